@@ -1,0 +1,93 @@
+import { latexToText } from './latex';
+
+/**
+ * arXiv identifiers and titles in the canonical forms the store is keyed by.
+ * Pure and Zod-free: content scripts import this.
+ */
+
+// New-style ids (0704.0001 onwards): YYMM.NNNN (to 1412) or YYMM.NNNNN (from 1501).
+const NEW_STYLE = /^(\d{4})\.(\d{4,5})$/;
+// Old-style ids: archive(.SUBJECT-CLASS)/YYMMNNN, e.g. hep-th/9901001, math.AG/0601001.
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[a-z]{2})?\/(\d{7})$/i;
+
+export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})$/;
+
+/**
+ * The canonical id (no version, no prefix) of a raw id such as `arXiv:2310.01779v3`,
+ * `HEP-TH/9901001v2` or ` 2310.01779 `; null when it is not an arXiv id.
+ */
+export function normalizeArxivId(raw: string): string | null {
+  const trimmed = raw.trim().replace(/^arxiv:\s*/i, '').replace(/v\d+$/i, '');
+  const fresh = NEW_STYLE.exec(trimmed);
+  if (fresh) {
+    const month = Number(fresh[1]!.slice(2));
+    if (month < 1 || month > 12) return null;
+    // Five-digit numbers started in 2015; four-digit ones ended with 2014.
+    const yymm = Number(fresh[1]);
+    if (fresh[2]!.length === 5 && yymm < 1501) return null;
+    if (fresh[2]!.length === 4 && yymm >= 1501) return null;
+    return trimmed;
+  }
+  const old = OLD_STYLE.exec(trimmed);
+  if (old) {
+    const subject = old[2] ? old[2].toUpperCase() : '';
+    return `${old[1]!.toLowerCase()}${subject}/${old[3]}`;
+  }
+  return null;
+}
+
+/** The version in a raw id (`2310.01779v3` → 3), or null. */
+export function arxivVersion(raw: string): number | null {
+  const match = /v(\d+)$/i.exec(raw.trim());
+  return match ? Number(match[1]) : null;
+}
+
+const ARXIV_PATH = /^\/(abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/;
+const HF_PAPER_PATH = /^\/papers\/([^/?#]+)\/?$/;
+
+/** The paper a URL points at: arXiv abs/pdf/html pages and Hugging Face paper pages. */
+export function arxivIdFromUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const host = parsed.hostname.replace(/^www\./, '');
+  const path = decodeURIComponent(parsed.pathname);
+  if (host === 'arxiv.org' || host === 'export.arxiv.org') {
+    const match = ARXIV_PATH.exec(path);
+    return match ? normalizeArxivId(match[2]!) : null;
+  }
+  if (host === 'huggingface.co') {
+    const match = HF_PAPER_PATH.exec(path);
+    return match ? normalizeArxivId(match[1]!) : null;
+  }
+  return null;
+}
+
+/**
+ * A title reduced to what identifies it: LaTeX rendered, accents folded, case and punctuation
+ * dropped, whitespace collapsed. `HallE-Switch: Rethinking…` and `halle switch rethinking…` match.
+ */
+export function normalizeTitle(title: string): string {
+  return latexToText(title)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function arxivAbsUrl(id: string): string {
+  return `https://arxiv.org/abs/${id}`;
+}
+
+export function arxivPdfUrl(id: string): string {
+  return `https://arxiv.org/pdf/${id}`;
+}
+
+export function hfPaperUrl(id: string): string {
+  return `https://huggingface.co/papers/${id}`;
+}

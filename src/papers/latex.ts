@@ -1,0 +1,190 @@
+/**
+ * LaTeX left in arXiv/Hugging Face abstracts and titles (`$\textit{X}$`, `LLaVA$_{7B}$`, `\%`,
+ * `Rozi\`ere`) rendered as plain readable text. Pure string work: runs in content scripts.
+ */
+
+const SYMBOLS: Record<string, string> = {
+  textless: '<', textgreater: '>', textasciitilde: '~', textbackslash: '\\', textbar: '|',
+  textendash: '–', textemdash: '—', textbullet: '•', textasciicircum: '^', textdegree: '°',
+  times: '×', cdot: '·', pm: '±', mp: '∓', approx: '≈', sim: '~', simeq: '≃', leq: '≤', le: '≤',
+  geq: '≥', ge: '≥', neq: '≠', ne: '≠', ll: '≪', gg: '≫', infty: '∞', to: '→', rightarrow: '→',
+  leftarrow: '←', Rightarrow: '⇒', leftrightarrow: '↔', uparrow: '↑', downarrow: '↓', in: '∈',
+  sum: '∑', prod: '∏', partial: '∂', nabla: '∇', sqrt: '√', propto: '∝', circ: '°', ldots: '…',
+  dots: '…', cdots: '⋯', log: 'log', exp: 'exp', max: 'max', min: 'min', div: '÷', star: '*',
+  ast: '*', dagger: '†', ddagger: '‡', S: '§', P: '¶', copyright: '©', euro: '€', pounds: '£',
+  LaTeX: 'LaTeX', TeX: 'TeX', ell: 'ℓ', emptyset: '∅', forall: '∀', exists: '∃', neg: '¬',
+  land: '∧', lor: '∨', cap: '∩', cup: '∪', subset: '⊂', subseteq: '⊆', mid: '|', vert: '|',
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ',
+  eta: 'η', theta: 'θ', vartheta: 'ϑ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν',
+  xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ',
+  chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ',
+  Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', quad: ' ', qquad: ' ', ',': ' ',
+  ';': ' ', ':': ' ', '!': '', ' ': ' ', '\\': ' ', newline: ' ', par: ' ', '%': '%', '&': '&',
+  '#': '#', '_': '_', '$': '$', '{': '{', '}': '}', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
+  o: 'ø', O: 'Ø', l: 'ł', L: 'Ł', aa: 'å', AA: 'Å', i: 'ı', j: 'ȷ',
+};
+
+// Commands whose braced argument is the text itself (`\textbf{Hall}` → `Hall`).
+const TEXT_WRAPPERS = new Set([
+  'text', 'textbf', 'textit', 'texttt', 'textsc', 'textsf', 'textrm', 'textup', 'textmd', 'textnormal',
+  'emph', 'underline', 'mathrm', 'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathcal', 'mathbb',
+  'mathfrak', 'mathscr', 'boldsymbol', 'bm', 'operatorname', 'mbox', 'hbox', 'url', 'textsuperscript',
+  'textsubscript', 'mathnormal', 'small', 'footnotesize', 'large', 'Large', 'tiny', 'huge', 'bf', 'it',
+  'rm', 'tt', 'sc', 'em', 'hat', 'bar', 'tilde', 'widehat', 'widetilde', 'overline', 'vec', 'dot',
+  'ddot', 'left', 'right', 'big', 'Big', 'bigg', 'Bigg',
+]);
+
+// Combining marks for accent commands (`\'e`, `\`{e}`, `{\"o}`).
+const ACCENTS: Record<string, string> = {
+  '`': '\u0300', "'": '\u0301', '^': '\u0302', '~': '\u0303', '=': '\u0304', u: '\u0306',
+  '.': '\u0307', '"': '\u0308', r: '\u030A', H: '\u030B', v: '\u030C', c: '\u0327', k: '\u0328',
+};
+
+const SUBSCRIPTS: Record<string, string> = {
+  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
+  '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎', a: 'ₐ', e: 'ₑ', h: 'ₕ', i: 'ᵢ', j: 'ⱼ', k: 'ₖ',
+  l: 'ₗ', m: 'ₘ', n: 'ₙ', o: 'ₒ', p: 'ₚ', r: 'ᵣ', s: 'ₛ', t: 'ₜ', u: 'ᵤ', v: 'ᵥ', x: 'ₓ',
+};
+const SUPERSCRIPTS: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+  '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ', T: 'ᵀ', '*': '*', '†': '†',
+};
+
+/** Sub/superscripts become Unicode when every character has a form, else a readable fallback. */
+function script(content: string, table: Record<string, string>, fallback: string): string {
+  const chars = [...content];
+  if (chars.length > 0 && chars.every((ch) => table[ch] !== undefined)) {
+    return chars.map((ch) => table[ch]).join('');
+  }
+  // `LLaVA_{7B}` reads best as `LLaVA-7B`; `x^{max}` as `x^max`.
+  return content.length > 0 ? fallback + content : '';
+}
+
+/** Reads a `{…}` group starting at `open` (which must be `{`); returns its content and end. */
+function readGroup(text: string, open: number): { content: string; end: number } | null {
+  if (text[open] !== '{') return null;
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') { i++; continue; }
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return { content: text.slice(open + 1, i), end: i + 1 };
+  }
+  return null;
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (text[at] === ' ') at++;
+  return at;
+}
+
+/** One argument: a braced group or a single character/command token. */
+function readArgument(text: string, at: number): { content: string; end: number } {
+  const start = skipSpaces(text, at);
+  const group = readGroup(text, start);
+  if (group) return group;
+  if (text[start] === '\\') {
+    const name = /^\\([A-Za-z]+|.)/.exec(text.slice(start));
+    if (name) return { content: name[0], end: start + name[0].length };
+  }
+  return { content: text[start] ?? '', end: Math.min(start + 1, text.length) };
+}
+
+function render(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\\') {
+      const match = /^\\([A-Za-z]+|[^A-Za-z])/.exec(text.slice(i));
+      if (!match) { i++; continue; }
+      const name = match[1]!;
+      let next = i + match[0].length;
+      if (ACCENTS[name] !== undefined && !/^[A-Za-z]{2,}$/.test(name)) {
+        const arg = readArgument(text, next);
+        const base = render(arg.content);
+        out += (base.slice(0, 1) + ACCENTS[name] + base.slice(1)).normalize('NFC');
+        i = arg.end;
+        continue;
+      }
+      if (/^[0-9]$/.test(name)) {
+        // `\800` is a mangled `\$800`: keep the digits, drop the stray backslash.
+        out += name;
+        i = next;
+        continue;
+      }
+      if (name === 'href') {
+        const target = readArgument(text, next);
+        const label = readArgument(text, target.end);
+        out += render(label.content);
+        i = label.end;
+        continue;
+      }
+      if (name === 'frac') {
+        const num = readArgument(text, next);
+        const den = readArgument(text, num.end);
+        out += `${render(num.content)}/${render(den.content)}`;
+        i = den.end;
+        continue;
+      }
+      if (TEXT_WRAPPERS.has(name)) {
+        next = skipSpaces(text, next);
+        const group = readGroup(text, next);
+        if (group) {
+          out += render(group.content);
+          i = group.end;
+        } else {
+          i = next;
+        }
+        continue;
+      }
+      if (SYMBOLS[name] !== undefined) {
+        out += SYMBOLS[name];
+        i = next;
+        // A word command swallows one following space (`\times 3` → `×3` spacing is kept by the source).
+        continue;
+      }
+      // Unknown command: keep its braced argument if any, drop the command name.
+      next = skipSpaces(text, next);
+      const group = readGroup(text, next);
+      if (group) {
+        out += render(group.content);
+        i = group.end;
+      } else {
+        i = next;
+      }
+      continue;
+    }
+    if (ch === '_' || ch === '^') {
+      const arg = readArgument(text, i + 1);
+      const isGroup = text[skipSpaces(text, i + 1)] === '{';
+      // A bare underscore inside a word (snake_case names) is kept as typed.
+      if (!isGroup && ch === '_' && /[A-Za-z0-9]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(arg.content)) {
+        out += ch;
+        i++;
+        continue;
+      }
+      const inner = render(arg.content);
+      out += ch === '_' ? script(inner, SUBSCRIPTS, '-') : script(inner, SUPERSCRIPTS, '^');
+      i = arg.end;
+      continue;
+    }
+    if (ch === '$') { i++; continue; }
+    if (ch === '{' || ch === '}') { i++; continue; }
+    if (ch === '~') { out += ' '; i++; continue; }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Plain readable text from a string that may hold LaTeX markup. Idempotent on plain text. */
+export function latexToText(text: string): string {
+  if (!/[\\$_^{}~`']/.test(text)) return text.replace(/\s+/g, ' ').trim();
+  const prepared = text
+    .replace(/``/g, '“')
+    .replace(/''/g, '”')
+    .replace(/---/g, '—')
+    .replace(/(?<=[\p{L}\p{N} ])--(?=[\p{L}\p{N} ])/gu, '–');
+  return render(prepared).replace(/\s+/g, ' ').replace(/\s+([,.;:!?)])/g, '$1').trim();
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+import { writeSeedAsset } from './scripts/seed-build';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: 'PaperLens',
+    description: 'Summary cards, trending ranks and a reading list for machine-learning papers on arXiv and Hugging Face.',
+    permissions: ['storage', 'activeTab', 'tabs'],
+    host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'paperlens@paperlens.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  hooks: {
+    // The seed snapshot is compiled from seeds/ on every build; a malformed seed fails the build.
+    'build:publicAssets': async (_wxt, files) => {
+      files.push(await writeSeedAsset());
+    },
+  },
+  zip: {
+    excludeSources: ['.output/**', 'test-results/**', 'bench/results/**', 'node_modules/**'],
+  },
+});
