@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { writeSeedAsset } from './scripts/seed-build';
+import { SEED_ASSET_PATH, writeSeedAsset } from './scripts/seed-build';
 
 export default defineConfig({
   srcDir: '.',
@@ -8,13 +8,16 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'PaperLens',
     description: 'Summary cards, trending ranks and a reading list for machine-learning papers on arXiv and Hugging Face.',
-    permissions: ['storage', 'activeTab', 'tabs'],
+    permissions: ['storage', 'activeTab'],
     host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'paperlens@paperlens.dev', strict_min_version: '128.0' } } }
       : {}),
   }),
   hooks: {
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(`/${SEED_ASSET_PATH}`);
+    },
     // The seed snapshot is compiled from seeds/ on every build; a malformed seed fails the build.
     'build:publicAssets': async (_wxt, files) => {
       files.push(await writeSeedAsset());

@@ -1,4 +1,30 @@
-// placeholder replaced below
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { compileSeeds, type SeedSourceFile } from '../src/papers/seed-compiler';
+import type { SeedAsset } from '../src/schema';
+
+/** The asset path the background fetches (`browser.runtime.getURL('/seed.json')`). */
+export const SEED_ASSET_PATH = 'seed.json';
+
+const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
+
+export async function readSeedSources(dir = SEEDS_DIR): Promise<SeedSourceFile[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.txt') || name.endsWith('.tsv')).sort();
+  return Promise.all(names.map(async (name) => ({ name: `seeds/${name}`, text: await readFile(join(dir, name), 'utf8') })));
+}
+
+export function contentVersion(papers: unknown): string {
+  return createHash('sha256').update(JSON.stringify(papers)).digest('hex').slice(0, 16);
+}
+
+export async function buildSeedAsset(dir = SEEDS_DIR): Promise<SeedAsset> {
+  return compileSeeds(await readSeedSources(dir), contentVersion);
+}
+
+/** The WXT public-asset entry for the compiled seed. Throws (failing the build) on bad seeds. */
 export async function writeSeedAsset(): Promise<{ relativeDest: string; contents: string }> {
-  return { relativeDest: 'seed.json', contents: '{}' };
+  const asset = await buildSeedAsset();
+  return { relativeDest: SEED_ASSET_PATH, contents: JSON.stringify(asset) };
 }

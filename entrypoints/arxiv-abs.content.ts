@@ -1,0 +1,8 @@
+import { arxivAbs } from '../src/sites/arxiv-abs';
+import { runCardController } from '../src/ui/card-controller';
+
+export default defineContentScript({
+  matches: ['https://arxiv.org/abs/*'],
+  runAt: 'document_start',
+  main: (ctx) => runCardController(ctx, arxivAbs),
+});

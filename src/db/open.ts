@@ -1,0 +1,88 @@
+import type { Health, SeedAsset } from '../schema';
+import type { PaperLensDatabase } from './database';
+import { seedStore, storedSeedVersion } from './seed';
+
+export type StoreHealth = Health;
+
+export interface StoreOptions {
+  db: PaperLensDatabase;
+  loadSeed: () => Promise<SeedAsset>;
+  /** Called with a readable reason whenever opening, upgrading or seeding fails. */
+  onError: (reason: string) => void;
+  /** Called once the store works again after an error. */
+  onRecovered: () => void;
+}
+
+export interface Store {
+  /** The opened database, seeded when it holds no seed yet. Retries after a failure. */
+  ready: () => Promise<PaperLensDatabase>;
+  /** Loads the bundled seed if it differs from the stored one (install and update). */
+  refreshSeed: () => Promise<void>;
+  health: () => Promise<StoreHealth>;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
+  return String(error);
+}
+
+export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions): Store {
+  let opening: Promise<PaperLensDatabase> | null = null;
+  let lastError: string | null = null;
+
+  const fail = (stage: string, error: unknown): never => {
+    lastError = `PaperLens could not ${stage} its store: ${reasonOf(error)}`;
+    onError(lastError);
+    throw new Error(lastError);
+  };
+  const succeed = () => {
+    if (lastError !== null) {
+      lastError = null;
+      onRecovered();
+    }
+  };
+
+  const open = async (): Promise<PaperLensDatabase> => {
+    try {
+      await db.open();
+    } catch (error) {
+      fail('open', error);
+    }
+    try {
+      if ((await storedSeedVersion(db)) === null) await seedStore(db, await loadSeed());
+    } catch (error) {
+      fail('seed', error);
+    }
+    succeed();
+    return db;
+  };
+
+  const ready = () => {
+    opening ??= open().catch((error: unknown) => {
+      opening = null; // the next request tries again
+      throw error;
+    });
+    return opening;
+  };
+
+  return {
+    ready,
+    async refreshSeed() {
+      const opened = await ready();
+      try {
+        await seedStore(opened, await loadSeed());
+        succeed();
+      } catch (error) {
+        fail('update', error);
+      }
+    },
+    async health() {
+      try {
+        const opened = await ready();
+        return { ok: true, error: null, seedVersion: await storedSeedVersion(opened), papers: await opened.papers.count() };
+      } catch {
+        return { ok: false, error: lastError, seedVersion: null, papers: 0 };
+      }
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { normalizeArxivId, normalizeTitle } from '../papers/ids';
+import { latexToText } from '../papers/latex';
+import { summarize } from '../summarize';
+import type { LookupQuery, Paper, PaperView, ReadingStatus, SaveInput, SavedItem } from '../schema';
+import { SaveInputSchema } from '../schema';
+import type { PaperLensDatabase } from './database';
+import { SEED_SNAPSHOTS_KEY } from './seed';
+
+/** A view of a paper the store does not hold, summarized from the text its page shows. */
+function pageView(id: string, title: string, abstract: string, saved: SavedItem | undefined): PaperView {
+  const readableTitle = latexToText(title);
+  return {
+    id,
+    title: readableTitle || saved?.title || id,
+    ...summarize(readableTitle, latexToText(abstract)),
+    rank: null,
+    snapshot: null,
+    status: saved?.status ?? null,
+    inStore: false,
+  };
+}
+
+export function toView(paper: Paper | undefined, saved: SavedItem | undefined): PaperView | null {
+  if (paper) {
+    return {
+      id: paper.id,
+      title: paper.title,
+      tldr: paper.summary.tldr,
+      keyResults: paper.summary.keyResults,
+      codeLinks: paper.summary.codeLinks,
+      rank: paper.rank,
+      snapshot: paper.snapshot,
+      status: saved?.status ?? null,
+      inStore: true,
+    };
+  }
+  if (saved) {
+    return {
+      id: saved.id,
+      title: saved.title,
+      tldr: saved.tldr,
+      keyResults: [],
+      codeLinks: [],
+      rank: null,
+      snapshot: null,
+      status: saved.status,
+      inStore: false,
+    };
+  }
+  return null;
+}
+
+/**
+ * Answers a batch of queries in one read transaction: each by id first, then by normalized
+ * title (arXiv sometimes retitles a paper; Hugging Face keeps the old title). A query the store
+ * cannot answer but that carries its page's abstract gets a summary computed from it.
+ * One answer per query.
+ */
+export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]): Promise<(PaperView | null)[]> {
+  return db.transaction('r', db.papers, db.saved, async () => {
+    const ids = queries.map((query) => (query.id === undefined ? null : normalizeArxivId(query.id)));
+    const wantedIds = [...new Set(ids.filter((id): id is string => id !== null))];
+    const byId = new Map<string, Paper>();
+    for (const paper of await db.papers.bulkGet(wantedIds)) if (paper) byId.set(paper.id, paper);
+
+    const titles = queries.map((query, index) => {
+      const id = ids[index];
+      const resolved = id !== null && id !== undefined && byId.has(id);
+      return !resolved && query.title ? normalizeTitle(query.title) : null;
+    });
+    const wantedTitles = [...new Set(titles.filter((title): title is string => !!title))];
+    const byTitle = new Map<string, Paper>();
+    if (wantedTitles.length > 0) {
+      for (const paper of await db.papers.where('normTitle').anyOf(wantedTitles).toArray()) byTitle.set(paper.normTitle, paper);
+    }
+
+    const papers = queries.map((_, index) => {
+      const id = ids[index];
+      const title = titles[index];
+      return (id ? byId.get(id) : undefined) ?? (title ? byTitle.get(title) : undefined);
+    });
+    const savedIds = [...new Set([...wantedIds, ...papers.flatMap((paper) => (paper ? [paper.id] : []))])];
+    const saved = new Map<string, SavedItem>();
+    for (const item of await db.saved.bulkGet(savedIds)) if (item) saved.set(item.id, item);
+
+    return papers.map((paper, index) => {
+      const id = paper?.id ?? ids[index];
+      const savedItem = id ? saved.get(id) : undefined;
+      const query = queries[index]!;
+      if (!paper && id && query.abstract) return pageView(id, query.title ?? '', query.abstract, savedItem);
+      return toView(paper, savedItem);
+    });
+  });
+}
+
+/** The snapshot's papers in trending order: newest snapshot first, then rank. */
+export async function trendingPapers(db: PaperLensDatabase): Promise<PaperView[]> {
+  return db.transaction('r', db.papers, db.saved, db.meta, async () => {
+    const order: string[] = JSON.parse((await db.meta.get(SEED_SNAPSHOTS_KEY))?.value ?? '[]');
+    const ranked = await db.papers.where('rank').above(0).toArray();
+    const snapshotIndex = (paper: Paper) => {
+      const index = paper.snapshot === null ? -1 : order.indexOf(paper.snapshot);
+      return index < 0 ? order.length : index;
+    };
+    ranked.sort((a, b) => snapshotIndex(a) - snapshotIndex(b) || (a.rank ?? 0) - (b.rank ?? 0));
+    const saved = await db.saved.bulkGet(ranked.map((paper) => paper.id));
+    return ranked.map((paper, index) => toView(paper, saved[index])!);
+  });
+}
+
+/** Adds a paper to the reading list; saving twice keeps the first save's data and status. */
+export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: number): Promise<PaperView> {
+  const paper = SaveInputSchema.parse(input);
+  return db.transaction('rw', db.papers, db.saved, async () => {
+    const known = await db.papers.get(paper.id);
+    const existing = await db.saved.get(paper.id);
+    const item: SavedItem = existing ?? {
+      id: paper.id,
+      title: known?.title ?? paper.title,
+      authors: paper.authors.length > 0 ? paper.authors : (known?.authors ?? []),
+      tldr: known?.summary.tldr || paper.tldr,
+      status: 'to-read',
+      tags: [],
+      notes: '',
+      addedAt: now,
+      updatedAt: now,
+      readAt: null,
+      sourceUrl: paper.sourceUrl,
+    };
+    if (!existing) await db.saved.add(item);
+    return toView(known, item)!;
+  });
+}
+
+export async function unsavePaper(db: PaperLensDatabase, id: string): Promise<void> {
+  await db.saved.delete(id);
+}
+
+export async function setStatus(db: PaperLensDatabase, id: string, status: ReadingStatus, now: number): Promise<PaperView> {
+  return db.transaction('rw', db.papers, db.saved, async () => {
+    const item = await db.saved.get(id);
+    if (!item) throw new Error(`${id} is not in the reading list`);
+    const updated: SavedItem = {
+      ...item,
+      status,
+      updatedAt: now,
+      readAt: status === 'read' ? (item.readAt ?? now) : null,
+    };
+    await db.saved.put(updated);
+    return toView(await db.papers.get(id), updated)!;
+  });
+}
+
+/** The reading list, newest first. */
+export async function listSaved(db: PaperLensDatabase): Promise<SavedItem[]> {
+  return db.saved.orderBy('addedAt').reverse().toArray();
+}

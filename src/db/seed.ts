@@ -1,0 +1,39 @@
+import { SeedAssetSchema, type SeedAsset } from '../schema';
+import type { PaperLensDatabase } from './database';
+
+export const SEED_VERSION_KEY = 'seedVersion';
+/** Snapshot labels of the loaded seed, newest first (JSON array), to order trending lists. */
+export const SEED_SNAPSHOTS_KEY = 'seedSnapshots';
+
+/** Parses the bundled seed file; a malformed asset is reported with its first problem. */
+export function parseSeedAsset(json: unknown): SeedAsset {
+  const parsed = SeedAssetSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`bundled seed is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+export async function storedSeedVersion(db: PaperLensDatabase): Promise<string | null> {
+  return (await db.meta.get(SEED_VERSION_KEY))?.value ?? null;
+}
+
+/**
+ * Loads the bundled seed in one transaction. Idempotent: the same version is a no-op. Touches
+ * only bundled papers (source 'seed'); the reading list and feed papers are left as they are.
+ */
+export async function seedStore(db: PaperLensDatabase, asset: SeedAsset): Promise<'seeded' | 'current'> {
+  return db.transaction('rw', db.papers, db.meta, async () => {
+    if ((await storedSeedVersion(db)) === asset.version) return 'current';
+    const incoming = new Set(asset.papers.map((paper) => paper.id));
+    const stale = await db.papers.filter((paper) => paper.source === 'seed' && !incoming.has(paper.id)).primaryKeys();
+    await db.papers.bulkDelete(stale);
+    await db.papers.bulkPut(asset.papers);
+    await db.meta.bulkPut([
+      { key: SEED_VERSION_KEY, value: asset.version },
+      { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },
+    ]);
+    return 'seeded';
+  });
+}

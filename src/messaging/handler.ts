@@ -1,0 +1,46 @@
+import { RequestSchema, type Reply, type ResponseMap } from '../schema';
+import type { PaperLensDatabase } from '../db/database';
+import { listSaved, lookupPapers, savePaper, setStatus, trendingPapers, unsavePaper } from '../db/papers';
+import type { StoreHealth } from '../db/open';
+
+export interface HandlerDeps {
+  /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
+  ready: () => Promise<PaperLensDatabase>;
+  health: () => Promise<StoreHealth>;
+  now: () => number;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Validates a raw message and answers it. Never throws: a bad message gets an error reply. */
+export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
+  const parsed = RequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `malformed request: ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
+  }
+  const request = parsed.data;
+  try {
+    if (request.type === 'health') return { ok: true, result: await deps.health() };
+    const db = await deps.ready();
+    switch (request.type) {
+      case 'lookup':
+        return { ok: true, result: await lookupPapers(db, request.queries) };
+      case 'trending':
+        return { ok: true, result: await trendingPapers(db) };
+      case 'save':
+        return { ok: true, result: await savePaper(db, request.paper, deps.now()) };
+      case 'unsave':
+        await unsavePaper(db, request.id);
+        return { ok: true, result: null };
+      case 'setStatus':
+        return { ok: true, result: await setStatus(db, request.id, request.status, deps.now()) };
+      case 'listSaved':
+        return { ok: true, result: await listSaved(db) };
+    }
+  } catch (error) {
+    return { ok: false, error: describe(error) };
+  }
+}

@@ -1,0 +1,184 @@
+import { normalizeArxivId, normalizeTitle } from './ids';
+import { latexToText } from './latex';
+import { summarize, SUMMARIZER_VERSION } from '../summarize';
+import { PaperSchema, type Paper, type SeedAsset } from '../schema';
+
+/**
+ * Compiles the raw Daily Papers captures in seeds/ into the bundled snapshot.
+ *
+ * A capture is the text of the Hugging Face Daily Papers page: page chrome lines, the snapshot
+ * label ("Jul 30"), then for each paper a title line and an abstract line (blank lines between).
+ * Captures are named `NNN_<anything>.txt`; a higher NNN is a later capture. The id table
+ * (`*.tsv`: arxiv_id, title, note) attaches each title's verified arXiv id.
+ */
+
+export interface SeedSourceFile {
+  name: string;
+  text: string;
+}
+
+export class SeedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = 'SeedError';
+  }
+}
+
+const SNAPSHOT_LABEL = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}(, \d{4})?$/;
+const CAPTURE_NAME = /^(\d+)_.*\.txt$/;
+
+interface IdRow {
+  id: string;
+  title: string;
+  line: number;
+  file: string;
+}
+
+interface CapturedPaper {
+  title: string;
+  abstract: string;
+  line: number;
+}
+
+interface Capture {
+  file: string;
+  order: number;
+  label: string;
+  papers: CapturedPaper[];
+}
+
+/** An abstract is a paragraph: long, or several sentences. Titles are one short line. */
+function isAbstractLine(line: string): boolean {
+  return line.length > 300 || (line.match(/[.!?]\s+[A-Z]/g)?.length ?? 0) >= 2;
+}
+
+export function parseIdTable(file: SeedSourceFile): IdRow[] {
+  const rows: IdRow[] = [];
+  const lines = file.text.split(/\r?\n/);
+  const header = lines[0]?.split('\t') ?? [];
+  if (header[0] !== 'arxiv_id' || header[1] !== 'title') {
+    throw new SeedError(file.name, 1, 'expected a header row "arxiv_id<TAB>title<TAB>note"');
+  }
+  lines.forEach((text, index) => {
+    const line = index + 1;
+    if (index === 0 || text.trim() === '') return;
+    const [rawId = '', title = ''] = text.split('\t');
+    if (title.trim() === '') throw new SeedError(file.name, line, 'id row has no title column');
+    const id = normalizeArxivId(rawId);
+    if (id === null || id !== rawId.trim()) {
+      throw new SeedError(file.name, line, `"${rawId}" is not a valid arXiv id (expected e.g. 2310.01779 or hep-th/9901001, without version)`);
+    }
+    rows.push({ id, title: title.trim(), line, file: file.name });
+  });
+  return rows;
+}
+
+export function parseCapture(file: SeedSourceFile): Capture {
+  const order = Number(CAPTURE_NAME.exec(file.name.split('/').pop() ?? '')?.[1]);
+  if (!Number.isFinite(order)) {
+    throw new SeedError(file.name, 1, 'capture files are named NNN_<name>.txt (NNN orders captures, higher is later)');
+  }
+  const lines = file.text.split(/\r?\n/);
+  const labelIndex = lines.findIndex((line) => SNAPSHOT_LABEL.test(line.trim()));
+  if (labelIndex < 0) {
+    throw new SeedError(file.name, 1, 'no snapshot label line (e.g. "Jul 30") after the page chrome');
+  }
+  const papers: CapturedPaper[] = [];
+  let pendingTitle: { text: string; line: number } | null = null;
+  for (let index = labelIndex + 1; index < lines.length; index++) {
+    const text = lines[index]!.trim();
+    if (text === '') continue;
+    const line = index + 1;
+    if (isAbstractLine(text)) {
+      if (!pendingTitle) throw new SeedError(file.name, line, 'abstract with no title line before it');
+      papers.push({ title: pendingTitle.text, abstract: text, line: pendingTitle.line });
+      pendingTitle = null;
+    } else {
+      if (pendingTitle) throw new SeedError(file.name, pendingTitle.line, `title "${pendingTitle.text}" has no abstract`);
+      pendingTitle = { text, line };
+    }
+  }
+  if (pendingTitle) throw new SeedError(file.name, pendingTitle.line, `title "${pendingTitle.text}" has no abstract`);
+  if (papers.length === 0) throw new SeedError(file.name, labelIndex + 1, 'capture holds no papers');
+  return { file: file.name, order, label: lines[labelIndex]!.trim(), papers };
+}
+
+function buildIdIndex(tables: SeedSourceFile[]): Map<string, IdRow> {
+  const byTitle = new Map<string, IdRow>();
+  const byId = new Map<string, IdRow>();
+  for (const table of tables) {
+    for (const row of parseIdTable(table)) {
+      const sameId = byId.get(row.id);
+      if (sameId) throw new SeedError(row.file, row.line, `duplicate id ${row.id} (first at ${sameId.file}:${sameId.line})`);
+      const sameTitle = byTitle.get(row.title);
+      if (sameTitle) throw new SeedError(row.file, row.line, `duplicate title (first at ${sameTitle.file}:${sameTitle.line})`);
+      byId.set(row.id, row);
+      byTitle.set(row.title, row);
+    }
+  }
+  return byTitle;
+}
+
+function toPaper(captured: CapturedPaper, id: string, rank: number, capture: Capture): Paper {
+  const title = latexToText(captured.title);
+  const abstract = latexToText(captured.abstract);
+  const summary = summarize(title, abstract);
+  const parsed = PaperSchema.safeParse({
+    id,
+    title,
+    normTitle: normalizeTitle(title),
+    abstract,
+    authors: [],
+    rank,
+    snapshot: capture.label,
+    source: 'seed',
+    summary: { version: SUMMARIZER_VERSION, ...summary },
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SeedError(capture.file, captured.line, `invalid paper record: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * All captures merged, newest capture first, each paper once (from the newest capture holding
+ * it, with its rank there). Throws SeedError with file:line for any malformed input.
+ */
+export function compileSeeds(files: SeedSourceFile[], version: (papers: Paper[]) => string): SeedAsset {
+  const tables = files.filter((file) => file.name.endsWith('.tsv'));
+  const captureFiles = files.filter((file) => file.name.endsWith('.txt'));
+  if (tables.length === 0) throw new SeedError('seeds/', 0, 'no id table (*.tsv) in seeds/');
+  if (captureFiles.length === 0) throw new SeedError('seeds/', 0, 'no capture (NNN_*.txt) in seeds/');
+
+  const idsByTitle = buildIdIndex(tables);
+  const captures = captureFiles.map(parseCapture).sort((a, b) => b.order - a.order);
+  const usedTitles = new Set<string>();
+  const seen = new Set<string>();
+  const papers: Paper[] = [];
+  for (const capture of captures) {
+    capture.papers.forEach((captured, index) => {
+      const row = idsByTitle.get(captured.title);
+      if (!row) throw new SeedError(capture.file, captured.line, `title "${captured.title}" is missing from the id table`);
+      usedTitles.add(row.title);
+      if (seen.has(row.id)) return;
+      seen.add(row.id);
+      papers.push(toPaper(captured, row.id, index + 1, capture));
+    });
+  }
+  for (const row of idsByTitle.values()) {
+    if (!usedTitles.has(row.title)) {
+      throw new SeedError(row.file, row.line, `id ${row.id}: title "${row.title}" is in no capture`);
+    }
+  }
+  return {
+    format: 1,
+    version: version(papers),
+    snapshots: captures.map((capture) => ({ label: capture.label, file: capture.file, papers: capture.papers.length })),
+    papers,
+  };
+}

@@ -1,0 +1,58 @@
+import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { boundPaper, type PagePaper, type PaperPageSite } from './types';
+
+/**
+ * arXiv abstract pages: https://arxiv.org/abs/<id>[vN], new-style (2310.01779) and old-style
+ * (hep-th/9901001) ids. Structure: `citation_*` meta, `#abs h1.title` and
+ * `blockquote.abstract`, each opening with a `span.descriptor` ("Title:", "Abstract:").
+ */
+
+function isPage(url: URL): boolean {
+  return url.hostname === 'arxiv.org' && url.pathname.startsWith('/abs/') && idFromUrl(url) !== null;
+}
+
+function idFromUrl(url: URL): string | null {
+  return url.pathname.startsWith('/abs/') ? arxivIdFromUrl(url.href) : null;
+}
+
+function meta(doc: Document, name: string): string[] {
+  return [...doc.querySelectorAll(`meta[name="${name}"]`)].map((el) => el.getAttribute('content') ?? '');
+}
+
+/** An element's text without its leading descriptor label. */
+function textWithoutDescriptor(element: Element | null): string {
+  if (!element) return '';
+  let text = '';
+  for (const node of element.childNodes) {
+    if (node instanceof Element && node.classList.contains('descriptor')) continue;
+    text += node.textContent ?? '';
+  }
+  return text;
+}
+
+/** `Zhai, Bohan` → `Bohan Zhai` (the citation_author convention). */
+function citationName(name: string): string {
+  const [last, first] = name.split(/,\s*/, 2);
+  return first ? `${first} ${last}` : name;
+}
+
+function extract(doc: Document, url: URL): PagePaper | null {
+  const heading = doc.querySelector('h1.title');
+  const abstract = doc.querySelector('blockquote.abstract');
+  if (!heading || !abstract) return null;
+  const metaId = meta(doc, 'citation_arxiv_id')[0];
+  const id = (metaId ? normalizeArxivId(metaId) : null) ?? idFromUrl(url);
+  const title = meta(doc, 'citation_title')[0] || textWithoutDescriptor(heading);
+  const metaAuthors = meta(doc, 'citation_author').map(citationName);
+  const authors = metaAuthors.length > 0
+    ? metaAuthors
+    : [...doc.querySelectorAll('div.authors a')].map((a) => a.textContent ?? '');
+  const paper = boundPaper({ id, title, abstract: textWithoutDescriptor(abstract), authors });
+  return paper.title && paper.abstract ? paper : null;
+}
+
+function cardAnchor(doc: Document): Element | null {
+  return doc.querySelector('blockquote.abstract');
+}
+
+export const arxivAbs: PaperPageSite = { isPage, idFromUrl, extract, cardAnchor };

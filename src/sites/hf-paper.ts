@@ -1,0 +1,89 @@
+import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { boundPaper, type PagePaper, type PaperPageSite } from './types';
+
+/**
+ * Hugging Face paper pages: https://huggingface.co/papers/<arXiv id>. The server embeds the
+ * page's data as JSON in `[data-target="PaperContent"][data-props]`; the visible page has the
+ * title in `h1` and the abstract as the paragraph under the "Abstract" heading. The site is a
+ * client-side app: on navigation the DOM changes but the embedded JSON may still describe the
+ * first paper, so it is only trusted when its id matches the URL.
+ */
+
+function idFromUrl(url: URL): string | null {
+  return url.hostname === 'huggingface.co' ? arxivIdFromUrl(url.href) : null;
+}
+
+function isPage(url: URL): boolean {
+  return idFromUrl(url) !== null;
+}
+
+interface EmbeddedPaper {
+  id: string;
+  title: string;
+  summary: string;
+  authors: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The embedded paper, checked field by field (page data is untrusted). */
+function embeddedPaper(doc: Document): EmbeddedPaper | null {
+  const raw = doc.querySelector('[data-target="PaperContent"]')?.getAttribute('data-props');
+  if (!raw) return null;
+  let props: unknown;
+  try {
+    props = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const paper = isRecord(props) ? props.paper : null;
+  if (!isRecord(paper) || typeof paper.id !== 'string' || typeof paper.title !== 'string') return null;
+  const authors = Array.isArray(paper.authors)
+    ? paper.authors.flatMap((author) => (isRecord(author) && typeof author.name === 'string' ? [author.name] : []))
+    : [];
+  return {
+    id: paper.id,
+    title: paper.title,
+    summary: typeof paper.summary === 'string' ? paper.summary : '',
+    authors,
+  };
+}
+
+function abstractHeading(doc: Document): Element | null {
+  return [...doc.querySelectorAll('h2, h3')].find((el) => el.textContent?.trim() === 'Abstract') ?? null;
+}
+
+function abstractParagraph(doc: Document): Element | null {
+  const heading = abstractHeading(doc);
+  let node = heading?.nextElementSibling ?? null;
+  while (node && node.tagName !== 'P' && !node.querySelector('p')) node = node.nextElementSibling;
+  return node?.tagName === 'P' ? node : (node?.querySelector('p') ?? null);
+}
+
+function extract(doc: Document, url: URL): PagePaper | null {
+  const id = idFromUrl(url);
+  const heading = doc.querySelector('h1');
+  const paragraph = abstractParagraph(doc);
+  if (!heading || !paragraph) return null;
+  const embedded = embeddedPaper(doc);
+  const current = embedded && normalizeArxivId(embedded.id) === id ? embedded : null;
+  const paper = boundPaper({
+    id,
+    title: heading.textContent ?? current?.title ?? '',
+    abstract: paragraph.textContent || current?.summary || '',
+    authors: current?.authors ?? [],
+  });
+  return paper.title && paper.abstract ? paper : null;
+}
+
+/** The block holding the "Abstract" heading and paragraph; the card goes right after it. */
+function cardAnchor(doc: Document): Element | null {
+  const paragraph = abstractParagraph(doc);
+  const heading = abstractHeading(doc);
+  if (!paragraph || !heading) return null;
+  return heading.parentElement?.contains(paragraph) ? heading.parentElement : paragraph;
+}
+
+export const hfPaper: PaperPageSite = { isPage, idFromUrl, extract, cardAnchor };

@@ -1,0 +1,38 @@
+/** What a paper page tells us about its paper (before the store is asked). */
+export interface PagePaper {
+  /** Canonical arXiv id, or null when the page does not say. */
+  id: string | null;
+  title: string;
+  abstract: string;
+  authors: string[];
+}
+
+/** One kind of page that shows a single paper and gets a summary card. */
+export interface PaperPageSite {
+  /** Pure URL predicate: is this URL a page of this kind? */
+  isPage: (url: URL) => boolean;
+  /** The paper id the URL names, known before the DOM is parsed. */
+  idFromUrl: (url: URL) => string | null;
+  /** The paper the document shows, or null when the DOM is not one we recognise. */
+  extract: (doc: Document, url: URL) => PagePaper | null;
+  /** The element the card is inserted right after (the abstract), or null. */
+  cardAnchor: (doc: Document) => Element | null;
+}
+
+const MAX_TITLE = 1000;
+const MAX_ABSTRACT = 20_000;
+const MAX_AUTHORS = 500;
+
+/** Page text is untrusted: collapse whitespace and bound its length. */
+export function pageText(text: string | null | undefined, max: number): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+export function boundPaper(paper: PagePaper): PagePaper {
+  return {
+    id: paper.id,
+    title: pageText(paper.title, MAX_TITLE),
+    abstract: pageText(paper.abstract, MAX_ABSTRACT),
+    authors: paper.authors.map((author) => pageText(author, 300)).filter(Boolean).slice(0, MAX_AUTHORS),
+  };
+}

@@ -1,0 +1,158 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PaperView } from '../schema';
+import type { PagePaper, PaperPageSite } from '../sites/types';
+import { sendRequest } from '../messaging/client';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+import { PaperCard, type CardActions, type CardModel } from './paper-card';
+import cardCss from './paper-card.css?inline';
+
+interface MountedCard extends ShadowHost {
+  url: string;
+}
+
+interface LookupResult {
+  view: PaperView | null;
+  problem: string | null;
+}
+
+async function lookupOne(id: string | null, page?: PagePaper): Promise<LookupResult> {
+  if (!id && !page) return { view: null, problem: null };
+  const query = { ...(id ? { id } : {}), ...(page ? { title: page.title, abstract: page.abstract } : {}) };
+  try {
+    const [view] = await sendRequest({ type: 'lookup', queries: [query] });
+    return { view: view ?? null, problem: null };
+  } catch (error) {
+    return { view: null, problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function cardModel(page: PagePaper, { view, problem }: LookupResult): CardModel {
+  if (view) return { ...view, problem };
+  // The store could not be asked: still show what the page says, and why there is no more.
+  return {
+    id: page.id,
+    title: page.title,
+    tldr: '',
+    keyResults: [],
+    codeLinks: [],
+    rank: null,
+    snapshot: null,
+    status: null,
+    inStore: false,
+    problem,
+  };
+}
+
+function cardActions(page: PagePaper, model: CardModel): CardActions {
+  const id = model.id!;
+  return {
+    save: async () =>
+      (
+        await sendRequest({
+          type: 'save',
+          paper: { id, title: model.title, authors: page.authors, tldr: model.tldr, sourceUrl: location.href },
+        })
+      ).status,
+    unsave: async () => {
+      await sendRequest({ type: 'unsave', id });
+    },
+    setStatus: async (status) => (await sendRequest({ type: 'setStatus', id, status })).status,
+  };
+}
+
+/**
+ * Keeps exactly one summary card after the abstract of the paper the tab shows: asks the store
+ * as soon as the URL is known (before the DOM is parsed), mounts when the abstract exists, puts
+ * the card back when the page re-renders it away, and swaps it on client-side navigation.
+ */
+export function runCardController(ctx: ContentScriptContext, site: PaperPageSite): void {
+  const startUrl = new URL(location.href);
+  const prefetchId = site.isPage(startUrl) ? site.idFromUrl(startUrl) : null;
+  const prefetch = prefetchId ? { id: prefetchId, result: lookupOne(prefetchId) } : null;
+
+  let card: MountedCard | null = null;
+  // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
+  let shown: { id: string | null; title: string } | null = null;
+  let running = false;
+  let rerun = false;
+
+  const removeCard = () => {
+    if (!card) return;
+    render(null, card.container);
+    card.host.remove();
+    card = null;
+  };
+
+  const lookup = async (page: PagePaper): Promise<LookupResult> => {
+    const byId = prefetch && prefetch.id === page.id ? await prefetch.result : await lookupOne(page.id);
+    if (byId.view?.inStore || byId.problem) return byId;
+    // Unknown by id: match the page's title, or have its abstract summarized.
+    const byPage = await lookupOne(page.id, page);
+    return byPage.view ? byPage : byId;
+  };
+
+  const syncOnce = async () => {
+    const url = new URL(location.href);
+    if (!site.isPage(url)) {
+      removeCard();
+      return;
+    }
+    if (card && card.url === url.href && card.host.isConnected) return;
+    const page = site.extract(document, url);
+    const anchor = site.cardAnchor(document);
+    if (!page || !anchor) return; // not a page we recognise (yet): no card, no error
+    if (shown && shown.id !== page.id && shown.title === page.title) return; // DOM still shows the previous paper
+    if (card && card.url === url.href) {
+      anchor.after(card.host); // the page re-rendered our card away: put the same one back
+      return;
+    }
+    const result = await lookup(page);
+    if (location.href !== url.href) {
+      rerun = true;
+      return;
+    }
+    removeCard();
+    const model = cardModel(page, result);
+    const mounted: MountedCard = { ...createShadowHost('card', cardCss, 'PaperLens summary card'), url: url.href };
+    render(<PaperCard model={model} actions={cardActions(page, model)} />, mounted.container);
+    (site.cardAnchor(document) ?? anchor).after(mounted.host);
+    card = mounted;
+    shown = { id: page.id, title: page.title };
+  };
+
+  const sync = async () => {
+    if (running) {
+      rerun = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        rerun = false;
+        await syncOnce();
+      } while (rerun && !ctx.isInvalid);
+    } finally {
+      running = false;
+    }
+  };
+
+  const start = () => {
+    void sync();
+    const observer = new MutationObserver(() => {
+      if (!card || !card.host.isConnected || card.url !== location.href) void sync();
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      removeCard();
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', () => void sync());
+  };
+
+  if (document.readyState === 'loading') {
+    ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+  } else {
+    start();
+  }
+}

@@ -1,0 +1,145 @@
+import { useState } from 'preact/hooks';
+import type { ReadingStatus } from '../schema';
+import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../papers/ids';
+import { safeHref } from './shadow-host';
+import { STATUS_LABELS, STATUS_ORDER } from './status';
+
+/** Everything the summary card shows. */
+export interface CardModel {
+  id: string | null;
+  title: string;
+  tldr: string;
+  keyResults: string[];
+  codeLinks: string[];
+  rank: number | null;
+  snapshot: string | null;
+  status: ReadingStatus | null;
+  /** False when the summary was computed from this page because the store does not know the paper. */
+  inStore: boolean;
+  /** Why the store could not be asked, shown instead of failing silently. */
+  problem: string | null;
+}
+
+export interface CardActions {
+  save: () => Promise<ReadingStatus | null>;
+  unsave: () => Promise<void>;
+  setStatus: (status: ReadingStatus) => Promise<ReadingStatus | null>;
+}
+
+function TrendingLine({ rank, snapshot, inStore }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore'>) {
+  if (rank !== null) {
+    return (
+      <span class="pl-rank" data-testid="rank">
+        #{rank} trending{snapshot ? ` · ${snapshot}` : ''}
+      </span>
+    );
+  }
+  return (
+    <span class="pl-rank pl-muted" data-testid="rank">
+      {inStore ? 'Not ranked' : 'Not trending · summary from this page'}
+    </span>
+  );
+}
+
+function Links({ id, codeLinks }: Pick<CardModel, 'id' | 'codeLinks'>) {
+  const code = codeLinks.map(safeHref).filter((href): href is string => href !== undefined);
+  return (
+    <nav class="pl-links" aria-label="Links">
+      {id && (
+        <>
+          <a href={arxivAbsUrl(id)} target="_blank" rel="noopener noreferrer">arXiv</a>
+          <a href={arxivPdfUrl(id)} target="_blank" rel="noopener noreferrer">PDF</a>
+          <a href={hfPaperUrl(id)} target="_blank" rel="noopener noreferrer">Hugging Face</a>
+        </>
+      )}
+      {code.map((href) => (
+        <a key={href} href={href} target="_blank" rel="noopener noreferrer" data-testid="code-link">
+          Code: {new URL(href).pathname.replace(/^\//, '') || new URL(href).host}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+export function PaperCard({ model, actions }: { model: CardModel; actions: CardActions }) {
+  const [status, setStatusState] = useState(model.status);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (work: () => Promise<ReadingStatus | null>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setStatusState(await work());
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggleSave = () =>
+    run(async () => {
+      if (status === null) return actions.save();
+      await actions.unsave();
+      return null;
+    });
+
+  return (
+    <article class="pl-card">
+      <header class="pl-head">
+        <span class="pl-brand">PaperLens</span>
+        <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} />
+      </header>
+      <h2 class="pl-title">{model.title}</h2>
+      {model.tldr && (
+        <p class="pl-tldr" data-testid="tldr">
+          <strong>TL;DR </strong>
+          {model.tldr}
+        </p>
+      )}
+      {model.keyResults.length > 0 && (
+        <ul class="pl-results" data-testid="key-results" aria-label="Key results">
+          {model.keyResults.map((result) => (
+            <li key={result}>{result}</li>
+          ))}
+        </ul>
+      )}
+      <Links id={model.id} codeLinks={model.codeLinks} />
+      <footer class="pl-actions">
+        {model.id && (
+          <button
+            type="button"
+            class={status === null ? 'pl-save' : 'pl-save pl-saved'}
+            data-testid="save"
+            aria-pressed={status !== null}
+            disabled={busy}
+            onClick={toggleSave}
+          >
+            {status === null ? 'Save' : 'Saved'}
+          </button>
+        )}
+        {status !== null && (
+          <select
+            class="pl-status"
+            data-testid="status"
+            aria-label="Reading status"
+            value={status}
+            disabled={busy}
+            onChange={(event) => run(() => actions.setStatus(event.currentTarget.value as ReadingStatus))}
+          >
+            {STATUS_ORDER.map((value) => (
+              <option key={value} value={value}>
+                {STATUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        )}
+        {(error ?? model.problem) && (
+          <span class="pl-error" role="alert">
+            {error ?? model.problem}
+          </span>
+        )}
+      </footer>
+    </article>
+  );
+}

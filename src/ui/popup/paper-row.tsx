@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import type { PaperView, ReadingStatus } from '../../schema';
+import { sendRequest } from '../../messaging/client';
+import { arxivAbsUrl } from '../../papers/ids';
+import { STATUS_LABELS, STATUS_ORDER } from '../status';
+
+export function SaveToggle({ paper, tldr, sourceUrl }: { paper: Pick<PaperView, 'id' | 'title' | 'status'>; tldr: string; sourceUrl: string | null }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (paper.status === null) {
+        await sendRequest({ type: 'save', paper: { id: paper.id, title: paper.title, tldr, sourceUrl } });
+      } else {
+        await sendRequest({ type: 'unsave', id: paper.id });
+      }
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" class={paper.status === null ? 'save' : 'save saved'} data-testid="save" aria-pressed={paper.status !== null} disabled={busy} onClick={toggle}>
+        {paper.status === null ? 'Save' : 'Saved'}
+      </button>
+      {error && <span class="error" role="alert">{error}</span>}
+    </>
+  );
+}
+
+export function StatusSelect({ id, status }: { id: string; status: ReadingStatus }) {
+  const choose = (value: string) => {
+    const next = STATUS_ORDER.find((candidate) => candidate === value);
+    if (next) void sendRequest({ type: 'setStatus', id, status: next });
+  };
+  return (
+    <select class="status" data-testid="status" aria-label="Reading status" value={status} onChange={(event) => choose(event.currentTarget.value)}>
+      {STATUS_ORDER.map((value) => (
+        <option key={value} value={value}>
+          {STATUS_LABELS[value]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** One paper in a popup list: title link, TL;DR, save toggle. */
+export function PaperRow({ paper, testId }: { paper: PaperView; testId: string }) {
+  return (
+    <li class="paper" data-testid={testId} data-arxiv-id={paper.id}>
+      <div class="paper-head">
+        {paper.rank !== null && <span class="rank">#{paper.rank}</span>}
+        <a class="title" href={arxivAbsUrl(paper.id)} target="_blank" rel="noopener noreferrer">
+          {paper.title}
+        </a>
+      </div>
+      {paper.tldr && <p class="tldr">{paper.tldr}</p>}
+      <div class="row-actions">
+        <SaveToggle paper={paper} tldr={paper.tldr} sourceUrl={null} />
+        {paper.status !== null && <StatusSelect id={paper.id} status={paper.status} />}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,9 @@
+import type { ReadingStatus } from '../schema';
+
+export const STATUS_ORDER: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+
+export const STATUS_LABELS: Record<ReadingStatus, string> = {
+  'to-read': 'To read',
+  reading: 'Reading',
+  read: 'Read',
+};
