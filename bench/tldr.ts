@@ -1,0 +1,89 @@
+/**
+ * TL;DR benchmark: `npm run bench:tldr -- [--data file.jsonl] [--out preds.jsonl] [--joined]`.
+ * Prints ROUGE-1/2/L F1 (×100, SciTLDR convention: best target by ROUGE-1 per paper) of pickTldr,
+ * Lead-1 and the oracle best single source sentence, plus pickTldr's time per abstract.
+ */
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pickTldr, splitSentences } from '../src/summarize/index';
+import { loadExceptions, rougeBestTarget, type RougeScores } from './rouge';
+import { loadTldr } from './tldr-data';
+
+interface Options {
+  data: string;
+  out: string | undefined;
+  joined: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { data: 'data/scitldr/dev.jsonl', out: undefined, joined: false };
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k]!;
+    if (arg === '--data') opts.data = argv[++k] ?? opts.data;
+    else if (arg.startsWith('--data=')) opts.data = arg.slice(7);
+    else if (arg === '--out') opts.out = argv[++k];
+    else if (arg.startsWith('--out=')) opts.out = arg.slice(6);
+    else if (arg === '--joined') opts.joined = true;
+    else if (arg !== '--') throw new Error(`unknown argument ${arg}`);
+  }
+  return opts;
+}
+
+class Mean {
+  r1 = 0;
+  r2 = 0;
+  rl = 0;
+  n = 0;
+  add(s: RougeScores): void {
+    this.r1 += s.r1;
+    this.r2 += s.r2;
+    this.rl += s.rl;
+    this.n++;
+  }
+  line(name: string): string {
+    const f = (x: number): string => ((100 * x) / Math.max(1, this.n)).toFixed(2).padStart(6);
+    return `${name.padEnd(22)} R1 ${f(this.r1)}   R2 ${f(this.r2)}   RL ${f(this.rl)}`;
+  }
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const records = loadTldr(opts.data);
+  const ex = loadExceptions();
+  const ours = new Mean();
+  const lead = new Mean();
+  const oracle = new Mean();
+  const times: number[] = [];
+  const preds: string[] = [];
+  // Warm up the JIT so the timing reflects steady state.
+  for (const r of records.slice(0, 50)) pickTldr(r.title, r.source);
+  for (const r of records) {
+    const sentences = opts.joined ? splitSentences(r.source.join(' ')) : r.source;
+    const t0 = performance.now();
+    const tldr = pickTldr(r.title, sentences);
+    times.push(performance.now() - t0);
+    ours.add(rougeBestTarget(tldr, r.target, ex));
+    preds.push(JSON.stringify({ paper_id: r.paper_id, tldr }));
+    lead.add(rougeBestTarget(sentences[0] ?? '', r.target, ex));
+    let best: RougeScores = { r1: 0, r2: 0, rl: 0 };
+    for (const s of sentences) {
+      const score = rougeBestTarget(s, r.target, ex);
+      if (score.r1 > best.r1) best = score;
+    }
+    oracle.add(best);
+  }
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
+  const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0;
+  console.log(`data: ${opts.data} (${records.length} papers, ${opts.joined ? 'joined + re-split by splitSentences' : 'given source sentences'})`);
+  console.log(ours.line('pickTldr'));
+  console.log(lead.line('Lead-1'));
+  console.log(oracle.line('Oracle (best sentence)'));
+  console.log(`pickTldr time per abstract: mean ${mean.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms`);
+  if (opts.out) {
+    writeFileSync(opts.out, preds.join('\n') + '\n');
+    console.log(`predictions written to ${opts.out}`);
+  }
+}
+
+main();

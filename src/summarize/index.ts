@@ -1,0 +1,30 @@
+/**
+ * Summaries of paper abstracts: a one-sentence TL;DR, the quantitative results and the code links.
+ * Pure, synchronous and dependency-free: runs inside content scripts.
+ */
+import { findCodeLinks } from './links';
+import { extractKeyResults } from './results';
+import { splitSentences } from './sentences';
+import { pickTldr } from './tldr';
+
+export { findCodeLinks } from './links';
+export { extractKeyResults } from './results';
+export { splitSentences } from './sentences';
+export { pickTldr } from './tldr';
+
+/** Bump whenever the output of `summarize` may change (cached summaries are recomputed). */
+export const SUMMARIZER_VERSION = 1;
+
+export interface PaperSummary {
+  tldr: string;
+  keyResults: string[];
+  codeLinks: string[];
+}
+
+export function summarize(title: string, abstract: string): PaperSummary {
+  return {
+    tldr: pickTldr(title, splitSentences(abstract)),
+    keyResults: extractKeyResults(abstract),
+    codeLinks: findCodeLinks(abstract),
+  };
+}

@@ -1,0 +1,35 @@
+/** Code and model links (GitHub, GitLab, Hugging Face) mentioned in an abstract. */
+
+const LINK = /https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)(?:\/[^\s<>"'“”‘’]*)?/gi;
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+
+/** Strips sentence punctuation that follows a URL but is not part of it. */
+function trimLink(url: string): string {
+  let out = url;
+  for (;;) {
+    const last = out[out.length - 1];
+    if (last === undefined) return out;
+    if (last === ')' && count(out, '(') < count(out, ')')) out = out.slice(0, -1);
+    else if (last === ']' && count(out, '[') < count(out, ']')) out = out.slice(0, -1);
+    else if (last === '}' && count(out, '{') < count(out, '}')) out = out.slice(0, -1);
+    else if ('.,;:!?'.includes(last)) out = out.slice(0, -1);
+    else return out;
+  }
+}
+
+/** http(s) links to github.com, gitlab.com and huggingface.co, in order, deduplicated. */
+export function findCodeLinks(abstract: string): string[] {
+  const out: string[] = [];
+  for (const match of abstract.matchAll(LINK)) {
+    const url = trimLink(match[0]);
+    // A bare host ("https://github.com/") is not a code link.
+    if (!/^https?:\/\/[^/]+\/./i.test(url)) continue;
+    if (!out.includes(url)) out.push(url);
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+/**
+ * Sentence splitting for scientific abstracts: abbreviations ("et al.", "e.g.", "Fig. 2"),
+ * decimals, versions, URLs, citations, initials and ellipses do not end sentences.
+ */
+
+// Abbreviations that never end a sentence (compared lowercase, without the final dot).
+const NEVER_END = new Set([
+  'e.g', 'i.e', 'vs', 'v.s', 'cf', 'w.r.t', 'wrt', 'a.k.a', 'aka', 'approx', 'fig', 'figs', 'eq', 'eqs',
+  'eqn', 'eqns', 'sec', 'secs', 'sect', 'tab', 'tbl', 'no', 'nos', 'ref', 'refs', 'dr', 'mr', 'mrs', 'ms',
+  'prof', 'st', 'vol', 'pp', 'p', 'ch', 'chap', 'app', 'appx', 'alg', 'algo', 'def', 'thm', 'lem', 'prop',
+  'cor', 'ex', 'viz', 'ca', 'est', 'incl', 'max', 'min', 'avg', 'std', 'dept', 'univ', 'jr', 'sr',
+  'i.i.d', 'ie', 'eg',
+]);
+
+// Abbreviations that end a sentence only when a typical sentence opener follows.
+const MAYBE_END = new Set(['al', 'etc', 'resp', 'inc', 'ltd', 'co', 'corp']);
+
+// Words that typically open a sentence in an abstract.
+const OPENERS = new Set(
+  ('we our the this these that those in it its to for finally moreover however furthermore additionally ' +
+    'experiments experimental results extensive code using with by on as a an specifically here unlike while ' +
+    'although though despite existing most many recent such further thus therefore hence then also besides ' +
+    'overall empirically theoretically compared through based given instead even one two three first second ' +
+    'third lastly last next there both all each when where if since because after before our my they their ' +
+    'i you what how why which who is are can do does evaluation evaluations comprehensive our importantly ' +
+    'notably surprisingly interestingly consequently accordingly meanwhile nevertheless nonetheless previous ' +
+    'prior current traditional standard state code data datasets source project models model this ' +
+    'to at from of ablation analysis applying building inspired motivated following').split(' '),
+);
+
+const TERMINATORS = '.!?…';
+const CLOSERS = '"\'”’)]»';
+
+function previousToken(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+
+function nextToken(text: string, start: number): string {
+  const match = /^\S+/.exec(text.slice(start));
+  return match ? match[0] : '';
+}
+
+/** Whether a terminator run ending at `end` (exclusive) followed by `next` closes a sentence. */
+function isBoundary(text: string, termStart: number, termEnd: number, next: string): boolean {
+  if (next === '') return false;
+  const first = next[0]!;
+  const word = next.replace(/^["'“‘(\[]+/, '');
+  const nextWordLower = (/^[\p{L}]+/u.exec(word)?.[0] ?? '').toLowerCase();
+  const opener = OPENERS.has(nextWordLower);
+  const terms = text.slice(termStart, termEnd);
+  // Ellipses: "x₁, ..., xₙ" never ends; otherwise only before a capitalised word.
+  if (terms.includes('…') || terms.includes('..')) {
+    const before = text.slice(Math.max(0, termStart - 2), termStart);
+    if (/,\s*$/.test(before)) return false;
+    return /[\p{Lu}]/u.test(word[0] ?? '') && opener;
+  }
+  const nextStartsLower = /^[\p{Ll}]/u.test(first);
+  if (nextStartsLower) {
+    // Lowercase-starting names ("mBERT", "t-SNE", "word2vec") may open a sentence after a plain word.
+    if (!/^[\p{Ll}]+(?:[\p{Lu}\d]|-\p{Lu})/u.test(word)) return false;
+  }
+  if (/^[,;:%)\]]/.test(first)) return false;
+  if (terms[0] !== '.') return true;
+  // A period: look at the token it closes.
+  const token = previousToken(text, termStart);
+  const bare = token.replace(/^["'“‘(\[]+/, '');
+  const lower = bare.toLowerCase();
+  if (NEVER_END.has(lower)) return false;
+  if (MAYBE_END.has(lower)) return opener && !nextStartsLower;
+  // Dotted acronyms: "e.g", "w.r.t", "U.S".
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) {
+    if (/^(?:\p{Ll}\.)+\p{Ll}$/u.test(bare)) return false;
+    return opener;
+  }
+  // Initials: "J. Smith", "A. B. Jones".
+  if (/^\p{Lu}$/u.test(bare)) {
+    const prev = previousToken(text, Math.max(0, termStart - bare.length - 1));
+    const prevIsInitial = /^\p{Lu}\.$/u.test(prev);
+    if (prevIsInitial) return opener;
+    if (/^\p{Lu}\./u.test(next)) return false; // "J. R. R. Tolkien"
+    return opener || /^\d/.test(first);
+  }
+  return true;
+}
+
+/** Splits plain text into sentences, keeping each sentence's original characters. */
+export function splitSentences(text: string): string[] {
+  const src = text.replace(/\s+/g, ' ').trim();
+  const out: string[] = [];
+  let start = 0;
+  let depth = 0; // open ( or [ not yet closed
+  let openedAt = 0;
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (ch === '(' || ch === '[') {
+      if (depth === 0) openedAt = i;
+      depth++;
+    } else if ((ch === ')' || ch === ']') && depth > 0) {
+      depth--;
+    }
+    if (TERMINATORS.includes(ch)) {
+      let end = i;
+      while (end < src.length && TERMINATORS.includes(src[end]!)) end++;
+      let close = end;
+      while (close < src.length && CLOSERS.includes(src[close]!)) {
+        if ((src[close] === ')' || src[close] === ']') && depth > 0) depth--;
+        close++;
+      }
+      // Needs whitespace after the terminator (and closers): "73.76", "v2.1", URLs stay whole.
+      if (src[close] === ' ') {
+        const next = nextToken(src, close + 1);
+        const inParens = depth > 0 && i - openedAt < 250;
+        if (!inParens && isBoundary(src, i, end, next)) {
+          out.push(src.slice(start, close).trim());
+          start = close + 1;
+          depth = 0;
+        }
+      }
+      i = close;
+      continue;
+    }
+    i++;
+  }
+  const rest = src.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}

@@ -1,0 +1,204 @@
+/**
+ * TL;DR picking: every sentence (and trimmed variants of it) is scored by a linear model over
+ * cheap features; the weights are trained by scripts/train-tldr.ts on SciTLDR train.
+ */
+import { TLDR_WEIGHTS } from './tldr-weights';
+
+export interface Candidate {
+  text: string;
+  index: number; // sentence index
+  trim: number; // 0 = whole sentence, 1 = lead-in removed, 2 = tail removed, 3 = both
+}
+
+// Lead-ins that can be dropped from the front of a sentence.
+const LEAD_IN = new RegExp(
+  '^(?:(?:in|within) (?:this|the present|our) (?:paper|work|study|article|note|report|thesis|letter)' +
+    '|here|to (?:address|tackle|solve|overcome|remedy|fill|bridge|close|mitigate|alleviate|handle|resolve)' +
+    ' (?:this|these|that|those|the|such|both)(?: [\\w-]+){0,3}' +
+    '|to this end|in response(?: to this)?|in particular|specifically|concretely|more specifically' +
+    '|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|in addition|finally' +
+    '|as a result|overall|in summary|in short|in sum|to summarize|in conclusion|importantly|notably' +
+    '|surprisingly|interestingly|motivated by (?:this|these)(?: [\\w-]+){0,2}|inspired by (?:this|these)(?: [\\w-]+){0,2}' +
+    '|based on (?:this|these)(?: [\\w-]+){0,2}|towards this goal|toward this goal|with this in mind' +
+    '|first|second|third|lastly|next|then|instead|empirically|theoretically|experimentally)' +
+    '(?:,\\s*|\\s+(?=we\\b))',
+  'i',
+);
+
+// Trailing material that can be cut: a relative clause, a parenthetical aside, a list after ";".
+const TAIL = /(?:,\s*(?:which|where|while|whereas|thereby|thus|leading to|resulting in|allowing|enabling|making|and thus|as well as|in order to|such that|so that|i\.e\.|e\.g\.)\b|;\s|\s+\((?:e\.g\.|i\.e\.|see|cf\.)).*$/i;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function finish(text: string): string {
+  const trimmed = text.replace(/[\s,;:]+$/, '');
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** The sentence with its lead-in ("In this paper, we", "To address this,") removed, or null. */
+export function trimLeadIn(sentence: string): string | null {
+  let text = sentence;
+  for (let k = 0; k < 3; k++) {
+    const match = LEAD_IN.exec(text);
+    if (!match) break;
+    text = text.slice(match[0].length);
+  }
+  if (text === sentence || text.split(' ').length < 4) return null;
+  return capitalise(text);
+}
+
+/** The sentence with a trailing clause removed, or null. */
+export function trimTail(sentence: string): string | null {
+  const match = TAIL.exec(sentence);
+  if (!match || match.index < 25) return null;
+  return finish(sentence.slice(0, match.index));
+}
+
+export function candidates(sentences: string[]): Candidate[] {
+  const out: Candidate[] = [];
+  sentences.forEach((sentence, index) => {
+    out.push({ text: sentence, index, trim: 0 });
+    const lead = trimLeadIn(sentence);
+    if (lead) out.push({ text: lead, index, trim: 1 });
+    const tail = trimTail(sentence);
+    if (tail) out.push({ text: tail, index, trim: 2 });
+    const both = lead && trimTail(lead);
+    if (both) out.push({ text: both, index, trim: 3 });
+  });
+  return out;
+}
+
+const STOP = new Set(
+  'a an the of for and or in on to with by from via at as is are be we our its their this that using towards toward into through based'.split(
+    ' ',
+  ),
+);
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/** Crude stem for overlap features: the first 5 characters. */
+function stems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) if (!STOP.has(w)) out.add(w.slice(0, 5));
+  return out;
+}
+
+// Cue-phrase features (each a 0/1 feature).
+const CUES: RegExp[] = [
+  /\bwe (?:propose|introduce|present|develop|design|devise|formulate|put forward|describe|offer)\b/i,
+  /\b(?:propose|introduce|present)[sd]?\b/i,
+  /\b(?:we|results) (?:show|demonstrate|find|prove|observe|establish|reveal|report|confirm)\b|\b(?:show|demonstrate|find|prove)s? that\b/i,
+  /\b(?:in this|this) (?:paper|work|study|article)\b|^here\b/i,
+  /\bwe\b/i,
+  /\bour\b/i,
+  /\b(?:outperform|state[- ]of[- ]the[- ]art|sota|superior|surpass|better than|improv)/i,
+  /\b(?:novel|new|first)\b/i,
+  /\b(?:method|approach|framework|model|algorithm|architecture|technique|system|network)s?\b/i,
+  /\b(?:recent(?:ly)?|has been|have been|widely|popular|increasingly|remains?|challeng|problem|existing|despite|however|although|while|typically|often|usually|traditional|conventional|previous|prior)\b/i,
+  /\b(?:experiment|results|evaluat|benchmark|dataset|empirical)/i,
+  /\b(?:code|available|github|http)/i,
+  /\d/,
+  /%/,
+  /^we\b/i,
+  /^(?:however|although|while|despite|but)\b/i,
+  /\?/,
+  /\(/,
+  /\b(?:e\.g\.|i\.e\.|such as)/i,
+  /\b(?:is|are) (?:a|an|the) (?:key|fundamental|central|important|crucial|critical|popular|common)\b/i,
+  /\b(?:allow|enable|achiev|lead|yield|result)/i,
+  /\b(?:theor|bound|prov|guarantee|converge)/i,
+  /\b(?:learn|train|neural|deep)/i,
+  /\b(?:can|may|could|would)\b/i,
+  /^(?:in|to|for|with|by|on|as|based)\b/i,
+  /^(?:this|these|it|they)\b/i,
+  /^(?:the|a|an)\b/i,
+  /^our\b/i,
+];
+
+const NUM_FEATURES = 22 + CUES.length + 8;
+export const TLDR_FEATURE_COUNT = NUM_FEATURES;
+
+/** Feature vector of every candidate (all candidates of one abstract at once). */
+export function featurize(title: string, sentences: string[], cands: Candidate[]): number[][] {
+  const n = sentences.length;
+  const titleStems = stems(title);
+  const sentenceCues = sentences.map((s) => CUES.map((re) => re.test(s)));
+  // First sentence with a "we propose"-like cue / a "we show"-like cue / any "we".
+  const firstWith = (cue: number): number => sentenceCues.findIndex((c) => c[cue]);
+  const firstPropose = firstWith(0);
+  const firstShow = firstWith(2);
+  const firstWe = firstWith(4);
+  const firstPaper = firstWith(3);
+  return cands.map((cand) => {
+    const i = cand.index;
+    const rel = n > 1 ? i / (n - 1) : 0;
+    const w = words(cand.text).length;
+    const ws = stems(cand.text);
+    let shared = 0;
+    for (const s of ws) if (titleStems.has(s)) shared++;
+    const f: number[] = [
+      i === 0 ? 1 : 0,
+      i === 1 ? 1 : 0,
+      i === 2 ? 1 : 0,
+      i === 3 ? 1 : 0,
+      i === n - 1 ? 1 : 0,
+      i === n - 2 ? 1 : 0,
+      rel,
+      rel * rel,
+      Math.min(w, 80) / 30,
+      (Math.min(w, 80) / 30) ** 2,
+      w < 10 ? 1 : 0,
+      w > 40 ? 1 : 0,
+      titleStems.size ? shared / titleStems.size : 0,
+      ws.size ? shared / ws.size : 0,
+      shared > 0 ? 1 : 0,
+      i === firstPropose ? 1 : 0,
+      i === firstShow ? 1 : 0,
+      i === firstWe ? 1 : 0,
+      i === firstPaper ? 1 : 0,
+      firstPropose >= 0 && i < firstPropose ? 1 : 0,
+      firstPropose >= 0 && i > firstPropose ? 1 : 0,
+      n <= 3 ? 1 : 0,
+    ];
+    for (const re of CUES) f.push(re.test(cand.text) ? 1 : 0);
+    f.push(
+      cand.trim === 1 ? 1 : 0,
+      cand.trim === 2 ? 1 : 0,
+      cand.trim === 3 ? 1 : 0,
+      cand.trim & 1 && /^We\b/.test(cand.text) ? 1 : 0,
+      cand.trim >= 2 ? Math.min(w, 80) / 30 : 0,
+      cand.trim & 1 ? rel : 0,
+      i === 0 && cand.trim & 1 ? 1 : 0,
+      /\b(?:we|our)\b/i.test(sentences[i] ?? '') && !/\b(?:we|our)\b/i.test(cand.text) ? 1 : 0,
+    );
+    return f;
+  });
+}
+
+export function score(features: number[], weights: readonly number[]): number {
+  let s = 0;
+  for (let k = 0; k < features.length; k++) s += features[k]! * (weights[k] ?? 0);
+  return s;
+}
+
+/** The sentence (or trimmed sentence) that best states what the paper does and finds. */
+export function pickTldr(title: string, sentences: string[]): string {
+  const clean = sentences.map((s) => s.trim()).filter((s) => s.length > 0);
+  if (clean.length === 0) return '';
+  const cands = candidates(clean);
+  const feats = featurize(title, clean, cands);
+  let best = 0;
+  let bestScore = -Infinity;
+  feats.forEach((f, k) => {
+    const s = score(f, TLDR_WEIGHTS);
+    if (s > bestScore) {
+      bestScore = s;
+      best = k;
+    }
+  });
+  return cands[best]!.text;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findCodeLinks } from '../../../src/summarize/index';
+
+describe('findCodeLinks', () => {
+  it('finds a GitHub link and strips the sentence period', () => {
+    expect(findCodeLinks('The source code is release here: https://github.com/sade-adrien/SteloCoder.')).toEqual([
+      'https://github.com/sade-adrien/SteloCoder',
+    ]);
+  });
+  it('keeps a trailing hyphen that is part of the path', () => {
+    expect(findCodeLinks('Code: https://github.com/tjunlp-lab/Lexical-Unit-Decoding-LUD-.')).toEqual([
+      'https://github.com/tjunlp-lab/Lexical-Unit-Decoding-LUD-',
+    ]);
+  });
+  it('finds GitLab and Hugging Face links', () => {
+    expect(
+      findCodeLinks('See https://gitlab.com/a/b, and models at https://huggingface.co/org/model; data too.'),
+    ).toEqual(['https://gitlab.com/a/b', 'https://huggingface.co/org/model']);
+  });
+  it('strips an unbalanced closing parenthesis but keeps a balanced one', () => {
+    expect(findCodeLinks('(code: https://github.com/a/b) and https://github.com/a/c_(v2).')).toEqual([
+      'https://github.com/a/b',
+      'https://github.com/a/c_(v2)',
+    ]);
+  });
+  it('strips quotes and colons', () => {
+    expect(findCodeLinks('at "https://github.com/a/b": done. Also “https://github.com/a/d”.')).toEqual([
+      'https://github.com/a/b',
+      'https://github.com/a/d',
+    ]);
+  });
+  it('deduplicates', () => {
+    expect(findCodeLinks('https://github.com/a/b. Again: https://github.com/a/b.')).toEqual(['https://github.com/a/b']);
+  });
+  it('ignores other hosts, non-http schemes and bare hosts', () => {
+    expect(
+      findCodeLinks('See https://example.com/x, ftp://github.com/a/b, git@github.com:a/b.git and https://github.com.'),
+    ).toEqual([]);
+  });
+  it('accepts http and www', () => {
+    expect(findCodeLinks('http://www.github.com/a/b/tree/main/src.')).toEqual(['http://www.github.com/a/b/tree/main/src']);
+  });
+});

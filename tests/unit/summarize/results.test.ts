@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { extractKeyResults } from '../../../src/summarize/index';
+
+describe('extractKeyResults', () => {
+  it('keeps a percentage with its clause', () => {
+    expect(
+      extractKeyResults('Our method reduces hallucination by 44% compared to LLaVA-7B and maintains the same object coverage.'),
+    ).toEqual(['reduces hallucination by 44% compared to LLaVA-7B']);
+  });
+  it('keeps speed-ups written with × and x', () => {
+    const out = extractKeyResults('It is 3.2× faster than FlashAttention. The model runs 10x faster on CPUs.');
+    expect(out).toHaveLength(2);
+    expect(out[0]).toContain('3.2×');
+    expect(out[1]).toContain('10x');
+  });
+  it('keeps metric points', () => {
+    const out = extractKeyResults(
+      'SteloCoder achieves an average of 73.76 CodeBLEU score in translation, surpassing the top performance from the leaderboard by at least 3.5.',
+    );
+    expect(out).toEqual([
+      'achieves an average of 73.76 CodeBLEU score in translation',
+      'surpassing the top performance from the leaderboard by at least 3.5',
+    ]);
+  });
+  it('keeps "up to N" and "N× fewer"', () => {
+    const out = extractKeyResults('It improves accuracy by up to 12 points while using 4× fewer parameters.');
+    expect(out.join(' | ')).toContain('up to 12 points');
+    expect(out.join(' | ')).toContain('4× fewer');
+  });
+  it('ignores years and citation years', () => {
+    expect(extractKeyResults('Since 2023, models (Li et al., 2023) have improved a lot.')).toEqual([]);
+  });
+  it('ignores model-size tokens in names', () => {
+    expect(extractKeyResults('We fine-tune LLaMA-2 7B and a 762M parameters model on our data.')).toEqual([]);
+  });
+  it('ignores dataset sizes described as background', () => {
+    expect(extractKeyResults('We collect 10,000 images from 35 languages for training.')).toEqual([]);
+  });
+  it('ignores section and figure numbers', () => {
+    expect(extractKeyResults('As shown in Figure 3 and Section 4.2, the method works.')).toEqual([]);
+  });
+  it('ignores version numbers in names', () => {
+    expect(extractKeyResults('We release all models under the Apache 2.0 license and test Llama 3.1 8B.')).toEqual([]);
+  });
+  it('deduplicates and keeps abstract order', () => {
+    const out = extractKeyResults('We gain 5% on A. We gain 5% on A. Then it yields 2x speedups on B.');
+    expect(out).toEqual(['gain 5% on A', 'yields 2x speedups on B']);
+  });
+  it('returns at most 6 results', () => {
+    const text = Array.from({ length: 10 }, (_, k) => `Task ${k} improves by ${k + 1}%.`).join(' ');
+    expect(extractKeyResults(text).length).toBeLessThanOrEqual(6);
+  });
+  it('returns nothing for an abstract without numbers', () => {
+    expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
+  });
+});

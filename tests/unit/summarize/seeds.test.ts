@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { latexToText } from '../../../src/papers/latex';
+import { splitSentences, summarize } from '../../../src/summarize/index';
+
+const SEED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../seeds/000_91954c1b7270a5c1.txt');
+
+/** Title/abstract pairs after the "Jul 30" line: title, blank, abstract, blank, … */
+function seeds(): { title: string; abstract: string }[] {
+  const lines = readFileSync(SEED, 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.trim() === 'Jul 30');
+  const rest = lines.slice(start + 1).filter((l) => l.trim());
+  const out: { title: string; abstract: string }[] = [];
+  for (let k = 0; k + 1 < rest.length; k += 2) {
+    out.push({ title: latexToText(rest[k]!), abstract: latexToText(rest[k + 1]!) });
+  }
+  return out;
+}
+
+describe('summaries of the seed abstracts', () => {
+  const papers = seeds();
+  const byTitle = (prefix: string) => {
+    const paper = papers.find((p) => p.title.startsWith(prefix));
+    if (!paper) throw new Error(`no seed titled ${prefix}`);
+    return summarize(paper.title, paper.abstract);
+  };
+
+  it('reads all 66 seed papers', () => {
+    expect(papers).toHaveLength(66);
+  });
+
+  it("HallE-Switch's key results carry its 44% result", () => {
+    expect(byTitle('HallE-Switch').keyResults.some((r) => r.includes('44%'))).toBe(true);
+  });
+
+  it("SteloCoder's code link is found", () => {
+    expect(byTitle('SteloCoder').codeLinks).toEqual(['https://github.com/sade-adrien/SteloCoder']);
+  });
+
+  it('no TL;DR is the opening background sentence', () => {
+    // The opening sentence is fine only when it already states the paper's own work.
+    const ownWork = /\b(?:we|our|this (?:paper|study|work|survey|report|article))\b/i;
+    for (const paper of papers) {
+      const first = splitSentences(paper.abstract)[0] ?? '';
+      const { tldr } = summarize(paper.title, paper.abstract);
+      if (!ownWork.test(first)) expect(tldr, paper.title).not.toBe(first);
+    }
+  });
+
+  it('every TL;DR reads as a sentence: capitalised start, from the abstract', () => {
+    for (const paper of papers) {
+      const { tldr } = summarize(paper.title, paper.abstract);
+      expect(tldr, paper.title).toMatch(/^[\p{Lu}\d"“(]/u);
+      expect(tldr.length, paper.title).toBeGreaterThan(20);
+    }
+  });
+
+  it('key results are short and at most 6', () => {
+    for (const paper of papers) {
+      const { keyResults } = summarize(paper.title, paper.abstract);
+      expect(keyResults.length, paper.title).toBeLessThanOrEqual(6);
+      for (const r of keyResults) expect(r.split(/\s+/).length, r).toBeLessThanOrEqual(24);
+    }
+  });
+
+  it('code links are http(s) GitHub/GitLab/Hugging Face links without trailing punctuation', () => {
+    for (const paper of papers) {
+      for (const link of summarize(paper.title, paper.abstract).codeLinks) {
+        expect(link).toMatch(/^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)\/\S+[^.,;:]$/);
+      }
+    }
+  });
+
+  it('summarizes an abstract in well under 1 ms on average', () => {
+    const t0 = performance.now();
+    for (let r = 0; r < 5; r++) for (const p of papers) summarize(p.title, p.abstract);
+    const perAbstract = (performance.now() - t0) / (5 * papers.length);
+    expect(perAbstract).toBeLessThan(5); // loose bound for slow CI; the benchmark reports the real figure
+  });
+});
