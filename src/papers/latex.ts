@@ -90,9 +90,10 @@ function readArgument(text: string, at: number): { content: string; end: number 
   return { content: text[start] ?? '', end: Math.min(start + 1, text.length) };
 }
 
-function render(text: string): string {
+function render(text: string, startInMath = false): string {
   let out = '';
   let i = 0;
+  let inMath = startInMath;
   while (i < text.length) {
     const ch = text[i]!;
     if (ch === '\\') {
@@ -123,7 +124,7 @@ function render(text: string): string {
       if (name === 'frac') {
         const num = readArgument(text, next);
         const den = readArgument(text, num.end);
-        out += `${render(num.content)}/${render(den.content)}`;
+        out += `${render(num.content, inMath)}/${render(den.content, inMath)}`;
         i = den.end;
         continue;
       }
@@ -141,35 +142,33 @@ function render(text: string): string {
       if (SYMBOLS[name] !== undefined) {
         out += SYMBOLS[name];
         i = next;
-        // A word command swallows one following space (`\times 3` → `×3` spacing is kept by the source).
         continue;
       }
       // Unknown command: keep its braced argument if any, drop the command name.
       next = skipSpaces(text, next);
       const group = readGroup(text, next);
       if (group) {
-        out += render(group.content);
+        out += render(group.content, inMath);
         i = group.end;
       } else {
         i = next;
       }
       continue;
     }
-    if (ch === '_' || ch === '^') {
+    // Sub/superscripts: `_{…}` anywhere (`LLaVA_{7B}`), `_x` only inside math (`$x_i$`), so
+    // identifiers like `snake_case` or `__proto__` in plain text stay as typed.
+    if ((ch === '_' || ch === '^') && (text[i + 1] === '{' || inMath)) {
       const arg = readArgument(text, i + 1);
-      const isGroup = text[skipSpaces(text, i + 1)] === '{';
-      // A bare underscore inside a word (snake_case names) is kept as typed.
-      if (!isGroup && ch === '_' && /[A-Za-z0-9]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(arg.content)) {
-        out += ch;
-        i++;
-        continue;
-      }
-      const inner = render(arg.content);
+      const inner = render(arg.content, inMath);
       out += ch === '_' ? script(inner, SUBSCRIPTS, '-') : script(inner, SUPERSCRIPTS, '^');
       i = arg.end;
       continue;
     }
-    if (ch === '$') { i++; continue; }
+    if (ch === '$') {
+      inMath = !inMath;
+      i++;
+      continue;
+    }
     if (ch === '{' || ch === '}') { i++; continue; }
     if (ch === '~') { out += ' '; i++; continue; }
     out += ch;

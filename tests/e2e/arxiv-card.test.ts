@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { SeedAsset } from '../../src/schema';
+import { EXTENSION_DIR, card, cardText, fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+let seed: SeedAsset;
+
+beforeAll(async () => {
+  seed = JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8'));
+  browser = await launchExtension();
+  browser.serve('https://arxiv.org/abs/2310.01779v3', await fixture('arxiv-abs-2310.01779v3.html'));
+  browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
+  browser.serve('https://arxiv.org/abs/2501.09999', await fixture('arxiv-abs-2501.09999-hostile.html'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('summary card on arXiv abstract pages', () => {
+  test('a retitled seed paper is matched by id: rank 1 and the seeded TL;DR, right after the abstract', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2310.01779v3');
+    const seeded = seed.papers.find((paper) => paper.id === '2310.01779')!;
+    await expect.poll(() => card(page).count()).toBe(1);
+    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending · Jul 30');
+    expect(await card(page).getByTestId('tldr').textContent()).toContain(seeded.summary.tldr);
+    expect(await card(page).getByTestId('key-results').textContent()).toContain('44%');
+    expect(await cardText(page)).toContain('PaperLens');
+    // Inserted right after the abstract, inside the page's own layout.
+    const placement = await page.evaluate(() => document.querySelector('blockquote.abstract')?.nextElementSibling?.getAttribute('data-paperlens'));
+    expect(placement).toBe('card');
+    await page.close();
+  });
+
+  test('a paper not in the store gets a card summarized from its own abstract, marked not trending', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1706.03762');
+    await expect.poll(() => card(page).count()).toBe(1);
+    expect(await card(page).getByTestId('rank').textContent()).toContain('Not trending');
+    const tldr = await card(page).getByTestId('tldr').textContent();
+    expect(tldr).toMatch(/Transformer/);
+    expect(await card(page).getByTestId('key-results').textContent()).toMatch(/28\.4 BLEU/);
+    await page.close();
+  });
+
+  test('markup, script and javascript: URLs in the page are shown as text and never run', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('https://arxiv.org/abs/2501.09999');
+    await expect.poll(() => card(page).count()).toBe(1);
+    const text = await cardText(page);
+    expect(text).toContain('<img src=x onerror="window.__paperlensXss=1">Robust');
+    expect(text).toContain('<script>');
+    const inside = await card(page).evaluate((host) => {
+      const root = host.shadowRoot!;
+      return {
+        elements: root.querySelectorAll('img, script, iframe, object').length,
+        hrefs: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      };
+    });
+    expect(inside.elements).toBe(0);
+    expect(inside.hrefs.every((href) => href !== null && /^https?:\/\//.test(href))).toBe(true);
+    expect(await card(page).getByTestId('code-link').getAttribute('href')).toBe('https://github.com/example/robust-parsing');
+    expect(await page.evaluate(() => (window as unknown as { __paperlensXss?: number }).__paperlensXss)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

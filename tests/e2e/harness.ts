@@ -1,0 +1,95 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function fixture(name: string): Promise<string> {
+  return readFile(join(FIXTURES_DIR, name), 'utf8');
+}
+
+export interface Served {
+  body: string;
+  contentType?: string;
+  status?: number;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Serves `body` at `url` (exact match, query included). Every other http(s) request is aborted. */
+  serve: (url: string, served: Served | string) => void;
+  /** http(s) requests the browser attempted, in order (served or aborted). */
+  requests: Request[];
+  popup: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/** Chromium with the built extension loaded, a fresh profile, and no network but what a test serves. */
+export async function launchExtension(options: { withExtension?: boolean } = {}): Promise<ExtensionBrowser> {
+  const withExtension = options.withExtension ?? true;
+  const profile = await mkdtemp(join(tmpdir(), 'paperlens-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const routes = new Map<string, Served>();
+  const requests: Request[] = [];
+  context.on('request', (request) => {
+    if (/^https?:/.test(request.url())) requests.push(request);
+  });
+  await context.route(/^https?:\/\//, async (route) => {
+    const served = routes.get(route.request().url());
+    if (!served) return route.abort('internetdisconnected');
+    return route.fulfill({ status: served.status ?? 200, body: served.body, contentType: served.contentType ?? 'text/html; charset=utf-8' });
+  });
+
+  let worker = context.serviceWorkers()[0];
+  if (withExtension) worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = worker ? new URL(worker.url()).host : '';
+
+  return {
+    context,
+    worker: worker!,
+    extensionId,
+    requests,
+    serve: (url, served) => routes.set(url, typeof served === 'string' ? { body: served } : served),
+    popup: async () => {
+      // A popup window of its own, so the browser window's active tab stays the paper's tab.
+      const opened = context.waitForEvent('page', (page) => page.url().includes('/popup.html'));
+      await worker!.evaluate((url) => chrome.windows.create({ url, type: 'popup', focused: false }), `chrome-extension://${extensionId}/popup.html`);
+      const page = await opened;
+      await page.waitForLoadState('domcontentloaded');
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The card's text, read through its open shadow root. */
+export function card(page: Page) {
+  return page.locator('[data-paperlens="card"]');
+}
+
+/** Everything the card says (its shadow root's text). */
+export function cardText(page: Page): Promise<string | null> {
+  return card(page).locator('article').textContent();
+}
