@@ -13,6 +13,7 @@ beforeAll(async () => {
   browser.serve('https://arxiv.org/abs/2310.01779v3', await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
   browser.serve('https://arxiv.org/abs/2501.09999', await fixture('arxiv-abs-2501.09999-hostile.html'));
+  browser.serve('https://arxiv.org/abs/2412.99999', await fixture('arxiv-abs-not-recognized.html'));
 });
 
 afterAll(async () => {
@@ -67,6 +68,20 @@ describe('summary card on arXiv abstract pages', () => {
     expect(await card(page).getByTestId('code-link').getAttribute('href')).toBe('https://github.com/example/robust-parsing');
     expect(await page.evaluate(() => (window as unknown as { __paperlensXss?: number }).__paperlensXss)).toBeUndefined();
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a page whose DOM is not an abstract page gets no card and no error', async () => {
+    const page = await browser.context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    await page.goto('https://arxiv.org/abs/2412.99999');
+    await page.waitForTimeout(300);
+    expect(await card(page).count()).toBe(0);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

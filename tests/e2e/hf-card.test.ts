@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { card, cardText, fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  browser.serve('https://huggingface.co/papers/2310.01779', await fixture('hf-paper-2310.01779.html'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('summary card on Hugging Face paper pages', () => {
+  test('shows the seeded paper, then exactly one card for the second paper after client-side navigation', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => card(page).count()).toBe(1);
+    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending');
+    expect(await cardText(page)).toContain('HallE-Switch');
+
+    await page.getByRole('link', { name: 'Scaling Laws with Vocabulary' }).click();
+    await expect.poll(() => page.url()).toBe('https://huggingface.co/papers/2407.13623');
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('Scaling Laws with Vocabulary');
+    expect(await card(page).count()).toBe(1);
+    expect(await cardText(page)).not.toContain('HallE-Switch');
+    // 2407.13623 is in the seed: its rank comes from the store, not from the stale embedded JSON.
+    expect(await card(page).getByTestId('rank').textContent()).toMatch(/#\d+ trending · Jul 30/);
+    await page.close();
+  });
+
+  test('the card comes back when the page re-renders its content away', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => card(page).count()).toBe(1);
+    // The host app re-renders the abstract block, dropping nodes it does not own.
+    const cardsRightAfter = await page.evaluate(() => {
+      const block = document.querySelector('.pb-8.pr-4')!;
+      const container = block.parentElement!;
+      container.replaceChildren(block.cloneNode(true));
+      return document.querySelectorAll('[data-paperlens="card"]').length;
+    });
+    expect(cardsRightAfter).toBe(0);
+    await expect.poll(() => card(page).count()).toBe(1);
+    expect(await cardText(page)).toContain('HallE-Switch');
+    await page.close();
+  });
+});

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { SeedAsset } from '../../src/schema';
+import { EXTENSION_DIR, card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+let seed: SeedAsset;
+
+// A minimal one-page PDF: the popup only needs the tab's URL.
+const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
+
+beforeAll(async () => {
+  seed = JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8'));
+  browser = await launchExtension();
+  browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
+  browser.serve('https://arxiv.org/pdf/2402.18041', { body: PDF, contentType: 'application/pdf' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('popup', () => {
+  test('lists every snapshot paper in rank order', async () => {
+    const popup = await browser.popup();
+    const items = popup.getByTestId('trending-item');
+    await expect.poll(() => items.count()).toBe(66);
+    const ids = await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-arxiv-id')));
+    const expected = [...seed.papers].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((paper) => paper.id);
+    expect(ids).toEqual(expected);
+    expect(ids[0]).toBe('2310.01779');
+    await popup.close();
+  });
+
+  test('save in the popup → the card shows Saved after a reload, and the Saved tab lists it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2310.01779');
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
+
+    const popup = await browser.popup();
+    const thisTab = popup.getByTestId('this-tab');
+    await expect.poll(() => thisTab.getAttribute('data-arxiv-id')).toBe('2310.01779');
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    // The trending row of the same paper follows (live query), without reopening the popup.
+    await expect.poll(() => popup.locator('[data-testid="trending-item"][data-arxiv-id="2310.01779"] [data-testid="save"]').textContent()).toBe('Saved');
+
+    await page.reload();
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
+
+    await popup.getByTestId('tab-saved').click();
+    await expect.poll(() => popup.getByTestId('saved-item').count()).toBe(1);
+    expect(await popup.getByTestId('saved-item').getAttribute('data-arxiv-id')).toBe('2310.01779');
+    await popup.close();
+    await page.close();
+  });
+
+  test('an open popup updates live when a card saves, and saves the paper of a PDF tab', async () => {
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-saved').click();
+    const before = await popup.getByTestId('saved-item').count();
+
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2310.01779');
+    // Unsave from the card; the popup (already open) drops the item.
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
+    await card(page).getByTestId('save').click();
+    await expect.poll(() => popup.getByTestId('saved-item').count()).toBe(before - 1);
+    await popup.close();
+
+    const pdf = await browser.context.newPage();
+    await pdf.goto('https://arxiv.org/pdf/2402.18041').catch(() => undefined); // the PDF viewer may not report a load
+    const pdfPopup = await browser.popup();
+    const thisTab = pdfPopup.getByTestId('this-tab');
+    await expect.poll(() => thisTab.getAttribute('data-arxiv-id')).toBe('2402.18041');
+    await thisTab.getByTestId('save').click();
+    await pdfPopup.getByTestId('tab-saved').click();
+    await expect.poll(() => pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').count()).toBe(1);
+    expect(await pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').textContent()).toContain('Datasets for Large Language Models');
+    await pdfPopup.close();
+    await pdf.close();
+    await page.close();
+  });
+});
