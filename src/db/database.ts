@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { Paper, SavedItem } from '../schema';
 
 export interface MetaRow {
@@ -17,8 +17,8 @@ export class PaperLensDatabase extends Dexie {
   saved!: Table<SavedItem, string>;
   meta!: Table<MetaRow, string>;
 
-  constructor(name: string = DATABASE_NAME) {
-    super(name);
+  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       papers: 'id, normTitle, rank',
       saved: 'id, addedAt, updatedAt, status, *tags',

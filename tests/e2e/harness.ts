@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import type { Browser } from 'wxt/browser';
+
+/** The extension API as seen inside the service worker (for `worker.evaluate`). */
+type WorkerGlobal = { chrome: typeof Browser };
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -72,7 +76,10 @@ export async function launchExtension(options: { withExtension?: boolean } = {})
     popup: async () => {
       // A popup window of its own, so the browser window's active tab stays the paper's tab.
       const opened = context.waitForEvent('page', (page) => page.url().includes('/popup.html'));
-      await worker!.evaluate((url) => chrome.windows.create({ url, type: 'popup', focused: false }), `chrome-extension://${extensionId}/popup.html`);
+      await worker!.evaluate(
+        (url) => (globalThis as unknown as WorkerGlobal).chrome.windows.create({ url, type: 'popup', focused: false }),
+        `chrome-extension://${extensionId}/popup.html`,
+      );
       const page = await opened;
       await page.waitForLoadState('domcontentloaded');
       return page;

@@ -1,0 +1,157 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { createStore } from '../../../src/db/open';
+import { listSaved, lookupPapers, savePaper, setStatus, trendingPapers, unsavePaper } from '../../../src/db/papers';
+import { parseSeedAsset, seedStore } from '../../../src/db/seed';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+import type { SeedAsset } from '../../../src/schema';
+
+let db: PaperLensDatabase;
+let asset: SeedAsset;
+let counter = 0;
+
+beforeEach(async () => {
+  db = new PaperLensDatabase(`store-test-${++counter}`);
+  asset ??= await buildSeedAsset();
+});
+
+describe('seeding', () => {
+  test('loads the 66 bundled papers and is idempotent', async () => {
+    expect(await seedStore(db, asset)).toBe('seeded');
+    expect(await db.papers.count()).toBe(66);
+    expect(await seedStore(db, asset)).toBe('current');
+    expect(await db.papers.count()).toBe(66);
+  });
+
+  test('reseeding a new version replaces bundled papers and keeps every saved item', async () => {
+    await seedStore(db, asset);
+    await savePaper(db, { id: '2310.01779', title: 'x' }, 1000);
+    await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need' }, 2000);
+    await setStatus(db, '2310.01779', 'reading', 3000);
+    const savedBefore = await db.saved.toArray();
+
+    const [dropped, ...kept] = asset.papers;
+    const next: SeedAsset = { ...asset, version: 'next', papers: kept.map((paper, index) => ({ ...paper, rank: index + 1 })) };
+    expect(await seedStore(db, next)).toBe('seeded');
+    expect(await db.papers.count()).toBe(65);
+    expect(await db.papers.get(dropped!.id)).toBeUndefined();
+    expect(await db.saved.toArray()).toEqual(savedBefore);
+    // A saved paper that left the snapshot is still shown from the reading list.
+    const [view] = await lookupPapers(db, [{ id: '2310.01779' }]);
+    expect(view).toMatchObject({ id: '2310.01779', status: 'reading', inStore: false });
+  });
+
+  test('a malformed bundled seed is rejected with where it is wrong', () => {
+    expect(() => parseSeedAsset({ ...asset, papers: [{ ...asset.papers[0], id: '23.1' }] })).toThrow(/papers\.0\.id/);
+    expect(() => parseSeedAsset('nope')).toThrow(/bundled seed is malformed/);
+  });
+});
+
+describe('lookups', () => {
+  beforeEach(async () => {
+    await seedStore(db, asset);
+  });
+
+  test('by id with or without version, then by normalized title, one answer per query in order', async () => {
+    const views = await lookupPapers(db, [
+      { id: '2310.01779v3' },
+      { id: '9999.99999' },
+      { title: '  scaling LAWS with vocabulary: larger models deserve larger vocabularies ' },
+      { id: '2405.15208', title: 'ignored because the id matches' },
+      { id: 'garbage' },
+    ]);
+    expect(views.map((view) => view?.id ?? null)).toEqual(['2310.01779', null, '2407.13623', '2405.15208', null]);
+    expect(views[0]).toMatchObject({ rank: 1, snapshot: 'Jul 30', status: null, inStore: true });
+    expect(views[0]!.keyResults.join(' ')).toContain('44%');
+  });
+
+  test('a paper the store does not know is summarized from the abstract its page sent', async () => {
+    const abstract = 'Machine translation is hard. We propose Transformer, a new network architecture based solely on attention. It achieves 28.4 BLEU on WMT 2014 English-to-German, improving over the best results by over 2 BLEU.';
+    const [view] = await lookupPapers(db, [{ id: '1706.03762', title: 'Attention Is $\\textit{All}$ You Need', abstract }]);
+    expect(view).toMatchObject({ id: '1706.03762', title: 'Attention Is All You Need', rank: null, inStore: false });
+    expect(view!.tldr).toMatch(/Transformer/);
+    expect(view!.keyResults.join(' ')).toContain('28.4 BLEU');
+  });
+
+  test('trending is every snapshot paper in rank order, with saved status', async () => {
+    await savePaper(db, { id: asset.papers[2]!.id, title: 'x' }, 5);
+    const trending = await trendingPapers(db);
+    expect(trending.map((view) => view.rank)).toEqual(Array.from({ length: 66 }, (_, index) => index + 1));
+    expect(trending[2]!.status).toBe('to-read');
+    expect(trending.filter((view) => view.status !== null)).toHaveLength(1);
+  });
+});
+
+describe('reading list', () => {
+  beforeEach(async () => {
+    await seedStore(db, asset);
+  });
+
+  test('saving twice never duplicates and keeps the first save', async () => {
+    await savePaper(db, { id: '2310.01779', title: 'HallE', sourceUrl: 'https://arxiv.org/abs/2310.01779' }, 100);
+    await setStatus(db, '2310.01779', 'read', 200);
+    const again = await savePaper(db, { id: '2310.01779', title: 'Other title' }, 300);
+    expect(again.status).toBe('read');
+    const items = await db.saved.toArray();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ addedAt: 100, updatedAt: 200, readAt: 200, sourceUrl: 'https://arxiv.org/abs/2310.01779' });
+    // The store's title and TL;DR are kept with the item.
+    expect(items[0]!.title).toMatch(/^HallE-Switch/);
+    expect(items[0]!.tldr).toBe(asset.papers[0]!.summary.tldr);
+  });
+
+  test('newest first; unsave removes; status of an unsaved paper is an error', async () => {
+    await savePaper(db, { id: '2310.01779', title: 'a' }, 1);
+    await savePaper(db, { id: '2407.13623', title: 'b' }, 3);
+    await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need' }, 2);
+    expect((await listSaved(db)).map((item) => item.id)).toEqual(['2407.13623', '1706.03762', '2310.01779']);
+    await unsavePaper(db, '2407.13623');
+    expect((await listSaved(db)).map((item) => item.id)).toEqual(['1706.03762', '2310.01779']);
+    await expect(setStatus(db, '2407.13623', 'read', 4)).rejects.toThrow('2407.13623 is not in the reading list');
+  });
+});
+
+describe('opening the store', () => {
+  test('seeds an empty store on first use, once', async () => {
+    let loads = 0;
+    const store = createStore({ db, loadSeed: async () => (loads++, asset), onError: () => undefined, onRecovered: () => undefined });
+    await Promise.all([store.ready(), store.ready()]);
+    await store.ready();
+    expect(loads).toBe(1);
+    expect(await store.health()).toMatchObject({ ok: true, error: null, seedVersion: asset.version, papers: 66 });
+  });
+
+  test('an open failure is reported (not swallowed) and retried on the next request', async () => {
+    // IndexedDB refusing to open (as in some private-browsing modes), once.
+    let refuse = true;
+    const factory = new IDBFactory();
+    const flaky = Object.assign(Object.create(factory) as IDBFactory, {
+      open: (name: string, version?: number) => {
+        if (refuse) throw new DOMException('IndexedDB is not available in this profile', 'InvalidStateError');
+        return factory.open(name, version);
+      },
+    });
+    const reported: string[] = [];
+    const store = createStore({
+      db: new PaperLensDatabase(`store-test-flaky-${counter}`, { indexedDB: flaky, IDBKeyRange }),
+      loadSeed: async () => asset,
+      onError: (reason) => reported.push(reason),
+      onRecovered: () => reported.push('recovered'),
+    });
+    await expect(store.ready()).rejects.toThrow(/PaperLens could not open its store: .*IndexedDB is not available/);
+    expect(reported).toHaveLength(1);
+    expect(await store.health()).toMatchObject({ ok: false, error: expect.stringContaining('IndexedDB is not available') });
+
+    refuse = false;
+    await expect(store.ready()).resolves.toBeTruthy();
+    expect(reported.at(-1)).toBe('recovered');
+    expect(await store.health()).toMatchObject({ ok: true, papers: 66 });
+  });
+
+  test('a seed that cannot be loaded is reported', async () => {
+    const reported: string[] = [];
+    const store = createStore({ db, loadSeed: async () => parseSeedAsset({}), onError: (reason) => reported.push(reason), onRecovered: () => undefined });
+    await expect(store.ready()).rejects.toThrow(/could not seed its store: bundled seed is malformed/);
+    expect(reported[0]).toMatch(/could not seed its store/);
+  });
+});

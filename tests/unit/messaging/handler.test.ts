@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { createStore } from '../../../src/db/open';
+import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+
+let deps: HandlerDeps;
+
+beforeAll(async () => {
+  const asset = await buildSeedAsset();
+  const store = createStore({ db: new PaperLensDatabase('handler-test'), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
+  deps = { ready: store.ready, health: store.health, now: () => 42 };
+});
+
+describe('background message handler', () => {
+  test.each([
+    [undefined, /malformed request/],
+    ['lookup', /malformed request/],
+    [{ type: 'explode' }, /malformed request: type/],
+    [{ type: 'lookup', queries: [] }, /queries/],
+    [{ type: 'lookup', queries: [{}] }, /a query needs an id or a title/],
+    [{ type: 'lookup', queries: [{ id: 'x'.repeat(101) }] }, /queries\.0\.id/],
+    [{ type: 'save', paper: { id: '2310.01779' } }, /paper\.title/],
+    [{ type: 'save', paper: { id: 'not-an-id', title: 'x' } }, /paper\.id: not a canonical arXiv id/],
+    [{ type: 'save', paper: { id: '2310.01779', title: 'x', sourceUrl: 'javascript:alert(1)' } }, /sourceUrl: not an http\(s\) URL/],
+    [{ type: 'setStatus', id: '2310.01779', status: 'done' }, /status/],
+  ])('%j gets an error reply, not a crash', async (message, reason) => {
+    const reply = await handleMessage(message, deps);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toMatch(reason);
+  });
+
+  test('a batched lookup answers every query in one reply', async () => {
+    const reply = await handleMessage({ type: 'lookup', queries: [{ id: '2310.01779v2' }, { id: '1234.56789' }, { title: 'Salamandra Technical Report' }] }, deps);
+    expect(reply.ok && reply.result).toEqual([
+      expect.objectContaining({ id: '2310.01779', rank: 1 }),
+      null,
+      expect.objectContaining({ id: '2502.08489' }),
+    ]);
+  });
+
+  test('save, set status, list and unsave round-trip through messages', async () => {
+    expect(await handleMessage({ type: 'save', paper: { id: '2502.08489', title: 'Salamandra' } }, deps)).toMatchObject({ ok: true, result: { status: 'to-read' } });
+    expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'reading' }, deps)).toMatchObject({ ok: true, result: { status: 'reading' } });
+    expect(await handleMessage({ type: 'listSaved' }, deps)).toMatchObject({ ok: true, result: [{ id: '2502.08489', status: 'reading', addedAt: 42 }] });
+    expect(await handleMessage({ type: 'unsave', id: '2502.08489' }, deps)).toEqual({ ok: true, result: null });
+    expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'read' }, deps)).toEqual({ ok: false, error: '2502.08489 is not in the reading list' });
+  });
+});

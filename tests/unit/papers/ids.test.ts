@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { arxivIdFromUrl, normalizeArxivId, normalizeTitle } from '../../../src/papers/ids';
+
+describe('normalizeArxivId', () => {
+  test.each([
+    ['2310.01779', '2310.01779'],
+    ['2310.01779v3', '2310.01779'],
+    ['arXiv:2310.01779v12', '2310.01779'],
+    ['  arxiv: 2310.01779 ', '2310.01779'],
+    ['0704.0001', '0704.0001'],
+    ['1412.9999v2', '1412.9999'],
+    ['hep-th/9901001', 'hep-th/9901001'],
+    ['HEP-TH/9901001v2', 'hep-th/9901001'],
+    ['math.ag/0601001', 'math.AG/0601001'],
+    ['cond-mat.stat-mech/0102003', null],
+    ['cond-mat/0102003v1', 'cond-mat/0102003'],
+  ])('%s → %s', (raw, expected) => {
+    expect(normalizeArxivId(raw)).toBe(expected);
+  });
+
+  test.each([['2310.1779'], ['1501.1234'], ['1412.12345'], ['2300.01779'], ['2313.01779'], ['hep-th/990100'], ['10.1145/3292500'], [''], ['2310.01779v']])(
+    'rejects %s',
+    (raw) => {
+      expect(normalizeArxivId(raw)).toBeNull();
+    },
+  );
+});
+
+describe('arxivIdFromUrl', () => {
+  test.each([
+    ['https://arxiv.org/abs/2310.01779', '2310.01779'],
+    ['https://arxiv.org/abs/2310.01779v3', '2310.01779'],
+    ['https://arxiv.org/abs/hep-th/9901001v1', 'hep-th/9901001'],
+    ['https://arxiv.org/pdf/2310.01779', '2310.01779'],
+    ['https://arxiv.org/pdf/2310.01779v2.pdf', '2310.01779'],
+    ['https://www.arxiv.org/pdf/hep-th/9901001', 'hep-th/9901001'],
+    ['https://arxiv.org/html/2310.01779v3', '2310.01779'],
+    ['https://arxiv.org/html/2310.01779v3/', '2310.01779'],
+    ['https://huggingface.co/papers/2310.01779', '2310.01779'],
+    ['https://huggingface.co/papers/2310.01779?utm=x#comments', '2310.01779'],
+    ['https://huggingface.co/papers/trending', null],
+    ['https://huggingface.co/papers/date/2025-07-30', null],
+    ['https://arxiv.org/list/cs.CL/new', null],
+    ['https://example.org/abs/2310.01779', null],
+    ['javascript:alert(1)//arxiv.org/abs/2310.01779', null],
+    ['not a url', null],
+  ])('%s → %s', (url, expected) => {
+    expect(arxivIdFromUrl(url)).toBe(expected);
+  });
+});
+
+describe('normalizeTitle', () => {
+  test('case, punctuation and whitespace do not matter', () => {
+    expect(normalizeTitle('HallE-Switch:  Rethinking\tand Controlling')).toBe('halle switch rethinking and controlling');
+    expect(normalizeTitle('Do Not (Always) Look Right')).toBe(normalizeTitle('do not always look right'));
+  });
+
+  test('LaTeX and accents are rendered before comparing', () => {
+    expect(normalizeTitle('$\\textit{HallE-Switch}$: Rethinking')).toBe('halle switch rethinking');
+    expect(normalizeTitle('Code Llama (Rozi\\`ere et al.)')).toBe(normalizeTitle('Code Llama (Rozière et al.)'));
+    expect(normalizeTitle('Code Llama (Rozière et al.)')).toBe('code llama roziere et al');
+    expect(normalizeTitle('LLaVA$_{7B}$ Beats')).toBe('llava 7b beats');
+  });
+});

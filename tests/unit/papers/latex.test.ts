@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { latexToText } from '../../../src/papers/latex';
+
+describe('latexToText renders the LaTeX left in abstracts as readable text', () => {
+  test.each([
+    ['$\\textit{HallE-Switch}$, a controllable LVLM', 'HallE-Switch, a controllable LVLM'],
+    ['compared to LLaVA$_{7B}$ and', 'compared to LLaVA-7B and'],
+    ['compared to LLaVA_{7B} and', 'compared to LLaVA-7B and'],
+    ['improves accuracy by 30\\% on', 'improves accuracy by 30% on'],
+    ['requires \\textless2MB of storage', 'requires <2MB of storage'],
+    ['Code Llama (Rozi\\`ere et al., 2023)', 'Code Llama (Rozière et al., 2023)'],
+    ['\\textbf{Hall}ucination in object \\textbf{E}xistence', 'Hallucination in object Existence'],
+    ["Erd\\H{o}s, G\\\"odel and {\\'e}t\\'e", 'Erdős, Gödel and été'],
+    ['$x_i$ with $10^{-3}$ error and $O(n^2)$ time', 'xᵢ with 10⁻³ error and O(n²) time'],
+    ['$\\sim$3$\\times$ faster, $\\geq$ 90\\% recall', '~3× faster, ≥ 90% recall'],
+    ['a \\emph{new} \\href{https://x.org}{benchmark} (\\url{https://y.org})', 'a new benchmark (https://y.org)'],
+    ['ratio $\\frac{1}{2}$', 'ratio 1/2'],
+    ['budget of just \\800 each', 'budget of just 800 each'],
+  ])('%s', (input, expected) => {
+    expect(latexToText(input)).toBe(expected);
+  });
+
+  test('plain text, identifiers and markup-like text pass through unchanged', () => {
+    for (const text of ['snake_case names and __proto__', '<img src=x onerror="alert(1)">', 'GPT-4 and C++ at 3:1', 'cost: 5 USD, 3 ^ 2']) {
+      expect(latexToText(text)).toBe(text);
+    }
+  });
+
+  test('is idempotent', () => {
+    const once = latexToText('LLaVA$_{7B}$ by 44\\% (Rozi\\`ere)');
+    expect(latexToText(once)).toBe(once);
+  });
+});

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { arxivAbs } from '../../../src/sites/arxiv-abs';
+import { loadFixture } from './load-fixture';
+
+describe('arXiv abstract pages', () => {
+  test.each([
+    ['https://arxiv.org/abs/2310.01779', true],
+    ['https://arxiv.org/abs/2310.01779v3', true],
+    ['https://arxiv.org/abs/hep-th/9901001', true],
+    ['https://arxiv.org/abs/hep-th/9901001v2', true],
+    ['https://arxiv.org/pdf/2310.01779', false],
+    ['https://arxiv.org/list/cs.CL/new', false],
+    ['https://arxiv.org/abs/', false],
+    ['https://example.org/abs/2310.01779', false],
+  ])('%s is an abstract page: %s', (url, expected) => {
+    expect(arxivAbs.isPage(new URL(url))).toBe(expected);
+  });
+
+  test('extracts id, title, authors and abstract from the fixture (retitled paper)', async () => {
+    const { doc, url } = await loadFixture('arxiv-abs-2310.01779v3.html');
+    const paper = arxivAbs.extract(doc, url)!;
+    expect(paper.id).toBe('2310.01779');
+    expect(paper.title).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
+    expect(paper.authors.slice(0, 2)).toEqual(['Bohan Zhai', 'Shijia Yang']);
+    expect(paper.abstract).toMatch(/^Current Large Vision Language Models/);
+    expect(paper.abstract).not.toContain('Abstract:');
+    expect(arxivAbs.cardAnchor(doc)?.matches('blockquote.abstract')).toBe(true);
+  });
+
+  test('falls back to the visible title and URL id without citation meta', async () => {
+    const { doc } = await loadFixture('arxiv-abs-2310.01779v3.html');
+    for (const meta of doc.querySelectorAll('meta[name^="citation_"]')) meta.remove();
+    const paper = arxivAbs.extract(doc, new URL('https://arxiv.org/abs/2310.01779v3'))!;
+    expect(paper.id).toBe('2310.01779');
+    expect(paper.title).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
+    expect(paper.authors).toContain('Manling Li');
+  });
+
+  test('an old-style id page', () => {
+    const doc = new DOMParser().parseFromString(
+      '<h1 class="title mathjax"><span class="descriptor">Title:</span>Old Physics</h1><blockquote class="abstract"><span class="descriptor">Abstract:</span>We study strings.</blockquote>',
+      'text/html',
+    );
+    expect(arxivAbs.extract(doc, new URL('https://arxiv.org/abs/hep-th/9901001v1'))).toEqual({ id: 'hep-th/9901001', title: 'Old Physics', abstract: 'We study strings.', authors: [] });
+  });
+
+  test('a page that is not an abstract page gives nothing', async () => {
+    const { doc, url } = await loadFixture('arxiv-abs-not-recognized.html');
+    expect(arxivAbs.extract(doc, url)).toBeNull();
+    expect(arxivAbs.cardAnchor(doc)).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { hfPaper } from '../../../src/sites/hf-paper';
+import { loadFixture } from './load-fixture';
+
+describe('Hugging Face paper pages', () => {
+  test.each([
+    ['https://huggingface.co/papers/2310.01779', true],
+    ['https://huggingface.co/papers/2310.01779#community', true],
+    ['https://huggingface.co/papers', false],
+    ['https://huggingface.co/papers/trending', false],
+    ['https://huggingface.co/papers/date/2025-07-30', false],
+    ['https://huggingface.co/papers/week/2025-W31', false],
+    ['https://huggingface.co/models', false],
+    ['https://arxiv.org/abs/2310.01779', false],
+  ])('%s is a paper page: %s', (url, expected) => {
+    expect(hfPaper.isPage(new URL(url))).toBe(expected);
+  });
+
+  test('extracts the paper from the visible page and authors from the embedded JSON', async () => {
+    const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+    const paper = hfPaper.extract(doc, url)!;
+    expect(paper.id).toBe('2310.01779');
+    expect(paper.title).toMatch(/^HallE-Switch: Rethinking/);
+    expect(paper.abstract).toMatch(/^Current large vision-language models/);
+    expect(paper.authors).toEqual(['Bohan Zhai', 'Shijia Yang', 'Manling Li']);
+    expect(hfPaper.cardAnchor(doc)?.querySelector('h2')?.textContent).toBe('Abstract');
+  });
+
+  test('embedded JSON describing another paper (stale after client-side navigation) is ignored', async () => {
+    const { doc } = await loadFixture('hf-paper-2310.01779.html');
+    const paper = hfPaper.extract(doc, new URL('https://huggingface.co/papers/2407.13623'))!;
+    expect(paper.id).toBe('2407.13623');
+    expect(paper.authors).toEqual([]);
+  });
+
+  test('malformed embedded JSON is ignored, not thrown', async () => {
+    const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+    doc.querySelector('[data-target="PaperContent"]')!.setAttribute('data-props', '{"paper": [1, 2');
+    expect(hfPaper.extract(doc, url)?.authors).toEqual([]);
+  });
+
+  test('a page without a title and abstract gives nothing', () => {
+    const doc = new DOMParser().parseFromString('<main><h1>Daily Papers</h1><article>…</article></main>', 'text/html');
+    expect(hfPaper.extract(doc, new URL('https://huggingface.co/papers/2310.01779'))).toBeNull();
+  });
+});
