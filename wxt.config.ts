@@ -11,7 +11,14 @@ export default defineConfig({
     permissions: ['storage', 'activeTab'],
     host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'paperlens@paperlens.dev', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: {
+          gecko: {
+            id: 'paperlens@paperlens.dev',
+            strict_min_version: '140.0',
+            // PaperLens sends nothing anywhere: all data stays in the browser.
+            data_collection_permissions: { required: ['none'] },
+          },
+        }, }
       : {}),
   }),
   hooks: {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ARXIV_ID_PATTERN } from './papers/ids';
 
+// Extension pages forbid eval (MV3 CSP): keep Zod from probing for it.
+z.config({ jitless: true });
+
 /**
  * The one schema module: every shape that crosses a boundary (seed file, store, messages) is a
  * Zod schema here and its TypeScript type is inferred from it. Content scripts import types only

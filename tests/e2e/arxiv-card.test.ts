@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SeedAsset } from '../../src/schema';
-import { EXTENSION_DIR, card, cardText, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, SCREENSHOTS_DIR, card, cardText, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 let seed: SeedAsset;
@@ -33,6 +33,9 @@ describe('summary card on arXiv abstract pages', () => {
     // Inserted right after the abstract, inside the page's own layout.
     const placement = await page.evaluate(() => document.querySelector('blockquote.abstract')?.nextElementSibling?.getAttribute('data-paperlens'));
     expect(placement).toBe('card');
+    // The README's picture of a card.
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await card(page).screenshot({ path: join(SCREENSHOTS_DIR, 'card.png') });
     await page.close();
   });
 

@@ -100,3 +100,5 @@ export function card(page: Page) {
 export function cardText(page: Page): Promise<string | null> {
   return card(page).locator('article').textContent();
 }
+
+export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SeedAsset } from '../../src/schema';
-import { EXTENSION_DIR, card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, SCREENSHOTS_DIR, card, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 let seed: SeedAsset;
@@ -45,6 +45,10 @@ describe('popup', () => {
     await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
     // The trending row of the same paper follows (live query), without reopening the popup.
     await expect.poll(() => popup.locator('[data-testid="trending-item"][data-arxiv-id="2310.01779"] [data-testid="save"]').textContent()).toBe('Saved');
+
+    // The README's picture of the popup.
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.screenshot({ path: join(SCREENSHOTS_DIR, 'popup.png') });
 
     await page.reload();
     await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');

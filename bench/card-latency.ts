@@ -1,0 +1,125 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, fixture, launchExtension, type ExtensionBrowser } from '../tests/e2e/harness';
+import { median, quantile, round } from './stats';
+
+/**
+ * Issue 2's figures, from real Chromium on the arXiv abs fixture: DOMContentLoaded → card attached
+ * (warm and cold worker), first contentful paint with and without PaperLens (loads interleaved),
+ * requests PaperLens makes per page, and the gzipped size of each content script.
+ */
+
+const URL_UNDER_TEST = 'https://arxiv.org/abs/2310.01779v3';
+
+// Runs in the page's main world before any page script: records when the card host appears.
+const RECORDER = `(() => {
+  const record = () => {
+    if (window.__cardAt === undefined && document.querySelector('[data-paperlens="card"]')) window.__cardAt = performance.now();
+  };
+  new MutationObserver(record).observe(document, { childList: true, subtree: true });
+})();`;
+
+interface LoadTiming {
+  dcl: number;
+  fcp: number | null;
+  cardAt: number | null;
+  requests: number;
+}
+
+async function load(browser: ExtensionBrowser, page: Page, expectCard: boolean): Promise<LoadTiming> {
+  const before = browser.requests.length;
+  await page.goto(URL_UNDER_TEST, { waitUntil: 'load' });
+  if (expectCard) await page.waitForFunction(() => (window as unknown as { __cardAt?: number }).__cardAt !== undefined, null, { timeout: 10_000 });
+  // Paint entries arrive after the first frame.
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 5_000 }).catch(() => undefined);
+  const timing = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return { dcl: nav.domContentLoadedEventStart, fcp: fcp ? fcp.startTime : null, cardAt: (window as unknown as { __cardAt?: number }).__cardAt ?? null };
+  });
+  // Everything but the page's own document request is a request someone else made.
+  const requests = browser.requests.slice(before).filter((request) => request.url() !== URL_UNDER_TEST).length;
+  return { ...timing, requests };
+}
+
+async function stopServiceWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+export interface CardLatencyReport {
+  warmLoads: number;
+  warmDclToCardMs: { median: number; p95: number; max: number };
+  coldFirstLoadDclToCardMs: number;
+  coldLoads: number;
+  coldDclToCardMs: { median: number; max: number };
+  fcpMs: { withPaperLens: number; without: number; deltaMedian: number };
+  requestsPerPage: { withPaperLens: number; without: number };
+  contentScriptGzipBytes: Record<string, number>;
+}
+
+export async function contentScriptSizes(): Promise<Record<string, number>> {
+  const dir = join(EXTENSION_DIR, 'content-scripts');
+  const sizes: Record<string, number> = {};
+  for (const name of (await readdir(dir)).filter((file) => file.endsWith('.js')).sort()) {
+    sizes[name] = gzipSync(await readFile(join(dir, name)), { level: 9 }).length;
+  }
+  return sizes;
+}
+
+export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): Promise<CardLatencyReport> {
+  const html = await fixture('arxiv-abs-2310.01779v3.html');
+  const withExt = await launchExtension();
+  const without = await launchExtension({ withExtension: false });
+  try {
+    for (const browser of [withExt, without]) {
+      browser.serve(URL_UNDER_TEST, html);
+      await browser.context.addInitScript(RECORDER);
+    }
+    const page = await withExt.context.newPage();
+    const plainPage = await without.context.newPage();
+
+    // Cold: the first load after install, then loads right after the worker was stopped.
+    const first = await load(withExt, page, true);
+    const cold: number[] = [];
+    for (let i = 0; i < coldLoads; i++) {
+      await stopServiceWorkers(page);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const timing = await load(withExt, page, true);
+      cold.push(timing.cardAt! - timing.dcl);
+    }
+
+    await load(withExt, page, true); // wake the worker again
+    const warm: number[] = [];
+    const fcpWith: number[] = [];
+    const fcpWithout: number[] = [];
+    const requestsWith: number[] = [];
+    const requestsWithout: number[] = [];
+    for (let i = 0; i < warmLoads; i++) {
+      const a = await load(withExt, page, true);
+      const b = await load(without, plainPage, false);
+      warm.push(a.cardAt! - a.dcl);
+      if (a.fcp !== null) fcpWith.push(a.fcp);
+      if (b.fcp !== null) fcpWithout.push(b.fcp);
+      requestsWith.push(a.requests);
+      requestsWithout.push(b.requests);
+    }
+    return {
+      warmLoads,
+      warmDclToCardMs: { median: round(median(warm)), p95: round(quantile(warm, 0.95)), max: round(Math.max(...warm)) },
+      coldFirstLoadDclToCardMs: round(first.cardAt! - first.dcl),
+      coldLoads,
+      coldDclToCardMs: { median: round(median(cold)), max: round(Math.max(...cold)) },
+      fcpMs: { withPaperLens: round(median(fcpWith)), without: round(median(fcpWithout)), deltaMedian: round(median(fcpWith) - median(fcpWithout)) },
+      requestsPerPage: { withPaperLens: Math.max(...requestsWith), without: Math.max(...requestsWithout) },
+      contentScriptGzipBytes: await contentScriptSizes(),
+    };
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+}

@@ -1,0 +1,31 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { benchCardLatency } from './card-latency';
+
+/**
+ * `npm run bench [-- --only <name>]`: the project's performance figures, measured in real Chromium
+ * on the built extension (run `npm run build` first). Prints each report and writes them all to
+ * bench/results/latest.json.
+ */
+
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  card: () => benchCardLatency(),
+};
+
+const args = process.argv.slice(2);
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1]?.split(',') : undefined;
+const selected = Object.keys(BENCHES).filter((name) => !only || only.includes(name));
+if (selected.length === 0) {
+  console.error(`no benchmark named ${only?.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+
+const results: Record<string, unknown> = { measuredAt: new Date().toISOString() };
+for (const name of selected) {
+  console.log(`== ${name}`);
+  const report = await BENCHES[name]!();
+  console.log(JSON.stringify(report, null, 2));
+  results[name] = report;
+}
+await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2));
