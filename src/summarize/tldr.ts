@@ -7,7 +7,10 @@ import { TLDR_WEIGHTS } from './tldr-weights';
 export interface Candidate {
   text: string;
   index: number; // sentence index
-  trim: number; // 0 = whole sentence, 1 = lead-in removed, 2 = tail removed, 3 = both
+  lead: number; // 0 = kept, 1 = a known lead-in removed, 2 = a leading clause before ", we" removed
+  paren: number; // 1 = parentheticals removed
+  cut: number; // 0 = whole, else 1 + index in CUTS of the connector the tail was cut at
+  kept: number; // fraction of the sentence's words kept
 }
 
 // Lead-ins that can be dropped from the front of a sentence.
@@ -24,48 +27,73 @@ const LEAD_IN = new RegExp(
     '(?:,\\s*|\\s+(?=we\\b))',
   'i',
 );
-
-// Trailing material that can be cut: a relative clause, a parenthetical aside, a list after ";".
-const TAIL = /(?:,\s*(?:which|where|while|whereas|thereby|thus|leading to|resulting in|allowing|enabling|making|and thus|as well as|in order to|such that|so that|i\.e\.|e\.g\.)\b|;\s|\s+\((?:e\.g\.|i\.e\.|see|cf\.)).*$/i;
+// Any short leading clause before ", we …" ("Inspired by X, we …").
+const LEAD_CLAUSE = /^[^,;:()]{3,100}?,\s+(?=we\b)/i;
+// Connectors a tail may be cut at (the cut keeps the text before them).
+const CUTS = [',', ';', ' (', ' by', ' which', ' with', ' using', ' while'];
+const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while)\s/g;
+// Sentences opening with a subordinate clause must keep their main clause.
+const SUBORDINATE = /^(?:although|though|while|when|whereas|if|since|because|as|despite|given|unlike|to|by|with|in|for|on|from|based|inspired|motivated|using|through|after|before|once|due|following|building|compared|apart|beyond|besides|along)\b/i;
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function finish(text: string): string {
-  const trimmed = text.replace(/[\s,;:]+$/, '');
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+function wordCount(text: string): number {
+  return text.split(' ').length;
 }
 
 /** The sentence with its lead-in ("In this paper, we", "To address this,") removed, or null. */
-export function trimLeadIn(sentence: string): string | null {
+function trimLeadIn(sentence: string, re: RegExp): string | null {
   let text = sentence;
   for (let k = 0; k < 3; k++) {
-    const match = LEAD_IN.exec(text);
+    const match = re.exec(text);
     if (!match) break;
     text = text.slice(match[0].length);
   }
-  if (text === sentence || text.split(' ').length < 4) return null;
-  return capitalise(text);
+  return text === sentence || wordCount(text) < 4 ? null : capitalise(text);
 }
 
-/** The sentence with a trailing clause removed, or null. */
-export function trimTail(sentence: string): string | null {
-  const match = TAIL.exec(sentence);
-  if (!match || match.index < 25) return null;
-  return finish(sentence.slice(0, match.index));
+function balanced(text: string): boolean {
+  return text.split('(').length === text.split(')').length;
 }
 
+/** All candidate TL;DRs: each sentence, with lead-ins, parentheticals and tails optionally trimmed. */
 export function candidates(sentences: string[]): Candidate[] {
   const out: Candidate[] = [];
   sentences.forEach((sentence, index) => {
-    out.push({ text: sentence, index, trim: 0 });
-    const lead = trimLeadIn(sentence);
-    if (lead) out.push({ text: lead, index, trim: 1 });
-    const tail = trimTail(sentence);
-    if (tail) out.push({ text: tail, index, trim: 2 });
-    const both = lead && trimTail(lead);
-    if (both) out.push({ text: both, index, trim: 3 });
+    const total = wordCount(sentence);
+    const seen = new Set<string>();
+    const add = (text: string, lead: number, paren: number, cut: number): void => {
+      if (seen.has(text)) return;
+      seen.add(text);
+      out.push({ text, index, lead, paren, cut, kept: wordCount(text) / total });
+    };
+    const heads: [string, number][] = [[sentence, 0]];
+    const lead = trimLeadIn(sentence, LEAD_IN);
+    if (lead) heads.push([lead, 1]);
+    else {
+      const clause = trimLeadIn(sentence, LEAD_CLAUSE);
+      if (clause) heads.push([clause, 2]);
+    }
+    for (const [head, leadType] of heads) {
+      for (let paren = 0; paren < 2; paren++) {
+        const text = paren ? head.replace(/\s\([^()]*\)/g, '') : head;
+        if (paren && text === head) continue;
+        add(text, leadType, paren, 0);
+        const skipFirstComma = SUBORDINATE.test(text);
+        let commas = 0;
+        for (const m of text.matchAll(CUT_AT)) {
+          const isComma = m[0][0] === ',';
+          if (isComma && commas++ === 0 && skipFirstComma) continue;
+          const prefix = text.slice(0, m.index);
+          if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
+          const connector = m[0].trimEnd();
+          const cut = CUTS.findIndex((c) => c === connector || c.trim() === connector.trim());
+          add(prefix.replace(/[\s,;:]+$/, '') + '.', leadType, paren, cut + 1);
+        }
+      }
+    }
   });
   return out;
 }
@@ -119,7 +147,7 @@ const CUES: RegExp[] = [
   /^our\b/i,
 ];
 
-const NUM_FEATURES = 22 + CUES.length + 8;
+const NUM_FEATURES = 22 + CUES.length + CUTS.length + 9;
 export const TLDR_FEATURE_COUNT = NUM_FEATURES;
 
 /** Feature vector of every candidate (all candidates of one abstract at once). */
@@ -133,6 +161,19 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
   const firstShow = firstWith(2);
   const firstWe = firstWith(4);
   const firstPaper = firstWith(3);
+  // Centrality: mean share of a sentence's stems found in the other sentences.
+  const sentenceStems = sentences.map(stems);
+  const centrality = sentenceStems.map((own, i) => {
+    if (n < 2 || own.size === 0) return 0;
+    let sum = 0;
+    sentenceStems.forEach((other, j) => {
+      if (j === i) return;
+      let hit = 0;
+      for (const x of own) if (other.has(x)) hit++;
+      sum += hit / own.size;
+    });
+    return sum / (n - 1);
+  });
   return cands.map((cand) => {
     const i = cand.index;
     const rel = n > 1 ? i / (n - 1) : 0;
@@ -165,15 +206,17 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
       n <= 3 ? 1 : 0,
     ];
     for (const re of CUES) f.push(re.test(cand.text) ? 1 : 0);
+    for (let c = 1; c <= CUTS.length; c++) f.push(cand.cut === c ? 1 : 0);
     f.push(
-      cand.trim === 1 ? 1 : 0,
-      cand.trim === 2 ? 1 : 0,
-      cand.trim === 3 ? 1 : 0,
-      cand.trim & 1 && /^We\b/.test(cand.text) ? 1 : 0,
-      cand.trim >= 2 ? Math.min(w, 80) / 30 : 0,
-      cand.trim & 1 ? rel : 0,
-      i === 0 && cand.trim & 1 ? 1 : 0,
+      cand.lead === 1 ? 1 : 0,
+      cand.lead === 2 ? 1 : 0,
+      cand.paren,
+      cand.lead && /^We\b/.test(cand.text) ? 1 : 0,
+      cand.cut ? 1 - cand.kept : 0,
+      cand.lead ? rel : 0,
+      i === 0 && cand.lead ? 1 : 0,
       /\b(?:we|our)\b/i.test(sentences[i] ?? '') && !/\b(?:we|our)\b/i.test(cand.text) ? 1 : 0,
+      centrality[i] ?? 0,
     );
     return f;
   });
