@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ArxivIdSchema, HttpUrlSchema, Title } from './common';
+import { ReadingStatusSchema, type SavedItem } from './papers';
+
+/** What a card or popup row shows for one paper. */
+export const PaperViewSchema = z.object({
+  id: ArxivIdSchema,
+  title: z.string(),
+  tldr: z.string(),
+  keyResults: z.array(z.string()),
+  codeLinks: z.array(HttpUrlSchema),
+  rank: z.number().int().positive().nullable(),
+  snapshot: z.string().nullable(),
+  status: ReadingStatusSchema.nullable(),
+  /** False when the store does not hold the paper: the summary was computed from the page's text. */
+  inStore: z.boolean(),
+});
+export type PaperView = z.infer<typeof PaperViewSchema>;
+
+/** The page's own knowledge of a paper, sent when saving so the reading list is complete. */
+export const SaveInputSchema = z.object({
+  id: ArxivIdSchema,
+  title: Title,
+  authors: z.array(z.string().max(300)).max(2000).default([]),
+  tldr: z.string().max(2000).default(''),
+  sourceUrl: HttpUrlSchema.nullable().default(null),
+});
+export type SaveInput = z.input<typeof SaveInputSchema>;
+
+const LookupQuerySchema = z
+  .object({
+    id: z.string().max(100).optional(),
+    title: z.string().max(1000).optional(),
+    /** The page's abstract: when the store does not know the paper, the reply summarizes it. */
+    abstract: z.string().max(20_000).optional(),
+  })
+  .refine((q) => q.id !== undefined || q.title !== undefined, 'a query needs an id or a title');
+export type LookupQuery = z.infer<typeof LookupQuerySchema>;
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('lookup'), queries: z.array(LookupQuerySchema).min(1).max(10_000) }),
+  z.object({ type: z.literal('trending') }),
+  z.object({ type: z.literal('save'), paper: SaveInputSchema }),
+  z.object({ type: z.literal('unsave'), id: ArxivIdSchema }),
+  z.object({ type: z.literal('setStatus'), id: ArxivIdSchema, status: ReadingStatusSchema }),
+  z.object({ type: z.literal('listSaved') }),
+  z.object({ type: z.literal('health') }),
+]);
+export type Request = z.input<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+export const HealthSchema = z.object({
+  ok: z.boolean(),
+  error: z.string().nullable(),
+  seedVersion: z.string().nullable(),
+  papers: z.number().int().nonnegative(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+/** What each request answers with. */
+export interface ResponseMap {
+  lookup: (PaperView | null)[];
+  trending: PaperView[];
+  save: PaperView;
+  unsave: null;
+  setStatus: PaperView;
+  listSaved: SavedItem[];
+  health: Health;
+}
+
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: string };

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Abstract, ArxivIdSchema, HttpUrlSchema, Timestamp, Title } from './common';
+
+export const SummarySchema = z.object({
+  version: z.number().int().nonnegative(),
+  tldr: z.string().max(2000),
+  keyResults: z.array(z.string().max(500)).max(12),
+  codeLinks: z.array(HttpUrlSchema).max(10),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+/** A paper as the store keeps it. `rank` is its place in the snapshot's trending list. */
+export const PaperSchema = z.object({
+  id: ArxivIdSchema,
+  title: Title,
+  normTitle: z.string().max(1000),
+  abstract: Abstract,
+  authors: z.array(z.string().max(300)).max(2000).default([]),
+  rank: z.number().int().positive().nullable(),
+  snapshot: z.string().max(40).nullable(),
+  source: z.enum(['seed', 'feed']),
+  summary: SummarySchema,
+});
+export type Paper = z.infer<typeof PaperSchema>;
+
+export const SeedSnapshotSchema = z.object({
+  label: z.string().min(1).max(40),
+  file: z.string().min(1).max(200),
+  papers: z.number().int().nonnegative(),
+});
+
+/** The bundled seed asset compiled from seeds/ at build time. */
+export const SeedAssetSchema = z.object({
+  format: z.literal(1),
+  version: z.string().min(1).max(100),
+  snapshots: z.array(SeedSnapshotSchema).min(1),
+  papers: z.array(PaperSchema),
+});
+export type SeedAsset = z.infer<typeof SeedAssetSchema>;
+
+export const ReadingStatusSchema = z.enum(['to-read', 'reading', 'read']);
+export type ReadingStatus = z.infer<typeof ReadingStatusSchema>;
+
+/** An item of the user's reading list. Never written by seeding. */
+export const SavedItemSchema = z.object({
+  id: ArxivIdSchema,
+  title: Title,
+  authors: z.array(z.string().max(300)).max(2000),
+  tldr: z.string().max(2000),
+  status: ReadingStatusSchema,
+  tags: z.array(z.string().min(1).max(100)).max(100),
+  notes: z.string().max(100_000),
+  addedAt: Timestamp,
+  updatedAt: Timestamp,
+  readAt: Timestamp.nullable(),
+  sourceUrl: HttpUrlSchema.nullable(),
+});
+export type SavedItem = z.infer<typeof SavedItemSchema>;
+
+export const MetaSchema = z.object({ key: z.string(), value: z.string() });
+
