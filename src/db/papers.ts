@@ -1,7 +1,7 @@
 import { normalizeArxivId, normalizeTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
-import type { LookupQuery, Paper, PaperView, ReadingStatus, SaveInput, SavedItem } from '../schema';
+import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, SaveInput, SavedItem } from '../schema';
 import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
@@ -108,28 +108,73 @@ export async function trendingPapers(db: PaperLensDatabase): Promise<PaperView[]
   });
 }
 
-/** Adds a paper to the reading list; saving twice keeps the first save's data and status. */
+const PAGE_METADATA = ['published', 'primaryCategory', 'doi', 'journalRef', 'pdfUrl'] as const;
+
+/**
+ * Adds a paper to the reading list. Saving twice never duplicates: the first save's status, tags
+ * and notes stay; metadata the item lacks is filled in from the new save.
+ */
 export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: number): Promise<PaperView> {
   const paper = SaveInputSchema.parse(input);
   return db.transaction('rw', db.papers, db.saved, async () => {
     const known = await db.papers.get(paper.id);
     const existing = await db.saved.get(paper.id);
-    const item: SavedItem = existing ?? {
-      id: paper.id,
-      title: known?.title ?? paper.title,
-      authors: paper.authors.length > 0 ? paper.authors : (known?.authors ?? []),
-      tldr: known?.summary.tldr || paper.tldr,
-      status: 'to-read',
-      tags: [],
-      notes: '',
-      addedAt: now,
-      updatedAt: now,
-      readAt: null,
-      sourceUrl: paper.sourceUrl,
-    };
-    if (!existing) await db.saved.add(item);
+    let item: SavedItem;
+    if (existing) {
+      item = { ...existing };
+      for (const key of PAGE_METADATA) item[key] ??= paper[key];
+      if (item.authors.length === 0) item.authors = paper.authors;
+    } else {
+      item = {
+        id: paper.id,
+        title: known?.title ?? paper.title,
+        authors: paper.authors.length > 0 ? paper.authors : (known?.authors ?? []),
+        tldr: known?.summary.tldr || paper.tldr,
+        status: 'to-read',
+        tags: [],
+        notes: '',
+        addedAt: now,
+        updatedAt: now,
+        readAt: null,
+        sourceUrl: paper.sourceUrl,
+        published: paper.published,
+        primaryCategory: paper.primaryCategory,
+        doi: paper.doi,
+        journalRef: paper.journalRef,
+        pdfUrl: paper.pdfUrl,
+      };
+    }
+    await db.saved.put(item);
     return toView(known, item)!;
   });
+}
+
+/** Compact answers for listing badges: one bulk read per table, nothing a badge does not show. */
+export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promise<(BadgeInfo | null)[]> {
+  const ids = rawIds.map(normalizeArxivId);
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  return db.transaction('r', db.papers, db.saved, db.seen, async () => {
+    const [papers, saved, seen] = await Promise.all([db.papers.bulkGet(unique), db.saved.bulkGet(unique), db.seen.bulkGet(unique)]);
+    const byId = new Map<string, BadgeInfo>();
+    unique.forEach((id, index) => {
+      const paper = papers[index];
+      byId.set(id, {
+        id,
+        rank: paper?.rank ?? null,
+        snapshot: paper?.snapshot ?? null,
+        status: saved[index]?.status ?? null,
+        seen: seen[index] !== undefined,
+        codeLink: paper?.summary.codeLinks[0] ?? null,
+        inStore: paper !== undefined,
+      });
+    });
+    return ids.map((id) => (id === null ? null : byId.get(id)!));
+  });
+}
+
+/** Remembers that the user opened these papers' abstract pages. */
+export async function markSeen(db: PaperLensDatabase, ids: string[], now: number): Promise<void> {
+  await db.seen.bulkPut(ids.map((id) => ({ id, at: now })));
 }
 
 export async function unsavePaper(db: PaperLensDatabase, id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { RequestSchema, type Reply, type ResponseMap } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { listSaved, lookupPapers, savePaper, setStatus, trendingPapers, unsavePaper } from '../db/papers';
+import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, trendingPapers, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 
 export interface HandlerDeps {
@@ -26,8 +26,15 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     if (request.type === 'health') return { ok: true, result: await deps.health() };
     const db = await deps.ready();
     switch (request.type) {
-      case 'lookup':
-        return { ok: true, result: await lookupPapers(db, request.queries) };
+      case 'lookup': {
+        const views = await lookupPapers(db, request.queries);
+        if (request.markSeen) {
+          await markSeen(db, views.flatMap((view) => (view ? [view.id] : [])), deps.now());
+        }
+        return { ok: true, result: views };
+      }
+      case 'badges':
+        return { ok: true, result: await badgeInfo(db, request.ids) };
       case 'trending':
         return { ok: true, result: await trendingPapers(db) };
       case 'save':
@@ -39,6 +46,8 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
         return { ok: true, result: await setStatus(db, request.id, request.status, deps.now()) };
       case 'listSaved':
         return { ok: true, result: await listSaved(db) };
+      default:
+        return request satisfies never;
     }
   } catch (error) {
     return { ok: false, error: describe(error) };

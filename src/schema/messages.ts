@@ -24,6 +24,11 @@ export const SaveInputSchema = z.object({
   authors: z.array(z.string().max(300)).max(2000).default([]),
   tldr: z.string().max(2000).default(''),
   sourceUrl: HttpUrlSchema.nullable().default(null),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+  primaryCategory: z.string().max(100).nullable().default(null),
+  doi: z.string().max(300).nullable().default(null),
+  journalRef: z.string().max(1000).nullable().default(null),
+  pdfUrl: HttpUrlSchema.nullable().default(null),
 });
 export type SaveInput = z.input<typeof SaveInputSchema>;
 
@@ -38,7 +43,13 @@ const LookupQuerySchema = z
 export type LookupQuery = z.infer<typeof LookupQuerySchema>;
 
 export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('lookup'), queries: z.array(LookupQuerySchema).min(1).max(10_000) }),
+  z.object({
+    type: z.literal('lookup'),
+    queries: z.array(LookupQuerySchema).min(1).max(10_000),
+    /** Sent from a paper's own page: remember it as seen. */
+    markSeen: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('badges'), ids: z.array(z.string().max(100)).min(1).max(10_000) }),
   z.object({ type: z.literal('trending') }),
   z.object({ type: z.literal('save'), paper: SaveInputSchema }),
   z.object({ type: z.literal('unsave'), id: ArxivIdSchema }),
@@ -57,9 +68,26 @@ export const HealthSchema = z.object({
 });
 export type Health = z.infer<typeof HealthSchema>;
 
+/**
+ * What a listing badge needs, and nothing more (a listing can hold 2,000 entries): the TL;DR is
+ * fetched with `lookup` when the user expands a badge.
+ */
+export const BadgeInfoSchema = z.object({
+  id: ArxivIdSchema,
+  rank: z.number().int().positive().nullable(),
+  snapshot: z.string().nullable(),
+  status: ReadingStatusSchema.nullable(),
+  seen: z.boolean(),
+  codeLink: HttpUrlSchema.nullable(),
+  inStore: z.boolean(),
+});
+export type BadgeInfo = z.infer<typeof BadgeInfoSchema>;
+
 /** What each request answers with. */
 export interface ResponseMap {
   lookup: (PaperView | null)[];
+  /** One answer per requested id, in order; null for an id that is not an arXiv id. */
+  badges: (BadgeInfo | null)[];
   trending: PaperView[];
   save: PaperView;
   unsave: null;

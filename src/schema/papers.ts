@@ -54,8 +54,18 @@ export const SavedItemSchema = z.object({
   updatedAt: Timestamp,
   readAt: Timestamp.nullable(),
   sourceUrl: HttpUrlSchema.nullable(),
+  /** What the page knew beyond the store, so exports are complete. */
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  primaryCategory: z.string().max(100).nullable(),
+  doi: z.string().max(300).nullable(),
+  journalRef: z.string().max(1000).nullable(),
+  pdfUrl: HttpUrlSchema.nullable(),
 });
 export type SavedItem = z.infer<typeof SavedItemSchema>;
 
 export const MetaSchema = z.object({ key: z.string(), value: z.string() });
+
+/** A paper whose abstract page the user opened (for the "seen" mark in listings). */
+export const SeenSchema = z.object({ id: ArxivIdSchema, at: Timestamp });
+export type Seen = z.infer<typeof SeenSchema>;
 

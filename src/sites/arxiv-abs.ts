@@ -47,7 +47,19 @@ function extract(doc: Document, url: URL): PagePaper | null {
   const authors = metaAuthors.length > 0
     ? metaAuthors
     : [...doc.querySelectorAll('div.authors a')].map((a) => a.textContent ?? '');
-  const paper = boundPaper({ id, title, abstract: textWithoutDescriptor(abstract), authors });
+  // `Computer Vision and Pattern Recognition (cs.CV)` → `cs.CV`.
+  const primaryCategory = /\(([^()]+)\)\s*$/.exec(doc.querySelector('.primary-subject')?.textContent ?? '')?.[1] ?? null;
+  const paper = boundPaper({
+    id,
+    title,
+    abstract: textWithoutDescriptor(abstract),
+    authors,
+    published: meta(doc, 'citation_date')[0] ?? null,
+    primaryCategory,
+    doi: meta(doc, 'citation_doi')[0] ?? doc.querySelector('td.doi a')?.textContent ?? null,
+    journalRef: doc.querySelector('td.jref')?.textContent ?? null,
+    pdfUrl: meta(doc, 'citation_pdf_url')[0] ?? (id ? `https://arxiv.org/pdf/${id}` : null),
+  });
   return paper.title && paper.abstract ? paper : null;
 }
 

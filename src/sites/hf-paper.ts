@@ -22,6 +22,7 @@ interface EmbeddedPaper {
   title: string;
   summary: string;
   authors: string[];
+  publishedAt: string | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -48,6 +49,7 @@ function embeddedPaper(doc: Document): EmbeddedPaper | null {
     title: paper.title,
     summary: typeof paper.summary === 'string' ? paper.summary : '',
     authors,
+    publishedAt: typeof paper.publishedAt === 'string' ? paper.publishedAt : null,
   };
 }
 
@@ -74,6 +76,11 @@ function extract(doc: Document, url: URL): PagePaper | null {
     title: heading.textContent ?? current?.title ?? '',
     abstract: paragraph.textContent || current?.summary || '',
     authors: current?.authors ?? [],
+    published: current?.publishedAt ?? null,
+    primaryCategory: null,
+    doi: null,
+    journalRef: null,
+    pdfUrl: id ? `https://arxiv.org/pdf/${id}` : null,
   });
   return paper.title && paper.abstract ? paper : null;
 }

@@ -5,6 +5,12 @@ export interface PagePaper {
   title: string;
   abstract: string;
   authors: string[];
+  /** Metadata the page shows beyond the store, kept with a saved item so exports are complete. */
+  published: string | null;
+  primaryCategory: string | null;
+  doi: string | null;
+  journalRef: string | null;
+  pdfUrl: string | null;
 }
 
 /** One kind of page that shows a single paper and gets a summary card. */
@@ -28,11 +34,36 @@ export function pageText(text: string | null | undefined, max: number): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
+/** A date in any of the page formats we meet (`2023/10/03`, ISO timestamps) as `YYYY-MM-DD`. */
+export function pageDate(text: string | null | undefined): string | null {
+  const match = /^(\d{4})[-/](\d{2})[-/](\d{2})/.exec((text ?? '').trim());
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}
+
+function optionalText(text: string | null | undefined, max: number): string | null {
+  return pageText(text, max) || null;
+}
+
+function httpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export function boundPaper(paper: PagePaper): PagePaper {
   return {
     id: paper.id,
     title: pageText(paper.title, MAX_TITLE),
     abstract: pageText(paper.abstract, MAX_ABSTRACT),
     authors: paper.authors.map((author) => pageText(author, 300)).filter(Boolean).slice(0, MAX_AUTHORS),
+    published: pageDate(paper.published),
+    primaryCategory: optionalText(paper.primaryCategory, 100),
+    doi: optionalText(paper.doi, 300),
+    journalRef: optionalText(paper.journalRef, 1000),
+    pdfUrl: httpUrl(paper.pdfUrl),
   };
 }

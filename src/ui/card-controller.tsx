@@ -20,7 +20,7 @@ async function lookupOne(id: string | null, page?: PagePaper): Promise<LookupRes
   if (!id && !page) return { view: null, problem: null };
   const query = { ...(id ? { id } : {}), ...(page ? { title: page.title, abstract: page.abstract } : {}) };
   try {
-    const [view] = await sendRequest({ type: 'lookup', queries: [query] });
+    const [view] = await sendRequest({ type: 'lookup', queries: [query], markSeen: true });
     return { view: view ?? null, problem: null };
   } catch (error) {
     return { view: null, problem: error instanceof Error ? error.message : String(error) };
@@ -51,7 +51,18 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
       (
         await sendRequest({
           type: 'save',
-          paper: { id, title: model.title, authors: page.authors, tldr: model.tldr, sourceUrl: location.href },
+          paper: {
+            id,
+            title: model.title,
+            authors: page.authors,
+            tldr: model.tldr,
+            sourceUrl: location.href,
+            published: page.published,
+            primaryCategory: page.primaryCategory,
+            doi: page.doi,
+            journalRef: page.journalRef,
+            pdfUrl: page.pdfUrl,
+          },
         })
       ).status,
     unsave: async () => {

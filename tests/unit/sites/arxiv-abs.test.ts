@@ -26,6 +26,7 @@ describe('arXiv abstract pages', () => {
     expect(paper.abstract).toMatch(/^Current Large Vision Language Models/);
     expect(paper.abstract).not.toContain('Abstract:');
     expect(arxivAbs.cardAnchor(doc)?.matches('blockquote.abstract')).toBe(true);
+    expect(paper).toMatchObject({ published: '2023-10-03', primaryCategory: 'cs.CV', pdfUrl: 'https://arxiv.org/pdf/2310.01779', doi: null });
   });
 
   test('falls back to the visible title and URL id without citation meta', async () => {
@@ -42,7 +43,13 @@ describe('arXiv abstract pages', () => {
       '<h1 class="title mathjax"><span class="descriptor">Title:</span>Old Physics</h1><blockquote class="abstract"><span class="descriptor">Abstract:</span>We study strings.</blockquote>',
       'text/html',
     );
-    expect(arxivAbs.extract(doc, new URL('https://arxiv.org/abs/hep-th/9901001v1'))).toEqual({ id: 'hep-th/9901001', title: 'Old Physics', abstract: 'We study strings.', authors: [] });
+    expect(arxivAbs.extract(doc, new URL('https://arxiv.org/abs/hep-th/9901001v1'))).toMatchObject({
+      id: 'hep-th/9901001',
+      title: 'Old Physics',
+      abstract: 'We study strings.',
+      authors: [],
+      pdfUrl: 'https://arxiv.org/pdf/hep-th/9901001',
+    });
   });
 
   test('a page that is not an abstract page gives nothing', async () => {
