@@ -9,7 +9,20 @@ export const SummarySchema = z.object({
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
-/** A paper as the store keeps it. `rank` is its place in the snapshot's trending list. */
+/** What the Hugging Face daily-papers feed adds to a paper (null for papers it never listed). */
+export const FeedInfoSchema = z.object({
+  upvotes: z.number().int().nonnegative(),
+  comments: z.number().int().nonnegative().nullable(),
+  publishedAt: z.string().max(40).nullable(),
+  githubRepo: HttpUrlSchema.nullable(),
+  projectPage: HttpUrlSchema.nullable(),
+  keywords: z.array(z.string().min(1).max(100)).max(40),
+  /** When the feed last told us about this paper (ms). */
+  fetchedAt: Timestamp,
+});
+export type FeedInfo = z.infer<typeof FeedInfoSchema>;
+
+/** A paper as the store keeps it. `rank` is its place in the bundled snapshot's trending list. */
 export const PaperSchema = z.object({
   id: ArxivIdSchema,
   title: Title,
@@ -20,6 +33,7 @@ export const PaperSchema = z.object({
   snapshot: z.string().max(40).nullable(),
   source: z.enum(['seed', 'feed']),
   summary: SummarySchema,
+  feed: FeedInfoSchema.nullable().default(null),
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
