@@ -19,7 +19,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    handleMessage(message, { ready: store.ready, health: store.health, now: Date.now }).then(sendResponse);
+    handleMessage(message, { ready: store.ready, health: store.health, now: Date.now, relatedForPage: store.related.forPage }).then(sendResponse);
     return true;
   });
 

@@ -1,22 +1,34 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { Paper, SavedItem, Seen } from '../schema';
+import type { SearchSnapshot } from '../search/search-index';
 
 export interface MetaRow {
   key: string;
   value: string;
 }
 
+export interface SearchIndexRow {
+  key: string;
+  snapshot: SearchSnapshot;
+  /** Store papers the snapshot was built from, to tell when it is stale. */
+  builtAt: number;
+}
+
 export const DATABASE_NAME = 'paperlens';
+/** The key of the one search index over `papers`. */
+export const PAPERS_INDEX_KEY = 'papers';
 
 /**
  * The store. Version history (never edit a shipped version; add one with an upgrade):
- *   1 — papers (seed/feed), saved (reading list), meta (seed version), seen (abstract pages opened).
+ *   1 — papers (seed/feed), saved (reading list), meta (seed version, feed state), seen (abstract
+ *       pages opened), searchIndex (the persisted search index over papers).
  */
 export class PaperLensDatabase extends Dexie {
   papers!: Table<Paper, string>;
   saved!: Table<SavedItem, string>;
   meta!: Table<MetaRow, string>;
   seen!: Table<Seen, string>;
+  searchIndex!: Table<SearchIndexRow, string>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -25,6 +37,7 @@ export class PaperLensDatabase extends Dexie {
       saved: 'id, addedAt, updatedAt, status, *tags',
       meta: 'key',
       seen: 'id',
+      searchIndex: 'key',
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { Health, SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { seedStore, storedSeedVersion } from './seed';
+import { createRelatedPapers, type RelatedPapers } from './related';
 
 export type StoreHealth = Health;
 
@@ -19,6 +20,7 @@ export interface Store {
   /** Loads the bundled seed if it differs from the stored one (install and update). */
   refreshSeed: () => Promise<void>;
   health: () => Promise<StoreHealth>;
+  related: RelatedPapers;
 }
 
 function reasonOf(error: unknown): string {
@@ -28,6 +30,7 @@ function reasonOf(error: unknown): string {
 
 export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions): Store {
   let opening: Promise<PaperLensDatabase> | null = null;
+  const related = createRelatedPapers(db);
   let lastError: string | null = null;
 
   const fail = (stage: string, error: unknown): never => {
@@ -49,7 +52,10 @@ export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions
       fail('open', error);
     }
     try {
-      if ((await storedSeedVersion(db)) === null) await seedStore(db, await loadSeed());
+      if ((await storedSeedVersion(db)) === null) {
+        await seedStore(db, await loadSeed());
+        related.invalidate();
+      }
     } catch (error) {
       fail('seed', error);
     }
@@ -67,10 +73,11 @@ export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions
 
   return {
     ready,
+    related,
     async refreshSeed() {
       const opened = await ready();
       try {
-        await seedStore(opened, await loadSeed());
+        if ((await seedStore(opened, await loadSeed())) === 'seeded') related.invalidate();
         succeed();
       } catch (error) {
         fail('update', error);

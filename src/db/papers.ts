@@ -13,6 +13,8 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
     id,
     title: readableTitle || saved?.title || id,
     ...summarize(readableTitle, latexToText(abstract)),
+    topics: [],
+    related: [],
     rank: null,
     snapshot: null,
     status: saved?.status ?? null,
@@ -20,7 +22,9 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
   };
 }
 
-export function toView(paper: Paper | undefined, saved: SavedItem | undefined): PaperView | null {
+type TitleOf = (id: string) => string | undefined;
+
+function toView(paper: Paper | undefined, saved: SavedItem | undefined, titleOf: TitleOf): PaperView | null {
   if (paper) {
     return {
       id: paper.id,
@@ -28,6 +32,11 @@ export function toView(paper: Paper | undefined, saved: SavedItem | undefined): 
       tldr: paper.summary.tldr,
       keyResults: paper.summary.keyResults,
       codeLinks: paper.summary.codeLinks,
+      topics: paper.summary.topics,
+      related: paper.related.flatMap((id) => {
+        const title = titleOf(id);
+        return title ? [{ id, title }] : [];
+      }),
       rank: paper.rank,
       snapshot: paper.snapshot,
       status: saved?.status ?? null,
@@ -41,6 +50,8 @@ export function toView(paper: Paper | undefined, saved: SavedItem | undefined): 
       tldr: saved.tldr,
       keyResults: [],
       codeLinks: [],
+      topics: [],
+      related: [],
       rank: null,
       snapshot: null,
       status: saved.status,
@@ -50,14 +61,25 @@ export function toView(paper: Paper | undefined, saved: SavedItem | undefined): 
   return null;
 }
 
+/** Titles of the related papers of `papers`, read in one go. */
+async function relatedTitles(db: PaperLensDatabase, papers: (Paper | undefined)[], extra: string[] = []): Promise<TitleOf> {
+  const ids = [...new Set([...papers.flatMap((paper) => paper?.related ?? []), ...extra])];
+  const titles = new Map<string, string>();
+  for (const paper of await db.papers.bulkGet(ids)) if (paper) titles.set(paper.id, paper.title);
+  return (id) => titles.get(id);
+}
+
+/** Related papers in the store for a paper it does not hold (from the text of its page). */
+export type RelatedForPage = (page: { id: string; title: string; abstract: string }) => Promise<string[]>;
+
 /**
  * Answers a batch of queries in one read transaction: each by id first, then by normalized
  * title (arXiv sometimes retitles a paper; Hugging Face keeps the old title). A query the store
- * cannot answer but that carries its page's abstract gets a summary computed from it.
- * One answer per query.
+ * cannot answer but that carries its page's abstract gets a summary computed from it (and, given
+ * `relatedForPage`, its related papers in the store). One answer per query.
  */
-export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]): Promise<(PaperView | null)[]> {
-  return db.transaction('r', db.papers, db.saved, async () => {
+export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[], relatedForPage?: RelatedForPage): Promise<(PaperView | null)[]> {
+  const views = await db.transaction('r', db.papers, db.saved, async () => {
     const ids = queries.map((query) => (query.id === undefined ? null : normalizeArxivId(query.id)));
     const wantedIds = [...new Set(ids.filter((id): id is string => id !== null))];
     const byId = new Map<string, Paper>();
@@ -82,15 +104,30 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
     const savedIds = [...new Set([...wantedIds, ...papers.flatMap((paper) => (paper ? [paper.id] : []))])];
     const saved = new Map<string, SavedItem>();
     for (const item of await db.saved.bulkGet(savedIds)) if (item) saved.set(item.id, item);
+    const titleOf = await relatedTitles(db, papers);
 
     return papers.map((paper, index) => {
       const id = paper?.id ?? ids[index];
       const savedItem = id ? saved.get(id) : undefined;
       const query = queries[index]!;
       if (!paper && id && query.abstract) return pageView(id, query.title ?? '', query.abstract, savedItem);
-      return toView(paper, savedItem);
+      return toView(paper, savedItem, titleOf);
     });
   });
+  if (relatedForPage) {
+    for (const view of views) {
+      if (!view || view.inStore) continue;
+      const query = queries.find((candidate) => candidate.abstract && normalizeArxivId(candidate.id ?? '') === view.id);
+      if (!query?.abstract) continue;
+      const ids = await relatedForPage({ id: view.id, title: view.title, abstract: latexToText(query.abstract) });
+      const titleOf = await relatedTitles(db, [], ids);
+      view.related = ids.flatMap((id) => {
+        const title = titleOf(id);
+        return title ? [{ id, title }] : [];
+      });
+    }
+  }
+  return views;
 }
 
 /** The snapshot's papers in trending order: newest snapshot first, then rank. */
@@ -104,7 +141,8 @@ export async function trendingPapers(db: PaperLensDatabase): Promise<PaperView[]
     };
     ranked.sort((a, b) => snapshotIndex(a) - snapshotIndex(b) || (a.rank ?? 0) - (b.rank ?? 0));
     const saved = await db.saved.bulkGet(ranked.map((paper) => paper.id));
-    return ranked.map((paper, index) => toView(paper, saved[index])!);
+    const titleOf = await relatedTitles(db, ranked);
+    return ranked.map((paper, index) => toView(paper, saved[index], titleOf)!);
   });
 }
 
@@ -119,6 +157,7 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
   return db.transaction('rw', db.papers, db.saved, async () => {
     const known = await db.papers.get(paper.id);
     const existing = await db.saved.get(paper.id);
+    const titleOf = await relatedTitles(db, [known]);
     let item: SavedItem;
     if (existing) {
       item = { ...existing };
@@ -145,7 +184,7 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
       };
     }
     await db.saved.put(item);
-    return toView(known, item)!;
+    return toView(known, item, titleOf)!;
   });
 }
 
@@ -192,7 +231,8 @@ export async function setStatus(db: PaperLensDatabase, id: string, status: Readi
       readAt: status === 'read' ? (item.readAt ?? now) : null,
     };
     await db.saved.put(updated);
-    return toView(await db.papers.get(id), updated)!;
+    const known = await db.papers.get(id);
+    return toView(known, updated, await relatedTitles(db, [known]))!;
   });
 }
 

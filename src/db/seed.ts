@@ -1,5 +1,6 @@
 import { SeedAssetSchema, type SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
+import { rebuildSearchIndex } from './search';
 
 export const SEED_VERSION_KEY = 'seedVersion';
 /** Snapshot labels of the loaded seed, newest first (JSON array), to order trending lists. */
@@ -23,8 +24,8 @@ export async function storedSeedVersion(db: PaperLensDatabase): Promise<string |
  * Loads the bundled seed in one transaction. Idempotent: the same version is a no-op. Touches
  * only bundled papers (source 'seed'); the reading list and feed papers are left as they are.
  */
-export async function seedStore(db: PaperLensDatabase, asset: SeedAsset): Promise<'seeded' | 'current'> {
-  return db.transaction('rw', db.papers, db.meta, async () => {
+export async function seedStore(db: PaperLensDatabase, asset: SeedAsset, now = Date.now()): Promise<'seeded' | 'current'> {
+  return db.transaction('rw', db.papers, db.meta, db.searchIndex, async () => {
     if ((await storedSeedVersion(db)) === asset.version) return 'current';
     const incoming = new Set(asset.papers.map((paper) => paper.id));
     const stale = await db.papers.filter((paper) => paper.source === 'seed' && !incoming.has(paper.id)).primaryKeys();
@@ -34,6 +35,7 @@ export async function seedStore(db: PaperLensDatabase, asset: SeedAsset): Promis
       { key: SEED_VERSION_KEY, value: asset.version },
       { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },
     ]);
+    await rebuildSearchIndex(db, now);
     return 'seeded';
   });
 }

@@ -2,12 +2,14 @@ import { RequestSchema, type Reply, type ResponseMap } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, trendingPapers, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
+import type { RelatedForPage } from '../db/papers';
 
 export interface HandlerDeps {
   /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
   ready: () => Promise<PaperLensDatabase>;
   health: () => Promise<StoreHealth>;
   now: () => number;
+  relatedForPage?: RelatedForPage;
 }
 
 function describe(error: unknown): string {
@@ -27,7 +29,7 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     const db = await deps.ready();
     switch (request.type) {
       case 'lookup': {
-        const views = await lookupPapers(db, request.queries);
+        const views = await lookupPapers(db, request.queries, deps.relatedForPage);
         if (request.markSeen) {
           await markSeen(db, views.flatMap((view) => (view ? [view.id] : [])), deps.now());
         }

@@ -2,6 +2,7 @@ import { normalizeArxivId, normalizeTitle } from './ids';
 import { latexToText } from './latex';
 import { summarize, SUMMARIZER_VERSION } from '../summarize';
 import { PaperSchema, type Paper, type SeedAsset } from '../schema';
+import { buildRelatedCorpus, relatedTo } from '../search/related';
 
 /**
  * Compiles the raw Daily Papers captures in seeds/ into the bundled snapshot.
@@ -175,6 +176,9 @@ export function compileSeeds(files: SeedSourceFile[], version: (papers: Paper[])
       throw new SeedError(row.file, row.line, `id ${row.id}: title "${row.title}" is in no capture`);
     }
   }
+  // Related papers are precomputed for the bundled snapshot; later papers get theirs on arrival.
+  const corpus = buildRelatedCorpus(papers);
+  for (const paper of papers) paper.related = relatedTo(corpus, paper);
   return {
     format: 1,
     version: version(papers),

@@ -9,6 +9,8 @@ export const PaperViewSchema = z.object({
   tldr: z.string(),
   keyResults: z.array(z.string()),
   codeLinks: z.array(HttpUrlSchema),
+  topics: z.array(z.string()),
+  related: z.array(z.object({ id: ArxivIdSchema, title: z.string() })),
   rank: z.number().int().positive().nullable(),
   snapshot: z.string().nullable(),
   status: ReadingStatusSchema.nullable(),

@@ -6,6 +6,7 @@ export const SummarySchema = z.object({
   tldr: z.string().max(2000),
   keyResults: z.array(z.string().max(500)).max(12),
   codeLinks: z.array(HttpUrlSchema).max(10),
+  topics: z.array(z.string().min(1).max(60)).max(5).default([]),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
@@ -34,6 +35,8 @@ export const PaperSchema = z.object({
   source: z.enum(['seed', 'feed']),
   summary: SummarySchema,
   feed: FeedInfoSchema.nullable().default(null),
+  /** The most similar papers in the store (TF-IDF over title + abstract), best first. */
+  related: z.array(ArxivIdSchema).max(5).default([]),
 });
 export type Paper = z.infer<typeof PaperSchema>;
 

@@ -36,6 +36,8 @@ function cardModel(page: PagePaper, { view, problem }: LookupResult): CardModel 
     tldr: '',
     keyResults: [],
     codeLinks: [],
+    topics: [],
+    related: [],
     rank: null,
     snapshot: null,
     status: null,

@@ -11,6 +11,8 @@ export interface CardModel {
   tldr: string;
   keyResults: string[];
   codeLinks: string[];
+  topics: string[];
+  related: { id: string; title: string }[];
   rank: number | null;
   snapshot: string | null;
   status: ReadingStatus | null;
@@ -104,7 +106,27 @@ export function PaperCard({ model, actions }: { model: CardModel; actions: CardA
           ))}
         </ul>
       )}
+      {model.topics.length > 0 && (
+        <ul class="pl-topics" data-testid="topics" aria-label="Topics">
+          {model.topics.map((topic) => (
+            <li key={topic}>{topic}</li>
+          ))}
+        </ul>
+      )}
       <Links id={model.id} codeLinks={model.codeLinks} />
+      {model.related.length > 0 && (
+        <nav class="pl-related" data-testid="related" aria-label="Related papers">
+          <span class="pl-muted">Related: </span>
+          {model.related.map((paper, index) => (
+            <span key={paper.id}>
+              {index > 0 && ' · '}
+              <a href={arxivAbsUrl(paper.id)} target="_blank" rel="noopener noreferrer">
+                {paper.title}
+              </a>
+            </span>
+          ))}
+        </nav>
+      )}
       <footer class="pl-actions">
         {model.id && (
           <button
@@ -125,7 +147,10 @@ export function PaperCard({ model, actions }: { model: CardModel; actions: CardA
             aria-label="Reading status"
             value={status}
             disabled={busy}
-            onChange={(event) => run(() => actions.setStatus(event.currentTarget.value as ReadingStatus))}
+            onChange={(event) => {
+              const next = STATUS_ORDER.find((value) => value === event.currentTarget.value);
+              if (next) void run(() => actions.setStatus(next));
+            }}
           >
             {STATUS_ORDER.map((value) => (
               <option key={value} value={value}>

@@ -29,6 +29,9 @@ describe('summary card on arXiv abstract pages', () => {
     expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending · Jul 30');
     expect(await card(page).getByTestId('tldr').textContent()).toContain(seeded.summary.tldr);
     expect(await card(page).getByTestId('key-results').textContent()).toContain('44%');
+    const related = card(page).getByTestId('related').locator('a');
+    expect(await related.count()).toBe(seeded.related.length);
+    expect(await related.first().getAttribute('href')).toBe(`https://arxiv.org/abs/${seeded.related[0]}`);
     expect(await cardText(page)).toContain('PaperLens');
     // Inserted right after the abstract, inside the page's own layout.
     const placement = await page.evaluate(() => document.querySelector('blockquote.abstract')?.nextElementSibling?.getAttribute('data-paperlens'));
@@ -47,6 +50,8 @@ describe('summary card on arXiv abstract pages', () => {
     const tldr = await card(page).getByTestId('tldr').textContent();
     expect(tldr).toMatch(/Transformer/);
     expect(await card(page).getByTestId('key-results').textContent()).toMatch(/28\.4 BLEU/);
+    // Related papers come from the local store, computed for this page on demand.
+    expect(await card(page).getByTestId('related').locator('a').count()).toBeGreaterThan(0);
     await page.close();
   });
 

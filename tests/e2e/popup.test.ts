@@ -94,4 +94,20 @@ describe('popup', () => {
     await pdf.close();
     await page.close();
   });
+
+  test('search finds papers as you type, ranked, and saves from the results', async () => {
+    const popup = await browser.popup();
+    const box = popup.getByTestId('search');
+    await box.pressSequentially('speculative deco', { delay: 20 });
+    const results = popup.getByTestId('search-results');
+    await expect.poll(() => results.getAttribute('data-query')).toBe('speculative deco');
+    const titles = await popup.getByTestId('search-item').locator('.title').allTextContents();
+    expect(titles.length).toBeGreaterThan(1);
+    expect(titles[0]).toMatch(/Speculative Decoding/i);
+    await box.fill('zzqxy');
+    await expect.poll(() => results.textContent()).toContain('No paper in your store matches');
+    await box.fill('');
+    await expect.poll(() => popup.getByTestId('trending-item').count()).toBe(66);
+    await popup.close();
+  });
 });

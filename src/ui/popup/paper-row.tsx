@@ -59,6 +59,7 @@ export function PaperRow({ paper, testId }: { paper: PaperView; testId: string }
         </a>
       </div>
       {paper.tldr && <p class="tldr">{paper.tldr}</p>}
+      {paper.topics.length > 0 && <p class="topics">{paper.topics.join(' · ')}</p>}
       <div class="row-actions">
         <SaveToggle paper={paper} tldr={paper.tldr} sourceUrl={null} />
         {paper.status !== null && <StatusSelect id={paper.id} status={paper.status} />}

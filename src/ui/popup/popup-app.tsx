@@ -6,6 +6,7 @@ import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
 import { activeTabPaper, type TabPaper } from './active-tab';
 import { PaperRow, SaveToggle, StatusSelect } from './paper-row';
+import { SearchResults, useSearch } from './search';
 
 type Section = 'trending' | 'saved';
 
@@ -83,10 +84,21 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   }, []);
 
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
+  const [query, setQuery] = useState('');
+  const search = useSearch(db, query);
   return (
     <main>
       <header class="top">
         <span class="brand">PaperLens</span>
+        <input
+          type="search"
+          class="search"
+          data-testid="search"
+          placeholder="Search papers: title, TL;DR, topic, author"
+          aria-label="Search papers"
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
       </header>
       <Problem text={problem} />
       {tab ? <ThisTab db={db} tab={tab} /> : <p class="hint">Open an arXiv or Hugging Face paper to save it from here.</p>}
@@ -98,7 +110,16 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           Saved{savedCount ? ` (${savedCount})` : ''}
         </button>
       </nav>
-      {section === 'trending' ? <Trending db={db} /> : <Saved db={db} />}
+      {query.trim() !== '' ? (
+        <>
+          <Problem text={search.error} />
+          {search.results ? <SearchResults results={search.results} /> : <p class="empty">Searching…</p>}
+        </>
+      ) : section === 'trending' ? (
+        <Trending db={db} />
+      ) : (
+        <Saved db={db} />
+      )}
     </main>
   );
 }

@@ -1,0 +1,29 @@
+import type { Paper } from '../schema';
+import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../search/search-index';
+import { PAPERS_INDEX_KEY, type PaperLensDatabase } from './database';
+
+export function searchDocument(paper: Paper): SearchDocument {
+  return {
+    id: paper.id,
+    title: paper.title,
+    text: [paper.summary.tldr, paper.summary.topics.join(' '), paper.authors.join(' ')].join(' '),
+  };
+}
+
+/**
+ * Rebuilds the persisted search index from every paper in the store. Call inside the transaction
+ * that changed `papers` (it must include `papers` and `searchIndex`) so the two never disagree.
+ */
+export async function rebuildSearchIndex(db: PaperLensDatabase, now: number): Promise<void> {
+  const documents: SearchDocument[] = [];
+  await db.papers.each((paper) => {
+    documents.push(searchDocument(paper));
+  });
+  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: buildSearchSnapshot(documents), builtAt: now });
+}
+
+/** The persisted index, ready to query (null before the first seeding). */
+export async function loadSearchIndex(db: PaperLensDatabase): Promise<SearchIndex | null> {
+  const row = await db.searchIndex.get(PAPERS_INDEX_KEY);
+  return row ? new SearchIndex(row.snapshot) : null;
+}

@@ -1,0 +1,157 @@
+import { tokenize } from './tokenize';
+
+/**
+ * An in-memory BM25 index over the papers in the store, compact enough to persist as one record
+ * and to load in the popup: sorted terms, and for each term a run of (document, weighted term
+ * frequency) postings in typed arrays. Queries match every word; the last word also matches as a
+ * prefix, so results follow the user's typing.
+ */
+
+export interface SearchDocument {
+  id: string;
+  /** Weighted ×3: a title hit matters most. */
+  title: string;
+  /** TL;DR, topics, authors. */
+  text: string;
+}
+
+/** The persisted form (structured-clonable: stored in IndexedDB as is). */
+export interface SearchSnapshot {
+  format: 1;
+  ids: string[];
+  docLengths: Uint16Array;
+  terms: string[];
+  /** postings of terms[i] are at [termStarts[i], termStarts[i + 1]). */
+  termStarts: Uint32Array;
+  postingDocs: Uint32Array;
+  postingWeights: Uint8Array;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+const TITLE_WEIGHT = 3;
+const K1 = 1.2;
+const B = 0.75;
+/** A prefix expands to at most this many terms (the most frequent): keeps one keystroke cheap. */
+const MAX_PREFIX_TERMS = 64;
+
+export function buildSearchSnapshot(documents: SearchDocument[]): SearchSnapshot {
+  const postings = new Map<string, number[]>();
+  const docLengths = new Uint16Array(documents.length);
+  documents.forEach((document, doc) => {
+    const weights = new Map<string, number>();
+    const titleTokens = tokenize(document.title);
+    const textTokens = tokenize(document.text);
+    for (const token of titleTokens) weights.set(token, (weights.get(token) ?? 0) + TITLE_WEIGHT);
+    for (const token of textTokens) weights.set(token, (weights.get(token) ?? 0) + 1);
+    docLengths[doc] = Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);
+    for (const [term, weight] of weights) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push(doc, Math.min(255, weight));
+    }
+  });
+  const terms = [...postings.keys()].sort();
+  const termStarts = new Uint32Array(terms.length + 1);
+  let total = 0;
+  terms.forEach((term, index) => {
+    termStarts[index] = total;
+    total += postings.get(term)!.length / 2;
+  });
+  termStarts[terms.length] = total;
+  const postingDocs = new Uint32Array(total);
+  const postingWeights = new Uint8Array(total);
+  terms.forEach((term, index) => {
+    const list = postings.get(term)!;
+    let at = termStarts[index]!;
+    for (let i = 0; i < list.length; i += 2) {
+      postingDocs[at] = list[i]!;
+      postingWeights[at] = list[i + 1]!;
+      at++;
+    }
+  });
+  return { format: 1, ids: documents.map((document) => document.id), docLengths, terms, termStarts, postingDocs, postingWeights };
+}
+
+/** First index in the sorted terms that is ≥ `key`. */
+function lowerBound(terms: string[], key: string): number {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (terms[mid]! < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export class SearchIndex {
+  private readonly averageLength: number;
+  private scores: Float32Array;
+
+  constructor(private readonly snapshot: SearchSnapshot) {
+    let sum = 0;
+    for (const length of snapshot.docLengths) sum += length;
+    this.averageLength = snapshot.ids.length > 0 ? sum / snapshot.ids.length : 1;
+    this.scores = new Float32Array(snapshot.ids.length);
+  }
+
+  get size(): number {
+    return this.snapshot.ids.length;
+  }
+
+  /** Term indexes a query word stands for: itself, or (for the word being typed) its prefix range. */
+  private termsFor(word: string, asPrefix: boolean): number[] {
+    const { terms, termStarts } = this.snapshot;
+    const start = lowerBound(terms, word);
+    if (!asPrefix) return terms[start] === word ? [start] : [];
+    const matches: number[] = [];
+    for (let index = start; index < terms.length && terms[index]!.startsWith(word); index++) matches.push(index);
+    if (matches.length <= MAX_PREFIX_TERMS) return matches;
+    const frequency = (index: number) => termStarts[index + 1]! - termStarts[index]!;
+    return matches.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_PREFIX_TERMS);
+  }
+
+  /**
+   * The best `limit` documents for a query, best first. Every word must match (the last one as a
+   * prefix when `prefixLast`); ties keep document order.
+   */
+  search(query: string, limit = 20, { prefixLast = true, exclude }: { prefixLast?: boolean; exclude?: string } = {}): SearchHit[] {
+    const words = [...new Set(tokenize(query))];
+    if (words.length === 0 || this.size === 0) return [];
+    const { ids, docLengths, termStarts, postingDocs, postingWeights } = this.snapshot;
+    const scores = this.scores;
+    const matched = new Uint8Array(ids.length);
+    const touched: number[] = [];
+    const n = ids.length;
+
+    words.forEach((word, wordIndex) => {
+      const asPrefix = prefixLast && wordIndex === words.length - 1 && word.length >= 2;
+      for (const term of this.termsFor(word, asPrefix)) {
+        const from = termStarts[term]!;
+        const to = termStarts[term + 1]!;
+        const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+        for (let at = from; at < to; at++) {
+          const doc = postingDocs[at]!;
+          const tf = postingWeights[at]!;
+          const norm = tf + K1 * (1 - B + (B * docLengths[doc]!) / this.averageLength);
+          if (scores[doc] === 0 && matched[doc] === 0) touched.push(doc);
+          scores[doc]! += (idf * tf * (K1 + 1)) / norm;
+          // Count each query word once per document, however many prefix terms it hit.
+          if (matched[doc] === wordIndex) matched[doc] = wordIndex + 1;
+        }
+      }
+    });
+
+    const hits: SearchHit[] = [];
+    for (const doc of touched) {
+      if (matched[doc] === words.length && ids[doc] !== exclude) hits.push({ id: ids[doc]!, score: scores[doc]! });
+      scores[doc] = 0;
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return hits.slice(0, limit);
+  }
+}

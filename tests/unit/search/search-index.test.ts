@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSearchSnapshot, SearchIndex } from '../../../src/search/search-index';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+import { searchDocument } from '../../../src/db/search';
+import type { Paper } from '../../../src/schema';
+
+let seedIndex: SearchIndex;
+let papers: Paper[];
+
+beforeAll(async () => {
+  papers = (await buildSeedAsset()).papers;
+  seedIndex = new SearchIndex(buildSearchSnapshot(papers.map(searchDocument)));
+});
+
+const titleOf = (id: string) => papers.find((paper) => paper.id === id)!.title;
+
+describe('search over the seed store', () => {
+  test('a title word finds its paper first', () => {
+    const [best] = seedIndex.search('salamandra');
+    expect(titleOf(best!.id)).toBe('Salamandra Technical Report');
+  });
+
+  test('every word must match; ranking puts title hits first', () => {
+    const hits = seedIndex.search('speculative decoding');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      const paper = papers.find((candidate) => candidate.id === hit.id)!;
+      const text = `${paper.title} ${paper.summary.tldr} ${paper.summary.topics.join(' ')}`.toLowerCase();
+      expect(text).toContain('speculative');
+      expect(text).toMatch(/decod/);
+    }
+    expect(titleOf(hits[0]!.id).toLowerCase()).toContain('speculative decoding');
+  });
+
+  test('the word being typed matches as a prefix', () => {
+    expect(seedIndex.search('quantiz').map((hit) => titleOf(hit.id)).some((title) => /quantization/i.test(title))).toBe(true);
+    expect(seedIndex.search('quantiz', 20, { prefixLast: false })).toEqual([]);
+  });
+
+  test('accents, case and punctuation do not matter; nonsense finds nothing', () => {
+    expect(seedIndex.search('SALAMANDRA!')[0]!.id).toBe(seedIndex.search('salamandra')[0]!.id);
+    expect(seedIndex.search('zzqxy')).toEqual([]);
+    expect(seedIndex.search('   ')).toEqual([]);
+    expect(seedIndex.search('the of and')).toEqual([]);
+  });
+
+  test('limit and exclusion', () => {
+    expect(seedIndex.search('language', 5)).toHaveLength(5);
+    const first = seedIndex.search('language', 1)[0]!.id;
+    expect(seedIndex.search('language', 5, { exclude: first }).map((hit) => hit.id)).not.toContain(first);
+  });
+
+  test('repeated queries give the same answer (no score left over between queries)', () => {
+    const once = seedIndex.search('translation large');
+    seedIndex.search('scaling laws');
+    expect(seedIndex.search('translation large')).toEqual(once);
+  });
+
+  test('the snapshot survives structured cloning (how it is stored in IndexedDB)', () => {
+    const snapshot = buildSearchSnapshot(papers.map(searchDocument));
+    const restored = new SearchIndex(structuredClone(snapshot));
+    expect(restored.search('vocabulary scaling')).toEqual(seedIndex.search('vocabulary scaling'));
+  });
+});
