@@ -1,0 +1,107 @@
+import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { MAX_ABSTRACT, MAX_AUTHORS, MAX_TITLE, pageCodeLink, type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
+import { pageText } from './types';
+
+/**
+ * arXiv pages that list papers:
+ * - listings `/list/<cat>/new`, `/list/<cat>/recent`, `/list/<cat>/pastweek`, `/list/<cat>/<yymm>`
+ *   (with `?skip=&show=`) and `/catchup…`: `dl` sections (`dl#articles`: new submissions,
+ *   cross-lists, replacements) of `dt` (the `a[title="Abstract"]` link reads `arXiv:<id>`) then
+ *   `dd` (`.list-title` after a `span.descriptor`, `.list-authors`, `.list-comments`,
+ *   `.list-subjects`, and the abstract `p.mathjax` on /new only);
+ * - search results `/search/…`: `li.arxiv-result` with `p.list-title a` (the abs URL), `p.title`,
+ *   `p.authors` and `span.abstract-full`.
+ */
+
+const LIST_PATH = /^\/list\/[a-z-]+(?:\.[a-z-]+)?\/(?:new|recent|pastweek|\d{4}|\d{4}-\d{2})\/?$/i;
+const ABS_HREF = /^(?:https?:\/\/arxiv\.org)?\/abs\/([^?#]+)$/;
+
+function isPage(url: URL): boolean {
+  if (url.protocol !== 'https:' || url.hostname !== 'arxiv.org') return false;
+  return LIST_PATH.test(url.pathname) || /^\/catchup(?:\/|$)/.test(url.pathname) || url.pathname.startsWith('/search/');
+}
+
+/** `arXiv:2310.01779` in the link text, else the `/abs/<id>` link. */
+function listingId(dt: Element): string | null {
+  const link = dt.querySelector('a[title="Abstract"]');
+  if (!link) return null;
+  const fromText = normalizeArxivId(link.textContent ?? '');
+  if (fromText) return fromText;
+  const href = ABS_HREF.exec(link.getAttribute('href') ?? '')?.[1];
+  return href ? normalizeArxivId(decodeURIComponent(href)) : null;
+}
+
+function searchId(result: Element): string | null {
+  const link = result.querySelector('p.list-title a');
+  if (!link) return null;
+  return arxivIdFromUrl(link.getAttribute('href') ?? '') ?? normalizeArxivId(link.textContent ?? '');
+}
+
+function firstCodeLink(links: Iterable<Element>): string | null {
+  for (const link of links) {
+    const code = pageCodeLink(link.getAttribute('href'));
+    if (code) return code;
+  }
+  return null;
+}
+
+function entries(doc: Document): ListingEntry[] {
+  const found: ListingEntry[] = [];
+  for (const dt of doc.querySelectorAll('dl > dt')) {
+    const dd = dt.nextElementSibling;
+    if (!dd || dd.tagName !== 'DD') continue;
+    const anchor = dd.querySelector('.list-title');
+    const id = anchor ? listingId(dt) : null;
+    if (anchor && id) found.push({ id, element: dd, anchor, codeLink: firstCodeLink(dd.querySelectorAll('.list-comments a[href]')) });
+  }
+  for (const result of doc.querySelectorAll('li.arxiv-result')) {
+    const anchor = result.querySelector('p.title');
+    const id = anchor ? searchId(result) : null;
+    if (anchor && id) found.push({ id, element: result, anchor, codeLink: firstCodeLink(result.querySelectorAll('p.comments a[href]')) });
+  }
+  return found;
+}
+
+/** An element's text without the children `skip` names (descriptor labels, "More"/"Less" links). */
+function textWithout(element: Element | null, skip: string): string {
+  if (!element) return '';
+  let text = '';
+  for (const node of element.childNodes) {
+    if (node.nodeType === 1 && (node as Element).matches(skip)) continue;
+    text += node.textContent ?? '';
+  }
+  return text;
+}
+
+function authors(links: Iterable<Element>): string[] {
+  return [...links].map((link) => pageText(link.textContent, 300)).filter(Boolean).slice(0, MAX_AUTHORS);
+}
+
+function details(entry: ListingEntry): EntryDetails {
+  const item = entry.element;
+  if (item.matches('li.arxiv-result')) {
+    const abstract = pageText(textWithout(item.querySelector('span.abstract-full'), 'a'), MAX_ABSTRACT);
+    return {
+      title: pageText(entry.anchor.textContent, MAX_TITLE),
+      abstract: abstract || null,
+      authors: authors(item.querySelectorAll('p.authors a')),
+      primaryCategory: pageText(item.querySelector('.tags .tag.is-link')?.textContent, 100) || null,
+    };
+  }
+  const abstract = pageText(item.querySelector('p.mathjax')?.textContent, MAX_ABSTRACT);
+  // `Computation and Language (cs.CL)` → `cs.CL`.
+  const primary = /\(([^()]+)\)\s*$/.exec(item.querySelector('.primary-subject')?.textContent ?? '')?.[1] ?? null;
+  return {
+    title: pageText(textWithout(entry.anchor, '.descriptor'), MAX_TITLE),
+    abstract: abstract || null,
+    authors: authors(item.querySelectorAll('.list-authors a')),
+    primaryCategory: primary,
+  };
+}
+
+export const arxivListing: ListingSite = {
+  isPage,
+  entries,
+  details,
+  watchSelector: 'dl, dt, dd, .list-title, ol, li.arxiv-result, p.title',
+};

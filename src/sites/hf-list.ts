@@ -1,0 +1,108 @@
+import { normalizeArxivId } from '../papers/ids';
+import { MAX_ABSTRACT, MAX_AUTHORS, MAX_TITLE, pageCodeLink, type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
+import { pageText } from './types';
+
+/**
+ * Hugging Face paper lists: `/papers` (the latest day), `/papers/date/YYYY-MM-DD`,
+ * `/papers/week/YYYY-Www`, `/papers/month/YYYY-MM`, `/papers/trending`. Each paper is an
+ * `article` card with an `h3 a[href="/papers/<id>"]` title link. The server embeds the list as
+ * JSON in `[data-target="DailyPapers"][data-props]` (`{ dailyPapers: [{ paper }] }`); the site
+ * renders on the client, so the JSON may describe another list than the DOM: it is only read for
+ * ids the DOM shows, and the DOM's title wins.
+ */
+
+const LIST_PATH = /^\/papers(?:\/(?:date\/\d{4}-\d{2}-\d{2}|week\/\d{4}-W\d{1,2}|month\/\d{4}-\d{2}|trending))?\/?$/;
+const PAPER_HREF = /^(?:https:\/\/huggingface\.co)?\/papers\/([^/?#]+)\/?$/;
+
+function isPage(url: URL): boolean {
+  return url.protocol === 'https:' && url.hostname === 'huggingface.co' && LIST_PATH.test(url.pathname);
+}
+
+interface EmbeddedPaper {
+  title: string;
+  summary: string;
+  authors: string[];
+  githubRepo: string | null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function embeddedPaper(raw: unknown): [string, EmbeddedPaper] | null {
+  const paper = isRecord(raw) ? raw.paper : null;
+  if (!isRecord(paper) || typeof paper.id !== 'string') return null;
+  const id = normalizeArxivId(paper.id);
+  if (!id) return null;
+  const authors = Array.isArray(paper.authors)
+    ? paper.authors.flatMap((author) => (isRecord(author) && typeof author.name === 'string' ? [author.name] : []))
+    : [];
+  return [
+    id,
+    {
+      title: typeof paper.title === 'string' ? paper.title : '',
+      summary: typeof paper.summary === 'string' ? paper.summary : '',
+      authors,
+      githubRepo: typeof paper.githubRepo === 'string' ? paper.githubRepo : null,
+    },
+  ];
+}
+
+// Parsed once per document and data-props string (the list is read on every scan).
+const parsedByDocument = new WeakMap<Document, { raw: string | null; papers: Map<string, EmbeddedPaper> }>();
+
+function parseEmbedded(raw: string | null): Map<string, EmbeddedPaper> {
+  const papers = new Map<string, EmbeddedPaper>();
+  if (raw === null) return papers;
+  let props: unknown;
+  try {
+    props = JSON.parse(raw);
+  } catch {
+    return papers;
+  }
+  const list = isRecord(props) && Array.isArray(props.dailyPapers) ? props.dailyPapers : [];
+  for (const item of list) {
+    const entry = embeddedPaper(item);
+    if (entry && !papers.has(entry[0])) papers.set(entry[0], entry[1]);
+  }
+  return papers;
+}
+
+/** The embedded papers by id, checked field by field (page data is untrusted). */
+function embeddedPapers(doc: Document): Map<string, EmbeddedPaper> {
+  const raw = doc.querySelector('[data-target="DailyPapers"]')?.getAttribute('data-props') ?? null;
+  const cached = parsedByDocument.get(doc);
+  if (cached && cached.raw === raw) return cached.papers;
+  const papers = parseEmbedded(raw);
+  parsedByDocument.set(doc, { raw, papers });
+  return papers;
+}
+
+function entries(doc: Document): ListingEntry[] {
+  const embedded = embeddedPapers(doc);
+  const found: ListingEntry[] = [];
+  const seen = new Set<Element>();
+  for (const link of doc.querySelectorAll('article h3 a[href]')) {
+    const match = PAPER_HREF.exec(link.getAttribute('href') ?? '');
+    const id = match ? normalizeArxivId(decodeURIComponent(match[1]!)) : null;
+    const anchor = link.closest('h3')!;
+    const element = link.closest('article')!;
+    if (!id || seen.has(element)) continue;
+    seen.add(element);
+    found.push({ id, element, anchor, codeLink: pageCodeLink(embedded.get(id)?.githubRepo) });
+  }
+  return found;
+}
+
+function details(entry: ListingEntry, doc: Document): EntryDetails {
+  const embedded = embeddedPapers(doc).get(entry.id);
+  const abstract = pageText(embedded?.summary, MAX_ABSTRACT);
+  return {
+    title: pageText(entry.anchor.textContent, MAX_TITLE) || pageText(embedded?.title, MAX_TITLE),
+    abstract: abstract || null,
+    authors: (embedded?.authors ?? []).map((name) => pageText(name, 300)).filter(Boolean).slice(0, MAX_AUTHORS),
+    primaryCategory: null,
+  };
+}
+
+export const hfList: ListingSite = { isPage, entries, details, watchSelector: 'article, h3' };

@@ -1,0 +1,205 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BadgeInfo, ReadingStatus } from '../../schema';
+import { arxivPdfUrl } from '../../papers/ids';
+import { sendRequest } from '../../messaging/client';
+import { safeHref } from '../shadow-host';
+import { Badge, type BadgeActions, type TldrResult } from './badge';
+import { LISTING_START_MARK, type ListingEntry, type ListingSite } from './listing-site';
+import { messageTransport, type BadgeTransport } from './transport';
+
+export interface BadgeController {
+  /** Badges every entry that has none, with one `badges` request for all of them. */
+  scan: () => Promise<void>;
+  /** Scans now and again whenever the page adds entries or takes a badge away. */
+  start: () => void;
+  /** Stops watching and removes every badge. */
+  stop: () => void;
+}
+
+export interface BadgeControllerOptions {
+  site: ListingSite;
+  transport: BadgeTransport;
+  doc?: Document;
+  currentUrl?: () => URL;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const NO_TLDR_WITHOUT_ABSTRACT = 'No TL;DR: PaperLens does not know this paper and this page does not show its abstract.';
+const NO_TLDR = 'No TL;DR: PaperLens could not summarize this paper.';
+
+export function createBadgeController({ site, transport, doc = document, currentUrl = () => new URL(location.href) }: BadgeControllerOptions): BadgeController {
+  // Badges by the entry element they annotate, and by their host element.
+  let byEntry = new WeakMap<Element, Badge>();
+  const byHost = new WeakMap<Element, Badge>();
+  // The entry each badge belongs to now (the page may re-render its title).
+  const entryOf = new WeakMap<Badge, ListingEntry>();
+  // TL;DRs the user has read, kept with a save.
+  const tldrs = new Map<string, string>();
+  let active = false;
+
+  const badgesOf = (id: string): Badge[] =>
+    [...doc.querySelectorAll(`paperlens-badge[data-arxiv-id="${id}"]`)].flatMap((host) => byHost.get(host) ?? []);
+
+  const showStatus = (id: string, status: ReadingStatus | null) => {
+    for (const badge of badgesOf(id)) badge.showStatus(status);
+  };
+
+  const actions: BadgeActions = {
+    toggleSave: async (badge) => {
+      if (badge.readingStatus !== null) {
+        await transport.unsave(badge.id);
+        showStatus(badge.id, null);
+        return;
+      }
+      const details = site.details(entryOf.get(badge)!, doc);
+      const sourceUrl = safeHref(currentUrl().href);
+      const status = await transport.save({
+        id: badge.id,
+        title: details.title || badge.id,
+        authors: details.authors,
+        tldr: tldrs.get(badge.id) ?? '',
+        sourceUrl: sourceUrl && sourceUrl.length <= 2048 ? sourceUrl : null,
+        primaryCategory: details.primaryCategory,
+        pdfUrl: arxivPdfUrl(badge.id),
+      });
+      showStatus(badge.id, status);
+    },
+    setStatus: async (badge, status) => {
+      showStatus(badge.id, await transport.setStatus(badge.id, status));
+    },
+    tldr: async (badge): Promise<TldrResult> => {
+      const details = site.details(entryOf.get(badge)!, doc);
+      const view = await transport.lookup({
+        id: badge.id,
+        ...(details.title ? { title: details.title } : {}),
+        ...(details.abstract ? { abstract: details.abstract } : {}),
+      });
+      if (!view?.tldr) return { text: details.abstract ? NO_TLDR : NO_TLDR_WITHOUT_ABSTRACT, note: null };
+      tldrs.set(badge.id, view.tldr);
+      return { text: view.tldr, note: view.inStore ? null : '(summarized from the abstract on this page)' };
+    },
+  };
+
+  /** Removes copies of badge hosts that the page cloned along with an entry (they have no UI). */
+  const dropCopies = (anchor: Element) => {
+    let next = anchor.nextElementSibling;
+    while (next && next.localName === 'paperlens-badge' && !byHost.has(next)) {
+      const following = next.nextElementSibling;
+      next.remove();
+      next = following;
+    }
+  };
+
+  const place = (badge: Badge, entry: ListingEntry) => {
+    entryOf.set(badge, entry);
+    if (badge.host.isConnected && badge.host.previousElementSibling === entry.anchor) return;
+    dropCopies(entry.anchor);
+    entry.anchor.after(badge.host);
+  };
+
+  const scanOnce = async () => {
+    if (!site.isPage(currentUrl())) return;
+    const fresh: ListingEntry[] = [];
+    for (const entry of site.entries(doc)) {
+      const badge = byEntry.get(entry.element);
+      if (badge?.id === entry.id) {
+        place(badge, entry); // the page may have re-rendered the title and our badge with it
+        continue;
+      }
+      if (badge) {
+        // The page reused this element for another paper.
+        badge.host.remove();
+        byEntry.delete(entry.element);
+      }
+      fresh.push(entry);
+    }
+    if (fresh.length === 0) return;
+
+    const ids = [...new Set(fresh.map((entry) => entry.id))];
+    const infos = new Map<string, BadgeInfo>();
+    let problem: string | null = null;
+    try {
+      const answers = await transport.badges(ids);
+      answers.forEach((info, index) => {
+        if (info) infos.set(ids[index]!, info);
+      });
+    } catch (error) {
+      problem = describe(error);
+    }
+    if (!active) return;
+
+    for (const entry of fresh) {
+      // Entries the page changed while the store answered are picked up by the next scan.
+      if (byEntry.has(entry.element) || !entry.anchor.isConnected || !entry.element.contains(entry.anchor)) continue;
+      const badge = new Badge({ id: entry.id, info: infos.get(entry.id) ?? null, pageCodeLink: entry.codeLink, problem }, actions);
+      byEntry.set(entry.element, badge);
+      byHost.set(badge.host, badge);
+      place(badge, entry);
+    }
+  };
+
+  // Scans run one at a time; a request during a scan runs one more scan after it.
+  let running: Promise<void> | null = null;
+  let again = false;
+  const scan = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await scanOnce();
+        } while (again && active);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+
+  const ours = (node: Node) => byHost.has(node as Element);
+  const mayBringEntries = (node: Node) =>
+    node instanceof Element && node.localName !== 'paperlens-badge' && (node.matches(site.watchSelector) || node.querySelector(site.watchSelector) !== null);
+  const relevant = (record: MutationRecord) => {
+    if (record.type === 'attributes') return record.target instanceof Element && record.target.closest(site.watchSelector) !== null;
+    return [...record.addedNodes].some(mayBringEntries) || [...record.removedNodes].some(ours);
+  };
+  const observer = new MutationObserver((records) => {
+    if (records.some(relevant)) void scan();
+  });
+
+  return {
+    scan,
+    start: () => {
+      if (active) return;
+      active = true;
+      observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+      void scan();
+    },
+    stop: () => {
+      if (!active) return;
+      active = false;
+      observer.disconnect();
+      for (const host of doc.querySelectorAll('paperlens-badge')) if (byHost.has(host)) host.remove();
+      byEntry = new WeakMap();
+    },
+  };
+}
+
+/**
+ * Keeps one badge on every entry of a listing page, from the content script's start to its end,
+ * and follows client-side navigation (acting only while the URL is a listing of this site).
+ */
+export function runBadgeController(ctx: ContentScriptContext, site: ListingSite): void {
+  if (site.isPage(new URL(location.href))) performance.mark(LISTING_START_MARK);
+  const controller = createBadgeController({ site, transport: messageTransport(sendRequest) });
+  const sync = () => (site.isPage(new URL(location.href)) ? controller.start() : controller.stop());
+  sync();
+  ctx.addEventListener(window, 'wxt:locationchange', sync);
+  ctx.onInvalidated(() => controller.stop());
+}

@@ -1,0 +1,53 @@
+import { findCodeLinks } from '../../summarize/links';
+import { safeHref } from '../shadow-host';
+
+/**
+ * The shape of a page kind that lists many papers (arXiv listings and search results, Hugging Face
+ * paper lists) and gets one badge per entry. Like the paper-page sites: a pure URL predicate and
+ * extractors from a Document. Finding entries is kept cheap (ids and elements only, no text) because
+ * a listing can hold 2,000 of them; an entry's text is read when the user acts on its badge.
+ */
+
+export interface ListingEntry {
+  /** Canonical arXiv id. */
+  id: string;
+  /** The element that is the entry; badges are keyed by it, so it is annotated at most once. */
+  element: Element;
+  /** The entry's title element: the badge goes right after it. */
+  anchor: Element;
+  /** A code link the page itself gives (http(s) only), shown when the store knows none. */
+  codeLink: string | null;
+}
+
+/** What the page says about an entry, read on demand (untrusted text, collapsed and bounded). */
+export interface EntryDetails {
+  title: string;
+  /** Only where the page shows the whole abstract (arXiv /new and search results, Hugging Face data). */
+  abstract: string | null;
+  authors: string[];
+  primaryCategory: string | null;
+}
+
+export interface ListingSite {
+  /** Pure URL predicate: is this URL a listing of this kind? */
+  isPage: (url: URL) => boolean;
+  /** The entries in document order; an entry without a recognisable id or title is left out. */
+  entries: (doc: Document) => ListingEntry[];
+  details: (entry: ListingEntry, doc: Document) => EntryDetails;
+  /** Elements whose arrival may bring new entries (for the observer of client-side rendering). */
+  watchSelector: string;
+}
+
+export const MAX_TITLE = 1000;
+export const MAX_ABSTRACT = 20_000;
+export const MAX_AUTHORS = 500;
+
+/** A page's link as a code link: http(s) to a code host (GitHub, GitLab, Hugging Face), else null. */
+export function pageCodeLink(href: string | null | undefined): string | null {
+  const safe = safeHref(href);
+  if (!safe) return null;
+  return findCodeLinks(safe)[0] === safe ? safe : null;
+}
+
+/** The performance mark a listing content script puts when it starts (benchmarks read it). */
+export const LISTING_START_MARK = 'paperlens:listing-start';

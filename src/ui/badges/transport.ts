@@ -1,0 +1,33 @@
+import type { BadgeInfo, LookupQuery, PaperView, ReadingStatus, SaveInput } from '../../schema';
+import type { sendRequest } from '../../messaging/client';
+
+/** The requests listing badges make to the background (a seam, so the controller is testable). */
+export interface BadgeTransport {
+  /** One answer per id, in order. */
+  badges: (ids: string[]) => Promise<(BadgeInfo | null)[]>;
+  lookup: (query: LookupQuery) => Promise<Pick<PaperView, 'tldr' | 'inStore'> | null>;
+  save: (paper: SaveInput) => Promise<ReadingStatus | null>;
+  unsave: (id: string) => Promise<void>;
+  setStatus: (id: string, status: ReadingStatus) => Promise<ReadingStatus | null>;
+}
+
+// The protocol's limit on ids per `badges` request.
+const MAX_IDS_PER_REQUEST = 10_000;
+
+export function messageTransport(send: typeof sendRequest): BadgeTransport {
+  return {
+    badges: async (ids) => {
+      const answers: (BadgeInfo | null)[] = [];
+      for (let start = 0; start < ids.length; start += MAX_IDS_PER_REQUEST) {
+        answers.push(...(await send({ type: 'badges', ids: ids.slice(start, start + MAX_IDS_PER_REQUEST) })));
+      }
+      return answers;
+    },
+    lookup: async (query) => (await send({ type: 'lookup', queries: [query] }))[0] ?? null,
+    save: async (paper) => (await send({ type: 'save', paper })).status,
+    unsave: async (id) => {
+      await send({ type: 'unsave', id });
+    },
+    setStatus: async (id, status) => (await send({ type: 'setStatus', id, status })).status,
+  };
+}

@@ -1,0 +1,276 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, test } from 'vitest';
+import type { BadgeInfo, LookupQuery, ReadingStatus, SaveInput } from '../../../src/schema';
+import { arxivListing } from '../../../src/sites/arxiv-listing';
+import { hfList } from '../../../src/sites/hf-list';
+import { createBadgeController, type BadgeController } from '../../../src/ui/badges/controller';
+import type { ListingSite } from '../../../src/ui/badges/listing-site';
+import type { BadgeTransport } from '../../../src/ui/badges/transport';
+import { loadFixture } from '../sites/load-fixture';
+
+/** The store as the badges see it: a few known papers, a reading list, and every request made. */
+class FakeStore implements BadgeTransport {
+  requests: { type: string; ids?: string[]; query?: LookupQuery; paper?: SaveInput }[] = [];
+  saved = new Map<string, ReadingStatus>();
+  failBadges: string | null = null;
+  known: Record<string, Partial<BadgeInfo>> = {
+    '2310.01779': { rank: 1, snapshot: 'Jul 30', inStore: true, seen: true },
+    '2407.13623': { rank: 10, snapshot: 'Jul 30', inStore: true, codeLink: 'https://github.com/sail-sg/scaling-with-vocab' },
+  };
+
+  badges = async (ids: string[]) => {
+    this.requests.push({ type: 'badges', ids });
+    if (this.failBadges) throw new Error(this.failBadges);
+    return ids.map((id): BadgeInfo => ({ id, rank: null, snapshot: null, seen: false, codeLink: null, inStore: false, status: this.saved.get(id) ?? null, ...this.known[id] }));
+  };
+  lookup = async (query: LookupQuery) => {
+    this.requests.push({ type: 'lookup', query });
+    if (query.id && this.known[query.id]) return { tldr: `Stored TL;DR of ${query.id}.`, inStore: true };
+    return query.abstract ? { tldr: query.abstract.split('. ')[0]!, inStore: false } : null;
+  };
+  save = async (paper: SaveInput) => {
+    this.requests.push({ type: 'save', paper });
+    this.saved.set(paper.id, 'to-read');
+    return 'to-read' as const;
+  };
+  unsave = async (id: string) => {
+    this.requests.push({ type: 'unsave', ids: [id] });
+    this.saved.delete(id);
+  };
+  setStatus = async (id: string, status: ReadingStatus) => {
+    this.requests.push({ type: 'setStatus', ids: [id] });
+    this.saved.set(id, status);
+    return status;
+  };
+  of(type: string) {
+    return this.requests.filter((request) => request.type === type);
+  }
+}
+
+let controller: BadgeController | null = null;
+
+afterEach(() => {
+  controller?.stop();
+  controller = null;
+});
+
+/** Puts a parsed page in the test's document. */
+function show(doc: Document) {
+  document.documentElement.replaceChildren(document.adoptNode(doc.head), document.adoptNode(doc.body));
+}
+
+/** Shows a fixture in the test's document and runs a controller on it. */
+async function open(name: string, site: ListingSite = arxivListing, store = new FakeStore()) {
+  const { doc, url } = await loadFixture(`listings/${name}`);
+  show(doc);
+  controller = createBadgeController({ site, transport: store, doc: document, currentUrl: () => url });
+  controller.start();
+  await controller.scan();
+  return { store, controller, url };
+}
+
+const hosts = () => [...document.querySelectorAll<HTMLElement>('[data-paperlens="badge"]')];
+const badge = (id: string) => document.querySelector<HTMLElement>(`[data-paperlens="badge"][data-arxiv-id="${id}"]`)!;
+const part = (host: HTMLElement, testid: string) => host.shadowRoot!.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
+/** Lets the MutationObserver deliver and the scan it starts finish. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+function addEntry(id: string, title: string) {
+  const dl = document.querySelector('dl')!;
+  const dt = document.createElement('dt');
+  const link = document.createElement('a');
+  link.title = 'Abstract';
+  link.href = `/abs/${id}`;
+  link.textContent = `arXiv:${id}`;
+  dt.append(link);
+  const dd = document.createElement('dd');
+  const heading = document.createElement('div');
+  heading.className = 'list-title mathjax';
+  heading.textContent = title;
+  dd.append(heading);
+  dl.append(dt, dd);
+}
+
+describe('listing badges', () => {
+  test('one batched request for the whole page, one badge right after each title', async () => {
+    const { store } = await open('arxiv-list-cs.CL-new.html');
+    const entries = arxivListing.entries(document);
+    expect(store.of('badges')).toEqual([{ type: 'badges', ids: entries.map((entry) => entry.id) }]);
+    expect(hosts()).toHaveLength(10);
+    for (const entry of entries) {
+      const next = entry.anchor.nextElementSibling as HTMLElement;
+      expect(next.dataset.paperlens).toBe('badge');
+      expect(next.dataset.arxivId).toBe(entry.id);
+      expect(next.shadowRoot?.mode).toBe('open');
+    }
+  });
+
+  test('shows rank, seen mark and code link from the store, and the page’s own code link', async () => {
+    await open('arxiv-list-cs.CL-new.html');
+    const halle = badge('2310.01779');
+    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 · Jul 30');
+    expect(part(halle, 'badge-seen')?.textContent).toBe('Seen');
+    expect(halle.shadowRoot!.querySelector('[aria-label="PaperLens"]')?.textContent).toBe('PL');
+    expect(part(badge('2407.13623'), 'badge-code-link')?.getAttribute('href')).toBe('https://github.com/sail-sg/scaling-with-vocab');
+    expect(part(badge('2407.21001'), 'badge-code-link')?.getAttribute('href')).toBe('https://github.com/example/tiny-lm');
+    const unknown = badge('2407.21123');
+    expect(part(unknown, 'badge-rank')).toBeNull();
+    expect(part(unknown, 'badge-seen')).toBeNull();
+    expect(part(unknown, 'badge-code-link')).toBeNull();
+    expect(part(badge('2501.09999'), 'badge-code-link')).toBeNull(); // its page link is javascript:
+  });
+
+  test('entries added later get badges with one more request for just them, and never a second badge', async () => {
+    const { store } = await open('arxiv-list-cs.CL-new.html');
+    addEntry('2407.30001', 'Later Paper One');
+    addEntry('2407.30002', 'Later Paper Two');
+    await settle();
+    expect(store.of('badges').map((request) => request.ids)).toEqual([expect.any(Array), ['2407.30001', '2407.30002']]);
+    expect(hosts()).toHaveLength(12);
+    await controller!.scan();
+    await settle();
+    expect(hosts()).toHaveLength(12);
+    expect(store.of('badges')).toHaveLength(2);
+  });
+
+  test('a page that clones its entries with our badges keeps exactly one working badge per entry', async () => {
+    await open('hf-papers-date-2024-07-31.html', hfList);
+    const grid = document.querySelector('.grid')!;
+    grid.replaceChildren(...[...grid.children].map((card) => card.cloneNode(true)));
+    await settle();
+    expect(hosts()).toHaveLength(5);
+    expect(hosts().every((host) => host.shadowRoot !== null)).toBe(true);
+    for (const article of document.querySelectorAll('article')) expect(article.querySelectorAll('[data-paperlens="badge"]')).toHaveLength(1);
+  });
+
+  test('a badge the page re-renders away comes back; an element reused for another paper gets that paper’s badge', async () => {
+    await open('hf-papers-date-2024-07-31.html', hfList);
+    const first = badge('2407.13623');
+    first.remove();
+    await settle();
+    expect(badge('2407.13623')).toBe(first);
+
+    const link = document.querySelector('article h3 a')!;
+    link.setAttribute('href', '/papers/2402.18041');
+    link.textContent = 'Datasets for Large Language Models: A Comprehensive Survey';
+    await settle();
+    expect(document.querySelector('article [data-paperlens="badge"]')?.getAttribute('data-arxiv-id')).toBe('2402.18041');
+    expect(hosts()).toHaveLength(5);
+  });
+
+  test('Save saves what the entry shows, and every badge of the paper follows; a second click unsaves', async () => {
+    const { store } = await open('arxiv-list-cs.CL-new.html');
+    addEntry('2310.01779', 'HallE-Control again'); // the same paper twice on one page (added to the first section)
+    await settle();
+    const [two, one] = document.querySelectorAll<HTMLElement>('[data-arxiv-id="2310.01779"]');
+    part(one!, 'badge-save')!.click();
+    await settle();
+    expect(store.of('save')[0]!.paper).toMatchObject({
+      id: '2310.01779',
+      title: 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models',
+      authors: ['Bohan Zhai', 'Shijia Yang', 'Chenfeng Xu', 'Sheng Shen', 'Kurt Keutzer', 'Chunyuan Li', 'Manling Li'],
+      primaryCategory: 'cs.CV',
+      pdfUrl: 'https://arxiv.org/pdf/2310.01779',
+      sourceUrl: 'https://arxiv.org/list/cs.CL/new',
+    });
+    for (const host of [one!, two!]) {
+      expect(part(host, 'badge-save')?.textContent).toBe('Saved');
+      expect((part(host, 'badge-status') as HTMLSelectElement).value).toBe('to-read');
+    }
+    const select = part(two!, 'badge-status') as HTMLSelectElement;
+    select.value = 'reading';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(store.saved.get('2310.01779')).toBe('reading');
+    expect((part(one!, 'badge-status') as HTMLSelectElement).value).toBe('reading');
+
+    part(one!, 'badge-save')!.click();
+    await settle();
+    expect(store.of('unsave')).toHaveLength(1);
+    expect(part(two!, 'badge-save')?.textContent).toBe('Save');
+    expect(part(two!, 'badge-status')).toBeNull();
+  });
+
+  test('a paper saved earlier shows Saved with its status', async () => {
+    const store = new FakeStore();
+    store.saved.set('2407.21123', 'read');
+    await open('arxiv-list-cs.CL-new.html', arxivListing, store);
+    expect(part(badge('2407.21123'), 'badge-save')?.textContent).toBe('Saved');
+    expect((part(badge('2407.21123'), 'badge-status') as HTMLSelectElement).value).toBe('read');
+  });
+
+  test('the TL;DR is fetched once, on first expand, with the entry’s title and (on /new) abstract', async () => {
+    const { store } = await open('arxiv-list-cs.CL-new.html');
+    const host = badge('2407.21123');
+    const toggle = part(host, 'badge-tldr-toggle')!;
+    const panel = part(host, 'badge-tldr')!;
+    expect(panel.hidden).toBe(true);
+    expect(store.of('lookup')).toHaveLength(0);
+    toggle.click();
+    await settle();
+    expect(store.of('lookup').map((request) => request.query)).toEqual([
+      { id: '2407.21123', title: 'Retrieval Heads Explain Long-Context Factuality', abstract: expect.stringMatching(/^Long-context models often ignore facts/) },
+    ]);
+    expect(panel.hidden).toBe(false);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.textContent).toContain('Long-context models often ignore facts placed in the middle of their input');
+    expect(panel.textContent).toContain('summarized from the abstract on this page');
+    toggle.click();
+    expect(panel.hidden).toBe(true);
+    toggle.click();
+    await settle();
+    expect(store.of('lookup')).toHaveLength(1);
+
+    part(badge('2310.01779'), 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
+  });
+
+  test('without an abstract on the page, an unknown paper’s TL;DR says why there is none', async () => {
+    const { store } = await open('arxiv-list-cs.CL-recent.html');
+    part(badge('2407.21500'), 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(store.of('lookup')[0]!.query).toEqual({ id: '2407.21500', title: 'Prompt Compression by Learned Token Dropping' });
+    expect(part(badge('2407.21500'), 'badge-tldr')!.textContent).toMatch(/^No TL;DR: .*does not show its abstract/);
+  });
+
+  test('markup in titles and abstracts stays text inside the badge', async () => {
+    await open('arxiv-list-cs.CL-new.html');
+    const host = badge('2501.09999');
+    part(host, 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(part(host, 'badge-tldr')!.textContent).toContain('<script>window.__paperlensXss=3</script>');
+    expect(host.shadowRoot!.querySelectorAll('img, script')).toHaveLength(0);
+  });
+
+  test('when the store cannot be asked, every entry still gets a badge that says so', async () => {
+    const store = new FakeStore();
+    store.failBadges = 'the store is being upgraded';
+    await open('arxiv-list-cs.CL-recent.html', arxivListing, store);
+    expect(hosts()).toHaveLength(5);
+    expect(hosts()[0]!.shadowRoot!.textContent).toContain('PaperLens store unavailable: the store is being upgraded');
+    expect(part(hosts()[0]!, 'badge-save')?.textContent).toBe('Save');
+  });
+
+  test.each(['arxiv-list-math.HO-new-empty.html', 'arxiv-list-not-recognized.html'])('%s: no request, no badge', async (name) => {
+    const { store } = await open(name);
+    expect(store.requests).toEqual([]);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  test('a URL that is not a listing gets nothing, and stop() takes every badge away', async () => {
+    const { doc } = await loadFixture('listings/arxiv-list-cs.CL-new.html');
+    show(doc);
+    const store = new FakeStore();
+    let url = new URL('https://arxiv.org/abs/2310.01779');
+    controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url });
+    controller.start();
+    await controller.scan();
+    expect(store.requests).toEqual([]);
+    url = new URL('https://arxiv.org/list/cs.CL/new');
+    await controller.scan();
+    expect(hosts()).toHaveLength(10);
+    controller.stop();
+    expect(hosts()).toHaveLength(0);
+  });
+});

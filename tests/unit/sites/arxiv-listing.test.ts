@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { arxivListing } from '../../../src/sites/arxiv-listing';
+import { loadFixture } from './load-fixture';
+
+async function listing(name: string) {
+  const { doc, url } = await loadFixture(`listings/${name}`);
+  expect(arxivListing.isPage(url)).toBe(true);
+  const entries = arxivListing.entries(doc);
+  return { doc, entries, details: entries.map((entry) => arxivListing.details(entry, doc)) };
+}
+
+describe('arXiv listing and search pages', () => {
+  test.each([
+    ['https://arxiv.org/list/cs.CL/new', true],
+    ['https://arxiv.org/list/cs.CL/new/', true],
+    ['https://arxiv.org/list/cs.CL/recent', true],
+    ['https://arxiv.org/list/cs.CL/recent?skip=25&show=25', true],
+    ['https://arxiv.org/list/cs.LG/pastweek?skip=0&show=25', true],
+    ['https://arxiv.org/list/hep-th/9901?skip=0&show=25', true],
+    ['https://arxiv.org/list/cond-mat.mes-hall/2407', true],
+    ['https://arxiv.org/list/math/2024-07', true],
+    ['https://arxiv.org/catchup/cs.CL/2024-07-29', true],
+    ['https://arxiv.org/catchup?smonth=07&group=grp_cs', true],
+    ['https://arxiv.org/search/?query=hallucination&searchtype=all', true],
+    ['https://arxiv.org/search/cs?query=llm', true],
+    ['https://arxiv.org/abs/2310.01779', false],
+    ['https://arxiv.org/pdf/2310.01779', false],
+    ['https://arxiv.org/list/cs.CL', false],
+    ['https://arxiv.org/list/cs.CL/new.rss', false],
+    ['https://arxiv.org/', false],
+    ['https://arxiv.org/searchlight', false],
+    ['https://example.org/list/cs.CL/new', false],
+    ['http://arxiv.org/list/cs.CL/new', false],
+    ['https://huggingface.co/papers', false],
+  ])('%s is a listing: %s', (url, expected) => {
+    expect(arxivListing.isPage(new URL(url))).toBe(expected);
+  });
+
+  test('/new: new submissions, cross-lists and replacements, abstracts where the page shows them', async () => {
+    const { entries, details } = await listing('arxiv-list-cs.CL-new.html');
+    expect(entries.map((entry) => entry.id)).toEqual([
+      '2407.21001', '2501.09999', '2407.21123', '2407.21200', // new
+      '2407.20877', '2407.20950', // cross-lists
+      '2310.01779', '2407.13623', '2406.11111', '2405.19715', // replacements
+    ]);
+    expect(entries.every((entry) => entry.anchor.matches('.list-title') && entry.element.tagName === 'DD')).toBe(true);
+    expect(details[0]).toEqual({
+      title: 'Tiny Language Models Learn Syntax Before Semantics',
+      abstract: expect.stringMatching(/^We train a family of tiny language models .* probing code\.$/),
+      authors: ['Ana Ruiz', 'Tom Becker', 'Li Wei'],
+      primaryCategory: 'cs.CL',
+    });
+    expect(details[4]!.abstract).toMatch(/^Mixture-of-experts models/);
+    expect(details[5]!.primaryCategory).toBe('cs.CV');
+    // arXiv shows no abstracts for replacements.
+    expect(details.slice(6).map((entry) => entry.abstract)).toEqual([null, null, null, null]);
+    expect(details[6]!.title).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
+  });
+
+  test('markup in a title is text, and a javascript: link is never a code link', async () => {
+    const { entries, details } = await listing('arxiv-list-cs.CL-new.html');
+    expect(details[1]!.title).toBe('<img src=x onerror="window.__paperlensXss=1">Robust Parsing of <script>window.__paperlensXss=4</script> Untrusted Markup');
+    expect(details[1]!.abstract).toContain('<script>window.__paperlensXss=3</script>');
+    expect(entries[1]!.codeLink).toBeNull();
+    expect(entries[0]!.codeLink).toBe('https://github.com/example/tiny-lm');
+  });
+
+  test.each([
+    ['arxiv-list-cs.CL-recent.html', ['2407.21500', '2407.21555', '2402.18041', '2310.15539', '2407.21001']],
+    ['arxiv-list-cs.LG-pastweek.html', ['2407.20001', '2505.10465', '2407.19002', '2407.18003']],
+    ['arxiv-list-hep-th-9901.html', ['hep-th/9901001', 'hep-th/9901002', 'hep-th/9901003']],
+    ['arxiv-catchup-cs.CL-2024-07-29.html', ['2407.21500', '2407.13623', '2505.10465']],
+  ])('%s: every entry, titles without the "Title:" label, no abstracts', async (name, ids) => {
+    const { entries, details } = await listing(name);
+    expect(entries.map((entry) => entry.id)).toEqual(ids);
+    for (const entry of details) {
+      expect(entry.title).not.toMatch(/^Title:|^\s|\s$/);
+      expect(entry.title.length).toBeGreaterThan(10);
+      expect(entry.abstract).toBeNull();
+    }
+  });
+
+  test('old-style ids from a monthly listing', async () => {
+    const { details } = await listing('arxiv-list-hep-th-9901.html');
+    expect(details[0]).toEqual({ title: 'Conformal Field Theory on the Plane', abstract: null, authors: ['A. Author'], primaryCategory: 'hep-th' });
+  });
+
+  test('an old-style id is read from the abs link when the link text does not say it', () => {
+    const doc = new DOMParser().parseFromString(
+      '<dl><dt><a href="/abs/math.AG/0601001v2" title="Abstract">abstract</a></dt><dd><div class="list-title"><span class="descriptor">Title:</span> Curves</div></dd></dl>',
+      'text/html',
+    );
+    expect(arxivListing.entries(doc).map((entry) => entry.id)).toEqual(['math.AG/0601001']);
+  });
+
+  test('search results: ids from the abs URL, titles, full abstracts without "More"/"Less"', async () => {
+    const { entries, details } = await listing('arxiv-search-hallucination.html');
+    expect(entries.map((entry) => entry.id)).toEqual(['2310.01779', '2407.20950', '2407.21123']);
+    expect(entries.every((entry) => entry.anchor.matches('p.title'))).toBe(true);
+    expect(details[0]).toEqual({
+      title: 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models',
+      abstract: expect.stringMatching(/^Current Large Vision Language Models .* compared to LLaVA-7B\.$/),
+      authors: ['Bohan Zhai', 'Shijia Yang', 'Chenfeng Xu', 'Sheng Shen', 'Kurt Keutzer', 'Chunyuan Li', 'Manling Li'],
+      primaryCategory: 'cs.CV',
+    });
+  });
+
+  test.each(['arxiv-list-math.HO-new-empty.html', 'arxiv-list-not-recognized.html'])('%s has no entries', async (name) => {
+    const { doc } = await loadFixture(`listings/${name}`);
+    expect(arxivListing.entries(doc)).toEqual([]);
+  });
+});
