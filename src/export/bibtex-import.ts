@@ -1,0 +1,397 @@
+import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { latexToText } from '../papers/latex';
+import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ImportError } from './errors';
+import { LineIndex } from './lines';
+import { singleLine } from './text';
+
+/** One `@type{key, field = value, …}` entry; field names lower-cased, values as written (delimiters removed). */
+export interface BibtexEntry {
+  type: string;
+  key: string;
+  line: number;
+  fields: Map<string, string>;
+}
+
+const MONTH_MACROS: Record<string, string> = {
+  jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June',
+  jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December',
+};
+
+const ENTRY_START = /@[ \t\n]*([A-Za-z][\w-]*)[ \t\n]*([{(])/y;
+const WHITESPACE = /[ \t\n]*/y;
+const FIELD_NAME = /[A-Za-z][\w\-:.+/]*/y;
+const ENTRY_KEY = /[^\s,{}()]*/y;
+const NUMBER = /\d+/y;
+const MACRO = /[A-Za-z][\w\-:.+/]*/y;
+const SWALLOWED_ENTRY = /\n@[ \t]*[A-Za-z]+[ \t]*[{(]/g;
+
+/** A problem inside one entry: the entry is skipped and reported. */
+class EntrySyntaxError extends Error {}
+
+/**
+ * Reads BibTeX the way BibTeX does: text between entries is a comment, braces nest, `"…"` values
+ * end at a quote outside braces, `#` concatenates. Throws ImportError when braces do not balance,
+ * since then no entry after the break can be trusted; other malformed entries are skipped and reported.
+ */
+export function parseBibtex(text: string): { entries: BibtexEntry[]; rejected: ImportRejection[] } {
+  const lines = new LineIndex(text);
+  const entries: BibtexEntry[] = [];
+  const rejected: ImportRejection[] = [];
+  const macros = new Map(Object.entries(MONTH_MACROS));
+  let pos = 0;
+  let previousEntryLine = 0;
+
+  const skipWhitespace = () => {
+    WHITESPACE.lastIndex = pos;
+    WHITESPACE.exec(text);
+    pos = WHITESPACE.lastIndex;
+  };
+  const match = (pattern: RegExp): string | null => {
+    pattern.lastIndex = pos;
+    const found = pattern.exec(text);
+    if (!found) return null;
+    pos = pattern.lastIndex;
+    return found[0];
+  };
+
+  /** Text between entries: a comment to BibTeX, but a `}` there is the tail of a broken entry. */
+  const checkBetweenEntries = (start: number, end: number) => {
+    let depth = 0;
+    for (let i = start; i < end; i++) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}' && --depth < 0) {
+        const after = previousEntryLine > 0 ? ` after the entry at line ${previousEntryLine}` : '';
+        throw new ImportError(`unbalanced braces: an extra "}" at line ${lines.line(i)}${after}`, lines.line(i));
+      }
+    }
+  };
+
+  /** The ImportError for an entry the file ends inside: its braces (or quotes) never close. */
+  const unclosed = (entryStart: number, from: number, missing: string): never => {
+    const header = singleLine(text.slice(entryStart, entryStart + 60).split(/[,\n]/)[0] ?? '');
+    const entryLine = lines.line(entryStart);
+    SWALLOWED_ENTRY.lastIndex = from;
+    const swallowed = SWALLOWED_ENTRY.exec(text);
+    const note = swallowed ? `; the entry at line ${lines.line(swallowed.index + 1)} was read as part of it` : '';
+    throw new ImportError(
+      `unbalanced braces or truncated file: the entry "${header}" at line ${entryLine} is never closed (${missing} before the end of the file)${note}`,
+      entryLine,
+    );
+  };
+
+  /** The end of the group opening at `open` (`{…}`, or an entry's `(…)`). */
+  const closeGroup = (open: number, entryStart: number): number => {
+    if (text[open] === '(') {
+      let depth = 0;
+      for (let i = open + 1; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === '{') depth++;
+        else if (ch === '}') depth--;
+        else if (ch === ')' && depth <= 0) return i + 1;
+      }
+      return unclosed(entryStart, open, 'a "(" has no matching ")"');
+    }
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '{') depth++;
+      else if (ch === '}' && --depth === 0) return i + 1;
+    }
+    return unclosed(entryStart, open, 'a "{" has no matching "}"');
+  };
+
+  /** One value: `{…}`, `"…"`, a number or a macro, joined by `#`. */
+  const readValue = (entryStart: number): string => {
+    let value = '';
+    for (;;) {
+      skipWhitespace();
+      const ch = text[pos];
+      if (ch === '{') {
+        const end = closeGroup(pos, entryStart);
+        value += text.slice(pos + 1, end - 1);
+        pos = end;
+      } else if (ch === '"') {
+        let depth = 0;
+        let i = pos + 1;
+        for (; i < text.length; i++) {
+          if (text[i] === '{') depth++;
+          else if (text[i] === '}') depth--;
+          else if (text[i] === '"' && depth === 0) break;
+        }
+        if (i >= text.length) unclosed(entryStart, pos, 'a \'"\' has no closing \'"\'');
+        value += text.slice(pos + 1, i);
+        pos = i + 1;
+      } else if (ch !== undefined && /\d/.test(ch)) {
+        value += match(NUMBER);
+      } else {
+        const name = match(MACRO);
+        if (name === null) throw new EntrySyntaxError(`expected a value but found ${ch === undefined ? 'the end of the file' : `"${ch}"`}`);
+        value += macros.get(name.toLowerCase()) ?? '';
+      }
+      skipWhitespace();
+      if (text[pos] !== '#') return value;
+      pos++;
+    }
+  };
+
+  const readEntryBody = (type: string, close: string, entryStart: number): BibtexEntry | null => {
+    const line = lines.line(entryStart);
+    if (type === 'string') {
+      skipWhitespace();
+      const name = match(MACRO);
+      skipWhitespace();
+      if (name === null || text[pos] !== '=') throw new EntrySyntaxError('expected "name = value" in @string');
+      pos++;
+      macros.set(name.toLowerCase(), readValue(entryStart));
+      skipWhitespace();
+      if (text[pos] !== close) throw new EntrySyntaxError(`expected "${close}" to end @string`);
+      pos++;
+      return null;
+    }
+    skipWhitespace();
+    const key = match(ENTRY_KEY) ?? '';
+    const fields = new Map<string, string>();
+    for (;;) {
+      skipWhitespace();
+      if (pos >= text.length) unclosed(entryStart, entryStart + 1, `the entry has no closing "${close}"`);
+      if (text[pos] === close) {
+        pos++;
+        return { type, key, line, fields };
+      }
+      if (text[pos] !== ',') throw new EntrySyntaxError(`expected "," or "${close}" at line ${lines.line(pos)} but found "${text[pos]}"`);
+      pos++;
+      skipWhitespace();
+      if (pos >= text.length) unclosed(entryStart, entryStart + 1, `the entry has no closing "${close}"`);
+      if (text[pos] === close) continue;
+      const name = match(FIELD_NAME);
+      if (name === null) throw new EntrySyntaxError(`expected a field name at line ${lines.line(pos)} but found "${text[pos]}"`);
+      skipWhitespace();
+      if (text[pos] !== '=') throw new EntrySyntaxError(`expected "=" after field "${name}" at line ${lines.line(pos)}`);
+      pos++;
+      const value = readValue(entryStart);
+      // A repeated field: BibTeX keeps the first.
+      if (!fields.has(name.toLowerCase())) fields.set(name.toLowerCase(), value);
+    }
+  };
+
+  for (;;) {
+    const at = text.indexOf('@', pos);
+    checkBetweenEntries(pos, at === -1 ? text.length : at);
+    if (at === -1) break;
+    pos = at;
+    ENTRY_START.lastIndex = at;
+    const start = ENTRY_START.exec(text);
+    if (!start) {
+      // An "@" in free text (an e-mail address in a comment), not an entry.
+      pos = at + 1;
+      continue;
+    }
+    const type = start[1]!.toLowerCase();
+    const open = ENTRY_START.lastIndex - 1;
+    const close = start[2] === '{' ? '}' : ')';
+    if (type === 'comment' || type === 'preamble') {
+      pos = closeGroup(open, at);
+      continue;
+    }
+    pos = open + 1;
+    try {
+      const entry = readEntryBody(type, close, at);
+      if (entry) {
+        entries.push(entry);
+        previousEntryLine = entry.line;
+      }
+    } catch (error) {
+      if (!(error instanceof EntrySyntaxError)) throw error;
+      rejected.push({ line: lines.line(at), reason: `malformed @${type} entry: ${error.message}` });
+      // Skip the rest of the broken entry by its braces, so its tail is not read as a new entry.
+      pos = closeGroup(open, at);
+      previousEntryLine = lines.line(at);
+    }
+  }
+  return { entries, rejected };
+}
+
+// Commands our export writes for LaTeX's special characters (and a few other tools write too).
+const TEXT_COMMANDS: Record<string, string> = {
+  textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textasciitilde: '~', textasciicircum: '^',
+  textless: '<', textgreater: '>', textunderscore: '_', textdollar: '$', textbar: '|',
+};
+const ESCAPED_CHARACTERS = new Set(['{', '}', '%', '&', '$', '#', '_', ' ']);
+const COMMAND_NAME = /[A-Za-z]+/y;
+
+/**
+ * A field value as plain text. The escapes our export writes are undone exactly; anything else
+ * (accents, math, other commands from other tools) goes through the general LaTeX renderer.
+ * Grouping braces, which only protect case, are dropped.
+ */
+export function bibtexToText(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; ) {
+    const ch = value[i]!;
+    if (ch === '\\') {
+      const next = value[i + 1];
+      if (next !== undefined && ESCAPED_CHARACTERS.has(next)) {
+        out += next;
+        i += 2;
+        continue;
+      }
+      COMMAND_NAME.lastIndex = i + 1;
+      const name = COMMAND_NAME.exec(value)?.[0];
+      const replacement = name === undefined ? undefined : TEXT_COMMANDS[name];
+      if (replacement === undefined) return latexToText(value);
+      out += replacement;
+      i = COMMAND_NAME.lastIndex;
+      if (value.startsWith('{}', i)) i += 2;
+      else while (value[i] === ' ') i++;
+      continue;
+    }
+    if (ch === '$') return latexToText(value);
+    if (ch === '~') out += ' ';
+    else if (ch !== '{' && ch !== '}') out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Splits `value` at `separator` matches that are outside braces. */
+function splitOutsideBraces(value: string, separator: RegExp): string[] {
+  const sticky = new RegExp(separator.source, `${separator.flags.replace('y', '')}y`);
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    else if (depth === 0) {
+      sticky.lastIndex = i;
+      if (sticky.exec(value)) {
+        parts.push(value.slice(start, i));
+        start = sticky.lastIndex;
+        i = start - 1;
+      }
+    }
+  }
+  parts.push(value.slice(start));
+  return parts;
+}
+
+/** True when `value` is one `{…}` group: a name BibTeX must take as written. */
+function isOneGroup(value: string): boolean {
+  if (!value.startsWith('{') || !value.endsWith('}')) return false;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '{') depth++;
+    else if (value[i] === '}' && --depth === 0) return i === value.length - 1;
+  }
+  return false;
+}
+
+/** BibTeX names (`Last, First`, `Last, Jr, First` or `First Last`) as the store writes them: `First Last`. */
+export function bibtexAuthors(value: string): string[] {
+  const names = splitOutsideBraces(value.trim(), /[ \t\n]+and[ \t\n]+/i).map((name) => name.trim());
+  return names.flatMap((name, index) => {
+    if (name === '' || (/^others$/i.test(name) && index === names.length - 1 && index > 0)) return [];
+    if (isOneGroup(name)) return [singleLine(bibtexToText(name.slice(1, -1)))];
+    const parts = splitOutsideBraces(name, /,/).map((part) => singleLine(bibtexToText(part)));
+    const [last = '', jr, first] = parts.length >= 3 ? [parts[0], parts[1], parts.slice(2).join(' ')] : [parts[0], undefined, parts[1]];
+    return [singleLine([first, last, jr].filter((part) => part !== undefined && part !== '').join(' '))];
+  });
+}
+
+const ARXIV_URL = /(?:https?:\/\/)?(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/[^\s{}"\\]+/gi;
+const ARXIV_REFERENCE = /arxiv\s*[:.]?\s*((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?![\d.])/gi;
+
+/** An arXiv id written anywhere in free text: an arXiv or Hugging Face URL, `arXiv:<id>` or the arXiv DOI. */
+function findArxivId(text: string): { id: string | null; candidate: string | null } {
+  let candidate: string | null = null;
+  for (const match of text.matchAll(ARXIV_URL)) {
+    const url = match[0].replace(/[.,;:)\]]+$/, '');
+    const id = arxivIdFromUrl(/^https?:/i.test(url) ? url : `https://${url}`);
+    if (id) return { id, candidate: url };
+    candidate ??= url;
+  }
+  for (const match of text.matchAll(ARXIV_REFERENCE)) {
+    const id = normalizeArxivId(match[1]!);
+    if (id) return { id, candidate: match[0] };
+    candidate ??= match[0];
+  }
+  return { id: null, candidate };
+}
+
+// Fields other tools put an arXiv reference in, most specific first.
+const REFERENCE_FIELDS = ['url', 'doi', 'eprint', 'note', 'journal', 'howpublished', 'booktitle', 'publisher'];
+
+function entryArxivId(fields: Map<string, string>): { id: string } | { reason: string } {
+  const prefix = (fields.get('archiveprefix') ?? fields.get('eprinttype') ?? '').trim().toLowerCase();
+  const eprint = fields.get('eprint');
+  if (eprint !== undefined && (prefix === 'arxiv' || /^\s*arxiv:/i.test(eprint))) {
+    const id = normalizeArxivId(bibtexToText(eprint));
+    return id ? { id } : { reason: `eprint "${singleLine(eprint).slice(0, 60)}" is not a valid arXiv id` };
+  }
+  const arxivField = fields.get('arxivid') ?? fields.get('arxiv');
+  if (arxivField !== undefined) {
+    const id = normalizeArxivId(bibtexToText(arxivField));
+    if (id) return { id };
+  }
+  let candidate: string | null = null;
+  for (const name of REFERENCE_FIELDS) {
+    const value = fields.get(name);
+    if (value === undefined) continue;
+    const found = findArxivId(value);
+    if (found.id) return { id: found.id };
+    candidate ??= found.candidate;
+  }
+  if (candidate) return { reason: `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL` };
+  return { reason: 'no arXiv id (eprint, url or note)' };
+}
+
+function splitKeywords(value: string): string[] {
+  const tags = splitOutsideBraces(value, /[,;]/).map((tag) => singleLine(bibtexToText(tag)));
+  return [...new Set(tags.filter((tag) => tag !== ''))];
+}
+
+function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
+  const where = `@${entry.type}{${entry.key.slice(0, 60)}}`;
+  const found = entryArxivId(entry.fields);
+  if ('reason' in found) return { line: entry.line, reason: `${found.reason} in ${where}` };
+  const item: ImportedItem = { id: found.id, line: entry.line };
+  const field = (name: string) => entry.fields.get(name);
+  const title = field('title');
+  if (title !== undefined && singleLine(bibtexToText(title)) !== '') item.title = singleLine(bibtexToText(title));
+  const author = field('author');
+  if (author !== undefined) item.authors = bibtexAuthors(author);
+  const keywords = field('keywords');
+  if (keywords !== undefined) item.tags = splitKeywords(keywords);
+  const notes = field('annote') ?? field('annotation');
+  if (notes !== undefined) item.notes = bibtexToText(notes);
+  const doi = field('doi')?.trim();
+  // arXiv's own DOI (10.48550/arXiv.<id>) only restates the id.
+  if (doi && !/^10\.48550\//i.test(doi)) item.doi = doi;
+  const category = field('primaryclass')?.trim();
+  if (category && /^[a-z-]+(\.[A-Za-z-]+)?$/.test(category)) item.primaryCategory = category;
+  const journal = field('journal') ?? field('journaltitle');
+  if (journal !== undefined && !/arxiv/i.test(journal) && singleLine(bibtexToText(journal)) !== '') item.journalRef = singleLine(bibtexToText(journal));
+  const date = field('date')?.trim();
+  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) item.published = date;
+  const checked = ImportedItemSchema.safeParse(item);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0];
+  return { line: entry.line, reason: `${where} (${found.id}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** Papers of a BibTeX file: entries naming an arXiv id; other entries are reported, not lost silently. */
+export function parseBibtexImport(text: string): ImportParse {
+  const { entries, rejected } = parseBibtex(text);
+  if (entries.length === 0 && rejected.length === 0) throw new ImportError('no BibTeX entries found: the file has no @article, @misc or other entries');
+  const items: ImportedItem[] = [];
+  const problems: ImportRejection[] = [...rejected];
+  for (const entry of entries) {
+    const result = entryToItem(entry);
+    if ('reason' in result) problems.push(result);
+    else items.push(result);
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { format: 'bibtex', items, rejected: problems };
+}

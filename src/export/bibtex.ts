@@ -1,0 +1,129 @@
+import { arxivAbsUrl } from '../papers/ids';
+import type { SavedItem } from '../schema/papers';
+import { asciiFold, paperYearMonth, singleLine, unixNewlines } from './text';
+
+/**
+ * BibTeX export: one `@misc` entry per paper, in the form arXiv itself uses (eprint, archivePrefix,
+ * primaryClass), readable by BibTeX and biber. Text stays UTF-8; LaTeX's special characters are
+ * written as commands whose only braces are `{}` pairs, so every field's braces balance (BibTeX
+ * counts `\{` as a brace, so `\{` alone would break the file).
+ */
+
+export const LATEX_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '%': '\\%',
+  '&': '\\&',
+  '$': '\\$',
+  '#': '\\#',
+  '_': '\\_',
+};
+
+export function escapeLatex(text: string): string {
+  return text.replace(/[\\{}~^<>%&$#_]/g, (ch) => LATEX_ESCAPES[ch]!);
+}
+
+/**
+ * An author as BibTeX reads it. Names BibTeX would misread — a comma ("Last, First"), the word
+ * "and" (the name separator) or a lone "others" (et al.) — are braced so they stay one name as typed.
+ */
+function bibtexAuthor(name: string): string {
+  const escaped = escapeLatex(name);
+  return /,|(^|\s)and(\s|$)/i.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
+}
+
+// Words skipped when picking the title word of a citation key.
+const KEY_STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'from', 'by', 'at', 'is', 'are', 'do', 'does', 'towards', 'toward']);
+
+function lastName(name: string): string {
+  const trimmed = name.trim();
+  const comma = trimmed.indexOf(',');
+  if (comma >= 0) return trimmed.slice(0, comma);
+  const words = trimmed.split(/\s+/);
+  return words[words.length - 1] ?? '';
+}
+
+/** `vaswani2017attention`: first author's last name, year, first significant title word, in ASCII. */
+function baseCitationKey(item: SavedItem): string {
+  const author = asciiFold(lastName(item.authors.find((name) => name.trim() !== '') ?? '')) || 'anon';
+  const year = paperYearMonth(item)?.year ?? '';
+  const words = item.title.split(/[^\p{L}\p{N}]+/u).map(asciiFold);
+  const word = words.find((candidate) => candidate !== '' && !KEY_STOPWORDS.has(candidate)) ?? '';
+  return `${author}${year}${word}`;
+}
+
+/** a, b, …, z, aa, ab, … */
+function keySuffix(index: number): string {
+  let suffix = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) suffix = String.fromCharCode(97 + ((n - 1) % 26)) + suffix;
+  return suffix;
+}
+
+/**
+ * Citation keys, unique within the file. A key depends only on its item, except when items share
+ * one: then they get a, b, c… in id order, so the same list always gets the same keys whatever
+ * order it is exported in.
+ */
+export function citationKeys(items: readonly SavedItem[]): string[] {
+  const bases = items.map(baseCitationKey);
+  const byBase = new Map<string, number[]>();
+  bases.forEach((base, index) => byBase.set(base, [...(byBase.get(base) ?? []), index]));
+  const keys = [...bases];
+  const taken = new Set([...byBase].filter(([, indices]) => indices.length === 1).map(([base]) => base));
+  const shared = [...byBase].filter(([, indices]) => indices.length > 1).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [base, indices] of shared) {
+    const ordered = [...indices].sort((a, b) => (items[a]!.id < items[b]!.id ? -1 : items[a]!.id > items[b]!.id ? 1 : a - b));
+    let next = 0;
+    for (const index of ordered) {
+      let key: string;
+      do key = base + keySuffix(next++);
+      while (taken.has(key));
+      taken.add(key);
+      keys[index] = key;
+    }
+  }
+  return keys;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// DOIs are written verbatim (biblatex reads the field as a URL); braces, backslashes and
+// whitespace would break the entry, so they are percent-encoded.
+function bibtexDoi(doi: string): string {
+  return doi.trim().replace(/[{}\\\s]/g, (ch) => encodeURIComponent(ch));
+}
+
+function entry(item: SavedItem, key: string): string {
+  const fields: [string, string][] = [];
+  // The inner braces keep the title's case: ML titles are full of names like LLaMA and GPT-4.
+  fields.push(['title', `{{${escapeLatex(singleLine(item.title))}}}`]);
+  const authors = item.authors.map(singleLine).filter((name) => name !== '');
+  if (authors.length > 0) fields.push(['author', `{${authors.map(bibtexAuthor).join(' and ')}}`]);
+  const date = paperYearMonth(item);
+  if (date) {
+    fields.push(['year', `{${date.year}}`]);
+    const month = MONTHS[date.month - 1];
+    if (month) fields.push(['month', month]);
+  }
+  fields.push(['eprint', `{${item.id}}`], ['archivePrefix', '{arXiv}']);
+  if (item.primaryCategory) fields.push(['primaryClass', `{${escapeLatex(singleLine(item.primaryCategory))}}`]);
+  if (item.doi) fields.push(['doi', `{${bibtexDoi(item.doi)}}`]);
+  fields.push(['url', `{${arxivAbsUrl(item.id)}}`]);
+  // `note` is printed in the bibliography, so it carries where the paper was published; the
+  // reader's own notes go to `annote` (biblatex: annotation), which citation styles leave out.
+  if (item.journalRef) fields.push(['note', `{${escapeLatex(singleLine(item.journalRef))}}`]);
+  const tags = item.tags.map(singleLine).filter((tag) => tag !== '');
+  if (tags.length > 0) fields.push(['keywords', `{${tags.map(escapeLatex).join(', ')}}`]);
+  if (item.notes.trim() !== '') fields.push(['annote', `{${escapeLatex(unixNewlines(item.notes))}}`]);
+  return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n')}\n}\n`;
+}
+
+export function exportBibtex(items: readonly SavedItem[]): string {
+  const keys = citationKeys(items);
+  return items.map((item, index) => entry(item, keys[index]!)).join('\n');
+}

@@ -1,0 +1,42 @@
+import { arxivAbsUrl } from '../papers/ids';
+import type { SavedItem } from '../schema/papers';
+
+/** The CSV export's columns, in order. */
+export const CSV_COLUMNS = [
+  'id', 'title', 'authors', 'status', 'tags', 'notes', 'tldr', 'added_at', 'updated_at', 'read_at',
+  'published', 'primary_category', 'doi', 'journal_ref', 'url', 'pdf_url', 'source_url',
+] as const;
+
+/** Joins authors and tags in one cell. */
+export const CSV_LIST_SEPARATOR = '; ';
+
+function isoTime(ms: number | null): string {
+  return ms === null ? '' : new Date(ms).toISOString();
+}
+
+/**
+ * One RFC 4180 field. A cell a spreadsheet would run as a formula (starting with = + - @, tab or
+ * CR) gets a leading apostrophe, the usual guard: text from pages must not execute in Excel.
+ */
+export function csvField(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+function row(item: SavedItem): string[] {
+  return [
+    item.id, item.title, item.authors.join(CSV_LIST_SEPARATOR), item.status, item.tags.join(CSV_LIST_SEPARATOR),
+    item.notes, item.tldr, isoTime(item.addedAt), isoTime(item.updatedAt), isoTime(item.readAt),
+    item.published ?? '', item.primaryCategory ?? '', item.doi ?? '', item.journalRef ?? '',
+    arxivAbsUrl(item.id), item.pdfUrl ?? '', item.sourceUrl ?? '',
+  ];
+}
+
+/**
+ * RFC 4180 CSV: a header row, one row per paper, CRLF line ends. Starts with a UTF-8 byte-order
+ * mark, without which Excel reads UTF-8 as a legacy code page and garbles accents and CJK.
+ */
+export function exportCsv(items: readonly SavedItem[]): string {
+  const rows = [[...CSV_COLUMNS], ...items.map(row)];
+  return `\uFEFF${rows.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,104 @@
+import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import type { ImportFormat, ImportParse, ImportRejection, ImportedItem } from '../schema/reading-list';
+import { parseBibtexImport } from './bibtex-import';
+import { ImportError } from './errors';
+import { parseJsonImport } from './json';
+import { unixNewlines } from './text';
+
+/** The largest import file read (UTF-8 bytes). Check a File's size against it before reading it. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** UTF-8 size of a string without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function checkSize(text: string): void {
+  // A UTF-16 unit is 1 to 3 UTF-8 bytes, so the exact count is needed only in between.
+  const bytes = text.length > MAX_IMPORT_BYTES ? text.length : text.length * 3 <= MAX_IMPORT_BYTES ? 0 : utf8Length(text);
+  if (bytes > MAX_IMPORT_BYTES) {
+    throw new ImportError(`the file is too large: ${text.length > MAX_IMPORT_BYTES ? 'over ' : ''}${megabytes(bytes)}, and the limit is ${megabytes(MAX_IMPORT_BYTES)}`);
+  }
+}
+
+const BARE_PAPER_URL = /^(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\//i;
+
+function quoted(line: string): string {
+  return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}…` : line);
+}
+
+/** One arXiv id or arXiv/Hugging Face URL per line; blank lines and `#` comments are skipped. */
+function parseIdList(text: string): ImportParse {
+  const items: ImportedItem[] = [];
+  const rejected: ImportRejection[] = [];
+  unixNewlines(text)
+    .split('\n')
+    .forEach((raw, index) => {
+      // A comment after whitespace; a `#` inside a URL is its fragment.
+      const entry = raw.replace(/\s+#.*$/, '').trim();
+      if (entry === '' || entry.startsWith('#')) return;
+      const line = index + 1;
+      if (/^https?:\/\//i.test(entry) || BARE_PAPER_URL.test(entry)) {
+        const id = arxivIdFromUrl(/^https?:/i.test(entry) ? entry : `https://${entry}`);
+        if (id) items.push({ id, line });
+        else rejected.push({ line, reason: `${quoted(entry)} is not an arXiv or Hugging Face paper URL` });
+        return;
+      }
+      const id = normalizeArxivId(entry);
+      if (id) items.push({ id, line });
+      else rejected.push({ line, reason: `${quoted(entry)} is neither an arXiv id nor an arXiv or Hugging Face URL` });
+    });
+  if (items.length === 0 && rejected.length === 0) throw new ImportError('the file holds no papers: it is empty or has only blank lines and comments');
+  if (items.length === 0) {
+    const first = rejected[0]!;
+    throw new ImportError(
+      `not a recognised file: expected a PaperLens JSON export, a BibTeX file or a list of arXiv ids or URLs (line ${first.line}: ${first.reason})`,
+      first.line,
+    );
+  }
+  return { format: 'ids', items, rejected };
+}
+
+function detectFormat(text: string, fileName: string | undefined): ImportFormat {
+  const extension = /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  const first = /\S/.exec(text)?.[0];
+  if (first === '{' || first === '[' || extension === 'json') return 'json';
+  if (extension === 'bib' || extension === 'bibtex' || /^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
+  return 'ids';
+}
+
+/**
+ * Reads an import file: a PaperLens JSON export, BibTeX, or a list of arXiv ids/URLs, told apart by
+ * content (the file name breaks ties). Entries that cannot be imported come back in `rejected` with
+ * their line; a file that cannot be read at all throws ImportError saying what is wrong and where.
+ */
+export function parseImport(text: string, fileName?: string): ImportParse {
+  checkSize(text);
+  const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (content.trim() === '') throw new ImportError('the file is empty');
+  switch (detectFormat(content, fileName)) {
+    case 'json':
+      return parseJsonImport(content);
+    case 'bibtex':
+      return parseBibtexImport(unixNewlines(content));
+    case 'ids':
+      return parseIdList(content);
+  }
+}

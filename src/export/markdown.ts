@@ -1,0 +1,40 @@
+import { arxivAbsUrl } from '../papers/ids';
+import type { ReadingStatus, SavedItem } from '../schema/papers';
+import { singleLine } from './text';
+
+const GROUPS: readonly { status: ReadingStatus; heading: string }[] = [
+  { status: 'to-read', heading: 'To read' },
+  { status: 'reading', heading: 'Reading' },
+  { status: 'read', heading: 'Read' },
+];
+
+/**
+ * Text as Markdown shows it literally. Everything that can start a link, image, HTML tag, entity,
+ * code span, emphasis, strikethrough, table cell or math is backslash-escaped (CommonMark treats
+ * an escaped ASCII punctuation character as plain text); the text is one line, so nothing can
+ * start a heading or list.
+ */
+export function escapeMarkdown(text: string): string {
+  return singleLine(text).replace(/[\\`*_[\]<>!&|~$]/g, (ch) => `\\${ch}`);
+}
+
+function entry(item: SavedItem): string {
+  const lines = [`- [${escapeMarkdown(item.title)}](${arxivAbsUrl(item.id)})`];
+  const authors = item.authors.map(singleLine).filter((name) => name !== '');
+  if (authors.length > 0) lines.push(`  ${escapeMarkdown(authors.join(', '))}`);
+  const tags = item.tags.map(singleLine).filter((tag) => tag !== '');
+  if (tags.length > 0) lines.push(`  Tags: ${tags.map(escapeMarkdown).join(', ')}`);
+  if (item.tldr.trim() !== '') lines.push(`  TL;DR: ${escapeMarkdown(item.tldr)}`);
+  // Two trailing spaces: a line break inside the list item.
+  return lines.join('  \n');
+}
+
+/** The reading list as Markdown: one section per status, each paper a link to its arXiv page. */
+export function exportMarkdown(items: readonly SavedItem[]): string {
+  const sections = GROUPS.flatMap(({ status, heading }) => {
+    const group = items.filter((item) => item.status === status);
+    return group.length > 0 ? [`## ${heading} (${group.length})\n\n${group.map(entry).join('\n')}\n`] : [];
+  });
+  const body = sections.length > 0 ? sections.join('\n') : '_No saved papers._\n';
+  return `# Reading list\n\n${body}`;
+}

@@ -1,0 +1,160 @@
+import { SavedItemSchema, type SavedItem } from '../schema/papers';
+import type { ImportPlan, ImportRejection, ImportedItem } from '../schema/reading-list';
+
+/** Put between the list's notes and an imported file's notes when both have their own. */
+export const IMPORTED_NOTES_SEPARATOR = '\n\n--- imported notes ---\n\n';
+
+/** The title a paper gets when the file names only its id (a list of ids or URLs). */
+export function placeholderTitle(id: string): string {
+  return `arXiv:${id}`;
+}
+
+type Lacking = string | readonly string[] | number | null | undefined;
+
+function lacks(value: Lacking): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** The newer side's value, or the older side's when the newer lacks it. */
+function pick<T extends Lacking>(newer: T | undefined, older: T | undefined, fallback: T): T {
+  if (!lacks(newer)) return newer as T;
+  if (!lacks(older)) return older as T;
+  return newer ?? older ?? fallback;
+}
+
+/** Both tag lists, each tag once, in the order first seen. */
+function uniteTags(first: readonly string[], second: readonly string[]): string[] {
+  return [...new Set([...first, ...second])];
+}
+
+/**
+ * Notes of both sides, each kept once: one side that already holds the other (a re-import, or a
+ * file exported after an earlier merge) wins outright, so importing a file twice changes nothing.
+ */
+function mergeNotes(listNotes: string, fileNotes: string): string {
+  if (fileNotes.trim() === '' || listNotes.includes(fileNotes.trim())) return listNotes;
+  if (listNotes.trim() === '' || fileNotes.includes(listNotes.trim())) return fileNotes;
+  return listNotes + IMPORTED_NOTES_SEPARATOR + fileNotes;
+}
+
+function newItem(incoming: ImportedItem, now: number): SavedItem {
+  const status = incoming.status ?? 'to-read';
+  return {
+    id: incoming.id,
+    title: incoming.title ?? placeholderTitle(incoming.id),
+    authors: [...(incoming.authors ?? [])],
+    tldr: incoming.tldr ?? '',
+    status,
+    tags: uniteTags(incoming.tags ?? [], []),
+    notes: incoming.notes ?? '',
+    addedAt: incoming.addedAt ?? now,
+    updatedAt: incoming.updatedAt ?? now,
+    readAt: incoming.readAt ?? null,
+    sourceUrl: incoming.sourceUrl ?? null,
+    published: incoming.published ?? null,
+    primaryCategory: incoming.primaryCategory ?? null,
+    doi: incoming.doi ?? null,
+    journalRef: incoming.journalRef ?? null,
+    pdfUrl: incoming.pdfUrl ?? null,
+  };
+}
+
+/**
+ * The list's item merged with a file's: scalar fields from the side with the newer `updatedAt`
+ * (the list's on a tie or when the file has no date), filled from the other side where the newer
+ * one lacks them; tags united; notes from both; status (and its readAt) from the newer side.
+ */
+function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem {
+  const fileIsNewer = incoming.updatedAt !== undefined && incoming.updatedAt > current.updatedAt;
+  const newer: Partial<SavedItem> = fileIsNewer ? incoming : current;
+  const older: Partial<SavedItem> = fileIsNewer ? current : incoming;
+  const placeholder = placeholderTitle(current.id);
+  const titleOf = (side: Partial<SavedItem>) => (side.title === placeholder ? undefined : side.title);
+  const status = newer.status ?? older.status ?? current.status;
+  const statusSide = newer.status !== undefined ? newer : older;
+  const otherSide = statusSide === newer ? older : newer;
+  return {
+    id: current.id,
+    title: pick(titleOf(newer), titleOf(older), current.title),
+    authors: [...pick(newer.authors, older.authors, current.authors)],
+    tldr: pick(newer.tldr, older.tldr, current.tldr),
+    status,
+    tags: uniteTags(current.tags, incoming.tags ?? []),
+    notes: mergeNotes(current.notes, incoming.notes ?? ''),
+    addedAt: Math.min(current.addedAt, incoming.addedAt ?? current.addedAt),
+    updatedAt: Math.max(current.updatedAt, incoming.updatedAt ?? current.updatedAt),
+    readAt: status === 'read' ? pick(statusSide.readAt, otherSide.readAt, null) : (statusSide.readAt ?? null),
+    sourceUrl: pick(newer.sourceUrl, older.sourceUrl, null),
+    published: pick(newer.published, older.published, null),
+    primaryCategory: pick(newer.primaryCategory, older.primaryCategory, null),
+    doi: pick(newer.doi, older.doi, null),
+    journalRef: pick(newer.journalRef, older.journalRef, null),
+    pdfUrl: pick(newer.pdfUrl, older.pdfUrl, null),
+  };
+}
+
+function sameItem(a: SavedItem, b: SavedItem): boolean {
+  return (Object.keys(a) as (keyof SavedItem)[]).every((key) => {
+    const left = a[key];
+    const right = b[key];
+    if (Array.isArray(left) && Array.isArray(right)) return left.length === right.length && left.every((value, index) => value === right[index]);
+    return left === right;
+  });
+}
+
+function describeRejection(rejection: ImportRejection): string {
+  return rejection.line > 0 ? `line ${rejection.line}: ${rejection.reason}` : rejection.reason;
+}
+
+function summarize(added: number, updated: number, unchanged: number, rejected: readonly ImportRejection[]): string {
+  const parts = [`${added} new`, `${updated} updated`];
+  if (unchanged > 0) parts.push(`${unchanged} unchanged`);
+  let summary = parts.join(', ');
+  if (rejected.length > 0) {
+    const shown = rejected.slice(0, 3).map(describeRejection).join('; ');
+    const more = rejected.length > 3 ? `; and ${rejected.length - 3} more` : '';
+    summary += `, ${rejected.length} rejected: ${shown}${more}`;
+  }
+  return summary;
+}
+
+/**
+ * What importing `incoming` into the list `existing` would do, by id. Pure: neither input is
+ * changed, and the result shares no objects with them. `rejected` (the parse's rejections) is
+ * passed through so the plan's summary reports everything the file held. An item whose merge
+ * would break the store's rules (notes or tags over their limits) is rejected and left as it is.
+ */
+export function planImport(existing: readonly SavedItem[], incoming: readonly ImportedItem[], now: number, rejected: readonly ImportRejection[] = []): ImportPlan {
+  const listed = new Map(existing.map((item) => [item.id, item]));
+  const current = new Map<string, SavedItem>();
+  const order: string[] = [];
+  const problems: ImportRejection[] = rejected.map((rejection) => ({ ...rejection }));
+
+  for (const item of incoming) {
+    const before = current.get(item.id) ?? listed.get(item.id);
+    const candidate = before ? mergeItem(before, item) : newItem(item, now);
+    const checked = SavedItemSchema.safeParse(candidate);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const field = issue?.path.join('.') ?? '';
+      const kept = before ? '; the item in the list was kept as it was' : '';
+      problems.push({ line: item.line ?? 0, reason: `${item.id}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}${kept}` });
+      continue;
+    }
+    if (!current.has(item.id)) order.push(item.id);
+    current.set(item.id, checked.data);
+  }
+
+  const added: SavedItem[] = [];
+  const updated: SavedItem[] = [];
+  let unchanged = 0;
+  for (const id of order) {
+    const result = current.get(id)!;
+    const before = listed.get(id);
+    if (!before) added.push(result);
+    else if (sameItem(before, result)) unchanged++;
+    else updated.push(result);
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { added, updated, unchanged, rejected: problems, summary: summarize(added.length, updated.length, unchanged, problems) };
+}

@@ -1,0 +1,142 @@
+import { describe, expect, test } from 'vitest';
+import { citationKeys, exportBibtex, parseImport } from '../../../src/export';
+import { savedItem, hostileItems } from './fixtures';
+
+// BibTeX reads any run of whitespace as one space, so titles and names come back on one line.
+const oneLine = (text: string) => text.replace(/[\t\n\v\f\r ]+/g, ' ').trim();
+
+function entryKeys(bibtex: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const match of bibtex.matchAll(/^@misc\{([^,]+),[\s\S]*?eprint = \{([^}]+)\}/gm)) keys.set(match[2]!, match[1]!);
+  return keys;
+}
+
+describe('BibTeX export', () => {
+  const items = hostileItems(1000);
+  const bibtex = exportBibtex(items);
+
+  test('1,000 hostile items parse back to the same ids, titles, authors and notes', () => {
+    const parse = parseImport(bibtex, 'papers.bib');
+    expect(parse.format).toBe('bibtex');
+    expect(parse.rejected).toEqual([]);
+    expect(parse.items.map((item) => item.id)).toEqual(items.map((item) => item.id));
+    parse.items.forEach((imported, index) => {
+      const original = items[index]!;
+      expect(imported.title).toBe(oneLine(original.title));
+      expect(imported.authors ?? []).toEqual(original.authors.map(oneLine).filter((name) => name !== ''));
+      if (original.notes.trim() !== '') expect(imported.notes).toBe(original.notes.replace(/\r\n?/g, '\n'));
+      expect(imported.primaryCategory).toBe(original.primaryCategory ?? undefined);
+    });
+  });
+
+  test('every entry is an arXiv @misc and every brace balances', () => {
+    const entries = bibtex.split(/\n(?=@misc\{)/);
+    expect(entries).toHaveLength(1000);
+    entries.forEach((entry, index) => {
+      const item = items[index]!;
+      expect(entry).toContain(`eprint = {${item.id}}`);
+      expect(entry).toContain('archivePrefix = {arXiv}');
+      expect(entry).toContain(`url = {https://arxiv.org/abs/${item.id}}`);
+      let depth = 0;
+      let lowest = 0;
+      for (const ch of entry) {
+        if (ch === '{') depth++;
+        if (ch === '}') lowest = Math.min(lowest, --depth);
+      }
+      expect([lowest, depth]).toEqual([0, 0]);
+    });
+  });
+
+  test('citation keys are unique, ASCII, and the same whatever the export order', () => {
+    const keys = entryKeys(bibtex);
+    expect(keys.size).toBe(1000);
+    expect(new Set(keys.values()).size).toBe(1000);
+    for (const key of keys.values()) expect(key).toMatch(/^[a-z0-9]+$/);
+    const reversed = entryKeys(exportBibtex([...items].reverse()));
+    expect(reversed).toEqual(keys);
+    // A key does not depend on unrelated items: the first item alone keeps its key unless it shared one.
+    expect(citationKeys(items)).toEqual(items.map((item) => keys.get(item.id)));
+  });
+
+  test('keys read as author, year and first significant title word, with a/b suffixes on collisions', () => {
+    const first = savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12' });
+    const second = savedItem({ id: '1706.99999', title: 'Attention, again', authors: ['Álvaro Vaswani'], published: '2017-07-01' });
+    const anonymous = savedItem({ id: '2310.01779', title: 'The 深度 Model', authors: [] });
+    expect(citationKeys([second, first, anonymous])).toEqual(['vaswani2017attentionb', 'vaswani2017attentiona', 'anon2023model']);
+  });
+
+  test('special characters are escaped for LaTeX and Unicode is kept', () => {
+    const item = savedItem({ title: 'Über 50% of R&D costs $5 #1 a_b ~x ^y {z} \\ 🤖', authors: ['Zoë Ångström', 'Smith, Jr., John', 'Tom and Jerry'] });
+    const entry = exportBibtex([item]);
+    expect(entry).toContain(
+      'title = {{Über 50\\% of R\\&D costs \\$5 \\#1 a\\_b \\textasciitilde{}x \\textasciicircum{}y \\textbraceleft{}z\\textbraceright{} \\textbackslash{} 🤖}}',
+    );
+    expect(entry).toContain('author = {Zoë Ångström and {Smith, Jr., John} and {Tom and Jerry}}');
+  });
+
+  test('year comes from the publication date, else from the arXiv id; unknown fields are left out', () => {
+    const dated = exportBibtex([savedItem({ published: '2024-02-29', primaryCategory: 'cs.CV', doi: '10.1/x', journalRef: 'ICLR 2024' })]);
+    expect(dated).toMatch(/year = \{2024\},\n {2}month = feb,/);
+    expect(dated).toContain('primaryClass = {cs.CV}');
+    expect(dated).toContain('doi = {10.1/x}');
+    expect(dated).toContain('note = {ICLR 2024}');
+    const bare = exportBibtex([savedItem({ id: 'hep-th/9901001', authors: [] })]);
+    expect(bare).toMatch(/year = \{1999\},\n {2}month = jan,/);
+    expect(bare).not.toMatch(/author|primaryClass|doi|note|keywords|annote/);
+  });
+});
+
+describe('BibTeX import from other tools', () => {
+  const file = [
+    '% Exported by someone@example.org',
+    '@string{ preprint = "arXiv preprint" }',
+    '@comment{ ignored {entirely} }',
+    '@article{vaswani2017attention,',
+    '  title={Attention is all you need},',
+    '  author={Vaswani, Ashish and Shazeer, Noam and others},',
+    '  journal=preprint # " arXiv:1706.03762",',
+    '  year={2017}',
+    '}',
+    '',
+    '@online{zhai2023,',
+    '  title = {{HallE-Switch}: Rethinking {\\"U}ber},',
+    '  eprinttype = {arxiv}, eprint = {2310.01779v2},',
+    '  keywords = {hallucination; vision, llm},',
+    '}',
+    '@misc(datacite, title = "A {DOI} paper", doi = {10.48550/arXiv.2401.00001})',
+    '@inproceedings{pdflink, title = {From a PDF link}, url = {https://arxiv.org/pdf/2402.00002v1}}',
+    '@misc{hf, title = {Seen on the Hub}, note = {\\url{https://huggingface.co/papers/2403.00003}}}',
+    '@book{noid,',
+    '  title = {A Book Without arXiv},',
+    '  publisher = {Someone},',
+    '}',
+    '@misc{badeprint, title = {Bad}, eprint = {2313.01779}, archivePrefix = {arXiv}}',
+    '',
+  ].join('\n');
+
+  test('reads eprint, arXiv DOIs, URLs and "arXiv:" references; reports entries without an id by line', () => {
+    const parse = parseImport(file);
+    expect(parse.format).toBe('bibtex');
+    expect(parse.items.map(({ id, title }) => [id, title])).toEqual([
+      ['1706.03762', 'Attention is all you need'],
+      ['2310.01779', 'HallE-Switch: Rethinking Über'],
+      ['2401.00001', 'A DOI paper'],
+      ['2402.00002', 'From a PDF link'],
+      ['2403.00003', 'Seen on the Hub'],
+    ]);
+    expect(parse.items[0]!.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer']);
+    expect(parse.items[0]!.line).toBe(4);
+    expect(parse.items[1]!.tags).toEqual(['hallucination', 'vision', 'llm']);
+    expect(parse.items[2]!.doi).toBeUndefined();
+    expect(parse.rejected).toEqual([
+      { line: 19, reason: 'no arXiv id (eprint, url or note) in @book{noid}' },
+      { line: 23, reason: 'eprint "2313.01779" is not a valid arXiv id in @misc{badeprint}' },
+    ]);
+  });
+
+  test('a malformed entry is reported and the entries after it are still read', () => {
+    const parse = parseImport('@misc{a, title {x}, eprint={2310.01779}, archivePrefix={arXiv}}\n@misc{b, eprint={1706.03762}, archivePrefix={arXiv}}\n');
+    expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
+    expect(parse.rejected).toEqual([{ line: 1, reason: 'malformed @misc entry: expected "=" after field "title" at line 1' }]);
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, test } from 'vitest';
+import { exportBibtex, exportJson, ImportError, MAX_IMPORT_BYTES, parseImport } from '../../../src/export';
+import { hostileItems, savedItem } from './fixtures';
+
+function importError(text: string, fileName?: string): ImportError {
+  try {
+    parseImport(text, fileName);
+  } catch (error) {
+    if (error instanceof ImportError) return error;
+    throw error;
+  }
+  throw new Error('the import was accepted');
+}
+
+const items = hostileItems(20, 7);
+const json = exportJson(items, 1_700_000_000_000);
+const bibtex = exportBibtex(items);
+
+describe('whole-file problems throw ImportError saying what and where', () => {
+  test('invalid JSON names the line and column', () => {
+    const lines = json.split('\n');
+    const broken = lines.findIndex((line) => line.includes('"status"'));
+    lines[broken] = lines[broken]!.replace(/,$/, ';');
+    const error = importError(lines.join('\n'));
+    const column = lines[broken]!.length;
+    expect(error.message).toBe(`invalid JSON at line ${broken + 1}, column ${column}: expected "," or "}" but found ";"`);
+    expect(error.line).toBe(broken + 1);
+  });
+
+  test('a cut-off JSON file is called truncated', () => {
+    const cut = json.slice(0, Math.floor(json.length / 2));
+    const error = importError(cut);
+    expect(error.message).toMatch(/^the file is truncated: it stops at line \d+, column \d+, and the file ends inside an unfinished (object|array|string)/);
+    expect(error.line).toBe(cut.split('\n').length);
+  });
+
+  test('a JSON file of another program or another version', () => {
+    expect(importError('{"format": "zotero-library", "items": []}').message).toBe(
+      'not a PaperLens reading-list export (its format is "zotero-library"): expected a JSON file with "format": "paperlens-reading-list"',
+    );
+    expect(importError('[{"id": "2310.01779"}]').message).toMatch(/^not a PaperLens reading-list export: /);
+    const newer = json.replace('"version": 1', '"version": 2');
+    expect(importError(newer).message).toBe(
+      'unsupported version 2 of the reading-list format: this PaperLens reads version 1 (the file comes from a newer PaperLens; update the extension)',
+    );
+    expect(importError(json.replace('"version": 1,', '')).message).toMatch(/^unsupported version missing /);
+  });
+
+  test('a file over 20 MB is refused before it is parsed, counting UTF-8 bytes', () => {
+    expect(importError('a'.repeat(MAX_IMPORT_BYTES + 1)).message).toBe('the file is too large: over 20.0 MB, and the limit is 20.0 MB');
+    // Under the limit in characters, over it in bytes: three bytes per CJK character.
+    const cjk = `2310.01779\n# ${'注'.repeat(Math.ceil(MAX_IMPORT_BYTES / 3))}`;
+    expect(cjk.length).toBeLessThan(MAX_IMPORT_BYTES);
+    expect(importError(cjk).message).toMatch(/^the file is too large: 20\.0 MB, and the limit is 20\.0 MB$/);
+    // Just under the limit is read.
+    const padded = json + ' '.repeat(MAX_IMPORT_BYTES - new TextEncoder().encode(json).length);
+    expect(parseImport(padded).items).toHaveLength(20);
+  });
+
+  test('BibTeX with an unclosed brace names the entry it starts in and the entry it swallowed', () => {
+    const entries = bibtex.split(/\n(?=@misc\{)/);
+    const third = entries[2]!.replace(/\}\},\n/, '},\n');
+    const text = [...entries.slice(0, 2), third, ...entries.slice(3)].join('\n');
+    const lines = text.split('\n');
+    const thirdLine = lines.findIndex((line) => line.startsWith('@misc{') && text.indexOf(line) === text.indexOf(third)) + 1;
+    const fourthLine = lines.findIndex((line, index) => index >= thirdLine && line.startsWith('@misc{')) + 1;
+    const error = importError(text);
+    expect(error.message).toBe(
+      `unbalanced braces or truncated file: the entry "${lines[thirdLine - 1]!.replace(/,$/, '')}" at line ${thirdLine} is never closed ` +
+        `(a "{" has no matching "}" before the end of the file); the entry at line ${fourthLine} was read as part of it`,
+    );
+    expect(error.line).toBe(thirdLine);
+  });
+
+  test('BibTeX with an extra closing brace names where it is', () => {
+    const text = bibtex.replace(/\n\}\n/, '\n}}\n');
+    const line = text.split('\n').findIndex((candidate) => candidate === '}}') + 1;
+    expect(importError(text).message).toBe(`unbalanced braces: an extra "}" at line ${line} after the entry at line 1`);
+  });
+
+  test('a cut-off BibTeX file names its last entry', () => {
+    const cut = bibtex.slice(0, bibtex.lastIndexOf('title = {{') + 15);
+    const lastEntry = cut.split('\n').findLastIndex((line) => line.startsWith('@misc{')) + 1;
+    expect(importError(cut).message).toMatch(new RegExp(`^unbalanced braces or truncated file: the entry "@misc\\{\\w+" at line ${lastEntry} is never closed`));
+  });
+
+  test('files with nothing to import', () => {
+    expect(importError('').message).toBe('the file is empty');
+    expect(importError('\uFEFF \n\n').message).toBe('the file is empty');
+    expect(importError('# my papers\n\n# none yet\n').message).toBe('the file holds no papers: it is empty or has only blank lines and comments');
+    expect(importError('@comment{nothing here}\n', 'refs.bib').message).toBe('no BibTeX entries found: the file has no @article, @misc or other entries');
+    expect(importError(exportJson([], 1)).message).toBe('the file holds no papers: its reading list is empty');
+    expect(importError('Dear reviewer,\nplease find attached.\n').message).toBe(
+      'not a recognised file: expected a PaperLens JSON export, a BibTeX file or a list of arXiv ids or URLs (line 1: "Dear reviewer," is neither an arXiv id nor an arXiv or Hugging Face URL)',
+    );
+  });
+});
+
+describe('entry problems are rejected by line and the rest is imported', () => {
+  test('JSON items without an id or breaking the store rules', () => {
+    const file = JSON.parse(json) as { items: Record<string, unknown>[] };
+    delete file.items[3]!.id;
+    file.items[5]!.title = 'x'.repeat(1001);
+    file.items[6]!.id = '2310.01779v2';
+    const text = JSON.stringify(file, null, 2);
+    const lines = text.split('\n');
+    const itemLine = (index: number) => lines.findIndex((line, at) => line === '    {' && lines.slice(0, at).filter((l) => l === '    {').length === index) + 1;
+    const parse = parseImport(text);
+    expect(parse.items).toHaveLength(17);
+    expect(parse.rejected).toEqual([
+      { line: itemLine(3), reason: 'item 4: no arXiv id' },
+      { line: itemLine(5), reason: `item 6 (${items[5]!.id}): title: Too big: expected string to have <=1000 characters` },
+      { line: itemLine(6), reason: 'item 7 (2310.01779v2): id: not a canonical arXiv id' },
+    ]);
+  });
+
+  test('BibTeX entries without an arXiv id', () => {
+    const text = `${exportBibtex([savedItem()])}\n@article{plain,\n  title = {No id here},\n  journal = {Nature}\n}\n`;
+    const parse = parseImport(text);
+    expect(parse.items.map((item) => item.id)).toEqual(['2310.01779']);
+    const line = text.split('\n').indexOf('@article{plain,') + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(parse.rejected).toEqual([{ line, reason: 'no arXiv id (eprint, url or note) in @article{plain}' }]);
+  });
+
+  test('a list of ids and URLs, with comments, versions and lines that are not papers', () => {
+    const parse = parseImport(
+      [
+        '# papers to read',
+        '2310.01779v2',
+        '',
+        'arXiv:hep-th/9901001',
+        'https://arxiv.org/pdf/1706.03762v7.pdf  # attention',
+        'https://huggingface.co/papers/2401.00001#community',
+        'arxiv.org/abs/2402.00002',
+        'https://example.org/abs/2310.01779',
+        'not an id',
+        '2313.01779',
+      ].join('\r\n'),
+      'list.txt',
+    );
+    expect(parse.format).toBe('ids');
+    expect(parse.items).toEqual([
+      { id: '2310.01779', line: 2 },
+      { id: 'hep-th/9901001', line: 4 },
+      { id: '1706.03762', line: 5 },
+      { id: '2401.00001', line: 6 },
+      { id: '2402.00002', line: 7 },
+    ]);
+    expect(parse.rejected).toEqual([
+      { line: 8, reason: '"https://example.org/abs/2310.01779" is not an arXiv or Hugging Face paper URL' },
+      { line: 9, reason: '"not an id" is neither an arXiv id nor an arXiv or Hugging Face URL' },
+      { line: 10, reason: '"2313.01779" is neither an arXiv id nor an arXiv or Hugging Face URL' },
+    ]);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { exportMarkdown } from '../../../src/export';
+import { hostileItems, savedItem } from './fixtures';
+
+/** Positions of `ch` that are not backslash-escaped (CommonMark: an escaped punctuation character is literal). */
+function unescaped(text: string, ch: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === ch) count++;
+  }
+  return count;
+}
+
+/** Targets of links: what follows each unescaped `](`. */
+function linkTargets(text: string): string[] {
+  const targets: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text.startsWith('](', i)) targets.push(text.slice(i + 2, text.indexOf(')', i)));
+  }
+  return targets;
+}
+
+/** The text a reader sees: backslash escapes removed. */
+const shown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+describe('Markdown export', () => {
+  test('a title cannot inject a link, an image or HTML', () => {
+    const title = 'Evil [x](javascript:alert(1)) ![i](http://e/x.png) <img src=x onerror=alert(1)> &lt;b&gt; `code` *em*';
+    const markdown = exportMarkdown([savedItem({ title, authors: ['<script>alert(1)</script>'], tags: ['[t](http://e)'], tldr: '<b>bold</b>' })]);
+    const line = markdown.split('\n').find((candidate) => candidate.startsWith('- ['))!;
+    // The only link is the paper's own, and its text is the title as typed.
+    expect(unescaped(markdown, '[')).toBe(1);
+    expect(unescaped(markdown, ']')).toBe(1);
+    expect(line).toMatch(/\]\(https:\/\/arxiv\.org\/abs\/2310\.01779\) {2}$/);
+    expect(shown(line.slice(3, line.lastIndexOf(']')))).toBe(title);
+    for (const ch of ['<', '>', '&', '`', '*', '!']) expect(unescaped(markdown, ch)).toBe(0);
+    expect(markdown).toContain('  \\<script\\>alert(1)\\</script\\>');
+  });
+
+  test('1,000 hostile items give exactly 1,000 links and no HTML', () => {
+    const items = hostileItems(1000);
+    const markdown = exportMarkdown(items);
+    expect(unescaped(markdown, '[')).toBe(1000);
+    expect(unescaped(markdown, '<')).toBe(0);
+    expect(unescaped(markdown, '`')).toBe(0);
+    const targets = linkTargets(markdown);
+    expect(targets.sort()).toEqual(items.map((item) => `https://arxiv.org/abs/${item.id}`).sort());
+  });
+
+  test('papers are grouped by status with authors, tags and TL;DR', () => {
+    const markdown = exportMarkdown([
+      savedItem({ id: '2310.00001', title: 'Done', status: 'read' }),
+      savedItem({ id: '2310.00002', title: 'Next', tags: ['vision', 'to cite'], tldr: 'Short.' }),
+      savedItem({ id: '2310.00003', title: 'Later' }),
+    ]);
+    expect(markdown).toBe(
+      [
+        '# Reading list',
+        '',
+        '## To read (2)',
+        '',
+        '- [Next](https://arxiv.org/abs/2310.00002)  ',
+        '  Bohan Zhai, Shijia Yang  ',
+        '  Tags: vision, to cite  ',
+        '  TL;DR: Short.',
+        '- [Later](https://arxiv.org/abs/2310.00003)  ',
+        '  Bohan Zhai, Shijia Yang  ',
+        '  TL;DR: A switch for hallucinations.',
+        '',
+        '## Read (1)',
+        '',
+        '- [Done](https://arxiv.org/abs/2310.00001)  ',
+        '  Bohan Zhai, Shijia Yang  ',
+        '  TL;DR: A switch for hallucinations.',
+        '',
+      ].join('\n'),
+    );
+    expect(exportMarkdown([])).toBe('# Reading list\n\n_No saved papers._\n');
+  });
+});

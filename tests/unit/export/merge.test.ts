@@ -1,0 +1,130 @@
+import { describe, expect, test } from 'vitest';
+import { exportBibtex, IMPORTED_NOTES_SEPARATOR, parseImport, planImport } from '../../../src/export';
+import type { ImportedItem } from '../../../src/schema/reading-list';
+import { deepFreeze, hostileItems, savedItem } from './fixtures';
+
+const NOW = 9_000;
+
+describe('planImport merges by id', () => {
+  test('the newer side wins scalar fields and status', () => {
+    const listed = savedItem({ title: 'Old title', tldr: 'old', status: 'to-read', updatedAt: 2_000 });
+    const incoming: ImportedItem = { id: listed.id, title: 'New title', tldr: 'new', status: 'read', readAt: 3_000, updatedAt: 3_000 };
+    const plan = planImport([listed], [incoming], NOW);
+    expect(plan.updated).toEqual([{ ...listed, title: 'New title', tldr: 'new', status: 'read', readAt: 3_000, updatedAt: 3_000 }]);
+    expect(plan.summary).toBe('0 new, 1 updated');
+  });
+
+  test('an older or undated file does not overwrite the list, on a tie the list wins', () => {
+    const listed = savedItem({ title: 'Mine', status: 'reading', updatedAt: 5_000 });
+    for (const updatedAt of [4_000, 5_000, undefined]) {
+      const plan = planImport([listed], [{ id: listed.id, title: 'Theirs', status: 'read', updatedAt }], NOW);
+      expect(plan.updated).toEqual([]);
+      expect(plan.unchanged).toBe(1);
+    }
+  });
+
+  test('tags are united, each once, in the order first seen', () => {
+    const listed = savedItem({ tags: ['vision', 'to cite'] });
+    const plan = planImport([listed], [{ id: listed.id, tags: ['llm', 'vision', 'survey'] }], NOW);
+    expect(plan.updated[0]!.tags).toEqual(['vision', 'to cite', 'llm', 'survey']);
+  });
+
+  test('different notes are both kept; notes one side already holds are not repeated', () => {
+    const listed = savedItem({ notes: 'Mine: read section 3.' });
+    const both = planImport([listed], [{ id: listed.id, notes: 'Theirs: great figures.' }], NOW).updated[0]!;
+    expect(both.notes).toBe(`Mine: read section 3.${IMPORTED_NOTES_SEPARATOR}Theirs: great figures.`);
+    // Importing the same notes again, or a file made after the merge, changes nothing.
+    expect(planImport([both], [{ id: listed.id, notes: 'Theirs: great figures.' }], NOW).unchanged).toBe(1);
+    expect(planImport([both], [{ id: listed.id, notes: both.notes }], NOW).unchanged).toBe(1);
+    // A file whose notes extend the list's takes their place.
+    const longer = planImport([listed], [{ id: listed.id, notes: 'Mine: read section 3. Then 4.' }], NOW).updated[0]!;
+    expect(longer.notes).toBe('Mine: read section 3. Then 4.');
+    // Empty notes on either side never add a separator.
+    expect(planImport([savedItem()], [{ id: listed.id, notes: 'Only theirs' }], NOW).updated[0]!.notes).toBe('Only theirs');
+    expect(planImport([listed], [{ id: listed.id, notes: '  ' }], NOW).unchanged).toBe(1);
+  });
+
+  test('fields one side lacks are filled from the other, whichever is newer', () => {
+    const listed = savedItem({ authors: [], doi: null, published: '2023-10-03', updatedAt: 5_000 });
+    const older: ImportedItem = { id: listed.id, authors: ['A. Author'], doi: '10.1/x', published: null, primaryCategory: 'cs.CV', updatedAt: 1_000 };
+    expect(planImport([listed], [older], NOW).updated[0]).toEqual({ ...listed, authors: ['A. Author'], doi: '10.1/x', primaryCategory: 'cs.CV' });
+    const newer: ImportedItem = { ...older, updatedAt: 8_000 };
+    expect(planImport([listed], [newer], NOW).updated[0]).toEqual({
+      ...listed,
+      authors: ['A. Author'],
+      doi: '10.1/x',
+      primaryCategory: 'cs.CV',
+      updatedAt: 8_000,
+    });
+  });
+
+  test('the earliest addedAt is kept and a read paper keeps its readAt', () => {
+    const listed = savedItem({ addedAt: 1_500, status: 'read', readAt: 1_800, updatedAt: 2_000 });
+    const plan = planImport([listed], [{ id: listed.id, addedAt: 1_000, status: 'read', readAt: null, updatedAt: 3_000 }], NOW);
+    expect(plan.updated[0]).toMatchObject({ addedAt: 1_000, status: 'read', readAt: 1_800, updatedAt: 3_000 });
+  });
+
+  test('a paper new to the list gets defaults; a placeholder title gives way to a real one', () => {
+    const plan = planImport([], [{ id: '2401.00001' }], NOW);
+    expect(plan.added).toEqual([
+      savedItem({ id: '2401.00001', title: 'arXiv:2401.00001', authors: [], tldr: '', addedAt: NOW, updatedAt: NOW }),
+    ]);
+    const titled = planImport(plan.added, [{ id: '2401.00001', title: 'The Real Title' }], NOW + 1).updated[0]!;
+    expect(titled.title).toBe('The Real Title');
+  });
+
+  test('the same id twice in one file is merged into one item', () => {
+    const plan = planImport([], [{ id: '2401.00001', tags: ['a'], line: 1 }, { id: '2401.00001', tags: ['b'], notes: 'n', line: 2 }], NOW);
+    expect(plan.added).toHaveLength(1);
+    expect(plan.added[0]).toMatchObject({ tags: ['a', 'b'], notes: 'n' });
+  });
+
+  test('re-importing a BibTeX file is a no-op the second time', () => {
+    const items = hostileItems(50, 3);
+    const file = exportBibtex(items);
+    const existing = items.slice(0, 25).map((item) => ({ ...item, tags: ['mine'], notes: 'my notes' }));
+    const first = planImport(existing, parseImport(file).items, NOW);
+    expect(first.added).toHaveLength(25);
+    const after = [...existing.filter((item) => !first.updated.some((changed) => changed.id === item.id)), ...first.updated, ...first.added];
+    const second = planImport(after, parseImport(file).items, NOW + 1);
+    expect(second.added).toEqual([]);
+    expect(second.updated).toEqual([]);
+    expect(second.unchanged).toBe(50);
+  });
+
+  test('a merge that would break the store rules is rejected and the item kept', () => {
+    const listed = savedItem({ notes: 'a'.repeat(60_000) });
+    const plan = planImport([listed], [{ id: listed.id, notes: 'b'.repeat(60_000), line: 40 }], NOW, [{ line: 12, reason: 'no arXiv id (eprint, url or note) in @book{x}' }]);
+    expect(plan.updated).toEqual([]);
+    expect(plan.rejected).toEqual([
+      { line: 12, reason: 'no arXiv id (eprint, url or note) in @book{x}' },
+      { line: 40, reason: '2310.01779: notes: Too big: expected string to have <=100000 characters; the item in the list was kept as it was' },
+    ]);
+    expect(plan.summary).toBe(
+      '0 new, 0 updated, 2 rejected: line 12: no arXiv id (eprint, url or note) in @book{x}; line 40: 2310.01779: notes: Too big: expected string to have <=100000 characters; the item in the list was kept as it was',
+    );
+  });
+
+  test('the summary lists the first three rejections and counts the rest', () => {
+    const rejected = [1, 2, 3, 4, 5].map((line) => ({ line, reason: 'no arXiv id (eprint, url or note)' }));
+    expect(planImport([], [{ id: '2401.00001' }], NOW, rejected).summary).toBe(
+      '1 new, 0 updated, 5 rejected: line 1: no arXiv id (eprint, url or note); line 2: no arXiv id (eprint, url or note); line 3: no arXiv id (eprint, url or note); and 2 more',
+    );
+  });
+
+  test('never changes its inputs and returns nothing they share', () => {
+    const existing = deepFreeze(hostileItems(30, 5));
+    const incoming = deepFreeze(
+      existing.map((item, index): ImportedItem => ({ id: item.id, tags: ['new'], notes: `note ${index}`, updatedAt: item.updatedAt + (index % 2) })),
+    );
+    const before = structuredClone([existing, incoming]);
+    const plan = planImport(existing, incoming, NOW);
+    expect([existing, incoming]).toEqual(before);
+    expect(plan.updated).toHaveLength(30);
+    for (const item of plan.updated) {
+      item.tags.push('mutated');
+      item.authors.push('mutated');
+    }
+    expect([existing, incoming]).toEqual(before);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { exportRis } from '../../../src/export';
+import { hostileItems, savedItem } from './fixtures';
+
+// What reference managers take for a tag line (Zotero strips leading spaces and allows one or two).
+const TAG_LINE = /^\s*([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
+
+interface RisRecord {
+  fields: [string, string][];
+}
+
+/** Reads records the way a reference manager does: TY opens one, ER closes it. */
+function readRis(text: string): RisRecord[] {
+  const records: RisRecord[] = [];
+  let open: RisRecord | null = null;
+  for (const line of text.split('\r\n')) {
+    const tag = TAG_LINE.exec(line);
+    if (tag?.[1] === 'TY') {
+      if (open) throw new Error('TY inside a record');
+      open = { fields: [['TY', tag[2] ?? '']] };
+    } else if (tag?.[1] === 'ER') {
+      if (!open) throw new Error('ER outside a record');
+      records.push(open);
+      open = null;
+    } else if (tag) {
+      if (!open) throw new Error(`${tag[1]} outside a record`);
+      open.fields.push([tag[1]!, tag[2] ?? '']);
+    } else if (line.trim() !== '') {
+      if (!open) throw new Error(`text outside a record: ${line}`);
+      const last = open.fields[open.fields.length - 1]!;
+      last[1] += `\n${line}`;
+    }
+  }
+  if (open) throw new Error('record without ER');
+  return records;
+}
+
+const values = (record: RisRecord, tag: string) => record.fields.filter(([name]) => name === tag).map(([, value]) => value);
+
+describe('RIS export', () => {
+  test('1,000 hostile items give 1,000 TY…ER records, CRLF throughout, whatever the notes hold', () => {
+    const items = hostileItems(1000);
+    const ris = exportRis(items);
+    expect(ris.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const records = readRis(ris);
+    expect(records).toHaveLength(1000);
+    records.forEach((record, index) => {
+      const item = items[index]!;
+      expect(values(record, 'TY')).toEqual(['UNPB']);
+      expect(values(record, 'UR')).toEqual([`https://arxiv.org/abs/${item.id}`]);
+      expect(values(record, 'AU')).toEqual(item.authors.map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== ''));
+      expect(values(record, 'KW')).toHaveLength(item.tags.length);
+    });
+  });
+
+  test('fields of one paper', () => {
+    const item = savedItem({ published: '2023-10-03', doi: '10.1/x', tags: ['vision'], notes: 'first\nER  - \nlast', journalRef: 'ICLR 2024' });
+    const [record] = readRis(exportRis([item]));
+    expect(record!.fields).toEqual([
+      ['TY', 'UNPB'],
+      ['TI', item.title],
+      ['AU', 'Bohan Zhai'],
+      ['AU', 'Shijia Yang'],
+      ['PY', '2023'],
+      ['DA', '2023/10/03/'],
+      ['UR', 'https://arxiv.org/abs/2310.01779'],
+      ['DO', '10.1/x'],
+      ['DB', 'arXiv'],
+      ['AN', 'arXiv:2310.01779'],
+      ['KW', 'vision'],
+      ['N1', 'Journal reference: ICLR 2024'],
+      ['N1', 'first\n> ER  -\nlast'],
+    ]);
+  });
+});
