@@ -213,12 +213,13 @@ export function parseBibtex(text: string): { entries: BibtexEntry[]; rejected: I
 }
 
 // Commands our export writes for LaTeX's special characters (and a few other tools write too).
-const TEXT_COMMANDS: Record<string, string> = {
+const TEXT_COMMANDS = new Map(Object.entries({
   textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textasciitilde: '~', textasciicircum: '^',
   textless: '<', textgreater: '>', textunderscore: '_', textdollar: '$', textbar: '|',
-};
-const ESCAPED_CHARACTERS = new Set(['{', '}', '%', '&', '$', '#', '_', ' ']);
-const COMMAND_NAME = /[A-Za-z]+/y;
+}));
+// One token of LaTeX markup: an escaped character, a command (with its `{}` or trailing spaces),
+// a lone backslash, a grouping brace, a tie or a math shift.
+const LATEX_TOKEN = /\\([{}%&$#_ ])|\\([A-Za-z]+)(?:\{\}| *)|\\|[{}~$]/g;
 
 /**
  * A field value as plain text. The escapes our export writes are undone exactly; anything else
@@ -226,51 +227,33 @@ const COMMAND_NAME = /[A-Za-z]+/y;
  * Grouping braces, which only protect case, are dropped.
  */
 export function bibtexToText(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; ) {
-    const ch = value[i]!;
-    if (ch === '\\') {
-      const next = value[i + 1];
-      if (next !== undefined && ESCAPED_CHARACTERS.has(next)) {
-        out += next;
-        i += 2;
-        continue;
-      }
-      COMMAND_NAME.lastIndex = i + 1;
-      const name = COMMAND_NAME.exec(value)?.[0];
-      const replacement = name === undefined ? undefined : TEXT_COMMANDS[name];
-      if (replacement === undefined) return latexToText(value);
-      out += replacement;
-      i = COMMAND_NAME.lastIndex;
-      if (value.startsWith('{}', i)) i += 2;
-      else while (value[i] === ' ') i++;
-      continue;
-    }
-    if (ch === '$') return latexToText(value);
-    if (ch === '~') out += ' ';
-    else if (ch !== '{' && ch !== '}') out += ch;
-    i++;
-  }
-  return out;
+  let general = false;
+  const text = value.replace(LATEX_TOKEN, (token, escaped: string | undefined, command: string | undefined) => {
+    if (escaped !== undefined) return escaped;
+    const replacement = command === undefined ? undefined : TEXT_COMMANDS.get(command);
+    if (replacement !== undefined) return replacement;
+    if (token === '~') return ' ';
+    if (token !== '{' && token !== '}') general = true;
+    return '';
+  });
+  return general ? latexToText(value) : text;
 }
 
-/** Splits `value` at `separator` matches that are outside braces. */
+/** Splits `value` at matches of the global `separator` that are outside braces (separators hold no braces). */
 function splitOutsideBraces(value: string, separator: RegExp): string[] {
-  const sticky = new RegExp(separator.source, `${separator.flags.replace('y', '')}y`);
+  if (!value.includes('{')) return value.split(separator);
   const parts: string[] = [];
   let depth = 0;
+  let scanned = 0;
   let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (ch === '{') depth++;
-    else if (ch === '}') depth--;
-    else if (depth === 0) {
-      sticky.lastIndex = i;
-      if (sticky.exec(value)) {
-        parts.push(value.slice(start, i));
-        start = sticky.lastIndex;
-        i = start - 1;
-      }
+  for (const match of value.matchAll(separator)) {
+    for (; scanned < match.index; scanned++) {
+      if (value[scanned] === '{') depth++;
+      else if (value[scanned] === '}') depth--;
+    }
+    if (depth === 0) {
+      parts.push(value.slice(start, match.index));
+      start = match.index + match[0].length;
     }
   }
   parts.push(value.slice(start));
@@ -290,18 +273,18 @@ function isOneGroup(value: string): boolean {
 
 /** BibTeX names (`Last, First`, `Last, Jr, First` or `First Last`) as the store writes them: `First Last`. */
 export function bibtexAuthors(value: string): string[] {
-  const names = splitOutsideBraces(value.trim(), /[ \t\n]+and[ \t\n]+/i).map((name) => name.trim());
+  const names = splitOutsideBraces(value.trim(), /[ \t\n]+and[ \t\n]+/gi).map((name) => name.trim());
   return names.flatMap((name, index) => {
     if (name === '' || (/^others$/i.test(name) && index === names.length - 1 && index > 0)) return [];
     if (isOneGroup(name)) return [singleLine(bibtexToText(name.slice(1, -1)))];
-    const parts = splitOutsideBraces(name, /,/).map((part) => singleLine(bibtexToText(part)));
+    const parts = splitOutsideBraces(name, /,/g).map((part) => singleLine(bibtexToText(part)));
     const [last = '', jr, first] = parts.length >= 3 ? [parts[0], parts[1], parts.slice(2).join(' ')] : [parts[0], undefined, parts[1]];
     return [singleLine([first, last, jr].filter((part) => part !== undefined && part !== '').join(' '))];
   });
 }
 
 const ARXIV_URL = /(?:https?:\/\/)?(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/[^\s{}"\\]+/gi;
-const ARXIV_REFERENCE = /arxiv\s*[:.]?\s*((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?![\d.])/gi;
+const ARXIV_REFERENCE = /arxiv\s*[:.]?\s*((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?!\d)/gi;
 
 /** An arXiv id written anywhere in free text: an arXiv or Hugging Face URL, `arXiv:<id>` or the arXiv DOI. */
 function findArxivId(text: string): { id: string | null; candidate: string | null } {
@@ -330,6 +313,9 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
     const id = normalizeArxivId(bibtexToText(eprint));
     return id ? { id } : { reason: `eprint "${singleLine(eprint).slice(0, 60)}" is not a valid arXiv id` };
   }
+  // A bare eprint with no archive named is arXiv's when it reads as an arXiv id.
+  const bareEprint = eprint !== undefined && prefix === '' ? normalizeArxivId(bibtexToText(eprint)) : null;
+  if (bareEprint) return { id: bareEprint };
   const arxivField = fields.get('arxivid') ?? fields.get('arxiv');
   if (arxivField !== undefined) {
     const id = normalizeArxivId(bibtexToText(arxivField));
@@ -348,7 +334,7 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
 }
 
 function splitKeywords(value: string): string[] {
-  const tags = splitOutsideBraces(value, /[,;]/).map((tag) => singleLine(bibtexToText(tag)));
+  const tags = splitOutsideBraces(value, /[,;]/g).map((tag) => singleLine(bibtexToText(tag)));
   return [...new Set(tags.filter((tag) => tag !== ''))];
 }
 
@@ -358,8 +344,8 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   if ('reason' in found) return { line: entry.line, reason: `${found.reason} in ${where}` };
   const item: ImportedItem = { id: found.id, line: entry.line };
   const field = (name: string) => entry.fields.get(name);
-  const title = field('title');
-  if (title !== undefined && singleLine(bibtexToText(title)) !== '') item.title = singleLine(bibtexToText(title));
+  const title = singleLine(bibtexToText(field('title') ?? ''));
+  if (title !== '') item.title = title;
   const author = field('author');
   if (author !== undefined) item.authors = bibtexAuthors(author);
   const keywords = field('keywords');
@@ -371,8 +357,8 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   if (doi && !/^10\.48550\//i.test(doi)) item.doi = doi;
   const category = field('primaryclass')?.trim();
   if (category && /^[a-z-]+(\.[A-Za-z-]+)?$/.test(category)) item.primaryCategory = category;
-  const journal = field('journal') ?? field('journaltitle');
-  if (journal !== undefined && !/arxiv/i.test(journal) && singleLine(bibtexToText(journal)) !== '') item.journalRef = singleLine(bibtexToText(journal));
+  const journal = singleLine(bibtexToText(field('journal') ?? field('journaltitle') ?? ''));
+  if (journal !== '' && !/arxiv/i.test(journal)) item.journalRef = journal;
   const date = field('date')?.trim();
   if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) item.published = date;
   const checked = ImportedItemSchema.safeParse(item);

@@ -52,9 +52,11 @@ function lastName(name: string): string {
 function baseCitationKey(item: SavedItem): string {
   const author = asciiFold(lastName(item.authors.find((name) => name.trim() !== '') ?? '')) || 'anon';
   const year = paperYearMonth(item)?.year ?? '';
-  const words = item.title.split(/[^\p{L}\p{N}]+/u).map(asciiFold);
-  const word = words.find((candidate) => candidate !== '' && !KEY_STOPWORDS.has(candidate)) ?? '';
-  return `${author}${year}${word}`;
+  for (const raw of item.title.split(/[^\p{L}\p{N}]+/u)) {
+    const word = asciiFold(raw);
+    if (word !== '' && !KEY_STOPWORDS.has(word)) return `${author}${year}${word}`;
+  }
+  return `${author}${year}`;
 }
 
 /** a, b, …, z, aa, ab, … */

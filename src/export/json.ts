@@ -3,6 +3,7 @@ import { SavedItemSchema, type SavedItem } from '../schema/papers';
 import {
   READING_LIST_FORMAT,
   READING_LIST_VERSION,
+  ReadingListFileSchema,
   type ImportParse,
   type ImportRejection,
   type ImportedItem,
@@ -40,10 +41,8 @@ export function exportJson(items: readonly SavedItem[], exportedAt: number): str
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-const EnvelopeSchema = z.object({
-  exportedAt: z.number().int().nonnegative(),
-  items: z.array(z.unknown()),
-});
+// Items are checked one by one below, so one bad item is rejected alone.
+const EnvelopeSchema = ReadingListFileSchema.extend({ items: z.array(z.unknown()) });
 
 function describeIssues(error: z.ZodError): string {
   return error.issues

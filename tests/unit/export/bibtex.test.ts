@@ -111,6 +111,8 @@ describe('BibTeX import from other tools', () => {
     '  publisher = {Someone},',
     '}',
     '@misc{badeprint, title = {Bad}, eprint = {2313.01779}, archivePrefix = {arXiv}}',
+    '@misc{sentence, title = {In a sentence}, note = {Preprint at arXiv:2404.00004.}}',
+    '@misc{bare, title = {Bare eprint}, eprint = {2405.00005v3}}',
     '',
   ].join('\n');
 
@@ -123,6 +125,8 @@ describe('BibTeX import from other tools', () => {
       ['2401.00001', 'A DOI paper'],
       ['2402.00002', 'From a PDF link'],
       ['2403.00003', 'Seen on the Hub'],
+      ['2404.00004', 'In a sentence'],
+      ['2405.00005', 'Bare eprint'],
     ]);
     expect(parse.items[0]!.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer']);
     expect(parse.items[0]!.line).toBe(4);

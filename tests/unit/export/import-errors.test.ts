@@ -44,6 +44,9 @@ describe('whole-file problems throw ImportError saying what and where', () => {
       'unsupported version 2 of the reading-list format: this PaperLens reads version 1 (the file comes from a newer PaperLens; update the extension)',
     );
     expect(importError(json.replace('"version": 1,', '')).message).toMatch(/^unsupported version missing /);
+    expect(importError('{"format": "paperlens-reading-list", "version": 1, "exportedAt": 5, "items": {}}').message).toBe(
+      'the reading-list file is malformed: items: Invalid input: expected array, received object',
+    );
   });
 
   test('a file over 20 MB is refused before it is parsed, counting UTF-8 bytes', () => {
