@@ -1,0 +1,93 @@
+import { MAX_REASON_LENGTH, type FeedFailure, type FeedRefreshState } from '../schema/feed';
+
+/**
+ * When to ask the daily-papers feed again. Pure functions over the stored `FeedRefreshState`, so
+ * the schedule survives the service worker being stopped between alarms.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** How old a fetched list may get before it is refreshed. */
+export const FEED_REFRESH_INTERVAL_MS = 3 * HOUR;
+/** The wait after the first failure; it doubles with each further failure… */
+export const FIRST_RETRY_DELAY_MS = 5 * MINUTE;
+/** …up to this. */
+export const MAX_RETRY_DELAY_MS = 6 * HOUR;
+/** A longer Retry-After is taken for a misconfigured server rather than waited out. */
+export const MAX_RETRY_AFTER_MS = 24 * HOUR;
+/** Retry delays vary by ±20% so browsers that failed together do not retry together. */
+const JITTER = 0.2;
+
+export interface BackoffOptions {
+  /** A number in [0, 1), Math.random by default; `() => 0.5` gives the exact schedule. */
+  random?: () => number;
+}
+
+export function initialFeedRefreshState(): FeedRefreshState {
+  return { lastSuccessAt: null, lastAttemptAt: null, consecutiveFailures: 0, lastFailure: null, nextAttemptAt: null };
+}
+
+/** The wait after the `failures`-th failure in a row: 5 min × 2^(failures−1), jittered, capped at 6 h. */
+export function retryDelayMs(failures: number, options: BackoffOptions = {}): number {
+  const random = options.random ?? Math.random;
+  // The exponent is bounded so a long outage cannot overflow to Infinity.
+  const base = FIRST_RETRY_DELAY_MS * 2 ** Math.min(Math.max(failures, 1) - 1, 30);
+  const jittered = base * (1 + JITTER * (2 * random() - 1));
+  return Math.round(Math.min(jittered, MAX_RETRY_DELAY_MS));
+}
+
+/** After a fetched list: failures forgotten, next refresh one interval later. */
+export function recordFeedSuccess(state: FeedRefreshState, now: number): FeedRefreshState {
+  return {
+    ...state,
+    lastSuccessAt: now,
+    lastAttemptAt: now,
+    consecutiveFailures: 0,
+    lastFailure: null,
+    nextAttemptAt: now + FEED_REFRESH_INTERVAL_MS,
+  };
+}
+
+/** After a failed attempt: the next one waits longer, and at least as long as a 429 asked. */
+export function recordFeedFailure(
+  state: FeedRefreshState,
+  failure: FeedFailure,
+  now: number,
+  options: BackoffOptions = {},
+): FeedRefreshState {
+  const consecutiveFailures = state.consecutiveFailures + 1;
+  let delay = retryDelayMs(consecutiveFailures, options);
+  if (failure.kind === 'rate-limited' && failure.retryAfterMs !== null) {
+    delay = Math.max(delay, Math.min(failure.retryAfterMs, MAX_RETRY_AFTER_MS));
+  }
+  return {
+    ...state,
+    lastAttemptAt: now,
+    consecutiveFailures,
+    lastFailure: { kind: failure.kind, reason: failure.reason.slice(0, MAX_REASON_LENGTH), at: now },
+    nextAttemptAt: now + delay,
+  };
+}
+
+/** When the next attempt is due: at once before the first, else as scheduled. */
+export function nextAttemptAt(state: FeedRefreshState, now: number): number {
+  if (state.nextAttemptAt === null) return now;
+  // A clock set back (last attempt in the future) would postpone refreshes by as much: do not wait.
+  if (state.lastAttemptAt !== null && state.lastAttemptAt > now) return now;
+  return state.nextAttemptAt;
+}
+
+/** Whether an attempt may run now (honours the backoff after failures). */
+export function isDue(state: FeedRefreshState, now: number): boolean {
+  return nextAttemptAt(state, now) <= now;
+}
+
+/**
+ * Whether the cached list is older than the refresh interval (or there is none): at startup,
+ * refresh when it is stale and due, so a restart does not bypass the backoff.
+ */
+export function isStale(state: FeedRefreshState, now: number): boolean {
+  if (state.lastSuccessAt === null || state.lastSuccessAt > now) return true;
+  return now - state.lastSuccessAt >= FEED_REFRESH_INTERVAL_MS;
+}

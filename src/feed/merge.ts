@@ -1,0 +1,81 @@
+import { normalizeTitle } from '../papers/ids';
+import { latexToText } from '../papers/latex';
+import { HttpUrlSchema } from '../schema/common';
+import type { FeedDayList, FeedEntry } from '../schema/feed';
+import type { z } from 'zod';
+import { PaperSchema, SummarySchema, type Paper } from '../schema/papers';
+import { summarize, SUMMARIZER_VERSION } from '../summarize';
+import type { FeedSuccess } from './client';
+
+// SummarySchema's limits.
+const MAX_CODE_LINKS = 10;
+const MAX_TLDR = SummarySchema.shape.tldr.maxLength ?? 2000;
+
+/** The same repository however it is written (`…/repo`, `…/repo/`, `…/Repo.git`). */
+function linkKey(url: string): string {
+  return url.replace(/(?:\.git)?\/*$/, '').toLowerCase();
+}
+
+/** The summarizer keeps whole sentences; a run-on "sentence" is cut at a word to fit the store. */
+function clipTldr(tldr: string): string {
+  if (tldr.length <= MAX_TLDR) return tldr;
+  const cut = tldr.slice(0, MAX_TLDR - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${lastSpace > 0 ? cut.slice(0, lastSpace) : cut}…`;
+}
+
+/** Our own summary of the feed's abstract, with the feed's repository as the first code link. */
+function feedSummary(title: string, abstract: string, githubRepo: string | null): z.input<typeof SummarySchema> {
+  const computed = summarize(title, abstract);
+  const found = computed.codeLinks.filter((link) => HttpUrlSchema.safeParse(link).success);
+  const links = githubRepo === null ? found : [githubRepo, ...found.filter((link) => linkKey(link) !== linkKey(githubRepo))];
+  return {
+    ...computed,
+    version: SUMMARIZER_VERSION,
+    tldr: clipTldr(computed.tldr),
+    codeLinks: links.slice(0, MAX_CODE_LINKS),
+  };
+}
+
+/**
+ * The store record for a feed entry. A paper the store already holds (from the bundled seed or
+ * an earlier fetch) keeps its snapshot rank, snapshot label, source and related papers; its text, summary and
+ * feed info are refreshed. An empty abstract or author list in the feed does not erase ours.
+ */
+export function feedEntryToPaper(entry: FeedEntry, existing: Paper | undefined, fetchedAt: number): Paper {
+  // A title that is all markup (`$\alpha$`) renders to nothing: keep it as sent.
+  const title = latexToText(entry.title) || entry.title;
+  const abstract = latexToText(entry.abstract) || existing?.abstract || '';
+  const parsed = PaperSchema.safeParse({
+    id: entry.id,
+    title,
+    normTitle: normalizeTitle(title),
+    abstract,
+    authors: entry.authors.length > 0 ? entry.authors : (existing?.authors ?? []),
+    rank: existing?.rank ?? null,
+    snapshot: existing?.snapshot ?? null,
+    source: existing?.source ?? 'feed',
+    summary: feedSummary(title, abstract, entry.githubRepo),
+    // Computed over the whole store elsewhere; a refresh must not lose them.
+    related: existing?.related ?? [],
+    feed: {
+      upvotes: entry.upvotes,
+      comments: entry.comments,
+      publishedAt: entry.publishedAt,
+      githubRepo: entry.githubRepo,
+      projectPage: entry.projectPage,
+      keywords: entry.keywords,
+      fetchedAt,
+    },
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`feed paper ${entry.id} does not fit the store at ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** The day's ids in the feed's order, which is its ranking. */
+export function feedDayList(result: FeedSuccess): FeedDayList {
+  return { day: result.day, ids: result.entries.map((entry) => entry.id) };
+}

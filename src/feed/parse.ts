@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import { DailyPaperItemSchema, type FeedEntry, type FeedFailure } from '../schema/feed';
+
+/** How many dropped-item problems are kept for the log; the count covers all of them. */
+const MAX_PROBLEMS = 10;
+
+export interface ParsedFeed {
+  ok: true;
+  entries: FeedEntry[];
+  /** Items that could not be used (no id, no title, a duplicate…). */
+  dropped: number;
+  /** The first few reasons items were dropped, e.g. `[3].paper.id: no paper id`. */
+  problems: string[];
+}
+
+/** `[3].paper.id` from a Zod path below item 3; `(root)` for the response itself. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  return out.replace(/^\./, '') || '(root)';
+}
+
+function issueText(issue: z.core.$ZodIssue, index: number): { path: string; text: string } {
+  const path = formatPath([index, ...issue.path]);
+  return { path, text: `${path}: ${issue.message}` };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Reads a parsed JSON response. Items are validated one by one: a bad item is dropped and
+ * counted; only a response that is not a list, or whose items are all unusable, is a failure.
+ */
+export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failure: FeedFailure } {
+  if (!Array.isArray(json)) {
+    const error = typeof json === 'object' && json !== null && 'error' in json ? json.error : undefined;
+    const reason =
+      typeof error === 'string'
+        ? `the feed answered with an error instead of papers: ${JSON.stringify(error.slice(0, 200))}`
+        : `the feed should be a list of papers, but it is ${describeValue(json)}`;
+    return { ok: false, failure: { kind: 'schema', reason, path: '(root)' } };
+  }
+  if (json.length === 0) return { ok: false, failure: { kind: 'empty', reason: 'the feed lists no papers' } };
+
+  const entries: FeedEntry[] = [];
+  const seen = new Set<string>();
+  const problems: { path: string; text: string }[] = [];
+  json.forEach((item, index) => {
+    const parsed = DailyPaperItemSchema.safeParse(item);
+    if (!parsed.success) {
+      problems.push(issueText(parsed.error.issues[0]!, index));
+    } else if (seen.has(parsed.data.id)) {
+      problems.push({ path: formatPath([index, 'paper', 'id']), text: `${formatPath([index, 'paper', 'id'])}: ${parsed.data.id} is listed twice` });
+    } else {
+      seen.add(parsed.data.id);
+      entries.push(parsed.data);
+    }
+  });
+
+  if (entries.length === 0) {
+    const first = problems[0]!;
+    return {
+      ok: false,
+      failure: {
+        kind: 'schema',
+        reason: `none of the ${json.length} papers in the feed could be read; first problem: ${first.text}`,
+        path: first.path,
+      },
+    };
+  }
+  return { ok: true, entries, dropped: problems.length, problems: problems.slice(0, MAX_PROBLEMS).map((p) => p.text) };
+}

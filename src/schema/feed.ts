@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { normalizeArxivId } from '../papers/ids';
+import { Abstract, ArxivIdSchema, HttpUrlSchema, Timestamp, Title } from './common';
+
+/**
+ * The Hugging Face daily-papers feed (`GET https://huggingface.co/api/daily_papers`): an array of
+ * items `{ paper: { id, title, summary, authors, publishedAt, upvotes, … }, title, summary,
+ * publishedAt, numComments, thumbnail, submittedBy, … }`. Responses place some fields under
+ * `paper` and others at the top level; both are accepted (the `paper` one wins when both are
+ * usable) and normalized into one `FeedEntry`.
+ *
+ * Only a missing or malformed id or title, or an abstract too long to be one, costs an item; any
+ * other malformed field (a `javascript:` link, a negative count, a stray keyword) is read as absent.
+ */
+
+export const MAX_FEED_AUTHORS = 2000;
+export const MAX_FEED_KEYWORDS = 40;
+const MAX_TITLE = 1000;
+const MAX_ABSTRACT = 20_000;
+const MAX_AI_SUMMARY = 2000;
+
+/** A calendar day, `YYYY-MM-DD` (UTC). */
+export const FeedDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD day')
+  .refine((day) => {
+    const at = Date.parse(`${day}T00:00:00Z`);
+    // 2024-02-30 parses in some engines and rolls over: only a day that reads back is one.
+    return !Number.isNaN(at) && new Date(at).toISOString().startsWith(day);
+  }, 'not a calendar day');
+
+/** A value that is either usable or read as absent, never failing its item. */
+function lenient<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined);
+}
+
+const LinkField = lenient(z.string().trim().pipe(HttpUrlSchema));
+const CountField = lenient(z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER));
+// ISO timestamps (`2024-07-18T17:59:51.000Z`), normalized so both placements compare equal.
+const TimeField = lenient(
+  z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^\d{4}-\d{2}-\d{2}/)
+    .refine((text) => !Number.isNaN(Date.parse(text)))
+    .transform((text) => new Date(text).toISOString()),
+);
+const TextField = lenient(z.string());
+const AiSummaryField = lenient(z.string().trim().min(1).max(MAX_AI_SUMMARY));
+
+/** Author names from `[{ name, … }]` (plain strings too); unnamed or absurd entries are skipped. */
+const AuthorsField = lenient(
+  z.array(z.unknown()).transform((authors) => {
+    const names: string[] = [];
+    for (const author of authors) {
+      const raw = typeof author === 'string' ? author : z.looseObject({ name: z.string() }).safeParse(author).data?.name;
+      const name = raw?.replace(/\s+/g, ' ').trim();
+      if (name && name.length <= 300) names.push(name);
+    }
+    return names.slice(0, MAX_FEED_AUTHORS);
+  }),
+);
+
+/** Keywords trimmed, deduplicated (case-insensitively) and capped; non-strings and blanks skipped. */
+const KeywordsField = lenient(
+  z.array(z.unknown()).transform((keywords) => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const keyword of keywords) {
+      if (typeof keyword !== 'string') continue;
+      const text = keyword.replace(/\s+/g, ' ').trim();
+      if (text.length === 0 || text.length > 100 || seen.has(text.toLowerCase())) continue;
+      seen.add(text.toLowerCase());
+      out.push(text);
+    }
+    return out.slice(0, MAX_FEED_KEYWORDS);
+  }),
+);
+
+/** Fields that may sit under `paper` or at the top level of an item. */
+const placedFields = {
+  title: TextField,
+  authors: AuthorsField,
+  summary: TextField,
+  publishedAt: TimeField,
+  submittedOnDailyAt: TimeField,
+  upvotes: CountField,
+  githubRepo: LinkField,
+  projectPage: LinkField,
+  ai_summary: AiSummaryField,
+  ai_keywords: KeywordsField,
+};
+
+export const DailyPaperRawSchema = z.looseObject({
+  id: TextField,
+  ...placedFields,
+});
+
+/** One item of the response as sent (unknown fields kept). */
+export const DailyPaperItemRawSchema = z.looseObject({
+  paper: lenient(DailyPaperRawSchema),
+  numComments: CountField,
+  ...placedFields,
+});
+export type DailyPaperItemRaw = z.infer<typeof DailyPaperItemRawSchema>;
+
+/** What PaperLens keeps of one feed item. */
+export const FeedEntrySchema = z.object({
+  /** Canonical arXiv id. */
+  id: ArxivIdSchema,
+  /** As the feed sends it (may hold LaTeX). */
+  title: Title,
+  abstract: Abstract,
+  authors: z.array(z.string().min(1).max(300)).max(MAX_FEED_AUTHORS),
+  /** When the paper appeared on arXiv (ISO timestamp). */
+  publishedAt: z.string().max(40).nullable(),
+  /** When it was submitted to Daily Papers (ISO timestamp): the day the list is for. */
+  submittedAt: z.string().max(40).nullable(),
+  upvotes: z.number().int().nonnegative(),
+  comments: z.number().int().nonnegative().nullable(),
+  githubRepo: HttpUrlSchema.nullable(),
+  projectPage: HttpUrlSchema.nullable(),
+  keywords: z.array(z.string().min(1).max(100)).max(MAX_FEED_KEYWORDS),
+  /** Hugging Face's own one-line summary, shown only as the feed's. */
+  aiSummary: z.string().max(MAX_AI_SUMMARY).nullable(),
+});
+export type FeedEntry = z.infer<typeof FeedEntrySchema>;
+
+/** The first of the texts that is not blank, trimmed. */
+function firstText(...texts: (string | undefined)[]): string | undefined {
+  for (const text of texts) {
+    const trimmed = text?.trim();
+    if (trimmed) return trimmed;
+  }
+  return undefined;
+}
+
+/** One response item, validated and normalized into a `FeedEntry`; fails with the reason it is unusable. */
+export const DailyPaperItemSchema = DailyPaperItemRawSchema.transform((item, ctx): FeedEntry => {
+  const paper = item.paper ?? {};
+  const unusable = (message: string, path: (string | number)[]): never => {
+    ctx.issues.push({ code: 'custom', message, input: item, path });
+    return z.NEVER;
+  };
+  if (paper.id === undefined) return unusable('no paper id', ['paper', 'id']);
+  const id = normalizeArxivId(paper.id);
+  if (id === null) return unusable(`${JSON.stringify(paper.id.slice(0, 60))} is not an arXiv id`, ['paper', 'id']);
+  const title = firstText(paper.title, item.title);
+  const titlePath = firstText(paper.title) !== undefined ? ['paper', 'title'] : ['title'];
+  if (title === undefined) return unusable('no title', titlePath);
+  if (title.length > MAX_TITLE) return unusable(`title is ${title.length} characters long (at most ${MAX_TITLE})`, titlePath);
+  const abstract = firstText(paper.summary, item.summary) ?? '';
+  if (abstract.length > MAX_ABSTRACT) {
+    const path = firstText(paper.summary) !== undefined ? ['paper', 'summary'] : ['summary'];
+    return unusable(`abstract is ${abstract.length} characters long (at most ${MAX_ABSTRACT})`, path);
+  }
+  return {
+    id,
+    title,
+    abstract,
+    authors: paper.authors ?? item.authors ?? [],
+    publishedAt: paper.publishedAt ?? item.publishedAt ?? null,
+    submittedAt: paper.submittedOnDailyAt ?? item.submittedOnDailyAt ?? null,
+    upvotes: paper.upvotes ?? item.upvotes ?? 0,
+    comments: item.numComments ?? null,
+    githubRepo: paper.githubRepo ?? item.githubRepo ?? null,
+    projectPage: paper.projectPage ?? item.projectPage ?? null,
+    keywords: paper.ai_keywords ?? item.ai_keywords ?? [],
+    aiSummary: paper.ai_summary ?? item.ai_summary ?? null,
+  };
+}).pipe(FeedEntrySchema);
+
+/** The response: a list whose items are validated one by one (a bad item does not sink the list). */
+export const DailyPapersResponseSchema = z.array(z.unknown());
+
+export const FeedFailureKindSchema = z.enum([
+  'offline',
+  'dns',
+  'http',
+  'rate-limited',
+  'timeout',
+  'invalid-json',
+  'schema',
+  'empty',
+  'bad-options',
+]);
+export type FeedFailureKind = z.infer<typeof FeedFailureKindSchema>;
+
+export const MAX_REASON_LENGTH = 2000;
+const Reason = z.string().min(1).max(MAX_REASON_LENGTH);
+
+/** Why a feed refresh failed, each with a sentence a person can read. */
+export const FeedFailureSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('offline'), reason: Reason }),
+  z.object({ kind: z.literal('dns'), reason: Reason }),
+  z.object({ kind: z.literal('http'), reason: Reason, status: z.number().int() }),
+  /** `retryAfterMs`: what the Retry-After header asked for, null when it was absent or unreadable. */
+  z.object({ kind: z.literal('rate-limited'), reason: Reason, retryAfterMs: z.number().int().nonnegative().nullable() }),
+  z.object({ kind: z.literal('timeout'), reason: Reason, timeoutMs: z.number().int().positive() }),
+  /** `position`: the character offset where parsing failed, when known. */
+  z.object({ kind: z.literal('invalid-json'), reason: Reason, position: z.number().int().nonnegative().nullable() }),
+  /** `path`: where in the response the mismatch is, e.g. `(root)` or `[0].paper.id`. */
+  z.object({ kind: z.literal('schema'), reason: Reason, path: z.string().max(200) }),
+  z.object({ kind: z.literal('empty'), reason: Reason }),
+  /** The caller passed an unusable date or limit; nothing was requested. */
+  z.object({ kind: z.literal('bad-options'), reason: Reason }),
+]);
+export type FeedFailure = z.infer<typeof FeedFailureSchema>;
+
+/** The stored refresh schedule (one record). Times are ms since the epoch. */
+export const FeedRefreshStateSchema = z.object({
+  lastSuccessAt: Timestamp.nullable(),
+  lastAttemptAt: Timestamp.nullable(),
+  consecutiveFailures: z.number().int().nonnegative(),
+  lastFailure: z.object({ kind: FeedFailureKindSchema, reason: Reason, at: Timestamp }).nullable(),
+  /** When the next attempt is due; null before the first attempt (due at once). */
+  nextAttemptAt: Timestamp.nullable(),
+});
+export type FeedRefreshState = z.infer<typeof FeedRefreshStateSchema>;
+
+/** A day's list in the feed's order, which is its ranking. */
+export const FeedDayListSchema = z.object({
+  day: FeedDaySchema,
+  ids: z.array(ArxivIdSchema).max(1000),
+});
+export type FeedDayList = z.infer<typeof FeedDayListSchema>;

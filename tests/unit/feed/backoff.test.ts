@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FEED_REFRESH_INTERVAL_MS,
+  initialFeedRefreshState,
+  isDue,
+  isStale,
+  MAX_RETRY_AFTER_MS,
+  nextAttemptAt,
+  recordFeedFailure,
+  recordFeedSuccess,
+  retryDelayMs,
+} from '../../../src/feed/backoff';
+import { FeedRefreshStateSchema, type FeedFailure, type FeedRefreshState } from '../../../src/schema/feed';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const T0 = Date.parse('2024-07-19T06:00:00Z');
+const exact = { random: () => 0.5 };
+const offline: FeedFailure = { kind: 'offline', reason: 'could not reach huggingface.co: Failed to fetch' };
+const rateLimited = (retryAfterMs: number | null): FeedFailure => ({ kind: 'rate-limited', reason: 'HTTP 429', retryAfterMs });
+
+/** Fails `times` times in a row, each attempt made when the previous one said it was due. */
+function failRepeatedly(times: number, failure: FeedFailure = offline): { state: FeedRefreshState; delays: number[] } {
+  let state = initialFeedRefreshState();
+  let now = T0;
+  const delays: number[] = [];
+  for (let k = 0; k < times; k++) {
+    state = recordFeedFailure(state, failure, now, exact);
+    delays.push(state.nextAttemptAt! - now);
+    now = nextAttemptAt(state, now);
+  }
+  return { state, delays };
+}
+
+describe('retry schedule', () => {
+  it('doubles from 5 minutes and stops at 6 hours', () => {
+    const { delays } = failRepeatedly(10);
+    expect(delays.map((ms) => ms / MINUTE)).toEqual([5, 10, 20, 40, 80, 160, 320, 360, 360, 360]);
+  });
+
+  it('stays finite after a very long outage', () => {
+    expect(retryDelayMs(5000, exact)).toBe(6 * HOUR);
+  });
+
+  it('spreads retries by at most a fifth either way, never past the cap', () => {
+    expect(retryDelayMs(2, { random: () => 0 })).toBe(8 * MINUTE);
+    expect(retryDelayMs(2, { random: () => 0.999999 })).toBeCloseTo(12 * MINUTE, -2);
+    expect(retryDelayMs(7, { random: () => 0.999999 })).toBe(6 * HOUR);
+    for (let k = 0; k < 200; k++) {
+      const delay = retryDelayMs(3);
+      expect(delay).toBeGreaterThanOrEqual(16 * MINUTE);
+      expect(delay).toBeLessThanOrEqual(24 * MINUTE);
+    }
+  });
+
+  it('waits as long as a 429 asks when that is longer than the backoff', () => {
+    const state = recordFeedFailure(initialFeedRefreshState(), rateLimited(2 * HOUR), T0, exact);
+    expect(state.nextAttemptAt).toBe(T0 + 2 * HOUR);
+    const short = recordFeedFailure(initialFeedRefreshState(), rateLimited(30_000), T0, exact);
+    expect(short.nextAttemptAt).toBe(T0 + 5 * MINUTE);
+    const unreadable = recordFeedFailure(initialFeedRefreshState(), rateLimited(null), T0, exact);
+    expect(unreadable.nextAttemptAt).toBe(T0 + 5 * MINUTE);
+  });
+
+  it('does not wait out an absurd Retry-After', () => {
+    const state = recordFeedFailure(initialFeedRefreshState(), rateLimited(30 * 24 * HOUR), T0, exact);
+    expect(state.nextAttemptAt).toBe(T0 + MAX_RETRY_AFTER_MS);
+  });
+
+  it('remembers the last failure for the user to see', () => {
+    const { state } = failRepeatedly(3);
+    expect(state.consecutiveFailures).toBe(3);
+    expect(state.lastFailure).toEqual({ kind: 'offline', reason: offline.reason, at: state.lastAttemptAt });
+  });
+
+  it('starts over after a success', () => {
+    const { state: failing } = failRepeatedly(4);
+    const now = failing.nextAttemptAt!;
+    const recovered = recordFeedSuccess(failing, now);
+    expect(recovered).toEqual({
+      lastSuccessAt: now,
+      lastAttemptAt: now,
+      consecutiveFailures: 0,
+      lastFailure: null,
+      nextAttemptAt: now + FEED_REFRESH_INTERVAL_MS,
+    });
+    const later = now + FEED_REFRESH_INTERVAL_MS;
+    expect(recordFeedFailure(recovered, offline, later, exact).nextAttemptAt).toBe(later + 5 * MINUTE);
+  });
+
+  it('produces states the store accepts, long reasons included', () => {
+    const long: FeedFailure = { kind: 'http', status: 500, reason: 'r'.repeat(5000) };
+    let state = initialFeedRefreshState();
+    for (const step of [
+      () => recordFeedFailure(state, long, T0, exact),
+      () => recordFeedFailure(state, rateLimited(HOUR), T0 + HOUR, exact),
+      () => recordFeedSuccess(state, T0 + 3 * HOUR),
+    ]) {
+      state = step();
+      expect(FeedRefreshStateSchema.safeParse(state).success).toBe(true);
+    }
+  });
+});
+
+describe('when to refresh', () => {
+  it('is due and stale before the first fetch', () => {
+    const state = initialFeedRefreshState();
+    expect(isDue(state, T0)).toBe(true);
+    expect(isStale(state, T0)).toBe(true);
+  });
+
+  it('is fresh for the refresh interval after a success, then stale and due', () => {
+    const state = recordFeedSuccess(initialFeedRefreshState(), T0);
+    expect(isStale(state, T0 + FEED_REFRESH_INTERVAL_MS - 1)).toBe(false);
+    expect(isDue(state, T0 + FEED_REFRESH_INTERVAL_MS - 1)).toBe(false);
+    expect(isStale(state, T0 + FEED_REFRESH_INTERVAL_MS)).toBe(true);
+    expect(isDue(state, T0 + FEED_REFRESH_INTERVAL_MS)).toBe(true);
+  });
+
+  it('holds off a stale list while backing off', () => {
+    const success = recordFeedSuccess(initialFeedRefreshState(), T0);
+    const failedAt = T0 + 4 * HOUR;
+    const failing = recordFeedFailure(success, offline, failedAt, exact);
+    expect(isStale(failing, failedAt + MINUTE)).toBe(true);
+    expect(isDue(failing, failedAt + MINUTE)).toBe(false);
+    expect(isDue(failing, failedAt + 5 * MINUTE)).toBe(true);
+  });
+
+  it('does not wait on a schedule made before the clock was set back', () => {
+    const state = recordFeedFailure(failRepeatedly(8).state, offline, T0 + 48 * HOUR, exact);
+    const setBack = T0;
+    expect(nextAttemptAt(state, setBack)).toBe(setBack);
+    expect(isDue(state, setBack)).toBe(true);
+    expect(isStale(recordFeedSuccess(initialFeedRefreshState(), T0 + HOUR), T0)).toBe(true);
+  });
+});
