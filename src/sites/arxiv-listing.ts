@@ -37,8 +37,11 @@ function searchId(result: Element): string | null {
   return arxivIdFromUrl(link.getAttribute('href') ?? '') ?? normalizeArxivId(link.textContent ?? '');
 }
 
-function firstCodeLink(links: Iterable<Element>): string | null {
-  for (const link of links) {
+/** The first code link among the links of `block` (an entry's comments), or null. */
+function commentsCodeLink(block: Element | null): string | null {
+  // Most entries have no comments or no link in them: skip them without a query.
+  if (!block || !block.querySelector('a')) return null;
+  for (const link of block.querySelectorAll('a[href]')) {
     const code = pageCodeLink(link.getAttribute('href'));
     if (code) return code;
   }
@@ -52,12 +55,12 @@ function entries(doc: Document): ListingEntry[] {
     if (!dd || dd.tagName !== 'DD') continue;
     const anchor = dd.querySelector('.list-title');
     const id = anchor ? listingId(dt) : null;
-    if (anchor && id) found.push({ id, element: dd, anchor, codeLink: firstCodeLink(dd.querySelectorAll('.list-comments a[href]')) });
+    if (anchor && id) found.push({ id, element: dd, anchor, codeLink: commentsCodeLink(dd.querySelector('.list-comments')) });
   }
   for (const result of doc.querySelectorAll('li.arxiv-result')) {
     const anchor = result.querySelector('p.title');
     const id = anchor ? searchId(result) : null;
-    if (anchor && id) found.push({ id, element: result, anchor, codeLink: firstCodeLink(result.querySelectorAll('p.comments a[href]')) });
+    if (anchor && id) found.push({ id, element: result, anchor, codeLink: commentsCodeLink(result.querySelector('p.comments')) });
   }
   return found;
 }

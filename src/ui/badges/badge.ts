@@ -3,15 +3,11 @@ import { safeHref } from '../shadow-host';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import badgeCss from './badge.css?inline';
 
-/** What one badge shows when it is created. */
+/** What one badge shows when it is created, before the store has answered. */
 export interface BadgeModel {
   id: string;
-  /** The store's answer; null when it could not be asked. */
-  info: BadgeInfo | null;
-  /** A code link from the page itself, shown when the store knows none. */
+  /** A code link from the page itself; the store's link replaces it. */
   pageCodeLink: string | null;
-  /** Why the store could not be asked: shown, and Save and TL;DR still offered. */
-  problem: string | null;
 }
 
 export interface TldrResult {
@@ -63,6 +59,61 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function withAttributes<T extends Element>(node: T, attributes: Record<string, string>): T {
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+const SAVE_TITLE = 'Save to your PaperLens reading list';
+
+/** What every badge starts from, built once and cloned (much cheaper than building 2,000 times). */
+interface BadgeTemplate {
+  host: HTMLElement;
+  content: DocumentFragment;
+}
+
+let template: BadgeTemplate | null = null;
+
+function badgeTemplate(): BadgeTemplate {
+  if (template) return template;
+  const host = withAttributes(document.createElement('paperlens-badge'), { 'data-paperlens': 'badge' });
+  const line = withAttributes(element('div', 'pl-badge'), { role: 'group', 'aria-label': 'PaperLens badge' });
+  const mark = withAttributes(element('span', 'pl-mark', 'PL'), { role: 'img', 'aria-label': 'PaperLens', title: 'PaperLens' });
+  const toggle = withAttributes(element('button', 'pl-tldr-toggle', 'TL;DR ▸'), {
+    type: 'button',
+    'data-testid': 'badge-tldr-toggle',
+    'aria-expanded': 'false',
+    'aria-controls': 'pl-tldr',
+  });
+  const save = withAttributes(element('button', 'pl-save', 'Save'), {
+    type: 'button',
+    'data-testid': 'badge-save',
+    'aria-pressed': 'false',
+    title: SAVE_TITLE,
+  });
+  line.append(mark, toggle, save);
+  const panel = withAttributes(element('p', 'pl-tldr'), { id: 'pl-tldr', 'data-testid': 'badge-tldr', hidden: '' });
+  const content = document.createDocumentFragment();
+  content.append(line, panel);
+  template = { host, content };
+  return template;
+}
+
+// One handler of each kind for all badges (not a closure per badge): listeners sit on each shadow
+// root, which is on the event path before the host, so stopping there keeps events from the page.
+// (The status select, only there for saved papers, listens for its own changes.)
+const badgeOfRoot = new WeakMap<EventTarget, Badge>();
+
+function onBadgeClick(event: Event): void {
+  event.stopPropagation();
+  badgeOfRoot.get(event.currentTarget!)?.handleClick(event.target);
+}
+
+/** Keys typed in our controls are ours: page shortcuts must not react to them. */
+function keepKeyInside(event: Event): void {
+  event.stopPropagation();
+}
+
 /**
  * One listing entry's badge: plain DOM in an open shadow root (a listing holds up to 2,000 of
  * them, so no UI framework root per entry). Page text only ever reaches it as textContent.
@@ -77,77 +128,67 @@ export class Badge {
   private statusSelect: HTMLSelectElement | null = null;
   private problemLine: HTMLElement | null = null;
   private tldrLoaded = false;
-  private status: ReadingStatus | null;
+  private status: ReadingStatus | null = null;
+  private codeLink: HTMLAnchorElement | null = null;
 
   constructor(model: BadgeModel, private readonly actions: BadgeActions) {
     this.id = model.id;
-    this.status = model.info?.status ?? null;
-    this.host = document.createElement('paperlens-badge');
-    this.host.setAttribute('data-paperlens', 'badge');
+    const { host, content } = badgeTemplate();
+    this.host = host.cloneNode(false) as HTMLElement;
     this.host.setAttribute('data-arxiv-id', model.id);
     const root = this.host.attachShadow({ mode: 'open' });
     styleRoot(root);
+    // The template's shape: line (mark, TL;DR toggle, save), then the TL;DR panel.
+    const parts = content.cloneNode(true) as DocumentFragment;
+    this.line = parts.firstElementChild as HTMLElement;
+    this.tldrPanel = this.line.nextElementSibling as HTMLElement;
+    const mark = this.line.firstElementChild!;
+    this.tldrToggle = mark.nextElementSibling as HTMLButtonElement;
+    this.saveButton = this.tldrToggle.nextElementSibling as HTMLButtonElement;
+    root.append(parts);
 
-    this.line = element('div', 'pl-badge');
-    this.line.setAttribute('role', 'group');
-    this.line.setAttribute('aria-label', `PaperLens: ${model.id}`);
-    const mark = element('span', 'pl-mark', 'PL');
-    mark.setAttribute('role', 'img');
-    mark.setAttribute('aria-label', 'PaperLens');
-    mark.title = 'PaperLens';
-    this.line.append(mark);
+    this.showCodeLink(model.pageCodeLink);
 
-    const info = model.info;
-    if (info?.rank != null) {
-      const rank = element('span', 'pl-rank', `#${info.rank}${info.snapshot ? ` · ${info.snapshot}` : ''}`);
-      rank.dataset.testid = 'badge-rank';
-      rank.title = `#${info.rank} in the Hugging Face Daily Papers trending list${info.snapshot ? ` of ${info.snapshot}` : ''}`;
-      this.line.append(rank);
+    badgeOfRoot.set(root, this);
+    root.addEventListener('click', onBadgeClick);
+    root.addEventListener('keydown', keepKeyInside);
+    root.addEventListener('keyup', keepKeyInside);
+    root.addEventListener('keypress', keepKeyInside);
+  }
+
+  /** Shows what the store knows: trending rank, seen mark, code link, reading status. */
+  showInfo(info: BadgeInfo): void {
+    const mark = this.line.firstElementChild!;
+    if (info.seen) {
+      mark.after(withAttributes(element('span', 'pl-seen', 'Seen'), { 'data-testid': 'badge-seen', title: "You opened this paper's abstract page" }));
     }
-    if (info?.seen) {
-      const seen = element('span', 'pl-seen', 'Seen');
-      seen.dataset.testid = 'badge-seen';
-      seen.title = "You opened this paper's abstract page";
-      this.line.append(seen);
+    if (info.rank !== null) {
+      const snapshot = info.snapshot ? ` · ${info.snapshot}` : '';
+      mark.after(
+        withAttributes(element('span', 'pl-rank', `#${info.rank}${snapshot}`), {
+          'data-testid': 'badge-rank',
+          title: `#${info.rank} in the Hugging Face Daily Papers trending list${info.snapshot ? ` of ${info.snapshot}` : ''}`,
+        }),
+      );
     }
+    if (info.codeLink) this.showCodeLink(info.codeLink);
+    if (info.status !== null) this.showStatus(info.status);
+  }
 
-    this.tldrToggle = element('button', 'pl-tldr-toggle', 'TL;DR ▸');
-    this.tldrToggle.type = 'button';
-    this.tldrToggle.dataset.testid = 'badge-tldr-toggle';
-    this.tldrToggle.setAttribute('aria-expanded', 'false');
-    this.tldrToggle.setAttribute('aria-controls', 'pl-tldr');
-    this.line.append(this.tldrToggle);
+  /** The store could not be asked: say so (Save and TL;DR still try). */
+  showStoreProblem(problem: string): void {
+    this.showProblem(`PaperLens store unavailable: ${problem}`, false);
+  }
 
-    const code = safeHref(info?.codeLink ?? model.pageCodeLink);
-    if (code) {
-      const link = element('a', 'pl-code', 'Code');
-      link.href = code;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      link.title = code;
-      link.dataset.testid = 'badge-code-link';
-      this.line.append(link);
+  private showCodeLink(url: string | null): void {
+    const href = safeHref(url);
+    if (!href) return;
+    if (!this.codeLink) {
+      this.codeLink = withAttributes(element('a', 'pl-code', 'Code'), { target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'badge-code-link' });
+      this.tldrToggle.after(this.codeLink);
     }
-
-    this.saveButton = element('button', 'pl-save');
-    this.saveButton.type = 'button';
-    this.saveButton.dataset.testid = 'badge-save';
-    this.line.append(this.saveButton);
-    this.showStatus(this.status);
-    if (model.problem) this.showProblem(`PaperLens store unavailable: ${model.problem}`, false);
-
-    this.tldrPanel = element('p', 'pl-tldr');
-    this.tldrPanel.id = 'pl-tldr';
-    this.tldrPanel.dataset.testid = 'badge-tldr';
-    this.tldrPanel.hidden = true;
-    root.append(this.line, this.tldrPanel);
-
-    root.addEventListener('click', (event) => this.onClick(event));
-    root.addEventListener('change', (event) => this.onChange(event));
-    // Keys and clicks in our controls are ours: page shortcuts and card click handlers must not react.
-    for (const type of ['keydown', 'keyup', 'keypress', 'click'] as const) {
-      this.host.addEventListener(type, (event) => event.stopPropagation());
-    }
+    this.codeLink.href = href;
+    this.codeLink.title = href;
   }
 
   /** Shows the paper's reading status (after a change made by this badge or another one of the paper). */
@@ -155,7 +196,7 @@ export class Badge {
     this.status = status;
     this.saveButton.textContent = status === null ? 'Save' : 'Saved';
     this.saveButton.setAttribute('aria-pressed', String(status !== null));
-    this.saveButton.title = status === null ? 'Save to your PaperLens reading list' : 'Remove from your reading list';
+    this.saveButton.title = status === null ? SAVE_TITLE : 'Remove from your reading list';
     if (status === null) {
       this.statusSelect?.remove();
       this.statusSelect = null;
@@ -165,6 +206,7 @@ export class Badge {
       this.statusSelect = element('select', 'pl-status');
       this.statusSelect.dataset.testid = 'badge-status';
       this.statusSelect.setAttribute('aria-label', 'Reading status');
+      this.statusSelect.addEventListener('change', () => this.changeStatus());
       for (const value of STATUS_ORDER) {
         const option = element('option', '', STATUS_LABELS[value]);
         option.value = value;
@@ -225,16 +267,15 @@ export class Badge {
     }
   }
 
-  private onClick(event: Event): void {
-    const target = event.target;
+  /** A click inside this badge (see onBadgeClick). */
+  handleClick(target: EventTarget | null): void {
     if (target === this.saveButton) void this.busy(() => this.actions.toggleSave(this));
     else if (target === this.tldrToggle) void this.toggleTldr();
   }
 
-  private onChange(event: Event): void {
+  private changeStatus(): void {
     const select = this.statusSelect;
-    if (!select || event.target !== select) return;
-    const status = STATUS_ORDER.find((value) => value === select.value);
+    const status = STATUS_ORDER.find((value) => value === select?.value);
     if (status) void this.busy(() => this.actions.setStatus(this, status));
   }
 

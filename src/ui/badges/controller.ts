@@ -1,10 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { BadgeInfo, ReadingStatus } from '../../schema';
+import type { ReadingStatus } from '../../schema';
 import { arxivPdfUrl } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
 import { safeHref } from '../shadow-host';
 import { Badge, type BadgeActions, type TldrResult } from './badge';
-import { LISTING_START_MARK, type ListingEntry, type ListingSite } from './listing-site';
+import { LISTING_READY_MARK, LISTING_START_MARK, type ListingEntry, type ListingSite } from './listing-site';
 import { messageTransport, type BadgeTransport } from './transport';
 
 export interface BadgeController {
@@ -36,6 +36,8 @@ export function createBadgeController({ site, transport, doc = document, current
   const byHost = new WeakMap<Element, Badge>();
   // The entry each badge belongs to now (the page may re-render its title).
   const entryOf = new WeakMap<Badge, ListingEntry>();
+  // The store's answer each badge was created with (a Save clicked before it came waits for it).
+  const answeredFor = new WeakMap<Badge, Promise<unknown>>();
   // TL;DRs the user has read, kept with a save.
   const tldrs = new Map<string, string>();
   let active = false;
@@ -49,11 +51,15 @@ export function createBadgeController({ site, transport, doc = document, current
 
   const actions: BadgeActions = {
     toggleSave: async (badge) => {
-      if (badge.readingStatus !== null) {
+      // Act on what the button showed when clicked: the store's answer may come after the click.
+      const shownSaved = badge.readingStatus !== null;
+      await answeredFor.get(badge);
+      if (shownSaved) {
         await transport.unsave(badge.id);
         showStatus(badge.id, null);
         return;
       }
+      if (badge.readingStatus !== null) return; // it was in the reading list already
       const details = site.details(entryOf.get(badge)!, doc);
       const sourceUrl = safeHref(currentUrl().href);
       const status = await transport.save({
@@ -118,27 +124,32 @@ export function createBadgeController({ site, transport, doc = document, current
     }
     if (fresh.length === 0) return;
 
+    // Ask first, so the store works while the badges are built; attach them all in this task (the
+    // page's next layout includes them) and show the store's answers when they come.
     const ids = [...new Set(fresh.map((entry) => entry.id))];
-    const infos = new Map<string, BadgeInfo>();
-    let problem: string | null = null;
-    try {
-      const answers = await transport.badges(ids);
-      answers.forEach((info, index) => {
-        if (info) infos.set(ids[index]!, info);
-      });
-    } catch (error) {
-      problem = describe(error);
-    }
-    if (!active) return;
-
+    const answered = transport.badges(ids).then(
+      (answers) => new Map(answers.flatMap((info, index) => (info ? [[ids[index]!, info] as const] : []))),
+      (error: unknown) => describe(error),
+    );
+    const created: Badge[] = [];
     for (const entry of fresh) {
-      // Entries the page changed while the store answered are picked up by the next scan.
-      if (byEntry.has(entry.element) || !entry.anchor.isConnected || !entry.element.contains(entry.anchor)) continue;
-      const badge = new Badge({ id: entry.id, info: infos.get(entry.id) ?? null, pageCodeLink: entry.codeLink, problem }, actions);
+      const badge = new Badge({ id: entry.id, pageCodeLink: entry.codeLink }, actions);
       byEntry.set(entry.element, badge);
       byHost.set(badge.host, badge);
+      answeredFor.set(badge, answered);
       place(badge, entry);
+      created.push(badge);
     }
+    const answers = await answered;
+    if (!active) return;
+    for (const badge of created) {
+      if (typeof answers === 'string') badge.showStoreProblem(answers);
+      else {
+        const info = answers.get(badge.id);
+        if (info) badge.showInfo(info);
+      }
+    }
+    performance.mark(LISTING_READY_MARK);
   };
 
   // Scans run one at a time; a request during a scan runs one more scan after it.

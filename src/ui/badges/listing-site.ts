@@ -49,5 +49,6 @@ export function pageCodeLink(href: string | null | undefined): string | null {
   return findCodeLinks(safe)[0] === safe ? safe : null;
 }
 
-/** The performance mark a listing content script puts when it starts (benchmarks read it). */
+/** Performance marks (on the page's timeline, for benchmarks): the listing script started; a batch of badges shows the store's answers. */
 export const LISTING_START_MARK = 'paperlens:listing-start';
+export const LISTING_READY_MARK = 'paperlens:listing-ready';

@@ -13,6 +13,8 @@ class FakeStore implements BadgeTransport {
   requests: { type: string; ids?: string[]; query?: LookupQuery; paper?: SaveInput }[] = [];
   saved = new Map<string, ReadingStatus>();
   failBadges: string | null = null;
+  /** Holds the answer to `badges` until released (the store answering after the badges are shown). */
+  held: Promise<void> = Promise.resolve();
   known: Record<string, Partial<BadgeInfo>> = {
     '2310.01779': { rank: 1, snapshot: 'Jul 30', inStore: true, seen: true },
     '2407.13623': { rank: 10, snapshot: 'Jul 30', inStore: true, codeLink: 'https://github.com/sail-sg/scaling-with-vocab' },
@@ -20,6 +22,7 @@ class FakeStore implements BadgeTransport {
 
   badges = async (ids: string[]) => {
     this.requests.push({ type: 'badges', ids });
+    await this.held;
     if (this.failBadges) throw new Error(this.failBadges);
     return ids.map((id): BadgeInfo => ({ id, rank: null, snapshot: null, seen: false, codeLink: null, inStore: false, status: this.saved.get(id) ?? null, ...this.known[id] }));
   };
@@ -110,7 +113,7 @@ describe('listing badges', () => {
     const halle = badge('2310.01779');
     expect(part(halle, 'badge-rank')?.textContent).toBe('#1 · Jul 30');
     expect(part(halle, 'badge-seen')?.textContent).toBe('Seen');
-    expect(halle.shadowRoot!.querySelector('[aria-label="PaperLens"]')?.textContent).toBe('PL');
+    expect(halle.shadowRoot!.querySelector('[role="img"][aria-label="PaperLens"]')?.textContent).toBe('PL');
     expect(part(badge('2407.13623'), 'badge-code-link')?.getAttribute('href')).toBe('https://github.com/sail-sg/scaling-with-vocab');
     expect(part(badge('2407.21001'), 'badge-code-link')?.getAttribute('href')).toBe('https://github.com/example/tiny-lm');
     const unknown = badge('2407.21123');
@@ -197,6 +200,35 @@ describe('listing badges', () => {
     await open('arxiv-list-cs.CL-new.html', arxivListing, store);
     expect(part(badge('2407.21123'), 'badge-save')?.textContent).toBe('Saved');
     expect((part(badge('2407.21123'), 'badge-status') as HTMLSelectElement).value).toBe('read');
+  });
+
+  test('badges are attached before the store answers; its answer then fills them in on the same line', async () => {
+    const store = new FakeStore();
+    let release = () => {};
+    store.held = new Promise((resolve) => (release = resolve));
+    store.saved.set('2310.01779', 'reading');
+    const { doc, url } = await loadFixture('listings/arxiv-list-cs.CL-new.html');
+    show(doc);
+    controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url });
+    controller.start();
+    const scanned = controller.scan();
+    expect(hosts()).toHaveLength(10);
+    const halle = badge('2310.01779');
+    expect(part(halle, 'badge-rank')).toBeNull();
+    expect(part(halle, 'badge-save')?.textContent).toBe('Save');
+    // Clicked while it still says Save: the click waits for the answer, and a saved paper stays saved.
+    part(halle, 'badge-save')!.click();
+    part(badge('2407.21123'), 'badge-save')!.click();
+    await settle();
+    expect(store.of('save')).toHaveLength(0);
+    release();
+    await scanned;
+    await settle();
+    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 · Jul 30');
+    expect(part(halle, 'badge-save')?.textContent).toBe('Saved');
+    expect((part(halle, 'badge-status') as HTMLSelectElement).value).toBe('reading');
+    expect(store.of('unsave')).toHaveLength(0);
+    expect(store.of('save').map((request) => request.paper?.id)).toEqual(['2407.21123']);
   });
 
   test('the TL;DR is fetched once, on first expand, with the entry’s title and (on /new) abstract', async () => {

@@ -1,0 +1,230 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+/** Every listing page kind, served at the URL its fixture stands for. */
+const PAGES: Record<string, string> = {
+  'https://arxiv.org/list/cs.CL/new': 'listings/arxiv-list-cs.CL-new.html',
+  'https://arxiv.org/list/cs.CL/recent': 'listings/arxiv-list-cs.CL-recent.html',
+  'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=25': 'listings/arxiv-list-cs.LG-pastweek.html',
+  'https://arxiv.org/list/hep-th/9901?skip=0&show=25': 'listings/arxiv-list-hep-th-9901.html',
+  'https://arxiv.org/catchup/cs.CL/2024-07-29': 'listings/arxiv-catchup-cs.CL-2024-07-29.html',
+  'https://arxiv.org/search/?query=hallucination&searchtype=all': 'listings/arxiv-search-hallucination.html',
+  'https://arxiv.org/list/math.HO/new': 'listings/arxiv-list-math.HO-new-empty.html',
+  'https://arxiv.org/list/cs.XX/new': 'listings/arxiv-list-not-recognized.html',
+  'https://huggingface.co/papers': 'listings/hf-papers-redirect.html',
+  'https://huggingface.co/papers/date/2024-07-31': 'listings/hf-papers-date-2024-07-31.html',
+  'https://huggingface.co/papers/week/2024-W31': 'listings/hf-papers-week-2024-W31.html',
+  'https://huggingface.co/papers/month/2024-07': 'listings/hf-papers-month-2024-07.html',
+  'https://huggingface.co/papers/trending': 'listings/hf-papers-trending.html',
+  'https://huggingface.co/papers/2310.01779': 'hf-paper-2310.01779.html',
+  'https://arxiv.org/abs/2310.01779': 'arxiv-abs-2310.01779v3.html',
+};
+
+async function serveAll(browser: ExtensionBrowser): Promise<void> {
+  for (const [url, name] of Object.entries(PAGES)) browser.serve(url, await fixture(name));
+}
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  await serveAll(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const badges = (page: Page) => page.locator('[data-paperlens="badge"]');
+const badgeOf = (page: Page, id: string) => page.locator(`[data-paperlens="badge"][data-arxiv-id="${id}"]`);
+
+/** Page errors and console errors/warnings, for the pages that must throw nothing. */
+function problems(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('pageerror', (error) => seen.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') seen.push(message.text());
+  });
+  return seen;
+}
+
+/** What the page shows: its entries (as the page's own markup has them) and where each badge sits. */
+function layout(page: Page) {
+  return page.evaluate(() => {
+    const arxivEntries = [...document.querySelectorAll('dl > dt')].filter((dt) => dt.querySelector('a[title="Abstract"]'));
+    const entries = arxivEntries.length + document.querySelectorAll('li.arxiv-result, article').length;
+    const hosts = [...document.querySelectorAll('[data-paperlens="badge"]')];
+    return {
+      entries,
+      badges: hosts.length,
+      afterTitles: hosts.every((host) => host.previousElementSibling?.matches('.list-title, p.title, h3') && host.shadowRoot !== null),
+      ids: new Set(hosts.map((host) => host.closest('dd, li, article'))).size,
+      // Each badge adds at most one line to its entry.
+      oneLine: hosts.every((host) => host.getBoundingClientRect().height <= 24),
+    };
+  });
+}
+
+describe('badges on listing pages', () => {
+  test('every entry of every page kind gets exactly one badge, right after its title', async () => {
+    const page = await browser.context.newPage();
+    const expected: [string, number][] = [
+      ['https://arxiv.org/list/cs.CL/new', 10],
+      ['https://arxiv.org/list/cs.CL/recent', 5],
+      ['https://arxiv.org/list/cs.LG/pastweek?skip=0&show=25', 4],
+      ['https://arxiv.org/list/hep-th/9901?skip=0&show=25', 3],
+      ['https://arxiv.org/catchup/cs.CL/2024-07-29', 3],
+      ['https://arxiv.org/search/?query=hallucination&searchtype=all', 3],
+      ['https://huggingface.co/papers/date/2024-07-31', 5],
+      ['https://huggingface.co/papers/week/2024-W31', 4],
+      ['https://huggingface.co/papers/month/2024-07', 5],
+      ['https://huggingface.co/papers/trending', 3],
+    ];
+    for (const [url, count] of expected) {
+      await page.goto(url);
+      await expect.poll(() => badges(page).count(), { message: url }).toBe(count);
+      expect(await layout(page), url).toEqual({ entries: count, badges: count, afterTitles: true, ids: count, oneLine: true });
+    }
+    // /papers redirects to the latest day.
+    await page.goto('https://huggingface.co/papers');
+    await expect.poll(() => page.url()).toBe('https://huggingface.co/papers/date/2024-07-31');
+    await expect.poll(() => badges(page).count()).toBe(5);
+    // Store knowledge: rank of a seeded paper, old-style ids.
+    await page.goto('https://arxiv.org/list/cs.CL/new');
+    await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-rank').textContent()).toBe('#1 · Jul 30');
+    expect(await badgeOf(page, '2407.21001').getByTestId('badge-code-link').getAttribute('href')).toBe('https://github.com/example/tiny-lm');
+    await page.goto('https://arxiv.org/list/hep-th/9901?skip=0&show=25');
+    await expect.poll(() => badgeOf(page, 'hep-th/9901001').count()).toBe(1);
+    await page.close();
+  });
+
+  test('saving from a badge shows Saved on that paper’s abstract-page card', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/search/?query=hallucination&searchtype=all');
+    const save = badgeOf(page, '2310.01779').getByTestId('badge-save');
+    await expect.poll(() => save.textContent()).toBe('Save');
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe('Saved');
+    expect(await badgeOf(page, '2310.01779').getByTestId('badge-status').inputValue()).toBe('to-read');
+    await badgeOf(page, '2310.01779').getByTestId('badge-status').selectOption('reading');
+
+    const abs = await browser.context.newPage();
+    await abs.goto('https://arxiv.org/abs/2310.01779');
+    await expect.poll(() => card(abs).getByTestId('save').textContent()).toBe('Saved');
+    expect(await card(abs).getByTestId('status').inputValue()).toBe('reading');
+    await abs.close();
+    // Another listing of the same paper shows it saved too.
+    await page.goto('https://huggingface.co/papers/date/2024-07-31');
+    await page.goto('https://arxiv.org/list/cs.CL/new');
+    await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-save').textContent()).toBe('Saved');
+    await page.close();
+  });
+
+  test('entries the page adds or re-renders later get badges, each exactly once', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.CL/new');
+    await expect.poll(() => badges(page).count()).toBe(10);
+    await page.evaluate(() => {
+      const dl = document.querySelector('dl#articles')!;
+      for (const id of ['2407.30001', '2407.30002']) {
+        const dt = document.createElement('dt');
+        const link = Object.assign(document.createElement('a'), { title: 'Abstract', href: `/abs/${id}`, textContent: `arXiv:${id}` });
+        dt.append(link);
+        const dd = document.createElement('dd');
+        dd.append(Object.assign(document.createElement('div'), { className: 'list-title mathjax', textContent: `Paper ${id}` }));
+        dl.append(dt, dd);
+      }
+    });
+    await expect.poll(() => badges(page).count()).toBe(12);
+    await page.waitForTimeout(200);
+    expect(await layout(page)).toEqual({ entries: 12, badges: 12, afterTitles: true, ids: 12, oneLine: true });
+
+    // A client-rendered list: more cards arrive, then the app re-renders every card (copying our hosts).
+    await page.goto('https://huggingface.co/papers/date/2024-07-31');
+    await expect.poll(() => badges(page).count()).toBe(5);
+    await page.evaluate(() => {
+      const grid = document.querySelector('.grid')!;
+      const more = grid.firstElementChild!.cloneNode(true) as Element;
+      for (const link of more.querySelectorAll('a[href^="/papers/"]')) link.setAttribute('href', '/papers/2402.18041');
+      more.querySelector('h3 a')!.textContent = 'Datasets for Large Language Models: A Comprehensive Survey';
+      grid.append(more);
+      setTimeout(() => grid.replaceChildren(...[...grid.children].map((cardNode) => cardNode.cloneNode(true))), 50);
+    });
+    await page.waitForTimeout(400);
+    expect(await layout(page)).toEqual({ entries: 6, badges: 6, afterTitles: true, ids: 6, oneLine: true });
+    await expect.poll(() => badgeOf(page, '2402.18041').getByTestId('badge-rank').textContent()).toBe('#15 · Jul 30');
+    expect(await badgeOf(page, '2402.18041').getByTestId('badge-code-link').getAttribute('href')).toBe('https://github.com/lmmlzn/Awesome-LLMs-Datasets');
+    await page.close();
+  });
+
+  test('a listing with 0 entries, a page we do not recognise and a paper page get no badge and no error', async () => {
+    const page = await browser.context.newPage();
+    const seen = problems(page);
+    for (const url of ['https://arxiv.org/list/math.HO/new', 'https://arxiv.org/list/cs.XX/new']) {
+      await page.goto(url);
+      await page.waitForTimeout(300);
+      expect(await badges(page).count(), url).toBe(0);
+    }
+    // The Hugging Face paper page is hf-paper's: its card, and nothing from the list script.
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await badges(page).count()).toBe(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('paperlens:listing-start').length)).toBe(0);
+    expect(seen).toEqual([]);
+    await page.close();
+  });
+
+  test('markup and a javascript: link in an entry are shown as text and nothing runs', async () => {
+    const page = await browser.context.newPage();
+    const seen = problems(page);
+    for (const url of ['https://arxiv.org/list/cs.CL/new', 'https://huggingface.co/papers/date/2024-07-31']) {
+      await page.goto(url);
+      const hostile = badgeOf(page, '2501.09999');
+      await expect.poll(() => hostile.count(), { message: url }).toBe(1);
+      await hostile.getByTestId('badge-tldr-toggle').click();
+      await expect.poll(() => hostile.getByTestId('badge-tldr').textContent(), { message: url }).toContain('<script>window.__paperlensXss=3</script>');
+      // Saved from the arXiv listing; the Hugging Face list then shows it saved.
+      if (url.startsWith('https://arxiv.org/')) await hostile.getByTestId('badge-save').click();
+      await expect.poll(() => hostile.getByTestId('badge-save').textContent(), { message: url }).toBe('Saved');
+      const inside = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-paperlens="badge"]')].map((host) => ({
+          elements: host.shadowRoot!.querySelectorAll('img, script, iframe, object').length,
+          hrefs: [...host.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        })),
+      );
+      expect(inside.every((badge) => badge.elements === 0), url).toBe(true);
+      expect(inside.flatMap((badge) => badge.hrefs).every((href) => href !== null && /^https?:\/\//.test(href)), url).toBe(true);
+      expect(await hostile.getByTestId('badge-code-link').count(), url).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __paperlensXss?: number }).__paperlensXss), url).toBeUndefined();
+    }
+    // Saved with its title as text.
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-saved').click();
+    await expect.poll(() => popup.locator('[data-testid="saved-item"][data-arxiv-id="2501.09999"]').textContent()).toContain('<img src=x onerror=');
+    await popup.close();
+    expect(seen).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the seen mark', () => {
+  test('opening a paper’s abstract page, then the listing, shows it as seen', async () => {
+    const fresh = await launchExtension();
+    try {
+      await serveAll(fresh);
+      const page = await fresh.context.newPage();
+      await page.goto('https://arxiv.org/list/cs.CL/new');
+      await expect.poll(() => badges(page).count()).toBe(10);
+      expect(await page.locator('[data-paperlens="badge"] >> [data-testid="badge-seen"]').count()).toBe(0);
+      await page.goto('https://arxiv.org/abs/2310.01779');
+      await expect.poll(() => card(page).count()).toBe(1);
+      await page.goto('https://arxiv.org/list/cs.CL/new');
+      await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-seen').count()).toBe(1);
+      expect(await page.locator('[data-paperlens="badge"] >> [data-testid="badge-seen"]').count()).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
