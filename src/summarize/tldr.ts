@@ -28,12 +28,17 @@ const LEAD_IN = new RegExp(
   'i',
 );
 // Any short leading clause before ", we …" ("Inspired by X, we …").
-const LEAD_CLAUSE = /^[^,;:()]{3,100}?,\s+(?=we\b)/i;
+const LEAD_CLAUSE = /^[^,;:()]{3,120}?,\s+(?:(?:in|within) this (?:paper|work|study),?\s+)?(?=we\b)/i;
 // Connectors a tail may be cut at (the cut keeps the text before them).
 const CUTS = [',', ';', ' (', ' by', ' which', ' with', ' using', ' while'];
 const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while)\s/g;
 // Sentences opening with a subordinate clause must keep their main clause.
 const SUBORDINATE = /^(?:although|though|while|when|whereas|if|since|because|as|despite|given|unlike|to|by|with|in|for|on|from|based|inspired|motivated|using|through|after|before|once|due|following|building|compared|apart|beyond|besides|along)\b/i;
+
+// A sentence about the paper's own work, and one that only says where code or models are.
+const OWN =
+  /\b(?:we|us|our (?:\w+ )?(?:method|approach|model|framework|results?|experiments?|findings?|analysis|study|work|system|algorithm|technique|contribution|evaluation|proposed)s?|this (?:paper|work|study|survey|report|article|thesis|project)|here|the proposed|propose[sd]?)\b/i;
+const AVAILABILITY = /\b(?:(?:is|are|will be|be|been|made|publicly|freely|open[- ]?sourced?)\s+available|release[sd]?\s+(?:our|the)\s+(?:code|models?|data)|https?:\/\/)/i;
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -72,10 +77,8 @@ export function candidates(sentences: string[]): Candidate[] {
     const heads: [string, number][] = [[sentence, 0]];
     const lead = trimLeadIn(sentence, LEAD_IN);
     if (lead) heads.push([lead, 1]);
-    else {
-      const clause = trimLeadIn(sentence, LEAD_CLAUSE);
-      if (clause) heads.push([clause, 2]);
-    }
+    const clause = trimLeadIn(lead ?? sentence, LEAD_CLAUSE);
+    if (clause) heads.push([clause, 2]);
     for (const [head, leadType] of heads) {
       for (let paren = 0; paren < 2; paren++) {
         const text = paren ? head.replace(/\s\([^()]*\)/g, '') : head;
@@ -147,7 +150,7 @@ const CUES: RegExp[] = [
   /^our\b/i,
 ];
 
-const NUM_FEATURES = 22 + CUES.length + CUTS.length + 9;
+const NUM_FEATURES = 22 + CUES.length + CUTS.length + 10;
 export const TLDR_FEATURE_COUNT = NUM_FEATURES;
 
 /** Feature vector of every candidate (all candidates of one abstract at once). */
@@ -161,6 +164,8 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
   const firstShow = firstWith(2);
   const firstWe = firstWith(4);
   const firstPaper = firstWith(3);
+  const own = ownWork(sentences);
+  const bestOwn = Math.max(...own);
   // Centrality: mean share of a sentence's stems found in the other sentences.
   const sentenceStems = sentences.map(stems);
   const centrality = sentenceStems.map((own, i) => {
@@ -217,6 +222,7 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
       i === 0 && cand.lead ? 1 : 0,
       /\b(?:we|our)\b/i.test(sentences[i] ?? '') && !/\b(?:we|our)\b/i.test(cand.text) ? 1 : 0,
       centrality[i] ?? 0,
+      own[i]! < bestOwn ? 1 : 0,
     );
     return f;
   });
@@ -229,14 +235,21 @@ export function score(features: number[], weights: readonly number[]): number {
 }
 
 /** The sentence (or trimmed sentence) that best states what the paper does and finds. */
+/** Per sentence: 1 when it is about the paper's own work, minus 2 when it only says what is available. */
+function ownWork(sentences: string[]): number[] {
+  return sentences.map((s) => (OWN.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0));
+}
+
 export function pickTldr(title: string, sentences: string[]): string {
   const clean = sentences.map((s) => s.trim()).filter((s) => s.length > 0);
   if (clean.length === 0) return '';
-  const cands = candidates(clean);
-  const feats = featurize(title, clean, cands);
+  // Background sentences and availability notes lose to any sentence about the paper's own work.
+  const own = ownWork(clean);
+  const bestOwn = Math.max(...own);
+  const cands = candidates(clean).filter((c) => own[c.index] === bestOwn);
   let best = 0;
   let bestScore = -Infinity;
-  feats.forEach((f, k) => {
+  featurize(title, clean, cands).forEach((f, k) => {
     const s = score(f, TLDR_WEIGHTS);
     if (s > bestScore) {
       bestScore = s;
