@@ -176,6 +176,31 @@ describe('badges on listing pages', () => {
     await page.close();
   });
 
+  test('Hugging Face client-side navigation: badges on a list reached from a paper page, none back on a paper page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => card(page).count()).toBe(1);
+    // The site's router: a new URL, then the list rendered in place of the paper.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/papers/date/2024-07-31');
+      const section = document.getElementById('paper-section')!;
+      const grid = document.createElement('div');
+      for (const [id, title] of [['2407.13623', 'Scaling Laws with Vocabulary'], ['2407.21001', 'Tiny Language Models Learn Syntax Before Semantics']]) {
+        const article = document.createElement('article');
+        const heading = document.createElement('h3');
+        heading.append(Object.assign(document.createElement('a'), { href: `/papers/${id}`, textContent: title }));
+        article.append(heading);
+        grid.append(article);
+      }
+      section.replaceChildren(grid);
+    });
+    await expect.poll(() => badges(page).count()).toBe(2);
+    await expect.poll(() => badgeOf(page, '2407.13623').getByTestId('badge-rank').textContent()).toBe('#10 · Jul 30');
+    await page.evaluate(() => history.pushState({}, '', '/papers/2407.13623'));
+    await expect.poll(() => badges(page).count()).toBe(0);
+    await page.close();
+  });
+
   test('markup and a javascript: link in an entry are shown as text and nothing runs', async () => {
     const page = await browser.context.newPage();
     const seen = problems(page);

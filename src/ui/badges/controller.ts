@@ -207,10 +207,19 @@ export function createBadgeController({ site, transport, doc = document, current
  * and follows client-side navigation (acting only while the URL is a listing of this site).
  */
 export function runBadgeController(ctx: ContentScriptContext, site: ListingSite): void {
-  if (site.isPage(new URL(location.href))) performance.mark(LISTING_START_MARK);
   const controller = createBadgeController({ site, transport: messageTransport(sendRequest) });
-  const sync = () => (site.isPage(new URL(location.href)) ? controller.start() : controller.stop());
-  sync();
-  ctx.addEventListener(window, 'wxt:locationchange', sync);
+  if (site.isPage(new URL(location.href))) {
+    performance.mark(LISTING_START_MARK);
+    controller.start();
+  }
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    if (!site.isPage(event.newUrl)) {
+      controller.stop();
+      return;
+    }
+    controller.start();
+    // The change is announced before the URL commits: look again once it has.
+    ctx.setTimeout(() => void controller.scan(), 0);
+  });
   ctx.onInvalidated(() => controller.stop());
 }
