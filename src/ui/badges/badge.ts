@@ -279,7 +279,7 @@ export class Badge {
     if (status) void this.busy(() => this.actions.setStatus(this, status));
   }
 
-  /** The status this badge shows (the controller saves with it). */
+  /** The status this badge shows (what a click on Save acts on). */
   get readingStatus(): ReadingStatus | null {
     return this.status;
   }

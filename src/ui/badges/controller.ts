@@ -107,7 +107,7 @@ export function createBadgeController({ site, transport, doc = document, current
   };
 
   const scanOnce = async () => {
-    if (!site.isPage(currentUrl())) return;
+    if (!active || !site.isPage(currentUrl())) return;
     const fresh: ListingEntry[] = [];
     for (const entry of site.entries(doc)) {
       const badge = byEntry.get(entry.element);
