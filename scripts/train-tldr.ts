@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { candidates, featurize, score, TLDR_FEATURE_COUNT } from '../src/summarize/tldr';
+import { eligibleCandidates, featurize, score, TLDR_FEATURE_COUNT } from '../src/summarize/tldr';
 import { loadExceptions, rougeBestTarget } from '../bench/rouge';
 import { loadTldr, type TldrRecord } from '../bench/tldr-data';
 
@@ -24,7 +24,7 @@ function prepare(records: TldrRecord[], rewardOf: (s: { r1: number; r2: number; 
   const ex = loadExceptions();
   return records.map((r) => {
     const sentences = r.source.map((s) => s.trim()).filter(Boolean);
-    const cands = candidates(sentences);
+    const cands = eligibleCandidates(sentences);
     const scores = cands.map((c) => rougeBestTarget(c.text, r.target, ex));
     return { feats: featurize(r.title, sentences, cands), reward: scores.map(rewardOf), r1: scores.map((s) => s.r1) };
   });
@@ -129,7 +129,11 @@ function main(): void {
   if (!best) return;
   console.log(`best: ${best.name} (dev R1 ${best.dev.toFixed(2)})`);
   if (write) {
-    const body = best.w.map((x) => Number(x.toFixed(3))).join(',');
+    // Integers keep the file small; only the ranking matters, so the scale is free.
+    const scale = 99 / Math.max(...best.w.map(Math.abs));
+    const ints = best.w.map((x) => Math.round(x * scale));
+    console.log(`dev R1 with integer weights ${evaluate(devData, ints).toFixed(2)}`);
+    const body = ints.join(',');
     const file = resolve(ROOT, 'src/summarize/tldr-weights.ts');
     writeFileSync(
       file,

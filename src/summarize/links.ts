@@ -16,7 +16,6 @@ function trimLink(url: string): string {
     if (last === undefined) return out;
     if (last === ')' && count(out, '(') < count(out, ')')) out = out.slice(0, -1);
     else if (last === ']' && count(out, '[') < count(out, ']')) out = out.slice(0, -1);
-    else if (last === '}' && count(out, '{') < count(out, '}')) out = out.slice(0, -1);
     else if ('.,;:!?'.includes(last)) out = out.slice(0, -1);
     else return out;
   }

@@ -7,87 +7,80 @@ import { splitSentences } from './sentences';
 const MAX_RESULTS = 6;
 const MAX_WORDS = 20;
 
-// A number with its unit. Groups: 1 = number, 2 = unit.
+// A number (group 1) with its unit (group 2).
 const NUMBER =
-  /(?<![\w.\-/])(?:[+-]|±)?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(%|percent(?:age points?)?|pp\b|p\.p\.|points?\b|pts\b|×|x\b|X\b|times\b|-fold\b|fold\b|[KMBT]\b|k\b|GB\b|Gb\b|MB\b|hours?\b|h\b|days?\b|minutes?\b|mins?\b|seconds?\b|s\b|ms\b|GPU|dB\b|BLEU|CodeBLEU|ROUGE|F1|EM\b|mAP|AP\b|AUC|FID|PSNR|accuracy|acc\b))?/g;
-
-const RESULT_UNIT = /^(?:%|percent|pp|p\.p\.|points?|pts|×|x|X|times|-?fold|dB|BLEU|CodeBLEU|ROUGE|F1|EM|mAP|AP|AUC|FID|PSNR|accuracy|acc)/;
+  /(?<![\w.\-/])[+±-]?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(%|percent|pp\b|points?\b|pts\b|×|[xX]\b|times\b|-?fold\b|[KMBTkmbt]\b|(?:million|billion|trillion)\b|[GMT][Bb]\b|hours?\b|h\b|days?\b|minutes?\b|mins?\b|seconds?\b|s\b|ms\b|GPU))?/g;
+const SIZE = /^(?:[KMBTkmbt]|million|billion|trillion|[GMT][Bb])$/;
+const TIME = /^(?:hours?|h|days?|minutes?|mins?|seconds?|s|ms|GPU)$/;
 const METRIC =
-  /\b(?:accuracy|acc|bleu|codebleu|rouge(?:-\w+)?|f1|em|exact match|map|ap|auc|fid|psnr|ssim|wer|cer|perplexity|ppl|score|scores|pass@\d+|recall|precision|top-1|top-5|success rate|win rate|error|speed-?up|points?|miou|iou|ndcg|mrr|hits@\d+|bpc|bpd|return|reward)\b/i;
-const CUE_BEFORE = /\b(?:by|up to|at least|at most|over|more than|less than|nearly|almost|about|around|approximately|roughly|average of|of|to|from|reaching|reaches|achieving|achieves|achieve|attains?|obtains?|scores?|only|just|within|under)\s*$/i;
-const COMPARATIVE_AFTER = /^\s*(?:fewer|less|more|faster|slower|smaller|larger|higher|lower|better|improvement|gain|reduction|increase|decrease|speed-?up|memory|compression|cheaper)\b/i;
-const REFERENCE_BEFORE = /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|app|algorithms?|theorems?|lemmas?|steps?|stages?|phases?|versions?|v|top|no|task|level|layer|round|iteration|epoch|line|page|ref)\.?\s*$/i;
+  /\b(?:accuracy|acc|bleu|codebleu|rouge|f1|em|exact match|map|ap|auc|fid|psnr|wer|cer|perplexity|ppl|scores?|pass@\d+|recall|precision|success rate|win rate|error|speed-?up|points?|miou|reward)\b/i;
+const CUE_BEFORE = /\b(?:by|up to|at least|over|more than|less than|nearly|almost|about|around|average of|of|to|from|reach\w*|achiev\w*|attain\w*|obtain\w*|scor\w*|only|just|within)\s*$/i;
+const BETTER_AFTER =
+  /^\s*(?:fewer|less|more|faster|slower|smaller|larger|higher|lower|better|improvement|gain|reduction|increase|decrease|speed-?up|cheaper)\b/i;
+const REDUCED_BEFORE = /\b(?:only|just|fewer|reduc\w*|sav\w*)\s*$/i;
+const QUICK_BEFORE = /\b(?:less than|within|under|in)\s*$/i;
+const REFERENCE_BEFORE =
+  /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;
+// Verbs a result phrase may start at ("reduces", "achieving", "surpassing").
 const VERB =
-  /^(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|rais|lower|cut|accelerat|speed|yield|deliver|gain|lead|deliver|match|beat|set|establish|enabl|allow|result|save|shrink|compress|lift|enhanc|close|narrow|bring|push|requir|tak|us|run|perform|scor|show|demonstrat|achieving|provid|offer|mak)(?:s|es|ed|d|ing|e)?$/i;
+  /^(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show)(?:s|es|ed|d|ing|e)?$/i;
 
-function isYear(num: string, unit: string | undefined): boolean {
-  return !unit && /^(?:19|20)\d\d$/.test(num);
-}
-
-/** Whether a number occurrence is a result (not a year, a model size, a figure number, a count). */
-function isResult(sentence: string, at: number, num: string, unit: string | undefined, end: number): boolean {
+/** Whether a number is a result (not a year, a model size, a figure number, a version or a count). */
+function isResult(sentence: string, at: number, end: number, num: string, unit: string | undefined): boolean {
   const before = sentence.slice(Math.max(0, at - 40), at);
-  const after = sentence.slice(end, end + 40);
-  if (isYear(num, unit)) return false;
+  const after = sentence.slice(end, end + 30);
+  if (!unit && /^(?:19|20)\d\d$/.test(num)) return false; // a year
   if (REFERENCE_BEFORE.test(before)) return false;
-  // Inside a model name ("LLaMA-2 7B", "GPT-3") or citation ("[20]").
-  if (/[\p{L}\d]-$/u.test(before) || /\[$/.test(before) || /^\]/.test(after)) return false;
-  if (unit && /^[KMBT]$/.test(unit)) {
-    // Model sizes and counts ("7B", "762M parameters") are descriptions, unless a reduction is stated.
-    return /\b(?:fewer|less|only|reduc|sav|cut)\w*\s*(?:\w+\s*){0,2}$/i.test(before) || COMPARATIVE_AFTER.test(after);
+  // Inside a name ("GPT-3", "LLaVA-7B") or a citation ("[20]").
+  if (/[\p{L}\d]-$|\[$/u.test(before) || after[0] === ']') return false;
+  if (unit && (SIZE.test(unit) || TIME.test(unit))) {
+    // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer" are results.
+    return REDUCED_BEFORE.test(before) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before));
   }
-  if (unit && /^(?:GB|Gb|MB)$/.test(unit)) return /\b(?:only|fewer|less|reduc|sav)\w*\s*$/i.test(before) || COMPARATIVE_AFTER.test(after);
-  if (unit && /^(?:hours?|h|days?|minutes?|mins?|seconds?|s|ms|GPU)$/.test(unit)) {
-    return /\b(?:only|just|within|under|less than|in|reduc\w*|from|to)\s*$/i.test(before) || COMPARATIVE_AFTER.test(after);
-  }
-  if (unit && RESULT_UNIT.test(unit)) return true;
-  if (COMPARATIVE_AFTER.test(after)) return true;
-  const decimal = num.includes('.');
-  // A version inside a name ("Llama 3.1", "Apache 2.0", "v2.1") unless the name is a metric ("BLEU 35.2").
-  const prevWord = /([\p{L}][\p{L}\d-]*)\s*$/u.exec(before)?.[1] ?? '';
-  if (/^\p{Lu}/u.test(prevWord) && !METRIC.test(prevWord) && before.trim() !== prevWord) return false;
-  if (decimal && !/\bv$/i.test(before)) return true;
-  // A bare integer: only with a metric nearby and a result cue before.
-  return CUE_BEFORE.test(before) && (METRIC.test(before.slice(-30)) || METRIC.test(after.slice(0, 25)));
+  if (unit) return true;
+  if (BETTER_AFTER.test(after)) return true;
+  // A version inside a name ("Llama 3.1", "Apache 2.0") unless the name is a metric ("BLEU 35.2").
+  const prev = /(\p{L}[\p{L}\d-]*)\s*$/u.exec(before)?.[1] ?? '';
+  if (/^\p{Lu}/u.test(prev) && !METRIC.test(prev) && before.trim() !== prev) return false;
+  if (num.includes('.')) return true;
+  // A bare integer: only with a result cue before it and a metric nearby.
+  return CUE_BEFORE.test(before) && (METRIC.test(before.slice(-30)) || METRIC.test(after));
 }
 
-/** Splits a sentence into clause spans [start, end) at ";", ":" and ", " boundaries. */
-function clauseAround(sentence: string, at: number, end: number): string {
-  // Clause limits: the nearest ";" / ":" / sentence edge around the number.
+/** The span [start, end) of the clause around a number, starting at its verb when there is one. */
+function clauseSpan(sentence: string, at: number, end: number): [number, number] {
   let start = 0;
-  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|,\s(?=(?:while|whereas|but|and|which|thus|thereby|and\s+\w+s)\b)|,\s(?=\w+ing\b)/g)) {
+  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|,\s(?=(?:while|whereas|but|and|which|thus|thereby)\b|\w+ing\b)/g)) {
     start = m.index + m[0].length;
   }
-  let stop = sentence.length;
-  const tail = /[;:]\s|,\s(?=(?:while|whereas|but|which|thus|thereby|and|or)\b)|,\s(?=\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|es|ed)\b)(?!\w+(?:ness|ss)\b)|\.$/.exec(sentence.slice(end));
-  if (tail) stop = end + tail.index;
-  let clause = sentence.slice(start, stop);
-  let numAt = at - start;
-  // Drop the subject: start at the verb governing the number when one precedes it in the clause.
-  const head = clause.slice(0, numAt);
+  const tail =
+    /[;:]\s|,\s(?=(?:while|whereas|but|which|thus|thereby|and|or)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$/.exec(
+      sentence.slice(end),
+    );
+  let stop = tail ? end + tail.index : sentence.length;
+  // Start at the verb governing the number when one precedes it in the clause.
+  const head = sentence.slice(start, at);
   const tokens = [...head.matchAll(/[\p{L}\p{N}@-]+/gu)];
-  for (let k = tokens.length - 1; k >= 0; k--) {
-    const t = tokens[k]!;
-    if (VERB.test(t[0]) && k > 0) {
-      clause = clause.slice(t.index);
-      numAt -= t.index;
+  for (let k = tokens.length - 1; k > 0; k--) {
+    if (VERB.test(tokens[k]![0])) {
+      start += tokens[k]!.index;
       break;
     }
   }
-  // Cap the length, keeping the words around the number.
-  const words = clause.trim().split(/\s+/);
+  // Too long: keep up to MAX_WORDS words around the number.
+  const words = [...sentence.slice(start, stop).matchAll(/\S+/g)];
   if (words.length > MAX_WORDS) {
-    const before = clause.slice(0, numAt).trim().split(/\s+/).filter(Boolean).length;
-    const from = Math.max(0, Math.min(before - 8, words.length - MAX_WORDS));
-    return words.slice(from, from + MAX_WORDS).join(' ');
+    const first = Math.max(0, Math.min(words.findIndex((w) => start + w.index + w[0].length > at) - 8, words.length - MAX_WORDS));
+    const last = words[first + MAX_WORDS - 1]!;
+    stop = start + last.index + last[0].length;
+    start += words[first]!.index;
   }
-  return clause.trim();
+  return [start, stop];
 }
 
 function tidy(phrase: string): string {
   return phrase
-    .replace(/^[\s,;:(]+/, '')
-    .replace(/[\s,;:.]+$/, '')
+    .replace(/^[\s,;:(]+|[\s,;:.(]+$/g, '')
     .replace(/^(?:and|but|while|whereas|which|thus|thereby|or)\s+/i, '');
 }
 
@@ -95,18 +88,15 @@ function tidy(phrase: string): string {
 export function extractKeyResults(abstract: string): string[] {
   const out: string[] = [];
   for (const sentence of splitSentences(abstract)) {
+    let covered = -1; // end of the last phrase taken from this sentence
     for (const m of sentence.matchAll(NUMBER)) {
-      const num = m[1]!;
-      const unit = m[2];
       const at = m.index;
       const end = at + m[0].length;
-      if (!isResult(sentence, at, num, unit, end)) continue;
-      const phrase = tidy(clauseAround(sentence, at, end));
-      if (!phrase || out.some((p) => p === phrase || p.includes(phrase))) continue;
-      // A longer phrase covering an earlier one replaces it.
-      const covered = out.findIndex((p) => phrase.includes(p));
-      if (covered >= 0) out[covered] = phrase;
-      else out.push(phrase);
+      if (at < covered || !isResult(sentence, at, end, m[1]!, m[2])) continue;
+      const [start, stop] = clauseSpan(sentence, at, end);
+      covered = stop;
+      const phrase = tidy(sentence.slice(start, stop));
+      if (phrase && !out.includes(phrase)) out.push(phrase);
       if (out.length >= MAX_RESULTS) return out;
     }
   }

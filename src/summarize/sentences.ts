@@ -3,29 +3,19 @@
  * decimals, versions, URLs, citations, initials and ellipses do not end sentences.
  */
 
-// Abbreviations that never end a sentence (compared lowercase, without the final dot).
-const NEVER_END = new Set([
-  'e.g', 'i.e', 'vs', 'v.s', 'cf', 'w.r.t', 'wrt', 'a.k.a', 'aka', 'approx', 'fig', 'figs', 'eq', 'eqs',
-  'eqn', 'eqns', 'sec', 'secs', 'sect', 'tab', 'tbl', 'no', 'nos', 'ref', 'refs', 'dr', 'mr', 'mrs', 'ms',
-  'prof', 'st', 'vol', 'pp', 'p', 'ch', 'chap', 'app', 'appx', 'alg', 'algo', 'def', 'thm', 'lem', 'prop',
-  'cor', 'ex', 'viz', 'ca', 'est', 'incl', 'max', 'min', 'avg', 'std', 'dept', 'univ', 'jr', 'sr',
-  'i.i.d', 'ie', 'eg',
-]);
+// Abbreviations that never end a sentence (lowercase, without the final dot).
+const NEVER_END = new Set(
+  'e.g i.e eg ie vs v.s cf w.r.t wrt a.k.a approx fig figs eq eqs eqn sec secs sect tab no nos ref refs dr mr ms prof st vol pp p ch app alg def thm lem prop cor ex viz ca incl avg std i.i.d'.split(' '),
+);
 
 // Abbreviations that end a sentence only when a typical sentence opener follows.
-const MAYBE_END = new Set(['al', 'etc', 'resp', 'inc', 'ltd', 'co', 'corp']);
+const MAYBE_END = new Set(['al', 'etc', 'resp', 'inc', 'ltd']);
 
 // Words that typically open a sentence in an abstract.
 const OPENERS = new Set(
-  ('we our the this these that those in it its to for finally moreover however furthermore additionally ' +
-    'experiments experimental results extensive code using with by on as a an specifically here unlike while ' +
-    'although though despite existing most many recent such further thus therefore hence then also besides ' +
-    'overall empirically theoretically compared through based given instead even one two three first second ' +
-    'third lastly last next there both all each when where if since because after before our my they their ' +
-    'i you what how why which who is are can do does evaluation evaluations comprehensive our importantly ' +
-    'notably surprisingly interestingly consequently accordingly meanwhile nevertheless nonetheless previous ' +
-    'prior current traditional standard state code data datasets source project models model this ' +
-    'to at from of ablation analysis applying building inspired motivated following').split(' '),
+  ('we our the this these in it to for finally moreover however furthermore additionally experiments results ' +
+    'extensive code using with by on as a an specifically here unlike while although despite existing recent ' +
+    'such thus therefore then also overall compared based given there when if they previous prior models').split(' '),
 );
 
 const TERMINATORS = '.!?…';

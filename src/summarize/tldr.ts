@@ -14,30 +14,19 @@ export interface Candidate {
 }
 
 // Lead-ins that can be dropped from the front of a sentence.
-const LEAD_IN = new RegExp(
-  '^(?:(?:in|within) (?:this|the present|our) (?:paper|work|study|article|note|report|thesis|letter)' +
-    '|here|to (?:address|tackle|solve|overcome|remedy|fill|bridge|close|mitigate|alleviate|handle|resolve)' +
-    ' (?:this|these|that|those|the|such|both)(?: [\\w-]+){0,3}' +
-    '|to this end|in response(?: to this)?|in particular|specifically|concretely|more specifically' +
-    '|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|in addition|finally' +
-    '|as a result|overall|in summary|in short|in sum|to summarize|in conclusion|importantly|notably' +
-    '|surprisingly|interestingly|motivated by (?:this|these)(?: [\\w-]+){0,2}|inspired by (?:this|these)(?: [\\w-]+){0,2}' +
-    '|based on (?:this|these)(?: [\\w-]+){0,2}|towards this goal|toward this goal|with this in mind' +
-    '|first|second|third|lastly|next|then|instead|empirically|theoretically|experimentally)' +
-    '(?:,\\s*|\\s+(?=we\\b))',
-  'i',
-);
+const LEAD_IN =
+  /^(?:in (?:this|the present|our) (?:paper|work|study|article)|here|to (?:address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle) (?:this|these|that|the|such)(?: [\w-]+){0,3}|to this end|in (?:particular|addition|response(?: to this)?|this context|summary|short)|(?:more )?specifically|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|overall|notably|interestingly|first|second|third|lastly|next|then|instead)(?:,\s*|\s+(?=we\b))/i;
 // Any short leading clause before ", we …" ("Inspired by X, we …").
 const LEAD_CLAUSE = /^[^,;:()]{3,120}?,\s+(?:(?:in|within) this (?:paper|work|study),?\s+)?(?=we\b)/i;
 // Connectors a tail may be cut at (the cut keeps the text before them).
-const CUTS = [',', ';', ' (', ' by', ' which', ' with', ' using', ' while'];
+const CUTS = [',', ';', '(', 'by', 'which', 'with', 'using', 'while'];
 const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while)\s/g;
 // Sentences opening with a subordinate clause must keep their main clause.
-const SUBORDINATE = /^(?:although|though|while|when|whereas|if|since|because|as|despite|given|unlike|to|by|with|in|for|on|from|based|inspired|motivated|using|through|after|before|once|due|following|building|compared|apart|beyond|besides|along)\b/i;
+const SUBORDINATE = /^(?:(?:al)?though|while|when|whereas|if|since|because|as|despite|given|unlike|to|by|with|in|for|on|from|based|inspired|motivated|using|through|after|due|following|building|compared)\b/i;
 
 // A sentence about the paper's own work, and one that only says where code or models are.
 const OWN =
-  /\b(?:we|us|our (?:\w+ )?(?:method|approach|model|framework|results?|experiments?|findings?|analysis|study|work|system|algorithm|technique|contribution|evaluation|proposed)s?|this (?:paper|work|study|survey|report|article|thesis|project)|here|the proposed|propose[sd]?)\b/i;
+  /\b(?:we|us|our (?:\w+ )?(?:method|approach|model|framework|results?|experiments?|findings?|analysis|study|work)s?|(?:this|the present) (?:paper|work|study|survey|report|article|analysis)|here|the proposed)\b/i;
 const AVAILABILITY = /\b(?:(?:is|are|will be|be|been|made|publicly|freely|open[- ]?sourced?)\s+available|release[sd]?\s+(?:our|the)\s+(?:code|models?|data)|https?:\/\/)/i;
 
 function capitalise(text: string): string {
@@ -91,9 +80,7 @@ export function candidates(sentences: string[]): Candidate[] {
           if (isComma && commas++ === 0 && skipFirstComma) continue;
           const prefix = text.slice(0, m.index);
           if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
-          const connector = m[0].trimEnd();
-          const cut = CUTS.findIndex((c) => c === connector || c.trim() === connector.trim());
-          add(prefix.replace(/[\s,;:]+$/, '') + '.', leadType, paren, cut + 1);
+          add(prefix.replace(/[\s,;:]+$/, '') + '.', leadType, paren, CUTS.indexOf(m[0].trim()) + 1);
         }
       }
     }
@@ -101,11 +88,7 @@ export function candidates(sentences: string[]): Candidate[] {
   return out;
 }
 
-const STOP = new Set(
-  'a an the of for and or in on to with by from via at as is are be we our its their this that using towards toward into through based'.split(
-    ' ',
-  ),
-);
+const STOP = new Set('a an the of for and or in on to with by from via at as is are be we our its this that using into'.split(' '));
 
 function words(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
@@ -120,30 +103,25 @@ function stems(text: string): Set<string> {
 
 // Cue-phrase features (each a 0/1 feature).
 const CUES: RegExp[] = [
-  /\bwe (?:propose|introduce|present|develop|design|devise|formulate|put forward|describe|offer)\b/i,
+  /\bwe (?:propose|introduce|present|develop|design|devise|describe|offer)\b/i,
   /\b(?:propose|introduce|present)[sd]?\b/i,
-  /\b(?:we|results) (?:show|demonstrate|find|prove|observe|establish|reveal|report|confirm)\b|\b(?:show|demonstrate|find|prove)s? that\b/i,
+  /\b(?:we|results) (?:show|demonstrate|find|prove|observe|reveal)\b|\b(?:show|demonstrate|find|prove)s? that\b/i,
   /\b(?:in this|this) (?:paper|work|study|article)\b|^here\b/i,
   /\bwe\b/i,
   /\bour\b/i,
-  /\b(?:outperform|state[- ]of[- ]the[- ]art|sota|superior|surpass|better than|improv)/i,
   /\b(?:novel|new|first)\b/i,
   /\b(?:method|approach|framework|model|algorithm|architecture|technique|system|network)s?\b/i,
-  /\b(?:recent(?:ly)?|has been|have been|widely|popular|increasingly|remains?|challeng|problem|existing|despite|however|although|while|typically|often|usually|traditional|conventional|previous|prior)\b/i,
+  /\b(?:recent|has been|have been|widely|popular|increasingly|remains?|challeng|problem|existing|despite|however|although|while|typically|often|usually|traditional|previous|prior)/i,
   /\b(?:experiment|results|evaluat|benchmark|dataset|empirical)/i,
-  /\b(?:code|available|github|http)/i,
-  /\d/,
   /%/,
   /^we\b/i,
   /^(?:however|although|while|despite|but)\b/i,
   /\?/,
   /\(/,
   /\b(?:e\.g\.|i\.e\.|such as)/i,
-  /\b(?:is|are) (?:a|an|the) (?:key|fundamental|central|important|crucial|critical|popular|common)\b/i,
-  /\b(?:allow|enable|achiev|lead|yield|result)/i,
+  /\b(?:is|are) (?:a|an|the) (?:key|fundamental|central|important|crucial|critical)\b/i,
   /\b(?:theor|bound|prov|guarantee|converge)/i,
   /\b(?:learn|train|neural|deep)/i,
-  /\b(?:can|may|could|would)\b/i,
   /^(?:in|to|for|with|by|on|as|based)\b/i,
   /^(?:this|these|it|they)\b/i,
   /^(?:the|a|an)\b/i,
@@ -240,13 +218,18 @@ function ownWork(sentences: string[]): number[] {
   return sentences.map((s) => (OWN.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0));
 }
 
+/** The candidates pickTldr ranks: those from the sentences most about the paper's own work. */
+export function eligibleCandidates(sentences: string[]): Candidate[] {
+  // Background sentences and availability notes lose to any sentence about the paper's own work.
+  const own = ownWork(sentences);
+  const bestOwn = Math.max(...own);
+  return candidates(sentences).filter((c) => own[c.index] === bestOwn);
+}
+
 export function pickTldr(title: string, sentences: string[]): string {
   const clean = sentences.map((s) => s.trim()).filter((s) => s.length > 0);
   if (clean.length === 0) return '';
-  // Background sentences and availability notes lose to any sentence about the paper's own work.
-  const own = ownWork(clean);
-  const bestOwn = Math.max(...own);
-  const cands = candidates(clean).filter((c) => own[c.index] === bestOwn);
+  const cands = eligibleCandidates(clean);
   let best = 0;
   let bestScore = -Infinity;
   featurize(title, clean, cands).forEach((f, k) => {

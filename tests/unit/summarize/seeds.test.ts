@@ -49,6 +49,15 @@ describe('summaries of the seed abstracts', () => {
     }
   });
 
+  it("every TL;DR is about the paper's own work, not background", () => {
+    const ownWork = /\b(?:we|our|us|(?:this|the present) (?:paper|work|study|survey|report|article|analysis))\b/i;
+    for (const paper of papers) {
+      const { tldr } = summarize(paper.title, paper.abstract);
+      expect(tldr, paper.title).toMatch(ownWork);
+      expect(tldr, paper.title).not.toMatch(/\b(?:has|have) been proposed\b|\bpublicly available\b/i);
+    }
+  });
+
   it('every TL;DR reads as a sentence: capitalised start, from the abstract', () => {
     for (const paper of papers) {
       const { tldr } = summarize(paper.title, paper.abstract);
