@@ -16,23 +16,28 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Example {
   feats: number[][];
-  reward: number[]; // what we optimise
-  r1: number[]; // ROUGE-1 F for reporting
+  r1: number[]; // ROUGE-1 F: optimised, and reported
+  mix: number[]; // mean of ROUGE-1/2/L F: an alternative reward
 }
 
-function prepare(records: TldrRecord[], rewardOf: (s: { r1: number; r2: number; rl: number }) => number): Example[] {
+function prepare(records: TldrRecord[]): Example[] {
   const ex = loadExceptions();
   return records.map((r) => {
     const sentences = r.source.map((s) => s.trim()).filter(Boolean);
     const cands = eligibleCandidates(sentences);
     const scores = cands.map((c) => rougeBestTarget(c.text, r.target, ex));
-    return { feats: featurize(r.title, sentences, cands), reward: scores.map(rewardOf), r1: scores.map((s) => s.r1) };
+    return {
+      feats: featurize(r.title, sentences, cands),
+      r1: scores.map((s) => s.r1),
+      mix: scores.map((s) => (s.r1 + s.r2 + s.rl) / 3),
+    };
   });
 }
 
 interface Setting {
   name: string;
   objective: 'expected' | 'softmax-ce';
+  reward: 'r1' | 'mix';
   temperature: number; // for soft targets (softmax-ce) / scale of scores
   l2: number;
   iterations: number;
@@ -54,14 +59,15 @@ function train(data: Example[], s: Setting): number[] {
   for (let it = 1; it <= s.iterations; it++) {
     const grad = new Array<number>(d).fill(0);
     for (const ex of data) {
+      const reward = ex[s.reward];
       const p = softmax(ex.feats.map((f) => score(f, w)));
       let coef: number[];
       if (s.objective === 'expected') {
         // d/dw of -Σ p_c r_c: -Σ p_c (r_c - r̄) f_c
-        const mean = p.reduce((a, pc, c) => a + pc * ex.reward[c]!, 0);
-        coef = p.map((pc, c) => -pc * (ex.reward[c]! - mean));
+        const mean = p.reduce((a, pc, c) => a + pc * reward[c]!, 0);
+        coef = p.map((pc, c) => -pc * (reward[c]! - mean));
       } else {
-        const q = softmax(ex.reward.map((r) => r / s.temperature));
+        const q = softmax(reward.map((r) => r / s.temperature));
         coef = p.map((pc, c) => pc - q[c]!);
       }
       ex.feats.forEach((f, c) => {
@@ -109,14 +115,18 @@ function main(): void {
   const trainPath = arg('--train', '/work/shared/data/scitldr/train.jsonl');
   const devPath = arg('--dev', resolve(ROOT, 'data/scitldr/dev.jsonl'));
   const write = !argv.includes('--no-write');
-  const rewardOf = (s: { r1: number; r2: number; rl: number }): number => s.r1;
-  const trainData = prepare(loadTldr(trainPath), rewardOf);
-  const devData = prepare(loadTldr(devPath), rewardOf);
+  const trainData = prepare(loadTldr(trainPath));
+  const devData = prepare(loadTldr(devPath));
   console.log(`train ${trainData.length} abstracts, dev ${devData.length}; ${TLDR_FEATURE_COUNT} features`);
   const settings: Setting[] = [];
-  for (const l2 of [1e-4, 1e-3, 1e-2]) {
-    settings.push({ name: `expected l2=${l2}`, objective: 'expected', temperature: 1, l2, iterations: 400 });
-    settings.push({ name: `softmax-ce T=0.05 l2=${l2}`, objective: 'softmax-ce', temperature: 0.05, l2, iterations: 400 });
+  for (const reward of ['r1', 'mix'] as const) {
+    for (const l2 of [1e-4, 1e-2]) {
+      settings.push({ name: `softmax-ce ${reward} l2=${l2}`, objective: 'softmax-ce', reward, temperature: 0.05, l2, iterations: 400 });
+    }
+    for (const temperature of reward === 'r1' ? [0.02, 0.1] : []) {
+      settings.push({ name: `softmax-ce r1 T=${temperature} l2=1e-4`, objective: 'softmax-ce', reward, temperature, l2: 1e-4, iterations: 400 });
+    }
+    settings.push({ name: `expected ${reward} l2=1e-4`, objective: 'expected', reward, temperature: 1, l2: 1e-4, iterations: 400 });
   }
   let best: { w: number[]; dev: number; name: string } | undefined;
   for (const s of settings) {

@@ -9,13 +9,13 @@ const NEVER_END = new Set(
 );
 
 // Abbreviations that end a sentence only when a typical sentence opener follows.
-const MAYBE_END = new Set(['al', 'etc', 'resp', 'inc', 'ltd']);
+const MAYBE_END = new Set(['al', 'resp', 'inc', 'ltd']);
 
 // Words that typically open a sentence in an abstract.
 const OPENERS = new Set(
   ('we our the this these in it to for finally moreover however furthermore additionally experiments results ' +
     'extensive code using with by on as a an specifically here unlike while although despite existing recent ' +
-    'such thus therefore then also overall compared based given there when if they previous prior models').split(' '),
+    'such thus therefore then also yet overall compared based given there when if they previous prior models').split(' '),
 );
 
 const TERMINATORS = '.!?…';
@@ -57,7 +57,9 @@ function isBoundary(text: string, termStart: number, termEnd: number, next: stri
   const token = previousToken(text, termStart);
   const bare = token.replace(/^["'“‘(\[]+/, '');
   const lower = bare.toLowerCase();
-  if (NEVER_END.has(lower)) return false;
+  // An all-caps token ("CF.", "NO.") is an acronym ending the sentence, not an abbreviation.
+  if (NEVER_END.has(lower) && !/^\p{Lu}{2,}$/u.test(bare)) return false;
+  if (lower === 'etc') return !nextStartsLower;
   if (MAYBE_END.has(lower)) return opener && !nextStartsLower;
   // Dotted acronyms: "e.g", "w.r.t", "U.S".
   if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) {

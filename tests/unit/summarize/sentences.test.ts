@@ -171,6 +171,18 @@ describe('splitSentences', () => {
       'We show it.',
     ]);
   });
+  it('ends a sentence at "etc." followed by a capitalised word', () => {
+    expect(splitSentences('We use images, text, etc. Yet theory is missing.')).toEqual([
+      'We use images, text, etc.',
+      'Yet theory is missing.',
+    ]);
+  });
+  it('ends a sentence at an all-caps acronym that looks like an abbreviation', () => {
+    expect(splitSentences('We study catastrophic forgetting (CF) as in prior work on CF. Our results differ.')).toEqual([
+      'We study catastrophic forgetting (CF) as in prior work on CF.',
+      'Our results differ.',
+    ]);
+  });
   it('does not split inside parentheses', () => {
     expect(splitSentences('We use a model (trained on X. It is big) for Y. We win.')).toEqual([
       'We use a model (trained on X. It is big) for Y.',
