@@ -76,6 +76,7 @@ function main(): void {
   const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
   const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0;
   console.log(`data: ${opts.data} (${records.length} papers, ${opts.joined ? 'joined + re-split by splitSentences' : 'given source sentences'})`);
+  console.log('ROUGE F1 ×100, stemmed, best target by ROUGE-1 per paper; ROUGE-L = LCS F1 (beta = 1)');
   console.log(ours.line('pickTldr'));
   console.log(lead.line('Lead-1'));
   console.log(oracle.line('Oracle (best sentence)'));

@@ -3,7 +3,7 @@
  * Pure, synchronous and dependency-free: runs inside content scripts.
  */
 import { findCodeLinks } from './links';
-import { extractKeyResults } from './results';
+import { resultsOf } from './results';
 import { splitSentences } from './sentences';
 import { pickTldr } from './tldr';
 
@@ -13,7 +13,7 @@ export { splitSentences } from './sentences';
 export { pickTldr } from './tldr';
 
 /** Bump whenever the output of `summarize` may change (cached summaries are recomputed). */
-export const SUMMARIZER_VERSION = 4;
+export const SUMMARIZER_VERSION = 5;
 
 export interface PaperSummary {
   tldr: string;
@@ -22,9 +22,10 @@ export interface PaperSummary {
 }
 
 export function summarize(title: string, abstract: string): PaperSummary {
+  const sentences = splitSentences(abstract);
   return {
-    tldr: pickTldr(title, splitSentences(abstract)),
-    keyResults: extractKeyResults(abstract),
+    tldr: pickTldr(title, sentences),
+    keyResults: resultsOf(sentences),
     codeLinks: findCodeLinks(abstract),
   };
 }

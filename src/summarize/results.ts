@@ -86,8 +86,13 @@ function tidy(phrase: string): string {
 
 /** Every quantitative result in the abstract, as short phrases in order, deduplicated, at most 6. */
 export function extractKeyResults(abstract: string): string[] {
+  return resultsOf(splitSentences(abstract));
+}
+
+/** extractKeyResults on an abstract already split into sentences. */
+export function resultsOf(sentences: string[]): string[] {
   const out: string[] = [];
-  for (const sentence of splitSentences(abstract)) {
+  for (const sentence of sentences) {
     let covered = -1; // end of the last phrase taken from this sentence
     for (const m of sentence.matchAll(NUMBER)) {
       const at = m.index;

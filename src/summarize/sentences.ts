@@ -84,37 +84,38 @@ export function splitSentences(text: string): string[] {
   let start = 0;
   let depth = 0; // open ( or [ not yet closed
   let openedAt = 0;
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i]!;
+  // Jump from one bracket or terminator to the next.
+  const marks = /[.!?…()[\]]/g;
+  for (let m = marks.exec(src); m; m = marks.exec(src)) {
+    const i = m.index;
+    const ch = m[0];
     if (ch === '(' || ch === '[') {
       if (depth === 0) openedAt = i;
       depth++;
-    } else if ((ch === ')' || ch === ']') && depth > 0) {
-      depth--;
-    }
-    if (TERMINATORS.includes(ch)) {
-      let end = i;
-      while (end < src.length && TERMINATORS.includes(src[end]!)) end++;
-      let close = end;
-      while (close < src.length && CLOSERS.includes(src[close]!)) {
-        if ((src[close] === ')' || src[close] === ']') && depth > 0) depth--;
-        close++;
-      }
-      // Needs whitespace after the terminator (and closers): "73.76", "v2.1", URLs stay whole.
-      if (src[close] === ' ') {
-        const next = nextToken(src, close + 1);
-        const inParens = depth > 0 && i - openedAt < 250;
-        if (!inParens && isBoundary(src, i, end, next)) {
-          out.push(src.slice(start, close).trim());
-          start = close + 1;
-          depth = 0;
-        }
-      }
-      i = close;
       continue;
     }
-    i++;
+    if (ch === ')' || ch === ']') {
+      if (depth > 0) depth--;
+      continue;
+    }
+    let end = i;
+    while (end < src.length && TERMINATORS.includes(src[end]!)) end++;
+    let close = end;
+    while (close < src.length && CLOSERS.includes(src[close]!)) {
+      if ((src[close] === ')' || src[close] === ']') && depth > 0) depth--;
+      close++;
+    }
+    // Needs whitespace after the terminator (and closers): "73.76", "v2.1", URLs stay whole.
+    if (src[close] === ' ') {
+      const next = nextToken(src, close + 1);
+      const inParens = depth > 0 && i - openedAt < 250;
+      if (!inParens && isBoundary(src, i, end, next)) {
+        out.push(src.slice(start, close).trim());
+        start = close + 1;
+        depth = 0;
+      }
+    }
+    marks.lastIndex = Math.max(close, i + 1);
   }
   const rest = src.slice(start).trim();
   if (rest) out.push(rest);

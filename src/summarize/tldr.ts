@@ -34,7 +34,9 @@ function capitalise(text: string): string {
 }
 
 function wordCount(text: string): number {
-  return text.split(' ').length;
+  let n = 1;
+  for (let k = text.indexOf(' '); k >= 0; k = text.indexOf(' ', k + 1)) n++;
+  return n;
 }
 
 /** The sentence with its lead-in ("In this paper, we", "To address this,") removed, or null. */
@@ -53,9 +55,10 @@ function balanced(text: string): boolean {
 }
 
 /** All candidate TL;DRs: each sentence, with lead-ins, parentheticals and tails optionally trimmed. */
-export function candidates(sentences: string[]): Candidate[] {
+export function candidates(sentences: string[], keep?: (index: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
   sentences.forEach((sentence, index) => {
+    if (keep && !keep(index)) return;
     const total = wordCount(sentence);
     const seen = new Set<string>();
     const add = (text: string, lead: number, paren: number, cut: number): void => {
@@ -95,9 +98,9 @@ function words(text: string): string[] {
 }
 
 /** Crude stem for overlap features: the first 5 characters. */
-function stems(text: string): Set<string> {
+function stems(text: string | string[]): Set<string> {
   const out = new Set<string>();
-  for (const w of words(text)) if (!STOP.has(w)) out.add(w.slice(0, 5));
+  for (const w of typeof text === 'string' ? words(text) : text) if (!STOP.has(w)) out.add(w.slice(0, 5));
   return out;
 }
 
@@ -160,8 +163,9 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
   return cands.map((cand) => {
     const i = cand.index;
     const rel = n > 1 ? i / (n - 1) : 0;
-    const w = words(cand.text).length;
-    const ws = stems(cand.text);
+    const tokens = words(cand.text);
+    const w = tokens.length;
+    const ws = stems(tokens);
     let shared = 0;
     for (const s of ws) if (titleStems.has(s)) shared++;
     const f: number[] = [
@@ -188,7 +192,9 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
       firstPropose >= 0 && i > firstPropose ? 1 : 0,
       n <= 3 ? 1 : 0,
     ];
-    for (const re of CUES) f.push(re.test(cand.text) ? 1 : 0);
+    // A candidate is a part of its sentence: a cue absent from the sentence is absent from it too
+    // (start-anchored cues excepted, since lead-ins are trimmed).
+    CUES.forEach((re, c) => f.push((sentenceCues[i]![c] || re.source[0] === '^') && re.test(cand.text) ? 1 : 0));
     for (let c = 1; c <= CUTS.length; c++) f.push(cand.cut === c ? 1 : 0);
     f.push(
       cand.lead === 1 ? 1 : 0,
@@ -223,7 +229,7 @@ export function eligibleCandidates(sentences: string[]): Candidate[] {
   // Background sentences and availability notes lose to any sentence about the paper's own work.
   const own = ownWork(sentences);
   const bestOwn = Math.max(...own);
-  return candidates(sentences).filter((c) => own[c.index] === bestOwn);
+  return candidates(sentences, (i) => own[i] === bestOwn);
 }
 
 export function pickTldr(title: string, sentences: string[]): string {

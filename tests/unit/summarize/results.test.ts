@@ -50,6 +50,19 @@ describe('extractKeyResults', () => {
     const text = Array.from({ length: 10 }, (_, k) => `Task ${k} improves by ${k + 1}%.`).join(' ');
     expect(extractKeyResults(text).length).toBeLessThanOrEqual(6);
   });
+  it('keeps a time cost stated as a result', () => {
+    expect(extractKeyResults('As a result, each expert takes only 6 hours to train on one A100.')).toEqual([
+      'takes only 6 hours to train on one A100',
+    ]);
+  });
+  it('ignores corpus sizes written in words', () => {
+    expect(extractKeyResults('We build a 1.4 trillion-token datastore and train models on 500B characters.')).toEqual([]);
+  });
+  it('keeps several results of one clause together', () => {
+    expect(
+      extractKeyResults('We maintain 96.7% of the performance (50.4% vs 52.1%) while using it for only 43% of tokens.'),
+    ).toEqual(['maintain 96.7% of the performance (50.4% vs 52.1%) while using it for only 43% of tokens']);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
