@@ -109,12 +109,10 @@ const CUES: RegExp[] = [
   /\bwe (?:propose|introduce|present|develop|design|devise|describe|offer)\b/i,
   /\b(?:propose|introduce|present)[sd]?\b/i,
   /\b(?:we|results) (?:show|demonstrate|find|prove|observe|reveal)\b|\b(?:show|demonstrate|find|prove)s? that\b/i,
-  /\b(?:in this|this) (?:paper|work|study|article)\b|^here\b/i,
   /\bwe\b/i,
   /\bour\b/i,
   /\b(?:novel|new|first)\b/i,
   /\b(?:method|approach|framework|model|algorithm|architecture|technique|system|network)s?\b/i,
-  /\b(?:recent|has been|have been|widely|popular|increasingly|remains?|challeng|problem|existing|despite|however|although|while|typically|often|usually|traditional|previous|prior)/i,
   /\b(?:experiment|results|evaluat|benchmark|dataset|empirical)/i,
   /%/,
   /^we\b/i,
@@ -123,7 +121,6 @@ const CUES: RegExp[] = [
   /\(/,
   /\b(?:e\.g\.|i\.e\.|such as)/i,
   /\b(?:is|are) (?:a|an|the) (?:key|fundamental|central|important|crucial|critical)\b/i,
-  /\b(?:theor|bound|prov|guarantee|converge)/i,
   /\b(?:learn|train|neural|deep)/i,
   /^(?:in|to|for|with|by|on|as|based)\b/i,
   /^(?:this|these|it|they)\b/i,
@@ -131,7 +128,7 @@ const CUES: RegExp[] = [
   /^our\b/i,
 ];
 
-const NUM_FEATURES = 22 + CUES.length + CUTS.length + 10;
+const NUM_FEATURES = 20 + CUES.length + CUTS.length + 9;
 export const TLDR_FEATURE_COUNT = NUM_FEATURES;
 
 /** Feature vector of every candidate (all candidates of one abstract at once). */
@@ -143,10 +140,7 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
   const firstWith = (cue: number): number => sentenceCues.findIndex((c) => c[cue]);
   const firstPropose = firstWith(0);
   const firstShow = firstWith(2);
-  const firstWe = firstWith(4);
-  const firstPaper = firstWith(3);
-  const own = ownWork(sentences);
-  const bestOwn = Math.max(...own);
+  const firstWe = firstWith(3);
   // Centrality: mean share of a sentence's stems found in the other sentences.
   const sentenceStems = sentences.map(stems);
   const centrality = sentenceStems.map((own, i) => {
@@ -187,10 +181,8 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
       i === firstPropose ? 1 : 0,
       i === firstShow ? 1 : 0,
       i === firstWe ? 1 : 0,
-      i === firstPaper ? 1 : 0,
       firstPropose >= 0 && i < firstPropose ? 1 : 0,
       firstPropose >= 0 && i > firstPropose ? 1 : 0,
-      n <= 3 ? 1 : 0,
     ];
     // A candidate is a part of its sentence: a cue absent from the sentence is absent from it too
     // (start-anchored cues excepted, since lead-ins are trimmed).
@@ -206,7 +198,6 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
       i === 0 && cand.lead ? 1 : 0,
       /\b(?:we|our)\b/i.test(sentences[i] ?? '') && !/\b(?:we|our)\b/i.test(cand.text) ? 1 : 0,
       centrality[i] ?? 0,
-      own[i]! < bestOwn ? 1 : 0,
     );
     return f;
   });
@@ -218,7 +209,6 @@ export function score(features: number[], weights: readonly number[]): number {
   return s;
 }
 
-/** The sentence (or trimmed sentence) that best states what the paper does and finds. */
 /** Per sentence: 1 when it is about the paper's own work, minus 2 when it only says what is available. */
 function ownWork(sentences: string[]): number[] {
   return sentences.map((s) => (OWN.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0));
@@ -232,6 +222,7 @@ export function eligibleCandidates(sentences: string[]): Candidate[] {
   return candidates(sentences, (i) => own[i] === bestOwn);
 }
 
+/** The sentence (or trimmed sentence) that best states what the paper does and finds. */
 export function pickTldr(title: string, sentences: string[]): string {
   const clean = sentences.map((s) => s.trim()).filter((s) => s.length > 0);
   if (clean.length === 0) return '';
