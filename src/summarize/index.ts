@@ -13,7 +13,7 @@ export { splitSentences } from './sentences';
 export { pickTldr } from './tldr';
 
 /** Bump whenever the output of `summarize` may change (cached summaries are recomputed). */
-export const SUMMARIZER_VERSION = 6;
+export const SUMMARIZER_VERSION = 7;
 
 export interface PaperSummary {
   tldr: string;

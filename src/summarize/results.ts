@@ -41,7 +41,8 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   if (BETTER_AFTER.test(after)) return true;
   // A version inside a name ("Llama 3.1", "Apache 2.0") unless the name is a metric ("BLEU 35.2").
   const prev = /(\p{L}[\p{L}\d-]*)\s*$/u.exec(before)?.[1] ?? '';
-  if (/^\p{Lu}/u.test(prev) && !METRIC.test(prev) && before.trim() !== prev) return false;
+  const scored = METRIC.test(prev) || /^\s*(?:average|gain|improvement|\p{Lu}{2,})/u.test(after);
+  if (/^\p{Lu}/u.test(prev) && !scored && before.trim() !== prev) return false;
   if (num.includes('.')) return true;
   // A bare integer: only with a result cue before it and a metric nearby.
   return CUE_BEFORE.test(before) && (METRIC.test(before.slice(-30)) || METRIC.test(after));
@@ -50,7 +51,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
 /** The span [start, end) of the clause around a number, starting at its verb when there is one. */
 function clauseSpan(sentence: string, at: number, end: number): [number, number] {
   let start = 0;
-  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|,\s(?=(?:while|whereas|but|and|which|thus|thereby)\b|\w+ing\b)/g)) {
+  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|\w+ing\b)/g)) {
     start = m.index + m[0].length;
   }
   const tail =
@@ -81,7 +82,7 @@ function clauseSpan(sentence: string, at: number, end: number): [number, number]
 function tidy(phrase: string): string {
   return phrase
     .replace(/^[\s,;:(]+|[\s,;:.(]+$/g, '')
-    .replace(/^(?:and|but|while|whereas|which|thus|thereby|or)\s+/i, '');
+    .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '');
 }
 
 /** Every quantitative result in the abstract, as short phrases in order, deduplicated, at most 6. */

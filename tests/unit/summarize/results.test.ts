@@ -63,6 +63,11 @@ describe('extractKeyResults', () => {
       extractKeyResults('We maintain 96.7% of the performance (50.4% vs 52.1%) while using it for only 43% of tokens.'),
     ).toEqual(['maintain 96.7% of the performance (50.4% vs 52.1%) while using it for only 43% of tokens']);
   });
+  it('keeps scores that follow a capitalised word when a metric follows them', () => {
+    expect(extractKeyResults('Experiments show gains, e.g., at All Level 27.97 average gain on PM.')).toEqual([
+      'at All Level 27.97 average gain on PM',
+    ]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
