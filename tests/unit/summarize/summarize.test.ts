@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickTldr, SUMMARIZER_VERSION, summarize } from '../../../src/summarize/index';
+import { TLDR_FEATURE_COUNT } from '../../../src/summarize/tldr';
+import { TLDR_WEIGHTS } from '../../../src/summarize/tldr-weights';
 
 describe('summarize', () => {
   it('has a positive integer version', () => {
@@ -15,6 +17,9 @@ describe('summarize', () => {
 });
 
 describe('pickTldr', () => {
+  it('has one trained weight per feature (retrain with npm run train:tldr after changing features)', () => {
+    expect(TLDR_WEIGHTS).toHaveLength(TLDR_FEATURE_COUNT);
+  });
   it('skips the background opening sentence', () => {
     const sentences = [
       'Large language models have recently achieved remarkable success in many tasks.',
