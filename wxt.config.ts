@@ -1,10 +1,13 @@
 import { defineConfig } from 'wxt';
 import { SEED_ASSET_PATH, writeSeedAsset } from './scripts/seed-build';
 
+// `npm run bench` builds a separate copy with a benchmark page; the shipped build never has it.
+const BENCH_BUILD = process.env.PAPERLENS_BENCH === '1';
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  outDir: '.output',
+  outDir: BENCH_BUILD ? '.output/bench' : '.output',
   manifest: ({ browser }) => ({
     name: 'PaperLens',
     description: 'Summary cards, trending ranks and a reading list for machine-learning papers on arXiv and Hugging Face.',
@@ -22,6 +25,10 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      const bench = entrypoints.findIndex((entrypoint) => entrypoint.name === 'bench');
+      if (!BENCH_BUILD && bench >= 0) entrypoints.splice(bench, 1);
+    },
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push(`/${SEED_ASSET_PATH}`);
     },

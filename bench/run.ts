@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { benchCardLatency } from './card-latency';
+import { benchListing } from './listing';
+import { benchSearch } from './search';
 
 /**
  * `npm run bench [-- --only <name>]`: the project's performance figures, measured in real Chromium
@@ -9,6 +11,8 @@ import { benchCardLatency } from './card-latency';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   card: () => benchCardLatency(),
+  listing: () => benchListing(),
+  search: () => benchSearch(),
 };
 
 const args = process.argv.slice(2);

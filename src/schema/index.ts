@@ -6,3 +6,5 @@
 export * from './common';
 export * from './papers';
 export * from './messages';
+export * from './feed';
+export * from './reading-list';

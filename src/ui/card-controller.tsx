@@ -105,8 +105,12 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     return byPage.view ? byPage : byId;
   };
 
+  // WXT announces a client-side navigation before `location` shows it: trust the announced URL.
+  let announcedUrl: string | null = null;
+
   const syncOnce = async () => {
-    const url = new URL(location.href);
+    const url = new URL(announcedUrl ?? location.href);
+    if (announcedUrl === location.href) announcedUrl = null;
     if (!site.isPage(url)) {
       removeCard();
       return;
@@ -121,7 +125,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       return;
     }
     const result = await lookup(page);
-    if (location.href !== url.href) {
+    if ((announcedUrl ?? location.href) !== url.href) {
       rerun = true;
       return;
     }
@@ -153,14 +157,17 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   const start = () => {
     void sync();
     const observer = new MutationObserver(() => {
-      if (!card || !card.host.isConnected || card.url !== location.href) void sync();
+      if (!card || !card.host.isConnected || card.url !== (announcedUrl ?? location.href)) void sync();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => {
       observer.disconnect();
       removeCard();
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => void sync());
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      announcedUrl = newUrl.href;
+      void sync();
+    });
   };
 
   if (document.readyState === 'loading') {

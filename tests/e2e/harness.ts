@@ -35,14 +35,15 @@ export interface ExtensionBrowser {
 }
 
 /** Chromium with the built extension loaded, a fresh profile, and no network but what a test serves. */
-export async function launchExtension(options: { withExtension?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(options: { withExtension?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
   const withExtension = options.withExtension ?? true;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const profile = await mkdtemp(join(tmpdir(), 'paperlens-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchExtension } from '../tests/e2e/harness';
+import { median, quantile, round } from './stats';
+
+/**
+ * Issue 3's search figures, in real Chromium against the extension's own IndexedDB: the time to
+ * load N papers into the store (records + search index, one transaction) and the per-keystroke
+ * latency of popup search (input event → results for that input rendered), at 10,000 and 100,000.
+ */
+
+const BENCH_DIR = fileURLToPath(new URL('../.output/bench/chrome-mv3/', import.meta.url));
+// What people type: words the synthetic corpus holds, plus misses.
+const QUERIES = ['speculative decoding', 'quantization low bit', 'long context memory', 'multilingual translation', 'reward model alignment', 'graph neural', 'vision language caption', 'zzqxy nothing'];
+
+interface KeystrokeRecord {
+  value: string;
+  start: number;
+  end: number | null;
+}
+
+// Installed in the popup: times every input event until results for exactly that value are shown.
+const KEYSTROKE_TIMER = `(() => {
+  const records = (window.__keystrokes = []);
+  document.addEventListener('input', (event) => records.push({ value: event.target.value, start: performance.now(), end: null }), true);
+  new MutationObserver(() => {
+    const shown = document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query');
+    for (const record of records) if (record.end === null && record.value === shown) record.end = performance.now();
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-query'] });
+})();`;
+
+async function typeQueries(popup: Page): Promise<KeystrokeRecord[]> {
+  const box = popup.getByTestId('search');
+  for (const query of QUERIES) {
+    await box.fill('');
+    await box.pressSequentially(query, { delay: 30 });
+    await popup.waitForFunction((value) => document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query') === value, query, { timeout: 30_000 });
+  }
+  return popup.evaluate(() => (window as unknown as { __keystrokes: KeystrokeRecord[] }).__keystrokes);
+}
+
+export interface SearchReport {
+  papers: number;
+  loadMs: number;
+  recordBytes: number;
+  keystrokes: number;
+  keystrokeMs: { median: number; p95: number; max: number };
+  /** Keystrokes superseded by the next one before their results showed (not in the figures). */
+  superseded: number;
+}
+
+export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchReport[]> {
+  execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, PAPERLENS_BENCH: '1' }, stdio: 'ignore' });
+  const browser = await launchExtension({ extensionDir: BENCH_DIR });
+  const reports: SearchReport[] = [];
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
+    for (const size of sizes) {
+      await page.waitForFunction(() => 'paperlensBench' in globalThis);
+      const load = await page.evaluate((count) => (globalThis as unknown as { paperlensBench: { loadSynthetic: (n: number) => Promise<{ loadMs: number; recordBytes: number; count: number }> } }).paperlensBench.loadSynthetic(count), size);
+      const popup = await browser.context.newPage();
+      await popup.addInitScript(KEYSTROKE_TIMER);
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.getByTestId('search').waitFor();
+      // Let the popup load its index first: the figure is the cost of a keystroke, not of opening.
+      await popup.waitForTimeout(size >= 100_000 ? 3000 : 1000);
+      const records = await typeQueries(popup);
+      await popup.close();
+      const timed = records.filter((record) => record.end !== null).map((record) => record.end! - record.start);
+      reports.push({
+        papers: load.count,
+        loadMs: round(load.loadMs, 0),
+        recordBytes: load.recordBytes,
+        keystrokes: timed.length,
+        keystrokeMs: { median: round(median(timed)), p95: round(quantile(timed, 0.95)), max: round(Math.max(...timed)) },
+        superseded: records.length - timed.length,
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+  return reports;
+}

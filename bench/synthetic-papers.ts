@@ -1,0 +1,71 @@
+import { normalizeTitle } from '../src/papers/ids';
+import type { Paper } from '../src/schema';
+import { SUMMARIZER_VERSION } from '../src/summarize';
+
+/**
+ * Deterministic synthetic papers for load and search benchmarks: ML-flavoured vocabulary with a
+ * Zipf-like word distribution, records shaped and sized like real store records (~1.8 KB).
+ */
+
+const VOCABULARY = (
+  'model models language large training data learning neural network networks transformer attention ' +
+  'decoding speculative inference efficient quantization low bit pruning sparse mixture experts scaling laws ' +
+  'vocabulary tokenizer multilingual translation machine code generation program synthesis reasoning math ' +
+  'benchmark evaluation dataset survey vision image video multimodal caption hallucination alignment reward ' +
+  'reinforcement preference optimization fine tuning instruction retrieval augmented long context memory ' +
+  'agent tool planning graph diffusion generative adversarial contrastive representation embedding robust ' +
+  'adversarial attack privacy federated distillation compression latency throughput accuracy state art ' +
+  'speech audio recognition summarization question answering dialogue safety bias fairness interpretability ' +
+  'probing feature attribution chain thought prompting few shot zero shot kernel gpu memory cache key value'
+).split(' ');
+const NAMES = 'Wang Li Zhang Chen Liu Smith Garcia Kumar Müller Rossi Tanaka Kim Nguyen Dubois Silva Cohen'.split(' ');
+
+/** A small fast PRNG (mulberry32): the same seed gives the same corpus on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function syntheticPapers(count: number, seed = 7): Paper[] {
+  const next = random(seed);
+  // Zipf-like: low indexes far more common, as in real text.
+  const word = () => VOCABULARY[Math.floor(VOCABULARY.length * next() ** 2.2)]!;
+  const words = (n: number) => Array.from({ length: n }, word).join(' ');
+  const sentence = (n: number) => {
+    const text = words(n);
+    return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  };
+  const papers: Paper[] = [];
+  for (let i = 0; i < count; i++) {
+    // 2001.10000, 2001.10001, … then 2002.10000: valid new-style ids (up to 1,080,000 papers).
+    const id = `${2001 + Math.floor(i / 90_000)}.${10_000 + (i % 90_000)}`;
+    const title = `${sentence(6 + Math.floor(next() * 6)).slice(0, -1)} ${i}`;
+    const abstract = Array.from({ length: 8 }, () => sentence(14 + Math.floor(next() * 10))).join(' ');
+    papers.push({
+      id,
+      title,
+      normTitle: normalizeTitle(title),
+      abstract,
+      authors: Array.from({ length: 3 }, () => `${NAMES[Math.floor(next() * NAMES.length)]} ${String.fromCharCode(65 + Math.floor(next() * 26))}.`),
+      rank: null,
+      snapshot: null,
+      source: 'feed',
+      summary: {
+        version: SUMMARIZER_VERSION,
+        tldr: sentence(22),
+        keyResults: [`improves accuracy by ${(next() * 30).toFixed(1)}%`, `${(1 + next() * 5).toFixed(1)}× faster inference`],
+        codeLinks: [`https://github.com/example/paper-${i}`],
+        topics: [word(), word(), word()],
+      },
+      feed: null,
+      related: [],
+    });
+  }
+  return papers;
+}
