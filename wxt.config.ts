@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'PaperLens',
     description: 'Summary cards, trending ranks and a reading list for machine-learning papers on arXiv and Hugging Face.',
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage', 'activeTab', 'alarms'],
     host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: {

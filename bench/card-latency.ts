@@ -39,8 +39,9 @@ async function load(browser: ExtensionBrowser, page: Page, expectCard: boolean):
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     return { dcl: nav.domContentLoadedEventStart, fcp: fcp ? fcp.startTime : null, cardAt: (window as unknown as { __cardAt?: number }).__cardAt ?? null };
   });
-  // Everything but the page's own document request is a request someone else made.
-  const requests = browser.requests.slice(before).filter((request) => request.url() !== URL_UNDER_TEST).length;
+  // Everything the page made beyond its own document (the fixture has no subresources), i.e. what
+  // PaperLens's content script would have caused. The worker's feed refresh is counted apart.
+  const requests = browser.requests.slice(before).filter((request) => request.serviceWorker() === null && request.url() !== URL_UNDER_TEST).length;
   return { ...timing, requests };
 }
 
@@ -59,6 +60,8 @@ export interface CardLatencyReport {
   coldDclToCardMs: { median: number; max: number };
   fcpMs: { withPaperLens: number; without: number; deltaMedian: number };
   requestsPerPage: { withPaperLens: number; without: number };
+  /** Requests the extension's worker made during the whole run (the daily-papers feed only). */
+  workerRequests: string[];
   contentScriptGzipBytes: Record<string, number>;
 }
 
@@ -116,6 +119,7 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
       coldDclToCardMs: { median: round(median(cold)), max: round(Math.max(...cold)) },
       fcpMs: { withPaperLens: round(median(fcpWith)), without: round(median(fcpWithout)), deltaMedian: round(median(fcpWith) - median(fcpWithout)) },
       requestsPerPage: { withPaperLens: Math.max(...requestsWith), without: Math.max(...requestsWithout) },
+      workerRequests: [...new Set(withExt.requests.filter((request) => request.serviceWorker() !== null).map((request) => request.url()))],
       contentScriptGzipBytes: await contentScriptSizes(),
     };
   } finally {

@@ -2,8 +2,12 @@ import { browser } from 'wxt/browser';
 import { PaperLensDatabase } from '../src/db/database';
 import { createStore } from '../src/db/open';
 import { parseSeedAsset } from '../src/db/seed';
+import { createFeedRefresher } from '../src/feed/refresher';
 import { handleMessage } from '../src/messaging/handler';
+import { loadSettings, watchSettings } from '../src/settings/settings';
 import { showStoreError, clearStoreError } from '../src/ui/action-badge';
+
+const FEED_ALARM = 'daily-papers-feed';
 
 export default defineBackground(() => {
   const store = createStore({
@@ -12,6 +16,14 @@ export default defineBackground(() => {
     onError: showStoreError,
     onRecovered: clearStoreError,
   });
+  const feed = createFeedRefresher({
+    ready: store.ready,
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    enabled: async () => (await loadSettings()).feedEnabled,
+    schedule: (at) => void browser.alarms.create(FEED_ALARM, { when: Math.max(at, Date.now() + 30_000) }),
+    onApplied: store.related.invalidate,
+  });
 
   browser.runtime.onInstalled.addListener(() => {
     // A failure is already shown on the toolbar icon by onError.
@@ -19,10 +31,27 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    handleMessage(message, { ready: store.ready, health: store.health, now: Date.now, relatedForPage: store.related.forPage }).then(sendResponse);
+    handleMessage(message, {
+      ready: store.ready,
+      health: store.health,
+      now: Date.now,
+      relatedForPage: store.related.forPage,
+      refreshFeed: () => feed.refresh(true),
+    }).then(sendResponse);
     return true;
   });
 
-  // Open the store while the first message is still on its way.
-  store.ready().catch(() => undefined);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) void feed.refresh(false);
+  });
+  watchSettings((settings) => {
+    if (settings.feedEnabled) void feed.refresh(false);
+    else void browser.alarms.clear(FEED_ALARM);
+  });
+
+  // Open the store while the first message is still on its way; refresh trending if it is stale.
+  store
+    .ready()
+    .then(() => feed.startup())
+    .catch(() => undefined);
 });

@@ -1,5 +1,5 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
-import type { Paper, SavedItem, Seen } from '../schema';
+import type { FeedDayList, Paper, SavedItem, Seen } from '../schema';
 import type { SearchSnapshot } from '../search/search-index';
 
 export interface MetaRow {
@@ -14,6 +14,11 @@ export interface SearchIndexRow {
   builtAt: number;
 }
 
+/** A day's trending list from the daily-papers feed. */
+export interface TrendingDayRow extends FeedDayList {
+  fetchedAt: number;
+}
+
 export const DATABASE_NAME = 'paperlens';
 /** The key of the one search index over `papers`. */
 export const PAPERS_INDEX_KEY = 'papers';
@@ -21,7 +26,8 @@ export const PAPERS_INDEX_KEY = 'papers';
 /**
  * The store. Version history (never edit a shipped version; add one with an upgrade):
  *   1 — papers (seed/feed), saved (reading list), meta (seed version, feed state), seen (abstract
- *       pages opened), searchIndex (the persisted search index over papers).
+ *       pages opened), searchIndex (the persisted search index over papers), trendingDays (the
+ *       feed's list for each day fetched).
  */
 export class PaperLensDatabase extends Dexie {
   papers!: Table<Paper, string>;
@@ -29,6 +35,7 @@ export class PaperLensDatabase extends Dexie {
   meta!: Table<MetaRow, string>;
   seen!: Table<Seen, string>;
   searchIndex!: Table<SearchIndexRow, string>;
+  trendingDays!: Table<TrendingDayRow, string>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -38,6 +45,7 @@ export class PaperLensDatabase extends Dexie {
       meta: 'key',
       seen: 'id',
       searchIndex: 'key',
+      trendingDays: 'day',
     });
   }
 }

@@ -13,11 +13,13 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
   return {
     id,
     title: readableTitle || saved?.title || id,
-    ...summarize(readableTitle, latexToText(abstract)),
     topics: [],
+    ...summarize(readableTitle, latexToText(abstract)),
     related: [],
     rank: null,
     snapshot: null,
+    upvotes: null,
+    projectPage: null,
     status: saved?.status ?? null,
     inStore: false,
   };
@@ -25,8 +27,15 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
 
 type TitleOf = (id: string) => string | undefined;
 
-function toView(paper: Paper | undefined, saved: SavedItem | undefined, titleOf: TitleOf): PaperView | null {
+/** What a view needs beyond the paper: its related papers' titles and today's live ranking. */
+interface ViewContext {
+  titleOf: TitleOf;
+  live: LiveRanking | null;
+}
+
+function toView(paper: Paper | undefined, saved: SavedItem | undefined, { titleOf, live }: ViewContext): PaperView | null {
   if (paper) {
+    const liveRank = live?.rankOf.get(paper.id);
     return {
       id: paper.id,
       title: paper.title,
@@ -38,8 +47,11 @@ function toView(paper: Paper | undefined, saved: SavedItem | undefined, titleOf:
         const title = titleOf(id);
         return title ? [{ id, title }] : [];
       }),
-      rank: paper.rank,
-      snapshot: paper.snapshot,
+      // The latest live list outranks the bundled snapshot; otherwise the snapshot's rank.
+      rank: liveRank ?? paper.rank,
+      snapshot: liveRank !== undefined ? live!.label : paper.snapshot,
+      upvotes: paper.feed?.upvotes ?? null,
+      projectPage: paper.feed?.projectPage ?? null,
       status: saved?.status ?? null,
       inStore: true,
     };
@@ -55,11 +67,34 @@ function toView(paper: Paper | undefined, saved: SavedItem | undefined, titleOf:
       related: [],
       rank: null,
       snapshot: null,
+      upvotes: null,
+      projectPage: null,
       status: saved.status,
       inStore: false,
     };
   }
   return null;
+}
+
+/** The latest day's list fetched from the daily-papers feed, as ranks. */
+export interface LiveRanking {
+  day: string;
+  label: string;
+  rankOf: Map<string, number>;
+}
+
+export function liveLabel(day: string): string {
+  return `Live · ${day}`;
+}
+
+export async function latestLiveRanking(db: PaperLensDatabase): Promise<LiveRanking | null> {
+  const latest = await db.trendingDays.orderBy('day').last();
+  if (!latest) return null;
+  return { day: latest.day, label: liveLabel(latest.day), rankOf: new Map(latest.ids.map((id, index) => [id, index + 1])) };
+}
+
+async function viewContext(db: PaperLensDatabase, papers: (Paper | undefined)[], extra: string[] = []): Promise<ViewContext> {
+  return { titleOf: await relatedTitles(db, papers, extra), live: await latestLiveRanking(db) };
 }
 
 /** Titles of the related papers of `papers`, read in one go. */
@@ -80,7 +115,7 @@ export type RelatedForPage = (page: { id: string; title: string; abstract: strin
  * `relatedForPage`, its related papers in the store). One answer per query.
  */
 export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[], relatedForPage?: RelatedForPage): Promise<(PaperView | null)[]> {
-  const views = await db.transaction('r', db.papers, db.saved, async () => {
+  const views = await db.transaction('r', db.papers, db.saved, db.trendingDays, async () => {
     const ids = queries.map((query) => (query.id === undefined ? null : normalizeArxivId(query.id)));
     const wantedIds = [...new Set(ids.filter((id): id is string => id !== null))];
     const byId = new Map<string, Paper>();
@@ -105,14 +140,14 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
     const savedIds = [...new Set([...wantedIds, ...papers.flatMap((paper) => (paper ? [paper.id] : []))])];
     const saved = new Map<string, SavedItem>();
     for (const item of await db.saved.bulkGet(savedIds)) if (item) saved.set(item.id, item);
-    const titleOf = await relatedTitles(db, papers);
+    const context = await viewContext(db, papers);
 
     return papers.map((paper, index) => {
       const id = paper?.id ?? ids[index];
       const savedItem = id ? saved.get(id) : undefined;
       const query = queries[index]!;
       if (!paper && id && query.abstract) return pageView(id, query.title ?? '', query.abstract, savedItem);
-      return toView(paper, savedItem, titleOf);
+      return toView(paper, savedItem, context);
     });
   });
   if (relatedForPage) {
@@ -121,7 +156,7 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
       const query = queries.find((candidate) => candidate.abstract && normalizeArxivId(candidate.id ?? '') === view.id);
       if (!query?.abstract) continue;
       const ids = await relatedForPage({ id: view.id, title: view.title, abstract: latexToText(query.abstract) });
-      const titleOf = await relatedTitles(db, [], ids);
+      const { titleOf } = await viewContext(db, [], ids);
       view.related = ids.flatMap((id) => {
         const title = titleOf(id);
         return title ? [{ id, title }] : [];
@@ -131,9 +166,35 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
   return views;
 }
 
-/** The snapshot's papers in trending order: newest snapshot first, then rank. */
-export async function trendingPapers(db: PaperLensDatabase): Promise<PaperView[]> {
-  return db.transaction('r', db.papers, db.saved, db.meta, async () => {
+/** A trending list as the popup shows it: a live day from the feed, or the bundled snapshot. */
+export interface TrendingList {
+  source: 'live' | 'bundled';
+  /** The live list's day (YYYY-MM-DD), or null for the snapshot. */
+  day: string | null;
+  /** The snapshot's label ("Jul 30") or the live day. */
+  label: string;
+  /** Every day with a live list, newest first (for the day picker). */
+  days: string[];
+  papers: PaperView[];
+}
+
+/**
+ * The trending list for `day` (a day fetched from the feed); by default the latest live day; the
+ * bundled snapshot's papers in rank order (newest snapshot first) for `null` or when there is no
+ * live day.
+ */
+export async function trendingList(db: PaperLensDatabase, day?: string | null): Promise<TrendingList> {
+  return db.transaction('r', db.papers, db.saved, db.meta, db.trendingDays, async () => {
+    const days = (await db.trendingDays.orderBy('day').reverse().primaryKeys()) as string[];
+    const chosen = day === null ? undefined : day !== undefined && days.includes(day) ? day : days[0];
+    if (chosen !== undefined) {
+      const list = (await db.trendingDays.get(chosen))!;
+      const papers = (await db.papers.bulkGet(list.ids)).filter((paper): paper is Paper => paper !== undefined);
+      const saved = await db.saved.bulkGet(papers.map((paper) => paper.id));
+      const rankOf = new Map(list.ids.map((id, index) => [id, index + 1]));
+      const context: ViewContext = { titleOf: await relatedTitles(db, papers), live: { day: chosen, label: liveLabel(chosen), rankOf } };
+      return { source: 'live', day: chosen, label: chosen, days, papers: papers.map((paper, index) => toView(paper, saved[index], context)!) };
+    }
     const order: string[] = JSON.parse((await db.meta.get(SEED_SNAPSHOTS_KEY))?.value ?? '[]');
     const ranked = await db.papers.where('rank').above(0).toArray();
     const snapshotIndex = (paper: Paper) => {
@@ -142,9 +203,13 @@ export async function trendingPapers(db: PaperLensDatabase): Promise<PaperView[]
     };
     ranked.sort((a, b) => snapshotIndex(a) - snapshotIndex(b) || (a.rank ?? 0) - (b.rank ?? 0));
     const saved = await db.saved.bulkGet(ranked.map((paper) => paper.id));
-    const titleOf = await relatedTitles(db, ranked);
-    return ranked.map((paper, index) => toView(paper, saved[index], titleOf)!);
+    const context: ViewContext = { titleOf: await relatedTitles(db, ranked), live: null };
+    return { source: 'bundled', day: null, label: order[0] ?? '', days, papers: ranked.map((paper, index) => toView(paper, saved[index], context)!) };
   });
+}
+
+export async function trendingPapers(db: PaperLensDatabase): Promise<PaperView[]> {
+  return (await trendingList(db)).papers;
 }
 
 const PAGE_METADATA = ['published', 'primaryCategory', 'doi', 'journalRef', 'pdfUrl'] as const;
@@ -155,10 +220,10 @@ const PAGE_METADATA = ['published', 'primaryCategory', 'doi', 'journalRef', 'pdf
  */
 export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: number): Promise<PaperView> {
   const paper = SaveInputSchema.parse(input);
-  return db.transaction('rw', db.papers, db.saved, async () => {
+  return db.transaction('rw', db.papers, db.saved, db.trendingDays, async () => {
     const known = await db.papers.get(paper.id);
     const existing = await db.saved.get(paper.id);
-    const titleOf = await relatedTitles(db, [known]);
+    const context = await viewContext(db, [known]);
     let item: SavedItem;
     if (existing) {
       item = { ...existing };
@@ -185,7 +250,7 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
       };
     }
     await db.saved.put(item);
-    return toView(known, item, titleOf)!;
+    return toView(known, item, context)!;
   });
 }
 
@@ -202,7 +267,8 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
   const wanted = new Set(unique);
   const present = async (table: Table<unknown, string>) =>
     (await table.where(':id').between(unique[0]!, unique[unique.length - 1]!, true, true).primaryKeys()).filter((key) => wanted.has(key));
-  return db.transaction('r', db.papers, db.saved, db.seen, async () => {
+  return db.transaction('r', db.papers, db.saved, db.seen, db.trendingDays, async () => {
+    const live = await latestLiveRanking(db);
     const [paperIds, savedIds, seenIds] = await Promise.all([present(db.papers), present(db.saved), present(db.seen)]);
     const [papers, saved] = await Promise.all([db.papers.bulkGet(paperIds), db.saved.bulkGet(savedIds)]);
     const paperById = new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
@@ -211,13 +277,16 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
     return ids.map((id) => {
       if (id === null) return null;
       const paper = paperById.get(id);
+      const liveRank = live?.rankOf.get(id);
       return {
         id,
-        rank: paper?.rank ?? null,
-        snapshot: paper?.snapshot ?? null,
+        rank: liveRank ?? paper?.rank ?? null,
+        snapshot: liveRank !== undefined ? live!.label : (paper?.snapshot ?? null),
         status: statusById.get(id) ?? null,
         seen: seen.has(id),
         codeLink: paper?.summary.codeLinks[0] ?? null,
+        upvotes: paper?.feed?.upvotes ?? null,
+        projectPage: paper?.feed?.projectPage ?? null,
         inStore: paper !== undefined,
       };
     });
@@ -234,7 +303,7 @@ export async function unsavePaper(db: PaperLensDatabase, id: string): Promise<vo
 }
 
 export async function setStatus(db: PaperLensDatabase, id: string, status: ReadingStatus, now: number): Promise<PaperView> {
-  return db.transaction('rw', db.papers, db.saved, async () => {
+  return db.transaction('rw', db.papers, db.saved, db.trendingDays, async () => {
     const item = await db.saved.get(id);
     if (!item) throw new Error(`${id} is not in the reading list`);
     const updated: SavedItem = {
@@ -245,7 +314,7 @@ export async function setStatus(db: PaperLensDatabase, id: string, status: Readi
     };
     await db.saved.put(updated);
     const known = await db.papers.get(id);
-    return toView(known, updated, await relatedTitles(db, [known]))!;
+    return toView(known, updated, await viewContext(db, [known]))!;
   });
 }
 

@@ -8,3 +8,4 @@ export * from './papers';
 export * from './messages';
 export * from './feed';
 export * from './reading-list';
+export * from './settings';

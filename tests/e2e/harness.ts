@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
 
 /** The extension API as seen inside the service worker (for `worker.evaluate`). */
@@ -20,14 +20,18 @@ export interface Served {
   body: string;
   contentType?: string;
   status?: number;
+  headers?: Record<string, string>;
 }
+
+/** Answers a request itself (delays, errors, changing answers). */
+export type Responder = (route: Route) => Promise<void>;
 
 export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
   /** Serves `body` at `url` (exact match, query included). Every other http(s) request is aborted. */
-  serve: (url: string, served: Served | string) => void;
+  serve: (url: string, served: Served | string | Responder) => void;
   /** http(s) requests the browser attempted, in order (served or aborted). */
   requests: Request[];
   popup: () => Promise<Page>;
@@ -53,7 +57,7 @@ export async function launchExtension(options: { withExtension?: boolean; extens
       '--disable-sync',
     ],
   });
-  const routes = new Map<string, Served>();
+  const routes = new Map<string, Served | Responder>();
   const requests: Request[] = [];
   context.on('request', (request) => {
     if (/^https?:/.test(request.url())) requests.push(request);
@@ -61,7 +65,13 @@ export async function launchExtension(options: { withExtension?: boolean; extens
   await context.route(/^https?:\/\//, async (route) => {
     const served = routes.get(route.request().url());
     if (!served) return route.abort('internetdisconnected');
-    return route.fulfill({ status: served.status ?? 200, body: served.body, contentType: served.contentType ?? 'text/html; charset=utf-8' });
+    if (typeof served === 'function') return served(route);
+    return route.fulfill({
+      status: served.status ?? 200,
+      body: served.body,
+      contentType: served.contentType ?? 'text/html; charset=utf-8',
+      ...(served.headers ? { headers: served.headers } : {}),
+    });
   });
 
   let worker = context.serviceWorkers()[0];
@@ -73,7 +83,7 @@ export async function launchExtension(options: { withExtension?: boolean; extens
     worker: worker!,
     extensionId,
     requests,
-    serve: (url, served) => routes.set(url, typeof served === 'string' ? { body: served } : served),
+    serve: (url, served) => void routes.set(url, typeof served === 'string' ? { body: served } : served),
     popup: async () => {
       // A popup window of its own, so the browser window's active tab stays the paper's tab.
       const opened = context.waitForEvent('page', (page) => page.url().includes('/popup.html'));

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
-import { listSaved, lookupPapers, trendingPapers } from '../../db/papers';
+import { listSaved, lookupPapers, trendingList } from '../../db/papers';
+import { readFeedState } from '../../db/feed';
+import { loadSettings } from '../../settings/settings';
+import { describeAge, describeTime } from './time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
@@ -36,15 +39,81 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   );
 }
 
+/** Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button. */
+function TrendingHeader({ db, source, label, days, day, onDay }: { db: PaperLensDatabase; source: 'live' | 'bundled'; label: string; days: string[]; day: string | null; onDay: (day: string | null) => void }) {
+  const state = useLiveQuery(() => readFeedState(db), []).value;
+  const [feedOn, setFeedOn] = useState(true);
+  const [refreshing, setRefreshing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    loadSettings().then((settings) => setFeedOn(settings.feedEnabled), () => undefined);
+  }, []);
+  const now = Date.now();
+  const failedSinceSuccess = state?.lastFailure && (state.lastSuccessAt === null || state.lastFailure.at > state.lastSuccessAt);
+  const refresh = async () => {
+    setRefreshing(true);
+    setProblem(null);
+    try {
+      await sendRequest({ type: 'refreshFeed' });
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setRefreshing(false);
+    }
+  };
+  return (
+    <div class="trending-head">
+      <p class="source" data-testid="trending-source">
+        {source === 'live'
+          ? `Live · ${label}${state?.lastSuccessAt ? ` · updated ${describeAge(now - state.lastSuccessAt)}` : ''}`
+          : `Bundled snapshot · ${label}`}
+        {!feedOn && ' · live feed off in settings'}
+      </p>
+      {feedOn && failedSinceSuccess && state?.lastFailure && (
+        <p class="problem" role="status" data-testid="feed-failure">
+          Refresh failed: {state.lastFailure.reason}
+          {state.nextAttemptAt ? ` · next try ${describeTime(state.nextAttemptAt, now)}` : ''}
+        </p>
+      )}
+      <Problem text={problem} />
+      <div class="row-actions">
+        {days.length > 0 && (
+          <select class="status" data-testid="trending-day" aria-label="Trending day" value={day ?? ''} onChange={(event) => onDay(event.currentTarget.value || null)}>
+            {days.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+            <option value="">Bundled snapshot</option>
+          </select>
+        )}
+        {feedOn && (
+          <button type="button" class="save" data-testid="refresh-feed" disabled={refreshing} onClick={refresh}>
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
 function Trending({ db }: { db: PaperLensDatabase }) {
-  const { value, error } = useLiveQuery(() => trendingPapers(db), []);
+  // undefined: the latest list; null: the bundled snapshot; a day: that day's live list.
+  const [day, setDay] = useState<string | null | undefined>(undefined);
+  const { value, error } = useLiveQuery(() => trendingList(db, day), [day]);
   if (error) return <Problem text={error} />;
   if (!value) return <p class="empty">Loading…</p>;
-  if (value.length === 0) return <p class="empty">No trending papers yet: the bundled snapshot is still loading.</p>;
   return (
-    <ol class="papers" aria-label="Trending papers">
-      {value.map((paper) => <PaperRow key={paper.id} paper={paper} testId="trending-item" />)}
-    </ol>
+    <>
+      <TrendingHeader db={db} source={value.source} label={value.label} days={value.days} day={value.day} onDay={setDay} />
+      {value.papers.length === 0 ? (
+        <p class="empty">No trending papers yet: the bundled snapshot is still loading.</p>
+      ) : (
+        <ol class="papers" aria-label="Trending papers">
+          {value.papers.map((paper) => <PaperRow key={paper.id} paper={paper} testId="trending-item" />)}
+        </ol>
+      )}
+    </>
   );
 }
 

@@ -24,7 +24,7 @@ class FakeStore implements BadgeTransport {
     this.requests.push({ type: 'badges', ids });
     await this.held;
     if (this.failBadges) throw new Error(this.failBadges);
-    return ids.map((id): BadgeInfo => ({ id, rank: null, snapshot: null, seen: false, codeLink: null, inStore: false, status: this.saved.get(id) ?? null, ...this.known[id] }));
+    return ids.map((id): BadgeInfo => ({ id, rank: null, snapshot: null, seen: false, codeLink: null, upvotes: null, projectPage: null, inStore: false, status: this.saved.get(id) ?? null, ...this.known[id] }));
   };
   lookup = async (query: LookupQuery) => {
     this.requests.push({ type: 'lookup', query });

@@ -9,7 +9,12 @@ let deps: HandlerDeps;
 beforeAll(async () => {
   const asset = await buildSeedAsset();
   const store = createStore({ db: new PaperLensDatabase('handler-test'), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
-  deps = { ready: store.ready, health: store.health, now: () => 42 };
+  deps = {
+    ready: store.ready,
+    health: store.health,
+    now: () => 42,
+    refreshFeed: () => Promise.reject(new Error('feed refresh is not part of these tests')),
+  };
 });
 
 describe('background message handler', () => {

@@ -1,0 +1,70 @@
+import type { FeedRefreshState } from '../schema';
+import type { PaperLensDatabase } from '../db/database';
+import { applyFeedDay, readFeedState, writeFeedState } from '../db/feed';
+import { isDue, isStale, nextAttemptAt, recordFeedFailure, recordFeedSuccess } from './backoff';
+import { fetchDailyPapers } from './client';
+
+export interface FeedRefresherDeps {
+  ready: () => Promise<PaperLensDatabase>;
+  fetch: typeof fetch;
+  now: () => number;
+  /** The user's "daily-papers feed" setting: off means no request at all. */
+  enabled: () => Promise<boolean>;
+  /** Arrange a wake-up at this time (an alarm in the background). */
+  schedule: (at: number) => void;
+  /** Called after a day was merged into the store. */
+  onApplied: () => void;
+}
+
+export interface FeedRefresher {
+  /** Fetches now if due (`force`: now regardless of the schedule, for the Refresh button). */
+  refresh: (force: boolean) => Promise<FeedRefreshState>;
+  /** At startup: refresh when the cached list is older than the interval and no backoff forbids it. */
+  startup: () => Promise<FeedRefreshState>;
+}
+
+/**
+ * Runs daily-papers refreshes one at a time: fetch, merge into the store, record success or the
+ * failure's reason with the next try (exponential backoff, Retry-After honoured), and schedule it.
+ */
+export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
+  let running: Promise<FeedRefreshState> | null = null;
+
+  const attempt = async (db: PaperLensDatabase, state: FeedRefreshState): Promise<FeedRefreshState> => {
+    const result = await fetchDailyPapers({ fetch: deps.fetch, now: deps.now });
+    let next: FeedRefreshState;
+    if (result.ok) {
+      try {
+        await applyFeedDay(db, result, deps.now());
+        next = recordFeedSuccess(state, deps.now());
+        deps.onApplied();
+      } catch (error) {
+        const reason = `the feed's data could not be stored: ${error instanceof Error ? error.message : String(error)}`;
+        next = recordFeedFailure(state, { kind: 'schema', reason, path: '(store)' }, deps.now());
+      }
+    } else {
+      next = recordFeedFailure(state, result.failure, deps.now());
+    }
+    await writeFeedState(db, next);
+    return next;
+  };
+
+  const run = (decide: (state: FeedRefreshState, now: number) => boolean) => {
+    running ??= (async () => {
+      const db = await deps.ready();
+      const state = await readFeedState(db);
+      if (!(await deps.enabled())) return state;
+      const next = decide(state, deps.now()) ? await attempt(db, state) : state;
+      deps.schedule(nextAttemptAt(next, deps.now()));
+      return next;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    refresh: (force) => run((state, now) => force || isDue(state, now)),
+    startup: () => run((state, now) => isStale(state, now) && isDue(state, now)),
+  };
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** The user's settings (options page), stored with WXT's storage API under `local:settings`. */
+export const SettingsSchema = z.object({
+  /** Per-site switches: where PaperLens adds cards and badges. */
+  sites: z.object({
+    arxivAbs: z.boolean(),
+    hfPaper: z.boolean(),
+    arxivListing: z.boolean(),
+    hfList: z.boolean(),
+  }),
+  /** Cards start collapsed to their header line. */
+  cardCollapsed: z.boolean(),
+  /** `auto` follows the page and prefers-color-scheme. */
+  theme: z.enum(['auto', 'light', 'dark']),
+  /** Refresh trending from the Hugging Face daily-papers feed; off = bundled snapshot only, no requests. */
+  feedEnabled: z.boolean(),
+  /** Remember which abstract pages were opened, to mark them "seen" in listings. */
+  seenEnabled: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SiteKey = keyof Settings['sites'];

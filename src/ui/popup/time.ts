@@ -1,0 +1,17 @@
+/** "just now", "5 min ago", "2 h ago", "3 days ago". */
+export function describeAge(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+/** A moment later today as "at 14:05", or further away as "on 2 Dec, 14:05". */
+export function describeTime(at: number, now: number): string {
+  const date = new Date(at);
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (new Date(now).toDateString() === date.toDateString()) return `at ${time}`;
+  return `on ${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}, ${time}`;
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+const FEED_URL = 'https://huggingface.co/api/daily_papers';
+type PageGlobal = { chrome: typeof Browser };
+
+let browser: ExtensionBrowser;
+let feedJson: string;
+let respond: 'good' | '500' | 'garbage' | 'stall' | '429' = 'good';
+let feedCalls = 0;
+
+beforeAll(async () => {
+  feedJson = await fixture('feed/daily_papers.json');
+  browser = await launchExtension();
+  browser.serve(FEED_URL, async (route) => {
+    feedCalls++;
+    switch (respond) {
+      case 'good':
+        return route.fulfill({ status: 200, contentType: 'application/json', body: feedJson });
+      case '500':
+        return route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' });
+      case 'garbage':
+        return route.fulfill({ status: 200, contentType: 'application/json', body: '[{"paper": {"id": "2407.13623", "title": ' });
+      case '429':
+        return route.fulfill({ status: 429, headers: { 'Retry-After': '7200' }, body: 'slow down' });
+      case 'stall':
+        // Answers long after the client's 10 s timeout.
+        await new Promise((resolve) => setTimeout(resolve, 30_000));
+        return route.fulfill({ status: 200, contentType: 'application/json', body: feedJson }).catch(() => undefined);
+    }
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Requests made by the extension's service worker (pages' own document requests excluded). */
+const workerRequests = () => browser.requests.filter((request) => request.serviceWorker() !== null).map((request) => request.url());
+
+async function refreshFromPopup() {
+  const popup = await browser.popup();
+  await popup.getByTestId('refresh-feed').click();
+  await expect.poll(() => popup.getByTestId('refresh-feed').textContent(), { timeout: 20_000 }).toBe('Refresh');
+  return popup;
+}
+
+describe('trending from the daily-papers feed', () => {
+  test('a fresh feed: the popup lists it as Live, in the feed order', async () => {
+    const popup = await refreshFromPopup();
+    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toMatch(/^Live · \d{4}-\d{2}-\d{2} · updated just now/);
+    const ids = await popup.getByTestId('trending-item').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-arxiv-id')));
+    const expected = (JSON.parse(feedJson) as { paper: { id: string } }[]).map((item) => item.paper.id);
+    expect(ids).toEqual(expected);
+    // The day picker can still show the bundled snapshot.
+    await popup.getByTestId('trending-day').selectOption('');
+    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · Jul 30');
+    await expect.poll(() => popup.getByTestId('trending-item').count()).toBe(66);
+    await popup.close();
+  });
+
+  test.each([
+    ['500', /HTTP 500|status 500|500/],
+    ['garbage', /JSON/i],
+    ['429', /429|rate|too many/i],
+  ] as const)('a failed refresh (%s) keeps the last good list and says why, with the next try', async (kind, reason) => {
+    respond = kind;
+    const popup = await refreshFromPopup();
+    await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(reason);
+    expect(await popup.getByTestId('feed-failure').textContent()).toMatch(/next try (at|on)/);
+    expect(await popup.getByTestId('trending-source').textContent()).toMatch(/^Live · /);
+    expect(await popup.getByTestId('trending-item').count()).toBe(13);
+    await popup.close();
+  });
+
+  test('a stalled feed times out (≤ 10 s) and the list stays', async () => {
+    respond = 'stall';
+    const popup = await refreshFromPopup();
+    await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(/did not answer within 10 s/);
+    expect(await popup.getByTestId('trending-item').count()).toBe(13);
+    await popup.close();
+  }, 40_000);
+
+  test('the feed URL is the only request the extension ever made; with the feed off it makes none', async () => {
+    expect(workerRequests().length).toBeGreaterThan(0);
+    expect(new Set(workerRequests())).toEqual(new Set([FEED_URL]));
+
+    respond = 'good';
+    const popup = await browser.popup();
+    await popup.evaluate(async () => {
+      const { chrome } = globalThis as unknown as PageGlobal;
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), feedEnabled: false } });
+    });
+    const before = feedCalls;
+    await popup.evaluate(() => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'refreshFeed' }));
+    await popup.waitForTimeout(500);
+    expect(feedCalls).toBe(before);
+    await popup.reload();
+    expect(await popup.getByTestId('refresh-feed').count()).toBe(0);
+    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toContain('live feed off in settings');
+    await popup.close();
+  });
+});
