@@ -1,4 +1,4 @@
-import { RequestSchema, type Reply, type ResponseMap } from '../schema';
+import { RequestSchema, type FeedRefreshState, type Reply, type ResponseMap } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, trendingPapers, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
@@ -10,6 +10,8 @@ export interface HandlerDeps {
   health: () => Promise<StoreHealth>;
   now: () => number;
   relatedForPage?: RelatedForPage;
+  /** Fetches the daily-papers feed now and answers with the refresh state after it. */
+  refreshFeed: () => Promise<FeedRefreshState>;
 }
 
 function describe(error: unknown): string {
@@ -26,6 +28,7 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
   const request = parsed.data;
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
+    if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };
     const db = await deps.ready();
     switch (request.type) {
       case 'lookup': {

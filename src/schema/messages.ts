@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ArxivIdSchema, HttpUrlSchema, Title } from './common';
 import { ReadingStatusSchema, type SavedItem } from './papers';
+import type { FeedRefreshState } from './feed';
 
 /** What a card or popup row shows for one paper. */
 export const PaperViewSchema = z.object({
@@ -12,7 +13,11 @@ export const PaperViewSchema = z.object({
   topics: z.array(z.string()),
   related: z.array(z.object({ id: ArxivIdSchema, title: z.string() })),
   rank: z.number().int().positive().nullable(),
+  /** Where the rank comes from: the bundled snapshot's label ("Jul 30") or a live day ("Live · 2026-11-30"). */
   snapshot: z.string().nullable(),
+  /** From the daily-papers feed, when it listed the paper. */
+  upvotes: z.number().int().nonnegative().nullable(),
+  projectPage: HttpUrlSchema.nullable(),
   status: ReadingStatusSchema.nullable(),
   /** False when the store does not hold the paper: the summary was computed from the page's text. */
   inStore: z.boolean(),
@@ -58,6 +63,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setStatus'), id: ArxivIdSchema, status: ReadingStatusSchema }),
   z.object({ type: z.literal('listSaved') }),
   z.object({ type: z.literal('health') }),
+  /** The popup's Refresh button: fetch the daily-papers feed now. */
+  z.object({ type: z.literal('refreshFeed') }),
 ]);
 export type Request = z.input<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -81,6 +88,8 @@ export const BadgeInfoSchema = z.object({
   status: ReadingStatusSchema.nullable(),
   seen: z.boolean(),
   codeLink: HttpUrlSchema.nullable(),
+  upvotes: z.number().int().nonnegative().nullable(),
+  projectPage: HttpUrlSchema.nullable(),
   inStore: z.boolean(),
 });
 export type BadgeInfo = z.infer<typeof BadgeInfoSchema>;
@@ -96,6 +105,7 @@ export interface ResponseMap {
   setStatus: PaperView;
   listSaved: SavedItem[];
   health: Health;
+  refreshFeed: FeedRefreshState;
 }
 
 export type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
