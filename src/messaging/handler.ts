@@ -3,6 +3,7 @@ import type { PaperLensDatabase } from '../db/database';
 import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, trendingPapers, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
+import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 
 export interface HandlerDeps {
   /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
@@ -30,6 +31,7 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     if (request.type === 'health') return { ok: true, result: await deps.health() };
     if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };
     const db = await deps.ready();
+    if (isReadingListRequest(request)) return { ok: true, result: await handleReadingListRequest(db, request, deps.now()) };
     switch (request.type) {
       case 'lookup': {
         const views = await lookupPapers(db, request.queries, deps.relatedForPage);

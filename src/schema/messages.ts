@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArxivIdSchema, HttpUrlSchema, Title } from './common';
 import { ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
+import { ReadingListRequestSchemas, type ReadingListResponseMap } from './reading-list';
 
 /** What a card or popup row shows for one paper. */
 export const PaperViewSchema = z.object({
@@ -65,6 +66,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('health') }),
   /** The popup's Refresh button: fetch the daily-papers feed now. */
   z.object({ type: z.literal('refreshFeed') }),
+  ...ReadingListRequestSchemas,
 ]);
 export type Request = z.input<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -95,7 +97,7 @@ export const BadgeInfoSchema = z.object({
 export type BadgeInfo = z.infer<typeof BadgeInfoSchema>;
 
 /** What each request answers with. */
-export interface ResponseMap {
+export interface ResponseMap extends ReadingListResponseMap {
   lookup: (PaperView | null)[];
   /** One answer per requested id, in order; null for an id that is not an arXiv id. */
   badges: (BadgeInfo | null)[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Timestamp } from './common';
-import { SavedItemSchema } from './papers';
+import { ArxivIdSchema, Timestamp } from './common';
+import { ReadingStatusSchema, SavedItemSchema, type SavedItem } from './papers';
 
 /** The reading-list backup file (`exportJson`): everything needed to restore the list. */
 export const READING_LIST_FORMAT = 'paperlens-reading-list';
@@ -51,3 +51,108 @@ export const ImportPlanSchema = z.object({
   summary: z.string(),
 });
 export type ImportPlan = z.infer<typeof ImportPlanSchema>;
+
+/** One tag as stored: one line, runs of whitespace collapsed to a space, trimmed. */
+export function normalizeTag(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Tags typed as a comma-separated list ("ml, vision , ml"): each once (ignoring case), blanks dropped. */
+export function parseTagList(text: string): string[] {
+  return uniqueTags(text.split(',').map(normalizeTag).filter((tag) => tag !== ''));
+}
+
+/** Each tag once, ignoring case; the first spelling wins. */
+export function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const key = tag.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export const MAX_TAGS = 100;
+export const MAX_TAG_LENGTH = 100;
+export const MAX_NOTES_LENGTH = 100_000;
+/** The most items one reading-list request may name (a 20 MB import holds far fewer). */
+export const MAX_BULK_ITEMS = 100_000;
+
+export const TagSchema = z
+  .string()
+  .max(10_000)
+  .transform(normalizeTag)
+  .pipe(z.string().min(1, 'a tag cannot be blank').max(MAX_TAG_LENGTH, `a tag is at most ${MAX_TAG_LENGTH} characters`));
+
+const IdListSchema = z.array(ArxivIdSchema).min(1, 'no papers named').max(MAX_BULK_ITEMS);
+
+/**
+ * Requests that edit the reading list (the reading-list page, the card's undo, the options page).
+ * Each is validated here and applied by the background in one transaction that reads the items,
+ * changes them and writes them back, so edits from several tabs at once are all kept.
+ */
+export const ReadingListRequestSchemas = [
+  /** Replaces one item's tags. */
+  z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: z.array(TagSchema).max(MAX_TAGS) }),
+  /** Adds a tag to each named item that lacks it (ignoring case). */
+  z.object({ type: z.literal('addTag'), ids: IdListSchema, tag: TagSchema }),
+  /** Removes a tag (ignoring case) from each named item. */
+  z.object({ type: z.literal('removeTag'), ids: IdListSchema, tag: TagSchema }),
+  z.object({ type: z.literal('setNotes'), id: ArxivIdSchema, notes: z.string().max(MAX_NOTES_LENGTH) }),
+  /** Sets the status of every named item ('read' sets readAt). */
+  z.object({ type: z.literal('setStatusMany'), ids: IdListSchema, status: ReadingStatusSchema }),
+  /** Removes items; answers with them as they were, for undo. */
+  z.object({ type: z.literal('removeSaved'), ids: IdListSchema }),
+  /** Undo of a removal: puts the items back exactly as they were. */
+  z.object({ type: z.literal('restoreSaved'), items: z.array(SavedItemSchema).min(1).max(MAX_BULK_ITEMS) }),
+  /**
+   * Applies an import file's items (from parseImport), all or nothing: the merge is planned again
+   * inside the writing transaction against the list as it is then. `rejected` (the file's own
+   * rejections) only goes into the answer's summary.
+   */
+  z.object({
+    type: z.literal('importApply'),
+    items: z.array(ImportedItemSchema).min(1, 'the file holds no papers to import').max(MAX_BULK_ITEMS),
+    rejected: z.array(ImportRejectionSchema).max(MAX_BULK_ITEMS).default([]),
+  }),
+  /** "Clear PaperLens data": the reading list and the seen marks (the bundled papers stay). */
+  z.object({ type: z.literal('clearReadingData') }),
+] as const;
+
+export const ReadingListRequestSchema = z.discriminatedUnion('type', ReadingListRequestSchemas);
+/** A reading-list request as the background handles it (validated, tags normalized). */
+export type ReadingListCommand = z.infer<typeof ReadingListRequestSchema>;
+export type ReadingListRequestType = ReadingListCommand['type'];
+
+/** How many items a bulk edit changed (items already as asked, or no longer in the list, are not counted). */
+export interface ChangeCount {
+  changed: number;
+}
+
+export const ImportResultSchema = z.object({
+  added: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  rejected: z.array(ImportRejectionSchema),
+  summary: z.string(),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+export interface ClearResult {
+  saved: number;
+  seen: number;
+}
+
+/** What each reading-list request answers with. */
+export interface ReadingListResponseMap {
+  setTags: SavedItem;
+  addTag: ChangeCount;
+  removeTag: ChangeCount;
+  setNotes: SavedItem;
+  setStatusMany: ChangeCount;
+  removeSaved: SavedItem[];
+  restoreSaved: ChangeCount;
+  importApply: ImportResult;
+  clearReadingData: ClearResult;
+}

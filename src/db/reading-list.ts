@@ -1,0 +1,153 @@
+import { placeholderTitle, planImport } from '../export/merge';
+import {
+  MAX_TAGS,
+  uniqueTags,
+  type ChangeCount,
+  type ClearResult,
+  type ImportRejection,
+  type ImportResult,
+  type ImportedItem,
+  type Paper,
+  type ReadingStatus,
+  type SavedItem,
+} from '../schema';
+import type { PaperLensDatabase } from './database';
+
+/**
+ * Edits of the reading list. Each function is one read-write transaction that reads the items it
+ * changes, changes them and writes them back: IndexedDB runs overlapping read-write transactions
+ * one after another, so concurrent edits from several tabs never overwrite each other. Every
+ * change sets `updatedAt`; an edit that changes nothing writes nothing.
+ */
+
+function sameTag(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+async function itemOf(db: PaperLensDatabase, id: string): Promise<SavedItem> {
+  const item = await db.saved.get(id);
+  if (!item) throw new Error(`${id} is not in the reading list`);
+  return item;
+}
+
+/** Applies `change` to each named item that is in the list; counts the items it changed. */
+async function editEach(db: PaperLensDatabase, ids: readonly string[], change: (item: SavedItem) => SavedItem | null): Promise<ChangeCount> {
+  return db.transaction('rw', db.saved, async () => {
+    const items = await db.saved.bulkGet([...new Set(ids)]);
+    const changed = items.flatMap((item) => {
+      const next = item ? change(item) : null;
+      return next ? [next] : [];
+    });
+    await db.saved.bulkPut(changed);
+    return { changed: changed.length };
+  });
+}
+
+export async function setTags(db: PaperLensDatabase, id: string, tags: readonly string[], now: number): Promise<SavedItem> {
+  return db.transaction('rw', db.saved, async () => {
+    const item = await itemOf(db, id);
+    const next = uniqueTags(tags);
+    if (next.length === item.tags.length && next.every((tag, index) => tag === item.tags[index])) return item;
+    const updated = { ...item, tags: next, updatedAt: now };
+    await db.saved.put(updated);
+    return updated;
+  });
+}
+
+export async function addTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<ChangeCount> {
+  return editEach(db, ids, (item) => {
+    if (item.tags.some((existing) => sameTag(existing, tag))) return null;
+    if (item.tags.length >= MAX_TAGS) throw new Error(`${item.id} already has ${MAX_TAGS} tags: remove one before adding "${tag}"`);
+    return { ...item, tags: [...item.tags, tag], updatedAt: now };
+  });
+}
+
+export async function removeTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<ChangeCount> {
+  return editEach(db, ids, (item) => {
+    const tags = item.tags.filter((existing) => !sameTag(existing, tag));
+    return tags.length === item.tags.length ? null : { ...item, tags, updatedAt: now };
+  });
+}
+
+export async function setNotes(db: PaperLensDatabase, id: string, notes: string, now: number): Promise<SavedItem> {
+  return db.transaction('rw', db.saved, async () => {
+    const item = await itemOf(db, id);
+    if (item.notes === notes) return item;
+    const updated = { ...item, notes, updatedAt: now };
+    await db.saved.put(updated);
+    return updated;
+  });
+}
+
+/** The item with a new status; 'read' keeps the first time it was read, any other status clears it. */
+export function withStatus(item: SavedItem, status: ReadingStatus, now: number): SavedItem {
+  const readAt = status === 'read' ? (item.status === 'read' ? (item.readAt ?? now) : now) : null;
+  return { ...item, status, readAt, updatedAt: now };
+}
+
+export async function setStatusMany(db: PaperLensDatabase, ids: readonly string[], status: ReadingStatus, now: number): Promise<ChangeCount> {
+  return editEach(db, ids, (item) => (item.status === status ? null : withStatus(item, status, now)));
+}
+
+/** Removes the named items and answers with them as they were (for undo). */
+export async function removeSaved(db: PaperLensDatabase, ids: readonly string[]): Promise<SavedItem[]> {
+  return db.transaction('rw', db.saved, async () => {
+    const removed = (await db.saved.bulkGet([...new Set(ids)])).filter((item): item is SavedItem => item !== undefined);
+    await db.saved.bulkDelete(removed.map((item) => item.id));
+    return removed;
+  });
+}
+
+/** Undo of a removal: the items go back exactly as they were removed. */
+export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedItem[]): Promise<ChangeCount> {
+  await db.saved.bulkPut([...items]);
+  return { changed: items.length };
+}
+
+/**
+ * Imported items that name only an id (a list of ids or URLs) get the title, authors and TL;DR of
+ * the store's paper when the store knows it, instead of the placeholder title.
+ */
+export function withKnownPapers(items: readonly ImportedItem[], papers: ReadonlyMap<string, Paper>): ImportedItem[] {
+  return items.map((item) => {
+    const paper = papers.get(item.id);
+    if (!paper || (item.title !== undefined && item.title !== placeholderTitle(item.id))) return item;
+    return {
+      ...item,
+      title: paper.title,
+      authors: item.authors?.length ? item.authors : paper.authors,
+      tldr: item.tldr || paper.summary.tldr,
+    };
+  });
+}
+
+/** The store's papers among these ids. */
+export async function knownPapers(db: PaperLensDatabase, ids: readonly string[]): Promise<Map<string, Paper>> {
+  const papers = await db.papers.bulkGet([...new Set(ids)]);
+  return new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
+}
+
+/**
+ * Applies an import all or nothing, in one transaction: the merge is planned against the list as
+ * it is inside the transaction (an edit made since the preview is merged, not lost), and any
+ * failure aborts the transaction with nothing written.
+ */
+export async function applyImport(db: PaperLensDatabase, items: readonly ImportedItem[], rejected: readonly ImportRejection[], now: number): Promise<ImportResult> {
+  return db.transaction('rw', db.saved, db.papers, async () => {
+    const ids = [...new Set(items.map((item) => item.id))];
+    const incoming = withKnownPapers(items, await knownPapers(db, ids));
+    const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
+    const plan = planImport(existing, incoming, now, rejected);
+    await db.saved.bulkPut([...plan.added, ...plan.updated]);
+    return { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged, rejected: plan.rejected, summary: plan.summary };
+  });
+}
+
+/** "Clear PaperLens data": empties the reading list and the seen marks; the bundled papers stay. */
+export async function clearReadingData(db: PaperLensDatabase): Promise<ClearResult> {
+  return db.transaction('rw', db.saved, db.seen, async () => {
+    const result = { saved: await db.saved.count(), seen: await db.seen.count() };
+    await Promise.all([db.saved.clear(), db.seen.clear()]);
+    return result;
+  });
+}

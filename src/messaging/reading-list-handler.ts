@@ -1,0 +1,50 @@
+import type { PaperLensDatabase } from '../db/database';
+import {
+  addTag,
+  applyImport,
+  clearReadingData,
+  removeSaved,
+  removeTag,
+  restoreSaved,
+  setNotes,
+  setStatusMany,
+  setTags,
+} from '../db/reading-list';
+import { ReadingListRequestSchemas, type ReadingListCommand, type ReadingListResponseMap } from '../schema';
+
+const READING_LIST_TYPES: ReadonlySet<string> = new Set(ReadingListRequestSchemas.map((schema) => schema.shape.type.value));
+
+/** Whether a validated request is one of the reading-list edits this module answers. */
+export function isReadingListRequest<T extends { type: string }>(request: T): request is Extract<T, ReadingListCommand> {
+  return READING_LIST_TYPES.has(request.type);
+}
+
+/** Answers a validated reading-list request; throws with a readable reason when it cannot be applied. */
+export async function handleReadingListRequest(
+  db: PaperLensDatabase,
+  request: ReadingListCommand,
+  now: number,
+): Promise<ReadingListResponseMap[keyof ReadingListResponseMap]> {
+  switch (request.type) {
+    case 'setTags':
+      return setTags(db, request.id, request.tags, now);
+    case 'addTag':
+      return addTag(db, request.ids, request.tag, now);
+    case 'removeTag':
+      return removeTag(db, request.ids, request.tag, now);
+    case 'setNotes':
+      return setNotes(db, request.id, request.notes, now);
+    case 'setStatusMany':
+      return setStatusMany(db, request.ids, request.status, now);
+    case 'removeSaved':
+      return removeSaved(db, request.ids);
+    case 'restoreSaved':
+      return restoreSaved(db, request.items);
+    case 'importApply':
+      return applyImport(db, request.items, request.rejected, now);
+    case 'clearReadingData':
+      return clearReadingData(db);
+    default:
+      return request satisfies never;
+  }
+}

@@ -1,0 +1,54 @@
+import type { PaperLensDatabase } from '../../db/database';
+import { knownPapers, withKnownPapers } from '../../db/reading-list';
+import { ImportError, MAX_IMPORT_BYTES, parseImport, planImport } from '../../export';
+import type { ImportParse, ImportPlan, SavedItem } from '../../schema';
+
+/** What importing a file would do, shown before anything is written. */
+export interface ImportPreview {
+  fileName: string;
+  parse: ImportParse;
+  plan: ImportPlan;
+}
+
+export type PreviewOutcome = { ok: true; preview: ImportPreview } | { ok: false; error: string };
+
+/** The part of a `File` the preview reads (a seam for tests). */
+export interface ImportSource {
+  name: string;
+  size: number;
+  text: () => Promise<string>;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Reads an import file and plans it against the reading list as it is now; writes nothing.
+ * A file that cannot be read at all comes back as an error saying what is wrong and where.
+ */
+export async function previewImport(db: PaperLensDatabase, source: ImportSource, now: number): Promise<PreviewOutcome> {
+  // Refused before reading: a huge file would stall the page just to be rejected.
+  if (source.size > MAX_IMPORT_BYTES) {
+    return { ok: false, error: `the file is too large: ${megabytes(source.size)}, and the limit is ${megabytes(MAX_IMPORT_BYTES)}` };
+  }
+  let parse: ImportParse;
+  try {
+    parse = parseImport(await source.text(), source.name);
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, error: error.message };
+    return { ok: false, error: `the file could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const ids = [...new Set(parse.items.map((item) => item.id))];
+  const plan = await db.transaction('r', db.saved, db.papers, async () => {
+    const incoming = withKnownPapers(parse.items, await knownPapers(db, ids));
+    const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
+    return planImport(existing, incoming, now, parse.rejected);
+  });
+  return { ok: true, preview: { fileName: source.name, parse, plan } };
+}
+
+/** Whether applying the preview would change the list at all. */
+export function importChangesList(preview: ImportPreview): boolean {
+  return preview.plan.added.length + preview.plan.updated.length > 0;
+}

@@ -1,0 +1,89 @@
+import { Dexie } from 'dexie';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { createStore } from '../../../src/db/open';
+import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY } from '../../../src/db/seed';
+import { setNotes } from '../../../src/db/reading-list';
+import type { SavedItem, SeedAsset } from '../../../src/schema';
+import { hostileItems } from '../export/fixtures';
+
+/**
+ * Store definitions as they were shipped, frozen here on purpose: a later version of
+ * PaperLensDatabase must open a database made by any of them without losing anything.
+ */
+const SHIPPED_STORES = {
+  /** Version 1 as first shipped: papers, the reading list, meta. */
+  'first release': {
+    papers: 'id, normTitle, rank',
+    saved: 'id, addedAt, updatedAt, status, *tags',
+    meta: 'key',
+  },
+  /** Version 1 as it stands in src/db/database.ts (tables added to it since). */
+  'version 1 now': {
+    papers: 'id, normTitle, rank',
+    saved: 'id, addedAt, updatedAt, status, *tags',
+    meta: 'key',
+    seen: 'id',
+    searchIndex: 'key',
+    trendingDays: 'day',
+  },
+} as const satisfies Record<string, Record<string, string>>;
+
+let asset: SeedAsset;
+let saved: SavedItem[];
+let counter = 0;
+
+beforeAll(async () => {
+  asset = await buildSeedAsset();
+  saved = hostileItems(1000, 2024);
+});
+
+/** A database at a shipped definition, filled as a user's would be, then closed. */
+async function shippedDatabase(stores: Record<string, string>): Promise<string> {
+  const name = `migration-${++counter}`;
+  const old = new Dexie(name);
+  old.version(1).stores(stores);
+  await old.open();
+  await old.table('papers').bulkPut(asset.papers);
+  await old.table('saved').bulkPut(saved);
+  await old.table('meta').bulkPut([
+    { key: SEED_VERSION_KEY, value: asset.version },
+    { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },
+  ]);
+  if ('seen' in stores) await old.table('seen').bulkPut(saved.slice(0, 300).map((item, index) => ({ id: item.id, at: index })));
+  old.close();
+  return name;
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens with the current store', (_label, stores) => {
+  test('with all 1,000 saved items (tags, notes, Unicode), the seed papers and meta intact, and usable', async () => {
+    const name = await shippedDatabase(stores);
+    const db = new PaperLensDatabase(name);
+    await db.open();
+
+    expect(byId(await db.saved.toArray())).toEqual(byId(saved));
+    expect(byId(await db.papers.toArray())).toEqual(byId(asset.papers));
+    expect(await db.meta.get(SEED_VERSION_KEY)).toEqual({ key: SEED_VERSION_KEY, value: asset.version });
+    if ('seen' in stores) expect(await db.seen.count()).toBe(300);
+
+    // The indexes the reading list relies on answer for the old data.
+    const tagged = saved.filter((item) => item.tags.includes('日本語'));
+    expect(tagged.length).toBeGreaterThan(0);
+    expect((await db.saved.where('tags').equals('日本語').primaryKeys()).sort()).toEqual(tagged.map((item) => item.id).sort());
+    expect(await db.saved.where('status').equals('read').count()).toBe(saved.filter((item) => item.status === 'read').length);
+    expect((await db.saved.orderBy('addedAt').last())!.addedAt).toBe(Math.max(...saved.map((item) => item.addedAt)));
+
+    // Every table of the current store works, and the store does not reseed over the user's data.
+    for (const table of db.tables) await table.count();
+    await setNotes(db, saved[0]!.id, 'after the upgrade ✓', 99);
+    expect((await db.saved.get(saved[0]!.id))!.notes).toBe('after the upgrade ✓');
+    db.close();
+
+    const store = createStore({ db: new PaperLensDatabase(name), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
+    expect(await store.health()).toMatchObject({ ok: true, seedVersion: asset.version, papers: asset.papers.length });
+    expect((await (await store.ready()).saved.count())).toBe(1000);
+  });
+});

@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { PaperLensDatabase } from '../../../src/db/database';
+import { exportBibtex, exportJson, MAX_IMPORT_BYTES } from '../../../src/export';
+import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
+import type { Paper } from '../../../src/schema';
+import { importChangesList, previewImport, type ImportPreview, type ImportSource } from '../../../src/ui/reading-list/import-preview';
+import { hostileItems, savedItem } from '../export/fixtures';
+import { depsFor, dump, freshDatabase, send, sendOk } from './helpers';
+
+let db: PaperLensDatabase;
+let deps: HandlerDeps;
+const clock = { now: 50_000 };
+
+function source(text: string, name = 'import.txt', size = new TextEncoder().encode(text).length): ImportSource {
+  return { name, size, text: async () => text };
+}
+
+function paper(id: string, title: string): Paper {
+  return {
+    id, title, normTitle: title.toLowerCase(), abstract: '', authors: ['Ada Lovelace'], rank: null, snapshot: null, source: 'seed',
+    summary: { version: 1, tldr: `TL;DR of ${title}`, keyResults: [], codeLinks: [], topics: [] }, feed: null, related: [],
+  };
+}
+
+async function preview(text: string, name?: string): Promise<ImportPreview> {
+  const outcome = await previewImport(db, source(text, name), clock.now);
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.preview;
+}
+
+async function apply(found: ImportPreview) {
+  return sendOk(deps, { type: 'importApply', items: found.parse.items, rejected: found.parse.rejected });
+}
+
+beforeEach(async () => {
+  db = freshDatabase('reading-list-import');
+  deps = depsFor(db, clock);
+  await db.papers.bulkPut([paper('2310.01779', 'HallE-Switch'), paper('2407.13623', 'Scaling Laws with Vocabulary')]);
+  await db.saved.put(savedItem({ id: '2310.01779', title: 'HallE-Switch', notes: 'mine', tags: ['ml'], updatedAt: 2_000 }));
+});
+
+describe('import preview and apply', () => {
+  test('an id list: preview counts, placeholder titles filled from the papers table, then applied', async () => {
+    const found = await preview('2407.13623\nhttps://arxiv.org/abs/1706.03762v5\nnot an id\n2310.01779\n');
+    expect(found.plan.summary).toBe('2 new, 0 updated, 1 unchanged, 1 rejected: line 3: "not an id" is neither an arXiv id nor an arXiv or Hugging Face URL');
+    expect(importChangesList(found)).toBe(true);
+    expect(await db.saved.count()).toBe(1); // the preview writes nothing
+
+    const result = await apply(found);
+    expect(result).toMatchObject({ added: 2, updated: 0, unchanged: 1 });
+    expect(result.summary).toBe(found.plan.summary);
+    expect(await db.saved.get('2407.13623')).toMatchObject({ title: 'Scaling Laws with Vocabulary', authors: ['Ada Lovelace'], tldr: 'TL;DR of Scaling Laws with Vocabulary', addedAt: 50_000 });
+    expect(await db.saved.get('1706.03762')).toMatchObject({ title: 'arXiv:1706.03762', status: 'to-read' });
+    expect(await db.saved.get('2310.01779')).toMatchObject({ notes: 'mine', tags: ['ml'] });
+  });
+
+  test('a JSON backup of 300 hostile items round-trips into an empty list exactly', async () => {
+    await db.saved.clear();
+    const items = hostileItems(300, 7);
+    const found = await preview(exportJson(items, 1), 'backup.json');
+    expect(found.plan.summary).toBe('300 new, 0 updated');
+    await apply(found);
+    const stored = await db.saved.toArray();
+    const byId = new Map(stored.map((item) => [item.id, item]));
+    expect(items.map((item) => byId.get(item.id))).toEqual(items);
+  });
+
+  test('the merge is planned again inside the transaction: an edit made after the preview is kept', async () => {
+    const theirs = savedItem({ id: '2310.01779', title: 'HallE-Switch', notes: 'from the file', tags: ['vision'], updatedAt: 1_000 });
+    const found = await preview(exportJson([theirs, savedItem({ id: '2402.18041', title: 'Datasets' })], 1), 'backup.json');
+    expect(found.plan.summary).toBe('1 new, 1 updated');
+    // Another tab edits the item between the preview and the apply.
+    await sendOk(deps, { type: 'addTag', ids: ['2310.01779'], tag: 'added meanwhile' });
+    await sendOk(deps, { type: 'setNotes', id: '2310.01779', notes: 'mine, edited meanwhile' });
+    await apply(found);
+    const merged = await db.saved.get('2310.01779');
+    expect(merged!.tags).toEqual(['ml', 'added meanwhile', 'vision']);
+    expect(merged!.notes).toContain('mine, edited meanwhile');
+    expect(merged!.notes).toContain('from the file');
+  });
+
+  test('all or nothing: a write that fails on one item aborts the whole import and the store is unchanged', async () => {
+    const items = hostileItems(50, 3);
+    const found = await preview(exportJson(items, 1), 'backup.json');
+    const before = await dump(db);
+    const poisoned = items[37]!.id;
+    db.saved.hook('creating', (key) => {
+      if (key === poisoned) throw new Error(`disk refused ${poisoned}`);
+    });
+    const reply = await send(deps, { type: 'importApply', items: found.parse.items, rejected: [] });
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toContain(`disk refused ${poisoned}`);
+    expect(await dump(db)).toBe(before);
+  });
+
+  test('one malformed item in the request refuses the whole request, naming it, and writes nothing', async () => {
+    const before = await dump(db);
+    const items = [{ id: '2402.18041', title: 'Fine' }, { id: '2402.18042', title: 'Fine too' }, { id: '2402.18043v2', title: 'Versioned id' }];
+    const reply = await send(deps, { type: 'importApply', items, rejected: [] });
+    expect(reply).toEqual({ ok: false, error: 'malformed request: items.2.id: not a canonical arXiv id' });
+    const noId = await handleMessage({ type: 'importApply', items: [{ title: 'No id' }], rejected: [] }, deps);
+    expect(noId.ok).toBe(false);
+    expect(await dump(db)).toBe(before);
+  });
+});
+
+describe('malformed files are refused with their reason and change nothing', () => {
+  const good = exportJson(hostileItems(20, 5), 1);
+  const lines = good.split('\n');
+  const brokenAt = lines.findIndex((line) => line.includes('"status"'));
+  const invalid = [...lines.slice(0, brokenAt), lines[brokenAt]!.replace(/,$/, ';'), ...lines.slice(brokenAt + 1)].join('\n');
+  const bib = exportBibtex(hostileItems(6, 9));
+  const unbalanced = bib.replace(/\}\},\n/, '},\n');
+
+  test.each([
+    ['invalid JSON', invalid, 'list.json', new RegExp(`^invalid JSON at line ${brokenAt + 1}, column \\d+: expected "," or "\\}" but found ";"$`)],
+    ['an unknown version', good.replace('"version": 1', '"version": 7'), 'list.json', /^unsupported version 7 of the reading-list format: this PaperLens reads version 1/],
+    ['a truncated file', good.slice(0, Math.floor(good.length * 0.6)), 'list.json', /^the file is truncated: it stops at line \d+, column \d+/],
+    ['BibTeX with unbalanced braces', unbalanced, 'refs.bib', /^unbalanced braces or truncated file: the entry "@misc\{\w+" at line \d+ is never closed/],
+    ['an id list with no papers', 'Dear reviewer,\nplease see attached\n', 'notes.txt', /^not a recognised file: expected a PaperLens JSON export, a BibTeX file or a list of arXiv ids or URLs \(line 1: /],
+  ])('%s', async (_name, text, name, message) => {
+    const before = await dump(db);
+    const outcome = await previewImport(db, source(text, name), clock.now);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error).toMatch(message);
+    expect(await dump(db)).toBe(before);
+  });
+
+  test('a file over 20 MB is refused by its size, before it is read', async () => {
+    const before = await dump(db);
+    let read = false;
+    const huge: ImportSource = { name: 'huge.json', size: MAX_IMPORT_BYTES + 1_048_576, text: async () => { read = true; return ''; } };
+    expect(await previewImport(db, huge, clock.now)).toEqual({ ok: false, error: 'the file is too large: 21.0 MB, and the limit is 20.0 MB' });
+    expect(read).toBe(false);
+    // A file whose reported size is under the limit but whose text is over it is still refused.
+    const outcome = await previewImport(db, source('a'.repeat(MAX_IMPORT_BYTES + 1), 'big.txt', 10), clock.now);
+    expect(outcome).toEqual({ ok: false, error: 'the file is too large: over 20.0 MB, and the limit is 20.0 MB' });
+    expect(await dump(db)).toBe(before);
+  });
+
+  test('entries without ids are rejected by line; a file of only such entries has nothing to apply', async () => {
+    const before = await dump(db);
+    const file = JSON.parse(good) as { items: Record<string, unknown>[] };
+    for (const entry of file.items) delete entry.id;
+    const found = await preview(JSON.stringify(file, null, 2), 'list.json');
+    expect(found.parse.items).toHaveLength(0);
+    expect(found.plan.rejected).toHaveLength(20);
+    expect(found.plan.summary).toMatch(/^0 new, 0 updated, 20 rejected: line 6: item 1: no arXiv id; line \d+: item 2: no arXiv id; /);
+    expect(importChangesList(found)).toBe(false);
+    const reply = await send(deps, { type: 'importApply', items: found.parse.items, rejected: found.parse.rejected });
+    expect(reply).toEqual({ ok: false, error: 'malformed request: items: the file holds no papers to import' });
+
+    const bibWithout = `@article{plain,\n  title = {No id here},\n  journal = {Nature}\n}\n${bib}`;
+    const mixed = await preview(bibWithout, 'refs.bib');
+    expect(mixed.plan.rejected).toEqual([{ line: 1, reason: 'no arXiv id (eprint, url or note) in @article{plain}' }]);
+    expect(await dump(db)).toBe(before);
+  });
+});
