@@ -11,7 +11,13 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'PaperLens',
     description: 'Summary cards, trending ranks and a reading list for machine-learning papers on arXiv and Hugging Face.',
-    permissions: ['storage', 'activeTab', 'alarms'],
+    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus'],
+    commands: {
+      'save-paper': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the paper in this tab to your PaperLens reading list',
+      },
+    },
     host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: {

@@ -5,9 +5,15 @@ import { parseSeedAsset } from '../src/db/seed';
 import { createFeedRefresher } from '../src/feed/refresher';
 import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
+import { saveFromTab } from '../src/messaging/save-from-tab';
 import { showStoreError, clearStoreError } from '../src/ui/action-badge';
+import { trackToolbarStatus } from '../src/ui/toolbar-status';
 
 const FEED_ALARM = 'daily-papers-feed';
+const SAVE_COMMAND = 'save-paper';
+const SAVE_LINK_MENU = 'save-paper-link';
+// Links the context-menu item is offered on, on the sites PaperLens works on.
+const PAPER_LINKS = ['https://arxiv.org/abs/*', 'https://arxiv.org/pdf/*', 'https://arxiv.org/html/*', 'https://huggingface.co/papers/*'];
 
 export default defineBackground(() => {
   const store = createStore({
@@ -28,7 +34,30 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     // A failure is already shown on the toolbar icon by onError.
     store.refreshSeed().catch(() => undefined);
+    browser.contextMenus.create({
+      id: SAVE_LINK_MENU,
+      title: 'Save paper to PaperLens',
+      contexts: ['link'],
+      targetUrlPatterns: PAPER_LINKS,
+      documentUrlPatterns: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+    });
   });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== SAVE_COMMAND) return;
+    const active = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([first]) => first);
+    active
+      .then(async (target) => (target ? saveFromTab(await store.ready(), target, Date.now()) : null))
+      .catch((error: unknown) => console.error('PaperLens could not save this tab:', error));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SAVE_LINK_MENU || !info.linkUrl) return;
+    store
+      .ready()
+      .then((db) => saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl))
+      .catch((error: unknown) => console.error('PaperLens could not save this link:', error));
+  });
+  trackToolbarStatus(store.ready);
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     handleMessage(message, {

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import type { SavedItem } from '../../src/schema';
+import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+type WorkerGlobal = { chrome: typeof Browser };
+const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
+  browser.serve('https://arxiv.org/pdf/2402.18041', { body: PDF, contentType: 'application/pdf' });
+  browser.serve('https://huggingface.co/papers/2310.01779', await fixture('hf-paper-2310.01779.html'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// Headless Chromium has no keyboard accelerators or context menus to click: these fire the
+// extension's real command and menu events with what Chromium would pass, in the worker.
+async function pressSaveShortcut() {
+  await browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as WorkerGlobal;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    (chrome.commands.onCommand as unknown as { dispatch: (command: string, tab: unknown) => void }).dispatch('save-paper', tab);
+  });
+}
+
+async function clickSaveLinkMenu(linkUrl: string) {
+  await browser.worker.evaluate(async (link) => {
+    const { chrome } = globalThis as unknown as WorkerGlobal;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    (chrome.contextMenus.onClicked as unknown as { dispatch: (info: unknown, tab: unknown) => void }).dispatch({ menuItemId: 'save-paper-link', linkUrl: link, editable: false, pageUrl: tab?.url }, tab);
+  }, linkUrl);
+}
+
+async function listSaved(): Promise<SavedItem[]> {
+  const popup = await browser.popup();
+  const reply = await popup.evaluate(() => (globalThis as unknown as WorkerGlobal).chrome.runtime.sendMessage({ type: 'listSaved' }));
+  await popup.close();
+  return (reply as { ok: true; result: SavedItem[] }).result;
+}
+
+async function toolbarBadge(): Promise<string> {
+  return browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as WorkerGlobal;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getBadgeText({ tabId: tab!.id! });
+  });
+}
+
+describe('save from anywhere', () => {
+  test('the keyboard shortcut saves the arXiv page with what the page knows; the toolbar badge shows the status', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2310.01779');
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
+    expect(await toolbarBadge()).toBe('');
+
+    await pressSaveShortcut();
+    await expect.poll(toolbarBadge).toBe('•');
+    const [item] = await listSaved();
+    expect(item).toMatchObject({ id: '2310.01779', status: 'to-read', published: '2023-10-03', primaryCategory: 'cs.CV', pdfUrl: 'https://arxiv.org/pdf/2310.01779' });
+    expect(item!.authors).toContain('Bohan Zhai');
+    await page.reload();
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
+
+    // A status change anywhere shows on the toolbar.
+    await card(page).getByTestId('status').selectOption('reading');
+    await expect.poll(toolbarBadge).toBe('…');
+    await page.close();
+  });
+
+  test('the shortcut saves the paper of a PDF tab (no page to ask)', async () => {
+    const pdf = await browser.context.newPage();
+    await pdf.goto('https://arxiv.org/pdf/2402.18041').catch(() => undefined);
+    await pressSaveShortcut();
+    await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2402.18041');
+    const item = (await listSaved()).find((saved) => saved.id === '2402.18041')!;
+    expect(item.title).toBe('Datasets for Large Language Models: A Comprehensive Survey');
+    await pdf.close();
+  });
+
+  test('the context-menu item saves a linked paper', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await clickSaveLinkMenu('https://huggingface.co/papers/2407.13623');
+    await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2407.13623');
+    const item = (await listSaved()).find((saved) => saved.id === '2407.13623')!;
+    expect(item.title).toMatch(/^Scaling Laws with Vocabulary/);
+    // A link that is not a paper saves nothing.
+    const before = (await listSaved()).length;
+    await clickSaveLinkMenu('https://huggingface.co/papers/trending');
+    await page.waitForTimeout(300);
+    expect((await listSaved()).length).toBe(before);
+    await page.close();
+  });
+});
