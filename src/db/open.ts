@@ -2,6 +2,7 @@ import type { Health, SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { seedStore, storedSeedVersion } from './seed';
 import { createRelatedPapers, type RelatedPapers } from './related';
+import { resummarizeStale } from './resummarize';
 
 export type StoreHealth = Health;
 
@@ -56,6 +57,7 @@ export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions
         await seedStore(db, await loadSeed());
         related.invalidate();
       }
+      await resummarizeStale(db, Date.now());
     } catch (error) {
       fail('seed', error);
     }

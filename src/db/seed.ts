@@ -30,7 +30,9 @@ export async function seedStore(db: PaperLensDatabase, asset: SeedAsset, now = D
     const incoming = new Set(asset.papers.map((paper) => paper.id));
     const stale = await db.papers.filter((paper) => paper.source === 'seed' && !incoming.has(paper.id)).primaryKeys();
     await db.papers.bulkDelete(stale);
-    await db.papers.bulkPut(asset.papers);
+    // What the live feed said about a bundled paper (upvotes, links) outlives a reseed.
+    const current = await db.papers.bulkGet(asset.papers.map((paper) => paper.id));
+    await db.papers.bulkPut(asset.papers.map((paper, index) => ({ ...paper, feed: current[index]?.feed ?? paper.feed })));
     await db.meta.bulkPut([
       { key: SEED_VERSION_KEY, value: asset.version },
       { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },

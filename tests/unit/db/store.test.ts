@@ -155,3 +155,27 @@ describe('opening the store', () => {
     expect(reported[0]).toMatch(/could not seed its store/);
   });
 });
+
+describe('summaries are versioned', () => {
+  test('an older summarizer\'s summaries are recomputed from the abstract; the reading list keeps its TL;DR', async () => {
+    const { resummarizeStale } = await import('../../../src/db/resummarize');
+    const { SUMMARIZER_VERSION } = await import('../../../src/summarize');
+    await seedStore(db, asset);
+    expect(await resummarizeStale(db, 1)).toBe(0); // seeded by the current summarizer: nothing to do
+    await db.meta.delete('summarizerVersion');
+
+    // A feed paper stored by an older summarizer, and saved with that TL;DR.
+    const old = { ...asset.papers[0]!, id: '2407.99999', source: 'feed' as const, rank: null, snapshot: null, summary: { version: SUMMARIZER_VERSION - 1, tldr: 'An old, worse TL;DR.', keyResults: [], codeLinks: [], topics: [] } };
+    await db.papers.put(old);
+    await savePaper(db, { id: '2407.99999', title: old.title }, 5);
+    expect((await db.saved.get('2407.99999'))!.tldr).toBe('An old, worse TL;DR.');
+
+    expect(await resummarizeStale(db, 10)).toBe(1);
+    const updated = (await db.papers.get('2407.99999'))!;
+    expect(updated.summary.version).toBe(SUMMARIZER_VERSION);
+    expect(updated.summary.tldr).toBe(asset.papers[0]!.summary.tldr);
+    expect(updated.summary.keyResults.join(' ')).toContain('44%');
+    expect((await db.saved.get('2407.99999'))!.tldr).toBe('An old, worse TL;DR.');
+    expect(await resummarizeStale(db, 11)).toBe(0);
+  });
+});

@@ -1,0 +1,30 @@
+import { SUMMARIZER_VERSION, summarize } from '../summarize';
+import type { PaperLensDatabase } from './database';
+import { rebuildSearchIndex } from './search';
+
+const SUMMARIZER_VERSION_KEY = 'summarizerVersion';
+
+/**
+ * After an update brings a better summarizer, recomputes every stored summary made by an older
+ * one (from the stored abstract), in one transaction. The reading list keeps the TL;DR it was
+ * saved with: only `papers` changes. A no-op (one read) when the store is current.
+ */
+export async function resummarizeStale(db: PaperLensDatabase, now: number): Promise<number> {
+  return db.transaction('rw', db.papers, db.meta, db.searchIndex, async () => {
+    if ((await db.meta.get(SUMMARIZER_VERSION_KEY))?.value === String(SUMMARIZER_VERSION)) return 0;
+    const stale = await db.papers.filter((paper) => paper.summary.version !== SUMMARIZER_VERSION).toArray();
+    const feedRepo = (links: string[], repo: string | null | undefined) => (repo && !links.includes(repo) ? [repo, ...links] : links);
+    await db.papers.bulkPut(
+      stale.map((paper) => {
+        const summary = summarize(paper.title, paper.abstract);
+        return {
+          ...paper,
+          summary: { version: SUMMARIZER_VERSION, topics: [], ...summary, codeLinks: feedRepo(summary.codeLinks, paper.feed?.githubRepo).slice(0, 10) },
+        };
+      }),
+    );
+    await db.meta.put({ key: SUMMARIZER_VERSION_KEY, value: String(SUMMARIZER_VERSION) });
+    if (stale.length > 0) await rebuildSearchIndex(db, now);
+    return stale.length;
+  });
+}
