@@ -8,7 +8,8 @@ const db = new PaperLensDatabase();
 
 async function loadSynthetic(count: number): Promise<{ count: number; generateMs: number; loadMs: number; recordBytes: number }> {
   await db.open();
-  await db.papers.clear();
+  // A store holding exactly the synthetic papers (the index too).
+  await db.transaction('rw', db.papers, db.searchIndex, () => Promise.all([db.papers.clear(), db.searchIndex.clear()]));
   const t0 = performance.now();
   const papers = syntheticPapers(count);
   const t1 = performance.now();

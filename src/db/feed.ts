@@ -4,7 +4,7 @@ import type { FeedSuccess } from '../feed/client';
 import { feedDayList, feedEntryToPaper } from '../feed/merge';
 import { buildRelatedCorpus, relatedTo } from '../search/related';
 import type { PaperLensDatabase } from './database';
-import { rebuildSearchIndex } from './search';
+import { indexPapers } from './search';
 
 const FEED_STATE_KEY = 'feedState';
 
@@ -44,6 +44,6 @@ export async function applyFeedDay(db: PaperLensDatabase, result: FeedSuccess, n
       await db.papers.bulkPut(withRelated);
     }
     await db.trendingDays.put({ ...feedDayList(result), fetchedAt: now });
-    await rebuildSearchIndex(db, now);
+    await indexPapers(db, incoming, now);
   });
 }

@@ -166,6 +166,18 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
   return views;
 }
 
+/**
+ * Views of papers the store holds, for result lists: without related papers (rows do not show
+ * them), so a search keystroke costs two bulk reads.
+ */
+export async function listViews(db: PaperLensDatabase, ids: string[]): Promise<PaperView[]> {
+  return db.transaction('r', db.papers, db.saved, db.trendingDays, async () => {
+    const [papers, saved, live] = await Promise.all([db.papers.bulkGet(ids), db.saved.bulkGet(ids), latestLiveRanking(db)]);
+    const context: ViewContext = { titleOf: () => undefined, live };
+    return papers.flatMap((paper, index) => (paper ? [toView(paper, saved[index], context)!] : []));
+  });
+}
+
 /** A trending list as the popup shows it: a live day from the feed, or the bundled snapshot. */
 export interface TrendingList {
   source: 'live' | 'bundled';

@@ -1,5 +1,5 @@
 import type { Paper } from '../schema';
-import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../search/search-index';
+import { buildSearchSnapshot, SearchIndex, updateSearchSnapshot, type SearchDocument } from '../search/search-index';
 import { PAPERS_INDEX_KEY, type PaperLensDatabase } from './database';
 
 export function searchDocument(paper: Paper): SearchDocument {
@@ -20,6 +20,17 @@ export async function rebuildSearchIndex(db: PaperLensDatabase, now: number): Pr
     documents.push(searchDocument(paper));
   });
   await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: buildSearchSnapshot(documents), builtAt: now });
+}
+
+/**
+ * Adds or replaces these papers in the persisted index without reading the rest of the store.
+ * Call inside the transaction that wrote them (it must include `searchIndex`).
+ */
+export async function indexPapers(db: PaperLensDatabase, papers: Paper[], now: number): Promise<void> {
+  const row = await db.searchIndex.get(PAPERS_INDEX_KEY);
+  const documents = papers.map(searchDocument);
+  const snapshot = row ? updateSearchSnapshot(row.snapshot, documents) : buildSearchSnapshot(documents);
+  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot, builtAt: now });
 }
 
 /** The persisted index, ready to query (null before the first seeding). */

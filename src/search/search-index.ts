@@ -38,10 +38,12 @@ const B = 0.75;
 /** A prefix expands to at most this many terms (the most frequent): keeps one keystroke cheap. */
 const MAX_PREFIX_TERMS = 64;
 
-export function buildSearchSnapshot(documents: SearchDocument[]): SearchSnapshot {
-  const postings = new Map<string, number[]>();
-  const docLengths = new Uint16Array(documents.length);
-  documents.forEach((document, doc) => {
+/** Postings being assembled: per term, flat (document, weight) pairs. */
+type PostingLists = Map<string, number[]>;
+
+function addDocuments(postings: PostingLists, docLengths: Uint16Array, documents: SearchDocument[], firstDoc: number): void {
+  documents.forEach((document, offset) => {
+    const doc = firstDoc + offset;
     const weights = new Map<string, number>();
     const titleTokens = tokenize(document.title);
     const textTokens = tokenize(document.text);
@@ -54,6 +56,9 @@ export function buildSearchSnapshot(documents: SearchDocument[]): SearchSnapshot
       list.push(doc, Math.min(255, weight));
     }
   });
+}
+
+function encode(ids: string[], docLengths: Uint16Array, postings: PostingLists): SearchSnapshot {
   const terms = [...postings.keys()].sort();
   const termStarts = new Uint32Array(terms.length + 1);
   let total = 0;
@@ -73,7 +78,46 @@ export function buildSearchSnapshot(documents: SearchDocument[]): SearchSnapshot
       at++;
     }
   });
-  return { format: 1, ids: documents.map((document) => document.id), docLengths, terms, termStarts, postingDocs, postingWeights };
+  return { format: 1, ids, docLengths, terms, termStarts, postingDocs, postingWeights };
+}
+
+export function buildSearchSnapshot(documents: SearchDocument[]): SearchSnapshot {
+  const postings: PostingLists = new Map();
+  const docLengths = new Uint16Array(documents.length);
+  addDocuments(postings, docLengths, documents, 0);
+  return encode(documents.map((document) => document.id), docLengths, postings);
+}
+
+/**
+ * The snapshot with `documents` added (replacing any with the same id), without the text of the
+ * documents already indexed: a feed merge or bulk load into a large store costs what it adds.
+ */
+export function updateSearchSnapshot(snapshot: SearchSnapshot, documents: SearchDocument[]): SearchSnapshot {
+  const replaced = new Set(documents.map((document) => document.id));
+  const newIndexOf = new Int32Array(snapshot.ids.length).fill(-1);
+  const ids: string[] = [];
+  snapshot.ids.forEach((id, doc) => {
+    if (replaced.has(id)) return;
+    newIndexOf[doc] = ids.length;
+    ids.push(id);
+  });
+  const kept = ids.length;
+  const docLengths = new Uint16Array(kept + documents.length);
+  snapshot.ids.forEach((_, doc) => {
+    const index = newIndexOf[doc]!;
+    if (index >= 0) docLengths[index] = snapshot.docLengths[doc]!;
+  });
+  const postings: PostingLists = new Map();
+  snapshot.terms.forEach((term, termIndex) => {
+    const list: number[] = [];
+    for (let at = snapshot.termStarts[termIndex]!; at < snapshot.termStarts[termIndex + 1]!; at++) {
+      const index = newIndexOf[snapshot.postingDocs[at]!]!;
+      if (index >= 0) list.push(index, snapshot.postingWeights[at]!);
+    }
+    if (list.length > 0) postings.set(term, list);
+  });
+  addDocuments(postings, docLengths, documents, kept);
+  return encode([...ids, ...documents.map((document) => document.id)], docLengths, postings);
 }
 
 /** First index in the sorted terms that is ≥ `key`. */
@@ -89,13 +133,18 @@ function lowerBound(terms: string[], key: string): number {
 }
 
 export class SearchIndex {
-  private readonly averageLength: number;
-  private scores: Float32Array;
+  /** BM25's length normalisation per document, computed once: K1 · (1 − B + B · length / average). */
+  private readonly lengthNorms: Float32Array;
+  private readonly scores: Float32Array;
 
   constructor(private readonly snapshot: SearchSnapshot) {
     let sum = 0;
     for (const length of snapshot.docLengths) sum += length;
-    this.averageLength = snapshot.ids.length > 0 ? sum / snapshot.ids.length : 1;
+    const average = snapshot.ids.length > 0 ? sum / snapshot.ids.length : 1;
+    this.lengthNorms = new Float32Array(snapshot.ids.length);
+    snapshot.docLengths.forEach((length, doc) => {
+      this.lengthNorms[doc] = K1 * (1 - B + (B * length) / average);
+    });
     this.scores = new Float32Array(snapshot.ids.length);
   }
 
@@ -122,8 +171,8 @@ export class SearchIndex {
   search(query: string, limit = 20, { prefixLast = true, exclude }: { prefixLast?: boolean; exclude?: string } = {}): SearchHit[] {
     const words = [...new Set(tokenize(query))];
     if (words.length === 0 || this.size === 0) return [];
-    const { ids, docLengths, termStarts, postingDocs, postingWeights } = this.snapshot;
-    const scores = this.scores;
+    const { ids, termStarts, postingDocs, postingWeights } = this.snapshot;
+    const { scores, lengthNorms } = this;
     const matched = new Uint8Array(ids.length);
     const touched: number[] = [];
     const n = ids.length;
@@ -137,7 +186,7 @@ export class SearchIndex {
         for (let at = from; at < to; at++) {
           const doc = postingDocs[at]!;
           const tf = postingWeights[at]!;
-          const norm = tf + K1 * (1 - B + (B * docLengths[doc]!) / this.averageLength);
+          const norm = tf + lengthNorms[doc]!;
           if (scores[doc] === 0 && matched[doc] === 0) touched.push(doc);
           scores[doc]! += (idf * tf * (K1 + 1)) / norm;
           // Count each query word once per document, however many prefix terms it hit.
@@ -146,12 +195,37 @@ export class SearchIndex {
       }
     });
 
-    const hits: SearchHit[] = [];
+    // Keep only the best `limit` in a small min-heap: sorting every match (up to the whole store
+    // for a common word) would cost more than the scoring.
+    const heap: SearchHit[] = [];
+    const worse = (a: SearchHit, b: SearchHit) => a.score < b.score;
+    const siftDown = (from: number) => {
+      let at = from;
+      for (;;) {
+        const left = 2 * at + 1;
+        const right = left + 1;
+        let smallest = at;
+        if (left < heap.length && worse(heap[left]!, heap[smallest]!)) smallest = left;
+        if (right < heap.length && worse(heap[right]!, heap[smallest]!)) smallest = right;
+        if (smallest === at) return;
+        [heap[at], heap[smallest]] = [heap[smallest]!, heap[at]!];
+        at = smallest;
+      }
+    };
     for (const doc of touched) {
-      if (matched[doc] === words.length && ids[doc] !== exclude) hits.push({ id: ids[doc]!, score: scores[doc]! });
+      const score = scores[doc]!;
       scores[doc] = 0;
+      if (matched[doc] !== words.length || ids[doc] === exclude) continue;
+      if (heap.length < limit) {
+        heap.push({ id: ids[doc]!, score });
+        for (let at = heap.length - 1; at > 0 && worse(heap[at]!, heap[(at - 1) >> 1]!); at = (at - 1) >> 1) {
+          [heap[at], heap[(at - 1) >> 1]] = [heap[(at - 1) >> 1]!, heap[at]!];
+        }
+      } else if (limit > 0 && score > heap[0]!.score) {
+        heap[0] = { id: ids[doc]!, score };
+        siftDown(0);
+      }
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, limit);
+    return heap.sort((a, b) => b.score - a.score);
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
-import { lookupPapers } from '../../db/papers';
+import { listViews } from '../../db/papers';
 import { loadSearchIndex } from '../../db/search';
 import type { PaperView } from '../../schema';
 import { useLiveQuery } from '../live-query';
@@ -31,10 +31,10 @@ export function useSearch(db: PaperLensDatabase, query: string): { results: Resu
     }
     const ticket = ++latest.current;
     const ids = index.value.search(query, RESULT_LIMIT).map((hit) => hit.id);
-    lookupPapers(db, ids.map((id) => ({ id }))).then(
-      (views) => {
+    listViews(db, ids).then(
+      (papers) => {
         // A later keystroke already asked again: its answer is the one to show.
-        if (ticket === latest.current) setResults({ query, papers: views.filter((view): view is PaperView => view !== null) });
+        if (ticket === latest.current) setResults({ query, papers });
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );

@@ -62,3 +62,19 @@ describe('search over the seed store', () => {
     expect(restored.search('vocabulary scaling')).toEqual(seedIndex.search('vocabulary scaling'));
   });
 });
+
+describe('updating the index without re-reading the store', () => {
+  test('adding and replacing documents gives the same answers as building from scratch', async () => {
+    const { updateSearchSnapshot } = await import('../../../src/search/search-index');
+    const documents = papers.map(searchDocument);
+    const [first, rest] = [documents.slice(0, 40), documents.slice(40)];
+    const changed = { ...documents[3]!, title: 'Completely Renamed Zebra Paper' };
+    const updated = updateSearchSnapshot(updateSearchSnapshot(buildSearchSnapshot(first), rest), [changed]);
+    const scratch = buildSearchSnapshot([...documents.filter((document) => document.id !== changed.id), changed]);
+    for (const query of ['zebra', 'speculative decoding', 'translation', 'quantiz', 'salamandra', documents[3]!.title]) {
+      expect(new SearchIndex(updated).search(query)).toEqual(new SearchIndex(scratch).search(query));
+    }
+    expect(new SearchIndex(updated).search('zebra')[0]!.id).toBe(changed.id);
+    expect(new SearchIndex(updated).size).toBe(documents.length);
+  });
+});
