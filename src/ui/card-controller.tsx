@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PaperView } from '../schema';
+import type { PaperView, SiteKey } from '../schema';
+import { CONTENT_DEFAULTS, loadStoredSettings, watchStoredSettings } from './badges/stored-settings';
+import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
 import type { PagePaper, PaperPageSite } from '../sites/types';
 import { sendRequest } from '../messaging/client';
 import { createShadowHost, type ShadowHost } from './shadow-host';
@@ -16,11 +18,11 @@ interface LookupResult {
   problem: string | null;
 }
 
-async function lookupOne(id: string | null, page?: PagePaper): Promise<LookupResult> {
+async function lookupOne(id: string | null, markSeen: boolean, page?: PagePaper): Promise<LookupResult> {
   if (!id && !page) return { view: null, problem: null };
   const query = { ...(id ? { id } : {}), ...(page ? { title: page.title, abstract: page.abstract } : {}) };
   try {
-    const [view] = await sendRequest({ type: 'lookup', queries: [query], markSeen: true });
+    const [view] = await sendRequest({ type: 'lookup', queries: [query], markSeen });
     return { view: view ?? null, problem: null };
   } catch (error) {
     return { view: null, problem: error instanceof Error ? error.message : String(error) };
@@ -67,8 +69,10 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
           },
         })
       ).status,
-    unsave: async () => {
-      await sendRequest({ type: 'unsave', id });
+    unsave: async () => (await sendRequest({ type: 'removeSaved', ids: [id] }))[0] ?? null,
+    restore: async (item) => {
+      await sendRequest({ type: 'restoreSaved', items: [item] });
+      return item.status;
     },
     setStatus: async (status) => (await sendRequest({ type: 'setStatus', id, status })).status,
   };
@@ -78,11 +82,24 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
  * Keeps exactly one summary card after the abstract of the paper the tab shows: asks the store
  * as soon as the URL is known (before the DOM is parsed), mounts when the abstract exists, puts
  * the card back when the page re-renders it away, and swaps it on client-side navigation.
+ * Follows the settings live: no card while the site's switch is off, collapsed by default when
+ * set, the chosen theme, and no "seen" mark recorded when those are off.
  */
 export function runCardController(ctx: ContentScriptContext, site: PaperPageSite): void {
+  const siteKey: SiteKey = location.hostname === 'huggingface.co' ? 'hfPaper' : 'arxivAbs';
+  let settings = CONTENT_DEFAULTS;
+  const settingsRead = loadStoredSettings().then(
+    (loaded) => (settings = loaded),
+    () => settings,
+  );
+  const enabled = () => settings.sites[siteKey];
+
   const startUrl = new URL(location.href);
   const prefetchId = site.isPage(startUrl) ? site.idFromUrl(startUrl) : null;
-  const prefetch = prefetchId ? { id: prefetchId, result: lookupOne(prefetchId) } : null;
+  // Settings come from local storage in a few ms: ask the store only where the card is wanted.
+  let prefetch = prefetchId
+    ? { id: prefetchId, result: settingsRead.then((read) => (read.sites[siteKey] ? lookupOne(prefetchId, read.seenEnabled) : null)) }
+    : null;
 
   let card: MountedCard | null = null;
   // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
@@ -98,10 +115,11 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   };
 
   const lookup = async (page: PagePaper): Promise<LookupResult> => {
-    const byId = prefetch && prefetch.id === page.id ? await prefetch.result : await lookupOne(page.id);
+    const prefetched = prefetch && prefetch.id === page.id ? await prefetch.result : null;
+    const byId = prefetched ?? (await lookupOne(page.id, settings.seenEnabled));
     if (byId.view?.inStore || byId.problem) return byId;
     // Unknown by id: match the page's title, or have its abstract summarized.
-    const byPage = await lookupOne(page.id, page);
+    const byPage = await lookupOne(page.id, settings.seenEnabled, page);
     return byPage.view ? byPage : byId;
   };
 
@@ -109,9 +127,10 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   let announcedUrl: string | null = null;
 
   const syncOnce = async () => {
+    await settingsRead;
     const url = new URL(announcedUrl ?? location.href);
     if (announcedUrl === location.href) announcedUrl = null;
-    if (!site.isPage(url)) {
+    if (!site.isPage(url) || !enabled()) {
       removeCard();
       return;
     }
@@ -130,9 +149,11 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       return;
     }
     removeCard();
+    if (!enabled()) return; // switched off while the store answered
     const model = cardModel(page, result);
     const mounted: MountedCard = { ...createShadowHost('card', cardCss, 'PaperLens summary card'), url: url.href };
-    render(<PaperCard model={model} actions={cardActions(page, model)} />, mounted.container);
+    applyScheme(mounted.host, schemeFor(settings.theme, document));
+    render(<PaperCard model={model} actions={cardActions(page, model)} collapsed={settings.cardCollapsed} />, mounted.container);
     (site.cardAnchor(document) ?? anchor).after(mounted.host);
     card = mounted;
     shown = { id: page.id, title: page.title };
@@ -160,8 +181,21 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       if (!card || !card.host.isConnected || card.url !== (announcedUrl ?? location.href)) void sync();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true });
+    const restyle = () => {
+      if (card) applyScheme(card.host, schemeFor(settings.theme, document));
+    };
+    const stopScheme = watchPageScheme(document, restyle);
+    const stopSettings = watchStoredSettings((next) => {
+      settings = next;
+      prefetch = null;
+      if (!enabled()) removeCard();
+      else void sync();
+      restyle();
+    });
     ctx.onInvalidated(() => {
       observer.disconnect();
+      stopScheme();
+      stopSettings();
       removeCard();
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import type { ReadingStatus } from '../schema';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ReadingStatus, SavedItem } from '../schema';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../papers/ids';
 import { safeHref } from './shadow-host';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
@@ -24,9 +24,15 @@ export interface CardModel {
 
 export interface CardActions {
   save: () => Promise<ReadingStatus | null>;
-  unsave: () => Promise<void>;
+  /** Removes the paper from the reading list; answers with the item as it was (for undo). */
+  unsave: () => Promise<SavedItem | null>;
+  /** Undo of unsave: puts the exact item back. */
+  restore: (item: SavedItem) => Promise<ReadingStatus | null>;
   setStatus: (status: ReadingStatus) => Promise<ReadingStatus | null>;
 }
+
+/** How long the card offers "Removed · Undo". */
+const UNDO_MS = 10_000;
 
 function TrendingLine({ rank, snapshot, inStore }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore'>) {
   if (rank !== null) {
@@ -63,10 +69,20 @@ function Links({ id, codeLinks }: Pick<CardModel, 'id' | 'codeLinks'>) {
   );
 }
 
-export function PaperCard({ model, actions }: { model: CardModel; actions: CardActions }) {
+export function PaperCard({ model, actions, collapsed: startCollapsed = false }: { model: CardModel; actions: CardActions; collapsed?: boolean }) {
   const [status, setStatusState] = useState(model.status);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState(startCollapsed);
+  // The item removed by the last unsave, offered back for a few seconds.
+  const [removed, setRemoved] = useState<SavedItem | null>(null);
+  const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const offerUndo = (item: SavedItem | null) => {
+    if (undoTimer.current !== null) clearTimeout(undoTimer.current);
+    setRemoved(item);
+    undoTimer.current = item ? setTimeout(() => setRemoved(null), UNDO_MS) : null;
+  };
+  useEffect(() => () => offerUndo(null), []);
 
   const run = async (work: () => Promise<ReadingStatus | null>) => {
     setBusy(true);
@@ -81,16 +97,44 @@ export function PaperCard({ model, actions }: { model: CardModel; actions: CardA
   };
   const toggleSave = () =>
     run(async () => {
-      if (status === null) return actions.save();
-      await actions.unsave();
+      if (status === null) {
+        offerUndo(null);
+        return actions.save();
+      }
+      offerUndo(await actions.unsave());
       return null;
     });
+  const undo = (item: SavedItem) =>
+    run(async () => {
+      const restored = await actions.restore(item);
+      offerUndo(null);
+      return restored;
+    });
+  const toggle = (
+    <button type="button" class="pl-toggle" data-testid="card-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+      {collapsed ? 'Show ▸' : 'Hide ▾'}
+    </button>
+  );
+
+  if (collapsed) {
+    return (
+      <article class="pl-card pl-collapsed" data-collapsed="true">
+        <header class="pl-head">
+          <span class="pl-brand">PaperLens</span>
+          <span class="pl-line-title">{model.title}</span>
+          <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} />
+          {toggle}
+        </header>
+      </article>
+    );
+  }
 
   return (
-    <article class="pl-card">
+    <article class="pl-card" data-collapsed="false">
       <header class="pl-head">
         <span class="pl-brand">PaperLens</span>
         <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} />
+        {toggle}
       </header>
       <h2 class="pl-title">{model.title}</h2>
       {model.tldr && (
@@ -158,6 +202,14 @@ export function PaperCard({ model, actions }: { model: CardModel; actions: CardA
               </option>
             ))}
           </select>
+        )}
+        {removed && status === null && (
+          <span class="pl-muted" role="status" data-testid="undo-bar">
+            Removed ·{' '}
+            <button type="button" class="pl-undo" data-testid="undo" disabled={busy} onClick={() => void undo(removed)}>
+              Undo
+            </button>
+          </span>
         )}
         {(error ?? model.problem) && (
           <span class="pl-error" role="alert">

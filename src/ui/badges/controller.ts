@@ -1,11 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ReadingStatus } from '../../schema';
+import type { ReadingStatus, SiteKey } from '../../schema';
+import { CONTENT_DEFAULTS, loadStoredSettings, watchStoredSettings } from './stored-settings';
 import { arxivPdfUrl } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
 import { safeHref } from '../shadow-host';
 import { Badge, type BadgeActions, type TldrResult } from './badge';
 import { LISTING_READY_MARK, LISTING_START_MARK, type ListingEntry, type ListingSite } from './listing-site';
 import { messageTransport, type BadgeTransport } from './transport';
+import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-theme';
 
 export interface BadgeController {
   /** Badges every entry that has none, with one `badges` request for all of them. */
@@ -14,6 +16,16 @@ export interface BadgeController {
   start: () => void;
   /** Stops watching and removes every badge. */
   stop: () => void;
+  /** Applies the current look (theme) to every badge. */
+  restyle: () => void;
+}
+
+/** How badges look, from the settings and the page. */
+export interface BadgeLook {
+  /** Show the "Seen" mark. */
+  seen: boolean;
+  /** Forced colour scheme, or null to follow the system. */
+  scheme: Scheme | null;
 }
 
 export interface BadgeControllerOptions {
@@ -21,7 +33,10 @@ export interface BadgeControllerOptions {
   transport: BadgeTransport;
   doc?: Document;
   currentUrl?: () => URL;
+  look?: () => BadgeLook;
 }
+
+const DEFAULT_LOOK: BadgeLook = { seen: true, scheme: null };
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -30,7 +45,7 @@ function describe(error: unknown): string {
 const NO_TLDR_WITHOUT_ABSTRACT = 'No TL;DR: PaperLens does not know this paper and this page does not show its abstract.';
 const NO_TLDR = 'No TL;DR: PaperLens could not summarize this paper.';
 
-export function createBadgeController({ site, transport, doc = document, currentUrl = () => new URL(location.href) }: BadgeControllerOptions): BadgeController {
+export function createBadgeController({ site, transport, doc = document, currentUrl = () => new URL(location.href), look = () => DEFAULT_LOOK }: BadgeControllerOptions): BadgeController {
   // Badges by the entry element they annotate, and by their host element.
   let byEntry = new WeakMap<Element, Badge>();
   const byHost = new WeakMap<Element, Badge>();
@@ -132,8 +147,10 @@ export function createBadgeController({ site, transport, doc = document, current
       (error: unknown) => describe(error),
     );
     const created: Badge[] = [];
+    const { scheme } = look();
     for (const entry of fresh) {
       const badge = new Badge({ id: entry.id, pageCodeLink: entry.codeLink }, actions);
+      applyScheme(badge.host, scheme);
       byEntry.set(entry.element, badge);
       byHost.set(badge.host, badge);
       answeredFor.set(badge, answered);
@@ -142,11 +159,12 @@ export function createBadgeController({ site, transport, doc = document, current
     }
     const answers = await answered;
     if (!active) return;
+    const showSeen = look().seen;
     for (const badge of created) {
       if (typeof answers === 'string') badge.showStoreProblem(answers);
       else {
         const info = answers.get(badge.id);
-        if (info) badge.showInfo(info);
+        if (info) badge.showInfo(showSeen ? info : { ...info, seen: false });
       }
     }
     performance.mark(LISTING_READY_MARK);
@@ -199,21 +217,55 @@ export function createBadgeController({ site, transport, doc = document, current
       for (const host of doc.querySelectorAll('paperlens-badge')) if (byHost.has(host)) host.remove();
       byEntry = new WeakMap();
     },
+    restyle: () => {
+      const { scheme } = look();
+      for (const host of doc.querySelectorAll('paperlens-badge')) if (byHost.has(host)) applyScheme(host, scheme);
+    },
   };
 }
 
 /**
  * Keeps one badge on every entry of a listing page, from the content script's start to its end,
- * and follows client-side navigation (acting only while the URL is a listing of this site).
+ * and follows client-side navigation (acting only while the URL is a listing of this site) and
+ * the settings, live: no badges while the site's switch is off, the chosen theme, seen marks.
  */
 export function runBadgeController(ctx: ContentScriptContext, site: ListingSite): void {
-  const controller = createBadgeController({ site, transport: messageTransport(sendRequest) });
-  if (site.isPage(new URL(location.href))) {
-    performance.mark(LISTING_START_MARK);
-    controller.start();
-  }
+  const siteKey: SiteKey = location.hostname === 'huggingface.co' ? 'hfList' : 'arxivListing';
+  let settings = CONTENT_DEFAULTS;
+  const look = (): BadgeLook => ({ seen: settings.seenEnabled, scheme: schemeFor(settings.theme, document) });
+  const controller = createBadgeController({ site, transport: messageTransport(sendRequest), look });
+  const wanted = (url: URL) => settings.sites[siteKey] && site.isPage(url);
+  if (site.isPage(new URL(location.href))) performance.mark(LISTING_START_MARK);
+
+  const follow = () => {
+    if (!wanted(new URL(location.href))) controller.stop();
+    else controller.start();
+  };
+  const settingsRead = loadStoredSettings().then(
+    (loaded) => {
+      settings = loaded;
+    },
+    () => undefined,
+  );
+  void settingsRead.then(() => {
+    if (ctx.isInvalid) return;
+    follow();
+    const stopSettings = watchStoredSettings((next) => {
+      const seenChanged = next.seenEnabled !== settings.seenEnabled;
+      settings = next;
+      // Seen marks are drawn when a badge is made: remake the badges to show or drop them.
+      if (seenChanged) controller.stop();
+      follow();
+      controller.restyle();
+    });
+    const stopScheme = watchPageScheme(document, controller.restyle);
+    ctx.onInvalidated(() => {
+      stopSettings();
+      stopScheme();
+    });
+  });
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (!site.isPage(event.newUrl)) {
+    if (!wanted(event.newUrl)) {
       controller.stop();
       return;
     }

@@ -1,0 +1,203 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PaperLensDatabase } from '../../db/database';
+import { sendRequest } from '../../messaging/client';
+import { SettingsSchema, type Settings, type SiteKey } from '../../schema';
+import { loadSettings, settingsItem, watchSettings } from '../../settings/settings';
+import { useLiveQuery } from '../live-query';
+import { exportItems } from '../reading-list/export-files';
+
+const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
+  { key: 'arxivAbs', label: 'arXiv abstract pages', where: 'summary card on arxiv.org/abs/…' },
+  { key: 'hfPaper', label: 'Hugging Face paper pages', where: 'summary card on huggingface.co/papers/…' },
+  { key: 'arxivListing', label: 'arXiv listings and search', where: 'badges on arxiv.org/list/…, /catchup, /search' },
+  { key: 'hfList', label: 'Hugging Face paper lists', where: 'badges on huggingface.co/papers (daily, weekly, monthly, trending)' },
+];
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function Switch({ name, label, hint, checked, onChange }: { name: string; label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label class="setting">
+      <input type="checkbox" role="switch" data-testid={`setting-${name}`} checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />
+      <span>
+        <span class="setting-label">{label}</span>
+        <span class="hint">{hint}</span>
+      </span>
+    </label>
+  );
+}
+
+function ClearData({ db }: { db: PaperLensDatabase }) {
+  const saved = useLiveQuery(() => db.saved.count(), []).value ?? 0;
+  const seen = useLiveQuery(() => db.seen.count(), []).value ?? 0;
+  const [asking, setAsking] = useState(false);
+  const [result, setResult] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+
+  const exportFirst = async () => {
+    setProblem(null);
+    try {
+      setExported(exportItems(await db.saved.orderBy('addedAt').reverse().toArray(), 'json'));
+    } catch (failure) {
+      setProblem(`Could not export: ${describe(failure)}`);
+    }
+  };
+  const clear = async () => {
+    setProblem(null);
+    try {
+      const cleared = await sendRequest({ type: 'clearReadingData' });
+      setResult(`Cleared ${cleared.saved} saved papers and ${cleared.seen} seen marks.`);
+      setAsking(false);
+    } catch (failure) {
+      setProblem(`Nothing was cleared: ${describe(failure)}`);
+    }
+  };
+
+  return (
+    <section class="card danger-zone" aria-labelledby="clear-heading">
+      <h2 id="clear-heading">Clear PaperLens data</h2>
+      <p class="hint">
+        Deletes your reading list ({saved} papers, with their notes and tags) and the “seen” marks ({seen} pages). The bundled
+        papers stay.
+      </p>
+      {!asking ? (
+        <button type="button" class="danger" data-testid="setting-clear" onClick={() => { setAsking(true); setResult(null); setExported(null); }}>
+          Clear PaperLens data…
+        </button>
+      ) : (
+        <div class="confirm" role="alertdialog" aria-labelledby="clear-question" data-testid="clear-dialog">
+          <p id="clear-question">
+            <strong>Delete {saved} saved papers and {seen} seen marks?</strong> This cannot be undone.
+            {saved > 0 && ' Export your reading list first to keep a copy you can import later.'}
+          </p>
+          <div class="actions">
+            {saved > 0 && (
+              <button type="button" data-testid="clear-export" onClick={() => void exportFirst()}>
+                Export reading list (JSON)
+              </button>
+            )}
+            <button type="button" class="danger" data-testid="clear-confirm" onClick={() => void clear()}>
+              Delete everything
+            </button>
+            <button type="button" data-testid="clear-cancel" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+          </div>
+          {exported && <p class="hint" role="status">Downloaded {exported}.</p>}
+        </div>
+      )}
+      {result && (
+        <p role="status" data-testid="clear-result">
+          {result}
+        </p>
+      )}
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The options page: where PaperLens acts, how its card looks, the feed, seen marks, and clearing data. */
+export function OptionsApp({ db }: { db: PaperLensDatabase }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [savedNote, setSavedNote] = useState(false);
+
+  useEffect(() => {
+    loadSettings().then(setSettings, (error: unknown) => setProblem(`Could not read the settings: ${describe(error)}`));
+    return watchSettings(setSettings);
+  }, []);
+
+  const change = async (next: Settings) => {
+    setProblem(null);
+    const checked = SettingsSchema.safeParse(next);
+    if (!checked.success) {
+      setProblem(`Not saved: ${checked.error.issues[0]?.message ?? 'invalid settings'}`);
+      return;
+    }
+    setSettings(checked.data);
+    try {
+      await settingsItem.setValue(checked.data);
+      setSavedNote(true);
+    } catch (error) {
+      setProblem(`Not saved: ${describe(error)}`);
+    }
+  };
+
+  if (!settings) {
+    return <main class="options">{problem ? <p class="error" role="alert">{problem}</p> : <p class="muted">Loading settings…</p>}</main>;
+  }
+  return (
+    <main class="options">
+      <header class="top">
+        <h1>
+          <span class="brand">PaperLens</span> Settings
+        </h1>
+        <a href="reading-list.html" target="_blank" rel="noopener" data-testid="open-reading-list">
+          Open the reading list
+        </a>
+      </header>
+      {problem && <p class="error" role="alert">{problem}</p>}
+      <p class="saved-note muted" role="status">{savedNote ? 'Saved. Open pages follow at once.' : 'Changes are saved as you make them.'}</p>
+
+      <section class="card" aria-labelledby="sites-heading">
+        <h2 id="sites-heading">Where PaperLens works</h2>
+        {SITES.map(({ key, label, where }) => (
+          <Switch key={key} name={key} label={label} hint={where} checked={settings.sites[key]} onChange={(on) => void change({ ...settings, sites: { ...settings.sites, [key]: on } })} />
+        ))}
+      </section>
+
+      <section class="card" aria-labelledby="look-heading">
+        <h2 id="look-heading">Card and badges</h2>
+        <label class="setting">
+          <span class="setting-label">Summary cards start</span>
+          <select data-testid="setting-cardCollapsed" value={settings.cardCollapsed ? 'collapsed' : 'expanded'} onChange={(event) => void change({ ...settings, cardCollapsed: event.currentTarget.value === 'collapsed' })}>
+            <option value="expanded">expanded</option>
+            <option value="collapsed">collapsed to one line</option>
+          </select>
+        </label>
+        <label class="setting">
+          <span class="setting-label">Theme</span>
+          <select
+            data-testid="setting-theme"
+            value={settings.theme}
+            onChange={(event) => {
+              const theme = SettingsSchema.shape.theme.safeParse(event.currentTarget.value);
+              if (theme.success) void change({ ...settings, theme: theme.data });
+            }}
+          >
+            <option value="auto">Auto: follow the page and the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </section>
+
+      <section class="card" aria-labelledby="data-heading">
+        <h2 id="data-heading">Data</h2>
+        <Switch
+          name="feedEnabled"
+          label="Daily-papers feed"
+          hint="Refresh trending papers from Hugging Face's daily-papers feed. Off: only the bundled snapshot, and PaperLens sends no requests."
+          checked={settings.feedEnabled}
+          onChange={(on) => void change({ ...settings, feedEnabled: on })}
+        />
+        <Switch
+          name="seenEnabled"
+          label="“Seen” marks"
+          hint="Remember which abstract pages you opened and mark them in listings."
+          checked={settings.seenEnabled}
+          onChange={(on) => void change({ ...settings, seenEnabled: on })}
+        />
+      </section>
+
+      <ClearData db={db} />
+    </main>
+  );
+}

@@ -1,0 +1,404 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PaperLensDatabase } from '../../db/database';
+import { sendRequest } from '../../messaging/client';
+import { arxivAbsUrl } from '../../papers/ids';
+import { normalizeTag, type ReadingStatus, type SavedItem } from '../../schema';
+import { useLiveQuery } from '../live-query';
+import { STATUS_LABELS, STATUS_ORDER } from '../status';
+import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
+import { ImportPanel } from './import-panel';
+import { EMPTY_QUERY, filterItems, prepareSearch, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
+import { ROW_HEIGHT, Row } from './row';
+import { UndoBar, useUndoableRemove } from './undo';
+import { useWindowRange } from './window-range';
+
+/** Marked once the first rows are on screen (for the benchmark: navigation start → list shown). */
+export const READY_MARK = 'paperlens:reading-list-ready';
+
+const SORT_LABELS: Record<SortKey, string> = { added: 'Date added', updated: 'Last updated', title: 'Title' };
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Keys typed into a field are text, not commands. */
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; query: ListQuery; setQuery: (next: ListQuery) => void; searchBox: { current: HTMLInputElement | null } }) {
+  const statuses = useMemo(() => statusCounts(items), [items]);
+  const tags = useMemo(() => tagCounts(items), [items]);
+  const tagMissing = query.tag !== null && !tags.some((entry) => entry.tag.toLowerCase() === query.tag!.toLowerCase());
+  return (
+    <div class="toolbar" role="search">
+      <input
+        ref={searchBox}
+        type="search"
+        class="search"
+        data-testid="search"
+        placeholder="Search title, TL;DR, notes, authors  ( / )"
+        aria-label="Search the reading list"
+        value={query.text}
+        onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') event.currentTarget.blur();
+        }}
+      />
+      <label class="control">
+        <span>Status</span>
+        <select data-testid="filter-status" value={query.status} onChange={(event) => setQuery({ ...query, status: event.currentTarget.value as StatusFilter })}>
+          <option value="all">All ({statuses.all})</option>
+          {STATUS_ORDER.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]} ({statuses[status]})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="control">
+        <span>Tag</span>
+        <select data-testid="filter-tag" value={query.tag ?? ''} onChange={(event) => setQuery({ ...query, tag: event.currentTarget.value || null })}>
+          <option value="">All tags</option>
+          {tags.map(({ tag, count }) => (
+            <option key={tag} value={tag}>
+              {tag} ({count})
+            </option>
+          ))}
+          {tagMissing && <option value={query.tag!}>{query.tag} (0)</option>}
+        </select>
+      </label>
+      <label class="control">
+        <span>Sort</span>
+        <select data-testid="sort" value={query.sort} onChange={(event) => setQuery({ ...query, sort: event.currentTarget.value as SortKey })}>
+          {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
+            <option key={key} value={key}>
+              {SORT_LABELS[key]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function BulkBar({ selected, items, clear, remove }: { selected: string[]; items: SavedItem[]; clear: () => void; remove: (ids: string[]) => void }) {
+  const [tag, setTag] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const run = async (work: () => Promise<string>) => {
+    setProblem(null);
+    setDone(null);
+    try {
+      setDone(await work());
+    } catch (failure) {
+      setProblem(describe(failure));
+    }
+  };
+  const selectedTags = useMemo(() => {
+    const wanted = new Set(selected);
+    return tagCounts(items.filter((item) => wanted.has(item.id)));
+  }, [selected, items]);
+  const cleanTag = normalizeTag(tag);
+  const count = selected.length;
+  return (
+    <div class="bulk-bar" data-testid="bulk-bar" role="region" aria-label="Selected papers">
+      <strong>{count} selected</strong>
+      <select
+        data-testid="bulk-status"
+        aria-label="Set the status of the selected papers"
+        value=""
+        onChange={(event) => {
+          const status = STATUS_ORDER.find((candidate) => candidate === event.currentTarget.value);
+          event.currentTarget.value = '';
+          if (status) void run(async () => `${(await sendRequest({ type: 'setStatusMany', ids: selected, status })).changed} set to ${STATUS_LABELS[status]}`);
+        }}
+      >
+        <option value="">Set status…</option>
+        {STATUS_ORDER.map((status: ReadingStatus) => (
+          <option key={status} value={status}>
+            {STATUS_LABELS[status]}
+          </option>
+        ))}
+      </select>
+      <input
+        type="text"
+        class="bulk-tag"
+        data-testid="bulk-tag"
+        list="bulk-tag-choices"
+        placeholder="Tag"
+        aria-label="Tag to add or remove"
+        value={tag}
+        onInput={(event) => setTag(event.currentTarget.value)}
+      />
+      <datalist id="bulk-tag-choices">
+        {selectedTags.map(({ tag: choice }) => (
+          <option key={choice} value={choice} />
+        ))}
+      </datalist>
+      <button
+        type="button"
+        data-testid="bulk-add-tag"
+        disabled={cleanTag === ''}
+        onClick={() => void run(async () => `“${cleanTag}” added to ${(await sendRequest({ type: 'addTag', ids: selected, tag: cleanTag })).changed}`)}
+      >
+        Add tag
+      </button>
+      <button
+        type="button"
+        data-testid="bulk-remove-tag"
+        disabled={cleanTag === ''}
+        onClick={() => void run(async () => `“${cleanTag}” removed from ${(await sendRequest({ type: 'removeTag', ids: selected, tag: cleanTag })).changed}`)}
+      >
+        Remove tag
+      </button>
+      <button type="button" class="danger" data-testid="bulk-delete" onClick={() => remove(selected)}>
+        Delete {count}
+      </button>
+      <button type="button" data-testid="bulk-clear" onClick={clear}>
+        Clear selection
+      </button>
+      {done && <span class="muted" role="status">{done}</span>}
+      {problem && (
+        <span class="error" role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
+  const [scope, setScope] = useState<'all' | 'shown'>('all');
+  const [last, setLast] = useState<string | null>(null);
+  const items = scope === 'all' ? all : shown;
+  return (
+    <div class="export" role="group" aria-label="Export">
+      <span>Export</span>
+      <select data-testid="export-scope" aria-label="What to export" value={scope} onChange={(event) => setScope(event.currentTarget.value === 'shown' ? 'shown' : 'all')}>
+        <option value="all">all {all.length} papers</option>
+        <option value="shown">the {shown.length} shown</option>
+      </select>
+      <span>as</span>
+      {EXPORT_ORDER.map((format) => (
+        <button
+          key={format}
+          type="button"
+          data-testid={`export-${format}`}
+          disabled={items.length === 0}
+          onClick={() => setLast(`Downloaded ${exportItems(items, format)} (${items.length} papers)`)}
+        >
+          {EXPORT_FORMATS[format].label}
+        </button>
+      ))}
+      {last && (
+        <span class="muted" role="status">
+          {last}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Empty({ children, testId }: { children: preact.ComponentChildren; testId: string }) {
+  return (
+    <div class="state" data-testid={testId}>
+      {children}
+    </div>
+  );
+}
+
+export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
+  const live = useLiveQuery(() => db.saved.toArray(), []);
+  const items = live.value;
+  const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
+  const [cursorId, setCursorId] = useState<string | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const undo = useUndoableRemove();
+
+  const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
+  const shown = useMemo(() => filterItems(sorted, query), [sorted, query.status, query.tag, query.text]);
+  const range = useWindowRange(listRef, shown.length, ROW_HEIGHT, 6, 24);
+  const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
+
+  // Items removed elsewhere leave the selection.
+  useEffect(() => {
+    if (!items || selection.size === 0) return;
+    const present = new Set(items.map((item) => item.id));
+    if ([...selection].some((id) => !present.has(id))) setSelection(new Set([...selection].filter((id) => present.has(id))));
+  }, [items]);
+
+  // Search text is built while idle, so the first keystroke is as fast as the rest.
+  useEffect(() => {
+    if (!items) return;
+    const idle = requestIdleCallback(() => prepareSearch(items));
+    return () => cancelIdleCallback(idle);
+  }, [items]);
+
+  const marked = useRef(false);
+  useEffect(() => {
+    if (items && !marked.current) {
+      marked.current = true;
+      performance.mark(READY_MARK);
+    }
+  }, [items]);
+
+  const select = (id: string, on: boolean) => {
+    const next = new Set(selection);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelection(next);
+  };
+  const removeIds = (ids: string[]) => {
+    void undo.remove(ids);
+    const next = new Set(selection);
+    for (const id of ids) next.delete(id);
+    setSelection(next);
+  };
+
+  const scrollToRow = (index: number) => {
+    const list = listRef.current;
+    if (!list) return;
+    const header = document.querySelector<HTMLElement>('.sticky')?.getBoundingClientRect().bottom ?? 0;
+    const top = list.getBoundingClientRect().top + index * ROW_HEIGHT;
+    if (top < header) scrollBy({ top: top - header - 8 });
+    else if (top + ROW_HEIGHT > innerHeight) scrollBy({ top: top + ROW_HEIGHT - innerHeight + 8 });
+  };
+
+  const moveCursor = (step: number) => {
+    if (shown.length === 0) return;
+    const index = cursor < 0 ? (step > 0 ? 0 : shown.length - 1) : Math.min(shown.length - 1, Math.max(0, cursor + step));
+    setCursorId(shown[index]!.id);
+    scrollToRow(index);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
+      const current = cursor >= 0 ? shown[cursor] : undefined;
+      if (event.key === '/') {
+        event.preventDefault();
+        searchBox.current?.focus();
+      } else if (event.key === 'j') moveCursor(1);
+      else if (event.key === 'k') moveCursor(-1);
+      else if (event.key === 'x' && current) select(current.id, !selection.has(current.id));
+      else if (event.key === 'Enter' && current) {
+        event.preventDefault();
+        open(arxivAbsUrl(current.id), '_blank', 'noopener,noreferrer');
+      } else return;
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
+
+  const visibleIds = shown.map((item) => item.id);
+  const allShownSelected = shown.length > 0 && visibleIds.every((id) => selection.has(id));
+  const someShownSelected = !allShownSelected && visibleIds.some((id) => selection.has(id));
+  const filtering = query.status !== 'all' || query.tag !== null || query.text.trim() !== '';
+
+  let body: preact.ComponentChildren;
+  if (live.error) {
+    body = (
+      <Empty testId="load-error">
+        <h2>The reading list could not be read</h2>
+        <p class="error" role="alert">{live.error}</p>
+        <p>Reload the page to try again. Nothing was changed.</p>
+      </Empty>
+    );
+  } else if (!items) {
+    body = (
+      <Empty testId="loading">
+        <p aria-busy="true">Loading your reading list…</p>
+      </Empty>
+    );
+  } else if (items.length === 0) {
+    body = (
+      <Empty testId="empty">
+        <h2>Your reading list is empty</h2>
+        <p>Save papers with the Save button on their arXiv or Hugging Face page, from the toolbar popup, or import a file above (a PaperLens backup, BibTeX, or a list of arXiv ids).</p>
+      </Empty>
+    );
+  } else if (shown.length === 0) {
+    body = (
+      <Empty testId="no-matches">
+        <p>No saved paper matches {query.text.trim() ? `“${query.text.trim()}”` : 'these filters'}.</p>
+        <button type="button" onClick={() => setQuery({ ...EMPTY_QUERY, sort: query.sort })}>
+          Clear filters
+        </button>
+      </Empty>
+    );
+  } else {
+    body = (
+      <ol
+        ref={listRef}
+        class="items"
+        data-testid="reading-list"
+        data-query={query.text}
+        data-count={shown.length}
+        aria-label="Saved papers"
+        style={{ height: `${shown.length * ROW_HEIGHT}px` }}
+      >
+        {shown.slice(range.start, range.end).map((item, offset) => (
+          <Row
+            key={item.id}
+            item={item}
+            index={range.start + offset}
+            selected={selection.has(item.id)}
+            current={item.id === cursorId}
+            onSelect={select}
+            onRemove={(id) => removeIds([id])}
+            onFocusRow={setCursorId}
+          />
+        ))}
+      </ol>
+    );
+  }
+
+  return (
+    <main>
+      <div class="sticky">
+        <header class="top">
+          <h1>
+            <span class="brand">PaperLens</span> Reading list
+          </h1>
+          <p class="count" data-testid="count" role="status">
+            {items ? (filtering ? `${shown.length} of ${items.length} papers` : `${items.length} papers`) : ''}
+          </p>
+        </header>
+        {items && items.length > 0 && <Toolbar items={items} query={query} setQuery={setQuery} searchBox={searchBox} />}
+        {items && shown.length > 0 && (
+          <div class="select-row">
+            <label>
+              <input
+                type="checkbox"
+                data-testid="select-all"
+                checked={allShownSelected}
+                indeterminate={someShownSelected}
+                onChange={(event) => {
+                  const next = new Set(selection);
+                  for (const id of visibleIds) {
+                    if (event.currentTarget.checked) next.add(id);
+                    else next.delete(id);
+                  }
+                  setSelection(next);
+                }}
+              />{' '}
+              Select all shown
+            </label>
+            <span class="keys muted">j / k move · x select · Enter open · / search</span>
+          </div>
+        )}
+        {selection.size > 0 && items && <BulkBar selected={[...selection]} items={items} clear={() => setSelection(new Set())} remove={removeIds} />}
+        <UndoBar undo={undo} />
+      </div>
+      <div class="files">
+        {items && <ExportBar all={sorted} shown={shown} />}
+        <ImportPanel db={db} />
+      </div>
+      {body}
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import { exportBibtex, exportCsv, exportJson, exportMarkdown, exportRis } from '../../export';
+import type { SavedItem } from '../../schema';
+
+export type ExportFormat = 'json' | 'bibtex' | 'ris' | 'csv' | 'markdown';
+
+interface FormatInfo {
+  label: string;
+  extension: string;
+  mime: string;
+  write: (items: readonly SavedItem[], now: number) => string;
+}
+
+export const EXPORT_FORMATS: Record<ExportFormat, FormatInfo> = {
+  json: { label: 'JSON backup', extension: 'json', mime: 'application/json', write: exportJson },
+  bibtex: { label: 'BibTeX', extension: 'bib', mime: 'application/x-bibtex', write: (items) => exportBibtex(items) },
+  ris: { label: 'RIS', extension: 'ris', mime: 'application/x-research-info-systems', write: (items) => exportRis(items) },
+  csv: { label: 'CSV', extension: 'csv', mime: 'text/csv', write: (items) => exportCsv(items) },
+  markdown: { label: 'Markdown', extension: 'md', mime: 'text/markdown', write: (items) => exportMarkdown(items) },
+};
+
+export const EXPORT_ORDER: readonly ExportFormat[] = ['json', 'bibtex', 'ris', 'csv', 'markdown'];
+
+/** `paperlens-reading-list-YYYY-MM-DD.<ext>`, dated in the user's own time zone. */
+export function exportFileName(format: ExportFormat, at: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `paperlens-reading-list-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.${EXPORT_FORMATS[format].extension}`;
+}
+
+/** Hands text to the browser as a file download. */
+export function downloadText(fileName: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has taken the blob by the next task; keep the URL a while for slow browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Writes the items in `format` and downloads them; answers with the file name. */
+export function exportItems(items: readonly SavedItem[], format: ExportFormat, now = new Date()): string {
+  const info = EXPORT_FORMATS[format];
+  const name = exportFileName(format, now);
+  downloadText(name, info.write(items, now.getTime()), info.mime);
+  return name;
+}

@@ -1,0 +1,103 @@
+import { useState } from 'preact/hooks';
+import type { PaperLensDatabase } from '../../db/database';
+import { sendRequest } from '../../messaging/client';
+import type { ImportRejection } from '../../schema';
+import { importChangesList, previewImport, type ImportPreview } from './import-preview';
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'reading'; fileName: string }
+  | { kind: 'failed'; fileName: string; error: string }
+  | { kind: 'preview'; preview: ImportPreview }
+  | { kind: 'applying'; preview: ImportPreview }
+  | { kind: 'applied'; fileName: string; summary: string };
+
+function rejectionText(rejection: ImportRejection): string {
+  return rejection.line > 0 ? `line ${rejection.line}: ${rejection.reason}` : rejection.reason;
+}
+
+/**
+ * Import: pick a file → a preview of what it would do (nothing written yet) → apply, which the
+ * background does all or nothing. A file that cannot be read says exactly why and changes nothing.
+ */
+export function ImportPanel({ db }: { db: PaperLensDatabase }) {
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+
+  const pick = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = ''; // picking the same file again reads it again
+    if (!file) return;
+    setStage({ kind: 'reading', fileName: file.name });
+    const outcome = await previewImport(db, file, Date.now());
+    setStage(outcome.ok ? { kind: 'preview', preview: outcome.preview } : { kind: 'failed', fileName: file.name, error: outcome.error });
+  };
+
+  const apply = async (preview: ImportPreview) => {
+    setStage({ kind: 'applying', preview });
+    try {
+      const result = await sendRequest({ type: 'importApply', items: preview.parse.items, rejected: preview.parse.rejected });
+      setStage({ kind: 'applied', fileName: preview.fileName, summary: result.summary });
+    } catch (failure) {
+      const reason = failure instanceof Error ? failure.message : String(failure);
+      setStage({ kind: 'failed', fileName: preview.fileName, error: `nothing was imported: ${reason}` });
+    }
+  };
+
+  return (
+    <section class="import" aria-label="Import">
+      <label class="button file-button">
+        Import file…
+        <input
+          type="file"
+          class="visually-hidden"
+          data-testid="import-file"
+          accept=".json,.bib,.bibtex,.txt,.csv,application/json,text/plain"
+          onChange={(event) => void pick(event.currentTarget)}
+        />
+      </label>
+      <span class="hint">PaperLens JSON backup, BibTeX, or a list of arXiv ids or URLs</span>
+      {stage.kind === 'reading' && <p class="import-status" role="status">Reading {stage.fileName}…</p>}
+      {stage.kind === 'failed' && (
+        <p class="import-status error" role="alert" data-testid="import-error">
+          {stage.fileName}: {stage.error}
+        </p>
+      )}
+      {stage.kind === 'applied' && (
+        <p class="import-status" role="status" data-testid="import-result">
+          Imported {stage.fileName}: {stage.summary}
+        </p>
+      )}
+      {(stage.kind === 'preview' || stage.kind === 'applying') && (
+        <div class="import-preview" data-testid="import-preview">
+          <p class="import-summary" data-testid="import-summary">
+            {stage.preview.fileName}: {stage.preview.plan.summary}
+          </p>
+          {stage.preview.plan.rejected.length > 0 && (
+            <details class="rejections">
+              <summary>What was rejected ({stage.preview.plan.rejected.length})</summary>
+              <ul data-testid="import-rejections">
+                {stage.preview.plan.rejected.slice(0, 500).map((rejection, index) => (
+                  <li key={index}>{rejectionText(rejection)}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              data-testid="import-apply"
+              disabled={stage.kind === 'applying' || !importChangesList(stage.preview)}
+              onClick={() => void apply(stage.preview)}
+            >
+              {stage.kind === 'applying' ? 'Importing…' : importChangesList(stage.preview) ? 'Apply import' : 'Nothing to import'}
+            </button>
+            <button type="button" data-testid="import-cancel" disabled={stage.kind === 'applying'} onClick={() => setStage({ kind: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+export type WriteState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+// Writes waiting for their debounce, flushed when the page goes away so no edit is lost.
+const waiting = new Set<() => Promise<boolean>>();
+let listening = false;
+
+function flushAllOnPageHide(): void {
+  if (listening) return;
+  listening = true;
+  addEventListener('pagehide', () => {
+    for (const flush of [...waiting]) void flush();
+  });
+}
+
+export interface DebouncedWrite<T> {
+  /** Writes `value` after `delayMs` without a newer one. */
+  schedule: (value: T) => void;
+  /** Writes the waiting value now, if there is one; true when nothing is left unwritten. */
+  flush: () => Promise<boolean>;
+  state: WriteState;
+  error: string | null;
+}
+
+/**
+ * A value written through the background a moment after the user stops typing (at once on
+ * flush: blur, Enter, the row leaving the screen, the page closing). A failed write says why and
+ * the value is kept, so the next keystroke or blur tries again.
+ */
+export function useDebouncedWrite<T>(write: (value: T) => Promise<unknown>, delayMs: number): DebouncedWrite<T> {
+  const [state, setState] = useState<WriteState>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef<{ value: T } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const writeRef = useRef(write);
+  writeRef.current = write;
+  const alive = useRef(true);
+
+  // Stable across renders: the waiting set and the unmount cleanup hold this very function.
+  const flushNow = useRef(async () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    waiting.delete(flushNow);
+    const next = latest.current;
+    if (!next) return true;
+    latest.current = null;
+    if (alive.current) setState('saving');
+    try {
+      await writeRef.current(next.value);
+      if (alive.current && latest.current === null) setState('saved');
+      if (alive.current) setError(null);
+      return latest.current === null;
+    } catch (failure) {
+      latest.current ??= next;
+      if (alive.current) {
+        setState('error');
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+      return false;
+    }
+  }).current;
+
+  useEffect(() => {
+    flushAllOnPageHide();
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      void flushNow();
+    };
+  }, []);
+
+  return {
+    schedule: (value) => {
+      latest.current = { value };
+      setState('pending');
+      waiting.add(flushNow);
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flushNow(), delayMs);
+    },
+    flush: flushNow,
+    state,
+    error,
+  };
+}

@@ -1,0 +1,99 @@
+import type { ReadingStatus, SavedItem } from '../../schema';
+
+export type SortKey = 'added' | 'updated' | 'title';
+export type StatusFilter = ReadingStatus | 'all';
+
+/** What the reading-list page shows: a status, a tag, search text and an order. */
+export interface ListQuery {
+  status: StatusFilter;
+  /** A tag (compared ignoring case), or null for every tag. */
+  tag: string | null;
+  text: string;
+  sort: SortKey;
+}
+
+export const EMPTY_QUERY: ListQuery = { status: 'all', tag: null, text: '', sort: 'added' };
+
+/** Lower case without accents, so "muller" finds "Müller" and "uber" finds "Über". */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** The words of a search, folded; an item matches when it holds every one. */
+export function searchTerms(text: string): string[] {
+  return foldText(text).split(/\s+/).filter((term) => term !== '');
+}
+
+// Searchable text per item, built once per item object (items are replaced, never changed, on edit).
+const haystacks = new WeakMap<SavedItem, string>();
+
+function haystack(item: SavedItem): string {
+  let text = haystacks.get(item);
+  if (text === undefined) {
+    text = foldText(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}`);
+    haystacks.set(item, text);
+  }
+  return text;
+}
+
+/** Builds the search text of items ahead of the first keystroke (call when idle). */
+export function prepareSearch(items: readonly SavedItem[]): void {
+  for (const item of items) haystack(item);
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compare(sort: SortKey): (a: SavedItem, b: SavedItem) => number {
+  switch (sort) {
+    case 'added':
+      return (a, b) => b.addedAt - a.addedAt || (a.id < b.id ? -1 : 1);
+    case 'updated':
+      return (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1);
+    case 'title':
+      return (a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1);
+  }
+}
+
+/** The items in `sort` order (a new array; the input is left as it is). */
+export function sortItems(items: readonly SavedItem[], sort: SortKey): SavedItem[] {
+  return [...items].sort(compare(sort));
+}
+
+/** The sorted items the query shows, in order. */
+export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery, 'sort'>): SavedItem[] {
+  const terms = searchTerms(query.text);
+  const tag = query.tag?.toLowerCase() ?? null;
+  if (query.status === 'all' && tag === null && terms.length === 0) return [...sorted];
+  return sorted.filter((item) => {
+    if (query.status !== 'all' && item.status !== query.status) return false;
+    if (tag !== null && !item.tags.some((candidate) => candidate.toLowerCase() === tag)) return false;
+    if (terms.length === 0) return true;
+    const text = haystack(item);
+    return terms.every((term) => text.includes(term));
+  });
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** Every tag in the list (first spelling seen), with how many items carry it, by name. */
+export function tagCounts(items: readonly SavedItem[]): TagCount[] {
+  const counts = new Map<string, TagCount>();
+  for (const item of items) {
+    for (const tag of item.tags) {
+      const key = tag.toLowerCase();
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { tag, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => collator.compare(a.tag, b.tag));
+}
+
+export function statusCounts(items: readonly SavedItem[]): Record<StatusFilter, number> {
+  const counts: Record<StatusFilter, number> = { all: items.length, 'to-read': 0, reading: 0, read: 0 };
+  for (const item of items) counts[item.status]++;
+  return counts;
+}

@@ -1,0 +1,215 @@
+import { Component } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { sendRequest } from '../../messaging/client';
+import { arxivAbsUrl } from '../../papers/ids';
+import { parseTagList, type SavedItem } from '../../schema';
+import { STATUS_LABELS, STATUS_ORDER } from '../status';
+import { useDebouncedWrite, type WriteState } from './pending-writes';
+
+/** Every row is this tall (px), so the list can render only the rows on screen. */
+export const ROW_HEIGHT = 172;
+
+const NOTES_DELAY_MS = 500;
+const TAGS_DELAY_MS = 800;
+
+function shortDate(ms: number): string {
+  return new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+function authorLine(authors: readonly string[]): string {
+  if (authors.length === 0) return '';
+  if (authors.length <= 3) return authors.join(', ');
+  return `${authors.slice(0, 3).join(', ')} et al.`;
+}
+
+const STATE_TEXT: Record<WriteState, string> = { idle: '', pending: 'Editing…', saving: 'Saving…', saved: 'Saved', error: '' };
+
+interface Draft {
+  value: string;
+  edit: (value: string) => void;
+  /** Editing is over and its write has landed: show the stored value again once it reflects the write. */
+  release: () => void;
+}
+
+/**
+ * What an editor shows: what the user typed while they edit, the stored value otherwise. After
+ * the edit the typed text stays until the stored value next changes (the live query brings the
+ * write back a moment after it lands), so the field never flashes the old text.
+ */
+function useDraft(stored: string): Draft {
+  const [draft, setDraft] = useState<string | null>(null);
+  const current = useRef<string | null>(null);
+  const released = useRef(false);
+  useEffect(() => {
+    if (released.current && current.current !== null) {
+      released.current = false;
+      current.current = null;
+      setDraft(null);
+    }
+  }, [stored]);
+  return {
+    value: draft ?? stored,
+    edit: (value) => {
+      released.current = false;
+      current.current = value;
+      setDraft(value);
+    },
+    release: () => {
+      if (current.current === null) return;
+      if (current.current === stored) {
+        current.current = null;
+        setDraft(null);
+      } else released.current = true;
+    },
+  };
+}
+
+function NotesEditor({ item }: { item: SavedItem }) {
+  const draft = useDraft(item.notes);
+  const write = useDebouncedWrite((notes: string) => sendRequest({ type: 'setNotes', id: item.id, notes }), NOTES_DELAY_MS);
+  return (
+    <label class="field notes-field">
+      <span class="field-label">
+        Notes <span class="write-state" data-testid="notes-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+      </span>
+      <textarea
+        data-testid="notes"
+        rows={2}
+        maxLength={100_000}
+        placeholder="Your notes"
+        value={draft.value}
+        onInput={(event) => {
+          draft.edit(event.currentTarget.value);
+          write.schedule(event.currentTarget.value);
+        }}
+        onBlur={() => {
+          void write.flush().then((landed) => landed && draft.release());
+        }}
+      />
+      {write.error && <span class="error" role="alert">Notes not saved: {write.error}</span>}
+    </label>
+  );
+}
+
+function TagsEditor({ item }: { item: SavedItem }) {
+  const draft = useDraft(item.tags.join(', '));
+  const write = useDebouncedWrite((text: string) => sendRequest({ type: 'setTags', id: item.id, tags: parseTagList(text) }), TAGS_DELAY_MS);
+  const commit = () => void write.flush().then((landed) => landed && draft.release());
+  return (
+    <label class="field tags-field">
+      <span class="field-label">
+        Tags <span class="write-state" data-testid="tags-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+      </span>
+      <input
+        type="text"
+        data-testid="tags"
+        placeholder="Tags, comma-separated"
+        value={draft.value}
+        onInput={(event) => {
+          draft.edit(event.currentTarget.value);
+          write.schedule(event.currentTarget.value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+        onBlur={commit}
+      />
+      {write.error && <span class="error" role="alert">Tags not saved: {write.error}</span>}
+    </label>
+  );
+}
+
+function StatusControl({ item }: { item: SavedItem }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <select
+        class="status"
+        data-testid="status"
+        aria-label={`Reading status of ${item.title}`}
+        value={item.status}
+        onChange={(event) => {
+          const status = STATUS_ORDER.find((candidate) => candidate === event.currentTarget.value);
+          if (!status) return;
+          setError(null);
+          sendRequest({ type: 'setStatusMany', ids: [item.id], status }).catch((failure: unknown) =>
+            setError(failure instanceof Error ? failure.message : String(failure)),
+          );
+        }}
+      >
+        {STATUS_ORDER.map((status) => (
+          <option key={status} value={status}>
+            {STATUS_LABELS[status]}
+          </option>
+        ))}
+      </select>
+      {error && <span class="error" role="alert">{error}</span>}
+    </>
+  );
+}
+
+export interface RowProps {
+  item: SavedItem;
+  index: number;
+  selected: boolean;
+  current: boolean;
+  onSelect: (id: string, selected: boolean) => void;
+  onRemove: (id: string) => void;
+  onFocusRow: (id: string) => void;
+}
+
+function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRow }: RowProps) {
+  const meta = [authorLine(item.authors), `arXiv ${item.id}`, `added ${shortDate(item.addedAt)}`];
+  if (item.readAt !== null) meta.push(`read ${shortDate(item.readAt)}`);
+  return (
+    <li
+      class={`item${selected ? ' selected' : ''}${current ? ' current' : ''}`}
+      data-testid="reading-item"
+      data-arxiv-id={item.id}
+      data-status={item.status}
+      aria-current={current ? 'true' : undefined}
+      style={{ top: `${index * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` }}
+      onFocusIn={() => onFocusRow(item.id)}
+    >
+      <input
+        type="checkbox"
+        class="select"
+        data-testid="select"
+        aria-label={`Select ${item.title}`}
+        checked={selected}
+        onChange={(event) => onSelect(item.id, event.currentTarget.checked)}
+      />
+      <div class="item-main">
+        <a class="title" data-testid="title" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer" title={item.title}>
+          {item.title}
+        </a>
+        <p class="meta">{meta.filter(Boolean).join(' · ')}</p>
+        <p class="tldr" title={item.tldr}>
+          {item.tldr || <span class="muted">No TL;DR</span>}
+        </p>
+        <div class="editors">
+          <TagsEditor key={`tags-${item.id}`} item={item} />
+          <NotesEditor key={`notes-${item.id}`} item={item} />
+        </div>
+      </div>
+      <div class="item-side">
+        <StatusControl item={item} />
+        <button type="button" class="remove" data-testid="remove" onClick={() => onRemove(item.id)}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** One reading-list row; re-renders only when its item, place, selection or cursor changes. */
+export class Row extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    const now = this.props;
+    return next.item !== now.item || next.index !== now.index || next.selected !== now.selected || next.current !== now.current;
+  }
+
+  override render() {
+    return <RowView {...this.props} />;
+  }
+}

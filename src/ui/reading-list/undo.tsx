@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { sendRequest } from '../../messaging/client';
+import type { SavedItem } from '../../schema';
+
+/** How long "Removed · Undo" stays offered. */
+export const UNDO_MS = 10_000;
+
+interface Offer {
+  items: SavedItem[];
+  message: string;
+}
+
+export interface Undo {
+  offer: Offer | null;
+  /** Removes items from the reading list (asking nothing) and offers to put them back. */
+  remove: (ids: string[]) => Promise<void>;
+  undo: () => Promise<void>;
+  dismiss: () => void;
+  error: string | null;
+}
+
+function removedMessage(items: readonly SavedItem[]): string {
+  return items.length === 1 ? `Removed “${items[0]!.title}”` : `Removed ${items.length} papers`;
+}
+
+/** Remove without a question, with a short-lived undo that restores the exact items removed. */
+export function useUndoableRemove(): Undo {
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const dismiss = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    setOffer(null);
+  };
+  useEffect(() => dismiss, []);
+
+  return {
+    offer,
+    error,
+    dismiss,
+    remove: async (ids) => {
+      setError(null);
+      try {
+        const items = await sendRequest({ type: 'removeSaved', ids });
+        if (items.length === 0) return;
+        if (timer.current !== null) clearTimeout(timer.current);
+        setOffer({ items, message: removedMessage(items) });
+        timer.current = setTimeout(dismiss, UNDO_MS);
+      } catch (failure) {
+        setError(`Could not remove: ${failure instanceof Error ? failure.message : String(failure)}`);
+      }
+    },
+    undo: async () => {
+      if (!offer) return;
+      try {
+        await sendRequest({ type: 'restoreSaved', items: offer.items });
+        dismiss();
+      } catch (failure) {
+        setError(`Could not undo: ${failure instanceof Error ? failure.message : String(failure)}`);
+      }
+    },
+  };
+}
+
+/** "Removed … · Undo", announced to screen readers. */
+export function UndoBar({ undo }: { undo: Undo }) {
+  if (!undo.offer && !undo.error) return null;
+  return (
+    <div class="undo-bar" role="status" data-testid="undo-bar">
+      {undo.offer && (
+        <>
+          <span class="undo-message">{undo.offer.message}</span>
+          <button type="button" data-testid="undo" onClick={() => void undo.undo()}>
+            Undo
+          </button>
+          <button type="button" class="undo-close" aria-label="Dismiss" onClick={undo.dismiss}>
+            ×
+          </button>
+        </>
+      )}
+      {undo.error && (
+        <span class="error" role="alert">
+          {undo.error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { RefObject } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+export interface RowRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Which rows of a list of fixed-height rows are on screen (plus `overscan` rows each side, and at
+ * least `minRows`), following the page's scroll: a 5,000-paper list renders a few dozen rows.
+ */
+export function useWindowRange(list: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan: number, minRows: number): RowRange {
+  const compute = (): RowRange => {
+    const top = list.current?.getBoundingClientRect().top ?? 0;
+    const first = Math.max(0, Math.floor(-top / rowHeight));
+    const visible = Math.ceil((typeof innerHeight === 'number' ? innerHeight : 800) / rowHeight);
+    const start = Math.max(0, Math.min(first - overscan, count - minRows));
+    const end = Math.min(count, Math.max(first + visible + overscan, start + minRows));
+    return { start, end };
+  };
+  const [range, setRange] = useState<RowRange>(compute);
+
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const next = compute();
+      setRange((previous) => (previous.start === next.start && previous.end === next.end ? previous : next));
+    };
+    const schedule = () => {
+      frame ||= requestAnimationFrame(update);
+    };
+    update();
+    addEventListener('scroll', schedule, { passive: true });
+    addEventListener('resize', schedule);
+    return () => {
+      removeEventListener('scroll', schedule);
+      removeEventListener('resize', schedule);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [count, rowHeight]);
+
+  // A shorter list after filtering: clamp at once rather than a frame later.
+  const start = Math.max(0, Math.min(range.start, count - minRows));
+  return { start, end: Math.min(count, Math.max(range.end, start + minRows)) };
+}
