@@ -1,0 +1,274 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Reply, Request, ResponseMap, SavedItem } from '../../src/schema';
+import { concurrencyPlan, planViolations } from '../unit/reading-list/concurrency-plan';
+import type { Browser } from 'wxt/browser';
+import { launchExtension, type ExtensionBrowser } from './harness';
+
+/** The extension API as an extension page sees it (for `page.evaluate`). */
+type PageGlobal = { chrome: typeof Browser };
+
+let browser: ExtensionBrowser;
+let page: Page;
+
+const DAY = 86_400_000;
+const BASE = Date.UTC(2025, 0, 1);
+
+function item(id: string, title: string, extra: Partial<SavedItem> = {}): SavedItem {
+  return {
+    id, title, authors: [], tldr: '', status: 'to-read', tags: [], notes: '', addedAt: BASE, updatedAt: BASE, readAt: null,
+    sourceUrl: null, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, ...extra,
+  };
+}
+
+/** 30 papers: three with distinct text, tags and statuses, and 27 plain ones. */
+const ITEMS: SavedItem[] = [
+  item('1706.03762', 'Attention Is All You Need', {
+    authors: ['Ashish Vaswani', 'Noam Shazeer'], status: 'read', readAt: BASE + 2 * DAY, tags: ['nlp', 'classic'], notes: 'The transformer paper',
+    addedAt: BASE + 3 * DAY, updatedAt: BASE + 3 * DAY, tldr: 'Attention alone is enough for translation.',
+  }),
+  item('2310.01779', 'HallE-Switch: Controlling Object Hallucination', { authors: ['Bohan Zhai'], tags: ['vision'], addedAt: BASE + 2 * DAY, updatedAt: BASE + 40 * DAY, tldr: 'Über-detailed captions hallucinate.' }),
+  item('2407.13623', 'Scaling Laws with Vocabulary', { authors: ['Chaofan Tao'], status: 'reading', tags: ['nlp'], addedAt: BASE + DAY, updatedAt: BASE + DAY }),
+  ...Array.from({ length: 27 }, (_, index) =>
+    item(`2401.${String(index + 1).padStart(5, '0')}`, `Filler paper ${String(index + 1).padStart(2, '0')}`, { addedAt: BASE - index * DAY, updatedAt: BASE - index * DAY }),
+  ),
+];
+
+/** Sends a request from an extension page, as the page itself would. */
+function send<R extends Request>(from: Page, request: R): Promise<Reply<ResponseMap[R['type']]>> {
+  return from.evaluate((message) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage(message), request) as Promise<Reply<ResponseMap[R['type']]>>;
+}
+
+async function listed(from: Page): Promise<SavedItem[]> {
+  const reply = await send(from, { type: 'listSaved' });
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.result;
+}
+
+const list = () => page.getByTestId('reading-list');
+const row = (id: string) => page.locator(`[data-testid="reading-item"][data-arxiv-id="${id}"]`);
+const shownIds = () => page.getByTestId('reading-item').evaluateAll((rows) => rows.map((node) => node.getAttribute('data-arxiv-id')));
+
+async function resetList(): Promise<void> {
+  await send(page, { type: 'clearReadingData' });
+  const reply = await send(page, { type: 'importApply', items: ITEMS, rejected: [] });
+  expect(reply.ok).toBe(true);
+  await page.reload();
+  await expect.poll(() => list().getAttribute('data-count')).toBe('30');
+}
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  browser.serve('https://arxiv.org/abs/1706.03762', '<!doctype html><title>Attention</title><p>abs page</p>');
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+  await page.getByTestId('empty').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('reading-list page', () => {
+  test('an empty list says so; loaded, it filters by status and tag and sorts', async () => {
+    expect(await page.getByTestId('empty').textContent()).toContain('Your reading list is empty');
+    await resetList();
+    expect((await shownIds()).slice(0, 3)).toEqual(['1706.03762', '2310.01779', '2407.13623']);
+
+    await page.getByTestId('filter-status').selectOption('reading');
+    await expect.poll(shownIds).toEqual(['2407.13623']);
+    await page.getByTestId('filter-status').selectOption('all');
+    await page.getByTestId('filter-tag').selectOption('nlp');
+    await expect.poll(shownIds).toEqual(['1706.03762', '2407.13623']);
+    expect(await page.getByTestId('count').textContent()).toBe('2 of 30 papers');
+    await page.getByTestId('sort').selectOption('title');
+    await expect.poll(shownIds).toEqual(['2407.13623', '1706.03762'].reverse());
+    await page.getByTestId('sort').selectOption('updated');
+    await page.getByTestId('filter-tag').selectOption('');
+    await expect.poll(async () => (await shownIds())[0]).toBe('2310.01779');
+    await page.getByTestId('sort').selectOption('added');
+  });
+
+  test('search as you type over title, TL;DR, notes and authors (accents folded); no match is explained', async () => {
+    const search = page.getByTestId('search');
+    await search.pressSequentially('vaswani', { delay: 15 });
+    await expect.poll(shownIds).toEqual(['1706.03762']);
+    await search.fill('transformer paper'); // notes
+    await expect.poll(shownIds).toEqual(['1706.03762']);
+    await search.fill('uber-detailed'); // TL;DR, without the umlaut
+    await expect.poll(shownIds).toEqual(['2310.01779']);
+    await search.fill('filler paper 2');
+    await expect.poll(() => list().getAttribute('data-count')).toBe('10'); // every word: 02, 12, 20–27
+    await search.fill('zzqxy');
+    await expect.poll(() => page.getByTestId('no-matches').textContent()).toContain('No saved paper matches “zzqxy”');
+    await search.fill('');
+    await expect.poll(() => list().getAttribute('data-count')).toBe('30');
+  });
+
+  test('notes and tags edited inline are kept after a reload', async () => {
+    const notes = row('2407.13623').getByTestId('notes');
+    await notes.fill('Check table 3 — Ünïcødé ✓\nsecond line');
+    await expect.poll(() => row('2407.13623').getByTestId('notes-state').getAttribute('data-state')).toBe('saved');
+    await row('2407.13623').getByTestId('tags').fill('nlp, scaling,  to cite ');
+    await row('2407.13623').getByTestId('tags').press('Enter');
+    await expect.poll(() => row('2407.13623').getByTestId('tags-state').getAttribute('data-state')).toBe('saved');
+    await page.reload();
+    await expect.poll(() => row('2407.13623').getByTestId('notes').inputValue()).toBe('Check table 3 — Ünïcødé ✓\nsecond line');
+    expect(await row('2407.13623').getByTestId('tags').inputValue()).toBe('nlp, scaling, to cite');
+    const stored = (await listed(page)).find((entry) => entry.id === '2407.13623')!;
+    expect(stored.tags).toEqual(['nlp', 'scaling', 'to cite']);
+    expect(stored.updatedAt).toBeGreaterThan(BASE + DAY);
+  });
+
+  test('select many and set their status; delete with undo restores them exactly', async () => {
+    const before = await listed(page);
+    for (const id of ['2401.00001', '2401.00002', '2401.00003']) await row(id).getByTestId('select').check();
+    await expect.poll(() => page.getByTestId('bulk-bar').textContent()).toContain('3 selected');
+    await page.getByTestId('bulk-status').selectOption('read');
+    await expect.poll(async () => (await listed(page)).filter((entry) => entry.status === 'read').length).toBe(4);
+    const read = (await listed(page)).find((entry) => entry.id === '2401.00002')!;
+    expect(read.readAt).not.toBeNull();
+    await page.getByTestId('bulk-tag').fill('batch');
+    await page.getByTestId('bulk-add-tag').click();
+    await expect.poll(async () => (await listed(page)).filter((entry) => entry.tags.includes('batch')).length).toBe(3);
+
+    const beforeDelete = await listed(page);
+    await page.getByTestId('bulk-delete').click();
+    await expect.poll(() => list().getAttribute('data-count')).toBe('27');
+    expect(await page.getByTestId('undo-bar').textContent()).toContain('Removed 3 papers');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => list().getAttribute('data-count')).toBe('30');
+    expect(await listed(page)).toEqual(beforeDelete);
+
+    // One row's Remove asks nothing and offers the same undo.
+    await row('2310.01779').getByTestId('remove').click();
+    await expect.poll(() => row('2310.01779').count()).toBe(0);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => row('2310.01779').count()).toBe(1);
+    expect((await listed(page)).find((entry) => entry.id === '2310.01779')).toEqual(before.find((entry) => entry.id === '2310.01779'));
+  });
+
+  test('keyboard: / focuses search, j/k move, x selects, Enter opens the arXiv page; keys typed in fields are text', async () => {
+    await page.locator('h1').click();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await expect.poll(() => page.locator('[data-testid="reading-item"][aria-current="true"]').getAttribute('data-arxiv-id')).toBe('1706.03762');
+    await page.keyboard.press('x');
+    await expect.poll(() => row('1706.03762').getByTestId('select').isChecked()).toBe(true);
+    const opened = browser.context.waitForEvent('page');
+    await page.keyboard.press('Enter');
+    expect((await opened).url()).toBe('https://arxiv.org/abs/1706.03762');
+    await page.bringToFront();
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
+    await page.keyboard.type('jk x');
+    expect(await page.getByTestId('search').inputValue()).toBe('jk x');
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('bulk-clear').click();
+  });
+
+  test('export each format (whole list or the current filter) and read the files back', async () => {
+    const download = async (format: string) => {
+      const waiting = page.waitForEvent('download');
+      await page.getByTestId(`export-${format}`).click();
+      const file = await waiting;
+      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+    };
+    const today = await page.evaluate(() => {
+      const now = new Date();
+      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    });
+    const json = await download('json');
+    expect(json.name).toBe(`paperlens-reading-list-${today}.json`);
+    const backup = JSON.parse(json.text) as { format: string; items: SavedItem[] };
+    expect(backup.format).toBe('paperlens-reading-list');
+    expect(backup.items.map((entry) => entry.id).sort()).toEqual(ITEMS.map((entry) => entry.id).sort());
+    expect(backup.items.find((entry) => entry.id === '2407.13623')!.notes).toBe('Check table 3 — Ünïcødé ✓\nsecond line');
+
+    const bib = await download('bibtex');
+    expect(bib.name).toBe(`paperlens-reading-list-${today}.bib`);
+    expect(bib.text.match(/^@misc\{/gm)).toHaveLength(30);
+    expect(bib.text).toContain('eprint = {1706.03762}');
+
+    await page.getByTestId('filter-tag').selectOption('nlp');
+    await page.getByTestId('export-scope').selectOption('shown');
+    const ris = await download('ris');
+    expect(ris.name).toMatch(/\.ris$/);
+    expect(ris.text.match(/^TY {2}- /gm)).toHaveLength(2);
+    expect(ris.text).toContain('TI  - Attention Is All You Need');
+    const csv = await download('csv');
+    expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(csv.text).toContain('Scaling Laws with Vocabulary');
+    const markdown = await download('markdown');
+    expect(markdown.name).toMatch(/\.md$/);
+    expect(markdown.text).toContain('- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)');
+    expect(markdown.text).not.toContain('Filler paper');
+    await page.getByTestId('filter-tag').selectOption('');
+    await page.getByTestId('export-scope').selectOption('all');
+  });
+
+  test('import: a bad file changes nothing and says why; a good one is previewed, then applied', async () => {
+    const before = await listed(page);
+    const input = page.getByTestId('import-file');
+    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "paperlens-reading-list", "version": 1, "items": [') });
+    await expect.poll(() => page.getByTestId('import-error').textContent()).toMatch(/^broken\.json: the file is truncated: it stops at line 1, column \d+/);
+    expect(await listed(page)).toEqual(before);
+
+    const ids = ['2407.13623', '2502.08489', 'arxiv.org/abs/2402.18041v2', 'not a paper'].join('\n');
+    await input.setInputFiles({ name: 'ids.txt', mimeType: 'text/plain', buffer: Buffer.from(ids) });
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe(
+      'ids.txt: 2 new, 1 updated, 1 rejected: line 4: "not a paper" is neither an arXiv id nor an arXiv or Hugging Face URL',
+    );
+    expect(await listed(page)).toEqual(before);
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('2 new');
+    await expect.poll(() => list().getAttribute('data-count')).toBe('32');
+    // Titles of id-only imports come from the bundled papers when the store knows them.
+    const after = await listed(page);
+    expect(after.find((entry) => entry.id === '2402.18041')!.title).toMatch(/Datasets for Large Language Models/);
+    // The listed paper lacked a TL;DR: the store's fills it in; its own title and notes stay.
+    const updated = after.find((entry) => entry.id === '2407.13623')!;
+    expect(updated.tldr).not.toBe('');
+    expect(updated).toMatchObject({ title: 'Scaling Laws with Vocabulary', notes: 'Check table 3 — Ünïcødé ✓\nsecond line' });
+  });
+});
+
+describe('concurrency', () => {
+  test('200 interleaved save / status / tag operations from three tabs and the popup all end applied', async () => {
+    await send(page, { type: 'clearReadingData' });
+    const tabs = [page];
+    for (let index = 0; index < 2; index++) {
+      const tab = await browser.context.newPage();
+      await tab.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+      tabs.push(tab);
+    }
+    const popup = await browser.popup();
+    const senders = [...tabs, popup];
+    const plan = concurrencyPlan();
+    const results = await Promise.all(
+      senders.map((sender, index) =>
+        sender.evaluate(async (chains) => {
+          const failures: string[] = [];
+          await Promise.all(
+            chains.map(async (chain) => {
+              for (const request of chain) {
+                const reply = (await (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage(request)) as { ok: boolean; error?: string };
+                if (!reply.ok) failures.push(`${request.type}: ${reply.error}`);
+              }
+            }),
+          );
+          return failures;
+        }, plan[index]!),
+      ),
+    );
+    expect(results.flat()).toEqual([]);
+    expect(planViolations(await listed(page))).toEqual([]);
+    // The open pages show the outcome live.
+    await expect.poll(() => tabs[1]!.getByTestId('reading-list').getAttribute('data-count')).toBe('20');
+    await popup.close();
+    for (const tab of tabs.slice(1)) await tab.close();
+  });
+});
