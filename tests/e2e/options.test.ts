@@ -1,0 +1,209 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+/** The extension API as an extension page sees it (for `page.evaluate`). */
+type PageGlobal = { chrome: typeof Browser };
+
+/** Sends a message from the options page and answers with the reply. */
+function ask(message: unknown): Promise<unknown> {
+  return options.evaluate((request) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage(request), message);
+}
+
+let browser: ExtensionBrowser;
+let options: Page;
+
+const ABS = 'https://arxiv.org/abs/2310.01779';
+const HF = 'https://huggingface.co/papers/2310.01779';
+const LISTING = 'https://arxiv.org/list/cs.CL/new';
+
+// The card's palettes (paper-card.css).
+const LIGHT_BG = 'rgb(251, 250, 247)';
+const DARK_BG = 'rgb(30, 31, 34)';
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  browser.serve(ABS, await fixture('arxiv-abs-2310.01779v3.html'));
+  browser.serve(HF, await fixture('hf-paper-2310.01779.html'));
+  browser.serve(LISTING, await fixture('listings/arxiv-list-cs.CL-new.html'));
+  options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId('setting-arxivAbs').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function cardBackground(page: Page): Promise<string> {
+  return card(page).evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('article')!).backgroundColor);
+}
+
+describe('options page', () => {
+  test('switching arXiv abstract pages off removes the card from an open page, and on brings it back', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    await expect.poll(() => card(page).count()).toBe(1);
+    await options.bringToFront();
+    await options.getByTestId('setting-arxivAbs').uncheck();
+    await expect.poll(() => card(page).count()).toBe(0);
+    // A page opened while the switch is off gets no card at all, and asks the store nothing.
+    const fresh = await browser.context.newPage();
+    await fresh.goto(ABS);
+    await fresh.waitForTimeout(500);
+    expect(await card(fresh).count()).toBe(0);
+    await options.getByTestId('setting-arxivAbs').check();
+    await expect.poll(() => card(page).count()).toBe(1);
+    await expect.poll(() => card(fresh).count()).toBe(1);
+    await fresh.close();
+    await page.close();
+  });
+
+  test('switching arXiv listings off removes the badges; on brings them back', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(LISTING);
+    const badges = page.locator('[data-paperlens="badge"]');
+    await expect.poll(() => badges.count()).toBeGreaterThan(0);
+    const count = await badges.count();
+    await options.getByTestId('setting-arxivListing').uncheck();
+    await expect.poll(() => badges.count()).toBe(0);
+    await options.getByTestId('setting-arxivListing').check();
+    await expect.poll(() => badges.count()).toBe(count);
+    await page.close();
+  });
+
+  test('cards start collapsed when set; the toggle expands them', async () => {
+    await options.getByTestId('setting-cardCollapsed').selectOption('collapsed');
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    await expect.poll(() => card(page).locator('article').getAttribute('data-collapsed')).toBe('true');
+    expect(await card(page).getByTestId('tldr').count()).toBe(0);
+    expect(await card(page).locator('article').textContent()).toContain('HallE-Switch');
+    await card(page).getByTestId('card-toggle').click();
+    await expect.poll(() => card(page).getByTestId('tldr').count()).toBe(1);
+    expect(await card(page).getByTestId('card-toggle').getAttribute('aria-expanded')).toBe('true');
+    await options.getByTestId('setting-cardCollapsed').selectOption('expanded');
+    await page.reload();
+    await expect.poll(() => card(page).locator('article').getAttribute('data-collapsed')).toBe('false');
+    await page.close();
+  });
+
+  test('theme: dark and light force the palette; auto follows the system and the page', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(ABS);
+    await expect.poll(() => card(page).count()).toBe(1);
+    expect(await cardBackground(page)).toBe(LIGHT_BG);
+
+    await options.getByTestId('setting-theme').selectOption('dark');
+    await expect.poll(() => cardBackground(page)).toBe(DARK_BG);
+    expect(await card(page).getAttribute('data-theme')).toBe('dark');
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await options.getByTestId('setting-theme').selectOption('light');
+    await expect.poll(() => cardBackground(page)).toBe(LIGHT_BG);
+
+    await options.getByTestId('setting-theme').selectOption('auto');
+    await expect.poll(() => cardBackground(page)).toBe(DARK_BG); // arXiv follows the system
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => cardBackground(page)).toBe(LIGHT_BG);
+
+    // Hugging Face says its theme with class `dark` on <html>, whatever the system prefers.
+    const hf = await browser.context.newPage();
+    await hf.emulateMedia({ colorScheme: 'dark' });
+    await hf.goto(HF);
+    await expect.poll(() => card(hf).count()).toBe(1);
+    expect(await cardBackground(hf)).toBe(LIGHT_BG);
+    await hf.evaluate(() => document.documentElement.classList.add('dark'));
+    await expect.poll(() => cardBackground(hf)).toBe(DARK_BG);
+    await hf.close();
+    await page.close();
+  });
+
+  test('settings are kept, and an invalid stored value reads as the default', async () => {
+    await options.getByTestId('setting-theme').selectOption('dark');
+    await options.reload();
+    await expect.poll(() => options.getByTestId('setting-theme').inputValue()).toBe('dark');
+    // A stored value that is not valid (an old version, a hand edit): each bad field reads as its default.
+    await options.evaluate(() =>
+      (globalThis as unknown as PageGlobal).chrome.storage.local.set({ settings: { theme: 'purple', sites: { arxivAbs: 'no', hfPaper: false }, cardCollapsed: 1 } }),
+    );
+    await options.reload();
+    await expect.poll(() => options.getByTestId('setting-theme').inputValue()).toBe('auto');
+    expect(await options.getByTestId('setting-arxivAbs').isChecked()).toBe(true);
+    expect(await options.getByTestId('setting-hfPaper').isChecked()).toBe(false);
+    expect(await options.getByTestId('setting-cardCollapsed').inputValue()).toBe('expanded');
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.close();
+    await options.getByTestId('setting-hfPaper').check();
+  });
+
+  test('Clear PaperLens data asks first, offers an export, then clears the reading list and seen marks and keeps the papers', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    await card(page).getByTestId('save').click();
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
+    await page.close();
+
+    await options.reload();
+    await options.getByTestId('setting-clear').click();
+    await expect.poll(() => options.getByTestId('clear-dialog').textContent()).toMatch(/Delete 1 saved papers and [1-9]\d* seen marks\?.*Export your reading list first/);
+    const download = options.waitForEvent('download');
+    await options.getByTestId('clear-export').click();
+    expect((await download).suggestedFilename()).toMatch(/^paperlens-reading-list-\d{4}-\d{2}-\d{2}\.json$/);
+    await options.getByTestId('clear-confirm').click();
+    await expect.poll(() => options.getByTestId('clear-result').textContent()).toMatch(/^Cleared 1 saved papers and \d+ seen marks\.$/);
+
+    const health = await ask({ type: 'health' });
+    expect(health).toMatchObject({ ok: true, result: { papers: expect.any(Number) } });
+    expect((health as { result: { papers: number } }).result.papers).toBeGreaterThanOrEqual(66);
+    const saved = await ask({ type: 'listSaved' });
+    expect(saved).toEqual({ ok: true, result: [] });
+  });
+});
+
+describe('seen marks', () => {
+  test('with seen marks off, opening an abstract page is not remembered and listings show no mark', async () => {
+    const listing = () => page.locator('[data-paperlens="badge"][data-arxiv-id="2310.01779"]');
+    const page = await browser.context.newPage();
+    await page.goto(LISTING);
+    await expect.poll(() => listing().count()).toBe(1);
+    expect(await listing().getByTestId('badge-seen').count()).toBe(0); // cleared above
+    await options.getByTestId('setting-seenEnabled').uncheck();
+    await page.goto(ABS);
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.goto(LISTING);
+    await expect.poll(() => listing().count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await listing().getByTestId('badge-seen').count()).toBe(0);
+    await options.getByTestId('setting-seenEnabled').check();
+    await page.goto(ABS);
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.goto(LISTING);
+    await expect.poll(() => listing().getByTestId('badge-seen').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('undo in the card', () => {
+  test('unsave in the card asks nothing and offers an undo that restores the exact item', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    const save = card(page).getByTestId('save');
+    await expect.poll(() => save.textContent()).toBe('Save');
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe('Saved');
+    await card(page).getByTestId('status').selectOption('reading');
+    const before = await ask({ type: 'listSaved' });
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe('Save');
+    await card(page).getByTestId('undo').click();
+    await expect.poll(() => save.textContent()).toBe('Saved');
+    expect(await card(page).getByTestId('status').inputValue()).toBe('reading');
+    expect(await ask({ type: 'listSaved' })).toEqual(before);
+    await page.close();
+  });
+});
