@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { PaperLensDatabase } from '../../db/database';
 import { listSaved, lookupPapers, trendingList } from '../../db/papers';
 import { readFeedState } from '../../db/feed';
@@ -177,6 +178,13 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
         </button>
         <button type="button" role="tab" aria-selected={section === 'saved'} data-testid="tab-saved" onClick={() => setSection('saved')}>
           Saved{savedCount ? ` (${savedCount})` : ''}
+        </button>
+        <span class="spacer" />
+        <button type="button" class="link" data-testid="open-reading-list" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') })}>
+          Reading list
+        </button>
+        <button type="button" class="link" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
         </button>
       </nav>
       {query.trim() !== '' ? (
