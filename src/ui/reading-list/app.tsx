@@ -209,9 +209,19 @@ function Empty({ children, testId }: { children: preact.ComponentChildren; testI
   );
 }
 
+/** Rows read first, newest first, so the page shows papers before the whole list is read. */
+const FIRST_SCREEN = 40;
+
 export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
-  const live = useLiveQuery(() => db.saved.toArray(), []);
-  const items = live.value;
+  // Reading 5,000 items takes ~100 ms; the newest few take ~1 ms and fill the first screen first.
+  const [firstScreen, setFirstScreen] = useState<SavedItem[] | null>(null);
+  useEffect(() => {
+    db.saved.orderBy('addedAt').reverse().limit(FIRST_SCREEN).toArray().then(setFirstScreen, () => setFirstScreen([]));
+  }, []);
+  // The whole list is read once the first screen is in (reading both at once delays the first).
+  const live = useLiveQuery(() => (firstScreen === null ? Promise.resolve(undefined) : db.saved.toArray()), [firstScreen === null]);
+  const complete = live.value !== undefined;
+  const items = live.value ?? (firstScreen?.length ? firstScreen : undefined);
   const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -240,7 +250,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
 
   const marked = useRef(false);
   useEffect(() => {
-    if (items && !marked.current) {
+    if (items && (complete || shown.length > 0) && !marked.current) {
       marked.current = true;
       performance.mark(READY_MARK);
     }
@@ -275,24 +285,28 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     scrollToRow(index);
   };
 
+  // One listener for the page's life, reading this render's state (effects may run a frame late).
+  const keys = useRef({ cursor, shown, selection, moveCursor, select });
+  keys.current = { cursor, shown, selection, moveCursor, select };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
-      const current = cursor >= 0 ? shown[cursor] : undefined;
+      const now = keys.current;
+      const current = now.cursor >= 0 ? now.shown[now.cursor] : undefined;
       if (event.key === '/') {
         event.preventDefault();
         searchBox.current?.focus();
-      } else if (event.key === 'j') moveCursor(1);
-      else if (event.key === 'k') moveCursor(-1);
-      else if (event.key === 'x' && current) select(current.id, !selection.has(current.id));
+      } else if (event.key === 'j') now.moveCursor(1);
+      else if (event.key === 'k') now.moveCursor(-1);
+      else if (event.key === 'x' && current) now.select(current.id, !now.selection.has(current.id));
       else if (event.key === 'Enter' && current) {
         event.preventDefault();
         open(arxivAbsUrl(current.id), '_blank', 'noopener,noreferrer');
-      } else return;
+      }
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   const visibleIds = shown.map((item) => item.id);
   const allShownSelected = shown.length > 0 && visibleIds.every((id) => selection.has(id));
@@ -338,6 +352,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         data-testid="reading-list"
         data-query={query.text}
         data-count={shown.length}
+        aria-busy={!complete}
         aria-label="Saved papers"
         style={{ height: `${shown.length * ROW_HEIGHT}px` }}
       >
@@ -358,17 +373,18 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   }
 
   return (
-    <main>
+    // data-query: the search the rendered list is for (benchmarks time keystrokes by it).
+    <main data-query={query.text}>
       <div class="sticky">
         <header class="top">
           <h1>
             <span class="brand">PaperLens</span> Reading list
           </h1>
           <p class="count" data-testid="count" role="status">
-            {items ? (filtering ? `${shown.length} of ${items.length} papers` : `${items.length} papers`) : ''}
+            {!complete ? (items ? 'Loading all papers…' : '') : filtering ? `${shown.length} of ${items!.length} papers` : `${items!.length} papers`}
           </p>
         </header>
-        {items && items.length > 0 && <Toolbar items={items} query={query} setQuery={setQuery} searchBox={searchBox} />}
+        {complete && items!.length > 0 && <Toolbar items={items!} query={query} setQuery={setQuery} searchBox={searchBox} />}
         {items && shown.length > 0 && (
           <div class="select-row">
             <label>
@@ -395,7 +411,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         <UndoBar undo={undo} />
       </div>
       <div class="files">
-        {items && <ExportBar all={sorted} shown={shown} />}
+        {complete && <ExportBar all={sorted} shown={shown} />}
         <ImportPanel db={db} />
       </div>
       {body}

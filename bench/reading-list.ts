@@ -1,0 +1,147 @@
+import type { Page } from 'playwright-core';
+import { exportJson } from '../src/export';
+import type { ReadingStatus, SavedItem } from '../src/schema';
+import { READY_MARK } from '../src/ui/reading-list/app';
+import { launchExtension } from '../tests/e2e/harness';
+import { median, quantile, round } from './stats';
+import { syntheticPapers } from './synthetic-papers';
+
+/**
+ * The reading-list page in real Chromium with 5,000 saved papers (run `npm run build` first):
+ * first render (navigation start → the list rendered with its items, the page's
+ * `paperlens:reading-list-ready` mark), search-as-you-type latency per keystroke (input event →
+ * the list filtered for that input rendered), export time per format (click → download) and
+ * import time (a 5,000-item JSON backup through the page: file picked → preview; apply → done).
+ */
+
+const STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+// What people type: words the synthetic corpus holds, an author, notes text, and a miss.
+const QUERIES = ['speculative decoding', 'quantization low bit', 'müller', 'long context memory', 'reward model alignment', 'graph neural', 'zzqxy nothing'];
+
+/** `count` saved items shaped like a real list: titles, authors, TL;DRs, tags, notes on 40%. */
+function savedItems(count: number): SavedItem[] {
+  const now = Date.UTC(2026, 0, 1);
+  return syntheticPapers(count, 11).map((paper, index) => ({
+    id: paper.id,
+    title: paper.title,
+    authors: paper.authors,
+    tldr: paper.summary.tldr,
+    status: STATUSES[index % 3]!,
+    tags: paper.summary.topics.slice(0, 1 + (index % 3)).filter((tag, at, all) => all.indexOf(tag) === at),
+    notes: index % 5 < 2 ? paper.abstract.slice(0, 400) : '',
+    addedAt: now - index * 3_600_000,
+    updatedAt: now - index * 1_800_000,
+    readAt: index % 3 === 2 ? now - index * 1_000_000 : null,
+    sourceUrl: `https://arxiv.org/abs/${paper.id}`,
+    published: null,
+    primaryCategory: 'cs.LG',
+    doi: null,
+    journalRef: null,
+    pdfUrl: `https://arxiv.org/pdf/${paper.id}`,
+  }));
+}
+
+interface KeystrokeRecord {
+  value: string;
+  start: number;
+  end: number | null;
+}
+
+// Installed in the page: times every input event until the list for exactly that value is rendered.
+const KEYSTROKE_TIMER = `(() => {
+  const records = (window.__keystrokes = []);
+  document.addEventListener('input', (event) => {
+    if (event.target.matches('[data-testid="search"]')) records.push({ value: event.target.value, start: performance.now(), end: null });
+  }, true);
+  new MutationObserver(() => {
+    const shown = document.querySelector('main')?.getAttribute('data-query');
+    for (const record of records) if (record.end === null && record.value === shown) record.end = performance.now();
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-query'] });
+})();`;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function typeQueries(page: Page): Promise<KeystrokeRecord[]> {
+  const box = page.getByTestId('search');
+  await page.evaluate(() => ((window as unknown as { __keystrokes: KeystrokeRecord[] }).__keystrokes.length = 0));
+  for (const query of QUERIES) {
+    await box.fill('');
+    await box.pressSequentially(query, { delay: 30 });
+    await page.waitForFunction((value) => document.querySelector('main')?.getAttribute('data-query') === value, query);
+  }
+  await box.fill('');
+  return page.evaluate(() => (window as unknown as { __keystrokes: KeystrokeRecord[] }).__keystrokes.filter((record) => record.value !== ''));
+}
+
+export interface ReadingListReport {
+  items: number;
+  fileBytes: number;
+  firstRenderMs: { median: number; max: number; runs: number };
+  keystrokes: number;
+  keystrokeMs: { median: number; p95: number; max: number };
+  exportMs: Record<string, number>;
+  importMs: { preview: number; apply: number; total: number };
+}
+
+export async function benchReadingList(count = 5000, renders = 7): Promise<ReadingListReport> {
+  const browser = await launchExtension();
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.addInitScript(KEYSTROKE_TIMER);
+    await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    await page.getByTestId('empty').waitFor();
+
+    // Fill the store through the page's own import: its time is the import figure.
+    const file = Buffer.from(exportJson(savedItems(count), Date.now()));
+    const preview = await timed(async () => {
+      await page.getByTestId('import-file').setInputFiles({ name: 'reading-list.json', mimeType: 'application/json', buffer: file });
+      await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    });
+    const apply = await timed(async () => {
+      await page.getByTestId('import-apply').click();
+      await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    });
+    await page.waitForFunction((n) => document.querySelector('[data-testid="reading-list"]')?.getAttribute('data-count') === String(n), count, { timeout: 60_000 });
+
+    const firstRenders: number[] = [];
+    for (let run = 0; run < renders; run++) {
+      await page.reload();
+      await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK, { timeout: 30_000 });
+      firstRenders.push(await page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, READY_MARK));
+    }
+    await page.getByTestId('reading-list').waitFor();
+    // Let the idle-time search preparation run, as it would while a person reads the page.
+    await page.waitForTimeout(500);
+    const records = await typeQueries(page);
+    const keystrokes = records.filter((record) => record.end !== null).map((record) => record.end! - record.start);
+
+    const exportMs: Record<string, number> = {};
+    for (const format of ['json', 'bibtex', 'ris', 'csv', 'markdown']) {
+      exportMs[format] = round(
+        await timed(async () => {
+          const download = page.waitForEvent('download');
+          await page.getByTestId(`export-${format}`).click();
+          await download;
+        }),
+        0,
+      );
+    }
+
+    return {
+      items: count,
+      fileBytes: file.length,
+      firstRenderMs: { median: round(median(firstRenders), 0), max: round(Math.max(...firstRenders), 0), runs: firstRenders.length },
+      keystrokes: keystrokes.length,
+      keystrokeMs: { median: round(median(keystrokes)), p95: round(quantile(keystrokes, 0.95)), max: round(Math.max(...keystrokes)) },
+      exportMs,
+      importMs: { preview: round(preview, 0), apply: round(apply, 0), total: round(preview + apply, 0) },
+    };
+  } finally {
+    await browser.close();
+  }
+}
