@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { EMPTY_QUERY, filterItems, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
+import { savedItem } from '../export/fixtures';
+
+const items = [
+  savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], status: 'read', tags: ['NLP', 'classic'], addedAt: 30, updatedAt: 31 }),
+  savedItem({ id: '2310.01779', title: 'HallE-Switch', tldr: 'Über-detailed captions hallucinate.', tags: ['vision'], addedAt: 20, updatedAt: 90 }),
+  savedItem({ id: '2407.13623', title: 'scaling laws with vocabulary', notes: 'Check table 3 with Müller', status: 'reading', tags: ['nlp'], addedAt: 10, updatedAt: 10 }),
+];
+const ids = (list: { id: string }[]) => list.map((item) => item.id);
+
+describe('reading-list query', () => {
+  test('sorts by date added, last update (newest first) and title (ignoring case)', () => {
+    expect(ids(sortItems(items, 'added'))).toEqual(['1706.03762', '2310.01779', '2407.13623']);
+    expect(ids(sortItems(items, 'updated'))).toEqual(['2310.01779', '1706.03762', '2407.13623']);
+    expect(ids(sortItems(items, 'title'))).toEqual(['1706.03762', '2310.01779', '2407.13623']);
+  });
+
+  test('filters by status and by tag (ignoring case); no filter keeps everything', () => {
+    expect(ids(filterItems(items, EMPTY_QUERY))).toEqual(ids(items));
+    expect(ids(filterItems(items, { ...EMPTY_QUERY, status: 'reading' }))).toEqual(['2407.13623']);
+    expect(ids(filterItems(items, { ...EMPTY_QUERY, tag: 'nlp' }))).toEqual(['1706.03762', '2407.13623']);
+    expect(ids(filterItems(items, { ...EMPTY_QUERY, tag: 'nlp', status: 'read' }))).toEqual(['1706.03762']);
+  });
+
+  test('search matches every word in title, TL;DR, notes or authors, ignoring case and accents', () => {
+    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    expect(search('VASWANI')).toEqual(['1706.03762']);
+    expect(search('uber captions')).toEqual(['2310.01779']);
+    expect(search('table muller')).toEqual(['2407.13623']);
+    expect(search('attention table')).toEqual([]);
+    expect(search('  ')).toEqual(ids(items));
+  });
+
+  test('counts tags (first spelling, by name) and statuses', () => {
+    expect(tagCounts(items)).toEqual([{ tag: 'classic', count: 1 }, { tag: 'NLP', count: 2 }, { tag: 'vision', count: 1 }]);
+    expect(statusCounts(items)).toEqual({ all: 3, 'to-read': 1, reading: 1, read: 1 });
+  });
+});
