@@ -1,24 +1,32 @@
 /**
- * Summaries of paper abstracts: a one-sentence TL;DR, the quantitative results and the code links.
+ * Summaries of paper abstracts: a one-sentence TL;DR, the quantitative results, the code links and
+ * topic tags.
  * Pure, synchronous and dependency-free: runs inside content scripts.
  */
 import { findCodeLinks } from './links';
 import { resultsOf } from './results';
 import { splitSentences } from './sentences';
 import { pickTldr } from './tldr';
+import { topicsFor } from './topics';
 
 export { findCodeLinks } from './links';
 export { extractKeyResults } from './results';
 export { splitSentences } from './sentences';
 export { pickTldr } from './tldr';
+export { TOPICS, topicsFor } from './topics';
 
 /** Bump whenever the output of `summarize` may change (cached summaries are recomputed). */
-export const SUMMARIZER_VERSION = 7;
+export const SUMMARIZER_VERSION = 8;
 
 export interface PaperSummary {
   tldr: string;
   keyResults: string[];
   codeLinks: string[];
+  /**
+   * 0–5 tags from TOPICS, strongest first. Always set; optional in the type only because callers in
+   * src/db still put a `topics: []` default before spreading a summary.
+   */
+  topics?: string[];
 }
 
 export function summarize(title: string, abstract: string): PaperSummary {
@@ -27,5 +35,6 @@ export function summarize(title: string, abstract: string): PaperSummary {
     tldr: pickTldr(title, sentences),
     keyResults: resultsOf(sentences),
     codeLinks: findCodeLinks(abstract),
+    topics: topicsFor(title, abstract),
   };
 }

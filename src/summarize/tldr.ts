@@ -222,7 +222,22 @@ export function eligibleCandidates(sentences: string[]): Candidate[] {
   return candidates(sentences, (i) => own[i] === bestOwn);
 }
 
-/** The sentence (or trimmed sentence) that best states what the paper does and finds. */
+/** The longest TL;DR shown (about 50 words); well inside SummarySchema's 2,000 characters. */
+export const MAX_TLDR_CHARS = 350;
+
+/** `text` cut to `max` characters at its last clause boundary (else word boundary), with an ellipsis. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const clause = head.search(/[,;] [^,;]*$/);
+  const cut = clause > max / 2 ? clause : head.lastIndexOf(' ');
+  return `${cut > 0 ? head.slice(0, cut) : head}…`;
+}
+
+/**
+ * The sentence (or trimmed sentence) that best states what the paper does and finds, at most
+ * MAX_TLDR_CHARS long: the best candidate that fits, else the best one clipped.
+ */
 export function pickTldr(title: string, sentences: string[]): string {
   const clean = sentences.map((s) => s.trim()).filter((s) => s.length > 0);
   if (clean.length === 0) return '';
@@ -230,11 +245,12 @@ export function pickTldr(title: string, sentences: string[]): string {
   let best = 0;
   let bestScore = -Infinity;
   featurize(title, clean, cands).forEach((f, k) => {
-    const s = score(f, TLDR_WEIGHTS);
+    // A candidate too long to show loses to any that fits.
+    const s = score(f, TLDR_WEIGHTS) - (cands[k]!.text.length > MAX_TLDR_CHARS ? 1e9 : 0);
     if (s > bestScore) {
       bestScore = s;
       best = k;
     }
   });
-  return cands[best]!.text;
+  return clip(cands[best]!.text, MAX_TLDR_CHARS);
 }

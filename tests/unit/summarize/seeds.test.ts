@@ -1,29 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { latexToText } from '../../../src/papers/latex';
-import { splitSentences, summarize } from '../../../src/summarize/index';
-
-const SEED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../seeds/000_91954c1b7270a5c1.txt');
-
-/** Title/abstract pairs after the "Jul 30" line: title, blank, abstract, blank, … */
-function seeds(): { title: string; abstract: string }[] {
-  const lines = readFileSync(SEED, 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.trim() === 'Jul 30');
-  const rest = lines.slice(start + 1).filter((l) => l.trim());
-  const out: { title: string; abstract: string }[] = [];
-  for (let k = 0; k + 1 < rest.length; k += 2) {
-    out.push({ title: latexToText(rest[k]!), abstract: latexToText(rest[k + 1]!) });
-  }
-  return out;
-}
+import { SummarySchema } from '../../../src/schema';
+import { splitSentences, SUMMARIZER_VERSION, summarize } from '../../../src/summarize/index';
+import { seedPapers, seedTitled } from './seed-papers';
 
 describe('summaries of the seed abstracts', () => {
-  const papers = seeds();
+  const papers = seedPapers();
   const byTitle = (prefix: string) => {
-    const paper = papers.find((p) => p.title.startsWith(prefix));
-    if (!paper) throw new Error(`no seed titled ${prefix}`);
+    const paper = seedTitled(papers, prefix);
     return summarize(paper.title, paper.abstract);
   };
 
@@ -79,6 +62,13 @@ describe('summaries of the seed abstracts', () => {
       for (const link of summarize(paper.title, paper.abstract).codeLinks) {
         expect(link).toMatch(/^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)\/\S+[^.,;:]$/);
       }
+    }
+  });
+
+  it('every summary fits the stored summary schema', () => {
+    for (const paper of papers) {
+      const parsed = SummarySchema.safeParse({ version: SUMMARIZER_VERSION, ...summarize(paper.title, paper.abstract) });
+      expect(parsed.success, paper.title).toBe(true);
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickTldr, SUMMARIZER_VERSION, summarize } from '../../../src/summarize/index';
-import { TLDR_FEATURE_COUNT } from '../../../src/summarize/tldr';
+import { SummarySchema } from '../../../src/schema';
+import { MAX_TLDR_CHARS, TLDR_FEATURE_COUNT } from '../../../src/summarize/tldr';
 import { TLDR_WEIGHTS } from '../../../src/summarize/tldr-weights';
 
 describe('summarize', () => {
@@ -8,7 +9,7 @@ describe('summarize', () => {
     expect(Number.isInteger(SUMMARIZER_VERSION) && SUMMARIZER_VERSION > 0).toBe(true);
   });
   it('returns empty parts for an empty abstract', () => {
-    expect(summarize('T', '')).toEqual({ tldr: '', keyResults: [], codeLinks: [] });
+    expect(summarize('T', '')).toEqual({ tldr: '', keyResults: [], codeLinks: [], topics: [] });
   });
   it('is deterministic', () => {
     const a = 'Deep nets are popular. We propose X, which is fast. X is 2x faster. Code: https://github.com/a/x.';
@@ -43,5 +44,43 @@ describe('pickTldr', () => {
   });
   it('returns an empty string for no sentences', () => {
     expect(pickTldr('T', [])).toBe('');
+  });
+
+  describe('length cap', () => {
+    const words = (n: number, word: string): string => Array.from({ length: n }, (_, k) => `${word}${k}`).join(' ');
+
+    it('prefers the best candidate that fits over a longer one', () => {
+      const sentences = [
+        `We propose ReadableNet, a model for long documents that ${words(55, 'reads')}.`,
+        'Our experiments show that ReadableNet reads long documents faster.',
+      ];
+      expect(sentences[0]!.length).toBeGreaterThan(MAX_TLDR_CHARS);
+      expect(pickTldr('ReadableNet', sentences)).toBe('Our experiments show that ReadableNet reads long documents faster.');
+    });
+
+    it('cuts a run-on sentence with no shorter candidate at its last clause boundary, with an ellipsis', () => {
+      // The comma after an opening "While …" clause is no place for a trimmed candidate, but it is a clause boundary.
+      const clause = `While ${words(25, 'background')}`;
+      const sentence = `${clause}, we ${words(45, 'method')}.`;
+      const tldr = pickTldr('T', [sentence]);
+      expect(tldr).toBe(`${clause}…`);
+      expect(tldr.length).toBeLessThanOrEqual(MAX_TLDR_CHARS);
+    });
+
+    it('cuts at a word boundary when there is no clause boundary', () => {
+      const sentence = `We ${words(120, 'token')}.`;
+      const tldr = pickTldr('T', [sentence]);
+      expect(tldr.length).toBeLessThanOrEqual(MAX_TLDR_CHARS);
+      expect(tldr.endsWith('…')).toBe(true);
+      const kept = tldr.slice(0, -1);
+      expect(sentence.startsWith(kept)).toBe(true);
+      expect(sentence[kept.length]).toBe(' ');
+    });
+
+    it('fits the stored summary schema even for an abstract that is one unbroken string', () => {
+      const summary = summarize('T', 'x'.repeat(5000));
+      expect(summary.tldr.length).toBeLessThanOrEqual(MAX_TLDR_CHARS);
+      expect(SummarySchema.safeParse({ version: SUMMARIZER_VERSION, ...summary }).success).toBe(true);
+    });
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * Topic tags from a controlled vocabulary: one row of RULES per topic, derived from the seed papers
+ * and the SciTLDR abstracts (`npx tsx scripts/topics-report.ts` prints how they spread), and kept
+ * small because this module ships in content scripts.
+ *
+ * Why a paper has a topic, in full:
+ * - `strong` cues name the topic (weight STRONG), `weak` cues support it (weight WEAK). The lowercased
+ *   title and abstract are scanned once; at each word start the first matching cue takes the phrase,
+ *   strong cues (in table order) before weak ones, so a phrase counts once, for one topic.
+ * - score = Σ weight × (TITLE × title hits + abstract hits, at most ABSTRACT_CAP per tier), and 0
+ *   unless the topic has a strong hit or any title hit: weak cues in the abstract never tag alone.
+ * - The tags are the topics scoring THRESHOLD (a strong cue in the title or twice in the abstract; a
+ *   strong cue once, or a weak one in the title, with three weak hits), topped up to MIN_TOPICS with topics the paper names once (score ≥
+ *   STRONG), strongest first, at most MAX_TOPICS.
+ */
+
+type TopicRule = [topic: string, strong: RegExp, weak?: RegExp];
+
+const STRONG = 3;
+const WEAK = 1;
+const TITLE = 3;
+const ABSTRACT_CAP = 3;
+const THRESHOLD = 6;
+const MIN_TOPICS = 2;
+const MAX_TOPICS = 5;
+
+// Patterns are lowercase, start at a word start and use no capturing groups. "Fine-tuning" after
+// "without", "or" or "no" (training-free methods) does not count.
+const RULES: readonly TopicRule[] = [
+  ['quantization', /quantiz|low-bit/],
+  ['pruning', /prun|sparsif/],
+  ['distillation', /distillation|teacher|student/],
+  ['efficient inference', /(?:efficient|accelerat\w*) (?:\w+ )?(?:inference|decoding)|inference speed|throughput|speed.?up|latency/],
+  ['speculative decoding', /speculative|draft/],
+  ['long context', /long.(?:context|sequence|input|text)|context (?:length|window)|length generali/],
+  ['scaling laws', /scaling (?:law|behavio)|compute-optimal/, /scaling/],
+  ['machine translation', /machine translation|translation (?:model|quality|task)|nmt\b/],
+  ['multilingual', /multilingual|cross-?lingual|\d+ languages/],
+  ['low-resource languages', /(?:low|under).resource|tail lang/],
+  ['code generation', /code (?:generat|translat|llm|model)|program synthesis|programming lang/],
+  ['vision-language', /vision.language|multi-?modal|l?vlm|caption/],
+  ['hallucination', /hallucinat/],
+  ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)/, /evaluat/],
+  ['datasets', /(?:collect|curate|construct|introduce)\w* (?:\S+ ){0,5}(?:dataset|corpus)/, /dataset|corp(?:us|ora)/],
+  ['survey', /survey|taxonomy/],
+  ['reinforcement learning', /reinforcement|rl\b/],
+  ['alignment', /human (?:feedback|preference)|rlhf|instruction.following/],
+  ['retrieval-augmented generation', /retrieval.augment|rag\b|retrieval-based/],
+  ['reasoning', /reasoning|chain.of.thought/],
+  ['agents', /(?:llm|language) agents?|agentic|tool.use/],
+  ['interpretability', /interpretab|attribution method|prob(?:e|ing)|superposition/],
+  ['OCR & documents', /ocr\b|handwrit|document (?:understanding|image)/],
+  ['speech', /speech|asr\b|audio/],
+  ['tokenization', /tokeni[sz]|vocabular|subword/],
+  ['pre-training', /pre-?training (?:data|corp)|continued (?:pre-?)?training|from scratch|(?:training|trillion) tokens/, /pre-?train/],
+  ['fine-tuning', /(?<!\b(?:without|or|no) (?:\w+ )?)fine-?tun|instruction.tun|lora\b|adapters?\b|transfer learning/],
+  ['model architecture', /encoder|decoder-only|state.space|recurrent|positional/, /architecture|attention/],
+  ['optimization', /learning rate|batch size|optimizer|sgd\b/],
+  ['safety & security', /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust)|(?:llm|model|ai)-generated/],
+  ['computer vision', /image|video/],
+  ['generative models', /diffusion|gans?\b|generative model|vaes?\b/],
+];
+
+/** The controlled vocabulary: every tag `topicsFor` can return. */
+export const TOPICS: readonly string[] = RULES.map(([topic]) => topic);
+
+// One pass over the text: group k + 1 is topic k's strong cue, group RULES.length + k + 1 its weak cue.
+const CUES = new RegExp(
+  `\\b(?:${[...RULES.map(([, strong]) => strong), ...RULES.map(([, , weak]) => weak ?? /(?!)/)].map((re) => `(${re.source})`).join('|')})`,
+  'g',
+);
+
+/** Hits per cue group (strong cues of every topic, then weak cues) in the lowercased text. */
+function cueHits(text: string): number[] {
+  const hits: number[] = new Array<number>(2 * RULES.length).fill(0);
+  for (const match of text.toLowerCase().matchAll(CUES)) {
+    let group = 1;
+    while (match[group] === undefined) group++;
+    hits[group - 1]!++;
+  }
+  return hits;
+}
+
+/** Every topic's score for a paper (see the header), in vocabulary order. */
+export function topicScores(title: string, abstract: string): number[] {
+  const t = cueHits(title);
+  const a = cueHits(abstract);
+  const tier = (k: number): number => TITLE * t[k]! + Math.min(a[k]!, ABSTRACT_CAP);
+  return RULES.map((_, k) => (t[k]! + a[k]! + t[RULES.length + k]! > 0 ? STRONG * tier(k) + WEAK * tier(RULES.length + k) : 0));
+}
+
+/**
+ * The paper's topic tags, strongest first (ties keep vocabulary order: the sort is stable): every
+ * topic scoring THRESHOLD, topped up to MIN_TOPICS with topics named at least once, at most MAX_TOPICS.
+ */
+export function topicsFor(title: string, abstract: string): string[] {
+  const scores = topicScores(title, abstract);
+  const named = RULES.map((_, k) => k)
+    .filter((k) => scores[k]! >= STRONG)
+    .sort((x, y) => scores[y]! - scores[x]!);
+  const confident = named.filter((k) => scores[k]! >= THRESHOLD).length;
+  return named.slice(0, Math.min(MAX_TOPICS, Math.max(confident, MIN_TOPICS))).map((k) => TOPICS[k]!);
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { SummarySchema } from '../../../src/schema';
+import { summarize, TOPICS, topicsFor } from '../../../src/summarize/index';
+import { seedPapers, seedTitled } from './seed-papers';
+
+const papers = seedPapers();
+const topicsOf = (prefix: string): string[] => {
+  const paper = seedTitled(papers, prefix);
+  return topicsFor(paper.title, paper.abstract);
+};
+
+describe('the topic vocabulary', () => {
+  it('is a list of distinct tags the store accepts', () => {
+    expect(new Set(TOPICS).size).toBe(TOPICS.length);
+    for (const topic of TOPICS) expect(topic.length, topic).toBeGreaterThan(0);
+    const summary = SummarySchema.parse({ version: 1, tldr: 'x', keyResults: [], codeLinks: [], topics: TOPICS.slice(0, 5) });
+    expect(summary.topics).toEqual(TOPICS.slice(0, 5));
+  });
+});
+
+describe('topics of the seed papers', () => {
+  // Papers whose abstracts honestly name one vocabulary topic only.
+  const ONE_TOPIC: Record<string, string> = {
+    'Densing Law of LLMs': 'scaling laws', // a law about capacity density; nothing else is named
+    'A Survey of Large Language Models': 'survey', // a general survey: no one technique stands out
+    'XL3M:': 'long context', // training-free length extension, nothing besides
+    'Ruler:': 'alignment', // instruction following under length constraints
+    'Enhancing Ultra-Low-Bit Quantization': 'quantization', // quantization only
+  };
+
+  it('gives every paper two to five tags from the vocabulary, apart from the one-topic papers', () => {
+    for (const paper of papers) {
+      const topics = topicsFor(paper.title, paper.abstract);
+      const single = Object.keys(ONE_TOPIC).find((prefix) => paper.title.startsWith(prefix));
+      expect(topics.length, paper.title).toBeLessThanOrEqual(5);
+      expect(topics.length, paper.title).toBeGreaterThanOrEqual(single ? 1 : 2);
+      expect(new Set(topics).size, paper.title).toBe(topics.length);
+      for (const topic of topics) expect(TOPICS, paper.title).toContain(topic);
+    }
+  });
+
+  it('gives the one-topic papers their topic', () => {
+    for (const [prefix, topic] of Object.entries(ONE_TOPIC)) expect(topicsOf(prefix), prefix).toEqual([topic]);
+  });
+
+  it('tags the papers with the topics their titles name, strongest first', () => {
+    expect(topicsOf('SpecDec++')[0]).toBe('speculative decoding');
+    expect(topicsOf('Scaling Laws for Neural Machine Translation')).toEqual(expect.arrayContaining(['scaling laws', 'machine translation']));
+    expect(topicsOf('Datasets for Large Language Models')).toEqual(expect.arrayContaining(['survey', 'datasets']));
+    expect(topicsOf('HallE-Switch')).toEqual(['vision-language', 'hallucination']);
+    expect(topicsOf('Low-Bit Quantization Favors Undertrained LLMs')).toEqual(['quantization', 'scaling laws', 'pre-training']);
+    expect(topicsOf('Enhancing Ultra-Low-Bit Quantization')[0]).toBe('quantization');
+    expect(topicsOf('Understanding the Impact of Post-Training Quantization')[0]).toBe('quantization');
+    expect(topicsOf('Quantizing Large Language Models for Code Generation')).toEqual(['quantization', 'code generation']);
+    expect(topicsOf('LLM-Pruner')[0]).toBe('pruning');
+    expect(topicsOf('When Is Multilinguality a Curse?')).toEqual(['multilingual', 'low-resource languages']);
+    expect(topicsOf('Efficient Adapter Finetuning for Tail Languages')).toEqual(expect.arrayContaining(['speech', 'multilingual', 'fine-tuning']));
+    expect(topicsOf('Scaling Retrieval-Based Language Models')).toEqual(['retrieval-augmented generation', 'scaling laws']);
+    expect(topicsOf('Privacy Preserving Prompt Engineering')).toEqual(['safety & security', 'survey']);
+    expect(topicsOf('Power Scheduler')[0]).toBe('optimization');
+    expect(topicsOf('Spanish TrOCR')).toContain('OCR & documents');
+    expect(topicsOf('Stuffed Mamba')).toEqual(['long context', 'model architecture']);
+    expect(topicsOf('Turning Trash into Treasure')).toEqual(['efficient inference', 'speculative decoding']);
+  });
+
+  it('does not count a method that works without fine-tuning as fine-tuning', () => {
+    expect(topicsOf('XL3M:')).not.toContain('fine-tuning');
+    expect(topicsOf('Adaptive Draft-Verification')).not.toContain('fine-tuning');
+  });
+
+  it('spreads the seeds over their core topics without one topic swamping the list', () => {
+    const counts = new Map<string, number>();
+    for (const paper of papers) for (const t of topicsFor(paper.title, paper.abstract)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    // Every seed paper is about language models: their core topics must show up, and no topic may swamp the list.
+    for (const topic of ['quantization', 'long context', 'scaling laws', 'multilingual', 'code generation', 'efficient inference']) {
+      expect(counts.get(topic) ?? 0, topic).toBeGreaterThanOrEqual(5);
+    }
+    for (const [topic, n] of counts) expect(n, topic).toBeLessThanOrEqual(papers.length / 4);
+  });
+
+  it('tags an abstract in well under a millisecond on average', () => {
+    const t0 = performance.now();
+    for (let r = 0; r < 5; r++) for (const p of papers) topicsFor(p.title, p.abstract);
+    const perAbstract = (performance.now() - t0) / (5 * papers.length);
+    expect(perAbstract).toBeLessThan(2); // loose bound for slow CI; scripts/topics-report.ts prints the real figure
+  });
+});
+
+describe('topicsFor', () => {
+  it('ranks a topic named in the title above one named twice in the abstract', () => {
+    const topics = topicsFor(
+      'Structured pruning for small language models',
+      'We remove attention heads and study how the result interacts with 4-bit quantization. Quantization after the removal keeps accuracy.',
+    );
+    expect(topics).toEqual(['pruning', 'quantization']);
+  });
+
+  it('needs a topic named once in the abstract to keep company before it becomes a second tag', () => {
+    const abstract =
+      'We propose a speculative decoding method with a small draft model that drafts several tokens at once. ' +
+      'It reaches a 2x speedup and halves the latency. Unlike quantization, it keeps the output exactly.';
+    // Speculative decoding and efficient inference are confident; quantization, named once, is left out.
+    expect(topicsFor('Faster generation', abstract)).toEqual(['speculative decoding', 'efficient inference']);
+    // With one confident topic, a topic named once tops the list up to two tags.
+    expect(topicsFor('Speculative decoding for chat models', 'We speed up chat models. It also works with quantization.')).toEqual([
+      'speculative decoding',
+      'quantization',
+    ]);
+  });
+
+  it('tags a GAN paper as generative, not as adversarial robustness', () => {
+    const topics = topicsFor(
+      'Stable training of generative adversarial networks',
+      'Generative adversarial networks (GANs) are hard to train. We regularize the discriminator of GANs and show stable adversarial training on image benchmarks.',
+    );
+    expect(topics[0]).toBe('generative models');
+    expect(topics).not.toContain('safety & security');
+  });
+
+  describe('leaves unrelated abstracts untagged', () => {
+    const unrelated: [string, string][] = [
+      [
+        'Codon usage shapes the speed of mRNA translation in yeast',
+        'Ribosomes read messenger RNA codon by codon. We measure translation elongation rates across 4,000 yeast genes and find ' +
+          'that rare codons slow translation initiation downstream. Translation efficiency correlates with tRNA abundance, and a ' +
+          'kinetic model of translation explains most of the variation between genes.',
+      ],
+      [
+        'Late Bronze Age trade routes in the eastern Mediterranean',
+        'We reconstruct maritime trade between Cyprus and the Levant from copper ingot finds and shipwreck cargoes. Lead isotope ' +
+          'analysis traces the ingots to Cypriot mines, and the distribution of finds points to two seasonal routes along the coast.',
+      ],
+      [
+        'Seasonal groundwater recharge in a semi-arid basin',
+        'We combine well levels, rainfall records and stable isotopes to estimate recharge in a semi-arid basin over ten years. ' +
+          'Recharge concentrates in two wet months and falls by a third in drought years, with clear consequences for irrigation.',
+      ],
+    ];
+    for (const [title, abstract] of unrelated) {
+      it(title, () => {
+        expect(topicsFor(title, abstract)).toEqual([]);
+      });
+    }
+  });
+
+  it('returns no tags for empty text', () => {
+    expect(topicsFor('', '')).toEqual([]);
+  });
+
+  it('is what summarize reports', () => {
+    const paper = seedTitled(papers, 'SpecDec++');
+    expect(summarize(paper.title, paper.abstract).topics).toEqual(topicsFor(paper.title, paper.abstract));
+  });
+});
