@@ -16,6 +16,8 @@ import { useWindowRange } from './window-range';
 export const READY_MARK = 'paperlens:reading-list-ready';
 
 const SORT_LABELS: Record<SortKey, string> = { added: 'Date added', updated: 'Last updated', title: 'Title' };
+const SORT_KEYS: readonly SortKey[] = ['added', 'updated', 'title'];
+const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...STATUS_ORDER];
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -48,7 +50,7 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
       />
       <label class="control">
         <span>Status</span>
-        <select data-testid="filter-status" value={query.status} onChange={(event) => setQuery({ ...query, status: event.currentTarget.value as StatusFilter })}>
+        <select data-testid="filter-status" value={query.status} onChange={(event) => setQuery({ ...query, status: STATUS_FILTERS.find((value) => value === event.currentTarget.value) ?? 'all' })}>
           <option value="all">All ({statuses.all})</option>
           {STATUS_ORDER.map((status) => (
             <option key={status} value={status}>
@@ -71,8 +73,8 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
       </label>
       <label class="control">
         <span>Sort</span>
-        <select data-testid="sort" value={query.sort} onChange={(event) => setQuery({ ...query, sort: event.currentTarget.value as SortKey })}>
-          {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
+        <select data-testid="sort" value={query.sort} onChange={(event) => setQuery({ ...query, sort: SORT_KEYS.find((key) => key === event.currentTarget.value) ?? 'added' })}>
+          {SORT_KEYS.map((key) => (
             <option key={key} value={key}>
               {SORT_LABELS[key]}
             </option>
