@@ -13,7 +13,6 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
   return {
     id,
     title: readableTitle || saved?.title || id,
-    topics: [],
     ...summarize(readableTitle, latexToText(abstract)),
     related: [],
     rank: null,

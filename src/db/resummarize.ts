@@ -19,7 +19,7 @@ export async function resummarizeStale(db: PaperLensDatabase, now: number): Prom
         const summary = summarize(paper.title, paper.abstract);
         return {
           ...paper,
-          summary: { version: SUMMARIZER_VERSION, topics: [], ...summary, codeLinks: feedRepo(summary.codeLinks, paper.feed?.githubRepo).slice(0, 10) },
+          summary: { version: SUMMARIZER_VERSION, ...summary, codeLinks: feedRepo(summary.codeLinks, paper.feed?.githubRepo).slice(0, 10) },
         };
       }),
     );

@@ -22,11 +22,8 @@ export interface PaperSummary {
   tldr: string;
   keyResults: string[];
   codeLinks: string[];
-  /**
-   * 0–5 tags from TOPICS, strongest first. Always set; optional in the type only because callers in
-   * src/db still put a `topics: []` default before spreading a summary.
-   */
-  topics?: string[];
+  /** 0–5 tags from TOPICS, strongest first. */
+  topics: string[];
 }
 
 export function summarize(title: string, abstract: string): PaperSummary {
