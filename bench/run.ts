@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { benchCardLatency } from './card-latency';
 import { benchListing } from './listing';
+import { benchReadingList } from './reading-list';
 import { benchSearch } from './search';
 
 /**
@@ -12,6 +13,7 @@ import { benchSearch } from './search';
 const BENCHES: Record<string, () => Promise<unknown>> = {
   card: () => benchCardLatency(),
   listing: () => benchListing(),
+  'reading-list': () => benchReadingList(),
   search: () => benchSearch(),
 };
 

@@ -7,21 +7,12 @@ import { PaperSchema, SummarySchema, type Paper } from '../schema/papers';
 import { summarize, SUMMARIZER_VERSION } from '../summarize';
 import type { FeedSuccess } from './client';
 
-// SummarySchema's limits.
+// SummarySchema's limit (the summarizer caps the TL;DR itself).
 const MAX_CODE_LINKS = 10;
-const MAX_TLDR = SummarySchema.shape.tldr.maxLength ?? 2000;
 
 /** The same repository however it is written (`…/repo`, `…/repo/`, `…/Repo.git`). */
 function linkKey(url: string): string {
   return url.replace(/(?:\.git)?\/*$/, '').toLowerCase();
-}
-
-/** The summarizer keeps whole sentences; a run-on "sentence" is cut at a word to fit the store. */
-function clipTldr(tldr: string): string {
-  if (tldr.length <= MAX_TLDR) return tldr;
-  const cut = tldr.slice(0, MAX_TLDR - 1);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${lastSpace > 0 ? cut.slice(0, lastSpace) : cut}…`;
 }
 
 /** Our own summary of the feed's abstract, with the feed's repository as the first code link. */
@@ -32,7 +23,6 @@ function feedSummary(title: string, abstract: string, githubRepo: string | null)
   return {
     ...computed,
     version: SUMMARIZER_VERSION,
-    tldr: clipTldr(computed.tldr),
     codeLinks: links.slice(0, MAX_CODE_LINKS),
   };
 }

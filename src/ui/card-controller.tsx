@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PaperView, SiteKey } from '../schema';
-import { CONTENT_DEFAULTS, loadStoredSettings, watchStoredSettings } from './badges/stored-settings';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
 import type { PagePaper, PaperPageSite } from '../sites/types';
 import { sendRequest } from '../messaging/client';
@@ -42,6 +42,8 @@ function cardModel(page: PagePaper, { view, problem }: LookupResult): CardModel 
     related: [],
     rank: null,
     snapshot: null,
+    upvotes: null,
+    projectPage: null,
     status: null,
     inStore: false,
     problem,
@@ -87,8 +89,8 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
  */
 export function runCardController(ctx: ContentScriptContext, site: PaperPageSite): void {
   const siteKey: SiteKey = location.hostname === 'huggingface.co' ? 'hfPaper' : 'arxivAbs';
-  let settings = CONTENT_DEFAULTS;
-  const settingsRead = loadStoredSettings().then(
+  let settings = DEFAULT_SETTINGS;
+  const settingsRead = loadSettings().then(
     (loaded) => (settings = loaded),
     () => settings,
   );
@@ -185,7 +187,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       if (card) applyScheme(card.host, schemeFor(settings.theme, document));
     };
     const stopScheme = watchPageScheme(document, restyle);
-    const stopSettings = watchStoredSettings((next) => {
+    const stopSettings = watchSettings((next) => {
       settings = next;
       prefetch = null;
       if (!enabled()) removeCard();

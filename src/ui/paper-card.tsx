@@ -15,6 +15,9 @@ export interface CardModel {
   related: { id: string; title: string }[];
   rank: number | null;
   snapshot: string | null;
+  /** From the daily-papers feed. */
+  upvotes: number | null;
+  projectPage: string | null;
   status: ReadingStatus | null;
   /** False when the summary was computed from this page because the store does not know the paper. */
   inStore: boolean;
@@ -34,23 +37,35 @@ export interface CardActions {
 /** How long the card offers "Removed · Undo". */
 const UNDO_MS = 10_000;
 
-function TrendingLine({ rank, snapshot, inStore }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore'>) {
+function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore' | 'upvotes'>) {
+  const votes = upvotes !== null && (
+    <span class="pl-muted" data-testid="upvotes" title="Upvotes on Hugging Face Daily Papers">
+      ▲ {upvotes} upvote{upvotes === 1 ? '' : 's'}
+    </span>
+  );
   if (rank !== null) {
     return (
-      <span class="pl-rank" data-testid="rank">
-        #{rank} trending{snapshot ? ` · ${snapshot}` : ''}
-      </span>
+      <>
+        <span class="pl-rank" data-testid="rank">
+          #{rank} trending{snapshot ? ` · ${snapshot}` : ''}
+        </span>
+        {votes}
+      </>
     );
   }
   return (
-    <span class="pl-rank pl-muted" data-testid="rank">
-      {inStore ? 'Not ranked' : 'Not trending · summary from this page'}
-    </span>
+    <>
+      <span class="pl-rank pl-muted" data-testid="rank">
+        {inStore ? 'Not ranked' : 'Not trending · summary from this page'}
+      </span>
+      {votes}
+    </>
   );
 }
 
-function Links({ id, codeLinks }: Pick<CardModel, 'id' | 'codeLinks'>) {
+function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks' | 'projectPage'>) {
   const code = codeLinks.map(safeHref).filter((href): href is string => href !== undefined);
+  const project = safeHref(projectPage);
   return (
     <nav class="pl-links" aria-label="Links">
       {id && (
@@ -65,6 +80,11 @@ function Links({ id, codeLinks }: Pick<CardModel, 'id' | 'codeLinks'>) {
           Code: {new URL(href).pathname.replace(/^\//, '') || new URL(href).host}
         </a>
       ))}
+      {project && (
+        <a href={project} target="_blank" rel="noopener noreferrer" data-testid="project-link">
+          Project page
+        </a>
+      )}
     </nav>
   );
 }
@@ -122,7 +142,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         <header class="pl-head">
           <span class="pl-brand">PaperLens</span>
           <span class="pl-line-title">{model.title}</span>
-          <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} />
+          <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} upvotes={model.upvotes} />
           {toggle}
         </header>
       </article>
@@ -133,7 +153,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
     <article class="pl-card" data-collapsed="false">
       <header class="pl-head">
         <span class="pl-brand">PaperLens</span>
-        <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} />
+        <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} upvotes={model.upvotes} />
         {toggle}
       </header>
       <h2 class="pl-title">{model.title}</h2>
@@ -157,7 +177,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           ))}
         </ul>
       )}
-      <Links id={model.id} codeLinks={model.codeLinks} />
+      <Links id={model.id} codeLinks={model.codeLinks} projectPage={model.projectPage} />
       {model.related.length > 0 && (
         <nav class="pl-related" data-testid="related" aria-label="Related papers">
           <span class="pl-muted">Related: </span>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 const FEED_URL = 'https://huggingface.co/api/daily_papers';
 type PageGlobal = { chrome: typeof Browser };
@@ -58,6 +58,24 @@ describe('trending from the daily-papers feed', () => {
     await expect.poll(() => popup.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · Jul 30');
     await expect.poll(() => popup.getByTestId('trending-item').count()).toBe(66);
     await popup.close();
+  });
+
+  test('a card for a feed-only paper shows its upvotes, live rank and project page', async () => {
+    const feed = JSON.parse(feedJson) as { paper: { id: string; title: string; summary: string; upvotes: number; projectPage?: string } }[];
+    // A paper only the feed knows (not in the bundled snapshot), with a project page.
+    const index = feed.findIndex((entry) => entry.paper.projectPage);
+    const { paper } = feed[index]!;
+    browser.serve(
+      `https://huggingface.co/papers/${paper.id}`,
+      `<!DOCTYPE html><html><body><main><section><div class="container"><h1>${paper.title}</h1></div>
+       <div class="container"><div class="pb-8 pr-4 md:pr-16"><h2>Abstract</h2><p>${paper.summary}</p></div></div></section></main></body></html>`,
+    );
+    const page = await browser.context.newPage();
+    await page.goto(`https://huggingface.co/papers/${paper.id}`);
+    await expect.poll(() => card(page).getByTestId('upvotes').textContent()).toBe(`▲ ${paper.upvotes} upvotes`);
+    expect(await card(page).getByTestId('rank').textContent()).toMatch(new RegExp(`^#${index + 1} trending · Live · \\d{4}-\\d{2}-\\d{2}$`));
+    expect(await card(page).getByTestId('project-link').getAttribute('href')).toBe(paper.projectPage);
+    await page.close();
   });
 
   test.each([

@@ -171,7 +171,12 @@ export class Badge {
         }),
       );
     }
+    if (info.upvotes !== null) {
+      const rank = this.line.querySelector('[data-testid="badge-rank"]') ?? mark;
+      rank.after(withAttributes(element('span', 'pl-votes', `▲ ${info.upvotes}`), { 'data-testid': 'badge-upvotes', title: 'Upvotes on Hugging Face Daily Papers' }));
+    }
     if (info.codeLink) this.showCodeLink(info.codeLink);
+    this.showProjectLink(info.projectPage);
     if (info.status !== null) this.showStatus(info.status);
   }
 
@@ -189,6 +194,14 @@ export class Badge {
     }
     this.codeLink.href = href;
     this.codeLink.title = href;
+  }
+
+  private showProjectLink(url: string | null): void {
+    const href = safeHref(url);
+    if (!href) return;
+    const link = withAttributes(element('a', 'pl-code', 'Project'), { target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'badge-project-link', title: href });
+    link.href = href;
+    (this.codeLink ?? this.tldrToggle).after(link);
   }
 
   /** Shows the paper's reading status (after a change made by this badge or another one of the paper). */

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ReadingStatus, SiteKey } from '../../schema';
-import { CONTENT_DEFAULTS, loadStoredSettings, watchStoredSettings } from './stored-settings';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/settings';
 import { arxivPdfUrl } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
 import { safeHref } from '../shadow-host';
@@ -231,7 +231,7 @@ export function createBadgeController({ site, transport, doc = document, current
  */
 export function runBadgeController(ctx: ContentScriptContext, site: ListingSite): void {
   const siteKey: SiteKey = location.hostname === 'huggingface.co' ? 'hfList' : 'arxivListing';
-  let settings = CONTENT_DEFAULTS;
+  let settings = DEFAULT_SETTINGS;
   const look = (): BadgeLook => ({ seen: settings.seenEnabled, scheme: schemeFor(settings.theme, document) });
   const controller = createBadgeController({ site, transport: messageTransport(sendRequest), look });
   const wanted = (url: URL) => settings.sites[siteKey] && site.isPage(url);
@@ -241,7 +241,7 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
     if (!wanted(new URL(location.href))) controller.stop();
     else controller.start();
   };
-  const settingsRead = loadStoredSettings().then(
+  const settingsRead = loadSettings().then(
     (loaded) => {
       settings = loaded;
     },
@@ -250,7 +250,7 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
   void settingsRead.then(() => {
     if (ctx.isInvalid) return;
     follow();
-    const stopSettings = watchStoredSettings((next) => {
+    const stopSettings = watchSettings((next) => {
       const seenChanged = next.seenEnabled !== settings.seenEnabled;
       settings = next;
       // Seen marks are drawn when a badge is made: remake the badges to show or drop them.

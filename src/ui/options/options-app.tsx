@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
 import { SettingsSchema, type Settings, type SiteKey } from '../../schema';
-import { loadSettings, settingsItem, watchSettings } from '../../settings/settings';
+import { loadSettings, saveSettings, watchSettings } from '../../settings/settings';
 import { useLiveQuery } from '../live-query';
 import { exportItems } from '../reading-list/export-files';
 
@@ -123,7 +123,7 @@ export function OptionsApp({ db }: { db: PaperLensDatabase }) {
     }
     setSettings(checked.data);
     try {
-      await settingsItem.setValue(checked.data);
+      await saveSettings(checked.data);
       setSavedNote(true);
     } catch (error) {
       setProblem(`Not saved: ${describe(error)}`);

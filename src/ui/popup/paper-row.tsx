@@ -1,12 +1,19 @@
-import { useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useState } from 'preact/hooks';
 import type { PaperView, ReadingStatus } from '../../schema';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 
+/** How rows remove a paper: through the popup's undoable remove ("Removed · Undo"). */
+export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(async (ids) => {
+  await Promise.all(ids.map((id) => sendRequest({ type: 'unsave', id })));
+});
+
 export function SaveToggle({ paper, tldr, sourceUrl }: { paper: Pick<PaperView, 'id' | 'title' | 'status'>; tldr: string; sourceUrl: string | null }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const remove = useContext(RemoveContext);
   const toggle = async () => {
     setBusy(true);
     setError(null);
@@ -14,7 +21,7 @@ export function SaveToggle({ paper, tldr, sourceUrl }: { paper: Pick<PaperView, 
       if (paper.status === null) {
         await sendRequest({ type: 'save', paper: { id: paper.id, title: paper.title, tldr, sourceUrl } });
       } else {
-        await sendRequest({ type: 'unsave', id: paper.id });
+        await remove([paper.id]);
       }
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

@@ -9,7 +9,8 @@ import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
 import { activeTabPaper, type TabPaper } from './active-tab';
-import { PaperRow, SaveToggle, StatusSelect } from './paper-row';
+import { PaperRow, RemoveContext, SaveToggle, StatusSelect } from './paper-row';
+import { UndoBar, useUndoableRemove } from '../reading-list/undo';
 import { SearchResults, useSearch } from './search';
 
 type Section = 'trending' | 'saved';
@@ -156,47 +157,51 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
   const [query, setQuery] = useState('');
   const search = useSearch(db, query);
+  const undo = useUndoableRemove();
   return (
-    <main>
-      <header class="top">
-        <span class="brand">PaperLens</span>
-        <input
-          type="search"
-          class="search"
-          data-testid="search"
-          placeholder="Search papers: title, TL;DR, topic, author"
-          aria-label="Search papers"
-          value={query}
-          onInput={(event) => setQuery(event.currentTarget.value)}
-        />
-      </header>
-      <Problem text={problem} />
-      {tab ? <ThisTab db={db} tab={tab} /> : <p class="hint">Open an arXiv or Hugging Face paper to save it from here.</p>}
-      <nav class="sections" role="tablist">
-        <button type="button" role="tab" aria-selected={section === 'trending'} data-testid="tab-trending" onClick={() => setSection('trending')}>
-          Trending
-        </button>
-        <button type="button" role="tab" aria-selected={section === 'saved'} data-testid="tab-saved" onClick={() => setSection('saved')}>
-          Saved{savedCount ? ` (${savedCount})` : ''}
-        </button>
-        <span class="spacer" />
-        <button type="button" class="link" data-testid="open-reading-list" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') })}>
-          Reading list
-        </button>
-        <button type="button" class="link" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
-        </button>
-      </nav>
-      {query.trim() !== '' ? (
-        <>
-          <Problem text={search.error} />
-          {search.results ? <SearchResults results={search.results} /> : <p class="empty">Searching…</p>}
-        </>
-      ) : section === 'trending' ? (
-        <Trending db={db} />
-      ) : (
-        <Saved db={db} />
-      )}
-    </main>
+    <RemoveContext.Provider value={undo.remove}>
+      <main>
+        <header class="top">
+          <span class="brand">PaperLens</span>
+          <input
+            type="search"
+            class="search"
+            data-testid="search"
+            placeholder="Search papers: title, TL;DR, topic, author"
+            aria-label="Search papers"
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+        </header>
+        <Problem text={problem} />
+        <UndoBar undo={undo} />
+        {tab ? <ThisTab db={db} tab={tab} /> : <p class="hint">Open an arXiv or Hugging Face paper to save it from here.</p>}
+        <nav class="sections" role="tablist">
+          <button type="button" role="tab" aria-selected={section === 'trending'} data-testid="tab-trending" onClick={() => setSection('trending')}>
+            Trending
+          </button>
+          <button type="button" role="tab" aria-selected={section === 'saved'} data-testid="tab-saved" onClick={() => setSection('saved')}>
+            Saved{savedCount ? ` (${savedCount})` : ''}
+          </button>
+          <span class="spacer" />
+          <button type="button" class="link" data-testid="open-reading-list" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') })}>
+            Reading list
+          </button>
+          <button type="button" class="link" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+            Options
+          </button>
+        </nav>
+        {query.trim() !== '' ? (
+          <>
+            <Problem text={search.error} />
+            {search.results ? <SearchResults results={search.results} /> : <p class="empty">Searching…</p>}
+          </>
+        ) : section === 'trending' ? (
+          <Trending db={db} />
+        ) : (
+          <Saved db={db} />
+        )}
+      </main>
+    </RemoveContext.Provider>
   );
 }

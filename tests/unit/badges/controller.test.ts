@@ -123,6 +123,18 @@ describe('listing badges', () => {
     expect(part(badge('2501.09999'), 'badge-code-link')).toBeNull(); // its page link is javascript:
   });
 
+  test('feed papers show their upvotes and project page; only http(s) links are shown', async () => {
+    const store = new FakeStore();
+    store.known['2407.13623'] = { ...store.known['2407.13623'], upvotes: 52, projectPage: 'https://example.org/vocab' };
+    store.known['2310.01779'] = { ...store.known['2310.01779'], upvotes: 3, projectPage: 'javascript:alert(1)' };
+    await open('arxiv-list-cs.CL-new.html', arxivListing, store);
+    expect(part(badge('2407.13623'), 'badge-upvotes')?.textContent).toBe('▲ 52');
+    expect(part(badge('2407.13623'), 'badge-project-link')?.getAttribute('href')).toBe('https://example.org/vocab');
+    expect(part(badge('2310.01779'), 'badge-upvotes')?.textContent).toBe('▲ 3');
+    expect(part(badge('2310.01779'), 'badge-project-link')).toBeNull();
+    expect(part(badge('2407.21123'), 'badge-upvotes')).toBeNull();
+  });
+
   test('entries added later get badges with one more request for just them, and never a second badge', async () => {
     const { store } = await open('arxiv-list-cs.CL-new.html');
     addEntry('2407.30001', 'Later Paper One');

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SettingsSchema, type Settings } from '../../../src/schema';
-import { DEFAULT_SETTINGS, readSettings, settingsItem } from '../../../src/settings/settings';
-import { CONTENT_DEFAULTS, loadStoredSettings, readStoredSettings, watchStoredSettings } from '../../../src/ui/badges/stored-settings';
+import { DEFAULT_SETTINGS, loadSettings, readSettings, saveSettings, watchSettings } from '../../../src/settings/settings';
 import { random } from '../export/fixtures';
 
 /** What SettingsSchema says each field should be: the value when the schema accepts it, else the default. */
@@ -61,7 +60,6 @@ describe('readSettings (content scripts, no Zod) agrees with SettingsSchema', ()
       };
       const read = readSettings(raw);
       expect(read).toEqual(bySchema(raw));
-      expect(readStoredSettings(raw)).toEqual(read);
       expect(SettingsSchema.parse(read)).toEqual(read);
     }
   });
@@ -71,15 +69,14 @@ describe('readSettings (content scripts, no Zod) agrees with SettingsSchema', ()
   });
 });
 
-describe('content scripts read what the options page writes', () => {
-  test('the same defaults, and settingsItem values read back through storage.local and its change events', async () => {
-    expect(CONTENT_DEFAULTS).toEqual(DEFAULT_SETTINGS);
-    expect(await loadStoredSettings()).toEqual(DEFAULT_SETTINGS);
+describe('every context reads what the options page saves', () => {
+  test('defaults when nothing is stored; saved values read back and announced to watchers', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
     const seen: Settings[] = [];
-    const stop = watchStoredSettings((settings) => seen.push(settings));
+    const stop = watchSettings((settings) => seen.push(settings));
     const next: Settings = { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, arxivAbs: false }, theme: 'dark', cardCollapsed: true };
-    await settingsItem.setValue(next);
-    expect(await loadStoredSettings()).toEqual(next);
+    await saveSettings(next);
+    expect(await loadSettings()).toEqual(next);
     await expect.poll(() => seen.at(-1)).toEqual(next);
     stop();
   });
