@@ -91,3 +91,14 @@ export function arxivPdfUrl(id: string): string {
 export function hfPaperUrl(id: string): string {
   return `https://huggingface.co/papers/${id}`;
 }
+
+/** Only http(s) links are kept from pages, feeds and files; anything else (javascript:, data:) is dropped. */
+export function safeHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,3 +1,5 @@
+import { safeHref } from '../papers/ids';
+
 /** What a paper page tells us about its paper (before the store is asked). */
 export interface PagePaper {
   /** Canonical arXiv id, or null when the page does not say. */
@@ -44,16 +46,6 @@ function optionalText(text: string | null | undefined, max: number): string | nu
   return pageText(text, max) || null;
 }
 
-function httpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 export function boundPaper(paper: PagePaper): PagePaper {
   return {
     id: paper.id,
@@ -64,6 +56,6 @@ export function boundPaper(paper: PagePaper): PagePaper {
     primaryCategory: optionalText(paper.primaryCategory, 100),
     doi: optionalText(paper.doi, 300),
     journalRef: optionalText(paper.journalRef, 1000),
-    pdfUrl: httpUrl(paper.pdfUrl),
+    pdfUrl: safeHref(paper.pdfUrl) ?? null,
   };
 }

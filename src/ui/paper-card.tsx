@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingStatus, SavedItem } from '../schema';
-import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../papers/ids';
-import { safeHref } from './shadow-host';
+import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeHref } from '../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 
 /** Everything the summary card shows. */

@@ -25,14 +25,3 @@ export function createShadowHost(kind: 'card' | 'badge', css: string, label: str
   }
   return { host, container };
 }
-
-/** Only http(s) links are rendered; anything else (javascript:, data:) is dropped. */
-export function safeHref(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,5 +1,5 @@
 import type { BadgeInfo, ReadingStatus } from '../../schema';
-import { safeHref } from '../shadow-host';
+import { safeHref } from '../../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import badgeCss from './badge.css?inline';
 

@@ -1,9 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ReadingStatus, SiteKey } from '../../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/settings';
-import { arxivPdfUrl } from '../../papers/ids';
+import { arxivPdfUrl, safeHref } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
-import { safeHref } from '../shadow-host';
 import { Badge, type BadgeActions, type TldrResult } from './badge';
 import { LISTING_READY_MARK, LISTING_START_MARK, type ListingEntry, type ListingSite } from './listing-site';
 import { messageTransport, type BadgeTransport } from './transport';

@@ -1,5 +1,5 @@
 import { findCodeLinks } from '../../summarize/links';
-import { safeHref } from '../shadow-host';
+import { safeHref } from '../../papers/ids';
 
 /**
  * The shape of a page kind that lists many papers (arXiv listings and search results, Hugging Face
