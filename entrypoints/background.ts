@@ -65,6 +65,7 @@ export default defineBackground(() => {
       health: store.health,
       now: Date.now,
       relatedForPage: store.related.forPage,
+      seenEnabled: async () => (await loadSettings()).seenEnabled,
       refreshFeed: () => feed.refresh(true),
     }).then(sendResponse);
     return true;

@@ -6,16 +6,25 @@ import { syntheticPapers } from '../../bench/synthetic-papers';
 
 const db = new PaperLensDatabase();
 
-async function loadSynthetic(count: number): Promise<{ count: number; generateMs: number; loadMs: number; recordBytes: number }> {
+const clear = () => db.transaction('rw', db.papers, db.searchIndex, () => Promise.all([db.papers.clear(), db.searchIndex.clear()]));
+
+/**
+ * Loads `count` synthetic papers through the product's bulk path (records + search index, one
+ * transaction), leaving a store that holds exactly them. Also times the records alone, to show
+ * where the time goes.
+ */
+async function loadSynthetic(count: number): Promise<{ count: number; loadMs: number; recordsOnlyMs: number; recordBytes: number }> {
   await db.open();
-  // A store holding exactly the synthetic papers (the index too).
-  await db.transaction('rw', db.papers, db.searchIndex, () => Promise.all([db.papers.clear(), db.searchIndex.clear()]));
-  const t0 = performance.now();
   const papers = syntheticPapers(count);
+  await clear();
+  const t0 = performance.now();
+  await db.papers.bulkPut(papers);
+  const recordsOnlyMs = performance.now() - t0;
+  await clear();
   const t1 = performance.now();
   await putPapers(db, papers, Date.now());
-  const t2 = performance.now();
-  return { count: await db.papers.count(), generateMs: t1 - t0, loadMs: t2 - t1, recordBytes: JSON.stringify(papers[0]).length };
+  const loadMs = performance.now() - t1;
+  return { count: await db.papers.count(), loadMs, recordsOnlyMs, recordBytes: JSON.stringify(papers[0]).length };
 }
 
 Object.assign(globalThis, { paperlensBench: { loadSynthetic } });

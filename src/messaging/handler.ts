@@ -11,6 +11,8 @@ export interface HandlerDeps {
   health: () => Promise<StoreHealth>;
   now: () => number;
   relatedForPage?: RelatedForPage;
+  /** The user's "seen marks" setting. */
+  seenEnabled: () => Promise<boolean>;
   /** Fetches the daily-papers feed now and answers with the refresh state after it. */
   refreshFeed: () => Promise<FeedRefreshState>;
 }
@@ -36,7 +38,12 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
       case 'lookup': {
         const views = await lookupPapers(db, request.queries, deps.relatedForPage);
         if (request.markSeen) {
-          await markSeen(db, views.flatMap((view) => (view ? [view.id] : [])), deps.now());
+          // Recorded after answering, and only with the user's "seen" setting on.
+          const ids = views.flatMap((view) => (view ? [view.id] : []));
+          void deps
+            .seenEnabled()
+            .then((enabled) => (enabled && ids.length > 0 ? markSeen(db, ids, deps.now()) : undefined))
+            .catch(() => undefined);
         }
         return { ok: true, result: views };
       }

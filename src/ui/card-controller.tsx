@@ -18,11 +18,12 @@ interface LookupResult {
   problem: string | null;
 }
 
-async function lookupOne(id: string | null, markSeen: boolean, page?: PagePaper): Promise<LookupResult> {
+async function lookupOne(id: string | null, page?: PagePaper): Promise<LookupResult> {
   if (!id && !page) return { view: null, problem: null };
   const query = { ...(id ? { id } : {}), ...(page ? { title: page.title, abstract: page.abstract } : {}) };
   try {
-    const [view] = await sendRequest({ type: 'lookup', queries: [query], markSeen });
+    // The paper's own page: the background records it as seen unless the user turned that off.
+    const [view] = await sendRequest({ type: 'lookup', queries: [query], markSeen: true });
     return { view: view ?? null, problem: null };
   } catch (error) {
     return { view: null, problem: error instanceof Error ? error.message : String(error) };
@@ -98,10 +99,9 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
 
   const startUrl = new URL(location.href);
   const prefetchId = site.isPage(startUrl) ? site.idFromUrl(startUrl) : null;
-  // Settings come from local storage in a few ms: ask the store only where the card is wanted.
-  let prefetch = prefetchId
-    ? { id: prefetchId, result: settingsRead.then((read) => (read.sites[siteKey] ? lookupOne(prefetchId, read.seenEnabled) : null)) }
-    : null;
+  // Ask the store at once, alongside reading the settings: waiting for them first would add a
+  // storage round trip before every card. A switched-off site just never shows the answer.
+  let prefetch = prefetchId ? { id: prefetchId, result: lookupOne(prefetchId) } : null;
 
   let card: MountedCard | null = null;
   // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
@@ -118,10 +118,10 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
 
   const lookup = async (page: PagePaper): Promise<LookupResult> => {
     const prefetched = prefetch && prefetch.id === page.id ? await prefetch.result : null;
-    const byId = prefetched ?? (await lookupOne(page.id, settings.seenEnabled));
+    const byId = prefetched ?? (await lookupOne(page.id));
     if (byId.view?.inStore || byId.problem) return byId;
     // Unknown by id: match the page's title, or have its abstract summarized.
-    const byPage = await lookupOne(page.id, settings.seenEnabled, page);
+    const byPage = await lookupOne(page.id, page);
     return byPage.view ? byPage : byId;
   };
 

@@ -5,6 +5,7 @@ import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler'
 import { buildSeedAsset } from '../../../scripts/seed-build';
 
 let deps: HandlerDeps;
+let seenOn = true;
 
 beforeAll(async () => {
   const asset = await buildSeedAsset();
@@ -13,6 +14,7 @@ beforeAll(async () => {
     ready: store.ready,
     health: store.health,
     now: () => 42,
+    seenEnabled: async () => seenOn,
     refreshFeed: () => Promise.reject(new Error('feed refresh is not part of these tests')),
   };
 });
@@ -50,5 +52,18 @@ describe('background message handler', () => {
     expect(await handleMessage({ type: 'listSaved' }, deps)).toMatchObject({ ok: true, result: [{ id: '2502.08489', status: 'reading', addedAt: 42 }] });
     expect(await handleMessage({ type: 'unsave', id: '2502.08489' }, deps)).toEqual({ ok: true, result: null });
     expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'read' }, deps)).toEqual({ ok: false, error: '2502.08489 is not in the reading list' });
+  });
+
+  test('a lookup from a paper page is remembered as seen, unless the user turned seen marks off', async () => {
+    const db = await deps.ready();
+    await handleMessage({ type: 'lookup', queries: [{ id: '2407.13623' }], markSeen: true }, deps);
+    await expect.poll(async () => (await db.seen.get('2407.13623'))?.at).toBe(42);
+    seenOn = false;
+    await handleMessage({ type: 'lookup', queries: [{ id: '2407.09103' }], markSeen: true }, deps);
+    await handleMessage({ type: 'lookup', queries: [{ id: '2407.06950' }] }, deps);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.seen.get('2407.09103')).toBeUndefined();
+    expect(await db.seen.get('2407.06950')).toBeUndefined();
+    seenOn = true;
   });
 });
