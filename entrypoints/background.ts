@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PaperLensDatabase } from '../src/db/database';
+import { createCachedLookup } from '../src/db/lookup-cache';
 import { createStore } from '../src/db/open';
 import { parseSeedAsset } from '../src/db/seed';
 import { createFeedRefresher } from '../src/feed/refresher';
@@ -16,12 +17,14 @@ const SAVE_LINK_MENU = 'save-paper-link';
 const PAPER_LINKS = ['https://arxiv.org/abs/*', 'https://arxiv.org/pdf/*', 'https://arxiv.org/html/*', 'https://huggingface.co/papers/*'];
 
 export default defineBackground(() => {
+  const db = new PaperLensDatabase();
   const store = createStore({
-    db: new PaperLensDatabase(),
+    db,
     loadSeed: async () => parseSeedAsset(await (await fetch(browser.runtime.getURL('/seed.json'))).json()),
     onError: showStoreError,
     onRecovered: clearStoreError,
   });
+  const lookup = createCachedLookup(db, store.related.forPage);
   const feed = createFeedRefresher({
     ready: store.ready,
     fetch: (input, init) => fetch(input, init),
@@ -65,6 +68,7 @@ export default defineBackground(() => {
       health: store.health,
       now: Date.now,
       relatedForPage: store.related.forPage,
+      lookup,
       seenEnabled: async () => (await loadSettings()).seenEnabled,
       refreshFeed: () => feed.refresh(true),
     }).then(sendResponse);

@@ -93,7 +93,8 @@ export async function latestLiveRanking(db: PaperLensDatabase): Promise<LiveRank
 }
 
 async function viewContext(db: PaperLensDatabase, papers: (Paper | undefined)[], extra: string[] = []): Promise<ViewContext> {
-  return { titleOf: await relatedTitles(db, papers, extra), live: await latestLiveRanking(db) };
+  const [titleOf, live] = await Promise.all([relatedTitles(db, papers, extra), latestLiveRanking(db)]);
+  return { titleOf, live };
 }
 
 /** Titles of the related papers of `papers`, read in one go. */
@@ -137,9 +138,10 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
       return (id ? byId.get(id) : undefined) ?? (title ? byTitle.get(title) : undefined);
     });
     const savedIds = [...new Set([...wantedIds, ...papers.flatMap((paper) => (paper ? [paper.id] : []))])];
+    // Independent reads, issued together: a card's lookup is on the page's critical path.
+    const [savedItems, context] = await Promise.all([db.saved.bulkGet(savedIds), viewContext(db, papers)]);
     const saved = new Map<string, SavedItem>();
-    for (const item of await db.saved.bulkGet(savedIds)) if (item) saved.set(item.id, item);
-    const context = await viewContext(db, papers);
+    for (const item of savedItems) if (item) saved.set(item.id, item);
 
     return papers.map((paper, index) => {
       const id = paper?.id ?? ids[index];

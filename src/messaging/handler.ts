@@ -1,4 +1,4 @@
-import { RequestSchema, type FeedRefreshState, type Reply, type ResponseMap } from '../schema';
+import { RequestSchema, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, trendingPapers, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
@@ -11,6 +11,8 @@ export interface HandlerDeps {
   health: () => Promise<StoreHealth>;
   now: () => number;
   relatedForPage?: RelatedForPage;
+  /** Answers `lookup` (e.g. from a cache); by default straight from the store. */
+  lookup?: (queries: LookupQuery[]) => Promise<(PaperView | null)[]>;
   /** The user's "seen marks" setting. */
   seenEnabled: () => Promise<boolean>;
   /** Fetches the daily-papers feed now and answers with the refresh state after it. */
@@ -36,7 +38,7 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     if (isReadingListRequest(request)) return { ok: true, result: await handleReadingListRequest(db, request, deps.now()) };
     switch (request.type) {
       case 'lookup': {
-        const views = await lookupPapers(db, request.queries, deps.relatedForPage);
+        const views = deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries, deps.relatedForPage);
         if (request.markSeen) {
           // Recorded after answering, and only with the user's "seen" setting on.
           const ids = views.flatMap((view) => (view ? [view.id] : []));

@@ -15,6 +15,8 @@ const PAPER_TABS = ['https://arxiv.org/*', 'https://huggingface.co/*'];
  */
 export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): void {
   let subscription: Subscription | null = null;
+  let followed = new Map<number, string>();
+  let pending: ReturnType<typeof setTimeout> | null = null;
 
   const show = async (tabId: number, status: ReadingStatus | null) => {
     await browser.action.setBadgeText({ tabId, text: status ? BADGE_TEXT[status] : '' });
@@ -28,6 +30,9 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): voi
       const id = tab.url ? arxivIdFromUrl(tab.url) : null;
       if (tab.id !== undefined && id) paperOfTab.set(tab.id, id);
     }
+    // Tabs that left arXiv/Hugging Face report no URL without the tabs permission: clear theirs.
+    for (const tabId of followed.keys()) if (!paperOfTab.has(tabId)) void show(tabId, null).catch(() => undefined);
+    followed = paperOfTab;
     const ids = [...new Set(paperOfTab.values())];
     const db = await ready();
     subscription?.unsubscribe();
@@ -39,12 +44,18 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): voi
       error: () => undefined,
     });
   };
-  const refollow = () => void follow().catch(() => undefined);
+  // Navigations come in bursts and the page's own card lookup is waiting in this same worker:
+  // follow once things settle rather than on every event.
+  const refollow = () => {
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = null;
+      void follow().catch(() => undefined);
+    }, 300);
+  };
 
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    // Without the tabs permission a tab leaving arXiv/Hugging Face reports no URL: clear its badge.
-    if (change.status === 'loading' && change.url === undefined) void show(tabId, null).catch(() => undefined);
-    if (change.url !== undefined || change.status === 'loading') refollow();
+  browser.tabs.onUpdated.addListener((_tabId, change) => {
+    if (change.url !== undefined || change.status === 'complete') refollow();
   });
   browser.tabs.onRemoved.addListener(refollow);
   refollow();
