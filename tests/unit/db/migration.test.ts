@@ -13,14 +13,8 @@ import { hostileItems } from '../export/fixtures';
  * PaperLensDatabase must open a database made by any of them without losing anything.
  */
 const SHIPPED_STORES = {
-  /** Version 1 as first shipped: papers, the reading list, meta. */
-  'first release': {
-    papers: 'id, normTitle, rank',
-    saved: 'id, addedAt, updatedAt, status, *tags',
-    meta: 'key',
-  },
-  /** Version 1 as it stands in src/db/database.ts (tables added to it since). */
-  'version 1 now': {
+  /** Version 1, the first shipped store (src/db/database.ts). Add each later version here as it ships. */
+  'version 1': {
     papers: 'id, normTitle, rank',
     saved: 'id, addedAt, updatedAt, status, *tags',
     meta: 'key',
