@@ -1,18 +1,34 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/harness';
 import { median, quantile, round } from './stats';
+import { vocabularyFrom, type Vocabulary } from './synthetic-papers';
 
 /**
  * Issue 3's search figures, in real Chromium against the extension's own IndexedDB: the time to
  * load N papers into the store (records + search index, one transaction) and the per-keystroke
  * latency of popup search (input event → results for that input rendered), at 10,000 and 100,000.
+ * Synthetic papers draw their words with the frequencies of real CS abstracts (SciTLDR dev).
  */
 
 const BENCH_DIR = fileURLToPath(new URL('../.output/bench/chrome-mv3/', import.meta.url));
-// What people type: words the synthetic corpus holds, plus misses.
-const QUERIES = ['speculative decoding', 'quantization low bit', 'long context memory', 'multilingual translation', 'reward model alignment', 'graph neural', 'vision language caption', 'zzqxy nothing'];
+const SCITLDR_DEV = fileURLToPath(new URL('../data/scitldr/dev.jsonl', import.meta.url));
+
+/** Word frequencies of real CS abstracts (the vendored SciTLDR dev split): a realistic corpus. */
+function realVocabulary(): Vocabulary {
+  const texts = readFileSync(SCITLDR_DEV, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const record = JSON.parse(line) as { title?: string; source: string[] };
+      return `${record.title ?? ''} ${record.source.join(' ')}`;
+    });
+  return vocabularyFrom(texts);
+}
+// What people type: topics, a common word alone, and a miss.
+const QUERIES = ['speculative decoding', 'quantization low bit', 'long context memory', 'multilingual translation', 'reward model alignment', 'graph neural', 'vision language caption', 'model', 'zzqxy nothing'];
 
 interface KeystrokeRecord {
   value: string;
@@ -55,6 +71,7 @@ export interface SearchReport {
 
 export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchReport[]> {
   execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, PAPERLENS_BENCH: '1' }, stdio: 'ignore' });
+  const vocabulary = realVocabulary();
   const browser = await launchExtension({ extensionDir: BENCH_DIR });
   const reports: SearchReport[] = [];
   try {
@@ -62,7 +79,11 @@ export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchRepo
     await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
     for (const size of sizes) {
       await page.waitForFunction(() => 'paperlensBench' in globalThis);
-      const load = await page.evaluate((count) => (globalThis as unknown as { paperlensBench: { loadSynthetic: (n: number) => Promise<{ loadMs: number; recordsOnlyMs: number; recordBytes: number; count: number }> } }).paperlensBench.loadSynthetic(count), size);
+      const load = await page.evaluate(
+        ([count, words]) =>
+          (globalThis as unknown as { paperlensBench: { loadSynthetic: (n: number, v: Vocabulary) => Promise<{ loadMs: number; recordsOnlyMs: number; recordBytes: number; count: number }> } }).paperlensBench.loadSynthetic(count, words),
+        [size, vocabulary] as const,
+      );
       const popup = await browser.context.newPage();
       await popup.addInitScript(KEYSTROKE_TIMER);
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);

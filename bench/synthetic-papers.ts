@@ -3,9 +3,25 @@ import type { Paper } from '../src/schema';
 import { SUMMARIZER_VERSION } from '../src/summarize';
 
 /**
- * Deterministic synthetic papers for load and search benchmarks: ML-flavoured vocabulary with a
- * Zipf-like word distribution, records shaped and sized like real store records (~1.8 KB).
+ * Deterministic synthetic papers for load and search benchmarks, records shaped and sized like
+ * real store records (~1.8 KB). Words come from a vocabulary with frequencies — by default a small
+ * ML word list with a Zipf-like distribution (every word common: a worst case for search); the
+ * search benchmark passes the word frequencies of real CS abstracts (SciTLDR dev).
  */
+
+export interface Vocabulary {
+  words: string[];
+  /** How often each word occurs (any positive scale). */
+  counts: number[];
+}
+
+/** Word frequencies of a corpus: lowercased runs of letters, most frequent first, at most `limit`. */
+export function vocabularyFrom(texts: string[], limit = 20_000): Vocabulary {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const word of text.toLowerCase().match(/[a-z][a-z-]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit);
+  return { words: ranked.map(([word]) => word), counts: ranked.map(([, count]) => count) };
+}
 
 const VOCABULARY = (
   'model models language large training data learning neural network networks transformer attention ' +
@@ -32,10 +48,28 @@ function random(seed: number): () => number {
   };
 }
 
-export function syntheticPapers(count: number, seed = 7): Paper[] {
+/** Draws words with the vocabulary's frequencies (cumulative counts, binary search). */
+function sampler(vocabulary: Vocabulary, next: () => number): () => string {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const count of vocabulary.counts) cumulative.push((total += count));
+  return () => {
+    const target = next() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (cumulative[mid]! <= target) low = mid + 1;
+      else high = mid;
+    }
+    return vocabulary.words[low]!;
+  };
+}
+
+export function syntheticPapers(count: number, seed = 7, vocabulary?: Vocabulary): Paper[] {
   const next = random(seed);
-  // Zipf-like: low indexes far more common, as in real text.
-  const word = () => VOCABULARY[Math.floor(VOCABULARY.length * next() ** 2.2)]!;
+  // Default: Zipf-like over the small list, low indexes far more common.
+  const word = vocabulary ? sampler(vocabulary, next) : () => VOCABULARY[Math.floor(VOCABULARY.length * next() ** 2.2)]!;
   const words = (n: number) => Array.from({ length: n }, word).join(' ');
   const sentence = (n: number) => {
     const text = words(n);

@@ -2,7 +2,7 @@
 // origin. Built only for `npm run bench` (PAPERLENS_BENCH=1), never into the shipped extension.
 import { PaperLensDatabase } from '../../src/db/database';
 import { putPapers } from '../../src/db/bulk';
-import { syntheticPapers } from '../../bench/synthetic-papers';
+import { syntheticPapers, type Vocabulary } from '../../bench/synthetic-papers';
 
 const db = new PaperLensDatabase();
 
@@ -13,9 +13,9 @@ const clear = () => db.transaction('rw', db.papers, db.searchIndex, () => Promis
  * transaction), leaving a store that holds exactly them. Also times the records alone, to show
  * where the time goes.
  */
-async function loadSynthetic(count: number): Promise<{ count: number; loadMs: number; recordsOnlyMs: number; recordBytes: number }> {
+async function loadSynthetic(count: number, vocabulary?: Vocabulary): Promise<{ count: number; loadMs: number; recordsOnlyMs: number; recordBytes: number }> {
   await db.open();
-  const papers = syntheticPapers(count);
+  const papers = syntheticPapers(count, 7, vocabulary);
   await clear();
   const t0 = performance.now();
   await db.papers.bulkPut(papers);
