@@ -1,6 +1,6 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { FeedDayList, Paper, SavedItem, Seen } from '../schema';
-import type { SearchSnapshot } from '../search/search-index';
+import type { PackedSearchSnapshot } from '../search/search-index';
 
 export interface MetaRow {
   key: string;
@@ -9,7 +9,7 @@ export interface MetaRow {
 
 export interface SearchIndexRow {
   key: string;
-  snapshot: SearchSnapshot;
+  snapshot: PackedSearchSnapshot;
   /** Store papers the snapshot was built from, to tell when it is stale. */
   builtAt: number;
 }

@@ -1,5 +1,5 @@
 import type { Paper } from '../schema';
-import { buildSearchSnapshot, SearchIndex, updateSearchSnapshot, type SearchDocument } from '../search/search-index';
+import { buildSearchSnapshot, packSnapshot, SearchIndex, unpackSnapshot, updateSearchSnapshot, type SearchDocument } from '../search/search-index';
 import { PAPERS_INDEX_KEY, type PaperLensDatabase } from './database';
 
 export function searchDocument(paper: Paper): SearchDocument {
@@ -19,7 +19,7 @@ export async function rebuildSearchIndex(db: PaperLensDatabase, now: number): Pr
   await db.papers.each((paper) => {
     documents.push(searchDocument(paper));
   });
-  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: buildSearchSnapshot(documents), builtAt: now });
+  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: packSnapshot(buildSearchSnapshot(documents)), builtAt: now });
 }
 
 /**
@@ -29,12 +29,12 @@ export async function rebuildSearchIndex(db: PaperLensDatabase, now: number): Pr
 export async function indexPapers(db: PaperLensDatabase, papers: Paper[], now: number): Promise<void> {
   const row = await db.searchIndex.get(PAPERS_INDEX_KEY);
   const documents = papers.map(searchDocument);
-  const snapshot = row ? updateSearchSnapshot(row.snapshot, documents) : buildSearchSnapshot(documents);
-  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot, builtAt: now });
+  const snapshot = row ? updateSearchSnapshot(unpackSnapshot(row.snapshot), documents) : buildSearchSnapshot(documents);
+  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: packSnapshot(snapshot), builtAt: now });
 }
 
 /** The persisted index, ready to query (null before the first seeding). */
 export async function loadSearchIndex(db: PaperLensDatabase): Promise<SearchIndex | null> {
   const row = await db.searchIndex.get(PAPERS_INDEX_KEY);
-  return row ? new SearchIndex(row.snapshot) : null;
+  return row ? new SearchIndex(unpackSnapshot(row.snapshot)) : null;
 }

@@ -120,6 +120,27 @@ export function updateSearchSnapshot(snapshot: SearchSnapshot, documents: Search
   return encode([...ids, ...documents.map((document) => document.id)], docLengths, postings);
 }
 
+/** The snapshot as stored: its two string lists joined into one string each (see packSnapshot). */
+export interface PackedSearchSnapshot extends Omit<SearchSnapshot, 'ids' | 'terms'> {
+  ids: string;
+  terms: string;
+}
+
+// Neither ids nor tokens can hold it.
+const SEPARATOR = '\n';
+
+/**
+ * One long string clones into IndexedDB far faster than 100,000 short ones (a 100,000-paper
+ * index spent seconds serialising its id and term lists).
+ */
+export function packSnapshot({ ids, terms, ...arrays }: SearchSnapshot): PackedSearchSnapshot {
+  return { ...arrays, ids: ids.join(SEPARATOR), terms: terms.join(SEPARATOR) };
+}
+
+export function unpackSnapshot({ ids, terms, ...arrays }: PackedSearchSnapshot): SearchSnapshot {
+  return { ...arrays, ids: ids === '' ? [] : ids.split(SEPARATOR), terms: terms === '' ? [] : terms.split(SEPARATOR) };
+}
+
 /** First index in the sorted terms that is ≥ `key`. */
 function lowerBound(terms: string[], key: string): number {
   let low = 0;

@@ -56,9 +56,12 @@ describe('search over the seed store', () => {
     expect(seedIndex.search('translation large')).toEqual(once);
   });
 
-  test('the snapshot survives structured cloning (how it is stored in IndexedDB)', () => {
+  test('the snapshot survives packing and structured cloning (how it is stored in IndexedDB)', async () => {
+    const { packSnapshot, unpackSnapshot } = await import('../../../src/search/search-index');
     const snapshot = buildSearchSnapshot(papers.map(searchDocument));
-    const restored = new SearchIndex(structuredClone(snapshot));
+    const restored = new SearchIndex(unpackSnapshot(structuredClone(packSnapshot(snapshot))));
+    expect(unpackSnapshot(packSnapshot(snapshot))).toEqual(snapshot);
+    expect(unpackSnapshot(packSnapshot(buildSearchSnapshot([])))).toEqual(buildSearchSnapshot([]));
     expect(restored.search('vocabulary scaling')).toEqual(seedIndex.search('vocabulary scaling'));
   });
 });
