@@ -22,6 +22,8 @@ const RECORDER = `(() => {
 })();`;
 
 interface LoadTiming {
+  /** When the content script started (its `paperlens:card-start` mark), null without PaperLens. */
+  scriptStart: number | null;
   dcl: number;
   fcp: number | null;
   cardAt: number | null;
@@ -37,7 +39,13 @@ async function load(browser: ExtensionBrowser, page: Page, expectCard: boolean):
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-    return { dcl: nav.domContentLoadedEventStart, fcp: fcp ? fcp.startTime : null, cardAt: (window as unknown as { __cardAt?: number }).__cardAt ?? null };
+    const start = performance.getEntriesByName('paperlens:card-start')[0];
+    return {
+      scriptStart: start ? start.startTime : null,
+      dcl: nav.domContentLoadedEventStart,
+      fcp: fcp ? fcp.startTime : null,
+      cardAt: (window as unknown as { __cardAt?: number }).__cardAt ?? null,
+    };
   });
   // Everything the page made beyond its own document (the fixture has no subresources), i.e. what
   // PaperLens's content script would have caused. The worker's feed refresh is counted apart.
@@ -55,6 +63,8 @@ async function stopServiceWorkers(page: Page): Promise<void> {
 export interface CardLatencyReport {
   warmLoads: number;
   warmDclToCardMs: { median: number; p95: number; max: number };
+  /** Where the warm time goes: content script start and DOMContentLoaded, from navigation start. */
+  warmTimelineMs: { scriptStartMedian: number; dclMedian: number; scriptStartToCardMedian: number };
   coldFirstLoadDclToCardMs: number;
   coldLoads: number;
   coldDclToCardMs: { median: number; max: number };
@@ -98,6 +108,9 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
 
     await load(withExt, page, true); // wake the worker again
     const warm: number[] = [];
+    const scriptStarts: number[] = [];
+    const dcls: number[] = [];
+    const startToCard: number[] = [];
     const fcpWith: number[] = [];
     const fcpWithout: number[] = [];
     const requestsWith: number[] = [];
@@ -106,6 +119,11 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
       const a = await load(withExt, page, true);
       const b = await load(without, plainPage, false);
       warm.push(a.cardAt! - a.dcl);
+      if (a.scriptStart !== null) {
+        scriptStarts.push(a.scriptStart);
+        startToCard.push(a.cardAt! - a.scriptStart);
+      }
+      dcls.push(a.dcl);
       if (a.fcp !== null) fcpWith.push(a.fcp);
       if (b.fcp !== null) fcpWithout.push(b.fcp);
       requestsWith.push(a.requests);
@@ -114,6 +132,7 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
     return {
       warmLoads,
       warmDclToCardMs: { median: round(median(warm)), p95: round(quantile(warm, 0.95)), max: round(Math.max(...warm)) },
+      warmTimelineMs: { scriptStartMedian: round(median(scriptStarts)), dclMedian: round(median(dcls)), scriptStartToCardMedian: round(median(startToCard)) },
       coldFirstLoadDclToCardMs: round(first.cardAt! - first.dcl),
       coldLoads,
       coldDclToCardMs: { median: round(median(cold)), max: round(Math.max(...cold)) },

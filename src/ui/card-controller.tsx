@@ -88,7 +88,11 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
  * Follows the settings live: no card while the site's switch is off, collapsed by default when
  * set, the chosen theme, and no "seen" mark recorded when those are off.
  */
+/** Marked on the page's timeline when the card's content script starts (read by the benchmark). */
+export const CARD_START_MARK = 'paperlens:card-start';
+
 export function runCardController(ctx: ContentScriptContext, site: PaperPageSite): void {
+  performance.mark(CARD_START_MARK);
   const siteKey: SiteKey = location.hostname === 'huggingface.co' ? 'hfPaper' : 'arxivAbs';
   let settings = DEFAULT_SETTINGS;
   const settingsRead = loadSettings().then(
