@@ -4,7 +4,7 @@ import type { FeedSuccess } from '../feed/client';
 import { feedDayList, feedEntryToPaper } from '../feed/merge';
 import { buildRelatedCorpus, relatedTo } from '../search/related';
 import type { PaperLensDatabase } from './database';
-import { indexPapers } from './search';
+import { putPapers } from './bulk';
 
 const FEED_STATE_KEY = 'feedState';
 
@@ -34,16 +34,17 @@ export async function applyFeedDay(db: PaperLensDatabase, result: FeedSuccess, n
   await db.transaction('rw', db.papers, db.trendingDays, db.searchIndex, async () => {
     const ids = result.entries.map((entry) => entry.id);
     const existing = await db.papers.bulkGet(ids);
-    const incoming = result.entries.map((entry, index) => feedEntryToPaper(entry, existing[index], now));
-    await db.papers.bulkPut(incoming);
+    let incoming = result.entries.map((entry, index) => feedEntryToPaper(entry, existing[index], now));
 
-    const fresh = incoming.filter((_, index) => existing[index] === undefined);
-    if (fresh.length > 0) {
-      const corpus = buildRelatedCorpus(await db.papers.toArray());
-      const withRelated: Paper[] = fresh.map((paper) => ({ ...paper, related: relatedTo(corpus, paper) }));
-      await db.papers.bulkPut(withRelated);
+    // Papers new to the store get their related papers now, against the store as it will be.
+    const fresh = new Set(incoming.filter((_, index) => existing[index] === undefined).map((paper) => paper.id));
+    if (fresh.size > 0) {
+      const arriving = new Set(ids);
+      const others = (await db.papers.toArray()).filter((paper) => !arriving.has(paper.id));
+      const corpus = buildRelatedCorpus([...others, ...incoming]);
+      incoming = incoming.map((paper): Paper => (fresh.has(paper.id) ? { ...paper, related: relatedTo(corpus, paper) } : paper));
     }
+    await putPapers(db, incoming, now);
     await db.trendingDays.put({ ...feedDayList(result), fetchedAt: now });
-    await indexPapers(db, incoming, now);
   });
 }

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { applyFeedDay } from '../../../src/db/feed';
+import { lookupPapers, savePaper, trendingList } from '../../../src/db/papers';
+import { loadSearchIndex } from '../../../src/db/search';
+import { seedStore } from '../../../src/db/seed';
+import type { FeedSuccess } from '../../../src/feed/client';
+import { parseDailyPapers } from '../../../src/feed/parse';
+import type { SeedAsset } from '../../../src/schema';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+import { fixtureText, NESTED_FIXTURE } from '../feed/fixtures';
+
+let db: PaperLensDatabase;
+let asset: SeedAsset;
+let day: FeedSuccess;
+let counter = 0;
+
+beforeEach(async () => {
+  asset ??= await buildSeedAsset();
+  const parsed = parseDailyPapers(JSON.parse(fixtureText(NESTED_FIXTURE)));
+  if (!parsed.ok) throw new Error(parsed.failure.reason);
+  day = { ...parsed, day: '2024-07-19' };
+  db = new PaperLensDatabase(`feed-store-${++counter}`);
+  await seedStore(db, asset);
+});
+
+describe('merging a fetched day into the store', () => {
+  test('adds its papers with feed info, keeps seed ranks, ranks the day, indexes and relates new papers', async () => {
+    await savePaper(db, { id: '2407.13623', title: 'mine' }, 1);
+    const savedBefore = await db.saved.toArray();
+    await applyFeedDay(db, day, 1000);
+
+    expect(await db.papers.count()).toBe(66 + day.entries.filter((entry) => !asset.papers.some((paper) => paper.id === entry.id)).length);
+    const seedPaper = (await db.papers.get('2407.13623'))!;
+    expect(seedPaper).toMatchObject({ source: 'seed', rank: asset.papers.find((paper) => paper.id === '2407.13623')!.rank, snapshot: 'Jul 30' });
+    expect(seedPaper.feed?.upvotes).toBe(52);
+    expect(await db.saved.toArray()).toEqual(savedBefore);
+
+    const list = await trendingList(db);
+    expect(list).toMatchObject({ source: 'live', day: '2024-07-19', days: ['2024-07-19'] });
+    expect(list.papers.map((paper) => paper.id)).toEqual(day.entries.map((entry) => entry.id));
+    expect(list.papers[0]).toMatchObject({ rank: 1, snapshot: 'Live · 2024-07-19', upvotes: 52, status: 'to-read' });
+    expect((await trendingList(db, null)).papers).toHaveLength(66);
+
+    const fresh = day.entries.find((entry) => !asset.papers.some((paper) => paper.id === entry.id))!;
+    const index = (await loadSearchIndex(db))!;
+    expect(index.search(fresh.title).map((hit) => hit.id)).toContain(fresh.id);
+    expect((await db.papers.get(fresh.id))!.related.length).toBeGreaterThan(0);
+    const [view] = await lookupPapers(db, [{ id: fresh.id }]);
+    expect(view?.related.every((related) => related.title.length > 0)).toBe(true);
+  });
+
+  test('fetching the same day again changes nothing but the feed info', async () => {
+    await applyFeedDay(db, day, 1000);
+    const count = await db.papers.count();
+    await applyFeedDay(db, day, 2000);
+    expect(await db.papers.count()).toBe(count);
+    expect(await db.trendingDays.count()).toBe(1);
+    expect((await db.papers.get(day.entries[0]!.id))!.feed?.fetchedAt).toBe(2000);
+  });
+
+  test('an entry that does not fit the store aborts the whole merge: the store is as it was', async () => {
+    await applyFeedDay(db, day, 1000);
+    const before = { papers: await db.papers.toArray(), days: await db.trendingDays.toArray(), index: await db.searchIndex.toArray() };
+    const broken: FeedSuccess = { ...day, day: '2024-07-20', entries: [...day.entries.slice(0, 3), { ...day.entries[3]!, title: 'x'.repeat(5000) }] };
+    await expect(applyFeedDay(db, broken, 3000)).rejects.toThrow(/does not fit the store/);
+    expect({ papers: await db.papers.toArray(), days: await db.trendingDays.toArray(), index: await db.searchIndex.toArray() }).toEqual(before);
+  });
+});
