@@ -1,6 +1,8 @@
 import { normalizeTitle } from '../src/papers/ids';
 import type { Paper } from '../src/schema';
 import { SUMMARIZER_VERSION } from '../src/summarize';
+// The same seeded PRNG the tests use: the same seed gives the same corpus on every run.
+import { random } from '../tests/unit/export/fixtures';
 
 /**
  * Deterministic synthetic papers for load and search benchmarks, records shaped and sized like
@@ -35,18 +37,6 @@ const VOCABULARY = (
   'probing feature attribution chain thought prompting few shot zero shot kernel gpu memory cache key value'
 ).split(' ');
 const NAMES = 'Wang Li Zhang Chen Liu Smith Garcia Kumar Müller Rossi Tanaka Kim Nguyen Dubois Silva Cohen'.split(' ');
-
-/** A small fast PRNG (mulberry32): the same seed gives the same corpus on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Draws words with the vocabulary's frequencies (cumulative counts, binary search). */
 function sampler(vocabulary: Vocabulary, next: () => number): () => string {
