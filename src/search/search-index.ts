@@ -156,7 +156,12 @@ function lowerBound(terms: string[], key: string): number {
 export class SearchIndex {
   /** BM25's length normalisation per document, computed once: K1 · (1 − B + B · length / average). */
   private readonly lengthNorms: Float32Array;
+  // Per-query scratch, reused (and left zeroed) so a keystroke allocates nothing per document.
   private readonly scores: Float32Array;
+  /** How many query words each document has matched so far. */
+  private readonly matched: Uint8Array;
+  /** Documents the current query has scored, in first-hit order. */
+  private readonly touched: Uint32Array;
 
   constructor(private readonly snapshot: SearchSnapshot) {
     let sum = 0;
@@ -167,6 +172,8 @@ export class SearchIndex {
       this.lengthNorms[doc] = K1 * (1 - B + (B * length) / average);
     });
     this.scores = new Float32Array(snapshot.ids.length);
+    this.matched = new Uint8Array(snapshot.ids.length);
+    this.touched = new Uint32Array(snapshot.ids.length);
   }
 
   get size(): number {
@@ -185,36 +192,49 @@ export class SearchIndex {
     return matches.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_PREFIX_TERMS);
   }
 
+  /** How many postings these terms have. */
+  private postingCount(termIndexes: number[]): number {
+    const { termStarts } = this.snapshot;
+    let count = 0;
+    for (const term of termIndexes) count += termStarts[term + 1]! - termStarts[term]!;
+    return count;
+  }
+
   /**
    * The best `limit` documents for a query, best first. Every word must match (the last one as a
    * prefix when `prefixLast`); ties keep document order.
    */
   search(query: string, limit = 20, { prefixLast = true, exclude }: { prefixLast?: boolean; exclude?: string } = {}): SearchHit[] {
-    const words = [...new Set(tokenize(query))];
+    // Matched counts are bytes: more distinct words than that cannot all be counted.
+    const words = [...new Set(tokenize(query))].slice(0, 255);
     if (words.length === 0 || this.size === 0) return [];
     const { ids, termStarts, postingDocs, postingWeights } = this.snapshot;
-    const { scores, lengthNorms } = this;
-    const matched = new Uint8Array(ids.length);
-    const touched: number[] = [];
+    const { scores, matched, touched, lengthNorms } = this;
     const n = ids.length;
+    // Rarest word first: only its documents can match, so the others just add to their scores.
+    const wordTerms = words
+      .map((word, index) => this.termsFor(word, prefixLast && index === words.length - 1 && word.length >= 2))
+      .sort((a, b) => this.postingCount(a) - this.postingCount(b));
+    let touchedCount = 0;
 
-    words.forEach((word, wordIndex) => {
-      const asPrefix = prefixLast && wordIndex === words.length - 1 && word.length >= 2;
-      for (const term of this.termsFor(word, asPrefix)) {
+    for (let wordIndex = 0; wordIndex < wordTerms.length; wordIndex++) {
+      for (const term of wordTerms[wordIndex]!) {
         const from = termStarts[term]!;
         const to = termStarts[term + 1]!;
         const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
         for (let at = from; at < to; at++) {
           const doc = postingDocs[at]!;
+          const wordsMatched = matched[doc]!;
+          // Missed an earlier word: can no longer match them all.
+          if (wordsMatched < wordIndex) continue;
+          if (wordIndex === 0 && wordsMatched === 0) touched[touchedCount++] = doc;
           const tf = postingWeights[at]!;
-          const norm = tf + lengthNorms[doc]!;
-          if (scores[doc] === 0 && matched[doc] === 0) touched.push(doc);
-          scores[doc]! += (idf * tf * (K1 + 1)) / norm;
+          scores[doc]! += (idf * tf * (K1 + 1)) / (tf + lengthNorms[doc]!);
           // Count each query word once per document, however many prefix terms it hit.
-          if (matched[doc] === wordIndex) matched[doc] = wordIndex + 1;
+          if (wordsMatched === wordIndex) matched[doc] = wordIndex + 1;
         }
       }
-    });
+    }
 
     // Keep only the best `limit` in a small min-heap: sorting every match (up to the whole store
     // for a common word) would cost more than the scoring.
@@ -233,10 +253,13 @@ export class SearchIndex {
         at = smallest;
       }
     };
-    for (const doc of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
       const score = scores[doc]!;
+      const full = matched[doc] === words.length;
       scores[doc] = 0;
-      if (matched[doc] !== words.length || ids[doc] === exclude) continue;
+      matched[doc] = 0;
+      if (!full || ids[doc] === exclude) continue;
       if (heap.length < limit) {
         heap.push({ id: ids[doc]!, score });
         for (let at = heap.length - 1; at > 0 && worse(heap[at]!, heap[(at - 1) >> 1]!); at = (at - 1) >> 1) {
