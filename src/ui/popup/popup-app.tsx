@@ -155,8 +155,8 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   }, []);
 
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
-  const [query, setQuery] = useState('');
-  const search = useSearch(db, query);
+  const search = useSearch(db);
+  const { query } = search;
   const undo = useUndoableRemove();
   return (
     <RemoveContext.Provider value={undo.remove}>
@@ -170,7 +170,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             placeholder="Search papers: title, TL;DR, topic, author"
             aria-label="Search papers"
             value={query}
-            onInput={(event) => setQuery(event.currentTarget.value)}
+            onInput={(event) => search.setQuery(event.currentTarget.value)}
           />
         </header>
         <Problem text={problem} />

