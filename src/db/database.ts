@@ -1,6 +1,7 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { FeedDayList, Paper, SavedItem, Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../search/search-index';
+import { titleKeyMiddleware, titleKeyOfRow, type StoredPaper } from './title-key';
 
 export interface MetaRow {
   key: string;
@@ -28,9 +29,10 @@ export const PAPERS_INDEX_KEY = 'papers';
  *   1 — papers (seed/feed), saved (reading list), meta (seed version, feed state), seen (abstract
  *       pages opened), searchIndex (the persisted search index over papers), trendingDays (the
  *       feed's list for each day fetched).
+ *   2 — papers indexed by `titleKey` (a hash of normTitle) instead of normTitle.
  */
 export class PaperLensDatabase extends Dexie {
-  papers!: Table<Paper, string>;
+  papers!: Table<StoredPaper, string, Paper>;
   saved!: Table<SavedItem, string>;
   meta!: Table<MetaRow, string>;
   seen!: Table<Seen, string>;
@@ -47,5 +49,16 @@ export class PaperLensDatabase extends Dexie {
       searchIndex: 'key',
       trendingDays: 'day',
     });
+    this.version(2)
+      .stores({ papers: 'id, titleKey, rank' })
+      .upgrade((transaction) =>
+        transaction
+          .table('papers')
+          .toCollection()
+          .modify((row: { titleKey?: number; normTitle?: unknown; title?: unknown }) => {
+            row.titleKey = titleKeyOfRow(row);
+          }),
+      );
+    this.use(titleKeyMiddleware);
   }
 }

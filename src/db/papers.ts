@@ -6,6 +6,7 @@ import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, SaveInput
 import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
+import { titleKeyOf } from './title-key';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
 function pageView(id: string, title: string, abstract: string, saved: SavedItem | undefined): PaperView {
@@ -129,7 +130,11 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
     const wantedTitles = [...new Set(titles.filter((title): title is string => !!title))];
     const byTitle = new Map<string, Paper>();
     if (wantedTitles.length > 0) {
-      for (const paper of await db.papers.where('normTitle').anyOf(wantedTitles).toArray()) byTitle.set(paper.normTitle, paper);
+      const wanted = new Set(wantedTitles);
+      // Keys are hashes: keep the candidates whose title is the one asked for.
+      for (const paper of await db.papers.where('titleKey').anyOf(wantedTitles.map(titleKeyOf)).toArray()) {
+        if (wanted.has(paper.normTitle)) byTitle.set(paper.normTitle, paper);
+      }
     }
 
     const papers = queries.map((_, index) => {
@@ -202,7 +207,7 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
     const chosen = day === null ? undefined : day !== undefined && days.includes(day) ? day : days[0];
     if (chosen !== undefined) {
       const list = (await db.trendingDays.get(chosen))!;
-      const papers = (await db.papers.bulkGet(list.ids)).filter((paper): paper is Paper => paper !== undefined);
+      const papers = (await db.papers.bulkGet(list.ids)).filter((paper) => paper !== undefined);
       const saved = await db.saved.bulkGet(papers.map((paper) => paper.id));
       const rankOf = new Map(list.ids.map((id, index) => [id, index + 1]));
       const context: ViewContext = { titleOf: await relatedTitles(db, papers), live: { day: chosen, label: liveLabel(chosen), rankOf } };

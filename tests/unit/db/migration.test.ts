@@ -5,7 +5,9 @@ import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
 import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY } from '../../../src/db/seed';
 import { setNotes } from '../../../src/db/reading-list';
-import type { SavedItem, SeedAsset } from '../../../src/schema';
+import { lookupPapers } from '../../../src/db/papers';
+import { normalizeTitle } from '../../../src/papers/ids';
+import type { Paper, SavedItem, SeedAsset } from '../../../src/schema';
 import { hostileItems } from '../export/fixtures';
 
 /**
@@ -26,11 +28,18 @@ const SHIPPED_STORES = {
 
 let asset: SeedAsset;
 let saved: SavedItem[];
+/** Seed papers plus papers with the hostile titles of the saved items (Unicode, LaTeX, markup). */
+let papers: Paper[];
 let counter = 0;
 
 beforeAll(async () => {
   asset = await buildSeedAsset();
   saved = hostileItems(1000, 2024);
+  const template = asset.papers[0]!;
+  const hostile = saved.slice(0, 200).map((item) => ({ ...template, id: item.id, title: item.title, normTitle: normalizeTitle(item.title), rank: null, snapshot: null }));
+  // A row as no version wrote it (no normalized title): the upgrade must keep it, not fail on it.
+  const odd = { ...template, id: '2501.00001', title: 'Odd Row', normTitle: undefined } as unknown as Paper;
+  papers = [...asset.papers, ...hostile, odd];
 });
 
 /** A database at a shipped definition, filled as a user's would be, then closed. */
@@ -39,7 +48,7 @@ async function shippedDatabase(stores: Record<string, string>): Promise<string> 
   const old = new Dexie(name);
   old.version(1).stores(stores);
   await old.open();
-  await old.table('papers').bulkPut(asset.papers);
+  await old.table('papers').bulkPut(papers);
   await old.table('saved').bulkPut(saved);
   await old.table('meta').bulkPut([
     { key: SEED_VERSION_KEY, value: asset.version },
@@ -59,7 +68,16 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
     await db.open();
 
     expect(byId(await db.saved.toArray())).toEqual(byId(saved));
-    expect(byId(await db.papers.toArray())).toEqual(byId(asset.papers));
+    // Every paper kept as it was, with the key of its title added.
+    const stored = byId(await db.papers.toArray());
+    expect(stored.map(({ titleKey: _titleKey, ...paper }) => paper)).toEqual(byId(papers));
+    expect(stored.every((paper) => Number.isInteger(paper.titleKey))).toBe(true);
+    // Title lookups answer for the old rows (Unicode, LaTeX and markup in titles).
+    for (const paper of [...papers.slice(-201, -191), asset.papers[0]!]) {
+      const [view] = await lookupPapers(db, [{ title: paper.title }]);
+      // Some hostile titles differ only in punctuation: any paper of that title is the answer.
+      expect(normalizeTitle(view!.title)).toBe(paper.normTitle);
+    }
     expect(await db.meta.get(SEED_VERSION_KEY)).toEqual({ key: SEED_VERSION_KEY, value: asset.version });
     if ('seen' in stores) expect(await db.seen.count()).toBe(300);
 
@@ -77,7 +95,7 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
     db.close();
 
     const store = createStore({ db: new PaperLensDatabase(name), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
-    expect(await store.health()).toMatchObject({ ok: true, seedVersion: asset.version, papers: asset.papers.length });
+    expect(await store.health()).toMatchObject({ ok: true, seedVersion: asset.version, papers: papers.length });
     expect((await (await store.ready()).saved.count())).toBe(1000);
   });
 });
