@@ -1,5 +1,5 @@
 import type { Paper } from '../schema';
-import { buildSearchSnapshot, packSnapshot, SearchIndex, unpackSnapshot, updateSearchSnapshot, type SearchDocument } from '../search/search-index';
+import { buildSearchSnapshot, packSnapshot, SearchIndex, unpackSnapshot, updateSearchSnapshot, type PackedSearchSnapshot, type SearchDocument } from '../search/search-index';
 import { PAPERS_INDEX_KEY, type PaperLensDatabase } from './database';
 
 export function searchDocument(paper: Paper): SearchDocument {
@@ -23,14 +23,12 @@ export async function rebuildSearchIndex(db: PaperLensDatabase, now: number): Pr
 }
 
 /**
- * Adds or replaces these papers in the persisted index without reading the rest of the store.
- * Call inside the transaction that wrote them (it must include `searchIndex`).
+ * The stored snapshot (undefined before the first) with these papers added or replaced, built
+ * from their text alone: a feed merge or bulk load into a large store costs what it adds.
  */
-export async function indexPapers(db: PaperLensDatabase, papers: Paper[], now: number): Promise<void> {
-  const row = await db.searchIndex.get(PAPERS_INDEX_KEY);
+export function snapshotWithPapers(stored: PackedSearchSnapshot | undefined, papers: Paper[]): PackedSearchSnapshot {
   const documents = papers.map(searchDocument);
-  const snapshot = row ? updateSearchSnapshot(unpackSnapshot(row.snapshot), documents) : buildSearchSnapshot(documents);
-  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: packSnapshot(snapshot), builtAt: now });
+  return packSnapshot(stored ? updateSearchSnapshot(unpackSnapshot(stored), documents) : buildSearchSnapshot(documents));
 }
 
 /** The persisted index, ready to query (null before the first seeding). */
