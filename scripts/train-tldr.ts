@@ -1,14 +1,17 @@
 /**
- * Trains the TL;DR ranker: `npm run train:tldr -- [--train file] [--dev file] [--no-write]`.
- * Every candidate (sentence or trimmed sentence) of a training abstract gets its ROUGE-1 F against
- * the gold TL;DR(s); a linear scorer is fitted so the softmax over an abstract's candidates puts
- * its mass on high-ROUGE candidates (expected-reward objective, full-batch Adam, L2). A few
- * settings are compared on dev and the best is written to src/summarize/tldr-weights.ts.
+ * Trains the TL;DR picker: `npm run train:tldr -- [--train file] [--dev file] [--no-write]`.
+ * 1. Word model: from SciTLDR train, how often each frequent stem of an abstract appears in its
+ *    TL;DR (smoothed log-odds), then a logistic model over word features (src/summarize/tldr.ts
+ *    tokenFeatures) of whether a stem of the abstract is in the TL;DR.
+ * 2. Ranker: every candidate (sentence or trimmed sentence) of a training abstract gets its ROUGE-1
+ *    F against the gold TL;DR(s); a linear scorer is fitted so the softmax over an abstract's
+ *    candidates matches the softmax of their ROUGE (full-batch Adam, L2). A few temperatures are
+ *    compared on dev; the best model is written to src/summarize/tldr-model.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eligibleCandidates, featurize, score, TLDR_FEATURE_COUNT } from '../src/summarize/tldr';
+import { abstractStems, eligibleCandidates, featurize, score, tldrFeatureCount, TOKEN_FEATURE_COUNT, type TldrLexicon, type TldrModel } from '../src/summarize/tldr';
 import { loadExceptions, rougeBestTarget } from '../bench/rouge';
 import { loadTldr, type TldrRecord } from '../bench/tldr-data';
 
@@ -16,31 +19,101 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Example {
   feats: number[][];
-  r1: number[]; // ROUGE-1 F: optimised, and reported
-  mix: number[]; // mean of ROUGE-1/2/L F: an alternative reward
+  r1: number[]; // ROUGE-1 F of each candidate: optimised, and reported
 }
 
-function prepare(records: TldrRecord[]): Example[] {
+const stemsOf = (text: string): string[] => (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((w) => w.slice(0, 5));
+const logit = (p: number): number => Math.log(p / (1 - p));
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+// Stems in fewer training abstracts than this share the default log-odds (keeps the table small).
+const MIN_ABSTRACTS = 20;
+const PREFIXES = 40;
+
+function topKeys(counts: Map<string, number>, k: number): string[] {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k).map(([key]) => key);
+}
+
+/** The word model and word lists, from the training abstracts alone. */
+function fitLexicon(records: TldrRecord[]): TldrLexicon {
+  const inAbstract = new Map<string, number>();
+  const inTldr = new Map<string, number>();
+  const tldrPrefix = new Map<string, number>();
+  const sentencePrefix = new Map<string, number>();
+  const bump = (m: Map<string, number>, key: string): void => void m.set(key, (m.get(key) ?? 0) + 1);
+  for (const r of records) {
+    const gold = new Set(r.target.flatMap(stemsOf));
+    for (const s of new Set(r.source.flatMap(stemsOf))) {
+      bump(inAbstract, s);
+      if (gold.has(s)) bump(inTldr, s);
+    }
+    for (const t of r.target) bump(tldrPrefix, (t.toLowerCase().match(/[a-z0-9]+/g) ?? []).slice(0, 2).join(' '));
+    for (const t of r.source) bump(sentencePrefix, (t.toLowerCase().match(/[a-z0-9]+/g) ?? []).slice(0, 2).join(' '));
+  }
+  let abstracts = 0;
+  let tldrs = 0;
+  for (const [s, n] of inAbstract) {
+    abstracts += n;
+    tldrs += inTldr.get(s) ?? 0;
+  }
+  const prior = tldrs / abstracts;
+  const copyLogits: Record<string, number> = {};
+  for (const s of [...inAbstract.keys()].sort()) {
+    const n = inAbstract.get(s)!;
+    if (n >= MIN_ABSTRACTS) copyLogits[s] = Math.round(100 * logit(((inTldr.get(s) ?? 0) + 5 * prior) / (n + 5))) / 100;
+  }
+  const lexicon: TldrLexicon = {
+    tokenWeights: [],
+    copyLogits,
+    defaultCopyLogit: Math.round(100 * logit(prior)) / 100,
+    candidatePrefixes: topKeys(tldrPrefix, PREFIXES),
+    sentencePrefixes: topKeys(sentencePrefix, PREFIXES),
+  };
+  // Logistic regression: is this stem of the abstract in the TL;DR?
+  const xs: number[][] = [];
+  const ys: number[] = [];
+  for (const r of records) {
+    const gold = new Set(r.target.flatMap(stemsOf));
+    for (const [s, f] of abstractStems(r.title, r.source, lexicon)) {
+      xs.push(f);
+      ys.push(gold.has(s) ? 1 : 0);
+    }
+  }
+  const w = adam(TOKEN_FEATURE_COUNT, 300, 0, (wt, grad) => {
+    xs.forEach((x, k) => {
+      const err = sigmoid(score(x, wt)) - ys[k]!;
+      for (let j = 0; j < x.length; j++) grad[j]! += (err * x[j]!) / xs.length;
+    });
+  });
+  return { ...lexicon, tokenWeights: w.map((x) => Math.round(1000 * x) / 1000) };
+}
+
+/** Full-batch Adam: `gradient` adds the loss gradient at `w` into `grad`; L2 is added here. */
+function adam(d: number, iterations: number, l2: number, gradient: (w: number[], grad: number[]) => void): number[] {
+  const w = new Array<number>(d).fill(0);
+  const m = new Array<number>(d).fill(0);
+  const v = new Array<number>(d).fill(0);
+  const lr = 0.05;
+  for (let it = 1; it <= iterations; it++) {
+    const grad = new Array<number>(d).fill(0);
+    gradient(w, grad);
+    for (let j = 0; j < d; j++) {
+      const g = grad[j]! + l2 * w[j]!;
+      m[j] = 0.9 * m[j]! + 0.1 * g;
+      v[j] = 0.999 * v[j]! + 0.001 * g * g;
+      w[j]! -= (lr * (m[j]! / (1 - 0.9 ** it))) / (Math.sqrt(v[j]! / (1 - 0.999 ** it)) + 1e-8);
+    }
+  }
+  return w;
+}
+
+function prepare(records: TldrRecord[], lexicon: TldrLexicon): Example[] {
   const ex = loadExceptions();
   return records.map((r) => {
     const sentences = r.source.map((s) => s.trim()).filter(Boolean);
     const cands = eligibleCandidates(sentences);
     const scores = cands.map((c) => rougeBestTarget(c.text, r.target, ex));
-    return {
-      feats: featurize(r.title, sentences, cands),
-      r1: scores.map((s) => s.r1),
-      mix: scores.map((s) => (s.r1 + s.r2 + s.rl) / 3),
-    };
+    return { feats: featurize(r.title, sentences, cands, lexicon), r1: scores.map((s) => s.r1) };
   });
-}
-
-interface Setting {
-  name: string;
-  objective: 'expected' | 'softmax-ce';
-  reward: 'r1' | 'mix';
-  temperature: number; // for soft targets (softmax-ce) / scale of scores
-  l2: number;
-  iterations: number;
 }
 
 function softmax(xs: number[]): number[] {
@@ -50,42 +123,18 @@ function softmax(xs: number[]): number[] {
   return e.map((x) => x / z);
 }
 
-function train(data: Example[], s: Setting): number[] {
-  const d = TLDR_FEATURE_COUNT;
-  const w = new Array<number>(d).fill(0);
-  const m = new Array<number>(d).fill(0);
-  const v = new Array<number>(d).fill(0);
-  const lr = 0.05;
-  for (let it = 1; it <= s.iterations; it++) {
-    const grad = new Array<number>(d).fill(0);
+/** Ranker weights: softmax over candidates fitted to the softmax of their ROUGE-1 at `temperature`. */
+function train(data: Example[], d: number, temperature: number): number[] {
+  return adam(d, 400, 1e-4, (w, grad) => {
     for (const ex of data) {
-      const reward = ex[s.reward];
       const p = softmax(ex.feats.map((f) => score(f, w)));
-      let coef: number[];
-      if (s.objective === 'expected') {
-        // d/dw of -Σ p_c r_c: -Σ p_c (r_c - r̄) f_c
-        const mean = p.reduce((a, pc, c) => a + pc * reward[c]!, 0);
-        coef = p.map((pc, c) => -pc * (reward[c]! - mean));
-      } else {
-        const q = softmax(reward.map((r) => r / s.temperature));
-        coef = p.map((pc, c) => pc - q[c]!);
-      }
+      const q = softmax(ex.r1.map((r) => r / temperature));
       ex.feats.forEach((f, c) => {
-        const k = coef[c]!;
-        if (k === 0) return;
+        const k = (p[c]! - q[c]!) / data.length;
         for (let j = 0; j < d; j++) grad[j]! += k * f[j]!;
       });
     }
-    for (let j = 0; j < d; j++) {
-      const g = grad[j]! / data.length + s.l2 * w[j]!;
-      m[j] = 0.9 * m[j]! + 0.1 * g;
-      v[j] = 0.999 * v[j]! + 0.001 * g * g;
-      const mh = m[j]! / (1 - 0.9 ** it);
-      const vh = v[j]! / (1 - 0.999 ** it);
-      w[j]! -= (lr * mh) / (Math.sqrt(vh) + 1e-8);
-    }
-  }
-  return w;
+  });
 }
 
 /** Mean ROUGE-1 F (×100) of the argmax candidate. */
@@ -115,40 +164,32 @@ function main(): void {
   const trainPath = arg('--train', '/work/shared/data/scitldr/train.jsonl');
   const devPath = arg('--dev', resolve(ROOT, 'data/scitldr/dev.jsonl'));
   const write = !argv.includes('--no-write');
-  const trainData = prepare(loadTldr(trainPath));
-  const devData = prepare(loadTldr(devPath));
-  console.log(`train ${trainData.length} abstracts, dev ${devData.length}; ${TLDR_FEATURE_COUNT} features`);
-  const settings: Setting[] = [];
-  for (const reward of ['r1', 'mix'] as const) {
-    for (const l2 of [1e-4, 1e-2]) {
-      settings.push({ name: `softmax-ce ${reward} l2=${l2}`, objective: 'softmax-ce', reward, temperature: 0.05, l2, iterations: 400 });
-    }
-    for (const temperature of reward === 'r1' ? [0.02, 0.1] : []) {
-      settings.push({ name: `softmax-ce r1 T=${temperature} l2=1e-4`, objective: 'softmax-ce', reward, temperature, l2: 1e-4, iterations: 400 });
-    }
-    settings.push({ name: `expected ${reward} l2=1e-4`, objective: 'expected', reward, temperature: 1, l2: 1e-4, iterations: 400 });
-  }
-  let best: { w: number[]; dev: number; name: string } | undefined;
-  for (const s of settings) {
-    const w = train(trainData, s);
-    const tr = evaluate(trainData, w);
-    const dv = evaluate(devData, w);
-    console.log(`${s.name.padEnd(32)} train R1 ${tr.toFixed(2)}  dev R1 ${dv.toFixed(2)}`);
-    if (!best || dv > best.dev) best = { w, dev: dv, name: s.name };
+  const trainRecords = loadTldr(trainPath);
+  const lexicon = fitLexicon(trainRecords);
+  const trainData = prepare(trainRecords, lexicon);
+  const devData = prepare(loadTldr(devPath), lexicon);
+  const d = tldrFeatureCount(lexicon);
+  console.log(`train ${trainData.length} abstracts, dev ${devData.length}; ${d} features; word model ${lexicon.tokenWeights.join(' ')}`);
+  let best: { w: number[]; dev: number; temperature: number } | undefined;
+  for (const temperature of [0.1, 0.2, 0.3]) {
+    const w = train(trainData, d, temperature);
+    const dev = evaluate(devData, w);
+    console.log(`T=${temperature}  train R1 ${evaluate(trainData, w).toFixed(2)}  dev R1 ${dev.toFixed(2)}`);
+    if (!best || dev > best.dev) best = { w, dev, temperature };
   }
   if (!best) return;
-  console.log(`best: ${best.name} (dev R1 ${best.dev.toFixed(2)})`);
+  // Integers keep the file small; only the ranking matters, so the scale is free.
+  const scale = 999 / Math.max(...best.w.map(Math.abs));
+  const ranker = best.w.map((x) => Math.round(x * scale));
+  console.log(`best T=${best.temperature}; dev R1 with integer weights ${evaluate(devData, ranker).toFixed(2)}`);
   if (write) {
-    // Integers keep the file small; only the ranking matters, so the scale is free.
-    const scale = 99 / Math.max(...best.w.map(Math.abs));
-    const ints = best.w.map((x) => Math.round(x * scale));
-    console.log(`dev R1 with integer weights ${evaluate(devData, ints).toFixed(2)}`);
-    const body = ints.join(',');
-    const file = resolve(ROOT, 'src/summarize/tldr-weights.ts');
+    const file = resolve(ROOT, 'src/summarize/tldr-model.ts');
+    const model: TldrModel = { ...lexicon, ranker };
     writeFileSync(
       file,
-      `// Generated by \`npm run train:tldr\` (${best.name}; dev R1 ${best.dev.toFixed(2)}). Do not edit.\n` +
-        `export const TLDR_WEIGHTS: readonly number[] = [${body}];\n`,
+      `// Generated by \`npm run train:tldr\` (SciTLDR train; T=${best.temperature}, dev R1 ${best.dev.toFixed(2)}). Do not edit.\n` +
+        `import type { TldrModel } from './tldr';\n\n` +
+        `export const TLDR_MODEL: TldrModel = ${JSON.stringify(model)};\n`,
     );
     console.log(`wrote ${file}`);
   }

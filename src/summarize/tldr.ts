@@ -1,8 +1,28 @@
 /**
  * TL;DR picking: every sentence (and trimmed variants of it) is scored by a linear model over
- * cheap features; the weights are trained by scripts/train-tldr.ts on SciTLDR train.
+ * cheap features. One of them is the candidate's expected ROUGE-1 against an unseen TL;DR, from a
+ * small word model (how likely each word of the abstract is to appear in its TL;DR). Everything
+ * is trained by scripts/train-tldr.ts on SciTLDR train and chosen on dev.
  */
-import { TLDR_WEIGHTS } from './tldr-weights';
+import { TLDR_MODEL } from './tldr-model';
+
+/** The word model and word lists the features need (all but the ranker's weights). */
+export interface TldrLexicon {
+  /** Logistic weights over TOKEN_FEATURE_COUNT word features. */
+  tokenWeights: readonly number[];
+  /** Log-odds that a word stem of an abstract appears in its TL;DR, for frequent stems. */
+  copyLogits: Readonly<Record<string, number>>;
+  /** The same for every other stem. */
+  defaultCopyLogit: number;
+  /** Frequent first two words of TL;DRs and of abstract sentences. */
+  candidatePrefixes: readonly string[];
+  sentencePrefixes: readonly string[];
+}
+
+export interface TldrModel extends TldrLexicon {
+  /** One weight per feature (integers: only the ranking matters). */
+  ranker: readonly number[];
+}
 
 export interface Candidate {
   text: string;
@@ -16,11 +36,15 @@ export interface Candidate {
 // Lead-ins that can be dropped from the front of a sentence.
 const LEAD_IN =
   /^(?:in (?:this|the present|our) (?:paper|work|study|article)|here|to (?:address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle) (?:this|these|that|the|such)(?: [\w-]+){0,3}|to this end|in (?:particular|addition|response(?: to this)?|this context|summary|short)|(?:more )?specifically|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|overall|notably|interestingly|first|second|third|lastly|next|then|instead)(?:,\s*|\s+(?=we\b))/i;
+// Lead-ins that point back at earlier sentences ("To address this,"): never kept in a TL;DR.
+const DANGLING_LEAD_IN =
+  /^(?:to (?:address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle) (?:this|these|that|such)\b|to this end|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b/i;
 // Any short leading clause before ", we …" ("Inspired by X, we …").
 const LEAD_CLAUSE = /^[^,;:()]{3,120}?,\s+(?:(?:in|within) this (?:paper|work|study),?\s+)?(?=we\b)/i;
 // Connectors a tail may be cut at (the cut keeps the text before them).
-const CUTS = [',', ';', '(', 'by', 'which', 'with', 'using', 'while'];
-const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while)\s/g;
+// (Not at bare prepositions or "that": "trained on …" cut there reads "trained.")
+const CUTS = [',', ';', '(', 'by', 'which', 'with', 'using', 'while', 'and', 'through', 'via', 'where'];
+const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while|and|through|via|where)\s/g;
 // Sentences opening with a subordinate clause must keep their main clause.
 const SUBORDINATE = /^(?:(?:al)?though|while|when|whereas|if|since|because|as|despite|given|unlike|to|by|with|in|for|on|from|based|inspired|motivated|using|through|after|due|following|building|compared)\b/i;
 
@@ -66,8 +90,8 @@ export function candidates(sentences: string[], keep?: (index: number) => boolea
       seen.add(text);
       out.push({ text, index, lead, paren, cut, kept: wordCount(text) / total });
     };
-    const heads: [string, number][] = [[sentence, 0]];
     const lead = trimLeadIn(sentence, LEAD_IN);
+    const heads: [string, number][] = lead && DANGLING_LEAD_IN.test(sentence) ? [] : [[sentence, 0]];
     if (lead) heads.push([lead, 1]);
     const clause = trimLeadIn(lead ?? sentence, LEAD_CLAUSE);
     if (clause) heads.push([clause, 2]);
@@ -128,12 +152,68 @@ const CUES: RegExp[] = [
   /^our\b/i,
 ];
 
-const NUM_FEATURES = 20 + CUES.length + CUTS.length + 9;
-export const TLDR_FEATURE_COUNT = NUM_FEATURES;
+const BASE_FEATURES = 20 + CUES.length + CUTS.length + 9 + 4;
+export function tldrFeatureCount(lexicon: TldrLexicon): number {
+  return BASE_FEATURES + lexicon.candidatePrefixes.length + lexicon.sentencePrefixes.length;
+}
+
+/** Crude stem for the word model: the first 5 characters. */
+const stem = (word: string): string => word.slice(0, 5);
+// The sentence that first says what the paper proposes: its words are likelier in the TL;DR.
+const PROPOSES = /\b(?:we |this paper )(?:propose|introduce|present|develop|design|devise|describe|offer)|\b(?:propose|introduce|present)[sd]?\b/i;
+export const TOKEN_FEATURE_COUNT = 10;
+
+/** Features of one stem of an abstract for the word model. */
+export function tokenFeatures(
+  s: string,
+  inTitle: boolean,
+  count: number,
+  sentenceShare: number,
+  firstPosition: number,
+  inProposal: boolean,
+  lexicon: Pick<TldrLexicon, 'copyLogits' | 'defaultCopyLogit'>,
+): number[] {
+  const t = inTitle ? 1 : 0;
+  const p = inProposal ? 1 : 0;
+  return [1, t, Math.log(1 + count), sentenceShare, firstPosition, lexicon.copyLogits[s] ?? lexicon.defaultCopyLogit, s.charCodeAt(0) < 58 ? 1 : 0, p, p * t, s.length / 5];
+}
+
+/** Every stem of the abstract with the features of tokenFeatures. */
+export function abstractStems(title: string, sentences: string[], lexicon: Pick<TldrLexicon, 'copyLogits' | 'defaultCopyLogit'>): Map<string, number[]> {
+  const n = sentences.length;
+  const titleStems = new Set(words(title).map(stem));
+  const proposal = sentences.find((s) => PROPOSES.test(s));
+  const proposalStems = new Set(proposal ? words(proposal).map(stem) : []);
+  const count = new Map<string, number>();
+  const share = new Map<string, number>();
+  const first = new Map<string, number>();
+  sentences.forEach((sentence, i) => {
+    const ws = words(sentence).map(stem);
+    for (const w of ws) count.set(w, (count.get(w) ?? 0) + 1);
+    for (const w of new Set(ws)) {
+      share.set(w, (share.get(w) ?? 0) + 1 / n);
+      if (!first.has(w)) first.set(w, n > 1 ? i / (n - 1) : 0);
+    }
+  });
+  const out = new Map<string, number[]>();
+  for (const [s, c] of count) {
+    out.set(s, tokenFeatures(s, titleStems.has(s), c, share.get(s) ?? 0, first.get(s) ?? 1, proposalStems.has(s), lexicon));
+  }
+  return out;
+}
+
+/** Probability that each stem of the abstract appears in its TL;DR. */
+function stemProbabilities(title: string, sentences: string[], lexicon: TldrLexicon): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [s, f] of abstractStems(title, sentences, lexicon)) out.set(s, 1 / (1 + Math.exp(-score(f, lexicon.tokenWeights))));
+  return out;
+}
 
 /** Feature vector of every candidate (all candidates of one abstract at once). */
-export function featurize(title: string, sentences: string[], cands: Candidate[]): number[][] {
+export function featurize(title: string, sentences: string[], cands: Candidate[], lexicon: TldrLexicon): number[][] {
   const n = sentences.length;
+  const probability = stemProbabilities(title, sentences, lexicon);
+  const sentencePrefix = sentences.map((s) => words(s).slice(0, 2).join(' '));
   const titleStems = stems(title);
   const sentenceCues = sentences.map((s) => CUES.map((re) => re.test(s)));
   // First sentence with a "we propose"-like cue / a "we show"-like cue / any "we".
@@ -143,6 +223,7 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
   const firstWe = firstWith(3);
   // Centrality: mean share of a sentence's stems found in the other sentences.
   const sentenceStems = sentences.map(stems);
+  const sentenceSaysWe = sentences.map((s) => /\b(?:we|our)\b/i.test(s));
   const centrality = sentenceStems.map((own, i) => {
     if (n < 2 || own.size === 0) return 0;
     let sum = 0;
@@ -159,7 +240,13 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
     const rel = n > 1 ? i / (n - 1) : 0;
     const tokens = words(cand.text);
     const w = tokens.length;
-    const ws = stems(tokens);
+    const ws = new Set<string>(); // stems without stop words, for the title overlap
+    const all = new Set<string>(); // every stem, for the expected overlap with a TL;DR
+    for (const t of tokens) {
+      const s = stem(t);
+      all.add(s);
+      if (!STOP.has(t)) ws.add(s);
+    }
     let shared = 0;
     for (const s of ws) if (titleStems.has(s)) shared++;
     const f: number[] = [
@@ -196,9 +283,16 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
       cand.cut ? 1 - cand.kept : 0,
       cand.lead ? rel : 0,
       i === 0 && cand.lead ? 1 : 0,
-      /\b(?:we|our)\b/i.test(sentences[i] ?? '') && !/\b(?:we|our)\b/i.test(cand.text) ? 1 : 0,
+      sentenceSaysWe[i] && !/\b(?:we|our)\b/i.test(cand.text) ? 1 : 0,
       centrality[i] ?? 0,
     );
+    // Expected ROUGE-1 F against a TL;DR of 14, 19 (typical) or 25 words, and expected overlap.
+    let overlap = 0;
+    for (const s of all) overlap += probability.get(s) ?? 0;
+    f.push((2 * overlap) / (w + 14), (2 * overlap) / (w + 19), (2 * overlap) / (w + 25), overlap / 10);
+    const prefix = tokens.slice(0, 2).join(' ');
+    for (const p of lexicon.candidatePrefixes) f.push(p === prefix ? 1 : 0);
+    for (const p of lexicon.sentencePrefixes) f.push(p === sentencePrefix[i] ? 1 : 0);
     return f;
   });
 }
@@ -244,9 +338,9 @@ export function pickTldr(title: string, sentences: string[]): string {
   const cands = eligibleCandidates(clean);
   let best = 0;
   let bestScore = -Infinity;
-  featurize(title, clean, cands).forEach((f, k) => {
+  featurize(title, clean, cands, TLDR_MODEL).forEach((f, k) => {
     // A candidate too long to show loses to any that fits.
-    const s = score(f, TLDR_WEIGHTS) - (cands[k]!.text.length > MAX_TLDR_CHARS ? 1e9 : 0);
+    const s = score(f, TLDR_MODEL.ranker) - (cands[k]!.text.length > MAX_TLDR_CHARS ? 1e9 : 0);
     if (s > bestScore) {
       bestScore = s;
       best = k;

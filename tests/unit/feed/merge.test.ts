@@ -109,7 +109,7 @@ describe('a paper from the feed', () => {
   });
 
   it('fits a run-on abstract into the store', () => {
-    const runOn = { ...entry('2407.13692'), abstract: `We propose ${'a very long clause and '.repeat(400)}more.` };
+    const runOn = { ...entry('2407.13692'), abstract: `We propose ${'a very long clause plus '.repeat(400)}more.` };
     const merged = feedEntryToPaper(runOn, undefined, FETCHED_AT);
     expect(merged.summary.tldr.length).toBeLessThanOrEqual(2000);
     expect(merged.summary.tldr.endsWith('…')).toBe(true);
