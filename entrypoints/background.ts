@@ -69,7 +69,10 @@ export default defineBackground(() => {
       now: Date.now,
       relatedForPage: store.related.forPage,
       lookup,
-      seenEnabled: async () => (await loadSettings()).seenEnabled,
+      seenEnabled: async (site) => {
+        const settings = await loadSettings();
+        return settings.seenEnabled && settings.sites[site];
+      },
       refreshFeed: () => feed.refresh(true),
     }).then(sendResponse);
     return true;

@@ -1,4 +1,4 @@
-import { RequestSchema, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap } from '../schema';
+import { RequestSchema, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, trendingPapers, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
@@ -13,8 +13,8 @@ export interface HandlerDeps {
   relatedForPage?: RelatedForPage;
   /** Answers `lookup` (e.g. from a cache); by default straight from the store. */
   lookup?: (queries: LookupQuery[]) => Promise<(PaperView | null)[]>;
-  /** The user's "seen marks" setting. */
-  seenEnabled: () => Promise<boolean>;
+  /** Whether to remember pages opened on this site: the "seen marks" setting and the site's switch. */
+  seenEnabled: (site: SiteKey) => Promise<boolean>;
   /** Fetches the daily-papers feed now and answers with the refresh state after it. */
   refreshFeed: () => Promise<FeedRefreshState>;
 }
@@ -39,11 +39,11 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     switch (request.type) {
       case 'lookup': {
         const views = deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries, deps.relatedForPage);
-        if (request.markSeen) {
-          // Recorded after answering, and only with the user's "seen" setting on.
+        if (request.seenOn) {
+          // Recorded after answering, and only where the user allows it.
           const ids = views.flatMap((view) => (view ? [view.id] : []));
           void deps
-            .seenEnabled()
+            .seenEnabled(request.seenOn)
             .then((enabled) => (enabled && ids.length > 0 ? markSeen(db, ids, deps.now()) : undefined))
             .catch(() => undefined);
         }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArxivIdSchema, HttpUrlSchema, Title } from './common';
 import { ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
+import { PaperPageSiteKeySchema } from './settings';
 import { ReadingListRequestSchemas, type ReadingListResponseMap } from './reading-list';
 
 /** What a card or popup row shows for one paper. */
@@ -54,8 +55,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('lookup'),
     queries: z.array(LookupQuerySchema).min(1).max(10_000),
-    /** Sent from a paper's own page: remember it as seen. */
-    markSeen: z.boolean().optional(),
+    /** Sent from a paper's own page on this site: remember it as seen (if the user allows, there). */
+    seenOn: PaperPageSiteKeySchema.optional(),
   }),
   z.object({ type: z.literal('badges'), ids: z.array(z.string().max(100)).min(1).max(10_000) }),
   z.object({ type: z.literal('trending') }),

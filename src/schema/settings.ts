@@ -20,3 +20,6 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SiteKey = keyof Settings['sites'];
+/** The sites with a paper's own page (a card), as opposed to listings (badges). */
+export const PaperPageSiteKeySchema = z.enum(['arxivAbs', 'hfPaper']);
+export type PaperPageSiteKey = z.infer<typeof PaperPageSiteKeySchema>;

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PaperView, SiteKey } from '../schema';
+import type { PaperPageSiteKey, PaperView } from '../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
 import type { PagePaper, PaperPageSite } from '../sites/types';
@@ -18,12 +18,12 @@ interface LookupResult {
   problem: string | null;
 }
 
-async function lookupOne(id: string | null, page?: PagePaper): Promise<LookupResult> {
+async function lookupOne(site: PaperPageSiteKey, id: string | null, page?: PagePaper): Promise<LookupResult> {
   if (!id && !page) return { view: null, problem: null };
   const query = { ...(id ? { id } : {}), ...(page ? { title: page.title, abstract: page.abstract } : {}) };
   try {
-    // The paper's own page: the background records it as seen unless the user turned that off.
-    const [view] = await sendRequest({ type: 'lookup', queries: [query], markSeen: true });
+    // The paper's own page: the background records it as seen unless the user turned that (or this site) off.
+    const [view] = await sendRequest({ type: 'lookup', queries: [query], seenOn: site });
     return { view: view ?? null, problem: null };
   } catch (error) {
     return { view: null, problem: error instanceof Error ? error.message : String(error) };
@@ -93,7 +93,7 @@ export const CARD_START_MARK = 'paperlens:card-start';
 
 export function runCardController(ctx: ContentScriptContext, site: PaperPageSite): void {
   performance.mark(CARD_START_MARK);
-  const siteKey: SiteKey = location.hostname === 'huggingface.co' ? 'hfPaper' : 'arxivAbs';
+  const siteKey: PaperPageSiteKey = location.hostname === 'huggingface.co' ? 'hfPaper' : 'arxivAbs';
   let settings = DEFAULT_SETTINGS;
   const settingsRead = loadSettings().then(
     (loaded) => (settings = loaded),
@@ -105,7 +105,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   const prefetchId = site.isPage(startUrl) ? site.idFromUrl(startUrl) : null;
   // Ask the store at once, alongside reading the settings: waiting for them first would add a
   // storage round trip before every card. A switched-off site just never shows the answer.
-  let prefetch = prefetchId ? { id: prefetchId, result: lookupOne(prefetchId) } : null;
+  let prefetch = prefetchId ? { id: prefetchId, result: lookupOne(siteKey, prefetchId) } : null;
 
   let card: MountedCard | null = null;
   // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
@@ -122,10 +122,10 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
 
   const lookup = async (page: PagePaper): Promise<LookupResult> => {
     const prefetched = prefetch && prefetch.id === page.id ? await prefetch.result : null;
-    const byId = prefetched ?? (await lookupOne(page.id));
+    const byId = prefetched ?? (await lookupOne(siteKey, page.id));
     if (byId.view?.inStore || byId.problem) return byId;
     // Unknown by id: match the page's title, or have its abstract summarized.
-    const byPage = await lookupOne(page.id, page);
+    const byPage = await lookupOne(siteKey, page.id, page);
     return byPage.view ? byPage : byId;
   };
 

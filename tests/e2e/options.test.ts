@@ -166,7 +166,7 @@ describe('options page', () => {
 });
 
 describe('seen marks', () => {
-  test('with seen marks off, opening an abstract page is not remembered and listings show no mark', async () => {
+  test('with seen marks off, or the site switched off, opening an abstract page is not remembered and listings show no mark', async () => {
     const listing = () => page.locator('[data-paperlens="badge"][data-arxiv-id="2310.01779"]');
     const page = await browser.context.newPage();
     await page.goto(LISTING);
@@ -180,6 +180,16 @@ describe('seen marks', () => {
     await page.waitForTimeout(300);
     expect(await listing().getByTestId('badge-seen').count()).toBe(0);
     await options.getByTestId('setting-seenEnabled').check();
+    // Nor is a paper opened where PaperLens is switched off.
+    await options.getByTestId('setting-arxivAbs').uncheck();
+    await page.goto(ABS);
+    await page.waitForTimeout(300);
+    expect(await card(page).count()).toBe(0);
+    await page.goto(LISTING);
+    await expect.poll(() => listing().count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await listing().getByTestId('badge-seen').count()).toBe(0);
+    await options.getByTestId('setting-arxivAbs').check();
     await page.goto(ABS);
     await expect.poll(() => card(page).count()).toBe(1);
     await page.goto(LISTING);

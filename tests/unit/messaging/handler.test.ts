@@ -6,6 +6,7 @@ import { buildSeedAsset } from '../../../scripts/seed-build';
 
 let deps: HandlerDeps;
 let seenOn = true;
+let seenSites: string[] = [];
 
 beforeAll(async () => {
   const asset = await buildSeedAsset();
@@ -14,7 +15,10 @@ beforeAll(async () => {
     ready: store.ready,
     health: store.health,
     now: () => 42,
-    seenEnabled: async () => seenOn,
+    seenEnabled: async (site) => {
+      seenSites.push(site);
+      return seenOn;
+    },
     refreshFeed: () => Promise.reject(new Error('feed refresh is not part of these tests')),
   };
 });
@@ -56,10 +60,11 @@ describe('background message handler', () => {
 
   test('a lookup from a paper page is remembered as seen, unless the user turned seen marks off', async () => {
     const db = await deps.ready();
-    await handleMessage({ type: 'lookup', queries: [{ id: '2407.13623' }], markSeen: true }, deps);
+    await handleMessage({ type: 'lookup', queries: [{ id: '2407.13623' }], seenOn: 'arxivAbs' }, deps);
     await expect.poll(async () => (await db.seen.get('2407.13623'))?.at).toBe(42);
+    expect(seenSites).toEqual(['arxivAbs']); // the site's own switch is part of the answer
     seenOn = false;
-    await handleMessage({ type: 'lookup', queries: [{ id: '2407.09103' }], markSeen: true }, deps);
+    await handleMessage({ type: 'lookup', queries: [{ id: '2407.09103' }], seenOn: 'arxivAbs' }, deps);
     await handleMessage({ type: 'lookup', queries: [{ id: '2407.06950' }] }, deps);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await db.seen.get('2407.09103')).toBeUndefined();
