@@ -112,4 +112,6 @@ export function cardText(page: Page): Promise<string | null> {
   return card(page).locator('article').textContent();
 }
 
-export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+// The README's pictures are rewritten only on request (`npm run screenshots`); otherwise the
+// pictures are still taken (the card and popup must render) but land in a temporary folder.
+export const SCREENSHOTS_DIR = process.env.PAPERLENS_SCREENSHOTS === '1' ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)) : join(tmpdir(), 'paperlens-screenshots');
