@@ -23,3 +23,4 @@ export type SiteKey = keyof Settings['sites'];
 /** The sites with a paper's own page (a card), as opposed to listings (badges). */
 export const PaperPageSiteKeySchema = z.enum(['arxivAbs', 'hfPaper']);
 export type PaperPageSiteKey = z.infer<typeof PaperPageSiteKeySchema>;
+export type ListingSiteKey = Exclude<SiteKey, PaperPageSiteKey>;

@@ -67,4 +67,4 @@ function cardAnchor(doc: Document): Element | null {
   return doc.querySelector('blockquote.abstract');
 }
 
-export const arxivAbs: PaperPageSite = { isPage, idFromUrl, extract, cardAnchor };
+export const arxivAbs: PaperPageSite = { key: 'arxivAbs', isPage, idFromUrl, extract, cardAnchor };

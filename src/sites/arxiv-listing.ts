@@ -103,6 +103,7 @@ function details(entry: ListingEntry): EntryDetails {
 }
 
 export const arxivListing: ListingSite = {
+  key: 'arxivListing',
   isPage,
   entries,
   details,

@@ -105,4 +105,4 @@ function details(entry: ListingEntry, doc: Document): EntryDetails {
   };
 }
 
-export const hfList: ListingSite = { isPage, entries, details, watchSelector: 'article, h3' };
+export const hfList: ListingSite = { key: 'hfList', isPage, entries, details, watchSelector: 'article, h3' };

@@ -93,4 +93,4 @@ function cardAnchor(doc: Document): Element | null {
   return heading.parentElement?.contains(paragraph) ? heading.parentElement : paragraph;
 }
 
-export const hfPaper: PaperPageSite = { isPage, idFromUrl, extract, cardAnchor };
+export const hfPaper: PaperPageSite = { key: 'hfPaper', isPage, idFromUrl, extract, cardAnchor };

@@ -1,4 +1,5 @@
 import { safeHref } from '../papers/ids';
+import type { PaperPageSiteKey } from '../schema';
 
 /** What a paper page tells us about its paper (before the store is asked). */
 export interface PagePaper {
@@ -17,6 +18,8 @@ export interface PagePaper {
 
 /** One kind of page that shows a single paper and gets a summary card. */
 export interface PaperPageSite {
+  /** Its switch in the settings. */
+  key: PaperPageSiteKey;
   /** Pure URL predicate: is this URL a page of this kind? */
   isPage: (url: URL) => boolean;
   /** The paper id the URL names, known before the DOM is parsed. */

@@ -93,7 +93,7 @@ export const CARD_START_MARK = 'paperlens:card-start';
 
 export function runCardController(ctx: ContentScriptContext, site: PaperPageSite): void {
   performance.mark(CARD_START_MARK);
-  const siteKey: PaperPageSiteKey = location.hostname === 'huggingface.co' ? 'hfPaper' : 'arxivAbs';
+  const siteKey = site.key;
   let settings = DEFAULT_SETTINGS;
   const settingsRead = loadSettings().then(
     (loaded) => (settings = loaded),

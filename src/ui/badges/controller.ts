@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ReadingStatus, SiteKey } from '../../schema';
+import type { ReadingStatus } from '../../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/settings';
 import { arxivPdfUrl, safeHref } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
@@ -229,7 +229,7 @@ export function createBadgeController({ site, transport, doc = document, current
  * the settings, live: no badges while the site's switch is off, the chosen theme, seen marks.
  */
 export function runBadgeController(ctx: ContentScriptContext, site: ListingSite): void {
-  const siteKey: SiteKey = location.hostname === 'huggingface.co' ? 'hfList' : 'arxivListing';
+  const siteKey = site.key;
   let settings = DEFAULT_SETTINGS;
   const look = (): BadgeLook => ({ seen: settings.seenEnabled, scheme: schemeFor(settings.theme, document) });
   const controller = createBadgeController({ site, transport: messageTransport(sendRequest), look });

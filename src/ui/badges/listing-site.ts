@@ -1,5 +1,6 @@
 import { findCodeLinks } from '../../summarize/links';
 import { safeHref } from '../../papers/ids';
+import type { ListingSiteKey } from '../../schema';
 
 /**
  * The shape of a page kind that lists many papers (arXiv listings and search results, Hugging Face
@@ -29,6 +30,8 @@ export interface EntryDetails {
 }
 
 export interface ListingSite {
+  /** Its switch in the settings. */
+  key: ListingSiteKey;
   /** Pure URL predicate: is this URL a listing of this kind? */
   isPage: (url: URL) => boolean;
   /** The entries in document order; an entry without a recognisable id or title is left out. */
