@@ -8,11 +8,6 @@ import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
 
 const RESULT_LIMIT = 20;
-/**
- * Rows read ahead after each answer: the next keystroke mostly narrows the query, and its results
- * are then already in memory (at 100,000 papers, ~70% of a typed query's keystrokes instead of ~55%).
- */
-const READ_AHEAD = 100;
 
 interface Results {
   query: string;
@@ -41,24 +36,16 @@ export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (qu
       setResults(null);
       return;
     }
-    const candidates = searchIndex.search(text, READ_AHEAD).map((hit) => hit.id);
-    const ids = candidates.slice(0, RESULT_LIMIT);
-    const readAhead = () => {
-      // A failed read-ahead costs nothing but the next keystroke's read, which reports errors.
-      if (ticket === latest.current) views.load(candidates).catch(() => undefined);
-    };
+    const ids = searchIndex.search(text, RESULT_LIMIT).map((hit) => hit.id);
     const remembered = views.cached(ids);
     if (remembered) {
       setResults({ query: text, papers: remembered });
-      readAhead();
       return;
     }
     views.load(ids).then(
       (papers) => {
         // A later keystroke already asked again: its answer is the one to show.
-        if (ticket !== latest.current) return;
-        setResults({ query: text, papers });
-        readAhead();
+        if (ticket === latest.current) setResults({ query: text, papers });
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
