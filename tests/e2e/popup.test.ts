@@ -104,6 +104,16 @@ describe('popup', () => {
     const titles = await popup.getByTestId('search-item').locator('.title').allTextContents();
     expect(titles.length).toBeGreaterThan(1);
     expect(titles[0]).toMatch(/Speculative Decoding/i);
+    // Save the top result from the list; the row and the Saved tab say so, and unsaving undoes it.
+    const save = popup.getByTestId('search-item').first().getByTestId('save');
+    await expect.poll(() => save.textContent()).toBe('Save');
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe('Saved');
+    type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: { title: string }[] }> } } };
+    const saved = await popup.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }));
+    expect(saved.result.map((item) => item.title)).toContain(titles[0]);
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe('Save');
     await box.fill('zzqxy');
     await expect.poll(() => results.textContent()).toContain('No paper in your store matches');
     await box.fill('');
