@@ -39,6 +39,8 @@ const LEAD_IN =
 // Lead-ins that point back at earlier sentences ("To address this,"): never kept in a TL;DR.
 const DANGLING_LEAD_IN =
   /^(?:to (?:address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle) (?:this|these|that|such)\b|to this end|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b/i;
+// Words by which a leading clause refers to earlier sentences ("this paper" is the paper itself).
+const ANAPHORIC = /\b(?:this|these|those|such|it|them|the (?:first|second|third|former|latter|above))\b(?! (?:paper|work|study|survey|article|report)\b)/i;
 // Any short leading clause before ", we …" ("Inspired by X, we …").
 const LEAD_CLAUSE = /^[^,;:()]{3,120}?,\s+(?:(?:in|within) this (?:paper|work|study),?\s+)?(?=we\b)/i;
 // Connectors a tail may be cut at (the cut keeps the text before them).
@@ -91,9 +93,11 @@ export function candidates(sentences: string[], keep?: (index: number) => boolea
       out.push({ text, index, lead, paren, cut, kept: wordCount(text) / total });
     };
     const lead = trimLeadIn(sentence, LEAD_IN);
-    const heads: [string, number][] = lead && DANGLING_LEAD_IN.test(sentence) ? [] : [[sentence, 0]];
-    if (lead) heads.push([lead, 1]);
     const clause = trimLeadIn(lead ?? sentence, LEAD_CLAUSE);
+    // A leading clause that points back ("Based on this, we …") goes with the sentence's context.
+    const danglingClause = clause !== null && ANAPHORIC.test((lead ?? sentence).slice(0, (lead ?? sentence).length - clause.length));
+    const heads: [string, number][] = danglingClause || (lead && DANGLING_LEAD_IN.test(sentence)) ? [] : [[sentence, 0]];
+    if (lead && !danglingClause) heads.push([lead, 1]);
     if (clause) heads.push([clause, 2]);
     for (const [head, leadType] of heads) {
       for (let paren = 0; paren < 2; paren++) {

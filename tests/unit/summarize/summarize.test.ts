@@ -45,6 +45,13 @@ describe('pickTldr', () => {
     ]);
     expect(tldr).toBe('We introduce FastLM, a sparse attention method for long documents.');
   });
+  it('drops a leading clause that points back at earlier sentences', () => {
+    const background = 'Long inputs make transformers slow because attention is quadratic.';
+    const dangling = pickTldr('XL3M', [background, 'Based on this, we propose XL3M, a training-free framework that lets short-context models read long inputs.']);
+    expect(dangling).toBe('We propose XL3M, a training-free framework that lets short-context models read long inputs.');
+    const concern = pickTldr('Mamba-2 states', [background, 'For the second concern, we train Mamba-2 models on long documents to estimate their state capacity.']);
+    expect(concern).toMatch(/^We train Mamba-2 models on long documents/);
+  });
   it('returns the only sentence', () => {
     expect(pickTldr('T', ['We study X in depth.'])).toBe('We study X in depth.');
   });
