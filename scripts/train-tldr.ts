@@ -171,7 +171,7 @@ function main(): void {
   const d = tldrFeatureCount(lexicon);
   console.log(`train ${trainData.length} abstracts, dev ${devData.length}; ${d} features; word model ${lexicon.tokenWeights.join(' ')}`);
   let best: { w: number[]; dev: number; temperature: number } | undefined;
-  for (const temperature of [0.1, 0.2, 0.3]) {
+  for (const temperature of [0.3, 0.5, 0.7, 1]) {
     const w = train(trainData, d, temperature);
     const dev = evaluate(devData, w);
     console.log(`T=${temperature}  train R1 ${evaluate(trainData, w).toFixed(2)}  dev R1 ${dev.toFixed(2)}`);
