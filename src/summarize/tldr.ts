@@ -52,7 +52,7 @@ const SUBORDINATE = /^(?:(?:al)?though|while|when|whereas|if|since|because|as|de
 
 // A sentence about the paper's own work, and one that only says where code or models are.
 const OWN =
-  /\b(?:we|us|our (?:\w+ )?(?:method|approach|model|framework|results?|experiments?|findings?|analysis|study|work)s?|(?:this|the present) (?:paper|work|study|survey|report|article|analysis)|here|the proposed)\b/i;
+  /\b(?:(?<!\b(?:how|what|way) )we|us|our (?:\w+ )?(?:method|approach|model|framework|results?|experiments?|findings?|analysis|study|work)s?|(?:this|the present) (?:paper|work|study|survey|report|article|analysis)|here|the proposed)\b/i;
 const AVAILABILITY = /\b(?:(?:is|are|will be|be|been|made|publicly|freely|open[- ]?sourced?)\s+available|release[sd]?\s+(?:our|the)\s+(?:code|models?|data)|https?:\/\/)/i;
 
 function capitalise(text: string): string {

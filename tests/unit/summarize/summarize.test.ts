@@ -52,6 +52,14 @@ describe('pickTldr', () => {
     const concern = pickTldr('Mamba-2 states', [background, 'For the second concern, we train Mamba-2 models on long documents to estimate their state capacity.']);
     expect(concern).toMatch(/^We train Mamba-2 models on long documents/);
   });
+  it('does not take a generic "we" ("the way we develop AI") for the paper\'s own work', () => {
+    const tldr = pickTldr('A Survey of Large Language Models', [
+      'The technical evolution of LLMs has been making an important impact on the entire AI community, which would revolutionize the way we develop and use AI algorithms.',
+      'Recently, pre-trained language models have shown strong capabilities.',
+      'This survey reviews the recent advances of LLMs and their mainstream techniques.',
+    ]);
+    expect(tldr).toBe('This survey reviews the recent advances of LLMs and their mainstream techniques.');
+  });
   it('returns the only sentence', () => {
     expect(pickTldr('T', ['We study X in depth.'])).toBe('We study X in depth.');
   });
