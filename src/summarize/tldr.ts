@@ -81,7 +81,7 @@ function balanced(text: string): boolean {
 }
 
 /** All candidate TL;DRs: each sentence, with lead-ins, parentheticals and tails optionally trimmed. */
-export function candidates(sentences: string[], keep?: (index: number) => boolean): Candidate[] {
+function candidates(sentences: string[], keep?: (index: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
   sentences.forEach((sentence, index) => {
     if (keep && !keep(index)) return;
@@ -168,7 +168,7 @@ const PROPOSES = /\b(?:we |this paper )(?:propose|introduce|present|develop|desi
 export const TOKEN_FEATURE_COUNT = 10;
 
 /** Features of one stem of an abstract for the word model. */
-export function tokenFeatures(
+function tokenFeatures(
   s: string,
   inTitle: boolean,
   count: number,
