@@ -1,9 +1,9 @@
-import type { Page } from 'playwright-core';
 import { exportJson } from '../src/export';
 import type { ReadingStatus, SavedItem } from '../src/schema';
 import { READY_MARK } from '../src/ui/reading-list/app';
 import { launchExtension } from '../tests/e2e/harness';
 import { median, quantile, round } from './stats';
+import { keystrokeTimer, typeQueries } from './keystrokes';
 import { syntheticPapers } from './synthetic-papers';
 
 /**
@@ -42,23 +42,6 @@ function savedItems(count: number): SavedItem[] {
   }));
 }
 
-interface KeystrokeRecord {
-  value: string;
-  start: number;
-  end: number | null;
-}
-
-// Installed in the page: times every input event until the list for exactly that value is rendered.
-const KEYSTROKE_TIMER = `(() => {
-  const records = (window.__keystrokes = []);
-  document.addEventListener('input', (event) => {
-    if (event.target.matches('[data-testid="search"]')) records.push({ value: event.target.value, start: performance.now(), end: null });
-  }, true);
-  new MutationObserver(() => {
-    const shown = document.querySelector('main')?.getAttribute('data-query');
-    for (const record of records) if (record.end === null && record.value === shown) record.end = performance.now();
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-query'] });
-})();`;
 
 // Installed in the page: import times from the page's own events (the file picked → its preview
 // shown; Apply clicked → the result shown), without the test driver's file transfer.
@@ -90,17 +73,6 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-async function typeQueries(page: Page): Promise<KeystrokeRecord[]> {
-  const box = page.getByTestId('search');
-  await page.evaluate(() => ((window as unknown as { __keystrokes: KeystrokeRecord[] }).__keystrokes.length = 0));
-  for (const query of QUERIES) {
-    await box.fill('');
-    await box.pressSequentially(query, { delay: 30 });
-    await page.waitForFunction((value) => document.querySelector('main')?.getAttribute('data-query') === value, query);
-  }
-  await box.fill('');
-  return page.evaluate(() => (window as unknown as { __keystrokes: KeystrokeRecord[] }).__keystrokes.filter((record) => record.value !== ''));
-}
 
 export interface ReadingListReport {
   items: number;
@@ -117,7 +89,7 @@ export async function benchReadingList(count = 5000, renders = 7): Promise<Readi
   try {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.addInitScript(KEYSTROKE_TIMER);
+    await page.addInitScript(keystrokeTimer('main'));
     await page.addInitScript(IMPORT_TIMER);
     await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
     await page.getByTestId('empty').waitFor();
@@ -142,7 +114,7 @@ export async function benchReadingList(count = 5000, renders = 7): Promise<Readi
     await page.getByTestId('reading-list').waitFor();
     // Let the idle-time search preparation run, as it would while a person reads the page.
     await page.waitForTimeout(500);
-    const records = await typeQueries(page);
+    const records = await typeQueries(page, QUERIES, 'main');
     const keystrokes = records.filter((record) => record.end !== null).map((record) => record.end! - record.start);
 
     const exportMs: Record<string, number> = {};

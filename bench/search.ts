@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/harness';
+import { keystrokeTimer, typeQueries } from './keystrokes';
 import { median, quantile, round } from './stats';
 import { vocabularyFrom, type Vocabulary } from './synthetic-papers';
 
@@ -27,34 +27,12 @@ function realVocabulary(): Vocabulary {
     });
   return vocabularyFrom(texts);
 }
+// Where the popup says which query its results are for.
+const RESULTS = '[data-testid="search-results"]';
 // What people type: topics, a common word alone, and a miss.
 const QUERIES = ['speculative decoding', 'quantization low bit', 'long context memory', 'multilingual translation', 'reward model alignment', 'graph neural', 'vision language caption', 'model', 'zzqxy nothing'];
 
-interface KeystrokeRecord {
-  value: string;
-  start: number;
-  end: number | null;
-}
 
-// Installed in the popup: times every input event until results for exactly that value are shown.
-const KEYSTROKE_TIMER = `(() => {
-  const records = (window.__keystrokes = []);
-  document.addEventListener('input', (event) => records.push({ value: event.target.value, start: performance.now(), end: null }), true);
-  new MutationObserver(() => {
-    const shown = document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query');
-    for (const record of records) if (record.end === null && record.value === shown) record.end = performance.now();
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-query'] });
-})();`;
-
-async function typeQueries(popup: Page): Promise<KeystrokeRecord[]> {
-  const box = popup.getByTestId('search');
-  for (const query of QUERIES) {
-    await box.fill('');
-    await box.pressSequentially(query, { delay: 30 });
-    await popup.waitForFunction((value) => document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query') === value, query, { timeout: 30_000 });
-  }
-  return popup.evaluate(() => (window as unknown as { __keystrokes: KeystrokeRecord[] }).__keystrokes);
-}
 
 export interface SearchReport {
   papers: number;
@@ -85,12 +63,12 @@ export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchRepo
         [size, vocabulary] as const,
       );
       const popup = await browser.context.newPage();
-      await popup.addInitScript(KEYSTROKE_TIMER);
+      await popup.addInitScript(keystrokeTimer(RESULTS));
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
       await popup.getByTestId('search').waitFor();
       // Let the popup load its index first: the figure is the cost of a keystroke, not of opening.
       await popup.waitForTimeout(size >= 100_000 ? 3000 : 1000);
-      const records = await typeQueries(popup);
+      const records = await typeQueries(popup, QUERIES, RESULTS);
       await popup.close();
       const timed = records.filter((record) => record.end !== null).map((record) => record.end! - record.start);
       reports.push({
