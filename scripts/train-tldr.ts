@@ -2,7 +2,7 @@
  * Trains the TL;DR picker: `npm run train:tldr -- [--train file] [--dev file] [--no-write]`.
  * 1. Word model: from SciTLDR train, how often each frequent stem of an abstract appears in its
  *    TL;DR (smoothed log-odds), then a logistic model over word features (src/summarize/tldr.ts
- *    tokenFeatures) of whether a stem of the abstract is in the TL;DR.
+ *    abstractStems) of whether a stem of the abstract is in the TL;DR.
  * 2. Ranker: every candidate (sentence or trimmed sentence) of a training abstract gets its ROUGE-1
  *    F against the gold TL;DR(s); a linear scorer is fitted so the softmax over an abstract's
  *    candidates matches the softmax of their ROUGE (full-batch Adam, L2). A few temperatures are
@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { abstractStems, eligibleCandidates, featurize, score, tldrFeatureCount, TOKEN_FEATURE_COUNT, type TldrLexicon, type TldrModel } from '../src/summarize/tldr';
+import { abstractStems, eligibleCandidates, featurize, opening, score, stem, tldrFeatureCount, TOKEN_FEATURE_COUNT, words, type TldrLexicon, type TldrModel } from '../src/summarize/tldr';
 import { loadExceptions, rougeBestTarget } from '../bench/rouge';
 import { loadTldr, type TldrRecord } from '../bench/tldr-data';
 
@@ -22,7 +22,7 @@ interface Example {
   r1: number[]; // ROUGE-1 F of each candidate: optimised, and reported
 }
 
-const stemsOf = (text: string): string[] => (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((w) => w.slice(0, 5));
+const stemsOf = (text: string): string[] => words(text).map(stem);
 const logit = (p: number): number => Math.log(p / (1 - p));
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 // Stems in fewer training abstracts than this share the default log-odds (keeps the table small).
@@ -46,8 +46,8 @@ function fitLexicon(records: TldrRecord[]): TldrLexicon {
       bump(inAbstract, s);
       if (gold.has(s)) bump(inTldr, s);
     }
-    for (const t of r.target) bump(tldrPrefix, (t.toLowerCase().match(/[a-z0-9]+/g) ?? []).slice(0, 2).join(' '));
-    for (const t of r.source) bump(sentencePrefix, (t.toLowerCase().match(/[a-z0-9]+/g) ?? []).slice(0, 2).join(' '));
+    for (const t of r.target) bump(tldrPrefix, opening(words(t)));
+    for (const t of r.source) bump(sentencePrefix, opening(words(t)));
   }
   let abstracts = 0;
   let tldrs = 0;

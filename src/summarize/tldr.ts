@@ -121,7 +121,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
 
 const STOP = new Set('a an the of for and or in on to with by from via at as is are be we our its this that using into'.split(' '));
 
-function words(text: string): string[] {
+/** Lowercase word tokens (ROUGE's runs of [a-z0-9]). */
+export function words(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
@@ -162,7 +163,9 @@ export function tldrFeatureCount(lexicon: TldrLexicon): number {
 }
 
 /** Crude stem for the word model: the first 5 characters. */
-const stem = (word: string): string => word.slice(0, 5);
+export const stem = (word: string): string => word.slice(0, 5);
+/** How a text opens: its first two words (for the opening features). */
+export const opening = (tokens: string[]): string => tokens.slice(0, 2).join(' ');
 // The sentence that first says what the paper proposes: its words are likelier in the TL;DR.
 const PROPOSES = /\b(?:we |this paper )(?:propose|introduce|present|develop|design|devise|describe|offer)|\b(?:propose|introduce|present)[sd]?\b/i;
 export const TOKEN_FEATURE_COUNT = 10;
@@ -217,7 +220,7 @@ function stemProbabilities(title: string, sentences: string[], lexicon: TldrLexi
 export function featurize(title: string, sentences: string[], cands: Candidate[], lexicon: TldrLexicon): number[][] {
   const n = sentences.length;
   const probability = stemProbabilities(title, sentences, lexicon);
-  const sentencePrefix = sentences.map((s) => words(s).slice(0, 2).join(' '));
+  const sentencePrefix = sentences.map((s) => opening(words(s)));
   const titleStems = stems(title);
   const sentenceCues = sentences.map((s) => CUES.map((re) => re.test(s)));
   // First sentence with a "we propose"-like cue / a "we show"-like cue / any "we".
@@ -294,7 +297,7 @@ export function featurize(title: string, sentences: string[], cands: Candidate[]
     let overlap = 0;
     for (const s of all) overlap += probability.get(s) ?? 0;
     f.push((2 * overlap) / (w + 14), (2 * overlap) / (w + 19), (2 * overlap) / (w + 25), overlap / 10);
-    const prefix = tokens.slice(0, 2).join(' ');
+    const prefix = opening(tokens);
     for (const p of lexicon.candidatePrefixes) f.push(p === prefix ? 1 : 0);
     for (const p of lexicon.sentencePrefixes) f.push(p === sentencePrefix[i] ? 1 : 0);
     return f;
