@@ -67,7 +67,6 @@ export default defineBackground(() => {
       ready: store.ready,
       health: store.health,
       now: Date.now,
-      relatedForPage: store.related.forPage,
       lookup,
       seenEnabled: async (site) => {
         const settings = await loadSettings();

@@ -6,6 +6,7 @@ import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, SaveInput
 import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
+import { withStatus } from './reading-list';
 import { titleKeyOf } from './title-key';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
@@ -77,20 +78,24 @@ function toView(paper: Paper | undefined, saved: SavedItem | undefined, { titleO
 }
 
 /** The latest day's list fetched from the daily-papers feed, as ranks. */
-export interface LiveRanking {
+interface LiveRanking {
   day: string;
   label: string;
   rankOf: Map<string, number>;
 }
 
-export function liveLabel(day: string): string {
+function liveLabel(day: string): string {
   return `Live · ${day}`;
 }
 
-export async function latestLiveRanking(db: PaperLensDatabase): Promise<LiveRanking | null> {
+/** A day's list from the feed as ranks (first = 1). */
+function liveRanking(list: { day: string; ids: string[] }): LiveRanking {
+  return { day: list.day, label: liveLabel(list.day), rankOf: new Map(list.ids.map((id, index) => [id, index + 1])) };
+}
+
+async function latestLiveRanking(db: PaperLensDatabase): Promise<LiveRanking | null> {
   const latest = await db.trendingDays.orderBy('day').last();
-  if (!latest) return null;
-  return { day: latest.day, label: liveLabel(latest.day), rankOf: new Map(latest.ids.map((id, index) => [id, index + 1])) };
+  return latest ? liveRanking(latest) : null;
 }
 
 async function viewContext(db: PaperLensDatabase, papers: (Paper | undefined)[], extra: string[] = []): Promise<ViewContext> {
@@ -162,7 +167,7 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
       const query = queries.find((candidate) => candidate.abstract && normalizeArxivId(candidate.id ?? '') === view.id);
       if (!query?.abstract) continue;
       const ids = await relatedForPage({ id: view.id, title: view.title, abstract: latexToText(query.abstract) });
-      const { titleOf } = await viewContext(db, [], ids);
+      const titleOf = await relatedTitles(db, [], ids);
       view.related = ids.flatMap((id) => {
         const title = titleOf(id);
         return title ? [{ id, title }] : [];
@@ -209,8 +214,7 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
       const list = (await db.trendingDays.get(chosen))!;
       const papers = (await db.papers.bulkGet(list.ids)).filter((paper) => paper !== undefined);
       const saved = await db.saved.bulkGet(papers.map((paper) => paper.id));
-      const rankOf = new Map(list.ids.map((id, index) => [id, index + 1]));
-      const context: ViewContext = { titleOf: await relatedTitles(db, papers), live: { day: chosen, label: liveLabel(chosen), rankOf } };
+      const context: ViewContext = { titleOf: await relatedTitles(db, papers), live: liveRanking(list) };
       return { source: 'live', day: chosen, label: chosen, days, papers: papers.map((paper, index) => toView(paper, saved[index], context)!) };
     }
     const order: string[] = JSON.parse((await db.meta.get(SEED_SNAPSHOTS_KEY))?.value ?? '[]');
@@ -286,8 +290,7 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
   const present = async (table: Table<unknown, string>) =>
     (await table.where(':id').between(unique[0]!, unique[unique.length - 1]!, true, true).primaryKeys()).filter((key) => wanted.has(key));
   return db.transaction('r', db.papers, db.saved, db.seen, db.trendingDays, async () => {
-    const live = await latestLiveRanking(db);
-    const [paperIds, savedIds, seenIds] = await Promise.all([present(db.papers), present(db.saved), present(db.seen)]);
+    const [live, paperIds, savedIds, seenIds] = await Promise.all([latestLiveRanking(db), present(db.papers), present(db.saved), present(db.seen)]);
     const [papers, saved] = await Promise.all([db.papers.bulkGet(paperIds), db.saved.bulkGet(savedIds)]);
     const paperById = new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
     const statusById = new Map(saved.flatMap((item) => (item ? [[item.id, item.status] as const] : [])));
@@ -324,12 +327,7 @@ export async function setStatus(db: PaperLensDatabase, id: string, status: Readi
   return db.transaction('rw', db.papers, db.saved, db.trendingDays, async () => {
     const item = await db.saved.get(id);
     if (!item) throw new Error(`${id} is not in the reading list`);
-    const updated: SavedItem = {
-      ...item,
-      status,
-      updatedAt: now,
-      readAt: status === 'read' ? (item.readAt ?? now) : null,
-    };
+    const updated = withStatus(item, status, now);
     await db.saved.put(updated);
     const known = await db.papers.get(id);
     return toView(known, updated, await viewContext(db, [known]))!;

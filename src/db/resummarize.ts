@@ -1,4 +1,6 @@
-import { SUMMARIZER_VERSION, summarize } from '../summarize';
+import { feedSummary } from '../feed/merge';
+import { SummarySchema } from '../schema';
+import { SUMMARIZER_VERSION } from '../summarize';
 import type { PaperLensDatabase } from './database';
 import { rebuildSearchIndex } from './search';
 
@@ -13,16 +15,8 @@ export async function resummarizeStale(db: PaperLensDatabase, now: number): Prom
   return db.transaction('rw', db.papers, db.meta, db.searchIndex, async () => {
     if ((await db.meta.get(SUMMARIZER_VERSION_KEY))?.value === String(SUMMARIZER_VERSION)) return 0;
     const stale = await db.papers.filter((paper) => paper.summary.version !== SUMMARIZER_VERSION).toArray();
-    const feedRepo = (links: string[], repo: string | null | undefined) => (repo && !links.includes(repo) ? [repo, ...links] : links);
-    await db.papers.bulkPut(
-      stale.map((paper) => {
-        const summary = summarize(paper.title, paper.abstract);
-        return {
-          ...paper,
-          summary: { version: SUMMARIZER_VERSION, ...summary, codeLinks: feedRepo(summary.codeLinks, paper.feed?.githubRepo).slice(0, 10) },
-        };
-      }),
-    );
+    // The same summary a fresh fetch would make (the feed's repository first among the code links).
+    await db.papers.bulkPut(stale.map((paper) => ({ ...paper, summary: SummarySchema.parse(feedSummary(paper.title, paper.abstract, paper.feed?.githubRepo ?? null)) })));
     await db.meta.put({ key: SUMMARIZER_VERSION_KEY, value: String(SUMMARIZER_VERSION) });
     if (stale.length > 0) await rebuildSearchIndex(db, now);
     return stale.length;

@@ -16,7 +16,7 @@ function linkKey(url: string): string {
 }
 
 /** Our own summary of the feed's abstract, with the feed's repository as the first code link. */
-function feedSummary(title: string, abstract: string, githubRepo: string | null): z.input<typeof SummarySchema> {
+export function feedSummary(title: string, abstract: string, githubRepo: string | null): z.input<typeof SummarySchema> {
   const computed = summarize(title, abstract);
   const found = computed.codeLinks.filter((link) => HttpUrlSchema.safeParse(link).success);
   const links = githubRepo === null ? found : [githubRepo, ...found.filter((link) => linkKey(link) !== linkKey(githubRepo))];

@@ -123,7 +123,6 @@ export const ReadingListRequestSchemas = [
 export const ReadingListRequestSchema = z.discriminatedUnion('type', ReadingListRequestSchemas);
 /** A reading-list request as the background handles it (validated, tags normalized). */
 export type ReadingListCommand = z.infer<typeof ReadingListRequestSchema>;
-export type ReadingListRequestType = ReadingListCommand['type'];
 
 /** How many items a bulk edit changed (items already as asked, or no longer in the list, are not counted). */
 export interface ChangeCount {
