@@ -89,7 +89,7 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
  * set, the chosen theme, and no "seen" mark recorded when those are off.
  */
 /** Marked on the page's timeline when the card's content script starts (read by the benchmark). */
-export const CARD_START_MARK = 'paperlens:card-start';
+const CARD_START_MARK = 'paperlens:card-start';
 
 export function runCardController(ctx: ContentScriptContext, site: PaperPageSite): void {
   performance.mark(CARD_START_MARK);

@@ -10,7 +10,7 @@ export type Scheme = 'light' | 'dark';
 const SCHEME_ATTRIBUTES = ['data-theme', 'data-color-scheme', 'data-bs-theme'] as const;
 
 /** What the page itself shows, when it says so; null when it follows the system. */
-export function pageScheme(doc: Document): Scheme | null {
+function pageScheme(doc: Document): Scheme | null {
   const root = doc.documentElement;
   const said = SCHEME_ATTRIBUTES.map((name) => root.getAttribute(name)?.toLowerCase());
   if (root.classList.contains('dark') || said.includes('dark')) return 'dark';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
+import { listSaved } from '../../db/papers';
 import { sendRequest } from '../../messaging/client';
 import { SettingsSchema, type Settings, type SiteKey } from '../../schema';
 import { loadSettings, saveSettings, watchSettings } from '../../settings/settings';
@@ -40,7 +41,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
   const exportFirst = async () => {
     setProblem(null);
     try {
-      setExported(exportItems(await db.saved.orderBy('addedAt').reverse().toArray(), 'json'));
+      setExported(exportItems(await listSaved(db), 'json'));
     } catch (failure) {
       setProblem(`Could not export: ${describe(failure)}`);
     }

@@ -258,17 +258,21 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     }
   }, [items]);
 
-  const select = (id: string, on: boolean) => {
-    const next = new Set(selection);
-    if (on) next.add(id);
-    else next.delete(id);
-    setSelection(next);
-  };
+  // From the latest selection, not this render's: a row that skipped re-rendering keeps old handlers.
+  const select = (id: string, on: boolean) =>
+    setSelection((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const removeIds = (ids: string[]) => {
     void undo.remove(ids);
-    const next = new Set(selection);
-    for (const id of ids) next.delete(id);
-    setSelection(next);
+    setSelection((previous) => {
+      const next = new Set(previous);
+      for (const id of ids) next.delete(id);
+      return next;
+    });
   };
 
   const scrollToRow = (index: number) => {
@@ -396,12 +400,15 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
                 checked={allShownSelected}
                 indeterminate={someShownSelected}
                 onChange={(event) => {
-                  const next = new Set(selection);
-                  for (const id of visibleIds) {
-                    if (event.currentTarget.checked) next.add(id);
-                    else next.delete(id);
-                  }
-                  setSelection(next);
+                  const on = event.currentTarget.checked;
+                  setSelection((previous) => {
+                    const next = new Set(previous);
+                    for (const id of visibleIds) {
+                      if (on) next.add(id);
+                      else next.delete(id);
+                    }
+                    return next;
+                  });
                 }}
               />{' '}
               Select all shown

@@ -21,13 +21,13 @@ export const EXPORT_FORMATS: Record<ExportFormat, FormatInfo> = {
 export const EXPORT_ORDER: readonly ExportFormat[] = ['json', 'bibtex', 'ris', 'csv', 'markdown'];
 
 /** `paperlens-reading-list-YYYY-MM-DD.<ext>`, dated in the user's own time zone. */
-export function exportFileName(format: ExportFormat, at: Date): string {
+function exportFileName(format: ExportFormat, at: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `paperlens-reading-list-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.${EXPORT_FORMATS[format].extension}`;
 }
 
 /** Hands text to the browser as a file download. */
-export function downloadText(fileName: string, text: string, mime: string): void {
+function downloadText(fileName: string, text: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;

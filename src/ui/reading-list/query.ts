@@ -15,12 +15,12 @@ export interface ListQuery {
 export const EMPTY_QUERY: ListQuery = { status: 'all', tag: null, text: '', sort: 'added' };
 
 /** Lower case without accents, so "muller" finds "Müller" and "uber" finds "Über". */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** The words of a search, folded; an item matches when it holds every one. */
-export function searchTerms(text: string): string[] {
+function searchTerms(text: string): string[] {
   return foldText(text).split(/\s+/).filter((term) => term !== '');
 }
 
