@@ -1,5 +1,6 @@
 import { FeedDaySchema, MAX_REASON_LENGTH, type FeedEntry, type FeedFailure } from '../schema/feed';
 import { parseDailyPapers } from './parse';
+import { errorMessage } from '../messaging/error-message';
 
 /** The Hugging Face daily-papers API: today's list, or a day's with `?date=YYYY-MM-DD`. */
 export const DAILY_PAPERS_URL = 'https://huggingface.co/api/daily_papers';
@@ -154,7 +155,7 @@ function parseJson(body: string, contentType: string): { ok: true; json: unknown
   try {
     return { ok: true, json: JSON.parse(body) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (/html/i.test(contentType) || /^\s*</.test(body)) {
       const reason = `the response is a web page, not JSON (a sign-in, captive-portal or error page?): ${message}`;
       return { ok: false, failure: { kind: 'invalid-json', reason, position: body.search(/\S/) } };

@@ -3,6 +3,7 @@ import type { PaperLensDatabase } from '../db/database';
 import { applyFeedDay, readFeedState, writeFeedState } from '../db/feed';
 import { isDue, isStale, nextAttemptAt, recordFeedFailure, recordFeedSuccess } from './backoff';
 import { fetchDailyPapers } from './client';
+import { errorMessage } from '../messaging/error-message';
 
 export interface FeedRefresherDeps {
   ready: () => Promise<PaperLensDatabase>;
@@ -39,7 +40,7 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
         next = recordFeedSuccess(state, deps.now());
         deps.onApplied();
       } catch (error) {
-        const reason = `the feed's data could not be stored: ${error instanceof Error ? error.message : String(error)}`;
+        const reason = `the feed's data could not be stored: ${errorMessage(error)}`;
         next = recordFeedFailure(state, { kind: 'schema', reason, path: '(store)' }, deps.now());
       }
     } else {

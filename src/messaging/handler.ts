@@ -4,6 +4,7 @@ import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, tre
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
+import { errorMessage } from './error-message';
 
 export interface HandlerDeps {
   /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
@@ -17,10 +18,6 @@ export interface HandlerDeps {
   seenEnabled: (site: SiteKey) => Promise<boolean>;
   /** Fetches the daily-papers feed now and answers with the refresh state after it. */
   refreshFeed: () => Promise<FeedRefreshState>;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Validates a raw message and answers it. Never throws: a bad message gets an error reply. */
@@ -66,6 +63,6 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
         return request satisfies never;
     }
   } catch (error) {
-    return { ok: false, error: describe(error) };
+    return { ok: false, error: errorMessage(error) };
   }
 }

@@ -8,6 +8,7 @@ import { sendRequest } from '../messaging/client';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
+import { errorMessage } from '../messaging/error-message';
 
 interface MountedCard extends ShadowHost {
   url: string;
@@ -26,7 +27,7 @@ async function lookupOne(site: PaperPageSiteKey, id: string | null, page?: PageP
     const [view] = await sendRequest({ type: 'lookup', queries: [query], seenOn: site });
     return { view: view ?? null, problem: null };
   } catch (error) {
-    return { view: null, problem: error instanceof Error ? error.message : String(error) };
+    return { view: null, problem: errorMessage(error) };
   }
 }
 

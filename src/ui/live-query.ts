@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../messaging/error-message';
 
 export interface LiveResult<T> {
   value: T | undefined;
@@ -12,7 +13,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult({ value, error: null }),
-      error: (error: unknown) => setResult({ value: undefined, error: error instanceof Error ? error.message : String(error) }),
+      error: (error: unknown) => setResult({ value: undefined, error: errorMessage(error) }),
     });
     return () => subscription.unsubscribe();
   }, deps);

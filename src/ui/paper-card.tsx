@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingStatus, SavedItem } from '../schema';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeHref } from '../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
+import { errorMessage } from '../messaging/error-message';
 
 /** Everything the summary card shows. */
 export interface CardModel {
@@ -109,7 +110,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
     try {
       setStatusState(await work());
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }

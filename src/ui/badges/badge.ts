@@ -2,6 +2,7 @@ import type { BadgeInfo, ReadingStatus } from '../../schema';
 import { safeHref } from '../../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import badgeCss from './badge.css?inline';
+import { errorMessage } from '../../messaging/error-message';
 
 /** What one badge shows when it is created, before the store has answered. */
 export interface BadgeModel {
@@ -53,10 +54,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function withAttributes<T extends Element>(node: T, attributes: Record<string, string>): T {
@@ -252,7 +249,7 @@ export class Badge {
     try {
       await work();
     } catch (error) {
-      this.showProblem(describe(error), true);
+      this.showProblem(errorMessage(error), true);
     } finally {
       this.saveButton.disabled = false;
       if (this.statusSelect) this.statusSelect.disabled = false;
@@ -276,7 +273,7 @@ export class Badge {
     } catch (error) {
       this.tldrLoaded = false; // let the next expand try again
       this.tldrPanel.className = 'pl-tldr pl-error';
-      this.tldrPanel.textContent = `No TL;DR: ${describe(error)}`;
+      this.tldrPanel.textContent = `No TL;DR: ${errorMessage(error)}`;
     }
   }
 

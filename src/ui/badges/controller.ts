@@ -7,6 +7,7 @@ import { Badge, type BadgeActions, type TldrResult } from './badge';
 import { LISTING_READY_MARK, LISTING_START_MARK, type ListingEntry, type ListingSite } from './listing-site';
 import { messageTransport, type BadgeTransport } from './transport';
 import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-theme';
+import { errorMessage } from '../../messaging/error-message';
 
 export interface BadgeController {
   /** Badges every entry that has none, with one `badges` request for all of them. */
@@ -36,10 +37,6 @@ export interface BadgeControllerOptions {
 }
 
 const DEFAULT_LOOK: BadgeLook = { seen: true, scheme: null };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 const NO_TLDR_WITHOUT_ABSTRACT = 'No TL;DR: PaperLens does not know this paper and this page does not show its abstract.';
 const NO_TLDR = 'No TL;DR: PaperLens could not summarize this paper.';
@@ -143,7 +140,7 @@ export function createBadgeController({ site, transport, doc = document, current
     const ids = [...new Set(fresh.map((entry) => entry.id))];
     const answered = transport.badges(ids).then(
       (answers) => new Map(answers.flatMap((info, index) => (info ? [[ids[index]!, info] as const] : []))),
-      (error: unknown) => describe(error),
+      (error: unknown) => errorMessage(error),
     );
     const created: Badge[] = [];
     const { scheme } = look();

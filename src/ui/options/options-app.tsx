@@ -6,6 +6,7 @@ import { SettingsSchema, type Settings, type SiteKey } from '../../schema';
 import { loadSettings, saveSettings, watchSettings } from '../../settings/settings';
 import { useLiveQuery } from '../live-query';
 import { exportItems } from '../reading-list/export-files';
+import { errorMessage } from '../../messaging/error-message';
 
 const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
   { key: 'arxivAbs', label: 'arXiv abstract pages', where: 'summary card on arxiv.org/abs/…' },
@@ -13,10 +14,6 @@ const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
   { key: 'arxivListing', label: 'arXiv listings and search', where: 'badges on arxiv.org/list/…, /catchup, /search' },
   { key: 'hfList', label: 'Hugging Face paper lists', where: 'badges on huggingface.co/papers (daily, weekly, monthly, trending)' },
 ];
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function Switch({ name, label, hint, checked, onChange }: { name: string; label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (
@@ -43,7 +40,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     try {
       setExported(exportItems(await listSaved(db), 'json'));
     } catch (failure) {
-      setProblem(`Could not export: ${describe(failure)}`);
+      setProblem(`Could not export: ${errorMessage(failure)}`);
     }
   };
   const clear = async () => {
@@ -53,7 +50,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
       setResult(`Cleared ${cleared.saved} saved papers and ${cleared.seen} seen marks.`);
       setAsking(false);
     } catch (failure) {
-      setProblem(`Nothing was cleared: ${describe(failure)}`);
+      setProblem(`Nothing was cleared: ${errorMessage(failure)}`);
     }
   };
 
@@ -111,7 +108,7 @@ export function OptionsApp({ db }: { db: PaperLensDatabase }) {
   const [savedNote, setSavedNote] = useState(false);
 
   useEffect(() => {
-    loadSettings().then(setSettings, (error: unknown) => setProblem(`Could not read the settings: ${describe(error)}`));
+    loadSettings().then(setSettings, (error: unknown) => setProblem(`Could not read the settings: ${errorMessage(error)}`));
     return watchSettings(setSettings);
   }, []);
 
@@ -127,7 +124,7 @@ export function OptionsApp({ db }: { db: PaperLensDatabase }) {
       await saveSettings(checked.data);
       setSavedNote(true);
     } catch (error) {
-      setProblem(`Not saved: ${describe(error)}`);
+      setProblem(`Not saved: ${errorMessage(error)}`);
     }
   };
 

@@ -4,6 +4,7 @@ import type { PaperView, ReadingStatus } from '../../schema';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
+import { errorMessage } from '../../messaging/error-message';
 
 /** How rows remove a paper: through the popup's undoable remove ("Removed · Undo"). */
 export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(async (ids) => {
@@ -24,7 +25,7 @@ export function SaveToggle({ paper, tldr, sourceUrl }: { paper: Pick<PaperView, 
         await remove([paper.id]);
       }
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }

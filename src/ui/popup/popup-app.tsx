@@ -12,6 +12,7 @@ import { activeTabPaper, type TabPaper } from './active-tab';
 import { PaperRow, RemoveContext, SaveToggle, StatusSelect } from './paper-row';
 import { UndoBar, useUndoableRemove } from '../reading-list/undo';
 import { SearchResults, useSearch } from './search';
+import { errorMessage } from '../../messaging/error-message';
 
 type Section = 'trending' | 'saved';
 
@@ -58,7 +59,7 @@ function TrendingHeader({ db, source, label, days, day, onDay }: { db: PaperLens
     try {
       await sendRequest({ type: 'refreshFeed' });
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     } finally {
       setRefreshing(false);
     }
@@ -150,7 +151,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
     // Asking for health also wakes the background, which seeds the store on first use.
     sendRequest({ type: 'health' }).then(
       (health) => setProblem(health.ok ? null : health.error ?? 'PaperLens store is unavailable'),
-      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setProblem(errorMessage(error)),
     );
   }, []);
 

@@ -6,6 +6,7 @@ import type { SearchIndex } from '../../search/search-index';
 import type { PaperView } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
+import { errorMessage } from '../../messaging/error-message';
 
 const RESULT_LIMIT = 20;
 
@@ -47,7 +48,7 @@ export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (qu
         // A later keystroke already asked again: its answer is the one to show.
         if (ticket === latest.current) setResults({ query: text, papers });
       },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setError(errorMessage(failure)),
     );
   };
 

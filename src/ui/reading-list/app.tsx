@@ -11,6 +11,7 @@ import { EMPTY_QUERY, filterItems, prepareSearch, sortItems, statusCounts, tagCo
 import { ROW_HEIGHT, Row } from './row';
 import { UndoBar, useUndoableRemove } from './undo';
 import { useWindowRange } from './window-range';
+import { errorMessage } from '../../messaging/error-message';
 
 /** Marked once the first rows are on screen (for the benchmark: navigation start → list shown). */
 export const READY_MARK = 'paperlens:reading-list-ready';
@@ -18,10 +19,6 @@ export const READY_MARK = 'paperlens:reading-list-ready';
 const SORT_LABELS: Record<SortKey, string> = { added: 'Date added', updated: 'Last updated', title: 'Title' };
 const SORT_KEYS: readonly SortKey[] = ['added', 'updated', 'title'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...STATUS_ORDER];
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Keys typed into a field are text, not commands. */
 function typingIn(target: EventTarget | null): boolean {
@@ -95,7 +92,7 @@ function BulkBar({ selected, items, clear, remove }: { selected: string[]; items
     try {
       setDone(await work());
     } catch (failure) {
-      setProblem(describe(failure));
+      setProblem(errorMessage(failure));
     }
   };
   const selectedTags = useMemo(() => {

@@ -3,6 +3,7 @@ import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
 import type { ImportRejection } from '../../schema';
 import { importChangesList, previewImport, type ImportPreview } from './import-preview';
+import { errorMessage } from '../../messaging/error-message';
 
 type Stage =
   | { kind: 'idle' }
@@ -38,7 +39,7 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
       const result = await sendRequest({ type: 'importApply', items: preview.parse.items, rejected: preview.parse.rejected });
       setStage({ kind: 'applied', fileName: preview.fileName, summary: result.summary });
     } catch (failure) {
-      const reason = failure instanceof Error ? failure.message : String(failure);
+      const reason = errorMessage(failure);
       setStage({ kind: 'failed', fileName: preview.fileName, error: `nothing was imported: ${reason}` });
     }
   };

@@ -2,6 +2,7 @@ import type { PaperLensDatabase } from '../../db/database';
 import { knownPapers, withKnownPapers } from '../../db/reading-list';
 import { ImportError, MAX_IMPORT_BYTES, parseImport, planImport } from '../../export';
 import type { ImportParse, ImportPlan, SavedItem } from '../../schema';
+import { errorMessage } from '../../messaging/error-message';
 
 /** What importing a file would do, shown before anything is written. */
 export interface ImportPreview {
@@ -37,7 +38,7 @@ export async function previewImport(db: PaperLensDatabase, source: ImportSource,
     parse = parseImport(await source.text(), source.name);
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: error.message };
-    return { ok: false, error: `the file could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: `the file could not be read: ${errorMessage(error)}` };
   }
   const ids = [...new Set(parse.items.map((item) => item.id))];
   const plan = await db.transaction('r', db.saved, db.papers, async () => {

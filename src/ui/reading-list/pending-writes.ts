@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../../messaging/error-message';
 
 export type WriteState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -55,7 +56,7 @@ export function useDebouncedWrite<T>(write: (value: T) => Promise<unknown>, dela
       latest.current ??= next;
       if (alive.current) {
         setState('error');
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       }
       return false;
     }

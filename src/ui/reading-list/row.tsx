@@ -5,6 +5,7 @@ import { arxivAbsUrl } from '../../papers/ids';
 import { parseTagList, type SavedItem } from '../../schema';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
+import { errorMessage } from '../../messaging/error-message';
 
 /** Every row is this tall (px), so the list can render only the rows on screen. */
 export const ROW_HEIGHT = 172;
@@ -133,7 +134,7 @@ function StatusControl({ item }: { item: SavedItem }) {
           if (!status) return;
           setError(null);
           sendRequest({ type: 'setStatusMany', ids: [item.id], status }).catch((failure: unknown) =>
-            setError(failure instanceof Error ? failure.message : String(failure)),
+            setError(errorMessage(failure)),
           );
         }}
       >

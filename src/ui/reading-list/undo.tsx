@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
 import type { SavedItem } from '../../schema';
+import { errorMessage } from '../../messaging/error-message';
 
 /** How long "Removed · Undo" stays offered. */
 export const UNDO_MS = 10_000;
@@ -49,7 +50,7 @@ export function useUndoableRemove(): Undo {
         setOffer({ items, message: removedMessage(items) });
         timer.current = setTimeout(dismiss, UNDO_MS);
       } catch (failure) {
-        setError(`Could not remove: ${failure instanceof Error ? failure.message : String(failure)}`);
+        setError(`Could not remove: ${errorMessage(failure)}`);
       }
     },
     undo: async () => {
@@ -58,7 +59,7 @@ export function useUndoableRemove(): Undo {
         await sendRequest({ type: 'restoreSaved', items: offer.items });
         dismiss();
       } catch (failure) {
-        setError(`Could not undo: ${failure instanceof Error ? failure.message : String(failure)}`);
+        setError(`Could not undo: ${errorMessage(failure)}`);
       }
     },
   };
