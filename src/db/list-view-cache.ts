@@ -1,10 +1,8 @@
-import { Dexie } from 'dexie';
 import type { PaperView } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { listViews } from './papers';
+import { onViewTablesChanged, setBounded } from './view-tables';
 
-/** What a view is made of: a write to any of these tables (from any context) drops the cache. */
-const VIEW_TABLES = ['papers', 'saved', 'trendingDays'];
 const MAX_ENTRIES = 2_000;
 
 export interface ListViewCache {
@@ -25,17 +23,11 @@ export function createListViewCache(db: PaperLensDatabase): ListViewCache {
   const views = new Map<string, PaperView>();
   const listeners = new Set<() => void>();
   let changes = 0;
-  const prefixes = VIEW_TABLES.map((table) => `idb://${db.name}/${table}/`);
-  Dexie.on('storagemutated', (parts) => {
-    if (!Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) return;
+  onViewTablesChanged(db, () => {
     views.clear();
     changes++;
     for (const listener of listeners) listener();
   });
-  const remember = (view: PaperView) => {
-    if (views.size >= MAX_ENTRIES) views.delete(views.keys().next().value!);
-    views.set(view.id, view);
-  };
 
   const cached = (ids: string[]) => {
     const found: PaperView[] = [];
@@ -58,7 +50,7 @@ export function createListViewCache(db: PaperLensDatabase): ListViewCache {
       // The store changed meanwhile: what was remembered may be stale, so read everything again.
       if (changes !== generation) return listViews(db, ids);
       const readById = new Map(read.map((view) => [view.id, view]));
-      for (const view of read) remember(view);
+      for (const view of read) setBounded(views, MAX_ENTRIES, view.id, view);
       return ids.flatMap((id, index) => {
         const view = known[index] ?? readById.get(id);
         return view ? [view] : [];

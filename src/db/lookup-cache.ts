@@ -1,10 +1,8 @@
-import { Dexie } from 'dexie';
 import type { LookupQuery, PaperView } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { lookupPapers, type RelatedForPage } from './papers';
+import { onViewTablesChanged, setBounded } from './view-tables';
 
-/** What a view is made of: a write to any of these tables (from any context) drops the cache. */
-const VIEW_TABLES = ['papers', 'saved', 'trendingDays'];
 const MAX_ENTRIES = 200;
 
 /**
@@ -15,20 +13,14 @@ const MAX_ENTRIES = 200;
  */
 export function createCachedLookup(db: PaperLensDatabase, relatedForPage?: RelatedForPage): (queries: LookupQuery[]) => Promise<(PaperView | null)[]> {
   const views = new Map<string, PaperView | null>();
-  const prefixes = VIEW_TABLES.map((table) => `idb://${db.name}/${table}/`);
-  Dexie.on('storagemutated', (parts) => {
-    if (Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) views.clear();
-  });
+  onViewTablesChanged(db, () => views.clear());
 
   return async (queries) => {
     const [only] = queries;
     const plainId = queries.length === 1 && only?.id !== undefined && only.title === undefined && only.abstract === undefined ? only.id : null;
     if (plainId !== null && views.has(plainId)) return [views.get(plainId)!];
     const answers = await lookupPapers(db, queries, relatedForPage);
-    if (plainId !== null) {
-      if (views.size >= MAX_ENTRIES) views.delete(views.keys().next().value!);
-      views.set(plainId, answers[0] ?? null);
-    }
+    if (plainId !== null) setBounded(views, MAX_ENTRIES, plainId, answers[0] ?? null);
     return answers;
   };
 }
