@@ -1,6 +1,6 @@
 import type { Paper } from '../schema';
-import { PAPERS_INDEX_KEY, type PaperLensDatabase } from './database';
-import { snapshotWithPapers } from './search';
+import type { PaperLensDatabase } from './database';
+import { PAPERS_INDEX_KEY, snapshotWithPapers } from './search';
 
 /**
  * Writes papers and adds them to the search index in one transaction (or the caller's), so a

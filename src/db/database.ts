@@ -1,6 +1,7 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
-import type { FeedDayList, Paper, SavedItem, Seen } from '../schema';
+import { PaperSchema, type FeedDayList, type Paper, type SavedItem, type Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../search/search-index';
+import { PAPERS_INDEX_KEY, snapshotOf } from './search';
 import { titleKeyMiddleware, titleKeyOfRow, type StoredPaper } from './title-key';
 
 export interface MetaRow {
@@ -21,8 +22,8 @@ export interface TrendingDayRow extends FeedDayList {
 }
 
 export const DATABASE_NAME = 'paperlens';
-/** The key of the one search index over `papers`. */
-export const PAPERS_INDEX_KEY = 'papers';
+
+const IndexedPaperSchema = PaperSchema.pick({ id: true, title: true, authors: true, rank: true, snapshot: true, summary: true });
 
 /**
  * The store. Version history (never edit a shipped version; add one with an upgrade):
@@ -30,6 +31,7 @@ export const PAPERS_INDEX_KEY = 'papers';
  *       pages opened), searchIndex (the persisted search index over papers), trendingDays (the
  *       feed's list for each day fetched).
  *   2 — papers indexed by `titleKey` (a hash of normTitle) instead of normTitle.
+ *   3 — the search index keeps each paper's result row (search/search-index.ts format 2): rebuilt.
  */
 export class PaperLensDatabase extends Dexie {
   papers!: Table<StoredPaper, string, Paper>;
@@ -59,6 +61,18 @@ export class PaperLensDatabase extends Dexie {
             row.titleKey = titleKeyOfRow(row);
           }),
       );
+    this.version(3).upgrade(async (transaction) => {
+      const index = transaction.table<SearchIndexRow, string>('searchIndex');
+      const stored = await index.get(PAPERS_INDEX_KEY);
+      // Not seeded yet: seeding builds the index.
+      if (!stored) return;
+      // A row without what a result shows (none is written so) stays in `papers`, out of the index.
+      const papers = (await transaction.table('papers').toArray()).flatMap((row: unknown) => {
+        const parsed = IndexedPaperSchema.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      });
+      await index.put({ ...stored, snapshot: snapshotOf(papers) });
+    });
     this.use(titleKeyMiddleware);
   }
 }

@@ -3,7 +3,7 @@ import { normalizeArxivId, normalizeTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
 import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, SaveInput, SavedItem } from '../schema';
-import { SaveInputSchema } from '../schema';
+import { ReadingStatusSchema, SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withStatus } from './reading-list';
@@ -78,7 +78,7 @@ function toView(paper: Paper | undefined, saved: SavedItem | undefined, { titleO
 }
 
 /** The latest day's list fetched from the daily-papers feed, as ranks. */
-interface LiveRanking {
+export interface LiveRanking {
   day: string;
   label: string;
   rankOf: Map<string, number>;
@@ -177,15 +177,20 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
   return views;
 }
 
-/**
- * Views of papers the store holds, for result lists: without related papers (rows do not show
- * them), so a search keystroke costs two bulk reads.
- */
-export async function listViews(db: PaperLensDatabase, ids: string[]): Promise<PaperView[]> {
-  return db.transaction('r', db.papers, db.saved, db.trendingDays, async () => {
-    const [papers, saved, live] = await Promise.all([db.papers.bulkGet(ids), db.saved.bulkGet(ids), latestLiveRanking(db)]);
-    const context: ViewContext = { titleOf: () => undefined, live };
-    return papers.flatMap((paper, index) => (paper ? [toView(paper, saved[index], context)!] : []));
+/** What search result rows need beyond the search index: reading statuses and today's live ranking. */
+export interface RowContext {
+  statusOf: Map<string, ReadingStatus>;
+  live: LiveRanking | null;
+}
+
+/** Reads keys only: the reading list's notes can be large. */
+export async function rowContext(db: PaperLensDatabase): Promise<RowContext> {
+  return db.transaction('r', db.saved, db.trendingDays, async () => {
+    const [live, ...byStatus] = await Promise.all([
+      latestLiveRanking(db),
+      ...ReadingStatusSchema.options.map(async (status) => ({ status, ids: await db.saved.where('status').equals(status).primaryKeys() })),
+    ]);
+    return { statusOf: new Map(byStatus.flatMap(({ status, ids }) => ids.map((id) => [id, status] as const))), live };
   });
 }
 

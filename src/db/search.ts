@@ -1,13 +1,32 @@
-import type { Paper } from '../schema';
-import { buildSearchSnapshot, packSnapshot, SearchIndex, unpackSnapshot, updateSearchSnapshot, type PackedSearchSnapshot, type SearchDocument } from '../search/search-index';
-import { PAPERS_INDEX_KEY, type PaperLensDatabase } from './database';
+import { z } from 'zod';
+import { SearchRowSchema, type Paper, type PaperView, type SearchRow } from '../schema';
+import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpackSnapshot, updateSearchSnapshot, type PackedSearchSnapshot, type SearchDocument } from '../search/search-index';
+import type { PaperLensDatabase } from './database';
+import type { RowContext } from './papers';
 
-export function searchDocument(paper: Paper): SearchDocument {
+/** The key of the one search index over `papers`. */
+export const PAPERS_INDEX_KEY = 'papers';
+
+/** A search result as a list shows it. */
+export type ResultRow = Pick<PaperView, 'id' | 'title' | 'tldr' | 'topics' | 'rank' | 'snapshot' | 'status'>;
+
+/** What the index is built from. */
+export type IndexedPaper = Pick<Paper, 'id' | 'title' | 'authors' | 'rank' | 'snapshot' | 'summary'>;
+
+export function searchDocument(paper: IndexedPaper): SearchDocument {
+  const row: SearchRow = { title: paper.title, tldr: paper.summary.tldr, topics: paper.summary.topics, rank: paper.rank, snapshot: paper.snapshot };
   return {
     id: paper.id,
     title: paper.title,
     text: [paper.summary.tldr, paper.summary.topics.join(' '), paper.authors.join(' ')].join(' '),
+    // JSON never holds a raw line break, the index's separator.
+    row: JSON.stringify(row),
   };
+}
+
+/** A snapshot of every paper given, as stored. */
+export function snapshotOf(papers: IndexedPaper[]): PackedSearchSnapshot {
+  return packSnapshot(buildSearchSnapshot(papers.map(searchDocument)));
 }
 
 /**
@@ -15,11 +34,11 @@ export function searchDocument(paper: Paper): SearchDocument {
  * that changed `papers` (it must include `papers` and `searchIndex`) so the two never disagree.
  */
 export async function rebuildSearchIndex(db: PaperLensDatabase, now: number): Promise<void> {
-  const documents: SearchDocument[] = [];
+  const papers: Paper[] = [];
   await db.papers.each((paper) => {
-    documents.push(searchDocument(paper));
+    papers.push(paper);
   });
-  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: packSnapshot(buildSearchSnapshot(documents)), builtAt: now });
+  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: snapshotOf(papers), builtAt: now });
 }
 
 /**
@@ -33,6 +52,39 @@ export function snapshotWithPapers(stored: PackedSearchSnapshot | undefined, pap
 
 /** The persisted index, ready to query (null before the first seeding). */
 export async function loadSearchIndex(db: PaperLensDatabase): Promise<SearchIndex | null> {
-  const row = await db.searchIndex.get(PAPERS_INDEX_KEY);
-  return row ? new SearchIndex(unpackSnapshot(row.snapshot)) : null;
+  const stored = await db.searchIndex.get(PAPERS_INDEX_KEY);
+  if (!stored) return null;
+  if (stored.snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`The search index is in format ${String(stored.snapshot.format)}, not ${SNAPSHOT_FORMAT}: reload the extension to rebuild it.`);
+  return new SearchIndex(unpackSnapshot(stored.snapshot));
+}
+
+const StoredRowSchema = z.string().transform((text, context) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    context.addIssue({ code: 'custom', message: 'not JSON' });
+    return z.NEVER;
+  }
+}).pipe(SearchRowSchema);
+
+/**
+ * The best `limit` papers for a query, as result rows, from the index alone (plus the reading
+ * statuses and live ranking in `context`): nothing is read from the store per keystroke.
+ */
+export function searchRows(index: SearchIndex, context: RowContext, query: string, limit: number): ResultRow[] {
+  return index.search(query, limit).map(({ id, row }) => {
+    const parsed = StoredRowSchema.safeParse(row);
+    if (!parsed.success) throw new Error(`The search index holds a malformed row for ${id}: ${z.prettifyError(parsed.error)}`);
+    const { title, tldr, topics, rank, snapshot } = parsed.data;
+    const liveRank = context.live?.rankOf.get(id);
+    return {
+      id,
+      title,
+      tldr,
+      topics,
+      rank: liveRank ?? rank,
+      snapshot: liveRank !== undefined ? context.live!.label : snapshot,
+      status: context.statusOf.get(id) ?? null,
+    };
+  });
 }

@@ -40,6 +40,16 @@ export const PaperSchema = z.object({
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
+/** What a search result shows of a paper: kept with it in the search index. */
+export const SearchRowSchema = z.object({
+  title: Title,
+  tldr: SummarySchema.shape.tldr,
+  topics: SummarySchema.shape.topics,
+  rank: PaperSchema.shape.rank,
+  snapshot: PaperSchema.shape.snapshot,
+});
+export type SearchRow = z.infer<typeof SearchRowSchema>;
+
 export const SeedSnapshotSchema = z.object({
   label: z.string().min(1).max(40),
   file: z.string().min(1).max(200),

@@ -13,12 +13,19 @@ export interface SearchDocument {
   title: string;
   /** TL;DR, topics, authors. */
   text: string;
+  /**
+   * What a result list shows for the document, kept with it and returned with its hits, so
+   * showing results reads nothing else (a read from IndexedDB lands after the next frame).
+   */
+  row: string;
 }
 
 /** The persisted form (structured-clonable: stored in IndexedDB as is). */
 export interface SearchSnapshot {
-  format: 1;
+  format: typeof SNAPSHOT_FORMAT;
   ids: string[];
+  /** rows[i] is the `row` of ids[i]. */
+  rows: string[];
   docLengths: Uint16Array;
   terms: string[];
   /** postings of terms[i] are at [termStarts[i], termStarts[i + 1]). */
@@ -30,7 +37,11 @@ export interface SearchSnapshot {
 export interface SearchHit {
   id: string;
   score: number;
+  row: string;
 }
+
+/** 2: rows stored with the documents. */
+export const SNAPSHOT_FORMAT = 2;
 
 const TITLE_WEIGHT = 3;
 const K1 = 1.2;
@@ -58,7 +69,7 @@ function addDocuments(postings: PostingLists, docLengths: Uint16Array, documents
   });
 }
 
-function encode(ids: string[], docLengths: Uint16Array, postings: PostingLists): SearchSnapshot {
+function encode(ids: string[], rows: string[], docLengths: Uint16Array, postings: PostingLists): SearchSnapshot {
   const terms = [...postings.keys()].sort();
   const termStarts = new Uint32Array(terms.length + 1);
   let total = 0;
@@ -78,14 +89,19 @@ function encode(ids: string[], docLengths: Uint16Array, postings: PostingLists):
       at++;
     }
   });
-  return { format: 1, ids, docLengths, terms, termStarts, postingDocs, postingWeights };
+  return { format: SNAPSHOT_FORMAT, ids, rows, docLengths, terms, termStarts, postingDocs, postingWeights };
 }
 
 export function buildSearchSnapshot(documents: SearchDocument[]): SearchSnapshot {
   const postings: PostingLists = new Map();
   const docLengths = new Uint16Array(documents.length);
   addDocuments(postings, docLengths, documents, 0);
-  return encode(documents.map((document) => document.id), docLengths, postings);
+  return encode(
+    documents.map((document) => document.id),
+    documents.map(rowOf),
+    docLengths,
+    postings,
+  );
 }
 
 /**
@@ -96,10 +112,12 @@ export function updateSearchSnapshot(snapshot: SearchSnapshot, documents: Search
   const replaced = new Set(documents.map((document) => document.id));
   const newIndexOf = new Int32Array(snapshot.ids.length).fill(-1);
   const ids: string[] = [];
+  const rows: string[] = [];
   snapshot.ids.forEach((id, doc) => {
     if (replaced.has(id)) return;
     newIndexOf[doc] = ids.length;
     ids.push(id);
+    rows.push(snapshot.rows[doc]!);
   });
   const kept = ids.length;
   const docLengths = new Uint16Array(kept + documents.length);
@@ -117,28 +135,37 @@ export function updateSearchSnapshot(snapshot: SearchSnapshot, documents: Search
     if (list.length > 0) postings.set(term, list);
   });
   addDocuments(postings, docLengths, documents, kept);
-  return encode([...ids, ...documents.map((document) => document.id)], docLengths, postings);
+  return encode([...ids, ...documents.map((document) => document.id)], [...rows, ...documents.map(rowOf)], docLengths, postings);
 }
 
-/** The snapshot as stored: its two string lists joined into one string each (see packSnapshot). */
-export interface PackedSearchSnapshot extends Omit<SearchSnapshot, 'ids' | 'terms'> {
+/** The snapshot as stored: its string lists joined into one string each (see packSnapshot). */
+export interface PackedSearchSnapshot extends Omit<SearchSnapshot, 'ids' | 'rows' | 'terms'> {
   ids: string;
+  rows: string;
   terms: string;
 }
 
-// Neither ids nor tokens can hold it.
+// Neither ids nor tokens can hold it; rows are kept free of it (rowOf).
 const SEPARATOR = '\n';
+
+function rowOf(document: SearchDocument): string {
+  return document.row.replaceAll(SEPARATOR, ' ');
+}
+
+const split = (packed: string, count: number) => (count === 0 ? [] : packed.split(SEPARATOR));
 
 /**
  * One long string clones into IndexedDB far faster than 100,000 short ones (a 100,000-paper
  * index spent seconds serialising its id and term lists).
  */
-export function packSnapshot({ ids, terms, ...arrays }: SearchSnapshot): PackedSearchSnapshot {
-  return { ...arrays, ids: ids.join(SEPARATOR), terms: terms.join(SEPARATOR) };
+export function packSnapshot({ ids, rows, terms, ...arrays }: SearchSnapshot): PackedSearchSnapshot {
+  return { ...arrays, ids: ids.join(SEPARATOR), rows: rows.join(SEPARATOR), terms: terms.join(SEPARATOR) };
 }
 
-export function unpackSnapshot({ ids, terms, ...arrays }: PackedSearchSnapshot): SearchSnapshot {
-  return { ...arrays, ids: ids === '' ? [] : ids.split(SEPARATOR), terms: terms === '' ? [] : terms.split(SEPARATOR) };
+export function unpackSnapshot({ ids, rows, terms, ...arrays }: PackedSearchSnapshot): SearchSnapshot {
+  const termCount = arrays.termStarts.length - 1;
+  const docCount = arrays.docLengths.length;
+  return { ...arrays, ids: split(ids, docCount), rows: split(rows, docCount), terms: split(terms, termCount) };
 }
 
 /** First index in the sorted terms that is ≥ `key`. */
@@ -208,7 +235,7 @@ export class SearchIndex {
     // Matched counts are bytes: more distinct words than that cannot all be counted.
     const words = [...new Set(tokenize(query))].slice(0, 255);
     if (words.length === 0 || this.size === 0) return [];
-    const { ids, termStarts, postingDocs, postingWeights } = this.snapshot;
+    const { ids, rows, termStarts, postingDocs, postingWeights } = this.snapshot;
     const { scores, matched, touched, lengthNorms } = this;
     const n = ids.length;
     // Rarest word first: only its documents can match, so the others just add to their scores.
@@ -261,12 +288,12 @@ export class SearchIndex {
       matched[doc] = 0;
       if (!full || ids[doc] === exclude) continue;
       if (heap.length < limit) {
-        heap.push({ id: ids[doc]!, score });
+        heap.push({ id: ids[doc]!, score, row: rows[doc]! });
         for (let at = heap.length - 1; at > 0 && worse(heap[at]!, heap[(at - 1) >> 1]!); at = (at - 1) >> 1) {
           [heap[at], heap[(at - 1) >> 1]] = [heap[(at - 1) >> 1]!, heap[at]!];
         }
       } else if (limit > 0 && score > heap[0]!.score) {
-        heap[0] = { id: ids[doc]!, score };
+        heap[0] = { id: ids[doc]!, score, row: rows[doc]! };
         siftDown(0);
       }
     }

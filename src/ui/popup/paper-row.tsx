@@ -57,7 +57,7 @@ export function StatusSelect({ id, status }: { id: string; status: ReadingStatus
 }
 
 /** One paper in a popup list: title link, TL;DR, save toggle. */
-export function PaperRow({ paper, testId }: { paper: PaperView; testId: string }) {
+export function PaperRow({ paper, testId }: { paper: Pick<PaperView, 'id' | 'title' | 'tldr' | 'topics' | 'rank' | 'status'>; testId: string }) {
   return (
     <li class="paper" data-testid={testId} data-arxiv-id={paper.id}>
       <div class="paper-head">

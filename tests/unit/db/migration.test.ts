@@ -5,7 +5,8 @@ import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
 import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY } from '../../../src/db/seed';
 import { setNotes } from '../../../src/db/reading-list';
-import { lookupPapers } from '../../../src/db/papers';
+import { lookupPapers, rowContext } from '../../../src/db/papers';
+import { loadSearchIndex, PAPERS_INDEX_KEY, searchRows, snapshotOf } from '../../../src/db/search';
 import { normalizeTitle } from '../../../src/papers/ids';
 import type { Paper, SavedItem, SeedAsset } from '../../../src/schema';
 import { hostileItems } from '../export/fixtures';
@@ -18,6 +19,15 @@ const SHIPPED_STORES = {
   /** Version 1, the first shipped store (src/db/database.ts). Add each later version here as it ships. */
   'version 1': {
     papers: 'id, normTitle, rank',
+    saved: 'id, addedAt, updatedAt, status, *tags',
+    meta: 'key',
+    seen: 'id',
+    searchIndex: 'key',
+    trendingDays: 'day',
+  },
+  /** Version 2: papers indexed by the hash of their title. */
+  'version 2': {
+    papers: 'id, titleKey, rank',
     saved: 'id, addedAt, updatedAt, status, *tags',
     meta: 'key',
     seen: 'id',
@@ -55,6 +65,9 @@ async function shippedDatabase(stores: Record<string, string>): Promise<string> 
     { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },
   ]);
   if ('seen' in stores) await old.table('seen').bulkPut(saved.slice(0, 300).map((item, index) => ({ id: item.id, at: index })));
+  // The search index as versions 1 and 2 wrote it (format 1: no result rows).
+  const { rows: _rows, ...formatOne } = snapshotOf(papers.filter((paper) => paper.normTitle !== undefined));
+  await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: { ...formatOne, format: 1 }, builtAt: 1 });
   old.close();
   return name;
 }
@@ -78,6 +91,13 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
       // Some hostile titles differ only in punctuation: any paper of that title is the answer.
       expect(normalizeTitle(view!.title)).toBe(paper.normTitle);
     }
+    // The search index is rebuilt with result rows: hostile titles show as they are stored.
+    const index = (await loadSearchIndex(db))!;
+    for (const paper of papers.slice(-201, -196)) {
+      const rows = searchRows(index, await rowContext(db), paper.title, 50);
+      expect(rows.map((row) => row.title)).toContain(paper.title.trim());
+    }
+    expect(searchRows(index, await rowContext(db), 'odd row', 5).map((row) => row.id)).toContain('2501.00001');
     expect(await db.meta.get(SEED_VERSION_KEY)).toEqual({ key: SEED_VERSION_KEY, value: asset.version });
     if ('seen' in stores) expect(await db.seen.count()).toBe(300);
 

@@ -66,18 +66,31 @@ describe('search over the seed store', () => {
   });
 });
 
+describe('result rows kept with the documents', () => {
+  test('each hit carries its own row, through packing, also when a row holds a line break', async () => {
+    const { packSnapshot, unpackSnapshot } = await import('../../../src/search/search-index');
+    const documents = [
+      { id: '2401.00001', title: 'Alpha paper', text: 'first', row: 'row of alpha\nsecond line' },
+      { id: '2401.00002', title: 'Beta paper', text: 'second', row: 'row of beta' },
+    ];
+    const index = new SearchIndex(unpackSnapshot(structuredClone(packSnapshot(buildSearchSnapshot(documents)))));
+    expect(index.search('alpha').map((hit) => hit.row)).toEqual(['row of alpha second line']);
+    expect(index.search('beta').map((hit) => hit.row)).toEqual(['row of beta']);
+  });
+});
+
 describe('updating the index without re-reading the store', () => {
   test('adding and replacing documents gives the same answers as building from scratch', async () => {
     const { updateSearchSnapshot } = await import('../../../src/search/search-index');
     const documents = papers.map(searchDocument);
     const [first, rest] = [documents.slice(0, 40), documents.slice(40)];
-    const changed = { ...documents[3]!, title: 'Completely Renamed Zebra Paper' };
+    const changed = { ...documents[3]!, title: 'Completely Renamed Zebra Paper', row: 'the renamed row' };
     const updated = updateSearchSnapshot(updateSearchSnapshot(buildSearchSnapshot(first), rest), [changed]);
     const scratch = buildSearchSnapshot([...documents.filter((document) => document.id !== changed.id), changed]);
     for (const query of ['zebra', 'speculative decoding', 'translation', 'quantiz', 'salamandra', documents[3]!.title]) {
       expect(new SearchIndex(updated).search(query)).toEqual(new SearchIndex(scratch).search(query));
     }
-    expect(new SearchIndex(updated).search('zebra')[0]!.id).toBe(changed.id);
+    expect(new SearchIndex(updated).search('zebra')[0]).toMatchObject({ id: changed.id, row: 'the renamed row' });
     expect(new SearchIndex(updated).size).toBe(documents.length);
   });
 });
