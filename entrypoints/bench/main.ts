@@ -6,7 +6,7 @@ import { syntheticPapers, type Vocabulary } from '../../bench/synthetic-papers';
 
 const db = new PaperLensDatabase();
 
-const clear = () => db.transaction('rw', db.papers, db.searchIndex, () => Promise.all([db.papers.clear(), db.searchIndex.clear()]));
+const clear = () => db.transaction('rw', db.paperBlocks, db.searchIndex, () => Promise.all([db.paperBlocks.clear(), db.searchIndex.clear()]));
 
 /**
  * Loads `count` synthetic papers through the product's bulk path (records + search index, one

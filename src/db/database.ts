@@ -2,7 +2,8 @@ import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { PaperSchema, type FeedDayList, type Paper, type SavedItem, type Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../search/search-index';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
-import { titleKeyMiddleware, titleKeyOfRow, type StoredPaper } from './title-key';
+import { packBlocks, PaperStore, type PaperBlockRow } from './paper-blocks';
+import { titleKeyOfRow } from './title-key';
 
 export interface MetaRow {
   key: string;
@@ -32,9 +33,13 @@ const IndexedPaperSchema = PaperSchema.pick({ id: true, title: true, authors: tr
  *       feed's list for each day fetched).
  *   2 — papers indexed by `titleKey` (a hash of normTitle) instead of normTitle.
  *   3 — the search index keeps each paper's result row (search/search-index.ts format 2): rebuilt.
+ *   4 — papers move to `paperBlocks`, many to a row (src/db/paper-blocks.ts).
+ *   5 — the one-paper-a-row `papers` table is dropped (Dexie reads it in version 4's upgrade first).
  */
 export class PaperLensDatabase extends Dexie {
-  papers!: Table<StoredPaper, string, Paper>;
+  paperBlocks!: Table<PaperBlockRow, number>;
+  /** The papers, one at a time for callers, in `paperBlocks` underneath. */
+  readonly papers: PaperStore;
   saved!: Table<SavedItem, string>;
   meta!: Table<MetaRow, string>;
   seen!: Table<Seen, string>;
@@ -73,6 +78,13 @@ export class PaperLensDatabase extends Dexie {
       });
       await index.put({ ...stored, snapshot: snapshotOf(papers) });
     });
-    this.use(titleKeyMiddleware);
+    this.version(4)
+      .stores({ paperBlocks: 'block, *ids, *titleKeys, *rankedIds' })
+      .upgrade(async (transaction) => {
+        const rows: (Paper & { titleKey?: number })[] = await transaction.table('papers').toArray();
+        await transaction.table('paperBlocks').bulkAdd(packBlocks(rows.map(({ titleKey: _titleKey, ...paper }) => paper)));
+      });
+    this.version(5).stores({ papers: null });
+    this.papers = new PaperStore(this.paperBlocks);
   }
 }

@@ -31,7 +31,7 @@ export async function writeFeedState(db: PaperLensDatabase, state: FeedRefreshSt
  * not fit the store aborts the whole merge: the last good list stays.
  */
 export async function applyFeedDay(db: PaperLensDatabase, result: FeedSuccess, now: number): Promise<void> {
-  await db.transaction('rw', db.papers, db.trendingDays, db.searchIndex, async () => {
+  await db.transaction('rw', db.paperBlocks, db.trendingDays, db.searchIndex, async () => {
     const ids = result.entries.map((entry) => entry.id);
     const existing = await db.papers.bulkGet(ids);
     let incoming = result.entries.map((entry, index) => feedEntryToPaper(entry, existing[index], now));

@@ -121,7 +121,7 @@ export type RelatedForPage = (page: { id: string; title: string; abstract: strin
  * `relatedForPage`, its related papers in the store). One answer per query.
  */
 export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[], relatedForPage?: RelatedForPage): Promise<(PaperView | null)[]> {
-  const views = await db.transaction('r', db.papers, db.saved, db.trendingDays, async () => {
+  const views = await db.transaction('r', db.paperBlocks, db.saved, db.trendingDays, async () => {
     const ids = queries.map((query) => (query.id === undefined ? null : normalizeArxivId(query.id)));
     const wantedIds = [...new Set(ids.filter((id): id is string => id !== null))];
     const byId = new Map<string, Paper>();
@@ -137,7 +137,7 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
     if (wantedTitles.length > 0) {
       const wanted = new Set(wantedTitles);
       // Keys are hashes: keep the candidates whose title is the one asked for.
-      for (const paper of await db.papers.where('titleKey').anyOf(wantedTitles.map(titleKeyOf)).toArray()) {
+      for (const paper of await db.papers.withTitleKeys(wantedTitles.map(titleKeyOf))) {
         if (wanted.has(paper.normTitle)) byTitle.set(paper.normTitle, paper);
       }
     }
@@ -212,7 +212,7 @@ export interface TrendingList {
  * live day.
  */
 export async function trendingList(db: PaperLensDatabase, day?: string | null): Promise<TrendingList> {
-  return db.transaction('r', db.papers, db.saved, db.meta, db.trendingDays, async () => {
+  return db.transaction('r', db.paperBlocks, db.saved, db.meta, db.trendingDays, async () => {
     const days = (await db.trendingDays.orderBy('day').reverse().primaryKeys()) as string[];
     const chosen = day === null ? undefined : day !== undefined && days.includes(day) ? day : days[0];
     if (chosen !== undefined) {
@@ -223,7 +223,7 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
       return { source: 'live', day: chosen, label: chosen, days, papers: papers.map((paper, index) => toView(paper, saved[index], context)!) };
     }
     const order: string[] = JSON.parse((await db.meta.get(SEED_SNAPSHOTS_KEY))?.value ?? '[]');
-    const ranked = await db.papers.where('rank').above(0).toArray();
+    const ranked = await db.papers.ranked();
     const snapshotIndex = (paper: Paper) => {
       const index = paper.snapshot === null ? -1 : order.indexOf(paper.snapshot);
       return index < 0 ? order.length : index;
@@ -247,7 +247,7 @@ const PAGE_METADATA = ['published', 'primaryCategory', 'doi', 'journalRef', 'pdf
  */
 export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: number): Promise<PaperView> {
   const paper = SaveInputSchema.parse(input);
-  return db.transaction('rw', db.papers, db.saved, db.trendingDays, async () => {
+  return db.transaction('rw', db.paperBlocks, db.saved, db.trendingDays, async () => {
     const known = await db.papers.get(paper.id);
     const existing = await db.saved.get(paper.id);
     const context = await viewContext(db, [known]);
@@ -292,10 +292,11 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
   const unique = [...new Set(ids.filter((id): id is string => id !== null))].sort();
   if (unique.length === 0) return ids.map(() => null);
   const wanted = new Set(unique);
-  const present = async (table: Table<unknown, string>) =>
-    (await table.where(':id').between(unique[0]!, unique[unique.length - 1]!, true, true).primaryKeys()).filter((key) => wanted.has(key));
-  return db.transaction('r', db.papers, db.saved, db.seen, db.trendingDays, async () => {
-    const [live, paperIds, savedIds, seenIds] = await Promise.all([latestLiveRanking(db), present(db.papers), present(db.saved), present(db.seen)]);
+  const [first, last] = [unique[0]!, unique[unique.length - 1]!];
+  const listed = (keys: string[]) => keys.filter((key) => wanted.has(key));
+  const present = async (table: Table<unknown, string>) => listed(await table.where(':id').between(first, last, true, true).primaryKeys());
+  return db.transaction('r', db.paperBlocks, db.saved, db.seen, db.trendingDays, async () => {
+    const [live, paperIds, savedIds, seenIds] = await Promise.all([latestLiveRanking(db), db.papers.idsBetween(first, last).then(listed), present(db.saved), present(db.seen)]);
     const [papers, saved] = await Promise.all([db.papers.bulkGet(paperIds), db.saved.bulkGet(savedIds)]);
     const paperById = new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
     const statusById = new Map(saved.flatMap((item) => (item ? [[item.id, item.status] as const] : [])));
@@ -329,7 +330,7 @@ export async function unsavePaper(db: PaperLensDatabase, id: string): Promise<vo
 }
 
 export async function setStatus(db: PaperLensDatabase, id: string, status: ReadingStatus, now: number): Promise<PaperView> {
-  return db.transaction('rw', db.papers, db.saved, db.trendingDays, async () => {
+  return db.transaction('rw', db.paperBlocks, db.saved, db.trendingDays, async () => {
     const item = await db.saved.get(id);
     if (!item) throw new Error(`${id} is not in the reading list`);
     const updated = withStatus(item, status, now);

@@ -133,7 +133,7 @@ export async function knownPapers(db: PaperLensDatabase, ids: readonly string[])
  * failure aborts the transaction with nothing written.
  */
 export async function applyImport(db: PaperLensDatabase, items: readonly ImportedItem[], rejected: readonly ImportRejection[], now: number): Promise<ImportResult> {
-  return db.transaction('rw', db.saved, db.papers, async () => {
+  return db.transaction('rw', db.saved, db.paperBlocks, async () => {
     const ids = [...new Set(items.map((item) => item.id))];
     const incoming = withKnownPapers(items, await knownPapers(db, ids));
     const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);

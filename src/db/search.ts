@@ -31,14 +31,10 @@ export function snapshotOf(papers: IndexedPaper[]): PackedSearchSnapshot {
 
 /**
  * Rebuilds the persisted search index from every paper in the store. Call inside the transaction
- * that changed `papers` (it must include `papers` and `searchIndex`) so the two never disagree.
+ * that changed papers (it must include `paperBlocks` and `searchIndex`) so the two never disagree.
  */
 export async function rebuildSearchIndex(db: PaperLensDatabase, now: number): Promise<void> {
-  const papers: Paper[] = [];
-  await db.papers.each((paper) => {
-    papers.push(paper);
-  });
-  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: snapshotOf(papers), builtAt: now });
+  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: snapshotOf(await db.papers.toArray()), builtAt: now });
 }
 
 /**

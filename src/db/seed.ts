@@ -25,10 +25,10 @@ export async function storedSeedVersion(db: PaperLensDatabase): Promise<string |
  * only bundled papers (source 'seed'); the reading list and feed papers are left as they are.
  */
 export async function seedStore(db: PaperLensDatabase, asset: SeedAsset, now = Date.now()): Promise<'seeded' | 'current'> {
-  return db.transaction('rw', db.papers, db.meta, db.searchIndex, async () => {
+  return db.transaction('rw', db.paperBlocks, db.meta, db.searchIndex, async () => {
     if ((await storedSeedVersion(db)) === asset.version) return 'current';
     const incoming = new Set(asset.papers.map((paper) => paper.id));
-    const stale = await db.papers.filter((paper) => paper.source === 'seed' && !incoming.has(paper.id)).primaryKeys();
+    const stale = (await db.papers.toArray()).filter((paper) => paper.source === 'seed' && !incoming.has(paper.id)).map((paper) => paper.id);
     await db.papers.bulkDelete(stale);
     // What the live feed said about a bundled paper (upvotes, links) outlives a reseed.
     const current = await db.papers.bulkGet(asset.papers.map((paper) => paper.id));

@@ -1,9 +1,4 @@
-import type { DBCore, Middleware } from 'dexie';
 import { normalizeTitle } from '../papers/ids';
-import type { Paper } from '../schema';
-
-/** A paper as the store keeps it: with a number to look its normalized title up by. */
-export type StoredPaper = Paper & { titleKey: number };
 
 /**
  * 32-bit FNV-1a of the normalized title. A string index on the titles cost ~4 s of a
@@ -24,25 +19,3 @@ export function titleKeyOfRow(row: { normTitle?: unknown; title?: unknown }): nu
   if (typeof row.normTitle === 'string') return titleKeyOf(row.normTitle);
   return titleKeyOf(typeof row.title === 'string' ? normalizeTitle(row.title) : '');
 }
-
-/** Every write to `papers`, from any path, carries the key of the title it writes. */
-export const titleKeyMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'titleKey',
-  create: (down) => ({
-    ...down,
-    table: (name) => {
-      const table = down.table(name);
-      if (name !== 'papers') return table;
-      return {
-        ...table,
-        mutate: (request) =>
-          table.mutate(
-            request.type === 'put' || request.type === 'add'
-              ? { ...request, values: request.values.map((row: Paper) => ({ ...row, titleKey: titleKeyOfRow(row) })) }
-              : request,
-          ),
-      };
-    },
-  }),
-};

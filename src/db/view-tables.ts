@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import type { PaperLensDatabase } from './database';
 
 /** What a paper view is made of. */
-const VIEW_TABLES = ['papers', 'saved', 'trendingDays'];
+const VIEW_TABLES = ['paperBlocks', 'saved', 'trendingDays'];
 
 /** Calls `onChange` after every write, from any context, to a table that paper views are made of. */
 export function onViewTablesChanged(db: PaperLensDatabase, onChange: () => void): void {

@@ -26,7 +26,7 @@ describe('cached card lookups', () => {
     await setStatus(db, '2310.01779', 'read', 3);
     await expect.poll(async () => (await lookup([{ id: '2310.01779' }]))[0]?.status).toBe('read');
 
-    await db.papers.update('2310.01779', { title: 'Renamed by a feed refresh' });
+    await db.papers.bulkPut([{ ...(await db.papers.get('2310.01779'))!, title: 'Renamed by a feed refresh' }]);
     await expect.poll(async () => (await lookup([{ id: '2310.01779' }]))[0]?.title).toBe('Renamed by a feed refresh');
   });
 

@@ -166,7 +166,7 @@ describe('summaries are versioned', () => {
 
     // A feed paper stored by an older summarizer, and saved with that TL;DR.
     const old = { ...asset.papers[0]!, id: '2407.99999', source: 'feed' as const, rank: null, snapshot: null, summary: { version: SUMMARIZER_VERSION - 1, tldr: 'An old, worse TL;DR.', keyResults: [], codeLinks: [], topics: [] } };
-    await db.papers.put(old);
+    await db.papers.bulkPut([old]);
     await savePaper(db, { id: '2407.99999', title: old.title }, 5);
     expect((await db.saved.get('2407.99999'))!.tldr).toBe('An old, worse TL;DR.');
 

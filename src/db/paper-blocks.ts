@@ -1,0 +1,162 @@
+import type { Table } from 'dexie';
+import type { Paper } from '../schema';
+import { titleKeyOfRow } from './title-key';
+
+/**
+ * Papers are stored in blocks of up to PAPERS_PER_BLOCK: IndexedDB charges per row written
+ * (100,000 one-paper rows took 11–13 s to load in Chrome, 2,000 blocks a few seconds), and a
+ * block costs a reader little more than a row. Multi-entry indexes find a paper's block.
+ */
+export interface PaperBlockRow {
+  block: number;
+  /** The ids of its papers (indexed: which block holds a paper). */
+  ids: string[];
+  /** The keys of its papers' normalized titles (indexed: title lookups). */
+  titleKeys: number[];
+  /** The ids of its papers with a snapshot rank (indexed: the bundled trending list). */
+  rankedIds: string[];
+  papers: Paper[];
+}
+
+export const PAPERS_PER_BLOCK = 50;
+
+/** The block row for these papers, its indexed keys derived from them. */
+export function blockRow(block: number, papers: Paper[]): PaperBlockRow {
+  return {
+    block,
+    ids: papers.map((paper) => paper.id),
+    titleKeys: [...new Set(papers.map(titleKeyOfRow))],
+    rankedIds: papers.flatMap((paper) => (paper.rank !== null && paper.rank > 0 ? [paper.id] : [])),
+    papers,
+  };
+}
+
+/** Rows for papers in order, PAPERS_PER_BLOCK to a block, numbered from `firstBlock`. */
+export function packBlocks(papers: Paper[], firstBlock = 0): PaperBlockRow[] {
+  const rows: PaperBlockRow[] = [];
+  for (let start = 0; start < papers.length; start += PAPERS_PER_BLOCK) rows.push(blockRow(firstBlock + rows.length, papers.slice(start, start + PAPERS_PER_BLOCK)));
+  return rows;
+}
+
+const distinct = (rows: PaperBlockRow[]) => [...new Map(rows.map((row) => [row.block, row])).values()];
+
+/**
+ * The papers of the store, one paper at a time for callers, blocks underneath. Use inside a
+ * transaction over `table` when several calls must agree; writes open their own otherwise.
+ * Methods chain Dexie's promises instead of awaiting: Dexie keeps a transaction's zone through a
+ * few levels of native `await` only, and callers nest these calls in async functions of their
+ * own (a lookup in a live query lost its transaction, "committed too early").
+ */
+export class PaperStore {
+  constructor(readonly table: Table<PaperBlockRow, number>) {}
+
+  private blocksHolding(ids: readonly string[]): Promise<PaperBlockRow[]> {
+    return this.table.where('ids').anyOf([...new Set(ids)]).toArray().then(distinct);
+  }
+
+  /** The papers with these ids, in order (undefined for those the store does not hold). */
+  bulkGet(ids: readonly string[]): Promise<(Paper | undefined)[]> {
+    const wanted = new Set(ids);
+    return this.blocksHolding(ids).then((rows) => {
+      const byId = new Map<string, Paper>();
+      for (const row of rows) for (const paper of row.papers) if (wanted.has(paper.id)) byId.set(paper.id, paper);
+      return ids.map((id) => byId.get(id));
+    });
+  }
+
+  get(id: string): Promise<Paper | undefined> {
+    return this.bulkGet([id]).then(([paper]) => paper);
+  }
+
+  /** Papers whose normalized title has one of these keys (different titles can share a key). */
+  withTitleKeys(keys: readonly number[]): Promise<Paper[]> {
+    const wanted = new Set(keys);
+    return this.table
+      .where('titleKeys')
+      .anyOf([...wanted])
+      .toArray()
+      .then((rows) => distinct(rows).flatMap((row) => row.papers.filter((paper) => wanted.has(titleKeyOfRow(paper)))));
+  }
+
+  /** Papers with a snapshot rank. */
+  ranked(): Promise<Paper[]> {
+    return this.table
+      .orderBy('rankedIds')
+      .toArray()
+      .then((rows) => distinct(rows).flatMap((row) => row.papers.filter((paper) => paper.rank !== null && paper.rank > 0)));
+  }
+
+  /** The ids the store holds from `first` to `last` (inclusive, in key order): keys only. */
+  idsBetween(first: string, last: string): Promise<string[]> {
+    return this.table.where('ids').between(first, last, true, true).keys() as Promise<string[]>;
+  }
+
+  toArray(): Promise<Paper[]> {
+    return this.table.toArray().then((rows) => rows.flatMap((row) => row.papers));
+  }
+
+  count(): Promise<number> {
+    return this.table.orderBy('ids').keys().then((keys) => keys.length);
+  }
+
+  /**
+   * Adds papers or replaces those with the same id in place; new papers fill the last block,
+   * then new blocks.
+   */
+  bulkPut(papers: readonly Paper[]): Promise<void> {
+    return this.table.db.transaction('rw', this.table, () => this.blocksWith(papers).then((rows) => this.table.bulkPut(rows)).then(() => undefined));
+  }
+
+  /**
+   * The block rows to write for the store to hold these papers (what bulkPut writes): for a
+   * caller that has other work to do while IndexedDB writes them. Read it in the writing
+   * transaction.
+   */
+  blocksWith(papers: readonly Paper[]): Promise<PaperBlockRow[]> {
+    const incoming = new Map(papers.map((paper) => [paper.id, paper]));
+    const changed = new Map<number, Paper[]>();
+    const rowsOf = () => [...changed].map(([block, blockPapers]) => blockRow(block, blockPapers));
+    return this.blocksHolding([...incoming.keys()]).then((rows) => {
+      for (const row of rows) {
+        changed.set(
+          row.block,
+          row.papers.map((paper) => {
+            const replacement = incoming.get(paper.id);
+            incoming.delete(paper.id);
+            return replacement ?? paper;
+          }),
+        );
+      }
+      const added = [...incoming.values()];
+      if (added.length === 0) return rowsOf();
+      return this.table
+        .orderBy(':id')
+        .last()
+        .then((last) => {
+          if (last && last.papers.length < PAPERS_PER_BLOCK) {
+            const papersOfLast = changed.get(last.block) ?? last.papers;
+            changed.set(last.block, [...papersOfLast, ...added.splice(0, PAPERS_PER_BLOCK - papersOfLast.length)]);
+          }
+          for (const row of packBlocks(added, last ? last.block + 1 : 0)) changed.set(row.block, row.papers);
+          return rowsOf();
+        });
+    });
+  }
+
+  bulkDelete(ids: readonly string[]): Promise<void> {
+    const gone = new Set(ids);
+    return this.table.db.transaction('rw', this.table, () =>
+      this.blocksHolding([...gone]).then((rows) => {
+        const kept = rows.map((row) => blockRow(row.block, row.papers.filter((paper) => !gone.has(paper.id))));
+        return Promise.all([
+          this.table.bulkDelete(kept.filter((row) => row.papers.length === 0).map((row) => row.block)),
+          this.table.bulkPut(kept.filter((row) => row.papers.length > 0)),
+        ]).then(() => undefined);
+      }),
+    );
+  }
+
+  clear(): Promise<void> {
+    return this.table.clear();
+  }
+}
