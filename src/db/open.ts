@@ -18,7 +18,10 @@ export interface StoreOptions {
 export interface Store {
   /** The opened database, seeded when it holds no seed yet. Retries after a failure. */
   ready: () => Promise<PaperLensDatabase>;
-  /** Loads the bundled seed if it differs from the stored one (install and update). */
+  /**
+   * Loads the bundled seed if it differs from the stored one, then recomputes summaries made by
+   * an older summarizer (install and update).
+   */
   refreshSeed: () => Promise<void>;
   health: () => Promise<StoreHealth>;
   related: RelatedPapers;
@@ -57,7 +60,6 @@ export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions
         await seedStore(db, await loadSeed());
         related.invalidate();
       }
-      await resummarizeStale(db, Date.now());
     } catch (error) {
       fail('seed', error);
     }
@@ -80,6 +82,9 @@ export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions
       const opened = await ready();
       try {
         if ((await seedStore(opened, await loadSeed())) === 'seeded') related.invalidate();
+        // After the seed, which brings its papers summarized by this version: only the others
+        // (feed papers) are recomputed. An update is the only time the summarizer changes.
+        await resummarizeStale(opened, Date.now());
         succeed();
       } catch (error) {
         fail('update', error);

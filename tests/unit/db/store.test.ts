@@ -178,4 +178,21 @@ describe('summaries are versioned', () => {
     expect((await db.saved.get('2407.99999'))!.tldr).toBe('An old, worse TL;DR.');
     expect(await resummarizeStale(db, 11)).toBe(0);
   });
+
+  test('an update recomputes them after loading the seed; a worker waking up reads and writes nothing for it', async () => {
+    const { SUMMARIZER_VERSION } = await import('../../../src/summarize');
+    await seedStore(db, asset);
+    const old = { ...asset.papers[0]!, id: '2407.99999', source: 'feed' as const, rank: null, snapshot: null, summary: { version: SUMMARIZER_VERSION - 1, tldr: 'An old, worse TL;DR.', keyResults: [], codeLinks: [], topics: [] } };
+    await db.papers.bulkPut([old]);
+    db.close();
+    const options = { loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined };
+
+    const woken = createStore({ db: new PaperLensDatabase(db.name), ...options });
+    expect((await (await woken.ready()).papers.get('2407.99999'))!.summary.tldr).toBe('An old, worse TL;DR.');
+
+    const updated = createStore({ db: new PaperLensDatabase(db.name), ...options });
+    await updated.refreshSeed();
+    const paper = (await (await updated.ready()).papers.get('2407.99999'))!;
+    expect(paper.summary).toMatchObject({ version: SUMMARIZER_VERSION, tldr: asset.papers[0]!.summary.tldr });
+  });
 });
