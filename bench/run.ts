@@ -3,6 +3,7 @@ import { benchCardLatency } from './card-latency';
 import { benchListing } from './listing';
 import { benchReadingList } from './reading-list';
 import { benchSearch } from './search';
+import { benchWorkerLookup } from './worker-lookup';
 
 /**
  * `npm run bench [-- --only <name>]`: the project's performance figures, measured in real Chromium
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   listing: () => benchListing(),
   'reading-list': () => benchReadingList(),
   search: () => benchSearch(),
+  lookup: () => benchWorkerLookup(),
 };
 
 const args = process.argv.slice(2);
