@@ -12,6 +12,7 @@ import {
 import { ImportError } from './errors';
 import { scanJson } from './json-scan';
 import { LineIndex } from './lines';
+import { isRecord } from '../schema/is-record';
 
 /** Every field of the item, in the schema's order, and nothing else the caller's object may carry. */
 function savedFields(item: SavedItem): SavedItem {
@@ -49,10 +50,6 @@ function describeIssues(error: z.ZodError): string {
     .slice(0, 3)
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads a reading-list backup; each item is checked against the store's own rules. */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Settings } from '../schema/settings';
+import { isRecord } from '../schema/is-record';
 
 /**
  * Settings as every context reads them, straight from `storage.local` (WXT's storage library
@@ -18,10 +19,6 @@ export const DEFAULT_SETTINGS: Settings = {
   feedEnabled: true,
   seenEnabled: true,
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function flag(value: unknown, fallback: boolean): boolean {
   return typeof value === 'boolean' ? value : fallback;

@@ -1,6 +1,7 @@
 import { normalizeArxivId } from '../papers/ids';
 import { MAX_ABSTRACT, MAX_AUTHORS, MAX_TITLE, pageCodeLink, type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
 import { pageText } from './types';
+import { isRecord } from '../schema/is-record';
 
 /**
  * Hugging Face paper lists: `/papers` (the latest day), `/papers/date/YYYY-MM-DD`,
@@ -23,10 +24,6 @@ interface EmbeddedPaper {
   summary: string;
   authors: string[];
   githubRepo: string | null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function embeddedPaper(raw: unknown): [string, EmbeddedPaper] | null {

@@ -1,5 +1,6 @@
 import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { boundPaper, type PagePaper, type PaperPageSite } from './types';
+import { isRecord } from '../schema/is-record';
 
 /**
  * Hugging Face paper pages: https://huggingface.co/papers/<arXiv id>. The server embeds the
@@ -23,10 +24,6 @@ interface EmbeddedPaper {
   summary: string;
   authors: string[];
   publishedAt: string | null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The embedded paper, checked field by field (page data is untrusted). */
