@@ -235,10 +235,6 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
   });
 }
 
-export async function trendingPapers(db: PaperLensDatabase): Promise<PaperView[]> {
-  return (await trendingList(db)).papers;
-}
-
 const PAGE_METADATA = ['published', 'primaryCategory', 'doi', 'journalRef', 'pdfUrl'] as const;
 
 /**

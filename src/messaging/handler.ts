@@ -1,6 +1,6 @@
 import { RequestSchema, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, trendingPapers, unsavePaper } from '../db/papers';
+import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
@@ -48,8 +48,6 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
       }
       case 'badges':
         return { ok: true, result: await badgeInfo(db, request.ids) };
-      case 'trending':
-        return { ok: true, result: await trendingPapers(db) };
       case 'save':
         return { ok: true, result: await savePaper(db, request.paper, deps.now()) };
       case 'unsave':

@@ -59,7 +59,6 @@ export const RequestSchema = z.discriminatedUnion('type', [
     seenOn: PaperPageSiteKeySchema.optional(),
   }),
   z.object({ type: z.literal('badges'), ids: z.array(z.string().max(100)).min(1).max(10_000) }),
-  z.object({ type: z.literal('trending') }),
   z.object({ type: z.literal('save'), paper: SaveInputSchema }),
   z.object({ type: z.literal('unsave'), id: ArxivIdSchema }),
   z.object({ type: z.literal('setStatus'), id: ArxivIdSchema, status: ReadingStatusSchema }),
@@ -102,7 +101,6 @@ export interface ResponseMap extends ReadingListResponseMap {
   lookup: (PaperView | null)[];
   /** One answer per requested id, in order; null for an id that is not an arXiv id. */
   badges: (BadgeInfo | null)[];
-  trending: PaperView[];
   save: PaperView;
   unsave: null;
   setStatus: PaperView;

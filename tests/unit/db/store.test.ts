@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
-import { listSaved, lookupPapers, savePaper, setStatus, trendingPapers, unsavePaper } from '../../../src/db/papers';
+import { listSaved, lookupPapers, savePaper, setStatus, trendingList, unsavePaper } from '../../../src/db/papers';
 import { parseSeedAsset, seedStore } from '../../../src/db/seed';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import type { SeedAsset } from '../../../src/schema';
@@ -75,7 +75,7 @@ describe('lookups', () => {
 
   test('trending is every snapshot paper in rank order, with saved status', async () => {
     await savePaper(db, { id: asset.papers[2]!.id, title: 'x' }, 5);
-    const trending = await trendingPapers(db);
+    const { papers: trending } = await trendingList(db);
     expect(trending.map((view) => view.rank)).toEqual(Array.from({ length: 66 }, (_, index) => index + 1));
     expect(trending[2]!.status).toBe('to-read');
     expect(trending.filter((view) => view.status !== null)).toHaveLength(1);
