@@ -39,10 +39,10 @@ export interface ExtensionBrowser {
 }
 
 /** Chromium with the built extension loaded, a fresh profile, and no network but what a test serves. */
-export async function launchExtension(options: { withExtension?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(options: { withExtension?: boolean; extensionDir?: string; /** Kept after close (e.g. to relaunch on it). */ profileDir?: string } = {}): Promise<ExtensionBrowser> {
   const withExtension = options.withExtension ?? true;
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  const profile = await mkdtemp(join(tmpdir(), 'paperlens-e2e-'));
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'paperlens-e2e-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -97,7 +97,7 @@ export async function launchExtension(options: { withExtension?: boolean; extens
     },
     close: async () => {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }
