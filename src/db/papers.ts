@@ -36,7 +36,6 @@ interface ViewContext {
 
 function toView(paper: Paper | undefined, saved: SavedItem | undefined, { titleOf, live }: ViewContext): PaperView | null {
   if (paper) {
-    const liveRank = live?.rankOf.get(paper.id);
     return {
       id: paper.id,
       title: paper.title,
@@ -48,9 +47,7 @@ function toView(paper: Paper | undefined, saved: SavedItem | undefined, { titleO
         const title = titleOf(id);
         return title ? [{ id, title }] : [];
       }),
-      // The latest live list outranks the bundled snapshot; otherwise the snapshot's rank.
-      rank: liveRank ?? paper.rank,
-      snapshot: liveRank !== undefined ? live!.label : paper.snapshot,
+      ...shownRank(paper.id, paper, live),
       upvotes: paper.feed?.upvotes ?? null,
       projectPage: paper.feed?.projectPage ?? null,
       status: saved?.status ?? null,
@@ -82,6 +79,12 @@ export interface LiveRanking {
   day: string;
   label: string;
   rankOf: Map<string, number>;
+}
+
+/** The rank a list shows for a paper: the latest live list outranks the bundled snapshot's. */
+export function shownRank(id: string, bundled: { rank: number | null; snapshot: string | null }, live: LiveRanking | null): { rank: number | null; snapshot: string | null } {
+  const liveRank = live?.rankOf.get(id);
+  return liveRank === undefined ? { rank: bundled.rank, snapshot: bundled.snapshot } : { rank: liveRank, snapshot: live!.label };
 }
 
 function liveLabel(day: string): string {
@@ -300,11 +303,9 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
     return ids.map((id) => {
       if (id === null) return null;
       const paper = paperById.get(id);
-      const liveRank = live?.rankOf.get(id);
       return {
         id,
-        rank: liveRank ?? paper?.rank ?? null,
-        snapshot: liveRank !== undefined ? live!.label : (paper?.snapshot ?? null),
+        ...shownRank(id, { rank: paper?.rank ?? null, snapshot: paper?.snapshot ?? null }, live),
         status: statusById.get(id) ?? null,
         seen: seen.has(id),
         codeLink: paper?.summary.codeLinks[0] ?? null,

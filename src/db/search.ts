@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SearchRowSchema, type Paper, type PaperView, type SearchRow } from '../schema';
 import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpackSnapshot, updateSearchSnapshot, type PackedSearchSnapshot, type SearchDocument } from '../search/search-index';
 import type { PaperLensDatabase } from './database';
-import type { RowContext } from './papers';
+import { shownRank, type RowContext } from './papers';
 
 /** The key of the one search index over `papers`. */
 export const PAPERS_INDEX_KEY = 'papers';
@@ -71,16 +71,7 @@ export function searchRows(index: SearchIndex, context: RowContext, query: strin
   return index.search(query, limit).map(({ id, row }) => {
     const parsed = StoredRowSchema.safeParse(row);
     if (!parsed.success) throw new Error(`The search index holds a malformed row for ${id}: ${z.prettifyError(parsed.error)}`);
-    const { title, tldr, topics, rank, snapshot } = parsed.data;
-    const liveRank = context.live?.rankOf.get(id);
-    return {
-      id,
-      title,
-      tldr,
-      topics,
-      rank: liveRank ?? rank,
-      snapshot: liveRank !== undefined ? context.live!.label : snapshot,
-      status: context.statusOf.get(id) ?? null,
-    };
+    const { title, tldr, topics } = parsed.data;
+    return { id, title, tldr, topics, ...shownRank(id, parsed.data, context.live), status: context.statusOf.get(id) ?? null };
   });
 }
