@@ -270,4 +270,43 @@ describe('concurrency', () => {
     await popup.close();
     for (const tab of tabs.slice(1)) await tab.close();
   });
+
+  test('scrolling a long list keeps the screen filled with rows down to the last paper; j walks past the first screen', async () => {
+    // Only the rows near the screen are rendered: wherever the page is scrolled, the part of the
+    // list on screen must be covered by rows (no blank band), and the last paper must be reachable.
+    await page.bringToFront(); // a page in the background gets no animation frames
+    await resetList();
+    const gaps = (): Promise<number> =>
+      page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const list = document.querySelector('[data-testid="reading-list"]').getBoundingClientRect();
+        const header = document.querySelector('.sticky').getBoundingClientRect().bottom;
+        const top = Math.max(list.top, header), bottom = Math.min(list.bottom, innerHeight);
+        const rows = [...document.querySelectorAll('[data-testid="reading-item"]')].map((row) => row.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+        let covered = top, blank = 0;
+        for (const row of rows) {
+          if (row.bottom <= covered) continue;
+          if (row.top > covered + 1) blank += Math.min(row.top, bottom) - covered;
+          covered = Math.max(covered, row.bottom);
+          if (covered >= bottom) break;
+        }
+        done(Math.max(0, blank + Math.max(0, bottom - covered)));
+      })))`);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+    expect(height).toBeGreaterThan(2 * 900);
+    for (const fraction of [0, 0.3, 0.55, 0.8, 1]) {
+      await page.evaluate((y) => scrollTo(0, y), Math.round(height * fraction));
+      expect(await gaps()).toBe(0);
+    }
+    expect(await row('2401.00027').isVisible()).toBe(true);
+
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.locator('h1').click();
+    // The first j picks the first row; 19 more reach the 20th, well below the first screen.
+    for (let step = 0; step < 20; step++) await page.keyboard.press('j');
+    const current = page.locator('[data-testid="reading-item"][aria-current="true"]');
+    await expect.poll(() => current.getAttribute('data-arxiv-id')).toBe('2401.00017');
+    expect(await current.isVisible()).toBe(true);
+    expect(await gaps()).toBe(0);
+    await page.evaluate(() => scrollTo(0, 0));
+  });
 });

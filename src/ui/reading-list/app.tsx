@@ -230,7 +230,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
 
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
   const shown = useMemo(() => filterItems(sorted, query), [sorted, query.status, query.tag, query.text]);
-  const range = useWindowRange(listRef, shown.length, ROW_HEIGHT, 6, 24);
+  // Rows are tall: 3 beyond each edge of the screen cover a flick of the wheel, and every row
+  // rendered is work on each keystroke (24 rows made first render ~1.6× and keystroke p95 ~2× slower).
+  const range = useWindowRange(listRef, shown.length, ROW_HEIGHT, 3, 10);
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
 
   // Items removed elsewhere leave the selection.
