@@ -3,11 +3,12 @@ import { normalizeArxivId, normalizeTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
 import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, SaveInput, SavedItem } from '../schema';
-import { ReadingStatusSchema, SaveInputSchema } from '../schema';
+import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withStatus } from './reading-list';
 import { titleKeyOf } from './title-key';
+import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
 function pageView(id: string, title: string, abstract: string, saved: SavedItem | undefined): PaperView {
@@ -72,33 +73,6 @@ function toView(paper: Paper | undefined, saved: SavedItem | undefined, { titleO
     };
   }
   return null;
-}
-
-/** The latest day's list fetched from the daily-papers feed, as ranks. */
-export interface LiveRanking {
-  day: string;
-  label: string;
-  rankOf: Map<string, number>;
-}
-
-/** The rank a list shows for a paper: the latest live list outranks the bundled snapshot's. */
-export function shownRank(id: string, bundled: { rank: number | null; snapshot: string | null }, live: LiveRanking | null): { rank: number | null; snapshot: string | null } {
-  const liveRank = live?.rankOf.get(id);
-  return liveRank === undefined ? { rank: bundled.rank, snapshot: bundled.snapshot } : { rank: liveRank, snapshot: live!.label };
-}
-
-function liveLabel(day: string): string {
-  return `Live · ${day}`;
-}
-
-/** A day's list from the feed as ranks (first = 1). */
-function liveRanking(list: { day: string; ids: string[] }): LiveRanking {
-  return { day: list.day, label: liveLabel(list.day), rankOf: new Map(list.ids.map((id, index) => [id, index + 1])) };
-}
-
-async function latestLiveRanking(db: PaperLensDatabase): Promise<LiveRanking | null> {
-  const latest = await db.trendingDays.orderBy('day').last();
-  return latest ? liveRanking(latest) : null;
 }
 
 async function viewContext(db: PaperLensDatabase, papers: (Paper | undefined)[], extra: string[] = []): Promise<ViewContext> {
@@ -178,23 +152,6 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
     }
   }
   return views;
-}
-
-/** What search result rows need beyond the search index: reading statuses and today's live ranking. */
-export interface RowContext {
-  statusOf: Map<string, ReadingStatus>;
-  live: LiveRanking | null;
-}
-
-/** Reads keys only: the reading list's notes can be large. */
-export async function rowContext(db: PaperLensDatabase): Promise<RowContext> {
-  return db.transaction('r', db.saved, db.trendingDays, async () => {
-    const [live, ...byStatus] = await Promise.all([
-      latestLiveRanking(db),
-      ...ReadingStatusSchema.options.map(async (status) => ({ status, ids: await db.saved.where('status').equals(status).primaryKeys() })),
-    ]);
-    return { statusOf: new Map(byStatus.flatMap(({ status, ids }) => ids.map((id) => [id, status] as const))), live };
-  });
 }
 
 /** A trending list as the popup shows it: a live day from the feed, or the bundled snapshot. */

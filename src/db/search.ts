@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { SearchRowSchema, type Paper, type PaperView, type SearchRow } from '../schema';
+import { ReadingStatusSchema, SearchRowSchema, type Paper, type PaperView, type ReadingStatus, type SearchRow } from '../schema';
 import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpackSnapshot, updateSearchSnapshot, type PackedSearchSnapshot, type SearchDocument } from '../search/search-index';
 import type { PaperLensDatabase } from './database';
-import { shownRank, type RowContext } from './papers';
+import { latestLiveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** The key of the one search index over `papers`. */
 export const PAPERS_INDEX_KEY = 'papers';
@@ -62,6 +62,23 @@ const StoredRowSchema = z.string().transform((text, context) => {
     return z.NEVER;
   }
 }).pipe(SearchRowSchema);
+
+/** What search result rows need beyond the search index: reading statuses and today's live ranking. */
+export interface RowContext {
+  statusOf: Map<string, ReadingStatus>;
+  live: LiveRanking | null;
+}
+
+/** Reads keys only: the reading list's notes can be large. */
+export async function rowContext(db: PaperLensDatabase): Promise<RowContext> {
+  return db.transaction('r', db.saved, db.trendingDays, async () => {
+    const [live, ...byStatus] = await Promise.all([
+      latestLiveRanking(db),
+      ...ReadingStatusSchema.options.map(async (status) => ({ status, ids: await db.saved.where('status').equals(status).primaryKeys() })),
+    ]);
+    return { statusOf: new Map(byStatus.flatMap(({ status, ids }) => ids.map((id) => [id, status] as const))), live };
+  });
+}
 
 /**
  * The best `limit` papers for a query, as result rows, from the index alone (plus the reading

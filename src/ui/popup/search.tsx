@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
-import { rowContext } from '../../db/papers';
-import { loadSearchIndex, searchRows, type ResultRow } from '../../db/search';
+import { loadSearchIndex, rowContext, searchRows, type ResultRow } from '../../db/search';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { applyFeedDay } from '../../../src/db/feed';
-import { rowContext, savePaper, setStatus } from '../../../src/db/papers';
-import { loadSearchIndex, PAPERS_INDEX_KEY, searchRows } from '../../../src/db/search';
+import { savePaper, setStatus } from '../../../src/db/papers';
+import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchRows } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
 import { parseDailyPapers } from '../../../src/feed/parse';
 import type { SeedAsset } from '../../../src/schema';
