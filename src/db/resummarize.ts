@@ -2,7 +2,7 @@ import { feedSummary } from '../feed/merge';
 import { SummarySchema } from '../schema';
 import { SUMMARIZER_VERSION } from '../summarize';
 import type { PaperLensDatabase } from './database';
-import { rebuildSearchIndex } from './search';
+import { writeSearchIndex } from './search';
 
 const SUMMARIZER_VERSION_KEY = 'summarizerVersion';
 
@@ -14,11 +14,16 @@ const SUMMARIZER_VERSION_KEY = 'summarizerVersion';
 export async function resummarizeStale(db: PaperLensDatabase, now: number): Promise<number> {
   return db.transaction('rw', db.paperBlocks, db.meta, db.searchIndex, async () => {
     if ((await db.meta.get(SUMMARIZER_VERSION_KEY))?.value === String(SUMMARIZER_VERSION)) return 0;
-    const stale = (await db.papers.toArray()).filter((paper) => paper.summary.version !== SUMMARIZER_VERSION);
+    const papers = await db.papers.toArray();
     // The same summary a fresh fetch would make (the feed's repository first among the code links).
-    await db.papers.bulkPut(stale.map((paper) => ({ ...paper, summary: SummarySchema.parse(feedSummary(paper.title, paper.abstract, paper.feed?.githubRepo ?? null)) })));
+    const current = papers.map((paper) =>
+      paper.summary.version === SUMMARIZER_VERSION ? paper : { ...paper, summary: SummarySchema.parse(feedSummary(paper.title, paper.abstract, paper.feed?.githubRepo ?? null)) },
+    );
+    const changed = current.filter((paper, index) => paper !== papers[index]);
+    await db.papers.bulkPut(changed);
     await db.meta.put({ key: SUMMARIZER_VERSION_KEY, value: String(SUMMARIZER_VERSION) });
-    if (stale.length > 0) await rebuildSearchIndex(db, now);
-    return stale.length;
+    // Summaries are in the search rows: the index is rebuilt from the papers already in hand.
+    if (changed.length > 0) await writeSearchIndex(db, current, now);
+    return changed.length;
   });
 }

@@ -34,7 +34,12 @@ export function snapshotOf(papers: IndexedPaper[]): PackedSearchSnapshot {
  * that changed papers (it must include `paperBlocks` and `searchIndex`) so the two never disagree.
  */
 export async function rebuildSearchIndex(db: PaperLensDatabase, now: number): Promise<void> {
-  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: snapshotOf(await db.papers.toArray()), builtAt: now });
+  await writeSearchIndex(db, await db.papers.toArray(), now);
+}
+
+/** Replaces the index with one of `papers`, which must be every paper in the store. */
+export async function writeSearchIndex(db: PaperLensDatabase, papers: Paper[], now: number): Promise<void> {
+  await db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: snapshotOf(papers), builtAt: now });
 }
 
 /**

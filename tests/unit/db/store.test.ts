@@ -3,6 +3,7 @@ import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
 import { listSaved, lookupPapers, savePaper, setStatus, trendingList, unsavePaper } from '../../../src/db/papers';
 import { parseSeedAsset, seedStore } from '../../../src/db/seed';
+import { loadSearchIndex, rowContext, searchRows } from '../../../src/db/search';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import type { SeedAsset } from '../../../src/schema';
 
@@ -176,6 +177,11 @@ describe('summaries are versioned', () => {
     expect(updated.summary.tldr).toBe(asset.papers[0]!.summary.tldr);
     expect(updated.summary.keyResults.join(' ')).toContain('44%');
     expect((await db.saved.get('2407.99999'))!.tldr).toBe('An old, worse TL;DR.');
+    // Popup search shows the new TL;DR, and still finds every other paper.
+    const index = (await loadSearchIndex(db))!;
+    const context = await rowContext(db);
+    expect(searchRows(index, context, old.title, 50).find((row) => row.id === '2407.99999')?.tldr).toBe(asset.papers[0]!.summary.tldr);
+    for (const paper of asset.papers.slice(1, 6)) expect(searchRows(index, context, paper.title, 5).map((row) => row.id)).toContain(paper.id);
     expect(await resummarizeStale(db, 11)).toBe(0);
   });
 
