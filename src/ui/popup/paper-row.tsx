@@ -1,9 +1,9 @@
 import { createContext } from 'preact';
 import { useContext, useState } from 'preact/hooks';
-import type { PaperView, ReadingStatus } from '../../schema';
+import type { PaperView } from '../../schema';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
-import { STATUS_LABELS, STATUS_ORDER } from '../status';
+import { StatusSelect } from '../status-select';
 import { errorMessage } from '../../messaging/error-message';
 
 /** How rows remove a paper: through the popup's undoable remove ("Removed · Undo"). */
@@ -40,22 +40,6 @@ export function SaveToggle({ paper, tldr, sourceUrl }: { paper: Pick<PaperView, 
   );
 }
 
-export function StatusSelect({ id, status }: { id: string; status: ReadingStatus }) {
-  const choose = (value: string) => {
-    const next = STATUS_ORDER.find((candidate) => candidate === value);
-    if (next) void sendRequest({ type: 'setStatus', id, status: next });
-  };
-  return (
-    <select class="status" data-testid="status" aria-label="Reading status" value={status} onChange={(event) => choose(event.currentTarget.value)}>
-      {STATUS_ORDER.map((value) => (
-        <option key={value} value={value}>
-          {STATUS_LABELS[value]}
-        </option>
-      ))}
-    </select>
-  );
-}
-
 /** One paper in a popup list: title link, TL;DR, save toggle. */
 export function PaperRow({ paper, testId }: { paper: Pick<PaperView, 'id' | 'title' | 'tldr' | 'topics' | 'rank' | 'status'>; testId: string }) {
   return (
@@ -70,7 +54,7 @@ export function PaperRow({ paper, testId }: { paper: Pick<PaperView, 'id' | 'tit
       {paper.topics.length > 0 && <p class="topics">{paper.topics.join(' · ')}</p>}
       <div class="row-actions">
         <SaveToggle paper={paper} tldr={paper.tldr} sourceUrl={null} />
-        {paper.status !== null && <StatusSelect id={paper.id} status={paper.status} />}
+        {paper.status !== null && <StatusSelect id={paper.id} status={paper.status} label="Reading status" />}
       </div>
     </li>
   );

@@ -9,7 +9,8 @@ import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
 import { activeTabPaper, type TabPaper } from './active-tab';
-import { PaperRow, RemoveContext, SaveToggle, StatusSelect } from './paper-row';
+import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
+import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableRemove } from '../reading-list/undo';
 import { SearchResults, useSearch } from './search';
 import { errorMessage } from '../../messaging/error-message';
@@ -36,7 +37,7 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       {view?.tldr && <p class="tldr">{view.tldr}</p>}
       <div class="row-actions">
         <SaveToggle paper={{ id: tab.id, title, status: view?.status ?? null }} tldr={view?.tldr ?? ''} sourceUrl={tab.url} />
-        {view?.status && <StatusSelect id={tab.id} status={view.status} />}
+        {view?.status && <StatusSelect id={tab.id} status={view.status} label="Reading status" />}
       </div>
     </section>
   );
@@ -132,7 +133,7 @@ function Saved({ db }: { db: PaperLensDatabase }) {
           <a class="title" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer">{item.title}</a>
           <p class="meta">Saved {new Date(item.addedAt).toLocaleDateString()}</p>
           <div class="row-actions">
-            <StatusSelect id={item.id} status={item.status} />
+            <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
             <SaveToggle paper={item} tldr={item.tldr} sourceUrl={item.sourceUrl} />
           </div>
         </li>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { parseTagList, type SavedItem } from '../../schema';
-import { STATUS_LABELS, STATUS_ORDER } from '../status';
+import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -120,35 +120,6 @@ function TagsEditor({ item }: { item: SavedItem }) {
   );
 }
 
-function StatusControl({ item }: { item: SavedItem }) {
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <>
-      <select
-        class="status"
-        data-testid="status"
-        aria-label={`Reading status of ${item.title}`}
-        value={item.status}
-        onChange={(event) => {
-          const status = STATUS_ORDER.find((candidate) => candidate === event.currentTarget.value);
-          if (!status) return;
-          setError(null);
-          sendRequest({ type: 'setStatusMany', ids: [item.id], status }).catch((failure: unknown) =>
-            setError(errorMessage(failure)),
-          );
-        }}
-      >
-        {STATUS_ORDER.map((status) => (
-          <option key={status} value={status}>
-            {STATUS_LABELS[status]}
-          </option>
-        ))}
-      </select>
-      {error && <span class="error" role="alert">{error}</span>}
-    </>
-  );
-}
-
 export interface RowProps {
   item: SavedItem;
   index: number;
@@ -194,7 +165,7 @@ function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRo
         </div>
       </div>
       <div class="item-side">
-        <StatusControl item={item} />
+        <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
         <button type="button" class="remove" data-testid="remove" onClick={() => onRemove(item.id)}>
           Remove
         </button>
