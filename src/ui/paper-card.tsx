@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ReadingStatus, SavedItem } from '../schema';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeHref } from '../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { errorMessage } from '../messaging/error-message';
+import { useTimedOffer } from './timed-offer';
 
 /** Everything the summary card shows. */
 export interface CardModel {
@@ -33,9 +34,6 @@ export interface CardActions {
   restore: (item: SavedItem) => Promise<ReadingStatus | null>;
   setStatus: (status: ReadingStatus) => Promise<ReadingStatus | null>;
 }
-
-/** How long the card offers "Removed · Undo". */
-const UNDO_MS = 10_000;
 
 function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore' | 'upvotes'>) {
   const votes = upvotes !== null && (
@@ -95,14 +93,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   const [error, setError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(startCollapsed);
   // The item removed by the last unsave, offered back for a few seconds.
-  const [removed, setRemoved] = useState<SavedItem | null>(null);
-  const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const offerUndo = (item: SavedItem | null) => {
-    if (undoTimer.current !== null) clearTimeout(undoTimer.current);
-    setRemoved(item);
-    undoTimer.current = item ? setTimeout(() => setRemoved(null), UNDO_MS) : null;
-  };
-  useEffect(() => () => offerUndo(null), []);
+  const [removed, offerUndo] = useTimedOffer<SavedItem>();
 
   const run = async (work: () => Promise<ReadingStatus | null>) => {
     setBusy(true);

@@ -5,7 +5,6 @@ import { arxivAbsUrl } from '../../papers/ids';
 import { parseTagList, type SavedItem } from '../../schema';
 import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
-import { errorMessage } from '../../messaging/error-message';
 
 /** Every row is this tall (px), so the list can render only the rows on screen. */
 export const ROW_HEIGHT = 172;

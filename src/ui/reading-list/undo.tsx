@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
 import type { SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
-
-/** How long "Removed · Undo" stays offered. */
-export const UNDO_MS = 10_000;
+import { useTimedOffer } from '../timed-offer';
 
 interface Offer {
   items: SavedItem[];
@@ -26,16 +24,9 @@ function removedMessage(items: readonly SavedItem[]): string {
 
 /** Remove without a question, with a short-lived undo that restores the exact items removed. */
 export function useUndoableRemove(): Undo {
-  const [offer, setOffer] = useState<Offer | null>(null);
+  const [offer, setOffer] = useTimedOffer<Offer>();
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const dismiss = () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = null;
-    setOffer(null);
-  };
-  useEffect(() => dismiss, []);
+  const dismiss = () => setOffer(null);
 
   return {
     offer,
@@ -46,9 +37,7 @@ export function useUndoableRemove(): Undo {
       try {
         const items = await sendRequest({ type: 'removeSaved', ids });
         if (items.length === 0) return;
-        if (timer.current !== null) clearTimeout(timer.current);
         setOffer({ items, message: removedMessage(items) });
-        timer.current = setTimeout(dismiss, UNDO_MS);
       } catch (failure) {
         setError(`Could not remove: ${errorMessage(failure)}`);
       }

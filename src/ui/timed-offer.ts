@@ -1,0 +1,24 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** How long "Removed · Undo" stays offered (card, popup and reading list alike). */
+export const UNDO_MS = 10_000;
+
+/**
+ * A value offered for a while (what an Undo would put back): replaced by the next offer,
+ * withdrawn with null, after `ms`, or when the component goes away.
+ */
+export function useTimedOffer<T>(ms = UNDO_MS): [T | null, (value: T | null) => void] {
+  const [offer, setOffer] = useState<T | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stopTimer = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  useEffect(() => stopTimer, []);
+  const offerFor = (value: T | null) => {
+    stopTimer();
+    setOffer(value);
+    if (value !== null) timer.current = setTimeout(() => offerFor(null), ms);
+  };
+  return [offer, offerFor];
+}
