@@ -1,7 +1,8 @@
 /**
  * TL;DR benchmark: `npm run bench:tldr -- [--data file.jsonl] [--out preds.jsonl] [--joined]`.
  * Prints ROUGE-1/2/L F1 (×100, SciTLDR convention: best target by ROUGE-1 per paper) of pickTldr,
- * Lead-1 and the oracle best single source sentence, plus pickTldr's time per abstract.
+ * Lead-1 and the oracle best single source sentence, plus pickTldr's time per abstract and the 95%
+ * interval of its mean R1.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -34,11 +35,20 @@ class Mean {
   r2 = 0;
   rl = 0;
   n = 0;
+  private r1Squares = 0;
   add(s: RougeScores): void {
     this.r1 += s.r1;
     this.r2 += s.r2;
     this.rl += s.rl;
+    this.r1Squares += s.r1 * s.r1;
     this.n++;
+  }
+  /** Half-width of the 95% interval of the mean R1 (×100): 1.96 standard errors over papers. */
+  r1Interval(): number {
+    if (this.n < 2) return 0;
+    const mean = this.r1 / this.n;
+    const variance = (this.r1Squares - this.n * mean * mean) / (this.n - 1);
+    return 100 * 1.96 * Math.sqrt(variance / this.n);
   }
   line(name: string): string {
     const f = (x: number): string => ((100 * x) / Math.max(1, this.n)).toFixed(2).padStart(6);
@@ -78,6 +88,8 @@ function main(): void {
   console.log(`data: ${opts.data} (${records.length} papers, ${opts.joined ? 'joined + re-split by splitSentences' : 'given source sentences'})`);
   console.log('ROUGE F1 ×100, stemmed, best target by ROUGE-1 per paper; ROUGE-L = LCS F1 (beta = 1)');
   console.log(ours.line('pickTldr'));
+  // How far another sample of papers could move the figure: differences smaller than this are noise.
+  console.log(`${''.padEnd(22)} R1 95% interval ±${ours.r1Interval().toFixed(2)} (1.96 standard errors over ${ours.n} papers)`);
   console.log(lead.line('Lead-1'));
   console.log(oracle.line('Oracle (best sentence)'));
   console.log(`pickTldr time per abstract: mean ${mean.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms`);
