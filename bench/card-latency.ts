@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, fixture, launchExtension, type ExtensionBrowser } from '../tests/e2e/harness';
+import { WORKER_MARKS } from '../src/worker-marks';
 import { median, quantile, round } from './stats';
 
 /**
@@ -60,6 +61,30 @@ async function stopServiceWorkers(page: Page): Promise<void> {
   await cdp.detach();
 }
 
+/** When the restarted worker got going, from the page's navigation start (ms). */
+interface WorkerTimeline {
+  started: number;
+  evaluated: number;
+  storeReady: number;
+  firstReply: number;
+}
+
+/** The marks of the worker that answered the last load (src/worker-marks.ts), on the page's clock. */
+async function workerTimeline(browser: ExtensionBrowser, page: Page): Promise<WorkerTimeline | null> {
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  // After a restart the context may still list the stopped worker: ask the newest that answers.
+  for (const worker of [...browser.context.serviceWorkers()].reverse()) {
+    const seen = await worker
+      .evaluate(`({ origin: performance.timeOrigin, marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])) })`)
+      .catch(() => null);
+    if (!seen) continue;
+    const { origin, marks } = seen as { origin: number; marks: Record<string, number> };
+    const at = (name: string): number => origin - pageOrigin + (marks[name] ?? Number.NaN);
+    return { started: origin - pageOrigin, evaluated: at(WORKER_MARKS.evaluated), storeReady: at(WORKER_MARKS.storeReady), firstReply: at(WORKER_MARKS.firstReply) };
+  }
+  return null;
+}
+
 export interface CardLatencyReport {
   warmLoads: number;
   warmDclToCardMs: { median: number; p95: number; max: number };
@@ -68,6 +93,12 @@ export interface CardLatencyReport {
   coldFirstLoadDclToCardMs: number;
   coldLoads: number;
   coldDclToCardMs: { median: number; max: number };
+  /**
+   * Where the cold time goes, medians from navigation start: the content script starts (and asks),
+   * the browser starts the worker, its script is evaluated, the store is open, the first answer
+   * leaves the worker, the card is attached.
+   */
+  coldTimelineMs: { scriptStart: number; dcl: number; workerStarted: number; workerEvaluated: number; storeReady: number; firstReply: number; card: number };
   fcpMs: { withPaperLens: number; without: number; deltaMedian: number };
   requestsPerPage: { withPaperLens: number; without: number };
   /** Requests the extension's worker made during the whole run (the daily-papers feed only). */
@@ -99,12 +130,18 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
     // Cold: the first load after install, then loads right after the worker was stopped.
     const first = await load(withExt, page, true);
     const cold: number[] = [];
+    const coldTimings: LoadTiming[] = [];
+    const coldWorkers: WorkerTimeline[] = [];
     for (let i = 0; i < coldLoads; i++) {
       await stopServiceWorkers(page);
       await new Promise((resolve) => setTimeout(resolve, 300));
       const timing = await load(withExt, page, true);
       cold.push(timing.cardAt! - timing.dcl);
+      coldTimings.push(timing);
+      const worker = await workerTimeline(withExt, page);
+      if (worker) coldWorkers.push(worker);
     }
+    const coldMedian = (values: number[]): number => round(median(values.filter(Number.isFinite)));
 
     await load(withExt, page, true); // wake the worker again
     const warm: number[] = [];
@@ -136,6 +173,15 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
       coldFirstLoadDclToCardMs: round(first.cardAt! - first.dcl),
       coldLoads,
       coldDclToCardMs: { median: round(median(cold)), max: round(Math.max(...cold)) },
+      coldTimelineMs: {
+        scriptStart: coldMedian(coldTimings.map((timing) => timing.scriptStart ?? Number.NaN)),
+        dcl: coldMedian(coldTimings.map((timing) => timing.dcl)),
+        workerStarted: coldMedian(coldWorkers.map((worker) => worker.started)),
+        workerEvaluated: coldMedian(coldWorkers.map((worker) => worker.evaluated)),
+        storeReady: coldMedian(coldWorkers.map((worker) => worker.storeReady)),
+        firstReply: coldMedian(coldWorkers.map((worker) => worker.firstReply)),
+        card: coldMedian(coldTimings.map((timing) => timing.cardAt ?? Number.NaN)),
+      },
       fcpMs: { withPaperLens: round(median(fcpWith)), without: round(median(fcpWithout)), deltaMedian: round(median(fcpWith) - median(fcpWithout)) },
       requestsPerPage: { withPaperLens: Math.max(...requestsWith), without: Math.max(...requestsWithout) },
       workerRequests: [...new Set(withExt.requests.filter((request) => request.serviceWorker() !== null).map((request) => request.url()))],

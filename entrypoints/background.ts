@@ -9,6 +9,7 @@ import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
 import { showStoreError, clearStoreError } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
+import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
 const FEED_ALARM = 'daily-papers-feed';
 const SAVE_COMMAND = 'save-paper';
@@ -17,6 +18,7 @@ const SAVE_LINK_MENU = 'save-paper-link';
 const PAPER_LINKS = ['https://arxiv.org/abs/*', 'https://arxiv.org/pdf/*', 'https://arxiv.org/html/*', 'https://huggingface.co/papers/*'];
 
 export default defineBackground(() => {
+  markOnce(WORKER_MARKS.evaluated);
   const db = new PaperLensDatabase();
   const store = createStore({
     db,
@@ -73,7 +75,10 @@ export default defineBackground(() => {
         return settings.seenEnabled && settings.sites[site];
       },
       refreshFeed: () => feed.refresh(true),
-    }).then(sendResponse);
+    }).then((reply) => {
+      markOnce(WORKER_MARKS.firstReply);
+      sendResponse(reply);
+    });
     return true;
   });
 
@@ -88,6 +93,9 @@ export default defineBackground(() => {
   // Open the store while the first message is still on its way; refresh trending if it is stale.
   store
     .ready()
-    .then(() => feed.startup())
+    .then(() => {
+      markOnce(WORKER_MARKS.storeReady);
+      return feed.startup();
+    })
     .catch(() => undefined);
 });
