@@ -26,7 +26,7 @@ export default defineBackground(() => {
     onError: showStoreError,
     onRecovered: clearStoreError,
   });
-  const lookup = createCachedLookup(db, store.related.forPage);
+  const lookup = createCachedLookup(db);
   const feed = createFeedRefresher({
     ready: store.ready,
     fetch: (input, init) => fetch(input, init),
@@ -70,6 +70,7 @@ export default defineBackground(() => {
       health: store.health,
       now: Date.now,
       lookup,
+      relatedForPage: store.related.forPage,
       seenEnabled: async (site) => {
         const settings = await loadSettings();
         return settings.seenEnabled && settings.sites[site];

@@ -1,6 +1,6 @@
 import type { LookupQuery, PaperView } from '../schema';
 import type { PaperLensDatabase } from './database';
-import { lookupPapers, type RelatedForPage } from './papers';
+import { lookupPapers } from './papers';
 import { onViewTablesChanged, setBounded } from './view-tables';
 
 const MAX_ENTRIES = 200;
@@ -11,7 +11,7 @@ const MAX_ENTRIES = 200;
  * busy worker took 3–20 ms where a map takes microseconds. Anything but a plain id query (titles,
  * page abstracts, batches) goes to the store.
  */
-export function createCachedLookup(db: PaperLensDatabase, relatedForPage?: RelatedForPage): (queries: LookupQuery[]) => Promise<(PaperView | null)[]> {
+export function createCachedLookup(db: PaperLensDatabase): (queries: LookupQuery[]) => Promise<(PaperView | null)[]> {
   const views = new Map<string, PaperView | null>();
   onViewTablesChanged(db, () => views.clear());
 
@@ -19,7 +19,7 @@ export function createCachedLookup(db: PaperLensDatabase, relatedForPage?: Relat
     const [only] = queries;
     const plainId = queries.length === 1 && only?.id !== undefined && only.title === undefined && only.abstract === undefined ? only.id : null;
     if (plainId !== null && views.has(plainId)) return [views.get(plainId)!];
-    const answers = await lookupPapers(db, queries, relatedForPage);
+    const answers = await lookupPapers(db, queries);
     if (plainId !== null) setBounded(views, MAX_ENTRIES, plainId, answers[0] ?? null);
     return answers;
   };

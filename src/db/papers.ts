@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { normalizeArxivId, normalizeTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
-import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, SaveInput, SavedItem } from '../schema';
+import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem } from '../schema';
 import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
@@ -94,11 +94,11 @@ export type RelatedForPage = (page: { id: string; title: string; abstract: strin
 /**
  * Answers a batch of queries in one read transaction: each by id first, then by normalized
  * title (arXiv sometimes retitles a paper; Hugging Face keeps the old title). A query the store
- * cannot answer but that carries its page's abstract gets a summary computed from it (and, given
- * `relatedForPage`, its related papers in the store). One answer per query.
+ * cannot answer but that carries its page's abstract gets a summary computed from it (its related
+ * papers are a separate question, `relatedLinks`: they can take a while). One answer per query.
  */
-export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[], relatedForPage?: RelatedForPage): Promise<(PaperView | null)[]> {
-  const views = await db.transaction('r', db.paperBlocks, db.saved, db.trendingDays, async () => {
+export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]): Promise<(PaperView | null)[]> {
+  return db.transaction('r', db.paperBlocks, db.saved, db.trendingDays, async () => {
     const ids = queries.map((query) => (query.id === undefined ? null : normalizeArxivId(query.id)));
     const wantedIds = [...new Set(ids.filter((id): id is string => id !== null))];
     const byId = new Map<string, Paper>();
@@ -138,20 +138,16 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
       return toView(paper, savedItem, context);
     });
   });
-  if (relatedForPage) {
-    for (const view of views) {
-      if (!view || view.inStore) continue;
-      const query = queries.find((candidate) => candidate.abstract && normalizeArxivId(candidate.id ?? '') === view.id);
-      if (!query?.abstract) continue;
-      const ids = await relatedForPage({ id: view.id, title: view.title, abstract: latexToText(query.abstract) });
-      const titleOf = await relatedTitles(db, [], ids);
-      view.related = ids.flatMap((id) => {
-        const title = titleOf(id);
-        return title ? [{ id, title }] : [];
-      });
-    }
-  }
-  return views;
+}
+
+/** Links to the papers of the store most like a page's paper that the store does not hold. */
+export async function relatedLinks(db: PaperLensDatabase, relatedForPage: RelatedForPage, page: { id: string; title: string; abstract: string }): Promise<RelatedLink[]> {
+  const ids = await relatedForPage({ ...page, abstract: latexToText(page.abstract) });
+  const titleOf = await relatedTitles(db, [], ids);
+  return ids.flatMap((id) => {
+    const title = titleOf(id);
+    return title ? [{ id, title }] : [];
+  });
 }
 
 /** A trending list as the popup shows it: a live day from the feed, or the bundled snapshot. */

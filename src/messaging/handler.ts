@@ -1,6 +1,6 @@
 import { RequestSchema, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, listSaved, lookupPapers, markSeen, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { badgeInfo, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
@@ -11,7 +11,8 @@ export interface HandlerDeps {
   ready: () => Promise<PaperLensDatabase>;
   health: () => Promise<StoreHealth>;
   now: () => number;
-  relatedForPage?: RelatedForPage;
+  /** Related papers in the store for a page's paper it does not hold. */
+  relatedForPage: RelatedForPage;
   /** Answers `lookup` (e.g. from a cache); by default straight from the store. */
   lookup?: (queries: LookupQuery[]) => Promise<(PaperView | null)[]>;
   /** Whether to remember pages opened on this site: the "seen marks" setting and the site's switch. */
@@ -35,7 +36,7 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     if (isReadingListRequest(request)) return { ok: true, result: await handleReadingListRequest(db, request, deps.now()) };
     switch (request.type) {
       case 'lookup': {
-        const views = deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries, deps.relatedForPage);
+        const views = deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries);
         if (request.seenOn) {
           // Recorded after answering, and only where the user allows it.
           const ids = views.flatMap((view) => (view ? [view.id] : []));
@@ -48,6 +49,8 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
       }
       case 'badges':
         return { ok: true, result: await badgeInfo(db, request.ids) };
+      case 'related':
+        return { ok: true, result: await relatedLinks(db, deps.relatedForPage, request.paper) };
       case 'save':
         return { ok: true, result: await savePaper(db, request.paper, deps.now()) };
       case 'unsave':

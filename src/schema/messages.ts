@@ -5,6 +5,10 @@ import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
 import { ReadingListRequestSchemas, type ReadingListResponseMap } from './reading-list';
 
+/** A paper of the store related to the one shown: a link with its title. */
+export const RelatedLinkSchema = z.object({ id: ArxivIdSchema, title: z.string() });
+export type RelatedLink = z.infer<typeof RelatedLinkSchema>;
+
 /** What a card or popup row shows for one paper. */
 export const PaperViewSchema = z.object({
   id: ArxivIdSchema,
@@ -13,7 +17,7 @@ export const PaperViewSchema = z.object({
   keyResults: z.array(z.string()),
   codeLinks: z.array(HttpUrlSchema),
   topics: z.array(z.string()),
-  related: z.array(z.object({ id: ArxivIdSchema, title: z.string() })),
+  related: z.array(RelatedLinkSchema),
   rank: z.number().int().positive().nullable(),
   /** Where the rank comes from: the bundled snapshot's label ("Jul 30") or a live day ("Live · 2026-11-30"). */
   snapshot: z.string().nullable(),
@@ -59,6 +63,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     seenOn: PaperPageSiteKeySchema.optional(),
   }),
   z.object({ type: z.literal('badges'), ids: z.array(z.string().max(100)).min(1).max(10_000) }),
+  /** Papers of the store related to a page's paper the store does not hold (asked after its card shows). */
+  z.object({ type: z.literal('related'), paper: z.object({ id: ArxivIdSchema, title: z.string().max(1000), abstract: z.string().max(20_000) }) }),
   z.object({ type: z.literal('save'), paper: SaveInputSchema }),
   z.object({ type: z.literal('unsave'), id: ArxivIdSchema }),
   z.object({ type: z.literal('setStatus'), id: ArxivIdSchema, status: ReadingStatusSchema }),
@@ -101,6 +107,7 @@ export interface ResponseMap extends ReadingListResponseMap {
   lookup: (PaperView | null)[];
   /** One answer per requested id, in order; null for an id that is not an arXiv id. */
   badges: (BadgeInfo | null)[];
+  related: RelatedLink[];
   save: PaperView;
   unsave: null;
   setStatus: PaperView;

@@ -164,6 +164,16 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     (site.cardAnchor(document) ?? anchor).after(mounted.host);
     card = mounted;
     shown = { id: page.id, title: page.title };
+    if (result.view && !result.view.inStore && page.abstract) void showRelated(mounted, page, model, result.view.id);
+  };
+
+  // A paper the store does not hold is compared with every paper it does, which can take a while
+  // in a large store: the card shows at once, and its related papers join it when they come.
+  const showRelated = async (mounted: MountedCard, page: PagePaper, model: CardModel, id: string) => {
+    const related = await sendRequest({ type: 'related', paper: { id, title: page.title, abstract: page.abstract } }).catch(() => []);
+    if (card !== mounted || related.length === 0) return;
+    const withRelated = { ...model, related };
+    render(<PaperCard model={withRelated} actions={cardActions(page, withRelated)} collapsed={settings.cardCollapsed} />, mounted.container);
   };
 
   const sync = async () => {

@@ -50,8 +50,10 @@ describe('summary card on arXiv abstract pages', () => {
     const tldr = await card(page).getByTestId('tldr').textContent();
     expect(tldr).toMatch(/Transformer/);
     expect(await card(page).getByTestId('key-results').textContent()).toMatch(/28\.4 BLEU/);
-    // Related papers come from the local store, computed for this page on demand.
-    expect(await card(page).getByTestId('related').locator('a').count()).toBeGreaterThan(0);
+    // Related papers come from the local store, computed for this page on demand: they join the
+    // card after it shows.
+    await expect.poll(() => card(page).getByTestId('related').locator('a').count()).toBeGreaterThan(0);
+    expect(await card(page).getByTestId('tldr').textContent()).toBe(tldr);
     await page.close();
   });
 

@@ -15,6 +15,7 @@ beforeAll(async () => {
     ready: store.ready,
     health: store.health,
     now: () => 42,
+    relatedForPage: store.related.forPage,
     seenEnabled: async (site) => {
       seenSites.push(site);
       return seenOn;
@@ -35,10 +36,28 @@ describe('background message handler', () => {
     [{ type: 'save', paper: { id: 'not-an-id', title: 'x' } }, /paper\.id: not a canonical arXiv id/],
     [{ type: 'save', paper: { id: '2310.01779', title: 'x', sourceUrl: 'javascript:alert(1)' } }, /sourceUrl: not an http\(s\) URL/],
     [{ type: 'setStatus', id: '2310.01779', status: 'done' }, /status/],
+    [{ type: 'related', paper: { id: 'not-an-id', title: 'x', abstract: 'y' } }, /malformed request: paper\.id/],
   ])('%j gets an error reply, not a crash', async (message, reason) => {
     const reply = await handleMessage(message, deps);
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(reason);
+  });
+
+  test('a page the store does not hold: its card answer comes first, its related papers of the store on request', async () => {
+    const page = {
+      id: '2601.00042',
+      title: 'Tree Drafts for Faster Speculative Decoding',
+      abstract: 'Speculative decoding accelerates large language model inference: a small draft model proposes candidate tokens that the target model verifies in parallel. We propose tree drafts with adaptive candidate lengths, which raise the acceptance rate of the verification step and speed up decoding by 2.1x.',
+    };
+    const lookup = await handleMessage({ type: 'lookup', queries: [page] }, deps);
+    expect(lookup).toMatchObject({ ok: true, result: [{ id: page.id, inStore: false, related: [] }] });
+    const related = await handleMessage({ type: 'related', paper: page }, deps);
+    if (!related.ok) throw new Error(related.error);
+    const links = related.result as { id: string; title: string }[];
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.length).toBeLessThanOrEqual(3);
+    expect(links.map((link) => link.id)).toEqual(expect.arrayContaining([expect.stringMatching(/^(2405\.19715|2407\.12021|2501\.19309)$/)]));
+    expect(links.every((link) => link.title.length > 0)).toBe(true);
   });
 
   test('a batched lookup answers every query in one reply', async () => {

@@ -15,6 +15,7 @@ export function depsFor(db: PaperLensDatabase, clock: { now: number }): HandlerD
     ready: async () => db,
     health: async () => ({ ok: true, error: null, seedVersion: null, papers: await db.papers.count() }),
     now: () => clock.now,
+    relatedForPage: async () => [],
     seenEnabled: async () => true,
     refreshFeed: async () => {
       throw new Error('no feed in these tests');
