@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
-import { buildRelatedCorpus, relatedTo } from '../../../src/search/related';
+import { buildRelatedCorpus, relatedTo, type RelatedDocument } from '../../../src/search/related';
+import { tokenize } from '../../../src/search/tokenize';
 import type { Paper } from '../../../src/schema';
 
 let papers: Paper[];
@@ -44,5 +45,33 @@ describe('related papers', () => {
   test('an unrelated text finds nothing above the similarity floor', () => {
     const corpus = buildRelatedCorpus(papers);
     expect(relatedTo(corpus, { id: 'x', title: 'Zebrafish fin regeneration', abstract: 'Osteoblasts dedifferentiate in zebrafish fins.' })).toEqual([]);
+  });
+
+  test('the packed corpus ranks exactly as plain TF-IDF cosine over title (twice) + abstract', () => {
+    // The definition, written plainly: a Map per paper, idf = ln((N + 1) / (df + 1)) + 1.
+    const vector = (document: RelatedDocument, idf: (term: string) => number) => {
+      const counts = new Map<string, number>();
+      for (const token of tokenize(document.title)) counts.set(token, (counts.get(token) ?? 0) + 2);
+      for (const token of tokenize(document.abstract)) counts.set(token, (counts.get(token) ?? 0) + 1);
+      const weights = new Map([...counts].map(([term, count]) => [term, (1 + Math.log(count)) * idf(term)] as const));
+      const norm = Math.sqrt([...weights.values()].reduce((sum, weight) => sum + weight * weight, 0)) || 1;
+      return new Map([...weights].map(([term, weight]) => [term, weight / norm] as const));
+    };
+    const df = new Map<string, number>();
+    for (const paper of papers) for (const term of new Set([...tokenize(paper.title), ...tokenize(paper.abstract)])) df.set(term, (df.get(term) ?? 0) + 1);
+    const idf = (term: string) => Math.log((papers.length + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+    const vectors = papers.map((paper) => vector(paper, idf));
+    const plainRelated = (target: RelatedDocument) => {
+      const own = vector(target, idf);
+      return papers
+        .map((paper, index) => ({ id: paper.id, similarity: [...own].reduce((dot, [term, weight]) => dot + weight * (vectors[index]!.get(term) ?? 0), 0) }))
+        .filter((entry) => entry.id !== target.id && entry.similarity >= 0.05)
+        .sort((a, b) => b.similarity - a.similarity)
+        .slice(0, 3)
+        .map((entry) => entry.id);
+    };
+    const corpus = buildRelatedCorpus(papers);
+    const outside = { id: '2211.17192', title: 'Fast Inference from Transformers via Speculative Decoding', abstract: 'We introduce speculative decoding, an algorithm to sample from autoregressive models faster with a smaller draft model.' };
+    for (const target of [...papers, outside]) expect(relatedTo(corpus, target)).toEqual(plainRelated(target));
   });
 });
