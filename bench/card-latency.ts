@@ -54,7 +54,8 @@ async function load(browser: ExtensionBrowser, page: Page, expectCard: boolean):
   return { ...timing, requests };
 }
 
-async function stopServiceWorkers(page: Page): Promise<void> {
+/** Stops the extension's worker, as the browser does after it idles: the next message starts it cold. */
+export async function stopServiceWorkers(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');

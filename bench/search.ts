@@ -5,11 +5,13 @@ import { launchExtension } from '../tests/e2e/harness';
 import { keystrokeTimer, typeQueries } from './keystrokes';
 import { median, quantile, round } from './stats';
 import { vocabularyFrom, type Vocabulary } from './synthetic-papers';
+import { benchUnknownPaperCard, type UnknownPaperCardReport } from './unknown-paper-card';
 
 /**
  * Issue 3's search figures, in real Chromium against the extension's own IndexedDB: the time to
  * load N papers into the store (records + search index, one transaction) and the per-keystroke
- * latency of popup search (input event → results for that input rendered), at 10,000 and 100,000.
+ * latency of popup search (input event → results for that input rendered), at 10,000 and 100,000,
+ * and over each store the card of a paper it does not hold (bench/unknown-paper-card.ts).
  * Synthetic papers draw their words with the frequencies of real CS abstracts (SciTLDR dev).
  */
 
@@ -48,6 +50,8 @@ export interface SearchReport {
   keystrokeMs: { median: number; p95: number; max: number };
   /** Keystrokes superseded by the next one before their results showed (not in the figures). */
   superseded: number;
+  /** The card of a paper this store does not hold (related papers are compared with all N). */
+  unknownPaperCard: UnknownPaperCardReport;
 }
 
 export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchReport[]> {
@@ -76,6 +80,7 @@ export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchRepo
       const records = await typeQueries(popup, QUERIES, RESULTS);
       await popup.close();
       const timed = records.filter((record) => record.end !== null).map((record) => record.end! - record.start);
+      const unknownPaperCard = await benchUnknownPaperCard(browser);
       reports.push({
         papers: load.count,
         loadMs: round(load.loadMs, 0),
@@ -85,6 +90,7 @@ export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchRepo
         keystrokes: timed.length,
         keystrokeMs: { median: round(median(timed)), p95: round(quantile(timed, 0.95)), max: round(Math.max(...timed)) },
         superseded: records.length - timed.length,
+        unknownPaperCard,
       });
     }
   } finally {

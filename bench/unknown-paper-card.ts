@@ -1,0 +1,68 @@
+import type { Page } from 'playwright-core';
+import { fixture, type ExtensionBrowser } from '../tests/e2e/harness';
+import { stopServiceWorkers } from './card-latency';
+import { median, round } from './stats';
+
+/** An arXiv abstract page of a paper the benchmark stores do not hold. */
+const UNKNOWN_PAPER_URL = 'https://arxiv.org/abs/1706.03762';
+
+// Runs in the page before its scripts: when the card host appears, and when its related links do
+// (they are drawn inside the card's shadow root, which a document observer does not see).
+const RECORDER = `(() => {
+  const related = (root) => {
+    if (window.__relatedAt === undefined && root.querySelector('[data-testid="related"] a')) window.__relatedAt = performance.now();
+  };
+  new MutationObserver(() => {
+    const host = document.querySelector('[data-paperlens="card"]');
+    if (!host || window.__cardAt !== undefined) return;
+    window.__cardAt = performance.now();
+    related(host.shadowRoot);
+    new MutationObserver(() => related(host.shadowRoot)).observe(host.shadowRoot, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+export interface UnknownPaperCardReport {
+  /** DOMContentLoaded → card attached / → its related papers shown; medians. */
+  coldDclToCardMs: number;
+  coldDclToRelatedMs: number;
+  warmDclToCardMs: number;
+  warmDclToRelatedMs: number;
+}
+
+async function load(page: Page): Promise<{ card: number; related: number }> {
+  await page.goto(UNKNOWN_PAPER_URL, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as unknown as { __relatedAt?: number }).__relatedAt !== undefined, null, { timeout: 120_000, polling: 5 });
+  return page.evaluate(`(() => {
+    const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
+    return { card: window.__cardAt - dcl, related: window.__relatedAt - dcl };
+  })()`) as Promise<{ card: number; related: number }>;
+}
+
+/**
+ * The card of a paper the store does not hold (the common case: most papers a reader opens), over
+ * whatever the store holds now: its summary is computed from the page, its related papers by
+ * comparing the page with every stored paper.
+ */
+export async function benchUnknownPaperCard(browser: ExtensionBrowser, { coldLoads = 3, warmLoads = 5 } = {}): Promise<UnknownPaperCardReport> {
+  browser.serve(UNKNOWN_PAPER_URL, await fixture('arxiv-abs-1706.03762.html'));
+  const page = await browser.context.newPage();
+  await page.addInitScript(RECORDER);
+  try {
+    const cold: { card: number; related: number }[] = [];
+    for (let i = 0; i < coldLoads; i++) {
+      await stopServiceWorkers(page);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      cold.push(await load(page));
+    }
+    const warm: { card: number; related: number }[] = [];
+    for (let i = 0; i < warmLoads; i++) warm.push(await load(page));
+    return {
+      coldDclToCardMs: round(median(cold.map((timing) => timing.card))),
+      coldDclToRelatedMs: round(median(cold.map((timing) => timing.related))),
+      warmDclToCardMs: round(median(warm.map((timing) => timing.card))),
+      warmDclToRelatedMs: round(median(warm.map((timing) => timing.related))),
+    };
+  } finally {
+    await page.close();
+  }
+}
