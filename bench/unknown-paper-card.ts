@@ -25,17 +25,32 @@ export interface UnknownPaperCardReport {
   /** DOMContentLoaded → card attached / → its related papers shown; medians. */
   coldDclToCardMs: number;
   coldDclToRelatedMs: number;
+  /**
+   * A lookup round trip from an extension page sent as the cold card shows, while the worker
+   * compares the page with every stored paper: how long the worker keeps others waiting.
+   */
+  coldLookupWhileRelatedMs: number;
   warmDclToCardMs: number;
   warmDclToRelatedMs: number;
 }
 
-async function load(page: Page): Promise<{ card: number; related: number }> {
-  await page.goto(UNKNOWN_PAPER_URL, { waitUntil: 'load' });
+async function load(page: Page, probe?: Page): Promise<{ card: number; related: number; lookup: number }> {
+  await page.goto(UNKNOWN_PAPER_URL, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as unknown as { __cardAt?: number }).__cardAt !== undefined, null, { timeout: 60_000, polling: 1 });
+  // A seed paper's lookup, as the popup or a listing would ask.
+  const lookup = probe
+    ? ((await probe.evaluate(`(async () => {
+        const start = performance.now();
+        await chrome.runtime.sendMessage({ type: 'lookup', queries: [{ id: '2310.01779' }] });
+        return performance.now() - start;
+      })()`)) as number)
+    : Number.NaN;
   await page.waitForFunction(() => (window as unknown as { __relatedAt?: number }).__relatedAt !== undefined, null, { timeout: 120_000, polling: 5 });
-  return page.evaluate(`(() => {
+  const timing = (await page.evaluate(`(() => {
     const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
     return { card: window.__cardAt - dcl, related: window.__relatedAt - dcl };
-  })()`) as Promise<{ card: number; related: number }>;
+  })()`)) as { card: number; related: number };
+  return { ...timing, lookup };
 }
 
 /**
@@ -47,22 +62,26 @@ export async function benchUnknownPaperCard(browser: ExtensionBrowser, { coldLoa
   browser.serve(UNKNOWN_PAPER_URL, await fixture('arxiv-abs-1706.03762.html'));
   const page = await browser.context.newPage();
   await page.addInitScript(RECORDER);
+  const probe = await browser.context.newPage();
+  await probe.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
   try {
-    const cold: { card: number; related: number }[] = [];
+    const cold: { card: number; related: number; lookup: number }[] = [];
     for (let i = 0; i < coldLoads; i++) {
       await stopServiceWorkers(page);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      cold.push(await load(page));
+      cold.push(await load(page, probe));
     }
-    const warm: { card: number; related: number }[] = [];
+    const warm: { card: number; related: number; lookup: number }[] = [];
     for (let i = 0; i < warmLoads; i++) warm.push(await load(page));
     return {
       coldDclToCardMs: round(median(cold.map((timing) => timing.card))),
       coldDclToRelatedMs: round(median(cold.map((timing) => timing.related))),
+      coldLookupWhileRelatedMs: round(median(cold.map((timing) => timing.lookup))),
       warmDclToCardMs: round(median(warm.map((timing) => timing.card))),
       warmDclToRelatedMs: round(median(warm.map((timing) => timing.related))),
     };
   } finally {
     await page.close();
+    await probe.close();
   }
 }

@@ -102,6 +102,20 @@ export class PaperStore {
     return this.table.toArray().then((rows) => rows.flatMap((row) => row.papers));
   }
 
+  /**
+   * Every paper, `blocksPerSlice` blocks at a time, each slice its own read: for long passes that
+   * must leave the worker free between slices. Not inside a transaction (it awaits between reads).
+   */
+  async *inSlices(blocksPerSlice: number): AsyncGenerator<Paper[]> {
+    let after = -Infinity;
+    for (;;) {
+      const rows = await this.table.where(':id').above(after).limit(blocksPerSlice).toArray();
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.block;
+      yield rows.flatMap((row) => row.papers);
+    }
+  }
+
   count(): Promise<number> {
     return this.table.orderBy('ids').keys().then((keys) => keys.length);
   }

@@ -33,56 +33,69 @@ function termCounts(document: Pick<RelatedDocument, 'title' | 'abstract'>): Map<
 
 const termWeight = (count: number, idf: number): number => (1 + Math.log(count)) * idf;
 
-export function buildRelatedCorpus(documents: RelatedDocument[]): RelatedCorpus {
-  const termNumbers = new Map<string, number>();
-  const df: number[] = [];
-  const offsets = new Uint32Array(documents.length + 1);
-  let terms: number[] = [];
-  let counts: number[] = [];
+/** Builds a corpus one paper at a time, so a long build can pause between papers. */
+export class RelatedCorpusBuilder {
+  private readonly ids: string[] = [];
+  private readonly termNumbers = new Map<string, number>();
+  private readonly df: number[] = [];
+  private readonly offsets: number[] = [0];
+  private readonly terms: number[] = [];
+  private readonly counts: number[] = [];
   // The current paper's count of each term (by number), and its terms in order of appearance.
-  const countOf: number[] = [];
-  const present: number[] = [];
-  const add = (token: string, by: number) => {
-    let number = termNumbers.get(token);
-    if (number === undefined) {
-      number = df.length;
-      termNumbers.set(token, number);
-      df.push(0);
-      countOf.push(0);
-    }
-    if (countOf[number] === 0) present.push(number);
-    countOf[number]! += by;
-  };
-  documents.forEach((document, index) => {
+  private readonly countOf: number[] = [];
+  private readonly present: number[] = [];
+
+  add(document: RelatedDocument): void {
     // As termCounts: the title counts twice.
-    for (const token of tokenize(document.title)) add(token, 2);
-    for (const token of tokenize(document.abstract)) add(token, 1);
-    for (const number of present) {
-      df[number]!++;
-      terms.push(number);
-      counts.push(countOf[number]!);
-      countOf[number] = 0;
+    for (const token of tokenize(document.title)) this.count(token, 2);
+    for (const token of tokenize(document.abstract)) this.count(token, 1);
+    for (const number of this.present) {
+      this.df[number]!++;
+      this.terms.push(number);
+      this.counts.push(this.countOf[number]!);
+      this.countOf[number] = 0;
     }
-    present.length = 0;
-    offsets[index + 1] = terms.length;
-  });
-  const idf = new Float64Array(df.length);
-  df.forEach((frequency, number) => (idf[number] = Math.log((documents.length + 1) / (frequency + 1)) + 1));
-  const weights = new Float32Array(terms.length);
-  for (let index = 0; index < documents.length; index++) {
-    let norm = 0;
-    for (let k = offsets[index]!; k < offsets[index + 1]!; k++) {
-      const weight = termWeight(counts[k]!, idf[terms[k]!]!);
-      weights[k] = weight;
-      norm += weight * weight;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (let k = offsets[index]!; k < offsets[index + 1]!; k++) weights[k]! /= norm;
+    this.present.length = 0;
+    this.offsets.push(this.terms.length);
+    this.ids.push(document.id);
   }
-  const packed = Uint32Array.from(terms);
-  terms = [];
-  counts = [];
-  return { ids: documents.map((document) => document.id), termNumbers, idf, offsets, terms: packed, weights };
+
+  private count(token: string, by: number): void {
+    let number = this.termNumbers.get(token);
+    if (number === undefined) {
+      number = this.df.length;
+      this.termNumbers.set(token, number);
+      this.df.push(0);
+      this.countOf.push(0);
+    }
+    if (this.countOf[number] === 0) this.present.push(number);
+    this.countOf[number]! += by;
+  }
+
+  finish(): RelatedCorpus {
+    const papers = this.ids.length;
+    const idf = new Float64Array(this.df.length);
+    this.df.forEach((frequency, number) => (idf[number] = Math.log((papers + 1) / (frequency + 1)) + 1));
+    const offsets = Uint32Array.from(this.offsets);
+    const weights = new Float32Array(this.terms.length);
+    for (let index = 0; index < papers; index++) {
+      let norm = 0;
+      for (let k = offsets[index]!; k < offsets[index + 1]!; k++) {
+        const weight = termWeight(this.counts[k]!, idf[this.terms[k]!]!);
+        weights[k] = weight;
+        norm += weight * weight;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (let k = offsets[index]!; k < offsets[index + 1]!; k++) weights[k]! /= norm;
+    }
+    return { ids: [...this.ids], termNumbers: new Map(this.termNumbers), idf, offsets, terms: Uint32Array.from(this.terms), weights };
+  }
+}
+
+export function buildRelatedCorpus(documents: RelatedDocument[]): RelatedCorpus {
+  const builder = new RelatedCorpusBuilder();
+  for (const document of documents) builder.add(document);
+  return builder.finish();
 }
 
 /** The `count` most similar papers of the corpus to `target` (never the target itself), best first. */
