@@ -28,9 +28,14 @@ export function createRelatedPapers(db: PaperLensDatabase): RelatedPapers {
   let corpus: Promise<RelatedCorpus> | null = null;
   return {
     forPage: async (page) => {
-      corpus ??= buildInSlices(db);
-      // A failed read is tried again by the next question, not remembered.
-      corpus.catch(() => (corpus = null));
+      if (!corpus) {
+        const building = buildInSlices(db);
+        corpus = building;
+        // A failed read is tried again by the next question, not remembered.
+        building.catch(() => {
+          if (corpus === building) corpus = null;
+        });
+      }
       return relatedTo(await corpus, page);
     },
     invalidate: () => {
