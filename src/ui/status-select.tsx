@@ -14,7 +14,8 @@ export function StatusSelect({ id, status, label }: { id: string; status: Readin
     const next = STATUS_ORDER.find((candidate) => candidate === value);
     if (!next) return;
     setError(null);
-    sendRequest({ type: 'setStatus', id, status: next }).catch((failure: unknown) => setError(`Status not changed: ${errorMessage(failure)}`));
+    // Only the reading list is written (a paper view would wait behind long writes of the papers).
+    sendRequest({ type: 'setStatusMany', ids: [id], status: next }).catch((failure: unknown) => setError(`Status not changed: ${errorMessage(failure)}`));
   };
   return (
     <>

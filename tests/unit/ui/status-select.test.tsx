@@ -28,18 +28,18 @@ describe('StatusSelect (popup and reading-list rows)', () => {
     expect(select.value).toBe('to-read');
     expect([...select.options].map((option) => option.text)).toEqual(['To read', 'Reading', 'Read']);
     fireEvent.change(select, { target: { value: 'read' } });
-    await waitFor(() => expect(sent).toEqual([{ type: 'setStatus', id: '2310.01779', status: 'read' }]));
+    await waitFor(() => expect(sent).toEqual([{ type: 'setStatusMany', ids: ['2310.01779'], status: 'read' }]));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   test('a change the store refuses says why next to the select; the next try clears it', async () => {
-    failWith = '2310.01779 is not in the reading list';
+    failWith = 'PaperLens could not open its store: QuotaExceededError';
     render(<StatusSelect id="2310.01779" status="reading" label="Reading status" />);
     fireEvent.change(screen.getByLabelText('Reading status'), { target: { value: 'read' } });
-    expect((await screen.findByRole('alert')).textContent).toBe('Status not changed: 2310.01779 is not in the reading list');
+    expect((await screen.findByRole('alert')).textContent).toBe('Status not changed: PaperLens could not open its store: QuotaExceededError');
     failWith = null;
     fireEvent.change(screen.getByLabelText('Reading status'), { target: { value: 'to-read' } });
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(sent.map((request) => request.type === 'setStatus' && request.status)).toEqual(['read', 'to-read']);
+    expect(sent.map((request) => request.type === 'setStatusMany' && request.status)).toEqual(['read', 'to-read']);
   });
 });
