@@ -36,6 +36,7 @@ const termWeight = (count: number, idf: number): number => (1 + Math.log(count))
 /** Builds a corpus one paper at a time, so a long build can pause between papers. */
 export class RelatedCorpusBuilder {
   private readonly ids: string[] = [];
+  private readonly added = new Set<string>();
   private readonly termNumbers = new Map<string, number>();
   private readonly df: number[] = [];
   private readonly offsets: number[] = [0];
@@ -46,6 +47,9 @@ export class RelatedCorpusBuilder {
   private readonly present: number[] = [];
 
   add(document: RelatedDocument): void {
+    // A paper read twice (moved while a long build read the store) counts once.
+    if (this.added.has(document.id)) return;
+    this.added.add(document.id);
     // As termCounts: the title counts twice.
     for (const token of tokenize(document.title)) this.count(token, 2);
     for (const token of tokenize(document.abstract)) this.count(token, 1);

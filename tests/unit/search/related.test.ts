@@ -74,4 +74,10 @@ describe('related papers', () => {
     const outside = { id: '2211.17192', title: 'Fast Inference from Transformers via Speculative Decoding', abstract: 'We introduce speculative decoding, an algorithm to sample from autoregressive models faster with a smaller draft model.' };
     for (const target of [...papers, outside]) expect(relatedTo(corpus, target)).toEqual(plainRelated(target));
   });
+
+  test('a paper added twice to a corpus (read twice while the store changed) is related once', () => {
+    const specDec = byTitle(/^SpecDec\+\+/);
+    const corpus = buildRelatedCorpus([...papers, specDec, specDec]);
+    expect(relatedTo(corpus, { id: 'x', title: specDec.title, abstract: specDec.abstract })).toEqual(relatedTo(buildRelatedCorpus(papers), { id: 'x', title: specDec.title, abstract: specDec.abstract }));
+  });
 });
