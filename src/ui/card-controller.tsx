@@ -31,8 +31,13 @@ async function lookupOne(site: PaperPageSiteKey, id: string | null, page?: PageP
   }
 }
 
+// The related line of a paper the store does not hold, until its related papers come.
+const LOOKING_FOR_RELATED = 'looking for papers like this in your store…';
+const NONE_RELATED = 'none like this in your store yet';
+
 function cardModel(page: PagePaper, { view, problem }: LookupResult): CardModel {
-  if (view) return { ...view, problem };
+  // A paper the store does not hold gets its related papers after the card shows (showRelated).
+  if (view) return { ...view, problem, relatedNote: !view.inStore && page.abstract ? LOOKING_FOR_RELATED : null };
   // The store could not be asked: still show what the page says, and why there is no more.
   return {
     id: page.id,
@@ -42,6 +47,7 @@ function cardModel(page: PagePaper, { view, problem }: LookupResult): CardModel 
     codeLinks: [],
     topics: [],
     related: [],
+    relatedNote: null,
     rank: null,
     snapshot: null,
     upvotes: null,
@@ -164,15 +170,16 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     (site.cardAnchor(document) ?? anchor).after(mounted.host);
     card = mounted;
     shown = { id: page.id, title: page.title };
-    if (result.view && !result.view.inStore && page.abstract) void showRelated(mounted, page, model, result.view.id);
+    if (model.relatedNote === LOOKING_FOR_RELATED && model.id) void showRelated(mounted, page, model, model.id);
   };
 
   // A paper the store does not hold is compared with every paper it does, which can take a while
   // in a large store: the card shows at once, and its related papers join it when they come.
   const showRelated = async (mounted: MountedCard, page: PagePaper, model: CardModel, id: string) => {
-    const related = await sendRequest({ type: 'related', paper: { id, title: page.title, abstract: page.abstract } }).catch(() => []);
-    if (card !== mounted || related.length === 0) return;
-    const withRelated = { ...model, related };
+    const related = await sendRequest({ type: 'related', paper: { id, title: page.title, abstract: page.abstract } }).catch(() => null);
+    if (card !== mounted) return;
+    // No answer: the line goes rather than promise what will not come.
+    const withRelated = { ...model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null };
     render(<PaperCard model={withRelated} actions={cardActions(page, withRelated)} collapsed={settings.cardCollapsed} />, mounted.container);
   };
 

@@ -14,6 +14,8 @@ export interface CardModel {
   codeLinks: string[];
   topics: string[];
   related: { id: string; title: string }[];
+  /** Said on the related line while it has no links (still looking, or none found); null hides it. */
+  relatedNote: string | null;
   rank: number | null;
   snapshot: string | null;
   /** From the daily-papers feed. */
@@ -169,9 +171,14 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         </ul>
       )}
       <Links id={model.id} codeLinks={model.codeLinks} projectPage={model.projectPage} />
-      {model.related.length > 0 && (
+      {(model.related.length > 0 || model.relatedNote !== null) && (
         <nav class="pl-related" data-testid="related" aria-label="Related papers">
           <span class="pl-muted">Related: </span>
+          {model.related.length === 0 && (
+            <span class="pl-muted" data-testid="related-note">
+              {model.relatedNote}
+            </span>
+          )}
           {model.related.map((paper, index) => (
             <span key={paper.id}>
               {index > 0 && ' · '}

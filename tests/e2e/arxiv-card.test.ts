@@ -53,6 +53,7 @@ describe('summary card on arXiv abstract pages', () => {
     // Related papers come from the local store, computed for this page on demand: they join the
     // card after it shows.
     await expect.poll(() => card(page).getByTestId('related').locator('a').count()).toBeGreaterThan(0);
+    expect(await card(page).getByTestId('related-note').count()).toBe(0); // "looking for …" is gone
     expect(await card(page).getByTestId('tldr').textContent()).toBe(tldr);
     await page.close();
   });

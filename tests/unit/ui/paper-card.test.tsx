@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { PaperCard, type CardActions, type CardModel } from '../../../src/ui/paper-card';
+
+const actions: CardActions = {
+  save: async () => 'to-read',
+  unsave: async () => null,
+  restore: async (item) => item.status,
+  setStatus: async (status) => status,
+};
+
+const model: CardModel = {
+  id: '1706.03762', title: 'Attention Is All You Need', tldr: 'We propose the Transformer.', keyResults: [], codeLinks: [], topics: [],
+  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null,
+};
+
+afterEach(cleanup);
+
+describe('the card\'s related line', () => {
+  test('while related papers are looked for, the line says so', () => {
+    render(<PaperCard model={{ ...model, relatedNote: 'looking for papers like this in your store…' }} actions={actions} />);
+    expect(screen.getByTestId('related').textContent).toBe('Related: looking for papers like this in your store…');
+  });
+
+  test('links to the related papers replace the note', () => {
+    render(<PaperCard model={{ ...model, relatedNote: null, related: [{ id: '2405.19715', title: 'SpecDec++' }, { id: '2501.19309', title: 'Judge Decoding' }] }} actions={actions} />);
+    const links = screen.getByTestId('related').querySelectorAll('a');
+    expect([...links].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['SpecDec++', 'https://arxiv.org/abs/2405.19715'],
+      ['Judge Decoding', 'https://arxiv.org/abs/2501.19309'],
+    ]);
+    expect(screen.queryByTestId('related-note')).toBeNull();
+  });
+
+  test('no links and no note: no line', () => {
+    render(<PaperCard model={model} actions={actions} />);
+    expect(screen.queryByTestId('related')).toBeNull();
+  });
+});
