@@ -24,7 +24,7 @@ function removedMessage(items: readonly SavedItem[]): string {
 
 /** Remove without a question, with a short-lived undo that restores the exact items removed. */
 export function useUndoableRemove(): Undo {
-  const [offer, setOffer] = useTimedOffer<Offer>();
+  const [offer, setOffer, withdraw] = useTimedOffer<Offer>();
   const [error, setError] = useState<string | null>(null);
   const dismiss = () => setOffer(null);
 
@@ -44,9 +44,10 @@ export function useUndoableRemove(): Undo {
     },
     undo: async () => {
       if (!offer) return;
+      const restoring = offer;
       try {
-        await sendRequest({ type: 'restoreSaved', items: offer.items });
-        dismiss();
+        await sendRequest({ type: 'restoreSaved', items: restoring.items });
+        withdraw(restoring);
       } catch (failure) {
         setError(`Could not undo: ${errorMessage(failure)}`);
       }

@@ -4,10 +4,12 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { UNDO_MS, useTimedOffer } from '../../../src/ui/timed-offer';
 
 let offerFor: (value: string | null) => void = () => undefined;
+let withdraw: (value: string) => void = () => undefined;
 
 function Offer() {
-  const [offer, set] = useTimedOffer<string>();
+  const [offer, set, withdrawIfCurrent] = useTimedOffer<string>();
   offerFor = set;
+  withdraw = withdrawIfCurrent;
   return <p data-testid="offer">{offer ?? 'none'}</p>;
 }
 
@@ -43,4 +45,14 @@ describe('useTimedOffer ("Removed · Undo" in the card, popup and reading list)'
     expect(shown()).toBe('none');
   });
 
+
+  test('withdrawing an offer that a newer one replaced keeps the newer one (Undo finishing after another removal)', () => {
+    render(<Offer />);
+    act(() => offerFor('Removed “A”'));
+    act(() => offerFor('Removed “B”'));
+    act(() => withdraw('Removed “A”'));
+    expect(shown()).toBe('Removed “B”');
+    act(() => withdraw('Removed “B”'));
+    expect(shown()).toBe('none');
+  });
 });
