@@ -4,7 +4,7 @@ import { answerPagePaper } from '../src/messaging/page-paper';
 
 export default defineContentScript({
   matches: ['https://arxiv.org/abs/*'],
-  runAt: 'document_start',
+  runAt: 'document_end',
   main: (ctx) => {
     runCardController(ctx, arxivAbs);
     answerPagePaper(ctx, arxivAbs);

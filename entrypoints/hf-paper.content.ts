@@ -5,7 +5,7 @@ import { answerPagePaper } from '../src/messaging/page-paper';
 export default defineContentScript({
   // All of /papers*: the site navigates client-side from its lists to paper pages.
   matches: ['https://huggingface.co/papers*'],
-  runAt: 'document_start',
+  runAt: 'document_end',
   main: (ctx) => {
     runCardController(ctx, hfPaper);
     answerPagePaper(ctx, hfPaper);

@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PaperPageSiteKey, PaperView } from '../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
 import type { PagePaper, PaperPageSite } from '../sites/types';
@@ -8,27 +7,10 @@ import { sendRequest } from '../messaging/client';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
-import { errorMessage } from '../messaging/error-message';
+import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch';
 
 interface MountedCard extends ShadowHost {
   url: string;
-}
-
-interface LookupResult {
-  view: PaperView | null;
-  problem: string | null;
-}
-
-async function lookupOne(site: PaperPageSiteKey, id: string | null, page?: PagePaper): Promise<LookupResult> {
-  if (!id && !page) return { view: null, problem: null };
-  const query = { ...(id ? { id } : {}), ...(page ? { title: page.title, abstract: page.abstract } : {}) };
-  try {
-    // The paper's own page: the background records it as seen unless the user turned that (or this site) off.
-    const [view] = await sendRequest({ type: 'lookup', queries: [query], seenOn: site });
-    return { view: view ?? null, problem: null };
-  } catch (error) {
-    return { view: null, problem: errorMessage(error) };
-  }
 }
 
 // The related line of a paper the store does not hold, until its related papers come.
@@ -95,14 +77,11 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
  * Follows the settings live: no card while the site's switch is off, collapsed by default when
  * set, the chosen theme, and no "seen" mark recorded when those are off.
  */
-/** Marked on the page's timeline when the card's content script starts (read by the benchmark). */
-const CARD_START_MARK = 'paperlens:card-start';
-
 export function runCardController(ctx: ContentScriptContext, site: PaperPageSite): void {
-  performance.mark(CARD_START_MARK);
   const siteKey = site.key;
+  const early = takeCardPrefetch();
   let settings = DEFAULT_SETTINGS;
-  const settingsRead = loadSettings().then(
+  const settingsRead = (early?.settings ?? loadSettings()).then(
     (loaded) => (settings = loaded),
     () => settings,
   );
@@ -110,9 +89,11 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
 
   const startUrl = new URL(location.href);
   const prefetchId = site.isPage(startUrl) ? site.idFromUrl(startUrl) : null;
-  // Ask the store at once, alongside reading the settings: waiting for them first would add a
-  // storage round trip before every card. A switched-off site just never shows the answer.
-  let prefetch = prefetchId ? { id: prefetchId, result: lookupOne(siteKey, prefetchId) } : null;
+  // The store was asked at document start, alongside reading the settings (startCardPrefetch):
+  // waiting for them first would add a storage round trip before every card. A switched-off site
+  // just never shows the answer.
+  const earlyResult = early?.result && early.id === prefetchId ? early.result : null;
+  let prefetch = prefetchId ? { id: prefetchId, result: earlyResult ?? lookupOne(siteKey, prefetchId) } : null;
 
   let card: MountedCard | null = null;
   // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
