@@ -71,8 +71,8 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
 }
 
 /**
- * Keeps exactly one summary card after the abstract of the paper the tab shows: asks the store
- * as soon as the URL is known (before the DOM is parsed), mounts when the abstract exists, puts
+ * Keeps exactly one summary card after the abstract of the paper the tab shows: takes the answer
+ * the document-start script asked for (startCardPrefetch), mounts when the abstract exists, puts
  * the card back when the page re-renders it away, and swaps it on client-side navigation.
  * Follows the settings live: no card while the site's switch is off, collapsed by default when
  * set, the chosen theme, and no "seen" mark recorded when those are off.
