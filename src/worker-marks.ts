@@ -9,7 +9,11 @@ export const WORKER_MARKS = {
   firstReply: 'paperlens:first-reply',
 } as const;
 
+const marked = new Set<string>();
+
 /** Marks `name` unless this worker already has (a worker lives for many messages). */
 export function markOnce(name: (typeof WORKER_MARKS)[keyof typeof WORKER_MARKS]): void {
-  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+  if (marked.has(name)) return;
+  marked.add(name);
+  performance.mark(name);
 }

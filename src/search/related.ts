@@ -23,11 +23,16 @@ export interface RelatedCorpus {
   weights: Float32Array;
 }
 
+/** Calls `count` for each term occurrence of a paper with how much it counts. */
+function countTerms(document: Pick<RelatedDocument, 'title' | 'abstract'>, count: (term: string, by: number) => void): void {
+  // The title says what the paper is about more densely than any abstract sentence.
+  for (const token of tokenize(document.title)) count(token, 2);
+  for (const token of tokenize(document.abstract)) count(token, 1);
+}
+
 function termCounts(document: Pick<RelatedDocument, 'title' | 'abstract'>): Map<string, number> {
   const counts = new Map<string, number>();
-  // The title says what the paper is about more densely than any abstract sentence.
-  for (const token of tokenize(document.title)) counts.set(token, (counts.get(token) ?? 0) + 2);
-  for (const token of tokenize(document.abstract)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  countTerms(document, (term, by) => counts.set(term, (counts.get(term) ?? 0) + by));
   return counts;
 }
 
@@ -50,9 +55,7 @@ export class RelatedCorpusBuilder {
     // A paper read twice (moved while a long build read the store) counts once.
     if (this.added.has(document.id)) return;
     this.added.add(document.id);
-    // As termCounts: the title counts twice.
-    for (const token of tokenize(document.title)) this.count(token, 2);
-    for (const token of tokenize(document.abstract)) this.count(token, 1);
+    countTerms(document, this.count);
     for (const number of this.present) {
       this.df[number]!++;
       this.terms.push(number);
@@ -64,7 +67,7 @@ export class RelatedCorpusBuilder {
     this.ids.push(document.id);
   }
 
-  private count(token: string, by: number): void {
+  private readonly count = (token: string, by: number): void => {
     let number = this.termNumbers.get(token);
     if (number === undefined) {
       number = this.df.length;
@@ -74,7 +77,7 @@ export class RelatedCorpusBuilder {
     }
     if (this.countOf[number] === 0) this.present.push(number);
     this.countOf[number]! += by;
-  }
+  };
 
   finish(): RelatedCorpus {
     const papers = this.ids.length;

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import type { PaperView } from '../schema';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
@@ -17,9 +18,14 @@ interface MountedCard extends ShadowHost {
 const LOOKING_FOR_RELATED = 'looking for papers like this in your store…';
 const NONE_RELATED = 'none like this in your store yet';
 
-function cardModel(page: PagePaper, { view, problem }: LookupResult): CardModel {
-  // A paper the store does not hold gets its related papers after the card shows (showRelated).
-  if (view) return { ...view, problem, relatedNote: !view.inStore && page.abstract ? LOOKING_FOR_RELATED : null };
+/** A paper the store does not hold gets its related papers after its card shows (showRelated). */
+function relatedComeLater(result: LookupResult, page: PagePaper): result is LookupResult & { view: PaperView } {
+  return result.view !== null && !result.view.inStore && page.abstract !== '';
+}
+
+function cardModel(page: PagePaper, result: LookupResult): CardModel {
+  const { view, problem } = result;
+  if (view) return { ...view, problem, relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null };
   // The store could not be asked: still show what the page says, and why there is no more.
   return {
     id: page.id,
@@ -151,7 +157,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     (site.cardAnchor(document) ?? anchor).after(mounted.host);
     card = mounted;
     shown = { id: page.id, title: page.title };
-    if (model.relatedNote === LOOKING_FOR_RELATED && model.id) void showRelated(mounted, page, model, model.id);
+    if (relatedComeLater(result, page)) void showRelated(mounted, page, model, result.view.id);
   };
 
   // A paper the store does not hold is compared with every paper it does, which can take a while
