@@ -6,12 +6,14 @@ import { keystrokeTimer, typeQueries } from './keystrokes';
 import { median, quantile, round } from './stats';
 import { vocabularyFrom, type Vocabulary } from './synthetic-papers';
 import { benchUnknownPaperCard, type UnknownPaperCardReport } from './unknown-paper-card';
+import { benchFeedMerge, type FeedMergeReport } from './feed-merge';
 
 /**
  * Issue 3's search figures, in real Chromium against the extension's own IndexedDB: the time to
  * load N papers into the store (records + search index, one transaction) and the per-keystroke
  * latency of popup search (input event → results for that input rendered), at 10,000 and 100,000,
- * and over each store the card of a paper it does not hold (bench/unknown-paper-card.ts).
+ * and over each store the card of a paper it does not hold (bench/unknown-paper-card.ts) and a
+ * daily-papers refresh (bench/feed-merge.ts).
  * Synthetic papers draw their words with the frequencies of real CS abstracts (SciTLDR dev).
  */
 
@@ -52,6 +54,8 @@ export interface SearchReport {
   superseded: number;
   /** The card of a paper this store does not hold (related papers are compared with all N). */
   unknownPaperCard: UnknownPaperCardReport;
+  /** A daily-papers refresh that adds papers to this store, and lookups sent meanwhile. */
+  feedMerge: FeedMergeReport;
 }
 
 export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchReport[]> {
@@ -81,6 +85,7 @@ export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchRepo
       await popup.close();
       const timed = records.filter((record) => record.end !== null).map((record) => record.end! - record.start);
       const unknownPaperCard = await benchUnknownPaperCard(browser);
+      const feedMerge = await benchFeedMerge(browser);
       reports.push({
         papers: load.count,
         loadMs: round(load.loadMs, 0),
@@ -91,6 +96,7 @@ export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchRepo
         keystrokeMs: { median: round(median(timed)), p95: round(quantile(timed, 0.95)), max: round(Math.max(...timed)) },
         superseded: records.length - timed.length,
         unknownPaperCard,
+        feedMerge,
       });
     }
   } finally {

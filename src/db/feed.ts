@@ -2,9 +2,9 @@ import { FeedRefreshStateSchema, type FeedRefreshState, type Paper } from '../sc
 import { initialFeedRefreshState } from '../feed/backoff';
 import type { FeedSuccess } from '../feed/client';
 import { feedDayList, feedEntryToPaper } from '../feed/merge';
-import { buildRelatedCorpus, relatedTo } from '../search/related';
 import type { PaperLensDatabase } from './database';
 import { putPapers } from './bulk';
+import { relatedOnArrival } from './related';
 
 const FEED_STATE_KEY = 'feedState';
 
@@ -31,19 +31,20 @@ export async function writeFeedState(db: PaperLensDatabase, state: FeedRefreshSt
  * not fit the store aborts the whole merge: the last good list stays.
  */
 export async function applyFeedDay(db: PaperLensDatabase, result: FeedSuccess, now: number): Promise<void> {
-  await db.transaction('rw', db.paperBlocks, db.trendingDays, db.searchIndex, async () => {
-    const ids = result.entries.map((entry) => entry.id);
-    const existing = await db.papers.bulkGet(ids);
-    let incoming = result.entries.map((entry, index) => feedEntryToPaper(entry, existing[index], now));
+  const ids = result.entries.map((entry) => entry.id);
+  // Related papers of the papers new to the store are computed before the write: over a large
+  // store that takes seconds, and a write transaction would hold every card's lookup as long.
+  const before = await db.papers.bulkGet(ids);
+  const arrivals = result.entries.map((entry, index) => feedEntryToPaper(entry, before[index], now));
+  const fresh = new Set(arrivals.filter((_, index) => before[index] === undefined).map((paper) => paper.id));
+  const related = fresh.size > 0 ? await relatedOnArrival(db, arrivals, fresh) : new Map<string, string[]>();
 
-    // Papers new to the store get their related papers now, against the store as it will be.
-    const fresh = new Set(incoming.filter((_, index) => existing[index] === undefined).map((paper) => paper.id));
-    if (fresh.size > 0) {
-      const arriving = new Set(ids);
-      const others = (await db.papers.toArray()).filter((paper) => !arriving.has(paper.id));
-      const corpus = buildRelatedCorpus([...others, ...incoming]);
-      incoming = incoming.map((paper): Paper => (fresh.has(paper.id) ? { ...paper, related: relatedTo(corpus, paper) } : paper));
-    }
+  await db.transaction('rw', db.paperBlocks, db.trendingDays, db.searchIndex, async () => {
+    const existing = await db.papers.bulkGet(ids);
+    const incoming = result.entries.map((entry, index): Paper => {
+      const paper = feedEntryToPaper(entry, existing[index], now);
+      return existing[index] === undefined ? { ...paper, related: related.get(paper.id) ?? [] } : paper;
+    });
     await putPapers(db, incoming, now);
     await db.trendingDays.put({ ...feedDayList(result), fetchedAt: now });
   });

@@ -1,4 +1,4 @@
-import { RelatedCorpusBuilder, relatedTo, type RelatedCorpus } from '../search/related';
+import { RelatedCorpusBuilder, relatedTo, type RelatedCorpus, type RelatedDocument } from '../search/related';
 import type { PaperLensDatabase } from './database';
 import type { RelatedForPage } from './papers';
 
@@ -14,15 +14,30 @@ const BLOCKS_PER_SLICE = 4;
 /**
  * The corpus of every stored paper, read and built a slice at a time: over a large store this takes
  * seconds, and between slices the worker answers other messages (a Save click, a listing's badges).
- * Null when it stopped because the papers changed meanwhile (`wanted` turned false).
+ * `arrivals` are papers about to be stored: they replace their stored versions. Null when it
+ * stopped because the papers changed meanwhile (`wanted` turned false).
  */
-async function buildInSlices(db: PaperLensDatabase, wanted: () => boolean): Promise<RelatedCorpus | null> {
+async function buildInSlices(db: PaperLensDatabase, wanted: () => boolean, arrivals: readonly RelatedDocument[] = []): Promise<RelatedCorpus | null> {
+  const arriving = new Set(arrivals.map((paper) => paper.id));
   const builder = new RelatedCorpusBuilder();
   for await (const papers of db.papers.inSlices(BLOCKS_PER_SLICE)) {
     if (!wanted()) return null;
-    for (const paper of papers) builder.add(paper);
+    for (const paper of papers) if (!arriving.has(paper.id)) builder.add(paper);
   }
+  for (const paper of arrivals) builder.add(paper);
   return builder.finish();
+}
+
+/**
+ * Related papers of the papers `of` among `arrivals`, against the store as it will be once
+ * `arrivals` are stored. It reads the store outside any write transaction, so that cards and
+ * badges are not held while the corpus is built.
+ */
+export async function relatedOnArrival(db: PaperLensDatabase, arrivals: readonly RelatedDocument[], of: ReadonlySet<string>): Promise<Map<string, string[]>> {
+  const corpus = await buildInSlices(db, () => true, arrivals);
+  const related = new Map<string, string[]>();
+  if (corpus) for (const paper of arrivals) if (of.has(paper.id)) related.set(paper.id, relatedTo(corpus, paper));
+  return related;
 }
 
 /** Related papers for pages of papers the store does not hold, over a corpus built once and kept. */

@@ -4,6 +4,7 @@ import { applyFeedDay } from '../../../src/db/feed';
 import { lookupPapers, savePaper, trendingList } from '../../../src/db/papers';
 import { loadSearchIndex } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
+import { buildRelatedCorpus, relatedTo } from '../../../src/search/related';
 import type { FeedSuccess } from '../../../src/feed/client';
 import { parseDailyPapers } from '../../../src/feed/parse';
 import type { SeedAsset } from '../../../src/schema';
@@ -45,7 +46,10 @@ describe('merging a fetched day into the store', () => {
     const fresh = day.entries.find((entry) => !asset.papers.some((paper) => paper.id === entry.id))!;
     const index = (await loadSearchIndex(db))!;
     expect(index.search(fresh.title).map((hit) => hit.id)).toContain(fresh.id);
-    expect((await db.papers.get(fresh.id))!.related.length).toBeGreaterThan(0);
+    const stored = (await db.papers.get(fresh.id))!;
+    expect(stored.related.length).toBeGreaterThan(0);
+    // Related against the store as it is after the merge (the day's other papers included).
+    expect(stored.related).toEqual(relatedTo(buildRelatedCorpus(await db.papers.toArray()), stored));
     const [view] = await lookupPapers(db, [{ id: fresh.id }]);
     expect(view?.related.every((related) => related.title.length > 0)).toBe(true);
   });
@@ -65,5 +69,15 @@ describe('merging a fetched day into the store', () => {
     const broken: FeedSuccess = { ...day, day: '2024-07-20', entries: [...day.entries.slice(0, 3), { ...day.entries[3]!, title: 'x'.repeat(5000) }] };
     await expect(applyFeedDay(db, broken, 3000)).rejects.toThrow(/does not fit the store/);
     expect({ papers: await db.papers.toArray(), days: await db.trendingDays.toArray(), index: await db.searchIndex.toArray() }).toEqual(before);
+  });
+
+  test('a card asked for while the related papers of new feed papers are computed is answered before the merge ends', async () => {
+    // 1,056 papers in 22 blocks: relating the day's new papers reads the store in several slices.
+    await db.papers.bulkPut(Array.from({ length: 15 }, (_, copy) => asset.papers.map((paper, index) => ({ ...paper, id: `26${String(copy).padStart(2, '0')}.${String(index).padStart(5, '0')}` }))).flat());
+    const done: string[] = [];
+    const merge = applyFeedDay(db, day, 1000).then(() => done.push('merge'));
+    const card = lookupPapers(db, [{ id: '2407.13623' }]).then((views) => done.push(`card ${views[0]?.title ?? 'missing'}`));
+    await Promise.all([merge, card]);
+    expect(done).toEqual([`card ${asset.papers.find((paper) => paper.id === '2407.13623')!.title}`, 'merge']);
   });
 });
