@@ -307,6 +307,25 @@ describe('concurrency', () => {
     await expect.poll(() => current.getAttribute('data-arxiv-id')).toBe('2401.00017');
     expect(await current.isVisible()).toBe(true);
     expect(await gaps()).toBe(0);
-    await page.evaluate(() => scrollTo(0, 0));
+
+    // Content above the list grows, then shrinks, while the page is scrolled deep into it (an
+    // import preview opens), with no scroll: scroll anchoring, which would scroll, is off.
+    await page.evaluate((y) => {
+      document.body.style.overflowAnchor = 'none';
+      scrollTo(0, y);
+    }, Math.round(height * 0.6));
+    await page.evaluate(() => {
+      const tall = document.createElement('div');
+      tall.id = 'tall';
+      tall.style.height = '1500px';
+      document.querySelector('.files')!.append(tall);
+    });
+    await expect.poll(gaps).toBe(0);
+    await page.evaluate(() => document.getElementById('tall')!.remove());
+    await expect.poll(gaps).toBe(0);
+    await page.evaluate(() => {
+      document.body.style.overflowAnchor = '';
+      scrollTo(0, 0);
+    });
   });
 });

@@ -34,9 +34,14 @@ export function useWindowRange(list: RefObject<HTMLElement | null>, count: numbe
     update();
     addEventListener('scroll', schedule, { passive: true });
     addEventListener('resize', schedule);
+    // Content above the list that grows or shrinks (a panel opening) moves the list without a
+    // scroll wherever the browser does not anchor the scroll position.
+    const page = new ResizeObserver(schedule);
+    page.observe(document.body);
     return () => {
       removeEventListener('scroll', schedule);
       removeEventListener('resize', schedule);
+      page.disconnect();
       if (frame) cancelAnimationFrame(frame);
     };
   }, [count, rowHeight]);
