@@ -48,8 +48,11 @@ function lastName(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** What a citation needs to know of a paper. */
+export type Citable = Pick<SavedItem, 'id' | 'title' | 'authors' | 'published' | 'primaryCategory' | 'doi' | 'journalRef'>;
+
 /** `vaswani2017attention`: first author's last name, year, first significant title word, in ASCII. */
-function baseCitationKey(item: SavedItem): string {
+function baseCitationKey(item: Citable): string {
   const author = asciiFold(lastName(item.authors.find((name) => name.trim() !== '') ?? '')) || 'anon';
   const year = paperYearMonth(item)?.year ?? '';
   for (const raw of item.title.split(/[^\p{L}\p{N}]+/u)) {
@@ -71,7 +74,7 @@ function keySuffix(index: number): string {
  * one: then they get a, b, c… in id order, so the same list always gets the same keys whatever
  * order it is exported in.
  */
-export function citationKeys(items: readonly SavedItem[]): string[] {
+export function citationKeys(items: readonly Citable[]): string[] {
   const bases = items.map(baseCitationKey);
   const byBase = new Map<string, number[]>();
   bases.forEach((base, index) => byBase.set(base, [...(byBase.get(base) ?? []), index]));
@@ -100,7 +103,7 @@ function bibtexDoi(doi: string): string {
   return doi.trim().replace(/[{}\\\s]/g, (ch) => encodeURIComponent(ch));
 }
 
-function entry(item: SavedItem, key: string): string {
+function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): string {
   const fields: [string, string][] = [];
   // The inner braces keep the title's case: ML titles are full of names like LLaMA and GPT-4.
   fields.push(['title', `{{${escapeLatex(singleLine(item.title))}}}`]);
@@ -128,4 +131,9 @@ function entry(item: SavedItem, key: string): string {
 export function exportBibtex(items: readonly SavedItem[]): string {
   const keys = citationKeys(items);
   return items.map((item, index) => entry(item, keys[index]!)).join('\n');
+}
+
+/** One paper's entry to cite it, without the reader's tags and notes (a shared .bib is no place for them). */
+export function citationEntry(paper: Citable): string {
+  return entry({ ...paper, tags: [], notes: '' }, baseCitationKey(paper));
 }

@@ -9,6 +9,7 @@ import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
 import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch';
+import { citationEntry } from '../export/bibtex';
 
 interface MountedCard extends ShadowHost {
   url: string;
@@ -73,6 +74,8 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
       return item.status;
     },
     setStatus: async (status) => (await sendRequest({ type: 'setStatus', id, status })).status,
+    citation: () =>
+      citationEntry({ id, title: model.title, authors: page.authors, published: page.published, primaryCategory: page.primaryCategory, doi: page.doi, journalRef: page.journalRef }),
   };
 }
 

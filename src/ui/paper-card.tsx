@@ -35,6 +35,8 @@ export interface CardActions {
   /** Undo of unsave: puts the exact item back. */
   restore: (item: SavedItem) => Promise<ReadingStatus | null>;
   setStatus: (status: ReadingStatus) => Promise<ReadingStatus | null>;
+  /** The paper's BibTeX entry, for "Copy BibTeX". */
+  citation: () => string;
 }
 
 function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore' | 'upvotes'>) {
@@ -89,6 +91,9 @@ function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks
   );
 }
 
+// How long "BibTeX copied" shows.
+const COPIED_MS = 2_500;
+
 export function PaperCard({ model, actions, collapsed: startCollapsed = false }: { model: CardModel; actions: CardActions; collapsed?: boolean }) {
   const [status, setStatusState] = useState(model.status);
   const [busy, setBusy] = useState(false);
@@ -96,6 +101,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   const [collapsed, setCollapsed] = useState(startCollapsed);
   // The item removed by the last unsave, offered back for a few seconds.
   const [removed, offerUndo] = useTimedOffer<SavedItem>();
+  const [copied, showCopied] = useTimedOffer<string>(COPIED_MS);
 
   const run = async (work: () => Promise<ReadingStatus | null>) => {
     setBusy(true);
@@ -123,6 +129,16 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       offerUndo(null);
       return restored;
     });
+  const copyCitation = async () => {
+    setError(null);
+    try {
+      await navigator.clipboard.writeText(actions.citation());
+      showCopied('BibTeX copied');
+    } catch (failure) {
+      showCopied(null);
+      setError(`BibTeX not copied: ${errorMessage(failure)}`);
+    }
+  };
   const toggle = (
     <button type="button" class="pl-toggle" data-testid="card-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
       {collapsed ? 'Show ▸' : 'Hide ▾'}
@@ -220,6 +236,16 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
               </option>
             ))}
           </select>
+        )}
+        {model.id && (
+          <button type="button" class="pl-cite" data-testid="copy-bibtex" onClick={() => void copyCitation()}>
+            Copy BibTeX
+          </button>
+        )}
+        {copied && (
+          <span class="pl-muted" role="status" data-testid="copied">
+            {copied}
+          </span>
         )}
         {removed && status === null && (
           <span class="pl-muted" role="status" data-testid="undo-bar">

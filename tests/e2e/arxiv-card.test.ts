@@ -58,6 +58,21 @@ describe('summary card on arXiv abstract pages', () => {
     await page.close();
   });
 
+  test("Copy BibTeX puts the page's paper on the clipboard as arXiv cites it", async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://arxiv.org' });
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1706.03762');
+    await page.bringToFront(); // the clipboard is written only from the focused page
+    await card(page).getByTestId('copy-bibtex').click();
+    await expect.poll(() => card(page).getByTestId('copied').textContent()).toBe('BibTeX copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^@misc\{vaswani2017attention,\n {2}title = \{\{Attention Is All You Need\}\},\n {2}author = \{Ashish Vaswani and Noam Shazeer and /);
+    expect(copied).toMatch(/year = \{2017\},\n {2}month = jun,/);
+    expect(copied).toContain('eprint = {1706.03762}');
+    expect(copied).toContain('primaryClass = {cs.CL}');
+    await page.close();
+  });
+
   test('markup, script and javascript: URLs in the page are shown as text and never run', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];

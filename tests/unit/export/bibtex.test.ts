@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { citationKeys, exportBibtex, parseImport } from '../../../src/export';
+import { citationEntry } from '../../../src/export/bibtex';
 import { savedItem, hostileItems } from './fixtures';
 
 // BibTeX reads any run of whitespace as one space, so titles and names come back on one line.
@@ -83,6 +84,15 @@ describe('BibTeX export', () => {
     const bare = exportBibtex([savedItem({ id: 'hep-th/9901001', authors: [] })]);
     expect(bare).toMatch(/year = \{1999\},\n {2}month = jan,/);
     expect(bare).not.toMatch(/author|primaryClass|doi|note|keywords|annote/);
+  });
+
+  test("one paper's citation (the card's Copy BibTeX) is its export entry without the reader's tags and notes", () => {
+    const item = savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], published: '2017-06-12', primaryCategory: 'cs.CL', tags: ['to cite'], notes: 'my private notes' });
+    const citation = citationEntry(item);
+    expect(citation).toBe(exportBibtex([{ ...item, tags: [], notes: '' }]));
+    expect(citation).toMatch(/^@misc\{vaswani2017attention,\n {2}title = \{\{Attention Is All You Need\}\},\n {2}author = \{Ashish Vaswani and Noam Shazeer\},/);
+    expect(citation).toContain('eprint = {1706.03762}');
+    expect(citation).not.toMatch(/keywords|annote|private/);
   });
 });
 

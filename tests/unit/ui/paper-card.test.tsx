@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PaperCard, type CardActions, type CardModel } from '../../../src/ui/paper-card';
 
 const actions: CardActions = {
@@ -8,6 +8,7 @@ const actions: CardActions = {
   unsave: async () => null,
   restore: async (item) => item.status,
   setStatus: async (status) => status,
+  citation: () => '@misc{vaswani2017attention,\n  eprint = {1706.03762}\n}\n',
 };
 
 const model: CardModel = {
@@ -15,7 +16,10 @@ const model: CardModel = {
   related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null,
 };
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('the card\'s related line', () => {
   test('while related papers are looked for, the line says so', () => {
@@ -36,5 +40,23 @@ describe('the card\'s related line', () => {
   test('no links and no note: no line', () => {
     render(<PaperCard model={model} actions={actions} />);
     expect(screen.queryByTestId('related')).toBeNull();
+  });
+});
+
+describe('Copy BibTeX on the card', () => {
+  test("puts the paper's entry on the clipboard and says so", async () => {
+    const write = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    render(<PaperCard model={model} actions={actions} />);
+    fireEvent.click(screen.getByTestId('copy-bibtex'));
+    expect((await screen.findByTestId('copied')).textContent).toBe('BibTeX copied');
+    expect(write).toHaveBeenCalledWith(actions.citation());
+  });
+
+  test('a refused clipboard is said, not swallowed', async () => {
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('Write permission denied.'));
+    render(<PaperCard model={model} actions={actions} />);
+    fireEvent.click(screen.getByTestId('copy-bibtex'));
+    expect((await screen.findByRole('alert')).textContent).toBe('BibTeX not copied: Write permission denied.');
+    expect(screen.queryByTestId('copied')).toBeNull();
   });
 });
