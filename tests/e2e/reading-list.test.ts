@@ -161,6 +161,11 @@ describe('reading-list page', () => {
     await page.keyboard.press('Enter');
     expect((await opened).url()).toBe('https://arxiv.org/abs/1706.03762');
     await page.bringToFront();
+    // Enter on a focused button presses it, cursor or not.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').focus();
+    await page.keyboard.press('Enter');
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
     await page.keyboard.press('/');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
     await page.keyboard.type('jk x');

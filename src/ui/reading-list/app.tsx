@@ -20,6 +20,11 @@ const SORT_LABELS: Record<SortKey, string> = { added: 'Date added', updated: 'La
 const SORT_KEYS: readonly SortKey[] = ['added', 'updated', 'title'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...STATUS_ORDER];
 
+/** Enter on a button or link presses it: the row's own Enter (open the paper) is for the row. */
+function pressable(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a[href], summary, [role="button"]') !== null;
+}
+
 /** Keys typed into a field are text, not commands. */
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -305,7 +310,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       } else if (event.key === 'j') now.moveCursor(1);
       else if (event.key === 'k') now.moveCursor(-1);
       else if (event.key === 'x' && current) now.select(current.id, !now.selection.has(current.id));
-      else if (event.key === 'Enter' && current) {
+      else if (event.key === 'Enter' && current && !pressable(event.target)) {
         event.preventDefault();
         open(arxivAbsUrl(current.id), '_blank', 'noopener,noreferrer');
       }
