@@ -80,6 +80,11 @@ describe('options page', () => {
     await expect.poll(() => card(page).locator('article').getAttribute('data-collapsed')).toBe('true');
     expect(await card(page).getByTestId('tldr').count()).toBe(0);
     expect(await card(page).locator('article').textContent()).toContain('HallE-Switch');
+    // One line, even beside a narrow abstract: the long title gives way, the rank and toggle do not wrap.
+    await page.setViewportSize({ width: 700, height: 800 });
+    for (const part of [card(page).getByTestId('rank'), card(page).getByTestId('card-toggle')]) {
+      expect(await part.evaluate((element) => element.getClientRects().length === 1 && element.getBoundingClientRect().height < 24)).toBe(true);
+    }
     await card(page).getByTestId('card-toggle').click();
     await expect.poll(() => card(page).getByTestId('tldr').count()).toBe(1);
     expect(await card(page).getByTestId('card-toggle').getAttribute('aria-expanded')).toBe('true');

@@ -24,6 +24,8 @@ afterAll(async () => {
 describe('popup', () => {
   test('lists every snapshot paper in rank order', async () => {
     const popup = await browser.popup();
+    // Text at the popup's own size, not Chrome's smaller default for extension pages.
+    expect(await popup.getByTestId('trending-item').first().locator('.title').evaluate((title) => getComputedStyle(title).fontSize)).toBe('13px');
     const items = popup.getByTestId('trending-item');
     await expect.poll(() => items.count()).toBe(66);
     const ids = await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-arxiv-id')));
@@ -116,6 +118,10 @@ describe('popup', () => {
     await expect.poll(() => save.textContent()).toBe('Save');
     await box.fill('zzqxy');
     await expect.poll(() => results.textContent()).toContain('No paper in your store matches');
+    // A pasted wall of text is echoed in part and stays inside the popup.
+    await box.fill('x'.repeat(5000));
+    await expect.poll(() => results.textContent()).toBe(`No paper in your store matches “${'x'.repeat(80)}…”.`);
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await box.fill('');
     await expect.poll(() => popup.getByTestId('trending-item').count()).toBe(66);
     await popup.close();

@@ -33,11 +33,14 @@ export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (qu
   return { query, setQuery, results: answer.results, error: answer.error ?? index.error ?? context.error };
 }
 
+// How much of a query a "no match" line repeats.
+const QUERY_ECHO = 80;
+
 export function SearchResults({ results }: { results: Results }) {
   if (results.papers.length === 0) {
     return (
       <p class="empty" data-testid="search-results" data-query={results.query}>
-        No paper in your store matches “{results.query}”.
+        No paper in your store matches “{results.query.length > QUERY_ECHO ? `${results.query.slice(0, QUERY_ECHO)}…` : results.query}”.
       </p>
     );
   }
