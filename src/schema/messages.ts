@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArxivIdSchema, HttpUrlSchema, Title } from './common';
-import { ReadingStatusSchema, type SavedItem } from './papers';
+import { PageMetadataShape, ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
 import { ReadingListRequestSchemas, type ReadingListResponseMap } from './reading-list';
@@ -29,6 +29,20 @@ export const PaperViewSchema = z.object({
   inStore: z.boolean(),
 });
 export type PaperView = z.infer<typeof PaperViewSchema>;
+
+/**
+ * What a paper page tells us about its paper (src/sites/*, bounded there by boundPaper): read
+ * by a content script, and checked here wherever it crosses to the extension (popup, background).
+ */
+export const PagePaperSchema = z.object({
+  /** Canonical arXiv id, or null when the page does not say. */
+  id: ArxivIdSchema.nullable(),
+  title: z.string().max(1000),
+  abstract: z.string().max(20_000),
+  authors: z.array(z.string().max(300)).max(500),
+  ...PageMetadataShape,
+});
+export type PagePaper = z.infer<typeof PagePaperSchema>;
 
 /** The page's own knowledge of a paper, sent when saving so the reading list is complete. */
 export const SaveInputSchema = z.object({

@@ -68,6 +68,15 @@ export type SeedAsset = z.infer<typeof SeedAssetSchema>;
 export const ReadingStatusSchema = z.enum(['to-read', 'reading', 'read']);
 export type ReadingStatus = z.infer<typeof ReadingStatusSchema>;
 
+/** What a paper's page says beyond its title and abstract, kept with a saved item so exports are complete. */
+export const PageMetadataShape = {
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  primaryCategory: z.string().max(100).nullable(),
+  doi: z.string().max(300).nullable(),
+  journalRef: z.string().max(1000).nullable(),
+  pdfUrl: HttpUrlSchema.nullable(),
+};
+
 /** An item of the user's reading list. Never written by seeding. */
 export const SavedItemSchema = z.object({
   id: ArxivIdSchema,
@@ -81,12 +90,7 @@ export const SavedItemSchema = z.object({
   updatedAt: Timestamp,
   readAt: Timestamp.nullable(),
   sourceUrl: HttpUrlSchema.nullable(),
-  /** What the page knew beyond the store, so exports are complete. */
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  primaryCategory: z.string().max(100).nullable(),
-  doi: z.string().max(300).nullable(),
-  journalRef: z.string().max(1000).nullable(),
-  pdfUrl: HttpUrlSchema.nullable(),
+  ...PageMetadataShape,
 });
 export type SavedItem = z.infer<typeof SavedItemSchema>;
 

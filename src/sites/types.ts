@@ -1,20 +1,8 @@
 import { safeHref } from '../papers/ids';
-import type { PaperPageSiteKey } from '../schema';
+import type { PagePaper, PaperPageSiteKey } from '../schema';
 
-/** What a paper page tells us about its paper (before the store is asked). */
-export interface PagePaper {
-  /** Canonical arXiv id, or null when the page does not say. */
-  id: string | null;
-  title: string;
-  abstract: string;
-  authors: string[];
-  /** Metadata the page shows beyond the store, kept with a saved item so exports are complete. */
-  published: string | null;
-  primaryCategory: string | null;
-  doi: string | null;
-  journalRef: string | null;
-  pdfUrl: string | null;
-}
+/** What a paper page tells us about its paper (before the store is asked); its schema is PagePaperSchema. */
+export type { PagePaper };
 
 /** One kind of page that shows a single paper and gets a summary card. */
 export interface PaperPageSite {

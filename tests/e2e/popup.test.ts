@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { SeedAsset } from '../../src/schema';
+import type { SavedItem, SeedAsset } from '../../src/schema';
 import { EXTENSION_DIR, SCREENSHOTS_DIR, card, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
@@ -15,6 +15,8 @@ beforeAll(async () => {
   browser = await launchExtension();
   browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve('https://arxiv.org/pdf/2402.18041', { body: PDF, contentType: 'application/pdf' });
+  browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
+  browser.serve('https://arxiv.org/abs/2412.99999', await fixture('arxiv-abs-not-recognized.html'));
 });
 
 afterAll(async () => {
@@ -94,6 +96,37 @@ describe('popup', () => {
     expect(await pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').textContent()).toContain('Datasets for Large Language Models');
     await pdfPopup.close();
     await pdf.close();
+    await page.close();
+  });
+
+  test("a paper the store does not hold: the popup shows and saves what its page says, as the card would", async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1706.03762');
+    await expect.poll(() => card(page).count()).toBe(1);
+    const popup = await browser.popup();
+    const thisTab = popup.getByTestId('this-tab');
+    await expect.poll(() => thisTab.locator('.title').textContent()).toBe('Attention Is All You Need'); // not the tab's "[1706.03762] …"
+    await expect.poll(() => thisTab.locator('.tldr').textContent()).toMatch(/Transformer/);
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: SavedItem[] }> } } };
+    const saved = await popup.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }));
+    expect(saved.result.find((item) => item.id === '1706.03762')).toMatchObject({
+      title: 'Attention Is All You Need',
+      authors: expect.arrayContaining(['Ashish Vaswani', 'Noam Shazeer']),
+      published: '2017-06-12',
+      primaryCategory: 'cs.CL',
+      tldr: expect.stringMatching(/Transformer/),
+    });
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Save');
+    await popup.close();
+
+    // arXiv's "identifier not recognized" page is no paper: its title is not taken for one.
+    await page.goto('https://arxiv.org/abs/2412.99999');
+    const errorPopup = await browser.popup();
+    await expect.poll(() => errorPopup.getByTestId('this-tab').locator('.title').textContent()).toBe('arXiv:2412.99999');
+    await errorPopup.close();
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext, useState } from 'preact/hooks';
-import type { PaperView } from '../../schema';
+import type { PaperView, SaveInput } from '../../schema';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { StatusSelect } from '../status-select';
@@ -11,7 +11,8 @@ export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(asy
   await Promise.all(ids.map((id) => sendRequest({ type: 'unsave', id })));
 });
 
-export function SaveToggle({ paper, tldr, sourceUrl }: { paper: Pick<PaperView, 'id' | 'title' | 'status'>; tldr: string; sourceUrl: string | null }) {
+/** Save / Saved; `details` are what the paper's page says beyond its title (authors, dates…). */
+export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pick<PaperView, 'id' | 'title' | 'status'>; tldr: string; sourceUrl: string | null; details?: Partial<SaveInput> }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = useContext(RemoveContext);
@@ -20,7 +21,7 @@ export function SaveToggle({ paper, tldr, sourceUrl }: { paper: Pick<PaperView, 
     setError(null);
     try {
       if (paper.status === null) {
-        await sendRequest({ type: 'save', paper: { id: paper.id, title: paper.title, tldr, sourceUrl } });
+        await sendRequest({ type: 'save', paper: { ...details, id: paper.id, title: paper.title, tldr, sourceUrl } });
       } else {
         await remove([paper.id]);
       }

@@ -8,7 +8,8 @@ import { describeAge, describeTime } from './time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
-import { activeTabPaper, type TabPaper } from './active-tab';
+import { activeTabPaper } from './active-tab';
+import type { TabPaper } from '../../messaging/tab-paper';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableRemove } from '../reading-list/undo';
@@ -22,9 +23,11 @@ function Problem({ text }: { text: string | null }) {
 }
 
 function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
-  const { value, error } = useLiveQuery(() => lookupPapers(db, [{ id: tab.id }]), [tab.id]);
+  const { page } = tab;
+  // With the page's abstract, a paper the store does not hold is summarized as its card is.
+  const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab]);
   const view = value?.[0] ?? null;
-  const title = view?.title ?? (tab.tabTitle || `arXiv ${tab.id}`);
+  const title = page?.title || view?.title || tab.title;
   return (
     <section class="this-tab" data-testid="this-tab" data-arxiv-id={tab.id} aria-label="This tab">
       <h2>This tab</h2>
@@ -36,7 +39,12 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       </p>
       {view?.tldr && <p class="tldr">{view.tldr}</p>}
       <div class="row-actions">
-        <SaveToggle paper={{ id: tab.id, title, status: view?.status ?? null }} tldr={view?.tldr ?? ''} sourceUrl={tab.url} />
+        <SaveToggle
+          paper={{ id: tab.id, title, status: view?.status ?? null }}
+          tldr={view?.tldr ?? ''}
+          sourceUrl={tab.url}
+          details={page ? { authors: page.authors, published: page.published, primaryCategory: page.primaryCategory, doi: page.doi, journalRef: page.journalRef, pdfUrl: page.pdfUrl } : {}}
+        />
         {view?.status && <StatusSelect id={tab.id} status={view.status} label="Reading status" />}
       </div>
     </section>
