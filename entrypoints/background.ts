@@ -7,6 +7,7 @@ import { createFeedRefresher } from '../src/feed/refresher';
 import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
+import { announceSavedChanged } from '../src/messaging/saved-changes';
 import { showStoreError, clearStoreError } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
@@ -53,6 +54,7 @@ export default defineBackground(() => {
     const active = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([first]) => first);
     active
       .then(async (target) => (target ? saveFromTab(await store.ready(), target, Date.now()) : null))
+      .then((saved) => void (saved && announceSavedChanged().catch(() => undefined)))
       .catch((error: unknown) => console.error('PaperLens could not save this tab:', error));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -60,6 +62,7 @@ export default defineBackground(() => {
     store
       .ready()
       .then((db) => saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl))
+      .then((saved) => void (saved && announceSavedChanged().catch(() => undefined)))
       .catch((error: unknown) => console.error('PaperLens could not save this link:', error));
   });
   trackToolbarStatus(store.ready);
@@ -76,6 +79,7 @@ export default defineBackground(() => {
         return settings.seenEnabled && settings.sites[site];
       },
       refreshFeed: () => feed.refresh(true),
+      savedChanged: () => void announceSavedChanged().catch(() => undefined),
     }).then((reply) => {
       markOnce(WORKER_MARKS.firstReply);
       sendResponse(reply);

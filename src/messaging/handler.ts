@@ -1,4 +1,4 @@
-import { RequestSchema, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey } from '../schema';
+import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { badgeInfo, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
@@ -19,7 +19,12 @@ export interface HandlerDeps {
   seenEnabled: (site: SiteKey) => Promise<boolean>;
   /** Fetches the daily-papers feed now and answers with the refresh state after it. */
   refreshFeed: () => Promise<FeedRefreshState>;
+  /** Called after a request changed which papers are saved or their statuses. */
+  savedChanged?: () => void;
 }
+
+// Requests after which pages showing saved statuses must look again.
+const CHANGES_SAVED: ReadonlySet<RequestType> = new Set<RequestType>(['save', 'unsave', 'setStatus', 'setStatusMany', 'removeSaved', 'restoreSaved', 'importApply', 'clearReadingData']);
 
 /** Validates a raw message and answers it. Never throws: a bad message gets an error reply. */
 export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
@@ -28,7 +33,12 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     const issue = parsed.error.issues[0];
     return { ok: false, error: `malformed request: ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
   }
-  const request = parsed.data;
+  const reply = await answer(parsed.data, deps);
+  if (reply.ok && CHANGES_SAVED.has(parsed.data.type)) deps.savedChanged?.();
+  return reply;
+}
+
+async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
     if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };

@@ -89,6 +89,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...ReadingListRequestSchemas,
 ]);
 export type Request = z.input<typeof RequestSchema>;
+/** A request as validated (defaults filled in). */
+export type ValidRequest = z.output<typeof RequestSchema>;
 export type RequestType = Request['type'];
 
 export const HealthSchema = z.object({

@@ -10,9 +10,13 @@ import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
 import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch';
 import { citationEntry } from '../export/bibtex';
+import { watchSavedChanges } from '../messaging/saved-changes';
 
 interface MountedCard extends ShadowHost {
   url: string;
+  page: PagePaper;
+  /** What the card shows now. */
+  model: CardModel;
 }
 
 // The related line of a paper the store does not hold, until its related papers come.
@@ -154,23 +158,38 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     removeCard();
     if (!enabled()) return; // switched off while the store answered
     const model = cardModel(page, result);
-    const mounted: MountedCard = { ...createShadowHost('card', cardCss, 'PaperLens summary card'), url: url.href };
+    const mounted: MountedCard = { ...createShadowHost('card', cardCss, 'PaperLens summary card'), url: url.href, page, model };
     applyScheme(mounted.host, schemeFor(settings.theme, document));
-    render(<PaperCard model={model} actions={cardActions(page, model)} collapsed={settings.cardCollapsed} />, mounted.container);
+    draw(mounted, model);
     (site.cardAnchor(document) ?? anchor).after(mounted.host);
     card = mounted;
     shown = { id: page.id, title: page.title };
-    if (relatedComeLater(result, page)) void showRelated(mounted, page, model, result.view.id);
+    if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
+  };
+
+  const draw = (mounted: MountedCard, model: CardModel) => {
+    mounted.model = model;
+    render(<PaperCard model={model} actions={cardActions(mounted.page, model)} collapsed={settings.cardCollapsed} />, mounted.container);
   };
 
   // A paper the store does not hold is compared with every paper it does, which can take a while
   // in a large store: the card shows at once, and its related papers join it when they come.
-  const showRelated = async (mounted: MountedCard, page: PagePaper, model: CardModel, id: string) => {
+  const showRelated = async (mounted: MountedCard, id: string) => {
+    const { page } = mounted;
     const related = await sendRequest({ type: 'related', paper: { id, title: page.title, abstract: page.abstract } }).catch(() => null);
     if (card !== mounted) return;
     // No answer: the line goes rather than promise what will not come.
-    const withRelated = { ...model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null };
-    render(<PaperCard model={withRelated} actions={cardActions(page, withRelated)} collapsed={settings.cardCollapsed} />, mounted.container);
+    draw(mounted, { ...mounted.model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null });
+  };
+
+  // The reading list changed somewhere (popup, reading list, another tab): show this paper's status now.
+  const refreshStatus = async () => {
+    const mounted = card;
+    const id = mounted?.model.id;
+    if (!mounted || !id) return;
+    const [view] = await sendRequest({ type: 'lookup', queries: [{ id }] }).catch(() => [null]);
+    if (card !== mounted || view === undefined || view === null || view.status === mounted.model.status) return;
+    draw(mounted, { ...mounted.model, status: view.status });
   };
 
   const sync = async () => {
@@ -199,6 +218,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       if (card) applyScheme(card.host, schemeFor(settings.theme, document));
     };
     const stopScheme = watchPageScheme(document, restyle);
+    watchSavedChanges(ctx, () => void refreshStatus());
     const stopSettings = watchSettings((next) => {
       settings = next;
       prefetch = null;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ReadingStatus, SavedItem } from '../schema';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeHref } from '../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
@@ -96,6 +96,8 @@ const COPIED_MS = 2_500;
 
 export function PaperCard({ model, actions, collapsed: startCollapsed = false }: { model: CardModel; actions: CardActions; collapsed?: boolean }) {
   const [status, setStatusState] = useState(model.status);
+  // A change made elsewhere (popup, reading list, another tab) comes as a new model.
+  useEffect(() => setStatusState(model.status), [model.status]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(startCollapsed);

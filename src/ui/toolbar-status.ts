@@ -4,9 +4,9 @@ import type { PaperLensDatabase } from '../db/database';
 import { arxivIdFromUrl } from '../papers/ids';
 import type { ReadingStatus } from '../schema';
 import { STATUS_LABELS } from './status';
+import { PAPER_TABS } from '../messaging/saved-changes';
 
 const BADGE_TEXT: Record<ReadingStatus, string> = { 'to-read': '•', reading: '…', read: '✓' };
-const PAPER_TABS = ['https://arxiv.org/*', 'https://huggingface.co/*'];
 
 /**
  * Keeps the toolbar icon's badge, tab by tab, on the status of the paper each tab shows (saved

@@ -121,6 +121,35 @@ describe('badges on listing pages', () => {
     await page.close();
   });
 
+  test('a change made elsewhere (popup, reading list, another tab) shows at once on open cards and badges', async () => {
+    const listing = await browser.context.newPage();
+    await listing.goto('https://arxiv.org/search/?query=hallucination&searchtype=all');
+    const abs = await browser.context.newPage();
+    await abs.goto('https://arxiv.org/abs/2310.01779');
+    await expect.poll(() => card(abs).count()).toBe(1);
+    await expect.poll(() => badgeOf(listing, '2310.01779').count()).toBe(1);
+    // What the popup and the reading list send.
+    const pages = await browser.popup();
+    type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ ok: boolean }> } } };
+    const send = async (message: unknown) => expect(await pages.evaluate((m) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage(m), message)).toMatchObject({ ok: true });
+
+    await send({ type: 'removeSaved', ids: ['2310.01779'] });
+    await expect.poll(() => card(abs).getByTestId('save').textContent()).toBe('Save');
+    await expect.poll(() => badgeOf(listing, '2310.01779').getByTestId('badge-save').textContent()).toBe('Save');
+    await send({ type: 'save', paper: { id: '2310.01779', title: 'HallE-Switch' } });
+    await expect.poll(() => card(abs).getByTestId('save').textContent()).toBe('Saved');
+    await expect.poll(() => badgeOf(listing, '2310.01779').getByTestId('badge-save').textContent()).toBe('Saved');
+    await send({ type: 'setStatusMany', ids: ['2310.01779'], status: 'read' });
+    await expect.poll(() => card(abs).getByTestId('status').inputValue()).toBe('read');
+    await expect.poll(() => badgeOf(listing, '2310.01779').getByTestId('badge-status').inputValue()).toBe('read');
+    // And the card's own controls act on what it now shows.
+    await card(abs).getByTestId('status').selectOption('reading');
+    await expect.poll(() => badgeOf(listing, '2310.01779').getByTestId('badge-status').inputValue()).toBe('reading');
+    await pages.close();
+    await abs.close();
+    await listing.close();
+  });
+
   test('entries the page adds or re-renders later get badges, each exactly once', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/list/cs.CL/new');

@@ -8,6 +8,7 @@ import { LISTING_READY_MARK, LISTING_START_MARK, type ListingEntry, type Listing
 import { messageTransport, type BadgeTransport } from './transport';
 import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-theme';
 import { errorMessage } from '../../messaging/error-message';
+import { watchSavedChanges } from '../../messaging/saved-changes';
 
 export interface BadgeController {
   /** Badges every entry that has none, with one `badges` request for all of them. */
@@ -18,6 +19,8 @@ export interface BadgeController {
   stop: () => void;
   /** Applies the current look (theme) to every badge. */
   restyle: () => void;
+  /** Asks the store again for every badge's reading status (the reading list changed elsewhere). */
+  refreshStatuses: () => Promise<void>;
 }
 
 /** How badges look, from the settings and the page. */
@@ -217,6 +220,14 @@ export function createBadgeController({ site, transport, doc = document, current
       const { scheme } = look();
       for (const host of doc.querySelectorAll('paperlens-badge')) if (byHost.has(host)) applyScheme(host, scheme);
     },
+    refreshStatuses: async () => {
+      if (!active) return;
+      const ids = [...new Set([...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host)?.id ?? []))];
+      if (ids.length === 0) return;
+      const answers = await transport.badges(ids).catch(() => null);
+      if (!answers || !active) return;
+      ids.forEach((id, index) => showStatus(id, answers[index]?.status ?? null));
+    },
   };
 }
 
@@ -255,6 +266,7 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
       controller.restyle();
     });
     const stopScheme = watchPageScheme(document, controller.restyle);
+    watchSavedChanges(ctx, () => void controller.refreshStatuses());
     ctx.onInvalidated(() => {
       stopSettings();
       stopScheme();

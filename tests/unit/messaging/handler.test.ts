@@ -43,6 +43,23 @@ describe('background message handler', () => {
     if (!reply.ok) expect(reply.error).toMatch(reason);
   });
 
+  test('pages are told after every change to what is saved, and only then', async () => {
+    let told = 0;
+    const watched: HandlerDeps = { ...deps, savedChanged: () => told++ };
+    const expectTold = async (message: unknown, ok: boolean, times: number) => {
+      const before = told;
+      expect((await handleMessage(message, watched)).ok).toBe(ok);
+      expect(told - before).toBe(times);
+    };
+    await expectTold({ type: 'save', paper: { id: '2407.13623', title: 'x' } }, true, 1);
+    await expectTold({ type: 'setStatus', id: '2407.13623', status: 'read' }, true, 1);
+    await expectTold({ type: 'setStatusMany', ids: ['2407.13623'], status: 'reading' }, true, 1);
+    await expectTold({ type: 'setNotes', id: '2407.13623', notes: 'tags and notes change no status' }, true, 0);
+    await expectTold({ type: 'lookup', queries: [{ id: '2407.13623' }] }, true, 0);
+    await expectTold({ type: 'setStatus', id: '2310.09999', status: 'read' }, false, 0); // not saved: nothing changed
+    await expectTold({ type: 'removeSaved', ids: ['2407.13623'] }, true, 1);
+  });
+
   test('a page the store does not hold: its card answer comes first, its related papers of the store on request', async () => {
     const page = {
       id: '2601.00042',

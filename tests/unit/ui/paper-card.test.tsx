@@ -60,3 +60,15 @@ describe('Copy BibTeX on the card', () => {
     expect(screen.queryByTestId('copied')).toBeNull();
   });
 });
+
+describe('a status changed elsewhere', () => {
+  test('a new model with another status shows it (popup or reading list changed it)', () => {
+    const { rerender } = render(<PaperCard model={model} actions={actions} />);
+    expect(screen.getByTestId('save').textContent).toBe('Save');
+    rerender(<PaperCard model={{ ...model, status: 'read' }} actions={actions} />);
+    expect(screen.getByTestId('save').textContent).toBe('Saved');
+    expect((screen.getByTestId('status') as HTMLSelectElement).value).toBe('read');
+    rerender(<PaperCard model={{ ...model, status: null }} actions={actions} />);
+    expect(screen.getByTestId('save').textContent).toBe('Save');
+  });
+});
