@@ -126,11 +126,25 @@ describe('reading-list page', () => {
     const before = await listed(page);
     for (const id of ['2401.00001', '2401.00002', '2401.00003']) await row(id).getByTestId('select').check();
     await expect.poll(() => page.getByTestId('bulk-bar').textContent()).toContain('3 selected');
+    const statusesOf = async (ids: string[]) => (await listed(page)).filter((entry) => ids.includes(entry.id)).map((entry) => [entry.id, entry.status]);
+    const three = ['2401.00001', '2401.00002', '2401.00003'];
+    const statusesBefore = await statusesOf(three);
+    await page.getByTestId('bulk-status').selectOption('read');
+    await expect.poll(async () => (await listed(page)).filter((entry) => entry.status === 'read').length).toBe(4);
+    // A bulk status change can be undone: each paper gets its own status back.
+    await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('3 set to Read');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => statusesOf(three)).toEqual(statusesBefore);
     await page.getByTestId('bulk-status').selectOption('read');
     await expect.poll(async () => (await listed(page)).filter((entry) => entry.status === 'read').length).toBe(4);
     const read = (await listed(page)).find((entry) => entry.id === '2401.00002')!;
     expect(read.readAt).not.toBeNull();
     await page.getByTestId('bulk-tag').fill('batch');
+    await page.getByTestId('bulk-add-tag').click();
+    await expect.poll(async () => (await listed(page)).filter((entry) => entry.tags.includes('batch')).length).toBe(3);
+    await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('“batch” added to 3');
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await listed(page)).filter((entry) => entry.tags.includes('batch')).length).toBe(0);
     await page.getByTestId('bulk-add-tag').click();
     await expect.poll(async () => (await listed(page)).filter((entry) => entry.tags.includes('batch')).length).toBe(3);
 
@@ -148,6 +162,28 @@ describe('reading-list page', () => {
     await page.getByTestId('undo').click();
     await expect.poll(() => row('2310.01779').count()).toBe(1);
     expect((await listed(page)).find((entry) => entry.id === '2310.01779')).toEqual(before.find((entry) => entry.id === '2310.01779'));
+  });
+
+  test('bulk edits act on the selected papers shown: ones the filters hide are left alone', async () => {
+    await page.getByTestId('filter-status').selectOption('to-read');
+    await page.getByTestId('select-all').check();
+    const toRead = Number(await list().getAttribute('data-count'));
+    expect(toRead).toBeGreaterThan(2);
+    await page.getByTestId('filter-status').selectOption('read');
+    const read = Number(await list().getAttribute('data-count'));
+    await page.locator('[data-testid="reading-item"]').first().getByTestId('select').check();
+    await expect.poll(() => page.getByTestId('bulk-count').textContent()).toBe('1 selected');
+    expect(await page.getByTestId('bulk-bar').textContent()).toContain(`(${toRead} more hidden by the filters, left alone)`);
+    const before = await listed(page);
+    await page.getByTestId('bulk-status').selectOption('reading');
+    await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('1 set to Reading');
+    const after = await listed(page);
+    expect(after.filter((entry) => entry.status === 'to-read').length).toBe(before.filter((entry) => entry.status === 'to-read').length);
+    expect(after.filter((entry) => entry.status === 'read').length).toBe(read - 1);
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await listed(page)).filter((entry) => entry.status === 'read').length).toBe(read);
+    await page.getByTestId('bulk-clear').click();
+    await page.getByTestId('filter-status').selectOption('all');
   });
 
   test('keyboard: / focuses search, j/k move, x selects, Enter opens the arXiv page; keys typed in fields are text', async () => {

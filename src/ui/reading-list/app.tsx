@@ -9,7 +9,7 @@ import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
 import { ImportPanel } from './import-panel';
 import { EMPTY_QUERY, filterItems, prepareSearch, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row } from './row';
-import { UndoBar, useUndoableRemove } from './undo';
+import { UndoBar, useUndoableRemove, type Undo } from './undo';
 import { useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -87,28 +87,64 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
   );
 }
 
-function BulkBar({ selected, items, clear, remove }: { selected: string[]; items: SavedItem[]; clear: () => void; remove: (ids: string[]) => void }) {
+/**
+ * Edits of the selected papers that are shown (a paper the filters hide is left alone), each
+ * offered for undo: the undo puts back what the edit changed.
+ */
+function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { selected: string[]; hidden: number; items: SavedItem[]; clear: () => void; remove: (ids: string[]) => void; offerRevert: Undo['offerRevert'] }) {
   const [tag, setTag] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const run = async (work: () => Promise<string>) => {
+  const chosen = useMemo(() => {
+    const wanted = new Set(selected);
+    return items.filter((item) => wanted.has(item.id));
+  }, [selected, items]);
+  // `work` answers null when no selected paper needs the edit.
+  const run = async (work: () => Promise<{ changed: number; message: string; revert: () => Promise<unknown> } | null>) => {
     setProblem(null);
     setDone(null);
     try {
-      setDone(await work());
+      const edit = await work();
+      if (edit && edit.changed > 0) offerRevert(edit.message, edit.revert);
+      else setDone('Nothing to change');
     } catch (failure) {
       setProblem(errorMessage(failure));
     }
   };
-  const selectedTags = useMemo(() => {
-    const wanted = new Set(selected);
-    return tagCounts(items.filter((item) => wanted.has(item.id)));
-  }, [selected, items]);
+  const setStatus = (status: ReadingStatus) =>
+    run(async () => {
+      const before = chosen.filter((item) => item.status !== status);
+      if (before.length === 0) return null;
+      const { changed } = await sendRequest({ type: 'setStatusMany', ids: before.map((item) => item.id), status });
+      const groups = STATUS_ORDER.map((previous) => ({ previous, ids: before.filter((item) => item.status === previous).map((item) => item.id) }));
+      return {
+        changed,
+        message: `${changed} set to ${STATUS_LABELS[status]}`,
+        revert: () => Promise.all(groups.filter(({ ids }) => ids.length > 0).map(({ previous, ids }) => sendRequest({ type: 'setStatusMany', ids, status: previous }))),
+      };
+    });
+  const hasTag = (item: SavedItem, wanted: string) => item.tags.some((existing) => existing.toLowerCase() === wanted.toLowerCase());
+  const addTag = (added: string) =>
+    run(async () => {
+      const ids = chosen.filter((item) => !hasTag(item, added)).map((item) => item.id);
+      if (ids.length === 0) return null;
+      const { changed } = await sendRequest({ type: 'addTag', ids, tag: added });
+      return { changed, message: `“${added}” added to ${changed}`, revert: () => sendRequest({ type: 'removeTag', ids, tag: added }) };
+    });
+  const removeTag = (removed: string) =>
+    run(async () => {
+      const ids = chosen.filter((item) => hasTag(item, removed)).map((item) => item.id);
+      if (ids.length === 0) return null;
+      const { changed } = await sendRequest({ type: 'removeTag', ids, tag: removed });
+      return { changed, message: `“${removed}” removed from ${changed}`, revert: () => sendRequest({ type: 'addTag', ids, tag: removed }) };
+    });
+  const selectedTags = useMemo(() => tagCounts(chosen), [chosen]);
   const cleanTag = normalizeTag(tag);
   const count = selected.length;
   return (
     <div class="bulk-bar" data-testid="bulk-bar" role="region" aria-label="Selected papers">
-      <strong>{count} selected</strong>
+      <strong data-testid="bulk-count">{count} selected</strong>
+      {hidden > 0 && <span class="muted">({hidden} more hidden by the filters, left alone)</span>}
       <select
         data-testid="bulk-status"
         aria-label="Set the status of the selected papers"
@@ -116,7 +152,7 @@ function BulkBar({ selected, items, clear, remove }: { selected: string[]; items
         onChange={(event) => {
           const status = STATUS_ORDER.find((candidate) => candidate === event.currentTarget.value);
           event.currentTarget.value = '';
-          if (status) void run(async () => `${(await sendRequest({ type: 'setStatusMany', ids: selected, status })).changed} set to ${STATUS_LABELS[status]}`);
+          if (status) void setStatus(status);
         }}
       >
         <option value="">Set status…</option>
@@ -145,7 +181,7 @@ function BulkBar({ selected, items, clear, remove }: { selected: string[]; items
         type="button"
         data-testid="bulk-add-tag"
         disabled={cleanTag === ''}
-        onClick={() => void run(async () => `“${cleanTag}” added to ${(await sendRequest({ type: 'addTag', ids: selected, tag: cleanTag })).changed}`)}
+        onClick={() => void addTag(cleanTag)}
       >
         Add tag
       </button>
@@ -153,7 +189,7 @@ function BulkBar({ selected, items, clear, remove }: { selected: string[]; items
         type="button"
         data-testid="bulk-remove-tag"
         disabled={cleanTag === ''}
-        onClick={() => void run(async () => `“${cleanTag}” removed from ${(await sendRequest({ type: 'removeTag', ids: selected, tag: cleanTag })).changed}`)}
+        onClick={() => void removeTag(cleanTag)}
       >
         Remove tag
       </button>
@@ -320,6 +356,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   }, []);
 
   const visibleIds = shown.map((item) => item.id);
+  const selectedShown = visibleIds.filter((id) => selection.has(id));
   const allShownSelected = shown.length > 0 && visibleIds.every((id) => selection.has(id));
   const someShownSelected = !allShownSelected && visibleIds.some((id) => selection.has(id));
   const filtering = query.status !== 'all' || query.tag !== null || query.text.trim() !== '';
@@ -421,7 +458,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             <span class="keys muted">j / k move · x select · Enter open · / search</span>
           </div>
         )}
-        {selection.size > 0 && items && <BulkBar selected={[...selection]} items={items} clear={() => setSelection(new Set())} remove={removeIds} />}
+        {selectedShown.length > 0 && items && (
+          <BulkBar selected={selectedShown} hidden={selection.size - selectedShown.length} items={items} clear={() => setSelection(new Set())} remove={removeIds} offerRevert={undo.offerRevert} />
+        )}
         <UndoBar undo={undo} />
       </div>
       <div class="files">

@@ -5,14 +5,17 @@ import { errorMessage } from '../../messaging/error-message';
 import { useTimedOffer } from '../timed-offer';
 
 interface Offer {
-  items: SavedItem[];
   message: string;
+  /** Puts back what the change changed. */
+  revert: () => Promise<unknown>;
 }
 
 export interface Undo {
   offer: Offer | null;
   /** Removes items from the reading list (asking nothing) and offers to put them back. */
   remove: (ids: string[]) => Promise<void>;
+  /** Offers to revert a change just made (a bulk status or tag edit), saying what it did. */
+  offerRevert: (message: string, revert: () => Promise<unknown>) => void;
   undo: () => Promise<void>;
   dismiss: () => void;
   error: string | null;
@@ -22,7 +25,10 @@ function removedMessage(items: readonly SavedItem[]): string {
   return items.length === 1 ? `Removed “${items[0]!.title}”` : `Removed ${items.length} papers`;
 }
 
-/** Remove without a question, with a short-lived undo that restores the exact items removed. */
+/**
+ * Remove without a question, with a short-lived undo that restores the exact items removed; and
+ * the same short-lived undo for other edits of many papers at once.
+ */
 export function useUndoableRemove(): Undo {
   const [offer, setOffer, withdraw] = useTimedOffer<Offer>();
   const [error, setError] = useState<string | null>(null);
@@ -37,16 +43,20 @@ export function useUndoableRemove(): Undo {
       try {
         const items = await sendRequest({ type: 'removeSaved', ids });
         if (items.length === 0) return;
-        setOffer({ items, message: removedMessage(items) });
+        setOffer({ message: removedMessage(items), revert: () => sendRequest({ type: 'restoreSaved', items }) });
       } catch (failure) {
         setError(`Could not remove: ${errorMessage(failure)}`);
       }
+    },
+    offerRevert: (message, revert) => {
+      setError(null);
+      setOffer({ message, revert });
     },
     undo: async () => {
       if (!offer) return;
       const restoring = offer;
       try {
-        await sendRequest({ type: 'restoreSaved', items: restoring.items });
+        await restoring.revert();
         withdraw(restoring);
       } catch (failure) {
         setError(`Could not undo: ${errorMessage(failure)}`);
