@@ -90,10 +90,18 @@ export async function rowContext(db: PaperLensDatabase): Promise<RowContext> {
  * statuses and live ranking in `context`): nothing is read from the store per keystroke.
  */
 export function searchRows(index: SearchIndex, context: RowContext, query: string, limit: number): ResultRow[] {
-  return index.search(query, limit).map(({ id, row }) => {
-    const parsed = StoredRowSchema.safeParse(row);
-    if (!parsed.success) throw new Error(`The search index holds a malformed row for ${id}: ${z.prettifyError(parsed.error)}`);
-    const { title, tldr, topics } = parsed.data;
-    return { id, title, tldr, topics, ...shownRank(id, parsed.data, context.live), status: context.statusOf.get(id) ?? null };
-  });
+  return index.search(query, limit).map(({ id, row }) => resultRow(id, row, context));
+}
+
+/** The store's paper with this id as a result row, or null when the store does not hold it. */
+export function paperRow(index: SearchIndex, context: RowContext, id: string): ResultRow | null {
+  const row = index.rowOf(id);
+  return row === null ? null : resultRow(id, row, context);
+}
+
+function resultRow(id: string, row: string, context: RowContext): ResultRow {
+  const parsed = StoredRowSchema.safeParse(row);
+  if (!parsed.success) throw new Error(`The search index holds a malformed row for ${id}: ${z.prettifyError(parsed.error)}`);
+  const { title, tldr, topics } = parsed.data;
+  return { id, title, tldr, topics, ...shownRank(id, parsed.data, context.live), status: context.statusOf.get(id) ?? null };
 }

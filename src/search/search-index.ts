@@ -207,6 +207,15 @@ export class SearchIndex {
     return this.snapshot.ids.length;
   }
 
+  private docOfId: Map<string, number> | null = null;
+
+  /** The stored row of the document with this id, or null when the index has none. */
+  rowOf(id: string): string | null {
+    this.docOfId ??= new Map(this.snapshot.ids.map((docId, doc) => [docId, doc]));
+    const doc = this.docOfId.get(id);
+    return doc === undefined ? null : this.snapshot.rows[doc]!;
+  }
+
   /** Term indexes a query word stands for: itself, or (for the word being typed) its prefix range. */
   private termsFor(word: string, asPrefix: boolean): number[] {
     const { terms, termStarts } = this.snapshot;

@@ -118,6 +118,13 @@ describe('popup', () => {
       primaryCategory: 'cs.CL',
       tldr: expect.stringMatching(/Transformer/),
     });
+    // Search finds it though the store does not hold it: by an author, and by its id.
+    for (const query of ['Vaswani', '1706.03762']) {
+      await popup.getByTestId('search').fill(query);
+      await expect.poll(() => popup.getByTestId('search-results').getAttribute('data-query')).toBe(query);
+      expect(await popup.getByTestId('search-item').locator('.title').allTextContents()).toEqual(['Attention Is All You Need']);
+    }
+    await popup.getByTestId('search').fill('');
     await thisTab.getByTestId('save').click();
     await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Save');
     await popup.close();

@@ -1,6 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
-import { loadSearchIndex, rowContext, searchRows, type ResultRow } from '../../db/search';
+import { loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type RowContext } from '../../db/search';
+import { arxivIdFromUrl, normalizeArxivId } from '../../papers/ids';
+import type { SavedItem } from '../../schema';
+import type { SearchIndex } from '../../search/search-index';
+import { filterItems, sortItems } from '../reading-list/query';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
@@ -22,15 +26,44 @@ export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (qu
   const [query, setQuery] = useState('');
   const index = useLiveQuery(() => loadSearchIndex(db), []);
   const context = useLiveQuery(() => rowContext(db), []);
+  // The reading list is read once searching starts (it can hold thousands of notes).
+  const searching = query.trim() !== '';
+  const saved = useLiveQuery(() => (searching ? db.saved.toArray() : Promise.resolve([])), [searching]);
   const answer = useMemo(() => {
-    if (query.trim() === '' || !index.value || !context.value) return { results: null, error: null };
+    if (!searching || !index.value || !context.value || !saved.value) return { results: null, error: null };
     try {
-      return { results: { query, papers: searchRows(index.value, context.value, query, RESULT_LIMIT) }, error: null };
+      return { results: { query, papers: storeAndSavedRows(index.value, context.value, saved.value, query, RESULT_LIMIT) }, error: null };
     } catch (failure) {
       return { results: null, error: errorMessage(failure) };
     }
-  }, [query, index.value, context.value]);
-  return { query, setQuery, results: answer.results, error: answer.error ?? index.error ?? context.error };
+  }, [query, index.value, context.value, saved.value]);
+  return { query, setQuery, results: answer.results, error: answer.error ?? index.error ?? context.error ?? saved.error };
+}
+
+// Saved papers that match are listed first, this many at most: the store's ranking follows.
+const SAVED_FIRST = 5;
+
+function savedRow(item: SavedItem): ResultRow {
+  return { id: item.id, title: item.title, tldr: item.tldr, topics: [], rank: null, snapshot: null, status: item.status };
+}
+
+/**
+ * What popup search lists: for an arXiv id or URL, that paper; else the reader's saved papers
+ * holding every word (in title, authors, TL;DR or notes; papers the store does not hold too),
+ * newest first, then the store's papers ranked by the index.
+ */
+export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved: readonly SavedItem[], query: string, limit: number): ResultRow[] {
+  const id = normalizeArxivId(query) ?? arxivIdFromUrl(query.trim());
+  if (id) {
+    const item = saved.find((candidate) => candidate.id === id);
+    const row = paperRow(index, context, id) ?? (item ? savedRow(item) : null);
+    return row ? [row] : [];
+  }
+  const mine = filterItems(sortItems(saved, 'added'), { status: 'all', tag: null, text: query })
+    .slice(0, SAVED_FIRST)
+    .map((item) => paperRow(index, context, item.id) ?? savedRow(item));
+  const listed = new Set(mine.map((row) => row.id));
+  return [...mine, ...searchRows(index, context, query, limit).filter((row) => !listed.has(row.id))].slice(0, limit);
 }
 
 // How much of a query a "no match" line repeats.

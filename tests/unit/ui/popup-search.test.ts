@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { listSaved, savePaper } from '../../../src/db/papers';
+import { loadSearchIndex, rowContext } from '../../../src/db/search';
+import { seedStore } from '../../../src/db/seed';
+import { storeAndSavedRows } from '../../../src/ui/popup/search';
+import type { SeedAsset } from '../../../src/schema';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+
+let db: PaperLensDatabase;
+let asset: SeedAsset;
+
+beforeAll(async () => {
+  asset = await buildSeedAsset();
+  db = new PaperLensDatabase('popup-search');
+  await seedStore(db, asset);
+  // Saved from its card: the store does not hold it (not in the snapshot).
+  await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], tldr: 'We propose the Transformer.' }, 1);
+  // A snapshot paper, saved with the authors its page showed (the snapshot has none).
+  await savePaper(db, { id: '2310.01779', title: 'HallE-Switch', authors: ['Bohan Zhai'] }, 2);
+});
+
+async function search(query: string) {
+  return storeAndSavedRows((await loadSearchIndex(db))!, await rowContext(db), await listSaved(db), query, 20);
+}
+
+describe('popup search over the store and the reading list', () => {
+  test('a saved paper the store does not hold is found by its title and by an author', async () => {
+    for (const query of ['attention is all', 'Vaswani', 'transformer']) {
+      const [first] = await search(query);
+      expect(first, query).toMatchObject({ id: '1706.03762', title: 'Attention Is All You Need', status: 'to-read' });
+    }
+  });
+
+  test('a saved snapshot paper found by its author is listed once, as the store shows it', async () => {
+    const rows = await search('Zhai');
+    expect(rows.map((row) => row.id)).toEqual(['2310.01779']);
+    expect(rows[0]).toMatchObject({ rank: 1, snapshot: 'Jul 30', status: 'to-read' });
+    expect(rows[0]!.title).toBe(asset.papers.find((paper) => paper.id === '2310.01779')!.title);
+    const hallucination = await search('hallucination');
+    expect(hallucination.filter((row) => row.id === '2310.01779')).toHaveLength(1);
+  });
+
+  test('an arXiv id or URL finds its paper', async () => {
+    for (const query of ['2310.01779', 'arXiv:2310.01779v3', 'https://arxiv.org/abs/2310.01779v3', 'https://arxiv.org/pdf/1706.03762']) {
+      const rows = await search(query);
+      expect(rows.map((row) => row.id), query).toEqual([query.includes('1706') ? '1706.03762' : '2310.01779']);
+    }
+    expect(await search('2401.99999')).toEqual([]);
+  });
+});
