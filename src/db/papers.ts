@@ -6,6 +6,7 @@ import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, RelatedLi
 import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
+import { placeholderTitle } from '../export/merge';
 import { withStatus } from './reading-list';
 import { titleKeyOf } from './title-key';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
@@ -208,6 +209,9 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
       item = { ...existing };
       for (const key of PAGE_METADATA) item[key] ??= paper[key];
       if (item.authors.length === 0) item.authors = paper.authors;
+      if (item.tldr === '') item.tldr = known?.summary.tldr || paper.tldr;
+      // Saved where no page said its title (a PDF tab): a save from its page names it.
+      if (item.title === placeholderTitle(item.id)) item.title = known?.title ?? paper.title;
     } else {
       item = {
         id: paper.id,

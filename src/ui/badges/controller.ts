@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/se
 import { arxivPdfUrl, safeHref } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
 import { Badge, type BadgeActions, type TldrResult } from './badge';
-import { LISTING_READY_MARK, LISTING_START_MARK, type ListingEntry, type ListingSite } from './listing-site';
+import { LISTING_READY_MARK, LISTING_START_MARK, type EntryDetails, type ListingEntry, type ListingSite } from './listing-site';
 import { messageTransport, type BadgeTransport } from './transport';
 import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-theme';
 import { errorMessage } from '../../messaging/error-message';
@@ -63,6 +63,17 @@ export function createBadgeController({ site, transport, doc = document, current
     for (const badge of badgesOf(id)) badge.showStatus(status);
   };
 
+  /** The store's TL;DR of the paper, else one of the abstract the entry shows (kept for a save). */
+  const summaryOf = async (badge: Badge, details: EntryDetails) => {
+    const view = await transport.lookup({
+      id: badge.id,
+      ...(details.title ? { title: details.title } : {}),
+      ...(details.abstract ? { abstract: details.abstract } : {}),
+    });
+    if (view?.tldr) tldrs.set(badge.id, view.tldr);
+    return view;
+  };
+
   const actions: BadgeActions = {
     toggleSave: async (badge) => {
       // Act on what the button showed when clicked: the store's answer may come after the click.
@@ -76,11 +87,13 @@ export function createBadgeController({ site, transport, doc = document, current
       if (badge.readingStatus !== null) return; // it was in the reading list already
       const details = site.details(entryOf.get(badge)!, doc);
       const sourceUrl = safeHref(currentUrl().href);
+      // A paper the store does not hold is saved with the TL;DR of the abstract the page shows.
+      const tldr = tldrs.get(badge.id) ?? (details.abstract ? ((await summaryOf(badge, details).catch(() => null))?.tldr ?? '') : '');
       const status = await transport.save({
         id: badge.id,
         title: details.title || badge.id,
         authors: details.authors,
-        tldr: tldrs.get(badge.id) ?? '',
+        tldr,
         sourceUrl: sourceUrl && sourceUrl.length <= 2048 ? sourceUrl : null,
         primaryCategory: details.primaryCategory,
         pdfUrl: arxivPdfUrl(badge.id),
@@ -92,13 +105,8 @@ export function createBadgeController({ site, transport, doc = document, current
     },
     tldr: async (badge): Promise<TldrResult> => {
       const details = site.details(entryOf.get(badge)!, doc);
-      const view = await transport.lookup({
-        id: badge.id,
-        ...(details.title ? { title: details.title } : {}),
-        ...(details.abstract ? { abstract: details.abstract } : {}),
-      });
+      const view = await summaryOf(badge, details);
       if (!view?.tldr) return { text: details.abstract ? NO_TLDR : NO_TLDR_WITHOUT_ABSTRACT, note: null };
-      tldrs.set(badge.id, view.tldr);
       return { text: view.tldr, note: view.inStore ? null : '(summarized from the abstract on this page)' };
     },
   };

@@ -206,6 +206,18 @@ describe('listing badges', () => {
     expect(part(two!, 'badge-status')).toBeNull();
   });
 
+  test('a paper saved without its TL;DR expanded is saved with one, from the abstract the page shows', async () => {
+    const { store } = await open('arxiv-list-cs.CL-new.html');
+    const unknown = hosts().find((host) => !(host.dataset.arxivId! in store.known))!;
+    part(unknown, 'badge-save')!.click();
+    await settle();
+    const [save] = store.of('save');
+    const [lookup] = store.of('lookup');
+    expect(lookup!.query).toMatchObject({ id: unknown.dataset.arxivId });
+    expect(lookup!.query!.abstract!.length).toBeGreaterThan(100);
+    expect(save!.paper!.tldr).toBe(lookup!.query!.abstract!.split('. ')[0]);
+  });
+
   test('a paper saved earlier shows Saved with its status', async () => {
     const store = new FakeStore();
     store.saved.set('2407.21123', 'read');

@@ -101,6 +101,15 @@ describe('reading list', () => {
     expect(items[0]!.tldr).toBe(asset.papers[0]!.summary.tldr);
   });
 
+  test("a save from the paper's page completes an item saved without it: placeholder title, no TL;DR", async () => {
+    await savePaper(db, { id: '1706.03762', title: 'arXiv:1706.03762' }, 100);
+    await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tldr: 'We propose the Transformer.' }, 200);
+    expect(await db.saved.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tldr: 'We propose the Transformer.', addedAt: 100 });
+    // A title the reader's item already has stays.
+    await savePaper(db, { id: '1706.03762', title: 'Another title' }, 300);
+    expect((await db.saved.get('1706.03762'))!.title).toBe('Attention Is All You Need');
+  });
+
   test('newest first; unsave removes; status of an unsaved paper is an error', async () => {
     await savePaper(db, { id: '2310.01779', title: 'a' }, 1);
     await savePaper(db, { id: '2407.13623', title: 'b' }, 3);
