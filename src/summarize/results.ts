@@ -23,7 +23,7 @@ const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;
 // Verbs a result phrase may start at ("reduces", "achieving", "surpassing").
 const VERB =
-  /^(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show)(?:s|es|ed|d|ing|e)?$/i;
+  /^(?!score$)(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?$/i;
 
 /** Whether a number is a result (not a year, a model size, a figure number, a version or a count). */
 function isResult(sentence: string, at: number, end: number, num: string, unit: string | undefined): boolean {
@@ -48,35 +48,49 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   return CUE_BEFORE.test(before) && (METRIC.test(before.slice(-30)) || METRIC.test(after));
 }
 
-/** The span [start, end) of the clause around a number, starting at its verb when there is one. */
-function clauseSpan(sentence: string, at: number, end: number): [number, number] {
+/** A result's clause: the span [start, stop) of its sentence, and whether words were cut off either side. */
+interface Clause {
+  start: number;
+  stop: number;
+  cutBefore: boolean;
+  cutAfter: boolean;
+}
+
+/** The clause around a number, starting at its verb when there is one. */
+function clauseSpan(sentence: string, at: number, end: number): Clause {
   let start = 0;
-  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|\w+ing\b)/g)) {
+  // (", including …" lists what the clause covers: it does not start one.)
+  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|(?!including\b)\w+ing\b)/g)) {
     start = m.index + m[0].length;
   }
   const tail =
     /[;:]\s|,\s(?=(?:while|whereas|but|which|thus|thereby|and|or)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$/.exec(
       sentence.slice(end),
     );
-  let stop = tail ? end + tail.index : sentence.length;
+  const stop = tail ? end + tail.index : sentence.length;
   // Start at the verb governing the number when one precedes it in the clause.
   const head = sentence.slice(start, at);
   const tokens = [...head.matchAll(/[\p{L}\p{N}@-]+/gu)];
   for (let k = tokens.length - 1; k > 0; k--) {
-    if (VERB.test(tokens[k]![0])) {
-      start += tokens[k]!.index;
+    const token = tokens[k]!;
+    // A word right before a comma ends a phrase ("the best results, including"): no verb.
+    if (VERB.test(token[0]) && head[token.index + token[0].length] !== ',') {
+      start += token.index;
       break;
     }
   }
-  // Too long: keep up to MAX_WORDS words around the number.
-  const words = [...sentence.slice(start, stop).matchAll(/\S+/g)];
-  if (words.length > MAX_WORDS) {
+  // Too long: end at the first comma or parenthesis after the number, if that is short enough;
+  // else keep MAX_WORDS words around the number, and say where words were left out.
+  const wordCount = (from: number, to: number) => sentence.slice(from, to).split(/\s+/).filter(Boolean).length;
+  if (wordCount(start, stop) > MAX_WORDS) {
+    const pause = /,\s|\s\(/.exec(sentence.slice(end, stop));
+    if (pause && wordCount(start, end + pause.index) <= MAX_WORDS) return { start, stop: end + pause.index, cutBefore: false, cutAfter: false };
+    const words = [...sentence.slice(start, stop).matchAll(/\S+/g)];
     const first = Math.max(0, Math.min(words.findIndex((w) => start + w.index + w[0].length > at) - 8, words.length - MAX_WORDS));
     const last = words[first + MAX_WORDS - 1]!;
-    stop = start + last.index + last[0].length;
-    start += words[first]!.index;
+    return { start: start + words[first]!.index, stop: start + last.index + last[0].length, cutBefore: first > 0, cutAfter: first + MAX_WORDS < words.length };
   }
-  return [start, stop];
+  return { start, stop, cutBefore: false, cutAfter: false };
 }
 
 function tidy(phrase: string): string {
@@ -99,9 +113,10 @@ export function resultsOf(sentences: string[]): string[] {
       const at = m.index;
       const end = at + m[0].length;
       if (at < covered || !isResult(sentence, at, end, m[1]!, m[2])) continue;
-      const [start, stop] = clauseSpan(sentence, at, end);
+      const { start, stop, cutBefore, cutAfter } = clauseSpan(sentence, at, end);
       covered = stop;
-      const phrase = tidy(sentence.slice(start, stop));
+      const clause = tidy(sentence.slice(start, stop));
+      const phrase = clause && `${cutBefore ? '…' : ''}${clause}${cutAfter ? '…' : ''}`;
       if (phrase && !out.includes(phrase)) out.push(phrase);
       if (out.length >= MAX_RESULTS) return out;
     }

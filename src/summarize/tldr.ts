@@ -87,7 +87,9 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
     if (keep && !keep(index)) return;
     const total = wordCount(sentence);
     const seen = new Set<string>();
-    const add = (text: string, lead: number, paren: number, cut: number): void => {
+    const add = (trimmed: string, lead: number, paren: number, cut: number): void => {
+      // "… Anil et al. (2021)." without its parenthesis, or cut after "et al.", ends in "..".
+      const text = trimmed.replace(/(\w)\.\.$/, '$1.');
       if (seen.has(text)) return;
       seen.add(text);
       out.push({ text, index, lead, paren, cut, kept: wordCount(text) / total });

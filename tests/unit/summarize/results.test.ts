@@ -7,6 +7,24 @@ describe('extractKeyResults', () => {
       extractKeyResults('Our method reduces hallucination by 44% compared to LLaVA-7B and maintains the same object coverage.'),
     ).toEqual(['reduces hallucination by 44% compared to LLaVA-7B']);
   });
+  it('a long clause ends at its first pause after the number, keeps its metric, and does not start inside a list', () => {
+    expect(
+      extractKeyResults(
+        'Our model achieves 28.4 BLEU on the WMT 2014 English-to-German translation task, improving over the existing best results, including ensembles by over 2 BLEU. On the WMT 2014 English-to-French translation task, our model establishes a new single-model state-of-the-art BLEU score of 41.8 after training for 3.5 days on eight GPUs, a small fraction of the training costs of the best models from the literature.',
+      ),
+    ).toEqual([
+      'achieves 28.4 BLEU on the WMT 2014 English-to-German translation task',
+      'improving over the existing best results, including ensembles by over 2 BLEU',
+      'establishes a new single-model state-of-the-art BLEU score of 41.8 after training for 3.5 days on eight GPUs',
+    ]);
+  });
+  it('a clause cut to 20 words says so with an ellipsis', () => {
+    const [phrase] = extractKeyResults(
+      'In a very long and winding preamble that goes on and on about many different settings and considerations the final figure is 91.2% accuracy on the benchmark suite that everyone uses for this kind of problem today and tomorrow.',
+    );
+    expect(phrase).toMatch(/^….*91\.2% accuracy.*…$/);
+    expect(phrase!.replace(/…/g, '').split(/\s+/)).toHaveLength(20);
+  });
   it('keeps speed-ups written with × and x', () => {
     const out = extractKeyResults('It is 3.2× faster than FlashAttention. The model runs 10x faster on CPUs.');
     expect(out).toHaveLength(2);

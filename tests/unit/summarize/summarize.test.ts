@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pickTldr, SUMMARIZER_VERSION, summarize } from '../../../src/summarize/index';
 import { SummarySchema } from '../../../src/schema';
 import { readFileSync } from 'node:fs';
-import { MAX_TLDR_CHARS, tldrFeatureCount, TOKEN_FEATURE_COUNT } from '../../../src/summarize/tldr';
+import { eligibleCandidates, MAX_TLDR_CHARS, tldrFeatureCount, TOKEN_FEATURE_COUNT } from '../../../src/summarize/tldr';
 import { TLDR_MODEL } from '../../../src/summarize/tldr-model';
 
 describe('summarize', () => {
@@ -19,6 +19,13 @@ describe('summarize', () => {
 });
 
 describe('pickTldr', () => {
+  it('no candidate ends in a doubled period once a citation after "et al." is dropped or cut', () => {
+    const sentences = ['We propose checkability training, building on the prover-verifier games of Anil et al. (2021).', 'We train provers against verifiers as in Anil et al., and show that legibility to humans improves.'];
+    const texts = eligibleCandidates(sentences).map((candidate) => candidate.text);
+    expect(texts).toContain('We propose checkability training, building on the prover-verifier games of Anil et al.');
+    expect(texts.filter((text) => /\w\.\.$/.test(text))).toEqual([]);
+  });
+
   it('has one trained weight per feature (retrain with npm run train:tldr after changing features)', () => {
     expect(TLDR_MODEL.ranker).toHaveLength(tldrFeatureCount(TLDR_MODEL));
     expect(TLDR_MODEL.tokenWeights).toHaveLength(TOKEN_FEATURE_COUNT);
