@@ -120,6 +120,20 @@ describe('reading-list page', () => {
     const stored = (await listed(page)).find((entry) => entry.id === '2407.13623')!;
     expect(stored.tags).toEqual(['nlp', 'scaling', 'to cite']);
     expect(stored.updatedAt).toBeGreaterThan(BASE + DAY);
+
+    // A tag too long is refused in plain words, on screen inside the row, and nothing is stored.
+    const tags = row('2407.13623').getByTestId('tags');
+    await tags.fill(`nlp, ${'x'.repeat(150)}`);
+    await tags.press('Enter');
+    const alert = row('2407.13623').getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe(`Tags not saved: a tag is at most 100 characters; “${'x'.repeat(24)}…” has 150`);
+    const [box, rowBox] = await Promise.all([alert.boundingBox(), row('2407.13623').boundingBox()]);
+    expect(box!.height).toBeGreaterThan(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(rowBox!.y + rowBox!.height);
+    expect((await listed(page)).find((entry) => entry.id === '2407.13623')!.tags).toEqual(['nlp', 'scaling', 'to cite']);
+    await tags.fill('nlp, scaling, to cite');
+    await tags.press('Enter');
+    await expect.poll(() => alert.count()).toBe(0);
   });
 
   test('select many and set their status; delete with undo restores them exactly', async () => {

@@ -2,7 +2,7 @@ import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
-import { parseTagList, type SavedItem } from '../../schema';
+import { MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../schema';
 import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
 
@@ -71,6 +71,11 @@ function NotesEditor({ item }: { item: SavedItem }) {
     <label class="field notes-field">
       <span class="field-label">
         Notes <span class="write-state" data-testid="notes-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+        {write.error && (
+          <span class="error field-error" role="alert" title={`Notes not saved: ${write.error}`}>
+            Notes not saved: {write.error}
+          </span>
+        )}
       </span>
       <textarea
         data-testid="notes"
@@ -86,19 +91,37 @@ function NotesEditor({ item }: { item: SavedItem }) {
           void write.flush().then((landed) => landed && draft.release());
         }}
       />
-      {write.error && <span class="error" role="alert">Notes not saved: {write.error}</span>}
     </label>
   );
 }
 
+/** Why these tags cannot be kept, in the reader's words (checked before asking the store); null when they can. */
+function tagsProblem(tags: readonly string[]): string | null {
+  const long = tags.find((tag) => tag.length > MAX_TAG_LENGTH);
+  if (long) return `a tag is at most ${MAX_TAG_LENGTH} characters; “${long.slice(0, 24)}…” has ${long.length}`;
+  if (tags.length > MAX_TAGS) return `a paper has at most ${MAX_TAGS} tags; this one would have ${tags.length}`;
+  return null;
+}
+
 function TagsEditor({ item }: { item: SavedItem }) {
   const draft = useDraft(item.tags.join(', '));
-  const write = useDebouncedWrite((text: string) => sendRequest({ type: 'setTags', id: item.id, tags: parseTagList(text) }), TAGS_DELAY_MS);
+  const write = useDebouncedWrite(async (text: string) => {
+    const tags = parseTagList(text);
+    const problem = tagsProblem(tags);
+    if (problem) throw new Error(problem);
+    return sendRequest({ type: 'setTags', id: item.id, tags });
+  }, TAGS_DELAY_MS);
   const commit = () => void write.flush().then((landed) => landed && draft.release());
   return (
     <label class="field tags-field">
       <span class="field-label">
         Tags <span class="write-state" data-testid="tags-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+        {/* On the label's line: the row's height is fixed, and a line under the field would be cut off. */}
+        {write.error && (
+          <span class="error field-error" role="alert" title={`Tags not saved: ${write.error}`}>
+            Tags not saved: {write.error}
+          </span>
+        )}
       </span>
       <input
         type="text"
@@ -114,7 +137,6 @@ function TagsEditor({ item }: { item: SavedItem }) {
         }}
         onBlur={commit}
       />
-      {write.error && <span class="error" role="alert">Tags not saved: {write.error}</span>}
     </label>
   );
 }
