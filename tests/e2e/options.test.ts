@@ -124,6 +124,17 @@ describe('options page', () => {
     await expect.poll(() => cardBackground(hf)).toBe(DARK_BG);
     await hf.close();
     await page.close();
+
+    // The popup follows the setting too.
+    const popup = await browser.popup();
+    await popup.emulateMedia({ colorScheme: 'light' });
+    const popupBackground = () => popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await popupBackground();
+    await options.getByTestId('setting-theme').selectOption('dark');
+    await expect.poll(popupBackground).not.toBe(light);
+    await options.getByTestId('setting-theme').selectOption('auto');
+    await expect.poll(popupBackground).toBe(light);
+    await popup.close();
   });
 
   test('settings are kept, and an invalid stored value reads as the default', async () => {

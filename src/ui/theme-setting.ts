@@ -1,5 +1,5 @@
-import { loadSettings, watchSettings } from '../../settings/settings';
-import type { Settings } from '../../schema';
+import { loadSettings, watchSettings } from '../settings/settings';
+import type { Settings } from '../schema';
 
 function apply(theme: Settings['theme']): void {
   // `auto` leaves the choice to prefers-color-scheme in the page's CSS.
