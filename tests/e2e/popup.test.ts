@@ -34,6 +34,15 @@ describe('popup', () => {
     const expected = [...seed.papers].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((paper) => paper.id);
     expect(ids).toEqual(expected);
     expect(ids[0]).toBe('2310.01779');
+    // The Trending / Saved tabs work from the keyboard, as tabs do: arrows move, focus follows.
+    expect(await popup.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-trending');
+    await popup.getByTestId('tab-trending').focus();
+    await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => popup.getByTestId('tab-saved').getAttribute('aria-selected')).toBe('true');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('tab-saved');
+    expect(await popup.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-saved');
+    await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => popup.getByTestId('tab-trending').getAttribute('aria-selected')).toBe('true');
     await popup.close();
   });
 

@@ -17,6 +17,7 @@ import { SearchResults, useSearch } from './search';
 import { errorMessage } from '../../messaging/error-message';
 
 type Section = 'trending' | 'saved';
+const SECTIONS: readonly Section[] = ['trending', 'saved'];
 
 function Problem({ text }: { text: string | null }) {
   return text ? <p class="problem" role="alert">{text}</p> : null;
@@ -165,6 +166,14 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   }, []);
 
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
+  // Tabs as the ARIA pattern has them: the arrow keys move between them (and focus follows).
+  const switchTabByArrow = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const next = SECTIONS[(SECTIONS.indexOf(section) + (event.key === 'ArrowRight' ? 1 : SECTIONS.length - 1)) % SECTIONS.length]!;
+    setSection(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   const search = useSearch(db);
   const { query } = search;
   const undo = useUndoableRemove();
@@ -186,13 +195,24 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
         <Problem text={problem} />
         <UndoBar undo={undo} />
         {tab ? <ThisTab db={db} tab={tab} /> : <p class="hint">Open an arXiv or Hugging Face paper to save it from here.</p>}
-        <nav class="sections" role="tablist">
-          <button type="button" role="tab" aria-selected={section === 'trending'} data-testid="tab-trending" onClick={() => setSection('trending')}>
-            Trending
-          </button>
-          <button type="button" role="tab" aria-selected={section === 'saved'} data-testid="tab-saved" onClick={() => setSection('saved')}>
-            Saved{savedCount ? ` (${savedCount})` : ''}
-          </button>
+        <nav class="sections">
+          <div class="tabs" role="tablist" aria-label="Papers" onKeyDown={switchTabByArrow}>
+            {SECTIONS.map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                id={`tab-${name}`}
+                aria-controls="section-panel"
+                aria-selected={section === name}
+                tabIndex={section === name ? 0 : -1}
+                data-testid={`tab-${name}`}
+                onClick={() => setSection(name)}
+              >
+                {name === 'trending' ? 'Trending' : `Saved${savedCount ? ` (${savedCount})` : ''}`}
+              </button>
+            ))}
+          </div>
           <span class="spacer" />
           <button type="button" class="link" data-testid="open-reading-list" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') })}>
             Reading list
@@ -206,10 +226,10 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             <Problem text={search.error} />
             {search.results ? <SearchResults results={search.results} /> : <p class="empty">Searching…</p>}
           </>
-        ) : section === 'trending' ? (
-          <Trending db={db} />
         ) : (
-          <Saved db={db} />
+          <div role="tabpanel" id="section-panel" aria-labelledby={`tab-${section}`}>
+            {section === 'trending' ? <Trending db={db} /> : <Saved db={db} />}
+          </div>
         )}
       </main>
     </RemoveContext.Provider>
