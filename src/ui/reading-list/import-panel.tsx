@@ -56,7 +56,7 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
           onChange={(event) => void pick(event.currentTarget)}
         />
       </label>
-      <span class="hint">PaperLens JSON backup, BibTeX, or a list of arXiv ids or URLs</span>
+      <span class="hint">PaperLens JSON backup, BibTeX, or a list of arXiv ids or URLs (the CSV, RIS and Markdown exports are for other tools: move a list with the JSON backup)</span>
       {stage.kind === 'reading' && <p class="import-status" role="status">Reading {stage.fileName}…</p>}
       {stage.kind === 'failed' && (
         <p class="import-status error" role="alert" data-testid="import-error">
