@@ -25,6 +25,8 @@ function entry(item: SavedItem): string {
   const tags = item.tags.map(singleLine).filter((tag) => tag !== '');
   if (tags.length > 0) lines.push(`  Tags: ${tags.map(escapeMarkdown).join(', ')}`);
   if (item.tldr.trim() !== '') lines.push(`  TL;DR: ${escapeMarkdown(item.tldr)}`);
+  // On one line, as every field: a note's own line breaks could start Markdown blocks.
+  if (item.notes.trim() !== '') lines.push(`  Notes: ${escapeMarkdown(item.notes)}`);
   // Two trailing spaces: a line break inside the list item.
   return lines.join('  \n');
 }

@@ -49,10 +49,10 @@ describe('Markdown export', () => {
     expect(targets.sort()).toEqual(items.map((item) => `https://arxiv.org/abs/${item.id}`).sort());
   });
 
-  test('papers are grouped by status with authors, tags and TL;DR', () => {
+  test('papers are grouped by status with authors, tags, TL;DR and notes', () => {
     const markdown = exportMarkdown([
       savedItem({ id: '2310.00001', title: 'Done', status: 'read' }),
-      savedItem({ id: '2310.00002', title: 'Next', tags: ['vision', 'to cite'], tldr: 'Short.' }),
+      savedItem({ id: '2310.00002', title: 'Next', tags: ['vision', 'to cite'], tldr: 'Short.', notes: 'Table 3 matters.\n# not a heading\n- not a list' }),
       savedItem({ id: '2310.00003', title: 'Later' }),
     ]);
     expect(markdown).toBe(
@@ -64,7 +64,8 @@ describe('Markdown export', () => {
         '- [Next](https://arxiv.org/abs/2310.00002)  ',
         '  Bohan Zhai, Shijia Yang  ',
         '  Tags: vision, to cite  ',
-        '  TL;DR: Short.',
+        '  TL;DR: Short.  ',
+        '  Notes: Table 3 matters. # not a heading - not a list',
         '- [Later](https://arxiv.org/abs/2310.00003)  ',
         '  Bohan Zhai, Shijia Yang  ',
         '  TL;DR: A switch for hallucinations.',
