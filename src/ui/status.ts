@@ -7,3 +7,6 @@ export const STATUS_LABELS: Record<ReadingStatus, string> = {
   reading: 'Reading',
   read: 'Read',
 };
+
+/** How long "Removed · Undo" stays offered (card, popup, reading list and badges alike). */
+export const UNDO_MS = 10_000;

@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-
-/** How long "Removed · Undo" stays offered (card, popup and reading list alike). */
-export const UNDO_MS = 10_000;
+import { UNDO_MS } from './status';
 
 /**
  * A value offered for a while (what an Undo would put back): replaced by the next offer,

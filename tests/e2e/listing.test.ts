@@ -118,6 +118,13 @@ describe('badges on listing pages', () => {
     await page.goto('https://huggingface.co/papers/date/2024-07-31');
     await page.goto('https://arxiv.org/list/cs.CL/new');
     await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-save').textContent()).toBe('Saved');
+    // Removing it from a badge can be undone, and it comes back as it was.
+    await badgeOf(page, '2310.01779').getByTestId('badge-save').click();
+    await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-save').textContent()).toBe('Save');
+    await badgeOf(page, '2310.01779').getByTestId('badge-undo').click();
+    await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-save').textContent()).toBe('Saved');
+    expect(await badgeOf(page, '2310.01779').getByTestId('badge-status').inputValue()).toBe('reading');
+    expect(await badgeOf(page, '2310.01779').getByTestId('badge-undo').count()).toBe(0);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import type { BadgeInfo, ReadingStatus } from '../../schema';
 import { safeHref } from '../../papers/ids';
-import { STATUS_LABELS, STATUS_ORDER } from '../status';
+import { STATUS_LABELS, STATUS_ORDER, UNDO_MS } from '../status';
 import badgeCss from './badge.css?inline';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -123,6 +123,8 @@ export class Badge {
   private readonly tldrToggle: HTMLButtonElement;
   private readonly tldrPanel: HTMLElement;
   private statusSelect: HTMLSelectElement | null = null;
+  /** "Removed · Undo" after an unsave, with what Undo does and the timer that withdraws it. */
+  private undoOffer: { element: HTMLElement; button: HTMLButtonElement; undo: () => Promise<void>; timer: ReturnType<typeof setTimeout> } | null = null;
   private problemLine: HTMLElement | null = null;
   private tldrLoaded = false;
   private status: ReadingStatus | null = null;
@@ -204,6 +206,7 @@ export class Badge {
   /** Shows the paper's reading status (after a change made by this badge or another one of the paper). */
   showStatus(status: ReadingStatus | null): void {
     this.status = status;
+    if (status !== null) this.withdrawUndo();
     this.saveButton.textContent = status === null ? 'Save' : 'Saved';
     this.saveButton.setAttribute('aria-pressed', String(status !== null));
     this.saveButton.title = status === null ? SAVE_TITLE : 'Remove from your reading list';
@@ -281,6 +284,30 @@ export class Badge {
   handleClick(target: EventTarget | null): void {
     if (target === this.saveButton) void this.busy(() => this.actions.toggleSave(this));
     else if (target === this.tldrToggle) void this.toggleTldr();
+    else if (this.undoOffer && target === this.undoOffer.button) {
+      const { undo } = this.undoOffer;
+      void this.busy(async () => {
+        await undo();
+        this.withdrawUndo();
+      });
+    }
+  }
+
+  /** Offers "Removed · Undo" for a while after this badge removed its paper from the reading list. */
+  offerUndo(undo: () => Promise<void>): void {
+    this.withdrawUndo();
+    const button = withAttributes(element('button', 'pl-undo', 'Undo'), { type: 'button', 'data-testid': 'badge-undo' });
+    const offer = withAttributes(element('span', 'pl-undo-offer', 'Removed · '), { role: 'status' });
+    offer.append(button);
+    this.saveButton.after(offer);
+    this.undoOffer = { element: offer, button, undo, timer: setTimeout(() => this.withdrawUndo(), UNDO_MS) };
+  }
+
+  private withdrawUndo(): void {
+    if (!this.undoOffer) return;
+    clearTimeout(this.undoOffer.timer);
+    this.undoOffer.element.remove();
+    this.undoOffer = null;
   }
 
   private changeStatus(): void {

@@ -80,8 +80,14 @@ export function createBadgeController({ site, transport, doc = document, current
       const shownSaved = badge.readingStatus !== null;
       await answeredFor.get(badge);
       if (shownSaved) {
-        await transport.unsave(badge.id);
+        const removed = await transport.unsave(badge.id);
         showStatus(badge.id, null);
+        if (removed) {
+          badge.offerUndo(async () => {
+            await transport.restore(removed);
+            showStatus(removed.id, removed.status);
+          });
+        }
         return;
       }
       if (badge.readingStatus !== null) return; // it was in the reading list already

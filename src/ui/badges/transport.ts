@@ -1,4 +1,4 @@
-import type { BadgeInfo, LookupQuery, PaperView, ReadingStatus, SaveInput } from '../../schema';
+import type { BadgeInfo, LookupQuery, PaperView, ReadingStatus, SavedItem, SaveInput } from '../../schema';
 import type { sendRequest } from '../../messaging/client';
 
 /** The requests listing badges make to the background (a seam, so the controller is testable). */
@@ -7,7 +7,10 @@ export interface BadgeTransport {
   badges: (ids: string[]) => Promise<(BadgeInfo | null)[]>;
   lookup: (query: LookupQuery) => Promise<Pick<PaperView, 'tldr' | 'inStore'> | null>;
   save: (paper: SaveInput) => Promise<ReadingStatus | null>;
-  unsave: (id: string) => Promise<void>;
+  /** Removes the paper from the reading list; answers with its item as it was (for undo). */
+  unsave: (id: string) => Promise<SavedItem | null>;
+  /** Undo of unsave: puts the exact item back. */
+  restore: (item: SavedItem) => Promise<void>;
   setStatus: (id: string, status: ReadingStatus) => Promise<ReadingStatus | null>;
 }
 
@@ -25,8 +28,9 @@ export function messageTransport(send: typeof sendRequest): BadgeTransport {
     },
     lookup: async (query) => (await send({ type: 'lookup', queries: [query] }))[0] ?? null,
     save: async (paper) => (await send({ type: 'save', paper })).status,
-    unsave: async (id) => {
-      await send({ type: 'unsave', id });
+    unsave: async (id) => (await send({ type: 'removeSaved', ids: [id] }))[0] ?? null,
+    restore: async (item) => {
+      await send({ type: 'restoreSaved', items: [item] });
     },
     setStatus: async (id, status) => (await send({ type: 'setStatus', id, status })).status,
   };

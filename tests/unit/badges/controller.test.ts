@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import type { BadgeInfo, LookupQuery, ReadingStatus, SaveInput } from '../../../src/schema';
+import type { BadgeInfo, LookupQuery, ReadingStatus, SavedItem, SaveInput } from '../../../src/schema';
+import { savedItem } from '../export/fixtures';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
 import { hfList } from '../../../src/sites/hf-list';
 import { createBadgeController, type BadgeController } from '../../../src/ui/badges/controller';
@@ -38,7 +39,13 @@ class FakeStore implements BadgeTransport {
   };
   unsave = async (id: string) => {
     this.requests.push({ type: 'unsave', ids: [id] });
+    const status = this.saved.get(id);
     this.saved.delete(id);
+    return status ? savedItem({ id, status }) : null;
+  };
+  restore = async (item: SavedItem) => {
+    this.requests.push({ type: 'restore', ids: [item.id] });
+    this.saved.set(item.id, item.status);
   };
   setStatus = async (id: string, status: ReadingStatus) => {
     this.requests.push({ type: 'setStatus', ids: [id] });
@@ -204,6 +211,15 @@ describe('listing badges', () => {
     expect(store.of('unsave')).toHaveLength(1);
     expect(part(two!, 'badge-save')?.textContent).toBe('Save');
     expect(part(two!, 'badge-status')).toBeNull();
+
+    // The badge that removed it offers Undo, which puts the paper back as it was, on every badge.
+    expect(part(one!, 'badge-undo')?.textContent).toBe('Undo');
+    part(one!, 'badge-undo')!.click();
+    await settle();
+    expect(store.of('restore')).toHaveLength(1);
+    expect(store.saved.get('2310.01779')).toBe('reading');
+    for (const host of [one!, two!]) expect((part(host, 'badge-status') as HTMLSelectElement).value).toBe('reading');
+    expect(part(one!, 'badge-undo')).toBeNull();
   });
 
   test('a paper saved without its TL;DR expanded is saved with one, from the abstract the page shows', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { UNDO_MS, useTimedOffer } from '../../../src/ui/timed-offer';
+import { useTimedOffer } from '../../../src/ui/timed-offer';
+import { UNDO_MS } from '../../../src/ui/status';
 
 let offerFor: (value: string | null) => void = () => undefined;
 let withdraw: (value: string) => void = () => undefined;
