@@ -54,7 +54,6 @@ export default defineBackground(() => {
     const active = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([first]) => first);
     active
       .then(async (target) => (target ? saveFromTab(await store.ready(), target, Date.now()) : null))
-      .then((saved) => void (saved && announceSavedChanged().catch(() => undefined)))
       .catch((error: unknown) => console.error('PaperLens could not save this tab:', error));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -62,7 +61,6 @@ export default defineBackground(() => {
     store
       .ready()
       .then((db) => saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl))
-      .then((saved) => void (saved && announceSavedChanged().catch(() => undefined)))
       .catch((error: unknown) => console.error('PaperLens could not save this link:', error));
   });
   trackToolbarStatus(store.ready);

@@ -1,12 +1,11 @@
 import type { Table } from 'dexie';
-import { normalizeArxivId, normalizeTitle } from '../papers/ids';
+import { normalizeArxivId, normalizeTitle, placeholderTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
 import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem } from '../schema';
 import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
-import { placeholderTitle } from '../export/merge';
 import { withStatus } from './reading-list';
 import { titleKeyOf } from './title-key';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';

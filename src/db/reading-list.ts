@@ -1,4 +1,5 @@
-import { placeholderTitle, planImport } from '../export/merge';
+import { planImport } from '../export/merge';
+import { placeholderTitle } from '../papers/ids';
 import {
   MAX_TAGS,
   uniqueTags,

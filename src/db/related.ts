@@ -12,32 +12,29 @@ export interface RelatedPapers {
 const BLOCKS_PER_SLICE = 4;
 
 /**
- * The corpus of every stored paper, read and built a slice at a time: over a large store this takes
- * seconds, and between slices the worker answers other messages (a Save click, a listing's badges).
- * `arrivals` are papers about to be stored: they replace their stored versions. Null when it
- * stopped because the papers changed meanwhile (`wanted` turned false).
+ * Adds every stored paper but those in `skip` to `builder`, read a slice at a time: over a large
+ * store this takes seconds, and between slices the worker answers other messages (a Save click, a
+ * listing's badges). False when it stopped because the papers changed meanwhile (`wanted` turned false).
  */
-async function buildInSlices(db: PaperLensDatabase, wanted: () => boolean, arrivals: readonly RelatedDocument[] = []): Promise<RelatedCorpus | null> {
-  const arriving = new Set(arrivals.map((paper) => paper.id));
-  const builder = new RelatedCorpusBuilder();
+async function addStoredPapers(db: PaperLensDatabase, builder: RelatedCorpusBuilder, wanted: () => boolean, skip: ReadonlySet<string> = new Set()): Promise<boolean> {
   for await (const papers of db.papers.inSlices(BLOCKS_PER_SLICE)) {
-    if (!wanted()) return null;
-    for (const paper of papers) if (!arriving.has(paper.id)) builder.add(paper);
+    if (!wanted()) return false;
+    for (const paper of papers) if (!skip.has(paper.id)) builder.add(paper);
   }
-  for (const paper of arrivals) builder.add(paper);
-  return builder.finish();
+  return true;
 }
 
 /**
  * Related papers of the papers `of` among `arrivals`, against the store as it will be once
- * `arrivals` are stored. It reads the store outside any write transaction, so that cards and
- * badges are not held while the corpus is built.
+ * `arrivals` are stored (they replace their stored versions). It reads the store outside any write
+ * transaction, so that cards and badges are not held while the corpus is built.
  */
 export async function relatedOnArrival(db: PaperLensDatabase, arrivals: readonly RelatedDocument[], of: ReadonlySet<string>): Promise<Map<string, string[]>> {
-  const corpus = await buildInSlices(db, () => true, arrivals);
-  const related = new Map<string, string[]>();
-  if (corpus) for (const paper of arrivals) if (of.has(paper.id)) related.set(paper.id, relatedTo(corpus, paper));
-  return related;
+  const builder = new RelatedCorpusBuilder();
+  await addStoredPapers(db, builder, () => true, new Set(arrivals.map((paper) => paper.id)));
+  for (const paper of arrivals) builder.add(paper);
+  const corpus = builder.finish();
+  return new Map(arrivals.filter((paper) => of.has(paper.id)).map((paper) => [paper.id, relatedTo(corpus, paper)]));
 }
 
 /** Related papers for pages of papers the store does not hold, over a corpus built once and kept. */
@@ -48,7 +45,8 @@ export function createRelatedPapers(db: PaperLensDatabase): RelatedPapers {
     if (!corpus) {
       const mine = ++generation;
       // A build the papers changed under stops, and its askers get the build that replaced it.
-      const building = buildInSlices(db, () => mine === generation).then((built) => built ?? currentCorpus());
+      const builder = new RelatedCorpusBuilder();
+      const building = addStoredPapers(db, builder, () => mine === generation).then((complete) => (complete ? builder.finish() : currentCorpus()));
       corpus = building;
       // A failed read is tried again by the next question, not remembered.
       building.catch(() => {

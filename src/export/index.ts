@@ -9,4 +9,4 @@ export { exportMarkdown } from './markdown';
 export { exportJson } from './json';
 export { parseImport, MAX_IMPORT_BYTES } from './import';
 export { ImportError } from './errors';
-export { planImport, placeholderTitle, IMPORTED_NOTES_SEPARATOR } from './merge';
+export { planImport, IMPORTED_NOTES_SEPARATOR } from './merge';

@@ -1,13 +1,10 @@
+import { placeholderTitle } from '../papers/ids';
 import { SavedItemSchema, type SavedItem } from '../schema/papers';
 import type { ImportPlan, ImportRejection, ImportedItem } from '../schema/reading-list';
 
 /** Put between the list's notes and an imported file's notes when both have their own. */
 export const IMPORTED_NOTES_SEPARATOR = '\n\n--- imported notes ---\n\n';
 
-/** The title a paper gets when the file names only its id (a list of ids or URLs). */
-export function placeholderTitle(id: string): string {
-  return `arXiv:${id}`;
-}
 
 type Lacking = string | readonly string[] | number | null | undefined;
 

@@ -2,17 +2,19 @@ import type { PaperLensDatabase } from '../db/database';
 import { savePaper } from '../db/papers';
 import { arxivPdfUrl } from '../papers/ids';
 import type { PaperView } from '../schema';
+import { announceSavedChanged } from './saved-changes';
 import { paperInTab, type TabLike } from './tab-paper';
 
 /**
  * Saves the paper a tab shows, or a link in it (keyboard shortcut, context menu): with everything
- * its page knows when our content script is there (paperInTab). Null when it is not a paper.
+ * its page knows when our content script is there (paperInTab), and tells the open paper pages.
+ * Null when it is not a paper.
  */
 export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: number, url = tab.url): Promise<PaperView | null> {
   const paper = await paperInTab(tab, url);
   if (!paper) return null;
   const { id, title, page } = paper;
-  return savePaper(
+  const saved = await savePaper(
     db,
     {
       id,
@@ -27,4 +29,6 @@ export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: numb
     },
     now,
   );
+  void announceSavedChanged().catch(() => undefined);
+  return saved;
 }

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { placeholderTitle } from '../export';
-import { arxivIdFromUrl } from '../papers/ids';
+import { arxivIdFromUrl, placeholderTitle } from '../papers/ids';
 import { PagePaperSchema, type PagePaper } from '../schema';
 import { PAGE_PAPER_REQUEST } from './page-paper';
 
@@ -21,7 +20,8 @@ export interface TabPaper {
 
 /**
  * What the tab's page says about its paper: null when our content script there found none (arXiv's
- * "identifier not recognized" page), undefined when the page has no content script of ours (PDFs).
+ * "identifier not recognized" page), undefined when the page has no content script of ours (PDFs)
+ * or answered something we cannot read.
  */
 async function askPage(tabId: number | undefined): Promise<PagePaper | null | undefined> {
   if (tabId === undefined) return undefined;
@@ -32,13 +32,15 @@ async function askPage(tabId: number | undefined): Promise<PagePaper | null | un
     return undefined;
   }
   const parsed = PagePaperSchema.nullable().safeParse(answer ?? null);
-  return parsed.success ? parsed.data : null;
+  if (parsed.success) return parsed.data;
+  console.warn('PaperLens: the page described its paper in a shape it does not know:', parsed.error.issues[0]);
+  return undefined;
 }
 
-/** A PDF tab is titled by its file name (`2310.01779v3.pdf`): that is no paper title. */
+/** A PDF tab is titled by its file name (`2310.01779v3.pdf`, `9901001v2`): that is no paper title. */
 function usableTabTitle(title: string | undefined): string | null {
   const trimmed = title?.trim() ?? '';
-  return trimmed && !/\.pdf$/i.test(trimmed) && !/^\d{4}\.\d{4,5}/.test(trimmed) ? trimmed : null;
+  return trimmed && !/\.pdf$/i.test(trimmed) && !/^\d{4}\.\d{4,5}/.test(trimmed) && !/^\d{7}(?:v\d+)?$/.test(trimmed) ? trimmed : null;
 }
 
 /**

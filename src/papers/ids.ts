@@ -102,3 +102,8 @@ export function safeHref(url: string | null | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** The title of a paper known only by its id (a list of ids, a PDF tab, a listing entry without one). */
+export function placeholderTitle(id: string): string {
+  return `arXiv:${id}`;
+}

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { PaperView } from '../schema';
+import type { PaperView, ReadingStatus } from '../schema';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
@@ -169,7 +169,24 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
 
   const draw = (mounted: MountedCard, model: CardModel) => {
     mounted.model = model;
-    render(<PaperCard model={model} actions={cardActions(mounted.page, model)} collapsed={settings.cardCollapsed} />, mounted.container);
+    const actions = cardActions(mounted.page, model);
+    // The status the card's own controls set is what it shows: a change made elsewhere is told from it.
+    const shows = (status: ReadingStatus | null) => {
+      mounted.model = { ...mounted.model, status };
+      return status;
+    };
+    const tracked: CardActions = {
+      ...actions,
+      save: async () => shows(await actions.save()),
+      unsave: async () => {
+        const item = await actions.unsave();
+        shows(null);
+        return item;
+      },
+      restore: async (item) => shows(await actions.restore(item)),
+      setStatus: async (status) => shows(await actions.setStatus(status)),
+    };
+    render(<PaperCard model={model} actions={tracked} collapsed={settings.cardCollapsed} />, mounted.container);
   };
 
   // A paper the store does not hold is compared with every paper it does, which can take a while
@@ -182,14 +199,24 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     draw(mounted, { ...mounted.model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null });
   };
 
-  // The reading list changed somewhere (popup, reading list, another tab): show this paper's status now.
+  // The reading list changed somewhere (popup, reading list, another tab): show this paper's status
+  // now. Only the answer to the latest question counts (several changes can come close together).
+  let statusQuestions = 0;
   const refreshStatus = async () => {
     const mounted = card;
     const id = mounted?.model.id;
     if (!mounted || !id) return;
-    const [view] = await sendRequest({ type: 'lookup', queries: [{ id }] }).catch(() => [null]);
-    if (card !== mounted || view === undefined || view === null || view.status === mounted.model.status) return;
-    draw(mounted, { ...mounted.model, status: view.status });
+    const question = ++statusQuestions;
+    let views: (PaperView | null)[];
+    try {
+      views = await sendRequest({ type: 'lookup', queries: [{ id }] });
+    } catch {
+      return; // unknown now: the card keeps what it shows
+    }
+    // No view: a paper the store does not hold that is no longer saved.
+    const status = views[0]?.status ?? null;
+    if (card !== mounted || question !== statusQuestions || status === mounted.model.status) return;
+    draw(mounted, { ...mounted.model, status });
   };
 
   const sync = async () => {

@@ -134,8 +134,11 @@ describe('popup', () => {
       expect(await popup.getByTestId('search-item').locator('.title').allTextContents()).toEqual(['Attention Is All You Need']);
     }
     await popup.getByTestId('search').fill('');
+    // The tab's open card follows, both ways (the store does not hold this paper).
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
     await thisTab.getByTestId('save').click();
     await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Save');
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
     await popup.close();
 
     // arXiv's "identifier not recognized" page is no paper: its title is not taken for one.

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ReadingStatus } from '../../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/settings';
-import { arxivPdfUrl, safeHref } from '../../papers/ids';
+import { arxivPdfUrl, placeholderTitle, safeHref } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
 import { Badge, type BadgeActions, type TldrResult } from './badge';
 import { LISTING_READY_MARK, LISTING_START_MARK, type EntryDetails, type ListingEntry, type ListingSite } from './listing-site';
@@ -97,7 +97,7 @@ export function createBadgeController({ site, transport, doc = document, current
       const tldr = tldrs.get(badge.id) ?? (details.abstract ? ((await summaryOf(badge, details).catch(() => null))?.tldr ?? '') : '');
       const status = await transport.save({
         id: badge.id,
-        title: details.title || badge.id,
+        title: details.title || placeholderTitle(badge.id),
         authors: details.authors,
         tldr,
         sourceUrl: sourceUrl && sourceUrl.length <= 2048 ? sourceUrl : null,
@@ -204,6 +204,8 @@ export function createBadgeController({ site, transport, doc = document, current
     return running;
   };
 
+  let statusQuestions = 0;
+
   const ours = (node: Node) => byHost.has(node as Element);
   const mayBringEntries = (node: Node) =>
     node instanceof Element && node.localName !== 'paperlens-badge' && (node.matches(site.watchSelector) || node.querySelector(site.watchSelector) !== null);
@@ -238,8 +240,10 @@ export function createBadgeController({ site, transport, doc = document, current
       if (!active) return;
       const ids = [...new Set([...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host)?.id ?? []))];
       if (ids.length === 0) return;
+      // Only the answer to the latest question counts (several changes can come close together).
+      const question = ++statusQuestions;
       const answers = await transport.badges(ids).catch(() => null);
-      if (!answers || !active) return;
+      if (!answers || !active || question !== statusQuestions) return;
       ids.forEach((id, index) => showStatus(id, answers[index]?.status ?? null));
     },
   };

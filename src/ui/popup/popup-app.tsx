@@ -12,7 +12,7 @@ import { activeTabPaper } from './active-tab';
 import type { TabPaper } from '../../messaging/tab-paper';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
-import { UndoBar, useUndoableRemove } from '../reading-list/undo';
+import { UndoBar, useUndoableEdits } from '../reading-list/undo';
 import { SearchResults, useSearch } from './search';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -176,7 +176,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   };
   const search = useSearch(db);
   const { query } = search;
-  const undo = useUndoableRemove();
+  const undo = useUndoableEdits();
   return (
     <RemoveContext.Provider value={undo.remove}>
       <main>

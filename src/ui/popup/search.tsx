@@ -4,7 +4,7 @@ import { loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type
 import { arxivIdFromUrl, normalizeArxivId } from '../../papers/ids';
 import type { SavedItem } from '../../schema';
 import type { SearchIndex } from '../../search/search-index';
-import { filterItems, sortItems } from '../reading-list/query';
+import { filterItems, prepareSearch, sortItems } from '../reading-list/query';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
@@ -26,17 +26,22 @@ export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (qu
   const [query, setQuery] = useState('');
   const index = useLiveQuery(() => loadSearchIndex(db), []);
   const context = useLiveQuery(() => rowContext(db), []);
-  // The reading list is read once searching starts (it can hold thousands of notes).
+  // The reading list is read when searching starts (it can hold thousands of notes); null until then.
   const searching = query.trim() !== '';
-  const saved = useLiveQuery(() => (searching ? db.saved.toArray() : Promise.resolve([])), [searching]);
+  const saved = useLiveQuery(() => (searching ? db.saved.toArray() : Promise.resolve(null)), [searching]);
+  const savedNewestFirst = useMemo(() => {
+    if (!saved.value) return null;
+    prepareSearch(saved.value);
+    return sortItems(saved.value, 'added');
+  }, [saved.value]);
   const answer = useMemo(() => {
-    if (!searching || !index.value || !context.value || !saved.value) return { results: null, error: null };
+    if (!searching || !index.value || !context.value || !savedNewestFirst) return { results: null, error: null };
     try {
-      return { results: { query, papers: storeAndSavedRows(index.value, context.value, saved.value, query, RESULT_LIMIT) }, error: null };
+      return { results: { query, papers: storeAndSavedRows(index.value, context.value, savedNewestFirst, query, RESULT_LIMIT) }, error: null };
     } catch (failure) {
       return { results: null, error: errorMessage(failure) };
     }
-  }, [query, index.value, context.value, saved.value]);
+  }, [query, index.value, context.value, savedNewestFirst]);
   return { query, setQuery, results: answer.results, error: answer.error ?? index.error ?? context.error ?? saved.error };
 }
 
@@ -49,8 +54,8 @@ function savedRow(item: SavedItem): ResultRow {
 
 /**
  * What popup search lists: for an arXiv id or URL, that paper; else the reader's saved papers
- * holding every word (in title, authors, TL;DR or notes; papers the store does not hold too),
- * newest first, then the store's papers ranked by the index.
+ * (`saved`, newest first) holding every word (in title, authors, TL;DR or notes; papers the store
+ * does not hold too), then the store's papers ranked by the index.
  */
 export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved: readonly SavedItem[], query: string, limit: number): ResultRow[] {
   const id = normalizeArxivId(query) ?? arxivIdFromUrl(query.trim());
@@ -59,7 +64,7 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
     const row = paperRow(index, context, id) ?? (item ? savedRow(item) : null);
     return row ? [row] : [];
   }
-  const mine = filterItems(sortItems(saved, 'added'), { status: 'all', tag: null, text: query })
+  const mine = filterItems(saved, { status: 'all', tag: null, text: query })
     .slice(0, SAVED_FIRST)
     .map((item) => paperRow(index, context, item.id) ?? savedRow(item));
   const listed = new Set(mine.map((row) => row.id));

@@ -9,7 +9,7 @@ import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
 import { ImportPanel } from './import-panel';
 import { EMPTY_QUERY, filterItems, prepareSearch, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row } from './row';
-import { UndoBar, useUndoableRemove, type Undo } from './undo';
+import { UndoBar, useUndoableEdits, type Undo } from './undo';
 import { useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -111,32 +111,33 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       setProblem(errorMessage(failure));
     }
   };
+  // Undo puts back exactly the fields an edit changed (a read date, the tags in their order), on
+  // each paper as it is when Undo is pressed: its notes may have changed since.
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
+  const putBack = (before: readonly SavedItem[], fields: (item: SavedItem) => Partial<SavedItem>) => async () => {
+    const current = new Map(itemsNow.current.map((item) => [item.id, item]));
+    const restored = before.flatMap((item) => {
+      const now = current.get(item.id);
+      return now ? [{ ...now, ...fields(item), updatedAt: item.updatedAt }] : [];
+    });
+    if (restored.length > 0) await sendRequest({ type: 'restoreSaved', items: restored });
+  };
   const setStatus = (status: ReadingStatus) =>
     run(async () => {
       const before = chosen.filter((item) => item.status !== status);
       if (before.length === 0) return null;
       const { changed } = await sendRequest({ type: 'setStatusMany', ids: before.map((item) => item.id), status });
-      const groups = STATUS_ORDER.map((previous) => ({ previous, ids: before.filter((item) => item.status === previous).map((item) => item.id) }));
-      return {
-        changed,
-        message: `${changed} set to ${STATUS_LABELS[status]}`,
-        revert: () => Promise.all(groups.filter(({ ids }) => ids.length > 0).map(({ previous, ids }) => sendRequest({ type: 'setStatusMany', ids, status: previous }))),
-      };
+      return { changed, message: `${changed} set to ${STATUS_LABELS[status]}`, revert: putBack(before, (item) => ({ status: item.status, readAt: item.readAt })) };
     });
   const hasTag = (item: SavedItem, wanted: string) => item.tags.some((existing) => existing.toLowerCase() === wanted.toLowerCase());
-  const addTag = (added: string) =>
+  const editTag = (tag: string, type: 'addTag' | 'removeTag') =>
     run(async () => {
-      const ids = chosen.filter((item) => !hasTag(item, added)).map((item) => item.id);
-      if (ids.length === 0) return null;
-      const { changed } = await sendRequest({ type: 'addTag', ids, tag: added });
-      return { changed, message: `“${added}” added to ${changed}`, revert: () => sendRequest({ type: 'removeTag', ids, tag: added }) };
-    });
-  const removeTag = (removed: string) =>
-    run(async () => {
-      const ids = chosen.filter((item) => hasTag(item, removed)).map((item) => item.id);
-      if (ids.length === 0) return null;
-      const { changed } = await sendRequest({ type: 'removeTag', ids, tag: removed });
-      return { changed, message: `“${removed}” removed from ${changed}`, revert: () => sendRequest({ type: 'addTag', ids, tag: removed }) };
+      const before = chosen.filter((item) => hasTag(item, tag) === (type === 'removeTag'));
+      if (before.length === 0) return null;
+      const { changed } = await sendRequest({ type, ids: before.map((item) => item.id), tag });
+      const message = type === 'addTag' ? `“${tag}” added to ${changed}` : `“${tag}” removed from ${changed}`;
+      return { changed, message, revert: putBack(before, (item) => ({ tags: item.tags })) };
     });
   const selectedTags = useMemo(() => tagCounts(chosen), [chosen]);
   const cleanTag = normalizeTag(tag);
@@ -181,7 +182,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         type="button"
         data-testid="bulk-add-tag"
         disabled={cleanTag === ''}
-        onClick={() => void addTag(cleanTag)}
+        onClick={() => void editTag(cleanTag, 'addTag')}
       >
         Add tag
       </button>
@@ -189,7 +190,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         type="button"
         data-testid="bulk-remove-tag"
         disabled={cleanTag === ''}
-        onClick={() => void removeTag(cleanTag)}
+        onClick={() => void editTag(cleanTag, 'removeTag')}
       >
         Remove tag
       </button>
@@ -267,7 +268,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const [cursorId, setCursorId] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const undo = useUndoableRemove();
+  const undo = useUndoableEdits();
 
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
   const shown = useMemo(() => filterItems(sorted, query), [sorted, query.status, query.tag, query.text]);

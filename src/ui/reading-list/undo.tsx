@@ -29,7 +29,7 @@ function removedMessage(items: readonly SavedItem[]): string {
  * Remove without a question, with a short-lived undo that restores the exact items removed; and
  * the same short-lived undo for other edits of many papers at once.
  */
-export function useUndoableRemove(): Undo {
+export function useUndoableEdits(): Undo {
   const [offer, setOffer, withdraw] = useTimedOffer<Offer>();
   const [error, setError] = useState<string | null>(null);
   const dismiss = () => setOffer(null);

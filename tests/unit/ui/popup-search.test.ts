@@ -4,6 +4,7 @@ import { listSaved, savePaper } from '../../../src/db/papers';
 import { loadSearchIndex, rowContext } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
 import { storeAndSavedRows } from '../../../src/ui/popup/search';
+import { sortItems } from '../../../src/ui/reading-list/query';
 import type { SeedAsset } from '../../../src/schema';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 
 async function search(query: string) {
-  return storeAndSavedRows((await loadSearchIndex(db))!, await rowContext(db), await listSaved(db), query, 20);
+  return storeAndSavedRows((await loadSearchIndex(db))!, await rowContext(db), sortItems(await listSaved(db), 'added'), query, 20);
 }
 
 describe('popup search over the store and the reading list', () => {
