@@ -1,23 +1,26 @@
 /**
- * TL;DR benchmark: `npm run bench:tldr -- [--data file.jsonl] [--out preds.jsonl] [--joined]`.
+ * TL;DR benchmark: `npm run bench:tldr -- [--data file.jsonl] [--out preds.jsonl] [--joined] [--analyze]`.
  * Prints ROUGE-1/2/L F1 (×100, SciTLDR convention: best target by ROUGE-1 per paper) of pickTldr,
  * Lead-1 and the oracle best single source sentence, plus pickTldr's time per abstract and the 95%
- * interval of its mean R1.
+ * interval of its mean R1. `--analyze` adds where the picker loses: how often it picks from the
+ * best sentence, and R1 with perfect trimming of its sentence and with a perfect pick.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pickTldr, splitSentences } from '../src/summarize/index';
+import { cleanSentences, scoredCandidates } from '../src/summarize/tldr';
 import { loadExceptions, rougeBestTarget, type RougeScores } from './rouge';
-import { loadTldr } from './tldr-data';
+import { loadTldr, type TldrRecord } from './tldr-data';
 
 interface Options {
   data: string;
   out: string | undefined;
   joined: boolean;
+  analyze: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { data: 'data/scitldr/dev.jsonl', out: undefined, joined: false };
+  const opts: Options = { data: 'data/scitldr/dev.jsonl', out: undefined, joined: false, analyze: false };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
     if (arg === '--data') opts.data = argv[++k] ?? opts.data;
@@ -25,6 +28,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--out') opts.out = argv[++k];
     else if (arg.startsWith('--out=')) opts.out = arg.slice(6);
     else if (arg === '--joined') opts.joined = true;
+    else if (arg === '--analyze') opts.analyze = true;
     else if (arg !== '--') throw new Error(`unknown argument ${arg}`);
   }
   return opts;
@@ -93,10 +97,32 @@ function main(): void {
   console.log(lead.line('Lead-1'));
   console.log(oracle.line('Oracle (best sentence)'));
   console.log(`pickTldr time per abstract: mean ${mean.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms`);
+  if (opts.analyze) analyze(records.map((r) => ({ ...r, source: opts.joined ? splitSentences(r.source.join(' ')) : r.source })), ex);
   if (opts.out) {
     writeFileSync(opts.out, preds.join('\n') + '\n');
     console.log(`predictions written to ${opts.out}`);
   }
+}
+
+/** Where the picker's R1 goes: its choice of sentence, and its choice of trim within it. */
+function analyze(records: TldrRecord[], ex: Record<string, string>): void {
+  let fromBestSentence = 0;
+  let perfectTrim = 0;
+  let perfectPick = 0;
+  for (const r of records) {
+    const sentences = cleanSentences(r.source);
+    const scored = scoredCandidates(r.title, sentences);
+    if (scored.length === 0) continue;
+    const r1 = scored.map(({ candidate }) => rougeBestTarget(candidate.text, r.target, ex).r1);
+    const picked = scored.reduce((best, entry) => (entry.score > best.score ? entry : best)).candidate.index;
+    const whole = sentences.map((sentence) => rougeBestTarget(sentence, r.target, ex).r1);
+    if (picked === whole.indexOf(Math.max(...whole))) fromBestSentence++;
+    perfectTrim += Math.max(...r1.filter((_, k) => scored[k]!.candidate.index === picked));
+    perfectPick += Math.max(...r1);
+  }
+  const n = Math.max(1, records.length);
+  console.log(`analysis: picks from the best sentence in ${((100 * fromBestSentence) / n).toFixed(1)}% of papers`);
+  console.log(`${''.padEnd(22)} R1 ${((100 * perfectTrim) / n).toFixed(2)} with the best trim of its sentence; ${((100 * perfectPick) / n).toFixed(2)} with the best candidate it weighs`);
 }
 
 main();

@@ -337,23 +337,35 @@ function clip(text: string, max: number): string {
   return `${cut > 0 ? head.slice(0, cut) : head}…`;
 }
 
+/** The candidates pickTldr weighs (of the non-blank sentences, `sentences`), each with its score. */
+export function scoredCandidates(title: string, sentences: string[]): { candidate: Candidate; score: number }[] {
+  const cands = eligibleCandidates(sentences);
+  return featurize(title, sentences, cands, TLDR_MODEL).map((f, k) => ({
+    candidate: cands[k]!,
+    // A candidate too long to show loses to any that fits.
+    score: score(f, TLDR_MODEL.ranker) - (cands[k]!.text.length > MAX_TLDR_CHARS ? 1e9 : 0),
+  }));
+}
+
+/** The non-blank sentences, trimmed: what the picker works on. */
+export function cleanSentences(sentences: string[]): string[] {
+  return sentences.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
 /**
  * The sentence (or trimmed sentence) that best states what the paper does and finds, at most
  * MAX_TLDR_CHARS long: the best candidate that fits, else the best one clipped.
  */
 export function pickTldr(title: string, sentences: string[]): string {
-  const clean = sentences.map((s) => s.trim()).filter((s) => s.length > 0);
+  const clean = cleanSentences(sentences);
   if (clean.length === 0) return '';
-  const cands = eligibleCandidates(clean);
-  let best = 0;
+  let best: Candidate | null = null;
   let bestScore = -Infinity;
-  featurize(title, clean, cands, TLDR_MODEL).forEach((f, k) => {
-    // A candidate too long to show loses to any that fits.
-    const s = score(f, TLDR_MODEL.ranker) - (cands[k]!.text.length > MAX_TLDR_CHARS ? 1e9 : 0);
-    if (s > bestScore) {
-      bestScore = s;
-      best = k;
+  for (const { candidate, score: candidateScore } of scoredCandidates(title, clean)) {
+    if (candidateScore > bestScore) {
+      bestScore = candidateScore;
+      best = candidate;
     }
-  });
-  return clip(cands[best]!.text, MAX_TLDR_CHARS);
+  }
+  return best ? clip(best.text, MAX_TLDR_CHARS) : '';
 }
