@@ -4,7 +4,7 @@ import { tokenize } from './tokenize';
  * An in-memory BM25 index over the papers in the store, compact enough to persist as one record
  * and to load in the popup: sorted terms, and for each term a run of (document, weighted term
  * frequency) postings in typed arrays. Queries match every word; the last word also matches as a
- * prefix, so results follow the user's typing.
+ * prefix, so results follow the user's typing, and a word the index lacks matches terms one typo away.
  */
 
 export interface SearchDocument {
@@ -48,6 +48,8 @@ const K1 = 1.2;
 const B = 0.75;
 /** A prefix expands to at most this many terms (the most frequent): keeps one keystroke cheap. */
 const MAX_PREFIX_TERMS = 64;
+/** Shorter words are one typo away from too many others to guess. */
+const MIN_TYPO_LENGTH = 5;
 
 /** Postings being assembled: per term, flat (document, weight) pairs. */
 type PostingLists = Map<string, number[]>;
@@ -169,6 +171,16 @@ export function unpackSnapshot({ ids, rows, terms, ...arrays }: PackedSearchSnap
 }
 
 /** First index in the sorted terms that is ≥ `key`. */
+/** Whether `b` is `a` with one letter changed, added or dropped, or two neighbours swapped. */
+function oneTypoApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let same = 0;
+  while (same < a.length && same < b.length && a[same] === b[same]) same++;
+  if (a.length > b.length) return a.slice(same + 1) === b.slice(same);
+  if (a.length < b.length) return a.slice(same) === b.slice(same + 1);
+  return a.slice(same + 1) === b.slice(same + 1) || (a[same] === b[same + 1] && a[same + 1] === b[same] && a.slice(same + 2) === b.slice(same + 2));
+}
+
 function lowerBound(terms: string[], key: string): number {
   let low = 0;
   let high = terms.length;
@@ -216,16 +228,40 @@ export class SearchIndex {
     return doc === undefined ? null : this.snapshot.rows[doc]!;
   }
 
-  /** Term indexes a query word stands for: itself, or (for the word being typed) its prefix range. */
+  /**
+   * Term indexes a query word stands for: itself, or (for the word being typed) its prefix range;
+   * when the index has neither, the terms one typo away ("specultive" → "speculative").
+   */
   private termsFor(word: string, asPrefix: boolean): number[] {
-    const { terms, termStarts } = this.snapshot;
+    const { terms } = this.snapshot;
     const start = lowerBound(terms, word);
-    if (!asPrefix) return terms[start] === word ? [start] : [];
     const matches: number[] = [];
-    for (let index = start; index < terms.length && terms[index]!.startsWith(word); index++) matches.push(index);
-    if (matches.length <= MAX_PREFIX_TERMS) return matches;
+    if (!asPrefix) {
+      if (terms[start] === word) matches.push(start);
+    } else {
+      for (let index = start; index < terms.length && terms[index]!.startsWith(word); index++) matches.push(index);
+    }
+    if (matches.length === 0 && word.length >= MIN_TYPO_LENGTH) return this.mostFrequent(this.termsOneTypoFrom(word));
+    return this.mostFrequent(matches);
+  }
+
+  /** At most MAX_PREFIX_TERMS of these terms, the most frequent. */
+  private mostFrequent(termIndexes: number[]): number[] {
+    if (termIndexes.length <= MAX_PREFIX_TERMS) return termIndexes;
+    const { termStarts } = this.snapshot;
     const frequency = (index: number) => termStarts[index + 1]! - termStarts[index]!;
-    return matches.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_PREFIX_TERMS);
+    return termIndexes.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_PREFIX_TERMS);
+  }
+
+  /** Terms with the word's first letter that one typo turns into it (sorted terms: one range). */
+  private termsOneTypoFrom(word: string): number[] {
+    const { terms } = this.snapshot;
+    const first = word[0]!;
+    const found: number[] = [];
+    for (let index = lowerBound(terms, first); index < terms.length && terms[index]![0] === first; index++) {
+      if (oneTypoApart(word, terms[index]!)) found.push(index);
+    }
+    return found;
   }
 
   /** How many postings these terms have. */

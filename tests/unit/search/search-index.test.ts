@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSearchSnapshot, SearchIndex } from '../../../src/search/search-index';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { searchDocument } from '../../../src/db/search';
+import { tokenize } from '../../../src/search/tokenize';
 import type { Paper } from '../../../src/schema';
 
 let seedIndex: SearchIndex;
@@ -35,6 +36,23 @@ describe('search over the seed store', () => {
   test('the word being typed matches as a prefix', () => {
     expect(seedIndex.search('quantiz').map((hit) => titleOf(hit.id)).some((title) => /quantization/i.test(title))).toBe(true);
     expect(seedIndex.search('quantiz', 20, { prefixLast: false })).toEqual([]);
+  });
+
+  test('a word the index lacks finds the terms one typo away; a word it has is taken as typed', () => {
+    const typed = seedIndex.search('specultive decodnig');
+    expect(typed.map((hit) => hit.id)).toEqual(seedIndex.search('speculative decoding').map((hit) => hit.id));
+    expect(typed.length).toBeGreaterThan(0);
+    // Swapped letters, a letter too many, one changed.
+    for (const word of ['salamnadra', 'salamandraa', 'salamendra']) expect(seedIndex.search(word)[0]?.id, word).toBe(seedIndex.search('salamandra')[0]!.id);
+    // Short words are not guessed; a known word is not widened to its neighbours.
+    expect(seedIndex.search('lnag', 20, { prefixLast: false })).toEqual([]);
+    const tokensOf = (id: string) => {
+      const document = searchDocument(papers.find((paper) => paper.id === id)!);
+      return new Set(tokenize(`${document.title} ${document.text}`));
+    };
+    const hits = seedIndex.search('model', 100, { prefixLast: false });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(tokensOf(hit.id).has('model'), titleOf(hit.id)).toBe(true);
   });
 
   test('accents, case and punctuation do not matter; nonsense finds nothing', () => {
