@@ -170,9 +170,10 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   const draw = (mounted: MountedCard, model: CardModel) => {
     mounted.model = model;
     const actions = cardActions(mounted.page, model);
-    // The status the card's own controls set is what it shows: a change made elsewhere is told from it.
+    // The status the card's own controls set becomes its model's, so that a change made elsewhere
+    // is told from what the card shows (and the card draws it even when it is the first model's).
     const shows = (status: ReadingStatus | null) => {
-      mounted.model = { ...mounted.model, status };
+      if (card === mounted && status !== mounted.model.status) draw(mounted, { ...mounted.model, status });
       return status;
     };
     const tracked: CardActions = {

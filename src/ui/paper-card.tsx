@@ -74,7 +74,12 @@ function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks
         <>
           <a href={arxivAbsUrl(id)} target="_blank" rel="noopener noreferrer">arXiv</a>
           <a href={arxivPdfUrl(id)} target="_blank" rel="noopener noreferrer">PDF</a>
-          <a href={hfPaperUrl(id)} target="_blank" rel="noopener noreferrer">Hugging Face</a>
+          {/* Hugging Face has pages for new-style ids only. */}
+          {!id.includes('/') && (
+            <a href={hfPaperUrl(id)} target="_blank" rel="noopener noreferrer">
+              Hugging Face
+            </a>
+          )}
         </>
       )}
       {code.map((href) => (
@@ -96,14 +101,18 @@ const COPIED_MS = 2_500;
 
 export function PaperCard({ model, actions, collapsed: startCollapsed = false }: { model: CardModel; actions: CardActions; collapsed?: boolean }) {
   const [status, setStatusState] = useState(model.status);
-  // A change made elsewhere (popup, reading list, another tab) comes as a new model.
-  useEffect(() => setStatusState(model.status), [model.status]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(startCollapsed);
   // The item removed by the last unsave, offered back for a few seconds.
   const [removed, offerUndo] = useTimedOffer<SavedItem>();
   const [copied, showCopied] = useTimedOffer<string>(COPIED_MS);
+  // A change made elsewhere (popup, reading list, another tab) comes as a new model. Saved again
+  // there, the paper is no longer this card's to put back: its Undo goes.
+  useEffect(() => {
+    setStatusState(model.status);
+    if (model.status !== null) offerUndo(null);
+  }, [model.status]);
 
   const run = async (work: () => Promise<ReadingStatus | null>) => {
     setBusy(true);

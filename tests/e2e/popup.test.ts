@@ -139,6 +139,11 @@ describe('popup', () => {
     await thisTab.getByTestId('save').click();
     await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Save');
     await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
+    // Saved with the card's own button, then removed in the popup: the card follows that too.
+    await card(page).getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
     await popup.close();
 
     // arXiv's "identifier not recognized" page is no paper: its title is not taken for one.

@@ -208,6 +208,12 @@ describe('reading-list page', () => {
     await expect.poll(() => page.locator('[data-testid="reading-item"][aria-current="true"]').getAttribute('data-arxiv-id')).toBe('1706.03762');
     await page.keyboard.press('x');
     await expect.poll(() => row('1706.03762').getByTestId('select').isChecked()).toBe(true);
+    // A focused checkbox takes no text: j and k still move.
+    await row('1706.03762').getByTestId('select').focus();
+    await page.keyboard.press('j');
+    await expect.poll(() => page.locator('[data-testid="reading-item"][aria-current="true"]').getAttribute('data-arxiv-id')).not.toBe('1706.03762');
+    await page.keyboard.press('k');
+    await expect.poll(() => page.locator('[data-testid="reading-item"][aria-current="true"]').getAttribute('data-arxiv-id')).toBe('1706.03762');
     const opened = browser.context.waitForEvent('page');
     await page.keyboard.press('Enter');
     expect((await opened).url()).toBe('https://arxiv.org/abs/1706.03762');

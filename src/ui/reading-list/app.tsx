@@ -25,10 +25,14 @@ function pressable(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('button, a[href], summary, [role="button"]') !== null;
 }
 
+// Inputs that take no text: keys pressed on them are still the page's commands (j, k, x).
+const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color']);
+
 /** Keys typed into a field are text, not commands. */
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; query: ListQuery; setQuery: (next: ListQuery) => void; searchBox: { current: HTMLInputElement | null } }) {

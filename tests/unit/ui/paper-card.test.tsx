@@ -72,3 +72,14 @@ describe('a status changed elsewhere', () => {
     expect(screen.getByTestId('save').textContent).toBe('Save');
   });
 });
+
+describe('the card\'s links', () => {
+  test('Hugging Face is linked for new-style ids only (it has no pages for old-style ones)', () => {
+    const { unmount } = render(<PaperCard model={model} actions={actions} />);
+    expect(screen.getByText('Hugging Face').getAttribute('href')).toBe('https://huggingface.co/papers/1706.03762');
+    unmount();
+    render(<PaperCard model={{ ...model, id: 'hep-th/9901001' }} actions={actions} />);
+    expect(screen.queryByText('Hugging Face')).toBeNull();
+    expect(screen.getByText('arXiv').getAttribute('href')).toBe('https://arxiv.org/abs/hep-th/9901001');
+  });
+});
