@@ -5,6 +5,7 @@ import {
   uniqueTags,
   type ChangeCount,
   type ClearResult,
+  type EditResult,
   type ImportRejection,
   type ImportResult,
   type ImportedItem,
@@ -31,8 +32,11 @@ async function itemOf(db: PaperLensDatabase, id: string): Promise<SavedItem> {
   return item;
 }
 
-/** Applies `change` to each named item that is in the list; counts the items it changed. */
-async function editEach(db: PaperLensDatabase, ids: readonly string[], change: (item: SavedItem) => SavedItem | null): Promise<ChangeCount> {
+/**
+ * Applies `change` to each named item that is in the list (a change sets `updatedAt` to `now`);
+ * counts the items it changed.
+ */
+async function editEach(db: PaperLensDatabase, ids: readonly string[], now: number, change: (item: SavedItem) => SavedItem | null): Promise<EditResult> {
   return db.transaction('rw', db.saved, async () => {
     const items = await db.saved.bulkGet([...new Set(ids)]);
     const changed = items.flatMap((item) => {
@@ -40,7 +44,7 @@ async function editEach(db: PaperLensDatabase, ids: readonly string[], change: (
       return next ? [next] : [];
     });
     await db.saved.bulkPut(changed);
-    return { changed: changed.length };
+    return { changed: changed.length, updatedAt: now };
   });
 }
 
@@ -55,16 +59,16 @@ export async function setTags(db: PaperLensDatabase, id: string, tags: readonly 
   });
 }
 
-export async function addTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<ChangeCount> {
-  return editEach(db, ids, (item) => {
+export async function addTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<EditResult> {
+  return editEach(db, ids, now, (item) => {
     if (item.tags.some((existing) => sameTag(existing, tag))) return null;
     if (item.tags.length >= MAX_TAGS) throw new Error(`${item.id} already has ${MAX_TAGS} tags: remove one before adding "${tag}"`);
     return { ...item, tags: [...item.tags, tag], updatedAt: now };
   });
 }
 
-export async function removeTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<ChangeCount> {
-  return editEach(db, ids, (item) => {
+export async function removeTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<EditResult> {
+  return editEach(db, ids, now, (item) => {
     const tags = item.tags.filter((existing) => !sameTag(existing, tag));
     return tags.length === item.tags.length ? null : { ...item, tags, updatedAt: now };
   });
@@ -86,8 +90,8 @@ export function withStatus(item: SavedItem, status: ReadingStatus, now: number):
   return { ...item, status, readAt, updatedAt: now };
 }
 
-export async function setStatusMany(db: PaperLensDatabase, ids: readonly string[], status: ReadingStatus, now: number): Promise<ChangeCount> {
-  return editEach(db, ids, (item) => (item.status === status ? null : withStatus(item, status, now)));
+export async function setStatusMany(db: PaperLensDatabase, ids: readonly string[], status: ReadingStatus, now: number): Promise<EditResult> {
+  return editEach(db, ids, now, (item) => (item.status === status ? null : withStatus(item, status, now)));
 }
 
 /** Removes the named items and answers with them as they were (for undo). */
@@ -99,10 +103,18 @@ export async function removeSaved(db: PaperLensDatabase, ids: readonly string[])
   });
 }
 
-/** Undo of a removal: the items go back exactly as they were removed. */
-export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedItem[]): Promise<ChangeCount> {
-  await db.saved.bulkPut([...items]);
-  return { changed: items.length };
+/**
+ * Undo: the items go back exactly as they were, each only if nothing changed it since the step
+ * undone (`ifUpdatedAt`: null for a removal, so an item saved again meanwhile stays; else the
+ * time the undone edit gave its items). Counts the items put back.
+ */
+export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedItem[], ifUpdatedAt: number | null): Promise<ChangeCount> {
+  return db.transaction('rw', db.saved, async () => {
+    const current = await db.saved.bulkGet(items.map((item) => item.id));
+    const restored = items.filter((_, index) => (ifUpdatedAt === null ? current[index] === undefined : current[index]?.updatedAt === ifUpdatedAt));
+    await db.saved.bulkPut(restored);
+    return { changed: restored.length };
+  });
 }
 
 /**

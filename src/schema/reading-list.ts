@@ -105,7 +105,16 @@ export const ReadingListRequestSchemas = [
   /** Removes items; answers with them as they were, for undo. */
   z.object({ type: z.literal('removeSaved'), ids: IdListSchema }),
   /** Undo of a removal: puts the items back exactly as they were. */
-  z.object({ type: z.literal('restoreSaved'), items: z.array(SavedItemSchema).min(1).max(MAX_BULK_ITEMS) }),
+  z.object({
+    type: z.literal('restoreSaved'),
+    items: z.array(SavedItemSchema).min(1).max(MAX_BULK_ITEMS),
+    /**
+     * Which items go back, so an Undo never overwrites a later change made elsewhere: with null,
+     * only those no longer in the list (undo of a removal); with a time, only those last changed
+     * then (undo of the bulk edit that answered with it).
+     */
+    ifUpdatedAt: Timestamp.nullable(),
+  }),
   /**
    * Applies an import file's items (from parseImport), all or nothing: the merge is planned again
    * inside the writing transaction against the list as it is then. `rejected` (the file's own
@@ -129,6 +138,11 @@ export interface ChangeCount {
   changed: number;
 }
 
+/** A bulk edit's count, and the `updatedAt` it gave the items it changed (what its Undo names). */
+export interface EditResult extends ChangeCount {
+  updatedAt: number;
+}
+
 export const ImportResultSchema = z.object({
   added: z.number().int().nonnegative(),
   updated: z.number().int().nonnegative(),
@@ -146,10 +160,10 @@ export interface ClearResult {
 /** What each reading-list request answers with. */
 export interface ReadingListResponseMap {
   setTags: SavedItem;
-  addTag: ChangeCount;
-  removeTag: ChangeCount;
+  addTag: EditResult;
+  removeTag: EditResult;
   setNotes: SavedItem;
-  setStatusMany: ChangeCount;
+  setStatusMany: EditResult;
   removeSaved: SavedItem[];
   restoreSaved: ChangeCount;
   importApply: ImportResult;

@@ -73,10 +73,8 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
         })
       ).status,
     unsave: async () => (await sendRequest({ type: 'removeSaved', ids: [id] }))[0] ?? null,
-    restore: async (item) => {
-      await sendRequest({ type: 'restoreSaved', items: [item] });
-      return item.status;
-    },
+    // Saved again meanwhile (elsewhere): that item stays; the card is then told its status.
+    restore: async (item) => ((await sendRequest({ type: 'restoreSaved', items: [item], ifUpdatedAt: null })).changed > 0 ? item.status : null),
     setStatus: async (status) => (await sendRequest({ type: 'setStatus', id, status })).status,
     citation: () =>
       citationEntry({ id, title: model.title, authors: page.authors, published: page.published, primaryCategory: page.primaryCategory, doi: page.doi, journalRef: page.journalRef }),

@@ -83,9 +83,9 @@ export function createBadgeController({ site, transport, doc = document, current
         const removed = await transport.unsave(badge.id);
         showStatus(badge.id, null);
         if (removed) {
+          // Saved again meanwhile (elsewhere): that item stays, and the page is told its status.
           badge.offerUndo(async () => {
-            await transport.restore(removed);
-            showStatus(removed.id, removed.status);
+            if (await transport.restore(removed)) showStatus(removed.id, removed.status);
           });
         }
         return;

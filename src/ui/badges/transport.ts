@@ -9,8 +9,8 @@ export interface BadgeTransport {
   save: (paper: SaveInput) => Promise<ReadingStatus | null>;
   /** Removes the paper from the reading list; answers with its item as it was (for undo). */
   unsave: (id: string) => Promise<SavedItem | null>;
-  /** Undo of unsave: puts the exact item back. */
-  restore: (item: SavedItem) => Promise<void>;
+  /** Undo of unsave: puts the exact item back, unless it was saved again meanwhile; true when it did. */
+  restore: (item: SavedItem) => Promise<boolean>;
   setStatus: (id: string, status: ReadingStatus) => Promise<ReadingStatus | null>;
 }
 
@@ -29,9 +29,7 @@ export function messageTransport(send: typeof sendRequest): BadgeTransport {
     lookup: async (query) => (await send({ type: 'lookup', queries: [query] }))[0] ?? null,
     save: async (paper) => (await send({ type: 'save', paper })).status,
     unsave: async (id) => (await send({ type: 'removeSaved', ids: [id] }))[0] ?? null,
-    restore: async (item) => {
-      await send({ type: 'restoreSaved', items: [item] });
-    },
+    restore: async (item) => (await send({ type: 'restoreSaved', items: [item], ifUpdatedAt: null })).changed > 0,
     setStatus: async (id, status) => (await send({ type: 'setStatus', id, status })).status,
   };
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
-import { normalizeTag, type ReadingStatus, type SavedItem } from '../../schema';
+import { normalizeTag, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
@@ -91,6 +91,13 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
   );
 }
 
+/** A bulk edit: the papers it would change, as they are now; what to say; the request that makes it. */
+interface BulkEdit {
+  before: SavedItem[];
+  message: (changed: number) => string;
+  edit: (ids: string[]) => Promise<EditResult>;
+}
+
 /**
  * Edits of the selected papers that are shown (a paper the filters hide is left alone), each
  * offered for undo: the undo puts back what the edit changed.
@@ -103,45 +110,34 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     const wanted = new Set(selected);
     return items.filter((item) => wanted.has(item.id));
   }, [selected, items]);
-  // `work` answers null when no selected paper needs the edit.
-  const run = async (work: () => Promise<{ changed: number; message: string; revert: () => Promise<unknown> } | null>) => {
+  // An edit's Undo puts back the papers it changed exactly as they were, where nothing changed them since.
+  const run = async ({ before, message, edit }: BulkEdit) => {
     setProblem(null);
     setDone(null);
+    if (before.length === 0) {
+      setDone('Nothing to change');
+      return;
+    }
     try {
-      const edit = await work();
-      if (edit && edit.changed > 0) offerRevert(edit.message, edit.revert);
-      else setDone('Nothing to change');
+      const result = await edit(before.map((item) => item.id));
+      if (result.changed === 0) setDone('Nothing to change');
+      else offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: before, ifUpdatedAt: result.updatedAt }));
     } catch (failure) {
       setProblem(errorMessage(failure));
     }
   };
-  // Undo puts back exactly the fields an edit changed (a read date, the tags in their order), on
-  // each paper as it is when Undo is pressed: its notes may have changed since.
-  const itemsNow = useRef(items);
-  itemsNow.current = items;
-  const putBack = (before: readonly SavedItem[], fields: (item: SavedItem) => Partial<SavedItem>) => async () => {
-    const current = new Map(itemsNow.current.map((item) => [item.id, item]));
-    const restored = before.flatMap((item) => {
-      const now = current.get(item.id);
-      return now ? [{ ...now, ...fields(item), updatedAt: item.updatedAt }] : [];
-    });
-    if (restored.length > 0) await sendRequest({ type: 'restoreSaved', items: restored });
-  };
   const setStatus = (status: ReadingStatus) =>
-    run(async () => {
-      const before = chosen.filter((item) => item.status !== status);
-      if (before.length === 0) return null;
-      const { changed } = await sendRequest({ type: 'setStatusMany', ids: before.map((item) => item.id), status });
-      return { changed, message: `${changed} set to ${STATUS_LABELS[status]}`, revert: putBack(before, (item) => ({ status: item.status, readAt: item.readAt })) };
+    run({
+      before: chosen.filter((item) => item.status !== status),
+      message: (changed) => `${changed} set to ${STATUS_LABELS[status]}`,
+      edit: (ids) => sendRequest({ type: 'setStatusMany', ids, status }),
     });
   const hasTag = (item: SavedItem, wanted: string) => item.tags.some((existing) => existing.toLowerCase() === wanted.toLowerCase());
   const editTag = (tag: string, type: 'addTag' | 'removeTag') =>
-    run(async () => {
-      const before = chosen.filter((item) => hasTag(item, tag) === (type === 'removeTag'));
-      if (before.length === 0) return null;
-      const { changed } = await sendRequest({ type, ids: before.map((item) => item.id), tag });
-      const message = type === 'addTag' ? `“${tag}” added to ${changed}` : `“${tag}” removed from ${changed}`;
-      return { changed, message, revert: putBack(before, (item) => ({ tags: item.tags })) };
+    run({
+      before: chosen.filter((item) => hasTag(item, tag) === (type === 'removeTag')),
+      message: (changed) => (type === 'addTag' ? `“${tag}” added to ${changed}` : `“${tag}” removed from ${changed}`),
+      edit: (ids) => sendRequest({ type, ids, tag }),
     });
   const selectedTags = useMemo(() => tagCounts(chosen), [chosen]);
   const cleanTag = normalizeTag(tag);

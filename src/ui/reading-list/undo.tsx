@@ -1,21 +1,23 @@
 import { useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
-import type { SavedItem } from '../../schema';
+import type { ChangeCount, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 import { useTimedOffer } from '../timed-offer';
 
 interface Offer {
   message: string;
-  /** Puts back what the change changed. */
-  revert: () => Promise<unknown>;
+  /** Puts back what the change changed, where nothing changed it since; answers how many it put back. */
+  revert: () => Promise<ChangeCount>;
+  /** How many papers the change changed. */
+  count: number;
 }
 
 export interface Undo {
   offer: Offer | null;
   /** Removes items from the reading list (asking nothing) and offers to put them back. */
   remove: (ids: string[]) => Promise<void>;
-  /** Offers to revert a change just made (a bulk status or tag edit), saying what it did. */
-  offerRevert: (message: string, revert: () => Promise<unknown>) => void;
+  /** Offers to revert a change of `count` papers just made (a bulk status or tag edit), saying what it did. */
+  offerRevert: (message: string, count: number, revert: () => Promise<ChangeCount>) => void;
   undo: () => Promise<void>;
   dismiss: () => void;
   error: string | null;
@@ -43,21 +45,23 @@ export function useUndoableEdits(): Undo {
       try {
         const items = await sendRequest({ type: 'removeSaved', ids });
         if (items.length === 0) return;
-        setOffer({ message: removedMessage(items), revert: () => sendRequest({ type: 'restoreSaved', items }) });
+        setOffer({ message: removedMessage(items), count: items.length, revert: () => sendRequest({ type: 'restoreSaved', items, ifUpdatedAt: null }) });
       } catch (failure) {
         setError(`Could not remove: ${errorMessage(failure)}`);
       }
     },
-    offerRevert: (message, revert) => {
+    offerRevert: (message, count, revert) => {
       setError(null);
-      setOffer({ message, revert });
+      setOffer({ message, count, revert });
     },
     undo: async () => {
       if (!offer) return;
       const restoring = offer;
       try {
-        await restoring.revert();
+        const { changed } = await restoring.revert();
         withdraw(restoring);
+        const left = restoring.count - changed;
+        if (left > 0) setError(`${left === 1 ? 'One paper was' : `${left} papers were`} changed elsewhere since, and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it is' : 'they are'}.`);
       } catch (failure) {
         setError(`Could not undo: ${errorMessage(failure)}`);
       }

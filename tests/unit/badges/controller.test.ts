@@ -45,7 +45,9 @@ class FakeStore implements BadgeTransport {
   };
   restore = async (item: SavedItem) => {
     this.requests.push({ type: 'restore', ids: [item.id] });
+    if (this.saved.has(item.id)) return false; // saved again meanwhile: that item stays
     this.saved.set(item.id, item.status);
+    return true;
   };
   setStatus = async (id: string, status: ReadingStatus) => {
     this.requests.push({ type: 'setStatus', ids: [id] });
