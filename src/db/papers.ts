@@ -203,6 +203,8 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
     const known = await db.papers.get(paper.id);
     const existing = await db.saved.get(paper.id);
     const context = await viewContext(db, [known]);
+    // The title the saving page shows (its current one, TeX made text), else the store's.
+    const title = paper.title === placeholderTitle(paper.id) ? (known?.title ?? paper.title) : latexToText(paper.title) || paper.title;
     let item: SavedItem;
     if (existing) {
       item = { ...existing };
@@ -210,11 +212,11 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
       if (item.authors.length === 0) item.authors = paper.authors;
       if (item.tldr === '') item.tldr = known?.summary.tldr || paper.tldr;
       // Saved where no page said its title (a PDF tab): a save from its page names it.
-      if (item.title === placeholderTitle(item.id)) item.title = known?.title ?? paper.title;
+      if (item.title === placeholderTitle(item.id)) item.title = title;
     } else {
       item = {
         id: paper.id,
-        title: known?.title ?? paper.title,
+        title,
         authors: paper.authors.length > 0 ? paper.authors : (known?.authors ?? []),
         tldr: known?.summary.tldr || paper.tldr,
         status: 'to-read',

@@ -37,10 +37,13 @@ async function askPage(tabId: number | undefined): Promise<PagePaper | null | un
   return undefined;
 }
 
-/** A PDF tab is titled by its file name (`2310.01779v3.pdf`, `9901001v2`): that is no paper title. */
+/**
+ * A PDF tab is titled by its file name or URL (`2310.01779v3.pdf`, `arxiv.org/pdf/2402.18041`,
+ * `9901001v2`): no paper title is a single word like those.
+ */
 function usableTabTitle(title: string | undefined): string | null {
   const trimmed = title?.trim() ?? '';
-  return trimmed && !/\.pdf$/i.test(trimmed) && !/^\d{4}\.\d{4,5}/.test(trimmed) && !/^\d{7}(?:v\d+)?$/.test(trimmed) ? trimmed : null;
+  return /\s/.test(trimmed) && !/\.pdf$/i.test(trimmed) && !/^\d{4}\.\d{4,5}/.test(trimmed) ? trimmed : null;
 }
 
 /**

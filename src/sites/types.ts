@@ -50,3 +50,12 @@ export function boundPaper(paper: PagePaper): PagePaper {
     pdfUrl: safeHref(paper.pdfUrl) ?? null,
   };
 }
+
+/**
+ * The page's own title when it is plain text: the paper's current title (arXiv keeps it up to
+ * date; the store may hold an older one). Null when it holds TeX markup ($…$, \commands), which
+ * only the background turns into text.
+ */
+export function plainPageTitle(page: Pick<PagePaper, 'title'>): string | null {
+  return page.title !== '' && !/[$\\]/.test(page.title) ? page.title : null;
+}

@@ -3,7 +3,7 @@ import type { PaperView, ReadingStatus } from '../schema';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
-import type { PagePaper, PaperPageSite } from '../sites/types';
+import { plainPageTitle, type PagePaper, type PaperPageSite } from '../sites/types';
 import { sendRequest } from '../messaging/client';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
@@ -30,7 +30,7 @@ function relatedComeLater(result: LookupResult, page: PagePaper): result is Look
 
 function cardModel(page: PagePaper, result: LookupResult): CardModel {
   const { view, problem } = result;
-  if (view) return { ...view, problem, relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null };
+  if (view) return { ...view, title: plainPageTitle(page) ?? view.title, problem, relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null };
   // The store could not be asked: still show what the page says, and why there is no more.
   return {
     id: page.id,

@@ -70,6 +70,11 @@ describe('summary card on arXiv abstract pages', () => {
     expect(copied).toMatch(/year = \{2017\},\n {2}month = jun,/);
     expect(copied).toContain('eprint = {1706.03762}');
     expect(copied).toContain('primaryClass = {cs.CL}');
+    // A paper arXiv retitled since the bundled snapshot is cited (and shown) by its current title.
+    await page.goto('https://arxiv.org/abs/2310.01779v3');
+    await expect.poll(() => card(page).locator('.pl-title').textContent()).toMatch(/^HallE-Control: /);
+    await card(page).getByTestId('copy-bibtex').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{zhai2023halle,\n {2}title = \{\{HallE-Control: /);
     await page.close();
   });
 

@@ -79,7 +79,7 @@ describe('options page', () => {
     await page.goto(ABS);
     await expect.poll(() => card(page).locator('article').getAttribute('data-collapsed')).toBe('true');
     expect(await card(page).getByTestId('tldr').count()).toBe(0);
-    expect(await card(page).locator('article').textContent()).toContain('HallE-Switch');
+    expect(await card(page).locator('article').textContent()).toContain('HallE-Control'); // the page's current title
     // One line, even beside a narrow abstract: the long title gives way, the rank and toggle do not wrap.
     await page.setViewportSize({ width: 700, height: 800 });
     for (const part of [card(page).getByTestId('rank'), card(page).getByTestId('card-toggle')]) {

@@ -10,6 +10,7 @@ import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
 import { activeTabPaper } from './active-tab';
 import type { TabPaper } from '../../messaging/tab-paper';
+import { plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableEdits } from '../reading-list/undo';
@@ -28,7 +29,7 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
   const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab]);
   const view = value?.[0] ?? null;
-  const title = page?.title || view?.title || tab.title;
+  const title = (page && plainPageTitle(page)) || view?.title || tab.title;
   return (
     <section class="this-tab" data-testid="this-tab" data-arxiv-id={tab.id} aria-label="This tab">
       <h2>This tab</h2>

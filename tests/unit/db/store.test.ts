@@ -96,9 +96,16 @@ describe('reading list', () => {
     const items = await db.saved.toArray();
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ addedAt: 100, updatedAt: 200, readAt: 200, sourceUrl: 'https://arxiv.org/abs/2310.01779' });
-    // The store's title and TL;DR are kept with the item.
-    expect(items[0]!.title).toMatch(/^HallE-Switch/);
+    // The saving page's title (its current one) and the store's TL;DR are kept with the item.
+    expect(items[0]!.title).toBe('HallE');
     expect(items[0]!.tldr).toBe(asset.papers[0]!.summary.tldr);
+  });
+
+  test("a saved title is the page's, TeX made text; a save that knows no title takes the store's", async () => {
+    await savePaper(db, { id: '2407.13623', title: 'Scaling Laws with $\\mathcal{V}$ocabulary' }, 100);
+    expect((await db.saved.get('2407.13623'))!.title).toBe('Scaling Laws with Vocabulary');
+    await savePaper(db, { id: '2310.01779', title: 'arXiv:2310.01779' }, 100);
+    expect((await db.saved.get('2310.01779'))!.title).toBe(asset.papers.find((paper) => paper.id === '2310.01779')!.title);
   });
 
   test("a save from the paper's page completes an item saved without it: placeholder title, no TL;DR", async () => {
