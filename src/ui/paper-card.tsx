@@ -156,7 +156,31 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
     </button>
   );
 
+  const saveButton = model.id && (
+    <button type="button" class={status === null ? 'pl-save' : 'pl-save pl-saved'} data-testid="save" aria-pressed={status !== null} disabled={busy} onClick={toggleSave}>
+      {status === null ? 'Save' : 'Saved'}
+    </button>
+  );
+  const undoAndError = (
+    <>
+      {removed && status === null && (
+        <span class="pl-muted" role="status" data-testid="undo-bar">
+          Removed ·{' '}
+          <button type="button" class="pl-undo" data-testid="undo" disabled={busy} onClick={() => void undo(removed)}>
+            Undo
+          </button>
+        </span>
+      )}
+      {(error ?? model.problem) && (
+        <span class="pl-error" role="alert" title={error ?? model.problem ?? undefined}>
+          {error ?? model.problem}
+        </span>
+      )}
+    </>
+  );
+
   if (collapsed) {
+    // One line, and still one click to save (a collapsed card is how some readers keep the page quiet).
     return (
       <article class="pl-card pl-collapsed" data-collapsed="true">
         <header class="pl-head">
@@ -164,6 +188,8 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           <span class="pl-line-title">{model.title}</span>
           <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} upvotes={model.upvotes} />
           {toggle}
+          {saveButton}
+          {undoAndError}
         </header>
       </article>
     );
@@ -217,18 +243,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         </nav>
       )}
       <footer class="pl-actions">
-        {model.id && (
-          <button
-            type="button"
-            class={status === null ? 'pl-save' : 'pl-save pl-saved'}
-            data-testid="save"
-            aria-pressed={status !== null}
-            disabled={busy}
-            onClick={toggleSave}
-          >
-            {status === null ? 'Save' : 'Saved'}
-          </button>
-        )}
+        {saveButton}
         {status !== null && (
           <select
             class="pl-status"
@@ -258,19 +273,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
             {copied}
           </span>
         )}
-        {removed && status === null && (
-          <span class="pl-muted" role="status" data-testid="undo-bar">
-            Removed ·{' '}
-            <button type="button" class="pl-undo" data-testid="undo" disabled={busy} onClick={() => void undo(removed)}>
-              Undo
-            </button>
-          </span>
-        )}
-        {(error ?? model.problem) && (
-          <span class="pl-error" role="alert">
-            {error ?? model.problem}
-          </span>
-        )}
+        {undoAndError}
       </footer>
     </article>
   );

@@ -82,9 +82,20 @@ describe('options page', () => {
     expect(await card(page).locator('article').textContent()).toContain('HallE-Control'); // the page's current title
     // One line, even beside a narrow abstract: the long title gives way, the rank and toggle do not wrap.
     await page.setViewportSize({ width: 700, height: 800 });
-    for (const part of [card(page).getByTestId('rank'), card(page).getByTestId('card-toggle')]) {
-      expect(await part.evaluate((element) => element.getClientRects().length === 1 && element.getBoundingClientRect().height < 24)).toBe(true);
+    for (const part of [card(page).getByTestId('rank'), card(page).getByTestId('card-toggle'), card(page).getByTestId('save')]) {
+      expect(await part.evaluate((element) => element.getClientRects().length === 1 && element.getBoundingClientRect().height < 30)).toBe(true);
     }
+    // Collapsed, it still saves in one click (with Undo).
+    const save = card(page).getByTestId('save');
+    await expect.poll(() => save.textContent()).toBe('Save');
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe('Saved');
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe('Save');
+    await card(page).getByTestId('undo').click();
+    await expect.poll(() => save.textContent()).toBe('Saved');
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe('Save');
     await card(page).getByTestId('card-toggle').click();
     await expect.poll(() => card(page).getByTestId('tldr').count()).toBe(1);
     expect(await card(page).getByTestId('card-toggle').getAttribute('aria-expanded')).toBe('true');
