@@ -12,6 +12,7 @@ import {
   type Paper,
   type ReadingStatus,
   type SavedItem,
+  SavedItemSchema,
 } from '../schema';
 import type { PaperLensDatabase } from './database';
 
@@ -33,18 +34,21 @@ async function itemOf(db: PaperLensDatabase, id: string): Promise<SavedItem> {
 }
 
 /**
- * Applies `change` to each named item that is in the list (a change sets `updatedAt` to `now`);
- * counts the items it changed.
+ * Applies `change` to each named item that is in the list; answers with the items it changed, as
+ * they were (read in its own transaction) and as it left them, for an exact Undo.
  */
-async function editEach(db: PaperLensDatabase, ids: readonly string[], now: number, change: (item: SavedItem) => SavedItem | null): Promise<EditResult> {
+async function editEach(db: PaperLensDatabase, ids: readonly string[], change: (item: SavedItem) => SavedItem | null): Promise<EditResult> {
   return db.transaction('rw', db.saved, async () => {
-    const items = await db.saved.bulkGet([...new Set(ids)]);
-    const changed = items.flatMap((item) => {
+    const before: SavedItem[] = [];
+    const after: SavedItem[] = [];
+    for (const item of await db.saved.bulkGet([...new Set(ids)])) {
       const next = item ? change(item) : null;
-      return next ? [next] : [];
-    });
-    await db.saved.bulkPut(changed);
-    return { changed: changed.length, updatedAt: now };
+      if (!item || !next) continue;
+      before.push(item);
+      after.push(next);
+    }
+    await db.saved.bulkPut(after);
+    return { changed: after.length, before, after };
   });
 }
 
@@ -60,7 +64,7 @@ export async function setTags(db: PaperLensDatabase, id: string, tags: readonly 
 }
 
 export async function addTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<EditResult> {
-  return editEach(db, ids, now, (item) => {
+  return editEach(db, ids, (item) => {
     if (item.tags.some((existing) => sameTag(existing, tag))) return null;
     if (item.tags.length >= MAX_TAGS) throw new Error(`${item.id} already has ${MAX_TAGS} tags: remove one before adding "${tag}"`);
     return { ...item, tags: [...item.tags, tag], updatedAt: now };
@@ -68,7 +72,7 @@ export async function addTag(db: PaperLensDatabase, ids: readonly string[], tag:
 }
 
 export async function removeTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<EditResult> {
-  return editEach(db, ids, now, (item) => {
+  return editEach(db, ids, (item) => {
     const tags = item.tags.filter((existing) => !sameTag(existing, tag));
     return tags.length === item.tags.length ? null : { ...item, tags, updatedAt: now };
   });
@@ -91,7 +95,7 @@ export function withStatus(item: SavedItem, status: ReadingStatus, now: number):
 }
 
 export async function setStatusMany(db: PaperLensDatabase, ids: readonly string[], status: ReadingStatus, now: number): Promise<EditResult> {
-  return editEach(db, ids, now, (item) => (item.status === status ? null : withStatus(item, status, now)));
+  return editEach(db, ids, (item) => (item.status === status ? null : withStatus(item, status, now)));
 }
 
 /** Removes the named items and answers with them as they were (for undo). */
@@ -103,15 +107,24 @@ export async function removeSaved(db: PaperLensDatabase, ids: readonly string[])
   });
 }
 
+/** Whether two saved items hold the same values (whatever order their fields were written in). */
+function sameItem(a: SavedItem, b: SavedItem): boolean {
+  return (Object.keys(SavedItemSchema.shape) as (keyof SavedItem)[]).every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+}
+
 /**
  * Undo: the items go back exactly as they were, each only if nothing changed it since the step
- * undone (`ifUpdatedAt`: null for a removal, so an item saved again meanwhile stays; else the
- * time the undone edit gave its items). Counts the items put back.
+ * undone: `expected` null (a removal) puts back only items no longer listed, so one saved again
+ * meanwhile stays; else an item goes back only while it is still as the undone edit left it.
+ * Counts the items put back.
  */
-export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedItem[], ifUpdatedAt: number | null): Promise<ChangeCount> {
+export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedItem[], expected: readonly SavedItem[] | null): Promise<ChangeCount> {
   return db.transaction('rw', db.saved, async () => {
     const current = await db.saved.bulkGet(items.map((item) => item.id));
-    const restored = items.filter((_, index) => (ifUpdatedAt === null ? current[index] === undefined : current[index]?.updatedAt === ifUpdatedAt));
+    const restored = items.filter((_, index) => {
+      const now = current[index];
+      return expected === null ? now === undefined : now !== undefined && sameItem(now, expected[index]!);
+    });
     await db.saved.bulkPut(restored);
     return { changed: restored.length };
   });

@@ -5,7 +5,6 @@ import type { ImportPlan, ImportRejection, ImportedItem } from '../schema/readin
 /** Put between the list's notes and an imported file's notes when both have their own. */
 export const IMPORTED_NOTES_SEPARATOR = '\n\n--- imported notes ---\n\n';
 
-
 type Lacking = string | readonly string[] | number | null | undefined;
 
 function lacks(value: Lacking): boolean {

@@ -39,7 +39,7 @@ export async function handleReadingListRequest(
     case 'removeSaved':
       return removeSaved(db, request.ids);
     case 'restoreSaved':
-      return restoreSaved(db, request.items, request.ifUpdatedAt);
+      return restoreSaved(db, request.items, request.expected);
     case 'importApply':
       return applyImport(db, request.items, request.rejected, now);
     case 'clearReadingData':

@@ -13,7 +13,9 @@ import { paperInTab, type TabLike } from './tab-paper';
 export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: number, url = tab.url): Promise<PaperView | null> {
   const paper = await paperInTab(tab, url);
   if (!paper) return null;
-  const { id, title, page } = paper;
+  const { id, page } = paper;
+  // A title read off the tab is a guess (a stale tab, a PDF's metadata): the store's wins.
+  const title = paper.titleFromTab ? ((await db.papers.get(id))?.title ?? paper.title) : paper.title;
   const saved = await savePaper(
     db,
     {

@@ -14,6 +14,8 @@ export interface TabPaper {
   id: string;
   url: string;
   title: string;
+  /** The title is only the tab's (no page of ours said it): the store's title is better when it has one. */
+  titleFromTab: boolean;
   /** The page's own details (authors, dates…) when our content script is there and read them. */
   page: PagePaper | null;
 }
@@ -38,11 +40,12 @@ async function askPage(tabId: number | undefined): Promise<PagePaper | null | un
 }
 
 /**
- * A PDF tab is titled by its file name or URL (`2310.01779v3.pdf`, `arxiv.org/pdf/2402.18041`,
- * `9901001v2`): no paper title is a single word like those.
+ * The paper's title in a tab's title: without the site's prefixes (`[2310.01779] …` on arXiv,
+ * `Paper page - …` on Hugging Face). A PDF tab is titled by its file name or URL
+ * (`2310.01779v3.pdf`, `arxiv.org/pdf/2402.18041`, `9901001v2`): no paper title is one word like those.
  */
 function usableTabTitle(title: string | undefined): string | null {
-  const trimmed = title?.trim() ?? '';
+  const trimmed = (title ?? '').trim().replace(/^\[[^\]]{1,40}\]\s*/, '').replace(/^Paper page\s*-\s*/i, '');
   return /\s/.test(trimmed) && !/\.pdf$/i.test(trimmed) && !/^\d{4}\.\d{4,5}/.test(trimmed) ? trimmed : null;
 }
 
@@ -56,6 +59,6 @@ export async function paperInTab(tab: TabLike, url = tab.url): Promise<TabPaper 
   if (!url || !id) return null;
   const answer = url === tab.url ? await askPage(tab.id) : null;
   const page = answer && answer.id === id ? answer : null;
-  const title = page?.title || (answer === undefined ? usableTabTitle(tab.title) : null) || placeholderTitle(id);
-  return { id, url, title, page };
+  const tabTitle = page?.title ? null : answer === undefined ? usableTabTitle(tab.title) : null;
+  return { id, url, title: page?.title || tabTitle || placeholderTitle(id), titleFromTab: tabTitle !== null, page };
 }

@@ -105,16 +105,19 @@ export const ReadingListRequestSchemas = [
   /** Removes items; answers with them as they were, for undo. */
   z.object({ type: z.literal('removeSaved'), ids: IdListSchema }),
   /** Undo of a removal: puts the items back exactly as they were. */
-  z.object({
-    type: z.literal('restoreSaved'),
-    items: z.array(SavedItemSchema).min(1).max(MAX_BULK_ITEMS),
-    /**
-     * Which items go back, so an Undo never overwrites a later change made elsewhere: with null,
-     * only those no longer in the list (undo of a removal); with a time, only those last changed
-     * then (undo of the bulk edit that answered with it).
-     */
-    ifUpdatedAt: Timestamp.nullable(),
-  }),
+  z
+    .object({
+      type: z.literal('restoreSaved'),
+      /** The items as they were before the step undone. */
+      items: z.array(SavedItemSchema).min(1).max(MAX_BULK_ITEMS),
+      /**
+       * What each item must still be for it to go back, so an Undo never overwrites a later change
+       * made elsewhere: null for a removal (put back only papers no longer listed), else the items
+       * as the undone edit left them (`after` of its answer), in the same order.
+       */
+      expected: z.array(SavedItemSchema).max(MAX_BULK_ITEMS).nullable(),
+    })
+    .refine((request) => request.expected === null || request.expected.length === request.items.length, 'expected must name one state per item'),
   /**
    * Applies an import file's items (from parseImport), all or nothing: the merge is planned again
    * inside the writing transaction against the list as it is then. `rejected` (the file's own
@@ -138,9 +141,10 @@ export interface ChangeCount {
   changed: number;
 }
 
-/** A bulk edit's count, and the `updatedAt` it gave the items it changed (what its Undo names). */
+/** A bulk edit's count, and the items it changed as they were and as it left them (what its Undo needs). */
 export interface EditResult extends ChangeCount {
-  updatedAt: number;
+  before: SavedItem[];
+  after: SavedItem[];
 }
 
 export const ImportResultSchema = z.object({

@@ -170,7 +170,6 @@ export function unpackSnapshot({ ids, rows, terms, ...arrays }: PackedSearchSnap
   return { ...arrays, ids: split(ids, docCount), rows: split(rows, docCount), terms: split(terms, termCount) };
 }
 
-/** First index in the sorted terms that is ≥ `key`. */
 /** Whether `b` is `a` with one letter changed, added or dropped, or two neighbours swapped. */
 function oneTypoApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1 || a === b) return false;
@@ -181,6 +180,7 @@ function oneTypoApart(a: string, b: string): boolean {
   return a.slice(same + 1) === b.slice(same + 1) || (a[same] === b[same + 1] && a[same + 1] === b[same] && a.slice(same + 2) === b.slice(same + 2));
 }
 
+/** First index in the sorted terms that is ≥ `key`. */
 function lowerBound(terms: string[], key: string): number {
   let low = 0;
   let high = terms.length;
@@ -241,7 +241,8 @@ export class SearchIndex {
     } else {
       for (let index = start; index < terms.length && terms[index]!.startsWith(word); index++) matches.push(index);
     }
-    if (matches.length === 0 && word.length >= MIN_TYPO_LENGTH) return this.mostFrequent(this.termsOneTypoFrom(word));
+    // Numbers are not guessed at: 01779 is not a typo of 01778.
+    if (matches.length === 0 && word.length >= MIN_TYPO_LENGTH && !/\d/.test(word)) return this.mostFrequent(this.termsOneTypoFrom(word));
     return this.mostFrequent(matches);
   }
 
@@ -253,7 +254,7 @@ export class SearchIndex {
     return termIndexes.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_PREFIX_TERMS);
   }
 
-  /** Terms with the word's first letter that one typo turns into it (sorted terms: one range). */
+  /** Terms with the word's first letter (a typo there is not guessed) that one typo turns into it (sorted terms: one range). */
   private termsOneTypoFrom(word: string): number[] {
     const { terms } = this.snapshot;
     const first = word[0]!;

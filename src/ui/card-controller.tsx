@@ -73,8 +73,11 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
         })
       ).status,
     unsave: async () => (await sendRequest({ type: 'removeSaved', ids: [id] }))[0] ?? null,
-    // Saved again meanwhile (elsewhere): that item stays; the card is then told its status.
-    restore: async (item) => ((await sendRequest({ type: 'restoreSaved', items: [item], ifUpdatedAt: null })).changed > 0 ? item.status : null),
+    restore: async (item) => {
+      if ((await sendRequest({ type: 'restoreSaved', items: [item], expected: null })).changed > 0) return item.status;
+      // Saved again meanwhile (elsewhere): that item stays, and the card shows its status.
+      return (await sendRequest({ type: 'lookup', queries: [{ id }] }))[0]?.status ?? null;
+    },
     setStatus: async (status) => (await sendRequest({ type: 'setStatus', id, status })).status,
     citation: () =>
       citationEntry({ id, title: model.title, authors: page.authors, published: page.published, primaryCategory: page.primaryCategory, doi: page.doi, journalRef: page.journalRef }),

@@ -29,7 +29,7 @@ export function messageTransport(send: typeof sendRequest): BadgeTransport {
     lookup: async (query) => (await send({ type: 'lookup', queries: [query] }))[0] ?? null,
     save: async (paper) => (await send({ type: 'save', paper })).status,
     unsave: async (id) => (await send({ type: 'removeSaved', ids: [id] }))[0] ?? null,
-    restore: async (item) => (await send({ type: 'restoreSaved', items: [item], ifUpdatedAt: null })).changed > 0,
+    restore: async (item) => (await send({ type: 'restoreSaved', items: [item], expected: null })).changed > 0,
     setStatus: async (id, status) => (await send({ type: 'setStatus', id, status })).status,
   };
 }

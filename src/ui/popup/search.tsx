@@ -57,14 +57,14 @@ function savedRow(item: SavedItem): ResultRow {
  * (`saved`, newest first) holding every word (in title, authors, TL;DR or notes; papers the store
  * does not hold too), then the store's papers ranked by the index.
  */
-export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved: readonly SavedItem[], query: string, limit: number): ResultRow[] {
+export function storeAndSavedRows(index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[], query: string, limit: number): ResultRow[] {
   const id = normalizeArxivId(query) ?? arxivIdFromUrl(query.trim());
   if (id) {
-    const item = saved.find((candidate) => candidate.id === id);
+    const item = savedNewestFirst.find((candidate) => candidate.id === id);
     const row = paperRow(index, context, id) ?? (item ? savedRow(item) : null);
     return row ? [row] : [];
   }
-  const mine = filterItems(saved, { status: 'all', tag: null, text: query })
+  const mine = filterItems(savedNewestFirst, { status: 'all', tag: null, text: query })
     .slice(0, SAVED_FIRST)
     .map((item) => paperRow(index, context, item.id) ?? savedRow(item));
   const listed = new Set(mine.map((row) => row.id));

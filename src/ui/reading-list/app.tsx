@@ -121,7 +121,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     try {
       const result = await edit(before.map((item) => item.id));
       if (result.changed === 0) setDone('Nothing to change');
-      else offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: before, ifUpdatedAt: result.updatedAt }));
+      else offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: result.before, expected: result.after }));
     } catch (failure) {
       setProblem(errorMessage(failure));
     }

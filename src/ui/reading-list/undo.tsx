@@ -45,7 +45,7 @@ export function useUndoableEdits(): Undo {
       try {
         const items = await sendRequest({ type: 'removeSaved', ids });
         if (items.length === 0) return;
-        setOffer({ message: removedMessage(items), count: items.length, revert: () => sendRequest({ type: 'restoreSaved', items, ifUpdatedAt: null }) });
+        setOffer({ message: removedMessage(items), count: items.length, revert: () => sendRequest({ type: 'restoreSaved', items, expected: null }) });
       } catch (failure) {
         setError(`Could not remove: ${errorMessage(failure)}`);
       }
