@@ -11,6 +11,7 @@ import cardCss from './paper-card.css?inline';
 import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch';
 import { citationEntry } from '../export/bibtex';
 import { watchSavedChanges } from '../messaging/saved-changes';
+import { latestQuestion } from './latest-question';
 
 interface MountedCard extends ShadowHost {
   url: string;
@@ -203,12 +204,12 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
 
   // The reading list changed somewhere (popup, reading list, another tab): show this paper's status
   // now. Only the answer to the latest question counts (several changes can come close together).
-  let statusQuestions = 0;
+  const askStatus = latestQuestion();
   const refreshStatus = async () => {
     const mounted = card;
     const id = mounted?.model.id;
     if (!mounted || !id) return;
-    const question = ++statusQuestions;
+    const stillLatest = askStatus();
     let views: (PaperView | null)[];
     try {
       views = await sendRequest({ type: 'lookup', queries: [{ id }] });
@@ -217,7 +218,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     }
     // No view: a paper the store does not hold that is no longer saved.
     const status = views[0]?.status ?? null;
-    if (card !== mounted || question !== statusQuestions || status === mounted.model.status) return;
+    if (card !== mounted || !stillLatest() || status === mounted.model.status) return;
     draw(mounted, { ...mounted.model, status });
   };
 

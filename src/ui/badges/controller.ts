@@ -9,6 +9,7 @@ import { messageTransport, type BadgeTransport } from './transport';
 import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-theme';
 import { errorMessage } from '../../messaging/error-message';
 import { watchSavedChanges } from '../../messaging/saved-changes';
+import { latestQuestion } from '../latest-question';
 
 export interface BadgeController {
   /** Badges every entry that has none, with one `badges` request for all of them. */
@@ -204,7 +205,7 @@ export function createBadgeController({ site, transport, doc = document, current
     return running;
   };
 
-  let statusQuestions = 0;
+  const askStatuses = latestQuestion();
 
   const ours = (node: Node) => byHost.has(node as Element);
   const mayBringEntries = (node: Node) =>
@@ -240,10 +241,9 @@ export function createBadgeController({ site, transport, doc = document, current
       if (!active) return;
       const ids = [...new Set([...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host)?.id ?? []))];
       if (ids.length === 0) return;
-      // Only the answer to the latest question counts (several changes can come close together).
-      const question = ++statusQuestions;
+      const stillLatest = askStatuses();
       const answers = await transport.badges(ids).catch(() => null);
-      if (!answers || !active || question !== statusQuestions) return;
+      if (!answers || !active || !stillLatest()) return;
       ids.forEach((id, index) => showStatus(id, answers[index]?.status ?? null));
     },
   };
