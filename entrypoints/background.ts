@@ -7,7 +7,7 @@ import { createFeedRefresher } from '../src/feed/refresher';
 import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
-import { announceSavedChanged } from '../src/messaging/saved-changes';
+import { announceStoreChanged } from '../src/messaging/store-changes';
 import { showStoreError, clearStoreError } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
@@ -34,7 +34,10 @@ export default defineBackground(() => {
     now: Date.now,
     enabled: async () => (await loadSettings()).feedEnabled,
     schedule: (at) => void browser.alarms.create(FEED_ALARM, { when: Math.max(at, Date.now() + 30_000) }),
-    onApplied: store.related.invalidate,
+    onApplied: () => {
+      store.related.invalidate();
+      void announceStoreChanged().catch(() => undefined);
+    },
   });
 
   browser.runtime.onInstalled.addListener(() => {
@@ -77,7 +80,7 @@ export default defineBackground(() => {
         return settings.seenEnabled && settings.sites[site];
       },
       refreshFeed: () => feed.refresh(true),
-      savedChanged: () => void announceSavedChanged().catch(() => undefined),
+      storeChanged: () => void announceStoreChanged().catch(() => undefined),
     }).then((reply) => {
       markOnce(WORKER_MARKS.firstReply);
       sendResponse(reply);

@@ -20,7 +20,7 @@ export interface HandlerDeps {
   /** Fetches the daily-papers feed now and answers with the refresh state after it. */
   refreshFeed: () => Promise<FeedRefreshState>;
   /** Called after a request changed which papers are saved or their statuses. */
-  savedChanged?: () => void;
+  storeChanged?: () => void;
 }
 
 // Requests after which pages showing saved statuses must look again.
@@ -34,7 +34,7 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     return { ok: false, error: `malformed request: ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
   }
   const reply = await answer(parsed.data, deps);
-  if (reply.ok && CHANGES_SAVED.has(parsed.data.type)) deps.savedChanged?.();
+  if (reply.ok && CHANGES_SAVED.has(parsed.data.type)) deps.storeChanged?.();
   return reply;
 }
 

@@ -2,7 +2,7 @@ import type { PaperLensDatabase } from '../db/database';
 import { savePaper } from '../db/papers';
 import { arxivPdfUrl } from '../papers/ids';
 import type { PaperView } from '../schema';
-import { announceSavedChanged } from './saved-changes';
+import { announceStoreChanged } from './store-changes';
 import { paperInTab, type TabLike } from './tab-paper';
 
 /**
@@ -31,6 +31,6 @@ export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: numb
     },
     now,
   );
-  void announceSavedChanged().catch(() => undefined);
+  void announceStoreChanged().catch(() => undefined);
   return saved;
 }

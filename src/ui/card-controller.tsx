@@ -10,7 +10,7 @@ import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
 import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch';
 import { citationEntry } from '../export/bibtex';
-import { watchSavedChanges } from '../messaging/saved-changes';
+import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 
 interface MountedCard extends ShadowHost {
@@ -202,8 +202,8 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     draw(mounted, { ...mounted.model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null });
   };
 
-  // The reading list changed somewhere (popup, reading list, another tab): show this paper's status
-  // now. Only the answer to the latest question counts (several changes can come close together).
+  // The store changed (a save in the popup, reading list or another tab; a feed refresh): show this
+  // paper's status and rank now. Only the answer to the latest question counts.
   const askStatus = latestQuestion();
   const refreshStatus = async () => {
     const mounted = card;
@@ -217,9 +217,12 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       return; // unknown now: the card keeps what it shows
     }
     // No view: a paper the store does not hold that is no longer saved.
-    const status = views[0]?.status ?? null;
-    if (card !== mounted || !stillLatest() || status === mounted.model.status) return;
-    draw(mounted, { ...mounted.model, status });
+    const view = views[0];
+    const now = { status: view?.status ?? null, rank: view?.rank ?? null, snapshot: view?.snapshot ?? null, upvotes: view?.upvotes ?? null };
+    const shown = mounted.model;
+    if (card !== mounted || !stillLatest()) return;
+    if (now.status === shown.status && now.rank === shown.rank && now.snapshot === shown.snapshot && now.upvotes === shown.upvotes) return;
+    draw(mounted, { ...shown, ...now });
   };
 
   const sync = async () => {
@@ -248,7 +251,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       if (card) applyScheme(card.host, schemeFor(settings.theme, document));
     };
     const stopScheme = watchPageScheme(document, restyle);
-    watchSavedChanges(ctx, () => void refreshStatus());
+    watchStoreChanges(ctx, () => void refreshStatus());
     const stopSettings = watchSettings((next) => {
       settings = next;
       prefetch = null;

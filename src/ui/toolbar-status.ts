@@ -4,7 +4,7 @@ import type { PaperLensDatabase } from '../db/database';
 import { arxivIdFromUrl } from '../papers/ids';
 import type { ReadingStatus } from '../schema';
 import { STATUS_LABELS } from './status';
-import { PAPER_TABS } from '../messaging/saved-changes';
+import { PAPER_TABS } from '../messaging/store-changes';
 
 const BADGE_TEXT: Record<ReadingStatus, string> = { 'to-read': '•', reading: '…', read: '✓' };
 

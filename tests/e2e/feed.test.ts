@@ -46,9 +46,24 @@ async function refreshFromPopup() {
   return popup;
 }
 
+/** A minimal Hugging Face paper page (title and abstract) for a feed paper. */
+function paperPage(paper: { title: string; summary: string }): string {
+  return `<!DOCTYPE html><html><body><main><section><div class="container"><h1>${paper.title}</h1></div>
+       <div class="container"><div class="pb-8 pr-4 md:pr-16"><h2>Abstract</h2><p>${paper.summary}</p></div></div></section></main></body></html>`;
+}
+
 describe('trending from the daily-papers feed', () => {
-  test('a fresh feed: the popup lists it as Live, in the feed order', async () => {
+  test('a fresh feed: the popup lists it as Live, in the feed order; an open card shows its live rank at once', async () => {
+    // A bundled paper that the feed ranks first, open before the refresh.
+    const [first] = JSON.parse(feedJson) as { paper: { id: string; title: string; summary: string } }[];
+    browser.serve(`https://huggingface.co/papers/${first!.paper.id}`, paperPage(first!.paper));
+    const page = await browser.context.newPage();
+    await page.goto(`https://huggingface.co/papers/${first!.paper.id}`);
+    await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/ · Jul 30$/);
+
     const popup = await refreshFromPopup();
+    await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/^#1 trending · Live · \d{4}-\d{2}-\d{2}$/);
+    await page.close();
     await expect.poll(() => popup.getByTestId('trending-source').textContent()).toMatch(/^Live · \d{4}-\d{2}-\d{2} · updated just now/);
     const ids = await popup.getByTestId('trending-item').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-arxiv-id')));
     const expected = (JSON.parse(feedJson) as { paper: { id: string } }[]).map((item) => item.paper.id);
@@ -65,11 +80,7 @@ describe('trending from the daily-papers feed', () => {
     // A paper only the feed knows (not in the bundled snapshot), with a project page.
     const index = feed.findIndex((entry) => entry.paper.projectPage);
     const { paper } = feed[index]!;
-    browser.serve(
-      `https://huggingface.co/papers/${paper.id}`,
-      `<!DOCTYPE html><html><body><main><section><div class="container"><h1>${paper.title}</h1></div>
-       <div class="container"><div class="pb-8 pr-4 md:pr-16"><h2>Abstract</h2><p>${paper.summary}</p></div></div></section></main></body></html>`,
-    );
+    browser.serve(`https://huggingface.co/papers/${paper.id}`, paperPage(paper));
     const page = await browser.context.newPage();
     await page.goto(`https://huggingface.co/papers/${paper.id}`);
     await expect.poll(() => card(page).getByTestId('upvotes').textContent()).toBe(`▲ ${paper.upvotes} upvotes`);

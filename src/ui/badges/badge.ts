@@ -129,6 +129,8 @@ export class Badge {
   private tldrLoaded = false;
   private status: ReadingStatus | null = null;
   private codeLink: HTMLAnchorElement | null = null;
+  /** What the last showInfo added (rank, seen mark, upvotes, project link). */
+  private infoShown: HTMLElement[] = [];
 
   constructor(model: BadgeModel, private readonly actions: BadgeActions) {
     this.id = model.id;
@@ -155,28 +157,40 @@ export class Badge {
     root.addEventListener('keypress', keepKeyInside);
   }
 
-  /** Shows what the store knows: trending rank, seen mark, code link, reading status. */
+  /**
+   * Shows what the store knows: trending rank, seen mark, code link, reading status. Shown again
+   * (the store changed: a feed refresh, a save elsewhere), it replaces what it showed before.
+   */
   showInfo(info: BadgeInfo): void {
+    for (const shown of this.infoShown) shown.remove();
+    this.infoShown = [];
     const mark = this.line.firstElementChild!;
+    const show = <T extends HTMLElement>(node: T): T => {
+      this.infoShown.push(node);
+      return node;
+    };
     if (info.seen) {
-      mark.after(withAttributes(element('span', 'pl-seen', 'Seen'), { 'data-testid': 'badge-seen', title: "You opened this paper's abstract page" }));
+      mark.after(show(withAttributes(element('span', 'pl-seen', 'Seen'), { 'data-testid': 'badge-seen', title: "You opened this paper's abstract page" })));
     }
     if (info.rank !== null) {
       const snapshot = info.snapshot ? ` · ${info.snapshot}` : '';
       mark.after(
-        withAttributes(element('span', 'pl-rank', `#${info.rank}${snapshot}`), {
-          'data-testid': 'badge-rank',
-          title: `#${info.rank} in the Hugging Face Daily Papers trending list${info.snapshot ? ` of ${info.snapshot}` : ''}`,
-        }),
+        show(
+          withAttributes(element('span', 'pl-rank', `#${info.rank}${snapshot}`), {
+            'data-testid': 'badge-rank',
+            title: `#${info.rank} in the Hugging Face Daily Papers trending list${info.snapshot ? ` of ${info.snapshot}` : ''}`,
+          }),
+        ),
       );
     }
     if (info.upvotes !== null) {
       const rank = this.line.querySelector('[data-testid="badge-rank"]') ?? mark;
-      rank.after(withAttributes(element('span', 'pl-votes', `▲ ${info.upvotes}`), { 'data-testid': 'badge-upvotes', title: 'Upvotes on Hugging Face Daily Papers' }));
+      rank.after(show(withAttributes(element('span', 'pl-votes', `▲ ${info.upvotes}`), { 'data-testid': 'badge-upvotes', title: 'Upvotes on Hugging Face Daily Papers' })));
     }
     if (info.codeLink) this.showCodeLink(info.codeLink);
-    this.showProjectLink(info.projectPage);
-    if (info.status !== null) this.showStatus(info.status);
+    const project = this.projectLink(info.projectPage);
+    if (project) (this.codeLink ?? this.tldrToggle).after(show(project));
+    this.showStatus(info.status);
   }
 
   /** The store could not be asked: say so (Save and TL;DR still try). */
@@ -195,12 +209,12 @@ export class Badge {
     this.codeLink.title = href;
   }
 
-  private showProjectLink(url: string | null): void {
+  private projectLink(url: string | null): HTMLAnchorElement | null {
     const href = safeHref(url);
-    if (!href) return;
+    if (!href) return null;
     const link = withAttributes(element('a', 'pl-code', 'Project'), { target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'badge-project-link', title: href });
     link.href = href;
-    (this.codeLink ?? this.tldrToggle).after(link);
+    return link;
   }
 
   /** Shows the paper's reading status (after a change made by this badge or another one of the paper). */

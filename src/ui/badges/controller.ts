@@ -8,7 +8,7 @@ import { LISTING_READY_MARK, LISTING_START_MARK, type EntryDetails, type Listing
 import { messageTransport, type BadgeTransport } from './transport';
 import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-theme';
 import { errorMessage } from '../../messaging/error-message';
-import { watchSavedChanges } from '../../messaging/saved-changes';
+import { watchStoreChanges } from '../../messaging/store-changes';
 import { latestQuestion } from '../latest-question';
 
 export interface BadgeController {
@@ -20,8 +20,8 @@ export interface BadgeController {
   stop: () => void;
   /** Applies the current look (theme) to every badge. */
   restyle: () => void;
-  /** Asks the store again for every badge's reading status (the reading list changed elsewhere). */
-  refreshStatuses: () => Promise<void>;
+  /** Asks the store again about every badge's paper (reading status, rank) after it changed. */
+  refreshInfo: () => Promise<void>;
 }
 
 /** How badges look, from the settings and the page. */
@@ -205,7 +205,7 @@ export function createBadgeController({ site, transport, doc = document, current
     return running;
   };
 
-  const askStatuses = latestQuestion();
+  const askInfo = latestQuestion();
 
   const ours = (node: Node) => byHost.has(node as Element);
   const mayBringEntries = (node: Node) =>
@@ -237,14 +237,21 @@ export function createBadgeController({ site, transport, doc = document, current
       const { scheme } = look();
       for (const host of doc.querySelectorAll('paperlens-badge')) if (byHost.has(host)) applyScheme(host, scheme);
     },
-    refreshStatuses: async () => {
+    refreshInfo: async () => {
       if (!active) return;
       const ids = [...new Set([...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host)?.id ?? []))];
       if (ids.length === 0) return;
-      const stillLatest = askStatuses();
+      const stillLatest = askInfo();
       const answers = await transport.badges(ids).catch(() => null);
       if (!answers || !active || !stillLatest()) return;
-      ids.forEach((id, index) => showStatus(id, answers[index]?.status ?? null));
+      const showSeen = look().seen;
+      ids.forEach((id, index) => {
+        const info = answers[index];
+        for (const badge of badgesOf(id)) {
+          if (info) badge.showInfo(showSeen ? info : { ...info, seen: false });
+          else badge.showStatus(null);
+        }
+      });
     },
   };
 }
@@ -284,7 +291,7 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
       controller.restyle();
     });
     const stopScheme = watchPageScheme(document, controller.restyle);
-    watchSavedChanges(ctx, () => void controller.refreshStatuses());
+    watchStoreChanges(ctx, () => void controller.refreshInfo());
     ctx.onInvalidated(() => {
       stopSettings();
       stopScheme();

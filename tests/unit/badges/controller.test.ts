@@ -132,6 +132,28 @@ describe('listing badges', () => {
     expect(part(badge('2501.09999'), 'badge-code-link')).toBeNull(); // its page link is javascript:
   });
 
+  test('after the store changed (a feed refresh, a save elsewhere) every badge shows what it holds now, once', async () => {
+    const { store, controller } = await open('arxiv-list-cs.CL-new.html');
+    store.known['2310.01779'] = { rank: 3, snapshot: 'Live · 2024-07-31', inStore: true, seen: true, upvotes: 12 };
+    store.known['2407.21123'] = { rank: 1, snapshot: 'Live · 2024-07-31', inStore: true };
+    store.saved.set('2407.21123', 'reading');
+    await controller.refreshInfo();
+    const halle = badge('2310.01779');
+    expect(halle.shadowRoot!.querySelectorAll('[data-testid="badge-rank"]')).toHaveLength(1);
+    expect(part(halle, 'badge-rank')?.textContent).toBe('#3 · Live · 2024-07-31');
+    expect(part(halle, 'badge-upvotes')?.textContent).toBe('▲ 12');
+    expect(halle.shadowRoot!.querySelectorAll('[data-testid="badge-seen"]')).toHaveLength(1);
+    const now = badge('2407.21123');
+    expect(part(now, 'badge-rank')?.textContent).toBe('#1 · Live · 2024-07-31');
+    expect(part(now, 'badge-save')?.textContent).toBe('Saved');
+    // Removed from the store's view again: the rank goes.
+    delete store.known['2407.21123'];
+    store.saved.delete('2407.21123');
+    await controller.refreshInfo();
+    expect(part(now, 'badge-rank')).toBeNull();
+    expect(part(now, 'badge-save')?.textContent).toBe('Save');
+  });
+
   test('feed papers show their upvotes and project page; only http(s) links are shown', async () => {
     const store = new FakeStore();
     store.known['2407.13623'] = { ...store.known['2407.13623'], upvotes: 52, projectPage: 'https://example.org/vocab' };

@@ -45,7 +45,7 @@ describe('background message handler', () => {
 
   test('pages are told after every change to what is saved, and only then', async () => {
     let told = 0;
-    const watched: HandlerDeps = { ...deps, savedChanged: () => told++ };
+    const watched: HandlerDeps = { ...deps, storeChanged: () => told++ };
     const expectTold = async (message: unknown, ok: boolean, times: number) => {
       const before = told;
       expect((await handleMessage(message, watched)).ok).toBe(ok);

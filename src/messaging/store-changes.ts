@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isRecord } from '../schema/is-record';
+
+/** Sent by the background to paper tabs after what cards and badges show changed. */
+const STORE_CHANGED = 'paperlens:storeChanged';
+
+/** The tabs our content scripts run in. */
+export const PAPER_TABS = ['https://arxiv.org/*', 'https://huggingface.co/*'];
+
+/**
+ * Background: tells every arXiv and Hugging Face tab that what cards and badges show changed: the
+ * reading list (from the popup, the reading list, another tab, the shortcut…) or today's trending
+ * list (a feed refresh). The message carries nothing: each page asks again about its papers.
+ */
+export async function announceStoreChanged(): Promise<void> {
+  for (const tab of await browser.tabs.query({ url: PAPER_TABS })) {
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, { type: STORE_CHANGED }).catch(() => undefined);
+  }
+}
+
+/** Content scripts: calls `onChange` whenever the store changed (announceStoreChanged), until the script is invalidated. */
+export function watchStoreChanges(ctx: ContentScriptContext, onChange: () => void): void {
+  const listener = (message: unknown) => {
+    if (isRecord(message) && message.type === STORE_CHANGED) onChange();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
