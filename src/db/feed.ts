@@ -42,7 +42,9 @@ export async function applyFeedDay(db: PaperLensDatabase, result: FeedSuccess, n
   await db.transaction('rw', db.paperBlocks, db.trendingDays, db.searchIndex, async () => {
     const existing = await db.papers.bulkGet(ids);
     const incoming = result.entries.map((entry, index): Paper => {
-      const paper = feedEntryToPaper(entry, existing[index], now);
+      // Summarized above already, unless the store changed this paper meanwhile (rare).
+      const unchanged = JSON.stringify(existing[index]) === JSON.stringify(before[index]);
+      const paper = unchanged ? arrivals[index]! : feedEntryToPaper(entry, existing[index], now);
       return existing[index] === undefined ? { ...paper, related: related.get(paper.id) ?? [] } : paper;
     });
     await putPapers(db, incoming, now);

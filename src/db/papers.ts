@@ -203,8 +203,10 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
     const known = await db.papers.get(paper.id);
     const existing = await db.saved.get(paper.id);
     const context = await viewContext(db, [known]);
-    // The title the saving page shows (its current one, TeX made text), else the store's.
-    const title = paper.title === placeholderTitle(paper.id) ? (known?.title ?? paper.title) : latexToText(paper.title) || paper.title;
+    // The title the saving page shows (its current one, TeX made text); the store's when the
+    // save only guessed one (a placeholder, a tab's title).
+    const guessed = paper.titleIsGuess || paper.title === placeholderTitle(paper.id);
+    const title = guessed ? (known?.title ?? paper.title) : latexToText(paper.title) || paper.title;
     let item: SavedItem;
     if (existing) {
       item = { ...existing };

@@ -2,6 +2,7 @@ import type { PaperLensDatabase } from '../db/database';
 import { savePaper } from '../db/papers';
 import { arxivPdfUrl } from '../papers/ids';
 import type { PaperView } from '../schema';
+import { pageDetails } from '../sites/types';
 import { announceStoreChanged } from './store-changes';
 import { paperInTab, type TabLike } from './tab-paper';
 
@@ -14,19 +15,15 @@ export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: numb
   const paper = await paperInTab(tab, url);
   if (!paper) return null;
   const { id, page } = paper;
-  // A title read off the tab is a guess (a stale tab, a PDF's metadata): the store's wins.
-  const title = paper.titleFromTab ? ((await db.papers.get(id))?.title ?? paper.title) : paper.title;
   const saved = await savePaper(
     db,
     {
       id,
-      title,
-      authors: page?.authors ?? [],
+      // A title read off the tab is a guess (a stale tab, a PDF's metadata).
+      title: paper.title,
+      titleIsGuess: paper.titleFromTab,
+      ...(page ? pageDetails(page) : {}),
       sourceUrl: paper.url,
-      published: page?.published ?? null,
-      primaryCategory: page?.primaryCategory ?? null,
-      doi: page?.doi ?? null,
-      journalRef: page?.journalRef ?? null,
       pdfUrl: page?.pdfUrl ?? arxivPdfUrl(id),
     },
     now,

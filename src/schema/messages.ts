@@ -48,6 +48,8 @@ export type PagePaper = z.infer<typeof PagePaperSchema>;
 export const SaveInputSchema = z.object({
   id: ArxivIdSchema,
   title: Title,
+  /** The title is only a guess (read off a tab, not a page of ours): the store's title wins. */
+  titleIsGuess: z.boolean().default(false),
   authors: z.array(z.string().max(300)).max(2000).default([]),
   tldr: z.string().max(2000).default(''),
   sourceUrl: HttpUrlSchema.nullable().default(null),

@@ -3,7 +3,7 @@ import type { PaperView, ReadingStatus } from '../schema';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
-import { plainPageTitle, type PagePaper, type PaperPageSite } from '../sites/types';
+import { pageDetails, plainPageTitle, type PagePaper, type PaperPageSite } from '../sites/types';
 import { sendRequest } from '../messaging/client';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
@@ -59,18 +59,7 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
       (
         await sendRequest({
           type: 'save',
-          paper: {
-            id,
-            title: model.title,
-            authors: page.authors,
-            tldr: model.tldr,
-            sourceUrl: location.href,
-            published: page.published,
-            primaryCategory: page.primaryCategory,
-            doi: page.doi,
-            journalRef: page.journalRef,
-            pdfUrl: page.pdfUrl,
-          },
+          paper: { id, title: model.title, tldr: model.tldr, sourceUrl: location.href, ...pageDetails(page) },
         })
       ).status,
     unsave: async () => (await sendRequest({ type: 'removeSaved', ids: [id] }))[0] ?? null,
@@ -80,8 +69,7 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
       return (await sendRequest({ type: 'lookup', queries: [{ id }] }))[0]?.status ?? null;
     },
     setStatus: async (status) => (await sendRequest({ type: 'setStatus', id, status })).status,
-    citation: () =>
-      citationEntry({ id, title: model.title, authors: page.authors, published: page.published, primaryCategory: page.primaryCategory, doi: page.doi, journalRef: page.journalRef }),
+    citation: () => citationEntry({ id, title: model.title, ...pageDetails(page) }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ReadingStatus } from '../../schema';
+import type { BadgeInfo, ReadingStatus } from '../../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/settings';
 import { arxivPdfUrl, placeholderTitle, safeHref } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
@@ -62,6 +62,15 @@ export function createBadgeController({ site, transport, doc = document, current
 
   const showStatus = (id: string, status: ReadingStatus | null) => {
     for (const badge of badgesOf(id)) badge.showStatus(status);
+  };
+
+  /** Shows a store answer on a badge, with the "seen" mark only where the settings want it; no answer: not saved. */
+  const infoShower = () => {
+    const showSeen = look().seen;
+    return (badge: Badge, info: BadgeInfo | null) => {
+      if (info) badge.showInfo(showSeen ? info : { ...info, seen: false });
+      else badge.showStatus(null);
+    };
   };
 
   /** The store's TL;DR of the paper, else one of the abstract the entry shows (kept for a save). */
@@ -173,12 +182,13 @@ export function createBadgeController({ site, transport, doc = document, current
     }
     const answers = await answered;
     if (!active) return;
-    const showSeen = look().seen;
+    const show = infoShower();
     for (const badge of created) {
       if (typeof answers === 'string') badge.showStoreProblem(answers);
       else {
+        // A new badge already says "Save": only papers the store answers for need drawing.
         const info = answers.get(badge.id);
-        if (info) badge.showInfo(showSeen ? info : { ...info, seen: false });
+        if (info) show(badge, info);
       }
     }
     performance.mark(LISTING_READY_MARK);
@@ -244,13 +254,9 @@ export function createBadgeController({ site, transport, doc = document, current
       const stillLatest = askInfo();
       const answers = await transport.badges(ids).catch(() => null);
       if (!answers || !active || !stillLatest()) return;
-      const showSeen = look().seen;
+      const show = infoShower();
       ids.forEach((id, index) => {
-        const info = answers[index];
-        for (const badge of badgesOf(id)) {
-          if (info) badge.showInfo(showSeen ? info : { ...info, seen: false });
-          else badge.showStatus(null);
-        }
+        for (const badge of badgesOf(id)) show(badge, answers[index] ?? null);
       });
     },
   };

@@ -10,7 +10,7 @@ import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
 import { activeTabPaper } from './active-tab';
 import type { TabPaper } from '../../messaging/tab-paper';
-import { plainPageTitle } from '../../sites/types';
+import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableEdits } from '../reading-list/undo';
@@ -45,7 +45,7 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
           paper={{ id: tab.id, title, status: view?.status ?? null }}
           tldr={view?.tldr ?? ''}
           sourceUrl={tab.url}
-          details={page ? { authors: page.authors, published: page.published, primaryCategory: page.primaryCategory, doi: page.doi, journalRef: page.journalRef, pdfUrl: page.pdfUrl } : {}}
+          details={page ? pageDetails(page) : {}}
         />
         {view?.status && <StatusSelect id={tab.id} status={view.status} label="Reading status" />}
       </div>

@@ -91,9 +91,9 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
   );
 }
 
-/** A bulk edit: the papers it would change, as they are now; what to say; the request that makes it. */
+/** A bulk edit: the selected papers it would change; what to say; the request that makes it. */
 interface BulkEdit {
-  before: SavedItem[];
+  targets: SavedItem[];
   message: (changed: number) => string;
   edit: (ids: string[]) => Promise<EditResult>;
 }
@@ -111,15 +111,15 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     return items.filter((item) => wanted.has(item.id));
   }, [selected, items]);
   // An edit's Undo puts back the papers it changed exactly as they were, where nothing changed them since.
-  const run = async ({ before, message, edit }: BulkEdit) => {
+  const run = async ({ targets, message, edit }: BulkEdit) => {
     setProblem(null);
     setDone(null);
-    if (before.length === 0) {
+    if (targets.length === 0) {
       setDone('Nothing to change');
       return;
     }
     try {
-      const result = await edit(before.map((item) => item.id));
+      const result = await edit(targets.map((item) => item.id));
       if (result.changed === 0) setDone('Nothing to change');
       else offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: result.before, expected: result.after }));
     } catch (failure) {
@@ -128,14 +128,14 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
   };
   const setStatus = (status: ReadingStatus) =>
     run({
-      before: chosen.filter((item) => item.status !== status),
+      targets: chosen.filter((item) => item.status !== status),
       message: (changed) => `${changed} set to ${STATUS_LABELS[status]}`,
       edit: (ids) => sendRequest({ type: 'setStatusMany', ids, status }),
     });
   const hasTag = (item: SavedItem, wanted: string) => item.tags.some((existing) => existing.toLowerCase() === wanted.toLowerCase());
   const editTag = (tag: string, type: 'addTag' | 'removeTag') =>
     run({
-      before: chosen.filter((item) => hasTag(item, tag) === (type === 'removeTag')),
+      targets: chosen.filter((item) => hasTag(item, tag) === (type === 'removeTag')),
       message: (changed) => (type === 'addTag' ? `“${tag}” added to ${changed}` : `“${tag}” removed from ${changed}`),
       edit: (ids) => sendRequest({ type, ids, tag }),
     });
