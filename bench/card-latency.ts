@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -62,6 +63,40 @@ export async function stopServiceWorkers(page: Page): Promise<void> {
   await cdp.detach();
 }
 
+// A worker that answers every message at once (the card then shows "could not ask the store").
+const INSTANT_WORKER = `chrome.runtime.onMessage.addListener((message, sender, sendResponse) => { sendResponse({ ok: false, error: 'instant worker' }); });`;
+
+/**
+ * DOMContentLoaded → card attached with a cold worker, median over `loads` loads, for a copy of
+ * the build whose worker answers at once: the part of the cold time that is the browser starting
+ * a worker at all, which no work of PaperLens's can remove.
+ */
+async function coldFloor(html: string, loads: number): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), 'paperlens-instant-worker-'));
+  const browser = await (async () => {
+    await cp(EXTENSION_DIR, dir, { recursive: true });
+    await writeFile(join(dir, 'background.js'), INSTANT_WORKER);
+    return launchExtension({ extensionDir: dir });
+  })();
+  try {
+    browser.serve(URL_UNDER_TEST, html);
+    await browser.context.addInitScript(RECORDER);
+    const page = await browser.context.newPage();
+    await load(browser, page, true);
+    const cold: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      await stopServiceWorkers(page);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const timing = await load(browser, page, true);
+      cold.push(timing.cardAt! - timing.dcl);
+    }
+    return round(median(cold));
+  } finally {
+    await browser.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** When the restarted worker got going, from the page's navigation start (ms). */
 interface WorkerTimeline {
   started: number;
@@ -100,6 +135,8 @@ export interface CardLatencyReport {
    * leaves the worker, the card is attached.
    */
   coldTimelineMs: { scriptStart: number; dcl: number; workerStarted: number; workerEvaluated: number; storeReady: number; firstReply: number; card: number };
+  /** The same cold loads with a worker that answers at once (coldFloor): the browser's share of the cold time. */
+  coldFloorDclToCardMs: number;
   fcpMs: { withPaperLens: number; without: number; deltaMedian: number };
   requestsPerPage: { withPaperLens: number; without: number };
   /** Requests the extension's worker made during the whole run (the daily-papers feed only). */
@@ -183,6 +220,7 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
         firstReply: coldMedian(coldWorkers.map((worker) => worker.firstReply)),
         card: coldMedian(coldTimings.map((timing) => timing.cardAt ?? Number.NaN)),
       },
+      coldFloorDclToCardMs: await coldFloor(html, coldLoads),
       fcpMs: { withPaperLens: round(median(fcpWith)), without: round(median(fcpWithout)), deltaMedian: round(median(fcpWith) - median(fcpWithout)) },
       requestsPerPage: { withPaperLens: Math.max(...requestsWith), without: Math.max(...requestsWithout) },
       workerRequests: [...new Set(withExt.requests.filter((request) => request.serviceWorker() !== null).map((request) => request.url()))],
