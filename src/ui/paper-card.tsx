@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingStatus, SavedItem } from '../schema';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeHref } from '../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { errorMessage } from '../messaging/error-message';
 import { useTimedOffer } from './timed-offer';
+import { holdsFocus } from './focus';
 
 /** Everything the summary card shows. */
 export interface CardModel {
@@ -114,7 +115,13 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
     if (model.status !== null) offerUndo(null);
   }, [model.status]);
 
+  // One request at a time. Controls show it with aria-disabled, not disabled: the browser drops
+  // focus from a disabled control, which would send a keyboard user back to the top of the page.
+  const working = useRef(false);
+  const saveRef = useRef<HTMLButtonElement>(null);
   const run = async (work: () => Promise<ReadingStatus | null>) => {
+    if (working.current) return;
+    working.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -122,6 +129,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
+      working.current = false;
       setBusy(false);
     }
   };
@@ -134,9 +142,11 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       offerUndo(await actions.unsave());
       return null;
     });
-  const undo = (item: SavedItem) =>
+  const undo = (item: SavedItem, undoButton: HTMLElement) =>
     run(async () => {
       const restored = await actions.restore(item);
+      // Undo goes away: focus on it moves to Save.
+      if (holdsFocus(undoButton)) saveRef.current?.focus();
       offerUndo(null);
       return restored;
     });
@@ -157,7 +167,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   );
 
   const saveButton = model.id && (
-    <button type="button" class={status === null ? 'pl-save' : 'pl-save pl-saved'} data-testid="save" aria-pressed={status !== null} disabled={busy} onClick={toggleSave}>
+    <button type="button" class={status === null ? 'pl-save' : 'pl-save pl-saved'} data-testid="save" aria-pressed={status !== null} aria-disabled={busy} ref={saveRef} onClick={toggleSave}>
       {status === null ? 'Save' : 'Saved'}
     </button>
   );
@@ -166,7 +176,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       {removed && status === null && (
         <span class="pl-muted" role="status" data-testid="undo-bar">
           Removed ·{' '}
-          <button type="button" class="pl-undo" data-testid="undo" disabled={busy} onClick={() => void undo(removed)}>
+          <button type="button" class="pl-undo" data-testid="undo" aria-disabled={busy} onClick={(event) => void undo(removed, event.currentTarget)}>
             Undo
           </button>
         </span>
@@ -250,8 +260,12 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
             data-testid="status"
             aria-label="Reading status"
             value={status}
-            disabled={busy}
+            aria-disabled={busy}
             onChange={(event) => {
+              if (working.current) {
+                event.currentTarget.value = status; // one change at a time
+                return;
+              }
               const next = STATUS_ORDER.find((value) => value === event.currentTarget.value);
               if (next) void run(() => actions.setStatus(next));
             }}

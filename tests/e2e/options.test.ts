@@ -176,13 +176,17 @@ describe('options page', () => {
     await page.close();
 
     await options.reload();
-    await options.getByTestId('setting-clear').click();
-    await expect.poll(() => options.getByTestId('clear-dialog').textContent()).toMatch(/Delete 1 saved papers and [1-9]\d* seen marks\?.*Export your reading list first/);
+    // From the keyboard: focus goes to the question's safe answer, and back to the button after.
+    await options.getByTestId('setting-clear').focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.getByTestId('clear-dialog').textContent()).toMatch(/Delete 1 saved paper and [1-9]\d* seen marks?\?.*Export your reading list first/);
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('clear-cancel');
     const download = options.waitForEvent('download');
     await options.getByTestId('clear-export').click();
     expect((await download).suggestedFilename()).toMatch(/^paperlens-reading-list-\d{4}-\d{2}-\d{2}\.json$/);
     await options.getByTestId('clear-confirm').click();
-    await expect.poll(() => options.getByTestId('clear-result').textContent()).toMatch(/^Cleared 1 saved papers and \d+ seen marks\.$/);
+    await expect.poll(() => options.getByTestId('clear-result').textContent()).toMatch(/^Cleared 1 saved paper and \d+ seen marks?\.$/);
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('setting-clear');
 
     const health = await ask({ type: 'health' });
     expect(health).toMatchObject({ ok: true, result: { papers: expect.any(Number) } });
@@ -226,7 +230,7 @@ describe('seen marks', () => {
 });
 
 describe('undo in the card', () => {
-  test('unsave in the card asks nothing and offers an undo that restores the exact item', async () => {
+  test('unsave in the card asks nothing and offers an undo that restores the exact item; the keyboard focus stays on the card', async () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);
     const save = card(page).getByTestId('save');
@@ -235,10 +239,16 @@ describe('undo in the card', () => {
     await expect.poll(() => save.textContent()).toBe('Saved');
     await card(page).getByTestId('status').selectOption('reading');
     const before = await ask({ type: 'listSaved' });
-    await save.click();
+    // From the keyboard, focus stays in the card: on Save while it works, on Save again after Undo.
+    const focused = () => card(page).evaluate((host) => host.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null);
+    await save.focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => save.textContent()).toBe('Save');
-    await card(page).getByTestId('undo').click();
+    expect(await focused()).toBe('save');
+    await card(page).getByTestId('undo').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => save.textContent()).toBe('Saved');
+    await expect.poll(focused).toBe('save');
     expect(await card(page).getByTestId('status').inputValue()).toBe('reading');
     expect(await ask({ type: 'listSaved' })).toEqual(before);
     await page.close();

@@ -171,10 +171,12 @@ describe('reading-list page', () => {
     await expect.poll(() => list().getAttribute('data-count')).toBe('30');
     expect(await listed(page)).toEqual(beforeDelete);
 
-    // One row's Remove asks nothing and offers the same undo.
-    await row('2310.01779').getByTestId('remove').click();
+    // One row's Remove asks nothing and offers the same undo; from the keyboard, focus goes to Undo.
+    await row('2310.01779').getByTestId('remove').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => row('2310.01779').count()).toBe(0);
-    await page.getByTestId('undo').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo');
+    await page.keyboard.press('Enter');
     await expect.poll(() => row('2310.01779').count()).toBe(1);
     expect((await listed(page)).find((entry) => entry.id === '2310.01779')).toEqual(before.find((entry) => entry.id === '2310.01779'));
   });

@@ -3,6 +3,7 @@ import { safeHref } from '../../papers/ids';
 import { STATUS_LABELS, STATUS_ORDER, UNDO_MS } from '../status';
 import badgeCss from './badge.css?inline';
 import { errorMessage } from '../../messaging/error-message';
+import { holdsFocus } from '../focus';
 
 /** What one badge shows when it is created, before the store has answered. */
 export interface BadgeModel {
@@ -124,6 +125,7 @@ export class Badge {
   private readonly tldrPanel: HTMLElement;
   private statusSelect: HTMLSelectElement | null = null;
   /** "Removed · Undo" after an unsave, with what Undo does and the timer that withdraws it. */
+  private working = false;
   private undoOffer: { element: HTMLElement; button: HTMLButtonElement; undo: () => Promise<void>; timer: ReturnType<typeof setTimeout> } | null = null;
   private problemLine: HTMLElement | null = null;
   private tldrLoaded = false;
@@ -259,17 +261,22 @@ export class Badge {
     this.problemLine.title = message;
   }
 
+  // Marked busy with aria-disabled, not disabled: the browser drops focus from a disabled control,
+  // and a keyboard user pressing Save would be sent back to the top of the page.
   private async busy(work: () => Promise<void>): Promise<void> {
-    this.saveButton.disabled = true;
-    if (this.statusSelect) this.statusSelect.disabled = true;
+    if (this.working) return;
+    this.working = true;
+    this.saveButton.setAttribute('aria-disabled', 'true');
+    this.statusSelect?.setAttribute('aria-disabled', 'true');
     this.showProblem(null, false);
     try {
       await work();
     } catch (error) {
       this.showProblem(errorMessage(error), true);
     } finally {
-      this.saveButton.disabled = false;
-      if (this.statusSelect) this.statusSelect.disabled = false;
+      this.working = false;
+      this.saveButton.removeAttribute('aria-disabled');
+      this.statusSelect?.removeAttribute('aria-disabled');
     }
   }
 
@@ -320,12 +327,19 @@ export class Badge {
   private withdrawUndo(): void {
     if (!this.undoOffer) return;
     clearTimeout(this.undoOffer.timer);
+    // Focus on Undo goes to Save rather than to the top of the page.
+    const hadFocus = holdsFocus(this.undoOffer.element);
     this.undoOffer.element.remove();
     this.undoOffer = null;
+    if (hadFocus) this.saveButton.focus();
   }
 
   private changeStatus(): void {
     const select = this.statusSelect;
+    if (this.working && select) {
+      select.value = this.status ?? select.value; // one change at a time
+      return;
+    }
     const status = STATUS_ORDER.find((value) => value === select?.value);
     if (status) void this.busy(() => this.actions.setStatus(this, status));
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { listSaved } from '../../db/papers';
 import { sendRequest } from '../../messaging/client';
@@ -27,6 +27,11 @@ function Switch({ name, label, hint, checked, onChange }: { name: string; label:
   );
 }
 
+/** "1 saved paper", "2 saved papers". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function ClearData({ db }: { db: PaperLensDatabase }) {
   const saved = useLiveQuery(() => db.saved.count(), []).value ?? 0;
   const seen = useLiveQuery(() => db.seen.count(), []).value ?? 0;
@@ -34,6 +39,15 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
   const [result, setResult] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  // Focus follows the question: to its safe answer when it opens, back to its button when it closes.
+  const openButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (asking) cancelButton.current?.focus();
+    else if (opened.current) openButton.current?.focus();
+    opened.current ||= asking;
+  }, [asking]);
 
   const exportFirst = async () => {
     setProblem(null);
@@ -47,7 +61,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     setProblem(null);
     try {
       const cleared = await sendRequest({ type: 'clearReadingData' });
-      setResult(`Cleared ${cleared.saved} saved papers and ${cleared.seen} seen marks.`);
+      setResult(`Cleared ${count(cleared.saved, 'saved paper')} and ${count(cleared.seen, 'seen mark')}.`);
       setAsking(false);
     } catch (failure) {
       setProblem(`Nothing was cleared: ${errorMessage(failure)}`);
@@ -62,13 +76,13 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
         papers stay.
       </p>
       {!asking ? (
-        <button type="button" class="danger" data-testid="setting-clear" onClick={() => { setAsking(true); setResult(null); setExported(null); }}>
+        <button type="button" class="danger" data-testid="setting-clear" ref={openButton} onClick={() => { setAsking(true); setResult(null); setExported(null); }}>
           Clear PaperLens data…
         </button>
       ) : (
         <div class="confirm" role="alertdialog" aria-labelledby="clear-question" data-testid="clear-dialog">
           <p id="clear-question">
-            <strong>Delete {saved} saved papers and {seen} seen marks?</strong> This cannot be undone.
+            <strong>Delete {count(saved, 'saved paper')} and {count(seen, 'seen mark')}?</strong> This cannot be undone.
             {saved > 0 && ' Export your reading list first to keep a copy you can import later.'}
           </p>
           <div class="actions">
@@ -80,7 +94,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
             <button type="button" class="danger" data-testid="clear-confirm" onClick={() => void clear()}>
               Delete everything
             </button>
-            <button type="button" data-testid="clear-cancel" onClick={() => setAsking(false)}>
+            <button type="button" data-testid="clear-cancel" ref={cancelButton} onClick={() => setAsking(false)}>
               Cancel
             </button>
           </div>

@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import { useContext, useState } from 'preact/hooks';
+import { useContext, useRef, useState } from 'preact/hooks';
 import type { PaperView, SaveInput } from '../../schema';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
@@ -16,7 +16,11 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = useContext(RemoveContext);
+  const working = useRef(false);
   const toggle = async () => {
+    // aria-disabled while busy, not disabled: the browser drops focus from a disabled control.
+    if (working.current) return;
+    working.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -28,12 +32,13 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
+      working.current = false;
       setBusy(false);
     }
   };
   return (
     <>
-      <button type="button" class={paper.status === null ? 'save' : 'save saved'} data-testid="save" aria-pressed={paper.status !== null} disabled={busy} onClick={toggle}>
+      <button type="button" class={paper.status === null ? 'save' : 'save saved'} data-testid="save" aria-pressed={paper.status !== null} aria-disabled={busy} onClick={toggle}>
         {paper.status === null ? 'Save' : 'Saved'}
       </button>
       {error && <span class="error" role="alert">{error}</span>}

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import { sendRequest } from '../../messaging/client';
 import type { ChangeCount, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
@@ -69,15 +70,36 @@ export function useUndoableEdits(): Undo {
   };
 }
 
+/**
+ * While an offer shows, focus that was on a control the change took away (the removed row's
+ * button, the emptied selection's bar) goes to Undo instead of to the top of the page.
+ */
+function useFocusUndoWhenFocusGoes(offer: Offer | null, undoButton: RefObject<HTMLButtonElement | null>): void {
+  useEffect(() => {
+    if (!offer) return;
+    const focused = document.activeElement;
+    const rescue = () => {
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && (focused === null || focused === document.body || !focused.isConnected)) undoButton.current?.focus();
+    };
+    rescue();
+    const observer = new MutationObserver(rescue);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [offer]);
+}
+
 /** "Removed … · Undo", announced to screen readers. */
 export function UndoBar({ undo }: { undo: Undo }) {
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useFocusUndoWhenFocusGoes(undo.offer, undoButton);
   if (!undo.offer && !undo.error) return null;
   return (
     <div class="undo-bar" role="status" data-testid="undo-bar">
       {undo.offer && (
         <>
           <span class="undo-message">{undo.offer.message}</span>
-          <button type="button" data-testid="undo" onClick={() => void undo.undo()}>
+          <button type="button" data-testid="undo" ref={undoButton} onClick={() => void undo.undo()}>
             Undo
           </button>
           <button type="button" class="undo-close" aria-label="Dismiss" onClick={undo.dismiss}>
