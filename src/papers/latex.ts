@@ -103,7 +103,8 @@ function render(text: string, startInMath = false): string {
       let next = i + match[0].length;
       if (ACCENTS[name] !== undefined && !/^[A-Za-z]{2,}$/.test(name)) {
         const arg = readArgument(text, next);
-        const base = render(arg.content);
+        // `\'\i` is how TeX writes í: its dotless i (and j) take the accent as the plain letter.
+        const base = render(arg.content).replace(/^ı/, 'i').replace(/^ȷ/, 'j');
         out += (base.slice(0, 1) + ACCENTS[name] + base.slice(1)).normalize('NFC');
         i = arg.end;
         continue;

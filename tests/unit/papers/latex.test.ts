@@ -11,6 +11,8 @@ describe('latexToText renders the LaTeX left in abstracts as readable text', () 
     ['Code Llama (Rozi\\`ere et al., 2023)', 'Code Llama (Rozière et al., 2023)'],
     ['\\textbf{Hall}ucination in object \\textbf{E}xistence', 'Hallucination in object Existence'],
     ["Erd\\H{o}s, G\\\"odel and {\\'e}t\\'e", 'Erdős, Gödel and été'],
+    // Zotero, Scholar and Overleaf write í and ï on a dotless i: the plain letters, so search finds them.
+    ["Garc{\\'\\i}a, Na{\\\"\\i}ve and Luc\\'{\\i}a", 'García, Naïve and Lucía'],
     ['$x_i$ with $10^{-3}$ error and $O(n^2)$ time', 'xᵢ with 10⁻³ error and O(n²) time'],
     ['$\\sim$3$\\times$ faster, $\\geq$ 90\\% recall', '~3× faster, ≥ 90% recall'],
     ['a \\emph{new} \\href{https://x.org}{benchmark} (\\url{https://y.org})', 'a new benchmark (https://y.org)'],
