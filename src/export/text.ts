@@ -40,10 +40,14 @@ const FOLDED_LETTERS: Record<string, string> = {
 
 /** Lower-case ASCII letters and digits only: `Müller-Łukasz` → `mullerlukasz`, `李` → ``. */
 export function asciiFold(text: string): string {
+  return foldLetters(text).replace(/[^a-z0-9]/g, '');
+}
+
+/** Lower case, accents dropped and letters like ß, ø, ł spelled in ASCII ("Søren" → "soren"). */
+export function foldLetters(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
-    .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter]!)
-    .replace(/[^a-z0-9]/g, '');
+    .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter]!);
 }

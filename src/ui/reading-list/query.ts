@@ -1,4 +1,5 @@
 import type { ReadingStatus, SavedItem } from '../../schema';
+import { foldLetters } from '../../export/text';
 
 export type SortKey = 'added' | 'updated' | 'title';
 export type StatusFilter = ReadingStatus | 'all';
@@ -14,14 +15,10 @@ export interface ListQuery {
 
 export const EMPTY_QUERY: ListQuery = { status: 'all', tag: null, text: '', sort: 'added' };
 
-/** Lower case without accents, so "muller" finds "Müller" and "uber" finds "Über". */
-function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
 
 /** The words of a search, folded; an item matches when it holds every one. */
 function searchTerms(text: string): string[] {
-  return foldText(text).split(/\s+/).filter((term) => term !== '');
+  return foldLetters(text).split(/\s+/).filter((term) => term !== '');
 }
 
 // Searchable text per item, built once per item object (items are replaced, never changed, on edit).
@@ -30,7 +27,7 @@ const haystacks = new WeakMap<SavedItem, string>();
 function haystack(item: SavedItem): string {
   let text = haystacks.get(item);
   if (text === undefined) {
-    text = foldText(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}`);
+    text = foldLetters(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}`);
     haystacks.set(item, text);
   }
   return text;

@@ -3,7 +3,7 @@ import { EMPTY_QUERY, filterItems, sortItems, statusCounts, tagCounts } from '..
 import { savedItem } from '../export/fixtures';
 
 const items = [
-  savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], status: 'read', tags: ['NLP', 'classic'], addedAt: 30, updatedAt: 31 }),
+  savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Søren Łukasz'], status: 'read', tags: ['NLP', 'classic'], addedAt: 30, updatedAt: 31 }),
   savedItem({ id: '2310.01779', title: 'HallE-Switch', tldr: 'Über-detailed captions hallucinate.', tags: ['vision'], addedAt: 20, updatedAt: 90 }),
   savedItem({ id: '2407.13623', title: 'scaling laws with vocabulary', notes: 'Check table 3 with Müller', status: 'reading', tags: ['nlp'], addedAt: 10, updatedAt: 10 }),
 ];
@@ -28,6 +28,8 @@ describe('reading-list query', () => {
     expect(search('VASWANI')).toEqual(['1706.03762']);
     expect(search('uber captions')).toEqual(['2310.01779']);
     expect(search('table muller')).toEqual(['2407.13623']);
+    // Letters that are not a base letter plus an accent are spelled out too.
+    expect(search('soren lukasz')).toEqual(['1706.03762']);
     expect(search('attention table')).toEqual([]);
     expect(search('  ')).toEqual(ids(items));
   });
