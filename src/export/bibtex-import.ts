@@ -357,8 +357,12 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   if (doi && !/^10\.48550\//i.test(doi)) item.doi = doi;
   const category = field('primaryclass')?.trim();
   if (category && /^[a-z-]+(\.[A-Za-z-]+)?$/.test(category)) item.primaryCategory = category;
-  const journal = singleLine(bibtexToText(field('journal') ?? field('journaltitle') ?? ''));
-  if (journal !== '' && !/arxiv/i.test(journal)) item.journalRef = journal;
+  // Where it was published: `journal` in most tools; our export (and arXiv's journal-ref) writes
+  // `note`. A note or journal that only says arXiv (or DBLP's CoRR), or holds arXiv's comments, is not it.
+  const journal = [field('journal'), field('journaltitle'), field('note')]
+    .map((value) => singleLine(bibtexToText(value ?? '')))
+    .find((value) => value !== '' && !/arxiv|^corr$|^comment:/i.test(value));
+  if (journal !== undefined) item.journalRef = journal;
   const date = field('date')?.trim();
   if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) item.published = date;
   const checked = ImportedItemSchema.safeParse(item);

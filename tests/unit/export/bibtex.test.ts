@@ -16,7 +16,7 @@ describe('BibTeX export', () => {
   const items = hostileItems(1000);
   const bibtex = exportBibtex(items);
 
-  test('1,000 hostile items parse back to the same ids, titles, authors and notes', () => {
+  test('1,000 hostile items parse back to the same ids, titles, authors, notes and journal references', () => {
     const parse = parseImport(bibtex, 'papers.bib');
     expect(parse.format).toBe('bibtex');
     expect(parse.rejected).toEqual([]);
@@ -27,6 +27,7 @@ describe('BibTeX export', () => {
       expect(imported.authors ?? []).toEqual(original.authors.map(oneLine).filter((name) => name !== ''));
       if (original.notes.trim() !== '') expect(imported.notes).toBe(original.notes.replace(/\r\n?/g, '\n'));
       expect(imported.primaryCategory).toBe(original.primaryCategory ?? undefined);
+      expect(imported.journalRef).toBe(original.journalRef === null ? undefined : oneLine(original.journalRef));
     });
   });
 
