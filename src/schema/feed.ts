@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeArxivId } from '../papers/ids';
 import { Abstract, ArxivIdSchema, HttpUrlSchema, Timestamp, Title } from './common';
+import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
 /**
  * The Hugging Face daily-papers feed (`GET https://huggingface.co/api/daily_papers`): an array of
@@ -13,10 +14,7 @@ import { Abstract, ArxivIdSchema, HttpUrlSchema, Timestamp, Title } from './comm
  * other malformed field (a `javascript:` link, a negative count, a stray keyword) is read as absent.
  */
 
-export const MAX_FEED_AUTHORS = 2000;
 export const MAX_FEED_KEYWORDS = 40;
-const MAX_TITLE = 1000;
-const MAX_ABSTRACT = 20_000;
 const MAX_AI_SUMMARY = 2000;
 
 /** A calendar day, `YYYY-MM-DD` (UTC). */
@@ -56,9 +54,9 @@ const AuthorsField = lenient(
     for (const author of authors) {
       const raw = typeof author === 'string' ? author : z.looseObject({ name: z.string() }).safeParse(author).data?.name;
       const name = raw?.replace(/\s+/g, ' ').trim();
-      if (name && name.length <= 300) names.push(name);
+      if (name && name.length <= MAX_AUTHOR_NAME) names.push(name);
     }
-    return names.slice(0, MAX_FEED_AUTHORS);
+    return names.slice(0, MAX_AUTHORS);
   }),
 );
 
@@ -112,7 +110,7 @@ export const FeedEntrySchema = z.object({
   /** As the feed sends it (may hold LaTeX). */
   title: Title,
   abstract: Abstract,
-  authors: z.array(z.string().min(1).max(300)).max(MAX_FEED_AUTHORS),
+  authors: z.array(z.string().min(1).max(MAX_AUTHOR_NAME)).max(MAX_AUTHORS),
   /** When the paper appeared on arXiv (ISO timestamp). */
   publishedAt: z.string().max(40).nullable(),
   /** When it was submitted to Daily Papers (ISO timestamp): the day the list is for. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArxivIdSchema, HttpUrlSchema, Title } from './common';
+import { ArxivIdSchema, Authors, HttpUrlSchema, Title } from './common';
 import { PageMetadataShape, ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
@@ -39,7 +39,7 @@ export const PagePaperSchema = z.object({
   id: ArxivIdSchema.nullable(),
   title: z.string().max(1000),
   abstract: z.string().max(20_000),
-  authors: z.array(z.string().max(300)).max(500),
+  authors: Authors,
   ...PageMetadataShape,
 });
 export type PagePaper = z.infer<typeof PagePaperSchema>;
@@ -50,7 +50,7 @@ export const SaveInputSchema = z.object({
   title: Title,
   /** The title is only a guess (read off a tab, not a page of ours): the store's title wins. */
   titleIsGuess: z.boolean().default(false),
-  authors: z.array(z.string().max(300)).max(2000).default([]),
+  authors: Authors.default([]),
   tldr: z.string().max(2000).default(''),
   sourceUrl: HttpUrlSchema.nullable().default(null),
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Abstract, ArxivIdSchema, HttpUrlSchema, Timestamp, Title } from './common';
+import { Abstract, ArxivIdSchema, Authors, HttpUrlSchema, Timestamp, Title } from './common';
 
 export const SummarySchema = z.object({
   version: z.number().int().nonnegative(),
@@ -29,7 +29,7 @@ export const PaperSchema = z.object({
   title: Title,
   normTitle: z.string().max(1000),
   abstract: Abstract,
-  authors: z.array(z.string().max(300)).max(2000).default([]),
+  authors: Authors.default([]),
   rank: z.number().int().positive().nullable(),
   snapshot: z.string().max(40).nullable(),
   source: z.enum(['seed', 'feed']),
@@ -81,7 +81,7 @@ export const PageMetadataShape = {
 export const SavedItemSchema = z.object({
   id: ArxivIdSchema,
   title: Title,
-  authors: z.array(z.string().max(300)).max(2000),
+  authors: Authors,
   tldr: z.string().max(2000),
   status: ReadingStatusSchema,
   tags: z.array(z.string().min(1).max(100)).max(100),

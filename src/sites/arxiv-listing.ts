@@ -1,6 +1,7 @@
 import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
-import { MAX_ABSTRACT, MAX_AUTHORS, MAX_TITLE, pageCodeLink, type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
+import { pageCodeLink, type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
 import { pageText } from './types';
+import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
 /**
  * arXiv pages that list papers:
@@ -77,7 +78,7 @@ function textWithout(element: Element | null, skip: string): string {
 }
 
 function authors(links: Iterable<Element>): string[] {
-  return [...links].map((link) => pageText(link.textContent, 300)).filter(Boolean).slice(0, MAX_AUTHORS);
+  return [...links].map((link) => pageText(link.textContent, MAX_AUTHOR_NAME)).filter(Boolean).slice(0, MAX_AUTHORS);
 }
 
 function details(entry: ListingEntry): EntryDetails {

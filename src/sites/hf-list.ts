@@ -1,7 +1,8 @@
 import { normalizeArxivId } from '../papers/ids';
-import { MAX_ABSTRACT, MAX_AUTHORS, MAX_TITLE, pageCodeLink, type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
+import { pageCodeLink, type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
 import { pageText } from './types';
 import { isRecord } from '../schema/is-record';
+import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
 /**
  * Hugging Face paper lists: `/papers` (the latest day), `/papers/date/YYYY-MM-DD`,
@@ -97,7 +98,7 @@ function details(entry: ListingEntry, doc: Document): EntryDetails {
   return {
     title: pageText(entry.anchor.textContent, MAX_TITLE) || pageText(embedded?.title, MAX_TITLE),
     abstract: abstract || null,
-    authors: (embedded?.authors ?? []).map((name) => pageText(name, 300)).filter(Boolean).slice(0, MAX_AUTHORS),
+    authors: (embedded?.authors ?? []).map((name) => pageText(name, MAX_AUTHOR_NAME)).filter(Boolean).slice(0, MAX_AUTHORS),
     primaryCategory: null,
   };
 }

@@ -1,5 +1,6 @@
 import { safeHref } from '../papers/ids';
 import type { PagePaper, PaperPageSiteKey } from '../schema';
+import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
 /** What a paper page tells us about its paper (before the store is asked); its schema is PagePaperSchema. */
 export type { PagePaper };
@@ -18,9 +19,6 @@ export interface PaperPageSite {
   cardAnchor: (doc: Document) => Element | null;
 }
 
-const MAX_TITLE = 1000;
-const MAX_ABSTRACT = 20_000;
-const MAX_AUTHORS = 500;
 
 /** Page text is untrusted: collapse whitespace and bound its length. */
 export function pageText(text: string | null | undefined, max: number): string {
@@ -42,7 +40,7 @@ export function boundPaper(paper: PagePaper): PagePaper {
     id: paper.id,
     title: pageText(paper.title, MAX_TITLE),
     abstract: pageText(paper.abstract, MAX_ABSTRACT),
-    authors: paper.authors.map((author) => pageText(author, 300)).filter(Boolean).slice(0, MAX_AUTHORS),
+    authors: paper.authors.map((author) => pageText(author, MAX_AUTHOR_NAME)).filter(Boolean).slice(0, MAX_AUTHORS),
     published: pageDate(paper.published),
     primaryCategory: optionalText(paper.primaryCategory, 100),
     doi: optionalText(paper.doi, 300),

@@ -41,9 +41,6 @@ export interface ListingSite {
   watchSelector: string;
 }
 
-export const MAX_TITLE = 1000;
-export const MAX_ABSTRACT = 20_000;
-export const MAX_AUTHORS = 500;
 
 /** A page's link as a code link: http(s) to a code host (GitHub, GitLab, Hugging Face), else null. */
 export function pageCodeLink(href: string | null | undefined): string | null {

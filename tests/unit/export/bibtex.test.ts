@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { citationKeys, exportBibtex, parseImport } from '../../../src/export';
 import { citationEntry } from '../../../src/export/bibtex';
+import { SaveInputSchema } from '../../../src/schema';
+import { boundPaper } from '../../../src/sites/types';
 import { savedItem, hostileItems } from './fixtures';
 
 // BibTeX reads any run of whitespace as one space, so titles and names come back on one line.
@@ -85,6 +87,20 @@ describe('BibTeX export', () => {
     const bare = exportBibtex([savedItem({ id: 'hep-th/9901001', authors: [] })]);
     expect(bare).toMatch(/year = \{1999\},\n {2}month = jan,/);
     expect(bare).not.toMatch(/author|primaryClass|doi|note|keywords|annote/);
+  });
+
+  test("a large collaboration's 5,000 authors are kept whole: read off the page, saved, cited and imported", () => {
+    const authors = Array.from({ length: 5000 }, (_, index) => `Person Author${index + 1}`);
+    const page = boundPaper({ id: '2312.11805', title: 'Gemini', abstract: '', authors, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null });
+    expect(page.authors).toEqual(authors);
+    expect(SaveInputSchema.safeParse({ id: page.id, title: page.title, authors: page.authors }).success).toBe(true);
+    const item = savedItem({ id: '2312.11805', title: 'Gemini', authors: page.authors });
+    const citation = citationEntry(item);
+    expect(citation).toContain(`author = {Person Author1 and Person Author2 and `);
+    expect(citation).toContain(` and Person Author5000},`);
+    const parse = parseImport(exportBibtex([item]), 'gemini.bib');
+    expect(parse.rejected).toEqual([]);
+    expect(parse.items[0]!.authors).toEqual(authors);
   });
 
   test("one paper's citation (the card's Copy BibTeX) is its export entry without the reader's tags and notes", () => {

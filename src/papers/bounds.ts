@@ -1,0 +1,9 @@
+/**
+ * How much of a paper PaperLens keeps: the schemas check these bounds, and the (Zod-free) content
+ * scripts cut page text to them.
+ */
+export const MAX_TITLE = 1000;
+export const MAX_ABSTRACT = 20_000;
+/** The longest author lists on arXiv (particle-physics collaborations) run past 5,000 names. */
+export const MAX_AUTHORS = 10_000;
+export const MAX_AUTHOR_NAME = 300;
