@@ -93,6 +93,8 @@ describe('badges on listing pages', () => {
     // Store knowledge: rank of a seeded paper, old-style ids.
     await page.goto('https://arxiv.org/list/cs.CL/new');
     await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-rank').textContent()).toBe('#1 · Jul 30');
+    // A screen reader tells one entry's Save from the next: each badge's group is named for its paper.
+    expect(await badgeOf(page, '2310.01779').getByRole('group').getAttribute('aria-label')).toBe('PaperLens, arXiv 2310.01779');
     expect(await badgeOf(page, '2407.21001').getByTestId('badge-code-link').getAttribute('href')).toBe('https://github.com/example/tiny-lm');
     await page.goto('https://arxiv.org/list/hep-th/9901?skip=0&show=25');
     await expect.poll(() => badgeOf(page, 'hep-th/9901001').count()).toBe(1);

@@ -58,6 +58,10 @@ describe('popup', () => {
     await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
     // The trending row of the same paper follows (live query), without reopening the popup.
     await expect.poll(() => popup.locator('[data-testid="trending-item"][data-arxiv-id="2310.01779"] [data-testid="save"]').textContent()).toBe('Saved');
+    // Each row's controls are named for their paper, not just "Saved" and "Reading status".
+    const trendingRow = popup.locator('[data-testid="trending-item"][data-arxiv-id="2310.01779"]');
+    expect(await trendingRow.getByRole('button', { name: /^Saved: HallE-/ }).count()).toBe(1);
+    expect(await trendingRow.getByRole('combobox', { name: /^Reading status of HallE-/ }).count()).toBe(1);
 
     // The README's picture of the popup.
     await popup.setViewportSize({ width: 420, height: 600 });

@@ -75,7 +75,7 @@ let template: BadgeTemplate | null = null;
 function badgeTemplate(): BadgeTemplate {
   if (template) return template;
   const host = withAttributes(document.createElement('paperlens-badge'), { 'data-paperlens': 'badge' });
-  const line = withAttributes(element('div', 'pl-badge'), { role: 'group', 'aria-label': 'PaperLens badge' });
+  const line = withAttributes(element('div', 'pl-badge'), { role: 'group' });
   const mark = withAttributes(element('span', 'pl-mark', 'PL'), { role: 'img', 'aria-label': 'PaperLens', title: 'PaperLens' });
   const toggle = withAttributes(element('button', 'pl-tldr-toggle', 'TL;DR ▸'), {
     type: 'button',
@@ -148,6 +148,8 @@ export class Badge {
     const mark = this.line.firstElementChild!;
     this.tldrToggle = mark.nextElementSibling as HTMLButtonElement;
     this.saveButton = this.tldrToggle.nextElementSibling as HTMLButtonElement;
+    // Which paper a "Save" is for, among a listing's many: a screen reader names the group first.
+    this.line.setAttribute('aria-label', `PaperLens, arXiv ${model.id}`);
     root.append(parts);
 
     this.showCodeLink(model.pageCodeLink);

@@ -38,7 +38,7 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
   };
   return (
     <>
-      <button type="button" class={paper.status === null ? 'save' : 'save saved'} data-testid="save" aria-pressed={paper.status !== null} aria-disabled={busy} onClick={toggle}>
+      <button type="button" class={paper.status === null ? 'save' : 'save saved'} data-testid="save" aria-pressed={paper.status !== null} aria-disabled={busy} aria-label={`${paper.status === null ? 'Save' : 'Saved'}: ${paper.title}`} onClick={toggle}>
         {paper.status === null ? 'Save' : 'Saved'}
       </button>
       {error && <span class="error" role="alert">{error}</span>}
@@ -60,7 +60,7 @@ export function PaperRow({ paper, testId }: { paper: Pick<PaperView, 'id' | 'tit
       {paper.topics.length > 0 && <p class="topics">{paper.topics.join(' · ')}</p>}
       <div class="row-actions">
         <SaveToggle paper={paper} tldr={paper.tldr} sourceUrl={null} />
-        {paper.status !== null && <StatusSelect id={paper.id} status={paper.status} label="Reading status" />}
+        {paper.status !== null && <StatusSelect id={paper.id} status={paper.status} label={`Reading status of ${paper.title}`} />}
       </div>
     </li>
   );

@@ -52,7 +52,7 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
           type="file"
           class="visually-hidden"
           data-testid="import-file"
-          accept=".json,.bib,.bibtex,.txt,.csv,application/json,text/plain"
+          accept=".json,.bib,.bibtex,.txt,application/json,text/plain"
           onChange={(event) => void pick(event.currentTarget)}
         />
       </label>
