@@ -10,16 +10,18 @@ import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers
  *   cross-lists, replacements) of `dt` (the `a[title="Abstract"]` link reads `arXiv:<id>`) then
  *   `dd` (`.list-title` after a `span.descriptor`, `.list-authors`, `.list-comments`,
  *   `.list-subjects`, and the abstract `p.mathjax` on /new only);
+ * - author pages `/a/<author>` (and `.html`): the author's papers as listing entries;
  * - search results `/search/…`: `li.arxiv-result` with `p.list-title a` (the abs URL), `p.title`,
  *   `p.authors` and `span.abstract-full`.
  */
 
 const LIST_PATH = /^\/list\/[a-z-]+(?:\.[a-z-]+)?\/(?:new|recent|pastweek|\d{4}|\d{4}-\d{2})\/?$/i;
+const AUTHOR_PATH = /^\/a\/[a-z0-9_-]+(?:\.html)?$/i;
 const ABS_HREF = /^(?:https?:\/\/arxiv\.org)?\/abs\/([^?#]+)$/;
 
 function isPage(url: URL): boolean {
   if (url.protocol !== 'https:' || url.hostname !== 'arxiv.org') return false;
-  return LIST_PATH.test(url.pathname) || /^\/catchup(?:\/|$)/.test(url.pathname) || url.pathname.startsWith('/search/');
+  return LIST_PATH.test(url.pathname) || AUTHOR_PATH.test(url.pathname) || /^\/catchup(?:\/|$)/.test(url.pathname) || url.pathname.startsWith('/search/');
 }
 
 /** `arXiv:2310.01779` in the link text, else the `/abs/<id>` link. */

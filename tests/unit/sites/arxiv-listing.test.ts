@@ -24,6 +24,10 @@ describe('arXiv listing and search pages', () => {
     ['https://arxiv.org/catchup?smonth=07&group=grp_cs', true],
     ['https://arxiv.org/search/?query=hallucination&searchtype=all', true],
     ['https://arxiv.org/search/cs?query=llm', true],
+    ['https://arxiv.org/a/vaswani_a_1', true],
+    ['https://arxiv.org/a/vaswani_a_1.html', true],
+    ['https://arxiv.org/a/vaswani_a_1.atom', false],
+    ['https://arxiv.org/a/vaswani_a_1.json', false],
     ['https://arxiv.org/abs/2310.01779', false],
     ['https://arxiv.org/pdf/2310.01779', false],
     ['https://arxiv.org/list/cs.CL', false],
@@ -84,6 +88,13 @@ describe('arXiv listing and search pages', () => {
   test('old-style ids from a monthly listing', async () => {
     const { details } = await listing('arxiv-list-hep-th-9901.html');
     expect(details[0]).toEqual({ title: 'Conformal Field Theory on the Plane', abstract: null, authors: ['A. Author'], primaryCategory: 'hep-th' });
+  });
+
+  test("an author page's papers, new- and old-style ids, with their code links", async () => {
+    const { entries, details } = await listing('arxiv-author-vaswani_a_1.html');
+    expect(entries.map((entry) => entry.id)).toEqual(['2310.01779', '1706.03762', 'cs/0112017']);
+    expect(entries[1]!.codeLink).toBe('https://github.com/tensorflow/tensor2tensor');
+    expect(details[1]).toEqual({ title: 'Attention Is All You Need', abstract: null, authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'], primaryCategory: 'cs.CL' });
   });
 
   test('an old-style id is read from the abs link when the link text does not say it', () => {
