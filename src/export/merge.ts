@@ -102,9 +102,10 @@ function describeRejection(rejection: ImportRejection): string {
   return rejection.line > 0 ? `line ${rejection.line}: ${rejection.reason}` : rejection.reason;
 }
 
-function summarize(added: number, updated: number, unchanged: number, rejected: readonly ImportRejection[]): string {
+function summarize(added: number, updated: number, unchanged: number, repeated: number, rejected: readonly ImportRejection[]): string {
   const parts = [`${added} new`, `${updated} updated`];
   if (unchanged > 0) parts.push(`${unchanged} unchanged`);
+  if (repeated > 0) parts.push(`${repeated} repeated in the file (merged into ${repeated === 1 ? 'its' : 'their'} first)`);
   let summary = parts.join(', ');
   if (rejected.length > 0) {
     const shown = rejected.slice(0, 3).map(describeRejection).join('; ');
@@ -125,6 +126,8 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
   const current = new Map<string, SavedItem>();
   const order: string[] = [];
   const problems: ImportRejection[] = rejected.map((rejection) => ({ ...rejection }));
+  // The same paper more than once (an id with and without its version, a URL and its id).
+  let repeated = 0;
 
   for (const item of incoming) {
     const before = current.get(item.id) ?? listed.get(item.id);
@@ -137,7 +140,8 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
       problems.push({ line: item.line ?? 0, reason: `${item.id}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}${kept}` });
       continue;
     }
-    if (!current.has(item.id)) order.push(item.id);
+    if (current.has(item.id)) repeated++;
+    else order.push(item.id);
     current.set(item.id, checked.data);
   }
 
@@ -152,5 +156,5 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
     else updated.push(result);
   }
   problems.sort((a, b) => a.line - b.line);
-  return { added, updated, unchanged, rejected: problems, summary: summarize(added.length, updated.length, unchanged, problems) };
+  return { added, updated, unchanged, rejected: problems, summary: summarize(added.length, updated.length, unchanged, repeated, problems) };
 }

@@ -73,10 +73,11 @@ describe('planImport merges by id', () => {
     expect(titled.title).toBe('The Real Title');
   });
 
-  test('the same id twice in one file is merged into one item', () => {
+  test('the same id twice in one file is merged into one item, and the summary says so', () => {
     const plan = planImport([], [{ id: '2401.00001', tags: ['a'], line: 1 }, { id: '2401.00001', tags: ['b'], notes: 'n', line: 2 }], NOW);
     expect(plan.added).toHaveLength(1);
     expect(plan.added[0]).toMatchObject({ tags: ['a', 'b'], notes: 'n' });
+    expect(plan.summary).toBe('1 new, 0 updated, 1 repeated in the file (merged into its first)');
   });
 
   test('re-importing a BibTeX file is a no-op the second time', () => {
