@@ -178,6 +178,8 @@ describe('reading-list page', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo');
     await page.keyboard.press('Enter');
     await expect.poll(() => row('2310.01779').count()).toBe(1);
+    // And back to the paper's row once it is back.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="reading-item"]')?.getAttribute('data-arxiv-id'))).toBe('2310.01779');
     expect((await listed(page)).find((entry) => entry.id === '2310.01779')).toEqual(before.find((entry) => entry.id === '2310.01779'));
   });
 
@@ -208,6 +210,8 @@ describe('reading-list page', () => {
     // k stops at the first row, wherever the cursor was.
     for (const key of ['k', 'k', 'k', 'j', 'j', 'k', 'k']) await page.keyboard.press(key);
     await expect.poll(() => page.locator('[data-testid="reading-item"][aria-current="true"]').getAttribute('data-arxiv-id')).toBe('1706.03762');
+    // The keyboard focus moves along, to the row (what a screen reader then reads).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="reading-item"]')?.getAttribute('data-arxiv-id'))).toBe('1706.03762');
     await page.keyboard.press('x');
     await expect.poll(() => row('1706.03762').getByTestId('select').isChecked()).toBe(true);
     // A focused checkbox takes no text: j and k still move.
@@ -216,7 +220,7 @@ describe('reading-list page', () => {
     await expect.poll(() => page.locator('[data-testid="reading-item"][aria-current="true"]').getAttribute('data-arxiv-id')).not.toBe('1706.03762');
     await page.keyboard.press('k');
     await expect.poll(() => page.locator('[data-testid="reading-item"][aria-current="true"]').getAttribute('data-arxiv-id')).toBe('1706.03762');
-    const opened = browser.context.waitForEvent('page');
+    const opened = browser.context.waitForEvent('request', (request) => request.url().startsWith('https://arxiv.org/abs/'));
     await page.keyboard.press('Enter');
     expect((await opened).url()).toBe('https://arxiv.org/abs/1706.03762');
     await page.bringToFront();

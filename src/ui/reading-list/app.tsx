@@ -326,12 +326,33 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     else if (top + ROW_HEIGHT > innerHeight) scrollBy({ top: top + ROW_HEIGHT - innerHeight + 8 });
   };
 
+  // j / k take the keyboard focus along to the row (its checkbox, named for the paper), so a screen
+  // reader reads it; not to its title link, which a key still held could open. The row may render
+  // a frame later (the list renders what is on screen): tried for a moment only.
+  const focusTarget = useRef<{ id: string; until: number } | null>(null);
+  const focusRowSoon = (id: string, withinMs: number) => {
+    focusTarget.current = { id, until: performance.now() + withinMs };
+  };
   const moveCursor = (step: number) => {
     if (shown.length === 0) return;
     const index = cursor < 0 ? (step > 0 ? 0 : shown.length - 1) : Math.min(shown.length - 1, Math.max(0, cursor + step));
     setCursorId(shown[index]!.id);
+    focusRowSoon(shown[index]!.id, 500);
     scrollToRow(index);
   };
+  // After an Undo from the keyboard, focus returns to the cursor's row (a removed row comes back;
+  // the store's answer may take a moment).
+  const focusCursorRow = () => {
+    if (cursorId !== null) focusRowSoon(cursorId, 2000);
+  };
+  useEffect(() => {
+    const target = focusTarget.current;
+    if (!target || performance.now() > target.until) return;
+    const checkbox = listRef.current?.querySelector<HTMLElement>(`[data-arxiv-id="${CSS.escape(target.id)}"] [data-testid="select"]`);
+    if (!checkbox) return;
+    focusTarget.current = null;
+    checkbox.focus({ preventScroll: true });
+  });
 
   // One listener for the page's life, reading this render's state (effects may run a frame late).
   const keys = useRef({ cursor, shown, selection, moveCursor, select });
@@ -462,7 +483,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         {selectedShown.length > 0 && items && (
           <BulkBar selected={selectedShown} hidden={selection.size - selectedShown.length} items={items} clear={() => setSelection(new Set())} remove={removeIds} offerRevert={undo.offerRevert} />
         )}
-        <UndoBar undo={undo} />
+        <UndoBar undo={undo} onUndoneFromKeyboard={focusCursorRow} />
       </div>
       <div class="files">
         {complete && <ExportBar all={sorted} shown={shown} />}

@@ -4,6 +4,7 @@ import { sendRequest } from '../../messaging/client';
 import type { ChangeCount, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 import { useTimedOffer } from '../timed-offer';
+import { holdsFocus } from '../focus';
 
 interface Offer {
   message: string;
@@ -19,7 +20,8 @@ export interface Undo {
   remove: (ids: string[]) => Promise<void>;
   /** Offers to revert a change of `count` papers just made (a bulk status or tag edit), saying what it did. */
   offerRevert: (message: string, count: number, revert: () => Promise<ChangeCount>) => void;
-  undo: () => Promise<void>;
+  /** Puts back what the offer's change changed; answers whether it did (false: failed, or no offer). */
+  undo: () => Promise<boolean>;
   dismiss: () => void;
   error: string | null;
 }
@@ -56,15 +58,17 @@ export function useUndoableEdits(): Undo {
       setOffer({ message, count, revert });
     },
     undo: async () => {
-      if (!offer) return;
+      if (!offer) return false;
       const restoring = offer;
       try {
         const { changed } = await restoring.revert();
         withdraw(restoring);
         const left = restoring.count - changed;
         if (left > 0) setError(`${left === 1 ? 'One paper was' : `${left} papers were`} changed elsewhere since, and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it is' : 'they are'}.`);
+        return true;
       } catch (failure) {
         setError(`Could not undo: ${errorMessage(failure)}`);
+        return false;
       }
     },
   };
@@ -89,17 +93,24 @@ function useFocusUndoWhenFocusGoes(offer: Offer | null, undoButton: RefObject<HT
   }, [offer]);
 }
 
-/** "Removed … · Undo", announced to screen readers. */
-export function UndoBar({ undo }: { undo: Undo }) {
+/**
+ * "Removed … · Undo", announced to screen readers. `onUndoneFromKeyboard`: where focus goes once
+ * an Undo that had it is done (the button goes away with the offer).
+ */
+export function UndoBar({ undo, onUndoneFromKeyboard }: { undo: Undo; onUndoneFromKeyboard?: () => void }) {
   const undoButton = useRef<HTMLButtonElement>(null);
   useFocusUndoWhenFocusGoes(undo.offer, undoButton);
+  const undoAndRefocus = async (button: HTMLElement) => {
+    const hadFocus = holdsFocus(button);
+    if ((await undo.undo()) && hadFocus) onUndoneFromKeyboard?.();
+  };
   if (!undo.offer && !undo.error) return null;
   return (
     <div class="undo-bar" role="status" data-testid="undo-bar">
       {undo.offer && (
         <>
           <span class="undo-message">{undo.offer.message}</span>
-          <button type="button" data-testid="undo" ref={undoButton} onClick={() => void undo.undo()}>
+          <button type="button" data-testid="undo" ref={undoButton} onClick={(event) => void undoAndRefocus(event.currentTarget)}>
             Undo
           </button>
           <button type="button" class="undo-close" aria-label="Dismiss" onClick={undo.dismiss}>
