@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ArxivIdSchema, Authors, HttpUrlSchema, Title } from './common';
+import { Abstract, ArxivIdSchema, Authors, HttpUrlSchema, Title } from './common';
+import { MAX_TITLE } from '../papers/bounds';
 import { PageMetadataShape, ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
@@ -37,8 +38,8 @@ export type PaperView = z.infer<typeof PaperViewSchema>;
 export const PagePaperSchema = z.object({
   /** Canonical arXiv id, or null when the page does not say. */
   id: ArxivIdSchema.nullable(),
-  title: z.string().max(1000),
-  abstract: z.string().max(20_000),
+  title: z.string().max(MAX_TITLE),
+  abstract: Abstract,
   authors: Authors,
   ...PageMetadataShape,
 });

@@ -124,8 +124,9 @@ export class Badge {
   private readonly tldrToggle: HTMLButtonElement;
   private readonly tldrPanel: HTMLElement;
   private statusSelect: HTMLSelectElement | null = null;
-  /** "Removed · Undo" after an unsave, with what Undo does and the timer that withdraws it. */
+  /** A save, removal or status change is under way (one at a time). */
   private working = false;
+  /** "Removed · Undo" after an unsave, with what Undo does and the timer that withdraws it. */
   private undoOffer: { element: HTMLElement; button: HTMLButtonElement; undo: () => Promise<void>; timer: ReturnType<typeof setTimeout> } | null = null;
   private problemLine: HTMLElement | null = null;
   private tldrLoaded = false;
