@@ -3,7 +3,8 @@
  * Prints ROUGE-1/2/L F1 (×100, SciTLDR convention: best target by ROUGE-1 per paper) of pickTldr,
  * Lead-1 and the oracle best single source sentence, plus pickTldr's time per abstract and the 95%
  * interval of its mean R1. `--analyze` adds where the picker loses: how often it picks from the
- * best sentence, and R1 with perfect trimming of its sentence and with a perfect pick.
+ * best sentence, and R1 with perfect trimming of its sentence and with a perfect pick; and how R1
+ * grows with the number of gold TL;DRs a paper has (a split with more of them scores higher).
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -123,6 +124,17 @@ function analyze(records: TldrRecord[], ex: Record<string, string>): void {
   const n = Math.max(1, records.length);
   console.log(`analysis: picks from the best sentence in ${((100 * fromBestSentence) / n).toFixed(1)}% of papers`);
   console.log(`${''.padEnd(22)} R1 ${((100 * perfectTrim) / n).toFixed(2)} with the best trim of its sentence; ${((100 * perfectPick) / n).toFixed(2)} with the best candidate it weighs`);
+  targetCountEffect(records, ex);
+}
+
+/** R1 on the papers with 3+ gold TL;DRs, scored against their first 1, 2 and 3: the picker and Lead-1. */
+function targetCountEffect(records: TldrRecord[], ex: Record<string, string>): void {
+  const many = records.filter((r) => r.target.length >= 3);
+  if (many.length === 0) return;
+  const picks = many.map((r) => ({ r, ours: pickTldr(r.title, r.source), lead: cleanSentences(r.source)[0] ?? '' }));
+  const mean = (k: number, which: 'ours' | 'lead') => (100 * picks.reduce((sum, p) => sum + rougeBestTarget(p[which], p.r.target.slice(0, k), ex).r1, 0)) / picks.length;
+  const row = (which: 'ours' | 'lead') => [1, 2, 3].map((k) => mean(k, which).toFixed(2)).join(' / ');
+  console.log(`${''.padEnd(22)} on the ${many.length} papers with 3+ TL;DRs, R1 against their first 1 / 2 / 3: pickTldr ${row('ours')}, Lead-1 ${row('lead')}`);
 }
 
 main();
