@@ -122,11 +122,17 @@ describe('badges on listing pages', () => {
     await page.goto('https://huggingface.co/papers/date/2024-07-31');
     await page.goto('https://arxiv.org/list/cs.CL/new');
     await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-save').textContent()).toBe('Saved');
-    // Removing it from a badge can be undone, and it comes back as it was.
-    await badgeOf(page, '2310.01779').getByTestId('badge-save').click();
+    // Removing it from a badge can be undone, and it comes back as it was. From the keyboard,
+    // focus stays on the badge: on Save while it works, back on Save after Undo.
+    const focused = () => badgeOf(page, '2310.01779').evaluate((host) => host.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null);
+    await badgeOf(page, '2310.01779').getByTestId('badge-save').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-save').textContent()).toBe('Save');
-    await badgeOf(page, '2310.01779').getByTestId('badge-undo').click();
+    expect(await focused()).toBe('badge-save');
+    await badgeOf(page, '2310.01779').getByTestId('badge-undo').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-save').textContent()).toBe('Saved');
+    await expect.poll(focused).toBe('badge-save');
     expect(await badgeOf(page, '2310.01779').getByTestId('badge-status').inputValue()).toBe('reading');
     expect(await badgeOf(page, '2310.01779').getByTestId('badge-undo').count()).toBe(0);
     await page.close();
