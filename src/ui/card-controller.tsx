@@ -112,7 +112,11 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   };
 
   const lookup = async (page: PagePaper): Promise<LookupResult> => {
-    const prefetched = prefetch && prefetch.id === page.id ? await prefetch.result : null;
+    // The answer asked for at page load serves the first card only: coming back to this paper
+    // later (client-side navigation), it may predate a save.
+    const early = prefetch;
+    prefetch = null;
+    const prefetched = early && early.id === page.id ? await early.result : null;
     const byId = prefetched ?? (await lookupOne(siteKey, page.id));
     if (byId.view?.inStore || byId.problem) return byId;
     // Unknown by id: match the page's title, or have its abstract summarized.

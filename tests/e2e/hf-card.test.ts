@@ -13,12 +13,14 @@ afterAll(async () => {
 });
 
 describe('summary card on Hugging Face paper pages', () => {
-  test('shows the seeded paper, then exactly one card for the second paper after client-side navigation', async () => {
+  test('shows the seeded paper, then exactly one card for the second paper after client-side navigation, and the first one as it is now on the way back', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://huggingface.co/papers/2310.01779');
     await expect.poll(() => card(page).count()).toBe(1);
     expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending');
     expect(await cardText(page)).toContain('HallE-Switch');
+    await card(page).getByTestId('save').click();
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
 
     await page.getByRole('link', { name: 'Scaling Laws with Vocabulary' }).click();
     await expect.poll(() => page.url()).toBe('https://huggingface.co/papers/2407.13623');
@@ -27,6 +29,13 @@ describe('summary card on Hugging Face paper pages', () => {
     expect(await cardText(page)).not.toContain('HallE-Switch');
     // 2407.13623 is in the seed: its rank comes from the store, not from the stale embedded JSON.
     expect(await card(page).getByTestId('rank').textContent()).toMatch(/#\d+ trending · Jul 30/);
+
+    // Back to the first paper: its card shows it saved (not the answer from before the save).
+    await page.goBack();
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('HallE-Switch');
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
+    await card(page).getByTestId('save').click();
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
     await page.close();
   });
 
