@@ -39,10 +39,13 @@ afterAll(async () => {
 /** Requests made by the extension's service worker (pages' own document requests excluded). */
 const workerRequests = () => browser.requests.filter((request) => request.serviceWorker() !== null).map((request) => request.url());
 
+/** Presses Refresh from the keyboard, as a keyboard user would: focus stays on the button throughout. */
 async function refreshFromPopup() {
   const popup = await browser.popup();
-  await popup.getByTestId('refresh-feed').click();
+  await popup.getByTestId('refresh-feed').focus();
+  await popup.keyboard.press('Enter');
   await expect.poll(() => popup.getByTestId('refresh-feed').textContent(), { timeout: 20_000 }).toBe('Refresh');
+  expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('refresh-feed');
   return popup;
 }
 

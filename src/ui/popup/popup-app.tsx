@@ -65,6 +65,7 @@ function TrendingHeader({ db, source, label, days, day, onDay }: { db: PaperLens
   const now = Date.now();
   const failedSinceSuccess = state?.lastFailure && (state.lastSuccessAt === null || state.lastFailure.at > state.lastSuccessAt);
   const refresh = async () => {
+    if (refreshing) return;
     setRefreshing(true);
     setProblem(null);
     try {
@@ -102,7 +103,7 @@ function TrendingHeader({ db, source, label, days, day, onDay }: { db: PaperLens
           </select>
         )}
         {feedOn && (
-          <button type="button" class="save" data-testid="refresh-feed" disabled={refreshing} onClick={refresh}>
+          <button type="button" class="save" data-testid="refresh-feed" aria-disabled={refreshing} onClick={refresh}>
             {refreshing ? 'Refreshing…' : 'Refresh'}
           </button>
         )}
