@@ -85,6 +85,26 @@ describe('options page', () => {
     for (const part of [card(page).getByTestId('rank'), card(page).getByTestId('card-toggle'), card(page).getByTestId('save')]) {
       expect(await part.evaluate((element) => element.getClientRects().length === 1 && element.getBoundingClientRect().height < 30)).toBe(true);
     }
+    // A phone-width window (or a page zoomed to 400%): the line wraps inside the card, the title
+    // stays in view, and the card does not widen the page (the fixture is wider than 360 px itself).
+    await page.setViewportSize({ width: 360, height: 800 });
+    const fit = await card(page).locator('article').evaluate((article) => {
+      const box = article.getBoundingClientRect();
+      const parts = [...article.querySelectorAll('.pl-head > *')].map((part) => part.getBoundingClientRect());
+      const host = (article.getRootNode() as ShadowRoot).host as HTMLElement;
+      const pageWidth = document.documentElement.scrollWidth;
+      host.style.display = 'none';
+      const pageWidthWithout = document.documentElement.scrollWidth;
+      host.style.display = '';
+      return {
+        inside: parts.every((part) => part.left >= box.left - 1 && part.right <= box.right + 1),
+        widensPage: pageWidth > pageWidthWithout,
+        titleWidth: article.querySelector('.pl-line-title')!.getBoundingClientRect().width,
+      };
+    });
+    expect(fit).toEqual({ inside: true, widensPage: false, titleWidth: expect.any(Number) });
+    expect(fit.titleWidth).toBeGreaterThan(100);
+    await page.setViewportSize({ width: 1280, height: 800 });
     // Collapsed, it still saves in one click (with Undo).
     const save = card(page).getByTestId('save');
     await expect.poll(() => save.textContent()).toBe('Save');
