@@ -157,6 +157,8 @@ export interface TrendingList {
   day: string | null;
   /** The snapshot's label ("Jul 30") or the live day. */
   label: string;
+  /** When the live day's list was fetched (ms); null for the snapshot. */
+  fetchedAt: number | null;
   /** Every day with a live list, newest first (for the day picker). */
   days: string[];
   papers: PaperView[];
@@ -176,7 +178,7 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
       const papers = (await db.papers.bulkGet(list.ids)).filter((paper) => paper !== undefined);
       const saved = await db.saved.bulkGet(papers.map((paper) => paper.id));
       const context: ViewContext = { titleOf: await relatedTitles(db, papers), live: liveRanking(list) };
-      return { source: 'live', day: chosen, label: chosen, days, papers: papers.map((paper, index) => toView(paper, saved[index], context)!) };
+      return { source: 'live', day: chosen, label: chosen, fetchedAt: list.fetchedAt, days, papers: papers.map((paper, index) => toView(paper, saved[index], context)!) };
     }
     const order: string[] = JSON.parse((await db.meta.get(SEED_SNAPSHOTS_KEY))?.value ?? '[]');
     const ranked = await db.papers.ranked();
@@ -187,7 +189,7 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
     ranked.sort((a, b) => snapshotIndex(a) - snapshotIndex(b) || (a.rank ?? 0) - (b.rank ?? 0));
     const saved = await db.saved.bulkGet(ranked.map((paper) => paper.id));
     const context: ViewContext = { titleOf: await relatedTitles(db, ranked), live: null };
-    return { source: 'bundled', day: null, label: order[0] ?? '', days, papers: ranked.map((paper, index) => toView(paper, saved[index], context)!) };
+    return { source: 'bundled', day: null, label: order[0] ?? '', fetchedAt: null, days, papers: ranked.map((paper, index) => toView(paper, saved[index], context)!) };
   });
 }
 

@@ -13,16 +13,22 @@ export function shownRank(id: string, bundled: { rank: number | null; snapshot: 
   return liveRank === undefined ? { rank: bundled.rank, snapshot: bundled.snapshot } : { rank: liveRank, snapshot: live!.label };
 }
 
-function liveLabel(day: string): string {
-  return `Live · ${day}`;
+/**
+ * How long a fetched list is called live. The feed is refreshed every few hours; a list older than
+ * this (the feed switched off, or failing for a day) is shown as just that day's list.
+ */
+export const LIVE_FOR_MS = 24 * 60 * 60 * 1000;
+
+export function isLive(fetchedAt: number, now: number): boolean {
+  return now - fetchedAt <= LIVE_FOR_MS;
 }
 
-/** A day's list from the feed as ranks (first = 1). */
-export function liveRanking(list: { day: string; ids: string[] }): LiveRanking {
-  return { day: list.day, label: liveLabel(list.day), rankOf: new Map(list.ids.map((id, index) => [id, index + 1])) };
+/** A day's list from the feed as ranks (first = 1), labelled "Live · <day>" while it is fresh, else "<day>". */
+export function liveRanking(list: { day: string; ids: string[]; fetchedAt: number }, now = Date.now()): LiveRanking {
+  return { day: list.day, label: isLive(list.fetchedAt, now) ? `Live · ${list.day}` : list.day, rankOf: new Map(list.ids.map((id, index) => [id, index + 1])) };
 }
 
-export async function latestLiveRanking(db: PaperLensDatabase): Promise<LiveRanking | null> {
+export async function latestLiveRanking(db: PaperLensDatabase, now = Date.now()): Promise<LiveRanking | null> {
   const latest = await db.trendingDays.orderBy('day').last();
-  return latest ? liveRanking(latest) : null;
+  return latest ? liveRanking(latest, now) : null;
 }

@@ -131,7 +131,8 @@ describe('trending from the daily-papers feed', () => {
     expect(feedCalls).toBe(before);
     await popup.reload();
     expect(await popup.getByTestId('refresh-feed').count()).toBe(0);
-    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toContain('live feed off in settings');
+    // With the feed off the list is no longer called live: it says when it was fetched.
+    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toMatch(/^Daily Papers · \d{4}-\d{2}-\d{2} · fetched .+ · live feed off in settings$/);
     await popup.close();
   });
 });

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PaperLensDatabase } from '../../db/database';
-import { listSaved, lookupPapers, trendingList } from '../../db/papers';
+import { listSaved, lookupPapers, trendingList, type TrendingList } from '../../db/papers';
+import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import { loadSettings } from '../../settings/settings';
 import { describeAge, describeTime } from './time';
@@ -54,7 +55,8 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
 }
 
 /** Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button. */
-function TrendingHeader({ db, source, label, days, day, onDay }: { db: PaperLensDatabase; source: 'live' | 'bundled'; label: string; days: string[]; day: string | null; onDay: (day: string | null) => void }) {
+function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void }) {
+  const { source, label, days, day, fetchedAt } = list;
   const state = useLiveQuery(() => readFeedState(db), []).value;
   const [feedOn, setFeedOn] = useState(true);
   const [refreshing, setRefreshing] = useState(false);
@@ -79,9 +81,13 @@ function TrendingHeader({ db, source, label, days, day, onDay }: { db: PaperLens
   return (
     <div class="trending-head">
       <p class="source" data-testid="trending-source">
-        {source === 'live'
-          ? `Live · ${label}${state?.lastSuccessAt ? ` · updated ${describeAge(now - state.lastSuccessAt)}` : ''}`
-          : `Bundled snapshot · ${label}`}
+        {source === 'bundled'
+          ? `Bundled snapshot · ${label}`
+          : // "Live" only for the latest list while the feed keeps it fresh; an earlier day, or a list
+            // the feed has not refreshed for a day (off, or failing), says when it was fetched.
+            day === days[0] && feedOn && fetchedAt !== null && isLive(fetchedAt, now)
+            ? `Live · ${label}${state?.lastSuccessAt ? ` · updated ${describeAge(now - state.lastSuccessAt)}` : ''}`
+            : `Daily Papers · ${label}${fetchedAt !== null ? ` · fetched ${describeAge(now - fetchedAt)}` : ''}`}
         {!feedOn && ' · live feed off in settings'}
       </p>
       {feedOn && failedSinceSuccess && state?.lastFailure && (
@@ -120,7 +126,7 @@ function Trending({ db }: { db: PaperLensDatabase }) {
   if (!value) return <p class="empty">Loading…</p>;
   return (
     <>
-      <TrendingHeader db={db} source={value.source} label={value.label} days={value.days} day={value.day} onDay={setDay} />
+      <TrendingHeader db={db} list={value} onDay={setDay} />
       {value.papers.length === 0 ? (
         <p class="empty">No trending papers yet: the bundled snapshot is still loading.</p>
       ) : (

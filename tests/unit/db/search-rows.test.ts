@@ -39,7 +39,7 @@ describe('search results come from the index alone', () => {
 
     const parsed = parseDailyPapers(JSON.parse(fixtureText(NESTED_FIXTURE)));
     if (!parsed.ok) throw new Error(parsed.failure.reason);
-    await applyFeedDay(db, { ...parsed, day: '2024-07-19' }, 3);
+    await applyFeedDay(db, { ...parsed, day: '2024-07-19' }, Date.now());
     const first = parsed.entries[0]!;
     const [row] = await search(first.title);
     expect(row).toMatchObject({ id: first.id, rank: 1, snapshot: 'Live · 2024-07-19' });
