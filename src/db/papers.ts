@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { normalizeArxivId, normalizeTitle, placeholderTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
-import type { BadgeInfo, LookupQuery, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem } from '../schema';
+import type { BadgeInfo, ChangeCount, LookupQuery, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, ValidSaveInput } from '../schema';
 import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
@@ -196,6 +196,43 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
 const PAGE_METADATA = ['published', 'primaryCategory', 'doi', 'journalRef', 'pdfUrl'] as const;
 
 /**
+ * The title a save gives its paper: the one the saving page shows (its current one, TeX made
+ * text); the store's when the save only guessed one (a placeholder, a tab's title).
+ */
+function savedTitle(paper: ValidSaveInput, known: Paper | undefined): string {
+  const guessed = paper.titleIsGuess || paper.title === placeholderTitle(paper.id);
+  return guessed ? (known?.title ?? paper.title) : latexToText(paper.title) || paper.title;
+}
+
+/** A saved item with what it lacks filled in from another save of its paper; nothing it has is replaced. */
+function filledIn(existing: SavedItem, paper: ValidSaveInput, known: Paper | undefined): SavedItem {
+  const item = { ...existing };
+  for (const key of PAGE_METADATA) item[key] ??= paper[key];
+  if (item.authors.length === 0) item.authors = paper.authors;
+  if (item.tldr === '') item.tldr = known?.summary.tldr || paper.tldr;
+  // Saved where no page said its title (a link, a PDF tab): its page names it.
+  if (item.title === placeholderTitle(item.id)) item.title = savedTitle(paper, known);
+  return item;
+}
+
+/**
+ * Completes a saved item from its paper's page (sent by the card of a saved paper): a paper saved
+ * from a link or a PDF tab, without its title, authors or dates, gets them when its page is opened.
+ * Nothing the item has is replaced, and its last-updated time stays.
+ */
+export async function completeSaved(db: PaperLensDatabase, input: SaveInput): Promise<ChangeCount> {
+  const paper = SaveInputSchema.parse(input);
+  return db.transaction('rw', db.paperBlocks, db.saved, async () => {
+    const existing = await db.saved.get(paper.id);
+    if (!existing) return { changed: 0 };
+    const item = filledIn(existing, paper, await db.papers.get(paper.id));
+    if ((Object.keys(item) as (keyof SavedItem)[]).every((key) => item[key] === existing[key])) return { changed: 0 };
+    await db.saved.put(item);
+    return { changed: 1 };
+  });
+}
+
+/**
  * Adds a paper to the reading list. Saving twice never duplicates: the first save's status, tags
  * and notes stay; metadata the item lacks is filled in from the new save.
  */
@@ -205,19 +242,11 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
     const known = await db.papers.get(paper.id);
     const existing = await db.saved.get(paper.id);
     const context = await viewContext(db, [known]);
-    // The title the saving page shows (its current one, TeX made text); the store's when the
-    // save only guessed one (a placeholder, a tab's title).
-    const guessed = paper.titleIsGuess || paper.title === placeholderTitle(paper.id);
-    const title = guessed ? (known?.title ?? paper.title) : latexToText(paper.title) || paper.title;
     let item: SavedItem;
     if (existing) {
-      item = { ...existing };
-      for (const key of PAGE_METADATA) item[key] ??= paper[key];
-      if (item.authors.length === 0) item.authors = paper.authors;
-      if (item.tldr === '') item.tldr = known?.summary.tldr || paper.tldr;
-      // Saved where no page said its title (a PDF tab): a save from its page names it.
-      if (item.title === placeholderTitle(item.id)) item.title = title;
+      item = filledIn(existing, paper, known);
     } else {
+      const title = savedTitle(paper, known);
       item = {
         id: paper.id,
         title,

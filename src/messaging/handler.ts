@@ -1,6 +1,6 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { badgeInfo, completeSaved, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
@@ -63,6 +63,12 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         return { ok: true, result: await relatedLinks(db, deps.relatedForPage, request.paper) };
       case 'save':
         return { ok: true, result: await savePaper(db, request.paper, deps.now()) };
+      case 'completeSaved': {
+        const result = await completeSaved(db, request.paper);
+        // Asked on every visit to a saved paper's page: other pages hear of it only when it changed something.
+        if (result.changed > 0) deps.storeChanged?.();
+        return { ok: true, result };
+      }
       case 'unsave':
         await unsavePaper(db, request.id);
         return { ok: true, result: null };

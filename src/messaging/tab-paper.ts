@@ -25,11 +25,11 @@ export interface TabPaper {
  * "identifier not recognized" page), undefined when the page has no content script of ours (PDFs)
  * or answered something we cannot read.
  */
-async function askPage(tabId: number | undefined): Promise<PagePaper | null | undefined> {
+async function askPage(tabId: number | undefined, id: string): Promise<PagePaper | null | undefined> {
   if (tabId === undefined) return undefined;
   let answer: unknown;
   try {
-    answer = await browser.tabs.sendMessage(tabId, { type: PAGE_PAPER_REQUEST });
+    answer = await browser.tabs.sendMessage(tabId, { type: PAGE_PAPER_REQUEST, id });
   } catch {
     return undefined;
   }
@@ -51,14 +51,15 @@ function usableTabTitle(title: string | undefined): string | null {
 
 /**
  * The paper of a tab's page, or of a link in it (`url`): its title and details from the page when
- * our content script read them; else the tab's title when no content script of ours is there (an
- * arXiv HTML page is titled by its paper); else a placeholder. Null when the URL is not a paper's.
+ * our content script read them (the paper page itself, or the listing entry the link belongs to);
+ * else the tab's title when no content script of ours is there (an arXiv HTML page is titled by
+ * its paper); else a placeholder. Null when the URL is not a paper's.
  */
 export async function paperInTab(tab: TabLike, url = tab.url): Promise<TabPaper | null> {
   const id = url ? arxivIdFromUrl(url) : null;
   if (!url || !id) return null;
-  const answer = url === tab.url ? await askPage(tab.id) : null;
+  const answer = await askPage(tab.id, id);
   const page = answer && answer.id === id ? answer : null;
-  const tabTitle = page?.title ? null : answer === undefined ? usableTabTitle(tab.title) : null;
+  const tabTitle = page?.title || url !== tab.url ? null : answer === undefined ? usableTabTitle(tab.title) : null;
   return { id, url, title: page?.title || tabTitle || placeholderTitle(id), titleFromTab: tabTitle !== null, page };
 }

@@ -4,7 +4,7 @@ import { MAX_TITLE } from '../papers/bounds';
 import { PageMetadataShape, ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
-import { ReadingListRequestSchemas, type ReadingListResponseMap } from './reading-list';
+import { ReadingListRequestSchemas, type ChangeCount, type ReadingListResponseMap } from './reading-list';
 
 /** A paper of the store related to the one shown: a link with its title. */
 export const RelatedLinkSchema = z.object({ id: ArxivIdSchema, title: z.string() });
@@ -61,6 +61,8 @@ export const SaveInputSchema = z.object({
   pdfUrl: HttpUrlSchema.nullable().default(null),
 });
 export type SaveInput = z.input<typeof SaveInputSchema>;
+/** A save as validated (defaults filled in). */
+export type ValidSaveInput = z.output<typeof SaveInputSchema>;
 
 const LookupQuerySchema = z
   .object({
@@ -83,6 +85,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** Papers of the store related to a page's paper the store does not hold (asked after its card shows). */
   z.object({ type: z.literal('related'), paper: z.object({ id: ArxivIdSchema, title: z.string().max(1000), abstract: z.string().max(20_000) }) }),
   z.object({ type: z.literal('save'), paper: SaveInputSchema }),
+  /** From a saved paper's card: fill in what the saved item lacks (title, authors, dates) from its page. */
+  z.object({ type: z.literal('completeSaved'), paper: SaveInputSchema }),
   z.object({ type: z.literal('unsave'), id: ArxivIdSchema }),
   z.object({ type: z.literal('setStatus'), id: ArxivIdSchema, status: ReadingStatusSchema }),
   z.object({ type: z.literal('listSaved') }),
@@ -128,6 +132,7 @@ export interface ResponseMap extends ReadingListResponseMap {
   badges: (BadgeInfo | null)[];
   related: RelatedLink[];
   save: PaperView;
+  completeSaved: ChangeCount;
   unsave: null;
   setStatus: PaperView;
   listSaved: SavedItem[];

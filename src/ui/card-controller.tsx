@@ -159,6 +159,8 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     card = mounted;
     shown = { id: page.id, title: page.title };
     if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
+    // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
+    if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: { id: model.id, title: model.title, tldr: model.tldr, sourceUrl: location.href, ...pageDetails(page) } }).catch(() => undefined);
   };
 
   const draw = (mounted: MountedCard, model: CardModel) => {

@@ -13,6 +13,8 @@ beforeAll(async () => {
   browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve('https://arxiv.org/pdf/2402.18041', { body: PDF, contentType: 'application/pdf' });
   browser.serve('https://huggingface.co/papers/2310.01779', await fixture('hf-paper-2310.01779.html'));
+  browser.serve('https://arxiv.org/list/cs.CL/new', await fixture('listings/arxiv-list-cs.CL-new.html'));
+  browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
 });
 
 afterAll(async () => {
@@ -96,5 +98,32 @@ describe('save from anywhere', () => {
     await page.waitForTimeout(300);
     expect((await listSaved()).length).toBe(before);
     await page.close();
+  });
+
+  test("a link saved from a listing keeps the entry's title and authors; one saved bare gets them when its page is opened", async () => {
+    const listing = await browser.context.newPage();
+    await listing.goto('https://arxiv.org/list/cs.CL/new');
+    await expect.poll(() => listing.locator('[data-paperlens="badge"]').count()).toBeGreaterThan(0);
+    await clickSaveLinkMenu('https://arxiv.org/abs/2407.21001');
+    await expect.poll(async () => (await listSaved()).find((saved) => saved.id === '2407.21001')?.title).toBe('Tiny Language Models Learn Syntax Before Semantics');
+    expect((await listSaved()).find((saved) => saved.id === '2407.21001')!.authors.length).toBeGreaterThan(0);
+    await listing.close();
+
+    // A link no page of ours can describe (here: from another paper's page) is saved under its id…
+    const other = await browser.context.newPage();
+    await other.goto('https://huggingface.co/papers/2310.01779');
+    await clickSaveLinkMenu('https://arxiv.org/abs/1706.03762');
+    await expect.poll(async () => (await listSaved()).find((saved) => saved.id === '1706.03762')?.title).toBe('arXiv:1706.03762');
+    const bare = (await listSaved()).find((saved) => saved.id === '1706.03762')!;
+    await other.close();
+    // …until its page is opened: the card fills in what the page says, and keeps the rest.
+    const abs = await browser.context.newPage();
+    await abs.goto('https://arxiv.org/abs/1706.03762');
+    await expect.poll(() => card(abs).getByTestId('save').textContent()).toBe('Saved');
+    await expect.poll(async () => (await listSaved()).find((saved) => saved.id === '1706.03762')?.title).toBe('Attention Is All You Need');
+    const completed = (await listSaved()).find((saved) => saved.id === '1706.03762')!;
+    expect(completed.authors).toContain('Ashish Vaswani');
+    expect(completed).toMatchObject({ addedAt: bare.addedAt, updatedAt: bare.updatedAt, status: bare.status });
+    await abs.close();
   });
 });

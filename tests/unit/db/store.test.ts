@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
-import { listSaved, lookupPapers, savePaper, setStatus, trendingList, unsavePaper } from '../../../src/db/papers';
+import { completeSaved, listSaved, lookupPapers, savePaper, setStatus, trendingList, unsavePaper } from '../../../src/db/papers';
 import { parseSeedAsset, seedStore } from '../../../src/db/seed';
 import { loadSearchIndex, rowContext, searchRows } from '../../../src/db/search';
 import { buildSeedAsset } from '../../../scripts/seed-build';
@@ -115,6 +115,20 @@ describe('reading list', () => {
     // A title the reader's item already has stays.
     await savePaper(db, { id: '1706.03762', title: 'Another title' }, 300);
     expect((await db.saved.get('1706.03762'))!.title).toBe('Attention Is All You Need');
+  });
+
+  test("opening a saved paper's page completes the item without touching what it has, and says when it changed nothing", async () => {
+    await savePaper(db, { id: '1706.03762', title: 'arXiv:1706.03762' }, 100);
+    await setStatus(db, '1706.03762', 'reading', 150);
+    const page = { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12', primaryCategory: 'cs.CL' };
+    expect(await completeSaved(db, page)).toEqual({ changed: 1 });
+    expect(await db.saved.get('1706.03762')).toMatchObject({ ...page, status: 'reading', addedAt: 100, updatedAt: 150 });
+    expect(await completeSaved(db, page)).toEqual({ changed: 0 });
+    expect(await completeSaved(db, { ...page, title: 'Another title', authors: ['Someone Else'] })).toEqual({ changed: 0 });
+    expect((await db.saved.get('1706.03762'))!.authors).toEqual(['Ashish Vaswani']);
+    // A paper that is not saved is not saved by it.
+    expect(await completeSaved(db, { id: '2310.01779', title: 'HallE' })).toEqual({ changed: 0 });
+    expect(await db.saved.get('2310.01779')).toBeUndefined();
   });
 
   test('newest first; unsave removes; status of an unsaved paper is an error', async () => {

@@ -52,6 +52,9 @@ describe('background message handler', () => {
       expect(told - before).toBe(times);
     };
     await expectTold({ type: 'save', paper: { id: '2407.13623', title: 'x' } }, true, 1);
+    // A saved paper's card completes its item on every visit: pages hear of it only when it changed something.
+    await expectTold({ type: 'completeSaved', paper: { id: '2407.13623', title: 'x', authors: ['A. Author'] } }, true, 1);
+    await expectTold({ type: 'completeSaved', paper: { id: '2407.13623', title: 'x', authors: ['A. Author'] } }, true, 0);
     await expectTold({ type: 'setStatus', id: '2407.13623', status: 'read' }, true, 1);
     await expectTold({ type: 'setStatusMany', ids: ['2407.13623'], status: 'reading' }, true, 1);
     await expectTold({ type: 'setNotes', id: '2407.13623', notes: 'tags and notes change no status' }, true, 0);
