@@ -100,7 +100,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
 
   let card: MountedCard | null = null;
   // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
-  let shown: { id: string | null; title: string } | null = null;
+  let shown: { id: string | null; title: string; abstract: string } | null = null;
   let running = false;
   let rerun = false;
 
@@ -139,7 +139,12 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const page = site.extract(document, url);
     const anchor = site.cardAnchor(document);
     if (!page || !anchor) return; // not a page we recognise (yet): no card, no error
-    if (shown && shown.id !== page.id && shown.title === page.title) return; // DOM still shows the previous paper
+    if (shown && shown.id !== page.id && (shown.title === page.title || (page.abstract !== '' && shown.abstract === page.abstract))) {
+      // After client-side navigation the DOM still shows (some of) the previous paper: updated in
+      // place or in steps (title first). Its card goes; this paper's waits for the page's next change.
+      removeCard();
+      return;
+    }
     if (card && card.url === url.href) {
       anchor.after(card.host); // the page re-rendered our card away: put the same one back
       return;
@@ -157,7 +162,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     draw(mounted, model);
     (site.cardAnchor(document) ?? anchor).after(mounted.host);
     card = mounted;
-    shown = { id: page.id, title: page.title };
+    shown = { id: page.id, title: page.title, abstract: page.abstract };
     if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
     if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: { id: model.id, title: model.title, tldr: model.tldr, sourceUrl: location.href, ...pageDetails(page) } }).catch(() => undefined);
@@ -240,7 +245,8 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const observer = new MutationObserver(() => {
       if (!card || !card.host.isConnected || card.url !== (announcedUrl ?? location.href)) void sync();
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    // Text changes too: a site may render the next paper into the same elements.
+    observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
     const restyle = () => {
       if (card) applyScheme(card.host, schemeFor(settings.theme, document));
     };

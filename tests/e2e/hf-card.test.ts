@@ -39,6 +39,29 @@ describe('summary card on Hugging Face paper pages', () => {
     await page.close();
   });
 
+  test('a site that renders the next paper into the same elements, title first, gets that paper\'s card, never a mix', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    // Client-side navigation, then the text nodes of the same h1 and abstract are updated, apart.
+    await page.evaluate(() => history.pushState({}, '', '/papers/2407.13623'));
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      (document.querySelector('#paper-section h1')!.firstChild as Text).data = 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies';
+    });
+    await page.waitForTimeout(300);
+    // Title new, abstract still the previous paper's: no card that mixes them.
+    expect(await card(page).count()).toBe(0);
+    await page.evaluate(() => {
+      (document.querySelector('#paper-section p.text-gray-600')!.firstChild as Text).data =
+        'Research on scaling large language models has focused on parameters and data. We propose three approaches for predicting the compute-optimal vocabulary size.';
+    });
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('Scaling Laws with Vocabulary');
+    expect(await cardText(page)).not.toContain('HallE');
+    expect(await card(page).count()).toBe(1);
+    await page.close();
+  });
+
   test('the card comes back when the page re-renders its content away', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://huggingface.co/papers/2310.01779');
