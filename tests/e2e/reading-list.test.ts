@@ -396,4 +396,16 @@ describe('concurrency', () => {
       scrollTo(0, 0);
     });
   });
+
+  test('in a narrow window a title gets two lines, and the row still holds all it shows', async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    const fit = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[data-testid="reading-item"]')];
+      const lines = (title: Element) => Math.round(title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight));
+      const longest = rows.map((row) => row.querySelector('.title')!).sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0]!;
+      return { longestTitleLines: lines(longest), rowsOverflowing: rows.filter((row) => row.scrollHeight > row.clientHeight + 1).length };
+    });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(fit).toEqual({ longestTitleLines: 2, rowsOverflowing: 0 });
+  });
 });
