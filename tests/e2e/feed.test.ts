@@ -75,6 +75,12 @@ describe('trending from the daily-papers feed', () => {
     await popup.getByTestId('trending-day').selectOption('');
     await expect.poll(() => popup.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · Jul 30');
     await expect.poll(() => popup.getByTestId('trending-item').count()).toBe(66);
+    // The picked list stays through a search and a look at Saved.
+    await popup.getByTestId('search').fill('scaling');
+    await popup.getByTestId('search').fill('');
+    await popup.getByTestId('tab-saved').click();
+    await popup.getByTestId('tab-trending').click();
+    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · Jul 30');
     await popup.close();
   });
 

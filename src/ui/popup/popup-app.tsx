@@ -118,9 +118,10 @@ function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit
   );
 }
 
-function Trending({ db }: { db: PaperLensDatabase }) {
-  // undefined: the latest list; null: the bundled snapshot; a day: that day's live list.
-  const [day, setDay] = useState<string | null | undefined>(undefined);
+/** Which trending list is picked: undefined, the latest; null, the bundled snapshot; a day, that day's live list. */
+type PickedDay = string | null | undefined;
+
+function Trending({ db, day, setDay }: { db: PaperLensDatabase; day: PickedDay; setDay: (day: PickedDay) => void }) {
   const { value, error } = useLiveQuery(() => trendingList(db, day), [day]);
   if (error) return <Problem text={error} />;
   if (!value) return <p class="empty">Loading…</p>;
@@ -161,6 +162,8 @@ function Saved({ db }: { db: PaperLensDatabase }) {
 
 export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const [section, setSection] = useState<Section>('trending');
+  // Kept here, so the picked day stays while the reader searches or looks at Saved.
+  const [day, setDay] = useState<PickedDay>(undefined);
   const [tab, setTab] = useState<TabPaper | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -236,7 +239,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           </>
         ) : (
           <div role="tabpanel" id="section-panel" aria-labelledby={`tab-${section}`}>
-            {section === 'trending' ? <Trending db={db} /> : <Saved db={db} />}
+            {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} /> : <Saved db={db} />}
           </div>
         )}
       </main>
