@@ -84,6 +84,14 @@ export function isDue(state: FeedRefreshState, now: number): boolean {
 }
 
 /**
+ * Whether the Refresh button may fetch now: it goes ahead whatever our own backoff says, but not
+ * while Hugging Face's own wait runs (a 429 that asked to wait).
+ */
+export function mayRefreshOnRequest(state: FeedRefreshState, now: number): boolean {
+  return state.lastFailure?.kind !== 'rate-limited' || isDue(state, now);
+}
+
+/**
  * Whether the cached list is older than the refresh interval (or there is none): at startup,
  * refresh when it is stale and due, so a restart does not bypass the backoff.
  */

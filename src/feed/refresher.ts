@@ -1,7 +1,7 @@
 import type { FeedRefreshState } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { applyFeedDay, readFeedState, writeFeedState } from '../db/feed';
-import { isDue, isStale, nextAttemptAt, recordFeedFailure, recordFeedSuccess } from './backoff';
+import { isDue, isStale, mayRefreshOnRequest, nextAttemptAt, recordFeedFailure, recordFeedSuccess } from './backoff';
 import { fetchDailyPapers } from './client';
 import { errorMessage } from '../messaging/error-message';
 
@@ -18,7 +18,7 @@ export interface FeedRefresherDeps {
 }
 
 export interface FeedRefresher {
-  /** Fetches now if due (`force`: now regardless of the schedule, for the Refresh button). */
+  /** Fetches now if due (`force`: the Refresh button, regardless of the schedule but not of a 429's wait). */
   refresh: (force: boolean) => Promise<FeedRefreshState>;
   /** At startup: refresh when the cached list is older than the interval and no backoff forbids it. */
   startup: () => Promise<FeedRefreshState>;
@@ -65,7 +65,7 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
   };
 
   return {
-    refresh: (force) => run((state, now) => force || isDue(state, now)),
+    refresh: (force) => run((state, now) => (force ? mayRefreshOnRequest(state, now) : isDue(state, now))),
     startup: () => run((state, now) => isStale(state, now) && isDue(state, now)),
   };
 }

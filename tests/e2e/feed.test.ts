@@ -101,7 +101,6 @@ describe('trending from the daily-papers feed', () => {
   test.each([
     ['500', /HTTP 500|status 500|500/],
     ['garbage', /JSON/i],
-    ['429', /429|rate|too many/i],
   ] as const)('a failed refresh (%s) keeps the last good list and says why, with the next try', async (kind, reason) => {
     respond = kind;
     const popup = await refreshFromPopup();
@@ -119,6 +118,19 @@ describe('trending from the daily-papers feed', () => {
     expect(await popup.getByTestId('trending-item').count()).toBe(13);
     await popup.close();
   }, 40_000);
+
+  test('rate-limited (429, Retry-After 2 h): the list stays, the popup says when, and Refresh waits as asked', async () => {
+    respond = '429';
+    const popup = await refreshFromPopup();
+    await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(/429|rate|too many/i);
+    expect(await popup.getByTestId('feed-failure').textContent()).toMatch(/next try (at|on)/);
+    expect(await popup.getByTestId('trending-item').count()).toBe(13);
+    const before = feedCalls;
+    await popup.getByTestId('refresh-feed').click();
+    await expect.poll(() => popup.getByTestId('refresh-feed').textContent()).toBe('Refresh');
+    expect(feedCalls).toBe(before);
+    await popup.close();
+  });
 
   test('the feed URL is the only request the extension ever made; with the feed off it makes none', async () => {
     expect(workerRequests().length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import {
   isDue,
   isStale,
   MAX_RETRY_AFTER_MS,
+  mayRefreshOnRequest,
   nextAttemptAt,
   recordFeedFailure,
   recordFeedSuccess,
@@ -124,6 +125,15 @@ describe('when to refresh', () => {
     expect(isStale(failing, failedAt + MINUTE)).toBe(true);
     expect(isDue(failing, failedAt + MINUTE)).toBe(false);
     expect(isDue(failing, failedAt + 5 * MINUTE)).toBe(true);
+  });
+
+  it('lets the Refresh button through our backoff, but not through a wait Hugging Face asked for', () => {
+    const failing = recordFeedFailure(initialFeedRefreshState(), offline, T0, exact);
+    expect(isDue(failing, T0 + MINUTE)).toBe(false);
+    expect(mayRefreshOnRequest(failing, T0 + MINUTE)).toBe(true);
+    const limited = recordFeedFailure(initialFeedRefreshState(), rateLimited(2 * HOUR), T0, exact);
+    expect(mayRefreshOnRequest(limited, T0 + HOUR)).toBe(false);
+    expect(mayRefreshOnRequest(limited, T0 + 2 * HOUR)).toBe(true);
   });
 
   it('does not wait on a schedule made before the clock was set back', () => {
