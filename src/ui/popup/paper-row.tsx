@@ -46,12 +46,20 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
   );
 }
 
-/** One paper in a popup list: title link, TL;DR, save toggle. */
-export function PaperRow({ paper, testId }: { paper: Pick<PaperView, 'id' | 'title' | 'tldr' | 'topics' | 'rank' | 'status'>; testId: string }) {
+/**
+ * One paper in a popup list: title link, TL;DR, save toggle. `rankSource`: say which list a rank
+ * is from ("Jul 30", "Live · 2026-11-30"), where rows of several lists mix (search results).
+ */
+export function PaperRow({ paper, testId, rankSource = false }: { paper: Pick<PaperView, 'id' | 'title' | 'tldr' | 'topics' | 'rank' | 'snapshot' | 'status'>; testId: string; rankSource?: boolean }) {
   return (
     <li class="paper" data-testid={testId} data-arxiv-id={paper.id}>
       <div class="paper-head">
-        {paper.rank !== null && <span class="rank">#{paper.rank}</span>}
+        {paper.rank !== null && (
+          <span class="rank" data-testid="rank">
+            #{paper.rank}
+            {rankSource && paper.snapshot && <span class="rank-source"> · {paper.snapshot}</span>}
+          </span>
+        )}
         <a class="title" href={arxivAbsUrl(paper.id)} target="_blank" rel="noopener noreferrer">
           {paper.title}
         </a>

@@ -84,7 +84,7 @@ export function SearchResults({ results }: { results: Results }) {
   }
   return (
     <ol class="papers" data-testid="search-results" data-query={results.query} aria-label={`Search results for ${results.query}`}>
-      {results.papers.map((paper) => <PaperRow key={paper.id} paper={paper} testId="search-item" />)}
+      {results.papers.map((paper) => <PaperRow key={paper.id} paper={paper} testId="search-item" rankSource />)}
     </ol>
   );
 }
