@@ -24,6 +24,9 @@ export async function writeFeedState(db: PaperLensDatabase, state: FeedRefreshSt
   await db.meta.put({ key: FEED_STATE_KEY, value: JSON.stringify(FeedRefreshStateSchema.parse(state)) });
 }
 
+/** How many fetched days' lists are kept. */
+export const KEPT_TRENDING_DAYS = 30;
+
 /**
  * Merges a fetched day into the store in one transaction: its papers (our own summaries of the
  * feed's abstracts; seed papers keep their snapshot rank), the day's ranked list, related papers
@@ -49,5 +52,8 @@ export async function applyFeedDay(db: PaperLensDatabase, result: FeedSuccess, n
     });
     await putPapers(db, incoming, now);
     await db.trendingDays.put({ ...feedDayList(result), fetchedAt: now });
+    // The day picker offers the last month of days; older lists go (their papers stay).
+    const days = (await db.trendingDays.orderBy('day').reverse().primaryKeys()) as string[];
+    if (days.length > KEPT_TRENDING_DAYS) await db.trendingDays.bulkDelete(days.slice(KEPT_TRENDING_DAYS));
   });
 }

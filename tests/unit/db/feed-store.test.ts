@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { applyFeedDay } from '../../../src/db/feed';
+import { applyFeedDay, KEPT_TRENDING_DAYS } from '../../../src/db/feed';
 import { lookupPapers, savePaper, trendingList } from '../../../src/db/papers';
 import { loadSearchIndex } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
@@ -62,6 +62,16 @@ describe('merging a fetched day into the store', () => {
     expect(await db.papers.count()).toBe(count);
     expect(await db.trendingDays.count()).toBe(1);
     expect((await db.papers.get(day.entries[0]!.id))!.feed?.fetchedAt).toBe(2000);
+  });
+
+  test('the last month of days is kept for the day picker; older lists go, their papers stay', async () => {
+    const dayOf = (offset: number) => new Date(Date.UTC(2024, 6, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+    for (let offset = 0; offset < KEPT_TRENDING_DAYS + 2; offset++) await applyFeedDay(db, { ...day, day: dayOf(offset) }, 1000 + offset);
+    const days = (await trendingList(db)).days;
+    expect(days).toHaveLength(KEPT_TRENDING_DAYS);
+    expect(days[0]).toBe(dayOf(KEPT_TRENDING_DAYS + 1));
+    expect(days).not.toContain(dayOf(1));
+    expect(await db.papers.get(day.entries[0]!.id)).toBeDefined();
   });
 
   test('an entry that does not fit the store aborts the whole merge: the store is as it was', async () => {
