@@ -7,7 +7,7 @@ import { UNDO_MS } from './status';
  * withdraws a given offer only if it is still the one offered (an Undo that finishes after a
  * newer removal must not take that one's offer away).
  */
-export function useTimedOffer<T>(ms = UNDO_MS): [T | null, (value: T | null) => void, (value: T) => void] {
+export function useTimedOffer<T>(ms = UNDO_MS): [T | null, (value: T | null) => void, (value: T) => void, () => T | null] {
   const [offer, setOffer] = useState<T | null>(null);
   const current = useRef<T | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -25,5 +25,7 @@ export function useTimedOffer<T>(ms = UNDO_MS): [T | null, (value: T | null) => 
   const withdraw = (value: T) => {
     if (current.current === value) offerFor(null);
   };
-  return [offer, offerFor, withdraw];
+  // The offer standing now (not the one of the render a handler was made in).
+  const standing = () => current.current;
+  return [offer, offerFor, withdraw, standing];
 }

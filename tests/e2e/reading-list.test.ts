@@ -181,6 +181,15 @@ describe('reading-list page', () => {
     // And back to the paper's row once it is back.
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="reading-item"]')?.getAttribute('data-arxiv-id'))).toBe('2310.01779');
     expect((await listed(page)).find((entry) => entry.id === '2310.01779')).toEqual(before.find((entry) => entry.id === '2310.01779'));
+
+    // Two removals in a row: one Undo puts both back.
+    const beforeTwo = await listed(page);
+    await row('2310.01779').getByTestId('remove').click();
+    await expect.poll(() => row('2310.01779').count()).toBe(0);
+    await row('1706.03762').getByTestId('remove').click();
+    await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('Removed 2 papers');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => listed(page)).toEqual(beforeTwo);
   });
 
   test('bulk edits act on the selected papers shown: ones the filters hide are left alone', async () => {

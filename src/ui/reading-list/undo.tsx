@@ -12,6 +12,8 @@ interface Offer {
   revert: () => Promise<ChangeCount>;
   /** How many papers the change changed. */
   count: number;
+  /** For a removal: the items removed, so that a removal right after it joins the same Undo. */
+  removed?: readonly SavedItem[];
 }
 
 export interface Undo {
@@ -35,7 +37,7 @@ function removedMessage(items: readonly SavedItem[]): string {
  * the same short-lived undo for other edits of many papers at once.
  */
 export function useUndoableEdits(): Undo {
-  const [offer, setOffer, withdraw] = useTimedOffer<Offer>();
+  const [offer, setOffer, withdraw, standing] = useTimedOffer<Offer>();
   const [error, setError] = useState<string | null>(null);
   const dismiss = () => setOffer(null);
 
@@ -46,9 +48,11 @@ export function useUndoableEdits(): Undo {
     remove: async (ids) => {
       setError(null);
       try {
-        const items = await sendRequest({ type: 'removeSaved', ids });
-        if (items.length === 0) return;
-        setOffer({ message: removedMessage(items), count: items.length, revert: () => sendRequest({ type: 'restoreSaved', items, expected: null }) });
+        const removed = await sendRequest({ type: 'removeSaved', ids });
+        if (removed.length === 0) return;
+        // Removals in a row share one Undo, which puts them all back.
+        const items = [...(standing()?.removed ?? []), ...removed];
+        setOffer({ message: removedMessage(items), count: items.length, removed: items, revert: () => sendRequest({ type: 'restoreSaved', items, expected: null }) });
       } catch (failure) {
         setError(`Could not remove: ${errorMessage(failure)}`);
       }
