@@ -8,7 +8,7 @@ import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
 import { announceStoreChanged } from '../src/messaging/store-changes';
-import { showStoreError, clearStoreError } from '../src/ui/action-badge';
+import { showStoreError, clearStoreError, showNoPaperInTab } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
@@ -56,7 +56,11 @@ export default defineBackground(() => {
     if (command !== SAVE_COMMAND) return;
     const active = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([first]) => first);
     active
-      .then(async (target) => (target ? saveFromTab(await store.ready(), target, Date.now()) : null))
+      .then(async (target) => {
+        if (!target) return;
+        const saved = await saveFromTab(await store.ready(), target, Date.now());
+        if (!saved && target.id !== undefined) showNoPaperInTab(target.id);
+      })
       .catch((error: unknown) => console.error('PaperLens could not save this tab:', error));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

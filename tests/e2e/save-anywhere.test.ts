@@ -75,6 +75,18 @@ describe('save from anywhere', () => {
     await page.close();
   });
 
+  test('the shortcut on a tab with no paper saves nothing and says so on the toolbar icon for a moment', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.CL/new');
+    await page.bringToFront();
+    const before = (await listSaved()).length;
+    await pressSaveShortcut();
+    await expect.poll(toolbarBadge).toBe('?');
+    expect((await listSaved()).length).toBe(before);
+    await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe('');
+    await page.close();
+  });
+
   test('the shortcut saves the paper of a PDF tab (no page to ask)', async () => {
     const pdf = await browser.context.newPage();
     await pdf.goto('https://arxiv.org/pdf/2402.18041').catch(() => undefined);
