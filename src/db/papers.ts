@@ -208,7 +208,7 @@ function savedTitle(paper: ValidSaveInput, known: Paper | undefined): string {
 function filledIn(existing: SavedItem, paper: ValidSaveInput, known: Paper | undefined): SavedItem {
   const item = { ...existing };
   for (const key of PAGE_METADATA) item[key] ??= paper[key];
-  if (item.authors.length === 0) item.authors = paper.authors;
+  if (item.authors.length === 0 && paper.authors.length > 0) item.authors = paper.authors;
   if (item.tldr === '') item.tldr = known?.summary.tldr || paper.tldr;
   // Saved where no page said its title (a link, a PDF tab): its page names it.
   if (item.title === placeholderTitle(item.id)) item.title = savedTitle(paper, known);

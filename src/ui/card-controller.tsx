@@ -20,6 +20,9 @@ interface MountedCard extends ShadowHost {
   model: CardModel;
 }
 
+// How long a new title over the previous paper's abstract is taken for a page still rendering.
+const ABSTRACT_WAIT_MS = 1_500;
+
 // The related line of a paper the store does not hold, until its related papers come.
 const LOOKING_FOR_RELATED = 'looking for papers like this in your store…';
 const NONE_RELATED = 'none like this in your store yet';
@@ -101,6 +104,8 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   let card: MountedCard | null = null;
   // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
   let shown: { id: string | null; title: string; abstract: string } | null = null;
+  // Since when the page has shown a new title over the previous paper's abstract.
+  let abstractWaitSince: number | null = null;
   let running = false;
   let rerun = false;
 
@@ -139,12 +144,22 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const page = site.extract(document, url);
     const anchor = site.cardAnchor(document);
     if (!page || !anchor) return; // not a page we recognise (yet): no card, no error
-    if (shown && shown.id !== page.id && (shown.title === page.title || (page.abstract !== '' && shown.abstract === page.abstract))) {
-      // After client-side navigation the DOM still shows (some of) the previous paper: updated in
-      // place or in steps (title first). Its card goes; this paper's waits for the page's next change.
+    // After client-side navigation the DOM may still show (some of) the previous paper, updated in
+    // place or in steps: its title (wait for the page's next change), or the new title with the old
+    // abstract (wait a moment: two papers may also share an abstract). The stale card goes at once.
+    const sameTitle = shown !== null && shown.id !== page.id && shown.title === page.title;
+    const sameAbstract = shown !== null && shown.id !== page.id && page.abstract !== '' && shown.abstract === page.abstract;
+    if (!sameAbstract) {
+      abstractWaitSince = null;
+    } else if (abstractWaitSince === null) {
+      abstractWaitSince = Date.now();
+      ctx.setTimeout(() => void sync(), ABSTRACT_WAIT_MS); // look again when the wait is over
+    }
+    if (sameTitle || (abstractWaitSince !== null && Date.now() - abstractWaitSince < ABSTRACT_WAIT_MS)) {
       removeCard();
       return;
     }
+    abstractWaitSince = null;
     if (card && card.url === url.href) {
       anchor.after(card.host); // the page re-rendered our card away: put the same one back
       return;

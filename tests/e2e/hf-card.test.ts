@@ -59,6 +59,15 @@ describe('summary card on Hugging Face paper pages', () => {
     await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('Scaling Laws with Vocabulary');
     expect(await cardText(page)).not.toContain('HallE');
     expect(await card(page).count()).toBe(1);
+
+    // A next paper that shares its abstract with this one (a rare duplicate) still gets its card, a moment later.
+    await page.evaluate(() => history.pushState({}, '', '/papers/2407.21001'));
+    await page.waitForTimeout(200);
+    await page.evaluate(() => {
+      (document.querySelector('#paper-section h1')!.firstChild as Text).data = 'A Twin Paper With the Same Abstract';
+    });
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('A Twin Paper With the Same Abstract');
+    expect(await card(page).count()).toBe(1);
     await page.close();
   });
 

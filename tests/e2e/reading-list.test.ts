@@ -188,8 +188,17 @@ describe('reading-list page', () => {
     await expect.poll(() => row('2310.01779').count()).toBe(0);
     await row('1706.03762').getByTestId('remove').click();
     await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('Removed 2 papers');
-    await page.getByTestId('undo').click();
+    // Focus the reader moves elsewhere stays there while the offer shows (the list changing under it).
+    await page.locator('h1').click();
+    await page.evaluate(() => scrollBy(0, 400));
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)).toBe('BODY');
+    await page.evaluate(() => scrollTo(0, 0));
+    // A double click undoes once: both come back, and nothing is reported as changed elsewhere.
+    await page.getByTestId('undo').dblclick();
     await expect.poll(() => listed(page)).toEqual(beforeTwo);
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('undo-bar').count()).toBe(0);
   });
 
   test('bulk edits act on the selected papers shown: ones the filters hide are left alone', async () => {

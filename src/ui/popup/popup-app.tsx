@@ -83,12 +83,12 @@ function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit
       <p class="source" data-testid="trending-source">
         {source === 'bundled'
           ? `Bundled snapshot · ${label}`
-          : // "Live" only for the latest list while the feed keeps it fresh; an earlier day, or a list
-            // the feed has not refreshed for a day (off, or failing), says when it was fetched.
-            day === days[0] && feedOn && fetchedAt !== null && isLive(fetchedAt, now)
+          : // "Live" only for the latest list, and only while it is fresh (the cards' rule, isLive); an
+            // earlier day, or a list not refreshed for a day (feed off or failing), says when it was fetched.
+            day === days[0] && fetchedAt !== null && isLive(fetchedAt, now)
             ? `Live · ${label}${state?.lastSuccessAt ? ` · updated ${describeAge(now - state.lastSuccessAt)}` : ''}`
             : `Daily Papers · ${label}${fetchedAt !== null ? ` · fetched ${describeAge(now - fetchedAt)}` : ''}`}
-        {!feedOn && ' · live feed off in settings'}
+        {!feedOn && ' · updates switched off in settings'}
       </p>
       {feedOn && failedSinceSuccess && state?.lastFailure && (
         <p class="problem" role="status" data-testid="feed-failure">

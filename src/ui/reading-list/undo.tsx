@@ -78,22 +78,34 @@ export function useUndoableEdits(): Undo {
   };
 }
 
+// How long after an offer appears the change may still take the focused control away.
+const FOCUS_RESCUE_MS = 1_000;
+
 /**
- * While an offer shows, focus that was on a control the change took away (the removed row's
- * button, the emptied selection's bar) goes to Undo instead of to the top of the page.
+ * When an offer appears, focus that was on a control the change took away (the removed row's
+ * button, the emptied selection's bar) goes to Undo instead of to the top of the page: once, and
+ * only while the change is landing, so that Undo never takes the focus later (a scroll, a save
+ * elsewhere) from a reader who moved on.
  */
 function useFocusUndoWhenFocusGoes(offer: Offer | null, undoButton: RefObject<HTMLButtonElement | null>): void {
   useEffect(() => {
     if (!offer) return;
     const focused = document.activeElement;
+    const observer = new MutationObserver(() => rescue());
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
     const rescue = () => {
       const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost && (focused === null || focused === document.body || !focused.isConnected)) undoButton.current?.focus();
+      if (!lost || !(focused === null || focused === document.body || !focused.isConnected)) return;
+      undoButton.current?.focus();
+      stop();
     };
-    rescue();
-    const observer = new MutationObserver(rescue);
+    const timer = setTimeout(stop, FOCUS_RESCUE_MS);
     observer.observe(document.body, { childList: true, subtree: true });
-    return () => observer.disconnect();
+    rescue();
+    return stop;
   }, [offer]);
 }
 
@@ -104,9 +116,21 @@ function useFocusUndoWhenFocusGoes(offer: Offer | null, undoButton: RefObject<HT
 export function UndoBar({ undo, onUndoneFromKeyboard }: { undo: Undo; onUndoneFromKeyboard?: () => void }) {
   const undoButton = useRef<HTMLButtonElement>(null);
   useFocusUndoWhenFocusGoes(undo.offer, undoButton);
+  // One Undo at a time: a double click would put the papers back twice (and the second would
+  // report them "changed elsewhere").
+  const [undoing, setUndoing] = useState(false);
+  const working = useRef(false);
   const undoAndRefocus = async (button: HTMLElement) => {
+    if (working.current) return;
+    working.current = true;
+    setUndoing(true);
     const hadFocus = holdsFocus(button);
-    if ((await undo.undo()) && hadFocus) onUndoneFromKeyboard?.();
+    try {
+      if ((await undo.undo()) && hadFocus) onUndoneFromKeyboard?.();
+    } finally {
+      working.current = false;
+      setUndoing(false);
+    }
   };
   if (!undo.offer && !undo.error) return null;
   return (
@@ -114,7 +138,7 @@ export function UndoBar({ undo, onUndoneFromKeyboard }: { undo: Undo; onUndoneFr
       {undo.offer && (
         <>
           <span class="undo-message">{undo.offer.message}</span>
-          <button type="button" data-testid="undo" ref={undoButton} onClick={(event) => void undoAndRefocus(event.currentTarget)}>
+          <button type="button" data-testid="undo" ref={undoButton} aria-disabled={undoing} onClick={(event) => void undoAndRefocus(event.currentTarget)}>
             Undo
           </button>
           <button type="button" class="undo-close" aria-label="Dismiss" onClick={undo.dismiss}>

@@ -126,6 +126,9 @@ describe('reading list', () => {
     expect(await completeSaved(db, page)).toEqual({ changed: 0 });
     expect(await completeSaved(db, { ...page, title: 'Another title', authors: ['Someone Else'] })).toEqual({ changed: 0 });
     expect((await db.saved.get('1706.03762'))!.authors).toEqual(['Ashish Vaswani']);
+    // Nothing to add on either side (no authors anywhere) is no change either.
+    await savePaper(db, { id: '2407.13623', title: 'Scaling Laws with Vocabulary' }, 100);
+    expect(await completeSaved(db, { id: '2407.13623', title: 'Scaling Laws with Vocabulary' })).toEqual({ changed: 0 });
     // A paper that is not saved is not saved by it.
     expect(await completeSaved(db, { id: '2310.01779', title: 'HallE' })).toEqual({ changed: 0 });
     expect(await db.saved.get('2310.01779')).toBeUndefined();
