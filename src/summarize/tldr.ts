@@ -47,6 +47,9 @@ const LEAD_CLAUSE = /^[^,;:()]{3,120}?,\s+(?:(?:in|within) this (?:paper|work|st
 // (Not at bare prepositions or "that": "trained on …" cut there reads "trained.")
 const CUTS = [',', ';', '(', 'by', 'which', 'with', 'using', 'while', 'and', 'through', 'via', 'where'];
 const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while|and|through|via|where)\s/g;
+// A cut right after these leaves a phrase hanging: an adverb ("scales primarily."), or a list's
+// announcement ("with the following results.").
+const HANGING_END = /(?:\b(?!(?:family|assembly|anomaly|supply|apply|reply|rely|italy|monopoly|july|ally)\b)[a-z]+ly|\bfollowing \w+|\bas follows)$/i;
 // Sentences opening with a subordinate clause must keep their main clause.
 const SUBORDINATE = /^(?:(?:al)?though|while|when|whereas|if|since|because|as|despite|given|unlike|to|by|with|in|for|on|from|based|inspired|motivated|using|through|after|due|following|building|compared)\b/i;
 
@@ -113,6 +116,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (isComma && commas++ === 0 && skipFirstComma) continue;
           const prefix = text.slice(0, m.index);
           if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
+          // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
+          if (HANGING_END.test(prefix.replace(/[\s,;:]+$/, ''))) continue;
           add(prefix.replace(/[\s,;:]+$/, '') + '.', leadType, paren, CUTS.indexOf(m[0].trim()) + 1);
         }
       }
@@ -367,5 +372,6 @@ export function pickTldr(title: string, sentences: string[]): string {
       best = candidate;
     }
   }
-  return best ? clip(best.text, MAX_TLDR_CHARS) : '';
+  // "We also show" / "We further propose" lean on a sentence the TL;DR does not have.
+  return best ? clip(best.text.replace(/^We (?:also|further) /, 'We '), MAX_TLDR_CHARS) : '';
 }

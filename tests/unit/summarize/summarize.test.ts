@@ -26,6 +26,22 @@ describe('pickTldr', () => {
     expect(texts.filter((text) => /\w\.\.$/.test(text))).toEqual([]);
   });
 
+  it('no tail is cut right after an adverb or a list announcement, which would leave the phrase hanging', () => {
+    const sentences = [
+      'We discover that the optimal batch size scales primarily with data size and the learning rate with model size.',
+      'We present a head-to-head comparison of language models for Spanish with the following results: larger models win.',
+    ];
+    const texts = eligibleCandidates(sentences).map((candidate) => candidate.text);
+    expect(texts).not.toContain('We discover that the optimal batch size scales primarily.');
+    expect(texts).toContain('We discover that the optimal batch size scales primarily with data size.');
+    expect(texts.some((text) => /following results\.$/.test(text))).toBe(false);
+  });
+
+  it('drops the "also" or "further" that ties a TL;DR to a sentence it does not have', () => {
+    expect(pickTldr('T', ['We also show that sparse attention halves the memory of long-context inference.'])).toBe('We show that sparse attention halves the memory of long-context inference.');
+    expect(pickTldr('T', ['We further explore how training set size changes fine-tuning efficacy.'])).toBe('We explore how training set size changes fine-tuning efficacy.');
+  });
+
   it('has one trained weight per feature (retrain with npm run train:tldr after changing features)', () => {
     expect(TLDR_MODEL.ranker).toHaveLength(tldrFeatureCount(TLDR_MODEL));
     expect(TLDR_MODEL.tokenWeights).toHaveLength(TOKEN_FEATURE_COUNT);
