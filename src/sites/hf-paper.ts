@@ -7,7 +7,8 @@ import { isRecord } from '../schema/is-record';
  * page's data as JSON in `[data-target="PaperContent"][data-props]`; the visible page has the
  * title in `h1` and the abstract as the paragraph under the "Abstract" heading. The site is a
  * client-side app: on navigation the DOM changes but the embedded JSON may still describe the
- * first paper, so it is only trusted when its id matches the URL.
+ * first paper, so it is only trusted when its id matches the URL (else the authors are read from
+ * the page, and the date is unknown).
  */
 
 function idFromUrl(url: URL): string | null {
@@ -61,6 +62,15 @@ function abstractParagraph(doc: Document): Element | null {
   return node?.tagName === 'P' ? node : (node?.querySelector('p') ?? null);
 }
 
+/**
+ * The author names the visible page lists by the title (`.author` elements in the title's block):
+ * after client-side navigation the embedded JSON describes the first paper, and these are all
+ * there is. Empty when the page lists them some other way.
+ */
+function visibleAuthors(heading: Element): string[] {
+  return [...(heading.parentElement?.querySelectorAll('.author') ?? [])].map((author) => author.textContent ?? '');
+}
+
 function extract(doc: Document, url: URL): PagePaper | null {
   const id = idFromUrl(url);
   const heading = doc.querySelector('h1');
@@ -72,7 +82,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     id,
     title: heading.textContent ?? current?.title ?? '',
     abstract: paragraph.textContent || current?.summary || '',
-    authors: current?.authors ?? [],
+    authors: current?.authors ?? visibleAuthors(heading),
     published: current?.publishedAt ?? null,
     primaryCategory: null,
     doi: null,

@@ -27,17 +27,28 @@ describe('Hugging Face paper pages', () => {
     expect(hfPaper.cardAnchor(doc)?.querySelector('h2')?.textContent).toBe('Abstract');
   });
 
-  test('embedded JSON describing another paper (stale after client-side navigation) is ignored', async () => {
+  test('embedded JSON describing another paper (stale after client-side navigation) is ignored: the authors come from the page', async () => {
     const { doc } = await loadFixture('hf-paper-2310.01779.html');
+    // The site rendered the next paper into the page; its embedded JSON still describes the first.
+    doc.querySelector('h1')!.textContent = 'Scaling Laws with Vocabulary';
+    const names = doc.querySelectorAll('.author');
+    names[0]!.textContent = 'Chaofan Tao';
+    names[1]!.textContent = 'Qian Liu';
+    names[2]!.remove();
     const paper = hfPaper.extract(doc, new URL('https://huggingface.co/papers/2407.13623'))!;
-    expect(paper.id).toBe('2407.13623');
-    expect(paper.authors).toEqual([]);
+    expect(paper).toMatchObject({ id: '2407.13623', title: 'Scaling Laws with Vocabulary', authors: ['Chaofan Tao', 'Qian Liu'], published: null });
+    // Author names elsewhere on the page (comments) are not the paper's.
+    const comment = doc.createElement('span');
+    comment.className = 'author';
+    comment.textContent = 'A Commenter';
+    doc.querySelector('.pb-8')!.append(comment);
+    expect(hfPaper.extract(doc, new URL('https://huggingface.co/papers/2407.13623'))!.authors).toEqual(['Chaofan Tao', 'Qian Liu']);
   });
 
-  test('malformed embedded JSON is ignored, not thrown', async () => {
+  test('malformed embedded JSON is ignored, not thrown: the page\'s own author list stands in', async () => {
     const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
     doc.querySelector('[data-target="PaperContent"]')!.setAttribute('data-props', '{"paper": [1, 2');
-    expect(hfPaper.extract(doc, url)?.authors).toEqual([]);
+    expect(hfPaper.extract(doc, url)?.authors).toEqual(['Bohan Zhai', 'Shijia Yang', 'Manling Li']);
   });
 
   test('a page without a title and abstract gives nothing', () => {
