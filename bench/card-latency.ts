@@ -63,6 +63,13 @@ export async function stopServiceWorkers(page: Page): Promise<void> {
   await cdp.detach();
 }
 
+/** A load right after the worker was stopped (as the browser stops it when idle): it starts cold. */
+async function coldLoad(browser: ExtensionBrowser, page: Page): Promise<LoadTiming> {
+  await stopServiceWorkers(page);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return load(browser, page, true);
+}
+
 // A worker that answers every message at once (the card then shows "could not ask the store").
 const INSTANT_WORKER = `chrome.runtime.onMessage.addListener((message, sender, sendResponse) => { sendResponse({ ok: false, error: 'instant worker' }); });`;
 
@@ -73,11 +80,9 @@ const INSTANT_WORKER = `chrome.runtime.onMessage.addListener((message, sender, s
  */
 async function coldFloor(html: string, loads: number): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'paperlens-instant-worker-'));
-  const browser = await (async () => {
-    await cp(EXTENSION_DIR, dir, { recursive: true });
-    await writeFile(join(dir, 'background.js'), INSTANT_WORKER);
-    return launchExtension({ extensionDir: dir });
-  })();
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  await writeFile(join(dir, 'background.js'), INSTANT_WORKER);
+  const browser = await launchExtension({ extensionDir: dir });
   try {
     browser.serve(URL_UNDER_TEST, html);
     await browser.context.addInitScript(RECORDER);
@@ -85,9 +90,7 @@ async function coldFloor(html: string, loads: number): Promise<number> {
     await load(browser, page, true);
     const cold: number[] = [];
     for (let i = 0; i < loads; i++) {
-      await stopServiceWorkers(page);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const timing = await load(browser, page, true);
+      const timing = await coldLoad(browser, page);
       cold.push(timing.cardAt! - timing.dcl);
     }
     return round(median(cold));
@@ -171,9 +174,7 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
     const coldTimings: LoadTiming[] = [];
     const coldWorkers: WorkerTimeline[] = [];
     for (let i = 0; i < coldLoads; i++) {
-      await stopServiceWorkers(page);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const timing = await load(withExt, page, true);
+      const timing = await coldLoad(withExt, page);
       cold.push(timing.cardAt! - timing.dcl);
       coldTimings.push(timing);
       const worker = await workerTimeline(withExt, page);

@@ -7,6 +7,7 @@ import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withStatus } from './reading-list';
+import { sameItem } from '../export/merge';
 import { titleKeyOf } from './title-key';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
@@ -226,7 +227,7 @@ export async function completeSaved(db: PaperLensDatabase, input: SaveInput): Pr
     const existing = await db.saved.get(paper.id);
     if (!existing) return { changed: 0 };
     const item = filledIn(existing, paper, await db.papers.get(paper.id));
-    if ((Object.keys(item) as (keyof SavedItem)[]).every((key) => item[key] === existing[key])) return { changed: 0 };
+    if (sameItem(item, existing)) return { changed: 0 };
     await db.saved.put(item);
     return { changed: 1 };
   });

@@ -1,4 +1,4 @@
-import { planImport } from '../export/merge';
+import { planImport, sameItem } from '../export/merge';
 import { placeholderTitle } from '../papers/ids';
 import {
   MAX_TAGS,
@@ -12,7 +12,6 @@ import {
   type Paper,
   type ReadingStatus,
   type SavedItem,
-  SavedItemSchema,
 } from '../schema';
 import type { PaperLensDatabase } from './database';
 
@@ -105,11 +104,6 @@ export async function removeSaved(db: PaperLensDatabase, ids: readonly string[])
     await db.saved.bulkDelete(removed.map((item) => item.id));
     return removed;
   });
-}
-
-/** Whether two saved items hold the same values (whatever order their fields were written in). */
-function sameItem(a: SavedItem, b: SavedItem): boolean {
-  return (Object.keys(SavedItemSchema.shape) as (keyof SavedItem)[]).every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
 }
 
 /**

@@ -89,7 +89,8 @@ function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem {
   };
 }
 
-function sameItem(a: SavedItem, b: SavedItem): boolean {
+/** Whether two saved items hold the same values (lists compared element by element). */
+export function sameItem(a: SavedItem, b: SavedItem): boolean {
   return (Object.keys(a) as (keyof SavedItem)[]).every((key) => {
     const left = a[key];
     const right = b[key];

@@ -60,6 +60,7 @@ export async function paperInTab(tab: TabLike, url = tab.url): Promise<TabPaper 
   if (!url || !id) return null;
   const answer = await askPage(tab.id, id);
   const page = answer && answer.id === id ? answer : null;
-  const tabTitle = page?.title || url !== tab.url ? null : answer === undefined ? usableTabTitle(tab.title) : null;
+  // The tab's own title names only the tab's own paper, and only where no page of ours answered.
+  const tabTitle = !page?.title && url === tab.url && answer === undefined ? usableTabTitle(tab.title) : null;
   return { id, url, title: page?.title || tabTitle || placeholderTitle(id), titleFromTab: tabTitle !== null, page };
 }

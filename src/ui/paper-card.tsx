@@ -5,6 +5,7 @@ import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { errorMessage } from '../messaging/error-message';
 import { useTimedOffer } from './timed-offer';
 import { holdsFocus } from './focus';
+import { useOneAtATime } from './one-at-a-time';
 
 /** Everything the summary card shows. */
 export interface CardModel {
@@ -102,7 +103,7 @@ const COPIED_MS = 2_500;
 
 export function PaperCard({ model, actions, collapsed: startCollapsed = false }: { model: CardModel; actions: CardActions; collapsed?: boolean }) {
   const [status, setStatusState] = useState(model.status);
-  const [busy, setBusy] = useState(false);
+  const { busy, running, run: once } = useOneAtATime();
   const [error, setError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(startCollapsed);
   // The item removed by the last unsave, offered back for a few seconds.
@@ -115,24 +116,16 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
     if (model.status !== null) offerUndo(null);
   }, [model.status]);
 
-  // One request at a time. Controls show it with aria-disabled, not disabled: the browser drops
-  // focus from a disabled control, which would send a keyboard user back to the top of the page.
-  const working = useRef(false);
   const saveRef = useRef<HTMLButtonElement>(null);
-  const run = async (work: () => Promise<ReadingStatus | null>) => {
-    if (working.current) return;
-    working.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      setStatusState(await work());
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      working.current = false;
-      setBusy(false);
-    }
-  };
+  const run = (work: () => Promise<ReadingStatus | null>) =>
+    once(async () => {
+      setError(null);
+      try {
+        setStatusState(await work());
+      } catch (failure) {
+        setError(errorMessage(failure));
+      }
+    });
   const toggleSave = () =>
     run(async () => {
       if (status === null) {
@@ -262,7 +255,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
             value={status}
             aria-disabled={busy}
             onChange={(event) => {
-              if (working.current) {
+              if (running()) {
                 event.currentTarget.value = status; // one change at a time
                 return;
               }

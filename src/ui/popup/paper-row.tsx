@@ -1,10 +1,11 @@
 import { createContext } from 'preact';
-import { useContext, useRef, useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import type { PaperView, SaveInput } from '../../schema';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { StatusSelect } from '../status-select';
 import { errorMessage } from '../../messaging/error-message';
+import { useOneAtATime } from '../one-at-a-time';
 
 /** How rows remove a paper: through the popup's undoable remove ("Removed · Undo"). */
 export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(async (ids) => {
@@ -13,29 +14,22 @@ export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(asy
 
 /** Save / Saved; `details` are what the paper's page says beyond its title (authors, dates…). */
 export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pick<PaperView, 'id' | 'title' | 'status'>; tldr: string; sourceUrl: string | null; details?: Partial<SaveInput> }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
   const [error, setError] = useState<string | null>(null);
   const remove = useContext(RemoveContext);
-  const working = useRef(false);
-  const toggle = async () => {
-    // aria-disabled while busy, not disabled: the browser drops focus from a disabled control.
-    if (working.current) return;
-    working.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      if (paper.status === null) {
-        await sendRequest({ type: 'save', paper: { ...details, id: paper.id, title: paper.title, tldr, sourceUrl } });
-      } else {
-        await remove([paper.id]);
+  const toggle = () =>
+    run(async () => {
+      setError(null);
+      try {
+        if (paper.status === null) {
+          await sendRequest({ type: 'save', paper: { ...details, id: paper.id, title: paper.title, tldr, sourceUrl } });
+        } else {
+          await remove([paper.id]);
+        }
+      } catch (failure) {
+        setError(errorMessage(failure));
       }
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      working.current = false;
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <button type="button" class={paper.status === null ? 'save' : 'save saved'} data-testid="save" aria-pressed={paper.status !== null} aria-disabled={busy} aria-label={`${paper.status === null ? 'Save' : 'Saved'}: ${paper.title}`} onClick={toggle}>

@@ -17,6 +17,7 @@ import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableEdits } from '../reading-list/undo';
 import { SearchResults, useSearch } from './search';
 import { errorMessage } from '../../messaging/error-message';
+import { useOneAtATime } from '../one-at-a-time';
 
 type Section = 'trending' | 'saved';
 const SECTIONS: readonly Section[] = ['trending', 'saved'];
@@ -59,25 +60,22 @@ function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit
   const { source, label, days, day, fetchedAt } = list;
   const state = useLiveQuery(() => readFeedState(db), []).value;
   const [feedOn, setFeedOn] = useState(true);
-  const [refreshing, setRefreshing] = useState(false);
+  const refreshing = useOneAtATime();
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     loadSettings().then((settings) => setFeedOn(settings.feedEnabled), () => undefined);
   }, []);
   const now = Date.now();
   const failedSinceSuccess = state?.lastFailure && (state.lastSuccessAt === null || state.lastFailure.at > state.lastSuccessAt);
-  const refresh = async () => {
-    if (refreshing) return;
-    setRefreshing(true);
-    setProblem(null);
-    try {
-      await sendRequest({ type: 'refreshFeed' });
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setRefreshing(false);
-    }
-  };
+  const refresh = () =>
+    refreshing.run(async () => {
+      setProblem(null);
+      try {
+        await sendRequest({ type: 'refreshFeed' });
+      } catch (error) {
+        setProblem(errorMessage(error));
+      }
+    });
   return (
     <div class="trending-head">
       <p class="source" data-testid="trending-source">
@@ -109,8 +107,8 @@ function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit
           </select>
         )}
         {feedOn && (
-          <button type="button" class="save" data-testid="refresh-feed" aria-disabled={refreshing} onClick={refresh}>
-            {refreshing ? 'Refreshing…' : 'Refresh'}
+          <button type="button" class="save" data-testid="refresh-feed" aria-disabled={refreshing.busy} onClick={refresh}>
+            {refreshing.busy ? 'Refreshing…' : 'Refresh'}
           </button>
         )}
       </div>

@@ -5,6 +5,7 @@ import type { ChangeCount, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 import { useTimedOffer } from '../timed-offer';
 import { holdsFocus } from '../focus';
+import { useOneAtATime } from '../one-at-a-time';
 
 interface Offer {
   message: string;
@@ -118,27 +119,19 @@ export function UndoBar({ undo, onUndoneFromKeyboard }: { undo: Undo; onUndoneFr
   useFocusUndoWhenFocusGoes(undo.offer, undoButton);
   // One Undo at a time: a double click would put the papers back twice (and the second would
   // report them "changed elsewhere").
-  const [undoing, setUndoing] = useState(false);
-  const working = useRef(false);
-  const undoAndRefocus = async (button: HTMLElement) => {
-    if (working.current) return;
-    working.current = true;
-    setUndoing(true);
-    const hadFocus = holdsFocus(button);
-    try {
+  const undoing = useOneAtATime();
+  const undoAndRefocus = (button: HTMLElement) =>
+    undoing.run(async () => {
+      const hadFocus = holdsFocus(button);
       if ((await undo.undo()) && hadFocus) onUndoneFromKeyboard?.();
-    } finally {
-      working.current = false;
-      setUndoing(false);
-    }
-  };
+    });
   if (!undo.offer && !undo.error) return null;
   return (
     <div class="undo-bar" role="status" data-testid="undo-bar">
       {undo.offer && (
         <>
           <span class="undo-message">{undo.offer.message}</span>
-          <button type="button" data-testid="undo" ref={undoButton} aria-disabled={undoing} onClick={(event) => void undoAndRefocus(event.currentTarget)}>
+          <button type="button" data-testid="undo" ref={undoButton} aria-disabled={undoing.busy} onClick={(event) => void undoAndRefocus(event.currentTarget)}>
             Undo
           </button>
           <button type="button" class="undo-close" aria-label="Dismiss" onClick={undo.dismiss}>
