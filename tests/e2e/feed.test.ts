@@ -7,7 +7,9 @@ type PageGlobal = { chrome: typeof Browser };
 
 let browser: ExtensionBrowser;
 let feedJson: string;
-let respond: 'good' | '500' | 'garbage' | 'stall' | '429' = 'good';
+// Offline until the first test asks: the worker's own refresh at startup must not race the
+// test's "before the refresh" check.
+let respond: 'offline' | 'good' | '500' | 'garbage' | 'stall' | '429' = 'offline';
 let feedCalls = 0;
 
 beforeAll(async () => {
@@ -16,6 +18,8 @@ beforeAll(async () => {
   browser.serve(FEED_URL, async (route) => {
     feedCalls++;
     switch (respond) {
+      case 'offline':
+        return route.abort('internetdisconnected');
       case 'good':
         return route.fulfill({ status: 200, contentType: 'application/json', body: feedJson });
       case '500':
@@ -64,6 +68,7 @@ describe('trending from the daily-papers feed', () => {
     await page.goto(`https://huggingface.co/papers/${first!.paper.id}`);
     await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/ · Jul 30$/);
 
+    respond = 'good';
     const popup = await refreshFromPopup();
     await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/^#1 trending · Live · \d{4}-\d{2}-\d{2}$/);
     await page.close();
