@@ -1,4 +1,5 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
+import * as z from 'zod/mini';
 import { PaperSchema, type FeedDayList, type Paper, type SavedItem, type Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../search/search-index';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
@@ -24,7 +25,7 @@ export interface TrendingDayRow extends FeedDayList {
 
 export const DATABASE_NAME = 'paperlens';
 
-const IndexedPaperSchema = PaperSchema.pick({ id: true, title: true, authors: true, rank: true, snapshot: true, summary: true });
+const IndexedPaperSchema = z.pick(PaperSchema, { id: true, title: true, authors: true, rank: true, snapshot: true, summary: true });
 
 /**
  * The store. Version history (never edit a shipped version; add one with an upgrade):

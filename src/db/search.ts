@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ReadingStatusSchema, SearchRowSchema, type Paper, type PaperView, type ReadingStatus, type SearchRow } from '../schema';
 import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpackSnapshot, updateSearchSnapshot, type PackedSearchSnapshot, type SearchDocument } from '../search/search-index';
 import type { PaperLensDatabase } from './database';
@@ -59,14 +59,20 @@ export async function loadSearchIndex(db: PaperLensDatabase): Promise<SearchInde
   return new SearchIndex(unpackSnapshot(stored.snapshot));
 }
 
-const StoredRowSchema = z.string().transform((text, context) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    context.addIssue({ code: 'custom', message: 'not JSON' });
-    return z.NEVER;
-  }
-}).pipe(SearchRowSchema);
+const StoredRowSchema = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((text: string, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.issues.push({ code: 'custom', message: 'not JSON', input: text });
+        return z.NEVER;
+      }
+    }),
+  ),
+  SearchRowSchema,
+);
 
 /** What search result rows need beyond the search index: reading statuses and today's live ranking. */
 export interface RowContext {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SavedItemSchema, type SavedItem } from '../schema/papers';
 import {
   READING_LIST_FORMAT,
@@ -43,9 +43,9 @@ export function exportJson(items: readonly SavedItem[], exportedAt: number): str
 }
 
 // Items are checked one by one below, so one bad item is rejected alone.
-const EnvelopeSchema = ReadingListFileSchema.extend({ items: z.array(z.unknown()) });
+const EnvelopeSchema = z.extend(ReadingListFileSchema, { items: z.array(z.unknown()) });
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))

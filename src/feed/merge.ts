@@ -2,7 +2,7 @@ import { normalizeTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { HttpUrlSchema } from '../schema/common';
 import type { FeedDayList, FeedEntry } from '../schema/feed';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { PaperSchema, SummarySchema, type Paper } from '../schema/papers';
 import { summarize, SUMMARIZER_VERSION } from '../summarize';
 import type { FeedSuccess } from './client';

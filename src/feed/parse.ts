@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DailyPaperItemSchema, type FeedEntry, type FeedFailure } from '../schema/feed';
 
 /** How many dropped-item problems are kept for the log; the count covers all of them. */

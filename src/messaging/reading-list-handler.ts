@@ -12,7 +12,7 @@ import {
 } from '../db/reading-list';
 import { ReadingListRequestSchemas, type ReadingListCommand, type ReadingListResponseMap } from '../schema';
 
-const READING_LIST_TYPES: ReadonlySet<string> = new Set(ReadingListRequestSchemas.map((schema) => schema.shape.type.value));
+const READING_LIST_TYPES: ReadonlySet<string> = new Set(ReadingListRequestSchemas.flatMap((schema) => schema.shape.type.def.values));
 
 /** Whether a validated request is one of the reading-list edits this module answers. */
 export function isReadingListRequest<T extends { type: string }>(request: T): request is Extract<T, ReadingListCommand> {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import { arxivIdFromUrl, placeholderTitle } from '../papers/ids';
 import { PagePaperSchema, type PagePaper } from '../schema';
 import { PAGE_PAPER_REQUEST } from './page-paper';
@@ -20,6 +21,9 @@ export interface TabPaper {
   page: PagePaper | null;
 }
 
+// A page's answer: its paper, or null when it shows none.
+const PageAnswerSchema = z.nullable(PagePaperSchema);
+
 /**
  * What the tab's page says about its paper: null when our content script there found none (arXiv's
  * "identifier not recognized" page), undefined when the page has no content script of ours (PDFs)
@@ -33,7 +37,7 @@ async function askPage(tabId: number | undefined, id: string): Promise<PagePaper
   } catch {
     return undefined;
   }
-  const parsed = PagePaperSchema.nullable().safeParse(answer ?? null);
+  const parsed = PageAnswerSchema.safeParse(answer ?? null);
   if (parsed.success) return parsed.data;
   console.warn('PaperLens: the page described its paper in a shape it does not know:', parsed.error.issues[0]);
   return undefined;

@@ -1,14 +1,20 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { ARXIV_ID_PATTERN } from '../papers/ids';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
-// Extension pages forbid eval (MV3 CSP): keep Zod from probing for it.
-z.config({ jitless: true });
+// Zod's tree-shakable build (zod/mini): the background evaluates it on every cold start, before
+// it can answer a card. Extension pages forbid eval (MV3 CSP): keep Zod from probing for it.
+// English messages, as people read them in import, feed and store errors.
+z.config({ jitless: true, ...en() });
 
-export const ArxivIdSchema = z.string().regex(ARXIV_ID_PATTERN, 'not a canonical arXiv id');
-export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).max(2048);
-export const Title = z.string().trim().min(1).max(MAX_TITLE);
-export const Abstract = z.string().max(MAX_ABSTRACT);
-export const Authors = z.array(z.string().max(MAX_AUTHOR_NAME)).max(MAX_AUTHORS);
-export const Timestamp = z.number().int().nonnegative();
-
+export const ArxivIdSchema = z.string().check(z.regex(ARXIV_ID_PATTERN, 'not a canonical arXiv id'));
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).check(z.maxLength(2048));
+export const Title = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TITLE));
+export const Abstract = z.string().check(z.maxLength(MAX_ABSTRACT));
+export const Authors = z.array(z.string().check(z.maxLength(MAX_AUTHOR_NAME))).check(z.maxLength(MAX_AUTHORS));
+export const Timestamp = z.int().check(z.nonnegative());
+/** A count: an integer ≥ 0. */
+export const Count = z.int().check(z.nonnegative());
+/** A string of at most `max` characters. */
+export const text = (max: number) => z.string().check(z.maxLength(max));

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { normalizeArxivId } from '../papers/ids';
-import { Abstract, ArxivIdSchema, HttpUrlSchema, Timestamp, Title } from './common';
+import { Abstract, ArxivIdSchema, Count, HttpUrlSchema, Timestamp, Title, text } from './common';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
 /**
@@ -18,38 +18,40 @@ export const MAX_FEED_KEYWORDS = 40;
 const MAX_AI_SUMMARY = 2000;
 
 /** A calendar day, `YYYY-MM-DD` (UTC). */
-export const FeedDaySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD day')
-  .refine((day) => {
+export const FeedDaySchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD day'),
+  z.refine((day: string) => {
     const at = Date.parse(`${day}T00:00:00Z`);
     // 2024-02-30 parses in some engines and rolls over: only a day that reads back is one.
     return !Number.isNaN(at) && new Date(at).toISOString().startsWith(day);
-  }, 'not a calendar day');
+  }, 'not a calendar day'),
+);
 
 /** A value that is either usable or read as absent, never failing its item. */
-function lenient<T extends z.ZodType>(schema: T) {
-  return schema.optional().catch(undefined);
+function lenient<T extends z.ZodMiniType>(schema: T) {
+  return z.catch(z.optional(schema), undefined);
 }
 
-const LinkField = lenient(z.string().trim().pipe(HttpUrlSchema));
-const CountField = lenient(z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER));
+const LinkField = lenient(z.pipe(z.string().check(z.trim()), HttpUrlSchema));
+const CountField = lenient(Count);
 // ISO timestamps (`2024-07-18T17:59:51.000Z`), normalized so both placements compare equal.
 const TimeField = lenient(
-  z
-    .string()
-    .trim()
-    .max(40)
-    .regex(/^\d{4}-\d{2}-\d{2}/)
-    .refine((text) => !Number.isNaN(Date.parse(text)))
-    .transform((text) => new Date(text).toISOString()),
+  z.pipe(
+    z.string().check(
+      z.trim(),
+      z.maxLength(40),
+      z.regex(/^\d{4}-\d{2}-\d{2}/),
+      z.refine((time: string) => !Number.isNaN(Date.parse(time))),
+    ),
+    z.transform((time: string) => new Date(time).toISOString()),
+  ),
 );
 const TextField = lenient(z.string());
-const AiSummaryField = lenient(z.string().trim().min(1).max(MAX_AI_SUMMARY));
+const AiSummaryField = lenient(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_AI_SUMMARY)));
 
 /** Author names from `[{ name, … }]` (plain strings too); unnamed or absurd entries are skipped. */
 const AuthorsField = lenient(
-  z.array(z.unknown()).transform((authors) => {
+  z.pipe(z.array(z.unknown()), z.transform((authors: unknown[]) => {
     const names: string[] = [];
     for (const author of authors) {
       const raw = typeof author === 'string' ? author : z.looseObject({ name: z.string() }).safeParse(author).data?.name;
@@ -57,12 +59,12 @@ const AuthorsField = lenient(
       if (name && name.length <= MAX_AUTHOR_NAME) names.push(name);
     }
     return names.slice(0, MAX_AUTHORS);
-  }),
+  })),
 );
 
 /** Keywords trimmed, deduplicated (case-insensitively) and capped; non-strings and blanks skipped. */
 const KeywordsField = lenient(
-  z.array(z.unknown()).transform((keywords) => {
+  z.pipe(z.array(z.unknown()), z.transform((keywords: unknown[]) => {
     const seen = new Set<string>();
     const out: string[] = [];
     for (const keyword of keywords) {
@@ -73,7 +75,7 @@ const KeywordsField = lenient(
       out.push(text);
     }
     return out.slice(0, MAX_FEED_KEYWORDS);
-  }),
+  })),
 );
 
 /** Fields that may sit under `paper` or at the top level of an item. */
@@ -110,18 +112,18 @@ export const FeedEntrySchema = z.object({
   /** As the feed sends it (may hold LaTeX). */
   title: Title,
   abstract: Abstract,
-  authors: z.array(z.string().min(1).max(MAX_AUTHOR_NAME)).max(MAX_AUTHORS),
+  authors: z.array(z.string().check(z.minLength(1), z.maxLength(MAX_AUTHOR_NAME))).check(z.maxLength(MAX_AUTHORS)),
   /** When the paper appeared on arXiv (ISO timestamp). */
-  publishedAt: z.string().max(40).nullable(),
+  publishedAt: z.nullable(text(40)),
   /** When it was submitted to Daily Papers (ISO timestamp): the day the list is for. */
-  submittedAt: z.string().max(40).nullable(),
-  upvotes: z.number().int().nonnegative(),
-  comments: z.number().int().nonnegative().nullable(),
-  githubRepo: HttpUrlSchema.nullable(),
-  projectPage: HttpUrlSchema.nullable(),
-  keywords: z.array(z.string().min(1).max(100)).max(MAX_FEED_KEYWORDS),
+  submittedAt: z.nullable(text(40)),
+  upvotes: Count,
+  comments: z.nullable(Count),
+  githubRepo: z.nullable(HttpUrlSchema),
+  projectPage: z.nullable(HttpUrlSchema),
+  keywords: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(MAX_FEED_KEYWORDS)),
   /** Hugging Face's own one-line summary, shown only as the feed's. */
-  aiSummary: z.string().max(MAX_AI_SUMMARY).nullable(),
+  aiSummary: z.nullable(text(MAX_AI_SUMMARY)),
 });
 export type FeedEntry = z.infer<typeof FeedEntrySchema>;
 
@@ -135,39 +137,45 @@ function firstText(...texts: (string | undefined)[]): string | undefined {
 }
 
 /** One response item, validated and normalized into a `FeedEntry`; fails with the reason it is unusable. */
-export const DailyPaperItemSchema = DailyPaperItemRawSchema.transform((item, ctx): FeedEntry => {
-  const paper = item.paper ?? {};
-  const unusable = (message: string, path: (string | number)[]): never => {
-    ctx.issues.push({ code: 'custom', message, input: item, path });
-    return z.NEVER;
-  };
-  if (paper.id === undefined) return unusable('no paper id', ['paper', 'id']);
-  const id = normalizeArxivId(paper.id);
-  if (id === null) return unusable(`${JSON.stringify(paper.id.slice(0, 60))} is not an arXiv id`, ['paper', 'id']);
-  const title = firstText(paper.title, item.title);
-  const titlePath = firstText(paper.title) !== undefined ? ['paper', 'title'] : ['title'];
-  if (title === undefined) return unusable('no title', titlePath);
-  if (title.length > MAX_TITLE) return unusable(`title is ${title.length} characters long (at most ${MAX_TITLE})`, titlePath);
-  const abstract = firstText(paper.summary, item.summary) ?? '';
-  if (abstract.length > MAX_ABSTRACT) {
-    const path = firstText(paper.summary) !== undefined ? ['paper', 'summary'] : ['summary'];
-    return unusable(`abstract is ${abstract.length} characters long (at most ${MAX_ABSTRACT})`, path);
-  }
-  return {
-    id,
-    title,
-    abstract,
-    authors: paper.authors ?? item.authors ?? [],
-    publishedAt: paper.publishedAt ?? item.publishedAt ?? null,
-    submittedAt: paper.submittedOnDailyAt ?? item.submittedOnDailyAt ?? null,
-    upvotes: paper.upvotes ?? item.upvotes ?? 0,
-    comments: item.numComments ?? null,
-    githubRepo: paper.githubRepo ?? item.githubRepo ?? null,
-    projectPage: paper.projectPage ?? item.projectPage ?? null,
-    keywords: paper.ai_keywords ?? item.ai_keywords ?? [],
-    aiSummary: paper.ai_summary ?? item.ai_summary ?? null,
-  };
-}).pipe(FeedEntrySchema);
+export const DailyPaperItemSchema = z.pipe(
+  z.pipe(
+    DailyPaperItemRawSchema,
+    z.transform((item: DailyPaperItemRaw, ctx): FeedEntry => {
+      const paper = item.paper ?? {};
+      const unusable = (message: string, path: (string | number)[]): never => {
+        ctx.issues.push({ code: 'custom', message, input: item, path });
+        return z.NEVER;
+      };
+      if (paper.id === undefined) return unusable('no paper id', ['paper', 'id']);
+      const id = normalizeArxivId(paper.id);
+      if (id === null) return unusable(`${JSON.stringify(paper.id.slice(0, 60))} is not an arXiv id`, ['paper', 'id']);
+      const title = firstText(paper.title, item.title);
+      const titlePath = firstText(paper.title) !== undefined ? ['paper', 'title'] : ['title'];
+      if (title === undefined) return unusable('no title', titlePath);
+      if (title.length > MAX_TITLE) return unusable(`title is ${title.length} characters long (at most ${MAX_TITLE})`, titlePath);
+      const abstract = firstText(paper.summary, item.summary) ?? '';
+      if (abstract.length > MAX_ABSTRACT) {
+        const path = firstText(paper.summary) !== undefined ? ['paper', 'summary'] : ['summary'];
+        return unusable(`abstract is ${abstract.length} characters long (at most ${MAX_ABSTRACT})`, path);
+      }
+      return {
+        id,
+        title,
+        abstract,
+        authors: paper.authors ?? item.authors ?? [],
+        publishedAt: paper.publishedAt ?? item.publishedAt ?? null,
+        submittedAt: paper.submittedOnDailyAt ?? item.submittedOnDailyAt ?? null,
+        upvotes: paper.upvotes ?? item.upvotes ?? 0,
+        comments: item.numComments ?? null,
+        githubRepo: paper.githubRepo ?? item.githubRepo ?? null,
+        projectPage: paper.projectPage ?? item.projectPage ?? null,
+        keywords: paper.ai_keywords ?? item.ai_keywords ?? [],
+        aiSummary: paper.ai_summary ?? item.ai_summary ?? null,
+      };
+    }),
+  ),
+  FeedEntrySchema,
+);
 
 /** The response: a list whose items are validated one by one (a bad item does not sink the list). */
 export const DailyPapersResponseSchema = z.array(z.unknown());
@@ -186,20 +194,20 @@ export const FeedFailureKindSchema = z.enum([
 export type FeedFailureKind = z.infer<typeof FeedFailureKindSchema>;
 
 export const MAX_REASON_LENGTH = 2000;
-const Reason = z.string().min(1).max(MAX_REASON_LENGTH);
+const Reason = z.string().check(z.minLength(1), z.maxLength(MAX_REASON_LENGTH));
 
 /** Why a feed refresh failed, each with a sentence a person can read. */
 export const FeedFailureSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('offline'), reason: Reason }),
   z.object({ kind: z.literal('dns'), reason: Reason }),
-  z.object({ kind: z.literal('http'), reason: Reason, status: z.number().int() }),
+  z.object({ kind: z.literal('http'), reason: Reason, status: z.int() }),
   /** `retryAfterMs`: what the Retry-After header asked for, null when it was absent or unreadable. */
-  z.object({ kind: z.literal('rate-limited'), reason: Reason, retryAfterMs: z.number().int().nonnegative().nullable() }),
-  z.object({ kind: z.literal('timeout'), reason: Reason, timeoutMs: z.number().int().positive() }),
+  z.object({ kind: z.literal('rate-limited'), reason: Reason, retryAfterMs: z.nullable(Count) }),
+  z.object({ kind: z.literal('timeout'), reason: Reason, timeoutMs: z.int().check(z.positive()) }),
   /** `position`: the character offset where parsing failed, when known. */
-  z.object({ kind: z.literal('invalid-json'), reason: Reason, position: z.number().int().nonnegative().nullable() }),
+  z.object({ kind: z.literal('invalid-json'), reason: Reason, position: z.nullable(Count) }),
   /** `path`: where in the response the mismatch is, e.g. `(root)` or `[0].paper.id`. */
-  z.object({ kind: z.literal('schema'), reason: Reason, path: z.string().max(200) }),
+  z.object({ kind: z.literal('schema'), reason: Reason, path: text(200) }),
   z.object({ kind: z.literal('empty'), reason: Reason }),
   /** The caller passed an unusable date or limit; nothing was requested. */
   z.object({ kind: z.literal('bad-options'), reason: Reason }),
@@ -208,18 +216,18 @@ export type FeedFailure = z.infer<typeof FeedFailureSchema>;
 
 /** The stored refresh schedule (one record). Times are ms since the epoch. */
 export const FeedRefreshStateSchema = z.object({
-  lastSuccessAt: Timestamp.nullable(),
-  lastAttemptAt: Timestamp.nullable(),
-  consecutiveFailures: z.number().int().nonnegative(),
-  lastFailure: z.object({ kind: FeedFailureKindSchema, reason: Reason, at: Timestamp }).nullable(),
+  lastSuccessAt: z.nullable(Timestamp),
+  lastAttemptAt: z.nullable(Timestamp),
+  consecutiveFailures: Count,
+  lastFailure: z.nullable(z.object({ kind: FeedFailureKindSchema, reason: Reason, at: Timestamp })),
   /** When the next attempt is due; null before the first attempt (due at once). */
-  nextAttemptAt: Timestamp.nullable(),
+  nextAttemptAt: z.nullable(Timestamp),
 });
 export type FeedRefreshState = z.infer<typeof FeedRefreshStateSchema>;
 
 /** A day's list in the feed's order, which is its ranking. */
 export const FeedDayListSchema = z.object({
   day: FeedDaySchema,
-  ids: z.array(ArxivIdSchema).max(1000),
+  ids: z.array(ArxivIdSchema).check(z.maxLength(1000)),
 });
 export type FeedDayList = z.infer<typeof FeedDayListSchema>;

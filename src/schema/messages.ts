@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Abstract, ArxivIdSchema, Authors, HttpUrlSchema, Title } from './common';
+import * as z from 'zod/mini';
+import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Title, text } from './common';
 import { MAX_TITLE } from '../papers/bounds';
 import { PageMetadataShape, ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
@@ -19,13 +19,13 @@ export const PaperViewSchema = z.object({
   codeLinks: z.array(HttpUrlSchema),
   topics: z.array(z.string()),
   related: z.array(RelatedLinkSchema),
-  rank: z.number().int().positive().nullable(),
+  rank: z.nullable(z.int().check(z.positive())),
   /** Where the rank comes from: the bundled snapshot's label ("Jul 30"), a fresh feed list ("Live · 2026-11-30"), or an older one ("2026-11-27"). */
-  snapshot: z.string().nullable(),
+  snapshot: z.nullable(z.string()),
   /** From the daily-papers feed, when it listed the paper. */
-  upvotes: z.number().int().nonnegative().nullable(),
-  projectPage: HttpUrlSchema.nullable(),
-  status: ReadingStatusSchema.nullable(),
+  upvotes: z.nullable(Count),
+  projectPage: z.nullable(HttpUrlSchema),
+  status: z.nullable(ReadingStatusSchema),
   /** False when the store does not hold the paper: the summary was computed from the page's text. */
   inStore: z.boolean(),
 });
@@ -37,8 +37,8 @@ export type PaperView = z.infer<typeof PaperViewSchema>;
  */
 export const PagePaperSchema = z.object({
   /** Canonical arXiv id, or null when the page does not say. */
-  id: ArxivIdSchema.nullable(),
-  title: z.string().max(MAX_TITLE),
+  id: z.nullable(ArxivIdSchema),
+  title: text(MAX_TITLE),
   abstract: Abstract,
   authors: Authors,
   ...PageMetadataShape,
@@ -50,15 +50,15 @@ export const SaveInputSchema = z.object({
   id: ArxivIdSchema,
   title: Title,
   /** The title is only a guess (read off a tab, not a page of ours): the store's title wins. */
-  titleIsGuess: z.boolean().default(false),
-  authors: Authors.default([]),
-  tldr: z.string().max(2000).default(''),
-  sourceUrl: HttpUrlSchema.nullable().default(null),
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
-  primaryCategory: z.string().max(100).nullable().default(null),
-  doi: z.string().max(300).nullable().default(null),
-  journalRef: z.string().max(1000).nullable().default(null),
-  pdfUrl: HttpUrlSchema.nullable().default(null),
+  titleIsGuess: z._default(z.boolean(), false),
+  authors: z._default(Authors, []),
+  tldr: z._default(text(2000), ''),
+  sourceUrl: z._default(z.nullable(HttpUrlSchema), null),
+  published: z._default(PageMetadataShape.published, null),
+  primaryCategory: z._default(PageMetadataShape.primaryCategory, null),
+  doi: z._default(PageMetadataShape.doi, null),
+  journalRef: z._default(PageMetadataShape.journalRef, null),
+  pdfUrl: z._default(PageMetadataShape.pdfUrl, null),
 });
 export type SaveInput = z.input<typeof SaveInputSchema>;
 /** A save as validated (defaults filled in). */
@@ -66,24 +66,24 @@ export type ValidSaveInput = z.output<typeof SaveInputSchema>;
 
 const LookupQuerySchema = z
   .object({
-    id: z.string().max(100).optional(),
-    title: z.string().max(1000).optional(),
+    id: z.optional(text(100)),
+    title: z.optional(text(1000)),
     /** The page's abstract: when the store does not know the paper, the reply summarizes it. */
-    abstract: z.string().max(20_000).optional(),
+    abstract: z.optional(text(20_000)),
   })
-  .refine((q) => q.id !== undefined || q.title !== undefined, 'a query needs an id or a title');
+  .check(z.refine((q) => q.id !== undefined || q.title !== undefined, 'a query needs an id or a title'));
 export type LookupQuery = z.infer<typeof LookupQuerySchema>;
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('lookup'),
-    queries: z.array(LookupQuerySchema).min(1).max(10_000),
+    queries: z.array(LookupQuerySchema).check(z.minLength(1), z.maxLength(10_000)),
     /** Sent from a paper's own page on this site: remember it as seen (if the user allows, there). */
-    seenOn: PaperPageSiteKeySchema.optional(),
+    seenOn: z.optional(PaperPageSiteKeySchema),
   }),
-  z.object({ type: z.literal('badges'), ids: z.array(z.string().max(100)).min(1).max(10_000) }),
+  z.object({ type: z.literal('badges'), ids: z.array(text(100)).check(z.minLength(1), z.maxLength(10_000)) }),
   /** Papers of the store related to a page's paper the store does not hold (asked after its card shows). */
-  z.object({ type: z.literal('related'), paper: z.object({ id: ArxivIdSchema, title: z.string().max(1000), abstract: z.string().max(20_000) }) }),
+  z.object({ type: z.literal('related'), paper: z.object({ id: ArxivIdSchema, title: text(1000), abstract: text(20_000) }) }),
   z.object({ type: z.literal('save'), paper: SaveInputSchema }),
   /** From a saved paper's card: fill in what the saved item lacks (title, authors, dates) from its page. */
   z.object({ type: z.literal('completeSaved'), paper: SaveInputSchema }),
@@ -102,9 +102,9 @@ export type RequestType = Request['type'];
 
 export const HealthSchema = z.object({
   ok: z.boolean(),
-  error: z.string().nullable(),
-  seedVersion: z.string().nullable(),
-  papers: z.number().int().nonnegative(),
+  error: z.nullable(z.string()),
+  seedVersion: z.nullable(z.string()),
+  papers: Count,
 });
 export type Health = z.infer<typeof HealthSchema>;
 
@@ -114,13 +114,13 @@ export type Health = z.infer<typeof HealthSchema>;
  */
 export const BadgeInfoSchema = z.object({
   id: ArxivIdSchema,
-  rank: z.number().int().positive().nullable(),
-  snapshot: z.string().nullable(),
-  status: ReadingStatusSchema.nullable(),
+  rank: z.nullable(z.int().check(z.positive())),
+  snapshot: z.nullable(z.string()),
+  status: z.nullable(ReadingStatusSchema),
   seen: z.boolean(),
-  codeLink: HttpUrlSchema.nullable(),
-  upvotes: z.number().int().nonnegative().nullable(),
-  projectPage: HttpUrlSchema.nullable(),
+  codeLink: z.nullable(HttpUrlSchema),
+  upvotes: z.nullable(Count),
+  projectPage: z.nullable(HttpUrlSchema),
   inStore: z.boolean(),
 });
 export type BadgeInfo = z.infer<typeof BadgeInfoSchema>;

@@ -1,23 +1,23 @@
-import { z } from 'zod';
-import { Abstract, ArxivIdSchema, Authors, HttpUrlSchema, Timestamp, Title } from './common';
+import * as z from 'zod/mini';
+import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Timestamp, Title, text } from './common';
 
 export const SummarySchema = z.object({
-  version: z.number().int().nonnegative(),
-  tldr: z.string().max(2000),
-  keyResults: z.array(z.string().max(500)).max(12),
-  codeLinks: z.array(HttpUrlSchema).max(10),
-  topics: z.array(z.string().min(1).max(60)).max(5).default([]),
+  version: Count,
+  tldr: text(2000),
+  keyResults: z.array(text(500)).check(z.maxLength(12)),
+  codeLinks: z.array(HttpUrlSchema).check(z.maxLength(10)),
+  topics: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(5)), []),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
 /** What the Hugging Face daily-papers feed adds to a paper (null for papers it never listed). */
 export const FeedInfoSchema = z.object({
-  upvotes: z.number().int().nonnegative(),
-  comments: z.number().int().nonnegative().nullable(),
-  publishedAt: z.string().max(40).nullable(),
-  githubRepo: HttpUrlSchema.nullable(),
-  projectPage: HttpUrlSchema.nullable(),
-  keywords: z.array(z.string().min(1).max(100)).max(40),
+  upvotes: Count,
+  comments: z.nullable(Count),
+  publishedAt: z.nullable(text(40)),
+  githubRepo: z.nullable(HttpUrlSchema),
+  projectPage: z.nullable(HttpUrlSchema),
+  keywords: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(40)),
   /** When the feed last told us about this paper (ms). */
   fetchedAt: Timestamp,
 });
@@ -27,16 +27,16 @@ export type FeedInfo = z.infer<typeof FeedInfoSchema>;
 export const PaperSchema = z.object({
   id: ArxivIdSchema,
   title: Title,
-  normTitle: z.string().max(1000),
+  normTitle: text(1000),
   abstract: Abstract,
-  authors: Authors.default([]),
-  rank: z.number().int().positive().nullable(),
-  snapshot: z.string().max(40).nullable(),
+  authors: z._default(Authors, []),
+  rank: z.nullable(z.int().check(z.positive())),
+  snapshot: z.nullable(text(40)),
   source: z.enum(['seed', 'feed']),
   summary: SummarySchema,
-  feed: FeedInfoSchema.nullable().default(null),
+  feed: z._default(z.nullable(FeedInfoSchema), null),
   /** The most similar papers in the store (TF-IDF over title + abstract), best first. */
-  related: z.array(ArxivIdSchema).max(5).default([]),
+  related: z._default(z.array(ArxivIdSchema).check(z.maxLength(5)), []),
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
@@ -51,16 +51,16 @@ export const SearchRowSchema = z.object({
 export type SearchRow = z.infer<typeof SearchRowSchema>;
 
 export const SeedSnapshotSchema = z.object({
-  label: z.string().min(1).max(40),
-  file: z.string().min(1).max(200),
-  papers: z.number().int().nonnegative(),
+  label: z.string().check(z.minLength(1), z.maxLength(40)),
+  file: z.string().check(z.minLength(1), z.maxLength(200)),
+  papers: Count,
 });
 
 /** The bundled seed asset compiled from seeds/ at build time. */
 export const SeedAssetSchema = z.object({
   format: z.literal(1),
-  version: z.string().min(1).max(100),
-  snapshots: z.array(SeedSnapshotSchema).min(1),
+  version: z.string().check(z.minLength(1), z.maxLength(100)),
+  snapshots: z.array(SeedSnapshotSchema).check(z.minLength(1)),
   papers: z.array(PaperSchema),
 });
 export type SeedAsset = z.infer<typeof SeedAssetSchema>;
@@ -70,11 +70,11 @@ export type ReadingStatus = z.infer<typeof ReadingStatusSchema>;
 
 /** What a paper's page says beyond its title and abstract, kept with a saved item so exports are complete. */
 export const PageMetadataShape = {
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  primaryCategory: z.string().max(100).nullable(),
-  doi: z.string().max(300).nullable(),
-  journalRef: z.string().max(1000).nullable(),
-  pdfUrl: HttpUrlSchema.nullable(),
+  published: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  primaryCategory: z.nullable(text(100)),
+  doi: z.nullable(text(300)),
+  journalRef: z.nullable(text(1000)),
+  pdfUrl: z.nullable(HttpUrlSchema),
 };
 
 /** An item of the user's reading list. Never written by seeding. */
@@ -82,14 +82,14 @@ export const SavedItemSchema = z.object({
   id: ArxivIdSchema,
   title: Title,
   authors: Authors,
-  tldr: z.string().max(2000),
+  tldr: text(2000),
   status: ReadingStatusSchema,
-  tags: z.array(z.string().min(1).max(100)).max(100),
-  notes: z.string().max(100_000),
+  tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(100)),
+  notes: text(100_000),
   addedAt: Timestamp,
   updatedAt: Timestamp,
-  readAt: Timestamp.nullable(),
-  sourceUrl: HttpUrlSchema.nullable(),
+  readAt: z.nullable(Timestamp),
+  sourceUrl: z.nullable(HttpUrlSchema),
   ...PageMetadataShape,
 });
 export type SavedItem = z.infer<typeof SavedItemSchema>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ArxivIdSchema, Timestamp } from './common';
+import * as z from 'zod/mini';
+import { ArxivIdSchema, Count, Timestamp, text } from './common';
 import { ReadingStatusSchema, SavedItemSchema, type SavedItem } from './papers';
 
 /** The reading-list backup file (`exportJson`): everything needed to restore the list. */
@@ -18,9 +18,9 @@ export type ReadingListFile = z.infer<typeof ReadingListFileSchema>;
  * One paper read from an import file: whatever the file knew about it, with at least its id.
  * `line` is where it starts in the file (1-based), for messages.
  */
-export const ImportedItemSchema = SavedItemSchema.partial()
-  .required({ id: true })
-  .extend({ line: z.number().int().positive().optional() });
+export const ImportedItemSchema = z.extend(z.required(z.partial(SavedItemSchema), { id: true }), {
+  line: z.optional(z.int().check(z.positive())),
+});
 export type ImportedItem = z.infer<typeof ImportedItemSchema>;
 
 export const ImportFormatSchema = z.enum(['json', 'bibtex', 'ids']);
@@ -28,7 +28,7 @@ export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
 /** An entry of an import file that was not taken, and why. `line` is 1-based (0 when unknown). */
 export const ImportRejectionSchema = z.object({
-  line: z.number().int().nonnegative(),
+  line: Count,
   reason: z.string(),
 });
 export type ImportRejection = z.infer<typeof ImportRejectionSchema>;
@@ -45,7 +45,7 @@ export const ImportPlanSchema = z.object({
   added: z.array(SavedItemSchema),
   updated: z.array(SavedItemSchema),
   /** Items of the file already in the list that the import would not change. */
-  unchanged: z.number().int().nonnegative(),
+  unchanged: Count,
   rejected: z.array(ImportRejectionSchema),
   /** One line for the user: "12 new, 3 updated, 2 rejected: line 40: no arXiv id …". */
   summary: z.string(),
@@ -79,13 +79,12 @@ export const MAX_NOTES_LENGTH = 100_000;
 /** The most items one reading-list request may name (a 20 MB import holds far fewer). */
 export const MAX_BULK_ITEMS = 100_000;
 
-export const TagSchema = z
-  .string()
-  .max(10_000)
-  .transform(normalizeTag)
-  .pipe(z.string().min(1, 'a tag cannot be blank').max(MAX_TAG_LENGTH, `a tag is at most ${MAX_TAG_LENGTH} characters`));
+export const TagSchema = z.pipe(
+  z.pipe(text(10_000), z.transform(normalizeTag)),
+  z.string().check(z.minLength(1, 'a tag cannot be blank'), z.maxLength(MAX_TAG_LENGTH, `a tag is at most ${MAX_TAG_LENGTH} characters`)),
+);
 
-const IdListSchema = z.array(ArxivIdSchema).min(1, 'no papers named').max(MAX_BULK_ITEMS);
+const IdListSchema = z.array(ArxivIdSchema).check(z.minLength(1, 'no papers named'), z.maxLength(MAX_BULK_ITEMS));
 
 /**
  * Requests that edit the reading list (the reading-list page, the card's undo, the options page).
@@ -94,12 +93,12 @@ const IdListSchema = z.array(ArxivIdSchema).min(1, 'no papers named').max(MAX_BU
  */
 export const ReadingListRequestSchemas = [
   /** Replaces one item's tags. */
-  z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: z.array(TagSchema).max(MAX_TAGS) }),
+  z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: z.array(TagSchema).check(z.maxLength(MAX_TAGS)) }),
   /** Adds a tag to each named item that lacks it (ignoring case). */
   z.object({ type: z.literal('addTag'), ids: IdListSchema, tag: TagSchema }),
   /** Removes a tag (ignoring case) from each named item. */
   z.object({ type: z.literal('removeTag'), ids: IdListSchema, tag: TagSchema }),
-  z.object({ type: z.literal('setNotes'), id: ArxivIdSchema, notes: z.string().max(MAX_NOTES_LENGTH) }),
+  z.object({ type: z.literal('setNotes'), id: ArxivIdSchema, notes: text(MAX_NOTES_LENGTH) }),
   /** Sets the status of every named item ('read' sets readAt). */
   z.object({ type: z.literal('setStatusMany'), ids: IdListSchema, status: ReadingStatusSchema }),
   /** Removes items; answers with them as they were, for undo. */
@@ -109,15 +108,15 @@ export const ReadingListRequestSchemas = [
     .object({
       type: z.literal('restoreSaved'),
       /** The items as they were before the step undone. */
-      items: z.array(SavedItemSchema).min(1).max(MAX_BULK_ITEMS),
+      items: z.array(SavedItemSchema).check(z.minLength(1), z.maxLength(MAX_BULK_ITEMS)),
       /**
        * What each item must still be for it to go back, so an Undo never overwrites a later change
        * made elsewhere: null for a removal (put back only papers no longer listed), else the items
        * as the undone edit left them (`after` of its answer), in the same order.
        */
-      expected: z.array(SavedItemSchema).max(MAX_BULK_ITEMS).nullable(),
+      expected: z.nullable(z.array(SavedItemSchema).check(z.maxLength(MAX_BULK_ITEMS))),
     })
-    .refine((request) => request.expected === null || request.expected.length === request.items.length, 'expected must name one state per item'),
+    .check(z.refine((request) => request.expected === null || request.expected.length === request.items.length, 'expected must name one state per item')),
   /**
    * Applies an import file's items (from parseImport), all or nothing: the merge is planned again
    * inside the writing transaction against the list as it is then. `rejected` (the file's own
@@ -125,8 +124,8 @@ export const ReadingListRequestSchemas = [
    */
   z.object({
     type: z.literal('importApply'),
-    items: z.array(ImportedItemSchema).min(1, 'the file holds no papers to import').max(MAX_BULK_ITEMS),
-    rejected: z.array(ImportRejectionSchema).max(MAX_BULK_ITEMS).default([]),
+    items: z.array(ImportedItemSchema).check(z.minLength(1, 'the file holds no papers to import'), z.maxLength(MAX_BULK_ITEMS)),
+    rejected: z._default(z.array(ImportRejectionSchema).check(z.maxLength(MAX_BULK_ITEMS)), []),
   }),
   /** "Clear PaperLens data": the reading list and the seen marks (the bundled papers stay). */
   z.object({ type: z.literal('clearReadingData') }),
@@ -148,9 +147,9 @@ export interface EditResult extends ChangeCount {
 }
 
 export const ImportResultSchema = z.object({
-  added: z.number().int().nonnegative(),
-  updated: z.number().int().nonnegative(),
-  unchanged: z.number().int().nonnegative(),
+  added: Count,
+  updated: Count,
+  unchanged: Count,
   rejected: z.array(ImportRejectionSchema),
   summary: z.string(),
 });

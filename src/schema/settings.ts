@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The user's settings (options page), stored with WXT's storage API under `local:settings`. */
 export const SettingsSchema = z.object({
