@@ -104,13 +104,19 @@ describe('trending from the daily-papers feed', () => {
   });
 
   test.each([
-    ['500', /HTTP 500|status 500|500/],
-    ['garbage', /JSON/i],
-  ] as const)('a failed refresh (%s) keeps the last good list and says why, with the next try', async (kind, reason) => {
+    ['500', /^Refresh failed: the feed answered HTTP 500 · /, /^Detailsthe daily-papers feed answered HTTP 500 Internal Server Error$/],
+    ['garbage', /^Refresh failed: the feed sent data that is not valid JSON · /, /^Detailsthe response is not valid JSON at line 1, column \d+/],
+  ] as const)('a failed refresh (%s) keeps the last good list and says why, with the next try', async (kind, reason, detail) => {
     respond = kind;
     const popup = await refreshFromPopup();
     await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(reason);
     expect(await popup.getByTestId('feed-failure').textContent()).toMatch(/next try (at|on)/);
+    // The technical reason is one click away, folded under Details.
+    const details = popup.getByTestId('feed-failure-details');
+    expect(await details.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
+    expect(await details.textContent()).toMatch(detail);
+    await details.locator('summary').click();
+    await expect.poll(() => details.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(true);
     expect(await popup.getByTestId('trending-source').textContent()).toMatch(/^Live · /);
     expect(await popup.getByTestId('trending-item').count()).toBe(13);
     await popup.close();

@@ -4,6 +4,7 @@ import type { PaperLensDatabase } from '../../db/database';
 import { listSaved, lookupPapers, trendingList, type TrendingList } from '../../db/papers';
 import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
+import type { FeedRefreshState } from '../../schema';
 import { loadSettings } from '../../settings/settings';
 import { describeAge, describeTime } from './time';
 import { sendRequest } from '../../messaging/client';
@@ -18,6 +19,7 @@ import { UndoBar, useUndoableEdits } from '../reading-list/undo';
 import { SearchResults, useSearch } from './search';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
+import { feedFailureHeadline } from '../../feed/failure-headline';
 
 type Section = 'trending' | 'saved';
 const SECTIONS: readonly Section[] = ['trending', 'saved'];
@@ -56,6 +58,25 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
 }
 
 /** Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button. */
+type FeedFailureRecord = NonNullable<FeedRefreshState['lastFailure']>;
+
+/** A failed refresh: what went wrong in a few words and when the next try is; the full reason under Details. */
+function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailureRecord; nextAttemptAt: number | null; now: number }) {
+  const headline = feedFailureHeadline(failure.kind, failure.reason);
+  return (
+    <div class="problem" role="status" data-testid="feed-failure">
+      Refresh failed: {headline}
+      {nextAttemptAt ? ` · next try ${describeTime(nextAttemptAt, now)}` : ''}
+      {headline !== failure.reason && (
+        <details data-testid="feed-failure-details">
+          <summary>Details</summary>
+          {failure.reason}
+        </details>
+      )}
+    </div>
+  );
+}
+
 function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void }) {
   const { source, label, days, day, fetchedAt } = list;
   const state = useLiveQuery(() => readFeedState(db), []).value;
@@ -88,12 +109,7 @@ function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit
             : `Daily Papers · ${label}${fetchedAt !== null ? ` · fetched ${describeAge(now - fetchedAt)}` : ''}`}
         {!feedOn && ' · updates switched off in settings'}
       </p>
-      {feedOn && failedSinceSuccess && state?.lastFailure && (
-        <p class="problem" role="status" data-testid="feed-failure">
-          Refresh failed: {state.lastFailure.reason}
-          {state.nextAttemptAt ? ` · next try ${describeTime(state.nextAttemptAt, now)}` : ''}
-        </p>
-      )}
+      {feedOn && failedSinceSuccess && state?.lastFailure && <FeedFailureNote failure={state.lastFailure} nextAttemptAt={state.nextAttemptAt} now={now} />}
       <Problem text={problem} />
       <div class="row-actions">
         {days.length > 0 && (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAILY_PAPERS_URL, fetchDailyPapers, type FeedResult, type FetchDailyPapersOptions } from '../../../src/feed/client';
 import { FeedFailureSchema, type FeedFailure } from '../../../src/schema/feed';
 import { fixtureText, NESTED_FIXTURE, recordedItems } from './fixtures';
+import { feedFailureHeadline } from '../../../src/feed/failure-headline';
 
 const NOW = Date.parse('2024-07-20T09:00:00Z');
 
@@ -214,6 +215,28 @@ describe('classifying failures', () => {
       expect(await failureOf(run(fetch, options))).toMatchObject({ kind: 'bad-options' });
     }
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('the popup\'s headline of a failure', () => {
+  const headline = async (fetchFeed: typeof fetch) => {
+    const failure = await failureOf(run(fetchFeed));
+    return feedFailureHeadline(failure.kind, failure.reason);
+  };
+
+  it('says what went wrong in a few words; the technical reason stays for Details', async () => {
+    expect(await headline(fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch)).toBe('huggingface.co could not be reached');
+    expect(await headline(fakeFetch(() => Promise.reject(new TypeError('net::ERR_INTERNET_DISCONNECTED'))).fetch)).toBe('the browser is offline');
+    expect(await headline(fakeFetch(() => Promise.reject(new TypeError('net::ERR_NAME_NOT_RESOLVED'))).fetch)).toBe('huggingface.co could not be found');
+    expect(await headline(respond('<h1>Oops</h1>', { status: 502, statusText: 'Bad Gateway' }))).toBe('the feed answered HTTP 502');
+    expect(await headline(respond('', { status: 429, headers: [['retry-after', '60']] }))).toBe('Hugging Face is rate-limiting requests');
+    expect(await headline(respond('[{"paper": {"id": "2407.13623",}}]'))).toBe('the feed sent data that is not valid JSON');
+    expect(await headline(respond('<!doctype html><title>Sign in</title>', { headers: { 'content-type': 'text/html' } }))).toBe('the feed sent a web page, not JSON');
+    expect(await headline(respond(JSON.stringify([{ paper: { id: '2407.13623' } }])))).toBe('the feed sent papers PaperLens could not read');
+  });
+
+  it('keeps a reason that is already short', async () => {
+    expect(await headline(respond('[]'))).toBe('the feed lists no papers today');
   });
 });
 

@@ -1,0 +1,30 @@
+import type { FeedFailureKind } from '../schema/feed';
+
+/**
+ * A failed refresh in a few words for the popup, from its stored kind and reason; the full reason
+ * (the browser's error, a JSON position, the first unreadable item) goes under "Details".
+ */
+export function feedFailureHeadline(kind: FeedFailureKind, reason: string): string {
+  switch (kind) {
+    case 'offline':
+      if (/^the browser is offline/.test(reason)) return 'the browser is offline';
+      if (/^the connection dropped/.test(reason)) return 'the connection dropped during the download';
+      return 'huggingface.co could not be reached';
+    case 'dns':
+      return 'huggingface.co could not be found';
+    case 'http': {
+      const status = /HTTP \d{3}/.exec(reason);
+      return status ? `the feed answered ${status[0]}` : 'the feed answered with an error';
+    }
+    case 'rate-limited':
+      return 'Hugging Face is rate-limiting requests';
+    case 'invalid-json':
+      return /web page/.test(reason) ? 'the feed sent a web page, not JSON' : 'the feed sent data that is not valid JSON';
+    case 'schema':
+      return 'the feed sent papers PaperLens could not read';
+    case 'timeout':
+    case 'empty':
+    case 'bad-options':
+      return reason;
+  }
+}
