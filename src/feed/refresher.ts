@@ -29,7 +29,10 @@ export interface FeedRefresher {
  * failure's reason with the next try (exponential backoff, Retry-After honoured), and schedule it.
  */
 export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
-  let running: Promise<FeedRefreshState> | null = null;
+  // The run in progress, and whether the Refresh button asked for it. A press during a startup or
+  // scheduled run (which may decide not to fetch, or has fetched before the press) gets a run of
+  // its own after that one, not that one's answer; a second press joins the first.
+  let running: { forced: boolean; done: Promise<FeedRefreshState> } | null = null;
 
   const attempt = async (db: PaperLensDatabase, state: FeedRefreshState): Promise<FeedRefreshState> => {
     const result = await fetchDailyPapers({ fetch: deps.fetch, now: deps.now });
@@ -50,8 +53,11 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
     return next;
   };
 
-  const run = (decide: (state: FeedRefreshState, now: number) => boolean) => {
-    running ??= (async () => {
+  const run = (forced: boolean, decide: (state: FeedRefreshState, now: number) => boolean) => {
+    if (running && (running.forced || !forced)) return running.done;
+    const before = running?.done;
+    const done: Promise<FeedRefreshState> = (async () => {
+      await before?.catch(() => undefined);
       const db = await deps.ready();
       const state = await readFeedState(db);
       if (!(await deps.enabled())) return state;
@@ -59,13 +65,14 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
       deps.schedule(nextAttemptAt(next, deps.now()));
       return next;
     })().finally(() => {
-      running = null;
+      if (running?.done === done) running = null;
     });
-    return running;
+    running = { forced, done };
+    return done;
   };
 
   return {
-    refresh: (force) => run((state, now) => (force ? mayRefreshOnRequest(state, now) : isDue(state, now))),
-    startup: () => run((state, now) => isStale(state, now) && isDue(state, now)),
+    refresh: (force) => run(force, (state, now) => (force ? mayRefreshOnRequest(state, now) : isDue(state, now))),
+    startup: () => run(false, (state, now) => isStale(state, now) && isDue(state, now)),
   };
 }

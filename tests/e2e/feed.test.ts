@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import type { Page } from 'playwright-core';
 import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 const FEED_URL = 'https://huggingface.co/api/daily_papers';
@@ -44,8 +45,8 @@ afterAll(async () => {
 const workerRequests = () => browser.requests.filter((request) => request.serviceWorker() !== null).map((request) => request.url());
 
 /** Presses Refresh from the keyboard, as a keyboard user would: focus stays on the button throughout. */
-async function refreshFromPopup() {
-  const popup = await browser.popup();
+async function refreshFromPopup(open?: Page) {
+  const popup = open ?? (await browser.popup());
   await popup.getByTestId('refresh-feed').focus();
   await popup.keyboard.press('Enter');
   await expect.poll(() => popup.getByTestId('refresh-feed').textContent(), { timeout: 20_000 }).toBe('Refresh');
@@ -67,9 +68,14 @@ describe('trending from the daily-papers feed', () => {
     const page = await browser.context.newPage();
     await page.goto(`https://huggingface.co/papers/${first!.paper.id}`);
     await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/ · Jul 30$/);
+    // The worker's own refresh at startup (offline here) is over and shown before Refresh is
+    // pressed: what the press brings must not depend on when that refresh lands.
+    const opened = await browser.popup();
+    await expect.poll(() => opened.getByTestId('feed-failure').count(), { timeout: 20_000 }).toBe(1);
+    expect(await opened.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · Jul 30');
 
     respond = 'good';
-    const popup = await refreshFromPopup();
+    const popup = await refreshFromPopup(opened);
     await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/^#1 trending · Live · \d{4}-\d{2}-\d{2}$/);
     await page.close();
     await expect.poll(() => popup.getByTestId('trending-source').textContent()).toMatch(/^Live · \d{4}-\d{2}-\d{2} · updated just now/);
@@ -158,10 +164,17 @@ describe('trending from the daily-papers feed', () => {
     await popup.evaluate(() => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'refreshFeed' }));
     await popup.waitForTimeout(500);
     expect(feedCalls).toBe(before);
+    // The popup never offers Refresh with the feed off, not even while it reads the settings.
+    await popup.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="refresh-feed"]')) (globalThis as unknown as { refreshShown?: boolean }).refreshShown = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
     await popup.reload();
-    expect(await popup.getByTestId('refresh-feed').count()).toBe(0);
     // With the feed off, the list says so (and stops being called live a day after its fetch, as on cards).
     await expect.poll(() => popup.getByTestId('trending-source').textContent()).toMatch(/^Live · \d{4}-\d{2}-\d{2} · updated .+ · updates switched off in settings$/);
+    expect(await popup.getByTestId('refresh-feed').count()).toBe(0);
+    expect(await popup.evaluate(() => (globalThis as unknown as { refreshShown?: boolean }).refreshShown ?? false)).toBe(false);
     await popup.close();
   });
 });

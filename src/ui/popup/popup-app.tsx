@@ -80,11 +80,12 @@ function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailure
 function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void }) {
   const { source, label, days, day, fetchedAt } = list;
   const state = useLiveQuery(() => readFeedState(db), []).value;
-  const [feedOn, setFeedOn] = useState(true);
+  // Unknown until the settings are read: neither the Refresh button nor "switched off" shows before.
+  const [feedOn, setFeedOn] = useState<boolean | null>(null);
   const refreshing = useOneAtATime();
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    loadSettings().then((settings) => setFeedOn(settings.feedEnabled), () => undefined);
+    loadSettings().then((settings) => setFeedOn(settings.feedEnabled), () => setFeedOn(true));
   }, []);
   const now = Date.now();
   const failedSinceSuccess = state?.lastFailure && (state.lastSuccessAt === null || state.lastFailure.at > state.lastSuccessAt);
@@ -107,7 +108,7 @@ function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit
             day === days[0] && fetchedAt !== null && isLive(fetchedAt, now)
             ? `Live · ${label}${state?.lastSuccessAt ? ` · updated ${describeAge(now - state.lastSuccessAt)}` : ''}`
             : `Daily Papers · ${label}${fetchedAt !== null ? ` · fetched ${describeAge(now - fetchedAt)}` : ''}`}
-        {!feedOn && ' · updates switched off in settings'}
+        {feedOn === false && ' · updates switched off in settings'}
       </p>
       {feedOn && failedSinceSuccess && state?.lastFailure && <FeedFailureNote failure={state.lastFailure} nextAttemptAt={state.nextAttemptAt} now={now} />}
       <Problem text={problem} />
@@ -122,7 +123,7 @@ function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit
             <option value="">Bundled snapshot</option>
           </select>
         )}
-        {feedOn && (
+        {feedOn === true && (
           <button type="button" class="save" data-testid="refresh-feed" aria-disabled={refreshing.busy} onClick={refresh}>
             {refreshing.busy ? 'Refreshing…' : 'Refresh'}
           </button>
