@@ -310,8 +310,13 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
 }
 
 /** Remembers that the user opened these papers' abstract pages. */
-export async function markSeen(db: PaperLensDatabase, ids: string[], now: number): Promise<void> {
-  await db.seen.bulkPut(ids.map((id) => ({ id, at: now })));
+/** Records the papers as seen (now); answers how many had not been seen before. */
+export async function markSeen(db: PaperLensDatabase, ids: string[], now: number): Promise<number> {
+  return db.transaction('rw', db.seen, async () => {
+    const before = await db.seen.bulkGet(ids);
+    await db.seen.bulkPut(ids.map((id) => ({ id, at: now })));
+    return before.filter((seen) => seen === undefined).length;
+  });
 }
 
 export async function unsavePaper(db: PaperLensDatabase, id: string): Promise<void> {

@@ -52,7 +52,9 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
           const ids = views.flatMap((view) => (view ? [view.id] : []));
           void deps
             .seenEnabled(request.seenOn)
-            .then((enabled) => (enabled && ids.length > 0 ? markSeen(db, ids, deps.now()) : undefined))
+            .then((enabled) => (enabled && ids.length > 0 ? markSeen(db, ids, deps.now()) : 0))
+            // A paper seen for the first time: open listings mark it without a reload.
+            .then((newlySeen) => (newlySeen > 0 ? deps.storeChanged?.() : undefined))
             .catch(() => undefined);
         }
         return { ok: true, result: views };

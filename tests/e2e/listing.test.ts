@@ -288,7 +288,7 @@ describe('badges on listing pages', () => {
 });
 
 describe('the seen mark', () => {
-  test('opening a paper’s abstract page, then the listing, shows it as seen', async () => {
+  test('opening a paper’s abstract page marks it seen on a listing left open, at once, and after a reload', async () => {
     const fresh = await launchExtension();
     try {
       await serveAll(fresh);
@@ -296,9 +296,13 @@ describe('the seen mark', () => {
       await page.goto('https://arxiv.org/list/cs.CL/new');
       await expect.poll(() => badges(page).count()).toBe(10);
       expect(await page.locator('[data-paperlens="badge"] >> [data-testid="badge-seen"]').count()).toBe(0);
-      await page.goto('https://arxiv.org/abs/2310.01779');
-      await expect.poll(() => card(page).count()).toBe(1);
-      await page.goto('https://arxiv.org/list/cs.CL/new');
+      // Opened in another tab, as from a listing: the listing marks it without a reload.
+      const paper = await fresh.context.newPage();
+      await paper.goto('https://arxiv.org/abs/2310.01779');
+      await expect.poll(() => card(paper).count()).toBe(1);
+      await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-seen').count()).toBe(1);
+      expect(await page.locator('[data-paperlens="badge"] >> [data-testid="badge-seen"]').count()).toBe(1);
+      await page.reload();
       await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-seen').count()).toBe(1);
       expect(await page.locator('[data-paperlens="badge"] >> [data-testid="badge-seen"]').count()).toBe(1);
     } finally {

@@ -110,4 +110,16 @@ describe('background message handler', () => {
     expect(await db.seen.get('2407.06950')).toBeUndefined();
     seenOn = true;
   });
+
+  test('a paper seen for the first time is announced (open listings mark it); seeing it again is not', async () => {
+    let announced = 0;
+    const counting: HandlerDeps = { ...deps, storeChanged: () => announced++ };
+    const db = await deps.ready();
+    await handleMessage({ type: 'lookup', queries: [{ id: '2407.12345' }, { id: '2310.01779' }], seenOn: 'hfPaper' }, counting);
+    await expect.poll(async () => (await db.seen.get('2310.01779'))?.at).toBe(42);
+    await expect.poll(() => announced).toBe(1);
+    await handleMessage({ type: 'lookup', queries: [{ id: '2310.01779' }], seenOn: 'arxivAbs' }, counting);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(announced).toBe(1);
+  });
 });
