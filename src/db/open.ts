@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { Health, SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { seedStore, storedSeedVersion } from './seed';
@@ -28,6 +29,8 @@ export interface Store {
 }
 
 function reasonOf(error: unknown): string {
+  // Data that broke a schema: its issues in words, not the error's raw JSON.
+  if (error instanceof z.core.$ZodError) return `invalid data: ${z.prettifyError(error)}`;
   if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
   return String(error);
 }

@@ -4,8 +4,9 @@ import { ARXIV_ID_PATTERN } from '../papers/ids';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
 // Zod's tree-shakable build (zod/mini): the background evaluates it on every cold start, before
-// it can answer a card. Extension pages forbid eval (MV3 CSP): keep Zod from probing for it.
-// English messages, as people read them in import, feed and store errors.
+// it can answer a card. English messages, as people read them in import, feed and store errors
+// (zod/mini loads no locale). jitless: zod/mini compiles no parsers with eval; kept so that no
+// import of classic Zod could either (MV3 CSP forbids eval).
 z.config({ jitless: true, ...en() });
 
 export const ArxivIdSchema = z.string().check(z.regex(ARXIV_ID_PATTERN, 'not a canonical arXiv id'));

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { normalizeArxivId } from '../papers/ids';
 import { Abstract, ArxivIdSchema, Count, HttpUrlSchema, Timestamp, Title, text } from './common';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
+import { isRecord } from './is-record';
 
 /**
  * The Hugging Face daily-papers feed (`GET https://huggingface.co/api/daily_papers`): an array of
@@ -54,7 +55,7 @@ const AuthorsField = lenient(
   z.pipe(z.array(z.unknown()), z.transform((authors: unknown[]) => {
     const names: string[] = [];
     for (const author of authors) {
-      const raw = typeof author === 'string' ? author : z.looseObject({ name: z.string() }).safeParse(author).data?.name;
+      const raw = typeof author === 'string' ? author : isRecord(author) && typeof author.name === 'string' ? author.name : undefined;
       const name = raw?.replace(/\s+/g, ' ').trim();
       if (name && name.length <= MAX_AUTHOR_NAME) names.push(name);
     }
@@ -69,10 +70,10 @@ const KeywordsField = lenient(
     const out: string[] = [];
     for (const keyword of keywords) {
       if (typeof keyword !== 'string') continue;
-      const text = keyword.replace(/\s+/g, ' ').trim();
-      if (text.length === 0 || text.length > 100 || seen.has(text.toLowerCase())) continue;
-      seen.add(text.toLowerCase());
-      out.push(text);
+      const cleaned = keyword.replace(/\s+/g, ' ').trim();
+      if (cleaned.length === 0 || cleaned.length > 100 || seen.has(cleaned.toLowerCase())) continue;
+      seen.add(cleaned.toLowerCase());
+      out.push(cleaned);
     }
     return out.slice(0, MAX_FEED_KEYWORDS);
   })),

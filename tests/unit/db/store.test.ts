@@ -188,6 +188,14 @@ describe('opening the store', () => {
     await expect(store.ready()).rejects.toThrow(/could not seed its store: bundled seed is malformed/);
     expect(reported[0]).toMatch(/could not seed its store/);
   });
+
+  test('data that breaks a schema is reported in words, not as raw JSON', async () => {
+    const reported: string[] = [];
+    const { SeedAssetSchema } = await import('../../../src/schema');
+    const store = createStore({ db, loadSeed: async () => SeedAssetSchema.parse({ ...asset, version: '' }), onError: (reason) => reported.push(reason), onRecovered: () => undefined });
+    await expect(store.ready()).rejects.toThrow('PaperLens could not seed its store: invalid data: ✖ Too small: expected string to have >=1 characters\n  → at version');
+    expect(reported[0]).not.toMatch(/ZodError|\[/);
+  });
 });
 
 describe('summaries are versioned', () => {
