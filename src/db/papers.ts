@@ -309,8 +309,7 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
   });
 }
 
-/** Remembers that the user opened these papers' abstract pages. */
-/** Records the papers as seen (now); answers how many had not been seen before. */
+/** Remembers that the user opened these papers' abstract pages; answers how many had not been seen before. */
 export async function markSeen(db: PaperLensDatabase, ids: string[], now: number): Promise<number> {
   return db.transaction('rw', db.seen, async () => {
     const before = await db.seen.bulkGet(ids);

@@ -14,8 +14,11 @@ export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'not an http(s
 export const Title = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TITLE));
 export const Abstract = z.string().check(z.maxLength(MAX_ABSTRACT));
 export const Authors = z.array(z.string().check(z.maxLength(MAX_AUTHOR_NAME))).check(z.maxLength(MAX_AUTHORS));
-export const Timestamp = z.int().check(z.nonnegative());
 /** A count: an integer ≥ 0. */
 export const Count = z.int().check(z.nonnegative());
+/** Milliseconds since the epoch. */
+export const Timestamp = Count;
+/** A place in a trending list, from 1. */
+export const Rank = z.int().check(z.positive());
 /** A string of at most `max` characters. */
 export const text = (max: number) => z.string().check(z.maxLength(max));

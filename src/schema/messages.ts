@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Title, text } from './common';
+import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Title, text } from './common';
 import { MAX_TITLE } from '../papers/bounds';
 import { PageMetadataShape, ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
@@ -19,7 +19,7 @@ export const PaperViewSchema = z.object({
   codeLinks: z.array(HttpUrlSchema),
   topics: z.array(z.string()),
   related: z.array(RelatedLinkSchema),
-  rank: z.nullable(z.int().check(z.positive())),
+  rank: z.nullable(Rank),
   /** Where the rank comes from: the bundled snapshot's label ("Jul 30"), a fresh feed list ("Live · 2026-11-30"), or an older one ("2026-11-27"). */
   snapshot: z.nullable(z.string()),
   /** From the daily-papers feed, when it listed the paper. */
@@ -114,7 +114,7 @@ export type Health = z.infer<typeof HealthSchema>;
  */
 export const BadgeInfoSchema = z.object({
   id: ArxivIdSchema,
-  rank: z.nullable(z.int().check(z.positive())),
+  rank: z.nullable(Rank),
   snapshot: z.nullable(z.string()),
   status: z.nullable(ReadingStatusSchema),
   seen: z.boolean(),

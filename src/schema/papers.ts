@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Timestamp, Title, text } from './common';
+import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Timestamp, Title, text } from './common';
 
 export const SummarySchema = z.object({
   version: Count,
@@ -30,7 +30,7 @@ export const PaperSchema = z.object({
   normTitle: text(1000),
   abstract: Abstract,
   authors: z._default(Authors, []),
-  rank: z.nullable(z.int().check(z.positive())),
+  rank: z.nullable(Rank),
   snapshot: z.nullable(text(40)),
   source: z.enum(['seed', 'feed']),
   summary: SummarySchema,

@@ -57,7 +57,6 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   );
 }
 
-/** Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button. */
 type FeedFailureRecord = NonNullable<FeedRefreshState['lastFailure']>;
 
 /** A failed refresh: what went wrong in a few words and when the next try is; the full reason under Details. */
@@ -77,6 +76,7 @@ function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailure
   );
 }
 
+/** Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button. */
 function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void }) {
   const { source, label, days, day, fetchedAt } = list;
   const state = useLiveQuery(() => readFeedState(db), []).value;
