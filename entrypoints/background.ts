@@ -85,6 +85,7 @@ export default defineBackground(() => {
       },
       refreshFeed: () => feed.refresh(true),
       storeChanged: () => void announceStoreChanged().catch(() => undefined),
+      seenChanged: () => void announceStoreChanged(true).catch(() => undefined),
     }).then((reply) => {
       markOnce(WORKER_MARKS.firstReply);
       sendResponse(reply);

@@ -19,9 +19,11 @@ export function feedFailureHeadline(kind: FeedFailureKind, reason: string): stri
     case 'rate-limited':
       return 'Hugging Face is rate-limiting requests';
     case 'invalid-json':
-      return /web page/.test(reason) ? 'the feed sent a web page, not JSON' : 'the feed sent data that is not valid JSON';
+      if (/web page/.test(reason)) return 'the feed sent a web page, not JSON';
+      return /body is empty/.test(reason) ? 'the feed sent an empty answer' : 'the feed sent data that is not valid JSON';
     case 'schema':
-      return 'the feed sent papers PaperLens could not read';
+      // The refresher records a failed write of a good list under this kind too: not the feed's fault.
+      return /^the feed's data could not be stored/.test(reason) ? 'PaperLens could not store the list' : 'the feed sent papers PaperLens could not read';
     case 'timeout':
     case 'empty':
     case 'bad-options':

@@ -21,6 +21,8 @@ export interface HandlerDeps {
   refreshFeed: () => Promise<FeedRefreshState>;
   /** Called after a request changed which papers are saved or their statuses. */
   storeChanged?: () => void;
+  /** Called after a paper was seen for the first time (only listings show it). */
+  seenChanged?: () => void;
 }
 
 // Requests after which pages showing saved statuses must look again.
@@ -54,7 +56,7 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
             .seenEnabled(request.seenOn)
             .then((enabled) => (enabled && ids.length > 0 ? markSeen(db, ids, deps.now()) : 0))
             // A paper seen for the first time: open listings mark it without a reload.
-            .then((newlySeen) => (newlySeen > 0 ? deps.storeChanged?.() : undefined))
+            .then((newlySeen) => (newlySeen > 0 ? deps.seenChanged?.() : undefined))
             .catch(() => undefined);
         }
         return { ok: true, result: views };

@@ -12,17 +12,19 @@ export const PAPER_TABS = ['https://arxiv.org/*', 'https://huggingface.co/*'];
  * Background: tells every arXiv and Hugging Face tab that what cards and badges show changed: the
  * reading list (from the popup, the reading list, another tab, the shortcut…) or today's trending
  * list (a feed refresh). The message carries nothing: each page asks again about its papers.
+ * `onlySeen`: only seen marks changed, which listings show and cards do not.
  */
-export async function announceStoreChanged(): Promise<void> {
+export async function announceStoreChanged(onlySeen = false): Promise<void> {
   for (const tab of await browser.tabs.query({ url: PAPER_TABS })) {
-    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, { type: STORE_CHANGED }).catch(() => undefined);
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, { type: STORE_CHANGED, onlySeen }).catch(() => undefined);
   }
 }
 
 /** Content scripts: calls `onChange` whenever the store changed (announceStoreChanged), until the script is invalidated. */
-export function watchStoreChanges(ctx: ContentScriptContext, onChange: () => void): void {
+export function watchStoreChanges(ctx: ContentScriptContext, onChange: () => void, options: { seen?: boolean } = {}): void {
   const listener = (message: unknown) => {
-    if (isRecord(message) && message.type === STORE_CHANGED) onChange();
+    // Seen marks show only in listings: a card has nothing to ask again.
+    if (isRecord(message) && message.type === STORE_CHANGED && (options.seen || message.onlySeen !== true)) onChange();
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);

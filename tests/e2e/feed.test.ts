@@ -95,6 +95,27 @@ describe('trending from the daily-papers feed', () => {
     await popup.close();
   });
 
+  test('a badge keeps the keyboard focus on its project link while another tab opens a paper (an announced seen mark)', async () => {
+    // The cs.CL listing fixture with one entry standing for a feed paper that has a project page.
+    const listing = (await fixture('listings/arxiv-list-cs.CL-new.html')).replaceAll('2407.13623', '2407.14482');
+    browser.serve('https://arxiv.org/list/cs.CL/new', listing);
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.CL/new');
+    const project = page.locator('[data-paperlens="badge"][data-arxiv-id="2407.14482"]').getByTestId('badge-project-link');
+    await project.focus();
+    const focused = () => page.evaluate(() => document.querySelector('[data-arxiv-id="2407.14482"]')?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null);
+    expect(await focused()).toBe('badge-project-link');
+    // Another entry of the listing opened for the first time in another tab: the listing asks again about its badges.
+    browser.serve('https://huggingface.co/papers/2310.01779', await fixture('hf-paper-2310.01779.html'));
+    const reading = await browser.context.newPage();
+    await reading.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => card(reading).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-paperlens="badge"][data-arxiv-id="2310.01779"]').getByTestId('badge-seen').count()).toBe(1);
+    expect(await focused()).toBe('badge-project-link');
+    await reading.close();
+    await page.close();
+  });
+
   test('a card for a feed-only paper shows its upvotes, live rank and project page', async () => {
     const feed = JSON.parse(feedJson) as { paper: { id: string; title: string; summary: string; upvotes: number; projectPage?: string } }[];
     // A paper only the feed knows (not in the bundled snapshot), with a project page.
@@ -155,12 +176,15 @@ describe('trending from the daily-papers feed', () => {
 
     respond = 'good';
     const popup = await browser.popup();
+    await popup.getByTestId('refresh-feed').waitFor();
     await popup.evaluate(async () => {
       const { chrome } = globalThis as unknown as PageGlobal;
       const { settings } = await chrome.storage.local.get('settings');
       await chrome.storage.local.set({ settings: { ...(settings as object), feedEnabled: false } });
     });
     const before = feedCalls;
+    // The open popup follows the switch at once.
+    await expect.poll(() => popup.getByTestId('refresh-feed').count()).toBe(0);
     await popup.evaluate(() => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'refreshFeed' }));
     await popup.waitForTimeout(500);
     expect(feedCalls).toBe(before);

@@ -167,6 +167,9 @@ export class Badge {
    * (the store changed: a feed refresh, a save elsewhere), it replaces what it showed before.
    */
   showInfo(info: BadgeInfo): void {
+    // A control about to be remade (the project link) keeps the keyboard focus.
+    const focused = (this.host.shadowRoot?.activeElement ?? null) as HTMLElement | null;
+    const refocus = focused && this.infoShown.includes(focused) ? focused.getAttribute('data-testid') : null;
     for (const shown of this.infoShown) shown.remove();
     this.infoShown = [];
     const mark = this.line.firstElementChild!;
@@ -196,6 +199,7 @@ export class Badge {
     const project = this.projectLink(info.projectPage);
     if (project) (this.codeLink ?? this.tldrToggle).after(show(project));
     this.showStatus(info.status);
+    if (refocus) this.host.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${refocus}"]`)?.focus();
   }
 
   /** The store could not be asked: say so (Save and TL;DR still try). */

@@ -297,7 +297,7 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
       controller.restyle();
     });
     const stopScheme = watchPageScheme(document, controller.restyle);
-    watchStoreChanges(ctx, () => void controller.refreshInfo());
+    watchStoreChanges(ctx, () => void controller.refreshInfo(), { seen: true });
     ctx.onInvalidated(() => {
       stopSettings();
       stopScheme();

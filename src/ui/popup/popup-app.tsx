@@ -5,7 +5,7 @@ import { listSaved, lookupPapers, trendingList, type TrendingList } from '../../
 import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import type { FeedRefreshState } from '../../schema';
-import { loadSettings } from '../../settings/settings';
+import { loadSettings, watchSettings } from '../../settings/settings';
 import { describeAge, describeTime } from './time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
@@ -86,6 +86,8 @@ function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     loadSettings().then((settings) => setFeedOn(settings.feedEnabled), () => setFeedOn(true));
+    // Switched in the options page while the popup is open: follow it.
+    return watchSettings((settings) => setFeedOn(settings.feedEnabled));
   }, []);
   const now = Date.now();
   const failedSinceSuccess = state?.lastFailure && (state.lastSuccessAt === null || state.lastFailure.at > state.lastSuccessAt);

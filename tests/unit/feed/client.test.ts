@@ -235,6 +235,11 @@ describe('the popup\'s headline of a failure', () => {
     expect(await headline(respond(JSON.stringify([{ paper: { id: '2407.13623' } }])))).toBe('the feed sent papers PaperLens could not read');
   });
 
+  it('tells an empty answer and a list PaperLens could not store from data it could not read', async () => {
+    expect(await headline(respond(''))).toBe('the feed sent an empty answer');
+    expect(feedFailureHeadline('schema', "the feed's data could not be stored: QuotaExceededError")).toBe('PaperLens could not store the list');
+  });
+
   it('keeps a reason that is already short', async () => {
     expect(await headline(respond('[]'))).toBe('the feed lists no papers today');
   });

@@ -113,7 +113,9 @@ describe('background message handler', () => {
 
   test('a paper seen for the first time is announced (open listings mark it); seeing it again is not', async () => {
     let announced = 0;
-    const counting: HandlerDeps = { ...deps, storeChanged: () => announced++ };
+    let storeChanges = 0;
+    // Told as a change of seen marks only: cards, which do not show them, need not ask again.
+    const counting: HandlerDeps = { ...deps, seenChanged: () => announced++, storeChanged: () => storeChanges++ };
     const db = await deps.ready();
     await handleMessage({ type: 'lookup', queries: [{ id: '2407.12345' }, { id: '2310.01779' }], seenOn: 'hfPaper' }, counting);
     await expect.poll(async () => (await db.seen.get('2310.01779'))?.at).toBe(42);
@@ -121,5 +123,6 @@ describe('background message handler', () => {
     await handleMessage({ type: 'lookup', queries: [{ id: '2310.01779' }], seenOn: 'arxivAbs' }, counting);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(announced).toBe(1);
+    expect(storeChanges).toBe(0);
   });
 });
