@@ -20,7 +20,11 @@ export async function announceStoreChanged(onlySeen = false): Promise<void> {
   }
 }
 
-/** Content scripts: calls `onChange` whenever the store changed (announceStoreChanged), until the script is invalidated. */
+/**
+ * Content scripts: calls `onChange` whenever the store changed (announceStoreChanged), and when the
+ * page comes back from the back/forward cache (announcements made meanwhile never arrived), until
+ * the script is invalidated.
+ */
 export function watchStoreChanges(ctx: ContentScriptContext, onChange: () => void, options: { seen?: boolean } = {}): void {
   const listener = (message: unknown) => {
     // Seen marks show only in listings: a card has nothing to ask again.
@@ -29,4 +33,7 @@ export function watchStoreChanges(ctx: ContentScriptContext, onChange: () => voi
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (event.persisted) onChange();
+  });
 }

@@ -19,4 +19,14 @@ describe('store-change announcements in content scripts', () => {
     expect(card).toEqual(['changed']);
     expect(listing).toEqual(['changed', 'changed']);
   });
+
+  test('a page restored from the back/forward cache asks again (announcements made meanwhile were lost); a fresh load does not', () => {
+    const ctx = new ContentScriptContext('store-changes-test');
+    const heard: string[] = [];
+    watchStoreChanges(ctx, () => heard.push('changed'));
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    expect(heard).toEqual([]);
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    expect(heard).toEqual(['changed']);
+  });
 });
