@@ -1,4 +1,4 @@
-import type { FeedFailureKind } from '../schema/feed';
+import { STORE_FAILURE_REASON, type FeedFailureKind } from '../schema/feed';
 
 /**
  * A failed refresh in a few words for the popup, from its stored kind and reason; the full reason
@@ -23,7 +23,7 @@ export function feedFailureHeadline(kind: FeedFailureKind, reason: string): stri
       return /body is empty/.test(reason) ? 'the feed sent an empty answer' : 'the feed sent data that is not valid JSON';
     case 'schema':
       // The refresher records a failed write of a good list under this kind too: not the feed's fault.
-      return /^the feed's data could not be stored/.test(reason) ? 'PaperLens could not store the list' : 'the feed sent papers PaperLens could not read';
+      return reason.startsWith(STORE_FAILURE_REASON) ? 'PaperLens could not store the list' : 'the feed sent papers PaperLens could not read';
     case 'timeout':
     case 'empty':
     case 'bad-options':

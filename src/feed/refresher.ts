@@ -1,4 +1,4 @@
-import type { FeedRefreshState } from '../schema';
+import { STORE_FAILURE_REASON, type FeedRefreshState } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { applyFeedDay, readFeedState, writeFeedState } from '../db/feed';
 import { isDue, isStale, mayRefreshOnRequest, nextAttemptAt, recordFeedFailure, recordFeedSuccess } from './backoff';
@@ -43,7 +43,7 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
         next = recordFeedSuccess(state, deps.now());
         deps.onApplied();
       } catch (error) {
-        const reason = `the feed's data could not be stored: ${errorMessage(error)}`;
+        const reason = `${STORE_FAILURE_REASON}: ${errorMessage(error)}`;
         next = recordFeedFailure(state, { kind: 'schema', reason, path: '(store)' }, deps.now());
       }
     } else {

@@ -195,6 +195,8 @@ export const FeedFailureKindSchema = z.enum([
 export type FeedFailureKind = z.infer<typeof FeedFailureKindSchema>;
 
 export const MAX_REASON_LENGTH = 2000;
+/** How the reason of a fetched list that could not be stored starts (it is recorded as a `schema` failure). */
+export const STORE_FAILURE_REASON = "the feed's data could not be stored";
 const Reason = z.string().check(z.minLength(1), z.maxLength(MAX_REASON_LENGTH));
 
 /** Why a feed refresh failed, each with a sentence a person can read. */
