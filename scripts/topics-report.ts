@@ -18,7 +18,7 @@ interface Paper {
 }
 
 const SEED = fileURLToPath(new URL('../seeds/000_91954c1b7270a5c1.txt', import.meta.url));
-const DEFAULT_SCITLDR = ['data/scitldr/dev.jsonl', '/work/shared/data/scitldr/train.jsonl'];
+const DEFAULT_SCITLDR = ['data/scitldr/dev.jsonl', 'data/scitldr/train.jsonl'];
 
 function seedPapers(): Paper[] {
   const capture = parseCapture({ name: 'seeds/000_91954c1b7270a5c1.txt', text: readFileSync(SEED, 'utf8') });

@@ -161,7 +161,7 @@ function main(): void {
     const k = argv.indexOf(name);
     return k >= 0 ? argv[k + 1] ?? fallback : fallback;
   };
-  const trainPath = arg('--train', '/work/shared/data/scitldr/train.jsonl');
+  const trainPath = arg('--train', resolve(ROOT, 'data/scitldr/train.jsonl'));
   const devPath = arg('--dev', resolve(ROOT, 'data/scitldr/dev.jsonl'));
   const write = !argv.includes('--no-write');
   const trainRecords = loadTldr(trainPath);
