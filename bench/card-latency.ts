@@ -26,6 +26,8 @@ const RECORDER = `(() => {
 interface LoadTiming {
   /** When the content script started (its `paperlens:card-start` mark), null without PaperLens. */
   scriptStart: number | null;
+  /** When the store's answer it asked for arrived (`paperlens:card-answer`), null without PaperLens. */
+  answer: number | null;
   dcl: number;
   fcp: number | null;
   cardAt: number | null;
@@ -42,8 +44,10 @@ async function load(browser: ExtensionBrowser, page: Page, expectCard: boolean):
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const start = performance.getEntriesByName('paperlens:card-start')[0];
+    const answer = performance.getEntriesByName('paperlens:card-answer')[0];
     return {
       scriptStart: start ? start.startTime : null,
+      answer: answer ? answer.startTime : null,
       dcl: nav.domContentLoadedEventStart,
       fcp: fcp ? fcp.startTime : null,
       cardAt: (window as unknown as { __cardAt?: number }).__cardAt ?? null,
@@ -127,8 +131,12 @@ async function workerTimeline(browser: ExtensionBrowser, page: Page): Promise<Wo
 export interface CardLatencyReport {
   warmLoads: number;
   warmDclToCardMs: { median: number; p95: number; max: number };
-  /** Where the warm time goes: content script start and DOMContentLoaded, from navigation start. */
-  warmTimelineMs: { scriptStartMedian: number; dclMedian: number; scriptStartToCardMedian: number };
+  /**
+   * Where the warm time goes: content script start (it asks the store then), DOMContentLoaded and
+   * the store's answer arriving, from navigation start; then script start → answer (the message
+   * round trip) and answer → card attached (the card's script and its render).
+   */
+  warmTimelineMs: { scriptStartMedian: number; dclMedian: number; answerMedian: number; scriptStartToAnswerMedian: number; answerToCardMedian: number; scriptStartToCardMedian: number };
   coldFirstLoadDclToCardMs: number;
   coldLoads: number;
   coldDclToCardMs: { median: number; max: number };
@@ -187,6 +195,9 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
     const scriptStarts: number[] = [];
     const dcls: number[] = [];
     const startToCard: number[] = [];
+    const answers: number[] = [];
+    const startToAnswer: number[] = [];
+    const answerToCard: number[] = [];
     const fcpWith: number[] = [];
     const fcpWithout: number[] = [];
     const requestsWith: number[] = [];
@@ -199,6 +210,11 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
         scriptStarts.push(a.scriptStart);
         startToCard.push(a.cardAt! - a.scriptStart);
       }
+      if (a.answer !== null) {
+        answers.push(a.answer);
+        answerToCard.push(a.cardAt! - a.answer);
+        if (a.scriptStart !== null) startToAnswer.push(a.answer - a.scriptStart);
+      }
       dcls.push(a.dcl);
       if (a.fcp !== null) fcpWith.push(a.fcp);
       if (b.fcp !== null) fcpWithout.push(b.fcp);
@@ -208,7 +224,14 @@ export async function benchCardLatency({ warmLoads = 25, coldLoads = 5 } = {}): 
     return {
       warmLoads,
       warmDclToCardMs: { median: round(median(warm)), p95: round(quantile(warm, 0.95)), max: round(Math.max(...warm)) },
-      warmTimelineMs: { scriptStartMedian: round(median(scriptStarts)), dclMedian: round(median(dcls)), scriptStartToCardMedian: round(median(startToCard)) },
+      warmTimelineMs: {
+        scriptStartMedian: round(median(scriptStarts)),
+        dclMedian: round(median(dcls)),
+        answerMedian: round(median(answers)),
+        scriptStartToAnswerMedian: round(median(startToAnswer)),
+        answerToCardMedian: round(median(answerToCard)),
+        scriptStartToCardMedian: round(median(startToCard)),
+      },
       coldFirstLoadDclToCardMs: round(first.cardAt! - first.dcl),
       coldLoads,
       coldDclToCardMs: { median: round(median(cold)), max: round(Math.max(...cold)) },
