@@ -110,6 +110,8 @@ describe('summary card on arXiv abstract pages', () => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
     });
     await page.goto('https://arxiv.org/abs/2412.99999');
+    // PaperLens ran here (it asked the store about the paper in the URL), then left the page alone.
+    await page.waitForFunction(() => performance.getEntriesByName('paperlens:card-answer').length > 0);
     await page.waitForTimeout(300);
     expect(await card(page).count()).toBe(0);
     expect(problems).toEqual([]);

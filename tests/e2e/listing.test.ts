@@ -216,6 +216,8 @@ describe('badges on listing pages', () => {
     const seen = problems(page);
     for (const url of ['https://arxiv.org/list/math.HO/new', 'https://arxiv.org/list/cs.XX/new']) {
       await page.goto(url);
+      // The listing script ran on it (a listing URL), then found nothing to badge.
+      await page.waitForFunction(() => performance.getEntriesByName('paperlens:listing-start').length > 0);
       await page.waitForTimeout(300);
       expect(await badges(page).count(), url).toBe(0);
     }
