@@ -360,6 +360,50 @@ describe('concurrency', () => {
     for (const tab of tabs.slice(1)) await tab.close();
   });
 
+  test('a row being edited stays where it is, and keeps the focus, while its edits re-sort or unfilter it; it moves once the reader leaves it', async () => {
+    await page.bringToFront();
+    await resetList();
+    const stored = async (id: string) => (await listed(page)).find((entry) => entry.id === id)!;
+    const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[data-arxiv-id]')?.getAttribute('data-arxiv-id') ?? null);
+    const place = (id: string) => row(id).evaluate((node) => (node as HTMLElement).style.top);
+
+    // By last update, a note makes the paper the newest: it would jump to the top mid-typing.
+    await page.getByTestId('sort').selectOption('updated');
+    const id = '2401.00003';
+    expect((await shownIds()).indexOf(id)).toBe(5);
+    const notes = row(id).getByTestId('notes');
+    await notes.scrollIntoViewIfNeeded();
+    await notes.click();
+    const before = await place(id);
+    expect(before).not.toBe('0px');
+    await page.keyboard.type('First thought');
+    await expect.poll(async () => (await stored(id)).notes).toBe('First thought');
+    await page.waitForTimeout(300); // the list has the stored note back
+    expect(await place(id)).toBe(before);
+    expect(await focusedRow()).toBe(id);
+    await page.keyboard.type(' and more');
+    await expect.poll(async () => (await stored(id)).notes).toBe('First thought and more');
+    expect(await focusedRow()).toBe(id);
+    // Leaving the row puts it where it belongs now.
+    await page.getByTestId('search').focus();
+    await expect.poll(() => place(id)).toBe('0px');
+
+    // Under a status filter, a status changed in the row keeps it shown until the reader moves on.
+    await page.getByTestId('sort').selectOption('added');
+    await page.getByTestId('filter-status').selectOption('to-read');
+    const other = '2401.00004';
+    // (A click on the menu focuses it; selectOption alone does not.)
+    await row(other).getByTestId('status').focus();
+    await row(other).getByTestId('status').selectOption('reading');
+    await expect.poll(async () => (await stored(other)).status).toBe('reading');
+    await page.waitForTimeout(300);
+    expect(await row(other).count()).toBe(1);
+    expect(await focusedRow()).toBe(other);
+    await page.getByTestId('search').focus();
+    await expect.poll(() => row(other).count()).toBe(0);
+    await page.getByTestId('filter-status').selectOption('all');
+  });
+
   test('scrolling a long list keeps the screen filled with rows down to the last paper; j walks past the first screen', async () => {
     // Only the rows near the screen are rendered: wherever the page is scrolled, the part of the
     // list on screen must be covered by rows (no blank band), and the last paper must be reachable.

@@ -70,6 +70,21 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   });
 }
 
+/**
+ * `shown` with the item `heldId` (from `items`, its latest version) at `index`: the row being
+ * edited keeps its place, and stays shown, whatever its edits do to the order or the filters.
+ * An item no longer in `items` (removed) is not held.
+ */
+export function holdInPlace(shown: readonly SavedItem[], items: readonly SavedItem[], heldId: string, index: number): SavedItem[] {
+  const at = shown.findIndex((item) => item.id === heldId);
+  if (at === index) return [...shown];
+  const held = at >= 0 ? shown[at] : items.find((item) => item.id === heldId);
+  if (!held) return [...shown];
+  const rest = at >= 0 ? [...shown.slice(0, at), ...shown.slice(at + 1)] : [...shown];
+  rest.splice(Math.max(0, Math.min(index, rest.length)), 0, held);
+  return rest;
+}
+
 export interface TagCount {
   tag: string;
   count: number;

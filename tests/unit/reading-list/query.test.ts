@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_QUERY, filterItems, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
+import { EMPTY_QUERY, filterItems, holdInPlace, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 
 const items = [
@@ -32,6 +32,23 @@ describe('reading-list query', () => {
     expect(search('soren lukasz')).toEqual(['1706.03762']);
     expect(search('attention table')).toEqual([]);
     expect(search('  ')).toEqual(ids(items));
+  });
+
+  test('the row being edited keeps its place and stays shown, in its latest version, until released', () => {
+    // Its notes were just edited: by last update it would move to the top.
+    const edited = savedItem({ ...items[2]!, notes: 'Table 3 checked', updatedAt: 100 });
+    const now = [items[0]!, items[1]!, edited];
+    expect(ids(holdInPlace(sortItems(now, 'updated'), now, edited.id, 2))).toEqual(['2310.01779', '1706.03762', '2407.13623']);
+    expect(holdInPlace(sortItems(now, 'updated'), now, edited.id, 2)[2]).toBe(edited);
+    // Its status was changed under a status filter it no longer matches: still shown where it was.
+    const read = savedItem({ ...items[2]!, status: 'read' });
+    const after = [items[0]!, items[1]!, read];
+    const readingOnly = filterItems(sortItems(after, 'added'), { ...EMPTY_QUERY, status: 'reading' });
+    expect(ids(readingOnly)).toEqual([]);
+    expect(holdInPlace(readingOnly, after, read.id, 0)).toEqual([read]);
+    // A held item removed meanwhile is gone; one already in place is left as it is.
+    expect(ids(holdInPlace(items.slice(0, 2), items.slice(0, 2), '2407.13623', 1))).toEqual(['1706.03762', '2310.01779']);
+    expect(ids(holdInPlace(items, items, '2310.01779', 1))).toEqual(ids(items));
   });
 
   test('counts tags (first spelling, by name) and statuses', () => {
