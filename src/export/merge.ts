@@ -1,6 +1,6 @@
 import { placeholderTitle } from '../papers/ids';
 import { SavedItemSchema, type SavedItem } from '../schema/papers';
-import type { ImportPlan, ImportRejection, ImportedItem } from '../schema/reading-list';
+import { uniqueTags, type ImportPlan, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 
 /** Put between the list's notes and an imported file's notes when both have their own. */
 export const IMPORTED_NOTES_SEPARATOR = '\n\n--- imported notes ---\n\n';
@@ -18,9 +18,9 @@ function pick<T extends Lacking>(newer: T | undefined, older: T | undefined, fal
   return newer ?? older ?? fallback;
 }
 
-/** Both tag lists, each tag once, in the order first seen. */
+/** Both tag lists, each tag once ignoring case (as everywhere in the list), in the order first seen. */
 function uniteTags(first: readonly string[], second: readonly string[]): string[] {
-  return [...new Set([...first, ...second])];
+  return uniqueTags([...first, ...second]);
 }
 
 /**

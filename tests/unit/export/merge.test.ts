@@ -23,10 +23,14 @@ describe('planImport merges by id', () => {
     }
   });
 
-  test('tags are united, each once, in the order first seen', () => {
+  test('tags are united, each once ignoring case, in the order first seen', () => {
     const listed = savedItem({ tags: ['vision', 'to cite'] });
     const plan = planImport([listed], [{ id: listed.id, tags: ['llm', 'vision', 'survey'] }], NOW);
     expect(plan.updated[0]!.tags).toEqual(['vision', 'to cite', 'llm', 'survey']);
+    // Spelled differently (a reference manager's lowercase keywords): still one tag, the list's spelling.
+    const cased = planImport([savedItem({ tags: ['NLP', 'Transformers'] })], [{ id: listed.id, tags: ['nlp', 'transformers', 'ML', 'ml'] }], NOW);
+    expect(cased.updated[0]!.tags).toEqual(['NLP', 'Transformers', 'ML']);
+    expect(planImport([], [{ id: '2401.00001', tags: ['ML', 'ml'] }], NOW).added[0]!.tags).toEqual(['ML']);
   });
 
   test('different notes are both kept; notes one side already holds are not repeated', () => {
