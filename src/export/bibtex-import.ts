@@ -1,6 +1,6 @@
 import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
-import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ImportedItemSchema, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
 import { singleLine } from './text';
@@ -321,6 +321,13 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
     const id = normalizeArxivId(bibtexToText(arxivField));
     if (id) return { id };
   }
+  // Semantic Scholar's and DBLP's arXiv entries: journal = {ArXiv} or {CoRR}, volume = {abs/1706.03762}.
+  const volume = fields.get('volume');
+  if (volume !== undefined && /\b(?:arxiv|corr)\b/i.test(fields.get('journal') ?? '')) {
+    const match = /^\s*abs\/(\S+)\s*$/i.exec(bibtexToText(volume));
+    const id = match ? normalizeArxivId(match[1]!) : null;
+    if (id) return { id };
+  }
   let candidate: string | null = null;
   for (const name of REFERENCE_FIELDS) {
     const value = fields.get(name);
@@ -335,7 +342,7 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
 
 function splitKeywords(value: string): string[] {
   const tags = splitOutsideBraces(value, /[,;]/g).map((tag) => singleLine(bibtexToText(tag)));
-  return [...new Set(tags.filter((tag) => tag !== ''))];
+  return uniqueTags(tags.filter((tag) => tag !== ''));
 }
 
 function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {

@@ -165,6 +165,23 @@ describe('BibTeX import from other tools', () => {
     ]);
   });
 
+  test("Semantic Scholar's and DBLP's arXiv entries (journal ArXiv or CoRR, volume abs/ID) are read; keywords once each, ignoring case", () => {
+    const parse = parseImport(
+      [
+        '@Article{Vaswani2017AttentionIA, author = {Ashish Vaswani}, journal = {ArXiv}, title = {Attention is All you Need}, volume = {abs/1706.03762}, year = {2017}}',
+        '@article{DBLP:journals/corr/abs-2310-01779, title = {HallE-Switch}, journal = {CoRR}, volume = {abs/2310.01779v2}, keywords = {LLM; llm, Vision}}',
+        '@article{other, title = {A journal paper}, journal = {Nature}, volume = {abs/2401.00001}}',
+        '',
+      ].join('\n'),
+    );
+    expect(parse.items.map(({ id, title }) => [id, title])).toEqual([
+      ['1706.03762', 'Attention is All you Need'],
+      ['2310.01779', 'HallE-Switch'],
+    ]);
+    expect(parse.items[1]!.tags).toEqual(['LLM', 'Vision']);
+    expect(parse.rejected).toEqual([{ line: 3, reason: 'no arXiv id (eprint, url or note) in @article{other}' }]);
+  });
+
   test('a malformed entry is reported and the entries after it are still read', () => {
     const parse = parseImport('@misc{a, title {x}, eprint={2310.01779}, archivePrefix={arXiv}}\n@misc{b, eprint={1706.03762}, archivePrefix={arXiv}}\n');
     expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
