@@ -134,6 +134,11 @@ describe('reading-list page', () => {
     await tags.fill('nlp, scaling, to cite');
     await tags.press('Enter');
     await expect.poll(() => alert.count()).toBe(0);
+    // Tags that store as the ones already there (a tag again in other case) change nothing: the
+    // field shows the stored tags again at once.
+    await tags.fill('nlp, scaling, to cite, NLP,');
+    await tags.press('Enter');
+    await expect.poll(() => tags.inputValue()).toBe('nlp, scaling, to cite');
   });
 
   test('select many and set their status; delete with undo restores them exactly', async () => {

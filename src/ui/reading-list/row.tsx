@@ -34,9 +34,11 @@ interface Draft {
 /**
  * What an editor shows: what the user typed while they edit, the stored value otherwise. After
  * the edit the typed text stays until the stored value next changes (the live query brings the
- * write back a moment after it lands), so the field never flashes the old text.
+ * write back a moment after it lands), so the field never flashes the old text. `asStored` is how
+ * typed text is stored: text that stores as the value already there changes nothing, so the
+ * field shows the stored value at once (", NLP" typed after "nlp" reads "nlp" again).
  */
-function useDraft(stored: string): Draft {
+function useDraft(stored: string, asStored: (typed: string) => string = (typed) => typed): Draft {
   const [draft, setDraft] = useState<string | null>(null);
   const current = useRef<string | null>(null);
   const released = useRef(false);
@@ -56,7 +58,7 @@ function useDraft(stored: string): Draft {
     },
     release: () => {
       if (current.current === null) return;
-      if (current.current === stored) {
+      if (asStored(current.current) === stored) {
         current.current = null;
         setDraft(null);
       } else released.current = true;
@@ -104,7 +106,7 @@ function tagsProblem(tags: readonly string[]): string | null {
 }
 
 function TagsEditor({ item }: { item: SavedItem }) {
-  const draft = useDraft(item.tags.join(', '));
+  const draft = useDraft(item.tags.join(', '), (typed) => parseTagList(typed).join(', '));
   const write = useDebouncedWrite(async (text: string) => {
     const tags = parseTagList(text);
     const problem = tagsProblem(tags);
