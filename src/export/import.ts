@@ -1,4 +1,4 @@
-import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { arxivIdFromAddress, normalizeArxivId, writtenAsUrl } from '../papers/ids';
 import type { ImportFormat, ImportParse, ImportRejection, ImportedItem } from '../schema/reading-list';
 import { parseBibtexImport } from './bibtex-import';
 import { ImportError } from './errors';
@@ -38,8 +38,6 @@ function checkSize(text: string): void {
   }
 }
 
-const BARE_PAPER_URL = /^(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\//i;
-
 function quoted(line: string): string {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}…` : line);
 }
@@ -55,8 +53,8 @@ function parseIdList(text: string): ImportParse {
       const entry = raw.replace(/\s+#.*$/, '').trim();
       if (entry === '' || entry.startsWith('#')) return;
       const line = index + 1;
-      if (/^https?:\/\//i.test(entry) || BARE_PAPER_URL.test(entry)) {
-        const id = arxivIdFromUrl(/^https?:/i.test(entry) ? entry : `https://${entry}`);
+      if (writtenAsUrl(entry)) {
+        const id = arxivIdFromAddress(entry);
         if (id) items.push({ id, line });
         else rejected.push({ line, reason: `${quoted(entry)} is not an arXiv or Hugging Face paper URL` });
         return;

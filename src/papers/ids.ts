@@ -67,6 +67,20 @@ export function arxivIdFromUrl(url: string): string | null {
   return null;
 }
 
+// A paper's address written without its scheme ("arxiv.org/abs/2310.01779"), as people paste it.
+const BARE_PAPER_URL = /^(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\//i;
+
+/** Whether `text` is written as a URL: with http(s)://, or an arXiv or Hugging Face address without it. */
+export function writtenAsUrl(text: string): boolean {
+  return /^https?:\/\//i.test(text) || BARE_PAPER_URL.test(text);
+}
+
+/** The paper an address points at (arxivIdFromUrl), written with or without its scheme. */
+export function arxivIdFromAddress(text: string): string | null {
+  const trimmed = text.trim();
+  return arxivIdFromUrl(BARE_PAPER_URL.test(trimmed) ? `https://${trimmed}` : trimmed);
+}
+
 /**
  * A title reduced to what identifies it: LaTeX rendered, accents folded, case and punctuation
  * dropped, whitespace collapsed. `HallE-Switch: Rethinking…` and `halle switch rethinking…` match.

@@ -42,8 +42,8 @@ describe('popup search over the store and the reading list', () => {
     expect(hallucination.filter((row) => row.id === '2310.01779')).toHaveLength(1);
   });
 
-  test('an arXiv id or URL finds its paper', async () => {
-    for (const query of ['2310.01779', 'arXiv:2310.01779v3', 'https://arxiv.org/abs/2310.01779v3', 'https://arxiv.org/pdf/1706.03762']) {
+  test('an arXiv id or URL (with or without https://) finds its paper', async () => {
+    for (const query of ['2310.01779', 'arXiv:2310.01779v3', 'https://arxiv.org/abs/2310.01779v3', 'https://arxiv.org/pdf/1706.03762', ' arxiv.org/abs/2310.01779', 'huggingface.co/papers/2310.01779']) {
       const rows = await search(query);
       expect(rows.map((row) => row.id), query).toEqual([query.includes('1706') ? '1706.03762' : '2310.01779']);
     }
