@@ -37,6 +37,12 @@ function bibtexAuthor(name: string): string {
   return /,|(^|\s)and(\s|$)/i.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
 }
 
+/** A tag as a keyword: one holding a separator (";") is braced so it reads back as one tag. */
+function bibtexKeyword(tag: string): string {
+  const escaped = escapeLatex(tag);
+  return /[,;]/.test(tag) ? `{${escaped}}` : escaped;
+}
+
 // Words skipped when picking the title word of a citation key.
 const KEY_STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'from', 'by', 'at', 'is', 'are', 'do', 'does', 'towards', 'toward']);
 
@@ -123,7 +129,7 @@ function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): 
   // reader's own notes go to `annote` (biblatex: annotation), which citation styles leave out.
   if (item.journalRef) fields.push(['note', `{${escapeLatex(singleLine(item.journalRef))}}`]);
   const tags = item.tags.map(singleLine).filter((tag) => tag !== '');
-  if (tags.length > 0) fields.push(['keywords', `{${tags.map(escapeLatex).join(', ')}}`]);
+  if (tags.length > 0) fields.push(['keywords', `{${tags.map(bibtexKeyword).join(', ')}}`]);
   if (item.notes.trim() !== '') fields.push(['annote', `{${escapeLatex(unixNewlines(item.notes))}}`]);
   return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n')}\n}\n`;
 }

@@ -103,6 +103,12 @@ describe('BibTeX export', () => {
     expect(parse.items[0]!.authors).toEqual(authors);
   });
 
+  test('tags come back as the same tags, one holding a ";" or LaTeX specials included', () => {
+    const tags = ['to cite', 'A;B testing', 'x_{1} & 50%', 'plain'];
+    const parse = parseImport(exportBibtex([savedItem({ id: '2401.00001', tags })]), 'papers.bib');
+    expect(parse.items[0]!.tags).toEqual(tags);
+  });
+
   test("one paper's citation (the card's Copy BibTeX) is its export entry without the reader's tags and notes", () => {
     const item = savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], published: '2017-06-12', primaryCategory: 'cs.CL', tags: ['to cite'], notes: 'my private notes' });
     const citation = citationEntry(item);
