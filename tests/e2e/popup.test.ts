@@ -23,6 +23,44 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/**
+ * Opens the extension's real toolbar popup (chrome.action.openPopup). Playwright does not list it
+ * as a page, so it is reached over the DevTools protocol: `evaluate` runs an expression in it.
+ */
+async function openToolbarPopup(): Promise<{ evaluate: (expression: string) => Promise<unknown>; close: () => Promise<void> }> {
+  const anchor = await browser.context.newPage();
+  await anchor.goto('about:blank');
+  await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup: () => Promise<void> } } }).chrome.action.openPopup());
+  const cdp = await browser.context.newCDPSession(anchor);
+  type Target = { targetId: string; url: string };
+  const find = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: Target[] }).targetInfos.find((target) => target.url.endsWith('/popup.html'));
+  await expect.poll(find).toBeDefined();
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: (await find())!.targetId, flatten: false })) as { sessionId: string };
+  type Reply = { id?: number; result?: { result?: { value?: unknown } } };
+  const replies = new Map<number, (reply: Reply) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const reply = JSON.parse(event.message) as Reply;
+    if (reply.id !== undefined) replies.get(reply.id)?.(reply);
+  });
+  let nextId = 0;
+  const evaluate = (expression: string) =>
+    new Promise<unknown>((resolve) => {
+      const id = ++nextId;
+      replies.set(id, (reply) => resolve(reply.result?.result?.value));
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+    });
+  // Its content is in once the trending list is.
+  await expect.poll(() => evaluate(`document.querySelectorAll('[data-testid="trending-item"]').length`)).toBe(66);
+  return {
+    evaluate,
+    close: async () => {
+      await evaluate('window.close()');
+      await cdp.detach();
+      await anchor.close();
+    },
+  };
+}
+
 describe('popup', () => {
   test('lists every snapshot paper in rank order', async () => {
     const popup = await browser.popup();
@@ -156,6 +194,24 @@ describe('popup', () => {
     await expect.poll(() => errorPopup.getByTestId('this-tab').locator('.title').textContent()).toBe('arXiv:2412.99999');
     await errorPopup.close();
     await page.close();
+  });
+
+  test('the toolbar popup opens at its own width; at 200% zoom (a popup is at most 800 px: 400 CSS px) nothing overflows sideways', async () => {
+    // The real toolbar popup sizes itself to its content: it must not shrink below its width.
+    const toolbar = await openToolbarPopup();
+    expect(await toolbar.evaluate('document.body.getBoundingClientRect().width')).toBe(420);
+    expect(await toolbar.evaluate('document.documentElement.scrollWidth <= innerWidth')).toBe(true);
+    await toolbar.close();
+
+    const popup = await browser.popup();
+    await popup.setViewportSize({ width: 400, height: 300 });
+    await expect.poll(() => popup.getByTestId('trending-item').count()).toBe(66);
+    const fits = () => popup.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
+    expect(await fits()).toBe(true);
+    await popup.getByTestId('search').fill('speculative decoding');
+    await expect.poll(() => popup.getByTestId('search-results').getAttribute('data-query')).toBe('speculative decoding');
+    expect(await fits()).toBe(true);
+    await popup.close();
   });
 
   test('search finds papers as you type, ranked, and saves from the results', async () => {
