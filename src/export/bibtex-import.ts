@@ -26,6 +26,10 @@ const NUMBER = /\d+/y;
 const MACRO = /[A-Za-z][\w\-:.+/]*/y;
 const SWALLOWED_ENTRY = /\n@[ \t]*[A-Za-z]+[ \t]*[{(]/g;
 
+// Where tools keep the reader's notes: annote (BibTeX, Zotero, Mendeley), annotation (biblatex),
+// comment (JabRef).
+const NOTE_FIELDS = ['annote', 'annotation', 'comment'];
+
 /** A problem inside one entry: the entry is skipped and reported. */
 class EntrySyntaxError extends Error {}
 
@@ -170,8 +174,12 @@ export function parseBibtex(text: string): { entries: BibtexEntry[]; rejected: I
       if (text[pos] !== '=') throw new EntrySyntaxError(`expected "=" after field "${name}" at line ${lines.line(pos)}`);
       pos++;
       const value = readValue(entryStart);
-      // A repeated field: BibTeX keeps the first.
-      if (!fields.has(name.toLowerCase())) fields.set(name.toLowerCase(), value);
+      // A repeated field: BibTeX keeps the first. Notes are kept whole: Zotero writes each of an
+      // item's notes as an annote of its own.
+      const field = name.toLowerCase();
+      const earlier = fields.get(field);
+      if (earlier === undefined) fields.set(field, value);
+      else if (NOTE_FIELDS.includes(field)) fields.set(field, `${earlier}\n\n${value}`);
     }
   };
 
@@ -284,7 +292,8 @@ export function bibtexAuthors(value: string): string[] {
 }
 
 const ARXIV_URL = /(?:https?:\/\/)?(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/[^\s{}"\\]+/gi;
-const ARXIV_REFERENCE = /arxiv\s*[:.]?\s*((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?!\d)/gi;
+// "arXiv:2310.01779", and Google Scholar's "arXiv preprint math/0506384".
+const ARXIV_REFERENCE = /arxiv(?:\s+(?:preprint|e-?prints?))?\s*[:.]?\s*((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?!\d)/gi;
 
 /** An arXiv id written anywhere in free text: an arXiv or Hugging Face URL, `arXiv:<id>` or the arXiv DOI. */
 function findArxivId(text: string): { id: string | null; candidate: string | null } {
@@ -303,19 +312,22 @@ function findArxivId(text: string): { id: string | null; candidate: string | nul
   return { id: null, candidate };
 }
 
-// Fields other tools put an arXiv reference in, most specific first.
-const REFERENCE_FIELDS = ['url', 'doi', 'eprint', 'note', 'journal', 'howpublished', 'booktitle', 'publisher'];
+// Fields other tools put an arXiv reference in, most specific first (bdsk-url-1: BibDesk's links).
+const REFERENCE_FIELDS = ['url', 'doi', 'eprint', 'note', 'journal', 'howpublished', 'booktitle', 'publisher', 'bdsk-url-1', 'bdsk-url-2'];
 
 function entryArxivId(fields: Map<string, string>): { id: string } | { reason: string } {
   const prefix = (fields.get('archiveprefix') ?? fields.get('eprinttype') ?? '').trim().toLowerCase();
   const eprint = fields.get('eprint');
+  // Zotero writes the primary class after the id: eprint = {1706.03762 [cs]}.
+  const eprintId = eprint === undefined ? null : normalizeArxivId(bibtexToText(eprint).replace(/\s*\[[^\]]*\]\s*$/, ''));
+  let eprintProblem: string | null = null;
   if (eprint !== undefined && (prefix === 'arxiv' || /^\s*arxiv:/i.test(eprint))) {
-    const id = normalizeArxivId(bibtexToText(eprint));
-    return id ? { id } : { reason: `eprint "${singleLine(eprint).slice(0, 60)}" is not a valid arXiv id` };
+    if (eprintId) return { id: eprintId };
+    // The url or DOI may still name the paper; if nothing does, this is what is wrong.
+    eprintProblem = `eprint "${singleLine(eprint).slice(0, 60)}" is not a valid arXiv id`;
   }
   // A bare eprint with no archive named is arXiv's when it reads as an arXiv id.
-  const bareEprint = eprint !== undefined && prefix === '' ? normalizeArxivId(bibtexToText(eprint)) : null;
-  if (bareEprint) return { id: bareEprint };
+  if (eprintId && prefix === '') return { id: eprintId };
   const arxivField = fields.get('arxivid') ?? fields.get('arxiv');
   if (arxivField !== undefined) {
     const id = normalizeArxivId(bibtexToText(arxivField));
@@ -336,6 +348,7 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
     if (found.id) return { id: found.id };
     candidate ??= found.candidate;
   }
+  if (eprintProblem) return { reason: eprintProblem };
   if (candidate) return { reason: `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL` };
   return { reason: 'no arXiv id (eprint, url or note)' };
 }
@@ -357,13 +370,15 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   if (author !== undefined) item.authors = bibtexAuthors(author);
   const keywords = field('keywords');
   if (keywords !== undefined) item.tags = splitKeywords(keywords);
-  const notes = field('annote') ?? field('annotation');
-  if (notes !== undefined) item.notes = bibtexToText(notes);
+  const notes = NOTE_FIELDS.flatMap((name) => field(name) ?? []);
+  // Line by line: LaTeX rendering joins lines, and a note's line breaks are the reader's.
+  if (notes.length > 0) item.notes = notes.join('\n\n').split('\n').map((line) => bibtexToText(line)).join('\n');
   const doi = field('doi')?.trim();
   // arXiv's own DOI (10.48550/arXiv.<id>) only restates the id.
   if (doi && !/^10\.48550\//i.test(doi)) item.doi = doi;
   const category = field('primaryclass')?.trim();
-  if (category && /^[a-z-]+(\.[A-Za-z-]+)?$/.test(category)) item.primaryCategory = category;
+  // A category (cs.CL, or an old archive like hep-th), not a bare group ("cs", as Better BibTeX writes it).
+  if (category && /^(?:[a-z-]+\.[A-Za-z-]+|[a-z]+-[a-z]+|astro-ph|cond-mat|gr-qc|hep-[a-z]+|math-ph|nucl-[a-z]+|quant-ph|nlin|q-bio|q-fin)$/.test(category)) item.primaryCategory = category;
   // Where it was published: `journal` in most tools; our export (and arXiv's journal-ref) writes
   // `note`. A note or journal that only says arXiv (or DBLP's CoRR), or holds arXiv's comments, is not it.
   const journal = [field('journal'), field('journaltitle'), field('note')]

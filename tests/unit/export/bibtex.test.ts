@@ -188,6 +188,40 @@ describe('BibTeX import from other tools', () => {
     expect(parse.rejected).toEqual([{ line: 3, reason: 'no arXiv id (eprint, url or note) in @article{other}' }]);
   });
 
+  test("other tools' exports: Zotero BibLaTeX, Zotero's notes, Mendeley, JabRef, Google Scholar, BibDesk, Better BibTeX", () => {
+    const parse = parseImport(
+      [
+        // Zotero BibLaTeX: the primary class after the id.
+        '@online{vaswani_attention_2023, title = {Attention Is All You Need}, url = {http://arxiv.org/abs/1706.03762}, eprinttype = {arxiv}, eprint = {1706.03762 [cs]}}',
+        // Zotero BibTeX with its notes: each note is an annote of its own.
+        '@misc{devlin_bert_2019, url = {http://arxiv.org/abs/1810.04805}, annote = {Comment: 13 pages}, annote = {My notes',
+        'Key result: +7.7\\% GLUE.}}',
+        // Mendeley: accents as LaTeX in a note of several lines.
+        "@article{Radford2019, eprint = {2103.00020}, archivePrefix = {arXiv}, annote = {Main points:",
+        '- contrastive pre-training',
+        '',
+        "see caf{\\'{e}} discussion}}",
+        // JabRef keeps notes in comment.
+        '@article{jabref, eprint = {2005.14165}, archivePrefix = {arXiv}, comment = {Read for the seminar}}',
+        // Google Scholar, an old-style id.
+        '@article{villarino2005ramanujan, title={Ramanujan\'s Perimeter of an Ellipse}, journal={arXiv preprint math/0506384}, year={2005}}',
+        // BibDesk keeps links in bdsk-url-1; Better BibTeX writes a group as the class.
+        '@misc{bibdesk, title = {Linked}, bdsk-url-1 = {https://arxiv.org/abs/2106.09685}, primaryclass = {cs}}',
+        // An eprint that is not arXiv's, with the arXiv URL beside it.
+        '@misc{zenodo, eprinttype = {arxiv}, eprint = {zenodo.1234}, url = {https://arxiv.org/abs/2307.09288}}',
+        '',
+      ].join('\n'),
+    );
+    expect(parse.rejected).toEqual([]);
+    expect(parse.items.map((item) => item.id)).toEqual(['1706.03762', '1810.04805', '2103.00020', '2005.14165', 'math/0506384', '2106.09685', '2307.09288']);
+    expect(parse.items[1]!.notes).toBe('Comment: 13 pages\n\nMy notes\nKey result: +7.7% GLUE.');
+    expect(parse.items[2]!.notes).toBe('Main points:\n- contrastive pre-training\n\nsee café discussion');
+    expect(parse.items[3]!.notes).toBe('Read for the seminar');
+    expect(parse.items[5]!.primaryCategory).toBeUndefined();
+    // Nothing names an arXiv paper: the eprint is what is wrong.
+    expect(parseImport('@misc{x, eprinttype = {arxiv}, eprint = {zenodo.1234}}\n').rejected[0]!.reason).toBe('eprint "zenodo.1234" is not a valid arXiv id in @misc{x}');
+  });
+
   test('a malformed entry is reported and the entries after it are still read', () => {
     const parse = parseImport('@misc{a, title {x}, eprint={2310.01779}, archivePrefix={arXiv}}\n@misc{b, eprint={1706.03762}, archivePrefix={arXiv}}\n');
     expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
