@@ -43,6 +43,6 @@ export function answerListedPaper(ctx: ContentScriptContext, site: ListingSite):
     const entry = site.entries(document).find((candidate) => candidate.id === id);
     if (!entry) return null;
     const details = site.details(entry, document);
-    return { id, title: details.title, abstract: details.abstract ?? '', authors: details.authors, published: null, primaryCategory: details.primaryCategory, doi: null, journalRef: null, pdfUrl: null };
+    return { id, title: details.title, abstract: details.abstract ?? '', authors: details.authors, published: null, primaryCategory: details.primaryCategory, doi: null, journalRef: null, pdfUrl: null, codeLinks: entry.codeLink ? [entry.codeLink] : [] };
   });
 }

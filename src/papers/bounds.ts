@@ -7,3 +7,5 @@ export const MAX_ABSTRACT = 20_000;
 /** The longest author lists on arXiv (particle-physics collaborations) run past 5,000 names. */
 export const MAX_AUTHORS = 10_000;
 export const MAX_AUTHOR_NAME = 300;
+/** Code links read off a paper's page (its abstract and comments link a few at most). */
+export const MAX_PAGE_CODE_LINKS = 10;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Title, text } from './common';
-import { MAX_TITLE } from '../papers/bounds';
+import { MAX_PAGE_CODE_LINKS, MAX_TITLE } from '../papers/bounds';
 import { PageMetadataShape, ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
@@ -42,6 +42,8 @@ export const PagePaperSchema = z.object({
   abstract: Abstract,
   authors: Authors,
   ...PageMetadataShape,
+  /** Code and model links the page links to (arXiv shows URLs in abstracts as "this https URL"). */
+  codeLinks: z.array(HttpUrlSchema).check(z.maxLength(MAX_PAGE_CODE_LINKS)),
 });
 export type PagePaper = z.infer<typeof PagePaperSchema>;
 

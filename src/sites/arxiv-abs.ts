@@ -59,6 +59,8 @@ function extract(doc: Document, url: URL): PagePaper | null {
     doi: meta(doc, 'citation_doi')[0] ?? doc.querySelector('td.doi a')?.textContent ?? null,
     journalRef: doc.querySelector('td.jref')?.textContent ?? null,
     pdfUrl: meta(doc, 'citation_pdf_url')[0] ?? (id ? `https://arxiv.org/pdf/${id}` : null),
+    // The abstract shows its URLs as "this https URL"; the comments often say where the code is.
+    codeLinks: [...abstract.querySelectorAll('a[href]'), ...doc.querySelectorAll('.comments a[href]')].map((link) => link.getAttribute('href')),
   });
   return paper.title && paper.abstract ? paper : null;
 }

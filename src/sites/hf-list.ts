@@ -1,5 +1,6 @@
 import { normalizeArxivId } from '../papers/ids';
-import { pageCodeLink, type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
+import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
+import { pageCodeLink } from '../summarize/links';
 import { pageText } from './types';
 import { isRecord } from '../schema/is-record';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';

@@ -25,6 +25,7 @@ interface EmbeddedPaper {
   summary: string;
   authors: string[];
   publishedAt: string | null;
+  githubRepo: string | null;
 }
 
 /** The embedded paper, checked field by field (page data is untrusted). */
@@ -48,6 +49,7 @@ function embeddedPaper(doc: Document): EmbeddedPaper | null {
     summary: typeof paper.summary === 'string' ? paper.summary : '',
     authors,
     publishedAt: typeof paper.publishedAt === 'string' ? paper.publishedAt : null,
+    githubRepo: typeof paper.githubRepo === 'string' ? paper.githubRepo : null,
   };
 }
 
@@ -88,6 +90,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     doi: null,
     journalRef: null,
     pdfUrl: id ? `https://arxiv.org/pdf/${id}` : null,
+    codeLinks: [current?.githubRepo],
   });
   return paper.title && paper.abstract ? paper : null;
 }

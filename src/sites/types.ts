@@ -1,6 +1,7 @@
 import { safeHref } from '../papers/ids';
 import type { PagePaper, PaperPageSiteKey } from '../schema';
-import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
+import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_PAGE_CODE_LINKS, MAX_TITLE } from '../papers/bounds';
+import { pageCodeLink } from '../summarize/links';
 
 /** What a paper page tells us about its paper (before the store is asked); its schema is PagePaperSchema. */
 export type { PagePaper };
@@ -35,7 +36,16 @@ function optionalText(text: string | null | undefined, max: number): string | nu
   return pageText(text, max) || null;
 }
 
-export function boundPaper(paper: PagePaper): PagePaper {
+/** The page's links that are code links (pageCodeLink), each once, at most MAX_PAGE_CODE_LINKS. */
+export function pageCodeLinks(hrefs: readonly (string | null | undefined)[]): string[] {
+  const links = hrefs.map(pageCodeLink).filter((link): link is string => link !== null);
+  return [...new Set(links)].slice(0, MAX_PAGE_CODE_LINKS);
+}
+
+/** What a page's extractor reads: a PagePaper before its text is bounded and its links checked. */
+export type PageReading = Omit<PagePaper, 'codeLinks'> & { codeLinks?: readonly (string | null | undefined)[] };
+
+export function boundPaper(paper: PageReading): PagePaper {
   return {
     id: paper.id,
     title: pageText(paper.title, MAX_TITLE),
@@ -46,6 +56,7 @@ export function boundPaper(paper: PagePaper): PagePaper {
     doi: optionalText(paper.doi, 300),
     journalRef: optionalText(paper.journalRef, 1000),
     pdfUrl: safeHref(paper.pdfUrl) ?? null,
+    codeLinks: pageCodeLinks(paper.codeLinks ?? []),
   };
 }
 

@@ -1,4 +1,5 @@
-/** Code and model links (GitHub, GitLab, Hugging Face) mentioned in an abstract. */
+/** Code and model links (GitHub, GitLab, Hugging Face) mentioned in an abstract or linked from a page. */
+import { safeHref } from '../papers/ids';
 
 const LINK = /https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)(?:\/[^\s<>"'“”‘’]*)?/gi;
 
@@ -31,4 +32,11 @@ export function findCodeLinks(abstract: string): string[] {
     if (!out.includes(url)) out.push(url);
   }
   return out;
+}
+
+/** A page's link as a code link: http(s) to a code host (GitHub, GitLab, Hugging Face), else null. */
+export function pageCodeLink(href: string | null | undefined): string | null {
+  const safe = safeHref(href);
+  if (!safe) return null;
+  return findCodeLinks(safe)[0] === safe ? safe : null;
 }

@@ -34,14 +34,17 @@ function relatedComeLater(result: LookupResult, page: PagePaper): result is Look
 
 function cardModel(page: PagePaper, result: LookupResult): CardModel {
   const { view, problem } = result;
-  if (view) return { ...view, title: plainPageTitle(page) ?? view.title, problem, relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null };
+  // The page's own code links come too: the store reads links from abstract text, and arXiv
+  // shows a URL there as "this https URL" (or names the code in its comments).
+  const codeLinks = [...new Set([...(view?.codeLinks ?? []), ...page.codeLinks])];
+  if (view) return { ...view, title: plainPageTitle(page) ?? view.title, codeLinks, problem, relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null };
   // The store could not be asked: still show what the page says, and why there is no more.
   return {
     id: page.id,
     title: page.title,
     tldr: '',
     keyResults: [],
-    codeLinks: [],
+    codeLinks,
     topics: [],
     related: [],
     relatedNote: null,

@@ -29,6 +29,9 @@ describe('summary card on arXiv abstract pages', () => {
     expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending · Jul 30');
     expect(await card(page).getByTestId('tldr').textContent()).toContain(seeded.summary.tldr);
     expect(await card(page).getByTestId('key-results').textContent()).toContain('44%');
+    // The code the page's comments link to ("this https URL"), which the snapshot's text lacks.
+    expect(seeded.summary.codeLinks).toEqual([]);
+    expect(await card(page).getByTestId('code-link').getAttribute('href')).toBe('https://github.com/bronyayang/HallE_Control');
     const related = card(page).getByTestId('related').locator('a');
     expect(await related.count()).toBe(seeded.related.length);
     expect(await related.first().getAttribute('href')).toBe(`https://arxiv.org/abs/${seeded.related[0]}`);

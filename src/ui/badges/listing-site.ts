@@ -1,5 +1,3 @@
-import { findCodeLinks } from '../../summarize/links';
-import { safeHref } from '../../papers/ids';
 import type { ListingSiteKey } from '../../schema';
 
 /**
@@ -41,13 +39,6 @@ export interface ListingSite {
   watchSelector: string;
 }
 
-
-/** A page's link as a code link: http(s) to a code host (GitHub, GitLab, Hugging Face), else null. */
-export function pageCodeLink(href: string | null | undefined): string | null {
-  const safe = safeHref(href);
-  if (!safe) return null;
-  return findCodeLinks(safe)[0] === safe ? safe : null;
-}
 
 /** Performance marks (on the page's timeline, for benchmarks): the listing script started; a batch of badges shows the store's answers. */
 export const LISTING_START_MARK = 'paperlens:listing-start';

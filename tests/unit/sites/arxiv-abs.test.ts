@@ -29,6 +29,16 @@ describe('arXiv abstract pages', () => {
     expect(paper).toMatchObject({ published: '2023-10-03', primaryCategory: 'cs.CV', pdfUrl: 'https://arxiv.org/pdf/2310.01779', doi: null });
   });
 
+  test("reads the code links the page links to: the abstract's \"this https URL\" and the comments; other links are not code", async () => {
+    const { doc, url } = await loadFixture('arxiv-abs-2310.01779v3.html');
+    expect(arxivAbs.extract(doc, url)!.codeLinks).toEqual(['https://github.com/bronyayang/HallE_Control']);
+    const abstract = doc.querySelector('blockquote.abstract')!;
+    for (const href of ['https://gitlab.com/team/model', 'https://example.org/paper', 'javascript:alert(1)//github.com/x/y', 'https://github.com/bronyayang/HallE_Control']) {
+      abstract.append(Object.assign(doc.createElement('a'), { href, textContent: 'this https URL' }));
+    }
+    expect(arxivAbs.extract(doc, url)!.codeLinks).toEqual(['https://gitlab.com/team/model', 'https://github.com/bronyayang/HallE_Control']);
+  });
+
   test('falls back to the visible title and URL id without citation meta', async () => {
     const { doc } = await loadFixture('arxiv-abs-2310.01779v3.html');
     for (const meta of doc.querySelectorAll('meta[name^="citation_"]')) meta.remove();

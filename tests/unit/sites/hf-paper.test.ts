@@ -27,6 +27,17 @@ describe('Hugging Face paper pages', () => {
     expect(hfPaper.cardAnchor(doc)?.querySelector('h2')?.textContent).toBe('Abstract');
   });
 
+  test("the paper's GitHub repository from the embedded JSON is a code link, only when that JSON is this paper's", async () => {
+    const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+    expect(hfPaper.extract(doc, url)!.codeLinks).toEqual([]);
+    const data = doc.querySelector('[data-target="PaperContent"]')!;
+    const props = JSON.parse(data.getAttribute('data-props')!) as { paper: Record<string, unknown> };
+    props.paper.githubRepo = 'https://github.com/bronyayang/HallE_Control';
+    data.setAttribute('data-props', JSON.stringify(props));
+    expect(hfPaper.extract(doc, url)!.codeLinks).toEqual(['https://github.com/bronyayang/HallE_Control']);
+    expect(hfPaper.extract(doc, new URL('https://huggingface.co/papers/2407.13623'))!.codeLinks).toEqual([]);
+  });
+
   test('embedded JSON describing another paper (stale after client-side navigation) is ignored: the authors come from the page', async () => {
     const { doc } = await loadFixture('hf-paper-2310.01779.html');
     // The site rendered the next paper into the page; its embedded JSON still describes the first.
