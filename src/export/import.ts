@@ -1,4 +1,4 @@
-import { arxivIdFromAddress, normalizeArxivId, writtenAsUrl } from '../papers/ids';
+import { arxivIdFromReference, writtenAsUrl } from '../papers/ids';
 import type { ImportFormat, ImportParse, ImportRejection, ImportedItem } from '../schema/reading-list';
 import { parseBibtexImport } from './bibtex-import';
 import { ImportError } from './errors';
@@ -42,7 +42,17 @@ function quoted(line: string): string {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}…` : line);
 }
 
-/** One arXiv id or arXiv/Hugging Face URL per line; blank lines and `#` comments are skipped. */
+/**
+ * The reference a line of a list gives: a Markdown link's address, else the line's first word
+ * after any list marker ("- ", "1. "); what follows it is a title or arXiv's category.
+ */
+function referenceOf(entry: string): string {
+  const markdownLink = /\]\((\S+?)\)/.exec(entry);
+  if (markdownLink) return markdownLink[1]!;
+  return entry.replace(/^(?:[-*+•]|\d+[.)])\s+/, '').replace(/^arxiv:\s+/i, 'arXiv:').split(/\s+/)[0]!;
+}
+
+/** One arXiv id, DOI or paper URL per line; blank lines and `#` comments are skipped. */
 function parseIdList(text: string): ImportParse {
   const items: ImportedItem[] = [];
   const rejected: ImportRejection[] = [];
@@ -53,14 +63,10 @@ function parseIdList(text: string): ImportParse {
       const entry = raw.replace(/\s+#.*$/, '').trim();
       if (entry === '' || entry.startsWith('#')) return;
       const line = index + 1;
-      if (writtenAsUrl(entry)) {
-        const id = arxivIdFromAddress(entry);
-        if (id) items.push({ id, line });
-        else rejected.push({ line, reason: `${quoted(entry)} is not an arXiv or Hugging Face paper URL` });
-        return;
-      }
-      const id = normalizeArxivId(entry);
+      const reference = referenceOf(entry);
+      const id = arxivIdFromReference(reference);
       if (id) items.push({ id, line });
+      else if (writtenAsUrl(reference)) rejected.push({ line, reason: `${quoted(entry)} is not an arXiv or Hugging Face paper URL` });
       else rejected.push({ line, reason: `${quoted(entry)} is neither an arXiv id nor an arXiv or Hugging Face URL` });
     });
   if (items.length === 0 && rejected.length === 0) throw new ImportError('the file holds no papers: it is empty or has only blank lines and comments');

@@ -67,18 +67,51 @@ export function arxivIdFromUrl(url: string): string | null {
   return null;
 }
 
-// A paper's address written without its scheme ("arxiv.org/abs/2310.01779"), as people paste it.
-const BARE_PAPER_URL = /^(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\//i;
+// Other addresses of an arXiv paper that people paste and tools export: readers and mirrors that
+// address it by its id, and its DOI (10.48550/arXiv.<id>).
+const MIRROR_PATHS: Record<string, RegExp> = {
+  'alphaxiv.org': /^\/(?:abs|pdf|overview)\/(.+?)(?:\.pdf)?\/?$/,
+  'ar5iv.labs.arxiv.org': /^\/(?:abs|html)\/(.+?)\/?$/,
+  'ar5iv.org': /^\/(?:abs|html)\/(.+?)\/?$/,
+  'hf.co': HF_PAPER_PATH,
+  'doi.org': /^\/10\.48550\/arxiv\.(.+)$/i,
+  'dx.doi.org': /^\/10\.48550\/arxiv\.(.+)$/i,
+};
 
-/** Whether `text` is written as a URL: with http(s)://, or an arXiv or Hugging Face address without it. */
+// A paper's address written without its scheme ("arxiv.org/abs/2310.01779"), as people paste it.
+const BARE_PAPER_URL = /^(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co|hf\.co|alphaxiv\.org|ar5iv(?:\.labs\.arxiv)?\.org|(?:dx\.)?doi\.org)\//i;
+
+/** Whether `text` is written as a URL: with http(s)://, or a paper's address without it. */
 export function writtenAsUrl(text: string): boolean {
   return /^https?:\/\//i.test(text) || BARE_PAPER_URL.test(text);
 }
 
-/** The paper an address points at (arxivIdFromUrl), written with or without its scheme. */
+/** The paper an address points at (arxivIdFromUrl, readers and mirrors, its DOI URL), written with or without its scheme. */
 export function arxivIdFromAddress(text: string): string | null {
   const trimmed = text.trim();
-  return arxivIdFromUrl(BARE_PAPER_URL.test(trimmed) ? `https://${trimmed}` : trimmed);
+  const address = BARE_PAPER_URL.test(trimmed) ? `https://${trimmed}` : trimmed;
+  const direct = arxivIdFromUrl(address);
+  if (direct) return direct;
+  let parsed: URL;
+  try {
+    parsed = new URL(address);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const match = MIRROR_PATHS[parsed.hostname.replace(/^www\./, '')]?.exec(decodeURIComponent(parsed.pathname));
+  return match ? normalizeArxivId(match[1]!) : null;
+}
+
+/**
+ * The paper a reference names, however it is written: an id (`2310.01779v2`, `arXiv:…`, with
+ * arXiv's "[cs.CL]" after it), its DOI (`10.48550/arXiv.…`), or an address (arxivIdFromAddress).
+ */
+export function arxivIdFromReference(text: string): string | null {
+  const reference = text.trim().replace(/^arxiv:\s+/i, 'arXiv:').replace(/\s*\[[^\]]*\]$/, '');
+  if (writtenAsUrl(reference)) return arxivIdFromAddress(reference);
+  const doi = /^(?:doi:\s*)?10\.48550\/arxiv\.(\S+)$/i.exec(reference);
+  return normalizeArxivId(doi ? doi[1]! : reference);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type RowContext } from '../../db/search';
-import { arxivIdFromAddress, normalizeArxivId } from '../../papers/ids';
+import { arxivIdFromReference } from '../../papers/ids';
 import type { SavedItem } from '../../schema';
 import type { SearchIndex } from '../../search/search-index';
 import { filterItems, prepareSearch, sortItems } from '../reading-list/query';
@@ -58,7 +58,7 @@ function savedRow(item: SavedItem): ResultRow {
  * does not hold too), then the store's papers ranked by the index.
  */
 export function storeAndSavedRows(index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[], query: string, limit: number): ResultRow[] {
-  const id = normalizeArxivId(query) ?? arxivIdFromAddress(query);
+  const id = arxivIdFromReference(query);
   if (id) {
     const item = savedNewestFirst.find((candidate) => candidate.id === id);
     const row = paperRow(index, context, id) ?? (item ? savedRow(item) : null);

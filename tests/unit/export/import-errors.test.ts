@@ -156,4 +156,29 @@ describe('entry problems are rejected by line and the rest is imported', () => {
       { line: 10, reason: '"2313.01779" is neither an arXiv id nor an arXiv or Hugging Face URL' },
     ]);
   });
+
+  test('a list as people write one: arXiv\'s "Cite as" form, DOIs, readers and mirrors, list markers, Markdown links, titles after the id', () => {
+    const parse = parseImport(
+      [
+        'arXiv:1706.03762v5 [cs.CL]',
+        '10.48550/arXiv.1810.04805',
+        'https://doi.org/10.48550/arXiv.2005.14165',
+        'https://www.alphaxiv.org/abs/2310.01779v2',
+        'https://ar5iv.labs.arxiv.org/html/2103.00020',
+        'hf.co/papers/2106.09685',
+        '- https://arxiv.org/abs/2307.09288',
+        '2. arXiv: 2302.13971',
+        '* [LoRA](https://arxiv.org/abs/2106.09685v2)',
+        '2401.00001\tA title after a tab',
+        'https://arxiv.org/abs/2402.00002 A title after a space',
+        '- not a paper',
+      ].join('\n'),
+      'list.md',
+    );
+    expect(parse.format).toBe('ids');
+    expect(parse.items.map((item) => item.id)).toEqual([
+      '1706.03762', '1810.04805', '2005.14165', '2310.01779', '2103.00020', '2106.09685', '2307.09288', '2302.13971', '2106.09685', '2401.00001', '2402.00002',
+    ]);
+    expect(parse.rejected).toEqual([{ line: 12, reason: '"- not a paper" is neither an arXiv id nor an arXiv or Hugging Face URL' }]);
+  });
 });

@@ -43,7 +43,7 @@ describe('popup search over the store and the reading list', () => {
   });
 
   test('an arXiv id or URL (with or without https://) finds its paper', async () => {
-    for (const query of ['2310.01779', 'arXiv:2310.01779v3', 'https://arxiv.org/abs/2310.01779v3', 'https://arxiv.org/pdf/1706.03762', ' arxiv.org/abs/2310.01779', 'huggingface.co/papers/2310.01779']) {
+    for (const query of ['2310.01779', 'arXiv:2310.01779v3', 'https://arxiv.org/abs/2310.01779v3', 'https://arxiv.org/pdf/1706.03762', ' arxiv.org/abs/2310.01779', 'huggingface.co/papers/2310.01779', '10.48550/arXiv.2310.01779', 'arXiv:2310.01779v3 [cs.CV]']) {
       const rows = await search(query);
       expect(rows.map((row) => row.id), query).toEqual([query.includes('1706') ? '1706.03762' : '2310.01779']);
     }
