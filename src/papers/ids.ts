@@ -45,8 +45,8 @@ export function arxivVersion(raw: string): number | null {
 const ARXIV_PATH = /^\/(abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/;
 const HF_PAPER_PATH = /^\/papers\/([^/?#]+)\/?$/;
 
-/** The paper a URL points at: arXiv abs/pdf/html pages and Hugging Face paper pages. */
-export function arxivIdFromUrl(url: string): string | null {
+/** An http(s) URL's host (without www.) and decoded path, or null for anything else. */
+function hostAndPath(url: string): { host: string; path: string } | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -54,8 +54,14 @@ export function arxivIdFromUrl(url: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  const host = parsed.hostname.replace(/^www\./, '');
-  const path = decodeURIComponent(parsed.pathname);
+  return { host: parsed.hostname.replace(/^www\./, ''), path: decodeURIComponent(parsed.pathname) };
+}
+
+/** The paper a URL points at: arXiv abs/pdf/html pages and Hugging Face paper pages. */
+export function arxivIdFromUrl(url: string): string | null {
+  const parts = hostAndPath(url);
+  if (!parts) return null;
+  const { host, path } = parts;
   if (host === 'arxiv.org' || host === 'export.arxiv.org') {
     const match = ARXIV_PATH.exec(path);
     return match ? normalizeArxivId(match[2]!) : null;
@@ -92,14 +98,8 @@ export function arxivIdFromAddress(text: string): string | null {
   const address = BARE_PAPER_URL.test(trimmed) ? `https://${trimmed}` : trimmed;
   const direct = arxivIdFromUrl(address);
   if (direct) return direct;
-  let parsed: URL;
-  try {
-    parsed = new URL(address);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  const match = MIRROR_PATHS[parsed.hostname.replace(/^www\./, '')]?.exec(decodeURIComponent(parsed.pathname));
+  const parts = hostAndPath(address);
+  const match = parts ? MIRROR_PATHS[parts.host]?.exec(parts.path) : null;
   return match ? normalizeArxivId(match[1]!) : null;
 }
 
