@@ -9,4 +9,5 @@ export { exportMarkdown } from './markdown';
 export { exportJson } from './json';
 export { parseImport, MAX_IMPORT_BYTES } from './import';
 export { ImportError } from './errors';
+export { decodeImportFile } from './decode';
 export { planImport, IMPORTED_NOTES_SEPARATOR } from './merge';

@@ -1,6 +1,6 @@
 import type { PaperLensDatabase } from '../../db/database';
 import { knownPapers, withKnownPapers } from '../../db/reading-list';
-import { ImportError, MAX_IMPORT_BYTES, parseImport, planImport } from '../../export';
+import { decodeImportFile, ImportError, MAX_IMPORT_BYTES, parseImport, planImport } from '../../export';
 import type { ImportParse, ImportPlan, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -17,7 +17,7 @@ export type PreviewOutcome = { ok: true; preview: ImportPreview } | { ok: false;
 export interface ImportSource {
   name: string;
   size: number;
-  text: () => Promise<string>;
+  arrayBuffer: () => Promise<ArrayBuffer>;
 }
 
 function megabytes(bytes: number): string {
@@ -35,7 +35,7 @@ export async function previewImport(db: PaperLensDatabase, source: ImportSource,
   }
   let parse: ImportParse;
   try {
-    parse = parseImport(await source.text(), source.name);
+    parse = parseImport(decodeImportFile(new Uint8Array(await source.arrayBuffer())), source.name);
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: error.message };
     return { ok: false, error: `the file could not be read: ${errorMessage(error)}` };

@@ -11,8 +11,9 @@ let db: PaperLensDatabase;
 let deps: HandlerDeps;
 const clock = { now: 50_000 };
 
-function source(text: string, name = 'import.txt', size = new TextEncoder().encode(text).length): ImportSource {
-  return { name, size, text: async () => text };
+function source(text: string | Uint8Array, name = 'import.txt', size?: number): ImportSource {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return { name, size: size ?? bytes.length, arrayBuffer: async () => bytes.slice().buffer };
 }
 
 function paper(id: string, title: string): Paper {
@@ -126,10 +127,31 @@ describe('malformed files are refused with their reason and change nothing', () 
     expect(await dump(db)).toBe(before);
   });
 
+  test('a file in another encoding than UTF-8 is read in the one it declares, else refused at its line; UTF-16 is read', async () => {
+    const latin1 = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+    const entry = '@misc{m, title = {Une \xe9tude}, author = {Rafael M\xfcller}, eprint = {2401.00001}, archivePrefix = {arXiv}}\n';
+    // JabRef says which encoding it wrote.
+    const declared = await previewImport(db, source(latin1(`% Encoding: ISO8859_1\n\n${entry}`), 'refs.bib'), clock.now);
+    expect(declared.ok && declared.preview.parse.items[0]).toMatchObject({ title: 'Une étude', authors: ['Rafael Müller'] });
+    // Undeclared: refused, naming the line, and nothing is written.
+    const before = await dump(db);
+    expect(await previewImport(db, source(latin1(`% refs\n\n${entry}`), 'refs.bib'), clock.now)).toEqual({
+      ok: false,
+      error: 'the file is not UTF-8 text: line 3 has a character in another encoding (Latin-1 or Windows-1252?); export or save the file as UTF-8 and import it again',
+    });
+    expect(await dump(db)).toBe(before);
+    // UTF-16 with its byte-order mark (PowerShell's `>`), and UTF-8 with one.
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'2402.00002\r\n'].flatMap((ch) => [ch.charCodeAt(0), 0])]);
+    const fromUtf16 = await previewImport(db, source(utf16, 'ids.txt'), clock.now);
+    expect(fromUtf16.ok && fromUtf16.preview.parse.items.map((item) => item.id)).toEqual(['2402.00002']);
+    const withBom = await previewImport(db, source(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('2403.00003\n')]), 'ids.txt'), clock.now);
+    expect(withBom.ok && withBom.preview.parse.items.map((item) => item.id)).toEqual(['2403.00003']);
+  });
+
   test('a file over 20 MB is refused by its size, before it is read', async () => {
     const before = await dump(db);
     let read = false;
-    const huge: ImportSource = { name: 'huge.json', size: MAX_IMPORT_BYTES + 1_048_576, text: async () => { read = true; return ''; } };
+    const huge: ImportSource = { name: 'huge.json', size: MAX_IMPORT_BYTES + 1_048_576, arrayBuffer: async () => { read = true; return new ArrayBuffer(0); } };
     expect(await previewImport(db, huge, clock.now)).toEqual({ ok: false, error: 'the file is too large: 21.0 MB, and the limit is 20.0 MB' });
     expect(read).toBe(false);
     // A file whose reported size is under the limit but whose text is over it is still refused.
