@@ -60,11 +60,12 @@ interface Clause {
 function clauseSpan(sentence: string, at: number, end: number): Clause {
   let start = 0;
   // (", including …" lists what the clause covers: it does not start one.)
-  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|(?!including\b)\w+ing\b)/g)) {
+  // (Chinese and Japanese clauses are delimited by their full-width commas and semicolons.)
+  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|[，；：、]|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|(?!including\b)\w+ing\b)/g)) {
     start = m.index + m[0].length;
   }
   const tail =
-    /[;:]\s|,\s(?=(?:while|whereas|but|which|thus|thereby|and|or)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$/.exec(
+    /[;:]\s|[，；：。！？]|,\s(?=(?:while|whereas|but|which|thus|thereby|and|or)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$/.exec(
       sentence.slice(end),
     );
   const stop = tail ? end + tail.index : sentence.length;
@@ -95,7 +96,7 @@ function clauseSpan(sentence: string, at: number, end: number): Clause {
 
 function tidy(phrase: string): string {
   return phrase
-    .replace(/^[\s,;:(]+|[\s,;:.(]+$/g, '')
+    .replace(/^[\s,;:(，；：、]+|[\s,;:.(，；：、。]+$/g, '')
     .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '');
 }
 

@@ -1,6 +1,7 @@
 /**
  * Sentence splitting for scientific abstracts: abbreviations ("et al.", "e.g.", "Fig. 2"),
- * decimals, versions, URLs, citations, initials and ellipses do not end sentences.
+ * decimals, versions, URLs, citations, initials and ellipses do not end sentences; Chinese and
+ * Japanese full stops (。！？) do.
  */
 
 // Abbreviations that never end a sentence (lowercase, without the final dot).
@@ -20,6 +21,8 @@ const OPENERS = new Set(
 
 const TERMINATORS = '.!?…';
 const CLOSERS = '"\'”’)]»';
+const FULL_WIDTH_TERMINATORS = '。！？';
+const FULL_WIDTH_CLOSERS = '」』）”’';
 
 function previousToken(text: string, end: number): string {
   let start = end;
@@ -85,16 +88,32 @@ export function splitSentences(text: string): string[] {
   let depth = 0; // open ( or [ not yet closed
   let openedAt = 0;
   // Jump from one bracket or terminator to the next.
-  const marks = /[.!?…()[\]]/g;
+  const marks = /[.!?…()[\]（）。！？]/g;
   for (let m = marks.exec(src); m; m = marks.exec(src)) {
     const i = m.index;
     const ch = m[0];
-    if (ch === '(' || ch === '[') {
+    // Chinese and Japanese full stops end a sentence with no space after them.
+    if (FULL_WIDTH_TERMINATORS.includes(ch)) {
+      // One inside brackets does not, even when they close right after it.
+      const inBrackets = depth > 0;
+      let close = i + 1;
+      while (close < src.length && FULL_WIDTH_CLOSERS.includes(src[close]!)) {
+        if (src[close] === '）' && depth > 0) depth--;
+        close++;
+      }
+      if (!inBrackets && close < src.length) {
+        out.push(src.slice(start, close).trim());
+        start = close;
+      }
+      marks.lastIndex = close;
+      continue;
+    }
+    if (ch === '(' || ch === '[' || ch === '（') {
       if (depth === 0) openedAt = i;
       depth++;
       continue;
     }
-    if (ch === ')' || ch === ']') {
+    if (ch === ')' || ch === ']' || ch === '）') {
       if (depth > 0) depth--;
       continue;
     }

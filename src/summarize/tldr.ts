@@ -333,11 +333,11 @@ export function eligibleCandidates(sentences: string[]): Candidate[] {
 /** The longest TL;DR shown (about 50 words); well inside SummarySchema's 2,000 characters. */
 export const MAX_TLDR_CHARS = 350;
 
-/** `text` cut to `max` characters at its last clause boundary (else word boundary), with an ellipsis. */
+/** `text` cut to `max` characters at its last clause boundary (, ; or their full-width forms; else a word boundary), with an ellipsis. */
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = text.slice(0, max - 1);
-  const clause = head.search(/[,;] [^,;]*$/);
+  const clause = head.search(/(?:[,;] |[，；、])[^,;，；、]*$/);
   const cut = clause > max / 2 ? clause : head.lastIndexOf(' ');
   return `${cut > 0 ? head.slice(0, cut) : head}…`;
 }

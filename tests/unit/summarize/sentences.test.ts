@@ -193,6 +193,11 @@ describe('splitSentences', () => {
     expect(splitSentences('  One  sentence\nhere.  ')).toEqual(['One sentence here.']);
     expect(splitSentences('')).toEqual([]);
   });
+  it('ends sentences at Chinese and Japanese full stops, which no space follows', () => {
+    expect(splitSentences('我们提出了一种新方法。实验表明准确率提高了3.2%！代码已公开？是的。')).toEqual(['我们提出了一种新方法。', '实验表明准确率提高了3.2%！', '代码已公开？', '是的。']);
+    expect(splitSentences('本研究では新しい手法を提案する。「結果」は良好である。')).toEqual(['本研究では新しい手法を提案する。', '「結果」は良好である。']);
+    expect(splitSentences('We propose LoRA. 我们提出了一种方法（见附录。）并验证它。结果很好。')).toEqual(['We propose LoRA.', '我们提出了一种方法（见附录。）并验证它。', '结果很好。']);
+  });
   it('keeps text without a final period', () => {
     expect(splitSentences('First one. Second one without end')).toEqual(['First one.', 'Second one without end']);
   });

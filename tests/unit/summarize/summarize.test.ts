@@ -37,6 +37,13 @@ describe('pickTldr', () => {
     expect(texts.some((text) => /following results\.$/.test(text))).toBe(false);
   });
 
+  it('a long Chinese sentence is clipped at a full-width comma, not mid-clause', () => {
+    const clause = '我们提出了一种新的推测解码方法'.repeat(4);
+    const tldr = pickTldr('标题', [`${clause}，${clause}，${clause}，${clause}，${clause}，${clause}。`]);
+    expect(tldr.length).toBeLessThanOrEqual(MAX_TLDR_CHARS);
+    expect(tldr).toMatch(new RegExp(`^(?:${clause}，)*${clause}…$`));
+  });
+
   it('drops the "also" or "further" that ties a TL;DR to a sentence it does not have', () => {
     expect(pickTldr('T', ['We also show that sparse attention halves the memory of long-context inference.'])).toBe('We show that sparse attention halves the memory of long-context inference.');
     expect(pickTldr('T', ['We further explore how training set size changes fine-tuning efficacy.'])).toBe('We explore how training set size changes fine-tuning efficacy.');
