@@ -47,9 +47,19 @@ const LEAD_CLAUSE = /^[^,;:()]{3,120}?,\s+(?:(?:in|within) this (?:paper|work|st
 // (Not at bare prepositions or "that": "trained on …" cut there reads "trained.")
 const CUTS = [',', ';', '(', 'by', 'which', 'with', 'using', 'while', 'and', 'through', 'via', 'where'];
 const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while|and|through|via|where)\s/g;
-// A cut right after these leaves a phrase hanging: an adverb ("scales primarily."), or a list's
-// announcement ("with the following results.").
-const HANGING_END = /(?:\b(?!(?:family|assembly|anomaly|supply|apply|reply|rely|italy|monopoly|july|ally)\b)[a-z]+ly|\bfollowing \w+|\bas follows)$/i;
+// A cut right after these leaves a phrase hanging: an adverb ("scales primarily."), a list's
+// announcement ("with the following results."), a participle without its complement
+// ("…, characterized."), a subordinate clause without its main clause ("…; if X follows Y."), or
+// a preposition, an article or a verb whose list was cut off ("… by Wei et al. in.", "… we consider.").
+const HANGING_END =
+  /(?:\b(?!(?:family|assembly|anomaly|supply|apply|reply|rely|italy|monopoly|july|ally)\b)[a-z]+ly|\bfollowing \w+|\bas follows|,\s[a-z]+ed|[;,]\s(?:if|when|whereas|although|though|because|since|unless|while)\b[^,;]*|\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a|an|namely|consider|include|includes|contain|contains|comprise|comprises|involve|involves))$/i;
+// Where an enumeration opens ("such as", "namely:", ": ", " - ", "(i)"): a cut after it would keep
+// part of the list and misstate the paper ("… on four tasks - question quality prediction.").
+// An enumeration's markers ("(i)", "(2)") are not parentheticals to drop.
+const LIST_OPENER = /\b(?:such as|including|namely|e\.g\.,?|i\.e\.,?)\s|:\s|\s[-–—]\s|\((?:i|1|a)\)\s/i;
+const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu})/u;
+const ENUMERATION = /[,;]\s[^.]*\b(?:and|or)\s/;
+const PARENTHETICAL = /\s\((?!(?:i{1,3}|iv|vi{0,3}|ix|x|\d|[a-h])\))[^()]*\)/gi;
 // Sentences opening with a subordinate clause must keep their main clause.
 const SUBORDINATE = /^(?:(?:al)?though|while|when|whereas|if|since|because|as|despite|given|unlike|to|by|with|in|for|on|from|based|inspired|motivated|using|through|after|due|following|building|compared)\b/i;
 
@@ -106,14 +116,19 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
     if (clause) heads.push([clause, 2]);
     for (const [head, leadType] of heads) {
       for (let paren = 0; paren < 2; paren++) {
-        const text = paren ? head.replace(/\s\([^()]*\)/g, '') : head;
+        const text = paren ? head.replace(PARENTHETICAL, '') : head;
         if (paren && text === head) continue;
         add(text, leadType, paren, 0);
-        const skipFirstComma = SUBORDINATE.test(text);
-        let commas = 0;
+        // A sentence opening with a subordinate clause is cut only after that clause's comma.
+        const mainClauseAt = SUBORDINATE.test(text) ? text.indexOf(', ') : -1;
+        // An enumeration: an opener, then items, the last after "and" or "or" ("A, B and C").
+        const opener = text.search(LIST_OPENER);
+        const listAt = opener >= 0 && ENUMERATION.test(text.slice(opener)) ? opener : -1;
         for (const m of text.matchAll(CUT_AT)) {
-          const isComma = m[0][0] === ',';
-          if (isComma && commas++ === 0 && skipFirstComma) continue;
+          if (m.index <= mainClauseAt) continue;
+          if (listAt >= 0 && m.index > listAt) continue;
+          // "the work by Wei et al.": "by" names authors there, it does not start a means.
+          if (m[0] === ' by ' && AUTHORS_AHEAD.test(text.slice(m.index + 4))) continue;
           const prefix = text.slice(0, m.index);
           if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.

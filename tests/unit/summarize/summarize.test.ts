@@ -37,6 +37,26 @@ describe('pickTldr', () => {
     expect(texts.some((text) => /following results\.$/.test(text))).toBe(false);
   });
 
+  it('no candidate keeps part of an enumeration, leaves a participle, a clause or a preposition hanging, or cuts inside an opening clause', () => {
+    const sentences = [
+      'We compare our models on four downstream tasks - question quality prediction, closed question prediction, named entity recognition and obsoletion prediction.',
+      'We study how (1) training duration, (2) model architecture and (3) quantization affect a model\'s knowledge storage capacity.',
+      'We find that nf4 and fp4 are equally proficient techniques, characterized by similar attributes such as inference speed, memory consumption and output quality.',
+      'We show that the scaling of loss depends on the feature frequency; if feature frequencies follow a power law, so does the loss.',
+      'We present a differentiated replication of the work by Wei et al. in which we consider newer models.',
+      'Given the fast pace at which capabilities and quantization techniques are evolving, we replicate a study of quantized code models.',
+    ];
+    const texts = eligibleCandidates(sentences).map((candidate) => candidate.text);
+    expect(texts).not.toContain('We compare our models on four downstream tasks - question quality prediction.');
+    expect(texts).toContain('We study how (1) training duration, (2) model architecture and (3) quantization affect a model\'s knowledge storage capacity.');
+    expect(texts.some((text) => /\(1\)/.test(text) === false && text.startsWith('We study how training duration'))).toBe(false);
+    expect(texts).not.toContain('We find that nf4 and fp4 are equally proficient techniques, characterized.');
+    expect(texts.filter((text) => /such as inference speed[^.]*\.$/.test(text) && !text.includes('output quality'))).toEqual([]);
+    expect(texts).not.toContain('We show that the scaling of loss depends on the feature frequency; if feature frequencies follow a power law.');
+    expect(texts.filter((text) => /\b(?:by|in)\.$/.test(text))).toEqual([]);
+    expect(texts.filter((text) => text.startsWith('Given the fast pace') && !text.includes(', we'))).toEqual([]);
+  });
+
   it('a long Chinese sentence is clipped at a full-width comma, not mid-clause', () => {
     const clause = '我们提出了一种新的推测解码方法'.repeat(4);
     const tldr = pickTldr('标题', [`${clause}，${clause}，${clause}，${clause}，${clause}，${clause}。`]);
