@@ -353,6 +353,11 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
   return { reason: 'no arXiv id (eprint, url or note)' };
 }
 
+/** The year and month an arXiv id was given in, as YYMM (`2310.01779` and `hep-th/9901001` → 2310, 9901). */
+function idMonth(id: string): string {
+  return id.includes('/') ? id.slice(id.indexOf('/') + 1, id.indexOf('/') + 5) : id.slice(0, 4);
+}
+
 function splitKeywords(value: string): string[] {
   const tags = splitOutsideBraces(value, /[,;]/g).map((tag) => singleLine(bibtexToText(tag)));
   return uniqueTags(tags.filter((tag) => tag !== ''));
@@ -385,8 +390,10 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
     .map((value) => singleLine(bibtexToText(value ?? '')))
     .find((value) => value !== '' && !/arxiv|^corr$|^comment:/i.test(value));
   if (journal !== undefined) item.journalRef = journal;
+  // The arXiv submission date, which is what `published` holds: Zotero writes the latest version's
+  // date instead, so a date outside the month the id was given in is not it.
   const date = field('date')?.trim();
-  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) item.published = date;
+  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date.slice(2, 4) + date.slice(5, 7) === idMonth(found.id)) item.published = date;
   const checked = ImportedItemSchema.safeParse(item);
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];
