@@ -205,14 +205,24 @@ function savedTitle(paper: ValidSaveInput, known: Paper | undefined): string {
   return guessed ? (known?.title ?? paper.title) : latexToText(paper.title) || paper.title;
 }
 
-/** A saved item with what it lacks filled in from another save of its paper; nothing it has is replaced. */
+/** Whether the item was saved from a tab showing the paper's PDF (its title then came from the PDF). */
+function savedFromPdf(item: SavedItem): boolean {
+  return item.sourceUrl !== null && /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//.test(item.sourceUrl);
+}
+
+/**
+ * A saved item with what it lacks filled in from another save of its paper; nothing it has is
+ * replaced, but a title a PDF tab gave it.
+ */
 function filledIn(existing: SavedItem, paper: ValidSaveInput, known: Paper | undefined): SavedItem {
   const item = { ...existing };
   for (const key of PAGE_METADATA) item[key] ??= paper[key];
   if (item.authors.length === 0 && paper.authors.length > 0) item.authors = paper.authors;
   if (item.tldr === '') item.tldr = known?.summary.tldr || paper.tldr;
-  // Saved where no page said its title (a link, a PDF tab): its page names it.
+  // Saved where no page said its title (a link, a PDF tab): its page names it. A PDF tab's title
+  // is the PDF's own at best, often a file name or "Microsoft Word - paper.docx": a page's replaces it.
   if (item.title === placeholderTitle(item.id)) item.title = savedTitle(paper, known);
+  else if (savedFromPdf(item) && !paper.titleIsGuess && paper.title !== placeholderTitle(paper.id)) item.title = savedTitle(paper, known);
   return item;
 }
 

@@ -49,7 +49,8 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
           paper={{ id: tab.id, title, status: view?.status ?? null }}
           tldr={view?.tldr ?? ''}
           sourceUrl={tab.url}
-          details={page ? pageDetails(page) : {}}
+          // A title only the tab gave (a PDF's own) is a guess: the store's or the page's replaces it.
+          details={{ ...(page ? pageDetails(page) : {}), titleIsGuess: tab.titleFromTab && title === tab.title }}
         />
         {view?.status && <StatusSelect id={tab.id} status={view.status} label="Reading status" />}
       </div>

@@ -134,6 +134,18 @@ describe('reading list', () => {
     expect(await db.saved.get('2310.01779')).toBeUndefined();
   });
 
+  test("a title a PDF tab gave (the PDF's own) gives way to the page's when the page is opened; other titles stay", async () => {
+    const fromPdf = { id: '1706.03762', title: 'Microsoft Word - nips2017 final.docx', titleIsGuess: true, sourceUrl: 'https://arxiv.org/pdf/1706.03762v7' };
+    await savePaper(db, fromPdf, 100);
+    // Another guess does not replace it; the page's title does.
+    expect(await completeSaved(db, { ...fromPdf, title: 'main.pdf' })).toEqual({ changed: 0 });
+    expect(await completeSaved(db, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'] })).toEqual({ changed: 1 });
+    expect(await db.saved.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], addedAt: 100 });
+    // Saved from its page, an item keeps its title.
+    await savePaper(db, { id: '2407.13623', title: 'Scaling Laws with Vocabulary', sourceUrl: 'https://arxiv.org/abs/2407.13623' }, 100);
+    expect(await completeSaved(db, { id: '2407.13623', title: 'Another title' })).toEqual({ changed: 0 });
+  });
+
   test('newest first; unsave removes; status of an unsaved paper is an error', async () => {
     await savePaper(db, { id: '2310.01779', title: 'a' }, 1);
     await savePaper(db, { id: '2407.13623', title: 'b' }, 3);
