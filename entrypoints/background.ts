@@ -67,7 +67,11 @@ export default defineBackground(() => {
     if (info.menuItemId !== SAVE_LINK_MENU || !info.linkUrl) return;
     store
       .ready()
-      .then((db) => saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl))
+      .then(async (db) => {
+        // The menu is offered on every Hugging Face papers link, lists and dates too: say when one is no paper.
+        const saved = await saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl);
+        if (!saved && tab?.id !== undefined) showNoPaperInTab(tab.id);
+      })
       .catch((error: unknown) => console.error('PaperLens could not save this link:', error));
   });
   trackToolbarStatus(store.ready);

@@ -196,8 +196,15 @@ describe('options page', () => {
     await page.close();
 
     await options.reload();
-    // From the keyboard: focus goes to the question's safe answer, and back to the button after.
+    await expect.poll(() => options.getByTestId('setting-clear').locator('xpath=preceding-sibling::p[1]').textContent()).toMatch(/\(1 paper, with their notes and tags\) and the “seen” marks \(\d+ pages?\)/);
+    // From the keyboard: focus goes to the question's safe answer, and back to the button after;
+    // Escape answers it as Cancel does.
     await options.getByTestId('setting-clear').focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('clear-cancel');
+    await options.keyboard.press('Escape');
+    await expect.poll(() => options.getByTestId('clear-dialog').count()).toBe(0);
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('setting-clear');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.getByTestId('clear-dialog').textContent()).toMatch(/Delete 1 saved paper and [1-9]\d* seen marks?\?.*Export your reading list first/);
     await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('clear-cancel');

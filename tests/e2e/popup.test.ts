@@ -81,6 +81,17 @@ describe('popup', () => {
     expect(await popup.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-saved');
     await popup.keyboard.press('ArrowRight');
     await expect.poll(() => popup.getByTestId('tab-trending').getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('End');
+    await expect.poll(() => popup.getByTestId('tab-saved').getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('Home');
+    await expect.poll(() => popup.getByTestId('tab-trending').getAttribute('aria-selected')).toBe('true');
+    // Search results take the tabs' place; choosing a tab ends the search and shows that tab.
+    await popup.getByTestId('search').fill('hallucination');
+    await expect.poll(() => popup.getByTestId('search-results').count()).toBe(1);
+    await popup.getByTestId('tab-saved').click();
+    await expect.poll(() => popup.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-saved');
+    expect(await popup.getByTestId('search').inputValue()).toBe('');
+    expect(await popup.getByTestId('search-results').count()).toBe(0);
     await popup.close();
   });
 

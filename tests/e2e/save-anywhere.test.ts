@@ -104,10 +104,11 @@ describe('save from anywhere', () => {
     await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2407.13623');
     const item = (await listSaved()).find((saved) => saved.id === '2407.13623')!;
     expect(item.title).toMatch(/^Scaling Laws with Vocabulary/);
-    // A link that is not a paper saves nothing.
+    // A link that is not a paper (the menu is offered on every papers link) saves nothing, and says so on the icon.
     const before = (await listSaved()).length;
+    await page.bringToFront();
     await clickSaveLinkMenu('https://huggingface.co/papers/trending');
-    await page.waitForTimeout(300);
+    await expect.poll(toolbarBadge).toBe('?');
     expect((await listSaved()).length).toBe(before);
     await page.close();
   });

@@ -72,15 +72,24 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     <section class="card danger-zone" aria-labelledby="clear-heading">
       <h2 id="clear-heading">Clear PaperLens data</h2>
       <p class="hint">
-        Deletes your reading list ({saved} papers, with their notes and tags) and the “seen” marks ({seen} pages). The bundled
-        papers stay.
+        Deletes your reading list ({count(saved, 'paper')}, with their notes and tags) and the “seen” marks ({count(seen, 'page')}).
+        The bundled papers stay.
       </p>
       {!asking ? (
         <button type="button" class="danger" data-testid="setting-clear" ref={openButton} onClick={() => { setAsking(true); setResult(null); setExported(null); }}>
           Clear PaperLens data…
         </button>
       ) : (
-        <div class="confirm" role="alertdialog" aria-labelledby="clear-question" data-testid="clear-dialog">
+        // Escape answers the question as Cancel does.
+        <div
+          class="confirm"
+          role="alertdialog"
+          aria-labelledby="clear-question"
+          data-testid="clear-dialog"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setAsking(false);
+          }}
+        >
           <p id="clear-question">
             <strong>Delete {count(saved, 'saved paper')} and {count(seen, 'seen mark')}?</strong> This cannot be undone.
             {saved > 0 && ' Export your reading list first to keep a copy you can import later.'}

@@ -195,16 +195,24 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   }, []);
 
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
-  // Tabs as the ARIA pattern has them: the arrow keys move between them (and focus follows).
-  const switchTabByArrow = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    event.preventDefault();
-    const next = SECTIONS[(SECTIONS.indexOf(section) + (event.key === 'ArrowRight' ? 1 : SECTIONS.length - 1)) % SECTIONS.length]!;
-    setSection(next);
-    document.getElementById(`tab-${next}`)?.focus();
-  };
   const search = useSearch(db);
   const { query } = search;
+  // Search results take the tabs' place: choosing a tab ends the search and shows that tab.
+  const showSection = (name: Section) => {
+    setSection(name);
+    if (query !== '') search.setQuery('');
+  };
+  // Tabs as the ARIA pattern has them: the arrow keys, Home and End move between them (and focus follows).
+  const switchTabByKey = (event: KeyboardEvent) => {
+    const at = SECTIONS.indexOf(section);
+    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at + SECTIONS.length - 1, Home: 0, End: SECTIONS.length - 1 };
+    const to = moves[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const next = SECTIONS[to % SECTIONS.length]!;
+    showSection(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   const undo = useUndoableEdits();
   return (
     <RemoveContext.Provider value={undo.remove}>
@@ -225,7 +233,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
         <UndoBar undo={undo} />
         {tab ? <ThisTab db={db} tab={tab} /> : <p class="hint">Open an arXiv or Hugging Face paper to save it from here.</p>}
         <nav class="sections">
-          <div class="tabs" role="tablist" aria-label="Papers" onKeyDown={switchTabByArrow}>
+          <div class="tabs" role="tablist" aria-label="Papers" onKeyDown={switchTabByKey}>
             {SECTIONS.map((name) => (
               <button
                 key={name}
@@ -236,7 +244,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
                 aria-selected={section === name}
                 tabIndex={section === name ? 0 : -1}
                 data-testid={`tab-${name}`}
-                onClick={() => setSection(name)}
+                onClick={() => showSection(name)}
               >
                 {name === 'trending' ? 'Trending' : `Saved${savedCount ? ` (${savedCount})` : ''}`}
               </button>
