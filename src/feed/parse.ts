@@ -33,7 +33,7 @@ function describeValue(value: unknown): string {
 
 /**
  * Reads a parsed JSON response. Items are validated one by one: a bad item is dropped and
- * counted; only a response that is not a list, or whose items are all unusable, is a failure.
+ * counted; a response that is not a list, or whose items are half or more unusable, is a failure.
  */
 export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failure: FeedFailure } {
   if (!Array.isArray(json)) {
@@ -61,16 +61,12 @@ export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failu
     }
   });
 
-  if (entries.length === 0) {
+  // Mostly unreadable: a feed that changed shape, not a few bad items. Taking the rest would
+  // replace a good list with a few papers whose ranks are off by the ones dropped before them.
+  if (problems.length >= entries.length) {
     const first = problems[0]!;
-    return {
-      ok: false,
-      failure: {
-        kind: 'schema',
-        reason: `none of the ${json.length} papers in the feed could be read; first problem: ${first.text}`,
-        path: first.path,
-      },
-    };
+    const reason = entries.length === 0 ? `none of the ${json.length} papers in the feed could be read` : `${problems.length} of the ${json.length} papers in the feed could not be read`;
+    return { ok: false, failure: { kind: 'schema', reason: `${reason}; first problem: ${first.text}`, path: first.path } };
   }
   return { ok: true, entries, dropped: problems.length, problems: problems.slice(0, MAX_PROBLEMS).map((p) => p.text) };
 }

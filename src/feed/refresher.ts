@@ -38,6 +38,7 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
     const result = await fetchDailyPapers({ fetch: deps.fetch, now: deps.now });
     let next: FeedRefreshState;
     if (result.ok) {
+      if (result.dropped > 0) console.warn(`PaperLens: ${result.dropped} papers of the feed could not be read and were left out:`, result.problems);
       try {
         await applyFeedDay(db, result, deps.now());
         next = recordFeedSuccess(state, deps.now());

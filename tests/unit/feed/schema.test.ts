@@ -130,6 +130,8 @@ describe('sanitising one item', () => {
 
 describe('dropping unusable items', () => {
   const good = recordedItems()[1]!;
+  // The rest of a day's list, so that the bad items are a few among many.
+  const others = recordedItems().slice(2);
 
   it('drops and counts items without an arXiv id or a title, keeping the rest', () => {
     const feed = parsed([
@@ -140,8 +142,9 @@ describe('dropping unusable items', () => {
       42,
       null,
       good,
+      ...others,
     ]);
-    expect(feed.entries.map((entry) => entry.id)).toEqual([good.paper.id]);
+    expect(feed.entries.map((entry) => entry.id)).toEqual([good, ...others].map((item) => item.paper.id));
     expect(feed.dropped).toBe(6);
     expect(feed.problems).toEqual([
       '[0].paper.id: no paper id',
@@ -154,8 +157,8 @@ describe('dropping unusable items', () => {
   });
 
   it('drops items whose title or abstract is too long to be one', () => {
-    const feed = parsed([variant({ title: 'T'.repeat(1001) }), variant({ summary: 'word '.repeat(5000) }), good]);
-    expect(feed.entries).toHaveLength(1);
+    const feed = parsed([variant({ title: 'T'.repeat(1001) }), variant({ summary: 'word '.repeat(5000) }), good, ...others]);
+    expect(feed.entries).toHaveLength(1 + others.length);
     expect(feed.problems).toEqual([
       '[0].paper.title: title is 1001 characters long (at most 1000)',
       '[1].paper.summary: abstract is 24999 characters long (at most 20000)',
@@ -163,8 +166,8 @@ describe('dropping unusable items', () => {
   });
 
   it('keeps the first of a paper listed twice', () => {
-    const feed = parsed([good, variant({ id: good.paper.id, title: 'Listed again' })]);
-    expect(feed.entries.map((entry) => entry.title)).toEqual([good.paper.title]);
+    const feed = parsed([good, variant({ id: good.paper.id, title: 'Listed again' }), ...others]);
+    expect(feed.entries.map((entry) => entry.title)).toEqual([good, ...others].map((item) => item.paper.title));
     expect(feed.problems).toEqual([`[1].paper.id: ${good.paper.id} is listed twice`]);
   });
 });
@@ -190,6 +193,20 @@ describe('responses that are not a usable list', () => {
         path: '[0].paper.id',
       },
     });
+  });
+
+  it('fails when half or more of the items are unusable: a changed feed, not a few bad items', () => {
+    const [first, second, third] = recordedItems();
+    const broken = (item: RecordedItem) => ({ ...item, paper: { ...item.paper, id: undefined } });
+    expect(parseDailyPapers([broken(first!), broken(second!), third])).toEqual({
+      ok: false,
+      failure: {
+        kind: 'schema',
+        reason: '2 of the 3 papers in the feed could not be read; first problem: [0].paper.id: no paper id',
+        path: '[0].paper.id',
+      },
+    });
+    expect(parseDailyPapers([broken(first!), second, third])).toMatchObject({ ok: true, dropped: 1 });
   });
 
   it('reports an empty list as empty', () => {
