@@ -8,7 +8,7 @@ import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
 import { announceStoreChanged } from '../src/messaging/store-changes';
-import { showStoreError, clearStoreError, showNoPaperInTab } from '../src/ui/action-badge';
+import { showStoreError, clearStoreError, showNoPaperInTab, LINK_IS_NO_PAPER } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
@@ -59,7 +59,7 @@ export default defineBackground(() => {
       .then(async (target) => {
         if (!target) return;
         const saved = await saveFromTab(await store.ready(), target, Date.now());
-        if (!saved && target.id !== undefined) showNoPaperInTab(target.id);
+        if (!saved && target.id !== undefined) await showNoPaperInTab(target.id);
       })
       .catch((error: unknown) => console.error('PaperLens could not save this tab:', error));
   });
@@ -70,7 +70,7 @@ export default defineBackground(() => {
       .then(async (db) => {
         // The menu is offered on every Hugging Face papers link, lists and dates too: say when one is no paper.
         const saved = await saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl);
-        if (!saved && tab?.id !== undefined) showNoPaperInTab(tab.id);
+        if (!saved && tab?.id !== undefined) await showNoPaperInTab(tab.id, LINK_IS_NO_PAPER);
       })
       .catch((error: unknown) => console.error('PaperLens could not save this link:', error));
   });

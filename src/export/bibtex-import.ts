@@ -179,7 +179,7 @@ export function parseBibtex(text: string): { entries: BibtexEntry[]; rejected: I
       const field = name.toLowerCase();
       const earlier = fields.get(field);
       if (earlier === undefined) fields.set(field, value);
-      else if (NOTE_FIELDS.includes(field)) fields.set(field, `${earlier}\n\n${value}`);
+      else if (NOTE_FIELDS.includes(field) && !earlier.split('\n\n').includes(value)) fields.set(field, `${earlier}\n\n${value}`);
     }
   };
 
@@ -353,9 +353,13 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
   return { reason: 'no arXiv id (eprint, url or note)' };
 }
 
-/** The year and month an arXiv id was given in, as YYMM (`2310.01779` and `hep-th/9901001` → 2310, 9901). */
-function idMonth(id: string): string {
-  return id.includes('/') ? id.slice(id.indexOf('/') + 1, id.indexOf('/') + 5) : id.slice(0, 4);
+/** The month an arXiv id was given in and the month before, as YYMM (`2301.00001` → 2301, 2212). */
+function idMonths(id: string): string[] {
+  const yymm = id.includes('/') ? id.slice(id.indexOf('/') + 1, id.indexOf('/') + 5) : id.slice(0, 4);
+  const year = Number(yymm.slice(0, 2));
+  const month = Number(yymm.slice(2));
+  const before = month === 1 ? `${String((year + 99) % 100).padStart(2, '0')}12` : `${yymm.slice(0, 2)}${String(month - 1).padStart(2, '0')}`;
+  return [yymm, before];
 }
 
 function splitKeywords(value: string): string[] {
@@ -375,15 +379,17 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   if (author !== undefined) item.authors = bibtexAuthors(author);
   const keywords = field('keywords');
   if (keywords !== undefined) item.tags = splitKeywords(keywords);
-  const notes = NOTE_FIELDS.flatMap((name) => field(name) ?? []);
+  // Each note once: some tools write the same one as annote and annotation.
+  const notes = [...new Set(NOTE_FIELDS.flatMap((name) => field(name) ?? []))];
   // Line by line: LaTeX rendering joins lines, and a note's line breaks are the reader's.
   if (notes.length > 0) item.notes = notes.join('\n\n').split('\n').map((line) => bibtexToText(line)).join('\n');
   const doi = field('doi')?.trim();
   // arXiv's own DOI (10.48550/arXiv.<id>) only restates the id.
   if (doi && !/^10\.48550\//i.test(doi)) item.doi = doi;
   const category = field('primaryclass')?.trim();
-  // A category (cs.CL, or an old archive like hep-th), not a bare group ("cs", as Better BibTeX writes it).
-  if (category && /^(?:[a-z-]+\.[A-Za-z-]+|[a-z]+-[a-z]+|astro-ph|cond-mat|gr-qc|hep-[a-z]+|math-ph|nucl-[a-z]+|quant-ph|nlin|q-bio|q-fin)$/.test(category)) item.primaryCategory = category;
+  // A category (cs.CL, or an archive without subjects like hep-th), not a bare group ("cs", as
+  // Better BibTeX writes it).
+  if (category && /^(?:[a-z-]+\.[A-Za-z-]+|[a-z]+-[a-z]+)$/.test(category)) item.primaryCategory = category;
   // Where it was published: `journal` in most tools; our export (and arXiv's journal-ref) writes
   // `note`. A note or journal that only says arXiv (or DBLP's CoRR), or holds arXiv's comments, is not it.
   const journal = [field('journal'), field('journaltitle'), field('note')]
@@ -391,9 +397,10 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
     .find((value) => value !== '' && !/arxiv|^corr$|^comment:/i.test(value));
   if (journal !== undefined) item.journalRef = journal;
   // The arXiv submission date, which is what `published` holds: Zotero writes the latest version's
-  // date instead, so a date outside the month the id was given in is not it.
+  // date instead, so a date outside the month the id was given in (or the month before: an id is
+  // given when the paper is announced) is not it.
   const date = field('date')?.trim();
-  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date.slice(2, 4) + date.slice(5, 7) === idMonth(found.id)) item.published = date;
+  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && idMonths(found.id).includes(date.slice(2, 4) + date.slice(5, 7))) item.published = date;
   const checked = ImportedItemSchema.safeParse(item);
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];

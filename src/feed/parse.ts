@@ -49,9 +49,11 @@ export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failu
   const entries: FeedEntry[] = [];
   const seen = new Set<string>();
   const problems: { path: string; text: string }[] = [];
+  let unreadable = 0; // problems other than a paper listed twice
   json.forEach((item, index) => {
     const parsed = DailyPaperItemSchema.safeParse(item);
     if (!parsed.success) {
+      unreadable++;
       problems.push(issueText(parsed.error.issues[0]!, index));
     } else if (seen.has(parsed.data.id)) {
       problems.push({ path: formatPath([index, 'paper', 'id']), text: `${formatPath([index, 'paper', 'id'])}: ${parsed.data.id} is listed twice` });
@@ -63,9 +65,9 @@ export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failu
 
   // Mostly unreadable: a feed that changed shape, not a few bad items. Taking the rest would
   // replace a good list with a few papers whose ranks are off by the ones dropped before them.
-  if (problems.length >= entries.length) {
+  if (unreadable >= entries.length) {
     const first = problems[0]!;
-    const reason = entries.length === 0 ? `none of the ${json.length} papers in the feed could be read` : `${problems.length} of the ${json.length} papers in the feed could not be read`;
+    const reason = entries.length === 0 ? `none of the ${json.length} papers in the feed could be read` : `${unreadable} of the ${json.length} papers in the feed could not be read`;
     return { ok: false, failure: { kind: 'schema', reason: `${reason}; first problem: ${first.text}`, path: first.path } };
   }
   return { ok: true, entries, dropped: problems.length, problems: problems.slice(0, MAX_PROBLEMS).map((p) => p.text) };

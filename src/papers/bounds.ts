@@ -9,3 +9,5 @@ export const MAX_AUTHORS = 10_000;
 export const MAX_AUTHOR_NAME = 300;
 /** Code links read off a paper's page (its abstract and comments link a few at most). */
 export const MAX_PAGE_CODE_LINKS = 10;
+/** The longest link kept (a page's, a feed's, an import's); longer ones are not links people follow. */
+export const MAX_URL_LENGTH = 2048;

@@ -75,14 +75,14 @@ export function arxivIdFromUrl(url: string): string | null {
 
 // Other addresses of an arXiv paper that people paste and tools export: readers and mirrors that
 // address it by its id, and its DOI (10.48550/arXiv.<id>).
-const MIRROR_PATHS: Record<string, RegExp> = {
-  'alphaxiv.org': /^\/(?:abs|pdf|overview)\/(.+?)(?:\.pdf)?\/?$/,
-  'ar5iv.labs.arxiv.org': /^\/(?:abs|html)\/(.+?)\/?$/,
-  'ar5iv.org': /^\/(?:abs|html)\/(.+?)\/?$/,
-  'hf.co': HF_PAPER_PATH,
-  'doi.org': /^\/10\.48550\/arxiv\.(.+)$/i,
-  'dx.doi.org': /^\/10\.48550\/arxiv\.(.+)$/i,
-};
+const MIRROR_PATHS = new Map<string, RegExp>([
+  ['alphaxiv.org', /^\/(?:abs|pdf|overview)\/(.+?)(?:\.pdf)?\/?$/],
+  ['ar5iv.labs.arxiv.org', /^\/(?:abs|html)\/(.+?)\/?$/],
+  ['ar5iv.org', /^\/(?:abs|html)\/(.+?)\/?$/],
+  ['hf.co', HF_PAPER_PATH],
+  ['doi.org', /^\/10\.48550\/arxiv\.(.+)$/i],
+  ['dx.doi.org', /^\/10\.48550\/arxiv\.(.+)$/i],
+]);
 
 // A paper's address written without its scheme ("arxiv.org/abs/2310.01779"), as people paste it.
 const BARE_PAPER_URL = /^(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co|hf\.co|alphaxiv\.org|ar5iv(?:\.labs\.arxiv)?\.org|(?:dx\.)?doi\.org)\//i;
@@ -99,7 +99,7 @@ export function arxivIdFromAddress(text: string): string | null {
   const direct = arxivIdFromUrl(address);
   if (direct) return direct;
   const parts = hostAndPath(address);
-  const match = parts ? MIRROR_PATHS[parts.host]?.exec(parts.path) : null;
+  const match = parts ? MIRROR_PATHS.get(parts.host)?.exec(parts.path) : null;
   return match ? normalizeArxivId(match[1]!) : null;
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { ARXIV_ID_PATTERN } from '../papers/ids';
-import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
+import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE, MAX_URL_LENGTH } from '../papers/bounds';
 
 // Zod's tree-shakable build (zod/mini): the background evaluates it on every cold start, before
 // it can answer a card. English messages, as people read them in import, feed and store errors
@@ -10,7 +10,7 @@ import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers
 z.config({ jitless: true, ...en() });
 
 export const ArxivIdSchema = z.string().check(z.regex(ARXIV_ID_PATTERN, 'not a canonical arXiv id'));
-export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).check(z.maxLength(2048));
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).check(z.maxLength(MAX_URL_LENGTH));
 export const Title = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TITLE));
 export const Abstract = z.string().check(z.maxLength(MAX_ABSTRACT));
 export const Authors = z.array(z.string().check(z.maxLength(MAX_AUTHOR_NAME))).check(z.maxLength(MAX_AUTHORS));

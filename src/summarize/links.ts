@@ -1,4 +1,5 @@
 /** Code and model links (GitHub, GitLab, Hugging Face) mentioned in an abstract or linked from a page. */
+import { MAX_URL_LENGTH } from '../papers/bounds';
 import { safeHref } from '../papers/ids';
 
 const LINK = /https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)(?:\/[^\s<>"'“”‘’]*)?/gi;
@@ -37,6 +38,6 @@ export function findCodeLinks(abstract: string): string[] {
 /** A page's link as a code link: http(s) to a code host (GitHub, GitLab, Hugging Face), else null. */
 export function pageCodeLink(href: string | null | undefined): string | null {
   const safe = safeHref(href);
-  if (!safe) return null;
+  if (!safe || safe.length > MAX_URL_LENGTH) return null;
   return findCodeLinks(safe)[0] === safe ? safe : null;
 }

@@ -60,8 +60,9 @@ interface Clause {
 function clauseSpan(sentence: string, at: number, end: number): Clause {
   let start = 0;
   // (", including …" lists what the clause covers: it does not start one.)
-  // (Chinese and Japanese clauses are delimited by their full-width commas and semicolons.)
-  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|[，；：、]|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|(?!including\b)\w+ing\b)/g)) {
+  // (Chinese and Japanese clauses are delimited by their full-width commas and semicolons; 、
+  // separates the items of a list, which stay together.)
+  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|[，；：]|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|(?!including\b)\w+ing\b)/g)) {
     start = m.index + m[0].length;
   }
   const tail =

@@ -94,8 +94,9 @@ export function splitSentences(text: string): string[] {
     const ch = m[0];
     // Chinese and Japanese full stops end a sentence with no space after them.
     if (FULL_WIDTH_TERMINATORS.includes(ch)) {
-      // One inside brackets does not, even when they close right after it.
-      const inBrackets = depth > 0;
+      // One inside brackets does not, even when they close right after it (unless the bracket
+      // opened long before: then it never closes, as in the English rule below).
+      const inBrackets = depth > 0 && i - openedAt < 250;
       let close = i + 1;
       while (close < src.length && FULL_WIDTH_CLOSERS.includes(src[close]!)) {
         if (src[close] === '）' && depth > 0) depth--;

@@ -52,13 +52,16 @@ const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while|and|through|via|wher
 // ("…, characterized."), a subordinate clause without its main clause ("…; if X follows Y."), or
 // a preposition, an article or a verb whose list was cut off ("… by Wei et al. in.", "… we consider.").
 const HANGING_END =
-  /(?:\b(?!(?:family|assembly|anomaly|supply|apply|reply|rely|italy|monopoly|july|ally)\b)[a-z]+ly|\bfollowing \w+|\bas follows|,\s[a-z]+ed|[;,]\s(?:if|when|whereas|although|though|because|since|unless|while)\b[^,;]*|\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a|an|namely|consider|include|includes|contain|contains|comprise|comprises|involve|involves))$/i;
+  /(?:\b(?!(?:family|assembly|anomaly|supply|apply|reply|rely|italy|monopoly|july|ally)\b)[a-z]+ly|\bfollowing \w+|\bas follows|,\s[a-z]+ed|[;,]\s(?:if|when|whereas|although|though|because|since|unless|while)\b[^,;]*)$/i;
+// (Lower case only: "vitamin A." or "Plan A." is a name, not an article.)
+const HANGING_WORD = /\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a|an|namely|consider|include|includes|contain|contains|comprise|comprises|involve|involves)$/;
 // Where an enumeration opens ("such as", "namely:", ": ", " - ", "(i)"): a cut after it would keep
 // part of the list and misstate the paper ("… on four tasks - question quality prediction.").
 // An enumeration's markers ("(i)", "(2)") are not parentheticals to drop.
 const LIST_OPENER = /\b(?:such as|including|namely|e\.g\.,?|i\.e\.,?)\s|:\s|\s[-–—]\s|\((?:i|1|a)\)\s/i;
 const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu})/u;
-const ENUMERATION = /[,;]\s[^.]*\b(?:and|or)\s/;
+// (Not "X: a method, which … and …": a relative clause after the first comma is no list item.)
+const ENUMERATION = /[,;]\s(?!(?:which|where|while|whereas|who|whose|that)\b)[^.]*\b(?:and|or)\s/;
 const PARENTHETICAL = /\s\((?!(?:i{1,3}|iv|vi{0,3}|ix|x|\d|[a-h])\))[^()]*\)/gi;
 // Sentences opening with a subordinate clause must keep their main clause.
 const SUBORDINATE = /^(?:(?:al)?though|while|when|whereas|if|since|because|as|despite|given|unlike|to|by|with|in|for|on|from|based|inspired|motivated|using|through|after|due|following|building|compared)\b/i;
@@ -132,7 +135,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           const prefix = text.slice(0, m.index);
           if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
-          if (HANGING_END.test(prefix.replace(/[\s,;:]+$/, ''))) continue;
+          const bare = prefix.replace(/[\s,;:]+$/, '');
+          if (HANGING_END.test(bare) || HANGING_WORD.test(bare)) continue;
           add(prefix.replace(/[\s,;:]+$/, '') + '.', leadType, paren, CUTS.indexOf(m[0].trim()) + 1);
         }
       }
@@ -352,7 +356,7 @@ export const MAX_TLDR_CHARS = 350;
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = text.slice(0, max - 1);
-  const clause = head.search(/(?:[,;] |[，；、])[^,;，；、]*$/);
+  const clause = head.search(/(?:[,;] |[，；])[^,;，；]*$/);
   const cut = clause > max / 2 ? clause : head.lastIndexOf(' ');
   return `${cut > 0 ? head.slice(0, cut) : head}…`;
 }

@@ -104,11 +104,16 @@ describe('save from anywhere', () => {
     await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2407.13623');
     const item = (await listSaved()).find((saved) => saved.id === '2407.13623')!;
     expect(item.title).toMatch(/^Scaling Laws with Vocabulary/);
-    // A link that is not a paper (the menu is offered on every papers link) saves nothing, and says so on the icon.
-    const before = (await listSaved()).length;
+    // A link that is not a paper (the menu is offered on every papers link) saves nothing, and says
+    // so on the icon for a moment; then the icon shows the tab's own saved paper's status again.
     await page.bringToFront();
+    await pressSaveShortcut();
+    await expect.poll(toolbarBadge).not.toBe('');
+    const status = await toolbarBadge();
+    const before = (await listSaved()).length;
     await clickSaveLinkMenu('https://huggingface.co/papers/trending');
     await expect.poll(toolbarBadge).toBe('?');
+    await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe(status);
     expect((await listSaved()).length).toBe(before);
     await page.close();
   });

@@ -432,8 +432,11 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         style={{ height: `${shown.length * ROW_HEIGHT}px` }}
         onFocusIn={(event) => {
           const id = (event.target as Element).closest('[data-arxiv-id]')?.getAttribute('data-arxiv-id');
-          const index = id ? shown.findIndex((item) => item.id === id) : -1;
-          if (id && id !== held?.id && index >= 0) setHeld({ id, index });
+          if (!id || id === held?.id) return;
+          // Its place once the row held before is released (which may leave, or move): the order
+          // the reader tabs through stays right.
+          const index = filtered.findIndex((item) => item.id === id);
+          setHeld({ id, index: index >= 0 ? index : shown.findIndex((item) => item.id === id) });
         }}
         onFocusOut={() => {
           // Where the focus went is known after focusout. A window that loses the focus keeps its

@@ -219,8 +219,17 @@ describe('BibTeX import from other tools', () => {
     expect(parse.items[3]!.notes).toBe('Read for the seminar');
     expect(parse.items[5]!.primaryCategory).toBeUndefined();
     // Zotero's date is the latest version's: not the arXiv submission date `published` holds.
-    const dated = parseImport('@online{a, eprinttype = {arxiv}, eprint = {1706.03762}, date = {2023-08-02}}\n@online{b, eprinttype = {arxiv}, eprint = {2310.01779}, date = {2023-10-03}}\n');
-    expect(dated.items.map((item) => item.published)).toEqual([undefined, '2023-10-03']);
+    const dated = parseImport(
+      [
+        '@online{a, eprinttype = {arxiv}, eprint = {1706.03762}, date = {2023-08-02}}',
+        '@online{b, eprinttype = {arxiv}, eprint = {2310.01779}, date = {2023-10-03}}',
+        // Submitted on 30 December, announced (and numbered) in January.
+        '@online{c, eprinttype = {arxiv}, eprint = {2301.00001}, date = {2022-12-30}}',
+      ].join('\n'),
+    );
+    expect(dated.items.map((item) => item.published)).toEqual([undefined, '2023-10-03', '2022-12-30']);
+    // The same note as annote and annotation is kept once.
+    expect(parseImport('@misc{d, eprint = {2401.00001}, annote = {My note}, annotation = {My note}}\n').items[0]!.notes).toBe('My note');
     // Nothing names an arXiv paper: the eprint is what is wrong.
     expect(parseImport('@misc{x, eprinttype = {arxiv}, eprint = {zenodo.1234}}\n').rejected[0]!.reason).toBe('eprint "zenodo.1234" is not a valid arXiv id in @misc{x}');
   });

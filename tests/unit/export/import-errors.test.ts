@@ -172,6 +172,7 @@ describe('entry problems are rejected by line and the rest is imported', () => {
         '2401.00001\tA title after a tab',
         'https://arxiv.org/abs/2402.00002 A title after a space',
         '- not a paper',
+        'https://constructor/abs/1',
       ].join('\n'),
       'list.md',
     );
@@ -179,6 +180,9 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(parse.items.map((item) => item.id)).toEqual([
       '1706.03762', '1810.04805', '2005.14165', '2310.01779', '2103.00020', '2106.09685', '2307.09288', '2302.13971', '2106.09685', '2401.00001', '2402.00002',
     ]);
-    expect(parse.rejected).toEqual([{ line: 12, reason: '"- not a paper" is neither an arXiv id nor an arXiv or Hugging Face URL' }]);
+    expect(parse.rejected).toEqual([
+      { line: 12, reason: '"- not a paper" is neither an arXiv id nor an arXiv or Hugging Face URL' },
+      { line: 13, reason: '"https://constructor/abs/1" is not an arXiv or Hugging Face paper URL' },
+    ]);
   });
 });

@@ -207,6 +207,8 @@ describe('responses that are not a usable list', () => {
       },
     });
     expect(parseDailyPapers([broken(first!), second, third])).toMatchObject({ ok: true, dropped: 1 });
+    // Papers listed twice are readable: a feed listing each one twice is a list.
+    expect(parseDailyPapers([first, second, first, second])).toMatchObject({ ok: true, dropped: 2 });
   });
 
   it('reports an empty list as empty', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { arxivAbs } from '../../../src/sites/arxiv-abs';
+import { PagePaperSchema } from '../../../src/schema';
 import { loadFixture } from './load-fixture';
 
 describe('arXiv abstract pages', () => {
@@ -33,10 +34,13 @@ describe('arXiv abstract pages', () => {
     const { doc, url } = await loadFixture('arxiv-abs-2310.01779v3.html');
     expect(arxivAbs.extract(doc, url)!.codeLinks).toEqual(['https://github.com/bronyayang/HallE_Control']);
     const abstract = doc.querySelector('blockquote.abstract')!;
-    for (const href of ['https://gitlab.com/team/model', 'https://example.org/paper', 'javascript:alert(1)//github.com/x/y', 'https://github.com/bronyayang/HallE_Control']) {
+    for (const href of ['https://gitlab.com/team/model', 'https://example.org/paper', 'javascript:alert(1)//github.com/x/y', `https://github.com/x/${'y'.repeat(2100)}`, 'https://github.com/bronyayang/HallE_Control']) {
       abstract.append(Object.assign(doc.createElement('a'), { href, textContent: 'this https URL' }));
     }
-    expect(arxivAbs.extract(doc, url)!.codeLinks).toEqual(['https://gitlab.com/team/model', 'https://github.com/bronyayang/HallE_Control']);
+    const paper = arxivAbs.extract(doc, url)!;
+    expect(paper.codeLinks).toEqual(['https://gitlab.com/team/model', 'https://github.com/bronyayang/HallE_Control']);
+    // What the page says must pass the message schema whole: an over-long link would lose it all.
+    expect(PagePaperSchema.safeParse(paper).success).toBe(true);
   });
 
   test('falls back to the visible title and URL id without citation meta', async () => {

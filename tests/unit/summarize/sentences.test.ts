@@ -197,6 +197,9 @@ describe('splitSentences', () => {
     expect(splitSentences('我们提出了一种新方法。实验表明准确率提高了3.2%！代码已公开？是的。')).toEqual(['我们提出了一种新方法。', '实验表明准确率提高了3.2%！', '代码已公开？', '是的。']);
     expect(splitSentences('本研究では新しい手法を提案する。「結果」は良好である。')).toEqual(['本研究では新しい手法を提案する。', '「結果」は良好である。']);
     expect(splitSentences('We propose LoRA. 我们提出了一种方法（见附录。）并验证它。结果很好。')).toEqual(['We propose LoRA.', '我们提出了一种方法（见附录。）并验证它。', '结果很好。']);
+    // A bracket that never closes does not hold the rest of the abstract (past 250 characters, as in English).
+    const open = `我们使用记号（见下文。${'第二句在这里，'.repeat(40)}结束。第三句也在这里。`;
+    expect(splitSentences(open).slice(1)).toEqual(['第三句也在这里。']);
   });
   it('keeps text without a final period', () => {
     expect(splitSentences('First one. Second one without end')).toEqual(['First one.', 'Second one without end']);

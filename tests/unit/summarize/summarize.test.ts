@@ -55,6 +55,13 @@ describe('pickTldr', () => {
     expect(texts).not.toContain('We show that the scaling of loss depends on the feature frequency; if feature frequencies follow a power law.');
     expect(texts.filter((text) => /\b(?:by|in)\.$/.test(text))).toEqual([]);
     expect(texts.filter((text) => text.startsWith('Given the fast pace') && !text.includes(', we'))).toEqual([]);
+    // Not lists, not hanging: a name ending in a capital letter, an appositive after a colon.
+    const named = eligibleCandidates([
+      'We study the role of vitamin A in the immune response of deep networks, using new probes.',
+      'We introduce LoRA: a low-rank adaptation method, which freezes the weights and trains small matrices.',
+    ]).map((candidate) => candidate.text);
+    expect(named).toContain('We study the role of vitamin A in the immune response of deep networks.');
+    expect(named).toContain('We introduce LoRA: a low-rank adaptation method.');
   });
 
   it('a long Chinese sentence is clipped at a full-width comma, not mid-clause', () => {

@@ -48,5 +48,7 @@ describe('popup search over the store and the reading list', () => {
       expect(rows.map((row) => row.id), query).toEqual([query.includes('1706') ? '1706.03762' : '2310.01779']);
     }
     expect(await search('2401.99999')).toEqual([]);
+    // A host named like an object's own property is just no paper address.
+    expect(await search('http://constructor/abs/1')).toEqual([]);
   });
 });
