@@ -1,6 +1,6 @@
 import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
-import { ImportedItemSchema, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ImportedItemSchema, MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
 import { singleLine } from './text';
@@ -362,9 +362,17 @@ function idMonths(id: string): string[] {
   return [yymm, before];
 }
 
+/**
+ * A keywords field as tags. Keywords are the other tool's, not tags typed here: one longer than a
+ * tag may be is shortened (with "…") and those past the most a paper may have are left out, rather
+ * than the whole paper being refused for them.
+ */
 function splitKeywords(value: string): string[] {
-  const tags = splitOutsideBraces(value, /[,;]/g).map((tag) => singleLine(bibtexToText(tag)));
-  return uniqueTags(tags.filter((tag) => tag !== ''));
+  const tags = splitOutsideBraces(value, /[,;]/g)
+    .map((tag) => singleLine(bibtexToText(tag)))
+    .filter((tag) => tag !== '')
+    .map((tag) => (tag.length > MAX_TAG_LENGTH ? `${tag.slice(0, MAX_TAG_LENGTH - 1).trimEnd()}…` : tag));
+  return uniqueTags(tags).slice(0, MAX_TAGS);
 }
 
 function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {

@@ -228,6 +228,11 @@ describe('BibTeX import from other tools', () => {
       ].join('\n'),
     );
     expect(dated.items.map((item) => item.published)).toEqual([undefined, '2023-10-03', '2022-12-30']);
+    // Keywords longer than a tag may be are shortened, and past 100 left out: the paper is not refused for them.
+    const long = parseImport(`@misc{e, eprint = {2401.00002}, keywords = {${'x'.repeat(150)}, ${Array.from({ length: 120 }, (_, k) => `k${k}`).join(', ')}}}\n`);
+    expect(long.rejected).toEqual([]);
+    expect(long.items[0]!.tags).toHaveLength(100);
+    expect(long.items[0]!.tags![0]).toBe(`${'x'.repeat(99)}…`);
     // The same note as annote and annotation is kept once.
     expect(parseImport('@misc{d, eprint = {2401.00001}, annote = {My note}, annotation = {My note}}\n').items[0]!.notes).toBe('My note');
     // Nothing names an arXiv paper: the eprint is what is wrong.
