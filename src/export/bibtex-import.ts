@@ -1,4 +1,4 @@
-import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { ImportedItemSchema, MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ImportError } from './errors';
@@ -318,8 +318,8 @@ const REFERENCE_FIELDS = ['url', 'doi', 'eprint', 'note', 'journal', 'howpublish
 function entryArxivId(fields: Map<string, string>): { id: string } | { reason: string } {
   const prefix = (fields.get('archiveprefix') ?? fields.get('eprinttype') ?? '').trim().toLowerCase();
   const eprint = fields.get('eprint');
-  // Zotero writes the primary class after the id: eprint = {1706.03762 [cs]}.
-  const eprintId = eprint === undefined ? null : normalizeArxivId(bibtexToText(eprint).replace(/\s*\[[^\]]*\]\s*$/, ''));
+  // As a reference (Zotero writes the primary class after the id: eprint = {1706.03762 [cs]}).
+  const eprintId = eprint === undefined ? null : arxivIdFromReference(bibtexToText(eprint));
   let eprintProblem: string | null = null;
   if (eprint !== undefined && (prefix === 'arxiv' || /^\s*arxiv:/i.test(eprint))) {
     if (eprintId) return { id: eprintId };

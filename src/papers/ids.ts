@@ -75,13 +75,16 @@ export function arxivIdFromUrl(url: string): string | null {
 
 // Other addresses of an arXiv paper that people paste and tools export: readers and mirrors that
 // address it by its id, and its DOI (10.48550/arXiv.<id>).
+const AR5IV_PATH = /^\/(?:abs|html)\/(.+?)\/?$/;
+const ARXIV_DOI = /^(?:doi:\s*)?10\.48550\/arxiv\.(\S+)$/i;
+const ARXIV_DOI_PATH = /^\/10\.48550\/arxiv\.(.+)$/i;
 const MIRROR_PATHS = new Map<string, RegExp>([
   ['alphaxiv.org', /^\/(?:abs|pdf|overview)\/(.+?)(?:\.pdf)?\/?$/],
-  ['ar5iv.labs.arxiv.org', /^\/(?:abs|html)\/(.+?)\/?$/],
-  ['ar5iv.org', /^\/(?:abs|html)\/(.+?)\/?$/],
+  ['ar5iv.labs.arxiv.org', AR5IV_PATH],
+  ['ar5iv.org', AR5IV_PATH],
   ['hf.co', HF_PAPER_PATH],
-  ['doi.org', /^\/10\.48550\/arxiv\.(.+)$/i],
-  ['dx.doi.org', /^\/10\.48550\/arxiv\.(.+)$/i],
+  ['doi.org', ARXIV_DOI_PATH],
+  ['dx.doi.org', ARXIV_DOI_PATH],
 ]);
 
 // A paper's address written without its scheme ("arxiv.org/abs/2310.01779"), as people paste it.
@@ -110,7 +113,7 @@ export function arxivIdFromAddress(text: string): string | null {
 export function arxivIdFromReference(text: string): string | null {
   const reference = text.trim().replace(/^arxiv:\s+/i, 'arXiv:').replace(/\s*\[[^\]]*\]$/, '');
   if (writtenAsUrl(reference)) return arxivIdFromAddress(reference);
-  const doi = /^(?:doi:\s*)?10\.48550\/arxiv\.(\S+)$/i.exec(reference);
+  const doi = ARXIV_DOI.exec(reference);
   return normalizeArxivId(doi ? doi[1]! : reference);
 }
 

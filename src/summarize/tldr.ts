@@ -137,7 +137,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
           const bare = prefix.replace(/[\s,;:]+$/, '');
           if (HANGING_END.test(bare) || HANGING_WORD.test(bare)) continue;
-          add(prefix.replace(/[\s,;:]+$/, '') + '.', leadType, paren, CUTS.indexOf(m[0].trim()) + 1);
+          add(`${bare}.`, leadType, paren, CUTS.indexOf(m[0].trim()) + 1);
         }
       }
     }
