@@ -8,7 +8,7 @@ import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
 import { announceStoreChanged } from '../src/messaging/store-changes';
-import { showStoreError, clearStoreError, showNoPaperInTab, LINK_IS_NO_PAPER } from '../src/ui/action-badge';
+import { showStoreError, clearStoreError, LINK_IS_NO_PAPER, NO_PAPER_IN_TAB, savedLinkNotice } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
@@ -28,6 +28,7 @@ export default defineBackground(() => {
     onRecovered: clearStoreError,
   });
   const lookup = createCachedLookup(db);
+  const toolbar = trackToolbarStatus(store.ready);
   const feed = createFeedRefresher({
     ready: store.ready,
     fetch: (input, init) => fetch(input, init),
@@ -59,7 +60,7 @@ export default defineBackground(() => {
       .then(async (target) => {
         if (!target) return;
         const saved = await saveFromTab(await store.ready(), target, Date.now());
-        if (!saved && target.id !== undefined) await showNoPaperInTab(target.id);
+        if (!saved && target.id !== undefined) toolbar.notify(target.id, NO_PAPER_IN_TAB);
       })
       .catch((error: unknown) => console.error('PaperLens could not save this tab:', error));
   });
@@ -68,13 +69,12 @@ export default defineBackground(() => {
     store
       .ready()
       .then(async (db) => {
-        // The menu is offered on every Hugging Face papers link, lists and dates too: say when one is no paper.
         const saved = await saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl);
-        if (!saved && tab?.id !== undefined) await showNoPaperInTab(tab.id, LINK_IS_NO_PAPER);
+        // The menu is offered on every Hugging Face papers link, lists and dates too: say when one is no paper.
+        if (tab?.id !== undefined) toolbar.notify(tab.id, saved ? savedLinkNotice(saved) : LINK_IS_NO_PAPER);
       })
       .catch((error: unknown) => console.error('PaperLens could not save this link:', error));
   });
-  trackToolbarStatus(store.ready);
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     handleMessage(message, {

@@ -1,4 +1,7 @@
 import { browser } from 'wxt/browser';
+import type { PaperView } from '../schema';
+import { STATUS_LABELS } from './status';
+import type { ToolbarLook } from './toolbar-status';
 
 /** A store failure is shown on the toolbar icon (red "!" and the reason as its tooltip). */
 export function showStoreError(reason: string): void {
@@ -13,31 +16,24 @@ export function clearStoreError(): void {
   void browser.action.setTitle({ title: 'PaperLens' });
 }
 
-// How long the icon says that the save shortcut found no paper.
-const NO_PAPER_NOTICE_MS = 4_000;
+const NOTICE_GREY = '#5f6368';
 
-const NO_PAPER_IN_TAB = 'no paper to save in this tab (open an arXiv or Hugging Face paper)';
-export const LINK_IS_NO_PAPER = 'this link is not a paper (save a link to an arXiv or Hugging Face paper page)';
+/** The save shortcut found no paper in the tab. */
+export const NO_PAPER_IN_TAB: ToolbarLook = {
+  text: '?',
+  color: NOTICE_GREY,
+  title: 'PaperLens: no paper to save in this tab (open an arXiv or Hugging Face paper)',
+};
 
-/**
- * A save found no paper (the shortcut in this tab, or the context menu on a link): the icon says
- * so for a moment ("?", and why as its tooltip), then shows again what it showed (a paper tab's status).
- */
-export async function showNoPaperInTab(tabId: number, why = NO_PAPER_IN_TAB): Promise<void> {
-  const before = await Promise.all([
-    browser.action.getBadgeText({ tabId }),
-    browser.action.getBadgeBackgroundColor({ tabId }),
-    browser.action.getTitle({ tabId }),
-  ]).catch(() => null);
-  await browser.action.setBadgeText({ tabId, text: '?' });
-  await browser.action.setBadgeBackgroundColor({ tabId, color: '#5f6368' });
-  await browser.action.setTitle({ tabId, title: `PaperLens: ${why}` });
-  setTimeout(async () => {
-    // Unless the icon shows something newer meanwhile (the tab moved on to a paper, a save).
-    if ((await browser.action.getBadgeText({ tabId }).catch(() => '')) !== '?') return;
-    const [text, color, title] = before ?? ['', '#5f6368', 'PaperLens'];
-    await browser.action.setBadgeText({ tabId, text: text === '?' ? '' : text });
-    await browser.action.setBadgeBackgroundColor({ tabId, color });
-    await browser.action.setTitle({ tabId, title: title.startsWith('PaperLens: ') ? 'PaperLens' : title });
-  }, NO_PAPER_NOTICE_MS);
+/** The context menu's Save was used on a link that is no paper (a list, a date). */
+export const LINK_IS_NO_PAPER: ToolbarLook = {
+  text: '?',
+  color: NOTICE_GREY,
+  title: 'PaperLens: this link is not a paper (save a link to an arXiv or Hugging Face paper page)',
+};
+
+/** A linked paper was saved: the page may show no trace of it, so the icon says so. */
+export function savedLinkNotice(paper: Pick<PaperView, 'title' | 'status'>): ToolbarLook {
+  const status = paper.status ? ` (${STATUS_LABELS[paper.status]})` : '';
+  return { text: '+', color: '#1e7e34', title: `PaperLens: “${paper.title}” is in your reading list${status}` };
 }

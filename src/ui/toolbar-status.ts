@@ -7,21 +7,61 @@ import { STATUS_LABELS } from './status';
 import { PAPER_TABS } from '../messaging/store-changes';
 
 const BADGE_TEXT: Record<ReadingStatus, string> = { 'to-read': '•', reading: '…', read: '✓' };
+const STATUS_COLOR = '#8a3ffc';
+
+/** What a tab's toolbar icon shows: its badge text, the badge colour and the tooltip. */
+export interface ToolbarLook {
+  text: string;
+  color: string;
+  title: string;
+}
+
+/** How long a notice (a save found no paper, a link was saved) stays on the icon. */
+export const NOTICE_MS = 4_000;
+
+export interface ToolbarStatus {
+  /** Shows `notice` on the tab's icon for NOTICE_MS, then the tab's paper status again. */
+  notify(tabId: number, notice: ToolbarLook): void;
+}
+
+function statusLook(status: ReadingStatus | null): ToolbarLook {
+  return status
+    ? { text: BADGE_TEXT[status], color: STATUS_COLOR, title: `PaperLens · ${STATUS_LABELS[status]}` }
+    : { text: '', color: STATUS_COLOR, title: 'PaperLens' };
+}
 
 /**
  * Keeps the toolbar icon's badge, tab by tab, on the status of the paper each tab shows (saved
  * to read / reading / read): one live query over the papers open in tabs, redone when tabs
- * navigate or close, so every change to the reading list shows at once.
+ * navigate or close, so every change to the reading list shows at once. A notice holds the icon
+ * for a moment; status changes meanwhile show when it ends (a save's own redraw would hide it).
  */
-export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): void {
+export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): ToolbarStatus {
   let subscription: Subscription | null = null;
   let followed = new Map<number, string>();
   let pending: ReturnType<typeof setTimeout> | null = null;
+  const statusOfTab = new Map<number, ReadingStatus | null>();
+  const noticeEnds = new Map<number, ReturnType<typeof setTimeout>>();
+  // One chain of icon updates per tab, so an older update never lands after a newer one.
+  const drawing = new Map<number, Promise<void>>();
 
-  const show = async (tabId: number, status: ReadingStatus | null) => {
-    await browser.action.setBadgeText({ tabId, text: status ? BADGE_TEXT[status] : '' });
-    if (status) await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a3ffc' });
-    await browser.action.setTitle({ tabId, title: status ? `PaperLens · ${STATUS_LABELS[status]}` : 'PaperLens' });
+  const draw = (tabId: number, look: ToolbarLook): void => {
+    const next = (drawing.get(tabId) ?? Promise.resolve())
+      .then(async () => {
+        await browser.action.setBadgeText({ tabId, text: look.text });
+        await browser.action.setBadgeBackgroundColor({ tabId, color: look.color });
+        await browser.action.setTitle({ tabId, title: look.title });
+      })
+      .catch(() => undefined); // the tab has closed
+    drawing.set(tabId, next);
+    void next.then(() => {
+      if (drawing.get(tabId) === next) drawing.delete(tabId);
+    });
+  };
+
+  const show = (tabId: number, status: ReadingStatus | null): void => {
+    statusOfTab.set(tabId, status);
+    if (!noticeEnds.has(tabId)) draw(tabId, statusLook(status));
   };
 
   const follow = async () => {
@@ -31,7 +71,7 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): voi
       if (tab.id !== undefined && id) paperOfTab.set(tab.id, id);
     }
     // Tabs that left arXiv/Hugging Face report no URL without the tabs permission: clear theirs.
-    for (const tabId of followed.keys()) if (!paperOfTab.has(tabId)) void show(tabId, null).catch(() => undefined);
+    for (const tabId of followed.keys()) if (!paperOfTab.has(tabId)) show(tabId, null);
     followed = paperOfTab;
     const ids = [...new Set(paperOfTab.values())];
     const db = await ready();
@@ -39,7 +79,7 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): voi
     subscription = liveQuery(() => db.saved.bulkGet(ids)).subscribe({
       next: (items) => {
         const statusOf = new Map(items.flatMap((item) => (item ? [[item.id, item.status] as const] : [])));
-        for (const [tabId, id] of paperOfTab) void show(tabId, statusOf.get(id) ?? null).catch(() => undefined);
+        for (const [tabId, id] of paperOfTab) show(tabId, statusOf.get(id) ?? null);
       },
       error: () => undefined,
     });
@@ -57,6 +97,25 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): voi
   browser.tabs.onUpdated.addListener((_tabId, change) => {
     if (change.url !== undefined || change.status === 'complete') refollow();
   });
-  browser.tabs.onRemoved.addListener(refollow);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    clearTimeout(noticeEnds.get(tabId));
+    noticeEnds.delete(tabId);
+    statusOfTab.delete(tabId);
+    refollow();
+  });
   refollow();
+
+  return {
+    notify(tabId, notice) {
+      clearTimeout(noticeEnds.get(tabId));
+      draw(tabId, notice);
+      noticeEnds.set(
+        tabId,
+        setTimeout(() => {
+          noticeEnds.delete(tabId);
+          draw(tabId, statusLook(statusOfTab.get(tabId) ?? null));
+        }, NOTICE_MS),
+      );
+    },
+  };
 }

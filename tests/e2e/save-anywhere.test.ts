@@ -54,6 +54,14 @@ async function toolbarBadge(): Promise<string> {
   });
 }
 
+async function toolbarTitle(): Promise<string> {
+  return browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as WorkerGlobal;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getTitle({ tabId: tab!.id! });
+  });
+}
+
 describe('save from anywhere', () => {
   test('the keyboard shortcut saves the arXiv page with what the page knows; the toolbar badge shows the status', async () => {
     const page = await browser.context.newPage();
@@ -97,22 +105,34 @@ describe('save from anywhere', () => {
     await pdf.close();
   });
 
-  test('the context-menu item saves a linked paper', async () => {
+  test('the context-menu item saves a linked paper and says so on the toolbar icon for a moment', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://huggingface.co/papers/2310.01779');
+    await page.bringToFront();
+    // The tab's own paper is saved: its status is what the icon shows between notices.
+    await pressSaveShortcut();
+    await expect.poll(toolbarBadge).not.toBe('');
+    const status = await toolbarBadge();
+
     await clickSaveLinkMenu('https://huggingface.co/papers/2407.13623');
     await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2407.13623');
     const item = (await listSaved()).find((saved) => saved.id === '2407.13623')!;
     expect(item.title).toMatch(/^Scaling Laws with Vocabulary/);
+    // Nothing on this page shows the linked paper, so the icon does, then the tab's status again.
+    await expect.poll(toolbarBadge).toBe('+');
+    expect(await toolbarTitle()).toMatch(/^PaperLens: “Scaling Laws with Vocabulary.*” is in your reading list \(To read\)$/);
+    // Long enough to be read: the store change the save makes does not redraw the tab's status over it.
+    await page.waitForTimeout(1_500);
+    expect(await toolbarBadge()).toBe('+');
+    await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe(status);
+    expect(await toolbarTitle()).toMatch(/^PaperLens · /);
+
     // A link that is not a paper (the menu is offered on every papers link) saves nothing, and says
-    // so on the icon for a moment; then the icon shows the tab's own saved paper's status again.
-    await page.bringToFront();
-    await pressSaveShortcut();
-    await expect.poll(toolbarBadge).not.toBe('');
-    const status = await toolbarBadge();
+    // so on the icon for a moment.
     const before = (await listSaved()).length;
     await clickSaveLinkMenu('https://huggingface.co/papers/trending');
     await expect.poll(toolbarBadge).toBe('?');
+    expect(await toolbarTitle()).toMatch(/this link is not a paper/);
     await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe(status);
     expect((await listSaved()).length).toBe(before);
     await page.close();
