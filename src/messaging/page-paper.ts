@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PagePaper, PaperPageSite } from '../sites/types';
+import type { PageAnswer } from '../schema';
+import type { PaperPageSite } from '../sites/types';
 import type { ListingSite } from '../ui/badges/listing-site';
 
 /**
@@ -13,8 +14,8 @@ export const PAGE_PAPER_REQUEST = 'paperlens:pagePaper';
  * Listens for PAGE_PAPER_REQUEST: `answer` gives the paper (null: none), or undefined to leave the
  * question to another of our scripts in the tab. Zod-free (content script): the background validates.
  */
-function answerPaperQuestions(ctx: ContentScriptContext, answer: (id: string | null) => PagePaper | null | undefined): void {
-  const listener = (message: unknown, _sender: unknown, sendResponse: (paper: PagePaper | null) => void) => {
+function answerPaperQuestions(ctx: ContentScriptContext, answer: (id: string | null) => PageAnswer | undefined): void {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (answer: PageAnswer) => void) => {
     if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== PAGE_PAPER_REQUEST) return undefined;
     const id = (message as { id?: unknown }).id;
     const paper = answer(typeof id === 'string' ? id : null);
@@ -25,11 +26,26 @@ function answerPaperQuestions(ctx: ContentScriptContext, answer: (id: string | n
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
 
-/** A paper page answers with its paper, so a save from the shortcut keeps the authors, dates and ids it shows. */
+/** HTTP statuses by which a site says a paper does not exist (arXiv: "identifier not recognized"). */
+const NO_SUCH_PAGE = new Set([404, 410]);
+
+/** The HTTP status the page came with, where the browser tells it (not Firefox before 123 or so). */
+function pageStatus(): number | undefined {
+  const [navigation] = performance.getEntriesByType('navigation') as (PerformanceNavigationTiming & { responseStatus?: number })[];
+  return navigation?.responseStatus;
+}
+
+/**
+ * A paper page answers with its paper, so a save from the shortcut keeps the authors, dates and ids
+ * it shows; or that its server does not know the paper, so nothing is saved under a made-up id.
+ * (A page we cannot read is not such a page: arXiv may have changed its markup.)
+ */
 export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite): void {
   answerPaperQuestions(ctx, () => {
     const url = new URL(location.href);
-    return site.isPage(url) ? site.extract(document, url) : null;
+    if (!site.isPage(url)) return null;
+    const status = pageStatus();
+    return status !== undefined && NO_SUCH_PAGE.has(status) ? { notFound: true } : site.extract(document, url);
   });
 }
 

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
 import { arxivIdFromUrl, placeholderTitle } from '../papers/ids';
-import { PagePaperSchema, type PagePaper } from '../schema';
+import { PageAnswerSchema, type PageAnswer, type PagePaper } from '../schema';
 import { PAGE_PAPER_REQUEST } from './page-paper';
 
 export interface TabLike {
@@ -21,15 +20,11 @@ export interface TabPaper {
   page: PagePaper | null;
 }
 
-// A page's answer: its paper, or null when it shows none.
-const PageAnswerSchema = z.nullable(PagePaperSchema);
-
 /**
- * What the tab's page says about its paper: null when our content script there found none (arXiv's
- * "identifier not recognized" page), undefined when the page has no content script of ours (PDFs)
- * or answered something we cannot read.
+ * What the tab's page says about its paper (PageAnswer); undefined when the page has no content
+ * script of ours (PDFs) or answered something we cannot read.
  */
-async function askPage(tabId: number | undefined, id: string): Promise<PagePaper | null | undefined> {
+async function askPage(tabId: number | undefined, id: string): Promise<PageAnswer | undefined> {
   if (tabId === undefined) return undefined;
   let answer: unknown;
   try {
@@ -63,6 +58,8 @@ export async function paperInTab(tab: TabLike, url = tab.url): Promise<TabPaper 
   const id = url ? arxivIdFromUrl(url) : null;
   if (!url || !id) return null;
   const answer = await askPage(tab.id, id);
+  // The server said there is no such paper ("identifier not recognized"): nothing to save.
+  if (answer && 'notFound' in answer) return null;
   const page = answer && answer.id === id ? answer : null;
   // The tab's own title names only the tab's own paper, and only where no page of ours answered.
   const tabTitle = !page?.title && url === tab.url && answer === undefined ? usableTabTitle(tab.title) : null;

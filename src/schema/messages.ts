@@ -47,6 +47,15 @@ export const PagePaperSchema = z.object({
 });
 export type PagePaper = z.infer<typeof PagePaperSchema>;
 
+/** A paper page's answer when its server said the paper does not exist (arXiv's "identifier not recognized"). */
+export const PageNotFoundSchema = z.object({ notFound: z.literal(true) });
+/**
+ * What a tab's page answers about its paper: the paper, null when it shows none it can read, or
+ * not found.
+ */
+export const PageAnswerSchema = z.union([z.null(), PagePaperSchema, PageNotFoundSchema]);
+export type PageAnswer = z.infer<typeof PageAnswerSchema>;
+
 /** The page's own knowledge of a paper, sent when saving so the reading list is complete. */
 export const SaveInputSchema = z.object({
   id: ArxivIdSchema,

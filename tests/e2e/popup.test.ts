@@ -16,7 +16,10 @@ beforeAll(async () => {
   browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve('https://arxiv.org/pdf/2402.18041', { body: PDF, contentType: 'application/pdf' });
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
-  browser.serve('https://arxiv.org/abs/2412.99999', await fixture('arxiv-abs-not-recognized.html'));
+  // arXiv answers an identifier it does not know with this page and a 404.
+  browser.serve('https://arxiv.org/abs/2412.99999', { body: await fixture('arxiv-abs-not-recognized.html'), status: 404 });
+  // A paper page whose markup PaperLens does not recognise (arXiv redesigned it, say).
+  browser.serve('https://arxiv.org/abs/2412.99998', (await fixture('arxiv-abs-not-recognized.html')).replaceAll('2412.99999', '2412.99998'));
 });
 
 afterAll(async () => {
@@ -199,11 +202,17 @@ describe('popup', () => {
     await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
     await popup.close();
 
-    // arXiv's "identifier not recognized" page is no paper: its title is not taken for one.
+    // arXiv's "identifier not recognized" page (a 404) shows no paper: nothing to save.
     await page.goto('https://arxiv.org/abs/2412.99999');
     const errorPopup = await browser.popup();
-    await expect.poll(() => errorPopup.getByTestId('this-tab').locator('.title').textContent()).toBe('arXiv:2412.99999');
+    await expect.poll(() => errorPopup.locator('.hint').first().textContent()).toMatch(/Open an arXiv or Hugging Face paper/);
+    expect(await errorPopup.getByTestId('this-tab').count()).toBe(0);
     await errorPopup.close();
+    // A paper page PaperLens cannot read is still the paper of its URL (its page title is not taken for one).
+    await page.goto('https://arxiv.org/abs/2412.99998');
+    const unreadPopup = await browser.popup();
+    await expect.poll(() => unreadPopup.getByTestId('this-tab').locator('.title').textContent()).toBe('arXiv:2412.99998');
+    await unreadPopup.close();
     await page.close();
   });
 

@@ -15,6 +15,7 @@ beforeAll(async () => {
   browser.serve('https://huggingface.co/papers/2310.01779', await fixture('hf-paper-2310.01779.html'));
   browser.serve('https://arxiv.org/list/cs.CL/new', await fixture('listings/arxiv-list-cs.CL-new.html'));
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
+  browser.serve('https://arxiv.org/abs/2412.99999', { body: await fixture('arxiv-abs-not-recognized.html'), status: 404 });
 });
 
 afterAll(async () => {
@@ -92,6 +93,13 @@ describe('save from anywhere', () => {
     await expect.poll(toolbarBadge).toBe('?');
     expect((await listSaved()).length).toBe(before);
     await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe('');
+
+    // Nor on arXiv's "identifier not recognized" page (a 404): no paper is saved under its made-up id.
+    await page.goto('https://arxiv.org/abs/2412.99999');
+    await page.waitForFunction(() => performance.getEntriesByName('paperlens:card-answer').length > 0);
+    await pressSaveShortcut();
+    await expect.poll(toolbarBadge).toBe('?');
+    expect((await listSaved()).map((item) => item.id)).not.toContain('2412.99999');
     await page.close();
   });
 
