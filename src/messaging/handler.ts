@@ -5,6 +5,7 @@ import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
+import { citationEntry } from '../export/bibtex';
 
 export interface HandlerDeps {
   /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
@@ -44,6 +45,8 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
     if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };
+    // From the page's own details: a broken store does not stop a citation.
+    if (request.type === 'citation') return { ok: true, result: citationEntry(request.paper) };
     const db = await deps.ready();
     if (isReadingListRequest(request)) return { ok: true, result: await handleReadingListRequest(db, request, deps.now()) };
     switch (request.type) {

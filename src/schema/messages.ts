@@ -101,6 +101,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unsave'), id: ArxivIdSchema }),
   z.object({ type: z.literal('setStatus'), id: ArxivIdSchema, status: ReadingStatusSchema }),
   z.object({ type: z.literal('listSaved') }),
+  /** A card's "Copy BibTeX": the entry for what its page says (built here, not in every page's script). */
+  z.object({ type: z.literal('citation'), paper: SaveInputSchema }),
   z.object({ type: z.literal('health') }),
   /** The popup's Refresh button: fetch the daily-papers feed now. */
   z.object({ type: z.literal('refreshFeed') }),
@@ -147,6 +149,8 @@ export interface ResponseMap extends ReadingListResponseMap {
   unsave: null;
   setStatus: PaperView;
   listSaved: SavedItem[];
+  /** A BibTeX entry. */
+  citation: string;
   health: Health;
   refreshFeed: FeedRefreshState;
 }

@@ -41,3 +41,21 @@ export function pageCodeLink(href: string | null | undefined): string | null {
   if (!safe || safe.length > MAX_URL_LENGTH) return null;
   return findCodeLinks(safe)[0] === safe ? safe : null;
 }
+
+/** What a code link leads to, as a card or badge names it. */
+export type CodeLinkKind = 'Code' | 'Model' | 'Dataset' | 'Demo' | 'Collection';
+
+const HF_SECTIONS = /^(datasets|spaces|collections)\/(.+)/;
+const HF_KINDS: Record<string, CodeLinkKind> = { datasets: 'Dataset', spaces: 'Demo', collections: 'Collection' };
+
+/**
+ * A code link's kind and name (its path: "owner/repo", "org/model"): a Hugging Face link is a
+ * model unless its path says it is a dataset, a Space (a demo) or a collection.
+ */
+export function describeCodeLink(href: string): { kind: CodeLinkKind; name: string } {
+  const url = new URL(href);
+  const path = url.pathname.replace(/^\/|\/$/g, '');
+  if (!url.hostname.endsWith('huggingface.co')) return { kind: 'Code', name: path || url.host };
+  const [, section = '', name = path] = HF_SECTIONS.exec(path) ?? [];
+  return { kind: HF_KINDS[section] ?? 'Model', name };
+}

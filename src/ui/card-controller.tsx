@@ -9,7 +9,6 @@ import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
 import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch';
-import { citationEntry } from '../export/bibtex';
 import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 
@@ -75,7 +74,7 @@ function cardActions(page: PagePaper, model: CardModel): CardActions {
       return (await sendRequest({ type: 'lookup', queries: [{ id }] }))[0]?.status ?? null;
     },
     setStatus: async (status) => (await sendRequest({ type: 'setStatus', id, status })).status,
-    citation: () => citationEntry({ id, title: model.title, ...pageDetails(page) }),
+    citation: () => sendRequest({ type: 'citation', paper: { id, title: model.title, ...pageDetails(page) } }),
   };
 }
 

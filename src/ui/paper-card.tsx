@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingStatus, SavedItem } from '../schema';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeHref } from '../papers/ids';
+import { describeCodeLink } from '../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { errorMessage } from '../messaging/error-message';
 import { useTimedOffer } from './timed-offer';
@@ -37,8 +38,8 @@ export interface CardActions {
   /** Undo of unsave: puts the exact item back. */
   restore: (item: SavedItem) => Promise<ReadingStatus | null>;
   setStatus: (status: ReadingStatus) => Promise<ReadingStatus | null>;
-  /** The paper's BibTeX entry, for "Copy BibTeX". */
-  citation: () => string;
+  /** The paper's BibTeX entry, for "Copy BibTeX" (built by the background). */
+  citation: () => Promise<string>;
 }
 
 function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore' | 'upvotes'>) {
@@ -67,6 +68,12 @@ function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'ran
   );
 }
 
+/** "Code: owner/repo", "Model: org/name", "Dataset: …". */
+function linkText(href: string): string {
+  const { kind, name } = describeCodeLink(href);
+  return `${kind}: ${name}`;
+}
+
 function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks' | 'projectPage'>) {
   const code = codeLinks.map(safeHref).filter((href): href is string => href !== undefined);
   const project = safeHref(projectPage);
@@ -86,7 +93,7 @@ function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks
       )}
       {code.map((href) => (
         <a key={href} href={href} target="_blank" rel="noopener noreferrer" data-testid="code-link">
-          Code: {new URL(href).pathname.replace(/^\//, '') || new URL(href).host}
+          {linkText(href)}
         </a>
       ))}
       {project && (
@@ -146,7 +153,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   const copyCitation = async () => {
     setError(null);
     try {
-      await navigator.clipboard.writeText(actions.citation());
+      await navigator.clipboard.writeText(await actions.citation());
       showCopied('BibTeX copied');
     } catch (failure) {
       showCopied(null);

@@ -1,5 +1,6 @@
 import type { BadgeInfo, ReadingStatus } from '../../schema';
 import { safeHref } from '../../papers/ids';
+import { describeCodeLink } from '../../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER, UNDO_MS } from '../status';
 import badgeCss from './badge.css?inline';
 import { errorMessage } from '../../messaging/error-message';
@@ -211,9 +212,10 @@ export class Badge {
     const href = safeHref(url);
     if (!href) return;
     if (!this.codeLink) {
-      this.codeLink = withAttributes(element('a', 'pl-code', 'Code'), { target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'badge-code-link' });
+      this.codeLink = withAttributes(element('a', 'pl-code', ''), { target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'badge-code-link' });
       this.tldrToggle.after(this.codeLink);
     }
+    this.codeLink.textContent = describeCodeLink(href).kind;
     this.codeLink.href = href;
     this.codeLink.title = href;
   }

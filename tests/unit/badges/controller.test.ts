@@ -124,6 +124,7 @@ describe('listing badges', () => {
     expect(part(halle, 'badge-seen')?.textContent).toBe('Seen');
     expect(halle.shadowRoot!.querySelector('[role="img"][aria-label="PaperLens"]')?.textContent).toBe('PL');
     expect(part(badge('2407.13623'), 'badge-code-link')?.getAttribute('href')).toBe('https://github.com/sail-sg/scaling-with-vocab');
+    expect(part(badge('2407.13623'), 'badge-code-link')?.textContent).toBe('Code');
     expect(part(badge('2407.21001'), 'badge-code-link')?.getAttribute('href')).toBe('https://github.com/example/tiny-lm');
     const unknown = badge('2407.21123');
     expect(part(unknown, 'badge-rank')).toBeNull();

@@ -97,6 +97,14 @@ describe('background message handler', () => {
     expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'read' }, deps)).toEqual({ ok: false, error: '2502.08489 is not in the reading list' });
   });
 
+  test("a card's citation is the BibTeX entry of what its page says, even while the store is down", async () => {
+    const paper = { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], published: '2017-06-12', primaryCategory: 'cs.CL' };
+    const broken = { ...deps, ready: () => Promise.reject(new Error('the store could not be opened')) };
+    const reply = await handleMessage({ type: 'citation', paper }, broken);
+    expect(reply).toEqual({ ok: true, result: expect.stringMatching(/^@misc\{vaswani2017attention,\n {2}title = \{\{Attention Is All You Need\}\},\n {2}author = \{Ashish Vaswani and Noam Shazeer\},/) });
+    expect(await handleMessage({ type: 'citation', paper: { ...paper, id: 'not-an-id' } }, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/paper\.id/) });
+  });
+
   test('a lookup from a paper page is remembered as seen, unless the user turned seen marks off', async () => {
     const db = await deps.ready();
     await handleMessage({ type: 'lookup', queries: [{ id: '2407.13623' }], seenOn: 'arxivAbs' }, deps);

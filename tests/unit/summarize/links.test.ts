@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { findCodeLinks } from '../../../src/summarize/index';
+import { describeCodeLink } from '../../../src/summarize/links';
 
 describe('findCodeLinks', () => {
   it('finds a GitHub link and strips the sentence period', () => {
@@ -39,5 +40,19 @@ describe('findCodeLinks', () => {
   });
   it('accepts http and www', () => {
     expect(findCodeLinks('http://www.github.com/a/b/tree/main/src.')).toEqual(['http://www.github.com/a/b/tree/main/src']);
+  });
+});
+
+describe('describeCodeLink', () => {
+  test.each([
+    ['https://github.com/sail-sg/scaling-with-vocab', 'Code', 'sail-sg/scaling-with-vocab'],
+    ['https://gitlab.com/group/sub/project/', 'Code', 'group/sub/project'],
+    ['https://github.com/', 'Code', 'github.com'],
+    ['https://huggingface.co/meta-llama/Llama-2-7b', 'Model', 'meta-llama/Llama-2-7b'],
+    ['https://huggingface.co/datasets/allenai/scitldr', 'Dataset', 'allenai/scitldr'],
+    ['https://huggingface.co/spaces/org/demo', 'Demo', 'org/demo'],
+    ['https://huggingface.co/collections/org/models-6650', 'Collection', 'org/models-6650'],
+  ])('%s is a %s link named %s', (href, kind, name) => {
+    expect(describeCodeLink(href)).toEqual({ kind, name });
   });
 });

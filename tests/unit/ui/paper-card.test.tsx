@@ -3,12 +3,14 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PaperCard, type CardActions, type CardModel } from '../../../src/ui/paper-card';
 
+const CITATION = '@misc{vaswani2017attention,\n  eprint = {1706.03762}\n}\n';
+
 const actions: CardActions = {
   save: async () => 'to-read',
   unsave: async () => null,
   restore: async (item) => item.status,
   setStatus: async (status) => status,
-  citation: () => '@misc{vaswani2017attention,\n  eprint = {1706.03762}\n}\n',
+  citation: async () => CITATION,
 };
 
 const model: CardModel = {
@@ -43,13 +45,26 @@ describe('the card\'s related line', () => {
   });
 });
 
+describe("the card's links", () => {
+  test('say what each link leads to: code, a model, a dataset or a demo', () => {
+    const codeLinks = ['https://github.com/a/repo', 'https://huggingface.co/org/model-7b', 'https://huggingface.co/datasets/org/data', 'https://huggingface.co/spaces/org/demo'];
+    render(<PaperCard model={{ ...model, codeLinks }} actions={actions} />);
+    expect(screen.getAllByTestId('code-link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Code: a/repo', codeLinks[0]],
+      ['Model: org/model-7b', codeLinks[1]],
+      ['Dataset: org/data', codeLinks[2]],
+      ['Demo: org/demo', codeLinks[3]],
+    ]);
+  });
+});
+
 describe('Copy BibTeX on the card', () => {
   test("puts the paper's entry on the clipboard and says so", async () => {
     const write = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
     render(<PaperCard model={model} actions={actions} />);
     fireEvent.click(screen.getByTestId('copy-bibtex'));
     expect((await screen.findByTestId('copied')).textContent).toBe('BibTeX copied');
-    expect(write).toHaveBeenCalledWith(actions.citation());
+    expect(write).toHaveBeenCalledWith(CITATION);
   });
 
   test('a refused clipboard is said, not swallowed', async () => {
