@@ -8,6 +8,7 @@ import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withStatus } from './reading-list';
 import { sameItem } from '../export/merge';
+import type { Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
@@ -243,6 +244,38 @@ export async function completeSaved(db: PaperLensDatabase, input: SaveInput): Pr
   });
 }
 
+/** What a save of `paper` keeps: the saved item filled in from it, or a new item from it and the store's paper. */
+function itemForSave(paper: ValidSaveInput, existing: SavedItem | undefined, known: Paper | undefined, now: number): SavedItem {
+  if (existing) return filledIn(existing, paper, known);
+  return {
+    id: paper.id,
+    title: savedTitle(paper, known),
+    authors: paper.authors.length > 0 ? paper.authors : (known?.authors ?? []),
+    tldr: known?.summary.tldr || paper.tldr,
+    status: 'to-read',
+    tags: [],
+    notes: '',
+    addedAt: now,
+    updatedAt: now,
+    readAt: null,
+    sourceUrl: paper.sourceUrl,
+    published: paper.published,
+    primaryCategory: paper.primaryCategory,
+    doi: paper.doi,
+    journalRef: paper.journalRef,
+    pdfUrl: paper.pdfUrl,
+  };
+}
+
+/**
+ * The paper as a citation of it should read: what saving it from this page would keep (the
+ * reading list's item completed by the page, else the page's details and the store's). Nothing is written.
+ */
+export async function citablePaper(db: PaperLensDatabase, input: SaveInput): Promise<Citable> {
+  const paper = SaveInputSchema.parse(input);
+  return db.transaction('r', db.paperBlocks, db.saved, async () => itemForSave(paper, await db.saved.get(paper.id), await db.papers.get(paper.id), 0));
+}
+
 /**
  * Adds a paper to the reading list. Saving twice never duplicates: the first save's status, tags
  * and notes stay; metadata the item lacks is filled in from the new save.
@@ -251,32 +284,8 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
   const paper = SaveInputSchema.parse(input);
   return db.transaction('rw', db.paperBlocks, db.saved, db.trendingDays, async () => {
     const known = await db.papers.get(paper.id);
-    const existing = await db.saved.get(paper.id);
     const context = await viewContext(db, [known]);
-    let item: SavedItem;
-    if (existing) {
-      item = filledIn(existing, paper, known);
-    } else {
-      const title = savedTitle(paper, known);
-      item = {
-        id: paper.id,
-        title,
-        authors: paper.authors.length > 0 ? paper.authors : (known?.authors ?? []),
-        tldr: known?.summary.tldr || paper.tldr,
-        status: 'to-read',
-        tags: [],
-        notes: '',
-        addedAt: now,
-        updatedAt: now,
-        readAt: null,
-        sourceUrl: paper.sourceUrl,
-        published: paper.published,
-        primaryCategory: paper.primaryCategory,
-        doi: paper.doi,
-        journalRef: paper.journalRef,
-        pdfUrl: paper.pdfUrl,
-      };
-    }
+    const item = itemForSave(paper, await db.saved.get(paper.id), known, now);
     await db.saved.put(item);
     return toView(known, item, context)!;
   });

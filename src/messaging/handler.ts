@@ -1,6 +1,6 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, completeSaved, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { badgeInfo, citablePaper, completeSaved, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
@@ -45,8 +45,11 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
     if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };
-    // From the page's own details: a broken store does not stop a citation.
-    if (request.type === 'citation') return { ok: true, result: citationEntry(request.paper) };
+    if (request.type === 'citation') {
+      // The page's details, completed from the store; a broken store does not stop a citation.
+      const paper = await deps.ready().then((db) => citablePaper(db, request.paper)).catch(() => request.paper);
+      return { ok: true, result: citationEntry(paper) };
+    }
     const db = await deps.ready();
     if (isReadingListRequest(request)) return { ok: true, result: await handleReadingListRequest(db, request, deps.now()) };
     switch (request.type) {

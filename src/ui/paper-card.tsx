@@ -5,6 +5,7 @@ import { describeCodeLink } from '../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { errorMessage } from '../messaging/error-message';
 import { useTimedOffer } from './timed-offer';
+import { useCopyCitation } from './copy-citation';
 import { holdsFocus } from './focus';
 import { useOneAtATime } from './one-at-a-time';
 
@@ -105,9 +106,6 @@ function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks
   );
 }
 
-// How long "BibTeX copied" shows.
-const COPIED_MS = 2_500;
-
 export function PaperCard({ model, actions, collapsed: startCollapsed = false }: { model: CardModel; actions: CardActions; collapsed?: boolean }) {
   const [status, setStatusState] = useState(model.status);
   const { busy, running, run: once } = useOneAtATime();
@@ -115,7 +113,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   const [collapsed, setCollapsed] = useState(startCollapsed);
   // The item removed by the last unsave, offered back for a few seconds.
   const [removed, offerUndo] = useTimedOffer<SavedItem>();
-  const [copied, showCopied] = useTimedOffer<string>(COPIED_MS);
+  const [copied, copyCitation] = useCopyCitation(actions.citation, setError);
   // A change made elsewhere (popup, reading list, another tab) comes as a new model. Saved again
   // there, the paper is no longer this card's to put back: its Undo goes.
   useEffect(() => {
@@ -150,16 +148,6 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       offerUndo(null);
       return restored;
     });
-  const copyCitation = async () => {
-    setError(null);
-    try {
-      await navigator.clipboard.writeText(await actions.citation());
-      showCopied('BibTeX copied');
-    } catch (failure) {
-      showCopied(null);
-      setError(`BibTeX not copied: ${errorMessage(failure)}`);
-    }
-  };
   const toggle = (
     <button type="button" class="pl-toggle" data-testid="card-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
       {collapsed ? 'Show ▸' : 'Hide ▾'}

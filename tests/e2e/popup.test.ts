@@ -159,6 +159,14 @@ describe('popup', () => {
     await pdfPopup.getByTestId('tab-saved').click();
     await expect.poll(() => pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').count()).toBe(1);
     expect(await pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').textContent()).toContain('Datasets for Large Language Models');
+    // Its BibTeX, though no page describes it: what the store knows (not the PDF tab's own title).
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await pdfPopup.bringToFront(); // the clipboard is written only from the focused page
+    await thisTab.getByTestId('copy-bibtex').click();
+    await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('BibTeX copied');
+    const copied = await pdfPopup.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^@misc\{\w+2024datasets,\n {2}title = \{\{Datasets for Large Language Models: A Comprehensive Survey\}\},\n/);
+    expect(copied).toContain('eprint = {2402.18041}');
     await pdfPopup.close();
     await pdf.close();
     await page.close();

@@ -4,7 +4,7 @@ import type { PaperLensDatabase } from '../../db/database';
 import { listSaved, lookupPapers, trendingList, type TrendingList } from '../../db/papers';
 import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
-import type { FeedRefreshState } from '../../schema';
+import type { FeedRefreshState, SaveInput } from '../../schema';
 import { loadSettings, watchSettings } from '../../settings/settings';
 import { describeAge, describeTime } from './time';
 import { sendRequest } from '../../messaging/client';
@@ -19,6 +19,7 @@ import { UndoBar, useUndoableEdits } from '../reading-list/undo';
 import { SearchResults, useSearch } from './search';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
+import { useCopyCitation } from '../copy-citation';
 import { feedFailureHeadline } from '../../feed/failure-headline';
 
 type Section = 'trending' | 'saved';
@@ -34,6 +35,8 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab]);
   const view = value?.[0] ?? null;
   const title = (page && plainPageTitle(page)) || view?.title || tab.title;
+  // A title only the tab gave (a PDF's own) is a guess: the store's or the page's replaces it.
+  const details = { ...(page ? pageDetails(page) : {}), titleIsGuess: tab.titleFromTab && title === tab.title };
   return (
     <section class="this-tab" data-testid="this-tab" data-arxiv-id={tab.id} aria-label="This tab">
       <h2>This tab</h2>
@@ -49,12 +52,35 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
           paper={{ id: tab.id, title, status: view?.status ?? null }}
           tldr={view?.tldr ?? ''}
           sourceUrl={tab.url}
-          // A title only the tab gave (a PDF's own) is a guess: the store's or the page's replaces it.
-          details={{ ...(page ? pageDetails(page) : {}), titleIsGuess: tab.titleFromTab && title === tab.title }}
+          details={details}
         />
         {view?.status && <StatusSelect id={tab.id} status={view.status} label="Reading status" />}
+        <CopyCitation paper={{ id: tab.id, title, ...details }} />
       </div>
     </section>
+  );
+}
+
+/** Copy BibTeX for the tab's paper: from what its page says, completed from the store (a PDF tab has no page). */
+function CopyCitation({ paper }: { paper: SaveInput }) {
+  const [error, setError] = useState<string | null>(null);
+  const [copied, copy] = useCopyCitation(() => sendRequest({ type: 'citation', paper }), setError);
+  return (
+    <>
+      <button type="button" class="cite" data-testid="copy-bibtex" onClick={() => void copy()}>
+        Copy BibTeX
+      </button>
+      {copied && (
+        <span class="copied" role="status" data-testid="copied">
+          {copied}
+        </span>
+      )}
+      {error && (
+        <span class="error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
   );
 }
 
