@@ -268,12 +268,17 @@ function itemForSave(paper: ValidSaveInput, existing: SavedItem | undefined, kno
 }
 
 /**
- * The paper as a citation of it should read: what saving it from this page would keep (the
- * reading list's item completed by the page, else the page's details and the store's). Nothing is written.
+ * The paper as a citation of it should read: what its page says (the current version's), completed
+ * with what a save would keep (the reading list's item, the store's paper). Nothing is written.
  */
 export async function citablePaper(db: PaperLensDatabase, input: SaveInput): Promise<Citable> {
   const paper = SaveInputSchema.parse(input);
-  return db.transaction('r', db.paperBlocks, db.saved, async () => itemForSave(paper, await db.saved.get(paper.id), await db.papers.get(paper.id), 0));
+  const kept = await db.transaction('r', db.paperBlocks, db.saved, async () => itemForSave(paper, await db.saved.get(paper.id), await db.papers.get(paper.id), 0));
+  const citable: Citable = { ...kept };
+  if (!paper.titleIsGuess && paper.title !== placeholderTitle(paper.id)) citable.title = latexToText(paper.title) || paper.title;
+  if (paper.authors.length > 0) citable.authors = paper.authors;
+  for (const key of ['published', 'primaryCategory', 'doi', 'journalRef'] as const) if (paper[key] !== null) citable[key] = paper[key];
+  return citable;
 }
 
 /**

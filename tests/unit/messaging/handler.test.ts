@@ -105,11 +105,14 @@ describe('background message handler', () => {
     expect(await handleMessage({ type: 'citation', paper: { ...paper, id: 'not-an-id' } }, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/paper\.id/) });
   });
 
-  test('a citation from a tab with no page (a PDF) takes what the reading list knows of the paper', async () => {
+  test('a citation from a tab with no page (a PDF) takes what the reading list knows of the paper; a page\'s details win', async () => {
     const saved = { id: '2407.13623', title: 'Scaling Laws with Vocabulary', authors: ['Chaofan Tao', 'Qian Liu'], published: '2024-07-18', primaryCategory: 'cs.CL' };
     expect(await handleMessage({ type: 'save', paper: saved }, deps)).toMatchObject({ ok: true });
     const reply = await handleMessage({ type: 'citation', paper: { id: '2407.13623', title: '2407.13623v1.pdf', titleIsGuess: true } }, deps);
     expect(reply).toEqual({ ok: true, result: expect.stringMatching(/^@misc\{tao2024scaling,\n {2}title = \{\{Scaling Laws with Vocabulary\}\},\n {2}author = \{Chaofan Tao and Qian Liu\},\n {2}year = \{2024\},\n {2}month = jul,/) });
+    // A page's own details are the current version's: they win, and the reading list fills the gaps.
+    const fromPage = await handleMessage({ type: 'citation', paper: { id: '2407.13623', title: 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', published: '2024-07-19' } }, deps);
+    expect(fromPage).toEqual({ ok: true, result: expect.stringMatching(/^@misc\{tao2024scaling,\n {2}title = \{\{Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies\}\},\n {2}author = \{Chaofan Tao and Qian Liu\},/) });
     expect(await handleMessage({ type: 'unsave', id: '2407.13623' }, deps)).toEqual({ ok: true, result: null });
   });
 
