@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { abstractStems, eligibleCandidates, featurize, opening, score, stem, tldrFeatureCount, TOKEN_FEATURE_COUNT, words, type TldrLexicon, type TldrModel } from '../src/summarize/tldr';
+import { abstractStems, cleanSentences, eligibleCandidates, featurize, opening, score, stem, tldrFeatureCount, TOKEN_FEATURE_COUNT, words, type TldrLexicon, type TldrModel } from '../src/summarize/tldr';
 import { loadExceptions, rougeBestTarget } from '../bench/rouge';
 import { loadTldr, type TldrRecord } from '../bench/tldr-data';
 
@@ -109,7 +109,7 @@ function adam(d: number, iterations: number, l2: number, gradient: (w: number[],
 function prepare(records: TldrRecord[], lexicon: TldrLexicon): Example[] {
   const ex = loadExceptions();
   return records.map((r) => {
-    const sentences = r.source.map((s) => s.trim()).filter(Boolean);
+    const sentences = cleanSentences(r.source);
     const cands = eligibleCandidates(sentences);
     const scores = cands.map((c) => rougeBestTarget(c.text, r.target, ex));
     return { feats: featurize(r.title, sentences, cands, lexicon), r1: scores.map((s) => s.r1) };
@@ -164,10 +164,12 @@ function main(): void {
   const trainPath = arg('--train', resolve(ROOT, 'data/scitldr/train.jsonl'));
   const devPath = arg('--dev', resolve(ROOT, 'data/scitldr/dev.jsonl'));
   const write = !argv.includes('--no-write');
-  const trainRecords = loadTldr(trainPath);
+  // The sentences as the picker sees them (re-split by splitSentences; see cleanSentences).
+  const load = (path: string): TldrRecord[] => loadTldr(path).map((r) => ({ ...r, source: cleanSentences(r.source) }));
+  const trainRecords = load(trainPath);
   const lexicon = fitLexicon(trainRecords);
   const trainData = prepare(trainRecords, lexicon);
-  const devData = prepare(loadTldr(devPath), lexicon);
+  const devData = prepare(load(devPath), lexicon);
   const d = tldrFeatureCount(lexicon);
   console.log(`train ${trainData.length} abstracts, dev ${devData.length}; ${d} features; word model ${lexicon.tokenWeights.join(' ')}`);
   let best: { w: number[]; dev: number; temperature: number } | undefined;

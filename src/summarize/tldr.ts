@@ -4,6 +4,7 @@
  * small word model (how likely each word of the abstract is to appear in its TL;DR). Everything
  * is trained by scripts/train-tldr.ts on SciTLDR train and chosen on dev.
  */
+import { splitSentences } from './sentences';
 import { TLDR_MODEL } from './tldr-model';
 
 /** The word model and word lists the features need (all but the ranker's weights). */
@@ -59,6 +60,8 @@ const HANGING_WORD = /\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a
 // part of the list and misstate the paper ("… on four tasks - question quality prediction.").
 // An enumeration's markers ("(i)", "(2)") are not parentheticals to drop.
 const LIST_OPENER = /\b(?:such as|including|namely|e\.g\.,?|i\.e\.,?)\s|:\s|\s[-–—]\s|\((?:i|1|a)\)\s/i;
+// "between X" or "both X" whose "and Y" is still to come (in the same clause).
+const PAIR_OPENED = /\b(?:between|both)\s(?:(?!\band\b)[^,;()])*$/i;
 const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu})/u;
 // (Not "X: a method, which … and …": a relative clause after the first comma is no list item.)
 const ENUMERATION = /[,;]\s(?!(?:which|where|while|whereas|who|whose|that)\b)[^.]*\b(?:and|or)\s/;
@@ -133,6 +136,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // "the work by Wei et al.": "by" names authors there, it does not start a means.
           if (m[0] === ' by ' && AUTHORS_AHEAD.test(text.slice(m.index + 4))) continue;
           const prefix = text.slice(0, m.index);
+          // "a connection between SVGD and MMD" or "both X and Y" cut at its "and" misstates the paper.
+          if (m[0] === ' and ' && PAIR_OPENED.test(prefix)) continue;
           if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
           const bare = prefix.replace(/[\s,;:]+$/, '');
@@ -371,9 +376,14 @@ export function scoredCandidates(title: string, sentences: string[]): { candidat
   }));
 }
 
-/** The non-blank sentences, trimmed: what the picker works on. */
+/**
+ * The sentences the picker works on: the given ones joined and re-split by splitSentences, so a
+ * sentence broken at a line end ("… (e.g. a social" / "network) is …") or a list split into its
+ * items is whole again, and every caller's sentences are cut the same way (splitSentences'
+ * output is left as it is).
+ */
 export function cleanSentences(sentences: string[]): string[] {
-  return sentences.map((s) => s.trim()).filter((s) => s.length > 0);
+  return splitSentences(sentences.join(' '));
 }
 
 /**

@@ -64,6 +64,26 @@ describe('pickTldr', () => {
     expect(named).toContain('We introduce LoRA: a low-rank adaptation method.');
   });
 
+  it('no cut at "and" leaves "between X" or "both X" without its second half', () => {
+    const texts = eligibleCandidates([
+      'In this work we explore a connection between SVGD and MMD-based inference and show that variance collapses in high dimensions.',
+      'We present an approach that exploits both topological details of the graph and content features of the nodes.',
+    ]).map((candidate) => candidate.text);
+    expect(texts).not.toContain('We explore a connection between SVGD.');
+    expect(texts).not.toContain('We present an approach that exploits both topological details of the graph.');
+    expect(texts).toContain('We explore a connection between SVGD and MMD-based inference.');
+  });
+
+  it('sentences broken at line ends are joined again before picking', () => {
+    const tldr = pickTldr('word2net', [
+      'Most embedding methods rely on a log-bilinear model to predict the occurrence',
+      'of a word in a context of other words.',
+      'Here we propose word2net, a method that',
+      'replaces their linear parametrization with neural networks.',
+    ]);
+    expect(tldr).toBe('We propose word2net, a method that replaces their linear parametrization with neural networks.');
+  });
+
   it('a long Chinese sentence is clipped at a full-width comma, not mid-clause', () => {
     const clause = '我们提出了一种新的推测解码方法'.repeat(4);
     const tldr = pickTldr('标题', [`${clause}，${clause}，${clause}，${clause}，${clause}，${clause}。`]);
