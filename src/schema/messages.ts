@@ -101,7 +101,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unsave'), id: ArxivIdSchema }),
   z.object({ type: z.literal('setStatus'), id: ArxivIdSchema, status: ReadingStatusSchema }),
   z.object({ type: z.literal('listSaved') }),
-  /** A card's "Copy BibTeX": the entry for what its page says (built here, not in every page's script). */
+  /**
+   * "Copy BibTeX" (card, popup): the entry for what the page says, completed from the store (built
+   * in the background, not in every page's script).
+   */
   z.object({ type: z.literal('citation'), paper: SaveInputSchema }),
   z.object({ type: z.literal('health') }),
   /** The popup's Refresh button: fetch the daily-papers feed now. */

@@ -55,7 +55,7 @@ const HF_KINDS: Record<string, CodeLinkKind> = { datasets: 'Dataset', spaces: 'D
 export function describeCodeLink(href: string): { kind: CodeLinkKind; name: string } {
   const url = new URL(href);
   const path = url.pathname.replace(/^\/|\/$/g, '');
-  if (!url.hostname.endsWith('huggingface.co')) return { kind: 'Code', name: path || url.host };
+  if (!/(?:^|\.)huggingface\.co$/.test(url.hostname)) return { kind: 'Code', name: path || url.host };
   const [, section = '', name = path] = HF_SECTIONS.exec(path) ?? [];
   return { kind: HF_KINDS[section] ?? 'Model', name };
 }
