@@ -60,6 +60,13 @@ const HANGING_WORD = /\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a
 // part of the list and misstate the paper ("… on four tasks - question quality prediction.").
 // An enumeration's markers ("(i)", "(2)") are not parentheticals to drop.
 const LIST_OPENER = /\b(?:such as|including|namely|e\.g\.,?|i\.e\.,?)\s|:\s|\s[-–—]\s|\((?:i|1|a)\)\s/i;
+// A finite verb at the start of the cut-off tail, before its clause could end (a comma, a
+// conjunction, a relative pronoun): the cut would part the prefix's subject from its verb
+// ("…, then a standard network | with one hidden layer is able to …").
+const VERB_AHEAD = /^[^,;()]*?\b(is|are|was|were|will|can|could|may|might|must|should|would|has|have|had|does|do|did)\b/i;
+// Cuts at these drop a clause of its own (its verb is not the kept text's).
+const OPENS_CLAUSE = /^(?:;\s|\s(?:which|while|and|where)\s)$/;
+const CLAUSE_ENDS = /[,;()]|\b(?:and|or|but|which|that|who|whose|where|while|whereas|because|since|although|though|if|when|whether)\b/i;
 // "between X" or "both X" whose "and Y" is still to come (in the same clause).
 const PAIR_OPENED = /\b(?:between|both)\s(?:(?!\band\b)[^,;()])*$/i;
 const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu})/u;
@@ -93,6 +100,14 @@ function trimLeadIn(sentence: string, re: RegExp): string | null {
     text = text.slice(match[0].length);
   }
   return text === sentence || wordCount(text) < 4 ? null : capitalise(text);
+}
+
+/** Whether the tail a cut drops starts with the verb of the kept text's last clause (see VERB_AHEAD). */
+function partsSubjectFromVerb(tail: string): boolean {
+  const verb = VERB_AHEAD.exec(tail);
+  if (!verb) return false;
+  const clauseEnd = tail.search(CLAUSE_ENDS);
+  return clauseEnd < 0 || clauseEnd > verb[0].length - verb[1]!.length;
 }
 
 function balanced(text: string): boolean {
@@ -138,6 +153,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           const prefix = text.slice(0, m.index);
           // "a connection between SVGD and MMD" or "both X and Y" cut at its "and" misstates the paper.
           if (m[0] === ' and ' && PAIR_OPENED.test(prefix)) continue;
+          if (!OPENS_CLAUSE.test(m[0]) && partsSubjectFromVerb(text.slice(m.index + m[0].length))) continue;
           if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
           const bare = prefix.replace(/[\s,;:]+$/, '');

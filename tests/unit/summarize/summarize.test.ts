@@ -74,6 +74,18 @@ describe('pickTldr', () => {
     expect(texts).toContain('We explore a connection between SVGD and MMD-based inference.');
   });
 
+  it('no cut parts a subject from its verb; a relative clause is still cut off', () => {
+    const texts = eligibleCandidates([
+      'It says that if we consider only continuous activations, then a standard feedforward network with one hidden layer is able to approximate any continuous function.',
+      'We learn a prior over network weights so that a few steps of Bayes by Backprop will produce a good posterior.',
+      'We propose a new method for training deep networks with sparse weights which is fast.',
+    ]).map((candidate) => candidate.text);
+    expect(texts).not.toContain('It says that if we consider only continuous activations, then a standard feedforward network.');
+    expect(texts).not.toContain('We learn a prior over network weights so that a few steps of Bayes.');
+    expect(texts).toContain('We propose a new method for training deep networks with sparse weights.');
+    expect(texts).toContain('We propose a new method for training deep networks.');
+  });
+
   it('sentences broken at line ends are joined again before picking', () => {
     const tldr = pickTldr('word2net', [
       'Most embedding methods rely on a log-bilinear model to predict the occurrence',
