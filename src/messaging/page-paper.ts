@@ -26,13 +26,15 @@ function answerPaperQuestions(ctx: ContentScriptContext, answer: (id: string | n
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
 
-/** HTTP statuses by which a site says a paper does not exist (arXiv: "identifier not recognized"). */
-const NO_SUCH_PAGE = new Set([404, 410]);
-
-/** The HTTP status the page came with, where the browser tells it (not Firefox before 123 or so). */
-function pageStatus(): number | undefined {
+/**
+ * Whether the server answered this document with a status by which the site says its paper does
+ * not exist; only while the tab still shows that document's URL (not after in-page navigation).
+ */
+function serverSaysNoSuchPaper(site: PaperPageSite): boolean {
   const [navigation] = performance.getEntriesByType('navigation') as (PerformanceNavigationTiming & { responseStatus?: number })[];
-  return navigation?.responseStatus;
+  if (!navigation || navigation.responseStatus === undefined) return false;
+  const withoutHash = (href: string) => href.replace(/#.*$/, '');
+  return withoutHash(navigation.name) === withoutHash(location.href) && site.noSuchPaperStatuses.includes(navigation.responseStatus);
 }
 
 /**
@@ -41,11 +43,12 @@ function pageStatus(): number | undefined {
  * (A page we cannot read is not such a page: arXiv may have changed its markup.)
  */
 export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite): void {
-  answerPaperQuestions(ctx, () => {
+  answerPaperQuestions(ctx, (id) => {
     const url = new URL(location.href);
     if (!site.isPage(url)) return null;
-    const status = pageStatus();
-    return status !== undefined && NO_SUCH_PAGE.has(status) ? { notFound: true } : site.extract(document, url);
+    // Only the page's own paper is unknown to its server, not a paper it links to.
+    const ownPaper = id === null || id === site.idFromUrl(url);
+    return ownPaper && serverSaysNoSuchPaper(site) ? { notFound: true } : site.extract(document, url);
   });
 }
 

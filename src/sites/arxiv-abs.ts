@@ -69,4 +69,5 @@ function cardAnchor(doc: Document): Element | null {
   return doc.querySelector('blockquote.abstract');
 }
 
-export const arxivAbs: PaperPageSite = { key: 'arxivAbs', isPage, idFromUrl, extract, cardAnchor };
+// arXiv's "Article identifier not recognized" (404) and a deleted paper (410).
+export const arxivAbs: PaperPageSite = { key: 'arxivAbs', isPage, idFromUrl, extract, cardAnchor, noSuchPaperStatuses: [404, 410] };

@@ -103,4 +103,5 @@ function cardAnchor(doc: Document): Element | null {
   return heading.parentElement?.contains(paragraph) ? heading.parentElement : paragraph;
 }
 
-export const hfPaper: PaperPageSite = { key: 'hfPaper', isPage, idFromUrl, extract, cardAnchor };
+// (A Hugging Face 404 may be a real arXiv paper it has not indexed.)
+export const hfPaper: PaperPageSite = { key: 'hfPaper', isPage, idFromUrl, extract, cardAnchor, noSuchPaperStatuses: [] };

@@ -18,6 +18,8 @@ export interface PaperPageSite {
   extract: (doc: Document, url: URL) => PagePaper | null;
   /** The element the card is inserted right after (the abstract), or null. */
   cardAnchor: (doc: Document) => Element | null;
+  /** HTTP statuses by which the site says the paper does not exist (none: a 404 may be a real paper it lacks). */
+  noSuchPaperStatuses: readonly number[];
 }
 
 

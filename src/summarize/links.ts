@@ -43,19 +43,23 @@ export function pageCodeLink(href: string | null | undefined): string | null {
 }
 
 /** What a code link leads to, as a card or badge names it. */
-export type CodeLinkKind = 'Code' | 'Model' | 'Dataset' | 'Demo' | 'Collection';
+export type CodeLinkKind = 'Code' | 'Model' | 'Dataset' | 'Demo' | 'Collection' | 'Hugging Face';
 
 const HF_SECTIONS = /^(datasets|spaces|collections)\/(.+)/;
 const HF_KINDS: Record<string, CodeLinkKind> = { datasets: 'Dataset', spaces: 'Demo', collections: 'Collection' };
+// Hugging Face's own pages, which are no repository.
+const HF_PAGES = /^(?:papers|blog|docs|learn|posts|models|datasets|spaces|collections|tasks|organizations|settings|join|login|pricing|search)(?:\/|$)/;
 
 /**
- * A code link's kind and name (its path: "owner/repo", "org/model"): a Hugging Face link is a
- * model unless its path says it is a dataset, a Space (a demo) or a collection.
+ * A code link's kind and name (its path: "owner/repo", "org/model"). A Hugging Face repository
+ * ("owner/name") is a model unless its path says it is a dataset, a Space (a demo) or a
+ * collection; a user's or organisation's page, or the site's own pages, are just Hugging Face.
  */
 export function describeCodeLink(href: string): { kind: CodeLinkKind; name: string } {
   const url = new URL(href);
   const path = url.pathname.replace(/^\/|\/$/g, '');
   if (!/(?:^|\.)huggingface\.co$/.test(url.hostname)) return { kind: 'Code', name: path || url.host };
-  const [, section = '', name = path] = HF_SECTIONS.exec(path) ?? [];
-  return { kind: HF_KINDS[section] ?? 'Model', name };
+  const [, section, name] = HF_SECTIONS.exec(path) ?? [];
+  if (section && name) return { kind: HF_KINDS[section]!, name };
+  return { kind: path.includes('/') && !HF_PAGES.test(path) ? 'Model' : 'Hugging Face', name: path || url.host };
 }

@@ -270,7 +270,8 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
             Copy BibTeX
           </button>
         )}
-        {copied && (
+        {/* Always there, so a screen reader announces the text when it comes. */}
+        {model.id && (
           <span class="pl-muted" role="status" data-testid="copied">
             {copied}
           </span>

@@ -172,4 +172,25 @@ describe('save from anywhere', () => {
     expect(completed).toMatchObject({ addedAt: bare.addedAt, updatedAt: bare.updatedAt, status: bare.status });
     await abs.close();
   });
+
+  test("arXiv's 404 page: a link on it to a real paper is saved, and once the tab shows another paper's page in place, that paper is the tab's", async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2412.99999');
+    await page.bringToFront();
+    await page.waitForFunction(() => performance.getEntriesByName('paperlens:card-answer').length > 0);
+    // Only the page's own paper is unknown to arXiv, not one it links to.
+    await clickSaveLinkMenu('https://arxiv.org/abs/2405.19715');
+    await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2405.19715');
+    await expect.poll(toolbarBadge).toBe('+');
+    // The 404 was this document's status, not that of a page the tab moved to without loading one.
+    await page.evaluate(async (html) => {
+      history.pushState({}, '', '/abs/1706.03762');
+      document.body.replaceWith(document.importNode(new DOMParser().parseFromString(html, 'text/html').body, true));
+    }, await fixture('arxiv-abs-1706.03762.html'));
+    const popup = await browser.popup();
+    await expect.poll(() => popup.getByTestId('this-tab').getAttribute('data-arxiv-id')).toBe('1706.03762');
+    expect(await popup.getByTestId('this-tab').locator('.title').textContent()).toBe('Attention Is All You Need');
+    await popup.close();
+    await page.close();
+  });
 });

@@ -70,11 +70,10 @@ function CopyCitation({ paper }: { paper: SaveInput }) {
       <button type="button" class="cite" data-testid="copy-bibtex" onClick={() => void copy()}>
         Copy BibTeX
       </button>
-      {copied && (
-        <span class="copied" role="status" data-testid="copied">
-          {copied}
-        </span>
-      )}
+      {/* Always there, so a screen reader announces the text when it comes. */}
+      <span class="copied" role="status" data-testid="copied">
+        {copied}
+      </span>
       {error && (
         <span class="error" role="alert">
           {error}

@@ -52,6 +52,12 @@ describe('describeCodeLink', () => {
     ['https://huggingface.co/datasets/allenai/scitldr', 'Dataset', 'allenai/scitldr'],
     ['https://huggingface.co/spaces/org/demo', 'Demo', 'org/demo'],
     ['https://huggingface.co/collections/org/models-6650', 'Collection', 'org/models-6650'],
+    // A user's page (seed paper 2411.17691 releases its checkpoints there), and the site's own pages.
+    ['https://huggingface.co/Xu-Ouyang', 'Hugging Face', 'Xu-Ouyang'],
+    ['https://huggingface.co/papers/2310.01779', 'Hugging Face', 'papers/2310.01779'],
+    ['https://huggingface.co/blog/scaling-vocab', 'Hugging Face', 'blog/scaling-vocab'],
+    ['https://huggingface.co/docs/transformers/model_doc/llama', 'Hugging Face', 'docs/transformers/model_doc/llama'],
+    ['https://huggingface.co/datasets/', 'Hugging Face', 'datasets'],
   ])('%s is a %s link named %s', (href, kind, name) => {
     expect(describeCodeLink(href)).toEqual({ kind, name });
   });

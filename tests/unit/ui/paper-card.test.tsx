@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PaperCard, type CardActions, type CardModel } from '../../../src/ui/paper-card';
 
@@ -62,8 +62,11 @@ describe('Copy BibTeX on the card', () => {
   test("puts the paper's entry on the clipboard and says so", async () => {
     const write = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
     render(<PaperCard model={model} actions={actions} />);
+    // The live region is there before the text, so screen readers announce it.
+    expect(screen.getByTestId('copied').getAttribute('role')).toBe('status');
+    expect(screen.getByTestId('copied').textContent).toBe('');
     fireEvent.click(screen.getByTestId('copy-bibtex'));
-    expect((await screen.findByTestId('copied')).textContent).toBe('BibTeX copied');
+    await waitFor(() => expect(screen.getByTestId('copied').textContent).toBe('BibTeX copied'));
     expect(write).toHaveBeenCalledWith(CITATION);
   });
 
@@ -72,7 +75,7 @@ describe('Copy BibTeX on the card', () => {
     render(<PaperCard model={model} actions={actions} />);
     fireEvent.click(screen.getByTestId('copy-bibtex'));
     expect((await screen.findByRole('alert')).textContent).toBe('BibTeX not copied: Write permission denied.');
-    expect(screen.queryByTestId('copied')).toBeNull();
+    expect(screen.getByTestId('copied').textContent).toBe('');
   });
 });
 
