@@ -1,6 +1,7 @@
-import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
-import { ImportedItemSchema, MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { findArxivId, isSubmissionDate, keywordTags } from './references';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
 import { singleLine } from './text';
@@ -291,27 +292,6 @@ export function bibtexAuthors(value: string): string[] {
   });
 }
 
-const ARXIV_URL = /(?:https?:\/\/)?(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/[^\s{}"\\]+/gi;
-// "arXiv:2310.01779", and Google Scholar's "arXiv preprint math/0506384".
-const ARXIV_REFERENCE = /arxiv(?:\s+(?:preprint|e-?prints?))?\s*[:.]?\s*((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?!\d)/gi;
-
-/** An arXiv id written anywhere in free text: an arXiv or Hugging Face URL, `arXiv:<id>` or the arXiv DOI. */
-function findArxivId(text: string): { id: string | null; candidate: string | null } {
-  let candidate: string | null = null;
-  for (const match of text.matchAll(ARXIV_URL)) {
-    const url = match[0].replace(/[.,;:)\]]+$/, '');
-    const id = arxivIdFromUrl(/^https?:/i.test(url) ? url : `https://${url}`);
-    if (id) return { id, candidate: url };
-    candidate ??= url;
-  }
-  for (const match of text.matchAll(ARXIV_REFERENCE)) {
-    const id = normalizeArxivId(match[1]!);
-    if (id) return { id, candidate: match[0] };
-    candidate ??= match[0];
-  }
-  return { id: null, candidate };
-}
-
 // Fields other tools put an arXiv reference in, most specific first (bdsk-url-1: BibDesk's links).
 const REFERENCE_FIELDS = ['url', 'doi', 'eprint', 'note', 'journal', 'howpublished', 'booktitle', 'publisher', 'bdsk-url-1', 'bdsk-url-2'];
 
@@ -353,28 +333,6 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
   return { reason: 'no arXiv id (eprint, url or note)' };
 }
 
-/** The month an arXiv id was given in and the month before, as YYMM (`2301.00001` → 2301, 2212). */
-function idMonths(id: string): string[] {
-  const yymm = id.includes('/') ? id.slice(id.indexOf('/') + 1, id.indexOf('/') + 5) : id.slice(0, 4);
-  const year = Number(yymm.slice(0, 2));
-  const month = Number(yymm.slice(2));
-  const before = month === 1 ? `${String((year + 99) % 100).padStart(2, '0')}12` : `${yymm.slice(0, 2)}${String(month - 1).padStart(2, '0')}`;
-  return [yymm, before];
-}
-
-/**
- * A keywords field as tags. Keywords are the other tool's, not tags typed here: one longer than a
- * tag may be is shortened (with "…") and those past the most a paper may have are left out, rather
- * than the whole paper being refused for them.
- */
-function splitKeywords(value: string): string[] {
-  const tags = splitOutsideBraces(value, /[,;]/g)
-    .map((tag) => singleLine(bibtexToText(tag)))
-    .filter((tag) => tag !== '')
-    .map((tag) => (tag.length > MAX_TAG_LENGTH ? `${tag.slice(0, MAX_TAG_LENGTH - 1).trimEnd()}…` : tag));
-  return uniqueTags(tags).slice(0, MAX_TAGS);
-}
-
 function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   const where = `@${entry.type}{${entry.key.slice(0, 60)}}`;
   const found = entryArxivId(entry.fields);
@@ -386,7 +344,7 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   const author = field('author');
   if (author !== undefined) item.authors = bibtexAuthors(author);
   const keywords = field('keywords');
-  if (keywords !== undefined) item.tags = splitKeywords(keywords);
+  if (keywords !== undefined) item.tags = keywordTags(splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText));
   // Each note once: some tools write the same one as annote and annotation.
   const notes = [...new Set(NOTE_FIELDS.flatMap((name) => field(name) ?? []))];
   // Line by line: LaTeX rendering joins lines, and a note's line breaks are the reader's.
@@ -404,11 +362,9 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
     .map((value) => singleLine(bibtexToText(value ?? '')))
     .find((value) => value !== '' && !/arxiv|^corr$|^comment:/i.test(value));
   if (journal !== undefined) item.journalRef = journal;
-  // The arXiv submission date, which is what `published` holds: Zotero writes the latest version's
-  // date instead, so a date outside the month the id was given in (or the month before: an id is
-  // given when the paper is announced) is not it.
+  // Zotero writes the latest version's date, which is not the submission date.
   const date = field('date')?.trim();
-  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && idMonths(found.id).includes(date.slice(2, 4) + date.slice(5, 7))) item.published = date;
+  if (date && isSubmissionDate(date, found.id)) item.published = date;
   const checked = ImportedItemSchema.safeParse(item);
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];

@@ -1,6 +1,7 @@
 import { arxivIdFromReference, writtenAsUrl } from '../papers/ids';
 import type { ImportFormat, ImportParse, ImportRejection, ImportedItem } from '../schema/reading-list';
 import { parseBibtexImport } from './bibtex-import';
+import { parseRisImport } from './ris-import';
 import { ImportError } from './errors';
 import { parseJsonImport } from './json';
 import { unixNewlines } from './text';
@@ -73,7 +74,7 @@ function parseIdList(text: string): ImportParse {
   if (items.length === 0) {
     const first = rejected[0]!;
     throw new ImportError(
-      `not a recognised file: expected a PaperLens JSON export, a BibTeX file or a list of arXiv ids or URLs (line ${first.line}: ${first.reason})`,
+      `not a recognised file: expected a PaperLens JSON export, a BibTeX or RIS file or a list of arXiv ids or URLs (line ${first.line}: ${first.reason})`,
       first.line,
     );
   }
@@ -85,11 +86,12 @@ function detectFormat(text: string, fileName: string | undefined): ImportFormat 
   const first = /\S/.exec(text)?.[0];
   if (first === '{' || first === '[' || extension === 'json') return 'json';
   if (extension === 'bib' || extension === 'bibtex' || /^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
+  if (extension === 'ris' || /^\s*TY {1,2}- /.test(text)) return 'ris';
   return 'ids';
 }
 
 /**
- * Reads an import file: a PaperLens JSON export, BibTeX, or a list of arXiv ids/URLs, told apart by
+ * Reads an import file: a PaperLens JSON export, BibTeX, RIS, or a list of arXiv ids/URLs, told apart by
  * content (the file name breaks ties). Entries that cannot be imported come back in `rejected` with
  * their line; a file that cannot be read at all throws ImportError saying what is wrong and where.
  */
@@ -102,6 +104,8 @@ export function parseImport(text: string, fileName?: string): ImportParse {
       return parseJsonImport(content);
     case 'bibtex':
       return parseBibtexImport(unixNewlines(content));
+    case 'ris':
+      return parseRisImport(unixNewlines(content));
     case 'ids':
       return parseIdList(content);
   }

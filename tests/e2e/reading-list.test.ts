@@ -326,6 +326,14 @@ describe('reading-list page', () => {
     const updated = after.find((entry) => entry.id === '2407.13623')!;
     expect(updated.tldr).not.toBe('');
     expect(updated).toMatchObject({ title: 'Scaling Laws with Vocabulary', notes: 'Check table 3 — Ünïcødé ✓\nsecond line' });
+
+    // A Zotero RIS export: its arXiv paper comes with the reader's notes and keywords.
+    const ris = ['TY  - PREP', 'TI  - SpecDec++: Boosting Speculative Decoding via Adaptive Candidate Lengths', 'AU  - Huang, Kaixuan', 'UR  - http://arxiv.org/abs/2405.19715', 'KW  - speculative decoding', 'N1  - <p>Compare with Medusa.</p>', 'ER  - ', ''].join('\r\n');
+    await input.setInputFiles({ name: 'My Library.ris', mimeType: 'application/x-research-info-systems', buffer: Buffer.from(ris) });
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('My Library.ris: 1 new, 0 updated');
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => list().getAttribute('data-count')).toBe('33');
+    expect((await listed(page)).find((entry) => entry.id === '2405.19715')).toMatchObject({ authors: ['Kaixuan Huang'], tags: ['speculative decoding'], notes: 'Compare with Medusa.' });
   });
 });
 

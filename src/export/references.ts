@@ -1,0 +1,59 @@
+/** What reference managers' files say about an arXiv paper, read alike for every import format. */
+import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags } from '../schema/reading-list';
+import { singleLine } from './text';
+
+const ARXIV_URL = /(?:https?:\/\/)?(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/[^\s{}"\\]+/gi;
+// "arXiv:2310.01779", the arXiv DOI "10.48550/arXiv.2310.01779", and Google Scholar's "arXiv preprint math/0506384".
+const ARXIV_REFERENCE = /arxiv(?:\s+(?:preprint|e-?prints?))?\s*[:.]?\s*((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?!\d)/gi;
+
+/**
+ * An arXiv id written anywhere in free text: an arXiv or Hugging Face URL, `arXiv:<id>` or the
+ * arXiv DOI; else the first thing that looked like one (`candidate`), to say what was wrong.
+ */
+export function findArxivId(text: string): { id: string | null; candidate: string | null } {
+  let candidate: string | null = null;
+  for (const match of text.matchAll(ARXIV_URL)) {
+    const url = match[0].replace(/[.,;:)\]]+$/, '');
+    const id = arxivIdFromUrl(/^https?:/i.test(url) ? url : `https://${url}`);
+    if (id) return { id, candidate: url };
+    candidate ??= url;
+  }
+  for (const match of text.matchAll(ARXIV_REFERENCE)) {
+    const id = normalizeArxivId(match[1]!);
+    if (id) return { id, candidate: match[0] };
+    candidate ??= match[0];
+  }
+  return { id: null, candidate };
+}
+
+/** The month an arXiv id was given in and the month before, as YYMM (`2301.00001` → 2301, 2212). */
+function idMonths(id: string): string[] {
+  const yymm = id.includes('/') ? id.slice(id.indexOf('/') + 1, id.indexOf('/') + 5) : id.slice(0, 4);
+  const year = Number(yymm.slice(0, 2));
+  const month = Number(yymm.slice(2));
+  const before = month === 1 ? `${String((year + 99) % 100).padStart(2, '0')}12` : `${yymm.slice(0, 2)}${String(month - 1).padStart(2, '0')}`;
+  return [yymm, before];
+}
+
+/**
+ * Whether a YYYY-MM-DD date can be the paper's arXiv submission date (what `published` holds):
+ * reference managers often write the latest version's date instead, so a date outside the month
+ * the id was given in (or the month before: an id is given when the paper is announced) is not it.
+ */
+export function isSubmissionDate(date: string, id: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && idMonths(id).includes(date.slice(2, 4) + date.slice(5, 7));
+}
+
+/**
+ * Keywords as tags. Keywords are the other tool's, not tags typed here: one longer than a tag may
+ * be is shortened (with "…") and those past the most a paper may have are left out, rather than the
+ * whole paper being refused for them.
+ */
+export function keywordTags(keywords: readonly string[]): string[] {
+  const tags = keywords
+    .map(singleLine)
+    .filter((tag) => tag !== '')
+    .map((tag) => (tag.length > MAX_TAG_LENGTH ? `${tag.slice(0, MAX_TAG_LENGTH - 1).trimEnd()}…` : tag));
+  return uniqueTags(tags).slice(0, MAX_TAGS);
+}

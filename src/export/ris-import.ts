@@ -1,0 +1,141 @@
+import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ImportError } from './errors';
+import { findArxivId, isSubmissionDate, keywordTags } from './references';
+import { singleLine } from './text';
+
+/** One `TY  - …` to `ER  - ` record: each tag's values in order (tags repeat: AU, KW, N1). */
+interface RisRecord {
+  line: number;
+  fields: Map<string, string[]>;
+}
+
+// A tag line: two characters, one or two spaces, a hyphen (Zotero and EndNote also accept leading spaces).
+const TAG_LINE = /^\s*([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
+// Our export writes "> " before a note line that would read as a tag line (see ris.ts).
+const ESCAPED_TAG_LINE = /^> (\s*[A-Z][A-Z0-9] {1,2}-)/;
+
+/**
+ * Reads RIS as Zotero and EndNote do: a record runs from TY to ER; a line that is not a tag line
+ * continues the value before it. A record cut off by the next TY or the end of the file still counts.
+ */
+function parseRis(text: string): RisRecord[] {
+  const records: RisRecord[] = [];
+  let current: RisRecord | null = null;
+  let last: { values: string[] } | null = null;
+  text.split('\n').forEach((raw, index) => {
+    const tagLine = TAG_LINE.exec(raw);
+    if (!tagLine) {
+      // A continuation line (notes, abstracts); outside a record, text is ignored.
+      if (last && raw.trim() !== '') last.values[last.values.length - 1] += `\n${raw.trimEnd().replace(ESCAPED_TAG_LINE, '$1')}`;
+      return;
+    }
+    const [, tag = '', value = ''] = tagLine;
+    if (tag === 'TY') {
+      current = { line: index + 1, fields: new Map() };
+      records.push(current);
+    }
+    if (tag === 'ER' || !current) {
+      current = null;
+      last = null;
+      return;
+    }
+    const values = current.fields.get(tag) ?? [];
+    values.push(value.trim());
+    current.fields.set(tag, values);
+    last = { values };
+  });
+  return records;
+}
+
+/** "Vaswani, Ashish" → "Ashish Vaswani"; "Vaswani, Ashish, Jr." → "Ashish Vaswani Jr."; a name without a comma as it is. */
+function risAuthor(value: string): string {
+  const parts = value.split(',').map((part) => singleLine(part));
+  if (parts.length < 2) return singleLine(value);
+  const [last = '', first = '', ...suffix] = parts;
+  return singleLine([first, last, ...suffix].join(' '));
+}
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Zotero writes notes as HTML ("<p>Comment: 15 pages</p>"): their text, paragraphs as lines. */
+function noteText(value: string): string {
+  if (!/<\/?[a-z][^>]*>/i.test(value)) return value.trim();
+  return value
+    .replace(/<br\s*\/?>|<\/(?:p|div|li|h\d)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, decimal?: string, hex?: string, name?: string) =>
+      decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (HTML_ENTITIES[name!.toLowerCase()] ?? entity),
+    )
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line, index, lines) => line !== '' || (index > 0 && lines[index - 1] !== ''))
+    .join('\n')
+    .trim();
+}
+
+// Tags that may carry the arXiv id, most specific first: the URL, links, the DOI, the accession
+// number (our export writes arXiv:<id> there), then notes and publication names.
+const REFERENCE_TAGS = ['UR', 'L1', 'L2', 'DO', 'AN', 'M1', 'N1', 'T2', 'JO', 'JF', 'PB'];
+const JOURNAL_TAGS = ['JO', 'JF', 'T2', 'J2'];
+const JOURNAL_REFERENCE = /^Journal reference: (.+)$/;
+
+function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
+  const all = (tag: string) => record.fields.get(tag) ?? [];
+  const first = (tag: string) => all(tag).find((value) => value !== '');
+  const title = singleLine(first('TI') ?? first('T1') ?? '');
+  const where = `the record at line ${record.line}${title ? ` ("${title.slice(0, 60)}")` : ''}`;
+  let id: string | null = null;
+  let candidate: string | null = null;
+  for (const tag of REFERENCE_TAGS) {
+    for (const value of all(tag)) {
+      const found = findArxivId(value);
+      id ??= found.id;
+      candidate ??= found.candidate;
+    }
+    if (id) break;
+  }
+  if (!id) return { line: record.line, reason: candidate ? `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` : `no arXiv id (UR, DO or a note) in ${where}` };
+
+  const item: ImportedItem = { id, line: record.line };
+  if (title !== '') item.title = title;
+  const authors = [...all('AU'), ...all('A1')].map(risAuthor).filter((name) => name !== '');
+  if (authors.length > 0) item.authors = authors;
+  const keywords = all('KW').flatMap((value) => value.split(/[;\n]/));
+  if (keywords.length > 0) item.tags = keywordTags(keywords);
+  const notes: string[] = [];
+  for (const value of all('N1').map(noteText)) {
+    const journal = JOURNAL_REFERENCE.exec(value);
+    if (journal) item.journalRef = singleLine(journal[1]!);
+    // Zotero's automatic notes restate the id ("arXiv:1706.03762 [cs]"): not the reader's.
+    else if (value !== '' && !/^arxiv:\S+(?:\s+\[[^\]]*\])?$/i.test(value) && !notes.includes(value)) notes.push(value);
+  }
+  if (notes.length > 0) item.notes = notes.join('\n\n');
+  const doi = first('DO');
+  // arXiv's own DOI (10.48550/arXiv.<id>) only restates the id.
+  if (doi && !/^10\.48550\//i.test(doi)) item.doi = doi;
+  const journal = JOURNAL_TAGS.map(first).find((value) => value !== undefined && !/arxiv|^corr$/i.test(value));
+  if (journal !== undefined && item.journalRef === undefined) item.journalRef = singleLine(journal);
+  // "2017/06/12/" (the RIS form) or "2017-06-12".
+  const date = /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(first('DA') ?? first('Y1') ?? '');
+  if (date && isSubmissionDate(`${date[1]}-${date[2]}-${date[3]}`, id)) item.published = `${date[1]}-${date[2]}-${date[3]}`;
+  const pdf = first('L1');
+  if (pdf && /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//i.test(pdf)) item.pdfUrl = pdf;
+  const checked = ImportedItemSchema.safeParse(item);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0];
+  return { line: record.line, reason: `${where} (${id}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** Papers of a RIS file (Zotero, EndNote, Mendeley, our export): records naming an arXiv id; others are reported. */
+export function parseRisImport(text: string): ImportParse {
+  const records = parseRis(text);
+  if (records.length === 0) throw new ImportError('no RIS records found: the file has no "TY  - " line');
+  const items: ImportedItem[] = [];
+  const rejected: ImportRejection[] = [];
+  for (const record of records) {
+    const result = recordToItem(record);
+    if ('reason' in result) rejected.push(result);
+    else items.push(result);
+  }
+  return { format: 'ris', items, rejected };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import { exportRis, parseImport, planImport } from '../../../src/export';
+import { savedItem } from './fixtures';
+
+// As Zotero 7 exports an arXiv preprint (one note of its own, one written by the reader).
+const ZOTERO = [
+  'TY  - PREP',
+  'TI  - Attention Is All You Need',
+  'AU  - Vaswani, Ashish',
+  'AU  - Shazeer, Noam',
+  'AB  - The dominant sequence transduction models are based on complex recurrent networks.',
+  'DA  - 2017/06/12/',
+  'PY  - 2017',
+  'DO  - 10.48550/arXiv.1706.03762',
+  'DP  - arXiv.org',
+  'PB  - arXiv',
+  'ST  - Attention Is All You Need',
+  'UR  - http://arxiv.org/abs/1706.03762',
+  'Y2  - 2024/05/01/19:10:02',
+  'KW  - Computer Science - Computation and Language',
+  'KW  - transformers',
+  'N1  - arXiv:1706.03762 [cs]',
+  'N1  - <p>Comment: 15 pages, 5 figures</p>',
+  'N1  - <p>Read with the group &amp; compare to <b>ConvS2S</b>.</p><p>Section 3.2 matters.</p>',
+  'ER  - ',
+  '',
+  'TY  - JOUR',
+  'TI  - A journal paper with no arXiv version',
+  'AU  - Doe, Jane',
+  'DO  - 10.1000/xyz123',
+  'ER  - ',
+  '',
+].join('\r\n');
+
+describe('RIS import', () => {
+  test("a Zotero export: the arXiv paper with its title, authors, date, keywords and the reader's notes; the rest reported", () => {
+    const parse = parseImport(ZOTERO, 'My Library.ris');
+    expect(parse.format).toBe('ris');
+    expect(parse.items).toEqual([
+      {
+        id: '1706.03762',
+        line: 1,
+        title: 'Attention Is All You Need',
+        authors: ['Ashish Vaswani', 'Noam Shazeer'],
+        tags: ['Computer Science - Computation and Language', 'transformers'],
+        notes: 'Comment: 15 pages, 5 figures\n\nRead with the group & compare to ConvS2S.\nSection 3.2 matters.',
+        published: '2017-06-12',
+      },
+    ]);
+    expect(parse.rejected).toEqual([{ line: 21, reason: 'no arXiv id (UR, DO or a note) in the record at line 21 ("A journal paper with no arXiv version")' }]);
+  });
+
+  test('is told apart by its content, without the file name', () => {
+    expect(parseImport(ZOTERO).format).toBe('ris');
+  });
+
+  test('our own RIS export reads back: title, authors, date, tags, journal reference and multi-line notes', () => {
+    const item = savedItem({
+      id: '2310.01779',
+      title: 'HallE-Control',
+      authors: ['Bohan Zhai', 'Shijia Yang'],
+      published: '2023-10-03',
+      tags: ['hallucination', 'vision-language'],
+      notes: 'First line\nER  - looks like a tag line\n\nlast paragraph',
+      journalRef: 'ICLR 2024',
+      doi: '10.1000/halle',
+    });
+    const [back] = parseImport(exportRis([item])).items;
+    expect(back).toMatchObject({
+      id: '2310.01779',
+      title: 'HallE-Control',
+      authors: ['Bohan Zhai', 'Shijia Yang'],
+      published: '2023-10-03',
+      tags: ['hallucination', 'vision-language'],
+      journalRef: 'ICLR 2024',
+      doi: '10.1000/halle',
+      notes: 'First line\nER  - looks like a tag line\nlast paragraph',
+    });
+    // Imported into a list that already has it, nothing the reader wrote is lost.
+    const plan = planImport([item], [back!], Date.UTC(2025, 0, 1));
+    expect(plan.added).toEqual([]);
+  });
+
+  test('a record without ER still counts; a bad arXiv reference is said', () => {
+    const text = ['TY  - GEN', 'TI  - One', 'UR  - https://arxiv.org/abs/2402.18041', 'TY  - GEN', 'TI  - Two', 'UR  - https://arxiv.org/abs/9999.9', ''].join('\n');
+    const parse = parseImport(text);
+    expect(parse.items.map((item) => [item.id, item.title])).toEqual([['2402.18041', 'One']]);
+    expect(parse.rejected).toEqual([{ line: 4, reason: '"https://arxiv.org/abs/9999.9" is not a valid arXiv id or URL in the record at line 4 ("Two")' }]);
+  });
+
+  test('a .ris file with no record is refused with the reason', () => {
+    expect(() => parseImport('nothing here\n', 'empty.ris')).toThrow('no RIS records found: the file has no "TY  - " line');
+  });
+});
