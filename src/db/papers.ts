@@ -268,8 +268,9 @@ function itemForSave(paper: ValidSaveInput, existing: SavedItem | undefined, kno
 }
 
 /**
- * The paper as a citation of it should read: what its page says (the current version's), completed
- * with what a save would keep (the reading list's item, the store's paper). Nothing is written.
+ * The paper as a citation of it should read: what its page says (an arXiv page shows the current
+ * version), completed with what a save would keep (the reading list's item, the store's paper).
+ * Nothing is written.
  */
 export async function citablePaper(db: PaperLensDatabase, input: SaveInput): Promise<Citable> {
   const paper = SaveInputSchema.parse(input);
