@@ -24,8 +24,9 @@ export function isLive(fetchedAt: number, now: number): boolean {
 }
 
 /** A day's list from the feed as ranks (first = 1), labelled "Live · <day>" while it is fresh, else "<day>". */
-export function liveRanking(list: { day: string; ids: string[]; fetchedAt: number }, now = Date.now()): LiveRanking {
-  return { day: list.day, label: isLive(list.fetchedAt, now) ? `Live · ${list.day}` : list.day, rankOf: new Map(list.ids.map((id, index) => [id, index + 1])) };
+export function liveRanking(list: { day: string; ids: string[]; ranks?: number[] | undefined; fetchedAt: number }, now = Date.now()): LiveRanking {
+  const rankOf = new Map(list.ids.map((id, index) => [id, list.ranks?.[index] ?? index + 1]));
+  return { day: list.day, label: isLive(list.fetchedAt, now) ? `Live · ${list.day}` : list.day, rankOf };
 }
 
 export async function latestLiveRanking(db: PaperLensDatabase, now = Date.now()): Promise<LiveRanking | null> {

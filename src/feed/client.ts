@@ -24,6 +24,8 @@ export interface FeedSuccess {
   day: string;
   /** In the feed's order, which is its ranking. */
   entries: FeedEntry[];
+  /** Each entry's place in the feed (1 = first), counting items that could not be used. */
+  ranks: number[];
   /** Items that could not be used. */
   dropped: number;
   /** The first few reasons items were dropped. */

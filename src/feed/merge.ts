@@ -65,7 +65,8 @@ export function feedEntryToPaper(entry: FeedEntry, existing: Paper | undefined, 
   return parsed.data;
 }
 
-/** The day's ids in the feed's order, which is its ranking. */
+/** The day's ids in the feed's order, which is its ranking, and their places when items were dropped. */
 export function feedDayList(result: FeedSuccess): FeedDayList {
-  return { day: result.day, ids: result.entries.map((entry) => entry.id) };
+  const ids = result.entries.map((entry) => entry.id);
+  return result.ranks.some((rank, index) => rank !== index + 1) ? { day: result.day, ids, ranks: result.ranks } : { day: result.day, ids };
 }

@@ -7,6 +7,8 @@ const MAX_PROBLEMS = 10;
 export interface ParsedFeed {
   ok: true;
   entries: FeedEntry[];
+  /** Each entry's place in the feed (1 = first): items dropped before it still count. */
+  ranks: number[];
   /** Items that could not be used (no id, no title, a duplicate…). */
   dropped: number;
   /** The first few reasons items were dropped, e.g. `[3].paper.id: no paper id`. */
@@ -47,6 +49,7 @@ export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failu
   if (json.length === 0) return { ok: false, failure: { kind: 'empty', reason: 'the feed lists no papers' } };
 
   const entries: FeedEntry[] = [];
+  const ranks: number[] = [];
   const seen = new Set<string>();
   const problems: { path: string; text: string }[] = [];
   let unreadable = 0; // problems other than a paper listed twice
@@ -60,6 +63,7 @@ export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failu
     } else {
       seen.add(parsed.data.id);
       entries.push(parsed.data);
+      ranks.push(index + 1);
     }
   });
 
@@ -70,5 +74,5 @@ export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failu
     const reason = entries.length === 0 ? `none of the ${json.length} papers in the feed could be read` : `${unreadable} of the ${json.length} papers in the feed could not be read`;
     return { ok: false, failure: { kind: 'schema', reason: `${reason}; first problem: ${first.text}`, path: first.path } };
   }
-  return { ok: true, entries, dropped: problems.length, problems: problems.slice(0, MAX_PROBLEMS).map((p) => p.text) };
+  return { ok: true, entries, ranks, dropped: problems.length, problems: problems.slice(0, MAX_PROBLEMS).map((p) => p.text) };
 }

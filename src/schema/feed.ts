@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { normalizeArxivId } from '../papers/ids';
-import { Abstract, ArxivIdSchema, Count, HttpUrlSchema, Timestamp, Title, text } from './common';
+import { Abstract, ArxivIdSchema, Count, HttpUrlSchema, Rank, Timestamp, Title, text } from './common';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 import { isRecord } from './is-record';
 
@@ -232,5 +232,10 @@ export type FeedRefreshState = z.infer<typeof FeedRefreshStateSchema>;
 export const FeedDayListSchema = z.object({
   day: FeedDaySchema,
   ids: z.array(ArxivIdSchema).check(z.maxLength(1000)),
+  /**
+   * Each paper's place in the feed, when items before it could not be used (so a paper keeps the
+   * rank Hugging Face shows); absent when the places are 1, 2, 3… (and in lists stored before it).
+   */
+  ranks: z.optional(z.array(Rank).check(z.maxLength(1000))),
 });
 export type FeedDayList = z.infer<typeof FeedDayListSchema>;

@@ -16,4 +16,9 @@ describe('ranks from the daily-papers feed', () => {
     expect(shownRank('2411.00002', { rank: 7, snapshot: 'Jul 30' }, live)).toEqual({ rank: 2, snapshot: 'Live · 2026-11-30' });
     expect(shownRank('2310.01779', { rank: 1, snapshot: 'Jul 30' }, live)).toEqual({ rank: 1, snapshot: 'Jul 30' });
   });
+
+  test('a list whose feed had items that could not be read keeps the places the feed gave its papers', () => {
+    const live = liveRanking({ ...list, ranks: [1, 3] }, 10 * HOUR);
+    expect(shownRank('2411.00002', { rank: null, snapshot: null }, live)).toEqual({ rank: 3, snapshot: 'Live · 2026-11-30' });
+  });
 });

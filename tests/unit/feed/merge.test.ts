@@ -147,9 +147,20 @@ describe('links from a hostile feed', () => {
 describe('the day list', () => {
   it('is the feed order for the day of the result', () => {
     const entries = feedEntries();
-    expect(feedDayList({ ok: true, day: '2024-07-19', entries, dropped: 0, problems: [] })).toEqual({
+    const ranks = entries.map((_, index) => index + 1);
+    expect(feedDayList({ ok: true, day: '2024-07-19', entries, ranks, dropped: 0, problems: [] })).toEqual({
       day: '2024-07-19',
       ids: recordedItems().map((item) => item.paper.id),
+    });
+  });
+
+  it('keeps the feed places of papers after items that could not be used', () => {
+    const entries = feedEntries().slice(0, 3);
+    // The feed's second item was unreadable: the papers after it keep Hugging Face's ranks.
+    expect(feedDayList({ ok: true, day: '2024-07-19', entries, ranks: [1, 3, 4], dropped: 1, problems: [] })).toEqual({
+      day: '2024-07-19',
+      ids: entries.map((entry) => entry.id),
+      ranks: [1, 3, 4],
     });
   });
 });

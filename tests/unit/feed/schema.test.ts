@@ -206,9 +206,10 @@ describe('responses that are not a usable list', () => {
         path: '[0].paper.id',
       },
     });
-    expect(parseDailyPapers([broken(first!), second, third])).toMatchObject({ ok: true, dropped: 1 });
+    // The papers after a dropped one keep their places in the feed (the ranks Hugging Face shows).
+    expect(parseDailyPapers([broken(first!), second, third])).toMatchObject({ ok: true, dropped: 1, ranks: [2, 3] });
     // Papers listed twice are readable: a feed listing each one twice is a list.
-    expect(parseDailyPapers([first, second, first, second])).toMatchObject({ ok: true, dropped: 2 });
+    expect(parseDailyPapers([first, second, first, second])).toMatchObject({ ok: true, dropped: 2, ranks: [1, 2] });
   });
 
   it('reports an empty list as empty', () => {
