@@ -66,9 +66,15 @@ const LIST_OPENER = /\b(?:such as|including|namely|e\.g\.,?|i\.e\.,?)\s|:\s|\s[-
 const VERB_AHEAD = /^[^,;()]*?\b(is|are|was|were|will|can|could|may|might|must|should|would|has|have|had|does|do|did)\b/i;
 // Cuts at these drop a clause of its own (its verb is not the kept text's).
 const OPENS_CLAUSE = /^(?:;\s|\s(?:which|while|and|where)\s)$/;
-const CLAUSE_ENDS = /[,;()]|\b(?:and|or|but|which|that|who|whose|where|while|whereas|because|since|although|though|if|when|whether)\b/i;
+const CLAUSE_ENDS = /[,;()]|\b(?:and|or|but|which|that|who|whose|where|while|whereas|because|since|although|though|if|when|whether|how|what|why)\b/i;
+// The kept text ends inside a clause opened by one of these ("… show that X", "…, then X", "… so
+// that X"): that clause needs its own verb before the cut.
+const SUBCLAUSE_AT_END = /(?:^|[\s,;])(?:that|then|if|where|whereas|when|whether|because|since|although|though)\s+([^,;()]*)$/i;
+const AUXILIARY = /\b(?:is|are|was|were|be|been|will|can|could|may|might|must|should|would|has|have|had|does|do|did)\b/i;
+// Words after which a word ending in -s or -ed is a noun or an adjective, not the clause's verb.
+const BEFORE_NON_VERB = new Set('a an the this these those that our its their his her each every such of many few several all both some two three four five where when if then whether and or in on for with by to from as at into'.split(' '));
 // "between X" or "both X" whose "and Y" is still to come (in the same clause).
-const PAIR_OPENED = /\b(?:between|both)\s(?:(?!\band\b)[^,;()])*$/i;
+const PAIR_OPENED = /\b(between|both)\b(?:(?!\band\b)[^,;()])*$/i;
 const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu})/u;
 // (Not "X: a method, which … and …": a relative clause after the first comma is no list item.)
 const ENUMERATION = /[,;]\s(?!(?:which|where|while|whereas|who|whose|that)\b)[^.]*\b(?:and|or)\s/;
@@ -100,6 +106,30 @@ function trimLeadIn(sentence: string, re: RegExp): string | null {
     text = text.slice(match[0].length);
   }
   return text === sentence || wordCount(text) < 4 ? null : capitalise(text);
+}
+
+/**
+ * Whether the kept text ends in a subordinate clause that has no verb yet ("… show that hand-tuning
+ * a single learning rate."): a crude test, an auxiliary or a word in -s or -ed that does not follow
+ * an article, a preposition or a conjunction counts as a verb.
+ */
+function endsInVerblessClause(prefix: string): boolean {
+  const clause = SUBCLAUSE_AT_END.exec(prefix)?.[1];
+  return clause !== undefined && !hasVerb(clause);
+}
+
+/** Whether a text has a verb, by the crude test of endsInVerblessClause (or "we"/"they" and a word). */
+function hasVerb(text: string): boolean {
+  if (AUXILIARY.test(text) || /\b(?:we|they|it|i)\s+[a-z]/i.test(text)) return true;
+  const words = text.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  return words.some((word, k) => k > 0 && /[a-z](?:s|ed)$/.test(word) && !BEFORE_NON_VERB.has(words[k - 1]!) && !(word.endsWith('ed') && k === words.length - 1));
+}
+
+/** Whether a pair ("between X and Y", "both X and Y") is left without its second half. */
+function pairLeftOpen(prefix: string, tail: string): boolean {
+  const pair = PAIR_OPENED.exec(prefix);
+  // "both models" may be no pair: only when an "and" follows.
+  return pair !== null && (pair[1]!.toLowerCase() === 'between' || /\band\b/i.test(tail));
 }
 
 /** Whether the tail a cut drops starts with the verb of the kept text's last clause (see VERB_AHEAD). */
@@ -152,8 +182,10 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (m[0] === ' by ' && AUTHORS_AHEAD.test(text.slice(m.index + 4))) continue;
           const prefix = text.slice(0, m.index);
           // "a connection between SVGD and MMD" or "both X and Y" cut at its "and" misstates the paper.
-          if (m[0] === ' and ' && PAIR_OPENED.test(prefix)) continue;
-          if (!OPENS_CLAUSE.test(m[0]) && partsSubjectFromVerb(text.slice(m.index + m[0].length))) continue;
+          const tail = text.slice(m.index + m[0].length);
+          if (pairLeftOpen(prefix, text.slice(m.index)) || endsInVerblessClause(prefix)) continue;
+          // A kept text with no verb at all whose subject's verb is in the tail ("A network | with one layer is able …").
+          if (!OPENS_CLAUSE.test(m[0]) && !hasVerb(prefix) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail)) continue;
           if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
           const bare = prefix.replace(/[\s,;:]+$/, '');

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { eligibleCandidates, pickTldr } from '../../../src/summarize/tldr';
+
+const dev = new Map(
+  readFileSync('data/scitldr/dev.jsonl', 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { paper_id: string; title: string; source: string[] })
+    .map((r) => [r.paper_id, r]),
+);
+const pick = (id: string) => pickTldr(dev.get(id)!.title, dev.get(id)!.source);
+const texts = (sentence: string) => eligibleCandidates([sentence]).map((c) => c.text);
+
+describe('TL;DR cuts: a pair (between X and Y, both X and Y) keeps both halves', () => {
+  it('ELMo (SJTCsqMUf): "both (1) X, and (2) Y" is not cut to "…that models both."', () => {
+    expect(pick('SJTCsqMUf')).not.toMatch(/models both\.$/);
+  });
+  it('a cut at "(" or "," inside "between X … and Y" leaves "between X."', () => {
+    expect(texts('In this work we explore a connection between SVGD (Stein variational gradient descent) and MMD-based inference.')).not.toContain('We explore a connection between SVGD.');
+    expect(texts('We characterize the relationship between weight decay, which we view as a prior, and the generalization of deep networks.')).not.toContain(
+      'We characterize the relationship between weight decay.',
+    );
+  });
+});
+
+describe("TL;DR cuts: no cut parts a clause's subject from its verb", () => {
+  it('YellowFin (SyrGJYlRZ): the "and" of a compound subject is not cut ("…show that hand-tuning a single learning rate.")', () => {
+    expect(pick('SyrGJYlRZ')).not.toBe('We revisit the momentum SGD algorithm and show that hand-tuning a single learning rate.');
+  });
+  it('cascaded boosting (Hke2Rh4Kvr): a cut at "(" before the verb ("where meta-models (i.e., weak learners) are cascaded")', () => {
+    expect(pick('Hke2Rh4Kvr')).not.toMatch(/where meta-models\.$/);
+  });
+  it('a verb that is not an auxiliary ("… with relative position encodings generalizes …")', () => {
+    expect(texts('We show that a simple transformer model with relative position encodings generalizes to much longer sequences than seen in training.')).not.toContain(
+      'We show that a simple transformer model.',
+    );
+  });
+});
+
+describe('TL;DR cuts: what the verb rules leave alone', () => {
+  it.each([
+    ['We study grokking in small transformers trained on modular arithmetic by analyzing how features are learned over training.', 'We study grokking in small transformers trained on modular arithmetic.'],
+    ['We propose FlashNet, a new attention kernel for long sequences, showing how memory traffic can be reduced by tiling.', 'We propose FlashNet, a new attention kernel for long sequences.'],
+    ['We introduce a new benchmark of reasoning tasks with questions most people can answer but language models fail on.', 'We introduce a new benchmark of reasoning tasks.'],
+  ])('%s', (sentence, cut) => {
+    expect(texts(sentence)).toContain(cut);
+  });
+});
