@@ -1,7 +1,7 @@
 import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
-import { findArxivId, isSubmissionDate, keywordTags } from './references';
+import { bareDoi, findArxivId, isSubmissionDate, keywordTags } from './references';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
 import { singleLine } from './text';
@@ -349,9 +349,8 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   const notes = [...new Set(NOTE_FIELDS.flatMap((name) => field(name) ?? []))];
   // Line by line: LaTeX rendering joins lines, and a note's line breaks are the reader's.
   if (notes.length > 0) item.notes = notes.join('\n\n').split('\n').map((line) => bibtexToText(line)).join('\n');
-  const doi = field('doi')?.trim();
-  // arXiv's own DOI (10.48550/arXiv.<id>) only restates the id.
-  if (doi && !/^10\.48550\//i.test(doi)) item.doi = doi;
+  const doi = bareDoi(field('doi') ?? '');
+  if (doi) item.doi = doi;
   const category = field('primaryclass')?.trim();
   // A category (cs.CL, or an archive without subjects like hep-th), not a bare group ("cs", as
   // Better BibTeX writes it).

@@ -85,8 +85,10 @@ function detectFormat(text: string, fileName: string | undefined): ImportFormat 
   const extension = /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
   const first = /\S/.exec(text)?.[0];
   if (first === '{' || first === '[' || extension === 'json') return 'json';
-  if (extension === 'bib' || extension === 'bibtex' || /^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
+  if (extension === 'bib' || extension === 'bibtex') return 'bibtex';
+  // Before BibTeX's test, which any line may pass: a RIS note can hold a pasted BibTeX entry.
   if (extension === 'ris' || /^\s*TY {1,2}- /.test(text)) return 'ris';
+  if (/^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
   return 'ids';
 }
 

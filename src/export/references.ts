@@ -27,6 +27,15 @@ export function findArxivId(text: string): { id: string | null; candidate: strin
   return { id: null, candidate };
 }
 
+/**
+ * A DOI as the reading list keeps it: without a resolver ("https://doi.org/", "doi:"); null for
+ * arXiv's own DOI (10.48550/arXiv.<id>), which only restates the id.
+ */
+export function bareDoi(value: string): string | null {
+  const doi = value.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  return doi === '' || /^10\.48550\//i.test(doi) ? null : doi;
+}
+
 /** The month an arXiv id was given in and the month before, as YYMM (`2301.00001` → 2301, 2212). */
 function idMonths(id: string): string[] {
   const yymm = id.includes('/') ? id.slice(id.indexOf('/') + 1, id.indexOf('/') + 5) : id.slice(0, 4);

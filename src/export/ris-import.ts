@@ -1,6 +1,7 @@
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ImportError } from './errors';
-import { findArxivId, isSubmissionDate, keywordTags } from './references';
+import { normalizeArxivId } from '../papers/ids';
+import { bareDoi, findArxivId, isSubmissionDate, keywordTags } from './references';
 import { singleLine } from './text';
 
 /** One `TY  - …` to `ER  - ` record: each tag's values in order (tags repeat: AU, KW, N1). */
@@ -57,9 +58,12 @@ function risAuthor(value: string): string {
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+// HTML as Zotero writes notes; "<mask>" or "<eos>" in a plain note is no tag.
+const HTML_TAG = /<\/?(?:p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|blockquote|pre|code|sub|sup)\b[^>]*>/i;
+
 /** Zotero writes notes as HTML ("<p>Comment: 15 pages</p>"): their text, paragraphs as lines. */
 function noteText(value: string): string {
-  if (!/<\/?[a-z][^>]*>/i.test(value)) return value.trim();
+  if (!HTML_TAG.test(value)) return value.trim();
   return value
     .replace(/<br\s*\/?>|<\/(?:p|div|li|h\d)>/gi, '\n')
     .replace(/<[^>]*>/g, '')
@@ -71,6 +75,12 @@ function noteText(value: string): string {
     .filter((line, index, lines) => line !== '' || (index > 0 && lines[index - 1] !== ''))
     .join('\n')
     .trim();
+}
+
+/** Whether a note is only `arXiv:<id> [class]` for this record's own paper. */
+function restatesId(note: string, id: string): boolean {
+  const match = /^arxiv:(\S+)(?:\s+\[[^\]]*\])?$/i.exec(note);
+  return match !== null && normalizeArxivId(match[1]!) === id;
 }
 
 // Tags that may carry the arXiv id, most specific first: the URL, links, the DOI, the accession
@@ -100,19 +110,19 @@ function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
   if (title !== '') item.title = title;
   const authors = [...all('AU'), ...all('A1')].map(risAuthor).filter((name) => name !== '');
   if (authors.length > 0) item.authors = authors;
-  const keywords = all('KW').flatMap((value) => value.split(/[;\n]/));
+  // One keyword per KW line (a ";" may be part of one); EndNote continues a KW on the next lines.
+  const keywords = all('KW').flatMap((value) => value.split('\n'));
   if (keywords.length > 0) item.tags = keywordTags(keywords);
   const notes: string[] = [];
   for (const value of all('N1').map(noteText)) {
     const journal = JOURNAL_REFERENCE.exec(value);
     if (journal) item.journalRef = singleLine(journal[1]!);
-    // Zotero's automatic notes restate the id ("arXiv:1706.03762 [cs]"): not the reader's.
-    else if (value !== '' && !/^arxiv:\S+(?:\s+\[[^\]]*\])?$/i.test(value) && !notes.includes(value)) notes.push(value);
+    // Zotero's automatic note restates this paper's id ("arXiv:1706.03762 [cs]"): not the reader's.
+    else if (value !== '' && !restatesId(value, id) && !notes.includes(value)) notes.push(value);
   }
   if (notes.length > 0) item.notes = notes.join('\n\n');
-  const doi = first('DO');
-  // arXiv's own DOI (10.48550/arXiv.<id>) only restates the id.
-  if (doi && !/^10\.48550\//i.test(doi)) item.doi = doi;
+  const doi = bareDoi(first('DO') ?? '');
+  if (doi) item.doi = doi;
   const journal = JOURNAL_TAGS.map(first).find((value) => value !== undefined && !/arxiv|^corr$/i.test(value));
   if (journal !== undefined && item.journalRef === undefined) item.journalRef = singleLine(journal);
   // "2017/06/12/" (the RIS form) or "2017-06-12".

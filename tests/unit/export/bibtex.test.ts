@@ -239,6 +239,19 @@ describe('BibTeX import from other tools', () => {
     expect(parseImport('@misc{x, eprinttype = {arxiv}, eprint = {zenodo.1234}}\n').rejected[0]!.reason).toBe('eprint "zenodo.1234" is not a valid arXiv id in @misc{x}');
   });
 
+  test('a DOI written as a resolver URL is kept bare; arXiv\'s own DOI, in any form, is not kept', () => {
+    const parse = parseImport(
+      [
+        '@article{a, title = {A}, eprint = {1810.04805}, archivePrefix = {arXiv}, doi = {https://doi.org/10.18653/v1/N19-1423}}',
+        '@article{b, title = {B}, eprint = {1706.03762}, archivePrefix = {arXiv}, doi = {https://doi.org/10.48550/arXiv.1706.03762}}',
+      ].join('\n'),
+    );
+    expect(parse.items.map((item) => [item.id, item.doi])).toEqual([
+      ['1810.04805', '10.18653/v1/N19-1423'],
+      ['1706.03762', undefined],
+    ]);
+  });
+
   test('a malformed entry is reported and the entries after it are still read', () => {
     const parse = parseImport('@misc{a, title {x}, eprint={2310.01779}, archivePrefix={arXiv}}\n@misc{b, eprint={1706.03762}, archivePrefix={arXiv}}\n');
     expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);

@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { exportRis, parseImport } from '../../../src/export';
+import { savedItem } from './fixtures';
+
+describe('RIS import: what other tools and our own export write', () => {
+  test('a Zotero .ris file whose note holds a pasted BibTeX entry is read as RIS', () => {
+    const text = [
+      'TY  - PREP',
+      'TI  - Attention Is All You Need',
+      'AU  - Vaswani, Ashish',
+      'UR  - http://arxiv.org/abs/1706.03762',
+      'N1  - Cite as:',
+      '@misc{vaswani2017attention,',
+      '  title={Attention Is All You Need},',
+      '}',
+      'ER  - ',
+      '',
+    ].join('\r\n');
+    const parse = parseImport(text, 'My Library.ris');
+    expect(parse.format).toBe('ris');
+    expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
+  });
+
+  test("a plain-text note (EndNote, Mendeley, our own export) keeps its <angle-bracket> tokens", () => {
+    const text = ['TY  - JOUR', 'T1  - BERT', 'UR  - https://arxiv.org/abs/1810.04805', 'N1  - Replaces 15% of tokens with <mask>; compare with the <eos> handling in T5', 'ER  - ', ''].join('\n');
+    expect(parseImport(text, 'endnote.txt').items[0]?.notes).toBe('Replaces 15% of tokens with <mask>; compare with the <eos> handling in T5');
+  });
+
+  test('our own RIS export reads back a note with a model token', () => {
+    const item = savedItem({ id: '1810.04805', title: 'BERT', notes: 'pads with <pad> and masks with <mask>' });
+    expect(parseImport(exportRis([item])).items[0]?.notes).toBe('pads with <pad> and masks with <mask>');
+  });
+
+  test('our own RIS export reads back a tag with a semicolon as one tag', () => {
+    const item = savedItem({ id: '1810.04805', title: 'BERT', tags: ['reading group; week 3', 'nlp'] });
+    expect(parseImport(exportRis([item])).items[0]?.tags).toEqual(['reading group; week 3', 'nlp']);
+  });
+
+  test("a reader's note naming another paper's arXiv id is kept (only Zotero's note restating this paper's id is dropped)", () => {
+    const text = ['TY  - PREP', 'TI  - Attention Is All You Need', 'UR  - http://arxiv.org/abs/1706.03762', 'N1  - arXiv:1706.03762 [cs]', 'N1  - arXiv:2005.14165', 'ER  - ', ''].join('\n');
+    expect(parseImport(text, 'zotero.ris').items[0]?.notes).toBe('arXiv:2005.14165');
+  });
+
+  test("arXiv's DOI written as a URL (EndNote, ReadCube) is not kept as the paper's DOI; another DOI is kept without the resolver", () => {
+    const text = [
+      'TY  - JOUR', 'T1  - One', 'UR  - https://arxiv.org/abs/1706.03762', 'DO  - https://doi.org/10.48550/arXiv.1706.03762', 'ER  - ',
+      'TY  - JOUR', 'T1  - Two', 'UR  - https://arxiv.org/abs/1810.04805', 'DO  - https://doi.org/10.18653/v1/N19-1423', 'ER  - ', '',
+    ].join('\n');
+    const [one, two] = parseImport(text, 'endnote.ris').items;
+    expect(one?.doi).toBeUndefined();
+    expect(two?.doi).toBe('10.18653/v1/N19-1423');
+  });
+});
