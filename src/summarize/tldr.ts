@@ -50,10 +50,10 @@ const CUTS = [',', ';', '(', 'by', 'which', 'with', 'using', 'while', 'and', 'th
 const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while|and|through|via|where)\s/g;
 // A cut right after these leaves a phrase hanging: an adverb ("scales primarily."), a list's
 // announcement ("with the following results."), a participle without its complement
-// ("…, characterized."), a subordinate clause without its main clause ("…; if X follows Y."), or
+// ("…, characterized.", "…, dealing."), a subordinate clause without its main clause ("…; if X follows Y."), or
 // a preposition, an article or a verb whose list was cut off ("… by Wei et al. in.", "… we consider.").
 const HANGING_END =
-  /(?:\b(?!(?:family|assembly|anomaly|supply|apply|reply|rely|italy|monopoly|july|ally)\b)[a-z]+ly|\bfollowing \w+|\bas follows|,\s[a-z]+ed|[;,]\s(?:if|when|whereas|although|though|because|since|unless|while)\b[^,;]*)$/i;
+  /(?:\b(?!(?:family|assembly|anomaly|supply|apply|reply|rely|italy|monopoly|july|ally)\b)[a-z]+ly|\bfollowing \w+|\bas follows|,\s[a-z]+(?:ed|ing)|[;,]\s(?:if|when|whereas|although|though|because|since|unless|while)\b[^,;]*)$/i;
 // (Lower case only: "vitamin A." or "Plan A." is a name, not an article.)
 const HANGING_WORD = /\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a|an|namely|consider|include|includes|contain|contains|comprise|comprises|involve|involves)$/;
 // Where an enumeration opens ("such as", "namely:", ": ", " - ", "(i)"): a cut after it would keep

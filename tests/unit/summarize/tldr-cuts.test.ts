@@ -47,3 +47,11 @@ describe('TL;DR cuts: what the verb rules leave alone', () => {
     expect(texts(sentence)).toContain(cut);
   });
 });
+
+describe('TL;DR cuts: no participle left hanging', () => {
+  it('"…, dealing." is no candidate', () => {
+    const sentence = 'We use a modular network consisting of shared branches, dealing with the common features, and task-specific branches.';
+    expect(texts(sentence)).not.toContain('We use a modular network consisting of shared branches, dealing.');
+    expect(texts(sentence)).toContain('We use a modular network consisting of shared branches.');
+  });
+});
