@@ -125,8 +125,8 @@ function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
   if (doi) item.doi = doi;
   const journal = JOURNAL_TAGS.map(first).find((value) => value !== undefined && !/arxiv|^corr$/i.test(value));
   if (journal !== undefined && item.journalRef === undefined) item.journalRef = singleLine(journal);
-  // "2017/06/12/" (the RIS form) or "2017-06-12".
-  const date = /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(first('DA') ?? first('Y1') ?? '');
+  // "2017/06/12/" (the RIS form) or "2017-06-12", in whichever date tag has a whole one (DA may hold only the year).
+  const date = [...all('DA'), ...all('Y1'), ...all('PY')].map((value) => /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(value)).find((match) => match !== null);
   if (date && isSubmissionDate(`${date[1]}-${date[2]}-${date[3]}`, id)) item.published = `${date[1]}-${date[2]}-${date[3]}`;
   const pdf = first('L1');
   if (pdf && /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//i.test(pdf)) item.pdfUrl = pdf;

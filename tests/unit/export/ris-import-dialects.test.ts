@@ -50,4 +50,9 @@ describe('RIS import: what other tools and our own export write', () => {
     expect(one?.doi).toBeUndefined();
     expect(two?.doi).toBe('10.18653/v1/N19-1423');
   });
+
+  test('the submission date is found in whichever date tag holds a whole one', () => {
+    const text = ['TY  - JOUR', 'T1  - Attention', 'UR  - https://arxiv.org/abs/1706.03762', 'DA  - 2017', 'Y1  - 2017/06/12/', 'ER  - ', ''].join('\n');
+    expect(parseImport(text, 'endnote.ris').items[0]?.published).toBe('2017-06-12');
+  });
 });
