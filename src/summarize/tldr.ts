@@ -181,12 +181,12 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // "the work by Wei et al.": "by" names authors there, it does not start a means.
           if (m[0] === ' by ' && AUTHORS_AHEAD.test(text.slice(m.index + 4))) continue;
           const prefix = text.slice(0, m.index);
-          // "a connection between SVGD and MMD" or "both X and Y" cut at its "and" misstates the paper.
+          if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
+          // Half of a pair ("a connection between SVGD."), or a clause cut before its verb, misstates the paper.
           const tail = text.slice(m.index + m[0].length);
           if (pairLeftOpen(prefix, text.slice(m.index)) || endsInVerblessClause(prefix)) continue;
           // A kept text with no verb at all whose subject's verb is in the tail ("A network | with one layer is able …").
           if (!OPENS_CLAUSE.test(m[0]) && !hasVerb(prefix) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail)) continue;
-          if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
           const bare = prefix.replace(/[\s,;:]+$/, '');
           if (HANGING_END.test(bare) || HANGING_WORD.test(bare)) continue;
