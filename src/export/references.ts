@@ -32,7 +32,20 @@ export function findArxivId(text: string): { id: string | null; candidate: strin
  * arXiv's own DOI (10.48550/arXiv.<id>), which only restates the id.
  */
 export function bareDoi(value: string): string | null {
-  const doi = value.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  let doi = value.trim();
+  // "DOI: https://doi.org/10.…" takes two passes.
+  for (let before = ''; before !== doi; ) {
+    before = doi;
+    doi = doi.replace(/^(?:doi:\s*|(?:https?:\/\/)?(?:www\.|dx\.)?doi\.org\/)/i, '').trim();
+  }
+  // A resolver URL may percent-encode the DOI ("10.1002%2F…").
+  if (/%[0-9a-f]{2}/i.test(doi)) {
+    try {
+      doi = decodeURIComponent(doi);
+    } catch {
+      // Not valid percent-encoding: kept as written.
+    }
+  }
   return doi === '' || /^10\.48550\//i.test(doi) ? null : doi;
 }
 

@@ -70,6 +70,9 @@ const CLAUSE_ENDS = /[,;()]|\b(?:and|or|but|which|that|who|whose|where|while|whe
 // The kept text ends inside a clause opened by one of these ("… show that X", "…, then X", "… so
 // that X"): that clause needs its own verb before the cut.
 const SUBCLAUSE_AT_END = /(?:^|[\s,;])(?:that|then|if|where|whereas|when|whether|because|since|although|though)\s+([^,;()]*)$/i;
+const THAT_THEN_ADVERBIAL = /\bthat\s+(?:when|if|while|because|since|although|though|whereas|once|after|before|unless)\b[^,;()]*$/i;
+// A condition a claim holds under: cutting it off changes the claim.
+const CONDITION_AHEAD = /^(?:if|unless|only if|provided|as long as)\b/i;
 const AUXILIARY = /\b(?:is|are|was|were|be|been|will|can|could|may|might|must|should|would|has|have|had|does|do|did)\b/i;
 // Words after which a word ending in -s or -ed is a noun or an adjective, not the clause's verb.
 const BEFORE_NON_VERB = new Set('a an the this these those that our its their his her each every such of many few several all both some two three four five where when if then whether and or in on for with by to from as at into'.split(' '));
@@ -114,8 +117,17 @@ function trimLeadIn(sentence: string, re: RegExp): string | null {
  * an article, a preposition or a conjunction counts as a verb.
  */
 function endsInVerblessClause(prefix: string): boolean {
+  // "… ensures that when a neuron is updated": the that-clause's own verb is still to come.
+  if (THAT_THEN_ADVERBIAL.test(prefix)) return true;
   const clause = SUBCLAUSE_AT_END.exec(prefix)?.[1];
   return clause !== undefined && !hasVerb(clause);
+}
+
+/** "… models of neural activity constrained" (cut before "by"): a participle, no passive verb. */
+function passiveWithoutAuxiliary(clause: string): boolean {
+  const words = clause.trim().toLowerCase().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  return /[a-z]{2,}ed$/.test(last) && !/^(?:is|are|was|were|be|been|being|get|gets|got)$/.test(words[words.length - 2] ?? '');
 }
 
 /** Whether a text has a verb, by the crude test of endsInVerblessClause (or "we"/"they" and a word). */
@@ -129,7 +141,7 @@ function hasVerb(text: string): boolean {
 function pairLeftOpen(prefix: string, tail: string): boolean {
   const pair = PAIR_OPENED.exec(prefix);
   // "both models" may be no pair: only when an "and" follows.
-  return pair !== null && (pair[1]!.toLowerCase() === 'between' || /\band\b/i.test(tail));
+  return pair !== null && (pair[1]!.toLowerCase() === 'between' || /\b(?:and|as well as)\b/i.test(tail));
 }
 
 /** Whether the tail a cut drops starts with the verb of the kept text's last clause (see VERB_AHEAD). */
@@ -176,17 +188,24 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
         const opener = text.search(LIST_OPENER);
         const listAt = opener >= 0 && ENUMERATION.test(text.slice(opener)) ? opener : -1;
         for (const m of text.matchAll(CUT_AT)) {
+          // Further in, the kept text is longer than a TL;DR may be (and a 20,000-character sentence is no work).
+          if (m.index >= MAX_TLDR_CHARS) break;
           if (m.index <= mainClauseAt) continue;
           if (listAt >= 0 && m.index > listAt) continue;
           // "the work by Wei et al.": "by" names authors there, it does not start a means.
           if (m[0] === ' by ' && AUTHORS_AHEAD.test(text.slice(m.index + 4))) continue;
           const prefix = text.slice(0, m.index);
           if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
-          // Half of a pair ("a connection between SVGD."), or a clause cut before its verb, misstates the paper.
-          const tail = text.slice(m.index + m[0].length);
-          if (pairLeftOpen(prefix, text.slice(m.index)) || endsInVerblessClause(prefix)) continue;
+          // What the cut drops, as far as the rules below look.
+          const tail = text.slice(m.index + m[0].length, m.index + 400);
+          // Half of a pair ("a connection between SVGD."), a clause cut before its verb, a claim without
+          // its condition ("…, if and only if σ is non-polynomial") or an agent ("… constrained | by X")
+          // misstates the paper.
+          const clause = prefix.slice(Math.max(prefix.lastIndexOf(','), prefix.lastIndexOf(';'), prefix.lastIndexOf('('), prefix.lastIndexOf(')')) + 1);
+          if (pairLeftOpen(clause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
+          if (m[0] === ' by ' && passiveWithoutAuxiliary(clause)) continue;
           // A kept text with no verb at all whose subject's verb is in the tail ("A network | with one layer is able …").
-          if (!OPENS_CLAUSE.test(m[0]) && !hasVerb(prefix) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail)) continue;
+          if (!OPENS_CLAUSE.test(m[0]) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail) && !hasVerb(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
           const bare = prefix.replace(/[\s,;:]+$/, '');
           if (HANGING_END.test(bare) || HANGING_WORD.test(bare)) continue;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eligibleCandidates, pickTldr } from '../../../src/summarize/tldr';
+import { eligibleCandidates, MAX_TLDR_CHARS, pickTldr } from '../../../src/summarize/tldr';
 
 const dev = new Map(
   readFileSync('data/scitldr/dev.jsonl', 'utf8')
@@ -55,3 +55,38 @@ describe('TL;DR cuts: no participle left hanging', () => {
     expect(texts(sentence)).toContain('We use a modular network consisting of shared branches.');
   });
 });
+
+describe('TL;DR cuts: found on dev picks', () => {
+  it('a pair "both X as well as Y" keeps both halves (HyxbV5HshN ended "…, both.")', () => {
+    expect(pick('HyxbV5HshN')).not.toMatch(/\bboth\.$/);
+    expect(texts('This paper explores many connections between control and machine learning, both through update laws as well as common concepts.')).not.toContain(
+      'This paper explores many connections between control and machine learning, both.',
+    );
+  });
+
+  it('a that-clause opening with "when …" still needs its own verb (B1l6qiR5F7)', () => {
+    expect(pick('B1l6qiR5F7')).not.toMatch(/ensures that when a given neuron is updated\.$/);
+    expect(texts('A vector of master gates ensures that when a given neuron is updated, all the neurons that follow it are also updated.')).not.toContain(
+      'A vector of master gates ensures that when a given neuron is updated.',
+    );
+  });
+
+  it('a participle is not cut from its agent ("… constrained | by X", SJl24XtLIB)', () => {
+    expect(pick('SJl24XtLIB')).not.toMatch(/constrained\.$/);
+  });
+
+  it("a claim keeps its condition (rkevSgrtPr's theorem holds only if σ is non-polynomial)", () => {
+    const sentence = 'The theorem says that a standard feedforward network with one hidden layer can approximate any continuous function to any given threshold, if and only if σ is non-polynomial.';
+    const claims = texts(sentence).filter((text) => text.includes('approximate'));
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.every((text) => text.includes('non-polynomial'))).toBe(true);
+  });
+
+  it('in a 20,000-character sentence, cuts are looked for only where the kept text fits a TL;DR', () => {
+    const sentence = `${'We show that a model with '.repeat(400)}end.`;
+    const cut = eligibleCandidates([sentence]).filter((candidate) => candidate.cut > 0);
+    expect(cut.every((candidate) => candidate.text.length <= MAX_TLDR_CHARS + 1)).toBe(true);
+    expect(pickTldr('Long', [sentence]).length).toBeGreaterThan(0);
+  });
+});
+
