@@ -134,7 +134,8 @@ function adam(d: number, iterations: number, l2: number, gradient: (w: number[],
 function prepare(records: TldrRecord[], lexiconOf: (r: TldrRecord) => TldrLexicon): Example[] {
   const ex = loadExceptions();
   return records.map((r) => {
-    const sentences = cleanSentences(r.source);
+    // Already cleaned by load().
+    const sentences = r.source;
     const cands = eligibleCandidates(sentences);
     const scores = cands.map((c) => rougeBestTarget(c.text, r.target, ex));
     return { feats: featurize(r.title, sentences, cands, lexiconOf(r)), r1: scores.map((s) => s.r1) };

@@ -197,13 +197,14 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
 
 const PAGE_METADATA = ['published', 'primaryCategory', 'doi', 'journalRef', 'pdfUrl'] as const;
 
-/**
- * The title a save gives its paper: the one the saving page shows (its current one, TeX made
- * text); the store's when the save only guessed one (a placeholder, a tab's title).
- */
+/** The title the saving page shows (its current one, TeX made text); null when the save only guessed one (a placeholder, a tab's title). */
+function pageTitle(paper: ValidSaveInput): string | null {
+  return paper.titleIsGuess || paper.title === placeholderTitle(paper.id) ? null : latexToText(paper.title) || paper.title;
+}
+
+/** The title a save gives its paper: the page's, else the store's, else the guess. */
 function savedTitle(paper: ValidSaveInput, known: Paper | undefined): string {
-  const guessed = paper.titleIsGuess || paper.title === placeholderTitle(paper.id);
-  return guessed ? (known?.title ?? paper.title) : latexToText(paper.title) || paper.title;
+  return pageTitle(paper) ?? known?.title ?? paper.title;
 }
 
 /** Whether the item was saved from a tab showing the paper's PDF (its title then came from the PDF). */
@@ -223,7 +224,7 @@ function filledIn(existing: SavedItem, paper: ValidSaveInput, known: Paper | und
   // Saved where no page said its title (a link, a PDF tab): its page names it. A PDF tab's title
   // is the PDF's own at best, often a file name or "Microsoft Word - paper.docx": a page's replaces it.
   if (item.title === placeholderTitle(item.id)) item.title = savedTitle(paper, known);
-  else if (savedFromPdf(item) && !paper.titleIsGuess && paper.title !== placeholderTitle(paper.id)) item.title = savedTitle(paper, known);
+  else if (savedFromPdf(item)) item.title = pageTitle(paper) ?? item.title;
   return item;
 }
 
@@ -275,8 +276,7 @@ function itemForSave(paper: ValidSaveInput, existing: SavedItem | undefined, kno
 export async function citablePaper(db: PaperLensDatabase, input: SaveInput): Promise<Citable> {
   const paper = SaveInputSchema.parse(input);
   const kept = await db.transaction('r', db.paperBlocks, db.saved, async () => itemForSave(paper, await db.saved.get(paper.id), await db.papers.get(paper.id), 0));
-  const citable: Citable = { ...kept };
-  if (!paper.titleIsGuess && paper.title !== placeholderTitle(paper.id)) citable.title = latexToText(paper.title) || paper.title;
+  const citable: Citable = { ...kept, title: pageTitle(paper) ?? kept.title };
   if (paper.authors.length > 0) citable.authors = paper.authors;
   for (const key of ['published', 'primaryCategory', 'doi', 'journalRef'] as const) if (paper[key] !== null) citable[key] = paper[key];
   return citable;

@@ -6,7 +6,7 @@
 import { findCodeLinks } from './links';
 import { resultsOf } from './results';
 import { splitSentences } from './sentences';
-import { pickTldr } from './tldr';
+import { pickTldrOfSplit } from './tldr';
 import { topicsFor } from './topics';
 
 export { findCodeLinks } from './links';
@@ -29,7 +29,7 @@ export interface PaperSummary {
 export function summarize(title: string, abstract: string): PaperSummary {
   const sentences = splitSentences(abstract);
   return {
-    tldr: pickTldr(title, sentences),
+    tldr: pickTldrOfSplit(title, sentences),
     keyResults: resultsOf(sentences),
     codeLinks: findCodeLinks(abstract),
     topics: topicsFor(title, abstract),

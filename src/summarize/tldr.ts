@@ -458,7 +458,11 @@ export function cleanSentences(sentences: string[]): string[] {
  * MAX_TLDR_CHARS long: the best candidate that fits, else the best one clipped.
  */
 export function pickTldr(title: string, sentences: string[]): string {
-  const clean = cleanSentences(sentences);
+  return pickTldrOfSplit(title, cleanSentences(sentences));
+}
+
+/** pickTldr for sentences as splitSentences gives them (summarize's): re-splitting them would change nothing. */
+export function pickTldrOfSplit(title: string, clean: string[]): string {
   if (clean.length === 0) return '';
   let best: Candidate | null = null;
   let bestScore = -Infinity;
