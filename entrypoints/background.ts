@@ -4,6 +4,8 @@ import { createCachedLookup } from '../src/db/lookup-cache';
 import { createStore } from '../src/db/open';
 import { parseSeedAsset } from '../src/db/seed';
 import { createFeedRefresher } from '../src/feed/refresher';
+import { createArxivFiller } from '../src/feed/arxiv-fill';
+import { fetchArxivPaper } from '../src/feed/arxiv-paper';
 import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
@@ -12,6 +14,8 @@ import { showStoreError, clearStoreError, LINK_IS_NO_PAPER, NO_PAPER_IN_TAB, sav
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
+// Copy BibTeX waits for arXiv this long at most, then cites what it has.
+const CITATION_ARXIV_TIMEOUT_MS = 5_000;
 const FEED_ALARM = 'daily-papers-feed';
 const SAVE_COMMAND = 'save-paper';
 const SAVE_LINK_MENU = 'save-paper-link';
@@ -41,6 +45,15 @@ export default defineBackground(() => {
     },
   });
 
+  const arxiv = createArxivFiller({
+    ready: store.ready,
+    fetchPaper: (id) => fetchArxivPaper(id, (input, init) => fetch(input, init)),
+    enabled: async () => (await loadSettings()).completeFromArxiv,
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    onFilled: () => void announceStoreChanged().catch(() => undefined),
+  });
+  const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
+
   browser.runtime.onInstalled.addListener(() => {
     // A failure is already shown on the toolbar icon by onError.
     store.refreshSeed().catch(() => undefined);
@@ -60,7 +73,8 @@ export default defineBackground(() => {
       .then(async (target) => {
         if (!target) return;
         const saved = await saveFromTab(await store.ready(), target, Date.now());
-        if (!saved && target.id !== undefined) toolbar.notify(target.id, NO_PAPER_IN_TAB);
+        if (saved) completeFromArxiv([saved.id]);
+        else if (target.id !== undefined) toolbar.notify(target.id, NO_PAPER_IN_TAB);
       })
       .catch((error: unknown) => console.error('PaperLens could not save this tab:', error));
   });
@@ -70,6 +84,7 @@ export default defineBackground(() => {
       .ready()
       .then(async (db) => {
         const saved = await saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl);
+        if (saved) completeFromArxiv([saved.id]);
         // The menu is offered on every Hugging Face papers link, lists and dates too: say when one is no paper.
         if (tab?.id !== undefined) toolbar.notify(tab.id, saved ? savedLinkNotice(saved) : LINK_IS_NO_PAPER);
       })
@@ -90,6 +105,12 @@ export default defineBackground(() => {
       refreshFeed: () => feed.refresh(true),
       storeChanged: () => void announceStoreChanged().catch(() => undefined),
       seenChanged: () => void announceStoreChanged(true).catch(() => undefined),
+      savedPapers: completeFromArxiv,
+      arxivPage: async (id) => {
+        if (!(await loadSettings()).completeFromArxiv) return null;
+        const page = await fetchArxivPaper(id, (input, init) => fetch(input, init), CITATION_ARXIV_TIMEOUT_MS);
+        return page.ok ? page.paper : null;
+      },
     }).then((reply) => {
       markOnce(WORKER_MARKS.firstReply);
       sendResponse(reply);

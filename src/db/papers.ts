@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { normalizeArxivId, normalizeTitle, placeholderTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
-import type { BadgeInfo, ChangeCount, LookupQuery, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, ValidSaveInput } from '../schema';
+import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, ValidSaveInput } from '../schema';
 import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
@@ -10,6 +10,7 @@ import { withStatus } from './reading-list';
 import { sameItem } from '../export/merge';
 import type { Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
+import { pageDetails } from '../sites/types';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
@@ -243,6 +244,22 @@ export async function completeSaved(db: PaperLensDatabase, input: SaveInput): Pr
     await db.saved.put(item);
     return { changed: 1 };
   });
+}
+
+/** Whether a saved item lacks what only its paper's page says (saved from a PDF tab, a bare link, an id). */
+export function lacksPageDetails(item: SavedItem): boolean {
+  return item.authors.length === 0 && item.published === null;
+}
+
+/** What a paper's own page says, as a save of it (the TL;DR its abstract gives). */
+export function saveInputFromPage(id: string, page: PagePaper): SaveInput {
+  const title = latexToText(page.title) || page.title;
+  return { id, title, tldr: summarize(title, latexToText(page.abstract)).tldr, ...pageDetails(page) };
+}
+
+/** Completes a saved item from its arXiv page as fetched by the background (see completeSaved). */
+export async function completeSavedFromPage(db: PaperLensDatabase, id: string, page: PagePaper): Promise<ChangeCount> {
+  return completeSaved(db, saveInputFromPage(id, page));
 }
 
 /** What a save of `paper` keeps: the saved item filled in from it, or a new item from it and the store's paper. */

@@ -1,11 +1,11 @@
-import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey } from '../schema';
+import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, citablePaper, completeSaved, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { badgeInfo, citablePaper, completeSaved, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
-import { citationEntry } from '../export/bibtex';
+import { citationEntry, type Citable } from '../export/bibtex';
 
 export interface HandlerDeps {
   /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
@@ -24,6 +24,10 @@ export interface HandlerDeps {
   storeChanged?: () => void;
   /** Called after a paper was seen for the first time (only listings show it). */
   seenChanged?: () => void;
+  /** The paper's arXiv page, fetched (null when it cannot be had or the user said no requests). */
+  arxivPage?: (id: string) => Promise<PagePaper | null>;
+  /** Called with papers just saved or imported: those saved without their page's details get them from arXiv. */
+  savedPapers?: (ids: string[]) => void;
 }
 
 // Requests after which pages showing saved statuses must look again.
@@ -36,9 +40,24 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     const issue = parsed.error.issues[0];
     return { ok: false, error: `malformed request: ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
   }
-  const reply = await answer(parsed.data, deps);
-  if (reply.ok && CHANGES_SAVED.has(parsed.data.type)) deps.storeChanged?.();
+  const request = parsed.data;
+  const reply = await answer(request, deps);
+  if (reply.ok && CHANGES_SAVED.has(request.type)) deps.storeChanged?.();
+  if (reply.ok && request.type === 'save') deps.savedPapers?.([request.paper.id]);
+  // An import's items with no authors are ids or bare entries: their pages say the rest.
+  if (reply.ok && request.type === 'importApply') deps.savedPapers?.(request.items.filter((item) => !item.authors?.length).map((item) => item.id));
   return reply;
+}
+
+/**
+ * A paper to cite from what the asking page and the store know, or, when neither names its authors
+ * (a PDF tab, a paper of the bundled snapshot), from its arXiv page.
+ */
+async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps: HandlerDeps): Promise<Citable> {
+  const citable = await citablePaper(db, paper);
+  if (citable.authors.length > 0 || !deps.arxivPage) return citable;
+  const page = await deps.arxivPage(citable.id);
+  return page ? citablePaper(db, saveInputFromPage(citable.id, page)) : citable;
 }
 
 async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
@@ -47,7 +66,7 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
     if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };
     if (request.type === 'citation') {
       // The page's details, completed from the store; a broken store does not stop a citation.
-      const paper = await deps.ready().then((db) => citablePaper(db, request.paper)).catch(() => request.paper);
+      const paper = await deps.ready().then((db) => citableWithAuthors(db, request.paper, deps)).catch(() => request.paper);
       return { ok: true, result: citationEntry(paper) };
     }
     const db = await deps.ready();

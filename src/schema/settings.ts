@@ -15,6 +15,8 @@ export const SettingsSchema = z.object({
   theme: z.enum(['auto', 'light', 'dark']),
   /** Refresh trending from the Hugging Face daily-papers feed; off = bundled snapshot only, no requests. */
   feedEnabled: z.boolean(),
+  /** Complete papers saved without their page (a PDF tab, a link, an id) from their arXiv page. */
+  completeFromArxiv: z.boolean(),
   /** Remember which abstract pages were opened, to mark them "seen" in listings. */
   seenEnabled: z.boolean(),
 });

@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cardCollapsed: false,
   theme: 'auto',
   feedEnabled: true,
+  completeFromArxiv: true,
   seenEnabled: true,
 };
 
@@ -38,6 +39,7 @@ export function readSettings(raw: unknown): Settings {
     cardCollapsed: flag(value.cardCollapsed, defaults.cardCollapsed),
     theme: value.theme === 'light' || value.theme === 'dark' || value.theme === 'auto' ? value.theme : defaults.theme,
     feedEnabled: flag(value.feedEnabled, defaults.feedEnabled),
+    completeFromArxiv: flag(value.completeFromArxiv, defaults.completeFromArxiv),
     seenEnabled: flag(value.seenEnabled, defaults.seenEnabled),
   };
 }

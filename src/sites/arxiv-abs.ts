@@ -31,9 +31,14 @@ function textWithoutDescriptor(element: Element | null): string {
 }
 
 /** `Zhai, Bohan` → `Bohan Zhai` (the citation_author convention). */
-function citationName(name: string): string {
+export function citationName(name: string): string {
   const [last, first] = name.split(/,\s*/, 2);
   return first ? `${first} ${last}` : name;
+}
+
+/** `Computer Vision and Pattern Recognition (cs.CV)` → `cs.CV`. */
+export function categoryOfSubject(subject: string): string | null {
+  return /\(([^()]+)\)\s*$/.exec(subject)?.[1] ?? null;
 }
 
 function extract(doc: Document, url: URL): PagePaper | null {
@@ -47,8 +52,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
   const authors = metaAuthors.length > 0
     ? metaAuthors
     : [...doc.querySelectorAll('div.authors a')].map((a) => a.textContent ?? '');
-  // `Computer Vision and Pattern Recognition (cs.CV)` → `cs.CV`.
-  const primaryCategory = /\(([^()]+)\)\s*$/.exec(doc.querySelector('.primary-subject')?.textContent ?? '')?.[1] ?? null;
+  const primaryCategory = categoryOfSubject(doc.querySelector('.primary-subject')?.textContent ?? '');
   const paper = boundPaper({
     id,
     title,

@@ -16,6 +16,7 @@ beforeAll(async () => {
   browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve('https://arxiv.org/pdf/2402.18041', { body: PDF, contentType: 'application/pdf' });
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
+  browser.serve('https://arxiv.org/abs/2402.18041', await fixture('arxiv-abs-2402.18041.html'));
   // arXiv answers an identifier it does not know with this page and a 404.
   browser.serve('https://arxiv.org/abs/2412.99999', { body: await fixture('arxiv-abs-not-recognized.html'), status: 404 });
   // A paper page whose markup PaperLens does not recognise (arXiv redesigned it, say).
@@ -155,18 +156,25 @@ describe('popup', () => {
     const pdfPopup = await browser.popup();
     const thisTab = pdfPopup.getByTestId('this-tab');
     await expect.poll(() => thisTab.getAttribute('data-arxiv-id')).toBe('2402.18041');
-    await thisTab.getByTestId('save').click();
-    await pdfPopup.getByTestId('tab-saved').click();
-    await expect.poll(() => pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').count()).toBe(1);
-    expect(await pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').textContent()).toContain('Datasets for Large Language Models');
-    // Its BibTeX, though no page describes it: what the store knows (not the PDF tab's own title).
+    // Its BibTeX before it is saved, though no page of ours describes it: what the store knows (not
+    // the PDF tab's own title), with the authors from its arXiv page (the snapshot names none).
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await pdfPopup.bringToFront(); // the clipboard is written only from the focused page
     await thisTab.getByTestId('copy-bibtex').click();
     await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('BibTeX copied');
     const copied = await pdfPopup.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^@misc\{\w+2024datasets,\n {2}title = \{\{Datasets for Large Language Models: A Comprehensive Survey\}\},\n/);
+    expect(copied).toMatch(/^@misc\{liu2024datasets,\n {2}title = \{\{Datasets for Large Language Models: A Comprehensive Survey\}\},\n {2}author = \{Yang Liu and Jiahuan Cao and Chongyu Liu and Kai Ding and Lianwen Jin\},\n/);
     expect(copied).toContain('eprint = {2402.18041}');
+    await thisTab.getByTestId('save').click();
+    await pdfPopup.getByTestId('tab-saved').click();
+    await expect.poll(() => pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').count()).toBe(1);
+    expect(await pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').textContent()).toContain('Datasets for Large Language Models');
+    // Saved, it is completed from the same page in the background.
+    await expect.poll(async () => {
+      type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: SavedItem[] }> } } };
+      const reply = await pdfPopup.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }));
+      return reply.result.find((saved) => saved.id === '2402.18041')?.authors[0];
+    }).toBe('Yang Liu');
     await pdfPopup.close();
     await pdf.close();
     await page.close();

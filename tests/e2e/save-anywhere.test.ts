@@ -40,11 +40,25 @@ async function clickSaveLinkMenu(linkUrl: string) {
   }, linkUrl);
 }
 
-async function listSaved(): Promise<SavedItem[]> {
+async function sendMessage(message: unknown): Promise<unknown> {
   const popup = await browser.popup();
-  const reply = await popup.evaluate(() => (globalThis as unknown as WorkerGlobal).chrome.runtime.sendMessage({ type: 'listSaved' }));
+  const reply = await popup.evaluate((sent) => (globalThis as unknown as WorkerGlobal).chrome.runtime.sendMessage(sent), message);
   await popup.close();
-  return (reply as { ok: true; result: SavedItem[] }).result;
+  return reply;
+}
+
+async function listSaved(): Promise<SavedItem[]> {
+  return ((await sendMessage({ type: 'listSaved' })) as { ok: true; result: SavedItem[] }).result;
+}
+
+const workerRequests = () => browser.requests.filter((request) => request.serviceWorker() !== null).map((request) => request.url());
+
+async function setSettings(change: Record<string, unknown>) {
+  await browser.worker.evaluate(async (patch) => {
+    const { chrome } = globalThis as unknown as WorkerGlobal;
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object), ...patch } });
+  }, change);
 }
 
 async function toolbarBadge(): Promise<string> {
@@ -146,7 +160,7 @@ describe('save from anywhere', () => {
     await page.close();
   });
 
-  test("a link saved from a listing keeps the entry's title and authors; one saved bare gets them when its page is opened", async () => {
+  test("a link saved from a listing keeps the entry's title and authors; one saved bare gets them from its arXiv page", async () => {
     const listing = await browser.context.newPage();
     await listing.goto('https://arxiv.org/list/cs.CL/new');
     await expect.poll(() => listing.locator('[data-paperlens="badge"]').count()).toBeGreaterThan(0);
@@ -155,12 +169,32 @@ describe('save from anywhere', () => {
     expect((await listSaved()).find((saved) => saved.id === '2407.21001')!.authors.length).toBeGreaterThan(0);
     await listing.close();
 
-    // A link no page of ours can describe (here: from another paper's page) is saved under its id…
+    // A link no page of ours can describe (here: from another paper's page) is saved under its id,
+    // and completed from its arXiv page in the background: title, authors, date and a TL;DR.
+    const other = await browser.context.newPage();
+    await other.goto('https://huggingface.co/papers/2310.01779');
+    await clickSaveLinkMenu('https://arxiv.org/abs/1706.03762');
+    await expect.poll(async () => (await listSaved()).find((saved) => saved.id === '1706.03762')?.title).toBe('Attention Is All You Need');
+    const fetched = (await listSaved()).find((saved) => saved.id === '1706.03762')!;
+    expect(fetched).toMatchObject({ published: '2017-06-12', status: 'to-read' });
+    expect(fetched.authors).toContain('Ashish Vaswani');
+    expect(fetched.tldr).toMatch(/Transformer/);
+    expect(workerRequests()).toContain('https://arxiv.org/abs/1706.03762');
+    await other.close();
+  });
+
+  test('with "Complete papers from arXiv" off, a link saved bare is saved under its id, and completed when its page is opened', async () => {
+    await setSettings({ completeFromArxiv: false });
+    await sendMessage({ type: 'removeSaved', ids: ['1706.03762'] });
+    const before = workerRequests().length;
     const other = await browser.context.newPage();
     await other.goto('https://huggingface.co/papers/2310.01779');
     await clickSaveLinkMenu('https://arxiv.org/abs/1706.03762');
     await expect.poll(async () => (await listSaved()).find((saved) => saved.id === '1706.03762')?.title).toBe('arXiv:1706.03762');
     const bare = (await listSaved()).find((saved) => saved.id === '1706.03762')!;
+    expect(bare.authors).toEqual([]);
+    await other.waitForTimeout(500);
+    expect(workerRequests().slice(before)).toEqual([]);
     await other.close();
     // …until its page is opened: the card fills in what the page says, and keeps the rest.
     const abs = await browser.context.newPage();
@@ -171,6 +205,7 @@ describe('save from anywhere', () => {
     expect(completed.authors).toContain('Ashish Vaswani');
     expect(completed).toMatchObject({ addedAt: bare.addedAt, updatedAt: bare.updatedAt, status: bare.status });
     await abs.close();
+    await setSettings({ completeFromArxiv: true });
   });
 
   test("arXiv's 404 page: a link on it to a real paper is saved, and once the tab shows another paper's page in place, that paper is the tab's", async () => {

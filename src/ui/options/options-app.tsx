@@ -205,9 +205,16 @@ export function OptionsApp({ db }: { db: PaperLensDatabase }) {
         <Switch
           name="feedEnabled"
           label="Daily-papers feed"
-          hint="Refresh trending papers from Hugging Face's daily-papers feed. Off: only the bundled snapshot, and PaperLens sends no requests."
+          hint="Refresh trending papers from Hugging Face's daily-papers feed. Off: only the bundled snapshot."
           checked={settings.feedEnabled}
           onChange={(on) => void change({ ...settings, feedEnabled: on })}
+        />
+        <Switch
+          name="completeFromArxiv"
+          label="Complete papers from arXiv"
+          hint="A paper saved from a PDF tab, a link or a list of ids gets its title, authors, date and TL;DR from its arXiv page, one request every 3 seconds. Off: it gets them when you open its page."
+          checked={settings.completeFromArxiv}
+          onChange={(on) => void change({ ...settings, completeFromArxiv: on })}
         />
         <Switch
           name="seenEnabled"

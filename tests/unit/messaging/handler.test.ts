@@ -116,6 +116,38 @@ describe('background message handler', () => {
     expect(await handleMessage({ type: 'unsave', id: '2407.13623' }, deps)).toEqual({ ok: true, result: null });
   });
 
+  test("a citation of a paper nobody here names the authors of (a PDF tab of a snapshot paper) takes them from its arXiv page", async () => {
+    const asked: string[] = [];
+    const withArxiv: HandlerDeps = {
+      ...deps,
+      arxivPage: async (id) => {
+        asked.push(id);
+        return { id, title: 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', abstract: 'We study vocabulary size.', authors: ['Chaofan Tao', 'Qian Liu'], published: '2024-07-18', primaryCategory: 'cs.CL', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
+      },
+    };
+    const reply = await handleMessage({ type: 'citation', paper: { id: '2407.13623', title: '2407.13623v1.pdf', titleIsGuess: true } }, withArxiv);
+    expect(reply).toEqual({ ok: true, result: expect.stringMatching(/^@misc\{tao2024scaling,\n {2}title = \{\{Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies\}\},\n {2}author = \{Chaofan Tao and Qian Liu\},\n {2}year = \{2024\},/) });
+    expect(asked).toEqual(['2407.13623']);
+    // A page that names the authors is cited as it is, with no request; so is a paper arXiv cannot give.
+    await handleMessage({ type: 'citation', paper: { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'] } }, withArxiv);
+    expect(asked).toEqual(['2407.13623']);
+    const offline = await handleMessage({ type: 'citation', paper: { id: '2407.13623', title: '2407.13623v1.pdf', titleIsGuess: true } }, { ...deps, arxivPage: async () => null });
+    expect(offline).toEqual({ ok: true, result: expect.stringMatching(/title = \{\{Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies\}\}/) });
+  });
+
+  test('papers saved or imported are handed on to be completed from arXiv; other requests are not', async () => {
+    const handed: string[][] = [];
+    const watched: HandlerDeps = { ...deps, savedPapers: (ids) => void handed.push(ids) };
+    await handleMessage({ type: 'save', paper: { id: '2502.08489', title: 'arXiv:2502.08489' } }, watched);
+    await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'reading' }, watched);
+    await handleMessage({ type: 'save', paper: { id: 'not-an-id', title: 'x' } }, watched);
+    // Ids from a list of ids have nothing else; an entry with its authors needs no request.
+    const items = [{ id: '2401.00001', line: 1 }, { id: '2401.00002', title: 'Only a title', line: 2 }, { id: '2401.00003', title: 'Known', authors: ['A. Author'], line: 3 }];
+    expect(await handleMessage({ type: 'importApply', items }, watched)).toMatchObject({ ok: true });
+    expect(handed).toEqual([['2502.08489'], ['2401.00001', '2401.00002']]);
+    await handleMessage({ type: 'removeSaved', ids: ['2502.08489', '2401.00001', '2401.00002', '2401.00003'] }, deps);
+  });
+
   test('a lookup from a paper page is remembered as seen, unless the user turned seen marks off', async () => {
     const db = await deps.ready();
     await handleMessage({ type: 'lookup', queries: [{ id: '2407.13623' }], seenOn: 'arxivAbs' }, deps);

@@ -20,6 +20,7 @@ function bySchema(raw: unknown): Settings {
     cardCollapsed: field('cardCollapsed'),
     theme: field('theme'),
     feedEnabled: field('feedEnabled'),
+    completeFromArxiv: field('completeFromArxiv'),
     seenEnabled: field('seenEnabled'),
   };
 }
@@ -38,6 +39,7 @@ describe('readSettings (content scripts, no Zod) agrees with SettingsSchema', ()
           cardCollapsed: bit(4),
           theme,
           feedEnabled: bit(5),
+          completeFromArxiv: bit(4) !== bit(5),
           seenEnabled: !bit(5),
         };
         expect(SettingsSchema.safeParse(settings).success).toBe(true);
@@ -55,6 +57,7 @@ describe('readSettings (content scripts, no Zod) agrees with SettingsSchema', ()
         cardCollapsed: pick(),
         theme: pick(),
         feedEnabled: pick(),
+        completeFromArxiv: pick(),
         seenEnabled: pick(),
         ...(next() < 0.2 ? { unknownField: pick() } : {}),
       };

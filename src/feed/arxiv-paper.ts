@@ -1,0 +1,107 @@
+import { PagePaperSchema, type PagePaper } from '../schema';
+import { boundPaper } from '../sites/types';
+import { categoryOfSubject, citationName } from '../sites/arxiv-abs';
+import { errorMessage } from '../messaging/error-message';
+
+/**
+ * A paper's arXiv abstract page, fetched by the background to complete a paper saved without a
+ * page of ours (a PDF tab, a bare link, an id import). The worker has no DOM parser, so this reads
+ * the page's `citation_*` meta tags, the interface arXiv keeps for indexers, as text.
+ */
+
+export const ARXIV_ABS_PAGE = 'https://arxiv.org/abs/';
+export const DEFAULT_ARXIV_TIMEOUT_MS = 10_000;
+// An abstract page is 30-60 KB; anything far larger is not one.
+const MAX_PAGE_CHARS = 2_000_000;
+
+export type ArxivPaperResult =
+  | { ok: true; paper: PagePaper }
+  /** `missing`: arXiv says there is no such paper; `failed`: no answer worth trusting (try later). */
+  | { ok: false; kind: 'missing' | 'failed'; reason: string };
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Attribute text with its character references decoded. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, body: string) => {
+    if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()] ?? reference;
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });
+}
+
+function attribute(tag: string, name: string): string | null {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag);
+  return match ? decodeEntities(match[1] ?? match[2] ?? '') : null;
+}
+
+/** `citation_*` meta contents by name, in page order. */
+function citationMeta(html: string): Map<string, string[]> {
+  const meta = new Map<string, string[]>();
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const name = attribute(tag, 'name');
+    const content = attribute(tag, 'content');
+    if (!name?.startsWith('citation_') || content === null) continue;
+    meta.set(name, [...(meta.get(name) ?? []), content]);
+  }
+  return meta;
+}
+
+/** The text of the first element whose class list holds `className` and holds no markup. */
+function plainElementText(html: string, className: string): string | null {
+  const match = new RegExp(`class\\s*=\\s*"[^"]*\\b${className}\\b[^"]*"[^>]*>([^<]*)<`, 'i').exec(html);
+  return match ? decodeEntities(match[1]!) : null;
+}
+
+/** The abstract as the page shows it (for a page without `citation_abstract`): its text, without the "Abstract:" label. */
+function abstractBlockText(html: string): string | null {
+  const match = /<blockquote\b[^>]*class\s*=\s*"[^"]*\babstract\b[^"]*"[^>]*>([\s\S]*?)<\/blockquote>/i.exec(html);
+  if (!match) return null;
+  const text = match[1]!.replace(/<span\b[^>]*class\s*=\s*"[^"]*\bdescriptor\b[^"]*"[^>]*>[\s\S]*?<\/span>/i, '').replace(/<[^>]*>/g, ' ');
+  return decodeEntities(text);
+}
+
+/**
+ * The paper an arXiv abstract page describes, or null when the text is not such a page or names
+ * another paper (a redirect elsewhere).
+ */
+export function readArxivAbsPage(html: string, id: string): PagePaper | null {
+  const meta = citationMeta(html);
+  const first = (name: string): string | null => meta.get(name)?.[0] ?? null;
+  const pageId = first('citation_arxiv_id');
+  if (pageId !== null && pageId.replace(/v\d+$/, '') !== id) return null;
+  const paper = boundPaper({
+    id,
+    title: first('citation_title') ?? '',
+    abstract: first('citation_abstract') ?? abstractBlockText(html) ?? '',
+    authors: (meta.get('citation_author') ?? []).map(citationName),
+    published: first('citation_date'),
+    primaryCategory: categoryOfSubject(plainElementText(html, 'primary-subject') ?? ''),
+    doi: first('citation_doi'),
+    journalRef: plainElementText(html, 'jref'),
+    pdfUrl: first('citation_pdf_url') ?? `https://arxiv.org/pdf/${id}`,
+  });
+  const valid = PagePaperSchema.safeParse(paper);
+  return valid.success && paper.title && paper.abstract ? valid.data : null;
+}
+
+/** Fetches and reads a paper's abstract page. Never throws. */
+export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeoutMs = DEFAULT_ARXIV_TIMEOUT_MS): Promise<ArxivPaperResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    // No cookies: the page is public and the user's arXiv session is none of our business.
+    const response = await fetchPage(`${ARXIV_ABS_PAGE}${id}`, { signal: controller.signal, credentials: 'omit' });
+    if (response.status === 404 || response.status === 410) return { ok: false, kind: 'missing', reason: `arXiv has no paper ${id} (HTTP ${response.status})` };
+    if (!response.ok) return { ok: false, kind: 'failed', reason: `arXiv answered HTTP ${response.status} for ${id}` };
+    const html = await response.text();
+    if (html.length > MAX_PAGE_CHARS) return { ok: false, kind: 'failed', reason: `arXiv's page for ${id} is too large to be an abstract page` };
+    const paper = readArxivAbsPage(html, id);
+    return paper ? { ok: true, paper } : { ok: false, kind: 'failed', reason: `arXiv's page for ${id} is not an abstract page we can read` };
+  } catch (error) {
+    const reason = controller.signal.aborted ? `arXiv did not answer within ${timeoutMs / 1000} s` : `could not reach arXiv: ${errorMessage(error)}`;
+    return { ok: false, kind: 'failed', reason };
+  } finally {
+    clearTimeout(timer);
+  }
+}

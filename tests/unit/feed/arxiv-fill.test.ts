@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { createStore } from '../../../src/db/open';
+import { savePaper } from '../../../src/db/papers';
+import { ARXIV_REQUEST_GAP_MS, createArxivFiller, type ArxivFillerDeps } from '../../../src/feed/arxiv-fill';
+import { readArxivAbsPage, type ArxivPaperResult } from '../../../src/feed/arxiv-paper';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+
+const asset = await buildSeedAsset();
+const attention = readArxivAbsPage(await readFile(new URL('../../fixtures/arxiv-abs-1706.03762.html', import.meta.url), 'utf8'), '1706.03762')!;
+
+let db: PaperLensDatabase;
+let run = 0;
+// What happened, in order: requests to arXiv and waits between them.
+let events: string[];
+
+beforeEach(async () => {
+  const store = createStore({ db: new PaperLensDatabase(`arxiv-fill-${run++}`), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
+  db = await store.ready();
+  events = [];
+});
+
+function filler(answers: Record<string, ArxivPaperResult>, overrides: Partial<ArxivFillerDeps> = {}) {
+  let filled = 0;
+  const fill = createArxivFiller({
+    ready: async () => db,
+    fetchPaper: async (id) => {
+      events.push(`fetch ${id}`);
+      return answers[id] ?? { ok: false, kind: 'missing', reason: `no ${id}` };
+    },
+    enabled: async () => true,
+    wait: async (ms) => void events.push(`wait ${ms}`),
+    onFilled: () => void filled++,
+    ...overrides,
+  });
+  return { fill: fill.fill, filled: () => filled };
+}
+
+const saveBare = (id: string, sourceUrl: string | null = null) => savePaper(db, { id, title: `arXiv:${id}`, sourceUrl }, 1_000);
+
+describe('saved papers without a page are completed from arXiv', () => {
+  test("a link saved bare gets the page's title, authors, date and a TL;DR; its status and times stay", async () => {
+    await saveBare('1706.03762', 'https://arxiv.org/abs/1706.03762');
+    await db.saved.update('1706.03762', { status: 'reading', tags: ['mt'] });
+    const { fill, filled } = filler({ '1706.03762': { ok: true, paper: attention } });
+    await fill(['1706.03762']);
+    const item = (await db.saved.get('1706.03762'))!;
+    expect(item).toMatchObject({ title: 'Attention Is All You Need', published: '2017-06-12', status: 'reading', tags: ['mt'], addedAt: 1_000, updatedAt: 1_000 });
+    expect(item.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar']);
+    expect(item.tldr).toMatch(/Transformer/);
+    expect(filled()).toBe(1);
+  });
+
+  test("a PDF tab's title guess is replaced by the page's title", async () => {
+    await savePaper(db, { id: '1706.03762', title: 'Microsoft Word - nips2017.docx', titleIsGuess: true, sourceUrl: 'https://arxiv.org/pdf/1706.03762' }, 1_000);
+    await filler({ '1706.03762': { ok: true, paper: attention } }).fill(['1706.03762']);
+    expect((await db.saved.get('1706.03762'))!.title).toBe('Attention Is All You Need');
+  });
+
+  test('no request for a paper saved with its details, one not saved, or when the user switched it off', async () => {
+    await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'] }, 1_000);
+    await filler({}).fill(['1706.03762', '2401.00001']);
+    expect(events).toEqual([]);
+    await saveBare('2401.00002');
+    await filler({}, { enabled: async () => false }).fill(['2401.00002']);
+    expect(events).toEqual([]);
+  });
+
+  test('one request at a time, 3 s apart; a paper arXiv does not have is skipped, a failure stops the queue', async () => {
+    for (const id of ['2401.00001', '2401.00002', '2401.00003', '2401.00004']) await saveBare(id);
+    const failing = filler({ '2401.00003': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 503' } });
+    await failing.fill(['2401.00001', '2401.00002', '2401.00003', '2401.00004']);
+    expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003']);
+    expect(failing.filled()).toBe(0);
+    // The rest is asked for again by the next save or import.
+    events = [];
+    await filler({}).fill(['2401.00004']);
+    expect(events).toEqual(['fetch 2401.00004']);
+  });
+
+  test('papers asked for while a run is going join it, each once', async () => {
+    for (const id of ['2401.00001', '2401.00002']) await saveBare(id);
+    let release = () => {};
+    const { fill } = filler({}, {
+      wait: (ms) => {
+        events.push(`wait ${ms}`);
+        return new Promise((resolve) => (release = resolve));
+      },
+    });
+    const first = fill(['2401.00001', '2401.00002']);
+    await expect.poll(() => events.length).toBe(2);
+    const second = fill(['2401.00002', '1706.03762']);
+    await saveBare('1706.03762');
+    release();
+    await expect.poll(() => events).toHaveLength(4);
+    release();
+    await Promise.all([first, second]);
+    expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 1706.03762']);
+  });
+});

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import { fetchArxivPaper, readArxivAbsPage } from '../../../src/feed/arxiv-paper';
+
+const fixture = (name: string) => readFile(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('readArxivAbsPage: an arXiv abstract page read as text (the worker has no DOM)', () => {
+  test("a real page's citation meta: title, authors in reading order, date, category, abstract, PDF", async () => {
+    const paper = readArxivAbsPage(await fixture('arxiv-abs-2310.01779v3.html'), '2310.01779');
+    expect(paper).toMatchObject({
+      id: '2310.01779',
+      published: '2023-10-03',
+      primaryCategory: 'cs.CV',
+      pdfUrl: 'https://arxiv.org/pdf/2310.01779',
+    });
+    expect(paper!.title).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
+    expect(paper!.authors).toHaveLength(7);
+    expect(paper!.authors[0]).toBe('Bohan Zhai');
+    expect(paper!.abstract).toMatch(/^Current Large Vision Language Models \(LVLMs\) achieve remarkable progress/);
+  });
+
+  test('a page without citation_abstract: the abstract block, without its label and markup', async () => {
+    const paper = readArxivAbsPage(await fixture('arxiv-abs-1706.03762.html'), '1706.03762');
+    expect(paper!.title).toBe('Attention Is All You Need');
+    expect(paper!.authors.slice(0, 2)).toEqual(['Ashish Vaswani', 'Noam Shazeer']);
+    expect(paper!.abstract).toMatch(/^The dominant sequence transduction models/);
+    expect(paper!.abstract).not.toMatch(/Abstract:|</);
+  });
+
+  test('character references are decoded once; markup in a title stays text; a javascript: PDF link is dropped', () => {
+    const html = `<meta name="citation_title" content="Q&amp;A &#8212; &lt;b&gt;bold&lt;/b&gt; &amp;amp; &#x3B1;-nets">
+      <meta content='Doe, Jane' name='citation_author'>
+      <meta name="citation_pdf_url" content="javascript:alert(1)">
+      <meta name="citation_abstract" content="We study &quot;things&quot;. It works.">`;
+    const paper = readArxivAbsPage(html, '2401.00001');
+    expect(paper).toMatchObject({ title: 'Q&A — <b>bold</b> &amp; α-nets', authors: ['Jane Doe'], abstract: 'We study "things". It works.', pdfUrl: null });
+  });
+
+  test('not an abstract page, or the page of another paper: nothing', async () => {
+    expect(readArxivAbsPage(await fixture('arxiv-abs-not-recognized.html'), '2412.99999')).toBeNull();
+    expect(readArxivAbsPage('<html><body>Service unavailable</body></html>', '2310.01779')).toBeNull();
+    expect(readArxivAbsPage(await fixture('arxiv-abs-1706.03762.html'), '2310.01779')).toBeNull();
+  });
+});
+
+describe('fetchArxivPaper never throws; it tells "no such paper" from "try later"', () => {
+  const answering = (response: () => Response | Promise<Response>): typeof fetch => async () => response();
+
+  test('a page: the paper; the request asks for the abstract page without cookies', async () => {
+    const html = await fixture('arxiv-abs-1706.03762.html');
+    const seen: [string, RequestInit | undefined][] = [];
+    const result = await fetchArxivPaper('1706.03762', async (input, init) => {
+      seen.push([String(input), init]);
+      return new Response(html, { status: 200 });
+    });
+    expect(result.ok && result.paper.title).toBe('Attention Is All You Need');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]![0]).toBe('https://arxiv.org/abs/1706.03762');
+    expect(seen[0]![1]?.credentials).toBe('omit');
+  });
+
+  test.each([
+    [404, 'missing', /no paper 2412.99999 \(HTTP 404\)/],
+    [410, 'missing', /HTTP 410/],
+    [503, 'failed', /HTTP 503/],
+    [200, 'failed', /not an abstract page/],
+  ])('HTTP %i: %s', async (status, kind, reason) => {
+    const result = await fetchArxivPaper('2412.99999', answering(() => new Response('<h1>Article identifier not recognized</h1>', { status })));
+    expect(result).toMatchObject({ ok: false, kind });
+    expect(!result.ok && result.reason).toMatch(reason);
+  });
+
+  test('no connection, or no answer in time: failed, with why', async () => {
+    const offline = await fetchArxivPaper('1706.03762', () => Promise.reject(new TypeError('Failed to fetch')));
+    expect(offline).toEqual({ ok: false, kind: 'failed', reason: 'could not reach arXiv: Failed to fetch' });
+    const hanging: typeof fetch = (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    expect(await fetchArxivPaper('1706.03762', hanging, 50)).toEqual({ ok: false, kind: 'failed', reason: 'arXiv did not answer within 0.05 s' });
+  });
+});
