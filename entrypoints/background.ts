@@ -50,6 +50,7 @@ export default defineBackground(() => {
     fetchPaper: (id) => fetchArxivPaper(id, (input, init) => fetch(input, init)),
     enabled: async () => (await loadSettings()).completeFromArxiv,
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: Date.now,
     onFilled: () => void announceStoreChanged().catch(() => undefined),
   });
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
@@ -131,6 +132,8 @@ export default defineBackground(() => {
     .ready()
     .then(() => {
       markOnce(WORKER_MARKS.storeReady);
+      // Papers left waiting for their arXiv pages when the worker last stopped.
+      void arxiv.resume().catch(() => undefined);
       return feed.startup();
     })
     .catch(() => undefined);

@@ -1,4 +1,4 @@
-import { FeedRefreshStateSchema, type FeedRefreshState, type Paper } from '../schema';
+import { ArxivFillQueueSchema, FeedRefreshStateSchema, type ArxivFillQueue, type FeedRefreshState, type Paper } from '../schema';
 import { initialFeedRefreshState } from '../feed/backoff';
 import type { FeedSuccess } from '../feed/client';
 import { feedDayList, feedEntryToPaper } from '../feed/merge';
@@ -22,6 +22,24 @@ export async function readFeedState(db: PaperLensDatabase): Promise<FeedRefreshS
 
 export async function writeFeedState(db: PaperLensDatabase, state: FeedRefreshState): Promise<void> {
   await db.meta.put({ key: FEED_STATE_KEY, value: JSON.stringify(FeedRefreshStateSchema.parse(state)) });
+}
+
+const ARXIV_FILL_QUEUE_KEY = 'arxivFillQueue';
+
+/** The stored queue of papers to complete from arXiv; a missing or unreadable record is an empty queue. */
+export async function readArxivFillQueue(db: PaperLensDatabase): Promise<ArxivFillQueue> {
+  const row = await db.meta.get(ARXIV_FILL_QUEUE_KEY);
+  try {
+    const parsed = ArxivFillQueueSchema.safeParse(row ? JSON.parse(row.value) : null);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Unreadable: nothing is lost but requests; the papers are completed when their pages are opened.
+  }
+  return { ids: [], retryAt: null };
+}
+
+export async function writeArxivFillQueue(db: PaperLensDatabase, queue: ArxivFillQueue): Promise<void> {
+  await db.meta.put({ key: ARXIV_FILL_QUEUE_KEY, value: JSON.stringify(ArxivFillQueueSchema.parse(queue)) });
 }
 
 /** How many fetched days' lists are kept. */

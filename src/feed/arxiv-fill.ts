@@ -1,9 +1,13 @@
+import type { ArxivFillQueue } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
+import { readArxivFillQueue, writeArxivFillQueue } from '../db/feed';
 import { completeSavedFromPage, lacksPageDetails } from '../db/papers';
 import type { ArxivPaperResult } from './arxiv-paper';
 
 // arXiv asks automated clients for no more than one request every 3 seconds.
 export const ARXIV_REQUEST_GAP_MS = 3_000;
+// After a failure (arXiv down, the browser offline), a worker start tries again this much later.
+export const ARXIV_RETRY_MS = 15 * 60_000;
 
 export interface ArxivFillerDeps {
   ready: () => Promise<PaperLensDatabase>;
@@ -11,6 +15,7 @@ export interface ArxivFillerDeps {
   /** The user's switch (settings): off = no requests. */
   enabled: () => Promise<boolean>;
   wait: (ms: number) => Promise<void>;
+  now: () => number;
   /** Called after a saved item was completed. */
   onFilled: () => void;
 }
@@ -18,10 +23,13 @@ export interface ArxivFillerDeps {
 export interface ArxivFiller {
   /**
    * Completes these saved papers from their arXiv pages, those that lack what a page says, one
-   * request at a time. Resolves when the queue is empty or stopped by a failure (arXiv down, the
-   * browser offline): what is left is completed by a later call or when the paper's page is opened.
+   * request at a time. Resolves when the queue is empty or stopped by a failure; what is left is
+   * kept (in the store too), and tried again by the next call, or by the next worker's `resume`
+   * once ARXIV_RETRY_MS have passed.
    */
   fill: (ids: readonly string[]) => Promise<void>;
+  /** Goes on with the kept queue (a worker start): at once, or not before its retry time. */
+  resume: () => Promise<void>;
 }
 
 export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
@@ -29,15 +37,24 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   let running: Promise<void> | null = null;
   // The paper the run is on (waiting its turn or fetching): asked for again, it is not queued twice.
   let current: string | null = null;
+  // The queue a stopped worker left, read into `queue` once, before anything is added to it.
+  let loaded: Promise<ArxivFillQueue> | null = null;
+  const load = (db: PaperLensDatabase) =>
+    (loaded ??= readArxivFillQueue(db).then((kept) => {
+      for (const id of kept.ids) queue.add(id);
+      return kept;
+    }));
 
-  const drain = async (): Promise<void> => {
+  const keep = (db: PaperLensDatabase, retryAt: number | null) =>
+    writeArxivFillQueue(db, { ids: [...(current === null ? [] : [current]), ...queue], retryAt });
+
+  const drain = async (db: PaperLensDatabase): Promise<void> => {
     let requested = false;
     try {
       // A Set iterates what is added while it runs: ids asked for meanwhile join this run.
       for (const id of queue) {
         queue.delete(id);
         current = id;
-        const db = await deps.ready();
         const item = await db.saved.get(id);
         if (!item || !lacksPageDetails(item)) continue;
         if (requested) await deps.wait(ARXIV_REQUEST_GAP_MS);
@@ -47,8 +64,16 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
           if ((await completeSavedFromPage(db, id, result.paper)).changed > 0) deps.onFilled();
         } else if (result.kind === 'failed') {
           console.warn(`PaperLens could not complete saved papers from arXiv: ${result.reason}`);
+          // The run stops; the queue stays as it is, this paper first, for the next call or worker.
+          const rest = [id, ...queue];
           queue.clear();
+          for (const left of rest) queue.add(left);
+          current = null;
+          await keep(db, deps.now() + ARXIV_RETRY_MS);
+          return;
         }
+        current = null;
+        await keep(db, null);
       }
     } finally {
       // In the same step as the last look at the queue: an id added after it starts a new run.
@@ -57,11 +82,23 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
     }
   };
 
+  const fill = async (ids: readonly string[]): Promise<void> => {
+    if (ids.length === 0 || !(await deps.enabled())) return;
+    const db = await deps.ready();
+    await load(db);
+    for (const id of ids) if (id !== current) queue.add(id);
+    await keep(db, null);
+    running ??= drain(db);
+    return running;
+  };
+
   return {
-    fill: async (ids) => {
-      if (ids.length === 0 || !(await deps.enabled())) return;
-      for (const id of ids) if (id !== current) queue.add(id);
-      running ??= drain();
+    fill,
+    resume: async () => {
+      const db = await deps.ready();
+      const kept = await load(db);
+      if (queue.size === 0 || (kept.retryAt !== null && kept.retryAt > deps.now()) || !(await deps.enabled())) return;
+      running ??= drain(db);
       return running;
     },
   };

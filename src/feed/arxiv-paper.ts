@@ -16,8 +16,11 @@ const MAX_PAGE_CHARS = 2_000_000;
 
 export type ArxivPaperResult =
   | { ok: true; paper: PagePaper }
-  /** `missing`: arXiv says there is no such paper; `failed`: no answer worth trusting (try later). */
-  | { ok: false; kind: 'missing' | 'failed'; reason: string };
+  /**
+   * `missing`: arXiv says there is no such paper; `unreadable`: a page we cannot read as one (asking
+   * again will not help); `failed`: no answer (offline, a timeout, arXiv busy or down): try later.
+   */
+  | { ok: false; kind: 'missing' | 'unreadable' | 'failed'; reason: string };
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -95,9 +98,9 @@ export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeo
     if (response.status === 404 || response.status === 410) return { ok: false, kind: 'missing', reason: `arXiv has no paper ${id} (HTTP ${response.status})` };
     if (!response.ok) return { ok: false, kind: 'failed', reason: `arXiv answered HTTP ${response.status} for ${id}` };
     const html = await response.text();
-    if (html.length > MAX_PAGE_CHARS) return { ok: false, kind: 'failed', reason: `arXiv's page for ${id} is too large to be an abstract page` };
+    if (html.length > MAX_PAGE_CHARS) return { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is too large to be an abstract page` };
     const paper = readArxivAbsPage(html, id);
-    return paper ? { ok: true, paper } : { ok: false, kind: 'failed', reason: `arXiv's page for ${id} is not an abstract page we can read` };
+    return paper ? { ok: true, paper } : { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is not an abstract page we can read` };
   } catch (error) {
     const reason = controller.signal.aborted ? `arXiv did not answer within ${timeoutMs / 1000} s` : `could not reach arXiv: ${errorMessage(error)}`;
     return { ok: false, kind: 'failed', reason };

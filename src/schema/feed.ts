@@ -228,6 +228,16 @@ export const FeedRefreshStateSchema = z.object({
 });
 export type FeedRefreshState = z.infer<typeof FeedRefreshStateSchema>;
 
+/**
+ * Saved papers waiting to be completed from their arXiv pages (one record), kept so that a worker
+ * stopped mid-queue goes on where it was. `retryAt`: after a failure, when to try again unasked.
+ */
+export const ArxivFillQueueSchema = z.object({
+  ids: z.array(ArxivIdSchema).check(z.maxLength(100_000)),
+  retryAt: z.nullable(Timestamp),
+});
+export type ArxivFillQueue = z.infer<typeof ArxivFillQueueSchema>;
+
 /** A day's list in the feed's order, which is its ranking. */
 export const FeedDayListSchema = z.object({
   day: FeedDaySchema,

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
 import { savePaper } from '../../../src/db/papers';
-import { ARXIV_REQUEST_GAP_MS, createArxivFiller, type ArxivFillerDeps } from '../../../src/feed/arxiv-fill';
+import { readArxivFillQueue } from '../../../src/db/feed';
+import { ARXIV_REQUEST_GAP_MS, ARXIV_RETRY_MS, createArxivFiller, type ArxivFillerDeps } from '../../../src/feed/arxiv-fill';
 import { readArxivAbsPage, type ArxivPaperResult } from '../../../src/feed/arxiv-paper';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 
@@ -14,6 +15,7 @@ let db: PaperLensDatabase;
 let run = 0;
 // What happened, in order: requests to arXiv and waits between them.
 let events: string[];
+let clock = 1_000_000;
 
 beforeEach(async () => {
   const store = createStore({ db: new PaperLensDatabase(`arxiv-fill-${run++}`), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
@@ -31,10 +33,11 @@ function filler(answers: Record<string, ArxivPaperResult>, overrides: Partial<Ar
     },
     enabled: async () => true,
     wait: async (ms) => void events.push(`wait ${ms}`),
+    now: () => clock,
     onFilled: () => void filled++,
     ...overrides,
   });
-  return { fill: fill.fill, filled: () => filled };
+  return { ...fill, filled: () => filled };
 }
 
 const saveBare = (id: string, sourceUrl: string | null = null) => savePaper(db, { id, title: `arXiv:${id}`, sourceUrl }, 1_000);
@@ -67,16 +70,51 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(events).toEqual([]);
   });
 
-  test('one request at a time, 3 s apart; a paper arXiv does not have is skipped, a failure stops the queue', async () => {
+  test('one request at a time, 3 s apart; a paper arXiv does not have or a page it cannot read is skipped, a failure stops the queue', async () => {
     for (const id of ['2401.00001', '2401.00002', '2401.00003', '2401.00004']) await saveBare(id);
-    const failing = filler({ '2401.00003': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 503' } });
+    const failing = filler({
+      '2401.00002': { ok: false, kind: 'unreadable', reason: 'not an abstract page' },
+      '2401.00003': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 503' },
+    });
     await failing.fill(['2401.00001', '2401.00002', '2401.00003', '2401.00004']);
     expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003']);
     expect(failing.filled()).toBe(0);
-    // The rest is asked for again by the next save or import.
+    // The rest is kept: a worker start goes on with it, but not before the retry time…
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00003', '2401.00004'], retryAt: clock + ARXIV_RETRY_MS });
     events = [];
-    await filler({}).fill(['2401.00004']);
-    expect(events).toEqual(['fetch 2401.00004']);
+    await filler({}).resume();
+    expect(events).toEqual([]);
+    clock += ARXIV_RETRY_MS;
+    await filler({}).resume();
+    expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00004']);
+    expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null });
+  });
+
+  test('after a failure, a save asks again at once, for the papers left too', async () => {
+    for (const id of ['2401.00001', '2401.00002', '2401.00003']) await saveBare(id);
+    const { fill } = filler({ '2401.00001': { ok: false, kind: 'failed', reason: 'offline' } });
+    await fill(['2401.00001', '2401.00002']);
+    expect(events).toEqual(['fetch 2401.00001']);
+    events = [];
+    // The same worker…
+    await fill(['2401.00003']);
+    expect(events).toEqual(['fetch 2401.00001']);
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001', '2401.00002', '2401.00003'], retryAt: clock + ARXIV_RETRY_MS });
+    // …and the next one, whose first request is a save, not the start.
+    events = [];
+    await filler({}).fill(['2401.00003']);
+    expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003']);
+  });
+
+  test('a worker stopped mid-queue: the next one goes on where it was', async () => {
+    for (const id of ['2401.00001', '2401.00002', '2401.00003']) await saveBare(id);
+    const stopped = filler({}, { wait: () => new Promise(() => {}) });
+    void stopped.fill(['2401.00001', '2401.00002', '2401.00003']);
+    await expect.poll(() => events).toEqual(['fetch 2401.00001']);
+    await expect.poll(async () => (await readArxivFillQueue(db)).ids).toEqual(['2401.00002', '2401.00003']);
+    events = [];
+    await filler({}).resume();
+    expect(events).toEqual(['fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003']);
   });
 
   test('papers asked for while a run is going join it, each once', async () => {

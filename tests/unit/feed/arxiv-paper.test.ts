@@ -63,7 +63,8 @@ describe('fetchArxivPaper never throws; it tells "no such paper" from "try later
     [404, 'missing', /no paper 2412.99999 \(HTTP 404\)/],
     [410, 'missing', /HTTP 410/],
     [503, 'failed', /HTTP 503/],
-    [200, 'failed', /not an abstract page/],
+    [429, 'failed', /HTTP 429/],
+    [200, 'unreadable', /not an abstract page/],
   ])('HTTP %i: %s', async (status, kind, reason) => {
     const result = await fetchArxivPaper('2412.99999', answering(() => new Response('<h1>Article identifier not recognized</h1>', { status })));
     expect(result).toMatchObject({ ok: false, kind });
