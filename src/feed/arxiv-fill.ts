@@ -33,7 +33,8 @@ export interface ArxivFiller {
 }
 
 export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
-  const queue = new Set<string>();
+  // In order; a Set keeps each paper once.
+  let queue = new Set<string>();
   let running: Promise<void> | null = null;
   // The paper the run is on (waiting its turn or fetching): asked for again, it is not queued twice.
   let current: string | null = null;
@@ -51,13 +52,20 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   const drain = async (db: PaperLensDatabase): Promise<void> => {
     let requested = false;
     try {
-      // A Set iterates what is added while it runs: ids asked for meanwhile join this run.
-      for (const id of queue) {
+      // Ids asked for meanwhile join this run.
+      for (let next = queue.values().next(); !next.done; next = queue.values().next()) {
+        const id = next.value;
         queue.delete(id);
         current = id;
         const item = await db.saved.get(id);
         if (!item || !lacksPageDetails(item)) continue;
         if (requested) await deps.wait(ARXIV_REQUEST_GAP_MS);
+        // Switched off meanwhile: no more requests; the queue waits for the switch.
+        if (!(await deps.enabled())) {
+          queue = new Set([id, ...queue]);
+          current = null;
+          return;
+        }
         requested = true;
         const result = await deps.fetchPaper(id);
         if (result.ok) {
@@ -65,9 +73,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         } else if (result.kind === 'failed') {
           console.warn(`PaperLens could not complete saved papers from arXiv: ${result.reason}`);
           // The run stops; the queue stays as it is, this paper first, for the next call or worker.
-          const rest = [id, ...queue];
-          queue.clear();
-          for (const left of rest) queue.add(left);
+          queue = new Set([id, ...queue]);
           current = null;
           await keep(db, deps.now() + ARXIV_RETRY_MS);
           return;
@@ -86,7 +92,8 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
     if (ids.length === 0 || !(await deps.enabled())) return;
     const db = await deps.ready();
     await load(db);
-    for (const id of ids) if (id !== current) queue.add(id);
+    // The papers just asked for go first: a paper that failed before does not hold them up.
+    queue = new Set([...ids.filter((id) => id !== current), ...queue]);
     await keep(db, null);
     running ??= drain(db);
     return running;

@@ -96,14 +96,40 @@ describe('saved papers without a page are completed from arXiv', () => {
     await fill(['2401.00001', '2401.00002']);
     expect(events).toEqual(['fetch 2401.00001']);
     events = [];
-    // The same worker…
+    // The same worker: the paper just saved first, then the ones left…
     await fill(['2401.00003']);
-    expect(events).toEqual(['fetch 2401.00001']);
-    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001', '2401.00002', '2401.00003'], retryAt: clock + ARXIV_RETRY_MS });
+    expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001']);
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001', '2401.00002'], retryAt: clock + ARXIV_RETRY_MS });
     // …and the next one, whose first request is a save, not the start.
     events = [];
-    await filler({}).fill(['2401.00003']);
-    expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003']);
+    await saveBare('2401.00004');
+    await filler({}).fill(['2401.00004']);
+    expect(events).toEqual(['fetch 2401.00004', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002']);
+    expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null });
+  });
+
+  test('switched off during a run: no request after that; the papers left wait for the switch', async () => {
+    for (const id of ['2401.00001', '2401.00002', '2401.00003']) await saveBare(id);
+    let on = true;
+    const { fill } = filler({}, {
+      enabled: async () => on,
+      wait: async (ms) => {
+        events.push(`wait ${ms}`);
+        on = false;
+      },
+    });
+    await fill(['2401.00001', '2401.00002']);
+    expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`]);
+    on = true;
+    events = [];
+    await fill(['2401.00003']);
+    expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`]);
+    on = true;
+    events = [];
+    await fill([]);
+    expect(events).toEqual([]);
+    await filler({}).resume();
+    expect(events).toEqual(['fetch 2401.00002']);
   });
 
   test('a worker stopped mid-queue: the next one goes on where it was', async () => {
