@@ -19,7 +19,8 @@ function isoTime(ms: number | null): string {
  * CR) gets a leading apostrophe, the usual guard: text from pages must not execute in Excel.
  */
 export function csvField(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A value that already opens with apostrophes before such a character gets one more, which the import takes off.
+  const guarded = /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 

@@ -2,6 +2,7 @@ import { arxivIdFromReference, writtenAsUrl } from '../papers/ids';
 import type { ImportFormat, ImportParse, ImportRejection, ImportedItem } from '../schema/reading-list';
 import { parseBibtexImport } from './bibtex-import';
 import { parseRisImport } from './ris-import';
+import { looksLikeCsvHeader, parseCsvImport } from './csv-import';
 import { ImportError } from './errors';
 import { parseJsonImport } from './json';
 import { unixNewlines } from './text';
@@ -50,7 +51,8 @@ function quoted(line: string): string {
 function referenceOf(entry: string): string {
   const markdownLink = /\]\((\S+?)\)/.exec(entry);
   if (markdownLink) return markdownLink[1]!;
-  return entry.replace(/^(?:[-*+•]|\d+[.)])\s+/, '').replace(/^arxiv:\s+/i, 'arXiv:').split(/\s+/)[0]!;
+  // "2310.01779, HallE-Switch": the comma ends the id.
+  return entry.replace(/^(?:[-*+•]|\d+[.)])\s+/, '').replace(/^arxiv:\s+/i, 'arXiv:').split(/\s+/)[0]!.replace(/[,;]$/, '');
 }
 
 /** One arXiv id, DOI or paper URL per line; blank lines and `#` comments are skipped. */
@@ -74,26 +76,30 @@ function parseIdList(text: string): ImportParse {
   if (items.length === 0) {
     const first = rejected[0]!;
     throw new ImportError(
-      `not a recognised file: expected a PaperLens JSON export, a BibTeX or RIS file or a list of arXiv ids or URLs (line ${first.line}: ${first.reason})`,
+      `not a recognised file: expected a PaperLens JSON export, a BibTeX, RIS or CSV file or a list of arXiv ids or URLs (line ${first.line}: ${first.reason})`,
       first.line,
     );
   }
   return { format: 'ids', items, rejected };
 }
 
+const extensionOf = (fileName: string | undefined): string | undefined => /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+
 function detectFormat(text: string, fileName: string | undefined): ImportFormat {
-  const extension = /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  const extension = extensionOf(fileName);
   const first = /\S/.exec(text)?.[0];
   if (first === '{' || first === '[' || extension === 'json') return 'json';
   if (extension === 'bib' || extension === 'bibtex') return 'bibtex';
   // Before BibTeX's test, which any line may pass: a RIS note can hold a pasted BibTeX entry.
   if (extension === 'ris' || /^\s*TY {1,2}- /.test(text)) return 'ris';
+  // Before BibTeX's test too: a CSV cell can hold a pasted BibTeX entry.
+  if (extension === 'csv' || extension === 'tsv' || looksLikeCsvHeader(text.slice(0, text.search(/\r?\n|$/)))) return 'csv';
   if (/^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
   return 'ids';
 }
 
 /**
- * Reads an import file: a PaperLens JSON export, BibTeX, RIS, or a list of arXiv ids/URLs, told apart by
+ * Reads an import file: a PaperLens JSON export, BibTeX, RIS, CSV, or a list of arXiv ids/URLs, told apart by
  * content (the file name breaks ties). Entries that cannot be imported come back in `rejected` with
  * their line; a file that cannot be read at all throws ImportError saying what is wrong and where.
  */
@@ -108,6 +114,8 @@ export function parseImport(text: string, fileName?: string): ImportParse {
       return parseBibtexImport(unixNewlines(content));
     case 'ris':
       return parseRisImport(unixNewlines(content));
+    case 'csv':
+      return parseCsvImport(content, extensionOf(fileName));
     case 'ids':
       return parseIdList(content);
   }

@@ -79,3 +79,11 @@ export function keywordTags(keywords: readonly string[]): string[] {
     .map((tag) => (tag.length > MAX_TAG_LENGTH ? `${tag.slice(0, MAX_TAG_LENGTH - 1).trimEnd()}…` : tag));
   return uniqueTags(tags).slice(0, MAX_TAGS);
 }
+
+/** "Vaswani, Ashish" → "Ashish Vaswani"; "Vaswani, Ashish, Jr." → "Ashish Vaswani Jr."; a name without a comma as it is. */
+export function personName(value: string): string {
+  const parts = value.split(',').map((part) => singleLine(part));
+  if (parts.length < 2) return singleLine(value);
+  const [last = '', first = '', ...suffix] = parts;
+  return singleLine([first, last, ...suffix].join(' '));
+}

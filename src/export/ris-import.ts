@@ -1,7 +1,7 @@
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ImportError } from './errors';
 import { normalizeArxivId } from '../papers/ids';
-import { bareDoi, findArxivId, isSubmissionDate, keywordTags } from './references';
+import { bareDoi, findArxivId, isSubmissionDate, keywordTags, personName } from './references';
 import { singleLine } from './text';
 
 /** One `TY  - …` to `ER  - ` record: each tag's values in order (tags repeat: AU, KW, N1). */
@@ -46,14 +46,6 @@ function parseRis(text: string): RisRecord[] {
     last = { values };
   });
   return records;
-}
-
-/** "Vaswani, Ashish" → "Ashish Vaswani"; "Vaswani, Ashish, Jr." → "Ashish Vaswani Jr."; a name without a comma as it is. */
-function risAuthor(value: string): string {
-  const parts = value.split(',').map((part) => singleLine(part));
-  if (parts.length < 2) return singleLine(value);
-  const [last = '', first = '', ...suffix] = parts;
-  return singleLine([first, last, ...suffix].join(' '));
 }
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -108,7 +100,7 @@ function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
 
   const item: ImportedItem = { id, line: record.line };
   if (title !== '') item.title = title;
-  const authors = [...all('AU'), ...all('A1')].map(risAuthor).filter((name) => name !== '');
+  const authors = [...all('AU'), ...all('A1')].map(personName).filter((name) => name !== '');
   if (authors.length > 0) item.authors = authors;
   // One keyword per KW line (a ";" may be part of one); EndNote continues a KW on the next lines.
   const keywords = all('KW').flatMap((value) => value.split('\n'));

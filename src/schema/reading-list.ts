@@ -23,7 +23,7 @@ export const ImportedItemSchema = z.extend(z.required(z.partial(SavedItemSchema)
 });
 export type ImportedItem = z.infer<typeof ImportedItemSchema>;
 
-export const ImportFormatSchema = z.enum(['json', 'bibtex', 'ris', 'ids']);
+export const ImportFormatSchema = z.enum(['json', 'bibtex', 'ris', 'csv', 'ids']);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
 /** An entry of an import file that was not taken, and why. `line` is 1-based (0 when unknown). */

@@ -334,6 +334,18 @@ describe('reading-list page', () => {
     await page.getByTestId('import-apply').click();
     await expect.poll(() => list().getAttribute('data-count')).toBe('33');
     expect((await listed(page)).find((entry) => entry.id === '2405.19715')).toMatchObject({ authors: ['Kaixuan Huang'], tags: ['speculative decoding'], notes: 'Compare with Medusa.' });
+
+    // A spreadsheet kept beside the list (CSV, ";" between cells as Excel writes in many locales): a
+    // new paper comes with its status and tags; a listed one gains the sheet's tags but keeps its
+    // status (the sheet has no update times, so the list's own is taken as newer); a row naming no paper is said.
+    const csv = ['arXiv ID;Title;Status;Tags', '2405.19715;SpecDec++;read;"speculative decoding; to cite"', 'https://arxiv.org/abs/2404.19737v2;Better & Faster Large Language Models via Multi-token Prediction;reading;transformers', ';A paper without an id;;'].join('\r\n');
+    await input.setInputFiles({ name: 'papers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('papers.csv: 1 new, 1 updated, 1 rejected: line 4: no arXiv id (id, URL, DOI or Extra column) in the row at line 4 ("A paper without an id")');
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => list().getAttribute('data-count')).toBe('34');
+    const fromCsv = await listed(page);
+    expect(fromCsv.find((entry) => entry.id === '2405.19715')).toMatchObject({ status: 'to-read', authors: ['Kaixuan Huang'], tags: ['speculative decoding', 'to cite'] });
+    expect(fromCsv.find((entry) => entry.id === '2404.19737')).toMatchObject({ title: 'Better & Faster Large Language Models via Multi-token Prediction', status: 'reading', tags: ['transformers'] });
   });
 });
 

@@ -52,11 +52,11 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
           type="file"
           class="visually-hidden"
           data-testid="import-file"
-          accept=".json,.bib,.bibtex,.ris,.txt,application/json,text/plain"
+          accept=".json,.bib,.bibtex,.ris,.csv,.tsv,.txt,application/json,text/csv,text/plain"
           onChange={(event) => void pick(event.currentTarget)}
         />
       </label>
-      <span class="hint">PaperLens JSON backup, BibTeX, RIS, or a list of arXiv ids or URLs (the CSV and Markdown exports are for other tools: move a list with the JSON backup)</span>
+      <span class="hint">PaperLens JSON backup, BibTeX, RIS, CSV (ours, Zotero's or a spreadsheet with an id, URL or DOI column), or a list of arXiv ids or URLs</span>
       {stage.kind === 'reading' && <p class="import-status" role="status">Reading {stage.fileName}…</p>}
       {stage.kind === 'failed' && (
         <p class="import-status error" role="alert" data-testid="import-error">

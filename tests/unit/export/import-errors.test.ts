@@ -94,7 +94,7 @@ describe('whole-file problems throw ImportError saying what and where', () => {
     expect(importError('@comment{nothing here}\n', 'refs.bib').message).toBe('no BibTeX entries found: the file has no @article, @misc or other entries');
     expect(importError(exportJson([], 1)).message).toBe('the file holds no papers: its reading list is empty');
     expect(importError('Dear reviewer,\nplease find attached.\n').message).toBe(
-      'not a recognised file: expected a PaperLens JSON export, a BibTeX or RIS file or a list of arXiv ids or URLs (line 1: "Dear reviewer," is neither an arXiv id nor an arXiv or Hugging Face URL)',
+      'not a recognised file: expected a PaperLens JSON export, a BibTeX, RIS or CSV file or a list of arXiv ids or URLs (line 1: "Dear reviewer," is neither an arXiv id nor an arXiv or Hugging Face URL)',
     );
   });
 });

@@ -118,7 +118,7 @@ describe('malformed files are refused with their reason and change nothing', () 
     ['an unknown version', good.replace('"version": 1', '"version": 7'), 'list.json', /^unsupported version 7 of the reading-list format: this PaperLens reads version 1/],
     ['a truncated file', good.slice(0, Math.floor(good.length * 0.6)), 'list.json', /^the file is truncated: it stops at line \d+, column \d+/],
     ['BibTeX with unbalanced braces', unbalanced, 'refs.bib', /^unbalanced braces or truncated file: the entry "@misc\{\w+" at line \d+ is never closed/],
-    ['an id list with no papers', 'Dear reviewer,\nplease see attached\n', 'notes.txt', /^not a recognised file: expected a PaperLens JSON export, a BibTeX or RIS file or a list of arXiv ids or URLs \(line 1: /],
+    ['an id list with no papers', 'Dear reviewer,\nplease see attached\n', 'notes.txt', /^not a recognised file: expected a PaperLens JSON export, a BibTeX, RIS or CSV file or a list of arXiv ids or URLs \(line 1: /],
   ])('%s', async (_name, text, name, message) => {
     const before = await dump(db);
     const outcome = await previewImport(db, source(text, name), clock.now);

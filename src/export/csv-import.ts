@@ -1,0 +1,229 @@
+import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ReadingStatusSchema } from '../schema/papers';
+import { arxivIdFromReference } from '../papers/ids';
+import { ImportError } from './errors';
+import { bareDoi, findArxivId, isSubmissionDate, keywordTags, personName } from './references';
+import { singleLine } from './text';
+import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from './csv';
+
+/** One CSV record: its cells and the line it starts on (a quoted cell may span lines). */
+interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * RFC 4180 records: a quoted cell may hold the delimiter, `""` for a quote and line breaks (kept
+ * as written). Rows with only empty cells are skipped.
+ */
+function parseCsvRows(text: string, delimiter: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let cellStart = true;
+  let line = 1;
+  let rowLine = 1;
+  let quoteLine = 1;
+  const endRow = () => {
+    cells.push(cell);
+    if (cells.some((value) => value.trim() !== '')) rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = '';
+    cellStart = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let char = text[i]!;
+    // A row ends at CRLF, LF or CR; inside quotes, line breaks are kept as written.
+    if (char === '\r' && !quoted) {
+      if (text[i + 1] === '\n') i++;
+      char = '\n';
+    }
+    if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) line++;
+    if (quoted) {
+      if (char !== '"') cell += char;
+      else if (text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
+    } else if (char === '"' && cellStart) {
+      quoted = true;
+      quoteLine = line;
+      cellStart = false;
+    } else if (char === delimiter) {
+      cells.push(cell);
+      cell = '';
+      cellStart = true;
+    } else if (char === '\n') {
+      endRow();
+      rowLine = line;
+    } else {
+      cell += char;
+      cellStart = false;
+    }
+  }
+  if (quoted) throw new ImportError(`line ${quoteLine}: a quoted cell is never closed (a '"' is missing)`, quoteLine);
+  endRow();
+  return rows;
+}
+
+/** A header cell as a key: `Date Added` → `date_added`, `arXiv ID` → `arxiv_id`. */
+const columnKey = (header: string): string => header.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+
+// Where the paper's arXiv id may be, most specific first: our export's `id`, other tools' columns
+// (Zotero: Url, DOI, Extra holding "arXiv: <id>").
+const ID_COLUMNS = ['id', 'arxiv_id', 'arxiv', 'eprint', 'paper_id', 'url', 'link', 'source_url', 'pdf_url', 'doi', 'extra'];
+// Our export's columns and Zotero's names for the same thing.
+const FIELD_COLUMNS = {
+  title: ['title'],
+  authors: ['authors', 'author'],
+  status: ['status'],
+  tags: ['tags', 'manual_tags', 'keywords'],
+  notes: ['notes'],
+  tldr: ['tldr'],
+  addedAt: ['added_at', 'date_added'],
+  updatedAt: ['updated_at', 'date_modified'],
+  readAt: ['read_at'],
+  published: ['published', 'date'],
+  primaryCategory: ['primary_category'],
+  doi: ['doi'],
+  journalRef: ['journal_ref', 'publication_title'],
+} as const;
+type Field = keyof typeof FIELD_COLUMNS;
+
+/** Whether a first line reads as the header of a CSV of papers: a column naming the paper and another we know. */
+export function looksLikeCsvHeader(firstLine: string): boolean {
+  const keys = firstLine.split(/[,\t;]/).map((cell) => columnKey(cell.replace(/"/g, '')));
+  const known = new Set<string>(Object.values(FIELD_COLUMNS).flat());
+  return keys.length >= 2 && keys.some((key) => ID_COLUMNS.includes(key)) && keys.some((key) => known.has(key) && !ID_COLUMNS.includes(key));
+}
+
+/** The delimiter a file uses: tab for .tsv, else what its header holds (Excel writes ";" in some locales). */
+function delimiterOf(header: string, extension: string | undefined): string {
+  if (extension === 'tsv') return '\t';
+  if (header.includes(',')) return ',';
+  if (header.includes('\t')) return '\t';
+  return header.includes(';') ? ';' : ',';
+}
+
+/** Our export guards a cell a spreadsheet would run as a formula with a leading apostrophe (csvField): undone. */
+const unguarded = (cell: string): string => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/** `2024-07-31T09:15:00.000Z` (our export) or `2024-07-31 09:15:00` (Zotero, UTC) in ms; null when it is neither. */
+function timestamp(value: string): number | null {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  if (!match) return null;
+  const ms = Date.parse(`${match[1]}T${match[2]}${match[3] ?? 'Z'}`);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Authors or tags in one cell: "; " between them (our export and Zotero's). */
+const splitList = (value: string, ours: boolean): string[] =>
+  (ours ? value.split(CSV_LIST_SEPARATOR) : value.split(';').map((part) => part.trim())).filter((part) => part.trim() !== '');
+
+/** How a file's cells are read: our own export writes names as they are, other tools "Last, First". */
+interface CsvDialect {
+  columns: Map<string, number>;
+  ours: boolean;
+}
+
+function rowToItem(row: CsvRow, { columns, ours }: CsvDialect): ImportedItem | ImportRejection {
+  const cellOf = (key: string): string => {
+    const index = columns.get(key);
+    return index === undefined ? '' : unguarded(row.cells[index] ?? '');
+  };
+  // The first of a field's columns with something in it, as written (notes keep their line breaks;
+  // a note of only line breaks is one too).
+  const field = (name: Field, blankCounts = false): { key: string; value: string } | null => {
+    for (const key of FIELD_COLUMNS[name]) {
+      const value = cellOf(key);
+      if (blankCounts ? value !== '' : value.trim() !== '') return { key, value };
+    }
+    return null;
+  };
+  const title = field('title')?.value.trim() ?? '';
+  const where = `the row at line ${row.line}${title ? ` ("${singleLine(title).slice(0, 60)}")` : ''}`;
+  let id: string | null = null;
+  let candidate: string | null = null;
+  for (const key of ID_COLUMNS) {
+    const value = cellOf(key).trim();
+    if (value === '') continue;
+    const found = findArxivId(value);
+    id = arxivIdFromReference(value) ?? found.id;
+    candidate ??= found.candidate ?? (key === 'doi' || key === 'extra' ? null : value);
+    if (id) break;
+  }
+  if (!id) return { line: row.line, reason: candidate ? `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` : `no arXiv id (id, URL, DOI or Extra column) in ${where}` };
+
+  const item: ImportedItem = { id, line: row.line };
+  if (title !== '') item.title = title;
+  const authors = splitList(field('authors')?.value ?? '', ours).map((name) => (ours ? name : personName(name))).filter((name) => name !== '');
+  if (authors.length > 0) item.authors = authors;
+  const status = field('status')?.value.trim();
+  if (status !== undefined) {
+    const parsed = ReadingStatusSchema.safeParse(status.toLowerCase());
+    if (!parsed.success) return { line: row.line, reason: `status "${status.slice(0, 40)}" is not one of to-read, reading, read in ${where}` };
+    item.status = parsed.data;
+  }
+  const tags = splitList(field('tags')?.value ?? '', ours);
+  if (tags.length > 0) item.tags = keywordTags(tags);
+  const notes = field('notes', true)?.value;
+  if (notes !== undefined) item.notes = notes;
+  const tldr = field('tldr', true)?.value;
+  if (tldr !== undefined) item.tldr = tldr;
+  for (const name of ['addedAt', 'updatedAt', 'readAt'] as const) {
+    const cell = field(name);
+    if (cell === null) continue;
+    const at = timestamp(cell.value.trim());
+    if (at === null) return { line: row.line, reason: `${cell.key} "${cell.value.slice(0, 40)}" is not a date and time (like 2024-07-31T09:15:00Z) in ${where}` };
+    item[name] = at;
+  }
+  const published = field('published');
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(published?.value.trim() ?? '')?.[0];
+  // Another tool's date may be the latest version's: only a submission date is kept (see isSubmissionDate).
+  if (day && (published?.key === 'published' || isSubmissionDate(day, id))) item.published = day;
+  const category = field('primaryCategory')?.value;
+  if (category !== undefined) item.primaryCategory = category.trim();
+  for (const [name, key] of [['pdfUrl', 'pdf_url'], ['sourceUrl', 'source_url']] as const) {
+    const url = cellOf(key).trim();
+    if (/^https?:\/\//i.test(url)) item[name] = url;
+  }
+  const doi = bareDoi(field('doi')?.value ?? '');
+  if (doi) item.doi = doi;
+  const journal = field('journalRef');
+  // Zotero names a preprint's "publication" arXiv: not a journal.
+  if (journal && !(journal.key === 'publication_title' && /arxiv|^corr$/i.test(journal.value))) item.journalRef = singleLine(journal.value);
+  const checked = ImportedItemSchema.safeParse(item);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0];
+  return { line: row.line, reason: `${where} (${id}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+}
+
+/**
+ * Papers of a CSV (or tab-separated) file with a header row: our CSV export, Zotero's, or a
+ * spreadsheet with an id, URL or DOI column. Rows that name no arXiv paper are reported.
+ */
+export function parseCsvImport(text: string, extension?: string): ImportParse {
+  const newline = text.indexOf('\n');
+  const header = newline === -1 ? text : text.slice(0, newline);
+  const [head, ...rows] = parseCsvRows(text, delimiterOf(header, extension));
+  const columns = new Map<string, number>();
+  head?.cells.forEach((cell, index) => {
+    const key = columnKey(cell);
+    if (!columns.has(key)) columns.set(key, index);
+  });
+  const ours = head?.cells.join(',') === CSV_COLUMNS.join(',');
+  if (!ID_COLUMNS.some((key) => columns.has(key))) {
+    const found = head?.cells.map((cell) => `"${singleLine(cell).slice(0, 30)}"`).join(', ') ?? 'none';
+    throw new ImportError(`line 1: the header names no column that identifies the paper (id, arXiv ID, URL, DOI or Extra); its columns are ${found}`, 1);
+  }
+  if (rows.length === 0) throw new ImportError('the file has a header row but no papers');
+  const items: ImportedItem[] = [];
+  const rejected: ImportRejection[] = [];
+  for (const row of rows) {
+    const result = rowToItem(row, { columns, ours });
+    if ('reason' in result) rejected.push(result);
+    else items.push(result);
+  }
+  return { format: 'csv', items, rejected };
+}

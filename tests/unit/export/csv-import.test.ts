@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import { exportCsv, parseImport, planImport } from '../../../src/export';
+import { ImportError } from '../../../src/export/errors';
+import { hostileItems, savedItem } from './fixtures';
+
+describe('CSV import: our CSV export comes back as it was exported', () => {
+  // "; " joins authors and tags in one cell: a name or tag holding it cannot come back whole (the
+  // JSON backup is the lossless format). Every other character does.
+  const items = hostileItems(600).filter((item) => ![...item.authors, ...item.tags].some((value) => value.includes(';')));
+
+  test('hostile text, formula guards, line breaks in notes, times to the millisecond', () => {
+    expect(items.length).toBeGreaterThan(300);
+    const parse = parseImport(exportCsv(items), 'paperlens-reading-list.csv');
+    expect(parse.format).toBe('csv');
+    expect(parse.rejected).toEqual([]);
+    const plan = planImport([], parse.items, Date.UTC(2026, 0, 1));
+    expect(plan.added).toEqual(items);
+    // Told apart by its header without the file name too.
+    expect(parseImport(exportCsv(items)).items).toEqual(parse.items);
+  });
+
+  test('a value that already starts with an apostrophe before = keeps it', () => {
+    const item = savedItem({ title: "'=1+1 is two", notes: "''@home" });
+    const [imported] = parseImport(exportCsv([item]), 'list.csv').items;
+    expect(imported).toMatchObject({ title: "'=1+1 is two", notes: "''@home" });
+  });
+
+  test('each row knows its line, also after a note that spans lines', () => {
+    const two = [savedItem({ id: '2310.01779', notes: 'one\ntwo\r\nthree' }), savedItem({ id: '1706.03762' })];
+    expect(parseImport(exportCsv(two), 'list.csv').items.map((item) => [item.id, item.line])).toEqual([['2310.01779', 2], ['1706.03762', 5]]);
+  });
+});
+
+// As Zotero 7 writes "Export Collection… → CSV" (columns cut to those we read and a few we do not).
+const ZOTERO_CSV = [
+  '"Key","Item Type","Publication Year","Author","Title","Publication Title","DOI","Url","Abstract Note","Date","Date Added","Date Modified","Extra","Notes","Manual Tags","Automatic Tags"',
+  '"ABCD1234","preprint","2017","Vaswani, Ashish; Shazeer, Noam; Parmar, Niki","Attention Is All You Need","arXiv","10.48550/arXiv.1706.03762","http://arxiv.org/abs/1706.03762","The dominant sequence transduction models…","2017-06-12","2024-01-05 10:20:30","2024-02-01 08:00:00","arXiv:1706.03762 [cs]","","transformers; to cite","Computer Science - Computation and Language"',
+  '"EFGH5678","journalArticle","2021","Doe, Jane","A Journal Version","Nature Machine Intelligence","10.1038/s42256-021-00001-1","https://www.nature.com/articles/s42256-021-00001-1","","2021-03-15","2024-01-06 11:00:00","2024-01-06 11:00:00","arXiv: 2101.00001","","","",',
+  '"IJKL9012","book","1995","Knuth, Donald","The Art of Computer Programming","","","https://example.org/taocp","","1995","2024-01-07 12:00:00","2024-01-07 12:00:00","","","",""',
+].join('\r\n');
+
+describe("CSV import: other tools' files", () => {
+  test("Zotero's export: names turned around, manual tags, the submission date, a journal's name, its dates added and modified", () => {
+    const parse = parseImport(ZOTERO_CSV, 'Exported Items.csv');
+    expect(parse.format).toBe('csv');
+    expect(parse.items).toEqual([
+      {
+        id: '1706.03762', line: 2, title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
+        tags: ['transformers', 'to cite'], published: '2017-06-12', addedAt: Date.UTC(2024, 0, 5, 10, 20, 30), updatedAt: Date.UTC(2024, 1, 1, 8),
+      },
+      {
+        id: '2101.00001', line: 3, title: 'A Journal Version', authors: ['Jane Doe'], doi: '10.1038/s42256-021-00001-1',
+        journalRef: 'Nature Machine Intelligence', addedAt: Date.UTC(2024, 0, 6, 11), updatedAt: Date.UTC(2024, 0, 6, 11),
+      },
+    ]);
+    expect(parse.rejected).toEqual([{ line: 4, reason: '"https://example.org/taocp" is not a valid arXiv id or URL in the row at line 4 ("The Art of Computer Programming")' }]);
+  });
+
+  test('a spreadsheet with ";" between cells (Excel in many locales): ids with versions, statuses, a status we do not know', () => {
+    const sheet = 'arXiv ID;Title;Status\n2310.01779v2;HallE-Switch;Reading\nhttps://huggingface.co/papers/2407.13623;Scaling Laws;read\n1706.03762;Attention;done\n';
+    const parse = parseImport(sheet, 'papers.csv');
+    expect(parse.items).toEqual([
+      { id: '2310.01779', line: 2, title: 'HallE-Switch', status: 'reading' },
+      { id: '2407.13623', line: 3, title: 'Scaling Laws', status: 'read' },
+    ]);
+    expect(parse.rejected).toEqual([{ line: 4, reason: 'status "done" is not one of to-read, reading, read in the row at line 4 ("Attention")' }]);
+  });
+
+  test('tab-separated, found by its header alone; a time that is not one is refused with the column', () => {
+    const parse = parseImport('url\ttitle\tadded_at\nhttps://arxiv.org/abs/2310.01779\tHallE\t2024-07-31T09:15:00Z\narxiv.org/pdf/1706.03762v5\tAttention\tyesterday\n');
+    expect(parse.format).toBe('csv');
+    expect(parse.items).toEqual([{ id: '2310.01779', line: 2, title: 'HallE', addedAt: Date.UTC(2024, 6, 31, 9, 15) }]);
+    expect(parse.rejected).toEqual([{ line: 3, reason: 'added_at "yesterday" is not a date and time (like 2024-07-31T09:15:00Z) in the row at line 3 ("Attention")' }]);
+  });
+
+  test('a list of ids with a title after a comma is still a list, not a CSV', () => {
+    expect(parseImport('2310.01779, HallE-Switch\n1706.03762, Attention\n').format).toBe('ids');
+  });
+});
+
+describe('CSV files that cannot be read say why and where', () => {
+  const problem = (text: string, fileName = 'list.csv') => {
+    try {
+      parseImport(text, fileName);
+    } catch (error) {
+      if (error instanceof ImportError) return [error.message, error.line];
+      throw error;
+    }
+    return null;
+  };
+
+  test('a quote that is never closed names the line it opened on', () => {
+    expect(problem('id,title\n2310.01779,"HallE\n1706.03762,Attention\n')).toEqual([`line 2: a quoted cell is never closed (a '"' is missing)`, 2]);
+  });
+
+  test('no column that names the paper; a header and no rows', () => {
+    expect(problem('Title,Authors\nAttention,Vaswani\n')).toEqual(['line 1: the header names no column that identifies the paper (id, arXiv ID, URL, DOI or Extra); its columns are "Title", "Authors"', 1]);
+    expect(problem('id,title\n')).toEqual(['the file has a header row but no papers', null]);
+  });
+});
