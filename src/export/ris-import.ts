@@ -1,6 +1,6 @@
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ImportError } from './errors';
-import { normalizeArxivId } from '../papers/ids';
+import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { bareDoi, findArxivId, isSubmissionDate, keywordTags, personName } from './references';
 import { singleLine } from './text';
 
@@ -78,6 +78,7 @@ function restatesId(note: string, id: string): boolean {
 // Tags that may carry the arXiv id, most specific first: the URL, links, the DOI, the accession
 // number (our export writes arXiv:<id> there), then notes and publication names.
 const REFERENCE_TAGS = ['UR', 'L1', 'L2', 'DO', 'AN', 'M1', 'N1', 'T2', 'JO', 'JF', 'PB'];
+const BARE_ID_TAGS = new Set(['AN', 'M1']);
 const JOURNAL_TAGS = ['JO', 'JF', 'T2', 'J2'];
 const JOURNAL_REFERENCE = /^Journal reference: (.+)$/;
 
@@ -91,7 +92,8 @@ function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
   for (const tag of REFERENCE_TAGS) {
     for (const value of all(tag)) {
       const found = findArxivId(value);
-      id ??= found.id;
+      // An accession number or a misc field may hold the bare id ("1706.03762", Mendeley and some EndNote styles).
+      id ??= found.id ?? (BARE_ID_TAGS.has(tag) ? arxivIdFromReference(value) : null);
       candidate ??= found.candidate;
     }
     if (id) break;

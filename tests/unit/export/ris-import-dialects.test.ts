@@ -3,6 +3,17 @@ import { exportRis, parseImport } from '../../../src/export';
 import { savedItem } from './fixtures';
 
 describe('RIS import: what other tools and our own export write', () => {
+  test('a bare arXiv id in the accession number or a misc field (no "arXiv:", no URL) names the paper; a page count there does not', () => {
+    const text = [
+      'TY  - JOUR', 'TI  - Attention Is All You Need', 'AN  - 1706.03762v7', 'ER  - ',
+      'TY  - JOUR', 'TI  - BERT', 'M1  - 1810.04805', 'ER  - ',
+      'TY  - JOUR', 'TI  - A journal paper', 'M1  - 12', 'AN  - 2019-12345', 'ER  - ', '',
+    ].join('\n');
+    const parse = parseImport(text, 'endnote.ris');
+    expect(parse.items.map((item) => item.id)).toEqual(['1706.03762', '1810.04805']);
+    expect(parse.rejected).toEqual([{ line: 9, reason: 'no arXiv id (UR, DO or a note) in the record at line 9 ("A journal paper")' }]);
+  });
+
   test('a Zotero .ris file whose note holds a pasted BibTeX entry is read as RIS', () => {
     const text = [
       'TY  - PREP',
