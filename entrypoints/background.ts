@@ -5,7 +5,7 @@ import { createStore } from '../src/db/open';
 import { parseSeedAsset } from '../src/db/seed';
 import { createFeedRefresher } from '../src/feed/refresher';
 import { createArxivFiller } from '../src/feed/arxiv-fill';
-import { fetchArxivPaper } from '../src/feed/arxiv-paper';
+import { cachedArxivPages, fetchArxivPaper } from '../src/feed/arxiv-paper';
 import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
@@ -14,8 +14,8 @@ import { showStoreError, clearStoreError, LINK_IS_NO_PAPER, NO_PAPER_IN_TAB, sav
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
-// Copy BibTeX waits for arXiv this long at most, then cites what it has.
-const CITATION_ARXIV_TIMEOUT_MS = 5_000;
+// The popup and Copy BibTeX wait for a paper's arXiv page this long at most, then go on without it.
+const ARXIV_PAGE_TIMEOUT_MS = 5_000;
 const FEED_ALARM = 'daily-papers-feed';
 const SAVE_COMMAND = 'save-paper';
 const SAVE_LINK_MENU = 'save-paper-link';
@@ -52,6 +52,11 @@ export default defineBackground(() => {
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: Date.now,
     onFilled: () => void announceStoreChanged().catch(() => undefined),
+  });
+  const arxivPage = cachedArxivPages(async (id) => {
+    if (!(await loadSettings()).completeFromArxiv) return null;
+    const page = await fetchArxivPaper(id, (input, init) => fetch(input, init), ARXIV_PAGE_TIMEOUT_MS);
+    return page.ok ? page.paper : null;
   });
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
 
@@ -107,11 +112,7 @@ export default defineBackground(() => {
       storeChanged: () => void announceStoreChanged().catch(() => undefined),
       seenChanged: () => void announceStoreChanged(true).catch(() => undefined),
       savedPapers: completeFromArxiv,
-      arxivPage: async (id) => {
-        if (!(await loadSettings()).completeFromArxiv) return null;
-        const page = await fetchArxivPaper(id, (input, init) => fetch(input, init), CITATION_ARXIV_TIMEOUT_MS);
-        return page.ok ? page.paper : null;
-      },
+      arxivPage,
     }).then((reply) => {
       markOnce(WORKER_MARKS.firstReply);
       sendResponse(reply);

@@ -88,6 +88,24 @@ export function readArxivAbsPage(html: string, id: string): PagePaper | null {
   return valid.success && paper.title && paper.abstract ? valid.data : null;
 }
 
+/**
+ * Remembers the last `size` pages read, so that the popup opened again on the same PDF tab, then
+ * its Copy BibTeX, make one request. Only pages are kept: a failure is tried again next time.
+ */
+export function cachedArxivPages(load: (id: string) => Promise<PagePaper | null>, size = 50): (id: string) => Promise<PagePaper | null> {
+  const pages = new Map<string, PagePaper>();
+  return async (id) => {
+    const kept = pages.get(id);
+    if (kept) return kept;
+    const page = await load(id);
+    if (page) {
+      pages.set(id, page);
+      if (pages.size > size) pages.delete(pages.keys().next().value!);
+    }
+    return page;
+  };
+}
+
 /** Fetches and reads a paper's abstract page. Never throws. */
 export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeoutMs = DEFAULT_ARXIV_TIMEOUT_MS): Promise<ArxivPaperResult> {
   const controller = new AbortController();

@@ -64,6 +64,7 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
     if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };
+    if (request.type === 'arxivPage') return { ok: true, result: deps.arxivPage ? await deps.arxivPage(request.id) : null };
     if (request.type === 'citation') {
       // The page's details, completed from the store; a broken store does not stop a citation.
       const paper = await deps.ready().then((db) => citableWithAuthors(db, request.paper, deps)).catch(() => request.paper);

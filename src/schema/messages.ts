@@ -107,6 +107,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('citation'), paper: SaveInputSchema }),
   z.object({ type: z.literal('health') }),
+  /** The popup on a PDF tab of a paper the store does not hold: what its arXiv abstract page says. */
+  z.object({ type: z.literal('arxivPage'), id: ArxivIdSchema }),
   /** The popup's Refresh button: fetch the daily-papers feed now. */
   z.object({ type: z.literal('refreshFeed') }),
   ...ReadingListRequestSchemas,
@@ -155,6 +157,8 @@ export interface ResponseMap extends ReadingListResponseMap {
   /** A BibTeX entry. */
   citation: string;
   health: Health;
+  /** Null when the page cannot be had (offline, no such paper) or the user switched such requests off. */
+  arxivPage: PagePaper | null;
   refreshFeed: FeedRefreshState;
 }
 

@@ -15,6 +15,7 @@ beforeAll(async () => {
   browser = await launchExtension();
   browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve('https://arxiv.org/pdf/2402.18041', { body: PDF, contentType: 'application/pdf' });
+  browser.serve('https://arxiv.org/pdf/1706.03762v7', { body: PDF, contentType: 'application/pdf' });
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
   browser.serve('https://arxiv.org/abs/2402.18041', await fixture('arxiv-abs-2402.18041.html'));
   // arXiv answers an identifier it does not know with this page and a 404.
@@ -178,6 +179,33 @@ describe('popup', () => {
     await pdfPopup.close();
     await pdf.close();
     await page.close();
+  });
+
+  test("a PDF tab of a paper the store does not hold: the popup shows and saves what its arXiv page says", async () => {
+    const pdf = await browser.context.newPage();
+    await pdf.goto('https://arxiv.org/pdf/1706.03762v7').catch(() => undefined);
+    const popup = await browser.popup();
+    const thisTab = popup.getByTestId('this-tab');
+    await expect.poll(() => thisTab.locator('.title').textContent()).toBe('Attention Is All You Need'); // not "arXiv:1706.03762"
+    await expect.poll(() => thisTab.locator('.tldr').textContent()).toMatch(/Transformer/);
+    expect(await thisTab.locator('.meta').textContent()).toBe('arXiv 1706.03762 · not in the snapshot');
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: SavedItem[] }> } } };
+    const saved = await popup.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }));
+    expect(saved.result.find((item) => item.id === '1706.03762')).toMatchObject({
+      title: 'Attention Is All You Need',
+      authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
+      published: '2017-06-12',
+      tldr: expect.stringMatching(/Transformer/),
+      sourceUrl: 'https://arxiv.org/pdf/1706.03762v7',
+    });
+    // The page was asked for once, though the popup read it and the save needed it.
+    expect(browser.requests.filter((request) => request.url() === 'https://arxiv.org/abs/1706.03762' && request.serviceWorker() !== null)).toHaveLength(1);
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Save');
+    await popup.close();
+    await pdf.close();
   });
 
   test("a paper the store does not hold: the popup shows and saves what its page says, as the card would", async () => {

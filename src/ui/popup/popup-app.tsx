@@ -4,7 +4,7 @@ import type { PaperLensDatabase } from '../../db/database';
 import { listSaved, lookupPapers, trendingList, type TrendingList } from '../../db/papers';
 import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
-import type { FeedRefreshState, SaveInput } from '../../schema';
+import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
 import { loadSettings, watchSettings } from '../../settings/settings';
 import { describeAge, describeTime } from './time';
 import { sendRequest } from '../../messaging/client';
@@ -29,11 +29,40 @@ function Problem({ text }: { text: string | null }) {
   return text ? <p class="problem" role="alert">{text}</p> : null;
 }
 
+/**
+ * A PDF tab's paper that the store does not hold: its arXiv abstract page, asked of the background
+ * (null until it answers, and when it cannot be had).
+ */
+function useArxivPage(id: string, wanted: boolean): PagePaper | null {
+  const [page, setPage] = useState<PagePaper | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    sendRequest({ type: 'arxivPage', id }).then(
+      (answer) => {
+        const parsed = PagePaperSchema.safeParse(answer);
+        if (current && parsed.success) setPage(parsed.data);
+      },
+      () => undefined, // The tab's id is all the popup shows then, as before.
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, wanted]);
+  return page;
+}
+
 function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
-  const { page } = tab;
+  const [known, setKnown] = useState<boolean | null>(null);
+  const fetched = useArxivPage(tab.id, tab.page === null && known === false);
+  const page = tab.page ?? fetched;
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
-  const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab]);
+  const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab, page]);
   const view = value?.[0] ?? null;
+  const inStore = value === undefined ? null : view?.inStore === true;
+  useEffect(() => {
+    if (page === null && inStore !== null) setKnown(inStore);
+  }, [page, inStore]);
   const title = (page && plainPageTitle(page)) || view?.title || tab.title;
   // A title only the tab gave (a PDF's own) is a guess: the store's or the page's replaces it.
   const details = { ...(page ? pageDetails(page) : {}), titleIsGuess: tab.titleFromTab && title === tab.title };

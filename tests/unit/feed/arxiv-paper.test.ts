@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { fetchArxivPaper, readArxivAbsPage } from '../../../src/feed/arxiv-paper';
+import { cachedArxivPages, fetchArxivPaper, readArxivAbsPage } from '../../../src/feed/arxiv-paper';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -76,5 +76,24 @@ describe('fetchArxivPaper never throws; it tells "no such paper" from "try later
     expect(offline).toEqual({ ok: false, kind: 'failed', reason: 'could not reach arXiv: Failed to fetch' });
     const hanging: typeof fetch = (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     expect(await fetchArxivPaper('1706.03762', hanging, 50)).toEqual({ ok: false, kind: 'failed', reason: 'arXiv did not answer within 0.05 s' });
+  });
+});
+
+describe('cachedArxivPages', () => {
+  test('a page read is not asked for again; a failure is, and the oldest page goes past the size', async () => {
+    const asked: string[] = [];
+    const pages = cachedArxivPages(async (id) => {
+      asked.push(id);
+      return id === '2401.00009' ? null : readArxivAbsPage((await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', id), id);
+    }, 2);
+    expect((await pages('2401.00001'))?.id).toBe('2401.00001');
+    await pages('2401.00001');
+    expect(await pages('2401.00009')).toBeNull();
+    expect(await pages('2401.00009')).toBeNull();
+    expect(asked).toEqual(['2401.00001', '2401.00009', '2401.00009']);
+    await pages('2401.00002');
+    await pages('2401.00003');
+    await pages('2401.00001');
+    expect(asked.slice(3)).toEqual(['2401.00002', '2401.00003', '2401.00001']);
   });
 });

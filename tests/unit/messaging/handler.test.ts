@@ -135,6 +135,14 @@ describe('background message handler', () => {
     expect(offline).toEqual({ ok: true, result: expect.stringMatching(/title = \{\{Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies\}\}/) });
   });
 
+  test("the popup's request for a paper's arXiv page is answered from it, or null, even while the store is down", async () => {
+    const page = { id: '1706.03762', title: 'Attention Is All You Need', abstract: 'We propose the Transformer.', authors: ['Ashish Vaswani'], published: '2017-06-12', primaryCategory: 'cs.CL', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
+    const broken = { ...deps, ready: () => Promise.reject(new Error('the store could not be opened')) };
+    expect(await handleMessage({ type: 'arxivPage', id: '1706.03762' }, { ...broken, arxivPage: async () => page })).toEqual({ ok: true, result: page });
+    expect(await handleMessage({ type: 'arxivPage', id: '1706.03762' }, deps)).toEqual({ ok: true, result: null });
+    expect(await handleMessage({ type: 'arxivPage', id: 'not-an-id' }, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed request: id/) });
+  });
+
   test('papers saved or imported are handed on to be completed from arXiv; other requests are not', async () => {
     const handed: string[][] = [];
     const watched: HandlerDeps = { ...deps, savedPapers: (ids) => void handed.push(ids) };
