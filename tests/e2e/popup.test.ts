@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { SavedItem, SeedAsset } from '../../src/schema';
 import { EXTENSION_DIR, SCREENSHOTS_DIR, card, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
@@ -32,6 +33,12 @@ afterAll(async () => {
  * Opens the extension's real toolbar popup (chrome.action.openPopup). Playwright does not list it
  * as a page, so it is reached over the DevTools protocol: `evaluate` runs an expression in it.
  */
+/** The reading list, as an extension page asks the background for it. */
+async function savedFrom(page: Page): Promise<SavedItem[]> {
+  type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: SavedItem[] }> } } };
+  return (await page.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }))).result;
+}
+
 async function openToolbarPopup(): Promise<{ evaluate: (expression: string) => Promise<unknown>; close: () => Promise<void> }> {
   const anchor = await browser.context.newPage();
   await anchor.goto('about:blank');
@@ -172,9 +179,7 @@ describe('popup', () => {
     expect(await pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').textContent()).toContain('Datasets for Large Language Models');
     // Saved, it is completed from the same page in the background.
     await expect.poll(async () => {
-      type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: SavedItem[] }> } } };
-      const reply = await pdfPopup.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }));
-      return reply.result.find((saved) => saved.id === '2402.18041')?.authors[0];
+      return (await savedFrom(pdfPopup)).find((saved) => saved.id === '2402.18041')?.authors[0];
     }).toBe('Yang Liu');
     await pdfPopup.close();
     await pdf.close();
@@ -191,9 +196,7 @@ describe('popup', () => {
     expect(await thisTab.locator('.meta').textContent()).toBe('arXiv 1706.03762 · not in the snapshot');
     await thisTab.getByTestId('save').click();
     await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
-    type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: SavedItem[] }> } } };
-    const saved = await popup.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }));
-    expect(saved.result.find((item) => item.id === '1706.03762')).toMatchObject({
+    expect((await savedFrom(popup)).find((item) => item.id === '1706.03762')).toMatchObject({
       title: 'Attention Is All You Need',
       authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
       published: '2017-06-12',
@@ -218,9 +221,7 @@ describe('popup', () => {
     await expect.poll(() => thisTab.locator('.tldr').textContent()).toMatch(/Transformer/);
     await thisTab.getByTestId('save').click();
     await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
-    type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: SavedItem[] }> } } };
-    const saved = await popup.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }));
-    expect(saved.result.find((item) => item.id === '1706.03762')).toMatchObject({
+    expect((await savedFrom(popup)).find((item) => item.id === '1706.03762')).toMatchObject({
       title: 'Attention Is All You Need',
       authors: expect.arrayContaining(['Ashish Vaswani', 'Noam Shazeer']),
       published: '2017-06-12',
@@ -294,9 +295,7 @@ describe('popup', () => {
     await expect.poll(() => save.textContent()).toBe('Save');
     await save.click();
     await expect.poll(() => save.textContent()).toBe('Saved');
-    type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: { title: string }[] }> } } };
-    const saved = await popup.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }));
-    expect(saved.result.map((item) => item.title)).toContain(titles[0]);
+    expect((await savedFrom(popup)).map((item) => item.title)).toContain(titles[0]);
     await save.click();
     await expect.poll(() => save.textContent()).toBe('Save');
     await box.fill('zzqxy');
