@@ -51,6 +51,7 @@ export default defineBackground(() => {
     enabled: async () => (await loadSettings()).completeFromArxiv,
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: Date.now,
+    version: browser.runtime.getManifest().version,
     onFilled: () => void announceStoreChanged().catch(() => undefined),
   });
   const arxivPage = cachedArxivPages(async (id) => {

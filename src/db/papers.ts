@@ -251,6 +251,12 @@ export function lacksPageDetails(item: SavedItem): boolean {
   return item.authors.length === 0 && item.published === null;
 }
 
+/** The saved papers that lack what only their page says, in the order they were saved. */
+export async function savedLackingDetails(db: PaperLensDatabase): Promise<string[]> {
+  const items = await db.saved.filter(lacksPageDetails).toArray();
+  return items.sort((a, b) => a.addedAt - b.addedAt).map((item) => item.id);
+}
+
 /** What a paper's own page says, as a save of it (the TL;DR its abstract gives). */
 export function saveInputFromPage(id: string, page: PagePaper): SaveInput {
   const title = latexToText(page.title) || page.title;

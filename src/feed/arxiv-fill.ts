@@ -1,7 +1,7 @@
 import type { ArxivFillQueue } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { readArxivFillQueue, writeArxivFillQueue } from '../db/feed';
-import { completeSavedFromPage, lacksPageDetails } from '../db/papers';
+import { completeSavedFromPage, lacksPageDetails, savedLackingDetails } from '../db/papers';
 import type { ArxivPaperResult } from './arxiv-paper';
 
 // arXiv asks automated clients for no more than one request every 3 seconds.
@@ -16,6 +16,8 @@ export interface ArxivFillerDeps {
   enabled: () => Promise<boolean>;
   wait: (ms: number) => Promise<void>;
   now: () => number;
+  /** The extension's version: a new one looks once for every saved paper lacking its details. */
+  version: string;
   /** Called after a saved item was completed. */
   onFilled: () => void;
 }
@@ -28,7 +30,11 @@ export interface ArxivFiller {
    * once ARXIV_RETRY_MS have passed.
    */
   fill: (ids: readonly string[]) => Promise<void>;
-  /** Goes on with the kept queue (a worker start): at once, or not before its retry time. */
+  /**
+   * A worker start: goes on with the kept queue, at once or not before its retry time. The first
+   * start of a version first queues every saved paper lacking its details (saved bare before this
+   * feature, or while it was switched off, or left when arXiv said no).
+   */
   resume: () => Promise<void>;
 }
 
@@ -40,14 +46,16 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   let current: string | null = null;
   // The queue a stopped worker left, read into `queue` once, before anything is added to it.
   let loaded: Promise<ArxivFillQueue> | null = null;
+  let sweptVersion: string | undefined;
   const load = (db: PaperLensDatabase) =>
     (loaded ??= readArxivFillQueue(db).then((kept) => {
       for (const id of kept.ids) queue.add(id);
+      sweptVersion = kept.sweptVersion;
       return kept;
     }));
 
   const keep = (db: PaperLensDatabase, retryAt: number | null) =>
-    writeArxivFillQueue(db, { ids: [...(current === null ? [] : [current]), ...queue], retryAt });
+    writeArxivFillQueue(db, { ids: [...(current === null ? [] : [current]), ...queue], retryAt, ...(sweptVersion === undefined ? {} : { sweptVersion }) });
 
   const drain = async (db: PaperLensDatabase): Promise<void> => {
     let requested = false;
@@ -58,7 +66,11 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         queue.delete(id);
         current = id;
         const item = await db.saved.get(id);
-        if (!item || !lacksPageDetails(item)) continue;
+        if (!item || !lacksPageDetails(item)) {
+          current = null;
+          await keep(db, null);
+          continue;
+        }
         if (requested) await deps.wait(ARXIV_REQUEST_GAP_MS);
         // Switched off meanwhile: no more requests; the queue waits for the switch.
         if (!(await deps.enabled())) {
@@ -104,6 +116,11 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
     resume: async () => {
       const db = await deps.ready();
       const kept = await load(db);
+      if (sweptVersion !== deps.version && (await deps.enabled())) {
+        for (const id of await savedLackingDetails(db)) queue.add(id);
+        sweptVersion = deps.version;
+        await keep(db, kept.retryAt);
+      }
       if (queue.size === 0 || (kept.retryAt !== null && kept.retryAt > deps.now()) || !(await deps.enabled())) return;
       running ??= drain(db);
       return running;

@@ -235,6 +235,8 @@ export type FeedRefreshState = z.infer<typeof FeedRefreshStateSchema>;
 export const ArxivFillQueueSchema = z.object({
   ids: z.array(ArxivIdSchema).check(z.maxLength(100_000)),
   retryAt: z.nullable(Timestamp),
+  /** The extension version that last queued every saved paper lacking its details (see ArxivFiller.resume). */
+  sweptVersion: z.optional(z.string().check(z.maxLength(50))),
 });
 export type ArxivFillQueue = z.infer<typeof ArxivFillQueueSchema>;
 

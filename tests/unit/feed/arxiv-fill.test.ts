@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
-import { savePaper } from '../../../src/db/papers';
-import { readArxivFillQueue } from '../../../src/db/feed';
+import { savedLackingDetails, savePaper } from '../../../src/db/papers';
+import { readArxivFillQueue, writeArxivFillQueue } from '../../../src/db/feed';
 import { ARXIV_REQUEST_GAP_MS, ARXIV_RETRY_MS, createArxivFiller, type ArxivFillerDeps } from '../../../src/feed/arxiv-fill';
 import { readArxivAbsPage, type ArxivPaperResult } from '../../../src/feed/arxiv-paper';
 import { buildSeedAsset } from '../../../scripts/seed-build';
@@ -20,6 +20,8 @@ let clock = 1_000_000;
 beforeEach(async () => {
   const store = createStore({ db: new PaperLensDatabase(`arxiv-fill-${run++}`), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
   db = await store.ready();
+  // This version has looked for papers lacking details already (the sweep has its own test).
+  await writeArxivFillQueue(db, { ids: [], retryAt: null, sweptVersion: '2.0.0' });
   events = [];
 });
 
@@ -34,6 +36,7 @@ function filler(answers: Record<string, ArxivPaperResult>, overrides: Partial<Ar
     enabled: async () => true,
     wait: async (ms) => void events.push(`wait ${ms}`),
     now: () => clock,
+    version: '2.0.0',
     onFilled: () => void filled++,
     ...overrides,
   });
@@ -80,14 +83,14 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003']);
     expect(failing.filled()).toBe(0);
     // The rest is kept: a worker start goes on with it, but not before the retry time…
-    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00003', '2401.00004'], retryAt: clock + ARXIV_RETRY_MS });
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00003', '2401.00004'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
     events = [];
     await filler({}).resume();
     expect(events).toEqual([]);
     clock += ARXIV_RETRY_MS;
     await filler({}).resume();
     expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00004']);
-    expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null });
+    expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null, sweptVersion: '2.0.0' });
   });
 
   test('after a failure, a save asks again at once, for the papers left too', async () => {
@@ -99,13 +102,13 @@ describe('saved papers without a page are completed from arXiv', () => {
     // The same worker: the paper just saved first, then the ones left…
     await fill(['2401.00003']);
     expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001']);
-    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001', '2401.00002'], retryAt: clock + ARXIV_RETRY_MS });
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001', '2401.00002'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
     // …and the next one, whose first request is a save, not the start.
     events = [];
     await saveBare('2401.00004');
     await filler({}).fill(['2401.00004']);
     expect(events).toEqual(['fetch 2401.00004', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002']);
-    expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null });
+    expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null, sweptVersion: '2.0.0' });
   });
 
   test('switched off during a run: no request after that; the papers left wait for the switch', async () => {
@@ -130,6 +133,28 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(events).toEqual([]);
     await filler({}).resume();
     expect(events).toEqual(['fetch 2401.00002']);
+  });
+
+  test("a new version's first start queues the papers saved bare before it, oldest first, after the kept queue; once", async () => {
+    await savePaper(db, { id: '2401.00002', title: 'arXiv:2401.00002' }, 2_000);
+    await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'] }, 1_500);
+    await savePaper(db, { id: '2401.00001', title: 'arXiv:2401.00001' }, 1_000);
+    await savePaper(db, { id: '2310.01779', title: 'HallE', published: '2023-10-03' }, 500);
+    await savePaper(db, { id: '2401.00003', title: 'arXiv:2401.00003' }, 3_000);
+    expect(await savedLackingDetails(db)).toEqual(['2401.00001', '2401.00002', '2401.00003']);
+    await writeArxivFillQueue(db, { ids: ['2401.00003'], retryAt: null, sweptVersion: '1.9.0' });
+    await filler({}).resume();
+    expect(events.filter((event) => event.startsWith('fetch'))).toEqual(['fetch 2401.00003', 'fetch 2401.00001', 'fetch 2401.00002']);
+    expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null, sweptVersion: '2.0.0' });
+    // The next start of the same version does not look again (arXiv had none of them).
+    events = [];
+    await filler({}).resume();
+    expect(events).toEqual([]);
+    // Switched off, a new version does not look either, and looks when it next starts switched on.
+    await filler({}, { version: '2.1.0', enabled: async () => false }).resume();
+    expect(events).toEqual([]);
+    await filler({}, { version: '2.1.0' }).resume();
+    expect(events.filter((event) => event.startsWith('fetch'))).toHaveLength(3);
   });
 
   test('a worker stopped mid-queue: the next one goes on where it was', async () => {
