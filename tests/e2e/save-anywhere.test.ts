@@ -53,12 +53,17 @@ async function listSaved(): Promise<SavedItem[]> {
 
 const workerRequests = () => browser.requests.filter((request) => request.serviceWorker() !== null).map((request) => request.url());
 
-async function setSettings(change: Record<string, unknown>) {
-  await browser.worker.evaluate(async (patch) => {
+/** Flips a switch on the options page, as the user would. */
+async function setSwitch(name: string, on: boolean) {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId(`setting-${name}`).setChecked(on);
+  await expect.poll(() => browser.worker.evaluate(async (key) => {
     const { chrome } = globalThis as unknown as WorkerGlobal;
     const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...(settings as object), ...patch } });
-  }, change);
+    return (settings as Record<string, unknown> | undefined)?.[key];
+  }, name)).toBe(on);
+  await options.close();
 }
 
 async function toolbarBadge(): Promise<string> {
@@ -184,7 +189,7 @@ describe('save from anywhere', () => {
   });
 
   test('with "Complete papers from arXiv" off, a link saved bare is saved under its id, and completed when its page is opened', async () => {
-    await setSettings({ completeFromArxiv: false });
+    await setSwitch('completeFromArxiv', false);
     await sendMessage({ type: 'removeSaved', ids: ['1706.03762'] });
     const before = workerRequests().length;
     const other = await browser.context.newPage();
@@ -205,7 +210,7 @@ describe('save from anywhere', () => {
     expect(completed.authors).toContain('Ashish Vaswani');
     expect(completed).toMatchObject({ addedAt: bare.addedAt, updatedAt: bare.updatedAt, status: bare.status });
     await abs.close();
-    await setSettings({ completeFromArxiv: true });
+    await setSwitch('completeFromArxiv', true);
   });
 
   test("arXiv's 404 page: a link on it to a real paper is saved, and once the tab shows another paper's page in place, that paper is the tab's", async () => {
