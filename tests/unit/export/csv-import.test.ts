@@ -98,3 +98,30 @@ describe('CSV files that cannot be read say why and where', () => {
     expect(problem('id,title\n')).toEqual(['the file has a header row but no papers', null]);
   });
 });
+
+describe('review: spreadsheet dialects', () => {
+  test("Excel's `sep=;` first line names the delimiter; the header is the next line", () => {
+    const parse = parseImport('sep=;\r\nid;title\r\n1706.03762;Attention Is All You Need\r\n', 'list.csv');
+    expect(parse.items).toMatchObject([{ id: '1706.03762', title: 'Attention Is All You Need', line: 3 }]);
+  });
+
+  test('CR-only line ends (old Mac Excel) with ";" between cells and commas in names', () => {
+    const parse = parseImport('id;title;authors\r1706.03762;Attention, all you need;Vaswani, Ashish\r', 'list.csv');
+    expect(parse.items).toMatchObject([{ id: '1706.03762', title: 'Attention, all you need', authors: ['Ashish Vaswani'] }]);
+  });
+
+  test('a tab-separated .txt whose header holds a comma', () => {
+    const parse = parseImport('id\ttitle\tauthors (last, first)\n1706.03762\tAttention\tVaswani, Ashish\n', 'list.txt');
+    expect(parse.items).toMatchObject([{ id: '1706.03762', title: 'Attention' }]);
+  });
+
+  test("another tool's cell that opens with an apostrophe keeps it (only our export adds the guard)", () => {
+    const parse = parseImport('Title,Url\r\n"\'-80s revisited",https://arxiv.org/abs/1706.03762\r\n', 'zotero.csv');
+    expect(parse.items[0]?.title).toBe("'-80s revisited");
+  });
+
+  test('two id columns: the second one names the paper when the first is empty', () => {
+    const parse = parseImport('id,title,id\r\n,Attention,1706.03762\r\n', 'list.csv');
+    expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
+  });
+});

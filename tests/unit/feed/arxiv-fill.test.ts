@@ -188,3 +188,50 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 1706.03762']);
   });
 });
+
+describe('review: the queue never stalls', () => {
+  test('a worker start whose settings read is slow, racing a save, does not stop later saves from being completed', async () => {
+    const { writeArxivFillQueue } = await import('../../../src/db/feed');
+    // The last worker left a paper in the queue; it has its details by now.
+    await savePaper(db, { id: '2401.00001', title: 'Done', authors: ['A. Author'], published: '2024-01-01' }, 1_000);
+    await writeArxivFillQueue(db, { ids: ['2401.00001'], retryAt: null });
+    let releaseStartRead = (_on: boolean) => {};
+    let calls = 0;
+    const { fill, resume } = filler({}, {
+      // The first settings read (the worker start's) answers late; the others at once.
+      enabled: () => (++calls === 1 ? new Promise<boolean>((resolve) => (releaseStartRead = resolve)) : Promise.resolve(true)),
+    });
+    const started = resume();
+    await expect.poll(() => calls).toBe(1);
+    // The message that woke the worker: a save of a paper with its details, done before the start's read answers.
+    await savePaper(db, { id: '2401.00002', title: 'Also done', authors: ['B. Author'], published: '2024-01-02' }, 1_000);
+    await fill(['2401.00002']);
+    releaseStartRead(true);
+    await started;
+    // Later, a PDF tab is saved: it must be completed.
+    await saveBare('2401.00003');
+    await Promise.race([fill(['2401.00003']), new Promise((resolve) => setTimeout(resolve, 500))]);
+    expect(events).toEqual(['fetch 2401.00003']);
+  });
+});
+
+describe('review: a large import', () => {
+  test('an import of the most ids a request may carry, with one paper already waiting, is still queued', async () => {
+    const { writeArxivFillQueue } = await import('../../../src/db/feed');
+    await writeArxivFillQueue(db, { ids: ['2401.00001'], retryAt: clock + ARXIV_RETRY_MS });
+    const ids = Array.from({ length: 100_000 }, (_, index) => `2402.${String(index).padStart(5, '0')}`);
+    await expect(filler({}).fill(ids)).resolves.toBeUndefined();
+  });
+});
+
+describe('review: spacing across runs', () => {
+  test('a paper saved just after a run ended waits out the 3 s since the last request', async () => {
+    for (const id of ['2401.00001', '2401.00002']) await saveBare(id);
+    const { fill } = filler({});
+    await fill(['2401.00001']);
+    // A second link saved one second later (the clock barely moved).
+    clock += 1_000;
+    await fill(['2401.00002']);
+    expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS - 1_000}`, 'fetch 2401.00002']);
+  });
+});

@@ -97,3 +97,19 @@ describe('cachedArxivPages', () => {
     expect(asked.slice(3)).toEqual(['2401.00002', '2401.00003', '2401.00001']);
   });
 });
+
+describe('review: cachedArxivPages and requests in flight', () => {
+  test('the popup and its Copy BibTeX asking at once make one request', async () => {
+    const asked: string[] = [];
+    const html = await fixture('arxiv-abs-1706.03762.html');
+    const pages = cachedArxivPages(async (id) => {
+      asked.push(id);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return readArxivAbsPage(html, id);
+    });
+    const [a, b] = await Promise.all([pages('1706.03762'), pages('1706.03762')]);
+    expect(a?.title).toBe('Attention Is All You Need');
+    expect(b?.title).toBe('Attention Is All You Need');
+    expect(asked).toEqual(['1706.03762']);
+  });
+});
