@@ -57,6 +57,12 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   const keep = (db: PaperLensDatabase, retryAt: number | null) =>
     writeArxivFillQueue(db, { ids: [...(current === null ? [] : [current]), ...queue], retryAt, ...(sweptVersion === undefined ? {} : { sweptVersion }) });
 
+  // A run started on an empty queue would end before `running` is set, which then stays set for good.
+  const start = (db: PaperLensDatabase): Promise<void> => {
+    if (running === null && queue.size > 0) running = drain(db);
+    return running ?? Promise.resolve();
+  };
+
   const drain = async (db: PaperLensDatabase): Promise<void> => {
     let requested = false;
     try {
@@ -107,8 +113,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
     // The papers just asked for go first: a paper that failed before does not hold them up.
     queue = new Set([...ids.filter((id) => id !== current), ...queue]);
     await keep(db, null);
-    running ??= drain(db);
-    return running;
+    return start(db);
   };
 
   return {
@@ -122,8 +127,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         await keep(db, kept.retryAt);
       }
       if (queue.size === 0 || (kept.retryAt !== null && kept.retryAt > deps.now()) || !(await deps.enabled())) return;
-      running ??= drain(db);
-      return running;
+      return start(db);
     },
   };
 }
