@@ -42,6 +42,8 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   // In order; a Set keeps each paper once.
   let queue = new Set<string>();
   let running: Promise<void> | null = null;
+  // When the last request went out, across runs: a run started soon after another waits out the gap too.
+  let lastRequestAt: number | null = null;
   // The paper the run is on (waiting its turn or fetching): asked for again, it is not queued twice.
   let current: string | null = null;
   // The queue a stopped worker left, read into `queue` once, before anything is added to it.
@@ -64,7 +66,6 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   };
 
   const drain = async (db: PaperLensDatabase): Promise<void> => {
-    let requested = false;
     try {
       // Ids asked for meanwhile join this run.
       for (let next = queue.values().next(); !next.done; next = queue.values().next()) {
@@ -77,14 +78,15 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
           await keep(db, null);
           continue;
         }
-        if (requested) await deps.wait(ARXIV_REQUEST_GAP_MS);
+        const gap = lastRequestAt === null ? 0 : lastRequestAt + ARXIV_REQUEST_GAP_MS - deps.now();
+        if (gap > 0) await deps.wait(gap);
         // Switched off meanwhile: no more requests; the queue waits for the switch.
         if (!(await deps.enabled())) {
           queue = new Set([id, ...queue]);
           current = null;
           return;
         }
-        requested = true;
+        lastRequestAt = deps.now();
         const result = await deps.fetchPaper(id);
         if (result.ok) {
           if ((await completeSavedFromPage(db, id, result.paper)).changed > 0) deps.onFilled();

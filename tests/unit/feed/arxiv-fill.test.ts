@@ -99,6 +99,7 @@ describe('saved papers without a page are completed from arXiv', () => {
     await fill(['2401.00001', '2401.00002']);
     expect(events).toEqual(['fetch 2401.00001']);
     events = [];
+    clock += ARXIV_REQUEST_GAP_MS;
     // The same worker: the paper just saved first, then the ones left…
     await fill(['2401.00003']);
     expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001']);
@@ -125,6 +126,7 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`]);
     on = true;
     events = [];
+    clock += ARXIV_REQUEST_GAP_MS;
     await fill(['2401.00003']);
     expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`]);
     on = true;
