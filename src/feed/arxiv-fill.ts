@@ -1,4 +1,4 @@
-import type { ArxivFillQueue } from '../schema';
+import { MAX_ARXIV_FILL_QUEUE, type ArxivFillQueue } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { readArxivFillQueue, writeArxivFillQueue } from '../db/feed';
 import { completeSavedFromPage, lacksPageDetails, savedLackingDetails } from '../db/papers';
@@ -56,8 +56,13 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
       return kept;
     }));
 
+  // Past the most the record holds, the last papers are not kept: they are completed when their pages are opened.
   const keep = (db: PaperLensDatabase, retryAt: number | null) =>
-    writeArxivFillQueue(db, { ids: [...(current === null ? [] : [current]), ...queue], retryAt, ...(sweptVersion === undefined ? {} : { sweptVersion }) });
+    writeArxivFillQueue(db, {
+      ids: [...(current === null ? [] : [current]), ...queue].slice(0, MAX_ARXIV_FILL_QUEUE),
+      retryAt,
+      ...(sweptVersion === undefined ? {} : { sweptVersion }),
+    });
 
   // A run started on an empty queue would end before `running` is set, which then stays set for good.
   const start = (db: PaperLensDatabase): Promise<void> => {

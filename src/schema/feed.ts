@@ -232,8 +232,9 @@ export type FeedRefreshState = z.infer<typeof FeedRefreshStateSchema>;
  * Saved papers waiting to be completed from their arXiv pages (one record), kept so that a worker
  * stopped mid-queue goes on where it was. `retryAt`: after a failure, when to try again unasked.
  */
+export const MAX_ARXIV_FILL_QUEUE = 100_000;
 export const ArxivFillQueueSchema = z.object({
-  ids: z.array(ArxivIdSchema).check(z.maxLength(100_000)),
+  ids: z.array(ArxivIdSchema).check(z.maxLength(MAX_ARXIV_FILL_QUEUE)),
   retryAt: z.nullable(Timestamp),
   /** The extension version that last queued every saved paper lacking its details (see ArxivFiller.resume). */
   sweptVersion: z.optional(z.string().check(z.maxLength(50))),
