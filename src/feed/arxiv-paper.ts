@@ -94,14 +94,21 @@ export function readArxivAbsPage(html: string, id: string): PagePaper | null {
  */
 export function cachedArxivPages(load: (id: string) => Promise<PagePaper | null>, size = 50): (id: string) => Promise<PagePaper | null> {
   const pages = new Map<string, PagePaper>();
-  return async (id) => {
-    const kept = pages.get(id);
-    if (kept) return kept;
+  // Asked for again before the first answer (the popup, then its Copy BibTeX): the same request.
+  const asking = new Map<string, Promise<PagePaper | null>>();
+  const read = async (id: string): Promise<PagePaper | null> => {
     const page = await load(id);
     if (page) {
       pages.set(id, page);
       if (pages.size > size) pages.delete(pages.keys().next().value!);
     }
+    return page;
+  };
+  return async (id) => {
+    const kept = pages.get(id) ?? asking.get(id);
+    if (kept) return kept;
+    const page = read(id).finally(() => asking.delete(id));
+    asking.set(id, page);
     return page;
   };
 }
