@@ -98,12 +98,23 @@ export function looksLikeCsvHeader(firstLine: string): boolean {
   return keys.length >= 2 && keys.some((key) => ID_COLUMNS.includes(key)) && keys.some((key) => known.has(key) && !ID_COLUMNS.includes(key));
 }
 
-/** The delimiter a file uses: tab for .tsv, else what its header holds (Excel writes ";" in some locales). */
+/** Excel's first line naming the delimiter (`sep=;`), which it reads but does not show. */
+const SEPARATOR_LINE = /^sep=([,;\t])$/i;
+
+/**
+ * The delimiter a file uses: tab for .tsv, else the one under which its header names the paper
+ * (Excel writes ";" in some locales; a column's name may hold a comma: "Authors (last, first)").
+ */
 function delimiterOf(header: string, extension: string | undefined): string {
   if (extension === 'tsv') return '\t';
-  if (header.includes(',')) return ',';
-  if (header.includes('\t')) return '\t';
-  return header.includes(';') ? ';' : ',';
+  const namesPaper = (delimiter: string) => {
+    try {
+      return parseCsvRows(header, delimiter)[0]?.cells.some((cell) => ID_COLUMNS.includes(columnKey(cell))) === true;
+    } catch {
+      return false; // A quoted header cell that goes on to the next line: the whole file's parse says where.
+    }
+  };
+  return [',', '\t', ';'].find(namesPaper) ?? ',';
 }
 
 /** Our export guards a cell a spreadsheet would run as a formula with a leading apostrophe (csvField): undone. */
@@ -204,9 +215,10 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect): ImportedItem | I
  * spreadsheet with an id, URL or DOI column. Rows that name no arXiv paper are reported.
  */
 export function parseCsvImport(text: string, extension?: string): ImportParse {
-  const newline = text.indexOf('\n');
-  const header = newline === -1 ? text : text.slice(0, newline);
-  const [head, ...rows] = parseCsvRows(text, delimiterOf(header, extension));
+  const [firstLine = ''] = text.split(/\r\n|\r|\n/, 1);
+  const separator = SEPARATOR_LINE.exec(firstLine)?.[1];
+  const parsed = parseCsvRows(text, separator ?? delimiterOf(firstLine, extension));
+  const [head, ...rows] = separator === undefined ? parsed : parsed.slice(1);
   const columns = new Map<string, number>();
   head?.cells.forEach((cell, index) => {
     const key = columnKey(cell);

@@ -93,7 +93,8 @@ function detectFormat(text: string, fileName: string | undefined): ImportFormat 
   // Before BibTeX's test, which any line may pass: a RIS note can hold a pasted BibTeX entry.
   if (extension === 'ris' || /^\s*TY {1,2}- /.test(text)) return 'ris';
   // Before BibTeX's test too: a CSV cell can hold a pasted BibTeX entry.
-  if (extension === 'csv' || extension === 'tsv' || looksLikeCsvHeader(text.slice(0, text.search(/\r?\n|$/)))) return 'csv';
+  const firstLine = text.slice(0, text.search(/[\r\n]|$/));
+  if (extension === 'csv' || extension === 'tsv' || /^sep=[,;\t]$/i.test(firstLine) || looksLikeCsvHeader(firstLine)) return 'csv';
   if (/^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
   return 'ids';
 }
