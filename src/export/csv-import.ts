@@ -139,9 +139,11 @@ interface CsvDialect {
 }
 
 function rowToItem(row: CsvRow, { columns, ours }: CsvDialect): ImportedItem | ImportRejection {
+  // Only our export's cells carry its formula guard.
   const cellOf = (key: string): string => {
     const index = columns.get(key);
-    return index === undefined ? '' : unguarded(row.cells[index] ?? '');
+    const cell = index === undefined ? '' : (row.cells[index] ?? '');
+    return ours ? unguarded(cell) : cell;
   };
   // The first of a field's columns with something in it, as written (notes keep their line breaks;
   // a note of only line breaks is one too).
