@@ -134,15 +134,16 @@ const splitList = (value: string, ours: boolean): string[] =>
 
 /** How a file's cells are read: our own export writes names as they are, other tools "Last, First". */
 interface CsvDialect {
-  columns: Map<string, number>;
+  /** Each column key's cells, left to right (a header may name a column twice). */
+  columns: Map<string, number[]>;
   ours: boolean;
 }
 
 function rowToItem(row: CsvRow, { columns, ours }: CsvDialect): ImportedItem | ImportRejection {
-  // Only our export's cells carry its formula guard.
+  // The first of the key's cells with something in it; only our export's cells carry its formula guard.
   const cellOf = (key: string): string => {
-    const index = columns.get(key);
-    const cell = index === undefined ? '' : (row.cells[index] ?? '');
+    const cells = (columns.get(key) ?? []).map((index) => row.cells[index] ?? '');
+    const cell = cells.find((value) => value.trim() !== '') ?? cells[0] ?? '';
     return ours ? unguarded(cell) : cell;
   };
   // The first of a field's columns with something in it, as written (notes keep their line breaks;
@@ -221,10 +222,10 @@ export function parseCsvImport(text: string, extension?: string): ImportParse {
   const separator = SEPARATOR_LINE.exec(firstLine)?.[1];
   const parsed = parseCsvRows(text, separator ?? delimiterOf(firstLine, extension));
   const [head, ...rows] = separator === undefined ? parsed : parsed.slice(1);
-  const columns = new Map<string, number>();
+  const columns = new Map<string, number[]>();
   head?.cells.forEach((cell, index) => {
     const key = columnKey(cell);
-    if (!columns.has(key)) columns.set(key, index);
+    columns.set(key, [...(columns.get(key) ?? []), index]);
   });
   const ours = head?.cells.join(',') === CSV_COLUMNS.join(',');
   if (!ID_COLUMNS.some((key) => columns.has(key))) {
