@@ -127,6 +127,8 @@ export default defineBackground(() => {
   watchSettings((settings) => {
     if (settings.feedEnabled) void feed.refresh(false);
     else void browser.alarms.clear(FEED_ALARM);
+    // Switched back on: the papers left waiting go on.
+    if (settings.completeFromArxiv) void arxiv.resume().catch(() => undefined);
   });
 
   // Open the store while the first message is still on its way; refresh trending if it is stale.

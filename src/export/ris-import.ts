@@ -3,6 +3,7 @@ import { ImportError } from './errors';
 import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { bareDoi, findArxivId, isSubmissionDate, keywordTags, personName } from './references';
 import { singleLine } from './text';
+import { decodeCharacterReferences } from '../papers/html-text';
 
 /** One `TY  - …` to `ER  - ` record: each tag's values in order (tags repeat: AU, KW, N1). */
 interface RisRecord {
@@ -48,7 +49,6 @@ function parseRis(text: string): RisRecord[] {
   return records;
 }
 
-const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 // HTML as Zotero writes notes; "<mask>" or "<eos>" in a plain note is no tag.
 const HTML_TAG = /<\/?(?:p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|blockquote|pre|code|sub|sup)\b[^>]*>/i;
@@ -56,12 +56,8 @@ const HTML_TAG = /<\/?(?:p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|blockqu
 /** Zotero writes notes as HTML ("<p>Comment: 15 pages</p>"): their text, paragraphs as lines. */
 function noteText(value: string): string {
   if (!HTML_TAG.test(value)) return value.trim();
-  return value
-    .replace(/<br\s*\/?>|<\/(?:p|div|li|h\d)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, decimal?: string, hex?: string, name?: string) =>
-      decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (HTML_ENTITIES[name!.toLowerCase()] ?? entity),
-    )
+  const text = decodeCharacterReferences(value.replace(/<br\s*\/?>|<\/(?:p|div|li|h\d)>/gi, '\n').replace(/<[^>]*>/g, ''));
+  return text
     .split('\n')
     .map((line) => line.trim())
     .filter((line, index, lines) => line !== '' || (index > 0 && lines[index - 1] !== ''))

@@ -2,6 +2,7 @@ import { PagePaperSchema, type PagePaper } from '../schema';
 import { boundPaper } from '../sites/types';
 import { categoryOfSubject, citationName } from '../sites/arxiv-abs';
 import { errorMessage } from '../messaging/error-message';
+import { decodeCharacterReferences } from '../papers/html-text';
 
 /**
  * A paper's arXiv abstract page, fetched by the background to complete a paper saved without a
@@ -22,20 +23,9 @@ export type ArxivPaperResult =
    */
   | { ok: false; kind: 'missing' | 'unreadable' | 'failed'; reason: string };
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Attribute text with its character references decoded. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, body: string) => {
-    if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()] ?? reference;
-    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
-  });
-}
-
 function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag);
-  return match ? decodeEntities(match[1] ?? match[2] ?? '') : null;
+  return match ? decodeCharacterReferences(match[1] ?? match[2] ?? '') : null;
 }
 
 /** `citation_*` meta contents by name, in page order. */
@@ -52,8 +42,8 @@ function citationMeta(html: string): Map<string, string[]> {
 
 /** The text of the first element whose class list holds `className` and holds no markup. */
 function plainElementText(html: string, className: string): string | null {
-  const match = new RegExp(`class\\s*=\\s*"[^"]*\\b${className}\\b[^"]*"[^>]*>([^<]*)<`, 'i').exec(html);
-  return match ? decodeEntities(match[1]!) : null;
+  const match = new RegExp(`class\\s*=\\s*"(?:[^"]*\\s)?${className}(?:\\s[^"]*)?"[^>]*>([^<]*)<`, 'i').exec(html);
+  return match ? decodeCharacterReferences(match[1]!) : null;
 }
 
 /** The abstract as the page shows it (for a page without `citation_abstract`): its text, without the "Abstract:" label. */
@@ -61,7 +51,7 @@ function abstractBlockText(html: string): string | null {
   const match = /<blockquote\b[^>]*class\s*=\s*"[^"]*\babstract\b[^"]*"[^>]*>([\s\S]*?)<\/blockquote>/i.exec(html);
   if (!match) return null;
   const text = match[1]!.replace(/<span\b[^>]*class\s*=\s*"[^"]*\bdescriptor\b[^"]*"[^>]*>[\s\S]*?<\/span>/i, '').replace(/<[^>]*>/g, ' ');
-  return decodeEntities(text);
+  return decodeCharacterReferences(text);
 }
 
 /**
@@ -71,8 +61,9 @@ function abstractBlockText(html: string): string | null {
 export function readArxivAbsPage(html: string, id: string): PagePaper | null {
   const meta = citationMeta(html);
   const first = (name: string): string | null => meta.get(name)?.[0] ?? null;
+  // Every abstract page names its paper; a page that does not, or names another, is not this paper's.
   const pageId = first('citation_arxiv_id');
-  if (pageId !== null && pageId.replace(/v\d+$/, '') !== id) return null;
+  if (pageId === null || pageId.replace(/v\d+$/, '') !== id) return null;
   const paper = boundPaper({
     id,
     title: first('citation_title') ?? '',
@@ -122,6 +113,8 @@ export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeo
     const response = await fetchPage(`${ARXIV_ABS_PAGE}${id}`, { signal: controller.signal, credentials: 'omit' });
     if (response.status === 404 || response.status === 410) return { ok: false, kind: 'missing', reason: `arXiv has no paper ${id} (HTTP ${response.status})` };
     if (!response.ok) return { ok: false, kind: 'failed', reason: `arXiv answered HTTP ${response.status} for ${id}` };
+    // Said to be too large: not read at all.
+    if (Number(response.headers.get('content-length')) > 4 * MAX_PAGE_CHARS) return { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is too large to be an abstract page` };
     const html = await response.text();
     if (html.length > MAX_PAGE_CHARS) return { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is too large to be an abstract page` };
     const paper = readArxivAbsPage(html, id);

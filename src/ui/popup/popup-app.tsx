@@ -53,16 +53,18 @@ function useArxivPage(id: string, wanted: boolean): PagePaper | null {
 }
 
 function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
-  const [known, setKnown] = useState<boolean | null>(null);
-  const fetched = useArxivPage(tab.id, tab.page === null && known === false);
+  // Whether the store or the reading list describes the paper (a saved one lacking details is
+  // completed in the background): only when neither does is arXiv asked.
+  const [described, setDescribed] = useState<boolean | null>(null);
+  const fetched = useArxivPage(tab.id, tab.page === null && described === false);
   const page = tab.page ?? fetched;
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
   const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab, page]);
   const view = value?.[0] ?? null;
-  const inStore = value === undefined ? null : view?.inStore === true;
+  const known = value === undefined ? null : view !== null && (view.inStore || view.status !== null);
   useEffect(() => {
-    if (page === null && inStore !== null) setKnown(inStore);
-  }, [page, inStore]);
+    if (page === null && known !== null) setDescribed(known);
+  }, [page, known]);
   const title = (page && plainPageTitle(page)) || view?.title || tab.title;
   // A title only the tab gave (a PDF's own) is a guess: the store's or the page's replaces it.
   const details = { ...(page ? pageDetails(page) : {}), titleIsGuess: tab.titleFromTab && title === tab.title };

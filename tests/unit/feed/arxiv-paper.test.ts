@@ -28,7 +28,7 @@ describe('readArxivAbsPage: an arXiv abstract page read as text (the worker has 
   });
 
   test('character references are decoded once; markup in a title stays text; a javascript: PDF link is dropped', () => {
-    const html = `<meta name="citation_title" content="Q&amp;A &#8212; &lt;b&gt;bold&lt;/b&gt; &amp;amp; &#x3B1;-nets">
+    const html = `<meta name="citation_arxiv_id" content="2401.00001v2"><meta name="citation_title" content="Q&amp;A &#8212; &lt;b&gt;bold&lt;/b&gt; &amp;amp; &#x3B1;-nets">
       <meta content='Doe, Jane' name='citation_author'>
       <meta name="citation_pdf_url" content="javascript:alert(1)">
       <meta name="citation_abstract" content="We study &quot;things&quot;. It works.">`;
@@ -36,7 +36,14 @@ describe('readArxivAbsPage: an arXiv abstract page read as text (the worker has 
     expect(paper).toMatchObject({ title: 'Q&A — <b>bold</b> &amp; α-nets', authors: ['Jane Doe'], abstract: 'We study "things". It works.', pdfUrl: null });
   });
 
-  test('not an abstract page, or the page of another paper: nothing', async () => {
+  test('a class that only begins like ours is not it', () => {
+    const html = `<meta name="citation_arxiv_id" content="2401.00001"><meta name="citation_title" content="T"><meta name="citation_abstract" content="A.">
+      <td class="tablecell jref-note">not the journal</td><span class="primary-subject-x">Other (cs.XX)</span>`;
+    expect(readArxivAbsPage(html, '2401.00001')).toMatchObject({ journalRef: null, primaryCategory: null });
+  });
+
+  test('not an abstract page, or the page of another paper, or of no paper named: nothing', async () => {
+    expect(readArxivAbsPage('<meta name="citation_title" content="T"><meta name="citation_abstract" content="A.">', '2401.00001')).toBeNull();
     expect(readArxivAbsPage(await fixture('arxiv-abs-not-recognized.html'), '2412.99999')).toBeNull();
     expect(readArxivAbsPage('<html><body>Service unavailable</body></html>', '2310.01779')).toBeNull();
     expect(readArxivAbsPage(await fixture('arxiv-abs-1706.03762.html'), '2310.01779')).toBeNull();
@@ -69,6 +76,15 @@ describe('fetchArxivPaper never throws; it tells "no such paper" from "try later
     const result = await fetchArxivPaper('2412.99999', answering(() => new Response('<h1>Article identifier not recognized</h1>', { status })));
     expect(result).toMatchObject({ ok: false, kind });
     expect(!result.ok && result.reason).toMatch(reason);
+  });
+
+  test('a page said to be, or found to be, far larger than an abstract page is not read as one', async () => {
+    let read = false;
+    const huge = new Response(new ReadableStream({ pull: () => void (read = true) }, { highWaterMark: 0 }), { headers: { 'content-length': String(50_000_000) } });
+    expect(await fetchArxivPaper('1706.03762', async () => huge)).toMatchObject({ ok: false, kind: 'unreadable', reason: expect.stringMatching(/too large/) });
+    expect(read).toBe(false);
+    const padded = (await fixture('arxiv-abs-1706.03762.html')) + ' '.repeat(2_000_001);
+    expect(await fetchArxivPaper('1706.03762', async () => new Response(padded))).toMatchObject({ ok: false, kind: 'unreadable' });
   });
 
   test('no connection, or no answer in time: failed, with why', async () => {
