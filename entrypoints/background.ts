@@ -17,6 +17,7 @@ import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 // The popup and Copy BibTeX wait for a paper's arXiv page this long at most, then go on without it.
 const ARXIV_PAGE_TIMEOUT_MS = 5_000;
 const FEED_ALARM = 'daily-papers-feed';
+const ARXIV_RETRY_ALARM = 'arxiv-complete-retry';
 const SAVE_COMMAND = 'save-paper';
 const SAVE_LINK_MENU = 'save-paper-link';
 // Links the context-menu item is offered on, on the sites PaperLens works on.
@@ -53,6 +54,7 @@ export default defineBackground(() => {
     now: Date.now,
     version: browser.runtime.getManifest().version,
     onFilled: () => void announceStoreChanged().catch(() => undefined),
+    scheduleRetry: (at) => void browser.alarms.create(ARXIV_RETRY_ALARM, { when: at }),
   });
   const arxivPage = cachedArxivPages(async (id) => {
     if (!(await loadSettings()).completeFromArxiv) return null;
@@ -123,6 +125,7 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void feed.refresh(false);
+    if (alarm.name === ARXIV_RETRY_ALARM) void arxiv.resume().catch(() => undefined);
   });
   watchSettings((settings) => {
     if (settings.feedEnabled) void feed.refresh(false);

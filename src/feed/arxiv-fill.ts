@@ -20,6 +20,8 @@ export interface ArxivFillerDeps {
   version: string;
   /** Called after a saved item was completed. */
   onFilled: () => void;
+  /** After a failure: asks for `resume` to be called at this time (an alarm; the worker may be gone by then). */
+  scheduleRetry: (at: number) => void;
 }
 
 export interface ArxivFiller {
@@ -49,20 +51,25 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   // The queue a stopped worker left, read into `queue` once, before anything is added to it.
   let loaded: Promise<ArxivFillQueue> | null = null;
   let sweptVersion: string | undefined;
+  // After a failure, when a worker start or the alarm may try again unasked.
+  let retryAt: number | null = null;
   const load = (db: PaperLensDatabase) =>
     (loaded ??= readArxivFillQueue(db).then((kept) => {
       for (const id of kept.ids) queue.add(id);
       sweptVersion = kept.sweptVersion;
+      retryAt = kept.retryAt;
       return kept;
     }));
 
   // Past the most the record holds, the last papers are not kept: they are completed when their pages are opened.
-  const keep = (db: PaperLensDatabase, retryAt: number | null) =>
-    writeArxivFillQueue(db, {
+  const keep = (db: PaperLensDatabase, retryAfterFailure: number | null) => {
+    retryAt = retryAfterFailure;
+    return writeArxivFillQueue(db, {
       ids: [...(current === null ? [] : [current]), ...queue].slice(0, MAX_ARXIV_FILL_QUEUE),
       retryAt,
       ...(sweptVersion === undefined ? {} : { sweptVersion }),
     });
+  };
 
   // A run started on an empty queue would end before `running` is set, which then stays set for good.
   const start = (db: PaperLensDatabase): Promise<void> => {
@@ -101,6 +108,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
           queue = new Set([id, ...queue]);
           current = null;
           await keep(db, deps.now() + ARXIV_RETRY_MS);
+          deps.scheduleRetry(deps.now() + ARXIV_RETRY_MS);
           return;
         }
         current = null;
@@ -127,13 +135,13 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
     fill,
     resume: async () => {
       const db = await deps.ready();
-      const kept = await load(db);
+      await load(db);
       if (sweptVersion !== deps.version && (await deps.enabled())) {
         for (const id of await savedLackingDetails(db)) queue.add(id);
         sweptVersion = deps.version;
-        await keep(db, kept.retryAt);
+        await keep(db, retryAt);
       }
-      if (queue.size === 0 || (kept.retryAt !== null && kept.retryAt > deps.now()) || !(await deps.enabled())) return;
+      if (queue.size === 0 || (retryAt !== null && retryAt > deps.now()) || !(await deps.enabled())) return;
       return start(db);
     },
   };

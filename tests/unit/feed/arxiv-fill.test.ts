@@ -38,6 +38,7 @@ function filler(answers: Record<string, ArxivPaperResult>, overrides: Partial<Ar
     now: () => clock,
     version: '2.0.0',
     onFilled: () => void filled++,
+    scheduleRetry: (at) => void events.push(`retry at ${at - clock}`),
     ...overrides,
   });
   return { ...fill, filled: () => filled };
@@ -73,19 +74,23 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(events).toEqual([]);
   });
 
-  test('one request at a time, 3 s apart; a paper arXiv does not have or a page it cannot read is skipped, a failure stops the queue', async () => {
+  test('one request at a time, 3 s apart; a paper arXiv does not have or a page it cannot read is skipped, a failure stops the queue…', async () => {
     for (const id of ['2401.00001', '2401.00002', '2401.00003', '2401.00004']) await saveBare(id);
     const failing = filler({
       '2401.00002': { ok: false, kind: 'unreadable', reason: 'not an abstract page' },
       '2401.00003': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 503' },
     });
     await failing.fill(['2401.00001', '2401.00002', '2401.00003', '2401.00004']);
-    expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003']);
+    // …and an alarm is asked for at the retry time, when a worker (this one or the next) resumes.
+    expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003', `retry at ${ARXIV_RETRY_MS}`]);
     expect(failing.filled()).toBe(0);
     // The rest is kept: a worker start goes on with it, but not before the retry time…
     expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00003', '2401.00004'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
     events = [];
     await filler({}).resume();
+    expect(events).toEqual([]);
+    // (The same worker, as when a settings change resumes it, waits too.)
+    await failing.resume();
     expect(events).toEqual([]);
     clock += ARXIV_RETRY_MS;
     await filler({}).resume();
@@ -97,12 +102,12 @@ describe('saved papers without a page are completed from arXiv', () => {
     for (const id of ['2401.00001', '2401.00002', '2401.00003']) await saveBare(id);
     const { fill } = filler({ '2401.00001': { ok: false, kind: 'failed', reason: 'offline' } });
     await fill(['2401.00001', '2401.00002']);
-    expect(events).toEqual(['fetch 2401.00001']);
+    expect(events).toEqual(['fetch 2401.00001', `retry at ${ARXIV_RETRY_MS}`]);
     events = [];
     clock += ARXIV_REQUEST_GAP_MS;
     // The same worker: the paper just saved first, then the ones left…
     await fill(['2401.00003']);
-    expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001']);
+    expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001', `retry at ${ARXIV_RETRY_MS}`]);
     expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001', '2401.00002'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
     // …and the next one, whose first request is a save, not the start.
     events = [];
