@@ -185,12 +185,12 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect): ImportedItem | I
   if (notes !== undefined) item.notes = notes;
   const tldr = field('tldr', true)?.value;
   if (tldr !== undefined) item.tldr = tldr;
+  // A spreadsheet rewrites times in its locale's form ("7/31/2024 9:15"), which cannot be read
+  // for sure: such a time is left out rather than the paper and the edits made to it. A listed
+  // paper keeps its own times; a new one is added now.
   for (const name of ['addedAt', 'updatedAt', 'readAt'] as const) {
-    const cell = field(name);
-    if (cell === null) continue;
-    const at = timestamp(cell.value.trim());
-    if (at === null) return { line: row.line, reason: `${cell.key} "${cell.value.slice(0, 40)}" is not a date and time (like 2024-07-31T09:15:00Z) in ${where}` };
-    item[name] = at;
+    const at = timestamp(field(name)?.value.trim() ?? '');
+    if (at !== null) item[name] = at;
   }
   const published = field('published');
   const day = /^\d{4}-\d{2}-\d{2}/.exec(published?.value.trim() ?? '')?.[0];

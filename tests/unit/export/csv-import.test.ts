@@ -39,6 +39,22 @@ const ZOTERO_CSV = [
   '"IJKL9012","book","1995","Knuth, Donald","The Art of Computer Programming","","","https://example.org/taocp","","1995","2024-01-07 12:00:00","2024-01-07 12:00:00","","","",""',
 ].join('\r\n');
 
+describe('CSV import: our export after a spreadsheet saved it', () => {
+  test('times rewritten in the locale\'s form are left out; tags edited there come back, the times of listed papers stay', () => {
+    const item = savedItem({ id: '2310.01779', tags: ['vlm'], addedAt: Date.UTC(2024, 0, 1), updatedAt: Date.UTC(2024, 0, 2) });
+    const [header, row] = exportCsv([item]).replace(/^\uFEFF/, '').split('\r\n');
+    const cells = row!.split(',');
+    const column = (name: string) => header!.split(',').indexOf(name);
+    cells[column('tags')] = 'vlm; hallucination';
+    cells[column('added_at')] = '1/1/2024 0:00';
+    cells[column('updated_at')] = '1/2/2024 0:00';
+    const parse = parseImport(`${header}\r\n${cells.join(',')}\r\n`, 'paperlens-reading-list.csv');
+    expect(parse.rejected).toEqual([]);
+    const plan = planImport([item], parse.items, Date.UTC(2026, 0, 1));
+    expect(plan.updated).toEqual([{ ...item, tags: ['vlm', 'hallucination'] }]);
+  });
+});
+
 describe("CSV import: other tools' files", () => {
   test("Zotero's export: names turned around, manual tags, the submission date, a journal's name, its dates added and modified", () => {
     const parse = parseImport(ZOTERO_CSV, 'Exported Items.csv');
@@ -66,11 +82,14 @@ describe("CSV import: other tools' files", () => {
     expect(parse.rejected).toEqual([{ line: 4, reason: 'status "done" is not one of to-read, reading, read in the row at line 4 ("Attention")' }]);
   });
 
-  test('tab-separated, found by its header alone; a time that is not one is refused with the column', () => {
-    const parse = parseImport('url\ttitle\tadded_at\nhttps://arxiv.org/abs/2310.01779\tHallE\t2024-07-31T09:15:00Z\narxiv.org/pdf/1706.03762v5\tAttention\tyesterday\n');
+  test('tab-separated, found by its header alone; a time in a form that cannot be read for sure is left out, not the paper', () => {
+    const parse = parseImport('url\ttitle\tadded_at\nhttps://arxiv.org/abs/2310.01779\tHallE\t2024-07-31T09:15:00Z\narxiv.org/pdf/1706.03762v5\tAttention\t7/31/2024 9:15\n');
     expect(parse.format).toBe('csv');
-    expect(parse.items).toEqual([{ id: '2310.01779', line: 2, title: 'HallE', addedAt: Date.UTC(2024, 6, 31, 9, 15) }]);
-    expect(parse.rejected).toEqual([{ line: 3, reason: 'added_at "yesterday" is not a date and time (like 2024-07-31T09:15:00Z) in the row at line 3 ("Attention")' }]);
+    expect(parse.items).toEqual([
+      { id: '2310.01779', line: 2, title: 'HallE', addedAt: Date.UTC(2024, 6, 31, 9, 15) },
+      { id: '1706.03762', line: 3, title: 'Attention' },
+    ]);
+    expect(parse.rejected).toEqual([]);
   });
 
   test('a list of ids with a title after a comma is still a list, not a CSV', () => {
