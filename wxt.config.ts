@@ -24,7 +24,7 @@ export default defineConfig({
           gecko: {
             id: 'paperlens@paperlens.dev',
             strict_min_version: '140.0',
-            // PaperLens sends nothing anywhere: all data stays in the browser.
+            // PaperLens collects nothing: it only fetches public pages (arXiv, the Hugging Face feed); the reading list stays in the browser.
             data_collection_permissions: { required: ['none'] },
           },
         }, }
