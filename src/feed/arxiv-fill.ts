@@ -141,7 +141,9 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         sweptVersion = deps.version;
         await keep(db, retryAt);
       }
-      if (queue.size === 0 || (retryAt !== null && retryAt > deps.now()) || !(await deps.enabled())) return;
+      if (queue.size === 0 || !(await deps.enabled())) return;
+      // An update or a browser restart may have cleared the alarm: it is asked for again.
+      if (retryAt !== null && retryAt > deps.now()) return deps.scheduleRetry(retryAt);
       return start(db);
     },
   };
