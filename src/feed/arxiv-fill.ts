@@ -137,7 +137,8 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
       const db = await deps.ready();
       await load(db);
       if (sweptVersion !== deps.version && (await deps.enabled())) {
-        for (const id of await savedLackingDetails(db)) queue.add(id);
+        // The paper a run is on is not queued again (arXiv may have said it has no such paper).
+        for (const id of await savedLackingDetails(db)) if (id !== current) queue.add(id);
         sweptVersion = deps.version;
         await keep(db, retryAt);
       }
