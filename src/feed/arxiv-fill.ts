@@ -122,11 +122,14 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   };
 
   const fill = async (ids: readonly string[]): Promise<void> => {
-    if (ids.length === 0 || !(await deps.enabled())) return;
+    if (ids.length === 0) return;
+    const on = await deps.enabled();
     const db = await deps.ready();
     await load(db);
     // The papers just asked for go first: a paper that failed before does not hold them up.
     queue = new Set([...ids.filter((id) => id !== current), ...queue]);
+    // Switched off: no request; the papers wait for the switch (its resume), kept with the queue.
+    if (!on) return keep(db, retryAt);
     await keep(db, null);
     return start(db);
   };
