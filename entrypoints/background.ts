@@ -14,8 +14,6 @@ import { showStoreError, clearStoreError, LINK_IS_NO_PAPER, NO_PAPER_IN_TAB, sav
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
-// The popup and Copy BibTeX wait for a paper's arXiv page this long at most, then go on without it.
-const ARXIV_PAGE_TIMEOUT_MS = 5_000;
 const FEED_ALARM = 'daily-papers-feed';
 const ARXIV_RETRY_ALARM = 'arxiv-complete-retry';
 const SAVE_COMMAND = 'save-paper';
@@ -46,9 +44,11 @@ export default defineBackground(() => {
     },
   });
 
+  // One request per paper for the popup, its Copy BibTeX and the completion of the paper once saved.
+  const arxivPages = cachedArxivPages((id) => fetchArxivPaper(id, (input, init) => fetch(input, init)));
   const arxiv = createArxivFiller({
     ready: store.ready,
-    fetchPaper: (id) => fetchArxivPaper(id, (input, init) => fetch(input, init)),
+    fetchPaper: arxivPages,
     enabled: async () => (await loadSettings()).completeFromArxiv,
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: Date.now,
@@ -56,11 +56,11 @@ export default defineBackground(() => {
     onFilled: () => void announceStoreChanged().catch(() => undefined),
     scheduleRetry: (at) => void browser.alarms.create(ARXIV_RETRY_ALARM, { when: at }),
   });
-  const arxivPage = cachedArxivPages(async (id) => {
+  const arxivPage = async (id: string) => {
     if (!(await loadSettings()).completeFromArxiv) return null;
-    const page = await fetchArxivPaper(id, (input, init) => fetch(input, init), ARXIV_PAGE_TIMEOUT_MS);
+    const page = await arxivPages(id);
     return page.ok ? page.paper : null;
-  });
+  };
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
 
   browser.runtime.onInstalled.addListener(() => {

@@ -80,16 +80,17 @@ export function readArxivAbsPage(html: string, id: string): PagePaper | null {
 }
 
 /**
- * Remembers the last `size` pages read, so that the popup opened again on the same PDF tab, then
- * its Copy BibTeX, make one request. Only pages are kept: a failure is tried again next time.
+ * Remembers the last `size` pages read, so that the popup opened again on the same PDF tab, its
+ * Copy BibTeX and the completion of the paper once saved make one request. Only pages are kept:
+ * a failure is tried again next time.
  */
-export function cachedArxivPages(load: (id: string) => Promise<PagePaper | null>, size = 50): (id: string) => Promise<PagePaper | null> {
-  const pages = new Map<string, PagePaper>();
+export function cachedArxivPages(load: (id: string) => Promise<ArxivPaperResult>, size = 50): (id: string) => Promise<ArxivPaperResult> {
+  const pages = new Map<string, ArxivPaperResult>();
   // Asked for again before the first answer (the popup, then its Copy BibTeX): the same request.
-  const asking = new Map<string, Promise<PagePaper | null>>();
-  const read = async (id: string): Promise<PagePaper | null> => {
+  const asking = new Map<string, Promise<ArxivPaperResult>>();
+  const read = async (id: string): Promise<ArxivPaperResult> => {
     const page = await load(id);
-    if (page) {
+    if (page.ok) {
       pages.set(id, page);
       if (pages.size > size) pages.delete(pages.keys().next().value!);
     }

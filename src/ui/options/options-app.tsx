@@ -212,7 +212,7 @@ export function OptionsApp({ db }: { db: PaperLensDatabase }) {
         <Switch
           name="completeFromArxiv"
           label="Complete papers from arXiv"
-          hint="A paper saved from a PDF tab, a link or a list of ids gets its title, authors, date and TL;DR from its arXiv page, one request every 3 seconds. Off: it gets them when you open its page."
+          hint="A paper saved from a PDF tab, a link or a list of ids gets its title, authors, date and TL;DR from its arXiv page, one request every 3 seconds. Off: no requests; it gets them when you open its page, or once this is on again."
           checked={settings.completeFromArxiv}
           onChange={(on) => void change({ ...settings, completeFromArxiv: on })}
         />

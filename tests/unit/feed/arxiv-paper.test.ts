@@ -100,12 +100,13 @@ describe('cachedArxivPages', () => {
     const asked: string[] = [];
     const pages = cachedArxivPages(async (id) => {
       asked.push(id);
-      return id === '2401.00009' ? null : readArxivAbsPage((await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', id), id);
+      if (id === '2401.00009') return { ok: false, kind: 'failed', reason: 'offline' };
+      return { ok: true, paper: readArxivAbsPage((await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', id), id)! };
     }, 2);
-    expect((await pages('2401.00001'))?.id).toBe('2401.00001');
+    expect(await pages('2401.00001')).toMatchObject({ ok: true, paper: { id: '2401.00001' } });
     await pages('2401.00001');
-    expect(await pages('2401.00009')).toBeNull();
-    expect(await pages('2401.00009')).toBeNull();
+    expect(await pages('2401.00009')).toMatchObject({ ok: false });
+    expect(await pages('2401.00009')).toMatchObject({ ok: false });
     expect(asked).toEqual(['2401.00001', '2401.00009', '2401.00009']);
     await pages('2401.00002');
     await pages('2401.00003');
@@ -121,11 +122,11 @@ describe('review: cachedArxivPages and requests in flight', () => {
     const pages = cachedArxivPages(async (id) => {
       asked.push(id);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      return readArxivAbsPage(html, id);
+      return { ok: true, paper: readArxivAbsPage(html, id)! };
     });
     const [a, b] = await Promise.all([pages('1706.03762'), pages('1706.03762')]);
-    expect(a?.title).toBe('Attention Is All You Need');
-    expect(b?.title).toBe('Attention Is All You Need');
+    expect(a.ok && a.paper.title).toBe('Attention Is All You Need');
+    expect(b.ok && b.paper.title).toBe('Attention Is All You Need');
     expect(asked).toEqual(['1706.03762']);
   });
 });
