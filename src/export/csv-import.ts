@@ -139,7 +139,8 @@ interface CsvDialect {
   ours: boolean;
 }
 
-function rowToItem(row: CsvRow, { columns, ours }: CsvDialect): ImportedItem | ImportRejection {
+/** `leftOut` gets the values left out of an imported paper, and why. */
+function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRejection[]): ImportedItem | ImportRejection {
   // The first of the key's cells with something in it; only our export's cells carry its formula guard.
   const cellOf = (key: string): string => {
     const cells = (columns.get(key) ?? []).map((index) => row.cells[index] ?? '');
@@ -186,11 +187,14 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect): ImportedItem | I
   const tldr = field('tldr', true)?.value;
   if (tldr !== undefined) item.tldr = tldr;
   // A spreadsheet rewrites times in its locale's form ("7/31/2024 9:15"), which cannot be read
-  // for sure: such a time is left out rather than the paper and the edits made to it. A listed
-  // paper keeps its own times; a new one is added now.
+  // for sure: such a time is left out (and said) rather than the paper and the edits made to it.
+  // A listed paper keeps its own times; a new one is added now.
   for (const name of ['addedAt', 'updatedAt', 'readAt'] as const) {
-    const at = timestamp(field(name)?.value.trim() ?? '');
+    const cell = field(name);
+    if (cell === null) continue;
+    const at = timestamp(cell.value.trim());
     if (at !== null) item[name] = at;
+    else leftOut.push({ line: row.line, reason: `${cell.key} "${singleLine(cell.value).slice(0, 40)}" is not a time we can read for sure (like 2024-07-31T09:15:00Z): left out of ${where}` });
   }
   const published = field('published');
   const day = /^\d{4}-\d{2}-\d{2}/.exec(published?.value.trim() ?? '')?.[0];
@@ -235,10 +239,15 @@ export function parseCsvImport(text: string, extension?: string): ImportParse {
   if (rows.length === 0) throw new ImportError('the file has a header row but no papers');
   const items: ImportedItem[] = [];
   const rejected: ImportRejection[] = [];
+  const leftOut: ImportRejection[] = [];
   for (const row of rows) {
-    const result = rowToItem(row, { columns, ours });
+    const found: ImportRejection[] = [];
+    const result = rowToItem(row, { columns, ours }, found);
     if ('reason' in result) rejected.push(result);
-    else items.push(result);
+    else {
+      items.push(result);
+      leftOut.push(...found);
+    }
   }
-  return { format: 'csv', items, rejected };
+  return { format: 'csv', items, rejected, ...(leftOut.length > 0 ? { leftOut } : {}) };
 }

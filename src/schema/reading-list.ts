@@ -37,6 +37,8 @@ export const ImportParseSchema = z.object({
   format: ImportFormatSchema,
   items: z.array(ImportedItemSchema),
   rejected: z.array(ImportRejectionSchema),
+  /** Values of imported papers that were left out (the paper is imported without them), and why. */
+  leftOut: z.optional(z.array(ImportRejectionSchema)),
 });
 export type ImportParse = z.infer<typeof ImportParseSchema>;
 

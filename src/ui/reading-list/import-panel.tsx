@@ -17,6 +17,23 @@ function rejectionText(rejection: ImportRejection): string {
   return rejection.line > 0 ? `line ${rejection.line}: ${rejection.reason}` : rejection.reason;
 }
 
+/** What a preview found wrong, line by line (the first 500), folded under a count; nothing when there is nothing. */
+function Problems({ title, testId, problems }: { title: string; testId: string; problems: readonly ImportRejection[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <details class="rejections">
+      <summary>
+        {title} ({problems.length})
+      </summary>
+      <ul data-testid={testId}>
+        {problems.slice(0, 500).map((problem, index) => (
+          <li key={index}>{rejectionText(problem)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /**
  * Import: pick a file → a preview of what it would do (nothing written yet) → apply, which the
  * background does all or nothing. A file that cannot be read says exactly why and changes nothing.
@@ -73,16 +90,8 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
           <p class="import-summary" data-testid="import-summary">
             {stage.preview.fileName}: {stage.preview.plan.summary}
           </p>
-          {stage.preview.plan.rejected.length > 0 && (
-            <details class="rejections">
-              <summary>What was rejected ({stage.preview.plan.rejected.length})</summary>
-              <ul data-testid="import-rejections">
-                {stage.preview.plan.rejected.slice(0, 500).map((rejection, index) => (
-                  <li key={index}>{rejectionText(rejection)}</li>
-                ))}
-              </ul>
-            </details>
-          )}
+          <Problems title="What was rejected" testId="import-rejections" problems={stage.preview.plan.rejected} />
+          <Problems title="Left out of imported papers" testId="import-left-out" problems={stage.preview.parse.leftOut ?? []} />
           <div class="actions">
             <button
               type="button"

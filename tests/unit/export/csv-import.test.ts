@@ -90,6 +90,7 @@ describe("CSV import: other tools' files", () => {
       { id: '1706.03762', line: 3, title: 'Attention' },
     ]);
     expect(parse.rejected).toEqual([]);
+    expect(parse.leftOut).toEqual([{ line: 3, reason: 'added_at "7/31/2024 9:15" is not a time we can read for sure (like 2024-07-31T09:15:00Z): left out of the row at line 3 ("Attention")' }]);
   });
 
   test('a list of ids with a title after a comma is still a list, not a CSV', () => {
