@@ -16,6 +16,7 @@ import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
 const FEED_ALARM = 'daily-papers-feed';
 const ARXIV_RETRY_ALARM = 'arxiv-complete-retry';
+const RESUME_AFTER_START_MS = 2_000;
 const SAVE_COMMAND = 'save-paper';
 const SAVE_LINK_MENU = 'save-paper-link';
 // Links the context-menu item is offered on, on the sites PaperLens works on.
@@ -139,8 +140,9 @@ export default defineBackground(() => {
     .ready()
     .then(() => {
       markOnce(WORKER_MARKS.storeReady);
-      // Papers left waiting for their arXiv pages when the worker last stopped.
-      void arxiv.resume().catch(() => undefined);
+      // Papers left waiting for their arXiv pages when the worker last stopped: after the message
+      // that woke the worker (a card's lookup) has had the store to itself.
+      setTimeout(() => void arxiv.resume().catch(() => undefined), RESUME_AFTER_START_MS);
       return feed.startup();
     })
     .catch(() => undefined);

@@ -263,11 +263,6 @@ export function saveInputFromPage(id: string, page: PagePaper): SaveInput {
   return { id, title, tldr: summarize(title, latexToText(page.abstract)).tldr, ...pageDetails(page) };
 }
 
-/** Completes a saved item from its arXiv page as fetched by the background (see completeSaved). */
-export async function completeSavedFromPage(db: PaperLensDatabase, id: string, page: PagePaper): Promise<ChangeCount> {
-  return completeSaved(db, saveInputFromPage(id, page));
-}
-
 /** What a save of `paper` keeps: the saved item filled in from it, or a new item from it and the store's paper. */
 function itemForSave(paper: ValidSaveInput, existing: SavedItem | undefined, known: Paper | undefined, now: number): SavedItem {
   if (existing) return filledIn(existing, paper, known);

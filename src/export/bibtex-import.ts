@@ -1,7 +1,7 @@
 import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
-import { bareDoi, findArxivId, isSubmissionDate, keywordTags } from './references';
+import { arxivIdAmong, bareDoi, isSubmissionDate, keywordTags } from './references';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
 import { singleLine } from './text';
@@ -320,14 +320,8 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
     const id = match ? normalizeArxivId(match[1]!) : null;
     if (id) return { id };
   }
-  let candidate: string | null = null;
-  for (const name of REFERENCE_FIELDS) {
-    const value = fields.get(name);
-    if (value === undefined) continue;
-    const found = findArxivId(value);
-    if (found.id) return { id: found.id };
-    candidate ??= found.candidate;
-  }
+  const { id, candidate } = arxivIdAmong(REFERENCE_FIELDS.flatMap((name) => fields.get(name) ?? []).map((text) => ({ text })));
+  if (id) return { id };
   if (eprintProblem) return { reason: eprintProblem };
   if (candidate) return { reason: `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL` };
   return { reason: 'no arXiv id (eprint, url or note)' };

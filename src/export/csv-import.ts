@@ -1,8 +1,7 @@
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ReadingStatusSchema } from '../schema/papers';
-import { arxivIdFromReference } from '../papers/ids';
 import { ImportError } from './errors';
-import { bareDoi, findArxivId, isSubmissionDate, keywordTags, personName } from './references';
+import { arxivIdAmong, bareDoi, isSubmissionDate, keywordTags, personName } from './references';
 import { singleLine } from './text';
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from './csv';
 
@@ -91,15 +90,20 @@ const FIELD_COLUMNS = {
 } as const;
 type Field = keyof typeof FIELD_COLUMNS;
 
-/** Whether a first line reads as the header of a CSV of papers: a column naming the paper and another we know. */
-export function looksLikeCsvHeader(firstLine: string): boolean {
+/** Excel's first line naming the delimiter (`sep=;`), which it reads but does not show. */
+const SEPARATOR_LINE = /^sep=([,;\t])$/i;
+
+/**
+ * Whether a file's first line opens a CSV of papers: Excel's `sep=` line, or a header with a
+ * column naming the paper and another we know.
+ */
+export function looksLikeCsvStart(firstLine: string): boolean {
+  if (SEPARATOR_LINE.test(firstLine)) return true;
   const keys = firstLine.split(/[,\t;]/).map((cell) => columnKey(cell.replace(/"/g, '')));
   const known = new Set<string>(Object.values(FIELD_COLUMNS).flat());
   return keys.length >= 2 && keys.some((key) => ID_COLUMNS.includes(key)) && keys.some((key) => known.has(key) && !ID_COLUMNS.includes(key));
 }
 
-/** Excel's first line naming the delimiter (`sep=;`), which it reads but does not show. */
-const SEPARATOR_LINE = /^sep=([,;\t])$/i;
 
 /**
  * The delimiter a file uses: tab for .tsv, else the one under which its header names the paper
@@ -158,16 +162,9 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   };
   const title = field('title')?.value.trim() ?? '';
   const where = `the row at line ${row.line}${title ? ` ("${singleLine(title).slice(0, 60)}")` : ''}`;
-  let id: string | null = null;
-  let candidate: string | null = null;
-  for (const key of ID_COLUMNS) {
-    const value = cellOf(key).trim();
-    if (value === '') continue;
-    const found = findArxivId(value);
-    id = arxivIdFromReference(value) ?? found.id;
-    candidate ??= found.candidate ?? (key === 'doi' || key === 'extra' ? null : value);
-    if (id) break;
-  }
+  // Any column may hold the id alone; a DOI or Extra that names no arXiv paper is not what was wrong.
+  const sources = ID_COLUMNS.map((key) => ({ text: cellOf(key).trim(), bare: true, namesPaper: key !== 'doi' && key !== 'extra' }));
+  const { id, candidate } = arxivIdAmong(sources.filter((source) => source.text !== ''));
   if (!id) return { line: row.line, reason: candidate ? `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` : `no arXiv id (id, URL, DOI or Extra column) in ${where}` };
 
   const item: ImportedItem = { id, line: row.line };

@@ -2,7 +2,7 @@ import { arxivIdFromReference, writtenAsUrl } from '../papers/ids';
 import type { ImportFormat, ImportParse, ImportRejection, ImportedItem } from '../schema/reading-list';
 import { parseBibtexImport } from './bibtex-import';
 import { parseRisImport } from './ris-import';
-import { looksLikeCsvHeader, parseCsvImport } from './csv-import';
+import { looksLikeCsvStart, parseCsvImport } from './csv-import';
 import { ImportError } from './errors';
 import { parseJsonImport } from './json';
 import { unixNewlines } from './text';
@@ -94,7 +94,7 @@ function detectFormat(text: string, fileName: string | undefined): ImportFormat 
   if (extension === 'ris' || /^\s*TY {1,2}- /.test(text)) return 'ris';
   // Before BibTeX's test too: a CSV cell can hold a pasted BibTeX entry.
   const firstLine = text.slice(0, text.search(/[\r\n]|$/));
-  if (extension === 'csv' || extension === 'tsv' || /^sep=[,;\t]$/i.test(firstLine) || looksLikeCsvHeader(firstLine)) return 'csv';
+  if (extension === 'csv' || extension === 'tsv' || looksLikeCsvStart(firstLine)) return 'csv';
   if (/^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
   return 'ids';
 }

@@ -1,5 +1,5 @@
 /** What reference managers' files say about an arXiv paper, read alike for every import format. */
-import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags } from '../schema/reading-list';
 import { singleLine } from './text';
 
@@ -23,6 +23,30 @@ export function findArxivId(text: string): { id: string | null; candidate: strin
     const id = normalizeArxivId(match[1]!);
     if (id) return { id, candidate: match[0] };
     candidate ??= match[0];
+  }
+  return { id: null, candidate };
+}
+
+/** A field of an import file that may name the paper. */
+export interface IdSource {
+  text: string;
+  /** It may hold the id alone ("1706.03762"), not only as a URL or "arXiv:<id>". */
+  bare?: boolean;
+  /** It is meant to name the paper (an id or URL column): if it names none, it is what was wrong. */
+  namesPaper?: boolean;
+}
+
+/**
+ * The arXiv id the first of `sources` (most specific first) that names one gives; else the first
+ * thing that looked like one (`candidate`), to say what was wrong.
+ */
+export function arxivIdAmong(sources: Iterable<IdSource>): { id: string | null; candidate: string | null } {
+  let candidate: string | null = null;
+  for (const { text, bare = false, namesPaper = false } of sources) {
+    const found = findArxivId(text);
+    const id = found.id ?? (bare ? arxivIdFromReference(text) : null);
+    if (id) return { id, candidate };
+    candidate ??= found.candidate ?? (namesPaper ? text : null);
   }
   return { id: null, candidate };
 }

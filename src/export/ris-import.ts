@@ -1,7 +1,7 @@
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ImportError } from './errors';
-import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
-import { bareDoi, findArxivId, isSubmissionDate, keywordTags, personName } from './references';
+import { normalizeArxivId } from '../papers/ids';
+import { arxivIdAmong, bareDoi, isSubmissionDate, keywordTags, personName } from './references';
 import { singleLine } from './text';
 import { decodeCharacterReferences } from '../papers/html-text';
 
@@ -83,17 +83,8 @@ function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
   const first = (tag: string) => all(tag).find((value) => value !== '');
   const title = singleLine(first('TI') ?? first('T1') ?? '');
   const where = `the record at line ${record.line}${title ? ` ("${title.slice(0, 60)}")` : ''}`;
-  let id: string | null = null;
-  let candidate: string | null = null;
-  for (const tag of REFERENCE_TAGS) {
-    for (const value of all(tag)) {
-      const found = findArxivId(value);
-      // An accession number or a misc field may hold the bare id ("1706.03762", Mendeley and some EndNote styles).
-      id ??= found.id ?? (BARE_ID_TAGS.has(tag) ? arxivIdFromReference(value) : null);
-      candidate ??= found.candidate;
-    }
-    if (id) break;
-  }
+  // An accession number or a misc field may hold the bare id ("1706.03762", Mendeley and some EndNote styles).
+  const { id, candidate } = arxivIdAmong(REFERENCE_TAGS.flatMap((tag) => all(tag).map((text) => ({ text, bare: BARE_ID_TAGS.has(tag) }))));
   if (!id) return { line: record.line, reason: candidate ? `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` : `no arXiv id (UR, DO or a note) in ${where}` };
 
   const item: ImportedItem = { id, line: record.line };

@@ -1,7 +1,7 @@
 import { MAX_ARXIV_FILL_QUEUE, type ArxivFillQueue } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { readArxivFillQueue, writeArxivFillQueue } from '../db/feed';
-import { completeSavedFromPage, lacksPageDetails, savedLackingDetails } from '../db/papers';
+import { completeSaved, lacksPageDetails, savedLackingDetails, saveInputFromPage } from '../db/papers';
 import type { ArxivPaperResult } from './arxiv-paper';
 
 // arXiv asks automated clients for no more than one request every 3 seconds.
@@ -101,7 +101,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         lastRequestAt = deps.now();
         const result = await deps.fetchPaper(id);
         if (result.ok) {
-          if ((await completeSavedFromPage(db, id, result.paper)).changed > 0) deps.onFilled();
+          if ((await completeSaved(db, saveInputFromPage(id, result.paper))).changed > 0) deps.onFilled();
         } else if (result.kind === 'failed') {
           console.warn(`PaperLens could not complete saved papers from arXiv: ${result.reason}`);
           // The run stops; the queue stays as it is, this paper first, for the next call or worker.

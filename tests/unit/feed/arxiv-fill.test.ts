@@ -251,3 +251,51 @@ describe('review: spacing across runs', () => {
     expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS - 1_000}`, 'fetch 2401.00002']);
   });
 });
+
+describe('the retry alarm', () => {
+  test('a worker start before the retry time asks for the alarm again (an update or a browser restart clears alarms)', async () => {
+    await saveBare('2401.00001');
+    await writeArxivFillQueue(db, { ids: ['2401.00001'], retryAt: clock + ARXIV_RETRY_MS / 3, sweptVersion: '2.0.0' });
+    await filler({}).resume();
+    expect(events).toEqual([`retry at ${ARXIV_RETRY_MS / 3}`]);
+  });
+});
+
+describe('the version sweep', () => {
+  test('a sweep while a run is on its first paper does not queue that paper again (one request for it)', async () => {
+    await saveBare('2401.00001');
+    await writeArxivFillQueue(db, { ids: [], retryAt: null, sweptVersion: '1.9.0' });
+    let answer = (_result: ArxivPaperResult) => {};
+    const filling = filler({}, {
+      // The first request answers when the test says; any later one at once.
+      fetchPaper: (id) => {
+        events.push(`fetch ${id}`);
+        if (events.length > 1) return Promise.resolve({ ok: false, kind: 'missing', reason: 'again' });
+        return new Promise((resolve) => (answer = resolve));
+      },
+    });
+    // The message that woke the worker (a save) starts a run before the start's sweep.
+    const saved = filling.fill(['2401.00001']);
+    await expect.poll(() => events).toEqual(['fetch 2401.00001']);
+    const started = filling.resume();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    answer({ ok: false, kind: 'missing', reason: 'arXiv has no paper 2401.00001 (HTTP 404)' });
+    await Promise.all([saved, started]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toEqual(['fetch 2401.00001']);
+  });
+});
+
+describe('saved while switched off', () => {
+  test('a paper saved bare while switched off is completed when the switch is turned back on', async () => {
+    let on = false;
+    const filling = filler({}, { enabled: async () => on });
+    await saveBare('2401.00001');
+    await filling.fill(['2401.00001']);
+    expect(events).toEqual([]);
+    // The options page switches it on: the background resumes (watchSettings), in this worker or the next.
+    on = true;
+    await filler({}).resume();
+    expect(events).toEqual(['fetch 2401.00001']);
+  });
+});
