@@ -104,8 +104,9 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
           if ((await completeSaved(db, saveInputFromPage(id, result.paper))).changed > 0) deps.onFilled();
         } else if (result.kind === 'failed') {
           console.warn(`PaperLens could not complete saved papers from arXiv: ${result.reason}`);
-          // The run stops; the queue stays as it is, this paper first, for the next call or worker.
-          queue = new Set([id, ...queue]);
+          // The run stops. This paper goes last, so one that arXiv keeps failing on (a 5xx of its
+          // own) does not hold up the others at every retry; offline, the order does not matter.
+          queue = new Set([...queue, id]);
           current = null;
           await keep(db, deps.now() + ARXIV_RETRY_MS);
           deps.scheduleRetry(deps.now() + ARXIV_RETRY_MS);

@@ -85,7 +85,8 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003', `retry at ${ARXIV_RETRY_MS}`]);
     expect(failing.filled()).toBe(0);
     // The rest is kept: a worker start goes on with it, but not before the retry time…
-    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00003', '2401.00004'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
+    // (the failed paper last: see the next test)
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00004', '2401.00003'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
     events = [];
     await filler({}).resume();
     // (no request; the alarm is asked for again, an update or a restart may have cleared it)
@@ -97,7 +98,7 @@ describe('saved papers without a page are completed from arXiv', () => {
     events = [];
     clock += ARXIV_RETRY_MS;
     await filler({}).resume();
-    expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00004']);
+    expect(events).toEqual(['fetch 2401.00004', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003']);
     expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null, sweptVersion: '2.0.0' });
   });
 
@@ -108,16 +109,32 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(events).toEqual(['fetch 2401.00001', `retry at ${ARXIV_RETRY_MS}`]);
     events = [];
     clock += ARXIV_REQUEST_GAP_MS;
-    // The same worker: the paper just saved first, then the ones left…
+    // The same worker: the paper just saved first, then the ones left, the failed one last…
     await fill(['2401.00003']);
-    expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001', `retry at ${ARXIV_RETRY_MS}`]);
-    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001', '2401.00002'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
+    expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001', `retry at ${ARXIV_RETRY_MS}`]);
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
     // …and the next one, whose first request is a save, not the start.
     events = [];
     await saveBare('2401.00004');
     await filler({}).fill(['2401.00004']);
-    expect(events).toEqual(['fetch 2401.00004', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002']);
+    expect(events).toEqual(['fetch 2401.00004', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001']);
     expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null, sweptVersion: '2.0.0' });
+  });
+
+  test('a paper arXiv keeps failing on (its own HTTP 500) does not hold up the others: the retry completes them first', async () => {
+    for (const id of ['2401.00001', '2401.00002', '2401.00003']) await saveBare(id);
+    const { fill, resume } = filler({
+      '2401.00001': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 500 for 2401.00001' },
+      '2401.00002': { ok: true, paper: { ...attention, id: '2401.00002' } },
+      '2401.00003': { ok: true, paper: { ...attention, id: '2401.00003' } },
+    });
+    await fill(['2401.00001', '2401.00002', '2401.00003']);
+    clock += ARXIV_RETRY_MS;
+    await resume();
+    expect(events.filter((event) => event.startsWith('fetch'))).toEqual(['fetch 2401.00001', 'fetch 2401.00002', 'fetch 2401.00003', 'fetch 2401.00001']);
+    expect((await db.saved.get('2401.00002'))!.authors).toHaveLength(3);
+    expect((await db.saved.get('2401.00003'))!.authors).toHaveLength(3);
+    expect((await readArxivFillQueue(db)).ids).toEqual(['2401.00001']);
   });
 
   test('switched off during a run: no request after that; the papers left wait for the switch', async () => {
