@@ -58,7 +58,8 @@ function newItem(incoming: ImportedItem, now: number): SavedItem {
 /**
  * The list's item merged with a file's: scalar fields from the side with the newer `updatedAt`
  * (the list's on a tie or when the file has no date), filled from the other side where the newer
- * one lacks them; tags united; notes from both; status (and its readAt) from the newer side.
+ * one lacks them; tags united; notes from both; status (and its readAt) from the newer side, the
+ * file's on a tie.
  */
 function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem {
   const fileIsNewer = incoming.updatedAt !== undefined && incoming.updatedAt > current.updatedAt;
@@ -66,9 +67,12 @@ function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem {
   const older: Partial<SavedItem> = fileIsNewer ? current : incoming;
   const placeholder = placeholderTitle(current.id);
   const titleOf = (side: Partial<SavedItem>) => (side.title === placeholder ? undefined : side.title);
-  const status = newer.status ?? older.status ?? current.status;
-  const statusSide = newer.status !== undefined ? newer : older;
-  const otherSide = statusSide === newer ? older : newer;
+  // On a tie the file's status wins: every change in the list moves its time, so a status that
+  // differs at the same time was edited in the file after its export (a CSV in a spreadsheet).
+  const fileStatusWins = incoming.status !== undefined && incoming.updatedAt !== undefined && incoming.updatedAt >= current.updatedAt;
+  const statusSide: Partial<SavedItem> = fileStatusWins ? incoming : current;
+  const otherSide: Partial<SavedItem> = fileStatusWins ? current : incoming;
+  const status = statusSide.status ?? current.status;
   return {
     id: current.id,
     title: pick(titleOf(newer), titleOf(older), current.title),

@@ -53,6 +53,15 @@ describe('CSV import: our export after a spreadsheet saved it', () => {
     const plan = planImport([item], parse.items, Date.UTC(2026, 0, 1));
     expect(plan.updated).toEqual([{ ...item, tags: ['vlm', 'hallucination'] }]);
   });
+
+  test('a status changed there, times kept as exported, is taken (the list has not changed the paper since)', () => {
+    const item = savedItem({ id: '2310.01779', status: 'to-read', readAt: null, updatedAt: Date.UTC(2024, 0, 2) });
+    const [header, row] = exportCsv([item]).replace(/^\uFEFF/, '').split('\r\n');
+    const cells = row!.split(',');
+    cells[header!.split(',').indexOf('status')] = 'reading';
+    const plan = planImport([item], parseImport(`${header}\r\n${cells.join(',')}\r\n`, 'paperlens-reading-list.csv').items, Date.UTC(2026, 0, 1));
+    expect(plan.updated).toEqual([{ ...item, status: 'reading' }]);
+  });
 });
 
 describe("CSV import: other tools' files", () => {

@@ -14,13 +14,22 @@ describe('planImport merges by id', () => {
     expect(plan.summary).toBe('0 new, 1 updated');
   });
 
-  test('an older or undated file does not overwrite the list, on a tie the list wins', () => {
+  test('an older or undated file does not overwrite the list; on a tie the list keeps its title', () => {
     const listed = savedItem({ title: 'Mine', status: 'reading', updatedAt: 5_000 });
-    for (const updatedAt of [4_000, 5_000, undefined]) {
+    for (const updatedAt of [4_000, undefined]) {
       const plan = planImport([listed], [{ id: listed.id, title: 'Theirs', status: 'read', updatedAt }], NOW);
       expect(plan.updated).toEqual([]);
       expect(plan.unchanged).toBe(1);
     }
+    expect(planImport([listed], [{ id: listed.id, title: 'Theirs', status: 'reading', updatedAt: 5_000 }], NOW).unchanged).toBe(1);
+  });
+
+  test('a status edited in an exported file (a CSV in a spreadsheet, its times as exported) is taken, with its read time', () => {
+    const listed = savedItem({ status: 'to-read', updatedAt: 5_000, readAt: null });
+    const plan = planImport([listed], [{ id: listed.id, status: 'read', readAt: 4_500, updatedAt: 5_000 }], NOW);
+    expect(plan.updated[0]).toMatchObject({ status: 'read', readAt: 4_500, updatedAt: 5_000 });
+    // A file without a status on that row leaves the list's.
+    expect(planImport([listed], [{ id: listed.id, updatedAt: 5_000 }], NOW).unchanged).toBe(1);
   });
 
   test('tags are united, each once ignoring case, in the order first seen', () => {
