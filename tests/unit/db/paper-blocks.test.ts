@@ -37,6 +37,20 @@ describe('papers stored many to a row', () => {
     expect(ids(await db.papers.toArray()).sort()).toEqual(ids(written));
   });
 
+  test('many ids at once (a listing, a feed): the papers held, in the order asked, whether the ids are most of their key range or a few of it', async () => {
+    const written = papers(0, 3000);
+    await db.papers.bulkPut(written);
+    await db.papers.bulkDelete(['2501.00040', '2501.00041']);
+    // A listing's ids, most of their key range, some not stored (one deleted), one twice.
+    const dense = [...Array.from({ length: 50 }, (_, n) => `2501.${String(2 * n + 20).padStart(5, '0')}`), '2501.00041', '2501.00020'];
+    expect(ids(await db.papers.bulkGet(dense))).toEqual(dense.map((id) => (id === '2501.00040' || id === '2501.00041' ? undefined : id)));
+    expect((await db.papers.bulkGet(dense))[1]).toEqual(written[22]);
+    // 40 ids spread over all 3,000 (and beyond).
+    const sparse = [...Array.from({ length: 40 }, (_, n) => `2501.${String(n * 70 + 7).padStart(5, '0')}`), '2501.99999'];
+    expect(ids(await db.papers.bulkGet(sparse))).toEqual(sparse.map((id) => (Number(id.slice(5)) < 3000 ? id : undefined)));
+    expect((await db.papers.bulkGet(sparse))[3]).toEqual(written[217]);
+  });
+
   test('putting a known paper replaces it where it is; new papers fill the last block first', async () => {
     await db.papers.bulkPut(papers(0, PAPERS_PER_BLOCK + 10));
     const blocks = await db.paperBlocks.count();
