@@ -251,6 +251,17 @@ export function lacksPageDetails(item: SavedItem): boolean {
   return item.authors.length === 0 && item.published === null;
 }
 
+/**
+ * The paper's title as the store or the reading list has it; null when only its page can say (the
+ * reading list's item is a placeholder or a PDF's own title: a save that lacks the page's details).
+ */
+export async function knownTitle(db: PaperLensDatabase, id: string): Promise<string | null> {
+  return db.transaction('r', db.paperBlocks, db.saved, async () => {
+    const [paper, item] = await Promise.all([db.papers.get(id), db.saved.get(id)]);
+    return paper?.title ?? (item && !lacksPageDetails(item) ? item.title : null);
+  });
+}
+
 /** The saved papers that lack what only their page says, in the order they were saved. */
 export async function savedLackingDetails(db: PaperLensDatabase): Promise<string[]> {
   const items = await db.saved.filter(lacksPageDetails).toArray();

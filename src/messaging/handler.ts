@@ -1,11 +1,12 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, citablePaper, completeSaved, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
 import { citationEntry, type Citable } from '../export/bibtex';
+import { placeholderTitle } from '../papers/ids';
 
 export interface HandlerDeps {
   /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
@@ -60,11 +61,26 @@ async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps:
   return page ? citablePaper(db, saveInputFromPage(citable.id, page)) : citable;
 }
 
+/**
+ * The title to name a PDF tab by: the store's or the reading list's, else its arXiv page's (when
+ * such requests are allowed), else a reading list's title that is only a guess, else none.
+ */
+async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null> {
+  const db = await deps.ready().catch(() => null);
+  const known = db ? await knownTitle(db, id) : null;
+  if (known) return known;
+  const page = deps.arxivPage ? await deps.arxivPage(id) : null;
+  if (page) return saveInputFromPage(id, page).title;
+  const guess = db ? (await db.saved.get(id))?.title : undefined;
+  return guess && guess !== placeholderTitle(id) ? guess : null;
+}
+
 async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
     if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };
     if (request.type === 'arxivPage') return { ok: true, result: deps.arxivPage ? await deps.arxivPage(request.id) : null };
+    if (request.type === 'paperTitle') return { ok: true, result: await titleForTab(request.id, deps) };
     if (request.type === 'citation') {
       // The page's details, completed from the store; a broken store does not stop a citation.
       const paper = await deps.ready().then((db) => citableWithAuthors(db, request.paper, deps)).catch(() => request.paper);

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { arxivIdFromUrl, placeholderTitle } from '../papers/ids';
 import { PageAnswerSchema, type PageAnswer, type PagePaper } from '../schema';
 import { PAGE_PAPER_REQUEST } from './page-paper';
+import { withoutPdfTabSuffix } from '../sites/arxiv-pdf';
 
 export interface TabLike {
   id?: number;
@@ -40,11 +41,11 @@ async function askPage(tabId: number | undefined, id: string): Promise<PageAnswe
 
 /**
  * The paper's title in a tab's title: without the site's prefixes (`[2310.01779] …` on arXiv,
- * `Paper page - …` on Hugging Face). A PDF tab is titled by its file name or URL
+ * `Paper page - …` on Hugging Face, ` | arXiv <id>` after the title PaperLens gave a PDF tab). A PDF tab is titled by its file name or URL
  * (`2310.01779v3.pdf`, `arxiv.org/pdf/2402.18041`, `9901001v2`): no paper title is one word like those.
  */
 function usableTabTitle(title: string | undefined): string | null {
-  const trimmed = (title ?? '').trim().replace(/^\[[^\]]{1,40}\]\s*/, '').replace(/^Paper page\s*-\s*/i, '');
+  const trimmed = withoutPdfTabSuffix((title ?? '').trim()).replace(/^\[[^\]]{1,40}\]\s*/, '').replace(/^Paper page\s*-\s*/i, '');
   return /\s/.test(trimmed) && !/\.pdf$/i.test(trimmed) && !/^\d{4}\.\d{4,5}/.test(trimmed) ? trimmed : null;
 }
 

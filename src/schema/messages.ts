@@ -109,6 +109,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('health') }),
   /** The popup on a PDF tab of a paper the store does not hold: what its arXiv abstract page says. */
   z.object({ type: z.literal('arxivPage'), id: ArxivIdSchema }),
+  /** A PDF tab's paper: the title to name the tab by. */
+  z.object({ type: z.literal('paperTitle'), id: ArxivIdSchema }),
   /** The popup's Refresh button: fetch the daily-papers feed now. */
   z.object({ type: z.literal('refreshFeed') }),
   ...ReadingListRequestSchemas,
@@ -159,6 +161,8 @@ export interface ResponseMap extends ReadingListResponseMap {
   health: Health;
   /** Null when the page cannot be had (offline, no such paper) or the user switched such requests off. */
   arxivPage: PagePaper | null;
+  /** Null when neither the store, the reading list nor the paper's arXiv page (when it may be asked) names it. */
+  paperTitle: string | null;
   refreshFeed: FeedRefreshState;
 }
 

@@ -17,6 +17,8 @@ export const SettingsSchema = z.object({
   feedEnabled: z.boolean(),
   /** Complete papers saved without their page (a PDF tab, a link, an id) from their arXiv page. */
   completeFromArxiv: z.boolean(),
+  /** Name arXiv PDF tabs after their paper's title. */
+  pdfTabTitles: z.boolean(),
   /** Remember which abstract pages were opened, to mark them "seen" in listings. */
   seenEnabled: z.boolean(),
 });

@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   feedEnabled: true,
   completeFromArxiv: true,
+  pdfTabTitles: true,
   seenEnabled: true,
 };
 
@@ -40,6 +41,7 @@ export function readSettings(raw: unknown): Settings {
     theme: value.theme === 'light' || value.theme === 'dark' || value.theme === 'auto' ? value.theme : defaults.theme,
     feedEnabled: flag(value.feedEnabled, defaults.feedEnabled),
     completeFromArxiv: flag(value.completeFromArxiv, defaults.completeFromArxiv),
+    pdfTabTitles: flag(value.pdfTabTitles, defaults.pdfTabTitles),
     seenEnabled: flag(value.seenEnabled, defaults.seenEnabled),
   };
 }

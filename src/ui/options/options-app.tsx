@@ -172,6 +172,13 @@ export function OptionsApp({ db }: { db: PaperLensDatabase }) {
         {SITES.map(({ key, label, where }) => (
           <Switch key={key} name={key} label={label} hint={where} checked={settings.sites[key]} onChange={(on) => void change({ ...settings, sites: { ...settings.sites, [key]: on } })} />
         ))}
+        <Switch
+          name="pdfTabTitles"
+          label="arXiv PDF tab titles"
+          hint="the tab named after its paper (“Title | arXiv 2310.01779v3”), not the file, on arxiv.org/pdf/…"
+          checked={settings.pdfTabTitles}
+          onChange={(on) => void change({ ...settings, pdfTabTitles: on })}
+        />
       </section>
 
       <section class="card" aria-labelledby="look-heading">
@@ -212,7 +219,7 @@ export function OptionsApp({ db }: { db: PaperLensDatabase }) {
         <Switch
           name="completeFromArxiv"
           label="Complete papers from arXiv"
-          hint="A paper saved from a PDF tab, a link or a list of ids gets its title, authors, date and TL;DR from its arXiv page, one request every 3 seconds. Off: no requests; it gets them when you open its page, or once this is on again."
+          hint="A paper saved from a PDF tab, a link or a list of ids gets its title, authors, date and TL;DR from its arXiv page, one request every 3 seconds; a PDF tab of a paper PaperLens does not know gets its title from there too. Off: no requests; a saved paper gets them when you open its page, or once this is on again."
           checked={settings.completeFromArxiv}
           onChange={(on) => void change({ ...settings, completeFromArxiv: on })}
         />

@@ -143,6 +143,32 @@ describe('background message handler', () => {
     expect(await handleMessage({ type: 'arxivPage', id: 'not-an-id' }, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed request: id/) });
   });
 
+  test("a PDF tab's title: the store's, a saved paper's, else its arXiv page's (asked only then), else a guess the list holds, else none", async () => {
+    const asked: string[] = [];
+    const page = { id: '1706.03762', title: 'Attention Is All You $\\mathcal{N}$eed', abstract: 'We propose the Transformer.', authors: ['Ashish Vaswani'], published: '2017-06-12', primaryCategory: 'cs.CL', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
+    const withArxiv: HandlerDeps = { ...deps, arxivPage: async (id) => (asked.push(id), id === '1706.03762' ? page : null) };
+    const title = async (id: string, handlerDeps = withArxiv) => handleMessage({ type: 'paperTitle', id }, handlerDeps);
+    // A snapshot paper: the store's title, no request.
+    expect(await title('2310.01779')).toEqual({ ok: true, result: 'HallE-Switch: Rethinking and Controlling Object Existence Hallucinations in Large Vision Language Models for Detailed Caption' });
+    // A paper saved from its listing entry (with its authors): the reading list's title.
+    await handleMessage({ type: 'save', paper: { id: '2105.00001', title: 'A Listed Paper', authors: ['A. Author'] } }, deps);
+    expect(await title('2105.00001')).toEqual({ ok: true, result: 'A Listed Paper' });
+    expect(asked).toEqual([]);
+    // Unknown: its arXiv page's title, as text.
+    expect(await title('1706.03762')).toEqual({ ok: true, result: 'Attention Is All You Need' });
+    // Saved from a PDF tab (its own title, a guess): the page's title wins; without it, the guess.
+    await handleMessage({ type: 'save', paper: { id: '2105.00002', title: 'Microsoft Word - draft.docx', titleIsGuess: true } }, deps);
+    expect(await title('2105.00002')).toEqual({ ok: true, result: 'Microsoft Word - draft.docx' });
+    expect(asked).toEqual(['1706.03762', '2105.00002']);
+    // Saved bare, arXiv not asked (switched off or offline): no title, the tab keeps its own.
+    await handleMessage({ type: 'save', paper: { id: '2105.00003', title: 'arXiv:2105.00003' } }, deps);
+    expect(await title('2105.00003')).toEqual({ ok: true, result: null });
+    expect(await title('2105.00004', deps)).toEqual({ ok: true, result: null });
+    // The store down: the page still names it.
+    expect(await title('1706.03762', { ...withArxiv, ready: () => Promise.reject(new Error('the store could not be opened')) })).toEqual({ ok: true, result: 'Attention Is All You Need' });
+    for (const id of ['2105.00001', '2105.00002', '2105.00003']) await handleMessage({ type: 'unsave', id }, deps);
+  });
+
   test('papers saved or imported are handed on to be completed from arXiv; other requests are not', async () => {
     const handed: string[][] = [];
     const watched: HandlerDeps = { ...deps, savedPapers: (ids) => void handed.push(ids) };

@@ -21,6 +21,7 @@ function bySchema(raw: unknown): Settings {
     theme: field('theme'),
     feedEnabled: field('feedEnabled'),
     completeFromArxiv: field('completeFromArxiv'),
+    pdfTabTitles: field('pdfTabTitles'),
     seenEnabled: field('seenEnabled'),
   };
 }
@@ -32,7 +33,7 @@ describe('readSettings (content scripts, no Zod) agrees with SettingsSchema', ()
   test('the defaults and every valid combination come back unchanged', () => {
     expect(SettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
     for (const theme of ['auto', 'light', 'dark'] as const) {
-      for (let mask = 0; mask < 64; mask++) {
+      for (let mask = 0; mask < 128; mask++) {
         const bit = (n: number) => (mask & (1 << n)) !== 0;
         const settings: Settings = {
           sites: { arxivAbs: bit(0), hfPaper: bit(1), arxivListing: bit(2), hfList: bit(3) },
@@ -40,6 +41,7 @@ describe('readSettings (content scripts, no Zod) agrees with SettingsSchema', ()
           theme,
           feedEnabled: bit(5),
           completeFromArxiv: bit(4) !== bit(5),
+          pdfTabTitles: bit(6),
           seenEnabled: !bit(5),
         };
         expect(SettingsSchema.safeParse(settings).success).toBe(true);
@@ -58,6 +60,7 @@ describe('readSettings (content scripts, no Zod) agrees with SettingsSchema', ()
         theme: pick(),
         feedEnabled: pick(),
         completeFromArxiv: pick(),
+        pdfTabTitles: pick(),
         seenEnabled: pick(),
         ...(next() < 0.2 ? { unknownField: pick() } : {}),
       };

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+
+// A one-page PDF whose metadata names a title of its own, as many arXiv PDFs do.
+const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj 4 0 obj<</Title(Microsoft Word - paper.docx)>>endobj\ntrailer<</Root 1 0 R/Info 4 0 R>>\n%%EOF';
+const HALLE = 'HallE-Switch: Rethinking and Controlling Object Existence Hallucinations in Large Vision Language Models for Detailed Caption';
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  for (const url of ['https://arxiv.org/pdf/2310.01779v3', 'https://arxiv.org/pdf/1706.03762v7.pdf', 'https://arxiv.org/pdf/2402.18041']) browser.serve(url, { body: PDF, contentType: 'application/pdf' });
+  browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPdf(url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url).catch(() => undefined); // the PDF viewer may not report a load
+  return page;
+}
+
+const arxivRequests = (id: string) => browser.requests.filter((request) => request.url() === `https://arxiv.org/abs/${id}`).length;
+
+async function setSwitch(name: string, on: boolean): Promise<void> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId(`setting-${name}`).setChecked(on);
+  await options.getByText('Saved. Open pages follow at once.').waitFor();
+  await options.close();
+}
+
+describe('arXiv PDF tabs are named after their paper', () => {
+  test("a snapshot paper's PDF: the store's title, no request; switched off and on, the tab follows at once", async () => {
+    const pdf = await openPdf('https://arxiv.org/pdf/2310.01779v3');
+    await expect.poll(() => pdf.title()).toBe(`${HALLE} | arXiv 2310.01779v3`);
+    expect(arxivRequests('2310.01779')).toBe(0);
+    await setSwitch('pdfTabTitles', false);
+    await expect.poll(() => pdf.title()).not.toContain('HallE');
+    await setSwitch('pdfTabTitles', true);
+    await expect.poll(() => pdf.title()).toBe(`${HALLE} | arXiv 2310.01779v3`);
+    await pdf.close();
+  });
+
+  test("a paper PaperLens does not know: its arXiv page's title, one request, shared with the popup", async () => {
+    const pdf = await openPdf('https://arxiv.org/pdf/1706.03762v7.pdf');
+    await expect.poll(() => pdf.title()).toBe('Attention Is All You Need | arXiv 1706.03762v7');
+    const popup = await browser.popup();
+    await expect.poll(() => popup.getByTestId('this-tab').locator('.title').textContent()).toBe('Attention Is All You Need');
+    await popup.close();
+    expect(arxivRequests('1706.03762')).toBe(1);
+    await pdf.close();
+  });
+
+  test('with requests to arXiv switched off, an unknown paper\'s tab keeps its own title and nothing is asked', async () => {
+    await setSwitch('completeFromArxiv', false);
+    const before = browser.requests.length;
+    const pdf = await openPdf('https://arxiv.org/pdf/2402.18041');
+    // The snapshot knows this one: still named, without a request.
+    await expect.poll(() => pdf.title()).toBe('Datasets for Large Language Models: A Comprehensive Survey | arXiv 2402.18041');
+    await pdf.close();
+    browser.serve('https://arxiv.org/pdf/2105.00001', { body: PDF, contentType: 'application/pdf' });
+    const unknown = await openPdf('https://arxiv.org/pdf/2105.00001');
+    await unknown.waitForTimeout(1000);
+    expect(await unknown.title()).not.toContain('| arXiv');
+    expect(browser.requests.slice(before).filter((request) => request.url().startsWith('https://arxiv.org/abs/'))).toEqual([]);
+    await unknown.close();
+    await setSwitch('completeFromArxiv', true);
+  });
+});
