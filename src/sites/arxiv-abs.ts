@@ -1,5 +1,5 @@
 import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
-import { boundPaper, type PagePaper, type PaperPageSite } from './types';
+import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
 
 /**
  * arXiv abstract pages: https://arxiv.org/abs/<id>[vN], new-style (2310.01779) and old-style
@@ -19,17 +19,6 @@ function meta(doc: Document, name: string): string[] {
   return [...doc.querySelectorAll(`meta[name="${name}"]`)].map((el) => el.getAttribute('content') ?? '');
 }
 
-/** An element's text without its leading descriptor label. */
-function textWithoutDescriptor(element: Element | null): string {
-  if (!element) return '';
-  let text = '';
-  for (const node of element.childNodes) {
-    if (node instanceof Element && node.classList.contains('descriptor')) continue;
-    text += node.textContent ?? '';
-  }
-  return text;
-}
-
 /** `Zhai, Bohan` → `Bohan Zhai` (the citation_author convention). */
 export function citationName(name: string): string {
   const [last, first] = name.split(/,\s*/, 2);
@@ -47,7 +36,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
   if (!heading || !abstract) return null;
   const metaId = meta(doc, 'citation_arxiv_id')[0];
   const id = (metaId ? normalizeArxivId(metaId) : null) ?? idFromUrl(url);
-  const title = meta(doc, 'citation_title')[0] || textWithoutDescriptor(heading);
+  const title = meta(doc, 'citation_title')[0] || elementText(heading, '.descriptor');
   const metaAuthors = meta(doc, 'citation_author').map(citationName);
   const authors = metaAuthors.length > 0
     ? metaAuthors
@@ -56,7 +45,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
   const paper = boundPaper({
     id,
     title,
-    abstract: textWithoutDescriptor(abstract),
+    abstract: elementText(abstract, '.descriptor'),
     authors,
     published: meta(doc, 'citation_date')[0] ?? null,
     primaryCategory,

@@ -1,7 +1,7 @@
 import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
 import { pageCodeLink } from '../summarize/links';
-import { pageText } from './types';
+import { elementText, pageText } from './types';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
 /**
@@ -69,17 +69,6 @@ function entries(doc: Document): ListingEntry[] {
   return found;
 }
 
-/** An element's text without the children `skip` names (descriptor labels, "More"/"Less" links). */
-function textWithout(element: Element | null, skip: string): string {
-  if (!element) return '';
-  let text = '';
-  for (const node of element.childNodes) {
-    if (node.nodeType === 1 && (node as Element).matches(skip)) continue;
-    text += node.textContent ?? '';
-  }
-  return text;
-}
-
 function authors(links: Iterable<Element>): string[] {
   return [...links].map((link) => pageText(link.textContent, MAX_AUTHOR_NAME)).filter(Boolean).slice(0, MAX_AUTHORS);
 }
@@ -87,19 +76,19 @@ function authors(links: Iterable<Element>): string[] {
 function details(entry: ListingEntry): EntryDetails {
   const item = entry.element;
   if (item.matches('li.arxiv-result')) {
-    const abstract = pageText(textWithout(item.querySelector('span.abstract-full'), 'a'), MAX_ABSTRACT);
+    const abstract = pageText(elementText(item.querySelector('span.abstract-full'), 'a'), MAX_ABSTRACT);
     return {
-      title: pageText(entry.anchor.textContent, MAX_TITLE),
+      title: pageText(elementText(entry.anchor), MAX_TITLE),
       abstract: abstract || null,
       authors: authors(item.querySelectorAll('p.authors a')),
       primaryCategory: pageText(item.querySelector('.tags .tag.is-link')?.textContent, 100) || null,
     };
   }
-  const abstract = pageText(item.querySelector('p.mathjax')?.textContent, MAX_ABSTRACT);
+  const abstract = pageText(elementText(item.querySelector('p.mathjax')), MAX_ABSTRACT);
   // `Computation and Language (cs.CL)` → `cs.CL`.
   const primary = /\(([^()]+)\)\s*$/.exec(item.querySelector('.primary-subject')?.textContent ?? '')?.[1] ?? null;
   return {
-    title: pageText(textWithout(entry.anchor, '.descriptor'), MAX_TITLE),
+    title: pageText(elementText(entry.anchor, '.descriptor'), MAX_TITLE),
     abstract: abstract || null,
     authors: authors(item.querySelectorAll('.list-authors a')),
     primaryCategory: primary,

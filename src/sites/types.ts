@@ -28,6 +28,36 @@ export function pageText(text: string | null | undefined, max: number): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
+// What MathJax 2 (arXiv) puts beside a formula it typesets: the rendered math (its glyphs as
+// text), a MathML copy for screen readers and the emptied preview. The TeX stays in a
+// `script[type^="math/tex"]` after them.
+const MATHJAX_OUTPUT = '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax_CHTML, .MathJax_SVG, .MathJax_SVG_Display, .MJX_Assistive_MathML';
+
+/**
+ * An element's text as the page's author wrote it, without the child elements `skip` names
+ * (labels, "Less" links): a formula MathJax has typeset is read once, as its TeX between `$`
+ * (textContent would give its glyphs, their MathML copy and the TeX, run together). Other scripts
+ * are not text.
+ */
+export function elementText(element: Element | null, skip?: string): string {
+  if (!element) return '';
+  let text = '';
+  for (const node of element.childNodes) {
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    if (node.nodeType !== 1) continue;
+    const child = node as Element;
+    if ((skip !== undefined && child.matches(skip)) || child.matches(MATHJAX_OUTPUT)) continue;
+    if (child.localName === 'script') {
+      const type = child.getAttribute('type') ?? '';
+      const delimiter = /mode\s*=\s*display/i.test(type) ? '$$' : '$';
+      if (/^math\/tex\b/i.test(type)) text += `${delimiter}${child.textContent ?? ''}${delimiter}`;
+      continue;
+    }
+    text += elementText(child);
+  }
+  return text;
+}
+
 /** A date in any of the page formats we meet (`2023/10/03`, ISO timestamps) as `YYYY-MM-DD`. */
 export function pageDate(text: string | null | undefined): string | null {
   const match = /^(\d{4})[-/](\d{2})[-/](\d{2})/.exec((text ?? '').trim());

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { arxivAbs } from '../../../src/sites/arxiv-abs';
 import { PagePaperSchema } from '../../../src/schema';
 import { loadFixture } from './load-fixture';
+import { typesetLikeMathJax2 } from './mathjax';
 
 describe('arXiv abstract pages', () => {
   test.each([
@@ -50,6 +51,17 @@ describe('arXiv abstract pages', () => {
     expect(paper.id).toBe('2310.01779');
     expect(paper.title).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
     expect(paper.authors).toContain('Manling Li');
+  });
+
+  test('an abstract and title MathJax has typeset are read once, as their TeX', async () => {
+    const { doc, url } = await loadFixture('arxiv-abs-2310.01779v3.html');
+    for (const meta of doc.querySelectorAll('meta[name="citation_title"]')) meta.remove();
+    doc.querySelector('h1.title')!.lastChild!.textContent = 'HallE-Control in $O(n)$ Steps';
+    for (const element of doc.querySelectorAll('.mathjax')) typesetLikeMathJax2(element);
+    const paper = arxivAbs.extract(doc, url)!;
+    expect(paper.title).toBe('HallE-Control in $O(n)$ Steps');
+    expect(paper.abstract).toContain('we introduce $\\textit{CCEval}$, a GPT-4 assisted');
+    expect(paper.abstract).toMatch(/compared to LLaVA\$_\{7B\}\$ and maintains/);
   });
 
   test('an old-style id page', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
 import { loadFixture } from './load-fixture';
+import { typesetLikeMathJax2 } from './mathjax';
 
 async function listing(name: string) {
   const { doc, url } = await loadFixture(`listings/${name}`);
@@ -114,6 +115,30 @@ describe('arXiv listing and search pages', () => {
       abstract: expect.stringMatching(/^Current Large Vision Language Models .* compared to LLaVA-7B\.$/),
       authors: ['Bohan Zhai', 'Shijia Yang', 'Chenfeng Xu', 'Sheng Shen', 'Kurt Keutzer', 'Chunyuan Li', 'Manling Li'],
       primaryCategory: 'cs.CV',
+    });
+  });
+
+  test('math MathJax has typeset in a title or abstract is read once, as the TeX arXiv wrote (not its rendering three times over)', async () => {
+    const { doc, entries } = await listing('arxiv-list-cs.CL-new.html');
+    const item = entries[0]!.element;
+    item.querySelector('.list-title')!.lastChild!.textContent = ' Tiny $k$-Gram Models Learn Syntax in $O(n)$ Steps ';
+    item.querySelector('p.mathjax')!.textContent = 'We bound the loss by $$L \\le 2^{-k}$$ and train $k$-gram models.';
+    for (const element of item.querySelectorAll('.mathjax')) typesetLikeMathJax2(element);
+    // What the page shows once MathJax has run: the formula rendered, its MathML copy and its source.
+    expect(item.querySelector('.list-title')!.textContent).toContain('O(n)O(n)O(n)');
+    expect(arxivListing.details(entries[0]!, doc)).toMatchObject({
+      title: 'Tiny $k$-Gram Models Learn Syntax in $O(n)$ Steps',
+      abstract: 'We bound the loss by $$L \\le 2^{-k}$$ and train $k$-gram models.',
+    });
+
+    const search = await listing('arxiv-search-hallucination.html');
+    const result = search.entries[0]!.element;
+    result.querySelector('p.title')!.textContent = ' $\\ell_1$ Control of Hallucination ';
+    result.querySelector('span.abstract-full')!.firstChild!.textContent = ' We penalize $\\ell_1$ norms. ';
+    for (const element of result.querySelectorAll('.mathjax')) typesetLikeMathJax2(element);
+    expect(arxivListing.details(search.entries[0]!, search.doc)).toMatchObject({
+      title: '$\\ell_1$ Control of Hallucination',
+      abstract: 'We penalize $\\ell_1$ norms.',
     });
   });
 
