@@ -131,13 +131,9 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     return byPage.view ? byPage : byId;
   };
 
-  // WXT announces a client-side navigation before `location` shows it: trust the announced URL.
-  let announcedUrl: string | null = null;
-
   const syncOnce = async () => {
     await settingsRead;
-    const url = new URL(announcedUrl ?? location.href);
-    if (announcedUrl === location.href) announcedUrl = null;
+    const url = new URL(location.href);
     if (!site.isPage(url) || !enabled()) {
       removeCard();
       return;
@@ -167,7 +163,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       return;
     }
     const result = await lookup(page);
-    if ((announcedUrl ?? location.href) !== url.href) {
+    if (location.href !== url.href) {
       rerun = true;
       return;
     }
@@ -260,7 +256,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   const start = () => {
     void sync();
     const observer = new MutationObserver(() => {
-      if (!card || !card.host.isConnected || card.url !== (announcedUrl ?? location.href)) void sync();
+      if (!card || !card.host.isConnected || card.url !== location.href) void sync();
     });
     // Text changes too: a site may render the next paper into the same elements.
     observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
@@ -282,9 +278,11 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       stopSettings();
       removeCard();
     });
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      announcedUrl = newUrl.href;
-      void sync();
+    // WXT announces every navigation before it commits, also one that leaves the page (kept as it
+    // is for Back, from the back/forward cache) or never commits (a download): look at the URL
+    // once a client-side navigation has committed it, and at nothing else.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(() => void sync(), 0);
     });
   };
 

@@ -120,4 +120,36 @@ describe('summary card on arXiv abstract pages', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  test('a link that downloads (the TeX source) or leaves for another page takes no card away, there or back again', async () => {
+    // Back restores the page from the back/forward cache, as in a user's Chrome.
+    const cached = await launchExtension({ backForwardCache: true });
+    try {
+      cached.serve('https://arxiv.org/abs/2310.01779v3', await fixture('arxiv-abs-2310.01779v3.html'));
+      cached.serve('https://arxiv.org/src/2310.01779v3', { body: 'source', contentType: 'application/x-eprint-tar', headers: { 'content-disposition': 'attachment; filename="arXiv-2310.01779v3.tar.gz"' } });
+      cached.serve('https://arxiv.org/list/cs/recent', await fixture('listings/arxiv-list-cs.CL-recent.html'));
+      const page = await cached.context.newPage();
+      await page.goto('https://arxiv.org/abs/2310.01779v3');
+      await expect.poll(() => card(page).count()).toBe(1);
+      // arXiv's "TeX Source" link, beside "View PDF".
+      await page.evaluate(() => document.querySelector('.full-text ul')!.append(Object.assign(document.createElement('a'), { href: '/src/2310.01779v3', textContent: 'TeX Source' })));
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: 'TeX Source' }).click();
+      await download;
+      await page.waitForTimeout(500);
+      expect(await card(page).count()).toBe(1);
+      // To the listing in the same tab, and back to the page as it was left.
+      await page.evaluate(() => Object.assign(window, { leftAt: 'abs' }));
+      await page.getByRole('link', { name: 'cs', exact: true }).click();
+      await expect.poll(() => page.url()).toBe('https://arxiv.org/list/cs/recent');
+      await page.goBack({ waitUntil: 'commit' });
+      await expect.poll(() => page.url()).toBe('https://arxiv.org/abs/2310.01779v3');
+      // The same document, not a new load.
+      expect(await page.evaluate(() => (window as unknown as { leftAt?: string }).leftAt)).toBe('abs');
+      await expect.poll(() => card(page).count()).toBe(1);
+      expect(await cardText(page)).toContain('HallE-Control');
+    } finally {
+      await cached.close();
+    }
+  });
 });

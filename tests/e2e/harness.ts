@@ -39,13 +39,21 @@ export interface ExtensionBrowser {
 }
 
 /** Chromium with the built extension loaded, a fresh profile, and no network but what a test serves. */
-export async function launchExtension(options: { withExtension?: boolean; extensionDir?: string; /** Kept after close (e.g. to relaunch on it). */ profileDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(
+  options: {
+    withExtension?: boolean;
+    extensionDir?: string;
+    /** Kept after close (e.g. to relaunch on it). */ profileDir?: string;
+    /** Back and Forward restore pages from the back/forward cache, as in a user's Chrome (Playwright turns it off). */ backForwardCache?: boolean;
+  } = {},
+): Promise<ExtensionBrowser> {
   const withExtension = options.withExtension ?? true;
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'paperlens-e2e-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     args: [
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       '--no-sandbox',

@@ -138,6 +138,34 @@ describe('badges on listing pages', () => {
     await page.close();
   });
 
+  test('a link that downloads (a PDF with Chrome set to download them) or leaves for another page takes no badge away, there or back again', async () => {
+    // Back restores the listing from the back/forward cache, as in a user's Chrome.
+    const cached = await launchExtension({ backForwardCache: true });
+    try {
+      await serveAll(cached);
+      cached.serve('https://arxiv.org/pdf/2407.21001', { body: '%PDF-1.4\n%%EOF', contentType: 'application/pdf', headers: { 'content-disposition': 'attachment; filename="2407.21001.pdf"' } });
+      const page = await cached.context.newPage();
+      await page.goto('https://arxiv.org/list/cs.CL/new');
+      await expect.poll(() => badges(page).count()).toBe(10);
+      const download = page.waitForEvent('download');
+      await page.locator('a[href="/pdf/2407.21001"]').click();
+      await download;
+      await page.waitForTimeout(500);
+      expect(await badges(page).count()).toBe(10);
+      // To a paper's page in the same tab, and back to the listing as it was left.
+      await page.evaluate(() => Object.assign(window, { leftAt: 'listing' }));
+      await page.locator('a[href="/abs/2310.01779"]').click();
+      await expect.poll(() => card(page).count()).toBe(1);
+      await page.goBack({ waitUntil: 'commit' });
+      await expect.poll(() => page.url()).toBe('https://arxiv.org/list/cs.CL/new');
+      // The same document, not a new load.
+      expect(await page.evaluate(() => (window as unknown as { leftAt?: string }).leftAt)).toBe('listing');
+      await expect.poll(() => badges(page).count()).toBe(10);
+    } finally {
+      await cached.close();
+    }
+  });
+
   test('a change made elsewhere (popup, reading list, another tab) shows at once on open cards and badges', async () => {
     const listing = await browser.context.newPage();
     await listing.goto('https://arxiv.org/search/?query=hallucination&searchtype=all');

@@ -303,14 +303,14 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
       stopScheme();
     });
   });
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-    if (!wanted(event.newUrl)) {
-      controller.stop();
-      return;
-    }
-    controller.start();
-    // The change is announced before the URL commits: look again once it has.
-    ctx.setTimeout(() => void controller.scan(), 0);
+  // WXT announces every navigation before it commits, also one that leaves the page (kept as it
+  // is for Back, from the back/forward cache) or never commits (a download, as a PDF link with
+  // Chrome set to download PDFs): follow the URL once a client-side navigation has committed it.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    ctx.setTimeout(() => {
+      follow();
+      void controller.scan();
+    }, 0);
   });
   ctx.onInvalidated(() => controller.stop());
 }
