@@ -13,10 +13,16 @@ import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 
 interface MountedCard extends ShadowHost {
+  /** The page's URL without its fragment (pageUrl). */
   url: string;
   page: PagePaper;
   /** What the card shows now. */
   model: CardModel;
+}
+
+/** The tab's URL without its fragment: following a link within the page (a comment, #community) shows the same paper. */
+function pageUrl(): string {
+  return location.href.replace(/#.*$/, '');
 }
 
 // How long a new title over the previous paper's abstract is taken for a page still rendering.
@@ -133,7 +139,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
 
   const syncOnce = async () => {
     await settingsRead;
-    const url = new URL(location.href);
+    const url = new URL(pageUrl());
     if (!site.isPage(url) || !enabled()) {
       removeCard();
       return;
@@ -163,7 +169,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       return;
     }
     const result = await lookup(page);
-    if (location.href !== url.href) {
+    if (pageUrl() !== url.href) {
       rerun = true;
       return;
     }
@@ -256,7 +262,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   const start = () => {
     void sync();
     const observer = new MutationObserver(() => {
-      if (!card || !card.host.isConnected || card.url !== location.href) void sync();
+      if (!card || !card.host.isConnected || card.url !== pageUrl()) void sync();
     });
     // Text changes too: a site may render the next paper into the same elements.
     observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });

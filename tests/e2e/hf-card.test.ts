@@ -87,4 +87,20 @@ describe('summary card on Hugging Face paper pages', () => {
     expect(await cardText(page)).toContain('HallE-Switch');
     await page.close();
   });
+
+  test('a link within the page (a comment, #community) keeps the card as the reader left it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => card(page).count()).toBe(1);
+    await card(page).getByTestId('card-toggle').click();
+    await expect.poll(() => card(page).locator('article').getAttribute('data-collapsed')).toBe('true');
+    await page.evaluate(() => {
+      location.hash = 'community';
+      document.body.append(Object.assign(document.createElement('div'), { id: 'community' }));
+    });
+    await page.waitForTimeout(500);
+    expect(await card(page).count()).toBe(1);
+    expect(await card(page).locator('article').getAttribute('data-collapsed')).toBe('true');
+    await page.close();
+  });
 });
