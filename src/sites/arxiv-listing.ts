@@ -81,7 +81,8 @@ function details(entry: ListingEntry): EntryDetails {
       title: pageText(elementText(entry.anchor), MAX_TITLE),
       abstract: abstract || null,
       authors: authors(item.querySelectorAll('p.authors a')),
-      primaryCategory: pageText(item.querySelector('.tags .tag.is-link')?.textContent, 100) || null,
+      // The first tag (arXiv marks it `is-link`, or `search-hit` when the query matched it).
+      primaryCategory: pageText(item.querySelector('.tags .tag')?.textContent, 100) || null,
     };
   }
   const abstract = pageText(elementText(item.querySelector('p.mathjax')), MAX_ABSTRACT);

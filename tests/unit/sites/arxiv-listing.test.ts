@@ -142,6 +142,14 @@ describe('arXiv listing and search pages', () => {
     });
   });
 
+  test("a search result's primary category, also when the query matched it (arXiv then marks it a search hit)", async () => {
+    const { doc, entries } = await listing('arxiv-search-hallucination.html');
+    const primary = entries[0]!.element.querySelector('.tags .tag')!;
+    primary.classList.replace('is-link', 'search-hit');
+    primary.after(Object.assign(doc.createElement('span'), { className: 'tag is-small is-grey tooltip is-tooltip-top', textContent: 'cs.CL' }));
+    expect(arxivListing.details(entries[0]!, doc).primaryCategory).toBe('cs.CV');
+  });
+
   test.each(['arxiv-list-math.HO-new-empty.html', 'arxiv-list-not-recognized.html'])('%s has no entries', async (name) => {
     const { doc } = await loadFixture(`listings/${name}`);
     expect(arxivListing.entries(doc)).toEqual([]);
