@@ -45,6 +45,15 @@ export function arxivVersion(raw: string): number | null {
 const ARXIV_PATH = /^\/(abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/;
 const HF_PAPER_PATH = /^\/papers\/([^/?#]+)\/?$/;
 
+/** A URL path %-decoded; null when it holds a stray `%` (a URL may: decodeURIComponent would throw). */
+export function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 /** An http(s) URL's host (without www.) and decoded path, or null for anything else. */
 function hostAndPath(url: string): { host: string; path: string } | null {
   let parsed: URL;
@@ -54,7 +63,8 @@ function hostAndPath(url: string): { host: string; path: string } | null {
     return null;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  return { host: parsed.hostname.replace(/^www\./, ''), path: decodeURIComponent(parsed.pathname) };
+  const path = decodedPath(parsed.pathname);
+  return path === null ? null : { host: parsed.hostname.replace(/^www\./, ''), path };
 }
 
 /** The paper a URL points at: arXiv abs/pdf/html pages and Hugging Face paper pages. */

@@ -1,4 +1,4 @@
-import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { arxivIdFromUrl, decodedPath, normalizeArxivId } from '../papers/ids';
 import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
 import { pageCodeLink } from '../summarize/links';
 import { elementText, pageText } from './types';
@@ -32,7 +32,8 @@ function listingId(dt: Element): string | null {
   const fromText = normalizeArxivId(link.textContent ?? '');
   if (fromText) return fromText;
   const href = ABS_HREF.exec(link.getAttribute('href') ?? '')?.[1];
-  return href ? normalizeArxivId(decodeURIComponent(href)) : null;
+  const path = href ? decodedPath(href) : null;
+  return path ? normalizeArxivId(path) : null;
 }
 
 function searchId(result: Element): string | null {

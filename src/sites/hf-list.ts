@@ -1,4 +1,4 @@
-import { normalizeArxivId } from '../papers/ids';
+import { decodedPath, normalizeArxivId } from '../papers/ids';
 import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
 import { pageCodeLink } from '../summarize/links';
 import { pageText } from './types';
@@ -83,7 +83,8 @@ function entries(doc: Document): ListingEntry[] {
   const seen = new Set<Element>();
   for (const link of doc.querySelectorAll('article h3 a[href]')) {
     const match = PAPER_HREF.exec(link.getAttribute('href') ?? '');
-    const id = match ? normalizeArxivId(decodeURIComponent(match[1]!)) : null;
+    const path = match ? decodedPath(match[1]!) : null;
+    const id = path ? normalizeArxivId(path) : null;
     const anchor = link.closest('h3')!;
     const element = link.closest('article')!;
     if (!id || seen.has(element)) continue;

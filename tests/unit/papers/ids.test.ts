@@ -44,6 +44,10 @@ describe('arxivIdFromUrl', () => {
     ['https://example.org/abs/2310.01779', null],
     ['javascript:alert(1)//arxiv.org/abs/2310.01779', null],
     ['not a url', null],
+    // A stray % (no escape after it) is no paper, and no exception for the caller.
+    ['https://arxiv.org/abs/2310.01779%', null],
+    ['https://huggingface.co/papers/50%off', null],
+    ['https://example.org/50%off', null],
   ])('%s → %s', (url, expected) => {
     expect(arxivIdFromUrl(url)).toBe(expected);
   });

@@ -14,6 +14,7 @@ describe('arXiv abstract pages', () => {
     ['https://arxiv.org/pdf/2310.01779', false],
     ['https://arxiv.org/list/cs.CL/new', false],
     ['https://arxiv.org/abs/', false],
+    ['https://arxiv.org/abs/2310.01779%', false],
     ['https://example.org/abs/2310.01779', false],
   ])('%s is an abstract page: %s', (url, expected) => {
     expect(arxivAbs.isPage(new URL(url))).toBe(expected);

@@ -83,9 +83,11 @@ describe('Hugging Face paper lists', () => {
     const doc = new DOMParser().parseFromString(
       `<article><h3><a href="/papers/date/2024-07-30">Previous day</a></h3></article>
        <article><h3><a href="/papers/not-an-id">Odd</a></h3></article>
-       <h3><a href="/papers/2407.13623">Outside a card</a></h3>`,
+       <article><h3><a href="/papers/50%off">A stray percent sign</a></h3></article>
+       <h3><a href="/papers/2407.13623">Outside a card</a></h3>
+       <article><h3><a href="/papers/2407.21001">A paper after them</a></h3></article>`,
       'text/html',
     );
-    expect(hfList.entries(doc)).toEqual([]);
+    expect(hfList.entries(doc).map((entry) => entry.id)).toEqual(['2407.21001']);
   });
 });
