@@ -6,8 +6,8 @@ import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers
 
 /**
  * arXiv pages that list papers:
- * - listings `/list/<cat>/new`, `/list/<cat>/recent`, `/list/<cat>/pastweek`, `/list/<cat>/<yymm>`
- *   (with `?skip=&show=`) and `/catchup…`: `dl` sections (`dl#articles`: new submissions,
+ * - listings `/list/<cat>/new`, `/list/<cat>/recent`, `/list/<cat>/pastweek`, `/list/<cat>/current`
+ *   (the current month), `/list/<cat>/<yymm|yyyy|yyyy-mm|yy>` (with `?skip=&show=`) and `/catchup…`: `dl` sections (`dl#articles`: new submissions,
  *   cross-lists, replacements) of `dt` (the `a[title="Abstract"]` link reads `arXiv:<id>`) then
  *   `dd` (`.list-title` after a `span.descriptor`, `.list-authors`, `.list-comments`,
  *   `.list-subjects`, and the abstract `p.mathjax` on /new only);
@@ -16,7 +16,7 @@ import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers
  *   `p.authors` and `span.abstract-full`.
  */
 
-const LIST_PATH = /^\/list\/[a-z-]+(?:\.[a-z-]+)?\/(?:new|recent|pastweek|\d{4}|\d{4}-\d{2})\/?$/i;
+const LIST_PATH = /^\/list\/[a-z-]+(?:\.[a-z-]+)?\/(?:new|recent|pastweek|current|\d{2}|\d{4}|\d{4}-\d{2})\/?$/i;
 const AUTHOR_PATH = /^\/a\/[a-z0-9_-]+(?:\.html)?$/i;
 const ABS_HREF = /^(?:https?:\/\/arxiv\.org)?\/abs\/([^?#]+)$/;
 

@@ -21,6 +21,11 @@ describe('arXiv listing and search pages', () => {
     ['https://arxiv.org/list/hep-th/9901?skip=0&show=25', true],
     ['https://arxiv.org/list/cond-mat.mes-hall/2407', true],
     ['https://arxiv.org/list/math/2024-07', true],
+    // "current month", linked for every category from arXiv's archive pages; a year written YY, which arXiv also takes.
+    ['https://arxiv.org/list/cs.CL/current', true],
+    ['https://arxiv.org/list/cs.CL/current?skip=25&show=25', true],
+    ['https://arxiv.org/list/hep-th/99', true],
+    ['https://arxiv.org/list/cs.CL/currently', false],
     ['https://arxiv.org/catchup/cs.CL/2024-07-29', true],
     ['https://arxiv.org/catchup?smonth=07&group=grp_cs', true],
     ['https://arxiv.org/search/?query=hallucination&searchtype=all', true],
