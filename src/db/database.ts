@@ -36,6 +36,7 @@ const IndexedPaperSchema = z.pick(PaperSchema, { id: true, title: true, authors:
  *   3 — the search index keeps each paper's result row (search/search-index.ts format 2): rebuilt.
  *   4 — papers move to `paperBlocks`, many to a row (src/db/paper-blocks.ts).
  *   5 — the one-paper-a-row `papers` table is dropped (Dexie reads it in version 4's upgrade first).
+ *   6 — search tokens spell ø, ł, ß… in ASCII ("lukasz" finds Łukasz): the search index is rebuilt.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -86,6 +87,19 @@ export class PaperLensDatabase extends Dexie {
         await transaction.table('paperBlocks').bulkAdd(packBlocks(rows.map(({ titleKey: _titleKey, ...paper }) => paper)));
       });
     this.version(5).stores({ papers: null });
+    this.version(6).upgrade(async (transaction) => {
+      const index = transaction.table<SearchIndexRow, string>('searchIndex');
+      const stored = await index.get(PAPERS_INDEX_KEY);
+      if (!stored) return;
+      const blocks: PaperBlockRow[] = await transaction.table('paperBlocks').toArray();
+      const papers = blocks.flatMap((block) =>
+        block.papers.flatMap((row: unknown) => {
+          const parsed = IndexedPaperSchema.safeParse(row);
+          return parsed.success ? [parsed.data] : [];
+        }),
+      );
+      await index.put({ ...stored, snapshot: snapshotOf(papers) });
+    });
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

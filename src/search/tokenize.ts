@@ -1,5 +1,8 @@
+import { foldLetters } from '../export/text';
+
 /**
- * Search tokens: accent-folded, lowercased runs of letters and digits, with the commonest English
+ * Search tokens: accent-folded (ø, ł, ß… spelled in ASCII too, as the reading-list search does:
+ * "lukasz" finds Łukasz), lowercased runs of letters and digits, with the commonest English
  * function words dropped. Shared by the search index and related-paper similarity.
  */
 const STOPWORDS = new Set(
@@ -16,7 +19,7 @@ export function tokenize(text: string): string[] {
   // Most text is ASCII: skip Unicode folding and matching for it (indexing 100,000 papers
   // tokenizes 3 million words).
   const ascii = ASCII.test(lower);
-  const folded = ascii ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '');
+  const folded = ascii ? lower : foldLetters(lower);
   const tokens: string[] = [];
   for (const token of folded.split(ascii ? ASCII_SEPARATORS : SEPARATORS)) {
     if (token !== '' && !STOPWORDS.has(token)) tokens.push(token);

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { PAPERS_PER_BLOCK } from '../../../src/db/paper-blocks';
+import { packBlocks, PAPERS_PER_BLOCK } from '../../../src/db/paper-blocks';
 import { createStore } from '../../../src/db/open';
 import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY } from '../../../src/db/seed';
 import { setNotes } from '../../../src/db/reading-list';
@@ -39,6 +39,15 @@ const SHIPPED_STORES = {
   'version 2': VERSION_2_STORES,
   /** Version 3: the tables of version 2, with result rows in the search index (format 2). */
   'version 3': VERSION_2_STORES,
+  /** Version 5: papers in blocks (version 4), the one-paper-a-row table dropped. */
+  'version 5': {
+    paperBlocks: 'block, *ids, *titleKeys, *rankedIds',
+    saved: 'id, addedAt, updatedAt, status, *tags',
+    meta: 'key',
+    seen: 'id',
+    searchIndex: 'key',
+    trendingDays: 'day',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 let asset: SeedAsset;
@@ -54,16 +63,20 @@ beforeAll(async () => {
   const hostile = saved.slice(0, 200).map((item) => ({ ...template, id: item.id, title: item.title, normTitle: normalizeTitle(item.title), rank: null, snapshot: null }));
   // A row as no version wrote it (no normalized title): the upgrade must keep it, not fail on it.
   const odd = { ...template, id: '2501.00001', title: 'Odd Row', normTitle: undefined } as unknown as Paper;
-  papers = [...asset.papers, ...hostile, odd];
+  // An author version 5's search index could not find written in ASCII ('lukasz', 'soren').
+  const polish = { ...template, id: '2501.00002', title: 'Folded Names Row', normTitle: normalizeTitle('Folded Names Row'), authors: ['Łukasz Søgaard'], rank: null, snapshot: null };
+  papers = [...asset.papers, ...hostile, odd, polish];
 });
 
 /** A database at a shipped definition, filled as a user's would be, then closed. */
 async function shippedDatabase(label: string, stores: Record<string, string>): Promise<string> {
   const name = `migration-${++counter}`;
   const old = new Dexie(name);
-  old.version(1).stores(stores);
+  // At that version's number, so the current store runs only the upgrades after it.
+  old.version(Number(label.replace('version ', ''))).stores(stores);
   await old.open();
-  await old.table('papers').bulkPut(papers);
+  if ('paperBlocks' in stores) await old.table('paperBlocks').bulkPut(packBlocks(papers));
+  else await old.table('papers').bulkPut(papers);
   await old.table('saved').bulkPut(saved);
   await old.table('meta').bulkPut([
     { key: SEED_VERSION_KEY, value: asset.version },
@@ -71,9 +84,11 @@ async function shippedDatabase(label: string, stores: Record<string, string>): P
   ]);
   if ('seen' in stores) await old.table('seen').bulkPut(saved.slice(0, 300).map((item, index) => ({ id: item.id, at: index })));
   // The search index as that version wrote it (format 1, before version 3, had no result rows).
-  const snapshot = snapshotOf(papers.filter((paper) => paper.normTitle !== undefined));
-  const { rows: _rows, ...formatOne } = snapshot;
-  await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: label === 'version 3' ? snapshot : { ...formatOne, format: 1 }, builtAt: 1 });
+  // Its tokens kept ł and ø (no word 'lukasz'): as if the paper with such an author were not there.
+  const formatOne = label === 'version 1' || label === 'version 2';
+  const snapshot = snapshotOf(papers.filter((paper) => (!formatOne || paper.normTitle !== undefined) && paper.id !== '2501.00002'));
+  const { rows: _rows, ...withoutRows } = snapshot;
+  await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: formatOne ? { ...withoutRows, format: 1 } : snapshot, builtAt: 1 });
   old.close();
   return name;
 }
@@ -103,6 +118,8 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
       expect(rows.map((row) => row.title)).toContain(paper.title.trim());
     }
     expect(searchRows(index, await rowContext(db), 'odd row', 5).map((row) => row.id)).toContain('2501.00001');
+    // Rebuilt with the tokens of this version: an author's ł and ø are found written in ASCII.
+    expect(searchRows(index, await rowContext(db), 'lukasz sogaard', 5).map((row) => row.id)).toEqual(['2501.00002']);
     expect(await db.meta.get(SEED_VERSION_KEY)).toEqual({ key: SEED_VERSION_KEY, value: asset.version });
     if ('seen' in stores) expect(await db.seen.count()).toBe(300);
 

@@ -62,6 +62,20 @@ describe('search over the seed store', () => {
     expect(seedIndex.search('the of and')).toEqual([]);
   });
 
+  test('an author written without letters like ł, ø, ß is found, and with them (as the reading-list search does)', () => {
+    const documents = [
+      { id: '1706.03762', title: 'Attention Is All You Need', text: 'Ashish Vaswani Łukasz Kaiser', row: '{}' },
+      { id: '2002.00001', title: 'Straße scenes', text: 'Søren Hauberg Paweł Morkisz', row: '{}' },
+    ];
+    const index = new SearchIndex(buildSearchSnapshot(documents));
+    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    expect(ids('lukasz kaiser')).toEqual(['1706.03762']);
+    expect(ids('Łukasz')).toEqual(['1706.03762']);
+    expect(ids('soren hauberg')).toEqual(['2002.00001']);
+    expect(ids('pawel')).toEqual(['2002.00001']);
+    expect(ids('strasse')).toEqual(['2002.00001']);
+  });
+
   test('limit and exclusion', () => {
     expect(seedIndex.search('language', 5)).toHaveLength(5);
     const first = seedIndex.search('language', 1)[0]!.id;
