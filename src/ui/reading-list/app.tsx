@@ -46,7 +46,7 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
         type="search"
         class="search"
         data-testid="search"
-        placeholder="Search title, TL;DR, notes, authors  ( / )"
+        placeholder="Search title, TL;DR, notes, authors, arXiv id  ( / )"
         aria-label="Search the reading list"
         value={query.text}
         onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}

@@ -1,5 +1,6 @@
 import type { ReadingStatus, SavedItem } from '../../schema';
 import { foldLetters } from '../../export/text';
+import { arxivIdFromReference } from '../../papers/ids';
 
 export type SortKey = 'added' | 'updated' | 'title';
 export type StatusFilter = ReadingStatus | 'all';
@@ -61,10 +62,13 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   const terms = searchTerms(query.text);
   const tag = query.tag?.toLowerCase() ?? null;
   if (query.status === 'all' && tag === null && terms.length === 0) return [...sorted];
+  // An id or address (each row shows its paper's id) finds that paper: ids are not in the search text.
+  const id = terms.length > 0 ? arxivIdFromReference(query.text) : null;
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => candidate.toLowerCase() === tag)) return false;
     if (terms.length === 0) return true;
+    if (id !== null) return item.id === id;
     const text = haystack(item);
     return terms.every((term) => text.includes(term));
   });

@@ -34,6 +34,16 @@ describe('reading-list query', () => {
     expect(search('  ')).toEqual(ids(items));
   });
 
+  test('an arXiv id or address (as a row shows it, or pasted from the address bar) finds its paper', () => {
+    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    for (const query of ['2310.01779', ' arXiv:2310.01779v2', 'https://arxiv.org/abs/2310.01779', 'arxiv.org/pdf/2310.01779v1', 'huggingface.co/papers/2310.01779']) {
+      expect(search(query), query).toEqual(['2310.01779']);
+    }
+    // With the other filters still applied.
+    expect(ids(filterItems(items, { ...EMPTY_QUERY, status: 'read', text: '2310.01779' }))).toEqual([]);
+    expect(search('2401.00001')).toEqual([]);
+  });
+
   test('the row being edited keeps its place and stays shown, in its latest version, until released', () => {
     // Its notes were just edited: by last update it would move to the top.
     const edited = savedItem({ ...items[2]!, notes: 'Table 3 checked', updatedAt: 100 });
