@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
-import { normalizeTag, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
+import { parseTagList, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
@@ -133,14 +133,29 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       edit: (ids) => sendRequest({ type: 'setStatusMany', ids, status }),
     });
   const hasTag = (item: SavedItem, wanted: string) => item.tags.some((existing) => existing.toLowerCase() === wanted.toLowerCase());
-  const editTag = (tag: string, type: 'addTag' | 'removeTag') =>
+  // Tags typed as the rows' tag fields read them: "rl, robotics" is two tags, not one holding a comma.
+  const editTags = (tags: string[], type: 'addTag' | 'removeTag') =>
     run({
-      targets: chosen.filter((item) => hasTag(item, tag) === (type === 'removeTag')),
-      message: (changed) => (type === 'addTag' ? `“${tag}” added to ${changed}` : `“${tag}” removed from ${changed}`),
-      edit: (ids) => sendRequest({ type, ids, tag }),
+      targets: chosen.filter((item) => tags.some((tag) => hasTag(item, tag) === (type === 'removeTag'))),
+      message: (changed) => {
+        const named = tags.map((name) => `“${name}”`).join(', ');
+        return type === 'addTag' ? `${named} added to ${changed}` : `${named} removed from ${changed}`;
+      },
+      edit: async (ids) => {
+        // One request per tag; the Undo puts each paper back as it was before the first.
+        const before = new Map<string, SavedItem>();
+        const after = new Map<string, SavedItem>();
+        for (const tag of tags) {
+          const result = await sendRequest({ type, ids, tag });
+          for (const item of result.before) if (!before.has(item.id)) before.set(item.id, item);
+          for (const item of result.after) after.set(item.id, item);
+        }
+        const changed = [...before.keys()];
+        return { changed: changed.length, before: changed.map((id) => before.get(id)!), after: changed.map((id) => after.get(id)!) };
+      },
     });
   const selectedTags = useMemo(() => tagCounts(chosen), [chosen]);
-  const cleanTag = normalizeTag(tag);
+  const typedTags = parseTagList(tag);
   const count = selected.length;
   return (
     <div class="bulk-bar" data-testid="bulk-bar" role="region" aria-label="Selected papers">
@@ -168,8 +183,8 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         class="bulk-tag"
         data-testid="bulk-tag"
         list="bulk-tag-choices"
-        placeholder="Tag"
-        aria-label="Tag to add or remove"
+        placeholder="Tags"
+        aria-label="Tags to add or remove, comma-separated"
         value={tag}
         onInput={(event) => setTag(event.currentTarget.value)}
       />
@@ -181,16 +196,16 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       <button
         type="button"
         data-testid="bulk-add-tag"
-        disabled={cleanTag === ''}
-        onClick={() => void editTag(cleanTag, 'addTag')}
+        disabled={typedTags.length === 0}
+        onClick={() => void editTags(typedTags, 'addTag')}
       >
         Add tag
       </button>
       <button
         type="button"
         data-testid="bulk-remove-tag"
-        disabled={cleanTag === ''}
-        onClick={() => void editTag(cleanTag, 'removeTag')}
+        disabled={typedTags.length === 0}
+        onClick={() => void editTags(typedTags, 'removeTag')}
       >
         Remove tag
       </button>

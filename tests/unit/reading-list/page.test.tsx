@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
+import { ReadingListRequestSchema, type Request } from '../../../src/schema';
+import { savedItem } from '../export/fixtures';
+
+// happy-dom has no idle callbacks (the page builds its search text while idle).
+globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
+globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
+
+let db: PaperLensDatabase;
+let counter = 0;
+// The page's requests go to the background's own handler, over the same store.
+vi.mock('../../../src/messaging/client', () => ({
+  sendRequest: async (request: Request) => handleReadingListRequest(db, ReadingListRequestSchema.parse(request), Date.now()),
+}));
+const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
+
+beforeEach(async () => {
+  db = new PaperLensDatabase(`reading-list-page-${++counter}`);
+  await db.saved.bulkPut([
+    savedItem({ id: '2310.01779', title: 'HallE-Switch', tags: ['vision'], addedAt: 3 }),
+    savedItem({ id: '2407.13623', title: 'Scaling Laws with Vocabulary', addedAt: 2 }),
+    savedItem({ id: '1706.03762', title: 'Attention Is All You Need', tags: ['RL'], addedAt: 1 }),
+  ]);
+});
+
+afterEach(() => {
+  cleanup();
+  db.close();
+});
+
+async function openPage(): Promise<void> {
+  render(<ReadingListApp db={db} />);
+  await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
+}
+
+const tagsOf = async () => Object.fromEntries((await db.saved.toArray()).map((item) => [item.id, item.tags]));
+
+describe('reading-list page: bulk tags', () => {
+  test('"rl, robotics" typed in the bulk tag field adds two tags, as the row\'s tag field reads it; one Undo takes both back', async () => {
+    await openPage();
+    fireEvent.click(screen.getByTestId('select-all'));
+    fireEvent.input(await screen.findByTestId('bulk-tag'), { target: { value: 'rl, robotics' } });
+    fireEvent.click(screen.getByTestId('bulk-add-tag'));
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('“rl”, “robotics” added to 3'));
+    expect(await tagsOf()).toEqual({ '2310.01779': ['vision', 'rl', 'robotics'], '2407.13623': ['rl', 'robotics'], '1706.03762': ['RL', 'robotics'] });
+
+    fireEvent.click(screen.getByTestId('bulk-remove-tag'));
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('“rl”, “robotics” removed from 3'));
+    expect(await tagsOf()).toEqual({ '2310.01779': ['vision'], '2407.13623': [], '1706.03762': [] });
+    fireEvent.click(screen.getByTestId('undo'));
+    await waitFor(async () => expect(await tagsOf()).toEqual({ '2310.01779': ['vision', 'rl', 'robotics'], '2407.13623': ['rl', 'robotics'], '1706.03762': ['RL', 'robotics'] }));
+  });
+});
