@@ -38,7 +38,10 @@ function typingIn(target: EventTarget | null): boolean {
 function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; query: ListQuery; setQuery: (next: ListQuery) => void; searchBox: { current: HTMLInputElement | null } }) {
   const statuses = useMemo(() => statusCounts(items), [items]);
   const tags = useMemo(() => tagCounts(items), [items]);
-  const tagMissing = query.tag !== null && !tags.some((entry) => entry.tag.toLowerCase() === query.tag!.toLowerCase());
+  // The picked tag as the list spells it now: the first spelling seen can change (that paper
+  // removed or retagged), and a value no option has would show a blank select while it filters.
+  const pickedTag = query.tag === null ? null : (tags.find((entry) => entry.tag.toLowerCase() === query.tag!.toLowerCase())?.tag ?? null);
+  const tagMissing = query.tag !== null && pickedTag === null;
   return (
     <div class="toolbar" role="search">
       <input
@@ -67,7 +70,7 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
       </label>
       <label class="control">
         <span>Tag</span>
-        <select data-testid="filter-tag" value={query.tag ?? ''} onChange={(event) => setQuery({ ...query, tag: event.currentTarget.value || null })}>
+        <select data-testid="filter-tag" value={pickedTag ?? query.tag ?? ''} onChange={(event) => setQuery({ ...query, tag: event.currentTarget.value || null })}>
           <option value="">All tags</option>
           {tags.map(({ tag, count }) => (
             <option key={tag} value={tag}>

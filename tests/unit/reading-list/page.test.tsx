@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
@@ -53,5 +53,20 @@ describe('reading-list page: bulk tags', () => {
     expect(await tagsOf()).toEqual({ '2310.01779': ['vision'], '2407.13623': [], '1706.03762': [] });
     fireEvent.click(screen.getByTestId('undo'));
     await waitFor(async () => expect(await tagsOf()).toEqual({ '2310.01779': ['vision', 'rl', 'robotics'], '2407.13623': ['rl', 'robotics'], '1706.03762': ['RL', 'robotics'] }));
+  });
+});
+
+describe('reading-list page: filters', () => {
+  test('the tag filter stays shown as picked when the paper that gave its spelling goes ("RL", then only "rl" left)', async () => {
+    await db.saved.put(savedItem({ id: '2401.00001', title: 'Policy Gradients Revisited', tags: ['rl'], addedAt: 0 }));
+    render(<ReadingListApp db={db} />);
+    const tagFilter = (await screen.findByTestId('filter-tag')) as HTMLSelectElement;
+    expect([...tagFilter.options].map((option) => option.text)).toContain('RL (2)');
+    fireEvent.change(tagFilter, { target: { value: 'RL' } });
+    await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('2 of 4 papers'));
+    // Removed elsewhere (the popup, another tab): the tag is now spelled as the paper left has it.
+    await act(() => db.saved.delete('1706.03762'));
+    await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('1 of 3 papers'));
+    expect(tagFilter.selectedOptions[0]?.text).toBe('rl (1)');
   });
 });
