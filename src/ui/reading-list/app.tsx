@@ -20,6 +20,11 @@ const SORT_LABELS: Record<SortKey, string> = { added: 'Date added', updated: 'La
 const SORT_KEYS: readonly SortKey[] = ['added', 'updated', 'title'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...STATUS_ORDER];
 
+/** "1 paper", "2 papers". */
+function papers(count: number): string {
+  return count === 1 ? '1 paper' : `${count} papers`;
+}
+
 /** Enter on a button or link presses it: the row's own Enter (open the paper) is for the row. */
 function pressable(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('button, a[href], summary, [role="button"]') !== null;
@@ -236,7 +241,7 @@ function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
     <div class="export" role="group" aria-label="Export">
       <span>Export</span>
       <select data-testid="export-scope" aria-label="What to export" value={scope} onChange={(event) => setScope(event.currentTarget.value === 'shown' ? 'shown' : 'all')}>
-        <option value="all">all {all.length} papers</option>
+        <option value="all">{all.length === 1 ? 'the 1 paper' : `all ${all.length} papers`}</option>
         <option value="shown">the {shown.length} shown</option>
       </select>
       <span>as</span>
@@ -246,7 +251,7 @@ function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
           type="button"
           data-testid={`export-${format}`}
           disabled={items.length === 0}
-          onClick={() => setLast(`Downloaded ${exportItems(items, format)} (${items.length} papers)`)}
+          onClick={() => setLast(`Downloaded ${exportItems(items, format)} (${papers(items.length)})`)}
         >
           {EXPORT_FORMATS[format].label}
         </button>
@@ -490,7 +495,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             <span class="brand">PaperLens</span> Reading list
           </h1>
           <p class="count" data-testid="count" role="status">
-            {!complete ? (items ? 'Loading all papers…' : '') : filtering ? `${shown.length} of ${items!.length} papers` : `${items!.length} papers`}
+            {!complete ? (items ? 'Loading all papers…' : '') : filtering ? `${shown.length} of ${papers(items!.length)}` : papers(items!.length)}
           </p>
         </header>
         {complete && items!.length > 0 && <Toolbar items={items!} query={query} setQuery={setQuery} searchBox={searchBox} />}

@@ -70,3 +70,17 @@ describe('reading-list page: filters', () => {
     expect(tagFilter.selectedOptions[0]?.text).toBe('rl (1)');
   });
 });
+
+describe('reading-list page: counts', () => {
+  test('one saved paper is counted as "1 paper", in the header and the export scope', async () => {
+    await db.saved.bulkDelete(['2407.13623', '1706.03762']);
+    render(<ReadingListApp db={db} />);
+    const scope = (await screen.findByTestId('export-scope')) as HTMLSelectElement;
+    expect(screen.getByTestId('count').textContent).toBe('1 paper');
+    expect(scope.options[0]!.text).toBe('the 1 paper');
+    await act(async () => {
+      await db.saved.put(savedItem({ id: '2401.00001', title: 'Another' }));
+    });
+    await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('2 papers'));
+  });
+});
