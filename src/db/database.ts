@@ -36,7 +36,8 @@ const IndexedPaperSchema = z.pick(PaperSchema, { id: true, title: true, authors:
  *   3 — the search index keeps each paper's result row (search/search-index.ts format 2): rebuilt.
  *   4 — papers move to `paperBlocks`, many to a row (src/db/paper-blocks.ts).
  *   5 — the one-paper-a-row `papers` table is dropped (Dexie reads it in version 4's upgrade first).
- *   6 — search tokens spell ø, ł, ß… in ASCII ("lukasz" finds Łukasz): the search index is rebuilt.
+ *   6 — search tokens spell ø, ł, ß… and Greek letters in ASCII ("lukasz" finds Łukasz, "tau" τ): the
+ *       search index is rebuilt.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;

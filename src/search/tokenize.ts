@@ -1,14 +1,26 @@
 import { foldLetters } from '../export/text';
 
 /**
- * Search tokens: accent-folded (ø, ł, ß… spelled in ASCII too, as the reading-list search does:
- * "lukasz" finds Łukasz), lowercased runs of letters and digits, with the commonest English
- * function words dropped. Shared by the search index and related-paper similarity.
+ * Search tokens: accent-folded (ø, ł, ß and Greek letters spelled in ASCII too, as the reading-list
+ * search does: "lukasz" finds Łukasz, "tau" finds τ), lowercased runs of letters and digits, with
+ * the commonest English function words dropped. Shared by the search index and related-paper similarity.
  */
 const STOPWORDS = new Set(
   ('a an and are as at be by can for from has have in is it its of on or our that the their this to ' +
     'was we were which with via using use based new towards toward into than these those also').split(' '),
 );
+
+// Greek letters by name: titles made from LaTeX hold them ($\tau$-bench → τ-bench, $\pi_0$ → π₀),
+// and readers type them spelled out ("tau-bench", "pi0").
+const GREEK_NAMES = [
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'omicron', 'pi', 'rho',
+  'sigma', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+];
+
+/** Text folded for search: `foldLetters`, and Greek letters spelled out (α → alpha; ς and σ → sigma). */
+export function foldForSearch(text: string): string {
+  return foldLetters(text).replace(/[\u03b1-\u03c9]/g, (letter) => GREEK_NAMES[letter.charCodeAt(0) - 0x3b1]!);
+}
 
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
@@ -19,7 +31,7 @@ export function tokenize(text: string): string[] {
   // Most text is ASCII: skip Unicode folding and matching for it (indexing 100,000 papers
   // tokenizes 3 million words).
   const ascii = ASCII.test(lower);
-  const folded = ascii ? lower : foldLetters(lower);
+  const folded = ascii ? lower : foldForSearch(lower);
   const tokens: string[] = [];
   for (const token of folded.split(ascii ? ASCII_SEPARATORS : SEPARATORS)) {
     if (token !== '' && !STOPWORDS.has(token)) tokens.push(token);

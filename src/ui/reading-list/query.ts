@@ -1,5 +1,5 @@
 import type { ReadingStatus, SavedItem } from '../../schema';
-import { foldLetters } from '../../export/text';
+import { foldForSearch } from '../../search/tokenize';
 import { arxivIdFromReference } from '../../papers/ids';
 
 export type SortKey = 'added' | 'updated' | 'title';
@@ -19,7 +19,7 @@ export const EMPTY_QUERY: ListQuery = { status: 'all', tag: null, text: '', sort
 
 /** The words of a search, folded; an item matches when it holds every one. */
 function searchTerms(text: string): string[] {
-  return foldLetters(text).split(/\s+/).filter((term) => term !== '');
+  return foldForSearch(text).split(/\s+/).filter((term) => term !== '');
 }
 
 // Searchable text per item, built once per item object (items are replaced, never changed, on edit).
@@ -28,7 +28,7 @@ const haystacks = new WeakMap<SavedItem, string>();
 function haystack(item: SavedItem): string {
   let text = haystacks.get(item);
   if (text === undefined) {
-    text = foldLetters(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}`);
+    text = foldForSearch(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}`);
     haystacks.set(item, text);
   }
   return text;

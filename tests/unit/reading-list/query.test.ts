@@ -34,6 +34,14 @@ describe('reading-list query', () => {
     expect(search('  ')).toEqual(ids(items));
   });
 
+  test('Greek letters of titles made from LaTeX are found spelled out ("tau-bench", "pi0")', () => {
+    const greek = [savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction' }), savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model' })];
+    const search = (text: string) => ids(filterItems(greek, { ...EMPTY_QUERY, text }));
+    expect(search('tau-bench')).toEqual(['2406.12045']);
+    expect(search('pi0')).toEqual(['2410.24164']);
+    expect(search('τ-bench')).toEqual(['2406.12045']);
+  });
+
   test('an arXiv id or address (as a row shows it, or pasted from the address bar) finds its paper', () => {
     const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
     for (const query of ['2310.01779', ' arXiv:2310.01779v2', 'https://arxiv.org/abs/2310.01779', 'arxiv.org/pdf/2310.01779v1', 'huggingface.co/papers/2310.01779']) {

@@ -76,6 +76,20 @@ describe('search over the seed store', () => {
     expect(ids('strasse')).toEqual(['2002.00001']);
   });
 
+  test('Greek letters of titles made from LaTeX ($\\tau$-bench, $\\pi_0$, $\\mu$P) are found spelled out, as a reader types them', () => {
+    const documents = [
+      { id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction', text: '', row: '{}' },
+      { id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model for General Robot Control', text: '', row: '{}' },
+      { id: '2203.03466', title: 'Tensor Programs V: Tuning Large Neural Networks via μP', text: '', row: '{}' },
+    ];
+    const index = new SearchIndex(buildSearchSnapshot(documents));
+    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    expect(ids('tau-bench')).toEqual(['2406.12045']);
+    expect(ids('pi0 robot')).toEqual(['2410.24164']);
+    expect(ids('muP')).toEqual(['2203.03466']);
+    expect(ids('π₀')).toEqual(['2410.24164']);
+  });
+
   test('limit and exclusion', () => {
     expect(seedIndex.search('language', 5)).toHaveLength(5);
     const first = seedIndex.search('language', 1)[0]!.id;
