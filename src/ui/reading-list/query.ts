@@ -17,9 +17,16 @@ export interface ListQuery {
 export const EMPTY_QUERY: ListQuery = { status: 'all', tag: null, text: '', sort: 'added' };
 
 
+// Quotes and brackets around a word, and punctuation after it, are not part of it: a quoted
+// phrase or a pasted "Vaswani," must match the words themselves.
+const WORD_EDGES = /^["'“”‘’«»`([{]+|["'“”‘’«»`)\]},;:.!?]+$/g;
+
 /** The words of a search, folded; an item matches when it holds every one. */
 function searchTerms(text: string): string[] {
-  return foldForSearch(text).split(/\s+/).filter((term) => term !== '');
+  return foldForSearch(text)
+    .split(/\s+/)
+    .map((term) => term.replace(WORD_EDGES, ''))
+    .filter((term) => term !== '');
 }
 
 // Searchable text per item, built once per item object (items are replaced, never changed, on edit).

@@ -34,6 +34,15 @@ describe('reading-list query', () => {
     expect(search('  ')).toEqual(ids(items));
   });
 
+  test('quotes and punctuation around words are not part of them ("attention is all", a pasted "Vaswani,")', () => {
+    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    expect(search('"attention is all you need"')).toEqual(['1706.03762']);
+    expect(search('“HallE-Switch”')).toEqual(['2310.01779']);
+    expect(search('Vaswani, Łukasz.')).toEqual(['1706.03762']);
+    expect(search('(table 3)')).toEqual(['2407.13623']);
+    expect(search('" "')).toEqual(ids(items));
+  });
+
   test('Greek letters of titles made from LaTeX are found spelled out ("tau-bench", "pi0")', () => {
     const greek = [savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction' }), savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model' })];
     const search = (text: string) => ids(filterItems(greek, { ...EMPTY_QUERY, text }));
