@@ -387,6 +387,14 @@ export async function setStatus(db: PaperLensDatabase, id: string, status: Readi
   });
 }
 
+/** The `limit` papers saved last, newest first, and how many the reading list holds. */
+export async function recentlySaved(db: PaperLensDatabase, limit: number): Promise<{ items: SavedItem[]; total: number }> {
+  return db.transaction('r', db.saved, async () => {
+    const [items, total] = await Promise.all([db.saved.orderBy('addedAt').reverse().limit(limit).toArray(), db.saved.count()]);
+    return { items, total };
+  });
+}
+
 /** The reading list, newest first. */
 export async function listSaved(db: PaperLensDatabase): Promise<SavedItem[]> {
   return db.saved.orderBy('addedAt').reverse().toArray();

@@ -308,4 +308,30 @@ describe('popup', () => {
     await expect.poll(() => popup.getByTestId('trending-item').count()).toBe(66);
     await popup.close();
   });
+
+  test('a long reading list: Saved shows the 50 saved last, says how many more there are, and search still finds the others', async () => {
+    const popup = await browser.popup();
+    type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ ok: boolean }> } } };
+    const send = (message: unknown) => popup.evaluate((sent) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage(sent), message);
+    const before = (await savedFrom(popup)).length;
+    // An import of 120 papers (with authors: nothing to complete from arXiv), saved a minute apart.
+    const items = Array.from({ length: 120 }, (_, n) => ({
+      id: `2105.${String(n + 1).padStart(5, '0')}`,
+      title: n === 6 ? 'An older paper on zebrafish locomotion' : `Imported paper number ${n + 1}`,
+      authors: ['A. Author'],
+      addedAt: Date.UTC(2026, 0, 1) + n * 60_000,
+      updatedAt: Date.UTC(2026, 0, 1) + n * 60_000,
+    }));
+    expect((await send({ type: 'importApply', items, rejected: [] })).ok).toBe(true);
+    await popup.getByTestId('tab-saved').click();
+    await expect.poll(() => popup.getByTestId('saved-item').count()).toBe(50);
+    // Newest first; the others are a search away.
+    const shown = await popup.getByTestId('saved-item').locator('.title').allTextContents();
+    expect(shown.filter((title) => title.startsWith('Imported')).slice(0, 2)).toEqual(['Imported paper number 120', 'Imported paper number 119']);
+    expect(await popup.getByTestId('saved-more').textContent()).toBe(`The 50 saved last of ${before + 120}. Search finds any of them; the reading list shows them all.`);
+    await popup.getByTestId('search').fill('zebrafish');
+    await expect.poll(() => popup.getByTestId('search-item').locator('.title').allTextContents()).toEqual(['An older paper on zebrafish locomotion']);
+    expect((await send({ type: 'removeSaved', ids: items.map((item) => item.id) })).ok).toBe(true);
+    await popup.close();
+  });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PaperLensDatabase } from '../../db/database';
-import { listSaved, lookupPapers, trendingList, type TrendingList } from '../../db/papers';
+import { lookupPapers, recentlySaved, trendingList, type TrendingList } from '../../db/papers';
 import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
@@ -213,24 +213,39 @@ function Trending({ db, day, setDay }: { db: PaperLensDatabase; day: PickedDay; 
   );
 }
 
-function Saved({ db }: { db: PaperLensDatabase }) {
-  const { value, error } = useLiveQuery(() => listSaved(db), []);
+// The popup is for the papers at hand: a long reading list (thousands, after an import) would take
+// seconds to draw here, and is reviewed on its own page.
+const POPUP_SAVED = 50;
+
+function Saved({ db, openReadingList }: { db: PaperLensDatabase; openReadingList: () => void }) {
+  const { value, error } = useLiveQuery(() => recentlySaved(db, POPUP_SAVED), []);
   if (error) return <Problem text={error} />;
   if (!value) return <p class="empty">Loading…</p>;
-  if (value.length === 0) return <p class="empty">Nothing saved yet. Save a paper from its card, from Trending or from This tab.</p>;
+  if (value.total === 0) return <p class="empty">Nothing saved yet. Save a paper from its card, from Trending or from This tab.</p>;
   return (
-    <ul class="papers" aria-label="Saved papers">
-      {value.map((item) => (
-        <li key={item.id} class="paper" data-testid="saved-item" data-arxiv-id={item.id}>
-          <a class="title" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer">{item.title}</a>
-          <p class="meta">Saved {new Date(item.addedAt).toLocaleDateString()}</p>
-          <div class="row-actions">
-            <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
-            <SaveToggle paper={item} tldr={item.tldr} sourceUrl={item.sourceUrl} />
-          </div>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="papers" aria-label="Saved papers">
+        {value.items.map((item) => (
+          <li key={item.id} class="paper" data-testid="saved-item" data-arxiv-id={item.id}>
+            <a class="title" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer">{item.title}</a>
+            <p class="meta">Saved {new Date(item.addedAt).toLocaleDateString()}</p>
+            <div class="row-actions">
+              <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
+              <SaveToggle paper={item} tldr={item.tldr} sourceUrl={item.sourceUrl} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      {value.total > value.items.length && (
+        <p class="hint" data-testid="saved-more">
+          The {value.items.length} saved last of {value.total}. Search finds any of them;{' '}
+          <button type="button" class="link" onClick={openReadingList}>
+            the reading list
+          </button>{' '}
+          shows them all.
+        </p>
+      )}
+    </>
   );
 }
 
@@ -251,6 +266,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   }, []);
 
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
+  const openReadingList = () => void browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') });
   const search = useSearch(db);
   const { query } = search;
   // Search results take the tabs' place: choosing a tab ends the search and shows that tab.
@@ -307,7 +323,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             ))}
           </div>
           <span class="spacer" />
-          <button type="button" class="link" data-testid="open-reading-list" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') })}>
+          <button type="button" class="link" data-testid="open-reading-list" onClick={openReadingList}>
             Reading list
           </button>
           <button type="button" class="link" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -321,7 +337,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           </>
         ) : (
           <div role="tabpanel" id="section-panel" aria-labelledby={`tab-${section}`}>
-            {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} /> : <Saved db={db} />}
+            {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} /> : <Saved db={db} openReadingList={openReadingList} />}
           </div>
         )}
       </main>
