@@ -12,6 +12,7 @@ import { saveFromTab } from '../src/messaging/save-from-tab';
 import { announceStoreChanged } from '../src/messaging/store-changes';
 import { showStoreError, clearStoreError, LINK_IS_NO_PAPER, NO_PAPER_IN_TAB, savedLinkNotice } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
+import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
 const FEED_ALARM = 'daily-papers-feed';
@@ -33,6 +34,7 @@ export default defineBackground(() => {
   });
   const lookup = createCachedLookup(db);
   const toolbar = trackToolbarStatus(store.ready);
+  watchPdfTabTitles();
   const feed = createFeedRefresher({
     ready: store.ready,
     fetch: (input, init) => fetch(input, init),

@@ -22,8 +22,8 @@ export interface TabPaper {
 }
 
 /**
- * What the tab's page says about its paper (PageAnswer); undefined when the page has no content
- * script of ours (PDFs) or answered something we cannot read.
+ * What the tab's page says about its paper (PageAnswer); undefined when no content script of ours
+ * answers (PDFs) or one answered something we cannot read.
  */
 async function askPage(tabId: number | undefined, id: string): Promise<PageAnswer | undefined> {
   if (tabId === undefined) return undefined;
@@ -33,7 +33,9 @@ async function askPage(tabId: number | undefined, id: string): Promise<PageAnswe
   } catch {
     return undefined;
   }
-  const parsed = PageAnswerSchema.safeParse(answer ?? null);
+  // Scripts of ours are there but none answered (a PDF tab's, which only names the tab): as if none were.
+  if (answer === undefined) return undefined;
+  const parsed = PageAnswerSchema.safeParse(answer);
   if (parsed.success) return parsed.data;
   console.warn('PaperLens: the page described its paper in a shape it does not know:', parsed.error.issues[0]);
   return undefined;

@@ -24,6 +24,14 @@ async function openPdf(url: string): Promise<Page> {
   return page;
 }
 
+/** The tab's title as the browser shows it (tab strip, history), which the PDF viewer sets without the page's DOM. */
+async function tabTitle(url: string): Promise<string | undefined> {
+  return browser.worker.evaluate(async (wanted) => {
+    const chrome = (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ url?: string; title?: string }[]> } } }).chrome;
+    return (await chrome.tabs.query({ url: wanted }))[0]?.title;
+  }, url);
+}
+
 const arxivRequests = (id: string) => browser.requests.filter((request) => request.url() === `https://arxiv.org/abs/${id}`).length;
 
 async function setSwitch(name: string, on: boolean): Promise<void> {
@@ -43,6 +51,23 @@ describe('arXiv PDF tabs are named after their paper', () => {
     await expect.poll(() => pdf.title()).not.toContain('HallE');
     await setSwitch('pdfTabTitles', true);
     await expect.poll(() => pdf.title()).toBe(`${HALLE} | arXiv 2310.01779v3`);
+    await pdf.close();
+  });
+
+  test("the PDF viewer naming the tab after the file once it has read it (in the browser, not the page): the tab is named after its paper again", async () => {
+    // Every title the browser gives the tab, as the tab strip shows it.
+    await browser.worker.evaluate(() => {
+      const scope = globalThis as unknown as { shownTitles: string[]; chrome: { tabs: { onUpdated: { addListener: (listener: (id: number, change: { title?: string }, tab: { url?: string }) => void) => void } } } };
+      scope.shownTitles = [];
+      scope.chrome.tabs.onUpdated.addListener((_id, change, tab) => {
+        if (change.title !== undefined && tab.url === 'https://arxiv.org/pdf/2310.01779v3') scope.shownTitles.push(change.title);
+      });
+    });
+    const pdf = await openPdf('https://arxiv.org/pdf/2310.01779v3');
+    const shownTitles = () => browser.worker.evaluate(() => (globalThis as unknown as { shownTitles: string[] }).shownTitles);
+    await expect.poll(shownTitles, { timeout: 20_000 }).toContain('Microsoft Word - paper.docx');
+    await expect.poll(() => tabTitle('https://arxiv.org/pdf/2310.01779v3')).toBe(`${HALLE} | arXiv 2310.01779v3`);
+    expect(await pdf.title()).toBe(`${HALLE} | arXiv 2310.01779v3`);
     await pdf.close();
   });
 

@@ -1,5 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { paperInTab } from '../../../src/messaging/tab-paper';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
 
 describe("a tab's paper when no page of ours describes it (a PDF)", () => {
   test.each([
@@ -13,4 +19,12 @@ describe("a tab's paper when no page of ours describes it (a PDF)", () => {
   ])('titled %j: %j', async (tabTitle, title, titleFromTab) => {
     expect(await paperInTab({ url: 'https://arxiv.org/pdf/1706.03762v7', title: tabTitle })).toMatchObject({ id: '1706.03762', title, titleFromTab, page: null });
   });
+});
+
+test("a PDF tab whose script of ours does not answer the question (it only names the tab): the tab's title still names the paper", async () => {
+  // The browser resolves with nothing when the tab's scripts listen but none answers.
+  const asked = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+  const paper = await paperInTab({ id: 7, url: 'https://arxiv.org/pdf/1706.03762v7', title: 'Attention Is All You Need | arXiv 1706.03762v7' });
+  expect(asked).toHaveBeenCalled();
+  expect(paper).toMatchObject({ id: '1706.03762', title: 'Attention Is All You Need', titleFromTab: true, page: null });
 });
