@@ -69,8 +69,9 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   const terms = searchTerms(query.text);
   const tag = query.tag?.toLowerCase() ?? null;
   if (query.status === 'all' && tag === null && terms.length === 0) return [...sorted];
-  // An id or address (each row shows its paper's id) finds that paper: ids are not in the search text.
-  const id = terms.length > 0 ? arxivIdFromReference(query.text) : null;
+  // An id or address finds that paper: ids are not in the search text. Also as each row shows
+  // it ("arXiv 2310.01779"), which is no reference otherwise.
+  const id = terms.length > 0 ? arxivIdFromReference(query.text.trim().replace(/^arxiv\s+/i, '')) : null;
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => candidate.toLowerCase() === tag)) return false;

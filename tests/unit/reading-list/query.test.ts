@@ -61,6 +61,12 @@ describe('reading-list query', () => {
     expect(search('2401.00001')).toEqual([]);
   });
 
+  test("an id copied from a row ('arXiv 2310.01779') finds its paper", () => {
+    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    expect(search('arXiv 2310.01779')).toEqual(['2310.01779']);
+    expect(search('ARXIV  2310.01779v2 ')).toEqual(['2310.01779']);
+  });
+
   test('the row being edited keeps its place and stays shown, in its latest version, until released', () => {
     // Its notes were just edited: by last update it would move to the top.
     const edited = savedItem({ ...items[2]!, notes: 'Table 3 checked', updatedAt: 100 });
