@@ -76,7 +76,8 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => candidate.toLowerCase() === tag)) return false;
     if (terms.length === 0) return true;
-    if (id !== null) return item.id === id;
+    // The paper itself, and papers whose notes or TL;DR name it (as before ids were looked for).
+    if (id !== null && item.id === id) return true;
     const text = haystack(item);
     return terms.every((term) => text.includes(term));
   });

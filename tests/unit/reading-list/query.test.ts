@@ -67,6 +67,13 @@ describe('reading-list query', () => {
     expect(search('ARXIV  2310.01779v2 ')).toEqual(['2310.01779']);
   });
 
+  test('an id still finds the papers whose notes or TL;DR name it, besides the paper itself', () => {
+    const noted = [...items, savedItem({ id: '2501.00002', title: 'A follow-up', notes: 'Builds on 2310.01779 (HallE) and arxiv.org/abs/1706.03762', addedAt: 5, updatedAt: 5 })];
+    const search = (text: string) => ids(filterItems(noted, { ...EMPTY_QUERY, text }));
+    expect(search('2310.01779')).toEqual(['2310.01779', '2501.00002']);
+    expect(search('arxiv.org/abs/1706.03762')).toEqual(['1706.03762', '2501.00002']);
+  });
+
   test('the row being edited keeps its place and stays shown, in its latest version, until released', () => {
     // Its notes were just edited: by last update it would move to the top.
     const edited = savedItem({ ...items[2]!, notes: 'Table 3 checked', updatedAt: 100 });
