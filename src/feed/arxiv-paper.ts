@@ -105,6 +105,24 @@ export function cachedArxivPages(load: (id: string) => Promise<ArxivPaperResult>
   };
 }
 
+// Between any two requests for arXiv pages (tab titles, the popup, the queue).
+export const ARXIV_PAGE_GAP_MS = 1_000;
+
+/**
+ * Requests started in the order asked, at least `gapMs` apart: PDF tabs restored together, each
+ * asking for its title, do not send arXiv a burst. (The completion queue spaces its own further.)
+ */
+export function spacedRequests<T>(load: (id: string) => Promise<T>, gapMs: number, now: () => number = Date.now, wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms))): (id: string) => Promise<T> {
+  let nextStart = -Infinity;
+  return async (id) => {
+    const start = Math.max(now(), nextStart);
+    nextStart = start + gapMs;
+    const delay = start - now();
+    if (delay > 0) await wait(delay);
+    return load(id);
+  };
+}
+
 /** Fetches and reads a paper's abstract page. Never throws. */
 export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeoutMs = DEFAULT_ARXIV_TIMEOUT_MS): Promise<ArxivPaperResult> {
   const controller = new AbortController();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { cachedArxivPages, fetchArxivPaper, readArxivAbsPage } from '../../../src/feed/arxiv-paper';
+import { ARXIV_PAGE_GAP_MS, cachedArxivPages, fetchArxivPaper, readArxivAbsPage, spacedRequests } from '../../../src/feed/arxiv-paper';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -128,5 +128,23 @@ describe('review: cachedArxivPages and requests in flight', () => {
     expect(a.ok && a.paper.title).toBe('Attention Is All You Need');
     expect(b.ok && b.paper.title).toBe('Attention Is All You Need');
     expect(asked).toEqual(['1706.03762']);
+  });
+});
+
+describe('spacedRequests', () => {
+  test('PDF tabs restored together ask arXiv one after another, a second apart; a request after a pause goes at once', async () => {
+    let clock = 10_000;
+    const events: string[] = [];
+    const spaced = spacedRequests(
+      async (id) => void events.push(`fetch ${id}`),
+      ARXIV_PAGE_GAP_MS,
+      () => clock,
+      async (ms) => void events.push(`wait ${ms}`),
+    );
+    await Promise.all(['2401.00001', '2401.00002', '2401.00003'].map(spaced));
+    expect(events).toEqual(['fetch 2401.00001', 'wait 1000', 'wait 2000', 'fetch 2401.00002', 'fetch 2401.00003']);
+    clock += 60_000;
+    await spaced('2401.00004');
+    expect(events.at(-1)).toBe('fetch 2401.00004');
   });
 });
