@@ -258,7 +258,7 @@ export function lacksPageDetails(item: SavedItem): boolean {
 export async function knownTitle(db: PaperLensDatabase, id: string): Promise<string | null> {
   return db.transaction('r', db.paperBlocks, db.saved, async () => {
     const [paper, item] = await Promise.all([db.papers.get(id), db.saved.get(id)]);
-    return paper?.title ?? (item && !lacksPageDetails(item) ? item.title : null);
+    return paper?.title ?? (item && !lacksPageDetails(item) && item.title !== placeholderTitle(id) ? item.title : null);
   });
 }
 

@@ -67,7 +67,7 @@ async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps:
  */
 async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null> {
   const db = await deps.ready().catch(() => null);
-  const known = db ? await knownTitle(db, id) : null;
+  const known = db ? await knownTitle(db, id).catch(() => null) : null;
   if (known) return known;
   const page = deps.arxivPage ? await deps.arxivPage(id) : null;
   if (page) return saveInputFromPage(id, page).title;

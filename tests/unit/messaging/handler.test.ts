@@ -160,13 +160,16 @@ describe('background message handler', () => {
     await handleMessage({ type: 'save', paper: { id: '2105.00002', title: 'Microsoft Word - draft.docx', titleIsGuess: true } }, deps);
     expect(await title('2105.00002')).toEqual({ ok: true, result: 'Microsoft Word - draft.docx' });
     expect(asked).toEqual(['1706.03762', '2105.00002']);
+    // A spreadsheet's row with authors and no title: the placeholder is no title either.
+    await handleMessage({ type: 'importApply', items: [{ id: '2105.00005', authors: ['A. Author'] }] }, deps);
+    expect(await title('2105.00005', deps)).toEqual({ ok: true, result: null });
     // Saved bare, arXiv not asked (switched off or offline): no title, the tab keeps its own.
     await handleMessage({ type: 'save', paper: { id: '2105.00003', title: 'arXiv:2105.00003' } }, deps);
     expect(await title('2105.00003')).toEqual({ ok: true, result: null });
     expect(await title('2105.00004', deps)).toEqual({ ok: true, result: null });
     // The store down: the page still names it.
     expect(await title('1706.03762', { ...withArxiv, ready: () => Promise.reject(new Error('the store could not be opened')) })).toEqual({ ok: true, result: 'Attention Is All You Need' });
-    for (const id of ['2105.00001', '2105.00002', '2105.00003']) await handleMessage({ type: 'unsave', id }, deps);
+    for (const id of ['2105.00001', '2105.00002', '2105.00003', '2105.00005']) await handleMessage({ type: 'unsave', id }, deps);
   });
 
   test('papers saved or imported are handed on to be completed from arXiv; other requests are not', async () => {
