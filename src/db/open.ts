@@ -12,7 +12,10 @@ export interface StoreOptions {
   loadSeed: () => Promise<SeedAsset>;
   /** Called with a readable reason whenever opening, upgrading or seeding fails. */
   onError: (reason: string) => void;
-  /** Called once the store works again after an error. */
+  /**
+   * Called once the store works again after an error, and at a worker's first open: what onError
+   * shows outlives the worker (the toolbar icon), and an earlier worker may have shown it.
+   */
   onRecovered: () => void;
 }
 
@@ -38,7 +41,8 @@ function reasonOf(error: unknown): string {
 export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions): Store {
   let opening: Promise<PaperLensDatabase> | null = null;
   const related = createRelatedPapers(db);
-  let lastError: string | null = null;
+  // Undefined until the first open: whether an earlier worker left an error shown is unknown.
+  let lastError: string | null | undefined;
 
   const fail = (stage: string, error: unknown): never => {
     lastError = `PaperLens could not ${stage} its store: ${reasonOf(error)}`;
@@ -98,7 +102,7 @@ export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions
         const opened = await ready();
         return { ok: true, error: null, seedVersion: await storedSeedVersion(opened), papers: await opened.papers.count() };
       } catch {
-        return { ok: false, error: lastError, seedVersion: null, papers: 0 };
+        return { ok: false, error: lastError ?? null, seedVersion: null, papers: 0 };
       }
     },
   };

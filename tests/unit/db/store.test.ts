@@ -194,6 +194,28 @@ describe('opening the store', () => {
     expect(await store.health()).toMatchObject({ ok: true, papers: 66 });
   });
 
+  test("the toolbar's store error goes once a later worker opens the store (the icon outlives the worker that failed)", async () => {
+    const name = `store-test-restart-${counter}`;
+    const refusing = Object.assign(Object.create(new IDBFactory()) as IDBFactory, {
+      open: () => {
+        throw new DOMException('The disk is full', 'QuotaExceededError');
+      },
+    });
+    // What the toolbar icon shows: the browser keeps it while workers come and go.
+    let icon: string | null = null;
+    const toolbar = { onError: (reason: string) => (icon = reason), onRecovered: () => (icon = null) };
+
+    const failed = createStore({ db: new PaperLensDatabase(name, { indexedDB: refusing, IDBKeyRange }), loadSeed: async () => asset, ...toolbar });
+    await expect(failed.ready()).rejects.toThrow(/could not open its store/);
+    expect(icon).toMatch(/could not open its store/);
+
+    // That worker stopped after 30 s idle; the next event starts another, whose store opens.
+    const next = createStore({ db: new PaperLensDatabase(name), loadSeed: async () => asset, ...toolbar });
+    await next.ready();
+    expect(await next.health()).toMatchObject({ ok: true, error: null });
+    expect(icon).toBeNull();
+  });
+
   test('a seed that cannot be loaded is reported', async () => {
     const reported: string[] = [];
     const store = createStore({ db, loadSeed: async () => parseSeedAsset({}), onError: (reason) => reported.push(reason), onRecovered: () => undefined });
