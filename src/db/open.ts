@@ -74,6 +74,13 @@ export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions
     return db;
   };
 
+  // Closed under us (site data cleared, which deletes the database): Dexie would reopen it empty on
+  // the next read, and the store would stay unseeded until the worker restarts. Open and seed anew.
+  db.on('close', () => {
+    opening = null;
+    related.invalidate();
+  });
+
   const ready = () => {
     opening ??= open().catch((error: unknown) => {
       opening = null; // the next request tries again

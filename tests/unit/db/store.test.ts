@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import { Dexie } from 'dexie';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
+import { createCachedLookup } from '../../../src/db/lookup-cache';
 import { completeSaved, listSaved, lookupPapers, savePaper, setStatus, trendingList, unsavePaper } from '../../../src/db/papers';
 import { parseSeedAsset, seedStore } from '../../../src/db/seed';
 import { loadSearchIndex, rowContext, searchRows } from '../../../src/db/search';
@@ -214,6 +216,22 @@ describe('opening the store', () => {
     await next.ready();
     expect(await next.health()).toMatchObject({ ok: true, error: null });
     expect(icon).toBeNull();
+  });
+
+  test('a store deleted while the worker runs (site data cleared) is opened and seeded again by the next request', async () => {
+    const store = createStore({ db, loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
+    await savePaper(await store.ready(), { id: '2310.01779', title: 'x' }, 1);
+    const cached = createCachedLookup(db);
+    expect((await cached([{ id: '2310.01779' }]))[0]?.status).toBe('to-read');
+    // Clearing the extension's site data deletes its database under the open connection.
+    await Dexie.delete(db.name);
+
+    const [card] = await lookupPapers(await store.ready(), [{ id: '2407.13623' }]);
+    expect(card).toMatchObject({ id: '2407.13623', inStore: true });
+    expect(await store.health()).toMatchObject({ ok: true, seedVersion: asset.version, papers: 66 });
+    expect((await trendingList(await store.ready())).papers).toHaveLength(66);
+    expect(await listSaved(await store.ready())).toEqual([]);
+    expect((await cached([{ id: '2310.01779' }]))[0]).toMatchObject({ status: null, inStore: true });
   });
 
   test('a seed that cannot be loaded is reported', async () => {
