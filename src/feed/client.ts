@@ -170,21 +170,19 @@ function parseJson(body: string, contentType: string): { ok: true; json: unknown
   }
 }
 
-/** The day a list is for: the one asked for, else the day most of its papers were listed, else today (UTC). */
+/**
+ * The day a list is for: the one asked for, else the latest day its papers were listed on, else
+ * today (UTC). A day's list carries papers listed the day before (the recorded feed: 3 of 13): just
+ * after midnight those are most of it, and the list must not be taken for, and replace, that day's.
+ */
 function listDay(entries: FeedEntry[], requested: string | undefined, now: number): string {
   if (requested !== undefined) return requested;
-  const counts = new Map<string, number>();
+  let latest: string | null = null;
   for (const entry of entries) {
     const at = entry.submittedAt ?? entry.publishedAt;
-    if (at !== null) counts.set(at.slice(0, 10), (counts.get(at.slice(0, 10)) ?? 0) + 1);
+    if (at !== null && (latest === null || at.slice(0, 10) > latest)) latest = at.slice(0, 10);
   }
-  let best: string | null = null;
-  for (const [day, count] of counts) {
-    const bestCount = best === null ? 0 : counts.get(best)!;
-    // Ties go to the later day: the list is the newest of them.
-    if (count > bestCount || (count === bestCount && best !== null && day > best)) best = day;
-  }
-  return best ?? new Date(now).toISOString().slice(0, 10);
+  return latest ?? new Date(now).toISOString().slice(0, 10);
 }
 
 /**

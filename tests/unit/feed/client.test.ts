@@ -57,10 +57,10 @@ describe('fetching the list', () => {
     expect(result).toMatchObject({ ok: true, day: '2024-07-18' });
   });
 
-  it("takes the day most papers were listed on, and today's date when the feed gives none", async () => {
+  it("takes the latest day its papers were listed on (papers of the day before are carried over), and today's date when the feed gives none", async () => {
     const item = recordedItems()[0]!;
     const listed = (id: string, at: string) => ({ ...item, paper: { ...item.paper, id, submittedOnDailyAt: at } });
-    const days = [listed('2407.00001', '2024-07-17T08:00:00Z'), listed('2407.00002', '2024-07-18T08:00:00Z'), listed('2407.00003', '2024-07-18T23:00:00Z')];
+    const days = [listed('2407.00001', '2024-07-17T08:00:00Z'), listed('2407.00002', '2024-07-17T23:00:00Z'), listed('2407.00003', '2024-07-18T00:30:00Z')];
     expect(await run(respond(JSON.stringify(days)))).toMatchObject({ ok: true, day: '2024-07-18' });
     const undated = [{ paper: { id: '2407.00001', title: 'Undated' } }];
     expect(await run(respond(JSON.stringify(undated)))).toMatchObject({ ok: true, day: '2024-07-20' });
