@@ -1,6 +1,7 @@
 import { SeedAssetSchema, type SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { rebuildSearchIndex } from './search';
+import { withFeedRepo } from '../feed/merge';
 
 export const SEED_VERSION_KEY = 'seedVersion';
 /** Snapshot labels of the loaded seed, newest first (JSON array), to order trending lists. */
@@ -30,9 +31,17 @@ export async function seedStore(db: PaperLensDatabase, asset: SeedAsset, now = D
     const incoming = new Set(asset.papers.map((paper) => paper.id));
     const stale = (await db.papers.toArray()).filter((paper) => paper.source === 'seed' && !incoming.has(paper.id)).map((paper) => paper.id);
     await db.papers.bulkDelete(stale);
-    // What the live feed said about a bundled paper (upvotes, links) outlives a reseed.
+    // What the live feed said about a bundled paper (upvotes, links, its authors, which the
+    // snapshot lacks, and its repository as the first code link) outlives a reseed.
     const current = await db.papers.bulkGet(asset.papers.map((paper) => paper.id));
-    await db.papers.bulkPut(asset.papers.map((paper, index) => ({ ...paper, feed: current[index]?.feed ?? paper.feed })));
+    await db.papers.bulkPut(
+      asset.papers.map((paper, index) => {
+        const feed = current[index]?.feed;
+        if (!feed) return paper;
+        const authors = paper.authors.length > 0 ? paper.authors : current[index]!.authors;
+        return { ...paper, feed, authors, summary: { ...paper.summary, codeLinks: withFeedRepo(paper.summary.codeLinks, feed.githubRepo) } };
+      }),
+    );
     await db.meta.bulkPut([
       { key: SEED_VERSION_KEY, value: asset.version },
       { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },

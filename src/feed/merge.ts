@@ -15,15 +15,20 @@ function linkKey(url: string): string {
   return url.replace(/(?:\.git)?\/*$/, '').toLowerCase();
 }
 
+/** Code links with the feed's repository (if any) first, once. */
+export function withFeedRepo(links: string[], githubRepo: string | null): string[] {
+  const all = githubRepo === null ? links : [githubRepo, ...links.filter((link) => linkKey(link) !== linkKey(githubRepo))];
+  return all.slice(0, MAX_CODE_LINKS);
+}
+
 /** Our own summary of the feed's abstract, with the feed's repository as the first code link. */
 export function feedSummary(title: string, abstract: string, githubRepo: string | null): z.input<typeof SummarySchema> {
   const computed = summarize(title, abstract);
   const found = computed.codeLinks.filter((link) => HttpUrlSchema.safeParse(link).success);
-  const links = githubRepo === null ? found : [githubRepo, ...found.filter((link) => linkKey(link) !== linkKey(githubRepo))];
   return {
     ...computed,
     version: SUMMARIZER_VERSION,
-    codeLinks: links.slice(0, MAX_CODE_LINKS),
+    codeLinks: withFeedRepo(found, githubRepo),
   };
 }
 

@@ -55,6 +55,23 @@ describe('merging a fetched day into the store', () => {
     expect(view?.related.every((related) => related.title.length > 0)).toBe(true);
   });
 
+  test("an update's reseed keeps what the feed said of a bundled paper: its authors and its code link", async () => {
+    await applyFeedDay(db, day, Date.now());
+    const before = (await db.papers.get('2407.13623'))!;
+    expect(before.authors).toContain('Chaofan Tao');
+    expect(before.summary.codeLinks[0]).toBe('https://github.com/sail-sg/scaling-with-vocab');
+
+    // An update brings a new snapshot (the bundled papers carry no authors).
+    expect(await seedStore(db, { ...asset, version: 'next' })).toBe('seeded');
+    const after = (await db.papers.get('2407.13623'))!;
+    expect(after.authors).toEqual(before.authors);
+    expect(after.summary.codeLinks[0]).toBe('https://github.com/sail-sg/scaling-with-vocab');
+    const [view] = await lookupPapers(db, [{ id: '2407.13623' }]);
+    expect(view?.codeLinks[0]).toBe('https://github.com/sail-sg/scaling-with-vocab');
+    // Search by an author still finds it.
+    expect((await loadSearchIndex(db))!.search('Chaofan Tao').map((hit) => hit.id)).toContain('2407.13623');
+  });
+
   test('fetching the same day again changes nothing but the feed info', async () => {
     await applyFeedDay(db, day, 1000);
     const count = await db.papers.count();
