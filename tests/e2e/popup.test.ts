@@ -309,6 +309,31 @@ describe('popup', () => {
     await popup.close();
   });
 
+  test("'Reading list' opens the reading list, and brings back the tab that has it rather than opening another", async () => {
+    const readingLists = () => browser.context.pages().filter((page) => page.url().endsWith('/reading-list.html'));
+    const before = readingLists().length;
+    const popup = await browser.popup();
+    const opened = browser.context.waitForEvent('page', (page) => page.url().endsWith('/reading-list.html'));
+    await popup.getByTestId('open-reading-list').click();
+    const list = await opened;
+    await list.getByTestId('reading-list').waitFor();
+    await popup.close();
+    // The paper's tab in front again; the next popup's 'Reading list' goes back to the open one.
+    const paper = await browser.context.newPage();
+    const again = await browser.popup();
+    await again.getByTestId('open-reading-list').click();
+    // The open one is the active tab again (a new tab would have been the active one).
+    await expect.poll(() => browser.worker.evaluate(async () => {
+      const [active] = await (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ url?: string }[]> } } }).chrome.tabs.query({ active: true, windowType: 'normal' });
+      return active?.url?.endsWith('/reading-list.html') ?? false;
+    })).toBe(true);
+    await again.waitForTimeout(500); // time for a second tab to appear, were one opened
+    expect(readingLists()).toHaveLength(before + 1);
+    await again.close();
+    await paper.close();
+    await list.close();
+  });
+
   test('a long reading list: Saved shows the 50 saved last, says how many more there are, and search still finds the others', async () => {
     const popup = await browser.popup();
     type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ ok: boolean }> } } };

@@ -10,3 +10,20 @@ export async function activeTabPaper(): Promise<TabPaper | null> {
   const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
   return tab ? paperInTab(tab) : null;
 }
+
+/**
+ * Shows the reading list: the tab that has it open already (brought to the front), else a new
+ * one. runtime.getContexts (Chrome 116+) finds our own pages without the tabs permission; where it
+ * is missing (Firefox), a new tab.
+ */
+export async function showReadingList(): Promise<void> {
+  const url = browser.runtime.getURL('/reading-list.html');
+  const contexts = typeof browser.runtime.getContexts === 'function' ? await browser.runtime.getContexts({ contextTypes: ['TAB'], documentUrls: [url] }) : [];
+  const open = contexts.find((context) => context.tabId >= 0);
+  if (!open) {
+    await browser.tabs.create({ url });
+    return;
+  }
+  await browser.tabs.update(open.tabId, { active: true });
+  await browser.windows.update(open.windowId, { focused: true });
+}

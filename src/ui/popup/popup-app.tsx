@@ -10,7 +10,7 @@ import { describeAge, describeTime } from './time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
-import { activeTabPaper } from './active-tab';
+import { activeTabPaper, showReadingList } from './active-tab';
 import type { TabPaper } from '../../messaging/tab-paper';
 import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
@@ -266,7 +266,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   }, []);
 
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
-  const openReadingList = () => void browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') });
+  const openReadingList = () => void showReadingList().catch((error: unknown) => setProblem(errorMessage(error)));
   const search = useSearch(db);
   const { query } = search;
   // Search results take the tabs' place: choosing a tab ends the search and shows that tab.
