@@ -10,7 +10,7 @@ let browser: ExtensionBrowser;
 let feedJson: string;
 // Offline until the first test asks: the worker's own refresh at startup must not race the
 // test's "before the refresh" check.
-let respond: 'offline' | 'good' | '500' | 'garbage' | 'stall' | '429' = 'offline';
+let respond: 'offline' | 'good' | '500' | 'garbage' | 'empty' | 'stall' | '429' = 'offline';
 let feedCalls = 0;
 
 beforeAll(async () => {
@@ -25,6 +25,8 @@ beforeAll(async () => {
         return route.fulfill({ status: 200, contentType: 'application/json', body: feedJson });
       case '500':
         return route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' });
+      case 'empty':
+        return route.fulfill({ status: 200, contentType: 'application/json', body: '[]' });
       case 'garbage':
         return route.fulfill({ status: 200, contentType: 'application/json', body: '[{"paper": {"id": "2407.13623", "title": ' });
       case '429':
@@ -144,6 +146,15 @@ describe('trending from the daily-papers feed', () => {
     expect(await details.textContent()).toMatch(detail);
     await details.locator('summary').click();
     await expect.poll(() => details.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(true);
+    expect(await popup.getByTestId('trending-source').textContent()).toMatch(/^Live · /);
+    expect(await popup.getByTestId('trending-item').count()).toBe(13);
+    await popup.close();
+  });
+
+  test('a feed that lists no papers (a day with none yet) is no failure: the list stays, and the popup says when it looks again', async () => {
+    respond = 'empty';
+    const popup = await refreshFromPopup();
+    await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(/^No new papers: the feed lists no papers today · next look (at|on) /);
     expect(await popup.getByTestId('trending-source').textContent()).toMatch(/^Live · /);
     expect(await popup.getByTestId('trending-item').count()).toBe(13);
     await popup.close();

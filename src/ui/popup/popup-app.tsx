@@ -119,6 +119,15 @@ type FeedFailureRecord = NonNullable<FeedRefreshState['lastFailure']>;
 /** A failed refresh: what went wrong in a few words and when the next try is; the full reason under Details. */
 function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailureRecord; nextAttemptAt: number | null; now: number }) {
   const headline = feedFailureHeadline(failure.kind, failure.reason);
+  // No papers listed is news, not trouble: the list shown stays, and the feed is looked at as usual.
+  if (failure.kind === 'empty') {
+    return (
+      <p class="hint" role="status" data-testid="feed-failure">
+        No new papers: {headline}
+        {nextAttemptAt ? ` · next look ${describeTime(nextAttemptAt, now)}` : ''}
+      </p>
+    );
+  }
   return (
     <div class="problem" role="status" data-testid="feed-failure">
       Refresh failed: {headline}

@@ -18,6 +18,7 @@ const HOUR = 60 * MINUTE;
 const T0 = Date.parse('2024-07-19T06:00:00Z');
 const exact = { random: () => 0.5 };
 const offline: FeedFailure = { kind: 'offline', reason: 'could not reach huggingface.co: Failed to fetch' };
+const empty: FeedFailure = { kind: 'empty', reason: 'the feed lists no papers today' };
 const rateLimited = (retryAfterMs: number | null): FeedFailure => ({ kind: 'rate-limited', reason: 'HTTP 429', retryAfterMs });
 
 /** Fails `times` times in a row, each attempt made when the previous one said it was due. */
@@ -66,6 +67,14 @@ describe('retry schedule', () => {
   it('does not wait out an absurd Retry-After', () => {
     const state = recordFeedFailure(initialFeedRefreshState(), rateLimited(30 * 24 * HOUR), T0, exact);
     expect(state.nextAttemptAt).toBe(T0 + MAX_RETRY_AFTER_MS);
+  });
+
+  it('a feed listing no papers all weekend is looked at every 3 hours, not backed off to 6, and does not count as a failure', () => {
+    const { state, delays } = failRepeatedly(16, empty);
+    expect(delays).toEqual(Array(16).fill(FEED_REFRESH_INTERVAL_MS));
+    expect(state.lastFailure).toMatchObject({ kind: 'empty' });
+    // A real failure after it starts the backoff from its first step.
+    expect(recordFeedFailure(state, offline, T0, exact).nextAttemptAt! - T0).toBe(5 * MINUTE);
   });
 
   it('remembers the last failure for the user to see', () => {
