@@ -57,10 +57,13 @@ function abstractHeading(doc: Document): Element | null {
   return [...doc.querySelectorAll('h2, h3')].find((el) => el.textContent?.trim() === 'Abstract') ?? null;
 }
 
+// Hugging Face may put its own "AI-generated summary" box between the heading and the abstract.
+const isAiSummary = (node: Element) => /^\s*AI-generated summary/i.test(node.textContent ?? '');
+
 function abstractParagraph(doc: Document): Element | null {
   const heading = abstractHeading(doc);
   let node = heading?.nextElementSibling ?? null;
-  while (node && node.tagName !== 'P' && !node.querySelector('p')) node = node.nextElementSibling;
+  while (node && ((node.tagName !== 'P' && !node.querySelector('p')) || isAiSummary(node))) node = node.nextElementSibling;
   return node?.tagName === 'P' ? node : (node?.querySelector('p') ?? null);
 }
 
@@ -83,7 +86,8 @@ function extract(doc: Document, url: URL): PagePaper | null {
   const paper = boundPaper({
     id,
     title: heading.textContent ?? current?.title ?? '',
-    abstract: paragraph.textContent || current?.summary || '',
+    // The embedded abstract is the paper's own, whatever boxes the page shows around it.
+    abstract: current?.summary || paragraph.textContent || '',
     authors: current?.authors ?? visibleAuthors(heading),
     published: current?.publishedAt ?? null,
     primaryCategory: null,

@@ -56,6 +56,21 @@ describe('Hugging Face paper pages', () => {
     expect(hfPaper.extract(doc, new URL('https://huggingface.co/papers/2407.13623'))!.authors).toEqual(['Chaofan Tao', 'Qian Liu']);
   });
 
+  test("Hugging Face's AI-generated summary box before the abstract is not taken for the abstract, with or without the embedded JSON", async () => {
+    const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+    const box = doc.createElement('div');
+    const label = doc.createElement('div');
+    label.textContent = 'AI-generated summary';
+    const summary = doc.createElement('p');
+    summary.textContent = 'HallE-Switch reduces object hallucinations in vision-language models.';
+    box.append(label, summary);
+    doc.querySelector('.pb-8 h2')!.after(box);
+    expect(hfPaper.extract(doc, url)!.abstract).toMatch(/^Current large vision-language models/);
+    doc.querySelector('[data-target="PaperContent"]')!.removeAttribute('data-props');
+    expect(hfPaper.extract(doc, url)!.abstract).toMatch(/^Current large vision-language models/);
+    expect(hfPaper.cardAnchor(doc)?.querySelector('h2')?.textContent).toBe('Abstract');
+  });
+
   test('malformed embedded JSON is ignored, not thrown: the page\'s own author list stands in', async () => {
     const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
     doc.querySelector('[data-target="PaperContent"]')!.setAttribute('data-props', '{"paper": [1, 2');
