@@ -86,8 +86,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
   const paper = boundPaper({
     id,
     title: heading.textContent ?? current?.title ?? '',
-    // The embedded abstract is the paper's own, whatever boxes the page shows around it.
-    abstract: current?.summary || paragraph.textContent || '',
+    abstract: paragraph.textContent || current?.summary || '',
     authors: current?.authors ?? visibleAuthors(heading),
     published: current?.publishedAt ?? null,
     primaryCategory: null,
