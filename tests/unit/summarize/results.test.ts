@@ -31,6 +31,12 @@ describe('extractKeyResults', () => {
     expect(out[0]).toContain('3.2×');
     expect(out[1]).toContain('10x');
   });
+  it('keeps a range written with a hyphen ("2-3x", "5-10%")', () => {
+    expect(extractKeyResults('Our approach achieves a 2-3x speedup. This yields 5-10% gains on reasoning tasks.')).toEqual([
+      'achieves a 2-3x speedup',
+      'yields 5-10% gains on reasoning tasks',
+    ]);
+  });
   it('keeps metric points', () => {
     const out = extractKeyResults(
       'SteloCoder achieves an average of 73.76 CodeBLEU score in translation, surpassing the top performance from the leaderboard by at least 3.5.',
