@@ -29,7 +29,8 @@ const MAX_TOPICS = 5;
 const RULES: readonly TopicRule[] = [
   ['quantization', /quantiz|low-bit/],
   ['pruning', /prun|sparsif/],
-  ['distillation', /distillation|teacher|student/],
+  // A teacher or student is a model here ("student model", "teacher-student"), not a school's.
+  ['distillation', /distillation|(?:teacher|student)s?[- ](?:models?|networks?|student)/],
   ['efficient inference', /(?:efficient|accelerat\w*) (?:\w+ )?(?:inference|decoding)|inference speed|throughput|speed.?up|latency/],
   ['speculative decoding', /speculative|draft/],
   ['long context', /long.(?:context|sequence|input|text)|context (?:length|window)|length generali/],
@@ -50,7 +51,8 @@ const RULES: readonly TopicRule[] = [
   ['agents', /(?:llm|language) agents?|agentic|tool.use/],
   ['interpretability', /interpretab|attribution method|prob(?:e|ing)|superposition/],
   ['OCR & documents', /ocr\b|handwrit|document (?:understanding|image)/],
-  ['speech', /speech|asr\b|audio/],
+  // Hate speech and part-of-speech tags are text, not audio.
+  ['speech', /(?<!(?:hate|toxic|offensive|abusive|free|part.of)[ -])speech|asr\b|audio/],
   ['tokenization', /tokeni[sz]|vocabular|subword/],
   ['pre-training', /pre-?training (?:data|corp)|continued (?:pre-?)?training|from scratch|(?:training|trillion) tokens/, /pre-?train/],
   ['fine-tuning', /(?<!\b(?:without|or|no) (?:\w+ )?)fine-?tun|instruction.tun|lora\b|adapters?\b|transfer learning/],

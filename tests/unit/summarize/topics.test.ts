@@ -117,6 +117,30 @@ describe('topicsFor', () => {
     expect(topics).not.toContain('safety & security');
   });
 
+  describe('does not read everyday words as ML topics', () => {
+    const cases: [string, string, string][] = [
+      [
+        'Detecting Hate Speech in Social Media Posts',
+        'We study hate speech detection on Twitter. We collect a new dataset of 20,000 posts and find that hate speech classifiers overfit to slurs.',
+        'speech',
+      ],
+      [
+        'Predicting Student Dropout in Online Courses',
+        'We predict which students drop out of online courses from clickstream data, and show that student engagement in the first week predicts dropout.',
+        'distillation',
+      ],
+    ];
+    for (const [title, abstract, wrong] of cases) {
+      it(`${title}: not ${wrong}`, () => {
+        expect(topicsFor(title, abstract)).not.toContain(wrong);
+      });
+    }
+    it('still reads the model senses', () => {
+      expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
+      expect(topicsFor('Small students', 'A student model learns from a teacher model.')).toContain('distillation');
+    });
+  });
+
   describe('leaves unrelated abstracts untagged', () => {
     const unrelated: [string, string][] = [
       [
