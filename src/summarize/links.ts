@@ -43,22 +43,30 @@ export function pageCodeLink(href: string | null | undefined): string | null {
 }
 
 /** What a code link leads to, as a card or badge names it. */
-export type CodeLinkKind = 'Code' | 'Model' | 'Dataset' | 'Demo' | 'Collection' | 'Hugging Face';
+export type CodeLinkKind = 'Code' | 'Model' | 'Dataset' | 'Demo' | 'Collection' | 'Hugging Face' | 'GitHub' | 'GitLab';
 
 const HF_SECTIONS = /^(datasets|spaces|collections)\/(.+)/;
 const HF_KINDS: Record<string, CodeLinkKind> = { datasets: 'Dataset', spaces: 'Demo', collections: 'Collection' };
 // Hugging Face's own pages, which are no repository.
 const HF_PAGES = /^(?:papers|blog|docs|learn|posts|models|datasets|spaces|collections|tasks|organizations|settings|join|login|pricing|search)(?:\/|$)/;
+// GitHub's own pages, whose paths look like "owner/repo" but hold no code.
+const GITHUB_PAGES = /^(?:orgs|users|topics|sponsors|features|marketplace|collections|settings|apps|about|pricing|search|login|enterprise)(?:\/|$)/;
 
 /**
  * A code link's kind and name (its path: "owner/repo", "org/model"). A Hugging Face repository
  * ("owner/name") is a model unless its path says it is a dataset, a Space (a demo) or a
- * collection; a user's or organisation's page, or the site's own pages, are just Hugging Face.
+ * collection; a user's or organisation's page, or the site's own pages, are just Hugging Face. On
+ * GitHub and GitLab too, a user's or organisation's page (one path segment) or the site's own pages
+ * are no code: they are named after the site.
  */
 export function describeCodeLink(href: string): { kind: CodeLinkKind; name: string } {
   const url = new URL(href);
   const path = url.pathname.replace(/^\/|\/$/g, '');
-  if (!/(?:^|\.)huggingface\.co$/.test(url.hostname)) return { kind: 'Code', name: path || url.host };
+  if (!/(?:^|\.)huggingface\.co$/.test(url.hostname)) {
+    const site = /(?:^|\.)gitlab\.com$/.test(url.hostname) ? 'GitLab' : 'GitHub';
+    const repository = path.includes('/') && !(site === 'GitHub' && GITHUB_PAGES.test(path));
+    return { kind: repository ? 'Code' : site, name: path || url.host };
+  }
   const [, section, name] = HF_SECTIONS.exec(path) ?? [];
   if (section && name) return { kind: HF_KINDS[section]!, name };
   return { kind: path.includes('/') && !HF_PAGES.test(path) ? 'Model' : 'Hugging Face', name: path || url.host };

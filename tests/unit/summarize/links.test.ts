@@ -47,7 +47,13 @@ describe('describeCodeLink', () => {
   test.each([
     ['https://github.com/sail-sg/scaling-with-vocab', 'Code', 'sail-sg/scaling-with-vocab'],
     ['https://gitlab.com/group/sub/project/', 'Code', 'group/sub/project'],
-    ['https://github.com/', 'Code', 'github.com'],
+    ['https://github.com/', 'GitHub', 'github.com'],
+    // A user's or organisation's page, or GitHub's own pages, hold no code.
+    ['https://github.com/OpenGVLab', 'GitHub', 'OpenGVLab'],
+    ['https://github.com/orgs/OpenGVLab/repositories', 'GitHub', 'orgs/OpenGVLab/repositories'],
+    ['https://github.com/topics/llm', 'GitHub', 'topics/llm'],
+    ['https://gitlab.com/group', 'GitLab', 'group'],
+    ['https://github.com/a/repo/tree/main/src', 'Code', 'a/repo/tree/main/src'],
     ['https://huggingface.co/meta-llama/Llama-2-7b', 'Model', 'meta-llama/Llama-2-7b'],
     ['https://huggingface.co/datasets/allenai/scitldr', 'Dataset', 'allenai/scitldr'],
     ['https://huggingface.co/spaces/org/demo', 'Demo', 'org/demo'],
