@@ -14,6 +14,14 @@ beforeAll(async () => {
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
   browser.serve('https://arxiv.org/abs/2501.09999', await fixture('arxiv-abs-2501.09999-hostile.html'));
   browser.serve('https://arxiv.org/abs/2412.99999', await fixture('arxiv-abs-not-recognized.html'));
+  // Words without a place to break (a long name, a dataset signature), in the TL;DR and the key results.
+  browser.serve(
+    'https://arxiv.org/abs/2501.08888',
+    (await fixture('arxiv-abs-1706.03762.html'))
+      .replaceAll('1706.03762', '2501.08888')
+      .replaceAll('the Transformer', 'the TransformerWithAVeryLongNameThatHasNoPlaceToBreakAtAll')
+      .replaceAll('English-to-German', 'WMT14_newstest2014_EnglishToGerman_detokenized_sacrebleu'),
+  );
 });
 
 afterAll(async () => {
@@ -58,6 +66,29 @@ describe('summary card on arXiv abstract pages', () => {
     await expect.poll(() => card(page).getByTestId('related').locator('a').count()).toBeGreaterThan(0);
     expect(await card(page).getByTestId('related-note').count()).toBe(0); // "looking for …" is gone
     expect(await card(page).getByTestId('tldr').textContent()).toBe(tldr);
+    await page.close();
+  });
+
+  test('long words in the TL;DR and the key results wrap inside the card: a narrow window is not widened', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('https://arxiv.org/abs/2501.08888');
+    await expect.poll(() => card(page).getByTestId('key-results').count()).toBe(1);
+    expect(await cardText(page)).toContain('TransformerWithAVeryLongName');
+    expect(await card(page).getByTestId('key-results').textContent()).toContain('EnglishToGerman_detokenized');
+    const fit = await card(page).locator('article').evaluate((article) => {
+      const box = article.getBoundingClientRect();
+      const host = (article.getRootNode() as ShadowRoot).host as HTMLElement;
+      const pageWidth = document.documentElement.scrollWidth;
+      host.style.display = 'none';
+      const pageWidthWithout = document.documentElement.scrollWidth;
+      host.style.display = '';
+      const overflowing = [...article.querySelectorAll('p, li, a, h2, span')]
+        .filter((part) => part.getBoundingClientRect().right > box.right + 1)
+        .map((part) => part.textContent!.slice(0, 40));
+      return { overflowing, widensPage: pageWidth > pageWidthWithout };
+    });
+    expect(fit).toEqual({ overflowing: [], widensPage: false });
     await page.close();
   });
 
