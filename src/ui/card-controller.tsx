@@ -272,11 +272,13 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const stopScheme = watchPageScheme(document, restyle);
     watchStoreChanges(ctx, () => void refreshStatus());
     const stopSettings = watchSettings((next) => {
+      const collapsedChanged = next.cardCollapsed !== settings.cardCollapsed;
       settings = next;
       prefetch = null;
       if (!enabled()) removeCard();
       else void sync();
       restyle();
+      if (collapsedChanged && card) draw(card, card.model); // an open card follows the option at once
     });
     ctx.onInvalidated(() => {
       observer.disconnect();

@@ -111,6 +111,8 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   const { busy, running, run: once } = useOneAtATime();
   const [error, setError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(startCollapsed);
+  // The option changed while the card is open: the card follows it (as the options page promises).
+  useEffect(() => setCollapsed(startCollapsed), [startCollapsed]);
   // The item removed by the last unsave, offered back for a few seconds.
   const [removed, offerUndo] = useTimedOffer<SavedItem>();
   const [copied, copyCitation] = useCopyCitation(actions.citation, setError);

@@ -125,6 +125,19 @@ describe('options page', () => {
     await page.close();
   });
 
+  test('changing how cards start collapses or expands the card of an open page at once', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    const article = card(page).locator('article');
+    await expect.poll(() => article.getAttribute('data-collapsed')).toBe('false');
+    await options.bringToFront();
+    await options.getByTestId('setting-cardCollapsed').selectOption('collapsed');
+    await expect.poll(() => article.getAttribute('data-collapsed')).toBe('true');
+    await options.getByTestId('setting-cardCollapsed').selectOption('expanded');
+    await expect.poll(() => article.getAttribute('data-collapsed')).toBe('false');
+    await page.close();
+  });
+
   test('theme: dark and light force the palette; auto follows the system and the page', async () => {
     const page = await browser.context.newPage();
     await page.emulateMedia({ colorScheme: 'light' });

@@ -101,3 +101,22 @@ describe('the card\'s links', () => {
     expect(screen.getByText('arXiv').getAttribute('href')).toBe('https://arxiv.org/abs/hep-th/9901001');
   });
 });
+
+describe('the collapsed option', () => {
+  test('changed while the card is open, the card follows it; redrawn with the same option, it stays as the reader left it', async () => {
+    const { rerender } = render(<PaperCard model={model} actions={actions} collapsed={false} />);
+    expect(screen.getByTestId('card-toggle').getAttribute('aria-expanded')).toBe('true');
+    rerender(<PaperCard model={model} actions={actions} collapsed />);
+    await waitFor(() => expect(screen.getByTestId('card-toggle').getAttribute('aria-expanded')).toBe('false'));
+    expect(screen.queryByTestId('tldr')).toBeNull();
+    // The reader opens it; a redraw for another reason (a status changed elsewhere) keeps it open.
+    fireEvent.click(screen.getByTestId('card-toggle'));
+    await waitFor(() => expect(screen.getByTestId('tldr')).not.toBeNull());
+    rerender(<PaperCard model={{ ...model, status: 'read' }} actions={actions} collapsed />);
+    await waitFor(() => expect(screen.getByTestId('save').textContent).toBe('Saved'));
+    expect(screen.getByTestId('card-toggle').getAttribute('aria-expanded')).toBe('true');
+    rerender(<PaperCard model={{ ...model, status: 'read' }} actions={actions} collapsed={false} />);
+    rerender(<PaperCard model={{ ...model, status: 'read' }} actions={actions} collapsed />);
+    await waitFor(() => expect(screen.getByTestId('card-toggle').getAttribute('aria-expanded')).toBe('false'));
+  });
+});
