@@ -163,12 +163,17 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   );
   const undoAndError = (
     <>
-      {removed && status === null && (
-        <span class="pl-muted" role="status" data-testid="undo-bar">
-          Removed ·{' '}
-          <button type="button" class="pl-undo" data-testid="undo" aria-disabled={busy} onClick={(event) => void undo(removed, event.currentTarget)}>
-            Undo
-          </button>
+      {/* Always there, so a screen reader announces "Removed" when it comes. */}
+      {model.id && (
+        <span class="pl-muted" role="status">
+          {removed && status === null && (
+            <span data-testid="undo-bar">
+              Removed ·{' '}
+              <button type="button" class="pl-undo" data-testid="undo" aria-disabled={busy} onClick={(event) => void undo(removed, event.currentTarget)}>
+                Undo
+              </button>
+            </span>
+          )}
         </span>
       )}
       {(error ?? model.problem) && (

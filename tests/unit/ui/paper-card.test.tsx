@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PaperCard, type CardActions, type CardModel } from '../../../src/ui/paper-card';
+import type { SavedItem } from '../../../src/schema';
 
 const CITATION = '@misc{vaswani2017attention,\n  eprint = {1706.03762}\n}\n';
 
@@ -118,5 +119,20 @@ describe('the collapsed option', () => {
     rerender(<PaperCard model={{ ...model, status: 'read' }} actions={actions} collapsed={false} />);
     rerender(<PaperCard model={{ ...model, status: 'read' }} actions={actions} collapsed />);
     await waitFor(() => expect(screen.getByTestId('card-toggle').getAttribute('aria-expanded')).toBe('false'));
+  });
+});
+
+describe('unsave in the card', () => {
+  test('"Removed · Undo" comes in a live region that was there before, so a screen reader says it', async () => {
+    const item = { id: model.id, status: 'reading' } as unknown as SavedItem;
+    render(<PaperCard model={{ ...model, status: 'reading' }} actions={{ ...actions, unsave: async () => item }} />);
+    const regions = () => screen.getAllByRole('status');
+    const before = regions();
+    expect(before.map((region) => region.textContent)).toEqual(['', '']); // "copied" and the removal's
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() => expect(screen.getByTestId('save').textContent).toBe('Save'));
+    const said = before.find((region) => region.textContent !== '');
+    expect(said?.textContent).toBe('Removed · Undo');
+    expect(said?.contains(screen.getByTestId('undo'))).toBe(true);
   });
 });
