@@ -43,7 +43,9 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   // A version inside a name ("Llama 3.1", "Apache 2.0") unless the name is a metric ("BLEU 35.2").
   const prev = /(\p{L}[\p{L}\d-]*)\s*$/u.exec(before)?.[1] ?? '';
   const scored = METRIC.test(prev) || /^\s*(?:average|gain|improvement|\p{Lu}{2,})/u.test(after);
-  if (/^\p{Lu}/u.test(prev) && !scored && before.trim() !== prev) return false;
+  // A capital at the start of a sentence is a name too ("Llama 3.1 serves as…"), unless it is a verb
+  // ("Reaching 45.3 on…").
+  if (/^\p{Lu}/u.test(prev) && !scored && !(before.trim() === prev && VERB.test(prev))) return false;
   if (num.includes('.')) return true;
   // A bare integer: only with a result cue before it and a metric nearby.
   return CUE_BEFORE.test(before) && (METRIC.test(before.slice(-30)) || METRIC.test(after));

@@ -66,6 +66,11 @@ describe('extractKeyResults', () => {
   it('ignores version numbers in names', () => {
     expect(extractKeyResults('We release all models under the Apache 2.0 license and test Llama 3.1 8B.')).toEqual([]);
   });
+  it('ignores a version in a name that starts the sentence', () => {
+    expect(extractKeyResults('We build on open models. Llama 3.1 serves as our base model. Qwen 2.5 is used as the judge.')).toEqual([]);
+    expect(extractKeyResults('Llama 3.1 8B achieves 68.4% on GSM8K.')).toEqual(['achieves 68.4% on GSM8K']);
+    expect(extractKeyResults('Reaching 45.3 on MMLU, it matches larger models.')).toEqual(['Reaching 45.3 on MMLU, it matches larger models']);
+  });
   it('deduplicates and keeps abstract order', () => {
     const out = extractKeyResults('We gain 5% on A. We gain 5% on A. Then it yields 2x speedups on B.');
     expect(out).toEqual(['gain 5% on A', 'yields 2x speedups on B']);
