@@ -22,6 +22,9 @@ const REDUCED_BEFORE = /\b(?:only|just|fewer|reduc\w*|sav\w*)\s*$/i;
 const QUICK_BEFORE = /\b(?:less than|within|under|in)\s*$/i;
 const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;
+// A setting, not an outcome ("a temperature of 0.7", "learning rate 1.5", "β = 0.1").
+const SETTING_BEFORE =
+  /(?:\b(?:temperatures?|learning rates?|lr|thresholds?|dropout(?: rates?)?|weight decay|momentum|top-p|nucleus|alpha|beta|gamma|lambda|epsilon|tau)|[αβγλετ])\s*(?:(?:is|was|are|set|fixed)\s+)?(?:of|=|:|to|at|above|below|over|under)?\s*$/i;
 // Verbs a result phrase may start at ("reduces", "achieving", "surpassing").
 const VERB =
   /^(?!score$)(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?$/i;
@@ -32,6 +35,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   const after = sentence.slice(end, end + 30);
   if (!unit && /^(?:19|20)\d\d$/.test(num)) return false; // a year
   if (REFERENCE_BEFORE.test(before)) return false;
+  if (!unit && SETTING_BEFORE.test(before)) return false;
   // Inside a name ("GPT-3", "LLaVA-7B") or a citation ("[20]").
   if (/[\p{L}\d]-$|\[$/u.test(before) || after[0] === ']') return false;
   if (unit && (SIZE.test(unit) || TIME.test(unit))) {

@@ -71,6 +71,12 @@ describe('extractKeyResults', () => {
     expect(extractKeyResults('Llama 3.1 8B achieves 68.4% on GSM8K.')).toEqual(['achieves 68.4% on GSM8K']);
     expect(extractKeyResults('Reaching 45.3 on MMLU, it matches larger models.')).toEqual(['Reaching 45.3 on MMLU, it matches larger models']);
   });
+  it('ignores settings: a temperature, a learning rate, a threshold', () => {
+    expect(
+      extractKeyResults('We sample with a temperature of 0.7 and report results on MMLU. With a learning rate of 0.001, training converges. Answers scoring above a threshold of 0.5 are kept. We set β = 0.1 for the KL penalty.'),
+    ).toEqual([]);
+    expect(extractKeyResults('At temperature 0.7 it achieves 45.3% accuracy.')).toEqual(['achieves 45.3% accuracy']);
+  });
   it('deduplicates and keeps abstract order', () => {
     const out = extractKeyResults('We gain 5% on A. We gain 5% on A. Then it yields 2x speedups on B.');
     expect(out).toEqual(['gain 5% on A', 'yields 2x speedups on B']);
