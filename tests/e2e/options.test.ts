@@ -224,8 +224,12 @@ describe('options page', () => {
     const download = options.waitForEvent('download');
     await options.getByTestId('clear-export').click();
     expect((await download).suggestedFilename()).toMatch(/^paperlens-reading-list-\d{4}-\d{2}-\d{2}\.json$/);
+    // What happened is said in a live region that was there before (one inserted with its text is not announced).
+    const status = await options.evaluateHandle(() => document.querySelector('.danger-zone > [role="status"]'));
+    expect(await status.evaluate((region) => region?.textContent)).toBe('');
     await options.getByTestId('clear-confirm').click();
     await expect.poll(() => options.getByTestId('clear-result').textContent()).toMatch(/^Cleared 1 saved paper and \d+ seen marks?\.$/);
+    expect(await status.evaluate((region) => region?.isConnected && region.textContent)).toMatch(/^Cleared 1 saved paper/);
     await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('setting-clear');
 
     const health = await ask({ type: 'health' });

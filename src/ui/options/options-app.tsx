@@ -107,14 +107,13 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
               Cancel
             </button>
           </div>
-          {exported && <p class="hint" role="status">Downloaded {exported}.</p>}
+          {/* Live regions that are there before their text, so that a screen reader says it. */}
+          <div role="status">{exported && <p class="hint">Downloaded {exported}.</p>}</div>
         </div>
       )}
-      {result && (
-        <p role="status" data-testid="clear-result">
-          {result}
-        </p>
-      )}
+      <div role="status" data-testid="clear-status">
+        {result && <p data-testid="clear-result">{result}</p>}
+      </div>
       {problem && (
         <p class="error" role="alert">
           {problem}
