@@ -23,13 +23,19 @@ function uniteTags(first: readonly string[], second: readonly string[]): string[
   return uniqueTags([...first, ...second]);
 }
 
+const collapseWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /**
  * Notes of both sides, each kept once: one side that already holds the other (a re-import, or a
  * file exported after an earlier merge) wins outright, so importing a file twice changes nothing.
  */
 function mergeNotes(listNotes: string, fileNotes: string): string {
-  if (fileNotes.trim() === '' || listNotes.includes(fileNotes.trim())) return listNotes;
-  if (listNotes.trim() === '' || fileNotes.includes(listNotes.trim())) return fileNotes;
+  // Compared with whitespace runs as one space: RIS drops a note's blank lines and BibTeX its
+  // Windows line breaks, so the list's own notes come back from its export spaced differently.
+  const list = collapseWhitespace(listNotes);
+  const file = collapseWhitespace(fileNotes);
+  if (file === '' || list.includes(file)) return listNotes;
+  if (list === '' || file.includes(list)) return fileNotes;
   return listNotes + IMPORTED_NOTES_SEPARATOR + fileNotes;
 }
 
