@@ -157,6 +157,15 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     ]);
   });
 
+  test('a Markdown list of links without list markers is a list, not broken JSON', () => {
+    const list = '[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n[LoRA](https://arxiv.org/abs/2106.09685v2)\n';
+    for (const name of ['papers.md', 'papers.txt', undefined]) {
+      const parse = parseImport(list, name);
+      expect(parse.format).toBe('ids');
+      expect(parse.items.map((item) => item.id)).toEqual(['1706.03762', '2106.09685']);
+    }
+  });
+
   test('a list as people write one: arXiv\'s "Cite as" form, DOIs, readers and mirrors, list markers, Markdown links, titles after the id', () => {
     const parse = parseImport(
       [
