@@ -2,6 +2,7 @@ import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { arxivIdAmong, bareDoi, isSubmissionDate, keywordTags } from './references';
+import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
 import { singleLine } from './text';
@@ -226,9 +227,13 @@ const TEXT_COMMANDS = new Map(Object.entries({
   textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textasciitilde: '~', textasciicircum: '^',
   textless: '<', textgreater: '>', textunderscore: '_', textdollar: '$', textbar: '|',
 }));
-// One token of LaTeX markup: an escaped character, a command (with its `{}` or trailing spaces),
-// a lone backslash, a grouping brace, a tie or a math shift.
-const LATEX_TOKEN = /\\([{}%&$#_ ])|\\([A-Za-z]+)(?:\{\}| *)|\\|[{}~$]/g;
+// What our export writes for characters pdfLaTeX cannot typeset (see LATEX_MATH), read back as they were.
+const MATH_CHARACTERS = new Map(Object.entries(LATEX_MATH).map(([ch, command]) => [command, ch]));
+const SCRIPT_CHARACTERS = new Map(Object.entries(LATEX_SCRIPTS).map(([ch, { command, text }]) => [`${command}{${text}}`, ch]));
+// One token of LaTeX markup: a math command or a raised or lowered character as our export writes
+// them, an escaped character, a command (with its `{}` or trailing spaces), a lone backslash, a
+// grouping brace, a tie or a math shift.
+const LATEX_TOKEN = /\\ensuremath\{\\([A-Za-z]+)\}|\\(text(?:sub|super)script\{[^{}\\]\})|\\([{}%&$#_ ])|\\([A-Za-z]+)(?:\{\}| *)|\\|[{}~$]/g;
 
 /**
  * A field value as plain text. The escapes our export writes are undone exactly; anything else
@@ -237,7 +242,13 @@ const LATEX_TOKEN = /\\([{}%&$#_ ])|\\([A-Za-z]+)(?:\{\}| *)|\\|[{}~$]/g;
  */
 export function bibtexToText(value: string): string {
   let general = false;
-  const text = value.replace(LATEX_TOKEN, (token, escaped: string | undefined, command: string | undefined) => {
+  const text = value.replace(LATEX_TOKEN, (token, math: string | undefined, script: string | undefined, escaped: string | undefined, command: string | undefined) => {
+    if (math !== undefined || script !== undefined) {
+      const written = math !== undefined ? MATH_CHARACTERS.get(math) : SCRIPT_CHARACTERS.get(script ?? '');
+      if (written !== undefined) return written;
+      general = true;
+      return '';
+    }
     if (escaped !== undefined) return escaped;
     const replacement = command === undefined ? undefined : TEXT_COMMANDS.get(command);
     if (replacement !== undefined) return replacement;

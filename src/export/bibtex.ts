@@ -4,7 +4,8 @@ import { asciiFold, paperYearMonth, singleLine, unixNewlines } from './text';
 
 /**
  * BibTeX export: one `@misc` entry per paper, in the form arXiv itself uses (eprint, archivePrefix,
- * primaryClass), readable by BibTeX and biber. Text stays UTF-8; LaTeX's special characters are
+ * primaryClass), readable by BibTeX and biber. Text stays UTF-8 but for what pdfLaTeX cannot typeset
+ * from it (LATEX_MATH, LATEX_SCRIPTS); LaTeX's special characters are
  * written as commands whose only braces are `{}` pairs, so every field's braces balance (BibTeX
  * counts `\{` as a brace, so `\{` alone would break the file).
  */
@@ -24,8 +25,41 @@ export const LATEX_ESCAPES: Readonly<Record<string, string>> = {
   '_': '\\_',
 };
 
+/**
+ * Characters pdfLaTeX cannot typeset from UTF-8 (Overleaf's default compiler stops at them with
+ * "Unicode character α not set up for use with LaTeX"), though titles hold them often once their
+ * LaTeX is rendered (`$\beta$-VAE`, `$\pi_0$`): Greek letters and math symbols as math commands.
+ * Accented Latin letters, dashes, quotes, ×, ±, → and the like pdfLaTeX reads as they are.
+ */
+export const LATEX_MATH: Readonly<Record<string, string>> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'varepsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta',
+  θ: 'theta', ϑ: 'vartheta', ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi',
+  ρ: 'rho', σ: 'sigma', ς: 'varsigma', τ: 'tau', υ: 'upsilon', φ: 'varphi', ϕ: 'phi', χ: 'chi',
+  ψ: 'psi', ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi',
+  Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
+  '∓': 'mp', '≈': 'approx', '≃': 'simeq', '∼': 'sim', '≡': 'equiv', '≤': 'leq', '≥': 'geq', '≠': 'neq',
+  '≪': 'll', '≫': 'gg', '∞': 'infty', '⇒': 'Rightarrow', '↔': 'leftrightarrow', '∈': 'in', '∑': 'sum',
+  '∏': 'prod', '∂': 'partial', '∇': 'nabla', '√': 'surd', '∝': 'propto', '⋯': 'cdots', ℓ: 'ell',
+  '∅': 'emptyset', '∀': 'forall', '∃': 'exists', '∧': 'wedge', '∨': 'vee', '∩': 'cap', '∪': 'cup',
+  '⊂': 'subset', '⊆': 'subseteq', '∗': 'ast', '⊕': 'oplus', '⊗': 'otimes', '∘': 'circ', '⋅': 'cdot',
+  '∥': 'parallel', '′': 'prime', '≅': 'cong', '∖': 'setminus', '≺': 'prec',
+};
+
+/** Sub- and superscript characters pdfLaTeX cannot typeset either (`π₀`, `Wᵀ`): the character each raises or lowers. */
+export const LATEX_SCRIPTS: Readonly<Record<string, { command: 'textsubscript' | 'textsuperscript'; text: string }>> = Object.fromEntries([
+  ...[...'₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ'].map((ch, index) => [ch, { command: 'textsubscript', text: '0123456789+-=()aehijklmnoprstuvx'[index]! }] as const),
+  ...[...'⁰⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ'].map((ch, index) => [ch, { command: 'textsuperscript', text: '0456789+-=()niT'[index]! }] as const),
+]);
+
+const LATEX_SPECIAL = new RegExp(`[\\\\{}~^<>%&$#_${Object.keys(LATEX_MATH).join('')}${Object.keys(LATEX_SCRIPTS).join('')}]`, 'gu');
+
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}~^<>%&$#_]/g, (ch) => LATEX_ESCAPES[ch]!);
+  return text.replace(LATEX_SPECIAL, (ch) => {
+    const math = LATEX_MATH[ch];
+    if (math !== undefined) return `\\ensuremath{\\${math}}`;
+    const script = LATEX_SCRIPTS[ch];
+    return script !== undefined ? `\\${script.command}{${script.text}}` : LATEX_ESCAPES[ch]!;
+  });
 }
 
 /**

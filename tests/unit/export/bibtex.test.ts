@@ -78,6 +78,25 @@ describe('BibTeX export', () => {
     expect(entry).toContain('author = {Zoë Ångström and {Smith, Jr., John} and {Tom and Jerry}}');
   });
 
+  test("Greek letters, math symbols and sub- or superscripts (which stop pdfLaTeX, Overleaf's default) are written as LaTeX commands and read back as they were", () => {
+    // Titles as the store keeps them once their LaTeX is rendered: `$\pi_0$: …`, `$\beta$-VAE …`.
+    const item = savedItem({
+      title: 'π₀: Flow Models and β-VAE with ∞ ≤ ℓ₁ → x² Wᵀ, for Łukasz at 20 °C',
+      authors: ['Łukasz Kaiser'],
+      notes: 'λ ≈ 0.5\nΔ ≥ ε, f∘g ⊕ h′',
+      tags: ['β-VAE'],
+    });
+    const entry = exportBibtex([item]);
+    expect(entry).toContain(
+      'title = {{\\ensuremath{\\pi}\\textsubscript{0}: Flow Models and \\ensuremath{\\beta}-VAE with \\ensuremath{\\infty} \\ensuremath{\\leq} ' +
+        '\\ensuremath{\\ell}\\textsubscript{1} → x² W\\textsuperscript{T}, for Łukasz at 20 °C}}',
+    );
+    // What pdfLaTeX reads as it is (accented Latin letters, →, ², °) stays UTF-8; no Greek letter or math symbol is left in the title, notes or keywords.
+    for (const field of ['title', 'annote', 'keywords']) expect(entry.split('\n').find((line) => line.startsWith(`  ${field} =`))).not.toMatch(/[α-ωΑ-Ω∞≤≥≈ℓ₀-₉ᵀ]/u);
+    const [back] = parseImport(entry).items;
+    expect(back).toMatchObject({ title: item.title, authors: item.authors, notes: item.notes, tags: item.tags });
+  });
+
   test('year comes from the publication date, else from the arXiv id; unknown fields are left out', () => {
     const dated = exportBibtex([savedItem({ published: '2024-02-29', primaryCategory: 'cs.CV', doi: '10.1/x', journalRef: 'ICLR 2024' })]);
     expect(dated).toMatch(/year = \{2024\},\n {2}month = feb,/);
