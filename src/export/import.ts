@@ -61,7 +61,7 @@ function parseIdList(text: string): ImportParse {
   const rejected: ImportRejection[] = [];
   unixNewlines(text)
     .split('\n')
-    .forEach((raw, index) => {
+    .forEach((raw, index, lines) => {
       // A comment after whitespace; a `#` inside a URL is its fragment.
       const entry = raw.replace(/\s+#.*$/, '').trim();
       if (entry === '' || entry.startsWith('#')) return;
@@ -69,6 +69,9 @@ function parseIdList(text: string): ImportParse {
       const reference = referenceOf(entry);
       const id = arxivIdFromReference(reference);
       if (id) items.push({ id, line });
+      // After a Markdown line break (two trailing spaces, as our Markdown export ends each line of
+      // a paper's item with), a line is the paper's own text: its authors, tags or notes.
+      else if (/(?: {2}|\\)$/.test(lines[index - 1] ?? '')) return;
       else if (writtenAsUrl(reference)) rejected.push({ line, reason: `${quoted(entry)} is not an arXiv or Hugging Face paper URL` });
       else rejected.push({ line, reason: `${quoted(entry)} is neither an arXiv id nor an arXiv or Hugging Face URL` });
     });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exportBibtex, exportJson, ImportError, MAX_IMPORT_BYTES, parseImport } from '../../../src/export';
+import { exportBibtex, exportJson, exportMarkdown, ImportError, MAX_IMPORT_BYTES, parseImport } from '../../../src/export';
 import { hostileItems, savedItem } from './fixtures';
 
 function importError(text: string, fileName?: string): ImportError {
@@ -155,6 +155,16 @@ describe('entry problems are rejected by line and the rest is imported', () => {
       { line: 9, reason: '"not an id" is neither an arXiv id nor an arXiv or Hugging Face URL' },
       { line: 10, reason: '"2313.01779" is neither an arXiv id nor an arXiv or Hugging Face URL' },
     ]);
+  });
+
+  test("our own Markdown export reads back as its papers, without each paper's authors, tags, TL;DR and notes lines reported as rejected", () => {
+    const items = [
+      savedItem({ id: '2310.01779', authors: ['Bohan Zhai', 'Shijia Yang'], tags: ['vision'], tldr: 'A switch.', notes: 'Read it.' }),
+      savedItem({ id: 'hep-th/9901001', title: 'Old', authors: ['A. Author'], status: 'read' }),
+    ];
+    const parse = parseImport(exportMarkdown(items), 'paperlens-reading-list.md');
+    expect(parse.items.map((item) => item.id)).toEqual(['2310.01779', 'hep-th/9901001']);
+    expect(parse.rejected).toEqual([]);
   });
 
   test('a Markdown list of links without list markers is a list, not broken JSON', () => {
