@@ -61,11 +61,17 @@ export function parseBibtex(text: string): { entries: BibtexEntry[]; rejected: I
     return found[0];
   };
 
-  /** Text between entries: a comment to BibTeX, but a `}` there is the tail of a broken entry. */
+  /**
+   * Text between entries: a comment to BibTeX, but a `}` there is the tail of a broken entry; one
+   * in a `%` comment line (a commented-out entry, a note) is not.
+   */
   const checkBetweenEntries = (start: number, end: number) => {
     let depth = 0;
     for (let i = start; i < end; i++) {
-      if (text[i] === '{') depth++;
+      if (text[i] === '%') {
+        const lineEnd = text.indexOf('\n', i);
+        i = lineEnd === -1 ? end : lineEnd;
+      } else if (text[i] === '{') depth++;
       else if (text[i] === '}' && --depth < 0) {
         const after = previousEntryLine > 0 ? ` after the entry at line ${previousEntryLine}` : '';
         throw new ImportError(`unbalanced braces: an extra "}" at line ${lines.line(i)}${after}`, lines.line(i));

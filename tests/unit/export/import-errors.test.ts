@@ -81,6 +81,19 @@ describe('whole-file problems throw ImportError saying what and where', () => {
     expect(importError(text).message).toBe(`unbalanced braces: an extra "}" at line ${line} after the entry at line 1`);
   });
 
+  test('a "}" in a % comment line between BibTeX entries (which BibTeX ignores) does not refuse the file', () => {
+    const file = [
+      '% Old version, kept for reference: title = {Draft}}',
+      '@misc{a, title = {X}, eprint = {2203.00001}, archivePrefix = {arXiv}}',
+      '%   }',
+      '@misc{b, title = {Y}, eprint = {2203.00002}, archivePrefix = {arXiv}}',
+      '',
+    ].join('\n');
+    expect(parseImport(file, 'refs.bib').items.map((item) => item.id)).toEqual(['2203.00001', '2203.00002']);
+    // Outside a comment, an extra "}" is still the broken tail of the entry before it.
+    expect(importError(file.replace('%   }', '}'), 'refs.bib').message).toBe('unbalanced braces: an extra "}" at line 3 after the entry at line 2');
+  });
+
   test('a cut-off BibTeX file names its last entry', () => {
     const cut = bibtex.slice(0, bibtex.lastIndexOf('title = {{') + 15);
     const lastEntry = cut.split('\n').findLastIndex((line) => line.startsWith('@misc{')) + 1;
