@@ -44,12 +44,18 @@ function quoted(line: string): string {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}…` : line);
 }
 
+// A Markdown link's "](address)"; a "\]" (an escaped bracket in its text, as our export writes one) is no link's end.
+const MARKDOWN_LINK_END = /(?<!\\)(?:\\\\)*\]\((\S+?)\)/;
+// A line that opens with a Markdown link, after any list marker.
+const MARKDOWN_LINK_LINE = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?\[/;
+
 /**
  * The reference a line of a list gives: a Markdown link's address, else the line's first word
  * after any list marker ("- ", "1. "); what follows it is a title or arXiv's category.
  */
+
 function referenceOf(entry: string): string {
-  const markdownLink = /\]\((\S+?)\)/.exec(entry);
+  const markdownLink = MARKDOWN_LINK_END.exec(entry);
   if (markdownLink) return markdownLink[1]!;
   // "2310.01779, HallE-Switch": the comma ends the id.
   return entry.replace(/^(?:[-*+•]|\d+[.)])\s+/, '').replace(/^arxiv:\s+/i, 'arXiv:').split(/\s+/)[0]!.replace(/[,;]$/, '');
@@ -62,8 +68,11 @@ function parseIdList(text: string): ImportParse {
   unixNewlines(text)
     .split('\n')
     .forEach((raw, index, lines) => {
-      // A comment after whitespace; a `#` inside a URL is its fragment.
-      const entry = raw.replace(/\s+#.*$/, '').trim();
+      // A comment after whitespace; a `#` inside a URL is its fragment, and one in a Markdown
+      // link's text ("[Tracking #COVID19 tweets](…)") is part of the title.
+      const link = MARKDOWN_LINK_LINE.test(raw) ? MARKDOWN_LINK_END.exec(raw) : null;
+      const textEnd = link ? link.index + link[0].length : 0;
+      const entry = (raw.slice(0, textEnd) + raw.slice(textEnd).replace(/\s+#.*$/, '')).trim();
       if (entry === '' || entry.startsWith('#')) return;
       const line = index + 1;
       const reference = referenceOf(entry);

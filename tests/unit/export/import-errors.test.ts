@@ -180,6 +180,19 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(parse.rejected).toEqual([]);
   });
 
+  test('our Markdown export reads back every paper, a title with " #" (a hashtag) or a "[x](y)" of its own included', () => {
+    const items = [
+      savedItem({ id: '2310.01779', title: 'Tracking #COVID19 misinformation on Twitter' }),
+      savedItem({ id: '2402.18041', title: 'Links like [this](javascript:alert(1)) in a title' }),
+      savedItem({ id: '2106.09685', title: 'A backslash at the end \\' }),
+    ];
+    const parse = parseImport(exportMarkdown(items), 'paperlens-reading-list.md');
+    expect(parse.items.map((item) => item.id)).toEqual(['2310.01779', '2402.18041', '2106.09685']);
+    expect(parse.rejected).toEqual([]);
+    // A comment after an id is still a comment, a Markdown link in it included.
+    expect(parseImport('2310.01779 # see [its blog](https://example.org/)\n', 'list.txt').items.map((item) => item.id)).toEqual(['2310.01779']);
+  });
+
   test('a Markdown list of links without list markers is a list, not broken JSON', () => {
     const list = '[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n[LoRA](https://arxiv.org/abs/2106.09685v2)\n';
     for (const name of ['papers.md', 'papers.txt', undefined]) {
