@@ -69,7 +69,7 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
           type="file"
           class="visually-hidden"
           data-testid="import-file"
-          accept=".json,.bib,.bibtex,.ris,.csv,.tsv,.txt,application/json,text/csv,text/plain"
+          accept=".json,.bib,.bibtex,.ris,.csv,.tsv,.txt,.md,application/json,text/csv,text/plain,text/markdown"
           onChange={(event) => void pick(event.currentTarget)}
         />
       </label>
