@@ -195,6 +195,13 @@ export function parseBibtex(text: string): { entries: BibtexEntry[]; rejected: I
     const at = text.indexOf('@', pos);
     checkBetweenEntries(pos, at === -1 ? text.length : at);
     if (at === -1) break;
+    // An entry commented out with "%" (as editors comment out lines) is left out, as it was meant.
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (/^[ \t]*%/.test(text.slice(lineStart, at))) {
+      const lineEnd = text.indexOf('\n', at);
+      pos = lineEnd === -1 ? text.length : lineEnd;
+      continue;
+    }
     pos = at;
     ENTRY_START.lastIndex = at;
     const start = ENTRY_START.exec(text);

@@ -94,6 +94,22 @@ describe('whole-file problems throw ImportError saying what and where', () => {
     expect(importError(file.replace('%   }', '}'), 'refs.bib').message).toBe('unbalanced braces: an extra "}" at line 3 after the entry at line 2');
   });
 
+  test('BibTeX entries commented out with % (as Overleaf comments out lines) are neither imported nor reported', () => {
+    const file = [
+      '% @misc{old, title = {Dropped}, eprint = {2101.00001}, archivePrefix = {arXiv}}',
+      '@misc{kept, title = {Kept}, eprint = {2203.00001}, archivePrefix = {arXiv}}',
+      '% @misc{draft,',
+      '%   title = {Draft}, eprint = {2101.00002},',
+      '%   archivePrefix = {arXiv}}',
+      '  %@article{x, title = {X}}}',
+      'Mail me at someone@example.org',
+      '',
+    ].join('\n');
+    const parse = parseImport(file, 'refs.bib');
+    expect(parse.items.map((item) => item.id)).toEqual(['2203.00001']);
+    expect(parse.rejected).toEqual([]);
+  });
+
   test('a cut-off BibTeX file names its last entry', () => {
     const cut = bibtex.slice(0, bibtex.lastIndexOf('title = {{') + 15);
     const lastEntry = cut.split('\n').findLastIndex((line) => line.startsWith('@misc{')) + 1;
