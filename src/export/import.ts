@@ -97,22 +97,13 @@ function parseIdList(text: string): ImportParse {
 
 const extensionOf = (fileName: string | undefined): string | undefined => /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function detectFormat(text: string, fileName: string | undefined): ImportFormat {
   const extension = extensionOf(fileName);
   const first = /\S/.exec(text)?.[0];
   if (first === '{' || extension === 'json') return 'json';
   // A list whose first line is a Markdown link ("[LoRA](https://arxiv.org/abs/2106.09685)") opens
-  // with "[" too: only text that parses as JSON is taken for it.
-  if (first === '[' && isJson(text)) return 'json';
+  // with "[" too; any other "[" opens JSON (a broken one is told where it breaks).
+  if (first === '[' && !/^\s*\[[^\]\n]*\]\(/.test(text)) return 'json';
   if (extension === 'bib' || extension === 'bibtex') return 'bibtex';
   // Before BibTeX's test, which any line may pass: a RIS note can hold a pasted BibTeX entry.
   if (extension === 'ris' || /^\s*TY {1,2}- /.test(text)) return 'ris';

@@ -216,6 +216,8 @@ describe('entry problems are rejected by line and the rest is imported', () => {
       expect(parse.format).toBe('ids');
       expect(parse.items.map((item) => item.id)).toEqual(['1706.03762', '2106.09685']);
     }
+    // Any other "[" opens JSON, and a broken one is told as such.
+    expect(() => parseImport('[{"id": "2310.01779", "title": ', 'backup.txt')).toThrow(/^the file is truncated/);
   });
 
   test('a list as people write one: arXiv\'s "Cite as" form, DOIs, readers and mirrors, list markers, Markdown links, titles after the id', () => {
