@@ -90,7 +90,10 @@ function badgeTemplate(): BadgeTemplate {
     'aria-pressed': 'false',
     title: SAVE_TITLE,
   });
-  line.append(mark, toggle, save);
+  // Always there, so a screen reader announces "Removed · Undo" when it comes (a live region
+  // inserted together with its text is not announced).
+  const live = withAttributes(element('span', 'pl-live'), { role: 'status' });
+  line.append(mark, toggle, save, live);
   const panel = withAttributes(element('p', 'pl-tldr'), { id: 'pl-tldr', 'data-testid': 'badge-tldr', hidden: '' });
   const content = document.createDocumentFragment();
   content.append(line, panel);
@@ -122,6 +125,7 @@ export class Badge {
   readonly host: HTMLElement;
   private readonly line: HTMLElement;
   private readonly saveButton: HTMLButtonElement;
+  private readonly liveRegion: HTMLElement;
   private readonly tldrToggle: HTMLButtonElement;
   private readonly tldrPanel: HTMLElement;
   private statusSelect: HTMLSelectElement | null = null;
@@ -143,13 +147,14 @@ export class Badge {
     this.host.setAttribute('data-arxiv-id', model.id);
     const root = this.host.attachShadow({ mode: 'open' });
     styleRoot(root);
-    // The template's shape: line (mark, TL;DR toggle, save), then the TL;DR panel.
+    // The template's shape: line (mark, TL;DR toggle, save, live region), then the TL;DR panel.
     const parts = content.cloneNode(true) as DocumentFragment;
     this.line = parts.firstElementChild as HTMLElement;
     this.tldrPanel = this.line.nextElementSibling as HTMLElement;
     const mark = this.line.firstElementChild!;
     this.tldrToggle = mark.nextElementSibling as HTMLButtonElement;
     this.saveButton = this.tldrToggle.nextElementSibling as HTMLButtonElement;
+    this.liveRegion = this.saveButton.nextElementSibling as HTMLElement;
     // Which paper a "Save" is for, among a listing's many: a screen reader names the group first.
     this.line.setAttribute('aria-label', `PaperLens, arXiv ${model.id}`);
     root.append(parts);
@@ -327,9 +332,9 @@ export class Badge {
   offerUndo(undo: () => Promise<void>): void {
     this.withdrawUndo();
     const button = withAttributes(element('button', 'pl-undo', 'Undo'), { type: 'button', 'data-testid': 'badge-undo' });
-    const offer = withAttributes(element('span', 'pl-undo-offer', 'Removed · '), { role: 'status' });
+    const offer = element('span', 'pl-undo-offer', 'Removed · ');
     offer.append(button);
-    this.saveButton.after(offer);
+    this.liveRegion.append(offer);
     this.undoOffer = { element: offer, button, undo, timer: setTimeout(() => this.withdrawUndo(), UNDO_MS) };
   }
 

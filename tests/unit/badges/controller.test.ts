@@ -247,6 +247,25 @@ describe('listing badges', () => {
     expect(part(one!, 'badge-undo')).toBeNull();
   });
 
+  test('"Removed · Undo" comes in a live region that was there before, so a screen reader says it', async () => {
+    const store = new FakeStore();
+    store.saved.set('2407.21123', 'reading');
+    await open('arxiv-list-cs.CL-new.html', arxivListing, store);
+    const host = badge('2407.21123');
+    const regions = () => [...host.shadowRoot!.querySelectorAll('[role="status"]')];
+    const before = regions();
+    expect(before.map((region) => region.textContent)).toEqual(['']);
+    part(host, 'badge-save')!.click();
+    await settle();
+    expect(regions()).toEqual(before);
+    expect(before[0]!.textContent).toBe('Removed · Undo');
+    expect(before[0]!.contains(part(host, 'badge-undo'))).toBe(true);
+    part(host, 'badge-undo')!.click();
+    await settle();
+    expect(before[0]!.isConnected).toBe(true);
+    expect(before[0]!.textContent).toBe('');
+  });
+
   test('a paper saved without its TL;DR expanded is saved with one, from the abstract the page shows', async () => {
     const { store } = await open('arxiv-list-cs.CL-new.html');
     const unknown = hosts().find((host) => !(host.dataset.arxivId! in store.known))!;
