@@ -134,6 +134,8 @@ export class Badge {
   /** "Removed · Undo" after an unsave, with what Undo does and the timer that withdraws it. */
   private undoOffer: { element: HTMLElement; button: HTMLButtonElement; undo: () => Promise<void>; timer: ReturnType<typeof setTimeout> } | null = null;
   private problemLine: HTMLElement | null = null;
+  /** The problem line says the store could not be asked (an answer from it ends that). */
+  private storeProblem = false;
   private tldrLoaded = false;
   private status: ReadingStatus | null = null;
   private codeLink: HTMLAnchorElement | null = null;
@@ -174,6 +176,7 @@ export class Badge {
    */
   showInfo(info: BadgeInfo): void {
     // A control about to be remade (the project link) keeps the keyboard focus.
+    if (this.storeProblem) this.showProblem(null, false);
     const focused = (this.host.shadowRoot?.activeElement ?? null) as HTMLElement | null;
     const refocus = focused && this.infoShown.includes(focused) ? focused.getAttribute('data-testid') : null;
     for (const shown of this.infoShown) shown.remove();
@@ -211,6 +214,7 @@ export class Badge {
   /** The store could not be asked: say so (Save and TL;DR still try). */
   showStoreProblem(problem: string): void {
     this.showProblem(`PaperLens store unavailable: ${problem}`, false);
+    this.storeProblem = true;
   }
 
   private showCodeLink(url: string | null): void {
@@ -261,6 +265,7 @@ export class Badge {
   }
 
   private showProblem(message: string | null, announce: boolean): void {
+    this.storeProblem = false;
     if (message === null) {
       this.problemLine?.remove();
       this.problemLine = null;

@@ -368,6 +368,18 @@ describe('listing badges', () => {
     expect(part(hosts()[0]!, 'badge-save')?.textContent).toBe('Save');
   });
 
+  test('once the store answers again, badges stop saying it is unavailable', async () => {
+    const store = new FakeStore();
+    store.failBadges = 'the store is being upgraded';
+    const { controller } = await open('arxiv-list-cs.CL-recent.html', arxivListing, store);
+    store.failBadges = null;
+    store.known['2407.21500'] = { rank: 3, snapshot: 'Jul 30', inStore: true };
+    await controller.refreshInfo(); // the store announced a change (its upgrade done, a feed refresh)
+    const host = badge('2407.21500');
+    expect(part(host, 'badge-rank')?.textContent).toBe('#3 · Jul 30');
+    expect(host.shadowRoot!.textContent).not.toContain('unavailable');
+  });
+
   test.each(['arxiv-list-math.HO-new-empty.html', 'arxiv-list-not-recognized.html'])('%s: no request, no badge', async (name) => {
     const { store } = await open(name);
     expect(store.requests).toEqual([]);
