@@ -360,7 +360,16 @@ export class Badge {
       return;
     }
     const status = STATUS_ORDER.find((value) => value === select?.value);
-    if (status) void this.busy(() => this.actions.setStatus(this, status));
+    if (!status) return;
+    void this.busy(async () => {
+      try {
+        await this.actions.setStatus(this, status);
+      } catch (error) {
+        // Not changed: the select goes back to the status the paper has (the problem line says why).
+        if (this.statusSelect && this.status) this.statusSelect.value = this.status;
+        throw error;
+      }
+    });
   }
 
   /** The status this badge shows (what a click on Save acts on). */

@@ -368,6 +368,22 @@ describe('listing badges', () => {
     expect(part(hosts()[0]!, 'badge-save')?.textContent).toBe('Save');
   });
 
+  test('a status change the store refuses says why, and the badge goes on showing the status the paper has', async () => {
+    const store = new FakeStore();
+    store.saved.set('2407.21123', 'reading');
+    store.setStatus = async () => {
+      throw new Error('the disk is full');
+    };
+    await open('arxiv-list-cs.CL-new.html', arxivListing, store);
+    const host = badge('2407.21123');
+    const select = part(host, 'badge-status') as HTMLSelectElement;
+    select.value = 'read';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(host.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('the disk is full');
+    expect(select.value).toBe('reading');
+  });
+
   test('once the store answers again, badges stop saying it is unavailable', async () => {
     const store = new FakeStore();
     store.failBadges = 'the store is being upgraded';
