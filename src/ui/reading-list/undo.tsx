@@ -125,24 +125,29 @@ export function UndoBar({ undo, onUndoneFromKeyboard }: { undo: Undo; onUndoneFr
       const hadFocus = holdsFocus(button);
       if ((await undo.undo()) && hadFocus) onUndoneFromKeyboard?.();
     });
-  if (!undo.offer && !undo.error) return null;
+  // The live region is always there (and takes no room while empty), so a screen reader announces
+  // the offer when it comes: one inserted together with its text is not announced.
   return (
-    <div class="undo-bar" role="status" data-testid="undo-bar">
-      {undo.offer && (
-        <>
-          <span class="undo-message">{undo.offer.message}</span>
-          <button type="button" data-testid="undo" ref={undoButton} aria-disabled={undoing.busy} onClick={(event) => void undoAndRefocus(event.currentTarget)}>
-            Undo
-          </button>
-          <button type="button" class="undo-close" aria-label="Dismiss" onClick={undo.dismiss}>
-            ×
-          </button>
-        </>
-      )}
-      {undo.error && (
-        <span class="error" role="alert">
-          {undo.error}
-        </span>
+    <div role="status">
+      {(undo.offer || undo.error) && (
+        <div class="undo-bar" data-testid="undo-bar">
+          {undo.offer && (
+            <>
+              <span class="undo-message">{undo.offer.message}</span>
+              <button type="button" data-testid="undo" ref={undoButton} aria-disabled={undoing.busy} onClick={(event) => void undoAndRefocus(event.currentTarget)}>
+                Undo
+              </button>
+              <button type="button" class="undo-close" aria-label="Dismiss" onClick={undo.dismiss}>
+                ×
+              </button>
+            </>
+          )}
+          {undo.error && (
+            <span class="error" role="alert">
+              {undo.error}
+            </span>
+          )}
+        </div>
       )}
     </div>
   );
