@@ -78,12 +78,14 @@ function badgeTemplate(): BadgeTemplate {
   const host = withAttributes(document.createElement('paperlens-badge'), { 'data-paperlens': 'badge' });
   const line = withAttributes(element('div', 'pl-badge'), { role: 'group' });
   const mark = withAttributes(element('span', 'pl-mark', 'PL'), { role: 'img', 'aria-label': 'PaperLens', title: 'PaperLens' });
-  const toggle = withAttributes(element('button', 'pl-tldr-toggle', 'TL;DR ▸'), {
+  const toggle = withAttributes(element('button', 'pl-tldr-toggle', 'TL;DR '), {
     type: 'button',
     'data-testid': 'badge-tldr-toggle',
     'aria-expanded': 'false',
     'aria-controls': 'pl-tldr',
   });
+  // The arrow is drawn, not said ("black right-pointing small triangle"): aria-expanded says it.
+  toggle.append(withAttributes(element('span', 'pl-arrow', '▸'), { 'aria-hidden': 'true' }));
   const save = withAttributes(element('button', 'pl-save', 'Save'), {
     type: 'button',
     'data-testid': 'badge-save',
@@ -94,7 +96,8 @@ function badgeTemplate(): BadgeTemplate {
   // inserted together with its text is not announced).
   const live = withAttributes(element('span', 'pl-live'), { role: 'status' });
   line.append(mark, toggle, save, live);
-  const panel = withAttributes(element('p', 'pl-tldr'), { id: 'pl-tldr', 'data-testid': 'badge-tldr', hidden: '' });
+  // Polite live region: the TL;DR comes after the toggle was pressed, and a screen reader says it.
+  const panel = withAttributes(element('p', 'pl-tldr'), { id: 'pl-tldr', 'data-testid': 'badge-tldr', 'aria-live': 'polite', hidden: '' });
   const content = document.createDocumentFragment();
   content.append(line, panel);
   template = { host, content };
@@ -108,7 +111,9 @@ const badgeOfRoot = new WeakMap<EventTarget, Badge>();
 
 function onBadgeClick(event: Event): void {
   event.stopPropagation();
-  badgeOfRoot.get(event.currentTarget!)?.handleClick(event.target);
+  // The control clicked, also when the click is on a part of it (the TL;DR arrow).
+  const target = event.target instanceof Element ? (event.target.closest('button') ?? event.target) : event.target;
+  badgeOfRoot.get(event.currentTarget!)?.handleClick(target);
 }
 
 /** Keys typed in our controls are ours: page shortcuts must not react to them. */
@@ -303,7 +308,7 @@ export class Badge {
     const open = this.tldrPanel.hidden;
     this.tldrPanel.hidden = !open;
     this.tldrToggle.setAttribute('aria-expanded', String(open));
-    this.tldrToggle.textContent = open ? 'TL;DR ▾' : 'TL;DR ▸';
+    this.tldrToggle.lastElementChild!.textContent = open ? '▾' : '▸';
     if (!open || this.tldrLoaded) return;
     this.tldrLoaded = true;
     this.tldrPanel.className = 'pl-tldr pl-note';

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
+import { within } from '@testing-library/preact';
 import type { BadgeInfo, LookupQuery, ReadingStatus, SavedItem, SaveInput } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
@@ -340,6 +341,21 @@ describe('listing badges', () => {
     part(badge('2310.01779'), 'badge-tldr-toggle')!.click();
     await settle();
     expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
+  });
+
+  test('a screen reader hears the TL;DR button as "TL;DR", collapsed or expanded, and then the TL;DR when it comes', async () => {
+    await open('arxiv-list-cs.CL-new.html');
+    const host = badge('2407.21123');
+    const inside = within(host.shadowRoot!.querySelector<HTMLElement>('.pl-badge')!);
+    expect(inside.getByRole('button', { name: 'TL;DR', expanded: false })).toBe(part(host, 'badge-tldr-toggle'));
+    // A click on the arrow is a click on the button.
+    part(host, 'badge-tldr-toggle')!.querySelector<HTMLElement>('[aria-hidden="true"]')!.click();
+    expect(inside.getByRole('button', { name: 'TL;DR', expanded: true })).toBe(part(host, 'badge-tldr-toggle'));
+    const panel = part(host, 'badge-tldr')!;
+    // Announced when it comes (the panel shows "Summarizing…" first).
+    expect(panel.getAttribute('aria-live')).toBe('polite');
+    await settle();
+    expect(panel.textContent).toContain('Long-context models often ignore facts');
   });
 
   test('without an abstract on the page, an unknown paper’s TL;DR says why there is none', async () => {
