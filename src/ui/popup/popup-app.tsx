@@ -122,14 +122,14 @@ function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailure
   // No papers listed is news, not trouble: the list shown stays, and the feed is looked at as usual.
   if (failure.kind === 'empty') {
     return (
-      <p class="hint" role="status" data-testid="feed-failure">
+      <p class="hint" data-testid="feed-failure">
         No new papers: {headline}
         {nextAttemptAt ? ` · next look ${describeTime(nextAttemptAt, now)}` : ''}
       </p>
     );
   }
   return (
-    <div class="problem" role="status" data-testid="feed-failure">
+    <div class="problem" data-testid="feed-failure">
       Refresh failed: {headline}
       {nextAttemptAt ? ` · next try ${describeTime(nextAttemptAt, now)}` : ''}
       {headline !== failure.reason && (
@@ -143,7 +143,7 @@ function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailure
 }
 
 /** Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button. */
-function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void }) {
+export function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void }) {
   const { source, label, days, day, fetchedAt } = list;
   const state = useLiveQuery(() => readFeedState(db), []).value;
   // Unknown until the settings are read: neither the Refresh button nor "switched off" shows before.
@@ -178,7 +178,11 @@ function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit
             : `Daily Papers · ${label}${fetchedAt !== null ? ` · fetched ${describeAge(now - fetchedAt)}` : ''}`}
         {feedOn === false && ' · updates switched off in settings'}
       </p>
-      {feedOn && failedSinceSuccess && state?.lastFailure && <FeedFailureNote failure={state.lastFailure} nextAttemptAt={state.nextAttemptAt} now={now} />}
+      {/* Always there, so a screen reader announces a failed Refresh when it comes (a live region
+          inserted together with its text is not announced). */}
+      <div role="status">
+        {feedOn && failedSinceSuccess && state?.lastFailure && <FeedFailureNote failure={state.lastFailure} nextAttemptAt={state.nextAttemptAt} now={now} />}
+      </div>
       <Problem text={problem} />
       <div class="row-actions">
         {days.length > 0 && (
