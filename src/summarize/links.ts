@@ -12,15 +12,20 @@ function count(text: string, ch: string): number {
 
 /** Strips sentence punctuation that follows a URL but is not part of it. */
 function trimLink(url: string): string {
-  let out = url;
+  // Brackets counted once and kept up to date: recounting per character is quadratic on a
+  // page's "https://github.com/))))…".
+  let parens = count(url, '(') - count(url, ')');
+  let brackets = count(url, '[') - count(url, ']');
+  let end = url.length;
   for (;;) {
-    const last = out[out.length - 1];
-    if (last === undefined) return out;
-    if (last === ')' && count(out, '(') < count(out, ')')) out = out.slice(0, -1);
-    else if (last === ']' && count(out, '[') < count(out, ']')) out = out.slice(0, -1);
-    else if ('.,;:!?'.includes(last)) out = out.slice(0, -1);
-    else return out;
+    const last = url[end - 1];
+    if (last === undefined) break;
+    if (last === ')' && parens < 0) parens++;
+    else if (last === ']' && brackets < 0) brackets++;
+    else if (!'.,;:!?'.includes(last)) break;
+    end--;
   }
+  return url.slice(0, end);
 }
 
 /** http(s) links to github.com, gitlab.com and huggingface.co, in order, deduplicated. */

@@ -38,6 +38,13 @@ describe('findCodeLinks', () => {
       findCodeLinks('See https://example.com/x, ftp://github.com/a/b, git@github.com:a/b.git and https://github.com.'),
     ).toEqual([]);
   });
+  it('reads an abstract of the longest kind ending in a link and 20,000 closing brackets at once', () => {
+    // A page's text (arXiv or Hugging Face: anyone's) runs through this in the content script.
+    const abstract = `Code: https://github.com/a/b${')]'.repeat(9_985)}`;
+    const started = performance.now();
+    expect(findCodeLinks(abstract)).toEqual(['https://github.com/a/b']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
   it('accepts http and www', () => {
     expect(findCodeLinks('http://www.github.com/a/b/tree/main/src.')).toEqual(['http://www.github.com/a/b/tree/main/src']);
   });
