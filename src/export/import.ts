@@ -44,8 +44,30 @@ function quoted(line: string): string {
   return JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}…` : line);
 }
 
-// A Markdown link's "](address)"; a "\]" (an escaped bracket in its text, as our export writes one) is no link's end.
-const MARKDOWN_LINK_END = /(?<!\\)(?:\\\\)*\]\((\S+?)\)/;
+// A Markdown link's "](", where "](address)" starts; a "\]" (an escaped bracket in its text, as our
+// export writes one) is no link's end.
+const MARKDOWN_LINK_OPEN = /(?<!\\)(?:\\\\)*\]\(/g;
+
+/**
+ * The first Markdown link's "](address)" in a line: its address (a run of non-space characters up
+ * to the first ")" after it starts) and where it ends. Found by hand rather than by one regex,
+ * whose retries from every "](" of a long line without ")" take quadratic time.
+ */
+function markdownLinkEnd(line: string): { address: string; end: number } | null {
+  MARKDOWN_LINK_OPEN.lastIndex = 0;
+  for (let open = MARKDOWN_LINK_OPEN.exec(line); open; open = MARKDOWN_LINK_OPEN.exec(line)) {
+    const from = open.index + open[0].length;
+    let at = from + 1;
+    if (from < line.length && !/\s/.test(line[from]!)) {
+      while (at < line.length && line[at] !== ')' && !/\s/.test(line[at]!)) at++;
+      if (line[at] === ')') return { address: line.slice(from, at), end: at + 1 };
+    }
+    // Every later "](" in the same run of non-space characters has no ")" either.
+    MARKDOWN_LINK_OPEN.lastIndex = Math.min(at, line.length);
+  }
+  return null;
+}
+
 // A line that opens with a Markdown link, after any list marker.
 const MARKDOWN_LINK_LINE = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?\[/;
 
@@ -55,8 +77,8 @@ const MARKDOWN_LINK_LINE = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?\[/;
  */
 
 function referenceOf(entry: string): string {
-  const markdownLink = MARKDOWN_LINK_END.exec(entry);
-  if (markdownLink) return markdownLink[1]!;
+  const markdownLink = markdownLinkEnd(entry);
+  if (markdownLink) return markdownLink.address;
   // "2310.01779, HallE-Switch": the comma ends the id.
   return entry.replace(/^(?:[-*+•]|\d+[.)])\s+/, '').replace(/^arxiv:\s+/i, 'arXiv:').split(/\s+/)[0]!.replace(/[,;]$/, '');
 }
@@ -70,9 +92,10 @@ function parseIdList(text: string): ImportParse {
     .forEach((raw, index, lines) => {
       // A comment after whitespace; a `#` inside a URL is its fragment, and one in a Markdown
       // link's text ("[Tracking #COVID19 tweets](…)") is part of the title.
-      const link = MARKDOWN_LINK_LINE.test(raw) ? MARKDOWN_LINK_END.exec(raw) : null;
-      const textEnd = link ? link.index + link[0].length : 0;
-      const entry = (raw.slice(0, textEnd) + raw.slice(textEnd).replace(/\s+#.*$/, '')).trim();
+      const link = MARKDOWN_LINK_LINE.test(raw) ? markdownLinkEnd(raw) : null;
+      const textEnd = link ? link.end : 0;
+      // (The lookbehind tries each run of spaces once: "\s+#" alone retries from every space of a long run.)
+      const entry = (raw.slice(0, textEnd) + raw.slice(textEnd).replace(/(?<!\s)\s+#[^]*$/, '')).trim();
       if (entry === '' || entry.startsWith('#')) return;
       const line = index + 1;
       const reference = referenceOf(entry);

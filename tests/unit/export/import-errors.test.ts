@@ -209,6 +209,15 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(parseImport('2310.01779 # see [its blog](https://example.org/)\n', 'list.txt').items.map((item) => item.id)).toEqual(['2310.01779']);
   });
 
+  test('a list with a very long line (a run of spaces, a "](" repeated without ")") is read at once', () => {
+    const text = ['2310.01779', `x${' '.repeat(100_000)}y`, `[a${'](a'.repeat(60_000)}`, '[LoRA](https://arxiv.org/abs/2106.09685) # a comment'].join('\n');
+    const started = performance.now();
+    const parse = parseImport(text, 'list.txt');
+    expect(parse.items).toEqual([{ id: '2310.01779', line: 1 }, { id: '2106.09685', line: 4 }]);
+    expect(parse.rejected.map((rejection) => rejection.line)).toEqual([2, 3]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test('a Markdown list of links without list markers is a list, not broken JSON', () => {
     const list = '[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n[LoRA](https://arxiv.org/abs/2106.09685v2)\n';
     for (const name of ['papers.md', 'papers.txt', undefined]) {
