@@ -28,10 +28,45 @@ function attribute(tag: string, name: string): string | null {
   return match ? decodeCharacterReferences(match[1] ?? match[2] ?? '') : null;
 }
 
+/**
+ * Every `<name …>` opening tag, up to its first ">", in page order. Scanned by hand: a regex
+ * (`<meta\b[^>]*>`) retries from every "<meta" of a page with no ">" after them, quadratic time
+ * on a 2 MB page, during which the worker answers nothing.
+ */
+function* tags(html: string, name: string): Generator<{ tag: string; start: number }> {
+  const open = new RegExp(`<${name}\\b`, 'gi');
+  for (let match = open.exec(html); match; match = open.exec(html)) {
+    const end = html.indexOf('>', match.index);
+    // No ">" after this tag: none after any later one either.
+    if (end < 0) return;
+    yield { tag: html.slice(match.index, end + 1), start: match.index };
+    open.lastIndex = end + 1;
+  }
+}
+
+/**
+ * The content of the first `<name class="… className …">…</name>` element (to its first closing
+ * tag), and where the element starts and ends, or null.
+ */
+function elementContent(html: string, name: string, className: string): { content: string; start: number; end: number } | null {
+  const classList = new RegExp(`class\\s*=\\s*"[^"]*\\b${className}\\b[^"]*"`, 'i');
+  const close = new RegExp(`</${name}>`, 'gi');
+  for (const { tag, start } of tags(html, name)) {
+    if (!classList.test(tag)) continue;
+    const from = start + tag.length;
+    close.lastIndex = from;
+    const closing = close.exec(html);
+    // No closing tag after this one: none after any later one either.
+    if (!closing) return null;
+    return { content: html.slice(from, closing.index), start, end: closing.index + closing[0].length };
+  }
+  return null;
+}
+
 /** `citation_*` meta contents by name, in page order. */
 function citationMeta(html: string): Map<string, string[]> {
   const meta = new Map<string, string[]>();
-  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+  for (const { tag } of tags(html, 'meta')) {
     const name = attribute(tag, 'name');
     const content = attribute(tag, 'content');
     if (!name?.startsWith('citation_') || content === null) continue;
@@ -48,9 +83,13 @@ function plainElementText(html: string, className: string): string | null {
 
 /** The abstract as the page shows it (for a page without `citation_abstract`): its text, without the "Abstract:" label. */
 function abstractBlockText(html: string): string | null {
-  const match = /<blockquote\b[^>]*class\s*=\s*"[^"]*\babstract\b[^"]*"[^>]*>([\s\S]*?)<\/blockquote>/i.exec(html);
-  if (!match) return null;
-  const text = match[1]!.replace(/<span\b[^>]*class\s*=\s*"[^"]*\bdescriptor\b[^"]*"[^>]*>[\s\S]*?<\/span>/i, '').replace(/<[^>]*>/g, ' ');
+  const block = elementContent(html, 'blockquote', 'abstract')?.content;
+  if (block === undefined) return null;
+  const label = elementContent(block, 'span', 'descriptor');
+  const unlabelled = label ? block.slice(0, label.start) + block.slice(label.end) : block;
+  // Tags only up to the last ">": a "<" with no ">" after it is text (and a regex would rescan to the end from each).
+  const lastTagEnd = unlabelled.lastIndexOf('>') + 1;
+  const text = unlabelled.slice(0, lastTagEnd).replace(/<[^>]*>/g, ' ') + unlabelled.slice(lastTagEnd);
   return decodeCharacterReferences(text);
 }
 

@@ -42,6 +42,15 @@ describe('readArxivAbsPage: an arXiv abstract page read as text (the worker has 
     expect(readArxivAbsPage(html, '2401.00001')).toMatchObject({ journalRef: null, primaryCategory: null });
   });
 
+  test('a broken page (a tag that never closes, repeated) is read at once: the worker does not stop answering', () => {
+    const head = '<meta name="citation_arxiv_id" content="2401.00001"><meta name="citation_title" content="T">';
+    const abstract = '<blockquote class="abstract"><span class="descriptor">Abstract:</span> We study <a href="x">things</a> here. 1 < 2.</blockquote>';
+    const html = `${head}${'<blockquote '.repeat(20_000)}>${abstract}${'<meta '.repeat(40_000)}`;
+    const started = performance.now();
+    expect(readArxivAbsPage(html, '2401.00001')).toMatchObject({ title: 'T', abstract: 'We study things here. 1 < 2.' });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test('not an abstract page, or the page of another paper, or of no paper named: nothing', async () => {
     expect(readArxivAbsPage('<meta name="citation_title" content="T"><meta name="citation_abstract" content="A.">', '2401.00001')).toBeNull();
     expect(readArxivAbsPage(await fixture('arxiv-abs-not-recognized.html'), '2412.99999')).toBeNull();
