@@ -306,7 +306,9 @@ function isOneGroup(value: string): boolean {
 
 /** BibTeX names (`Last, First`, `Last, Jr, First` or `First Last`) as the store writes them: `First Last`. */
 export function bibtexAuthors(value: string): string[] {
-  const names = splitOutsideBraces(value.trim(), /[ \t\n]+and[ \t\n]+/gi).map((name) => name.trim());
+  // (Each run of spaces is tried once: without the lookbehind, a long run not followed by " and "
+  // is rescanned from each of its spaces.)
+  const names = splitOutsideBraces(value.trim(), /(?<![ \t\n])[ \t\n]+and[ \t\n]+/gi).map((name) => name.trim());
   return names.flatMap((name, index) => {
     if (name === '' || (/^others$/i.test(name) && index === names.length - 1 && index > 0)) return [];
     if (isOneGroup(name)) return [singleLine(bibtexToText(name.slice(1, -1)))];

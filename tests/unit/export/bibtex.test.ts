@@ -271,6 +271,13 @@ describe('BibTeX import from other tools', () => {
     ]);
   });
 
+  test('an author field with a long run of spaces or tabs is read at once', () => {
+    const started = performance.now();
+    const parse = parseImport(`@misc{a, eprint = {2401.00001}, author = {Doe, Jane and Roe${'\t'.repeat(100_000)}andy and {Team} and Smith, Bob}}\n`);
+    expect(parse.items.map((item) => item.authors)).toEqual([['Jane Doe', 'Roe andy', 'Team', 'Bob Smith']]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test('a malformed entry is reported and the entries after it are still read', () => {
     const parse = parseImport('@misc{a, title {x}, eprint={2310.01779}, archivePrefix={arXiv}}\n@misc{b, eprint={1706.03762}, archivePrefix={arXiv}}\n');
     expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
