@@ -117,11 +117,23 @@ export function arxivIdFromAddress(text: string): string | null {
 }
 
 /**
+ * `text` without a final "[…]" (arXiv's "[cs.CL]") and the spaces before it: what
+ * `.replace(/\s*\[[^\]]*\]$/, '')` does, found by hand because that regex rescans to the end
+ * from every "[" (10 s on a line of 100,000 "[").
+ */
+function withoutTrailingBrackets(text: string): string {
+  if (!text.endsWith(']')) return text;
+  // The group opens at the first "[" after the "]" before the final one.
+  const open = text.indexOf('[', text.lastIndexOf(']', text.length - 2) + 1);
+  return open >= 0 && open < text.length - 1 ? text.slice(0, open).trimEnd() : text;
+}
+
+/**
  * The paper a reference names, however it is written: an id (`2310.01779v2`, `arXiv:…`, with
  * arXiv's "[cs.CL]" after it), its DOI (`10.48550/arXiv.…`), or an address (arxivIdFromAddress).
  */
 export function arxivIdFromReference(text: string): string | null {
-  const reference = text.trim().replace(/^arxiv:\s+/i, 'arXiv:').replace(/\s*\[[^\]]*\]$/, '');
+  const reference = withoutTrailingBrackets(text.trim().replace(/^arxiv:\s+/i, 'arXiv:'));
   if (writtenAsUrl(reference)) return arxivIdFromAddress(reference);
   const doi = ARXIV_DOI.exec(reference);
   return normalizeArxivId(doi ? doi[1]! : reference);

@@ -218,6 +218,14 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  test('a list with a line of 100,000 "[" is read at once, and arXiv\'s "[cs.CL]" still follows an id', () => {
+    const started = performance.now();
+    const parse = parseImport(`2401.00001\n${'['.repeat(100_000)}\narXiv:1706.03762v5 [cs.CL]\n`, 'list.txt');
+    expect(parse.items).toEqual([{ id: '2401.00001', line: 1 }, { id: '1706.03762', line: 3 }]);
+    expect(parse.rejected.map((rejection) => rejection.line)).toEqual([2]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test('a Markdown list of links without list markers is a list, not broken JSON', () => {
     const list = '[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n[LoRA](https://arxiv.org/abs/2106.09685v2)\n';
     for (const name of ['papers.md', 'papers.txt', undefined]) {
