@@ -90,7 +90,13 @@ function readArgument(text: string, at: number): { content: string; end: number 
   return { content: text[start] ?? '', end: Math.min(start + 1, text.length) };
 }
 
-function render(text: string, startInMath = false): string {
+// Groups nested deeper than this are shown as their text, commands and braces dropped: each level rescans its
+// group and takes a stack frame, so 5,000 nested groups (a 20,000-character abstract) overflowed the
+// stack and failed the whole summary (or feed refresh) they were part of.
+const MAX_NESTING = 64;
+
+function render(text: string, startInMath = false, depth = 0): string {
+  if (depth > MAX_NESTING) return text.replace(/\\[A-Za-z]*|[{}]/g, '');
   let out = '';
   let i = 0;
   let inMath = startInMath;
@@ -104,7 +110,7 @@ function render(text: string, startInMath = false): string {
       if (ACCENTS[name] !== undefined && !/^[A-Za-z]{2,}$/.test(name)) {
         const arg = readArgument(text, next);
         // `\'\i` is how TeX writes í: its dotless i (and j) take the accent as the plain letter.
-        const base = render(arg.content).replace(/^ı/, 'i').replace(/^ȷ/, 'j');
+        const base = render(arg.content, false, depth + 1).replace(/^ı/, 'i').replace(/^ȷ/, 'j');
         out += (base.slice(0, 1) + ACCENTS[name] + base.slice(1)).normalize('NFC');
         i = arg.end;
         continue;
@@ -118,14 +124,14 @@ function render(text: string, startInMath = false): string {
       if (name === 'href') {
         const target = readArgument(text, next);
         const label = readArgument(text, target.end);
-        out += render(label.content);
+        out += render(label.content, false, depth + 1);
         i = label.end;
         continue;
       }
       if (name === 'frac') {
         const num = readArgument(text, next);
         const den = readArgument(text, num.end);
-        out += `${render(num.content, inMath)}/${render(den.content, inMath)}`;
+        out += `${render(num.content, inMath, depth + 1)}/${render(den.content, inMath, depth + 1)}`;
         i = den.end;
         continue;
       }
@@ -133,7 +139,7 @@ function render(text: string, startInMath = false): string {
         next = skipSpaces(text, next);
         const group = readGroup(text, next);
         if (group) {
-          out += render(group.content);
+          out += render(group.content, false, depth + 1);
           i = group.end;
         } else {
           i = next;
@@ -149,7 +155,7 @@ function render(text: string, startInMath = false): string {
       next = skipSpaces(text, next);
       const group = readGroup(text, next);
       if (group) {
-        out += render(group.content, inMath);
+        out += render(group.content, inMath, depth + 1);
         i = group.end;
       } else {
         i = next;
@@ -160,7 +166,7 @@ function render(text: string, startInMath = false): string {
     // identifiers like `snake_case` or `__proto__` in plain text stay as typed.
     if ((ch === '_' || ch === '^') && (text[i + 1] === '{' || inMath)) {
       const arg = readArgument(text, i + 1);
-      const inner = render(arg.content, inMath);
+      const inner = render(arg.content, inMath, depth + 1);
       out += ch === '_' ? script(inner, SUBSCRIPTS, '-') : script(inner, SUPERSCRIPTS, '^');
       i = arg.end;
       continue;

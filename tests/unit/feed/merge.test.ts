@@ -115,6 +115,13 @@ describe('a paper from the feed', () => {
     expect(merged.summary.tldr.endsWith('…')).toBe(true);
   });
 
+  it('reads an abstract of 6,600 nested LaTeX groups (which overflowed the stack and failed the refresh)', () => {
+    const nested = `We study deep nesting and LLaVA${'_{'.repeat(6_600)}7B${'}'.repeat(6_600)}.`;
+    expect(nested.length).toBeLessThanOrEqual(20_000);
+    const merged = feedEntryToPaper({ ...entry('2407.08608'), abstract: nested }, undefined, FETCHED_AT);
+    expect(merged.abstract).toMatch(/^We study deep nesting and /);
+  });
+
   it('keeps a title that is all markup readable', () => {
     const markup = { ...entry('2407.13692'), title: '$$' };
     expect(feedEntryToPaper(markup, undefined, FETCHED_AT).title).toBe('$$');

@@ -28,6 +28,13 @@ describe('latexToText renders the LaTeX left in abstracts as readable text', () 
     }
   });
 
+  test('groups nested thousands deep are read as their text, at once', () => {
+    const started = performance.now();
+    expect(latexToText(`A ${'\\emph{'.repeat(4_000)}Bold${'}'.repeat(4_000)} word`)).toBe('A Bold word');
+    expect(latexToText(`$x${'^{'.repeat(6_000)}2${'}'.repeat(6_000)}$`)).toMatch(/^x/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test('is idempotent', () => {
     const once = latexToText('LLaVA$_{7B}$ by 44\\% (Rozi\\`ere)');
     expect(latexToText(once)).toBe(once);
