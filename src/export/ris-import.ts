@@ -55,8 +55,13 @@ const HTML_TAG = /<\/?(?:p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|blockqu
 
 /** Zotero writes notes as HTML ("<p>Comment: 15 pages</p>"): their text, paragraphs as lines. */
 function noteText(value: string): string {
-  if (!HTML_TAG.test(value)) return value.trim();
-  const text = decodeCharacterReferences(value.replace(/<br\s*\/?>|<\/(?:p|div|li|h\d)>/gi, '\n').replace(/<[^>]*>/g, ''));
+  // Tags are looked for only up to the last ">": a "<" with no ">" after it is text, and "[^>]*"
+  // would rescan to the end from each such "<" (seconds for a note of many "<p ").
+  const tagged = value.slice(0, value.lastIndexOf('>') + 1);
+  if (!HTML_TAG.test(tagged)) return value.trim();
+  const lines = value.replace(/<br\s*\/?>|<\/(?:p|div|li|h\d)>/gi, '\n');
+  const lastTagEnd = lines.lastIndexOf('>') + 1;
+  const text = decodeCharacterReferences(lines.slice(0, lastTagEnd).replace(/<[^>]*>/g, '') + lines.slice(lastTagEnd));
   return text
     .split('\n')
     .map((line) => line.trim())

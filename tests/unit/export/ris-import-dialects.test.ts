@@ -32,6 +32,15 @@ describe('RIS import: what other tools and our own export write', () => {
     expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
   });
 
+  test('a Zotero note with 90,000 "<" after its HTML is read at once', () => {
+    const text = ['TY  - JOUR', 'T1  - BERT', 'UR  - https://arxiv.org/abs/1810.04805', `N1  - <p>Long</p>${'<'.repeat(90_000)}`, 'ER  - ', ''].join('\n');
+    const started = performance.now();
+    const parse = parseImport(text, 'zotero.ris');
+    expect(parse.items.map((item) => item.id)).toEqual(['1810.04805']);
+    expect(parse.items[0]!.notes).toMatch(/^Long\n<<</);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test("a plain-text note (EndNote, Mendeley, our own export) keeps its <angle-bracket> tokens", () => {
     const text = ['TY  - JOUR', 'T1  - BERT', 'UR  - https://arxiv.org/abs/1810.04805', 'N1  - Replaces 15% of tokens with <mask>; compare with the <eos> handling in T5', 'ER  - ', ''].join('\n');
     expect(parseImport(text, 'endnote.txt').items[0]?.notes).toBe('Replaces 15% of tokens with <mask>; compare with the <eos> handling in T5');
