@@ -14,7 +14,8 @@ const ARXIV_REFERENCE = /arxiv(?:\s+(?:preprint|e-?prints?))?\s*[:.]?\s*((?:\d{4
 export function findArxivId(text: string): { id: string | null; candidate: string | null } {
   let candidate: string | null = null;
   for (const match of text.matchAll(ARXIV_URL)) {
-    const url = match[0].replace(/[.,;:)\]]+$/, '');
+    // (The lookbehind tries the trailing run once, not from each of its characters.)
+    const url = match[0].replace(/(?<![.,;:)\]])[.,;:)\]]+$/, '');
     const id = arxivIdFromUrl(/^https?:/i.test(url) ? url : `https://${url}`);
     if (id) return { id, candidate: url };
     candidate ??= url;

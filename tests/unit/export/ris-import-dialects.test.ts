@@ -41,6 +41,13 @@ describe('RIS import: what other tools and our own export write', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  test('a note with a link of 90,000 dots before the link naming the paper is read at once', () => {
+    const text = ['TY  - JOUR', 'T1  - HallE', `N1  - arxiv.org/${'.'.repeat(90_000)}a then https://arxiv.org/abs/2310.01779`, 'ER  - ', ''].join('\n');
+    const started = performance.now();
+    expect(parseImport(text, 'zotero.ris').items.map((item) => item.id)).toEqual(['2310.01779']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test("a plain-text note (EndNote, Mendeley, our own export) keeps its <angle-bracket> tokens", () => {
     const text = ['TY  - JOUR', 'T1  - BERT', 'UR  - https://arxiv.org/abs/1810.04805', 'N1  - Replaces 15% of tokens with <mask>; compare with the <eos> handling in T5', 'ER  - ', ''].join('\n');
     expect(parseImport(text, 'endnote.txt').items[0]?.notes).toBe('Replaces 15% of tokens with <mask>; compare with the <eos> handling in T5');
