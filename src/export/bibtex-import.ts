@@ -191,13 +191,25 @@ export function parseBibtex(text: string): { entries: BibtexEntry[]; rejected: I
     }
   };
 
+  // The line of the last "@" looked at and whether it is commented out, found once per line: a
+  // line of 100,000 "@" (none an entry) was rescanned back to its start from each.
+  let lineStart = 0;
+  let lineScanned = 0;
+  let lineCommented = false;
+  const COMMENTED_LINE = /[ \t]*%/y;
   for (;;) {
     const at = text.indexOf('@', pos);
     checkBetweenEntries(pos, at === -1 ? text.length : at);
     if (at === -1) break;
     // An entry commented out with "%" (as editors comment out lines) is left out, as it was meant.
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    if (/^[ \t]*%/.test(text.slice(lineStart, at))) {
+    const newline = text.slice(lineScanned, at).lastIndexOf('\n');
+    if (newline >= 0 || lineScanned === 0) {
+      lineStart = newline >= 0 ? lineScanned + newline + 1 : 0;
+      COMMENTED_LINE.lastIndex = lineStart;
+      lineCommented = COMMENTED_LINE.test(text);
+    }
+    lineScanned = at;
+    if (lineCommented) {
       const lineEnd = text.indexOf('\n', at);
       pos = lineEnd === -1 ? text.length : lineEnd;
       continue;

@@ -278,6 +278,13 @@ describe('BibTeX import from other tools', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  test('a line of 150,000 "@" (no entry) is read at once; a commented-out entry is still left out', () => {
+    const text = `@misc{a, eprint = {2401.00001}}\n${'@'.repeat(150_000)}\n  % @misc{b, eprint = {2401.00002}}\n@misc{c, eprint = {2401.00003}}\n`;
+    const started = performance.now();
+    expect(parseImport(text, 'papers.bib').items.map((item) => item.id)).toEqual(['2401.00001', '2401.00003']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test('a malformed entry is reported and the entries after it are still read', () => {
     const parse = parseImport('@misc{a, title {x}, eprint={2310.01779}, archivePrefix={arXiv}}\n@misc{b, eprint={1706.03762}, archivePrefix={arXiv}}\n');
     expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
