@@ -28,6 +28,26 @@ function trimLink(url: string): string {
   return url.slice(0, end);
 }
 
+/** What makes two code links the same repository: `https://github.com/A/b/`, `…/a/b.git` and `http://www.github.com/a/b` are one. */
+function repositoryKey(url: string): string {
+  return url
+    .toLowerCase()
+    .replace(/^https?:\/\/(?:www\.)?/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '');
+}
+
+/** Code links each once (the first spelling of each repository), in order. */
+export function uniqueCodeLinks(links: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return links.filter((link) => {
+    const key = repositoryKey(link);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** http(s) links to github.com, gitlab.com and huggingface.co, in order, deduplicated. */
 export function findCodeLinks(abstract: string): string[] {
   const out: string[] = [];
@@ -35,9 +55,9 @@ export function findCodeLinks(abstract: string): string[] {
     const url = trimLink(match[0]);
     // A bare host ("https://github.com/") is not a code link.
     if (!/^https?:\/\/[^/]+\/./i.test(url)) continue;
-    if (!out.includes(url)) out.push(url);
+    out.push(url);
   }
-  return out;
+  return uniqueCodeLinks(out);
 }
 
 /** A page's link as a code link: http(s) to a code host (GitHub, GitLab, Hugging Face), else null. */

@@ -11,6 +11,7 @@ import cardCss from './paper-card.css?inline';
 import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch';
 import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
+import { uniqueCodeLinks } from '../summarize/links';
 
 interface MountedCard extends ShadowHost {
   /** The page's URL without its fragment (pageUrl). */
@@ -41,7 +42,7 @@ function cardModel(page: PagePaper, result: LookupResult): CardModel {
   const { view, problem } = result;
   // The page's own code links come too: the store reads links from abstract text, and arXiv
   // shows a URL there as "this https URL" (or names the code in its comments).
-  const codeLinks = [...new Set([...(view?.codeLinks ?? []), ...page.codeLinks])];
+  const codeLinks = uniqueCodeLinks([...(view?.codeLinks ?? []), ...page.codeLinks]);
   if (view) return { ...view, title: plainPageTitle(page) ?? view.title, codeLinks, problem, relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null };
   // The store could not be asked: still show what the page says, and why there is no more.
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { findCodeLinks } from '../../../src/summarize/index';
+import { uniqueCodeLinks } from '../../../src/summarize/links';
 import { describeCodeLink } from '../../../src/summarize/links';
 
 describe('findCodeLinks', () => {
@@ -32,6 +33,8 @@ describe('findCodeLinks', () => {
   });
   it('deduplicates', () => {
     expect(findCodeLinks('https://github.com/a/b. Again: https://github.com/a/b.')).toEqual(['https://github.com/a/b']);
+    // The same repository written another way is one link, as first written.
+    expect(findCodeLinks('https://github.com/OpenGVLab/InternVL and https://github.com/opengvlab/internvl/ (https://github.com/OpenGVLab/InternVL.git)')).toEqual(['https://github.com/OpenGVLab/InternVL']);
   });
   it('ignores other hosts, non-http schemes and bare hosts', () => {
     expect(
@@ -73,5 +76,15 @@ describe('describeCodeLink', () => {
     ['https://huggingface.co/datasets/', 'Hugging Face', 'datasets'],
   ])('%s is a %s link named %s', (href, kind, name) => {
     expect(describeCodeLink(href)).toEqual({ kind, name });
+  });
+});
+
+describe('uniqueCodeLinks', () => {
+  test("the card's links from the store and the page's own are one per repository: a trailing slash, .git, case or www. make no second 'Code'", () => {
+    expect(uniqueCodeLinks(['https://github.com/a/B', 'https://www.github.com/a/b/', 'http://github.com/a/b.git', 'https://github.com/a/c', 'https://huggingface.co/a/b'])).toEqual([
+      'https://github.com/a/B',
+      'https://github.com/a/c',
+      'https://huggingface.co/a/b',
+    ]);
   });
 });
