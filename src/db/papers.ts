@@ -252,13 +252,17 @@ export function lacksPageDetails(item: SavedItem): boolean {
 }
 
 /**
- * The paper's title as the store or the reading list has it; null when only its page can say (the
- * reading list's item is a placeholder or a PDF's own title: a save that lacks the page's details).
+ * The paper's title as the store or the reading list has it (`known`), else the reading list's
+ * title when it is only a PDF's own (`guess`: a save that lacks the page's details). A
+ * placeholder is neither: only the paper's page can say.
  */
-export async function knownTitle(db: PaperLensDatabase, id: string): Promise<string | null> {
+export async function knownTitle(db: PaperLensDatabase, id: string): Promise<{ known: string | null; guess: string | null }> {
   return db.transaction('r', db.paperBlocks, db.saved, async () => {
     const [paper, item] = await Promise.all([db.papers.get(id), db.saved.get(id)]);
-    return paper?.title ?? (item && !lacksPageDetails(item) && item.title !== placeholderTitle(id) ? item.title : null);
+    const listed = item && item.title !== placeholderTitle(id) ? item : undefined;
+    if (paper) return { known: paper.title, guess: null };
+    if (!listed) return { known: null, guess: null };
+    return lacksPageDetails(listed) ? { known: null, guess: listed.title } : { known: listed.title, guess: null };
   });
 }
 

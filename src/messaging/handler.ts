@@ -6,7 +6,6 @@ import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
 import { citationEntry, type Citable } from '../export/bibtex';
-import { placeholderTitle } from '../papers/ids';
 
 export interface HandlerDeps {
   /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
@@ -66,13 +65,13 @@ async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps:
  * such requests are allowed), else a reading list's title that is only a guess, else none.
  */
 async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null> {
-  const db = await deps.ready().catch(() => null);
-  const known = db ? await knownTitle(db, id).catch(() => null) : null;
-  if (known) return known;
+  const titles = await deps
+    .ready()
+    .then((db) => knownTitle(db, id))
+    .catch(() => ({ known: null, guess: null }));
+  if (titles.known) return titles.known;
   const page = deps.arxivPage ? await deps.arxivPage(id) : null;
-  if (page) return saveInputFromPage(id, page).title;
-  const guess = db ? (await db.saved.get(id))?.title : undefined;
-  return guess && guess !== placeholderTitle(id) ? guess : null;
+  return page ? saveInputFromPage(id, page).title : titles.guess;
 }
 
 async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {

@@ -1,4 +1,4 @@
-import { arxivIdFromUrl, arxivVersion } from '../papers/ids';
+import { arxivIdFromUrl, arxivVersion, decodedPath } from '../papers/ids';
 import { MAX_TITLE } from '../papers/bounds';
 
 /**
@@ -13,9 +13,10 @@ export function isArxivPdfPage(url: URL): boolean {
 
 /** The paper the tab shows: its canonical id, and the id as the URL gives it (with its version) for the title. */
 export function pdfPaper(url: URL): { id: string; shownId: string } | null {
-  if (!isArxivPdfPage(url)) return null;
-  const id = arxivIdFromUrl(url.href)!;
-  const version = arxivVersion(decodeURIComponent(url.pathname).replace(/\.pdf\/?$|\/$/g, ''));
+  const id = isArxivPdfPage(url) ? arxivIdFromUrl(url.href) : null;
+  if (id === null) return null;
+  // The path was decoded to find the id, so it decodes.
+  const version = arxivVersion(decodedPath(url.pathname)!.replace(/\.pdf\/?$|\/$/g, ''));
   return { id, shownId: version === null ? id : `${id}v${version}` };
 }
 
