@@ -1,5 +1,5 @@
 import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
-import { boundPaper, type PagePaper, type PaperPageSite } from './types';
+import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
 import { isRecord } from '../schema/is-record';
 
 /**
@@ -85,8 +85,8 @@ function extract(doc: Document, url: URL): PagePaper | null {
   const current = embedded && normalizeArxivId(embedded.id) === id ? embedded : null;
   const paper = boundPaper({
     id,
-    title: heading.textContent ?? current?.title ?? '',
-    abstract: paragraph.textContent || current?.summary || '',
+    title: elementText(heading) || current?.title || '',
+    abstract: elementText(paragraph) || current?.summary || '',
     authors: current?.authors ?? visibleAuthors(heading),
     published: current?.publishedAt ?? null,
     primaryCategory: null,

@@ -32,12 +32,31 @@ export function pageText(text: string | null | undefined, max: number): string {
 // text), a MathML copy for screen readers and the emptied preview. The TeX stays in a
 // `script[type^="math/tex"]` after them.
 const MATHJAX_OUTPUT = '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax_CHTML, .MathJax_SVG, .MathJax_SVG_Display, .MJX_Assistive_MathML';
+// KaTeX keeps a formula's TeX in its MathML copy; the rest is glyphs and that copy's text.
+const KATEX_TEX = 'annotation[encoding="application/x-tex"]';
+
+/**
+ * A typeset formula's text, once, or null for an element that is no formula. MathJax 2 leaves
+ * its TeX in a script beside it (read there); MathJax 3 keeps no TeX, so its MathML copy for
+ * screen readers is the formula's only text ("O(n)"); KaTeX keeps the TeX in that copy.
+ */
+function formulaText(element: Element): string | null {
+  if (element.localName === 'mjx-container') return element.querySelector('mjx-assistive-mml')?.textContent ?? '';
+  if (element.matches(MATHJAX_OUTPUT)) return '';
+  if (element.classList.contains('katex')) {
+    const tex = element.querySelector(KATEX_TEX)?.textContent;
+    if (tex === undefined || tex === null) return element.querySelector('.katex-mathml')?.textContent ?? '';
+    const delimiter = element.parentElement?.classList.contains('katex-display') ? '$$' : '$';
+    return `${delimiter}${tex}${delimiter}`;
+  }
+  return null;
+}
 
 /**
  * An element's text as the page's author wrote it, without the child elements `skip` names
- * (labels, "Less" links): a formula MathJax has typeset is read once, as its TeX between `$`
- * (textContent would give its glyphs, their MathML copy and the TeX, run together). Other scripts
- * are not text.
+ * (labels, "Less" links): a formula MathJax or KaTeX has typeset is read once, as its TeX between `$`
+ * where the page keeps it (textContent would give its glyphs, their MathML copy and the TeX, run
+ * together). Other scripts are not text.
  */
 export function elementText(element: Element | null, skip?: string): string {
   if (!element) return '';
@@ -46,7 +65,12 @@ export function elementText(element: Element | null, skip?: string): string {
     if (node.nodeType === 3) text += node.nodeValue ?? '';
     if (node.nodeType !== 1) continue;
     const child = node as Element;
-    if ((skip !== undefined && child.matches(skip)) || child.matches(MATHJAX_OUTPUT)) continue;
+    if (skip !== undefined && child.matches(skip)) continue;
+    const formula = formulaText(child);
+    if (formula !== null) {
+      text += formula;
+      continue;
+    }
     if (child.localName === 'script') {
       const type = child.getAttribute('type') ?? '';
       const delimiter = /mode\s*=\s*display/i.test(type) ? '$$' : '$';

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { arxivAbs } from '../../../src/sites/arxiv-abs';
 import { PagePaperSchema } from '../../../src/schema';
 import { loadFixture } from './load-fixture';
-import { typesetLikeMathJax2 } from './mathjax';
+import { typesetLikeMathJax2, typesetLikeMathJax3 } from './mathjax';
 
 describe('arXiv abstract pages', () => {
   test.each([
@@ -63,6 +63,17 @@ describe('arXiv abstract pages', () => {
     expect(paper.title).toBe('HallE-Control in $O(n)$ Steps');
     expect(paper.abstract).toContain('we introduce $\\textit{CCEval}$, a GPT-4 assisted');
     expect(paper.abstract).toMatch(/compared to LLaVA\$_\{7B\}\$ and maintains/);
+  });
+
+  test('a title and abstract typeset by MathJax 3 (which keeps no TeX) are read once, from its MathML copy', async () => {
+    const { doc, url } = await loadFixture('arxiv-abs-2310.01779v3.html');
+    for (const meta of doc.querySelectorAll('meta[name="citation_title"]')) meta.remove();
+    doc.querySelector('h1.title')!.lastChild!.textContent = 'HallE-Control in $O(n)$ Steps';
+    for (const element of doc.querySelectorAll('.mathjax')) typesetLikeMathJax3(element);
+    const paper = arxivAbs.extract(doc, url)!;
+    expect(paper.title).toBe('HallE-Control in O(n) Steps');
+    expect(paper.abstract).toContain('we introduce CCEval, a GPT-4 assisted');
+    expect(paper.abstract).toMatch(/compared to LLaVA7B and maintains/);
   });
 
   test('an old-style id page', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { hfPaper } from '../../../src/sites/hf-paper';
 import { loadFixture } from './load-fixture';
+import { typesetLikeKatex, typesetLikeMathJax3 } from './mathjax';
 
 describe('Hugging Face paper pages', () => {
   test.each([
@@ -25,6 +26,21 @@ describe('Hugging Face paper pages', () => {
     expect(paper.abstract).toMatch(/^Current large vision-language models/);
     expect(paper.authors).toEqual(['Bohan Zhai', 'Shijia Yang', 'Manling Li']);
     expect(hfPaper.cardAnchor(doc)?.querySelector('h2')?.textContent).toBe('Abstract');
+  });
+
+  test.each([
+    ['KaTeX', typesetLikeKatex, 'HallE-Switch in $O(n)$ Steps', /models \$\\alpha\$-tuned on \$\$x_\{7B\}\$\$ data/],
+    ['MathJax 3', typesetLikeMathJax3, 'HallE-Switch in O(n) Steps', /models α-tuned on x7B data/],
+  ])('a title and abstract typeset by %s are read once (no formula repeated or lost)', async (_name, typeset, title, abstract) => {
+    const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+    doc.querySelector('h1')!.textContent = 'HallE-Switch in $O(n)$ Steps';
+    const paragraph = hfPaper.cardAnchor(doc)!.querySelector('p')!;
+    paragraph.prepend('Language models $\\alpha$-tuned on $$x_{7B}$$ data. ');
+    for (const element of [doc.querySelector('h1')!, paragraph]) typeset(element);
+    const paper = hfPaper.extract(doc, url)!;
+    expect(paper.title).toBe(title);
+    expect(paper.abstract).toMatch(abstract);
+    expect(paper.abstract).toMatch(/^Language models .* data\. Current large vision-language models/);
   });
 
   test("the paper's GitHub repository from the embedded JSON is a code link, only when that JSON is this paper's", async () => {
