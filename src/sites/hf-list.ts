@@ -1,7 +1,7 @@
 import { decodedPath, normalizeArxivId } from '../papers/ids';
 import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
 import { pageCodeLink } from '../summarize/links';
-import { pageText } from './types';
+import { elementText, pageText } from './types';
 import { isRecord } from '../schema/is-record';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
@@ -98,7 +98,7 @@ function details(entry: ListingEntry, doc: Document): EntryDetails {
   const embedded = embeddedPapers(doc).get(entry.id);
   const abstract = pageText(embedded?.summary, MAX_ABSTRACT);
   return {
-    title: pageText(entry.anchor.textContent, MAX_TITLE) || pageText(embedded?.title, MAX_TITLE),
+    title: pageText(elementText(entry.anchor), MAX_TITLE) || pageText(embedded?.title, MAX_TITLE),
     abstract: abstract || null,
     authors: (embedded?.authors ?? []).map((name) => pageText(name, MAX_AUTHOR_NAME)).filter(Boolean).slice(0, MAX_AUTHORS),
     primaryCategory: null,

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { hfList } from '../../../src/sites/hf-list';
 import { loadFixture } from './load-fixture';
+import { typesetLikeKatex } from './mathjax';
 
 async function list(name: string) {
   const { doc, url } = await loadFixture(`listings/${name}`);
@@ -58,6 +59,13 @@ describe('Hugging Face paper lists', () => {
     const { entries, details } = await list(name);
     expect(entries.map((entry) => entry.id)).toEqual(ids);
     expect(details.every((entry) => entry.title.length > 10 && (entry.abstract?.length ?? 0) > 50)).toBe(true);
+  });
+
+  test('a title typeset by KaTeX is read once, as its TeX', async () => {
+    const { doc, entries } = await list('hf-papers-trending.html');
+    entries[0]!.anchor.textContent = 'SteloCoder in $O(n)$ Steps';
+    typesetLikeKatex(entries[0]!.anchor);
+    expect(hfList.details(entries[0]!, doc).title).toBe('SteloCoder in $O(n)$ Steps');
   });
 
   test('without embedded data: titles from the page, no abstracts', async () => {
