@@ -2,13 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
-import { parseTagList, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
+import { parseTagList, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
 import { ImportPanel } from './import-panel';
 import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
-import { ROW_HEIGHT, Row } from './row';
+import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type Undo } from './undo';
 import { useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
@@ -99,12 +99,20 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
   );
 }
 
-/** A bulk edit: the selected papers it would change; what to say; the request that makes it. */
+/** What a bulk edit did; `problem`: why it stopped part way (what it did before is still undoable). */
+interface BulkResult extends EditResult {
+  problem?: string;
+}
+
+/** A bulk edit: the selected papers it would change; why it cannot be made; what to say; the request that makes it. */
 interface BulkEdit {
   targets: SavedItem[];
+  refused?: string | null;
   message: (changed: number) => string;
-  edit: (ids: string[]) => Promise<EditResult>;
+  edit: (ids: string[]) => Promise<BulkResult>;
 }
+
+const quoted = (tags: readonly string[]) => tags.map((name) => `“${name}”`).join(', ');
 
 /**
  * Edits of the selected papers that are shown (a paper the filters hide is left alone), each
@@ -119,17 +127,22 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     return items.filter((item) => wanted.has(item.id));
   }, [selected, items]);
   // An edit's Undo puts back the papers it changed exactly as they were, where nothing changed them since.
-  const run = async ({ targets, message, edit }: BulkEdit) => {
+  const run = async ({ targets, refused, message, edit }: BulkEdit) => {
     setProblem(null);
     setDone(null);
+    if (refused) {
+      setProblem(`Nothing was changed: ${refused}`);
+      return;
+    }
     if (targets.length === 0) {
       setDone('Nothing to change');
       return;
     }
     try {
       const result = await edit(targets.map((item) => item.id));
-      if (result.changed === 0) setDone('Nothing to change');
-      else offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: result.before, expected: result.after }));
+      if (result.changed > 0) offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: result.before, expected: result.after }));
+      if (result.problem) setProblem(result.problem);
+      else if (result.changed === 0) setDone('Nothing to change');
     } catch (failure) {
       setProblem(errorMessage(failure));
     }
@@ -141,27 +154,47 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       edit: (ids) => sendRequest({ type: 'setStatusMany', ids, status }),
     });
   const hasTag = (item: SavedItem, wanted: string) => item.tags.some((existing) => existing.toLowerCase() === wanted.toLowerCase());
+  // Every tag is checked against every paper first, as the store would check it, so that a tag
+  // refused leaves all of them unadded (not the ones before it added, with no Undo).
+  const tooLong = (tags: string[]) => tags.map((one) => tagsProblem([one])).find((found) => found !== null) ?? null;
+  const addRefused = (tags: string[]) => {
+    const tagProblem = tooLong(tags);
+    if (tagProblem) return tagProblem;
+    for (const item of chosen) {
+      const itemProblem = tagsProblem(uniqueTags([...item.tags, ...tags]));
+      if (itemProblem) return `“${item.title}”: ${itemProblem}`;
+    }
+    return null;
+  };
   // Tags typed as the rows' tag fields read them: "rl, robotics" is two tags, not one holding a comma.
-  const editTags = (tags: string[], type: 'addTag' | 'removeTag') =>
-    run({
+  const editTags = (tags: string[], type: 'addTag' | 'removeTag') => {
+    // The tags the store took: all of them, unless one is refused part way (changed elsewhere meanwhile).
+    let applied = tags;
+    return run({
       targets: chosen.filter((item) => tags.some((tag) => hasTag(item, tag) === (type === 'removeTag'))),
-      message: (changed) => {
-        const named = tags.map((name) => `“${name}”`).join(', ');
-        return type === 'addTag' ? `${named} added to ${changed}` : `${named} removed from ${changed}`;
-      },
+      refused: type === 'addTag' ? addRefused(tags) : tooLong(tags),
+      message: (changed) => (type === 'addTag' ? `${quoted(applied)} added to ${changed}` : `${quoted(applied)} removed from ${changed}`),
       edit: async (ids) => {
         // One request per tag; the Undo puts each paper back as it was before the first.
         const before = new Map<string, SavedItem>();
         const after = new Map<string, SavedItem>();
-        for (const tag of tags) {
-          const result = await sendRequest({ type, ids, tag });
-          for (const item of result.before) if (!before.has(item.id)) before.set(item.id, item);
-          for (const item of result.after) after.set(item.id, item);
+        let problem: string | undefined;
+        for (const [index, tag] of tags.entries()) {
+          try {
+            const result = await sendRequest({ type, ids, tag });
+            for (const item of result.before) if (!before.has(item.id)) before.set(item.id, item);
+            for (const item of result.after) after.set(item.id, item);
+          } catch (failure) {
+            applied = tags.slice(0, index);
+            problem = `“${tag}” was not ${type === 'addTag' ? 'added' : 'removed'}: ${errorMessage(failure)}`;
+            break;
+          }
         }
         const changed = [...before.keys()];
-        return { changed: changed.length, before: changed.map((id) => before.get(id)!), after: changed.map((id) => after.get(id)!) };
+        return { changed: changed.length, before: changed.map((id) => before.get(id)!), after: changed.map((id) => after.get(id)!), problem };
       },
     });
+  };
   const selectedTags = useMemo(() => tagCounts(chosen), [chosen]);
   const typedTags = parseTagList(tag);
   const count = selected.length;

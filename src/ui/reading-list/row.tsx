@@ -98,7 +98,7 @@ function NotesEditor({ item }: { item: SavedItem }) {
 }
 
 /** Why these tags cannot be kept, in the reader's words (checked before asking the store); null when they can. */
-function tagsProblem(tags: readonly string[]): string | null {
+export function tagsProblem(tags: readonly string[]): string | null {
   const long = tags.find((tag) => tag.length > MAX_TAG_LENGTH);
   if (long) return `a tag is at most ${MAX_TAG_LENGTH} characters; “${long.slice(0, 24)}…” has ${long.length}`;
   if (tags.length > MAX_TAGS) return `a paper has at most ${MAX_TAGS} tags; this one would have ${tags.length}`;

@@ -12,9 +12,17 @@ globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
 
 let db: PaperLensDatabase;
 let counter = 0;
-// The page's requests go to the background's own handler, over the same store.
+// Run before a request reaches the store (a test's change made elsewhere meanwhile).
+let beforeRequest: ((request: Request) => Promise<void>) | null = null;
+// The page's requests go to the background's own handler, over the same store, refused as the
+// background refuses them (its reason, not Zod's).
 vi.mock('../../../src/messaging/client', () => ({
-  sendRequest: async (request: Request) => handleReadingListRequest(db, ReadingListRequestSchema.parse(request), Date.now()),
+  sendRequest: async (request: Request) => {
+    await beforeRequest?.(request);
+    const parsed = ReadingListRequestSchema.safeParse(request);
+    if (!parsed.success) throw new Error(`malformed request: ${parsed.error.issues[0]?.message}`);
+    return handleReadingListRequest(db, parsed.data, Date.now());
+  },
 }));
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
 
@@ -28,6 +36,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  beforeRequest = null;
   cleanup();
   db.close();
 });
@@ -53,6 +62,63 @@ describe('reading-list page: bulk tags', () => {
     expect(await tagsOf()).toEqual({ '2310.01779': ['vision'], '2407.13623': [], '1706.03762': [] });
     fireEvent.click(screen.getByTestId('undo'));
     await waitFor(async () => expect(await tagsOf()).toEqual({ '2310.01779': ['vision', 'rl', 'robotics'], '2407.13623': ['rl', 'robotics'], '1706.03762': ['RL', 'robotics'] }));
+  });
+});
+
+describe('reading-list page: bulk tags refused', () => {
+  const addTags = async (typed: string) => {
+    fireEvent.click(screen.getByTestId('select-all'));
+    fireEvent.input(await screen.findByTestId('bulk-tag'), { target: { value: typed } });
+    fireEvent.click(screen.getByTestId('bulk-add-tag'));
+  };
+
+  test('a tag too long among several adds none of them, and says which tag and why', async () => {
+    await openPage();
+    const before = await tagsOf();
+    const long = 'x'.repeat(150);
+    await addTags(`rl, robotics, ${long}`);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('at most 100 characters');
+    expect(alert.textContent).toContain(`“${'x'.repeat(24)}…” has 150`);
+    expect(alert.textContent).toContain('Nothing was changed: ');
+    expect(await tagsOf()).toEqual(before);
+    expect(screen.queryByTestId('undo-bar')).toBeNull();
+  });
+
+  test('a paper that cannot take them all (100 tags at most) gets none of them, nor do the others', async () => {
+    const full = Array.from({ length: 99 }, (_, index) => `t${index}`);
+    await db.saved.update('2407.13623', { tags: full });
+    await openPage();
+    const before = await tagsOf();
+    await addTags('rl, robotics');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('“Scaling Laws with Vocabulary”');
+    expect(alert.textContent).toContain('at most 100 tags');
+    expect(alert.textContent).toContain('Nothing was changed: ');
+    expect(await tagsOf()).toEqual(before);
+    expect(screen.queryByTestId('undo-bar')).toBeNull();
+  });
+
+  test('a tag refused part way (a paper filled up elsewhere meanwhile): Undo takes back the tags added, and the refused tag is named', async () => {
+    await openPage();
+    const before = await tagsOf();
+    // After "rl" lands and before "robotics" does, another tab fills one paper up to 100 tags.
+    beforeRequest = async (request) => {
+      if (request.type !== 'addTag' || request.tag !== 'robotics') return;
+      beforeRequest = null;
+      const current = (await db.saved.get('2407.13623'))!;
+      await db.saved.put({ ...current, tags: [...current.tags, ...Array.from({ length: 100 - current.tags.length }, (_, index) => `t${index}`)] });
+    };
+    await addTags('rl, robotics');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('“robotics” was not added');
+    expect(alert.textContent).toContain('already has 100 tags');
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('“rl” added to 2'));
+    expect((await tagsOf())['2310.01779']).toEqual(['vision', 'rl']);
+    fireEvent.click(screen.getByTestId('undo'));
+    // The paper changed elsewhere is left as it is; the other one is back as it was.
+    await waitFor(async () => expect((await tagsOf())['2310.01779']).toEqual(before['2310.01779']));
+    expect((await tagsOf())['1706.03762']).toEqual(before['1706.03762']);
   });
 });
 
