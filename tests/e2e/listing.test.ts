@@ -67,6 +67,40 @@ function layout(page: Page) {
   });
 }
 
+/**
+ * Where the focused control's ring is cut off, in px per side (0 where the whole ring shows): the
+ * ring's box (the control's box grown by the outline's offset and width) against the box its
+ * clipping ancestors leave visible (overflow other than visible, or paint containment, which
+ * content-visibility: auto brings; the last two let paint reach overflow-clip-margin beyond),
+ * across the badge's shadow boundary up to the page's root.
+ */
+function ringCutOff(control: Element) {
+  const style = getComputedStyle(control);
+  const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+  const box = control.getBoundingClientRect();
+  const ring = { top: box.top - reach, right: box.right + reach, bottom: box.bottom + reach, left: box.left - reach };
+  const shown = { top: -Infinity, right: Infinity, bottom: Infinity, left: -Infinity };
+  const parentOf = (node: Element) => node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+  for (let node = parentOf(control); node && node !== document.body && node !== document.documentElement; node = parentOf(node)) {
+    const css = getComputedStyle(node);
+    const paint = /paint|strict|content/.test(css.contain) || css.contentVisibility === 'auto';
+    const margin = parseFloat(/([\d.]+)px/.exec(css.overflowClipMargin)?.[1] ?? '0');
+    // How far beyond its padding box the node paints along an axis; null: no clip along it.
+    const beyond = (overflow: string) => (['hidden', 'auto', 'scroll'].includes(overflow) ? 0 : paint || overflow === 'clip' ? margin : null);
+    const outer = node.getBoundingClientRect();
+    const left = outer.left + node.clientLeft;
+    const top = outer.top + node.clientTop;
+    const x = beyond(css.overflowX);
+    const y = beyond(css.overflowY);
+    if (x !== null) Object.assign(shown, { left: Math.max(shown.left, left - x), right: Math.min(shown.right, left + node.clientWidth + x) });
+    if (y !== null) Object.assign(shown, { top: Math.max(shown.top, top - y), bottom: Math.min(shown.bottom, top + node.clientHeight + y) });
+  }
+  return {
+    ring: style.outlineStyle !== 'none' && reach > 0 && control.matches(':focus-visible'),
+    cut: { top: Math.max(0, shown.top - ring.top), right: Math.max(0, ring.right - shown.right), bottom: Math.max(0, ring.bottom - shown.bottom), left: Math.max(0, shown.left - ring.left) },
+  };
+}
+
 describe('badges on listing pages', () => {
   test('every entry of every page kind gets exactly one badge, right after its title', async () => {
     const page = await browser.context.newPage();
@@ -135,6 +169,31 @@ describe('badges on listing pages', () => {
     await expect.poll(focused).toBe('badge-save');
     expect(await badgeOf(page, '2310.01779').getByTestId('badge-status').inputValue()).toBe('reading');
     expect(await badgeOf(page, '2310.01779').getByTestId('badge-undo').count()).toBe(0);
+    await page.close();
+  });
+
+  test('a badge control focused from the keyboard shows its whole focus ring, and the badge keeps its one line', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.CL/new');
+    const badge = badgeOf(page, '2407.21001');
+    await expect.poll(() => badge.getByTestId('badge-code-link').count()).toBe(1);
+    const height = await badge.evaluate((host) => host.getBoundingClientRect().height);
+    const ringOf = async (testId: string) => {
+      await badge.getByTestId(testId).focus();
+      return badge.getByTestId(testId).evaluate(ringCutOff);
+    };
+    const whole = { ring: true, cut: { top: 0, right: 0, bottom: 0, left: 0 } };
+    for (const testId of ['badge-tldr-toggle', 'badge-save', 'badge-code-link']) expect({ testId, ...(await ringOf(testId)) }).toEqual({ testId, ...whole });
+    // Saved: the status select; removed again: the Undo button.
+    await badge.getByTestId('badge-save').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => badge.getByTestId('badge-save').textContent()).toBe('Saved');
+    expect({ testId: 'badge-status', ...(await ringOf('badge-status')) }).toEqual({ testId: 'badge-status', ...whole });
+    await badge.getByTestId('badge-save').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => badge.getByTestId('badge-undo').count()).toBe(1);
+    expect({ testId: 'badge-undo', ...(await ringOf('badge-undo')) }).toEqual({ testId: 'badge-undo', ...whole });
+    expect(await badge.evaluate((host) => host.getBoundingClientRect().height)).toBe(height);
     await page.close();
   });
 
