@@ -231,6 +231,17 @@ describe('reading-list page', () => {
     await page.getByTestId('filter-status').selectOption('all');
   });
 
+  test('a bulk tag add with one tag refused adds none of them, and says which tag and why', async () => {
+    for (const id of ['2407.13623', '2310.01779']) await row(id).getByTestId('select').check();
+    const before = await listed(page);
+    await page.getByTestId('bulk-tag').fill(`rl, robotics, ${'y'.repeat(120)}`);
+    await page.getByTestId('bulk-add-tag').click();
+    await expect.poll(() => page.getByTestId('bulk-bar').getByRole('alert').textContent()).toBe(`Nothing was changed: a tag is at most 100 characters; “${'y'.repeat(24)}…” has 120`);
+    expect(await listed(page)).toEqual(before);
+    expect(await page.getByTestId('undo-bar').count()).toBe(0);
+    await page.getByTestId('bulk-clear').click();
+  });
+
   test('keyboard: / focuses search, j/k move, x selects, Enter opens the arXiv page; keys typed in fields are text', async () => {
     await page.locator('h1').click();
     // k stops at the first row, wherever the cursor was.
