@@ -309,6 +309,56 @@ describe('popup', () => {
     await popup.close();
   });
 
+  test('search says how many papers it found to a screen reader, and the arrow keys go from the box through the results and back', async () => {
+    const popup = await browser.popup();
+    const box = popup.getByTestId('search');
+    const status = popup.getByTestId('search-status');
+    // The live region is there before the results: one inserted with its text is not announced.
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.textContent()).toBe('');
+    await box.fill('speculative deco');
+    await expect.poll(() => popup.getByTestId('search-results').getAttribute('data-query')).toBe('speculative deco');
+    const count = await popup.getByTestId('search-item').count();
+    expect(count).toBeGreaterThan(2);
+    await expect.poll(() => status.textContent()).toBe(`${count} papers`);
+
+    // Where the focus is: 'box', or the result row holding it and whether on its title link.
+    const focus = () =>
+      popup.evaluate(() => {
+        const active = document.activeElement;
+        if (active?.getAttribute('data-testid') === 'search') return 'box';
+        const row = active?.closest('[data-testid="search-item"]');
+        return row ? `${[...document.querySelectorAll('[data-testid="search-item"]')].indexOf(row)}${active?.matches('a.title') ? ' title' : ''}` : null;
+      });
+    await box.focus();
+    await popup.keyboard.press('ArrowDown');
+    expect(await focus()).toBe('0 title');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    expect(await focus()).toBe('2 title');
+    await popup.keyboard.press('ArrowUp');
+    expect(await focus()).toBe('1 title');
+    // From a row's Save button too.
+    await popup.getByTestId('search-item').nth(1).getByTestId('save').focus();
+    await popup.keyboard.press('ArrowUp');
+    expect(await focus()).toBe('0 title');
+    await popup.keyboard.press('ArrowUp');
+    expect(await focus()).toBe('box');
+    expect(await box.inputValue()).toBe('speculative deco');
+    // The last result stays put on ArrowDown.
+    await popup.getByTestId('search-item').last().locator('a.title').focus();
+    await popup.keyboard.press('ArrowDown');
+    expect(await focus()).toBe(`${count - 1} title`);
+
+    await box.fill('zzqxy');
+    await expect.poll(() => status.textContent()).toBe('No papers match');
+    await box.press('ArrowDown');
+    expect(await focus()).toBe('box');
+    await box.fill('');
+    await expect.poll(() => status.textContent()).toBe('');
+    await popup.close();
+  });
+
   test("'Reading list' opens the reading list, and brings back the tab that has it rather than opening another", async () => {
     const readingLists = () => browser.context.pages().filter((page) => page.url().endsWith('/reading-list.html'));
     const before = readingLists().length;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PaperLensDatabase } from '../../db/database';
 import { lookupPapers, recentlySaved, trendingList, type TrendingList } from '../../db/papers';
@@ -16,7 +16,7 @@ import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableEdits } from '../reading-list/undo';
-import { SearchResults, useSearch } from './search';
+import { SearchResults, focusFirstResult, useResultsAnnouncement, useSearch } from './search';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
 import { useCopyCitation } from '../copy-citation';
@@ -282,6 +282,8 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const openReadingList = () => void showReadingList().catch((error: unknown) => setProblem(errorMessage(error)));
   const search = useSearch(db);
   const { query } = search;
+  const searchBox = useRef<HTMLInputElement>(null);
+  const announcement = useResultsAnnouncement(search.results, query);
   // Search results take the tabs' place: choosing a tab ends the search and shows that tab.
   const showSection = (name: Section) => {
     setSection(name);
@@ -305,6 +307,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
         <header class="top">
           <span class="brand">PaperLens</span>
           <input
+            ref={searchBox}
             type="search"
             class="search"
             data-testid="search"
@@ -312,8 +315,13 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             aria-label="Search papers"
             value={query}
             onInput={(event) => search.setQuery(event.currentTarget.value)}
+            onKeyDown={focusFirstResult}
           />
         </header>
+        {/* Always there, so a screen reader announces the count when it comes. */}
+        <p class="visually-hidden" role="status" data-testid="search-status">
+          {announcement}
+        </p>
         <Problem text={problem} />
         <UndoBar undo={undo} />
         {tab ? <ThisTab db={db} tab={tab} /> : <p class="hint">Open an arXiv or Hugging Face paper to save it from here.</p>}
@@ -346,7 +354,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
         {query.trim() !== '' ? (
           <>
             <Problem text={search.error} />
-            {search.results ? <SearchResults results={search.results} /> : <p class="empty">Searching…</p>}
+            {search.results ? <SearchResults results={search.results} searchBox={searchBox} /> : <p class="empty">Searching…</p>}
           </>
         ) : (
           <div role="tabpanel" id="section-panel" aria-labelledby={`tab-${section}`}>

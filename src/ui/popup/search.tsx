@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
 import { loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type RowContext } from '../../db/search';
 import { arxivIdFromReference } from '../../papers/ids';
@@ -74,7 +75,55 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
 // How much of a query a "no match" line repeats.
 const QUERY_ECHO = 80;
 
-export function SearchResults({ results }: { results: Results }) {
+// A screen reader is told the count once typing pauses, not on every keystroke.
+const ANNOUNCE_AFTER_MS = 400;
+
+/** What the search's live region says: "3 papers", "No papers match"; empty while not searching. */
+export function useResultsAnnouncement(results: Results | null, query: string): string {
+  const count = query.trim() === '' || !results ? null : results.papers.length;
+  const text = count === null ? '' : count === 0 ? 'No papers match' : count === 1 ? '1 paper' : `${count} papers`;
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    if (text === '') {
+      setSaid('');
+      return;
+    }
+    const timer = setTimeout(() => setSaid(text), ANNOUNCE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return said;
+}
+
+const RESULTS_ID = 'search-results';
+
+/** The results' title links, in order: where the arrow keys take the focus. */
+function titleLinks(list: Element | null): HTMLElement[] {
+  return list ? [...list.querySelectorAll<HTMLElement>(':scope > li a.title')] : [];
+}
+
+/** ArrowDown in the search box: to the first result. */
+export function focusFirstResult(event: KeyboardEvent): void {
+  const first = titleLinks(document.getElementById(RESULTS_ID))[0];
+  if (event.key !== 'ArrowDown' || !first) return;
+  event.preventDefault();
+  first.focus();
+}
+
+/** ArrowDown / ArrowUp in a result: to the next / previous one's title; up from the first, back to the box. */
+function moveAmongResults(event: KeyboardEvent & { currentTarget: Element }, searchBox: HTMLInputElement | null): void {
+  const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+  const from = event.target;
+  // A status select's own arrow keys pick a status.
+  if (step === 0 || !(from instanceof Element) || from.closest('select')) return;
+  const links = titleLinks(event.currentTarget);
+  const at = links.findIndex((link) => link.closest('li')!.contains(from));
+  if (at < 0) return;
+  event.preventDefault();
+  const to = at + step;
+  (to < 0 ? searchBox : links[Math.min(to, links.length - 1)])?.focus();
+}
+
+export function SearchResults({ results, searchBox }: { results: Results; searchBox: RefObject<HTMLInputElement | null> }) {
   if (results.papers.length === 0) {
     return (
       <p class="empty" data-testid="search-results" data-query={results.query}>
@@ -83,7 +132,14 @@ export function SearchResults({ results }: { results: Results }) {
     );
   }
   return (
-    <ol class="papers" data-testid="search-results" data-query={results.query} aria-label={`Search results for ${results.query}`}>
+    <ol
+      class="papers"
+      id={RESULTS_ID}
+      data-testid="search-results"
+      data-query={results.query}
+      aria-label={`Search results for ${results.query}`}
+      onKeyDown={(event) => moveAmongResults(event, searchBox.current)}
+    >
       {results.papers.map((paper) => <PaperRow key={paper.id} paper={paper} testId="search-item" rankSource />)}
     </ol>
   );
