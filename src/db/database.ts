@@ -5,6 +5,8 @@ import type { PackedSearchSnapshot } from '../search/search-index';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
 import { packBlocks, PaperStore, type PaperBlockRow } from './paper-blocks';
 import { titleKeyOfRow } from './title-key';
+import { mergeItem } from '../export/merge';
+import { placeholderTitle, withoutSubjectClass } from '../papers/ids';
 
 export interface MetaRow {
   key: string;
@@ -25,6 +27,27 @@ export interface TrendingDayRow extends FeedDayList {
 
 export const DATABASE_NAME = 'paperlens';
 
+/**
+ * Rows keyed by an old-style id written with a subject class (`math.GT/0309136`, kept apart before
+ * version 7), moved to the canonical key (`math/0309136`) and merged into any row already there.
+ * Only old-style keys are read (they start with a letter, new-style ones with a digit: one key
+ * range, keys only), and only the rows to move are fetched.
+ */
+async function moveToCanonicalIds<T extends { id: string }>(table: Table<T, string>, move: (row: T, id: string) => T, merge: (kept: T, moved: T) => T): Promise<void> {
+  const oldStyle = await table.where(':id').between('a', 'z\uffff', true, true).primaryKeys();
+  const stale = oldStyle.filter((key) => withoutSubjectClass(key) !== key);
+  if (stale.length === 0) return;
+  const moved = new Map<string, T>();
+  for (const row of await table.bulkGet(stale)) {
+    if (!row) continue;
+    const id = withoutSubjectClass(row.id);
+    const kept = moved.get(id) ?? (await table.get(id));
+    moved.set(id, kept ? merge(kept, move(row, id)) : move(row, id));
+  }
+  await table.bulkDelete(stale);
+  await table.bulkPut([...moved.values()]);
+}
+
 const IndexedPaperSchema = z.pick(PaperSchema, { id: true, title: true, authors: true, rank: true, snapshot: true, summary: true });
 
 /**
@@ -38,6 +61,8 @@ const IndexedPaperSchema = z.pick(PaperSchema, { id: true, title: true, authors:
  *   5 — the one-paper-a-row `papers` table is dropped (Dexie reads it in version 4's upgrade first).
  *   6 — search tokens spell ø, ł, ß… and Greek letters in ASCII ("lukasz" finds Łukasz, "tau" τ): the
  *       search index is rebuilt.
+ *   7 — old-style ids lose their subject class (math.GT/0309136 is math/0309136): saved items and
+ *       seen marks keyed by one move to the canonical id, merged with any already there.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -100,6 +125,20 @@ export class PaperLensDatabase extends Dexie {
         }),
       );
       await index.put({ ...stored, snapshot: snapshotOf(papers) });
+    });
+    this.version(7).upgrade(async (transaction) => {
+      await moveToCanonicalIds(
+        transaction.table<SavedItem, string>('saved'),
+        // A placeholder title names the id: it stays a placeholder, for the paper's page to replace.
+        (item, id) => ({ ...item, id, title: item.title === placeholderTitle(item.id) ? placeholderTitle(id) : item.title }),
+        // As an import merges: the newer side's fields and status, tags and notes of both.
+        mergeItem,
+      );
+      await moveToCanonicalIds(
+        transaction.table<Seen, string>('seen'),
+        (seen, id) => ({ ...seen, id }),
+        (kept, moved) => ({ id: kept.id, at: Math.max(kept.at, moved.at) }),
+      );
     });
     this.papers = new PaperStore(this.paperBlocks);
   }

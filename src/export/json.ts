@@ -13,6 +13,7 @@ import { ImportError } from './errors';
 import { scanJson } from './json-scan';
 import { LineIndex } from './lines';
 import { isRecord } from '../schema/is-record';
+import { withoutSubjectClass } from '../papers/ids';
 
 /** Every field of the item, in the schema's order, and nothing else the caller's object may carry. */
 function savedFields(item: SavedItem): SavedItem {
@@ -92,7 +93,8 @@ export function parseJsonImport(text: string): ImportParse {
   rawItems.forEach((raw, index) => {
     const offset = scan.itemOffsets[index];
     const line = offset === undefined ? 0 : lines.line(offset);
-    const parsed = SavedItemSchema.safeParse(raw);
+    // A backup made before the store dropped subject classes may hold `math.GT/0309136` for math/0309136.
+    const parsed = SavedItemSchema.safeParse(isRecord(raw) && typeof raw.id === 'string' ? { ...raw, id: withoutSubjectClass(raw.id) } : raw);
     if (parsed.success) {
       items.push(line > 0 ? { ...parsed.data, line } : parsed.data);
       return;

@@ -67,7 +67,7 @@ function newItem(incoming: ImportedItem, now: number): SavedItem {
  * one lacks them; tags united; notes from both; status (and its readAt) from the newer side, the
  * file's on a tie.
  */
-function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem {
+export function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem {
   const fileIsNewer = incoming.updatedAt !== undefined && incoming.updatedAt > current.updatedAt;
   const newer: Partial<SavedItem> = fileIsNewer ? incoming : current;
   const older: Partial<SavedItem> = fileIsNewer ? current : incoming;

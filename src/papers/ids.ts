@@ -7,10 +7,11 @@ import { latexToText } from './latex';
 
 // New-style ids (0704.0001 onwards): YYMM.NNNN (to 1412) or YYMM.NNNNN (from 1501).
 const NEW_STYLE = /^(\d{4})\.(\d{4,5})$/;
-// Old-style ids: archive(.SUBJECT-CLASS)/YYMMNNN, e.g. hep-th/9901001, math.AG/0601001.
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[a-z]{2})?\/(\d{7})$/i;
+// Old-style ids: archive(.SUBJECT-CLASS)/YYMMNNN, e.g. hep-th/9901001, math.AG/0601001. The
+// subject class is not part of the id: arXiv serves math.GT/0309136 as math/0309136.
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.[a-z]{2})?\/(\d{7})$/i;
 
-export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})$/;
+export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*\/\d{7})$/;
 
 /**
  * The canonical id (no version, no prefix) of a raw id such as `arXiv:2310.01779v3`,
@@ -29,11 +30,16 @@ export function normalizeArxivId(raw: string): string | null {
     return trimmed;
   }
   const old = OLD_STYLE.exec(trimmed);
-  if (old) {
-    const subject = old[2] ? old[2].toUpperCase() : '';
-    return `${old[1]!.toLowerCase()}${subject}/${old[3]}`;
-  }
+  if (old) return `${old[1]!.toLowerCase()}/${old[2]}`;
   return null;
+}
+
+/**
+ * A canonical id written with its subject class, as the store kept it before version 7
+ * (`math.GT/0309136`), without it (`math/0309136`); any other string as it is.
+ */
+export function withoutSubjectClass(id: string): string {
+  return /^[a-z]+(?:-[a-z]+)*\.[A-Z]{2}\/\d{7}$/.test(id) ? id.replace(/\.[A-Z]{2}\//, '/') : id;
 }
 
 /** The version in a raw id (`2310.01779v3` → 3), or null. */

@@ -10,10 +10,20 @@ import { lookupPapers } from '../../../src/db/papers';
 import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchRows, snapshotOf } from '../../../src/db/search';
 import { normalizeTitle } from '../../../src/papers/ids';
 import type { Paper, SavedItem, SeedAsset } from '../../../src/schema';
-import { hostileItems } from '../export/fixtures';
+import { hostileItems, savedItem } from '../export/fixtures';
+import { IMPORTED_NOTES_SEPARATOR } from '../../../src/export/merge';
 
 const VERSION_2_STORES = {
   papers: 'id, titleKey, rank',
+  saved: 'id, addedAt, updatedAt, status, *tags',
+  meta: 'key',
+  seen: 'id',
+  searchIndex: 'key',
+  trendingDays: 'day',
+} as const;
+
+const VERSION_5_STORES = {
+  paperBlocks: 'block, *ids, *titleKeys, *rankedIds',
   saved: 'id, addedAt, updatedAt, status, *tags',
   meta: 'key',
   seen: 'id',
@@ -40,14 +50,9 @@ const SHIPPED_STORES = {
   /** Version 3: the tables of version 2, with result rows in the search index (format 2). */
   'version 3': VERSION_2_STORES,
   /** Version 5: papers in blocks (version 4), the one-paper-a-row table dropped. */
-  'version 5': {
-    paperBlocks: 'block, *ids, *titleKeys, *rankedIds',
-    saved: 'id, addedAt, updatedAt, status, *tags',
-    meta: 'key',
-    seen: 'id',
-    searchIndex: 'key',
-    trendingDays: 'day',
-  },
+  'version 5': VERSION_5_STORES,
+  /** Version 6: the tables of version 5, the search index rebuilt with ASCII-folded tokens. */
+  'version 6': VERSION_5_STORES,
 } as const satisfies Record<string, Record<string, string>>;
 
 let asset: SeedAsset;
@@ -84,9 +89,10 @@ async function shippedDatabase(label: string, stores: Record<string, string>): P
   ]);
   if ('seen' in stores) await old.table('seen').bulkPut(saved.slice(0, 300).map((item, index) => ({ id: item.id, at: index })));
   // The search index as that version wrote it (format 1, before version 3, had no result rows).
-  // Its tokens kept ł and ø (no word 'lukasz'): as if the paper with such an author were not there.
+  // Before version 6 its tokens kept ł and ø (no word 'lukasz'): as if the paper with such an author were not there.
   const formatOne = label === 'version 1' || label === 'version 2';
-  const snapshot = snapshotOf(papers.filter((paper) => (!formatOne || paper.normTitle !== undefined) && paper.id !== '2501.00002'));
+  const asciiTokens = label === 'version 6';
+  const snapshot = snapshotOf(papers.filter((paper) => (!formatOne || paper.normTitle !== undefined) && (asciiTokens || paper.id !== '2501.00002')));
   const { rows: _rows, ...withoutRows } = snapshot;
   await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: formatOne ? { ...withoutRows, format: 1 } : snapshot, builtAt: 1 });
   old.close();
@@ -139,5 +145,56 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
     const store = createStore({ db: new PaperLensDatabase(name), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
     expect(await store.health()).toMatchObject({ ok: true, seedVersion: asset.version, papers: papers.length });
     expect((await (await store.ready()).saved.count())).toBe(1000);
+  });
+});
+
+describe('a version 6 store with old-style ids keyed by their subject class (math.GT/0309136)', () => {
+  // Before version 7 arxiv.org/abs/math.GT/0309136 and arxiv.org/abs/math/0309136 were two papers.
+  const item = (overrides: Partial<SavedItem>): SavedItem => ({ ...savedItem(), ...overrides });
+  const onlySubclass = item({ id: 'math.GT/0309136', title: 'arXiv:math.GT/0309136', authors: [], status: 'reading', tags: ['topology'], notes: 'knots', addedAt: 100, updatedAt: 200 });
+  // Saved by both addresses, the subject-class one edited last.
+  const subclassNewer = item({ id: 'math.AG/0601001', title: 'Curves', status: 'read', readAt: 4_000, tags: ['ag', 'Shared'], notes: 'from the math.AG page', addedAt: 1_000, updatedAt: 5_000 });
+  const canonicalOlder = item({ id: 'math/0601001', title: 'Curves', status: 'reading', tags: ['shared', 'mine'], notes: 'from the math page', addedAt: 500, updatedAt: 3_000 });
+  // Saved by both addresses, the canonical one edited last.
+  const subclassOlder = item({ id: 'cs.CL/0112017', title: 'Parsing', status: 'read', readAt: 600, tags: ['old'], notes: '', addedAt: 300, updatedAt: 700 });
+  const canonicalNewer = item({ id: 'cs/0112017', title: 'Parsing', status: 'to-read', tags: ['new'], notes: 'reread', addedAt: 400, updatedAt: 9_000 });
+  const untouched = [item({ id: 'hep-th/9901001', title: 'Strings' }), item({ id: '2310.01779', tags: ['nlp'] })];
+
+  test('each paper has one saved item and one seen mark, with every status, tag, note and time kept', async () => {
+    const name = `migration-${++counter}`;
+    const old = new Dexie(name);
+    old.version(6).stores(VERSION_5_STORES);
+    await old.open();
+    await old.table('saved').bulkPut([onlySubclass, subclassNewer, canonicalOlder, subclassOlder, canonicalNewer, ...untouched]);
+    await old.table('seen').bulkPut([
+      { id: 'math.GT/0309136', at: 10 },
+      { id: 'math.AG/0601001', at: 30 },
+      { id: 'math/0601001', at: 20 },
+      { id: 'hep-th/9901001', at: 5 },
+    ]);
+    old.close();
+
+    const db = new PaperLensDatabase(name);
+    await db.open();
+    expect(byId(await db.saved.toArray())).toEqual(
+      byId([
+        // Saved from a link: still a placeholder title, now the canonical id's, for the paper's page to replace.
+        { ...onlySubclass, id: 'math/0309136', title: 'arXiv:math/0309136' },
+        // The newer side's status and read time; tags and notes of both; the first save's time.
+        { ...subclassNewer, id: 'math/0601001', tags: ['shared', 'mine', 'ag'], notes: `from the math page${IMPORTED_NOTES_SEPARATOR}from the math.AG page`, addedAt: 500 },
+        { ...canonicalNewer, tags: ['new', 'old'], addedAt: 300 },
+        ...untouched,
+      ]),
+    );
+    // Seen by either address is seen, at the latest time.
+    expect(byId(await db.seen.toArray())).toEqual([
+      { id: 'hep-th/9901001', at: 5 },
+      { id: 'math/0309136', at: 10 },
+      { id: 'math/0601001', at: 30 },
+    ]);
+    // The indexes the reading list filters by answer for the moved items.
+    expect((await db.saved.where('tags').equals('topology').primaryKeys())).toEqual(['math/0309136']);
+    expect((await db.saved.where('status').equals('read').primaryKeys()).sort()).toEqual(['math/0601001']);
+    db.close();
   });
 });

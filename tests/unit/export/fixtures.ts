@@ -36,7 +36,7 @@ const TAGS = [
   'snake_case', '~', '^', '<b>', '@home',
 ];
 const CATEGORIES = ['cs.CL', 'cs.LG', 'cs.CV', 'hep-th', 'math.AG', 'stat.ML'];
-const OLD_ARCHIVES = ['hep-th', 'math.AG', 'cond-mat', 'astro-ph', 'quant-ph'];
+const OLD_ARCHIVES = ['hep-th', 'math', 'cond-mat', 'astro-ph', 'quant-ph'];
 const STATUSES = ['to-read', 'reading', 'read'] as const;
 
 function pickFrom<T>(next: () => number, pool: readonly T[]): T {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { exportJson, parseImport, planImport } from '../../../src/export';
-import { hostileItems } from './fixtures';
+import { hostileItems, savedItem } from './fixtures';
 
 describe('JSON backup round trip', () => {
   const items = hostileItems(1000);
@@ -31,6 +31,16 @@ describe('JSON backup round trip', () => {
     expect(second.updated).toEqual([]);
     expect(second.unchanged).toBe(1000);
     expect(second.summary).toBe('0 new, 0 updated, 1000 unchanged');
+  });
+
+  test('a backup made when the list kept subject classes (math.GT/0309136) restores into the one item of the paper', () => {
+    const listed = savedItem({ id: 'math/0309136', title: 'Knots', tags: ['mine'], updatedAt: 1_000 });
+    const old = exportJson([listed], exportedAt).replace('"math/0309136"', '"math.GT/0309136"').replace('"mine"', '"topology"');
+    const parse = parseImport(old, 'reading-list.json');
+    expect(parse.rejected).toEqual([]);
+    const plan = planImport([listed], parse.items, Date.UTC(2025, 5, 1));
+    expect(plan.added).toEqual([]);
+    expect(plan.updated).toEqual([{ ...listed, tags: ['mine', 'topology'] }]);
   });
 
   test('each imported item knows the line its object starts on', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { arxivIdFromUrl, normalizeArxivId, normalizeTitle } from '../../../src/papers/ids';
+import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId, normalizeTitle } from '../../../src/papers/ids';
 
 describe('normalizeArxivId', () => {
   test.each([
@@ -11,7 +11,9 @@ describe('normalizeArxivId', () => {
     ['1412.9999v2', '1412.9999'],
     ['hep-th/9901001', 'hep-th/9901001'],
     ['HEP-TH/9901001v2', 'hep-th/9901001'],
-    ['math.ag/0601001', 'math.AG/0601001'],
+    // The subject class is no part of the id: arXiv serves both addresses as one paper.
+    ['math.ag/0601001', 'math/0601001'],
+    ['math.GT/0309136v2', 'math/0309136'],
     ['cond-mat.stat-mech/0102003', null],
     ['cond-mat/0102003v1', 'cond-mat/0102003'],
   ])('%s → %s', (raw, expected) => {
@@ -50,6 +52,24 @@ describe('arxivIdFromUrl', () => {
     ['https://example.org/50%off', null],
   ])('%s → %s', (url, expected) => {
     expect(arxivIdFromUrl(url)).toBe(expected);
+  });
+});
+
+describe('an old-style id written with its subject class', () => {
+  // arxiv.org/abs/math.GT/0309136 is the paper math/0309136: one paper, one record, one entry.
+  test.each([
+    'math.GT/0309136',
+    'arXiv:math.GT/0309136v1',
+    'https://arxiv.org/abs/math.GT/0309136',
+    'https://arxiv.org/abs/math.GT/0309136v2',
+    'https://arxiv.org/pdf/math.GT/0309136v1.pdf',
+    'https://arxiv.org/html/math.GT/0309136',
+    'arxiv.org/abs/math.GT/0309136',
+    'https://alphaxiv.org/abs/math.GT/0309136',
+    '10.48550/arXiv.math.GT/0309136',
+    'math.GT/0309136 [math.GT]',
+  ])('%s is math/0309136', (reference) => {
+    expect(arxivIdFromReference(reference)).toBe('math/0309136');
   });
 });
 

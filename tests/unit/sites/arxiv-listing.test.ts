@@ -108,7 +108,7 @@ describe('arXiv listing and search pages', () => {
       '<dl><dt><a href="/abs/math.AG/0601001v2" title="Abstract">abstract</a></dt><dd><div class="list-title"><span class="descriptor">Title:</span> Curves</div></dd></dl>',
       'text/html',
     );
-    expect(arxivListing.entries(doc).map((entry) => entry.id)).toEqual(['math.AG/0601001']);
+    expect(arxivListing.entries(doc).map((entry) => entry.id)).toEqual(['math/0601001']);
   });
 
   test('search results: ids from the abs URL, titles, full abstracts without "More"/"Less"', async () => {
