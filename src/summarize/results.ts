@@ -63,41 +63,163 @@ interface Clause {
   cutAfter: boolean;
 }
 
-/** The clause around a number, starting at its verb when there is one. */
-function clauseSpan(sentence: string, at: number, end: number): Clause {
-  let start = 0;
-  // (", including …" lists what the clause covers: it does not start one.)
-  // (Chinese and Japanese clauses are delimited by their full-width commas and semicolons; 、
-  // separates the items of a list, which stay together.)
-  for (const m of sentence.slice(0, at).matchAll(/[;:]\s|[，；：]|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|(?!including\b)\w+ing\b)/g)) {
-    start = m.index + m[0].length;
+// Where a clause starts (after the match) and ends (at it). (", including …" lists what the clause
+// covers: it does not start one. Chinese and Japanese clauses are delimited by their full-width
+// commas and semicolons; 、 separates the items of a list, which stay together.)
+const CLAUSE_START = /[;:]\s|[，；：]|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|(?!including\b)\w+ing\b)/g;
+const CLAUSE_END = /[;:]\s|[，；：。！？]|,\s(?=(?:while|whereas|but|which|thus|thereby|and|or)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$/g;
+// Where a clause too long may end instead (both matches are two characters long).
+const PAUSE = /,\s|\s\(/g;
+const TOKEN = /[\p{L}\p{N}@-]+/gu;
+
+/** The first index in the ascending `values` whose value is above `value` (or at it, with `orEqual`). */
+function firstAbove(values: readonly number[], value: number, orEqual = false): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! > value || (orEqual && values[middle] === value)) high = middle;
+    else low = middle + 1;
   }
-  const tail =
-    /[;:]\s|[，；：。！？]|,\s(?=(?:while|whereas|but|which|thus|thereby|and|or)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$/.exec(
-      sentence.slice(end),
-    );
-  const stop = tail ? end + tail.index : sentence.length;
-  // Start at the verb governing the number when one precedes it in the clause.
-  const head = sentence.slice(start, at);
-  const tokens = [...head.matchAll(/[\p{L}\p{N}@-]+/gu)];
-  for (let k = tokens.length - 1; k > 0; k--) {
-    const token = tokens[k]!;
-    // A word right before a comma ends a phrase ("the best results, including"): no verb.
-    if (VERB.test(token[0]) && head[token.index + token[0].length] !== ',') {
-      start += token.index;
-      break;
+  return low;
+}
+
+/** The first match of a global `pattern` at or after a position that only grows: each stretch of text is searched once. */
+class NextMatch {
+  private found: { index: number; length: number } | null | undefined;
+
+  constructor(
+    private readonly pattern: RegExp,
+    private readonly text: string,
+  ) {}
+
+  from(position: number): { index: number; length: number } | null {
+    if (this.found === undefined || (this.found !== null && this.found.index < position)) {
+      this.pattern.lastIndex = position;
+      const match = this.pattern.exec(this.text);
+      this.found = match ? { index: match.index, length: match[0].length } : null;
     }
+    return this.found;
   }
+}
+
+/**
+ * What clauseSpan reads in a sentence, found once for the sentence rather than again for each of
+ * its numbers (which come in order): a long sentence of many numbers took quadratic time.
+ */
+class SentenceIndex {
+  /** Where each clause delimiter ends, and whether it is a comma's (which looks at the next word). */
+  private readonly startEnds: number[] = [];
+  private readonly commaStart: boolean[] = [];
+  private startsPassed = 0;
+  private clauseStart = 0;
+  /** Words (letters, digits, @ and -): where each starts, and the verbs a phrase may start at (those not before a comma). */
+  private readonly tokenStarts: number[] = [];
+  private readonly verbs: { token: number; end: number }[] = [];
+  private verbsPassed = 0;
+  /** Runs of non-space characters, as `split(/\s+/)` counts words. */
+  private readonly wordStarts: number[] = [];
+  private readonly wordEnds: number[] = [];
+  private readonly clauseEnd: NextMatch;
+  private readonly pause: NextMatch;
+
+  constructor(sentence: string) {
+    for (const m of sentence.matchAll(CLAUSE_START)) {
+      this.startEnds.push(m.index + m[0].length);
+      this.commaStart.push(m[0][0] === ',');
+    }
+    for (const m of sentence.matchAll(TOKEN)) {
+      const end = m.index + m[0].length;
+      if (VERB.test(m[0]) && sentence[end] !== ',') this.verbs.push({ token: this.tokenStarts.length, end });
+      this.tokenStarts.push(m.index);
+    }
+    for (const m of sentence.matchAll(/\S+/g)) {
+      this.wordStarts.push(m.index);
+      this.wordEnds.push(m.index + m[0].length);
+    }
+    this.clauseEnd = new NextMatch(CLAUSE_END, sentence);
+    this.pause = new NextMatch(PAUSE, sentence);
+  }
+
+  /**
+   * The end of the last delimiter before a number at `at`, as if only the text before it were read:
+   * a comma's delimiter ending at `at` looks for a word there, and finds none in that text.
+   */
+  startBefore(at: number): number {
+    const ends = this.startEnds;
+    while (this.startsPassed < ends.length && (ends[this.startsPassed]! < at || (ends[this.startsPassed] === at && !this.commaStart[this.startsPassed]))) {
+      this.clauseStart = ends[this.startsPassed++]!;
+    }
+    return this.clauseStart;
+  }
+
+  /**
+   * Where the verb governing a number at `at` starts: the last verb ending by `at` and after
+   * `start`, unless it is the first word there; null when there is none. (A word running into the
+   * number ends in a letter no verb ends in: the number follows no ASCII letter.)
+   */
+  verbBefore(start: number, at: number): number | null {
+    while (this.verbsPassed < this.verbs.length && this.verbs[this.verbsPassed]!.end <= at) this.verbsPassed++;
+    const verb = this.verbs[this.verbsPassed - 1];
+    if (!verb) return null;
+    const index = this.tokenStarts[verb.token]!;
+    return index >= start && verb.token > 0 && this.tokenStarts[verb.token - 1]! >= start ? index : null;
+  }
+
+  /** The first clause end at or after `from`, or null. */
+  endAfter(from: number): number | null {
+    return this.clauseEnd.from(from)?.index ?? null;
+  }
+
+  /** The first pause in [from, to), or null. */
+  pauseIn(from: number, to: number): number | null {
+    const found = this.pause.from(from);
+    return found && found.index + found.length <= to ? found.index : null;
+  }
+
+  /** The words of [from, to): the first's index into the runs and how many, each cut to the span. */
+  words(from: number, to: number): { first: number; count: number } {
+    const first = firstAbove(this.wordEnds, from);
+    return { first, count: Math.max(0, firstAbove(this.wordStarts, to, true) - first) };
+  }
+
+  wordStart(run: number, from: number): number {
+    return Math.max(this.wordStarts[run]!, from);
+  }
+
+  wordEnd(run: number, to: number): number {
+    return Math.min(this.wordEnds[run]!, to);
+  }
+
+  /** The first run ending after `at`. */
+  wordAfter(at: number): number {
+    return firstAbove(this.wordEnds, at);
+  }
+}
+
+/** The clause around a number, starting at its verb when there is one. */
+function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: number): Clause {
+  let start = index.startBefore(at);
+  const tail = index.endAfter(end);
+  const stop = tail ?? sentence.length;
+  // Start at the verb governing the number when one precedes it in the clause. (A word right
+  // before a comma ends a phrase, "the best results, including": no verb.)
+  start = index.verbBefore(start, at) ?? start;
   // Too long: end at the first comma or parenthesis after the number, if that is short enough;
   // else keep MAX_WORDS words around the number, and say where words were left out.
-  const wordCount = (from: number, to: number) => sentence.slice(from, to).split(/\s+/).filter(Boolean).length;
+  const wordCount = (from: number, to: number) => index.words(from, to).count;
   if (wordCount(start, stop) > MAX_WORDS) {
-    const pause = /,\s|\s\(/.exec(sentence.slice(end, stop));
-    if (pause && wordCount(start, end + pause.index) <= MAX_WORDS) return { start, stop: end + pause.index, cutBefore: false, cutAfter: false };
-    const words = [...sentence.slice(start, stop).matchAll(/\S+/g)];
-    const first = Math.max(0, Math.min(words.findIndex((w) => start + w.index + w[0].length > at) - 8, words.length - MAX_WORDS));
-    const last = words[first + MAX_WORDS - 1]!;
-    return { start: start + words[first]!.index, stop: start + last.index + last[0].length, cutBefore: first > 0, cutAfter: first + MAX_WORDS < words.length };
+    const pause = index.pauseIn(end, stop);
+    if (pause !== null && wordCount(start, pause) <= MAX_WORDS) return { start, stop: pause, cutBefore: false, cutAfter: false };
+    const words = index.words(start, stop);
+    const first = Math.max(0, Math.min(index.wordAfter(at) - words.first - 8, words.count - MAX_WORDS));
+    const last = words.first + first + MAX_WORDS - 1;
+    return {
+      start: index.wordStart(words.first + first, start),
+      stop: index.wordEnd(last, stop),
+      cutBefore: first > 0,
+      cutAfter: first + MAX_WORDS < words.count,
+    };
   }
   return { start, stop, cutBefore: false, cutAfter: false };
 }
@@ -118,11 +240,13 @@ export function resultsOf(sentences: string[]): string[] {
   const out: string[] = [];
   for (const sentence of sentences) {
     let covered = -1; // end of the last phrase taken from this sentence
+    let index: SentenceIndex | undefined; // read when the sentence has a result
     for (const m of sentence.matchAll(NUMBER)) {
       const at = m.index;
       const end = at + m[0].length;
       if (at < covered || !isResult(sentence, at, end, m[1]!, m[2])) continue;
-      const { start, stop, cutBefore, cutAfter } = clauseSpan(sentence, at, end);
+      index ??= new SentenceIndex(sentence);
+      const { start, stop, cutBefore, cutAfter } = clauseSpan(index, sentence, at, end);
       covered = stop;
       const clause = tidy(sentence.slice(start, stop));
       const phrase = clause && `${cutBefore ? '…' : ''}${clause}${cutAfter ? '…' : ''}`;
