@@ -51,6 +51,10 @@ function usableTabTitle(title: string | undefined): string | null {
   return /\s/.test(trimmed) && !/\.pdf$/i.test(trimmed) && !/^\d{4}\.\d{4,5}/.test(trimmed) ? trimmed : null;
 }
 
+// The title of arXiv's page for an id it does not know ("arXiv article identifier not recognized",
+// as its heading says "Article identifier '2412.99999' not recognized").
+const ARXIV_NOT_FOUND_TITLE = /^(?:arxiv\s+)?article identifier\b.*\bnot recognized$/i;
+
 /**
  * The paper of a tab's page, or of a link in it (`url`): its title and details from the page when
  * our content script read them (the paper page itself, or the listing entry the link belongs to);
@@ -61,8 +65,10 @@ export async function paperInTab(tab: TabLike, url = tab.url): Promise<TabPaper 
   const id = url ? arxivIdFromUrl(url) : null;
   if (!url || !id) return null;
   const answer = await askPage(tab.id, id);
-  // The server said there is no such paper ("identifier not recognized"): nothing to save.
+  // The server said there is no such paper ("identifier not recognized"): nothing to save. Its
+  // page says so in its title too, where no script of ours answers (the extension was reloaded).
   if (answer && 'notFound' in answer) return null;
+  if (answer === undefined && url === tab.url && ARXIV_NOT_FOUND_TITLE.test((tab.title ?? '').trim())) return null;
   const page = answer && answer.id === id ? answer : null;
   // The tab's own title names only the tab's own paper, and only where no page of ours answered.
   const tabTitle = !page?.title && url === tab.url && answer === undefined ? usableTabTitle(tab.title) : null;

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { saveFromTab } from '../../../src/messaging/save-from-tab';
 import { paperInTab } from '../../../src/messaging/tab-paper';
 
 afterEach(() => {
@@ -27,4 +29,23 @@ test("a PDF tab whose script of ours does not answer the question (it only names
   const paper = await paperInTab({ id: 7, url: 'https://arxiv.org/pdf/1706.03762v7', title: 'Attention Is All You Need | arXiv 1706.03762v7' });
   expect(asked).toHaveBeenCalled();
   expect(paper).toMatchObject({ id: '1706.03762', title: 'Attention Is All You Need', titleFromTab: true, page: null });
+});
+
+describe("arXiv's \"identifier not recognized\" page when no script of ours is there (the extension was reloaded)", () => {
+  // The title of tests/fixtures/arxiv-abs-not-recognized.html, and the form its heading takes.
+  test.each(['arXiv article identifier not recognized', "Article identifier '2412.99999' not recognized"])('titled %j: no paper, nothing saved', async (title) => {
+    const tab = { id: 3, url: 'https://arxiv.org/abs/2412.99999', title };
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect(await paperInTab(tab)).toBeNull();
+    const db = new PaperLensDatabase(`tab-paper-${title}`);
+    expect(await saveFromTab(db, tab, 1_000)).toBeNull();
+    expect(await db.saved.count()).toBe(0);
+    db.close();
+  });
+
+  test('a paper whose title speaks of an identifier not recognized is still saved by its title', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const title = 'Why Is the Identifier Not Recognized? Entity Linking in the Wild';
+    expect(await paperInTab({ id: 3, url: 'https://arxiv.org/abs/2412.00001', title: `[2412.00001] ${title}` })).toMatchObject({ id: '2412.00001', title, titleFromTab: true });
+  });
 });
