@@ -24,7 +24,7 @@ export interface FeedSuccess {
   day: string;
   /** In the feed's order, which is its ranking. */
   entries: FeedEntry[];
-  /** Each entry's place in the feed (1 = first), counting items that could not be used. */
+  /** Each entry's place in the feed (1 = first), counting items that could not be used (not a paper's repeats). */
   ranks: number[];
   /** Items that could not be used. */
   dropped: number;

@@ -7,7 +7,7 @@ const MAX_PROBLEMS = 10;
 export interface ParsedFeed {
   ok: true;
   entries: FeedEntry[];
-  /** Each entry's place in the feed (1 = first): items dropped before it still count. */
+  /** Each entry's place in the feed (1 = first): unreadable items before it still count, repeated papers do not. */
   ranks: number[];
   /** Items that could not be used (no id, no title, a duplicate…). */
   dropped: number;
@@ -53,17 +53,20 @@ export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failu
   const seen = new Set<string>();
   const problems: { path: string; text: string }[] = [];
   let unreadable = 0; // problems other than a paper listed twice
+  // A second copy of a paper takes no place: the papers after it keep the ranks of a list without it.
+  let repeats = 0;
   json.forEach((item, index) => {
     const parsed = DailyPaperItemSchema.safeParse(item);
     if (!parsed.success) {
       unreadable++;
       problems.push(issueText(parsed.error.issues[0]!, index));
     } else if (seen.has(parsed.data.id)) {
+      repeats++;
       problems.push({ path: formatPath([index, 'paper', 'id']), text: `${formatPath([index, 'paper', 'id'])}: ${parsed.data.id} is listed twice` });
     } else {
       seen.add(parsed.data.id);
       entries.push(parsed.data);
-      ranks.push(index + 1);
+      ranks.push(index + 1 - repeats);
     }
   });
 

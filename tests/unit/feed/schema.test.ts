@@ -170,6 +170,12 @@ describe('dropping unusable items', () => {
     expect(feed.entries.map((entry) => entry.title)).toEqual([good, ...others].map((item) => item.paper.title));
     expect(feed.problems).toEqual([`[1].paper.id: ${good.paper.id} is listed twice`]);
   });
+
+  it('a paper listed twice takes one rank: the papers after its second copy are not a place down', () => {
+    const [first, second, third] = recordedItems();
+    expect(parseDailyPapers([first, second, first, third])).toMatchObject({ ok: true, dropped: 1, ranks: [1, 2, 3] });
+    expect(parseDailyPapers([first, first, { paper: { id: 'nope' } }, second, third])).toMatchObject({ ok: true, dropped: 2, ranks: [1, 3, 4] });
+  });
 });
 
 describe('responses that are not a usable list', () => {
