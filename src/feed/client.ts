@@ -6,6 +6,11 @@ import { errorMessage } from '../messaging/error-message';
 export const DAILY_PAPERS_URL = 'https://huggingface.co/api/daily_papers';
 export const DEFAULT_FEED_TIMEOUT_MS = 10_000;
 const MAX_LIMIT = 1000;
+/**
+ * The most of a response body that is read. A day's recorded list (13 papers) is 70 KB, so the
+ * largest list the feed gives (1,000 papers) is some 5 MB: anything past this is not a feed.
+ */
+export const MAX_FEED_BYTES = 16 * 1024 * 1024;
 
 export interface FetchDailyPapersOptions {
   fetch: typeof fetch;
@@ -37,7 +42,8 @@ export type FeedResult = FeedSuccess | { ok: false; failure: FeedFailure };
 type Exchange =
   | { kind: 'response'; response: Response; body: string }
   | { kind: 'no-response'; error: unknown }
-  | { kind: 'body-lost'; error: unknown };
+  | { kind: 'body-lost'; error: unknown }
+  | { kind: 'too-large'; bytes: number };
 
 /** The request URL, or why the options cannot make one. */
 function requestUrl(options: FetchDailyPapersOptions): string | FeedFailure {
@@ -68,11 +74,39 @@ async function exchange(fetchFeed: typeof fetch, url: string, signal: AbortSigna
   } catch (error) {
     return { kind: 'no-response', error };
   }
+  // Refused unread when the server says how large it is; otherwise read up to the bound only.
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_FEED_BYTES) {
+    void response.body?.cancel().catch(() => undefined);
+    return { kind: 'too-large', bytes: declared };
+  }
   try {
-    return { kind: 'response', response, body: await response.text() };
+    const body = await readBounded(response);
+    return typeof body === 'string' ? { kind: 'response', response, body } : { kind: 'too-large', bytes: body.bytes };
   } catch (error) {
     return { kind: 'body-lost', error };
   }
+}
+
+/** The body as text, or how much had come when it went past MAX_FEED_BYTES (the download is then cancelled). */
+async function readBounded(response: Response): Promise<string | { bytes: number }> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_FEED_BYTES) {
+      void reader.cancel().catch(() => undefined);
+      return { bytes };
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 function errorText(error: unknown): string {
@@ -220,6 +254,11 @@ async function attempt(options: FetchDailyPapersOptions): Promise<FeedResult> {
     if (outcome.kind === 'body-lost') {
       const reason = `the connection dropped while the feed was downloading: ${errorText(outcome.error)}`;
       return { ok: false, failure: { kind: 'offline', reason } };
+    }
+    if (outcome.kind === 'too-large') {
+      const size = `${Math.round(outcome.bytes / (1024 * 1024))} MB`;
+      const reason = `the feed's answer is too large to read (${size} or more; a day's list is well under 1 MB)`;
+      return { ok: false, failure: { kind: 'invalid-json', reason, position: null } };
     }
     const { response, body } = outcome;
     if (!response.ok) return { ok: false, failure: httpFailure(response, body, options.now()) };

@@ -20,6 +20,7 @@ export function feedFailureHeadline(kind: FeedFailureKind, reason: string): stri
       return 'Hugging Face is rate-limiting requests';
     case 'invalid-json':
       if (/web page/.test(reason)) return 'the feed sent a web page, not JSON';
+      if (/^the feed's answer is too large/.test(reason)) return 'the feed sent an answer too large to read';
       return /body is empty/.test(reason) ? 'the feed sent an empty answer' : 'the feed sent data that is not valid JSON';
     case 'schema':
       // The refresher records a failed write of a good list under this kind too: not the feed's fault.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAILY_PAPERS_URL, fetchDailyPapers, type FeedResult, type FetchDailyPapersOptions } from '../../../src/feed/client';
+import { DAILY_PAPERS_URL, fetchDailyPapers, MAX_FEED_BYTES, type FeedResult, type FetchDailyPapersOptions } from '../../../src/feed/client';
 import { FeedFailureSchema, type FeedFailure } from '../../../src/schema/feed';
 import { fixtureText, NESTED_FIXTURE, recordedItems } from './fixtures';
 import { feedFailureHeadline } from '../../../src/feed/failure-headline';
@@ -195,6 +195,37 @@ describe('classifying failures', () => {
     });
     const failure = await failureOf(run(respondStream(broken)));
     expect(failure).toEqual({ kind: 'offline', reason: 'the connection dropped while the feed was downloading: network error' });
+  });
+
+  it("refuses a body larger than any day's list: unread when its size is declared, cut off while it streams", async () => {
+    const chunk = new TextEncoder().encode(`[${' '.repeat(1024 * 1024 - 2)},`);
+    let pulled = 0;
+    let cancelled = false;
+    const huge = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          // Some way past the bound in all, so a client that reads it whole ends too.
+          if (pulled > MAX_FEED_BYTES + 8 * chunk.byteLength) return controller.close();
+          pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+    const declared = fakeFetch(async () => new Response(huge(), { headers: { 'content-length': String(2 * MAX_FEED_BYTES) } })).fetch;
+    const refused = await failureOf(run(declared));
+    expect(refused).toMatchObject({ kind: 'invalid-json', reason: expect.stringContaining("the feed's answer is too large to read (32 MB") });
+    expect(feedFailureHeadline(refused.kind, refused.reason)).toBe('the feed sent an answer too large to read');
+    expect(cancelled).toBe(true);
+
+    pulled = 0;
+    cancelled = false;
+    const cut = await failureOf(run(respondStream(huge()), { timeoutMs: 60_000 }));
+    expect(cut).toMatchObject({ kind: 'invalid-json', reason: expect.stringContaining('too large to read') });
+    // Reading stopped at the bound and the download was cancelled (the stream's queue may hold a chunk or two more).
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThan(MAX_FEED_BYTES + 4 * chunk.byteLength);
   });
 
   it('never throws, even when fetch itself throws', async () => {
