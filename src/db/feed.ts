@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { ArxivFillQueueSchema, FeedRefreshStateSchema, type ArxivFillQueue, type FeedRefreshState, type Paper } from '../schema';
 import { initialFeedRefreshState } from '../feed/backoff';
 import type { FeedSuccess } from '../feed/client';
@@ -7,10 +8,29 @@ import { putPapers } from './bulk';
 import { relatedOnArrival } from './related';
 
 const FEED_STATE_KEY = 'feedState';
+/**
+ * A refresh state the store refused (disk full), kept in the browser's session storage (memory,
+ * not disk) until the store takes one again: its backoff holds across worker restarts and the
+ * popup shows its failure, while the store keeps its last state.
+ */
+const UNSTORED_FEED_STATE_KEY = 'paperlens:unstoredFeedState';
 
-/** The stored refresh schedule; a missing or unreadable record starts afresh (due at once). */
+async function unstoredFeedState(): Promise<FeedRefreshState | null> {
+  const kept: unknown = (await browser.storage.session.get(UNSTORED_FEED_STATE_KEY))[UNSTORED_FEED_STATE_KEY];
+  const parsed = FeedRefreshStateSchema.safeParse(kept);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function keepUnstoredFeedState(state: FeedRefreshState): Promise<void> {
+  await browser.storage.session.set({ [UNSTORED_FEED_STATE_KEY]: FeedRefreshStateSchema.parse(state) });
+}
+
+/** The refresh schedule: one the store refused, else the stored one; a missing or unreadable record starts afresh (due at once). */
 export async function readFeedState(db: PaperLensDatabase): Promise<FeedRefreshState> {
+  // The store first: a live query (the popup's) observes only what is read before another API is awaited.
   const row = await db.meta.get(FEED_STATE_KEY);
+  const unstored = await Promise.resolve(unstoredFeedState()).catch(() => null);
+  if (unstored) return unstored;
   if (!row) return initialFeedRefreshState();
   try {
     const parsed = FeedRefreshStateSchema.safeParse(JSON.parse(row.value));
@@ -22,6 +42,7 @@ export async function readFeedState(db: PaperLensDatabase): Promise<FeedRefreshS
 
 export async function writeFeedState(db: PaperLensDatabase, state: FeedRefreshState): Promise<void> {
   await db.meta.put({ key: FEED_STATE_KEY, value: JSON.stringify(FeedRefreshStateSchema.parse(state)) });
+  await browser.storage.session.remove(UNSTORED_FEED_STATE_KEY).catch(() => undefined);
 }
 
 const ARXIV_FILL_QUEUE_KEY = 'arxivFillQueue';

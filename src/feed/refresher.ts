@@ -1,6 +1,6 @@
 import { STORE_FAILURE_REASON, type FeedRefreshState } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { applyFeedDay, readFeedState, writeFeedState } from '../db/feed';
+import { applyFeedDay, keepUnstoredFeedState, readFeedState, writeFeedState } from '../db/feed';
 import { isDue, isStale, mayRefreshOnRequest, nextAttemptAt, recordFeedFailure, recordFeedSuccess } from './backoff';
 import { fetchDailyPapers } from './client';
 import { errorMessage } from '../messaging/error-message';
@@ -34,6 +34,11 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
   // its own after that one, not that one's answer; a second press joins the first.
   let running: { forced: boolean; done: Promise<FeedRefreshState> } | null = null;
 
+  const storeFailure = (state: FeedRefreshState, error: unknown): FeedRefreshState => {
+    const reason = `${STORE_FAILURE_REASON}: ${errorMessage(error)}`;
+    return recordFeedFailure(state, { kind: 'schema', reason, path: '(store)' }, deps.now());
+  };
+
   const attempt = async (db: PaperLensDatabase, state: FeedRefreshState): Promise<FeedRefreshState> => {
     const result = await fetchDailyPapers({ fetch: deps.fetch, now: deps.now });
     let next: FeedRefreshState;
@@ -44,13 +49,19 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
         next = recordFeedSuccess(state, deps.now());
         deps.onApplied();
       } catch (error) {
-        const reason = `${STORE_FAILURE_REASON}: ${errorMessage(error)}`;
-        next = recordFeedFailure(state, { kind: 'schema', reason, path: '(store)' }, deps.now());
+        next = storeFailure(state, error);
       }
     } else {
       next = recordFeedFailure(state, result.failure, deps.now());
     }
-    await writeFeedState(db, next);
+    try {
+      await writeFeedState(db, next);
+    } catch (error) {
+      // The store refused the record (disk full): a refresh that failed like any other, backed off
+      // and shown, kept outside the store; the store's last state stays as it was.
+      if (next.lastFailure === null) next = storeFailure(state, error);
+      await keepUnstoredFeedState(next).catch(() => undefined);
+    }
     return next;
   };
 

@@ -1,10 +1,15 @@
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PaperLensDatabase } from '../../../src/db/database';
+import { readFeedState } from '../../../src/db/feed';
 import { createFeedRefresher } from '../../../src/feed/refresher';
+import { feedFailureHeadline } from '../../../src/feed/failure-headline';
 import { trendingList } from '../../../src/db/papers';
-import { recordedItems, type RecordedItem } from './fixtures';
+import { fixtureText, NESTED_FIXTURE, recordedItems, type RecordedItem } from './fixtures';
 
 let counter = 0;
+// A refresh state the store refused is kept in storage.session: none is left from another test.
+beforeEach(() => fakeBrowser.reset());
 
 /** A refresher over a fresh store whose fetches wait until the test answers them, in order. */
 function setup() {
@@ -85,5 +90,56 @@ describe('feed refresher: the day a list is kept under', () => {
     const latest = await trendingList(db);
     expect(latest.day).toBe('2024-07-19');
     expect(latest.papers.map((paper) => paper.id)).toEqual([items[0]!.paper.id, items[1]!.paper.id, '2407.99991']);
+  });
+});
+
+describe('feed refresher: a refresh whose state the store refuses (disk full)', () => {
+  test('is a failed refresh: backed off (a restarted worker too), its headline shown, the stored state left as it was', async () => {
+    const db = new PaperLensDatabase(`refresher-${++counter}`);
+    let now = Date.parse('2024-07-19T08:00:00Z');
+    const fetched: string[] = [];
+    const scheduled: number[] = [];
+    const body = fixtureText(NESTED_FIXTURE);
+    const worker = () =>
+      createFeedRefresher({
+        ready: async () => db,
+        fetch: (async (input: RequestInfo | URL) => (fetched.push(String(input)), new Response(body))) as typeof fetch,
+        now: () => now,
+        enabled: async () => true,
+        schedule: (at) => scheduled.push(at),
+        onApplied: () => undefined,
+      });
+    expect((await worker().refresh(true)).lastFailure).toBeNull();
+    const stored = await db.meta.get('feedState');
+
+    // Four hours on (the list is stale) the disk is full: the feed state cannot be written.
+    now += 4 * 60 * 60_000;
+    const put = db.meta.put.bind(db.meta);
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    vi.spyOn(db.meta, 'put').mockImplementation(((row, key) => (row.key === 'feedState' ? Promise.reject(full) : put(row, key))) as typeof put);
+    const first = worker();
+    const failed = await first.refresh(false);
+    expect(fetched).toHaveLength(2);
+    expect(failed).toMatchObject({ consecutiveFailures: 1, lastFailure: { kind: 'schema', reason: expect.stringContaining('The quota has been exceeded') } });
+    expect(feedFailureHeadline(failed.lastFailure!.kind, failed.lastFailure!.reason)).toBe('PaperLens could not store the list');
+    expect(failed.nextAttemptAt! - now).toBeGreaterThanOrEqual(4 * 60_000);
+    expect(scheduled.at(-1)).toBe(failed.nextAttemptAt);
+    // The popup reads the failure; the store still holds the last state it took.
+    expect(await readFeedState(db)).toEqual(failed);
+    expect(await db.meta.get('feedState')).toEqual(stored);
+
+    // Backed off: the alarm, the worker's next start and a later refresh within the wait fetch nothing.
+    now += 60_000;
+    await first.refresh(false);
+    await worker().startup();
+    expect(fetched).toHaveLength(2);
+
+    // The wait over, the disk has room again: a refresh succeeds and is stored.
+    vi.restoreAllMocks();
+    now = failed.nextAttemptAt!;
+    expect((await worker().refresh(false)).lastFailure).toBeNull();
+    expect(fetched).toHaveLength(3);
+    expect(await readFeedState(db)).toMatchObject({ lastSuccessAt: now, consecutiveFailures: 0 });
+    expect(JSON.parse((await db.meta.get('feedState'))!.value)).toMatchObject({ lastSuccessAt: now });
   });
 });
