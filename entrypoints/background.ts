@@ -69,13 +69,17 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     // A failure is already shown on the toolbar icon by onError.
     store.refreshSeed().catch(() => undefined);
-    browser.contextMenus.create({
-      id: SAVE_LINK_MENU,
-      title: 'Save paper to PaperLens',
-      contexts: ['link'],
-      targetUrlPatterns: PAPER_LINKS,
-      documentUrlPatterns: ['https://arxiv.org/*', 'https://huggingface.co/*'],
-    });
+    // The browser keeps the menu across updates (and browser updates fire this too): created
+    // again as it is, it would be a duplicate id.
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: SAVE_LINK_MENU,
+        title: 'Save paper to PaperLens',
+        contexts: ['link'],
+        targetUrlPatterns: PAPER_LINKS,
+        documentUrlPatterns: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+      }),
+    );
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

@@ -1,0 +1,104 @@
+import { expect, vi } from 'vitest';
+import { Dexie } from 'dexie';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../../entrypoints/background';
+import { DATABASE_NAME, PaperLensDatabase } from '../../../src/db/database';
+import { storedSeedVersion } from '../../../src/db/seed';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+import type { SeedAsset } from '../../../src/schema';
+
+let asset: SeedAsset | undefined;
+
+/** The toolbar icon as the browser shows it: a tab's own text, else the global one (null resets a tab's). */
+export interface Icon {
+  global: string;
+  tabs: Map<number, string>;
+  shownOn: (tabId: number) => string;
+}
+
+export interface Browser {
+  icon: Icon;
+  /** Context-menu items as the browser keeps them (they outlive a worker), and the errors it reported. */
+  menus: Set<string>;
+  menuErrors: string[];
+  /** What the worker answers when asked for the bundled seed (a test may make it fail). */
+  seed: () => Promise<SeedAsset>;
+  installed: (reason: 'install' | 'update') => Promise<void>;
+  command: (command: string, tab: { id: number; url: string }) => Promise<void>;
+  /** Tabs open on paper pages. */
+  tabs: { id: number; url: string }[];
+  /** The store as the worker left it (another connection to it). */
+  db: PaperLensDatabase;
+  /** Waits until the worker's store holds the bundled seed of this version. */
+  seeded: (version?: string) => Promise<void>;
+}
+
+/**
+ * A browser profile for the background worker: fake extension APIs (WXT's fakeBrowser, plus the few
+ * it lacks), the store in fake-indexeddb. `start()` runs the worker's main as a worker start does;
+ * call it again for a restarted worker (the old one's listeners and timers are gone, as in the browser).
+ */
+export async function profile(): Promise<Browser & { start: () => void }> {
+  asset ??= await buildSeedAsset();
+  const bundled = asset;
+  fakeBrowser.reset();
+  await Dexie.delete(DATABASE_NAME);
+  const icon: Icon = { global: '', tabs: new Map(), shownOn: (tabId) => icon.tabs.get(tabId) ?? icon.global };
+  const menus = new Set<string>();
+  const menuErrors: string[] = [];
+  let onInstalled: ((details: { reason: string }) => void)[] = [];
+  let onCommand: ((command: string, tab: unknown) => void)[] = [];
+  const db = new PaperLensDatabase();
+  const browser: Browser = {
+    db,
+    tabs: [],
+    seeded: (version = bundled.version) => vi.waitFor(async () => expect(await storedSeedVersion(db)).toBe(version), { timeout: 5000 }),
+    icon,
+    menus,
+    menuErrors,
+    seed: async () => bundled,
+    installed: async (reason) => {
+      for (const listener of onInstalled) listener({ reason });
+    },
+    command: async (command, tab) => {
+      for (const listener of onCommand) listener(command, tab);
+    },
+  };
+  const start = () => {
+    vi.clearAllTimers();
+    vi.restoreAllMocks();
+    // The last worker's listeners are gone; what the browser keeps (storage, alarms, the icon, menus) stays.
+    onInstalled = [];
+    onCommand = [];
+    for (const event of [fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onUpdated, fakeBrowser.tabs.onRemoved, fakeBrowser.alarms.onAlarm, fakeBrowser.storage.onChanged]) {
+      event.removeAllListeners();
+    }
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'PaperLens', version: '1.0.0' });
+    vi.spyOn(fakeBrowser.runtime.onInstalled, 'addListener').mockImplementation((listener) => void onInstalled.push(listener as (typeof onInstalled)[number]));
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => void onCommand.push(listener as (typeof onCommand)[number]));
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((properties) => {
+      // Chrome reports this as `Unchecked runtime.lastError` in the worker's console.
+      if (menus.has(String(properties.id))) menuErrors.push(`Cannot create item with duplicate id ${properties.id}`);
+      menus.add(String(properties.id));
+      return properties.id ?? '';
+    });
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockImplementation(async () => menus.clear());
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(async ({ tabId, text }) => {
+      if (tabId === undefined) icon.global = text ?? '';
+      else if (text === null || text === undefined) icon.tabs.delete(tabId);
+      else icon.tabs.set(tabId, text);
+    });
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue(undefined);
+    // The paper tabs open (the fake's query does not match URL patterns).
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => browser.tabs) as unknown as typeof fakeBrowser.tabs.query);
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+      const url = String(input);
+      if (url.endsWith('/seed.json')) return new Response(JSON.stringify(await browser.seed()));
+      return Promise.reject(new TypeError('Failed to fetch'));
+    });
+    background.main();
+  };
+  return { ...browser, start };
+}
