@@ -17,6 +17,10 @@ import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
 const FEED_ALARM = 'daily-papers-feed';
 const ARXIV_RETRY_ALARM = 'arxiv-complete-retry';
+const RESEED_ALARM = 'reseed-retry';
+const RESEED_RETRY_MINUTES = 10;
+/** In storage.local: the extension version whose bundled snapshot the store last took. */
+const SEEDED_FOR_KEY = 'paperlens:seededFor';
 const RESUME_AFTER_START_MS = 2_000;
 const SAVE_COMMAND = 'save-paper';
 const SAVE_LINK_MENU = 'save-paper-link';
@@ -66,9 +70,29 @@ export default defineBackground(() => {
   };
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
 
+  // The bundled snapshot of an install or update (seedStore touches bundled papers only). One the
+  // store could not take (disk full) is tried again in a while and at the next worker starts, until
+  // it is in: the version it was taken for is kept only once it is.
+  const version = browser.runtime.getManifest().version;
+  let reseeding: Promise<void> | null = null;
+  const reseed = () =>
+    (reseeding ??= store
+      .refreshSeed()
+      .then(async () => {
+        await browser.storage.local.set({ [SEEDED_FOR_KEY]: version });
+        await browser.alarms.clear(RESEED_ALARM);
+      })
+      // A failure is already shown on the toolbar icon by onError.
+      .catch(() => void browser.alarms.create(RESEED_ALARM, { delayInMinutes: RESEED_RETRY_MINUTES }))
+      .finally(() => {
+        reseeding = null;
+      }));
+  const reseedIfPending = async () => {
+    if ((await browser.storage.local.get(SEEDED_FOR_KEY))[SEEDED_FOR_KEY] !== version) await reseed();
+  };
+
   browser.runtime.onInstalled.addListener(() => {
-    // A failure is already shown on the toolbar icon by onError.
-    store.refreshSeed().catch(() => undefined);
+    void reseed();
     // The browser keeps the menu across updates (and browser updates fire this too): created
     // again as it is, it would be a duplicate id.
     void browser.contextMenus.removeAll().then(() =>
@@ -133,6 +157,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void feed.refresh(false);
     if (alarm.name === ARXIV_RETRY_ALARM) void arxiv.resume().catch(() => undefined);
+    if (alarm.name === RESEED_ALARM) void reseed();
   });
   watchSettings((settings) => {
     if (settings.feedEnabled) void feed.refresh(false);
@@ -146,9 +171,13 @@ export default defineBackground(() => {
     .ready()
     .then(() => {
       markOnce(WORKER_MARKS.storeReady);
-      // Papers left waiting for their arXiv pages when the worker last stopped: after the message
-      // that woke the worker (a card's lookup) has had the store to itself.
-      setTimeout(() => void arxiv.resume().catch(() => undefined), RESUME_AFTER_START_MS);
+      // Papers left waiting for their arXiv pages when the worker last stopped, and an update's
+      // snapshot the store could not take: after the message that woke the worker (a card's
+      // lookup) has had the store to itself.
+      setTimeout(() => {
+        void arxiv.resume().catch(() => undefined);
+        void reseedIfPending().catch(() => undefined);
+      }, RESUME_AFTER_START_MS);
       return feed.startup();
     })
     .catch(() => undefined);

@@ -25,6 +25,8 @@ export interface Browser {
   seed: () => Promise<SeedAsset>;
   installed: (reason: 'install' | 'update') => Promise<void>;
   command: (command: string, tab: { id: number; url: string }) => Promise<void>;
+  /** The extension's version (an update brings another). */
+  version: string;
   /** Tabs open on paper pages. */
   tabs: { id: number; url: string }[];
   /** The store as the worker left it (another connection to it). */
@@ -51,6 +53,7 @@ export async function profile(): Promise<Browser & { start: () => void }> {
   const db = new PaperLensDatabase();
   const browser: Browser = {
     db,
+    version: '1.0.0',
     tabs: [],
     seeded: (version = bundled.version) => vi.waitFor(async () => expect(await storedSeedVersion(db)).toBe(version), { timeout: 5000 }),
     icon,
@@ -73,7 +76,7 @@ export async function profile(): Promise<Browser & { start: () => void }> {
     for (const event of [fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onUpdated, fakeBrowser.tabs.onRemoved, fakeBrowser.alarms.onAlarm, fakeBrowser.storage.onChanged]) {
       event.removeAllListeners();
     }
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'PaperLens', version: '1.0.0' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'PaperLens', version: browser.version });
     vi.spyOn(fakeBrowser.runtime.onInstalled, 'addListener').mockImplementation((listener) => void onInstalled.push(listener as (typeof onInstalled)[number]));
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => void onCommand.push(listener as (typeof onCommand)[number]));
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
@@ -100,5 +103,5 @@ export async function profile(): Promise<Browser & { start: () => void }> {
     });
     background.main();
   };
-  return { ...browser, start };
+  return Object.assign(browser, { start });
 }
