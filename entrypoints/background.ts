@@ -10,7 +10,7 @@ import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
 import { announceStoreChanged } from '../src/messaging/store-changes';
-import { showStoreError, clearStoreError, LINK_IS_NO_PAPER, NO_PAPER_IN_TAB, savedLinkNotice } from '../src/ui/action-badge';
+import { showStoreError, clearStoreError, storeErrorLook, LINK_IS_NO_PAPER, NO_PAPER_IN_TAB, savedLinkNotice } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
@@ -33,8 +33,15 @@ export default defineBackground(() => {
   const store = createStore({
     db,
     loadSeed: async () => parseSeedAsset(await (await fetch(browser.runtime.getURL('/seed.json'))).json()),
-    onError: showStoreError,
-    onRecovered: clearStoreError,
+    // The global "!" and, on tabs whose icon has a look of its own (a paper's status), theirs.
+    onError: (reason) => {
+      showStoreError(reason);
+      toolbar.alert(storeErrorLook(reason));
+    },
+    onRecovered: () => {
+      clearStoreError();
+      toolbar.alert(null);
+    },
   });
   const lookup = createCachedLookup(db);
   const toolbar = trackToolbarStatus(store.ready);

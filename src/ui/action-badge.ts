@@ -3,12 +3,18 @@ import type { PaperView } from '../schema';
 import { STATUS_LABELS } from './status';
 import type { ToolbarLook } from './toolbar-status';
 
-/** A store failure is shown on the toolbar icon (red "!" and the reason as its tooltip). */
+/** How a store failure looks on the toolbar icon: a red "!" and the reason as its tooltip. */
+export function storeErrorLook(reason: string): ToolbarLook {
+  return { text: '!', color: '#c62828', title: reason };
+}
+
+/** A store failure is shown on the toolbar icon (tabs with a look of their own show it through ToolbarStatus.alert). */
 export function showStoreError(reason: string): void {
   console.error(reason);
-  void browser.action.setBadgeText({ text: '!' });
-  void browser.action.setBadgeBackgroundColor({ color: '#c62828' });
-  void browser.action.setTitle({ title: reason });
+  const look = storeErrorLook(reason);
+  void browser.action.setBadgeText({ text: look.text });
+  void browser.action.setBadgeBackgroundColor({ color: look.color });
+  void browser.action.setTitle({ title: look.title });
 }
 
 export function clearStoreError(): void {

@@ -22,6 +22,11 @@ export const NOTICE_MS = 4_000;
 export interface ToolbarStatus {
   /** Shows `notice` on the tab's icon for NOTICE_MS, then the tab's paper status again. */
   notify(tabId: number, notice: ToolbarLook): void;
+  /**
+   * A failure (the store's red "!"), or null once it is over. A tab's own look would hide the
+   * icon's global one, so while it lasts every tab with a look of its own shows it instead.
+   */
+  alert(failure: ToolbarLook | null): void;
 }
 
 function statusLook(status: ReadingStatus | null): ToolbarLook {
@@ -41,7 +46,8 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
   let followed = new Map<number, string>();
   let pending: ReturnType<typeof setTimeout> | null = null;
   const statusOfTab = new Map<number, ReadingStatus | null>();
-  const noticeEnds = new Map<number, ReturnType<typeof setTimeout>>();
+  const notices = new Map<number, { look: ToolbarLook; timer: ReturnType<typeof setTimeout> }>();
+  let failure: ToolbarLook | null = null;
   // One chain of icon updates per tab, so an older update never lands after a newer one.
   const drawing = new Map<number, Promise<void>>();
 
@@ -59,9 +65,27 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     });
   };
 
+  // A failure wins over a notice, a notice over the tab's paper status.
+  const redraw = (tabId: number): void => {
+    draw(tabId, failure ?? notices.get(tabId)?.look ?? statusLook(statusOfTab.get(tabId) ?? null));
+  };
+
   const show = (tabId: number, status: ReadingStatus | null): void => {
     statusOfTab.set(tabId, status);
-    if (!noticeEnds.has(tabId)) draw(tabId, statusLook(status));
+    redraw(tabId);
+  };
+
+  const hold = (tabId: number, look: ToolbarLook): void => {
+    clearTimeout(notices.get(tabId)?.timer);
+    const timer = setTimeout(() => {
+      notices.delete(tabId);
+      redraw(tabId);
+    }, NOTICE_MS);
+    notices.set(tabId, { look, timer });
+  };
+  const dropNotice = (tabId: number): void => {
+    clearTimeout(notices.get(tabId)?.timer);
+    notices.delete(tabId);
   };
 
   const follow = async () => {
@@ -73,6 +97,8 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     // Tabs that left arXiv/Hugging Face report no URL without the tabs permission: clear theirs.
     for (const tabId of followed.keys()) if (!paperOfTab.has(tabId)) show(tabId, null);
     followed = paperOfTab;
+    // Tabs an earlier worker drew (a status) would hide a failure that keeps the store from opening.
+    if (failure) for (const tabId of paperOfTab.keys()) redraw(tabId);
     const ids = [...new Set(paperOfTab.values())];
     const db = await ready();
     subscription?.unsubscribe();
@@ -98,8 +124,7 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     if (change.url !== undefined || change.status === 'complete') refollow();
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    clearTimeout(noticeEnds.get(tabId));
-    noticeEnds.delete(tabId);
+    dropNotice(tabId);
     statusOfTab.delete(tabId);
     refollow();
   });
@@ -107,15 +132,12 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
 
   return {
     notify(tabId, notice) {
-      clearTimeout(noticeEnds.get(tabId));
-      draw(tabId, notice);
-      noticeEnds.set(
-        tabId,
-        setTimeout(() => {
-          noticeEnds.delete(tabId);
-          draw(tabId, statusLook(statusOfTab.get(tabId) ?? null));
-        }, NOTICE_MS),
-      );
+      hold(tabId, notice);
+      redraw(tabId);
+    },
+    alert(look) {
+      failure = look;
+      for (const tabId of new Set([...statusOfTab.keys(), ...notices.keys(), ...followed.keys()])) redraw(tabId);
     },
   };
 }
