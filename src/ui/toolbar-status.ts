@@ -1,4 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
+import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import type { PaperLensDatabase } from '../db/database';
 import { arxivIdFromUrl } from '../papers/ids';
@@ -29,6 +30,14 @@ export interface ToolbarStatus {
   alert(failure: ToolbarLook | null): void;
 }
 
+/**
+ * Notices on show, kept in storage.session: a worker stopped within a notice's seconds takes its
+ * timer along, and the next one ends the notice when it starts.
+ */
+const NOTICES_KEY = 'paperlens:toolbarNotices';
+const LookSchema = z.object({ text: z.string(), color: z.string(), title: z.string() });
+const StoredNoticesSchema = z.record(z.string(), z.object({ look: LookSchema, endsAt: z.number() }));
+
 function statusLook(status: ReadingStatus | null): ToolbarLook {
   return status
     ? { text: BADGE_TEXT[status], color: STATUS_COLOR, title: `PaperLens · ${STATUS_LABELS[status]}` }
@@ -46,7 +55,7 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
   let followed = new Map<number, string>();
   let pending: ReturnType<typeof setTimeout> | null = null;
   const statusOfTab = new Map<number, ReadingStatus | null>();
-  const notices = new Map<number, { look: ToolbarLook; timer: ReturnType<typeof setTimeout> }>();
+  const notices = new Map<number, { look: ToolbarLook; endsAt: number; timer: ReturnType<typeof setTimeout> }>();
   let failure: ToolbarLook | null = null;
   // One chain of icon updates per tab, so an older update never lands after a newer one.
   const drawing = new Map<number, Promise<void>>();
@@ -75,17 +84,23 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     redraw(tabId);
   };
 
-  const hold = (tabId: number, look: ToolbarLook): void => {
+  let saving = Promise.resolve();
+  const saveNotices = (): void => {
+    const kept = Object.fromEntries([...notices].map(([tabId, { look, endsAt }]) => [tabId, { look, endsAt }]));
+    saving = saving.then(() => browser.storage.session.set({ [NOTICES_KEY]: kept })).catch(() => undefined);
+  };
+  const hold = (tabId: number, look: ToolbarLook, endsAt: number): void => {
     clearTimeout(notices.get(tabId)?.timer);
     const timer = setTimeout(() => {
       notices.delete(tabId);
+      saveNotices();
       redraw(tabId);
-    }, NOTICE_MS);
-    notices.set(tabId, { look, timer });
+    }, Math.max(0, endsAt - Date.now()));
+    notices.set(tabId, { look, endsAt, timer });
   };
   const dropNotice = (tabId: number): void => {
     clearTimeout(notices.get(tabId)?.timer);
-    notices.delete(tabId);
+    if (notices.delete(tabId)) saveNotices();
   };
 
   const follow = async () => {
@@ -129,10 +144,23 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     refollow();
   });
   refollow();
+  // Notices an earlier worker left on show end when they would have.
+  void browser.storage.session
+    .get(NOTICES_KEY)
+    .then((stored) => {
+      const parsed = StoredNoticesSchema.safeParse(stored[NOTICES_KEY]);
+      if (!parsed.success) return;
+      for (const [key, { look, endsAt }] of Object.entries(parsed.data)) {
+        const tabId = Number(key);
+        if (Number.isInteger(tabId) && !notices.has(tabId)) hold(tabId, look, endsAt);
+      }
+    })
+    .catch(() => undefined);
 
   return {
     notify(tabId, notice) {
-      hold(tabId, notice);
+      hold(tabId, notice, Date.now() + NOTICE_MS);
+      saveNotices();
       redraw(tabId);
     },
     alert(look) {
