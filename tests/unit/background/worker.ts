@@ -24,7 +24,6 @@ export interface Browser {
   /** What the worker answers when asked for the bundled seed (a test may make it fail). */
   seed: () => Promise<SeedAsset>;
   installed: (reason: 'install' | 'update') => Promise<void>;
-  command: (command: string, tab: { id: number; url: string }) => Promise<void>;
   /** The extension's version (an update brings another). */
   version: string;
   /** Tabs open on paper pages. */
@@ -38,7 +37,8 @@ export interface Browser {
 /**
  * A browser profile for the background worker: fake extension APIs (WXT's fakeBrowser, plus the few
  * it lacks), the store in fake-indexeddb. `start()` runs the worker's main as a worker start does;
- * call it again for a restarted worker (the old one's listeners and timers are gone, as in the browser).
+ * call it again for a restarted worker (the old one's listeners are gone, as in the browser; its
+ * pending timers are not, so tests wait for what they check).
  */
 export async function profile(): Promise<Browser & { start: () => void }> {
   asset ??= await buildSeedAsset();
@@ -49,7 +49,6 @@ export async function profile(): Promise<Browser & { start: () => void }> {
   const menus = new Set<string>();
   const menuErrors: string[] = [];
   let onInstalled: ((details: { reason: string }) => void)[] = [];
-  let onCommand: ((command: string, tab: unknown) => void)[] = [];
   const db = new PaperLensDatabase();
   const browser: Browser = {
     db,
@@ -63,22 +62,18 @@ export async function profile(): Promise<Browser & { start: () => void }> {
     installed: async (reason) => {
       for (const listener of onInstalled) listener({ reason });
     },
-    command: async (command, tab) => {
-      for (const listener of onCommand) listener(command, tab);
-    },
   };
   const start = () => {
     vi.clearAllTimers();
     vi.restoreAllMocks();
     // The last worker's listeners are gone; what the browser keeps (storage, alarms, the icon, menus) stays.
     onInstalled = [];
-    onCommand = [];
     for (const event of [fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onUpdated, fakeBrowser.tabs.onRemoved, fakeBrowser.alarms.onAlarm, fakeBrowser.storage.onChanged]) {
       event.removeAllListeners();
     }
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'PaperLens', version: browser.version });
     vi.spyOn(fakeBrowser.runtime.onInstalled, 'addListener').mockImplementation((listener) => void onInstalled.push(listener as (typeof onInstalled)[number]));
-    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => void onCommand.push(listener as (typeof onCommand)[number]));
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((properties) => {
       // Chrome reports this as `Unchecked runtime.lastError` in the worker's console.
