@@ -4,4 +4,5 @@ import { OptionsApp } from '../../src/ui/options/options-app';
 import { followThemeSetting } from '../../src/ui/theme-setting';
 
 followThemeSetting();
-render(<OptionsApp db={new PaperLensDatabase()} />, document.getElementById('app')!);
+// Firefox's PDF viewer runs no content script: no PDF tab titles there.
+render(<OptionsApp db={new PaperLensDatabase()} pdfTabTitles={!import.meta.env.FIREFOX} />, document.getElementById('app')!);

@@ -15,10 +15,10 @@ const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
   { key: 'hfList', label: 'Hugging Face paper lists', where: 'badges on huggingface.co/papers (daily, weekly, monthly, trending)' },
 ];
 
-function Switch({ name, label, hint, checked, onChange }: { name: string; label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
+function Switch({ name, label, hint, checked, onChange, disabled = false }: { name: string; label: string; hint: string; checked: boolean; onChange: (on: boolean) => void; disabled?: boolean }) {
   return (
     <label class="setting">
-      <input type="checkbox" role="switch" data-testid={`setting-${name}`} checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />
+      <input type="checkbox" role="switch" data-testid={`setting-${name}`} checked={checked} disabled={disabled} onChange={(event) => onChange(event.currentTarget.checked)} />
       <span>
         <span class="setting-label">{label}</span>
         <span class="hint">{hint}</span>
@@ -124,7 +124,11 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
 }
 
 /** The options page: where PaperLens acts, how its card looks, the feed, seen marks, and clearing data. */
-export function OptionsApp({ db }: { db: PaperLensDatabase }) {
+/**
+ * `pdfTabTitles`: whether this browser lets PaperLens name PDF tabs. Firefox runs no extension
+ * script in its PDF viewer, so there the switch would do nothing: it is shown off, and says why.
+ */
+export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase; pdfTabTitles?: boolean }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [savedNote, setSavedNote] = useState(false);
@@ -174,8 +178,13 @@ export function OptionsApp({ db }: { db: PaperLensDatabase }) {
         <Switch
           name="pdfTabTitles"
           label="arXiv PDF tab titles"
-          hint="the tab named after its paper (“Title | arXiv 2310.01779v3”), not the file, on arxiv.org/pdf/…"
-          checked={settings.pdfTabTitles}
+          hint={
+            pdfTabTitles
+              ? 'the tab named after its paper (“Title | arXiv 2310.01779v3”), not the file, on arxiv.org/pdf/…'
+              : 'not in Firefox: its PDF viewer runs no extension scripts, so a PDF tab keeps the title Firefox gives it'
+          }
+          checked={pdfTabTitles && settings.pdfTabTitles}
+          disabled={!pdfTabTitles}
           onChange={(on) => void change({ ...settings, pdfTabTitles: on })}
         />
       </section>
