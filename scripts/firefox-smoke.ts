@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
  * 140+) and the openssl CLI; nothing from npm beyond this checkout's tsx (no geckodriver, no
  * web-ext). Node 20 needs its WebSocket flag (Node 22+ has WebSocket without it):
  *
- *   npm run build:firefox
- *   NODE_OPTIONS=--experimental-websocket npx tsx scripts/firefox-smoke.ts [--shots DIR] [--keep]
+ *   npm run smoke:firefox [-- --shots DIR --keep]
+ *
+ * (which runs `npm run build:firefox`, then this script with NODE_OPTIONS=--experimental-websocket).
  *
  * Takes about a minute and a half. Firefox runs headless on a fresh profile, driven over
  * WebDriver BiDi on its own --remote-debugging-port; --remote-allow-system-access lets the session
