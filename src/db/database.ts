@@ -63,6 +63,8 @@ const IndexedPaperSchema = z.pick(PaperSchema, { id: true, title: true, authors:
  *       search index is rebuilt.
  *   7 — old-style ids lose their subject class (math.GT/0309136 is math/0309136): saved items and
  *       seen marks keyed by one move to the canonical id, merged with any already there.
+ *   8 — seen marks indexed by `at` (the last visit), for the popup's Recent list; new marks keep the
+ *       page's title and first authors (older ones have none: nothing to upgrade).
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -140,6 +142,7 @@ export class PaperLensDatabase extends Dexie {
         (kept, moved) => ({ id: kept.id, at: Math.max(kept.at, moved.at) }),
       );
     });
+    this.version(8).stores({ seen: 'id, at' });
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

@@ -2,15 +2,17 @@ import type { Table } from 'dexie';
 import { normalizeArxivId, normalizeTitle, placeholderTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
-import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, ValidSaveInput } from '../schema';
-import { SaveInputSchema } from '../schema';
+import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, Seen, ValidSaveInput } from '../schema';
+import { SaveInputSchema, SEEN_AUTHORS } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withStatus } from './reading-list';
 import { sameItem } from '../export/merge';
 import type { Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
-import { pageDetails } from '../sites/types';
+import { pageDetails, pageText } from '../sites/types';
+import { MAX_AUTHOR_NAME, MAX_TITLE } from '../papers/bounds';
+import type { ResultRow } from './search';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
@@ -367,12 +369,71 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
   });
 }
 
+/** An abstract page the user opened: its paper, and the title and authors it showed (when known). */
+export interface Visit {
+  id: string;
+  title?: string;
+  authors?: readonly string[];
+}
+
+/**
+ * How many seen marks the store keeps: beyond it the oldest visits go (their listing mark and
+ * Recent entry), so the table cannot grow without end. 5,000 is years of reading at a few papers a
+ * day, and well under a megabyte.
+ */
+export const MAX_SEEN = 5_000;
+
+/** A visit's seen mark: its time now, its page's title and authors, or those it kept from before. */
+function seenMark(visit: Visit, before: Seen | undefined, now: number): Seen {
+  // A view names a paper it knows no title of by its id: that is no title to keep.
+  const title = [visit.id, placeholderTitle(visit.id)].includes(visit.title ?? '') ? '' : pageText(visit.title, MAX_TITLE);
+  const authors = (visit.authors ?? []).map((author) => pageText(author, MAX_AUTHOR_NAME)).filter(Boolean).slice(0, SEEN_AUTHORS);
+  const kept = { title: title || before?.title, authors: authors.length > 0 ? authors : before?.authors };
+  return { id: visit.id, at: now, ...(kept.title ? { title: kept.title } : {}), ...(kept.authors ? { authors: kept.authors } : {}) };
+}
+
 /** Remembers that the user opened these papers' abstract pages; answers how many had not been seen before. */
-export async function markSeen(db: PaperLensDatabase, ids: string[], now: number): Promise<number> {
+export async function markSeen(db: PaperLensDatabase, visits: Visit[], now: number): Promise<number> {
   return db.transaction('rw', db.seen, async () => {
-    const before = await db.seen.bulkGet(ids);
-    await db.seen.bulkPut(ids.map((id) => ({ id, at: now })));
+    const before = await db.seen.bulkGet(visits.map((visit) => visit.id));
+    await db.seen.bulkPut(visits.map((visit, index) => seenMark(visit, before[index], now)));
+    const excess = (await db.seen.count()) - MAX_SEEN;
+    if (excess > 0) await db.seen.bulkDelete(await db.seen.orderBy('at').limit(excess).primaryKeys());
     return before.filter((seen) => seen === undefined).length;
+  });
+}
+
+/** A paper of the Recent list: as a popup row shows it, with when its page was last opened and its authors. */
+export interface RecentPaper extends ResultRow {
+  at: number;
+  authors: string[];
+}
+
+/**
+ * The `limit` papers whose pages were opened last, newest first (read through the `at` index).
+ * Marks from before version 8 have no title: the store's, else the reading list's, else the id.
+ */
+export async function recentlySeen(db: PaperLensDatabase, limit: number): Promise<RecentPaper[]> {
+  return db.transaction('r', db.seen, db.paperBlocks, db.saved, async () => {
+    const marks = await db.seen.orderBy('at').reverse().limit(limit).toArray();
+    const ids = marks.map((mark) => mark.id);
+    const [papers, saved] = await Promise.all([db.papers.bulkGet(ids), db.saved.bulkGet(ids)]);
+    return marks.map((mark, index) => {
+      const paper = papers[index];
+      const item = saved[index];
+      return {
+        id: mark.id,
+        at: mark.at,
+        title: mark.title ?? paper?.title ?? item?.title ?? placeholderTitle(mark.id),
+        authors: mark.authors ?? (paper ?? item)?.authors.slice(0, SEEN_AUTHORS) ?? [],
+        tldr: paper?.summary.tldr ?? item?.tldr ?? '',
+        topics: paper?.summary.topics ?? [],
+        // Where it ranks is Trending's business: here it is when the paper was read.
+        rank: null,
+        snapshot: null,
+        status: item?.status ?? null,
+      };
+    });
   });
 }
 

@@ -92,10 +92,11 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         const views = deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries);
         if (request.seenOn) {
           // Recorded after answering, and only where the user allows it.
-          const ids = views.flatMap((view) => (view ? [view.id] : []));
+          // With the title the reader saw, for the popup's Recent list.
+          const visits = views.flatMap((view) => (view ? [{ id: view.id, title: view.title }] : []));
           void deps
             .seenEnabled(request.seenOn)
-            .then((enabled) => (enabled && ids.length > 0 ? markSeen(db, ids, deps.now()) : 0))
+            .then((enabled) => (enabled && visits.length > 0 ? markSeen(db, visits, deps.now()) : 0))
             // A paper seen for the first time: open listings mark it without a reload.
             .then((newlySeen) => (newlySeen > 0 ? deps.seenChanged?.() : undefined))
             .catch(() => undefined);

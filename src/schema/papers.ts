@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Timestamp, Title, text } from './common';
+import { MAX_AUTHOR_NAME } from '../papers/bounds';
 
 export const SummarySchema = z.object({
   version: Count,
@@ -96,7 +97,19 @@ export type SavedItem = z.infer<typeof SavedItemSchema>;
 
 export const MetaSchema = z.object({ key: z.string(), value: z.string() });
 
-/** A paper whose abstract page the user opened (for the "seen" mark in listings). */
-export const SeenSchema = z.object({ id: ArxivIdSchema, at: Timestamp });
+/** How many of a visited paper's authors its seen mark keeps: enough to recognise it in a list. */
+export const SEEN_AUTHORS = 5;
+
+/**
+ * A paper whose abstract page the user opened: the "seen" mark in listings, and the popup's Recent
+ * list. `at` is the last visit. Title and first authors as the page showed them (marks from before
+ * version 8 have neither), so a paper the store does not hold can be listed and searched.
+ */
+export const SeenSchema = z.object({
+  id: ArxivIdSchema,
+  at: Timestamp,
+  title: z.optional(Title),
+  authors: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_AUTHOR_NAME))).check(z.maxLength(SEEN_AUTHORS))),
+});
 export type Seen = z.infer<typeof SeenSchema>;
 

@@ -13,7 +13,7 @@ beforeAll(async () => {
   await savePaper(db, { id: '2407.21123', title: 'Retrieval Heads Explain Long-Context Factuality' }, 1000);
   await savePaper(db, { id: '2310.01779', title: 'HallE-Control' }, 1000);
   await setStatus(db, '2310.01779', 'reading', 2000);
-  await markSeen(db, ['2310.01779', 'hep-th/9901001'], 3000);
+  await markSeen(db, [{ id: '2310.01779' }, { id: 'hep-th/9901001' }], 3000);
 });
 
 describe('badge answers', () => {

@@ -18,7 +18,7 @@ describe('cached card lookups', () => {
     const [first] = await lookup([{ id: '2310.01779' }]);
     expect(first).toMatchObject({ id: '2310.01779', status: null });
     // An unrelated write (a seen mark) keeps the cache; the same answer comes back.
-    await markSeen(db, ['2310.01779'], 1);
+    await markSeen(db, [{ id: '2310.01779' }], 1);
     expect((await lookup([{ id: '2310.01779' }]))[0]).toBe(first);
 
     await savePaper(db, { id: '2310.01779', title: 'x' }, 2);

@@ -6,7 +6,7 @@ import { packBlocks, PAPERS_PER_BLOCK } from '../../../src/db/paper-blocks';
 import { createStore } from '../../../src/db/open';
 import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY } from '../../../src/db/seed';
 import { setNotes } from '../../../src/db/reading-list';
-import { lookupPapers } from '../../../src/db/papers';
+import { lookupPapers, markSeen, recentlySeen } from '../../../src/db/papers';
 import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchRows, snapshotOf } from '../../../src/db/search';
 import { normalizeTitle } from '../../../src/papers/ids';
 import type { Paper, SavedItem, SeedAsset } from '../../../src/schema';
@@ -53,6 +53,8 @@ const SHIPPED_STORES = {
   'version 5': VERSION_5_STORES,
   /** Version 6: the tables of version 5, the search index rebuilt with ASCII-folded tokens. */
   'version 6': VERSION_5_STORES,
+  /** Version 7: the tables of version 5, old-style ids without their subject class. */
+  'version 7': VERSION_5_STORES,
 } as const satisfies Record<string, Record<string, string>>;
 
 let asset: SeedAsset;
@@ -91,7 +93,7 @@ async function shippedDatabase(label: string, stores: Record<string, string>): P
   // The search index as that version wrote it (format 1, before version 3, had no result rows).
   // Before version 6 its tokens kept ł and ø (no word 'lukasz'): as if the paper with such an author were not there.
   const formatOne = label === 'version 1' || label === 'version 2';
-  const asciiTokens = label === 'version 6';
+  const asciiTokens = label === 'version 6' || label === 'version 7';
   const snapshot = snapshotOf(papers.filter((paper) => (!formatOne || paper.normTitle !== undefined) && (asciiTokens || paper.id !== '2501.00002')));
   const { rows: _rows, ...withoutRows } = snapshot;
   await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: formatOne ? { ...withoutRows, format: 1 } : snapshot, builtAt: 1 });
@@ -195,6 +197,42 @@ describe('a version 6 store with old-style ids keyed by their subject class (mat
     // The indexes the reading list filters by answer for the moved items.
     expect((await db.saved.where('tags').equals('topology').primaryKeys())).toEqual(['math/0309136']);
     expect((await db.saved.where('status').equals('read').primaryKeys()).sort()).toEqual(['math/0601001']);
+    db.close();
+  });
+});
+
+describe('a version 7 store (seen marks with no title, no index on their time)', () => {
+  test('keeps every seen mark and saved item; the Recent list reads them newest first, titled by the store or the id', async () => {
+    const name = await shippedDatabase('version 7', VERSION_5_STORES);
+    const stored = papers[0]!;
+    const old = new Dexie(name);
+    old.version(7).stores(VERSION_5_STORES);
+    await old.open();
+    // Seen in an order of their own: a paper of the store last but one, one it does not hold last.
+    await old.table('seen').bulkPut([
+      { id: stored.id, at: 5_000 },
+      { id: '2502.00077', at: 6_000 },
+    ]);
+    old.close();
+
+    const db = new PaperLensDatabase(name);
+    await db.open();
+    expect(byId(await db.saved.toArray())).toEqual(byId(saved));
+    expect(await db.seen.count()).toBe(302);
+    expect(await db.seen.get('2502.00077')).toEqual({ id: '2502.00077', at: 6_000 });
+    // The index on the visit time answers for the old marks.
+    expect(await db.seen.orderBy('at').reverse().limit(3).primaryKeys()).toEqual(['2502.00077', stored.id, saved[299]!.id]);
+    const recent = await recentlySeen(db, 3);
+    const savedItem = saved[299]!;
+    expect(recent.map(({ id, title, status }) => ({ id, title, status }))).toEqual([
+      { id: '2502.00077', title: 'arXiv:2502.00077', status: null },
+      { id: stored.id, title: stored.title, status: saved.find((item) => item.id === stored.id)?.status ?? null },
+      // Saved, and in the store only when its hostile title was given a paper there.
+      { id: savedItem.id, title: papers.find((paper) => paper.id === savedItem.id)?.title ?? savedItem.title, status: savedItem.status },
+    ]);
+    // New visits keep their page's title alongside the old marks.
+    await markSeen(db, [{ id: '2502.00077', title: 'Now With Its Title' }], 7_000);
+    expect((await recentlySeen(db, 1))[0]).toMatchObject({ id: '2502.00077', title: 'Now With Its Title', at: 7_000 });
     db.close();
   });
 });

@@ -199,6 +199,22 @@ describe('background message handler', () => {
     seenOn = true;
   });
 
+  test('a paper the store does not hold is remembered with the title its page shows, for the Recent list', async () => {
+    const db = await deps.ready();
+    // The card asks by id first (no view: nothing to remember), then with the page's text.
+    await handleMessage({ type: 'lookup', queries: [{ id: '2502.04321' }], seenOn: 'arxivAbs' }, deps);
+    const page = { id: '2502.04321', title: 'Sparse $\\alpha$-Entmax Routing for Unknown Papers', abstract: 'We route tokens sparsely. Our method works.' };
+    await handleMessage({ type: 'lookup', queries: [page], seenOn: 'arxivAbs' }, deps);
+    await expect.poll(async () => (await db.seen.get('2502.04321'))?.title).toBe('Sparse α-Entmax Routing for Unknown Papers');
+    // Seen again, asked by id alone: the title stays.
+    await handleMessage({ type: 'lookup', queries: [{ id: '2502.04321' }], seenOn: 'arxivAbs' }, deps);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.seen.get('2502.04321')).toMatchObject({ at: 42, title: 'Sparse α-Entmax Routing for Unknown Papers' });
+    // A paper of the store gets the store's title.
+    await handleMessage({ type: 'lookup', queries: [{ id: '2310.15539' }], seenOn: 'arxivAbs' }, deps);
+    await expect.poll(async () => (await db.seen.get('2310.15539'))?.title).toMatch(/SteloCoder/);
+  });
+
   test('a paper seen for the first time is announced (open listings mark it); seeing it again is not', async () => {
     let announced = 0;
     let storeChanges = 0;
