@@ -84,7 +84,7 @@ describe('popup', () => {
     const expected = [...seed.papers].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((paper) => paper.id);
     expect(ids).toEqual(expected);
     expect(ids[0]).toBe('2310.01779');
-    // The Trending / Saved tabs work from the keyboard, as tabs do: arrows move, focus follows.
+    // The Trending / Saved / Recent tabs work from the keyboard, as tabs do: arrows move (round), focus follows.
     expect(await popup.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-trending');
     await popup.getByTestId('tab-trending').focus();
     await popup.keyboard.press('ArrowRight');
@@ -92,9 +92,18 @@ describe('popup', () => {
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('tab-saved');
     expect(await popup.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-saved');
     await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => popup.getByTestId('tab-recent').getAttribute('aria-selected')).toBe('true');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('tab-recent');
+    await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => popup.getByTestId('tab-trending').getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('ArrowLeft');
+    await expect.poll(() => popup.getByTestId('tab-recent').getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('Home');
     await expect.poll(() => popup.getByTestId('tab-trending').getAttribute('aria-selected')).toBe('true');
     await popup.keyboard.press('End');
-    await expect.poll(() => popup.getByTestId('tab-saved').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => popup.getByTestId('tab-recent').getAttribute('aria-selected')).toBe('true');
+    // Only the selected tab is in the Tab order.
+    expect(await popup.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => (tab as HTMLElement).tabIndex))).toEqual([-1, -1, 0]);
     await popup.keyboard.press('Home');
     await expect.poll(() => popup.getByTestId('tab-trending').getAttribute('aria-selected')).toBe('true');
     // Search results take the tabs' place; choosing a tab ends the search and shows that tab.

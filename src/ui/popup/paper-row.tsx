@@ -43,8 +43,9 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
 /**
  * One paper in a popup list: title link, TL;DR, save toggle. `rankSource`: say which list a rank
  * is from ("Jul 30", "Live · 2026-11-30"), where rows of several lists mix (search results).
+ * `meta`: a line under the title (Recent: when the page was opened).
  */
-export function PaperRow({ paper, testId, rankSource = false }: { paper: Pick<PaperView, 'id' | 'title' | 'tldr' | 'topics' | 'rank' | 'snapshot' | 'status'>; testId: string; rankSource?: boolean }) {
+export function PaperRow({ paper, testId, rankSource = false, meta }: { paper: Pick<PaperView, 'id' | 'title' | 'tldr' | 'topics' | 'rank' | 'snapshot' | 'status'>; testId: string; rankSource?: boolean; meta?: string }) {
   return (
     <li class="paper" data-testid={testId} data-arxiv-id={paper.id}>
       <div class="paper-head">
@@ -58,6 +59,7 @@ export function PaperRow({ paper, testId, rankSource = false }: { paper: Pick<Pa
           {paper.title}
         </a>
       </div>
+      {meta && <p class="meta">{meta}</p>}
       {paper.tldr && <p class="tldr">{paper.tldr}</p>}
       {paper.topics.length > 0 && <p class="topics">{paper.topics.join(' · ')}</p>}
       <div class="row-actions">

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PaperLensDatabase } from '../../db/database';
-import { lookupPapers, recentlySaved, trendingList, type TrendingList } from '../../db/papers';
+import { lookupPapers, recentlySaved, recentlySeen, trendingList, type TrendingList } from '../../db/papers';
 import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
@@ -22,8 +22,8 @@ import { useOneAtATime } from '../one-at-a-time';
 import { useCopyCitation } from '../copy-citation';
 import { feedFailureHeadline } from '../../feed/failure-headline';
 
-type Section = 'trending' | 'saved';
-const SECTIONS: readonly Section[] = ['trending', 'saved'];
+type Section = 'trending' | 'saved' | 'recent';
+const SECTIONS: readonly Section[] = ['trending', 'saved', 'recent'];
 
 function Problem({ text }: { text: string | null }) {
   return text ? <p class="problem" role="alert">{text}</p> : null;
@@ -262,6 +262,48 @@ function Saved({ db, openReadingList }: { db: PaperLensDatabase; openReadingList
   );
 }
 
+/** Whether seen marks are on in the options (null until read), followed live. */
+function useSeenEnabled(): boolean | null {
+  const [on, setOn] = useState<boolean | null>(null);
+  useEffect(() => {
+    loadSettings().then((settings) => setOn(settings.seenEnabled), () => setOn(null));
+    return watchSettings((settings) => setOn(settings.seenEnabled));
+  }, []);
+  return on;
+}
+
+// As many as Saved shows: the papers of the last days, not a history to browse.
+const POPUP_RECENT = 50;
+
+/** The papers whose pages were opened last, newest first: read only when this tab is shown. */
+function Recent({ db }: { db: PaperLensDatabase }) {
+  const { value, error } = useLiveQuery(() => recentlySeen(db, POPUP_RECENT), []);
+  const seenOn = useSeenEnabled();
+  if (error) return <Problem text={error} />;
+  if (!value) return <p class="empty">Loading…</p>;
+  const off = seenOn === false ? 'Seen marks are switched off in the options, so no page you open is remembered.' : null;
+  if (value.length === 0) {
+    return (
+      <p class="empty" data-testid="recent-empty">
+        Papers whose arXiv or Hugging Face pages you open appear here, the latest first.{off && ` ${off}`}
+      </p>
+    );
+  }
+  const now = Date.now();
+  return (
+    <>
+      {off && (
+        <p class="hint" data-testid="recent-off">
+          {off}
+        </p>
+      )}
+      <ol class="papers" aria-label="Recently opened papers">
+        {value.map((paper) => <PaperRow key={paper.id} paper={paper} testId="recent-item" meta={`Opened ${describeAge(now - paper.at)}`} />)}
+      </ol>
+    </>
+  );
+}
+
 export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const [section, setSection] = useState<Section>('trending');
   // Kept here, so the picked day stays while the reader searches or looks at Saved.
@@ -339,7 +381,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
                 data-testid={`tab-${name}`}
                 onClick={() => showSection(name)}
               >
-                {name === 'trending' ? 'Trending' : `Saved${savedCount ? ` (${savedCount})` : ''}`}
+                {name === 'trending' ? 'Trending' : name === 'recent' ? 'Recent' : `Saved${savedCount ? ` (${savedCount})` : ''}`}
               </button>
             ))}
           </div>
@@ -358,7 +400,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           </>
         ) : (
           <div role="tabpanel" id="section-panel" aria-labelledby={`tab-${section}`}>
-            {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} /> : <Saved db={db} openReadingList={openReadingList} />}
+            {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} /> : section === 'recent' ? <Recent db={db} /> : <Saved db={db} openReadingList={openReadingList} />}
           </div>
         )}
       </main>

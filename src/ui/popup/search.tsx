@@ -3,9 +3,10 @@ import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
 import { loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type RowContext } from '../../db/search';
 import { arxivIdFromReference } from '../../papers/ids';
-import type { SavedItem } from '../../schema';
+import type { SavedItem, Seen } from '../../schema';
+import { foldForSearch } from '../../search/tokenize';
 import type { SearchIndex } from '../../search/search-index';
-import { filterItems, prepareSearch, sortItems } from '../reading-list/query';
+import { filterItems, prepareSearch, searchTerms, sortItems } from '../reading-list/query';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
@@ -35,40 +36,72 @@ export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (qu
     prepareSearch(saved.value);
     return sortItems(saved.value, 'added');
   }, [saved.value]);
+  // So are the papers whose pages were opened (5,000 at most), newest first.
+  const seen = useLiveQuery(() => (searching ? db.seen.orderBy('at').reverse().toArray() : Promise.resolve(null)), [searching]);
+  const visited = useMemo(() => (seen.value && index.value ? visitedOutsideStore(seen.value, index.value) : null), [seen.value, index.value]);
   const answer = useMemo(() => {
-    if (!searching || !index.value || !context.value || !savedNewestFirst) return { results: null, error: null };
+    if (!searching || !index.value || !context.value || !savedNewestFirst || !visited) return { results: null, error: null };
     try {
-      return { results: { query, papers: storeAndSavedRows(index.value, context.value, savedNewestFirst, query, RESULT_LIMIT) }, error: null };
+      return { results: { query, papers: storeAndSavedRows(index.value, context.value, savedNewestFirst, query, RESULT_LIMIT, visited) }, error: null };
     } catch (failure) {
       return { results: null, error: errorMessage(failure) };
     }
-  }, [query, index.value, context.value, savedNewestFirst]);
-  return { query, setQuery, results: answer.results, error: answer.error ?? index.error ?? context.error ?? saved.error };
+  }, [query, index.value, context.value, savedNewestFirst, visited]);
+  return { query, setQuery, results: answer.results, error: answer.error ?? index.error ?? context.error ?? saved.error ?? seen.error };
 }
 
-// Saved papers that match are listed first, this many at most: the store's ranking follows.
+/** A paper whose page was opened and that the store does not hold, with its searchable text. */
+export interface VisitedPaper {
+  id: string;
+  title: string;
+  /** Title and authors, folded for search. */
+  text: string;
+}
+
+/**
+ * The seen marks (newest first) of papers the index does not hold, with the title their page
+ * showed: the store's papers are found through the index already.
+ */
+export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): VisitedPaper[] {
+  return seen.flatMap(({ id, title, authors = [] }) => (title && index.rowOf(id) === null ? [{ id, title, text: foldForSearch(`${title}\n${authors.join('\n')}`) }] : []));
+}
+
+// Saved papers that match are listed first, this many at most, then as many papers opened that
+// the store does not hold: the store's ranking follows.
 const SAVED_FIRST = 5;
 
 function savedRow(item: SavedItem): ResultRow {
   return { id: item.id, title: item.title, tldr: item.tldr, topics: [], rank: null, snapshot: null, status: item.status };
 }
 
+function visitedRow(paper: VisitedPaper, context: RowContext): ResultRow {
+  return { id: paper.id, title: paper.title, tldr: '', topics: [], rank: null, snapshot: null, status: context.statusOf.get(paper.id) ?? null };
+}
+
 /**
  * What popup search lists: for an arXiv id or URL, that paper; else the reader's saved papers
  * (`saved`, newest first) holding every word (in title, authors, TL;DR or notes; papers the store
- * does not hold too), then the store's papers ranked by the index.
+ * does not hold too), then papers whose pages were opened that the store does not hold (`visited`,
+ * newest first) holding every word in their title or authors, then the store's papers ranked by the index.
  */
-export function storeAndSavedRows(index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[], query: string, limit: number): ResultRow[] {
+export function storeAndSavedRows(index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[], query: string, limit: number, visited: readonly VisitedPaper[] = []): ResultRow[] {
   const id = arxivIdFromReference(query);
   if (id) {
     const item = savedNewestFirst.find((candidate) => candidate.id === id);
-    const row = paperRow(index, context, id) ?? (item ? savedRow(item) : null);
+    const opened = visited.find((candidate) => candidate.id === id);
+    const row = paperRow(index, context, id) ?? (item ? savedRow(item) : opened ? visitedRow(opened, context) : null);
     return row ? [row] : [];
   }
   const mine = filterItems(savedNewestFirst, { status: 'all', tag: null, text: query })
     .slice(0, SAVED_FIRST)
     .map((item) => paperRow(index, context, item.id) ?? savedRow(item));
   const listed = new Set(mine.map((row) => row.id));
+  const terms = searchTerms(query);
+  const opened = terms.length === 0 ? [] : visited.filter((paper) => !listed.has(paper.id) && terms.every((term) => paper.text.includes(term)));
+  for (const paper of opened.slice(0, SAVED_FIRST)) {
+    mine.push(visitedRow(paper, context));
+    listed.add(paper.id);
+  }
   return [...mine, ...searchRows(index, context, query, limit).filter((row) => !listed.has(row.id))].slice(0, limit);
 }
 

@@ -22,7 +22,7 @@ export const EMPTY_QUERY: ListQuery = { status: 'all', tag: null, text: '', sort
 const WORD_EDGES = /^["'“”‘’«»`([{]+|["'“”‘’«»`)\]},;:.!?]+$/g;
 
 /** The words of a search, folded; an item matches when it holds every one. */
-function searchTerms(text: string): string[] {
+export function searchTerms(text: string): string[] {
   return foldForSearch(text)
     .split(/\s+/)
     .map((term) => term.replace(WORD_EDGES, ''))

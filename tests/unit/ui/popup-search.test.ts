@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { listSaved, savePaper } from '../../../src/db/papers';
+import { listSaved, markSeen, savePaper } from '../../../src/db/papers';
 import { loadSearchIndex, rowContext } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
-import { storeAndSavedRows } from '../../../src/ui/popup/search';
+import { storeAndSavedRows, visitedOutsideStore } from '../../../src/ui/popup/search';
 import { sortItems } from '../../../src/ui/reading-list/query';
 import type { SeedAsset } from '../../../src/schema';
 import { buildSeedAsset } from '../../../scripts/seed-build';
@@ -22,7 +22,9 @@ beforeAll(async () => {
 });
 
 async function search(query: string) {
-  return storeAndSavedRows((await loadSearchIndex(db))!, await rowContext(db), sortItems(await listSaved(db), 'added'), query, 20);
+  const index = (await loadSearchIndex(db))!;
+  const visited = visitedOutsideStore(await db.seen.orderBy('at').reverse().toArray(), index);
+  return storeAndSavedRows(index, await rowContext(db), sortItems(await listSaved(db), 'added'), query, 20, visited);
 }
 
 describe('popup search over the store and the reading list', () => {
@@ -50,5 +52,24 @@ describe('popup search over the store and the reading list', () => {
     expect(await search('2401.99999')).toEqual([]);
     // A host named like an object's own property is just no paper address.
     expect(await search('http://constructor/abs/1')).toEqual([]);
+  });
+
+  test('a paper whose page was opened and that the store does not hold is found by a word of its title, or an author', async () => {
+    await markSeen(db, [{ id: '2502.04321', title: 'Sparse Entmax Routing for Mixture-of-Experts', authors: ['Ada Lovelace'] }], 10);
+    await markSeen(db, [{ id: '2502.04322', title: 'Another Routing Paper' }], 20);
+    // A paper of the store opened too: the index finds it, once.
+    await markSeen(db, [{ id: '2310.15539', title: 'SteloCoder as its page says' }], 30);
+    for (const query of ['entmax', 'sparse ROUTING', 'lovelace', '“Mixture-of-Experts”', '2502.04321']) {
+      const rows = await search(query);
+      expect(rows[0], query).toEqual({ id: '2502.04321', title: 'Sparse Entmax Routing for Mixture-of-Experts', tldr: '', topics: [], rank: null, snapshot: null, status: null });
+    }
+    // Newest first; every word must be there.
+    expect((await search('routing')).slice(0, 2).map((row) => row.id)).toEqual(['2502.04322', '2502.04321']);
+    expect((await search('entmax transformer')).map((row) => row.id)).not.toContain('2502.04321');
+    expect((await search('SteloCoder')).filter((row) => row.id === '2310.15539')).toHaveLength(1);
+    // Saved since: found as saved, once, with its status.
+    await savePaper(db, { id: '2502.04321', title: 'Sparse Entmax Routing for Mixture-of-Experts' }, 40);
+    const rows = await search('entmax');
+    expect(rows.filter((row) => row.id === '2502.04321')).toEqual([expect.objectContaining({ status: 'to-read' })]);
   });
 });

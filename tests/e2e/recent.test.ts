@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { SavedItem, SeedAsset } from '../../src/schema';
+import { EXTENSION_DIR, card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+
+// In the bundled snapshot, and not in it (most of arXiv).
+const KNOWN = '2310.01779';
+const UNKNOWN = '1706.03762';
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  browser.serve(`https://arxiv.org/abs/${KNOWN}`, await fixture('arxiv-abs-2310.01779v3.html'));
+  browser.serve(`https://arxiv.org/abs/${UNKNOWN}`, await fixture('arxiv-abs-1706.03762.html'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function savedFrom(page: Page): Promise<SavedItem[]> {
+  type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: SavedItem[] }> } } };
+  return (await page.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }))).result;
+}
+
+/** Opens a paper's abstract page and waits for its card (its visit is recorded as the card asks). */
+async function openPaper(id: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`https://arxiv.org/abs/${id}`);
+  await expect.poll(() => card(page).getByTestId('save').count()).toBe(1);
+  return page;
+}
+
+describe('the popup’s Recent tab', () => {
+  test('lists the papers whose pages were opened, newest first, with their titles; saves from a row; search finds the one the store lacks', async () => {
+    let popup = await browser.popup();
+    await popup.getByTestId('tab-recent').click();
+    await expect.poll(() => popup.getByTestId('recent-empty').textContent()).toMatch(/Papers whose arXiv or Hugging Face pages you open appear here/);
+    expect(await popup.getByTestId('recent-empty').textContent()).not.toMatch(/switched off/);
+    await popup.close();
+
+    const known = await openPaper(KNOWN);
+    const unknown = await openPaper(UNKNOWN);
+
+    popup = await browser.popup();
+    // The first render shows Trending: the Recent list is read when its tab is chosen.
+    await popup.getByTestId('tab-recent').click();
+    const rows = popup.getByTestId('recent-item');
+    await expect.poll(() => rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-arxiv-id')))).toEqual([UNKNOWN, KNOWN]);
+    // The snapshot's paper as the store names it (as Trending and search do).
+    const stored: SeedAsset = JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8'));
+    expect(await rows.locator('a.title').allTextContents()).toEqual(['Attention Is All You Need', stored.papers.find((paper) => paper.id === KNOWN)!.title]);
+    expect(await rows.locator('a.title').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([`https://arxiv.org/abs/${UNKNOWN}`, `https://arxiv.org/abs/${KNOWN}`]);
+    expect(await rows.locator('.meta').allTextContents()).toEqual(['Opened just now', 'Opened just now']);
+
+    // Search finds the paper the snapshot does not hold by a word of its title.
+    await popup.getByTestId('search').fill('attention need');
+    const result = popup.locator(`[data-testid="search-item"][data-arxiv-id="${UNKNOWN}"]`);
+    await expect.poll(() => result.count()).toBe(1);
+    expect(await result.locator('a.title').textContent()).toBe('Attention Is All You Need');
+    await popup.getByTestId('tab-recent').click();
+
+    // Saved from its row: the row shows it, the reading list holds it with its title, the card follows.
+    const row = popup.locator(`[data-testid="recent-item"][data-arxiv-id="${UNKNOWN}"]`);
+    await row.getByTestId('save').click();
+    await expect.poll(() => row.getByTestId('save').textContent()).toBe('Saved');
+    expect(await row.getByRole('combobox', { name: 'Reading status of Attention Is All You Need' }).count()).toBe(1);
+    await expect.poll(async () => (await savedFrom(popup)).map((item) => [item.id, item.title])).toEqual([[UNKNOWN, 'Attention Is All You Need']]);
+    await expect.poll(() => card(unknown).getByTestId('save').textContent()).toBe('Saved');
+    expect(await popup.locator(`[data-testid="recent-item"][data-arxiv-id="${KNOWN}"] [data-testid="save"]`).textContent()).toBe('Save');
+
+    // Opened again: back to the top.
+    await known.reload();
+    await expect.poll(() => rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-arxiv-id')))).toEqual([KNOWN, UNKNOWN]);
+    await popup.close();
+    await known.close();
+    await unknown.close();
+  });
+
+  test('with seen marks off the list says so, and a page opened is not added; "Clear data" empties it', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('setting-seenEnabled').uncheck();
+    expect(await options.getByText(/Recent tab/).count()).toBe(1);
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-recent').click();
+    await expect.poll(() => popup.getByTestId('recent-off').textContent()).toMatch(/switched off/);
+    await expect.poll(() => popup.getByTestId('recent-item').count()).toBe(2);
+    expect(await popup.getByTestId('recent-item').first().getAttribute('data-arxiv-id')).toBe(KNOWN);
+    const page = await browser.context.newPage();
+    await page.goto(`https://arxiv.org/abs/${UNKNOWN}`);
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await popup.getByTestId('recent-item').first().getAttribute('data-arxiv-id')).toBe(KNOWN);
+    await options.getByTestId('setting-seenEnabled').check();
+
+    await options.getByTestId('setting-clear').click();
+    await options.getByTestId('clear-confirm').click();
+    await expect.poll(() => popup.getByTestId('recent-empty').count()).toBe(1);
+    await popup.close();
+    await page.close();
+    await options.close();
+  });
+});
