@@ -3,7 +3,7 @@ import { normalizeArxivId, normalizeTitle, placeholderTitle } from '../papers/id
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
 import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, Seen, ValidSaveInput } from '../schema';
-import { SaveInputSchema, SEEN_AUTHORS } from '../schema';
+import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withStatus } from './reading-list';
@@ -11,7 +11,7 @@ import { sameItem } from '../export/merge';
 import type { Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
 import { pageDetails, pageText } from '../sites/types';
-import { MAX_AUTHOR_NAME, MAX_TITLE } from '../papers/bounds';
+import { MAX_AUTHOR_NAME, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 

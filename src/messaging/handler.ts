@@ -92,9 +92,9 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         const views = deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries);
         if (request.seenOn) {
           // Recorded after answering, and only where the user allows it.
-          // With the title the reader saw, for the popup's Recent list: the store's own papers are
+          // With the title and authors the reader saw, for the popup's Recent list: the store's own papers are
           // titled from the store when listed (its title may change with the feed).
-          const visits = views.flatMap((view) => (view ? [view.inStore ? { id: view.id } : { id: view.id, title: view.title }] : []));
+          const visits = views.flatMap((view, index) => (view ? [view.inStore ? { id: view.id } : { id: view.id, title: view.title, authors: request.queries[index]?.authors }] : []));
           void deps
             .seenEnabled(request.seenOn)
             .then((enabled) => (enabled && visits.length > 0 ? markSeen(db, visits, deps.now()) : 0))

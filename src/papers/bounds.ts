@@ -7,6 +7,8 @@ export const MAX_ABSTRACT = 20_000;
 /** The longest author lists on arXiv (particle-physics collaborations) run past 5,000 names. */
 export const MAX_AUTHORS = 10_000;
 export const MAX_AUTHOR_NAME = 300;
+/** A visited paper's first authors, kept with its seen mark: enough to recognise it in a list. */
+export const SEEN_AUTHORS = 5;
 /** Code links read off a paper's page (its abstract and comments link a few at most). */
 export const MAX_PAGE_CODE_LINKS = 10;
 /** The longest link kept (a page's, a feed's, an import's); longer ones are not links people follow. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Title, text } from './common';
-import { MAX_PAGE_CODE_LINKS, MAX_TITLE } from '../papers/bounds';
+import { MAX_AUTHOR_NAME, MAX_PAGE_CODE_LINKS, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import { PageMetadataShape, ReadingStatusSchema, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
@@ -81,6 +81,8 @@ const LookupQuerySchema = z
     title: z.optional(text(1000)),
     /** The page's abstract: when the store does not know the paper, the reply summarizes it. */
     abstract: z.optional(text(20_000)),
+    /** The page's first authors: a paper the store does not know keeps them with its seen mark. */
+    authors: z.optional(z.array(text(MAX_AUTHOR_NAME)).check(z.maxLength(SEEN_AUTHORS))),
   })
   .check(z.refine((q) => q.id !== undefined || q.title !== undefined, 'a query needs an id or a title'));
 export type LookupQuery = z.infer<typeof LookupQuerySchema>;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Timestamp, Title, text } from './common';
-import { MAX_AUTHOR_NAME } from '../papers/bounds';
+import { MAX_AUTHOR_NAME, SEEN_AUTHORS } from '../papers/bounds';
 
 export const SummarySchema = z.object({
   version: Count,
@@ -96,9 +96,6 @@ export const SavedItemSchema = z.object({
 export type SavedItem = z.infer<typeof SavedItemSchema>;
 
 export const MetaSchema = z.object({ key: z.string(), value: z.string() });
-
-/** How many of a visited paper's authors its seen mark keeps: enough to recognise it in a list. */
-export const SEEN_AUTHORS = 5;
 
 /**
  * A paper whose abstract page the user opened: the "seen" mark in listings, and the popup's Recent

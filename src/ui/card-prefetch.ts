@@ -2,6 +2,7 @@ import type { PaperPageSiteKey, PaperView, Settings } from '../schema';
 import { sendRequest } from '../messaging/client';
 import { errorMessage } from '../messaging/error-message';
 import { loadSettings } from '../settings/settings';
+import { SEEN_AUTHORS } from '../papers/bounds';
 import type { PagePaper, PaperPageSite } from '../sites/types';
 
 export interface LookupResult {
@@ -12,7 +13,7 @@ export interface LookupResult {
 /** Asks the store about one paper: by id, and by the page's text when given. */
 export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?: PagePaper): Promise<LookupResult> {
   if (!id && !page) return { view: null, problem: null };
-  const query = { ...(id ? { id } : {}), ...(page ? { title: page.title, abstract: page.abstract } : {}) };
+  const query = { ...(id ? { id } : {}), ...(page ? { title: page.title, abstract: page.abstract, authors: page.authors.slice(0, SEEN_AUTHORS) } : {}) };
   try {
     // The paper's own page: the background records it as seen unless the user turned that (or this site) off.
     const [view] = await sendRequest({ type: 'lookup', queries: [query], seenOn: site });

@@ -54,13 +54,18 @@ describe('the popup’s Recent tab', () => {
     const stored: SeedAsset = JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8'));
     expect(await rows.locator('a.title').allTextContents()).toEqual(['Attention Is All You Need', stored.papers.find((paper) => paper.id === KNOWN)!.title]);
     expect(await rows.locator('a.title').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([`https://arxiv.org/abs/${UNKNOWN}`, `https://arxiv.org/abs/${KNOWN}`]);
-    expect(await rows.locator('.meta').allTextContents()).toEqual(['Opened just now', 'Opened just now']);
+    // With the first authors its page showed.
+    const meta = await rows.locator('.meta').allTextContents();
+    expect(meta[0]).toBe('Opened just now · Ashish Vaswani, Noam Shazeer, Niki Parmar');
+    expect(meta[1]).toMatch(/^Opened just now/);
 
     // Search finds the paper the snapshot does not hold by a word of its title.
     await popup.getByTestId('search').fill('attention need');
     const result = popup.locator(`[data-testid="search-item"][data-arxiv-id="${UNKNOWN}"]`);
     await expect.poll(() => result.count()).toBe(1);
     expect(await result.locator('a.title').textContent()).toBe('Attention Is All You Need');
+    await popup.getByTestId('search').fill('shazeer');
+    await expect.poll(() => popup.getByTestId('search-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-arxiv-id')))).toEqual([UNKNOWN]);
     await popup.getByTestId('tab-recent').click();
 
     // Saved from its row: the row shows it, the reading list holds it with its title, the card follows.

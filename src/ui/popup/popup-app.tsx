@@ -272,6 +272,11 @@ function useSeenEnabled(): boolean | null {
   return on;
 }
 
+/** "Ada Lovelace, Alan Turing, Grace Hopper et al." */
+function firstAuthors(authors: readonly string[]): string {
+  return `${authors.slice(0, 3).join(', ')}${authors.length > 3 ? ' et al.' : ''}`;
+}
+
 // As many as Saved shows: the papers of the last days, not a history to browse.
 const POPUP_RECENT = 50;
 
@@ -298,7 +303,9 @@ function Recent({ db }: { db: PaperLensDatabase }) {
         </p>
       )}
       <ol class="papers" aria-label="Recently opened papers">
-        {value.map((paper) => <PaperRow key={paper.id} paper={paper} testId="recent-item" meta={`Opened ${describeAge(now - paper.at)}`} />)}
+        {value.map((paper) => (
+          <PaperRow key={paper.id} paper={paper} testId="recent-item" meta={`Opened ${describeAge(now - paper.at)}${paper.authors.length > 0 ? ` · ${firstAuthors(paper.authors)}` : ''}`} />
+        ))}
       </ol>
     </>
   );

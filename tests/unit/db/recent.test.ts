@@ -4,7 +4,8 @@ import { markSeen, MAX_SEEN, recentlySeen, savePaper } from '../../../src/db/pap
 import { clearReadingData } from '../../../src/db/reading-list';
 import { seedStore } from '../../../src/db/seed';
 import { buildSeedAsset } from '../../../scripts/seed-build';
-import { SEEN_AUTHORS, type SeedAsset } from '../../../src/schema';
+import type { SeedAsset } from '../../../src/schema';
+import { SEEN_AUTHORS } from '../../../src/papers/bounds';
 
 let asset: SeedAsset;
 let counter = 0;

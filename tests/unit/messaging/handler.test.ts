@@ -32,6 +32,8 @@ describe('background message handler', () => {
     [{ type: 'lookup', queries: [] }, /queries/],
     [{ type: 'lookup', queries: [{}] }, /a query needs an id or a title/],
     [{ type: 'lookup', queries: [{ id: 'x'.repeat(101) }] }, /queries\.0\.id/],
+    // A card sends a page's first five authors at most.
+    [{ type: 'lookup', queries: [{ title: 'x', authors: ['a', 'b', 'c', 'd', 'e', 'f'] }] }, /queries\.0\.authors/],
     [{ type: 'save', paper: { id: '2310.01779' } }, /paper\.title/],
     [{ type: 'save', paper: { id: 'not-an-id', title: 'x' } }, /paper\.id: not a canonical arXiv id/],
     [{ type: 'save', paper: { id: '2310.01779', title: 'x', sourceUrl: 'javascript:alert(1)' } }, /sourceUrl: not an http\(s\) URL/],
@@ -203,13 +205,14 @@ describe('background message handler', () => {
     const db = await deps.ready();
     // The card asks by id first (no view: nothing to remember), then with the page's text.
     await handleMessage({ type: 'lookup', queries: [{ id: '2502.04321' }], seenOn: 'arxivAbs' }, deps);
-    const page = { id: '2502.04321', title: 'Sparse $\\alpha$-Entmax Routing for Unknown Papers', abstract: 'We route tokens sparsely. Our method works.' };
+    const page = { id: '2502.04321', title: 'Sparse $\\alpha$-Entmax Routing for Unknown Papers', abstract: 'We route tokens sparsely. Our method works.', authors: ['Ada Lovelace', 'Alan Turing'] };
     await handleMessage({ type: 'lookup', queries: [page], seenOn: 'arxivAbs' }, deps);
     await expect.poll(async () => (await db.seen.get('2502.04321'))?.title).toBe('Sparse α-Entmax Routing for Unknown Papers');
+    expect((await db.seen.get('2502.04321'))?.authors).toEqual(['Ada Lovelace', 'Alan Turing']);
     // Seen again, asked by id alone: the title stays.
     await handleMessage({ type: 'lookup', queries: [{ id: '2502.04321' }], seenOn: 'arxivAbs' }, deps);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await db.seen.get('2502.04321')).toMatchObject({ at: 42, title: 'Sparse α-Entmax Routing for Unknown Papers' });
+    expect(await db.seen.get('2502.04321')).toEqual({ id: '2502.04321', at: 42, title: 'Sparse α-Entmax Routing for Unknown Papers', authors: ['Ada Lovelace', 'Alan Turing'] });
     // A paper of the store is titled by the store when listed: its mark keeps no copy to go stale.
     await handleMessage({ type: 'lookup', queries: [{ id: '2310.15539' }], seenOn: 'arxivAbs' }, deps);
     await expect.poll(async () => await db.seen.get('2310.15539')).toEqual({ id: '2310.15539', at: 42 });
