@@ -52,7 +52,7 @@ function useArxivPage(id: string, wanted: boolean): PagePaper | null {
   return page;
 }
 
-function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
+export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   // Whether the store or the reading list describes the paper (a saved one lacking details is
   // completed in the background): only when neither does is arXiv asked.
   const [described, setDescribed] = useState<boolean | null>(null);
@@ -61,6 +61,9 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
   const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab, page]);
   const view = value?.[0] ?? null;
+  // Until the store answers, nothing is said of the paper's rank or saved state (not "not in the
+  // snapshot" and "Save" for a saved, trending paper).
+  const answered = value !== undefined || error !== null;
   const known = value === undefined ? null : view !== null && (view.inStore || view.status !== null);
   useEffect(() => {
     if (page === null && known !== null) setDescribed(known);
@@ -75,16 +78,18 @@ function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       <a class="title" href={arxivAbsUrl(tab.id)} target="_blank" rel="noopener noreferrer">{title}</a>
       <p class="meta">
         arXiv {tab.id}
-        {view?.rank != null ? ` · #${view.rank} trending${view.snapshot ? ` · ${view.snapshot}` : ''}` : view?.inStore ? '' : ' · not in the snapshot'}
+        {!answered ? '' : view?.rank != null ? ` · #${view.rank} trending${view.snapshot ? ` · ${view.snapshot}` : ''}` : view?.inStore ? '' : ' · not in the snapshot'}
       </p>
       {view?.tldr && <p class="tldr">{view.tldr}</p>}
       <div class="row-actions">
-        <SaveToggle
-          paper={{ id: tab.id, title, status: view?.status ?? null }}
-          tldr={view?.tldr ?? ''}
-          sourceUrl={tab.url}
-          details={details}
-        />
+        {answered && (
+          <SaveToggle
+            paper={{ id: tab.id, title, status: view?.status ?? null }}
+            tldr={view?.tldr ?? ''}
+            sourceUrl={tab.url}
+            details={details}
+          />
+        )}
         {view?.status && <StatusSelect id={tab.id} status={view.status} label="Reading status" />}
         <CopyCitation paper={{ id: tab.id, title, ...details }} />
       </div>
