@@ -45,7 +45,9 @@ function formulaText(element: Element): string | null {
   if (element.matches(MATHJAX_OUTPUT)) return '';
   if (element.classList.contains('katex')) {
     const tex = element.querySelector(KATEX_TEX)?.textContent;
-    if (tex === undefined || tex === null) return element.querySelector('.katex-mathml')?.textContent ?? '';
+    // Without a MathML copy (KaTeX's HTML-only output, or a page's own class "katex") the glyphs
+    // are the formula's only text: read as any other element's.
+    if (tex === undefined || tex === null) return element.querySelector('.katex-mathml')?.textContent ?? null;
     const delimiter = element.parentElement?.classList.contains('katex-display') ? '$$' : '$';
     return `${delimiter}${tex}${delimiter}`;
   }

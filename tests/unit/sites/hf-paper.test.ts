@@ -43,6 +43,15 @@ describe('Hugging Face paper pages', () => {
     expect(paper.abstract).toMatch(/^Language models .* data\. Current large vision-language models/);
   });
 
+  test('a formula in an element of class "katex" without a MathML copy (KaTeX\'s HTML-only output) is read as its glyphs, not dropped', async () => {
+    const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+    const heading = doc.querySelector('h1')!;
+    const formula = Object.assign(doc.createElement('span'), { className: 'katex' });
+    formula.append(Object.assign(doc.createElement('span'), { className: 'katex-html', textContent: 'O(n)' }));
+    heading.replaceChildren('HallE-Switch in ', formula, ' Steps');
+    expect(hfPaper.extract(doc, url)!.title).toBe('HallE-Switch in O(n) Steps');
+  });
+
   test("the paper's GitHub repository from the embedded JSON is a code link, only when that JSON is this paper's", async () => {
     const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
     expect(hfPaper.extract(doc, url)!.codeLinks).toEqual([]);
