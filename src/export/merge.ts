@@ -1,4 +1,4 @@
-import { placeholderTitle } from '../papers/ids';
+import { normalizeArxivId, placeholderTitle } from '../papers/ids';
 import { SavedItemSchema, type SavedItem } from '../schema/papers';
 import { uniqueTags, type ImportPlan, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 
@@ -127,6 +127,16 @@ function summarize(added: number, updated: number, unchanged: number, repeated: 
 }
 
 /**
+ * The item with a title that only names its id as written when the file was made (`arXiv:math.GT/0309136`,
+ * before ids lost their subject class) as the placeholder of its id: one the paper's page replaces,
+ * and that never replaces a title.
+ */
+function withPlaceholderTitle(item: ImportedItem): ImportedItem {
+  const named = item.title?.startsWith('arXiv:') ? normalizeArxivId(item.title.slice('arXiv:'.length)) : null;
+  return named === item.id ? { ...item, title: placeholderTitle(item.id) } : item;
+}
+
+/**
  * What importing `incoming` into the list `existing` would do, by id. Pure: neither input is
  * changed, and the result shares no objects with them. `rejected` (the parse's rejections) is
  * passed through so the plan's summary reports everything the file held. An item whose merge
@@ -140,7 +150,8 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
   // The same paper more than once (an id with and without its version, a URL and its id).
   let repeated = 0;
 
-  for (const item of incoming) {
+  for (const imported of incoming) {
+    const item = withPlaceholderTitle(imported);
     const before = current.get(item.id) ?? listed.get(item.id);
     const candidate = before ? mergeItem(before, item) : newItem(item, now);
     const checked = SavedItemSchema.safeParse(candidate);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { exportJson, parseImport, planImport } from '../../../src/export';
+import { exportCsv, exportJson, parseImport, planImport } from '../../../src/export';
 import { hostileItems, savedItem } from './fixtures';
+import type { SavedItem } from '../../../src/schema';
 
 describe('JSON backup round trip', () => {
   const items = hostileItems(1000);
@@ -41,6 +42,22 @@ describe('JSON backup round trip', () => {
     const plan = planImport([listed], parse.items, Date.UTC(2025, 5, 1));
     expect(plan.added).toEqual([]);
     expect(plan.updated).toEqual([{ ...listed, tags: ['mine', 'topology'] }]);
+  });
+
+  test.each([
+    ['JSON', (item: SavedItem) => exportJson([item], exportedAt), 'reading-list.json'],
+    ['CSV', (item: SavedItem) => exportCsv([item]), 'reading-list.csv'],
+  ])('a %s file from then, of a paper saved from a link (titled by its old id), neither titles it by that id nor replaces its title', (_format, write, name) => {
+    // Saved bare before the list dropped subject classes: its title was the placeholder of that id.
+    const bare = savedItem({ id: 'math/0309136', title: 'arXiv:math/0309136', authors: [], updatedAt: 5_000 });
+    const old = write(bare).replaceAll('math/0309136', 'math.GT/0309136');
+    const parse = parseImport(old, name);
+    expect(parse.rejected).toEqual([]);
+    // Into an empty list: still a placeholder, for the paper's page (or arXiv) to replace.
+    expect(planImport([], parse.items, Date.UTC(2025, 5, 1)).added.map((item) => item.title)).toEqual(['arXiv:math/0309136']);
+    // Into a list that has its title meanwhile (the file edited later): the title stays.
+    const listed = savedItem({ id: 'math/0309136', title: 'Knots', updatedAt: 1_000 });
+    expect(planImport([listed], parse.items, Date.UTC(2025, 5, 1)).updated.map((item) => item.title)).toEqual(['Knots']);
   });
 
   test('each imported item knows the line its object starts on', () => {
