@@ -57,6 +57,8 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
   const statusOfTab = new Map<number, ReadingStatus | null>();
   const notices = new Map<number, { look: ToolbarLook; endsAt: number; timer: ReturnType<typeof setTimeout> }>();
   let failure: ToolbarLook | null = null;
+  // The store did not open when the tabs were last followed: their statuses are not watched.
+  let unfollowed = false;
   // One chain of icon updates per tab, so an older update never lands after a newer one.
   const drawing = new Map<number, Promise<void>>();
 
@@ -115,7 +117,13 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     // Tabs an earlier worker drew (a status) would hide a failure that keeps the store from opening.
     if (failure) for (const tabId of paperOfTab.keys()) redraw(tabId);
     const ids = [...new Set(paperOfTab.values())];
-    const db = await ready();
+    let db: PaperLensDatabase;
+    try {
+      db = await ready();
+    } catch (error) {
+      unfollowed = true;
+      throw error;
+    }
     subscription?.unsubscribe();
     subscription = liveQuery(() => db.saved.bulkGet(ids)).subscribe({
       next: (items) => {
@@ -166,6 +174,11 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     alert(look) {
       failure = look;
       for (const tabId of new Set([...statusOfTab.keys(), ...notices.keys(), ...followed.keys()])) redraw(tabId);
+      // The store works again: the tabs' statuses, unknown while it failed, are watched from now.
+      if (look === null && unfollowed) {
+        unfollowed = false;
+        refollow();
+      }
     },
   };
 }

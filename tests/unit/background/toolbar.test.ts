@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { savePaper, setStatus } from '../../../src/db/papers';
 import { profile } from './worker';
+import { savedItem } from '../export/fixtures';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -37,5 +38,27 @@ describe("the toolbar icon's red '!' of a failing store", () => {
     const retry = (await fakeBrowser.alarms.getAll()).find((alarm) => alarm.name === 'reseed-retry');
     await fakeBrowser.alarms.onAlarm.trigger(retry!);
     await vi.waitFor(() => expect([browser.icon.global, browser.icon.shownOn(7), browser.icon.shownOn(8)]).toEqual(['', '…', '']));
+  });
+
+  test("a store that could not open at the worker's start: once it opens, a paper tab shows its status again (not a blank)", { timeout: 20_000 }, async () => {
+    const browser = await profile();
+    browser.tabs = [{ id: 7, url: 'https://arxiv.org/abs/2501.00001' }];
+    // Saved before, in a store that then lost its seed; the bundled seed cannot be read at first.
+    await browser.db.saved.put(savedItem({ id: '2501.00001', status: 'reading' }));
+    const bundled = await browser.seed();
+    let failing = true;
+    browser.seed = async () => {
+      if (failing) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return bundled;
+    };
+    browser.start();
+    await browser.installed('update');
+    await vi.waitFor(() => expect([browser.icon.global, browser.icon.shownOn(7)]).toEqual(['!', '!']));
+
+    failing = false;
+    const retry = (await fakeBrowser.alarms.getAll()).find((alarm) => alarm.name === 'reseed-retry');
+    await fakeBrowser.alarms.onAlarm.trigger(retry!);
+    await browser.seeded();
+    await vi.waitFor(() => expect([browser.icon.global, browser.icon.shownOn(7)]).toEqual(['', '…']));
   });
 });
