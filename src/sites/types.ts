@@ -35,13 +35,39 @@ const MATHJAX_OUTPUT = '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax_C
 // KaTeX keeps a formula's TeX in its MathML copy; the rest is glyphs and that copy's text.
 const KATEX_TEX = 'annotation[encoding="application/x-tex"]';
 
+/** A script's text after its base: "x^2", "10^-4", "x_i"; one of more than a token in brackets ("e^(i pi)"). */
+const script = (mark: string, text: string): string => (text === '' ? '' : `${mark}${/^[\p{L}\p{N}.\u2212-]+$/u.test(text) ? text : `(${text})`}`);
+
+/** MathML as text, keeping what its sub- and superscripts mean (textContent reads x² as "x2", 10⁻⁴ as "10−4"). */
+function mathmlText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.nodeType !== 1) return '';
+  const element = node as Element;
+  // A TeX source kept beside the MathML is not the formula's text again.
+  if (element.localName === 'annotation' || element.localName === 'annotation-xml') return '';
+  const [base = '', first = '', second = ''] = [...element.children].map(mathmlText);
+  switch (element.localName) {
+    case 'msup':
+      return base + script('^', first);
+    case 'msub':
+      return base + script('_', first);
+    case 'msubsup':
+      return base + script('_', first) + script('^', second);
+    default:
+      return [...element.childNodes].map(mathmlText).join('');
+  }
+}
+
 /**
  * A typeset formula's text, once, or null for an element that is no formula. MathJax 2 leaves
  * its TeX in a script beside it (read there); MathJax 3 keeps no TeX, so its MathML copy for
  * screen readers is the formula's only text ("O(n)"); KaTeX keeps the TeX in that copy.
  */
 function formulaText(element: Element): string | null {
-  if (element.localName === 'mjx-container') return element.querySelector('mjx-assistive-mml')?.textContent ?? '';
+  if (element.localName === 'mjx-container') {
+    const mathml = element.querySelector('mjx-assistive-mml');
+    return mathml ? mathmlText(mathml) : '';
+  }
   if (element.matches(MATHJAX_OUTPUT)) return '';
   if (element.classList.contains('katex')) {
     const tex = element.querySelector(KATEX_TEX)?.textContent;

@@ -1,0 +1,18 @@
+// @vitest-environment happy-dom
+import { expect, test } from 'vitest';
+import { elementText } from '../../../src/sites/types';
+
+const MATHJAX3 = (mathml: string) =>
+  `<mjx-container class="MathJax" jax="CHTML"><mjx-math aria-hidden="true"><mjx-c></mjx-c></mjx-math><mjx-assistive-mml><math xmlns="http://www.w3.org/1998/Math/MathML">${mathml}</math></mjx-assistive-mml></mjx-container>`;
+
+test.each([
+  ['a superscript', '<msup><mi>n</mi><mn>2</mn></msup>', 'n^2'],
+  ['a negative exponent', '<msup><mn>10</mn><mrow><mo>\u2212</mo><mn>4</mn></mrow></msup>', '10^\u22124'],
+  ['a subscript', '<msub><mi>x</mi><mi>i</mi></msub>', 'x_i'],
+  ['both', '<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>', 'x_i^2'],
+  ['a script of several tokens', '<msup><mi>e</mi><mrow><mi>i</mi><mo>+</mo><mn>1</mn></mrow></msup>', 'e^(i+1)'],
+  ['a TeX annotation beside the MathML', '<semantics><mrow><mi>O</mi><mo>(</mo><mi>n</mi><mo>)</mo></mrow><annotation encoding="application/x-tex">O(n)</annotation></semantics>', 'O(n)'],
+])('MathJax 3: %s keeps its meaning', (_name, mathml, text) => {
+  const doc = new DOMParser().parseFromString(`<p>Error below ${MATHJAX3(mathml)} at scale.</p>`, 'text/html');
+  expect(elementText(doc.querySelector('p'))).toBe(`Error below ${text} at scale.`);
+});
