@@ -111,19 +111,21 @@ const QUERY_ECHO = 80;
 // A screen reader is told the count once typing pauses, not on every keystroke.
 const ANNOUNCE_AFTER_MS = 400;
 
-/** What the search's live region says: "3 papers", "No papers match"; empty while not searching. */
+/**
+ * What the search's live region says: "3 papers", "20 or more papers" (a full page of results),
+ * "No papers match"; empty while not searching. Said again for a new query with the same count: the
+ * region is emptied as the query changes, so the same words are news again.
+ */
 export function useResultsAnnouncement(results: Results | null, query: string): string {
   const count = query.trim() === '' || !results ? null : results.papers.length;
-  const text = count === null ? '' : count === 0 ? 'No papers match' : count === 1 ? '1 paper' : `${count} papers`;
+  const text = count === null ? '' : count === 0 ? 'No papers match' : count === 1 ? '1 paper' : count >= RESULT_LIMIT ? `${count} or more papers` : `${count} papers`;
   const [said, setSaid] = useState('');
   useEffect(() => {
-    if (text === '') {
-      setSaid('');
-      return;
-    }
+    setSaid('');
+    if (text === '') return;
     const timer = setTimeout(() => setSaid(text), ANNOUNCE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, results?.query]);
   return said;
 }
 
