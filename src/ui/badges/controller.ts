@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { BadgeInfo, ReadingStatus } from '../../schema';
+import type { BadgeInfo, ReadingStatus, Settings } from '../../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/settings';
 import { arxivPdfUrl, placeholderTitle, safeHref } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
@@ -10,6 +10,7 @@ import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-the
 import { errorMessage } from '../../messaging/error-message';
 import { watchStoreChanges } from '../../messaging/store-changes';
 import { latestQuestion } from '../latest-question';
+import { takeListingPrefetch } from './listing-prefetch';
 
 export interface BadgeController {
   /** Badges every entry that has none, with one `badges` request for all of them. */
@@ -279,7 +280,9 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
     if (!wanted(new URL(location.href))) controller.stop();
     else controller.start();
   };
-  const settingsRead = loadSettings().then(
+  // Read at document start where a script does that (listing-prefetch.ts), else now.
+  const early = takeListingPrefetch();
+  const settingsRead = (early ?? loadSettings()).then(
     (loaded) => {
       settings = loaded;
     },
@@ -288,14 +291,24 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
   void settingsRead.then(() => {
     if (ctx.isInvalid) return;
     follow();
-    const stopSettings = watchSettings((next) => {
+    const changed = (next: Settings) => {
       const seenChanged = next.seenEnabled !== settings.seenEnabled;
       settings = next;
       // Seen marks are drawn when a badge is made: remake the badges to show or drop them.
       if (seenChanged) controller.stop();
       follow();
       controller.restyle();
-    });
+    };
+    const stopSettings = watchSettings(changed);
+    // Settings read at document start may have changed while the page was parsed, before the watch.
+    if (early) {
+      void loadSettings().then(
+        (now) => {
+          if (!ctx.isInvalid && JSON.stringify(now) !== JSON.stringify(settings)) changed(now);
+        },
+        () => undefined,
+      );
+    }
     const stopScheme = watchPageScheme(document, controller.restyle);
     watchStoreChanges(ctx, () => void controller.refreshInfo(), { seen: true });
     ctx.onInvalidated(() => {
