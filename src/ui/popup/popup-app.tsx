@@ -150,7 +150,11 @@ function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailure
 /** Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button. */
 export function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void }) {
   const { source, label, days, day, fetchedAt } = list;
-  const state = useLiveQuery(() => readFeedState(db), []).value;
+  const stored = useLiveQuery(() => readFeedState(db), []).value;
+  // What a Refresh answered: newer than the stored state when the store could not take it (disk
+  // full; the worker keeps it outside the store, where the live query does not look).
+  const [answered, setAnswered] = useState<FeedRefreshState | null>(null);
+  const state = answered && (answered.lastAttemptAt ?? 0) > (stored?.lastAttemptAt ?? 0) ? answered : stored;
   // Unknown until the settings are read: neither the Refresh button nor "switched off" shows before.
   const [feedOn, setFeedOn] = useState<boolean | null>(null);
   const refreshing = useOneAtATime();
@@ -166,7 +170,7 @@ export function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; lis
     refreshing.run(async () => {
       setProblem(null);
       try {
-        await sendRequest({ type: 'refreshFeed' });
+        setAnswered(await sendRequest({ type: 'refreshFeed' }));
       } catch (error) {
         setProblem(errorMessage(error));
       }
