@@ -72,8 +72,8 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     <section class="card danger-zone" aria-labelledby="clear-heading">
       <h2 id="clear-heading">Clear PaperLens data</h2>
       <p class="hint">
-        Deletes your reading list ({count(saved, 'paper')}, with their notes and tags) and the “seen” marks ({count(seen, 'page')}).
-        The bundled papers stay.
+        Deletes your reading list ({count(saved, 'paper')}, with their notes and tags) and the “seen” marks ({count(seen, 'page')}),
+        which are also the popup's Recent list. The bundled papers stay.
       </p>
       {!asking ? (
         <button type="button" class="danger" data-testid="setting-clear" ref={openButton} onClick={() => { setAsking(true); setResult(null); setExported(null); }}>
