@@ -8,9 +8,10 @@ import type { SeedAsset } from '../src/schema';
 /** The asset path the background fetches (`browser.runtime.getURL('/seed.json')`). */
 export const SEED_ASSET_PATH = 'seed.json';
 
-const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
+// Found when asked, not on import: under happy-dom, import.meta.url is no file URL (callers there pass the folder).
+const seedsDir = (): string => fileURLToPath(new URL('../seeds/', import.meta.url));
 
-export async function readSeedSources(dir = SEEDS_DIR): Promise<SeedSourceFile[]> {
+export async function readSeedSources(dir = seedsDir()): Promise<SeedSourceFile[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.txt') || name.endsWith('.tsv')).sort();
   return Promise.all(names.map(async (name) => ({ name: `seeds/${name}`, text: await readFile(join(dir, name), 'utf8') })));
 }
@@ -19,7 +20,7 @@ export function contentVersion(papers: unknown): string {
   return createHash('sha256').update(JSON.stringify(papers)).digest('hex').slice(0, 16);
 }
 
-export async function buildSeedAsset(dir = SEEDS_DIR): Promise<SeedAsset> {
+export async function buildSeedAsset(dir = seedsDir()): Promise<SeedAsset> {
   return compileSeeds(await readSeedSources(dir), contentVersion);
 }
 

@@ -1,20 +1,11 @@
 // @vitest-environment happy-dom
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { savePaper } from '../../../src/db/papers';
 import { seedStore } from '../../../src/db/seed';
-import { compileSeeds } from '../../../src/papers/seed-compiler';
-
-// The bundled snapshot, compiled here (scripts/seed-build finds the seeds by a file URL, which
-// happy-dom's import.meta.url is not).
-async function snapshot() {
-  const names = ['000_91954c1b7270a5c1.txt', 'arxiv-ids.tsv'];
-  const files = await Promise.all(names.map(async (name) => ({ name: `seeds/${name}`, text: await readFile(join(process.cwd(), 'seeds', name), 'utf8') })));
-  return compileSeeds(files, () => 'test');
-}
+import { buildSeedAsset } from '../../../scripts/seed-build';
 
 vi.mock('../../../src/messaging/client', () => ({ sendRequest: async () => null }));
 
@@ -23,7 +14,7 @@ const { ThisTab } = await import('../../../src/ui/popup/popup-app');
 const db = new PaperLensDatabase('popup-this-tab');
 
 beforeAll(async () => {
-  await seedStore(db, await snapshot());
+  await seedStore(db, await buildSeedAsset(join(process.cwd(), 'seeds')));
   await savePaper(db, { id: '2310.01779', title: 'HallE-Control' }, 1000);
 });
 
