@@ -35,8 +35,10 @@ const MATHJAX_OUTPUT = '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax_C
 // KaTeX keeps a formula's TeX in its MathML copy; the rest is glyphs and that copy's text.
 const KATEX_TEX = 'annotation[encoding="application/x-tex"]';
 
-/** A script's text after its base: "x^2", "10^-4", "x_i"; one of more than a token in brackets ("e^(i pi)"). */
-const script = (mark: string, text: string): string => (text === '' ? '' : `${mark}${/^[\p{L}\p{N}.\u2212-]+$/u.test(text) ? text : `(${text})`}`);
+/** A part of a formula of more than one token, in brackets ("e^(i+1)", "(a+b)/2"). */
+const grouped = (text: string): string => (/^[\p{L}\p{N}.\u2212-]+$/u.test(text) ? text : `(${text})`);
+/** A script's text after its base: "x^2", "10^-4", "x_i". */
+const script = (mark: string, text: string): string => (text === '' ? '' : `${mark}${grouped(text)}`);
 
 /** MathML as text, keeping what its sub- and superscripts mean (textContent reads x² as "x2", 10⁻⁴ as "10−4"). */
 function mathmlText(node: Node): string {
@@ -50,9 +52,20 @@ function mathmlText(node: Node): string {
     case 'msup':
       return base + script('^', first);
     case 'msub':
+    case 'munder': // a limit's bound ("lim_(n→∞)")
       return base + script('_', first);
     case 'msubsup':
+    case 'munderover': // a sum's bounds
       return base + script('_', first) + script('^', second);
+    case 'mfrac': // read flat ("1n"), which is divided by which is lost
+      return `${grouped(base)}/${grouped(first)}`;
+    case 'msqrt': {
+      // Its children are one row: "√(nd)" for two of them, not "√nd".
+      const radicand = [...element.childNodes].map(mathmlText).join('');
+      return `\u221A${element.children.length > 1 ? `(${radicand})` : grouped(radicand)}`;
+    }
+    case 'mroot':
+      return `${grouped(base)}^(1/${first})`;
     default:
       return [...element.childNodes].map(mathmlText).join('');
   }

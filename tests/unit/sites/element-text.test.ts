@@ -11,6 +11,14 @@ test.each([
   ['a subscript', '<msub><mi>x</mi><mi>i</mi></msub>', 'x_i'],
   ['both', '<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>', 'x_i^2'],
   ['a script of several tokens', '<msup><mi>e</mi><mrow><mi>i</mi><mo>+</mo><mn>1</mn></mrow></msup>', 'e^(i+1)'],
+  ['a fraction', '<mfrac><mn>1</mn><mi>n</mi></mfrac>', '1/n'],
+  ['a fraction of sums', '<mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mn>2</mn></mfrac>', '(a+b)/2'],
+  ['a square root', '<msqrt><mi>d</mi></msqrt>', '\u221Ad'],
+  ['a square root of a product', '<msqrt><mi>n</mi><mi>d</mi></msqrt>', '\u221A(nd)'],
+  ['a cube root', '<mroot><mi>n</mi><mn>3</mn></mroot>', 'n^(1/3)'],
+  ['a sum with bounds', '<munderover><mo>\u2211</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>', '\u2211_(i=1)^n'],
+  ['a limit', '<munder><mo>lim</mo><mrow><mi>n</mi><mo>\u2192</mo><mi>\u221E</mi></mrow></munder>', 'lim_(n\u2192\u221E)'],
+  ['an accent', '<mover accent="true"><mi>x</mi><mo>^</mo></mover>', 'x^'],
   ['a TeX annotation beside the MathML', '<semantics><mrow><mi>O</mi><mo>(</mo><mi>n</mi><mo>)</mo></mrow><annotation encoding="application/x-tex">O(n)</annotation></semantics>', 'O(n)'],
 ])('MathJax 3: %s keeps its meaning', (_name, mathml, text) => {
   const doc = new DOMParser().parseFromString(`<p>Error below ${MATHJAX3(mathml)} at scale.</p>`, 'text/html');
