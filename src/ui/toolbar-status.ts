@@ -37,6 +37,11 @@ export interface ToolbarStatus {
 const NOTICES_KEY = 'paperlens:toolbarNotices';
 const LookSchema = z.object({ text: z.string(), color: z.string(), title: z.string() });
 const StoredNoticesSchema = z.record(z.string(), z.object({ look: LookSchema, endsAt: z.number() }));
+/**
+ * Set while a failure is drawn on every open tab, in storage.session: the worker that sees the
+ * store work again (maybe a later one) takes it off the tabs it knows nothing of.
+ */
+const FAILURE_ON_TABS_KEY = 'paperlens:toolbarFailureOnTabs';
 
 function statusLook(status: ReadingStatus | null): ToolbarLook {
   return status
@@ -165,6 +170,20 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     })
     .catch(() => undefined);
 
+  // A tab an earlier worker gave a look of its own (a blank once its paper was gone, a status) is
+  // not followed by this one, yet the look hides the global "!": the failure is drawn on every tab.
+  let sweeping = Promise.resolve();
+  const sweepTabs = (): void => {
+    sweeping = sweeping
+      .then(async () => {
+        if (failure) await browser.storage.session.set({ [FAILURE_ON_TABS_KEY]: true });
+        else if ((await browser.storage.session.get(FAILURE_ON_TABS_KEY))[FAILURE_ON_TABS_KEY] !== true) return;
+        for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) redraw(tab.id);
+        if (!failure) await browser.storage.session.remove(FAILURE_ON_TABS_KEY);
+      })
+      .catch(() => undefined);
+  };
+
   return {
     notify(tabId, notice) {
       hold(tabId, notice, Date.now() + NOTICE_MS);
@@ -174,6 +193,7 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     alert(look) {
       failure = look;
       for (const tabId of new Set([...statusOfTab.keys(), ...notices.keys(), ...followed.keys()])) redraw(tabId);
+      sweepTabs();
       // The store works again: the tabs' statuses, unknown while it failed, are watched from now.
       if (look === null && unfollowed) {
         unfollowed = false;

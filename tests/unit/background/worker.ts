@@ -26,7 +26,7 @@ export interface Browser {
   installed: (reason: 'install' | 'update') => Promise<void>;
   /** The extension's version (an update brings another). */
   version: string;
-  /** Tabs open on paper pages. */
+  /** Open tabs. A query sees the URL of arXiv and Hugging Face ones only (PaperLens has no "tabs" permission). */
   tabs: { id: number; url: string }[];
   /** The store as the worker left it (another connection to it). */
   db: PaperLensDatabase;
@@ -89,8 +89,11 @@ export async function profile(): Promise<Browser & { start: () => void }> {
     });
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue(undefined);
-    // The paper tabs open (the fake's query does not match URL patterns).
-    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => browser.tabs) as unknown as typeof fakeBrowser.tabs.query);
+    // The open tabs; a query by URL gets the arXiv and Hugging Face ones (the fake's query does not match URL patterns).
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async (query: { url?: string[] }) => {
+      const visible = browser.tabs.map((tab) => (/^https:\/\/(arxiv\.org|huggingface\.co)\//.test(tab.url) ? tab : { id: tab.id }));
+      return query.url ? visible.filter((tab) => 'url' in tab) : visible;
+    }) as unknown as typeof fakeBrowser.tabs.query);
     vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
       const url = String(input);
       if (url.endsWith('/seed.json')) return new Response(JSON.stringify(await browser.seed()));
