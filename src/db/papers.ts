@@ -411,7 +411,8 @@ export interface RecentPaper extends ResultRow {
 
 /**
  * The `limit` papers whose pages were opened last, newest first (read through the `at` index).
- * Marks from before version 8 have no title: the store's, else the reading list's, else the id.
+ * Each under the title its page showed; a mark without one (from before version 8, or of a store
+ * paper its page titled as the store does): the store's, else the reading list's, else the id.
  */
 export async function recentlySeen(db: PaperLensDatabase, limit: number): Promise<RecentPaper[]> {
   return db.transaction('r', db.seen, db.paperBlocks, db.saved, async () => {

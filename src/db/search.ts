@@ -105,6 +105,13 @@ export function paperRow(index: SearchIndex, context: RowContext, id: string): R
   return row === null ? null : resultRow(id, row, context);
 }
 
+/** The title the index lists a paper of the store under (null when the store does not hold it). */
+export function indexedTitle(index: SearchIndex, id: string): string | null {
+  const row = index.rowOf(id);
+  const parsed = row === null ? null : StoredRowSchema.safeParse(row);
+  return parsed?.success ? parsed.data.title : null;
+}
+
 function resultRow(id: string, row: string, context: RowContext): ResultRow {
   const parsed = StoredRowSchema.safeParse(row);
   if (!parsed.success) throw new Error(`The search index holds a malformed row for ${id}: ${z.prettifyError(parsed.error)}`);

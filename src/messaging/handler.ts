@@ -5,6 +5,7 @@ import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
+import { latexToText } from '../papers/latex';
 import { citationEntry, type Citable } from '../export/bibtex';
 
 export interface HandlerDeps {
@@ -92,9 +93,14 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         const views = deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries);
         if (request.seenOn) {
           // Recorded after answering, and only where the user allows it.
-          // With the title and authors the reader saw, for the popup's Recent list: the store's own papers are
-          // titled from the store when listed (its title may change with the feed).
-          const visits = views.flatMap((view, index) => (view ? [view.inStore ? { id: view.id } : { id: view.id, title: view.title, authors: request.queries[index]?.authors }] : []));
+          // With the title and authors the reader saw, for the popup's Recent list: a paper of the store too,
+          // which its page may title otherwise (arXiv retitled it). A query by id alone names no title.
+          const visits = views.flatMap((view, index) => {
+            const query = request.queries[index];
+            if (!view) return [];
+            const title = view.inStore ? query?.title && (latexToText(query.title) || query.title) : view.title;
+            return [{ id: view.id, title, authors: query?.authors }];
+          });
           void deps
             .seenEnabled(request.seenOn)
             .then((enabled) => (enabled && visits.length > 0 ? markSeen(db, visits, deps.now()) : 0))

@@ -8,7 +8,7 @@ import { sendRequest } from '../messaging/client';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
-import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch';
+import { lookupOne, recordPageTitle, takeCardPrefetch, type LookupResult } from './card-prefetch';
 import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
@@ -132,6 +132,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     prefetch = null;
     const prefetched = early && early.id === page.id ? await early.result : null;
     const byId = prefetched ?? (await lookupOne(siteKey, page.id));
+    if (byId.view?.inStore && page.id && page.title !== byId.view.title) recordPageTitle(siteKey, page.id, page);
     if (byId.view?.inStore || byId.problem) return byId;
     // Unknown by id: match the page's title, or have its abstract summarized.
     const byPage = await lookupOne(siteKey, page.id, page);

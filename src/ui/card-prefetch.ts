@@ -23,6 +23,15 @@ export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?
   }
 }
 
+/**
+ * The page titles a paper of the store otherwise than the store does (arXiv retitled it): its visit,
+ * recorded when the store was asked by id alone, gets the title and authors the reader saw, which the
+ * popup's Recent list shows. Sent as a lookup from the page, so the seen-marks switches apply.
+ */
+export function recordPageTitle(site: PaperPageSiteKey, id: string, page: PagePaper): void {
+  void sendRequest({ type: 'lookup', queries: [{ id, title: page.title, authors: page.authors.slice(0, SEEN_AUTHORS) }], seenOn: site }).catch(() => undefined);
+}
+
 /** What was asked before the page was parsed: the paper in the URL, and the settings. */
 export interface CardPrefetch {
   id: string | null;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
-import { loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type RowContext } from '../../db/search';
+import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type RowContext } from '../../db/search';
 import { arxivIdFromReference } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { foldForSearch } from '../../search/tokenize';
@@ -50,7 +50,7 @@ export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (qu
   return { query, setQuery, results: answer.results, error: answer.error ?? index.error ?? context.error ?? saved.error ?? seen.error };
 }
 
-/** A paper whose page was opened and that the store does not hold, with its searchable text. */
+/** A paper whose page was opened, that the store does not hold or titles otherwise, with its searchable text. */
 export interface VisitedPaper {
   id: string;
   title: string;
@@ -59,29 +59,31 @@ export interface VisitedPaper {
 }
 
 /**
- * The seen marks (newest first) of papers the index does not hold, with the title their page
- * showed: the store's papers are found through the index already.
+ * The seen marks (newest first) with the title their page showed, of papers the index does not hold
+ * or lists under another title (arXiv retitled them): the index finds the others already.
  */
 export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): VisitedPaper[] {
-  return seen.flatMap(({ id, title, authors = [] }) => (title && index.rowOf(id) === null ? [{ id, title, text: foldForSearch(`${title}\n${authors.join('\n')}`) }] : []));
+  return seen.flatMap(({ id, title, authors = [] }) => (title && indexedTitle(index, id) !== title ? [{ id, title, text: foldForSearch(`${title}\n${authors.join('\n')}`) }] : []));
 }
 
 // Saved papers that match are listed first, this many at most, then as many papers opened that
-// the store does not hold: the store's ranking follows.
+// the store does not hold (or titles otherwise): the store's ranking follows.
 const SAVED_FIRST = 5;
 
 function savedRow(item: SavedItem): ResultRow {
   return { id: item.id, title: item.title, tldr: item.tldr, topics: [], rank: null, snapshot: null, status: item.status };
 }
 
-function visitedRow(paper: VisitedPaper, context: RowContext): ResultRow {
-  return { id: paper.id, title: paper.title, tldr: '', topics: [], rank: null, snapshot: null, status: context.statusOf.get(paper.id) ?? null };
+function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext): ResultRow {
+  // A paper of the store found by the title its page showed is listed under that title, as in Recent.
+  const stored = paperRow(index, context, paper.id);
+  return stored ? { ...stored, title: paper.title } : { id: paper.id, title: paper.title, tldr: '', topics: [], rank: null, snapshot: null, status: context.statusOf.get(paper.id) ?? null };
 }
 
 /**
  * What popup search lists: for an arXiv id or URL, that paper; else the reader's saved papers
  * (`saved`, newest first) holding every word (in title, authors, TL;DR or notes; papers the store
- * does not hold too), then papers whose pages were opened that the store does not hold (`visited`,
+ * does not hold too), then papers whose pages were opened that the store does not hold or titles otherwise (`visited`,
  * newest first) holding every word in their title or authors, then the store's papers ranked by the index.
  */
 export function storeAndSavedRows(index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[], query: string, limit: number, visited: readonly VisitedPaper[] = []): ResultRow[] {
@@ -89,7 +91,7 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   if (id) {
     const item = savedNewestFirst.find((candidate) => candidate.id === id);
     const opened = visited.find((candidate) => candidate.id === id);
-    const row = paperRow(index, context, id) ?? (item ? savedRow(item) : opened ? visitedRow(opened, context) : null);
+    const row = paperRow(index, context, id) ?? (item ? savedRow(item) : opened ? visitedRow(opened, index, context) : null);
     return row ? [row] : [];
   }
   const mine = filterItems(savedNewestFirst, { status: 'all', tag: null, text: query })
@@ -99,7 +101,7 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   const terms = searchTerms(query);
   const opened = terms.length === 0 ? [] : visited.filter((paper) => !listed.has(paper.id) && terms.every((term) => paper.text.includes(term)));
   for (const paper of opened.slice(0, SAVED_FIRST)) {
-    mine.push(visitedRow(paper, context));
+    mine.push(visitedRow(paper, index, context));
     listed.add(paper.id);
   }
   return [...mine, ...searchRows(index, context, query, limit).filter((row) => !listed.has(row.id))].slice(0, limit);

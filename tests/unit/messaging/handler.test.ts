@@ -218,6 +218,14 @@ describe('background message handler', () => {
     await expect.poll(async () => await db.seen.get('2310.15539')).toEqual({ id: '2310.15539', at: 42 });
   });
 
+  test('a paper of the store whose page titles it otherwise is remembered with the page’s title, for the Recent list', async () => {
+    const db = await deps.ready();
+    // arXiv retitled it: the store has the Daily Papers title, the abstract page another.
+    const page = { id: '2401.14556', title: 'Retitled on $\\alpha$rXiv: What the Page Says', authors: ['Ada Lovelace'] };
+    await handleMessage({ type: 'lookup', queries: [page], seenOn: 'arxivAbs' }, deps);
+    await expect.poll(async () => await db.seen.get('2401.14556')).toEqual({ id: '2401.14556', at: 42, title: 'Retitled on αrXiv: What the Page Says', authors: ['Ada Lovelace'] });
+  });
+
   test('a paper seen for the first time is announced (open listings mark it); seeing it again is not', async () => {
     let announced = 0;
     let storeChanges = 0;

@@ -72,4 +72,14 @@ describe('popup search over the store and the reading list', () => {
     const rows = await search('entmax');
     expect(rows.filter((row) => row.id === '2502.04321')).toEqual([expect.objectContaining({ status: 'to-read' })]);
   });
+
+  test('a paper of the store whose page titled it otherwise (arXiv retitled it) is found by the title the reader saw, and listed under it', async () => {
+    const stored = asset.papers.find((paper) => paper.id === '2401.14556')!;
+    await markSeen(db, [{ id: stored.id, title: 'Zebrafish Reading Order: the Retitled Version' }], 50);
+    const rows = await search('zebrafish retitled');
+    expect(rows.map((row) => row.id)).toEqual([stored.id]);
+    expect(rows[0]).toMatchObject({ title: 'Zebrafish Reading Order: the Retitled Version', tldr: stored.summary.tldr });
+    // Still found, once, by the store's title.
+    expect((await search(stored.title)).filter((row) => row.id === stored.id)).toHaveLength(1);
+  });
 });
