@@ -13,6 +13,7 @@ import { announceStoreChanged } from '../src/messaging/store-changes';
 import { showStoreError, clearStoreError, storeErrorLook, LINK_IS_NO_PAPER, NO_PAPER_IN_TAB, savedLinkNotice } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
+import { watchPdfVisits } from '../src/messaging/pdf-visits';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 
 const FEED_ALARM = 'daily-papers-feed';
@@ -46,6 +47,8 @@ export default defineBackground(() => {
   const lookup = createCachedLookup(db);
   const toolbar = trackToolbarStatus(store.ready);
   watchPdfTabTitles();
+  const seenChanged = () => void announceStoreChanged(true).catch(() => undefined);
+  watchPdfVisits({ ready: store.ready, now: Date.now, seenEnabled: async () => (await loadSettings()).seenEnabled, seenChanged });
   const feed = createFeedRefresher({
     ready: store.ready,
     fetch: (input, init) => fetch(input, init),
@@ -151,7 +154,7 @@ export default defineBackground(() => {
       },
       refreshFeed: () => feed.refresh(true),
       storeChanged: () => void announceStoreChanged().catch(() => undefined),
-      seenChanged: () => void announceStoreChanged(true).catch(() => undefined),
+      seenChanged,
       savedPapers: completeFromArxiv,
       arxivPage,
     }).then((reply) => {

@@ -19,7 +19,7 @@ export const SettingsSchema = z.object({
   completeFromArxiv: z.boolean(),
   /** Name arXiv PDF tabs after their paper's title. */
   pdfTabTitles: z.boolean(),
-  /** Remember which abstract pages were opened, to mark them "seen" in listings. */
+  /** Remember which abstract pages and arXiv PDFs were opened, to mark them "seen" in listings. */
   seenEnabled: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -11,11 +11,13 @@ let browser: ExtensionBrowser;
 const KNOWN = '2310.01779';
 const UNKNOWN = '1706.03762';
 const KNOWN_PAGE_TITLE = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models';
+const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
 
 beforeAll(async () => {
   browser = await launchExtension();
   browser.serve(`https://arxiv.org/abs/${KNOWN}`, await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve(`https://arxiv.org/abs/${UNKNOWN}`, await fixture('arxiv-abs-1706.03762.html'));
+  for (const id of [KNOWN, UNKNOWN]) browser.serve(`https://arxiv.org/pdf/${id}`, { body: PDF, contentType: 'application/pdf' });
 });
 
 afterAll(async () => {
@@ -25,6 +27,14 @@ afterAll(async () => {
 async function savedFrom(page: Page): Promise<SavedItem[]> {
   type Runtime = { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ result: SavedItem[] }> } } };
   return (await page.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'listSaved' }))).result;
+}
+
+/** Opens a paper's PDF, as from a link (no card: the PDF viewer), and waits until PaperLens has named the tab. */
+async function openPdf(id: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`https://arxiv.org/pdf/${id}`).catch(() => undefined); // the PDF viewer may not report a load
+  await expect.poll(() => page.title()).toMatch(/ \| arXiv /);
+  return page;
 }
 
 /** Opens a paper's abstract page and waits for its card (its visit is recorded as the card asks). */
@@ -113,5 +123,25 @@ describe('the popup’s Recent tab', () => {
     await popup.close();
     await page.close();
     await options.close();
+  });
+
+  test('a PDF opened straight from a link is listed too (as PaperLens named its tab); with seen marks off it is not', async () => {
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-recent').click();
+    await expect.poll(() => popup.getByTestId('recent-empty').count()).toBe(1);
+    const known = await openPdf(KNOWN);
+    const rows = popup.getByTestId('recent-item');
+    await expect.poll(() => rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-arxiv-id')))).toEqual([KNOWN]);
+    expect(await rows.locator('a.title').textContent()).toMatch(/^HallE-Switch: /);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('setting-seenEnabled').uncheck();
+    await expect.poll(() => popup.getByTestId('recent-off').count()).toBe(1);
+    const unknown = await openPdf(UNKNOWN);
+    await unknown.waitForTimeout(500);
+    expect(await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-arxiv-id')))).toEqual([KNOWN]);
+    await options.getByTestId('setting-seenEnabled').check();
+    await Promise.all([popup.close(), known.close(), unknown.close(), options.close()]);
   });
 });

@@ -234,7 +234,7 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
         <Switch
           name="seenEnabled"
           label="“Seen” marks"
-          hint="Remember which abstract pages you opened, with their titles, to mark them in listings and list the latest in the popup’s Recent tab (5,000 pages at most)."
+          hint="Remember which abstract pages and arXiv PDFs you opened, with their titles, to mark them in listings and list the latest in the popup’s Recent tab (5,000 pages at most)."
           checked={settings.seenEnabled}
           onChange={(on) => void change({ ...settings, seenEnabled: on })}
         />

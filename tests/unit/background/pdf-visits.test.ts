@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { recentlySeen } from '../../../src/db/papers';
+import { DEFAULT_SETTINGS, saveSettings } from '../../../src/settings/settings';
+import { profile } from './worker';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+type Tab = Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2];
+
+/** A tab that has finished loading `url`, titled `title` by the browser. */
+async function loaded(id: number, url: string, title: string): Promise<void> {
+  await fakeBrowser.tabs.onUpdated.trigger(id, { status: 'complete' }, { id, url, title } as Tab);
+}
+
+describe('an arXiv PDF opened straight from a link', () => {
+  test('is a visit: in Recent, under the title PaperLens gave the tab, else the store’s or none (not the browser’s names for a PDF)', { timeout: 20_000 }, async () => {
+    const browser = await profile();
+    browser.start();
+    await browser.installed('install');
+    await browser.seeded();
+    // Named by PaperLens after its arXiv page (a paper the store does not hold).
+    await loaded(5, 'https://arxiv.org/pdf/1706.03762v7', 'Attention Is All You Need | arXiv 1706.03762v7');
+    // Still titled by its address; then by the PDF's metadata, which may be anything.
+    await loaded(6, 'https://arxiv.org/pdf/2310.01779v3', 'arxiv.org/pdf/2310.01779v3');
+    await loaded(7, 'https://arxiv.org/pdf/2402.18041.pdf', 'Microsoft Word - paper.docx');
+    // Not a PDF: its page's card records its visit.
+    await loaded(8, 'https://arxiv.org/abs/2401.14556', '[2401.14556] Do Not (Always) Look Right');
+    await vi.waitFor(async () => expect(await browser.db.seen.count()).toBe(3));
+    const recent = await recentlySeen(browser.db, 50);
+    expect(Object.fromEntries(recent.map((paper) => [paper.id, paper.title]))).toEqual({
+      '1706.03762': 'Attention Is All You Need',
+      '2310.01779': (await browser.seed()).papers.find((paper) => paper.id === '2310.01779')!.title,
+      '2402.18041': (await browser.seed()).papers.find((paper) => paper.id === '2402.18041')!.title,
+    });
+    expect(await browser.db.seen.get('2310.01779')).not.toHaveProperty('title');
+  });
+
+  test('is not remembered with seen marks off', { timeout: 20_000 }, async () => {
+    const browser = await profile();
+    await saveSettings({ ...DEFAULT_SETTINGS, seenEnabled: false });
+    browser.start();
+    await browser.installed('install');
+    await browser.seeded();
+    await loaded(5, 'https://arxiv.org/pdf/1706.03762v7', 'Attention Is All You Need | arXiv 1706.03762v7');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await browser.db.seen.count()).toBe(0);
+  });
+});
