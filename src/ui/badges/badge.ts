@@ -192,7 +192,7 @@ export class Badge {
       return node;
     };
     if (info.seen) {
-      mark.after(show(withAttributes(element('span', 'pl-seen', 'Seen'), { 'data-testid': 'badge-seen', title: "You opened this paper's abstract page" })));
+      mark.after(show(withAttributes(element('span', 'pl-seen', 'Seen'), { 'data-testid': 'badge-seen', title: "You opened this paper (its page or its arXiv PDF)" })));
     }
     if (info.rank !== null) {
       const snapshot = info.snapshot ? ` · ${info.snapshot}` : '';
