@@ -40,8 +40,10 @@ export function pdfVisit(tab: TabLike): Visit | null {
  */
 export function watchPdfVisits({ ready, now, seenEnabled, seenChanged }: PdfVisitDeps): void {
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
-    const visit = change.status === 'complete' ? pdfVisit(tab) : null;
-    if (!visit) return;
+    const visit = change.status === 'complete' || change.title !== undefined ? pdfVisit(tab) : null;
+    // A PDF is visited once it has loaded; PaperLens naming its tab later (from the paper's arXiv
+    // page, for a paper the store does not hold) gives that visit its title.
+    if (!visit || (change.status !== 'complete' && visit.title === undefined)) return;
     void seenEnabled()
       .then(async (enabled) => (enabled ? markSeen(await ready(), [visit], now()) : 0))
       .then((newlySeen) => (newlySeen > 0 ? seenChanged() : undefined))

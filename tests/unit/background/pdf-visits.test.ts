@@ -39,6 +39,22 @@ describe('an arXiv PDF opened straight from a link', () => {
     expect(await browser.db.seen.get('2310.01779')).not.toHaveProperty('title');
   });
 
+  test('takes the title PaperLens gives its tab after it has loaded', { timeout: 20_000 }, async () => {
+    const browser = await profile();
+    browser.start();
+    await browser.installed('install');
+    await browser.seeded();
+    await loaded(5, 'https://arxiv.org/pdf/1706.03762v7', 'arxiv.org/pdf/1706.03762v7');
+    await vi.waitFor(async () => expect(await browser.db.seen.count()).toBe(1));
+    // (A title of the PDF's own has the tab asked to name itself again.)
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    // The PDF's own title changing is no visit and names nothing.
+    await fakeBrowser.tabs.onUpdated.trigger(5, { title: 'Microsoft Word - paper.docx' }, { id: 5, url: 'https://arxiv.org/pdf/1706.03762v7', title: 'Microsoft Word - paper.docx' } as Tab);
+    const title = 'Attention Is All You Need | arXiv 1706.03762v7';
+    await fakeBrowser.tabs.onUpdated.trigger(5, { title }, { id: 5, url: 'https://arxiv.org/pdf/1706.03762v7', title } as Tab);
+    await vi.waitFor(async () => expect((await recentlySeen(browser.db, 50)).map((paper) => paper.title)).toEqual(['Attention Is All You Need']));
+  });
+
   test('is not remembered with seen marks off', { timeout: 20_000 }, async () => {
     const browser = await profile();
     await saveSettings({ ...DEFAULT_SETTINGS, seenEnabled: false });
