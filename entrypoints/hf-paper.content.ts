@@ -1,13 +1,9 @@
 import { hfPaper } from '../src/sites/hf-paper';
 import { runCardController } from '../src/ui/card-controller';
-import { answerPagePaper } from '../src/messaging/page-paper';
 
 export default defineContentScript({
   // All of /papers*: the site navigates client-side from its lists to paper pages.
   matches: ['https://huggingface.co/papers*'],
   runAt: 'document_end',
-  main: (ctx) => {
-    runCardController(ctx, hfPaper);
-    answerPagePaper(ctx, hfPaper);
-  },
+  main: (ctx) => runCardController(ctx, hfPaper),
 });

@@ -44,6 +44,9 @@ function serverSaysNoSuchPaper(site: PaperPageSite): boolean {
  */
 export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite): void {
   answerPaperQuestions(ctx, (id) => {
+    // Listening from document start: until the page is parsed its paper is not there to read, and
+    // the question goes unanswered (the background then reads the tab's title).
+    if (document.readyState === 'loading') return undefined;
     const url = new URL(location.href);
     if (!site.isPage(url)) return null;
     // Only the page's own paper is unknown to its server, not a paper it links to.

@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { answerPagePaper, PAGE_PAPER_REQUEST } from '../../../src/messaging/page-paper';
+import { arxivAbs } from '../../../src/sites/arxiv-abs';
+
+const visit = (url: string) => (window as unknown as { happyDOM: { setURL: (url: string) => void } }).happyDOM.setURL(url);
+
+/** The document as its parser leaves it: still 'loading', or done. */
+function setReadyState(state: DocumentReadyState): void {
+  Object.defineProperty(document, 'readyState', { value: state, configurable: true });
+}
+
+/** What the background hears when it asks the tab about its paper: undefined when no script answers. */
+async function ask(): Promise<unknown> {
+  let answer: unknown;
+  await fakeBrowser.runtime.onMessage.trigger({ type: PAGE_PAPER_REQUEST }, {}, (reply: unknown) => {
+    answer = reply;
+  });
+  return answer;
+}
+
+afterEach(() => {
+  fakeBrowser.reset();
+  setReadyState('complete');
+  document.body.innerHTML = '';
+});
+
+describe("a paper page's answer to the background (keyboard shortcut, context menu)", () => {
+  test('listening from document start, it answers nothing until the page is parsed, then the paper it shows', async () => {
+    visit('https://arxiv.org/abs/2310.01779');
+    answerPagePaper(new ContentScriptContext('page-paper-test'), arxivAbs);
+    setReadyState('loading');
+    expect(await ask()).toBeUndefined();
+    document.body.innerHTML = '<div id="abs"><h1 class="title">HallE-Switch: Rethinking hallucinations</h1><blockquote class="abstract">We study hallucinations.</blockquote></div>';
+    setReadyState('interactive');
+    expect(await ask()).toMatchObject({ id: '2310.01779', title: 'HallE-Switch: Rethinking hallucinations', abstract: 'We study hallucinations.' });
+  });
+});
