@@ -64,23 +64,27 @@ function cardModel(page: PagePaper, result: LookupResult): CardModel {
   };
 }
 
-function cardActions(page: PagePaper, model: CardModel): CardActions {
+/** What a save (and a completion of a saved item) keeps of the paper the card shows. */
+function savedPaper(page: PagePaper, model: CardModel, id: string) {
+  return { id, title: model.title, tldr: model.tldr, sourceUrl: location.href, ...pageDetails(page) };
+}
+
+/** What the card's controls do; each status they set goes through `shows` (draw). */
+function cardActions(page: PagePaper, model: CardModel, shows: (status: ReadingStatus | null) => ReadingStatus | null): CardActions {
   const id = model.id!;
   return {
-    save: async () =>
-      (
-        await sendRequest({
-          type: 'save',
-          paper: { id, title: model.title, tldr: model.tldr, sourceUrl: location.href, ...pageDetails(page) },
-        })
-      ).status,
-    unsave: async () => (await sendRequest({ type: 'removeSaved', ids: [id] }))[0] ?? null,
-    restore: async (item) => {
-      if ((await sendRequest({ type: 'restoreSaved', items: [item], expected: null })).changed > 0) return item.status;
-      // Saved again meanwhile (elsewhere): that item stays, and the card shows its status.
-      return (await sendRequest({ type: 'lookup', queries: [{ id }] }))[0]?.status ?? null;
+    save: async () => shows((await sendRequest({ type: 'save', paper: savedPaper(page, model, id) })).status),
+    unsave: async () => {
+      const item = (await sendRequest({ type: 'removeSaved', ids: [id] }))[0] ?? null;
+      shows(null);
+      return item;
     },
-    setStatus: async (status) => (await sendRequest({ type: 'setStatus', id, status })).status,
+    restore: async (item) => {
+      if ((await sendRequest({ type: 'restoreSaved', items: [item], expected: null })).changed > 0) return shows(item.status);
+      // Saved again meanwhile (elsewhere): that item stays, and the card shows its status.
+      return shows((await sendRequest({ type: 'lookup', queries: [{ id }] }))[0]?.status ?? null);
+    },
+    setStatus: async (status) => shows((await sendRequest({ type: 'setStatus', id, status })).status),
     citation: () => sendRequest({ type: 'citation', paper: { id, title: model.title, ...pageDetails(page) } }),
   };
 }
@@ -186,30 +190,18 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     shown = { id: page.id, title: page.title, abstract: page.abstract };
     if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
-    if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: { id: model.id, title: model.title, tldr: model.tldr, sourceUrl: location.href, ...pageDetails(page) } }).catch(() => undefined);
+    if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(page, model, model.id) }).catch(() => undefined);
   };
 
   const draw = (mounted: MountedCard, model: CardModel) => {
     mounted.model = model;
-    const actions = cardActions(mounted.page, model);
     // The status the card's own controls set becomes its model's, so that a change made elsewhere
     // is told from what the card shows (and the card draws it even when it is the first model's).
     const shows = (status: ReadingStatus | null) => {
       if (card === mounted && status !== mounted.model.status) draw(mounted, { ...mounted.model, status });
       return status;
     };
-    const tracked: CardActions = {
-      ...actions,
-      save: async () => shows(await actions.save()),
-      unsave: async () => {
-        const item = await actions.unsave();
-        shows(null);
-        return item;
-      },
-      restore: async (item) => shows(await actions.restore(item)),
-      setStatus: async (status) => shows(await actions.setStatus(status)),
-    };
-    render(<PaperCard model={model} actions={tracked} collapsed={settings.cardCollapsed} />, mounted.container);
+    render(<PaperCard model={model} actions={cardActions(mounted.page, model, shows)} collapsed={settings.cardCollapsed} />, mounted.container);
   };
 
   // A paper the store does not hold is compared with every paper it does, which can take a while
@@ -238,10 +230,10 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     }
     // No view: a paper the store does not hold that is no longer saved.
     const view = views[0];
-    const now = { status: view?.status ?? null, rank: view?.rank ?? null, snapshot: view?.snapshot ?? null, upvotes: view?.upvotes ?? null };
+    const now: Pick<CardModel, 'status' | 'rank' | 'snapshot' | 'upvotes'> = { status: view?.status ?? null, rank: view?.rank ?? null, snapshot: view?.snapshot ?? null, upvotes: view?.upvotes ?? null };
     const shown = mounted.model;
     if (card !== mounted || !stillLatest()) return;
-    if (now.status === shown.status && now.rank === shown.rank && now.snapshot === shown.snapshot && now.upvotes === shown.upvotes) return;
+    if ((Object.keys(now) as (keyof typeof now)[]).every((key) => now[key] === shown[key])) return;
     draw(mounted, { ...shown, ...now });
   };
 
