@@ -22,27 +22,22 @@ export const DEFAULT_SETTINGS: Settings = {
   seenEnabled: true,
 };
 
-function flag(value: unknown, fallback: boolean): boolean {
-  return typeof value === 'boolean' ? value : fallback;
+/** Each of the switches in `defaults` as `stored` has it when that is a boolean, else as `defaults` has it. */
+function switches<T extends Record<string, unknown>>(stored: Record<string, unknown>, defaults: T): T {
+  const read = { ...defaults };
+  for (const key of Object.keys(defaults) as (keyof T & string)[]) {
+    const value = stored[key];
+    if (typeof defaults[key] === 'boolean' && typeof value === 'boolean') read[key] = value as T[typeof key];
+  }
+  return read;
 }
 
 export function readSettings(raw: unknown): Settings {
   const value = isRecord(raw) ? raw : {};
-  const sites = isRecord(value.sites) ? value.sites : {};
-  const defaults = DEFAULT_SETTINGS;
   return {
-    sites: {
-      arxivAbs: flag(sites.arxivAbs, defaults.sites.arxivAbs),
-      hfPaper: flag(sites.hfPaper, defaults.sites.hfPaper),
-      arxivListing: flag(sites.arxivListing, defaults.sites.arxivListing),
-      hfList: flag(sites.hfList, defaults.sites.hfList),
-    },
-    cardCollapsed: flag(value.cardCollapsed, defaults.cardCollapsed),
-    theme: value.theme === 'light' || value.theme === 'dark' || value.theme === 'auto' ? value.theme : defaults.theme,
-    feedEnabled: flag(value.feedEnabled, defaults.feedEnabled),
-    completeFromArxiv: flag(value.completeFromArxiv, defaults.completeFromArxiv),
-    pdfTabTitles: flag(value.pdfTabTitles, defaults.pdfTabTitles),
-    seenEnabled: flag(value.seenEnabled, defaults.seenEnabled),
+    ...switches(value, DEFAULT_SETTINGS),
+    sites: switches(isRecord(value.sites) ? value.sites : {}, DEFAULT_SETTINGS.sites),
+    theme: value.theme === 'light' || value.theme === 'dark' || value.theme === 'auto' ? value.theme : DEFAULT_SETTINGS.theme,
   };
 }
 
