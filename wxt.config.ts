@@ -55,7 +55,8 @@ export default defineConfig({
             data_collection_permissions: { required: ['none'] },
           },
         }, }
-      : {}),
+      : // The card's colours are CSS light-dark() (see cssTarget above).
+        { minimum_chrome_version: '123' }),
   }),
   hooks: {
     'entrypoints:resolved': (_wxt, entrypoints) => {
