@@ -136,7 +136,6 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     prefetch = null;
     const prefetched = early && early.id === page.id ? await early.result : null;
     const byId = prefetched ?? (await lookupOne(siteKey, page.id));
-    if (byId.view?.inStore && page.id && page.title !== byId.view.title) recordPageTitle(siteKey, page.id, page);
     if (byId.view?.inStore || byId.problem) return byId;
     // Unknown by id: match the page's title, or have its abstract summarized.
     const byPage = await lookupOne(siteKey, page.id, page);
@@ -189,6 +188,8 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     card = mounted;
     shown = { id: page.id, title: page.title, abstract: page.abstract };
     if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
+    // Sent once the card shows (a message of its own, not to delay it).
+    if (result.view?.inStore && page.id && page.title !== result.view.title) recordPageTitle(siteKey, page.id, page);
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
     if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(page, model, model.id) }).catch(() => undefined);
   };
