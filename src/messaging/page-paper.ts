@@ -48,7 +48,8 @@ export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite):
     // the question goes unanswered (the background then reads the tab's title).
     if (document.readyState === 'loading') return undefined;
     const url = new URL(location.href);
-    if (!site.isPage(url)) return null;
+    // Not a paper page (a Hugging Face list, where this script also runs): the list's script answers.
+    if (!site.isPage(url)) return undefined;
     // Only the page's own paper is unknown to its server, not a paper it links to.
     const ownPaper = id === null || id === site.idFromUrl(url);
     return ownPaper && serverSaysNoSuchPaper(site) ? { notFound: true } : site.extract(document, url);

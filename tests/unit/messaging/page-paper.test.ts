@@ -4,6 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { answerPagePaper, PAGE_PAPER_REQUEST } from '../../../src/messaging/page-paper';
 import { arxivAbs } from '../../../src/sites/arxiv-abs';
+import { hfPaper } from '../../../src/sites/hf-paper';
+import { answerListedPaper } from '../../../src/messaging/page-paper';
+import { hfList } from '../../../src/sites/hf-list';
+import { loadFixture } from '../sites/load-fixture';
 
 const visit = (url: string) => (window as unknown as { happyDOM: { setURL: (url: string) => void } }).happyDOM.setURL(url);
 
@@ -13,12 +17,13 @@ function setReadyState(state: DocumentReadyState): void {
 }
 
 /** What the background hears when it asks the tab about its paper: undefined when no script answers. */
-async function ask(): Promise<unknown> {
-  let answer: unknown;
-  await fakeBrowser.runtime.onMessage.trigger({ type: PAGE_PAPER_REQUEST }, {}, (reply: unknown) => {
-    answer = reply;
+async function ask(id?: string): Promise<unknown> {
+  const replies: unknown[] = [];
+  await fakeBrowser.runtime.onMessage.trigger({ type: PAGE_PAPER_REQUEST, ...(id ? { id } : {}) }, {}, (reply: unknown) => {
+    replies.push(reply);
   });
-  return answer;
+  // The first answer is the one the background gets (as in the browser).
+  return replies[0];
 }
 
 afterEach(() => {
@@ -36,5 +41,16 @@ describe("a paper page's answer to the background (keyboard shortcut, context me
     document.body.innerHTML = '<div id="abs"><h1 class="title">HallE-Switch: Rethinking hallucinations</h1><blockquote class="abstract">We study hallucinations.</blockquote></div>';
     setReadyState('interactive');
     expect(await ask()).toMatchObject({ id: '2310.01779', title: 'HallE-Switch: Rethinking hallucinations', abstract: 'We study hallucinations.' });
+  });
+
+  test('on a Hugging Face list, where it also runs (before the list’s script), it leaves a link’s paper to the list', async () => {
+    const { doc, url } = await loadFixture('listings/hf-papers-trending.html');
+    visit(url.href);
+    document.body.innerHTML = doc.body.innerHTML;
+    const [entry] = hfList.entries(document);
+    const ctx = new ContentScriptContext('page-paper-test');
+    answerPagePaper(ctx, hfPaper);
+    answerListedPaper(ctx, hfList);
+    expect(await ask(entry!.id)).toMatchObject({ id: entry!.id, title: hfList.details(entry!, document).title });
   });
 });
