@@ -369,7 +369,7 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
   });
 }
 
-/** An abstract page the user opened: its paper, and the title and authors it showed (when known). */
+/** A page the user opened (an abstract page, an arXiv PDF): its paper, and the title and authors it showed (when known). */
 export interface Visit {
   id: string;
   title?: string;
@@ -392,7 +392,15 @@ function seenMark(visit: Visit, before: Seen | undefined, now: number): Seen {
   return { id: visit.id, at: now, ...(kept.title ? { title: kept.title } : {}), ...(kept.authors ? { authors: kept.authors } : {}) };
 }
 
-/** Remembers that the user opened these papers' abstract pages; answers how many had not been seen before. */
+/** Gives a seen mark the title its page was given later (a PDF tab PaperLens named), keeping its time; no mark, nothing. */
+export async function nameSeen(db: PaperLensDatabase, visit: Visit): Promise<void> {
+  await db.transaction('rw', db.seen, async () => {
+    const before = await db.seen.get(visit.id);
+    if (before) await db.seen.put(seenMark(visit, before, before.at));
+  });
+}
+
+/** Remembers that the user opened these papers' pages (abstract pages, arXiv PDFs); answers how many had not been seen before. */
 export async function markSeen(db: PaperLensDatabase, visits: Visit[], now: number): Promise<number> {
   return db.transaction('rw', db.seen, async () => {
     const before = await db.seen.bulkGet(visits.map((visit) => visit.id));

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PaperLensDatabase } from '../db/database';
-import { markSeen, type Visit } from '../db/papers';
+import { markSeen, nameSeen, type Visit } from '../db/papers';
 import { pdfPaper, withoutPdfTabSuffix } from '../sites/arxiv-pdf';
 import type { TabLike } from './tab-paper';
 
@@ -43,7 +43,16 @@ export function watchPdfVisits({ ready, now, seenEnabled, seenChanged }: PdfVisi
     const visit = change.status === 'complete' || change.title !== undefined ? pdfVisit(tab) : null;
     // A PDF is visited once it has loaded; PaperLens naming its tab later (from the paper's arXiv
     // page, for a paper the store does not hold) gives that visit its title.
-    if (!visit || (change.status !== 'complete' && visit.title === undefined)) return;
+    if (!visit) return;
+    if (change.status !== 'complete') {
+      // Only a title, for the visit as it was: a tab named again (the option turned on over open
+      // PDFs) is no new visit to put first in Recent.
+      if (visit.title === undefined) return;
+      void seenEnabled()
+        .then(async (enabled) => (enabled ? nameSeen(await ready(), visit) : undefined))
+        .catch(() => undefined);
+      return;
+    }
     void seenEnabled()
       .then(async (enabled) => (enabled ? markSeen(await ready(), [visit], now()) : 0))
       .then((newlySeen) => (newlySeen > 0 ? seenChanged() : undefined))

@@ -55,6 +55,23 @@ describe('an arXiv PDF opened straight from a link', () => {
     await vi.waitFor(async () => expect((await recentlySeen(browser.db, 50)).map((paper) => paper.title)).toEqual(['Attention Is All You Need']));
   });
 
+  test('named again later (the option turned on over open PDFs), it is no new visit: Recent keeps its order', { timeout: 20_000 }, async () => {
+    const browser = await profile();
+    browser.start();
+    await browser.installed('install');
+    await browser.seeded();
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await loaded(5, 'https://arxiv.org/pdf/1706.03762', 'arxiv.org/pdf/1706.03762');
+    await vi.waitFor(async () => expect(await browser.db.seen.count()).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await loaded(6, 'https://arxiv.org/pdf/2310.01779', 'arxiv.org/pdf/2310.01779');
+    await vi.waitFor(async () => expect(await browser.db.seen.count()).toBe(2));
+    const title = 'Attention Is All You Need | arXiv 1706.03762';
+    await fakeBrowser.tabs.onUpdated.trigger(5, { title }, { id: 5, url: 'https://arxiv.org/pdf/1706.03762', title } as Tab);
+    await vi.waitFor(async () => expect((await browser.db.seen.get('1706.03762'))?.title).toBe('Attention Is All You Need'));
+    expect((await recentlySeen(browser.db, 50)).map((paper) => paper.id)).toEqual(['2310.01779', '1706.03762']);
+  });
+
   test('is not remembered with seen marks off', { timeout: 20_000 }, async () => {
     const browser = await profile();
     await saveSettings({ ...DEFAULT_SETTINGS, seenEnabled: false });
