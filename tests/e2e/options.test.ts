@@ -157,6 +157,12 @@ describe('options page', () => {
     await expect.poll(() => cardBackground(page)).toBe(DARK_BG); // arXiv follows the system
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => cardBackground(page)).toBe(LIGHT_BG);
+    // A page's own color-scheme rule (which reaches our host) does not choose the card's palette.
+    await options.getByTestId('setting-theme').selectOption('dark');
+    await expect.poll(() => cardBackground(page)).toBe(DARK_BG);
+    await page.addStyleTag({ content: '* { color-scheme: light; }' });
+    expect(await cardBackground(page)).toBe(DARK_BG);
+    await options.getByTestId('setting-theme').selectOption('auto');
 
     // Hugging Face says its theme with class `dark` on <html>, whatever the system prefers.
     const hf = await browser.context.newPage();
