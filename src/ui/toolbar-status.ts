@@ -191,9 +191,11 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
       redraw(tabId);
     },
     alert(look) {
+      // Every failed open reports the failure again: every tab is drawn only when it starts, changes or ends.
+      const changed = look === null || look.text !== failure?.text || look.title !== failure?.title || look.color !== failure?.color;
       failure = look;
       for (const tabId of new Set([...statusOfTab.keys(), ...notices.keys(), ...followed.keys()])) redraw(tabId);
-      sweepTabs();
+      if (changed) sweepTabs();
       // The store works again: the tabs' statuses, unknown while it failed, are watched from now.
       if (look === null && unfollowed) {
         unfollowed = false;
