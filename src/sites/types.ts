@@ -51,14 +51,19 @@ function mathmlText(node: Node): string {
   switch (element.localName) {
     case 'msup':
       return base + script('^', first);
+    case 'munder':
+      // A line or brace under the base (\underline x) is no bound of it.
+      if (element.getAttribute('accentunder') === 'true') return base;
+      return base + script('_', first); // a limit's bound ("lim_(n→∞)")
     case 'msub':
-    case 'munder': // a limit's bound ("lim_(n→∞)")
       return base + script('_', first);
     case 'msubsup':
     case 'munderover': // a sum's bounds
       return base + script('_', first) + script('^', second);
-    case 'mfrac': // read flat ("1n"), which is divided by which is lost
-      return `${grouped(base)}/${grouped(first)}`;
+    case 'mfrac':
+      // A fraction without its line is a binomial ("(n k)" between its brackets), not n/k.
+      if (element.getAttribute('linethickness') === '0') return `${base} ${first}`;
+      return `${grouped(base)}/${grouped(first)}`; // read flat ("1n"), which is divided by which is lost
     case 'msqrt': {
       // Its children are one row: "√(nd)" for two of them, not "√nd".
       const radicand = [...element.childNodes].map(mathmlText).join('');

@@ -18,6 +18,8 @@ test.each([
   ['a cube root', '<mroot><mi>n</mi><mn>3</mn></mroot>', 'n^(1/3)'],
   ['a sum with bounds', '<munderover><mo>\u2211</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>', '\u2211_(i=1)^n'],
   ['a limit', '<munder><mo>lim</mo><mrow><mi>n</mi><mo>\u2192</mo><mi>\u221E</mi></mrow></munder>', 'lim_(n\u2192\u221E)'],
+  ['a binomial', '<mrow><mo>(</mo><mfrac linethickness="0"><mi>n</mi><mi>k</mi></mfrac><mo>)</mo></mrow>', '(n k)'],
+  ['an underline', '<munder accentunder="true"><mi>x</mi><mo>_</mo></munder>', 'x'],
   ['an accent', '<mover accent="true"><mi>x</mi><mo>^</mo></mover>', 'x^'],
   ['a TeX annotation beside the MathML', '<semantics><mrow><mi>O</mi><mo>(</mo><mi>n</mi><mo>)</mo></mrow><annotation encoding="application/x-tex">O(n)</annotation></semantics>', 'O(n)'],
 ])('MathJax 3: %s keeps its meaning', (_name, mathml, text) => {
