@@ -91,7 +91,9 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   if (id) {
     const item = savedNewestFirst.find((candidate) => candidate.id === id);
     const opened = visited.find((candidate) => candidate.id === id);
-    const row = paperRow(index, context, id) ?? (item ? savedRow(item) : opened ? visitedRow(opened, index, context) : null);
+    // A paper of the store its page titled otherwise is listed under that title, as when found by words.
+    const stored = paperRow(index, context, id);
+    const row = opened && (stored || !item) ? visitedRow(opened, index, context) : (stored ?? (item ? savedRow(item) : null));
     return row ? [row] : [];
   }
   const mine = filterItems(savedNewestFirst, { status: 'all', tag: null, text: query })

@@ -81,5 +81,7 @@ describe('popup search over the store and the reading list', () => {
     expect(rows[0]).toMatchObject({ title: 'Zebrafish Reading Order: the Retitled Version', tldr: stored.summary.tldr });
     // Still found, once, by the store's title.
     expect((await search(stored.title)).filter((row) => row.id === stored.id)).toHaveLength(1);
+    // By its id or address, under the title the reader saw too.
+    expect(await search(`https://arxiv.org/abs/${stored.id}`)).toEqual([expect.objectContaining({ id: stored.id, title: 'Zebrafish Reading Order: the Retitled Version' })]);
   });
 });
