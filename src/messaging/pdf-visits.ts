@@ -40,22 +40,19 @@ export function pdfVisit(tab: TabLike): Visit | null {
  */
 export function watchPdfVisits({ ready, now, seenEnabled, seenChanged }: PdfVisitDeps): void {
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
-    const visit = change.status === 'complete' || change.title !== undefined ? pdfVisit(tab) : null;
-    // A PDF is visited once it has loaded; PaperLens naming its tab later (from the paper's arXiv
-    // page, for a paper the store does not hold) gives that visit its title.
-    if (!visit) return;
-    if (change.status !== 'complete') {
-      // Only a title, for the visit as it was: a tab named again (the option turned on over open
-      // PDFs) is no new visit to put first in Recent.
-      if (visit.title === undefined) return;
-      void seenEnabled()
-        .then(async (enabled) => (enabled ? nameSeen(await ready(), visit) : undefined))
-        .catch(() => undefined);
-      return;
-    }
+    // A PDF is visited once it has loaded. PaperLens naming its tab later (from the paper's arXiv
+    // page, for a paper the store does not hold) only titles that visit: a tab named again (the
+    // option turned on over open PDFs) is no new visit to put first in Recent.
+    const loaded = change.status === 'complete';
+    const visit = loaded || change.title !== undefined ? pdfVisit(tab) : null;
+    if (!visit || (!loaded && visit.title === undefined)) return;
     void seenEnabled()
-      .then(async (enabled) => (enabled ? markSeen(await ready(), [visit], now()) : 0))
-      .then((newlySeen) => (newlySeen > 0 ? seenChanged() : undefined))
+      .then(async (enabled) => {
+        if (!enabled) return;
+        const db = await ready();
+        if (!loaded) await nameSeen(db, visit);
+        else if ((await markSeen(db, [visit], now())) > 0) seenChanged();
+      })
       .catch(() => undefined);
   });
 }

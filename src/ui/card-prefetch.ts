@@ -10,10 +10,13 @@ export interface LookupResult {
   problem: string | null;
 }
 
+/** The page's title and first authors, which its visit keeps (for the popup's Recent list). */
+const visitFields = (page: PagePaper) => ({ title: page.title, authors: page.authors.slice(0, SEEN_AUTHORS) });
+
 /** Asks the store about one paper: by id, and by the page's text when given. */
 export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?: PagePaper): Promise<LookupResult> {
   if (!id && !page) return { view: null, problem: null };
-  const query = { ...(id ? { id } : {}), ...(page ? { title: page.title, abstract: page.abstract, authors: page.authors.slice(0, SEEN_AUTHORS) } : {}) };
+  const query = { ...(id ? { id } : {}), ...(page ? { ...visitFields(page), abstract: page.abstract } : {}) };
   try {
     // The paper's own page: the background records it as seen unless the user turned that (or this site) off.
     const [view] = await sendRequest({ type: 'lookup', queries: [query], seenOn: site });
@@ -29,7 +32,7 @@ export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?
  * popup's Recent list shows. Sent as a lookup from the page, so the seen-marks switches apply.
  */
 export function recordPageTitle(site: PaperPageSiteKey, id: string, page: PagePaper): void {
-  void sendRequest({ type: 'lookup', queries: [{ id, title: page.title, authors: page.authors.slice(0, SEEN_AUTHORS) }], seenOn: site }).catch(() => undefined);
+  void sendRequest({ type: 'lookup', queries: [{ id, ...visitFields(page) }], seenOn: site }).catch(() => undefined);
 }
 
 /** What was asked before the page was parsed: the paper in the URL, and the settings. */

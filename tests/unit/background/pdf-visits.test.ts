@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recentlySeen } from '../../../src/db/papers';
 import { DEFAULT_SETTINGS, saveSettings } from '../../../src/settings/settings';
+import type { Settings } from '../../../src/schema';
 import { profile } from './worker';
 
 afterEach(() => {
@@ -16,12 +17,19 @@ async function loaded(id: number, url: string, title: string): Promise<void> {
   await fakeBrowser.tabs.onUpdated.trigger(id, { status: 'complete' }, { id, url, title } as Tab);
 }
 
+/** A profile whose worker has installed and seeded its store, with these settings saved first. */
+async function installed(settings?: Settings) {
+  const browser = await profile();
+  if (settings) await saveSettings(settings);
+  browser.start();
+  await browser.installed('install');
+  await browser.seeded();
+  return browser;
+}
+
 describe('an arXiv PDF opened straight from a link', () => {
   test('is a visit: in Recent, under the title PaperLens gave the tab, else the store’s or none (not the browser’s names for a PDF)', { timeout: 20_000 }, async () => {
-    const browser = await profile();
-    browser.start();
-    await browser.installed('install');
-    await browser.seeded();
+    const browser = await installed();
     // Named by PaperLens after its arXiv page (a paper the store does not hold).
     await loaded(5, 'https://arxiv.org/pdf/1706.03762v7', 'Attention Is All You Need | arXiv 1706.03762v7');
     // Still titled by its address; then by the PDF's metadata, which may be anything.
@@ -40,10 +48,7 @@ describe('an arXiv PDF opened straight from a link', () => {
   });
 
   test('takes the title PaperLens gives its tab after it has loaded', { timeout: 20_000 }, async () => {
-    const browser = await profile();
-    browser.start();
-    await browser.installed('install');
-    await browser.seeded();
+    const browser = await installed();
     await loaded(5, 'https://arxiv.org/pdf/1706.03762v7', 'arxiv.org/pdf/1706.03762v7');
     await vi.waitFor(async () => expect(await browser.db.seen.count()).toBe(1));
     // (A title of the PDF's own has the tab asked to name itself again.)
@@ -56,10 +61,7 @@ describe('an arXiv PDF opened straight from a link', () => {
   });
 
   test('named again later (the option turned on over open PDFs), it is no new visit: Recent keeps its order', { timeout: 20_000 }, async () => {
-    const browser = await profile();
-    browser.start();
-    await browser.installed('install');
-    await browser.seeded();
+    const browser = await installed();
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     await loaded(5, 'https://arxiv.org/pdf/1706.03762', 'arxiv.org/pdf/1706.03762');
     await vi.waitFor(async () => expect(await browser.db.seen.count()).toBe(1));
@@ -73,11 +75,7 @@ describe('an arXiv PDF opened straight from a link', () => {
   });
 
   test('is not remembered with seen marks off', { timeout: 20_000 }, async () => {
-    const browser = await profile();
-    await saveSettings({ ...DEFAULT_SETTINGS, seenEnabled: false });
-    browser.start();
-    await browser.installed('install');
-    await browser.seeded();
+    const browser = await installed({ ...DEFAULT_SETTINGS, seenEnabled: false });
     await loaded(5, 'https://arxiv.org/pdf/1706.03762v7', 'Attention Is All You Need | arXiv 1706.03762v7');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await browser.db.seen.count()).toBe(0);
