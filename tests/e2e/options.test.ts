@@ -187,6 +187,36 @@ describe('options page', () => {
     await popup.close();
   });
 
+  test('theme: listing badges follow it too, and a page color-scheme rule does not choose their palette', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(LISTING);
+    const badge = page.locator('[data-paperlens="badge"]').first();
+    await badge.waitFor();
+    // The badge's background and the colour scheme its status menu is drawn in (native controls).
+    const look = () =>
+      badge.evaluate((host) => {
+        const root = host.shadowRoot!;
+        return `${getComputedStyle(root.querySelector('.pl-badge')!).backgroundColor} ${getComputedStyle(root.querySelector('.pl-badge')!).colorScheme}`;
+      });
+    const light = 'rgb(244, 241, 251) light';
+    const dark = 'rgb(38, 35, 45) dark';
+    // Auto: the system chooses between the two.
+    await expect.poll(look).toBe('rgb(244, 241, 251) light dark');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(look).toBe('rgb(38, 35, 45) light dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await options.getByTestId('setting-theme').selectOption('dark');
+    await expect.poll(look).toBe(dark);
+    await page.addStyleTag({ content: '* { color-scheme: light; }' });
+    expect(await look()).toBe(dark);
+    await options.getByTestId('setting-theme').selectOption('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(look).toBe(light);
+    await options.getByTestId('setting-theme').selectOption('auto');
+    await page.close();
+  });
+
   test('settings are kept, and an invalid stored value reads as the default', async () => {
     await options.getByTestId('setting-theme').selectOption('dark');
     await options.reload();
