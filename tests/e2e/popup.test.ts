@@ -382,9 +382,16 @@ describe('popup', () => {
     const again = await browser.popup();
     await again.getByTestId('open-reading-list').click();
     // The open one is the active tab again (a new tab would have been the active one).
+    // (Told by tab id: without the tabs permission a tab's URL is not given, the extension's own pages' included.)
     await expect.poll(() => browser.worker.evaluate(async () => {
-      const [active] = await (globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ url?: string }[]> } } }).chrome.tabs.query({ active: true, windowType: 'normal' });
-      return active?.url?.endsWith('/reading-list.html') ?? false;
+      type Chrome = {
+        tabs: { query: (q: object) => Promise<{ id?: number }[]> };
+        runtime: { getURL: (path: string) => string; getContexts: (filter: object) => Promise<{ tabId: number }[]> };
+      };
+      const { tabs, runtime } = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const [active] = await tabs.query({ active: true, windowType: 'normal' });
+      const lists = await runtime.getContexts({ contextTypes: ['TAB'], documentUrls: [runtime.getURL('/reading-list.html')] });
+      return active?.id !== undefined && lists.some((context) => context.tabId === active.id);
     })).toBe(true);
     await again.waitForTimeout(500); // time for a second tab to appear, were one opened
     expect(readingLists()).toHaveLength(before + 1);
