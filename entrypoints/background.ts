@@ -44,6 +44,9 @@ export default defineBackground(() => {
       toolbar.alert(null);
     },
   });
+  // Opened before the rest is wired (about 10 ms of a cold start): the browser opens the database
+  // while this script goes on, and the message that woke the worker waits for it anyway.
+  const opened = store.ready();
   const lookup = createCachedLookup(db);
   const toolbar = trackToolbarStatus(store.ready);
   watchPdfTabTitles();
@@ -176,9 +179,8 @@ export default defineBackground(() => {
     if (settings.completeFromArxiv) void arxiv.resume().catch(() => undefined);
   });
 
-  // Open the store while the first message is still on its way; refresh trending if it is stale.
-  store
-    .ready()
+  // Once the store is open: refresh trending if it is stale.
+  opened
     .then(() => {
       markOnce(WORKER_MARKS.storeReady);
       // Papers left waiting for their arXiv pages when the worker last stopped, and an update's
