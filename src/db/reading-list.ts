@@ -125,19 +125,25 @@ export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedI
 }
 
 /**
- * Imported items that name only an id (a list of ids or URLs) get the title, authors and TL;DR of
- * the store's paper when the store knows it, instead of the placeholder title.
+ * Imported items of papers the store knows get what they lack from the store's paper: one that
+ * names only an id (a list of ids or URLs) its title, authors and TL;DR instead of the placeholder;
+ * one from a file that has no such field (BibTeX, RIS, another tool's CSV) its authors and TL;DR,
+ * else the list says "No TL;DR" of a paper whose card has one. What a file says (a backup's empty
+ * TL;DR too) is kept.
  */
 export function withKnownPapers(items: readonly ImportedItem[], papers: ReadonlyMap<string, Paper>): ImportedItem[] {
   return items.map((item) => {
     const paper = papers.get(item.id);
-    if (!paper || (item.title !== undefined && item.title !== placeholderTitle(item.id))) return item;
-    return {
-      ...item,
-      title: paper.title,
-      authors: item.authors?.length ? item.authors : paper.authors,
-      tldr: item.tldr || paper.summary.tldr,
-    };
+    if (!paper) return item;
+    if (item.title === undefined || item.title === placeholderTitle(item.id)) {
+      return {
+        ...item,
+        title: paper.title,
+        authors: item.authors?.length ? item.authors : paper.authors,
+        tldr: item.tldr || paper.summary.tldr,
+      };
+    }
+    return { ...item, authors: item.authors ?? paper.authors, tldr: item.tldr ?? paper.summary.tldr };
   });
 }
 

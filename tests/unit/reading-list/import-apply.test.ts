@@ -55,6 +55,22 @@ describe('import preview and apply', () => {
     expect(await db.saved.get('2310.01779')).toMatchObject({ notes: 'mine', tags: ['ml'] });
   });
 
+  test('a BibTeX file from another tool: a paper the store knows keeps the file\'s title and authors, and gets the store\'s TL;DR', async () => {
+    const bib = '@article{tao2024,\n  title = {Scaling Laws with Vocabulary (NeurIPS version)},\n  author = {Tao, Chaofan},\n  eprint = {2407.13623},\n  archivePrefix = {arXiv}\n}\n';
+    const found = await preview(bib, 'zotero.bib');
+    expect(found.plan.summary).toBe('1 new, 0 updated');
+    await apply(found);
+    expect(await db.saved.get('2407.13623')).toMatchObject({
+      title: 'Scaling Laws with Vocabulary (NeurIPS version)',
+      authors: ['Chaofan Tao'],
+      tldr: 'TL;DR of Scaling Laws with Vocabulary',
+    });
+    // A backup says what the list held, an empty TL;DR too: restored as it was.
+    await db.saved.clear();
+    await apply(await preview(exportJson([savedItem({ id: '2407.13623', title: 'Mine', tldr: '' })], 1), 'backup.json'));
+    expect(await db.saved.get('2407.13623')).toMatchObject({ title: 'Mine', tldr: '' });
+  });
+
   test('a JSON backup of 300 hostile items round-trips into an empty list exactly', async () => {
     await db.saved.clear();
     const items = hostileItems(300, 7);
