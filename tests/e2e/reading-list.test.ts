@@ -516,4 +516,26 @@ describe('concurrency', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(fit).toEqual({ longestTitleLines: 2, rowsOverflowing: 0 });
   });
+
+  test('a long tag keeps the tag filter narrow: Sort stays on the search line, and a narrow window does not scroll sideways', async () => {
+    await resetList();
+    const long = 'reading-group-spring-semester-long-context-retrieval-and-memory-papers';
+    expect((await send(page, { type: 'setTags', id: '2407.13623', tags: ['nlp', long] })).ok).toBe(true);
+    await expect.poll(() => page.getByTestId('filter-tag').locator('option').allTextContents()).toContain(`${long} (1)`);
+    const layout = () =>
+      page.evaluate(() => {
+        const middle = (testId: string) => {
+          const box = document.querySelector(`[data-testid="${testId}"]`)!.getBoundingClientRect();
+          return box.top + box.height / 2;
+        };
+        return { sortOnSearchLine: Math.abs(middle('sort') - middle('search')) < 8, sidewaysScroll: document.documentElement.scrollWidth - innerWidth };
+      });
+    const wide = await layout();
+    await page.setViewportSize({ width: 400, height: 800 });
+    const narrow = await layout();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect((await send(page, { type: 'setTags', id: '2407.13623', tags: ['nlp'] })).ok).toBe(true);
+    expect(wide).toEqual({ sortOnSearchLine: true, sidewaysScroll: 0 });
+    expect(narrow.sidewaysScroll).toBe(0);
+  });
 });
