@@ -188,8 +188,9 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     card = mounted;
     shown = { id: page.id, title: page.title, abstract: page.abstract };
     if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
-    // Sent once the card shows (a message of its own, not to delay it).
-    if (result.view?.inStore && page.id && page.title !== result.view.title) recordPageTitle(siteKey, page.id, page);
+    // Sent once the card shows (a message of its own, not to delay it). Also for a title the store
+    // shares: the snapshot names no authors, so the visit would be listed in Recent without them.
+    if (result.view?.inStore && page.id && (page.title !== result.view.title || page.authors.length > 0)) recordPageTitle(siteKey, page.id, page);
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
     if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(page, model, model.id) }).catch(() => undefined);
   };

@@ -27,9 +27,9 @@ export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?
 }
 
 /**
- * The page titles a paper of the store otherwise than the store does (arXiv retitled it): its visit,
- * recorded when the store was asked by id alone, gets the title and authors the reader saw, which the
- * popup's Recent list shows. Sent as a lookup from the page, so the seen-marks switches apply.
+ * A paper of the store whose page titles it otherwise (arXiv retitled it) or names its authors: its
+ * visit, recorded when the store was asked by id alone, gets the title and authors the reader saw,
+ * which the popup's Recent list shows. Sent as a lookup from the page, so the seen-marks switches apply.
  */
 export function recordPageTitle(site: PaperPageSiteKey, id: string, page: PagePaper): void {
   void sendRequest({ type: 'lookup', queries: [{ id, ...visitFields(page) }], seenOn: site }).catch(() => undefined);

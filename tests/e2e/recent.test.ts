@@ -11,6 +11,8 @@ let browser: ExtensionBrowser;
 const KNOWN = '2310.01779';
 const UNKNOWN = '1706.03762';
 const KNOWN_PAGE_TITLE = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models';
+// In the snapshot, which names no authors, under the title its page shows.
+const TITLED_AS_STORED = '2402.18041';
 const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
 
 beforeAll(async () => {
@@ -18,6 +20,7 @@ beforeAll(async () => {
   browser.serve(`https://arxiv.org/abs/${KNOWN}`, await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve(`https://arxiv.org/abs/${UNKNOWN}`, await fixture('arxiv-abs-1706.03762.html'));
   for (const id of [KNOWN, UNKNOWN]) browser.serve(`https://arxiv.org/pdf/${id}`, { body: PDF, contentType: 'application/pdf' });
+  browser.serve(`https://arxiv.org/abs/${TITLED_AS_STORED}`, await fixture('arxiv-abs-2402.18041.html'));
 });
 
 afterAll(async () => {
@@ -143,5 +146,19 @@ describe('the popup’s Recent tab', () => {
     expect(await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-arxiv-id')))).toEqual([KNOWN]);
     await options.getByTestId('setting-seenEnabled').check();
     await Promise.all([popup.close(), known.close(), unknown.close(), options.close()]);
+  });
+
+  test('a snapshot paper whose page titles it as the store does is listed with the authors its page names', async () => {
+    const page = await openPaper(TITLED_AS_STORED);
+    const stored: SeedAsset = JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8'));
+    const paper = stored.papers.find((entry) => entry.id === TITLED_AS_STORED)!;
+    expect(paper.authors).toEqual([]);
+    expect(await card(page).locator('h2').textContent()).toBe(paper.title);
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-recent').click();
+    const row = popup.locator(`[data-testid="recent-item"][data-arxiv-id="${TITLED_AS_STORED}"]`);
+    await expect.poll(() => row.locator('.meta').textContent()).toBe('Opened just now · Yang Liu, Jiahuan Cao, Chongyu Liu et al.');
+    await popup.close();
+    await page.close();
   });
 });
