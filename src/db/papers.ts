@@ -434,7 +434,8 @@ export async function recentlySeen(db: PaperLensDatabase, limit: number): Promis
         id: mark.id,
         at: mark.at,
         title: mark.title ?? paper?.title ?? item?.title ?? placeholderTitle(mark.id),
-        authors: mark.authors ?? (paper ?? item)?.authors.slice(0, SEEN_AUTHORS) ?? [],
+        // The snapshot names no authors: a saved paper's come from its reading-list item then.
+        authors: (mark.authors ?? (paper?.authors.length ? paper.authors : item?.authors) ?? []).slice(0, SEEN_AUTHORS),
         tldr: paper?.summary.tldr ?? item?.tldr ?? '',
         topics: paper?.summary.topics ?? [],
         // Where it ranks is Trending's business: here it is when the paper was read.

@@ -51,6 +51,14 @@ describe('the papers whose pages were opened (Recent)', () => {
     ]);
   });
 
+  test('a saved paper the store names no authors of (a PDF visit gives none) is listed with its reading-list authors', async () => {
+    const db = await seededStore();
+    const stored = asset.papers.find((paper) => paper.authors.length === 0)!;
+    await savePaper(db, { id: stored.id, title: stored.title, authors: ['Yang Liu', 'Jiahuan Cao', 'Chongyu Liu', 'Kai Ding', 'Lianwen Jin'] }, 1);
+    await markSeen(db, [{ id: stored.id, title: stored.title }], 2);
+    expect((await recentlySeen(db, 50))[0]!.authors).toEqual(['Yang Liu', 'Jiahuan Cao', 'Chongyu Liu', 'Kai Ding', 'Lianwen Jin'].slice(0, SEEN_AUTHORS));
+  });
+
   test('shows whether each paper is saved, and follows a save', async () => {
     const db = await seededStore();
     await markSeen(db, [{ id: '2502.00001', title: 'Unknown Paper' }], 1);
