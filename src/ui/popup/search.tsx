@@ -96,9 +96,8 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
     const row = opened && (stored || !item) ? visitedRow(opened, index, context) : (stored ?? (item ? savedRow(item) : null));
     return row ? [row] : [];
   }
-  const mine = filterItems(savedNewestFirst, { status: 'all', tag: null, text: query })
-    .slice(0, SAVED_FIRST)
-    .map((item) => paperRow(index, context, item.id) ?? savedRow(item));
+  const savedMatches = filterItems(savedNewestFirst, { status: 'all', tag: null, text: query });
+  const mine = savedMatches.slice(0, SAVED_FIRST).map((item) => paperRow(index, context, item.id) ?? savedRow(item));
   const listed = new Set(mine.map((row) => row.id));
   const terms = searchTerms(query);
   const opened = terms.length === 0 ? [] : visited.filter((paper) => !listed.has(paper.id) && terms.every((term) => paper.text.includes(term)));
@@ -106,7 +105,21 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
     mine.push(visitedRow(paper, index, context));
     listed.add(paper.id);
   }
-  return [...mine, ...searchRows(index, context, query, limit).filter((row) => !listed.has(row.id))].slice(0, limit);
+  const rows = [...mine, ...searchRows(index, context, query, limit).filter((row) => !listed.has(row.id))];
+  // The other saved and opened papers that match come where the store's ranking leaves room: one
+  // the store does not hold is in no index, and would not be found at all.
+  for (const id of rows.map((row) => row.id)) listed.add(id);
+  const more = [
+    ...savedMatches.slice(SAVED_FIRST).map((item) => ({ id: item.id, row: () => paperRow(index, context, item.id) ?? savedRow(item) })),
+    ...opened.slice(SAVED_FIRST).map((paper) => ({ id: paper.id, row: () => visitedRow(paper, index, context) })),
+  ];
+  for (const { id, row } of more) {
+    if (rows.length >= limit) break;
+    if (listed.has(id)) continue;
+    rows.push(row());
+    listed.add(id);
+  }
+  return rows.slice(0, limit);
 }
 
 // How much of a query a "no match" line repeats.

@@ -85,3 +85,22 @@ describe('popup search over the store and the reading list', () => {
     expect(await search(`https://arxiv.org/abs/${stored.id}`)).toEqual([expect.objectContaining({ id: stored.id, title: 'Zebrafish Reading Order: the Retitled Version' })]);
   });
 });
+
+describe('popup search with many saved papers', () => {
+  test('every saved or opened paper that matches is listed while there is room, not only the first five', async () => {
+    const many = new PaperLensDatabase('popup-search-many');
+    await seedStore(many, asset);
+    // Eight papers the store does not hold, saved with a word no snapshot paper has.
+    const ids = Array.from({ length: 8 }, (_, index) => `2503.0000${index + 1}`);
+    for (const [index, id] of ids.entries()) await savePaper(many, { id, title: `Quokka study part ${index + 1}` }, index + 1);
+    const index = (await loadSearchIndex(many))!;
+    const rows = storeAndSavedRows(index, await rowContext(many), sortItems(await listSaved(many), 'added'), 'quokka', 20);
+    expect(rows.map((row) => row.id).sort()).toEqual(ids);
+    // So are papers opened that the store does not hold.
+    const opened = Array.from({ length: 7 }, (_, index) => `2504.0000${index + 1}`);
+    await markSeen(many, opened.map((id, index) => ({ id, title: `Wombat paper ${index + 1}` })), 100);
+    const visited = visitedOutsideStore(await many.seen.orderBy('at').reverse().toArray(), index);
+    const wombats = storeAndSavedRows(index, await rowContext(many), sortItems(await listSaved(many), 'added'), 'wombat', 20, visited);
+    expect(wombats.map((row) => row.id).sort()).toEqual(opened);
+  });
+});
