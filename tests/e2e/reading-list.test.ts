@@ -505,6 +505,25 @@ describe('concurrency', () => {
     });
   });
 
+  test('Shift+Tab up through the rows shows each field it reaches below the sticky toolbar, not under it', async () => {
+    await page.bringToFront();
+    await resetList();
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await row('2401.00027').getByTestId('remove').focus();
+    const covered: string[] = [];
+    for (let press = 0; press < 40; press++) {
+      await page.keyboard.press('Shift+Tab');
+      const focus = await page.evaluate(() => {
+        const active = document.activeElement!;
+        const toolbarBottom = document.querySelector('.sticky')!.getBoundingClientRect().bottom;
+        return { name: `${active.closest('[data-arxiv-id]')?.getAttribute('data-arxiv-id')} ${active.getAttribute('data-testid')}`, under: active.getBoundingClientRect().top < toolbarBottom - 1 };
+      });
+      if (focus.under) covered.push(focus.name);
+    }
+    expect(covered).toEqual([]);
+    await page.evaluate(() => scrollTo(0, 0));
+  });
+
   test('in a narrow window a title gets two lines, and the row still holds all it shows', async () => {
     await page.setViewportSize({ width: 400, height: 800 });
     const fit = await page.evaluate(() => {

@@ -378,10 +378,11 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     });
   };
 
+  const stickyBottom = () => document.querySelector<HTMLElement>('.sticky')?.getBoundingClientRect().bottom ?? 0;
   const scrollToRow = (index: number) => {
     const list = listRef.current;
     if (!list) return;
-    const header = document.querySelector<HTMLElement>('.sticky')?.getBoundingClientRect().bottom ?? 0;
+    const header = stickyBottom();
     const top = list.getBoundingClientRect().top + index * ROW_HEIGHT;
     if (top < header) scrollBy({ top: top - header - 8 });
     else if (top + ROW_HEIGHT > innerHeight) scrollBy({ top: top + ROW_HEIGHT - innerHeight + 8 });
@@ -487,6 +488,11 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         aria-label="Saved papers"
         style={{ height: `${shown.length * ROW_HEIGHT}px` }}
         onFocusIn={(event) => {
+          // The browser scrolls a field the keyboard reaches just into the window, which leaves one
+          // reached going up (Shift+Tab) under the sticky toolbar: it comes out below it.
+          const header = stickyBottom();
+          const top = (event.target as Element).getBoundingClientRect().top;
+          if (top < header) scrollBy({ top: top - header - 8 });
           const id = (event.target as Element).closest('[data-arxiv-id]')?.getAttribute('data-arxiv-id');
           if (!id || id === held?.id) return;
           // Its place once the row held before is released (which may leave, or move): the order
