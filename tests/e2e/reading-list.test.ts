@@ -524,6 +524,23 @@ describe('concurrency', () => {
     await page.evaluate(() => scrollTo(0, 0));
   });
 
+  test('a search typed with the list scrolled far down shows its first match, not the last ones', async () => {
+    await page.bringToFront();
+    await resetList();
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await page.keyboard.press('/');
+    await page.keyboard.type('filler paper 1'); // 01, 10–19
+    await expect.poll(() => list().getAttribute('data-query')).toBe('filler paper 1');
+    const first = await page.evaluate(() => {
+      const toolbarBottom = document.querySelector('.sticky')!.getBoundingClientRect().bottom;
+      const row = document.querySelector('[data-testid="reading-item"][data-arxiv-id="2401.00001"]');
+      const top = row?.getBoundingClientRect().top ?? -1;
+      return { shown: top >= toolbarBottom - 1 && top < innerHeight };
+    });
+    await page.getByTestId('search').fill('');
+    expect(first).toEqual({ shown: true });
+  });
+
   test('in a narrow window a title gets two lines, and the row still holds all it shows', async () => {
     await page.setViewportSize({ width: 400, height: 800 });
     const fit = await page.evaluate(() => {

@@ -339,6 +339,13 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const range = useWindowRange(listRef, shown.length, ROW_HEIGHT, 3, 10);
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
 
+  // A new search, filter or order is shown from its first paper: the window may be scrolled far
+  // down the previous list, past the first matches.
+  useEffect(() => {
+    const list = listRef.current;
+    if (list && list.getBoundingClientRect().top < stickyBottom()) scrollTo({ top: 0 });
+  }, [query.text, query.status, query.tag, query.sort]);
+
   // Items removed elsewhere leave the selection.
   useEffect(() => {
     if (!items || selection.size === 0) return;
