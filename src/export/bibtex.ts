@@ -1,5 +1,6 @@
 import { arxivAbsUrl } from '../papers/ids';
 import type { SavedItem } from '../schema/papers';
+import { foldForSearch } from '../search/tokenize';
 import { asciiFold, paperYearMonth, singleLine, unixNewlines } from './text';
 
 /**
@@ -96,7 +97,8 @@ function baseCitationKey(item: Citable): string {
   const author = asciiFold(lastName(item.authors.find((name) => name.trim() !== '') ?? '')) || 'anon';
   const year = paperYearMonth(item)?.year ?? '';
   for (const raw of item.title.split(/[^\p{L}\p{N}]+/u)) {
-    const word = asciiFold(raw);
+    // Greek letters spelled out, as ML titles use them ("π₀: …" → pi0, not a bare 0 after the year).
+    const word = asciiFold(foldForSearch(raw));
     if (word !== '' && !KEY_STOPWORDS.has(word)) return `${author}${year}${word}`;
   }
   return `${author}${year}`;

@@ -67,6 +67,10 @@ describe('BibTeX export', () => {
     const second = savedItem({ id: '1706.99999', title: 'Attention, again', authors: ['Álvaro Vaswani'], published: '2017-07-01' });
     const anonymous = savedItem({ id: '2310.01779', title: 'The 深度 Model', authors: [] });
     expect(citationKeys([second, first, anonymous])).toEqual(['vaswani2017attentionb', 'vaswani2017attentiona', 'anon2023model']);
+    // A title opening with a Greek letter (as a title made from LaTeX has it): the letter by its name.
+    const pi = savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model', authors: ['Kevin Black'], published: '2024-10-31' });
+    const tau = savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction', authors: ['Shunyu Yao'], published: '2024-06-17' });
+    expect(citationKeys([pi, tau])).toEqual(['black2024pi0', 'yao2024tau']);
   });
 
   test('special characters are escaped for LaTeX and Unicode is kept', () => {
