@@ -5,6 +5,8 @@ import { parseRisImport } from './ris-import';
 import { looksLikeCsvStart, parseCsvImport } from './csv-import';
 import { ImportError } from './errors';
 import { parseJsonImport } from './json';
+import { sectionStatus } from './markdown';
+import type { ReadingStatus } from '../schema/papers';
 import { unixNewlines } from './text';
 
 /** The largest import file read (UTF-8 bytes). Check a File's size against it before reading it. */
@@ -83,13 +85,18 @@ function referenceOf(entry: string): string {
   return entry.replace(/^(?:[-*+•]|\d+[.)])\s+/, '').replace(/^arxiv:\s+/i, 'arXiv:').split(/\s+/)[0]!.replace(/[,;]$/, '');
 }
 
-/** One arXiv id, DOI or paper URL per line; blank lines and `#` comments are skipped. */
+/**
+ * One arXiv id, DOI or paper URL per line; blank lines and `#` comments are skipped. The papers
+ * under a section of our Markdown export ("## Read (3)") have its status.
+ */
 function parseIdList(text: string): ImportParse {
   const items: ImportedItem[] = [];
   const rejected: ImportRejection[] = [];
+  let status: ReadingStatus | null = null;
   unixNewlines(text)
     .split('\n')
     .forEach((raw, index, lines) => {
+      if (raw.trimStart().startsWith('#')) status = sectionStatus(raw);
       // A comment after whitespace; a `#` inside a URL is its fragment, and one in a Markdown
       // link's text ("[Tracking #COVID19 tweets](…)") is part of the title.
       const link = MARKDOWN_LINK_LINE.test(raw) ? markdownLinkEnd(raw) : null;
@@ -100,7 +107,7 @@ function parseIdList(text: string): ImportParse {
       const line = index + 1;
       const reference = referenceOf(entry);
       const id = arxivIdFromReference(reference);
-      if (id) items.push({ id, line });
+      if (id) items.push(status === null ? { id, line } : { id, line, status });
       // After a Markdown line break (two trailing spaces, as our Markdown export ends each line of
       // a paper's item with), a line is the paper's own text: its authors, tags or notes.
       else if (/(?: {2}|\\)$/.test(lines[index - 1] ?? '')) return;

@@ -31,6 +31,15 @@ function entry(item: SavedItem): string {
   return lines.join('  \n');
 }
 
+// A section's heading, as exportMarkdown writes it: the headings spelled out keep the match linear on any line.
+const SECTION_HEADING = new RegExp(`^##\\s+(${GROUPS.map((group) => group.heading).join('|')})\\s+\\(\\d+\\)$`);
+
+/** The status of a section of our export ("## Read (3)"), or null for any other line. */
+export function sectionStatus(line: string): ReadingStatus | null {
+  const heading = SECTION_HEADING.exec(line.trim())?.[1];
+  return GROUPS.find((group) => group.heading === heading)?.status ?? null;
+}
+
 /** The reading list as Markdown: one section per status, each paper a link to its arXiv page. */
 export function exportMarkdown(items: readonly SavedItem[]): string {
   const sections = GROUPS.flatMap(({ status, heading }) => {

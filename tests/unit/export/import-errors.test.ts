@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exportBibtex, exportJson, exportMarkdown, ImportError, MAX_IMPORT_BYTES, parseImport } from '../../../src/export';
+import { exportBibtex, exportJson, exportMarkdown, ImportError, MAX_IMPORT_BYTES, parseImport, planImport } from '../../../src/export';
 import { hostileItems, savedItem } from './fixtures';
 
 function importError(text: string, fileName?: string): ImportError {
@@ -194,6 +194,23 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     const parse = parseImport(exportMarkdown(items), 'paperlens-reading-list.md');
     expect(parse.items.map((item) => item.id)).toEqual(['2310.01779', 'hep-th/9901001']);
     expect(parse.rejected).toEqual([]);
+  });
+
+  test('our own Markdown export reads back with each paper’s status, from the section it is listed under', () => {
+    const items = [
+      savedItem({ id: '2310.01779', status: 'to-read' }),
+      savedItem({ id: '2402.18041', status: 'reading' }),
+      savedItem({ id: 'hep-th/9901001', status: 'read' }),
+    ];
+    const parse = parseImport(exportMarkdown(items), 'paperlens-reading-list.md');
+    expect(parse.items.map(({ id, status }) => [id, status])).toEqual([['2310.01779', 'to-read'], ['2402.18041', 'reading'], ['hep-th/9901001', 'read']]);
+    // Into an empty list, the papers keep their statuses; a plain list of ids (no such sections) sets none.
+    expect(planImport([], parse.items, 1).added.map((item) => item.status)).toEqual(['to-read', 'reading', 'read']);
+    expect(parseImport('# my papers\n2310.01779\n## Read\n2402.18041\n', 'list.md').items.map((item) => item.status)).toEqual([undefined, undefined]);
+    // A heading-like line of 100,000 spaces is read at once.
+    const started = performance.now();
+    expect(parseImport(`## ${' '.repeat(100_000)}x\n2310.01779\n`, 'list.md').items).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   test('our Markdown export reads back every paper, a title with " #" (a hashtag) or a "[x](y)" of its own included', () => {
