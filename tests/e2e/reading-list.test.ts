@@ -103,6 +103,12 @@ describe('reading-list page', () => {
     await expect.poll(() => list().getAttribute('data-count')).toBe('10'); // every word: 02, 12, 20–27
     await search.fill('zzqxy');
     await expect.poll(() => page.getByTestId('no-matches').textContent()).toContain('No saved paper matches “zzqxy”');
+    // Cleared from the keyboard, the focus stays in the page's controls (the button goes away).
+    await page.getByTestId('clear-filters').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => list().getAttribute('data-count')).toBe('30');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
+    await search.fill('zzqxy');
     await search.fill('');
     await expect.poll(() => list().getAttribute('data-count')).toBe('30');
   });

@@ -478,7 +478,15 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     body = (
       <Empty testId="no-matches">
         <p>No saved paper matches {query.text.trim() ? `“${query.text.trim()}”` : 'these filters'}.</p>
-        <button type="button" onClick={() => setQuery({ ...EMPTY_QUERY, sort: query.sort })}>
+        <button
+          type="button"
+          data-testid="clear-filters"
+          onClick={() => {
+            setQuery({ ...EMPTY_QUERY, sort: query.sort });
+            // The button goes with the message: the focus goes to the search, not back to the page's start.
+            searchBox.current?.focus();
+          }}
+        >
           Clear filters
         </button>
       </Empty>
