@@ -41,6 +41,19 @@ function cardBackground(page: Page): Promise<string> {
 }
 
 describe('options page', () => {
+  test("'Open the reading list' brings back the tab that has it rather than opening another", async () => {
+    const readingLists = () => browser.context.pages().filter((page) => page.url().endsWith('/reading-list.html'));
+    const opened = browser.context.waitForEvent('page', (page) => page.url().endsWith('/reading-list.html'));
+    await options.getByTestId('open-reading-list').click();
+    const list = await opened;
+    await list.getByTestId('empty').waitFor();
+    await options.bringToFront();
+    await options.getByTestId('open-reading-list').click();
+    await options.waitForTimeout(500); // time for a second tab to appear, were one opened
+    expect(readingLists()).toHaveLength(1);
+    await list.close();
+  });
+
   test('switching arXiv abstract pages off removes the card from an open page, and on brings it back', async () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);

@@ -7,6 +7,7 @@ import { loadSettings, saveSettings, watchSettings } from '../../settings/settin
 import { useLiveQuery } from '../live-query';
 import { exportItems } from '../reading-list/export-files';
 import { errorMessage } from '../../messaging/error-message';
+import { showReadingList } from '../popup/active-tab';
 
 const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
   { key: 'arxivAbs', label: 'arXiv abstract pages', where: 'summary card on arxiv.org/abs/…' },
@@ -163,7 +164,19 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
         <h1>
           <span class="brand">PaperLens</span> Settings
         </h1>
-        <a href="reading-list.html" target="_blank" rel="noopener" data-testid="open-reading-list">
+        <a
+          href="reading-list.html"
+          target="_blank"
+          rel="noopener"
+          data-testid="open-reading-list"
+          onClick={(event) => {
+            // A plain click brings back the tab that has the list, as the popup's link does; Ctrl or
+            // a middle click opens another, as links do.
+            if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+            event.preventDefault();
+            showReadingList().catch((error: unknown) => setProblem(`Could not open the reading list: ${errorMessage(error)}`));
+          }}
+        >
           Open the reading list
         </a>
       </header>
