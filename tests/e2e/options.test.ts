@@ -258,7 +258,7 @@ describe('options page', () => {
     await page.close();
 
     await options.reload();
-    await expect.poll(() => options.getByTestId('setting-clear').locator('xpath=preceding-sibling::p[1]').textContent()).toMatch(/\(1 paper, with their notes and tags\) and the “seen” marks \(\d+ pages?\), which are also the popup's Recent list\./);
+    await expect.poll(() => options.getByTestId('setting-clear').locator('xpath=preceding-sibling::p[1]').textContent()).toMatch(/\(1 paper, with its notes and tags\) and the “seen” marks \(\d+ pages?\), which are also the popup's Recent list\./);
     // From the keyboard: focus goes to the question's safe answer, and back to the button after;
     // Escape answers it as Cancel does.
     await options.getByTestId('setting-clear').focus();

@@ -73,7 +73,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     <section class="card danger-zone" aria-labelledby="clear-heading">
       <h2 id="clear-heading">Clear PaperLens data</h2>
       <p class="hint">
-        Deletes your reading list ({count(saved, 'paper')}, with their notes and tags) and the “seen” marks ({count(seen, 'page')}),
+        Deletes your reading list ({count(saved, 'paper')}, with {saved === 1 ? 'its' : 'their'} notes and tags) and the “seen” marks ({count(seen, 'page')}),
         which are also the popup's Recent list. The bundled papers stay.
       </p>
       {!asking ? (
