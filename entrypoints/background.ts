@@ -15,6 +15,7 @@ import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
 import { watchPdfVisits } from '../src/messaging/pdf-visits';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
+import { PAPER_LINK_PATTERNS } from '../src/papers/ids';
 
 const FEED_ALARM = 'daily-papers-feed';
 const ARXIV_RETRY_ALARM = 'arxiv-complete-retry';
@@ -25,8 +26,6 @@ const SEEDED_FOR_KEY = 'paperlens:seededFor';
 const RESUME_AFTER_START_MS = 2_000;
 const SAVE_COMMAND = 'save-paper';
 const SAVE_LINK_MENU = 'save-paper-link';
-// Links the context-menu item is offered on, on the sites PaperLens works on.
-const PAPER_LINKS = ['https://arxiv.org/abs/*', 'https://arxiv.org/pdf/*', 'https://arxiv.org/html/*', 'https://huggingface.co/papers/*'];
 
 export default defineBackground(() => {
   markOnce(WORKER_MARKS.evaluated);
@@ -113,8 +112,8 @@ export default defineBackground(() => {
         id: SAVE_LINK_MENU,
         title: 'Save paper to PaperLens',
         contexts: ['link'],
-        targetUrlPatterns: PAPER_LINKS,
-        documentUrlPatterns: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+        // On any page: the menu reads no page, it only hands over the link's address.
+        targetUrlPatterns: PAPER_LINK_PATTERNS,
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { arxivIdFromUrl, placeholderTitle } from '../papers/ids';
+import { arxivIdFromAddress, arxivIdFromUrl, placeholderTitle } from '../papers/ids';
 import { PageAnswerSchema, type PageAnswer, type PagePaper } from '../schema';
 import { PAGE_PAPER_REQUEST } from './page-paper';
 import { withoutPdfTabSuffix } from '../sites/arxiv-pdf';
@@ -62,7 +62,8 @@ const ARXIV_NOT_FOUND_TITLE = /^(?:arxiv\s+)?article identifier\b.*\bnot recogni
  * its paper); else a placeholder. Null when the URL is not a paper's.
  */
 export async function paperInTab(tab: TabLike, url = tab.url): Promise<TabPaper | null> {
-  const id = url ? arxivIdFromUrl(url) : null;
+  // A link may point at a reader or mirror of the paper (alphaXiv, ar5iv, its DOI); the tab is read as PaperLens reads its sites.
+  const id = !url ? null : url === tab.url ? arxivIdFromUrl(url) : arxivIdFromAddress(url);
   if (!url || !id) return null;
   const answer = await askPage(tab.id, id);
   // The server said there is no such paper ("identifier not recognized"): nothing to save. Its

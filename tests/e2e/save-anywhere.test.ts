@@ -233,4 +233,20 @@ describe('save from anywhere', () => {
     await popup.close();
     await page.close();
   });
+
+  test('on a page of another site, the menu saves a paper linked by its arXiv address or by a reader of it (alphaXiv, its DOI)', async () => {
+    browser.serve('https://reading-group.example.org/week-31', '<!doctype html><title>Reading group</title><a href="https://www.alphaxiv.org/abs/2310.01779v2">HallE</a>');
+    const page = await browser.context.newPage();
+    await page.goto('https://reading-group.example.org/week-31');
+    await page.bringToFront();
+    await sendMessage({ type: 'removeSaved', ids: ['2310.01779', '2402.18041'] });
+    await clickSaveLinkMenu('https://www.alphaxiv.org/abs/2310.01779v2');
+    await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2310.01779');
+    // Titled from the store (or its arXiv page), though no page of ours describes the link here.
+    expect((await listSaved()).find((saved) => saved.id === '2310.01779')!.title).toMatch(/^HallE-/);
+    await expect.poll(toolbarBadge).toBe('+');
+    await clickSaveLinkMenu('https://doi.org/10.48550/arXiv.2402.18041');
+    await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2402.18041');
+    await page.close();
+  });
 });

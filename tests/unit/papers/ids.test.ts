@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId, normalizeTitle } from '../../../src/papers/ids';
+import { arxivIdFromAddress, arxivIdFromReference, arxivIdFromUrl, normalizeArxivId, normalizeTitle, PAPER_LINK_PATTERNS } from '../../../src/papers/ids';
 
 describe('normalizeArxivId', () => {
   test.each([
@@ -84,5 +84,39 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle('Code Llama (Rozi\\`ere et al.)')).toBe(normalizeTitle('Code Llama (Rozière et al.)'));
     expect(normalizeTitle('Code Llama (Rozière et al.)')).toBe('code llama roziere et al');
     expect(normalizeTitle('LLaVA$_{7B}$ Beats')).toBe('llava 7b beats');
+  });
+});
+
+describe('PAPER_LINK_PATTERNS (the links the "Save paper" menu is offered on)', () => {
+  // A match pattern `*://host/path*` as a regular expression (`*` scheme: http and https).
+  const matches = (pattern: string, url: string): boolean => {
+    const [, host, path] = /^\*:\/\/([^/]+)(\/.*)$/.exec(pattern)!;
+    const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+    return new RegExp(`^https?://${escape(host!)}${escape(path!)}$`).test(url);
+  };
+  const PAPER_LINKS = [
+    'https://arxiv.org/abs/2310.01779',
+    'http://arxiv.org/pdf/2310.01779v3',
+    'https://arxiv.org/html/2310.01779v3',
+    'https://www.arxiv.org/abs/2310.01779',
+    'https://export.arxiv.org/abs/hep-th/9901001',
+    'https://huggingface.co/papers/2310.01779',
+    'https://hf.co/papers/2310.01779',
+    'https://www.alphaxiv.org/abs/2310.01779v2',
+    'https://alphaxiv.org/overview/2310.01779',
+    'https://ar5iv.labs.arxiv.org/html/2310.01779',
+    'https://ar5iv.org/abs/2310.01779',
+    'https://doi.org/10.48550/arXiv.2310.01779',
+  ];
+
+  test.each(PAPER_LINKS)('%s: offered, and read as its paper', (url) => {
+    expect(PAPER_LINK_PATTERNS.some((pattern) => matches(pattern, url))).toBe(true);
+    expect(arxivIdFromAddress(url)).toMatch(/^(?:2310\.01779|hep-th\/9901001)$/);
+  });
+
+  test('not offered on links that name no paper', () => {
+    for (const url of ['https://arxiv.org/list/cs.CL/new', 'https://huggingface.co/models', 'https://doi.org/10.1145/3442188', 'https://example.org/abs/2310.01779']) {
+      expect(PAPER_LINK_PATTERNS.some((pattern) => matches(pattern, url))).toBe(false);
+    }
   });
 });
