@@ -13,7 +13,7 @@ import { paperInTab, type TabLike } from './tab-paper';
  */
 export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: number, url = tab.url): Promise<PaperView | null> {
   const paper = await paperInTab(tab, url);
-  if (!paper) return null;
+  if (!paper || 'unknownId' in paper) return null;
   const { id, page } = paper;
   const saved = await savePaper(
     db,

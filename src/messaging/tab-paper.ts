@@ -21,6 +21,11 @@ export interface TabPaper {
   page: PagePaper | null;
 }
 
+/** A paper address arXiv does not know (its "identifier not recognized" page): nothing to save. */
+export interface UnknownPaper {
+  unknownId: string;
+}
+
 /**
  * What the tab's page says about its paper (PageAnswer); undefined when no content script of ours
  * answers (PDFs) or one answered something we cannot read.
@@ -59,17 +64,18 @@ const ARXIV_NOT_FOUND_TITLE = /^(?:arxiv\s+)?article identifier\b.*\bnot recogni
  * The paper of a tab's page, or of a link in it (`url`): its title and details from the page when
  * our content script read them (the paper page itself, or the listing entry the link belongs to);
  * else the tab's title when no content script of ours is there (an arXiv HTML page is titled by
- * its paper); else a placeholder. Null when the URL is not a paper's.
+ * its paper); else a placeholder. Null when the URL is not a paper's; UnknownPaper when arXiv says
+ * there is no such paper.
  */
-export async function paperInTab(tab: TabLike, url = tab.url): Promise<TabPaper | null> {
+export async function paperInTab(tab: TabLike, url = tab.url): Promise<TabPaper | UnknownPaper | null> {
   // A link may point at a reader or mirror of the paper (alphaXiv, ar5iv, its DOI); the tab is read as PaperLens reads its sites.
   const id = !url ? null : url === tab.url ? arxivIdFromUrl(url) : arxivIdFromAddress(url);
   if (!url || !id) return null;
   const answer = await askPage(tab.id, id);
   // The server said there is no such paper ("identifier not recognized"): nothing to save. Its
   // page says so in its title too, where no script of ours answers (the extension was reloaded).
-  if (answer && 'notFound' in answer) return null;
-  if (answer === undefined && url === tab.url && ARXIV_NOT_FOUND_TITLE.test((tab.title ?? '').trim())) return null;
+  if (answer && 'notFound' in answer) return { unknownId: id };
+  if (answer === undefined && url === tab.url && ARXIV_NOT_FOUND_TITLE.test((tab.title ?? '').trim())) return { unknownId: id };
   const page = answer && answer.id === id ? answer : null;
   // The tab's own title names only the tab's own paper, and only where no page of ours answered.
   const tabTitle = !page?.title && url === tab.url && answer === undefined ? usableTabTitle(tab.title) : null;

@@ -256,10 +256,10 @@ describe('popup', () => {
     await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
     await popup.close();
 
-    // arXiv's "identifier not recognized" page (a 404) shows no paper: nothing to save.
+    // arXiv's "identifier not recognized" page (a 404) shows no paper: nothing to save, and the popup says why.
     await page.goto('https://arxiv.org/abs/2412.99999');
     const errorPopup = await browser.popup();
-    await expect.poll(() => errorPopup.locator('.hint').first().textContent()).toMatch(/Open an arXiv or Hugging Face paper/);
+    await expect.poll(() => errorPopup.locator('.hint').first().textContent()).toBe('arXiv has no paper 2412.99999 (“identifier not recognized”): there is nothing to save.');
     expect(await errorPopup.getByTestId('this-tab').count()).toBe(0);
     await errorPopup.close();
     // A paper page PaperLens cannot read is still the paper of its URL (its page title is not taken for one).

@@ -11,7 +11,7 @@ import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
 import { activeTabPaper, showReadingList } from './active-tab';
-import type { TabPaper } from '../../messaging/tab-paper';
+import type { TabPaper, UnknownPaper } from '../../messaging/tab-paper';
 import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
@@ -324,7 +324,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const [section, setSection] = useState<Section>('trending');
   // Kept here, so the picked day stays while the reader searches or looks at Saved.
   const [day, setDay] = useState<PickedDay>(undefined);
-  const [tab, setTab] = useState<TabPaper | null>(null);
+  const [tab, setTab] = useState<TabPaper | UnknownPaper | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -382,7 +382,13 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
         </p>
         <Problem text={problem} />
         <UndoBar undo={undo} />
-        {tab ? <ThisTab db={db} tab={tab} /> : <p class="hint">Open an arXiv or Hugging Face paper to save it from here.</p>}
+        {tab && 'id' in tab ? (
+          <ThisTab db={db} tab={tab} />
+        ) : (
+          <p class="hint">
+            {tab ? `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.` : 'Open an arXiv or Hugging Face paper to save it from here.'}
+          </p>
+        )}
         <nav class="sections">
           <div class="tabs" role="tablist" aria-label="Papers" onKeyDown={switchTabByKey}>
             {SECTIONS.map((name) => (

@@ -36,7 +36,7 @@ describe("arXiv's \"identifier not recognized\" page when no script of ours is t
   test.each(['arXiv article identifier not recognized', "Article identifier '2412.99999' not recognized"])('titled %j: no paper, nothing saved', async (title) => {
     const tab = { id: 3, url: 'https://arxiv.org/abs/2412.99999', title };
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
-    expect(await paperInTab(tab)).toBeNull();
+    expect(await paperInTab(tab)).toEqual({ unknownId: '2412.99999' });
     const db = new PaperLensDatabase(`tab-paper-${title}`);
     expect(await saveFromTab(db, tab, 1_000)).toBeNull();
     expect(await db.saved.count()).toBe(0);
