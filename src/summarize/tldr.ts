@@ -82,6 +82,8 @@ const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu}
 // (Not "X: a method, which … and …": a relative clause after the first comma is no list item.)
 const ENUMERATION = /[,;]\s(?!(?:which|where|while|whereas|who|whose|that)\b)[^.]*\b(?:and|or)\s/;
 const PARENTHETICAL = /\s\((?!(?:i{1,3}|iv|vi{0,3}|ix|x|\d|[a-h])\))[^()]*\)/gi;
+// A sentence that ends as a question (past a closing quote or bracket).
+const QUESTION = /\?["'”’)\]]*$/;
 // Sentences opening with a subordinate clause must keep their main clause.
 const SUBORDINATE = /^(?:(?:al)?though|while|when|whereas|if|since|because|as|despite|given|unlike|to|by|with|in|for|on|from|based|inspired|motivated|using|through|after|due|following|building|compared)\b/i;
 
@@ -182,6 +184,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
         const text = paren ? head.replace(PARENTHETICAL, '') : head;
         if (paren && text === head) continue;
         add(text, leadType, paren, 0);
+        // A question cut short reads as a statement that stops mid-way ("How can we use X to accelerate.").
+        if (QUESTION.test(text)) continue;
         // A sentence opening with a subordinate clause is cut only after that clause's comma.
         const mainClauseAt = SUBORDINATE.test(text) ? text.indexOf(', ') : -1;
         // An enumeration: an opener, then items, the last after "and" or "or" ("A, B and C").

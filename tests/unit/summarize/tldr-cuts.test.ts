@@ -10,6 +10,14 @@ const dev = new Map(
     .map((r) => [r.paper_id, r]),
 );
 const pick = (id: string) => pickTldr(dev.get(id)!.title, dev.get(id)!.source);
+const train = new Map(
+  readFileSync('data/scitldr/train.jsonl', 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { paper_id: string; title: string; source: string[] })
+    .map((r) => [r.paper_id, r]),
+);
+const pickTrain = (id: string) => pickTldr(train.get(id)!.title, train.get(id)!.source);
 const texts = (sentence: string) => eligibleCandidates([sentence]).map((c) => c.text);
 
 describe('TL;DR cuts: a pair (between X and Y, both X and Y) keeps both halves', () => {
@@ -90,3 +98,11 @@ describe('TL;DR cuts: found on dev picks', () => {
   });
 });
 
+
+describe('TL;DR cuts: found on train picks (readability review)', () => {
+  it('a question is not cut (rJgDT04twH read "How can we use implicit human feedback to accelerate.")', () => {
+    expect(pickTrain('rJgDT04twH')).not.toMatch(/to accelerate\.$/);
+    const question = 'We consider the following question: how can we use implicit human feedback to accelerate and optimize the training of a DRL algorithm?';
+    expect(eligibleCandidates([question]).filter((candidate) => candidate.cut > 0)).toEqual([]);
+  });
+});
