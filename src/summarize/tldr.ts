@@ -166,8 +166,9 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
     const total = wordCount(sentence);
     const seen = new Set<string>();
     const add = (trimmed: string, lead: number, paren: number, cut: number): void => {
-      // "… Anil et al. (2021)." without its parenthesis, or cut after "et al.", ends in "..".
-      const text = trimmed.replace(/(\w)\.\.$/, '$1.');
+      // "… Anil et al. (2021)." without its parenthesis, or cut after "et al.", ends in "..";
+      // tokenised sources (and a dropped "(GPR)" before the stop) leave "… analysis ."
+      const text = trimmed.replace(/(\w)\.\.$/, '$1.').replace(/\s+([.?!])$/, '$1');
       if (seen.has(text)) return;
       seen.add(text);
       out.push({ text, index, lead, paren, cut, kept: wordCount(text) / total });

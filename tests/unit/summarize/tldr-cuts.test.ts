@@ -105,4 +105,9 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
     const question = 'We consider the following question: how can we use implicit human feedback to accelerate and optimize the training of a DRL algorithm?';
     expect(eligibleCandidates([question]).filter((candidate) => candidate.cut > 0)).toEqual([]);
   });
+
+  it('no TL;DR ends with a space before its full stop (HklQxnC5tX read "… neural network architecture .")', () => {
+    expect(pickTrain('HklQxnC5tX')).toMatch(/architecture\.$/);
+    expect(texts('We propose Fully Bayesian Gaussian Process Regression (GPR) .')).toEqual(['We propose Fully Bayesian Gaussian Process Regression (GPR).', 'We propose Fully Bayesian Gaussian Process Regression.']);
+  });
 });
