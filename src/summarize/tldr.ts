@@ -82,6 +82,12 @@ const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu}
 // (Not "X: a method, which … and …": a relative clause after the first comma is no list item.)
 const ENUMERATION = /[,;]\s(?!(?:which|where|while|whereas|who|whose|that)\b)[^.]*\b(?:and|or)\s/;
 const PARENTHETICAL = /\s\((?!(?:i{1,3}|iv|vi{0,3}|ix|x|\d|[a-h])\))[^()]*\)/gi;
+// After a parenthetical, a word that goes on with the phrase it interrupts ("maintains (sometimes
+// outperforms) its accuracy", "a new zeroth-order (ZO) stochastic optimization algorithm"): a cut at
+// its "(" would keep a verb without its object or a modifier without its noun. A connector, a
+// preposition, a verb's auxiliary, a participle or an adverb starts something that can go.
+const PHRASE_GOES_ON_AFTER_PAREN =
+  /^[^()]*\)\s*(?!(?:and|or|but|nor|to|for|that|in|which|with|as|of|on|by|is|are|was|were|where|than|can|could|may|might|will|would|should|must|while|from|at|whose|who|under|via|when|over|into|during|without|between|using|through|across|within|after|before|against|among|since|because|if|both)\b)(?![\w-]*(?:ed|ing|ly)\b)[\p{L}\p{N}]/u;
 // A sentence that ends as a question (past a closing quote or bracket).
 const QUESTION = /\?["'”’)\]]*$/;
 // Sentences opening with a subordinate clause must keep their main clause.
@@ -209,6 +215,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           const clause = prefix.slice(Math.max(prefix.lastIndexOf(','), prefix.lastIndexOf(';'), prefix.lastIndexOf('('), prefix.lastIndexOf(')')) + 1);
           if (pairLeftOpen(clause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
           if (m[0] === ' by ' && passiveWithoutAuxiliary(clause)) continue;
+          if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
           // A kept text with no verb at all whose subject's verb is in the tail ("A network | with one layer is able …").
           if (!OPENS_CLAUSE.test(m[0]) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail) && !hasVerb(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.

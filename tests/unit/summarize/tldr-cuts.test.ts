@@ -110,4 +110,12 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
     expect(pickTrain('HklQxnC5tX')).toMatch(/architecture\.$/);
     expect(texts('We propose Fully Bayesian Gaussian Process Regression (GPR) .')).toEqual(['We propose Fully Bayesian Gaussian Process Regression (GPR).', 'We propose Fully Bayesian Gaussian Process Regression.']);
   });
+
+  it('no cut at a "(" inside a phrase: the verb keeps its object, the modifier its noun (B1eHgu-Fim: "…but also maintains.")', () => {
+    const sentence = 'Experiments show that our method not only improves the computation efficiency but also maintains (sometimes outperforms) its accuracy.';
+    expect(texts(sentence)).not.toContain('Experiments show that our method not only improves the computation efficiency but also maintains.');
+    expect(texts('We design and analyze a new zeroth-order (ZO) stochastic optimization algorithm.')).not.toContain('We design and analyze a new zeroth-order.');
+    // A parenthetical that closes the phrase can still be cut at.
+    expect(texts('We propose a new graph neural network (GNN) for molecule generation.')).toContain('We propose a new graph neural network.');
+  });
 });
