@@ -88,6 +88,39 @@ const PARENTHETICAL = /\s\((?!(?:i{1,3}|iv|vi{0,3}|ix|x|\d|[a-h])\))[^()]*\)/gi;
 // preposition, a verb's auxiliary, a participle or an adverb starts something that can go.
 const PHRASE_GOES_ON_AFTER_PAREN =
   /^[^()]*\)\s*(?!(?:and|or|but|nor|to|for|that|in|which|with|as|of|on|by|is|are|was|were|where|than|can|could|may|might|will|would|should|must|while|from|at|whose|who|under|via|when|over|into|during|without|between|using|through|across|within|after|before|against|among|since|because|if|both)\b)(?![\w-]*(?:ed|ing|ly)\b)[\p{L}\p{N}]/u;
+// Words after "and" that start a clause or a phrase of their own, not a second modifier or verb.
+const OWN_PHRASE_AFTER_AND =
+  /^(?:the|a|an|its|their|our|his|her|this|these|those|that|it|they|we|there|then|thus|also|so|can|could|may|might|will|would|should|must|is|are|was|were|has|have|had|does|do|not|no|each|every|all|both|more|most|other|further|finally|such)$/;
+// Common verbs of abstracts in their bare form ("… we jointly learn the prior | and reconstruct images").
+const BARE_VERB =
+  /^(?:present|provide|propose|show|use|reconstruct|construct|rectify|demonstrate|achieve|introduce|evaluate|apply|develop|learn|train|compare|improve|obtain|generate|analy[sz]e|study|design|test|extract|derive|discuss|explore|identify|perform|predict|outperform|find|make|give|offer|release|report|conduct|investigate|examine|establish|prove|suggest|build|define|describe|enable|allow|reduce|increase|leverage|exploit|estimate|solve|optimi[sz]e|minimi[sz]e|maximi[sz]e|produce|yield|require|avoid|capture|encode|decode|validate|verify|implement|incorporate|combine|employ|outline|highlight|illustrate|argue|observe|measure|quantify)$/;
+// A kept text that ends in a bare verb after "to", a modal or a subject ("a framework to visualize",
+// "we design"), or in a relative clause's verb ("the actor that accelerates"): its object is after
+// the "and" of the verbs sharing it.
+const BARE_VERB_AT_END = /\b(?:to|can|could|will|would|may|might|must|should|we|they|also)\s+([a-z]+)$/;
+const RELATIVE_VERB_AT_END = /\b(?:that|which|who)\s+[a-z]+[^su]s$/;
+// A plural noun (not "previous", "class", "analysis").
+const PLURAL = /^[a-z][\w-]*[^isu]s$/;
+const NOT_BARE_VERB = /(?:s|tion|ity|ment|ness|ing|al|ic|ive|ous|ence|ance|ia)$/;
+
+/**
+ * Whether a cut at "and" splits a coordinated phrase whose head comes after the "and": modifiers
+ * sharing a noun ("learn entity | and relation embeddings") or verbs sharing an object ("a
+ * framework to visualize | and understand GANs").
+ */
+function andSplitsPhrase(prefix: string, tail: string): boolean {
+  const last = /(\S+)$/.exec(prefix)?.[1] ?? '';
+  const [next = '', after = ''] = tail.split(/\s+/);
+  if (!/^[a-z][\w-]*$/.test(next) || OWN_PHRASE_AFTER_AND.test(next)) return false;
+  // A second modifier, then the plural head both share; a plural before the "and" is a head of its own.
+  const sharedHead = PLURAL.test(after) && !/s$/i.test(last) && !/(?:s|ly)$/.test(next) && !BARE_VERB.test(next);
+  const verb = BARE_VERB_AT_END.exec(prefix)?.[1];
+  const sharedObject = verb !== undefined && !NOT_BARE_VERB.test(verb) && !NOT_BARE_VERB.test(next);
+  // "… a loss for the actor that accelerates | and improves actor-critic learning."
+  const sharedObjectOfRelative = RELATIVE_VERB_AT_END.test(prefix) && /^[a-z]+[^su]s$/.test(next);
+  return sharedHead || sharedObject || sharedObjectOfRelative;
+}
+
 // A sentence that ends as a question (past a closing quote or bracket).
 const QUESTION = /\?["'”’)\]]*$/;
 // Sentences opening with a subordinate clause must keep their main clause.
@@ -216,6 +249,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (pairLeftOpen(clause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
           if (m[0] === ' by ' && passiveWithoutAuxiliary(clause)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
+          if (m[0] === ' and ' && andSplitsPhrase(prefix, tail)) continue;
           // A kept text with no verb at all whose subject's verb is in the tail ("A network | with one layer is able …").
           if (!OPENS_CLAUSE.test(m[0]) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail) && !hasVerb(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.

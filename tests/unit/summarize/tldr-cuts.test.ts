@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eligibleCandidates, MAX_TLDR_CHARS, pickTldr } from '../../../src/summarize/tldr';
+import { cleanSentences, eligibleCandidates, MAX_TLDR_CHARS, pickTldr } from '../../../src/summarize/tldr';
 
 const dev = new Map(
   readFileSync('data/scitldr/dev.jsonl', 'utf8')
@@ -17,7 +17,8 @@ const train = new Map(
     .map((line) => JSON.parse(line) as { paper_id: string; title: string; source: string[] })
     .map((r) => [r.paper_id, r]),
 );
-const pickTrain = (id: string) => pickTldr(train.get(id)!.title, train.get(id)!.source);
+const trainRecord = (id: string) => train.get(id)!;
+const pickTrain = (id: string) => pickTldr(trainRecord(id).title, trainRecord(id).source);
 const texts = (sentence: string) => eligibleCandidates([sentence]).map((c) => c.text);
 
 describe('TL;DR cuts: a pair (between X and Y, both X and Y) keeps both halves', () => {
@@ -117,5 +118,16 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
     expect(texts('We design and analyze a new zeroth-order (ZO) stochastic optimization algorithm.')).not.toContain('We design and analyze a new zeroth-order.');
     // A parenthetical that closes the phrase can still be cut at.
     expect(texts('We propose a new graph neural network (GNN) for molecule generation.')).toContain('We propose a new graph neural network.');
+  });
+
+  it('no cut at an "and" that joins modifiers of one noun or verbs of one object (HJlv-Fz-pS: "…we first learn entity.")', () => {
+    const candidatesOf = (id: string) => eligibleCandidates(cleanSentences(trainRecord(id).source)).map((candidate) => candidate.text);
+    expect(candidatesOf('HJlv-Fz-pS')).not.toContain('We propose a unified approach in which we first learn entity.');
+    expect(texts('We present an analytic framework to visualize and understand GANs at the unit, object and scene level.')).not.toContain('We present an analytic framework to visualize.');
+    expect(texts('We introduce a meta-critic that learns an additional loss for the actor that accelerates and improves actor-critic learning.')).not.toContain(
+      'We introduce a meta-critic that learns an additional loss for the actor that accelerates.',
+    );
+    // An "and" before a clause of its own can still be cut at.
+    expect(texts('We propose a new model for image classification and evaluate it on three benchmarks.')).toContain('We propose a new model for image classification.');
   });
 });
