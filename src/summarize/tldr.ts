@@ -55,7 +55,16 @@ const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while|and|through|via|wher
 const HANGING_END =
   /(?:\b(?!(?:family|assembly|anomaly|supply|apply|reply|rely|italy|monopoly|july|ally)\b)[a-z]+ly|\bfollowing \w+|\bas follows|,\s[a-z]+(?:ed|ing)|[;,]\s(?:if|when|whereas|although|though|because|since|unless|while)\b[^,;]*)$/i;
 // (Lower case only: "vitamin A." or "Plan A." is a name, not an article.)
-const HANGING_WORD = /\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a|an|namely|consider|include|includes|contain|contains|comprise|comprises|involve|involves)$/;
+// A conjunction or "that" whose clause was cut off ("… show that.", "… i.e."), and a preposition
+// before a cut "which" ("… the conditions under.").
+const HANGING_WORD =
+  /\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a|an|namely|consider|include|includes|contain|contains|comprise|comprises|involve|involves|and|or|but|that|along|without|under|over|upon|during|among|across|between|within|against|towards?|per|i\.e\.?|e\.g\.?)$/;
+// A clause opener interrupted by a phrase between commas ("We show that, under mild assumptions, …"):
+// a cut at the phrase's closing comma keeps the opener without its clause.
+const OPENER_INTERRUPTED = /\b(?:that|and|but|which|where|while|then|if|when|we|whether),\s[^,;]*$/i;
+// An article and an adjective whose noun was cut off at a comma ("… integrates a large. | , pre-trained language model").
+const ADJECTIVE_WITHOUT_NOUN =
+  /\b(?:a|an|the)\s+(?:simple|novel|new|efficient|effective|fast|faster|scalable|general|generic|robust|accurate|flexible|powerful|lightweight|principled|unified|interpretable|practical|large|small|single|straightforward)$/i;
 // Where an enumeration opens ("such as", "namely:", ": ", " - ", "(i)"): a cut after it would keep
 // part of the list and misstate the paper ("… on four tasks - question quality prediction.").
 // An enumeration's markers ("(i)", "(2)") are not parentheticals to drop.
@@ -254,7 +263,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (!OPENS_CLAUSE.test(m[0]) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail) && !hasVerb(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
           const bare = prefix.replace(/[\s,;:]+$/, '');
-          if (HANGING_END.test(bare) || HANGING_WORD.test(bare)) continue;
+          if (HANGING_END.test(bare) || HANGING_WORD.test(bare) || ADJECTIVE_WITHOUT_NOUN.test(bare) || OPENER_INTERRUPTED.test(bare)) continue;
           add(`${bare}.`, leadType, paren, CUTS.indexOf(m[0].trim()) + 1);
         }
       }

@@ -130,4 +130,14 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
     // An "and" before a clause of its own can still be cut at.
     expect(texts('We propose a new model for image classification and evaluate it on three benchmarks.')).toContain('We propose a new model for image classification.');
   });
+
+  it('no cut leaves a conjunction, "that", a preposition or an article and adjective at the end (H1laeJrKDB ended "…model along.")', () => {
+    expect(pickTrain('H1laeJrKDB')).not.toMatch(/\balong\.$/);
+    expect(pickTrain('rylCP6NFDB')).not.toMatch(/\band\.$/);
+    const cut = (sentence: string) => texts(sentence).filter((text) => text !== sentence);
+    expect(cut('We show that, under mild assumptions, every local minimum of a two-layer attention model is global.')).toEqual([]);
+    expect(cut('We propose a new retrieval model which integrates a large, pre-trained language model.')).toEqual(['We propose a new retrieval model.']);
+    expect(cut('This paper concerns dictionary learning, i.e., sparse coding, a fundamental representation learning problem.')).not.toContain('This paper concerns dictionary learning, i.e.');
+    expect(cut('We propose Deep Lagrangian Networks as a deep network structure upon which Lagrangian Mechanics have been imposed.')).toEqual([]);
+  });
 });
