@@ -202,8 +202,10 @@ function partsSubjectFromVerb(tail: string): boolean {
   return clauseEnd < 0 || clauseEnd > verb[0].length - verb[1]!.length;
 }
 
+/** Whether every bracket and quote the text opens is closed in it ("called \"Optimal Robust Classifier." is not). */
 function balanced(text: string): boolean {
-  return text.split('(').length === text.split(')').length;
+  const count = (mark: string): number => text.split(mark).length - 1;
+  return count('(') === count(')') && count('"') % 2 === 0 && count('``') === count("''") && count('“') === count('”');
 }
 
 /** All candidate TL;DRs: each sentence, with lead-ins, parentheticals and tails optionally trimmed. */

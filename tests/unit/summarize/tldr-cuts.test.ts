@@ -140,4 +140,12 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
     expect(cut('This paper concerns dictionary learning, i.e., sparse coding, a fundamental representation learning problem.')).not.toContain('This paper concerns dictionary learning, i.e.');
     expect(cut('We propose Deep Lagrangian Networks as a deep network structure upon which Lagrangian Mechanics have been imposed.')).toEqual([]);
   });
+
+  it('no cut leaves a quote open (BJeGFs9FsH: …called "Optimal Lexicographically Genuinely Robust Classifier.)', () => {
+    const quoted = (open: string, close: string) => `We propose a new oracle classifier called ${open}Optimal Lexicographically Robust Classifier (OLRC)${close} and study its robustness.`;
+    for (const [open, close] of [['"', '"'], ['``', "''"], ['“', '”']] as const) {
+      expect(texts(quoted(open, close))).not.toContain(`We propose a new oracle classifier called ${open}Optimal Lexicographically Robust Classifier.`);
+      expect(texts(quoted(open, close))).toContain(`We propose a new oracle classifier called ${open}Optimal Lexicographically Robust Classifier (OLRC)${close}.`);
+    }
+  });
 });
