@@ -73,6 +73,9 @@ const LIST_OPENER = /\b(?:such as|including|namely|e\.g\.,?|i\.e\.,?)\s|:\s|\s[-
 // conjunction, a relative pronoun): the cut would part the prefix's subject from its verb
 // ("…, then a standard network | with one hidden layer is able to …").
 const VERB_AHEAD = /^[^,;()]*?\b(is|are|was|were|will|can|could|may|might|must|should|would|has|have|had|does|do|did)\b/i;
+// Cuts at these drop what a participle was done by, with or through ("models trained | with X",
+// "the difficulties associated | with Y", "results compared | with Z").
+const AGENT_OR_MEANS = /^\s(?:by|with|using|through|via)\s$/;
 // Cuts at these drop a clause of its own (its verb is not the kept text's).
 const OPENS_CLAUSE = /^(?:;\s|\s(?:which|while|and|where)\s)$/;
 const CLAUSE_ENDS = /[,;()]|\b(?:and|or|but|which|that|who|whose|where|while|whereas|because|since|although|though|if|when|whether|how|what|why)\b/i;
@@ -173,7 +176,7 @@ function endsInVerblessClause(prefix: string): boolean {
   return clause !== undefined && !hasVerb(clause);
 }
 
-/** "… models of neural activity constrained" (cut before "by"): a participle, no passive verb. */
+/** "… models of neural activity constrained" (cut before "by", "with" …): a participle, no passive verb. */
 function passiveWithoutAuxiliary(clause: string): boolean {
   const words = clause.trim().toLowerCase().split(/\s+/);
   const last = words[words.length - 1] ?? '';
@@ -258,7 +261,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // misstates the paper.
           const clause = prefix.slice(Math.max(prefix.lastIndexOf(','), prefix.lastIndexOf(';'), prefix.lastIndexOf('('), prefix.lastIndexOf(')')) + 1);
           if (pairLeftOpen(clause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
-          if (m[0] === ' by ' && passiveWithoutAuxiliary(clause)) continue;
+          if (AGENT_OR_MEANS.test(m[0]) && passiveWithoutAuxiliary(clause)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
           if (m[0] === ' and ' && andSplitsPhrase(prefix, tail)) continue;
           // A kept text with no verb at all whose subject's verb is in the tail ("A network | with one layer is able …").

@@ -148,4 +148,11 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
       expect(texts(quoted(open, close))).toContain(`We propose a new oracle classifier called ${open}Optimal Lexicographically Robust Classifier (OLRC)${close}.`);
     }
   });
+
+  it('a participle is not cut from what it was done with (BJlaYi05tm ended "…the set of hyperplanes associated.")', () => {
+    expect(pickTrain('BJlaYi05tm')).not.toMatch(/associated\.$/);
+    expect(texts('We analyze conventional word embeddings trained with Singular Value Decomposition on large corpora.')).not.toContain('We analyze conventional word embeddings trained.');
+    // With its auxiliary the participle is a verb, and the means can go.
+    expect(texts('In our experiments, all the models are trained using adaptive gradient descent.')).toContain('In our experiments, all the models are trained.');
+  });
 });
