@@ -260,7 +260,10 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // its condition ("…, if and only if σ is non-polynomial") or an agent ("… constrained | by X")
           // misstates the paper.
           const clause = prefix.slice(Math.max(prefix.lastIndexOf(','), prefix.lastIndexOf(';'), prefix.lastIndexOf('('), prefix.lastIndexOf(')')) + 1);
-          if (pairLeftOpen(clause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
+          // (A closed parenthetical does not end the pair's clause: "both X (VLN) | and Y".)
+          const flat = prefix.replace(/\s?\([^()]*\)/g, '');
+          const pairClause = flat.slice(Math.max(flat.lastIndexOf(','), flat.lastIndexOf(';'), flat.lastIndexOf('(')) + 1);
+          if (pairLeftOpen(pairClause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
           if (AGENT_OR_MEANS.test(m[0]) && passiveWithoutAuxiliary(clause)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
           if (m[0] === ' and ' && andSplitsPhrase(prefix, tail)) continue;

@@ -33,6 +33,14 @@ describe('TL;DR cuts: a pair (between X and Y, both X and Y) keeps both halves',
   });
 });
 
+describe('TL;DR cuts: a pair keeps both halves past a parenthetical', () => {
+  it('"both X (VLN) and Y" is not cut to "…on both Vision-Language Navigation (VLN)." (HkxzNpNtDS)', () => {
+    expect(texts('We propose a navigation model that can be seamlessly trained on both Vision-Language Navigation (VLN) and Navigation from Dialog History (NDH) tasks.')).not.toContain(
+      'We propose a navigation model that can be seamlessly trained on both Vision-Language Navigation (VLN).',
+    );
+  });
+});
+
 describe("TL;DR cuts: no cut parts a clause's subject from its verb", () => {
   it('YellowFin (SyrGJYlRZ): the "and" of a compound subject is not cut ("…show that hand-tuning a single learning rate.")', () => {
     expect(pick('SyrGJYlRZ')).not.toBe('We revisit the momentum SGD algorithm and show that hand-tuning a single learning rate.');
