@@ -68,7 +68,7 @@ const ADJECTIVE_WITHOUT_NOUN =
 // Where an enumeration opens ("such as", "namely:", ": ", " - ", "(i)"): a cut after it would keep
 // part of the list and misstate the paper ("… on four tasks - question quality prediction.").
 // An enumeration's markers ("(i)", "(2)") are not parentheticals to drop.
-const LIST_OPENER = /\b(?:such as|including|namely|e\.g\.,?|i\.e\.,?)\s|:\s|\s[-–—]\s|\((?:i|1|a)\)\s/i;
+const LIST_OPENER = /\b(?:such as|including|namely,?|e\.g\.,?|i\.e\.,?)\s|:\s|\s[-–—]\s|\((?:i|1|a)\)\s/i;
 // A finite verb at the start of the cut-off tail, before its clause could end (a comma, a
 // conjunction, a relative pronoun): the cut would part the prefix's subject from its verb
 // ("…, then a standard network | with one hidden layer is able to …").
@@ -92,7 +92,8 @@ const BEFORE_NON_VERB = new Set('a an the this these those that our its their hi
 const PAIR_OPENED = /\b(between|both)\b(?:(?!\band\b)[^,;()])*$/i;
 const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu})/u;
 // (Not "X: a method, which … and …": a relative clause after the first comma is no list item.)
-const ENUMERATION = /[,;]\s(?!(?:which|where|while|whereas|who|whose|that)\b)[^.]*\b(?:and|or)\s/;
+// (Or numbered items: "(1) we introduce X; (2) we propose Y".)
+const ENUMERATION = /[,;]\s(?!(?:which|where|while|whereas|who|whose|that)\b)[^.]*\b(?:and|or)\s|\s\((?:ii|2|b)\)\s/;
 const PARENTHETICAL = /\s\((?!(?:i{1,3}|iv|vi{0,3}|ix|x|\d|[a-h])\))[^()]*\)/gi;
 // After a parenthetical, a word that goes on with the phrase it interrupts ("maintains (sometimes
 // outperforms) its accuracy", "a new zeroth-order (ZO) stochastic optimization algorithm"): a cut at

@@ -163,4 +163,12 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
     // With its auxiliary the participle is a verb, and the means can go.
     expect(texts('In our experiments, all the models are trained using adaptive gradient descent.')).toContain('In our experiments, all the models are trained.');
   });
+
+  it('a list is not cut after its first items ("namely, X, Y." of three; "(1) X." of "(1) X and (2) Y")', () => {
+    expect(pickTrain('r1AMITFaW')).not.toMatch(/the long short-term memory\.$/);
+    expect(pickTrain('H1lac2Vtwr')).not.toMatch(/\(1\) enables the extraction of global information among all layers\.$/);
+    expect(texts('We analyse the memory of three RNN cells; namely, the simple recurrent neural network, the long short-term memory (LSTM) and the gated recurrent unit (GRU).')).not.toContain(
+      'We analyse the memory of three RNN cells; namely, the simple recurrent neural network, the long short-term memory.',
+    );
+  });
 });
