@@ -268,6 +268,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (AGENT_OR_MEANS.test(m[0]) && passiveWithoutAuxiliary(clause)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
           if (m[0] === ' and ' && andSplitsPhrase(prefix, tail)) continue;
+          // "not (only) X, but (also) Y": the kept "not X." would state the opposite of the claim, or half of it.
+          if (/^but\b/.test(tail) && /\bnot\b|n't\b/i.test(clause)) continue;
           // A kept text with no verb at all whose subject's verb is in the tail ("A network | with one layer is able …").
           if (!OPENS_CLAUSE.test(m[0]) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail) && !hasVerb(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.

@@ -171,4 +171,13 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
       'We analyse the memory of three RNN cells; namely, the simple recurrent neural network, the long short-term memory.',
     );
   });
+
+  it('"not X, but Y" is not cut to "not X." (the reversed or half claim)', () => {
+    expect(texts('We show that the new method not only outperforms state-of-the-art language models, but also learns interpretable topics.')).not.toContain(
+      'We show that the new method not only outperforms state-of-the-art language models.',
+    );
+    expect(texts('We find that deformation invariance is not a binary property, but rather that different tasks require different degrees of it.')).not.toContain(
+      'We find that deformation invariance is not a binary property.',
+    );
+  });
 });
