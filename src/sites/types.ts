@@ -82,6 +82,13 @@ function mathmlText(node: Node): string {
  * screen readers is the formula's only text ("O(n)"); KaTeX keeps the TeX in that copy.
  */
 function formulaText(element: Element): string | null {
+  // LaTeXML (arXiv's HTML view) writes a formula as MathML alone, its TeX in `alttext`.
+  if (element.localName === 'math') {
+    const tex = element.getAttribute('alttext');
+    if (tex === null) return mathmlText(element);
+    const delimiter = element.getAttribute('display') === 'block' ? '$$' : '$';
+    return `${delimiter}${tex}${delimiter}`;
+  }
   if (element.localName === 'mjx-container') {
     const mathml = element.querySelector('mjx-assistive-mml');
     return mathml ? mathmlText(mathml) : '';
@@ -112,6 +119,11 @@ export function elementText(element: Element | null, skip?: string): string {
     if (node.nodeType !== 1) continue;
     const child = node as Element;
     if (skip !== undefined && child.matches(skip)) continue;
+    // A line break in a title ("Title:\\ Subtitle") parts its words.
+    if (child.localName === 'br') {
+      text += ' ';
+      continue;
+    }
     const formula = formulaText(child);
     if (formula !== null) {
       text += formula;

@@ -26,3 +26,17 @@ test.each([
   const doc = new DOMParser().parseFromString(`<p>Error below ${MATHJAX3(mathml)} at scale.</p>`, 'text/html');
   expect(elementText(doc.querySelector('p'))).toBe(`Error below ${text} at scale.`);
 });
+
+test.each([
+  ['an inline formula', '<math alttext="O(n^{2})" display="inline"><semantics><mrow><mi>O</mi><mo>(</mo><msup><mi>n</mi><mn>2</mn></msup><mo>)</mo></mrow><annotation encoding="application/x-tex">O(n^{2})</annotation></semantics></math>', '$O(n^{2})$'],
+  ['a displayed formula', '<math alttext="\\sum_{i}x_{i}" display="block"><munder><mo>\u2211</mo><mi>i</mi></munder><msub><mi>x</mi><mi>i</mi></msub></math>', '$$\\sum_{i}x_{i}$$'],
+  ['a formula without its TeX', '<math><msup><mi>n</mi><mn>2</mn></msup></math>', 'n^2'],
+])('LaTeXML (arXiv HTML): %s is read once, as its TeX where the page keeps it', (_name, math, text) => {
+  const doc = new DOMParser().parseFromString(`<p>Cost ${math} per step.</p>`, 'text/html');
+  expect(elementText(doc.querySelector('p'))).toBe(`Cost ${text} per step.`);
+});
+
+test('a line break parts the words on either side', () => {
+  const doc = new DOMParser().parseFromString('<h1>HallE-Control:<br class="ltx_break">Controlling Hallucination</h1>', 'text/html');
+  expect(elementText(doc.querySelector('h1'))).toBe('HallE-Control: Controlling Hallucination');
+});
