@@ -1,0 +1,65 @@
+import { arxivIdFromUrl } from '../papers/ids';
+import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
+
+/**
+ * arXiv's HTML view of a paper: https://arxiv.org/html/<id>[vN][/], rendered from its LaTeX by
+ * LaTeXML. It has no citation meta: the title is `h1.ltx_title_document`, the authors the
+ * `.ltx_personname`s of `div.ltx_authors`, the abstract `div.ltx_abstract` (an `h6` heading and
+ * `p.ltx_p`s); formulas are MathML keeping their TeX in `alttext` (elementText reads it). The same
+ * "arXiv abstract pages" switch as the abstract page, and the same site for seen marks: it is
+ * another view of the same paper.
+ */
+
+function idFromUrl(url: URL): string | null {
+  return url.hostname === 'arxiv.org' && url.pathname.startsWith('/html/') ? arxivIdFromUrl(url.href) : null;
+}
+
+function isPage(url: URL): boolean {
+  return idFromUrl(url) !== null;
+}
+
+// Footnotes ("Equal contribution", \thanks) and affiliation marks beside the names.
+const NOT_NAMES = '.ltx_note, sup';
+
+/**
+ * The names a personname gives on its first line, which may hold several ("A, B and C"); the
+ * lines after its first line break are affiliations and addresses.
+ */
+function namesOf(personname: Element): string[] {
+  let line = '';
+  for (const node of personname.childNodes) {
+    if (node.nodeName === 'BR') break;
+    if (node.nodeType === 3) line += node.nodeValue ?? '';
+    else if (node.nodeType === 1 && !(node as Element).matches(NOT_NAMES)) line += elementText(node as Element);
+  }
+  return line.split(/,|\band\b|&/);
+}
+
+function extract(doc: Document, url: URL): PagePaper | null {
+  const heading = doc.querySelector('h1.ltx_title_document');
+  const abstract = doc.querySelector('div.ltx_abstract');
+  if (!heading || !abstract) return null;
+  const id = idFromUrl(url);
+  const paper = boundPaper({
+    id,
+    title: elementText(heading, '.ltx_note'),
+    abstract: elementText(abstract, '.ltx_title_abstract'),
+    authors: [...doc.querySelectorAll('.ltx_authors .ltx_personname')].flatMap(namesOf),
+    // The watermark's date is this version's, not the paper's first.
+    published: null,
+    // arXiv's watermark beside the title: "arXiv:2310.01779v3 [cs.CV] 23 May 2024".
+    primaryCategory: /\[([^\]]+)\]/.exec(doc.getElementById('watermark-tr')?.textContent ?? '')?.[1] ?? null,
+    doi: null,
+    journalRef: null,
+    pdfUrl: id ? `https://arxiv.org/pdf/${id}` : null,
+    codeLinks: [...abstract.querySelectorAll('a[href]')].map((link) => link.getAttribute('href')),
+  });
+  return paper.title && paper.abstract ? paper : null;
+}
+
+function cardAnchor(doc: Document): Element | null {
+  return doc.querySelector('div.ltx_abstract');
+}
+
+// (A 404 here says only that the paper has no HTML view: its LaTeX did not convert, or predates them.)
+export const arxivHtml: PaperPageSite = { key: 'arxivAbs', isPage, idFromUrl, extract, cardAnchor, noSuchPaperStatuses: [] };
