@@ -10,7 +10,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { showReadingList } from '../popup/active-tab';
 
 const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
-  { key: 'arxivAbs', label: 'arXiv abstract pages', where: 'summary card on arxiv.org/abs/…' },
+  { key: 'arxivAbs', label: 'arXiv abstract pages', where: 'summary card on arxiv.org/abs/… and the HTML view, /html/…' },
   { key: 'hfPaper', label: 'Hugging Face paper pages', where: 'summary card on huggingface.co/papers/…' },
   { key: 'arxivListing', label: 'arXiv listings and search', where: 'badges on arxiv.org/list/…, /catchup, /search, author pages /a/…' },
   { key: 'hfList', label: 'Hugging Face paper lists', where: 'badges on huggingface.co/papers (daily, weekly, monthly, trending)' },

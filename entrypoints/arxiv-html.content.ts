@@ -1,0 +1,10 @@
+import { arxivHtml } from '../src/sites/arxiv-html';
+import { runCardController } from '../src/ui/card-controller';
+
+// Its own script rather than a second site in the abstract page's: each carries one page's reader,
+// and the card scripts are near their size budget.
+export default defineContentScript({
+  matches: ['https://arxiv.org/html/*'],
+  runAt: 'document_end',
+  main: (ctx) => runCardController(ctx, arxivHtml),
+});
