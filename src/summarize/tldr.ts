@@ -474,9 +474,16 @@ export function score(features: number[], weights: readonly number[]): number {
   return s;
 }
 
-/** Per sentence: 1 when it is about the paper's own work, minus 2 when it only says what is available. */
+// A sentence that is a question ("How can we address this problem?"), not one that states one
+// ("We ask: how redundant is …?").
+const BARE_QUESTION = /^(?:how|what|why|when|where|which|who|whether|can|could|do|does|did|is|are|should|would|will)\b/i;
+
+/**
+ * Per sentence: 1 when it is about the paper's own work, minus 2 when it only says what is
+ * available; a bare question states no finding and loses to any statement but an availability note.
+ */
 function ownWork(sentences: string[]): number[] {
-  return sentences.map((s) => (OWN.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0));
+  return sentences.map((s) => (OWN.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - (BARE_QUESTION.test(s) && QUESTION.test(s) ? 1.5 : 0));
 }
 
 /** The candidates pickTldr ranks: those from the sentences most about the paper's own work. */

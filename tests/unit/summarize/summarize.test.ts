@@ -141,6 +141,18 @@ describe('pickTldr', () => {
     const concern = pickTldr('Mamba-2 states', [background, 'For the second concern, we train Mamba-2 models on long documents to estimate their state capacity.']);
     expect(concern).toMatch(/^We train Mamba-2 models on long documents/);
   });
+  it('takes a statement over a bare question ("How can we address this problem?" states no finding)', () => {
+    // SciTLDR dev SylFDSU6Sr: its only sentence with a "we" is the question.
+    const tldr = pickTldr('Disentanglement with Hyperspherical Latent Spaces using Diffusion Variational Autoencoders', [
+      'A disentangled representation of a data set should be capable of recovering the underlying factors that generated it.',
+      'The angle has a periodic structure but a 1-dimensional representation would fail to capture this topology.',
+      'How can we address this problem?',
+      'The submissions presented for the first stage of the NeurIPS2019 Disentanglement Challenge consist of a Diffusion Variational Autoencoder with a hyperspherical latent space which can for example recover periodic true factors.',
+    ]);
+    expect(tldr).toMatch(/^The submissions presented for the first stage/);
+    // A sentence that states a question is no bare question.
+    expect(pickTldr('Morpho-MNIST', ['Deep generative models are hard to evaluate.', 'We introduce Morpho-MNIST, a framework that aims to answer: "to what extent has my model learned to represent specific factors of variation in the data?"'])).toMatch(/^We introduce Morpho-MNIST/);
+  });
   it('does not take a generic "we" ("the way we develop AI") for the paper\'s own work', () => {
     const tldr = pickTldr('A Survey of Large Language Models', [
       'The technical evolution of LLMs has been making an important impact on the entire AI community, which would revolutionize the way we develop and use AI algorithms.',
