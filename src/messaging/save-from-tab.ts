@@ -11,8 +11,8 @@ import { paperInTab, type TabLike } from './tab-paper';
  * its page knows when our content script is there (paperInTab), and tells the open paper pages.
  * Null when it is not a paper.
  */
-export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: number, url = tab.url): Promise<PaperView | null> {
-  const paper = await paperInTab(tab, url);
+export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: number, link?: string): Promise<PaperView | null> {
+  const paper = await paperInTab(tab, link);
   if (!paper || 'unknownId' in paper) return null;
   const { id, page } = paper;
   const saved = await savePaper(

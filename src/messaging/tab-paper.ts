@@ -61,23 +61,27 @@ function usableTabTitle(title: string | undefined): string | null {
 const ARXIV_NOT_FOUND_TITLE = /^(?:arxiv\s+)?article identifier\b.*\bnot recognized$/i;
 
 /**
- * The paper of a tab's page, or of a link in it (`url`): its title and details from the page when
+ * The paper of a tab's page, or of a link in it (`link`): its title and details from the page when
  * our content script read them (the paper page itself, or the listing entry the link belongs to);
  * else the tab's title when no content script of ours is there (an arXiv HTML page is titled by
  * its paper); else a placeholder. Null when the URL is not a paper's; UnknownPaper when arXiv says
  * there is no such paper.
  */
-export async function paperInTab(tab: TabLike, url = tab.url): Promise<TabPaper | UnknownPaper | null> {
-  // A link may point at a reader or mirror of the paper (alphaXiv, ar5iv, its DOI); the tab is read as PaperLens reads its sites.
-  const id = !url ? null : url === tab.url ? arxivIdFromUrl(url) : arxivIdFromAddress(url);
+export async function paperInTab(tab: TabLike, link?: string): Promise<TabPaper | UnknownPaper | null> {
+  const url = link ?? tab.url;
+  // A link may point at a reader or mirror of the paper (alphaXiv, ar5iv, its DOI), even the page
+  // the tab shows; the tab itself is read as PaperLens reads its sites.
+  const id = !url ? null : link === undefined ? arxivIdFromUrl(url) : arxivIdFromAddress(url);
   if (!url || !id) return null;
+  // Only a paper page of PaperLens's sites is titled by its paper (not a reader's: "… | alphaXiv").
+  const ownPaperPage = url === tab.url && arxivIdFromUrl(url) !== null;
   const answer = await askPage(tab.id, id);
   // The server said there is no such paper ("identifier not recognized"): nothing to save. Its
   // page says so in its title too, where no script of ours answers (the extension was reloaded).
   if (answer && 'notFound' in answer) return { unknownId: id };
-  if (answer === undefined && url === tab.url && ARXIV_NOT_FOUND_TITLE.test((tab.title ?? '').trim())) return { unknownId: id };
+  if (answer === undefined && ownPaperPage && ARXIV_NOT_FOUND_TITLE.test((tab.title ?? '').trim())) return { unknownId: id };
   const page = answer && answer.id === id ? answer : null;
   // The tab's own title names only the tab's own paper, and only where no page of ours answered.
-  const tabTitle = !page?.title && url === tab.url && answer === undefined ? usableTabTitle(tab.title) : null;
+  const tabTitle = !page?.title && ownPaperPage && answer === undefined ? usableTabTitle(tab.title) : null;
   return { id, url, title: page?.title || tabTitle || placeholderTitle(id), titleFromTab: tabTitle !== null, page };
 }

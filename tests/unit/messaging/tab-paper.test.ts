@@ -49,3 +49,19 @@ describe("arXiv's \"identifier not recognized\" page when no script of ours is t
     expect(await paperInTab({ id: 3, url: 'https://arxiv.org/abs/2412.00001', title: `[2412.00001] ${title}` })).toMatchObject({ id: '2412.00001', title, titleFromTab: true });
   });
 });
+
+describe('a link to the page the tab shows, on a reader of the paper (alphaXiv, ar5iv)', () => {
+  const tab = { id: 5, url: 'https://www.alphaxiv.org/abs/2310.01779v2', title: 'HallE-Control | alphaXiv' };
+
+  test('the "Save paper" menu on it saves the paper, not "this link is no paper"', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    // The reader's tab title is not a title PaperLens reads ("… | alphaXiv").
+    expect(await paperInTab(tab, tab.url)).toMatchObject({ id: '2310.01779', title: 'arXiv:2310.01779', titleFromTab: false });
+    const db = new PaperLensDatabase('tab-paper-alphaxiv-self-link');
+    expect((await saveFromTab(db, tab, 1_000, tab.url))?.id).toBe('2310.01779');
+  });
+
+  test('the tab itself (shortcut, popup) is no paper page of PaperLens', async () => {
+    expect(await paperInTab(tab)).toBeNull();
+  });
+});
