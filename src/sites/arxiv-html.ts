@@ -18,8 +18,9 @@ function isPage(url: URL): boolean {
   return idFromUrl(url) !== null;
 }
 
-// Footnotes ("Equal contribution", \thanks) and affiliation marks beside the names.
-const NOT_NAMES = '.ltx_note, sup';
+// Footnotes ("Equal contribution", \thanks) and affiliation marks beside the names, as text or
+// as math ("Name$^{1,*}$", whose TeX would join the name and its commas split it).
+const NOT_NAMES = '.ltx_note, sup, math';
 
 /**
  * The names a personname gives on its first line, which may hold several ("A, B and C"); the

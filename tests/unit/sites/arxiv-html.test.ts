@@ -63,6 +63,13 @@ describe("arXiv's HTML view of a paper", () => {
     expect(arxivHtml.extract(doc, url)!.title).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
   });
 
+  test('affiliation and equal-contribution marks written as math ($^{1}$, $^{*}$) are not part of the names', async () => {
+    const { doc, url } = await loadFixture('arxiv-html-2310.01779v3.html');
+    const mark = (tex: string, mn: string) => `<math alttext="{}^{${tex}}" class="ltx_Math" display="inline"><semantics><msup><mi></mi><mn>${mn}</mn></msup><annotation encoding="application/x-tex">{}^{${tex}}</annotation></semantics></math>`;
+    doc.querySelector('.ltx_authors')!.innerHTML = `<span class="ltx_creator ltx_role_author"><span class="ltx_personname">Bohan Zhai${mark('1,*', '1,*')}, Shijia Yang${mark('2', '2')}<br class="ltx_break">${mark('1', '1')}UC Berkeley</span></span>`;
+    expect(arxivHtml.extract(doc, url)!.authors).toEqual(['Bohan Zhai', 'Shijia Yang']);
+  });
+
   test('a page without a LaTeXML abstract gives nothing', async () => {
     const { doc, url } = await loadFixture('arxiv-html-not-recognized.html');
     expect(arxivHtml.isPage(url)).toBe(true);
