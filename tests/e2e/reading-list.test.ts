@@ -533,12 +533,10 @@ describe('concurrency', () => {
   test('a search typed with the list scrolled far down shows its first match, not the last ones', async () => {
     await page.bringToFront();
     await resetList();
-    // '/' is no shortcut in a text field: leave the one an earlier test may have focused (a row's tags or notes).
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      scrollTo(0, document.documentElement.scrollHeight);
-    });
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
     await page.keyboard.press('/');
+    // Typed once '/' has moved the focus, as the keyboard test above does.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
     await page.keyboard.type('filler paper 1'); // 01, 10–19
     await expect.poll(() => list().getAttribute('data-query')).toBe('filler paper 1');
     const first = await page.evaluate(() => {
