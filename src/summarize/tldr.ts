@@ -206,6 +206,11 @@ function partsSubjectFromVerb(tail: string): boolean {
   return clauseEnd < 0 || clauseEnd > verb[0].length - verb[1]!.length;
 }
 
+/** What follows the last of `marks` in `text` (all of it when there is none): its last clause. */
+function afterLast(text: string, marks: readonly string[]): string {
+  return text.slice(Math.max(...marks.map((mark) => text.lastIndexOf(mark))) + 1);
+}
+
 /** Whether every bracket and quote the text opens is closed in it ("called \"Optimal Robust Classifier." is not). */
 function balanced(text: string): boolean {
   const count = (mark: string): number => text.split(mark).length - 1;
@@ -260,10 +265,9 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // Half of a pair ("a connection between SVGD."), a clause cut before its verb, a claim without
           // its condition ("…, if and only if σ is non-polynomial") or an agent ("… constrained | by X")
           // misstates the paper.
-          const clause = prefix.slice(Math.max(prefix.lastIndexOf(','), prefix.lastIndexOf(';'), prefix.lastIndexOf('('), prefix.lastIndexOf(')')) + 1);
+          const clause = afterLast(prefix, [',', ';', '(', ')']);
           // (A closed parenthetical does not end the pair's clause: "both X (VLN) | and Y".)
-          const flat = prefix.replace(/\s?\([^()]*\)/g, '');
-          const pairClause = flat.slice(Math.max(flat.lastIndexOf(','), flat.lastIndexOf(';'), flat.lastIndexOf('(')) + 1);
+          const pairClause = afterLast(prefix.replace(/\s?\([^()]*\)/g, ''), [',', ';', '(']);
           if (pairLeftOpen(pairClause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
           if (AGENT_OR_MEANS.test(m[0]) && passiveWithoutAuxiliary(clause)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;

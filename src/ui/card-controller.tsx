@@ -8,7 +8,7 @@ import { sendRequest } from '../messaging/client';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
-import { lookupOne, recordPageTitle, takeCardPrefetch, type LookupResult } from './card-prefetch';
+import { lookupOne, recordVisitDetails, takeCardPrefetch, type LookupResult } from './card-prefetch';
 import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
@@ -190,7 +190,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
     // Sent once the card shows (a message of its own, not to delay it). Also for a title the store
     // shares: the snapshot names no authors, so the visit would be listed in Recent without them.
-    if (result.view?.inStore && page.id && (page.title !== result.view.title || page.authors.length > 0)) recordPageTitle(siteKey, page.id, page);
+    if (result.view?.inStore && page.id && (page.title !== result.view.title || page.authors.length > 0)) recordVisitDetails(siteKey, page.id, page);
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
     if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(page, model, model.id) }).catch(() => undefined);
   };

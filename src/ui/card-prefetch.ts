@@ -31,7 +31,7 @@ export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?
  * visit, recorded when the store was asked by id alone, gets the title and authors the reader saw,
  * which the popup's Recent list shows. Sent as a lookup from the page, so the seen-marks switches apply.
  */
-export function recordPageTitle(site: PaperPageSiteKey, id: string, page: PagePaper): void {
+export function recordVisitDetails(site: PaperPageSiteKey, id: string, page: PagePaper): void {
   void sendRequest({ type: 'lookup', queries: [{ id, ...visitFields(page) }], seenOn: site }).catch(() => undefined);
 }
 

@@ -386,13 +386,18 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   };
 
   const stickyBottom = () => document.querySelector<HTMLElement>('.sticky')?.getBoundingClientRect().bottom ?? 0;
+  /** Scrolls what starts at `top` (in the window) out from under the sticky toolbar; false when it is not under it. */
+  const revealBelowToolbar = (top: number): boolean => {
+    const header = stickyBottom();
+    if (top >= header) return false;
+    scrollBy({ top: top - header - 8 });
+    return true;
+  };
   const scrollToRow = (index: number) => {
     const list = listRef.current;
     if (!list) return;
-    const header = stickyBottom();
     const top = list.getBoundingClientRect().top + index * ROW_HEIGHT;
-    if (top < header) scrollBy({ top: top - header - 8 });
-    else if (top + ROW_HEIGHT > innerHeight) scrollBy({ top: top + ROW_HEIGHT - innerHeight + 8 });
+    if (!revealBelowToolbar(top) && top + ROW_HEIGHT > innerHeight) scrollBy({ top: top + ROW_HEIGHT - innerHeight + 8 });
   };
 
   // j / k take the keyboard focus along to the row (its checkbox, named for the paper), so a screen
@@ -505,9 +510,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         onFocusIn={(event) => {
           // The browser scrolls a field the keyboard reaches just into the window, which leaves one
           // reached going up (Shift+Tab) under the sticky toolbar: it comes out below it.
-          const header = stickyBottom();
-          const top = (event.target as Element).getBoundingClientRect().top;
-          if (top < header) scrollBy({ top: top - header - 8 });
+          revealBelowToolbar((event.target as Element).getBoundingClientRect().top);
           const id = (event.target as Element).closest('[data-arxiv-id]')?.getAttribute('data-arxiv-id');
           if (!id || id === held?.id) return;
           // Its place once the row held before is released (which may leave, or move): the order
