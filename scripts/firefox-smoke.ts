@@ -440,9 +440,9 @@ async function run(bidi: Bidi, downloads: string): Promise<void> {
   await checkBadges(listing, { 'https://arxiv.org/list/cs.CL/new': 10, 'https://arxiv.org/search/?query=hallucination&searchtype=all': 3 });
   await listing.goto('https://arxiv.org/list/cs.CL/new');
   await listing.front();
-  const rank = await listing.poll<string | null>(shadowText(badge('2310.01779'), 'badge-rank'), (text) => text === '#1 · Jul 30');
+  const rank = await listing.poll<string | null>(shadowText(badge('2310.01779'), 'badge-rank'), (text) => text === '#1 · 2025-07-30');
   const badgeSave = await listing.eval<string | null>(shadowText(badge('2310.01779'), 'badge-save'));
-  check('arXiv badge: rank of a seeded paper, and Saved for the saved one', rank === '#1 · Jul 30' && badgeSave === 'Saved', { rank, badgeSave });
+  check('arXiv badge: rank of a seeded paper, and Saved for the saved one', rank === '#1 · 2025-07-30' && badgeSave === 'Saved', { rank, badgeSave });
   await listing.click(inShadow(badge('2407.21123'), 'badge-tldr-toggle'));
   const badgeTldr = await listing.poll<string | null>(shadowText(badge('2407.21123'), 'badge-tldr'), (text) => !!text && !text.startsWith('Summarizing'));
   await listing.click(inShadow(badge('2407.21123'), 'badge-save'));

@@ -160,7 +160,7 @@ export interface TrendingList {
   source: 'live' | 'bundled';
   /** The live list's day (YYYY-MM-DD), or null for the snapshot. */
   day: string | null;
-  /** The snapshot's label ("Jul 30") or the live day. */
+  /** The snapshot's label ("2025-07-30") or the live day. */
   label: string;
   /** When the live day's list was fetched (ms); null for the snapshot. */
   fetchedAt: number | null;

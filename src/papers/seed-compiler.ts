@@ -9,6 +9,8 @@ import { buildRelatedCorpus, relatedTo } from '../search/related';
  *
  * A capture is the text of the Hugging Face Daily Papers page: page chrome lines, the snapshot
  * label ("Jul 30"), then for each paper a title line and an abstract line (blank lines between).
+ * The label becomes the snapshot's day, "2025-07-30", as the feed's days are written: the page gives
+ * no year, and without one an old snapshot's rank reads as today's.
  * Captures are named `NNN_<anything>.txt`; a higher NNN is a later capture. The id table
  * (`*.tsv`: arxiv_id, title, note) attaches each title's verified arXiv id.
  */
@@ -29,7 +31,10 @@ export class SeedError extends Error {
   }
 }
 
-const SNAPSHOT_LABEL = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}(, \d{4})?$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const SNAPSHOT_LABEL = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{1,2})(?:, (\d{4}))?$/;
+// The year and month an id was submitted in: 2407.13623 and hep-th/9901001 (YYMM).
+const ID_MONTH = /^(?:[a-z-]+\/)?(\d{2})(\d{2})/;
 const CAPTURE_NAME = /^(\d+)_.*\.txt$/;
 
 interface IdRow {
@@ -48,7 +53,9 @@ interface CapturedPaper {
 interface Capture {
   file: string;
   order: number;
+  /** The label line as written, and where. */
   label: string;
+  labelLine: number;
   papers: CapturedPaper[];
 }
 
@@ -105,7 +112,31 @@ export function parseCapture(file: SeedSourceFile): Capture {
   }
   if (pendingTitle) throw new SeedError(file.name, pendingTitle.line, `title "${pendingTitle.text}" has no abstract`);
   if (papers.length === 0) throw new SeedError(file.name, labelIndex + 1, 'capture holds no papers');
-  return { file: file.name, order, label: lines[labelIndex]!.trim(), papers };
+  return { file: file.name, order, label: lines[labelIndex]!.trim(), labelLine: labelIndex + 1, papers };
+}
+
+function submittedMonth(id: string): { year: number; month: number } {
+  const [, yy = '', mm = ''] = ID_MONTH.exec(id) ?? [];
+  // New-style ids began in 2007; old-style ones ran from 1991.
+  return { year: Number(yy) + (Number(yy) >= 91 ? 1900 : 2000), month: Number(mm) };
+}
+
+/**
+ * The capture's day as YYYY-MM-DD. A label without a year ("Jul 30") takes it from the newest
+ * paper listed: a list is no older than its newest paper, so it is of that paper's year, or of the
+ * next when the label's month comes before the paper's (a "Jan 2" list of December papers).
+ */
+function snapshotDay(capture: Capture, ids: readonly string[]): string {
+  const [, monthName = '', day = '', writtenYear] = SNAPSHOT_LABEL.exec(capture.label) ?? [];
+  const month = MONTHS.indexOf(monthName) + 1;
+  let year = Number(writtenYear);
+  if (!writtenYear) {
+    const newest = ids.map(submittedMonth).reduce((a, b) => (b.year * 12 + b.month > a.year * 12 + a.month ? b : a));
+    year = newest.year + (month < newest.month ? 1 : 0);
+  }
+  const date = new Date(Date.UTC(year, month - 1, Number(day)));
+  if (date.getUTCDate() !== Number(day)) throw new SeedError(capture.file, capture.labelLine, `snapshot label "${capture.label}" is not a day of ${year}`);
+  return date.toISOString().slice(0, 10);
 }
 
 function buildIdIndex(tables: SeedSourceFile[]): Map<string, IdRow> {
@@ -124,7 +155,7 @@ function buildIdIndex(tables: SeedSourceFile[]): Map<string, IdRow> {
   return byTitle;
 }
 
-function toPaper(captured: CapturedPaper, id: string, rank: number, capture: Capture): Paper {
+function toPaper(captured: CapturedPaper, id: string, rank: number, capture: Capture, day: string): Paper {
   const title = latexToText(captured.title);
   const abstract = latexToText(captured.abstract);
   const summary = summarize(title, abstract);
@@ -135,7 +166,7 @@ function toPaper(captured: CapturedPaper, id: string, rank: number, capture: Cap
     abstract,
     authors: [],
     rank,
-    snapshot: capture.label,
+    snapshot: day,
     source: 'seed',
     summary: { version: SUMMARIZER_VERSION, ...summary },
   });
@@ -161,14 +192,21 @@ export function compileSeeds(files: SeedSourceFile[], version: (papers: Paper[])
   const usedTitles = new Set<string>();
   const seen = new Set<string>();
   const papers: Paper[] = [];
+  const days: string[] = [];
   for (const capture of captures) {
-    capture.papers.forEach((captured, index) => {
+    const rows = capture.papers.map((captured) => {
       const row = idsByTitle.get(captured.title);
       if (!row) throw new SeedError(capture.file, captured.line, `title "${captured.title}" is missing from the id table`);
       usedTitles.add(row.title);
-      if (seen.has(row.id)) return;
-      seen.add(row.id);
-      papers.push(toPaper(captured, row.id, index + 1, capture));
+      return row;
+    });
+    const day = snapshotDay(capture, rows.map((row) => row.id));
+    days.push(day);
+    capture.papers.forEach((captured, index) => {
+      const { id } = rows[index]!;
+      if (seen.has(id)) return;
+      seen.add(id);
+      papers.push(toPaper(captured, id, index + 1, capture, day));
     });
   }
   for (const row of idsByTitle.values()) {
@@ -182,7 +220,7 @@ export function compileSeeds(files: SeedSourceFile[], version: (papers: Paper[])
   return {
     format: 1,
     version: version(papers),
-    snapshots: captures.map((capture) => ({ label: capture.label, file: capture.file, papers: capture.papers.length })),
+    snapshots: captures.map((capture, index) => ({ label: days[index]!, file: capture.file, papers: capture.papers.length })),
     papers,
   };
 }

@@ -20,7 +20,7 @@ export const PaperViewSchema = z.object({
   topics: z.array(z.string()),
   related: z.array(RelatedLinkSchema),
   rank: z.nullable(Rank),
-  /** Where the rank comes from: the bundled snapshot's label ("Jul 30"), a fresh feed list ("Live · 2026-11-30"), or an older one ("2026-11-27"). */
+  /** Where the rank comes from: the bundled snapshot's label ("2025-07-30"), a fresh feed list ("Live · 2026-11-30"), or an older one ("2026-11-27"). */
   snapshot: z.nullable(z.string()),
   /** From the daily-papers feed, when it listed the paper. */
   upvotes: z.nullable(Count),

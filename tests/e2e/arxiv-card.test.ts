@@ -34,7 +34,7 @@ describe('summary card on arXiv abstract pages', () => {
     await page.goto('https://arxiv.org/abs/2310.01779v3');
     const seeded = seed.papers.find((paper) => paper.id === '2310.01779')!;
     await expect.poll(() => card(page).count()).toBe(1);
-    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending · Jul 30');
+    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending · 2025-07-30');
     expect(await card(page).getByTestId('tldr').textContent()).toContain(seeded.summary.tldr);
     expect(await card(page).getByTestId('key-results').textContent()).toContain('44%');
     // The code the page's comments link to ("this https URL"), which the snapshot's text lacks.

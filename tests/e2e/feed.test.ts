@@ -69,12 +69,12 @@ describe('trending from the daily-papers feed', () => {
     browser.serve(`https://huggingface.co/papers/${first!.paper.id}`, paperPage(first!.paper));
     const page = await browser.context.newPage();
     await page.goto(`https://huggingface.co/papers/${first!.paper.id}`);
-    await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/ · Jul 30$/);
+    await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/ · 2025-07-30$/);
     // The worker's own refresh at startup (offline here) is over and shown before Refresh is
     // pressed: what the press brings must not depend on when that refresh lands.
     const opened = await browser.popup();
     await expect.poll(() => opened.getByTestId('feed-failure').count(), { timeout: 20_000 }).toBe(1);
-    expect(await opened.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · Jul 30');
+    expect(await opened.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · 2025-07-30');
 
     respond = 'good';
     const popup = await refreshFromPopup(opened);
@@ -86,14 +86,14 @@ describe('trending from the daily-papers feed', () => {
     expect(ids).toEqual(expected);
     // The day picker can still show the bundled snapshot.
     await popup.getByTestId('trending-day').selectOption('');
-    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · Jul 30');
+    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · 2025-07-30');
     await expect.poll(() => popup.getByTestId('trending-item').count()).toBe(66);
     // The picked list stays through a search and a look at Saved.
     await popup.getByTestId('search').fill('scaling');
     await popup.getByTestId('search').fill('');
     await popup.getByTestId('tab-saved').click();
     await popup.getByTestId('tab-trending').click();
-    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · Jul 30');
+    await expect.poll(() => popup.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · 2025-07-30');
     await popup.close();
   });
 

@@ -128,7 +128,7 @@ describe('badges on listing pages', () => {
     await expect.poll(() => badges(page).count()).toBe(5);
     // Store knowledge: rank of a seeded paper, old-style ids.
     await page.goto('https://arxiv.org/list/cs.CL/new');
-    await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-rank').textContent()).toBe('#1 · Jul 30');
+    await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-rank').textContent()).toBe('#1 · 2025-07-30');
     // A screen reader tells one entry's Save from the next: each badge's group is named for its paper.
     expect(await badgeOf(page, '2310.01779').getByRole('group').getAttribute('aria-label')).toBe('PaperLens, arXiv 2310.01779');
     expect(await badgeOf(page, '2407.21001').getByTestId('badge-code-link').getAttribute('href')).toBe('https://github.com/example/tiny-lm');
@@ -291,7 +291,7 @@ describe('badges on listing pages', () => {
     // added card is over, which waits for the worker's answer (no fixed time on a busy machine).
     await page.locator('.grid[data-rerendered]').waitFor({ state: 'attached' });
     await expect.poll(() => layout(page), { timeout: 10_000 }).toEqual({ entries: 6, badges: 6, afterTitles: true, ids: 6, oneLine: true });
-    await expect.poll(() => badgeOf(page, '2402.18041').getByTestId('badge-rank').textContent()).toBe('#15 · Jul 30');
+    await expect.poll(() => badgeOf(page, '2402.18041').getByTestId('badge-rank').textContent()).toBe('#15 · 2025-07-30');
     expect(await badgeOf(page, '2402.18041').getByTestId('badge-code-link').getAttribute('href')).toBe('https://github.com/lmmlzn/Awesome-LLMs-Datasets');
     // The store's answers added no second badge.
     expect(await layout(page)).toEqual({ entries: 6, badges: 6, afterTitles: true, ids: 6, oneLine: true });
@@ -337,7 +337,7 @@ describe('badges on listing pages', () => {
       section.replaceChildren(grid);
     });
     await expect.poll(() => badges(page).count()).toBe(2);
-    await expect.poll(() => badgeOf(page, '2407.13623').getByTestId('badge-rank').textContent()).toBe('#10 · Jul 30');
+    await expect.poll(() => badgeOf(page, '2407.13623').getByTestId('badge-rank').textContent()).toBe('#10 · 2025-07-30');
     await page.evaluate(() => history.pushState({}, '', '/papers/2407.13623'));
     await expect.poll(() => badges(page).count()).toBe(0);
     await page.close();

@@ -298,7 +298,7 @@ describe('popup', () => {
     expect(titles.length).toBeGreaterThan(1);
     expect(titles[0]).toMatch(/Speculative Decoding/i);
     // Results mix lists: each rank says which list it is from.
-    expect(await popup.getByTestId('search-item').first().getByTestId('rank').textContent()).toMatch(/^#\d+ · Jul 30$/);
+    expect(await popup.getByTestId('search-item').first().getByTestId('rank').textContent()).toMatch(/^#\d+ · 2025-07-30$/);
     // Save the top result from the list; the row and the Saved tab say so, and unsaving undoes it.
     const save = popup.getByTestId('search-item').first().getByTestId('save');
     await expect.poll(() => save.textContent()).toBe('Save');

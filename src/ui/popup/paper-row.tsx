@@ -42,7 +42,7 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
 
 /**
  * One paper in a popup list: title link, TL;DR, save toggle. `rankSource`: say which list a rank
- * is from ("Jul 30", "Live · 2026-11-30"), where rows of several lists mix (search results).
+ * is from ("2025-07-30", "Live · 2026-11-30"), where rows of several lists mix (search results).
  * `meta`: a line under the title (Recent: when the page was opened).
  */
 export function PaperRow({ paper, testId, rankSource = false, meta }: { paper: Pick<PaperView, 'id' | 'title' | 'tldr' | 'topics' | 'rank' | 'snapshot' | 'status'>; testId: string; rankSource?: boolean; meta?: string }) {

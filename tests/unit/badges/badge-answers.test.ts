@@ -20,12 +20,12 @@ describe('badge answers', () => {
   test('one answer per id in order: rank, code link, reading status and seen mark', async () => {
     const answers = await badgeInfo(db, ['2310.01779v3', '2310.15539', '2407.21123', 'hep-th/9901001', 'not-an-id', '2310.01779', '2407.99999']);
     expect(answers).toEqual([
-      { id: '2310.01779', rank: 1, snapshot: 'Jul 30', status: 'reading', seen: true, codeLink: null, upvotes: null, projectPage: null, inStore: true },
-      { id: '2310.15539', rank: 3, snapshot: 'Jul 30', status: null, seen: false, codeLink: 'https://github.com/sade-adrien/SteloCoder', upvotes: null, projectPage: null, inStore: true },
+      { id: '2310.01779', rank: 1, snapshot: '2025-07-30', status: 'reading', seen: true, codeLink: null, upvotes: null, projectPage: null, inStore: true },
+      { id: '2310.15539', rank: 3, snapshot: '2025-07-30', status: null, seen: false, codeLink: 'https://github.com/sade-adrien/SteloCoder', upvotes: null, projectPage: null, inStore: true },
       { id: '2407.21123', rank: null, snapshot: null, status: 'to-read', seen: false, codeLink: null, upvotes: null, projectPage: null, inStore: false },
       { id: 'hep-th/9901001', rank: null, snapshot: null, status: null, seen: true, codeLink: null, upvotes: null, projectPage: null, inStore: false },
       null,
-      { id: '2310.01779', rank: 1, snapshot: 'Jul 30', status: 'reading', seen: true, codeLink: null, upvotes: null, projectPage: null, inStore: true },
+      { id: '2310.01779', rank: 1, snapshot: '2025-07-30', status: 'reading', seen: true, codeLink: null, upvotes: null, projectPage: null, inStore: true },
       { id: '2407.99999', rank: null, snapshot: null, status: null, seen: false, codeLink: null, upvotes: null, projectPage: null, inStore: false },
     ]);
   });

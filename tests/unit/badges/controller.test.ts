@@ -18,8 +18,8 @@ class FakeStore implements BadgeTransport {
   /** Holds the answer to `badges` until released (the store answering after the badges are shown). */
   held: Promise<void> = Promise.resolve();
   known: Record<string, Partial<BadgeInfo>> = {
-    '2310.01779': { rank: 1, snapshot: 'Jul 30', inStore: true, seen: true },
-    '2407.13623': { rank: 10, snapshot: 'Jul 30', inStore: true, codeLink: 'https://github.com/sail-sg/scaling-with-vocab' },
+    '2310.01779': { rank: 1, snapshot: '2025-07-30', inStore: true, seen: true },
+    '2407.13623': { rank: 10, snapshot: '2025-07-30', inStore: true, codeLink: 'https://github.com/sail-sg/scaling-with-vocab' },
   };
 
   badges = async (ids: string[]) => {
@@ -121,7 +121,7 @@ describe('listing badges', () => {
   test('shows rank, seen mark and code link from the store, and the page’s own code link', async () => {
     await open('arxiv-list-cs.CL-new.html');
     const halle = badge('2310.01779');
-    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 · Jul 30');
+    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 · 2025-07-30');
     expect(part(halle, 'badge-seen')?.textContent).toBe('Seen');
     expect(halle.shadowRoot!.querySelector('[role="img"][aria-label="PaperLens"]')?.textContent).toBe('PL');
     expect(part(badge('2407.13623'), 'badge-code-link')?.getAttribute('href')).toBe('https://github.com/sail-sg/scaling-with-vocab');
@@ -309,7 +309,7 @@ describe('listing badges', () => {
     release();
     await scanned;
     await settle();
-    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 · Jul 30');
+    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 · 2025-07-30');
     expect(part(halle, 'badge-save')?.textContent).toBe('Saved');
     expect((part(halle, 'badge-status') as HTMLSelectElement).value).toBe('reading');
     expect(store.of('unsave')).toHaveLength(0);
@@ -405,10 +405,10 @@ describe('listing badges', () => {
     store.failBadges = 'the store is being upgraded';
     const { controller } = await open('arxiv-list-cs.CL-recent.html', arxivListing, store);
     store.failBadges = null;
-    store.known['2407.21500'] = { rank: 3, snapshot: 'Jul 30', inStore: true };
+    store.known['2407.21500'] = { rank: 3, snapshot: '2025-07-30', inStore: true };
     await controller.refreshInfo(); // the store announced a change (its upgrade done, a feed refresh)
     const host = badge('2407.21500');
-    expect(part(host, 'badge-rank')?.textContent).toBe('#3 · Jul 30');
+    expect(part(host, 'badge-rank')?.textContent).toBe('#3 · 2025-07-30');
     expect(host.shadowRoot!.textContent).not.toContain('unavailable');
   });
 

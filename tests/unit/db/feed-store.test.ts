@@ -34,7 +34,7 @@ describe('merging a fetched day into the store', () => {
 
     expect(await db.papers.count()).toBe(66 + day.entries.filter((entry) => !asset.papers.some((paper) => paper.id === entry.id)).length);
     const seedPaper = (await db.papers.get('2407.13623'))!;
-    expect(seedPaper).toMatchObject({ source: 'seed', rank: asset.papers.find((paper) => paper.id === '2407.13623')!.rank, snapshot: 'Jul 30' });
+    expect(seedPaper).toMatchObject({ source: 'seed', rank: asset.papers.find((paper) => paper.id === '2407.13623')!.rank, snapshot: '2025-07-30' });
     expect(seedPaper.feed?.upvotes).toBe(52);
     expect(await db.saved.toArray()).toEqual(savedBefore);
 

@@ -13,8 +13,8 @@ describe('ranks from the daily-papers feed', () => {
 
   test("the live list's rank outranks the bundled snapshot's, for the papers it lists", () => {
     const live = liveRanking(list, 10 * HOUR);
-    expect(shownRank('2411.00002', { rank: 7, snapshot: 'Jul 30' }, live)).toEqual({ rank: 2, snapshot: 'Live · 2026-11-30' });
-    expect(shownRank('2310.01779', { rank: 1, snapshot: 'Jul 30' }, live)).toEqual({ rank: 1, snapshot: 'Jul 30' });
+    expect(shownRank('2411.00002', { rank: 7, snapshot: '2025-07-30' }, live)).toEqual({ rank: 2, snapshot: 'Live · 2026-11-30' });
+    expect(shownRank('2310.01779', { rank: 1, snapshot: '2025-07-30' }, live)).toEqual({ rank: 1, snapshot: '2025-07-30' });
   });
 
   test('a list whose feed had items that could not be read keeps the places the feed gave its papers', () => {

@@ -27,7 +27,7 @@ describe('search results come from the index alone', () => {
   test('a result row shows the paper as the store holds it: title, TL;DR, topics, snapshot rank', async () => {
     const [row] = await search('salamandra');
     const paper = asset.papers.find((candidate) => candidate.id === row!.id)!;
-    expect(row).toEqual({ id: paper.id, title: paper.title, tldr: paper.summary.tldr, topics: paper.summary.topics, rank: paper.rank, snapshot: 'Jul 30', status: null });
+    expect(row).toEqual({ id: paper.id, title: paper.title, tldr: paper.summary.tldr, topics: paper.summary.topics, rank: paper.rank, snapshot: '2025-07-30', status: null });
   });
 
   test('rows follow the reading list and the latest live ranking without a rebuilt index', async () => {

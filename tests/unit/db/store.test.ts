@@ -64,7 +64,7 @@ describe('lookups', () => {
       { id: 'garbage' },
     ]);
     expect(views.map((view) => view?.id ?? null)).toEqual(['2310.01779', null, '2407.13623', '2405.15208', null]);
-    expect(views[0]).toMatchObject({ rank: 1, snapshot: 'Jul 30', status: null, inStore: true });
+    expect(views[0]).toMatchObject({ rank: 1, snapshot: '2025-07-30', status: null, inStore: true });
     expect(views[0]!.keyResults.join(' ')).toContain('44%');
   });
 

@@ -35,9 +35,9 @@ describe('seed compiler on the real seeds', () => {
   test('66 papers, every one with its verified id, in the capture order as trending rank', async () => {
     const asset = await buildSeedAsset();
     expect(asset.papers).toHaveLength(66);
-    expect(asset.snapshots).toEqual([{ label: 'Jul 30', file: 'seeds/000_91954c1b7270a5c1.txt', papers: 66 }]);
+    expect(asset.snapshots).toEqual([{ label: '2025-07-30', file: 'seeds/000_91954c1b7270a5c1.txt', papers: 66 }]);
     expect(asset.papers.map((paper) => paper.rank)).toEqual(Array.from({ length: 66 }, (_, index) => index + 1));
-    expect(asset.papers[0]).toMatchObject({ id: '2310.01779', rank: 1, snapshot: 'Jul 30', source: 'seed' });
+    expect(asset.papers[0]).toMatchObject({ id: '2310.01779', rank: 1, snapshot: '2025-07-30', source: 'seed' });
     expect(asset.papers[0]!.title).toMatch(/^HallE-Switch: Rethinking/);
 
     const sources = await readSeedSources();
@@ -120,6 +120,23 @@ describe('seed compiler on malformed input: each rejected with file:line and the
     expect(error.message).toBe('seeds/000_a.txt:9: abstract with no title line before it');
   });
 
+  test.each([
+    ['Jul 30', '2401.00001', '2024-07-30'],
+    ['July 30', '2407.13623', '2024-07-30'],
+    // A January list of December papers is of the next year.
+    ['Jan 2', '2412.00001', '2025-01-02'],
+    ['Jul 30, 2026', '2401.00001', '2026-07-30'],
+  ])('the snapshot label %s, with %s the newest paper, is the day %s', (label, id, day) => {
+    const asset = compileSeeds([capture('seeds/000_a.txt', label, [['Alpha: Cheaper Models', ABSTRACT_A]]), table([[id, 'Alpha: Cheaper Models']])], version);
+    expect(asset.snapshots[0]!.label).toBe(day);
+    expect(asset.papers[0]!.snapshot).toBe(day);
+  });
+
+  test('a snapshot label that is no day of its year', () => {
+    const error = errorOf([capture('seeds/000_a.txt', 'Feb 29', [['Alpha: Cheaper Models', ABSTRACT_A]]), table([['hep-th/9901001', 'Alpha: Cheaper Models']])]);
+    expect(error.message).toBe('seeds/000_a.txt:7: snapshot label "Feb 29" is not a day of 1999');
+  });
+
   test('a capture with no snapshot label', () => {
     const error = errorOf([{ name: 'seeds/000_a.txt', text: 'Daily Papers\n\nAlpha: Cheaper Models\n' }, ids]);
     expect(error.message).toContain('seeds/000_a.txt:1: no snapshot label');
@@ -136,11 +153,11 @@ describe('several captures', () => {
     const older = capture('seeds/000_a.txt', 'Jul 30', [['Alpha: Cheaper Models', ABSTRACT_A], ['Beta: A Hard Benchmark', ABSTRACT_B]]);
     const newer = capture('seeds/001_b.txt', 'Jul 31', [['Gamma: Old Physics', ABSTRACT_B], ['Alpha: Cheaper Models', ABSTRACT_A]]);
     const asset = compileSeeds([older, ids, newer], version);
-    expect(asset.snapshots.map((snapshot) => snapshot.label)).toEqual(['Jul 31', 'Jul 30']);
+    expect(asset.snapshots.map((snapshot) => snapshot.label)).toEqual(['2024-07-31', '2024-07-30']);
     expect(asset.papers.map((paper) => [paper.id, paper.snapshot, paper.rank])).toEqual([
-      ['hep-th/9901001', 'Jul 31', 1],
-      ['2401.00001', 'Jul 31', 2],
-      ['2401.00002', 'Jul 30', 2],
+      ['hep-th/9901001', '2024-07-31', 1],
+      ['2401.00001', '2024-07-31', 2],
+      ['2401.00002', '2024-07-30', 2],
     ]);
   });
 });

@@ -156,7 +156,7 @@ describe('clear data', () => {
   test('clearReadingData empties the reading list and seen marks and keeps the papers', async () => {
     await db.seen.bulkPut([{ id: A, at: 1 }, { id: B, at: 2 }]);
     await db.papers.bulkPut([{
-      id: A, title: 'HallE-Switch', normTitle: 'halle-switch', abstract: '', authors: [], rank: 1, snapshot: 'Jul 30', source: 'seed',
+      id: A, title: 'HallE-Switch', normTitle: 'halle-switch', abstract: '', authors: [], rank: 1, snapshot: '2025-07-30', source: 'seed',
       summary: { version: 1, tldr: 't', keyResults: [], codeLinks: [], topics: [] }, feed: null, related: [],
     }]);
     expect(await sendOk(deps, { type: 'clearReadingData' })).toEqual({ saved: 3, seen: 2 });

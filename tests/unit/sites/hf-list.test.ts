@@ -89,7 +89,7 @@ describe('Hugging Face paper lists', () => {
 
   test('links that are not paper links are no entries', () => {
     const doc = new DOMParser().parseFromString(
-      `<article><h3><a href="/papers/date/2024-07-30">Previous day</a></h3></article>
+      `<article><h3><a href="/papers/date/2025-07-30">Previous day</a></h3></article>
        <article><h3><a href="/papers/not-an-id">Odd</a></h3></article>
        <article><h3><a href="/papers/50%off">A stray percent sign</a></h3></article>
        <h3><a href="/papers/2407.13623">Outside a card</a></h3>

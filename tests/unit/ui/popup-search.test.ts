@@ -38,7 +38,7 @@ describe('popup search over the store and the reading list', () => {
   test('a saved snapshot paper found by its author is listed once, as the store shows it', async () => {
     const rows = await search('Zhai');
     expect(rows.map((row) => row.id)).toEqual(['2310.01779']);
-    expect(rows[0]).toMatchObject({ rank: 1, snapshot: 'Jul 30', status: 'to-read' });
+    expect(rows[0]).toMatchObject({ rank: 1, snapshot: '2025-07-30', status: 'to-read' });
     expect(rows[0]!.title).toBe(asset.papers.find((paper) => paper.id === '2310.01779')!.title);
     const hallucination = await search('hallucination');
     expect(hallucination.filter((row) => row.id === '2310.01779')).toHaveLength(1);
