@@ -107,15 +107,22 @@ const MIRROR_PATHS = new Map<string, RegExp>([
  * Links a "Save paper" menu is offered on, whatever page they are on (a blog, a search engine, a
  * reading group's notes): the addresses arxivIdFromAddress reads, as browser match patterns.
  */
-export const PAPER_LINK_PATTERNS = [
-  ...['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'].flatMap((host) => ['abs', 'pdf', 'html'].map((kind) => `*://${host}/${kind}/*`)),
-  '*://huggingface.co/papers/*',
-  '*://hf.co/papers/*',
-  ...['alphaxiv.org', 'www.alphaxiv.org'].flatMap((host) => ['abs', 'pdf', 'overview'].map((kind) => `*://${host}/${kind}/*`)),
-  ...['ar5iv.labs.arxiv.org', 'ar5iv.org'].flatMap((host) => ['abs', 'html'].map((kind) => `*://${host}/${kind}/*`)),
-  '*://doi.org/10.48550/*',
-  '*://dx.doi.org/10.48550/*',
-];
+export const PAPER_LINK_PATTERNS = (
+  [
+    ['arxiv.org', ['abs', 'pdf', 'html']],
+    ['export.arxiv.org', ['abs', 'pdf', 'html']],
+    ['huggingface.co', ['papers']],
+    ['hf.co', ['papers']],
+    ['alphaxiv.org', ['abs', 'pdf', 'overview']],
+    ['ar5iv.labs.arxiv.org', ['abs', 'html']],
+    ['ar5iv.org', ['abs', 'html']],
+    ['doi.org', ['10.48550']],
+    ['dx.doi.org', ['10.48550']],
+  ] as const
+).flatMap(([host, paths]) =>
+  // The reader drops a "www." (links to www.huggingface.co and www.doi.org get written too).
+  (host.split('.').length === 2 ? [host, `www.${host}`] : [host]).flatMap((name) => paths.map((path) => `*://${name}/${path}/*`)),
+);
 
 // A paper's address written without its scheme ("arxiv.org/abs/2310.01779"), as people paste it.
 const BARE_PAPER_URL = /^(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co|hf\.co|alphaxiv\.org|ar5iv(?:\.labs\.arxiv)?\.org|(?:dx\.)?doi\.org)\//i;

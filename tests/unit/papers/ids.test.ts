@@ -107,6 +107,11 @@ describe('PAPER_LINK_PATTERNS (the links the "Save paper" menu is offered on)', 
     'https://ar5iv.labs.arxiv.org/html/2310.01779',
     'https://ar5iv.org/abs/2310.01779',
     'https://doi.org/10.48550/arXiv.2310.01779',
+    'https://www.huggingface.co/papers/2310.01779',
+    'https://www.hf.co/papers/2310.01779',
+    'https://www.ar5iv.org/html/2310.01779',
+    'https://www.doi.org/10.48550/arXiv.2310.01779',
+    'https://dx.doi.org/10.48550/arXiv.2310.01779',
   ];
 
   test.each(PAPER_LINKS)('%s: offered, and read as its paper', (url) => {
