@@ -23,8 +23,9 @@ function isPage(url: URL): boolean {
 const NOT_NAMES = '.ltx_note, sup, math';
 
 /**
- * The names a personname gives on its first line, which may hold several ("A, B and C"); the
- * lines after its first line break are affiliations and addresses.
+ * The names a personname gives on its first line, which may hold several ("A, B and C", or set
+ * apart by wide spaces: LaTeXML writes \quad as an em space); the lines after its first line
+ * break are affiliations and addresses.
  */
 function namesOf(personname: Element): string[] {
   let line = '';
@@ -33,7 +34,7 @@ function namesOf(personname: Element): string[] {
     if (node.nodeType === 3) line += node.nodeValue ?? '';
     else if (node.nodeType === 1 && !(node as Element).matches(NOT_NAMES)) line += elementText(node as Element);
   }
-  return line.split(/,|\band\b|&/);
+  return line.split(/,|\band\b|&|[\u2000-\u2008\u3000]+|\u00a0{2,}/);
 }
 
 function extract(doc: Document, url: URL): PagePaper | null {
@@ -44,7 +45,8 @@ function extract(doc: Document, url: URL): PagePaper | null {
   const paper = boundPaper({
     id,
     title: elementText(heading, '.ltx_note'),
-    abstract: elementText(abstract, '.ltx_title_abstract'),
+    // A footnote in the abstract (\\footnote{Code at …}) is not part of it; its link is still read.
+    abstract: elementText(abstract, '.ltx_title_abstract, .ltx_note'),
     authors: [...doc.querySelectorAll('.ltx_authors .ltx_personname')].flatMap(namesOf),
     // The watermark's date is this version's, not the paper's first.
     published: null,

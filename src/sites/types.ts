@@ -106,8 +106,8 @@ function formulaText(element: Element): string | null {
 }
 
 /**
- * An element's text as the page's author wrote it, without the child elements `skip` names
- * (labels, "Less" links): a formula MathJax or KaTeX has typeset is read once, as its TeX between `$`
+ * An element's text as the page's author wrote it, without the elements inside it that `skip`
+ * names (labels, "Less" links, footnotes), however deep: a formula MathJax or KaTeX has typeset is read once, as its TeX between `$`
  * where the page keeps it (textContent would give its glyphs, their MathML copy and the TeX, run
  * together). Other scripts are not text.
  */
@@ -135,7 +135,7 @@ export function elementText(element: Element | null, skip?: string): string {
       if (/^math\/tex\b/i.test(type)) text += `${delimiter}${child.textContent ?? ''}${delimiter}`;
       continue;
     }
-    text += elementText(child);
+    text += elementText(child, skip);
   }
   return text;
 }

@@ -70,6 +70,26 @@ describe("arXiv's HTML view of a paper", () => {
     expect(arxivHtml.extract(doc, url)!.authors).toEqual(['Bohan Zhai', 'Shijia Yang']);
   });
 
+  test('names set apart by wide spaces (\\quad, ~~) in one personname are several authors', async () => {
+    const { doc, url } = await loadFixture('arxiv-html-2310.01779v3.html');
+    doc.querySelector('.ltx_authors')!.innerHTML =
+      '<span class="ltx_creator ltx_role_author"><span class="ltx_personname">Alice Smith\u2003Bob Jones\u2003\u2003Carol White\u00a0\u00a0Dan Lee<br class="ltx_break">UC Berkeley</span></span>';
+    expect(arxivHtml.extract(doc, url)!.authors).toEqual(['Alice Smith', 'Bob Jones', 'Carol White', 'Dan Lee']);
+  });
+
+  test('a footnote in the abstract is not part of it, and its code link is still found', async () => {
+    const { doc, url } = await loadFixture('arxiv-html-2410.24164v1.html');
+    const lastParagraph = [...doc.querySelectorAll('.ltx_abstract p')].pop()!;
+    lastParagraph.insertAdjacentHTML(
+      'beforeend',
+      '<span class="ltx_note ltx_role_footnote"><sup class="ltx_note_mark">1</sup><span class="ltx_note_outer"><span class="ltx_note_content"><sup class="ltx_note_mark">1</sup>Code: <a class="ltx_ref ltx_href" href="https://github.com/example/pi0">github.com/example/pi0</a></span></span></span>',
+    );
+    const paper = arxivHtml.extract(doc, url)!;
+    expect(paper.abstract).not.toMatch(/Code:|github/);
+    expect(paper.abstract).toMatch(/[a-z.]$/);
+    expect(paper.codeLinks).toEqual(['https://github.com/example/pi0']);
+  });
+
   test('a page without a LaTeXML abstract gives nothing', async () => {
     const { doc, url } = await loadFixture('arxiv-html-not-recognized.html');
     expect(arxivHtml.isPage(url)).toBe(true);
