@@ -107,7 +107,8 @@ const MIRROR_PATHS = new Map<string, RegExp>([
  * Links a "Save paper" menu is offered on, whatever page they are on (a blog, a search engine, a
  * reading group's notes): the addresses arxivIdFromAddress reads, as browser match patterns.
  */
-export const PAPER_LINK_PATTERNS = (
+// Pure: content scripts that import this module leave it out of their bundles.
+export const PAPER_LINK_PATTERNS = /* @__PURE__ */ (
   [
     ['arxiv.org', ['abs', 'pdf', 'html']],
     ['export.arxiv.org', ['abs', 'pdf', 'html']],
