@@ -15,8 +15,26 @@ describe('extractKeyResults', () => {
     ).toEqual([
       'achieves 28.4 BLEU on the WMT 2014 English-to-German translation task',
       'improving over the existing best results, including ensembles by over 2 BLEU',
-      'establishes a new single-model state-of-the-art BLEU score of 41.8 after training for 3.5 days on eight GPUs',
+      'On the WMT 2014 English-to-French translation task: establishes a new single-model state-of-the-art BLEU score of 41.8 after training for 3.5 days on eight GPUs',
     ]);
+  });
+  it('keeps what a sentence opens with when it says what the numbers are of (and what "respectively" refers to)', () => {
+    expect(
+      extractKeyResults(
+        'Our adaptive method achieves a 2.04x speedup on the Alpaca dataset. On the GSM8K and HumanEval datasets, our method achieves a 2.26x speedup (9.4% improvement) and 2.23x speedup (11.1% improvement), respectively. Compared to AutoAugment, it leads to about 12x reduction in computing cost.',
+      ),
+    ).toEqual([
+      'achieves a 2.04x speedup on the Alpaca dataset',
+      'On the GSM8K and HumanEval datasets: achieves a 2.26x speedup (9.4% improvement) and 2.23x speedup (11.1% improvement), respectively',
+      'Compared to AutoAugment: leads to about 12x reduction in computing cost',
+    ]);
+  });
+  it('not a discourse opener, nor an opener that is a clause of its own', () => {
+    expect(
+      extractKeyResults(
+        'In this paper, our method reduces latency by 30%. In addition, it improves accuracy by 2.1 points. On WikiText-103 we achieve 18.7 perplexity, and on enwik8 we achieve 0.99 bits per character.',
+      ),
+    ).toEqual(['reduces latency by 30%', 'improves accuracy by 2.1 points', 'achieve 18.7 perplexity', 'achieve 0.99 bits per character']);
   });
   it('a clause cut to 20 words says so with an ellipsis', () => {
     const [phrase] = extractKeyResults(
