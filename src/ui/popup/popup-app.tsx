@@ -6,7 +6,7 @@ import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
 import { loadSettings, watchSettings } from '../../settings/settings';
-import { describeAge, describeTime } from './time';
+import { describeAge, describeDay, describeTime } from './time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
@@ -250,7 +250,7 @@ function Saved({ db, openReadingList }: { db: PaperLensDatabase; openReadingList
         {value.items.map((item) => (
           <li key={item.id} class="paper" data-testid="saved-item" data-arxiv-id={item.id}>
             <a class="title" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer">{item.title}</a>
-            <p class="meta">Saved {new Date(item.addedAt).toLocaleDateString()}</p>
+            <p class="meta">Saved {describeDay(item.addedAt)}</p>
             <div class="row-actions">
               <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
               <SaveToggle paper={item} tldr={item.tldr} sourceUrl={item.sourceUrl} />

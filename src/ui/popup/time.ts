@@ -15,3 +15,11 @@ export function describeTime(at: number, now: number): string {
   if (new Date(now).toDateString() === date.toDateString()) return `at ${time}`;
   return `on ${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}, ${time}`;
 }
+
+/**
+ * A day as the popup and the reading list both write it: "Dec 2, 2026" in the reader's language,
+ * the month named so that no reader takes 12/1 for the 12th of January.
+ */
+export function describeDay(at: number): string {
+  return new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}

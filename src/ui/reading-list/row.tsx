@@ -5,16 +5,13 @@ import { arxivAbsUrl } from '../../papers/ids';
 import { MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../schema';
 import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
+import { describeDay } from '../popup/time';
 
 /** Every row is this tall (px), so the list can render only the rows on screen. */
 export const ROW_HEIGHT = 172;
 
 const NOTES_DELAY_MS = 500;
 const TAGS_DELAY_MS = 800;
-
-function shortDate(ms: number): string {
-  return new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
 
 function authorLine(authors: readonly string[]): string {
   if (authors.length === 0) return '';
@@ -154,8 +151,8 @@ export interface RowProps {
 }
 
 function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRow }: RowProps) {
-  const meta = [authorLine(item.authors), `arXiv ${item.id}`, `added ${shortDate(item.addedAt)}`];
-  if (item.readAt !== null) meta.push(`read ${shortDate(item.readAt)}`);
+  const meta = [authorLine(item.authors), `arXiv ${item.id}`, `added ${describeDay(item.addedAt)}`];
+  if (item.readAt !== null) meta.push(`read ${describeDay(item.readAt)}`);
   return (
     <li
       class={`item${selected ? ' selected' : ''}${current ? ' current' : ''}`}

@@ -1,0 +1,51 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import type { SavedItem } from '../../src/schema';
+import { launchExtension, type ExtensionBrowser } from './harness';
+
+/** The extension API as an extension page sees it (for `page.evaluate`). */
+type PageGlobal = { chrome: typeof Browser };
+
+let browser: ExtensionBrowser;
+let list: Page;
+
+const ADDED = Date.UTC(2025, 0, 3, 12);
+
+function item(id: string, title: string, extra: Partial<SavedItem> = {}): SavedItem {
+  return {
+    id, title, authors: [], tldr: '', status: 'to-read', tags: [], notes: '', addedAt: ADDED, updatedAt: ADDED, readAt: null,
+    sourceUrl: null, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, ...extra,
+  };
+}
+
+const ITEMS: SavedItem[] = [item('1706.03762', 'Attention Is All You Need')];
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  list = await browser.context.newPage();
+  await list.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+  await list.getByTestId('empty').waitFor();
+  const reply = await list.evaluate((items) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'importApply', items, rejected: [] }), ITEMS);
+  expect(reply).toMatchObject({ ok: true });
+  await list.reload();
+  await list.getByTestId('reading-list').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('popup, as a reader sees it', () => {
+  test('the popup and the reading list write the day a paper was saved alike, its month named', async () => {
+    const listMeta = await list.locator('[data-testid="reading-item"][data-arxiv-id="1706.03762"] .meta').textContent();
+    const day = /added (.+)$/.exec(listMeta ?? '')?.[1];
+    // The browser's own words for the day, month named ("Jan 3, 2025" in English).
+    const expected = await list.evaluate((at) => new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }), ADDED);
+    expect(day).toBe(expected);
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-saved').click();
+    expect(await popup.locator('[data-testid="saved-item"] .meta').textContent()).toBe(`Saved ${expected}`);
+    await popup.close();
+  });
+});
