@@ -48,4 +48,16 @@ describe('popup, as a reader sees it', () => {
     expect(await popup.locator('[data-testid="saved-item"] .meta').textContent()).toBe(`Saved ${expected}`);
     await popup.close();
   });
+
+  test('the popup has one top-level heading naming it, looking as the brand did', async () => {
+    const popup = await browser.popup();
+    const heading = popup.getByRole('heading', { level: 1 });
+    await popup.getByTestId('search').waitFor();
+    expect(await heading.count()).toBe(1);
+    expect(await heading.textContent()).toBe('PaperLens');
+    // Still the small brand beside the search box, not a browser-default 2em heading.
+    const look = await heading.evaluate((node) => ({ size: getComputedStyle(node).fontSize, margin: getComputedStyle(node).marginTop }));
+    expect(look).toEqual({ size: '12px', margin: '0px' });
+    await popup.close();
+  });
 });

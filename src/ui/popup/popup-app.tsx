@@ -363,7 +363,8 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
     <RemoveContext.Provider value={undo.remove}>
       <main>
         <header class="top">
-          <span class="brand">PaperLens</span>
+          {/* The page's one heading: what a screen reader lands on says what this is. */}
+          <h1 class="brand">PaperLens</h1>
           <input
             ref={searchBox}
             type="search"
