@@ -19,7 +19,7 @@ function item(id: string, title: string, extra: Partial<SavedItem> = {}): SavedI
   };
 }
 
-const ITEMS: SavedItem[] = [item('1706.03762', 'Attention Is All You Need')];
+const ITEMS: SavedItem[] = [item('1706.03762', 'Attention Is All You Need'), item('2401.00002', 'نموذج لغوي كبير للترجمة الآلية', { tldr: 'نص عربي يصف النتائج', addedAt: ADDED - 1000 })];
 
 beforeAll(async () => {
   browser = await launchExtension();
@@ -45,7 +45,7 @@ describe('popup, as a reader sees it', () => {
     expect(day).toBe(expected);
     const popup = await browser.popup();
     await popup.getByTestId('tab-saved').click();
-    expect(await popup.locator('[data-testid="saved-item"] .meta').textContent()).toBe(`Saved ${expected}`);
+    expect(await popup.locator('[data-testid="saved-item"][data-arxiv-id="1706.03762"] .meta').textContent()).toBe(`Saved ${expected}`);
     await popup.close();
   });
 
@@ -58,6 +58,21 @@ describe('popup, as a reader sees it', () => {
     // Still the small brand beside the search box, not a browser-default 2em heading.
     const look = await heading.evaluate((node) => ({ size: getComputedStyle(node).fontSize, margin: getComputedStyle(node).marginTop }));
     expect(look).toEqual({ size: '12px', margin: '0px' });
+    await popup.close();
+  });
+
+  test('a right-to-left title and TL;DR read right to left in search results and Saved', async () => {
+    const popup = await browser.popup();
+    await popup.getByTestId('search').fill('الآلية');
+    const result = popup.locator('[data-testid="search-item"][data-arxiv-id="2401.00002"]');
+    await result.waitFor();
+    expect(await result.locator('.title').evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
+    expect(await result.locator('.tldr').evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
+    expect(await popup.getByTestId('search').evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
+    await popup.getByTestId('search').fill('');
+    await popup.getByTestId('tab-saved').click();
+    const saved = popup.locator('[data-testid="saved-item"][data-arxiv-id="2401.00002"] .title');
+    expect(await saved.evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
     await popup.close();
   });
 });

@@ -55,12 +55,13 @@ export function PaperRow({ paper, testId, rankSource = false, meta }: { paper: P
             {rankSource && paper.snapshot && <span class="rank-source"> · {paper.snapshot}</span>}
           </span>
         )}
-        <a class="title" href={arxivAbsUrl(paper.id)} target="_blank" rel="noopener noreferrer">
+        {/* dir="auto": a right-to-left title (Arabic, Hebrew) is laid out and punctuated as such. */}
+        <a class="title" dir="auto" href={arxivAbsUrl(paper.id)} target="_blank" rel="noopener noreferrer">
           {paper.title}
         </a>
       </div>
       {meta && <p class="meta">{meta}</p>}
-      {paper.tldr && <p class="tldr">{paper.tldr}</p>}
+      {paper.tldr && <p class="tldr" dir="auto">{paper.tldr}</p>}
       {paper.topics.length > 0 && <p class="topics">{paper.topics.join(' · ')}</p>}
       <div class="row-actions">
         <SaveToggle paper={paper} tldr={paper.tldr} sourceUrl={null} />

@@ -75,12 +75,12 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
     <section class="this-tab" data-testid="this-tab" data-arxiv-id={tab.id} aria-label="This tab">
       <h2>This tab</h2>
       <Problem text={error} />
-      <a class="title" href={arxivAbsUrl(tab.id)} target="_blank" rel="noopener noreferrer">{title}</a>
+      <a class="title" dir="auto" href={arxivAbsUrl(tab.id)} target="_blank" rel="noopener noreferrer">{title}</a>
       <p class="meta">
         arXiv {tab.id}
         {!answered ? '' : view?.rank != null ? ` · #${view.rank} trending${view.snapshot ? ` · ${view.snapshot}` : ''}` : view?.inStore ? '' : ' · not in the snapshot'}
       </p>
-      {view?.tldr && <p class="tldr">{view.tldr}</p>}
+      {view?.tldr && <p class="tldr" dir="auto">{view.tldr}</p>}
       <div class="row-actions">
         {answered && (
           <SaveToggle
@@ -249,7 +249,7 @@ function Saved({ db, openReadingList }: { db: PaperLensDatabase; openReadingList
       <ul class="papers" aria-label="Saved papers">
         {value.items.map((item) => (
           <li key={item.id} class="paper" data-testid="saved-item" data-arxiv-id={item.id}>
-            <a class="title" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer">{item.title}</a>
+            <a class="title" dir="auto" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer">{item.title}</a>
             <p class="meta">Saved {describeDay(item.addedAt)}</p>
             <div class="row-actions">
               <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
@@ -368,6 +368,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           <input
             ref={searchBox}
             type="search"
+            dir="auto"
             class="search"
             data-testid="search"
             placeholder="Search papers: title, TL;DR, topic, author"

@@ -52,6 +52,7 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
       <input
         ref={searchBox}
         type="search"
+        dir="auto"
         class="search"
         data-testid="search"
         placeholder="Search title, TL;DR, notes, authors, arXiv id  ( / )"

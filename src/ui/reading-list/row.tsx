@@ -78,6 +78,7 @@ function NotesEditor({ item }: { item: SavedItem }) {
       </span>
       <textarea
         data-testid="notes"
+        dir="auto"
         rows={2}
         maxLength={100_000}
         placeholder="Your notes"
@@ -125,6 +126,7 @@ function TagsEditor({ item }: { item: SavedItem }) {
       <input
         type="text"
         data-testid="tags"
+        dir="auto"
         placeholder="Tags, comma-separated"
         value={draft.value}
         onInput={(event) => {
@@ -172,11 +174,13 @@ function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRo
         onChange={(event) => onSelect(item.id, event.currentTarget.checked)}
       />
       <div class="item-main">
-        <a class="title" data-testid="title" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer" title={item.title}>
+        {/* dir="auto" on text from papers and readers: an Arabic or Hebrew title reads right to left, and
+            when it is cut, its end goes, not its start. */}
+        <a class="title" data-testid="title" dir="auto" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer" title={item.title}>
           {item.title}
         </a>
         <p class="meta">{meta.filter(Boolean).join(' · ')}</p>
-        <p class="tldr" title={item.tldr}>
+        <p class="tldr" dir="auto" title={item.tldr}>
           {item.tldr || <span class="muted">No TL;DR</span>}
         </p>
         <div class="editors">

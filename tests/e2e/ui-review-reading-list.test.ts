@@ -1,0 +1,68 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import type { SavedItem } from '../../src/schema';
+import { launchExtension, type ExtensionBrowser } from './harness';
+
+/** The extension API as an extension page sees it (for `page.evaluate`). */
+type PageGlobal = { chrome: typeof Browser };
+
+let browser: ExtensionBrowser;
+let page: Page;
+
+const BASE = Date.UTC(2025, 0, 1);
+
+function item(id: string, title: string, extra: Partial<SavedItem> = {}): SavedItem {
+  return {
+    id, title, authors: [], tldr: '', status: 'to-read', tags: [], notes: '', addedAt: BASE, updatedAt: BASE, readAt: null,
+    sourceUrl: null, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, ...extra,
+  };
+}
+
+// Long enough to be cut at the end of its one line in a 1,200 px window.
+const ARABIC_TITLE = `بداية ${'نموذج لغوي كبير للترجمة الآلية العربية مع تقييم شامل على معايير متعددة '.repeat(4)}`.trim();
+
+const ITEMS: SavedItem[] = [
+  item('2401.00002', ARABIC_TITLE, { tldr: 'نص عربي يصف النتائج الرئيسية للورقة', addedAt: BASE + 1000 }),
+  item('1706.03762', 'Attention Is All You Need'),
+];
+
+const row = (id: string) => page.locator(`[data-testid="reading-item"][data-arxiv-id="${id}"]`);
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+  await page.getByTestId('empty').waitFor();
+  const reply = await page.evaluate((items) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'importApply', items, rejected: [] }), ITEMS);
+  expect(reply).toMatchObject({ ok: true });
+  await page.reload();
+  await page.locator('[data-testid="reading-list"][data-count="2"]').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('reading list, as a reader sees it', () => {
+  test('a long right-to-left title reads right to left and keeps its first word when cut; typed Arabic notes do too', async () => {
+    const title = row('2401.00002').getByTestId('title');
+    const seen = await title.evaluate((link) => {
+      const text = link.firstChild!;
+      const first = document.createRange();
+      first.setStart(text, 0);
+      first.setEnd(text, 5); // "بداية", the title's first word
+      const word = first.getBoundingClientRect();
+      const box = link.getBoundingClientRect();
+      return { direction: getComputedStyle(link).direction, cut: link.scrollWidth > link.clientWidth, firstWordShown: word.left >= box.left && word.right <= box.right };
+    });
+    expect(seen).toEqual({ direction: 'rtl', cut: true, firstWordShown: true });
+    expect(await row('2401.00002').locator('.tldr').evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
+    // A Latin title stays left to right.
+    expect(await row('1706.03762').getByTestId('title').evaluate((node) => getComputedStyle(node).direction)).toBe('ltr');
+    const notes = row('1706.03762').getByTestId('notes');
+    await notes.fill('ملاحظة: اقرأ القسم الثالث');
+    expect(await notes.evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
+  });
+});
