@@ -65,4 +65,21 @@ describe('reading list, as a reader sees it', () => {
     await notes.fill('ملاحظة: اقرأ القسم الثالث');
     expect(await notes.evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
   });
+
+  test('in a 400 px window the toolbar leaves most of the window to the papers: status, tag and sort share one line', async () => {
+    await page.setViewportSize({ width: 400, height: 700 });
+    try {
+      await page.getByTestId('sort').waitFor();
+      const tops = await Promise.all(['filter-status', 'filter-tag', 'sort'].map((id) => page.getByTestId(id).evaluate((node) => Math.round(node.getBoundingClientRect().top))));
+      expect(new Set(tops).size).toBe(1);
+      // Labelled still, as a reader sees them and as a screen reader reads them.
+      expect(await page.getByLabel('Sort').count()).toBe(1);
+      // 212 px (30% of the window) before; 159 px now.
+      const sticky = await page.locator('.sticky').evaluate((node) => node.getBoundingClientRect().height);
+      expect(sticky).toBeLessThan(180);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(400);
+    } finally {
+      await page.setViewportSize({ width: 1200, height: 900 });
+    }
+  });
 });
