@@ -75,4 +75,37 @@ describe('popup, as a reader sees it', () => {
     expect(await saved.evaluate((node) => getComputedStyle(node).direction)).toBe('rtl');
     await popup.close();
   });
+
+  test('the Undo offered after a removal is readable: its text has at least 4.5:1 contrast, light and dark', async () => {
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-saved').click();
+    const row = popup.locator('[data-testid="saved-item"][data-arxiv-id="2401.00002"]');
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await row.getByTestId('save').click();
+      await popup.getByTestId('undo').waitFor();
+      const ratios = await popup.getByTestId('undo-bar').evaluate((bar) => {
+        const channels = (color: string) => color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+        const luminance = (color: string) => {
+          const [r, g, b] = channels(color).map((value) => {
+            const c = value / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const contrast = (a: string, b: string) => {
+          const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (high! + 0.05) / (low! + 0.05);
+        };
+        // The buttons draw no background of their own: the bar's is behind their text.
+        const behind = getComputedStyle(bar).backgroundColor;
+        return [...bar.querySelectorAll('span, button')].map((node) => Math.round(contrast(getComputedStyle(node).color, behind) * 100) / 100);
+      });
+      expect(ratios.length).toBeGreaterThanOrEqual(3);
+      for (const ratio of ratios) expect(ratio, `${scheme}: ${ratios.join(', ')}`).toBeGreaterThanOrEqual(4.5);
+      await popup.getByTestId('undo').click();
+      await expect.poll(() => row.getByTestId('save').textContent()).toBe('Saved');
+    }
+    await popup.close();
+  });
 });
