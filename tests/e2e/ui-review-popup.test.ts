@@ -23,6 +23,7 @@ const ITEMS: SavedItem[] = [item('1706.03762', 'Attention Is All You Need'), ite
 
 beforeAll(async () => {
   browser = await launchExtension();
+  browser.serve('https://arxiv.org/abs/1706.03762', '<!doctype html><title>Attention</title><p>abs page</p>');
   list = await browser.context.newPage();
   await list.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
   await list.getByTestId('empty').waitFor();
@@ -106,6 +107,22 @@ describe('popup, as a reader sees it', () => {
       await popup.getByTestId('undo').click();
       await expect.poll(() => row.getByTestId('save').textContent()).toBe('Saved');
     }
+    await popup.close();
+  });
+
+  test('Enter in the search box opens the first result, as a click on its title does; not the Enter that ends an input method\'s composition', async () => {
+    const popup = await browser.popup();
+    const box = popup.getByTestId('search');
+    await box.fill('attention is all');
+    await expect.poll(() => popup.getByTestId('search-item').first().getAttribute('data-arxiv-id')).toBe('1706.03762');
+    // Enter while a CJK input method composes picks its characters: the search box keeps it.
+    const taken = await box.evaluate((node) => !node.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true })));
+    expect(taken).toBe(false);
+    const opened = browser.context.waitForEvent('page', { predicate: (page) => page.url().startsWith('https://arxiv.org/abs/'), timeout: 10_000 });
+    await box.press('Enter');
+    const page = await opened;
+    expect(page.url()).toBe('https://arxiv.org/abs/1706.03762');
+    await page.close();
     await popup.close();
   });
 });

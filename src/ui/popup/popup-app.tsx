@@ -16,7 +16,7 @@ import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableEdits } from '../reading-list/undo';
-import { SearchResults, focusFirstResult, useResultsAnnouncement, useSearch } from './search';
+import { SearchResults, searchBoxKeys, useResultsAnnouncement, useSearch } from './search';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
 import { useCopyCitation } from '../copy-citation';
@@ -375,7 +375,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             aria-label="Search papers"
             value={query}
             onInput={(event) => search.setQuery(event.currentTarget.value)}
-            onKeyDown={focusFirstResult}
+            onKeyDown={searchBoxKeys}
           />
         </header>
         {/* Always there, so a screen reader announces the count when it comes. */}

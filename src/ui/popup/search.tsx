@@ -153,12 +153,17 @@ function titleLinks(list: Element | null): HTMLElement[] {
   return list ? [...list.querySelectorAll<HTMLElement>(':scope > li a.title')] : [];
 }
 
-/** ArrowDown in the search box: to the first result. */
-export function focusFirstResult(event: KeyboardEvent): void {
+/**
+ * In the search box, ArrowDown goes to the first result; Enter opens it, as a click on its title
+ * does (not while an input method is composing: that Enter picks the CJK characters typed).
+ */
+export function searchBoxKeys(event: KeyboardEvent): void {
   const first = titleLinks(document.getElementById(RESULTS_ID))[0];
-  if (event.key !== 'ArrowDown' || !first) return;
+  if (!first || event.isComposing) return;
+  if (event.key === 'ArrowDown') first.focus();
+  else if (event.key === 'Enter') first.click();
+  else return;
   event.preventDefault();
-  first.focus();
 }
 
 /** ArrowDown / ArrowUp in a result: to the next / previous one's title; up from the first, back to the box. */
