@@ -14,6 +14,7 @@ import { scanJson } from './json-scan';
 import { LineIndex } from './lines';
 import { isRecord } from '../schema/is-record';
 import { withoutSubjectClass } from '../papers/ids';
+import { isPaperMemoryFile, parsePaperMemory } from './papermemory';
 
 /** Every field of the item, in the schema's order, and nothing else the caller's object may carry. */
 function savedFields(item: SavedItem): SavedItem {
@@ -70,6 +71,7 @@ export function parseJsonImport(text: string): ImportParse {
     throw new ImportError(`invalid JSON at ${where}: ${scan.error?.message ?? 'the file is not JSON'}`, line);
   }
 
+  if (isPaperMemoryFile(data)) return parsePaperMemory(data);
   if (!isRecord(data) || data.format !== READING_LIST_FORMAT) {
     const found = isRecord(data) && typeof data.format === 'string' ? ` (its format is "${data.format.slice(0, 60)}")` : '';
     throw new ImportError(`not a PaperLens reading-list export${found}: expected a JSON file with "format": "${READING_LIST_FORMAT}"`);

@@ -73,7 +73,7 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
           onChange={(event) => void pick(event.currentTarget)}
         />
       </label>
-      <span class="hint">PaperLens JSON backup, BibTeX, RIS, CSV (ours, Zotero's or a spreadsheet with an id, URL or DOI column), or a list of arXiv ids or URLs</span>
+      <span class="hint">PaperLens JSON backup, BibTeX, RIS, CSV (ours, Zotero's or a spreadsheet with an id, URL or DOI column), a PaperMemory memory file, or a list of arXiv ids or URLs</span>
       {stage.kind === 'reading' && <p class="import-status" role="status">Reading {stage.fileName}…</p>}
       {stage.kind === 'failed' && (
         <p class="import-status error" role="alert" data-testid="import-error">
