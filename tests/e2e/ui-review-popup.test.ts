@@ -11,6 +11,7 @@ let browser: ExtensionBrowser;
 let list: Page;
 
 const ADDED = Date.UTC(2025, 0, 3, 12);
+const DAY = 86_400_000;
 
 function item(id: string, title: string, extra: Partial<SavedItem> = {}): SavedItem {
   return {
@@ -123,6 +124,38 @@ describe('popup, as a reader sees it', () => {
     const page = await opened;
     expect(page.url()).toBe('https://arxiv.org/abs/1706.03762');
     await page.close();
+    await popup.close();
+  });
+
+  test('Recent says how long ago a page was opened within a week, and the day further back (not "400 days ago")', async () => {
+    const now = Date.now();
+    const marks = [
+      { id: '1706.03762', at: now - 2 * DAY, title: 'Attention Is All You Need' },
+      { id: '2106.09685', at: now - 400 * DAY, title: 'LoRA: Low-Rank Adaptation of Large Language Models' },
+    ];
+    // Written into the store as the background writes seen marks.
+    await list.evaluate(
+      (rows) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('paperlens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const write = open.result.transaction('seen', 'readwrite');
+            for (const row of rows) write.objectStore('seen').put(row);
+            write.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            write.onerror = () => reject(write.error);
+          };
+        }),
+      marks,
+    );
+    const day = await list.evaluate((at) => new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }), marks[1]!.at);
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-recent').click();
+    await expect.poll(() => popup.getByTestId('recent-item').count()).toBe(2);
+    expect(await popup.locator('[data-testid="recent-item"] .meta').allTextContents()).toEqual(['Opened 2 days ago', `Opened ${day}`]);
     await popup.close();
   });
 });

@@ -6,7 +6,7 @@ import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
 import { loadSettings, watchSettings } from '../../settings/settings';
-import { describeAge, describeDay, describeTime } from './time';
+import { describeAge, describeDay, describeTime, describeWhen } from './time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
@@ -313,7 +313,7 @@ function Recent({ db }: { db: PaperLensDatabase }) {
       )}
       <ol class="papers" aria-label="Recently opened papers">
         {value.map((paper) => (
-          <PaperRow key={paper.id} paper={paper} testId="recent-item" meta={`Opened ${describeAge(now - paper.at)}${paper.authors.length > 0 ? ` · ${firstAuthors(paper.authors)}` : ''}`} />
+          <PaperRow key={paper.id} paper={paper} testId="recent-item" meta={`Opened ${describeWhen(paper.at, now)}${paper.authors.length > 0 ? ` · ${firstAuthors(paper.authors)}` : ''}`} />
         ))}
       </ol>
     </>

@@ -23,3 +23,8 @@ export function describeTime(at: number, now: number): string {
 export function describeDay(at: number): string {
   return new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/** How long ago, within a week ("5 min ago", "3 days ago"); further back, the day ("Jan 3, 2025"). */
+export function describeWhen(at: number, now: number): string {
+  return now - at < 7 * 86_400_000 ? describeAge(now - at) : describeDay(at);
+}
