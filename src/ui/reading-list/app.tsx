@@ -60,7 +60,8 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
         value={query.text}
         onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') event.currentTarget.blur();
+          // An Escape during an input method's composition cancels the composition only.
+          if (event.key === 'Escape' && !event.isComposing) event.currentTarget.blur();
         }}
       />
       <label class="control">

@@ -134,7 +134,9 @@ function TagsEditor({ item }: { item: SavedItem }) {
           write.schedule(event.currentTarget.value);
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
+          // Not the Enter that ends an input method's composition (Japanese, Chinese): that one
+          // picks the characters, and the tag is not typed yet.
+          if (event.key === 'Enter' && !event.isComposing) commit();
         }}
         onBlur={commit}
       />
