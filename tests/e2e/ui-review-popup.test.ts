@@ -158,4 +158,22 @@ describe('popup, as a reader sees it', () => {
     expect(await popup.locator('[data-testid="recent-item"] .meta').allTextContents()).toEqual(['Opened 2 days ago', `Opened ${day}`]);
     await popup.close();
   });
+
+  test('an arXiv address of a paper PaperLens does not know (pasted to save it) is offered to open or save, not "no paper matches"', async () => {
+    const popup = await browser.popup();
+    await popup.getByTestId('search').fill('https://arxiv.org/abs/2501.00001v2');
+    const row = popup.locator('[data-testid="search-item"][data-arxiv-id="2501.00001"]');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator('.title').getAttribute('href')).toBe('https://arxiv.org/abs/2501.00001');
+    expect(await row.locator('.meta').textContent()).toBe('Not in PaperLens yet: open it on arXiv, or save it by its id');
+    await expect.poll(() => popup.getByTestId('search-status').textContent()).toBe('1 paper');
+    await row.getByTestId('save').click();
+    await expect.poll(() => row.getByTestId('save').textContent()).toBe('Saved');
+    const saved = await popup.evaluate(() => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'listSaved' }));
+    expect((saved as { result: SavedItem[] }).result.map((item) => item.id)).toContain('2501.00001');
+    // Words that match nothing still say so.
+    await popup.getByTestId('search').fill('zzqxy');
+    await expect.poll(() => popup.getByTestId('search-results').textContent()).toBe('No paper in your store matches “zzqxy”.');
+    await popup.close();
+  });
 });

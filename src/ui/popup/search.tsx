@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type RowContext } from '../../db/search';
-import { arxivIdFromReference } from '../../papers/ids';
+import { arxivIdFromReference, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { foldForSearch } from '../../search/tokenize';
 import type { SearchIndex } from '../../search/search-index';
@@ -42,7 +42,8 @@ export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (qu
   const answer = useMemo(() => {
     if (!searching || !index.value || !context.value || !savedNewestFirst || !visited) return { results: null, error: null };
     try {
-      return { results: { query, papers: storeAndSavedRows(index.value, context.value, savedNewestFirst, query, RESULT_LIMIT, visited) }, error: null };
+      const rows = storeAndSavedRows(index.value, context.value, savedNewestFirst, query, RESULT_LIMIT, visited);
+      return { results: { query, papers: rows.length > 0 ? rows : unknownPaper(query) }, error: null };
     } catch (failure) {
       return { results: null, error: errorMessage(failure) };
     }
@@ -122,6 +123,15 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   return rows.slice(0, limit);
 }
 
+/**
+ * An arXiv id or address of a paper PaperLens knows nothing of (pasted to save it): that paper, to
+ * open or save by its id, which arXiv completes as any paper saved from a bare link. Else nothing.
+ */
+function unknownPaper(query: string): ResultRow[] {
+  const id = arxivIdFromReference(query);
+  return id ? [{ id, title: placeholderTitle(id), tldr: '', topics: [], rank: null, snapshot: null, status: null }] : [];
+}
+
 // How much of a query a "no match" line repeats.
 const QUERY_ECHO = 80;
 
@@ -197,7 +207,9 @@ export function SearchResults({ results, searchBox }: { results: Results; search
       aria-label={`Search results for ${results.query}`}
       onKeyDown={(event) => moveAmongResults(event, searchBox.current)}
     >
-      {results.papers.map((paper) => <PaperRow key={paper.id} paper={paper} testId="search-item" rankSource />)}
+      {results.papers.map((paper) => (
+        <PaperRow key={paper.id} paper={paper} testId="search-item" rankSource meta={paper.title === placeholderTitle(paper.id) && paper.status === null ? 'Not in PaperLens yet: open it on arXiv, or save it by its id' : undefined} />
+      ))}
     </ol>
   );
 }
