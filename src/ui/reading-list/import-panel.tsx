@@ -34,6 +34,14 @@ function Problems({ title, testId, problems }: { title: string; testId: string; 
   );
 }
 
+/** What Apply does, said on it: the rejected entries are left out, not imported half-read. */
+function applyLabel(stage: { kind: 'preview' | 'applying'; preview: ImportPreview }): string {
+  if (stage.kind === 'applying') return 'Importing…';
+  if (!importChangesList(stage.preview)) return 'Nothing to import';
+  const rejected = stage.preview.plan.rejected.length;
+  return rejected === 0 ? 'Apply import' : `Apply import, leaving out the ${rejected === 1 ? 'rejected entry' : `${rejected} rejected`}`;
+}
+
 /**
  * Import: pick a file → a preview of what it would do (nothing written yet) → apply, which the
  * background does all or nothing. A file that cannot be read says exactly why and changes nothing.
@@ -100,7 +108,7 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
               disabled={stage.kind === 'applying' || !importChangesList(stage.preview)}
               onClick={() => void apply(stage.preview)}
             >
-              {stage.kind === 'applying' ? 'Importing…' : importChangesList(stage.preview) ? 'Apply import' : 'Nothing to import'}
+              {applyLabel(stage)}
             </button>
             <button type="button" data-testid="import-cancel" disabled={stage.kind === 'applying'} onClick={() => setStage({ kind: 'idle' })}>
               Cancel
