@@ -176,4 +176,13 @@ describe('popup, as a reader sees it', () => {
     await expect.poll(() => popup.getByTestId('search-results').textContent()).toBe('No paper in your store matches “zzqxy”.');
     await popup.close();
   });
+
+  test('the popup opens ready to search: typing at once searches, without a click in the box first', async () => {
+    const popup = await browser.popup();
+    await popup.getByTestId('search').waitFor();
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
+    await popup.keyboard.type('attention is all');
+    await expect.poll(() => popup.getByTestId('search-item').first().getAttribute('data-arxiv-id')).toBe('1706.03762');
+    await popup.close();
+  });
 });

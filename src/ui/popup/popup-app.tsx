@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PaperLensDatabase } from '../../db/database';
 import { lookupPapers, recentlySaved, recentlySeen, trendingList, type TrendingList } from '../../db/papers';
@@ -341,6 +341,9 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const search = useSearch(db);
   const { query } = search;
   const searchBox = useRef<HTMLInputElement>(null);
+  // The popup opens ready to search: what the reader types goes to the box. (Within the first
+  // render, so that it never takes the focus from a control reached meanwhile.)
+  useLayoutEffect(() => searchBox.current?.focus(), []);
   const announcement = useResultsAnnouncement(search.results, query);
   // Search results take the tabs' place: choosing a tab ends the search and shows that tab.
   const showSection = (name: Section) => {
