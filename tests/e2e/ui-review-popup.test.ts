@@ -185,4 +185,22 @@ describe('popup, as a reader sees it', () => {
     await expect.poll(() => popup.getByTestId('search-item').first().getAttribute('data-arxiv-id')).toBe('1706.03762');
     await popup.close();
   });
+
+  test('while searching, the results are headed as such and no tab looks chosen; cleared, Trending is back as it was', async () => {
+    const popup = await browser.popup();
+    const trending = popup.getByTestId('tab-trending');
+    const underline = () => trending.evaluate((tab) => getComputedStyle(tab).borderBottomColor);
+    await popup.getByTestId('trending-item').first().waitFor();
+    const chosen = await underline();
+    expect(chosen).not.toBe('rgba(0, 0, 0, 0)');
+    await popup.getByTestId('search').fill('attention');
+    await popup.getByTestId('search-item').first().waitFor();
+    expect(await popup.getByRole('heading', { level: 2, name: 'Search results' }).count()).toBe(1);
+    expect(await underline()).toBe('rgba(0, 0, 0, 0)');
+    await popup.getByTestId('search').fill('');
+    await popup.getByTestId('trending-item').first().waitFor();
+    expect(await popup.getByRole('heading', { name: 'Search results' }).count()).toBe(0);
+    expect(await underline()).toBe(chosen);
+    await popup.close();
+  });
 });

@@ -394,7 +394,8 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             {tab ? `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.` : 'Open an arXiv or Hugging Face paper to save it from here.'}
           </p>
         )}
-        <nav class="sections">
+        {/* While searching, results take the panel's place: no tab looks chosen (a click on one ends the search). */}
+        <nav class="sections" data-searching={query.trim() !== ''}>
           <div class="tabs" role="tablist" aria-label="Papers" onKeyDown={switchTabByKey}>
             {SECTIONS.map((name) => (
               <button
@@ -421,10 +422,11 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           </button>
         </nav>
         {query.trim() !== '' ? (
-          <>
+          <section aria-labelledby="search-heading">
+            <h2 id="search-heading">Search results</h2>
             <Problem text={search.error} />
             {search.results ? <SearchResults results={search.results} searchBox={searchBox} /> : <p class="empty">Searching…</p>}
-          </>
+          </section>
         ) : (
           <div role="tabpanel" id="section-panel" aria-labelledby={`tab-${section}`}>
             {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} /> : section === 'recent' ? <Recent db={db} /> : <Saved db={db} openReadingList={openReadingList} />}
