@@ -16,8 +16,8 @@ import { errorMessage } from '../../messaging/error-message';
 /** Marked once the first rows are on screen (for the benchmark: navigation start → list shown). */
 export const READY_MARK = 'paperlens:reading-list-ready';
 
-const SORT_LABELS: Record<SortKey, string> = { added: 'Date added', updated: 'Last updated', title: 'Title' };
-const SORT_KEYS: readonly SortKey[] = ['added', 'updated', 'title'];
+const SORT_LABELS: Record<SortKey, string> = { added: 'Newest added', oldest: 'Oldest added', updated: 'Last updated', title: 'Title' };
+const SORT_KEYS: readonly SortKey[] = ['added', 'oldest', 'updated', 'title'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...STATUS_ORDER];
 
 /** "1 paper", "2 papers". */

@@ -2,7 +2,8 @@ import type { ReadingStatus, SavedItem } from '../../schema';
 import { foldForSearch } from '../../search/tokenize';
 import { arxivIdFromReference } from '../../papers/ids';
 
-export type SortKey = 'added' | 'updated' | 'title';
+/** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
+export type SortKey = 'added' | 'oldest' | 'updated' | 'title';
 export type StatusFilter = ReadingStatus | 'all';
 
 /** What the reading-list page shows: a status, a tag, search text and an order. */
@@ -52,6 +53,8 @@ function compare(sort: SortKey): (a: SavedItem, b: SavedItem) => number {
   switch (sort) {
     case 'added':
       return (a, b) => b.addedAt - a.addedAt || (a.id < b.id ? -1 : 1);
+    case 'oldest':
+      return (a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : 1);
     case 'updated':
       return (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1);
     case 'title':

@@ -10,8 +10,9 @@ const items = [
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
 
 describe('reading-list query', () => {
-  test('sorts by date added, last update (newest first) and title (ignoring case)', () => {
+  test('sorts by date added (newest or oldest first), last update (newest first) and title (ignoring case)', () => {
     expect(ids(sortItems(items, 'added'))).toEqual(['1706.03762', '2310.01779', '2407.13623']);
+    expect(ids(sortItems(items, 'oldest'))).toEqual(['2407.13623', '2310.01779', '1706.03762']);
     expect(ids(sortItems(items, 'updated'))).toEqual(['2310.01779', '1706.03762', '2407.13623']);
     expect(ids(sortItems(items, 'title'))).toEqual(['1706.03762', '2310.01779', '2407.13623']);
   });
