@@ -82,4 +82,18 @@ describe('reading list, as a reader sees it', () => {
       await page.setViewportSize({ width: 1200, height: 900 });
     }
   });
+
+  test('the order picked is kept for the next visit; the filters are not', async () => {
+    await page.getByTestId('sort').selectOption('oldest');
+    await page.getByTestId('filter-status').selectOption('reading');
+    await page.reload();
+    await page.locator('[data-testid="reading-list"][data-count="2"]').waitFor();
+    expect(await page.getByTestId('sort').inputValue()).toBe('oldest');
+    expect(await page.getByTestId('filter-status').inputValue()).toBe('all');
+    expect(await page.getByTestId('reading-item').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-arxiv-id')))).toEqual(['1706.03762', '2401.00002']);
+    await page.getByTestId('sort').selectOption('added');
+    await page.reload();
+    await page.locator('[data-testid="reading-list"][data-count="2"]').waitFor();
+    expect(await page.getByTestId('sort').inputValue()).toBe('added');
+  });
 });

@@ -20,6 +20,15 @@ const SORT_LABELS: Record<SortKey, string> = { added: 'Newest added', oldest: 'O
 const SORT_KEYS: readonly SortKey[] = ['added', 'oldest', 'updated', 'title'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...STATUS_ORDER];
 
+// The order picked last is the reader's way of reading the list: kept for the next visit (the
+// filters are not: a list opened filtered would look emptied).
+const SORT_MEMORY = 'paperlens:reading-list-sort';
+
+function rememberedSort(): SortKey {
+  const saved = localStorage.getItem(SORT_MEMORY);
+  return SORT_KEYS.find((key) => key === saved) ?? EMPTY_QUERY.sort;
+}
+
 /** "1 paper", "2 papers". */
 function papers(count: number): string {
   return count === 1 ? '1 paper' : `${count} papers`;
@@ -89,7 +98,15 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
       </label>
       <label class="control">
         <span>Sort</span>
-        <select data-testid="sort" value={query.sort} onChange={(event) => setQuery({ ...query, sort: SORT_KEYS.find((key) => key === event.currentTarget.value) ?? 'added' })}>
+        <select
+          data-testid="sort"
+          value={query.sort}
+          onChange={(event) => {
+            const sort = SORT_KEYS.find((key) => key === event.currentTarget.value) ?? EMPTY_QUERY.sort;
+            localStorage.setItem(SORT_MEMORY, sort);
+            setQuery({ ...query, sort });
+          }}
+        >
           {SORT_KEYS.map((key) => (
             <option key={key} value={key}>
               {SORT_LABELS[key]}
@@ -321,7 +338,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const live = useLiveQuery(() => (firstScreen === null ? Promise.resolve(undefined) : db.saved.toArray()), [firstScreen === null]);
   const complete = live.value !== undefined;
   const items = live.value ?? (firstScreen?.length ? firstScreen : undefined);
-  const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
+  const [query, setQuery] = useState<ListQuery>(() => ({ ...EMPTY_QUERY, sort: rememberedSort() }));
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [cursorId, setCursorId] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
