@@ -96,4 +96,23 @@ describe('reading list, as a reader sees it', () => {
     await page.locator('[data-testid="reading-list"][data-count="2"]').waitFor();
     expect(await page.getByTestId('sort').inputValue()).toBe('added');
   });
+
+  test('a search for an arXiv address the list does not hold offers to save that paper by its id', async () => {
+    const search = page.getByTestId('search');
+    await search.fill('https://arxiv.org/abs/2501.00009v1');
+    await page.getByTestId('no-matches').waitFor();
+    const save = page.getByTestId('save-by-id');
+    expect(await save.textContent()).toBe('Save arXiv 2501.00009 to the list');
+    await save.click();
+    await page.locator('[data-testid="reading-item"][data-arxiv-id="2501.00009"]').waitFor();
+    expect(await page.getByTestId('reading-list').getAttribute('data-count')).toBe('1');
+    // A paper the list holds, hidden by a filter, is not offered again.
+    await page.getByTestId('filter-status').selectOption('read');
+    await page.getByTestId('no-matches').waitFor();
+    expect(await page.getByTestId('save-by-id').count()).toBe(0);
+    await page.getByTestId('filter-status').selectOption('all');
+    await search.fill('');
+    const removed = await page.evaluate(() => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'removeSaved', ids: ['2501.00009'] }));
+    expect(removed).toMatchObject({ ok: true });
+  });
 });

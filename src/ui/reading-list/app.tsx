@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
-import { arxivAbsUrl } from '../../papers/ids';
+import { arxivAbsUrl, arxivIdFromReference, placeholderTitle } from '../../papers/ids';
+import { useOneAtATime } from '../one-at-a-time';
 import { parseTagList, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
@@ -317,6 +318,37 @@ function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
   );
 }
 
+/**
+ * A search for an arXiv id or address the list does not hold (pasted to add the paper): saves it
+ * by its id, completed from arXiv as a paper saved from a bare link is.
+ */
+function SaveById({ id }: { id: string }) {
+  const saving = useOneAtATime();
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = () =>
+    saving.run(async () => {
+      setProblem(null);
+      try {
+        await sendRequest({ type: 'save', paper: { id, title: placeholderTitle(id), tldr: '', sourceUrl: null } });
+      } catch (failure) {
+        setProblem(`Not saved: ${errorMessage(failure)}`);
+      }
+    });
+  return (
+    <p>
+      <button type="button" class="primary" data-testid="save-by-id" aria-disabled={saving.busy} onClick={() => void save()}>
+        Save arXiv {id} to the list
+      </button>
+      {problem && (
+        <span class="error" role="alert">
+          {' '}
+          {problem}
+        </span>
+      )}
+    </p>
+  );
+}
+
 function Empty({ children, testId }: { children: preact.ComponentChildren; testId: string }) {
   return (
     <div class="state" data-testid={testId}>
@@ -499,9 +531,13 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       </Empty>
     );
   } else if (shown.length === 0) {
+    // As the search reads an id (filterItems), of a paper not in the list at all.
+    const searchedId = query.text.trim() === '' ? null : arxivIdFromReference(query.text.trim().replace(/^arxiv\s+/i, ''));
+    const unsavedId = searchedId !== null && !items.some((item) => item.id === searchedId) ? searchedId : null;
     body = (
       <Empty testId="no-matches">
         <p>No saved paper matches {query.text.trim() ? `“${query.text.trim()}”` : 'these filters'}.</p>
+        {unsavedId && <SaveById id={unsavedId} />}
         <button
           type="button"
           data-testid="clear-filters"
