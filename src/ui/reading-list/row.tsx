@@ -78,6 +78,7 @@ function NotesEditor({ item }: { item: SavedItem }) {
       </span>
       <textarea
         data-testid="notes"
+        aria-label={`Notes on ${item.title}`}
         dir="auto"
         rows={2}
         maxLength={100_000}
@@ -126,6 +127,7 @@ function TagsEditor({ item }: { item: SavedItem }) {
       <input
         type="text"
         data-testid="tags"
+        aria-label={`Tags of ${item.title}`}
         dir="auto"
         placeholder="Tags, comma-separated"
         value={draft.value}
@@ -192,7 +194,8 @@ function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRo
       </div>
       <div class="item-side">
         <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
-        <button type="button" class="remove" data-testid="remove" onClick={() => onRemove(item.id)}>
+        {/* Named for its paper: a screen reader's list of buttons otherwise reads "Remove" once per row. */}
+        <button type="button" class="remove" data-testid="remove" aria-label={`Remove ${item.title}`} onClick={() => onRemove(item.id)}>
           Remove
         </button>
       </div>
