@@ -115,4 +115,30 @@ describe('reading list, as a reader sees it', () => {
     const removed = await page.evaluate(() => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'removeSaved', ids: ['2501.00009'] }));
     expect(removed).toMatchObject({ ok: true });
   });
+
+  test('with a row under the cursor, Enter on Select all or on Import file… does what that control does, not open the paper', async () => {
+    await page.getByTestId('search').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    await expect.poll(() => page.locator('[data-testid="reading-item"][aria-current="true"]').count()).toBe(1);
+    let opened = 0;
+    const count = () => opened++;
+    browser.context.on('page', count);
+    try {
+      await page.getByTestId('select-all').focus();
+      await page.keyboard.press('Enter');
+      const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+      await page.getByTestId('import-file').focus();
+      await page.keyboard.press('Enter');
+      await chooser;
+      expect(opened).toBe(0);
+      // From the row itself, Enter still opens its paper.
+      const paper = browser.context.waitForEvent('page', { timeout: 10_000 });
+      await page.locator('[data-testid="reading-item"][aria-current="true"]').getByTestId('select').focus();
+      await page.keyboard.press('Enter');
+      await (await paper).close();
+    } finally {
+      browser.context.off('page', count);
+    }
+  });
 });

@@ -493,7 +493,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       } else if (event.key === 'j') now.moveCursor(1);
       else if (event.key === 'k') now.moveCursor(-1);
       else if (event.key === 'x' && current) now.select(current.id, !now.selection.has(current.id));
-      else if (event.key === 'Enter' && current && !pressable(event.target)) {
+      // Enter opens the cursor's paper from its row or the page itself, not from another control
+      // (Select all, Import file…), whose own Enter it would take.
+      else if (event.key === 'Enter' && current && !pressable(event.target) && (event.target === document.body || (event.target instanceof Node && listRef.current?.contains(event.target)))) {
         event.preventDefault();
         open(arxivAbsUrl(current.id), '_blank', 'noopener,noreferrer');
       }
