@@ -215,7 +215,13 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       },
     });
   };
-  const selectedTags = useMemo(() => tagCounts(chosen), [chosen]);
+  // The selected papers' tags first (to remove), then the list's others (to add as spelled there,
+  // not as a near-twin: "transformer" beside "transformers").
+  const tagChoices = useMemo(() => {
+    const mine = tagCounts(chosen);
+    const listed = new Set(mine.map((entry) => entry.tag.toLowerCase()));
+    return [...mine, ...tagCounts(items).filter((entry) => !listed.has(entry.tag.toLowerCase()))];
+  }, [chosen, items]);
   const typedTags = parseTagList(tag);
   const count = selected.length;
   return (
@@ -250,7 +256,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         onInput={(event) => setTag(event.currentTarget.value)}
       />
       <datalist id="bulk-tag-choices">
-        {selectedTags.map(({ tag: choice }) => (
+        {tagChoices.map(({ tag: choice }) => (
           <option key={choice} value={choice} />
         ))}
       </datalist>
