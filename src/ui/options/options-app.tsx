@@ -204,14 +204,14 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
 
       <section class="card" aria-labelledby="look-heading">
         <h2 id="look-heading">Card and badges</h2>
-        <label class="setting">
+        <label class="setting choice">
           <span class="setting-label">Summary cards start</span>
           <select data-testid="setting-cardCollapsed" value={settings.cardCollapsed ? 'collapsed' : 'expanded'} onChange={(event) => void change({ ...settings, cardCollapsed: event.currentTarget.value === 'collapsed' })}>
             <option value="expanded">expanded</option>
             <option value="collapsed">collapsed to one line</option>
           </select>
         </label>
-        <label class="setting">
+        <label class="setting choice">
           <span class="setting-label">Theme</span>
           <select
             data-testid="setting-theme"

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('options page, as a reader sees it', () => {
+  test('in a 400 px window nothing scrolls sideways: the card and theme menus fit inside their card', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.getByTestId('setting-theme').waitFor();
+    const fit = await page.evaluate(() => {
+      const card = document.querySelector('[aria-labelledby="look-heading"]')!.getBoundingClientRect();
+      const inside = ['setting-theme', 'setting-cardCollapsed'].every((id) => {
+        const box = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+        return box.left >= card.left && box.right <= card.right;
+      });
+      return { sideways: document.documentElement.scrollWidth - innerWidth, inside };
+    });
+    // Before: 113 px sideways, the theme menu past the card's edge.
+    expect(fit).toEqual({ sideways: 0, inside: true });
+    // Wide, a menu still sits beside its label.
+    await page.setViewportSize({ width: 1200, height: 800 });
+    const beside = await page.evaluate(() => {
+      const label = document.querySelector('[data-testid="setting-theme"]')!.closest('label')!.querySelector('.setting-label')!.getBoundingClientRect();
+      const menu = document.querySelector('[data-testid="setting-theme"]')!.getBoundingClientRect();
+      return menu.left > label.right && menu.top < label.bottom;
+    });
+    expect(beside).toBe(true);
+    await page.close();
+  });
+});
