@@ -141,4 +141,22 @@ describe('reading list, as a reader sees it', () => {
       browser.context.off('page', count);
     }
   });
+
+  test('in a 400 px window, an import preview or error quoting a long unbroken entry (a URL) wraps instead of widening the page', async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    try {
+      const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      const long = `https://example.com/${'a'.repeat(300)}`;
+      await page.getByTestId('import-file').setInputFiles({ name: 'zotero-library-export-with-a-rather-long-file-name-2024.txt', mimeType: 'text/plain', buffer: Buffer.from(`1706.03762\n${long}\n`) });
+      await page.getByTestId('import-preview').waitFor();
+      await page.locator('.rejections summary').click();
+      expect(await sideways()).toBe(0); // 357 px before
+      await page.getByTestId('import-cancel').click();
+      await page.getByTestId('import-file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(`{"format": "${'z'.repeat(60)}"}`) });
+      await page.getByTestId('import-error').waitFor();
+      expect(await sideways()).toBe(0); // 51 px before
+    } finally {
+      await page.setViewportSize({ width: 1200, height: 900 });
+    }
+  });
 });
