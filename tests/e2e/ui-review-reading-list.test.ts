@@ -9,6 +9,7 @@ type PageGlobal = { chrome: typeof Browser };
 
 let browser: ExtensionBrowser;
 let page: Page;
+let emptyListExports: number;
 
 const BASE = Date.UTC(2025, 0, 1);
 
@@ -35,6 +36,8 @@ beforeAll(async () => {
   await page.setViewportSize({ width: 1200, height: 900 });
   await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
   await page.getByTestId('empty').waitFor();
+  // An empty list offers import only: nothing to export.
+  emptyListExports = await page.locator('[data-testid^="export-"]').count();
   const reply = await page.evaluate((items) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'importApply', items, rejected: [] }), ITEMS);
   expect(reply).toMatchObject({ ok: true });
   await page.reload();
@@ -46,6 +49,12 @@ afterAll(async () => {
 });
 
 describe('reading list, as a reader sees it', () => {
+  test('an empty list shows no export bar ("all 0 papers" beside disabled buttons); one with papers does', async () => {
+    expect(emptyListExports).toBe(0);
+    expect(await page.getByTestId('export-json').isEnabled()).toBe(true);
+    expect(await page.getByTestId('import-file').count()).toBe(1);
+  });
+
   test('a long right-to-left title reads right to left and keeps its first word when cut; typed Arabic notes do too', async () => {
     const title = row('2401.00002').getByTestId('title');
     const seen = await title.evaluate((link) => {

@@ -650,7 +650,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         <UndoBar undo={undo} onUndoneFromKeyboard={focusCursorRow} />
       </div>
       <div class="files">
-        {complete && <ExportBar all={sorted} shown={shown} />}
+        {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
+        {complete && items!.length > 0 && <ExportBar all={sorted} shown={shown} />}
         <ImportPanel db={db} />
       </div>
       {body}
