@@ -83,7 +83,7 @@ function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext
 
 /**
  * What popup search lists: for an arXiv id or URL, that paper; else the reader's saved papers
- * (`saved`, newest first) holding every word (in title, authors, TL;DR or notes; papers the store
+ * (`saved`, newest first) holding every word (in title, authors, TL;DR, notes or tags; papers the store
  * does not hold too), then papers whose pages were opened that the store does not hold or titles otherwise (`visited`,
  * newest first) holding every word in their title or authors, then the store's papers ranked by the index.
  */

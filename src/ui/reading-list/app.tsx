@@ -65,7 +65,7 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
         dir="auto"
         class="search"
         data-testid="search"
-        placeholder="Search title, TL;DR, notes, authors, arXiv id  ( / )"
+        placeholder="Search title, TL;DR, notes, tags, authors, arXiv id  ( / )"
         aria-label="Search the reading list"
         value={query.text}
         onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}

@@ -36,7 +36,8 @@ const haystacks = new WeakMap<SavedItem, string>();
 function haystack(item: SavedItem): string {
   let text = haystacks.get(item);
   if (text === undefined) {
-    text = foldForSearch(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}`);
+    // Tags too: a reader searching "to-cite" means the papers they tagged so.
+    text = foldForSearch(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}\n${item.tags.join('\n')}`);
     haystacks.set(item, text);
   }
   return text;

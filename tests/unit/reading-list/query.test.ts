@@ -24,7 +24,7 @@ describe('reading-list query', () => {
     expect(ids(filterItems(items, { ...EMPTY_QUERY, tag: 'nlp', status: 'read' }))).toEqual(['1706.03762']);
   });
 
-  test('search matches every word in title, TL;DR, notes or authors, ignoring case and accents', () => {
+  test('search matches every word in title, TL;DR, notes, authors or tags, ignoring case and accents', () => {
     const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
     expect(search('VASWANI')).toEqual(['1706.03762']);
     expect(search('uber captions')).toEqual(['2310.01779']);
@@ -32,6 +32,9 @@ describe('reading-list query', () => {
     // Letters that are not a base letter plus an accent are spelled out too.
     expect(search('soren lukasz')).toEqual(['1706.03762']);
     expect(search('attention table')).toEqual([]);
+    // A tag, alone or beside a word of the title.
+    expect(search('classic')).toEqual(['1706.03762']);
+    expect(search('vision hallE')).toEqual(['2310.01779']);
     expect(search('  ')).toEqual(ids(items));
   });
 
