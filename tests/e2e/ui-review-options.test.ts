@@ -37,4 +37,16 @@ describe('options page, as a reader sees it', () => {
     expect(beside).toBe(true);
     await page.close();
   });
+
+  test("switches are drawn in PaperLens's accent, light and dark, not the browser's blue", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const box = page.getByTestId('setting-feedEnabled');
+    await box.waitFor();
+    for (const [scheme, accent] of [['light', 'rgb(138, 63, 252)'], ['dark', 'rgb(179, 139, 255)']] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await box.evaluate((node) => getComputedStyle(node).accentColor)).toBe(accent);
+    }
+    await page.close();
+  });
 });
