@@ -363,6 +363,19 @@ function Empty({ children, testId }: { children: preact.ComponentChildren; testI
   );
 }
 
+// A screen reader is told the count once typing pauses, not on every keystroke (as the popup's search).
+const ANNOUNCE_AFTER_MS = 400;
+
+/** `text` once it has stayed the same for a moment. */
+function useSettledText(text: string): string {
+  const [settled, setSettled] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), ANNOUNCE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return settled;
+}
+
 /** Rows read first, newest first, so the page shows papers before the whole list is read. */
 const FIRST_SCREEN = 40;
 
@@ -515,6 +528,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const allShownSelected = shown.length > 0 && visibleIds.every((id) => selection.has(id));
   const someShownSelected = !allShownSelected && visibleIds.some((id) => selection.has(id));
   const filtering = query.status !== 'all' || query.tag !== null || query.text.trim() !== '';
+  const countText = !complete ? (items ? 'Loading all papers…' : '') : filtering ? `${shown.length} of ${papers(items!.length)}` : papers(items!.length);
+  const announcedCount = useSettledText(countText);
 
   let body: preact.ComponentChildren;
   if (live.error) {
@@ -614,10 +629,14 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
           <h1>
             <span class="brand">PaperLens</span> Reading list
           </h1>
-          <p class="count" data-testid="count" role="status">
-            {!complete ? (items ? 'Loading all papers…' : '') : filtering ? `${shown.length} of ${papers(items!.length)}` : papers(items!.length)}
+          <p class="count" data-testid="count">
+            {countText}
           </p>
         </header>
+        {/* Always there, so a screen reader announces the count when it comes. */}
+        <p class="visually-hidden" role="status" data-testid="count-status">
+          {announcedCount}
+        </p>
         {complete && items!.length > 0 && <Toolbar items={items!} query={query} setQuery={setQuery} searchBox={searchBox} />}
         {items && shown.length > 0 && (
           <div class="select-row">
