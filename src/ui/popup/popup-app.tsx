@@ -6,7 +6,7 @@ import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
 import { loadSettings, watchSettings } from '../../settings/settings';
-import { describeAge, describeDay, describeTime, describeWhen } from './time';
+import { describeAge, describeDay, describeTime, describeWhen } from '../time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';

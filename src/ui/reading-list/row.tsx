@@ -5,7 +5,7 @@ import { arxivAbsUrl } from '../../papers/ids';
 import { MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../schema';
 import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
-import { describeDay } from '../popup/time';
+import { describeDay } from '../time';
 
 /** Every row is this tall (px), so the list can render only the rows on screen. */
 export const ROW_HEIGHT = 172;
