@@ -5,7 +5,7 @@ import { parseRisImport } from './ris-import';
 import { looksLikeCsvStart, parseCsvImport } from './csv-import';
 import { ImportError } from './errors';
 import { parseJsonImport } from './json';
-import { sectionStatus } from './markdown';
+import { readEntryLine, sectionStatus, unescapeMarkdown } from './markdown';
 import type { ReadingStatus } from '../schema/papers';
 import { unixNewlines } from './text';
 
@@ -87,12 +87,16 @@ function referenceOf(entry: string): string {
 
 /**
  * One arXiv id, DOI or paper URL per line; blank lines and `#` comments are skipped. The papers
- * under a section of our Markdown export ("## Read (3)") have its status.
+ * under a section of our Markdown export ("## Read (3)") have its status, and their title, authors,
+ * tags, TL;DR and notes from their item's lines.
  */
 function parseIdList(text: string): ImportParse {
   const items: ImportedItem[] = [];
   const rejected: ImportRejection[] = [];
   let status: ReadingStatus | null = null;
+  // The paper of our export whose item's lines come next, and how many were read.
+  let exported: ImportedItem | null = null;
+  let linesRead = 0;
   unixNewlines(text)
     .split('\n')
     .forEach((raw, index, lines) => {
@@ -107,10 +111,23 @@ function parseIdList(text: string): ImportParse {
       const line = index + 1;
       const reference = referenceOf(entry);
       const id = arxivIdFromReference(reference);
-      if (id) items.push(status === null ? { id, line } : { id, line, status });
       // After a Markdown line break (two trailing spaces, as our Markdown export ends each line of
       // a paper's item with), a line is the paper's own text: its authors, tags or notes.
-      else if (/(?: {2}|\\)$/.test(lines[index - 1] ?? '')) return;
+      const continues = /(?: {2}|\\)$/.test(lines[index - 1] ?? '');
+      if (continues && exported) {
+        // The whole line: a note's " #" is no comment.
+        readEntryLine(exported, raw.trim(), linesRead++ === 0);
+        return;
+      }
+      if (id) {
+        const item: ImportedItem = status === null ? { id, line } : { id, line, status };
+        // "- [Title](https://arxiv.org/abs/…)", the title escaped.
+        const title = status !== null && link ? unescapeMarkdown(raw.slice(raw.indexOf('[') + 1, link.end - link.address.length - 3)) : '';
+        if (title) item.title = title;
+        items.push(item);
+        exported = status === null ? null : item;
+        linesRead = 0;
+      } else if (continues) return;
       else if (writtenAsUrl(reference)) rejected.push({ line, reason: `${quoted(entry)} is not an arXiv or Hugging Face paper URL` });
       else rejected.push({ line, reason: `${quoted(entry)} is neither an arXiv id nor an arXiv or Hugging Face URL` });
     });

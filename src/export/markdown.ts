@@ -1,5 +1,7 @@
 import { arxivAbsUrl } from '../papers/ids';
 import type { ReadingStatus, SavedItem } from '../schema/papers';
+import type { ImportedItem } from '../schema/reading-list';
+import { keywordTags } from './references';
 import { singleLine } from './text';
 
 const GROUPS: readonly { status: ReadingStatus; heading: string }[] = [
@@ -16,6 +18,30 @@ const GROUPS: readonly { status: ReadingStatus; heading: string }[] = [
  */
 export function escapeMarkdown(text: string): string {
   return singleLine(text).replace(/[\\`*_[\]<>!&|~$]/g, (ch) => `\\${ch}`);
+}
+
+/** Text escapeMarkdown wrote, as it was (its line breaks aside). */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\`*_[\]<>!&|~$])/g, '$1');
+}
+
+// The labelled lines of a paper's item, as entry() writes them.
+const ENTRY_FIELD = /^(Tags|TL;DR|Notes): (.*)$/;
+
+/**
+ * Reads a line of a paper's item in our export into `item`: its authors (the item's first line
+ * after the link, unlabelled), tags, TL;DR or notes. Notes come back on one line, as written.
+ */
+export function readEntryLine(item: ImportedItem, line: string, first: boolean): void {
+  const field = ENTRY_FIELD.exec(line);
+  if (!field) {
+    if (first) item.authors = unescapeMarkdown(line).split(', ').filter((name) => name !== '');
+    return;
+  }
+  const value = field[2]!;
+  if (field[1] === 'Tags') item.tags = keywordTags(value.split(', ').map(unescapeMarkdown));
+  else if (field[1] === 'TL;DR') item.tldr = unescapeMarkdown(value);
+  else item.notes = unescapeMarkdown(value);
 }
 
 function entry(item: SavedItem): string {

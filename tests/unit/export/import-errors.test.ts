@@ -196,6 +196,29 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(parse.rejected).toEqual([]);
   });
 
+  test('our own Markdown export reads back with each paper’s title, authors, tags, TL;DR and notes, unescaped', () => {
+    const items = [
+      savedItem({
+        id: '2310.01779',
+        title: 'HallE-Switch: [Rethinking] *Object* <Existence> $x_1$',
+        authors: ['Bohan Zhai', 'Shijia Yang'],
+        tags: ['vision', 'to_cite', 'c++'],
+        tldr: 'A `switch` for hallucinations & more!',
+        notes: 'See Table 3 #important ~ | \\ done',
+      }),
+      savedItem({ id: 'hep-th/9901001', title: 'Old', authors: [], tags: [], tldr: '', notes: '', status: 'read' }),
+    ];
+    const parse = parseImport(exportMarkdown(items), 'paperlens-reading-list.md');
+    expect(parse.rejected).toEqual([]);
+    expect(parse.items.map(({ id, title, authors, tags, tldr, notes, status }) => ({ id, title, authors, tags, tldr, notes, status }))).toEqual([
+      { id: '2310.01779', title: items[0]!.title, authors: items[0]!.authors, tags: items[0]!.tags, tldr: items[0]!.tldr, notes: items[0]!.notes, status: 'to-read' },
+      { id: 'hep-th/9901001', title: 'Old', authors: undefined, tags: undefined, tldr: undefined, notes: undefined, status: 'read' },
+    ]);
+    // Into an empty list, the papers come back as they were exported.
+    const [added] = planImport([], parse.items, 1).added;
+    expect(added).toMatchObject({ title: items[0]!.title, authors: items[0]!.authors, tags: items[0]!.tags, tldr: items[0]!.tldr, notes: items[0]!.notes });
+  });
+
   test('our own Markdown export reads back with each paper’s status, from the section it is listed under', () => {
     const items = [
       savedItem({ id: '2310.01779', status: 'to-read' }),
