@@ -152,7 +152,9 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
     });
   const toggle = (
     <button type="button" class="pl-toggle" data-testid="card-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
-      {collapsed ? 'Show ▸' : 'Hide ▾'}
+      {collapsed ? 'Show' : 'Hide'}
+      {/* The arrow is drawn, not said ("black down-pointing small triangle"): aria-expanded says it. */}
+      <span aria-hidden="true">{collapsed ? ' ▸' : ' ▾'}</span>
     </button>
   );
 
