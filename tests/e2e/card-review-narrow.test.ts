@@ -50,3 +50,23 @@ describe('a narrow window (400 px)', () => {
     await page.close();
   });
 });
+
+describe('a badge cut to a narrow entry', () => {
+  test('keeps its TL;DR toggle and Save in view: the rank gives way first (a 1280 px window at 200% zoom)', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 640, height: 800 });
+    await page.goto('https://huggingface.co/papers/trending');
+    const badge = page.locator('[data-paperlens="badge"][data-arxiv-id="2310.15539"]');
+    await expect.poll(() => badge.getByTestId('badge-rank').count()).toBe(1);
+    const shown = await badge.evaluate((host) => {
+      const line = host.shadowRoot!.querySelector('.pl-badge')!.getBoundingClientRect();
+      const inView = (testId: string) => {
+        const box = host.shadowRoot!.querySelector(`[data-testid="${testId}"]`)!.getBoundingClientRect();
+        return box.width > 0 && box.left >= line.left && box.right <= line.right;
+      };
+      return { toggle: inView('badge-tldr-toggle'), save: inView('badge-save'), rankCut: host.shadowRoot!.querySelector('[data-testid="badge-rank"]')!.scrollWidth > host.shadowRoot!.querySelector('[data-testid="badge-rank"]')!.clientWidth };
+    });
+    expect(shown).toEqual({ toggle: true, save: true, rankCut: true });
+    await page.close();
+  });
+});
