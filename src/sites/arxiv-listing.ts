@@ -53,6 +53,13 @@ function commentsCodeLink(block: Element | null): string | null {
   return null;
 }
 
+/**
+ * The titles the badges go after in listings, for the room held at document start. Not search
+ * results: their title and authors lines both have margins, which the badge parts and the room
+ * (inside the title) cannot, so the room would not match the badge.
+ */
+export const ARXIV_LISTING_TITLES = 'dl > dd .list-title';
+
 function entries(doc: Document): ListingEntry[] {
   const found: ListingEntry[] = [];
   for (const dt of doc.querySelectorAll('dl > dt')) {

@@ -17,7 +17,7 @@ import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers
 const LIST_PATH = /^\/papers(?:\/(?:date\/\d{4}-\d{2}-\d{2}|week\/\d{4}-W\d{1,2}|month\/\d{4}-\d{2}|trending))?\/?$/;
 const PAPER_HREF = /^(?:https:\/\/huggingface\.co)?\/papers\/([^/?#]+)\/?$/;
 
-function isPage(url: URL): boolean {
+export function isHfListPage(url: URL): boolean {
   return url.protocol === 'https:' && url.hostname === 'huggingface.co' && LIST_PATH.test(url.pathname);
 }
 
@@ -77,6 +77,9 @@ function embeddedPapers(doc: Document): Map<string, EmbeddedPaper> {
   return papers;
 }
 
+/** The titles the badges go after (entries' anchors), for the room held at document start. */
+export const HF_LIST_TITLES = 'article h3';
+
 function entries(doc: Document): ListingEntry[] {
   const embedded = embeddedPapers(doc);
   const found: ListingEntry[] = [];
@@ -105,4 +108,4 @@ function details(entry: ListingEntry, doc: Document): EntryDetails {
   };
 }
 
-export const hfList: ListingSite = { key: 'hfList', isPage, entries, details, watchSelector: 'article, h3' };
+export const hfList: ListingSite = { key: 'hfList', isPage: isHfListPage, entries, details, watchSelector: 'article, h3' };

@@ -11,6 +11,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { watchStoreChanges } from '../../messaging/store-changes';
 import { latestQuestion } from '../latest-question';
 import { takeListingPrefetch } from './listing-prefetch';
+import { releaseBadgeRoom } from './badge-room';
 
 export interface BadgeController {
   /** Badges every entry that has none, with one `badges` request for all of them. */
@@ -161,6 +162,8 @@ export function createBadgeController({ site, transport, doc = document, current
       }
       fresh.push(entry);
     }
+    // In this task the badges are attached: the room held for them goes (none paints in between).
+    releaseBadgeRoom(doc);
     if (fresh.length === 0) return;
 
     // Ask first, so the store works while the badges are built; attach them all in this task (the
@@ -238,6 +241,7 @@ export function createBadgeController({ site, transport, doc = document, current
       void scan();
     },
     stop: () => {
+      releaseBadgeRoom(doc); // no badges: no room for them
       if (!active) return;
       active = false;
       observer.disconnect();
