@@ -144,8 +144,9 @@ export class Badge {
   private tldrLoaded = false;
   private status: ReadingStatus | null = null;
   private codeLink: HTMLAnchorElement | null = null;
-  /** What the last showInfo added (rank, seen mark, upvotes, project link). */
+  /** What the last showInfo added (rank, seen mark, upvotes, project link), and from what. */
   private infoShown: HTMLElement[] = [];
+  private infoKey = '';
 
   constructor(model: BadgeModel, private readonly actions: BadgeActions) {
     this.id = model.id;
@@ -180,8 +181,17 @@ export class Badge {
    * (the store changed: a feed refresh, a save elsewhere), it replaces what it showed before.
    */
   showInfo(info: BadgeInfo): void {
-    // A control about to be remade (the project link) keeps the keyboard focus.
     if (this.storeProblem) this.showProblem(null, false);
+    // Every change in the store asks again about all of a listing's papers: a badge whose answer
+    // is the same is left as it is (2,000 of them remade cost the page a long task on each save).
+    const key = JSON.stringify([info.rank, info.snapshot, info.seen, info.upvotes, info.codeLink, info.projectPage]);
+    if (key !== this.infoKey) this.showKnown(info, key);
+    if (info.status !== this.status) this.showStatus(info.status);
+  }
+
+  private showKnown(info: BadgeInfo, key: string): void {
+    this.infoKey = key;
+    // A control about to be remade (the project link) keeps the keyboard focus.
     const focused = (this.host.shadowRoot?.activeElement ?? null) as HTMLElement | null;
     const refocus = focused && this.infoShown.includes(focused) ? focused.getAttribute('data-testid') : null;
     for (const shown of this.infoShown) shown.remove();
@@ -212,7 +222,6 @@ export class Badge {
     if (info.codeLink) this.showCodeLink(info.codeLink);
     const project = this.projectLink(info.projectPage);
     if (project) (this.codeLink ?? this.tldrToggle).after(show(project));
-    this.showStatus(info.status);
     if (refocus) this.host.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${refocus}"]`)?.focus();
   }
 

@@ -254,15 +254,16 @@ export function createBadgeController({ site, transport, doc = document, current
     },
     refreshInfo: async () => {
       if (!active) return;
-      const ids = [...new Set([...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host)?.id ?? []))];
+      const shown = [...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host) ?? []);
+      const ids = [...new Set(shown.map((badge) => badge.id))];
       if (ids.length === 0) return;
       const stillLatest = askInfo();
       const answers = await transport.badges(ids).catch(() => null);
       if (!answers || !active || !stillLatest()) return;
       const show = infoShower();
-      ids.forEach((id, index) => {
-        for (const badge of badgesOf(id)) show(badge, answers[index] ?? null);
-      });
+      // By id, read once: a look-up of each id's badges in the page would make this quadratic (2,000 entries).
+      const answerOf = new Map(ids.map((id, index) => [id, answers[index] ?? null]));
+      for (const badge of shown) show(badge, answerOf.get(badge.id) ?? null);
     },
   };
 }

@@ -156,6 +156,23 @@ describe('listing badges', () => {
     expect(part(now, 'badge-save')?.textContent).toBe('Save');
   });
 
+  test('after a store change that leaves a badge\'s paper as it was, the badge is left untouched (2,000 badges remade on every save cost a long task)', async () => {
+    const { store, controller } = await open('arxiv-list-cs.CL-new.html');
+    const halle = badge('2310.01779');
+    const rank = part(halle, 'badge-rank')!;
+    const changes: MutationRecord[] = [];
+    const watcher = new MutationObserver((records) => changes.push(...records));
+    for (const host of hosts()) watcher.observe(host.shadowRoot!, { childList: true, subtree: true, characterData: true, attributes: true });
+    // Another paper saved elsewhere: only its badge changes.
+    store.saved.set('2407.21123', 'to-read');
+    await controller.refreshInfo();
+    await settle();
+    watcher.disconnect();
+    expect(part(badge('2407.21123'), 'badge-save')?.textContent).toBe('Saved');
+    expect(rank.isConnected).toBe(true);
+    expect(new Set(changes.map((change) => (change.target.getRootNode() as ShadowRoot).host))).toEqual(new Set([badge('2407.21123')]));
+  });
+
   test('feed papers show their upvotes and project page; only http(s) links are shown', async () => {
     const store = new FakeStore();
     store.known['2407.13623'] = { ...store.known['2407.13623'], upvotes: 52, projectPage: 'https://example.org/vocab' };
