@@ -173,6 +173,9 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       anchor.after(card.host); // the page re-rendered our card away: put the same one back
       return;
     }
+    // The page shows another paper (a site that renders the next paper in place, in one go):
+    // the previous paper's card goes now, not once the store has answered about this one.
+    if (card && card.page.id !== page.id) removeCard();
     const result = await lookup(page);
     if (pageUrl() !== url.href) {
       rerun = true;

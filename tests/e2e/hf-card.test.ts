@@ -71,6 +71,28 @@ describe('summary card on Hugging Face paper pages', () => {
     await page.close();
   });
 
+  test('a site that renders the next paper in place, in one go, never shows the previous paper\'s card under it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    // URL, title and abstract change in one task; the card is read at each frame after that.
+    const frames: string[] = await page.evaluate(`(async () => {
+      history.pushState({}, '', '/papers/2501.00001');
+      document.querySelector('#paper-section h1').firstChild.data = 'An Unknown Paper About Something Else';
+      document.querySelector('#paper-section p.text-gray-600').firstChild.data = 'We study something else entirely. Our method improves accuracy by 12% on five benchmarks.';
+      const frames = [];
+      for (let i = 0; i < 60; i++) {
+        await new Promise((frame) => requestAnimationFrame(frame));
+        frames.push(document.querySelector('[data-paperlens="card"]')?.shadowRoot?.querySelector('article')?.textContent ?? '');
+      }
+      return frames;
+    })()`);
+    expect(frames.filter((text) => text.includes('HallE'))).toEqual([]);
+    await expect.poll(() => cardText(page)).toContain('An Unknown Paper About Something Else');
+    expect(await card(page).count()).toBe(1);
+    await page.close();
+  });
+
   test('the card comes back when the page re-renders its content away', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://huggingface.co/papers/2310.01779');
