@@ -8,8 +8,5 @@ import { ARXIV_LISTING_TITLES } from '../src/sites/arxiv-listing';
 export default defineContentScript({
   matches: ['https://arxiv.org/list/*', 'https://arxiv.org/catchup*', 'https://arxiv.org/search/*', 'https://arxiv.org/a/*'],
   runAt: 'document_start',
-  main: () => {
-    startListingPrefetch();
-    holdBadgeRoom(ARXIV_LISTING_TITLES);
-  },
+  main: () => holdBadgeRoom(ARXIV_LISTING_TITLES, 'arxivListing', startListingPrefetch()),
 });

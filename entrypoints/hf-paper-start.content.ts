@@ -2,6 +2,7 @@ import { hfPaper } from '../src/sites/hf-paper';
 import { startCardPrefetch } from '../src/ui/card-prefetch';
 import { answerPagePaper } from '../src/messaging/page-paper';
 import { holdBadgeRoom } from '../src/ui/badges/badge-room';
+import { loadSettings } from '../src/settings/settings';
 import { HF_LIST_TITLES, isHfListPage } from '../src/sites/hf-list';
 
 // Small and first: asks the store about this paper before the page is parsed; the card's script
@@ -16,6 +17,6 @@ export default defineContentScript({
     answerPagePaper(ctx, hfPaper);
     // The document-start script of all of /papers*: on a list, it holds the badges' room
     // (hf-list.content.ts badges it once the page is parsed).
-    if (isHfListPage(new URL(location.href))) holdBadgeRoom(HF_LIST_TITLES);
+    if (isHfListPage(new URL(location.href))) holdBadgeRoom(HF_LIST_TITLES, 'hfList', loadSettings());
   },
 });

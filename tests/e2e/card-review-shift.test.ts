@@ -15,11 +15,21 @@ beforeAll(async () => {
   browser = await launchExtension();
   for (const [url, name] of LISTINGS) browser.serve(url, await fixture(name));
   browser.serve('https://arxiv.org/list/cs.XX/new', await fixture('listings/arxiv-list-not-recognized.html'));
+  browser.serve('https://arxiv.org/list/cs.LG/new', longListing(2000));
 });
 
 afterAll(async () => {
   await browser?.close();
 });
+
+/** An arXiv /new listing of `count` entries: long enough that the settings are read before it is parsed. */
+function longListing(count: number): string {
+  const entries = Array.from({ length: count }, (_, index) => {
+    const id = `2407.${String(10000 + index)}`;
+    return `<dt><a href="/abs/${id}" title="Abstract">arXiv:${id}</a></dt><dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> Paper ${index}</div><div class="list-authors"><a href="/a/a_1">A. Author</a></div></div></dd>`;
+  });
+  return `<!DOCTYPE html><html lang="en"><head><title>cs.LG new</title></head><body><dl id="articles">${entries.join('')}</dl></body></html>`;
+}
 
 const badges = (page: Page) => page.locator('[data-paperlens="badge"]');
 
@@ -51,6 +61,27 @@ describe('listing entries do not move when their badges come', () => {
       expect({ url, after }).toEqual({ url, after: before });
     }
     await page.close();
+  });
+
+  test('with the listing switch off, the room is given back as soon as the settings are read, before the page is parsed', async () => {
+    type WorkerGlobal = { chrome: { storage: { local: { set: (items: object) => Promise<void>; remove: (key: string) => Promise<void> } } } };
+    await browser.worker.evaluate(() => (globalThis as unknown as WorkerGlobal).chrome.storage.local.set({ settings: { sites: { arxivListing: false } } }));
+    try {
+      const page = await browser.context.newPage();
+      // What the page shows at DOMContentLoaded, before the listing's script runs.
+      await page.addInitScript(`
+        document.addEventListener('DOMContentLoaded', () => {
+          window.__held = [...document.querySelectorAll('dd .list-title')].filter((title) => getComputedStyle(title, '::after').content !== 'none').length;
+        });
+      `);
+      await page.goto('https://arxiv.org/list/cs.LG/new');
+      await page.waitForFunction(() => performance.getEntriesByName('paperlens:listing-start').length > 0);
+      expect(await page.evaluate(() => (window as unknown as { __held: number }).__held)).toBe(0);
+      expect(await badges(page).count()).toBe(0);
+      await page.close();
+    } finally {
+      await browser.worker.evaluate(() => (globalThis as unknown as WorkerGlobal).chrome.storage.local.remove('settings'));
+    }
   });
 
   test('a listing page whose entries we do not recognise keeps no room held', async () => {

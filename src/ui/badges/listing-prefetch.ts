@@ -8,9 +8,11 @@ import { loadSettings } from '../../settings/settings';
 const SLOT = 'paperlensListingSettings';
 type Slot = { [SLOT]?: Promise<Settings> };
 
-/** At document start: reads the settings for the listing's script. */
-export function startListingPrefetch(): void {
-  (globalThis as Slot)[SLOT] = loadSettings();
+/** At document start: reads the settings for the listing's script (and gives them). */
+export function startListingPrefetch(): Promise<Settings> {
+  const settings = loadSettings();
+  (globalThis as Slot)[SLOT] = settings;
+  return settings;
 }
 
 /** The settings read at document start, handed over once; null without them. */
