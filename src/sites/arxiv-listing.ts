@@ -54,11 +54,11 @@ function commentsCodeLink(block: Element | null): string | null {
 }
 
 /**
- * The titles the badges go after in listings, for the room held at document start. Not search
- * results: their title and authors lines both have margins, which the badge parts and the room
- * (inside the title) cannot, so the room would not match the badge.
+ * The titles the badges go after, for the room held at document start (inside the title, it
+ * matches the badge after it while what follows the title has a top margin of 2px at most, as
+ * arXiv's pages have it).
  */
-export const ARXIV_LISTING_TITLES = 'dl > dd .list-title';
+export const ARXIV_LISTING_TITLES = 'dl > dd .list-title, li.arxiv-result p.title';
 
 function entries(doc: Document): ListingEntry[] {
   const found: ListingEntry[] = [];

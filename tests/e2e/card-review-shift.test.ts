@@ -6,6 +6,7 @@ import { fixture, launchExtension, type ExtensionBrowser } from './harness';
 const LISTINGS: [url: string, name: string, belowTitle: string][] = [
   ['https://arxiv.org/list/cs.CL/new', 'listings/arxiv-list-cs.CL-new.html', 'dd .list-authors'],
   ['https://arxiv.org/list/cs.LG/pastweek?skip=0&show=25', 'listings/arxiv-list-cs.LG-pastweek.html', 'dd .list-authors'],
+  ['https://arxiv.org/search/?query=hallucination&searchtype=all', 'listings/arxiv-search-hallucination-styled.html', 'li.arxiv-result p.authors'],
   ['https://huggingface.co/papers/date/2024-07-31', 'listings/hf-papers-date-2024-07-31.html', 'article h3 ~ div'],
 ];
 
