@@ -204,20 +204,17 @@ export class Badge {
     if (info.seen) {
       mark.after(show(withAttributes(element('span', 'pl-seen', 'Seen'), { 'data-testid': 'badge-seen', title: "You opened this paper (its page or its arXiv PDF)" })));
     }
+    // The rank and upvotes are said as their tooltips tell them ("#3 · 2025-07-30" and "▲ 12" say
+    // little to a screen reader): an image of text, named.
     if (info.rank !== null) {
       const snapshot = info.snapshot ? ` · ${info.snapshot}` : '';
-      mark.after(
-        show(
-          withAttributes(element('span', 'pl-rank', `#${info.rank}${snapshot}`), {
-            'data-testid': 'badge-rank',
-            title: `#${info.rank} in the Hugging Face Daily Papers trending list${info.snapshot ? ` of ${info.snapshot}` : ''}`,
-          }),
-        ),
-      );
+      const said = `#${info.rank} in the Hugging Face Daily Papers trending list${info.snapshot ? ` of ${info.snapshot}` : ''}`;
+      mark.after(show(withAttributes(element('span', 'pl-rank', `#${info.rank}${snapshot}`), { 'data-testid': 'badge-rank', title: said, role: 'img', 'aria-label': said })));
     }
     if (info.upvotes !== null) {
       const rank = this.line.querySelector('[data-testid="badge-rank"]') ?? mark;
-      rank.after(show(withAttributes(element('span', 'pl-votes', `▲ ${info.upvotes}`), { 'data-testid': 'badge-upvotes', title: 'Upvotes on Hugging Face Daily Papers' })));
+      const said = `${info.upvotes} upvote${info.upvotes === 1 ? '' : 's'} on Hugging Face Daily Papers`;
+      rank.after(show(withAttributes(element('span', 'pl-votes', `▲ ${info.upvotes}`), { 'data-testid': 'badge-upvotes', title: said, role: 'img', 'aria-label': said })));
     }
     if (info.codeLink) this.showCodeLink(info.codeLink);
     const project = this.projectLink(info.projectPage);

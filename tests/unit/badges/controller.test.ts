@@ -179,6 +179,9 @@ describe('listing badges', () => {
     store.known['2310.01779'] = { ...store.known['2310.01779'], upvotes: 3, projectPage: 'javascript:alert(1)' };
     await open('arxiv-list-cs.CL-new.html', arxivListing, store);
     expect(part(badge('2407.13623'), 'badge-upvotes')?.textContent).toBe('▲ 52');
+    // Said to a screen reader as what it counts, not "black up-pointing triangle 52".
+    expect(part(badge('2407.13623'), 'badge-upvotes')?.getAttribute('role')).toBe('img');
+    expect(part(badge('2407.13623'), 'badge-upvotes')?.getAttribute('aria-label')).toBe('52 upvotes on Hugging Face Daily Papers');
     expect(part(badge('2407.13623'), 'badge-project-link')?.getAttribute('href')).toBe('https://example.org/vocab');
     expect(part(badge('2310.01779'), 'badge-upvotes')?.textContent).toBe('▲ 3');
     expect(part(badge('2310.01779'), 'badge-project-link')).toBeNull();
