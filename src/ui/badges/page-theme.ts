@@ -7,7 +7,8 @@ import type { Settings } from '../../schema/settings';
  */
 export type Scheme = 'light' | 'dark';
 
-const SCHEME_ATTRIBUTES = ['data-theme', 'data-color-scheme', 'data-bs-theme'] as const;
+// (Dark Reader, the extension that darkens pages, says so with data-darkreader-scheme.)
+const SCHEME_ATTRIBUTES = ['data-theme', 'data-color-scheme', 'data-bs-theme', 'data-darkreader-scheme'] as const;
 
 /** What the page itself shows, when it says so; null when it follows the system. */
 function pageScheme(doc: Document): Scheme | null {
@@ -15,8 +16,11 @@ function pageScheme(doc: Document): Scheme | null {
   const said = SCHEME_ATTRIBUTES.map((name) => root.getAttribute(name)?.toLowerCase());
   if (root.classList.contains('dark') || said.includes('dark')) return 'dark';
   if (root.classList.contains('light') || said.includes('light')) return 'light';
-  // Hugging Face marks its dark mode with class `dark` on <html> (its "system" choice too): without it the page is light.
-  if (doc.location?.hostname === 'huggingface.co') return 'light';
+  // Hugging Face marks its dark mode with class `dark` on <html> (its "system" choice too): without it
+  // the page is light. arXiv's abstract, listing and search pages are white whatever the system
+  // prefers (its HTML view says its own theme with data-theme).
+  const host = doc.location?.hostname;
+  if (host === 'huggingface.co' || host === 'arxiv.org') return 'light';
   return null;
 }
 
