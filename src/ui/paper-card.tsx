@@ -46,7 +46,9 @@ export interface CardActions {
 function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore' | 'upvotes'>) {
   const votes = upvotes !== null && (
     <span class="pl-muted" data-testid="upvotes" title="Upvotes on Hugging Face Daily Papers">
-      ▲ {upvotes} upvote{upvotes === 1 ? '' : 's'}
+      {/* The triangle is drawn, not said ("black up-pointing triangle"). */}
+      <span aria-hidden="true">▲ </span>
+      {upvotes} upvote{upvotes === 1 ? '' : 's'}
     </span>
   );
   if (rank !== null) {

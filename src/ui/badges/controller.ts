@@ -125,7 +125,7 @@ export function createBadgeController({ site, transport, doc = document, current
       const details = site.details(entryOf.get(badge)!, doc);
       const view = await summaryOf(badge, details);
       if (!view?.tldr) return { text: details.abstract ? NO_TLDR : NO_TLDR_WITHOUT_ABSTRACT, note: null };
-      return { text: view.tldr, note: view.inStore ? null : '(summarized from the abstract on this page)' };
+      return { text: view.tldr, note: view.inStore ? null : '(summarized from its abstract)' };
     },
   };
 

@@ -351,7 +351,7 @@ describe('listing badges', () => {
     expect(panel.hidden).toBe(false);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(panel.textContent).toContain('Long-context models often ignore facts placed in the middle of their input');
-    expect(panel.textContent).toContain('summarized from the abstract on this page');
+    expect(panel.textContent).toContain('(summarized from its abstract)');
     toggle.click();
     expect(panel.hidden).toBe(true);
     toggle.click();

@@ -46,6 +46,16 @@ describe('the card\'s related line', () => {
   });
 });
 
+describe("the card's trending line", () => {
+  test('upvotes are said as a number of upvotes, the triangle before them drawn but not said', () => {
+    render(<PaperCard model={{ ...model, rank: 3, snapshot: 'Live · 2026-11-30', upvotes: 52 }} actions={actions} />);
+    const votes = screen.getByTestId('upvotes');
+    expect(votes.textContent).toBe('▲ 52 upvotes');
+    const said = [...votes.childNodes].filter((node) => !(node instanceof Element && node.getAttribute('aria-hidden') === 'true')).map((node) => node.textContent).join('');
+    expect(said.trim()).toBe('52 upvotes');
+  });
+});
+
 describe("the card's links", () => {
   test('say what each link leads to: code, a model, a dataset or a demo', () => {
     const codeLinks = ['https://github.com/a/repo', 'https://huggingface.co/org/model-7b', 'https://huggingface.co/datasets/org/data', 'https://huggingface.co/spaces/org/demo'];
