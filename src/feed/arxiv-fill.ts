@@ -108,8 +108,10 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
           // own) does not hold up the others at every retry; offline, the order does not matter.
           queue = new Set([...queue, id]);
           current = null;
-          await keep(db, deps.now() + ARXIV_RETRY_MS);
-          deps.scheduleRetry(deps.now() + ARXIV_RETRY_MS);
+          // Not before arXiv said it would answer again (its Retry-After), when that is later.
+          const retry = deps.now() + Math.max(ARXIV_RETRY_MS, result.retryAfterMs ?? 0);
+          await keep(db, retry);
+          deps.scheduleRetry(retry);
           return;
         }
         current = null;

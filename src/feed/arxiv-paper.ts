@@ -3,6 +3,8 @@ import { boundPaper } from '../sites/types';
 import { categoryOfSubject, citationName } from '../sites/arxiv-abs';
 import { errorMessage } from '../messaging/error-message';
 import { decodeCharacterReferences } from '../papers/html-text';
+import { parseRetryAfter } from './client';
+import { MAX_RETRY_AFTER_MS } from './backoff';
 
 /**
  * A paper's arXiv abstract page, fetched by the background to complete a paper saved without a
@@ -21,7 +23,9 @@ export type ArxivPaperResult =
    * `missing`: arXiv says there is no such paper; `unreadable`: a page we cannot read as one (asking
    * again will not help); `failed`: no answer (offline, a timeout, arXiv busy or down): try later.
    */
-  | { ok: false; kind: 'missing' | 'unreadable' | 'failed'; reason: string };
+  | { ok: false; kind: 'missing' | 'unreadable'; reason: string }
+  /** `retryAfterMs`: how long arXiv asked us to wait (a 429 or 503 with Retry-After). */
+  | { ok: false; kind: 'failed'; reason: string; retryAfterMs?: number };
 
 function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag);
@@ -162,6 +166,21 @@ export function spacedRequests<T>(load: (id: string) => Promise<T>, gapMs: numbe
   };
 }
 
+/**
+ * After arXiv asked to wait (a 429 or 503 with Retry-After), no request goes to it until then, from
+ * tab titles, the popup or the queue alike: each is answered `failed` at once, with the wait left.
+ */
+export function heedingRetryAfter(load: (id: string) => Promise<ArxivPaperResult>, now: () => number = Date.now): (id: string) => Promise<ArxivPaperResult> {
+  let notBefore = -Infinity;
+  return async (id) => {
+    const left = notBefore - now();
+    if (left > 0) return { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${Math.ceil(left / 1000)} s more before asking about ${id}`, retryAfterMs: left };
+    const result = await load(id);
+    if (!result.ok && result.kind === 'failed' && result.retryAfterMs !== undefined) notBefore = Math.max(notBefore, now() + result.retryAfterMs);
+    return result;
+  };
+}
+
 /** Fetches and reads a paper's abstract page. Never throws. */
 export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeoutMs = DEFAULT_ARXIV_TIMEOUT_MS): Promise<ArxivPaperResult> {
   const controller = new AbortController();
@@ -170,7 +189,11 @@ export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeo
     // No cookies: the page is public and the user's arXiv session is none of our business.
     const response = await fetchPage(`${ARXIV_ABS_PAGE}${id}`, { signal: controller.signal, credentials: 'omit' });
     if (response.status === 404 || response.status === 410) return { ok: false, kind: 'missing', reason: `arXiv has no paper ${id} (HTTP ${response.status})` };
-    if (!response.ok) return { ok: false, kind: 'failed', reason: `arXiv answered HTTP ${response.status} for ${id}` };
+    if (!response.ok) {
+      const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : null;
+      const reason = `arXiv answered HTTP ${response.status} for ${id}`;
+      return retryAfterMs === null ? { ok: false, kind: 'failed', reason } : { ok: false, kind: 'failed', reason, retryAfterMs: Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) };
+    }
     // Said to be too large: not read at all.
     if (Number(response.headers.get('content-length')) > 4 * MAX_PAGE_CHARS) return { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is too large to be an abstract page` };
     const html = await response.text();

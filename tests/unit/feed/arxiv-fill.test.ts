@@ -121,6 +121,19 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null, sweptVersion: '2.0.0' });
   });
 
+  test("arXiv's 429 asking to wait 2 h: the retry is 2 h later, kept for the next worker (not the usual 15 min)", async () => {
+    await saveBare('2401.00001');
+    const { fill } = filler({ '2401.00001': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 429 for 2401.00001', retryAfterMs: 2 * 3_600_000 } });
+    await fill(['2401.00001']);
+    expect(events).toEqual(['fetch 2401.00001', `retry at ${2 * 3_600_000}`]);
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001'], retryAt: clock + 2 * 3_600_000, sweptVersion: '2.0.0' });
+    // A worker started an hour later asks for the alarm again, and fetches nothing.
+    events = [];
+    clock += 3_600_000;
+    await filler({}).resume();
+    expect(events).toEqual([`retry at ${3_600_000}`]);
+  });
+
   test('a paper arXiv keeps failing on (its own HTTP 500) does not hold up the others: the retry completes them first', async () => {
     for (const id of ['2401.00001', '2401.00002', '2401.00003']) await saveBare(id);
     const { fill, resume } = filler({

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { ARXIV_PAGE_GAP_MS, cachedArxivPages, fetchArxivPaper, readArxivAbsPage, spacedRequests } from '../../../src/feed/arxiv-paper';
+import { ARXIV_PAGE_GAP_MS, cachedArxivPages, fetchArxivPaper, heedingRetryAfter, readArxivAbsPage, spacedRequests, type ArxivPaperResult } from '../../../src/feed/arxiv-paper';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -96,6 +96,15 @@ describe('fetchArxivPaper never throws; it tells "no such paper" from "try later
     expect(await fetchArxivPaper('1706.03762', async () => new Response(padded))).toMatchObject({ ok: false, kind: 'unreadable' });
   });
 
+  test("arXiv's Retry-After on a 429 or 503 is read (capped at a day); none on other failures", async () => {
+    const busy = (status: number, retryAfter: string) => answering(() => new Response('slow down', { status, headers: { 'retry-after': retryAfter } }));
+    expect(await fetchArxivPaper('1706.03762', busy(429, '3600'))).toMatchObject({ ok: false, kind: 'failed', retryAfterMs: 3_600_000 });
+    expect(await fetchArxivPaper('1706.03762', busy(503, '120'))).toMatchObject({ ok: false, kind: 'failed', retryAfterMs: 120_000 });
+    expect(await fetchArxivPaper('1706.03762', busy(429, '9999999'))).toMatchObject({ retryAfterMs: 24 * 3_600_000 });
+    expect(await fetchArxivPaper('1706.03762', busy(500, '3600'))).not.toHaveProperty('retryAfterMs');
+    expect(await fetchArxivPaper('1706.03762', busy(429, 'soon'))).not.toHaveProperty('retryAfterMs');
+  });
+
   test('no connection, or no answer in time: failed, with why', async () => {
     const offline = await fetchArxivPaper('1706.03762', () => Promise.reject(new TypeError('Failed to fetch')));
     expect(offline).toEqual({ ok: false, kind: 'failed', reason: 'could not reach arXiv: Failed to fetch' });
@@ -155,5 +164,35 @@ describe('spacedRequests', () => {
     clock += 60_000;
     await spaced('2401.00004');
     expect(events.at(-1)).toBe('fetch 2401.00004');
+  });
+});
+
+describe('heedingRetryAfter', () => {
+  test("after a 429 asking for an hour, nothing goes to arXiv for that hour (tab titles, popup and queue alike); then requests go again", async () => {
+    let clock = 0;
+    const asked: string[] = [];
+    const answers: ArxivPaperResult[] = [{ ok: false, kind: 'failed', reason: 'arXiv answered HTTP 429 for 2501.00001', retryAfterMs: 3_600_000 }];
+    const load = heedingRetryAfter(async (id) => {
+      asked.push(id);
+      return answers.shift() ?? { ok: false, kind: 'missing', reason: `no ${id}` };
+    }, () => clock);
+    expect(await load('2501.00001')).toMatchObject({ kind: 'failed', retryAfterMs: 3_600_000 });
+    clock = 60_000;
+    expect(await load('2501.00002')).toMatchObject({ ok: false, kind: 'failed', retryAfterMs: 3_540_000, reason: expect.stringMatching(/wait 3540 s more/) });
+    expect(asked).toEqual(['2501.00001']);
+    clock = 3_600_000;
+    expect(await load('2501.00002')).toMatchObject({ kind: 'missing' });
+    expect(asked).toEqual(['2501.00001', '2501.00002']);
+  });
+
+  test('a failure without Retry-After (offline) holds nothing back', async () => {
+    let calls = 0;
+    const load = heedingRetryAfter(async () => {
+      calls++;
+      return { ok: false, kind: 'failed', reason: 'could not reach arXiv: Failed to fetch' };
+    }, () => 0);
+    await load('2501.00001');
+    await load('2501.00001');
+    expect(calls).toBe(2);
   });
 });
