@@ -148,7 +148,13 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
     }, 300);
   };
 
-  browser.tabs.onUpdated.addListener((_tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A notice is about the page it was given on ("no paper to save in this tab"): a page the tab
+    // goes on to (any site reports its loading) shows its own status at once.
+    if (change.status === 'loading' && notices.has(tabId)) {
+      dropNotice(tabId);
+      redraw(tabId);
+    }
     if (change.url !== undefined || change.status === 'complete') refollow();
   });
   browser.tabs.onRemoved.addListener((tabId) => {
