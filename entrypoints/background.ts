@@ -168,12 +168,13 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FEED_ALARM) void feed.refresh(false);
+    // A store that cannot open is shown on the toolbar icon already (onError).
+    if (alarm.name === FEED_ALARM) void feed.refresh(false).catch(() => undefined);
     if (alarm.name === ARXIV_RETRY_ALARM) void arxiv.resume().catch(() => undefined);
     if (alarm.name === RESEED_ALARM) void reseed();
   });
   watchSettings((settings) => {
-    if (settings.feedEnabled) void feed.refresh(false);
+    if (settings.feedEnabled) void feed.refresh(false).catch(() => undefined);
     else void browser.alarms.clear(FEED_ALARM);
     // Switched back on: the papers left waiting go on.
     if (settings.completeFromArxiv) void arxiv.resume().catch(() => undefined);
