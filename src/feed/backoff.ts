@@ -50,7 +50,7 @@ export function recordFeedSuccess(state: FeedRefreshState, now: number): FeedRef
 }
 
 /**
- * After a failed attempt: the next one waits longer, and at least as long as a 429 asked. A feed
+ * After a failed attempt: the next one waits longer, and at least as long as a 429 or 503 asked. A feed
  * that answered well but listed no papers (a day with none yet) is no trouble to back off from:
  * it is looked at again after the usual interval, so a new day's list is not hours late.
  */
@@ -63,9 +63,8 @@ export function recordFeedFailure(
   const empty = failure.kind === 'empty';
   const consecutiveFailures = empty ? state.consecutiveFailures : state.consecutiveFailures + 1;
   let delay = empty ? FEED_REFRESH_INTERVAL_MS : retryDelayMs(consecutiveFailures, options);
-  if (failure.kind === 'rate-limited' && failure.retryAfterMs !== null) {
-    delay = Math.max(delay, Math.min(failure.retryAfterMs, MAX_RETRY_AFTER_MS));
-  }
+  const retryAfterMs = failure.kind === 'rate-limited' || failure.kind === 'http' ? failure.retryAfterMs : null;
+  if (retryAfterMs !== null && retryAfterMs !== undefined) delay = Math.max(delay, Math.min(retryAfterMs, MAX_RETRY_AFTER_MS));
   return {
     ...state,
     lastAttemptAt: now,

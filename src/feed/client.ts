@@ -172,7 +172,10 @@ function httpFailure(response: Response, body: string, now: number): FeedFailure
     const wait = retryAfterMs === null ? '' : `; it asks to wait ${formatDuration(retryAfterMs)}`;
     return { kind: 'rate-limited', reason: `Hugging Face is rate-limiting requests (${status})${said}${wait}`, retryAfterMs };
   }
-  return { kind: 'http', reason: `the daily-papers feed answered ${status}${said}`, status: response.status };
+  const reason = `the daily-papers feed answered ${status}${said}`;
+  const retryAfterMs = response.status === 503 ? parseRetryAfter(response.headers.get('retry-after'), now) : null;
+  if (retryAfterMs === null) return { kind: 'http', reason, status: response.status };
+  return { kind: 'http', reason: `${reason}; it asks to wait ${formatDuration(retryAfterMs)}`, status: response.status, retryAfterMs };
 }
 
 /** `line 3, column 14 near "…"` for a character offset. */

@@ -203,7 +203,8 @@ const Reason = z.string().check(z.minLength(1), z.maxLength(MAX_REASON_LENGTH));
 export const FeedFailureSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('offline'), reason: Reason }),
   z.object({ kind: z.literal('dns'), reason: Reason }),
-  z.object({ kind: z.literal('http'), reason: Reason, status: z.int() }),
+  /** `retryAfterMs`: a 503's Retry-After (the server down for a while says how long), when it gave one. */
+  z.object({ kind: z.literal('http'), reason: Reason, status: z.int(), retryAfterMs: z.optional(Count) }),
   /** `retryAfterMs`: what the Retry-After header asked for, null when it was absent or unreadable. */
   z.object({ kind: z.literal('rate-limited'), reason: Reason, retryAfterMs: z.nullable(Count) }),
   z.object({ kind: z.literal('timeout'), reason: Reason, timeoutMs: z.int().check(z.positive()) }),

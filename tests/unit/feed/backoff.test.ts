@@ -153,3 +153,14 @@ describe('when to refresh', () => {
     expect(isStale(recordFeedSuccess(initialFeedRefreshState(), T0 + HOUR), T0)).toBe(true);
   });
 });
+
+describe("a 503's Retry-After", () => {
+  it('is waited out like a 429\'s (not the 5 min of a first failure), up to a day', () => {
+    const down: FeedFailure = { kind: 'http', status: 503, reason: 'HTTP 503', retryAfterMs: 2 * HOUR };
+    expect(recordFeedFailure(initialFeedRefreshState(), down, T0, exact).nextAttemptAt).toBe(T0 + 2 * HOUR);
+    const forever: FeedFailure = { ...down, retryAfterMs: 30 * 24 * HOUR };
+    expect(recordFeedFailure(initialFeedRefreshState(), forever, T0, exact).nextAttemptAt).toBe(T0 + MAX_RETRY_AFTER_MS);
+    const plain: FeedFailure = { kind: 'http', status: 503, reason: 'HTTP 503' };
+    expect(recordFeedFailure(initialFeedRefreshState(), plain, T0, exact).nextAttemptAt).toBe(T0 + 5 * MINUTE);
+  });
+});

@@ -98,6 +98,13 @@ describe('classifying failures', () => {
     expect(await failureOf(run(respond('', { status: 429, headers: { 'retry-after': past } })))).toMatchObject({ retryAfterMs: 0 });
   });
 
+  it("reads a 503's Retry-After (Hugging Face down for maintenance), and says how long it asks to wait", async () => {
+    const failure = await failureOf(run(respond('', { status: 503, headers: { 'retry-after': '3600' } })));
+    expect(failure).toEqual({ kind: 'http', status: 503, retryAfterMs: 3_600_000, reason: 'the daily-papers feed answered HTTP 503; it asks to wait 60 min' });
+    // Other server errors' Retry-After is not theirs to give.
+    expect(await failureOf(run(respond('', { status: 500, headers: { 'retry-after': '3600' } })))).not.toHaveProperty('retryAfterMs');
+  });
+
   it('gives no Retry-After when the header is absent or unreadable', async () => {
     for (const headers of [[], [['retry-after', 'soon']], [['retry-after', '1.5']]] satisfies [string, string][][]) {
       const failure = await failureOf(run(respond('', { status: 429, headers })));
