@@ -150,8 +150,9 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A notice is about the page it was given on ("no paper to save in this tab"): a page the tab
-    // goes on to (any site reports its loading) shows its own status at once.
-    if (change.status === 'loading' && notices.has(tabId)) {
+    // goes on to (any site reports its loading; Hugging Face's in-page navigation only its URL)
+    // shows its own status at once.
+    if ((change.status === 'loading' || change.url !== undefined) && notices.has(tabId)) {
       dropNotice(tabId);
       redraw(tabId);
     }
