@@ -38,14 +38,17 @@ export default defineBackground(() => {
       showStoreError(reason);
       toolbar.alert(storeErrorLook(reason));
     },
+    // Also called at the worker's first open, or the first that works after a store that could not open.
     onRecovered: () => {
       clearStoreError();
       toolbar.alert(null);
+      startUp();
     },
   });
   // Opened before the rest is wired (about 10 ms of a cold start): the browser opens the database
-  // while this script goes on, and the message that woke the worker waits for it anyway.
-  const opened = store.ready();
+  // while this script goes on, and the message that woke the worker waits for it anyway. A failure
+  // is shown by onError, and tried again by the next message or the reseed alarm.
+  void store.ready().catch(() => undefined);
   const lookup = createCachedLookup(db);
   const toolbar = trackToolbarStatus(store.ready);
   watchPdfTabTitles();
@@ -180,18 +183,20 @@ export default defineBackground(() => {
     if (settings.completeFromArxiv) void arxiv.resume().catch(() => undefined);
   });
 
-  // Once the store is open: refresh trending if it is stale.
-  opened
-    .then(() => {
-      markOnce(WORKER_MARKS.storeReady);
-      // Papers left waiting for their arXiv pages when the worker last stopped, and an update's
-      // snapshot the store could not take: after the message that woke the worker (a card's
-      // lookup) has had the store to itself.
-      setTimeout(() => {
-        void arxiv.resume().catch(() => undefined);
-        void reseedIfPending().catch(() => undefined);
-      }, RESUME_AFTER_START_MS);
-      return feed.startup();
-    })
-    .catch(() => undefined);
+  // Once the store is open (at the start, or once it works when it did not open then): refresh
+  // trending if it is stale, and go on with what an earlier worker left.
+  let startedUp = false;
+  function startUp(): void {
+    if (startedUp) return;
+    startedUp = true;
+    markOnce(WORKER_MARKS.storeReady);
+    // Papers left waiting for their arXiv pages when the worker last stopped, and an update's
+    // snapshot the store could not take: after the message that woke the worker (a card's
+    // lookup) has had the store to itself.
+    setTimeout(() => {
+      void arxiv.resume().catch(() => undefined);
+      void reseedIfPending().catch(() => undefined);
+    }, RESUME_AFTER_START_MS);
+    void feed.startup().catch(() => undefined);
+  }
 });

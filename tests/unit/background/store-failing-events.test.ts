@@ -29,3 +29,32 @@ describe('a store that cannot open: the feed alarm and the options', () => {
     }
   });
 });
+
+describe('a store that could not open when the worker started', () => {
+  test('once it opens (the retry of the seed), the worker does what it does at a start: trending is refreshed from the feed', { timeout: 20_000 }, async () => {
+    const browser = await profile();
+    const bundled = await browser.seed();
+    let failing = true;
+    browser.seed = async () => {
+      if (failing) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return bundled;
+    };
+    browser.start();
+    await browser.installed('install');
+    await vi.waitFor(() => expect(browser.icon.global).toBe('!'));
+    const asked: string[] = [];
+    const answer = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+      asked.push(String(input));
+      return answer(input);
+    });
+
+    failing = false;
+    const retry = (await fakeBrowser.alarms.getAll()).find((alarm) => alarm.name === 'reseed-retry');
+    await fakeBrowser.alarms.onAlarm.trigger(retry!);
+    await browser.seeded();
+    await vi.waitFor(() => expect(asked).toContain('https://huggingface.co/api/daily_papers'), { timeout: 3_000 });
+    // Offline here: the next try is scheduled.
+    await vi.waitFor(async () => expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name)).toContain('daily-papers-feed'));
+  });
+});
