@@ -128,8 +128,12 @@ function parseIdList(text: string): ImportParse {
         exported = status === null ? null : item;
         linesRead = 0;
       } else if (continues) return;
-      else if (writtenAsUrl(reference)) rejected.push({ line, reason: `${quoted(entry)} is not an arXiv or Hugging Face paper URL` });
-      else rejected.push({ line, reason: `${quoted(entry)} is neither an arXiv id nor an arXiv or Hugging Face URL` });
+      else {
+        // The lines after this one are not the paper's before it.
+        exported = null;
+        if (writtenAsUrl(reference)) rejected.push({ line, reason: `${quoted(entry)} is not an arXiv or Hugging Face paper URL` });
+        else rejected.push({ line, reason: `${quoted(entry)} is neither an arXiv id nor an arXiv or Hugging Face URL` });
+      }
     });
   if (items.length === 0 && rejected.length === 0) throw new ImportError('the file holds no papers: it is empty or has only blank lines and comments');
   if (items.length === 0) {

@@ -219,6 +219,12 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(added).toMatchObject({ title: items[0]!.title, authors: items[0]!.authors, tags: items[0]!.tags, tldr: items[0]!.tldr, notes: items[0]!.notes });
   });
 
+  test('after a line that is not a paper, a Markdown line break does not carry its lines to the paper before', () => {
+    const text = '## To read (2)\n\n- [A](https://arxiv.org/abs/2310.01779)  \n  Tags: mine\n- [A blog](https://example.com/post)  \n  Tags: the blog’s\n';
+    const parse = parseImport(text, 'list.md');
+    expect(parse.items).toEqual([{ id: '2310.01779', line: 3, status: 'to-read', title: 'A', tags: ['mine'] }]);
+  });
+
   test('our own Markdown export reads back with each paper’s status, from the section it is listed under', () => {
     const items = [
       savedItem({ id: '2310.01779', status: 'to-read' }),
