@@ -1,5 +1,5 @@
 import { arxivIdFromReference, writtenAsUrl } from '../papers/ids';
-import type { ImportFormat, ImportParse, ImportRejection, ImportedItem } from '../schema/reading-list';
+import { ImportedItemSchema, type ImportFormat, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { parseBibtexImport } from './bibtex-import';
 import { parseRisImport } from './ris-import';
 import { looksLikeCsvStart, parseCsvImport } from './csv-import';
@@ -143,7 +143,16 @@ function parseIdList(text: string): ImportParse {
       first.line,
     );
   }
-  return { format: 'ids', items, rejected };
+  // The fields read from an export's item lines are checked as every format's are (a hand-edited
+  // TL;DR past 2,000 characters would otherwise fail the whole import when it is applied).
+  const checked = items.flatMap((item) => {
+    const result = ImportedItemSchema.safeParse(item);
+    if (result.success) return [result.data];
+    const issue = result.error.issues[0];
+    rejected.push({ line: item.line ?? 0, reason: `arXiv ${item.id}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
+    return [];
+  });
+  return { format: 'ids', items: checked, rejected: rejected.sort((a, b) => a.line - b.line) };
 }
 
 const extensionOf = (fileName: string | undefined): string | undefined => /\.([a-z]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();

@@ -219,6 +219,13 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(added).toMatchObject({ title: items[0]!.title, authors: items[0]!.authors, tags: items[0]!.tags, tldr: items[0]!.tldr, notes: items[0]!.notes });
   });
 
+  test('a paper of a Markdown export with a field past its limit is rejected by line, as in the other formats; the others are imported', () => {
+    const text = exportMarkdown([savedItem({ id: '2310.01779', tldr: 'short' }), savedItem({ id: '2402.18041', tldr: 'short' })]).replace('TL;DR: short', `TL;DR: ${'x'.repeat(2_001)}`);
+    const parse = parseImport(text, 'paperlens-reading-list.md');
+    expect(parse.items.map((item) => item.id)).toEqual(['2402.18041']);
+    expect(parse.rejected).toEqual([{ line: 5, reason: expect.stringMatching(/^arXiv 2310\.01779: tldr: Too big/) }]);
+  });
+
   test('after a line that is not a paper, a Markdown line break does not carry its lines to the paper before', () => {
     const text = '## To read (2)\n\n- [A](https://arxiv.org/abs/2310.01779)  \n  Tags: mine\n- [A blog](https://example.com/post)  \n  Tags: the blog’s\n';
     const parse = parseImport(text, 'list.md');
