@@ -239,7 +239,8 @@ const MAX_OPENER_WORDS = 10;
  */
 function settingOf(sentence: string, clauseStart: number, phraseStart: number): string | null {
   const opener = SETTING_OPENER.exec(sentence);
-  if (!opener || clauseStart !== 0 || phraseStart < opener[0].length) return null;
+  // The phrase must follow the opener's own comma: "On GSM8K, HumanEval and MBPP, we …" lists on past it.
+  if (!opener || clauseStart !== 0 || phraseStart < opener[0].length || /[,;]/.test(sentence.slice(opener[0].length, phraseStart))) return null;
   const setting = opener[1]!;
   // A subject in it ("On WikiText-103 we achieve 18.7 perplexity, …") makes it a clause of its own.
   const clause = /\b(?:we|our|us|they|it)\b/i.test(setting);

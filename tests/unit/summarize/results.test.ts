@@ -29,6 +29,11 @@ describe('extractKeyResults', () => {
       'Compared to AutoAugment: leads to about 12x reduction in computing cost',
     ]);
   });
+  it('an opener whose list goes on past its first comma is not kept cut at that comma (it would give every number to the first item)', () => {
+    expect(extractKeyResults('On GSM8K, HumanEval and MBPP, our method achieves 2.1x, 2.3x and 2.5x speedups, respectively.')).toEqual([
+      'achieves 2.1x, 2.3x and 2.5x speedups, respectively',
+    ]);
+  });
   it('not a discourse opener, nor an opener that is a clause of its own', () => {
     expect(
       extractKeyResults(
