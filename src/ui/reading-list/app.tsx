@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
-import { arxivAbsUrl, arxivIdFromReference, placeholderTitle } from '../../papers/ids';
+import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
 import { parseTagList, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
 import { ImportPanel } from './import-panel';
-import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
+import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type Undo } from './undo';
 import { useWindowRange } from './window-range';
@@ -554,8 +554,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       </Empty>
     );
   } else if (shown.length === 0) {
-    // As the search reads an id (filterItems), of a paper not in the list at all.
-    const searchedId = query.text.trim() === '' ? null : arxivIdFromReference(query.text.trim().replace(/^arxiv\s+/i, ''));
+    // Of a paper not in the list at all.
+    const searchedId = searchedArxivId(query.text);
     const unsavedId = searchedId !== null && !items.some((item) => item.id === searchedId) ? searchedId : null;
     body = (
       <Empty testId="no-matches">

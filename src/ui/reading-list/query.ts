@@ -68,14 +68,22 @@ export function sortItems(items: readonly SavedItem[], sort: SortKey): SavedItem
   return [...items].sort(compare(sort));
 }
 
+/**
+ * The paper a search names by its id or address, also as each row shows it ("arXiv 2310.01779",
+ * which is no reference otherwise); null for words.
+ */
+export function searchedArxivId(text: string): string | null {
+  const trimmed = text.trim();
+  return trimmed === '' ? null : arxivIdFromReference(trimmed.replace(/^arxiv\s+/i, ''));
+}
+
 /** The sorted items the query shows, in order. */
 export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery, 'sort'>): SavedItem[] {
   const terms = searchTerms(query.text);
   const tag = query.tag?.toLowerCase() ?? null;
   if (query.status === 'all' && tag === null && terms.length === 0) return [...sorted];
-  // An id or address finds that paper: ids are not in the search text. Also as each row shows
-  // it ("arXiv 2310.01779"), which is no reference otherwise.
-  const id = terms.length > 0 ? arxivIdFromReference(query.text.trim().replace(/^arxiv\s+/i, '')) : null;
+  // An id or address finds that paper: ids are not in the search text.
+  const id = terms.length > 0 ? searchedArxivId(query.text) : null;
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => candidate.toLowerCase() === tag)) return false;
