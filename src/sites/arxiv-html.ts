@@ -45,7 +45,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
   const paper = boundPaper({
     id,
     title: elementText(heading, '.ltx_note'),
-    // A footnote in the abstract (\\footnote{Code at …}) is not part of it; its link is still read.
+    // A footnote in the abstract (\footnote{Code at …}) is not part of it; its link is still read.
     abstract: elementText(abstract, '.ltx_title_abstract, .ltx_note'),
     authors: [...doc.querySelectorAll('.ltx_authors .ltx_personname')].flatMap(namesOf),
     // The watermark's date is this version's, not the paper's first.
