@@ -31,7 +31,7 @@ function paperToItem(key: string, paper: unknown): ImportedItem | ImportRejectio
     { text: text(paper.bibtex) },
     { text: text(paper.note) },
   ]);
-  if (!found.id) return { line: 0, reason: `${named(key, paper)}: no arXiv id (id, PDF link or BibTeX): not an arXiv paper` };
+  if (!found.id) return { line: 0, reason: `${named(key, paper)}: no arXiv id (id, PDF link, BibTeX or note): not an arXiv paper` };
   const item: ImportedItem = { id: found.id };
   const title = singleLine(text(paper.title));
   if (title) item.title = title;

@@ -30,9 +30,9 @@ describe('PaperMemory memory file', () => {
       { id: 'hep-th/9901001', title: 'An Old Paper', authors: ['Edward Witten'], tags: [], addedAt: Date.parse('2022-01-01T00:00:00.000Z') },
       { id: '2106.09685', title: 'LoRA: Low-Rank Adaptation', authors: ['Edward J. Hu', 'Yelong Shen'], tags: ['peft'], addedAt: Date.parse('2024-05-01T00:00:00.000Z') },
     ]);
-    expect(parse.rejected).toEqual([{ line: 0, reason: '“A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link or BibTeX): not an arXiv paper' }]);
+    expect(parse.rejected).toEqual([{ line: 0, reason: '“A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link, BibTeX or note): not an arXiv paper' }]);
     const plan = planImport([], parse.items, 1_800_000_000_000, parse.rejected);
-    expect(plan.summary).toBe('3 new, 0 updated, 1 rejected: “A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link or BibTeX): not an arXiv paper');
+    expect(plan.summary).toBe('3 new, 0 updated, 1 rejected: “A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link, BibTeX or note): not an arXiv paper');
     expect(plan.added.find((item) => item.id === '1706.03762')).toMatchObject({ status: 'to-read', addedAt: Date.parse('2023-03-14T09:26:53.589Z') });
   });
 
