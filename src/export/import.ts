@@ -112,8 +112,9 @@ function parseIdList(text: string): ImportParse {
       const reference = referenceOf(entry);
       const id = arxivIdFromReference(reference);
       // After a Markdown line break (two trailing spaces, as our Markdown export ends each line of
-      // a paper's item with), a line is the paper's own text: its authors, tags or notes.
-      const continues = /(?: {2}|\\)$/.test(lines[index - 1] ?? '');
+      // a paper's item with, or a backslash: not an escaped one, as a field ending in "\" is
+      // written), a line is the paper's own text: its authors, tags or notes.
+      const continues = /(?: {2}|(?<!\\)(?:\\\\)*\\)$/.test(lines[index - 1] ?? '');
       if (continues && exported) {
         // The whole line: a note's " #" is no comment.
         readEntryLine(exported, raw.trim(), linesRead++ === 0);

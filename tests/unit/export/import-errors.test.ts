@@ -226,6 +226,12 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(parse.rejected).toEqual([{ line: 5, reason: expect.stringMatching(/^arXiv 2310\.01779: tldr: Too big/) }]);
   });
 
+  test('a field of our Markdown export ending in a backslash does not take the next paper with it (an escaped "\\" is no line break)', () => {
+    const items = [savedItem({ id: '2310.01779', notes: 'saved under C:\\' }), savedItem({ id: '2402.18041' })];
+    const parse = parseImport(exportMarkdown(items), 'paperlens-reading-list.md');
+    expect(parse.items.map(({ id, notes }) => [id, notes])).toEqual([['2310.01779', 'saved under C:\\'], ['2402.18041', undefined]]);
+  });
+
   test('after a line that is not a paper, a Markdown line break does not carry its lines to the paper before', () => {
     const text = '## To read (2)\n\n- [A](https://arxiv.org/abs/2310.01779)  \n  Tags: mine\n- [A blog](https://example.com/post)  \n  Tags: the blog’s\n';
     const parse = parseImport(text, 'list.md');
