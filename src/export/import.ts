@@ -115,7 +115,8 @@ function parseIdList(text: string): ImportParse {
       // a paper's item with, or a backslash: not an escaped one, as a field ending in "\" is
       // written), a line is the paper's own text: its authors, tags or notes.
       const continues = /(?: {2}|(?<!\\)(?:\\\\)*\\)$/.test(lines[index - 1] ?? '');
-      if (continues && exported) {
+      // A list item opening with a paper's link is a paper of its own, whatever the line before ends with.
+      if (continues && exported && !(link && id)) {
         // The whole line: a note's " #" is no comment.
         readEntryLine(exported, raw.trim(), linesRead++ === 0);
         return;

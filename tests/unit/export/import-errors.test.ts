@@ -232,6 +232,14 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(parse.items.map(({ id, notes }) => [id, notes])).toEqual([['2310.01779', 'saved under C:\\'], ['2402.18041', undefined]]);
   });
 
+  test('under a section of our export, a list item linking a paper is a paper of its own, after a line ending in a Markdown line break too', () => {
+    const text = '## To read (2)\n\n- [A](https://arxiv.org/abs/2310.01779)  \n- [B](https://arxiv.org/abs/2402.18041)  \n  Tags: mine\n';
+    expect(parseImport(text, 'list.md').items).toEqual([
+      { id: '2310.01779', line: 3, status: 'to-read', title: 'A' },
+      { id: '2402.18041', line: 4, status: 'to-read', title: 'B', tags: ['mine'] },
+    ]);
+  });
+
   test('after a line that is not a paper, a Markdown line break does not carry its lines to the paper before', () => {
     const text = '## To read (2)\n\n- [A](https://arxiv.org/abs/2310.01779)  \n  Tags: mine\n- [A blog](https://example.com/post)  \n  Tags: the blog’s\n';
     const parse = parseImport(text, 'list.md');
