@@ -394,7 +394,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             {tab ? `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.` : 'Open an arXiv or Hugging Face paper to save it from here.'}
           </p>
         )}
-        {/* While searching, results take the panel's place: no tab looks chosen (a click on one ends the search). */}
+        {/* While searching, results take the panel's place: no tab looks or is said chosen (a click on one ends the search). */}
         <nav class="sections" data-searching={query.trim() !== ''}>
           <div class="tabs" role="tablist" aria-label="Papers" onKeyDown={switchTabByKey}>
             {SECTIONS.map((name) => (
@@ -404,7 +404,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
                 role="tab"
                 id={`tab-${name}`}
                 aria-controls="section-panel"
-                aria-selected={section === name}
+                aria-selected={query.trim() === '' && section === name}
                 tabIndex={section === name ? 0 : -1}
                 data-testid={`tab-${name}`}
                 onClick={() => showSection(name)}

@@ -15,7 +15,7 @@ let db: PaperLensDatabase;
 let counter = 0;
 
 beforeEach(async () => {
-  db = new PaperLensDatabase(`ui-review-row-names-${++counter}`);
+  db = new PaperLensDatabase(`row-names-${++counter}`);
   await db.saved.bulkPut([
     savedItem({ id: '1706.03762', title: 'Attention Is All You Need', addedAt: 2 }),
     savedItem({ id: '2310.01779', title: 'HallE-Switch', addedAt: 1 }),

@@ -15,7 +15,7 @@ let db: PaperLensDatabase;
 let counter = 0;
 
 beforeEach(async () => {
-  db = new PaperLensDatabase(`ui-review-bulk-tags-${++counter}`);
+  db = new PaperLensDatabase(`bulk-tags-${++counter}`);
   await db.saved.bulkPut([
     savedItem({ id: '1706.03762', title: 'Attention Is All You Need', tags: ['nlp'], addedAt: 3 }),
     savedItem({ id: '2310.01779', title: 'HallE-Switch', tags: ['vision', 'transformers'], addedAt: 2 }),

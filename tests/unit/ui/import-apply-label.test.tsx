@@ -10,7 +10,7 @@ let db: PaperLensDatabase;
 let counter = 0;
 
 beforeEach(() => {
-  db = new PaperLensDatabase(`ui-review-import-${++counter}`);
+  db = new PaperLensDatabase(`import-${++counter}`);
 });
 
 afterEach(() => {

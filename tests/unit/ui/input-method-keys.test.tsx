@@ -25,7 +25,7 @@ vi.mock('../../../src/messaging/client', () => ({
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
 
 beforeEach(async () => {
-  db = new PaperLensDatabase(`ui-review-ime-${++counter}`);
+  db = new PaperLensDatabase(`ime-${++counter}`);
   await db.saved.bulkPut([savedItem({ id: '1706.03762', title: 'Attention Is All You Need', tags: [] })]);
   requests.length = 0;
 });

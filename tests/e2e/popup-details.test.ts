@@ -197,10 +197,13 @@ describe('popup, as a reader sees it', () => {
     await popup.getByTestId('search-item').first().waitFor();
     expect(await popup.getByRole('heading', { level: 2, name: 'Search results' }).count()).toBe(1);
     expect(await underline()).toBe('rgba(0, 0, 0, 0)');
+    // Nor does a screen reader hear one chosen.
+    expect(await popup.getByRole('tab', { selected: true }).count()).toBe(0);
     await popup.getByTestId('search').fill('');
     await popup.getByTestId('trending-item').first().waitFor();
     expect(await popup.getByRole('heading', { name: 'Search results' }).count()).toBe(0);
     expect(await underline()).toBe(chosen);
+    expect(await popup.getByRole('tab', { selected: true, name: 'Trending' }).count()).toBe(1);
     await popup.close();
   });
 });
