@@ -343,6 +343,20 @@ describe('badges on listing pages', () => {
     await page.close();
   });
 
+  test("on a list that shows no abstracts (arXiv /recent), an unknown paper's TL;DR comes from its arXiv page, asked once", async () => {
+    const absPage = 'https://arxiv.org/abs/2407.21500';
+    browser.serve(absPage, (await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', '2407.21500'));
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.CL/recent');
+    const entry = badgeOf(page, '2407.21500');
+    await entry.getByTestId('badge-tldr-toggle').click();
+    await expect.poll(() => entry.getByTestId('badge-tldr').textContent()).toMatch(/Transformer.*\(summarized from its arXiv page's abstract\)$/);
+    await entry.getByTestId('badge-tldr-toggle').click();
+    await entry.getByTestId('badge-tldr-toggle').click();
+    expect(browser.requests.filter((request) => request.url() === absPage)).toHaveLength(1);
+    await page.close();
+  });
+
   test('markup and a javascript: link in an entry are shown as text and nothing runs', async () => {
     const page = await browser.context.newPage();
     const seen = problems(page);

@@ -123,9 +123,15 @@ export function createBadgeController({ site, transport, doc = document, current
     },
     tldr: async (badge): Promise<TldrResult> => {
       const details = site.details(entryOf.get(badge)!, doc);
-      const view = await summaryOf(badge, details);
+      let view = await summaryOf(badge, details);
+      // A list that shows no abstracts (arXiv's /recent, Hugging Face's): the paper's arXiv page
+      // gives it, when the reader lets PaperLens ask arXiv (the popup's PDF tabs do the same).
+      if (!view?.tldr && !details.abstract) {
+        const page = await transport.arxivPage(badge.id).catch(() => null);
+        if (page?.abstract) view = await summaryOf(badge, { ...details, title: details.title || page.title, abstract: page.abstract });
+      }
       if (!view?.tldr) return { text: details.abstract ? NO_TLDR : NO_TLDR_WITHOUT_ABSTRACT, note: null };
-      return { text: view.tldr, note: view.inStore ? null : '(summarized from its abstract)' };
+      return { text: view.tldr, note: view.inStore ? null : details.abstract ? '(summarized from its abstract)' : "(summarized from its arXiv page's abstract)" };
     },
   };
 

@@ -1,4 +1,4 @@
-import type { BadgeInfo, LookupQuery, PaperView, ReadingStatus, SavedItem, SaveInput } from '../../schema';
+import type { BadgeInfo, LookupQuery, PagePaper, PaperView, ReadingStatus, SavedItem, SaveInput } from '../../schema';
 import type { sendRequest } from '../../messaging/client';
 
 /** The requests listing badges make to the background (a seam, so the controller is testable). */
@@ -12,6 +12,8 @@ export interface BadgeTransport {
   /** Undo of unsave: puts the exact item back, unless it was saved again meanwhile; true when it did. */
   restore: (item: SavedItem) => Promise<boolean>;
   setStatus: (id: string, status: ReadingStatus) => Promise<ReadingStatus | null>;
+  /** What the paper's arXiv abstract page says (null when arXiv requests are off, or it failed). */
+  arxivPage: (id: string) => Promise<PagePaper | null>;
 }
 
 // The protocol's limit on ids per `badges` request.
@@ -31,5 +33,6 @@ export function messageTransport(send: typeof sendRequest): BadgeTransport {
     unsave: async (id) => (await send({ type: 'removeSaved', ids: [id] }))[0] ?? null,
     restore: async (item) => (await send({ type: 'restoreSaved', items: [item], expected: null })).changed > 0,
     setStatus: async (id, status) => (await send({ type: 'setStatus', id, status })).status,
+    arxivPage: (id) => send({ type: 'arxivPage', id }),
   };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
 import { within } from '@testing-library/preact';
-import type { BadgeInfo, LookupQuery, ReadingStatus, SavedItem, SaveInput } from '../../../src/schema';
+import type { BadgeInfo, LookupQuery, PagePaper, ReadingStatus, SavedItem, SaveInput } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
 import { hfList } from '../../../src/sites/hf-list';
@@ -54,6 +54,12 @@ class FakeStore implements BadgeTransport {
     this.requests.push({ type: 'setStatus', ids: [id] });
     this.saved.set(id, status);
     return status;
+  };
+  /** Papers' arXiv pages, as the background reads them when it may ask arXiv. */
+  arxivPages: Record<string, PagePaper> = {};
+  arxivPage = async (id: string) => {
+    this.requests.push({ type: 'arxivPage', ids: [id] });
+    return this.arxivPages[id] ?? null;
   };
   of(type: string) {
     return this.requests.filter((request) => request.type === type);
@@ -378,12 +384,31 @@ describe('listing badges', () => {
     expect(panel.textContent).toContain('Long-context models often ignore facts');
   });
 
-  test('without an abstract on the page, an unknown paper’s TL;DR says why there is none', async () => {
-    const { store } = await open('arxiv-list-cs.CL-recent.html');
+  test('without an abstract on the page, an unknown paper’s TL;DR comes from its arXiv page; without that either, it says why there is none', async () => {
+    const store = new FakeStore();
+    store.arxivPages['2407.21500'] = {
+      id: '2407.21500', title: 'Prompt Compression by Learned Token Dropping', abstract: 'We drop tokens from prompts with a learned scorer. It keeps accuracy.', authors: ['A. Author'],
+      published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, codeLinks: [],
+    };
+    await open('arxiv-list-cs.CL-recent.html', arxivListing, store);
     part(badge('2407.21500'), 'badge-tldr-toggle')!.click();
     await settle();
-    expect(store.of('lookup')[0]!.query).toEqual({ id: '2407.21500', title: 'Prompt Compression by Learned Token Dropping' });
-    expect(part(badge('2407.21500'), 'badge-tldr')!.textContent).toMatch(/^No TL;DR: .*does not show its abstract/);
+    expect(store.of('lookup').map((request) => request.query)).toEqual([
+      { id: '2407.21500', title: 'Prompt Compression by Learned Token Dropping' },
+      { id: '2407.21500', title: 'Prompt Compression by Learned Token Dropping', abstract: store.arxivPages['2407.21500'].abstract },
+    ]);
+    expect(part(badge('2407.21500'), 'badge-tldr')!.textContent).toBe("We drop tokens from prompts with a learned scorer (summarized from its arXiv page's abstract)");
+    // Saved now, it keeps that TL;DR.
+    part(badge('2407.21500'), 'badge-save')!.click();
+    await settle();
+    expect(store.of('save')[0]!.paper!.tldr).toBe('We drop tokens from prompts with a learned scorer');
+
+    // arXiv not asked (switched off) or not answering: the badge says why there is none.
+    const other = [...document.querySelectorAll<HTMLElement>('paperlens-badge')].map((host) => host.dataset.arxivId!).find((id) => id !== '2407.21500' && !store.known[id])!;
+    part(badge(other), 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(store.of('arxivPage').map((request) => request.ids![0])).toEqual(['2407.21500', other]);
+    expect(part(badge(other), 'badge-tldr')!.textContent).toMatch(/^No TL;DR: .*does not show its abstract/);
   });
 
   test('markup in titles and abstracts stays text inside the badge', async () => {
