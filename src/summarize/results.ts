@@ -66,8 +66,17 @@ interface Clause {
 // Where a clause starts (after the match) and ends (at it). (", including …" lists what the clause
 // covers: it does not start one. Chinese and Japanese clauses are delimited by their full-width
 // commas and semicolons; 、 separates the items of a list, which stay together.)
-const CLAUSE_START = /[;:]\s|[，；：]|\b(?:e\.g|i\.e)\.,?\s|,\s(?=(?:while|whereas|where|but|and|which|thus|thereby)\b|(?!including\b)\w+ing\b)/g;
-const CLAUSE_END = /[;:]\s|[，；：。！？]|,\s(?=(?:while|whereas|but|which|thus|thereby|and|or)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$/g;
+// A colon before a number labels a value ("(F1: 99.09%, precision: 99.41%)"), and ", and" between
+// numbers lists them ("0.664, 0.973, and 0.934, respectively"): the values stay in one phrase.
+const LIST_AND = String.raw`(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d))`;
+const CLAUSE_START = new RegExp(
+  String.raw`;\s|:\s(?![+±$-]?\d)|[，；：]|\b(?:e\.g|i\.e)\.,?\s|${LIST_AND}|,\s(?=(?:while|whereas|where|but|which|thus|thereby)\b|(?!including\b)\w+ing\b)`,
+  'g',
+);
+const CLAUSE_END = new RegExp(
+  String.raw`;\s|:\s(?![+±$-]?\d)|[，；：。！？]|${LIST_AND}|${LIST_AND.replaceAll('and', 'or')}|,\s(?=(?:while|whereas|but|which|thus|thereby)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$`,
+  'g',
+);
 // Where a clause too long may end instead (both matches are two characters long).
 const PAUSE = /,\s|\s\(/g;
 const TOKEN = /[\p{L}\p{N}@-]+/gu;

@@ -132,6 +132,16 @@ describe('extractKeyResults', () => {
     // 、 separates a list's items, which stay together.
     expect(extractKeyResults('我们的方法在ImageNet、COCO和ADE20K上分别提升了2.1%、3.4%和1.2%。')).toEqual(['我们的方法在ImageNet、COCO和ADE20K上分别提升了2.1%、3.4%和1.2%']);
   });
+  it('keeps labelled and listed values in one phrase (a colon or ", and" before a number does not end it)', () => {
+    expect(
+      extractKeyResults('The network labels each pair, giving highly accurate labels (F1: 99.09%, precision: 99.41%, recall: 98.76%). The method beats others with an average AUROC of 0.664, 0.973, and 0.934, respectively.'),
+    ).toEqual(['giving highly accurate labels (F1: 99.09%, precision: 99.41%, recall: 98.76%)', 'beats others with an average AUROC of 0.664, 0.973, and 0.934, respectively']);
+    // Between a word and a number, ", and" still starts a clause of its own.
+    expect(extractKeyResults('We get a 33% speed up on text with no loss, and 30% speed up on code with a loss of 3%.')).toEqual([
+      'We get a 33% speed up on text with no loss',
+      '30% speed up on code with a loss of 3%',
+    ]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
