@@ -206,31 +206,39 @@ class SentenceIndex {
   }
 }
 
-/** The clause around a number, starting at its verb when there is one. */
-function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: number): Clause {
-  let start = index.startBefore(at);
+/**
+ * The clause around a number, starting at its verb when there is one, and not before `from` (where
+ * the phrase before it ended: a clause cut short at a pause or to MAX_WORDS gave its next number a
+ * phrase repeating half of it).
+ */
+function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: number, from: number): Clause {
+  const clauseStart = index.startBefore(at);
+  let start = Math.max(from, clauseStart);
   const tail = index.endAfter(end);
   const stop = tail ?? sentence.length;
   // Start at the verb governing the number when one precedes it in the clause. (A word right
   // before a comma ends a phrase, "the best results, including": no verb.)
-  start = index.verbBefore(start, at) ?? start;
+  const verb = index.verbBefore(start, at);
+  start = verb ?? start;
+  // The rest of a clause says it is one, unless it starts at a verb.
+  const rest = from > clauseStart && verb === null;
   // Too long: end at the first comma or parenthesis after the number, if that is short enough;
   // else keep MAX_WORDS words around the number, and say where words were left out.
   const wordCount = (from: number, to: number) => index.words(from, to).count;
   if (wordCount(start, stop) > MAX_WORDS) {
     const pause = index.pauseIn(end, stop);
-    if (pause !== null && wordCount(start, pause) <= MAX_WORDS) return { start, stop: pause, cutBefore: false, cutAfter: false };
+    if (pause !== null && wordCount(start, pause) <= MAX_WORDS) return { start, stop: pause, cutBefore: rest, cutAfter: false };
     const words = index.words(start, stop);
     const first = Math.max(0, Math.min(index.wordAfter(at) - words.first - 8, words.count - MAX_WORDS));
     const last = words.first + first + MAX_WORDS - 1;
     return {
       start: index.wordStart(words.first + first, start),
       stop: index.wordEnd(last, stop),
-      cutBefore: first > 0,
+      cutBefore: rest || first > 0,
       cutAfter: first + MAX_WORDS < words.count,
     };
   }
-  return { start, stop, cutBefore: false, cutAfter: false };
+  return { start, stop, cutBefore: rest, cutAfter: false };
 }
 
 // A sentence's opening phrase that says where or against what its numbers hold ("On GSM8K and
@@ -278,7 +286,7 @@ export function resultsOf(sentences: string[]): string[] {
       const end = at + m[0].length;
       if (at < covered || !isResult(sentence, at, end, m[1]!, m[2])) continue;
       index ??= new SentenceIndex(sentence);
-      const { start, stop, cutBefore, cutAfter } = clauseSpan(index, sentence, at, end);
+      const { start, stop, cutBefore, cutAfter } = clauseSpan(index, sentence, at, end, covered);
       covered = stop;
       const clause = tidy(sentence.slice(start, stop));
       const setting = cutBefore ? null : settingOf(sentence, index.startBefore(at), start);

@@ -142,6 +142,22 @@ describe('extractKeyResults', () => {
       '30% speed up on code with a loss of 3%',
     ]);
   });
+  it('a number after a phrase cut short gets the rest of its clause, not a phrase repeating the one before', () => {
+    expect(
+      extractKeyResults(
+        'Our model is able to predict the exact correct repair 41% of the time with a single guess, compared to 13% accuracy for an attentional sequence-to-sequence model.',
+      ),
+    ).toEqual(['Our model is able to predict the exact correct repair 41% of the time with a single guess', '…compared to 13% accuracy for an attentional sequence-to-sequence model']);
+    // Cut to 20 words: the next number's phrase starts where that cut ended.
+    expect(
+      extractKeyResults(
+        'On the dataset trained on the VGG16 network, the auxiliary cells can detect 46% of the misclassified examples along with 12% reduction in energy compared to the baseline network while 69% of the examples are correctly classified.',
+      ),
+    ).toEqual([
+      '…the VGG16 network, the auxiliary cells can detect 46% of the misclassified examples along with 12% reduction in energy compared…',
+      '…to the baseline network while 69% of the examples are correctly classified',
+    ]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
@@ -149,7 +165,7 @@ describe('extractKeyResults', () => {
     // A clause delimiter after each number: each clause was found by reading the sentence from its start.
     ['x 1%; ', ['x 1%']],
     // One long clause, cut to 20 words around each number: each cut read the clause from its start.
-    ['by 1% ', ['by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1%…', '…1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by…', '…1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by']],
+    ['by 1% ', ['by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1%…', '…by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1%…', '…by 1% by 1% by 1% by']],
   ])('reads an abstract of the longest kind, one sentence of "%s" repeated, at once', (unit, expected) => {
     // Every abstract a card shows runs through this (0.25 to 0.6 s here when it took quadratic time).
     const abstract = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
