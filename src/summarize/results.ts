@@ -265,9 +265,24 @@ function settingOf(sentence: string, clauseStart: number, phraseStart: number): 
 }
 
 function tidy(phrase: string): string {
-  return phrase
-    .replace(/^[\s,;:(，；：、]+|[\s,;:.(，；：、。]+$/g, '')
+  const trimmed = phrase
+    .replace(/^[\s,;:，；：、]+|[\s,;:.(，；：、。]+$/g, '')
     .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '');
+  // A parenthesis the phrase does not close or open is the sentence's, not the phrase's:
+  // "… by 400%)", "(instead of 0.99) extending …" keep theirs.
+  if (trimmed.startsWith('(') && !closed(trimmed, '(', ')')) return trimmed.slice(1).trimStart();
+  if (trimmed.endsWith(')') && !closed([...trimmed].reverse(), ')', '(')) return trimmed.slice(0, -1);
+  return trimmed;
+}
+
+/** Whether the bracket the characters start with is closed among them. */
+function closed(chars: Iterable<string>, open: string, close: string): boolean {
+  let depth = 0;
+  for (const char of chars) {
+    if (char === open) depth++;
+    else if (char === close && --depth === 0) return true;
+  }
+  return false;
 }
 
 /** Every quantitative result in the abstract, as short phrases in order, deduplicated, at most 6. */

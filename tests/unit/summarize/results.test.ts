@@ -158,6 +158,17 @@ describe('extractKeyResults', () => {
       '…to the baseline network while 69% of the examples are correctly classified',
     ]);
   });
+  it('a phrase keeps only parentheses it opens and closes', () => {
+    expect(
+      extractKeyResults(
+        'It needs a single update (reducing the time taken for reaching the state of the art by 400%), and more. We observe gains (e.g., 4.1% relative improvement over Sent2vec). We fix the rate of each layer (with BN) to a constant (say, 0.3) that matches 2.5% accuracy.',
+      ),
+    ).toEqual([
+      'reaching the state of the art by 400%',
+      '4.1% relative improvement over Sent2vec',
+      'We fix the rate of each layer (with BN) to a constant (say, 0.3) that matches 2.5% accuracy',
+    ]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
