@@ -169,6 +169,12 @@ describe('extractKeyResults', () => {
       'We fix the rate of each layer (with BN) to a constant (say, 0.3) that matches 2.5% accuracy',
     ]);
   });
+  it('reads percentages and factors as LaTeX writes them', () => {
+    expect(extractKeyResults(String.raw`Our approach reduces the FLOPs by up to 48\%. It takes $3\times$ fewer iterations.`)).toEqual([
+      String.raw`reduces the FLOPs by up to 48\%`,
+      String.raw`takes $3\times$ fewer iterations`,
+    ]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
