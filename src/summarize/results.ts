@@ -245,8 +245,13 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
 // HumanEval, our method achieves …", "Compared to GPT-4, …"), not a discourse marker ("In this
 // paper,", "In addition,", "On the other hand,").
 const SETTING_OPENER = /^((?:On|In|For|Across|Under|Over|At|With|Compared (?:to|with)|Relative to)\s[^,;:()]+?),\s/;
-const DISCOURSE_OPENER =
-  /^(?:In (?:this|our|the present) (?:paper|work|study|article|report)|In (?:addition|particular|contrast|summary|practice|short|general|fact|doing so|turn|experiments|comparison)|On the other hand|On the contrary|At the same time|For (?:example|instance|this|that)|With (?:this|that|these|it))$/i;
+const DISCOURSE = String.raw`In (?:this|our|the present) (?:paper|work|study|article|report)|In (?:addition|particular|contrast|summary|practice|short|general|fact|doing so|turn|experiments|comparison)|On the other hand|On the contrary|At the same time|For (?:example|instance|this|that)|With (?:this|that|these|it)`;
+const DISCOURSE_OPENER = new RegExp(`^(?:${DISCOURSE})$`, 'i');
+// What a phrase taken from a sentence's start need not say ("For instance, we receive 76.43% …").
+const DISCOURSE_LEAD = new RegExp(
+  String.raw`^(?:${DISCOURSE}|Empirically|Experimentally|Besides|Moreover|Furthermore|Additionally|Specifically|Notably|Importantly|Interestingly|Surprisingly|Finally|However|Overall|Consequently|As a result),\s+`,
+  'i',
+);
 const MAX_OPENER_WORDS = 10;
 
 /**
@@ -267,7 +272,8 @@ function settingOf(sentence: string, clauseStart: number, phraseStart: number): 
 function tidy(phrase: string): string {
   const trimmed = phrase
     .replace(/^[\s,;:，；：、]+|[\s,;:.(，；：、。]+$/g, '')
-    .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '');
+    .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '')
+    .replace(DISCOURSE_LEAD, '');
   // A parenthesis the phrase does not close or open is the sentence's, not the phrase's:
   // "… by 400%)", "(instead of 0.99) extending …" keep theirs.
   if (trimmed.startsWith('(') && !closed(trimmed, '(', ')')) return trimmed.slice(1).trimStart();

@@ -175,6 +175,11 @@ describe('extractKeyResults', () => {
       String.raw`takes $3\times$ fewer iterations`,
     ]);
   });
+  it('a phrase from a sentence start leaves out its discourse marker', () => {
+    expect(
+      extractKeyResults('In this paper, we find 99.9% of the gradient exchange is redundant. For instance, we receive a 76.43% top-1 accuracy using ResNet50. Empirically, DPQ offers compression ratios of 14-238x.'),
+    ).toEqual(['we find 99.9% of the gradient exchange is redundant', 'we receive a 76.43% top-1 accuracy using ResNet50', 'DPQ offers compression ratios of 14-238x']);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
