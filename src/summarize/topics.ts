@@ -37,7 +37,8 @@ const RULES: readonly TopicRule[] = [
   ['scaling laws', /scaling (?:law|behavio)|compute-optimal/, /scaling/],
   ['machine translation', /machine translation|translation (?:model|quality|task)|nmt\b/],
   ['multilingual', /multilingual|cross-?lingual|\d+ languages/],
-  ['low-resource languages', /(?:low|under).resource|tail lang/],
+  // Resources of a language, not a budget's ("training under resource constraints", "low-resource settings").
+  ['low-resource languages', /(?:low|under).resourced?.(?:\S+ ){0,2}languages?|tail lang/],
   ['code generation', /code (?:generat|translat|llm|model)|program synthesis|programming lang/],
   ['vision-language', /vision.language|multi-?modal|l?vlm|caption/],
   ['hallucination', /hallucinat/],

@@ -135,6 +135,11 @@ describe('topicsFor', () => {
         expect(topicsFor(title, abstract)).not.toContain(wrong);
       });
     }
+    it('resources that are a budget, not a language\'s, are no low-resource languages', () => {
+      expect(topicsFor('Budgeted Training: Rethinking Deep Neural Network Training Under Resource Constraints', 'We train image classifiers under a fixed budget.')).not.toContain('low-resource languages');
+      expect(topicsFor('Robust domain adaptation', 'We adapt speech models in low-resource settings and show gains in low-resource visual domain adaptation.')).not.toContain('low-resource languages');
+      expect(topicsFor('Amharic Light Stemmer', 'Stemmers exist for English, but not for under resourced languages such as Amharic.')).toContain('low-resource languages');
+    });
     it('still reads the model senses', () => {
       expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
       expect(topicsFor('Small students', 'A student model learns from a teacher model.')).toContain('distillation');
