@@ -39,7 +39,9 @@ const RULES: readonly TopicRule[] = [
   ['multilingual', /multilingual|cross-?lingual|\d+ languages/],
   // Resources of a language, not a budget's ("training under resource constraints", "low-resource settings").
   ['low-resource languages', /(?:low|under).resourced?.(?:\S+ ){0,2}languages?|tail lang/],
-  ['code generation', /code (?:generat|translat|llm|model)|program synthesis|programming lang/],
+  // Not a generative model's latent code, a probabilistic programming language (a modelling tool), or
+  // the paper's own source code ("the source code will be available").
+  ['code generation', /(?<!latent )code (?:generat|translat|llm|model)|program synthesis|(?<!probabilistic )programming lang|(?<!(?:the|our|its|their) )source code(?! (?:will|is|are|available|can|has))/],
   ['vision-language', /vision.language|multi-?modal|l?vlm|caption/],
   ['hallucination', /hallucinat/],
   ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)/, /evaluat/],
