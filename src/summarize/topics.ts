@@ -53,7 +53,8 @@ const RULES: readonly TopicRule[] = [
   ['reasoning', /reasoning|chain.of.thought/],
   ['agents', /(?:llm|language) agents?|agentic|tool.use/],
   ['interpretability', /interpretab|attribution method|prob(?:e|ing)|superposition/],
-  ['OCR & documents', /ocr\b|handwrit|document (?:understanding|image)/],
+  // Handwritten digits are MNIST, a benchmark, not documents.
+  ['OCR & documents', /ocr\b|handwrit(?!ten digits?\b)|document (?:understanding|image)/],
   // Hate speech and part-of-speech tags are text, not audio.
   ['speech', /(?<!(?:hate|toxic|offensive|abusive|free|part.of)[ -])speech|asr\b|audio/],
   ['tokenization', /tokeni[sz]|vocabular|subword/],

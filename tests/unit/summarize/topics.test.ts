@@ -146,6 +146,10 @@ describe('topicsFor', () => {
       expect(topicsFor('Graph convolutions over relations', 'We show superior results. We make the source code of our method available.')).not.toContain('code generation');
       expect(topicsFor('Global Relational Models of Source Code', 'Models of source code must reason about the structure of programs.')).toContain('code generation');
     });
+    it('MNIST\'s handwritten digits are no OCR', () => {
+      expect(topicsFor('Normalising flows and autoencoders', 'We run experiments on the MNIST handwritten digits.')).not.toContain('OCR & documents');
+      expect(topicsFor('Reading old letters', 'We transcribe handwritten documents.')).toContain('OCR & documents');
+    });
     it('still reads the model senses', () => {
       expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
       expect(topicsFor('Small students', 'A student model learns from a teacher model.')).toContain('distillation');
