@@ -33,7 +33,8 @@ const RULES: readonly TopicRule[] = [
   ['distillation', /distillation|(?:teacher|student)s?[- ](?:models?|networks?|student)/],
   ['efficient inference', /(?:efficient|accelerat\w*) (?:\w+ )?(?:inference|decoding)|inference speed|throughput|speed.?up|latency/],
   ['speculative decoding', /speculative|draft/],
-  ['long context', /long.(?:context|sequence|input|text)|context (?:length|window)|length generali/],
+  // "A long sequence of tasks" is a series, not a long input.
+  ['long context', /long.(?:context|sequence(?! of)|input|text)|context (?:length|window)|length generali/],
   ['scaling laws', /scaling (?:law|behavio)|compute-optimal/, /scaling/],
   ['machine translation', /machine translation|translation (?:model|quality|task)|nmt\b/],
   ['multilingual', /multilingual|cross-?lingual|\d+ languages/],

@@ -150,6 +150,10 @@ describe('topicsFor', () => {
       expect(topicsFor('Normalising flows and autoencoders', 'We run experiments on the MNIST handwritten digits.')).not.toContain('OCR & documents');
       expect(topicsFor('Reading old letters', 'We transcribe handwritten documents.')).toContain('OCR & documents');
     });
+    it('a long sequence of tasks is no long context', () => {
+      expect(topicsFor('Overcoming catastrophic forgetting', 'Gradient descent over a long sequence of tasks is problematic.')).not.toContain('long context');
+      expect(topicsFor('Efficient transformers', 'Attention is slow on long sequences.')).toContain('long context');
+    });
     it('still reads the model senses', () => {
       expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
       expect(topicsFor('Small students', 'A student model learns from a teacher model.')).toContain('distillation');
