@@ -43,7 +43,9 @@ const RULES: readonly TopicRule[] = [
   // Not a generative model's latent code, a probabilistic programming language (a modelling tool), or
   // the paper's own source code ("the source code will be available").
   ['code generation', /(?<!latent )code (?:generat|translat|llm|model)|program synthesis|(?<!probabilistic )programming lang|(?<!(?:the|our|its|their) )source code(?! (?:will|is|are|available|can|has))/],
-  ['vision-language', /vision.language|multi-?modal|l?vlm|caption/],
+  // A distribution with many modes ("the posterior is multi-modal", "multi-modal outputs") is no
+  // vision and language.
+  ['vision-language', /vision.language|(?<!(?:is|are) )multi-?modal(?!it(?:y|ies) in|[- ](?:nature|outputs?|distributions?|posteriors?|densit|conditional|polic))|l?vlm|caption/],
   ['hallucination', /hallucinat/],
   ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)/, /evaluat/],
   ['datasets', /(?:collect|curate|construct|introduce)\w* (?:\S+ ){0,5}(?:dataset|corpus)/, /dataset|corp(?:us|ora)/],

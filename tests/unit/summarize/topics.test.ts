@@ -154,6 +154,13 @@ describe('topicsFor', () => {
       expect(topicsFor('Overcoming catastrophic forgetting', 'Gradient descent over a long sequence of tasks is problematic.')).not.toContain('long context');
       expect(topicsFor('Efficient transformers', 'Attention is slow on long sequences.')).toContain('long context');
     });
+    it('a distribution with many modes is no vision and language', () => {
+      expect(topicsFor('Invertible networks for inverse problems', 'The posterior is multi-modal, and our tool finds multi-modalities in parameter space.')).not.toContain('vision-language');
+      expect(topicsFor('Diverse conditional GANs', 'Conditional distributions are multi-modal. Prior work on multi-modal conditional generation trades quality for diversity.')).not.toContain(
+        'vision-language',
+      );
+      expect(topicsFor('Learning factorized multimodal representations', 'We learn from multimodal data of images and text.')).toContain('vision-language');
+    });
     it('still reads the model senses', () => {
       expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
       expect(topicsFor('Small students', 'A student model learns from a teacher model.')).toContain('distillation');
