@@ -16,12 +16,15 @@ function trimLink(url: string): string {
   // page's "https://github.com/))))…".
   let parens = count(url, '(') - count(url, ')');
   let brackets = count(url, '[') - count(url, ']');
+  // LaTeX's \url{…} leaves its closing brace on the link.
+  let braces = count(url, '{') - count(url, '}');
   let end = url.length;
   for (;;) {
     const last = url[end - 1];
     if (last === undefined) break;
     if (last === ')' && parens < 0) parens++;
     else if (last === ']' && brackets < 0) brackets++;
+    else if (last === '}' && braces < 0) braces++;
     else if (!'.,;:!?'.includes(last)) break;
     end--;
   }

@@ -25,6 +25,12 @@ describe('findCodeLinks', () => {
       'https://github.com/a/c_(v2)',
     ]);
   });
+  it('strips the closing brace of LaTeX\'s \\url{…} but keeps a balanced one', () => {
+    expect(findCodeLinks(String.raw`Code is at \url{https://github.com/jjy1994/Certify_Topk}. See also https://github.com/a/{b}.`)).toEqual([
+      'https://github.com/jjy1994/Certify_Topk',
+      'https://github.com/a/{b}',
+    ]);
+  });
   it('strips quotes and colons', () => {
     expect(findCodeLinks('at "https://github.com/a/b": done. Also “https://github.com/a/d”.')).toEqual([
       'https://github.com/a/b',
