@@ -2,7 +2,9 @@
 import { MAX_URL_LENGTH } from '../papers/bounds';
 import { safeHref } from '../papers/ids';
 
-const LINK = /https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)(?:\/[^\s<>"'“”‘’]*)?/gi;
+// Abstracts often leave out the scheme ("at github.com/a/b"): such a link is read as https. A host
+// inside another address or an email ("docs.github.com", "?u=github.com/…", "git@github.com:") is not one.
+const LINK = /(?<![\w.@/=?&%#:+~-])(?:https?:\/\/)?(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)(?:\/[^\s<>"'“”‘’]*)?/gi;
 
 function count(text: string, ch: string): number {
   let n = 0;
@@ -55,7 +57,7 @@ export function uniqueCodeLinks(links: readonly string[]): string[] {
 export function findCodeLinks(abstract: string): string[] {
   const out: string[] = [];
   for (const match of abstract.matchAll(LINK)) {
-    const url = trimLink(match[0]);
+    const url = trimLink(/^https?:/i.test(match[0]) ? match[0] : `https://${match[0]}`);
     // A bare host ("https://github.com/") is not a code link.
     if (!/^https?:\/\/[^/]+\/./i.test(url)) continue;
     out.push(url);

@@ -54,6 +54,13 @@ describe('findCodeLinks', () => {
     expect(findCodeLinks(abstract)).toEqual(['https://github.com/a/b']);
     expect(performance.now() - started).toBeLessThan(1000);
   });
+  it('reads a link written without its scheme as https, but not a host inside another address or an email', () => {
+    expect(findCodeLinks('Our models are at huggingface.co/LVSTCK and the code at github.com/LVSTCK/domestic-yak.')).toEqual([
+      'https://huggingface.co/LVSTCK',
+      'https://github.com/LVSTCK/domestic-yak',
+    ]);
+    expect(findCodeLinks('See https://example.com/go?u=github.com/a/b, docs.github.com/en and mail git@github.com.')).toEqual([]);
+  });
   it('accepts http and www', () => {
     expect(findCodeLinks('http://www.github.com/a/b/tree/main/src.')).toEqual(['http://www.github.com/a/b/tree/main/src']);
   });
