@@ -29,6 +29,9 @@ const SETTING_BEFORE =
 const VERB =
   /^(?!score$)(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?$/i;
 
+// "Result(s)" is a noun ("accurate results (F1: 99.09%)", "results of 68.3%") unless "results in".
+const RESULT_NOUN = /^results?$/i;
+
 /** Whether a number is a result (not a year, a model size, a figure number, a version or a count). */
 function isResult(sentence: string, at: number, end: number, num: string, unit: string | undefined): boolean {
   const before = sentence.slice(Math.max(0, at - 40), at);
@@ -139,7 +142,9 @@ class SentenceIndex {
     }
     for (const m of sentence.matchAll(TOKEN)) {
       const end = m.index + m[0].length;
-      if (VERB.test(m[0]) && sentence[end] !== ',') this.verbs.push({ token: this.tokenStarts.length, end });
+      if (VERB.test(m[0]) && sentence[end] !== ',' && !(RESULT_NOUN.test(m[0]) && !/^\s+in\b/.test(sentence.slice(end, end + 4)))) {
+        this.verbs.push({ token: this.tokenStarts.length, end });
+      }
       this.tokenStarts.push(m.index);
     }
     for (const m of sentence.matchAll(/\S+/g)) {

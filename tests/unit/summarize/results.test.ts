@@ -180,6 +180,11 @@ describe('extractKeyResults', () => {
       extractKeyResults('In this paper, we find 99.9% of the gradient exchange is redundant. For instance, we receive a 76.43% top-1 accuracy using ResNet50. Empirically, DPQ offers compression ratios of 14-238x.'),
     ).toEqual(['we find 99.9% of the gradient exchange is redundant', 'we receive a 76.43% top-1 accuracy using ResNet50', 'DPQ offers compression ratios of 14-238x']);
   });
+  it('"results" is where a phrase starts only as a verb ("results in"), not as a noun', () => {
+    expect(
+      extractKeyResults('We label each pair, obtaining highly accurate results (F1: 99.09%). Our method results in a 6% drop in perplexity. We match classification results with 10 times fewer iterations.'),
+    ).toEqual(['obtaining highly accurate results (F1: 99.09%)', 'results in a 6% drop in perplexity', 'match classification results with 10 times fewer iterations']);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
