@@ -15,10 +15,10 @@ const SIZE = /^(?:[KMBTkmbt]|million|billion|trillion|[GMT][Bb])$/;
 const TIME = /^(?:hours?|h|days?|minutes?|mins?|seconds?|s|ms|GPU)$/;
 const METRIC =
   /\b(?:accuracy|acc|bleu|codebleu|rouge|f1|em|exact match|map|ap|auc|fid|psnr|wer|cer|perplexity|ppl|scores?|pass@\d+|recall|precision|success rate|win rate|error|speed-?up|points?|miou|reward)\b/i;
-const CUE_BEFORE = /\b(?:by|up to|at least|over|more than|less than|nearly|almost|about|around|average of|of|to|from|reach\w*|achiev\w*|attain\w*|obtain\w*|scor\w*|only|just|within)\s*$/i;
+const CUE_BEFORE = /\b(?:by|up to|at least|over|more than|less than|nearly|almost|about|around|average of|of|to|from|reach\w*|achiev\w*|attain\w*|obtain\w*|scor\w*|only|just|merely|within)\s*$/i;
 const BETTER_AFTER =
   /^\s*(?:fewer|less|more|faster|slower|smaller|larger|higher|lower|better|improvement|gain|reduction|increase|decrease|speed-?up|cheaper)\b/i;
-const REDUCED_BEFORE = /\b(?:only|just|fewer|reduc\w*|sav\w*)\s*$/i;
+const REDUCED_BEFORE = /\b(?:only|just|merely|fewer|reduc\w*|sav\w*)\s*$/i;
 const QUICK_BEFORE = /\b(?:less than|within|under|in)\s*$/i;
 const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;

@@ -185,6 +185,9 @@ describe('extractKeyResults', () => {
       extractKeyResults('We label each pair, obtaining highly accurate results (F1: 99.09%). Our method results in a 6% drop in perplexity. We match classification results with 10 times fewer iterations.'),
     ).toEqual(['obtaining highly accurate results (F1: 99.09%)', 'results in a 6% drop in perplexity', 'match classification results with 10 times fewer iterations']);
   });
+  it('reads "merely" as "only"', () => {
+    expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
