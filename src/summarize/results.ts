@@ -254,7 +254,7 @@ const DISCOURSE = String.raw`In (?:this|our|the present) (?:paper|work|study|art
 const DISCOURSE_OPENER = new RegExp(`^(?:${DISCOURSE})$`, 'i');
 // What a phrase taken from a sentence's start need not say ("For instance, we receive 76.43% …").
 const DISCOURSE_LEAD = new RegExp(
-  String.raw`^(?:${DISCOURSE}|Empirically|Experimentally|Besides|Moreover|Furthermore|Additionally|Specifically|Notably|Importantly|Interestingly|Surprisingly|Finally|However|Overall|Consequently|As a result),\s+`,
+  String.raw`^(?:${DISCOURSE}|Empirically|Experimentally|Besides|Moreover|Further(?:more)?|Additionally|(?:More )?Specifically|Notably|Importantly|Interestingly|Surprisingly|Finally|However|Overall|Consequently|As a result|Thus|Therefore|Hence|Then|Here|First|Second|Third|To this end|To address this),\s+`,
   'i',
 );
 const MAX_OPENER_WORDS = 10;

@@ -179,6 +179,10 @@ describe('extractKeyResults', () => {
     expect(
       extractKeyResults('In this paper, we find 99.9% of the gradient exchange is redundant. For instance, we receive a 76.43% top-1 accuracy using ResNet50. Empirically, DPQ offers compression ratios of 14-238x.'),
     ).toEqual(['we find 99.9% of the gradient exchange is redundant', 'we receive a 76.43% top-1 accuracy using ResNet50', 'DPQ offers compression ratios of 14-238x']);
+    expect(extractKeyResults('To this end, the pruned model is recovered in only 3 hours. Thus, it is 2x faster.')).toEqual([
+      'the pruned model is recovered in only 3 hours',
+      'it is 2x faster',
+    ]);
   });
   it('"results" is where a phrase starts only as a verb ("results in"), not as a noun', () => {
     expect(
