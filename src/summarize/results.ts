@@ -29,6 +29,9 @@ const SETTING_BEFORE =
 const VERB =
   /^(?!score$)(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?$/i;
 
+// A passive verb ("the number of parameters is reduced by 42%") follows what the number is of: the
+// phrase starts before it.
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$/i;
 // "Result(s)" is a noun ("accurate results (F1: 99.09%)", "results of 68.3%") unless "results in".
 const RESULT_NOUN = /^results?$/i;
 
@@ -142,7 +145,8 @@ class SentenceIndex {
     }
     for (const m of sentence.matchAll(TOKEN)) {
       const end = m.index + m[0].length;
-      if (VERB.test(m[0]) && sentence[end] !== ',' && !(RESULT_NOUN.test(m[0]) && !/^\s+in\b/.test(sentence.slice(end, end + 4)))) {
+      const passive = /d$/i.test(m[0]) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index));
+      if (VERB.test(m[0]) && !passive && sentence[end] !== ',' && !(RESULT_NOUN.test(m[0]) && !/^\s+in\b/.test(sentence.slice(end, end + 4)))) {
         this.verbs.push({ token: this.tokenStarts.length, end });
       }
       this.tokenStarts.push(m.index);

@@ -192,6 +192,12 @@ describe('extractKeyResults', () => {
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
   });
+  it('a passive verb keeps its subject, which says what the number is of', () => {
+    expect(extractKeyResults('Compared with the reference network, the number of parameters is reduced by 42%. BERT training time can be reduced from 3 days to just 76 minutes.')).toEqual([
+      'Compared with the reference network, the number of parameters is reduced by 42%',
+      'BERT training time can be reduced from 3 days to just 76 minutes',
+    ]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
