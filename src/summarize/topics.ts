@@ -35,7 +35,10 @@ const RULES: readonly TopicRule[] = [
   ['speculative decoding', /speculative|draft/],
   // "A long sequence of tasks" is a series, not a long input.
   ['long context', /long.(?:context|sequence(?! of)|input|text)|context (?:length|window)|length generali/],
-  ['scaling laws', /scaling (?:law|behavio)|compute-optimal/, /scaling/],
+  // Scaling models up, not a technique named scaling ("loss scaling", "multidimensional scaling") or
+  // making something else scale ("Scaling Hierarchical Coreference"). (The model is looked ahead at,
+  // not taken: "Scaling Retrieval-Based Language Models" names retrieval too.)
+  ['scaling laws', /scaling (?:law|behavio)|compute-optimal/, /scaling(?= (?:up )?(?:\S+ ){0,2}(?:llms?|models?)\b)|(?:neural|model|data|compute) scaling/],
   ['machine translation', /machine translation|translation (?:model|quality|task)|nmt\b/],
   ['multilingual', /multilingual|cross-?lingual|\d+ languages/],
   // Resources of a language, not a budget's ("training under resource constraints", "low-resource settings").

@@ -161,6 +161,11 @@ describe('topicsFor', () => {
       );
       expect(topicsFor('Learning factorized multimodal representations', 'We learn from multimodal data of images and text.')).toContain('vision-language');
     });
+    it('a technique named scaling, or making something else scale, is no scaling law', () => {
+      expect(topicsFor('Adaptive Loss Scaling for Mixed Precision Training', 'Loss scaling multiplies the loss before backpropagation.')).not.toContain('scaling laws');
+      expect(topicsFor('Scaling Hierarchical Coreference with Homomorphic Compression', 'We cluster mentions faster.')).not.toContain('scaling laws');
+      expect(topicsFor('Insights from Scaling LLM under Token-Crisis', 'We repeat pre-training data.')).toContain('scaling laws');
+    });
     it('still reads the model senses', () => {
       expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
       expect(topicsFor('Small students', 'A student model learns from a teacher model.')).toContain('distillation');
