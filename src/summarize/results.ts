@@ -22,9 +22,10 @@ const REDUCED_BEFORE = /\b(?:only|just|merely|fewer|reduc\w*|sav\w*)\s*$/i;
 const QUICK_BEFORE = /\b(?:less than|within|under|in)\s*$/i;
 const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;
-// A setting, not an outcome ("a temperature of 0.7", "learning rate 1.5", "β = 0.1").
+// A setting, not an outcome ("a temperature of 0.7", "learning rate 1.5", "β = 0.1", "a discount
+// factor of 0.999", "temperature in the range of 0.5 to 0.8").
 const SETTING_BEFORE =
-  /(?:\b(?:temperatures?|learning rates?|lr|thresholds?|dropout(?: rates?)?|weight decay|momentum|top-p|nucleus|alpha|beta|gamma|lambda|epsilon|tau)|[αβγλετ])\s*(?:(?:is|was|are|set|fixed)\s+)?(?:of|=|:|to|at|above|below|over|under)?\s*$/i;
+  /(?:\b(?:temperatures?|learning rates?|lr|thresholds?|dropout(?: rates?)?|weight decay|momentum|discount factors?|top-p|nucleus|alpha|beta|gamma|lambda|epsilon|tau)|[αβγλετ])\s*(?:(?:is|was|are|set|fixed)\s+)?(?:of|=|:|to|at|above|below|over|under|in the range of|between|from)?\s*(?:[+-]?\d[\d.]*\s*(?:to|and|-|–)\s*)?$/i;
 // Verbs a result phrase may start at ("reduces", "achieving", "surpassing").
 const VERB =
   /^(?!score$)(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?$/i;
@@ -37,7 +38,7 @@ const RESULT_NOUN = /^results?$/i;
 
 /** Whether a number is a result (not a year, a model size, a figure number, a version or a count). */
 function isResult(sentence: string, at: number, end: number, num: string, unit: string | undefined): boolean {
-  const before = sentence.slice(Math.max(0, at - 40), at);
+  const before = sentence.slice(Math.max(0, at - 60), at);
   const after = sentence.slice(end, end + 30);
   if (!unit && /^(?:19|20)\d\d$/.test(num)) return false; // a year
   if (REFERENCE_BEFORE.test(before)) return false;

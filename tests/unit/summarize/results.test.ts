@@ -198,6 +198,13 @@ describe('extractKeyResults', () => {
       'BERT training time can be reduced from 3 days to just 76 minutes',
     ]);
   });
+  it('a setting given as a range or a discount factor is no result', () => {
+    expect(
+      extractKeyResults(
+        'Quantized models exhibit higher sensitivity to temperature in the range of 0.5 to 0.8. The network is run with learning rate set in the range of 0.01 to 0.5. We train using a discount factor of 0.999.',
+      ),
+    ).toEqual([]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
