@@ -61,8 +61,8 @@ const RULES: readonly TopicRule[] = [
   ['interpretability', /interpretab|attribution method|prob(?:e|ing)|superposition/],
   // Handwritten digits are MNIST, a benchmark, not documents.
   ['OCR & documents', /ocr\b|handwrit(?!ten digits?\b)|document (?:understanding|image)/],
-  // Hate speech and part-of-speech tags are text, not audio.
-  ['speech', /(?<!(?:hate|toxic|offensive|abusive|free|part.of)[ -])speech|asr\b|audio/],
+  // Hate speech, parts of speech and a senate's speeches are text, not audio.
+  ['speech', /(?<!(?:hate|toxic|offensive|abusive|free|parts?.of)[ -])speech(?!es)|asr\b|audio/],
   ['tokenization', /tokeni[sz]|vocabular|subword/],
   ['pre-training', /pre-?training (?:data|corp)|continued (?:pre-?)?training|from scratch|(?:training|trillion) tokens/, /pre-?train/],
   ['fine-tuning', /(?<!\b(?:without|or|no) (?:\w+ )?)fine-?tun|instruction.tun|lora\b|adapters?\b|transfer learning/],

@@ -166,6 +166,10 @@ describe('topicsFor', () => {
       expect(topicsFor('Scaling Hierarchical Coreference with Homomorphic Compression', 'We cluster mentions faster.')).not.toContain('scaling laws');
       expect(topicsFor('Insights from Scaling LLM under Token-Crisis', 'We repeat pre-training data.')).toContain('scaling laws');
     });
+    it('parts of speech and a senate\'s speeches are no speech', () => {
+      expect(topicsFor('Word representations', 'We align open-class parts-of-speech. We study a corpus of U.S. Senate speeches.')).not.toContain('speech');
+      expect(topicsFor('Sentiment lexicons', 'Words are prepared from three parts of speech such as nouns.')).not.toContain('speech');
+    });
     it('still reads the model senses', () => {
       expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
       expect(topicsFor('Small students', 'A student model learns from a teacher model.')).toContain('distillation');
