@@ -34,6 +34,20 @@ export function normalizeArxivId(raw: string): string | null {
   return null;
 }
 
+const NEW_STYLE_ID = /^(\d{2})(\d{2})\.\d{4,5}$/;
+const OLD_STYLE_ID = /\/(\d{2})(\d{2})\d{3}$/;
+
+/** Year and month of first submission, which every arXiv id encodes (`2310.01779` → 2023-10). */
+export function idYearMonth(id: string): { year: number; month: number } | null {
+  const fresh = NEW_STYLE_ID.exec(id);
+  if (fresh) return { year: 2000 + Number(fresh[1]), month: Number(fresh[2]) };
+  const old = OLD_STYLE_ID.exec(id);
+  if (!old) return null;
+  // Old-style ids ran from 1991 to March 2007.
+  const yy = Number(old[1]);
+  return { year: yy >= 91 ? 1900 + yy : 2000 + yy, month: Number(old[2]) };
+}
+
 /**
  * A canonical id written with its subject class, as the store kept it before version 7
  * (`math.GT/0309136`), without it (`math/0309136`); any other string as it is.

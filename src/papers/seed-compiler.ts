@@ -1,4 +1,4 @@
-import { normalizeArxivId, normalizeTitle } from './ids';
+import { idYearMonth, normalizeArxivId, normalizeTitle } from './ids';
 import { latexToText } from './latex';
 import { summarize, SUMMARIZER_VERSION } from '../summarize';
 import { PaperSchema, type Paper, type SeedAsset } from '../schema';
@@ -33,8 +33,6 @@ export class SeedError extends Error {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SNAPSHOT_LABEL = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{1,2})(?:, (\d{4}))?$/;
-// The year and month an id was submitted in: 2407.13623 and hep-th/9901001 (YYMM).
-const ID_MONTH = /^(?:[a-z-]+\/)?(\d{2})(\d{2})/;
 const CAPTURE_NAME = /^(\d+)_.*\.txt$/;
 
 interface IdRow {
@@ -115,12 +113,6 @@ export function parseCapture(file: SeedSourceFile): Capture {
   return { file: file.name, order, label: lines[labelIndex]!.trim(), labelLine: labelIndex + 1, papers };
 }
 
-function submittedMonth(id: string): { year: number; month: number } {
-  const [, yy = '', mm = ''] = ID_MONTH.exec(id) ?? [];
-  // New-style ids began in 2007; old-style ones ran from 1991.
-  return { year: Number(yy) + (Number(yy) >= 91 ? 1900 : 2000), month: Number(mm) };
-}
-
 /**
  * The capture's day as YYYY-MM-DD. A label without a year ("Jul 30") takes it from the newest
  * paper listed: a list is no older than its newest paper, so it is of that paper's year, or of the
@@ -131,7 +123,8 @@ function snapshotDay(capture: Capture, ids: readonly string[]): string {
   const month = MONTHS.indexOf(monthName) + 1;
   let year = Number(writtenYear);
   if (!writtenYear) {
-    const newest = ids.map(submittedMonth).reduce((a, b) => (b.year * 12 + b.month > a.year * 12 + a.month ? b : a));
+    // (Every id of the table is valid: parseIdTable checked it.)
+    const newest = ids.map((id) => idYearMonth(id)!).reduce((a, b) => (b.year * 12 + b.month > a.year * 12 + a.month ? b : a));
     year = newest.year + (month < newest.month ? 1 : 0);
   }
   const date = new Date(Date.UTC(year, month - 1, Number(day)));

@@ -53,8 +53,8 @@ const CARD_ANSWER_MARK = 'paperlens:card-answer';
 const SLOT = 'paperlensCardPrefetch';
 type Slot = { [SLOT]?: CardPrefetch };
 
-/** At document start: asks the store about the paper in the URL and reads the settings. */
-export function startCardPrefetch(site: PaperPageSite): void {
+/** At document start: asks the store about the paper in the URL and reads the settings (and gives them). */
+export function startCardPrefetch(site: PaperPageSite): Promise<Settings> {
   performance.mark(CARD_START_MARK);
   const url = new URL(location.href);
   const id = site.isPage(url) ? site.idFromUrl(url) : null;
@@ -64,7 +64,9 @@ export function startCardPrefetch(site: PaperPageSite): void {
         return answer;
       })
     : null;
-  (globalThis as Slot)[SLOT] = { id, result, settings: loadSettings() };
+  const settings = loadSettings();
+  (globalThis as Slot)[SLOT] = { id, result, settings };
+  return settings;
 }
 
 /** What startCardPrefetch asked on this page, handed over once (null without it). */

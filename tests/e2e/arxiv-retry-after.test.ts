@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { launchExtension, type ExtensionBrowser } from './harness';
+import { launchExtension, type ExtensionBrowser, PDF, pressSaveShortcut, clickSaveLinkMenu } from './harness';
 
 type WorkerGlobal = { chrome: typeof Browser };
-const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
 
 let browser: ExtensionBrowser;
 const arxivRequests: string[] = [];
@@ -21,22 +20,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function pressSaveShortcut() {
-  await browser.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as WorkerGlobal;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    (chrome.commands.onCommand as unknown as { dispatch: (command: string, tab: unknown) => void }).dispatch('save-paper', tab);
-  });
-}
-
-async function clickSaveLinkMenu(linkUrl: string) {
-  await browser.worker.evaluate(async (link) => {
-    const { chrome } = globalThis as unknown as WorkerGlobal;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    (chrome.contextMenus.onClicked as unknown as { dispatch: (info: unknown, tab: unknown) => void }).dispatch({ menuItemId: 'save-paper-link', linkUrl: link, editable: false, pageUrl: tab?.url }, tab);
-  }, linkUrl);
-}
-
 const retryInMinutes = () =>
   browser.worker.evaluate(async () => {
     const alarm = await (globalThis as unknown as WorkerGlobal).chrome.alarms.get('arxiv-complete-retry');
@@ -49,9 +32,9 @@ describe("arXiv's Retry-After", () => {
     await pdf.goto('https://arxiv.org/pdf/2501.00001').catch(() => undefined);
     await expect.poll(() => arxivRequests.length).toBe(1);
 
-    await pressSaveShortcut();
+    await pressSaveShortcut(browser);
     await expect.poll(retryInMinutes).toBe(60);
-    await clickSaveLinkMenu('https://arxiv.org/abs/2501.00001');
+    await clickSaveLinkMenu(browser, 'https://arxiv.org/abs/2501.00001');
     // Both saves would have asked arXiv again within 3 s of each other.
     await pdf.waitForTimeout(4_000);
     expect(arxivRequests).toHaveLength(1);

@@ -110,6 +110,39 @@ export async function launchExtension(
   };
 }
 
+/** A one-page PDF, served as an arXiv PDF (the browser's viewer shows it). */
+export const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
+
+// Headless Chromium has no keyboard accelerators or context menus to click: these fire the
+// extension's real command and menu events with what Chromium would pass, in the worker.
+
+/** Alt+Shift+S in the active tab. */
+export async function pressSaveShortcut(browser: ExtensionBrowser): Promise<void> {
+  await browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as WorkerGlobal;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    (chrome.commands.onCommand as unknown as { dispatch: (command: string, tab: unknown) => void }).dispatch('save-paper', tab);
+  });
+}
+
+/** "Save paper" on a link to `linkUrl` in the active tab. */
+export async function clickSaveLinkMenu(browser: ExtensionBrowser, linkUrl: string): Promise<void> {
+  await browser.worker.evaluate(async (link) => {
+    const { chrome } = globalThis as unknown as WorkerGlobal;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    (chrome.contextMenus.onClicked as unknown as { dispatch: (info: unknown, tab: unknown) => void }).dispatch({ menuItemId: 'save-paper-link', linkUrl: link, editable: false, pageUrl: tab?.url }, tab);
+  }, linkUrl);
+}
+
+/** The toolbar icon's badge text and title for the active tab. */
+export function toolbarLook(browser: ExtensionBrowser): Promise<{ badge: string; title: string }> {
+  return browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as WorkerGlobal;
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return { badge: await chrome.action.getBadgeText({ tabId: tab!.id! }), title: await chrome.action.getTitle({ tabId: tab!.id! }) };
+  });
+}
+
 /** The card's text, read through its open shadow root. */
 export function card(page: Page) {
   return page.locator('[data-paperlens="card"]');

@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SavedItem, SeedAsset } from '../../src/schema';
-import { EXTENSION_DIR, SCREENSHOTS_DIR, card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, SCREENSHOTS_DIR, card, fixture, launchExtension, type ExtensionBrowser, PDF } from './harness';
 
 let browser: ExtensionBrowser;
 let seed: SeedAsset;
 
 // A minimal one-page PDF: the popup only needs the tab's URL.
-const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
 
 beforeAll(async () => {
   seed = JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8'));

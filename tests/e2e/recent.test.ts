@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SavedItem, SeedAsset } from '../../src/schema';
-import { EXTENSION_DIR, card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, card, fixture, launchExtension, type ExtensionBrowser, PDF } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -13,7 +13,6 @@ const UNKNOWN = '1706.03762';
 const KNOWN_PAGE_TITLE = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models';
 // In the snapshot, which names no authors, under the title its page shows.
 const TITLED_AS_STORED = '2402.18041';
-const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
 
 beforeAll(async () => {
   browser = await launchExtension();

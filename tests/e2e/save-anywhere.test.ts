@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import type { SavedItem } from '../../src/schema';
-import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { card, fixture, launchExtension, type ExtensionBrowser, PDF, pressSaveShortcut, clickSaveLinkMenu, toolbarLook } from './harness';
 
 type WorkerGlobal = { chrome: typeof Browser };
-const PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
 
 let browser: ExtensionBrowser;
 
@@ -21,24 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-// Headless Chromium has no keyboard accelerators or context menus to click: these fire the
-// extension's real command and menu events with what Chromium would pass, in the worker.
-async function pressSaveShortcut() {
-  await browser.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as WorkerGlobal;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    (chrome.commands.onCommand as unknown as { dispatch: (command: string, tab: unknown) => void }).dispatch('save-paper', tab);
-  });
-}
-
-async function clickSaveLinkMenu(linkUrl: string) {
-  await browser.worker.evaluate(async (link) => {
-    const { chrome } = globalThis as unknown as WorkerGlobal;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    (chrome.contextMenus.onClicked as unknown as { dispatch: (info: unknown, tab: unknown) => void }).dispatch({ menuItemId: 'save-paper-link', linkUrl: link, editable: false, pageUrl: tab?.url }, tab);
-  }, linkUrl);
-}
 
 async function sendMessage(message: unknown): Promise<unknown> {
   const popup = await browser.popup();
@@ -66,21 +47,8 @@ async function setSwitch(name: string, on: boolean) {
   await options.close();
 }
 
-async function toolbarBadge(): Promise<string> {
-  return browser.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as WorkerGlobal;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getBadgeText({ tabId: tab!.id! });
-  });
-}
-
-async function toolbarTitle(): Promise<string> {
-  return browser.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as WorkerGlobal;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getTitle({ tabId: tab!.id! });
-  });
-}
+const toolbarBadge = async () => (await toolbarLook(browser)).badge;
+const toolbarTitle = async () => (await toolbarLook(browser)).title;
 
 describe('save from anywhere', () => {
   test('the keyboard shortcut saves the arXiv page with what the page knows; the toolbar badge shows the status', async () => {
@@ -89,7 +57,7 @@ describe('save from anywhere', () => {
     await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
     expect(await toolbarBadge()).toBe('');
 
-    await pressSaveShortcut();
+    await pressSaveShortcut(browser);
     await expect.poll(toolbarBadge).toBe('•');
     const [item] = await listSaved();
     expect(item).toMatchObject({ id: '2310.01779', status: 'to-read', published: '2023-10-03', primaryCategory: 'cs.CV', pdfUrl: 'https://arxiv.org/pdf/2310.01779' });
@@ -108,7 +76,7 @@ describe('save from anywhere', () => {
     await page.goto('https://arxiv.org/list/cs.CL/new');
     await page.bringToFront();
     const before = (await listSaved()).length;
-    await pressSaveShortcut();
+    await pressSaveShortcut(browser);
     await expect.poll(toolbarBadge).toBe('?');
     expect((await listSaved()).length).toBe(before);
     await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe('');
@@ -116,7 +84,7 @@ describe('save from anywhere', () => {
     // Nor on arXiv's "identifier not recognized" page (a 404): no paper is saved under its made-up id.
     await page.goto('https://arxiv.org/abs/2412.99999');
     await page.waitForFunction(() => performance.getEntriesByName('paperlens:card-answer').length > 0);
-    await pressSaveShortcut();
+    await pressSaveShortcut(browser);
     await expect.poll(toolbarBadge).toBe('?');
     expect((await listSaved()).map((item) => item.id)).not.toContain('2412.99999');
     await page.close();
@@ -125,7 +93,7 @@ describe('save from anywhere', () => {
   test('the shortcut saves the paper of a PDF tab (no page to ask)', async () => {
     const pdf = await browser.context.newPage();
     await pdf.goto('https://arxiv.org/pdf/2402.18041').catch(() => undefined);
-    await pressSaveShortcut();
+    await pressSaveShortcut(browser);
     await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2402.18041');
     const item = (await listSaved()).find((saved) => saved.id === '2402.18041')!;
     expect(item.title).toBe('Datasets for Large Language Models: A Comprehensive Survey');
@@ -137,11 +105,11 @@ describe('save from anywhere', () => {
     await page.goto('https://huggingface.co/papers/2310.01779');
     await page.bringToFront();
     // The tab's own paper is saved: its status is what the icon shows between notices.
-    await pressSaveShortcut();
+    await pressSaveShortcut(browser);
     await expect.poll(toolbarBadge).not.toBe('');
     const status = await toolbarBadge();
 
-    await clickSaveLinkMenu('https://huggingface.co/papers/2407.13623');
+    await clickSaveLinkMenu(browser, 'https://huggingface.co/papers/2407.13623');
     await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2407.13623');
     const item = (await listSaved()).find((saved) => saved.id === '2407.13623')!;
     expect(item.title).toMatch(/^Scaling Laws with Vocabulary/);
@@ -157,7 +125,7 @@ describe('save from anywhere', () => {
     // A link that is not a paper (the menu is offered on every papers link) saves nothing, and says
     // so on the icon for a moment.
     const before = (await listSaved()).length;
-    await clickSaveLinkMenu('https://huggingface.co/papers/trending');
+    await clickSaveLinkMenu(browser, 'https://huggingface.co/papers/trending');
     await expect.poll(toolbarBadge).toBe('?');
     expect(await toolbarTitle()).toMatch(/this link is not a paper/);
     await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe(status);
@@ -169,7 +137,7 @@ describe('save from anywhere', () => {
     const listing = await browser.context.newPage();
     await listing.goto('https://arxiv.org/list/cs.CL/new');
     await expect.poll(() => listing.locator('[data-paperlens="badge"]').count()).toBeGreaterThan(0);
-    await clickSaveLinkMenu('https://arxiv.org/abs/2407.21001');
+    await clickSaveLinkMenu(browser, 'https://arxiv.org/abs/2407.21001');
     await expect.poll(async () => (await listSaved()).find((saved) => saved.id === '2407.21001')?.title).toBe('Tiny Language Models Learn Syntax Before Semantics');
     expect((await listSaved()).find((saved) => saved.id === '2407.21001')!.authors.length).toBeGreaterThan(0);
     await listing.close();
@@ -178,7 +146,7 @@ describe('save from anywhere', () => {
     // and completed from its arXiv page in the background: title, authors, date and a TL;DR.
     const other = await browser.context.newPage();
     await other.goto('https://huggingface.co/papers/2310.01779');
-    await clickSaveLinkMenu('https://arxiv.org/abs/1706.03762');
+    await clickSaveLinkMenu(browser, 'https://arxiv.org/abs/1706.03762');
     await expect.poll(async () => (await listSaved()).find((saved) => saved.id === '1706.03762')?.title).toBe('Attention Is All You Need');
     const fetched = (await listSaved()).find((saved) => saved.id === '1706.03762')!;
     expect(fetched).toMatchObject({ published: '2017-06-12', status: 'to-read' });
@@ -194,7 +162,7 @@ describe('save from anywhere', () => {
     const before = workerRequests().length;
     const other = await browser.context.newPage();
     await other.goto('https://huggingface.co/papers/2310.01779');
-    await clickSaveLinkMenu('https://arxiv.org/abs/1706.03762');
+    await clickSaveLinkMenu(browser, 'https://arxiv.org/abs/1706.03762');
     await expect.poll(async () => (await listSaved()).find((saved) => saved.id === '1706.03762')?.title).toBe('arXiv:1706.03762');
     const bare = (await listSaved()).find((saved) => saved.id === '1706.03762')!;
     expect(bare.authors).toEqual([]);
@@ -219,7 +187,7 @@ describe('save from anywhere', () => {
     await page.bringToFront();
     await page.waitForFunction(() => performance.getEntriesByName('paperlens:card-answer').length > 0);
     // Only the page's own paper is unknown to arXiv, not one it links to.
-    await clickSaveLinkMenu('https://arxiv.org/abs/2405.19715');
+    await clickSaveLinkMenu(browser, 'https://arxiv.org/abs/2405.19715');
     await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2405.19715');
     await expect.poll(toolbarBadge).toBe('+');
     // The 404 was this document's status, not that of a page the tab moved to without loading one.
@@ -240,12 +208,12 @@ describe('save from anywhere', () => {
     await page.goto('https://reading-group.example.org/week-31');
     await page.bringToFront();
     await sendMessage({ type: 'removeSaved', ids: ['2310.01779', '2402.18041'] });
-    await clickSaveLinkMenu('https://www.alphaxiv.org/abs/2310.01779v2');
+    await clickSaveLinkMenu(browser, 'https://www.alphaxiv.org/abs/2310.01779v2');
     await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2310.01779');
     // Titled from the store (or its arXiv page), though no page of ours describes the link here.
     expect((await listSaved()).find((saved) => saved.id === '2310.01779')!.title).toMatch(/^HallE-/);
     await expect.poll(toolbarBadge).toBe('+');
-    await clickSaveLinkMenu('https://doi.org/10.48550/arXiv.2402.18041');
+    await clickSaveLinkMenu(browser, 'https://doi.org/10.48550/arXiv.2402.18041');
     await expect.poll(async () => (await listSaved()).map((item) => item.id)).toContain('2402.18041');
     await page.close();
   });

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'wxt/browser';
-import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { card, fixture, launchExtension, type ExtensionBrowser, pressSaveShortcut, toolbarLook } from './harness';
 
-type WorkerGlobal = { chrome: typeof Browser };
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
@@ -15,31 +13,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function pressSaveShortcut() {
-  await browser.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as WorkerGlobal;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    (chrome.commands.onCommand as unknown as { dispatch: (command: string, tab: unknown) => void }).dispatch('save-paper', tab);
-  });
-}
-
-const toolbarBadge = () =>
-  browser.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as WorkerGlobal;
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getBadgeText({ tabId: tab!.id! });
-  });
+const toolbarBadge = async () => (await toolbarLook(browser)).badge;
 
 describe('a notice on the toolbar icon', () => {
   test("the shortcut's '?' on a listing does not follow the tab to the paper opened next: that paper's status shows", async () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/2310.01779');
     await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
-    await pressSaveShortcut();
+    await pressSaveShortcut(browser);
     await expect.poll(toolbarBadge).toBe('•');
 
     await page.goto('https://arxiv.org/list/cs.CL/new');
-    await pressSaveShortcut();
+    await pressSaveShortcut(browser);
     await expect.poll(toolbarBadge).toBe('?');
     await page.goto('https://arxiv.org/abs/2310.01779');
     // The notice lasts 4 s: within a second of the page the status is back.

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
-import { ReadingListRequestSchema, type Request } from '../../../src/schema';
+import { ReadingListRequestSchema, type Request, type SavedItem } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
 
 // happy-dom has no idle callbacks (the page builds its search text while idle).
@@ -14,10 +14,13 @@ let db: PaperLensDatabase;
 let counter = 0;
 // Run before a request reaches the store (a test's change made elsewhere meanwhile).
 let beforeRequest: ((request: Request) => Promise<void>) | null = null;
+// The types of the requests the page sent, in order.
+const requests: Request['type'][] = [];
 // The page's requests go to the background's own handler, over the same store, refused as the
 // background refuses them (its reason, not Zod's).
 vi.mock('../../../src/messaging/client', () => ({
   sendRequest: async (request: Request) => {
+    requests.push(request.type);
     await beforeRequest?.(request);
     const parsed = ReadingListRequestSchema.safeParse(request);
     if (!parsed.success) throw new Error(`malformed request: ${parsed.error.issues[0]?.message}`);
@@ -37,13 +40,22 @@ beforeEach(async () => {
 
 afterEach(() => {
   beforeRequest = null;
+  requests.length = 0;
   cleanup();
   db.close();
 });
 
-async function openPage(): Promise<void> {
+async function openPage(count = 3): Promise<void> {
   render(<ReadingListApp db={db} />);
-  await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
+  await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe(String(count)));
+}
+
+/** The list a describe's tests start from, instead of the three papers above. */
+function listOf(items: () => SavedItem[]): void {
+  beforeEach(async () => {
+    await db.saved.clear();
+    await db.saved.bulkPut(items());
+  });
 }
 
 const tagsOf = async () => Object.fromEntries((await db.saved.toArray()).map((item) => [item.id, item.tags]));
@@ -148,5 +160,92 @@ describe('reading-list page: counts', () => {
       await db.saved.put(savedItem({ id: '2401.00001', title: 'Another' }));
     });
     await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('2 papers'));
+  });
+});
+
+describe('reading-list page: bulk tag suggestions', () => {
+  listOf(() => [
+    savedItem({ id: '1706.03762', title: 'Attention Is All You Need', tags: ['nlp'], addedAt: 3 }),
+    savedItem({ id: '2310.01779', title: 'HallE-Switch', tags: ['vision', 'transformers'], addedAt: 2 }),
+    savedItem({ id: '2407.13623', title: 'Scaling Laws with Vocabulary', tags: ['NLP', 'scaling'], addedAt: 1 }),
+  ]);
+
+  test("the bulk tag field suggests the selected papers' tags first, then the list's others, each once", async () => {
+    await openPage();
+    const row = screen.getAllByTestId('reading-item').find((node) => node.getAttribute('data-arxiv-id') === '1706.03762')!;
+    fireEvent.click(row.querySelector('[data-testid="select"]')!);
+    await screen.findByTestId('bulk-bar');
+    const choices = [...document.querySelectorAll('#bulk-tag-choices option')].map((option) => option.getAttribute('value'));
+    expect(choices).toEqual(['nlp', 'scaling', 'transformers', 'vision']);
+  });
+});
+
+describe('reading-list page: rows named for their papers', () => {
+  listOf(() => [
+    savedItem({ id: '1706.03762', title: 'Attention Is All You Need', addedAt: 2 }),
+    savedItem({ id: '2310.01779', title: 'HallE-Switch', addedAt: 1 }),
+  ]);
+
+  test("each row's Remove button, tags and notes are named for its paper, as its checkbox and status are: a screen reader's list of controls tells the rows apart", async () => {
+    await openPage(2);
+    for (const title of ['Attention Is All You Need', 'HallE-Switch']) {
+      expect(screen.getByRole('button', { name: `Remove ${title}` })).toBeTruthy();
+      expect(screen.getByRole('textbox', { name: `Tags of ${title}` })).toBeTruthy();
+      expect(screen.getByRole('textbox', { name: `Notes on ${title}` })).toBeTruthy();
+      expect(screen.getByRole('checkbox', { name: `Select ${title}` })).toBeTruthy();
+    }
+  });
+});
+
+describe('reading-list page: the count, announced', () => {
+  listOf(() => [
+    savedItem({ id: '1706.03762', title: 'Attention Is All You Need', addedAt: 3 }),
+    savedItem({ id: '2310.01779', title: 'HallE-Switch', addedAt: 2 }),
+    savedItem({ id: '2407.13623', title: 'Scaling Laws with Vocabulary', addedAt: 1 }),
+  ]);
+
+  test('the count shown follows each keystroke, but a screen reader is told it once typing pauses, not once per letter', async () => {
+    render(<ReadingListApp db={db} />);
+    const live = screen.getByTestId('count-status');
+    await waitFor(() => expect(live.textContent).toBe('3 papers'));
+    // The count on screen is no live region: it changes with every keystroke.
+    expect(screen.getByTestId('count').closest('[role="status"], [aria-live]')).toBeNull();
+    const search = screen.getByTestId('search');
+    for (const text of ['a', 'at', 'att']) fireEvent.input(search, { target: { value: text } });
+    await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('1 of 3 papers'));
+    expect(live.textContent).toBe('3 papers');
+    await waitFor(() => expect(live.textContent).toBe('1 of 3 papers'), { timeout: 2000 });
+  });
+});
+
+describe('reading-list page: keys an input method uses', () => {
+  listOf(() => [
+    savedItem({ id: '1706.03762', title: 'Attention Is All You Need', tags: [] }),
+  ]);
+
+  test('the Enter that ends a Japanese or Chinese input method\'s composition in a tag field picks the characters: it saves no half-typed tag', async () => {
+    await openPage(1);
+    const tags = screen.getByTestId('tags');
+    // "にほん" is being composed; Enter turns it into "日本".
+    fireEvent.input(tags, { target: { value: 'にほん' } });
+    fireEvent.keyDown(tags, { key: 'Enter', isComposing: true });
+    fireEvent.input(tags, { target: { value: '日本' } });
+    // Well before the field's own delay (800 ms) would save it.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(requests).toEqual([]);
+    // The reader's own Enter saves the tag at once.
+    fireEvent.keyDown(tags, { key: 'Enter' });
+    await waitFor(async () => expect((await db.saved.get('1706.03762'))?.tags).toEqual(['日本']));
+    expect(requests).toEqual(['setTags']);
+  });
+
+  test('Escape during a composition in the search box cancels the composition and leaves the focus in the box; Escape after it leaves the box', async () => {
+    await openPage(1);
+    const search = await screen.findByTestId('search');
+    search.focus();
+    fireEvent.keyDown(search, { key: 'Escape', isComposing: true });
+    expect(document.activeElement).toBe(search);
+    fireEvent.keyDown(search, { key: 'Escape' });
+    expect(document.activeElement).not.toBe(search);
   });
 });
