@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import type { PaperLensDatabase } from '../db/database';
 import { markSeen, nameSeen, type Visit } from '../db/papers';
 import { pdfPaper, withoutPdfTabSuffix } from '../sites/arxiv-pdf';
@@ -33,26 +34,69 @@ export function pdfVisit(tab: TabLike): Visit | null {
   return title !== '' && title !== tabTitle.trim() ? { id: paper.id, title } : { id: paper.id };
 }
 
+// PDF tabs that loaded out of sight, by tab id: kept in storage.session, as the worker may stop
+// before the reader looks at them.
+const WAITING_PDF_TABS_KEY = 'waitingPdfTabs';
+const WaitingPdfTabsSchema = z.array(z.number());
+
+async function waitingPdfTabs(): Promise<number[]> {
+  const parsed = WaitingPdfTabsSchema.safeParse((await browser.storage.session.get(WAITING_PDF_TABS_KEY))[WAITING_PDF_TABS_KEY]);
+  return parsed.success ? parsed.data : [];
+}
+
+// One change at a time: a tab loaded and chosen at once must not lose either.
+let waitingChanges: Promise<unknown> = Promise.resolve();
+
+/** Adds or removes a tab that waits for the reader; whether it was waiting. */
+function setWaiting(tabId: number, waiting: boolean): Promise<boolean> {
+  const change = async (): Promise<boolean> => {
+    const tabs = await waitingPdfTabs();
+    const was = tabs.includes(tabId);
+    if (was !== waiting) await browser.storage.session.set({ [WAITING_PDF_TABS_KEY]: waiting ? [...tabs, tabId] : tabs.filter((id) => id !== tabId) });
+    return was;
+  };
+  const result = waitingChanges.then(change);
+  waitingChanges = result.catch(() => false);
+  return result;
+}
+
 /**
  * Background: a PDF opened straight from a link is a visit too, as its abstract page is (for the
  * popup's Recent list and listings' seen marks). No script of ours reads a PDF (Firefox's viewer
- * runs none), so the visit is taken from the tab once it has loaded.
+ * runs none), so the visit is taken from the tab once it has loaded; for a tab loaded out of sight
+ * (opened in the background, restored with the browser's session), once the reader first chooses it,
+ * as a page's card does (every restored tab would otherwise go first in Recent).
  */
 export function watchPdfVisits({ ready, now, seenEnabled, seenChanged }: PdfVisitDeps): void {
-  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+  const record = (visit: Visit): void =>
+    void seenEnabled()
+      .then(async (enabled) => {
+        if (!enabled) return;
+        const db = await ready();
+        if ((await markSeen(db, [visit], now())) > 0) seenChanged();
+      })
+      .catch(() => undefined);
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // A PDF is visited once it has loaded. PaperLens naming its tab later (from the paper's arXiv
     // page, for a paper the store does not hold) only titles that visit: a tab named again (the
     // option turned on over open PDFs) is no new visit to put first in Recent.
     const loaded = change.status === 'complete';
     const visit = loaded || change.title !== undefined ? pdfVisit(tab) : null;
     if (!visit || (!loaded && visit.title === undefined)) return;
-    void seenEnabled()
-      .then(async (enabled) => {
-        if (!enabled) return;
-        const db = await ready();
-        if (!loaded) await nameSeen(db, visit);
-        else if ((await markSeen(db, [visit], now())) > 0) seenChanged();
+    if (!loaded) {
+      void seenEnabled()
+        .then(async (enabled) => (enabled ? nameSeen(await ready(), visit) : undefined))
+        .catch(() => undefined);
+    } else if (tab.active) record(visit);
+    else void setWaiting(tabId, true).catch(() => undefined);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    void setWaiting(tabId, false)
+      .then(async (waited) => {
+        const visit = waited ? pdfVisit(await browser.tabs.get(tabId)) : null;
+        if (visit) record(visit);
       })
       .catch(() => undefined);
   });
+  browser.tabs.onRemoved.addListener((tabId) => void setWaiting(tabId, false).catch(() => undefined));
 }

@@ -1,4 +1,4 @@
-import type { PaperPageSiteKey, PaperView, Settings } from '../schema';
+import type { LookupQuery, PaperPageSiteKey, PaperView, Settings } from '../schema';
 import { sendRequest } from '../messaging/client';
 import { errorMessage } from '../messaging/error-message';
 import { loadSettings } from '../settings/settings';
@@ -19,7 +19,7 @@ export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?
   const query = { ...(id ? { id } : {}), ...(page ? { ...visitFields(page), abstract: page.abstract } : {}) };
   try {
     // The paper's own page: the background records it as seen unless the user turned that (or this site) off.
-    const [view] = await sendRequest({ type: 'lookup', queries: [query], seenOn: site });
+    const [view] = await sendRequest({ type: 'lookup', queries: [query], seenOn: seenOnceVisible(site, query) });
     return { view: view ?? null, problem: null };
   } catch (error) {
     return { view: null, problem: errorMessage(error) };
@@ -32,7 +32,32 @@ export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?
  * which the popup's Recent list shows. Sent as a lookup from the page, so the seen-marks switches apply.
  */
 export function recordVisitDetails(site: PaperPageSiteKey, id: string, page: PagePaper): void {
-  void sendRequest({ type: 'lookup', queries: [{ id, ...visitFields(page) }], seenOn: site }).catch(() => undefined);
+  const query = { id, ...visitFields(page) };
+  void sendRequest({ type: 'lookup', queries: [query], seenOn: seenOnceVisible(site, query) }).catch(() => undefined);
+}
+
+// The visit of a page the reader has not seen yet: the latest query, which knows the most about it.
+let visitWhenVisible: { site: PaperPageSiteKey; query: LookupQuery } | null = null;
+
+function recordVisitWhenVisible(): void {
+  if (document.visibilityState !== 'visible' || !visitWhenVisible) return;
+  const { site, query } = visitWhenVisible;
+  visitWhenVisible = null;
+  document.removeEventListener('visibilitychange', recordVisitWhenVisible);
+  void sendRequest({ type: 'lookup', queries: [query], seenOn: site }).catch(() => undefined);
+}
+
+/**
+ * The lookup's `seenOn` when the reader sees the page. A page loaded out of sight (a tab opened in
+ * the background, restored with the browser's session, or prerendered) is no visit yet: every
+ * restored tab would go first in Recent, in the order the browser reloaded them. Its visit is
+ * recorded when the reader first looks at it.
+ */
+function seenOnceVisible(site: PaperPageSiteKey, query: LookupQuery): PaperPageSiteKey | undefined {
+  if (document.visibilityState === 'visible') return site;
+  if (!visitWhenVisible) document.addEventListener('visibilitychange', recordVisitWhenVisible);
+  visitWhenVisible = { site, query };
+  return undefined;
 }
 
 /** What was asked before the page was parsed: the paper in the URL, and the settings. */
