@@ -7,10 +7,11 @@ import { splitSentences } from './sentences';
 const MAX_RESULTS = 6;
 const MAX_WORDS = 20;
 
-// A number (group 1) with its unit (group 2), also as LaTeX writes them ("57\%", "$3\times$"). A
-// range ("2-3x", "5-10%") is one number with the unit after its end: its end alone, behind a hyphen, looks like part of a name ("GPT-3").
+// A number (group 1) with its unit (group 2), also as LaTeX writes them ("57\%", "$3\times$"), or a
+// throughput ("141 tokens/s", "30 FPS"). A range ("2-3x", "5-10%") is one number with the unit
+// after its end: its end alone, behind a hyphen, looks like part of a name ("GPT-3").
 const NUMBER =
-  /(?<![\w.\-/])[+±-]?(\d+(?:,\d{3})*(?:\.\d+)?)(?:[-–]\d+(?:,\d{3})*(?:\.\d+)?(?=\s?(?:\\?%|×|\\times\b|[xX]\b|-?fold\b|times\b)))?(?:\s?(\\?%|percent|pp\b|points?\b|pts\b|×|\\times\b|[xX]\b|times\b|-?fold\b|[KMBTkmbt]\b|(?:million|billion|trillion)\b|[GMT][Bb]\b|hours?\b|h\b|days?\b|minutes?\b|mins?\b|seconds?\b|s\b|ms\b|GPU))?/g;
+  /(?<![\w.\-/])[+±-]?(\d+(?:,\d{3})*(?:\.\d+)?)(?:[-–]\d+(?:,\d{3})*(?:\.\d+)?(?=\s?(?:\\?%|×|\\times\b|[xX]\b|-?fold\b|times\b)))?(?:\s?(\\?%|percent|pp\b|points?\b|pts\b|×|\\times\b|[xX]\b|times\b|-?fold\b|[KMBTkmbt]\b|(?:million|billion|trillion)\b|[GMT][Bb]\b|(?:tokens?|tok|samples|images|frames|queries|requests)(?:\/s\b|\/sec\b| per second\b)|fps\b|FPS\b|hours?\b|h\b|days?\b|minutes?\b|mins?\b|seconds?\b|s\b|ms\b|GPU))?/g;
 const SIZE = /^(?:[KMBTkmbt]|million|billion|trillion|[GMT][Bb])$/;
 const TIME = /^(?:hours?|h|days?|minutes?|mins?|seconds?|s|ms|GPU)$/;
 const METRIC =

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { extractKeyResults } from '../../../src/summarize/index';
 
 describe('extractKeyResults', () => {
+  it('reads a throughput as a result, and not the model sizes around it', () => {
+    expect(
+      extractKeyResults(
+        'These benefits remain present even in optimized inference frameworks, where our method reaches up to 141 tokens/s for 8B/70B-Judge and 129 tokens/s for 8B/405B on 2 and 8 H100s respectively. The detector runs at 45 FPS on a single GPU.',
+      ),
+    ).toEqual(['reaches up to 141 tokens/s for 8B/70B-Judge and 129 tokens/s for 8B/405B on 2 and 8 H100s respectively', 'runs at 45 FPS on a single GPU']);
+  });
   it('keeps a percentage with its clause', () => {
     expect(
       extractKeyResults('Our method reduces hallucination by 44% compared to LLaVA-7B and maintains the same object coverage.'),
