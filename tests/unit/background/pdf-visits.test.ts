@@ -12,9 +12,9 @@ afterEach(() => {
 
 type Tab = Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2];
 
-/** A tab that has finished loading `url`, titled `title` by the browser. */
-async function loaded(id: number, url: string, title: string): Promise<void> {
-  await fakeBrowser.tabs.onUpdated.trigger(id, { status: 'complete' }, { id, url, title } as Tab);
+/** A tab that has finished loading `url`, titled `title` by the browser (the chosen tab, unless `active` is false). */
+async function loaded(id: number, url: string, title: string, active = true): Promise<void> {
+  await fakeBrowser.tabs.onUpdated.trigger(id, { status: 'complete' }, { id, url, title, active } as Tab);
 }
 
 /** A profile whose worker has installed and seeded its store, with these settings saved first. */
@@ -79,5 +79,29 @@ describe('an arXiv PDF opened straight from a link', () => {
     await loaded(5, 'https://arxiv.org/pdf/1706.03762v7', 'Attention Is All You Need | arXiv 1706.03762v7');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await browser.db.seen.count()).toBe(0);
+  });
+
+  test('loaded out of sight (a background tab, a tab restored with the session), it is a visit once the reader chooses its tab', { timeout: 20_000 }, async () => {
+    const browser = await installed();
+    const recentIds = async () => (await recentlySeen(browser.db, 50)).map((paper) => paper.id);
+    await loaded(5, 'https://arxiv.org/pdf/2310.01779', 'arxiv.org/pdf/2310.01779');
+    await vi.waitFor(async () => expect(await recentIds()).toEqual(['2310.01779']));
+    const behind: number[] = [];
+    for (const url of ['https://arxiv.org/pdf/1706.03762', 'https://arxiv.org/pdf/2402.18041']) {
+      const tab = await fakeBrowser.tabs.create({ url, active: false });
+      await loaded(tab.id!, url, url.replace('https://', ''), false);
+      behind.push(tab.id!);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await recentIds()).toEqual(['2310.01779']);
+
+    await fakeBrowser.tabs.update(behind[1]!, { active: true });
+    await vi.waitFor(async () => expect(await recentIds()).toEqual(['2402.18041', '2310.01779']));
+    await fakeBrowser.tabs.update(behind[0]!, { active: true });
+    await vi.waitFor(async () => expect(await recentIds()).toEqual(['1706.03762', '2402.18041', '2310.01779']));
+    // Coming back to a tab already looked at is no new visit.
+    await fakeBrowser.tabs.update(behind[1]!, { active: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await recentIds()).toEqual(['1706.03762', '2402.18041', '2310.01779']);
   });
 });
