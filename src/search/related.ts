@@ -105,8 +105,16 @@ export function buildRelatedCorpus(documents: RelatedDocument[]): RelatedCorpus 
   return builder.finish();
 }
 
+/**
+ * Below this cosine a paper is not shown as related. In a small store (the snapshot alone) the best
+ * matches of a paper on a subject the store lacks share only common words: HallE-Switch (object
+ * hallucination in vision-language models) got an encoder paper, a knowledge-capacity paper and a
+ * data-rephrasing paper at 0.05–0.1. In a larger store few best matches are that weak.
+ */
+export const MIN_RELATED_SIMILARITY = 0.1;
+
 /** The `count` most similar papers of the corpus to `target` (never the target itself), best first. */
-export function relatedTo(corpus: RelatedCorpus, target: RelatedDocument, count = 3, minimumSimilarity = 0.05): string[] {
+export function relatedTo(corpus: RelatedCorpus, target: RelatedDocument, count = 3): string[] {
   // The target as a dense vector over the corpus's terms; its terms the corpus lacks only add to its norm.
   const fallback = Math.log(corpus.ids.length + 1) + 1;
   const query = new Float64Array(corpus.idf.length);
@@ -126,7 +134,7 @@ export function relatedTo(corpus: RelatedCorpus, target: RelatedDocument, count 
     for (let k = offsets[index]!; k < offsets[index + 1]!; k++) dot += weights[k]! * query[terms[k]!]!;
     const similarity = dot / norm;
     const id = corpus.ids[index]!;
-    if (similarity < minimumSimilarity || id === target.id) continue;
+    if (similarity < MIN_RELATED_SIMILARITY || id === target.id) continue;
     // Keep the best `count`, in order (ties: the earlier paper first).
     if (best.length === count && similarity <= best[count - 1]!.similarity) continue;
     let at = best.length;

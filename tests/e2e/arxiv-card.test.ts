@@ -12,6 +12,7 @@ beforeAll(async () => {
   browser = await launchExtension();
   browser.serve('https://arxiv.org/abs/2310.01779v3', await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
+  browser.serve('https://arxiv.org/abs/2402.18041', await fixture('arxiv-abs-2402.18041.html'));
   browser.serve('https://arxiv.org/abs/2501.09999', await fixture('arxiv-abs-2501.09999-hostile.html'));
   browser.serve('https://arxiv.org/abs/2412.99999', await fixture('arxiv-abs-not-recognized.html'));
   // Words without a place to break (a long name, a dataset signature), in the TL;DR and the key results.
@@ -40,9 +41,9 @@ describe('summary card on arXiv abstract pages', () => {
     // The code the page's comments link to ("this https URL"), which the snapshot's text lacks.
     expect(seeded.summary.codeLinks).toEqual([]);
     expect(await card(page).getByTestId('code-link').getAttribute('href')).toBe('https://github.com/bronyayang/HallE_Control');
-    const related = card(page).getByTestId('related').locator('a');
-    expect(await related.count()).toBe(seeded.related.length);
-    expect(await related.first().getAttribute('href')).toBe(`https://arxiv.org/abs/${seeded.related[0]}`);
+    // The snapshot holds no other paper on its subject: no line of unrelated "related" papers.
+    expect(seeded.related).toEqual([]);
+    expect(await card(page).getByTestId('related').count()).toBe(0);
     expect(await cardText(page)).toContain('PaperLens');
     // Inserted right after the abstract, inside the page's own layout.
     const placement = await page.evaluate(() => document.querySelector('blockquote.abstract')?.nextElementSibling?.getAttribute('data-paperlens'));
@@ -50,6 +51,18 @@ describe('summary card on arXiv abstract pages', () => {
     // The README's picture of a card.
     await page.setViewportSize({ width: 1000, height: 800 });
     await card(page).screenshot({ path: join(SCREENSHOTS_DIR, 'card.png') });
+    await page.close();
+  });
+
+  test('a seed paper’s card links the papers of the store on its subject', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2402.18041');
+    const seeded = seed.papers.find((paper) => paper.id === '2402.18041')!;
+    const related = card(page).getByTestId('related').locator('a');
+    await expect.poll(() => related.count()).toBe(seeded.related.length);
+    expect(await related.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(seeded.related.map((id) => `https://arxiv.org/abs/${id}`));
+    // The surveys of the snapshot, by their titles.
+    expect(await related.allTextContents()).toContain('A Survey of Large Language Models');
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
-import { buildRelatedCorpus, relatedTo, type RelatedDocument } from '../../../src/search/related';
+import { buildRelatedCorpus, MIN_RELATED_SIMILARITY, relatedTo, type RelatedDocument } from '../../../src/search/related';
 import { tokenize } from '../../../src/search/tokenize';
 import type { Paper } from '../../../src/schema';
 
@@ -19,7 +19,13 @@ describe('related papers', () => {
       expect(paper.related).not.toContain(paper.id);
       for (const id of paper.related) expect(ids.has(id)).toBe(true);
     }
-    expect(papers.filter((paper) => paper.related.length === 3).length).toBeGreaterThan(60);
+    expect(papers.filter((paper) => paper.related.length === 3).length).toBeGreaterThan(55);
+  });
+
+  test('a paper on a subject the store lacks gets none: common words do not make papers related', () => {
+    // The snapshot's only paper on vision-language hallucination; its closest were an encoder paper,
+    // a knowledge-capacity paper and a data-rephrasing paper.
+    expect(byTitle(/^HallE-Switch/).related).toEqual([]);
   });
 
   test('papers on the same subject are related: the two scaling-law papers, the speculative-decoding papers', () => {
@@ -65,7 +71,7 @@ describe('related papers', () => {
       const own = vector(target, idf);
       return papers
         .map((paper, index) => ({ id: paper.id, similarity: [...own].reduce((dot, [term, weight]) => dot + weight * (vectors[index]!.get(term) ?? 0), 0) }))
-        .filter((entry) => entry.id !== target.id && entry.similarity >= 0.05)
+        .filter((entry) => entry.id !== target.id && entry.similarity >= MIN_RELATED_SIMILARITY)
         .sort((a, b) => b.similarity - a.similarity)
         .slice(0, 3)
         .map((entry) => entry.id);
