@@ -44,6 +44,8 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   if (!unit && /^(?:19|20)\d\d$/.test(num)) return false; // a year
   if (REFERENCE_BEFORE.test(before)) return false;
   if (!unit && SETTING_BEFORE.test(before)) return false;
+  // A significance level ("(p<0.05)") or an example value ("a constant (say, 0.3)") is no outcome.
+  if (/\bp\s*[<>=≤]\s*$|\bsay,?\s*$/i.test(before)) return false;
   // Inside a name ("GPT-3", "LLaVA-7B") or a citation ("[20]").
   if (/[\p{L}\d]-$|\[$/u.test(before) || after[0] === ']') return false;
   if (unit && (SIZE.test(unit) || TIME.test(unit))) {

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { extractKeyResults } from '../../../src/summarize/index';
 
 describe('extractKeyResults', () => {
+  it('a significance level or an example value is no result', () => {
+    expect(extractKeyResults('Statistical significance tests (p<0.05) showed that DReLU improved the test accuracy. If the weights are set to a constant (say, 0.3), gradient descent converges.')).toEqual([]);
+    expect(extractKeyResults('DReLU improved the test accuracy by 2.1% (p < 0.01).')).toEqual(['improved the test accuracy by 2.1% (p < 0.01)']);
+  });
   it('reads a throughput as a result, and not the model sizes around it', () => {
     expect(
       extractKeyResults(
@@ -168,12 +172,12 @@ describe('extractKeyResults', () => {
   it('a phrase keeps only parentheses it opens and closes', () => {
     expect(
       extractKeyResults(
-        'It needs a single update (reducing the time taken for reaching the state of the art by 400%), and more. We observe gains (e.g., 4.1% relative improvement over Sent2vec). We fix the rate of each layer (with BN) to a constant (say, 0.3) that matches 2.5% accuracy.',
+        'It needs a single update (reducing the time taken for reaching the state of the art by 400%), and more. We observe gains (e.g., 4.1% relative improvement over Sent2vec). We fix the rate of each layer (with BN) to a constant (0.3) that matches 2.5% accuracy.',
       ),
     ).toEqual([
       'reaching the state of the art by 400%',
       '4.1% relative improvement over Sent2vec',
-      'We fix the rate of each layer (with BN) to a constant (say, 0.3) that matches 2.5% accuracy',
+      'We fix the rate of each layer (with BN) to a constant (0.3) that matches 2.5% accuracy',
     ]);
   });
   it('reads percentages and factors as LaTeX writes them', () => {
