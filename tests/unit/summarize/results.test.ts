@@ -6,6 +6,13 @@ describe('extractKeyResults', () => {
     expect(extractKeyResults('Statistical significance tests (p<0.05) showed that DReLU improved the test accuracy. If the weights are set to a constant (say, 0.3), gradient descent converges.')).toEqual([]);
     expect(extractKeyResults('DReLU improved the test accuracy by 2.1% (p < 0.01).')).toEqual(['improved the test accuracy by 2.1% (p < 0.01)']);
   });
+  it('"up to N tokens" a model can take is a result; the sizes it was trained with are not', () => {
+    expect(
+      extractKeyResults(
+        'We train models ranging from 33M to 3B parameters on up to 500B characters. Additionally, ProLong can effectively process up to 512K tokens, one of the longest context windows of publicly available LMs.',
+      ),
+    ).toEqual(['ProLong can effectively process up to 512K tokens, one of the longest context windows of publicly available LMs']);
+  });
   it('reads a throughput as a result, and not the model sizes around it', () => {
     expect(
       extractKeyResults(
