@@ -21,6 +21,8 @@ const BETTER_AFTER =
   /^\s*(?:fewer|less|more|faster|slower|smaller|larger|higher|lower|better|improvement|gain|reduction|increase|decrease|speed-?up|cheaper)\b/i;
 const REDUCED_BEFORE = /\b(?:only|just|merely|fewer|reduc\w*|sav\w*)\s*$/i;
 const QUICK_BEFORE = /\b(?:less than|within|under|in)\s*$/i;
+// "By a factor of 30" is a "30×" (a discount factor is a setting, SETTING_BEFORE).
+const FACTOR_BEFORE = /\bfactor of\s+(?:(?:up to|over|about|approximately|roughly|more than|nearly|almost)\s+)?$/i;
 // What a model can take ("can effectively process up to 512K tokens"), not what it was trained on or with.
 const CAPACITY_BEFORE = /\b(?:process|handl|support|extend|generali[sz]|scal)\w*\s+(?:\S+\s+){0,3}?(?:to\s+)?up to\s*$/i;
 const REFERENCE_BEFORE =
@@ -55,7 +57,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
     return REDUCED_BEFORE.test(before) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
   }
   if (unit) return true;
-  if (BETTER_AFTER.test(after)) return true;
+  if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before)) return true;
   // A version inside a name ("Llama 3.1", "Apache 2.0") unless the name is a metric ("BLEU 35.2").
   const prev = /(\p{L}[\p{L}\d-]*)\s*$/u.exec(before)?.[1] ?? '';
   const scored = METRIC.test(prev) || /^\s*(?:average|gain|improvement|\p{Lu}{2,})/u.test(after);
@@ -260,7 +262,7 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
 // HumanEval, our method achieves …", "Compared to GPT-4, …"), not a discourse marker ("In this
 // paper,", "In addition,", "On the other hand,").
 const SETTING_OPENER = /^((?:On|In|For|Across|Under|Over|At|With|Compared (?:to|with)|Relative to)\s[^,;:()]+?),\s/;
-const DISCOURSE = String.raw`In (?:this|our|the present) (?:paper|work|study|article|report)|In (?:addition|particular|contrast|summary|practice|short|general|fact|doing so|turn|experiments|comparison)|On the other hand|On the contrary|At the same time|For (?:example|instance|this|that)|With (?:this|that|these|it)`;
+const DISCOURSE = String.raw`In (?:this|our|the present) (?:paper|work|study|article|report)|In order (?:to|for) [^,;:()]+|In (?:addition|particular|contrast|summary|practice|short|general|fact|doing so|turn|experiments|comparison)|On the other hand|On the contrary|At the same time|For (?:example|instance|this|that)|With (?:this|that|these|it)`;
 const DISCOURSE_OPENER = new RegExp(`^(?:${DISCOURSE})$`, 'i');
 // What a phrase taken from a sentence's start need not say ("For instance, we receive 76.43% …").
 const DISCOURSE_LEAD = new RegExp(
@@ -286,7 +288,7 @@ function settingOf(sentence: string, clauseStart: number, phraseStart: number): 
 
 function tidy(phrase: string): string {
   const trimmed = phrase
-    .replace(/^[\s,;:，；：、]+|[\s,;:.(，；：、。]+$/g, '')
+    .replace(/^[\s,;:，；：、]+|[\s,;:.!(，；：、。！]+$/g, '')
     .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '')
     .replace(DISCOURSE_LEAD, '');
   // A parenthesis the phrase does not close or open is the sentence's, not the phrase's:

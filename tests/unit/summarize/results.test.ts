@@ -6,6 +6,13 @@ describe('extractKeyResults', () => {
     expect(extractKeyResults('Statistical significance tests (p<0.05) showed that DReLU improved the test accuracy. If the weights are set to a constant (say, 0.3), gradient descent converges.')).toEqual([]);
     expect(extractKeyResults('DReLU improved the test accuracy by 2.1% (p < 0.01).')).toEqual(['improved the test accuracy by 2.1% (p < 0.01)']);
   });
+  it('"by a factor of N" is a result, as N× is', () => {
+    expect(
+      extractKeyResults(
+        'It particularly outshines on rare words, outperforming by a factor of 30! We train stably using a discount factor of 0.999. In order to address these issues, we reduce the sample complexity by an average factor of 10.',
+      ),
+    ).toEqual(['outperforming by a factor of 30', 'reduce the sample complexity by an average factor of 10']);
+  });
   it('"up to N tokens" a model can take is a result; the sizes it was trained with are not', () => {
     expect(
       extractKeyResults(
