@@ -4,30 +4,9 @@
  * SciTLDR abstracts, how many tags papers get, and the time per abstract. `--papers` also lists the
  * tags of every SciTLDR paper, for reviewing false positives.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { loadTldr } from '../bench/tldr-data';
-import { latexToText } from '../src/papers/latex';
-import { parseCapture } from '../src/papers/seed-compiler';
 import { TOPICS, topicScores, topicsFor } from '../src/summarize/topics';
-
-interface Paper {
-  title: string;
-  abstract: string;
-}
-
-const SEED = fileURLToPath(new URL('../seeds/000_91954c1b7270a5c1.txt', import.meta.url));
-const DEFAULT_SCITLDR = ['data/scitldr/dev.jsonl', 'data/scitldr/train.jsonl'];
-
-function seedPapers(): Paper[] {
-  const capture = parseCapture({ name: 'seeds/000_91954c1b7270a5c1.txt', text: readFileSync(SEED, 'utf8') });
-  return capture.papers.map((p) => ({ title: latexToText(p.title), abstract: latexToText(p.abstract) }));
-}
-
-function scitldrPapers(files: string[]): Paper[] {
-  return files.flatMap((file) => loadTldr(file).map((r) => ({ title: r.title, abstract: r.source.join(' ') })));
-}
+import { DEFAULT_SCITLDR, scitldrPapers, seedPapers, type ReportPaper as Paper } from './report-papers';
 
 function distribution(name: string, papers: Paper[]): void {
   const perTopic = new Map<string, number>(TOPICS.map((t) => [t, 0]));
