@@ -530,6 +530,8 @@ export function cleanSentences(sentences: string[]): string[] {
   return splitSentences(sentences.join(' '));
 }
 
+const PAPER_LEAD_IN = /^(?:(?:In|Within) (?:this|the present|our) (?:paper|work|study|article)|Here),?\s+we\b/i;
+
 /**
  * The sentence (or trimmed sentence) that best states what the paper does and finds, at most
  * MAX_TLDR_CHARS long: the best candidate that fits, else the best one clipped.
@@ -549,6 +551,7 @@ export function pickTldrOfSplit(title: string, clean: string[]): string {
       best = candidate;
     }
   }
-  // "We also show" / "We further propose" lean on a sentence the TL;DR does not have.
-  return best ? clip(best.text.replace(/^We (?:also|further) /, 'We '), MAX_TLDR_CHARS) : '';
+  // "We also show" / "We further propose" lean on a sentence the TL;DR does not have, and "In this
+  // paper, we" / "Here we" say nothing a TL;DR needs (the ranker may still weigh the whole sentence best).
+  return best ? clip(best.text.replace(/^We (?:also|further) /, 'We ').replace(PAPER_LEAD_IN, 'We'), MAX_TLDR_CHARS) : '';
 }

@@ -108,6 +108,11 @@ describe('pickTldr', () => {
     expect(pickTldr('T', ['We further explore how training set size changes fine-tuning efficacy.'])).toBe('We explore how training set size changes fine-tuning efficacy.');
   });
 
+  it('opens with what the paper does, not with "In this paper, we" or "Here we"', () => {
+    expect(pickTldr('T', ['In this paper, we explore how LMs respond to multi-hop questions by permuting search results.'])).toBe('We explore how LMs respond to multi-hop questions by permuting search results.');
+    expect(pickTldr('T', ['Here we show that sparse attention halves the memory of long-context inference.'])).toBe('We show that sparse attention halves the memory of long-context inference.');
+  });
+
   it('has one trained weight per feature (retrain with npm run train:tldr after changing features)', () => {
     expect(TLDR_MODEL.ranker).toHaveLength(tldrFeatureCount(TLDR_MODEL));
     expect(TLDR_MODEL.tokenWeights).toHaveLength(TOKEN_FEATURE_COUNT);
