@@ -53,11 +53,16 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   // Inside a name ("GPT-3", "LLaVA-7B") or a citation ("[20]").
   if (/[\p{L}\d]-$|\[$/u.test(before) || after[0] === ']') return false;
   if (unit && (SIZE.test(unit) || TIME.test(unit))) {
+    // What the method is given ("Given only 5 minutes of footage"), not what it achieves.
+    if (/\bgiven (?:only|just|merely)\s*$/i.test(before)) return false;
     // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer" are results.
     return REDUCED_BEFORE.test(before) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
   }
   if (unit) return true;
   if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before)) return true;
+  // A name's version or width in parentheses ("ShuffleNetV2 (1.0)"), unless the name is a metric ("BLEU (35.2)").
+  const named = /(\p{Lu}[\p{L}\d-]*)\s*\($/u.exec(before)?.[1];
+  if (named !== undefined && after[0] === ')' && !METRIC.test(named)) return false;
   // A version inside a name ("Llama 3.1", "Apache 2.0") unless the name is a metric ("BLEU 35.2").
   const prev = /(\p{L}[\p{L}\d-]*)\s*$/u.exec(before)?.[1] ?? '';
   const scored = METRIC.test(prev) || /^\s*(?:average|gain|improvement|\p{Lu}{2,})/u.test(after);

@@ -6,6 +6,13 @@ describe('extractKeyResults', () => {
     expect(extractKeyResults('Statistical significance tests (p<0.05) showed that DReLU improved the test accuracy. If the weights are set to a constant (say, 0.3), gradient descent converges.')).toEqual([]);
     expect(extractKeyResults('DReLU improved the test accuracy by 2.1% (p < 0.01).')).toEqual(['improved the test accuracy by 2.1% (p < 0.01)']);
   });
+  it('a name\'s version in parentheses and what a method is given are no results', () => {
+    expect(
+      extractKeyResults(
+        'Specifically, for ShuffleNetV2 (1.0), MobileNetV2 (1.0) and ResNet50, DyNet reduces 40.0%, 56.7% and 72.4% FLOPs respectively. Given only 5 minutes of footage of a previously unseen maze, an agent can build a map of it. The model reaches a BLEU (35.2) above the baseline.',
+      ),
+    ).toEqual(['reduces 40.0%, 56.7% and 72.4% FLOPs respectively', 'reaches a BLEU (35.2) above the baseline']);
+  });
   it('"by a factor of N" is a result, as N× is', () => {
     expect(
       extractKeyResults(
