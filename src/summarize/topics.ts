@@ -66,7 +66,8 @@ const RULES: readonly TopicRule[] = [
   ['tokenization', /tokeni[sz]|vocabular|subword/],
   ['pre-training', /pre-?training (?:data|corp)|continued (?:pre-?)?training|from scratch|(?:training|trillion) tokens/, /pre-?train/],
   ['fine-tuning', /(?<!\b(?:without|or|no) (?:\w+ )?)fine-?tun|instruction.tun|lora\b|adapters?\b|transfer learning/],
-  ['model architecture', /encoder|decoder-only|state.space|recurrent|positional/, /architecture|attention/],
+  // An auto-encoder is a generative model, not a choice of architecture.
+  ['model architecture', /(?<!auto-)encoder|decoder-only|state.space|recurrent|positional/, /architecture|attention/],
   ['optimization', /learning rate|batch size|optimizer|sgd\b/],
   ['safety & security', /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust)|(?:llm|model|ai)-generated/],
   ['computer vision', /image|video/],

@@ -166,6 +166,10 @@ describe('topicsFor', () => {
       expect(topicsFor('Scaling Hierarchical Coreference with Homomorphic Compression', 'We cluster mentions faster.')).not.toContain('scaling laws');
       expect(topicsFor('Insights from Scaling LLM under Token-Crisis', 'We repeat pre-training data.')).toContain('scaling laws');
     });
+    it('an auto-encoder is no choice of architecture', () => {
+      expect(topicsFor('Document Enhancement System Using Auto-encoders', 'We clean scanned documents with a convolutional auto-encoder.')).not.toContain('model architecture');
+      expect(topicsFor('Return of the Encoder', 'An encoder-decoder model beats decoder-only ones.')).toContain('model architecture');
+    });
     it('parts of speech and a senate\'s speeches are no speech', () => {
       expect(topicsFor('Word representations', 'We align open-class parts-of-speech. We study a corpus of U.S. Senate speeches.')).not.toContain('speech');
       expect(topicsFor('Sentiment lexicons', 'Words are prepared from three parts of speech such as nouns.')).not.toContain('speech');
