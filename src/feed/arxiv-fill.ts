@@ -113,6 +113,9 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
           await keep(db, retry);
           deps.scheduleRetry(retry);
           return;
+        } else {
+          // Left as saved (its page may be read when the reader opens it); said, for whoever looks at the worker's console.
+          console.warn(`PaperLens left a saved paper as it is: ${result.reason}`);
         }
         current = null;
         await keep(db, null);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
 import { savedLackingDetails, savePaper } from '../../../src/db/papers';
@@ -80,7 +80,15 @@ describe('saved papers without a page are completed from arXiv', () => {
       '2401.00002': { ok: false, kind: 'unreadable', reason: 'not an abstract page' },
       '2401.00003': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 503' },
     });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await failing.fill(['2401.00001', '2401.00002', '2401.00003', '2401.00004']);
+    // Each paper left as it is is said in the worker's console, with why.
+    expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+      'PaperLens left a saved paper as it is: no 2401.00001',
+      'PaperLens left a saved paper as it is: not an abstract page',
+      'PaperLens could not complete saved papers from arXiv: arXiv answered HTTP 503',
+    ]);
+    warn.mockRestore();
     // …and an alarm is asked for at the retry time, when a worker (this one or the next) resumes.
     expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00003', `retry at ${ARXIV_RETRY_MS}`]);
     expect(failing.filled()).toBe(0);
