@@ -39,20 +39,30 @@ export function pdfVisit(tab: TabLike): Visit | null {
 const WAITING_PDF_TABS_KEY = 'waitingPdfTabs';
 const WaitingPdfTabsSchema = z.array(z.number());
 
-async function waitingPdfTabs(): Promise<number[]> {
+async function readWaitingPdfTabs(): Promise<number[]> {
   const parsed = WaitingPdfTabsSchema.safeParse((await browser.storage.session.get(WAITING_PDF_TABS_KEY))[WAITING_PDF_TABS_KEY]);
   return parsed.success ? parsed.data : [];
 }
 
+// Read once per worker (it is the list's only writer), not at every tab switch.
+let waitingPdfTabs: Promise<number[]> | null = null;
 // One change at a time: a tab loaded and chosen at once must not lose either.
 let waitingChanges: Promise<unknown> = Promise.resolve();
 
 /** Adds or removes a tab that waits for the reader; whether it was waiting. */
 function setWaiting(tabId: number, waiting: boolean): Promise<boolean> {
   const change = async (): Promise<boolean> => {
-    const tabs = await waitingPdfTabs();
+    // (A failed read is tried again by the next change, not kept.)
+    const tabs = await (waitingPdfTabs ??= readWaitingPdfTabs().catch((error: unknown) => {
+      waitingPdfTabs = null;
+      throw error;
+    }));
     const was = tabs.includes(tabId);
-    if (was !== waiting) await browser.storage.session.set({ [WAITING_PDF_TABS_KEY]: waiting ? [...tabs, tabId] : tabs.filter((id) => id !== tabId) });
+    if (was !== waiting) {
+      const next = waiting ? [...tabs, tabId] : tabs.filter((id) => id !== tabId);
+      await browser.storage.session.set({ [WAITING_PDF_TABS_KEY]: next });
+      waitingPdfTabs = Promise.resolve(next);
+    }
     return was;
   };
   const result = waitingChanges.then(change);
