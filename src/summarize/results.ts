@@ -52,6 +52,12 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   if (/\bp\s*[<>=≤]\s*$|\bsay,?\s*$/i.test(before)) return false;
   // Inside a name ("GPT-3", "LLaVA-7B") or a citation ("[20]").
   if (/[\p{L}\d]-$|\[$/u.test(before) || after[0] === ']') return false;
+  // A bit width ("4-bit weights", "16-bit precision") is a format, unless the method is what brought
+  // it down ("quantized to 4 bits"); bits per character are a score.
+  if (/^[-\s]?bits?\b(?![-\s]?(?:per\b|\/))/i.test(after) && !REDUCED_BEFORE.test(before) && !/\b(?:quantiz|compress|binari[sz])\w*\s+(?:\S+\s+){0,3}?to\s*$/i.test(before)) return false;
+  // "N-fold" is a result as a change ("a 3-fold speed-up", "reduced by 10-fold"), not as a count
+  // ("5-fold cross-validation", "a 4-fold rotational symmetry").
+  if (unit !== undefined && /fold$/.test(unit) && !BETTER_AFTER.test(after) && !/^\s*(?:accelerat|compress|sav|shorten)/i.test(after) && !/\b(?:by|up to)\s*$/i.test(before)) return false;
   if (unit && (SIZE.test(unit) || TIME.test(unit))) {
     // What the method is given ("Given only 5 minutes of footage"), not what it achieves.
     if (/\bgiven (?:only|just|merely)\s*$/i.test(before)) return false;
@@ -159,7 +165,9 @@ class SentenceIndex {
     for (const m of sentence.matchAll(TOKEN)) {
       const end = m.index + m[0].length;
       const passive = /d$/i.test(m[0]) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index));
-      if (VERB.test(m[0]) && !passive && sentence[end] !== ',' && !(RESULT_NOUN.test(m[0]) && !/^\s+in\b/.test(sentence.slice(end, end + 4)))) {
+      // A participle after its noun ("the computational demand required for inference") starts no phrase.
+      const participle = /ed$/i.test(m[0]) && /^\s(?:for|on|in|by|with|from|at)\s/.test(sentence.slice(end, end + 6)) && /[a-z]{3,}\s$/.test(sentence.slice(Math.max(0, m.index - 20), m.index)) && !/\b(?:we|they|it|which|that|and|who)\s$/i.test(sentence.slice(Math.max(0, m.index - 20), m.index));
+      if (VERB.test(m[0]) && !passive && !participle && sentence[end] !== ',' && !(RESULT_NOUN.test(m[0]) && !/^\s+in\b/.test(sentence.slice(end, end + 4)))) {
         this.verbs.push({ token: this.tokenStarts.length, end });
       }
       this.tokenStarts.push(m.index);

@@ -237,6 +237,24 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual([]);
   });
+  it('a bit width or an N-fold count is no result; a bit width reached, bits per character and an N-fold change are', () => {
+    expect(
+      extractKeyResults(
+        'Training has largely migrated to 16-bit precision, with significant gains in performance. We use the reduced range of 8-bit floating point to improve error propagation. We use 5-fold cross-validation. A square lattice provides a 4-fold rotational symmetry.',
+      ),
+    ).toEqual([]);
+    expect(
+      extractKeyResults(
+        'Both weights and activations can be quantized to 4-bits of precision. It reaches 1.19 bits/char on text8. The method achieves a 3-fold speedup and reduces memory by 10-fold.',
+      ),
+    ).toEqual(['Both weights and activations can be quantized to 4-bits of precision', 'reaches 1.19 bits/char on text8', 'achieves a 3-fold speedup', 'reduces memory by 10-fold']);
+  });
+  it('a phrase starts at the clause\'s verb, not at a participle after its noun', () => {
+    expect(extractKeyResults('The model achieves a reduction in the computational demand required for inference by 30% on average.')).toEqual([
+      'achieves a reduction in the computational demand required for inference by 30% on average',
+    ]);
+    expect(extractKeyResults('The accuracy obtained by our model varies by 0.5% across runs.')).toEqual(['The accuracy obtained by our model varies by 0.5% across runs']);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
