@@ -249,6 +249,9 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['Both weights and activations can be quantized to 4-bits of precision', 'reaches 1.19 bits/char on text8', 'achieves a 3-fold speedup', 'reduces memory by 10-fold']);
   });
+  it('a number run into a word is a dimension or a name, no result', () => {
+    expect(extractKeyResults('The model takes as input 2.5D video streams captured by a moving camera. We illustrate the method in sets of 2D points.')).toEqual([]);
+  });
   it('a phrase starts at the clause\'s verb, not at a participle after its noun', () => {
     expect(extractKeyResults('The model achieves a reduction in the computational demand required for inference by 30% on average.')).toEqual([
       'achieves a reduction in the computational demand required for inference by 30% on average',
