@@ -52,8 +52,8 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   if (/\bp\s*[<>=≤]\s*$|\bsay,?\s*$/i.test(before)) return false;
   // Inside a name ("GPT-3", "LLaVA-7B") or a citation ("[20]").
   if (/[\p{L}\d]-$|\[$/u.test(before) || after[0] === ']') return false;
-  // A dimension or a name ("2.5D video", "2D points", "5G"): a number run into a word is no value.
-  if (!unit && /^\p{L}/u.test(after)) return false;
+  // A dimension or a name ("2.5D video", "2D points", "5G"): a number run into a Latin letter is no value (Chinese runs numbers into words: "提升了23%").
+  if (!unit && /^[A-Za-z]/.test(after)) return false;
   // A bit width ("4-bit weights", "16-bit precision") is a format, unless the method is what brought
   // it down ("quantized to 4 bits"); bits per character are a score.
   if (/^[-\s]?bits?\b(?![-\s]?(?:per\b|\/))/i.test(after) && !REDUCED_BEFORE.test(before) && !/\b(?:quantiz|compress|binari[sz])\w*\s+(?:\S+\s+){0,3}?to\s*$/i.test(before)) return false;
