@@ -70,7 +70,9 @@ const RULES: readonly TopicRule[] = [
   ['model architecture', /(?<!auto-)encoder|decoder-only|state.space|recurrent|positional/, /architecture|attention/],
   ['optimization', /learning rate|batch size|optimizer|sgd\b/],
   ['safety & security', /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust)|(?:llm|model|ai)-generated/],
-  ['computer vision', /image|video/],
+  // Images named once (a protein "image", ImageNet as a benchmark) make no vision paper: a vision
+  // task or video names one, images only support it.
+  ['computer vision', /computer vision|(?:image|video) (?:classification|recognition|segmentation|generation|synthesis|understanding|restoration|retrieval|denoising|editing|inpainting)|object (?:detection|recognition|tracking)|(?:semantic|instance) segmentation|point clouds?|pose estimation|optical flow|super-resolution|bundle adjustment|structure from motion|face (?:recognition|detection|reconstruction|generation|verification)|(?:3d|depth) (?:\w+ )?(?:reconstruction|estimation|shapes?|scenes?)|videos?\b/, /images?\b|imaging\b|pixels?\b|visual\b|cameras?\b|photo|illustrations?\b/],
   ['generative models', /diffusion|gans?\b|generative model|vaes?\b/],
 ];
 

@@ -174,6 +174,13 @@ describe('topicsFor', () => {
       expect(topicsFor('Word representations', 'We align open-class parts-of-speech. We study a corpus of U.S. Senate speeches.')).not.toContain('speech');
       expect(topicsFor('Sentiment lexicons', 'Words are prepared from three parts of speech such as nouns.')).not.toContain('speech');
     });
+    it('images named in passing, or ImageNet as a benchmark, are no computer vision; a vision task, video or a title about images is', () => {
+      expect(topicsFor('Fully differentiable full-atom protein backbone generation', 'We generate protein backbones with a generative model, and render each as an image for inspection.')).not.toContain('computer vision');
+      expect(topicsFor('signSGD with majority vote', 'We compress gradients to their signs. On ImageNet, training with majority vote matches SGD.')).not.toContain('computer vision');
+      expect(topicsFor('Efficient networks', 'We improve image classification accuracy on ImageNet.')).toContain('computer vision');
+      expect(topicsFor('Point Cloud GAN', 'We generate point clouds with a GAN.')).toContain('computer vision');
+      expect(topicsFor('Generating Diverse High-Resolution Images with VQ-VAE', 'We generate images at high resolution, with sharp pixels and diverse images.')).toContain('computer vision');
+    });
     it('still reads the model senses', () => {
       expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
       expect(topicsFor('Small students', 'A student model learns from a teacher model.')).toContain('distillation');
