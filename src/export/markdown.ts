@@ -25,6 +25,28 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([\\`*_[\]<>!&|~$])/g, '$1');
 }
 
+/** A list's items as Markdown shows them, ", " between them: a comma inside an item ("King, Jr.") is escaped. */
+function escapeList(items: readonly string[]): string {
+  return items.map((item) => escapeMarkdown(item).replaceAll(',', '\\,')).join(', ');
+}
+
+/** The items escapeList wrote (an export from before it escaped commas reads as it did: split at each ", "). */
+function unescapeList(text: string): string[] {
+  const items: string[] = [];
+  let item = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\\' && i + 1 < text.length && /[\\`*_[\]<>!&|~$,]/.test(text[i + 1]!)) item += text[++i];
+    else if (ch === ',' && text[i + 1] === ' ') {
+      items.push(item);
+      item = '';
+      i++;
+    } else item += ch;
+  }
+  items.push(item);
+  return items.filter((name) => name !== '');
+}
+
 // The labelled lines of a paper's item, as entry() writes them.
 const ENTRY_FIELD = /^(Tags|TL;DR|Notes): (.*)$/;
 
@@ -35,11 +57,11 @@ const ENTRY_FIELD = /^(Tags|TL;DR|Notes): (.*)$/;
 export function readEntryLine(item: ImportedItem, line: string, first: boolean): void {
   const field = ENTRY_FIELD.exec(line);
   if (!field) {
-    if (first) item.authors = unescapeMarkdown(line).split(', ').filter((name) => name !== '');
+    if (first) item.authors = unescapeList(line);
     return;
   }
   const value = field[2]!;
-  if (field[1] === 'Tags') item.tags = keywordTags(value.split(', ').map(unescapeMarkdown));
+  if (field[1] === 'Tags') item.tags = keywordTags(unescapeList(value));
   else if (field[1] === 'TL;DR') item.tldr = unescapeMarkdown(value);
   else item.notes = unescapeMarkdown(value);
 }
@@ -47,9 +69,9 @@ export function readEntryLine(item: ImportedItem, line: string, first: boolean):
 function entry(item: SavedItem): string {
   const lines = [`- [${escapeMarkdown(item.title)}](${arxivAbsUrl(item.id)})`];
   const authors = item.authors.map(singleLine).filter((name) => name !== '');
-  if (authors.length > 0) lines.push(`  ${escapeMarkdown(authors.join(', '))}`);
+  if (authors.length > 0) lines.push(`  ${escapeList(authors)}`);
   const tags = item.tags.map(singleLine).filter((tag) => tag !== '');
-  if (tags.length > 0) lines.push(`  Tags: ${tags.map(escapeMarkdown).join(', ')}`);
+  if (tags.length > 0) lines.push(`  Tags: ${escapeList(tags)}`);
   if (item.tldr.trim() !== '') lines.push(`  TL;DR: ${escapeMarkdown(item.tldr)}`);
   // On one line, as every field: a note's own line breaks could start Markdown blocks.
   if (item.notes.trim() !== '') lines.push(`  Notes: ${escapeMarkdown(item.notes)}`);

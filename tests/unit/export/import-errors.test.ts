@@ -201,8 +201,8 @@ describe('entry problems are rejected by line and the rest is imported', () => {
       savedItem({
         id: '2310.01779',
         title: 'HallE-Switch: [Rethinking] *Object* <Existence> $x_1$',
-        authors: ['Bohan Zhai', 'Shijia Yang'],
-        tags: ['vision', 'to_cite', 'c++'],
+        authors: ['Bohan Zhai', 'Martin Luther King, Jr.', 'Shijia Yang\\'],
+        tags: ['vision', 'to_cite', 'c++', 'vision, language'],
         tldr: 'A `switch` for hallucinations & more!',
         notes: 'See Table 3 #important ~ | \\ done',
       }),
@@ -217,6 +217,12 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     // Into an empty list, the papers come back as they were exported.
     const [added] = planImport([], parse.items, 1).added;
     expect(added).toMatchObject({ title: items[0]!.title, authors: items[0]!.authors, tags: items[0]!.tags, tldr: items[0]!.tldr, notes: items[0]!.notes });
+  });
+
+  test('a Markdown export written before commas in names were escaped reads as it did: a name at each ", "', () => {
+    const text = '# Reading list\n\n## To read (1)\n\n- [Old export](https://arxiv.org/abs/2310.01779)  \n  Bohan Zhai, Shijia Yang  \n  Tags: vision, to\\_cite\n';
+    const parse = parseImport(text, 'paperlens-reading-list.md');
+    expect(parse.items.map(({ authors, tags }) => ({ authors, tags }))).toEqual([{ authors: ['Bohan Zhai', 'Shijia Yang'], tags: ['vision', 'to_cite'] }]);
   });
 
   test('a paper of a Markdown export with a field past its limit is rejected by line, as in the other formats; the others are imported', () => {
