@@ -42,6 +42,8 @@ const DANGLING_LEAD_IN =
   /^(?:to (?:address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle) (?:this|these|that|such)\b|to this end|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b/i;
 // Words by which a leading clause refers to earlier sentences ("this paper" is the paper itself).
 const ANAPHORIC = /\b(?:this|these|those|such|it|them|the (?:first|second|third|former|latter|above))\b(?! (?:paper|work|study|survey|article|report)\b)/i;
+// A pronoun right after "we" and its verb, before any noun it could stand for ("We explore its compression").
+const PRONOUN_AHEAD = /^We (?:\w+ ){1,2}(?:its|their|it(?! (?:is|was)\b)|them)\b/;
 // Any short leading clause before ", we …" ("Inspired by X, we …").
 const LEAD_CLAUSE = /^[^,;:()]{3,120}?,\s+(?:(?:in|within) this (?:paper|work|study),?\s+)?(?=we\b)/i;
 // Connectors a tail may be cut at (the cut keeps the text before them).
@@ -238,7 +240,9 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
     const danglingClause = clause !== null && ANAPHORIC.test((lead ?? sentence).slice(0, (lead ?? sentence).length - clause.length));
     const heads: [string, number][] = danglingClause || (lead && DANGLING_LEAD_IN.test(sentence)) ? [] : [[sentence, 0]];
     if (lead && !danglingClause) heads.push([lead, 1]);
-    if (clause) heads.push([clause, 2]);
+    // "With LLM being a general-purpose solver, we explore its compression": the clause names what
+    // the rest calls "its".
+    if (clause && !PRONOUN_AHEAD.test(clause)) heads.push([clause, 2]);
     for (const [head, leadType] of heads) {
       for (let paren = 0; paren < 2; paren++) {
         const text = paren ? head.replace(PARENTHETICAL, '') : head;
@@ -531,6 +535,10 @@ export function cleanSentences(sentences: string[]): string[] {
 }
 
 const PAPER_LEAD_IN = /^(?:(?:In|Within) (?:this|the present|our) (?:paper|work|study|article)|Here),?\s+we\b/i;
+// A closing purpose that points back at a problem the TL;DR does not state ("…, to tackle these
+// challenges."); not the complement a word needs ("aims to remedy this", "an approach to solve such problems").
+const DANGLING_PURPOSE =
+  /(?<!\b(?:aims?|aimed|aiming|seeks?|tries|try|able|order|designed|used|serves?|helps?|intended|needed|way|ways|approach|approaches|means|attempt|effort|how))(?:,\s+|\s+)to (?:address|tackle|solve|overcome|mitigate|alleviate|handle|fill|bridge|remedy|resolve|circumvent) (?:this|these|those|such|the above|both)(?: [\w-]+){0,3}\.$/i;
 
 /**
  * The sentence (or trimmed sentence) that best states what the paper does and finds, at most
@@ -551,7 +559,8 @@ export function pickTldrOfSplit(title: string, clean: string[]): string {
       best = candidate;
     }
   }
-  // "We also show" / "We further propose" lean on a sentence the TL;DR does not have, and "In this
-  // paper, we" / "Here we" say nothing a TL;DR needs (the ranker may still weigh the whole sentence best).
-  return best ? clip(best.text.replace(/^We (?:also|further) /, 'We ').replace(PAPER_LEAD_IN, 'We'), MAX_TLDR_CHARS) : '';
+  // "We also show" / "We further propose" and "to address these issues" lean on a sentence the TL;DR
+  // does not have, and "In this paper, we" / "Here we" say nothing a TL;DR needs (the ranker may still
+  // weigh the whole sentence best).
+  return best ? clip(best.text.replace(/^We (?:also|further) /, 'We ').replace(PAPER_LEAD_IN, 'We').replace(DANGLING_PURPOSE, '.'), MAX_TLDR_CHARS) : '';
 }

@@ -4,6 +4,7 @@ import { SummarySchema } from '../../../src/schema';
 import { readFileSync } from 'node:fs';
 import { eligibleCandidates, MAX_TLDR_CHARS, tldrFeatureCount, TOKEN_FEATURE_COUNT } from '../../../src/summarize/tldr';
 import { TLDR_MODEL } from '../../../src/summarize/tldr-model';
+import { seedPapers, seedTitled } from './seed-papers';
 
 describe('summarize', () => {
   it('has a positive integer version', () => {
@@ -111,6 +112,19 @@ describe('pickTldr', () => {
   it('opens with what the paper does, not with "In this paper, we" or "Here we"', () => {
     expect(pickTldr('T', ['In this paper, we explore how LMs respond to multi-hop questions by permuting search results.'])).toBe('We explore how LMs respond to multi-hop questions by permuting search results.');
     expect(pickTldr('T', ['Here we show that sparse attention halves the memory of long-context inference.'])).toBe('We show that sparse attention halves the memory of long-context inference.');
+  });
+
+  it('keeps a leading clause that says what the rest calls "its" (the LLM-Pruner seed read "We explore its compression …")', () => {
+    const paper = seedTitled(seedPapers(), 'LLM-Pruner');
+    expect(summarize(paper.title, paper.abstract).tldr).toMatch(/^With LLM being a general-purpose task solver, we explore its compression/);
+  });
+
+  it('drops a closing purpose that points back at a problem the TL;DR does not state, not a complement a word needs', () => {
+    expect(pickTldr('T', ['We propose mixup, a simple learning principle to alleviate these issues.'])).toBe('We propose mixup, a simple learning principle.');
+    expect(pickTldr('T', ['We introduce dataset decomposition, a novel variable sequence length training technique, to tackle these challenges.'])).toBe(
+      'We introduce dataset decomposition, a novel variable sequence length training technique.',
+    );
+    expect(pickTldr('T', ['We present a variation of capsule networks that aims to remedy this.'])).toBe('We present a variation of capsule networks that aims to remedy this.');
   });
 
   it('has one trained weight per feature (retrain with npm run train:tldr after changing features)', () => {
