@@ -41,7 +41,7 @@ const LEAD_IN =
 const DANGLING_LEAD_IN =
   /^(?:to (?:address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle) (?:this|these|that|such)\b|to this end|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b/i;
 // Words by which a leading clause refers to earlier sentences ("this paper" is the paper itself).
-const ANAPHORIC = /\b(?:this|these|those|such|it|them|the (?:first|second|third|former|latter|above))\b(?! (?:paper|work|study|survey|article|report)\b)/i;
+const ANAPHORIC = /\b(?:this|these|those|such|it|them|the (?:first|second|third|former|latter|above|two|three|four))\b(?! (?:paper|work|study|survey|article|report)\b)/i;
 // A pronoun right after "we" and its verb, before any noun it could stand for ("We explore its compression").
 const PRONOUN_AHEAD = /^We (?:\w+ ){1,2}(?:its|their|it(?! (?:is|was)\b)|them)\b/;
 // Any short leading clause before ", we …" ("Inspired by X, we …").

@@ -119,6 +119,11 @@ describe('pickTldr', () => {
     expect(summarize(paper.title, paper.abstract).tldr).toMatch(/^With LLM being a general-purpose task solver, we explore its compression/);
   });
 
+  it('drops a leading clause that points back at "the two insights" of sentences the TL;DR does not have', () => {
+    const paper = seedTitled(seedPapers(), 'Enhancing Ultra-Low-Bit Quantization');
+    expect(summarize(paper.title, paper.abstract).tldr).toBe('We propose an ultra-low-bit quantization method that builds upon ApiQ and extends its performance without the need for full retraining.');
+  });
+
   it('drops a closing purpose that points back at a problem the TL;DR does not state, not a complement a word needs', () => {
     expect(pickTldr('T', ['We propose mixup, a simple learning principle to alleviate these issues.'])).toBe('We propose mixup, a simple learning principle.');
     expect(pickTldr('T', ['We introduce dataset decomposition, a novel variable sequence length training technique, to tackle these challenges.'])).toBe(
