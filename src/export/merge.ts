@@ -25,6 +25,17 @@ function uniteTags(first: readonly string[], second: readonly string[]): string[
 
 const collapseWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+const NOTES_SEPARATOR_TEXT = collapseWhitespace(IMPORTED_NOTES_SEPARATOR);
+
+/**
+ * Whether notes already hold other notes whole (both with whitespace collapsed): the same notes,
+ * notes written on from them, or one of the parts an earlier merge put together. Not any text
+ * they happen to contain: "not important" does not hold "important".
+ */
+function holdsNotes(notes: string, other: string): boolean {
+  return notes === other || notes.startsWith(`${other} `) || notes.split(NOTES_SEPARATOR_TEXT).some((part) => part.trim() === other);
+}
+
 /**
  * Notes of both sides, each kept once: one side that already holds the other (a re-import, or a
  * file exported after an earlier merge) wins outright, so importing a file twice changes nothing.
@@ -34,8 +45,8 @@ function mergeNotes(listNotes: string, fileNotes: string): string {
   // Windows line breaks, so the list's own notes come back from its export spaced differently.
   const list = collapseWhitespace(listNotes);
   const file = collapseWhitespace(fileNotes);
-  if (file === '' || list.includes(file)) return listNotes;
-  if (list === '' || file.includes(list)) return fileNotes;
+  if (file === '' || holdsNotes(list, file)) return listNotes;
+  if (list === '' || holdsNotes(file, list)) return fileNotes;
   return listNotes + IMPORTED_NOTES_SEPARATOR + fileNotes;
 }
 

@@ -55,6 +55,13 @@ describe('planImport merges by id', () => {
     // Empty notes on either side never add a separator.
     expect(planImport([savedItem()], [{ id: listed.id, notes: 'Only theirs' }], NOW).updated[0]!.notes).toBe('Only theirs');
     expect(planImport([listed], [{ id: listed.id, notes: '  ' }], NOW).unchanged).toBe(1);
+    // Notes holding the other side's characters somewhere do not hold its notes: both are kept.
+    const important = planImport([savedItem({ notes: 'important' })], [{ id: listed.id, notes: 'not important' }], NOW).updated[0]!;
+    expect(important.notes).toBe(`important${IMPORTED_NOTES_SEPARATOR}not important`);
+    const stars = planImport([savedItem({ notes: 'repo has 12 stars on GitHub' })], [{ id: listed.id, notes: '2 stars' }], NOW).updated[0]!;
+    expect(stars.notes).toBe(`repo has 12 stars on GitHub${IMPORTED_NOTES_SEPARATOR}2 stars`);
+    // The list's notes written on in the file are the file's (at a word's end only).
+    expect(planImport([savedItem({ notes: 'Table' })], [{ id: listed.id, notes: 'Tables 3 and 4' }], NOW).updated[0]!.notes).toBe(`Table${IMPORTED_NOTES_SEPARATOR}Tables 3 and 4`);
   });
 
   test('fields one side lacks are filled from the other, whichever is newer', () => {
