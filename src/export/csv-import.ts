@@ -172,8 +172,9 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const authors = splitList(field('authors')?.value ?? '', ours).map((name) => (ours ? name : personName(name))).filter((name) => name !== '');
   if (authors.length > 0) item.authors = authors;
   const status = field('status')?.value.trim();
-  if (status !== undefined) {
-    const parsed = ReadingStatusSchema.safeParse(status.toLowerCase());
+  if (status !== undefined && status !== '') {
+    // As the list names them too ("To read"), or as a spreadsheet may ("to_read").
+    const parsed = ReadingStatusSchema.safeParse(status.toLowerCase().replace(/[\s_]+/g, '-'));
     if (!parsed.success) return { line: row.line, reason: `status "${status.slice(0, 40)}" is not one of to-read, reading, read in ${where}` };
     item.status = parsed.data;
   }

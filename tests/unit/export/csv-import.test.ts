@@ -91,6 +91,16 @@ describe("CSV import: other tools' files", () => {
     expect(parse.rejected).toEqual([{ line: 4, reason: 'status "done" is not one of to-read, reading, read in the row at line 4 ("Attention")' }]);
   });
 
+  test('a status as the reading list names it ("To read") or written with "_" is read; an empty one is no status', () => {
+    const parse = parseImport('id,title,status\n1706.03762,Attention,To read\n2310.01779,HallE-Switch,to_read\n2407.13623,Scaling Laws,\n', 'my-papers.csv');
+    expect(parse.rejected).toEqual([]);
+    expect(parse.items.map((item) => [item.id, item.status])).toEqual([
+      ['1706.03762', 'to-read'],
+      ['2310.01779', 'to-read'],
+      ['2407.13623', undefined],
+    ]);
+  });
+
   test('tab-separated, found by its header alone; a time in a form that cannot be read for sure is left out, not the paper', () => {
     const parse = parseImport('url\ttitle\tadded_at\nhttps://arxiv.org/abs/2310.01779\tHallE\t2024-07-31T09:15:00Z\narxiv.org/pdf/1706.03762v5\tAttention\t7/31/2024 9:15\n');
     expect(parse.format).toBe('csv');
