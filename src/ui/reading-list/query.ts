@@ -50,14 +50,16 @@ export function prepareSearch(items: readonly SavedItem[]): void {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+// Ties go as the store's index reads them (by id, reversed with the time), so the first screen
+// read from the index (app.tsx) and the popup's Saved list keep their rows when the whole list is in.
 function compare(sort: SortKey): (a: SavedItem, b: SavedItem) => number {
   switch (sort) {
     case 'added':
-      return (a, b) => b.addedAt - a.addedAt || (a.id < b.id ? -1 : 1);
+      return (a, b) => b.addedAt - a.addedAt || (a.id < b.id ? 1 : -1);
     case 'oldest':
       return (a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : 1);
     case 'updated':
-      return (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1);
+      return (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1);
     case 'title':
       return (a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1);
   }

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { PaperLensDatabase } from '../../../src/db/database';
 import type { HandlerDeps } from '../../../src/messaging/handler';
 import type { SavedItem } from '../../../src/schema';
+import { recentlySaved } from '../../../src/db/papers';
+import { sortItems } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 import { depsFor, dump, freshDatabase, send, sendOk } from './helpers';
 
@@ -163,5 +165,16 @@ describe('clear data', () => {
     expect(await db.saved.count()).toBe(0);
     expect(await db.seen.count()).toBe(0);
     expect(await db.papers.count()).toBe(1);
+  });
+});
+
+describe('order of papers added at the same moment', () => {
+  test('the popup\'s Saved list and the reading list\'s "Newest added" put them in the same order', async () => {
+    await db.saved.clear();
+    const items = ['2401.00001', '2401.00002', '2401.00003', '2401.00004', '2401.00005'].map((id) => savedItem({ id, addedAt: 1_000 }));
+    await db.saved.bulkPut(items);
+    const popup = (await recentlySaved(db, 50)).items.map((saved) => saved.id);
+    expect(popup).toEqual(sortItems(items, 'added').map((saved) => saved.id));
+    expect(popup).toEqual(['2401.00005', '2401.00004', '2401.00003', '2401.00002', '2401.00001']);
   });
 });

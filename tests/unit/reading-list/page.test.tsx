@@ -60,6 +60,41 @@ function listOf(items: () => SavedItem[]): void {
 
 const tagsOf = async () => Object.fromEntries((await db.saved.toArray()).map((item) => [item.id, item.tags]));
 
+describe('reading-list page: the first screen', () => {
+  /** 50 papers, `2401.00001`…`2401.00050`, added at `addedAt(index)`. */
+  const fifty = (addedAt: (index: number) => number): SavedItem[] =>
+    Array.from({ length: 50 }, (_, index) => savedItem({ id: `2401.${String(index + 1).padStart(5, '0')}`, title: `Paper ${index + 1}`, addedAt: addedAt(index), updatedAt: 1 }));
+  /** The first row's id each time it changes, from the first render on. */
+  function watchFirstRows(): string[] {
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      const first = document.querySelector('[data-testid="reading-item"]')?.getAttribute('data-arxiv-id');
+      if (first && seen.at(-1) !== first) seen.push(first);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    return seen;
+  }
+  afterEach(() => localStorage.clear());
+
+  test('with "Oldest added" kept from the last visit, the first rows shown are the oldest papers, and stay when the whole list is in', async () => {
+    await db.saved.clear();
+    await db.saved.bulkPut(fifty((index) => 1_000 + index));
+    localStorage.setItem('paperlens:reading-list-sort', 'oldest');
+    const firstRows = watchFirstRows();
+    await openPage(50);
+    // (It showed the newest 40 in that order first, 2401.00011 at the top, then jumped.)
+    expect(firstRows).toEqual(['2401.00001']);
+  });
+
+  test('papers added at the same moment (a list of ids imported at once): the first row shown stays when the whole list is in', async () => {
+    await db.saved.clear();
+    await db.saved.bulkPut(fifty(() => 1_000));
+    const firstRows = watchFirstRows();
+    await openPage(50);
+    expect(firstRows).toEqual(['2401.00050']);
+  });
+});
+
 describe('reading-list page: bulk tags', () => {
   test('"rl, robotics" typed in the bulk tag field adds two tags, as the row\'s tag field reads it; one Undo takes both back', async () => {
     await openPage();
