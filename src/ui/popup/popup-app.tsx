@@ -16,7 +16,7 @@ import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableEdits } from '../reading-list/undo';
-import { SearchResults, searchBoxKeys, useResultsAnnouncement, useSearch } from './search';
+import { SearchResults, useResultsAnnouncement, useSearch, useSearchBoxKeys } from './search';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
 import { useCopyCitation } from '../copy-citation';
@@ -345,6 +345,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   // render, so that it never takes the focus from a control reached meanwhile.)
   useLayoutEffect(() => searchBox.current?.focus(), []);
   const announcement = useResultsAnnouncement(search.results, query);
+  const searchBoxKeys = useSearchBoxKeys(search.results, query);
   // Search results take the tabs' place: choosing a tab ends the search and shows that tab.
   const showSection = (name: Section) => {
     setSection(name);

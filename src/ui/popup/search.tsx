@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type RowContext } from '../../db/search';
@@ -164,16 +164,34 @@ function titleLinks(list: Element | null): HTMLElement[] {
 }
 
 /**
- * In the search box, ArrowDown goes to the first result; Enter opens it, as a click on its title
- * does (not while an input method is composing: that Enter picks the CJK characters typed).
+ * The search box's keys: ArrowDown goes to the first result; Enter opens it, as a click on its title
+ * does (not while an input method is composing: that Enter picks the CJK characters typed). An
+ * Enter pressed before the first results are in (an address pasted and Enter at once: the reading
+ * list is read at the first keystroke) opens the first of them once they are, unless the query
+ * changed meanwhile.
  */
-export function searchBoxKeys(event: KeyboardEvent): void {
-  const first = titleLinks(document.getElementById(RESULTS_ID))[0];
-  if (!first || event.isComposing) return;
-  if (event.key === 'ArrowDown') first.focus();
-  else if (event.key === 'Enter') first.click();
-  else return;
-  event.preventDefault();
+export function useSearchBoxKeys(results: Results | null, query: string): (event: KeyboardEvent) => void {
+  const pendingEnter = useRef<string | null>(null);
+  useEffect(() => {
+    const wanted = pendingEnter.current;
+    if (wanted === null || !results) return;
+    pendingEnter.current = null;
+    if (results.query === wanted) titleLinks(document.getElementById(RESULTS_ID))[0]?.click();
+  }, [results]);
+  return (event) => {
+    if (event.isComposing) return;
+    if (event.key === 'Enter' && !results && query.trim() !== '') {
+      pendingEnter.current = query;
+      event.preventDefault();
+      return;
+    }
+    const first = titleLinks(document.getElementById(RESULTS_ID))[0];
+    if (!first) return;
+    if (event.key === 'ArrowDown') first.focus();
+    else if (event.key === 'Enter') first.click();
+    else return;
+    event.preventDefault();
+  };
 }
 
 /** ArrowDown / ArrowUp in a result: to the next / previous one's title; up from the first, back to the box. */
