@@ -59,9 +59,21 @@ export function normalizeTag(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Tags typed as a comma-separated list ("ml, vision , ml"): each once (ignoring case), blanks dropped. */
-export function parseTagList(text: string): string[] {
-  return uniqueTags(text.split(',').map(normalizeTag).filter((tag) => tag !== ''));
+/**
+ * Tags typed as a comma-separated list ("ml, vision , ml"): each once (ignoring case), blanks dropped.
+ * A tag already kept that holds a comma ("Learning, Deep", from a Zotero keyword), among `known`,
+ * reads as one tag where its parts come in a row.
+ */
+export function parseTagList(text: string, known: readonly string[] = []): string[] {
+  const pieces = text.split(',').map(normalizeTag);
+  const withCommas = known.filter((tag) => tag.includes(',')).map((tag) => ({ tag, parts: tag.split(',').map((part) => normalizeTag(part).toLowerCase()) }));
+  const tags: string[] = [];
+  for (let at = 0; at < pieces.length; ) {
+    const kept = withCommas.find(({ parts }) => parts.every((part, k) => pieces[at + k]?.toLowerCase() === part));
+    tags.push(kept?.tag ?? pieces[at]!);
+    at += kept?.parts.length ?? 1;
+  }
+  return uniqueTags(tags.filter((tag) => tag !== ''));
 }
 
 /** Each tag once, ignoring case; the first spelling wins. */

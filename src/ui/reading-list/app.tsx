@@ -222,7 +222,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     const listed = new Set(mine.map((entry) => entry.tag.toLowerCase()));
     return [...mine, ...tagCounts(items).filter((entry) => !listed.has(entry.tag.toLowerCase()))];
   }, [chosen, items]);
-  const typedTags = parseTagList(tag);
+  const typedTags = parseTagList(tag, tagChoices.map((entry) => entry.tag));
   const count = selected.length;
   return (
     <div class="bulk-bar" data-testid="bulk-bar" role="region" aria-label="Selected papers">

@@ -105,9 +105,9 @@ export function tagsProblem(tags: readonly string[]): string | null {
 }
 
 function TagsEditor({ item }: { item: SavedItem }) {
-  const draft = useDraft(item.tags.join(', '), (typed) => parseTagList(typed).join(', '));
+  const draft = useDraft(item.tags.join(', '), (typed) => parseTagList(typed, item.tags).join(', '));
   const write = useDebouncedWrite(async (text: string) => {
-    const tags = parseTagList(text);
+    const tags = parseTagList(text, item.tags);
     const problem = tagsProblem(tags);
     if (problem) throw new Error(problem);
     return sendRequest({ type: 'setTags', id: item.id, tags });
