@@ -415,6 +415,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // ~1.6× and keystroke p95 ~2× slower).
   const range = useWindowRange(listRef, shown.length, ROW_HEIGHT, 3, 10);
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
+  // Where the cursor last was: when its paper goes (removed, filtered out), j and k go on from there.
+  const lastCursor = useRef(-1);
+  if (cursor >= 0) lastCursor.current = cursor;
 
   // A new search, filter or order is shown from its first paper: the window may be scrolled far
   // down the previous list, past the first matches.
@@ -486,7 +489,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   };
   const moveCursor = (step: number) => {
     if (shown.length === 0) return;
-    const index = cursor < 0 ? (step > 0 ? 0 : shown.length - 1) : Math.min(shown.length - 1, Math.max(0, cursor + step));
+    let index: number;
+    if (cursor >= 0) index = cursor + step;
+    // The cursor's paper is gone: the one after it has taken its place, j moves there and k before it.
+    else if (lastCursor.current >= 0) index = step > 0 ? lastCursor.current : lastCursor.current - 1;
+    else index = step > 0 ? 0 : shown.length - 1;
+    index = Math.min(shown.length - 1, Math.max(0, index));
     setCursorId(shown[index]!.id);
     focusRowSoon(shown[index]!.id, 500);
     scrollToRow(index);
@@ -563,10 +571,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   } else if (shown.length === 0) {
     // Of a paper not in the list at all.
     const searchedId = searchedArxivId(query.text);
-    const unsavedId = searchedId !== null && !items.some((item) => item.id === searchedId) ? searchedId : null;
+    const savedId = searchedId !== null && items.some((item) => item.id === searchedId);
+    const unsavedId = searchedId !== null && !savedId ? searchedId : null;
     body = (
       <Empty testId="no-matches">
-        <p>No saved paper matches {query.text.trim() ? `“${query.text.trim()}”` : 'these filters'}.</p>
+        {/* A saved paper the status or tag filter hides is not "not saved". */}
+        <p>{savedId ? `${searchedId} is in your list, hidden by the filters.` : `No saved paper matches ${query.text.trim() ? `“${query.text.trim()}”` : 'these filters'}.`}</p>
         {unsavedId && <SaveById id={unsavedId} />}
         <button
           type="button"

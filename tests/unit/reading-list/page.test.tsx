@@ -95,6 +95,40 @@ describe('reading-list page: the first screen', () => {
   });
 });
 
+describe('reading-list page: keyboard triage', () => {
+  listOf(() => Array.from({ length: 6 }, (_, index) => savedItem({ id: `2401.${String(index + 1).padStart(5, '0')}`, title: `Paper ${index + 1}`, addedAt: 1_000 - index })));
+  const cursorRow = () => document.querySelector('[data-testid="reading-item"][aria-current="true"]')?.getAttribute('data-arxiv-id');
+
+  test('j, x, Delete, then j: the cursor goes on to the paper after the one deleted, not back to the top; k goes before it', async () => {
+    await openPage(6);
+    for (let step = 0; step < 3; step++) fireEvent.keyDown(document.body, { key: 'j' });
+    await waitFor(() => expect(cursorRow()).toBe('2401.00003'));
+    fireEvent.keyDown(document.body, { key: 'x' });
+    fireEvent.click(await screen.findByTestId('bulk-delete'));
+    await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('5'));
+    fireEvent.keyDown(document.body, { key: 'j' });
+    await waitFor(() => expect(cursorRow()).toBe('2401.00004'));
+    fireEvent.keyDown(document.body, { key: 'x' });
+    fireEvent.click(await screen.findByTestId('bulk-delete'));
+    await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('4'));
+    fireEvent.keyDown(document.body, { key: 'k' });
+    await waitFor(() => expect(cursorRow()).toBe('2401.00002'));
+  });
+});
+
+describe('reading-list page: a search that finds nothing', () => {
+  listOf(() => [savedItem({ id: '2310.01779', title: 'HallE-Switch', status: 'to-read', addedAt: 2 }), savedItem({ id: '1706.03762', title: 'Attention Is All You Need', status: 'read', readAt: 1, addedAt: 1 })]);
+
+  test('the id of a saved paper the status filter hides is said to be in the list, not "No saved paper matches" (which reads as not saved)', async () => {
+    await openPage(2);
+    fireEvent.change(await screen.findByTestId('filter-status'), { target: { value: 'read' } });
+    fireEvent.input(screen.getByTestId('search'), { target: { value: '2310.01779' } });
+    const message = (await screen.findByTestId('no-matches')).textContent ?? '';
+    expect(message).toContain('2310.01779 is in your list, hidden by the filters.');
+    expect(screen.queryByTestId('save-by-id')).toBeNull();
+  });
+});
+
 describe('reading-list page: bulk tags', () => {
   test('"rl, robotics" typed in the bulk tag field adds two tags, as the row\'s tag field reads it; one Undo takes both back', async () => {
     await openPage();
