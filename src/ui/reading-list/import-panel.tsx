@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
 import type { ImportRejection } from '../../schema';
@@ -48,25 +48,37 @@ function applyLabel(stage: { kind: 'preview' | 'applying'; preview: ImportPrevie
  */
 export function ImportPanel({ db }: { db: PaperLensDatabase }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const fileInput = useRef<HTMLInputElement>(null);
+  // Only the file picked last is previewed: one picked before it may take longer to read.
+  const lastPick = useRef(0);
+  // Apply and Cancel go away when pressed: the focus goes back to "Import file…", not to the page's start.
+  const refocus = () => fileInput.current?.focus();
 
   const pick = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = ''; // picking the same file again reads it again
     if (!file) return;
+    const ticket = ++lastPick.current;
     setStage({ kind: 'reading', fileName: file.name });
     const outcome = await previewImport(db, file, Date.now());
+    if (ticket !== lastPick.current) return;
     setStage(outcome.ok ? { kind: 'preview', preview: outcome.preview } : { kind: 'failed', fileName: file.name, error: outcome.error });
   };
 
   const apply = async (preview: ImportPreview) => {
+    const ticket = ++lastPick.current;
     setStage({ kind: 'applying', preview });
+    let next: Stage;
     try {
       const result = await sendRequest({ type: 'importApply', items: preview.parse.items, rejected: preview.parse.rejected });
-      setStage({ kind: 'applied', fileName: preview.fileName, summary: result.summary });
+      next = { kind: 'applied', fileName: preview.fileName, summary: result.summary };
     } catch (failure) {
-      const reason = errorMessage(failure);
-      setStage({ kind: 'failed', fileName: preview.fileName, error: `nothing was imported: ${reason}` });
+      next = { kind: 'failed', fileName: preview.fileName, error: `nothing was imported: ${errorMessage(failure)}` };
     }
+    // A file picked meanwhile shows its own preview instead (its Apply plans against the list as it then is).
+    if (ticket !== lastPick.current) return;
+    setStage(next);
+    refocus();
   };
 
   return (
@@ -74,6 +86,7 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
       <label class="button file-button">
         Import file…
         <input
+          ref={fileInput}
           type="file"
           class="visually-hidden"
           data-testid="import-file"
@@ -110,7 +123,15 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
             >
               {applyLabel(stage)}
             </button>
-            <button type="button" data-testid="import-cancel" disabled={stage.kind === 'applying'} onClick={() => setStage({ kind: 'idle' })}>
+            <button
+              type="button"
+              data-testid="import-cancel"
+              disabled={stage.kind === 'applying'}
+              onClick={() => {
+                setStage({ kind: 'idle' });
+                refocus();
+              }}
+            >
               Cancel
             </button>
           </div>

@@ -41,12 +41,16 @@ export async function previewImport(db: PaperLensDatabase, source: ImportSource,
     return { ok: false, error: `the file could not be read: ${errorMessage(error)}` };
   }
   const ids = [...new Set(parse.items.map((item) => item.id))];
-  const plan = await db.transaction('r', db.saved, db.paperBlocks, async () => {
-    const incoming = withKnownPapers(parse.items, await knownPapers(db, ids));
-    const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
-    return planImport(existing, incoming, now, parse.rejected);
-  });
-  return { ok: true, preview: { fileName: source.name, parse, plan } };
+  try {
+    const plan = await db.transaction('r', db.saved, db.paperBlocks, async () => {
+      const incoming = withKnownPapers(parse.items, await knownPapers(db, ids));
+      const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
+      return planImport(existing, incoming, now, parse.rejected);
+    });
+    return { ok: true, preview: { fileName: source.name, parse, plan } };
+  } catch (error) {
+    return { ok: false, error: `your reading list could not be read to compare: ${errorMessage(error)}` };
+  }
 }
 
 /** Whether applying the preview would change the list at all. */
