@@ -328,7 +328,7 @@ function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
  * A search for an arXiv id or address the list does not hold (pasted to add the paper): saves it
  * by its id, completed from arXiv as a paper saved from a bare link is.
  */
-function SaveById({ id }: { id: string }) {
+function SaveById({ id, saved }: { id: string; saved: () => void }) {
   const saving = useOneAtATime();
   const [problem, setProblem] = useState<string | null>(null);
   const save = () =>
@@ -336,6 +336,7 @@ function SaveById({ id }: { id: string }) {
       setProblem(null);
       try {
         await sendRequest({ type: 'save', paper: { id, title: placeholderTitle(id), tldr: '', sourceUrl: null } });
+        saved();
       } catch (failure) {
         setProblem(`Not saved: ${errorMessage(failure)}`);
       }
@@ -400,6 +401,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [cursorId, setCursorId] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const selectAllBox = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const undo = useUndoableEdits();
 
@@ -577,7 +579,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       <Empty testId="no-matches">
         {/* A saved paper the status or tag filter hides is not "not saved". */}
         <p>{savedId ? `${searchedId} is in your list, hidden by the filters.` : `No saved paper matches ${query.text.trim() ? `“${query.text.trim()}”` : 'these filters'}.`}</p>
-        {unsavedId && <SaveById id={unsavedId} />}
+        {/* The button goes once the paper is listed: the focus goes to the search that shows it. */}
+        {unsavedId && <SaveById id={unsavedId} saved={() => searchBox.current?.focus()} />}
         <button
           type="button"
           data-testid="clear-filters"
@@ -659,6 +662,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
           <div class="select-row">
             <label>
               <input
+                ref={selectAllBox}
                 type="checkbox"
                 data-testid="select-all"
                 checked={allShownSelected}
@@ -681,7 +685,18 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
           </div>
         )}
         {selectedShown.length > 0 && items && (
-          <BulkBar selected={selectedShown} hidden={selection.size - selectedShown.length} items={items} clear={() => setSelection(new Set())} remove={removeIds} offerRevert={undo.offerRevert} />
+          <BulkBar
+            selected={selectedShown}
+            hidden={selection.size - selectedShown.length}
+            items={items}
+            clear={() => {
+              setSelection(new Set());
+              // The bar goes with its button: the focus goes to Select all, not to the page's start.
+              selectAllBox.current?.focus();
+            }}
+            remove={removeIds}
+            offerRevert={undo.offerRevert}
+          />
         )}
         <UndoBar undo={undo} onUndoneFromKeyboard={focusCursorRow} />
       </div>
