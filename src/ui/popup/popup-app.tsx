@@ -15,7 +15,8 @@ import type { TabPaper, UnknownPaper } from '../../messaging/tab-paper';
 import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
-import { UndoBar, useUndoableEdits } from '../reading-list/undo';
+import { UndoBar, useUndoableEdits, type FocusElsewhere } from '../reading-list/undo';
+import { focusWhenShown } from '../focus';
 import { SearchResults, useResultsAnnouncement, useSearch, useSearchBoxKeys } from './search';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
@@ -363,6 +364,12 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
     document.getElementById(`tab-${next}`)?.focus();
   };
   const undo = useUndoableEdits();
+  // When the Undo bar goes from under the focus: to the Saved button of the paper put back, else the search box.
+  const focusAfterUndoBar: FocusElsewhere = (left, undone) => {
+    const id = undone ? left.removed?.[0]?.id : undefined;
+    if (id === undefined) searchBox.current?.focus();
+    else focusWhenShown(() => document.querySelector<HTMLElement>(`[data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`), 2000, searchBox.current);
+  };
   return (
     <RemoveContext.Provider value={undo.remove}>
       <main>
@@ -387,7 +394,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           {announcement}
         </p>
         <Problem text={problem} />
-        <UndoBar undo={undo} />
+        <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
         {tab && 'id' in tab ? (
           <ThisTab db={db} tab={tab} />
         ) : (

@@ -10,7 +10,8 @@ import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
 import { ImportPanel } from './import-panel';
 import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
-import { UndoBar, useUndoableEdits, type Undo } from './undo';
+import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
+import { focusWhenShown } from '../focus';
 import { useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -501,10 +502,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     focusRowSoon(shown[index]!.id, 500);
     scrollToRow(index);
   };
-  // After an Undo from the keyboard, focus returns to the cursor's row (a removed row comes back;
-  // the store's answer may take a moment).
-  const focusCursorRow = () => {
-    if (cursorId !== null) focusRowSoon(cursorId, 2000);
+  // When the Undo bar goes from under the focus: after an Undo, to the cursor's row or the row put
+  // back (the store's answer may take a moment); else to the cursor's row, or the search box.
+  const focusAfterUndoBar: FocusElsewhere = (left, undone) => {
+    const id = cursorId ?? (undone ? left.removed?.[0]?.id : undefined);
+    if (id !== undefined && (undone || cursor >= 0)) focusRowSoon(id, 2000);
+    else searchBox.current?.focus();
   };
   useEffect(() => {
     const target = focusTarget.current;
@@ -525,7 +528,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       const current = now.cursor >= 0 ? now.shown[now.cursor] : undefined;
       if (event.key === '/') {
         event.preventDefault();
-        searchBox.current?.focus();
+        // The search box comes with the whole list, a moment after the first rows.
+        focusWhenShown(() => searchBox.current, 2000, null);
       } else if (event.key === 'j') now.moveCursor(1);
       else if (event.key === 'k') now.moveCursor(-1);
       else if (event.key === 'x' && current) now.select(current.id, !now.selection.has(current.id));
@@ -698,7 +702,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             offerRevert={undo.offerRevert}
           />
         )}
-        <UndoBar undo={undo} onUndoneFromKeyboard={focusCursorRow} />
+        <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
       </div>
       <div class="files">
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}

@@ -4,10 +4,9 @@ import { sendRequest } from '../../messaging/client';
 import type { ChangeCount, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 import { useTimedOffer } from '../timed-offer';
-import { holdsFocus } from '../focus';
 import { useOneAtATime } from '../one-at-a-time';
 
-interface Offer {
+export interface Offer {
   message: string;
   /** Puts back what the change changed, where nothing changed it since; answers how many it put back. */
   revert: () => Promise<ChangeCount>;
@@ -41,6 +40,8 @@ export function useUndoableEdits(): Undo {
   const [offer, setOffer, withdraw, standing] = useTimedOffer<Offer>();
   const [error, setError] = useState<string | null>(null);
   const dismiss = () => setOffer(null);
+  // The offer an Undo is putting back: a removal made meanwhile starts an offer of its own.
+  const undoing = useRef<Offer | null>(null);
 
   return {
     offer,
@@ -52,7 +53,8 @@ export function useUndoableEdits(): Undo {
         const removed = await sendRequest({ type: 'removeSaved', ids });
         if (removed.length === 0) return;
         // Removals in a row share one Undo, which puts them all back.
-        const items = [...(standing()?.removed ?? []), ...removed];
+        const before = standing();
+        const items = [...(before !== undoing.current ? (before?.removed ?? []) : []), ...removed];
         setOffer({ message: removedMessage(items), count: items.length, removed: items, revert: () => sendRequest({ type: 'restoreSaved', items, expected: null }) });
       } catch (failure) {
         setError(`Could not remove: ${errorMessage(failure)}`);
@@ -65,6 +67,7 @@ export function useUndoableEdits(): Undo {
     undo: async () => {
       if (!offer) return false;
       const restoring = offer;
+      undoing.current = restoring;
       try {
         const { changed } = await restoring.revert();
         withdraw(restoring);
@@ -74,6 +77,8 @@ export function useUndoableEdits(): Undo {
       } catch (failure) {
         setError(`Could not undo: ${errorMessage(failure)}`);
         return false;
+      } finally {
+        undoing.current = null;
       }
     },
   };
@@ -110,31 +115,60 @@ function useFocusUndoWhenFocusGoes(offer: Offer | null, undoButton: RefObject<HT
   }, [offer]);
 }
 
+/** Where the focus goes when the Undo bar goes away under it: `undone` when its Undo put the change back. */
+export type FocusElsewhere = (left: Offer, undone: boolean) => void;
+
 /**
- * "Removed … · Undo", announced to screen readers. `onUndoneFromKeyboard`: where focus goes once
- * an Undo that had it is done (the button goes away with the offer).
+ * Calls `focusElsewhere` with the offer that went when the bar goes away while it holds the focus
+ * (Undo or × pressed from the keyboard, or the offer running out under it): the focus would fall to
+ * the page's start. A focus that merely left the window (focusout to nothing) still counts as in the bar.
  */
-export function UndoBar({ undo, onUndoneFromKeyboard }: { undo: Undo; onUndoneFromKeyboard?: () => void }) {
+function useFocusAfterOffer(offer: Offer | null, undone: RefObject<Offer | null>, focusElsewhere: FocusElsewhere | undefined) {
+  const held = useRef<Offer | null>(null);
+  const shown = useRef<Offer | null>(null);
+  useEffect(() => {
+    const left = shown.current;
+    shown.current = offer;
+    if (left === null || held.current !== left) return;
+    // A newer offer in its place keeps the focus in the bar.
+    held.current = offer;
+    if (offer === null && (document.activeElement === null || document.activeElement === document.body)) focusElsewhere?.(left, undone.current === left);
+  }, [offer]);
+  return {
+    onFocusIn: () => void (held.current = offer),
+    onFocusOut: (event: FocusEvent) => {
+      if (event.relatedTarget !== null && !(event.currentTarget as Element).contains(event.relatedTarget as Node)) held.current = null;
+    },
+  };
+}
+
+/**
+ * "Removed … · Undo", announced to screen readers. `focusElsewhere`: where the focus goes when the
+ * bar goes away while holding it (see useFocusAfterOffer).
+ */
+export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?: FocusElsewhere }) {
   const undoButton = useRef<HTMLButtonElement>(null);
   useFocusUndoWhenFocusGoes(undo.offer, undoButton);
+  const undone = useRef<Offer | null>(null);
+  const focusHandlers = useFocusAfterOffer(undo.offer, undone, focusElsewhere);
   // One Undo at a time: a double click would put the papers back twice (and the second would
   // report them "changed elsewhere").
   const undoing = useOneAtATime();
-  const undoAndRefocus = (button: HTMLElement) =>
+  const undoOnce = () =>
     undoing.run(async () => {
-      const hadFocus = holdsFocus(button);
-      if ((await undo.undo()) && hadFocus) onUndoneFromKeyboard?.();
+      const offer = undo.offer;
+      if (await undo.undo()) undone.current = offer;
     });
   // The live region is always there (and takes no room while empty), so a screen reader announces
   // the offer when it comes: one inserted together with its text is not announced.
   return (
     <div role="status">
       {(undo.offer || undo.error) && (
-        <div class="undo-bar" data-testid="undo-bar">
+        <div class="undo-bar" data-testid="undo-bar" {...focusHandlers}>
           {undo.offer && (
             <>
               <span class="undo-message">{undo.offer.message}</span>
-              <button type="button" data-testid="undo" ref={undoButton} aria-disabled={undoing.busy} onClick={(event) => void undoAndRefocus(event.currentTarget)}>
+              <button type="button" data-testid="undo" ref={undoButton} aria-disabled={undoing.busy} onClick={() => void undoOnce()}>
                 Undo
               </button>
               <button type="button" class="undo-close" aria-label="Dismiss" onClick={undo.dismiss}>

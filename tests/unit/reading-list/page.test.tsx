@@ -129,6 +129,53 @@ describe('reading-list page: a search that finds nothing', () => {
   });
 });
 
+describe('reading-list page: / before the whole list is in', () => {
+  test('"/" pressed once the first rows show, before the toolbar comes with the whole list, still takes the focus to the search box', async () => {
+    // The whole list takes a moment longer to read than the first rows.
+    const read = db.saved.toArray.bind(db.saved);
+    const later = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return read();
+    };
+    vi.spyOn(db.saved, 'toArray').mockImplementation(later as unknown as typeof db.saved.toArray);
+    render(<ReadingListApp db={db} />);
+    await screen.findAllByTestId('reading-item');
+    expect(screen.queryByTestId('search')).toBeNull();
+    fireEvent.keyDown(document.body, { key: '/' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('search')));
+  });
+});
+
+describe('reading-list page: undo', () => {
+  const removeButton = (id: string) => document.querySelector<HTMLElement>(`[data-testid="reading-item"][data-arxiv-id="${id}"] [data-testid="remove"]`)!;
+
+  test('Remove A, Undo, and Remove B before the Undo lands: the Undo offered is for B alone, and takes B back without "changed elsewhere"', async () => {
+    await openPage();
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('Removed “HallE-Switch”'));
+    // The Undo's request waits (a busy background) until B is removed.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    beforeRequest = async (request) => {
+      if (request.type === 'restoreSaved') await held;
+    };
+    fireEvent.click(screen.getByTestId('undo'));
+    fireEvent.click(removeButton('1706.03762'));
+    await waitFor(async () => expect(await db.saved.get('1706.03762')).toBeUndefined());
+    beforeRequest = null;
+    release();
+    await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('2'));
+    await waitFor(() => expect(screen.queryByTestId('undo')).not.toBeNull());
+    expect(screen.getByTestId('undo-bar').textContent).toContain('Removed “Attention Is All You Need”');
+    // Once the first Undo is done (one Undo at a time).
+    await waitFor(() => expect(screen.getByTestId('undo').getAttribute('aria-disabled')).toBe('false'));
+    fireEvent.click(screen.getByTestId('undo'));
+    await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('undo-bar')?.textContent ?? '').not.toContain('changed elsewhere');
+  });
+});
+
 describe('reading-list page: bulk tags', () => {
   test('"rl, robotics" typed in the bulk tag field adds two tags, as the row\'s tag field reads it; one Undo takes both back', async () => {
     await openPage();

@@ -24,3 +24,21 @@ test('"Removed … · Undo" comes in a live region that was there before, so a s
   expect(before[0]!.textContent).toContain('Removed “Attention Is All You Need”');
   expect(before[0]!.contains(screen.getByTestId('undo'))).toBe(true);
 });
+
+test('an offer that runs out (or is dismissed) while its Undo holds the focus hands the focus on, not to the page\'s start; one left alone does not', () => {
+  const offer: NonNullable<Undo['offer']> = { message: 'Removed “HallE-Switch”', count: 1, revert: async () => ({ changed: 1 }) };
+  const handed: [string, boolean][] = [];
+  const elsewhere = (left: NonNullable<Undo['offer']>, undone: boolean) => void handed.push([left.message, undone]);
+  const { rerender } = render(<UndoBar undo={undo(offer)} focusElsewhere={elsewhere} />);
+  screen.getByTestId('undo').focus();
+  rerender(<UndoBar undo={undo(null)} focusElsewhere={elsewhere} />);
+  expect(handed).toEqual([['Removed “HallE-Switch”', false]]);
+  // The focus elsewhere on the page when the offer goes: it stays there.
+  rerender(<UndoBar undo={undo(offer)} focusElsewhere={elsewhere} />);
+  const outside = document.body.appendChild(document.createElement('button'));
+  screen.getByTestId('undo').focus();
+  outside.focus();
+  rerender(<UndoBar undo={undo(null)} focusElsewhere={elsewhere} />);
+  expect(handed).toHaveLength(1);
+  outside.remove();
+});
