@@ -255,6 +255,12 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         aria-label="Tags to add or remove, comma-separated"
         value={tag}
         onInput={(event) => setTag(event.currentTarget.value)}
+        // Enter adds the tags typed, as a form's first button would (not the Enter that ends an input method's composition).
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' || event.isComposing || typedTags.length === 0) return;
+          event.preventDefault();
+          void editTags(typedTags, 'addTag');
+        }}
       />
       <datalist id="bulk-tag-choices">
         {tagChoices.map(({ tag: choice }) => (
@@ -526,13 +532,15 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
       const now = keys.current;
       const current = now.cursor >= 0 ? now.shown[now.cursor] : undefined;
-      if (event.key === '/') {
+      // With Caps Lock on, j reads "J" (without Shift).
+      const key = event.key.length === 1 && !event.shiftKey ? event.key.toLowerCase() : event.key;
+      if (key === '/') {
         event.preventDefault();
         // The search box comes with the whole list, a moment after the first rows.
         focusWhenShown(() => searchBox.current, 2000, null);
-      } else if (event.key === 'j') now.moveCursor(1);
-      else if (event.key === 'k') now.moveCursor(-1);
-      else if (event.key === 'x' && current) now.select(current.id, !now.selection.has(current.id));
+      } else if (key === 'j') now.moveCursor(1);
+      else if (key === 'k') now.moveCursor(-1);
+      else if (key === 'x' && current) now.select(current.id, !now.selection.has(current.id));
       // Enter opens the cursor's paper from its row or the page itself, not from another control
       // (Select all, Import file…), whose own Enter it would take.
       else if (event.key === 'Enter' && current && !pressable(event.target) && (event.target === document.body || (event.target instanceof Node && listRef.current?.contains(event.target)))) {

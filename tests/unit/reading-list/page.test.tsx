@@ -99,6 +99,16 @@ describe('reading-list page: keyboard triage', () => {
   listOf(() => Array.from({ length: 6 }, (_, index) => savedItem({ id: `2401.${String(index + 1).padStart(5, '0')}`, title: `Paper ${index + 1}`, addedAt: 1_000 - index })));
   const cursorRow = () => document.querySelector('[data-testid="reading-item"][aria-current="true"]')?.getAttribute('data-arxiv-id');
 
+  test('j and x work with Caps Lock on ("J", "X" without Shift)', async () => {
+    await openPage(6);
+    fireEvent.keyDown(document.body, { key: 'J' });
+    fireEvent.keyDown(document.body, { key: 'J' });
+    await waitFor(() => expect(cursorRow()).toBe('2401.00002'));
+    fireEvent.keyDown(document.body, { key: 'X' });
+    await screen.findByTestId('bulk-bar');
+    expect(screen.getByTestId('bulk-count').textContent).toBe('1 selected');
+  });
+
   test('j, x, Delete, then j: the cursor goes on to the paper after the one deleted, not back to the top; k goes before it', async () => {
     await openPage(6);
     for (let step = 0; step < 3; step++) fireEvent.keyDown(document.body, { key: 'j' });
@@ -190,6 +200,15 @@ describe('reading-list page: bulk tags', () => {
     expect(await tagsOf()).toEqual({ '2310.01779': ['vision'], '2407.13623': [], '1706.03762': [] });
     fireEvent.click(screen.getByTestId('undo'));
     await waitFor(async () => expect(await tagsOf()).toEqual({ '2310.01779': ['vision', 'rl', 'robotics'], '2407.13623': ['rl', 'robotics'], '1706.03762': ['RL', 'robotics'] }));
+  });
+
+  test('Enter in the bulk tag field adds the tags typed, as Add tag does', async () => {
+    await openPage();
+    fireEvent.click(screen.getByTestId('select-all'));
+    const field = await screen.findByTestId('bulk-tag');
+    fireEvent.input(field, { target: { value: 'to cite' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('“to cite” added to 3'));
   });
 });
 
