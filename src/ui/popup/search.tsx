@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
-import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, type ResultRow, type RowContext } from '../../db/search';
+import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, type ResultRow, type RowContext } from '../../db/search';
 import { arxivIdFromReference, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { foldForSearch } from '../../search/tokenize';
-import type { SearchIndex } from '../../search/search-index';
+import { SearchIndex, unpackSnapshot } from '../../search/search-index';
 import { filterItems, prepareSearch, searchTerms, sortItems } from '../reading-list/query';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
 
 const RESULT_LIMIT = 20;
+
+const emptyIndex = (): SearchIndex => new SearchIndex(unpackSnapshot(snapshotOf([])));
 
 interface Results {
   query: string;
@@ -26,7 +28,9 @@ interface Results {
  */
 export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (query: string) => void; results: Results | null; error: string | null } {
   const [query, setQuery] = useState('');
-  const index = useLiveQuery(() => loadSearchIndex(db), []);
+  const stored = useLiveQuery(() => loadSearchIndex(db), []);
+  // No index yet (the store still being seeded, or seeding failed): saved and opened papers are still found.
+  const index = useMemo(() => ({ value: stored.value === null ? emptyIndex() : stored.value, error: stored.error }), [stored.value, stored.error]);
   const context = useLiveQuery(() => rowContext(db), []);
   // The reading list is read when searching starts (it can hold thousands of notes); null until then.
   const searching = query.trim() !== '';
