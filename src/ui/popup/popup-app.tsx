@@ -226,7 +226,7 @@ function Trending({ db, day, setDay }: { db: PaperLensDatabase; day: PickedDay; 
     <>
       <TrendingHeader db={db} list={value} onDay={setDay} />
       {value.papers.length === 0 ? (
-        <p class="empty">No trending papers yet: the bundled snapshot is still loading.</p>
+        <p class="empty">{value.source === 'live' ? `No papers were listed on ${value.label}.` : 'No trending papers yet: the bundled snapshot is still loading.'}</p>
       ) : (
         <ol class="papers" aria-label="Trending papers">
           {value.papers.map((paper) => <PaperRow key={paper.id} paper={paper} testId="trending-item" />)}
