@@ -124,10 +124,14 @@ function describeRejection(rejection: ImportRejection): string {
   return rejection.line > 0 ? `line ${rejection.line}: ${rejection.reason}` : rejection.reason;
 }
 
-function summarize(added: number, updated: number, unchanged: number, repeated: number, rejected: readonly ImportRejection[]): string {
+function summarize(added: number, updated: number, unchanged: number, repeated: number, statusesKept: number, rejected: readonly ImportRejection[]): string {
   const parts = [`${added} new`, `${updated} updated`];
   if (unchanged > 0) parts.push(`${unchanged} unchanged`);
   if (repeated > 0) parts.push(`${repeated} repeated in the file (merged into ${repeated === 1 ? 'its' : 'their'} first)`);
+  // Said, not done silently: a spreadsheet of ids and statuses (its times left out) reads as applied otherwise.
+  if (statusesKept > 0) {
+    parts.push(`${statusesKept === 1 ? '1 status' : `${statusesKept} statuses`} in the file left as the list has ${statusesKept === 1 ? 'it' : 'them'} (no newer time in the file)`);
+  }
   let summary = parts.join(', ');
   if (rejected.length > 0) {
     const shown = rejected.slice(0, 3).map(describeRejection).join('; ');
@@ -160,6 +164,8 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
   const problems: ImportRejection[] = rejected.map((rejection) => ({ ...rejection }));
   // The same paper more than once (an id with and without its version, a URL and its id).
   let repeated = 0;
+  // Listed papers whose status in the file differs from the list's and lost to it (see mergeItem).
+  const statusKept = new Set<string>();
 
   for (const imported of incoming) {
     const item = withPlaceholderTitle(imported);
@@ -176,6 +182,8 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
     if (current.has(item.id)) repeated++;
     else order.push(item.id);
     current.set(item.id, checked.data);
+    if (before && item.status !== undefined && checked.data.status !== item.status) statusKept.add(item.id);
+    else statusKept.delete(item.id);
   }
 
   const added: SavedItem[] = [];
@@ -189,5 +197,5 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
     else updated.push(result);
   }
   problems.sort((a, b) => a.line - b.line);
-  return { added, updated, unchanged, rejected: problems, summary: summarize(added.length, updated.length, unchanged, repeated, problems) };
+  return { added, updated, unchanged, rejected: problems, summary: summarize(added.length, updated.length, unchanged, repeated, statusKept.size, problems) };
 }

@@ -62,6 +62,14 @@ describe('CSV import: our export after a spreadsheet saved it', () => {
     const plan = planImport([item], parseImport(`${header}\r\n${cells.join(',')}\r\n`, 'paperlens-reading-list.csv').items, Date.UTC(2026, 0, 1));
     expect(plan.updated).toEqual([{ ...item, status: 'reading' }]);
   });
+
+  test('a status the file gives without a time to show it is newer (a sheet of ids and statuses) is left as the list has it, and the preview says so', () => {
+    const listed = savedItem({ id: '2310.01779', status: 'to-read', readAt: null, updatedAt: Date.UTC(2024, 0, 2) });
+    const same = savedItem({ id: '1706.03762', status: 'read', readAt: 1, updatedAt: Date.UTC(2024, 0, 2) });
+    const plan = planImport([listed, same], parseImport('id,status\n2310.01779,read\n1706.03762,read\n', 'statuses.csv').items, Date.UTC(2026, 0, 1));
+    expect(plan.updated).toEqual([]);
+    expect(plan.summary).toBe('0 new, 0 updated, 2 unchanged, 1 status in the file left as the list has it (no newer time in the file)');
+  });
 });
 
 describe("CSV import: other tools' files", () => {
