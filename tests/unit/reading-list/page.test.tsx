@@ -2,9 +2,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
+import { applyImport } from '../../../src/db/reading-list';
+import { parseImport } from '../../../src/export';
+import { handleMessage } from '../../../src/messaging/handler';
 import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
-import { ReadingListRequestSchema, type Request, type SavedItem } from '../../../src/schema';
+import { parseTagList, ReadingListRequestSchema, type Request, type SavedItem } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
+import { depsFor } from './helpers';
 
 // happy-dom has no idle callbacks (the page builds its search text while idle).
 globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
@@ -23,8 +27,11 @@ vi.mock('../../../src/messaging/client', () => ({
     requests.push(request.type);
     await beforeRequest?.(request);
     const parsed = ReadingListRequestSchema.safeParse(request);
-    if (!parsed.success) throw new Error(`malformed request: ${parsed.error.issues[0]?.message}`);
-    return handleReadingListRequest(db, parsed.data, Date.now());
+    if (parsed.success) return handleReadingListRequest(db, parsed.data, Date.now());
+    // Any other (Save by id) goes through the background's own handler.
+    const reply = await handleMessage(request, depsFor(db, { now: Date.now() }));
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.result;
   },
 }));
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
@@ -183,6 +190,71 @@ describe('reading-list page: undo', () => {
     await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByTestId('undo-bar')?.textContent ?? '').not.toContain('changed elsewhere');
+  });
+});
+
+describe('reading-list page: focus after an action whose control goes away', () => {
+  /** Focuses a control and presses it as the keyboard does (Enter on a button is a click). */
+  function press(control: HTMLElement): void {
+    control.focus();
+    expect(document.activeElement).toBe(control);
+    fireEvent.click(control);
+  }
+
+  test('"Clear selection" pressed from the keyboard leaves the focus on Select all, not at the page\'s start', async () => {
+    await openPage();
+    fireEvent.click(screen.getByTestId('select-all'));
+    press(await screen.findByTestId('bulk-clear'));
+    await waitFor(() => expect(screen.queryByTestId('bulk-bar')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByTestId('select-all'));
+  });
+
+  test('"Save arXiv … to the list" pressed from the keyboard: once the paper is listed the focus is on the search that shows it', async () => {
+    await openPage();
+    fireEvent.input(await screen.findByTestId('search'), { target: { value: '2401.00001' } });
+    press(await screen.findByTestId('save-by-id'));
+    await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('1'), { timeout: 3000 });
+    expect(document.activeElement).toBe(screen.getByTestId('search'));
+  });
+});
+
+test('parseTagList reads a known tag holding a comma as one tag, in its kept spelling, and a typed comma as a separator', () => {
+  expect(parseTagList('nlp, learning,deep , todo', ['Learning, Deep', 'nlp'])).toEqual(['nlp', 'Learning, Deep', 'todo']);
+  expect(parseTagList('Learning, Deep')).toEqual(['Learning', 'Deep']);
+  expect(parseTagList('Learning, Shallow', ['Learning, Deep'])).toEqual(['Learning', 'Shallow']);
+});
+
+describe('reading-list page: a tag holding a comma (a Zotero or RIS keyword), where the tag fields read commas as separators', () => {
+  // As Zotero and EndNote write a keyword: one per KW line, which may hold a comma.
+  const RIS = ['TY  - JOUR', 'TI  - Attention Is All You Need', 'AU  - Vaswani, Ashish', 'UR  - https://arxiv.org/abs/1706.03762', 'KW  - Learning, Deep', 'KW  - nlp', 'ER  - ', ''].join('\n');
+  beforeEach(async () => {
+    await db.saved.clear();
+    const parse = parseImport(RIS, 'zotero.ris');
+    await applyImport(db, parse.items, parse.rejected, 1_000);
+  });
+  const tags = async () => (await db.saved.get('1706.03762'))!.tags;
+
+  test('adding a tag in the row\'s tag field keeps the imported tags as they were (it does not split "Learning, Deep" in two)', async () => {
+    const before = await tags();
+    await openPage(1);
+    const field = screen.getByTestId('tags') as HTMLInputElement;
+    // The reader adds a tag after what the field shows.
+    fireEvent.input(field, { target: { value: `${field.value}, todo` } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await waitFor(async () => expect(await tags()).toContain('todo'));
+    expect(await tags()).toEqual([...before, 'todo']);
+  });
+
+  test('the tag as the tag filter names it, typed in the bulk tag field, is removed by Remove tag', async () => {
+    await openPage(1);
+    const filter = (await screen.findByTestId('filter-tag')) as HTMLSelectElement;
+    const withComma = [...filter.options].map((option) => option.value).find((name) => name.includes(','));
+    expect(withComma).toBeDefined();
+    fireEvent.click(screen.getByTestId('select-all'));
+    fireEvent.input(await screen.findByTestId('bulk-tag'), { target: { value: withComma } });
+    fireEvent.click(screen.getByTestId('bulk-remove-tag'));
+    await waitFor(() => expect(screen.queryByText(/removed from|Nothing to change/)).not.toBeNull());
+    expect(await tags()).toEqual(['nlp']);
   });
 });
 
