@@ -80,6 +80,18 @@ function isBoundary(text: string, termStart: number, termEnd: number, next: stri
   return true;
 }
 
+/**
+ * Whether the period at `at` ends a sentence glued to the next with no space, as copied abstracts
+ * have them ("the environment.The results", "of 0.5.Obviously, …"): after a plain lowercase word or a
+ * number, before a capitalised word that ends there. Not in names, addresses or initials
+ * ("Node.js", "arxiv.org/Abs", "J.Smith", "e.g.Adam", "www.Example.com").
+ */
+function gluedAt(text: string, at: number): boolean {
+  const before = previousToken(text, at).replace(/^["'“‘(\[]+/, '');
+  if (!/^(?:\p{Ll}[\p{Ll}-]{2,}|\d+(?:\.\d+)?%?)$/u.test(before) || NEVER_END.has(before) || MAYBE_END.has(before)) return false;
+  return /^\p{Lu}\p{Ll}+(?=[\s,;:]|$)/u.test(text.slice(at + 1));
+}
+
 /** Splits plain text into sentences, keeping each sentence's original characters. */
 export function splitSentences(text: string): string[] {
   const src = text.replace(/\s+/g, ' ').trim();
@@ -125,8 +137,13 @@ export function splitSentences(text: string): string[] {
       if ((src[close] === ')' || src[close] === ']') && depth > 0) depth--;
       close++;
     }
-    // Needs whitespace after the terminator (and closers): "73.76", "v2.1", URLs stay whole.
-    if (src[close] === ' ') {
+    // Needs whitespace after the terminator (and closers): "73.76", "v2.1", URLs stay whole; but for
+    // two sentences glued at a period (see gluedAt).
+    if (close === i + 1 && ch === '.' && gluedAt(src, i)) {
+      out.push(src.slice(start, i + 1).trim());
+      start = i + 1;
+      depth = 0;
+    } else if (src[close] === ' ') {
       const next = nextToken(src, close + 1);
       const inParens = depth > 0 && i - openedAt < 250;
       if (!inParens && isBoundary(src, i, end, next)) {

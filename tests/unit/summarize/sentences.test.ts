@@ -204,4 +204,11 @@ describe('splitSentences', () => {
   it('keeps text without a final period', () => {
     expect(splitSentences('First one. Second one without end')).toEqual(['First one.', 'Second one without end']);
   });
+  it('splits two sentences glued at a period after a word or a number, not names, addresses, initials or abbreviations glued so', () => {
+    expect(splitSentences('We study the environment.The results are good.')).toEqual(['We study the environment.', 'The results are good.']);
+    expect(splitSentences('Accuracy is 0.5.Obviously, this is low.')).toEqual(['Accuracy is 0.5.', 'Obviously, this is low.']);
+    for (const whole of ['See arxiv.org/Abs for details.', 'We thank J.Smith for help.', 'It runs on Node.js.Then it stops.', 'Results in Fig.3 show it.', 'Use e.g.Adam here.', 'The U.S.Army funded it.', 'Visit www.Example.com today.', 'As in Smith et al.Their work.']) {
+      expect(splitSentences(whole)).toEqual([whole]);
+    }
+  });
 });
