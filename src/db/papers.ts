@@ -97,8 +97,8 @@ async function relatedTitles(db: PaperLensDatabase, papers: (Paper | undefined)[
 export type RelatedForPage = (page: { id: string; title: string; abstract: string }) => Promise<string[]>;
 
 /**
- * Answers a batch of queries in one read transaction: each by id first, then by normalized
- * title (arXiv sometimes retitles a paper; Hugging Face keeps the old title). A query the store
+ * Answers a batch of queries in one read transaction: each by id, or by normalized title when it
+ * has no id. A query the store
  * cannot answer but that carries its page's abstract gets a summary computed from it (its related
  * papers are a separate question, `relatedLinks`: they can take a while). One answer per query.
  */
@@ -109,11 +109,9 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
     const byId = new Map<string, Paper>();
     for (const paper of await db.papers.bulkGet(wantedIds)) if (paper) byId.set(paper.id, paper);
 
-    const titles = queries.map((query, index) => {
-      const id = ids[index];
-      const resolved = id !== null && id !== undefined && byId.has(id);
-      return !resolved && query.title ? normalizeTitle(query.title) : null;
-    });
+    // By title only when the query names no paper by id: a page's own id that the store lacks is
+    // another paper, even one with the same title (arXiv holds many; a journal version resubmitted).
+    const titles = queries.map((query, index) => (ids[index] === null && query.title ? normalizeTitle(query.title) : null));
     const wantedTitles = [...new Set(titles.filter((title): title is string => !!title))];
     const byTitle = new Map<string, Paper>();
     if (wantedTitles.length > 0) {

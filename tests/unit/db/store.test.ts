@@ -76,6 +76,14 @@ describe('lookups', () => {
     expect(view!.keyResults.join(' ')).toContain('28.4 BLEU');
   });
 
+  test('a page\'s paper the store does not hold, titled as a store paper with another id, is answered as itself, not as that paper', async () => {
+    const abstract = 'Machine translation is hard. We propose the Transformer, a new network architecture based solely on attention. It achieves 28.4 BLEU on WMT 2014 English-to-German.';
+    // 2407.13623 holds this title in the bundled snapshot; 1706.03762 is another arXiv paper.
+    const [view] = await lookupPapers(db, [{ id: '1706.03762', title: 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', abstract }]);
+    expect(view).toMatchObject({ id: '1706.03762', rank: null, inStore: false });
+    expect(view!.tldr).toMatch(/Transformer/);
+  });
+
   test('trending is every snapshot paper in rank order, with saved status', async () => {
     await savePaper(db, { id: asset.papers[2]!.id, title: 'x' }, 5);
     const { papers: trending } = await trendingList(db);
