@@ -1,6 +1,6 @@
 import type { PaperLensDatabase } from '../db/database';
 import { savePaper } from '../db/papers';
-import { arxivPdfUrl } from '../papers/ids';
+import { arxivPdfUrl, savedFromUrl } from '../papers/ids';
 import type { PaperView } from '../schema';
 import { pageDetails } from '../sites/types';
 import { announceStoreChanged } from './store-changes';
@@ -23,7 +23,7 @@ export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: numb
       title: paper.title,
       titleIsGuess: paper.titleFromTab,
       ...(page ? pageDetails(page) : {}),
-      sourceUrl: paper.url,
+      sourceUrl: savedFromUrl(paper.url),
       pdfUrl: page?.pdfUrl ?? arxivPdfUrl(id),
     },
     now,

@@ -1,4 +1,5 @@
 import { latexToText } from './latex';
+import { MAX_URL_LENGTH } from './bounds';
 
 /**
  * arXiv identifiers and titles in the canonical forms the store is keyed by.
@@ -215,6 +216,15 @@ export function safeHref(url: string | null | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The address a paper was saved from, as a saved item keeps it: none for one that is not http(s) or
+ * longer than the store keeps (a link with a long tracking query), which must not fail the save.
+ */
+export function savedFromUrl(url: string | null | undefined): string | null {
+  const href = safeHref(url);
+  return href !== undefined && href.length <= MAX_URL_LENGTH ? href : null;
 }
 
 /** The title of a paper known only by its id (a list of ids, a PDF tab, a listing entry without one). */

@@ -12,6 +12,7 @@ import { lookupOne, recordVisitDetails, takeCardPrefetch, type LookupResult } fr
 import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
+import { savedFromUrl } from '../papers/ids';
 
 interface MountedCard extends ShadowHost {
   /** The page's URL without its fragment (pageUrl). */
@@ -66,7 +67,7 @@ function cardModel(page: PagePaper, result: LookupResult): CardModel {
 
 /** What a save (and a completion of a saved item) keeps of the paper the card shows. */
 function savedPaper(page: PagePaper, model: CardModel, id: string) {
-  return { id, title: model.title, tldr: model.tldr, sourceUrl: location.href, ...pageDetails(page) };
+  return { id, title: model.title, tldr: model.tldr, sourceUrl: savedFromUrl(location.href), ...pageDetails(page) };
 }
 
 /** What the card's controls do; each status they set goes through `shows` (draw). */

@@ -196,4 +196,17 @@ describe('summary card on arXiv abstract pages', () => {
       await cached.close();
     }
   });
+
+  test("a page reached through a long address (a digest's tracking query, past the 2,048 characters the store keeps) is saved by the card's Save", async () => {
+    const page = await browser.context.newPage();
+    const address = `https://arxiv.org/abs/2402.18041?${'utm_source=reading-group-digest&'.repeat(70)}`;
+    expect(address.length).toBeGreaterThan(2048);
+    browser.serve(address, await fixture('arxiv-abs-2402.18041.html'));
+    await page.goto(address);
+    await expect.poll(() => card(page).count()).toBe(1);
+    await card(page).getByTestId('save').click();
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
+    expect(await card(page).getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
 });

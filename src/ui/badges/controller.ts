@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeInfo, ReadingStatus, Settings } from '../../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/settings';
-import { arxivPdfUrl, placeholderTitle, safeHref } from '../../papers/ids';
+import { arxivPdfUrl, placeholderTitle, savedFromUrl } from '../../papers/ids';
 import { sendRequest } from '../../messaging/client';
 import { Badge, type BadgeActions, type TldrResult } from './badge';
 import { LISTING_READY_MARK, LISTING_START_MARK, type EntryDetails, type ListingEntry, type ListingSite } from './listing-site';
@@ -104,7 +104,7 @@ export function createBadgeController({ site, transport, doc = document, current
       }
       if (badge.readingStatus !== null) return; // it was in the reading list already
       const details = site.details(entryOf.get(badge)!, doc);
-      const sourceUrl = safeHref(currentUrl().href);
+      const sourceUrl = savedFromUrl(currentUrl().href);
       // A paper the store does not hold is saved with the TL;DR of the abstract the page shows.
       const tldr = tldrs.get(badge.id) ?? (details.abstract ? ((await summaryOf(badge, details).catch(() => null))?.tldr ?? '') : '');
       const status = await transport.save({
@@ -112,7 +112,7 @@ export function createBadgeController({ site, transport, doc = document, current
         title: details.title || placeholderTitle(badge.id),
         authors: details.authors,
         tldr,
-        sourceUrl: sourceUrl && sourceUrl.length <= 2048 ? sourceUrl : null,
+        sourceUrl,
         primaryCategory: details.primaryCategory,
         pdfUrl: arxivPdfUrl(badge.id),
       });

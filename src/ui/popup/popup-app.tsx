@@ -8,7 +8,7 @@ import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput 
 import { loadSettings, watchSettings } from '../../settings/settings';
 import { describeAge, describeDay, describeTime, describeWhen } from '../time';
 import { sendRequest } from '../../messaging/client';
-import { arxivAbsUrl } from '../../papers/ids';
+import { arxivAbsUrl, savedFromUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
 import { activeTabPaper, showReadingList } from './active-tab';
 import type { TabPaper, UnknownPaper } from '../../messaging/tab-paper';
@@ -87,7 +87,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
           <SaveToggle
             paper={{ id: tab.id, title, status: view?.status ?? null }}
             tldr={view?.tldr ?? ''}
-            sourceUrl={tab.url}
+            sourceUrl={savedFromUrl(tab.url)}
             details={details}
           />
         )}

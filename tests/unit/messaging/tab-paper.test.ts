@@ -65,3 +65,17 @@ describe('a link to the page the tab shows, on a reader of the paper (alphaXiv, 
     expect(await paperInTab(tab)).toBeNull();
   });
 });
+
+describe('a paper page reached through a long address (a tracking query from a digest or newsletter)', () => {
+  const long = `https://arxiv.org/abs/2310.01779?${'utm_source=reading-group-digest&'.repeat(70)}`;
+
+  test('the shortcut or the link menu saves the paper, without the address (past the 2,048 characters the store keeps)', async () => {
+    expect(long.length).toBeGreaterThan(2048);
+    const db = new PaperLensDatabase('tab-paper-long-url');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect(await saveFromTab(db, { id: 4, url: long, title: '[2310.01779] HallE-Control' }, 1_000)).toMatchObject({ id: '2310.01779', status: 'to-read' });
+    expect(await saveFromTab(db, { id: 5, url: 'https://example.com/digest', title: 'Digest' }, 2_000, long)).toMatchObject({ id: '2310.01779' });
+    expect((await db.saved.get('2310.01779'))?.sourceUrl).toBeNull();
+    db.close();
+  });
+});
