@@ -6,6 +6,7 @@ import { parseSeedAsset } from '../src/db/seed';
 import { createFeedRefresher } from '../src/feed/refresher';
 import { createArxivFiller } from '../src/feed/arxiv-fill';
 import { ARXIV_PAGE_GAP_MS, cachedArxivPages, fetchArxivPaper, heedingRetryAfter, spacedRequests } from '../src/feed/arxiv-paper';
+import { keptArxivWait } from '../src/feed/arxiv-wait';
 import { handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
@@ -68,7 +69,7 @@ export default defineBackground(() => {
 
   // One request per paper for the popup, its Copy BibTeX and the completion of the paper once saved.
   // arXiv's Retry-After holds every one of them (a 429 answered for a tab's title holds the queue too).
-  const arxivPages = cachedArxivPages(spacedRequests(heedingRetryAfter((id) => fetchArxivPaper(id, (input, init) => fetch(input, init))), ARXIV_PAGE_GAP_MS));
+  const arxivPages = cachedArxivPages(spacedRequests(heedingRetryAfter((id) => fetchArxivPaper(id, (input, init) => fetch(input, init)), Date.now, keptArxivWait()), ARXIV_PAGE_GAP_MS));
   const arxiv = createArxivFiller({
     ready: store.ready,
     fetchPaper: arxivPages,

@@ -166,17 +166,33 @@ export function spacedRequests<T>(load: (id: string) => Promise<T>, gapMs: numbe
   };
 }
 
+/** Where the time arXiv asked to wait until outlives the worker (which MV3 stops when idle). */
+export interface KeptTime {
+  read: () => Promise<number | null>;
+  write: (at: number) => Promise<void>;
+}
+
 /**
  * After arXiv asked to wait (a 429 or 503 with Retry-After), no request goes to it until then, from
  * tab titles, the popup or the queue alike: each is answered `failed` at once, with the wait left.
+ * With `kept`, a worker started again still waits (the time is read once, at its first request).
  */
-export function heedingRetryAfter(load: (id: string) => Promise<ArxivPaperResult>, now: () => number = Date.now): (id: string) => Promise<ArxivPaperResult> {
+export function heedingRetryAfter(load: (id: string) => Promise<ArxivPaperResult>, now: () => number = Date.now, kept?: KeptTime): (id: string) => Promise<ArxivPaperResult> {
   let notBefore = -Infinity;
+  let restored: Promise<void> | null = null;
   return async (id) => {
+    await (restored ??= (kept?.read() ?? Promise.resolve(null)).then(
+      (at) => void (notBefore = Math.max(notBefore, at ?? -Infinity)),
+      () => undefined,
+    ));
     const left = notBefore - now();
     if (left > 0) return { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${Math.ceil(left / 1000)} s more before asking about ${id}`, retryAfterMs: left };
     const result = await load(id);
-    if (!result.ok && result.kind === 'failed' && result.retryAfterMs !== undefined) notBefore = Math.max(notBefore, now() + result.retryAfterMs);
+    if (!result.ok && result.kind === 'failed' && result.retryAfterMs !== undefined) {
+      notBefore = Math.max(notBefore, now() + result.retryAfterMs);
+      // Kept as best it can be: a write that fails leaves the wait to this worker alone.
+      await kept?.write(notBefore).catch(() => undefined);
+    }
     return result;
   };
 }

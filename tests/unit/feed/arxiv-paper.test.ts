@@ -185,6 +185,25 @@ describe('heedingRetryAfter', () => {
     expect(asked).toEqual(['2501.00001', '2501.00002']);
   });
 
+  test('with the time kept, a worker started again (MV3 stops an idle one) still waits; the wait written is the latest', async () => {
+    let stored: number | null = null;
+    const kept = { read: async () => stored, write: async (at: number) => void (stored = at) };
+    const asked: string[] = [];
+    const fetchOnce = async (id: string): Promise<ArxivPaperResult> => {
+      asked.push(id);
+      return { ok: false, kind: 'failed', reason: `arXiv answered HTTP 429 for ${id}`, retryAfterMs: 3_600_000 };
+    };
+    await heedingRetryAfter(fetchOnce, () => 0, kept)('2501.00001');
+    expect(stored).toBe(3_600_000);
+    const restarted = heedingRetryAfter(fetchOnce, () => 60_000, kept);
+    expect(await restarted('2501.00002')).toMatchObject({ kind: 'failed', retryAfterMs: 3_540_000 });
+    expect(asked).toEqual(['2501.00001']);
+    // A store that cannot be read holds nothing back.
+    const unreadable = heedingRetryAfter(fetchOnce, () => 60_000, { read: () => Promise.reject(new Error('no storage')), write: async () => undefined });
+    await unreadable('2501.00003');
+    expect(asked).toEqual(['2501.00001', '2501.00003']);
+  });
+
   test('a failure without Retry-After (offline) holds nothing back', async () => {
     let calls = 0;
     const load = heedingRetryAfter(async () => {
