@@ -146,11 +146,15 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
       setProblem(`Not saved: ${checked.error.issues[0]?.message ?? 'invalid settings'}`);
       return;
     }
+    const before = settings;
     setSettings(checked.data);
     try {
       await saveSettings(checked.data);
       setSavedNote(true);
     } catch (error) {
+      // The page shows what is stored, and does not say an earlier change was the last word.
+      setSettings(before);
+      setSavedNote(false);
       setProblem(`Not saved: ${errorMessage(error)}`);
     }
   };
