@@ -20,6 +20,11 @@ export async function announceStoreChanged(onlySeen = false): Promise<void> {
   }
 }
 
+/** Whether a message announces a change (announceStoreChanged); seen marks only with `seen` (listings show them, cards do not). */
+export function isStoreChange(message: unknown, seen = false): boolean {
+  return isRecord(message) && message.type === STORE_CHANGED && (seen || message.onlySeen !== true);
+}
+
 /**
  * Content scripts: calls `onChange` whenever the store changed (announceStoreChanged), and when the
  * page comes back from the back/forward cache (announcements made meanwhile never arrived), until
@@ -27,8 +32,7 @@ export async function announceStoreChanged(onlySeen = false): Promise<void> {
  */
 export function watchStoreChanges(ctx: ContentScriptContext, onChange: () => void, options: { seen?: boolean } = {}): void {
   const listener = (message: unknown) => {
-    // Seen marks show only in listings: a card has nothing to ask again.
-    if (isRecord(message) && message.type === STORE_CHANGED && (options.seen || message.onlySeen !== true)) onChange();
+    if (isStoreChange(message, options.seen)) onChange();
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -116,6 +116,13 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   let prefetch = prefetchId ? { id: prefetchId, result: earlyResult ?? lookupOne(siteKey, prefetchId) } : null;
 
   let card: MountedCard | null = null;
+  // The store changed while no card was shown (a save as the page loads, or during the card's own
+  // question): the card asks again once it shows. Watched from here, before the DOM is parsed.
+  let changedBeforeCard = early?.changed ?? false;
+  watchStoreChanges(ctx, () => {
+    if (card) void refreshStatus();
+    else changedBeforeCard = true;
+  });
   // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
   let shown: { id: string | null; title: string; abstract: string } | null = null;
   // Since when the page has shown a new title over the previous paper's abstract.
@@ -191,6 +198,10 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     (site.cardAnchor(document) ?? anchor).after(mounted.host);
     card = mounted;
     shown = { id: page.id, title: page.title, abstract: page.abstract };
+    if (changedBeforeCard) {
+      changedBeforeCard = false;
+      void refreshStatus();
+    }
     if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
     // Sent once the card shows (a message of its own, not to delay it). Also for a title the store
     // shares: the snapshot names no authors, so the visit would be listed in Recent without them.
@@ -220,6 +231,15 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     draw(mounted, { ...mounted.model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null });
   };
 
+  // A card drawn while the store could not be asked ("the store is being upgraded"), once it
+  // answers again: the whole card, in place (its controls keep the focus), without the problem.
+  const recover = async (mounted: MountedCard) => {
+    const result = await lookup(mounted.page);
+    if (result.problem || card !== mounted) return;
+    draw(mounted, cardModel(mounted.page, result));
+    if (relatedComeLater(result, mounted.page)) void showRelated(mounted, result.view.id);
+  };
+
   // The store changed (a save in the popup, reading list or another tab; a feed refresh): show this
   // paper's status and rank now. Only the answer to the latest question counts.
   const askStatus = latestQuestion();
@@ -227,6 +247,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const mounted = card;
     const id = mounted?.model.id;
     if (!mounted || !id) return;
+    if (mounted.model.problem) return void (await recover(mounted));
     const stillLatest = askStatus();
     let views: (PaperView | null)[];
     try {
@@ -270,7 +291,6 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       if (card) applyScheme(card.host, schemeFor(settings.theme, document));
     };
     const stopScheme = watchPageScheme(document, restyle);
-    watchStoreChanges(ctx, () => void refreshStatus());
     const stopSettings = watchSettings((next) => {
       const collapsedChanged = next.cardCollapsed !== settings.cardCollapsed;
       settings = next;

@@ -1,5 +1,7 @@
 import type { LookupQuery, PaperPageSiteKey, PaperView, Settings } from '../schema';
+import { browser } from 'wxt/browser';
 import { sendRequest } from '../messaging/client';
+import { isStoreChange } from '../messaging/store-changes';
 import { errorMessage } from '../messaging/error-message';
 import { loadSettings } from '../settings/settings';
 import { SEEN_AUTHORS } from '../papers/bounds';
@@ -65,6 +67,9 @@ export interface CardPrefetch {
   id: string | null;
   result: Promise<LookupResult> | null;
   settings: Promise<Settings>;
+  /** Whether the store changed since (a save made as the page loads): the answer may be stale. */
+  changed: boolean;
+  stopWatching: () => void;
 }
 
 /** Marked on the page's timeline when the card's first content script starts (read by the benchmark). */
@@ -90,7 +95,13 @@ export function startCardPrefetch(site: PaperPageSite): Promise<Settings> {
       })
     : null;
   const settings = loadSettings();
-  (globalThis as Slot)[SLOT] = { id, result, settings };
+  const prefetch: CardPrefetch = { id, result, settings, changed: false, stopWatching: () => browser.runtime.onMessage.removeListener(listener) };
+  const listener = (message: unknown) => {
+    if (isStoreChange(message)) prefetch.changed = true;
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  (globalThis as Slot)[SLOT] = prefetch;
   return settings;
 }
 
@@ -99,5 +110,6 @@ export function takeCardPrefetch(): CardPrefetch | null {
   const slot = globalThis as Slot;
   const prefetch = slot[SLOT] ?? null;
   delete slot[SLOT];
+  prefetch?.stopWatching();
   return prefetch;
 }
