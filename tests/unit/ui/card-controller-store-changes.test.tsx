@@ -53,14 +53,7 @@ afterEach(() => {
 
 describe('a card shown while the store could not be asked', () => {
   test('once the store answers again (a change announced, a save that works), the card stops saying it is unavailable', async () => {
-    const { doc, url } = await loadFixture('arxiv-abs-2310.01779v3.html');
-    (window as unknown as { happyDOM: { setURL: (url: string) => void } }).happyDOM.setURL(url.href);
-    document.documentElement.replaceChildren(document.adoptNode(doc.head), document.adoptNode(doc.body));
-    fakeBrowser.runtime.onMessage.addListener((message: Request | { type: 'paperlens:storeChanged' }, _sender: unknown, sendResponse: (reply: unknown) => void) => {
-      if (message.type === 'paperlens:storeChanged') return undefined;
-      sendResponse(answer(message));
-      return true;
-    });
+    await openAbsPage();
     ctx = new ContentScriptContext('card-recovers');
     runCardController(ctx, arxivAbs);
     await pause(100);
