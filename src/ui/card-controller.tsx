@@ -231,15 +231,6 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     draw(mounted, { ...mounted.model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null });
   };
 
-  // A card drawn while the store could not be asked ("the store is being upgraded"), once it
-  // answers again: the whole card, in place (its controls keep the focus), without the problem.
-  const recover = async (mounted: MountedCard) => {
-    const result = await lookup(mounted.page);
-    if (result.problem || card !== mounted) return;
-    draw(mounted, cardModel(mounted.page, result));
-    if (relatedComeLater(result, mounted.page)) void showRelated(mounted, result.view.id);
-  };
-
   // The store changed (a save in the popup, reading list or another tab; a feed refresh): show this
   // paper's status and rank now. Only the answer to the latest question counts.
   const askStatus = latestQuestion();
@@ -247,7 +238,12 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const mounted = card;
     const id = mounted?.model.id;
     if (!mounted || !id) return;
-    if (mounted.model.problem) return void (await recover(mounted));
+    // Drawn while the store could not be asked ("the store is being upgraded"): it answers again,
+    // and the whole card replaces this one.
+    if (mounted.model.problem) {
+      removeCard();
+      return void sync();
+    }
     const stillLatest = askStatus();
     let views: (PaperView | null)[];
     try {
