@@ -9,7 +9,6 @@ import { messageTransport, type BadgeTransport } from './transport';
 import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-theme';
 import { errorMessage } from '../../messaging/error-message';
 import { watchStoreChanges } from '../../messaging/store-changes';
-import { latestQuestion } from '../latest-question';
 import { takeListingPrefetch } from './listing-prefetch';
 import { releaseBadgeRoom } from './badge-room';
 
@@ -67,9 +66,16 @@ export function createBadgeController({ site, transport, doc = document, current
   };
 
   /** Shows a store answer on a badge, with the "seen" mark only where the settings want it; no answer: not saved. */
-  const infoShower = () => {
+  // Questions about badges (a scan's about its new badges, a refresh's about all), numbered: an
+  // answer is shown on a badge only if no later question's answer was (answers come in any order).
+  let questions = 0;
+  const answeredBy = new WeakMap<Badge, number>();
+  /** Shows the answer to question `asked` on badges, except on one a later question's answer reached first. */
+  const infoShower = (asked: number) => {
     const showSeen = look().seen;
     return (badge: Badge, info: BadgeInfo | null) => {
+      if ((answeredBy.get(badge) ?? 0) > asked) return;
+      answeredBy.set(badge, asked);
       if (info) badge.showInfo(showSeen ? info : { ...info, seen: false });
       else badge.showStatus(null);
     };
@@ -175,6 +181,7 @@ export function createBadgeController({ site, transport, doc = document, current
     // Ask first, so the store works while the badges are built; attach them all in this task (the
     // page's next layout includes them) and show the store's answers when they come.
     const ids = [...new Set(fresh.map((entry) => entry.id))];
+    const asked = ++questions;
     const answered = transport.badges(ids).then(
       (answers) => new Map(answers.flatMap((info, index) => (info ? [[ids[index]!, info] as const] : []))),
       (error: unknown) => errorMessage(error),
@@ -192,9 +199,11 @@ export function createBadgeController({ site, transport, doc = document, current
     }
     const answers = await answered;
     if (!active) return;
-    const show = infoShower();
+    const show = infoShower(asked);
     for (const badge of created) {
-      if (typeof answers === 'string') badge.showStoreProblem(answers);
+      if (typeof answers === 'string') {
+        if ((answeredBy.get(badge) ?? 0) < asked) badge.showStoreProblem(answers);
+      }
       else {
         // A new badge already says "Save": only papers the store answers for need drawing.
         const info = answers.get(badge.id);
@@ -224,8 +233,6 @@ export function createBadgeController({ site, transport, doc = document, current
     })();
     return running;
   };
-
-  const askInfo = latestQuestion();
 
   const ours = (node: Node) => byHost.has(node as Element);
   const mayBringEntries = (node: Node) =>
@@ -263,10 +270,10 @@ export function createBadgeController({ site, transport, doc = document, current
       const shown = [...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host) ?? []);
       const ids = [...new Set(shown.map((badge) => badge.id))];
       if (ids.length === 0) return;
-      const stillLatest = askInfo();
+      const asked = ++questions;
       const answers = await transport.badges(ids).catch(() => null);
-      if (!answers || !active || !stillLatest()) return;
-      const show = infoShower();
+      if (!answers || !active) return;
+      const show = infoShower(asked);
       // By id, read once: a look-up of each id's badges in the page would make this quadratic (2,000 entries).
       const answerOf = new Map(ids.map((id, index) => [id, answers[index] ?? null]));
       for (const badge of shown) show(badge, answerOf.get(badge.id) ?? null);

@@ -162,6 +162,29 @@ describe('listing badges', () => {
     expect(part(now, 'badge-save')?.textContent).toBe('Save');
   });
 
+  test('a store change while the page\'s badges are first asked about: the newer answer stays, whichever comes back last', async () => {
+    const { doc, url } = await loadFixture('listings/arxiv-list-cs.CL-new.html');
+    show(doc);
+    const store = new FakeStore();
+    // The first question's answer is held (the store busy as the page loads) and was read before the save below.
+    let release = () => undefined as void;
+    store.held = new Promise<void>((resolve) => (release = resolve));
+    controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url });
+    controller.start();
+    const scanned = controller.scan();
+    await settle();
+    // Saved elsewhere meanwhile: the page is told, and asks again; that answer comes first.
+    store.saved.set('2407.21123', 'reading');
+    store.held = Promise.resolve();
+    await controller.refreshInfo();
+    expect(part(badge('2407.21123'), 'badge-save')?.textContent).toBe('Saved');
+    // Then the first answer arrives, from before the save.
+    store.saved.delete('2407.21123');
+    release();
+    await scanned;
+    expect(part(badge('2407.21123'), 'badge-save')?.textContent).toBe('Saved');
+  });
+
   test('after a store change that leaves a badge\'s paper as it was, the badge is left untouched (2,000 badges remade on every save cost a long task)', async () => {
     const { store, controller } = await open('arxiv-list-cs.CL-new.html');
     const halle = badge('2310.01779');
