@@ -34,8 +34,13 @@ function count(n: number, noun: string): string {
 }
 
 function ClearData({ db }: { db: PaperLensDatabase }) {
-  const saved = useLiveQuery(() => db.saved.count(), []).value ?? 0;
-  const seen = useLiveQuery(() => db.seen.count(), []).value ?? 0;
+  // Unknown (still being counted, or the count failed) is not "0": the question then names no
+  // number and still offers the export, rather than read as if there were nothing to lose.
+  const savedCount = useLiveQuery(() => db.saved.count(), []);
+  const seenCount = useLiveQuery(() => db.seen.count(), []);
+  const saved = savedCount.value;
+  const seen = seenCount.value;
+  const countProblem = savedCount.error ?? seenCount.error;
   const [asking, setAsking] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -73,8 +78,8 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     <section class="card danger-zone" aria-labelledby="clear-heading">
       <h2 id="clear-heading">Clear PaperLens data</h2>
       <p class="hint">
-        Deletes your reading list ({count(saved, 'paper')}, with {saved === 1 ? 'its' : 'their'} notes and tags) and the “seen” marks ({count(seen, 'page')}),
-        which are also the popup's Recent list. The bundled papers stay.
+        Deletes your reading list{saved === undefined ? '' : ` (${count(saved, 'paper')}, with ${saved === 1 ? 'its' : 'their'} notes and tags)`} and the “seen” marks
+        {seen === undefined ? '' : ` (${count(seen, 'page')})`}, which are also the popup's Recent list. The bundled papers stay.
       </p>
       {!asking ? (
         <button type="button" class="danger" data-testid="setting-clear" ref={openButton} onClick={() => { setAsking(true); setResult(null); setExported(null); }}>
@@ -92,11 +97,11 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
           }}
         >
           <p id="clear-question">
-            <strong>Delete {count(saved, 'saved paper')} and {count(seen, 'seen mark')}?</strong> This cannot be undone.
-            {saved > 0 && ' Export your reading list first to keep a copy you can import later.'}
+            <strong>Delete {saved === undefined ? 'your saved papers' : count(saved, 'saved paper')} and {seen === undefined ? 'seen marks' : count(seen, 'seen mark')}?</strong> This cannot be undone.
+            {saved !== 0 && ' Export your reading list first to keep a copy you can import later.'}
           </p>
           <div class="actions">
-            {saved > 0 && (
+            {saved !== 0 && (
               <button type="button" data-testid="clear-export" onClick={() => void exportFirst()}>
                 Export reading list (JSON)
               </button>
@@ -115,9 +120,9 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
       <div role="status" data-testid="clear-status">
         {result && <p data-testid="clear-result">{result}</p>}
       </div>
-      {problem && (
+      {(problem ?? countProblem) && (
         <p class="error" role="alert">
-          {problem}
+          {problem ?? `Could not count your data: ${countProblem}`}
         </p>
       )}
     </section>

@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, expect, test } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { OptionsApp } from '../../../src/ui/options/options-app';
 import { savedItem } from '../export/fixtures';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 test('Clear PaperLens data counts what it deletes, in words that fit one paper or many', async () => {
   const db = new PaperLensDatabase('options-clear-data');
@@ -15,4 +18,17 @@ test('Clear PaperLens data counts what it deletes, in words that fit one paper o
   await waitFor(() => expect(section.textContent).toContain('(1 paper, with its notes and tags)'));
   await db.saved.put(savedItem({ id: '2402.18041', title: 'Datasets' }));
   await waitFor(() => expect(section.textContent).toContain('(2 papers, with their notes and tags)'));
+});
+
+test('when the page cannot count the reading list, the question names no number, still offers the export and says why, instead of "Delete 0 saved papers"', async () => {
+  const db = new PaperLensDatabase('options-clear-data-unreadable');
+  await db.saved.put(savedItem({ id: '2310.01779', title: 'HallE-Switch' }));
+  const unreadable = () => Promise.reject(new Error('the store is being upgraded'));
+  vi.spyOn(db.saved, 'count').mockImplementation(unreadable as unknown as typeof db.saved.count);
+  render(<OptionsApp db={db} />);
+  const section = await screen.findByRole('region', { name: 'Clear PaperLens data' });
+  await waitFor(() => expect(section.textContent).toContain('Could not count your data:'));
+  fireEvent.click(screen.getByTestId('setting-clear'));
+  expect(screen.getByTestId('clear-dialog').textContent).toMatch(/^Delete your saved papers and seen marks\? This cannot be undone\. Export your reading list first/);
+  expect(screen.getByTestId('clear-export')).not.toBeNull();
 });
