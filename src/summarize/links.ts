@@ -65,11 +65,15 @@ export function findCodeLinks(abstract: string): string[] {
   return uniqueCodeLinks(out);
 }
 
-/** A page's link as a code link: http(s) to a code host (GitHub, GitLab, Hugging Face), else null. */
+/**
+ * A page's link as a code link: http(s) to a code host (GitHub, GitLab, Hugging Face), else null;
+ * without the sentence's punctuation a page's autolinker took in ("https://github.com/a/b.").
+ */
 export function pageCodeLink(href: string | null | undefined): string | null {
   const safe = safeHref(href);
   if (!safe || safe.length > MAX_URL_LENGTH) return null;
-  return findCodeLinks(safe)[0] === safe ? safe : null;
+  const found = findCodeLinks(safe)[0];
+  return found !== undefined && safe.startsWith(found) ? found : null;
 }
 
 /** What a code link leads to, as a card or badge names it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { findCodeLinks } from '../../../src/summarize/index';
-import { uniqueCodeLinks } from '../../../src/summarize/links';
+import { pageCodeLink, uniqueCodeLinks } from '../../../src/summarize/links';
 import { describeCodeLink } from '../../../src/summarize/links';
 
 describe('findCodeLinks', () => {
@@ -99,5 +99,15 @@ describe('uniqueCodeLinks', () => {
       'https://github.com/a/c',
       'https://huggingface.co/a/b',
     ]);
+  });
+});
+
+describe('pageCodeLink', () => {
+  test("a page's code link keeps its repository without the sentence punctuation an autolinker took in; another site's link is none", () => {
+    expect(pageCodeLink('https://github.com/sail-sg/scaling-with-vocab.')).toBe('https://github.com/sail-sg/scaling-with-vocab');
+    expect(pageCodeLink('https://huggingface.co/datasets/org/data:')).toBe('https://huggingface.co/datasets/org/data');
+    expect(pageCodeLink('https://github.com/a/b')).toBe('https://github.com/a/b');
+    expect(pageCodeLink('https://example.com/?u=https://github.com/a/b')).toBeNull();
+    expect(pageCodeLink('javascript:alert(1)//github.com/a/b')).toBeNull();
   });
 });
