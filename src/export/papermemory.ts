@@ -24,14 +24,13 @@ function named(key: string, paper: Record<string, unknown>): string {
 function paperToItem(key: string, paper: unknown): ImportedItem | ImportRejection {
   if (!isRecord(paper)) return { line: 0, reason: `PaperMemory id ${key.slice(0, 60)}: not a paper` };
   // "Arxiv-1706.03762" (old ids with "_" for "/"); a paper PaperMemory matched to its publication
-  // keeps the preprint in its PDF link or BibTeX.
+  // keeps the preprint in its PDF link or BibTeX. (The reader's note may cite other papers.)
   const found = arxivIdAmong([
     { text: key.replace(/^arxiv-/i, '').replace('_', '/'), bare: true },
     { text: text(paper.pdfLink) },
     { text: text(paper.bibtex) },
-    { text: text(paper.note) },
   ]);
-  if (!found.id) return { line: 0, reason: `${named(key, paper)}: no arXiv id (id, PDF link, BibTeX or note): not an arXiv paper` };
+  if (!found.id) return { line: 0, reason: `${named(key, paper)}: no arXiv id (id, PDF link or BibTeX): not an arXiv paper` };
   const item: ImportedItem = { id: found.id };
   const title = singleLine(text(paper.title));
   if (title) item.title = title;

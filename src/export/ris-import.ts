@@ -70,14 +70,18 @@ function noteText(value: string): string {
     .trim();
 }
 
+// A note that is only an arXiv id ("arXiv:1706.03762 [cs]", as Zotero notes a preprint's own id).
+const ID_NOTE = /^arxiv:\s*(\S+)(?:\s+\[[^\]]*\])?$/i;
+
 /** Whether a note is only `arXiv:<id> [class]` for this record's own paper. */
 function restatesId(note: string, id: string): boolean {
-  const match = /^arxiv:(\S+)(?:\s+\[[^\]]*\])?$/i.exec(note);
+  const match = ID_NOTE.exec(note);
   return match !== null && normalizeArxivId(match[1]!) === id;
 }
 
 // Tags that may carry the arXiv id, most specific first: the URL, links, the DOI, the accession
-// number (our export writes arXiv:<id> there), then notes and publication names.
+// number (our export writes arXiv:<id> there), notes that are only an id, then publication names.
+// (A reader's note that cites another paper names no id of this one.)
 const REFERENCE_TAGS = ['UR', 'L1', 'L2', 'DO', 'AN', 'M1', 'N1', 'T2', 'JO', 'JF', 'PB'];
 const BARE_ID_TAGS = new Set(['AN', 'M1']);
 const JOURNAL_TAGS = ['JO', 'JF', 'T2', 'J2'];
@@ -89,7 +93,8 @@ function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
   const title = singleLine(first('TI') ?? first('T1') ?? '');
   const where = `the record at line ${record.line}${title ? ` ("${title.slice(0, 60)}")` : ''}`;
   // An accession number or a misc field may hold the bare id ("1706.03762", Mendeley and some EndNote styles).
-  const { id, candidate } = arxivIdAmong(REFERENCE_TAGS.flatMap((tag) => all(tag).map((text) => ({ text, bare: BARE_ID_TAGS.has(tag) }))));
+  const referenceValues = (tag: string) => (tag === 'N1' ? all(tag).map(noteText).filter((note) => ID_NOTE.test(note)) : all(tag));
+  const { id, candidate } = arxivIdAmong(REFERENCE_TAGS.flatMap((tag) => referenceValues(tag).map((text) => ({ text, bare: BARE_ID_TAGS.has(tag) }))));
   if (!id) return { line: record.line, reason: candidate ? `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` : `no arXiv id (UR, DO or a note) in ${where}` };
 
   const item: ImportedItem = { id, line: record.line };

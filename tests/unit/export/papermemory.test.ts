@@ -30,14 +30,24 @@ describe('PaperMemory memory file', () => {
       { id: 'hep-th/9901001', title: 'An Old Paper', authors: ['Edward Witten'], tags: [], addedAt: Date.parse('2022-01-01T00:00:00.000Z') },
       { id: '2106.09685', title: 'LoRA: Low-Rank Adaptation', authors: ['Edward J. Hu', 'Yelong Shen'], tags: ['peft'], addedAt: Date.parse('2024-05-01T00:00:00.000Z') },
     ]);
-    expect(parse.rejected).toEqual([{ line: 0, reason: '“A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link, BibTeX or note): not an arXiv paper' }]);
+    expect(parse.rejected).toEqual([{ line: 0, reason: '“A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link or BibTeX): not an arXiv paper' }]);
     const plan = planImport([], parse.items, 1_800_000_000_000, parse.rejected);
-    expect(plan.summary).toBe('3 new, 0 updated, 1 rejected: “A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link, BibTeX or note): not an arXiv paper');
+    expect(plan.summary).toBe('3 new, 0 updated, 1 rejected: “A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link or BibTeX): not an arXiv paper');
     expect(plan.added.find((item) => item.id === '1706.03762')).toMatchObject({ status: 'to-read', addedAt: Date.parse('2023-03-14T09:26:53.589Z') });
   });
 
   test('an empty memory says so; JSON from other tools is still refused as before', () => {
     expect(() => parseImport('{"__dataVersion": 3}', 'memory.json')).toThrow(new ImportError('the file holds no papers: its PaperMemory memory is empty'));
     expect(() => parseImport('{"papers": []}', 'other.json')).toThrow(/^not a PaperLens reading-list export/);
+  });
+
+  test('a paper not on arXiv whose note cites an arXiv paper is named and left out, not imported as that paper', () => {
+    const memory = JSON.stringify({
+      __dataVersion: 10020,
+      'PMLR-2020_xyz': { id: 'PMLR-2020_xyz', title: 'A Proceedings-Only Paper', author: 'Ada Lovelace', pdfLink: 'http://proceedings.mlr.press/v119/xyz.pdf', note: 'builds on arXiv:2106.09685', tags: [], addDate: '2024-06-01T00:00:00.000Z' },
+    });
+    const parse = parseImport(memory, 'PaperMemory-data.json');
+    expect(parse.items).toEqual([]);
+    expect(parse.rejected).toEqual([{ line: 0, reason: '“A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link or BibTeX): not an arXiv paper' }]);
   });
 });

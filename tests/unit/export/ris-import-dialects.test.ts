@@ -41,8 +41,8 @@ describe('RIS import: what other tools and our own export write', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  test('a note with a link of 90,000 dots before the link naming the paper is read at once', () => {
-    const text = ['TY  - JOUR', 'T1  - HallE', `N1  - arxiv.org/${'.'.repeat(90_000)}a then https://arxiv.org/abs/2310.01779`, 'ER  - ', ''].join('\n');
+  test('a field with a link of 90,000 dots before the link naming the paper is read at once', () => {
+    const text = ['TY  - JOUR', 'T1  - HallE', `JO  - arxiv.org/${'.'.repeat(90_000)}a then https://arxiv.org/abs/2310.01779`, 'ER  - ', ''].join('\n');
     const started = performance.now();
     expect(parseImport(text, 'zotero.ris').items.map((item) => item.id)).toEqual(['2310.01779']);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -81,5 +81,15 @@ describe('RIS import: what other tools and our own export write', () => {
   test('the submission date is found in whichever date tag holds a whole one', () => {
     const text = ['TY  - JOUR', 'T1  - Attention', 'UR  - https://arxiv.org/abs/1706.03762', 'DA  - 2017', 'Y1  - 2017/06/12/', 'ER  - ', ''].join('\n');
     expect(parseImport(text, 'endnote.ris').items[0]?.published).toBe('2017-06-12');
+  });
+
+  test("a reader's note citing another arXiv paper does not make a journal article that paper; a note that is only the paper's id still names it", () => {
+    const nature = ['TY  - JOUR', 'TI  - Deep learning', 'AU  - LeCun, Yann', 'T2  - Nature', 'DO  - 10.1038/nature14539', 'UR  - https://www.nature.com/articles/nature14539', 'N1  - <p>Compare with LoRA, arXiv:2106.09685</p>', 'ER  - ', ''];
+    const parse = parseImport(nature.join('\r\n'), 'zotero.ris');
+    // Imported, it was LoRA (2106.09685) titled "Deep learning", with Nature's DOI and journal.
+    expect(parse.items).toEqual([]);
+    expect(parse.rejected).toHaveLength(1);
+    const preprint = ['TY  - PREP', 'TI  - Attention Is All You Need', 'N1  - <p>arXiv: 1706.03762 [cs]</p>', 'ER  - ', ''];
+    expect(parseImport(preprint.join('\r\n'), 'zotero.ris').items.map((item) => item.id)).toEqual(['1706.03762']);
   });
 });
