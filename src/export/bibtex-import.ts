@@ -333,6 +333,11 @@ export function bibtexAuthors(value: string): string[] {
 // Fields other tools put an arXiv reference in, most specific first (bdsk-url-1: BibDesk's links).
 const REFERENCE_FIELDS = ['url', 'doi', 'eprint', 'note', 'journal', 'howpublished', 'booktitle', 'publisher', 'bdsk-url-1', 'bdsk-url-2'];
 
+/** An address or DOI as LaTeX escaped it (Mendeley writes "_" as "{\_}", others "%" as "\%"): as written. */
+function unescapeAddress(value: string): string {
+  return value.replace(/\{\\([_%&#$~])\}/g, '$1').replace(/\\([_%&#$~])/g, '$1');
+}
+
 function entryArxivId(fields: Map<string, string>): { id: string } | { reason: string } {
   const prefix = (fields.get('archiveprefix') ?? fields.get('eprinttype') ?? '').trim().toLowerCase();
   const eprint = fields.get('eprint');
@@ -358,7 +363,7 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
     const id = match ? normalizeArxivId(match[1]!) : null;
     if (id) return { id };
   }
-  const { id, candidate } = arxivIdAmong(REFERENCE_FIELDS.flatMap((name) => fields.get(name) ?? []).map((text) => ({ text })));
+  const { id, candidate } = arxivIdAmong(REFERENCE_FIELDS.flatMap((name) => fields.get(name) ?? []).map((text) => ({ text: unescapeAddress(text) })));
   if (id) return { id };
   if (eprintProblem) return { reason: eprintProblem };
   if (candidate) return { reason: `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL` };
@@ -381,7 +386,7 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   const notes = [...new Set(NOTE_FIELDS.flatMap((name) => field(name) ?? []))];
   // Line by line: LaTeX rendering joins lines, and a note's line breaks are the reader's.
   if (notes.length > 0) item.notes = notes.join('\n\n').split('\n').map((line) => bibtexToText(line)).join('\n');
-  const doi = bareDoi(field('doi') ?? '');
+  const doi = bareDoi(unescapeAddress(field('doi') ?? ''));
   if (doi) item.doi = doi;
   const category = field('primaryclass')?.trim();
   // A category (cs.CL, or an archive without subjects like hep-th), not a bare group ("cs", as

@@ -211,6 +211,13 @@ describe('BibTeX import from other tools', () => {
     expect(parse.rejected).toEqual([{ line: 3, reason: 'no arXiv id (eprint, url or note) in @article{other}' }]);
   });
 
+  test("an address or DOI as LaTeX escapes it (Mendeley's \"{\\_}\", a \"\\%\") is read as written", () => {
+    const mendeley = ['@inproceedings{He2016,', 'doi = {10.1007/978-3-319-46493-0{\\_}38},', 'title = {{Identity Mappings in Deep Residual Networks}},', 'url = {http://arxiv.org/abs/1603.05027},', 'year = {2016}', '}'].join('\n');
+    expect(parseImport(mendeley, 'library.bib').items[0]).toMatchObject({ id: '1603.05027', doi: '10.1007/978-3-319-46493-0_38' });
+    const escaped = ['@misc{witten,', 'title = {An Old Paper},', 'url = {https://arxiv.org/abs/hep-th\\%2F9901001},', '}'].join('\n');
+    expect(parseImport(escaped, 'library.bib').items.map((item) => item.id)).toEqual(['hep-th/9901001']);
+  });
+
   test("other tools' exports: Zotero BibLaTeX, Zotero's notes, Mendeley, JabRef, Google Scholar, BibDesk, Better BibTeX", () => {
     const parse = parseImport(
       [
