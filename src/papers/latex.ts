@@ -22,6 +22,11 @@ const SYMBOLS: Record<string, string> = {
   ';': ' ', ':': ' ', '!': '', ' ': ' ', '\\': ' ', newline: ' ', par: ' ', '%': '%', '&': '&',
   '#': '#', '_': '_', '$': '$', '{': '{', '}': '}', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
   o: 'ø', O: 'Ø', l: 'ł', L: 'Ł', aa: 'å', AA: 'Å', i: 'ı', j: 'ȷ',
+  // As Better BibTeX, JabRef and Zotero write text past ASCII in LaTeX (a curly apostrophe, Đorđević).
+  DJ: 'Đ', dj: 'đ', TH: 'Þ', th: 'þ', DH: 'Ð', dh: 'ð', NG: 'Ŋ', ng: 'ŋ',
+  textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', textellipsis: '…',
+  guillemotleft: '«', guillemotright: '»', textexclamdown: '¡', textquestiondown: '¿', textmu: 'µ',
+  textregistered: '®', texttrademark: '™', textcopyright: '©', textsection: '§',
 };
 
 // Commands whose braced argument is the text itself (`\textbf{Hall}` → `Hall`).

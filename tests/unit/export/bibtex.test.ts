@@ -218,6 +218,18 @@ describe('BibTeX import from other tools', () => {
     expect(parseImport(escaped, 'library.bib').items.map((item) => item.id)).toEqual(['hep-th/9901001']);
   });
 
+  test('LaTeX text commands (Better BibTeX, JabRef, Zotero with a non-UTF-8 charset) keep their letters and quotes: Don’t, “Adapt”, Đorđević, Þorsson', () => {
+    const bib = [
+      '@article{dordevic2020dont,',
+      '  title = {Don{\\textquoteright}t Stop Pretraining: {\\textquotedblleft}Adapt{\\textquotedblright} Language Models},',
+      "  author = {{\\DJ}or{\\dj}evi{\\'c}, Milan and {\\TH}orsson, Gunnar},",
+      '  eprint = {2004.10964},',
+      '  archiveprefix = {arXiv}',
+      '}',
+    ].join('\n');
+    expect(parseImport(bib, 'library.bib').items[0]).toMatchObject({ title: 'Don’t Stop Pretraining: “Adapt” Language Models', authors: ['Milan Đorđević', 'Gunnar Þorsson'] });
+  });
+
   test("other tools' exports: Zotero BibLaTeX, Zotero's notes, Mendeley, JabRef, Google Scholar, BibDesk, Better BibTeX", () => {
     const parse = parseImport(
       [
