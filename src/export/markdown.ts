@@ -10,6 +10,12 @@ const GROUPS: readonly { status: ReadingStatus; heading: string }[] = [
   { status: 'read', heading: 'Read' },
 ];
 
+// The characters escapeMarkdown escapes (escapeList escapes "," too).
+const SPECIAL = String.raw`\\\`*_[\]<>!&|~$`;
+const MARKDOWN_SPECIAL = new RegExp(`[${SPECIAL}]`, 'g');
+const ESCAPED = new RegExp(`\\\\([${SPECIAL}])`, 'g');
+const ESCAPED_IN_LIST = new RegExp(`[${SPECIAL},]`);
+
 /**
  * Text as Markdown shows it literally. Everything that can start a link, image, HTML tag, entity,
  * code span, emphasis, strikethrough, table cell or math is backslash-escaped (CommonMark treats
@@ -17,12 +23,12 @@ const GROUPS: readonly { status: ReadingStatus; heading: string }[] = [
  * start a heading or list.
  */
 export function escapeMarkdown(text: string): string {
-  return singleLine(text).replace(/[\\`*_[\]<>!&|~$]/g, (ch) => `\\${ch}`);
+  return singleLine(text).replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`);
 }
 
 /** Text escapeMarkdown wrote, as it was (its line breaks aside). */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_[\]<>!&|~$])/g, '$1');
+  return text.replace(ESCAPED, '$1');
 }
 
 /** A list's items as Markdown shows them, ", " between them: a comma inside an item ("King, Jr.") is escaped. */
@@ -36,7 +42,7 @@ function unescapeList(text: string): string[] {
   let item = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (ch === '\\' && i + 1 < text.length && /[\\`*_[\]<>!&|~$,]/.test(text[i + 1]!)) item += text[++i];
+    if (ch === '\\' && i + 1 < text.length && ESCAPED_IN_LIST.test(text[i + 1]!)) item += text[++i];
     else if (ch === ',' && text[i + 1] === ' ') {
       items.push(item);
       item = '';

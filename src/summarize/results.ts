@@ -168,7 +168,8 @@ class SentenceIndex {
       const end = m.index + m[0].length;
       const passive = /d$/i.test(m[0]) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index));
       // A participle after its noun ("the computational demand required for inference") starts no phrase.
-      const participle = /ed$/i.test(m[0]) && /^\s(?:for|on|in|by|with|from|at)\s/.test(sentence.slice(end, end + 6)) && /[a-z]{3,}\s$/.test(sentence.slice(Math.max(0, m.index - 20), m.index)) && !/\b(?:we|they|it|which|that|and|who)\s$/i.test(sentence.slice(Math.max(0, m.index - 20), m.index));
+      const wordBefore = sentence.slice(Math.max(0, m.index - 20), m.index);
+      const participle = /ed$/i.test(m[0]) && /^\s(?:for|on|in|by|with|from|at)\s/.test(sentence.slice(end, end + 6)) && /[a-z]{3,}\s$/.test(wordBefore) && !/\b(?:we|they|it|which|that|and|who)\s$/i.test(wordBefore);
       if (VERB.test(m[0]) && !passive && !participle && sentence[end] !== ',' && !(RESULT_NOUN.test(m[0]) && !/^\s+in\b/.test(sentence.slice(end, end + 4)))) {
         this.verbs.push({ token: this.tokenStarts.length, end });
       }

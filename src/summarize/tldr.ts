@@ -34,12 +34,18 @@ export interface Candidate {
   kept: number; // fraction of the sentence's words kept
 }
 
+// What a sentence does about a problem an earlier one stated ("To address this, …").
+const PROBLEM_VERBS = 'address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle';
 // Lead-ins that can be dropped from the front of a sentence.
-const LEAD_IN =
-  /^(?:in (?:this|the present|our) (?:paper|work|study|article)|here|to (?:address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle) (?:this|these|that|the|such)(?: [\w-]+){0,3}|to this end|in (?:particular|addition|response(?: to this)?|this context|summary|short)|(?:more )?specifically|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|overall|notably|interestingly|first|second|third|lastly|next|then|instead)(?:,\s*|\s+(?=we\b))/i;
+const LEAD_IN = new RegExp(
+  String.raw`^(?:in (?:this|the present|our) (?:paper|work|study|article)|here|to (?:${PROBLEM_VERBS}) (?:this|these|that|the|such)(?: [\w-]+){0,3}|to this end|in (?:particular|addition|response(?: to this)?|this context|summary|short)|(?:more )?specifically|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|overall|notably|interestingly|first|second|third|lastly|next|then|instead)(?:,\s*|\s+(?=we\b))`,
+  'i',
+);
 // Lead-ins that point back at earlier sentences ("To address this,"): never kept in a TL;DR.
-const DANGLING_LEAD_IN =
-  /^(?:to (?:address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle) (?:this|these|that|such)\b|to this end|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b/i;
+const DANGLING_LEAD_IN = new RegExp(
+  String.raw`^(?:to (?:${PROBLEM_VERBS}) (?:this|these|that|such)\b|to this end|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b`,
+  'i',
+);
 // Words by which a leading clause refers to earlier sentences ("this paper" is the paper itself).
 const ANAPHORIC = /\b(?:this|these|those|such|it|them|the (?:first|second|third|former|latter|above|two|three|four))\b(?! (?:paper|work|study|survey|article|report)\b)/i;
 // A pronoun right after "we" and its verb, before any noun it could stand for ("We explore its compression").
@@ -537,8 +543,10 @@ export function cleanSentences(sentences: string[]): string[] {
 const PAPER_LEAD_IN = /^(?:(?:In|Within) (?:this|the present|our) (?:paper|work|study|article)|Here),?\s+we\b/i;
 // A closing purpose that points back at a problem the TL;DR does not state ("…, to tackle these
 // challenges."); not the complement a word needs ("aims to remedy this", "an approach to solve such problems").
-const DANGLING_PURPOSE =
-  /(?<!\b(?:aims?|aimed|aiming|seeks?|tries|try|able|order|designed|used|serves?|helps?|intended|needed|way|ways|approach|approaches|means|attempt|effort|how))(?:,\s+|\s+)to (?:address|tackle|solve|overcome|mitigate|alleviate|handle|fill|bridge|remedy|resolve|circumvent) (?:this|these|those|such|the above|both)(?: [\w-]+){0,3}\.$/i;
+const DANGLING_PURPOSE = new RegExp(
+  String.raw`(?<!\b(?:aims?|aimed|aiming|seeks?|tries|try|able|order|designed|used|serves?|helps?|intended|needed|way|ways|approach|approaches|means|attempt|effort|how))(?:,\s+|\s+)to (?:${PROBLEM_VERBS}|remedy|resolve|circumvent) (?:this|these|those|such|the above|both)(?: [\w-]+){0,3}\.$`,
+  'i',
+);
 
 /**
  * The sentence (or trimmed sentence) that best states what the paper does and finds, at most

@@ -70,11 +70,12 @@ export function createBadgeController({ site, transport, doc = document, current
   // answer is shown on a badge only if no later question's answer was (answers come in any order).
   let questions = 0;
   const answeredBy = new WeakMap<Badge, number>();
+  const answeredLater = (badge: Badge, asked: number) => (answeredBy.get(badge) ?? 0) > asked;
   /** Shows the answer to question `asked` on badges, except on one a later question's answer reached first. */
   const infoShower = (asked: number) => {
     const showSeen = look().seen;
     return (badge: Badge, info: BadgeInfo | null) => {
-      if ((answeredBy.get(badge) ?? 0) > asked) return;
+      if (answeredLater(badge, asked)) return;
       answeredBy.set(badge, asked);
       if (info) badge.showInfo(showSeen ? info : { ...info, seen: false });
       else badge.showStatus(null);
@@ -202,9 +203,8 @@ export function createBadgeController({ site, transport, doc = document, current
     const show = infoShower(asked);
     for (const badge of created) {
       if (typeof answers === 'string') {
-        if ((answeredBy.get(badge) ?? 0) < asked) badge.showStoreProblem(answers);
-      }
-      else {
+        if (!answeredLater(badge, asked)) badge.showStoreProblem(answers);
+      } else {
         // A new badge already says "Save": only papers the store answers for need drawing.
         const info = answers.get(badge.id);
         if (info) show(badge, info);
