@@ -465,14 +465,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       else next.delete(id);
       return next;
     });
-  const removeIds = (ids: string[]) => {
-    void undo.remove(ids);
-    setSelection((previous) => {
-      const next = new Set(previous);
-      for (const id of ids) next.delete(id);
-      return next;
-    });
-  };
+  // The papers leave the selection when the store says they are gone (the effect above), so a
+  // removal that fails keeps them selected for another try.
+  const removeIds = (ids: string[]) => void undo.remove(ids);
 
   const stickyBottom = () => document.querySelector<HTMLElement>('.sticky')?.getBoundingClientRect().bottom ?? 0;
   /** Scrolls what starts at `top` (in the window) out from under the sticky toolbar; false when it is not under it. */

@@ -193,6 +193,24 @@ describe('reading-list page: undo', () => {
   });
 });
 
+describe('reading-list page: a removal that fails', () => {
+  test('the papers stay selected, so Delete can be pressed again once the store answers', async () => {
+    await openPage();
+    fireEvent.click(screen.getByTestId('select-all'));
+    await waitFor(() => expect(screen.getByTestId('bulk-count').textContent).toBe('3 selected'));
+    beforeRequest = async (request) => {
+      if (request.type === 'removeSaved') throw new Error('The store is busy');
+    };
+    fireEvent.click(screen.getByTestId('bulk-delete'));
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not remove: The store is busy');
+    expect(screen.getByTestId('bulk-count').textContent).toBe('3 selected');
+    beforeRequest = null;
+    fireEvent.click(screen.getByTestId('bulk-delete'));
+    await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('0 papers'));
+    expect(screen.queryByTestId('bulk-bar')).toBeNull();
+  });
+});
+
 describe('reading-list page: focus after an action whose control goes away', () => {
   /** Focuses a control and presses it as the keyboard does (Enter on a button is a click). */
   function press(control: HTMLElement): void {
