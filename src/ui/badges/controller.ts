@@ -159,8 +159,9 @@ export function createBadgeController({ site, transport, doc = document, current
     entry.anchor.after(badge.host);
   };
 
-  const scanOnce = async () => {
-    if (!active || !site.isPage(currentUrl())) return;
+  /** Attaches a badge to every entry that has none, in this task; the answers are shown by the promise returned. */
+  const attach = (): Promise<void> | null => {
+    if (!active || !site.isPage(currentUrl())) return null;
     const fresh: ListingEntry[] = [];
     for (const entry of site.entries(doc)) {
       const badge = byEntry.get(entry.element);
@@ -177,7 +178,7 @@ export function createBadgeController({ site, transport, doc = document, current
     }
     // In this task the badges are attached: the room held for them goes (none paints in between).
     releaseBadgeRoom(doc);
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return null;
 
     // Ask first, so the store works while the badges are built; attach them all in this task (the
     // page's next layout includes them) and show the store's answers when they come.
@@ -198,40 +199,35 @@ export function createBadgeController({ site, transport, doc = document, current
       place(badge, entry);
       created.push(badge);
     }
-    const answers = await answered;
-    if (!active) return;
-    const show = infoShower(asked);
-    for (const badge of created) {
-      if (typeof answers === 'string') {
-        if (!answeredLater(badge, asked)) badge.showStoreProblem(answers);
-      } else {
-        // A new badge already says "Save": only papers the store answers for need drawing.
-        const info = answers.get(badge.id);
-        if (info) show(badge, info);
+    return answered.then((answers) => {
+      if (!active) return;
+      const show = infoShower(asked);
+      for (const badge of created) {
+        if (typeof answers === 'string') {
+          if (!answeredLater(badge, asked)) badge.showStoreProblem(answers);
+        } else {
+          // A new badge already says "Save": only papers the store answers for need drawing.
+          const info = answers.get(badge.id);
+          if (info) show(badge, info);
+        }
       }
-    }
-    performance.mark(LISTING_READY_MARK);
+      performance.mark(LISTING_READY_MARK);
+    });
   };
 
-  // Scans run one at a time; a request during a scan runs one more scan after it.
-  let running: Promise<void> | null = null;
-  let again = false;
-  const scan = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
+  // Each scan attaches its badges at once and does not wait for an earlier scan's answers: an
+  // entry the page reuses for another paper meanwhile gets that paper's badge at once (scans one
+  // at a time left the previous paper's badge, and its Save, on it until the store answered).
+  const answering = new Set<Promise<void>>();
+  /** Resolves once every badge attached so far shows the store's answer. */
+  const scan = async (): Promise<void> => {
+    const shown = attach();
+    if (shown) {
+      answering.add(shown);
+      const done = () => void answering.delete(shown);
+      shown.then(done, done);
     }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await scanOnce();
-        } while (again && active);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
+    await Promise.all(answering);
   };
 
   const ours = (node: Node) => byHost.has(node as Element);

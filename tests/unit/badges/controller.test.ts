@@ -255,6 +255,29 @@ describe('listing badges', () => {
     expect(hosts()).toHaveLength(5);
   });
 
+  test('an element reused for another paper while the store has not yet answered gets that paper’s badge at once, not when the answer comes', async () => {
+    const { doc, url } = await loadFixture('listings/hf-papers-date-2024-07-31.html');
+    show(doc);
+    const store = new FakeStore();
+    let release = () => undefined as void;
+    store.held = new Promise<void>((resolve) => (release = resolve));
+    controller = createBadgeController({ site: hfList, transport: store, doc: document, currentUrl: () => url });
+    controller.start();
+    expect(hosts()).toHaveLength(5);
+    // The site shows another day's list in the same elements (a client-side navigation).
+    const link = document.querySelector('article h3 a')!;
+    link.setAttribute('href', '/papers/2402.18041');
+    link.textContent = 'Datasets for Large Language Models: A Comprehensive Survey';
+    await settle();
+    // (It kept the previous paper's badge, with its Save, until the store answered.)
+    expect(document.querySelector('article [data-paperlens="badge"]')?.getAttribute('data-arxiv-id')).toBe('2402.18041');
+    expect(hosts()).toHaveLength(5);
+    release();
+    await controller.scan();
+    expect(document.querySelector('article [data-paperlens="badge"]')?.getAttribute('data-arxiv-id')).toBe('2402.18041');
+    expect(hosts()).toHaveLength(5);
+  });
+
   test('Save saves what the entry shows, and every badge of the paper follows; a second click unsaves', async () => {
     const { store } = await open('arxiv-list-cs.CL-new.html');
     addEntry('2310.01779', 'HallE-Control again'); // the same paper twice on one page (added to the first section)
