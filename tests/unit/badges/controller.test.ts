@@ -88,6 +88,18 @@ async function open(name: string, site: ListingSite = arxivListing, store = new 
   return { store, controller, url };
 }
 
+/** Like `open`, with the store's answer to the first scan held until `release` is called. */
+async function openHeld(name: string, site: ListingSite) {
+  const { doc, url } = await loadFixture(`listings/${name}`);
+  show(doc);
+  const store = new FakeStore();
+  let release = () => undefined as void;
+  store.held = new Promise<void>((resolve) => (release = resolve));
+  controller = createBadgeController({ site, transport: store, doc: document, currentUrl: () => url });
+  controller.start();
+  return { store, controller, release };
+}
+
 const hosts = () => [...document.querySelectorAll<HTMLElement>('[data-paperlens="badge"]')];
 const badge = (id: string) => document.querySelector<HTMLElement>(`[data-paperlens="badge"][data-arxiv-id="${id}"]`)!;
 const part = (host: HTMLElement, testid: string) => host.shadowRoot!.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
@@ -163,14 +175,8 @@ describe('listing badges', () => {
   });
 
   test('a store change while the page\'s badges are first asked about: the newer answer stays, whichever comes back last', async () => {
-    const { doc, url } = await loadFixture('listings/arxiv-list-cs.CL-new.html');
-    show(doc);
-    const store = new FakeStore();
     // The first question's answer is held (the store busy as the page loads) and was read before the save below.
-    let release = () => undefined as void;
-    store.held = new Promise<void>((resolve) => (release = resolve));
-    controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url });
-    controller.start();
+    const { store, controller, release } = await openHeld('arxiv-list-cs.CL-new.html', arxivListing);
     const scanned = controller.scan();
     await settle();
     // Saved elsewhere meanwhile: the page is told, and asks again; that answer comes first.
@@ -256,13 +262,7 @@ describe('listing badges', () => {
   });
 
   test('an element reused for another paper while the store has not yet answered gets that paper’s badge at once, not when the answer comes', async () => {
-    const { doc, url } = await loadFixture('listings/hf-papers-date-2024-07-31.html');
-    show(doc);
-    const store = new FakeStore();
-    let release = () => undefined as void;
-    store.held = new Promise<void>((resolve) => (release = resolve));
-    controller = createBadgeController({ site: hfList, transport: store, doc: document, currentUrl: () => url });
-    controller.start();
+    const { controller, release } = await openHeld('hf-papers-date-2024-07-31.html', hfList);
     expect(hosts()).toHaveLength(5);
     // The site shows another day's list in the same elements (a client-side navigation).
     const link = document.querySelector('article h3 a')!;
