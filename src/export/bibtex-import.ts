@@ -21,7 +21,9 @@ const MONTH_MACROS: Record<string, string> = {
 };
 
 const ENTRY_START = /@[ \t\n]*([A-Za-z][\w-]*)[ \t\n]*([{(])/y;
-const WHITESPACE = /[ \t\n]*/y;
+// Between an entry's tokens a "%" starts a comment to the line's end (biber reads a field commented
+// out so, and hand-kept .bib files have them); inside a value it is text.
+const WHITESPACE = /(?:[ \t\n]|%[^\n]*)*/y;
 const FIELD_NAME = /[A-Za-z][\w\-:.+/]*/y;
 const ENTRY_KEY = /[^\s,{}()]*/y;
 const NUMBER = /\d+/y;

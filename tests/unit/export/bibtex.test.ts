@@ -308,6 +308,22 @@ describe('BibTeX import from other tools', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  test('a field commented out with "%" inside an entry (as a hand-kept .bib does) is left out, and the entry is read; a "%" inside a value is text', () => {
+    const text = [
+      '@article{vaswani2017,',
+      '  title = {Attention Is All You Need: 50% fewer {FLOPs}}, % as the venue printed it',
+      '  % url = {https://example.org/draft},',
+      '  eprint = {1706.03762},',
+      '  %archivePrefix = {hal},',
+      '  archivePrefix = {arXiv},',
+      '}',
+      '',
+    ].join('\n');
+    const parse = parseImport(text, 'refs.bib');
+    expect(parse.rejected).toEqual([]);
+    expect(parse.items.map((item) => [item.id, item.title])).toEqual([['1706.03762', 'Attention Is All You Need: 50% fewer FLOPs']]);
+  });
+
   test('a malformed entry is reported and the entries after it are still read', () => {
     const parse = parseImport('@misc{a, title {x}, eprint={2310.01779}, archivePrefix={arXiv}}\n@misc{b, eprint={1706.03762}, archivePrefix={arXiv}}\n');
     expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
