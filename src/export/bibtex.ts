@@ -1,4 +1,5 @@
 import { arxivAbsUrl } from '../papers/ids';
+import { ACCENTS } from '../papers/latex';
 import type { SavedItem } from '../schema/papers';
 import { foldForSearch } from '../search/tokenize';
 import { asciiFold, paperYearMonth, singleLine, unixNewlines } from './text';
@@ -52,10 +53,27 @@ export const LATEX_SCRIPTS: Readonly<Record<string, { command: 'textsubscript' |
   ...[...'⁰⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ'].map((ch, index) => [ch, { command: 'textsuperscript', text: '0456789+-=()niT'[index]! }] as const),
 ]);
 
-const LATEX_SPECIAL = new RegExp(`[\\\\{}~^<>%&$#_${Object.keys(LATEX_MATH).join('')}${Object.keys(LATEX_SCRIPTS).join('')}]`, 'gu');
+/** LaTeX's accent command for each combining mark a letter decomposes into. */
+const ACCENT_COMMANDS: ReadonlyMap<string, string> = new Map(Object.entries(ACCENTS).map(([command, mark]) => [mark, command]));
+
+/**
+ * A letter of Latin Extended-B or Extended Additional, which pdfLaTeX's T1 fonts lack (Vietnamese
+ * "ễ", "ạ", pinyin "ǎ"): as stacked accent commands, `{\~{\^{e}}}`. A mark LaTeX has no command
+ * for (Vietnamese horn and hook above) leaves the plain letter, as such names are written in ASCII.
+ */
+function accentedLetter(ch: string): string {
+  const [base = ch, ...marks] = ch.normalize('NFD');
+  if (!/^[A-Za-z]$/.test(base) || marks.length === 0) return ch;
+  if (marks.some((mark) => !ACCENT_COMMANDS.has(mark))) return base;
+  return `{${marks.reduce((inner, mark) => `\\${ACCENT_COMMANDS.get(mark)!}{${inner}}`, base)}}`;
+}
+
+const EXTENDED_LATIN = /[\u0180-\u024F\u1E00-\u1EFF]/u;
+const LATEX_SPECIAL = new RegExp(`[\\\\{}~^<>%&$#_${EXTENDED_LATIN.source.slice(1, -1)}${Object.keys(LATEX_MATH).join('')}${Object.keys(LATEX_SCRIPTS).join('')}]`, 'gu');
 
 export function escapeLatex(text: string): string {
   return text.replace(LATEX_SPECIAL, (ch) => {
+    if (EXTENDED_LATIN.test(ch)) return accentedLetter(ch);
     const math = LATEX_MATH[ch];
     if (math !== undefined) return `\\ensuremath{\\${math}}`;
     const script = LATEX_SCRIPTS[ch];

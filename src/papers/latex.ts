@@ -40,9 +40,9 @@ const TEXT_WRAPPERS = new Set([
 ]);
 
 // Combining marks for accent commands (`\'e`, `\`{e}`, `{\"o}`).
-const ACCENTS: Record<string, string> = {
+export const ACCENTS: Readonly<Record<string, string>> = {
   '`': '\u0300', "'": '\u0301', '^': '\u0302', '~': '\u0303', '=': '\u0304', u: '\u0306',
-  '.': '\u0307', '"': '\u0308', r: '\u030A', H: '\u030B', v: '\u030C', c: '\u0327', k: '\u0328',
+  '.': '\u0307', '"': '\u0308', r: '\u030A', H: '\u030B', v: '\u030C', c: '\u0327', k: '\u0328', d: '\u0323', b: '\u0331',
 };
 
 const SUBSCRIPTS: Record<string, string> = {

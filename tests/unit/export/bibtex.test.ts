@@ -101,6 +101,15 @@ describe('BibTeX export', () => {
     expect(back).toMatchObject({ title: item.title, authors: item.authors, notes: item.notes, tags: item.tags });
   });
 
+  test('Vietnamese and pinyin letters (which stop pdfLaTeX: "Unicode character ễ not set up") are written as accent commands and read back; a horn, which LaTeX has no command for, leaves the plain letter', () => {
+    const item = savedItem({ title: 'Học sâu cho Tiếng Việt', authors: ['Nguyễn Thị Lan', 'Trường Đặng', 'Lǚ Xún'] });
+    const entry = exportBibtex([item]);
+    expect(entry).toContain('author = {Nguy{\\~{\\^{e}}}n Th{\\d{i}} Lan and Truong Đ{\\u{\\d{a}}}ng and L{\\v{\\"{u}}} Xún}');
+    expect(entry).not.toMatch(/[\u0180-\u024F\u1E00-\u1EFF]/u);
+    const [back] = parseImport(entry).items;
+    expect(back).toMatchObject({ title: 'Học sâu cho Tiếng Việt', authors: ['Nguyễn Thị Lan', 'Truong Đặng', 'Lǚ Xún'] });
+  });
+
   test('year comes from the publication date, else from the arXiv id; unknown fields are left out', () => {
     const dated = exportBibtex([savedItem({ published: '2024-02-29', primaryCategory: 'cs.CV', doi: '10.1/x', journalRef: 'ICLR 2024' })]);
     expect(dated).toMatch(/year = \{2024\},\n {2}month = feb,/);
