@@ -1,4 +1,4 @@
-import { SeedAssetSchema, type SeedAsset } from '../schema';
+import { SeedAssetSchema, type Paper, type SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { rebuildSearchIndex } from './search';
 import { withFeedRepo } from '../feed/merge';
@@ -21,27 +21,43 @@ export async function storedSeedVersion(db: PaperLensDatabase): Promise<string |
   return (await db.meta.get(SEED_VERSION_KEY))?.value ?? null;
 }
 
+/** When a snapshot was captured (its label is the capture's date), or -Infinity when the label names none. */
+function capturedAt(label: string | null): number {
+  const time = label === null ? Number.NaN : Date.parse(label);
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+
+/**
+ * A bundled paper as a new snapshot has it, with what the live feed said since (upvotes, links,
+ * its authors, which the snapshot lacks, and its repository as the first code link). The feed's
+ * title and abstract, when fetched after the snapshot was captured, stay too (arXiv retitled it).
+ */
+function withFeedNews(bundled: Paper, stored: Paper | undefined): Paper {
+  const feed = stored?.feed;
+  if (!stored || !feed) return bundled;
+  const authors = bundled.authors.length > 0 ? bundled.authors : stored.authors;
+  const feedText = feed.fetchedAt >= capturedAt(bundled.snapshot) && (stored.title !== bundled.title || stored.abstract !== bundled.abstract);
+  if (feedText) return { ...bundled, title: stored.title, normTitle: stored.normTitle, abstract: stored.abstract, summary: stored.summary, feed, authors };
+  return { ...bundled, feed, authors, summary: { ...bundled.summary, codeLinks: withFeedRepo(bundled.summary.codeLinks, feed.githubRepo) } };
+}
+
 /**
  * Loads the bundled seed in one transaction. Idempotent: the same version is a no-op. Touches
  * only bundled papers (source 'seed'); the reading list and feed papers are left as they are.
+ * A bundled paper the new snapshot drops goes, unless the live feed listed it: then it stays as
+ * a feed paper (a day's trending list, its card and search still find it).
  */
 export async function seedStore(db: PaperLensDatabase, asset: SeedAsset, now = Date.now()): Promise<'seeded' | 'current'> {
   return db.transaction('rw', db.paperBlocks, db.meta, db.searchIndex, async () => {
     if ((await storedSeedVersion(db)) === asset.version) return 'current';
     const incoming = new Set(asset.papers.map((paper) => paper.id));
-    const stale = (await db.papers.toArray()).filter((paper) => paper.source === 'seed' && !incoming.has(paper.id)).map((paper) => paper.id);
-    await db.papers.bulkDelete(stale);
-    // What the live feed said about a bundled paper (upvotes, links, its authors, which the
-    // snapshot lacks, and its repository as the first code link) outlives a reseed.
+    const dropped = (await db.papers.toArray()).filter((paper) => paper.source === 'seed' && !incoming.has(paper.id));
+    await db.papers.bulkDelete(dropped.filter((paper) => paper.feed === null).map((paper) => paper.id));
     const current = await db.papers.bulkGet(asset.papers.map((paper) => paper.id));
-    await db.papers.bulkPut(
-      asset.papers.map((paper, index) => {
-        const feed = current[index]?.feed;
-        if (!feed) return paper;
-        const authors = paper.authors.length > 0 ? paper.authors : current[index]!.authors;
-        return { ...paper, feed, authors, summary: { ...paper.summary, codeLinks: withFeedRepo(paper.summary.codeLinks, feed.githubRepo) } };
-      }),
-    );
+    await db.papers.bulkPut([
+      ...dropped.filter((paper) => paper.feed !== null).map((paper): Paper => ({ ...paper, source: 'feed', rank: null, snapshot: null })),
+      ...asset.papers.map((paper, index) => withFeedNews(paper, current[index])),
+    ]);
     await db.meta.bulkPut([
       { key: SEED_VERSION_KEY, value: asset.version },
       { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },
