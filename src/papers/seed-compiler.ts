@@ -132,16 +132,16 @@ function snapshotDay(capture: Capture, ids: readonly string[]): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The id table by title. An id may have several titles (a paper retitled on arXiv between two
+ * captures); one capture listing two papers under one id is caught when captures are read.
+ */
 function buildIdIndex(tables: SeedSourceFile[]): Map<string, IdRow> {
   const byTitle = new Map<string, IdRow>();
-  const byId = new Map<string, IdRow>();
   for (const table of tables) {
     for (const row of parseIdTable(table)) {
-      const sameId = byId.get(row.id);
-      if (sameId) throw new SeedError(row.file, row.line, `duplicate id ${row.id} (first at ${sameId.file}:${sameId.line})`);
       const sameTitle = byTitle.get(row.title);
       if (sameTitle) throw new SeedError(row.file, row.line, `duplicate title (first at ${sameTitle.file}:${sameTitle.line})`);
-      byId.set(row.id, row);
       byTitle.set(row.title, row);
     }
   }
@@ -187,9 +187,15 @@ export function compileSeeds(files: SeedSourceFile[], version: (papers: Paper[])
   const papers: Paper[] = [];
   const days: string[] = [];
   for (const capture of captures) {
+    const listed = new Map<string, CapturedPaper>();
     const rows = capture.papers.map((captured) => {
       const row = idsByTitle.get(captured.title);
       if (!row) throw new SeedError(capture.file, captured.line, `title "${captured.title}" is missing from the id table`);
+      const sameId = listed.get(row.id);
+      if (sameId) {
+        throw new SeedError(capture.file, captured.line, `"${captured.title}" has the id ${row.id} of "${sameId.title}" (line ${sameId.line}): one id for two papers of a capture`);
+      }
+      listed.set(row.id, captured);
       usedTitles.add(row.title);
       return row;
     });

@@ -98,13 +98,28 @@ describe('seed compiler on malformed input: each rejected with file:line and the
     expect(error.message).toBe('seeds/ids.tsv:3: id 2401.00002: title "Beta: A Hard Benchmark" is in no capture');
   });
 
-  test('a duplicate id', () => {
+  test('a paper retitled on arXiv between two captures (a row per title in the id table) is bundled once, from the newer capture', () => {
+    const ids = table([
+      ['2401.00001', 'Alpha: Cheaper Models'],
+      ['2401.00001', 'Alpha-2: Cheaper Models at Scale'],
+      ['2401.00002', 'Beta: A Hard Benchmark'],
+    ]);
+    const older = capture('seeds/000_a.txt', 'Jul 30', [['Alpha: Cheaper Models', ABSTRACT_A], ['Beta: A Hard Benchmark', ABSTRACT_B]]);
+    const newer = capture('seeds/001_b.txt', 'Aug 2', [['Alpha-2: Cheaper Models at Scale', ABSTRACT_A]]);
+    const asset = compileSeeds([older, ids, newer], version);
+    expect(asset.papers.map((paper) => [paper.id, paper.title, paper.rank])).toEqual([
+      ['2401.00001', 'Alpha-2: Cheaper Models at Scale', 1],
+      ['2401.00002', 'Beta: A Hard Benchmark', 2],
+    ]);
+  });
+
+  test('one id given to two papers of a capture', () => {
     const duplicate = table([
       ['2401.00001', 'Alpha: Cheaper Models'],
       ['2401.00001', 'Beta: A Hard Benchmark'],
     ]);
-    const error = errorOf([capture('seeds/000_a.txt', 'Jul 30', [['Alpha: Cheaper Models', ABSTRACT_A]]), duplicate]);
-    expect(error.message).toBe('seeds/ids.tsv:3: duplicate id 2401.00001 (first at seeds/ids.tsv:2)');
+    const error = errorOf([capture('seeds/000_a.txt', 'Jul 30', [['Alpha: Cheaper Models', ABSTRACT_A], ['Beta: A Hard Benchmark', ABSTRACT_B]]), duplicate]);
+    expect(error.message).toBe('seeds/000_a.txt:13: "Beta: A Hard Benchmark" has the id 2401.00001 of "Alpha: Cheaper Models" (line 9): one id for two papers of a capture');
   });
 
   test.each([['2401.0001'], ['24010.00001'], ['2313.00001'], ['2401.00001v2'], ['hep-th/99010'], ['not-an-id']])('an invalid arXiv id: %s', (bad) => {
