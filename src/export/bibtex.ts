@@ -7,7 +7,7 @@ import { asciiFold, paperYearMonth, singleLine, unixNewlines } from './text';
 /**
  * BibTeX export: one `@misc` entry per paper, in the form arXiv itself uses (eprint, archivePrefix,
  * primaryClass), readable by BibTeX and biber. Text stays UTF-8 but for what pdfLaTeX cannot typeset
- * from it (LATEX_MATH, LATEX_SCRIPTS); LaTeX's special characters are
+ * from it (LATEX_MATH, LATEX_SCRIPTS, accentedLetter); LaTeX's special characters are
  * written as commands whose only braces are `{}` pairs, so every field's braces balance (BibTeX
  * counts `\{` as a brace, so `\{` alone would break the file).
  */
@@ -31,7 +31,7 @@ export const LATEX_ESCAPES: Readonly<Record<string, string>> = {
  * Characters pdfLaTeX cannot typeset from UTF-8 (Overleaf's default compiler stops at them with
  * "Unicode character α not set up for use with LaTeX"), though titles hold them often once their
  * LaTeX is rendered (`$\beta$-VAE`, `$\pi_0$`): Greek letters and math symbols as math commands.
- * Accented Latin letters, dashes, quotes, ×, ±, → and the like pdfLaTeX reads as they are.
+ * Latin-1 and Latin Extended-A letters, dashes, quotes, ×, ±, → and the like pdfLaTeX reads as they are.
  */
 export const LATEX_MATH: Readonly<Record<string, string>> = {
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'varepsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta',
