@@ -182,6 +182,11 @@ export function compileSeeds(files: SeedSourceFile[], version: (papers: Paper[])
 
   const idsByTitle = buildIdIndex(tables);
   const captures = captureFiles.map(parseCapture).sort((a, b) => b.order - a.order);
+  // Which of two captures with one number is the later one would be a guess.
+  captures.forEach((capture, index) => {
+    const before = captures[index - 1];
+    if (before?.order === capture.order) throw new SeedError(capture.file, 1, `capture number ${String(capture.order).padStart(3, '0')} is also ${before.file}'s: number captures in the order they were taken`);
+  });
   const usedTitles = new Set<string>();
   const seen = new Set<string>();
   const papers: Paper[] = [];

@@ -113,6 +113,11 @@ describe('seed compiler on malformed input: each rejected with file:line and the
     ]);
   });
 
+  test('two captures with one number (which is later is unknown)', () => {
+    const error = errorOf([capture('seeds/001_a.txt', 'Jul 30', [['Alpha: Cheaper Models', ABSTRACT_A]]), capture('seeds/001_b.txt', 'Aug 2', [['Beta: A Hard Benchmark', ABSTRACT_B]]), ids]);
+    expect(error.message).toBe("seeds/001_b.txt:1: capture number 001 is also seeds/001_a.txt's: number captures in the order they were taken");
+  });
+
   test('one id given to two papers of a capture', () => {
     const duplicate = table([
       ['2401.00001', 'Alpha: Cheaper Models'],
