@@ -252,6 +252,14 @@ export function lacksPageDetails(item: SavedItem): boolean {
 }
 
 /**
+ * Whether a paper just saved wants its arXiv page read: it lacks the page's details, or a TL;DR
+ * (saved from a list that shows no abstracts, such as arXiv's /recent, of a paper the store lacks).
+ */
+export function wantsArxivPage(item: SavedItem): boolean {
+  return lacksPageDetails(item) || item.tldr === '';
+}
+
+/**
  * The paper's title as the store or the reading list has it (`known`), else the reading list's
  * title when it is only a PDF's own (`guess`: a save that lacks the page's details). A
  * placeholder is neither: only the paper's page can say.

@@ -1,7 +1,7 @@
 import { MAX_ARXIV_FILL_QUEUE, type ArxivFillQueue } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { readArxivFillQueue, writeArxivFillQueue } from '../db/feed';
-import { completeSaved, lacksPageDetails, savedLackingDetails, saveInputFromPage } from '../db/papers';
+import { completeSaved, savedLackingDetails, saveInputFromPage, wantsArxivPage } from '../db/papers';
 import type { ArxivPaperResult } from './arxiv-paper';
 
 // arXiv asks automated clients for no more than one request every 3 seconds.
@@ -85,7 +85,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         queue.delete(id);
         current = id;
         const item = await db.saved.get(id);
-        if (!item || !lacksPageDetails(item)) {
+        if (!item || !wantsArxivPage(item)) {
           current = null;
           await keep(db, null);
           continue;

@@ -1,5 +1,5 @@
 import type { PaperLensDatabase } from '../db/database';
-import { savePaper } from '../db/papers';
+import { savePaper, saveInputFromPage } from '../db/papers';
 import { arxivPdfUrl, savedFromUrl } from '../papers/ids';
 import type { PaperView } from '../schema';
 import { pageDetails } from '../sites/types';
@@ -23,6 +23,8 @@ export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: numb
       title: paper.title,
       titleIsGuess: paper.titleFromTab,
       ...(page ? pageDetails(page) : {}),
+      // The TL;DR the page's card shows, of a paper the store does not summarize.
+      ...(page?.abstract ? { tldr: saveInputFromPage(id, page).tldr } : {}),
       sourceUrl: savedFromUrl(paper.url),
       pdfUrl: page?.pdfUrl ?? arxivPdfUrl(id),
     },

@@ -357,6 +357,24 @@ describe('badges on listing pages', () => {
     await page.close();
   });
 
+  test('Save on a list that shows no abstracts (arXiv /recent), of a paper the store lacks: the reading list gets its TL;DR from its arXiv page (it stayed "No TL;DR")', async () => {
+    const absPage = 'https://arxiv.org/abs/2407.21500';
+    browser.serve(absPage, (await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', '2407.21500'));
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.CL/recent');
+    const entry = badgeOf(page, '2407.21500');
+    await entry.getByTestId('badge-save').click();
+    await expect.poll(() => entry.getByTestId('badge-save').textContent()).toBe('Saved');
+    const list = await browser.context.newPage();
+    await list.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    const row = list.locator('[data-testid="reading-item"][data-arxiv-id="2407.21500"]');
+    // The entry's title and authors, and the TL;DR of its arXiv page's abstract (one request, within the 3 s gap).
+    await expect.poll(() => row.locator('.tldr').textContent(), { timeout: 10_000 }).toMatch(/Transformer/);
+    expect(await row.textContent()).toContain('Prompt Compression by Learned Token Dropping');
+    await list.close();
+    await page.close();
+  });
+
   test('markup and a javascript: link in an entry are shown as text and nothing runs', async () => {
     const page = await browser.context.newPage();
     const seen = problems(page);

@@ -71,6 +71,24 @@ describe('save from anywhere', () => {
     await page.close();
   });
 
+  test('the shortcut on the page of a paper the store lacks saves the TL;DR its card shows, without asking arXiv (it saved "No TL;DR")', async () => {
+    await setSwitch('completeFromArxiv', false);
+    const absPage = 'https://arxiv.org/abs/2407.21500';
+    browser.serve(absPage, (await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', '2407.21500'));
+    const page = await browser.context.newPage();
+    await page.goto(absPage);
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Save');
+    const shown = await card(page).getByTestId('tldr').textContent();
+    await page.bringToFront();
+    await pressSaveShortcut(browser);
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
+    const item = (await listSaved()).find((saved) => saved.id === '2407.21500');
+    expect(item?.tldr).toMatch(/Transformer/);
+    expect(shown).toContain(item!.tldr);
+    await page.close();
+    await setSwitch('completeFromArxiv', true);
+  });
+
   test('the shortcut on a tab with no paper saves nothing and says so on the toolbar icon for a moment', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/list/cs.CL/new');

@@ -59,14 +59,22 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(filled()).toBe(1);
   });
 
+  test("a paper saved from a list that shows no abstracts (arXiv's /recent: its title and authors, no TL;DR) gets its page's TL;DR; what the list gave stays", async () => {
+    await savePaper(db, { id: '1706.03762', title: 'Attention is all you need', authors: ['A. Vaswani'], sourceUrl: 'https://arxiv.org/list/cs.CL/recent' }, 1_000);
+    await filler({ '1706.03762': { ok: true, paper: attention } }).fill(['1706.03762']);
+    const item = (await db.saved.get('1706.03762'))!;
+    expect(item).toMatchObject({ title: 'Attention is all you need', authors: ['A. Vaswani'], published: '2017-06-12' });
+    expect(item.tldr).toMatch(/Transformer/);
+  });
+
   test("a PDF tab's title guess is replaced by the page's title", async () => {
     await savePaper(db, { id: '1706.03762', title: 'Microsoft Word - nips2017.docx', titleIsGuess: true, sourceUrl: 'https://arxiv.org/pdf/1706.03762' }, 1_000);
     await filler({ '1706.03762': { ok: true, paper: attention } }).fill(['1706.03762']);
     expect((await db.saved.get('1706.03762'))!.title).toBe('Attention Is All You Need');
   });
 
-  test('no request for a paper saved with its details, one not saved, or when the user switched it off', async () => {
-    await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'] }, 1_000);
+  test('no request for a paper saved with its details and TL;DR, one not saved, or when the user switched it off', async () => {
+    await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tldr: 'The Transformer, attention only.' }, 1_000);
     await filler({}).fill(['1706.03762', '2401.00001']);
     expect(events).toEqual([]);
     await saveBare('2401.00002');
@@ -241,7 +249,7 @@ describe('review: the queue never stalls', () => {
   test('a worker start whose settings read is slow, racing a save, does not stop later saves from being completed', async () => {
     const { writeArxivFillQueue } = await import('../../../src/db/feed');
     // The last worker left a paper in the queue; it has its details by now.
-    await savePaper(db, { id: '2401.00001', title: 'Done', authors: ['A. Author'], published: '2024-01-01' }, 1_000);
+    await savePaper(db, { id: '2401.00001', title: 'Done', authors: ['A. Author'], published: '2024-01-01', tldr: 'Done.' }, 1_000);
     await writeArxivFillQueue(db, { ids: ['2401.00001'], retryAt: null });
     let releaseStartRead = (_on: boolean) => {};
     let calls = 0;
@@ -252,7 +260,7 @@ describe('review: the queue never stalls', () => {
     const started = resume();
     await expect.poll(() => calls).toBe(1);
     // The message that woke the worker: a save of a paper with its details, done before the start's read answers.
-    await savePaper(db, { id: '2401.00002', title: 'Also done', authors: ['B. Author'], published: '2024-01-02' }, 1_000);
+    await savePaper(db, { id: '2401.00002', title: 'Also done', authors: ['B. Author'], published: '2024-01-02', tldr: 'Also done.' }, 1_000);
     await fill(['2401.00002']);
     releaseStartRead(true);
     await started;

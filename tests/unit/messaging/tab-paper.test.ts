@@ -79,3 +79,28 @@ describe('a paper page reached through a long address (a tracking query from a d
     db.close();
   });
 });
+
+describe('the shortcut or the link menu on the page of a paper the store lacks', () => {
+  test('saves the TL;DR of the abstract the page shows, as the card, badge and popup Save do (it saved "No TL;DR")', async () => {
+    const page = {
+      id: '2406.11111',
+      title: 'Sparse Experts at Scale',
+      abstract: 'Mixture-of-experts models are costly to serve. We propose SparseServe, a router that skips idle experts. SparseServe cuts serving cost by 40% at equal quality.',
+      authors: ['Ada Lovelace'],
+      published: '2024-06-17',
+      primaryCategory: 'cs.CL',
+      doi: null,
+      journalRef: null,
+      pdfUrl: 'https://arxiv.org/pdf/2406.11111',
+      codeLinks: [],
+    };
+    // (The fake browser types a message's answer as void.)
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(page as never);
+    const db = new PaperLensDatabase('tab-paper-shortcut-tldr');
+    await saveFromTab(db, { id: 6, url: 'https://arxiv.org/abs/2406.11111', title: '[2406.11111] Sparse Experts at Scale' }, 1_000);
+    const item = await db.saved.get('2406.11111');
+    expect(item).toMatchObject({ title: 'Sparse Experts at Scale', authors: ['Ada Lovelace'] });
+    expect(item?.tldr).toMatch(/SparseServe/);
+    db.close();
+  });
+});
