@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { PaperView, ReadingStatus } from '../schema';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { noticeExtensionGone } from './extension-gone';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
 import { pageDetails, plainPageTitle, type PagePaper, type PaperPageSite } from '../sites/types';
@@ -302,6 +303,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       stopSettings();
       removeCard();
     });
+    noticeExtensionGone(ctx);
     // WXT announces every navigation before it commits, also one that leaves the page (kept as it
     // is for Back, from the back/forward cache) or never commits (a download): look at the URL
     // once a client-side navigation has committed it, and at nothing else.

@@ -11,6 +11,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { watchStoreChanges } from '../../messaging/store-changes';
 import { takeListingPrefetch } from './listing-prefetch';
 import { releaseBadgeRoom } from './badge-room';
+import { noticeExtensionGone } from '../extension-gone';
 
 export interface BadgeController {
   /** Badges every entry that has none, with one `badges` request for all of them. */
@@ -340,4 +341,5 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
     }, 0);
   });
   ctx.onInvalidated(() => controller.stop());
+  noticeExtensionGone(ctx);
 }
