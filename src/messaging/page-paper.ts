@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageAnswer } from '../schema';
+import type { PageAnswer, PagePaper } from '../schema';
 import type { PaperPageSite } from '../sites/types';
 import type { ListingSite } from '../ui/badges/listing-site';
 
@@ -43,6 +43,15 @@ function serverSaysNoSuchPaper(site: PaperPageSite): boolean {
  * (A page we cannot read is not such a page: arXiv may have changed its markup.)
  */
 export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite): void {
+  // The paper the page showed when a client-side navigation left it. Until the next paper is
+  // rendered (Hugging Face on a slow connection), the page shows that one's title and authors
+  // under the next one's URL: the page then names no paper, rather than the wrong one's details.
+  let left: PagePaper | null = null;
+  ctx.addEventListener(window, 'wxt:locationchange', ({ oldUrl }) => {
+    if (document.readyState !== 'loading' && site.isPage(oldUrl)) left = site.extract(document, oldUrl);
+  });
+  const stillShowsLeft = (paper: PagePaper) => left !== null && left.id !== paper.id && (left.title === paper.title || left.abstract === paper.abstract);
+
   answerPaperQuestions(ctx, (id) => {
     // Listening from document start: until the page is parsed its paper is not there to read, and
     // the question goes unanswered (the background then reads the tab's title).
@@ -52,7 +61,9 @@ export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite):
     if (!site.isPage(url)) return undefined;
     // Only the page's own paper is unknown to its server, not a paper it links to.
     const ownPaper = id === null || id === site.idFromUrl(url);
-    return ownPaper && serverSaysNoSuchPaper(site) ? { notFound: true } : site.extract(document, url);
+    if (ownPaper && serverSaysNoSuchPaper(site)) return { notFound: true };
+    const paper = site.extract(document, url);
+    return paper && stillShowsLeft(paper) ? null : paper;
   });
 }
 

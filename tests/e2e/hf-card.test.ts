@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { card, cardText, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import type { SavedItem } from '../../src/schema';
+import { card, cardText, fixture, launchExtension, pressSaveShortcut, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -124,5 +125,67 @@ describe('summary card on Hugging Face paper pages', () => {
     expect(await card(page).count()).toBe(1);
     expect(await card(page).locator('article').getAttribute('data-collapsed')).toBe('true');
     await page.close();
+  });
+});
+
+/** The reading list, read from the store in the worker. */
+function listed(): Promise<SavedItem[]> {
+  return browser.worker.evaluate(
+    () =>
+      new Promise<SavedItem[]>((resolve, reject) => {
+        const request = indexedDB.open('paperlens');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const read = request.result.transaction('saved').objectStore('saved').getAll();
+          read.onsuccess = () => resolve(read.result as SavedItem[]);
+        };
+      }),
+  );
+}
+
+/**
+ * Hugging Face's router on a slow connection: the next paper's URL is pushed at once, its page
+ * rendered in place when its data has come (here 2 s later).
+ */
+const NAVIGATE_SLOWLY = `(() => {
+  history.pushState({}, '', '/papers/2407.13623');
+  setTimeout(() => {
+    document.querySelector('#paper-section h1').textContent = 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies';
+    for (const author of document.querySelectorAll('#paper-section .author')) author.textContent = 'Chaofan Tao';
+    document.querySelector('#paper-section p.text-gray-600').textContent = 'Research on scaling large language models has focused on parameters and data. We propose three approaches for predicting the compute-optimal vocabulary size.';
+  }, 2000);
+})()`;
+
+describe('Hugging Face: the next paper still loading after a client-side navigation', () => {
+  test('the popup and the shortcut, while the previous paper is still on screen, do not name or save the next paper by the previous one’s title and authors', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    await page.bringToFront();
+    await page.evaluate(NAVIGATE_SLOWLY);
+    await expect.poll(() => page.url()).toBe('https://huggingface.co/papers/2407.13623');
+    // The card of the previous paper is gone at once: the page is not yet the next paper's.
+    await expect.poll(() => card(page).count()).toBe(0);
+    // The popup opened now names the paper of the URL by the previous paper's title.
+    const popup = await browser.popup();
+    await expect.poll(() => popup.getByTestId('this-tab').getAttribute('data-arxiv-id')).toBe('2407.13623');
+    const popupTitle = await popup.getByTestId('this-tab').locator('.title').textContent();
+    await popup.close();
+    await pressSaveShortcut(browser);
+    await page.waitForTimeout(300);
+    expect.soft(popupTitle).not.toMatch(/HallE/);
+    await expect.poll(() => cardText(page), { timeout: 5000 }).toContain('Scaling Laws with Vocabulary');
+    // Once the next paper shows, its card (which completes a saved item from its page) is there too.
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
+    await page.waitForTimeout(500);
+    const saved = (await listed()).map((item) => ({ id: item.id, title: item.title, authors: item.authors }));
+    // Whatever was saved under 2407.13623 is that paper, not HallE-Switch.
+    for (const item of saved) {
+      if (item.id === '2407.13623') {
+        expect(item.title).not.toMatch(/HallE/);
+        expect(item.authors).not.toContain('Bohan Zhai');
+      }
+    }
+    expect(saved.some((item) => item.id === '2310.01779')).toBe(false);
   });
 });
