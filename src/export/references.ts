@@ -105,10 +105,11 @@ export function keywordTags(keywords: readonly string[]): string[] {
   return uniqueTags(tags).slice(0, MAX_TAGS);
 }
 
-/** "Vaswani, Ashish" → "Ashish Vaswani"; "Vaswani, Ashish, Jr." → "Ashish Vaswani Jr."; a name without a comma as it is. */
+/** "Vaswani, Ashish" → "Ashish Vaswani"; "King, Martin Luther, Jr." → "Martin Luther King, Jr."; a name without a comma as it is. */
 export function personName(value: string): string {
   const parts = value.split(',').map((part) => singleLine(part));
   if (parts.length < 2) return singleLine(value);
   const [last = '', first = '', ...suffix] = parts;
-  return singleLine([first, last, ...suffix].join(' '));
+  const name = singleLine(`${first} ${last}`);
+  return suffix.length > 0 ? `${name}, ${suffix.join(', ')}` : name;
 }

@@ -29,9 +29,18 @@ function multiline(tag: string, value: string): string[] {
   return [field(tag, first.trimStart()), ...rest.map((line) => (TAG_LINE.test(line) ? `> ${line}` : line))];
 }
 
+// A name with its suffix after a comma ("Martin Luther King, Jr."): readers take "A, B" for
+// "last, first", so it is written as RIS writes a suffix, "King, Martin Luther, Jr.".
+const NAME_WITH_SUFFIX = /^(.+)\s(\S+),\s*((?:Jr|Sr)\.?|I{2,3}|IV)$/i;
+
+function risAuthor(name: string): string {
+  const parts = NAME_WITH_SUFFIX.exec(name);
+  return parts ? `${parts[2]}, ${parts[1]}, ${parts[3]}` : name;
+}
+
 function record(item: SavedItem): string[] {
   const lines = [field('TY', 'UNPB'), field('TI', singleLine(item.title))];
-  for (const author of item.authors.map(singleLine)) if (author !== '') lines.push(field('AU', author));
+  for (const author of item.authors.map(singleLine)) if (author !== '') lines.push(field('AU', risAuthor(author)));
   const date = paperYearMonth(item);
   if (date) lines.push(field('PY', String(date.year)));
   if (item.published) lines.push(field('DA', `${item.published.replace(/-/g, '/')}/`));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exportRis } from '../../../src/export';
+import { exportRis, parseImport } from '../../../src/export';
 import { hostileItems, savedItem } from './fixtures';
 
 // What reference managers take for a tag line (Zotero strips leading spaces and allows one or two).
@@ -51,6 +51,13 @@ describe('RIS export', () => {
       expect(values(record, 'AU')).toEqual(item.authors.map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== ''));
       expect(values(record, 'KW')).toHaveLength(item.tags.length);
     });
+  });
+
+  test('a name with a suffix after a comma ("Martin Luther King, Jr.") is written as RIS writes one and read back as it was (it came back "Jr. Martin Luther King")', () => {
+    const item = savedItem({ authors: ['Martin Luther King, Jr.', 'Ashish Vaswani'] });
+    const ris = exportRis([item]);
+    expect(values(readRis(ris)[0]!, 'AU')).toEqual(['King, Martin Luther, Jr.', 'Ashish Vaswani']);
+    expect(parseImport(ris, 'refs.ris').items[0]?.authors).toEqual(['Martin Luther King, Jr.', 'Ashish Vaswani']);
   });
 
   test('fields of one paper', () => {
