@@ -11,8 +11,13 @@ export interface SearchDocument {
   id: string;
   /** Weighted ×3: a title hit matters most. */
   title: string;
-  /** TL;DR, topics, authors. */
+  /** TL;DR, topics. */
   text: string;
+  /**
+   * Author names: found like the text, but not counted in the document's length (BM25's length
+   * normalisation), so a collaboration's 1,350 names do not bury its title hits.
+   */
+  authors: string;
   /**
    * What a result list shows for the document, kept with it and returned with its hits, so
    * showing results reads nothing else (a read from IndexedDB lands after the next frame).
@@ -62,6 +67,7 @@ function addDocuments(postings: PostingLists, docLengths: Uint16Array, documents
     const textTokens = tokenize(document.text);
     for (const token of titleTokens) weights.set(token, (weights.get(token) ?? 0) + TITLE_WEIGHT);
     for (const token of textTokens) weights.set(token, (weights.get(token) ?? 0) + 1);
+    for (const token of tokenize(document.authors)) weights.set(token, (weights.get(token) ?? 0) + 1);
     docLengths[doc] = Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);
     for (const [term, weight] of weights) {
       let list = postings.get(term);

@@ -64,8 +64,8 @@ describe('search over the seed store', () => {
 
   test('an author written without letters like ł, ø, ß is found, and with them (as the reading-list search does)', () => {
     const documents = [
-      { id: '1706.03762', title: 'Attention Is All You Need', text: 'Ashish Vaswani Łukasz Kaiser', row: '{}' },
-      { id: '2002.00001', title: 'Straße scenes', text: 'Søren Hauberg Paweł Morkisz', row: '{}' },
+      { id: '1706.03762', title: 'Attention Is All You Need', text: '', authors: 'Ashish Vaswani Łukasz Kaiser', row: '{}' },
+      { id: '2002.00001', title: 'Straße scenes', text: '', authors: 'Søren Hauberg Paweł Morkisz', row: '{}' },
     ];
     const index = new SearchIndex(buildSearchSnapshot(documents));
     const ids = (query: string) => index.search(query).map((hit) => hit.id);
@@ -78,9 +78,9 @@ describe('search over the seed store', () => {
 
   test('Greek letters of titles made from LaTeX ($\\tau$-bench, $\\pi_0$, $\\mu$P) are found spelled out, as a reader types them', () => {
     const documents = [
-      { id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction', text: '', row: '{}' },
-      { id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model for General Robot Control', text: '', row: '{}' },
-      { id: '2203.03466', title: 'Tensor Programs V: Tuning Large Neural Networks via μP', text: '', row: '{}' },
+      { id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction', text: '', authors: '', row: '{}' },
+      { id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model for General Robot Control', text: '', authors: '', row: '{}' },
+      { id: '2203.03466', title: 'Tensor Programs V: Tuning Large Neural Networks via μP', text: '', authors: '', row: '{}' },
     ];
     const index = new SearchIndex(buildSearchSnapshot(documents));
     const ids = (query: string) => index.search(query).map((hit) => hit.id);
@@ -116,8 +116,8 @@ describe('result rows kept with the documents', () => {
   test('each hit carries its own row, through packing, also when a row holds a line break', async () => {
     const { packSnapshot, unpackSnapshot } = await import('../../../src/search/search-index');
     const documents = [
-      { id: '2401.00001', title: 'Alpha paper', text: 'first', row: 'row of alpha\nsecond line' },
-      { id: '2401.00002', title: 'Beta paper', text: 'second', row: 'row of beta' },
+      { id: '2401.00001', title: 'Alpha paper', text: 'first', authors: '', row: 'row of alpha\nsecond line' },
+      { id: '2401.00002', title: 'Beta paper', text: 'second', authors: '', row: 'row of beta' },
     ];
     const index = new SearchIndex(unpackSnapshot(structuredClone(packSnapshot(buildSearchSnapshot(documents)))));
     expect(index.search('alpha').map((hit) => hit.row)).toEqual(['row of alpha second line']);
