@@ -55,6 +55,45 @@ describe('search over the seed store', () => {
     for (const hit of hits) expect(tokensOf(hit.id).has('model'), titleOf(hit.id)).toBe(true);
   });
 
+  test('a letter alone matches as typed; after other words it begins a word', () => {
+    const documents = [
+      { id: '2401.00001', title: 'Model C results', text: '', authors: '', row: '{}' },
+      { id: '2401.00002', title: 'Cat models results', text: '', authors: '', row: '{}' },
+    ];
+    const index = new SearchIndex(buildSearchSnapshot(documents));
+    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    expect(ids('c')).toEqual(['2401.00001']);
+    expect(ids('results c').sort()).toEqual(['2401.00001', '2401.00002']);
+    expect(ids('results cat')).toEqual(['2401.00002']);
+  });
+
+  test('the word being typed counts once per paper, by the best word it begins: a paper that has it in its title comes first', () => {
+    const documents = [
+      { id: '2401.00001', title: 'Scaling laws', text: 'tiny teachers train text, tune tokens, take tests', authors: 'Tom Tran', row: '{}' },
+      { id: '2401.00002', title: 'Scaling Transformers', text: 'larger models', authors: '', row: '{}' },
+      { id: '2401.00003', title: 'Distillation', text: 'tiny teachers train text, tune tokens, take tests', authors: 'Tom Tran', row: '{}' },
+    ];
+    const index = new SearchIndex(buildSearchSnapshot(documents));
+    expect(index.search('scaling t').map((hit) => hit.id)).toEqual(['2401.00002', '2401.00001']);
+    expect(index.search('scaling transformers').map((hit) => hit.id)).toEqual(['2401.00002']);
+  });
+
+  test('a last word that may be a common word being typed ("o", "usi") does not empty the results, and ranks the papers that have it first', () => {
+    const documents = [
+      { id: '2401.00001', title: 'Densing Law', text: 'capacity density', authors: '', row: '{}' },
+      { id: '2401.00002', title: 'Densing Law Optimal Usage', text: '', authors: '', row: '{}' },
+    ];
+    const index = new SearchIndex(buildSearchSnapshot(documents));
+    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    // "of", "on", "or"…; "using".
+    expect(ids('densing law o')).toEqual(['2401.00002', '2401.00001']);
+    expect(ids('densing law us')).toEqual(['2401.00002', '2401.00001']);
+    // No common word begins so: the word narrows the results.
+    expect(ids('densing law opt')).toEqual(['2401.00002']);
+    // Alone, it is the search.
+    expect(ids('usa')).toEqual(['2401.00002']);
+  });
+
   test('accents, case and punctuation do not matter; nonsense finds nothing', () => {
     expect(seedIndex.search('SALAMANDRA!')[0]!.id).toBe(seedIndex.search('salamandra')[0]!.id);
     expect(seedIndex.search('zzqxy')).toEqual([]);
