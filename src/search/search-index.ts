@@ -52,6 +52,8 @@ export const SNAPSHOT_FORMAT = 2;
 const TITLE_WEIGHT = 3;
 const K1 = 1.2;
 const B = 0.75;
+/** A prefix typed alone stands for at most this many terms (the most frequent): keeps its keystroke cheap. */
+const MAX_ALONE_PREFIX_TERMS = 64;
 /** Shorter words are one typo away from too many others to guess. */
 const MIN_TYPO_LENGTH = 5;
 
@@ -258,6 +260,14 @@ export class SearchIndex {
     return matches;
   }
 
+  /** At most MAX_ALONE_PREFIX_TERMS of these terms, the most frequent. */
+  private mostFrequent(termIndexes: number[]): number[] {
+    if (termIndexes.length <= MAX_ALONE_PREFIX_TERMS) return termIndexes;
+    const { termStarts } = this.snapshot;
+    const frequency = (index: number) => termStarts[index + 1]! - termStarts[index]!;
+    return termIndexes.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_ALONE_PREFIX_TERMS);
+  }
+
   /**
    * For a word the index lacks, the terms one typo away ("specultive" → "speculative") that keep
    * its first letter (a typo there is not guessed; sorted terms: one range). Numbers are not
@@ -297,16 +307,20 @@ export class SearchIndex {
     const n = ids.length;
     const required: number[][] = [];
     const optional: number[][] = [];
-    const classify = (word: string, asPrefix: boolean) => {
-      const own = this.termsOf(word, asPrefix);
+    // A prefix that other words narrow stands for every term it begins, however rare; alone, for
+    // its most frequent terms (reading them all would cost a keystroke more).
+    const classify = (word: string, asPrefix: boolean, alone = false) => {
+      const own = alone ? this.mostFrequent(this.termsOf(word, asPrefix)) : this.termsOf(word, asPrefix);
       const mayBeStopword = (asPrefix && beginsStopword(word)) || (own.length === 0 && oneTypoFromStopword(word));
       (mayBeStopword ? optional : required).push(own.length > 0 ? own : this.termsOneTypoFrom(word));
     };
     for (const word of words.slice(0, -1)) classify(word, false);
     const last = words[words.length - 1]!;
-    // A letter is a prefix only after words that narrow the results: alone it would rank a whole
-    // letter of the vocabulary.
-    classify(last, prefixLast && (last.length > 1 || required.length > 0));
+    // A letter after other words does not narrow their results yet (as the start of any word it
+    // would read a whole letter of the vocabulary, the dearest keystroke), but papers that have it
+    // as a word ("gpt 4", "vitamin c") come first. Alone, a letter matches as typed.
+    if (prefixLast && last.length === 1 && required.length > 0) optional.push(this.termsOf(last, false));
+    else classify(last, prefixLast && last.length > 1, required.length === 0);
     // Rarest word first: only its documents can match, so the others just add to their scores.
     // Optional words come last, adding only to documents that matched every required one; with
     // no required word, they are required.

@@ -55,39 +55,41 @@ describe('search over the seed store', () => {
     for (const hit of hits) expect(tokensOf(hit.id).has('model'), titleOf(hit.id)).toBe(true);
   });
 
-  test('a letter alone matches as typed; after other words it begins a word', () => {
+  test('a letter alone matches as typed; after other words it does not narrow them yet, and papers that have it as a word come first', () => {
     const documents = [
-      { id: '2401.00001', title: 'Model C results', text: '', authors: '', row: '{}' },
-      { id: '2401.00002', title: 'Cat models results', text: '', authors: '', row: '{}' },
+      { id: '2401.00001', title: 'Cat models results', text: '', authors: '', row: '{}' },
+      { id: '2401.00002', title: 'Model C results', text: '', authors: '', row: '{}' },
+      { id: '2401.00003', title: 'Dog models', text: '', authors: '', row: '{}' },
     ];
     const index = new SearchIndex(buildSearchSnapshot(documents));
     const ids = (query: string) => index.search(query).map((hit) => hit.id);
-    expect(ids('c')).toEqual(['2401.00001']);
-    expect(ids('results c').sort()).toEqual(['2401.00001', '2401.00002']);
-    expect(ids('results cat')).toEqual(['2401.00002']);
+    expect(ids('c')).toEqual(['2401.00002']);
+    expect(ids('results c')).toEqual(['2401.00002', '2401.00001']);
+    expect(ids('results x')).toEqual(['2401.00001', '2401.00002']);
+    expect(ids('results cat')).toEqual(['2401.00001']);
   });
 
   test('the word being typed counts once per paper, by the best word it begins: a paper that has it in its title comes first', () => {
     const documents = [
-      { id: '2401.00001', title: 'Scaling laws', text: 'tiny teachers train text, tune tokens, take tests', authors: 'Tom Tran', row: '{}' },
+      { id: '2401.00001', title: 'Scaling laws', text: 'train trainers to transfer tricks, track trials, trust trees', authors: 'Tom Travis', row: '{}' },
       { id: '2401.00002', title: 'Scaling Transformers', text: 'larger models', authors: '', row: '{}' },
-      { id: '2401.00003', title: 'Distillation', text: 'tiny teachers train text, tune tokens, take tests', authors: 'Tom Tran', row: '{}' },
+      { id: '2401.00003', title: 'Distillation', text: 'train trainers to transfer tricks, track trials, trust trees', authors: 'Tom Travis', row: '{}' },
     ];
     const index = new SearchIndex(buildSearchSnapshot(documents));
-    expect(index.search('scaling t').map((hit) => hit.id)).toEqual(['2401.00002', '2401.00001']);
+    expect(index.search('scaling tr').map((hit) => hit.id)).toEqual(['2401.00002', '2401.00001']);
     expect(index.search('scaling transformers').map((hit) => hit.id)).toEqual(['2401.00002']);
   });
 
-  test('a last word that may be a common word being typed ("o", "usi") does not empty the results, and ranks the papers that have it first', () => {
+  test('a last word that may be a common word being typed ("us", "ou") does not empty the results, and ranks the papers that have it first', () => {
     const documents = [
       { id: '2401.00001', title: 'Densing Law', text: 'capacity density', authors: '', row: '{}' },
       { id: '2401.00002', title: 'Densing Law Optimal Usage', text: '', authors: '', row: '{}' },
     ];
     const index = new SearchIndex(buildSearchSnapshot(documents));
     const ids = (query: string) => index.search(query).map((hit) => hit.id);
-    // "of", "on", "or"…; "using".
-    expect(ids('densing law o')).toEqual(['2401.00002', '2401.00001']);
+    // "using", "use"; "our".
     expect(ids('densing law us')).toEqual(['2401.00002', '2401.00001']);
+    expect(ids('densing law ou').sort()).toEqual(['2401.00001', '2401.00002']);
     // No common word begins so: the word narrows the results.
     expect(ids('densing law opt')).toEqual(['2401.00002']);
     // Alone, it is the search.
