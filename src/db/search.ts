@@ -18,7 +18,8 @@ export function searchDocument(paper: IndexedPaper): SearchDocument {
   return {
     id: paper.id,
     title: paper.title,
-    text: [paper.summary.tldr, paper.summary.topics.join(' '), paper.authors.join(' ')].join(' '),
+    text: [paper.summary.tldr, paper.summary.topics.join(' ')].join(' '),
+    authors: paper.authors.join(' '),
     // JSON never holds a raw line break, the index's separator.
     row: JSON.stringify(row),
   };

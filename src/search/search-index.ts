@@ -1,18 +1,24 @@
-import { tokenize } from './tokenize';
+import { STOPWORDS, tokenize } from './tokenize';
 
 /**
  * An in-memory BM25 index over the papers in the store, compact enough to persist as one record
  * and to load in the popup: sorted terms, and for each term a run of (document, weighted term
  * frequency) postings in typed arrays. Queries match every word; the last word also matches as a
- * prefix, so results follow the user's typing, and a word the index lacks matches terms one typo away.
+ * prefix, so results follow the user's typing, and a word the index lacks matches terms one typo away
+ * (or, one typo from a stopword, does not narrow the results).
  */
 
 export interface SearchDocument {
   id: string;
   /** Weighted ×3: a title hit matters most. */
   title: string;
-  /** TL;DR, topics, authors. */
+  /** TL;DR, topics. */
   text: string;
+  /**
+   * Author names: found like the text, but not counted in the document's length (BM25's length
+   * normalisation), so a collaboration's 1,350 names do not bury its title hits.
+   */
+  authors: string;
   /**
    * What a result list shows for the document, kept with it and returned with its hits, so
    * showing results reads nothing else (a read from IndexedDB lands after the next frame).
@@ -46,8 +52,8 @@ export const SNAPSHOT_FORMAT = 2;
 const TITLE_WEIGHT = 3;
 const K1 = 1.2;
 const B = 0.75;
-/** A prefix expands to at most this many terms (the most frequent): keeps one keystroke cheap. */
-const MAX_PREFIX_TERMS = 64;
+/** A prefix typed alone stands for at most this many terms (the most frequent): keeps its keystroke cheap. */
+const MAX_ALONE_PREFIX_TERMS = 64;
 /** Shorter words are one typo away from too many others to guess. */
 const MIN_TYPO_LENGTH = 5;
 
@@ -62,6 +68,7 @@ function addDocuments(postings: PostingLists, docLengths: Uint16Array, documents
     const textTokens = tokenize(document.text);
     for (const token of titleTokens) weights.set(token, (weights.get(token) ?? 0) + TITLE_WEIGHT);
     for (const token of textTokens) weights.set(token, (weights.get(token) ?? 0) + 1);
+    for (const token of tokenize(document.authors)) weights.set(token, (weights.get(token) ?? 0) + 1);
     docLengths[doc] = Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);
     for (const [term, weight] of weights) {
       let list = postings.get(term);
@@ -180,6 +187,18 @@ function oneTypoApart(a: string, b: string): boolean {
   return a.slice(same + 1) === b.slice(same + 1) || (a[same] === b[same + 1] && a[same + 1] === b[same] && a.slice(same + 2) === b.slice(same + 2));
 }
 
+const STOPWORD_LIST = [...STOPWORDS];
+
+/** Whether a word being typed may yet become a stopword ("o", "usi"), which the index leaves out. */
+function beginsStopword(word: string): boolean {
+  return STOPWORD_LIST.some((stopword) => stopword.startsWith(word));
+}
+
+/** A misspelled stopword ("towrads", "usign"): it has no term to match, as the stopword has none. Numbers are no typo of one. */
+function oneTypoFromStopword(word: string): boolean {
+  return !/\d/.test(word) && STOPWORD_LIST.some((stopword) => oneTypoApart(word, stopword));
+}
+
 /** First index in the sorted terms that is ≥ `key`. */
 function lowerBound(terms: string[], key: string): number {
   let low = 0;
@@ -197,6 +216,8 @@ export class SearchIndex {
   private readonly lengthNorms: Float32Array;
   // Per-query scratch, reused (and left zeroed) so a keystroke allocates nothing per document.
   private readonly scores: Float32Array;
+  /** A word's best score in each document so far, for words that stand for several terms. */
+  private readonly best: Float32Array;
   /** How many query words each document has matched so far. */
   private readonly matched: Uint8Array;
   /** Documents the current query has scored, in first-hit order. */
@@ -211,6 +232,7 @@ export class SearchIndex {
       this.lengthNorms[doc] = K1 * (1 - B + (B * length) / average);
     });
     this.scores = new Float32Array(snapshot.ids.length);
+    this.best = new Float32Array(snapshot.ids.length);
     this.matched = new Uint8Array(snapshot.ids.length);
     this.touched = new Uint32Array(snapshot.ids.length);
   }
@@ -228,34 +250,31 @@ export class SearchIndex {
     return doc === undefined ? null : this.snapshot.rows[doc]!;
   }
 
-  /**
-   * Term indexes a query word stands for: itself, or (for the word being typed) its prefix range;
-   * when the index has neither, the terms one typo away ("specultive" → "speculative").
-   */
-  private termsFor(word: string, asPrefix: boolean): number[] {
+  /** Term indexes of a query word: itself, or (for the word being typed) every term it begins. */
+  private termsOf(word: string, asPrefix: boolean): number[] {
     const { terms } = this.snapshot;
     const start = lowerBound(terms, word);
+    if (!asPrefix) return terms[start] === word ? [start] : [];
     const matches: number[] = [];
-    if (!asPrefix) {
-      if (terms[start] === word) matches.push(start);
-    } else {
-      for (let index = start; index < terms.length && terms[index]!.startsWith(word); index++) matches.push(index);
-    }
-    // Numbers are not guessed at: 01779 is not a typo of 01778.
-    if (matches.length === 0 && word.length >= MIN_TYPO_LENGTH && !/\d/.test(word)) return this.mostFrequent(this.termsOneTypoFrom(word));
-    return this.mostFrequent(matches);
+    for (let index = start; index < terms.length && terms[index]!.startsWith(word); index++) matches.push(index);
+    return matches;
   }
 
-  /** At most MAX_PREFIX_TERMS of these terms, the most frequent. */
+  /** At most MAX_ALONE_PREFIX_TERMS of these terms, the most frequent. */
   private mostFrequent(termIndexes: number[]): number[] {
-    if (termIndexes.length <= MAX_PREFIX_TERMS) return termIndexes;
+    if (termIndexes.length <= MAX_ALONE_PREFIX_TERMS) return termIndexes;
     const { termStarts } = this.snapshot;
     const frequency = (index: number) => termStarts[index + 1]! - termStarts[index]!;
-    return termIndexes.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_PREFIX_TERMS);
+    return termIndexes.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_ALONE_PREFIX_TERMS);
   }
 
-  /** Terms with the word's first letter (a typo there is not guessed) that one typo turns into it (sorted terms: one range). */
+  /**
+   * For a word the index lacks, the terms one typo away ("specultive" → "speculative") that keep
+   * its first letter (a typo there is not guessed; sorted terms: one range). Numbers are not
+   * guessed at (01779 is not a typo of 01778), nor short words (one typo from too many others).
+   */
   private termsOneTypoFrom(word: string): number[] {
+    if (word.length < MIN_TYPO_LENGTH || /\d/.test(word)) return [];
     const { terms } = this.snapshot;
     const first = word[0]!;
     const found: number[] = [];
@@ -274,37 +293,69 @@ export class SearchIndex {
   }
 
   /**
-   * The best `limit` documents for a query, best first. Every word must match (the last one as a
-   * prefix when `prefixLast`); ties keep document order.
+   * The best `limit` documents for a query, best first. Every word must match (the last one, when
+   * `prefixLast`, as the start of any term), but for one that may be a stopword, which the index
+   * leaves out: being typed ("o", "usi") or misspelled ("towrads", "basde"), it only adds to the
+   * scores of documents that match the others. Ties keep document order.
    */
   search(query: string, limit = 20, { prefixLast = true, exclude }: { prefixLast?: boolean; exclude?: string } = {}): SearchHit[] {
     // Matched counts are bytes: more distinct words than that cannot all be counted.
     const words = [...new Set(tokenize(query))].slice(0, 255);
     if (words.length === 0 || this.size === 0) return [];
     const { ids, rows, termStarts, postingDocs, postingWeights } = this.snapshot;
-    const { scores, matched, touched, lengthNorms } = this;
+    const { scores, best, matched, touched, lengthNorms } = this;
     const n = ids.length;
+    const required: number[][] = [];
+    const optional: number[][] = [];
+    // A prefix that other words narrow stands for every term it begins, however rare; alone, for
+    // its most frequent terms (reading them all would cost a keystroke more).
+    const classify = (word: string, asPrefix: boolean, alone = false) => {
+      const own = alone ? this.mostFrequent(this.termsOf(word, asPrefix)) : this.termsOf(word, asPrefix);
+      const mayBeStopword = (asPrefix && beginsStopword(word)) || (own.length === 0 && oneTypoFromStopword(word));
+      (mayBeStopword ? optional : required).push(own.length > 0 ? own : this.termsOneTypoFrom(word));
+    };
+    for (const word of words.slice(0, -1)) classify(word, false);
+    const last = words[words.length - 1]!;
+    // A letter after other words does not narrow their results yet (as the start of any word it
+    // would read a whole letter of the vocabulary, the dearest keystroke), but papers that have it
+    // as a word ("gpt 4", "vitamin c") come first. Alone, a letter matches as typed.
+    if (prefixLast && last.length === 1 && required.length > 0) optional.push(this.termsOf(last, false));
+    else classify(last, prefixLast && last.length > 1, required.length === 0);
     // Rarest word first: only its documents can match, so the others just add to their scores.
-    const wordTerms = words
-      .map((word, index) => this.termsFor(word, prefixLast && index === words.length - 1 && word.length >= 2))
-      .sort((a, b) => this.postingCount(a) - this.postingCount(b));
+    // Optional words come last, adding only to documents that matched every required one; with
+    // no required word, they are required.
+    const wordTerms = [...required.sort((a, b) => this.postingCount(a) - this.postingCount(b)), ...optional];
+    const needed = required.length > 0 ? required.length : optional.length;
     let touchedCount = 0;
 
     for (let wordIndex = 0; wordIndex < wordTerms.length; wordIndex++) {
-      for (const term of wordTerms[wordIndex]!) {
+      const terms = wordTerms[wordIndex]!;
+      // A word that stands for several terms (a prefix, a typo) scores by its best one in a document.
+      const several = terms.length > 1;
+      // Documents must have matched every required word before this one.
+      const before = Math.min(wordIndex, needed);
+      for (const term of terms) {
         const from = termStarts[term]!;
         const to = termStarts[term + 1]!;
         const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
         for (let at = from; at < to; at++) {
           const doc = postingDocs[at]!;
           const wordsMatched = matched[doc]!;
-          // Missed an earlier word: can no longer match them all.
-          if (wordsMatched < wordIndex) continue;
+          if (wordsMatched < before) continue;
           if (wordIndex === 0 && wordsMatched === 0) touched[touchedCount++] = doc;
           const tf = postingWeights[at]!;
-          scores[doc]! += (idf * tf * (K1 + 1)) / (tf + lengthNorms[doc]!);
-          // Count each query word once per document, however many prefix terms it hit.
-          if (wordsMatched === wordIndex) matched[doc] = wordIndex + 1;
+          const score = (idf * tf * (K1 + 1)) / (tf + lengthNorms[doc]!);
+          if (!several) scores[doc]! += score;
+          else if (score > best[doc]!) best[doc] = score;
+          // Count each required word once per document, however many of its terms it has.
+          if (wordsMatched === wordIndex && wordIndex < needed) matched[doc] = wordIndex + 1;
+        }
+      }
+      if (several) {
+        for (let i = 0; i < touchedCount; i++) {
+          const doc = touched[i]!;
+          scores[doc]! += best[doc]!;
+          best[doc] = 0;
         }
       }
     }
@@ -329,7 +380,7 @@ export class SearchIndex {
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const score = scores[doc]!;
-      const full = matched[doc] === words.length;
+      const full = matched[doc] === needed;
       scores[doc] = 0;
       matched[doc] = 0;
       if (!full || ids[doc] === exclude) continue;

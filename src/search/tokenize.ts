@@ -5,7 +5,7 @@ import { foldLetters } from '../export/text';
  * search does: "lukasz" finds Łukasz, "tau" finds τ), lowercased runs of letters and digits, with
  * the commonest English function words dropped. Shared by the search index and related-paper similarity.
  */
-const STOPWORDS = new Set(
+export const STOPWORDS: ReadonlySet<string> = new Set(
   ('a an and are as at be by can for from has have in is it its of on or our that the their this to ' +
     'was we were which with via using use based new towards toward into than these those also').split(' '),
 );

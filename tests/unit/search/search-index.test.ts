@@ -55,6 +55,47 @@ describe('search over the seed store', () => {
     for (const hit of hits) expect(tokensOf(hit.id).has('model'), titleOf(hit.id)).toBe(true);
   });
 
+  test('a letter alone matches as typed; after other words it does not narrow them yet, and papers that have it as a word come first', () => {
+    const documents = [
+      { id: '2401.00001', title: 'Cat models results', text: '', authors: '', row: '{}' },
+      { id: '2401.00002', title: 'Model C results', text: '', authors: '', row: '{}' },
+      { id: '2401.00003', title: 'Dog models', text: '', authors: '', row: '{}' },
+    ];
+    const index = new SearchIndex(buildSearchSnapshot(documents));
+    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    expect(ids('c')).toEqual(['2401.00002']);
+    expect(ids('results c')).toEqual(['2401.00002', '2401.00001']);
+    expect(ids('results x')).toEqual(['2401.00001', '2401.00002']);
+    expect(ids('results cat')).toEqual(['2401.00001']);
+  });
+
+  test('the word being typed counts once per paper, by the best word it begins: a paper that has it in its title comes first', () => {
+    const documents = [
+      { id: '2401.00001', title: 'Scaling laws', text: 'train trainers to transfer tricks, track trials, trust trees', authors: 'Tom Travis', row: '{}' },
+      { id: '2401.00002', title: 'Scaling Transformers', text: 'larger models', authors: '', row: '{}' },
+      { id: '2401.00003', title: 'Distillation', text: 'train trainers to transfer tricks, track trials, trust trees', authors: 'Tom Travis', row: '{}' },
+    ];
+    const index = new SearchIndex(buildSearchSnapshot(documents));
+    expect(index.search('scaling tr').map((hit) => hit.id)).toEqual(['2401.00002', '2401.00001']);
+    expect(index.search('scaling transformers').map((hit) => hit.id)).toEqual(['2401.00002']);
+  });
+
+  test('a last word that may be a common word being typed ("us", "ou") does not empty the results, and ranks the papers that have it first', () => {
+    const documents = [
+      { id: '2401.00001', title: 'Densing Law', text: 'capacity density', authors: '', row: '{}' },
+      { id: '2401.00002', title: 'Densing Law Optimal Usage', text: '', authors: '', row: '{}' },
+    ];
+    const index = new SearchIndex(buildSearchSnapshot(documents));
+    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    // "using", "use"; "our".
+    expect(ids('densing law us')).toEqual(['2401.00002', '2401.00001']);
+    expect(ids('densing law ou').sort()).toEqual(['2401.00001', '2401.00002']);
+    // No common word begins so: the word narrows the results.
+    expect(ids('densing law opt')).toEqual(['2401.00002']);
+    // Alone, it is the search.
+    expect(ids('usa')).toEqual(['2401.00002']);
+  });
+
   test('accents, case and punctuation do not matter; nonsense finds nothing', () => {
     expect(seedIndex.search('SALAMANDRA!')[0]!.id).toBe(seedIndex.search('salamandra')[0]!.id);
     expect(seedIndex.search('zzqxy')).toEqual([]);
@@ -64,8 +105,8 @@ describe('search over the seed store', () => {
 
   test('an author written without letters like ł, ø, ß is found, and with them (as the reading-list search does)', () => {
     const documents = [
-      { id: '1706.03762', title: 'Attention Is All You Need', text: 'Ashish Vaswani Łukasz Kaiser', row: '{}' },
-      { id: '2002.00001', title: 'Straße scenes', text: 'Søren Hauberg Paweł Morkisz', row: '{}' },
+      { id: '1706.03762', title: 'Attention Is All You Need', text: '', authors: 'Ashish Vaswani Łukasz Kaiser', row: '{}' },
+      { id: '2002.00001', title: 'Straße scenes', text: '', authors: 'Søren Hauberg Paweł Morkisz', row: '{}' },
     ];
     const index = new SearchIndex(buildSearchSnapshot(documents));
     const ids = (query: string) => index.search(query).map((hit) => hit.id);
@@ -78,9 +119,9 @@ describe('search over the seed store', () => {
 
   test('Greek letters of titles made from LaTeX ($\\tau$-bench, $\\pi_0$, $\\mu$P) are found spelled out, as a reader types them', () => {
     const documents = [
-      { id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction', text: '', row: '{}' },
-      { id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model for General Robot Control', text: '', row: '{}' },
-      { id: '2203.03466', title: 'Tensor Programs V: Tuning Large Neural Networks via μP', text: '', row: '{}' },
+      { id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction', text: '', authors: '', row: '{}' },
+      { id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model for General Robot Control', text: '', authors: '', row: '{}' },
+      { id: '2203.03466', title: 'Tensor Programs V: Tuning Large Neural Networks via μP', text: '', authors: '', row: '{}' },
     ];
     const index = new SearchIndex(buildSearchSnapshot(documents));
     const ids = (query: string) => index.search(query).map((hit) => hit.id);
@@ -116,8 +157,8 @@ describe('result rows kept with the documents', () => {
   test('each hit carries its own row, through packing, also when a row holds a line break', async () => {
     const { packSnapshot, unpackSnapshot } = await import('../../../src/search/search-index');
     const documents = [
-      { id: '2401.00001', title: 'Alpha paper', text: 'first', row: 'row of alpha\nsecond line' },
-      { id: '2401.00002', title: 'Beta paper', text: 'second', row: 'row of beta' },
+      { id: '2401.00001', title: 'Alpha paper', text: 'first', authors: '', row: 'row of alpha\nsecond line' },
+      { id: '2401.00002', title: 'Beta paper', text: 'second', authors: '', row: 'row of beta' },
     ];
     const index = new SearchIndex(unpackSnapshot(structuredClone(packSnapshot(buildSearchSnapshot(documents)))));
     expect(index.search('alpha').map((hit) => hit.row)).toEqual(['row of alpha second line']);
