@@ -1,4 +1,4 @@
-import { Dexie, type DexieOptions, type Table } from 'dexie';
+import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import * as z from 'zod/mini';
 import { PaperSchema, type FeedDayList, type Paper, type SavedItem, type Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../search/search-index';
@@ -50,6 +50,22 @@ async function moveToCanonicalIds<T extends { id: string }>(table: Table<T, stri
 
 const IndexedPaperSchema = z.pick(PaperSchema, { id: true, title: true, authors: true, rank: true, snapshot: true, summary: true });
 
+/** An upgrade that rebuilds the stored search index from the papers (in blocks) with this version's search. */
+async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<void> {
+  const index = transaction.table<SearchIndexRow, string>('searchIndex');
+  const stored = await index.get(PAPERS_INDEX_KEY);
+  // Not seeded yet: seeding builds the index.
+  if (!stored) return;
+  const blocks: PaperBlockRow[] = await transaction.table('paperBlocks').toArray();
+  const papers = blocks.flatMap((block) =>
+    block.papers.flatMap((row: unknown) => {
+      const parsed = IndexedPaperSchema.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
+  await index.put({ ...stored, snapshot: snapshotOf(papers) });
+}
+
 /**
  * The store. Version history (never edit a shipped version; add one with an upgrade):
  *   1 — papers (seed/feed), saved (reading list), meta (seed version, feed state), seen (abstract
@@ -65,6 +81,8 @@ const IndexedPaperSchema = z.pick(PaperSchema, { id: true, title: true, authors:
  *       seen marks keyed by one move to the canonical id, merged with any already there.
  *   8 — seen marks indexed by `at` (the last visit), for the popup's Recent list; new marks keep the
  *       page's title and first authors (older ones have none: nothing to upgrade).
+ *   9 — search leaves author names out of a paper's length (a collaboration's exact title ranks
+ *       first): the search index is rebuilt.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -115,19 +133,7 @@ export class PaperLensDatabase extends Dexie {
         await transaction.table('paperBlocks').bulkAdd(packBlocks(rows.map(({ titleKey: _titleKey, ...paper }) => paper)));
       });
     this.version(5).stores({ papers: null });
-    this.version(6).upgrade(async (transaction) => {
-      const index = transaction.table<SearchIndexRow, string>('searchIndex');
-      const stored = await index.get(PAPERS_INDEX_KEY);
-      if (!stored) return;
-      const blocks: PaperBlockRow[] = await transaction.table('paperBlocks').toArray();
-      const papers = blocks.flatMap((block) =>
-        block.papers.flatMap((row: unknown) => {
-          const parsed = IndexedPaperSchema.safeParse(row);
-          return parsed.success ? [parsed.data] : [];
-        }),
-      );
-      await index.put({ ...stored, snapshot: snapshotOf(papers) });
-    });
+    this.version(6).upgrade(rebuildSearchIndexFromBlocks);
     this.version(7).upgrade(async (transaction) => {
       await moveToCanonicalIds(
         transaction.table<SavedItem, string>('saved'),
@@ -143,6 +149,7 @@ export class PaperLensDatabase extends Dexie {
       );
     });
     this.version(8).stores({ seen: 'id, at' });
+    this.version(9).upgrade(rebuildSearchIndexFromBlocks);
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

@@ -7,7 +7,9 @@ import { createStore } from '../../../src/db/open';
 import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY } from '../../../src/db/seed';
 import { setNotes } from '../../../src/db/reading-list';
 import { lookupPapers, markSeen, recentlySeen } from '../../../src/db/papers';
-import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchRows, snapshotOf } from '../../../src/db/search';
+import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchDocument, searchRows, type IndexedPaper } from '../../../src/db/search';
+import { buildSearchSnapshot, packSnapshot } from '../../../src/search/search-index';
+import { summarize, SUMMARIZER_VERSION } from '../../../src/summarize';
 import { normalizeTitle } from '../../../src/papers/ids';
 import type { Paper, SavedItem, SeedAsset } from '../../../src/schema';
 import { hostileItems, savedItem } from '../export/fixtures';
@@ -55,6 +57,8 @@ const SHIPPED_STORES = {
   'version 6': VERSION_5_STORES,
   /** Version 7: the tables of version 5, old-style ids without their subject class. */
   'version 7': VERSION_5_STORES,
+  /** Version 8: seen marks indexed by the last visit. */
+  'version 8': { ...VERSION_5_STORES, seen: 'id, at' },
 } as const satisfies Record<string, Record<string, string>>;
 
 let asset: SeedAsset;
@@ -62,6 +66,19 @@ let saved: SavedItem[];
 /** Seed papers plus papers with the hostile titles of the saved items (Unicode, LaTeX, markup). */
 let papers: Paper[];
 let counter = 0;
+const GEMINI_TITLE = 'Gemini: A Family of Highly Capable Multimodal Models';
+
+/** The search index as versions 1–8 built it: author names in the text, counted in a paper's length. */
+function shippedSnapshot(indexed: IndexedPaper[]) {
+  return packSnapshot(
+    buildSearchSnapshot(
+      indexed.map((paper) => {
+        const document = searchDocument(paper);
+        return { ...document, text: `${document.text} ${document.authors}`, authors: '' };
+      }),
+    ),
+  );
+}
 
 beforeAll(async () => {
   asset = await buildSeedAsset();
@@ -72,7 +89,22 @@ beforeAll(async () => {
   const odd = { ...template, id: '2501.00001', title: 'Odd Row', normTitle: undefined } as unknown as Paper;
   // An author version 5's search index could not find written in ASCII ('lukasz', 'soren').
   const polish = { ...template, id: '2501.00002', title: 'Folded Names Row', normTitle: normalizeTitle('Folded Names Row'), authors: ['Łukasz Søgaard'], rank: null, snapshot: null };
-  papers = [...asset.papers, ...hostile, odd, polish];
+  // A collaboration's report (1,350 authors) and a later paper using its title's words: before
+  // version 9 the names counted in the report's length, and its exact title found the other first.
+  const paper = (id: string, title: string, abstract: string, authors: number): Paper => ({
+    ...template,
+    id,
+    title,
+    normTitle: normalizeTitle(title),
+    abstract,
+    authors: Array.from({ length: authors }, (_, i) => `Author${i} Name${i % 97}`),
+    rank: null,
+    snapshot: null,
+    summary: { ...template.summary, version: SUMMARIZER_VERSION, ...summarize(title, abstract) },
+  });
+  const gemini = paper('2312.11805', GEMINI_TITLE, 'This report introduces a new family of multimodal models, Gemini, that exhibit remarkable capabilities across image, audio, video, and text understanding. The Gemini family consists of Ultra, Pro, and Nano sizes.', 1350);
+  const gemini15 = paper('2403.05530', 'Gemini 1.5: Unlocking multimodal understanding across millions of tokens of context', 'In this report, we introduce the Gemini 1.5 family of models, representing the next generation of highly compute-efficient multimodal models capable of recalling and reasoning over fine-grained information from millions of tokens of context.', 30);
+  papers = [...asset.papers, ...hostile, odd, polish, gemini, gemini15];
 });
 
 /** A database at a shipped definition, filled as a user's would be, then closed. */
@@ -93,8 +125,8 @@ async function shippedDatabase(label: string, stores: Record<string, string>): P
   // The search index as that version wrote it (format 1, before version 3, had no result rows).
   // Before version 6 its tokens kept ł and ø (no word 'lukasz'): as if the paper with such an author were not there.
   const formatOne = label === 'version 1' || label === 'version 2';
-  const asciiTokens = label === 'version 6' || label === 'version 7';
-  const snapshot = snapshotOf(papers.filter((paper) => (!formatOne || paper.normTitle !== undefined) && (asciiTokens || paper.id !== '2501.00002')));
+  const asciiTokens = Number(label.replace('version ', '')) >= 6;
+  const snapshot = shippedSnapshot(papers.filter((paper) => (!formatOne || paper.normTitle !== undefined) && (asciiTokens || paper.id !== '2501.00002')));
   const { rows: _rows, ...withoutRows } = snapshot;
   await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: formatOne ? { ...withoutRows, format: 1 } : snapshot, builtAt: 1 });
   old.close();
@@ -128,6 +160,8 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
     expect(searchRows(index, await rowContext(db), 'odd row', 5).map((row) => row.id)).toContain('2501.00001');
     // Rebuilt with the tokens of this version: an author's ł and ø are found written in ASCII.
     expect(searchRows(index, await rowContext(db), 'lukasz sogaard', 5).map((row) => row.id)).toEqual(['2501.00002']);
+    // Rebuilt with this version's lengths: a collaboration's exact title finds it first.
+    expect(searchRows(index, await rowContext(db), GEMINI_TITLE, 5)[0]?.id).toBe('2312.11805');
     expect(await db.meta.get(SEED_VERSION_KEY)).toEqual({ key: SEED_VERSION_KEY, value: asset.version });
     if ('seen' in stores) expect(await db.seen.count()).toBe(300);
 
