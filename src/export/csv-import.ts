@@ -3,7 +3,7 @@ import { ReadingStatusSchema } from '../schema/papers';
 import { ImportError } from './errors';
 import { arxivIdAmong, bareDoi, isSubmissionDate, keywordTags, personName } from './references';
 import { singleLine } from './text';
-import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from './csv';
+import { CSV_COLUMNS, splitListCell } from './csv';
 
 /** One CSV record: its cells and the line it starts on (a quoted cell may span lines). */
 interface CsvRow {
@@ -134,7 +134,7 @@ function timestamp(value: string): number | null {
 
 /** Authors or tags in one cell: "; " between them (our export and Zotero's). */
 const splitList = (value: string, ours: boolean): string[] =>
-  (ours ? value.split(CSV_LIST_SEPARATOR) : value.split(';').map((part) => part.trim())).filter((part) => part.trim() !== '');
+  (ours ? splitListCell(value) : value.split(';').map((part) => part.trim())).filter((part) => part.trim() !== '');
 
 /** How a file's cells are read: our own export writes names as they are, other tools "Last, First". */
 interface CsvDialect {

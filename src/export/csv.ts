@@ -8,7 +8,34 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** Joins authors and tags in one cell. */
-export const CSV_LIST_SEPARATOR = '; ';
+const CSV_LIST_SEPARATOR = '; ';
+
+/**
+ * Authors or tags in one cell. A ";" or "\" in one (a tag "reading group; week 3") is
+ * backslash-escaped, so the cell is split back where the list was joined, not inside an item.
+ */
+function listCell(items: readonly string[]): string {
+  return items.map((item) => item.replace(/[\\;]/g, '\\$&')).join(CSV_LIST_SEPARATOR);
+}
+
+/** The items of a list cell listCell wrote (one from before it escaped reads as it did). */
+export function splitListCell(cell: string): string[] {
+  const items: string[] = [];
+  let item = '';
+  for (let i = 0; i < cell.length; i++) {
+    const ch = cell[i]!;
+    const next = cell[i + 1];
+    if (ch === '\\' && (next === '\\' || next === ';')) {
+      item += next;
+      i++;
+    } else if (ch === ';' && next === ' ') {
+      items.push(item);
+      item = '';
+      i++;
+    } else item += ch;
+  }
+  return [...items, item];
+}
 
 function isoTime(ms: number | null): string {
   return ms === null ? '' : new Date(ms).toISOString();
@@ -26,7 +53,7 @@ export function csvField(value: string): string {
 
 function row(item: SavedItem): string[] {
   return [
-    item.id, item.title, item.authors.join(CSV_LIST_SEPARATOR), item.status, item.tags.join(CSV_LIST_SEPARATOR),
+    item.id, item.title, listCell(item.authors), item.status, listCell(item.tags),
     item.notes, item.tldr, isoTime(item.addedAt), isoTime(item.updatedAt), isoTime(item.readAt),
     item.published ?? '', item.primaryCategory ?? '', item.doi ?? '', item.journalRef ?? '',
     arxivAbsUrl(item.id), item.pdfUrl ?? '', item.sourceUrl ?? '',

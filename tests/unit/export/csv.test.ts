@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CSV_COLUMNS, exportCsv } from '../../../src/export';
+import { CSV_COLUMNS, exportCsv, parseImport, planImport } from '../../../src/export';
 import type { SavedItem } from '../../../src/schema/papers';
 import { hostileItems, savedItem } from './fixtures';
 
@@ -45,9 +45,12 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
 // Cells a spreadsheet would run as formulas carry a leading apostrophe.
 const guarded = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
+// A ";" or "\\" inside an author or tag is backslash-escaped, so the cell splits back where the list was joined.
+const listCell = (items: readonly string[]) => items.map((item) => item.replace(/[\\;]/g, '\\$&')).join('; ');
+
 function expectedRow(item: SavedItem): string[] {
   return [
-    item.id, item.title, item.authors.join('; '), item.status, item.tags.join('; '), item.notes, item.tldr,
+    item.id, item.title, listCell(item.authors), item.status, listCell(item.tags), item.notes, item.tldr,
     iso(item.addedAt), iso(item.updatedAt), iso(item.readAt), item.published ?? '', item.primaryCategory ?? '',
     item.doi ?? '', item.journalRef ?? '', `https://arxiv.org/abs/${item.id}`, item.pdfUrl ?? '', item.sourceUrl ?? '',
   ].map(guarded);
@@ -68,6 +71,14 @@ describe('CSV export', () => {
     const csv = exportCsv([savedItem({ title: 'Plain title', tags: ['a', 'b,c'], notes: 'say "hi"\nbye' })]);
     const record = csv.split('\r\n')[1]!;
     expect(record.startsWith('2310.01779,Plain title,Bohan Zhai; Shijia Yang,to-read,"a; b,c","say ""hi""\nbye",')).toBe(true);
+  });
+
+  test('a tag or name holding "; " (typed in the Tags field as one tag) comes back as it was, and the file imported over its list changes nothing (it came back as two tags, added to the one)', () => {
+    const item = savedItem({ authors: ['Semi; Colon', 'Back\\slash; Person'], tags: ['reading group; week 3', 'a;b', 'ml'] });
+    const file = exportCsv([item]);
+    const [back] = parseImport(file, 'reading-list.csv').items;
+    expect(back).toMatchObject({ authors: item.authors, tags: item.tags });
+    expect(planImport([item], parseImport(file, 'reading-list.csv').items, Date.UTC(2025, 5, 1)).summary).toBe('0 new, 0 updated, 1 unchanged');
   });
 
   test('a title that looks like a formula is not run by a spreadsheet', () => {
