@@ -64,12 +64,13 @@ export function recordFeedFailure(
   const consecutiveFailures = empty ? state.consecutiveFailures : state.consecutiveFailures + 1;
   let delay = empty ? FEED_REFRESH_INTERVAL_MS : retryDelayMs(consecutiveFailures, options);
   const retryAfterMs = failure.kind === 'rate-limited' || failure.kind === 'http' ? failure.retryAfterMs : null;
-  if (retryAfterMs !== null && retryAfterMs !== undefined) delay = Math.max(delay, Math.min(retryAfterMs, MAX_RETRY_AFTER_MS));
+  const asked = retryAfterMs === null || retryAfterMs === undefined ? null : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
+  if (asked !== null) delay = Math.max(delay, asked);
   return {
     ...state,
     lastAttemptAt: now,
     consecutiveFailures,
-    lastFailure: { kind: failure.kind, reason: failure.reason.slice(0, MAX_REASON_LENGTH), at: now },
+    lastFailure: { kind: failure.kind, reason: failure.reason.slice(0, MAX_REASON_LENGTH), at: now, ...(asked === null ? {} : { waitUntil: now + asked }) },
     nextAttemptAt: now + delay,
   };
 }
@@ -89,10 +90,12 @@ export function isDue(state: FeedRefreshState, now: number): boolean {
 
 /**
  * Whether the Refresh button may fetch now: it goes ahead whatever our own backoff says, but not
- * while Hugging Face's own wait runs (a 429 that asked to wait).
+ * while Hugging Face's own wait runs (a 429, or a 503 whose Retry-After asked to wait).
  */
 export function mayRefreshOnRequest(state: FeedRefreshState, now: number): boolean {
-  return state.lastFailure?.kind !== 'rate-limited' || isDue(state, now);
+  const failure = state.lastFailure;
+  if (failure?.kind === 'rate-limited') return isDue(state, now);
+  return failure?.waitUntil === undefined || failure.waitUntil <= now;
 }
 
 /**

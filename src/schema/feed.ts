@@ -223,7 +223,15 @@ export const FeedRefreshStateSchema = z.object({
   lastSuccessAt: z.nullable(Timestamp),
   lastAttemptAt: z.nullable(Timestamp),
   consecutiveFailures: Count,
-  lastFailure: z.nullable(z.object({ kind: FeedFailureKindSchema, reason: Reason, at: Timestamp })),
+  lastFailure: z.nullable(
+    z.object({
+      kind: FeedFailureKindSchema,
+      reason: Reason,
+      at: Timestamp,
+      /** Until when the server asked to be left alone (a 429's or 503's Retry-After). */
+      waitUntil: z.optional(Timestamp),
+    }),
+  ),
   /** When the next attempt is due; null before the first attempt (due at once). */
   nextAttemptAt: z.nullable(Timestamp),
 });

@@ -163,4 +163,13 @@ describe("a 503's Retry-After", () => {
     const plain: FeedFailure = { kind: 'http', status: 503, reason: 'HTTP 503' };
     expect(recordFeedFailure(initialFeedRefreshState(), plain, T0, exact).nextAttemptAt).toBe(T0 + 5 * MINUTE);
   });
+
+  it('holds the Refresh button back until it is over, as a 429\'s does (it asked Hugging Face again at every press)', () => {
+    const down = recordFeedFailure(initialFeedRefreshState(), { kind: 'http', status: 503, reason: 'HTTP 503', retryAfterMs: 2 * HOUR }, T0, exact);
+    expect(mayRefreshOnRequest(down, T0 + HOUR)).toBe(false);
+    expect(mayRefreshOnRequest(down, T0 + 2 * HOUR)).toBe(true);
+    // Without a Retry-After, the button goes ahead whatever our own backoff says.
+    const plain = recordFeedFailure(initialFeedRefreshState(), { kind: 'http', status: 503, reason: 'HTTP 503' }, T0, exact);
+    expect(mayRefreshOnRequest(plain, T0 + MINUTE)).toBe(true);
+  });
 });
