@@ -143,6 +143,15 @@ export function toolbarLook(browser: ExtensionBrowser): Promise<{ badge: string;
   });
 }
 
+/** The reading-list page in a new tab of `width` × 900, once it shows the list empty. */
+export async function openEmptyReadingList(browser: ExtensionBrowser, width: number): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+  await page.getByTestId('empty').waitFor();
+  return page;
+}
+
 /** The card's text, read through its open shadow root. */
 export function card(page: Page) {
   return page.locator('[data-paperlens="card"]');

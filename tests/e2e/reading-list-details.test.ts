@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import type { SavedItem } from '../../src/schema';
-import { launchExtension, type ExtensionBrowser } from './harness';
+import { launchExtension, openEmptyReadingList, type ExtensionBrowser } from './harness';
 
 /** The extension API as an extension page sees it (for `page.evaluate`). */
 type PageGlobal = { chrome: typeof Browser };
@@ -32,10 +32,7 @@ const row = (id: string) => page.locator(`[data-testid="reading-item"][data-arxi
 
 beforeAll(async () => {
   browser = await launchExtension();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
-  await page.getByTestId('empty').waitFor();
+  page = await openEmptyReadingList(browser, 1200);
   // An empty list offers import only: nothing to export.
   emptyListExports = await page.locator('[data-testid^="export-"]').count();
   const reply = await page.evaluate((items) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'importApply', items, rejected: [] }), ITEMS);
