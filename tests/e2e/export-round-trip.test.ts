@@ -1,12 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Reply, Request, ResponseMap, SavedItem } from '../../src/schema';
-import type { Browser } from 'wxt/browser';
+import type { SavedItem } from '../../src/schema';
 import { savedItem } from '../unit/export/fixtures';
-import { launchExtension, openEmptyReadingList, type ExtensionBrowser } from './harness';
-
-type PageGlobal = { chrome: typeof Browser };
+import { launchExtension, openEmptyReadingList, type ExtensionBrowser, sendFromPage, listSavedFrom } from './harness';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -42,15 +39,7 @@ function week(): SavedItem[] {
 
 const ITEMS = week();
 
-function send<R extends Request>(from: Page, request: R): Promise<Reply<ResponseMap[R['type']]>> {
-  return from.evaluate((message) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage(message), request) as Promise<Reply<ResponseMap[R['type']]>>;
-}
-
-async function listed(): Promise<SavedItem[]> {
-  const reply = await send(page, { type: 'listSaved' });
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.result;
-}
+const listed = () => listSavedFrom(page);
 
 const list = () => page.getByTestId('reading-list');
 
@@ -102,7 +91,7 @@ describe('export each format and import it back', () => {
 
   // Each format starts from the week's list, whatever the one before left.
   beforeEach(async () => {
-    await send(page, { type: 'clearReadingData' });
+    await sendFromPage(page, { type: 'clearReadingData' });
     await page.reload();
     await page.getByTestId('empty').waitFor();
     await importFile('backup.json', await backupFile());
@@ -126,7 +115,7 @@ describe('export each format and import it back', () => {
       expect(over.map(essentials).sort((a, b) => a.id.localeCompare(b.id))).toEqual(before.map(essentials).sort((a, b) => a.id.localeCompare(b.id)));
 
       // Into an empty list: nothing lost.
-      await send(page, { type: 'clearReadingData' });
+      await sendFromPage(page, { type: 'clearReadingData' });
       await page.reload();
       await page.getByTestId('empty').waitFor();
       await importFile(file.name, file.text);
@@ -143,7 +132,7 @@ describe('export each format and import it back', () => {
 
 describe('a tag typed with a semicolon in it', () => {
   test('"reading group; week 3", typed in a row\'s Tags, comes back from a CSV export as the one tag it was, and the CSV imported over the list changes nothing', async () => {
-    await send(page, { type: 'clearReadingData' });
+    await sendFromPage(page, { type: 'clearReadingData' });
     await page.reload();
     await page.getByTestId('empty').waitFor();
     await importFile('backup.json', `${JSON.stringify({ format: 'paperlens-reading-list', version: 1, exportedAt: BASE, items: ITEMS.slice(1, 4) })}\n`);
@@ -157,7 +146,7 @@ describe('a tag typed with a semicolon in it', () => {
     const csv = await download('csv');
     const summary = await importFile(csv.name, csv.text);
     const over = (await listed()).find((item) => item.id === id)!.tags;
-    await send(page, { type: 'clearReadingData' });
+    await sendFromPage(page, { type: 'clearReadingData' });
     await page.reload();
     await page.getByTestId('empty').waitFor();
     await importFile(csv.name, csv.text);
@@ -188,13 +177,13 @@ describe('papers saved from their arXiv pages (date, category, DOI, journal refe
   for (const format of ['bibtex', 'ris', 'csv'] as const) {
     const metadata = metadataOf(format);
     test(`${format}: exported and imported into an empty list, each paper keeps its notes apart from its journal reference, and its DOI (and date)`, async () => {
-      await send(page, { type: 'clearReadingData' });
+      await sendFromPage(page, { type: 'clearReadingData' });
       await page.reload();
       await page.getByTestId('empty').waitFor();
       await importFile('saved.json', `${JSON.stringify({ format: 'paperlens-reading-list', version: 1, exportedAt: BASE, items: SAVED })}\n`);
       await page.locator('[data-testid="reading-list"][data-count="2"]').waitFor();
       const file = await download(format);
-      await send(page, { type: 'clearReadingData' });
+      await sendFromPage(page, { type: 'clearReadingData' });
       await page.reload();
       await page.getByTestId('empty').waitFor();
       await importFile(file.name, file.text);

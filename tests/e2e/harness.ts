@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
+import type { Reply, Request as PaperLensRequest, ResponseMap, SavedItem } from '../../src/schema';
 
 /** The extension API as seen inside the service worker (for `worker.evaluate`). */
 type WorkerGlobal = { chrome: typeof Browser };
@@ -141,6 +142,46 @@ export function toolbarLook(browser: ExtensionBrowser): Promise<{ badge: string;
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return { badge: await chrome.action.getBadgeText({ tabId: tab!.id! }), title: await chrome.action.getTitle({ tabId: tab!.id! }) };
   });
+}
+
+/** When the reading-list items of the e2e tests were added, unless a test says otherwise. */
+export const LISTED_AT = Date.UTC(2025, 0, 1);
+
+/** A reading-list item with nothing but its id and title (and `extra`), added at LISTED_AT. */
+export function listedItem(id: string, title: string, extra: Partial<SavedItem> = {}): SavedItem {
+  return {
+    id, title, authors: [], tldr: '', status: 'to-read', tags: [], notes: '', addedAt: LISTED_AT, updatedAt: LISTED_AT, readAt: null,
+    sourceUrl: null, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, ...extra,
+  };
+}
+
+/** Sends a request from an extension page (popup, reading list), as the page itself would. */
+export function sendFromPage<R extends PaperLensRequest>(from: Page, request: R): Promise<Reply<ResponseMap[R['type']]>> {
+  return from.evaluate((message) => (globalThis as unknown as WorkerGlobal).chrome.runtime.sendMessage(message), request) as Promise<Reply<ResponseMap[R['type']]>>;
+}
+
+/** The reading list as the background lists it, asked from an extension page. */
+export async function listSavedFrom(from: Page): Promise<SavedItem[]> {
+  const reply = await sendFromPage(from, { type: 'listSaved' });
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.result;
+}
+
+/** Flips a switch on the options page, as the user would, once the page says it is saved. */
+export async function setSwitch(browser: ExtensionBrowser, name: string, on: boolean): Promise<void> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId(`setting-${name}`).setChecked(on);
+  await options.getByText('Saved. Open pages follow at once.').waitFor();
+  await options.close();
+}
+
+/** The abstract page of the old-style hep-th/9901001 (not in the store), made from the 1706.03762 fixture. */
+export async function oldStyleAbsPage(abstract = 'We study conformal field theory on the plane with a boundary. We show that the partition function is fixed by three numbers.'): Promise<string> {
+  return (await fixture('arxiv-abs-1706.03762.html'))
+    .replaceAll('1706.03762', 'hep-th/9901001')
+    .replaceAll('Attention Is All You Need', 'Conformal Field Theory on the Plane')
+    .replace(/(<blockquote class="abstract mathjax"><span class="descriptor">Abstract:<\/span>)[^<]*/, `$1${abstract}`);
 }
 
 /** The reading-list page in a new tab of `width` × 900, once it shows the list empty. */

@@ -3,33 +3,26 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import type { SavedItem } from '../../src/schema';
-import { launchExtension, type ExtensionBrowser } from './harness';
+import { launchExtension, type ExtensionBrowser, listedItem, LISTED_AT } from './harness';
 
 type PageGlobal = { chrome: typeof Browser };
 
 let browser: ExtensionBrowser;
 let page: Page;
 
-const BASE = Date.UTC(2025, 0, 1);
-
-function item(id: string, title: string, extra: Partial<SavedItem> = {}): SavedItem {
-  return {
-    id, title, authors: [], tldr: '', status: 'to-read', tags: [], notes: '', addedAt: BASE, updatedAt: BASE, readAt: null,
-    sourceUrl: null, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, ...extra,
-  };
-}
+const BASE = LISTED_AT;
 
 // One long word, as a hostile or machine-made title is (or a title pasted with its URL).
 const LONG_TITLE = `Unbroken${'X'.repeat(240)}`;
 const LONG_URL = `https://github.com/some-organization/${'a_very_long_repository_name_'.repeat(4)}implementation`;
 
 const ITEMS: SavedItem[] = [
-  item('2401.00001', LONG_TITLE, { addedAt: BASE + 3000 }),
-  item('2401.00002', 'Short title two', { addedAt: BASE + 2000 }),
-  item('2401.00003', 'Zebra retrieval with code', { tldr: `Code and data: ${LONG_URL}`, addedAt: BASE + 1000 }),
-  item('1706.03762', 'Attention Is All You Need'),
+  listedItem('2401.00001', LONG_TITLE, { addedAt: BASE + 3000 }),
+  listedItem('2401.00002', 'Short title two', { addedAt: BASE + 2000 }),
+  listedItem('2401.00003', 'Zebra retrieval with code', { tldr: `Code and data: ${LONG_URL}`, addedAt: BASE + 1000 }),
+  listedItem('1706.03762', 'Attention Is All You Need'),
   // Full up: one more tag is refused, and the refusal quotes its title.
-  item('2401.00004', `Refused${'Y'.repeat(240)}`, { tags: Array.from({ length: 100 }, (_, index) => `t${index}`), addedAt: BASE - 1000 }),
+  listedItem('2401.00004', `Refused${'Y'.repeat(240)}`, { tags: Array.from({ length: 100 }, (_, index) => `t${index}`), addedAt: BASE - 1000 }),
 ];
 
 const sideways = (target: Page) => target.evaluate(() => document.documentElement.scrollWidth - innerWidth);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { fixture, launchExtension, type ExtensionBrowser, setSwitch } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -34,22 +34,14 @@ async function tabTitle(url: string): Promise<string | undefined> {
 
 const arxivRequests = (id: string) => browser.requests.filter((request) => request.url() === `https://arxiv.org/abs/${id}`).length;
 
-async function setSwitch(name: string, on: boolean): Promise<void> {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByTestId(`setting-${name}`).setChecked(on);
-  await options.getByText('Saved. Open pages follow at once.').waitFor();
-  await options.close();
-}
-
 describe('arXiv PDF tabs are named after their paper', () => {
   test("a snapshot paper's PDF: the store's title, no request; switched off and on, the tab follows at once", async () => {
     const pdf = await openPdf('https://arxiv.org/pdf/2310.01779v3');
     await expect.poll(() => pdf.title()).toBe(`${HALLE} | arXiv 2310.01779v3`);
     expect(arxivRequests('2310.01779')).toBe(0);
-    await setSwitch('pdfTabTitles', false);
+    await setSwitch(browser, 'pdfTabTitles', false);
     await expect.poll(() => pdf.title()).not.toContain('HallE');
-    await setSwitch('pdfTabTitles', true);
+    await setSwitch(browser, 'pdfTabTitles', true);
     await expect.poll(() => pdf.title()).toBe(`${HALLE} | arXiv 2310.01779v3`);
     await pdf.close();
   });
@@ -82,7 +74,7 @@ describe('arXiv PDF tabs are named after their paper', () => {
   });
 
   test('with requests to arXiv switched off, an unknown paper\'s tab keeps its own title and nothing is asked', async () => {
-    await setSwitch('completeFromArxiv', false);
+    await setSwitch(browser, 'completeFromArxiv', false);
     const before = browser.requests.length;
     const pdf = await openPdf('https://arxiv.org/pdf/2402.18041');
     // The snapshot knows this one: still named, without a request.
@@ -94,6 +86,6 @@ describe('arXiv PDF tabs are named after their paper', () => {
     expect(await unknown.title()).not.toContain('| arXiv');
     expect(browser.requests.slice(before).filter((request) => request.url().startsWith('https://arxiv.org/abs/'))).toEqual([]);
     await unknown.close();
-    await setSwitch('completeFromArxiv', true);
+    await setSwitch(browser, 'completeFromArxiv', true);
   });
 });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import type { SavedItem } from '../../src/schema';
-import { launchExtension, openEmptyReadingList, type ExtensionBrowser } from './harness';
+import { launchExtension, openEmptyReadingList, type ExtensionBrowser, listedItem, LISTED_AT } from './harness';
 
 /** The extension API as an extension page sees it (for `page.evaluate`). */
 type PageGlobal = { chrome: typeof Browser };
@@ -11,21 +11,14 @@ let browser: ExtensionBrowser;
 let page: Page;
 let emptyListExports: number;
 
-const BASE = Date.UTC(2025, 0, 1);
-
-function item(id: string, title: string, extra: Partial<SavedItem> = {}): SavedItem {
-  return {
-    id, title, authors: [], tldr: '', status: 'to-read', tags: [], notes: '', addedAt: BASE, updatedAt: BASE, readAt: null,
-    sourceUrl: null, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, ...extra,
-  };
-}
+const BASE = LISTED_AT;
 
 // Long enough to be cut at the end of its one line in a 1,200 px window.
 const ARABIC_TITLE = `بداية ${'نموذج لغوي كبير للترجمة الآلية العربية مع تقييم شامل على معايير متعددة '.repeat(4)}`.trim();
 
 const ITEMS: SavedItem[] = [
-  item('2401.00002', ARABIC_TITLE, { tldr: 'نص عربي يصف النتائج الرئيسية للورقة', addedAt: BASE + 1000 }),
-  item('1706.03762', 'Attention Is All You Need'),
+  listedItem('2401.00002', ARABIC_TITLE, { tldr: 'نص عربي يصف النتائج الرئيسية للورقة', addedAt: BASE + 1000 }),
+  listedItem('1706.03762', 'Attention Is All You Need'),
 ];
 
 const row = (id: string) => page.locator(`[data-testid="reading-item"][data-arxiv-id="${id}"]`);

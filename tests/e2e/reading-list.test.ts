@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Reply, Request, ResponseMap, SavedItem } from '../../src/schema';
+import type { SavedItem } from '../../src/schema';
 import { concurrencyPlan, planViolations } from '../unit/reading-list/concurrency-plan';
 import type { Browser } from 'wxt/browser';
-import { launchExtension, type ExtensionBrowser } from './harness';
+import { launchExtension, type ExtensionBrowser, sendFromPage, listSavedFrom, listedItem, LISTED_AT } from './harness';
 
 /** The extension API as an extension page sees it (for `page.evaluate`). */
 type PageGlobal = { chrome: typeof Browser };
@@ -13,46 +13,30 @@ let browser: ExtensionBrowser;
 let page: Page;
 
 const DAY = 86_400_000;
-const BASE = Date.UTC(2025, 0, 1);
-
-function item(id: string, title: string, extra: Partial<SavedItem> = {}): SavedItem {
-  return {
-    id, title, authors: [], tldr: '', status: 'to-read', tags: [], notes: '', addedAt: BASE, updatedAt: BASE, readAt: null,
-    sourceUrl: null, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, ...extra,
-  };
-}
+const BASE = LISTED_AT;
 
 /** 30 papers: three with distinct text, tags and statuses, and 27 plain ones. */
 const ITEMS: SavedItem[] = [
-  item('1706.03762', 'Attention Is All You Need', {
+  listedItem('1706.03762', 'Attention Is All You Need', {
     authors: ['Ashish Vaswani', 'Noam Shazeer'], status: 'read', readAt: BASE + 2 * DAY, tags: ['nlp', 'classic'], notes: 'The transformer paper',
     addedAt: BASE + 3 * DAY, updatedAt: BASE + 3 * DAY, tldr: 'Attention alone is enough for translation.',
   }),
-  item('2310.01779', 'HallE-Switch: Controlling Object Hallucination', { authors: ['Bohan Zhai'], tags: ['vision'], addedAt: BASE + 2 * DAY, updatedAt: BASE + 40 * DAY, tldr: 'Über-detailed captions hallucinate.' }),
-  item('2407.13623', 'Scaling Laws with Vocabulary', { authors: ['Chaofan Tao'], status: 'reading', tags: ['nlp'], addedAt: BASE + DAY, updatedAt: BASE + DAY }),
+  listedItem('2310.01779', 'HallE-Switch: Controlling Object Hallucination', { authors: ['Bohan Zhai'], tags: ['vision'], addedAt: BASE + 2 * DAY, updatedAt: BASE + 40 * DAY, tldr: 'Über-detailed captions hallucinate.' }),
+  listedItem('2407.13623', 'Scaling Laws with Vocabulary', { authors: ['Chaofan Tao'], status: 'reading', tags: ['nlp'], addedAt: BASE + DAY, updatedAt: BASE + DAY }),
   ...Array.from({ length: 27 }, (_, index) =>
-    item(`2401.${String(index + 1).padStart(5, '0')}`, `Filler paper ${String(index + 1).padStart(2, '0')}`, { addedAt: BASE - index * DAY, updatedAt: BASE - index * DAY }),
+    listedItem(`2401.${String(index + 1).padStart(5, '0')}`, `Filler paper ${String(index + 1).padStart(2, '0')}`, { addedAt: BASE - index * DAY, updatedAt: BASE - index * DAY }),
   ),
 ];
 
-/** Sends a request from an extension page, as the page itself would. */
-function send<R extends Request>(from: Page, request: R): Promise<Reply<ResponseMap[R['type']]>> {
-  return from.evaluate((message) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage(message), request) as Promise<Reply<ResponseMap[R['type']]>>;
-}
-
-async function listed(from: Page): Promise<SavedItem[]> {
-  const reply = await send(from, { type: 'listSaved' });
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.result;
-}
+const listed = (from: Page) => listSavedFrom(from);
 
 const list = () => page.getByTestId('reading-list');
 const row = (id: string) => page.locator(`[data-testid="reading-item"][data-arxiv-id="${id}"]`);
 const shownIds = () => page.getByTestId('reading-item').evaluateAll((rows) => rows.map((node) => node.getAttribute('data-arxiv-id')));
 
 async function resetList(): Promise<void> {
-  await send(page, { type: 'clearReadingData' });
-  const reply = await send(page, { type: 'importApply', items: ITEMS, rejected: [] });
+  await sendFromPage(page, { type: 'clearReadingData' });
+  const reply = await sendFromPage(page, { type: 'importApply', items: ITEMS, rejected: [] });
   expect(reply.ok).toBe(true);
   await page.reload();
   await expect.poll(() => list().getAttribute('data-count')).toBe('30');
@@ -378,7 +362,7 @@ describe('reading-list page', () => {
 
 describe('concurrency', () => {
   test('200 interleaved save / status / tag operations from three tabs and the popup all end applied', async () => {
-    await send(page, { type: 'clearReadingData' });
+    await sendFromPage(page, { type: 'clearReadingData' });
     const tabs = [page];
     for (let index = 0; index < 2; index++) {
       const tab = await browser.context.newPage();
@@ -572,7 +556,7 @@ describe('concurrency', () => {
   test('a long tag keeps the tag filter narrow: Sort stays on the search line, and a narrow window does not scroll sideways', async () => {
     await resetList();
     const long = 'reading-group-spring-semester-long-context-retrieval-and-memory-papers';
-    expect((await send(page, { type: 'setTags', id: '2407.13623', tags: ['nlp', long] })).ok).toBe(true);
+    expect((await sendFromPage(page, { type: 'setTags', id: '2407.13623', tags: ['nlp', long] })).ok).toBe(true);
     await expect.poll(() => page.getByTestId('filter-tag').locator('option').allTextContents()).toContain(`${long} (1)`);
     const layout = () =>
       page.evaluate(() => {
@@ -586,7 +570,7 @@ describe('concurrency', () => {
     await page.setViewportSize({ width: 400, height: 800 });
     const narrow = await layout();
     await page.setViewportSize({ width: 1280, height: 900 });
-    expect((await send(page, { type: 'setTags', id: '2407.13623', tags: ['nlp'] })).ok).toBe(true);
+    expect((await sendFromPage(page, { type: 'setTags', id: '2407.13623', tags: ['nlp'] })).ok).toBe(true);
     expect(wide).toEqual({ sortOnSearchLine: true, sidewaysScroll: 0 });
     expect(narrow.sidewaysScroll).toBe(0);
   });
