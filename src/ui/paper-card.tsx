@@ -144,14 +144,18 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       offerUndo(await actions.unsave());
       return null;
     });
-  const undo = (item: SavedItem, undoButton: HTMLElement) =>
+  const undo = (item: SavedItem) =>
     run(async () => {
       const restored = await actions.restore(item);
-      // Undo goes away: focus on it moves to Save.
-      if (holdsFocus(undoButton)) saveRef.current?.focus();
       offerUndo(null);
       return restored;
     });
+  // Undo going away with the focus on it (pressed, its 10 s over, saved elsewhere): the focus
+  // moves to Save, not to the page's start. (The ref's cleanup runs as the button goes; the ref is
+  // one function for the card's life, so a re-render does not run it.)
+  const followUndo = useRef((node: HTMLElement | null) => () => {
+    if (node && holdsFocus(node)) saveRef.current?.focus();
+  }).current;
   const toggle = (
     <button type="button" class="pl-toggle" data-testid="card-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
       {collapsed ? 'Show' : 'Hide'}
@@ -173,7 +177,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           {removed && status === null && (
             <span data-testid="undo-bar">
               Removed ·{' '}
-              <button type="button" class="pl-undo" data-testid="undo" aria-disabled={busy} onClick={(event) => void undo(removed, event.currentTarget)}>
+              <button type="button" class="pl-undo" data-testid="undo" aria-disabled={busy} ref={followUndo} onClick={() => void undo(removed)}>
                 Undo
               </button>
             </span>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { card, fixture, launchExtension, listedItem, openEmptyReadingList, sendFromPage, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -41,4 +42,166 @@ describe('badges as a screen reader meets them', () => {
     expect(await badge.getByTestId('badge-rank').textContent()).toBe('#1 · 2025-07-30');
     await page.close();
   });
+});
+
+/** The data-testid of what holds the focus, looking into shadow roots; 'BODY' when nothing does. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active === null || active === document.body ? 'BODY' : (active.getAttribute('data-testid') ?? active.tagName);
+  });
+}
+
+/**
+ * Remembers every live region (role=status/alert/log, aria-live) now in the page, so that a test
+ * can ask later whether the region that says some text was there before it (a region inserted
+ * together with its text is not announced, as the code's own comments say).
+ */
+async function rememberLiveRegions(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const regions = new Set(document.querySelectorAll('[role="status"], [role="alert"], [role="log"], [aria-live]'));
+    (globalThis as unknown as { beforeRegions: Set<Element> }).beforeRegions = regions;
+  });
+}
+
+/** Whether `text` sits inside a live region that was in the page when rememberLiveRegions ran. */
+function saidByOldRegion(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((wanted) => {
+    const before = (globalThis as unknown as { beforeRegions: Set<Element> }).beforeRegions;
+    const holders = [...document.querySelectorAll('body *')].filter((node) => node.textContent?.includes(wanted));
+    return holders.some((node) => {
+      const region = node.closest('[role="status"], [role="alert"], [role="log"], [aria-live]');
+      return region !== null && before.has(region) && region.getAttribute('aria-live') !== 'off';
+    });
+  }, text);
+}
+
+describe('the card from the keyboard', () => {
+  test('when the card\'s "Removed · Undo" runs out while Undo holds the focus, the focus stays in the card (on Save), not on the page\'s start', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2310.01779');
+    const save = card(page).getByTestId('save');
+    await save.waitFor();
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => save.textContent()).toBe('Saved');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card(page).getByTestId('undo').count()).toBe(1);
+    await card(page).getByTestId('undo').focus();
+    expect(await focused(page)).toBe('undo');
+    // The reader thinks it over: the offer (10 s) runs out under the focus.
+    await expect.poll(() => card(page).getByTestId('undo').count(), { timeout: 15_000, interval: 250 }).toBe(0);
+    // A listing badge's Undo hands the focus to its Save here (badge.ts withdrawUndo); the card drops it.
+    expect(await focused(page)).toBe('save');
+    await page.close();
+  }, 30_000);
+});
+
+describe('badges as a screen reader lists them', () => {
+  test('the Save buttons of two different papers on a listing have different accessible names', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.CL/new');
+    const badges = page.locator('[data-paperlens="badge"]');
+    await expect.poll(() => badges.count()).toBeGreaterThan(1);
+    const first = badges.nth(0).getByTestId('badge-save');
+    const second = badges.nth(1).getByTestId('badge-save');
+    await first.waitFor();
+    // A screen reader's list of buttons (NVDA's Elements list, VoiceOver's rotor) reads names alone.
+    const firstName = await accessibleName(first);
+    const secondName = await accessibleName(second);
+    expect(firstName).not.toBe('');
+    expect(firstName).not.toBe(secondName); // both are "Save"
+    await page.close();
+  });
+});
+
+/** The accessible name Chromium computes for the element (from its accessibility tree). */
+async function accessibleName(locator: Locator): Promise<string> {
+  const snapshot = await locator.ariaSnapshot();
+  // `- button "Name" [pressed=false]`
+  const match = /^- \w+ "([^"]*)"/.exec(snapshot.trim());
+  return match ? match[1]! : snapshot;
+}
+
+describe('the reading list\'s import and export as a screen reader hears them', () => {
+  test('the import preview (what the file would do) is said when it comes, in a live region there before it', async () => {
+    const page = await openEmptyReadingList(browser, 1200);
+    await rememberLiveRegions(page);
+    await page.getByTestId('import-file').setInputFiles({ name: 'ids.txt', mimeType: 'text/plain', buffer: Buffer.from('1706.03762\n2310.01779\n') });
+    await page.getByTestId('import-preview').waitFor();
+    const summary = (await page.getByTestId('import-summary').textContent())!;
+    expect(summary).toContain('ids.txt');
+    expect(await saidByOldRegion(page, summary)).toBe(true);
+    await page.close();
+  });
+
+  test('"Imported …" after Apply is said by a live region that was there before the text came', async () => {
+    const page = await openEmptyReadingList(browser, 1200);
+    await page.getByTestId('import-file').setInputFiles({ name: 'ids.txt', mimeType: 'text/plain', buffer: Buffer.from('1706.03762\n') });
+    await page.getByTestId('import-apply').waitFor();
+    await rememberLiveRegions(page);
+    await page.getByTestId('import-apply').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('import-result').waitFor();
+    const result = (await page.getByTestId('import-result').textContent())!;
+    expect(result).toContain('Imported ids.txt');
+    expect(await saidByOldRegion(page, result)).toBe(true);
+    await sendFromPage(page, { type: 'clearReadingData' });
+    await page.close();
+  });
+
+  test('the first export\'s "Downloaded …" is said by a live region that was there before it', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    expect((await sendFromPage(page, { type: 'importApply', items: [listedItem('1706.03762', 'Attention Is All You Need')], rejected: [] })).ok).toBe(true);
+    await page.reload();
+    await page.getByTestId('export-bibtex').waitFor();
+    await rememberLiveRegions(page);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-bibtex').focus();
+    await page.keyboard.press('Enter');
+    await download;
+    const status = page.locator('.export [role="status"]');
+    await status.waitFor();
+    const said = (await status.textContent())!;
+    expect(said).toContain('Downloaded');
+    expect(await saidByOldRegion(page, said)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the bulk bar and the popup from the keyboard', () => {
+  test('a bulk status that changes nothing says "Nothing to change" in a live region that was there before it', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    await sendFromPage(page, { type: 'clearReadingData' });
+    expect((await sendFromPage(page, { type: 'importApply', items: [listedItem('1706.03762', 'Attention Is All You Need')], rejected: [] })).ok).toBe(true);
+    await page.reload();
+    await page.getByTestId('select').first().check();
+    await page.getByTestId('bulk-status').waitFor();
+    await rememberLiveRegions(page);
+    // The paper is already "To read": setting it again changes nothing.
+    await page.getByTestId('bulk-status').selectOption('to-read');
+    await page.getByTestId('bulk-bar').getByText('Nothing to change').waitFor();
+    expect(await saidByOldRegion(page, 'Nothing to change')).toBe(true);
+    await sendFromPage(page, { type: 'clearReadingData' });
+    await page.close();
+  });
+
+  test('in the popup, a paper removed from Saved by keyboard hands the focus to Undo, and to the search box when the offer runs out', async () => {
+    const popup = await browser.popup();
+    await sendFromPage(popup, { type: 'clearReadingData' });
+    await sendFromPage(popup, { type: 'save', paper: { id: '1706.03762', title: 'Attention Is All You Need', tldr: '', sourceUrl: null } });
+    await popup.getByTestId('tab-saved').click();
+    const save = popup.locator('[data-testid="saved-item"][data-arxiv-id="1706.03762"]').getByTestId('save');
+    await save.focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => focused(popup)).toBe('undo');
+    await expect.poll(() => popup.getByTestId('undo').count(), { timeout: 15_000, interval: 250 }).toBe(0);
+    expect(await focused(popup)).toBe('search');
+    await popup.close();
+  }, 30_000);
 });
