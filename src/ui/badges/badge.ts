@@ -163,8 +163,11 @@ export class Badge {
     this.tldrToggle = mark.nextElementSibling as HTMLButtonElement;
     this.saveButton = this.tldrToggle.nextElementSibling as HTMLButtonElement;
     this.liveRegion = this.saveButton.nextElementSibling as HTMLElement;
-    // Which paper a "Save" is for, among a listing's many: a screen reader names the group first.
+    // Which paper a "Save" is for, among a listing's many: a screen reader names the group first,
+    // and each control, since its list of buttons reads names alone ("Save, Save, Save…").
     this.line.setAttribute('aria-label', `PaperLens, arXiv ${model.id}`);
+    this.tldrToggle.setAttribute('aria-label', `TL;DR of arXiv ${model.id}`);
+    this.saveButton.setAttribute('aria-label', `Save arXiv ${model.id}`);
     root.append(parts);
 
     this.showCodeLink(model.pageCodeLink);
@@ -253,6 +256,7 @@ export class Badge {
     this.status = status;
     if (status !== null) this.withdrawUndo();
     this.saveButton.textContent = status === null ? 'Save' : 'Saved';
+    this.saveButton.setAttribute('aria-label', `${this.saveButton.textContent} arXiv ${this.id}`);
     this.saveButton.setAttribute('aria-pressed', String(status !== null));
     this.saveButton.title = status === null ? SAVE_TITLE : 'Remove from your reading list';
     if (status === null) {
@@ -263,7 +267,7 @@ export class Badge {
     if (!this.statusSelect) {
       this.statusSelect = element('select', 'pl-status');
       this.statusSelect.dataset.testid = 'badge-status';
-      this.statusSelect.setAttribute('aria-label', 'Reading status');
+      this.statusSelect.setAttribute('aria-label', `Reading status of arXiv ${this.id}`);
       this.statusSelect.addEventListener('change', () => this.changeStatus());
       for (const value of STATUS_ORDER) {
         const option = element('option', '', STATUS_LABELS[value]);
@@ -347,7 +351,7 @@ export class Badge {
   /** Offers "Removed · Undo" for a while after this badge removed its paper from the reading list. */
   offerUndo(undo: () => Promise<void>): void {
     this.withdrawUndo();
-    const button = withAttributes(element('button', 'pl-undo', 'Undo'), { type: 'button', 'data-testid': 'badge-undo' });
+    const button = withAttributes(element('button', 'pl-undo', 'Undo'), { type: 'button', 'data-testid': 'badge-undo', 'aria-label': `Undo removal of arXiv ${this.id}` });
     const offer = element('span', 'pl-undo-offer', 'Removed · ');
     offer.append(button);
     this.liveRegion.append(offer);

@@ -289,7 +289,10 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       <button type="button" data-testid="bulk-clear" onClick={clear}>
         Clear selection
       </button>
-      {done && <span class="muted" role="status">{done}</span>}
+      {/* There before its text, so a screen reader says the text when it comes. */}
+      <span class="muted" role="status">
+        {done}
+      </span>
       {problem && (
         <span class="error" role="alert">
           {problem}
@@ -322,11 +325,10 @@ function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
           {EXPORT_FORMATS[format].label}
         </button>
       ))}
-      {last && (
-        <span class="muted" role="status">
-          {last}
-        </span>
-      )}
+      {/* There before its text, so a screen reader says the first download too. */}
+      <span class="muted" role="status">
+        {last}
+      </span>
     </div>
   );
 }

@@ -34,6 +34,20 @@ function Problems({ title, testId, problems }: { title: string; testId: string; 
   );
 }
 
+/** What a screen reader is told of the import's step (a failure is said by its alert). */
+function importAnnouncement(stage: Stage): string {
+  switch (stage.kind) {
+    case 'reading':
+      return `Reading ${stage.fileName}…`;
+    case 'preview':
+      return `${stage.preview.fileName}: ${stage.preview.plan.summary}`;
+    case 'applied':
+      return `Imported ${stage.fileName}: ${stage.summary}`;
+    default:
+      return '';
+  }
+}
+
 /** What Apply does, said on it: the rejected entries are left out, not imported half-read. */
 function applyLabel(stage: { kind: 'preview' | 'applying'; preview: ImportPreview }): string {
   if (stage.kind === 'applying') return 'Importing…';
@@ -95,14 +109,19 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
         />
       </label>
       <span class="hint">PaperLens JSON backup, BibTeX, RIS, CSV (ours, Zotero's or a spreadsheet with an id, URL or DOI column), a PaperMemory memory file, or a list of arXiv ids or URLs</span>
-      {stage.kind === 'reading' && <p class="import-status" role="status">Reading {stage.fileName}…</p>}
+      {/* One region, there before its text, says each step to a screen reader as it comes: a region
+          shown together with its text is not announced. */}
+      <p class="visually-hidden" role="status" data-testid="import-announcement">
+        {importAnnouncement(stage)}
+      </p>
+      {stage.kind === 'reading' && <p class="import-status">Reading {stage.fileName}…</p>}
       {stage.kind === 'failed' && (
         <p class="import-status error" role="alert" data-testid="import-error">
           {stage.fileName}: {stage.error}
         </p>
       )}
       {stage.kind === 'applied' && (
-        <p class="import-status" role="status" data-testid="import-result">
+        <p class="import-status" data-testid="import-result">
           Imported {stage.fileName}: {stage.summary}
         </p>
       )}

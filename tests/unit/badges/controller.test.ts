@@ -415,14 +415,14 @@ describe('listing badges', () => {
     expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
   });
 
-  test('a screen reader hears the TL;DR button as "TL;DR", collapsed or expanded, and then the TL;DR when it comes', async () => {
+  test('a screen reader hears the TL;DR button as "TL;DR of arXiv <id>", collapsed or expanded, and then the TL;DR when it comes', async () => {
     await open('arxiv-list-cs.CL-new.html');
     const host = badge('2407.21123');
     const inside = within(host.shadowRoot!.querySelector<HTMLElement>('.pl-badge')!);
-    expect(inside.getByRole('button', { name: 'TL;DR', expanded: false })).toBe(part(host, 'badge-tldr-toggle'));
+    expect(inside.getByRole('button', { name: 'TL;DR of arXiv 2407.21123', expanded: false })).toBe(part(host, 'badge-tldr-toggle'));
     // A click on the arrow is a click on the button.
     part(host, 'badge-tldr-toggle')!.querySelector<HTMLElement>('[aria-hidden="true"]')!.click();
-    expect(inside.getByRole('button', { name: 'TL;DR', expanded: true })).toBe(part(host, 'badge-tldr-toggle'));
+    expect(inside.getByRole('button', { name: 'TL;DR of arXiv 2407.21123', expanded: true })).toBe(part(host, 'badge-tldr-toggle'));
     const panel = part(host, 'badge-tldr')!;
     // Announced when it comes (the panel shows "Summarizing…" first).
     expect(panel.getAttribute('aria-live')).toBe('polite');
