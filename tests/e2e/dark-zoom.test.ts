@@ -55,7 +55,8 @@ function checkReadability(root: Document | ShadowRoot, frameRight: number): Prob
     if (!own) continue;
     const style = getComputedStyle(element);
     const box = element.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+    // Not drawn, or only for screen readers (a visually hidden live region is 1 × 1 px, clipped).
+    if (box.width <= 1 || box.height <= 1 || style.visibility === 'hidden') continue;
     const fg = parse(style.color);
     if (fg) {
       const bg = backgroundOf(element);
