@@ -108,6 +108,8 @@ describe('popup', () => {
     // Search results take the tabs' place; choosing a tab ends the search and shows that tab.
     await popup.getByTestId('search').fill('hallucination');
     await expect.poll(() => popup.getByTestId('search-results').count()).toBe(1);
+    // No tab names a panel that is not there (the results have taken its place).
+    expect(await popup.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute('aria-controls')))).toEqual([null, null, null]);
     await popup.getByTestId('tab-saved').click();
     await expect.poll(() => popup.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-saved');
     expect(await popup.getByTestId('search').inputValue()).toBe('');

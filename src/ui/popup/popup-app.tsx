@@ -411,7 +411,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
                 type="button"
                 role="tab"
                 id={`tab-${name}`}
-                aria-controls="section-panel"
+                aria-controls={query.trim() === '' ? 'section-panel' : undefined}
                 aria-selected={query.trim() === '' && section === name}
                 tabIndex={section === name ? 0 : -1}
                 data-testid={`tab-${name}`}
