@@ -1,5 +1,6 @@
 import { arxivAbsUrl } from '../papers/ids';
 import type { SavedItem } from '../schema/papers';
+import { splitEscapedList } from './text';
 
 /** The CSV export's columns, in order. */
 export const CSV_COLUMNS = [
@@ -20,21 +21,7 @@ function listCell(items: readonly string[]): string {
 
 /** The items of a list cell listCell wrote (one from before it escaped reads as it did). */
 export function splitListCell(cell: string): string[] {
-  const items: string[] = [];
-  let item = '';
-  for (let i = 0; i < cell.length; i++) {
-    const ch = cell[i]!;
-    const next = cell[i + 1];
-    if (ch === '\\' && (next === '\\' || next === ';')) {
-      item += next;
-      i++;
-    } else if (ch === ';' && next === ' ') {
-      items.push(item);
-      item = '';
-      i++;
-    } else item += ch;
-  }
-  return [...items, item];
+  return splitEscapedList(cell, CSV_LIST_SEPARATOR, /[\\;]/);
 }
 
 function isoTime(ms: number | null): string {

@@ -2,7 +2,7 @@ import { arxivAbsUrl } from '../papers/ids';
 import type { ReadingStatus, SavedItem } from '../schema/papers';
 import type { ImportedItem } from '../schema/reading-list';
 import { keywordTags } from './references';
-import { singleLine } from './text';
+import { singleLine, splitEscapedList } from './text';
 
 const GROUPS: readonly { status: ReadingStatus; heading: string }[] = [
   { status: 'to-read', heading: 'To read' },
@@ -38,19 +38,7 @@ function escapeList(items: readonly string[]): string {
 
 /** The items escapeList wrote (an export from before it escaped commas reads as it did: split at each ", "). */
 function unescapeList(text: string): string[] {
-  const items: string[] = [];
-  let item = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\\' && i + 1 < text.length && ESCAPED_IN_LIST.test(text[i + 1]!)) item += text[++i];
-    else if (ch === ',' && text[i + 1] === ' ') {
-      items.push(item);
-      item = '';
-      i++;
-    } else item += ch;
-  }
-  items.push(item);
-  return items.filter((name) => name !== '');
+  return splitEscapedList(text, ', ', ESCAPED_IN_LIST).filter((name) => name !== '');
 }
 
 // The labelled lines of a paper's item, as entry() writes them.

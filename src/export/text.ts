@@ -38,3 +38,24 @@ export function foldLetters(text: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter]!);
 }
+
+/**
+ * The items of a list joined with `separator` (", ", "; ") in which a backslash escapes what
+ * `escaped` matches (the separator's character among them); a list written before its items were
+ * escaped reads as it did.
+ */
+export function splitEscapedList(text: string, separator: string, escaped: RegExp): string[] {
+  const items: string[] = [];
+  let item = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\\' && i + 1 < text.length && escaped.test(text[i + 1]!)) item += text[++i];
+    else if (text.startsWith(separator, i)) {
+      items.push(item);
+      item = '';
+      i += separator.length - 1;
+    } else item += ch;
+  }
+  items.push(item);
+  return items;
+}

@@ -88,6 +88,13 @@ async function open(name: string, site: ListingSite = arxivListing, store = new 
   return { store, controller, url };
 }
 
+/** The Hugging Face list shows another paper in its first entry's elements (as its client-side navigation does). */
+function showAnotherPaperInFirstArticle() {
+  const link = document.querySelector('article h3 a')!;
+  link.setAttribute('href', '/papers/2402.18041');
+  link.textContent = 'Datasets for Large Language Models: A Comprehensive Survey';
+}
+
 /** Like `open`, with the store's answer to the first scan held until `release` is called. */
 async function openHeld(name: string, site: ListingSite) {
   const { doc, url } = await loadFixture(`listings/${name}`);
@@ -253,9 +260,7 @@ describe('listing badges', () => {
     await settle();
     expect(badge('2407.13623')).toBe(first);
 
-    const link = document.querySelector('article h3 a')!;
-    link.setAttribute('href', '/papers/2402.18041');
-    link.textContent = 'Datasets for Large Language Models: A Comprehensive Survey';
+    showAnotherPaperInFirstArticle();
     await settle();
     expect(document.querySelector('article [data-paperlens="badge"]')?.getAttribute('data-arxiv-id')).toBe('2402.18041');
     expect(hosts()).toHaveLength(5);
@@ -265,9 +270,7 @@ describe('listing badges', () => {
     const { controller, release } = await openHeld('hf-papers-date-2024-07-31.html', hfList);
     expect(hosts()).toHaveLength(5);
     // The site shows another day's list in the same elements (a client-side navigation).
-    const link = document.querySelector('article h3 a')!;
-    link.setAttribute('href', '/papers/2402.18041');
-    link.textContent = 'Datasets for Large Language Models: A Comprehensive Survey';
+    showAnotherPaperInFirstArticle();
     await settle();
     // (It kept the previous paper's badge, with its Save, until the store answered.)
     expect(document.querySelector('article [data-paperlens="badge"]')?.getAttribute('data-arxiv-id')).toBe('2402.18041');

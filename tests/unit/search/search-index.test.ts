@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSearchSnapshot, SearchIndex } from '../../../src/search/search-index';
+import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../src/search/search-index';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { searchDocument } from '../../../src/db/search';
 import { tokenize } from '../../../src/search/tokenize';
@@ -14,6 +14,12 @@ beforeAll(async () => {
 });
 
 const titleOf = (id: string) => papers.find((paper) => paper.id === id)!.title;
+
+/** The ids an index of these documents answers a query with, best first. */
+function searchOver(documents: SearchDocument[]): (query: string) => string[] {
+  const index = new SearchIndex(buildSearchSnapshot(documents));
+  return (query) => index.search(query).map((hit) => hit.id);
+}
 
 describe('search over the seed store', () => {
   test('a title word finds its paper first', () => {
@@ -61,8 +67,7 @@ describe('search over the seed store', () => {
       { id: '2401.00002', title: 'Model C results', text: '', authors: '', row: '{}' },
       { id: '2401.00003', title: 'Dog models', text: '', authors: '', row: '{}' },
     ];
-    const index = new SearchIndex(buildSearchSnapshot(documents));
-    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    const ids = searchOver(documents);
     expect(ids('c')).toEqual(['2401.00002']);
     expect(ids('results c')).toEqual(['2401.00002', '2401.00001']);
     expect(ids('results x')).toEqual(['2401.00001', '2401.00002']);
@@ -75,9 +80,9 @@ describe('search over the seed store', () => {
       { id: '2401.00002', title: 'Scaling Transformers', text: 'larger models', authors: '', row: '{}' },
       { id: '2401.00003', title: 'Distillation', text: 'train trainers to transfer tricks, track trials, trust trees', authors: 'Tom Travis', row: '{}' },
     ];
-    const index = new SearchIndex(buildSearchSnapshot(documents));
-    expect(index.search('scaling tr').map((hit) => hit.id)).toEqual(['2401.00002', '2401.00001']);
-    expect(index.search('scaling transformers').map((hit) => hit.id)).toEqual(['2401.00002']);
+    const ids = searchOver(documents);
+    expect(ids('scaling tr')).toEqual(['2401.00002', '2401.00001']);
+    expect(ids('scaling transformers')).toEqual(['2401.00002']);
   });
 
   test('a last word that may be a common word being typed ("us", "ou") does not empty the results, and ranks the papers that have it first', () => {
@@ -85,8 +90,7 @@ describe('search over the seed store', () => {
       { id: '2401.00001', title: 'Densing Law', text: 'capacity density', authors: '', row: '{}' },
       { id: '2401.00002', title: 'Densing Law Optimal Usage', text: '', authors: '', row: '{}' },
     ];
-    const index = new SearchIndex(buildSearchSnapshot(documents));
-    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    const ids = searchOver(documents);
     // "using", "use"; "our".
     expect(ids('densing law us')).toEqual(['2401.00002', '2401.00001']);
     expect(ids('densing law ou').sort()).toEqual(['2401.00001', '2401.00002']);
@@ -108,8 +112,7 @@ describe('search over the seed store', () => {
       { id: '1706.03762', title: 'Attention Is All You Need', text: '', authors: 'Ashish Vaswani Łukasz Kaiser', row: '{}' },
       { id: '2002.00001', title: 'Straße scenes', text: '', authors: 'Søren Hauberg Paweł Morkisz', row: '{}' },
     ];
-    const index = new SearchIndex(buildSearchSnapshot(documents));
-    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    const ids = searchOver(documents);
     expect(ids('lukasz kaiser')).toEqual(['1706.03762']);
     expect(ids('Łukasz')).toEqual(['1706.03762']);
     expect(ids('soren hauberg')).toEqual(['2002.00001']);
@@ -123,8 +126,7 @@ describe('search over the seed store', () => {
       { id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model for General Robot Control', text: '', authors: '', row: '{}' },
       { id: '2203.03466', title: 'Tensor Programs V: Tuning Large Neural Networks via μP', text: '', authors: '', row: '{}' },
     ];
-    const index = new SearchIndex(buildSearchSnapshot(documents));
-    const ids = (query: string) => index.search(query).map((hit) => hit.id);
+    const ids = searchOver(documents);
     expect(ids('tau-bench')).toEqual(['2406.12045']);
     expect(ids('pi0 robot')).toEqual(['2410.24164']);
     expect(ids('muP')).toEqual(['2203.03466']);
