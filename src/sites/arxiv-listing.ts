@@ -100,7 +100,7 @@ function details(entry: ListingEntry): EntryDetails {
     title: pageText(elementText(entry.anchor, '.descriptor'), MAX_TITLE),
     abstract: abstract || null,
     authors: authors(item.querySelectorAll('.list-authors a')),
-    primaryCategory: primary,
+    primaryCategory: pageText(primary, 100) || null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { safeHref } from '../papers/ids';
+import { savedFromUrl } from '../papers/ids';
 import type { PagePaper, PaperPageSiteKey } from '../schema';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_PAGE_CODE_LINKS, MAX_TITLE } from '../papers/bounds';
 import { pageCodeLink } from '../summarize/links';
@@ -76,6 +76,9 @@ function mathmlText(node: Node): string {
   }
 }
 
+/** TeX between the delimiters of its kind: `$$` for a displayed formula, `$` inline. */
+const texBetween = (tex: string, display: boolean | undefined): string => (display ? `$$${tex}$$` : `$${tex}$`);
+
 /**
  * A typeset formula's text, once, or null for an element that is no formula. MathJax 2 leaves
  * its TeX in a script beside it (read there); MathJax 3 keeps no TeX, so its MathML copy for
@@ -86,8 +89,7 @@ function formulaText(element: Element): string | null {
   if (element.localName === 'math') {
     const tex = element.getAttribute('alttext');
     if (tex === null) return mathmlText(element);
-    const delimiter = element.getAttribute('display') === 'block' ? '$$' : '$';
-    return `${delimiter}${tex}${delimiter}`;
+    return texBetween(tex, element.getAttribute('display') === 'block');
   }
   if (element.localName === 'mjx-container') {
     const mathml = element.querySelector('mjx-assistive-mml');
@@ -99,8 +101,7 @@ function formulaText(element: Element): string | null {
     // Without a MathML copy (KaTeX's HTML-only output, or a page's own class "katex") the glyphs
     // are the formula's only text: read as any other element's.
     if (tex === undefined || tex === null) return element.querySelector('.katex-mathml')?.textContent ?? null;
-    const delimiter = element.parentElement?.classList.contains('katex-display') ? '$$' : '$';
-    return `${delimiter}${tex}${delimiter}`;
+    return texBetween(tex, element.parentElement?.classList.contains('katex-display'));
   }
   return null;
 }
@@ -131,8 +132,7 @@ export function elementText(element: Element | null, skip?: string): string {
     }
     if (child.localName === 'script') {
       const type = child.getAttribute('type') ?? '';
-      const delimiter = /mode\s*=\s*display/i.test(type) ? '$$' : '$';
-      if (/^math\/tex\b/i.test(type)) text += `${delimiter}${child.textContent ?? ''}${delimiter}`;
+      if (/^math\/tex\b/i.test(type)) text += texBetween(child.textContent ?? '', /mode\s*=\s*display/i.test(type));
       continue;
     }
     text += elementText(child, skip);
@@ -169,7 +169,7 @@ export function boundPaper(paper: PageReading): PagePaper {
     primaryCategory: optionalText(paper.primaryCategory, 100),
     doi: optionalText(paper.doi, 300),
     journalRef: optionalText(paper.journalRef, 1000),
-    pdfUrl: safeHref(paper.pdfUrl) ?? null,
+    pdfUrl: savedFromUrl(paper.pdfUrl),
     codeLinks: pageCodeLinks(paper.codeLinks ?? []),
   };
 }
