@@ -10,14 +10,23 @@ import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE, MAX_URL_LENGTH }
 z.config({ jitless: true, ...en() });
 
 export const ArxivIdSchema = z.string().check(z.regex(ARXIV_ID_PATTERN, 'not a canonical arXiv id'));
-export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).check(z.maxLength(MAX_URL_LENGTH));
-export const Title = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TITLE));
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).check(z.maxLength(MAX_URL_LENGTH, `longer than ${MAX_URL_LENGTH.toLocaleString('en')} characters`));
+// Bidi embeddings, overrides and isolates draw a title in another order than it is stored, searched
+// and cited: "\u202EdeeN uoY llA…" would pass for another paper's title. They go.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+export const Title = z.string().check(
+  z.overwrite((title) => title.replace(BIDI_CONTROLS, '').trim()),
+  z.minLength(1),
+  z.maxLength(MAX_TITLE),
+  // Zero-width and other format characters alone would show as an empty link.
+  z.refine((title) => title === '' || /[^\p{Cf}\p{Z}\s]/u.test(title), 'shows no visible character'),
+);
 export const Abstract = z.string().check(z.maxLength(MAX_ABSTRACT));
 export const Authors = z.array(z.string().check(z.maxLength(MAX_AUTHOR_NAME))).check(z.maxLength(MAX_AUTHORS));
 /** A count: an integer ≥ 0. */
 export const Count = z.int().check(z.nonnegative());
-/** Milliseconds since the epoch. */
-export const Timestamp = Count;
+/** Milliseconds since the epoch, up to the last a Date holds (275760-09-13): exports write them as dates. */
+export const Timestamp = z.int().check(z.nonnegative(), z.lte(8_640_000_000_000_000));
 /** A place in a trending list, from 1. */
 export const Rank = z.int().check(z.positive());
 /** A string of at most `max` characters. */
