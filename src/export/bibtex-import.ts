@@ -1,7 +1,7 @@
 import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
-import { arxivIdAmong, bareDoi, isSubmissionDate, keywordTags } from './references';
+import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
@@ -372,7 +372,8 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
   return { reason: 'no arXiv id (eprint, url or note)' };
 }
 
-function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
+/** `leftOut` gets the values left out of an imported paper, and why. */
+function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedItem | ImportRejection {
   const where = `@${entry.type}{${entry.key.slice(0, 60)}}`;
   const found = entryArxivId(entry.fields);
   if ('reason' in found) return { line: entry.line, reason: `${found.reason} in ${where}` };
@@ -383,7 +384,9 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
   const author = field('author');
   if (author !== undefined) item.authors = bibtexAuthors(author);
   const keywords = field('keywords');
-  if (keywords !== undefined) item.tags = keywordTags(splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText));
+  if (keywords !== undefined) {
+    item.tags = keywordTags(splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText), (reason) => leftOut.push({ line: entry.line, reason: `${reason}: left out of ${where}` }));
+  }
   // Each note once: some tools write the same one as annote and annotation.
   const notes = [...new Set(NOTE_FIELDS.flatMap((name) => field(name) ?? []))];
   // Line by line: LaTeX rendering joins lines, and a note's line breaks are the reader's.
@@ -413,13 +416,7 @@ function entryToItem(entry: BibtexEntry): ImportedItem | ImportRejection {
 export function parseBibtexImport(text: string): ImportParse {
   const { entries, rejected } = parseBibtex(text);
   if (entries.length === 0 && rejected.length === 0) throw new ImportError('no BibTeX entries found: the file has no @article, @misc or other entries');
-  const items: ImportedItem[] = [];
-  const problems: ImportRejection[] = [...rejected];
-  for (const entry of entries) {
-    const result = entryToItem(entry);
-    if ('reason' in result) problems.push(result);
-    else items.push(result);
-  }
-  problems.sort((a, b) => a.line - b.line);
-  return { format: 'bibtex', items, rejected: problems };
+  const imported = importRecords(entries, entryToItem);
+  const problems = [...rejected, ...imported.rejected].sort((a, b) => a.line - b.line);
+  return { format: 'bibtex', ...imported, rejected: problems };
 }

@@ -1,7 +1,7 @@
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ReadingStatusSchema } from '../schema/papers';
 import { ImportError } from './errors';
-import { arxivIdAmong, bareDoi, isSubmissionDate, keywordTags, personName } from './references';
+import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName } from './references';
 import { singleLine } from './text';
 import { CSV_COLUMNS, splitListCell } from './csv';
 
@@ -179,7 +179,7 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
     item.status = parsed.data;
   }
   const tags = splitList(field('tags')?.value ?? '', ours);
-  if (tags.length > 0) item.tags = keywordTags(tags);
+  if (tags.length > 0) item.tags = keywordTags(tags, (reason) => leftOut.push({ line: row.line, reason: `${reason}: left out of ${where}` }));
   const notes = field('notes', true)?.value;
   if (notes !== undefined) item.notes = notes;
   const tldr = field('tldr', true)?.value;
@@ -235,17 +235,5 @@ export function parseCsvImport(text: string, extension?: string): ImportParse {
     throw new ImportError(`line 1: the header names no column that identifies the paper (id, arXiv ID, URL, DOI or Extra); its columns are ${found}`, 1);
   }
   if (rows.length === 0) throw new ImportError('the file has a header row but no papers');
-  const items: ImportedItem[] = [];
-  const rejected: ImportRejection[] = [];
-  const leftOut: ImportRejection[] = [];
-  for (const row of rows) {
-    const found: ImportRejection[] = [];
-    const result = rowToItem(row, { columns, ours }, found);
-    if ('reason' in result) rejected.push(result);
-    else {
-      items.push(result);
-      leftOut.push(...found);
-    }
-  }
-  return { format: 'csv', items, rejected, ...(leftOut.length > 0 ? { leftOut } : {}) };
+  return { format: 'csv', ...importRecords(rows, (row, leftOut) => rowToItem(row, { columns, ours }, leftOut)) };
 }

@@ -1,6 +1,6 @@
 /** What reference managers' files say about an arXiv paper, read alike for every import format. */
 import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
-import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags } from '../schema/reading-list';
+import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { singleLine } from './text';
 
 const ARXIV_URL = /(?:https?:\/\/)?(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/[^\s{}"\\]+/gi;
@@ -95,14 +95,41 @@ export function isSubmissionDate(date: string, id: string): boolean {
 /**
  * Keywords as tags. Keywords are the other tool's, not tags typed here: one longer than a tag may
  * be is shortened (with "…") and those past the most a paper may have are left out, rather than the
- * whole paper being refused for them.
+ * whole paper being refused for them; `leftOut` is told how many, to say so in the preview.
  */
-export function keywordTags(keywords: readonly string[]): string[] {
-  const tags = keywords
-    .map(singleLine)
-    .filter((tag) => tag !== '')
-    .map((tag) => (tag.length > MAX_TAG_LENGTH ? `${tag.slice(0, MAX_TAG_LENGTH - 1).trimEnd()}…` : tag));
-  return uniqueTags(tags).slice(0, MAX_TAGS);
+export function keywordTags(keywords: readonly string[], leftOut?: (reason: string) => void): string[] {
+  const tags = uniqueTags(
+    keywords
+      .map(singleLine)
+      .filter((tag) => tag !== '')
+      .map((tag) => (tag.length > MAX_TAG_LENGTH ? `${tag.slice(0, MAX_TAG_LENGTH - 1).trimEnd()}…` : tag)),
+  );
+  const past = tags.length - MAX_TAGS;
+  if (past > 0) leftOut?.(`${past.toLocaleString('en')} ${past === 1 ? 'keyword' : 'keywords'} past the ${MAX_TAGS} tags a paper keeps`);
+  return tags.slice(0, MAX_TAGS);
+}
+
+/**
+ * Each record of a file as an imported paper, or why it is not one; `leftOut` gathers what the
+ * imported papers left out of themselves (shown in the preview), not that of rejected ones.
+ */
+export function importRecords<R>(
+  records: readonly R[],
+  toItem: (record: R, leftOut: ImportRejection[]) => ImportedItem | ImportRejection,
+): Pick<ImportParse, 'items' | 'rejected' | 'leftOut'> {
+  const items: ImportedItem[] = [];
+  const rejected: ImportRejection[] = [];
+  const leftOut: ImportRejection[] = [];
+  for (const record of records) {
+    const found: ImportRejection[] = [];
+    const result = toItem(record, found);
+    if ('reason' in result) rejected.push(result);
+    else {
+      items.push(result);
+      leftOut.push(...found);
+    }
+  }
+  return { items, rejected, ...(leftOut.length > 0 ? { leftOut } : {}) };
 }
 
 /** "Vaswani, Ashish" → "Ashish Vaswani"; "King, Martin Luther, Jr." → "Martin Luther King, Jr."; a name without a comma as it is. */

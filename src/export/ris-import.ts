@@ -1,7 +1,7 @@
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ImportError } from './errors';
 import { normalizeArxivId } from '../papers/ids';
-import { arxivIdAmong, bareDoi, isSubmissionDate, keywordTags, personName } from './references';
+import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName } from './references';
 import { singleLine } from './text';
 import { decodeCharacterReferences } from '../papers/html-text';
 
@@ -87,7 +87,8 @@ const BARE_ID_TAGS = new Set(['AN', 'M1']);
 const JOURNAL_TAGS = ['JO', 'JF', 'T2', 'J2'];
 const JOURNAL_REFERENCE = /^Journal reference: (.+)$/;
 
-function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
+/** `leftOut` gets the values left out of an imported paper, and why. */
+function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedItem | ImportRejection {
   const all = (tag: string) => record.fields.get(tag) ?? [];
   const first = (tag: string) => all(tag).find((value) => value !== '');
   const title = singleLine(first('TI') ?? first('T1') ?? '');
@@ -103,7 +104,7 @@ function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
   if (authors.length > 0) item.authors = authors;
   // One keyword per KW line (a ";" may be part of one); EndNote continues a KW on the next lines.
   const keywords = all('KW').flatMap((value) => value.split('\n'));
-  if (keywords.length > 0) item.tags = keywordTags(keywords);
+  if (keywords.length > 0) item.tags = keywordTags(keywords, (reason) => leftOut.push({ line: record.line, reason: `${reason}: left out of ${where}` }));
   const notes: string[] = [];
   for (const value of all('N1').map(noteText)) {
     const journal = JOURNAL_REFERENCE.exec(value);
@@ -131,12 +132,5 @@ function recordToItem(record: RisRecord): ImportedItem | ImportRejection {
 export function parseRisImport(text: string): ImportParse {
   const records = parseRis(text);
   if (records.length === 0) throw new ImportError('no RIS records found: the file has no "TY  - " line');
-  const items: ImportedItem[] = [];
-  const rejected: ImportRejection[] = [];
-  for (const record of records) {
-    const result = recordToItem(record);
-    if ('reason' in result) rejected.push(result);
-    else items.push(result);
-  }
-  return { format: 'ris', items, rejected };
+  return { format: 'ris', ...importRecords(records, recordToItem) };
 }
