@@ -1,15 +1,12 @@
 /** Code and model links (GitHub, GitLab, Hugging Face) mentioned in an abstract or linked from a page. */
-import { MAX_URL_LENGTH } from '../papers/bounds';
-import { safeHref } from '../papers/ids';
+import { savedFromUrl } from '../papers/ids';
 
 // Abstracts often leave out the scheme ("at github.com/a/b"): such a link is read as https. A host
 // inside another address or an email ("docs.github.com", "?u=github.com/…", "git@github.com:") is not one.
 const LINK = /(?<![\w.@/=?&%#:+~-])(?:https?:\/\/)?(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)(?:\/[^\s<>"'“”‘’]*)?/gi;
 
 function count(text: string, ch: string): number {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
+  return text.split(ch).length - 1;
 }
 
 /** Strips sentence punctuation that follows a URL but is not part of it. */
@@ -70,8 +67,8 @@ export function findCodeLinks(abstract: string): string[] {
  * without the sentence's punctuation a page's autolinker took in ("https://github.com/a/b.").
  */
 export function pageCodeLink(href: string | null | undefined): string | null {
-  const safe = safeHref(href);
-  if (!safe || safe.length > MAX_URL_LENGTH) return null;
+  const safe = savedFromUrl(href);
+  if (!safe) return null;
   const found = findCodeLinks(safe)[0];
   return found !== undefined && safe.startsWith(found) ? found : null;
 }

@@ -14,6 +14,7 @@ import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
 import { savedFromUrl } from '../papers/ids';
+import { putBackAllowance } from './put-back';
 
 interface MountedCard extends ShadowHost {
   /** The page's URL without its fragment (pageUrl). */
@@ -30,6 +31,8 @@ function pageUrl(): string {
 
 // How long a new title over the previous paper's abstract is taken for a page still rendering.
 const ABSTRACT_WAIT_MS = 1_500;
+// Put-backs of the card a second before it stays out (a page re-renders it away once or twice).
+const CARD_PUT_BACKS = 10;
 
 // The related line of a paper the store does not hold, until its related papers come.
 const LOOKING_FOR_RELATED = 'looking for papers like this in your store…';
@@ -130,6 +133,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   let abstractWaitSince: number | null = null;
   let running = false;
   let rerun = false;
+  const mayPutBack = putBackAllowance(CARD_PUT_BACKS);
 
   const removeCard = () => {
     if (!card) return;
@@ -179,7 +183,13 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     }
     abstractWaitSince = null;
     if (card && card.url === url.href) {
-      anchor.after(card.host); // the page re-rendered our card away: put the same one back
+      // The page re-rendered our card away: put the same one back, unless it keeps doing so. A page
+      // re-rendered from its markup keeps an empty copy of our host (a shadow root is not markup):
+      // the card being out, any host in the page is one.
+      if (mayPutBack()) {
+        for (const copy of document.querySelectorAll('paperlens-card')) copy.remove();
+        anchor.after(card.host);
+      }
       return;
     }
     // The page shows another paper (a site that renders the next paper in place, in one go):

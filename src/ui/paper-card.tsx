@@ -43,6 +43,9 @@ export interface CardActions {
   citation: () => Promise<string>;
 }
 
+// Links open in a new tab, telling the page there nothing of this one.
+const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
+
 function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore' | 'upvotes'>) {
   const votes = upvotes !== null && (
     <span class="pl-muted" data-testid="upvotes" title="Upvotes on Hugging Face Daily Papers">
@@ -51,20 +54,10 @@ function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'ran
       {upvotes} upvote{upvotes === 1 ? '' : 's'}
     </span>
   );
-  if (rank !== null) {
-    return (
-      <>
-        <span class="pl-rank" data-testid="rank">
-          #{rank} trending{snapshot ? ` · ${snapshot}` : ''}
-        </span>
-        {votes}
-      </>
-    );
-  }
   return (
     <>
-      <span class="pl-rank pl-muted" data-testid="rank">
-        {inStore ? 'Not ranked' : 'Not trending · summary from this page'}
+      <span class={rank === null ? 'pl-rank pl-muted' : 'pl-rank'} data-testid="rank">
+        {rank !== null ? `#${rank} trending${snapshot ? ` · ${snapshot}` : ''}` : inStore ? 'Not ranked' : 'Not trending · summary from this page'}
       </span>
       {votes}
     </>
@@ -84,23 +77,23 @@ function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks
     <nav class="pl-links" aria-label="Links">
       {id && (
         <>
-          <a href={arxivAbsUrl(id)} target="_blank" rel="noopener noreferrer">arXiv</a>
-          <a href={arxivPdfUrl(id)} target="_blank" rel="noopener noreferrer">PDF</a>
+          <a href={arxivAbsUrl(id)} {...NEW_TAB}>arXiv</a>
+          <a href={arxivPdfUrl(id)} {...NEW_TAB}>PDF</a>
           {/* Hugging Face has pages for new-style ids only. */}
           {!id.includes('/') && (
-            <a href={hfPaperUrl(id)} target="_blank" rel="noopener noreferrer">
+            <a href={hfPaperUrl(id)} {...NEW_TAB}>
               Hugging Face
             </a>
           )}
         </>
       )}
       {code.map((href) => (
-        <a key={href} href={href} target="_blank" rel="noopener noreferrer" data-testid="code-link">
+        <a key={href} href={href} {...NEW_TAB} data-testid="code-link">
           {linkText(href)}
         </a>
       ))}
       {project && (
-        <a href={project} target="_blank" rel="noopener noreferrer" data-testid="project-link">
+        <a href={project} {...NEW_TAB} data-testid="project-link">
           Project page
         </a>
       )}
@@ -156,6 +149,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   const followUndo = useRef((node: HTMLElement | null) => () => {
     if (node && holdsFocus(node)) saveRef.current?.focus();
   }).current;
+  const trending = <TrendingLine {...model} />;
   const toggle = (
     <button type="button" class="pl-toggle" data-testid="card-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
       {collapsed ? 'Show' : 'Hide'}
@@ -199,7 +193,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         <header class="pl-head">
           <span class="pl-brand">PaperLens</span>
           <span class="pl-line-title">{model.title}</span>
-          <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} upvotes={model.upvotes} />
+          {trending}
           {toggle}
           {saveButton}
           {undoAndError}
@@ -212,7 +206,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
     <article class="pl-card" data-collapsed="false">
       <header class="pl-head">
         <span class="pl-brand">PaperLens</span>
-        <TrendingLine rank={model.rank} snapshot={model.snapshot} inStore={model.inStore} upvotes={model.upvotes} />
+        {trending}
         {toggle}
       </header>
       <h2 class="pl-title">{model.title}</h2>
@@ -236,7 +230,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           ))}
         </ul>
       )}
-      <Links id={model.id} codeLinks={model.codeLinks} projectPage={model.projectPage} />
+      <Links {...model} />
       {(model.related.length > 0 || model.relatedNote !== null) && (
         <nav class="pl-related" data-testid="related" aria-label="Related papers">
           <span class="pl-muted">Related: </span>
@@ -248,7 +242,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           {model.related.map((paper, index) => (
             <span key={paper.id}>
               {index > 0 && ' · '}
-              <a href={arxivAbsUrl(paper.id)} target="_blank" rel="noopener noreferrer">
+              <a href={arxivAbsUrl(paper.id)} {...NEW_TAB}>
                 {paper.title}
               </a>
             </span>

@@ -12,6 +12,7 @@ import { watchStoreChanges } from '../../messaging/store-changes';
 import { takeListingPrefetch } from './listing-prefetch';
 import { releaseBadgeRoom } from './badge-room';
 import { noticeExtensionGone } from '../extension-gone';
+import { putBackAllowance } from '../put-back';
 
 export interface BadgeController {
   /** Badges every entry that has none, with one `badges` request for all of them. */
@@ -41,6 +42,9 @@ export interface BadgeControllerOptions {
   currentUrl?: () => URL;
   look?: () => BadgeLook;
 }
+
+// Scans a second that may put back badges before those the page takes out stay out.
+const BADGE_PUT_BACK_SCANS = 10;
 
 const DEFAULT_LOOK: BadgeLook = { seen: true, scheme: null };
 
@@ -153,21 +157,26 @@ export function createBadgeController({ site, transport, doc = document, current
     }
   };
 
+  const inPlace = (badge: Badge, entry: ListingEntry) => badge.host.isConnected && badge.host.previousElementSibling === entry.anchor;
   const place = (badge: Badge, entry: ListingEntry) => {
     entryOf.set(badge, entry);
-    if (badge.host.isConnected && badge.host.previousElementSibling === entry.anchor) return;
+    if (inPlace(badge, entry)) return;
     dropCopies(entry.anchor);
     entry.anchor.after(badge.host);
   };
+  // Scans that put back badges the page took out (see putBackAllowance); a new one at each start.
+  let putBackScans = putBackAllowance(BADGE_PUT_BACK_SCANS);
 
   /** Attaches a badge to every entry that has none, in this task; the answers are shown by the promise returned. */
   const attach = (): Promise<void> | null => {
     if (!active || !site.isPage(currentUrl())) return null;
     const fresh: ListingEntry[] = [];
+    let putBack: boolean | null = null;
     for (const entry of site.entries(doc)) {
       const badge = byEntry.get(entry.element);
       if (badge?.id === entry.id) {
-        place(badge, entry); // the page may have re-rendered the title and our badge with it
+        // The page may have re-rendered the title and our badge with it: put it back, unless it keeps doing so.
+        if (!inPlace(badge, entry) && (putBack ??= putBackScans())) place(badge, entry);
         continue;
       }
       if (badge) {
@@ -247,6 +256,7 @@ export function createBadgeController({ site, transport, doc = document, current
     start: () => {
       if (active) return;
       active = true;
+      putBackScans = putBackAllowance(BADGE_PUT_BACK_SCANS);
       observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
       void scan();
     },
