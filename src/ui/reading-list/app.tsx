@@ -8,6 +8,7 @@ import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
 import { ImportPanel } from './import-panel';
+import { LostNotes, type LostNote } from './lost-notes';
 import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
@@ -413,6 +414,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const selectAllBox = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const undo = useUndoableEdits();
+  const [lostNotes, setLostNotes] = useState<readonly LostNote[]>([]);
+  // The latest note lost on a paper replaces an earlier one (it was typed after it).
+  const noteLost = (lost: LostNote) => setLostNotes((previous) => [...previous.filter((other) => other.item.id !== lost.item.id), lost]);
 
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
   const filtered = useMemo(() => filterItems(sorted, query), [sorted, query.status, query.tag, query.text]);
@@ -644,6 +648,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             onSelect={select}
             onRemove={(id) => removeIds([id])}
             onFocusRow={setCursorId}
+            onNoteLost={noteLost}
           />
         ))}
       </ol>
@@ -708,6 +713,15 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
           />
         )}
         <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
+        <LostNotes
+          lost={lostNotes}
+          listed={(id) => items?.some((item) => item.id === id) ?? false}
+          done={(lost, focused) => {
+            setLostNotes((previous) => previous.filter((other) => other !== lost));
+            // The bar goes with its button: the focus goes to the search, not back to the page's start.
+            if (focused) searchBox.current?.focus();
+          }}
+        />
       </div>
       <div class="files">
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
