@@ -494,8 +494,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // reader reads it; not to its title link, which a key still held could open. The row may render
   // a frame later (the list renders what is on screen): tried for a moment only.
   const focusTarget = useRef<{ id: string; until: number } | null>(null);
+  // A render to focus in: a j or k that leaves the cursor where it is (on the last or first paper)
+  // changes nothing else, and the focus would stay where Escape left it, on the page.
+  const [, renderToFocus] = useState(0);
   const focusRowSoon = (id: string, withinMs: number) => {
     focusTarget.current = { id, until: performance.now() + withinMs };
+    renderToFocus((count) => count + 1);
   };
   const moveCursor = (step: number) => {
     if (shown.length === 0) return;
