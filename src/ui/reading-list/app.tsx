@@ -8,7 +8,7 @@ import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
 import { ImportPanel } from './import-panel';
-import { LostNotes, type LostNote } from './lost-notes';
+import { LostNotes, type LostNote, type UnsavedNote } from './lost-notes';
 import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
@@ -414,9 +414,15 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const selectAllBox = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const undo = useUndoableEdits();
-  const [lostNotes, setLostNotes] = useState<readonly LostNote[]>([]);
+  const [lostNotes, setLostNotes] = useState<readonly UnsavedNote[]>([]);
+  // Read when a row's note fails, from a row that may hold an older render's callback.
+  const listedNow = useRef(items);
+  listedNow.current = items;
   // The latest note lost on a paper replaces an earlier one (it was typed after it).
-  const noteLost = (lost: LostNote) => setLostNotes((previous) => [...previous.filter((other) => other.item.id !== lost.item.id), lost]);
+  const noteLost = (lost: LostNote) => {
+    const removed = !(listedNow.current ?? []).some((item) => item.id === lost.item.id);
+    setLostNotes((previous) => [...previous.filter((other) => other.item.id !== lost.item.id), { ...lost, removed }]);
+  };
 
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
   const filtered = useMemo(() => filterItems(sorted, query), [sorted, query.status, query.tag, query.text]);

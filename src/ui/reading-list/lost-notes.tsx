@@ -10,13 +10,16 @@ export interface LostNote {
   reason: string;
 }
 
+/** `removed`: the paper was no longer listed when its note failed (removed elsewhere), not a write refused. */
+export type UnsavedNote = LostNote & { removed: boolean };
+
 /**
  * A note whose paper was removed elsewhere (the popup, a card, another tab) while it waited to be
  * written: the reader is told, sees the text, and can put the paper back with it (or, the paper
  * listed again meanwhile, write the note on it). `done(focused)`: whether the focus was in the bar.
  */
-function LostNoteBar({ lost, listed, done }: { lost: LostNote; listed: boolean; done: (focused: boolean) => void }) {
-  const { item, notes, reason } = lost;
+function LostNoteBar({ lost, listed, done }: { lost: UnsavedNote; listed: boolean; done: (focused: boolean) => void }) {
+  const { item, notes, reason, removed } = lost;
   const [problem, setProblem] = useState<string | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
@@ -40,7 +43,7 @@ function LostNoteBar({ lost, listed, done }: { lost: LostNote; listed: boolean; 
   return (
     <div class="lost-note" ref={bar} data-testid="lost-note" role="group" aria-label={`Unsaved note on ${item.title}`}>
       <p role="alert" data-testid="lost-note-message">
-        {listed ? `Your note on “${item.title}” was not saved: ${reason}.` : `“${item.title}” was removed elsewhere before your note on it was saved.`}
+        {removed ? `“${item.title}” was removed elsewhere before your note on it was saved${listed ? ', and is listed again' : ''}.` : `Your note on “${item.title}” was not saved: ${reason}.`}
       </p>
       <textarea data-testid="lost-note-text" readOnly dir="auto" rows={3} value={notes} aria-label={`Your unsaved note on ${item.title}`} />
       <div class="actions">
@@ -60,7 +63,7 @@ function LostNoteBar({ lost, listed, done }: { lost: LostNote; listed: boolean; 
   );
 }
 
-export function LostNotes({ lost, listed, done }: { lost: readonly LostNote[]; listed: (id: string) => boolean; done: (lost: LostNote, focused: boolean) => void }) {
+export function LostNotes({ lost, listed, done }: { lost: readonly UnsavedNote[]; listed: (id: string) => boolean; done: (lost: UnsavedNote, focused: boolean) => void }) {
   return (
     <>
       {lost.map((note) => (

@@ -13,7 +13,9 @@ let db: PaperLensDatabase;
 let counter = 0;
 // The page's requests go to the background's own handler, over the same store.
 const send = (request: Request) => handleReadingListRequest(db, ReadingListRequestSchema.parse(request), Date.now());
-vi.mock('../../../src/messaging/client', () => ({ sendRequest: (request: Request) => send(request) }));
+// How the page's requests reach the store (a test may refuse some on the way).
+let sendThrough: (request: Request) => Promise<unknown> = send;
+vi.mock('../../../src/messaging/client', () => ({ sendRequest: (request: Request) => sendThrough(request) }));
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
 
 const ID = '1706.03762';
@@ -27,6 +29,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  sendThrough = send;
   cleanup();
   db.close();
 });
@@ -73,8 +76,29 @@ test('the paper saved again elsewhere meanwhile: "Save the note" writes the note
   await db.saved.put(savedItem({ id: ID, title: 'Attention Is All You Need', tags: ['saved again'] }));
   const save = await screen.findByTestId('lost-note-restore');
   await waitFor(() => expect(save.textContent).toBe('Save the note'));
+  expect(screen.getByTestId('lost-note-message').textContent).toBe('“Attention Is All You Need” was removed elsewhere before your note on it was saved, and is listed again.');
   fireEvent.click(save);
   await waitFor(async () => expect(await db.saved.get(ID)).toMatchObject({ notes: 'Compare with Mamba, section 3', tags: ['saved again'] }));
+  await waitFor(() => expect(screen.queryByTestId('lost-note')).toBeNull());
+});
+
+test('a note the background refused on a paper still listed (the row gone from the screen meanwhile) says why, and "Save the note" tries again', async () => {
+  let refuse = true;
+  const real = send;
+  sendThrough = async (request) => {
+    if (refuse && request.type === 'setNotes') throw new Error('PaperLens was updated: reload this page');
+    return real(request);
+  };
+  await typeNote('Compare with Mamba, section 3');
+  // The reader goes to the search (the note is written, and refused) and filters the row away.
+  const search = await screen.findByTestId('search');
+  search.focus();
+  fireEvent.input(search, { target: { value: 'HallE' } });
+  const message = await screen.findByTestId('lost-note-message', {}, { timeout: 2000 });
+  expect(message.textContent).toBe('Your note on “Attention Is All You Need” was not saved: PaperLens was updated: reload this page.');
+  refuse = false;
+  fireEvent.click(screen.getByTestId('lost-note-restore'));
+  await waitFor(async () => expect((await db.saved.get(ID))?.notes).toBe('Compare with Mamba, section 3'));
   await waitFor(() => expect(screen.queryByTestId('lost-note')).toBeNull());
 });
 
