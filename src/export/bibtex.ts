@@ -175,6 +175,10 @@ function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): 
     const month = MONTHS[date.month - 1];
     if (month) fields.push(['month', month]);
   }
+  // The submission day as biblatex's `date` (Zotero reads it too), from the same date as year and
+  // month, so biber does not warn of overwriting them; it is what the import reads back as the
+  // submission date, so a paper given next month's id keeps its year and key once re-imported.
+  if (item.published) fields.push(['date', `{${item.published}}`]);
   fields.push(['eprint', `{${item.id}}`], ['archivePrefix', '{arXiv}']);
   if (item.primaryCategory) fields.push(['primaryClass', `{${escapeLatex(singleLine(item.primaryCategory))}}`]);
   if (item.doi) fields.push(['doi', `{${bibtexDoi(item.doi)}}`]);

@@ -16,10 +16,21 @@ const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
   { key: 'hfList', label: 'Hugging Face paper lists', where: 'badges on huggingface.co/papers (daily, weekly, monthly, trending)' },
 ];
 
-function Switch({ name, label, hint, checked, onChange, disabled = false }: { name: string; label: string; hint: string; checked: boolean; onChange: (on: boolean) => void; disabled?: boolean }) {
+/** A switch; `onChange` is told the change in the reader's words too ("Daily-papers feed off"). */
+function Switch({ name, label, hint, checked, onChange, disabled = false }: { name: string; label: string; hint: string; checked: boolean; onChange: (on: boolean, what: string) => void; disabled?: boolean }) {
   return (
     <label class="setting">
-      <input type="checkbox" role="switch" data-testid={`setting-${name}`} checked={checked} disabled={disabled} onChange={(event) => onChange(event.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        role="switch"
+        data-testid={`setting-${name}`}
+        checked={checked}
+        disabled={disabled}
+        onChange={(event) => {
+          const on = event.currentTarget.checked;
+          onChange(on, `${label} ${on ? 'on' : 'off'}`);
+        }}
+      />
       <span>
         <span class="setting-label">{label}</span>
         <span class="hint">{hint}</span>
@@ -27,6 +38,8 @@ function Switch({ name, label, hint, checked, onChange, disabled = false }: { na
     </label>
   );
 }
+
+const THEME_LABELS: Readonly<Record<Settings['theme'], string>> = { auto: 'Auto: follow the page and the system', light: 'Light', dark: 'Dark' };
 
 /** "1 saved paper", "2 saved papers". */
 function count(n: number, noun: string): string {
@@ -137,14 +150,18 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
 export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase; pdfTabTitles?: boolean }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [savedNote, setSavedNote] = useState(false);
+  // What the last change saved, named, so that each change reads differently in the live region (a
+  // screen reader says a live region's text when it changes, not when the same text is set again);
+  // `count` makes a new node of it even then (the same change made again after another window undid it).
+  const [saved, setSaved] = useState<{ what: string; count: number } | null>(null);
 
   useEffect(() => {
     loadSettings().then(setSettings, (error: unknown) => setProblem(`Could not read the settings: ${errorMessage(error)}`));
     return watchSettings(setSettings);
   }, []);
 
-  const change = async (next: Settings) => {
+  /** Saves `next`; `what`: the change in the reader's words ("Theme: Dark", "Daily-papers feed off"). */
+  const change = async (next: Settings, what: string) => {
     setProblem(null);
     const checked = SettingsSchema.safeParse(next);
     if (!checked.success) {
@@ -155,11 +172,11 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
     setSettings(checked.data);
     try {
       await saveSettings(checked.data);
-      setSavedNote(true);
+      setSaved((previous) => ({ what, count: (previous?.count ?? 0) + 1 }));
     } catch (error) {
       // The page shows what is stored, and does not say an earlier change was the last word.
       setSettings(before);
-      setSavedNote(false);
+      setSaved(null);
       setProblem(`Not saved: ${errorMessage(error)}`);
     }
   };
@@ -190,12 +207,14 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
         </a>
       </header>
       {problem && <p class="error" role="alert">{problem}</p>}
-      <p class="saved-note muted" role="status">{savedNote ? 'Saved. Open pages follow at once.' : 'Changes are saved as you make them.'}</p>
+      <p class="saved-note muted" role="status" data-testid="saved-note">
+        {saved ? <span key={saved.count}>{saved.what}. Saved. Open pages follow at once.</span> : 'Changes are saved as you make them.'}
+      </p>
 
       <section class="card" aria-labelledby="sites-heading">
         <h2 id="sites-heading">Where PaperLens works</h2>
         {SITES.map(({ key, label, where }) => (
-          <Switch key={key} name={key} label={label} hint={where} checked={settings.sites[key]} onChange={(on) => void change({ ...settings, sites: { ...settings.sites, [key]: on } })} />
+          <Switch key={key} name={key} label={label} hint={where} checked={settings.sites[key]} onChange={(on, what) => void change({ ...settings, sites: { ...settings.sites, [key]: on } }, what)} />
         ))}
         <Switch
           name="pdfTabTitles"
@@ -207,7 +226,7 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
           }
           checked={pdfTabTitles && settings.pdfTabTitles}
           disabled={!pdfTabTitles}
-          onChange={(on) => void change({ ...settings, pdfTabTitles: on })}
+          onChange={(on, what) => void change({ ...settings, pdfTabTitles: on }, what)}
         />
       </section>
 
@@ -215,7 +234,14 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
         <h2 id="look-heading">Card and badges</h2>
         <label class="setting choice">
           <span class="setting-label">Summary cards start</span>
-          <select data-testid="setting-cardCollapsed" value={settings.cardCollapsed ? 'collapsed' : 'expanded'} onChange={(event) => void change({ ...settings, cardCollapsed: event.currentTarget.value === 'collapsed' })}>
+          <select
+            data-testid="setting-cardCollapsed"
+            value={settings.cardCollapsed ? 'collapsed' : 'expanded'}
+            onChange={(event) => {
+              const collapsed = event.currentTarget.value === 'collapsed';
+              void change({ ...settings, cardCollapsed: collapsed }, `Summary cards start ${collapsed ? 'collapsed to one line' : 'expanded'}`);
+            }}
+          >
             <option value="expanded">expanded</option>
             <option value="collapsed">collapsed to one line</option>
           </select>
@@ -227,12 +253,14 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
             value={settings.theme}
             onChange={(event) => {
               const theme = SettingsSchema.shape.theme.safeParse(event.currentTarget.value);
-              if (theme.success) void change({ ...settings, theme: theme.data });
+              if (theme.success) void change({ ...settings, theme: theme.data }, `Theme: ${THEME_LABELS[theme.data]}`);
             }}
           >
-            <option value="auto">Auto: follow the page and the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+            {Object.entries(THEME_LABELS).map(([theme, label]) => (
+              <option key={theme} value={theme}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
       </section>
@@ -244,21 +272,21 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
           label="Daily-papers feed"
           hint="Refresh trending papers from Hugging Face's daily-papers feed. Off: only the bundled snapshot."
           checked={settings.feedEnabled}
-          onChange={(on) => void change({ ...settings, feedEnabled: on })}
+          onChange={(on, what) => void change({ ...settings, feedEnabled: on }, what)}
         />
         <Switch
           name="completeFromArxiv"
           label="Complete papers from arXiv"
           hint="A paper saved from a PDF tab, a link or a list of ids gets its title, authors, date and TL;DR from its arXiv page, one request every 3 seconds; a PDF tab of a paper PaperLens does not know gets its title from there too. Off: no requests; a saved paper gets them when you open its page, or once this is on again."
           checked={settings.completeFromArxiv}
-          onChange={(on) => void change({ ...settings, completeFromArxiv: on })}
+          onChange={(on, what) => void change({ ...settings, completeFromArxiv: on }, what)}
         />
         <Switch
           name="seenEnabled"
           label="“Seen” marks"
           hint="Remember which abstract pages and arXiv PDFs you opened, with their titles, to mark them in listings and list the latest in the popup’s Recent tab (5,000 pages at most)."
           checked={settings.seenEnabled}
-          onChange={(on) => void change({ ...settings, seenEnabled: on })}
+          onChange={(on, what) => void change({ ...settings, seenEnabled: on }, what)}
         />
       </section>
 

@@ -8,6 +8,7 @@ import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
 import { ImportPanel } from './import-panel';
+import { LostNotes, type LostNote, type UnsavedNote } from './lost-notes';
 import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
@@ -413,6 +414,15 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const selectAllBox = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const undo = useUndoableEdits();
+  const [lostNotes, setLostNotes] = useState<readonly UnsavedNote[]>([]);
+  // Read when a row's note fails, from a row that may hold an older render's callback.
+  const listedNow = useRef(items);
+  listedNow.current = items;
+  // The latest note lost on a paper replaces an earlier one (it was typed after it).
+  const noteLost = (lost: LostNote) => {
+    const removed = !(listedNow.current ?? []).some((item) => item.id === lost.item.id);
+    setLostNotes((previous) => [...previous.filter((other) => other.item.id !== lost.item.id), { ...lost, removed }]);
+  };
 
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
   const filtered = useMemo(() => filterItems(sorted, query), [sorted, query.status, query.tag, query.text]);
@@ -490,8 +500,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // reader reads it; not to its title link, which a key still held could open. The row may render
   // a frame later (the list renders what is on screen): tried for a moment only.
   const focusTarget = useRef<{ id: string; until: number } | null>(null);
+  // A render to focus in: a j or k that leaves the cursor where it is (on the last or first paper)
+  // changes nothing else, and the focus would stay where Escape left it, on the page.
+  const [, renderToFocus] = useState(0);
   const focusRowSoon = (id: string, withinMs: number) => {
     focusTarget.current = { id, until: performance.now() + withinMs };
+    renderToFocus((count) => count + 1);
   };
   const moveCursor = (step: number) => {
     if (shown.length === 0) return;
@@ -644,6 +658,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             onSelect={select}
             onRemove={(id) => removeIds([id])}
             onFocusRow={setCursorId}
+            onNoteLost={noteLost}
           />
         ))}
       </ol>
@@ -708,6 +723,15 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
           />
         )}
         <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
+        <LostNotes
+          lost={lostNotes}
+          listed={(id) => items?.some((item) => item.id === id) ?? false}
+          done={(lost, focused) => {
+            setLostNotes((previous) => previous.filter((other) => other !== lost));
+            // The bar goes with its button: the focus goes to the search, not back to the page's start.
+            if (focused) searchBox.current?.focus();
+          }}
+        />
       </div>
       <div class="files">
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}

@@ -27,15 +27,18 @@ export interface DebouncedWrite<T> {
 /**
  * A value written through the background a moment after the user stops typing (at once on
  * flush: blur, Enter, the row leaving the screen, the page closing). A failed write says why and
- * the value is kept, so the next keystroke or blur tries again.
+ * the value is kept, so the next keystroke or blur tries again. One that fails once its editor is
+ * gone (the paper removed elsewhere) has no field left to say so: it goes to `lost`.
  */
-export function useDebouncedWrite<T>(write: (value: T) => Promise<unknown>, delayMs: number): DebouncedWrite<T> {
+export function useDebouncedWrite<T>(write: (value: T) => Promise<unknown>, delayMs: number, lost?: (value: T, reason: string) => void): DebouncedWrite<T> {
   const [state, setState] = useState<WriteState>('idle');
   const [error, setError] = useState<string | null>(null);
   const latest = useRef<{ value: T } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const writeRef = useRef(write);
   writeRef.current = write;
+  const lostRef = useRef(lost);
+  lostRef.current = lost;
   const alive = useRef(true);
 
   // Stable across renders: the waiting set and the unmount cleanup hold this very function.
@@ -53,11 +56,13 @@ export function useDebouncedWrite<T>(write: (value: T) => Promise<unknown>, dela
       if (alive.current) setError(null);
       return latest.current === null;
     } catch (failure) {
-      latest.current ??= next;
-      if (alive.current) {
-        setState('error');
-        setError(errorMessage(failure));
+      if (!alive.current) {
+        lostRef.current?.(next.value, errorMessage(failure));
+        return false;
       }
+      latest.current ??= next;
+      setState('error');
+      setError(errorMessage(failure));
       return false;
     }
   }).current;

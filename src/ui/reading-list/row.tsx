@@ -6,6 +6,7 @@ import { MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../sc
 import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
 import { describeDay } from '../time';
+import type { LostNote } from './lost-notes';
 
 /** Every row is this tall (px), so the list can render only the rows on screen. */
 export const ROW_HEIGHT = 172;
@@ -63,9 +64,9 @@ function useDraft(stored: string, asStored: (typed: string) => string = (typed) 
   };
 }
 
-function NotesEditor({ item }: { item: SavedItem }) {
+function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onNoteLost'] }) {
   const draft = useDraft(item.notes);
-  const write = useDebouncedWrite((notes: string) => sendRequest({ type: 'setNotes', id: item.id, notes }), NOTES_DELAY_MS);
+  const write = useDebouncedWrite((notes: string) => sendRequest({ type: 'setNotes', id: item.id, notes }), NOTES_DELAY_MS, (notes, reason) => onLost({ item, notes, reason }));
   return (
     <label class="field notes-field">
       <span class="field-label">
@@ -154,9 +155,11 @@ export interface RowProps {
   onSelect: (id: string, selected: boolean) => void;
   onRemove: (id: string) => void;
   onFocusRow: (id: string) => void;
+  /** A note typed in the row whose write failed once the row was gone (its paper removed elsewhere). */
+  onNoteLost: (lost: LostNote) => void;
 }
 
-function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRow }: RowProps) {
+function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRow, onNoteLost }: RowProps) {
   const meta = [authorLine(item.authors), `arXiv ${item.id}`, `added ${describeDay(item.addedAt)}`];
   if (item.readAt !== null) meta.push(`read ${describeDay(item.readAt)}`);
   return (
@@ -189,7 +192,7 @@ function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRo
         </p>
         <div class="editors">
           <TagsEditor key={`tags-${item.id}`} item={item} />
-          <NotesEditor key={`notes-${item.id}`} item={item} />
+          <NotesEditor key={`notes-${item.id}`} item={item} onLost={onNoteLost} />
         </div>
       </div>
       <div class="item-side">

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { citationKeys, exportBibtex, parseImport } from '../../../src/export';
 import { citationEntry } from '../../../src/export/bibtex';
+import { planImport } from '../../../src/export/merge';
 import { SaveInputSchema } from '../../../src/schema';
 import { boundPaper } from '../../../src/sites/types';
 import { savedItem, hostileItems } from './fixtures';
@@ -119,6 +120,25 @@ describe('BibTeX export', () => {
     const bare = exportBibtex([savedItem({ id: 'hep-th/9901001', authors: [] })]);
     expect(bare).toMatch(/year = \{1999\},\n {2}month = jan,/);
     expect(bare).not.toMatch(/author|primaryClass|doi|note|keywords|annote/);
+  });
+
+  test('the submission day is written as biblatex\'s date, agreeing with year and month; a paper known only by its id gets none', () => {
+    const dated = exportBibtex([savedItem({ id: '2401.00001', published: '2023-12-29' })]);
+    expect(dated).toMatch(/year = \{2023\},\n {2}month = dec,\n {2}date = \{2023-12-29\},/);
+    expect(exportBibtex([savedItem({ id: '2401.00001' })])).not.toContain('date =');
+  });
+
+  test('exported, imported into an empty list and exported again: the same file, keys included (a paper submitted in December and given a January id keeps its year)', () => {
+    const items = [
+      savedItem({ id: '2401.00001', title: 'Late in December', authors: ['Ada Lovelace'], published: '2023-12-29' }),
+      savedItem({ id: '2402.00002', title: 'Mid February', authors: ['Alan Turing'], published: '2024-02-05' }),
+    ];
+    const first = exportBibtex(items);
+    const imported = parseImport(first, 'papers.bib').items;
+    expect(imported.map((item) => item.published)).toEqual(['2023-12-29', '2024-02-05']);
+    const again = exportBibtex(planImport([], imported, 5_000).added);
+    expect(again).toBe(first);
+    expect([...entryKeys(again).values()]).toEqual(['lovelace2023late', 'turing2024mid']);
   });
 
   test("a large collaboration's 5,000 authors are kept whole: read off the page, saved, cited and imported", () => {

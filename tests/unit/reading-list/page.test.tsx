@@ -116,6 +116,22 @@ describe('reading-list page: keyboard triage', () => {
     expect(screen.getByTestId('bulk-count').textContent).toBe('1 selected');
   });
 
+  test('Escape leaves the search box for j and k; j on the last paper (the cursor there already) still takes the focus to its row, not left on the page', async () => {
+    await openPage(6);
+    const checkbox = (id: string) => document.querySelector(`[data-arxiv-id="${id}"] [data-testid="select"]`);
+    fireEvent.keyDown(document.body, { key: 'k' });
+    await waitFor(() => expect(document.activeElement).toBe(checkbox('2401.00006')));
+    const search = await screen.findByTestId('search');
+    search.focus();
+    fireEvent.keyDown(search, { key: 'Escape' });
+    expect(document.activeElement).toBe(document.body);
+    // A moment later, as a reader's next key comes (the page has settled from the focus leaving the list).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fireEvent.keyDown(document.body, { key: 'j' });
+    await waitFor(() => expect(document.activeElement).toBe(checkbox('2401.00006')), { timeout: 200 });
+    expect(cursorRow()).toBe('2401.00006');
+  });
+
   test('j, x, Delete, then j: the cursor goes on to the paper after the one deleted, not back to the top; k goes before it', async () => {
     await openPage(6);
     for (let step = 0; step < 3; step++) fireEvent.keyDown(document.body, { key: 'j' });
