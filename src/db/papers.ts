@@ -288,7 +288,7 @@ export async function retitleFromArxiv(db: PaperLensDatabase, id: string, pageTi
   return db.transaction('rw', db.paperBlocks, db.searchIndex, db.saved, async () => {
     const paper = await db.papers.get(id);
     if (!paper || normTitle === '' || normTitle === paper.normTitle) return false;
-    await putPapers(db, [{ ...paper, title, normTitle }], now);
+    await putPapers(db, [{ ...paper, title, normTitle, retitledAt: now }], now);
     const item = await db.saved.get(id);
     if (item?.title === paper.title) await db.saved.put({ ...item, title });
     return true;

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
+import { seedStore } from '../../../src/db/seed';
+import { normalizeTitle } from '../../../src/papers/ids';
 import { lookupPapers } from '../../../src/db/papers';
 import { loadSearchIndex, paperRow, rowContext } from '../../../src/db/search';
 import { createArxivFiller } from '../../../src/feed/arxiv-fill';
@@ -94,6 +96,19 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
     const citation = await handleMessage({ type: 'citation', paper: { id: ID, title: CAPTURED, titleIsGuess: true } }, { ...deps, arxivPage: async () => arxivPage });
     expect(citation).toMatchObject({ ok: true, result: expect.stringContaining(`title = {{${CURRENT}}}`) });
     expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
+  });
+
+  test("an update's new snapshot keeps the title arXiv gave it since; a capture made after that brings its own", async () => {
+    const visitedAt = Date.UTC(2026, 10, 1);
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, { ...deps, now: () => visitedAt });
+    await expect.poll(async () => (await popupTitles()).thisTab).toBe(CURRENT);
+    // The same capture, compiled anew (another summarizer): as updates ship it.
+    await seedStore(db, { ...asset, version: 'next' }, visitedAt + 1);
+    expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
+    const later = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models (a later capture)';
+    const papers = asset.papers.map((paper) => (paper.id === ID ? { ...paper, title: later, normTitle: normalizeTitle(later), snapshot: '2026-11-20' } : paper));
+    await seedStore(db, { ...asset, version: 'later', papers }, visitedAt + 2);
+    expect(await popupTitles()).toEqual({ thisTab: later, search: later });
   });
 
   test("a Hugging Face page's title (its own copy, which may be older), or an arXiv page's written only otherwise, does not retitle it", async () => {
