@@ -13,6 +13,7 @@ import { titleKeyOf } from './title-key';
 import { pageDetails, pageText } from '../sites/types';
 import { MAX_AUTHOR_NAME, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
+import { putPapers } from './bulk';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
@@ -271,6 +272,26 @@ export async function knownTitle(db: PaperLensDatabase, id: string): Promise<{ k
     if (paper) return { known: paper.title, guess: null };
     if (!listed) return { known: null, guess: null };
     return lacksPageDetails(listed) ? { known: null, guess: listed.title } : { known: listed.title, guess: null };
+  });
+}
+
+/**
+ * Gives a paper of the store the title its arXiv page shows (`pageTitle`, as the page has it): arXiv
+ * retitled it since the snapshot or the feed took its title. The popup, its PDF tab's name, search
+ * and a save then say what the reading list says once the page was read. A saved item under the
+ * store's old title gets the new one, its last-updated time kept (as completeSaved keeps it). A
+ * title that only differs in case, spacing or punctuation is left. Answers whether it changed.
+ */
+export async function retitleFromArxiv(db: PaperLensDatabase, id: string, pageTitle: string, now: number): Promise<boolean> {
+  const title = latexToText(pageTitle) || pageTitle;
+  const normTitle = normalizeTitle(title);
+  return db.transaction('rw', db.paperBlocks, db.searchIndex, db.saved, async () => {
+    const paper = await db.papers.get(id);
+    if (!paper || normTitle === '' || normTitle === paper.normTitle) return false;
+    await putPapers(db, [{ ...paper, title, normTitle, retitledAt: now }], now);
+    const item = await db.saved.get(id);
+    if (item?.title === paper.title) await db.saved.put({ ...item, title });
+    return true;
   });
 }
 

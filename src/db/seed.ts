@@ -41,6 +41,12 @@ function withFeedNews(bundled: Paper, stored: Paper | undefined): Paper {
   return { ...bundled, feed, authors, summary: { ...bundled.summary, codeLinks: withFeedRepo(bundled.summary.codeLinks, feed.githubRepo) } };
 }
 
+/** A bundled paper under the title its arXiv page gave it after the snapshot was captured (arXiv retitled it), when it did. */
+function withArxivTitle(bundled: Paper, stored: Paper | undefined): Paper {
+  if (stored?.retitledAt === undefined || stored.retitledAt < capturedAt(bundled.snapshot)) return bundled;
+  return { ...bundled, title: stored.title, normTitle: stored.normTitle, retitledAt: stored.retitledAt };
+}
+
 /**
  * Loads the bundled seed in one transaction. Idempotent: the same version is a no-op. Touches
  * only bundled papers (source 'seed'); the reading list and feed papers are left as they are.
@@ -56,7 +62,7 @@ export async function seedStore(db: PaperLensDatabase, asset: SeedAsset, now = D
     const current = await db.papers.bulkGet(asset.papers.map((paper) => paper.id));
     await db.papers.bulkPut([
       ...dropped.filter((paper) => paper.feed !== null).map((paper): Paper => ({ ...paper, source: 'feed', rank: null, snapshot: null })),
-      ...asset.papers.map((paper, index) => withFeedNews(paper, current[index])),
+      ...asset.papers.map((paper, index) => withArxivTitle(withFeedNews(paper, current[index]), current[index])),
     ]);
     await db.meta.bulkPut([
       { key: SEED_VERSION_KEY, value: asset.version },

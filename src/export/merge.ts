@@ -110,6 +110,26 @@ export function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem
   };
 }
 
+/** Whether two tag lists hold the same tags in the same order, ignoring case (as the list compares tags). */
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, index) => tag.toLowerCase() === b[index]!.toLowerCase());
+}
+
+/**
+ * mergeItem for an import: tags or notes it gives a listed paper are an edit made now, which moves
+ * the paper up "Last updated", unless they are a newer file's own (a backup from another device):
+ * then they keep its time. Filling in what the item lacked (authors, a DOI) keeps the time, as the
+ * paper's page does.
+ */
+function mergeImported(current: SavedItem, incoming: ImportedItem, now: number): SavedItem {
+  const merged = mergeItem(current, incoming);
+  const holds = (tags: readonly string[], notes: string) => sameTags(merged.tags, tags) && merged.notes === notes;
+  if (holds(current.tags, current.notes)) return merged;
+  const fileIsNewer = merged.updatedAt > current.updatedAt;
+  if (fileIsNewer && holds(incoming.tags ?? current.tags, incoming.notes ?? current.notes)) return merged;
+  return { ...merged, updatedAt: Math.max(now, merged.updatedAt) };
+}
+
 /** Whether two saved items hold the same values (lists compared element by element). */
 export function sameItem(a: SavedItem, b: SavedItem): boolean {
   return (Object.keys(a) as (keyof SavedItem)[]).every((key) => {
@@ -170,7 +190,7 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
   for (const imported of incoming) {
     const item = withPlaceholderTitle(imported);
     const before = current.get(item.id) ?? listed.get(item.id);
-    const candidate = before ? mergeItem(before, item) : newItem(item, now);
+    const candidate = before ? mergeImported(before, item, now) : newItem(item, now);
     const checked = SavedItemSchema.safeParse(candidate);
     if (!checked.success) {
       const issue = checked.error.issues[0];

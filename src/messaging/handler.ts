@@ -1,11 +1,12 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
 import { latexToText } from '../papers/latex';
+import { normalizeTitle } from '../papers/ids';
 import { citationEntry, type Citable } from '../export/bibtex';
 
 export interface HandlerDeps {
@@ -51,13 +52,23 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
 }
 
 /**
+ * The paper's arXiv page (null when it cannot be had or requests are off). Its title is arXiv's
+ * current one: a paper of the store takes it (a broken store does not stop the answer).
+ */
+async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | null> {
+  const page = deps.arxivPage ? await deps.arxivPage(id) : null;
+  if (page) await deps.ready().then((db) => retitleFromArxiv(db, id, page.title, deps.now())).catch(() => undefined);
+  return page;
+}
+
+/**
  * A paper to cite from what the asking page and the store know, or, when neither names its authors
  * (a PDF tab, a paper of the bundled snapshot), from its arXiv page.
  */
 async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps: HandlerDeps): Promise<Citable> {
   const citable = await citablePaper(db, paper);
   if (citable.authors.length > 0 || !deps.arxivPage) return citable;
-  const page = await deps.arxivPage(citable.id);
+  const page = await fromArxiv(citable.id, deps);
   return page ? citablePaper(db, saveInputFromPage(citable.id, page)) : citable;
 }
 
@@ -71,7 +82,7 @@ async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null
     .then((db) => knownTitle(db, id))
     .catch(() => ({ known: null, guess: null }));
   if (titles.known) return titles.known;
-  const page = deps.arxivPage ? await deps.arxivPage(id) : null;
+  const page = await fromArxiv(id, deps);
   return page ? saveInputFromPage(id, page).title : titles.guess;
 }
 
@@ -79,7 +90,7 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
     if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };
-    if (request.type === 'arxivPage') return { ok: true, result: deps.arxivPage ? await deps.arxivPage(request.id) : null };
+    if (request.type === 'arxivPage') return { ok: true, result: await fromArxiv(request.id, deps) };
     if (request.type === 'paperTitle') return { ok: true, result: await titleForTab(request.id, deps) };
     if (request.type === 'citation') {
       // The page's details, completed from the store; a broken store does not stop a citation.
@@ -107,6 +118,16 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
             // A paper seen for the first time: open listings mark it without a reload.
             .then((newlySeen) => (newlySeen > 0 ? deps.seenChanged?.() : undefined))
             .catch(() => undefined);
+        }
+        // An arXiv page's title is arXiv's current one: a paper of the store it titles otherwise was
+        // retitled. (Not Hugging Face's, whose copy of a title may be older than the store's.)
+        if (request.seenOn === 'arxivAbs') {
+          const retitles = views.flatMap((view, index) => {
+            const title = request.queries[index]?.title;
+            // Most pages title it as the store does: no write then.
+            return view?.inStore && title && normalizeTitle(title) !== normalizeTitle(view.title) ? [retitleFromArxiv(db, view.id, title, deps.now())] : [];
+          });
+          void Promise.all(retitles).catch(() => undefined);
         }
         return { ok: true, result: views };
       }

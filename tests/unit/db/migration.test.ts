@@ -4,10 +4,10 @@ import { buildSeedAsset } from '../../../scripts/seed-build';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { packBlocks, PAPERS_PER_BLOCK } from '../../../src/db/paper-blocks';
 import { createStore } from '../../../src/db/open';
-import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY } from '../../../src/db/seed';
+import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY, seedStore } from '../../../src/db/seed';
 import { setNotes } from '../../../src/db/reading-list';
-import { lookupPapers, markSeen, recentlySeen } from '../../../src/db/papers';
-import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchDocument, searchRows, type IndexedPaper } from '../../../src/db/search';
+import { badgeInfo, lookupPapers, markSeen, recentlySeen, trendingList } from '../../../src/db/papers';
+import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchDocument, searchRows, snapshotOf, type IndexedPaper } from '../../../src/db/search';
 import { buildSearchSnapshot, packSnapshot } from '../../../src/search/search-index';
 import { summarize, SUMMARIZER_VERSION } from '../../../src/summarize';
 import { normalizeTitle } from '../../../src/papers/ids';
@@ -59,6 +59,8 @@ const SHIPPED_STORES = {
   'version 7': VERSION_5_STORES,
   /** Version 8: seen marks indexed by the last visit. */
   'version 8': { ...VERSION_5_STORES, seen: 'id, at' },
+  /** Version 9: the tables of version 8, the search index rebuilt without author names in a paper's length. */
+  'version 9': { ...VERSION_5_STORES, seen: 'id, at' },
 } as const satisfies Record<string, Record<string, string>>;
 
 let asset: SeedAsset;
@@ -126,7 +128,8 @@ async function shippedDatabase(label: string, stores: Record<string, string>): P
   // Before version 6 its tokens kept ł and ø (no word 'lukasz'): as if the paper with such an author were not there.
   const formatOne = label === 'version 1' || label === 'version 2';
   const asciiTokens = Number(label.replace('version ', '')) >= 6;
-  const snapshot = shippedSnapshot(papers.filter((paper) => (!formatOne || paper.normTitle !== undefined) && (asciiTokens || paper.id !== '2501.00002')));
+  // Version 9 built it as this one does.
+  const snapshot = (Number(label.replace('version ', '')) >= 9 ? snapshotOf : shippedSnapshot)(papers.filter((paper) => (!formatOne || paper.normTitle !== undefined) && (asciiTokens || paper.id !== '2501.00002')));
   const { rows: _rows, ...withoutRows } = snapshot;
   await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: formatOne ? { ...withoutRows, format: 1 } : snapshot, builtAt: 1 });
   old.close();
@@ -267,6 +270,62 @@ describe('a version 7 store (seen marks with no title, no index on their time)',
     // New visits keep their page's title alongside the old marks.
     await markSeen(db, [{ id: '2502.00077', title: 'Now With Its Title' }], 7_000);
     expect((await recentlySeen(db, 1))[0]).toMatchObject({ id: '2502.00077', title: 'Now With Its Title', at: 7_000 });
+    db.close();
+  });
+});
+
+describe.each(Object.entries(SHIPPED_STORES))('a %s store holding a paper written before papers had related papers and topics', (label, stores) => {
+  test('its card, the trending list, search, related papers and an update read it', async () => {
+    const template = asset.papers[0]!;
+    const title = 'Sparse Mixtures of Ancient Experts';
+    const abstract = 'We route tokens to ancient experts. Sparse mixtures of ancient experts match dense models at a tenth of the compute.';
+    const { topics: _topics, ...earlySummary } = { ...template.summary, ...summarize(title, abstract), version: SUMMARIZER_VERSION };
+    // A feed paper as the first builds wrote it: no `related`, no `summary.topics`, no `authors`.
+    const early = {
+      id: '2312.00999',
+      title,
+      normTitle: normalizeTitle(title),
+      abstract,
+      rank: null,
+      snapshot: null,
+      source: 'feed',
+      summary: earlySummary,
+      feed: { upvotes: 12, comments: null, publishedAt: null, githubRepo: null, projectPage: null, keywords: [], fetchedAt: 1 },
+    } as unknown as Paper;
+    const name = `migration-${++counter}`;
+    const old = new Dexie(name);
+    const version = Number(label.replace('version ', ''));
+    old.version(version).stores(stores);
+    await old.open();
+    if ('paperBlocks' in stores) await old.table('paperBlocks').bulkPut(packBlocks([...asset.papers, early]));
+    else await old.table('papers').bulkPut([...asset.papers, early]);
+    await old.table('meta').bulkPut([
+      { key: SEED_VERSION_KEY, value: asset.version },
+      { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },
+    ]);
+    await old.table('trendingDays').put({ day: '2023-12-04', ids: [early.id, template.id], fetchedAt: Date.now() });
+    // The index each version built (those before 9 are rebuilt on the way).
+    const indexed = [...asset.papers, { ...early, summary: { ...earlySummary, topics: [] }, authors: [] }];
+    const snapshot = version >= 9 ? snapshotOf(indexed) : shippedSnapshot(indexed);
+    await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: version <= 2 ? { ...snapshot, format: 1 } : snapshot, builtAt: 1 });
+    old.close();
+
+    const store = createStore({ db: new PaperLensDatabase(name), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
+    const db = await store.ready();
+    // Its card (and the popup's This tab).
+    const [view] = await lookupPapers(db, [{ id: early.id }]);
+    expect(view).toMatchObject({ id: early.id, title, topics: [], related: [], upvotes: 12, inStore: true });
+    // The day's trending list it is on, and listing badges.
+    expect((await trendingList(db)).papers.map((paper) => paper.id)).toEqual([early.id, template.id]);
+    expect((await badgeInfo(db, [early.id]))[0]).toMatchObject({ inStore: true, upvotes: 12 });
+    // Search finds it, and it is among the related papers of a page on its subject.
+    expect(searchRows((await loadSearchIndex(db))!, await rowContext(db), 'ancient experts', 3)[0]).toMatchObject({ id: early.id, topics: [] });
+    expect(await store.related.forPage({ id: '2401.00001', title: 'Ancient experts, sparse mixtures', abstract: 'Routing tokens to sparse mixtures of ancient experts.' })).toContain(early.id);
+    await markSeen(db, [{ id: early.id }], 10);
+    expect((await recentlySeen(db, 1))[0]).toMatchObject({ id: early.id, title, topics: [], authors: [] });
+    // An update's new snapshot rebuilds the search index over every paper, this one too.
+    await seedStore(db, { ...asset, version: 'next' });
+    expect(searchRows((await loadSearchIndex(db))!, await rowContext(db), 'ancient experts', 3)[0]?.id).toBe(early.id);
     db.close();
   });
 });

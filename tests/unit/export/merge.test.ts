@@ -126,6 +126,21 @@ describe('planImport merges by id', () => {
     expect(second.unchanged).toBe(50);
   });
 
+  test('a file that adds tags or a note to a listed paper moves it up "Last updated"; one that adds nothing leaves its time', () => {
+    const listed = [savedItem({ tags: ['vision'], updatedAt: 2_000 }), savedItem({ id: '1706.03762', title: 'Attention Is All You Need', updatedAt: 3_000 })];
+    // As Zotero exports them: keywords and a note, no time of their own.
+    const zotero = parseImport('@article{zhai,\n  title = {HallE-Switch},\n  eprint = {2310.01779},\n  keywords = {vision, hallucination},\n  annote = {Compare with POPE.}\n}\n', 'zotero.bib');
+    const plan = planImport(listed, zotero.items, NOW);
+    expect(plan.updated).toEqual([{ ...listed[0]!, tags: ['vision', 'hallucination'], notes: 'Compare with POPE.', updatedAt: NOW }]);
+    // The same file again, or one that only says what the list has, changes nothing, its time included.
+    expect(planImport(plan.updated, zotero.items, NOW + 1)).toMatchObject({ updated: [], unchanged: 1 });
+    expect(planImport(listed, parseImport('1706.03762\n2310.01779 vision').items, NOW)).toMatchObject({ updated: [], unchanged: 2 });
+    // A newer backup's own tags keep its time; tags of both sides together were put together now.
+    const backup = (tags: string[]): ImportedItem => ({ id: listed[0]!.id, tags, updatedAt: 4_000 });
+    expect(planImport(listed, [backup(['vision', 'robots'])], NOW).updated[0]).toMatchObject({ tags: ['vision', 'robots'], updatedAt: 4_000 });
+    expect(planImport(listed, [backup(['robots'])], NOW).updated[0]).toMatchObject({ tags: ['vision', 'robots'], updatedAt: NOW });
+  });
+
   test('a merge that would break the store rules is rejected and the item kept', () => {
     const listed = savedItem({ notes: 'a'.repeat(60_000) });
     const plan = planImport([listed], [{ id: listed.id, notes: 'b'.repeat(60_000), line: 40 }], NOW, [{ line: 12, reason: 'no arXiv id (eprint, url or note) in @book{x}' }]);

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { createStore } from '../../../src/db/open';
+import { seedStore } from '../../../src/db/seed';
+import { normalizeTitle } from '../../../src/papers/ids';
+import { lookupPapers } from '../../../src/db/papers';
+import { loadSearchIndex, paperRow, rowContext } from '../../../src/db/search';
+import { createArxivFiller } from '../../../src/feed/arxiv-fill';
+import { readArxivAbsPage } from '../../../src/feed/arxiv-paper';
+import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
+import { saveFromTab } from '../../../src/messaging/save-from-tab';
+import { paperInTab } from '../../../src/messaging/tab-paper';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+
+// The bundled snapshot captured 2310.01779 under its first title; arXiv's page has its current one.
+const CAPTURED = 'HallE-Switch: Rethinking and Controlling Object Existence Hallucinations in Large Vision Language Models for Detailed Caption';
+const CURRENT = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models';
+const ID = '2310.01779';
+const asset = await buildSeedAsset();
+const arxivPage = readArxivAbsPage(await readFile(new URL('../../fixtures/arxiv-abs-2310.01779v3.html', import.meta.url), 'utf8'), ID)!;
+
+let db: PaperLensDatabase;
+let deps: HandlerDeps;
+let run = 0;
+
+beforeEach(async () => {
+  const store = createStore({ db: new PaperLensDatabase(`retitled-${run++}`), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
+  db = await store.ready();
+  deps = { ready: store.ready, health: store.health, now: () => 5_000, relatedForPage: store.related.forPage, seenEnabled: async () => true, refreshFeed: () => Promise.reject(new Error('no feed here')) };
+  // No script of ours answers in a PDF tab.
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+});
+
+afterEach(() => {
+  db.close();
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
+
+/** The arXiv PDF tab of the paper as PaperLens titles it: from what the store says. */
+async function pdfTab() {
+  const title = await handleMessage({ type: 'paperTitle', id: ID }, deps);
+  return { id: 9, url: `https://arxiv.org/pdf/${ID}v3`, title: `${title.ok ? String(title.result) : ''} | arXiv ${ID}v3` };
+}
+
+/** What the popup's This tab shows on the PDF tab (its title, as ThisTab picks it), and what search lists it as. */
+async function popupTitles() {
+  const tab = await paperInTab(await pdfTab());
+  if (!tab || 'unknownId' in tab) throw new Error('no paper in the PDF tab');
+  const [view] = await lookupPapers(db, [{ id: tab.id }]);
+  const row = paperRow((await loadSearchIndex(db))!, await rowContext(db), ID);
+  return { thisTab: view?.title ?? tab.title, search: row?.title };
+}
+
+expect(asset.papers.find((paper) => paper.id === ID)?.title).toBe(CAPTURED);
+
+describe('a paper the snapshot captured under a title arXiv has since changed', () => {
+  test('saved from its PDF tab: once the arXiv page fill has read it, the popup, the PDF tab, search and the reading list all say the current title', async () => {
+    expect(await popupTitles()).toEqual({ thisTab: CAPTURED, search: CAPTURED });
+    await saveFromTab(db, await pdfTab(), 1_000);
+    const filler = createArxivFiller({
+      ready: async () => db,
+      fetchPaper: async () => ({ ok: true, paper: arxivPage }),
+      enabled: async () => true,
+      wait: async () => undefined,
+      now: () => 6_000,
+      version: '1',
+      onFilled: () => undefined,
+      scheduleRetry: () => undefined,
+    });
+    await filler.fill([ID]);
+    expect((await db.saved.get(ID))?.title).toBe(CURRENT);
+    expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
+    expect(await handleMessage({ type: 'paperTitle', id: ID }, deps)).toEqual({ ok: true, result: CURRENT });
+  });
+
+  test('its arXiv abstract page visited: the popup, a save from its PDF tab and the reading list say the current title', async () => {
+    // The card of the abstract page tells the store the title the page shows.
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title, authors: arxivPage.authors.slice(0, 3) }], seenOn: 'arxivAbs' }, deps);
+    await expect.poll(async () => (await popupTitles()).thisTab).toBe(CURRENT);
+    expect((await saveFromTab(db, await pdfTab(), 1_000))?.title).toBe(CURRENT);
+    expect((await db.saved.get(ID))?.title).toBe(CURRENT);
+  });
+
+  test("saved from the popup's Trending list under the snapshot's title, then its arXiv page visited: the reading list takes the current title, its time kept", async () => {
+    await handleMessage({ type: 'save', paper: { id: ID, title: CAPTURED, tldr: 'A switch.' } }, deps);
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, deps);
+    await expect.poll(async () => (await db.saved.get(ID))?.title).toBe(CURRENT);
+    expect(await db.saved.get(ID)).toMatchObject({ addedAt: 5_000, updatedAt: 5_000 });
+    expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
+  });
+
+  test('Copy BibTeX on its PDF tab read its arXiv page (the snapshot names no authors): the popup then says the current title', async () => {
+    const citation = await handleMessage({ type: 'citation', paper: { id: ID, title: CAPTURED, titleIsGuess: true } }, { ...deps, arxivPage: async () => arxivPage });
+    expect(citation).toMatchObject({ ok: true, result: expect.stringContaining(`title = {{${CURRENT}}}`) });
+    expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
+  });
+
+  test("an update's new snapshot keeps the title arXiv gave it since; a capture made after that brings its own", async () => {
+    const visitedAt = Date.UTC(2026, 10, 1);
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, { ...deps, now: () => visitedAt });
+    await expect.poll(async () => (await popupTitles()).thisTab).toBe(CURRENT);
+    // The same capture, compiled anew (another summarizer): as updates ship it.
+    await seedStore(db, { ...asset, version: 'next' }, visitedAt + 1);
+    expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
+    const later = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models (a later capture)';
+    const papers = asset.papers.map((paper) => (paper.id === ID ? { ...paper, title: later, normTitle: normalizeTitle(later), snapshot: '2026-11-20' } : paper));
+    await seedStore(db, { ...asset, version: 'later', papers }, visitedAt + 2);
+    expect(await popupTitles()).toEqual({ thisTab: later, search: later });
+  });
+
+  test("a Hugging Face page's title (its own copy, which may be older), or an arXiv page's written only otherwise, does not retitle it", async () => {
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: 'HallE-Switch: an older copy of the title' }], seenOn: 'hfPaper' }, deps);
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: CAPTURED.toUpperCase().replace(': ', ' -- ') }], seenOn: 'arxivAbs' }, deps);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await popupTitles()).thisTab).toBe(CAPTURED);
+  });
+});
