@@ -148,8 +148,9 @@ export default defineBackground(() => {
       .catch((error: unknown) => console.error('PaperLens could not save this link:', error));
   });
 
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     handleMessage(message, {
+      senderUrl: sender.url,
       ready: store.ready,
       health: store.health,
       now: Date.now,

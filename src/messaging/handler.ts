@@ -30,6 +30,17 @@ export interface HandlerDeps {
   arxivPage?: (id: string) => Promise<PagePaper | null>;
   /** Called with papers just saved or imported: those saved without their page's details get them from arXiv. */
   savedPapers?: (ids: string[]) => void;
+  /** The address of the page that sent the request (none from the extension's own pages). */
+  senderUrl?: string;
+}
+
+/**
+ * Whether a page's address is the arXiv abstract page of a paper's latest version: one that names a
+ * version ("/abs/2310.01779v1") may title the paper as it was then.
+ */
+function latestArxivAbsPage(url: string | undefined): boolean {
+  const address = url?.replace(/[?#].*$/, '') ?? '';
+  return /^https:\/\/(?:www\.)?arxiv\.org\/abs\/./.test(address) && !/v\d+$/.test(address);
 }
 
 // Requests after which pages showing saved statuses must look again.
@@ -119,9 +130,9 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
             .then((newlySeen) => (newlySeen > 0 ? deps.seenChanged?.() : undefined))
             .catch(() => undefined);
         }
-        // An arXiv page's title is arXiv's current one: a paper of the store it titles otherwise was
-        // retitled. (Not Hugging Face's, whose copy of a title may be older than the store's.)
-        if (request.seenOn === 'arxivAbs') {
+        // The latest version's arXiv page has arXiv's current title: a paper of the store it titles
+        // otherwise was retitled. (Not Hugging Face's, whose copy of a title may be older than the store's.)
+        if (request.seenOn === 'arxivAbs' && latestArxivAbsPage(deps.senderUrl)) {
           const retitles = views.flatMap((view, index) => {
             const title = request.queries[index]?.title;
             // Most pages title it as the store does: no write then.

@@ -40,7 +40,7 @@ const ZOTERO_CSV = [
 ].join('\r\n');
 
 describe('CSV import: our export after a spreadsheet saved it', () => {
-  test('times rewritten in the locale\'s form are left out; tags edited there come back, the times of listed papers stay', () => {
+  test('times rewritten in the locale\'s form are left out; tags edited there come back, and the paper moves up "Last updated" (the import\'s time)', () => {
     const item = savedItem({ id: '2310.01779', tags: ['vlm'], addedAt: Date.UTC(2024, 0, 1), updatedAt: Date.UTC(2024, 0, 2) });
     const [header, row] = exportCsv([item]).replace(/^\uFEFF/, '').split('\r\n');
     const cells = row!.split(',');
@@ -51,7 +51,7 @@ describe('CSV import: our export after a spreadsheet saved it', () => {
     const parse = parseImport(`${header}\r\n${cells.join(',')}\r\n`, 'paperlens-reading-list.csv');
     expect(parse.rejected).toEqual([]);
     const plan = planImport([item], parse.items, Date.UTC(2026, 0, 1));
-    expect(plan.updated).toEqual([{ ...item, tags: ['vlm', 'hallucination'] }]);
+    expect(plan.updated).toEqual([{ ...item, tags: ['vlm', 'hallucination'], updatedAt: Date.UTC(2026, 0, 1) }]);
   });
 
   test('a status changed there, times kept as exported, is taken (the list has not changed the paper since)', () => {

@@ -41,7 +41,7 @@ describe('JSON backup round trip', () => {
     expect(parse.rejected).toEqual([]);
     const plan = planImport([listed], parse.items, Date.UTC(2025, 5, 1));
     expect(plan.added).toEqual([]);
-    expect(plan.updated).toEqual([{ ...listed, tags: ['mine', 'topology'] }]);
+    expect(plan.updated).toEqual([{ ...listed, tags: ['mine', 'topology'], updatedAt: Date.UTC(2025, 5, 1) }]);
   });
 
   test.each([

@@ -18,6 +18,8 @@ import { buildSeedAsset } from '../../../scripts/seed-build';
 const CAPTURED = 'HallE-Switch: Rethinking and Controlling Object Existence Hallucinations in Large Vision Language Models for Detailed Caption';
 const CURRENT = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models';
 const ID = '2310.01779';
+/** The abstract page of its latest version, whose title is arXiv's current one. */
+const ABS_URL = `https://arxiv.org/abs/${ID}`;
 const asset = await buildSeedAsset();
 const arxivPage = readArxivAbsPage(await readFile(new URL('../../fixtures/arxiv-abs-2310.01779v3.html', import.meta.url), 'utf8'), ID)!;
 
@@ -78,7 +80,7 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
 
   test('its arXiv abstract page visited: the popup, a save from its PDF tab and the reading list say the current title', async () => {
     // The card of the abstract page tells the store the title the page shows.
-    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title, authors: arxivPage.authors.slice(0, 3) }], seenOn: 'arxivAbs' }, deps);
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title, authors: arxivPage.authors.slice(0, 3) }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL });
     await expect.poll(async () => (await popupTitles()).thisTab).toBe(CURRENT);
     expect((await saveFromTab(db, await pdfTab(), 1_000))?.title).toBe(CURRENT);
     expect((await db.saved.get(ID))?.title).toBe(CURRENT);
@@ -86,7 +88,7 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
 
   test("saved from the popup's Trending list under the snapshot's title, then its arXiv page visited: the reading list takes the current title, its time kept", async () => {
     await handleMessage({ type: 'save', paper: { id: ID, title: CAPTURED, tldr: 'A switch.' } }, deps);
-    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, deps);
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL });
     await expect.poll(async () => (await db.saved.get(ID))?.title).toBe(CURRENT);
     expect(await db.saved.get(ID)).toMatchObject({ addedAt: 5_000, updatedAt: 5_000 });
     expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
@@ -100,7 +102,7 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
 
   test("an update's new snapshot keeps the title arXiv gave it since; a capture made after that brings its own", async () => {
     const visitedAt = Date.UTC(2026, 10, 1);
-    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, { ...deps, now: () => visitedAt });
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL, now: () => visitedAt });
     await expect.poll(async () => (await popupTitles()).thisTab).toBe(CURRENT);
     // The same capture, compiled anew (another summarizer): as updates ship it.
     await seedStore(db, { ...asset, version: 'next' }, visitedAt + 1);
@@ -113,8 +115,17 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
 
   test("a Hugging Face page's title (its own copy, which may be older), or an arXiv page's written only otherwise, does not retitle it", async () => {
     await handleMessage({ type: 'lookup', queries: [{ id: ID, title: 'HallE-Switch: an older copy of the title' }], seenOn: 'hfPaper' }, deps);
-    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: CAPTURED.toUpperCase().replace(': ', ' -- ') }], seenOn: 'arxivAbs' }, deps);
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: CAPTURED.toUpperCase().replace(': ', ' -- ') }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await popupTitles()).thisTab).toBe(CAPTURED);
+  });
+
+  test("an older version's arXiv page (/abs/ID v1), which titles the paper as it was then, does not retitle it", async () => {
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: 'HallE-Switch: the title of version 1' }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: `${ABS_URL}v1` });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await popupTitles()).thisTab).toBe(CAPTURED);
+    // The same page of the latest version does.
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: `${ABS_URL}?context=cs.CV` });
+    await expect.poll(async () => (await popupTitles()).thisTab).toBe(CURRENT);
   });
 });
