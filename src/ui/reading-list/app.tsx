@@ -479,7 +479,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     });
   // The papers leave the selection when the store says they are gone (the effect above), so a
   // removal that fails keeps them selected for another try.
-  const removeIds = (ids: string[]) => void undo.remove(ids);
+  const removeIds = (ids: string[]) => void undo.remove(ids, items ?? []);
 
   const stickyBottom = () => document.querySelector<HTMLElement>('.sticky')?.getBoundingClientRect().bottom ?? 0;
   /** Scrolls what starts at `top` (in the window) out from under the sticky toolbar; false when it is not under it. */

@@ -18,8 +18,11 @@ export interface Offer {
 
 export interface Undo {
   offer: Offer | null;
-  /** Removes items from the reading list (asking nothing) and offers to put them back. */
-  remove: (ids: string[]) => Promise<void>;
+  /**
+   * Removes items from the reading list (asking nothing) and offers to put them back; `shown`: the
+   * page's copies of them, offered back when the removal's answer is lost.
+   */
+  remove: (ids: string[], shown?: readonly SavedItem[]) => Promise<void>;
   /** Offers to revert a change of `count` papers just made (a bulk status or tag edit), saying what it did. */
   offerRevert: (message: string, count: number, revert: () => Promise<ChangeCount>) => void;
   /** Puts back what the offer's change changed; answers whether it did (false: failed, or no offer). */
@@ -47,10 +50,17 @@ export function useUndoableEdits(): Undo {
     offer,
     error,
     dismiss,
-    remove: async (ids) => {
+    remove: async (ids, shown = []) => {
       setError(null);
       try {
-        const removed = await sendRequest({ type: 'removeSaved', ids });
+        const removed = await sendRequest({ type: 'removeSaved', ids }).catch(async (failure: unknown) => {
+          // The removal may be made and its answer lost (the worker stopped before it answered): the
+          // papers no longer listed are offered back from the list's copies, notes and tags with them.
+          const listed = await sendRequest({ type: 'listSaved' }).catch(() => null);
+          const gone = shown.filter((item) => ids.includes(item.id) && !listed?.some((other) => other.id === item.id));
+          if (!listed || gone.length === 0) throw failure;
+          return gone;
+        });
         if (removed.length === 0) return;
         // Removals in a row share one Undo, which puts them all back.
         const before = standing();
