@@ -24,7 +24,9 @@ const ENTRY_START = /@[ \t\n]*([A-Za-z][\w-]*)[ \t\n]*([{(])/y;
 // Between an entry's tokens a "%" starts a comment to the line's end (biber reads a field commented
 // out so, and hand-kept .bib files have them); inside a value it is text.
 const WHITESPACE = /(?:[ \t\n]|%[^\n]*)*/y;
-const FIELD_NAME = /[A-Za-z][\w\-:.+/]*/y;
+// BibTeX's names: printable characters but its specials, not opening with a digit (JabRef marks an
+// entry with `__markedentry`).
+const FIELD_NAME = /[^\d\s"#%'(),={}][^\s"#%'(),={}]*/y;
 const ENTRY_KEY = /[^\s,{}()]*/y;
 const NUMBER = /\d+/y;
 const MACRO = /[A-Za-z][\w\-:.+/]*/y;

@@ -353,6 +353,13 @@ describe('BibTeX import from other tools', () => {
     expect(parse.items.map((item) => [item.id, item.title])).toEqual([['1706.03762', 'Attention Is All You Need: 50% fewer FLOPs']]);
   });
 
+  test("a field whose name opens with '_' (JabRef's __markedentry on an entry marked in it) is read as any other, not a malformed entry", () => {
+    const text = ['@article{vaswani2017,', '  __markedentry = {[alice:6]},', '  title = {Attention Is All You Need},', '  eprint = {1706.03762},', '  archivePrefix = {arXiv},', '}', ''].join('\n');
+    const parse = parseImport(text, 'refs.bib');
+    expect(parse.rejected).toEqual([]);
+    expect(parse.items.map((item) => [item.id, item.title])).toEqual([['1706.03762', 'Attention Is All You Need']]);
+  });
+
   test('a malformed entry is reported and the entries after it are still read', () => {
     const parse = parseImport('@misc{a, title {x}, eprint={2310.01779}, archivePrefix={arXiv}}\n@misc{b, eprint={1706.03762}, archivePrefix={arXiv}}\n');
     expect(parse.items.map((item) => item.id)).toEqual(['1706.03762']);
