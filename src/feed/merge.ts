@@ -35,11 +35,13 @@ export function feedSummary(title: string, abstract: string, githubRepo: string 
 /**
  * The store record for a feed entry. A paper the store already holds (from the bundled seed or
  * an earlier fetch) keeps its snapshot rank, snapshot label, source and related papers; its text, summary and
- * feed info are refreshed. An empty abstract or author list in the feed does not erase ours.
+ * feed info are refreshed. An empty abstract or author list in the feed does not erase ours, nor
+ * does its title one arXiv's page gave the paper since (Hugging Face keeps a paper's first title).
  */
 export function feedEntryToPaper(entry: FeedEntry, existing: Paper | undefined, fetchedAt: number): Paper {
+  const retitled = existing?.retitledAt === undefined ? null : { title: existing.title, retitledAt: existing.retitledAt };
   // A title that is all markup (`$\alpha$`) renders to nothing: keep it as sent.
-  const title = latexToText(entry.title) || entry.title;
+  const title = retitled?.title ?? (latexToText(entry.title) || entry.title);
   const abstract = latexToText(entry.abstract) || existing?.abstract || '';
   const parsed = PaperSchema.safeParse({
     id: entry.id,
@@ -62,6 +64,7 @@ export function feedEntryToPaper(entry: FeedEntry, existing: Paper | undefined, 
       keywords: entry.keywords,
       fetchedAt,
     },
+    ...(retitled ? { retitledAt: retitled.retitledAt } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -71,6 +71,18 @@ describe('a paper from the feed', () => {
     expect(merged.summary.keyResults).toEqual(expected.keyResults);
   });
 
+  it("keeps the title arXiv's page gave a paper since (Hugging Face's copy of it may be older): a refresh does not set it back", () => {
+    const seed = seeds.get('2407.13623')!;
+    const current = 'A title arXiv gave it in a later version';
+    const retitled: Paper = { ...seed, title: current, normTitle: 'a title arxiv gave it in a later version', retitledAt: FETCHED_AT - 1 };
+    const merged = feedEntryToPaper(entry('2407.13623'), retitled, FETCHED_AT);
+    expect(merged).toMatchObject({ title: current, normTitle: retitled.normTitle, retitledAt: retitled.retitledAt });
+    // Its summary reads the title it keeps.
+    expect(merged.summary.tldr).toBe(summarize(current, merged.abstract).tldr);
+    // A paper arXiv did not retitle takes the feed's title, as before.
+    expect(feedEntryToPaper(entry('2407.13623'), seed, FETCHED_AT).title).toBe(latexToText(entry('2407.13623').title));
+  });
+
   it('renders LaTeX in the abstract before summarizing', () => {
     const merged = feedEntryToPaper(entry('2407.08608'), undefined, FETCHED_AT);
     expect(merged.abstract).toContain('1.5-2.0×');
