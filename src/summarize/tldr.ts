@@ -567,8 +567,13 @@ export function pickTldrOfSplit(title: string, clean: string[]): string {
       best = candidate;
     }
   }
+  return best ? finishTldr(best.text) : '';
+}
+
+/** The TL;DR shown for a picked candidate's text: at most MAX_TLDR_CHARS, without words that lean on other sentences. */
+export function finishTldr(text: string): string {
   // "We also show" / "We further propose" and "to address these issues" lean on a sentence the TL;DR
   // does not have, and "In this paper, we" / "Here we" say nothing a TL;DR needs (the ranker may still
   // weigh the whole sentence best).
-  return best ? clip(best.text.replace(/^We (?:also|further) /, 'We ').replace(PAPER_LEAD_IN, 'We').replace(DANGLING_PURPOSE, '.'), MAX_TLDR_CHARS) : '';
+  return clip(text.replace(/^We (?:also|further) /, 'We ').replace(PAPER_LEAD_IN, 'We').replace(DANGLING_PURPOSE, '.'), MAX_TLDR_CHARS);
 }
