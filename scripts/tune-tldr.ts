@@ -1,6 +1,6 @@
 /**
  * Do a few global knobs of the TL;DR picker, tuned on SciTLDR dev, transfer to unseen papers with
- * several gold TL;DRs? `npx tsx scripts/tune-tldr.ts [--data dev.jsonl]` (about 10 s).
+ * several gold TL;DRs? `npm run tune:tldr -- [--data dev.jsonl]` (about 10 s).
  *
  * The ranker is trained on train, whose papers have one gold TL;DR each; dev's have several (the
  * author's and ones from peer reviews), and a pick scores against the closest. The knobs are added
