@@ -25,6 +25,12 @@ const RESEED_RETRY_MINUTES = 10;
 /** In storage.local: the extension version whose bundled snapshot the store last took. */
 const SEEDED_FOR_KEY = 'paperlens:seededFor';
 const RESUME_AFTER_START_MS = 2_000;
+/**
+ * In storage.session (kept across worker starts, not browser restarts) while the shortcut or the
+ * link menu saves, until the open pages are told: found at a start, the last worker stopped in
+ * between, and this one tells them.
+ */
+const UNTOLD_SAVE_KEY = 'paperlens:untoldSave';
 const SAVE_COMMAND = 'save-paper';
 const SAVE_LINK_MENU = 'save-paper-link';
 
@@ -86,6 +92,22 @@ export default defineBackground(() => {
     return page.ok ? page.paper : null;
   };
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
+  // A save no page asked for (no page asks again when the worker stops before telling the others).
+  let untold = 0;
+  const savingFromTab = async (...args: Parameters<typeof saveFromTab>) => {
+    untold++;
+    await browser.storage.session.set({ [UNTOLD_SAVE_KEY]: true });
+    try {
+      return await saveFromTab(...args);
+    } finally {
+      if (--untold === 0) await browser.storage.session.remove(UNTOLD_SAVE_KEY);
+    }
+  };
+  const tellUntoldSave = async () => {
+    if (!(await browser.storage.session.get(UNTOLD_SAVE_KEY))[UNTOLD_SAVE_KEY]) return;
+    await announceStoreChanged();
+    if (untold === 0) await browser.storage.session.remove(UNTOLD_SAVE_KEY);
+  };
 
   // The bundled snapshot of an install or update (seedStore touches bundled papers only). One the
   // store could not take (disk full) is tried again in a while and at the next worker starts, until
@@ -129,7 +151,7 @@ export default defineBackground(() => {
     active
       .then(async (target) => {
         if (!target) return;
-        const saved = await saveFromTab(await store.ready(), target, Date.now());
+        const saved = await savingFromTab(await store.ready(), target, Date.now());
         if (saved) completeFromArxiv([saved.id]);
         else if (target.id !== undefined) toolbar.notify(target.id, NO_PAPER_IN_TAB);
       })
@@ -140,7 +162,7 @@ export default defineBackground(() => {
     store
       .ready()
       .then(async (db) => {
-        const saved = await saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl);
+        const saved = await savingFromTab(db, tab ?? {}, Date.now(), info.linkUrl);
         if (saved) completeFromArxiv([saved.id]);
         // The menu is offered on every Hugging Face papers link, lists and dates too: say when one is no paper.
         if (tab?.id !== undefined) toolbar.notify(tab.id, saved ? savedLinkNotice(saved) : LINK_IS_NO_PAPER);
@@ -200,5 +222,6 @@ export default defineBackground(() => {
       void reseedIfPending().catch(() => undefined);
     }, RESUME_AFTER_START_MS);
     void feed.startup().catch(() => undefined);
+    void tellUntoldSave().catch(() => undefined);
   }
 });
