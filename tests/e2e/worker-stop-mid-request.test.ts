@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { card, clickSaveLinkMenu, fixture, launchExtension, listSavedFrom, type ExtensionBrowser } from './harness';
+import { card, clickSaveLinkMenu, fixture, launchExtension, listSavedFrom, sendFromPage, type ExtensionBrowser } from './harness';
 import { lingerAfterNextChange, stopWorker } from './worker-stop';
 
 // The background worker stopping while it handles a request: the store has taken the change, and
@@ -111,5 +111,33 @@ describe('the worker stopping after the store took a change, before answering', 
     // save it did not make, so the new worker tells the open pages itself.
     await expect.poll(async () => (await listSavedFrom(options)).map((item) => item.id)).toEqual(['2310.01779']);
     await expect.poll(() => card(paper).getByTestId('save').textContent(), { timeout: 5_000 }).toBe('Saved');
+  }, 60_000);
+
+  test("a card's removal, not asked again: the open tabs of the paper hear of it once a new worker starts (they kept 'Saved')", async () => {
+    const browser = await launchWithPaperPage();
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // Saved with its details and TL;DR: no completion from arXiv, whose answer would tell the pages too.
+    const saved = await sendFromPage(options, { type: 'save', paper: { id: '2310.01779', title: 'HallE-Control', authors: ['Bohan Zhai'], tldr: 'Controls hallucination.' } });
+    expect(saved.ok).toBe(true);
+    const tabs = [await browser.context.newPage(), await browser.context.newPage()];
+    for (const tab of tabs) {
+      await tab.goto('https://arxiv.org/abs/2310.01779');
+      await expect.poll(() => card(tab).getByTestId('save').textContent()).toBe('Saved');
+    }
+    const [removing, other] = tabs as [Page, Page];
+
+    await lingerAfterNextChange(browser.worker);
+    await removing.bringToFront();
+    await card(removing).getByTestId('save').click();
+    await removing.waitForTimeout(800);
+    await stopWorker(removing);
+
+    // The removal was made (asked of a new worker)…
+    await expect.poll(async () => (await listSavedFrom(options)).map((item) => item.id)).toEqual([]);
+    // …and both tabs show it, the one that removed it in words a reader can act on.
+    await expect.poll(() => card(other).getByTestId('save').textContent(), { timeout: 5_000 }).toBe('Save');
+    await expect.poll(() => card(removing).getByTestId('save').textContent(), { timeout: 5_000 }).toBe('Save');
+    expect((await card(removing).locator('.pl-error').allTextContents()).join(' ')).not.toMatch(CHROME_INTERNALS);
   }, 60_000);
 });
