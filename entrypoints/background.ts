@@ -7,7 +7,7 @@ import { createFeedRefresher } from '../src/feed/refresher';
 import { createArxivFiller } from '../src/feed/arxiv-fill';
 import { ARXIV_PAGE_GAP_MS, cachedArxivPages, fetchArxivPaper, heedingRetryAfter, spacedRequests } from '../src/feed/arxiv-paper';
 import { keptArxivWait } from '../src/feed/arxiv-wait';
-import { handleMessage } from '../src/messaging/handler';
+import { changesSaved, handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
 import { announceStoreChanged } from '../src/messaging/store-changes';
@@ -25,6 +25,12 @@ const RESEED_RETRY_MINUTES = 10;
 /** In storage.local: the extension version whose bundled snapshot the store last took. */
 const SEEDED_FOR_KEY = 'paperlens:seededFor';
 const RESUME_AFTER_START_MS = 2_000;
+/**
+ * In storage.session (kept across worker starts, not browser restarts) from before a change to the
+ * reading list until the open pages are told of it: found at a start, the last worker stopped in
+ * between, and this one tells them.
+ */
+const UNTOLD_CHANGE_KEY = 'paperlens:untoldChange';
 const SAVE_COMMAND = 'save-paper';
 const SAVE_LINK_MENU = 'save-paper-link';
 
@@ -86,6 +92,25 @@ export default defineBackground(() => {
     return page.ok ? page.paper : null;
   };
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
+  // A change (`change` resolves once the open pages are told) marked while it is made: a worker that
+  // stops in between leaves the mark to the next, which tells them. A save from the shortcut or the
+  // link menu has no page to ask again; a removal, an import or a bulk edit is not asked again.
+  let untold = 0;
+  const untilTold = async <T>(change: () => Promise<T>): Promise<T> => {
+    untold++;
+    // The mark is a help, not a condition: a change is made without it.
+    await browser.storage.session.set({ [UNTOLD_CHANGE_KEY]: true }).catch(() => undefined);
+    try {
+      return await change();
+    } finally {
+      if (--untold === 0) await browser.storage.session.remove(UNTOLD_CHANGE_KEY).catch(() => undefined);
+    }
+  };
+  const tellUntoldChange = async () => {
+    if (!(await browser.storage.session.get(UNTOLD_CHANGE_KEY))[UNTOLD_CHANGE_KEY]) return;
+    await announceStoreChanged();
+    if (untold === 0) await browser.storage.session.remove(UNTOLD_CHANGE_KEY);
+  };
 
   // The bundled snapshot of an install or update (seedStore touches bundled papers only). One the
   // store could not take (disk full) is tried again in a while and at the next worker starts, until
@@ -129,7 +154,7 @@ export default defineBackground(() => {
     active
       .then(async (target) => {
         if (!target) return;
-        const saved = await saveFromTab(await store.ready(), target, Date.now());
+        const saved = await untilTold(async () => saveFromTab(await store.ready(), target, Date.now()));
         if (saved) completeFromArxiv([saved.id]);
         else if (target.id !== undefined) toolbar.notify(target.id, NO_PAPER_IN_TAB);
       })
@@ -140,7 +165,7 @@ export default defineBackground(() => {
     store
       .ready()
       .then(async (db) => {
-        const saved = await saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl);
+        const saved = await untilTold(() => saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl));
         if (saved) completeFromArxiv([saved.id]);
         // The menu is offered on every Hugging Face papers link, lists and dates too: say when one is no paper.
         if (tab?.id !== undefined) toolbar.notify(tab.id, saved ? savedLinkNotice(saved) : LINK_IS_NO_PAPER);
@@ -149,26 +174,30 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    handleMessage(message, {
-      senderUrl: sender.url,
-      ready: store.ready,
-      health: store.health,
-      now: Date.now,
-      lookup,
-      relatedForPage: store.related.forPage,
-      seenEnabled: async (site) => {
-        const settings = await loadSettings();
-        return settings.seenEnabled && settings.sites[site];
-      },
-      refreshFeed: () => feed.refresh(true),
-      storeChanged: () => void announceStoreChanged().catch(() => undefined),
-      seenChanged,
-      savedPapers: completeFromArxiv,
-      arxivPage,
-    }).then((reply) => {
-      markOnce(WORKER_MARKS.firstReply);
-      sendResponse(reply);
-    });
+    let told = Promise.resolve();
+    const answer = () =>
+      handleMessage(message, {
+        senderUrl: sender.url,
+        ready: store.ready,
+        health: store.health,
+        now: Date.now,
+        lookup,
+        relatedForPage: store.related.forPage,
+        seenEnabled: async (site) => {
+          const settings = await loadSettings();
+          return settings.seenEnabled && settings.sites[site];
+        },
+        refreshFeed: () => feed.refresh(true),
+        storeChanged: () => void (told = announceStoreChanged().catch(() => undefined)),
+        seenChanged,
+        savedPapers: completeFromArxiv,
+        arxivPage,
+      }).then((reply) => {
+        markOnce(WORKER_MARKS.firstReply);
+        sendResponse(reply);
+        return told;
+      });
+    void (changesSaved(message) ? untilTold(answer) : answer());
     return true;
   });
 
@@ -200,5 +229,6 @@ export default defineBackground(() => {
       void reseedIfPending().catch(() => undefined);
     }, RESUME_AFTER_START_MS);
     void feed.startup().catch(() => undefined);
+    void tellUntoldChange().catch(() => undefined);
   }
 });

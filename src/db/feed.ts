@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ArxivFillQueueSchema, FeedRefreshStateSchema, type ArxivFillQueue, type FeedRefreshState, type Paper } from '../schema';
+import { ArxivFillQueueSchema, FeedRefreshStateSchema, MAX_ARXIV_FILL_QUEUE, type ArxivFillQueue, type FeedRefreshState, type Paper } from '../schema';
 import { initialFeedRefreshState } from '../feed/backoff';
 import type { FeedSuccess } from '../feed/client';
 import { feedDayList, feedEntryToPaper } from '../feed/merge';
@@ -61,6 +61,16 @@ export async function readArxivFillQueue(db: PaperLensDatabase): Promise<ArxivFi
 
 export async function writeArxivFillQueue(db: PaperLensDatabase, queue: ArxivFillQueue): Promise<void> {
   await db.meta.put({ key: ARXIV_FILL_QUEUE_KEY, value: JSON.stringify(ArxivFillQueueSchema.parse(queue)) });
+}
+
+/**
+ * Puts a paper just saved at the end of the stored queue, in the save's own transaction (it must
+ * hold `meta`): a worker stopped right after the save leaves it to the next worker to complete.
+ */
+export async function queueArxivFill(db: PaperLensDatabase, id: string): Promise<void> {
+  const queue = await readArxivFillQueue(db);
+  if (queue.ids.includes(id) || queue.ids.length >= MAX_ARXIV_FILL_QUEUE) return;
+  await writeArxivFillQueue(db, { ...queue, ids: [...queue.ids, id] });
 }
 
 /** How many fetched days' lists are kept. */

@@ -14,6 +14,7 @@ import { pageDetails, pageText } from '../sites/types';
 import { MAX_AUTHOR_NAME, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
 import { putPapers } from './bulk';
+import { queueArxivFill } from './feed';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
@@ -346,15 +347,17 @@ export async function citablePaper(db: PaperLensDatabase, input: SaveInput): Pro
 
 /**
  * Adds a paper to the reading list. Saving twice never duplicates: the first save's status, tags
- * and notes stay; metadata the item lacks is filled in from the new save.
+ * and notes stay; metadata the item lacks is filled in from the new save. An item that wants its
+ * arXiv page (wantsArxivPage) joins the stored queue that completes it in the same step.
  */
 export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: number): Promise<PaperView> {
   const paper = SaveInputSchema.parse(input);
-  return db.transaction('rw', db.paperBlocks, db.saved, db.trendingDays, async () => {
+  return db.transaction('rw', db.paperBlocks, db.saved, db.trendingDays, db.meta, async () => {
     const known = await db.papers.get(paper.id);
     const context = await viewContext(db, [known]);
     const item = itemForSave(paper, await db.saved.get(paper.id), known, now);
     await db.saved.put(item);
+    if (wantsArxivPage(item)) await queueArxivFill(db, item.id);
     return toView(known, item, context)!;
   });
 }

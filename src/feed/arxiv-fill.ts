@@ -53,9 +53,13 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   let sweptVersion: string | undefined;
   // After a failure, when a worker start or the alarm may try again unasked.
   let retryAt: number | null = null;
+  // The ids the stored queue held when this worker last read or wrote it: any other found there
+  // was put there by a save (savePaper, in its own transaction), and joins the queue.
+  let stored = new Set<string>();
   const load = (db: PaperLensDatabase) =>
     (loaded ??= readArxivFillQueue(db).then((kept) => {
       for (const id of kept.ids) queue.add(id);
+      stored = new Set(kept.ids);
       sweptVersion = kept.sweptVersion;
       retryAt = kept.retryAt;
       return kept;
@@ -64,10 +68,11 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   // Past the most the record holds, the last papers are not kept: they are completed when their pages are opened.
   const keep = (db: PaperLensDatabase, retryAfterFailure: number | null) => {
     retryAt = retryAfterFailure;
-    return writeArxivFillQueue(db, {
-      ids: [...(current === null ? [] : [current]), ...queue].slice(0, MAX_ARXIV_FILL_QUEUE),
-      retryAt,
-      ...(sweptVersion === undefined ? {} : { sweptVersion }),
+    return db.transaction('rw', db.meta, async () => {
+      for (const id of (await readArxivFillQueue(db)).ids) if (!stored.has(id) && id !== current) queue.add(id);
+      const ids = [...(current === null ? [] : [current]), ...queue].slice(0, MAX_ARXIV_FILL_QUEUE);
+      await writeArxivFillQueue(db, { ids, retryAt, ...(sweptVersion === undefined ? {} : { sweptVersion }) });
+      stored = new Set(ids);
     });
   };
 

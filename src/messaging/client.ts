@@ -2,12 +2,24 @@ import { browser } from 'wxt/browser';
 import type { Reply, Request, ResponseMap } from '../schema';
 
 /**
- * Sends one request to the background and returns its result; a refused request throws with
- * the background's reason. Zod-free: content scripts use this.
+ * Requests that, made twice, leave the store as once and answer the same. Not removals, restores,
+ * imports or bulk edits: a second one answers otherwise (what Undo puts back, what changed).
  */
-export async function sendRequest<R extends Request>(request: R): Promise<ResponseMap[R['type']]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<ResponseMap[R['type']]> | undefined;
-  if (!reply) throw new Error('PaperLens background did not answer');
+type Repeatable = 'lookup' | 'badges' | 'related' | 'save' | 'completeSaved' | 'unsave' | 'setStatus' | 'listSaved' | 'citation' | 'health' | 'arxivPage' | 'paperTitle' | 'setTags' | 'setNotes';
+
+/**
+ * Sends one request to the background and returns its result; a refused request throws with
+ * the background's reason. `again` (for a repeatable request): asked once more when no answer
+ * came (the worker stopped mid-request: DevTools' Stop, a crash, Chrome's 5-minute limit), which
+ * a new worker answers, telling the other open pages of a change too. Zod-free: content scripts use this.
+ */
+export async function sendRequest<R extends Request>(request: R, again?: R['type'] extends Repeatable ? true : never): Promise<ResponseMap[R['type']]> {
+  // Chrome's own words ("the message channel closed before a response was received") say nothing a reader can act on.
+  const reply = (await browser.runtime.sendMessage(request).catch(() => undefined)) as Reply<ResponseMap[R['type']]> | undefined;
+  if (!reply) {
+    if (again) return sendRequest(request);
+    throw new Error('PaperLens did not answer: reload the page');
+  }
   if (!reply.ok) throw new Error(reply.error);
   return reply.result;
 }

@@ -5,6 +5,7 @@ import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
+import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
 import { normalizeTitle } from '../papers/ids';
 import { citationEntry, type Citable } from '../export/bibtex';
@@ -45,6 +46,11 @@ function latestArxivAbsPage(url: string | undefined): boolean {
 
 // Requests after which pages showing saved statuses must look again.
 const CHANGES_SAVED: ReadonlySet<RequestType> = new Set<RequestType>(['save', 'unsave', 'setStatus', 'setStatusMany', 'removeSaved', 'restoreSaved', 'importApply', 'clearReadingData']);
+
+/** Whether a raw message asks for a change the open pages are told of (storeChanged), before it is validated. */
+export function changesSaved(raw: unknown): boolean {
+  return isRecord(raw) && (CHANGES_SAVED as ReadonlySet<unknown>).has(raw.type);
+}
 
 /** Validates a raw message and answers it. Never throws: a bad message gets an error reply. */
 export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {

@@ -30,6 +30,7 @@ export async function saveFromTab(db: PaperLensDatabase, tab: TabLike, now: numb
     },
     now,
   );
-  void announceStoreChanged().catch(() => undefined);
+  // Awaited: the caller knows the open pages were told (background.ts marks the time between).
+  await announceStoreChanged().catch(() => undefined);
   return saved;
 }

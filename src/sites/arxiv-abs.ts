@@ -1,4 +1,4 @@
-import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { arxivIdFromUrl, arxivPdfUrl, normalizeArxivId } from '../papers/ids';
 import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
 
 /**
@@ -51,7 +51,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     primaryCategory,
     doi: meta(doc, 'citation_doi')[0] ?? doc.querySelector('td.doi a')?.textContent ?? null,
     journalRef: doc.querySelector('td.jref')?.textContent ?? null,
-    pdfUrl: meta(doc, 'citation_pdf_url')[0] ?? (id ? `https://arxiv.org/pdf/${id}` : null),
+    pdfUrl: meta(doc, 'citation_pdf_url')[0] ?? (id ? arxivPdfUrl(id) : null),
     // The abstract shows its URLs as "this https URL"; the comments often say where the code is.
     codeLinks: [...abstract.querySelectorAll('a[href]'), ...doc.querySelectorAll('.comments a[href]')].map((link) => link.getAttribute('href')),
   });

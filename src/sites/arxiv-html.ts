@@ -1,4 +1,4 @@
-import { arxivIdFromUrl } from '../papers/ids';
+import { arxivIdFromUrl, arxivPdfUrl } from '../papers/ids';
 import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
 
 /**
@@ -54,7 +54,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     primaryCategory: /\[([^\]]+)\]/.exec(doc.getElementById('watermark-tr')?.textContent ?? '')?.[1] ?? null,
     doi: null,
     journalRef: null,
-    pdfUrl: id ? `https://arxiv.org/pdf/${id}` : null,
+    pdfUrl: id ? arxivPdfUrl(id) : null,
     codeLinks: [...abstract.querySelectorAll('a[href]')].map((link) => link.getAttribute('href')),
   });
   return paper.title && paper.abstract ? paper : null;

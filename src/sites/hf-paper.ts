@@ -1,4 +1,4 @@
-import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
+import { arxivIdFromUrl, arxivPdfUrl, normalizeArxivId } from '../papers/ids';
 import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
 import { isRecord } from '../schema/is-record';
 
@@ -28,6 +28,9 @@ interface EmbeddedPaper {
   githubRepo: string | null;
 }
 
+/** A field of the page's data when it is text, else null. */
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
 /** The embedded paper, checked field by field (page data is untrusted). */
 function embeddedPaper(doc: Document): EmbeddedPaper | null {
   const raw = doc.querySelector('[data-target="PaperContent"]')?.getAttribute('data-props');
@@ -46,10 +49,10 @@ function embeddedPaper(doc: Document): EmbeddedPaper | null {
   return {
     id: paper.id,
     title: paper.title,
-    summary: typeof paper.summary === 'string' ? paper.summary : '',
+    summary: textOrNull(paper.summary) ?? '',
     authors,
-    publishedAt: typeof paper.publishedAt === 'string' ? paper.publishedAt : null,
-    githubRepo: typeof paper.githubRepo === 'string' ? paper.githubRepo : null,
+    publishedAt: textOrNull(paper.publishedAt),
+    githubRepo: textOrNull(paper.githubRepo),
   };
 }
 
@@ -92,7 +95,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     primaryCategory: null,
     doi: null,
     journalRef: null,
-    pdfUrl: id ? `https://arxiv.org/pdf/${id}` : null,
+    pdfUrl: id ? arxivPdfUrl(id) : null,
     codeLinks: [current?.githubRepo],
   });
   return paper.title && paper.abstract ? paper : null;

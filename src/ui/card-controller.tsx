@@ -45,27 +45,16 @@ function relatedComeLater(result: LookupResult, page: PagePaper): result is Look
 
 function cardModel(page: PagePaper, result: LookupResult): CardModel {
   const { view, problem } = result;
-  // The page's own code links come too: the store reads links from abstract text, and arXiv
-  // shows a URL there as "this https URL" (or names the code in its comments).
-  const codeLinks = uniqueCodeLinks([...(view?.codeLinks ?? []), ...page.codeLinks]);
-  if (view) return { ...view, title: plainPageTitle(page) ?? view.title, codeLinks, problem, relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null };
   // The store could not be asked: still show what the page says, and why there is no more.
+  const shown = view ?? { id: page.id, title: page.title, tldr: '', keyResults: [], codeLinks: [], topics: [], related: [], rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false };
   return {
-    id: page.id,
-    title: page.title,
-    tldr: '',
-    keyResults: [],
-    codeLinks,
-    topics: [],
-    related: [],
-    relatedNote: null,
-    rank: null,
-    snapshot: null,
-    upvotes: null,
-    projectPage: null,
-    status: null,
-    inStore: false,
+    ...shown,
+    title: plainPageTitle(page) ?? shown.title,
+    // The page's own code links come too: the store reads links from abstract text, and arXiv
+    // shows a URL there as "this https URL" (or names the code in its comments).
+    codeLinks: uniqueCodeLinks([...shown.codeLinks, ...page.codeLinks]),
     problem,
+    relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null,
   };
 }
 
@@ -78,7 +67,7 @@ function savedPaper(page: PagePaper, model: CardModel, id: string) {
 function cardActions(page: PagePaper, model: CardModel, shows: (status: ReadingStatus | null) => ReadingStatus | null): CardActions {
   const id = model.id!;
   return {
-    save: async () => shows((await sendRequest({ type: 'save', paper: savedPaper(page, model, id) })).status),
+    save: async () => shows((await sendRequest({ type: 'save', paper: savedPaper(page, model, id) }, true)).status),
     unsave: async () => {
       const item = (await sendRequest({ type: 'removeSaved', ids: [id] }))[0] ?? null;
       shows(null);
@@ -87,10 +76,10 @@ function cardActions(page: PagePaper, model: CardModel, shows: (status: ReadingS
     restore: async (item) => {
       if ((await sendRequest({ type: 'restoreSaved', items: [item], expected: null })).changed > 0) return shows(item.status);
       // Saved again meanwhile (elsewhere): that item stays, and the card shows its status.
-      return shows((await sendRequest({ type: 'lookup', queries: [{ id }] }))[0]?.status ?? null);
+      return shows((await sendRequest({ type: 'lookup', queries: [{ id }] }, true))[0]?.status ?? null);
     },
-    setStatus: async (status) => shows((await sendRequest({ type: 'setStatus', id, status })).status),
-    citation: () => sendRequest({ type: 'citation', paper: { id, title: model.title, ...pageDetails(page) } }),
+    setStatus: async (status) => shows((await sendRequest({ type: 'setStatus', id, status }, true)).status),
+    citation: () => sendRequest({ type: 'citation', paper: { id, title: model.title, ...pageDetails(page) } }, true),
   };
 }
 
@@ -208,7 +197,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     draw(mounted, model);
     (site.cardAnchor(document) ?? anchor).after(mounted.host);
     card = mounted;
-    shown = { id: page.id, title: page.title, abstract: page.abstract };
+    shown = page;
     if (changedBeforeCard) {
       changedBeforeCard = false;
       void refreshStatus();
@@ -218,7 +207,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     // shares: the snapshot names no authors, so the visit would be listed in Recent without them.
     if (result.view?.inStore && page.id && (page.title !== result.view.title || page.authors.length > 0)) recordVisitDetails(siteKey, page.id, page);
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
-    if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(page, model, model.id) }).catch(() => undefined);
+    if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(page, model, model.id) }, true).catch(() => undefined);
   };
 
   const draw = (mounted: MountedCard, model: CardModel) => {
@@ -236,7 +225,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   // in a large store: the card shows at once, and its related papers join it when they come.
   const showRelated = async (mounted: MountedCard, id: string) => {
     const { page } = mounted;
-    const related = await sendRequest({ type: 'related', paper: { id, title: page.title, abstract: page.abstract } }).catch(() => null);
+    const related = await sendRequest({ type: 'related', paper: { id, title: page.title, abstract: page.abstract } }, true).catch(() => null);
     if (card !== mounted) return;
     // No answer: the line goes rather than promise what will not come.
     draw(mounted, { ...mounted.model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null });
@@ -258,7 +247,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const stillLatest = askStatus();
     let views: (PaperView | null)[];
     try {
-      views = await sendRequest({ type: 'lookup', queries: [{ id }] });
+      views = await sendRequest({ type: 'lookup', queries: [{ id }] }, true);
     } catch {
       return; // unknown now: the card keeps what it shows
     }

@@ -163,6 +163,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       {status === null ? 'Save' : 'Saved'}
     </button>
   );
+  const shownError = error ?? model.problem;
   const undoAndError = (
     <>
       {/* Always there, so a screen reader announces "Removed" when it comes. */}
@@ -178,9 +179,9 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           )}
         </span>
       )}
-      {(error ?? model.problem) && (
-        <span class="pl-error" role="alert" title={error ?? model.problem ?? undefined}>
-          {error ?? model.problem}
+      {shownError && (
+        <span class="pl-error" role="alert" title={shownError}>
+          {shownError}
         </span>
       )}
     </>

@@ -24,15 +24,15 @@ export function messageTransport(send: typeof sendRequest): BadgeTransport {
     badges: async (ids) => {
       const answers: (BadgeInfo | null)[] = [];
       for (let start = 0; start < ids.length; start += MAX_IDS_PER_REQUEST) {
-        answers.push(...(await send({ type: 'badges', ids: ids.slice(start, start + MAX_IDS_PER_REQUEST) })));
+        answers.push(...(await send({ type: 'badges', ids: ids.slice(start, start + MAX_IDS_PER_REQUEST) }, true)));
       }
       return answers;
     },
-    lookup: async (query) => (await send({ type: 'lookup', queries: [query] }))[0] ?? null,
-    save: async (paper) => (await send({ type: 'save', paper })).status,
+    lookup: async (query) => (await send({ type: 'lookup', queries: [query] }, true))[0] ?? null,
+    save: async (paper) => (await send({ type: 'save', paper }, true)).status,
     unsave: async (id) => (await send({ type: 'removeSaved', ids: [id] }))[0] ?? null,
     restore: async (item) => (await send({ type: 'restoreSaved', items: [item], expected: null })).changed > 0,
-    setStatus: async (id, status) => (await send({ type: 'setStatus', id, status })).status,
-    arxivPage: (id) => send({ type: 'arxivPage', id }),
+    setStatus: async (id, status) => (await send({ type: 'setStatus', id, status }, true)).status,
+    arxivPage: (id) => send({ type: 'arxivPage', id }, true),
   };
 }

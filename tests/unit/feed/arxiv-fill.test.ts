@@ -288,11 +288,12 @@ describe('review: a large import', () => {
 
 describe('review: spacing across runs', () => {
   test('a paper saved just after a run ended waits out the 3 s since the last request', async () => {
-    for (const id of ['2401.00001', '2401.00002']) await saveBare(id);
+    await saveBare('2401.00001');
     const { fill } = filler({});
     await fill(['2401.00001']);
     // A second link saved one second later (the clock barely moved).
     clock += 1_000;
+    await saveBare('2401.00002');
     await fill(['2401.00002']);
     expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS - 1_000}`, 'fetch 2401.00002']);
   });
@@ -343,5 +344,49 @@ describe('saved while switched off', () => {
     on = true;
     await filler({}).resume();
     expect(events).toEqual(['fetch 2401.00001']);
+  });
+});
+
+describe('a worker stopped right after a save', () => {
+  test('a paper saved bare is in the stored queue with the save itself: the next worker completes it (no version sweep)', async () => {
+    // The save's worker stopped before it asked for the paper's completion (fill).
+    await saveBare('2401.00001');
+    await filler({}).resume();
+    expect(events).toEqual(['fetch 2401.00001']);
+    expect((await readArxivFillQueue(db)).ids).toEqual([]);
+  });
+
+  test("a save while a run writes the queue is kept: the run's write takes it in, and completes it", async () => {
+    await saveBare('2401.00001');
+    let answer = (_result: ArxivPaperResult) => {};
+    const filling = filler({}, {
+      fetchPaper: (id) => {
+        events.push(`fetch ${id}`);
+        if (events.length > 1) return Promise.resolve({ ok: false, kind: 'missing', reason: 'no such paper' });
+        return new Promise((resolve) => (answer = resolve));
+      },
+    });
+    const run = filling.fill(['2401.00001']);
+    await expect.poll(() => events).toEqual(['fetch 2401.00001']);
+    // Saved meanwhile, and the worker stops before asking for it: only the stored queue has it.
+    await saveBare('2401.00002');
+    answer({ ok: false, kind: 'missing', reason: 'no such paper' });
+    await run;
+    expect(events).toEqual(['fetch 2401.00001', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002']);
+  });
+
+  test('a paper arXiv says it does not have is not asked for again at the next worker starts', async () => {
+    await saveBare('2401.00001');
+    await filler({}).fill(['2401.00001']);
+    expect(events).toEqual(['fetch 2401.00001']);
+    events = [];
+    await filler({}).resume();
+    await filler({}).resume();
+    expect(events).toEqual([]);
+  });
+
+  test('a paper saved with its details and TL;DR is not queued', async () => {
+    await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tldr: 'The Transformer, attention only.' }, 1_000);
+    expect((await readArxivFillQueue(db)).ids).toEqual([]);
   });
 });

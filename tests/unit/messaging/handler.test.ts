@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
-import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
+import { changesSaved, handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 
 let deps: HandlerDeps;
@@ -63,6 +63,11 @@ describe('background message handler', () => {
     await expectTold({ type: 'lookup', queries: [{ id: '2407.13623' }] }, true, 0);
     await expectTold({ type: 'setStatus', id: '2310.09999', status: 'read' }, false, 0); // not saved: nothing changed
     await expectTold({ type: 'removeSaved', ids: ['2407.13623'] }, true, 1);
+  });
+
+  test('the changes pages are told of are known before the message is handled (the worker marks them until told)', () => {
+    expect(['save', 'removeSaved', 'restoreSaved', 'importApply', 'setStatusMany'].map((type) => changesSaved({ type }))).toEqual([true, true, true, true, true]);
+    expect([{ type: 'lookup' }, { type: 'setNotes' }, { type: 'completeSaved' }, 'save', null].map(changesSaved)).toEqual([false, false, false, false, false]);
   });
 
   test('a page the store does not hold: its card answer comes first, its related papers of the store on request', async () => {
