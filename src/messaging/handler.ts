@@ -7,7 +7,7 @@ import { handleReadingListRequest, isReadingListRequest } from './reading-list-h
 import { errorMessage } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
-import { normalizeTitle } from '../papers/ids';
+import { arxivVersion, normalizeTitle } from '../papers/ids';
 import { citationEntry, type Citable } from '../export/bibtex';
 
 export interface HandlerDeps {
@@ -41,7 +41,7 @@ export interface HandlerDeps {
  */
 function latestArxivAbsPage(url: string | undefined): boolean {
   const address = url?.replace(/[?#].*$/, '') ?? '';
-  return /^https:\/\/(?:www\.)?arxiv\.org\/abs\/./.test(address) && !/v\d+$/.test(address);
+  return /^https:\/\/(?:www\.)?arxiv\.org\/abs\/./.test(address) && arxivVersion(address) === null;
 }
 
 // Requests after which pages showing saved statuses must look again.
