@@ -8,7 +8,7 @@ import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
 import { ImportPanel } from './import-panel';
-import { LostNotes, type LostNote, type UnsavedNote } from './lost-notes';
+import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './lost-edits';
 import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
@@ -414,14 +414,16 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const selectAllBox = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const undo = useUndoableEdits();
-  const [lostNotes, setLostNotes] = useState<readonly UnsavedNote[]>([]);
-  // Read when a row's note fails, from a row that may hold an older render's callback.
+  const [lostEdits, setLostEdits] = useState<readonly UnsavedEdit[]>([]);
+  // Read when a row's edit fails, from a row that may hold an older render's callback.
   const listedNow = useRef(items);
   listedNow.current = items;
-  // The latest note lost on a paper replaces an earlier one (it was typed after it).
-  const noteLost = (lost: LostNote) => {
+  const editLost = (lost: LostEdit) => {
     const removed = !(listedNow.current ?? []).some((item) => item.id === lost.item.id);
-    setLostNotes((previous) => [...previous.filter((other) => other.item.id !== lost.item.id), { ...lost, removed }]);
+    setLostEdits((previous) => {
+      const earlier = previous.find((other) => other.item.id === lost.item.id);
+      return [...previous.filter((other) => other !== earlier), { ...joinLostEdits(earlier, lost), removed }];
+    });
   };
 
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
@@ -658,7 +660,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             onSelect={select}
             onRemove={(id) => removeIds([id])}
             onFocusRow={setCursorId}
-            onNoteLost={noteLost}
+            onEditLost={editLost}
           />
         ))}
       </ol>
@@ -723,11 +725,11 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
           />
         )}
         <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
-        <LostNotes
-          lost={lostNotes}
+        <LostEdits
+          lost={lostEdits}
           listed={(id) => items?.some((item) => item.id === id) ?? false}
           done={(lost, focused) => {
-            setLostNotes((previous) => previous.filter((other) => other !== lost));
+            setLostEdits((previous) => previous.filter((other) => other !== lost));
             // The bar goes with its button: the focus goes to the search, not back to the page's start.
             if (focused) searchBox.current?.focus();
           }}

@@ -6,7 +6,7 @@ import { MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../sc
 import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
 import { describeDay } from '../time';
-import type { LostNote } from './lost-notes';
+import type { LostEdit } from './lost-edits';
 
 /** Every row is this tall (px), so the list can render only the rows on screen. */
 export const ROW_HEIGHT = 172;
@@ -64,7 +64,7 @@ function useDraft(stored: string, asStored: (typed: string) => string = (typed) 
   };
 }
 
-function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onNoteLost'] }) {
+function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEditLost'] }) {
   const draft = useDraft(item.notes);
   const write = useDebouncedWrite((notes: string) => sendRequest({ type: 'setNotes', id: item.id, notes }), NOTES_DELAY_MS, (notes, reason) => onLost({ item, notes, reason }));
   return (
@@ -105,14 +105,14 @@ export function tagsProblem(tags: readonly string[]): string | null {
   return null;
 }
 
-function TagsEditor({ item }: { item: SavedItem }) {
+function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEditLost'] }) {
   const draft = useDraft(item.tags.join(', '), (typed) => parseTagList(typed, item.tags).join(', '));
   const write = useDebouncedWrite(async (text: string) => {
     const tags = parseTagList(text, item.tags);
     const problem = tagsProblem(tags);
     if (problem) throw new Error(problem);
     return sendRequest({ type: 'setTags', id: item.id, tags });
-  }, TAGS_DELAY_MS);
+  }, TAGS_DELAY_MS, (text, reason) => onLost({ item, tags: parseTagList(text, item.tags), reason }));
   const commit = () => void write.flush().then((landed) => landed && draft.release());
   return (
     <label class="field tags-field">
@@ -155,11 +155,11 @@ export interface RowProps {
   onSelect: (id: string, selected: boolean) => void;
   onRemove: (id: string) => void;
   onFocusRow: (id: string) => void;
-  /** A note typed in the row whose write failed once the row was gone (its paper removed elsewhere). */
-  onNoteLost: (lost: LostNote) => void;
+  /** A note or tags typed in the row whose write failed once the row was gone (its paper removed elsewhere). */
+  onEditLost: (lost: LostEdit) => void;
 }
 
-function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRow, onNoteLost }: RowProps) {
+function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRow, onEditLost }: RowProps) {
   const meta = [authorLine(item.authors), `arXiv ${item.id}`, `added ${describeDay(item.addedAt)}`];
   if (item.readAt !== null) meta.push(`read ${describeDay(item.readAt)}`);
   return (
@@ -191,8 +191,8 @@ function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRo
           {item.tldr || <span class="muted">No TL;DR</span>}
         </p>
         <div class="editors">
-          <TagsEditor key={`tags-${item.id}`} item={item} />
-          <NotesEditor key={`notes-${item.id}`} item={item} onLost={onNoteLost} />
+          <TagsEditor key={`tags-${item.id}`} item={item} onLost={onEditLost} />
+          <NotesEditor key={`notes-${item.id}`} item={item} onLost={onEditLost} />
         </div>
       </div>
       <div class="item-side">

@@ -117,3 +117,36 @@ test('Dismiss lets the note go; a row that leaves the screen (scrolled, filtered
   fireEvent.click(await screen.findByTestId('lost-note-dismiss', {}, { timeout: 2000 }));
   expect(screen.queryByTestId('lost-note')).toBeNull();
 });
+
+/** Types tags on ID, which wait for their debounce (800 ms) unsaved (the focus stays where it is: a blur would write a note being typed). */
+async function typeTags(text: string): Promise<void> {
+  fireEvent.input(document.querySelector<HTMLInputElement>(`[data-arxiv-id="${ID}"] [data-testid="tags"]`)!, { target: { value: text } });
+}
+
+test('tags typed on a paper removed elsewhere before they were saved are not dropped silently: the reader sees them, and "Restore with the tags" puts the paper back with them', async () => {
+  render(<ReadingListApp db={db} />);
+  await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('2'));
+  await typeTags('nlp, to-reproduce');
+  await removeElsewhere();
+  const message = await screen.findByTestId('lost-note-message', {}, { timeout: 2000 });
+  expect(message.textContent).toBe('“Attention Is All You Need” was removed elsewhere before your tags on it were saved.');
+  expect(screen.getByTestId<HTMLInputElement>('lost-note-tags').value).toBe('nlp, to-reproduce');
+  expect(screen.queryByTestId('lost-note-text')).toBeNull();
+  const restore = screen.getByTestId('lost-note-restore');
+  expect(restore.textContent).toBe('Restore with the tags');
+  fireEvent.click(restore);
+  await waitFor(async () => expect(await db.saved.get(ID)).toMatchObject({ tags: ['nlp', 'to-reproduce'], status: 'reading', notes: '' }));
+  await waitFor(() => expect(screen.queryByTestId('lost-note')).toBeNull());
+});
+
+test('a note and tags both lost on one paper make one bar that keeps both', async () => {
+  await typeNote('Compare with Mamba, section 3');
+  await typeTags('nlp, baseline');
+  await removeElsewhere();
+  await waitFor(() => expect(screen.getByTestId('lost-note-message').textContent).toBe('“Attention Is All You Need” was removed elsewhere before your note and tags on it were saved.'), { timeout: 2000 });
+  expect(screen.getAllByTestId('lost-note')).toHaveLength(1);
+  expect(screen.getByTestId<HTMLTextAreaElement>('lost-note-text').value).toBe('Compare with Mamba, section 3');
+  expect(screen.getByTestId<HTMLInputElement>('lost-note-tags').value).toBe('nlp, baseline');
+  fireEvent.click(screen.getByTestId('lost-note-restore'));
+  await waitFor(async () => expect(await db.saved.get(ID)).toMatchObject({ notes: 'Compare with Mamba, section 3', tags: ['nlp', 'baseline'] }));
+});
