@@ -33,7 +33,7 @@ export function decodeImportFile(bytes: Uint8Array): string {
     const text = new TextDecoder('utf-8').decode(bytes);
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
     throw new ImportError(
-      `the file is not UTF-8 text: line ${line} has a character in another encoding (Latin-1 or Windows-1252?); export or save the file as UTF-8 and import it again`,
+      `the file is not UTF-8 text: line ${line} has a character in another encoding (such as Latin-1, Windows-1252 or Shift_JIS); export or save the file as UTF-8 and import it again`,
       line,
     );
   }

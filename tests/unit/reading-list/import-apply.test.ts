@@ -153,7 +153,7 @@ describe('malformed files are refused with their reason and change nothing', () 
     const before = await dump(db);
     expect(await previewImport(db, source(latin1(`% refs\n\n${entry}`), 'refs.bib'), clock.now)).toEqual({
       ok: false,
-      error: 'the file is not UTF-8 text: line 3 has a character in another encoding (Latin-1 or Windows-1252?); export or save the file as UTF-8 and import it again',
+      error: 'the file is not UTF-8 text: line 3 has a character in another encoding (such as Latin-1, Windows-1252 or Shift_JIS); export or save the file as UTF-8 and import it again',
     });
     expect(await dump(db)).toBe(before);
     // UTF-16 with its byte-order mark (PowerShell's `>`), and UTF-8 with one.
