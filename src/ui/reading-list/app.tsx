@@ -345,7 +345,7 @@ function SaveById({ id, saved }: { id: string; saved: () => void }) {
     saving.run(async () => {
       setProblem(null);
       try {
-        await sendRequest({ type: 'save', paper: { id, title: placeholderTitle(id), tldr: '', sourceUrl: null } });
+        await sendRequest({ type: 'save', paper: { id, title: placeholderTitle(id), tldr: '', sourceUrl: null } }, true);
         saved();
       } catch (failure) {
         setProblem(`Not saved: ${errorMessage(failure)}`);

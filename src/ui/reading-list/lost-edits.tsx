@@ -46,8 +46,8 @@ function LostEditBar({ lost, listed, done }: { lost: UnsavedEdit; listed: boolea
       // Back as it was removed, with the edit; one saved again meanwhile keeps that save and gets the edit.
       const edited = { ...item, notes: notes ?? item.notes, tags: [...(tags ?? item.tags)], updatedAt: Date.now() };
       const restored = listed ? 0 : (await sendRequest({ type: 'restoreSaved', items: [edited], expected: null })).changed;
-      if (restored === 0 && notes !== undefined) await sendRequest({ type: 'setNotes', id: item.id, notes });
-      if (restored === 0 && tags !== undefined) await sendRequest({ type: 'setTags', id: item.id, tags: [...tags] });
+      if (restored === 0 && notes !== undefined) await sendRequest({ type: 'setNotes', id: item.id, notes }, true);
+      if (restored === 0 && tags !== undefined) await sendRequest({ type: 'setTags', id: item.id, tags: [...tags] }, true);
       finish();
     } catch (failure) {
       setProblem(`Not saved: ${errorMessage(failure)}`);

@@ -66,7 +66,7 @@ function useDraft(stored: string, asStored: (typed: string) => string = (typed) 
 
 function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEditLost'] }) {
   const draft = useDraft(item.notes);
-  const write = useDebouncedWrite((notes: string) => sendRequest({ type: 'setNotes', id: item.id, notes }), NOTES_DELAY_MS, (notes, reason) => onLost({ item, notes, reason }));
+  const write = useDebouncedWrite((notes: string) => sendRequest({ type: 'setNotes', id: item.id, notes }, true), NOTES_DELAY_MS, (notes, reason) => onLost({ item, notes, reason }));
   return (
     <label class="field notes-field">
       <span class="field-label">
@@ -111,7 +111,7 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
     const tags = parseTagList(text, item.tags);
     const problem = tagsProblem(tags);
     if (problem) throw new Error(problem);
-    return sendRequest({ type: 'setTags', id: item.id, tags });
+    return sendRequest({ type: 'setTags', id: item.id, tags }, true);
   }, TAGS_DELAY_MS, (text, reason) => onLost({ item, tags: parseTagList(text, item.tags), reason }));
   const commit = () => void write.flush().then((landed) => landed && draft.release());
   return (

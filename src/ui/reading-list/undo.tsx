@@ -56,7 +56,7 @@ export function useUndoableEdits(): Undo {
         const removed = await sendRequest({ type: 'removeSaved', ids }).catch(async (failure: unknown) => {
           // The removal may be made and its answer lost (the worker stopped before it answered): the
           // papers no longer listed are offered back from the list's copies, notes and tags with them.
-          const listed = await sendRequest({ type: 'listSaved' }).catch(() => null);
+          const listed = await sendRequest({ type: 'listSaved' }, true).catch(() => null);
           const gone = shown.filter((item) => ids.includes(item.id) && !listed?.some((other) => other.id === item.id));
           if (!listed || gone.length === 0) throw failure;
           return gone;
