@@ -513,6 +513,12 @@ async function run(bidi: Bidi, downloads: string): Promise<void> {
   await sleep(2_500);
   const nextAnswer = await popup.eval<string>(askTab('https://huggingface.co/papers/2407.13623', '2407.13623'));
   check('Hugging Face client-side navigation: the page names the next paper to the background', nextAnswer.includes('"id":"2407.13623"') && nextAnswer.includes('Scaling Laws with Vocabulary'), { answer: nextAnswer.slice(0, 160) });
+  // Back to the first paper (the router renders it again a moment later): its card, and the page names it.
+  await hf.eval(`history.back()`);
+  const first = await hf.poll<string | null>(`location.pathname + ' ' + (${shadowText(CARD, 'rank')}) + ' ' + document.querySelectorAll('${CARD}').length`, (text) => !!text?.startsWith('/papers/2310.01779 #1 '));
+  await sleep(2_500);
+  const firstAnswer = await popup.eval<string>(askTab('https://huggingface.co/papers/2310.01779', '2310.01779'));
+  check('Hugging Face, back to the first paper: one card, and the page names it to the background', !!first?.endsWith(' 1') && firstAnswer.includes('HallE-Switch'), { first, answer: firstAnswer.slice(0, 120) });
   await hf.screenshot('hf-paper');
   await checkBadges(hf, { 'https://huggingface.co/papers/date/2024-07-31': 5, 'https://huggingface.co/papers/trending': 3 });
   await hf.screenshot('hf-list');
