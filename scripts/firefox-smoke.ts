@@ -319,6 +319,17 @@ export class Tab {
     });
   }
 
+  /** Pastes the clipboard (Ctrl+V, real key input) into the field `expression` gives, and returns the field's text. */
+  async paste(expression: string): Promise<string> {
+    await this.click(expression);
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: 'v' }, { type: 'keyUp', value: 'v' }, { type: 'keyUp', value: '\uE009' }] }],
+    });
+    await sleep(300);
+    return this.eval<string>(`(${expression}).value`);
+  }
+
   /** Hands `path` to the file input `expression` gives, as a user picking it would. */
   async setFile(expression: string, path: string): Promise<void> {
     const element = await evaluate(this.bidi, this.context, expression, 'root');
@@ -558,7 +569,15 @@ async function run(bidi: Bidi, downloads: string): Promise<void> {
     (text) => !!text,
     SLOW_ARXIV_MS + 8_000,
   );
-  check(`popup Copy BibTeX on a PDF tab, arXiv answering in ${SLOW_ARXIV_MS / 1000} s: copied`, copySaid === 'BibTeX copied', { said: copySaid, afterSeconds: Math.round((Date.now() - copyStarted) / 100) / 10 });
+  const copyTook = Math.round((Date.now() - copyStarted) / 100) / 10;
+  // What the clipboard holds, pasted into a field of the popup's page: the paper, with the authors arXiv's page gave.
+  await popup.eval(`document.body.prepend(Object.assign(document.createElement('textarea'), { id: 'pasted' }))`);
+  const pasted = await popup.paste(`document.getElementById('pasted')`);
+  check(
+    `popup Copy BibTeX on a PDF tab, arXiv answering in ${SLOW_ARXIV_MS / 1000} s: copied, with arXiv's authors`,
+    copySaid === 'BibTeX copied' && pasted.includes(`eprint = {${SLOW_PAPER}}`) && pasted.includes('Vaswani'),
+    { said: copySaid, afterSeconds: copyTook, pasted: pasted.slice(0, 160) },
+  );
 
   // 5. The reading list: the saved papers, an import, and a BibTeX export.
   const reading = await newTab(bidi);
