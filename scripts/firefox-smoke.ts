@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
  *
  * (which runs `npm run build:firefox`, then this script with NODE_OPTIONS=--experimental-websocket).
  *
- * Takes about a minute and a half. Firefox runs headless on a fresh profile, driven over
+ * Takes about a minute. Firefox runs headless on a fresh profile, driven over
  * WebDriver BiDi on its own --remote-debugging-port; --remote-allow-system-access lets the session
  * open moz-extension:// pages and reach the browser window (the toolbar popup, the context menu,
  * the shortcut's command). .output/firefox-mv3 is installed as a temporary add-on
@@ -27,8 +27,10 @@ import { fileURLToPath } from 'node:url';
  * at the URLs they stand for; everything else there is a 404. Clicks are real mouse input (the
  * clipboard and downloads want a user gesture). Checks the seeded store (popup), the arXiv card,
  * Save, Copy BibTeX and the toolbar icon, the real toolbar popup, arXiv and Hugging Face badges,
- * the context-menu item, the Hugging Face card and its client-side navigation, the shortcut, a PDF
- * tab, the reading list (import, BibTeX export) and the options page. Prints PASS / FAIL / NOTE
+ * the context-menu item, the Hugging Face card and its client-side navigation (and what the page
+ * then tells the background), the shortcut, a PDF tab (the popup's Copy BibTeX there with arXiv
+ * answering after the click's 5 s), the reading list (import, BibTeX export), the options page,
+ * and the open pages after the extension reloads (as an update does). Prints PASS / FAIL / NOTE
  * (a known Firefox difference: PDF tab titles; and where this Firefox's BiDi gives no chrome scope,
  * as 140 ESR's does not, the toolbar panel, the context menu and the shortcut) per check, the console errors and warnings of
  * pages, content scripts and the extension (Firefox's own noise left out), and every request;
@@ -63,7 +65,20 @@ export const PAGES: Record<string, string> = {
   'https://huggingface.co/papers/trending': 'listings/hf-papers-trending.html',
   'https://arxiv.org/pdf/2310.01779v3': PDF_FILE,
   'https://arxiv.org/pdf/1706.03762v7.pdf': PDF_FILE,
+  'https://arxiv.org/pdf/2407.06950': PDF_FILE,
 };
+
+// A snapshot paper (which names no authors) whose arXiv page, asked for them by the popup's Copy
+// BibTeX on its PDF tab, comes after the 5 s Firefox lets a click write the clipboard.
+const SLOW_PAPER = '2407.06950';
+const SLOW_ARXIV_MS = 8_000;
+const SLOW_TITLE = 'Spanish TrOCR: Leveraging Transfer Learning for Language Adaptation';
+/** The abstract page of SLOW_PAPER (any version): another paper's fixture, renamed. */
+async function slowArxivPage(url: string): Promise<string | null> {
+  if (!url.startsWith(`https://arxiv.org/abs/${SLOW_PAPER}`)) return null;
+  await sleep(SLOW_ARXIV_MS);
+  return (await readFile(join(FIXTURES, 'arxiv-abs-1706.03762.html'), 'utf8')).replaceAll('1706.03762', SLOW_PAPER).replaceAll('Attention Is All You Need', SLOW_TITLE);
+}
 
 // ---------------------------------------------------------------------------------------------
 // The network: a proxy for arxiv.org and huggingface.co, ending in a local HTTPS server.
@@ -84,7 +99,9 @@ export async function startNetwork(work: string): Promise<Network> {
     requests.push(url);
     const name = PAGES[url];
     if (!name) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not served');
+      void slowArxivPage(url).then((body) =>
+        body === null ? response.writeHead(404, { 'content-type': 'text/plain' }).end('not served') : response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body),
+      );
       return;
     }
     if (name === PDF_FILE) {
@@ -97,13 +114,16 @@ export async function startNetwork(work: string): Promise<Network> {
   const httpsPort = (https.address() as AddressInfo).port;
   // Every CONNECT (whatever host) is tunnelled to the HTTPS server; plain http is refused.
   const proxy: Server = createHttpServer((_request, response) => response.writeHead(502).end());
-  proxy.on('connect', (_request, client, head) => {
+  // The tunnels, ended at close: the servers' own closeAllConnections does not reach them.
+  const tunnels = new Set<Socket>();
+  proxy.on('connect', (_request, client: Socket, head) => {
     const upstream = connect(httpsPort, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
     });
+    tunnels.add(client).add(upstream);
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
   });
@@ -113,9 +133,11 @@ export async function startNetwork(work: string): Promise<Network> {
     proxyPort,
     requests,
     close: async () => {
+      for (const socket of tunnels) socket.destroy();
       proxy.closeAllConnections();
       https.closeAllConnections();
-      await Promise.all([new Promise((done) => proxy.close(done)), new Promise((done) => https.close(done))]);
+      // Not for ever: a connection left open would keep the run from ending (Node then exits with 13).
+      await Promise.race([Promise.all([new Promise((done) => proxy.close(done)), new Promise((done) => https.close(done))]), sleep(2_000)]);
     },
   };
 }
@@ -297,6 +319,17 @@ export class Tab {
     });
   }
 
+  /** Pastes the clipboard (Ctrl+V, real key input) into the field `expression` gives, and returns the field's text. */
+  async paste(expression: string): Promise<string> {
+    await this.click(expression);
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: 'v' }, { type: 'keyUp', value: 'v' }, { type: 'keyUp', value: '\uE009' }] }],
+    });
+    await sleep(300);
+    return this.eval<string>(`(${expression}).value`);
+  }
+
   /** Hands `path` to the file input `expression` gives, as a user picking it would. */
   async setFile(expression: string, path: string): Promise<void> {
     const element = await evaluate(this.bidi, this.context, expression, 'root');
@@ -379,6 +412,10 @@ const badge = (id: string) => `[data-paperlens="badge"][data-arxiv-id="${id}"]`;
 /** The toolbar badge text and tooltip of the tab showing `url` (asked from an extension page). */
 const toolbarOf = (url: string) =>
   `(async () => { const [tab] = await browser.tabs.query({ url: ${JSON.stringify(url)} }); return { text: await browser.action.getBadgeText({ tabId: tab.id }), title: await browser.action.getTitle({ tabId: tab.id }) }; })()`;
+
+/** The question the background asks a tab about its paper (the popup, the shortcut, the link menu), asked from an extension page: the answer's id, title and authors. */
+const askTab = (url: string, id: string) =>
+  `browser.tabs.query({ url: ${JSON.stringify(url)} }).then(([tab]) => browser.tabs.sendMessage(tab.id, { type: 'paperlens:pagePaper', id: ${JSON.stringify(id)} })).then((answer) => answer === undefined ? 'undefined' : JSON.stringify(answer && { id: answer.id, title: answer.title, authors: answer.authors }), (error) => 'error: ' + error.message)`;
 
 /** One badge per entry on each listing (url: its number of entries). */
 async function checkBadges(tab: Tab, listings: Record<string, number>): Promise<void> {
@@ -482,6 +519,17 @@ async function run(bidi: Bidi, downloads: string): Promise<void> {
   await hf.click(`[...document.querySelectorAll('a')].find((link) => link.textContent.includes('Scaling Laws with Vocabulary'))`);
   const next = await hf.poll<string | null>(`location.pathname + ' ' + (${shadowText(CARD, 'rank')})`, (text) => !!text?.startsWith('/papers/2407.13623 #'));
   check('Hugging Face client-side navigation: the next paper\'s card', !!next?.startsWith('/papers/2407.13623 #'), { next });
+  // What the popup, the shortcut and the link menu read, once Firefox's location watcher (a poll
+  // each second) has heard of the navigation: the next paper, by its title (it was null).
+  await sleep(2_500);
+  const nextAnswer = await popup.eval<string>(askTab('https://huggingface.co/papers/2407.13623', '2407.13623'));
+  check('Hugging Face client-side navigation: the page names the next paper to the background', nextAnswer.includes('"id":"2407.13623"') && nextAnswer.includes('Scaling Laws with Vocabulary'), { answer: nextAnswer.slice(0, 160) });
+  // Back to the first paper (the router renders it again a moment later): its card, and the page names it.
+  await hf.eval(`history.back()`);
+  const first = await hf.poll<string | null>(`location.pathname + ' ' + (${shadowText(CARD, 'rank')}) + ' ' + document.querySelectorAll('${CARD}').length`, (text) => !!text?.startsWith('/papers/2310.01779 #1 '));
+  await sleep(2_500);
+  const firstAnswer = await popup.eval<string>(askTab('https://huggingface.co/papers/2310.01779', '2310.01779'));
+  check('Hugging Face, back to the first paper: one card, and the page names it to the background', !!first?.endsWith(' 1') && firstAnswer.includes('HallE-Switch'), { first, answer: firstAnswer.slice(0, 120) });
   await hf.screenshot('hf-paper');
   await checkBadges(hf, { 'https://huggingface.co/papers/date/2024-07-31': 5, 'https://huggingface.co/papers/trending': 3 });
   await hf.screenshot('hf-list');
@@ -509,6 +557,27 @@ async function run(bidi: Bidi, downloads: string): Promise<void> {
   await popup.goto(`${EXT}/popup.html`);
   const pdfThisTab = await popup.poll<string | null>(`document.querySelector('[data-testid="this-tab"] .meta')?.textContent ?? null`, (text) => !!text?.includes('#1 trending'));
   check('popup This tab on a PDF tab: its paper', !!pdfThisTab?.includes('#1 trending'), { meta: pdfThisTab });
+  // Copy BibTeX there, the authors asked of arXiv's page, which answers after the click's 5 s.
+  await pdf.goto(`https://arxiv.org/pdf/${SLOW_PAPER}`);
+  await pdf.front();
+  await popup.goto(`${EXT}/popup.html`);
+  await popup.poll<string | null>(`document.querySelector('[data-testid="this-tab"]')?.dataset.arxivId ?? null`, (id) => id === SLOW_PAPER);
+  const copyStarted = Date.now();
+  await popup.click(`document.querySelector('[data-testid="this-tab"] [data-testid="copy-bibtex"]')`);
+  const copySaid = await popup.poll<string | null>(
+    `(() => { const tab = document.querySelector('[data-testid="this-tab"]'); return tab.querySelector('[data-testid="copied"]')?.textContent || tab.querySelector('.error')?.textContent || null; })()`,
+    (text) => !!text,
+    SLOW_ARXIV_MS + 8_000,
+  );
+  const copyTook = Math.round((Date.now() - copyStarted) / 100) / 10;
+  // What the clipboard holds, pasted into a field of the popup's page: the paper, with the authors arXiv's page gave.
+  await popup.eval(`document.body.prepend(Object.assign(document.createElement('textarea'), { id: 'pasted' }))`);
+  const pasted = await popup.paste(`document.getElementById('pasted')`);
+  check(
+    `popup Copy BibTeX on a PDF tab, arXiv answering in ${SLOW_ARXIV_MS / 1000} s: copied, with arXiv's authors`,
+    copySaid === 'BibTeX copied' && pasted.includes(`eprint = {${SLOW_PAPER}}`) && pasted.includes('Vaswani'),
+    { said: copySaid, afterSeconds: copyTook, pasted: pasted.slice(0, 160) },
+  );
 
   // 5. The reading list: the saved papers, an import, and a BibTeX export.
   const reading = await newTab(bidi);
@@ -549,6 +618,19 @@ async function run(bidi: Bidi, downloads: string): Promise<void> {
   await options.click(`document.querySelector('[data-testid="setting-arxivAbs"]')`);
   const back = await abs.poll<number>(`document.querySelectorAll('${CARD}').length`, (count) => count === 1);
   check('options: switching arXiv abstract pages off and on removes and restores an open card', gone === 0 && back === 1, { off: gone, on: back });
+
+  // 7. The extension reloads (as an update does) with paper pages open: Firefox stops their
+  // scripts without cleanup and runs the new ones there. One card each, and its Save works.
+  await hf.goto('https://huggingface.co/papers/2310.01779');
+  await hf.poll<number>(`document.querySelectorAll('${CARD}').length`, (count) => count === 1);
+  await popup.eval(`(setTimeout(() => browser.runtime.reload(), 100), true)`);
+  await sleep(4_000);
+  const cardsAfter = { abs: await abs.eval<number>(`document.querySelectorAll('${CARD}').length`), hf: await hf.eval<number>(`document.querySelectorAll('${CARD}').length`) };
+  await abs.front();
+  const saveBefore = await abs.poll<string | null>(shadowText(CARD, 'save'), (text) => text === 'Saved');
+  await abs.click(inShadow(CARD, 'save'));
+  const saveAfter = await abs.poll<string | null>(shadowText(CARD, 'save'), (text) => text === 'Save', 5_000);
+  check('after the extension reloads, an open page shows one card, and its Save works', cardsAfter.abs === 1 && cardsAfter.hf === 1 && saveBefore === 'Saved' && saveAfter === 'Save', { cardsAfter, saveBefore, saveAfter });
 }
 
 // Firefox's own noise in a headless run without internet, left out of the console report.

@@ -16,8 +16,8 @@ export const PAGE_PAPER_REQUEST = 'paperlens:pagePaper';
  */
 function answerPaperQuestions(ctx: ContentScriptContext, answer: (id: string | null) => PageAnswer | undefined): void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (answer: PageAnswer) => void) => {
-    if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== PAGE_PAPER_REQUEST) return undefined;
-    const id = (message as { id?: unknown }).id;
+    const { type, id } = (message ?? {}) as { type?: unknown; id?: unknown };
+    if (type !== PAGE_PAPER_REQUEST) return undefined;
     const paper = answer(typeof id === 'string' ? id : null);
     if (paper !== undefined) sendResponse(paper);
     return undefined;
@@ -33,8 +33,7 @@ function answerPaperQuestions(ctx: ContentScriptContext, answer: (id: string | n
 function serverSaysNoSuchPaper(site: PaperPageSite): boolean {
   const [navigation] = performance.getEntriesByType('navigation') as (PerformanceNavigationTiming & { responseStatus?: number })[];
   if (!navigation || navigation.responseStatus === undefined) return false;
-  const withoutHash = (href: string) => href.replace(/#.*$/, '');
-  return withoutHash(navigation.name) === withoutHash(location.href) && site.noSuchPaperStatuses.includes(navigation.responseStatus);
+  return navigation.name.split('#')[0] === location.href.split('#')[0] && site.noSuchPaperStatuses.includes(navigation.responseStatus);
 }
 
 /**
@@ -43,14 +42,22 @@ function serverSaysNoSuchPaper(site: PaperPageSite): boolean {
  * (A page we cannot read is not such a page: arXiv may have changed its markup.)
  */
 export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite): void {
-  // The paper the page showed when a client-side navigation left it. Until the next paper is
-  // rendered (Hugging Face on a slow connection), the page shows that one's title and authors
-  // under the next one's URL: the page then names no paper, rather than the wrong one's details.
-  let left: PagePaper | null = null;
-  ctx.addEventListener(window, 'wxt:locationchange', ({ oldUrl }) => {
-    if (document.readyState !== 'loading' && site.isPage(oldUrl)) left = site.extract(document, oldUrl);
-  });
-  const stillShowsLeft = (paper: PagePaper) => left !== null && left.id !== paper.id && (left.title === paper.title || left.abstract === paper.abstract);
+  // The paper the page last showed under the id its URL named. Until the next paper is rendered
+  // after a client-side navigation (Hugging Face on a slow connection), the page shows that one's
+  // title and authors under the next one's URL: the page then names no paper, rather than the
+  // wrong one's details. Read under the URL of the moment, never an earlier one: Firefox's location
+  // watcher polls once a second, and may hear of a navigation once the next paper shows.
+  let seen: PagePaper | null = null;
+  const read = () => {
+    const url = new URL(location.href);
+    const paper = site.isPage(url) ? site.extract(document, url) : null;
+    if (paper && seen && seen.id !== paper.id && (seen.title === paper.title || seen.abstract === paper.abstract)) return null;
+    return paper && (seen = paper);
+  };
+  // Looked at once parsed, and as a client-side navigation leaves (where the Navigation API tells
+  // of it, before the URL changes) or is heard of; and at each question.
+  ctx.addEventListener(document, 'DOMContentLoaded', read);
+  ctx.addEventListener(window, 'wxt:locationchange', read);
 
   answerPaperQuestions(ctx, (id) => {
     // Listening from document start: until the page is parsed its paper is not there to read, and
@@ -62,8 +69,7 @@ export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite):
     // Only the page's own paper is unknown to its server, not a paper it links to.
     const ownPaper = id === null || id === site.idFromUrl(url);
     if (ownPaper && serverSaysNoSuchPaper(site)) return { notFound: true };
-    const paper = site.extract(document, url);
-    return paper && stillShowsLeft(paper) ? null : paper;
+    return read();
   });
 }
 

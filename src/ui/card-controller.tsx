@@ -131,6 +131,14 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     card = null;
   };
 
+  // Our card being out, any host in the page is not ours: an empty copy the page kept when it
+  // re-rendered from its markup (a shadow root is not markup), or the card of an earlier instance
+  // of this script, which Firefox stops without cleanup when the extension reloads or updates.
+  const place = (host: HTMLElement, anchor: Element) => {
+    for (const copy of document.querySelectorAll('paperlens-card')) copy.remove();
+    anchor.after(host);
+  };
+
   const lookup = async (page: PagePaper): Promise<LookupResult> => {
     // The answer asked for at page load serves the first card only: coming back to this paper
     // later (client-side navigation), it may predate a save.
@@ -158,8 +166,9 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     // After client-side navigation the DOM may still show (some of) the previous paper, updated in
     // place or in steps: its title (wait for the page's next change), or the new title with the old
     // abstract (wait a moment: two papers may also share an abstract). The stale card goes at once.
-    const sameTitle = shown !== null && shown.id !== page.id && shown.title === page.title;
-    const sameAbstract = shown !== null && shown.id !== page.id && page.abstract !== '' && shown.abstract === page.abstract;
+    const previous = shown?.id !== page.id ? shown : null;
+    const sameTitle = previous?.title === page.title;
+    const sameAbstract = page.abstract !== '' && previous?.abstract === page.abstract;
     if (!sameAbstract) {
       abstractWaitSince = null;
     } else if (abstractWaitSince === null) {
@@ -172,13 +181,8 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     }
     abstractWaitSince = null;
     if (card && card.url === url.href) {
-      // The page re-rendered our card away: put the same one back, unless it keeps doing so. A page
-      // re-rendered from its markup keeps an empty copy of our host (a shadow root is not markup):
-      // the card being out, any host in the page is one.
-      if (mayPutBack()) {
-        for (const copy of document.querySelectorAll('paperlens-card')) copy.remove();
-        anchor.after(card.host);
-      }
+      // The page re-rendered our card away: put the same one back, unless it keeps doing so.
+      if (mayPutBack()) place(card.host, anchor);
       return;
     }
     // The page shows another paper (a site that renders the next paper in place, in one go):
@@ -195,7 +199,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const mounted: MountedCard = { ...createShadowHost('card', cardCss, 'PaperLens summary card'), url: url.href, page, model };
     applyScheme(mounted.host, schemeFor(settings.theme, document));
     draw(mounted, model);
-    (site.cardAnchor(document) ?? anchor).after(mounted.host);
+    place(mounted.host, site.cardAnchor(document) ?? anchor);
     card = mounted;
     shown = page;
     if (changedBeforeCard) {

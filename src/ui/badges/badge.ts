@@ -184,7 +184,7 @@ export class Badge {
    * (the store changed: a feed refresh, a save elsewhere), it replaces what it showed before.
    */
   showInfo(info: BadgeInfo): void {
-    if (this.storeProblem) this.showProblem(null, false);
+    if (this.storeProblem) this.showProblem(null);
     // Every change in the store asks again about all of a listing's papers: a badge whose answer
     // is the same is left as it is (2,000 of them remade cost the page a long task on each save).
     const key = JSON.stringify([info.rank, info.snapshot, info.seen, info.upvotes, info.codeLink, info.projectPage]);
@@ -227,7 +227,7 @@ export class Badge {
 
   /** The store could not be asked: say so (Save and TL;DR still try). */
   showStoreProblem(problem: string): void {
-    this.showProblem(`PaperLens store unavailable: ${problem}`, false);
+    this.showProblem(`PaperLens store unavailable: ${problem}`);
     this.storeProblem = true;
   }
 
@@ -254,6 +254,9 @@ export class Badge {
   /** Shows the paper's reading status (after a change made by this badge or another one of the paper). */
   showStatus(status: ReadingStatus | null): void {
     this.status = status;
+    // A message about the last action no longer says what the badge shows (the store made a
+    // removal whose answer was lost, "PaperLens did not answer", and told the page since).
+    this.showProblem(null);
     if (status !== null) this.withdrawUndo();
     this.saveButton.textContent = status === null ? 'Save' : 'Saved';
     this.saveButton.setAttribute('aria-label', `${this.saveButton.textContent} arXiv ${this.id}`);
@@ -279,7 +282,7 @@ export class Badge {
     this.statusSelect.value = status;
   }
 
-  private showProblem(message: string | null, announce: boolean): void {
+  private showProblem(message: string | null, announce?: boolean): void {
     this.storeProblem = false;
     if (message === null) {
       this.problemLine?.remove();
@@ -291,8 +294,7 @@ export class Badge {
       this.line.append(this.problemLine);
     }
     if (announce) this.problemLine.setAttribute('role', 'alert');
-    this.problemLine.textContent = message;
-    this.problemLine.title = message;
+    this.problemLine.textContent = this.problemLine.title = message;
   }
 
   // Marked busy with aria-disabled, not disabled: the browser drops focus from a disabled control,
@@ -302,7 +304,7 @@ export class Badge {
     this.working = true;
     this.saveButton.setAttribute('aria-disabled', 'true');
     this.statusSelect?.setAttribute('aria-disabled', 'true');
-    this.showProblem(null, false);
+    this.showProblem(null);
     try {
       await work();
     } catch (error) {

@@ -20,7 +20,7 @@ import { focusWhenShown } from '../focus';
 import { SearchResults, useResultsAnnouncement, useSearch, useSearchBoxKeys } from './search';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
-import { useCopyCitation } from '../copy-citation';
+import { useCopyCitation, writeWhenReady } from '../copy-citation';
 import { feedFailureHeadline } from '../../feed/failure-headline';
 
 type Section = 'trending' | 'saved' | 'recent';
@@ -101,7 +101,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
 /** Copy BibTeX for the tab's paper: from what its page says, completed from the store (a PDF tab has no page). */
 function CopyCitation({ paper }: { paper: SaveInput }) {
   const [error, setError] = useState<string | null>(null);
-  const [copied, copy] = useCopyCitation(() => sendRequest({ type: 'citation', paper }), setError);
+  const [copied, copy] = useCopyCitation(() => sendRequest({ type: 'citation', paper }), setError, writeWhenReady);
   return (
     <>
       <button type="button" class="cite" data-testid="copy-bibtex" onClick={() => void copy()}>
