@@ -30,12 +30,17 @@ export function asciiFold(text: string): string {
   return foldLetters(text).replace(/[^a-z0-9]/g, '');
 }
 
-/** Lower case, accents dropped and letters like ß, ø, ł spelled in ASCII ("Søren" → "soren"). */
+/**
+ * Lower case, accents dropped and letters like ß, ø, ł spelled in ASCII ("Søren" → "soren"). Only
+ * marks on Latin, Greek and Cyrillic letters (or on no letter) are accents: elsewhere a mark makes
+ * another letter or word (パス is not バス, काम is not कम), so it stays, composed again.
+ */
 export function foldLetters(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/([^\p{L}\p{M}]|[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}])\p{M}+/gu, '$1')
+    .normalize('NFC')
     .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter]!);
 }
 

@@ -24,7 +24,8 @@ export function foldForSearch(text: string): string {
 
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
+// Marks are part of words: foldLetters keeps only those that make letters (Devanagari vowel signs).
+const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/u;
 
 export function tokenize(text: string): string[] {
   const lower = text.toLowerCase();
