@@ -23,6 +23,16 @@ export function foldForSearch(text: string): string {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * `text`, then its words holding ä, ö or ü with them written ae, oe, ue, as German readers type
+ * them without umlauts: "Schoelkopf" finds Schölkopf (and "Scholkopf" still does).
+ */
+export function withGermanSpellings(text: string): string {
+  const words = ASCII.test(text) ? null : text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]*[äöü][\p{L}\p{M}]*/gu);
+  return words ? `${text}\n${words.join(' ').replace(/[äöü]/g, (umlaut) => `${umlaut.normalize('NFD')[0]}e`)}` : text;
+}
+
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
 // Marks are part of words: foldLetters keeps only those that make letters (Devanagari vowel signs).
 const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/u;

@@ -1,5 +1,5 @@
 import type { ReadingStatus, SavedItem } from '../../schema';
-import { foldForSearch } from '../../search/tokenize';
+import { foldForSearch, withGermanSpellings } from '../../search/tokenize';
 import { arxivIdFromReference } from '../../papers/ids';
 
 /** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
@@ -37,7 +37,7 @@ function haystack(item: SavedItem): string {
   let text = haystacks.get(item);
   if (text === undefined) {
     // Tags too: a reader searching "to-cite" means the papers they tagged so.
-    text = foldForSearch(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}\n${item.tags.join('\n')}`);
+    text = foldForSearch(withGermanSpellings(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}\n${item.tags.join('\n')}`));
     haystacks.set(item, text);
   }
   return text;
