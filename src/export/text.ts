@@ -30,13 +30,26 @@ export function asciiFold(text: string): string {
   return foldLetters(text).replace(/[^a-z0-9]/g, '');
 }
 
-/** Lower case, accents dropped and letters like ß, ø, ł spelled in ASCII ("Søren" → "soren"). */
+// What a mark is an accent on: a Latin, Greek or Cyrillic letter, or no letter (the end of the text before it).
+const ACCENTED = /(?:[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}]|[^\p{L}\p{M}]|^)$/u;
+
+/**
+ * Lower case, accents dropped and letters like ß, ø, ł spelled in ASCII ("Søren" → "soren"). Only
+ * marks on Latin, Greek and Cyrillic letters (or on no letter) are accents: elsewhere a mark makes
+ * another letter or word (パス is not バス, काम is not कम), so it stays, composed again.
+ */
 export function foldLetters(text: string): string {
-  return text
+  let kept = false;
+  const folded = text
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter]!);
+    .replace(/\p{M}+/gu, (marks: string, at: number, whole: string) => {
+      // Two code units: the letter before may be outside the BMP.
+      if (ACCENTED.test(whole.slice(Math.max(0, at - 2), at))) return '';
+      kept = true;
+      return marks;
+    });
+  return (kept ? folded.normalize('NFC') : folded).replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter]!);
 }
 
 /**

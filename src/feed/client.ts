@@ -146,7 +146,9 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   // HTTP-dates start with a day name ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse alone accepts "1.5".
   if (!/^[A-Za-z]{3,9},? /.test(value)) return null;
-  const at = Date.parse(value);
+  // asctime ("Wed Oct 21 07:28:00 2015") names no zone, and Date.parse would read it as local
+  // time: HTTP-dates are GMT, so it is rewritten in the form that says so.
+  const at = Date.parse(value.replace(/^(\w{3}) (\w{3}) +(\d{1,2}) ([\d:]{8}) (\d{4})$/, '$1, $3 $2 $5 $4 GMT'));
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 

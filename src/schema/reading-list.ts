@@ -54,9 +54,12 @@ export const ImportPlanSchema = z.object({
 });
 export type ImportPlan = z.infer<typeof ImportPlanSchema>;
 
-/** One tag as stored: one line, runs of whitespace collapsed to a space, trimmed. */
+/**
+ * One tag as stored: one line, runs of whitespace collapsed to a space, trimmed, composed (NFC: a
+ * "résumé" pasted decomposed from a PDF is the one typed).
+ */
 export function normalizeTag(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
 /**
@@ -76,14 +79,19 @@ export function parseTagList(text: string, known: readonly string[] = []): strin
   return uniqueTags(tags.filter((tag) => tag !== ''));
 }
 
-/** Each tag once, ignoring case; the first spelling wins. */
+/** The key a tag is compared by: case and composition (NFC or NFD) aside. */
+export function tagKey(tag: string): string {
+  return tag.normalize('NFC').toLowerCase();
+}
+
+/** Each tag once (as tagKey compares them), composed; the first spelling wins. */
 export function uniqueTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
-  return tags.filter((tag) => {
-    const key = tag.toLowerCase();
-    if (seen.has(key)) return false;
+  return tags.flatMap((tag) => {
+    const key = tagKey(tag);
+    if (seen.has(key)) return [];
     seen.add(key);
-    return true;
+    return [tag.normalize('NFC')];
   });
 }
 

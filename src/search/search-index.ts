@@ -1,4 +1,4 @@
-import { STOPWORDS, tokenize } from './tokenize';
+import { STOPWORDS, tokenize, withGermanSpellings } from './tokenize';
 
 /**
  * An in-memory BM25 index over the papers in the store, compact enough to persist as one record
@@ -68,7 +68,7 @@ function addDocuments(postings: PostingLists, docLengths: Uint16Array, documents
     const textTokens = tokenize(document.text);
     for (const token of titleTokens) weights.set(token, (weights.get(token) ?? 0) + TITLE_WEIGHT);
     for (const token of textTokens) weights.set(token, (weights.get(token) ?? 0) + 1);
-    for (const token of tokenize(document.authors)) weights.set(token, (weights.get(token) ?? 0) + 1);
+    for (const token of tokenize(withGermanSpellings(document.authors))) weights.set(token, (weights.get(token) ?? 0) + 1);
     docLengths[doc] = Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);
     for (const [term, weight] of weights) {
       let list = postings.get(term);

@@ -23,8 +23,32 @@ export function foldForSearch(text: string): string {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * `text`, then its words holding ä, ö or ü with them written ae, oe, ue, as German readers type
+ * them without umlauts: "Schoelkopf" finds Schölkopf (and "Scholkopf" still does).
+ */
+export function withGermanSpellings(text: string): string {
+  const words = ASCII.test(text) ? null : text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]*[äöü][\p{L}\p{M}]*/gu);
+  return words ? `${text}\n${words.join(' ').replace(/[äöü]/g, (umlaut) => `${umlaut.normalize('NFD')[0]}e`)}` : text;
+}
+
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
+// Marks are part of words: foldLetters keeps only those that make letters (Devanagari vowel signs).
+const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/u;
+// Chinese and Japanese write no spaces between words (ー lengthens a katakana vowel).
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]/u;
+const CJK_RUNS = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+)/u;
+
+/**
+ * A run of Chinese or Japanese as its overlapping pairs of characters (a run of one, as itself): a
+ * word inside it ("推論" in "言語モデルの推論高速化") is found, whatever its neighbours.
+ */
+function pushBigrams(run: string, tokens: string[]): void {
+  const chars = [...run];
+  if (chars.length === 1) tokens.push(run);
+  for (let i = 1; i < chars.length; i++) tokens.push(chars[i - 1]! + chars[i]!);
+}
 
 export function tokenize(text: string): string[] {
   const lower = text.toLowerCase();
@@ -32,9 +56,16 @@ export function tokenize(text: string): string[] {
   // tokenizes 3 million words).
   const ascii = ASCII.test(lower);
   const folded = ascii ? lower : foldForSearch(lower);
+  const cjk = !ascii && CJK.test(folded);
   const tokens: string[] = [];
   for (const token of folded.split(ascii ? ASCII_SEPARATORS : SEPARATORS)) {
-    if (token !== '' && !STOPWORDS.has(token)) tokens.push(token);
+    if (cjk && CJK.test(token)) {
+      // Split: odd pieces are the runs of Chinese or Japanese ("llm", "の推論").
+      token.split(CJK_RUNS).forEach((piece, at) => {
+        if (at % 2 === 1) pushBigrams(piece, tokens);
+        else if (piece !== '' && !STOPWORDS.has(piece)) tokens.push(piece);
+      });
+    } else if (token !== '' && !STOPWORDS.has(token)) tokens.push(token);
   }
   return tokens;
 }

@@ -71,7 +71,7 @@ function linkText(href: string): string {
 }
 
 function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks' | 'projectPage'>) {
-  const code = codeLinks.map(safeHref).filter((href): href is string => href !== undefined);
+  const code = codeLinks.flatMap((link) => safeHref(link) ?? []);
   const project = safeHref(projectPage);
   return (
     <nav class="pl-links" aria-label="Links">
@@ -171,7 +171,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         <span class="pl-muted" role="status">
           {removed && status === null && (
             <span data-testid="undo-bar">
-              Removed ·{' '}
+              {'Removed · '}
               <button type="button" class="pl-undo" data-testid="undo" aria-disabled={busy} ref={followUndo} onClick={() => void undo(removed)}>
                 Undo
               </button>
@@ -193,7 +193,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       <article class="pl-card pl-collapsed" data-collapsed="true">
         <header class="pl-head">
           <span class="pl-brand">PaperLens</span>
-          <span class="pl-line-title">{model.title}</span>
+          <span class="pl-line-title" dir="auto">{model.title}</span>
           {trending}
           {toggle}
           {saveButton}
@@ -210,17 +210,17 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         {trending}
         {toggle}
       </header>
-      <h2 class="pl-title">{model.title}</h2>
+      <h2 class="pl-title" dir="auto">{model.title}</h2>
       {model.tldr && (
         <p class="pl-tldr" data-testid="tldr">
           <strong>TL;DR </strong>
-          {model.tldr}
+          <bdi>{model.tldr}</bdi>
         </p>
       )}
       {model.keyResults.length > 0 && (
         <ul class="pl-results" data-testid="key-results" aria-label="Key results">
           {model.keyResults.map((result) => (
-            <li key={result}>{result}</li>
+            <li key={result} dir="auto">{result}</li>
           ))}
         </ul>
       )}

@@ -4,7 +4,7 @@ import type { PaperLensDatabase } from '../../db/database';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, type ResultRow, type RowContext } from '../../db/search';
 import { arxivIdFromReference, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
-import { foldForSearch } from '../../search/tokenize';
+import { foldForSearch, withGermanSpellings } from '../../search/tokenize';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
 import { filterItems, prepareSearch, searchTerms, sortItems } from '../reading-list/query';
 import { errorMessage } from '../../messaging/error-message';
@@ -68,7 +68,7 @@ export interface VisitedPaper {
  * or lists under another title (arXiv retitled them): the index finds the others already.
  */
 export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): VisitedPaper[] {
-  return seen.flatMap(({ id, title, authors = [] }) => (title && indexedTitle(index, id) !== title ? [{ id, title, text: foldForSearch(`${title}\n${authors.join('\n')}`) }] : []));
+  return seen.flatMap(({ id, title, authors = [] }) => (title && indexedTitle(index, id) !== title ? [{ id, title, text: foldForSearch(withGermanSpellings(`${title}\n${authors.join('\n')}`)) }] : []));
 }
 
 // Saved papers that match are listed first, this many at most, then as many papers opened that

@@ -1,5 +1,5 @@
-import type { ReadingStatus, SavedItem } from '../../schema';
-import { foldForSearch } from '../../search/tokenize';
+import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
+import { foldForSearch, withGermanSpellings } from '../../search/tokenize';
 import { arxivIdFromReference } from '../../papers/ids';
 
 /** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
@@ -37,7 +37,7 @@ function haystack(item: SavedItem): string {
   let text = haystacks.get(item);
   if (text === undefined) {
     // Tags too: a reader searching "to-cite" means the papers they tagged so.
-    text = foldForSearch(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}\n${item.tags.join('\n')}`);
+    text = foldForSearch(withGermanSpellings(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}\n${item.tags.join('\n')}`));
     haystacks.set(item, text);
   }
   return text;
@@ -82,13 +82,13 @@ export function searchedArxivId(text: string): string | null {
 /** The sorted items the query shows, in order. */
 export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery, 'sort'>): SavedItem[] {
   const terms = searchTerms(query.text);
-  const tag = query.tag?.toLowerCase() ?? null;
+  const tag = query.tag === null ? null : tagKey(query.tag);
   if (query.status === 'all' && tag === null && terms.length === 0) return [...sorted];
   // An id or address finds that paper: ids are not in the search text.
   const id = terms.length > 0 ? searchedArxivId(query.text) : null;
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
-    if (tag !== null && !item.tags.some((candidate) => candidate.toLowerCase() === tag)) return false;
+    if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return false;
     if (terms.length === 0) return true;
     // The paper itself, and papers whose notes or TL;DR name it (as before ids were looked for).
     if (id !== null && item.id === id) return true;
@@ -122,10 +122,10 @@ export function tagCounts(items: readonly SavedItem[]): TagCount[] {
   const counts = new Map<string, TagCount>();
   for (const item of items) {
     for (const tag of item.tags) {
-      const key = tag.toLowerCase();
+      const key = tagKey(tag);
       const entry = counts.get(key);
       if (entry) entry.count++;
-      else counts.set(key, { tag, count: 1 });
+      else counts.set(key, { tag: tag.normalize('NFC'), count: 1 });
     }
   }
   return [...counts.values()].sort((a, b) => collator.compare(a.tag, b.tag));

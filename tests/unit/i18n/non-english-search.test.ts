@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../src/search/search-index';
+import { EMPTY_QUERY, filterItems } from '../../../src/ui/reading-list/query';
+import { savedItem } from '../export/fixtures';
+
+// Searches as readers in Japan, China and India type them, over titles and notes in their own scripts.
+
+const doc = (id: string, title: string, authors = ''): SearchDocument => ({
+  id,
+  title,
+  text: '',
+  authors,
+  row: JSON.stringify({ title, tldr: '', topics: [], rank: null, snapshot: null }),
+});
+
+const ids = (list: readonly { id: string }[]) => list.map((item) => item.id);
+
+describe('the store search (popup) over titles in Chinese and Japanese', () => {
+  const index = new SearchIndex(
+    buildSearchSnapshot([
+      doc('2401.00001', '大規模言語モデルの推論高速化'),
+      doc('2401.00002', '基于深度学习的图像识别方法'),
+      doc('2401.00003', 'Scaling laws for language models'),
+    ]),
+  );
+  const search = (query: string) => ids(index.search(query));
+
+  test('a word inside a Japanese title finds it ("推論", inference; "言語モデル", language model)', () => {
+    expect(search('推論')).toEqual(['2401.00001']);
+    expect(search('言語モデル')).toEqual(['2401.00001']);
+  });
+
+  test('a word inside a Chinese title finds it ("图像识别", image recognition)', () => {
+    expect(search('图像识别')).toEqual(['2401.00002']);
+  });
+});
+
+describe('letters that are marks in their script are not dropped as accents', () => {
+  // パス (path) and バス (bus) differ only by a (han)dakuten; काम (work) and कम (less) by a vowel sign.
+  const items = [
+    savedItem({ id: '2401.00011', title: 'パス計画の新手法', notes: '' }),
+    savedItem({ id: '2401.00012', title: 'バス路線の最適化', notes: '' }),
+    savedItem({ id: '2401.00013', title: 'Robot planning', notes: 'काम के लिए पढ़ना' }),
+    savedItem({ id: '2401.00014', title: 'Efficient inference', notes: 'कम मेमोरी' }),
+  ];
+  const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+
+  test('reading list: "パス" (path) finds the path-planning paper only, "バス" (bus) the bus one only', () => {
+    expect(search('パス')).toEqual(['2401.00011']);
+    expect(search('バス')).toEqual(['2401.00012']);
+  });
+
+  test('reading list: "कम" (less) finds the note that says it, not the one that says "काम" (work)', () => {
+    expect(search('कम')).toEqual(['2401.00014']);
+    expect(search('काम')).toEqual(['2401.00013']);
+  });
+
+  test('store search (popup): "バス" does not find "パス"', () => {
+    const index = new SearchIndex(buildSearchSnapshot([doc('2401.00011', 'パス'), doc('2401.00012', 'バス')]));
+    expect(ids(index.search('バス'))).toEqual(['2401.00012']);
+  });
+});
+
+describe('German spelling without umlauts', () => {
+  const items = [savedItem({ id: '2401.00021', title: 'Kernel methods', authors: ['Bernhard Schölkopf'] }), savedItem({ id: '2401.00022', title: 'Müller nets', authors: ['Klaus Müller'] })];
+  const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+
+  test('reading list: "Schoelkopf" and "Mueller" (ö and ü written oe, ue) find them, as "Scholkopf" does', () => {
+    expect(search('Scholkopf')).toEqual(['2401.00021']);
+    expect(search('Schoelkopf')).toEqual(['2401.00021']);
+    expect(search('Mueller')).toEqual(['2401.00022']);
+  });
+});

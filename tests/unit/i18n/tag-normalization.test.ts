@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { parseTagList, ReadingListRequestSchema, uniqueTags } from '../../../src/schema/reading-list';
+import { EMPTY_QUERY, filterItems, tagCounts } from '../../../src/ui/reading-list/query';
+import { parseImport } from '../../../src/export';
+import { savedItem } from '../export/fixtures';
+
+// "résumé" typed on a keyboard is composed (é is one character, NFC); text copied from a PDF or a
+// file written on a Mac may hold it decomposed (e + a combining accent, NFD). The reader sees one
+// tag either way, and the list must treat it as one.
+const COMPOSED = 'résumé';
+const DECOMPOSED = COMPOSED.normalize('NFD');
+
+describe('a tag written composed and decomposed is one tag', () => {
+  test('a paper keeps one of them, not both', () => {
+    expect(uniqueTags([COMPOSED, DECOMPOSED])).toHaveLength(1);
+  });
+
+  test('the tag list shows it once, on both papers; picking it shows both', () => {
+    const items = [savedItem({ id: '2401.00031', tags: [COMPOSED] }), savedItem({ id: '2401.00032', tags: [DECOMPOSED] })];
+    expect(tagCounts(items)).toEqual([{ tag: COMPOSED, count: 2 }]);
+    expect(filterItems(items, { ...EMPTY_QUERY, tag: COMPOSED }).map((item) => item.id)).toEqual(['2401.00031', '2401.00032']);
+  });
+
+  test('an imported keyword written decomposed joins the tag the list has', () => {
+    const parse = parseImport(`TY  - UNPB\r\nTI  - A paper\r\nUR  - https://arxiv.org/abs/2401.00033\r\nKW  - ${DECOMPOSED}\r\nKW  - ${COMPOSED}\r\nER  - \r\n`, 'papers.ris');
+    expect(parse.items[0]?.tags).toEqual([COMPOSED]);
+  });
+
+  test('a tag typed, or sent to the background to be stored, is stored composed', () => {
+    expect(parseTagList(`${DECOMPOSED}, ml`)).toEqual([COMPOSED, 'ml']);
+    const request = ReadingListRequestSchema.parse({ type: 'addTag', ids: ['2401.00034'], tag: DECOMPOSED });
+    expect(request).toMatchObject({ tag: COMPOSED });
+  });
+});
