@@ -113,8 +113,11 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   const [copied, copyCitation] = useCopyCitation(actions.citation, setError);
   // A change made elsewhere (popup, reading list, another tab) comes as a new model. Saved again
   // there, the paper is no longer this card's to put back: its Undo goes.
+  // A message about the card's last action goes too: it no longer says what the card shows (an
+  // action whose answer never came, though the store made the change: "PaperLens did not answer").
   useEffect(() => {
     setStatusState(model.status);
+    setError(null);
     if (model.status !== null) offerUndo(null);
   }, [model.status]);
 
