@@ -2,6 +2,7 @@ import { planImport, sameItem } from '../export/merge';
 import { placeholderTitle } from '../papers/ids';
 import {
   MAX_TAGS,
+  tagKey,
   uniqueTags,
   type ChangeCount,
   type ClearResult,
@@ -23,7 +24,7 @@ import type { PaperLensDatabase } from './database';
  */
 
 function sameTag(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return tagKey(a) === tagKey(b);
 }
 
 async function itemOf(db: PaperLensDatabase, id: string): Promise<SavedItem> {

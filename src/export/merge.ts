@@ -1,6 +1,6 @@
 import { normalizeArxivId, placeholderTitle } from '../papers/ids';
 import { SavedItemSchema, type SavedItem } from '../schema/papers';
-import { uniqueTags, type ImportPlan, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { tagKey, uniqueTags, type ImportPlan, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 
 /** Put between the list's notes and an imported file's notes when both have their own. */
 export const IMPORTED_NOTES_SEPARATOR = '\n\n--- imported notes ---\n\n';
@@ -110,9 +110,9 @@ export function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem
   };
 }
 
-/** Whether two tag lists hold the same tags in the same order, ignoring case (as the list compares tags). */
+/** Whether two tag lists hold the same tags in the same order, as the list compares tags (tagKey). */
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((tag, index) => tag.toLowerCase() === b[index]!.toLowerCase());
+  return a.length === b.length && a.every((tag, index) => tagKey(tag) === tagKey(b[index]!));
 }
 
 /**

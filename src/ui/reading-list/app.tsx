@@ -3,7 +3,7 @@ import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
-import { parseTagList, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
+import { parseTagList, tagKey, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
@@ -57,7 +57,7 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
   const tags = useMemo(() => tagCounts(items), [items]);
   // The picked tag as the list spells it now: the first spelling seen can change (that paper
   // removed or retagged), and a value no option has would show a blank select while it filters.
-  const pickedTag = query.tag === null ? null : (tags.find((entry) => entry.tag.toLowerCase() === query.tag!.toLowerCase())?.tag ?? null);
+  const pickedTag = query.tag === null ? null : (tags.find((entry) => tagKey(entry.tag) === tagKey(query.tag!))?.tag ?? null);
   const tagMissing = query.tag !== null && pickedTag === null;
   return (
     <div class="toolbar" role="search">
@@ -175,7 +175,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       message: (changed) => `${changed} set to ${STATUS_LABELS[status]}`,
       edit: (ids) => sendRequest({ type: 'setStatusMany', ids, status }),
     });
-  const hasTag = (item: SavedItem, wanted: string) => item.tags.some((existing) => existing.toLowerCase() === wanted.toLowerCase());
+  const hasTag = (item: SavedItem, wanted: string) => item.tags.some((existing) => tagKey(existing) === tagKey(wanted));
   // Every tag is checked against every paper first, as the store would check it, so that a tag
   // refused leaves all of them unadded (not the ones before it added, with no Undo).
   const tooLong = (tags: string[]) => tags.map((one) => tagsProblem([one])).find((found) => found !== null) ?? null;
@@ -221,8 +221,8 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
   // not as a near-twin: "transformer" beside "transformers").
   const tagChoices = useMemo(() => {
     const mine = tagCounts(chosen);
-    const listed = new Set(mine.map((entry) => entry.tag.toLowerCase()));
-    return [...mine, ...tagCounts(items).filter((entry) => !listed.has(entry.tag.toLowerCase()))];
+    const listed = new Set(mine.map((entry) => tagKey(entry.tag)));
+    return [...mine, ...tagCounts(items).filter((entry) => !listed.has(tagKey(entry.tag)))];
   }, [chosen, items]);
   const typedTags = parseTagList(tag, tagChoices.map((entry) => entry.tag));
   const count = selected.length;

@@ -3,6 +3,8 @@ import { parseTagList, ReadingListRequestSchema, uniqueTags } from '../../../src
 import { EMPTY_QUERY, filterItems, tagCounts } from '../../../src/ui/reading-list/query';
 import { parseImport } from '../../../src/export';
 import { savedItem } from '../export/fixtures';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { addTag, removeTag } from '../../../src/db/reading-list';
 
 // "résumé" typed on a keyboard is composed (é is one character, NFC); text copied from a PDF or a
 // file written on a Mac may hold it decomposed (e + a combining accent, NFD). The reader sees one
@@ -30,5 +32,18 @@ describe('a tag written composed and decomposed is one tag', () => {
     expect(parseTagList(`${DECOMPOSED}, ml`)).toEqual([COMPOSED, 'ml']);
     const request = ReadingListRequestSchema.parse({ type: 'addTag', ids: ['2401.00034'], tag: DECOMPOSED });
     expect(request).toMatchObject({ tag: COMPOSED });
+  });
+});
+
+describe('a tag a store holds decomposed (written before tags were composed on entry)', () => {
+  test('is the tag the reader removes or adds: removed by its composed spelling, not added twice', async () => {
+    const db = new PaperLensDatabase('tags-stored-decomposed');
+    // Written as an earlier version stored it: straight into the table, no schema on the way.
+    await db.saved.put({ ...savedItem({ id: '2401.00035' }), tags: [DECOMPOSED, 'ml'] });
+    await addTag(db, ['2401.00035'], COMPOSED, 10_000);
+    expect((await db.saved.get('2401.00035'))?.tags).toEqual([DECOMPOSED, 'ml']);
+    await removeTag(db, ['2401.00035'], COMPOSED, 10_000);
+    expect((await db.saved.get('2401.00035'))?.tags).toEqual(['ml']);
+    db.close();
   });
 });
