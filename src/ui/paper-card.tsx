@@ -247,7 +247,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
             <span key={paper.id}>
               {index > 0 && ' · '}
               <a href={arxivAbsUrl(paper.id)} {...NEW_TAB}>
-                {paper.title}
+                <bdi>{paper.title}</bdi>
               </a>
             </span>
           ))}

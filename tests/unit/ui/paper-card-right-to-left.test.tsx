@@ -37,3 +37,9 @@ test('so does the title of a collapsed card', () => {
   const { container } = render(<PaperCard model={model} actions={actions} collapsed />);
   expect(ownDirection(container, model.title)).toBe(true);
 });
+
+test('so does a related paper’s title, so an Arabic one is not laid out left to right between English ones', () => {
+  const related = [{ id: '2501.09997', title: 'Attention Is All You Need' }, { id: '2501.09996', title: 'تقطير المعرفة للنماذج الصغيرة' }];
+  const { container } = render(<PaperCard model={{ ...model, related }} actions={actions} />);
+  for (const paper of related) expect(ownDirection(container, paper.title), paper.title).toBe(true);
+});
