@@ -467,6 +467,15 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], label: s
     }, listingIds));
   }
   const idsRange = await idsRangeReads(page, listingIds);
+  // What the popup asks on every open: the store's health (its paper count among it), warm worker.
+  const healthTrips: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    healthTrips.push(await page.evaluate(async () => {
+      const started = performance.now();
+      await (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'health' });
+      return performance.now() - started;
+    }));
+  }
 
   await stopWorker(page);
   const popupCold = await popupOpen(browser, 'language model');
@@ -491,7 +500,7 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], label: s
       warmDclToCardMs: spread(warmCard),
     },
     listing2000: { cold: { allBadgesMs: round(coldListing.allBadges), storeAnswersMs: round(coldListing.ready) }, warmAllBadgesMs: spread(warmListing.map((l) => l.allBadges)), warmStoreAnswersMs: spread(warmListing.map((l) => l.ready)), badgesMessageRoundTripMs: spread(badgeTrips), idsRange },
-    popup: { coldWorker: popupCold, warm: popupWarm, keystrokeMs: keystrokes, trending },
+    popup: { coldWorker: popupCold, warm: popupWarm, keystrokeMs: keystrokes, trending, healthRoundTripMs: spread(healthTrips) },
     workerHeapBytes,
   };
 }

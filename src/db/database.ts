@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { PaperSchema, type FeedDayList, type Paper, type SavedItem, type Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../search/search-index';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
-import { packBlocks, PaperStore, type PaperBlockRow } from './paper-blocks';
+import { packBlocks, PaperStore, shortByOf, type PaperBlockRow } from './paper-blocks';
 import { titleKeyOfRow } from './title-key';
 import { mergeItem } from '../export/merge';
 import { placeholderTitle, withoutSubjectClass } from '../papers/ids';
@@ -95,6 +95,8 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *       first): the search index is rebuilt.
  *  10 — papers the first builds wrote without authors, feed info, related papers or topics (a card,
  *       the trending list and the search index rebuilt at an update read them) get them empty.
+ *  11 — blocks that hold fewer papers than a block's size say by how many, indexed (`shortBy`): the
+ *       popup's count of the papers reads those few, not every id.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -174,6 +176,20 @@ export class PaperLensDatabase extends Dexie {
           return true;
         }),
     );
+    // Only the blocks that are not full are written: in most stores the last one and a few.
+    this.version(11)
+      .stores({ paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy' })
+      .upgrade((transaction) =>
+        transaction
+          .table<PaperBlockRow, number>('paperBlocks')
+          .toCollection()
+          .modify((row) => {
+            const { shortBy } = shortByOf(row.papers.length);
+            if (shortBy === undefined) return false;
+            row.shortBy = shortBy;
+            return true;
+          }),
+      );
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

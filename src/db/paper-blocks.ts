@@ -16,6 +16,12 @@ export interface PaperBlockRow {
   titleKeys: number[];
   /** The ids of its papers with a snapshot rank (indexed: the bundled trending list). */
   rankedIds: string[];
+  /**
+   * How many papers fewer than PAPERS_PER_BLOCK it holds; absent when exactly that many, so that
+   * its index lists the few blocks that are not full (the last, those deletes emptied) and the
+   * store counts its papers from them and the number of blocks.
+   */
+  shortBy?: number;
   papers: Paper[];
 }
 
@@ -29,8 +35,14 @@ export function blockRow(block: number, papers: Paper[]): PaperBlockRow {
     ids: papers.map((paper) => paper.id),
     titleKeys: [...new Set(papers.map(titleKeyOfRow))],
     rankedIds: papers.flatMap((paper) => (paper.rank !== null && paper.rank > 0 ? [paper.id] : [])),
+    ...shortByOf(papers.length),
     papers,
   };
+}
+
+/** A block's `shortBy` field for `size` papers (none when full). */
+export function shortByOf(size: number): Pick<PaperBlockRow, 'shortBy'> {
+  return size === PAPERS_PER_BLOCK ? {} : { shortBy: PAPERS_PER_BLOCK - size };
 }
 
 /** Rows for papers in order, PAPERS_PER_BLOCK to a block, numbered from `firstBlock`. */
@@ -147,8 +159,14 @@ export class PaperStore {
     }
   }
 
+  /**
+   * How many papers the store holds: the blocks counted, less what the blocks that are not full
+   * lack (read from the `shortBy` index). Counting every id took ~160 ms at 19,500 papers in Chrome.
+   */
   count(): Promise<number> {
-    return this.table.orderBy('ids').keys().then((keys) => keys.length);
+    return Dexie.Promise.all([this.table.count(), this.table.orderBy('shortBy').keys()]).then(
+      ([blocks, shortBy]) => blocks * PAPERS_PER_BLOCK - (shortBy as number[]).reduce((sum, short) => sum + short, 0),
+    );
   }
 
   /**

@@ -4,6 +4,7 @@ import { PAPERS_PER_BLOCK } from '../../../src/db/paper-blocks';
 import { badgeInfo, markSeen, savePaper } from '../../../src/db/papers';
 import type { Paper } from '../../../src/schema';
 import { buildSeedAsset } from '../../../scripts/seed-build';
+import { keysRead } from './keys-read';
 
 /**
  * A listing's badges from a store that holds many more papers between the listing's first and
@@ -30,36 +31,6 @@ beforeAll(async () => {
   await savePaper(db, { id: 'hep-th/9901001', title: 'Old style' }, 5000);
   await markSeen(db, [{ id: 'math/0309136' }], 5000);
 });
-
-/** Keys and rows IndexedDB hands out while `read` runs: cursor steps and getAll/getAllKeys results. */
-async function keysRead<T>(read: () => Promise<T>): Promise<{ result: T; keys: number }> {
-  let keys = 0;
-  const restore: (() => void)[] = [];
-  const countResults = (proto: { getAll: unknown; getAllKeys: unknown }) => {
-    for (const name of ['getAll', 'getAllKeys'] as const) {
-      const original = proto[name] as (...args: unknown[]) => IDBRequest<unknown[]>;
-      proto[name] = function (this: unknown, ...args: unknown[]) {
-        const request = original.apply(this, args);
-        request.addEventListener('success', () => (keys += request.result.length));
-        return request;
-      };
-      restore.push(() => (proto[name] = original));
-    }
-  };
-  countResults(IDBObjectStore.prototype);
-  countResults(IDBIndex.prototype);
-  const cursorContinue = IDBCursor.prototype.continue;
-  IDBCursor.prototype.continue = function (this: IDBCursor, key?: IDBValidKey) {
-    keys++;
-    cursorContinue.call(this, key);
-  };
-  restore.push(() => (IDBCursor.prototype.continue = cursorContinue));
-  try {
-    return { result: await read(), keys };
-  } finally {
-    for (const undo of restore) undo();
-  }
-}
 
 describe('listing badges from a large store', () => {
   test('the first and last of a range the store fills: right answers, reading about as many keys as the listing has ids', async () => {

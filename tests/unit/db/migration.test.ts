@@ -329,3 +329,38 @@ describe.each(Object.entries(SHIPPED_STORES))('a %s store holding a paper writte
     db.close();
   });
 });
+
+describe('a version 10 store (blocks that do not say how many papers they lack)', () => {
+  test('the blocks that are not full say so, and the store counts its papers from them', async () => {
+    const name = `migration-${++counter}`;
+    const old = new Dexie(name);
+    old.version(10).stores({ ...VERSION_5_STORES, seen: 'id, at' });
+    await old.open();
+    // Blocks as version 10 wrote them: full ones, one deletes left holes in, one deletes emptied but one, the last.
+    const template = asset.papers[0]!;
+    const many = Array.from({ length: 4 * PAPERS_PER_BLOCK + 12 }, (_, n) => ({ ...template, id: `2502.${String(n).padStart(5, '0')}`, title: `Paper ${n}`, normTitle: `paper ${n}` }));
+    const blocks = packBlocks(many).map(({ shortBy: _shortBy, ...row }) => row);
+    blocks[1] = { ...blocks[1]!, ids: blocks[1]!.ids.slice(0, 37), papers: blocks[1]!.papers.slice(0, 37) };
+    blocks[2] = { ...blocks[2]!, ids: blocks[2]!.ids.slice(0, 1), papers: blocks[2]!.papers.slice(0, 1) };
+    await old.table('paperBlocks').bulkPut(blocks);
+    await old.table('meta').bulkPut([{ key: SEED_VERSION_KEY, value: asset.version }]);
+    old.close();
+
+    const db = new PaperLensDatabase(name);
+    await db.open();
+    const shortBy = new Map((await db.paperBlocks.toArray()).map((row) => [row.block, row.shortBy]));
+    expect([...shortBy]).toEqual([
+      [0, undefined],
+      [1, PAPERS_PER_BLOCK - 37],
+      [2, PAPERS_PER_BLOCK - 1],
+      [3, undefined],
+      [4, PAPERS_PER_BLOCK - 12],
+    ]);
+    expect(await db.papers.count()).toBe(2 * PAPERS_PER_BLOCK + 37 + 1 + 12);
+    // New papers fill the last block first; the count follows.
+    await db.papers.bulkPut(many.slice(0, 3).map((paper, n) => ({ ...paper, id: `2503.0000${n}` })));
+    expect(await db.papers.count()).toBe(2 * PAPERS_PER_BLOCK + 37 + 1 + 15);
+    expect((await db.paperBlocks.get(4))!.shortBy).toBe(PAPERS_PER_BLOCK - 15);
+    db.close();
+  });
+});
