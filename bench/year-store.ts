@@ -322,8 +322,8 @@ async function readingList(browser: ExtensionBrowser, renders = 5) {
 
 /**
  * What badgeInfo's reads cost on their own, in raw IndexedDB from an extension page: a key cursor
- * over the `ids` index between the listing's first and last id (as `idsBetween` and
- * `blocksHolding`'s range scan read it), against one getAllKeys over the same range (primary keys)
+ * over the `ids` index between the listing's first and last id (as badgeInfo read it before it
+ * read at most a key per listed id), against one getAllKeys over the same range (primary keys)
  * and against asking the index for each listed id's block (getKey, all in one transaction);
  * the stored search index's one row, as the popup reads it; every paper counted natively.
  */
