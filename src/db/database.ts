@@ -4,6 +4,7 @@ import { PaperSchema, type FeedDayList, type Paper, type SavedItem, type Seen } 
 import type { PackedSearchSnapshot } from '../search/search-index';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
 import { packBlocks, PaperStore, shortByOf, type PaperBlockRow } from './paper-blocks';
+import type { RelatedTermsRow } from './related';
 import { titleKeyOfRow } from './title-key';
 import { mergeItem } from '../export/merge';
 import { placeholderTitle, withoutSubjectClass } from '../papers/ids';
@@ -97,6 +98,9 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *       the trending list and the search index rebuilt at an update read them) get them empty.
  *  11 — blocks that hold fewer papers than a block's size say by how many, indexed (`shortBy`): the
  *       popup's count of the papers reads those few, not every id.
+ *  12 — a block written from now on carries a random `written` stamp (indexed), and `relatedTerms`
+ *       keeps each block's papers tokenized for related papers: a feed merge tokenizes what
+ *       arrives and the blocks written since, not the whole store.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -107,6 +111,7 @@ export class PaperLensDatabase extends Dexie {
   seen!: Table<Seen, string>;
   searchIndex!: Table<SearchIndexRow, string>;
   trendingDays!: Table<TrendingDayRow, string>;
+  relatedTerms!: Table<RelatedTermsRow, number>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -190,6 +195,8 @@ export class PaperLensDatabase extends Dexie {
             return true;
           }),
       );
+    // Nothing to write: a block without a stamp was not written since, its kept terms (none yet) hold.
+    this.version(12).stores({ paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written', relatedTerms: 'block' });
     this.papers = new PaperStore(this.paperBlocks);
   }
 }
