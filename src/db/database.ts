@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import { PaperSchema, type FeedDayList, type Paper, type SavedItem, type Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../search/search-index';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
-import { packBlocks, PaperStore, type PaperBlockRow } from './paper-blocks';
+import { packBlocks, PaperStore, shortByOf, type PaperBlockRow } from './paper-blocks';
+import type { RelatedTermsRow } from './related';
 import { titleKeyOfRow } from './title-key';
 import { mergeItem } from '../export/merge';
 import { placeholderTitle, withoutSubjectClass } from '../papers/ids';
@@ -95,6 +96,11 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *       first): the search index is rebuilt.
  *  10 — papers the first builds wrote without authors, feed info, related papers or topics (a card,
  *       the trending list and the search index rebuilt at an update read them) get them empty.
+ *  11 — blocks that hold fewer papers than a block's size say by how many, indexed (`shortBy`): the
+ *       popup's count of the papers reads those few, not every id.
+ *  12 — a block written from now on carries a random `written` stamp (indexed), and `relatedTerms`
+ *       keeps each block's papers tokenized for related papers: a feed merge tokenizes what
+ *       arrives and the blocks written since, not the whole store.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -105,6 +111,7 @@ export class PaperLensDatabase extends Dexie {
   seen!: Table<Seen, string>;
   searchIndex!: Table<SearchIndexRow, string>;
   trendingDays!: Table<TrendingDayRow, string>;
+  relatedTerms!: Table<RelatedTermsRow, number>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -174,6 +181,22 @@ export class PaperLensDatabase extends Dexie {
           return true;
         }),
     );
+    // Only the blocks that are not full are written: in most stores the last one and a few.
+    this.version(11)
+      .stores({ paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy' })
+      .upgrade((transaction) =>
+        transaction
+          .table<PaperBlockRow, number>('paperBlocks')
+          .toCollection()
+          .modify((row) => {
+            const { shortBy } = shortByOf(row.papers.length);
+            if (shortBy === undefined) return false;
+            row.shortBy = shortBy;
+            return true;
+          }),
+      );
+    // Nothing to write: a block without a stamp was not written since, its kept terms (none yet) hold.
+    this.version(12).stores({ paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written', relatedTerms: 'block' });
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

@@ -38,6 +38,20 @@ function termCounts(document: Pick<RelatedDocument, 'title' | 'abstract'>): Map<
 
 const termWeight = (count: number, idf: number): number => (1 + Math.log(count)) * idf;
 
+/**
+ * Papers' term counts as a corpus takes them (RelatedCorpusBuilder.addCounted), tokenized once
+ * (RelatedCorpusBuilder.countedSince):
+ * paper p's terms are the dictionary's `terms[k]`, counted `counts[k]` times, for
+ * `offsets[p] <= k < offsets[p + 1]`, in the order they first appear in it (title first), the
+ * order `add` sums them in, so that a corpus made from counts is the one made from the text.
+ */
+export interface CountedPapers {
+  ids: string[];
+  offsets: Uint32Array;
+  terms: Uint32Array;
+  counts: Uint32Array;
+}
+
 /** Builds a corpus one paper at a time, so a long build can pause between papers. */
 export class RelatedCorpusBuilder {
   private readonly ids: string[] = [];
@@ -50,6 +64,11 @@ export class RelatedCorpusBuilder {
   // The current paper's count of each term (by number), and its terms in order of appearance.
   private readonly countOf: number[] = [];
   private readonly present: number[] = [];
+
+  /** A builder whose term numbers are positions in `dictionary`, for papers counted with it (addCounted). */
+  constructor(dictionary: readonly string[] = []) {
+    for (const term of dictionary) this.numberOf(term);
+  }
 
   add(document: RelatedDocument): void {
     // A paper read twice (moved while a long build read the store) counts once.
@@ -67,7 +86,45 @@ export class RelatedCorpusBuilder {
     this.ids.push(document.id);
   }
 
-  private readonly count = (token: string, by: number): void => {
+  /** Adds the papers of `counted`, numbered in this builder's dictionary (as `add` would from their text), but those in `skip`. */
+  addCounted(counted: CountedPapers, skip: ReadonlySet<string>): void {
+    const { offsets, terms, counts } = counted;
+    counted.ids.forEach((id, paper) => {
+      if (skip.has(id) || this.added.has(id)) return;
+      this.added.add(id);
+      for (let k = offsets[paper]!; k < offsets[paper + 1]!; k++) {
+        const number = terms[k]!;
+        this.df[number]!++;
+        this.terms.push(number);
+        this.counts.push(counts[k]!);
+      }
+      this.offsets.push(this.terms.length);
+      this.ids.push(id);
+    });
+  }
+
+  /** How many papers it holds: a mark for `countedSince`. */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The term counts of the papers added since `mark` (a `size`), numbered in `dictionary()`. */
+  countedSince(mark: number): CountedPapers {
+    const start = this.offsets[mark]!;
+    return {
+      ids: this.ids.slice(mark),
+      offsets: Uint32Array.from(this.offsets.slice(mark), (offset) => offset - start),
+      terms: Uint32Array.from(this.terms.slice(start)),
+      counts: Uint32Array.from(this.counts.slice(start)),
+    };
+  }
+
+  /** Its terms by number: the dictionary papers counted by it are numbered in. */
+  dictionary(): string[] {
+    return [...this.termNumbers.keys()];
+  }
+
+  private readonly numberOf = (token: string): number => {
     let number = this.termNumbers.get(token);
     if (number === undefined) {
       number = this.df.length;
@@ -75,6 +132,11 @@ export class RelatedCorpusBuilder {
       this.df.push(0);
       this.countOf.push(0);
     }
+    return number;
+  };
+
+  private readonly count = (token: string, by: number): void => {
+    const number = this.numberOf(token);
     if (this.countOf[number] === 0) this.present.push(number);
     this.countOf[number]! += by;
   };
@@ -115,32 +177,64 @@ export const MIN_RELATED_SIMILARITY = 0.1;
 
 /** The `count` most similar papers of the corpus to `target` (never the target itself), best first. */
 export function relatedTo(corpus: RelatedCorpus, target: RelatedDocument, count = 3): string[] {
-  // The target as a dense vector over the corpus's terms; its terms the corpus lacks only add to its norm.
-  const fallback = Math.log(corpus.ids.length + 1) + 1;
-  const query = new Float64Array(corpus.idf.length);
-  let norm = 0;
-  for (const [term, termCount] of termCounts(target)) {
-    const number = corpus.termNumbers.get(term);
-    const weight = termWeight(termCount, number === undefined ? fallback : corpus.idf[number]!);
-    if (number !== undefined) query[number] = weight;
-    norm += weight * weight;
-  }
-  norm = Math.sqrt(norm) || 1;
+  return relatedToEach(corpus, [target], count)[0]!;
+}
 
-  const best: { id: string; similarity: number }[] = [];
+/**
+ * `relatedTo` for each of `targets`, in one pass over the corpus (a feed refresh relates its 50 new
+ * papers: 50 passes took ~160 ms over 19,500 papers). A paper's similarity to a target sums, in
+ * the paper's term order, only the terms the target holds: the terms it lacks add exactly zero.
+ */
+export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDocument[], count = 3): string[][] {
+  // Each term of the corpus: the targets holding it and their weight for it, as [target, weight, …];
+  // a target's terms the corpus lacks only add to its norm.
+  const fallback = Math.log(corpus.ids.length + 1) + 1;
+  // Looked up by term for every term of every paper: a typed array, not a sparse one.
+  const holdersOf = new Uint32Array(corpus.idf.length);
+  const holders: number[][] = [[]];
+  const norms = targets.map((target, targetNumber) => {
+    let norm = 0;
+    for (const [term, termCount] of termCounts(target)) {
+      const termNumber = corpus.termNumbers.get(term);
+      const weight = termWeight(termCount, termNumber === undefined ? fallback : corpus.idf[termNumber]!);
+      if (termNumber !== undefined) {
+        if (holdersOf[termNumber] === 0) holdersOf[termNumber] = holders.push([]) - 1;
+        holders[holdersOf[termNumber]!]!.push(targetNumber, weight);
+      }
+      norm += weight * weight;
+    }
+    return Math.sqrt(norm) || 1;
+  });
+
+  const best: { id: string; similarity: number }[][] = targets.map(() => []);
+  const dots = new Float64Array(targets.length);
+  const touched: number[] = [];
   const { offsets, terms, weights } = corpus;
   for (let index = 0; index < corpus.ids.length; index++) {
-    let dot = 0;
-    for (let k = offsets[index]!; k < offsets[index + 1]!; k++) dot += weights[k]! * query[terms[k]!]!;
-    const similarity = dot / norm;
+    for (let k = offsets[index]!; k < offsets[index + 1]!; k++) {
+      const slot = holdersOf[terms[k]!]!;
+      if (slot === 0) continue;
+      const holding = holders[slot]!;
+      for (let h = 0; h < holding.length; h += 2) {
+        const number = holding[h]!;
+        if (dots[number] === 0) touched.push(number);
+        dots[number]! += weights[k]! * holding[h + 1]!;
+      }
+    }
     const id = corpus.ids[index]!;
-    if (similarity < MIN_RELATED_SIMILARITY || id === target.id) continue;
-    // Keep the best `count`, in order (ties: the earlier paper first).
-    if (best.length === count && similarity <= best[count - 1]!.similarity) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1]!.similarity < similarity) at--;
-    best.splice(at, 0, { id, similarity });
-    if (best.length > count) best.pop();
+    for (const number of touched) {
+      const similarity = dots[number]! / norms[number]!;
+      dots[number] = 0;
+      if (similarity < MIN_RELATED_SIMILARITY || id === targets[number]!.id) continue;
+      // Keep the best `count`, in order (ties: the earlier paper first).
+      const kept = best[number]!;
+      if (kept.length === count && similarity <= kept[count - 1]!.similarity) continue;
+      let at = kept.length;
+      while (at > 0 && kept[at - 1]!.similarity < similarity) at--;
+      kept.splice(at, 0, { id, similarity });
+      if (kept.length > count) kept.pop();
+    }
+    touched.length = 0;
   }
-  return best.map((entry) => entry.id);
+  return best.map((kept) => kept.map((entry) => entry.id));
 }

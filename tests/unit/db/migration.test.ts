@@ -4,6 +4,8 @@ import { buildSeedAsset } from '../../../scripts/seed-build';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { packBlocks, PAPERS_PER_BLOCK } from '../../../src/db/paper-blocks';
 import { createStore } from '../../../src/db/open';
+import { relatedOnArrival } from '../../../src/db/related';
+import { buildRelatedCorpus, relatedTo } from '../../../src/search/related';
 import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY, seedStore } from '../../../src/db/seed';
 import { setNotes } from '../../../src/db/reading-list';
 import { badgeInfo, lookupPapers, markSeen, recentlySeen, trendingList } from '../../../src/db/papers';
@@ -326,6 +328,51 @@ describe.each(Object.entries(SHIPPED_STORES))('a %s store holding a paper writte
     // An update's new snapshot rebuilds the search index over every paper, this one too.
     await seedStore(db, { ...asset, version: 'next' });
     expect(searchRows((await loadSearchIndex(db))!, await rowContext(db), 'ancient experts', 3)[0]?.id).toBe(early.id);
+    db.close();
+  });
+});
+
+describe('a version 10 store (blocks that do not say how many papers they lack)', () => {
+  test('the blocks that are not full say so, and the store counts its papers from them', async () => {
+    const name = `migration-${++counter}`;
+    const old = new Dexie(name);
+    old.version(10).stores({ ...VERSION_5_STORES, seen: 'id, at' });
+    await old.open();
+    // Blocks as version 10 wrote them: full ones, one deletes left holes in, one deletes emptied but one, the last.
+    const template = asset.papers[0]!;
+    const many = Array.from({ length: 4 * PAPERS_PER_BLOCK + 12 }, (_, n) => ({ ...template, id: `2502.${String(n).padStart(5, '0')}`, title: `Paper ${n}`, normTitle: `paper ${n}` }));
+    const blocks = packBlocks(many).map(({ shortBy: _shortBy, written: _written, ...row }) => row);
+    blocks[1] = { ...blocks[1]!, ids: blocks[1]!.ids.slice(0, 37), papers: blocks[1]!.papers.slice(0, 37) };
+    blocks[2] = { ...blocks[2]!, ids: blocks[2]!.ids.slice(0, 1), papers: blocks[2]!.papers.slice(0, 1) };
+    await old.table('paperBlocks').bulkPut(blocks);
+    await old.table('meta').bulkPut([{ key: SEED_VERSION_KEY, value: asset.version }]);
+    old.close();
+
+    const db = new PaperLensDatabase(name);
+    await db.open();
+    const shortBy = new Map((await db.paperBlocks.toArray()).map((row) => [row.block, row.shortBy]));
+    expect([...shortBy]).toEqual([
+      [0, undefined],
+      [1, PAPERS_PER_BLOCK - 37],
+      [2, PAPERS_PER_BLOCK - 1],
+      [3, undefined],
+      [4, PAPERS_PER_BLOCK - 12],
+    ]);
+    expect(await db.papers.count()).toBe(2 * PAPERS_PER_BLOCK + 37 + 1 + 12);
+    // New papers fill the last block first; the count follows.
+    await db.papers.bulkPut(many.slice(0, 3).map((paper, n) => ({ ...paper, id: `2503.0000${n}` })));
+    expect(await db.papers.count()).toBe(2 * PAPERS_PER_BLOCK + 37 + 1 + 15);
+    expect((await db.paperBlocks.get(4))!.shortBy).toBe(PAPERS_PER_BLOCK - 15);
+
+    // Related papers keep the terms of blocks not written since the upgrade, and tokenize one written since again.
+    const arrival = { id: '2504.00001', title: 'Tree drafts for speculative decoding', abstract: 'Draft trees verified in parallel speed up decoding.' };
+    const related = async () => (await relatedOnArrival(db, [arrival], new Set([arrival.id]))).get(arrival.id);
+    const fresh = async () => relatedTo(buildRelatedCorpus([...(await db.papers.toArray()), arrival]), arrival);
+    expect(await related()).toEqual(await fresh());
+    await db.papers.bulkPut([{ ...many[3]!, title: 'Speculative decoding with draft trees', abstract: 'Tree drafts, verified in parallel, speed up speculative decoding.' }]);
+    const afterWrite = await related();
+    expect(afterWrite).toEqual(await fresh());
+    expect(afterWrite).toContain(many[3]!.id);
     db.close();
   });
 });

@@ -72,7 +72,7 @@ describe('papers stored many to a row', () => {
     expect(await db.paperBlocks.count()).toBe(1);
     expect(await db.papers.count()).toBe(PAPERS_PER_BLOCK - 1);
     expect(await db.papers.get('2501.00001')).toBeUndefined();
-    expect(await db.papers.idsBetween('2501.00000', '2501.00003')).toEqual(['2501.00000', '2501.00002', '2501.00003']);
+    expect(await db.paperBlocks.where('ids').between('2501.00000', '2501.00003', true, true).keys()).toEqual(['2501.00000', '2501.00002', '2501.00003']);
   });
 
   test('read in slices, every paper comes once, a few blocks at a time, past blocks emptied by deletes', async () => {
