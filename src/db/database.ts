@@ -101,6 +101,9 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *  12 — a block written from now on carries a random `written` stamp (indexed), and `relatedTerms`
  *       keeps each block's papers tokenized for related papers: a feed merge tokenizes what
  *       arrives and the blocks written since, not the whole store.
+ *  13 — search reads Chinese and Japanese as pairs of characters, keeps marks that make letters
+ *       (パス is not バス) and indexes authors' ä, ö, ü as ae, oe, ue too: the search index is rebuilt
+ *       (an update whose bundled snapshot is unchanged does not reseed, so nothing else would).
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -197,6 +200,7 @@ export class PaperLensDatabase extends Dexie {
       );
     // Nothing to write: a block without a stamp was not written since, its kept terms (none yet) hold.
     this.version(12).stores({ paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written', relatedTerms: 'block' });
+    this.version(13).upgrade(rebuildSearchIndexFromBlocks);
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

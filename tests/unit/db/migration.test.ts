@@ -63,6 +63,12 @@ const SHIPPED_STORES = {
   'version 8': { ...VERSION_5_STORES, seen: 'id, at' },
   /** Version 9: the tables of version 8, the search index rebuilt without author names in a paper's length. */
   'version 9': { ...VERSION_5_STORES, seen: 'id, at' },
+  /** Version 10: the tables of version 8, early rows' missing fields filled. */
+  'version 10': { ...VERSION_5_STORES, seen: 'id, at' },
+  /** Version 11: blocks that are not full indexed by how many papers they lack. */
+  'version 11': { ...VERSION_5_STORES, seen: 'id, at', paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy' },
+  /** Version 12: blocks stamped when written, each block's papers kept tokenized for related papers. */
+  'version 12': { ...VERSION_5_STORES, seen: 'id, at', paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written', relatedTerms: 'block' },
 } as const satisfies Record<string, Record<string, string>>;
 
 let asset: SeedAsset;
@@ -276,7 +282,8 @@ describe('a version 7 store (seen marks with no title, no index on their time)',
   });
 });
 
-describe.each(Object.entries(SHIPPED_STORES))('a %s store holding a paper written before papers had related papers and topics', (label, stores) => {
+// Version 10 filled such rows: the stores it and later versions made hold none.
+describe.each(Object.entries(SHIPPED_STORES).filter(([label]) => Number(label.replace('version ', '')) < 10))('a %s store holding a paper written before papers had related papers and topics', (label, stores) => {
   test('its card, the trending list, search, related papers and an update read it', async () => {
     const template = asset.papers[0]!;
     const title = 'Sparse Mixtures of Ancient Experts';
