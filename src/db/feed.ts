@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ArxivFillQueueSchema, FeedRefreshStateSchema, MAX_ARXIV_FILL_QUEUE, type ArxivFillQueue, type FeedRefreshState, type Paper } from '../schema';
+import { ArxivFillQueueSchema, FeedRefreshStateSchema, MAX_ARXIV_FILL_QUEUE, type ArxivFillQueue, type FeedRefreshState, type Paper, type SavedItem } from '../schema';
 import { initialFeedRefreshState } from '../feed/backoff';
 import type { FeedSuccess } from '../feed/client';
 import { feedDayList, feedEntryToPaper } from '../feed/merge';
@@ -63,14 +63,30 @@ export async function writeArxivFillQueue(db: PaperLensDatabase, queue: ArxivFil
   await db.meta.put({ key: ARXIV_FILL_QUEUE_KEY, value: JSON.stringify(ArxivFillQueueSchema.parse(queue)) });
 }
 
+/** Whether a saved item lacks what only its paper's page says (saved from a PDF tab, a bare link, an id). */
+export function lacksPageDetails(item: SavedItem): boolean {
+  return item.authors.length === 0 && item.published === null;
+}
+
 /**
- * Puts a paper just saved at the end of the stored queue, in the save's own transaction (it must
- * hold `meta`): a worker stopped right after the save leaves it to the next worker to complete.
+ * Whether a paper just saved wants its arXiv page read: it lacks the page's details, or a TL;DR
+ * (saved from a list that shows no abstracts, such as arXiv's /recent, of a paper the store lacks).
  */
-export async function queueArxivFill(db: PaperLensDatabase, id: string): Promise<void> {
+export function wantsArxivPage(item: SavedItem): boolean {
+  return lacksPageDetails(item) || item.tldr === '';
+}
+
+/**
+ * Puts the items just saved or imported that want their arXiv page at the end of the stored queue,
+ * in the write's own transaction (it must hold `meta`): a worker stopped right after the write
+ * leaves them to the next worker to complete.
+ */
+export async function queueArxivFill(db: PaperLensDatabase, items: readonly SavedItem[]): Promise<void> {
+  const wanting = items.filter(wantsArxivPage);
+  if (wanting.length === 0) return;
   const queue = await readArxivFillQueue(db);
-  if (queue.ids.includes(id) || queue.ids.length >= MAX_ARXIV_FILL_QUEUE) return;
-  await writeArxivFillQueue(db, { ...queue, ids: [...queue.ids, id] });
+  const ids = [...new Set([...queue.ids, ...wanting.map((item) => item.id)])].slice(0, MAX_ARXIV_FILL_QUEUE);
+  if (ids.length > queue.ids.length) await writeArxivFillQueue(db, { ...queue, ids });
 }
 
 /** How many fetched days' lists are kept. */

@@ -14,7 +14,7 @@ import { pageDetails, pageText } from '../sites/types';
 import { MAX_AUTHOR_NAME, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
 import { putPapers } from './bulk';
-import { queueArxivFill } from './feed';
+import { lacksPageDetails, queueArxivFill } from './feed';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
@@ -248,18 +248,6 @@ export async function completeSaved(db: PaperLensDatabase, input: SaveInput): Pr
   });
 }
 
-/** Whether a saved item lacks what only its paper's page says (saved from a PDF tab, a bare link, an id). */
-export function lacksPageDetails(item: SavedItem): boolean {
-  return item.authors.length === 0 && item.published === null;
-}
-
-/**
- * Whether a paper just saved wants its arXiv page read: it lacks the page's details, or a TL;DR
- * (saved from a list that shows no abstracts, such as arXiv's /recent, of a paper the store lacks).
- */
-export function wantsArxivPage(item: SavedItem): boolean {
-  return lacksPageDetails(item) || item.tldr === '';
-}
 
 /**
  * The paper's title as the store or the reading list has it (`known`), else the reading list's
@@ -357,7 +345,7 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
     const context = await viewContext(db, [known]);
     const item = itemForSave(paper, await db.saved.get(paper.id), known, now);
     await db.saved.put(item);
-    if (wantsArxivPage(item)) await queueArxivFill(db, item.id);
+    await queueArxivFill(db, [item]);
     return toView(known, item, context)!;
   });
 }

@@ -15,6 +15,7 @@ import {
   type SavedItem,
 } from '../schema';
 import type { PaperLensDatabase } from './database';
+import { queueArxivFill } from './feed';
 
 /**
  * Edits of the reading list. Each function is one read-write transaction that reads the items it
@@ -160,12 +161,14 @@ export async function knownPapers(db: PaperLensDatabase, ids: readonly string[])
  * failure aborts the transaction with nothing written.
  */
 export async function applyImport(db: PaperLensDatabase, items: readonly ImportedItem[], rejected: readonly ImportRejection[], now: number): Promise<ImportResult> {
-  return db.transaction('rw', db.saved, db.paperBlocks, async () => {
+  return db.transaction('rw', db.saved, db.paperBlocks, db.meta, async () => {
     const ids = [...new Set(items.map((item) => item.id))];
     const incoming = withKnownPapers(items, await knownPapers(db, ids));
     const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
     const plan = planImport(existing, incoming, now, rejected);
     await db.saved.bulkPut([...plan.added, ...plan.updated]);
+    // Ids and bare entries: their pages say the rest.
+    await queueArxivFill(db, [...plan.added, ...plan.updated]);
     return { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged, rejected: plan.rejected, summary: plan.summary };
   });
 }

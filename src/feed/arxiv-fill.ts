@@ -1,7 +1,7 @@
 import { MAX_ARXIV_FILL_QUEUE, type ArxivFillQueue } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { readArxivFillQueue, writeArxivFillQueue } from '../db/feed';
-import { completeSaved, retitleFromArxiv, savedLackingDetails, saveInputFromPage, wantsArxivPage } from '../db/papers';
+import { readArxivFillQueue, wantsArxivPage, writeArxivFillQueue } from '../db/feed';
+import { completeSaved, retitleFromArxiv, savedLackingDetails, saveInputFromPage } from '../db/papers';
 import type { ArxivPaperResult } from './arxiv-paper';
 
 // arXiv asks automated clients for no more than one request every 3 seconds.

@@ -6,6 +6,7 @@ import type { Paper } from '../../../src/schema';
 import { importChangesList, previewImport, type ImportPreview, type ImportSource } from '../../../src/ui/reading-list/import-preview';
 import { hostileItems, savedItem } from '../export/fixtures';
 import { depsFor, dump, freshDatabase, send, sendOk } from './helpers';
+import { readArxivFillQueue, writeArxivFillQueue } from '../../../src/db/feed';
 
 let db: PaperLensDatabase;
 let deps: HandlerDeps;
@@ -53,6 +54,13 @@ describe('import preview and apply', () => {
     expect(await db.saved.get('2407.13623')).toMatchObject({ title: 'Scaling Laws with Vocabulary', authors: ['Ada Lovelace'], tldr: 'TL;DR of Scaling Laws with Vocabulary', addedAt: 50_000 });
     expect(await db.saved.get('1706.03762')).toMatchObject({ title: 'arXiv:1706.03762', status: 'to-read' });
     expect(await db.saved.get('2310.01779')).toMatchObject({ notes: 'mine', tags: ['ml'] });
+  });
+
+  test("an id list's papers that want their arXiv page join the stored queue in the import's own transaction: a worker stopped right after the import still completes them", async () => {
+    await writeArxivFillQueue(db, { ids: ['2501.00001'], retryAt: null });
+    await apply(await preview('2407.13623\n1706.03762\nhep-th/9901001\n'));
+    // 2407.13623 took the store's authors and TL;DR: it has nothing to ask arXiv.
+    expect((await readArxivFillQueue(db)).ids).toEqual(['2501.00001', '1706.03762', 'hep-th/9901001']);
   });
 
   test('a BibTeX file from another tool: a paper the store knows keeps the file\'s title and authors, and gets the store\'s TL;DR', async () => {
