@@ -9,7 +9,7 @@ import { useOneAtATime } from '../one-at-a-time';
 
 /** How rows remove a paper: through the popup's undoable remove ("Removed · Undo"). */
 export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(async (ids) => {
-  await Promise.all(ids.map((id) => sendRequest({ type: 'unsave', id })));
+  await Promise.all(ids.map((id) => sendRequest({ type: 'unsave', id }, true)));
 });
 
 /** Save / Saved; `details` are what the paper's page says beyond its title (authors, dates…). */
@@ -22,7 +22,7 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
       setError(null);
       try {
         if (paper.status === null) {
-          await sendRequest({ type: 'save', paper: { ...details, id: paper.id, title: paper.title, tldr, sourceUrl } });
+          await sendRequest({ type: 'save', paper: { ...details, id: paper.id, title: paper.title, tldr, sourceUrl } }, true);
         } else {
           await remove([paper.id]);
         }

@@ -39,7 +39,7 @@ function useArxivPage(id: string, wanted: boolean): PagePaper | null {
   useEffect(() => {
     if (!wanted) return;
     let current = true;
-    sendRequest({ type: 'arxivPage', id }).then(
+    sendRequest({ type: 'arxivPage', id }, true).then(
       (answer) => {
         const parsed = PagePaperSchema.safeParse(answer);
         if (current && parsed.success) setPage(parsed.data);
@@ -101,7 +101,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
 /** Copy BibTeX for the tab's paper: from what its page says, completed from the store (a PDF tab has no page). */
 function CopyCitation({ paper }: { paper: SaveInput }) {
   const [error, setError] = useState<string | null>(null);
-  const [copied, copy] = useCopyCitation(() => sendRequest({ type: 'citation', paper }), setError, writeWhenReady);
+  const [copied, copy] = useCopyCitation(() => sendRequest({ type: 'citation', paper }, true), setError, writeWhenReady);
   return (
     <>
       <button type="button" class="cite" data-testid="copy-bibtex" onClick={() => void copy()}>
@@ -331,7 +331,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   useEffect(() => {
     activeTabPaper().then(setTab, () => setTab(null));
     // Asking for health also wakes the background, which seeds the store on first use.
-    sendRequest({ type: 'health' }).then(
+    sendRequest({ type: 'health' }, true).then(
       (health) => setProblem(health.ok ? null : health.error ?? 'PaperLens store is unavailable'),
       (error: unknown) => setProblem(errorMessage(error)),
     );
