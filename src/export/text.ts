@@ -30,13 +30,15 @@ export function asciiFold(text: string): string {
   return foldLetters(text).replace(/[^a-z0-9]/g, '');
 }
 
-// What a mark is an accent on: a Latin, Greek or Cyrillic letter, or no letter (the end of the text before it).
-const ACCENTED = /(?:[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}]|[^\p{L}\p{M}]|^)$/u;
+// What a mark is dropped after: a Latin, Greek or Cyrillic letter (an accent), an Arabic or Hebrew
+// one (optional vowel points, which readers do not type), or no letter (the end of the text before it).
+const ACCENTED = /(?:[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Arabic}\p{sc=Hebrew}]|[^\p{L}\p{M}]|^)$/u;
 
 /**
  * Lower case, accents dropped and letters like ß, ø, ł spelled in ASCII ("Søren" → "soren"). Only
- * marks on Latin, Greek and Cyrillic letters (or on no letter) are accents: elsewhere a mark makes
- * another letter or word (パス is not バス, काम is not कम), so it stays, composed again.
+ * marks on Latin, Greek and Cyrillic letters (or on no letter) are accents, and Arabic and Hebrew
+ * vowel points are dropped too: elsewhere a mark makes another letter or word (パス is not バス,
+ * काम is not कम), so it stays, composed again.
  */
 export function foldLetters(text: string): string {
   let kept = false;

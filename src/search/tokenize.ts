@@ -23,14 +23,18 @@ export function foldForSearch(text: string): string {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+const UMLAUT = /[äöü]/;
 
 /**
  * `text`, then its words holding ä, ö or ü with them written ae, oe, ue, as German readers type
  * them without umlauts: "Schoelkopf" finds Schölkopf (and "Scholkopf" still does).
  */
 export function withGermanSpellings(text: string): string {
-  const words = ASCII.test(text) ? null : text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]*[äöü][\p{L}\p{M}]*/gu);
-  return words ? `${text}\n${words.join(' ').replace(/[äöü]/g, (umlaut) => `${umlaut.normalize('NFD')[0]}e`)}` : text;
+  if (ASCII.test(text)) return text;
+  const lower = text.normalize('NFC').toLowerCase();
+  // Words first, then those with an umlaut: one pattern around the umlaut backtracks over every word.
+  const words = UMLAUT.test(lower) ? lower.match(/[\p{L}\p{M}]+/gu)!.filter((word) => UMLAUT.test(word)) : [];
+  return words.length > 0 ? `${text}\n${words.join(' ').replace(/[äöü]/g, (umlaut) => `${umlaut.normalize('NFD')[0]}e`)}` : text;
 }
 
 const ASCII_SEPARATORS = /[^a-z0-9]+/;

@@ -1,17 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../src/search/search-index';
+import { buildSearchSnapshot, SearchIndex } from '../../../src/search/search-index';
+import { titleDocument as doc } from '../search/title-document';
 import { EMPTY_QUERY, filterItems } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 
 // Searches as readers in Japan, China and India type them, over titles and notes in their own scripts.
 
-const doc = (id: string, title: string, authors = ''): SearchDocument => ({
-  id,
-  title,
-  text: '',
-  authors,
-  row: JSON.stringify({ title, tldr: '', topics: [], rank: null, snapshot: null }),
-});
 
 const ids = (list: readonly { id: string }[]) => list.map((item) => item.id);
 
@@ -69,5 +63,25 @@ describe('German spelling without umlauts', () => {
     expect(search('Scholkopf')).toEqual(['2401.00021']);
     expect(search('Schoelkopf')).toEqual(['2401.00021']);
     expect(search('Mueller')).toEqual(['2401.00022']);
+  });
+});
+
+// Arabic harakat and Hebrew niqqud are optional vowel points: a reader types the word without
+// them, as it is written everywhere but in teaching and religious texts (found by review10).
+describe('optional vowel points (Arabic, Hebrew) do not hide a title from a search typed without them', () => {
+  const ARABIC = 'التَّعَلُّمُ العَمِيقُ لِلرُّؤْيَة';
+  const HEBREW = 'לְמִידָה עֲמוּקָה לִרְאִיָּה';
+
+  test('reading list: "التعلم العميق" and "למידה עמוקה" find the vocalized titles', () => {
+    const items = [savedItem({ id: '2401.00031', title: ARABIC }), savedItem({ id: '2401.00032', title: HEBREW })];
+    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    expect(search('التعلم العميق')).toEqual(['2401.00031']);
+    expect(search('למידה עמוקה')).toEqual(['2401.00032']);
+  });
+
+  test('store search (popup): the same', () => {
+    const index = new SearchIndex(buildSearchSnapshot([doc('2401.00031', ARABIC), doc('2401.00032', HEBREW)]));
+    expect(ids(index.search('التعلم العميق'))).toEqual(['2401.00031']);
+    expect(ids(index.search('למידה עמוקה'))).toEqual(['2401.00032']);
   });
 });

@@ -1,17 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../src/search/search-index';
+import { buildSearchSnapshot, SearchIndex } from '../../../src/search/search-index';
+import { titleDocument as doc } from './title-document';
 import { tokenize } from '../../../src/search/tokenize';
 
 // The store search's words in scripts that write no spaces between words (Chinese, Japanese) or
 // whose letters carry vowel signs (Hindi), beside English, whose tokens stay as they were.
 
-const doc = (id: string, title: string, authors = ''): SearchDocument => ({
-  id,
-  title,
-  text: '',
-  authors,
-  row: JSON.stringify({ title, tldr: '', topics: [], rank: null, snapshot: null }),
-});
 
 const search = (titles: string[], query: string) =>
   new SearchIndex(buildSearchSnapshot(titles.map((title, at) => doc(`2401.0010${at}`, title))))
