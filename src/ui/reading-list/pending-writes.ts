@@ -3,15 +3,16 @@ import { errorMessage } from '../../messaging/error-message';
 
 export type WriteState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
-// Writes waiting for their debounce, flushed when the page goes away so no edit is lost.
-const waiting = new Set<() => Promise<boolean>>();
+// Writes waiting for their debounce, flushed when the page goes away so no edit is lost (at
+// once: a write still waiting behind another would go with the page).
+const waiting = new Set<(now?: boolean) => Promise<boolean>>();
 let listening = false;
 
 function flushAllOnPageHide(): void {
   if (listening) return;
   listening = true;
   addEventListener('pagehide', () => {
-    for (const flush of [...waiting]) void flush();
+    for (const flush of [...waiting]) void flush(true);
   });
 }
 
@@ -40,9 +41,12 @@ export function useDebouncedWrite<T>(write: (value: T) => Promise<unknown>, dela
   const lostRef = useRef(lost);
   lostRef.current = lost;
   const alive = useRef(true);
+  // The write on its way. The next waits for it: a write asked again after the worker stopped
+  // (sendRequest's `again`) must not land after a newer one and put the older text back.
+  const inFlight = useRef<Promise<unknown>>(Promise.resolve());
 
   // Stable across renders: the waiting set and the unmount cleanup hold this very function.
-  const flushNow = useRef(async () => {
+  const flushNow = useRef(async (now = false) => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
     waiting.delete(flushNow);
@@ -50,8 +54,10 @@ export function useDebouncedWrite<T>(write: (value: T) => Promise<unknown>, dela
     if (!next) return true;
     latest.current = null;
     if (alive.current) setState('saving');
+    const written = now ? writeRef.current(next.value) : inFlight.current.then(() => writeRef.current(next.value));
+    inFlight.current = written.catch(() => undefined);
     try {
-      await writeRef.current(next.value);
+      await written;
       if (alive.current && latest.current === null) setState('saved');
       if (alive.current) setError(null);
       return latest.current === null;
