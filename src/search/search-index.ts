@@ -1,4 +1,4 @@
-import { STOPWORDS, tokenize, withGermanSpellings } from './tokenize';
+import { CJK, STOPWORDS, tokenize, withGermanSpellings } from './tokenize';
 
 /**
  * An in-memory BM25 index over the papers in the store, compact enough to persist as one record
@@ -318,9 +318,11 @@ export class SearchIndex {
     const last = words[words.length - 1]!;
     // A letter after other words does not narrow their results yet (as the start of any word it
     // would read a whole letter of the vocabulary, the dearest keystroke), but papers that have it
-    // as a word ("gpt 4", "vitamin c") come first. Alone, a letter matches as typed.
-    if (prefixLast && last.length === 1 && required.length > 0) optional.push(this.termsOf(last, false));
-    else classify(last, prefixLast && last.length > 1, required.length === 0);
+    // as a word ("gpt 4", "vitamin c") come first. Alone, a letter matches as typed. A Chinese or
+    // Japanese character is not a letter but a syllable or a word: it begins few terms.
+    const letter = last.length === 1 && !CJK.test(last);
+    if (prefixLast && letter && required.length > 0) optional.push(this.termsOf(last, false));
+    else classify(last, prefixLast && !letter, required.length === 0);
     // Rarest word first: only its documents can match, so the others just add to their scores.
     // Optional words come last, adding only to documents that matched every required one; with
     // no required word, they are required.

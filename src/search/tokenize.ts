@@ -41,7 +41,7 @@ const ASCII_SEPARATORS = /[^a-z0-9]+/;
 // Marks are part of words: foldLetters keeps only those that make letters (Devanagari vowel signs).
 const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/u;
 // Chinese and Japanese write no spaces between words (ー lengthens a katakana vowel).
-const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]/u;
+export const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]/u;
 const CJK_RUNS = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+)/u;
 
 /**

@@ -27,6 +27,11 @@ describe('the store search (popup) over titles in Chinese and Japanese', () => {
   test('a word inside a Chinese title finds it ("图像识别", image recognition)', () => {
     expect(search('图像识别')).toEqual(['2401.00002']);
   });
+
+  test('the first character typed already finds the titles with a word starting with it, as "lang" finds "language"', () => {
+    expect(search('推')).toEqual(['2401.00001']);
+    expect(search('图')).toEqual(['2401.00002']);
+  });
 });
 
 describe('letters that are marks in their script are not dropped as accents', () => {
