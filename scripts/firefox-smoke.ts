@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -83,6 +83,11 @@ async function slowArxivPage(url: string): Promise<string | null> {
 // ---------------------------------------------------------------------------------------------
 // The network: a proxy for arxiv.org and huggingface.co, ending in a local HTTPS server.
 
+/** A fixture that could not be read: the page shows why, and the run goes on to report it. */
+function serverError(response: ServerResponse, error: unknown): void {
+  response.writeHead(500, { 'content-type': 'text/plain' }).end(`fixture not read: ${String(error)}`);
+}
+
 interface Network {
   proxyPort: number;
   requests: string[];
@@ -99,8 +104,9 @@ export async function startNetwork(work: string): Promise<Network> {
     requests.push(url);
     const name = PAGES[url];
     if (!name) {
-      void slowArxivPage(url).then((body) =>
-        body === null ? response.writeHead(404, { 'content-type': 'text/plain' }).end('not served') : response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body),
+      slowArxivPage(url).then(
+        (body) => (body === null ? response.writeHead(404, { 'content-type': 'text/plain' }).end('not served') : response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)),
+        (error: unknown) => serverError(response, error),
       );
       return;
     }
@@ -108,7 +114,10 @@ export async function startNetwork(work: string): Promise<Network> {
       response.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF);
       return;
     }
-    void readFile(join(FIXTURES, name)).then((body) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
+    readFile(join(FIXTURES, name)).then(
+      (body) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body),
+      (error: unknown) => serverError(response, error),
+    );
   });
   await new Promise<void>((done) => https.listen(0, '127.0.0.1', done));
   const httpsPort = (https.address() as AddressInfo).port;
