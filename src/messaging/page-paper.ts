@@ -42,22 +42,31 @@ function serverSaysNoSuchPaper(site: PaperPageSite): boolean {
  * (A page we cannot read is not such a page: arXiv may have changed its markup.)
  */
 export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite): void {
-  // The paper the page last showed under the id its URL named. Until the next paper is rendered
+  // The paper the page first showed under the id its URL named. Until the next paper is rendered
   // after a client-side navigation (Hugging Face on a slow connection), the page shows that one's
-  // title and authors under the next one's URL: the page then names no paper, rather than the
-  // wrong one's details. Read under the URL of the moment, never an earlier one: Firefox's location
-  // watcher polls once a second, and may hear of a navigation once the next paper shows.
+  // title and authors under the next one's URL; and a router may draw the next paper before it
+  // changes the URL. Either way the page names no paper, rather than another one's details.
   let seen: PagePaper | null = null;
   const read = () => {
     const url = new URL(location.href);
     const paper = site.isPage(url) ? site.extract(document, url) : null;
-    if (paper && seen && seen.id !== paper.id && (seen.title === paper.title || seen.abstract === paper.abstract)) return null;
+    if (paper && seen) {
+      const sameId = seen.id === paper.id;
+      if (sameId !== (seen.title === paper.title || seen.abstract === paper.abstract)) return null;
+      if (sameId) return paper;
+    }
     return paper && (seen = paper);
   };
-  // Looked at once parsed, and as a client-side navigation leaves (where the Navigation API tells
-  // of it, before the URL changes) or is heard of; and at each question.
-  ctx.addEventListener(document, 'DOMContentLoaded', read);
-  ctx.addEventListener(window, 'wxt:locationchange', read);
+  // Looked at once parsed, at each question, and as the page changes while its URL names a paper
+  // not seen yet: what it draws, no one may ask about, and the next URL's page may still show it.
+  const observer = new MutationObserver(() => {
+    if (site.idFromUrl(new URL(location.href)) !== seen?.id) read();
+  });
+  ctx.addEventListener(document, 'DOMContentLoaded', () => {
+    read();
+    observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+  });
+  ctx.onInvalidated(() => observer.disconnect());
 
   answerPaperQuestions(ctx, (id) => {
     // Listening from document start: until the page is parsed its paper is not there to read, and

@@ -180,6 +180,8 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       return;
     }
     abstractWaitSince = null;
+    // Shown from now, card or not: left before the store answers, the next page may still show it.
+    shown = page;
     if (card && card.url === url.href) {
       // The page re-rendered our card away: put the same one back, unless it keeps doing so.
       if (mayPutBack()) place(card.host, anchor);
@@ -201,7 +203,6 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     draw(mounted, model);
     place(mounted.host, site.cardAnchor(document) ?? anchor);
     card = mounted;
-    shown = page;
     if (changedBeforeCard) {
       changedBeforeCard = false;
       void refreshStatus();

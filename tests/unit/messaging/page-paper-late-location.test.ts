@@ -72,4 +72,23 @@ describe('Hugging Face, a client-side navigation the location watcher hears of l
     renderNext();
     expect(await ask('2501.01234')).toMatchObject({ id: '2501.01234', title: NEXT_TITLE });
   }, 5_000);
+
+  test('a paper rendered after the watcher looked, then left for a slow one: the page does not name the slow one by the shown one\'s title', async () => {
+    ctx = await firstPaper();
+    visit('https://huggingface.co/papers/2501.01234');
+    await sleep(1_100); // the watcher looked before the next paper showed
+    renderNext(); // it shows; no one asks about it
+    await sleep(0); // the visitor moves on in a task of their own
+    visit('https://huggingface.co/papers/2502.05678'); // on to a third paper, not rendered yet
+    expect(((await ask('2502.05678')) as { title?: string } | null)?.title).not.toBe(NEXT_TITLE);
+  }, 5_000);
+
+  test('a paper the watcher saw go slow, left for one the router draws as it changes the URL: the page names the one drawn', async () => {
+    ctx = await firstPaper();
+    visit('https://huggingface.co/papers/2502.05678');
+    await sleep(1_100); // the watcher has seen this URL; its paper never shows
+    renderNext(); // the next paper is drawn and its URL pushed in one go
+    visit('https://huggingface.co/papers/2501.01234');
+    expect(await ask('2501.01234')).toMatchObject({ id: '2501.01234', title: NEXT_TITLE });
+  }, 5_000);
 });
