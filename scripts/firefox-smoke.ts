@@ -320,6 +320,14 @@ export class Tab {
 
   /** A real mouse click (a user gesture: the clipboard and downloads need one) on the element `expression` gives, or with `button` 2 its context menu. */
   async click(expression: string, button = 0): Promise<void> {
+    // Where it rests: the card's Save moves down about 20 px while its related line fills in, and
+    // a click sent to where it was lands on nothing.
+    let at = '';
+    await this.poll<string>(`JSON.stringify((${expression})?.getBoundingClientRect() ?? null)`, (rect) => {
+      const resting = rect === at;
+      at = rect;
+      return resting;
+    }, 5_000);
     const element = await evaluate(this.bidi, this.context, `(() => { const element = ${expression}; element.scrollIntoView({ block: 'center' }); return element; })()`, 'root');
     if (!element.sharedId) throw new Error(`no element: ${expression}`);
     await this.bidi.send('input.performActions', {
