@@ -235,24 +235,6 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         </ul>
       )}
       <Links {...model} />
-      {(model.related.length > 0 || model.relatedNote !== null) && (
-        <nav class="pl-related" data-testid="related" aria-label="Related papers">
-          <span class="pl-muted">Related: </span>
-          {model.related.length === 0 && (
-            <span class="pl-muted" data-testid="related-note">
-              {model.relatedNote}
-            </span>
-          )}
-          {model.related.map((paper, index) => (
-            <span key={paper.id}>
-              {index > 0 && ' · '}
-              <a href={arxivAbsUrl(paper.id)} {...NEW_TAB}>
-                <bdi>{paper.title}</bdi>
-              </a>
-            </span>
-          ))}
-        </nav>
-      )}
       <footer class="pl-actions">
         {saveButton}
         {status !== null && (
@@ -291,6 +273,26 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         )}
         {undoAndError}
       </footer>
+      {/* Below the actions: related papers of a paper the store lacks join the card after it shows,
+          and above Save they moved it down as a reader went to click it. */}
+      {(model.related.length > 0 || model.relatedNote !== null) && (
+        <nav class="pl-related" data-testid="related" aria-label="Related papers">
+          <span class="pl-muted">Related: </span>
+          {model.related.length === 0 && (
+            <span class="pl-muted" data-testid="related-note">
+              {model.relatedNote}
+            </span>
+          )}
+          {model.related.map((paper, index) => (
+            <span key={paper.id}>
+              {index > 0 && ' · '}
+              <a href={arxivAbsUrl(paper.id)} {...NEW_TAB}>
+                <bdi>{paper.title}</bdi>
+              </a>
+            </span>
+          ))}
+        </nav>
+      )}
     </article>
   );
 }

@@ -66,6 +66,17 @@ describe('summary card on arXiv abstract pages', () => {
     await page.close();
   });
 
+  test('a paper not in the store: its related papers, which join the card after it shows, come below Save and cannot move it as the reader goes to click it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1706.03762');
+    const related = card(page).getByTestId('related');
+    await expect.poll(() => related.locator('a').count()).toBeGreaterThan(0);
+    const save = (await card(page).getByTestId('save').boundingBox())!;
+    const line = (await related.boundingBox())!;
+    expect(line.y).toBeGreaterThanOrEqual(save.y + save.height);
+    await page.close();
+  });
+
   test('a paper not in the store gets a card summarized from its own abstract, marked not trending', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/1706.03762');
