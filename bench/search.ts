@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchExtension } from '../tests/e2e/harness';
 import { keystrokeTimer, typeQueries } from './keystrokes';
 import { median, quantile, round } from './stats';
-import { vocabularyFrom, type Vocabulary } from './synthetic-papers';
+import { realVocabulary, type Vocabulary } from './synthetic-papers';
 import { benchUnknownPaperCard, type UnknownPaperCardReport } from './unknown-paper-card';
 import { benchFeedMerge, type FeedMergeReport } from './feed-merge';
 
@@ -18,19 +17,7 @@ import { benchFeedMerge, type FeedMergeReport } from './feed-merge';
  */
 
 const BENCH_DIR = fileURLToPath(new URL('../.output/bench/chrome-mv3/', import.meta.url));
-const SCITLDR_DEV = fileURLToPath(new URL('../data/scitldr/dev.jsonl', import.meta.url));
 
-/** Word frequencies of real CS abstracts (the vendored SciTLDR dev split): a realistic corpus. */
-function realVocabulary(): Vocabulary {
-  const texts = readFileSync(SCITLDR_DEV, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const record = JSON.parse(line) as { title?: string; source: string[] };
-      return `${record.title ?? ''} ${record.source.join(' ')}`;
-    });
-  return vocabularyFrom(texts);
-}
 // Where the popup says which query its results are for.
 const RESULTS = '[data-testid="search-results"]';
 // What people type: topics, a common word alone, and a miss.

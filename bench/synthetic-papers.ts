@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { normalizeTitle } from '../src/papers/ids';
 import type { Paper } from '../src/schema';
 import { SUMMARIZER_VERSION } from '../src/summarize';
@@ -23,6 +25,20 @@ export function vocabularyFrom(texts: string[], limit = 20_000): Vocabulary {
   for (const text of texts) for (const word of text.toLowerCase().match(/[a-z][a-z-]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit);
   return { words: ranked.map(([word]) => word), counts: ranked.map(([, count]) => count) };
+}
+
+const SCITLDR_DEV = fileURLToPath(new URL('../data/scitldr/dev.jsonl', import.meta.url));
+
+/** Word frequencies of real CS abstracts (the vendored SciTLDR dev split): a realistic corpus. */
+export function realVocabulary(): Vocabulary {
+  const texts = readFileSync(SCITLDR_DEV, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const record = JSON.parse(line) as { title?: string; source: string[] };
+      return `${record.title ?? ''} ${record.source.join(' ')}`;
+    });
+  return vocabularyFrom(texts);
 }
 
 const VOCABULARY = (

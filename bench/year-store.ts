@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,7 @@ import { fixture, launchExtension, type ExtensionBrowser } from '../tests/e2e/ha
 import { keystrokeTimer, typeQueries } from './keystrokes';
 import { arxivNewPage } from './listing';
 import { median, quantile, round } from './stats';
-import { syntheticPapers, vocabularyFrom, type Vocabulary } from './synthetic-papers';
+import { realVocabulary, syntheticPapers, type Vocabulary } from './synthetic-papers';
 
 /**
  * `npx tsx bench/year-store.ts [--no-build] [--unminified] [--feed 18000] [--saved 4500] [--days 30]`:
@@ -35,7 +34,6 @@ const args = process.argv.slice(2);
 const UNMINIFIED = args.includes('--unminified');
 const BENCH_DIR = fileURLToPath(new URL(UNMINIFIED ? '../.output/bench-unminified/chrome-mv3/' : '../.output/bench/chrome-mv3/', import.meta.url));
 const RESULTS_DIR = fileURLToPath(new URL(UNMINIFIED ? './results/year-store-unminified/' : './results/year-store/', import.meta.url));
-const SCITLDR_DEV = fileURLToPath(new URL('../data/scitldr/dev.jsonl', import.meta.url));
 const FEED_URL = 'https://huggingface.co/api/daily_papers';
 const ABS_URL = 'https://arxiv.org/abs/2310.01779v3';
 const LISTING_URL = 'https://arxiv.org/list/cs/new';
@@ -51,16 +49,6 @@ const FEED_PAPERS = Number(option('feed', '18000'));
 const SAVED = Number(option('saved', '4500'));
 const DAYS = Number(option('days', '30'));
 
-function realVocabulary(): Vocabulary {
-  const texts = readFileSync(SCITLDR_DEV, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const record = JSON.parse(line) as { title?: string; source: string[] };
-      return `${record.title ?? ''} ${record.source.join(' ')}`;
-    });
-  return vocabularyFrom(texts);
-}
 
 const spread = (values: number[]) => ({ median: round(median(values)), p95: round(quantile(values, 0.95)), max: round(Math.max(...values)), n: values.length });
 
