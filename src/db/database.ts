@@ -1,6 +1,6 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import * as z from 'zod/mini';
-import { PaperSchema, type FeedDayList, type Paper, type SavedItem, type Seen } from '../schema';
+import { PaperSchema, type FeedDayList, type Meta, type Paper, type SavedItem, type Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../search/search-index';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
 import { packBlocks, PaperStore, shortByOf, type PaperBlockRow } from './paper-blocks';
@@ -8,11 +8,6 @@ import type { RelatedTermsRow } from './related';
 import { titleKeyOfRow } from './title-key';
 import { mergeItem } from '../export/merge';
 import { placeholderTitle, withoutSubjectClass } from '../papers/ids';
-
-export interface MetaRow {
-  key: string;
-  value: string;
-}
 
 export interface SearchIndexRow {
   key: string;
@@ -110,7 +105,7 @@ export class PaperLensDatabase extends Dexie {
   /** The papers, one at a time for callers, in `paperBlocks` underneath. */
   readonly papers: PaperStore;
   saved!: Table<SavedItem, string>;
-  meta!: Table<MetaRow, string>;
+  meta!: Table<Meta, string>;
   seen!: Table<Seen, string>;
   searchIndex!: Table<SearchIndexRow, string>;
   trendingDays!: Table<TrendingDayRow, string>;

@@ -178,9 +178,6 @@ export const DailyPaperItemSchema = z.pipe(
   FeedEntrySchema,
 );
 
-/** The response: a list whose items are validated one by one (a bad item does not sink the list). */
-export const DailyPapersResponseSchema = z.array(z.unknown());
-
 export const FeedFailureKindSchema = z.enum([
   'offline',
   'dns',

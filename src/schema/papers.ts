@@ -22,7 +22,6 @@ export const FeedInfoSchema = z.object({
   /** When the feed last told us about this paper (ms). */
   fetchedAt: Timestamp,
 });
-export type FeedInfo = z.infer<typeof FeedInfoSchema>;
 
 /** A paper as the store keeps it. `rank` is its place in the bundled snapshot's trending list. */
 export const PaperSchema = z.object({
@@ -98,6 +97,7 @@ export const SavedItemSchema = z.object({
 export type SavedItem = z.infer<typeof SavedItemSchema>;
 
 export const MetaSchema = z.object({ key: z.string(), value: z.string() });
+export type Meta = z.infer<typeof MetaSchema>;
 
 /**
  * A paper whose abstract page the user opened: the "seen" mark in listings, and the popup's Recent
