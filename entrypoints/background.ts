@@ -178,6 +178,7 @@ export default defineBackground(() => {
     const answer = () =>
       handleMessage(message, {
         senderUrl: sender.url,
+        senderIncognito: sender.tab?.incognito,
         ready: store.ready,
         health: store.health,
         now: Date.now,

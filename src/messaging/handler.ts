@@ -33,6 +33,8 @@ export interface HandlerDeps {
   savedPapers?: (ids: string[]) => void;
   /** The address of the page that sent the request (none from the extension's own pages). */
   senderUrl?: string;
+  /** The request came from a private (incognito) window: what is read there is not remembered as seen. */
+  senderIncognito?: boolean;
 }
 
 /**
@@ -119,7 +121,7 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
     switch (request.type) {
       case 'lookup': {
         const views = deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries);
-        if (request.seenOn) {
+        if (request.seenOn && !deps.senderIncognito) {
           // Recorded after answering, and only where the user allows it.
           // With the title and authors the reader saw, for the popup's Recent list: a paper of the store too,
           // which its page may title otherwise (arXiv retitled it). A query by id alone names no title.

@@ -15,12 +15,14 @@ export interface PdfVisitDeps {
 }
 
 /**
- * The visit an arXiv PDF tab makes: its paper, titled only when PaperLens named the tab (from the
+ * The visit an arXiv PDF tab makes (none in a private window): its paper, titled only when PaperLens named the tab (from the
  * store or the paper's arXiv page). The browser's own names for a PDF are its address, its file
  * name or its metadata, which may be anything ("Microsoft Word - paper.docx"), and the popup's
  * Recent list would show that over the store's title.
  */
 export function pdfVisit(tab: TabLike): Visit | null {
+  // What is read in a private window leaves no trace in the reader's history.
+  if (tab.incognito) return null;
   let url: URL;
   try {
     url = new URL(tab.url ?? '');

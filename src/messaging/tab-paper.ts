@@ -8,6 +8,7 @@ export interface TabLike {
   id?: number;
   url?: string;
   title?: string;
+  incognito?: boolean;
 }
 
 /** The paper a tab shows, and what its page says about it. */

@@ -206,6 +206,14 @@ describe('background message handler', () => {
     seenOn = true;
   });
 
+  test('a paper page read in a private (incognito) window is not remembered as seen; its card still gets its answer', async () => {
+    const db = await deps.ready();
+    const reply = await handleMessage({ type: 'lookup', queries: [{ id: '2402.00794' }], seenOn: 'arxivAbs' }, { ...deps, senderIncognito: true });
+    expect(reply).toMatchObject({ ok: true, result: [{ id: '2402.00794' }] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.seen.get('2402.00794')).toBeUndefined();
+  });
+
   test('a paper the store does not hold is remembered with the title its page shows, for the Recent list', async () => {
     const db = await deps.ready();
     // The card asks by id first (no view: nothing to remember), then with the page's text.
