@@ -21,16 +21,16 @@ export async function announceStoreChanged(onlySeen = false): Promise<void> {
 }
 
 /** Whether a message announces a change (announceStoreChanged); seen marks only with `seen` (listings show them, cards do not). */
-export function isStoreChange(message: unknown, seen = false): boolean {
+export function isStoreChange(message: unknown, seen?: boolean): boolean {
   return isRecord(message) && message.type === STORE_CHANGED && (seen || message.onlySeen !== true);
 }
 
 /**
- * Content scripts: calls `onChange` whenever the store changed (announceStoreChanged), and when the
- * page comes back from the back/forward cache (announcements made meanwhile never arrived), until
- * the script is invalidated.
+ * Content scripts: calls `onChange` whenever the store changed (announceStoreChanged), and with
+ * `restored` when the page comes back from the back/forward cache (announcements made meanwhile
+ * never arrived), until the script is invalidated.
  */
-export function watchStoreChanges(ctx: ContentScriptContext, onChange: () => void, options: { seen?: boolean } = {}): void {
+export function watchStoreChanges(ctx: ContentScriptContext, onChange: (restored?: true) => void, options: { seen?: boolean } = {}): void {
   const listener = (message: unknown) => {
     if (isStoreChange(message, options.seen)) onChange();
     return undefined;
@@ -38,6 +38,6 @@ export function watchStoreChanges(ctx: ContentScriptContext, onChange: () => voi
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
   ctx.addEventListener(window, 'pageshow', (event) => {
-    if (event.persisted) onChange();
+    if (event.persisted) onChange(true);
   });
 }

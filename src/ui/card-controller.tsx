@@ -9,7 +9,7 @@ import { sendRequest } from '../messaging/client';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
-import { lookupOne, recordVisitDetails, takeCardPrefetch, type LookupResult } from './card-prefetch';
+import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch';
 import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
@@ -112,9 +112,14 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   // The store changed while no card was shown (a save as the page loads, or during the card's own
   // question): the card asks again once it shows. Watched from here, before the DOM is parsed.
   let changedBeforeCard = early?.changed ?? false;
-  watchStoreChanges(ctx, () => {
-    if (card) void refreshStatus();
-    else changedBeforeCard = true;
+  watchStoreChanges(ctx, (restored) => {
+    if (card) {
+      void refreshStatus();
+      // Back or Forward from the back/forward cache runs no script again, yet the reader is on this
+      // paper again: it goes first in Recent, as the same page reloaded would (asked as the card
+      // first asked, so a paper the store does not hold is recorded too).
+      if (restored) void lookupOne(siteKey, card.page.id, card.page);
+    } else changedBeforeCard = true;
   });
   // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
   let shown: { id: string | null; title: string; abstract: string } | null = null;
@@ -208,9 +213,11 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       void refreshStatus();
     }
     if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
-    // Sent once the card shows (a message of its own, not to delay it). Also for a title the store
-    // shares: the snapshot names no authors, so the visit would be listed in Recent without them.
-    if (result.view?.inStore && page.id && (page.title !== result.view.title || page.authors.length > 0)) recordVisitDetails(siteKey, page.id, page);
+    // A paper of the store whose page titles it otherwise (arXiv retitled it) or names its authors:
+    // its visit, recorded when the store was asked by id alone, gets the title and authors the
+    // reader saw, which the popup's Recent list shows. Sent once the card shows (a message of its
+    // own, not to delay it). Also for a title the store shares: the snapshot names no authors.
+    if (result.view?.inStore && (page.title !== result.view.title || page.authors.length > 0)) void lookupOne(siteKey, page.id, page);
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
     if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(page, model, model.id) }, true).catch(() => undefined);
   };

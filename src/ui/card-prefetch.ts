@@ -28,16 +28,6 @@ export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?
   }
 }
 
-/**
- * A paper of the store whose page titles it otherwise (arXiv retitled it) or names its authors: its
- * visit, recorded when the store was asked by id alone, gets the title and authors the reader saw,
- * which the popup's Recent list shows. Sent as a lookup from the page, so the seen-marks switches apply.
- */
-export function recordVisitDetails(site: PaperPageSiteKey, id: string, page: PagePaper): void {
-  const query = { id, ...visitFields(page) };
-  void sendRequest({ type: 'lookup', queries: [query], seenOn: seenOnceVisible(site, query) }).catch(() => undefined);
-}
-
 // The visit of a page the reader has not seen yet: the latest query, which knows the most about it.
 let visitWhenVisible: { site: PaperPageSiteKey; query: LookupQuery } | null = null;
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { arxivAbs } from '../../../src/sites/arxiv-abs';
-import { lookupOne, recordVisitDetails, startCardPrefetch, takeCardPrefetch } from '../../../src/ui/card-prefetch';
+import { lookupOne, startCardPrefetch, takeCardPrefetch } from '../../../src/ui/card-prefetch';
 import type { Request } from '../../../src/schema';
 import type { PagePaper } from '../../../src/sites/types';
 
@@ -74,14 +74,14 @@ describe('a page loaded out of sight (a background tab, a tab restored with the 
     visit('https://arxiv.org/abs/2310.01779v3');
     startCardPrefetch(arxivAbs);
     await takeCardPrefetch()!.result;
-    recordVisitDetails('arxivAbs', '2310.01779', page);
+    await lookupOne('arxivAbs', '2310.01779', page);
     await expect.poll(() => asked.length).toBe(2);
     // The store is asked (the card shows), but no visit is recorded yet.
     expect(asked.map((request) => request.type === 'lookup' && request.seenOn)).toEqual([undefined, undefined]);
 
     setVisibility('visible');
     await expect.poll(() => asked.length).toBe(3);
-    expect(asked[2]).toEqual({ type: 'lookup', queries: [{ id: '2310.01779', title: 'HallE-Control', authors: ['Bohan Zhai'] }], seenOn: 'arxivAbs' });
+    expect(asked[2]).toEqual({ type: 'lookup', queries: [{ id: '2310.01779', title: 'HallE-Control', authors: ['Bohan Zhai'], abstract: 'Current LMMs hallucinate.' }], seenOn: 'arxivAbs' });
     setVisibility('hidden');
     setVisibility('visible');
     await lookupOne('arxivAbs', '2310.01779');
