@@ -265,12 +265,14 @@ export function createBadgeController({ site, transport, doc = document, current
     await Promise.all(answering);
   };
 
-  const ours = (node: Node) => byHost.has(node as Element);
+  const isOurs = (node: Node) => byHost.has(node as Element);
+  /** Our badges in the page, and those waiting for their first answer to go in. */
+  const ours = (): Badge[] => [...[...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host) ?? []), ...unplaced];
   const mayBringEntries = (node: Node) =>
     node instanceof Element && node.localName !== 'paperlens-badge' && (node.matches(site.watchSelector) || node.querySelector(site.watchSelector) !== null);
   const relevant = (record: MutationRecord) => {
     if (record.type === 'attributes') return record.target instanceof Element && record.target.closest(site.watchSelector) !== null;
-    return [...record.addedNodes].some(mayBringEntries) || [...record.removedNodes].some(ours);
+    return [...record.addedNodes].some(mayBringEntries) || [...record.removedNodes].some(isOurs);
   };
   const observer = new MutationObserver((records) => {
     if (records.some(relevant)) void scan();
@@ -296,12 +298,12 @@ export function createBadgeController({ site, transport, doc = document, current
     },
     restyle: () => {
       const { scheme } = look();
-      for (const host of doc.querySelectorAll('paperlens-badge')) if (byHost.has(host)) applyScheme(host, scheme);
+      for (const badge of ours()) applyScheme(badge.host, scheme);
     },
     refreshInfo: async () => {
       if (!active) return;
       // Badges waiting for their first answer too: this question is newer than theirs.
-      const shown = [...[...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host) ?? []), ...unplaced];
+      const shown = ours();
       const ids = [...new Set(shown.map((badge) => badge.id))];
       if (ids.length === 0) return;
       const asked = ++questions;

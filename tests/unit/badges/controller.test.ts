@@ -393,6 +393,24 @@ describe('listing badges', () => {
     expect(part(badge('2310.01779'), 'badge-rank')?.textContent).toBe('#1 · 2025-07-30');
   });
 
+  test('a theme chosen while new badges wait for the store\'s answer is the one they go in with', async () => {
+    const { doc, url } = await loadFixture('listings/arxiv-list-cs.CL-new.html');
+    show(doc);
+    const store = new FakeStore();
+    let release = () => {};
+    store.held = new Promise((resolve) => (release = resolve));
+    let scheme: 'light' | 'dark' = 'light';
+    controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url, look: () => ({ seen: true, scheme }) });
+    controller.start();
+    const scanned = controller.scan();
+    scheme = 'dark';
+    controller.restyle();
+    release();
+    await scanned;
+    expect(hosts()).toHaveLength(10);
+    expect(hosts().map((host) => host.getAttribute('data-theme'))).toEqual(Array(10).fill('dark'));
+  });
+
   test('badges the store is slow to answer for go in without its answer; the answer then fills them in on the same line', async () => {
     const store = new FakeStore();
     let release = () => {};
