@@ -46,6 +46,14 @@ export interface BadgeControllerOptions {
 // Scans a second that may put back badges before those the page takes out stay out.
 const BADGE_PUT_BACK_SCANS = 10;
 
+// How long new badges, once built, wait for the store's answer before they go in without it.
+// Put in before it, 2,000 badges were laid out and painted first (80 ms and more) and the answer,
+// there by then, waited for that; with it they go in together, and no badge says "Save" and then
+// "Saved". A year-old store answers 90 to 120 ms after the question, asked before the badges are
+// built (50 ms let a busy machine miss it, and pay that layout again); a worker that wakes up
+// takes some 300 ms, and the badges do not wait for that.
+export const ANSWER_WAIT_MS = 100;
+
 const DEFAULT_LOOK: BadgeLook = { seen: true, scheme: null };
 
 const NO_TLDR_WITHOUT_ABSTRACT = 'No TL;DR: PaperLens does not know this paper and this page does not show its abstract.';
@@ -167,7 +175,10 @@ export function createBadgeController({ site, transport, doc = document, current
   // Scans that put back badges the page took out (see putBackAllowance); a new one at each start.
   let putBackScans = putBackAllowance(BADGE_PUT_BACK_SCANS);
 
-  /** Attaches a badge to every entry that has none, in this task; the answers are shown by the promise returned. */
+  // Badges built and waiting for their store's answer, not yet in the page.
+  const unplaced = new Set<Badge>();
+
+  /** Makes a badge for every entry that has none; they go in with the store's answer (see ANSWER_WAIT_MS), shown by the promise returned. */
   const attach = (): Promise<void> | null => {
     if (!active || !site.isPage(currentUrl())) return null;
     const fresh: ListingEntry[] = [];
@@ -176,22 +187,24 @@ export function createBadgeController({ site, transport, doc = document, current
       const badge = byEntry.get(entry.element);
       if (badge?.id === entry.id) {
         // The page may have re-rendered the title and our badge with it: put it back, unless it keeps doing so.
-        if (!inPlace(badge, entry) && (putBack ??= putBackScans())) place(badge, entry);
+        if (!unplaced.has(badge) && !inPlace(badge, entry) && (putBack ??= putBackScans())) place(badge, entry);
         continue;
       }
       if (badge) {
         // The page reused this element for another paper.
         badge.host.remove();
+        unplaced.delete(badge);
         byEntry.delete(entry.element);
       }
       fresh.push(entry);
     }
-    // In this task the badges are attached: the room held for them goes (none paints in between).
-    releaseBadgeRoom(doc);
-    if (fresh.length === 0) return null;
+    if (fresh.length === 0) {
+      // The room stays for badges waiting for their answer.
+      if (unplaced.size === 0) releaseBadgeRoom(doc);
+      return null;
+    }
 
-    // Ask first, so the store works while the badges are built; attach them all in this task (the
-    // page's next layout includes them) and show the store's answers when they come.
+    // Ask first, so the store works while the badges are built.
     const ids = [...new Set(fresh.map((entry) => entry.id))];
     const asked = ++questions;
     const answered = transport.badges(ids).then(
@@ -205,10 +218,22 @@ export function createBadgeController({ site, transport, doc = document, current
       applyScheme(badge.host, scheme);
       byEntry.set(entry.element, badge);
       byHost.set(badge.host, badge);
+      entryOf.set(badge, entry);
       answeredFor.set(badge, answered);
-      place(badge, entry);
+      unplaced.add(badge);
       created.push(badge);
     }
+    /** Puts in all the badges still wanted, in one task (the page lays out and paints them once), and the room held for them goes. */
+    const placeAll = () => {
+      clearTimeout(waitLimit);
+      if (!active) return;
+      releaseBadgeRoom(doc);
+      for (const badge of created) {
+        const entry = entryOf.get(badge)!;
+        if (unplaced.delete(badge) && byEntry.get(entry.element) === badge) place(badge, entry);
+      }
+    };
+    const waitLimit = setTimeout(placeAll, ANSWER_WAIT_MS);
     return answered.then((answers) => {
       if (!active) return;
       const show = infoShower(asked);
@@ -221,13 +246,14 @@ export function createBadgeController({ site, transport, doc = document, current
           if (info) show(badge, info);
         }
       }
+      placeAll();
       performance.mark(LISTING_READY_MARK);
     });
   };
 
-  // Each scan attaches its badges at once and does not wait for an earlier scan's answers: an
-  // entry the page reuses for another paper meanwhile gets that paper's badge at once (scans one
-  // at a time left the previous paper's badge, and its Save, on it until the store answered).
+  // Each scan makes its badges at once and does not wait for an earlier scan's answers: an entry
+  // the page reuses for another paper meanwhile gets that paper's badge (scans one at a time left
+  // the previous paper's badge, and its Save, on it until the store answered).
   const answering = new Set<Promise<void>>();
   /** Resolves once every badge attached so far shows the store's answer. */
   const scan = async (): Promise<void> => {
@@ -240,12 +266,14 @@ export function createBadgeController({ site, transport, doc = document, current
     await Promise.all(answering);
   };
 
-  const ours = (node: Node) => byHost.has(node as Element);
+  const isOurs = (node: Node) => byHost.has(node as Element);
+  /** Our badges in the page, and those waiting for their first answer to go in. */
+  const ours = (): Badge[] => [...[...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host) ?? []), ...unplaced];
   const mayBringEntries = (node: Node) =>
     node instanceof Element && node.localName !== 'paperlens-badge' && (node.matches(site.watchSelector) || node.querySelector(site.watchSelector) !== null);
   const relevant = (record: MutationRecord) => {
     if (record.type === 'attributes') return record.target instanceof Element && record.target.closest(site.watchSelector) !== null;
-    return [...record.addedNodes].some(mayBringEntries) || [...record.removedNodes].some(ours);
+    return [...record.addedNodes].some(mayBringEntries) || [...record.removedNodes].some(isOurs);
   };
   const observer = new MutationObserver((records) => {
     if (records.some(relevant)) void scan();
@@ -266,15 +294,17 @@ export function createBadgeController({ site, transport, doc = document, current
       active = false;
       observer.disconnect();
       for (const host of doc.querySelectorAll('paperlens-badge')) if (byHost.has(host)) host.remove();
+      unplaced.clear();
       byEntry = new WeakMap();
     },
     restyle: () => {
       const { scheme } = look();
-      for (const host of doc.querySelectorAll('paperlens-badge')) if (byHost.has(host)) applyScheme(host, scheme);
+      for (const badge of ours()) applyScheme(badge.host, scheme);
     },
     refreshInfo: async () => {
       if (!active) return;
-      const shown = [...doc.querySelectorAll('paperlens-badge')].flatMap((host) => byHost.get(host) ?? []);
+      // Badges waiting for their first answer too: this question is newer than theirs.
+      const shown = ours();
       const ids = [...new Set(shown.map((badge) => badge.id))];
       if (ids.length === 0) return;
       const asked = ++questions;

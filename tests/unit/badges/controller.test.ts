@@ -5,7 +5,7 @@ import type { BadgeInfo, LookupQuery, PagePaper, ReadingStatus, SavedItem, SaveI
 import { savedItem } from '../export/fixtures';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
 import { hfList } from '../../../src/sites/hf-list';
-import { createBadgeController, type BadgeController } from '../../../src/ui/badges/controller';
+import { ANSWER_WAIT_MS, createBadgeController, type BadgeController } from '../../../src/ui/badges/controller';
 import type { ListingSite } from '../../../src/ui/badges/listing-site';
 import type { BadgeTransport } from '../../../src/ui/badges/transport';
 import { loadFixture } from '../sites/load-fixture';
@@ -75,6 +75,8 @@ afterEach(() => {
 
 /** Puts a parsed page in the test's document. */
 function show(doc: Document) {
+  // A page just loaded: the room for badges is held (an earlier test's controller gave it back).
+  document.documentElement.removeAttribute('data-paperlens-badges');
   document.documentElement.replaceChildren(document.adoptNode(doc.head), document.adoptNode(doc.body));
 }
 
@@ -112,6 +114,8 @@ const badge = (id: string) => document.querySelector<HTMLElement>(`[data-paperle
 const part = (host: HTMLElement, testid: string) => host.shadowRoot!.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
 /** Lets the MutationObserver deliver and the scan it starts finish. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** New badges have waited for the store's answer as long as they do, and gone in without it. */
+const answerWaitOver = () => new Promise((resolve) => setTimeout(resolve, ANSWER_WAIT_MS + 20));
 
 function addEntry(id: string, title: string) {
   const dl = document.querySelector('dl')!;
@@ -186,10 +190,11 @@ describe('listing badges', () => {
     const { store, controller, release } = await openHeld('arxiv-list-cs.CL-new.html', arxivListing);
     const scanned = controller.scan();
     await settle();
-    // Saved elsewhere meanwhile: the page is told, and asks again; that answer comes first.
+    // Saved elsewhere meanwhile (the badges still wait for the first answer): the page is told, and asks again; that answer comes first.
     store.saved.set('2407.21123', 'reading');
     store.held = Promise.resolve();
     await controller.refreshInfo();
+    await answerWaitOver();
     expect(part(badge('2407.21123'), 'badge-save')?.textContent).toBe('Saved');
     // Then the first answer arrives, from before the save.
     store.saved.delete('2407.21123');
@@ -268,10 +273,11 @@ describe('listing badges', () => {
 
   test('an element reused for another paper while the store has not yet answered gets that paper’s badge at once, not when the answer comes', async () => {
     const { controller, release } = await openHeld('hf-papers-date-2024-07-31.html', hfList);
+    await answerWaitOver();
     expect(hosts()).toHaveLength(5);
     // The site shows another day's list in the same elements (a client-side navigation).
     showAnotherPaperInFirstArticle();
-    await settle();
+    await answerWaitOver();
     // (It kept the previous paper's badge, with its Save, until the store answered.)
     expect(document.querySelector('article [data-paperlens="badge"]')?.getAttribute('data-arxiv-id')).toBe('2402.18041');
     expect(hosts()).toHaveLength(5);
@@ -362,7 +368,50 @@ describe('listing badges', () => {
     expect((part(badge('2407.21123'), 'badge-status') as HTMLSelectElement).value).toBe('read');
   });
 
-  test('badges are attached before the store answers; its answer then fills them in on the same line', async () => {
+  test('badges go in with the store\'s answer when it comes soon: the page lays them out once, and none says "Save" before "Saved"', async () => {
+    const { store, controller, release } = await openHeld('arxiv-list-cs.CL-new.html', arxivListing);
+    store.saved.set('2310.01779', 'reading');
+    const scanned = controller.scan();
+    // What each badge showed when it went in.
+    const firstShown = new Map<string, string | null | undefined>();
+    const watcher = new MutationObserver(() => {
+      for (const host of hosts()) if (!firstShown.has(host.dataset.arxivId!)) firstShown.set(host.dataset.arxivId!, part(host, 'badge-save')?.textContent);
+    });
+    watcher.observe(document.body, { childList: true, subtree: true });
+    await settle();
+    // Built, and asked about, but not in the page before the answer: the room held for them stays.
+    expect(store.of('badges')).toHaveLength(1);
+    expect(hosts()).toHaveLength(0);
+    expect(document.documentElement.hasAttribute('data-paperlens-badges')).toBe(false);
+    release();
+    await scanned;
+    await settle();
+    watcher.disconnect();
+    expect(hosts()).toHaveLength(10);
+    expect(document.documentElement.hasAttribute('data-paperlens-badges')).toBe(true);
+    expect(firstShown.get('2310.01779')).toBe('Saved');
+    expect(part(badge('2310.01779'), 'badge-rank')?.textContent).toBe('#1 · 2025-07-30');
+  });
+
+  test('a theme chosen while new badges wait for the store\'s answer is the one they go in with', async () => {
+    const { doc, url } = await loadFixture('listings/arxiv-list-cs.CL-new.html');
+    show(doc);
+    const store = new FakeStore();
+    let release = () => {};
+    store.held = new Promise((resolve) => (release = resolve));
+    let scheme: 'light' | 'dark' = 'light';
+    controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url, look: () => ({ seen: true, scheme }) });
+    controller.start();
+    const scanned = controller.scan();
+    scheme = 'dark';
+    controller.restyle();
+    release();
+    await scanned;
+    expect(hosts()).toHaveLength(10);
+    expect(hosts().map((host) => host.getAttribute('data-theme'))).toEqual(Array(10).fill('dark'));
+  });
+
+  test('badges the store is slow to answer for go in without its answer; the answer then fills them in on the same line', async () => {
     const store = new FakeStore();
     let release = () => {};
     store.held = new Promise((resolve) => (release = resolve));
@@ -372,6 +421,7 @@ describe('listing badges', () => {
     controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url });
     controller.start();
     const scanned = controller.scan();
+    await answerWaitOver();
     expect(hosts()).toHaveLength(10);
     const halle = badge('2310.01779');
     expect(part(halle, 'badge-rank')).toBeNull();
