@@ -27,11 +27,10 @@ export function vocabularyFrom(texts: string[], limit = 20_000): Vocabulary {
   return { words: ranked.map(([word]) => word), counts: ranked.map(([, count]) => count) };
 }
 
-const SCITLDR_DEV = fileURLToPath(new URL('../data/scitldr/dev.jsonl', import.meta.url));
-
-/** Word frequencies of real CS abstracts (the vendored SciTLDR dev split): a realistic corpus. */
+/** Word frequencies of real CS abstracts (the vendored SciTLDR dev split): a realistic corpus. Node only. */
 export function realVocabulary(): Vocabulary {
-  const texts = readFileSync(SCITLDR_DEV, 'utf8')
+  // Found when asked: this module is also bundled into the benchmark page, which has no file paths.
+  const texts = readFileSync(fileURLToPath(new URL('../data/scitldr/dev.jsonl', import.meta.url)), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => {
