@@ -49,7 +49,8 @@ export interface CountedPapers {
   ids: string[];
   offsets: Uint32Array;
   terms: Uint32Array;
-  counts: Uint32Array;
+  /** Bytes when every count fits in one (nearly always): 100,000 papers' kept terms are read back at each worker start. */
+  counts: Uint8Array | Uint32Array;
 }
 
 /** Builds a corpus one paper at a time, so a long build can pause between papers. */
@@ -112,11 +113,12 @@ export class RelatedCorpusBuilder {
   counted(from: number, to: number): CountedPapers {
     const start = this.offsets[from]!;
     const end = this.offsets[to]!;
+    const counts = this.counts.slice(start, end);
     return {
       ids: this.ids.slice(from, to),
       offsets: Uint32Array.from(this.offsets.slice(from, to + 1), (offset) => offset - start),
       terms: Uint32Array.from(this.terms.slice(start, end)),
-      counts: Uint32Array.from(this.counts.slice(start, end)),
+      counts: counts.every((count) => count <= 0xff) ? Uint8Array.from(counts) : Uint32Array.from(counts),
     };
   }
 

@@ -144,6 +144,23 @@ describe('related papers for pages the store does not hold (worker)', () => {
     db.close();
   });
 
+  test('kept counts are bytes where they fit, and a count past 255 is kept whole', async () => {
+    const { db } = await countedStore();
+    const repeated = (await db.papers.get('2604.00002'))!;
+    await db.papers.bulkPut([{ ...repeated, title: 'Drafts', abstract: `${'draft '.repeat(300)}verified by a target model.` }]);
+    const target = { id: '2801.99998', title: 'Drafts, drafts', abstract: 'A draft model.' };
+    const wanted = relatedTo(buildRelatedCorpus(await db.papers.toArray()), target);
+    expect(await createRelatedPapers(db).forPage(target)).toEqual(wanted);
+    await keptAll(db);
+    const rows = await db.relatedTerms.toArray();
+    const holding = rows.find((row) => row.counted.ids.includes('2604.00002'))!;
+    expect(holding.counted.counts).toBeInstanceOf(Uint32Array);
+    expect(Math.max(...holding.counted.counts)).toBe(300);
+    expect(rows.filter((row) => row.counted.counts instanceof Uint8Array)).toHaveLength(rows.length - 1);
+    expect(await createRelatedPapers(db).forPage(target)).toEqual(wanted);
+    db.close();
+  });
+
   test('a block another pass kept after the build read the dictionary, numbered in terms the build lacks, is tokenized again', async () => {
     const { db } = await countedStore();
     await answers(createRelatedPapers(db));
