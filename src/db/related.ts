@@ -16,11 +16,13 @@ const BLOCKS_PER_SLICE = 4;
 // Kept blocks read and added at a time: adding a block's kept terms costs ~0.35 ms, tokenizing it ~3 ms.
 const KEPT_PER_SLICE = 40;
 /**
- * Blocks whose terms a pass keeps in one write: keeping all 2,000 blocks' terms (tens of MB) in
- * the write a feed refresh waits for made the first refresh over 100,000 papers ~1.5 s slower
- * (npm run bench). A refresh keeps one such write; a page's build keeps all, after its answer.
+ * Blocks whose terms a refresh keeps: keeping all 2,000 blocks' terms (tens of MB) before a feed
+ * refresh goes on made the first refresh over 100,000 papers ~1.5 s slower (npm run bench). A
+ * page's build keeps all, after its answer.
  */
 const KEPT_PER_PASS = 64;
+// Blocks kept a write: the worker copies them out between other messages (a card's lookup waits for one).
+const KEPT_PER_WRITE = 16;
 
 /** A block's papers tokenized for related papers, kept until the block is written again or the dictionary changes. */
 export interface RelatedTermsRow {
@@ -144,7 +146,7 @@ function numberedWithin(terms: Uint32Array, known: number): boolean {
 }
 
 /**
- * Keeps blocks just tokenized and the dictionary they are numbered in, KEPT_PER_PASS blocks a
+ * Keeps blocks just tokenized and the dictionary they are numbered in, KEPT_PER_WRITE blocks a
  * write, unless another pass kept terms meanwhile (its numbers would clash): then the next pass
  * tokenizes the rest again. A store that refuses a write (disk full) only costs that too.
  */
@@ -152,8 +154,8 @@ async function keep(db: PaperLensDatabase, builder: RelatedCorpusBuilder, dictio
   if (tokenized.length === 0 && gone.length === 0) return;
   const value = JSON.stringify(dictionary);
   let wroteDictionary = false;
-  for (let start = 0; start === 0 || start < tokenized.length; start += KEPT_PER_PASS) {
-    const rows = tokenized.slice(start, start + KEPT_PER_PASS).map(({ block, written, from, to }): RelatedTermsRow => ({ block, written, generation: dictionary.generation, counted: builder.counted(from, to) }));
+  for (let start = 0; start === 0 || start < tokenized.length; start += KEPT_PER_WRITE) {
+    const rows = tokenized.slice(start, start + KEPT_PER_WRITE).map(({ block, written, from, to }): RelatedTermsRow => ({ block, written, generation: dictionary.generation, counted: builder.counted(from, to) }));
     const kept = await db
       .transaction('rw', db.relatedTerms, db.meta, async () => {
         const now = (await db.meta.get(DICTIONARY_KEY))?.value;

@@ -133,9 +133,9 @@ describe('related papers for pages the store does not hold (worker)', () => {
     db.close();
   });
 
-  test('a store of more blocks than one write keeps has them all kept, a write at a time', async () => {
+  test('a store of more blocks than a refresh keeps has them all kept, a write at a time', async () => {
     const db = new PaperLensDatabase(`related-papers-${++counter}`);
-    // 70 blocks: two writes of kept terms.
+    // 70 blocks: more than a refresh keeps (64), in five writes.
     await db.papers.bulkPut(Array.from({ length: 53 }, (_, copy) => seed.map((paper, index) => ({ ...paper, id: `25${String(copy).padStart(2, '0')}.${String(index).padStart(5, '0')}` }))).flat());
     expect(await db.paperBlocks.count()).toBe(70);
     const wanted = await answers(createRelatedPapers(db));
