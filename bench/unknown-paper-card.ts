@@ -26,12 +26,46 @@ export interface UnknownPaperCardReport {
   coldDclToCardMs: number;
   coldDclToRelatedMs: number;
   /**
+   * Each cold load's, in order: the first after the store was loaded tokenizes every stored paper
+   * and keeps their terms; the next ones build from those.
+   */
+  coldDclToRelatedEachMs: number[];
+  /**
    * A lookup round trip from an extension page sent as the cold card shows, while the worker
    * compares the page with every stored paper: how long the worker keeps others waiting.
    */
   coldLookupWhileRelatedMs: number;
   warmDclToCardMs: number;
   warmDclToRelatedMs: number;
+}
+
+/**
+ * Waits, after a card's related papers showed, while the worker keeps what it tokenized (the
+ * browser lets an idle worker live 30 s): until every block's terms are kept, or their count
+ * stopped growing for 2 s. Read from an extension page.
+ */
+async function keepingSettled(probe: Page): Promise<void> {
+  const count = () =>
+    probe.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('paperlens');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const transaction = open.result.transaction(['paperBlocks', 'relatedTerms']);
+        const blocks = transaction.objectStore('paperBlocks').count();
+        const kept = transaction.objectStore('relatedTerms').count();
+        transaction.oncomplete = () => { open.result.close(); resolve([blocks.result, kept.result]); };
+      };
+    })`) as Promise<[number, number]>;
+  const start = performance.now();
+  let last = -1;
+  let since = start;
+  while (performance.now() - start < 30_000) {
+    const [blocks, kept] = await count();
+    if (kept >= blocks) return;
+    if (kept !== last) [last, since] = [kept, performance.now()];
+    else if (performance.now() - since > 2_000) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 async function load(page: Page, probe?: Page): Promise<{ card: number; related: number; lookup: number }> {
@@ -70,12 +104,14 @@ export async function benchUnknownPaperCard(browser: ExtensionBrowser, { coldLoa
       await stopServiceWorkers(page);
       await new Promise((resolve) => setTimeout(resolve, 300));
       cold.push(await load(page, probe));
+      await keepingSettled(probe);
     }
     const warm: { card: number; related: number; lookup: number }[] = [];
     for (let i = 0; i < warmLoads; i++) warm.push(await load(page));
     return {
       coldDclToCardMs: round(median(cold.map((timing) => timing.card))),
       coldDclToRelatedMs: round(median(cold.map((timing) => timing.related))),
+      coldDclToRelatedEachMs: cold.map((timing) => round(timing.related)),
       coldLookupWhileRelatedMs: round(median(cold.map((timing) => timing.lookup))),
       warmDclToCardMs: round(median(warm.map((timing) => timing.card))),
       warmDclToRelatedMs: round(median(warm.map((timing) => timing.related))),

@@ -11,27 +11,18 @@ export interface RelatedPapers {
   invalidate: () => void;
 }
 
-// Blocks of 50 papers read and added to the corpus at a time: ~15 ms of work on this machine.
+// Blocks of 50 papers read and tokenized at a time: ~15 ms of work on this machine.
 const BLOCKS_PER_SLICE = 4;
+// Kept blocks read and added at a time: adding a block's kept terms costs ~0.35 ms (Node), tokenizing it ~2.3 ms.
+const KEPT_PER_SLICE = 40;
 /**
- * Blocks whose terms a pass keeps, at most: keeping all 2,000 blocks' terms (tens of MB) made the
- * first refresh over 100,000 papers ~1.5 s slower (npm run bench). A few thousand papers a pass,
- * a large store's terms are all kept after a few refreshes, none slower than before.
+ * Blocks whose terms a refresh keeps: keeping all 2,000 blocks' terms (tens of MB) before a feed
+ * refresh goes on made the first refresh over 100,000 papers ~1.5 s slower (npm run bench). A
+ * page's build keeps all, after its answer.
  */
 const KEPT_PER_PASS = 64;
-
-/**
- * Adds every stored paper to `builder`, read a slice at a time: over a large store this takes
- * seconds, and between slices the worker answers other messages (a Save click, a listing's
- * badges). False when it stopped because the papers changed meanwhile (`wanted` turned false).
- */
-async function addStoredPapers(db: PaperLensDatabase, builder: RelatedCorpusBuilder, wanted: () => boolean): Promise<boolean> {
-  for await (const papers of db.papers.inSlices(BLOCKS_PER_SLICE)) {
-    if (!wanted()) return false;
-    for (const paper of papers) builder.add(paper);
-  }
-  return true;
-}
+// Blocks kept a write: the worker copies them out between other messages (a card's lookup waits for one).
+const KEPT_PER_WRITE = 16;
 
 /** A block's papers tokenized for related papers, kept until the block is written again or the dictionary changes. */
 export interface RelatedTermsRow {
@@ -69,69 +60,120 @@ function storedDictionary(value: string | undefined): RelatedDictionary | null {
   return null;
 }
 
+/** A pass over the store: its papers added to `builder`, and the blocks it tokenized, to keep. */
+interface StoredPass {
+  builder: RelatedCorpusBuilder;
+  /**
+   * Keeps the terms of the first `blocks` blocks it tokenized (and the dictionary they are
+   * numbered in) for the next pass. Never fails: what it could not keep is tokenized again.
+   */
+  keep: (blocks: number) => Promise<void>;
+}
+
+/** A block the pass tokenized: its papers are the builder's between marks `from` and `to`. */
+interface Tokenized {
+  block: number;
+  written: number | null;
+  from: number;
+  to: number;
+}
+
 /**
  * Adds every stored paper but those in `skip` to a builder, block by block in the store's order:
  * the terms of kept blocks from `relatedTerms`, the others (new, written since, or of another
- * generation) read a slice at a time outside any transaction (the worker answers other messages
- * between slices), tokenized, and kept for the next time.
+ * generation) from their text. Both are read a slice at a time outside any transaction: the
+ * worker answers other messages between slices. Null when it stopped because `wanted` turned
+ * false (the papers changed meanwhile).
  */
-async function addStoredBlocks(db: PaperLensDatabase, skip: ReadonlySet<string>): Promise<RelatedCorpusBuilder> {
+async function addStoredBlocks(db: PaperLensDatabase, skip: ReadonlySet<string>, wanted: () => boolean = () => true): Promise<StoredPass | null> {
   const stamps = new Map<number, number>();
-  const [blocks, kept, dictionaryRow] = await db.transaction('r', db.paperBlocks, db.relatedTerms, db.meta, () =>
+  const [blocks, keptBlocks, dictionaryRow] = await db.transaction('r', db.paperBlocks, db.relatedTerms, db.meta, () =>
     Promise.all([
       db.paperBlocks.toCollection().primaryKeys(),
-      db.relatedTerms.toArray(),
+      db.relatedTerms.toCollection().primaryKeys(),
       db.meta.get(DICTIONARY_KEY),
       db.paperBlocks.orderBy('written').eachKey((stamp, cursor) => stamps.set(cursor.primaryKey, stamp as number)),
     ]),
   );
   const stored = storedDictionary(dictionaryRow?.value);
   const generation = stored?.generation ?? `${Date.now()}-${Math.random()}`;
+  const known = stored?.terms.length ?? 0;
   const builder = new RelatedCorpusBuilder(stored?.terms);
-  const keptBy = new Map(kept.filter((row) => row.generation === generation && row.written === (stamps.get(row.block) ?? null)).map((row) => [row.block, row]));
-  const stale = blocks.filter((block) => !keptBy.has(block));
-  const fetched = new Map<number, PaperBlockRow>();
-  const counted: RelatedTermsRow[] = [];
-  for (const block of blocks) {
-    const keptRow = keptBy.get(block);
-    if (keptRow) {
-      builder.addCounted(keptRow.counted, skip);
-      continue;
+  const keptSet = new Set(keptBlocks);
+  const usable = (row: RelatedTermsRow | undefined): row is RelatedTermsRow =>
+    row !== undefined && row.generation === generation && row.written === (stamps.get(row.block) ?? null) && numberedWithin(row.counted.terms, known);
+  const tokenized: Tokenized[] = [];
+  for (let start = 0; start < blocks.length; start += KEPT_PER_SLICE) {
+    if (!wanted()) return null;
+    const slice = blocks.slice(start, start + KEPT_PER_SLICE);
+    const kept = stored ? (await db.relatedTerms.bulkGet(slice.filter((block) => keptSet.has(block)))).filter(usable) : [];
+    const keptBy = new Map(kept.map((row) => [row.block, row]));
+    const stale = slice.filter((block) => !keptBy.has(block));
+    const fetched = new Map<number, PaperBlockRow>();
+    for (const block of slice) {
+      const keptRow = keptBy.get(block);
+      if (keptRow) {
+        builder.addCounted(keptRow.counted, skip);
+        continue;
+      }
+      if (!fetched.has(block)) {
+        if (!wanted()) return null;
+        const next = stale.indexOf(block);
+        for (const row of await db.paperBlocks.bulkGet(stale.slice(next, next + BLOCKS_PER_SLICE))) if (row) fetched.set(row.block, row);
+      }
+      const row = fetched.get(block);
+      if (!row) continue; // deleted meanwhile
+      fetched.delete(block);
+      const from = builder.size;
+      for (const paper of row.papers) if (!skip.has(paper.id)) builder.add(paper);
+      // A block missing a paper here (an arrival replaces it) is written by the merge anyway: not kept.
+      if (builder.size - from === row.papers.length) tokenized.push({ block, written: row.written ?? null, from, to: builder.size });
     }
-    if (!fetched.has(block)) {
-      const next = stale.indexOf(block);
-      for (const row of await db.paperBlocks.bulkGet(stale.slice(next, next + BLOCKS_PER_SLICE))) if (row) fetched.set(row.block, row);
-    }
-    const row = fetched.get(block);
-    if (!row) continue; // deleted meanwhile
-    fetched.delete(block);
-    const mark = builder.size;
-    for (const paper of row.papers) if (!skip.has(paper.id)) builder.add(paper);
-    const terms = builder.countedSince(mark);
-    // A block missing a paper here (an arrival replaces it) is written by the merge anyway: not kept.
-    if (terms.ids.length === row.papers.length && counted.length < KEPT_PER_PASS) counted.push({ block, written: row.written ?? null, generation, counted: terms });
   }
   const inStore = new Set(blocks);
-  const gone = kept.filter((row) => !inStore.has(row.block)).map((row) => row.block);
-  if (counted.length > 0 || gone.length > 0) await keep(db, { generation, tokenizer: TOKENIZER, terms: builder.dictionary() }, stored, counted, gone);
-  return builder;
+  const gone = keptBlocks.filter((block) => !inStore.has(block));
+  const dictionary = { generation, tokenizer: TOKENIZER, terms: builder.dictionary() };
+  return { builder, keep: (count) => keep(db, builder, dictionary, stored, tokenized.slice(0, count), gone) };
 }
 
 /**
- * Keeps blocks just tokenized and the dictionary they are numbered in, unless another pass kept
- * terms meanwhile (its numbers would clash): then the next pass tokenizes them again. A store
- * that refuses the write (disk full) only costs that too.
+ * Whether kept terms are all numbered in the dictionary read: kept rows are read after it, and
+ * another pass may have kept rows since that number terms it added after it.
  */
-async function keep(db: PaperLensDatabase, dictionary: RelatedDictionary, readAt: RelatedDictionary | null, counted: RelatedTermsRow[], gone: number[]): Promise<void> {
-  await db
-    .transaction('rw', db.relatedTerms, db.meta, async () => {
-      const now = storedDictionary((await db.meta.get(DICTIONARY_KEY))?.value);
-      if (now && (now.generation !== readAt?.generation || now.terms.length !== readAt.terms.length)) return;
-      await db.meta.put({ key: DICTIONARY_KEY, value: JSON.stringify(dictionary) });
-      await db.relatedTerms.bulkDelete(gone);
-      await db.relatedTerms.bulkPut(counted);
-    })
-    .catch(() => undefined);
+function numberedWithin(terms: Uint32Array, known: number): boolean {
+  for (const term of terms) if (term >= known) return false;
+  return true;
+}
+
+/**
+ * Keeps blocks just tokenized and the dictionary they are numbered in, KEPT_PER_WRITE blocks a
+ * write, unless another pass kept terms meanwhile (its numbers would clash): then the next pass
+ * tokenizes the rest again. A store that refuses a write (disk full) only costs that too.
+ */
+async function keep(db: PaperLensDatabase, builder: RelatedCorpusBuilder, dictionary: RelatedDictionary, readAt: RelatedDictionary | null, tokenized: Tokenized[], gone: number[]): Promise<void> {
+  if (tokenized.length === 0 && gone.length === 0) return;
+  const value = JSON.stringify(dictionary);
+  let wroteDictionary = false;
+  for (let start = 0; start === 0 || start < tokenized.length; start += KEPT_PER_WRITE) {
+    const rows = tokenized.slice(start, start + KEPT_PER_WRITE).map(({ block, written, from, to }): RelatedTermsRow => ({ block, written, generation: dictionary.generation, counted: builder.counted(from, to) }));
+    const kept = await db
+      .transaction('rw', db.relatedTerms, db.meta, async () => {
+        const now = (await db.meta.get(DICTIONARY_KEY))?.value;
+        if (wroteDictionary) {
+          if (now !== value) return false;
+        } else {
+          const nowDictionary = storedDictionary(now);
+          if (nowDictionary && (nowDictionary.generation !== readAt?.generation || nowDictionary.terms.length !== readAt.terms.length)) return false;
+          await db.meta.put({ key: DICTIONARY_KEY, value });
+          await db.relatedTerms.bulkDelete(gone);
+        }
+        await db.relatedTerms.bulkPut(rows);
+        return true;
+      })
+      .catch(() => false);
+    if (!kept) return;
+    wroteDictionary = true;
+  }
 }
 
 /**
@@ -142,7 +184,10 @@ async function keep(db: PaperLensDatabase, dictionary: RelatedDictionary, readAt
  * papers on a store of 19,566 re-tokenized them all: 1.4 s).
  */
 export async function relatedOnArrival(db: PaperLensDatabase, arrivals: readonly RelatedDocument[], of: ReadonlySet<string>): Promise<Map<string, string[]>> {
-  const builder = await addStoredBlocks(db, new Set(arrivals.map((paper) => paper.id)));
+  // Never null: nothing stops a pass that always wants to go on.
+  const pass = (await addStoredBlocks(db, new Set(arrivals.map((paper) => paper.id))))!;
+  await pass.keep(KEPT_PER_PASS);
+  const { builder } = pass;
   for (const paper of arrivals) builder.add(paper);
   const corpus = builder.finish();
   const targets = arrivals.filter((paper) => of.has(paper.id));
@@ -150,7 +195,11 @@ export async function relatedOnArrival(db: PaperLensDatabase, arrivals: readonly
   return new Map(targets.map((paper, index) => [paper.id, related[index]!]));
 }
 
-/** Related papers for pages of papers the store does not hold, over a corpus built once and kept. */
+/**
+ * Related papers for pages of papers the store does not hold, over a corpus built once and kept.
+ * After a worker start it is built again, from the kept terms: tokenizing 100,000 papers again
+ * kept a cold card without related papers for ~7.6 s in the bench, from kept terms ~2.1 s.
+ */
 export function createRelatedPapers(db: PaperLensDatabase): RelatedPapers {
   let corpus: Promise<RelatedCorpus> | null = null;
   let generation = 0;
@@ -158,8 +207,13 @@ export function createRelatedPapers(db: PaperLensDatabase): RelatedPapers {
     if (!corpus) {
       const mine = ++generation;
       // A build the papers changed under stops, and its askers get the build that replaced it.
-      const builder = new RelatedCorpusBuilder();
-      const building = addStoredPapers(db, builder, () => mine === generation).then((complete) => (complete ? builder.finish() : currentCorpus()));
+      const building = addStoredBlocks(db, new Set(), () => mine === generation).then((pass) => {
+        if (!pass) return currentCorpus();
+        const built = pass.builder.finish();
+        // All it tokenized, after its answer (keeping is not what the card waits for), a write at a time.
+        void pass.keep(Infinity);
+        return built;
+      });
       corpus = building;
       // A failed read is tried again by the next question, not remembered.
       building.catch(() => {

@@ -40,7 +40,7 @@ const termWeight = (count: number, idf: number): number => (1 + Math.log(count))
 
 /**
  * Papers' term counts as a corpus takes them (RelatedCorpusBuilder.addCounted), tokenized once
- * (RelatedCorpusBuilder.countedSince):
+ * (RelatedCorpusBuilder.counted):
  * paper p's terms are the dictionary's `terms[k]`, counted `counts[k]` times, for
  * `offsets[p] <= k < offsets[p + 1]`, in the order they first appear in it (title first), the
  * order `add` sums them in, so that a corpus made from counts is the one made from the text.
@@ -49,7 +49,8 @@ export interface CountedPapers {
   ids: string[];
   offsets: Uint32Array;
   terms: Uint32Array;
-  counts: Uint32Array;
+  /** Bytes when every count fits in one (nearly always): 100,000 papers' kept terms are read back at each worker start. */
+  counts: Uint8Array | Uint32Array;
 }
 
 /** Builds a corpus one paper at a time, so a long build can pause between papers. */
@@ -103,19 +104,21 @@ export class RelatedCorpusBuilder {
     });
   }
 
-  /** How many papers it holds: a mark for `countedSince`. */
+  /** How many papers it holds: a mark for `counted`. */
   get size(): number {
     return this.ids.length;
   }
 
-  /** The term counts of the papers added since `mark` (a `size`), numbered in `dictionary()`. */
-  countedSince(mark: number): CountedPapers {
-    const start = this.offsets[mark]!;
+  /** The term counts of the papers added between marks `from` and `to` (`size`s), numbered in `dictionary()`. */
+  counted(from: number, to: number): CountedPapers {
+    const start = this.offsets[from]!;
+    const end = this.offsets[to]!;
+    const counts = this.counts.slice(start, end);
     return {
-      ids: this.ids.slice(mark),
-      offsets: Uint32Array.from(this.offsets.slice(mark), (offset) => offset - start),
-      terms: Uint32Array.from(this.terms.slice(start)),
-      counts: Uint32Array.from(this.counts.slice(start)),
+      ids: this.ids.slice(from, to),
+      offsets: Uint32Array.from(this.offsets.slice(from, to + 1), (offset) => offset - start),
+      terms: Uint32Array.from(this.terms.slice(start, end)),
+      counts: counts.every((count) => count <= 0xff) ? Uint8Array.from(counts) : Uint32Array.from(counts),
     };
   }
 
