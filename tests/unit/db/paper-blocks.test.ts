@@ -75,19 +75,6 @@ describe('papers stored many to a row', () => {
     expect(await db.paperBlocks.where('ids').between('2501.00000', '2501.00003', true, true).keys()).toEqual(['2501.00000', '2501.00002', '2501.00003']);
   });
 
-  test('read in slices, every paper comes once, a few blocks at a time, past blocks emptied by deletes', async () => {
-    const written = papers(0, 5 * PAPERS_PER_BLOCK + 7);
-    await db.papers.bulkPut(written);
-    await db.papers.bulkDelete(written.slice(PAPERS_PER_BLOCK, 2 * PAPERS_PER_BLOCK).map((paper) => paper.id)); // the second block
-    const slices: string[][] = [];
-    for await (const slice of db.papers.inSlices(2)) slices.push(ids(slice) as string[]);
-    expect(slices.map((slice) => slice.length)).toEqual([2 * PAPERS_PER_BLOCK, 2 * PAPERS_PER_BLOCK, 7]);
-    expect(slices.flat().sort()).toEqual(ids([...written.slice(0, PAPERS_PER_BLOCK), ...written.slice(2 * PAPERS_PER_BLOCK)]));
-    let emptySlices = 0;
-    for await (const slice of new PaperLensDatabase(`paper-blocks-empty-${counter}`).papers.inSlices(2)) emptySlices += 1 + slice.length;
-    expect(emptySlices).toBe(0);
-  });
-
   test('title keys and snapshot ranks find their papers', async () => {
     await db.papers.bulkPut(papers(0, 120));
     expect(ids(await db.papers.withTitleKeys([titleKeyOf('paper 77'), titleKeyOf('no such paper')]))).toEqual(['2501.00077']);
