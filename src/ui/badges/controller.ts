@@ -177,6 +177,9 @@ export function createBadgeController({ site, transport, doc = document, current
 
   // Badges built and waiting for their store's answer, not yet in the page.
   const unplaced = new Set<Badge>();
+  // Whether the room held for the first badges was given back: from then on new badges (more
+  // entries, another day in the same cards) go in at once, for a line that opened later would move the list.
+  let roomGiven = false;
 
   /** Makes a badge for every entry that has none; they go in with the store's answer (see ANSWER_WAIT_MS), shown by the promise returned. */
   const attach = (): Promise<void> | null => {
@@ -187,7 +190,9 @@ export function createBadgeController({ site, transport, doc = document, current
       const badge = byEntry.get(entry.element);
       if (badge?.id === entry.id) {
         // The page may have re-rendered the title and our badge with it: put it back, unless it keeps doing so.
-        if (!unplaced.has(badge) && !inPlace(badge, entry) && (putBack ??= putBackScans())) place(badge, entry);
+        // A badge still waiting goes in after the entry's title as it is now.
+        if (unplaced.has(badge)) entryOf.set(badge, entry);
+        else if (!inPlace(badge, entry) && (putBack ??= putBackScans())) place(badge, entry);
         continue;
       }
       if (badge) {
@@ -223,17 +228,25 @@ export function createBadgeController({ site, transport, doc = document, current
       unplaced.add(badge);
       created.push(badge);
     }
-    /** Puts in all the badges still wanted, in one task (the page lays out and paints them once), and the room held for them goes. */
+    let waitLimit: ReturnType<typeof setTimeout> | undefined;
+    /**
+     * Puts in all this scan's badges still wanted, in one task (the page lays out and paints them
+     * once); the room held for badges goes once none waits (another scan's may, for entries the page re-rendered).
+     */
     const placeAll = () => {
       clearTimeout(waitLimit);
       if (!active) return;
-      releaseBadgeRoom(doc);
       for (const badge of created) {
         const entry = entryOf.get(badge)!;
         if (unplaced.delete(badge) && byEntry.get(entry.element) === badge) place(badge, entry);
       }
+      if (unplaced.size === 0) {
+        releaseBadgeRoom(doc);
+        roomGiven = true;
+      }
     };
-    const waitLimit = setTimeout(placeAll, ANSWER_WAIT_MS);
+    if (roomGiven) placeAll();
+    else waitLimit = setTimeout(placeAll, ANSWER_WAIT_MS);
     return answered.then((answers) => {
       if (!active) return;
       const show = infoShower(asked);
