@@ -35,13 +35,19 @@ const roomHeld = () => !document.documentElement.hasAttribute('data-paperlens-ba
 /** Entries whose title has neither its badge after it nor the room held for one: they move when it comes. */
 const entriesWithoutBadgeOrRoom = () => (roomHeld() ? 0 : [...document.querySelectorAll('article h3')].filter((title) => title.nextElementSibling?.localName !== 'paperlens-badge').length);
 
-test('the page re-renders its entries while their badges wait for the store: no entry is left without its badge and without its room (a layout shift)', async () => {
+/** A Hugging Face day's list with badges started over a store that answers when released; the releases, one per question. */
+async function startOnHfDay(): Promise<(() => void)[]> {
   const { doc, url } = await loadFixture('listings/hf-papers-date-2024-07-31.html');
   document.documentElement.removeAttribute('data-paperlens-badges');
   document.documentElement.replaceChildren(document.adoptNode(doc.head), document.adoptNode(doc.body));
   const { transport, releases } = heldStore();
   controller = createBadgeController({ site: hfList, transport, doc: document, currentUrl: () => url });
   controller.start();
+  return releases;
+}
+
+test('the page re-renders its entries while their badges wait for the store: no entry is left without its badge and without its room (a layout shift)', async () => {
+  const releases = await startOnHfDay();
   await wait(10);
   // The page renders its cards again (new elements, as a client-side re-render does): their badges are asked for again.
   const grid = document.querySelector('.grid')!;
@@ -59,12 +65,7 @@ test('the page re-renders its entries while their badges wait for the store: no 
 });
 
 test('Hugging Face shows another day in the same elements (client-side navigation): the entry keeps a badge line throughout, as it did before', async () => {
-  const { doc, url } = await loadFixture('listings/hf-papers-date-2024-07-31.html');
-  document.documentElement.removeAttribute('data-paperlens-badges');
-  document.documentElement.replaceChildren(document.adoptNode(doc.head), document.adoptNode(doc.body));
-  const { transport, releases } = heldStore();
-  controller = createBadgeController({ site: hfList, transport, doc: document, currentUrl: () => url });
-  controller.start();
+  const releases = await startOnHfDay();
   await wait(10);
   releases[0]!();
   await wait(30);
