@@ -41,6 +41,8 @@ export interface BadgeControllerOptions {
   doc?: Document;
   currentUrl?: () => URL;
   look?: () => BadgeLook;
+  /** How many new badges a scan makes before they wait for the store's answer (see ANSWER_WAIT_MS). */
+  waitForAnswerFrom?: number;
 }
 
 // Scans a second that may put back badges before those the page takes out stay out.
@@ -53,13 +55,16 @@ const BADGE_PUT_BACK_SCANS = 10;
 // built (50 ms let a busy machine miss it, and pay that layout again); a worker that wakes up
 // takes some 300 ms, and the badges do not wait for that.
 export const ANSWER_WAIT_MS = 100;
+// A short list's badges are laid out in a few milliseconds: they go in at once (a Hugging Face
+// list of 100 waited some 50 ms for the answer instead of 15).
+const LONG_LISTING = 300;
 
 const DEFAULT_LOOK: BadgeLook = { seen: true, scheme: null };
 
 const NO_TLDR_WITHOUT_ABSTRACT = 'No TL;DR: PaperLens does not know this paper and this page does not show its abstract.';
 const NO_TLDR = 'No TL;DR: PaperLens could not summarize this paper.';
 
-export function createBadgeController({ site, transport, doc = document, currentUrl = () => new URL(location.href), look = () => DEFAULT_LOOK }: BadgeControllerOptions): BadgeController {
+export function createBadgeController({ site, transport, doc = document, currentUrl = () => new URL(location.href), look = () => DEFAULT_LOOK, waitForAnswerFrom = LONG_LISTING }: BadgeControllerOptions): BadgeController {
   // Badges by the entry element they annotate, and by their host element.
   let byEntry = new WeakMap<Element, Badge>();
   const byHost = new WeakMap<Element, Badge>();
@@ -245,7 +250,7 @@ export function createBadgeController({ site, transport, doc = document, current
         roomGiven = true;
       }
     };
-    if (roomGiven) placeAll();
+    if (roomGiven || created.length < waitForAnswerFrom) placeAll();
     else waitLimit = setTimeout(placeAll, ANSWER_WAIT_MS);
     return answered.then((answers) => {
       if (!active) return;

@@ -38,7 +38,7 @@ async function openHf() {
   document.documentElement.removeAttribute('data-paperlens-badges');
   document.documentElement.replaceChildren(document.adoptNode(doc.head), document.adoptNode(doc.body));
   const store = slowStore();
-  controller = createBadgeController({ site: hfList, transport: store.transport, doc: document, currentUrl: () => url });
+  controller = createBadgeController({ site: hfList, transport: store.transport, doc: document, currentUrl: () => url, waitForAnswerFrom: 1 });
   controller.start();
   return store;
 }

@@ -41,7 +41,7 @@ async function startOnHfDay(): Promise<(() => void)[]> {
   document.documentElement.removeAttribute('data-paperlens-badges');
   document.documentElement.replaceChildren(document.adoptNode(doc.head), document.adoptNode(doc.body));
   const { transport, releases } = heldStore();
-  controller = createBadgeController({ site: hfList, transport, doc: document, currentUrl: () => url });
+  controller = createBadgeController({ site: hfList, transport, doc: document, currentUrl: () => url, waitForAnswerFrom: 1 });
   controller.start();
   return releases;
 }

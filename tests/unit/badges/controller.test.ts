@@ -98,13 +98,13 @@ function showAnotherPaperInFirstArticle() {
 }
 
 /** Like `open`, with the store's answer to the first scan held until `release` is called. */
-async function openHeld(name: string, site: ListingSite) {
+async function openHeld(name: string, site: ListingSite, waitForAnswerFrom?: number) {
   const { doc, url } = await loadFixture(`listings/${name}`);
   show(doc);
   const store = new FakeStore();
   let release = () => undefined as void;
   store.held = new Promise<void>((resolve) => (release = resolve));
-  controller = createBadgeController({ site, transport: store, doc: document, currentUrl: () => url });
+  controller = createBadgeController({ site, transport: store, doc: document, currentUrl: () => url, waitForAnswerFrom });
   controller.start();
   return { store, controller, release };
 }
@@ -368,8 +368,9 @@ describe('listing badges', () => {
     expect((part(badge('2407.21123'), 'badge-status') as HTMLSelectElement).value).toBe('read');
   });
 
-  test('badges go in with the store\'s answer when it comes soon: the page lays them out once, and none says "Save" before "Saved"', async () => {
-    const { store, controller, release } = await openHeld('arxiv-list-cs.CL-new.html', arxivListing);
+  test('a long listing\'s badges go in with the store\'s answer when it comes soon: the page lays them out once, and none says "Save" before "Saved"', async () => {
+    // Its 10 entries stand for a long listing's hundreds.
+    const { store, controller, release } = await openHeld('arxiv-list-cs.CL-new.html', arxivListing, 1);
     store.saved.set('2310.01779', 'reading');
     const scanned = controller.scan();
     // What each badge showed when it went in.
@@ -393,6 +394,18 @@ describe('listing badges', () => {
     expect(part(badge('2310.01779'), 'badge-rank')?.textContent).toBe('#1 · 2025-07-30');
   });
 
+  test('a short listing\'s badges go in at once, before the store answers (laying them out is cheap, and waiting would hold them back)', async () => {
+    const { store, controller, release } = await openHeld('arxiv-list-cs.CL-new.html', arxivListing);
+    store.saved.set('2310.01779', 'reading');
+    const scanned = controller.scan();
+    await settle();
+    expect(hosts()).toHaveLength(10);
+    expect(part(badge('2310.01779'), 'badge-save')?.textContent).toBe('Save');
+    release();
+    await scanned;
+    expect(part(badge('2310.01779'), 'badge-save')?.textContent).toBe('Saved');
+  });
+
   test('a theme chosen while new badges wait for the store\'s answer is the one they go in with', async () => {
     const { doc, url } = await loadFixture('listings/arxiv-list-cs.CL-new.html');
     show(doc);
@@ -400,7 +413,7 @@ describe('listing badges', () => {
     let release = () => {};
     store.held = new Promise((resolve) => (release = resolve));
     let scheme: 'light' | 'dark' = 'light';
-    controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url, look: () => ({ seen: true, scheme }) });
+    controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url, look: () => ({ seen: true, scheme }), waitForAnswerFrom: 1 });
     controller.start();
     const scanned = controller.scan();
     scheme = 'dark';
