@@ -49,7 +49,6 @@ const FEED_PAPERS = Number(option('feed', '18000'));
 const SAVED = Number(option('saved', '4500'));
 const DAYS = Number(option('days', '30'));
 
-
 const spread = (values: number[]) => ({ median: round(median(values)), p95: round(quantile(values, 0.95)), max: round(Math.max(...values)), n: values.length });
 
 // ---------------------------------------------------------------- CDP on the worker

@@ -31,3 +31,8 @@ export function holdBadgeRoom(titles: string, site: ListingSiteKey, settings: Pr
 export function releaseBadgeRoom(doc: Document): void {
   doc.documentElement.setAttribute(PLACED, '');
 }
+
+/** Whether the room held for the badges was given back: a badge line that opens from now on moves the page. */
+export function badgeRoomReleased(doc: Document): boolean {
+  return doc.documentElement.hasAttribute(PLACED);
+}

@@ -10,7 +10,7 @@ import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-the
 import { errorMessage } from '../../messaging/error-message';
 import { watchStoreChanges } from '../../messaging/store-changes';
 import { takeListingPrefetch } from './listing-prefetch';
-import { releaseBadgeRoom } from './badge-room';
+import { badgeRoomReleased, releaseBadgeRoom } from './badge-room';
 import { noticeExtensionGone } from '../extension-gone';
 import { putBackAllowance } from '../put-back';
 
@@ -182,9 +182,6 @@ export function createBadgeController({ site, transport, doc = document, current
 
   // Badges built and waiting for their store's answer, not yet in the page.
   const unplaced = new Set<Badge>();
-  // Whether the room held for the first badges was given back: from then on new badges (more
-  // entries, another day in the same cards) go in at once, for a line that opened later would move the list.
-  let roomGiven = false;
 
   /** Makes a badge for every entry that has none; they go in with the store's answer (see ANSWER_WAIT_MS), shown by the promise returned. */
   const attach = (): Promise<void> | null => {
@@ -245,12 +242,11 @@ export function createBadgeController({ site, transport, doc = document, current
         const entry = entryOf.get(badge)!;
         if (unplaced.delete(badge) && byEntry.get(entry.element) === badge) place(badge, entry);
       }
-      if (unplaced.size === 0) {
-        releaseBadgeRoom(doc);
-        roomGiven = true;
-      }
+      if (unplaced.size === 0) releaseBadgeRoom(doc);
     };
-    if (roomGiven || created.length < waitForAnswerFrom) placeAll();
+    // Once the room held for badges is given back, new ones (more entries, another day in the same
+    // cards) go in at once: a line that opened later would move the list.
+    if (badgeRoomReleased(doc) || created.length < waitForAnswerFrom) placeAll();
     else waitLimit = setTimeout(placeAll, ANSWER_WAIT_MS);
     return answered.then((answers) => {
       if (!active) return;

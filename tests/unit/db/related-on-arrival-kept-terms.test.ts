@@ -1,10 +1,10 @@
-import type { DBCoreTable } from 'dexie';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { relatedOnArrival } from '../../../src/db/related';
 import { buildRelatedCorpus, relatedTo } from '../../../src/search/related';
 import type { Paper } from '../../../src/schema';
 import { buildSeedAsset } from '../../../scripts/seed-build';
+import { countedStore } from './counted-store';
 
 /**
  * A feed refresh relates the papers it brings against the whole store; the stored papers' terms
@@ -18,29 +18,7 @@ beforeAll(async () => {
 });
 
 /** A store of the seed papers 10 times over (660 papers, 14 blocks), counting the paper blocks read. */
-async function countedStore(): Promise<{ db: PaperLensDatabase; blocksRead: () => number }> {
-  const db = new PaperLensDatabase(`related-on-arrival-${++counter}`);
-  let read = 0;
-  db.use({
-    stack: 'dbcore',
-    name: 'count-paper-blocks',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'paperBlocks') return table;
-        const counting: DBCoreTable = {
-          ...table,
-          getMany: (request) => table.getMany(request).then((rows) => ((read += rows.filter((row) => row !== undefined).length), rows)),
-          query: (request) => table.query(request).then((response) => ((read += request.values ? response.result.length : 0), response)),
-        };
-        return counting;
-      },
-    }),
-  });
-  await db.papers.bulkPut(Array.from({ length: 10 }, (_, copy) => seed.map((paper, index) => ({ ...paper, id: `26${String(copy).padStart(2, '0')}.${String(index).padStart(5, '0')}` }))).flat());
-  return { db, blocksRead: () => read };
-}
+const store = () => countedStore(`related-on-arrival-${++counter}`, seed, 10);
 
 /** Feed papers: seed papers under new ids, retold (so that they relate to the store's copies). */
 const arriving = (prefix: string, count: number, from = 0): Paper[] =>
@@ -55,7 +33,7 @@ async function expected(db: PaperLensDatabase, arrivals: Paper[], of: Set<string
 
 describe('related papers of arriving feed papers, from kept terms', () => {
   test('the same papers a fresh build relates, refresh after refresh, with changes, deletes and a replaced paper between', async () => {
-    const { db, blocksRead } = await countedStore();
+    const { db, blocksRead } = await store();
     const blocks = await db.paperBlocks.count();
 
     // The first refresh tokenizes the store: nothing is kept yet.
@@ -83,7 +61,7 @@ describe('related papers of arriving feed papers, from kept terms', () => {
   });
 
   test('terms kept by another tokenizer are tokenized again', async () => {
-    const { db, blocksRead } = await countedStore();
+    const { db, blocksRead } = await store();
     const first = arriving('2701', 4);
     await relatedOnArrival(db, first, new Set());
     // As an older build's tokenizer would have kept them: other terms under the same numbers.

@@ -1,10 +1,10 @@
-import type { DBCoreTable } from 'dexie';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createRelatedPapers, relatedOnArrival } from '../../../src/db/related';
 import { buildRelatedCorpus, relatedTo, type RelatedDocument } from '../../../src/search/related';
 import type { Paper } from '../../../src/schema';
 import { buildSeedAsset } from '../../../scripts/seed-build';
+import { countedStore } from './counted-store';
 
 let seed: Paper[];
 let counter = 0;
@@ -14,29 +14,7 @@ beforeAll(async () => {
 });
 
 /** A store holding the seed papers 15 times over (990 papers, 20 blocks), counting the paper blocks read. */
-async function countedStore(): Promise<{ db: PaperLensDatabase; blocksRead: () => number }> {
-  const db = new PaperLensDatabase(`related-papers-${++counter}`);
-  let read = 0;
-  db.use({
-    stack: 'dbcore',
-    name: 'count-paper-blocks',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'paperBlocks') return table;
-        const counting: DBCoreTable = {
-          ...table,
-          getMany: (request) => table.getMany(request).then((rows) => ((read += rows.filter((row) => row !== undefined).length), rows)),
-          query: (request) => table.query(request).then((response) => ((read += request.values ? response.result.length : 0), response)),
-        };
-        return counting;
-      },
-    }),
-  });
-  await db.papers.bulkPut(Array.from({ length: 15 }, (_, copy) => seed.map((paper, index) => ({ ...paper, id: `26${String(copy).padStart(2, '0')}.${String(index).padStart(5, '0')}` }))).flat());
-  return { db, blocksRead: () => read };
-}
+const store = () => countedStore(`related-papers-${++counter}`, seed, 15);
 
 const page = {
   id: '2601.00042',
@@ -63,7 +41,7 @@ async function keptAll(db: PaperLensDatabase): Promise<void> {
 
 describe('related papers for pages the store does not hold (worker)', () => {
   test('the corpus is built once and kept: a second question reads nothing', async () => {
-    const { db, blocksRead } = await countedStore();
+    const { db, blocksRead } = await store();
     const related = createRelatedPapers(db);
     const wanted = relatedTo(buildRelatedCorpus(await db.papers.toArray()), page);
     expect(await related.forPage(page)).toEqual(wanted);
@@ -74,7 +52,7 @@ describe('related papers for pages the store does not hold (worker)', () => {
   });
 
   test('when the papers change during a build, it stops and every asker gets the build that replaced it', async () => {
-    const { db, blocksRead } = await countedStore();
+    const { db, blocksRead } = await store();
     const blocks = await db.paperBlocks.count();
     const related = createRelatedPapers(db);
     const first = related.forPage(page);
@@ -89,7 +67,7 @@ describe('related papers for pages the store does not hold (worker)', () => {
   });
 
   test('a failed read is tried again by the next question', async () => {
-    const { db } = await countedStore();
+    const { db } = await store();
     const related = createRelatedPapers(db);
     const failing = vi.spyOn(db.paperBlocks, 'bulkGet').mockRejectedValueOnce(new Error('read failed'));
     await expect(related.forPage(page)).rejects.toThrow('read failed');
@@ -99,7 +77,7 @@ describe('related papers for pages the store does not hold (worker)', () => {
   });
 
   test('after a worker start it is built from the kept terms: the related papers of a fresh build, reading only the blocks written since', async () => {
-    const { db, blocksRead } = await countedStore();
+    const { db, blocksRead } = await store();
     // The first build tokenizes every block (nothing kept yet) and keeps them all after its answer.
     const firstWorker = createRelatedPapers(db);
     expect(await answers(firstWorker)).toEqual(await expected(db));
@@ -145,7 +123,7 @@ describe('related papers for pages the store does not hold (worker)', () => {
   });
 
   test('kept counts are bytes where they fit, and a count past 255 is kept whole', async () => {
-    const { db } = await countedStore();
+    const { db } = await store();
     const repeated = (await db.papers.get('2604.00002'))!;
     await db.papers.bulkPut([{ ...repeated, title: 'Drafts', abstract: `${'draft '.repeat(300)}verified by a target model.` }]);
     const target = { id: '2801.99998', title: 'Drafts, drafts', abstract: 'A draft model.' };
@@ -162,7 +140,7 @@ describe('related papers for pages the store does not hold (worker)', () => {
   });
 
   test('a block another pass kept after the build read the dictionary, numbered in terms the build lacks, is tokenized again', async () => {
-    const { db } = await countedStore();
+    const { db } = await store();
     await answers(createRelatedPapers(db));
     await keptAll(db);
     // A paper rewritten with words no stored paper has, before the next build starts.
