@@ -8,6 +8,7 @@ beforeAll(async () => {
   browser = await launchExtension();
   browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve('https://huggingface.co/papers/2310.01779', await fixture('hf-paper-2310.01779.html'));
+  browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
 });
 
 afterAll(async () => {
@@ -46,6 +47,35 @@ describe('the collapsed card', () => {
     expect(line.rows).toBe(1);
     // Still a readable start of the title (about ten characters).
     expect(line.title).toBeGreaterThanOrEqual(80);
+    await page.close();
+  });
+});
+
+describe('focus rings in the card', () => {
+  // The related papers' links drew the browser's own 1 px ring where the card's other links and
+  // controls draw the accent's 2 px one.
+  test("a related paper's link, reached from the keyboard, draws the ring Save draws", async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1706.03762');
+    const related = card(page).locator('.pl-related a').first();
+    await related.waitFor();
+    const ring = () =>
+      card(page).evaluate((host) => {
+        const focused = host.shadowRoot!.activeElement!;
+        const style = getComputedStyle(focused);
+        return { focusVisible: focused.matches(':focus-visible'), ring: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} ${style.outlineOffset}` };
+      });
+    // Tab and Shift+Tab: each control is reached from the keyboard, so its ring (:focus-visible) shows.
+    await card(page).getByTestId('save').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    const save = await ring();
+    await related.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await related.evaluate((link) => link === (link.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await ring()).toEqual(save);
+    expect(save.focusVisible).toBe(true);
     await page.close();
   });
 });
