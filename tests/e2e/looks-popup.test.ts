@@ -88,3 +88,24 @@ describe('focus rings in the popup', () => {
     expect(search).toBe(await ring());
   });
 });
+
+describe('row controls in the popup', () => {
+  // The Saved tab drew [status][Saved] where Trending, Recent and search results draw
+  // [Saved][status]: the same two controls swapped places between tabs, under the pointer and in
+  // the Tab order.
+  test('Save comes before the reading status in the Saved tab, as in Trending', async () => {
+    await sendFromPage(popup, { type: 'clearReadingData' });
+    await popup.reload();
+    const first = popup.getByTestId('trending-item').first();
+    await first.getByTestId('save').click();
+    await first.getByTestId('status').waitFor();
+    const order = (row: ReturnType<Page['getByTestId']>) =>
+      row.locator('.row-actions > *').evaluateAll((controls) => controls.map((control) => control.querySelector('[data-testid]')?.getAttribute('data-testid') ?? control.getAttribute('data-testid')));
+    const trending = await order(first);
+    await popup.getByTestId('tab-saved').click();
+    const saved = popup.getByTestId('saved-item').first();
+    await saved.getByTestId('status').waitFor();
+    expect(trending).toEqual(['save', 'status']);
+    expect(await order(saved)).toEqual(trending);
+  });
+});

@@ -253,8 +253,8 @@ function Saved({ db, openReadingList }: { db: PaperLensDatabase; openReadingList
             <a class="title" dir="auto" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer">{item.title}</a>
             <p class="meta">Saved {describeDay(item.addedAt)}</p>
             <div class="row-actions">
-              <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
               <SaveToggle paper={item} tldr={item.tldr} sourceUrl={item.sourceUrl} />
+              <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
             </div>
           </li>
         ))}
