@@ -9,6 +9,7 @@ import type { ReadingStatus, SavedItem } from '../src/schema';
 import { READY_MARK } from '../src/ui/reading-list/app';
 import { LISTING_READY_MARK, LISTING_START_MARK } from '../src/ui/badges/listing-site';
 import { WORKER_MARKS } from '../src/worker-marks';
+import { idSpans } from '../src/db/id-spans';
 import { fixture, launchExtension, type ExtensionBrowser } from '../tests/e2e/harness';
 import { keystrokeTimer, typeQueries } from './keystrokes';
 import { arxivNewPage } from './listing';
@@ -372,6 +373,56 @@ async function idsRangeReads(page: Page, ids: string[]): Promise<{ keysInRange: 
   })()`)) as { keysInRange: number; keyCursorMs: number; getAllKeysMs: number; perIdGetKeyMs: number; blocksFound: number; searchIndexReadMs: number; searchIndexRowChars: number; nativeCountMs: number };
 }
 
+/**
+ * What each of badgeInfo's reads costs on its own, in raw IndexedDB from an extension page, one
+ * after the other: the block numbers in the listing's id ranges (idSpans) and those blocks read
+ * whole; the saved items' keys in the ranges and the listed ones read one by one, against the
+ * items in the ranges read a range at a time; the seen marks' keys.
+ */
+async function spanReads(page: Page, ids: string[]): Promise<Record<string, number>> {
+  const spans = idSpans([...new Set(ids)].sort());
+  return (await page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('paperlens');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const spans = ${JSON.stringify(spans)};
+    const wanted = new Set(${JSON.stringify(ids)});
+    const all = (requests) => Promise.all(requests.map((request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    })));
+    const inSpans = (source) => all(spans.map(([first, last]) => source.getAllKeys(IDBKeyRange.bound(first, last)))).then((found) => found.flat());
+    let started = performance.now();
+    const blocks = [...new Set(await inSpans(db.transaction('paperBlocks', 'readonly').objectStore('paperBlocks').index('ids')))];
+    const blockKeysMs = performance.now() - started;
+    started = performance.now();
+    const blockStore = db.transaction('paperBlocks', 'readonly').objectStore('paperBlocks');
+    const rows = await all(blocks.map((block) => blockStore.get(block)));
+    const papers = rows.flatMap((row) => row.papers).filter((paper) => wanted.has(paper.id)).length;
+    const blocksReadMs = performance.now() - started;
+    started = performance.now();
+    const savedStore = db.transaction('saved', 'readonly').objectStore('saved');
+    const savedHeld = (await inSpans(savedStore)).filter((id) => wanted.has(id));
+    const savedKeysMs = performance.now() - started;
+    started = performance.now();
+    const itemStore = db.transaction('saved', 'readonly').objectStore('saved');
+    await all(savedHeld.map((id) => itemStore.get(id)));
+    const savedItemsMs = performance.now() - started;
+    started = performance.now();
+    const rowStore = db.transaction('saved', 'readonly').objectStore('saved');
+    const savedRows = (await all(spans.map(([first, last]) => rowStore.getAll(IDBKeyRange.bound(first, last))))).flat().length;
+    const savedRowsMs = performance.now() - started;
+    started = performance.now();
+    const seenHeld = (await inSpans(db.transaction('seen', 'readonly').objectStore('seen'))).filter((id) => wanted.has(id)).length;
+    const seenKeysMs = performance.now() - started;
+    db.close();
+    const r = (ms) => Math.round(ms * 10) / 10;
+    return { spans: spans.length, blocks: blocks.length, papers, blockKeysMs: r(blockKeysMs), blocksReadMs: r(blocksReadMs), savedHeld: savedHeld.length, savedKeysMs: r(savedKeysMs), savedItemsMs: r(savedItemsMs), savedRows, savedRowsMs: r(savedRowsMs), seenHeld, seenKeysMs: r(seenKeysMs) };
+  })()`)) as Record<string, number>;
+}
+
 // ---------------------------------------------------------------- feed days
 
 let feedTemplate: { paper: Record<string, unknown> & { id: string; title: string }; [key: string]: unknown }[] = [];
@@ -454,6 +505,7 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], label: s
     }, listingIds));
   }
   const idsRange = await idsRangeReads(page, listingIds);
+  const spans = await spanReads(page, listingIds);
   // What the popup asks on every open: the store's health (its paper count among it), warm worker.
   const healthTrips: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -486,7 +538,7 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], label: s
       },
       warmDclToCardMs: spread(warmCard),
     },
-    listing2000: { cold: { allBadgesMs: round(coldListing.allBadges), storeAnswersMs: round(coldListing.ready) }, warmAllBadgesMs: spread(warmListing.map((l) => l.allBadges)), warmStoreAnswersMs: spread(warmListing.map((l) => l.ready)), badgesMessageRoundTripMs: spread(badgeTrips), idsRange },
+    listing2000: { cold: { allBadgesMs: round(coldListing.allBadges), storeAnswersMs: round(coldListing.ready) }, warmAllBadgesMs: spread(warmListing.map((l) => l.allBadges)), warmStoreAnswersMs: spread(warmListing.map((l) => l.ready)), badgesMessageRoundTripMs: spread(badgeTrips), idsRange, spanReads: spans },
     popup: { coldWorker: popupCold, warm: popupWarm, keystrokeMs: keystrokes, trending, healthRoundTripMs: spread(healthTrips) },
     workerHeapBytes,
   };

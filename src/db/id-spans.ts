@@ -41,10 +41,17 @@ export function idSpans(sorted: readonly string[]): IdSpan[] {
   return spans;
 }
 
-/**
- * The primary keys of the rows of `index` (':id' for the table's own keys) in any of `spans`, all
- * ranges asked at once. Chains Dexie's promises so that callers keep their transaction.
- */
+// Each range asked at once; Dexie's promises chained so that callers keep their transaction.
+
+/** The primary keys of the rows of `index` (':id' for the table's own keys) in any of `spans`. */
 export function keysInSpans<T, K>(table: Table<T, K>, index: string, spans: readonly IdSpan[]): Promise<K[]> {
   return Dexie.Promise.all(spans.map(([first, last]) => table.where(index).between(first, last, true, true).primaryKeys())).then((found) => found.flat());
+}
+
+/**
+ * The rows of a table keyed by id in any of `spans`: one request a range (reading 300 saved
+ * items one by one took 13 ms in Chrome, most of a listing's reads).
+ */
+export function rowsInSpans<T, K>(table: Table<T, K>, spans: readonly IdSpan[]): Promise<T[]> {
+  return Dexie.Promise.all(spans.map(([first, last]) => table.where(':id').between(first, last, true, true).toArray())).then((found) => found.flat());
 }

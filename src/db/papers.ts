@@ -13,7 +13,7 @@ import { pageDetails, pageText } from '../sites/types';
 import { MAX_AUTHOR_NAME, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
 import { putPapers } from './bulk';
-import { idSpans, keysInSpans } from './id-spans';
+import { idSpans, keysInSpans, rowsInSpans } from './id-spans';
 import { lacksPageDetails, queueArxivFill } from './feed';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
@@ -351,12 +351,12 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
 }
 
 /**
- * Compact answers for listing badges. Most listed papers are in no table, so each table's ids
- * among the listed ones are found first, from the keys of the listing's key ranges (idSpans: at
- * most a few keys a listed id, however many the store holds between its first and last id), and
- * only rows that exist are fetched: 3 × 2,000 point reads took ~250 ms; walking every stored id
- * between the listing's first and last took 225 ms in a store of 19,566 papers, and stepping a
- * few keys a listed id from the first, then reading the rest one by one, 150 ms.
+ * Compact answers for listing badges, from what each table holds in the listing's key ranges
+ * (idSpans: at most a few keys a listed id, however many the store holds between its first and
+ * last id): the saved items there, the seen marks' keys, the paper blocks the `ids` index names
+ * there. 3 × 2,000 point reads took ~250 ms; walking every stored id between the listing's first
+ * and last took 225 ms in a store of 19,566 papers; stepping a few keys a listed id from the first,
+ * then reading the rest one by one, 150 ms.
  */
 export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promise<(BadgeInfo | null)[]> {
   const ids = rawIds.map(normalizeArxivId);
@@ -364,17 +364,16 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
   const unique = [...new Set(ids.filter((id): id is string => id !== null))].sort();
   if (unique.length === 0) return ids.map(() => null);
   const spans = idSpans(unique);
-  const wanted = new Set(unique);
-  const held = (keys: string[]) => keys.filter((key) => wanted.has(key));
   return db.transaction('r', db.paperBlocks, db.saved, db.seen, db.trendingDays, async () => {
+    // The ranges hold a few rows not listed too: answers are looked up by listed id.
     const [live, papers, saved, seenIds] = await Promise.all([
       latestLiveRanking(db),
       db.papers.bulkGet(unique),
-      keysInSpans(db.saved, ':id', spans).then((keys) => db.saved.bulkGet(held(keys))),
-      keysInSpans(db.seen, ':id', spans).then(held),
+      rowsInSpans(db.saved, spans),
+      keysInSpans(db.seen, ':id', spans),
     ]);
     const paperById = new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
-    const statusById = new Map(saved.flatMap((item) => (item ? [[item.id, item.status] as const] : [])));
+    const statusById = new Map(saved.map((item) => [item.id, item.status] as const));
     const seen = new Set(seenIds);
     return ids.map((id) => {
       if (id === null) return null;
