@@ -45,7 +45,7 @@ beforeAll(async () => {
 describe('listing badges from a year-old store', () => {
   test('a listing of the store’s first papers and a day it lacks: right answers, reading a few keys a listed id', async () => {
     const listed = [...Array.from({ length: 300 }, (_, n) => id(n)), ...Array.from({ length: 200 }, (_, n) => `2407.${20_000 + n}`), id(STORED - 1), 'hep-th/9901001v2', '2409.10000'];
-    const { result, keys } = await keysRead(() => badgeInfo(db, listed));
+    const { result, keys, requests } = await keysRead(() => badgeInfo(db, listed));
     expect(result).toHaveLength(listed.length);
     for (let n = 0; n < 300; n++) {
       const codeLink = n % 7 === 0 ? `https://github.com/lab/paper-${n}` : null;
@@ -61,5 +61,7 @@ describe('listing badges from a year-old store', () => {
     // Between the first and last listed id: 6,001 papers, 1,501 saved items, 3,900 seen marks.
     // The listing's ranges hold 302 papers, 76 saved items and 200 seen marks.
     expect(keys).toBeLessThan(700);
+    // A request a range and table, a block a request; saved items a range at a time, not one by one (76 more).
+    expect(requests).toBeLessThan(50);
   });
 });
