@@ -470,7 +470,7 @@ async function refreshDay(browser: ExtensionBrowser, page: Page, day: string, se
 
 // ---------------------------------------------------------------- the figures
 
-async function figures(browser: ExtensionBrowser, listingIds: string[], label: string) {
+async function figures(browser: ExtensionBrowser, listingIds: string[], scatteredIds: string[], label: string) {
   console.log(`-- figures: ${label}`);
   await browser.context.addInitScript(CARD_RECORDER);
   browser.serve(ABS_URL, await fixture('arxiv-abs-2310.01779v3.html'));
@@ -496,14 +496,19 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], label: s
   await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
 
   // The listing's one batched question, alone: 2,000 ids → badge answers (worker and store only).
-  const badgeTrips: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    badgeTrips.push(await page.evaluate(async (ids) => {
-      const started = performance.now();
-      await (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'badges', ids });
-      return performance.now() - started;
-    }, listingIds));
-  }
+  const badgeTrips = async (ids: string[]) => {
+    const trips: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      trips.push(await page.evaluate(async (listed) => {
+        const started = performance.now();
+        await (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'badges', ids: listed });
+        return performance.now() - started;
+      }, ids));
+    }
+    return trips;
+  };
+  const listingTrips = await badgeTrips(listingIds);
+  const scatteredTrips = await badgeTrips(scatteredIds);
   const idsRange = await idsRangeReads(page, listingIds);
   const spans = await spanReads(page, listingIds);
   // What the popup asks on every open: the store's health (its paper count among it), warm worker.
@@ -538,7 +543,7 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], label: s
       },
       warmDclToCardMs: spread(warmCard),
     },
-    listing2000: { cold: { allBadgesMs: round(coldListing.allBadges), storeAnswersMs: round(coldListing.ready) }, warmAllBadgesMs: spread(warmListing.map((l) => l.allBadges)), warmStoreAnswersMs: spread(warmListing.map((l) => l.ready)), badgesMessageRoundTripMs: spread(badgeTrips), idsRange, spanReads: spans },
+    listing2000: { cold: { allBadgesMs: round(coldListing.allBadges), storeAnswersMs: round(coldListing.ready) }, warmAllBadgesMs: spread(warmListing.map((l) => l.allBadges)), warmStoreAnswersMs: spread(warmListing.map((l) => l.ready)), badgesMessageRoundTripMs: spread(listingTrips), badgesScatteredRoundTripMs: spread(scatteredTrips), idsRange, spanReads: spans },
     popup: { coldWorker: popupCold, warm: popupWarm, keystrokeMs: keystrokes, trending, healthRoundTripMs: spread(healthTrips) },
     workerHeapBytes,
   };
@@ -563,10 +568,18 @@ async function main(): Promise<void> {
   const storePapers = syntheticPapers(FEED_PAPERS, 7, vocabulary);
   // 2,000 listing entries: 1,200 the store holds (a quarter of them saved), 800 it does not.
   const listingIds = [...storePapers.slice(0, 1200).map((p) => p.id), ...Array.from({ length: 800 }, (_, n) => `2407.${String(20000 + n).padStart(5, '0')}`)];
+  // The same question shaped as a real /new listing's (badges message only): the day's ids, and
+  // 600 replacements spread over years, each far from the next (300 the store holds, 300 not).
+  const scatteredIds = [
+    ...storePapers.slice(0, 700).map((p) => p.id),
+    ...Array.from({ length: 700 }, (_, n) => `2407.${20000 + n}`),
+    ...Array.from({ length: 300 }, (_, n) => storePapers[1200 + 55 * n]!.id),
+    ...Array.from({ length: 300 }, (_, n) => `${21 + (n % 3)}${String(1 + (n % 12)).padStart(2, '0')}.${10000 + 37 * n}`),
+  ];
   try {
     let browser = await launchExtension({ extensionDir: extDir, profileDir });
     try {
-      report.baseline = await figures(browser, listingIds, 'fresh store (bundled snapshot only)');
+      report.baseline = await figures(browser, listingIds, scatteredIds, 'fresh store (bundled snapshot only)');
       console.log(JSON.stringify(report.baseline, null, 2));
 
       // ---- fill: feed papers through the bench page's product bulk path
@@ -681,7 +694,7 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(report.update, null, 2));
       await probe.close();
 
-      report.year = await figures(browser, listingIds, 'a year of use, after the update');
+      report.year = await figures(browser, listingIds, scatteredIds, 'a year of use, after the update');
       console.log(JSON.stringify(report.year, null, 2));
       const profiledListing = await profiled(browser, 'listing-2000-warm', async () => {
         const page = await browser.context.newPage();

@@ -41,6 +41,11 @@ export function idSpans(sorted: readonly string[]): IdSpan[] {
   return spans;
 }
 
+/** The spans that reach past `key` (a first read of the listing's range stopped there). */
+export function spansPast(spans: readonly IdSpan[], key: string): IdSpan[] {
+  return spans.filter(([, last]) => last > key);
+}
+
 // Each range asked at once; Dexie's promises chained so that callers keep their transaction.
 
 /** The primary keys of the rows of `index` (':id' for the table's own keys) in any of `spans`. */
@@ -54,4 +59,27 @@ export function keysInSpans<T, K>(table: Table<T, K>, index: string, spans: read
  */
 export function rowsInSpans<T, K>(table: Table<T, K>, spans: readonly IdSpan[]): Promise<T[]> {
   return Dexie.Promise.all(spans.map(([first, last]) => table.where(':id').between(first, last, true, true).toArray())).then((found) => found.flat());
+}
+
+/**
+ * A request costs about what reading this many keys with getAllKeys does (~35 µs a Dexie request,
+ * ~5 µs a key in Chrome). A listing's whole key range is read first, up to this many keys a range
+ * of the listing: a store that holds few keys there (a fresh one) answers a listing of ids spread
+ * over years (each a range of its own: 600 took 77 ms, 13 ms walking the range) in one request.
+ */
+const KEYS_PER_SPAN = 7;
+
+/**
+ * The keys a table keyed by id holds in `spans` (and a few between them): its keys in the
+ * listing's whole range, up to KEYS_PER_SPAN a span; where that read stopped short, each span
+ * past it read.
+ */
+export function heldKeys<T>(table: Table<T, string>, spans: readonly IdSpan[]): Promise<string[]> {
+  const limit = KEYS_PER_SPAN * spans.length;
+  return table
+    .where(':id')
+    .between(spans[0]![0], spans[spans.length - 1]![1], true, true)
+    .limit(limit)
+    .primaryKeys()
+    .then((keys) => (keys.length < limit ? keys : keysInSpans(table, ':id', spansPast(spans, keys[keys.length - 1]!)).then((rest) => [...keys, ...rest])));
 }

@@ -13,7 +13,7 @@ import { pageDetails, pageText } from '../sites/types';
 import { MAX_AUTHOR_NAME, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
 import { putPapers } from './bulk';
-import { idSpans, keysInSpans, rowsInSpans } from './id-spans';
+import { heldKeys, idSpans, rowsInSpans } from './id-spans';
 import { lacksPageDetails, queueArxivFill } from './feed';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
@@ -353,9 +353,10 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
 /**
  * Compact answers for listing badges, from what each table holds in the listing's key ranges
  * (idSpans: at most a few keys a listed id, however many the store holds between its first and
- * last id): the saved items there, the seen marks' keys, the paper blocks the `ids` index names
- * there. 3 × 2,000 point reads took ~250 ms; walking every stored id between the listing's first
- * and last took 225 ms in a store of 19,566 papers; stepping a few keys a listed id from the first,
+ * last id; heldKeys and PaperStore.bulkGet read a store that holds few keys there in one go): the
+ * seen marks' keys, the saved items of the listed ones, the blocks holding listed papers.
+ * 3 × 2,000 point reads took ~250 ms; walking every stored id between the listing's first and
+ * last took 225 ms in a store of 19,566 papers; stepping a few keys a listed id from the first,
  * then reading the rest one by one, 150 ms.
  */
 export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promise<(BadgeInfo | null)[]> {
@@ -364,13 +365,15 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
   const unique = [...new Set(ids.filter((id): id is string => id !== null))].sort();
   if (unique.length === 0) return ids.map(() => null);
   const spans = idSpans(unique);
+  const wanted = new Set(unique);
+  const listed = (keys: string[]) => [...new Set(keys.filter((key) => wanted.has(key)))].sort();
   return db.transaction('r', db.paperBlocks, db.saved, db.seen, db.trendingDays, async () => {
-    // The ranges hold a few rows not listed too: answers are looked up by listed id.
+    // Seen keys not listed come along: answers are looked up by listed id.
     const [live, papers, saved, seenIds] = await Promise.all([
       latestLiveRanking(db),
       db.papers.bulkGet(unique),
-      rowsInSpans(db.saved, spans),
-      keysInSpans(db.seen, ':id', spans),
+      heldKeys(db.saved, spans).then((keys) => rowsInSpans(db.saved, idSpans(listed(keys)))),
+      heldKeys(db.seen, spans),
     ]);
     const paperById = new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
     const statusById = new Map(saved.map((item) => [item.id, item.status] as const));

@@ -59,8 +59,9 @@ describe('listing badges from a year-old store', () => {
       { id: '2409.10000', rank: null, snapshot: null, status: 'to-read', seen: false, codeLink: null, upvotes: null, projectPage: null, inStore: false },
     ]);
     // Between the first and last listed id: 6,001 papers, 1,501 saved items, 3,900 seen marks.
-    // The listing's ranges hold 302 papers, 76 saved items and 200 seen marks.
-    expect(keys).toBeLessThan(700);
+    // The listing's ranges hold 302 papers, 76 saved items (their keys, then the items) and 200
+    // seen marks; the first read of the whole range stops after a few keys a range.
+    expect(keys).toBeLessThan(800);
     // A request a range and table, a block a request; saved items a range at a time, not one by one (76 more).
     expect(requests).toBeLessThan(50);
   });
