@@ -5,7 +5,7 @@ export type IdSpan = readonly [first: string, last: string];
 
 /**
  * How far apart (in the id's number) two ids of the same month may be and still be read as one
- * key range: a range costs a request (~30 µs in Chrome) and ~5 µs a key it holds, so a few unlisted
+ * key range: a range costs a request (~35 µs in Chrome) and ~5 µs a key it holds, so a few unlisted
  * keys between two listed ids cost less than a request of their own.
  */
 export const MAX_GAP = 8;
