@@ -9,6 +9,7 @@ import type { ReadingStatus, SavedItem } from '../src/schema';
 import { READY_MARK } from '../src/ui/reading-list/app';
 import { LISTING_READY_MARK, LISTING_START_MARK } from '../src/ui/badges/listing-site';
 import { WORKER_MARKS } from '../src/worker-marks';
+import { idSpans } from '../src/db/id-spans';
 import { fixture, launchExtension, type ExtensionBrowser } from '../tests/e2e/harness';
 import { keystrokeTimer, typeQueries } from './keystrokes';
 import { arxivNewPage } from './listing';
@@ -372,6 +373,56 @@ async function idsRangeReads(page: Page, ids: string[]): Promise<{ keysInRange: 
   })()`)) as { keysInRange: number; keyCursorMs: number; getAllKeysMs: number; perIdGetKeyMs: number; blocksFound: number; searchIndexReadMs: number; searchIndexRowChars: number; nativeCountMs: number };
 }
 
+/**
+ * What each of badgeInfo's reads costs on its own, in raw IndexedDB from an extension page, one
+ * after the other: the block numbers in the listing's id ranges (idSpans) and those blocks read
+ * whole; the saved items' keys in the ranges and the listed ones read one by one, against the
+ * items in the ranges read a range at a time; the seen marks' keys.
+ */
+async function spanReads(page: Page, ids: string[]): Promise<Record<string, number>> {
+  const spans = idSpans([...new Set(ids)].sort());
+  return (await page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('paperlens');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const spans = ${JSON.stringify(spans)};
+    const wanted = new Set(${JSON.stringify(ids)});
+    const all = (requests) => Promise.all(requests.map((request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    })));
+    const inSpans = (source) => all(spans.map(([first, last]) => source.getAllKeys(IDBKeyRange.bound(first, last)))).then((found) => found.flat());
+    let started = performance.now();
+    const blocks = [...new Set(await inSpans(db.transaction('paperBlocks', 'readonly').objectStore('paperBlocks').index('ids')))];
+    const blockKeysMs = performance.now() - started;
+    started = performance.now();
+    const blockStore = db.transaction('paperBlocks', 'readonly').objectStore('paperBlocks');
+    const rows = await all(blocks.map((block) => blockStore.get(block)));
+    const papers = rows.flatMap((row) => row.papers).filter((paper) => wanted.has(paper.id)).length;
+    const blocksReadMs = performance.now() - started;
+    started = performance.now();
+    const savedStore = db.transaction('saved', 'readonly').objectStore('saved');
+    const savedHeld = (await inSpans(savedStore)).filter((id) => wanted.has(id));
+    const savedKeysMs = performance.now() - started;
+    started = performance.now();
+    const itemStore = db.transaction('saved', 'readonly').objectStore('saved');
+    await all(savedHeld.map((id) => itemStore.get(id)));
+    const savedItemsMs = performance.now() - started;
+    started = performance.now();
+    const rowStore = db.transaction('saved', 'readonly').objectStore('saved');
+    const savedRows = (await all(spans.map(([first, last]) => rowStore.getAll(IDBKeyRange.bound(first, last))))).flat().length;
+    const savedRowsMs = performance.now() - started;
+    started = performance.now();
+    const seenHeld = (await inSpans(db.transaction('seen', 'readonly').objectStore('seen'))).filter((id) => wanted.has(id)).length;
+    const seenKeysMs = performance.now() - started;
+    db.close();
+    const r = (ms) => Math.round(ms * 10) / 10;
+    return { spans: spans.length, blocks: blocks.length, papers, blockKeysMs: r(blockKeysMs), blocksReadMs: r(blocksReadMs), savedHeld: savedHeld.length, savedKeysMs: r(savedKeysMs), savedItemsMs: r(savedItemsMs), savedRows, savedRowsMs: r(savedRowsMs), seenHeld, seenKeysMs: r(seenKeysMs) };
+  })()`)) as Record<string, number>;
+}
+
 // ---------------------------------------------------------------- feed days
 
 let feedTemplate: { paper: Record<string, unknown> & { id: string; title: string }; [key: string]: unknown }[] = [];
@@ -419,7 +470,7 @@ async function refreshDay(browser: ExtensionBrowser, page: Page, day: string, se
 
 // ---------------------------------------------------------------- the figures
 
-async function figures(browser: ExtensionBrowser, listingIds: string[], label: string) {
+async function figures(browser: ExtensionBrowser, listingIds: string[], scatteredIds: string[], label: string) {
   console.log(`-- figures: ${label}`);
   await browser.context.addInitScript(CARD_RECORDER);
   browser.serve(ABS_URL, await fixture('arxiv-abs-2310.01779v3.html'));
@@ -445,15 +496,21 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], label: s
   await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
 
   // The listing's one batched question, alone: 2,000 ids → badge answers (worker and store only).
-  const badgeTrips: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    badgeTrips.push(await page.evaluate(async (ids) => {
-      const started = performance.now();
-      await (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'badges', ids });
-      return performance.now() - started;
-    }, listingIds));
-  }
+  const badgeTrips = async (ids: string[]) => {
+    const trips: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      trips.push(await page.evaluate(async (listed) => {
+        const started = performance.now();
+        await (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'badges', ids: listed });
+        return performance.now() - started;
+      }, ids));
+    }
+    return trips;
+  };
+  const listingTrips = await badgeTrips(listingIds);
+  const scatteredTrips = await badgeTrips(scatteredIds);
   const idsRange = await idsRangeReads(page, listingIds);
+  const spans = await spanReads(page, listingIds);
   // What the popup asks on every open: the store's health (its paper count among it), warm worker.
   const healthTrips: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -486,7 +543,7 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], label: s
       },
       warmDclToCardMs: spread(warmCard),
     },
-    listing2000: { cold: { allBadgesMs: round(coldListing.allBadges), storeAnswersMs: round(coldListing.ready) }, warmAllBadgesMs: spread(warmListing.map((l) => l.allBadges)), warmStoreAnswersMs: spread(warmListing.map((l) => l.ready)), badgesMessageRoundTripMs: spread(badgeTrips), idsRange },
+    listing2000: { cold: { allBadgesMs: round(coldListing.allBadges), storeAnswersMs: round(coldListing.ready) }, warmAllBadgesMs: spread(warmListing.map((l) => l.allBadges)), warmStoreAnswersMs: spread(warmListing.map((l) => l.ready)), badgesMessageRoundTripMs: spread(listingTrips), badgesScatteredRoundTripMs: spread(scatteredTrips), idsRange, spanReads: spans },
     popup: { coldWorker: popupCold, warm: popupWarm, keystrokeMs: keystrokes, trending, healthRoundTripMs: spread(healthTrips) },
     workerHeapBytes,
   };
@@ -511,10 +568,18 @@ async function main(): Promise<void> {
   const storePapers = syntheticPapers(FEED_PAPERS, 7, vocabulary);
   // 2,000 listing entries: 1,200 the store holds (a quarter of them saved), 800 it does not.
   const listingIds = [...storePapers.slice(0, 1200).map((p) => p.id), ...Array.from({ length: 800 }, (_, n) => `2407.${String(20000 + n).padStart(5, '0')}`)];
+  // The same question shaped as a real /new listing's (badges message only): the day's ids, and
+  // 600 replacements spread over years, each far from the next (300 the store holds, 300 not).
+  const scatteredIds = [
+    ...storePapers.slice(0, 700).map((p) => p.id),
+    ...Array.from({ length: 700 }, (_, n) => `2407.${20000 + n}`),
+    ...Array.from({ length: 300 }, (_, n) => storePapers[1200 + 55 * n]!.id),
+    ...Array.from({ length: 300 }, (_, n) => `${21 + (n % 3)}${String(1 + (n % 12)).padStart(2, '0')}.${10000 + 37 * n}`),
+  ];
   try {
     let browser = await launchExtension({ extensionDir: extDir, profileDir });
     try {
-      report.baseline = await figures(browser, listingIds, 'fresh store (bundled snapshot only)');
+      report.baseline = await figures(browser, listingIds, scatteredIds, 'fresh store (bundled snapshot only)');
       console.log(JSON.stringify(report.baseline, null, 2));
 
       // ---- fill: feed papers through the bench page's product bulk path
@@ -629,7 +694,7 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(report.update, null, 2));
       await probe.close();
 
-      report.year = await figures(browser, listingIds, 'a year of use, after the update');
+      report.year = await figures(browser, listingIds, scatteredIds, 'a year of use, after the update');
       console.log(JSON.stringify(report.year, null, 2));
       const profiledListing = await profiled(browser, 'listing-2000-warm', async () => {
         const page = await browser.context.newPage();

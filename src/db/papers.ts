@@ -1,4 +1,3 @@
-import type { Table } from 'dexie';
 import { normalizeArxivId, normalizeTitle, placeholderTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
@@ -14,6 +13,7 @@ import { pageDetails, pageText } from '../sites/types';
 import { MAX_AUTHOR_NAME, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
 import { putPapers } from './bulk';
+import { heldKeys, idSpans, rowsInSpans } from './id-spans';
 import { lacksPageDetails, queueArxivFill } from './feed';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
@@ -351,48 +351,32 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
 }
 
 /**
- * Keys read of a listing's range per listed id before the ids left are read one by one: a key
- * read costs ~3 µs in Chrome, a read by id ~27 µs (issued together).
- */
-const KEYS_PER_LISTED_ID = 4;
-
-/**
- * Which of `sorted` (unique ids in key order) a table keyed by id holds, at a cost that follows
- * the listing, not the table: one read of the keys in the ids' range (primary keys only, a few µs
- * a key), at most KEYS_PER_LISTED_ID a listed id; past where it stopped, each remaining id is read.
- */
-async function heldIds<T>(table: Table<T, string>, sorted: string[]): Promise<string[]> {
-  const limit = KEYS_PER_LISTED_ID * sorted.length;
-  const keys = await table.where(':id').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).limit(limit).primaryKeys();
-  const wanted = new Set(sorted);
-  const held = keys.filter((key) => wanted.has(key));
-  if (keys.length < limit) return held;
-  const last = keys[keys.length - 1]!;
-  const rest = sorted.filter((id) => id > last);
-  const rows = await table.bulkGet(rest);
-  return [...held, ...rest.filter((_, index) => rows[index] !== undefined)];
-}
-
-/**
- * Compact answers for listing badges. Most listed papers are in no table, so each table's ids
- * among the listed ones are found first (heldIds; the papers' blocks by PaperStore.bulkGet) and
- * only rows that exist are fetched: 3 × 2,000 point reads took ~250 ms; walking every stored id
- * between the listing's first and last took 225 ms in a store of 19,566 papers.
+ * Compact answers for listing badges, from what each table holds in the listing's key ranges
+ * (idSpans: at most a few keys a listed id, however many the store holds between its first and
+ * last id; heldKeys and PaperStore.bulkGet read a store that holds few keys there in one go): the
+ * seen marks' keys, the saved items of the listed ones, the blocks holding listed papers.
+ * 3 × 2,000 point reads took ~250 ms; walking every stored id between the listing's first and
+ * last took 225 ms in a store of 19,566 papers; stepping a few keys a listed id from the first,
+ * then reading the rest one by one, 150 ms.
  */
 export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promise<(BadgeInfo | null)[]> {
   const ids = rawIds.map(normalizeArxivId);
   // IndexedDB orders string keys by UTF-16 code units, as Array.prototype.sort does.
   const unique = [...new Set(ids.filter((id): id is string => id !== null))].sort();
   if (unique.length === 0) return ids.map(() => null);
+  const spans = idSpans(unique);
+  const wanted = new Set(unique);
+  const listed = (keys: string[]) => [...new Set(keys.filter((key) => wanted.has(key)))].sort();
   return db.transaction('r', db.paperBlocks, db.saved, db.seen, db.trendingDays, async () => {
+    // Seen keys not listed come along: answers are looked up by listed id.
     const [live, papers, saved, seenIds] = await Promise.all([
       latestLiveRanking(db),
       db.papers.bulkGet(unique),
-      heldIds(db.saved, unique).then((held) => db.saved.bulkGet(held)),
-      heldIds(db.seen, unique),
+      heldKeys(db.saved, spans).then((keys) => rowsInSpans(db.saved, idSpans(listed(keys)))),
+      heldKeys(db.seen, spans),
     ]);
     const paperById = new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
-    const statusById = new Map(saved.flatMap((item) => (item ? [[item.id, item.status] as const] : [])));
+    const statusById = new Map(saved.map((item) => [item.id, item.status] as const));
     const seen = new Set(seenIds);
     return ids.map((id) => {
       if (id === null) return null;

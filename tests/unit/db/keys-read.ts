@@ -1,20 +1,28 @@
-/** Keys and rows IndexedDB hands out while `read` runs: cursor steps and getAll/getAllKeys results. */
-export async function keysRead<T>(read: () => Promise<T>): Promise<{ result: T; keys: number }> {
+/**
+ * Keys and rows IndexedDB hands out while `read` runs (cursor steps and getAll/getAllKeys
+ * results), and how many requests it was asked (a cursor counts once, each read by key once).
+ */
+export async function keysRead<T>(read: () => Promise<T>): Promise<{ result: T; keys: number; requests: number }> {
   let keys = 0;
+  let requests = 0;
   const restore: (() => void)[] = [];
-  const countResults = (proto: { getAll: unknown; getAllKeys: unknown }) => {
-    for (const name of ['getAll', 'getAllKeys'] as const) {
-      const original = proto[name] as (...args: unknown[]) => IDBRequest<unknown[]>;
-      proto[name] = function (this: unknown, ...args: unknown[]) {
+  const countRequests = (proto: object, names: readonly string[], onSuccess?: (request: IDBRequest<unknown[]>) => void) => {
+    const methods = proto as Record<string, (...args: unknown[]) => IDBRequest<unknown[]>>;
+    for (const name of names) {
+      const original = methods[name]!;
+      methods[name] = function (this: unknown, ...args: unknown[]) {
+        requests++;
         const request = original.apply(this, args);
-        request.addEventListener('success', () => (keys += request.result.length));
+        if (onSuccess) request.addEventListener('success', () => onSuccess(request));
         return request;
       };
-      restore.push(() => (proto[name] = original));
+      restore.push(() => (methods[name] = original));
     }
   };
-  countResults(IDBObjectStore.prototype);
-  countResults(IDBIndex.prototype);
+  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype]) {
+    countRequests(proto, ['getAll', 'getAllKeys'], (request) => (keys += request.result.length));
+    countRequests(proto, ['get', 'getKey', 'count', 'openCursor', 'openKeyCursor']);
+  }
   const cursorContinue = IDBCursor.prototype.continue;
   IDBCursor.prototype.continue = function (this: IDBCursor, key?: IDBValidKey) {
     keys++;
@@ -22,7 +30,7 @@ export async function keysRead<T>(read: () => Promise<T>): Promise<{ result: T; 
   };
   restore.push(() => (IDBCursor.prototype.continue = cursorContinue));
   try {
-    return { result: await read(), keys };
+    return { result: await read(), keys, requests };
   } finally {
     for (const undo of restore) undo();
   }
