@@ -26,7 +26,7 @@ import { realVocabulary, syntheticPapers, type Vocabulary } from './synthetic-pa
  * paper page sends them) and `--days` daily-papers refreshes of 50 new papers each (their merge
  * is the feed figure). Then an update (the build copied with a higher version and a new snapshot
  * version, the browser restarted on the same profile, as check-upgrade does) and the same figures
- * again. CPU profiles of the worker (CDP Profiler) are written beside the JSON report, in
+ * again. CPU profiles of the worker and of a popup open (CDP Profiler) are written beside the JSON report, in
  * bench/results/year-store/.
  */
 
@@ -207,6 +207,60 @@ async function popupOpen(browser: ExtensionBrowser, query: string): Promise<{ fc
   }
 }
 
+// Each popup figure is the median of this many opens (one open varies by tens of ms).
+const POPUP_OPENS = 7;
+
+/** `POPUP_OPENS` popup opens (each after `before`, e.g. the worker stopped): medians of fcp and first results. */
+async function popupOpens(browser: ExtensionBrowser, query: string, before: () => Promise<void>) {
+  const opens: { fcp: number | null; firstResults: number }[] = [];
+  for (let i = 0; i < POPUP_OPENS; i++) {
+    await before();
+    opens.push(await popupOpen(browser, query));
+  }
+  const fcps = opens.flatMap((open) => (open.fcp === null ? [] : [open.fcp]));
+  return { fcp: fcps.length ? round(median(fcps)) : null, firstResults: round(median(opens.map((open) => open.firstResults))), firstResultsMs: spread(opens.map((open) => open.firstResults)) };
+}
+
+/** Navigation → the first Trending row, nothing typed. */
+async function openToTrending(browser: ExtensionBrowser): Promise<number> {
+  const popup = await browser.context.newPage();
+  try {
+    const opened = performance.now();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByTestId('trending-item').first().waitFor({ timeout: 60_000 });
+    return performance.now() - opened;
+  } finally {
+    await popup.close();
+  }
+}
+
+/**
+ * The popup page's own CPU (CDP Profiler on its renderer) from a reload until a query typed at
+ * once has its results: where the popup's main thread spends an open. Written as `name`.cpuprofile.
+ */
+async function popupProfile(browser: ExtensionBrowser, name: string, query: string): Promise<{ fn: string; selfMs: number }[]> {
+  const popup = await browser.context.newPage();
+  try {
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByTestId('trending-item').first().waitFor({ timeout: 60_000 });
+    const cdp = await browser.context.newCDPSession(popup);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await popup.reload();
+    await popup.getByTestId('search').fill(query);
+    await popup.waitForFunction(([selector, q]) => document.querySelector(selector!)?.getAttribute('data-query') === q, [POPUP_RESULTS, query] as const, { timeout: 60_000 });
+    await popup.getByTestId('search').fill('');
+    await popup.getByTestId('trending-item').first().waitFor({ timeout: 60_000 });
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    await cdp.detach();
+    await writeFile(join(RESULTS_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    return topSelfTime(profile, 15);
+  } finally {
+    await popup.close();
+  }
+}
+
 async function popupKeystrokes(browser: ExtensionBrowser): Promise<ReturnType<typeof spread>> {
   const popup = await browser.context.newPage();
   try {
@@ -222,15 +276,17 @@ async function popupKeystrokes(browser: ExtensionBrowser): Promise<ReturnType<ty
 }
 
 /** The popup's Trending day picker: time from choosing each day to the list naming that day's papers. */
-async function trendingPicker(browser: ExtensionBrowser): Promise<{ days: number; switchMs: ReturnType<typeof spread> | null; openToTrendingMs: number }> {
+async function trendingPicker(browser: ExtensionBrowser): Promise<{ days: number; switchMs: ReturnType<typeof spread> | null; openToTrendingMs: number; openToTrendingSpreadMs: ReturnType<typeof spread> }> {
+  const opens: number[] = [];
+  for (let i = 0; i < POPUP_OPENS; i++) opens.push(await openToTrending(browser));
+  const openToTrendingMs = round(median(opens));
+  const openToTrendingSpreadMs = spread(opens);
   const popup = await browser.context.newPage();
   try {
-    const opened = performance.now();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await popup.getByTestId('trending-item').first().waitFor({ timeout: 60_000 });
-    const openToTrendingMs = round(performance.now() - opened);
     const picker = popup.getByTestId('trending-day');
-    if ((await picker.count()) === 0) return { days: 0, switchMs: null, openToTrendingMs };
+    if ((await picker.count()) === 0) return { days: 0, switchMs: null, openToTrendingMs, openToTrendingSpreadMs };
     const days = (await picker.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
     const times: number[] = [];
     const current = await picker.inputValue();
@@ -244,7 +300,7 @@ async function trendingPicker(browser: ExtensionBrowser): Promise<{ days: number
       }, first, { timeout: 30_000 }).catch(() => undefined);
       times.push(performance.now() - started);
     }
-    return { days: days.length, switchMs: spread(times), openToTrendingMs };
+    return { days: days.length, switchMs: spread(times), openToTrendingMs, openToTrendingSpreadMs };
   } finally {
     await popup.close();
   }
@@ -521,11 +577,11 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], scattere
     }));
   }
 
-  await stopWorker(page);
-  const popupCold = await popupOpen(browser, 'language model');
-  const popupWarm = await popupOpen(browser, 'language model');
+  const popupCold = await popupOpens(browser, 'language model', () => stopWorker(page));
+  const popupWarm = await popupOpens(browser, 'language model', async () => undefined);
   const keystrokes = await popupKeystrokes(browser);
   const trending = await trendingPicker(browser);
+  const popupProfileTop = await popupProfile(browser, `popup-${label.startsWith('fresh') ? 'fresh' : 'year'}`, 'language model');
   await page.close();
   const cdp = await WorkerCdp.attach(browser);
   const workerHeapBytes = await cdp.heapUsedBytes();
@@ -544,7 +600,7 @@ async function figures(browser: ExtensionBrowser, listingIds: string[], scattere
       warmDclToCardMs: spread(warmCard),
     },
     listing2000: { cold: { allBadgesMs: round(coldListing.allBadges), storeAnswersMs: round(coldListing.ready) }, warmAllBadgesMs: spread(warmListing.map((l) => l.allBadges)), warmStoreAnswersMs: spread(warmListing.map((l) => l.ready)), badgesMessageRoundTripMs: spread(listingTrips), badgesScatteredRoundTripMs: spread(scatteredTrips), idsRange, spanReads: spans },
-    popup: { coldWorker: popupCold, warm: popupWarm, keystrokeMs: keystrokes, trending, healthRoundTripMs: spread(healthTrips) },
+    popup: { coldWorker: popupCold, warm: popupWarm, keystrokeMs: keystrokes, trending, healthRoundTripMs: spread(healthTrips), profileTop: popupProfileTop },
     workerHeapBytes,
   };
 }
