@@ -36,30 +36,40 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
 
 type TitleOf = (id: string) => string | undefined;
 
+/** A paper's view without its related papers. */
+export type ListedPaper = Omit<PaperView, 'related'>;
+
 /** What a view needs beyond the paper: its related papers' titles and today's live ranking. */
 interface ViewContext {
   titleOf: TitleOf;
   live: LiveRanking | null;
 }
 
+/** A stored paper as a list shows it: everything of its view but its related papers. */
+function listedPaper(paper: Paper, saved: SavedItem | undefined, live: LiveRanking | null): ListedPaper {
+  return {
+    id: paper.id,
+    title: paper.title,
+    tldr: paper.summary.tldr,
+    keyResults: paper.summary.keyResults,
+    codeLinks: paper.summary.codeLinks,
+    topics: paper.summary.topics,
+    ...shownRank(paper.id, paper, live),
+    upvotes: paper.feed?.upvotes ?? null,
+    projectPage: paper.feed?.projectPage ?? null,
+    status: saved?.status ?? null,
+    inStore: true,
+  };
+}
+
 function toView(paper: Paper | undefined, saved: SavedItem | undefined, { titleOf, live }: ViewContext): PaperView | null {
   if (paper) {
     return {
-      id: paper.id,
-      title: paper.title,
-      tldr: paper.summary.tldr,
-      keyResults: paper.summary.keyResults,
-      codeLinks: paper.summary.codeLinks,
-      topics: paper.summary.topics,
+      ...listedPaper(paper, saved, live),
       related: paper.related.flatMap((id) => {
         const title = titleOf(id);
         return title ? [{ id, title }] : [];
       }),
-      ...shownRank(paper.id, paper, live),
-      upvotes: paper.feed?.upvotes ?? null,
-      projectPage: paper.feed?.projectPage ?? null,
-      status: saved?.status ?? null,
-      inStore: true,
     };
   }
   if (saved) {
@@ -166,7 +176,8 @@ export interface TrendingList {
   fetchedAt: number | null;
   /** Every day with a live list, newest first (for the day picker). */
   days: string[];
-  papers: PaperView[];
+  /** Without their related papers: a row does not show them, and their titles are spread over the whole store. */
+  papers: ListedPaper[];
 }
 
 /**
@@ -182,8 +193,8 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
       const list = (await db.trendingDays.get(chosen))!;
       const papers = (await db.papers.bulkGet(list.ids)).filter((paper) => paper !== undefined);
       const saved = await db.saved.bulkGet(papers.map((paper) => paper.id));
-      const context: ViewContext = { titleOf: await relatedTitles(db, papers), live: liveRanking(list) };
-      return { source: 'live', day: chosen, label: chosen, fetchedAt: list.fetchedAt, days, papers: papers.map((paper, index) => toView(paper, saved[index], context)!) };
+      const live = liveRanking(list);
+      return { source: 'live', day: chosen, label: chosen, fetchedAt: list.fetchedAt, days, papers: papers.map((paper, index) => listedPaper(paper, saved[index], live)) };
     }
     const order: string[] = JSON.parse((await db.meta.get(SEED_SNAPSHOTS_KEY))?.value ?? '[]');
     const ranked = await db.papers.ranked();
@@ -193,8 +204,7 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
     };
     ranked.sort((a, b) => snapshotIndex(a) - snapshotIndex(b) || (a.rank ?? 0) - (b.rank ?? 0));
     const saved = await db.saved.bulkGet(ranked.map((paper) => paper.id));
-    const context: ViewContext = { titleOf: await relatedTitles(db, ranked), live: null };
-    return { source: 'bundled', day: null, label: order[0] ?? '', fetchedAt: null, days, papers: ranked.map((paper, index) => toView(paper, saved[index], context)!) };
+    return { source: 'bundled', day: null, label: order[0] ?? '', fetchedAt: null, days, papers: ranked.map((paper, index) => listedPaper(paper, saved[index], null)) };
   });
 }
 
