@@ -218,8 +218,13 @@ export function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; lis
 /** Which trending list is picked: undefined, the latest; null, the bundled snapshot; a day, that day's live list. */
 type PickedDay = string | null | undefined;
 
-function Trending({ db, day, setDay }: { db: PaperLensDatabase; day: PickedDay; setDay: (day: PickedDay) => void }) {
+function Trending({ db, day, setDay, onShown }: { db: PaperLensDatabase; day: PickedDay; setDay: (day: PickedDay) => void; onShown: () => void }) {
   const { value, error } = useLiveQuery(() => trendingList(db, day), [day]);
+  const shown = value !== undefined;
+  // After the list's paint (effects run after it): what else the popup reads then does not delay it.
+  useEffect(() => {
+    if (shown) onShown();
+  }, [shown]);
   if (error) return <Problem text={error} />;
   if (!value) return <p class="empty">Loading…</p>;
   return (
@@ -339,7 +344,9 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
 
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
   const openReadingList = () => void showReadingList().catch((error: unknown) => setProblem(errorMessage(error)));
-  const search = useSearch(db);
+  // The search index is read once Trending has shown (or at the first keystroke), not in its way.
+  const [trendingShown, setTrendingShown] = useState(false);
+  const search = useSearch(db, trendingShown);
   const { query } = search;
   const searchBox = useRef<HTMLInputElement>(null);
   // The popup opens ready to search: what the reader types goes to the box. (Within the first
@@ -437,7 +444,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           </section>
         ) : (
           <div role="tabpanel" id="section-panel" aria-labelledby={`tab-${section}`}>
-            {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} /> : section === 'recent' ? <Recent db={db} /> : <Saved db={db} openReadingList={openReadingList} />}
+            {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} onShown={() => setTrendingShown(true)} /> : section === 'recent' ? <Recent db={db} /> : <Saved db={db} openReadingList={openReadingList} />}
           </div>
         )}
       </main>

@@ -22,18 +22,24 @@ interface Results {
 
 /**
  * Search over every paper in the store, as you type. The index is the persisted one the
- * background keeps up to date, with each paper's result row in it; it is loaded when the popup
- * opens and reloaded when it changes, as are the reading statuses. A keystroke reads nothing from
- * the store: its results render in the same frame.
+ * background keeps up to date, with each paper's result row in it; it is loaded once `preload`
+ * says so (the popup's first list has shown) or at the first keystroke, whichever comes first, and
+ * reloaded when it changes, as are the reading statuses. A keystroke reads nothing from the store:
+ * its results render in the same frame.
  */
-export function useSearch(db: PaperLensDatabase): { query: string; setQuery: (query: string) => void; results: Results | null; error: string | null } {
+export function useSearch(db: PaperLensDatabase, preload = false): { query: string; setQuery: (query: string) => void; results: Results | null; error: string | null } {
   const [query, setQuery] = useState('');
-  const stored = useLiveQuery(() => loadSearchIndex(db), []);
+  const searching = query.trim() !== '';
+  // On a year-old store the index is one row of millions of characters: read on open, it kept
+  // Trending waiting. Once asked for, it stays loaded.
+  const wanted = useRef(false);
+  if (preload || searching) wanted.current = true;
+  const load = wanted.current;
+  const stored = useLiveQuery(() => (load ? loadSearchIndex(db) : Promise.resolve(undefined)), [load]);
   // No index yet (the store still being seeded, or seeding failed): saved and opened papers are still found.
   const index = useMemo(() => ({ value: stored.value === null ? emptyIndex() : stored.value, error: stored.error }), [stored.value, stored.error]);
-  const context = useLiveQuery(() => rowContext(db), []);
+  const context = useLiveQuery(() => (load ? rowContext(db) : Promise.resolve(undefined)), [load]);
   // The reading list is read when searching starts (it can hold thousands of notes); null until then.
-  const searching = query.trim() !== '';
   const saved = useLiveQuery(() => (searching ? db.saved.toArray() : Promise.resolve(null)), [searching]);
   const savedNewestFirst = useMemo(() => {
     if (!saved.value) return null;
