@@ -40,16 +40,14 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
   const index = useMemo(() => ({ value: stored.value === null ? emptyIndex() : stored.value, error: stored.error }), [stored.value, stored.error]);
   const context = useLiveQuery(() => (load ? rowContext(db) : Promise.resolve(undefined)), [load]);
   // The reading list is read when searching starts (it can hold thousands of notes); null until then.
-  // After the index: read together, the large index row came last of all, later than alone.
-  const afterIndex = searching && stored.value !== undefined;
-  const saved = useLiveQuery(() => (afterIndex ? db.saved.toArray() : Promise.resolve(null)), [afterIndex]);
+  const saved = useLiveQuery(() => (searching ? db.saved.toArray() : Promise.resolve(null)), [searching]);
   const savedNewestFirst = useMemo(() => {
     if (!saved.value) return null;
     prepareSearch(saved.value);
     return sortItems(saved.value, 'added');
   }, [saved.value]);
   // So are the papers whose pages were opened (5,000 at most), newest first.
-  const seen = useLiveQuery(() => (afterIndex ? db.seen.orderBy('at').reverse().toArray() : Promise.resolve(null)), [afterIndex]);
+  const seen = useLiveQuery(() => (searching ? db.seen.orderBy('at').reverse().toArray() : Promise.resolve(null)), [searching]);
   const visited = useMemo(() => (seen.value && index.value ? visitedOutsideStore(seen.value, index.value) : null), [seen.value, index.value]);
   const answer = useMemo(() => {
     if (!searching || !index.value || !context.value || !savedNewestFirst || !visited) return { results: null, error: null };

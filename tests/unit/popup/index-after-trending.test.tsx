@@ -14,15 +14,13 @@ vi.mock('../../../src/messaging/client', () => ({
 
 // Whether Trending's rows were on the page when the search index was asked for, per call.
 const indexAskedWithTrending: boolean[] = [];
-// When a test says so, the index comes only once it is let through.
-let indexGate: Promise<void> | null = null;
 vi.mock('../../../src/db/search', async (original) => {
   const actual = await original<typeof Search>();
   return {
     ...actual,
     loadSearchIndex: (db: PaperLensDatabase) => {
       indexAskedWithTrending.push(document.querySelector('[data-testid="trending-item"]') !== null);
-      return indexGate ? indexGate.then(() => actual.loadSearchIndex(db)) : actual.loadSearchIndex(db);
+      return actual.loadSearchIndex(db);
     },
   };
 });
@@ -46,8 +44,6 @@ afterEach(() => {
   cleanup();
   indexAskedWithTrending.length = 0;
   trendingHangs = false;
-  indexGate = null;
-  vi.restoreAllMocks();
 });
 
 test('the popup reads the search index only once Trending is shown, and a search then finds papers', async () => {
@@ -68,19 +64,4 @@ test('a query typed before Trending (and the index) has loaded still gets its re
   const results = await screen.findAllByTestId('search-item', {}, { timeout: 3000 });
   expect(results.map((row) => row.getAttribute('data-arxiv-id'))).toContain('2407.13623');
   expect(indexAskedWithTrending).toEqual([false]);
-});
-
-test('the reading list is read for a search only once the index is in, not alongside its large row', async () => {
-  let letIndexThrough: () => void = () => undefined;
-  indexGate = new Promise<void>((resolve) => (letIndexThrough = resolve));
-  const readList = vi.spyOn(db.saved, 'toArray');
-  render(<PopupApp db={db} />);
-  fireEvent.input(screen.getByTestId('search'), { target: { value: 'vocabulary' } });
-  await waitFor(() => expect(indexAskedWithTrending.length).toBeGreaterThan(0));
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(readList).not.toHaveBeenCalled();
-  letIndexThrough();
-  const results = await screen.findAllByTestId('search-item', {}, { timeout: 3000 });
-  expect(results.map((row) => row.getAttribute('data-arxiv-id'))).toContain('2407.13623');
-  expect(readList).toHaveBeenCalled();
 });
