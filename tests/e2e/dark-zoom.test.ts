@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { colourTools, type ColourTools } from './colour-contrast';
 import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
@@ -28,27 +29,7 @@ interface Problem { text: string; issue: string }
  * it, cut off (its box narrower than its text, with no ellipsis), or reaching past the right edge
  * of `frame` (the shadow host, or the window).
  */
-function checkReadability(root: Document | ShadowRoot, frameRight: number): Problem[] {
-  const parse = (color: string) => {
-    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(color);
-    return m ? { r: +m[1]!, g: +m[2]!, b: +m[3]!, a: m[4] === undefined ? 1 : +m[4] } : null;
-  };
-  const lum = (c: { r: number; g: number; b: number }) => {
-    const f = (v: number) => {
-      const x = v / 255;
-      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-    };
-    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
-  };
-  const backgroundOf = (start: Element) => {
-    let node: Element | null = start;
-    while (node) {
-      const bg = parse(getComputedStyle(node).backgroundColor);
-      if (bg && bg.a > 0.5) return bg;
-      node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
-    }
-    return { r: 255, g: 255, b: 255, a: 1 };
-  };
+function checkReadability(root: Document | ShadowRoot, frameRight: number, { parse, contrast, backgroundOf }: ColourTools): Problem[] {
   const problems: Problem[] = [];
   for (const element of root.querySelectorAll('*')) {
     const own = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '').map((node) => node.textContent!.trim()).join(' ');
@@ -60,8 +41,7 @@ function checkReadability(root: Document | ShadowRoot, frameRight: number): Prob
     const fg = parse(style.color);
     if (fg) {
       const bg = backgroundOf(element);
-      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-      const ratio = (a! + 0.05) / (b! + 0.05);
+      const ratio = contrast(fg, bg);
       if (ratio < 4.5) problems.push({ text: own.slice(0, 40), issue: `contrast ${ratio.toFixed(2)} (${style.color} on rgb(${bg.r}, ${bg.g}, ${bg.b}))` });
     }
     if (element.scrollWidth > element.clientWidth + 1 && style.overflowX !== 'visible' && style.textOverflow !== 'ellipsis') problems.push({ text: own.slice(0, 40), issue: `cut off: ${element.scrollWidth} > ${element.clientWidth}` });
@@ -71,17 +51,17 @@ function checkReadability(root: Document | ShadowRoot, frameRight: number): Prob
 }
 
 function shadowReadability(host: Locator): Promise<Problem[]> {
-  return host.evaluate((element, source) => {
-    const check = new Function(`return (${source})`)() as (root: ShadowRoot, right: number) => Problem[];
-    return check(element.shadowRoot!, element.getBoundingClientRect().right);
-  }, checkReadability.toString());
+  return host.evaluate((element, [source, tools]) => {
+    const check = new Function(`return (${source})`)() as typeof checkReadability;
+    return check(element.shadowRoot!, element.getBoundingClientRect().right, (new Function(`return (${tools})`)() as typeof colourTools)());
+  }, [checkReadability.toString(), colourTools.toString()] as const);
 }
 
 function pageReadability(page: Page): Promise<Problem[]> {
-  return page.evaluate((source) => {
-    const check = new Function(`return (${source})`)() as (root: Document, right: number) => Problem[];
-    return check(document, document.documentElement.clientWidth);
-  }, checkReadability.toString());
+  return page.evaluate(([source, tools]) => {
+    const check = new Function(`return (${source})`)() as typeof checkReadability;
+    return check(document, document.documentElement.clientWidth, (new Function(`return (${tools})`)() as typeof colourTools)());
+  }, [checkReadability.toString(), colourTools.toString()] as const);
 }
 
 describe('dark theme at 200% zoom (a 1280 × 800 window is 640 × 400 CSS px)', () => {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { colourTools } from './colour-contrast';
 import { launchExtension, listedItem, sendFromPage, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
@@ -20,29 +21,9 @@ interface Field { field: string; inside: number; outside: number }
  * box, tags field or note is seen only by its border.
  */
 function fieldBorders(page: Page): Promise<Field[]> {
-  return page.evaluate(() => {
-    const parse = (color: string) => {
-      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(color);
-      return m ? { r: +m[1]!, g: +m[2]!, b: +m[3]!, a: m[4] === undefined ? 1 : +m[4] } : null;
-    };
-    const lum = (c: { r: number; g: number; b: number }) => {
-      const f = (v: number) => {
-        const x = v / 255;
-        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
-    };
-    const ratio = (a: { r: number; g: number; b: number }, b: { r: number; g: number; b: number }) => {
-      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-      return Math.round(((hi! + 0.05) / (lo! + 0.05)) * 100) / 100;
-    };
-    const backgroundOf = (start: Element | null) => {
-      for (let node = start; node; node = node.parentElement) {
-        const bg = parse(getComputedStyle(node).backgroundColor);
-        if (bg && bg.a > 0.5) return bg;
-      }
-      return { r: 255, g: 255, b: 255, a: 1 };
-    };
+  return page.evaluate((tools) => {
+    const { parse, contrast, backgroundOf } = (new Function(`return (${tools})`)() as typeof colourTools)();
+    const ratio = (a: Parameters<typeof contrast>[0], b: Parameters<typeof contrast>[1]) => Math.round(contrast(a, b) * 100) / 100;
     return [...document.querySelectorAll('input[type="search"], input[type="text"], textarea')]
       .filter((field) => field.getBoundingClientRect().width > 1)
       .map((field) => {
@@ -53,7 +34,7 @@ function fieldBorders(page: Page): Promise<Field[]> {
           outside: ratio(border, backgroundOf(field.parentElement)),
         };
       });
-  });
+  }, colourTools.toString());
 }
 
 const faint = (fields: Field[]) => fields.filter(({ inside, outside }) => inside < 3 || outside < 3);
