@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { sendRequest } from '../../messaging/client';
 import type { ChangeCount, SavedItem } from '../../schema';
@@ -136,7 +136,9 @@ export type FocusElsewhere = (left: Offer, undone: boolean) => void;
 function useFocusAfterOffer(offer: Offer | null, undone: RefObject<Offer | null>, focusElsewhere: FocusElsewhere | undefined) {
   const held = useRef<Offer | null>(null);
   const shown = useRef<Offer | null>(null);
-  useEffect(() => {
+  // A layout effect: the focus moves in the same task as the bar leaves, never resting on the body
+  // (a screen reader would announce the page's start; an effect comes a frame later).
+  useLayoutEffect(() => {
     const left = shown.current;
     shown.current = offer;
     if (left === null || held.current !== left) return;
@@ -166,8 +168,9 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
   const undoing = useOneAtATime();
   const undoOnce = () =>
     undoing.run(async () => {
-      const offer = undo.offer;
-      if (await undo.undo()) undone.current = offer;
+      // Marked before the offer is withdrawn: the bar leaves (and the focus moves) within undo().
+      undone.current = undo.offer;
+      if (!(await undo.undo())) undone.current = null;
     });
   // The live region is always there (and takes no room while empty), so a screen reader announces
   // the offer when it comes: one inserted together with its text is not announced.
