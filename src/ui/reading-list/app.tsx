@@ -12,7 +12,7 @@ import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './los
 import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
-import { focusWhenShown } from '../focus';
+import { focusMovedFrom, focusWhenShown } from '../focus';
 import { useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -501,12 +501,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // j / k take the keyboard focus along to the row (its checkbox, named for the paper), so a screen
   // reader reads it; not to its title link, which a key still held could open. The row may render
   // a frame later (the list renders what is on screen): tried for a moment only.
-  const focusTarget = useRef<{ id: string; until: number } | null>(null);
+  const focusTarget = useRef<{ id: string; until: number; from: Element | null } | null>(null);
   // A render to focus in: a j or k that leaves the cursor where it is (on the last or first paper)
   // changes nothing else, and the focus would stay where Escape left it, on the page.
   const [, renderToFocus] = useState(0);
   const focusRowSoon = (id: string, withinMs: number) => {
-    focusTarget.current = { id, until: performance.now() + withinMs };
+    focusTarget.current = { id, until: performance.now() + withinMs, from: document.activeElement };
     renderToFocus((count) => count + 1);
   };
   const moveCursor = (step: number) => {
@@ -531,6 +531,11 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   useEffect(() => {
     const target = focusTarget.current;
     if (!target || performance.now() > target.until) return;
+    // A control the reader focused meanwhile (Select all, the search) keeps the focus.
+    if (focusMovedFrom(target.from)) {
+      focusTarget.current = null;
+      return;
+    }
     const checkbox = listRef.current?.querySelector<HTMLElement>(`[data-arxiv-id="${CSS.escape(target.id)}"] [data-testid="select"]`);
     if (!checkbox) return;
     focusTarget.current = null;
