@@ -337,6 +337,8 @@ describe('undo in the card', () => {
     await save.click();
     await expect.poll(() => save.textContent()).toBe('Saved');
     await card(page).getByTestId('status').selectOption('reading');
+    // The item as stored once the status change has landed: what Undo must give back.
+    await expect.poll(async () => JSON.stringify(await ask({ type: 'listSaved' }))).toContain('"status":"reading"');
     const before = await ask({ type: 'listSaved' });
     // From the keyboard, focus stays in the card: on Save while it works, on Save again after Undo.
     const focused = () => card(page).evaluate((host) => host.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null);
