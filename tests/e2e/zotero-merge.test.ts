@@ -39,6 +39,13 @@ async function reset(): Promise<void> {
   await page.locator('[data-testid="reading-list"][data-count="3"]').waitFor();
 }
 
+/** Applies the preview shown, if it offers a change, and waits for the background's answer (the write is over then). */
+async function applyIfOffered(): Promise<void> {
+  if (!(await page.getByTestId('import-apply').isEnabled())) return;
+  await page.getByTestId('import-apply').click();
+  await page.getByTestId('import-result').waitFor();
+}
+
 // As Zotero 7 exports arXiv preprints (Better BibTeX off): the id in url, doi and note; versioned url for the old-style one.
 const ZOTERO_BIB = String.raw`
 @misc{vaswani_attention_2023,
@@ -86,8 +93,7 @@ describe('a Zotero library merged into the reading list', () => {
     await reset();
     const summary = await preview('My Library.bib', ZOTERO_BIB);
     expect(summary).toMatch(/^My Library\.bib: 0 new, [0-3] updated/);
-    if (await page.getByTestId('import-apply').isEnabled()) await page.getByTestId('import-apply').click();
-    await page.waitForTimeout(500);
+    await applyIfOffered();
     const after = new Map((await listed()).map((entry) => [entry.id, entry]));
     expect(after.size).toBe(3);
     expect(after.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', status: 'reading', notes: expect.stringContaining('My own note'), tldr: 'Attention alone is enough.' });
@@ -105,10 +111,7 @@ describe('a Zotero library merged into the reading list', () => {
     await page.getByTestId('import-result').waitFor();
     const once = await listed();
     const summary = await preview('My Library.bib', ZOTERO_BIB);
-    if (await page.getByTestId('import-apply').isEnabled()) {
-      await page.getByTestId('import-apply').click();
-      await page.waitForTimeout(500);
-    }
+    await applyIfOffered();
     const byId = (a: SavedItem, b: SavedItem) => a.id.localeCompare(b.id);
     expect({ summary, items: (await listed()).sort(byId) }).toEqual({ summary: expect.stringMatching(/0 new, 0 updated/), items: once.sort(byId) });
   });
@@ -122,8 +125,7 @@ describe('a Zotero library merged into the reading list', () => {
     ].join('\r\n');
     const summary = await preview('Exported Items.ris', ris);
     expect(summary).toMatch(/^Exported Items\.ris: 0 new, [0-3] updated/);
-    if (await page.getByTestId('import-apply').isEnabled()) await page.getByTestId('import-apply').click();
-    await page.waitForTimeout(500);
+    await applyIfOffered();
     const after = new Map((await listed()).map((entry) => [entry.id, entry]));
     expect(after.size).toBe(3);
     expect(after.get('1706.03762')).toMatchObject({ title: 'Attention Is All You Need', status: 'reading', tldr: 'Attention alone is enough.' });
