@@ -33,6 +33,26 @@ function choose(tabId: number): Promise<void> {
   }, tabId);
 }
 
+/** When the store last marked `id` seen (its visit's time), read in the worker; null if never. */
+function seenAt(id: string): Promise<number | null> {
+  return browser.worker.evaluate(
+    (key) =>
+      new Promise<number | null>((resolve, reject) => {
+        const request = indexedDB.open('paperlens');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const read = request.result.transaction('seen').objectStore('seen').get(key);
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            request.result.close();
+            resolve((read.result as { at: number } | undefined)?.at ?? null);
+          };
+        };
+      }),
+    id,
+  );
+}
+
 async function recentIds(popup: Page): Promise<(string | null)[]> {
   return popup.getByTestId('recent-item').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-arxiv-id')));
 }
@@ -49,8 +69,10 @@ describe('tabs opened in the background', () => {
     await expect.poll(() => recentIds(popup)).toEqual(['1706.03762']);
     await popup.close();
 
+    // The PDF is looked at first: its visit is recorded (the front page's mark moves on) before the HTML view is chosen.
+    const frontSeen = (await seenAt('1706.03762'))!;
     await choose(pdf);
-    await front.waitForTimeout(500);
+    await expect.poll(() => seenAt('1706.03762')).toBeGreaterThan(frontSeen);
     await choose(html);
     await front.waitForTimeout(1000);
     popup = await browser.popup();
