@@ -96,7 +96,8 @@ describe('options survive a browser restart', () => {
     await options.getByTestId('setting-completeFromArxiv').uncheck();
     await options.getByTestId('setting-pdfTabTitles').uncheck();
     await options.getByTestId('setting-hfPaper').uncheck();
-    await options.getByText('Saved. Open pages follow at once.').waitFor();
+    // The last change's own note (the first change's showed the same ending): it is stored before the browser closes.
+    await options.getByText('Hugging Face paper pages off. Saved. Open pages follow at once.').waitFor();
     await first.close();
 
     const second = await launchExtension({ profileDir: profile });
