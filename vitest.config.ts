@@ -22,8 +22,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // A poll waits for what a user would see; on a busy 2-core CI machine (unit tests run
-          // alongside) a worker start or a reload can take more than Vitest's default 1 s.
+          // A poll waits for what a user would see; on a busy 2-core CI machine a worker start or a
+          // reload can take more than Vitest's default 1 s. (`npm test` runs these after the unit
+          // tests, not alongside them: a loaded machine widened the tests' own timing windows.)
           expect: { poll: { timeout: 10_000 } },
         },
       },
