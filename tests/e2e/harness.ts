@@ -168,6 +168,30 @@ export async function listSavedFrom(from: Page): Promise<SavedItem[]> {
 }
 
 /** Flips a switch on the options page, as the user would, once the page says it is saved. */
+/**
+ * Reads the store itself, in the worker (no request a test may be checking): the row of `table` at
+ * `key`, or every row when no key is given.
+ */
+export function readStore<T>(browser: ExtensionBrowser, table: string, key?: string): Promise<T> {
+  return browser.worker.evaluate(
+    ([name, at]) =>
+      new Promise<T>((resolve, reject) => {
+        const request = indexedDB.open('paperlens');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const store = request.result.transaction(name).objectStore(name);
+          const read = at === undefined ? store.getAll() : store.get(at);
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            request.result.close();
+            resolve(read.result as T);
+          };
+        };
+      }),
+    [table, key] as const,
+  );
+}
+
 export async function setSwitch(browser: ExtensionBrowser, name: string, on: boolean): Promise<void> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SavedItem } from '../../src/schema';
-import { card, cardText, fixture, launchExtension, pressSaveShortcut, type ExtensionBrowser } from './harness';
+import { card, cardText, fixture, launchExtension, pressSaveShortcut, readStore, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -130,17 +130,7 @@ describe('summary card on Hugging Face paper pages', () => {
 
 /** The reading list, read from the store in the worker. */
 function listed(): Promise<SavedItem[]> {
-  return browser.worker.evaluate(
-    () =>
-      new Promise<SavedItem[]>((resolve, reject) => {
-        const request = indexedDB.open('paperlens');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const read = request.result.transaction('saved').objectStore('saved').getAll();
-          read.onsuccess = () => resolve(read.result as SavedItem[]);
-        };
-      }),
-  );
+  return readStore<SavedItem[]>(browser, 'saved');
 }
 
 /**

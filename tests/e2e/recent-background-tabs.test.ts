@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { PDF, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { PDF, fixture, launchExtension, readStore, type ExtensionBrowser } from './harness';
 
 type WorkerGlobal = { chrome: typeof Browser };
 
@@ -33,24 +33,9 @@ function choose(tabId: number): Promise<void> {
   }, tabId);
 }
 
-/** When the store last marked `id` seen (its visit's time), read in the worker; null if never. */
-function seenAt(id: string): Promise<number | null> {
-  return browser.worker.evaluate(
-    (key) =>
-      new Promise<number | null>((resolve, reject) => {
-        const request = indexedDB.open('paperlens');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const read = request.result.transaction('seen').objectStore('seen').get(key);
-          read.onerror = () => reject(read.error);
-          read.onsuccess = () => {
-            request.result.close();
-            resolve((read.result as { at: number } | undefined)?.at ?? null);
-          };
-        };
-      }),
-    id,
-  );
+/** When the store last marked `id` seen (its visit's time); null if never. */
+async function seenAt(id: string): Promise<number | null> {
+  return (await readStore<{ at: number } | undefined>(browser, 'seen', id))?.at ?? null;
 }
 
 async function recentIds(popup: Page): Promise<(string | null)[]> {
