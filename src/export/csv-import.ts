@@ -2,7 +2,7 @@ import { ImportedItemSchema, type ImportParse, type ImportRejection, type Import
 import { ReadingStatusSchema } from '../schema/papers';
 import { ImportError } from './errors';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName } from './references';
-import { singleLine } from './text';
+import { noteText, singleLine } from './text';
 import { CSV_COLUMNS, splitListCell } from './csv';
 
 /** One CSV record: its cells and the line it starts on (a quoted cell may span lines). */
@@ -181,7 +181,8 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const tags = splitList(field('tags')?.value ?? '', ours);
   if (tags.length > 0) item.tags = keywordTags(tags, (reason) => leftOut.push({ line: row.line, reason: `${reason}: left out of ${where}` }));
   const notes = field('notes', true)?.value;
-  if (notes !== undefined) item.notes = notes;
+  // Zotero's Notes column holds its notes' HTML; ours holds the text as typed (a "<b>" in it is text).
+  if (notes !== undefined) item.notes = ours ? notes : noteText(notes);
   const tldr = field('tldr', true)?.value;
   if (tldr !== undefined) item.tldr = tldr;
   // A spreadsheet rewrites times in its locale's form ("7/31/2024 9:15"), which cannot be read

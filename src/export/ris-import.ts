@@ -2,8 +2,7 @@ import { ImportedItemSchema, type ImportParse, type ImportRejection, type Import
 import { ImportError } from './errors';
 import { normalizeArxivId } from '../papers/ids';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName } from './references';
-import { singleLine } from './text';
-import { decodeCharacterReferences } from '../papers/html-text';
+import { noteText, singleLine } from './text';
 
 /** One `TY  - …` to `ER  - ` record: each tag's values in order (tags repeat: AU, KW, N1). */
 interface RisRecord {
@@ -49,26 +48,6 @@ function parseRis(text: string): RisRecord[] {
   return records;
 }
 
-
-// HTML as Zotero writes notes; "<mask>" or "<eos>" in a plain note is no tag.
-const HTML_TAG = /<\/?(?:p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|blockquote|pre|code|sub|sup)\b[^>]*>/i;
-
-/** Zotero writes notes as HTML ("<p>Comment: 15 pages</p>"): their text, paragraphs as lines. */
-function noteText(value: string): string {
-  // Tags are looked for only up to the last ">": a "<" with no ">" after it is text, and "[^>]*"
-  // would rescan to the end from each such "<" (seconds for a note of many "<p ").
-  const tagged = value.slice(0, value.lastIndexOf('>') + 1);
-  if (!HTML_TAG.test(tagged)) return value.trim();
-  const lines = value.replace(/<br\s*\/?>|<\/(?:p|div|li|h\d)>/gi, '\n');
-  const lastTagEnd = lines.lastIndexOf('>') + 1;
-  const text = decodeCharacterReferences(lines.slice(0, lastTagEnd).replace(/<[^>]*>/g, '') + lines.slice(lastTagEnd));
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line, index, lines) => line !== '' || (index > 0 && lines[index - 1] !== ''))
-    .join('\n')
-    .trim();
-}
 
 // A note that is only an arXiv id ("arXiv:1706.03762 [cs]", as Zotero notes a preprint's own id).
 const ID_NOTE = /^arxiv:\s*(\S+)(?:\s+\[[^\]]*\])?$/i;

@@ -1,3 +1,4 @@
+import { decodeCharacterReferences } from '../papers/html-text';
 import { idYearMonth } from '../papers/ids';
 import type { SavedItem } from '../schema/papers';
 
@@ -73,4 +74,24 @@ export function splitEscapedList(text: string, separator: string, escaped: RegEx
   }
   items.push(item);
   return items;
+}
+
+// HTML as Zotero writes notes; "<mask>" or "<eos>" in a plain note is no tag.
+const HTML_TAG = /<\/?(?:p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|blockquote|pre|code|sub|sup)\b[^>]*>/i;
+
+/** A note as Zotero writes it, in HTML ("<p>Comment: 15 pages</p>"): its text, paragraphs as lines; a plain note as it is. */
+export function noteText(value: string): string {
+  // Tags are looked for only up to the last ">": a "<" with no ">" after it is text, and "[^>]*"
+  // would rescan to the end from each such "<" (seconds for a note of many "<p ").
+  const tagged = value.slice(0, value.lastIndexOf('>') + 1);
+  if (!HTML_TAG.test(tagged)) return value.trim();
+  const lines = value.replace(/<br\s*\/?>|<\/(?:p|div|li|h\d)>/gi, '\n');
+  const lastTagEnd = lines.lastIndexOf('>') + 1;
+  const text = decodeCharacterReferences(lines.slice(0, lastTagEnd).replace(/<[^>]*>/g, '') + lines.slice(lastTagEnd));
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line, index, lines) => line !== '' || (index > 0 && lines[index - 1] !== ''))
+    .join('\n')
+    .trim();
 }

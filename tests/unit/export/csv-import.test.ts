@@ -89,6 +89,16 @@ describe("CSV import: other tools' files", () => {
     expect(parse.rejected).toEqual([{ line: 4, reason: '"https://example.org/taocp" is not a valid arXiv id or URL in the row at line 4 ("The Art of Computer Programming")' }]);
   });
 
+  test("Zotero's notes, written as HTML in its Notes column, come in as their text; a note of ours with tags in its text keeps them", () => {
+    const header = ZOTERO_CSV.split('\r\n')[0]!;
+    const note = '<div data-schema-version=""9""><p>My <b>bold</b> note &amp; more</p>\n<p>Second para</p></div>';
+    const row = `"ABCD1234","preprint","2021","Hu, Edward J.","LoRA","","","http://arxiv.org/abs/2106.09685","","2021-10-16","","","","${note}","",""`;
+    expect(parseImport(`${header}\r\n${row}`, 'Exported Items.csv').items[0]!.notes).toBe('My bold note & more\n\nSecond para');
+
+    const ours = savedItem({ id: '2310.01779', notes: 'Compare with <b> and <p> in the HTML export & see §3' });
+    expect(parseImport(exportCsv([ours]), 'paperlens-reading-list.csv').items[0]!.notes).toBe(ours.notes);
+  });
+
   test('a spreadsheet with ";" between cells (Excel in many locales): ids with versions, statuses, a status we do not know', () => {
     const sheet = 'arXiv ID;Title;Status\n2310.01779v2;HallE-Switch;Reading\nhttps://huggingface.co/papers/2407.13623;Scaling Laws;read\n1706.03762;Attention;done\n';
     const parse = parseImport(sheet, 'papers.csv');
