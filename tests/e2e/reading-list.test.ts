@@ -131,6 +131,24 @@ describe('reading-list page', () => {
     await expect.poll(() => tags.inputValue()).toBe('nlp, scaling, to cite');
   });
 
+  test('text entered past the notes\' 100,000 characters is left out with a word saying how much, not silently', async () => {
+    const notes = row('2310.01779').getByTestId('notes');
+    await notes.fill('Intro: ');
+    await notes.press('End');
+    await page.keyboard.insertText('x'.repeat(100_010));
+    const tooLong = row('2310.01779').getByTestId('notes-too-long');
+    await expect.poll(() => tooLong.textContent()).toBe('Notes hold 100,000 characters at most: the last 17 of what you entered were left out');
+    expect(await tooLong.getAttribute('role')).toBe('alert');
+    expect((await notes.inputValue()).length).toBe(100_000);
+    await expect.poll(() => row('2310.01779').getByTestId('notes-state').getAttribute('data-state')).toBe('saved');
+    await expect.poll(async () => (await listed(page)).find((entry) => entry.id === '2310.01779')!.notes.length).toBe(100_000);
+    // Once the note is shortened the word goes.
+    await notes.press('Backspace');
+    await expect.poll(() => tooLong.count()).toBe(0);
+    await notes.fill('');
+    await expect.poll(async () => (await listed(page)).find((entry) => entry.id === '2310.01779')!.notes).toBe('');
+  });
+
   test('select many and set their status; delete with undo restores them exactly', async () => {
     const before = await listed(page);
     for (const id of ['2401.00001', '2401.00002', '2401.00003']) await row(id).getByTestId('select').check();

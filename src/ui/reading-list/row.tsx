@@ -2,7 +2,7 @@ import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
-import { MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../schema';
+import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../schema';
 import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
 import { describeDay } from '../time';
@@ -64,9 +64,18 @@ function useDraft(stored: string, asStored: (typed: string) => string = (typed) 
   };
 }
 
+/** How many characters of an insertion into `field` its maxLength will leave out (the browser cuts them without a word). */
+function charactersLeftOut(field: HTMLTextAreaElement, event: InputEvent): number {
+  const inserted = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+  const replaced = field.selectionEnd - field.selectionStart;
+  return Math.max(0, field.value.length - replaced + inserted.length - field.maxLength);
+}
+
 function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEditLost'] }) {
   const draft = useDraft(item.notes);
   const write = useDebouncedWrite((notes: string) => sendRequest({ type: 'setNotes', id: item.id, notes }, true), NOTES_DELAY_MS, (notes, reason) => onLost({ item, notes, reason }));
+  const [leftOut, setLeftOut] = useState(0);
+  const tooLong = leftOut > 0 ? `Notes hold ${MAX_NOTES_LENGTH.toLocaleString('en-US')} characters at most: the last ${leftOut.toLocaleString('en-US')} of what you entered were left out` : null;
   return (
     <label class="field notes-field">
       <span class="field-label">
@@ -76,15 +85,21 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
             Notes not saved: {write.error}
           </span>
         )}
+        {tooLong && !write.error && (
+          <span class="error field-error" role="alert" data-testid="notes-too-long" title={tooLong}>
+            {tooLong}
+          </span>
+        )}
       </span>
       <textarea
         data-testid="notes"
         aria-label={`Notes on ${item.title}`}
         dir="auto"
         rows={2}
-        maxLength={100_000}
+        maxLength={MAX_NOTES_LENGTH}
         placeholder="Your notes"
         value={draft.value}
+        onBeforeInput={(event) => setLeftOut(charactersLeftOut(event.currentTarget, event))}
         onInput={(event) => {
           draft.edit(event.currentTarget.value);
           write.schedule(event.currentTarget.value);
