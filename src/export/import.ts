@@ -70,19 +70,35 @@ function markdownLinkEnd(line: string): { address: string; end: number } | null 
   return null;
 }
 
+// A list item's marker ("- ", "1. ") and a task list's box ("- [ ] ", "* [x] ").
+const LIST_MARKER = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/;
 // A line that opens with a Markdown link, after any list marker.
-const MARKDOWN_LINK_LINE = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?\[/;
+const MARKDOWN_LINK_LINE = new RegExp(`${LIST_MARKER.source}\\[`);
+// A reference written out later in a line ("ResNet — arXiv:1512.03385"): arXiv's own form, an
+// arXiv or Hugging Face address, arXiv's DOI. A bare number there could be anything.
+const REFERENCE_IN_LINE = /\barxiv:\s*[\w./-]+|https?:\/\/(?:www\.)?(?:arxiv\.org|huggingface\.co)\/\S+|\b10\.48550\/arxiv\.[\w.]+/i;
+// A link's text that names no paper, as lists of papers write it ("[PDF](…)", "[[arXiv]](…)").
+const NOT_A_TITLE = /^\W*(?:paper|pdf|arxiv|abs|abstract|link|here|code|project(?: page)?|html|preprint|hf|hugging ?face|page|website|url|source|download)\W*$/i;
 
 /**
  * The reference a line of a list gives: a Markdown link's address, else the line's first word
- * after any list marker ("- ", "1. "); what follows it is a title or arXiv's category.
+ * after any list marker ("- ", "1. ") when it is one (what follows it is a title or arXiv's
+ * category), else an arXiv reference written out later in the line.
  */
-
 function referenceOf(entry: string): string {
   const markdownLink = markdownLinkEnd(entry);
   if (markdownLink) return markdownLink.address;
   // "2310.01779, HallE-Switch": the comma ends the id.
-  return entry.replace(/^(?:[-*+•]|\d+[.)])\s+/, '').replace(/^arxiv:\s+/i, 'arXiv:').split(/\s+/)[0]!.replace(/[,;]$/, '');
+  const first = entry.replace(LIST_MARKER, '').replace(/^arxiv:\s+/i, 'arXiv:').split(/\s+/)[0]!.replace(/[,;]$/, '');
+  if (arxivIdFromReference(first)) return first;
+  return REFERENCE_IN_LINE.exec(entry)?.[0].replace(/[.,;:)\]]+$/, '') ?? first;
+}
+
+/** The text of a Markdown link that opens a line, when it names a paper rather than its id, address or a "PDF". */
+function linkTitle(raw: string, link: { address: string; end: number }, id: string): string {
+  const text = unescapeMarkdown(raw.slice(LIST_MARKER.exec(raw)![0].length + 1, link.end - link.address.length - 3)).trim();
+  if (NOT_A_TITLE.test(text) || !/\p{L}/u.test(text) || text.includes(id) || /https?:\/\//i.test(text)) return '';
+  return text;
 }
 
 /**
@@ -123,8 +139,8 @@ function parseIdList(text: string): ImportParse {
       }
       if (id) {
         const item: ImportedItem = status === null ? { id, line } : { id, line, status };
-        // "- [Title](https://arxiv.org/abs/…)", the title escaped.
-        const title = status !== null && link ? unescapeMarkdown(raw.slice(raw.indexOf('[') + 1, link.end - link.address.length - 3)) : '';
+        // "- [Title](https://arxiv.org/abs/…)", the title escaped (our export's), as lists of papers link them.
+        const title = link ? linkTitle(raw, link, id) : '';
         if (title) item.title = title;
         items.push(item);
         exported = status === null ? null : item;

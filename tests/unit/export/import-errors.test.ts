@@ -286,7 +286,7 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     const text = ['2310.01779', `x${' '.repeat(100_000)}y`, `[a${'](a'.repeat(60_000)}`, '[LoRA](https://arxiv.org/abs/2106.09685) # a comment'].join('\n');
     const started = performance.now();
     const parse = parseImport(text, 'list.txt');
-    expect(parse.items).toEqual([{ id: '2310.01779', line: 1 }, { id: '2106.09685', line: 4 }]);
+    expect(parse.items).toEqual([{ id: '2310.01779', line: 1 }, { id: '2106.09685', line: 4, title: 'LoRA' }]);
     expect(parse.rejected.map((rejection) => rejection.line)).toEqual([2, 3]);
     expect(performance.now() - started).toBeLessThan(1000);
   });
@@ -297,6 +297,32 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(parse.items).toEqual([{ id: '2401.00001', line: 1 }, { id: '1706.03762', line: 3 }]);
     expect(parse.rejected.map((rejection) => rejection.line)).toEqual([2]);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  test("a README's list of papers: link texts are titles (not a link's \"PDF\" or its address), task boxes and numbered items are read, an id written out later in a line is found", () => {
+    const list = [
+      '# My reading list',
+      '- [LoRA: Low-Rank Adaptation of Large Language Models](https://arxiv.org/abs/2106.09685) - parameter-efficient',
+      '- [PDF](https://arxiv.org/pdf/1706.03762.pdf)',
+      '- [https://arxiv.org/abs/2310.01779](https://arxiv.org/abs/2310.01779)',
+      '* [ ] https://huggingface.co/papers/2407.13623 read later',
+      '- [x] [Scaling Laws with Vocabulary](https://huggingface.co/papers/2407.13623v2)',
+      '1. ResNet — arXiv:1512.03385.',
+      '2. Adam (https://arxiv.org/abs/1412.6980v9)',
+      '3. Version 2024.12345 of our tool',
+    ].join('\n');
+    const parse = parseImport(list, 'awesome.md');
+    expect(parse.items).toEqual([
+      { id: '2106.09685', line: 2, title: 'LoRA: Low-Rank Adaptation of Large Language Models' },
+      { id: '1706.03762', line: 3 },
+      { id: '2310.01779', line: 4 },
+      { id: '2407.13623', line: 5 },
+      { id: '2407.13623', line: 6, title: 'Scaling Laws with Vocabulary' },
+      { id: '1512.03385', line: 7 },
+      { id: '1412.6980', line: 8 },
+    ]);
+    // A number that looks like a new-style id, written out in a line's text, is not taken for one.
+    expect(parse.rejected.map((rejection) => rejection.line)).toEqual([9]);
   });
 
   test('a Markdown list of links without list markers is a list, not broken JSON', () => {
