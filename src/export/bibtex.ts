@@ -1,4 +1,4 @@
-import { arxivAbsUrl } from '../papers/ids';
+import { arxivAbsUrl, placeholderTitle } from '../papers/ids';
 import { ACCENTS } from '../papers/latex';
 import type { SavedItem } from '../schema/papers';
 import { foldForSearch } from '../search/tokenize';
@@ -200,4 +200,16 @@ export function exportBibtex(items: readonly SavedItem[]): string {
 /** One paper's entry to cite it, without the reader's tags and notes (a shared .bib is no place for them). */
 export function citationEntry(paper: Citable): string {
   return entry({ ...paper, tags: [], notes: '' }, baseCitationKey(paper));
+}
+
+/**
+ * Whether a citation of the paper would be a stub: no authors, and for a title only its id's
+ * placeholder ("arXiv:2501.12345") or `guessedTitle`, a PDF tab's own (a PDF tab of a paper the
+ * store lacks, when arXiv could not be asked). Such an entry cites nothing a reader could find, so
+ * it is not copied; with a real title and no authors (a snapshot paper) the entry still names it.
+ */
+export function isCitationStub(paper: Citable, guessedTitle: string | null = null): boolean {
+  if (paper.authors.some((name) => name.trim() !== '')) return false;
+  const title = singleLine(paper.title);
+  return title === '' || title === placeholderTitle(paper.id) || (guessedTitle !== null && title === singleLine(guessedTitle));
 }

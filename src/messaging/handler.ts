@@ -8,7 +8,7 @@ import { errorMessage } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
 import { arxivVersion, normalizeTitle } from '../papers/ids';
-import { citationEntry, type Citable } from '../export/bibtex';
+import { citationEntry, isCitationStub, type Citable } from '../export/bibtex';
 
 export interface HandlerDeps {
   /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
@@ -105,6 +105,10 @@ async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null
   return page ? saveInputFromPage(id, page).title : titles.guess;
 }
 
+/** Why a citation was refused: what is missing, where it comes from, and what to do. */
+export const CITATION_STUB_ERROR =
+  "arXiv could not be reached for this paper's title and authors — try again, with “Complete papers from arXiv” on in settings";
+
 async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
@@ -114,6 +118,10 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
     if (request.type === 'citation') {
       // The page's details, completed from the store; a broken store does not stop a citation.
       const paper = await deps.ready().then((db) => citableWithAuthors(db, request.paper, deps)).catch(() => request.paper);
+      // Neither title nor authors known (arXiv unreachable, busy or not to be asked): refused rather
+      // than a stub copied as if it were the entry; the clipboard keeps what it had, and pressing
+      // again asks arXiv again (failures are not cached).
+      if (isCitationStub(paper, request.paper.titleIsGuess ? request.paper.title : null)) return { ok: false, error: CITATION_STUB_ERROR };
       return { ok: true, result: citationEntry(paper) };
     }
     const db = await deps.ready();

@@ -3,12 +3,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PDF, fixture, launchExtension, type ExtensionBrowser, setSwitch, oldStyleAbsPage } from './harness';
 
 let browser: ExtensionBrowser;
+let arxivUp = false;
 
 beforeAll(async () => {
   browser = await launchExtension();
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
   browser.serve('https://arxiv.org/abs/hep-th/9901001', await oldStyleAbsPage());
-  for (const url of ['https://arxiv.org/pdf/1706.03762v7', 'https://arxiv.org/pdf/hep-th/9901001v2']) browser.serve(url, { body: PDF, contentType: 'application/pdf' });
+  for (const url of ['https://arxiv.org/pdf/1706.03762v7', 'https://arxiv.org/pdf/hep-th/9901001v2', 'https://arxiv.org/pdf/2501.12345v2']) browser.serve(url, { body: PDF, contentType: 'application/pdf' });
+  // A paper nobody here knows, whose arXiv page answers 503 (busy) until a test lets it answer.
+  const page = (await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', '2501.12345').replaceAll('Attention Is All You Need', 'A Paper Only arXiv Knows');
+  browser.serve('https://arxiv.org/abs/2501.12345', (route) => route.fulfill(arxivUp ? { status: 200, contentType: 'text/html', body: page } : { status: 503, body: 'busy' }));
 });
 
 afterAll(async () => {
@@ -44,6 +48,34 @@ describe('PDF tabs of papers the store lacks, and the completion switch', () => 
     expect(absRequests('1706.03762')).toBe(before);
     await setSwitch(browser, 'completeFromArxiv', true);
     await expect.poll(() => pdf.title()).toBe('Attention Is All You Need | arXiv 1706.03762v7');
+    await pdf.close();
+  });
+
+  test('Copy BibTeX while arXiv answers 503: nothing copied and the popup says why; pressed again once arXiv answers, the whole entry', async () => {
+    const pdf = await openPdf('https://arxiv.org/pdf/2501.12345v2');
+    const popup = await browser.popup();
+    const thisTab = popup.getByTestId('this-tab');
+    await expect.poll(() => thisTab.getAttribute('data-arxiv-id')).toBe('2501.12345');
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.bringToFront(); // the clipboard is written only from the focused page
+    await popup.evaluate(() => navigator.clipboard.writeText('what the user copied before'));
+    const error = thisTab.getByRole('alert');
+    await thisTab.getByTestId('copy-bibtex').click();
+    await expect.poll(() => error.allTextContents()).toEqual([
+      'BibTeX not copied: arXiv could not be reached for this paper\'s title and authors — try again, with “Complete papers from arXiv” on in settings',
+    ]);
+    expect(await thisTab.getByTestId('copied').textContent()).toBe('');
+    // No stub (`title = {{arXiv:2501.12345}}`, no authors) replaced what was there.
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe('what the user copied before');
+
+    arxivUp = true;
+    await thisTab.getByTestId('copy-bibtex').click();
+    await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('BibTeX copied');
+    expect(await error.count()).toBe(0);
+    const copied = await popup.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^@misc\{vaswani\d{4}paper,\n {2}title = \{\{A Paper Only arXiv Knows\}\},\n {2}author = \{Ashish Vaswani and /);
+    expect(copied).toContain('eprint = {2501.12345}');
+    await popup.close();
     await pdf.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { citationKeys, exportBibtex, parseImport } from '../../../src/export';
-import { citationEntry } from '../../../src/export/bibtex';
+import { citationEntry, isCitationStub } from '../../../src/export/bibtex';
 import { planImport } from '../../../src/export/merge';
 import { SaveInputSchema } from '../../../src/schema';
 import { boundPaper } from '../../../src/sites/types';
@@ -168,6 +168,18 @@ describe('BibTeX export', () => {
     expect(citation).toMatch(/^@misc\{vaswani2017attention,\n {2}title = \{\{Attention Is All You Need\}\},\n {2}author = \{Ashish Vaswani and Noam Shazeer\},/);
     expect(citation).toContain('eprint = {1706.03762}');
     expect(citation).not.toMatch(/keywords|annote|private/);
+  });
+
+  test('a citation knowing neither the title (only the id\'s placeholder or a PDF\'s own guess) nor the authors is a stub, not an entry to copy', () => {
+    const bare = { id: '2501.12345', title: 'arXiv:2501.12345', authors: [], published: null, primaryCategory: null, doi: null, journalRef: null };
+    expect(isCitationStub(bare)).toBe(true);
+    expect(isCitationStub({ ...bare, title: '  ' })).toBe(true);
+    expect(isCitationStub({ ...bare, title: 'Microsoft Word - draft.docx' }, 'Microsoft Word - draft.docx')).toBe(true);
+    expect(isCitationStub({ ...bare, authors: [' '] })).toBe(true);
+    // A real title (a snapshot paper's) names the paper; so do authors, whatever the title.
+    expect(isCitationStub({ ...bare, title: 'Attention Is All You Need' })).toBe(false);
+    expect(isCitationStub({ ...bare, title: 'Attention Is All You Need' }, 'Microsoft Word - draft.docx')).toBe(false);
+    expect(isCitationStub({ ...bare, authors: ['Ashish Vaswani'] })).toBe(false);
   });
 });
 

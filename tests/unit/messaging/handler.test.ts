@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
-import { changesSaved, handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
+import { CITATION_STUB_ERROR, changesSaved, handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 
 let deps: HandlerDeps;
@@ -140,6 +140,26 @@ describe('background message handler', () => {
     expect(asked).toEqual(['2407.13623']);
     const offline = await handleMessage({ type: 'citation', paper: { id: '2407.13623', title: '2407.13623v1.pdf', titleIsGuess: true } }, { ...deps, arxivPage: async () => null });
     expect(offline).toEqual({ ok: true, result: expect.stringMatching(/title = \{\{Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies\}\}/) });
+  });
+
+  test("a PDF tab's citation of a paper nobody here knows, arXiv out of reach: refused (no stub), and given whole once arXiv answers", async () => {
+    const page = { id: '2501.12345', title: 'A Paper Only arXiv Knows', abstract: 'We study.', authors: ['Ada Lovelace'], published: '2025-01-21', primaryCategory: 'cs.LG', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
+    let arxivUp = false;
+    const asked: string[] = [];
+    const withArxiv: HandlerDeps = { ...deps, arxivPage: async (id) => (asked.push(id), arxivUp ? page : null) };
+    // What the popup sends for a PDF tab it could not name: the id's placeholder, or the PDF's own title.
+    const fromPlaceholder = { type: 'citation', paper: { id: '2501.12345', title: 'arXiv:2501.12345' } } as const;
+    const fromGuess = { type: 'citation', paper: { id: '2501.12345', title: 'Microsoft Word - draft.docx', titleIsGuess: true } } as const;
+    expect(await handleMessage(fromPlaceholder, withArxiv)).toEqual({ ok: false, error: CITATION_STUB_ERROR });
+    expect(await handleMessage(fromGuess, withArxiv)).toEqual({ ok: false, error: CITATION_STUB_ERROR });
+    // No arXiv to ask (switched off) or a broken store: the same.
+    expect(await handleMessage(fromPlaceholder, deps)).toEqual({ ok: false, error: CITATION_STUB_ERROR });
+    expect(await handleMessage(fromPlaceholder, { ...withArxiv, ready: () => Promise.reject(new Error('the store could not be opened')) })).toEqual({ ok: false, error: CITATION_STUB_ERROR });
+    // Asked again, arXiv answers: the whole entry.
+    arxivUp = true;
+    const reply = await handleMessage(fromPlaceholder, withArxiv);
+    expect(reply).toEqual({ ok: true, result: expect.stringMatching(/^@misc\{lovelace2025paper,\n {2}title = \{\{A Paper Only arXiv Knows\}\},\n {2}author = \{Ada Lovelace\},/) });
+    expect(asked).toEqual(['2501.12345', '2501.12345', '2501.12345']);
   });
 
   test("the popup's request for a paper's arXiv page is answered from it, or null, even while the store is down", async () => {
