@@ -86,10 +86,13 @@ export default defineBackground(() => {
     onFilled: () => void announceStoreChanged().catch(() => undefined),
     scheduleRetry: (at) => void browser.alarms.create(ARXIV_RETRY_ALARM, { when: at }),
   });
+  // arXiv not answering (offline, 503, 429) rejects, with why: a badge tells the reader so, and asks again.
   const arxivPage = async (id: string) => {
     if (!(await loadSettings()).completeFromArxiv) return null;
     const page = await arxivPages(id);
-    return page.ok ? page.paper : null;
+    if (page.ok) return page.paper;
+    if (page.kind === 'failed') throw new Error(page.reason);
+    return null;
   };
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
   // A change (`change` resolves once the open pages are told) marked while it is made: a worker that

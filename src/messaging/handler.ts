@@ -27,7 +27,10 @@ export interface HandlerDeps {
   storeChanged?: () => void;
   /** Called after a paper was seen for the first time (only listings show it). */
   seenChanged?: () => void;
-  /** The paper's arXiv page, fetched (null when it cannot be had or the user said no requests). */
+  /**
+   * The paper's arXiv page, fetched: null when the user said no requests or arXiv has no page to read
+   * for it; rejects, with why, when arXiv did not answer (offline, 503, 429: asking later may help).
+   */
   arxivPage?: (id: string) => Promise<PagePaper | null>;
   /** Called with papers just saved or imported: those saved without their page's details get them from arXiv. */
   savedPapers?: (ids: string[]) => void;
@@ -71,8 +74,9 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
 }
 
 /**
- * The paper's arXiv page (null when it cannot be had or requests are off). Its title is arXiv's
- * current one: a paper of the store takes it (a broken store does not stop the answer).
+ * The paper's arXiv page (null when it cannot be had or requests are off; rejects when arXiv did
+ * not answer, see HandlerDeps.arxivPage). Its title is arXiv's current one: a paper of the store
+ * takes it (a broken store does not stop the answer).
  */
 async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | null> {
   const page = deps.arxivPage ? await deps.arxivPage(id) : null;
@@ -87,7 +91,7 @@ async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | nul
 async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps: HandlerDeps): Promise<Citable> {
   const citable = await citablePaper(db, paper);
   if (citable.authors.length > 0 || !deps.arxivPage) return citable;
-  const page = await fromArxiv(citable.id, deps);
+  const page = await fromArxiv(citable.id, deps).catch(() => null);
   return page ? citablePaper(db, saveInputFromPage(citable.id, page)) : citable;
 }
 
@@ -101,7 +105,7 @@ async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null
     .then((db) => knownTitle(db, id))
     .catch(() => ({ known: null, guess: null }));
   if (titles.known) return titles.known;
-  const page = await fromArxiv(id, deps);
+  const page = await fromArxiv(id, deps).catch(() => null);
   return page ? saveInputFromPage(id, page).title : titles.guess;
 }
 
@@ -113,6 +117,7 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
     if (request.type === 'refreshFeed') return { ok: true, result: await deps.refreshFeed() };
+    // arXiv not answering is an error reply, with why: a badge says so rather than "no abstract".
     if (request.type === 'arxivPage') return { ok: true, result: await fromArxiv(request.id, deps) };
     if (request.type === 'paperTitle') return { ok: true, result: await titleForTab(request.id, deps) };
     if (request.type === 'citation') {

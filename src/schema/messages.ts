@@ -161,7 +161,7 @@ export interface ResponseMap extends ReadingListResponseMap {
   /** A BibTeX entry. */
   citation: string;
   health: Health;
-  /** Null when the page cannot be had (offline, no such paper) or the user switched such requests off. */
+  /** Null when there is no page to read (no such paper) or the user switched such requests off; an error reply, with why, when arXiv did not answer (offline, 503, 429). */
   arxivPage: PagePaper | null;
   /** Null when neither the store, the reading list nor the paper's arXiv page (when it may be asked) names it. */
   paperTitle: string | null;

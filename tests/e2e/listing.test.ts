@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { card, fixture, launchExtension, setSwitch, type ExtensionBrowser } from './harness';
 
 /** Every listing page kind, served at the URL its fixture stands for. */
 const PAGES: Record<string, string> = {
@@ -355,6 +355,54 @@ describe('badges on listing pages', () => {
     await entry.getByTestId('badge-tldr-toggle').click();
     await entry.getByTestId('badge-tldr-toggle').click();
     expect(browser.requests.filter((request) => request.url() === absPage)).toHaveLength(1);
+    await page.close();
+  });
+
+  test('on a list that shows no abstracts (arXiv /recent), with completing papers from arXiv switched off: arXiv is not asked, and the TL;DR says so', async () => {
+    await setSwitch(browser, 'completeFromArxiv', false);
+    try {
+      const page = await browser.context.newPage();
+      await page.goto('https://arxiv.org/list/cs.CL/recent');
+      const entry = badgeOf(page, '2407.21555');
+      await entry.getByTestId('badge-tldr-toggle').click();
+      await expect.poll(() => entry.getByTestId('badge-tldr').textContent()).toBe('No TL;DR: PaperLens does not know this paper, this page does not show its abstract, and asking arXiv for it is off ("Complete papers from arXiv" in the options).');
+      expect(browser.requests.filter((request) => request.url() === 'https://arxiv.org/abs/2407.21555')).toHaveLength(0);
+      await page.close();
+    } finally {
+      await setSwitch(browser, 'completeFromArxiv', true);
+    }
+  });
+
+  test("on a list that shows no abstracts (arXiv /recent), arXiv not answering: the TL;DR says so and why, not that the paper has no abstract, and asks again once arXiv is back", async () => {
+    const busy = 'https://arxiv.org/abs/2407.21555';
+    const offline = 'https://arxiv.org/abs/2407.21001';
+    const absPage = async (id: string) => (await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', id);
+    const asked = (url: string) => browser.requests.filter((request) => request.url() === url).length;
+    browser.serve(busy, { status: 503, body: 'Service Unavailable' }); // offline is not served: the request fails
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.CL/recent');
+
+    // 503: collapsed and expanded again once arXiv answers, the TL;DR comes.
+    const first = badgeOf(page, '2407.21555');
+    await first.getByTestId('badge-tldr-toggle').click();
+    await expect.poll(() => first.getByTestId('badge-tldr').textContent()).toMatch(/^No TL;DR: could not get this paper's abstract from arXiv \(arXiv answered HTTP 503 for 2407\.21555\)\. Try again$/);
+    expect(asked(busy)).toBe(1);
+    browser.serve(busy, await absPage('2407.21555'));
+    await first.getByTestId('badge-tldr-toggle').click();
+    await first.getByTestId('badge-tldr-toggle').click();
+    await expect.poll(() => first.getByTestId('badge-tldr').textContent()).toMatch(/Transformer.*\(summarized from its arXiv page's abstract\)$/);
+    expect(asked(busy)).toBe(2);
+    expect(await first.getByTestId('badge-tldr-retry').count()).toBe(0);
+
+    // No network: Try again, once arXiv is reachable, brings the TL;DR.
+    const second = badgeOf(page, '2407.21001');
+    await second.getByTestId('badge-tldr-toggle').click();
+    await expect.poll(() => second.getByTestId('badge-tldr').textContent()).toMatch(/^No TL;DR: could not get this paper's abstract from arXiv \(could not reach arXiv: .+\)\. Try again$/);
+    expect(await second.getByTestId('badge-tldr').textContent()).not.toMatch(/does not know this paper/);
+    browser.serve(offline, await absPage('2407.21001'));
+    await second.getByTestId('badge-tldr-retry').click();
+    await expect.poll(() => second.getByTestId('badge-tldr').textContent()).toMatch(/Transformer.*\(summarized from its arXiv page's abstract\)$/);
+    expect(asked(offline)).toBeGreaterThanOrEqual(2);
     await page.close();
   });
 

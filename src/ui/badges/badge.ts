@@ -142,6 +142,8 @@ export class Badge {
   /** The problem line says the store could not be asked (an answer from it ends that). */
   private storeProblem = false;
   private tldrLoaded = false;
+  /** "Try again" after a TL;DR that could not be had (arXiv or the store not answering). */
+  private tldrRetry: HTMLButtonElement | null = null;
   private status: ReadingStatus | null = null;
   private codeLink: HTMLAnchorElement | null = null;
   /** What the last showInfo added (rank, seen mark, upvotes, project link), and from what. */
@@ -321,8 +323,16 @@ export class Badge {
     this.tldrPanel.hidden = !open;
     this.tldrToggle.setAttribute('aria-expanded', String(open));
     this.tldrToggle.lastElementChild!.textContent = open ? '▾' : '▸';
-    if (!open || this.tldrLoaded) return;
+    if (open) await this.loadTldr();
+  }
+
+  /** Asks for the TL;DR, unless it was had or is being asked for; a failure is asked again on the next expand or "Try again". */
+  private async loadTldr(): Promise<void> {
+    if (this.tldrLoaded) return;
     this.tldrLoaded = true;
+    // "Try again" goes with the text it follows: its focus stays in the badge, on the toggle.
+    if (this.tldrRetry && holdsFocus(this.tldrRetry)) this.tldrToggle.focus();
+    this.tldrRetry = null;
     this.tldrPanel.className = 'pl-tldr pl-note';
     this.tldrPanel.textContent = 'Summarizing…';
     try {
@@ -334,6 +344,12 @@ export class Badge {
       this.tldrLoaded = false; // let the next expand try again
       this.tldrPanel.className = 'pl-tldr pl-error';
       this.tldrPanel.textContent = `No TL;DR: ${errorMessage(error)}`;
+      this.tldrRetry = withAttributes(element('button', 'pl-tldr-retry', 'Try again'), {
+        type: 'button',
+        'data-testid': 'badge-tldr-retry',
+        'aria-label': `Try the TL;DR of arXiv ${this.id} again`,
+      });
+      this.tldrPanel.append(' ', this.tldrRetry);
     }
   }
 
@@ -341,6 +357,7 @@ export class Badge {
   handleClick(target: EventTarget | null): void {
     if (target === this.saveButton) void this.busy(() => this.actions.toggleSave(this));
     else if (target === this.tldrToggle) void this.toggleTldr();
+    else if (this.tldrRetry && target === this.tldrRetry) void this.loadTldr();
     else if (this.undoOffer && target === this.undoOffer.button) {
       const { undo } = this.undoOffer;
       void this.busy(async () => {

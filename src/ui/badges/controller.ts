@@ -43,6 +43,8 @@ export interface BadgeControllerOptions {
   look?: () => BadgeLook;
   /** How many new badges a scan makes before they wait for the store's answer (see ANSWER_WAIT_MS). */
   waitForAnswerFrom?: number;
+  /** Whether the reader lets PaperLens ask arXiv for a paper's page (the "Complete papers from arXiv" switch). */
+  arxivAllowed?: () => boolean;
 }
 
 // Scans a second that may put back badges before those the page takes out stay out.
@@ -63,8 +65,9 @@ const DEFAULT_LOOK: BadgeLook = { seen: true, scheme: null };
 
 const NO_TLDR_WITHOUT_ABSTRACT = 'No TL;DR: PaperLens does not know this paper and this page does not show its abstract.';
 const NO_TLDR = 'No TL;DR: PaperLens could not summarize this paper.';
+const NO_TLDR_ARXIV_OFF = 'No TL;DR: PaperLens does not know this paper, this page does not show its abstract, and asking arXiv for it is off ("Complete papers from arXiv" in the options).';
 
-export function createBadgeController({ site, transport, doc = document, currentUrl = () => new URL(location.href), look = () => DEFAULT_LOOK, waitForAnswerFrom = LONG_LISTING }: BadgeControllerOptions): BadgeController {
+export function createBadgeController({ site, transport, doc = document, currentUrl = () => new URL(location.href), look = () => DEFAULT_LOOK, waitForAnswerFrom = LONG_LISTING, arxivAllowed = () => true }: BadgeControllerOptions): BadgeController {
   // Badges by the entry element they annotate, and by their host element.
   let byEntry = new WeakMap<Element, Badge>();
   const byHost = new WeakMap<Element, Badge>();
@@ -152,7 +155,12 @@ export function createBadgeController({ site, transport, doc = document, current
       // A list that shows no abstracts (arXiv's /recent, Hugging Face's): the paper's arXiv page
       // gives it, when the reader lets PaperLens ask arXiv (the popup's PDF tabs do the same).
       if (!view?.tldr && !details.abstract) {
-        const page = await transport.arxivPage(badge.id).catch(() => null);
+        if (!arxivAllowed()) return { text: NO_TLDR_ARXIV_OFF, note: null };
+        // arXiv not answering (offline, 503, 429) is no fault of the paper's: the badge says so and
+        // asks again on the next expand. Null: arXiv has no page we can read for it.
+        const page = await transport.arxivPage(badge.id).catch((error: unknown) => {
+          throw new Error(`could not get this paper's abstract from arXiv (${errorMessage(error)}).`);
+        });
         if (page?.abstract) view = await summaryOf(badge, { ...details, title: details.title || page.title, abstract: page.abstract });
       }
       if (!view?.tldr) return { text: details.abstract ? NO_TLDR : NO_TLDR_WITHOUT_ABSTRACT, note: null };
@@ -341,7 +349,7 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
   const siteKey = site.key;
   let settings = DEFAULT_SETTINGS;
   const look = (): BadgeLook => ({ seen: settings.seenEnabled, scheme: schemeFor(settings.theme, document) });
-  const controller = createBadgeController({ site, transport: messageTransport(sendRequest), look });
+  const controller = createBadgeController({ site, transport: messageTransport(sendRequest), look, arxivAllowed: () => settings.completeFromArxiv });
   const wanted = (url: URL) => settings.sites[siteKey] && site.isPage(url);
   if (site.isPage(new URL(location.href))) performance.mark(LISTING_START_MARK);
 

@@ -12,7 +12,10 @@ export interface BadgeTransport {
   /** Undo of unsave: puts the exact item back, unless it was saved again meanwhile; true when it did. */
   restore: (item: SavedItem) => Promise<boolean>;
   setStatus: (id: string, status: ReadingStatus) => Promise<ReadingStatus | null>;
-  /** What the paper's arXiv abstract page says (null when arXiv requests are off, or it failed). */
+  /**
+   * What the paper's arXiv abstract page says: null when arXiv requests are off or arXiv has no page
+   * to read for it; rejects, with why, when arXiv could not be asked or did not answer (asking later may help).
+   */
   arxivPage: (id: string) => Promise<PagePaper | null>;
 }
 

@@ -57,8 +57,11 @@ class FakeStore implements BadgeTransport {
   };
   /** Papers' arXiv pages, as the background reads them when it may ask arXiv. */
   arxivPages: Record<string, PagePaper> = {};
+  /** Why arXiv does not answer now (offline, busy), or null. */
+  arxivDown: string | null = null;
   arxivPage = async (id: string) => {
     this.requests.push({ type: 'arxivPage', ids: [id] });
+    if (this.arxivDown) throw new Error(this.arxivDown);
     return this.arxivPages[id] ?? null;
   };
   of(type: string) {
@@ -515,12 +518,59 @@ describe('listing badges', () => {
     await settle();
     expect(store.of('save')[0]!.paper!.tldr).toBe('We drop tokens from prompts with a learned scorer');
 
-    // arXiv not asked (switched off) or not answering: the badge says why there is none.
+    // arXiv has no page to read for it: the badge says why there is none.
     const other = [...document.querySelectorAll<HTMLElement>('paperlens-badge')].map((host) => host.dataset.arxivId!).find((id) => id !== '2407.21500' && !store.known[id])!;
     part(badge(other), 'badge-tldr-toggle')!.click();
     await settle();
     expect(store.of('arxivPage').map((request) => request.ids![0])).toEqual(['2407.21500', other]);
     expect(part(badge(other), 'badge-tldr')!.textContent).toMatch(/^No TL;DR: .*does not show its abstract/);
+  });
+
+  test('arXiv not answering: the TL;DR says so, with why (not that the paper has no abstract), and Try again or the next expand asks again', async () => {
+    const store = new FakeStore();
+    store.arxivDown = 'arXiv answered HTTP 503 for 2407.21500';
+    await open('arxiv-list-cs.CL-recent.html', arxivListing, store);
+    const host = badge('2407.21500');
+    const panel = () => part(host, 'badge-tldr')!;
+    part(host, 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(panel().textContent).toBe("No TL;DR: could not get this paper's abstract from arXiv (arXiv answered HTTP 503 for 2407.21500). Try again");
+    expect(panel().textContent).not.toMatch(/does not know this paper/);
+    const retry = within(panel()).getByRole('button', { name: 'Try the TL;DR of arXiv 2407.21500 again' });
+    expect(retry).toBe(part(host, 'badge-tldr-retry'));
+    // Still down: Try again asks again, and says so again; its focus stays in the badge.
+    retry.focus();
+    retry.click();
+    expect(host.shadowRoot!.activeElement).toBe(part(host, 'badge-tldr-toggle'));
+    await settle();
+    expect(store.of('arxivPage')).toHaveLength(2);
+    expect(part(host, 'badge-tldr-retry')).not.toBeNull();
+    // arXiv back: collapsing and expanding again asks again, and the TL;DR comes.
+    store.arxivDown = null;
+    store.arxivPages['2407.21500'] = {
+      id: '2407.21500', title: 'Prompt Compression by Learned Token Dropping', abstract: 'We drop tokens from prompts with a learned scorer. It keeps accuracy.', authors: ['A. Author'],
+      published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, codeLinks: [],
+    };
+    part(host, 'badge-tldr-toggle')!.click();
+    part(host, 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(store.of('arxivPage')).toHaveLength(3);
+    expect(panel().textContent).toBe("We drop tokens from prompts with a learned scorer (summarized from its arXiv page's abstract)");
+    expect(part(host, 'badge-tldr-retry')).toBeNull();
+  });
+
+  test('with asking arXiv switched off, an unknown paper on a list without abstracts: no request, and the TL;DR says arXiv was not asked', async () => {
+    const { doc, url } = await loadFixture('listings/arxiv-list-cs.CL-recent.html');
+    show(doc);
+    const store = new FakeStore();
+    controller = createBadgeController({ site: arxivListing, transport: store, doc: document, currentUrl: () => url, arxivAllowed: () => false });
+    controller.start();
+    await controller.scan();
+    part(badge('2407.21500'), 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(store.of('arxivPage')).toEqual([]);
+    expect(part(badge('2407.21500'), 'badge-tldr')!.textContent).toBe('No TL;DR: PaperLens does not know this paper, this page does not show its abstract, and asking arXiv for it is off ("Complete papers from arXiv" in the options).');
+    expect(part(badge('2407.21500'), 'badge-tldr-retry')).toBeNull();
   });
 
   test('markup in titles and abstracts stays text inside the badge', async () => {

@@ -170,6 +170,16 @@ describe('background message handler', () => {
     expect(await handleMessage({ type: 'arxivPage', id: 'not-an-id' }, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed request: id/) });
   });
 
+  test('arXiv not answering is an error reply that says why (a badge tells the reader); a citation and a tab title go on without the page', async () => {
+    const down: HandlerDeps = { ...deps, arxivPage: async (id) => Promise.reject(new Error(`arXiv answered HTTP 503 for ${id}`)) };
+    expect(await handleMessage({ type: 'arxivPage', id: '1706.03762' }, down)).toEqual({ ok: false, error: 'arXiv answered HTTP 503 for 1706.03762' });
+    expect(await handleMessage({ type: 'citation', paper: { id: '2407.13623', title: '2407.13623v1.pdf', titleIsGuess: true } }, down)).toEqual({
+      ok: true,
+      result: expect.stringMatching(/title = \{\{Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies\}\}/),
+    });
+    expect(await handleMessage({ type: 'paperTitle', id: '1706.03762' }, down)).toEqual({ ok: true, result: null });
+  });
+
   test("a PDF tab's title: the store's, a saved paper's, else its arXiv page's (asked only then), else a guess the list holds, else none", async () => {
     const asked: string[] = [];
     const page = { id: '1706.03762', title: 'Attention Is All You $\\mathcal{N}$eed', abstract: 'We propose the Transformer.', authors: ['Ashish Vaswani'], published: '2017-06-12', primaryCategory: 'cs.CL', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
