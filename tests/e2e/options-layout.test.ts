@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 describe('options page, as a reader sees it', () => {
-  test('in a 400 px window nothing scrolls sideways: the card and theme menus fit inside their card', async () => {
+  test('in a 400 px window nothing scrolls sideways: the card and theme menus fit inside their card, and at 360 px their choices read whole', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 400, height: 800 });
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -27,6 +27,21 @@ describe('options page, as a reader sees it', () => {
     });
     // Before: 113 px sideways, the theme menu past the card's edge.
     expect(fit).toEqual({ sideways: 0, inside: true });
+    // In a 360 px window each menu's choices read whole beside the menu's arrow (the theme's
+    // "Auto: follow the page and the system" was cut to "…the syster").
+    await page.setViewportSize({ width: 360, height: 800 });
+    const cut = await page.evaluate(() =>
+      ['setting-theme', 'setting-cardCollapsed'].flatMap((id) => {
+        const menu = document.querySelector<HTMLSelectElement>(`[data-testid="${id}"]`)!;
+        const style = getComputedStyle(menu);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = style.font;
+        // The room for text: the menu's inner width less its padding and the arrow's (about 20 px).
+        const room = menu.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        return [...menu.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
+      }),
+    );
+    expect(cut).toEqual([]);
     // Wide, a menu still sits beside its label.
     await page.setViewportSize({ width: 1200, height: 800 });
     const beside = await page.evaluate(() => {

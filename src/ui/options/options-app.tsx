@@ -39,7 +39,7 @@ function Switch({ name, label, hint, checked, onChange, disabled = false }: { na
   );
 }
 
-const THEME_LABELS: Readonly<Record<Settings['theme'], string>> = { auto: 'Auto: follow the page and the system', light: 'Light', dark: 'Dark' };
+const THEME_LABELS: Readonly<Record<Settings['theme'], string>> = { auto: 'Auto: as the page or system', light: 'Light', dark: 'Dark' };
 
 /** "1 saved paper", "2 saved papers". */
 function count(n: number, noun: string): string {
