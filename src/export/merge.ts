@@ -144,9 +144,11 @@ function describeRejection(rejection: ImportRejection): string {
   return rejection.line > 0 ? `line ${rejection.line}: ${rejection.reason}` : rejection.reason;
 }
 
-function summarize(added: number, updated: number, unchanged: number, repeated: number, statusesKept: number, rejected: readonly ImportRejection[]): string {
+function summarize(added: number, updated: number, unchanged: number, repeated: number, statusesKept: number, notesJoined: number, rejected: readonly ImportRejection[]): string {
   const parts = [`${added} new`, `${updated} updated`];
   if (unchanged > 0) parts.push(`${unchanged} unchanged`);
+  // Said, as the notes box shows only its first lines: an older backup's notes join the list's newer ones.
+  if (notesJoined > 0) parts.push(`${notesJoined === 1 ? '1 paper keeps both its notes' : `${notesJoined} papers keep both their notes`} (the file's below "--- imported notes ---")`);
   if (repeated > 0) parts.push(`${repeated} repeated in the file (merged into ${repeated === 1 ? 'its' : 'their'} first)`);
   // Said, not done silently: a spreadsheet of ids and statuses (its times left out) reads as applied otherwise.
   if (statusesKept > 0) {
@@ -209,13 +211,17 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
   const added: SavedItem[] = [];
   const updated: SavedItem[] = [];
   let unchanged = 0;
+  let notesJoined = 0;
   for (const id of order) {
     const result = current.get(id)!;
     const before = listed.get(id);
     if (!before) added.push(result);
     else if (sameItem(before, result)) unchanged++;
-    else updated.push(result);
+    else {
+      updated.push(result);
+      if (before.notes !== '' && result.notes.startsWith(before.notes + IMPORTED_NOTES_SEPARATOR)) notesJoined++;
+    }
   }
   problems.sort((a, b) => a.line - b.line);
-  return { added, updated, unchanged, rejected: problems, summary: summarize(added.length, updated.length, unchanged, repeated, statusKept.size, problems) };
+  return { added, updated, unchanged, rejected: problems, summary: summarize(added.length, updated.length, unchanged, repeated, statusKept.size, notesJoined, problems) };
 }

@@ -44,14 +44,18 @@ describe('planImport merges by id', () => {
 
   test('different notes are both kept; notes one side already holds are not repeated', () => {
     const listed = savedItem({ notes: 'Mine: read section 3.' });
-    const both = planImport([listed], [{ id: listed.id, notes: 'Theirs: great figures.' }], NOW).updated[0]!;
+    const joined = planImport([listed], [{ id: listed.id, notes: 'Theirs: great figures.' }], NOW);
+    const both = joined.updated[0]!;
     expect(both.notes).toBe(`Mine: read section 3.${IMPORTED_NOTES_SEPARATOR}Theirs: great figures.`);
+    // The preview says so: the notes box shows only its first lines.
+    expect(joined.summary).toBe('0 new, 1 updated, 1 paper keeps both its notes (the file\'s below "--- imported notes ---")');
     // Importing the same notes again, or a file made after the merge, changes nothing.
     expect(planImport([both], [{ id: listed.id, notes: 'Theirs: great figures.' }], NOW).unchanged).toBe(1);
     expect(planImport([both], [{ id: listed.id, notes: both.notes }], NOW).unchanged).toBe(1);
     // A file whose notes extend the list's takes their place.
-    const longer = planImport([listed], [{ id: listed.id, notes: 'Mine: read section 3. Then 4.' }], NOW).updated[0]!;
-    expect(longer.notes).toBe('Mine: read section 3. Then 4.');
+    const extended = planImport([listed], [{ id: listed.id, notes: 'Mine: read section 3. Then 4.' }], NOW);
+    expect(extended.updated[0]!.notes).toBe('Mine: read section 3. Then 4.');
+    expect(extended.summary).toBe('0 new, 1 updated');
     // Empty notes on either side never add a separator.
     expect(planImport([savedItem()], [{ id: listed.id, notes: 'Only theirs' }], NOW).updated[0]!.notes).toBe('Only theirs');
     expect(planImport([listed], [{ id: listed.id, notes: '  ' }], NOW).unchanged).toBe(1);

@@ -93,7 +93,7 @@ describe('import preview and apply', () => {
   test('the merge is planned again inside the transaction: an edit made after the preview is kept', async () => {
     const theirs = savedItem({ id: '2310.01779', title: 'HallE-Switch', notes: 'from the file', tags: ['vision'], updatedAt: 1_000 });
     const found = await preview(exportJson([theirs, savedItem({ id: '2402.18041', title: 'Datasets' })], 1), 'backup.json');
-    expect(found.plan.summary).toBe('1 new, 1 updated');
+    expect(found.plan.summary).toBe('1 new, 1 updated, 1 paper keeps both its notes (the file\'s below "--- imported notes ---")');
     // Another tab edits the item between the preview and the apply.
     await sendOk(deps, { type: 'addTag', ids: ['2310.01779'], tag: 'added meanwhile' });
     await sendOk(deps, { type: 'setNotes', id: '2310.01779', notes: 'mine, edited meanwhile' });
