@@ -250,6 +250,15 @@ export class SearchIndex {
     return doc === undefined ? null : this.snapshot.rows[doc]!;
   }
 
+  /**
+   * Whether a query word is a term of the index (`asPrefix`: begins one), so no typo of one to
+   * guess at: lists searched beside the index (saved papers, papers opened) ask it before forgiving typos.
+   */
+  has(word: string, asPrefix: boolean): boolean {
+    const term = this.snapshot.terms[lowerBound(this.snapshot.terms, word)];
+    return term !== undefined && (asPrefix ? term.startsWith(word) : term === word);
+  }
+
   /** Term indexes of a query word: itself, or (for the word being typed) every term it begins. */
   private termsOf(word: string, asPrefix: boolean): number[] {
     const { terms } = this.snapshot;

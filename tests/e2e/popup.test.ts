@@ -244,6 +244,12 @@ describe('popup', () => {
       await expect.poll(() => popup.getByTestId('search-results').getAttribute('data-query')).toBe(query);
       expect(await popup.getByTestId('search-item').locator('.title').allTextContents()).toEqual(['Attention Is All You Need']);
     }
+    // With a typo too, as the store's papers are, and first (Enter opens the first result).
+    for (const query of ['atention need', 'Atention Is All You Need', 'vaswanni']) {
+      await popup.getByTestId('search').fill(query);
+      await expect.poll(() => popup.getByTestId('search-results').getAttribute('data-query')).toBe(query);
+      expect((await popup.getByTestId('search-item').locator('.title').allTextContents())[0], query).toBe('Attention Is All You Need');
+    }
     await popup.getByTestId('search').fill('');
     // The tab's open card follows, both ways (the store does not hold this paper).
     await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');

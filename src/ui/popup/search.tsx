@@ -4,9 +4,9 @@ import type { PaperLensDatabase } from '../../db/database';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, type ResultRow, type RowContext } from '../../db/search';
 import { arxivIdFromReference, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
-import { foldForSearch, withGermanSpellings } from '../../search/tokenize';
+import { foldForSearch, tokenize, withGermanSpellings } from '../../search/tokenize';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
-import { filterItems, prepareSearch, searchTerms, sortItems } from '../reading-list/query';
+import { filterItems, prepareSearch, savedTypoSearch, searchTerms, sortItems, typoSearch, type TypoSearch } from '../reading-list/query';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
@@ -65,6 +65,7 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
 export interface VisitedPaper {
   id: string;
   title: string;
+  authors: readonly string[];
   /** Title and authors, folded for search. */
   text: string;
 }
@@ -74,7 +75,22 @@ export interface VisitedPaper {
  * or lists under another title (arXiv retitled them): the index finds the others already.
  */
 export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): VisitedPaper[] {
-  return seen.flatMap(({ id, title, authors = [] }) => (title && indexedTitle(index, id) !== title ? [{ id, title, text: foldForSearch(withGermanSpellings(`${title}\n${authors.join('\n')}`)) }] : []));
+  return seen.flatMap(({ id, title, authors = [] }) => (title && indexedTitle(index, id) !== title ? [{ id, title, authors, text: foldForSearch(withGermanSpellings(`${title}\n${authors.join('\n')}`)) }] : []));
+}
+
+/** Opened papers' title and authors, searched forgiving typos. */
+function visitedTypoSearch(visited: readonly VisitedPaper[]): TypoSearch<VisitedPaper> {
+  return typoSearch(visited, (paper) => ({ title: paper.title, authors: paper.authors, other: [] }));
+}
+
+/**
+ * Whether a word of the query is in no list searched (`vocabularies`, asked in turn: the store's
+ * first, as the others are built only when asked), as typed or (the last word) begun: a typo. A word
+ * one list holds is no typo of another's word ("sparse" does not find a saved "Spare parts").
+ */
+function hasTypo(query: string, vocabularies: readonly (() => Pick<TypoSearch<unknown>, 'has'>)[]): boolean {
+  const words = [...new Set(tokenize(query))];
+  return words.some((word, at) => vocabularies.every((vocabulary) => !vocabulary().has(word, at === words.length - 1)));
 }
 
 // Saved papers that match are listed first, this many at most, then as many papers opened that
@@ -107,11 +123,18 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
     const row = opened && (stored || !item) ? visitedRow(opened, index, context) : (stored ?? (item ? savedRow(item) : null));
     return row ? [row] : [];
   }
-  const savedMatches = filterItems(savedNewestFirst, { status: 'all', tag: null, text: query });
+  const exactSaved = filterItems(savedNewestFirst, { status: 'all', tag: null, text: query });
+  const terms = searchTerms(query);
+  const exactOpened = terms.length === 0 ? [] : visited.filter((paper) => terms.every((term) => paper.text.includes(term)));
+  // A word no paper holds is forgiven a typo, as the store's index forgives it: the saved and opened
+  // papers found so come after those found as typed.
+  const typo = hasTypo(query, [() => index, () => savedTypoSearch(savedNewestFirst), () => visitedTypoSearch(visited)]);
+  // No more than a page of results is needed from either, whichever of them also match as typed.
+  const savedMatches = typo ? [...new Set([...exactSaved, ...savedTypoSearch(savedNewestFirst).matches(query, limit + exactSaved.length)])] : exactSaved;
+  const openedMatches = typo ? [...new Set([...exactOpened, ...visitedTypoSearch(visited).matches(query, limit + exactOpened.length)])] : exactOpened;
   const mine = savedMatches.slice(0, SAVED_FIRST).map((item) => paperRow(index, context, item.id) ?? savedRow(item));
   const listed = new Set(mine.map((row) => row.id));
-  const terms = searchTerms(query);
-  const opened = terms.length === 0 ? [] : visited.filter((paper) => !listed.has(paper.id) && terms.every((term) => paper.text.includes(term)));
+  const opened = openedMatches.filter((paper) => !listed.has(paper.id));
   for (const paper of opened.slice(0, SAVED_FIRST)) {
     mine.push(visitedRow(paper, index, context));
     listed.add(paper.id);

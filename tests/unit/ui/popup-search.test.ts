@@ -104,3 +104,59 @@ describe('popup search with many saved papers', () => {
     expect(wombats.map((row) => row.id).sort()).toEqual(opened);
   });
 });
+
+describe('popup search forgives a typo in saved and opened papers, as it does in the store', () => {
+  let typos: PaperLensDatabase;
+
+  beforeAll(async () => {
+    typos = new PaperLensDatabase('popup-search-typos');
+    await seedStore(typos, asset);
+    // Saved from its card: the store does not hold it.
+    await savePaper(typos, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], tldr: 'We propose the Transformer.' }, 10);
+  });
+
+  async function typoSearch(query: string) {
+    const index = (await loadSearchIndex(typos))!;
+    const visited = visitedOutsideStore(await typos.seen.orderBy('at').reverse().toArray(), index);
+    return (await storeAndSavedRows(index, await rowContext(typos), sortItems(await listSaved(typos), 'added'), query, 20, visited)).map((row) => row.id);
+  }
+
+  test('a saved paper the store does not hold is found with a typo in its title or an author, first, as saved papers are', async () => {
+    for (const query of ['atention need', 'Atention Is All You Need', 'atention', 'vaswanni', 'Vsawani', 'noam shazer', 'transformr']) {
+      expect((await typoSearch(query))[0], query).toBe('1706.03762');
+    }
+    // The store's papers found despite the typo still follow.
+    expect((await typoSearch('atention')).length).toBeGreaterThan(1);
+    // Words of four letters or fewer and first letters are not guessed at, as in the store.
+    for (const query of ['attention nead', 'xttention need']) expect(await typoSearch(query), query).not.toContain('1706.03762');
+  });
+
+  test('a paper found as typed comes before one found by forgiving a typo, though saved earlier', async () => {
+    // Its notes hold the typed word itself (notes are searched as typed only).
+    await savePaper(typos, { id: '2505.00001', title: 'Reading Between the Lines' }, 5);
+    await typos.saved.update('2505.00001', { notes: 'Why atention drifts in long documents.' });
+    const rows = await typoSearch('atention');
+    expect(rows.slice(0, 2)).toEqual(['2505.00001', '1706.03762']);
+    await typos.saved.delete('2505.00001');
+  });
+
+  test('a word one list holds is no typo of another list’s word: a store word does not find a saved paper one letter away', async () => {
+    await savePaper(typos, { id: '2505.00002', title: 'Modal Logic for Agents' }, 20);
+    expect((await typoSearch('modal'))[0]).toBe('2505.00002');
+    // "model" is in the store: it does not stand for "modal".
+    const model = await typoSearch('model');
+    expect(model.length).toBeGreaterThan(0);
+    expect(model).not.toContain('2505.00002');
+    await typos.saved.delete('2505.00002');
+  });
+
+  test('a paper opened that the store does not hold is found with a typo in its title or an author', async () => {
+    await markSeen(typos, [{ id: '2502.04321', title: 'Sparse Entmax Routing for Mixture-of-Experts', authors: ['Ada Lovelace'] }], 30);
+    for (const query of ['sparse entmx', 'entamx routing', 'lovleace', 'Sprase Entmax Routing']) {
+      expect((await typoSearch(query))[0], query).toBe('2502.04321');
+    }
+    // Saved papers keep their place first.
+    await markSeen(typos, [{ id: '2502.04322', title: 'Attention Routing in Sparse Experts' }], 40);
+    expect((await typoSearch('atention')).slice(0, 2)).toEqual(['1706.03762', '2502.04322']);
+  });
+});
