@@ -227,9 +227,11 @@ function savedFromPdf(item: SavedItem): boolean {
 
 /**
  * A saved item with what it lacks filled in from another save of its paper; nothing it has is
- * replaced, but a title a PDF tab gave it.
+ * replaced, but a title a PDF tab or a list of links gave it.
  */
 function filledIn(existing: SavedItem, paper: ValidSaveInput, known: Paper | undefined): SavedItem {
+  // No authors, date or page saved from: a list of links named it ("[ResNet](…)"), not a page.
+  const titleFromNoPage = existing.authors.length === 0 && existing.published === null && existing.sourceUrl === null;
   const item = { ...existing };
   for (const key of PAGE_METADATA) item[key] ??= paper[key];
   if (item.authors.length === 0 && paper.authors.length > 0) item.authors = paper.authors;
@@ -237,7 +239,7 @@ function filledIn(existing: SavedItem, paper: ValidSaveInput, known: Paper | und
   // Saved where no page said its title (a link, a PDF tab): its page names it. A PDF tab's title
   // is the PDF's own at best, often a file name or "Microsoft Word - paper.docx": a page's replaces it.
   if (item.title === placeholderTitle(item.id)) item.title = savedTitle(paper, known);
-  else if (savedFromPdf(item)) item.title = pageTitle(paper) ?? item.title;
+  else if (savedFromPdf(item) || titleFromNoPage) item.title = pageTitle(paper) ?? item.title;
   return item;
 }
 

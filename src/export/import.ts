@@ -76,7 +76,7 @@ const LIST_MARKER = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/;
 const MARKDOWN_LINK_LINE = new RegExp(`${LIST_MARKER.source}\\[`);
 // A reference written out later in a line ("ResNet — arXiv:1512.03385"): arXiv's own form, an
 // arXiv or Hugging Face address, arXiv's DOI. A bare number there could be anything.
-const REFERENCE_IN_LINE = /\barxiv:\s*[\w./-]+|https?:\/\/(?:www\.)?(?:arxiv\.org|huggingface\.co)\/\S+|\b10\.48550\/arxiv\.[\w.]+/i;
+const REFERENCE_IN_LINE = /\barxiv:\s*(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?|https?:\/\/(?:www\.)?(?:arxiv\.org|huggingface\.co)\/\S+|\b10\.48550\/arxiv\.[\w.]+/i;
 // A link's text that names no paper, as lists of papers write it ("[PDF](…)", "[[arXiv]](…)").
 const NOT_A_TITLE = /^\W*(?:paper|pdf|arxiv|abs|abstract|link|here|code|project(?: page)?|html|preprint|hf|hugging ?face|page|website|url|source|download)\W*$/i;
 
@@ -96,7 +96,10 @@ function referenceOf(entry: string): string {
 
 /** The text of a Markdown link that opens a line, when it names a paper rather than its id, address or a "PDF". */
 function linkTitle(raw: string, link: { address: string; end: number }, id: string): string {
-  const text = unescapeMarkdown(raw.slice(LIST_MARKER.exec(raw)![0].length + 1, link.end - link.address.length - 3)).trim();
+  // Without the emphasis around it ("[**Attention Is All You Need**](…)").
+  const text = unescapeMarkdown(raw.slice(LIST_MARKER.exec(raw)![0].length + 1, link.end - link.address.length - 3))
+    .trim()
+    .replace(/^([*_`]+)(.+)\1$/, '$2');
   if (NOT_A_TITLE.test(text) || !/\p{L}/u.test(text) || text.includes(id) || /https?:\/\//i.test(text)) return '';
   return text;
 }

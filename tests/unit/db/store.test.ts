@@ -5,6 +5,7 @@ import { createStore } from '../../../src/db/open';
 import { createCachedLookup } from '../../../src/db/lookup-cache';
 import { completeSaved, listSaved, lookupPapers, savePaper, setStatus, trendingList, unsavePaper } from '../../../src/db/papers';
 import { parseSeedAsset, seedStore } from '../../../src/db/seed';
+import { applyImport } from '../../../src/db/reading-list';
 import { loadSearchIndex, rowContext, searchRows } from '../../../src/db/search';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import type { SeedAsset } from '../../../src/schema';
@@ -154,6 +155,14 @@ describe('reading list', () => {
     // Saved from its page, an item keeps its title.
     await savePaper(db, { id: '2407.13623', title: 'Scaling Laws with Vocabulary', sourceUrl: 'https://arxiv.org/abs/2407.13623' }, 100);
     expect(await completeSaved(db, { id: '2407.13623', title: 'Another title' })).toEqual({ changed: 0 });
+  });
+
+  test("a title a list of links gave (its link's text, no authors, no date) gives way to the page's; one with authors stays", async () => {
+    await applyImport(db, [{ id: '1512.03385', title: 'ResNet' }, { id: '1706.03762', title: 'Transformer', authors: ['Ashish Vaswani'] }], [], 100);
+    expect(await completeSaved(db, { id: '1512.03385', title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He'], published: '2015-12-10' })).toEqual({ changed: 1 });
+    expect(await db.saved.get('1512.03385')).toMatchObject({ title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He'] });
+    expect(await completeSaved(db, { id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'] })).toEqual({ changed: 0 });
+    expect((await db.saved.get('1706.03762'))!.title).toBe('Transformer');
   });
 
   test('newest first; unsave removes; status of an unsaved paper is an error', async () => {

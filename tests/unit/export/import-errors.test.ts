@@ -304,25 +304,31 @@ describe('entry problems are rejected by line and the rest is imported', () => {
       '# My reading list',
       '- [LoRA: Low-Rank Adaptation of Large Language Models](https://arxiv.org/abs/2106.09685) - parameter-efficient',
       '- [PDF](https://arxiv.org/pdf/1706.03762.pdf)',
+      '- [**Attention Is All You Need**](https://arxiv.org/abs/1706.03762v7)',
       '- [https://arxiv.org/abs/2310.01779](https://arxiv.org/abs/2310.01779)',
       '* [ ] https://huggingface.co/papers/2407.13623 read later',
       '- [x] [Scaling Laws with Vocabulary](https://huggingface.co/papers/2407.13623v2)',
       '1. ResNet — arXiv:1512.03385.',
       '2. Adam (https://arxiv.org/abs/1412.6980v9)',
       '3. Version 2024.12345 of our tool',
+      '4. The first paper on arXiv: 0704.0001',
+      '5. Read it on arXiv: the preprint server',
     ].join('\n');
     const parse = parseImport(list, 'awesome.md');
     expect(parse.items).toEqual([
       { id: '2106.09685', line: 2, title: 'LoRA: Low-Rank Adaptation of Large Language Models' },
       { id: '1706.03762', line: 3 },
-      { id: '2310.01779', line: 4 },
-      { id: '2407.13623', line: 5 },
-      { id: '2407.13623', line: 6, title: 'Scaling Laws with Vocabulary' },
-      { id: '1512.03385', line: 7 },
-      { id: '1412.6980', line: 8 },
+      { id: '1706.03762', line: 4, title: 'Attention Is All You Need' },
+      { id: '2310.01779', line: 5 },
+      { id: '2407.13623', line: 6 },
+      { id: '2407.13623', line: 7, title: 'Scaling Laws with Vocabulary' },
+      { id: '1512.03385', line: 8 },
+      { id: '1412.6980', line: 9 },
+      { id: '0704.0001', line: 11 },
     ]);
-    // A number that looks like a new-style id, written out in a line's text, is not taken for one.
-    expect(parse.rejected.map((rejection) => rejection.line)).toEqual([9]);
+    // A number that looks like a new-style id, written out in a line's text, is not taken for one,
+    // nor is "arXiv:" followed by anything but an id.
+    expect(parse.rejected.map((rejection) => rejection.line)).toEqual([10, 12]);
   });
 
   test('a Markdown list of links without list markers is a list, not broken JSON', () => {
