@@ -57,6 +57,11 @@ const MAX_ALONE_PREFIX_TERMS = 64;
 /** Shorter words are one typo away from too many others to guess. */
 const MIN_TYPO_LENGTH = 5;
 
+/** Whether a query word may be a typo of another: five letters or more, no digits ("gpt4" is no typo of "gpt3"). */
+export function mayBeTypo(word: string): boolean {
+  return word.length >= MIN_TYPO_LENGTH && !/\d/.test(word);
+}
+
 /** Postings being assembled: per term, flat (document, weight) pairs. */
 type PostingLists = Map<string, number[]>;
 
@@ -283,7 +288,7 @@ export class SearchIndex {
    * guessed at (01779 is not a typo of 01778), nor short words (one typo from too many others).
    */
   private termsOneTypoFrom(word: string): number[] {
-    if (word.length < MIN_TYPO_LENGTH || /\d/.test(word)) return [];
+    if (!mayBeTypo(word)) return [];
     const { terms } = this.snapshot;
     const first = word[0]!;
     const found: number[] = [];

@@ -5,8 +5,8 @@ import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapsh
 import { arxivIdFromReference, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { foldForSearch, tokenize, withGermanSpellings } from '../../search/tokenize';
-import { SearchIndex, unpackSnapshot } from '../../search/search-index';
-import { filterItems, prepareSearch, savedTypoSearch, searchTerms, sortItems, typoSearch, type TypoSearch } from '../reading-list/query';
+import { mayBeTypo, SearchIndex, unpackSnapshot } from '../../search/search-index';
+import { anyItemHolds, filterItems, prepareSearch, savedTypoSearch, searchTerms, sortItems, typoSearch, type TypoSearch } from '../reading-list/query';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
@@ -90,7 +90,8 @@ function visitedTypoSearch(visited: readonly VisitedPaper[]): TypoSearch<Visited
  */
 function hasTypo(query: string, vocabularies: readonly (() => Pick<TypoSearch<unknown>, 'has'>)[]): boolean {
   const words = [...new Set(tokenize(query))];
-  return words.some((word, at) => vocabularies.every((vocabulary) => !vocabulary().has(word, at === words.length - 1)));
+  // A word no typo is forgiven in (short, or with digits) builds no index to find out.
+  return words.some((word, at) => mayBeTypo(word) && vocabularies.every((vocabulary) => !vocabulary().has(word, at === words.length - 1)));
 }
 
 // Saved papers that match are listed first, this many at most, then as many papers opened that
@@ -128,7 +129,10 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   const exactOpened = terms.length === 0 ? [] : visited.filter((paper) => terms.every((term) => paper.text.includes(term)));
   // A word no paper holds is forgiven a typo, as the store's index forgives it: the saved and opened
   // papers found so come after those found as typed.
-  const typo = hasTypo(query, [() => index, () => savedTypoSearch(savedNewestFirst), () => visitedTypoSearch(visited)]);
+  // Saved papers' notes are searched as typed only: a word in them is no typo either ("entmax" in a
+  // note does not find a saved "Entmix").
+  const inSavedText = { has: (word: string) => anyItemHolds(savedNewestFirst, word) };
+  const typo = hasTypo(query, [() => index, () => inSavedText, () => savedTypoSearch(savedNewestFirst), () => visitedTypoSearch(visited)]);
   // No more than a page of results is needed from either, whichever of them also match as typed.
   const savedMatches = typo ? [...new Set([...exactSaved, ...savedTypoSearch(savedNewestFirst).matches(query, limit + exactSaved.length)])] : exactSaved;
   const openedMatches = typo ? [...new Set([...exactOpened, ...visitedTypoSearch(visited).matches(query, limit + exactOpened.length)])] : exactOpened;

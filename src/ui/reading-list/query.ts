@@ -44,6 +44,11 @@ function haystack(item: SavedItem): string {
   return text;
 }
 
+/** Whether any item's searchable text (notes included) holds `word`, folded as searchTerms folds it. */
+export function anyItemHolds(items: readonly SavedItem[], word: string): boolean {
+  return items.some((item) => haystack(item).includes(word));
+}
+
 /** Builds the search text of items ahead of the first keystroke (call when idle). */
 export function prepareSearch(items: readonly SavedItem[]): void {
   for (const item of items) haystack(item);

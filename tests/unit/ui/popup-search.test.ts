@@ -4,7 +4,8 @@ import { listSaved, markSeen, savePaper } from '../../../src/db/papers';
 import { loadSearchIndex, rowContext } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
 import { storeAndSavedRows, visitedOutsideStore } from '../../../src/ui/popup/search';
-import { sortItems } from '../../../src/ui/reading-list/query';
+import { savedTypoSearch, sortItems } from '../../../src/ui/reading-list/query';
+import { savedItem } from '../export/fixtures';
 import type { SeedAsset } from '../../../src/schema';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 
@@ -131,13 +132,24 @@ describe('popup search forgives a typo in saved and opened papers, as it does in
     for (const query of ['attention nead', 'xttention need']) expect(await typoSearch(query), query).not.toContain('1706.03762');
   });
 
-  test('a paper found as typed comes before one found by forgiving a typo, though saved earlier', async () => {
-    // Its notes hold the typed word itself (notes are searched as typed only).
+  test('a word in a saved paper\'s notes is no typo: that paper is found as typed, not a title one letter away', async () => {
+    // Notes are searched as typed only; the word typed is in them, so nothing is a typo of it.
     await savePaper(typos, { id: '2505.00001', title: 'Reading Between the Lines' }, 5);
     await typos.saved.update('2505.00001', { notes: 'Why atention drifts in long documents.' });
     const rows = await typoSearch('atention');
-    expect(rows.slice(0, 2)).toEqual(['2505.00001', '1706.03762']);
+    expect(rows[0]).toBe('2505.00001');
+    expect(rows).not.toContain('1706.03762');
     await typos.saved.delete('2505.00001');
+    expect((await typoSearch('atention'))[0]).toBe('1706.03762');
+  });
+
+  test('the saved papers\' typo index follows the list: built once for a list, again for a changed one', () => {
+    const first = [savedItem({ id: '2505.00003', title: 'Contrastive Decoding Revisited' })];
+    expect(savedTypoSearch(first)).toBe(savedTypoSearch(first));
+    expect(savedTypoSearch(first).matches('contrastve', 5).map((item) => item.id)).toEqual(['2505.00003']);
+    const changed = [...first, savedItem({ id: '2505.00004', title: 'Contrastive Search Unbound' })];
+    expect(savedTypoSearch(changed)).not.toBe(savedTypoSearch(first));
+    expect(savedTypoSearch(changed).matches('contrastve', 5).map((item) => item.id).sort()).toEqual(['2505.00003', '2505.00004']);
   });
 
   test('a word one list holds is no typo of another list’s word: a store word does not find a saved paper one letter away', async () => {
