@@ -111,7 +111,7 @@ async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null
 
 /** Why a citation was refused: what is missing, where it comes from, and what to do. */
 export const CITATION_STUB_ERROR =
-  "arXiv could not be reached for this paper's title and authors — try again, with “Complete papers from arXiv” on in settings";
+  "PaperLens knows neither this paper's title nor its authors, and could not read them from arXiv — try again, with “Complete papers from arXiv” on in settings";
 
 async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
   try {
