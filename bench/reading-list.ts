@@ -12,12 +12,18 @@ import { syntheticPapers } from './synthetic-papers';
  * `paperlens:reading-list-ready` mark), search-as-you-type latency per keystroke (input event →
  * the list filtered for that input rendered), export time per format (click → download) and
  * import time (a 5,000-item JSON backup through the page, timed by the page: file picked → preview
- * shown; Apply clicked → result shown).
+ * shown; Apply clicked → result shown); and the popup's search per keystroke over those saved
+ * papers, typed with typos too.
  */
 
 const STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 // What people type: words the synthetic corpus holds, an author, notes text, and a miss.
 const QUERIES = ['speculative decoding', 'quantization low bit', 'müller', 'long context memory', 'reward model alignment', 'graph neural', 'zzqxy nothing'];
+// The popup over the same saved papers: as typed, then with typos (the first builds the saved
+// papers' typo index), then a miss.
+const POPUP_QUERIES = ['speculative decoding', 'speculatve decodng', 'quantizaton low bit', 'long contxt memory', 'zzqxy nothing'];
+// Where the popup says which query its results are for.
+const POPUP_RESULTS = '[data-testid="search-results"]';
 
 /** `count` saved items shaped like a real list: titles, authors, TL;DRs, tags, notes on 40%. */
 function savedItems(count: number): SavedItem[] {
@@ -80,6 +86,9 @@ export interface ReadingListReport {
   firstRenderMs: { median: number; max: number; runs: number };
   keystrokes: number;
   keystrokeMs: { median: number; p95: number; max: number };
+  /** The popup's search as you type over the store and these saved papers, typos included. */
+  popupKeystrokes: number;
+  popupKeystrokeMs: { median: number; p95: number; max: number };
   exportMs: Record<string, number>;
   importMs: { preview: number; apply: number; total: number };
 }
@@ -117,6 +126,15 @@ export async function benchReadingList(count = 5000, renders = 7): Promise<Readi
     const records = await typeQueries(page, QUERIES, 'main');
     const keystrokes = records.filter((record) => record.end !== null).map((record) => record.end! - record.start);
 
+    const popup = await browser.context.newPage();
+    await popup.addInitScript(keystrokeTimer(POPUP_RESULTS));
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByTestId('search').waitFor();
+    // A reader looks at the popup a moment before typing: what it loads once its first list shows is in.
+    await popup.waitForTimeout(1_500);
+    const popupKeystrokes = (await typeQueries(popup, POPUP_QUERIES, POPUP_RESULTS)).filter((record) => record.end !== null).map((record) => record.end! - record.start);
+    await popup.close();
+
     const exportMs: Record<string, number> = {};
     for (const format of ['json', 'bibtex', 'ris', 'csv', 'markdown']) {
       exportMs[format] = round(
@@ -135,6 +153,8 @@ export async function benchReadingList(count = 5000, renders = 7): Promise<Readi
       firstRenderMs: { median: round(median(firstRenders), 0), max: round(Math.max(...firstRenders), 0), runs: firstRenders.length },
       keystrokes: keystrokes.length,
       keystrokeMs: { median: round(median(keystrokes)), p95: round(quantile(keystrokes, 0.95)), max: round(Math.max(...keystrokes)) },
+      popupKeystrokes: popupKeystrokes.length,
+      popupKeystrokeMs: { median: round(median(popupKeystrokes)), p95: round(quantile(popupKeystrokes, 0.95)), max: round(Math.max(...popupKeystrokes)) },
       exportMs,
       importMs: { preview: round(preview, 0), apply: round(apply, 0), total: round(preview + apply, 0) },
     };

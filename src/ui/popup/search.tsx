@@ -27,6 +27,8 @@ interface Results {
  * reloaded when it changes, as are the reading statuses. A keystroke reads nothing from the store:
  * its results render in the same frame.
  */
+const TYPO_INDEX_DELAY_MS = 300;
+
 export function useSearch(db: PaperLensDatabase, preload = false): { query: string; setQuery: (query: string) => void; results: Results | null; error: string | null } {
   const [query, setQuery] = useState('');
   const searching = query.trim() !== '';
@@ -39,16 +41,28 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
   // No index yet (the store still being seeded, or seeding failed): saved and opened papers are still found.
   const index = useMemo(() => ({ value: stored.value === null ? emptyIndex() : stored.value, error: stored.error }), [stored.value, stored.error]);
   const context = useLiveQuery(() => (load ? rowContext(db) : Promise.resolve(undefined)), [load]);
-  // The reading list is read when searching starts (it can hold thousands of notes); null until then.
-  const saved = useLiveQuery(() => (searching ? db.saved.toArray() : Promise.resolve(null)), [searching]);
+  // The reading list (it can hold thousands of notes) is read with the index, and kept: read at the
+  // first keystroke it took about a second with 5,000 saved papers, and again after each clearing,
+  // which also rebuilt their typo index. Null until then.
+  const saved = useLiveQuery(() => (load ? db.saved.toArray() : Promise.resolve(null)), [load]);
   const savedNewestFirst = useMemo(() => {
     if (!saved.value) return null;
     prepareSearch(saved.value);
     return sortItems(saved.value, 'added');
   }, [saved.value]);
   // So are the papers whose pages were opened (5,000 at most), newest first.
-  const seen = useLiveQuery(() => (searching ? db.seen.orderBy('at').reverse().toArray() : Promise.resolve(null)), [searching]);
+  const seen = useLiveQuery(() => (load ? db.seen.orderBy('at').reverse().toArray() : Promise.resolve(null)), [load]);
   const visited = useMemo(() => (seen.value && index.value ? visitedOutsideStore(seen.value, index.value) : null), [seen.value, index.value]);
+  // Their typo indexes are built a moment after they load (about 100 ms for 5,000 saved papers),
+  // not at the first keystroke with a typo.
+  useEffect(() => {
+    if (!savedNewestFirst || !visited) return undefined;
+    const timer = setTimeout(() => {
+      savedTypoSearch(savedNewestFirst);
+      visitedTypoSearch(visited);
+    }, TYPO_INDEX_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [savedNewestFirst, visited]);
   const answer = useMemo(() => {
     if (!searching || !index.value || !context.value || !savedNewestFirst || !visited) return { results: null, error: null };
     try {
