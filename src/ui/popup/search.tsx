@@ -6,7 +6,8 @@ import { arxivIdFromReference, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { foldForSearch, tokenize, withGermanSpellings } from '../../search/tokenize';
 import { mayBeTypo, SearchIndex, unpackSnapshot } from '../../search/search-index';
-import { anyItemHolds, filterItems, prepareSearch, savedTypoSearch, searchTerms, sortItems, typoSearch, type TypoSearch } from '../reading-list/query';
+import { anyItemHolds, filterItems, prepareSearch, savedTypoSearch, searchTerms, sortItems } from '../reading-list/query';
+import { typoSearch, type TypoSearch } from '../../search/typo-search';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
@@ -20,6 +21,9 @@ interface Results {
   papers: ResultRow[];
 }
 
+// The saved and opened papers' typo indexes are built this long after those papers load.
+const TYPO_INDEX_DELAY_MS = 300;
+
 /**
  * Search over every paper in the store, as you type. The index is the persisted one the
  * background keeps up to date, with each paper's result row in it; it is loaded once `preload`
@@ -27,8 +31,6 @@ interface Results {
  * reloaded when it changes, as are the reading statuses. A keystroke reads nothing from the store:
  * its results render in the same frame.
  */
-const TYPO_INDEX_DELAY_MS = 300;
-
 export function useSearch(db: PaperLensDatabase, preload = false): { query: string; setQuery: (query: string) => void; results: Results | null; error: string | null } {
   const [query, setQuery] = useState('');
   const searching = query.trim() !== '';
@@ -142,9 +144,8 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   const terms = searchTerms(query);
   const exactOpened = terms.length === 0 ? [] : visited.filter((paper) => terms.every((term) => paper.text.includes(term)));
   // A word no paper holds is forgiven a typo, as the store's index forgives it: the saved and opened
-  // papers found so come after those found as typed.
-  // Saved papers' notes are searched as typed only: a word in them is no typo either ("entmax" in a
-  // note does not find a saved "Entmix").
+  // papers found so come after those found as typed. Saved papers' notes are searched as typed only,
+  // yet a word in them is no typo either ("entmax" in a note does not find a saved "Entmix").
   const inSavedText = { has: (word: string) => anyItemHolds(savedNewestFirst, word) };
   const typo = hasTypo(query, [() => index, () => inSavedText, () => savedTypoSearch(savedNewestFirst), () => visitedTypoSearch(visited)]);
   // No more than a page of results is needed from either, whichever of them also match as typed.
