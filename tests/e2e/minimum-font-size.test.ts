@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { fixture, launchExtension, listedItem, sendFromPage, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -40,6 +40,43 @@ describe('a reader with a minimum font size', () => {
       });
     });
     expect(spills).toEqual([]);
+    await page.close();
+  });
+
+  test("reading-list rows grow with their text: the TL;DR's second line and the notes box are inside their row, rows do not overlap", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    const tldr = 'We propose a new simple network architecture based solely on attention mechanisms, dispensing with recurrence and convolutions entirely, and it trains in a fraction of the time.';
+    const items = Array.from({ length: 30 }, (_, index) => listedItem(`2401.${String(index + 1).padStart(5, '0')}`, `Paper ${index + 1}`, { tldr, notes: 'First line\nSecond line' }));
+    expect((await sendFromPage(page, { type: 'importApply', items, rejected: [] })).ok).toBe(true);
+    await page.reload();
+    await page.getByTestId('reading-item').first().waitFor();
+    // Far down the list too: rows are placed by index from one shared height.
+    for (const offset of [0, 20 * 172]) {
+      await page.evaluate((top) => scrollTo({ top }), offset);
+      await page.waitForTimeout(100);
+      const cut = await page.evaluate(() => {
+        const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="reading-item"]')];
+        const problems: string[] = [];
+        rows.forEach((row, index) => {
+          const box = row.getBoundingClientRect();
+          const name = row.querySelector('.title')?.textContent;
+          for (const part of row.querySelectorAll<HTMLElement>('.tldr, textarea, input[type="text"]')) {
+            const inner = part.getBoundingClientRect();
+            if (inner.bottom > box.bottom + 0.5) problems.push(`${name}: ${part.tagName.toLowerCase()} ends ${Math.round(inner.bottom - box.bottom)} px below its row`);
+          }
+          // The TL;DR shows two whole lines of its text, not one and a sliver.
+          const tldrBox = row.querySelector<HTMLElement>('.tldr')!;
+          const lineHeight = parseFloat(getComputedStyle(tldrBox).fontSize) * 1.2;
+          if (tldrBox.clientHeight < 2 * lineHeight) problems.push(`${name}: TL;DR ${tldrBox.clientHeight} px tall, under two lines`);
+          const next = rows[index + 1];
+          if (next && next.getBoundingClientRect().top < box.bottom - 0.5) problems.push(`${name}: overlaps the next row`);
+        });
+        return problems;
+      });
+      expect(cut).toEqual([]);
+    }
     await page.close();
   });
 });

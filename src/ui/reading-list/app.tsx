@@ -13,7 +13,7 @@ import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, 
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
-import { useWindowRange } from './window-range';
+import { useRowHeight, useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 
 /** Marked once the first rows are on screen (for the benchmark: navigation start → list shown). */
@@ -436,7 +436,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // Rows are tall: 3 beyond each edge of the screen are 516 px of margin for a scroll that outruns
   // a frame, and every row rendered is work on each keystroke (at least 24 rows made first render
   // ~1.6× and keystroke p95 ~2× slower).
-  const range = useWindowRange(listRef, shown.length, ROW_HEIGHT, 3, 10);
+  const rowHeight = useRowHeight(listRef, ROW_HEIGHT);
+  const range = useWindowRange(listRef, shown.length, rowHeight, 3, 10);
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
   // Where the cursor last was: when its paper goes (removed, filtered out), j and k go on from there.
   const lastCursor = useRef(-1);
@@ -494,8 +495,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const scrollToRow = (index: number) => {
     const list = listRef.current;
     if (!list) return;
-    const top = list.getBoundingClientRect().top + index * ROW_HEIGHT;
-    if (!revealBelowToolbar(top) && top + ROW_HEIGHT > innerHeight) scrollBy({ top: top + ROW_HEIGHT - innerHeight + 8 });
+    const top = list.getBoundingClientRect().top + index * rowHeight;
+    if (!revealBelowToolbar(top) && top + rowHeight > innerHeight) scrollBy({ top: top + rowHeight - innerHeight + 8 });
   };
 
   // j / k take the keyboard focus along to the row (its checkbox, named for the paper), so a screen
@@ -634,7 +635,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         data-count={shown.length}
         aria-busy={!complete}
         aria-label="Saved papers"
-        style={{ height: `${shown.length * ROW_HEIGHT}px` }}
+        style={{ height: `${shown.length * rowHeight}px` }}
         onFocusIn={(event) => {
           // The browser scrolls a field the keyboard reaches just into the window, which leaves one
           // reached going up (Shift+Tab) under the sticky toolbar: it comes out below it.
@@ -660,6 +661,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             key={item.id}
             item={item}
             index={range.start + offset}
+            height={rowHeight}
             selected={selection.has(item.id)}
             current={item.id === cursorId}
             onSelect={select}

@@ -8,7 +8,7 @@ import { useDebouncedWrite, type WriteState } from './pending-writes';
 import { describeDay } from '../time';
 import type { LostEdit } from './lost-edits';
 
-/** Every row is this tall (px), so the list can render only the rows on screen. */
+/** Every row is this tall (px) at the designed font sizes; all rows share one height, so the list can render only the rows on screen. */
 export const ROW_HEIGHT = 172;
 
 const NOTES_DELAY_MS = 500;
@@ -165,6 +165,8 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
 export interface RowProps {
   item: SavedItem;
   index: number;
+  /** Every row's height (px): rows are placed by index. */
+  height: number;
   selected: boolean;
   current: boolean;
   onSelect: (id: string, selected: boolean) => void;
@@ -174,7 +176,7 @@ export interface RowProps {
   onEditLost: (lost: LostEdit) => void;
 }
 
-function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRow, onEditLost }: RowProps) {
+function RowView({ item, index, height, selected, current, onSelect, onRemove, onFocusRow, onEditLost }: RowProps) {
   const meta = [authorLine(item.authors), `arXiv ${item.id}`, `added ${describeDay(item.addedAt)}`];
   if (item.readAt !== null) meta.push(`read ${describeDay(item.readAt)}`);
   return (
@@ -184,7 +186,7 @@ function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRo
       data-arxiv-id={item.id}
       data-status={item.status}
       aria-current={current ? 'true' : undefined}
-      style={{ top: `${index * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` }}
+      style={{ top: `${index * height}px`, height: `${height}px` }}
       onFocusIn={() => onFocusRow(item.id)}
     >
       <input
@@ -225,7 +227,7 @@ function RowView({ item, index, selected, current, onSelect, onRemove, onFocusRo
 export class Row extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps): boolean {
     const now = this.props;
-    return next.item !== now.item || next.index !== now.index || next.selected !== now.selected || next.current !== now.current;
+    return next.item !== now.item || next.index !== now.index || next.height !== now.height || next.selected !== now.selected || next.current !== now.current;
   }
 
   override render() {

@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 
 export interface RowRange {
   start: number;
@@ -49,4 +49,28 @@ export function useWindowRange(list: RefObject<HTMLElement | null>, count: numbe
   // A shorter list after filtering: clamp at once rather than a frame later.
   const start = Math.max(0, Math.min(range.start, count - minRows));
   return { start, end: Math.min(count, Math.max(range.end, start + minRows)) };
+}
+
+/**
+ * How tall every row is: `designed` (px), or more when the rows on screen need more, as with
+ * Chrome's minimum font size or a narrow window, so none is cut. Measured before paint after
+ * each render and on resize; it only grows, so rows never flicker between two heights.
+ */
+export function useRowHeight(list: RefObject<HTMLElement | null>, designed: number): number {
+  const [height, setHeight] = useState(designed);
+  const measure = () => {
+    let needed = 0;
+    for (const row of list.current?.children ?? []) {
+      if (!(row instanceof HTMLElement)) continue;
+      // scrollHeight holds the padding and whatever overflows; the border is outside it.
+      needed = Math.max(needed, row.scrollHeight + row.offsetHeight - row.clientHeight);
+    }
+    if (needed > height) setHeight(Math.ceil(needed));
+  };
+  useLayoutEffect(measure);
+  useEffect(() => {
+    addEventListener('resize', measure);
+    return () => removeEventListener('resize', measure);
+  }, [height]);
+  return height;
 }
