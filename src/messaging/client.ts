@@ -7,6 +7,13 @@ import type { Reply, Request, ResponseMap } from '../schema';
  */
 type Repeatable = 'lookup' | 'badges' | 'related' | 'save' | 'completeSaved' | 'unsave' | 'setStatus' | 'listSaved' | 'citation' | 'health' | 'arxivPage' | 'paperTitle' | 'setTags' | 'setNotes';
 
+/** No answer came from the background (PaperLens updated or reloaded under the page): nothing anyone else did wrong. */
+export class NoAnswerError extends Error {
+  constructor() {
+    super('PaperLens did not answer: reload the page');
+  }
+}
+
 /**
  * Sends one request to the background and returns its result; a refused request throws with
  * the background's reason. `again` (for a repeatable request): asked once more when no answer
@@ -18,7 +25,7 @@ export async function sendRequest<R extends Request>(request: R, again?: R['type
   const reply = (await browser.runtime.sendMessage(request).catch(() => undefined)) as Reply<ResponseMap[R['type']]> | undefined;
   if (!reply) {
     if (again) return sendRequest(request);
-    throw new Error('PaperLens did not answer: reload the page');
+    throw new NoAnswerError();
   }
   if (!reply.ok) throw new Error(reply.error);
   return reply.result;

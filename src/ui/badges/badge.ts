@@ -343,7 +343,9 @@ export class Badge {
     } catch (error) {
       this.tldrLoaded = false; // let the next expand try again
       this.tldrPanel.className = 'pl-tldr pl-error';
-      this.tldrPanel.textContent = `No TL;DR: ${errorMessage(error)}`;
+      const reason = errorMessage(error);
+      // A full stop before "Try again", which follows on the same line.
+      this.tldrPanel.textContent = `No TL;DR: ${/[.!?]$/.test(reason) ? reason : `${reason}.`}`;
       this.tldrRetry = withAttributes(element('button', 'pl-tldr-retry', 'Try again'), {
         type: 'button',
         'data-testid': 'badge-tldr-retry',

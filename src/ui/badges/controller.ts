@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeInfo, ReadingStatus, Settings } from '../../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/settings';
 import { arxivPdfUrl, placeholderTitle, savedFromUrl } from '../../papers/ids';
-import { sendRequest } from '../../messaging/client';
+import { NoAnswerError, sendRequest } from '../../messaging/client';
 import { Badge, type BadgeActions, type TldrResult } from './badge';
 import { LISTING_READY_MARK, LISTING_START_MARK, type EntryDetails, type ListingEntry, type ListingSite } from './listing-site';
 import { messageTransport, type BadgeTransport } from './transport';
@@ -157,8 +157,10 @@ export function createBadgeController({ site, transport, doc = document, current
       if (!view?.tldr && !details.abstract) {
         if (!arxivAllowed()) return { text: NO_TLDR_ARXIV_OFF, note: null };
         // arXiv not answering (offline, 503, 429) is no fault of the paper's: the badge says so and
-        // asks again on the next expand. Null: arXiv has no page we can read for it.
+        // asks again on the next expand. Null: arXiv has no page we can read for it. PaperLens
+        // itself not answering is no fault of arXiv's: said as it is.
         const page = await transport.arxivPage(badge.id).catch((error: unknown) => {
+          if (error instanceof NoAnswerError) throw error;
           throw new Error(`could not get this paper's abstract from arXiv (${errorMessage(error)}).`);
         });
         if (page?.abstract) view = await summaryOf(badge, { ...details, title: details.title || page.title, abstract: page.abstract });

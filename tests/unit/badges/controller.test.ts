@@ -8,6 +8,7 @@ import { hfList } from '../../../src/sites/hf-list';
 import { ANSWER_WAIT_MS, createBadgeController, type BadgeController } from '../../../src/ui/badges/controller';
 import type { ListingSite } from '../../../src/ui/badges/listing-site';
 import type { BadgeTransport } from '../../../src/ui/badges/transport';
+import { NoAnswerError } from '../../../src/messaging/client';
 import { loadFixture } from '../sites/load-fixture';
 
 /** The store as the badges see it: a few known papers, a reading list, and every request made. */
@@ -59,8 +60,11 @@ class FakeStore implements BadgeTransport {
   arxivPages: Record<string, PagePaper> = {};
   /** Why arXiv does not answer now (offline, busy), or null. */
   arxivDown: string | null = null;
+  /** The background does not answer at all (PaperLens reloaded under the page). */
+  silent = false;
   arxivPage = async (id: string) => {
     this.requests.push({ type: 'arxivPage', ids: [id] });
+    if (this.silent) throw new NoAnswerError();
     if (this.arxivDown) throw new Error(this.arxivDown);
     return this.arxivPages[id] ?? null;
   };
@@ -557,6 +561,15 @@ describe('listing badges', () => {
     expect(store.of('arxivPage')).toHaveLength(3);
     expect(panel().textContent).toBe("We drop tokens from prompts with a learned scorer (summarized from its arXiv page's abstract)");
     expect(part(host, 'badge-tldr-retry')).toBeNull();
+  });
+
+  test('PaperLens itself not answering (reloaded under the page) is not blamed on arXiv', async () => {
+    const store = new FakeStore();
+    store.silent = true;
+    await open('arxiv-list-cs.CL-recent.html', arxivListing, store);
+    part(badge('2407.21500'), 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(part(badge('2407.21500'), 'badge-tldr')!.textContent).toBe('No TL;DR: PaperLens did not answer: reload the page. Try again');
   });
 
   test('with asking arXiv switched off, an unknown paper on a list without abstracts: no request, and the TL;DR says arXiv was not asked', async () => {
