@@ -1,4 +1,5 @@
 import { arxivAbsUrl, placeholderTitle } from '../papers/ids';
+import { lastName } from '../papers/names';
 import { ACCENTS } from '../papers/latex';
 import type { SavedItem } from '../schema/papers';
 import { foldForSearch } from '../search/tokenize';
@@ -98,14 +99,6 @@ function bibtexKeyword(tag: string): string {
 
 // Words skipped when picking the title word of a citation key.
 const KEY_STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'from', 'by', 'at', 'is', 'are', 'do', 'does', 'towards', 'toward']);
-
-function lastName(name: string): string {
-  const trimmed = name.trim();
-  const comma = trimmed.indexOf(',');
-  if (comma >= 0) return trimmed.slice(0, comma);
-  const words = trimmed.split(/\s+/);
-  return words[words.length - 1] ?? '';
-}
 
 /** What a citation needs to know of a paper. */
 export type Citable = Pick<SavedItem, 'id' | 'title' | 'authors' | 'published' | 'primaryCategory' | 'doi' | 'journalRef'>;

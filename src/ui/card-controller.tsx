@@ -5,6 +5,7 @@ import { noticeExtensionGone } from './extension-gone';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
 import { pageDetails, plainPageTitle, type PagePaper, type PaperPageSite } from '../sites/types';
+import { pdfFileName } from '../papers/pdf-file-name';
 import { sendRequest } from '../messaging/client';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
@@ -13,7 +14,7 @@ import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch'
 import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
-import { savedFromUrl } from '../papers/ids';
+import { safeHref, savedFromUrl } from '../papers/ids';
 import { putBackAllowance } from './put-back';
 
 interface MountedCard extends ShadowHost {
@@ -43,18 +44,30 @@ function relatedComeLater(result: LookupResult, page: PagePaper): result is Look
   return result.view !== null && !result.view.inStore && page.abstract !== '';
 }
 
+/**
+ * The page's PDF with a file name that says which paper it is. Only a PDF of the page's own site
+ * (arXiv's, on arXiv): a browser ignores the name it is given for another site's file.
+ */
+function pdfDownload(page: PagePaper, id: string | null, title: string): CardModel['pdfDownload'] {
+  const href = safeHref(page.pdfUrl);
+  if (!id || !href || new URL(href).origin !== location.origin) return null;
+  return { href, fileName: pdfFileName({ id, title, authors: page.authors, published: page.published }) };
+}
+
 function cardModel(page: PagePaper, result: LookupResult): CardModel {
   const { view, problem } = result;
   // The store could not be asked: still show what the page says, and why there is no more.
   const shown = view ?? { id: page.id, title: page.title, tldr: '', keyResults: [], codeLinks: [], topics: [], related: [], rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false };
+  const title = plainPageTitle(page) ?? shown.title;
   return {
     ...shown,
-    title: plainPageTitle(page) ?? shown.title,
+    title,
     // The page's own code links come too: the store reads links from abstract text, and arXiv
     // shows a URL there as "this https URL" (or names the code in its comments).
     codeLinks: uniqueCodeLinks([...shown.codeLinks, ...page.codeLinks]),
     problem,
     relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null,
+    pdfDownload: pdfDownload(page, shown.id, title),
   };
 }
 

@@ -30,6 +30,8 @@ export interface CardModel {
   inStore: boolean;
   /** Why the store could not be asked, shown instead of failing silently. */
   problem: string | null;
+  /** The PDF to download under a name that says which paper it is; null where the browser would not name it (another site's PDF). */
+  pdfDownload: { href: string; fileName: string } | null;
 }
 
 export interface CardActions {
@@ -70,7 +72,7 @@ function linkText(href: string): string {
   return `${kind}: ${name}`;
 }
 
-function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks' | 'projectPage'>) {
+function Links({ id, codeLinks, projectPage, pdfDownload }: Pick<CardModel, 'id' | 'codeLinks' | 'projectPage' | 'pdfDownload'>) {
   const code = codeLinks.flatMap((link) => safeHref(link) ?? []);
   const project = safeHref(projectPage);
   return (
@@ -79,6 +81,11 @@ function Links({ id, codeLinks, projectPage }: Pick<CardModel, 'id' | 'codeLinks
         <>
           <a href={arxivAbsUrl(id)} {...NEW_TAB}>arXiv</a>
           <a href={arxivPdfUrl(id)} {...NEW_TAB}>PDF</a>
+          {pdfDownload && (
+            <a href={pdfDownload.href} download={pdfDownload.fileName} title={`Save the PDF as “${pdfDownload.fileName}”`} data-testid="pdf-download">
+              Download PDF
+            </a>
+          )}
           {/* Hugging Face has pages for new-style ids only. */}
           {!id.includes('/') && (
             <a href={hfPaperUrl(id)} {...NEW_TAB}>

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SeedAsset } from '../../src/schema';
-import { EXTENSION_DIR, SCREENSHOTS_DIR, card, cardText, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, PDF, SCREENSHOTS_DIR, card, cardText, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 let seed: SeedAsset;
@@ -133,6 +133,23 @@ describe('summary card on arXiv abstract pages', () => {
     await expect.poll(() => card(page).locator('.pl-title').textContent()).toMatch(/^HallE-Control: /);
     await card(page).getByTestId('copy-bibtex').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{zhai2023halle,\n {2}title = \{\{HallE-Control: /);
+    await page.close();
+  });
+
+  test("Download PDF saves the paper's PDF under a name that says which paper it is, not arXiv's 1706.03762.pdf", async () => {
+    browser.serve('https://arxiv.org/pdf/1706.03762', { body: PDF, contentType: 'application/pdf' });
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1706.03762');
+    const [download] = await Promise.all([page.waitForEvent('download'), card(page).getByTestId('pdf-download').click()]);
+    // The name Chromium gives the file. (Chromium cancels a download whose response a test route
+    // fulfils, microsoft/playwright#28253: the file itself is not compared.)
+    expect(download.suggestedFilename()).toBe('Vaswani et al. - 2017 - Attention Is All You Need.pdf');
+    expect(download.url()).toBe('https://arxiv.org/pdf/1706.03762');
+    // The page stays where it was: the file is saved, not opened in place of the abstract.
+    expect(page.url()).toBe('https://arxiv.org/abs/1706.03762');
+    // A retitled paper's file takes the title the card shows (arXiv's current one).
+    await page.goto('https://arxiv.org/abs/2310.01779v3');
+    await expect.poll(() => card(page).getByTestId('pdf-download').getAttribute('download')).toMatch(/^Zhai et al\. - 2023 - HallE-Control - /);
     await page.close();
   });
 

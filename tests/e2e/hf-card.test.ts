@@ -20,6 +20,8 @@ describe('summary card on Hugging Face paper pages', () => {
     await expect.poll(() => card(page).count()).toBe(1);
     expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending');
     expect(await cardText(page)).toContain('HallE-Switch');
+    // arXiv's PDF is another site's file here: the browser would not name it, so no Download PDF.
+    expect(await card(page).getByTestId('pdf-download').count()).toBe(0);
     await card(page).getByTestId('save').click();
     await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
 

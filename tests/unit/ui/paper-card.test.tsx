@@ -16,7 +16,7 @@ const actions: CardActions = {
 
 const model: CardModel = {
   id: '1706.03762', title: 'Attention Is All You Need', tldr: 'We propose the Transformer.', keyResults: [], codeLinks: [], topics: [],
-  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null,
+  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null, pdfDownload: null,
 };
 
 afterEach(() => {
