@@ -18,17 +18,26 @@ import { safeHref, savedFromUrl } from '../papers/ids';
 import { putBackAllowance } from './put-back';
 
 interface MountedCard extends ShadowHost {
-  /** The page's URL without its fragment (pageUrl). */
+  /** The page's address without its query or fragment (pageUrl). */
   url: string;
   page: PagePaper;
   /** What the card shows now. */
   model: CardModel;
 }
 
-/** The tab's URL without its fragment: following a link within the page (a comment, #community) shows the same paper. */
+/**
+ * The tab's address without its query or fragment: following a link within the page (a comment,
+ * #community) or a page option kept in the query (?sort=recent) shows the same paper, whose card
+ * stays as the reader left it (collapsed, an Undo offered, the focus in it).
+ */
 function pageUrl(): string {
-  return location.href.replace(/#.*$/, '');
+  return location.href.replace(/[?#].*$/, '');
 }
+
+const sameAuthors = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((name, index) => name === b[index]);
+
+// How long after a card shows the page's author list may still come (a site rendering in steps).
+const AUTHORS_WAIT_MS = 5_000;
 
 // How long a new title over the previous paper's abstract is taken for a page still rendering.
 const ABSTRACT_WAIT_MS = 1_500;
@@ -135,9 +144,13 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     } else changedBeforeCard = true;
   });
   // The page text last shown, to tell a new paper's DOM from the previous one's after navigation.
-  let shown: { id: string | null; title: string; abstract: string } | null = null;
+  let shown: Pick<PagePaper, 'id' | 'title' | 'abstract' | 'authors'> | null = null;
   // Since when the page has shown a new title over the previous paper's abstract.
   let abstractWaitSince: number | null = null;
+  // The card shows with no authors (none on the page yet, or the previous paper's still there):
+  // since when, and the previous paper's, which are not this one's.
+  let authorsWait: { since: number; stale: readonly string[] } | null = null;
+  let authorsCheck = false;
   let running = false;
   let rerun = false;
   const mayPutBack = putBackAllowance(CARD_PUT_BACKS);
@@ -147,6 +160,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     render(null, card.container);
     card.host.remove();
     card = null;
+    authorsWait = null;
   };
 
   // Our card being out, any host in the page is not ours: an empty copy the page kept when it
@@ -178,15 +192,21 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       return;
     }
     if (card && card.url === url.href && card.host.isConnected) return;
-    const page = site.extract(document, url);
+    const read = site.extract(document, url);
     const anchor = site.cardAnchor(document);
-    if (!page || !anchor) return; // not a page we recognise (yet): no card, no error
+    if (!read || !anchor) {
+      // Not a page we recognise (yet): no card, no error. After client-side navigation that may be
+      // the next paper's page still loading (no abstract yet): the previous paper's card goes now,
+      // or its Save would save that paper under this one's title.
+      if (card && card.url !== url.href) removeCard();
+      return;
+    }
     // After client-side navigation the DOM may still show (some of) the previous paper, updated in
     // place or in steps: its title (wait for the page's next change), or the new title with the old
     // abstract (wait a moment: two papers may also share an abstract). The stale card goes at once.
-    const previous = shown?.id !== page.id ? shown : null;
-    const sameTitle = previous?.title === page.title;
-    const sameAbstract = page.abstract !== '' && previous?.abstract === page.abstract;
+    const previous = shown?.id !== read.id ? shown : null;
+    const sameTitle = previous?.title === read.title;
+    const sameAbstract = read.abstract !== '' && previous?.abstract === read.abstract;
     if (!sameAbstract) {
       abstractWaitSince = null;
     } else if (abstractWaitSince === null) {
@@ -199,7 +219,10 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     }
     abstractWaitSince = null;
     // Shown from now, card or not: left before the store answers, the next page may still show it.
-    shown = page;
+    shown = read;
+    // The previous paper's author list, still on screen: not this paper's (they come later).
+    const staleAuthors = previous !== null && read.authors.length > 0 && sameAuthors(read.authors, previous.authors);
+    const page = staleAuthors ? { ...read, authors: [] } : read;
     if (card && card.url === url.href) {
       // The page re-rendered our card away: put the same one back, unless it keeps doing so.
       if (mayPutBack()) place(card.host, anchor);
@@ -221,6 +244,8 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     draw(mounted, model);
     place(mounted.host, site.cardAnchor(document) ?? anchor);
     card = mounted;
+    authorsWait = page.authors.length === 0 ? { since: Date.now(), stale: previous?.authors ?? [] } : null;
+    checkAuthorsSoon(); // they may have come while the store answered
     if (changedBeforeCard) {
       changedBeforeCard = false;
       void refreshStatus();
@@ -244,6 +269,32 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       return status;
     };
     render(<PaperCard model={model} actions={cardActions(mounted.page, model, shows)} collapsed={settings.cardCollapsed} />, mounted.container);
+  };
+
+  // The card showed before the page named its authors: once it does, Save and Copy BibTeX use
+  // them, and the visit (Recent) and a saved item get them.
+  const fillAuthors = () => {
+    authorsCheck = false;
+    const mounted = card;
+    const wait = authorsWait;
+    if (!mounted || !wait) return;
+    if (Date.now() - wait.since > AUTHORS_WAIT_MS) {
+      authorsWait = null;
+      return;
+    }
+    const fresh = site.extract(document, new URL(pageUrl()));
+    if (!fresh || fresh.id !== mounted.page.id || fresh.authors.length === 0 || sameAuthors(fresh.authors, wait.stale)) return;
+    authorsWait = null;
+    mounted.page = { ...mounted.page, authors: fresh.authors };
+    draw(mounted, mounted.model);
+    void lookupOne(siteKey, mounted.page.id, mounted.page);
+    if (mounted.model.status !== null && mounted.model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(mounted.page, mounted.model, mounted.model.id) }, true).catch(() => undefined);
+  };
+
+  const checkAuthorsSoon = () => {
+    if (!authorsWait || authorsCheck) return;
+    authorsCheck = true;
+    ctx.setTimeout(fillAuthors, 100);
   };
 
   // A paper the store does not hold is compared with every paper it does, which can take a while
@@ -305,6 +356,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     void sync();
     const observer = new MutationObserver(() => {
       if (!card || !card.host.isConnected || card.url !== pageUrl()) void sync();
+      else checkAuthorsSoon();
     });
     // Text changes too: a site may render the next paper into the same elements.
     observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });

@@ -113,7 +113,7 @@ describe('summary card on Hugging Face paper pages', () => {
     await page.close();
   });
 
-  test('a link within the page (a comment, #community) keeps the card as the reader left it', async () => {
+  test('a link within the page (a comment, #community) or a page option in the query (?sort=recent) keeps the card as the reader left it', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://huggingface.co/papers/2310.01779');
     await expect.poll(() => card(page).count()).toBe(1);
@@ -126,6 +126,15 @@ describe('summary card on Hugging Face paper pages', () => {
     await page.waitForTimeout(500);
     expect(await card(page).count()).toBe(1);
     expect(await card(page).locator('article').getAttribute('data-collapsed')).toBe('true');
+    // The same card, focus in it: not one built anew, expanded, with the focus dropped to the page.
+    await page.evaluate(() => Object.assign(document.querySelector('[data-paperlens="card"]')!, { keptAcross: true }));
+    await card(page).getByTestId('card-toggle').focus();
+    await page.evaluate(() => history.replaceState({}, '', '/papers/2310.01779?sort=recent'));
+    await page.evaluate(() => history.pushState({}, '', '/papers/2310.01779?sort=top'));
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => [...document.querySelectorAll('[data-paperlens="card"]')].map((host) => (host as HTMLElement & { keptAcross?: boolean }).keptAcross === true))).toEqual([true]);
+    expect(await card(page).locator('article').getAttribute('data-collapsed')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('card-toggle');
     await page.close();
   });
 });
@@ -149,6 +158,65 @@ const NAVIGATE_SLOWLY = `(() => {
 })()`;
 
 describe('Hugging Face: the next paper still loading after a client-side navigation', () => {
+  test("the next paper's title shown while its abstract still loads: the previous paper's card goes at once (its Save would save that paper), and the next paper's comes with its abstract", async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    await page.evaluate(`(() => {
+      history.pushState({}, '', '/papers/2407.13623');
+      document.querySelector('#paper-section h1').textContent = 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies';
+      const block = document.querySelector('#paper-section h2').parentElement;
+      const abstract = [...block.childNodes];
+      block.replaceChildren(Object.assign(document.createElement('div'), { className: 'animate-pulse' }));
+      window.showAbstract = (text) => {
+        block.replaceChildren(...abstract);
+        block.querySelector('p.text-gray-600').textContent = text;
+      };
+    })()`);
+    await expect.poll(() => card(page).count(), { timeout: 1000 }).toBe(0);
+    await page.waitForTimeout(1000);
+    expect(await card(page).count()).toBe(0);
+    await page.evaluate(`window.showAbstract('Research on scaling large language models has focused on parameters and data. We propose three approaches for predicting the compute-optimal vocabulary size.')`);
+    await expect.poll(() => cardText(page)).toContain('Scaling Laws with Vocabulary');
+    expect(await cardText(page)).not.toContain('HallE');
+    expect(await card(page).count()).toBe(1);
+    await page.close();
+  });
+
+  test("the next paper's authors shown after its title and abstract: Copy BibTeX, Save and Recent name them, never the previous paper's", async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://huggingface.co' });
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    await page.evaluate(`(() => {
+      history.pushState({}, '', '/papers/2501.07771');
+      document.querySelector('#paper-section h1').textContent = 'An Unknown Paper About Protein Folding';
+      document.querySelector('#paper-section p.text-gray-600').textContent = 'We study protein folding with diffusion models. Our method improves accuracy by 12% on three benchmarks.';
+      window.showAuthors = () => {
+        document.querySelector('#paper-section .author').parentElement.innerHTML = '<span class="author">Carol Newauthor</span>, <span class="author">Dan Second</span>';
+      };
+    })()`);
+    await expect.poll(() => cardText(page)).toContain('Protein Folding');
+    // Before the page names them, a copy names no one rather than the previous paper's authors.
+    await page.bringToFront();
+    await card(page).getByTestId('copy-bibtex').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Protein Folding');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain('Zhai');
+    await page.evaluate('window.showAuthors()');
+    await page.waitForTimeout(300);
+    await card(page).getByTestId('copy-bibtex').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('author = {Carol Newauthor and Dan Second}');
+    await card(page).getByTestId('save').click();
+    await expect.poll(async () => (await listed()).find((item) => item.id === '2501.07771')?.authors).toEqual(['Carol Newauthor', 'Dan Second']);
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-recent').click();
+    const recent = popup.getByRole('list', { name: 'Recently opened papers' }).locator('li').first();
+    await expect.poll(() => recent.innerText()).toContain('Carol Newauthor');
+    expect(await recent.innerText()).not.toContain('Zhai');
+    await popup.close();
+    await page.close();
+  });
+
   test('the popup and the shortcut, while the previous paper is still on screen, do not name or save the next paper by the previous one’s title and authors', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://huggingface.co/papers/2310.01779');
