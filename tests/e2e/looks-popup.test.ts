@@ -67,6 +67,28 @@ describe('the popup section strip (Trending, Saved, Recent, Reading list, Option
   });
 });
 
+describe('the popup with forced colours (Windows High Contrast)', () => {
+  // Every control of the strip got the same text-coloured underline: the chosen tab was not told.
+  test('only the chosen tab is underlined, in a colour of its own', async () => {
+    const page = await browser.popup();
+    await page.emulateMedia({ forcedColors: 'active' });
+    for (const name of ['trending', 'saved', 'recent']) {
+      await page.getByTestId(`tab-${name}`).click();
+      await expect.poll(() => page.getByTestId(`tab-${name}`).getAttribute('aria-selected')).toBe('true');
+      const underlines = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.sections button')].map((button) => {
+          const style = getComputedStyle(button);
+          // An underline shows when its colour is not the page's background.
+          const background = getComputedStyle(document.body).backgroundColor;
+          return { text: button.textContent, chosen: button.getAttribute('aria-selected') === 'true', underlined: style.borderBottomColor !== background && style.borderBottomColor !== 'rgba(0, 0, 0, 0)' };
+        }),
+      );
+      expect(underlines.filter((control) => control.underlined).map((control) => control.text)).toEqual(underlines.filter((control) => control.chosen).map((control) => control.text));
+    }
+    await page.close();
+  });
+});
+
 describe('focus rings in the popup', () => {
   // The search box, focused whenever the popup opens, drew the browser's own ring (black on
   // white, white on dark) where every other control of the popup draws the accent's.
