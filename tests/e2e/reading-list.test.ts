@@ -563,6 +563,37 @@ describe('concurrency', () => {
     expect(first).toEqual({ shown: true });
   });
 
+  test('papers saved or removed elsewhere above the rows on screen do not move them: the reader keeps their place', async () => {
+    await page.bringToFront();
+    await resetList();
+    // The first paper wholly below the toolbar, and where it is.
+    const onScreen = () =>
+      page.evaluate(() => {
+        const toolbarBottom = document.querySelector('.sticky')!.getBoundingClientRect().bottom;
+        const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="reading-item"]')].map((row) => ({ id: row.dataset.arxivId, top: Math.round(row.getBoundingClientRect().top) }));
+        return rows.filter((row) => row.top >= toolbarBottom - 1).sort((a, b) => a.top - b.top)[0];
+      });
+    await page.evaluate(() => {
+      const row = document.querySelector('[data-testid="reading-item"][data-arxiv-id="2401.00004"]')!;
+      scrollBy(0, row.getBoundingClientRect().top - document.querySelector('.sticky')!.getBoundingClientRect().bottom);
+    });
+    const before = await onScreen();
+    expect(before?.id).toBe('2401.00004');
+    const other = await browser.context.newPage();
+    await other.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    // Newest added first: a paper saved now goes to the top, above the rows on screen.
+    await sendFromPage(other, { type: 'save', paper: { id: '2501.00001', title: 'Saved in another tab', tldr: '', sourceUrl: null } });
+    await expect.poll(() => list().getAttribute('data-count')).toBe('31');
+    await page.waitForTimeout(100);
+    expect(await onScreen()).toEqual(before);
+    await sendFromPage(other, { type: 'removeSaved', ids: ['1706.03762', '2310.01779'] });
+    await expect.poll(() => list().getAttribute('data-count')).toBe('29');
+    await page.waitForTimeout(100);
+    expect(await onScreen()).toEqual(before);
+    await other.close();
+    await page.evaluate(() => scrollTo(0, 0));
+  });
+
   test('in a narrow window a title gets two lines, and the row still holds all it shows', async () => {
     await page.setViewportSize({ width: 400, height: 800 });
     const fit = await page.evaluate(() => {

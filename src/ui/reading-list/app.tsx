@@ -13,7 +13,7 @@ import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, 
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
-import { useRowHeight, useWindowRange } from './window-range';
+import { useRowHeight, useScrollAnchor, useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 
 /** Marked once the first rows are on screen (for the benchmark: navigation start → list shown). */
@@ -438,6 +438,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // ~1.6× and keystroke p95 ~2× slower).
   const rowHeight = useRowHeight(listRef, ROW_HEIGHT);
   const range = useWindowRange(listRef, shown.length, rowHeight, 3, 10);
+  useScrollAnchor(listRef, shown, rowHeight, () => stickyBottom());
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
   // Where the cursor last was: when its paper goes (removed, filtered out), j and k go on from there.
   const lastCursor = useRef(-1);

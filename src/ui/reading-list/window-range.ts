@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface RowRange {
   start: number;
@@ -73,4 +73,37 @@ export function useRowHeight(list: RefObject<HTMLElement | null>, designed: numb
     return () => removeEventListener('resize', measure);
   }, [height]);
   return height;
+}
+
+/**
+ * Keeps the rows on screen where they are when rows come or go above them (a paper saved in
+ * another tab, under "Newest added"): rows are placed by index, so the browser's own scroll
+ * anchoring cannot, and the list moved a row under the reader. `viewTop`: where the window's
+ * visible part starts (below the sticky toolbar).
+ */
+export function useScrollAnchor(list: RefObject<HTMLElement | null>, rows: readonly { id: string }[], rowHeight: number, viewTop: () => number): void {
+  const anchor = useRef<{ id: string; index: number } | null>(null);
+  // What the page shows now: a scroll event may come after the next render's rows.
+  const shown = useRef({ rows, rowHeight });
+  shown.current = { rows, rowHeight };
+  const record = () => {
+    const { rows: now, rowHeight: height } = shown.current;
+    const element = list.current;
+    const above = element ? viewTop() - element.getBoundingClientRect().top : 0;
+    const index = Math.floor(above / height);
+    // Only once the list is scrolled into: above it, new papers at its top are there to be seen.
+    anchor.current = above > 0 && index < now.length ? { id: now[index]!.id, index } : null;
+  };
+  useLayoutEffect(() => {
+    const held = anchor.current;
+    if (held && rows[held.index]?.id !== held.id) {
+      const now = rows.findIndex((row) => row.id === held.id);
+      if (now >= 0) scrollBy({ top: (now - held.index) * rowHeight, behavior: 'instant' });
+    }
+    record();
+  }, [rows, rowHeight]);
+  useEffect(() => {
+    addEventListener('scroll', record, { passive: true });
+    return () => removeEventListener('scroll', record);
+  }, []);
 }
