@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SavedItem } from '../../src/schema';
 import { concurrencyPlan, planViolations } from '../unit/reading-list/concurrency-plan';
+import { placeholderTitle } from '../../src/papers/ids';
 import type { Browser } from 'wxt/browser';
 import { launchExtension, type ExtensionBrowser, sendFromPage, listSavedFrom, listedItem, LISTED_AT } from './harness';
 
@@ -332,6 +333,28 @@ describe('reading-list page', () => {
     await page.getByTestId('export-scope').selectOption('all');
   });
 
+  test('a BibTeX or RIS export holding papers known by their arXiv id alone says so; their entries cite the id', async () => {
+    const bare = ['2402.12345', '2402.12346'].map((id) => listedItem(id, placeholderTitle(id), { addedAt: Date.now() }));
+    expect((await sendFromPage(page, { type: 'importApply', items: bare, rejected: [] })).ok).toBe(true);
+    await expect.poll(() => list().getAttribute('data-count')).toBe('32');
+    const status = page.locator('.export [role="status"]');
+    for (const format of ['bibtex', 'ris']) {
+      const waiting = page.waitForEvent('download');
+      await page.getByTestId(`export-${format}`).click();
+      const text = await readFile((await (await waiting).path())!, 'utf8');
+      expect(text).toContain('2402.12345');
+      await expect.poll(() => status.textContent()).toMatch(/\(32 papers\)\. 2 of them have no title or authors yet \(saved by their arXiv ids, not yet read from arXiv\): their entries name only the id\.$/);
+    }
+    // A backup is not a citation file: nothing to say.
+    const waiting = page.waitForEvent('download');
+    await page.getByTestId('export-json').click();
+    await waiting;
+    await expect.poll(() => status.textContent()).toMatch(/\(32 papers\)\.$/);
+    // The list as the tests after this one expect it.
+    await sendFromPage(page, { type: 'removeSaved', ids: ['2402.12345', '2402.12346'] });
+    await expect.poll(() => list().getAttribute('data-count')).toBe('30');
+  });
+
   test('import: a bad file changes nothing and says why; a good one is previewed, then applied', async () => {
     const before = await listed(page);
     const input = page.getByTestId('import-file');
@@ -442,8 +465,10 @@ describe('concurrency', () => {
     await page.keyboard.type(' and more');
     await expect.poll(async () => (await stored(id)).notes).toBe('First thought and more');
     expect(await focusedRow()).toBe(id);
-    // Leaving the row puts it where it belongs now.
+    // Leaving the row puts it where it belongs now (first: the rows on screen keep their place, so it
+    // is seen there from the top of the list).
     await page.getByTestId('search').focus();
+    await page.evaluate(() => scrollTo(0, 0));
     await expect.poll(() => place(id)).toBe('0px');
 
     // Under a status filter, a status changed in the row keeps it shown until the reader moves on.

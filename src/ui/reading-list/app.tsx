@@ -6,7 +6,7 @@ import { useOneAtATime } from '../one-at-a-time';
 import { parseTagList, tagKey, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
-import { EXPORT_FORMATS, EXPORT_ORDER, exportItems } from './export-files';
+import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-files';
 import { ImportPanel } from './import-panel';
 import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './lost-edits';
 import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
@@ -321,7 +321,7 @@ function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
           type="button"
           data-testid={`export-${format}`}
           disabled={items.length === 0}
-          onClick={() => setLast(`Downloaded ${exportItems(items, format)} (${papers(items.length)})`)}
+          onClick={() => setLast([`Downloaded ${exportItems(items, format)} (${papers(items.length)}).`, exportNote(items, format)].filter(Boolean).join(' '))}
         >
           {EXPORT_FORMATS[format].label}
         </button>

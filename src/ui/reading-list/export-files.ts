@@ -1,4 +1,5 @@
 import { exportBibtex, exportCsv, exportJson, exportMarkdown, exportRis } from '../../export';
+import { isCitationStub } from '../../export/bibtex';
 import type { SavedItem } from '../../schema';
 
 export type ExportFormat = 'json' | 'bibtex' | 'ris' | 'csv' | 'markdown';
@@ -46,4 +47,18 @@ export function exportItems(items: readonly SavedItem[], format: ExportFormat, n
   const name = exportFileName(format, now);
   downloadText(name, info.write(items, now.getTime()), info.mime);
   return name;
+}
+
+/**
+ * What a citation file's reader should know of it: papers saved by their arXiv id alone (from a
+ * PDF tab or a list of ids, not yet read from arXiv) are entries with neither title nor authors,
+ * which go unnoticed in a long file. Null when there are none, or the format cites nothing.
+ */
+export function exportNote(items: readonly SavedItem[], format: ExportFormat): string | null {
+  if (format !== 'bibtex' && format !== 'ris') return null;
+  const bare = items.filter((item) => isCitationStub(item)).length;
+  if (bare === 0) return null;
+  return bare === 1
+    ? '1 of them has no title or authors yet (saved by its arXiv id, not yet read from arXiv): its entry names only the id.'
+    : `${bare} of them have no title or authors yet (saved by their arXiv ids, not yet read from arXiv): their entries name only the id.`;
 }
