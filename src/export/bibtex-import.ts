@@ -3,6 +3,7 @@ import { latexToText } from '../papers/latex';
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
+import { withAbstractTldr } from './abstract-import';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
 import { singleLine } from './text';
@@ -408,6 +409,7 @@ function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedIt
   // Zotero writes the latest version's date, which is not the submission date.
   const date = field('date')?.trim();
   if (date && isSubmissionDate(date, found.id)) item.published = date;
+  withAbstractTldr(item, field('abstract'), (value) => singleLine(bibtexToText(value)), leftOut, where);
   const checked = ImportedItemSchema.safeParse(item);
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];

@@ -1,5 +1,6 @@
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ReadingStatusSchema } from '../schema/papers';
+import { plainAbstract, withAbstractTldr } from './abstract-import';
 import { ImportError } from './errors';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName } from './references';
 import { noteText, singleLine } from './text';
@@ -80,6 +81,8 @@ const FIELD_COLUMNS = {
   tags: ['tags', 'manual_tags', 'keywords'],
   notes: ['notes'],
   tldr: ['tldr'],
+  // Zotero's "Abstract Note", a spreadsheet's "Abstract": its TL;DR when there is no TL;DR column.
+  abstract: ['abstract', 'abstract_note'],
   addedAt: ['added_at', 'date_added'],
   updatedAt: ['updated_at', 'date_modified'],
   readAt: ['read_at'],
@@ -210,6 +213,7 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const journal = field('journalRef');
   // Zotero names a preprint's "publication" arXiv: not a journal.
   if (journal && !(journal.key === 'publication_title' && /arxiv|^corr$/i.test(journal.value))) item.journalRef = singleLine(journal.value);
+  withAbstractTldr(item, field('abstract')?.value, plainAbstract, leftOut, where);
   const checked = ImportedItemSchema.safeParse(item);
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];

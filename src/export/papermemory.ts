@@ -13,6 +13,9 @@ export function isPaperMemoryFile(data: unknown): data is Record<string, unknown
   return isRecord(data) && typeof data.__dataVersion === 'number';
 }
 
+/** The tag a paper starred in PaperMemory (`favorite: true`) gets. */
+export const FAVORITE_TAG = 'favorite';
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** "“Title” (PaperMemory id NeurIPS-2017_abc)": how a rejection names the paper, the file having one line. */
@@ -35,7 +38,10 @@ function paperToItem(key: string, paper: unknown): ImportedItem | ImportRejectio
   const title = singleLine(text(paper.title));
   if (title) item.title = title;
   if (typeof paper.author === 'string') item.authors = bibtexAuthors(paper.author);
-  if (Array.isArray(paper.tags)) item.tags = keywordTags(paper.tags.filter((tag): tag is string => typeof tag === 'string'));
+  const tags = Array.isArray(paper.tags) ? paper.tags.filter((tag): tag is string => typeof tag === 'string') : [];
+  // PaperMemory's star has no place of its own in the list: a tag keeps it, to filter by.
+  if (paper.favorite === true) tags.push(FAVORITE_TAG);
+  if (Array.isArray(paper.tags) || tags.length > 0) item.tags = keywordTags(tags);
   const note = text(paper.note).trim();
   if (note) item.notes = note;
   const added = Date.parse(text(paper.addDate));

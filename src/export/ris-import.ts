@@ -1,4 +1,5 @@
 import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { plainAbstract, withAbstractTldr } from './abstract-import';
 import { ImportError } from './errors';
 import { normalizeArxivId } from '../papers/ids';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName } from './references';
@@ -101,6 +102,8 @@ function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedIt
   if (date && isSubmissionDate(`${date[1]}-${date[2]}-${date[3]}`, id)) item.published = `${date[1]}-${date[2]}-${date[3]}`;
   const pdf = first('L1');
   if (pdf && /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//i.test(pdf)) item.pdfUrl = pdf;
+  // AB (Zotero, Mendeley), N2 (EndNote's older tag for it).
+  withAbstractTldr(item, first('AB') ?? first('N2'), plainAbstract, leftOut, where);
   const checked = ImportedItemSchema.safeParse(item);
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];

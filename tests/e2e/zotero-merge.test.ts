@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SavedItem } from '../../src/schema';
-import { launchExtension, type ExtensionBrowser, sendFromPage, listSavedFrom, listedItem, LISTED_AT } from './harness';
+import { summarize } from '../../src/summarize';
+import { launchExtension, type ExtensionBrowser, sendFromPage, listSavedFrom, listedItem, readStore, LISTED_AT } from './harness';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -133,6 +134,46 @@ describe('a Zotero library merged into the reading list', () => {
     expect(after.get('hep-th/9901001')).toMatchObject({ status: 'read' });
     expect(after.get('2310.01779')!.title).toMatch(/^HallE-Switch: /);
   });
+});
+
+describe('a Zotero library imported into an empty list', () => {
+  // Zotero keeps each paper's abstract: the list shows the TL;DR the card would pick from it, and
+  // arXiv is not asked for 3,000 pages (one every 3 s) to say what the file already said.
+  const ABSTRACTS = {
+    '1706.03762': [
+      'Attention Is All You Need',
+      'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks. We propose a new simple network architecture, the {Transformer}, based solely on attention mechanisms. Experiments on two machine translation tasks show these models to be superior in quality, reaching 28.4 {BLEU} and 50\\% less training time.',
+    ],
+    '2006.11239': [
+      'Denoising Diffusion Probabilistic Models',
+      'We present high quality image synthesis results using diffusion probabilistic models, a class of latent variable models inspired by considerations from nonequilibrium thermodynamics. On the unconditional {CIFAR10} dataset, we obtain an Inception score of 9.46 and a state-of-the-art {FID} score of 3.17.',
+    ],
+  } as const;
+  const LIBRARY = Object.entries(ABSTRACTS)
+    .map(([id, [title, abstract]]) => `@misc{key_${id.replace('.', '_')},\n\ttitle = {${title}},\n\turl = {http://arxiv.org/abs/${id}},\n\tdoi = {10.48550/arXiv.${id}},\n\tabstract = {${abstract}},\n\tauthor = {Doe, Jane and Roe, Richard},\n\tnote = {arXiv:${id} [cs]},\n}\n`)
+    .join('\n');
+
+  test('Zotero BibTeX with abstracts: each row shows its TL;DR at once, and no arXiv page is queued or requested', async () => {
+    await sendFromPage(page, { type: 'clearReadingData' });
+    await page.reload();
+    await page.getByTestId('empty').waitFor();
+    await preview('My Library.bib', LIBRARY);
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-result').waitFor();
+    await page.locator('[data-testid="reading-list"][data-count="2"]').waitFor();
+    for (const [id, [title, abstract]] of Object.entries(ABSTRACTS)) {
+      const tldr = summarize(title, abstract.replace(/[{}]/g, '').replace('\\%', '%')).tldr;
+      expect(tldr).not.toBe('');
+      await expect.poll(() => page.locator(`[data-arxiv-id="${id}"] .tldr`).innerText()).toBe(tldr);
+    }
+    // (The queue may still hold the bare papers earlier tests listed.)
+    const ids = Object.keys(ABSTRACTS);
+    const queue = (await readStore<{ key: string; value: string }[]>(browser, 'meta')).find((row) => row.key === 'arxivFillQueue')?.value;
+    expect((queue === undefined ? [] : (JSON.parse(queue) as { ids: string[] }).ids).filter((id) => ids.includes(id))).toEqual([]);
+    // The queue's worker would have asked by now (it goes on 2 s after a change, a page every 3 s).
+    await page.waitForTimeout(4_000);
+    expect(browser.requests.map((request) => request.url()).filter((url) => url.includes('arxiv.org') && ids.some((id) => url.includes(id)))).toEqual([]);
+  }, 30_000);
 });
 
 describe('one paper twice in a Zotero library (its v1 and its v5, as two items)', () => {

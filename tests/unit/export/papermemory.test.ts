@@ -24,7 +24,8 @@ describe('PaperMemory memory file', () => {
     const parse = parseImport(memory, 'PaperMemory-data-3.14.2024-09.30.00.json');
     expect(parse.items).toEqual([
       {
-        id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'], tags: ['nlp', 'transformers'],
+        // Starred in PaperMemory (favorite: true): tagged so.
+        id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'], tags: ['nlp', 'transformers', 'favorite'],
         notes: 'Read section 3.2 again', addedAt: Date.parse('2023-03-14T09:26:53.589Z'),
       },
       { id: 'hep-th/9901001', title: 'An Old Paper', authors: ['Edward Witten'], tags: [], addedAt: Date.parse('2022-01-01T00:00:00.000Z') },
@@ -34,6 +35,28 @@ describe('PaperMemory memory file', () => {
     const plan = planImport([], parse.items, 1_800_000_000_000, parse.rejected);
     expect(plan.summary).toBe('3 new, 0 updated, 1 rejected: “A Proceedings-Only Paper” (PaperMemory id PMLR-2020_xyz): no arXiv id (id, PDF link or BibTeX): not an arXiv paper');
     expect(plan.added.find((item) => item.id === '1706.03762')).toMatchObject({ status: 'to-read', addedAt: Date.parse('2023-03-14T09:26:53.589Z') });
+  });
+
+  test('a paper starred in PaperMemory is tagged "favorite" (once, beside its tags); one not starred is not', () => {
+    const starred = JSON.stringify({
+      __dataVersion: 5,
+      'Arxiv-1706.03762': { title: 'Attention Is All You Need', pdfLink: 'https://arxiv.org/pdf/1706.03762v5.pdf', favorite: true, favoriteDate: '2021-03-02T10:00:00.000Z', tags: ['nlp', 'must read'] },
+      // Already tagged so by the reader: not twice.
+      'Arxiv-2106.09685': { title: 'LoRA', favorite: true, tags: ['Favorite'] },
+      // PaperMemory writes no tags for some papers.
+      'Arxiv-2006.11239': { title: 'Denoising Diffusion Probabilistic Models', favorite: true },
+      'Arxiv-hep-th_9711200': { title: 'The Large N Limit', favorite: false, tags: [] },
+    });
+    const parse = parseImport(starred, 'PaperMemory-data.json');
+    expect(parse.items.map((item) => [item.id, item.tags])).toEqual([
+      ['1706.03762', ['nlp', 'must read', 'favorite']],
+      ['2106.09685', ['Favorite']],
+      ['2006.11239', ['favorite']],
+      ['hep-th/9711200', []],
+    ]);
+    // A listed paper gains the tag beside its own.
+    const listed = planImport([{ ...planImport([], [{ id: '1706.03762', title: 'Attention Is All You Need', tags: ['keep'] }], 1_000).added[0]! }], parse.items.slice(0, 1), 2_000);
+    expect(listed.updated[0]!.tags).toEqual(['keep', 'nlp', 'must read', 'favorite']);
   });
 
   test('an empty memory says so; JSON from other tools is still refused as before', () => {

@@ -45,6 +45,8 @@ describe('RIS import', () => {
         tags: ['Computer Science - Computation and Language', 'transformers'],
         notes: 'Comment: 15 pages, 5 figures\n\nRead with the group & compare to ConvS2S.\nSection 3.2 matters.',
         published: '2017-06-12',
+        // Its TL;DR from its abstract (AB).
+        tldr: 'The dominant sequence transduction models are based on complex recurrent networks.',
       },
     ]);
     expect(parse.rejected).toEqual([{ line: 21, reason: 'no arXiv id (UR, DO or a note) in the record at line 21 ("A journal paper with no arXiv version")' }]);
