@@ -29,3 +29,54 @@ export function useTimedOffer<T>(ms = UNDO_MS): [T | null, (value: T | null) => 
   const standing = () => current.current;
   return [offer, offerFor, withdraw, standing];
 }
+
+/** Offers that each stand for their own while (see useTimedOffers). */
+export interface TimedOffers<T> {
+  /** The offers standing, newest first. */
+  offers: readonly T[];
+  /** Offers `value` for `ms`, as the newest; in the place of `replacing` (withdrawn with it) when given. */
+  offer: (value: T, replacing?: T | null) => void;
+  /** Withdraws `value` if it is still offered; the others stay. */
+  withdraw: (value: T) => void;
+  /** The offers standing now (not those of the render a handler was made in). */
+  standing: () => readonly T[];
+}
+
+/**
+ * Several values offered at once, each for `ms` from when it came (the Undo of each change made in
+ * the last seconds): a newer offer does not take an older one's away.
+ */
+export function useTimedOffers<T>(ms = UNDO_MS): TimedOffers<T> {
+  const [offers, setOffers] = useState<readonly T[]>([]);
+  const current = useRef<readonly T[]>([]);
+  const timers = useRef(new Map<T, ReturnType<typeof setTimeout>>());
+  useEffect(
+    () => () => {
+      for (const timer of timers.current.values()) clearTimeout(timer);
+      timers.current.clear();
+    },
+    [],
+  );
+  const show = (next: readonly T[]) => {
+    current.current = next;
+    setOffers(next);
+  };
+  const stopTimer = (value: T) => {
+    clearTimeout(timers.current.get(value));
+    timers.current.delete(value);
+  };
+  const withdraw = (value: T) => {
+    stopTimer(value);
+    if (current.current.includes(value)) show(current.current.filter((other) => other !== value));
+  };
+  const offer = (value: T, replacing: T | null = null) => {
+    if (replacing !== null) stopTimer(replacing);
+    stopTimer(value);
+    show([value, ...current.current.filter((other) => other !== value && other !== replacing)]);
+    timers.current.set(
+      value,
+      setTimeout(() => withdraw(value), ms),
+    );
+  };
+  return { offers, offer, withdraw, standing: () => current.current };
+}

@@ -33,6 +33,8 @@ const listed = (from: Page) => listSavedFrom(from);
 
 const list = () => page.getByTestId('reading-list');
 const row = (id: string) => page.locator(`[data-testid="reading-item"][data-arxiv-id="${id}"]`);
+/** The Undo of the offer that says `message` (each change has its own, newest first). */
+const undoOf = (message: string) => page.getByTestId('undo-offer').filter({ hasText: message }).getByTestId('undo');
 const shownIds = () => page.getByTestId('reading-item').evaluateAll((rows) => rows.map((node) => node.getAttribute('data-arxiv-id')));
 
 async function resetList(): Promise<void> {
@@ -172,7 +174,8 @@ describe('reading-list page', () => {
     await page.getByTestId('bulk-add-tag').click();
     await expect.poll(async () => (await listed(page)).filter((entry) => entry.tags.includes('batch')).length).toBe(3);
     await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('“batch” added to 3');
-    await page.getByTestId('undo').click();
+    // Each edit has its Undo (the status edit's is still there, below): the tag's takes back the tag only.
+    await undoOf('“batch” added to 3').click();
     await expect.poll(() => itemsOf(three)).toEqual(untagged);
     await page.getByTestId('bulk-add-tag').click();
     await expect.poll(async () => (await listed(page)).filter((entry) => entry.tags.includes('batch')).length).toBe(3);
@@ -180,10 +183,9 @@ describe('reading-list page', () => {
     const beforeDelete = await listed(page);
     await page.getByTestId('bulk-delete').click();
     await expect.poll(() => list().getAttribute('data-count')).toBe('27');
-    // The offer comes with the worker's reply, which may come after the list's live query (the
-    // "batch" offer is still showing until then).
+    // The offer comes with the worker's reply, which may come after the list's live query.
     await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('Removed 3 papers');
-    await page.getByTestId('undo').click();
+    await undoOf('Removed 3 papers').click();
     await expect.poll(() => list().getAttribute('data-count')).toBe('30');
     expect(await listed(page)).toEqual(beforeDelete);
 
@@ -192,6 +194,7 @@ describe('reading-list page', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => row('2310.01779').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="undo-offer"]')?.textContent)).toContain('Removed “HallE-Switch');
     await page.keyboard.press('Enter');
     await expect.poll(() => row('2310.01779').count()).toBe(1);
     // And back to the paper's row once it is back.
@@ -214,12 +217,14 @@ describe('reading-list page', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)).toBe('BODY');
     await page.evaluate(() => scrollTo(0, 0));
     // A double click undoes once: both come back, and nothing is reported as changed elsewhere.
-    await page.getByTestId('undo').dblclick();
+    await undoOf('Removed 2 papers').dblclick();
     await expect.poll(() => listed(page)).toEqual(beforeTwo);
-    // The bar goes with the worker's reply, which comes after the store shows both back; then it stays gone.
-    await expect.poll(() => page.getByTestId('undo-bar').count()).toBe(0);
+    // The offer goes with the worker's reply, which comes after the store shows both back; then it
+    // stays gone, and no "changed elsewhere" is reported.
+    await expect.poll(() => undoOf('Removed 2 papers').count()).toBe(0);
     await page.waitForTimeout(300);
-    expect(await page.getByTestId('undo-bar').count()).toBe(0);
+    expect(await undoOf('Removed 2 papers').count()).toBe(0);
+    expect((await page.getByTestId('undo-bar').allTextContents()).join('')).not.toContain('changed elsewhere');
   });
 
   test('bulk edits act on the selected papers shown: ones the filters hide are left alone', async () => {
@@ -244,7 +249,7 @@ describe('reading-list page', () => {
     const after = await listed(page);
     expect(after.filter((entry) => entry.status === 'to-read').length).toBe(before.filter((entry) => entry.status === 'to-read').length);
     expect(after.filter((entry) => entry.status === 'read').length).toBe(read - 1);
-    await page.getByTestId('undo').click();
+    await undoOf('1 set to Reading').click();
     await expect.poll(async () => (await listed(page)).filter((entry) => entry.status === 'read').length).toBe(read);
     await page.getByTestId('bulk-clear').click();
     await page.getByTestId('filter-status').selectOption('all');
@@ -257,7 +262,8 @@ describe('reading-list page', () => {
     await page.getByTestId('bulk-add-tag').click();
     await expect.poll(() => page.getByTestId('bulk-bar').getByRole('alert').textContent()).toBe(`Nothing was changed: a tag is at most 100 characters; “${'y'.repeat(24)}…” has 120`);
     expect(await listed(page)).toEqual(before);
-    expect(await page.getByTestId('undo-bar').count()).toBe(0);
+    // No Undo offered for it (the earlier tests' edits may still have theirs, each for its 10 s).
+    expect(await page.getByTestId('undo-offer').filter({ hasText: 'robotics' }).count()).toBe(0);
     await page.getByTestId('bulk-clear').click();
   });
 

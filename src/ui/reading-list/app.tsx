@@ -140,8 +140,11 @@ const quoted = (tags: readonly string[]) => tags.map((name) => `“${name}”`).
  * Edits of the selected papers that are shown (a paper the filters hide is left alone), each
  * offered for undo: the undo puts back what the edit changed.
  */
-function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { selected: string[]; hidden: number; items: SavedItem[]; clear: () => void; remove: (ids: string[]) => void; offerRevert: Undo['offerRevert'] }) {
+function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { selected: string[]; hidden: number; items: SavedItem[]; clear: () => void; remove: (ids: string[]) => Promise<void>; offerRevert: Undo['offerRevert'] }) {
   const [tag, setTag] = useState('');
+  // One change at a time: on thousands of papers one takes a second or two, and a second press
+  // meanwhile would start a second change (and a second Undo) over the first.
+  const working = useOneAtATime();
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const chosen = useMemo(() => {
@@ -149,7 +152,8 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     return items.filter((item) => wanted.has(item.id));
   }, [selected, items]);
   // An edit's Undo puts back the papers it changed exactly as they were, where nothing changed them since.
-  const run = async ({ targets, refused, message, edit }: BulkEdit) => {
+  const run = ({ targets, refused, message, edit }: BulkEdit) => {
+    if (working.running()) return;
     setProblem(null);
     setDone(null);
     if (refused) {
@@ -160,14 +164,22 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       setDone('Nothing to change');
       return;
     }
-    try {
-      const result = await edit(targets.map((item) => item.id));
-      if (result.changed > 0) offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: result.before, expected: result.after }));
-      if (result.problem) setProblem(result.problem);
-      else if (result.changed === 0) setDone('Nothing to change');
-    } catch (failure) {
-      setProblem(errorMessage(failure));
-    }
+    return working.run(async () => {
+      try {
+        const result = await edit(targets.map((item) => item.id));
+        if (result.changed > 0) offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: result.before, expected: result.after }));
+        if (result.problem) setProblem(result.problem);
+        else if (result.changed === 0) setDone('Nothing to change');
+      } catch (failure) {
+        setProblem(errorMessage(failure));
+      }
+    });
+  };
+  const removeSelected = () => {
+    if (working.running()) return;
+    setProblem(null);
+    setDone(null);
+    return working.run(() => remove(selected));
   };
   const setStatus = (status: ReadingStatus) =>
     run({
@@ -226,6 +238,9 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
   }, [chosen, items]);
   const typedTags = parseTagList(tag, tagChoices.map((entry) => entry.tag));
   const count = selected.length;
+  // While a change is under way its controls say so with aria-disabled (not disabled, which would
+  // drop the focus of a reader who pressed one from the keyboard) and presses are ignored.
+  const busy = working.busy;
   return (
     <div class="bulk-bar" data-testid="bulk-bar" role="region" aria-label="Selected papers">
       <strong data-testid="bulk-count">{count} selected</strong>
@@ -234,6 +249,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         data-testid="bulk-status"
         aria-label="Set the status of the selected papers"
         value=""
+        aria-disabled={busy}
         onChange={(event) => {
           const status = STATUS_ORDER.find((candidate) => candidate === event.currentTarget.value);
           event.currentTarget.value = '';
@@ -272,6 +288,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         type="button"
         data-testid="bulk-add-tag"
         disabled={typedTags.length === 0}
+        aria-disabled={busy}
         onClick={() => void editTags(typedTags, 'addTag')}
       >
         Add tag
@@ -280,19 +297,20 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         type="button"
         data-testid="bulk-remove-tag"
         disabled={typedTags.length === 0}
+        aria-disabled={busy}
         onClick={() => void editTags(typedTags, 'removeTag')}
       >
         Remove tag
       </button>
-      <button type="button" class="danger" data-testid="bulk-delete" onClick={() => remove(selected)}>
+      <button type="button" class="danger" data-testid="bulk-delete" aria-disabled={busy} onClick={() => void removeSelected()}>
         Delete {count}
       </button>
       <button type="button" data-testid="bulk-clear" onClick={clear}>
         Clear selection
       </button>
       {/* There before its text, so a screen reader says the text when it comes. */}
-      <span class="muted" role="status">
-        {done}
+      <span class="muted" role="status" data-testid="bulk-status-text">
+        {busy ? 'Working…' : done}
       </span>
       {problem && (
         <span class="error" role="alert">
@@ -728,7 +746,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
               // The bar goes with its button: the focus goes to Select all, not to the page's start.
               selectAllBox.current?.focus();
             }}
-            remove={removeIds}
+            remove={(ids) => undo.remove(ids, items)}
             offerRevert={undo.offerRevert}
           />
         )}

@@ -3,10 +3,12 @@ import type { RefObject } from 'preact';
 import { sendRequest } from '../../messaging/client';
 import type { ChangeCount, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
-import { useTimedOffer } from '../timed-offer';
+import { useTimedOffers } from '../timed-offer';
 import { useOneAtATime } from '../one-at-a-time';
 
 export interface Offer {
+  /** Names the offer's place in the bar: kept when a removal joins the offer, so its Undo (and the focus on it) stays. */
+  key: number;
   message: string;
   /** Puts back what the change changed, where nothing changed it since; answers how many it put back. */
   revert: () => Promise<ChangeCount>;
@@ -17,7 +19,8 @@ export interface Offer {
 }
 
 export interface Undo {
-  offer: Offer | null;
+  /** The changes that can still be undone, newest first: each stands for its own UNDO_MS. */
+  offers: readonly Offer[];
   /**
    * Removes items from the reading list (asking nothing) and offers to put them back; `shown`: the
    * page's copies of them, offered back when the removal's answer is lost.
@@ -25,9 +28,9 @@ export interface Undo {
   remove: (ids: string[], shown?: readonly SavedItem[]) => Promise<void>;
   /** Offers to revert a change of `count` papers just made (a bulk status or tag edit), saying what it did. */
   offerRevert: (message: string, count: number, revert: () => Promise<ChangeCount>) => void;
-  /** Puts back what the offer's change changed; answers whether it did (false: failed, or no offer). */
-  undo: () => Promise<boolean>;
-  dismiss: () => void;
+  /** Puts back what `offer`'s change changed; answers whether it did (false: failed, or no longer offered). */
+  undo: (offer: Offer) => Promise<boolean>;
+  dismiss: (offer: Offer) => void;
   error: string | null;
 }
 
@@ -35,21 +38,23 @@ function removedMessage(items: readonly SavedItem[]): string {
   return items.length === 1 ? `Removed “${items[0]!.title}”` : `Removed ${items.length} papers`;
 }
 
+let nextKey = 0;
+
 /**
  * Remove without a question, with a short-lived undo that restores the exact items removed; and
- * the same short-lived undo for other edits of many papers at once.
+ * the same short-lived undo for other edits of many papers at once. Each change has its own Undo
+ * for its own time: a bulk edit made two seconds after a removal leaves that removal's Undo standing.
  */
 export function useUndoableEdits(): Undo {
-  const [offer, setOffer, withdraw, standing] = useTimedOffer<Offer>();
+  const { offers, offer: show, withdraw, standing } = useTimedOffers<Offer>();
   const [error, setError] = useState<string | null>(null);
-  const dismiss = () => setOffer(null);
-  // The offer an Undo is putting back: a removal made meanwhile starts an offer of its own.
-  const undoing = useRef<Offer | null>(null);
+  // The offers an Undo is putting back: a removal made meanwhile starts an offer of its own.
+  const undoing = useRef(new Set<Offer>());
 
   return {
-    offer,
+    offers,
     error,
-    dismiss,
+    dismiss: withdraw,
     remove: async (ids, shown = []) => {
       setError(null);
       try {
@@ -62,22 +67,22 @@ export function useUndoableEdits(): Undo {
           return gone;
         });
         if (removed.length === 0) return;
-        // Removals in a row share one Undo, which puts them all back.
-        const before = standing();
-        const items = [...(before !== undoing.current ? (before?.removed ?? []) : []), ...removed];
-        setOffer({ message: removedMessage(items), count: items.length, removed: items, revert: () => sendRequest({ type: 'restoreSaved', items, expected: null }) });
+        // Removals in a row (no other change between them) share one Undo, which puts them all back.
+        const newest = standing()[0];
+        const joined = newest?.removed && !undoing.current.has(newest) ? newest : null;
+        const items = [...(joined?.removed ?? []), ...removed];
+        show({ key: joined?.key ?? nextKey++, message: removedMessage(items), count: items.length, removed: items, revert: () => sendRequest({ type: 'restoreSaved', items, expected: null }) }, joined);
       } catch (failure) {
         setError(`Could not remove: ${errorMessage(failure)}`);
       }
     },
     offerRevert: (message, count, revert) => {
       setError(null);
-      setOffer({ message, count, revert });
+      show({ key: nextKey++, message, count, revert });
     },
-    undo: async () => {
-      if (!offer) return false;
-      const restoring = offer;
-      undoing.current = restoring;
+    undo: async (restoring) => {
+      if (!standing().includes(restoring)) return false;
+      undoing.current.add(restoring);
       try {
         const { changed } = await restoring.revert();
         withdraw(restoring);
@@ -88,7 +93,7 @@ export function useUndoableEdits(): Undo {
         setError(`Could not undo: ${errorMessage(failure)}`);
         return false;
       } finally {
-        undoing.current = null;
+        undoing.current.delete(restoring);
       }
     },
   };
@@ -98,14 +103,19 @@ export function useUndoableEdits(): Undo {
 const FOCUS_RESCUE_MS = 1_000;
 
 /**
- * When an offer appears, focus that was on a control the change took away (the removed row's
+ * When a new offer appears, focus that was on a control the change took away (the removed row's
  * button, the emptied selection's bar) goes to Undo instead of to the top of the page: once, and
  * only while the change is landing, so that Undo never takes the focus later (a scroll, a save
  * elsewhere) from a reader who moved on.
  */
-function useFocusUndoWhenFocusGoes(offer: Offer | null, undoButton: RefObject<HTMLButtonElement | null>): void {
+function useFocusUndoWhenFocusGoes(offers: readonly Offer[], undoButton: () => HTMLElement | null | undefined): void {
+  const offer = offers[0] ?? null;
+  const before = useRef<readonly Offer[]>([]);
   useEffect(() => {
-    if (!offer) return;
+    const earlier = before.current;
+    before.current = offers;
+    // Only a new offer: an older one that is newest now (the newest was undone) takes nothing.
+    if (!offer || earlier.includes(offer)) return;
     const focused = document.activeElement;
     const observer = new MutationObserver(() => rescue());
     const stop = () => {
@@ -115,7 +125,7 @@ function useFocusUndoWhenFocusGoes(offer: Offer | null, undoButton: RefObject<HT
     const rescue = () => {
       const lost = document.activeElement === null || document.activeElement === document.body;
       if (!lost || !(focused === null || focused === document.body || !focused.isConnected)) return;
-      undoButton.current?.focus();
+      undoButton()?.focus();
       stop();
     };
     const timer = setTimeout(stop, FOCUS_RESCUE_MS);
@@ -129,65 +139,80 @@ function useFocusUndoWhenFocusGoes(offer: Offer | null, undoButton: RefObject<HT
 export type FocusElsewhere = (left: Offer, undone: boolean) => void;
 
 /**
- * Calls `focusElsewhere` with the offer that went when the bar goes away while it holds the focus
- * (Undo or × pressed from the keyboard, or the offer running out under it): the focus would fall to
- * the page's start. A focus that merely left the window (focusout to nothing) still counts as in the bar.
+ * When an offer goes from the bar while its row holds the focus (Undo or × pressed from the
+ * keyboard, or the offer running out under it), the focus would fall to the page's start. It goes
+ * to the Undo now in that row's place when other offers stand, unless the Undo put papers back in
+ * the list (the reader goes to them); else to `focusElsewhere`. A focus that merely left the window
+ * (focusout to nothing) still counts as in the row.
  */
-function useFocusAfterOffer(offer: Offer | null, undone: RefObject<Offer | null>, focusElsewhere: FocusElsewhere | undefined) {
-  const held = useRef<Offer | null>(null);
-  const shown = useRef<Offer | null>(null);
-  // A layout effect: the focus moves in the same task as the bar leaves, never resting on the body
+function useFocusAfterOffer(offers: readonly Offer[], bar: RefObject<HTMLDivElement | null>, undone: RefObject<Offer | null>, focusElsewhere: FocusElsewhere | undefined) {
+  // The key of the offer whose row holds the focus.
+  const held = useRef<number | null>(null);
+  const shown = useRef<readonly Offer[]>([]);
+  // A layout effect: the focus moves in the same task as the row leaves, never resting on the body
   // (a screen reader would announce the page's start; an effect comes a frame later).
   useLayoutEffect(() => {
-    const left = shown.current;
-    shown.current = offer;
-    if (left === null || held.current !== left) return;
-    // A newer offer in its place keeps the focus in the bar.
-    held.current = offer;
-    if (offer === null && (document.activeElement === null || document.activeElement === document.body)) focusElsewhere?.(left, undone.current === left);
-  }, [offer]);
-  return {
-    onFocusIn: () => void (held.current = offer),
+    const before = shown.current;
+    shown.current = offers;
+    const at = before.findIndex((offer) => offer.key === held.current);
+    // A newer offer in its place (a removal joining it) keeps its row, and the focus.
+    if (at < 0 || offers.some((offer) => offer.key === held.current)) return;
+    const left = before[at]!;
+    held.current = null;
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    const wasUndone = undone.current?.key === left.key;
+    const buttons = bar.current?.querySelectorAll<HTMLElement>('[data-testid="undo"]') ?? [];
+    if (buttons.length > 0 && !(wasUndone && left.removed)) buttons[Math.min(at, buttons.length - 1)]!.focus();
+    else focusElsewhere?.(left, wasUndone);
+  }, [offers]);
+  return (offer: Offer) => ({
+    onFocusIn: () => void (held.current = offer.key),
     onFocusOut: (event: FocusEvent) => {
-      if (event.relatedTarget !== null && !(event.currentTarget as Element).contains(event.relatedTarget as Node)) held.current = null;
+      if (event.relatedTarget !== null && !(event.currentTarget as Element).contains(event.relatedTarget as Node) && held.current === offer.key) held.current = null;
     },
-  };
+  });
 }
 
 /**
- * "Removed … · Undo", announced to screen readers. `focusElsewhere`: where the focus goes when the
- * bar goes away while holding it (see useFocusAfterOffer).
+ * "Removed … · Undo", one row for each change that can still be undone, newest first, announced to
+ * screen readers. `focusElsewhere`: where the focus goes when the bar goes away while holding it
+ * (see useFocusAfterOffer).
  */
 export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?: FocusElsewhere }) {
-  const undoButton = useRef<HTMLButtonElement>(null);
-  useFocusUndoWhenFocusGoes(undo.offer, undoButton);
+  const bar = useRef<HTMLDivElement>(null);
+  // The newest offer's Undo (the bar's first).
+  useFocusUndoWhenFocusGoes(undo.offers, () => bar.current?.querySelector<HTMLElement>('[data-testid="undo"]'));
   const undone = useRef<Offer | null>(null);
-  const focusHandlers = useFocusAfterOffer(undo.offer, undone, focusElsewhere);
+  const focusHandlers = useFocusAfterOffer(undo.offers, bar, undone, focusElsewhere);
   // One Undo at a time: a double click would put the papers back twice (and the second would
   // report them "changed elsewhere").
   const undoing = useOneAtATime();
-  const undoOnce = () =>
+  const undoOnce = (offer: Offer) =>
     undoing.run(async () => {
-      // Marked before the offer is withdrawn: the bar leaves (and the focus moves) within undo().
-      undone.current = undo.offer;
-      if (!(await undo.undo())) undone.current = null;
+      // Marked before the offer is withdrawn: its row leaves (and the focus moves) within undo().
+      undone.current = offer;
+      if (!(await undo.undo(offer))) undone.current = null;
     });
   // The live region is always there (and takes no room while empty), so a screen reader announces
-  // the offer when it comes: one inserted together with its text is not announced.
+  // each offer when it comes: one inserted together with its text is not announced.
   return (
     <div role="status">
-      {(undo.offer || undo.error) && (
-        <div class="undo-bar" data-testid="undo-bar" {...focusHandlers}>
-          {undo.offer && (
-            <>
-              <span class="undo-message">{undo.offer.message}</span>
-              <button type="button" data-testid="undo" ref={undoButton} aria-disabled={undoing.busy} onClick={() => void undoOnce()}>
-                Undo
-              </button>
-              <button type="button" class="undo-close" aria-label="Dismiss" onClick={undo.dismiss}>
-                ×
-              </button>
-            </>
+      {(undo.offers.length > 0 || undo.error) && (
+        <div class="undo-bar" data-testid="undo-bar" ref={bar}>
+          {undo.offers.length > 0 && (
+            <ul class="undo-offers">
+              {undo.offers.map((offer) => (
+                <li key={offer.key} class="undo-offer" data-testid="undo-offer" {...focusHandlers(offer)}>
+                  <span class="undo-message">{offer.message}</span>
+                  <button type="button" data-testid="undo" aria-disabled={undoing.busy} onClick={() => void undoOnce(offer)}>
+                    Undo
+                  </button>
+                  <button type="button" class="undo-close" aria-label={`Dismiss: ${offer.message}`} onClick={() => undo.dismiss(offer)}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
           )}
           {undo.error && (
             <span class="error" role="alert">

@@ -209,6 +209,58 @@ describe('reading-list page: undo', () => {
   });
 });
 
+describe('reading-list page: several changes within their Undo time', () => {
+  const removeButton = (id: string) => document.querySelector<HTMLElement>(`[data-testid="reading-item"][data-arxiv-id="${id}"] [data-testid="remove"]`)!;
+  const messages = () => screen.queryAllByTestId('undo-offer').map((row) => row.querySelector('.undo-message')!.textContent);
+  const statusOf = async (id: string) => (await db.saved.get(id))?.status;
+
+  test('two removals in a row share one Undo; a bulk edit after them gets its own, and each Undo puts back only its change', async () => {
+    await openPage();
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
+    fireEvent.click(removeButton('2407.13623'));
+    await waitFor(() => expect(messages()).toEqual(['Removed 2 papers']));
+    fireEvent.click(screen.getByTestId('select-all'));
+    fireEvent.change(await screen.findByTestId('bulk-status'), { target: { value: 'read' } });
+    await waitFor(() => expect(messages()).toEqual(['1 set to Read', 'Removed 2 papers']));
+    // The removals' Undo (the older): both papers back, the status edit left as it is.
+    fireEvent.click(screen.getAllByTestId('undo')[1]!);
+    await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
+    expect(await statusOf('1706.03762')).toBe('read');
+    await waitFor(() => expect(messages()).toEqual(['1 set to Read']));
+    await waitFor(() => expect(screen.getByTestId('undo').getAttribute('aria-disabled')).toBe('false'));
+    fireEvent.click(screen.getByTestId('undo'));
+    await waitFor(async () => expect(await statusOf('1706.03762')).toBe('to-read'));
+    expect(await db.saved.count()).toBe(3);
+    expect(screen.queryByTestId('undo-bar')).toBeNull();
+  });
+});
+
+describe('reading-list page: a bulk change under way', () => {
+  test('the bar says "Working…" and its controls wait (aria-disabled) until the answer; a second press meanwhile starts nothing', async () => {
+    await openPage();
+    fireEvent.click(screen.getByTestId('select-all'));
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    beforeRequest = async (request) => {
+      if (request.type === 'setStatusMany') await held;
+    };
+    fireEvent.change(await screen.findByTestId('bulk-status'), { target: { value: 'read' } });
+    await waitFor(() => expect(screen.getByTestId('bulk-status-text').textContent).toBe('Working…'));
+    for (const control of ['bulk-status', 'bulk-delete', 'bulk-add-tag', 'bulk-remove-tag']) expect(screen.getByTestId(control).getAttribute('aria-disabled')).toBe('true');
+    // Pressed again meanwhile: Delete, and the same status.
+    fireEvent.click(screen.getByTestId('bulk-delete'));
+    fireEvent.change(screen.getByTestId('bulk-status'), { target: { value: 'read' } });
+    expect(requests.filter((type) => type === 'removeSaved' || type === 'setStatusMany')).toEqual(['setStatusMany']);
+    release();
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('3 set to Read'));
+    await waitFor(() => expect(screen.getByTestId('bulk-status-text').textContent).toBe(''));
+    expect(screen.getByTestId('bulk-delete').getAttribute('aria-disabled')).toBe('false');
+    expect(screen.getAllByTestId('undo-offer')).toHaveLength(1);
+    expect(await db.saved.count()).toBe(3);
+  });
+});
+
 describe('reading-list page: a removal that fails', () => {
   test('the papers stay selected, so Delete can be pressed again once the store answers', async () => {
     await openPage();
@@ -304,8 +356,15 @@ describe('reading-list page: bulk tags', () => {
     fireEvent.click(screen.getByTestId('bulk-remove-tag'));
     await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('“rl”, “robotics” removed from 3'));
     expect(await tagsOf()).toEqual({ '2310.01779': ['vision'], '2407.13623': [], '1706.03762': [] });
-    fireEvent.click(screen.getByTestId('undo'));
+    // Each edit keeps its own Undo, newest first: the removal's takes the tags back, then the addition's takes them away.
+    expect(screen.getAllByTestId('undo-offer').map((row) => row.querySelector('.undo-message')!.textContent)).toEqual(['“rl”, “robotics” removed from 3', '“rl”, “robotics” added to 3']);
+    fireEvent.click(screen.getAllByTestId('undo')[0]!);
     await waitFor(async () => expect(await tagsOf()).toEqual({ '2310.01779': ['vision', 'rl', 'robotics'], '2407.13623': ['rl', 'robotics'], '1706.03762': ['RL', 'robotics'] }));
+    await waitFor(() => expect(screen.getAllByTestId('undo-offer')).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('undo').getAttribute('aria-disabled')).toBe('false'));
+    fireEvent.click(screen.getByTestId('undo'));
+    await waitFor(async () => expect(await tagsOf()).toEqual({ '2310.01779': ['vision'], '2407.13623': [], '1706.03762': ['RL'] }));
+    expect(screen.queryByTestId('undo-bar')).toBeNull();
   });
 
   test('Enter in the bulk tag field adds the tags typed, as Add tag does', async () => {

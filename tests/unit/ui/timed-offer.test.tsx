@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { useTimedOffer } from '../../../src/ui/timed-offer';
+import { useTimedOffer, useTimedOffers, type TimedOffers } from '../../../src/ui/timed-offer';
 import { UNDO_MS } from '../../../src/ui/status';
 
 let offerFor: (value: string | null) => void = () => undefined;
@@ -55,5 +55,47 @@ describe('useTimedOffer ("Removed · Undo" in the card, popup and reading list)'
     expect(shown()).toBe('Removed “B”');
     act(() => withdraw('Removed “B”'));
     expect(shown()).toBe('none');
+  });
+});
+
+let many: TimedOffers<string> | null = null;
+
+function Offers() {
+  many = useTimedOffers<string>();
+  return <p data-testid="offers">{many.offers.join(' | ') || 'none'}</p>;
+}
+
+const listed = () => screen.getByTestId('offers').textContent;
+
+describe('useTimedOffers (the Undo of each change in the reading list and popup)', () => {
+  test('a newer offer does not take an older one away: each stands for its own UNDO_MS, newest first', () => {
+    render(<Offers />);
+    act(() => many!.offer('Removed 2 papers'));
+    act(() => void vi.advanceTimersByTime(2_000));
+    act(() => many!.offer('1 set to Read'));
+    expect(listed()).toBe('1 set to Read | Removed 2 papers');
+    act(() => void vi.advanceTimersByTime(UNDO_MS - 2_000 - 1));
+    expect(listed()).toBe('1 set to Read | Removed 2 papers');
+    act(() => void vi.advanceTimersByTime(1));
+    expect(listed()).toBe('1 set to Read');
+    act(() => void vi.advanceTimersByTime(2_000));
+    expect(listed()).toBe('none');
+  });
+
+  test('an offer in the place of another (removals joining) takes its place with a full time; withdrawing one leaves the others', () => {
+    render(<Offers />);
+    act(() => many!.offer('A'));
+    act(() => many!.offer('Removed “B”'));
+    act(() => void vi.advanceTimersByTime(UNDO_MS - 100));
+    act(() => many!.offer('Removed 2 papers', 'Removed “B”'));
+    expect(listed()).toBe('Removed 2 papers | A');
+    act(() => void vi.advanceTimersByTime(100));
+    expect(listed()).toBe('Removed 2 papers');
+    act(() => many!.offer('C'));
+    act(() => many!.withdraw('Removed 2 papers'));
+    expect(listed()).toBe('C');
+    expect(many!.standing()).toEqual(['C']);
+    act(() => void vi.advanceTimersByTime(UNDO_MS));
+    expect(listed()).toBe('none');
   });
 });

@@ -5,8 +5,10 @@ import { UndoBar, type Undo } from '../../../src/ui/reading-list/undo';
 
 afterEach(cleanup);
 
-const undo = (offer: Undo['offer']): Undo => ({
-  offer,
+type Offer = Undo['offers'][number];
+
+const undo = (offer: Offer | null, ...older: Offer[]): Undo => ({
+  offers: offer ? [offer, ...older] : older,
   error: null,
   remove: async () => undefined,
   offerRevert: () => undefined,
@@ -19,16 +21,16 @@ test('"Removed … · Undo" comes in a live region that was there before, so a s
   const before = screen.getAllByRole('status');
   expect(before.map((region) => region.textContent)).toEqual(['']);
   expect(screen.queryByTestId('undo-bar')).toBeNull();
-  rerender(<UndoBar undo={undo({ message: 'Removed “Attention Is All You Need”', count: 1, revert: async () => ({ changed: 1 }) })} />);
+  rerender(<UndoBar undo={undo({ key: 1, message: 'Removed “Attention Is All You Need”', count: 1, revert: async () => ({ changed: 1 }) })} />);
   expect(screen.getAllByRole('status')).toEqual(before);
   expect(before[0]!.textContent).toContain('Removed “Attention Is All You Need”');
   expect(before[0]!.contains(screen.getByTestId('undo'))).toBe(true);
 });
 
 test('an offer that runs out (or is dismissed) while its Undo holds the focus hands the focus on, not to the page\'s start; one left alone does not', () => {
-  const offer: NonNullable<Undo['offer']> = { message: 'Removed “HallE-Switch”', count: 1, revert: async () => ({ changed: 1 }) };
+  const offer: Offer = { key: 1, message: 'Removed “HallE-Switch”', count: 1, revert: async () => ({ changed: 1 }) };
   const handed: [string, boolean][] = [];
-  const elsewhere = (left: NonNullable<Undo['offer']>, undone: boolean) => void handed.push([left.message, undone]);
+  const elsewhere = (left: Offer, undone: boolean) => void handed.push([left.message, undone]);
   const { rerender } = render(<UndoBar undo={undo(offer)} focusElsewhere={elsewhere} />);
   screen.getByTestId('undo').focus();
   rerender(<UndoBar undo={undo(null)} focusElsewhere={elsewhere} />);
@@ -41,4 +43,25 @@ test('an offer that runs out (or is dismissed) while its Undo holds the focus ha
   rerender(<UndoBar undo={undo(null)} focusElsewhere={elsewhere} />);
   expect(handed).toHaveLength(1);
   outside.remove();
+});
+
+test('several offers: each has its row (newest first) with its own Undo; the newest comes in the live region that was there, and one that runs out under the focus hands it to the Undo in its place', () => {
+  const removal: Offer = { key: 1, message: 'Removed 2 papers', count: 2, revert: async () => ({ changed: 2 }) };
+  const edit: Offer = { key: 2, message: '1 set to Read', count: 1, revert: async () => ({ changed: 1 }) };
+  const handed: string[] = [];
+  const elsewhere = (left: Offer) => void handed.push(left.message);
+  const { rerender } = render(<UndoBar undo={undo(removal)} focusElsewhere={elsewhere} />);
+  const region = screen.getByRole('status');
+  rerender(<UndoBar undo={undo(edit, removal)} focusElsewhere={elsewhere} />);
+  expect(screen.getByRole('status')).toBe(region);
+  expect(screen.getAllByTestId('undo-offer').map((row) => row.textContent)).toEqual(['1 set to ReadUndo×', 'Removed 2 papersUndo×']);
+  expect(screen.getAllByTestId('undo')).toHaveLength(2);
+  // The edit's row runs out while its Undo holds the focus: the removal's Undo takes it.
+  screen.getAllByTestId('undo')[0]!.focus();
+  rerender(<UndoBar undo={undo(removal)} focusElsewhere={elsewhere} />);
+  expect(document.activeElement).toBe(screen.getByTestId('undo'));
+  expect(handed).toEqual([]);
+  // The last one runs out under the focus: it goes elsewhere, as with one offer.
+  rerender(<UndoBar undo={undo(null)} focusElsewhere={elsewhere} />);
+  expect(handed).toEqual(['Removed 2 papers']);
 });
