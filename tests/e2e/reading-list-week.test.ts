@@ -100,7 +100,7 @@ describe('a week of 220 papers in the reading list', () => {
     // The paper changed since is left as it is (its Read and its tag), and the page says so.
     await expect.poll(async () => (await listed()).filter((item) => item.tags.includes('week 1')).map((item) => item.id)).toEqual([newest]);
     expect((await listed()).find((item) => item.id === newest)!.status).toBe('read');
-    await expect.poll(() => page.getByText('One paper was changed elsewhere since, and was left as it is.').count()).toBe(1);
+    await expect.poll(() => page.getByText('One paper was changed since (here or elsewhere), and was left as it is.').count()).toBe(1);
     // The paper set to Read leaves the "reading" filter; the rest stay.
     await expect.poll(shownIds).toEqual(expected.filter((id) => id !== newest));
   });

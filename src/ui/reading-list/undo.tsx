@@ -87,7 +87,7 @@ export function useUndoableEdits(): Undo {
         const { changed } = await restoring.revert();
         withdraw(restoring);
         const left = restoring.count - changed;
-        if (left > 0) setError(`${left === 1 ? 'One paper was' : `${left} papers were`} changed elsewhere since, and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it is' : 'they are'}.`);
+        if (left > 0) setError(`${left === 1 ? 'One paper was' : `${left} papers were`} changed since (here or elsewhere), and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it is' : 'they are'}.`);
         return true;
       } catch (failure) {
         setError(`Could not undo: ${errorMessage(failure)}`);
