@@ -7,6 +7,8 @@ import { packBlocks, PaperStore, shortByOf, type PaperBlockRow } from './paper-b
 import type { RelatedTermsRow } from './related';
 import { titleKeyOfRow } from './title-key';
 import { mergeItem } from '../export/merge';
+import { isCitationStub, legacyCitationKeys } from '../export/bibtex';
+import { CITE_KEY_PATTERN } from '../schema';
 import { placeholderTitle, withoutSubjectClass } from '../papers/ids';
 
 export interface SearchIndexRow {
@@ -99,6 +101,9 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *  13 — search reads Chinese and Japanese as pairs of characters, keeps marks that make letters
  *       (パス is not バス) and indexes authors' ä, ö, ü as ae, oe, ue too: the search index is rebuilt
  *       (an update whose bundled snapshot is unchanged does not reseed, so nothing else would).
+ *  14 — saved items keep their BibTeX key (`citeKey`, indexed to tell a new key from one taken):
+ *       each item gets the key a whole-list export gave it before, so no \cite{} of it breaks;
+ *       items known by id only get theirs when their details come.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -196,6 +201,18 @@ export class PaperLensDatabase extends Dexie {
     // Nothing to write: a block without a stamp was not written since, its kept terms (none yet) hold.
     this.version(12).stores({ paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written', relatedTerms: 'block' });
     this.version(13).upgrade(rebuildSearchIndexFromBlocks);
+    this.version(14)
+      .stores({ saved: 'id, addedAt, updatedAt, status, *tags, citeKey' })
+      .upgrade(async (transaction) => {
+        const saved = transaction.table<SavedItem, string>('saved');
+        const items = await saved.toArray();
+        const keys = legacyCitationKeys(items);
+        const keyed = items.flatMap((item, index) => {
+          const citeKey = keys[index]!;
+          return item.citeKey === undefined && !isCitationStub(item) && CITE_KEY_PATTERN.test(citeKey) ? [{ ...item, citeKey }] : [];
+        });
+        await saved.bulkPut(keyed);
+      });
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

@@ -15,6 +15,7 @@ import type { ResultRow } from './search';
 import { putPapers } from './bulk';
 import { heldKeys, idSpans, rowsInSpans } from './id-spans';
 import { lacksPageDetails, queueArxivFill } from './feed';
+import { withCiteKeys } from './cite-keys';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
@@ -253,9 +254,11 @@ export async function completeSaved(db: PaperLensDatabase, input: SaveInput): Pr
   return db.transaction('rw', db.paperBlocks, db.saved, async () => {
     const existing = await db.saved.get(paper.id);
     if (!existing) return { changed: 0 };
-    const item = filledIn(existing, paper, await db.papers.get(paper.id));
-    if (sameItem(item, existing)) return { changed: 0 };
-    await db.saved.put(item);
+    const filled = filledIn(existing, paper, await db.papers.get(paper.id));
+    if (sameItem(filled, existing)) return { changed: 0 };
+    // Its details came: the paper gets the citation key it keeps from now on.
+    const [item] = await withCiteKeys(db, [filled]);
+    await db.saved.put(item!);
     return { changed: 1 };
   });
 }
@@ -355,9 +358,9 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
   return db.transaction('rw', db.paperBlocks, db.saved, db.trendingDays, db.meta, async () => {
     const known = await db.papers.get(paper.id);
     const context = await viewContext(db, [known]);
-    const item = itemForSave(paper, await db.saved.get(paper.id), known, now);
-    await db.saved.put(item);
-    await queueArxivFill(db, [item]);
+    const [item] = await withCiteKeys(db, [itemForSave(paper, await db.saved.get(paper.id), known, now)]);
+    await db.saved.put(item!);
+    await queueArxivFill(db, [item!]);
     return toView(known, item, context)!;
   });
 }

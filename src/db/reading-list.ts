@@ -7,6 +7,7 @@ import {
   type ChangeCount,
   type ClearResult,
   type EditResult,
+  type ImportPlan,
   type ImportRejection,
   type ImportResult,
   type ImportedItem,
@@ -16,6 +17,8 @@ import {
 } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { queueArxivFill } from './feed';
+import { withCiteKeys } from './cite-keys';
+import { citeKeyId } from '../export/bibtex';
 
 /**
  * Edits of the reading list. Each function is one read-write transaction that reads the items it
@@ -121,9 +124,23 @@ export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedI
       const now = current[index];
       return expected === null ? now === undefined : now !== undefined && sameItem(now, expected[index]!);
     });
-    await db.saved.bulkPut(restored);
+    await db.saved.bulkPut(await withoutTakenKeys(db, restored));
     return { changed: restored.length };
   });
+}
+
+/**
+ * Items put back by an Undo, each with its own key unless a paper saved meanwhile was given it (a
+ * removed paper's key is free): that one keeps it, the item put back gets a new one.
+ */
+async function withoutTakenKeys(db: PaperLensDatabase, items: SavedItem[]): Promise<SavedItem[]> {
+  const keys = items.flatMap((item) => (item.citeKey === undefined ? [] : [item.citeKey]));
+  if (keys.length === 0) return items;
+  const ids = new Set(items.map((item) => item.id));
+  const holders = await db.saved.where('citeKey').anyOfIgnoreCase(keys).toArray();
+  const taken = new Set(holders.flatMap((row) => (ids.has(row.id) || row.citeKey === undefined ? [] : [citeKeyId(row.citeKey)])));
+  if (taken.size === 0) return items;
+  return withCiteKeys(db, items.map((item) => (item.citeKey !== undefined && taken.has(citeKeyId(item.citeKey)) ? withoutCiteKey(item) : item)));
 }
 
 /**
@@ -156,6 +173,15 @@ export async function knownPapers(db: PaperLensDatabase, ids: readonly string[])
 }
 
 /**
+ * planImport over the listed items without their citation keys: the merge knows no key, and the
+ * key a listed paper keeps is no change (applyImport puts it back), so a file imported again is
+ * "unchanged" in the preview as in the import.
+ */
+export function planListImport(existing: readonly SavedItem[], incoming: readonly ImportedItem[], now: number, rejected: readonly ImportRejection[] = []): ImportPlan {
+  return planImport(existing.map(withoutCiteKey), incoming, now, rejected);
+}
+
+/**
  * Applies an import all or nothing, in one transaction: the merge is planned against the list as
  * it is inside the transaction (an edit made since the preview is merged, not lost), and any
  * failure aborts the transaction with nothing written.
@@ -165,12 +191,28 @@ export async function applyImport(db: PaperLensDatabase, items: readonly Importe
     const ids = [...new Set(items.map((item) => item.id))];
     const incoming = withKnownPapers(items, await knownPapers(db, ids));
     const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
-    const plan = planImport(existing, incoming, now, rejected);
-    await db.saved.bulkPut([...plan.added, ...plan.updated]);
+    // The kept keys go back on below: a listed paper keeps its own, a new one takes the file's when free.
+    const listedKeys = new Map(existing.flatMap((item) => (item.citeKey === undefined ? [] : [[item.id, item.citeKey] as const])));
+    const plan = planListImport(existing, incoming, now, rejected);
+    const fileKeys = new Map(incoming.flatMap((item) => (item.citeKey === undefined ? [] : [[item.id, item.citeKey] as const])));
+    const written = await withCiteKeys(
+      db,
+      [...plan.added, ...plan.updated].map((item) => {
+        const citeKey = listedKeys.get(item.id);
+        return citeKey === undefined ? withoutCiteKey(item) : { ...item, citeKey };
+      }),
+      fileKeys,
+    );
+    await db.saved.bulkPut(written);
     // Ids and bare entries: their pages say the rest.
-    await queueArxivFill(db, [...plan.added, ...plan.updated]);
+    await queueArxivFill(db, written);
     return { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged, rejected: plan.rejected, summary: plan.summary };
   });
+}
+
+function withoutCiteKey(item: SavedItem): SavedItem {
+  const { citeKey: _citeKey, ...rest } = item;
+  return rest;
 }
 
 /** "Clear PaperLens data": empties the reading list and the seen marks; the bundled papers stay. */

@@ -4,6 +4,7 @@ import { ImportedItemSchema, type ImportParse, type ImportRejection, type Import
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
 import { withAbstractTldr } from './abstract-import';
+import { CITE_KEY_PATTERN } from '../schema/papers';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
 import { singleLine } from './text';
@@ -381,6 +382,8 @@ function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedIt
   const found = entryArxivId(entry.fields);
   if ('reason' in found) return { line: entry.line, reason: `${found.reason} in ${where}` };
   const item: ImportedItem = { id: found.id, line: entry.line };
+  // The file's key is kept (when valid and free), so the papers cited by it stay cited.
+  if (CITE_KEY_PATTERN.test(entry.key)) item.citeKey = entry.key;
   const field = (name: string) => entry.fields.get(name);
   const title = singleLine(bibtexToText(field('title') ?? ''));
   if (title !== '') item.title = title;

@@ -100,19 +100,35 @@ function bibtexKeyword(tag: string): string {
 // Words skipped when picking the title word of a citation key.
 const KEY_STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'from', 'by', 'at', 'is', 'are', 'do', 'does', 'towards', 'toward']);
 
-/** What a citation needs to know of a paper. */
-export type Citable = Pick<SavedItem, 'id' | 'title' | 'authors' | 'published' | 'primaryCategory' | 'doi' | 'journalRef'>;
+/** What a citation needs to know of a paper (and its kept key, for a saved one). */
+export type Citable = Pick<SavedItem, 'id' | 'title' | 'authors' | 'published' | 'primaryCategory' | 'doi' | 'journalRef'> & Partial<Pick<SavedItem, 'citeKey'>>;
 
-/** `vaswani2017attention`: first author's last name, year, first significant title word, in ASCII. */
-function baseCitationKey(item: Citable): string {
-  const author = asciiFold(lastName(item.authors.find((name) => name.trim() !== '') ?? '')) || 'anon';
-  const year = paperYearMonth(item)?.year ?? '';
-  for (const raw of item.title.split(/[^\p{L}\p{N}]+/u)) {
+/** The first significant title word, in ASCII ('' when there is none). */
+function titleWord(title: string): string {
+  for (const raw of title.split(/[^\p{L}\p{N}]+/u)) {
     // Greek letters spelled out, as ML titles use them ("π₀: …" → pi0, not a bare 0 after the year).
     const word = asciiFold(foldForSearch(raw));
-    if (word !== '' && !KEY_STOPWORDS.has(word)) return `${author}${year}${word}`;
+    if (word !== '' && !KEY_STOPWORDS.has(word)) return word;
   }
-  return `${author}${year}`;
+  return '';
+}
+
+/** `arxiv2401_12345`, `arxivmath_0309136`: a key from the id alone, which no other paper has. */
+export function idCitationKey(id: string): string {
+  return `arxiv${id.replace(/[^A-Za-z0-9]/g, '_')}`;
+}
+
+/**
+ * `vaswani2017attention`: first author's last name, year, first significant title word, in ASCII.
+ * A first author whose name has no Latin letters (張偉, Иванов) or no author gives the id's key
+ * rather than `anon…`, which every such paper of a year shared. `legacy`: keys as exports made them
+ * before keys were kept (`anon` for these), which the store's upgrade keeps for items already saved.
+ */
+function baseCitationKey(item: Citable, legacy = false): string {
+  const author = asciiFold(lastName(item.authors.find((name) => name.trim() !== '') ?? ''));
+  if (author === '' && !legacy) return idCitationKey(item.id);
+  const year = paperYearMonth(item)?.year ?? '';
+  return `${author || 'anon'}${year}${titleWord(item.title)}`;
 }
 
 /** a, b, …, z, aa, ab, … */
@@ -122,13 +138,45 @@ function keySuffix(index: number): string {
   return suffix;
 }
 
+/** BibTeX reads keys that differ only in case as one (biber warns), so keys are compared so. */
+export function citeKeyId(key: string): string {
+  return key.toLowerCase();
+}
+
+/** The key, or with the first suffix (a, b, …) that is not `taken` (as citeKeyId compares). */
+function untakenKey(key: string, taken: (id: string) => boolean): string {
+  if (!taken(citeKeyId(key))) return key;
+  for (let next = 0; ; next++) {
+    const candidate = key + keySuffix(next);
+    if (!taken(citeKeyId(candidate))) return candidate;
+  }
+}
+
+/** The key to keep for a paper: its base key, suffixed when another paper holds it (only the newcomer is). */
+export function newCitationKey(item: Citable, taken: ReadonlySet<string>): string {
+  return untakenKey(baseCitationKey(item), (id) => taken.has(id));
+}
+
+/** The part of a new key that does not depend on which keys are taken (to look up keys starting so). */
+export function citationKeyBase(item: Citable): string {
+  return baseCitationKey(item);
+}
+
 /**
- * Citation keys, unique within the file. A key depends only on its item, except when items share
- * one: then they get a, b, c… in id order, so the same list always gets the same keys whatever
- * order it is exported in.
+ * Whether a paper's key is kept once given: its title and first author are known. A paper saved by
+ * id only, or without its authors yet, is keyed by its id (idCitationKey) until its details come.
  */
-export function citationKeys(items: readonly Citable[]): string[] {
-  const bases = items.map(baseCitationKey);
+export function wantsCiteKey(item: Citable): boolean {
+  return item.citeKey === undefined && item.authors.some((name) => name.trim() !== '') && item.title !== placeholderTitle(item.id);
+}
+
+/**
+ * Citation keys as exports made them before keys were kept: unique within the file, items sharing
+ * a base key suffixed a, b, c… in id order. Only the store's upgrade uses them, to keep for each
+ * saved item the key a whole-list export gave it then.
+ */
+export function legacyCitationKeys(items: readonly Citable[]): string[] {
+  const bases = items.map((item) => baseCitationKey(item, true));
   const byBase = new Map<string, number[]>();
   bases.forEach((base, index) => byBase.set(base, [...(byBase.get(base) ?? []), index]));
   const keys = [...bases];
@@ -144,6 +192,39 @@ export function citationKeys(items: readonly Citable[]): string[] {
       taken.add(key);
       keys[index] = key;
     }
+  }
+  return keys;
+}
+
+/**
+ * Citation keys of the file: each item's kept key. An item without one (the store keeps one for
+ * every saved paper whose details are known) gets the key it would be given, one no kept key of the
+ * file holds. Kept keys do not depend on the other items, so a paper has the same key in every
+ * export; two items holding the same key (a hand-edited backup) get the later ones suffixed, so
+ * the file stays valid.
+ */
+export function citationKeys(items: readonly Citable[]): string[] {
+  const kept = new Set(items.flatMap((item) => (item.citeKey === undefined ? [] : [citeKeyId(item.citeKey)])));
+  const used = new Set<string>();
+  const keys: string[] = new Array<string>(items.length);
+  // Kept keys first, then the others in id order: the same list gets the same keys in any order.
+  const order = items.map((_, index) => index);
+  order.sort((a, b) => {
+    const keptA = items[a]!.citeKey !== undefined;
+    const keptB = items[b]!.citeKey !== undefined;
+    if (keptA !== keptB) return keptA ? -1 : 1;
+    if (keptA) return a - b;
+    return items[a]!.id < items[b]!.id ? -1 : items[a]!.id > items[b]!.id ? 1 : a - b;
+  });
+  for (const index of order) {
+    const item = items[index]!;
+    const own = item.citeKey;
+    const key =
+      own === undefined
+        ? untakenKey(baseCitationKey(item), (id) => kept.has(id) || used.has(id))
+        : untakenKey(own, (id) => used.has(id) || (id !== citeKeyId(own) && kept.has(id)));
+    used.add(citeKeyId(key));
+    keys[index] = key;
   }
   return keys;
 }
@@ -192,7 +273,7 @@ export function exportBibtex(items: readonly SavedItem[]): string {
 
 /** One paper's entry to cite it, without the reader's tags and notes (a shared .bib is no place for them). */
 export function citationEntry(paper: Citable): string {
-  return entry({ ...paper, tags: [], notes: '' }, baseCitationKey(paper));
+  return entry({ ...paper, tags: [], notes: '' }, paper.citeKey ?? baseCitationKey(paper));
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { SavedItemSchema, type SavedItem } from '../schema/papers';
+import { CITE_KEY_PATTERN, SavedItemSchema, type SavedItem } from '../schema/papers';
 import {
   READING_LIST_FORMAT,
   READING_LIST_VERSION,
@@ -35,7 +35,16 @@ function savedFields(item: SavedItem): SavedItem {
     doi: item.doi,
     journalRef: item.journalRef,
     pdfUrl: item.pdfUrl,
+    // Kept by a restore, so a \cite{} of the paper holds on another device too.
+    ...(item.citeKey === undefined ? {} : { citeKey: item.citeKey }),
   };
+}
+
+/** The item without a citation key BibTeX could not read (a hand-edited backup): the paper is imported, and keyed anew. */
+function withValidCiteKey(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.citeKey === undefined || (typeof raw.citeKey === 'string' && CITE_KEY_PATTERN.test(raw.citeKey))) return raw;
+  const { citeKey: _citeKey, ...rest } = raw;
+  return rest;
 }
 
 /** The complete, versioned backup of the reading list. */
@@ -96,7 +105,7 @@ export function parseJsonImport(text: string): ImportParse {
     const offset = scan.itemOffsets[index];
     const line = offset === undefined ? 0 : lines.line(offset);
     // A backup made before the store dropped subject classes may hold `math.GT/0309136` for math/0309136.
-    const parsed = SavedItemSchema.safeParse(isRecord(raw) && typeof raw.id === 'string' ? { ...raw, id: withoutSubjectClass(raw.id) } : raw);
+    const parsed = SavedItemSchema.safeParse(isRecord(raw) && typeof raw.id === 'string' ? withValidCiteKey({ ...raw, id: withoutSubjectClass(raw.id) }) : raw);
     if (parsed.success) {
       items.push(line > 0 ? { ...parsed.data, line } : parsed.data);
       return;

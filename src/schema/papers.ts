@@ -79,6 +79,12 @@ export const PageMetadataShape = {
   pdfUrl: z.nullable(HttpUrlSchema),
 };
 
+/**
+ * A citation key BibTeX and biber read as one: printable ASCII without the characters that end or
+ * break a key (comma, braces, quotes, parentheses, `#`, `%`, `=`, `~`, backslash), at most 100.
+ */
+export const CITE_KEY_PATTERN = /^[!$&*+\-./0-9:;<>?@A-Z[\]^_`a-z|]{1,100}$/;
+
 /** An item of the user's reading list. Never written by seeding. */
 export const SavedItemSchema = z.object({
   id: ArxivIdSchema,
@@ -93,6 +99,12 @@ export const SavedItemSchema = z.object({
   readAt: z.nullable(Timestamp),
   sourceUrl: z.nullable(HttpUrlSchema),
   ...PageMetadataShape,
+  /**
+   * The paper's BibTeX key, kept once given (when its title and authors are known, or from an
+   * imported file) so a `\cite{}` of it holds whatever else is saved or exported with it. Items
+   * saved before keys were kept, or still without their details, have none.
+   */
+  citeKey: z.optional(z.string().check(z.regex(CITE_KEY_PATTERN))),
 });
 export type SavedItem = z.infer<typeof SavedItemSchema>;
 

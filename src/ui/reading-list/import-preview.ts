@@ -1,6 +1,6 @@
 import type { PaperLensDatabase } from '../../db/database';
-import { knownPapers, withKnownPapers } from '../../db/reading-list';
-import { decodeImportFile, ImportError, MAX_IMPORT_BYTES, parseImport, planImport } from '../../export';
+import { knownPapers, planListImport, withKnownPapers } from '../../db/reading-list';
+import { decodeImportFile, ImportError, MAX_IMPORT_BYTES, parseImport } from '../../export';
 import type { ImportParse, ImportPlan, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -45,7 +45,7 @@ export async function previewImport(db: PaperLensDatabase, source: ImportSource,
     const plan = await db.transaction('r', db.saved, db.paperBlocks, async () => {
       const incoming = withKnownPapers(parse.items, await knownPapers(db, ids));
       const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
-      return planImport(existing, incoming, now, parse.rejected);
+      return planListImport(existing, incoming, now, parse.rejected);
     });
     return { ok: true, preview: { fileName: source.name, parse, plan } };
   } catch (error) {

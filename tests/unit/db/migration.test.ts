@@ -16,6 +16,7 @@ import { normalizeTitle } from '../../../src/papers/ids';
 import type { Paper, SavedItem, SeedAsset } from '../../../src/schema';
 import { hostileItems, savedItem } from '../export/fixtures';
 import { IMPORTED_NOTES_SEPARATOR } from '../../../src/export/merge';
+import { isCitationStub, legacyCitationKeys } from '../../../src/export/bibtex';
 
 const VERSION_2_STORES = {
   papers: 'id, titleKey, rank',
@@ -69,6 +70,8 @@ const SHIPPED_STORES = {
   'version 11': { ...VERSION_5_STORES, seen: 'id, at', paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy' },
   /** Version 12: blocks stamped when written, each block's papers kept tokenized for related papers. */
   'version 12': { ...VERSION_5_STORES, seen: 'id, at', paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written', relatedTerms: 'block' },
+  /** Version 13: the tables of version 12, the search index rebuilt with CJK pairs. */
+  'version 13': { ...VERSION_5_STORES, seen: 'id, at', paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written', relatedTerms: 'block' },
 } as const satisfies Record<string, Record<string, string>>;
 
 let asset: SeedAsset;
@@ -144,6 +147,9 @@ async function shippedDatabase(label: string, stores: Record<string, string>): P
   return name;
 }
 
+/** A saved item without the citation key version 14 gives it (checked with every shipped version above). */
+const withoutCiteKey = ({ citeKey: _citeKey, ...item }: SavedItem): SavedItem => item;
+
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens with the current store', (label, stores) => {
@@ -152,7 +158,11 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
     const db = new PaperLensDatabase(name);
     await db.open();
 
-    expect(byId(await db.saved.toArray())).toEqual(byId(saved));
+    // Every item as it was, with the citation key a whole-list export gave it (version 14).
+    const keys = legacyCitationKeys(saved);
+    expect(byId(await db.saved.toArray())).toEqual(byId(saved.map((item, index) => (isCitationStub(item) ? item : { ...item, citeKey: keys[index] }))));
+    const pinned = saved.findIndex((item) => !isCitationStub(item));
+    expect(await db.saved.where('citeKey').equals(keys[pinned]!).primaryKeys()).toContain(saved[pinned]!.id);
     // Every paper kept as it was (now in blocks).
     expect(byId(await db.papers.toArray())).toEqual(byId(papers));
     expect(await db.paperBlocks.count()).toBe(Math.ceil(papers.length / PAPERS_PER_BLOCK));
@@ -223,7 +233,7 @@ describe('a version 6 store with old-style ids keyed by their subject class (mat
 
     const db = new PaperLensDatabase(name);
     await db.open();
-    expect(byId(await db.saved.toArray())).toEqual(
+    expect(byId((await db.saved.toArray()).map(withoutCiteKey))).toEqual(
       byId([
         // Saved from a link: still a placeholder title, now the canonical id's, for the paper's page to replace.
         { ...onlySubclass, id: 'math/0309136', title: 'arXiv:math/0309136' },
@@ -262,7 +272,7 @@ describe('a version 7 store (seen marks with no title, no index on their time)',
 
     const db = new PaperLensDatabase(name);
     await db.open();
-    expect(byId(await db.saved.toArray())).toEqual(byId(saved));
+    expect(byId((await db.saved.toArray()).map(withoutCiteKey))).toEqual(byId(saved));
     expect(await db.seen.count()).toBe(302);
     expect(await db.seen.get('2502.00077')).toEqual({ id: '2502.00077', at: 6_000 });
     // The index on the visit time answers for the old marks.

@@ -81,7 +81,8 @@ describe('import preview and apply', () => {
 
   test('a JSON backup of 300 hostile items round-trips into an empty list exactly', async () => {
     await db.saved.clear();
-    const items = hostileItems(300, 7);
+    // With the citation keys a backup carries (any valid BibTeX key: Zotero's, Better BibTeX's): kept.
+    const items = hostileItems(300, 7).map((item, index) => ({ ...item, citeKey: index % 2 === 0 ? `author_title_${index}` : `Doe:${index}.x-y` }));
     const found = await preview(exportJson(items, 1), 'backup.json');
     expect(found.plan.summary).toBe('300 new, 0 updated');
     await apply(found);

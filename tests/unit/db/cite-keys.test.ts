@@ -1,0 +1,164 @@
+import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { completeSaved, listSaved, savePaper } from '../../../src/db/papers';
+import { applyImport, clearReadingData, planListImport, removeSaved, restoreSaved } from '../../../src/db/reading-list';
+import { exportBibtex, exportJson, parseImport } from '../../../src/export';
+import { citationEntry } from '../../../src/export/bibtex';
+import type { SavedItem } from '../../../src/schema';
+import { savedItem } from '../export/fixtures';
+
+let db: PaperLensDatabase;
+let counter = 0;
+
+beforeEach(() => {
+  db = new PaperLensDatabase(`cite-keys-${++counter}`);
+});
+
+/** Each paper's key in a BibTeX file, by arXiv id. */
+function keysOf(bibtex: string): Map<string, string> {
+  return new Map([...bibtex.matchAll(/^@misc\{([^,]+),[\s\S]*?eprint = \{([^}]+)\}/gm)].map((match) => [match[2]!, match[1]!]));
+}
+
+const thesis = { id: '2401.00001', title: 'Learning to Reason with Graphs', authors: ['Wei Wang'], published: '2024-01-02' };
+const namesake = { id: '2405.00002', title: 'Learning Sparse Features', authors: ['Jun Wang'], published: '2024-05-02' };
+
+async function importText(text: string, now = 5000) {
+  const parsed = parseImport(text);
+  return applyImport(db, parsed.items, parsed.rejected, now);
+}
+
+describe('a saved paper keeps its citation key', () => {
+  test('a later paper with the same author, year and title word does not rename it: only the newcomer is suffixed', async () => {
+    await savePaper(db, thesis, 1000);
+    expect(keysOf(exportBibtex(await listSaved(db))).get(thesis.id)).toBe('wang2024learning');
+    await savePaper(db, namesake, 2000);
+    const whole = keysOf(exportBibtex(await listSaved(db)));
+    expect(whole.get(thesis.id)).toBe('wang2024learning');
+    expect(whole.get(namesake.id)).toBe('wang2024learninga');
+    // Exporting only some papers (the ones shown) gives each the key the whole list gives it.
+    for (const item of await listSaved(db)) expect(keysOf(exportBibtex([item])).get(item.id)).toBe(whole.get(item.id));
+    // Saving it again (another tab, the card) keeps its key.
+    await savePaper(db, thesis, 3000);
+    expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learning');
+    // The card's Copy BibTeX cites a saved paper by its kept key.
+    expect(citationEntry((await db.saved.get(namesake.id))!)).toMatch(/^@misc\{wang2024learninga,/);
+  });
+
+  test('a paper saved by id only is keyed by its id until its details come, then keeps its readable key', async () => {
+    await savePaper(db, { id: '2401.00003', title: 'arXiv:2401.00003' }, 1000);
+    expect((await db.saved.get('2401.00003'))!.citeKey).toBeUndefined();
+    expect(keysOf(exportBibtex(await listSaved(db))).get('2401.00003')).toBe('arxiv2401_00003');
+    await completeSaved(db, { id: '2401.00003', title: 'Scaling Laws Revisited', authors: ['Ana Kim'], published: '2024-01-05' });
+    expect((await db.saved.get('2401.00003'))!.citeKey).toBe('kim2024scaling');
+    // Details that arrive later (a page that names more) do not change it.
+    await completeSaved(db, { id: '2401.00003', title: 'Scaling Laws Revisited Again', authors: ['Bo Li'], published: '2023-01-05', doi: '10.1/x' });
+    expect((await db.saved.get('2401.00003'))!.citeKey).toBe('kim2024scaling');
+  });
+
+  test('a first author without Latin letters gets a key from the arXiv id, not a shared anon key', async () => {
+    await savePaper(db, { id: '2401.12345', title: '深度学习', authors: ['张伟'], published: '2024-01-10' }, 1000);
+    await savePaper(db, { id: '2401.12346', title: '注意力', authors: ['李明'], published: '2024-01-10' }, 1000);
+    const keys = keysOf(exportBibtex(await listSaved(db)));
+    expect([keys.get('2401.12345'), keys.get('2401.12346')]).toEqual(['arxiv2401_12345', 'arxiv2401_12346']);
+  });
+});
+
+describe('imported keys', () => {
+  test("a BibTeX file's keys are kept (Zotero, Mendeley); one already held by another paper goes to the listed paper", async () => {
+    await savePaper(db, { id: '1312.99999', title: 'Something Else', authors: ['Zed Other'], published: '2013-12-01' }, 500);
+    // Give the listed paper a key the file will also use.
+    await db.saved.update('1312.99999', { citeKey: 'Taken2013' });
+    const file = [
+      '@article{vaswani_attention_2023, title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = {2017}, eprint = {1706.03762}}',
+      '@article{Kingma2013, title = {Auto-Encoding Variational Bayes}, author = {Kingma, Diederik P.}, year = {2013}, eprint = {1312.6114}}',
+      '@misc{taken2013, title = {Playing Atari with Deep Reinforcement Learning}, author = {Mnih, Volodymyr}, year = {2013}, eprint = {1312.5602}}',
+    ].join('\n');
+    expect((await importText(file)).added).toBe(3);
+    const keys = keysOf(exportBibtex(await listSaved(db)));
+    expect(keys.get('1706.03762')).toBe('vaswani_attention_2023');
+    expect(keys.get('1312.6114')).toBe('Kingma2013');
+    // BibTeX reads Taken2013 and taken2013 as one key: the newcomer gets its own.
+    expect(keys.get('1312.5602')).toBe('mnih2013playing');
+    expect(keys.get('1312.99999')).toBe('Taken2013');
+    // Importing the same file again changes nothing, and a listed paper keeps its key over the file's.
+    expect(await importText(file, 6000)).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
+    // The preview's plan says so too (the listed items carry keys the file's merge does not know).
+    const again = parseImport(file);
+    expect(planListImport(await listSaved(db), again.items, 6000)).toMatchObject({ added: [], updated: [], unchanged: 3 });
+    await importText('@misc{renamed, title = {Attention Is All You Need}, author = {Vaswani, Ashish}, year = {2017}, eprint = {1706.03762}, keywords = {new}}', 7000);
+    expect((await db.saved.get('1706.03762'))!.citeKey).toBe('vaswani_attention_2023');
+  });
+
+  test('the JSON backup carries each key and a restore keeps it', async () => {
+    await savePaper(db, thesis, 1000);
+    await savePaper(db, namesake, 2000);
+    const before = keysOf(exportBibtex(await listSaved(db)));
+    const backup = exportJson(await listSaved(db), 3000);
+    expect(JSON.parse(backup).items.map((item: SavedItem) => item.citeKey).sort()).toEqual(['wang2024learning', 'wang2024learninga']);
+    await clearReadingData(db);
+    // Restored in the other order: the namesake first would take the bare key if keys were not kept.
+    const reordered = JSON.stringify({ ...JSON.parse(backup), items: [...JSON.parse(backup).items].reverse() });
+    expect((await importText(reordered)).added).toBe(2);
+    expect(keysOf(exportBibtex(await listSaved(db)))).toEqual(before);
+    // A key BibTeX could not read (a hand-edited backup) does not cost the paper: it is keyed anew.
+    await clearReadingData(db);
+    const edited = { ...JSON.parse(backup), items: JSON.parse(backup).items.map((item: SavedItem) => ({ ...item, citeKey: `${item.citeKey}, broken` })) };
+    expect((await importText(JSON.stringify(edited))).added).toBe(2);
+    expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learning');
+  });
+
+  test('a removed paper frees its key for a paper saved later', async () => {
+    await savePaper(db, thesis, 1000);
+    await removeSaved(db, [thesis.id]);
+    await savePaper(db, namesake, 2000);
+    expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learning');
+    // Undoing the removal then puts the paper back with a key of its own: the namesake keeps its key.
+    await restoreSaved(db, [{ ...savedItem(thesis), citeKey: 'wang2024learning' }], null);
+    expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learning');
+    expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learninga');
+  });
+});
+
+describe('the version 14 upgrade', () => {
+  test('pins the keys a whole-list export gave before, so nothing already cited changes', async () => {
+    const name = `cite-keys-upgrade-${++counter}`;
+    const old = new Dexie(name);
+    old.version(13).stores({
+      paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written',
+      relatedTerms: 'block',
+      saved: 'id, addedAt, updatedAt, status, *tags',
+      meta: 'key',
+      seen: 'id, at',
+      searchIndex: 'key',
+      trendingDays: 'day',
+    });
+    await old.open();
+    const items = [
+      savedItem({ ...thesis, addedAt: 1 }),
+      savedItem({ ...namesake, addedAt: 2 }),
+      savedItem({ id: '2402.00001', title: '深度学习', authors: ['张伟'], published: '2024-02-01' }),
+      // Saved by id only: keyed when its details come, not pinned to its placeholder.
+      savedItem({ id: '2403.00001', title: 'arXiv:2403.00001', authors: [] }),
+    ];
+    await old.table('saved').bulkPut(items);
+    old.close();
+
+    db = new PaperLensDatabase(name);
+    await db.open();
+    const keyOf = async (id: string) => (await db.saved.get(id))!.citeKey;
+    // As the whole-list export named them before this version.
+    expect(await keyOf(thesis.id)).toBe('wang2024learninga');
+    expect(await keyOf(namesake.id)).toBe('wang2024learningb');
+    expect(await keyOf('2402.00001')).toBe('anon2024');
+    expect(await keyOf('2403.00001')).toBeUndefined();
+    // Everything else of each item is as it was.
+    expect((await db.saved.get(thesis.id))!).toEqual({ ...items[0], citeKey: 'wang2024learninga' });
+    // A third namesake saved after the upgrade takes a key no saved paper holds; the others keep theirs.
+    await savePaper(db, { id: '2406.00003', title: 'Learning Again', authors: ['Li Wang'], published: '2024-06-01' }, 5000);
+    const keys = keysOf(exportBibtex(await listSaved(db)));
+    expect([keys.get(thesis.id), keys.get(namesake.id)]).toEqual(['wang2024learninga', 'wang2024learningb']);
+    expect(new Set(keys.values()).size).toBe(keys.size);
+    db.close();
+  });
+});
