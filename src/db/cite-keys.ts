@@ -1,12 +1,7 @@
 import type { IndexableType } from 'dexie';
-import { citationKeyBase, citeKeyId, newCitationKey, wantsCiteKey } from '../export/bibtex';
-import { CITE_KEY_PATTERN, type SavedItem } from '../schema';
+import { baseCitationKey, citeKeyId, newCitationKey, wantsCiteKey } from '../export/bibtex';
+import { isKeepableCiteKey, type SavedItem } from '../schema';
 import type { PaperLensDatabase } from './database';
-
-/** Whether a key from a file (an imported BibTeX entry, a backup) can be kept as it is. */
-export function isKeepableCiteKey(key: string | undefined): key is string {
-  return key !== undefined && CITE_KEY_PATTERN.test(key);
-}
 
 /**
  * The items as they are to be written, each that has no citation key yet given one that no other
@@ -24,12 +19,11 @@ export async function withCiteKeys(db: PaperLensDatabase, items: readonly SavedI
   const taken = new Set<string>();
   for (const item of items) if (item.citeKey !== undefined) taken.add(citeKeyId(item.citeKey));
   // A few papers (a save): the stored keys starting as theirs would; many (an import): every
-  // stored key, in one read of the index. All read before any is chosen, in one step: awaits
-  // between reads would let the transaction commit.
+  // stored key, in one read of the index. All are read before any key is chosen.
   let stored: IndexableType[];
   if (keying.length > 20) stored = await db.saved.orderBy('citeKey').keys();
   else {
-    const prefixes = [...new Set(keying.flatMap((item) => [fileKeys.get(item.id), wantsCiteKey(item) ? citationKeyBase(item) : undefined]).filter(isKeepableCiteKey))];
+    const prefixes = [...new Set(keying.flatMap((item) => [fileKeys.get(item.id), wantsCiteKey(item) ? baseCitationKey(item) : undefined]).filter(isKeepableCiteKey))];
     stored = (await Promise.all(prefixes.map((prefix) => db.saved.where('citeKey').startsWithIgnoreCase(prefix).keys()))).flat();
   }
   for (const key of stored) taken.add(citeKeyId(String(key)));

@@ -7,8 +7,8 @@ import { packBlocks, PaperStore, shortByOf, type PaperBlockRow } from './paper-b
 import type { RelatedTermsRow } from './related';
 import { titleKeyOfRow } from './title-key';
 import { mergeItem } from '../export/merge';
-import { isCitationStub, legacyCitationKeys } from '../export/bibtex';
-import { CITE_KEY_PATTERN } from '../schema';
+import { legacyCitationKeys, wantsCiteKey } from '../export/bibtex';
+import { isKeepableCiteKey } from '../schema';
 import { placeholderTitle, withoutSubjectClass } from '../papers/ids';
 
 export interface SearchIndexRow {
@@ -102,8 +102,9 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *       (パス is not バス) and indexes authors' ä, ö, ü as ae, oe, ue too: the search index is rebuilt
  *       (an update whose bundled snapshot is unchanged does not reseed, so nothing else would).
  *  14 — saved items keep their BibTeX key (`citeKey`, indexed to tell a new key from one taken):
- *       each item gets the key a whole-list export gave it before, so no \cite{} of it breaks;
- *       items known by id only get theirs when their details come.
+ *       each item whose title and first author are known gets the key a whole-list export gave it
+ *       before, so no \cite{} of it breaks; others get theirs when their details come (before, their
+ *       key changed then anyway: pinning `anon2015resnet` would keep it so for good).
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -209,7 +210,7 @@ export class PaperLensDatabase extends Dexie {
         const keys = legacyCitationKeys(items);
         const keyed = items.flatMap((item, index) => {
           const citeKey = keys[index]!;
-          return item.citeKey === undefined && !isCitationStub(item) && CITE_KEY_PATTERN.test(citeKey) ? [{ ...item, citeKey }] : [];
+          return wantsCiteKey(item) && isKeepableCiteKey(citeKey) ? [{ ...item, citeKey }] : [];
         });
         await saved.bulkPut(keyed);
       });

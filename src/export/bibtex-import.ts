@@ -4,7 +4,7 @@ import { ImportedItemSchema, type ImportParse, type ImportRejection, type Import
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
 import { withAbstractTldr } from './abstract-import';
-import { CITE_KEY_PATTERN } from '../schema/papers';
+import { isKeepableCiteKey } from '../schema/papers';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
 import { singleLine } from './text';
@@ -383,7 +383,7 @@ function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedIt
   if ('reason' in found) return { line: entry.line, reason: `${found.reason} in ${where}` };
   const item: ImportedItem = { id: found.id, line: entry.line };
   // The file's key is kept (when valid and free), so the papers cited by it stay cited.
-  if (CITE_KEY_PATTERN.test(entry.key)) item.citeKey = entry.key;
+  if (isKeepableCiteKey(entry.key)) item.citeKey = entry.key;
   const field = (name: string) => entry.fields.get(name);
   const title = singleLine(bibtexToText(field('title') ?? ''));
   if (title !== '') item.title = title;

@@ -114,7 +114,7 @@ function titleWord(title: string): string {
 }
 
 /** `arxiv2401_12345`, `arxivmath_0309136`: a key from the id alone, which no other paper has. */
-export function idCitationKey(id: string): string {
+function idCitationKey(id: string): string {
   return `arxiv${id.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
@@ -124,7 +124,7 @@ export function idCitationKey(id: string): string {
  * rather than `anon…`, which every such paper of a year shared. `legacy`: keys as exports made them
  * before keys were kept (`anon` for these), which the store's upgrade keeps for items already saved.
  */
-function baseCitationKey(item: Citable, legacy = false): string {
+export function baseCitationKey(item: Citable, legacy = false): string {
   const author = asciiFold(lastName(item.authors.find((name) => name.trim() !== '') ?? ''));
   if (author === '' && !legacy) return idCitationKey(item.id);
   const year = paperYearMonth(item)?.year ?? '';
@@ -157,10 +157,6 @@ export function newCitationKey(item: Citable, taken: ReadonlySet<string>): strin
   return untakenKey(baseCitationKey(item), (id) => taken.has(id));
 }
 
-/** The part of a new key that does not depend on which keys are taken (to look up keys starting so). */
-export function citationKeyBase(item: Citable): string {
-  return baseCitationKey(item);
-}
 
 /**
  * Whether a paper's key is kept once given: its title and first author are known. A paper saved by

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CITE_KEY_PATTERN, SavedItemSchema, type SavedItem } from '../schema/papers';
+import { isKeepableCiteKey, SavedItemSchema, type SavedItem } from '../schema/papers';
 import {
   READING_LIST_FORMAT,
   READING_LIST_VERSION,
@@ -42,7 +42,7 @@ function savedFields(item: SavedItem): SavedItem {
 
 /** The item without a citation key BibTeX could not read (a hand-edited backup): the paper is imported, and keyed anew. */
 function withValidCiteKey(raw: Record<string, unknown>): Record<string, unknown> {
-  if (raw.citeKey === undefined || (typeof raw.citeKey === 'string' && CITE_KEY_PATTERN.test(raw.citeKey))) return raw;
+  if (raw.citeKey === undefined || (typeof raw.citeKey === 'string' && isKeepableCiteKey(raw.citeKey))) return raw;
   const { citeKey: _citeKey, ...rest } = raw;
   return rest;
 }

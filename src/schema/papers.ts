@@ -85,6 +85,11 @@ export const PageMetadataShape = {
  */
 export const CITE_KEY_PATTERN = /^[!$&*+\-./0-9:;<>?@A-Z[\]^_`a-z|]{1,100}$/;
 
+/** Whether a key from a file (an imported BibTeX entry, a backup) can be kept as it is. */
+export function isKeepableCiteKey(key: string | undefined): key is string {
+  return key !== undefined && CITE_KEY_PATTERN.test(key);
+}
+
 /** An item of the user's reading list. Never written by seeding. */
 export const SavedItemSchema = z.object({
   id: ArxivIdSchema,
@@ -102,7 +107,7 @@ export const SavedItemSchema = z.object({
   /**
    * The paper's BibTeX key, kept once given (when its title and authors are known, or from an
    * imported file) so a `\cite{}` of it holds whatever else is saved or exported with it. Items
-   * saved before keys were kept, or still without their details, have none.
+   * still without their title and first author have none (an export keys them by their id).
    */
   citeKey: z.optional(z.string().check(z.regex(CITE_KEY_PATTERN))),
 });

@@ -140,6 +140,8 @@ describe('the version 14 upgrade', () => {
       savedItem({ id: '2402.00001', title: '深度学习', authors: ['张伟'], published: '2024-02-01' }),
       // Saved by id only: keyed when its details come, not pinned to its placeholder.
       savedItem({ id: '2403.00001', title: 'arXiv:2403.00001', authors: [] }),
+      // Saved from a list of links, with a title and no authors yet: not pinned to anon2015deep.
+      savedItem({ id: '1512.03385', title: 'Deep Residual Learning', authors: [] }),
     ];
     await old.table('saved').bulkPut(items);
     old.close();
@@ -152,6 +154,9 @@ describe('the version 14 upgrade', () => {
     expect(await keyOf(namesake.id)).toBe('wang2024learningb');
     expect(await keyOf('2402.00001')).toBe('anon2024');
     expect(await keyOf('2403.00001')).toBeUndefined();
+    expect(await keyOf('1512.03385')).toBeUndefined();
+    await completeSaved(db, { id: '1512.03385', title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He', 'Xiangyu Zhang'], published: '2015-12-10' });
+    expect(await keyOf('1512.03385')).toBe('he2015deep');
     // Everything else of each item is as it was.
     expect((await db.saved.get(thesis.id))!).toEqual({ ...items[0], citeKey: 'wang2024learninga' });
     // A third namesake saved after the upgrade takes a key no saved paper holds; the others keep theirs.

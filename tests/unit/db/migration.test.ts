@@ -16,7 +16,7 @@ import { normalizeTitle } from '../../../src/papers/ids';
 import type { Paper, SavedItem, SeedAsset } from '../../../src/schema';
 import { hostileItems, savedItem } from '../export/fixtures';
 import { IMPORTED_NOTES_SEPARATOR } from '../../../src/export/merge';
-import { isCitationStub, legacyCitationKeys } from '../../../src/export/bibtex';
+import { legacyCitationKeys, wantsCiteKey } from '../../../src/export/bibtex';
 
 const VERSION_2_STORES = {
   papers: 'id, titleKey, rank',
@@ -160,8 +160,8 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
 
     // Every item as it was, with the citation key a whole-list export gave it (version 14).
     const keys = legacyCitationKeys(saved);
-    expect(byId(await db.saved.toArray())).toEqual(byId(saved.map((item, index) => (isCitationStub(item) ? item : { ...item, citeKey: keys[index] }))));
-    const pinned = saved.findIndex((item) => !isCitationStub(item));
+    expect(byId(await db.saved.toArray())).toEqual(byId(saved.map((item, index) => (wantsCiteKey(item) ? { ...item, citeKey: keys[index] } : item))));
+    const pinned = saved.findIndex((item) => wantsCiteKey(item));
     expect(await db.saved.where('citeKey').equals(keys[pinned]!).primaryKeys()).toContain(saved[pinned]!.id);
     // Every paper kept as it was (now in blocks).
     expect(byId(await db.papers.toArray())).toEqual(byId(papers));
