@@ -32,9 +32,9 @@ function zipKind(bytes: Uint8Array): string {
   if (stores('application/vnd.oasis.opendocument.spreadsheet')) return 'an OpenDocument spreadsheet (.ods), not a text file: save it as CSV (UTF-8) and import that';
   if (stores('application/vnd.oasis.opendocument.text')) return 'an OpenDocument text document (.odt), not a text file: save it as plain text (UTF-8) and import that';
   if (stores('application/epub+zip')) return 'an EPUB book, not a list of papers';
-  if (names.includes('xl/')) return 'an Excel workbook, not a text file: save it as CSV (in Excel: File › Save As › CSV UTF-8) and import that';
-  if (names.includes('word/')) return 'a Word document, not a text file: save it as plain text (in Word: File › Save As › Plain Text, encoded as UTF-8) and import that';
-  if (names.includes('ppt/')) return 'a PowerPoint presentation, not a list of papers';
+  if (names.includes('xl/workbook.xml')) return 'an Excel workbook, not a text file: save it as CSV (in Excel: File › Save As › CSV UTF-8) and import that';
+  if (names.includes('word/document.xml')) return 'a Word document, not a text file: save it as plain text (in Word: File › Save As › Plain Text, encoded as UTF-8) and import that';
+  if (names.includes('ppt/presentation.xml')) return 'a PowerPoint presentation, not a list of papers';
   if (names.includes('Index/Document.iwa')) return 'an Apple Numbers or Pages document, not a text file: export it as CSV or plain text and import that';
   // Parts not found (a damaged or unusual file): what such a file usually is is said.
   return 'a ZIP archive (such as an Excel workbook or a Word document), not a text file: save a workbook as CSV (UTF-8), or extract an archive and import the BibTeX, RIS, CSV or JSON file inside';

@@ -26,11 +26,13 @@ function safe(text: string): string {
 }
 
 function cutTitle(title: string): string {
-  if (title.length <= MAX_TITLE) return title;
-  const cut = title.slice(0, MAX_TITLE);
+  // By characters, not UTF-16 units: a cut must not split a math letter or an emoji in two.
+  const characters = Array.from(title);
+  if (characters.length <= MAX_TITLE) return title;
+  const cut = characters.slice(0, MAX_TITLE).join('');
   // A word that ends just at the limit stays.
-  const space = title[MAX_TITLE] === ' ' ? MAX_TITLE : cut.lastIndexOf(' ');
-  return `${(space > MAX_TITLE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;.-]+$/, '')}…`;
+  const space = characters[MAX_TITLE] === ' ' ? cut.length : cut.lastIndexOf(' ');
+  return `${(space > cut.length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;.-]+$/, '')}…`;
 }
 
 /** "Vaswani", "Vaswani and Shazeer", "Vaswani et al.": the first creator as Zotero names files. */

@@ -246,6 +246,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     card = mounted;
     authorsWait = page.authors.length === 0 ? { since: Date.now(), stale: previous?.authors ?? [] } : null;
     checkAuthorsSoon(); // they may have come while the store answered
+    if (authorsWait) ctx.setTimeout(fillAuthors, AUTHORS_WAIT_MS); // and a last look once the wait is over
     if (changedBeforeCard) {
       changedBeforeCard = false;
       void refreshStatus();
@@ -278,12 +279,14 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const mounted = card;
     const wait = authorsWait;
     if (!mounted || !wait) return;
-    if (Date.now() - wait.since > AUTHORS_WAIT_MS) {
-      authorsWait = null;
+    // The wait over, a list still equal to the previous paper's is this one's too (two papers of
+    // the same authors, one after the other).
+    const waited = Date.now() - wait.since >= AUTHORS_WAIT_MS;
+    const fresh = site.extract(document, new URL(pageUrl()));
+    if (!fresh || fresh.id !== mounted.page.id || fresh.authors.length === 0 || (!waited && sameAuthors(fresh.authors, wait.stale))) {
+      if (waited) authorsWait = null;
       return;
     }
-    const fresh = site.extract(document, new URL(pageUrl()));
-    if (!fresh || fresh.id !== mounted.page.id || fresh.authors.length === 0 || sameAuthors(fresh.authors, wait.stale)) return;
     authorsWait = null;
     mounted.page = { ...mounted.page, authors: fresh.authors };
     draw(mounted, mounted.model);

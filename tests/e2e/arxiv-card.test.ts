@@ -137,7 +137,8 @@ describe('summary card on arXiv abstract pages', () => {
   });
 
   test("Download PDF saves the paper's PDF under a name that says which paper it is, not arXiv's 1706.03762.pdf", async () => {
-    browser.serve('https://arxiv.org/pdf/1706.03762', { body: PDF, contentType: 'application/pdf' });
+    // arXiv names its PDFs in a Content-Disposition header; the link's own name is the one kept.
+    browser.serve('https://arxiv.org/pdf/1706.03762', { body: PDF, contentType: 'application/pdf', headers: { 'content-disposition': 'inline; filename="1706.03762v7.pdf"' } });
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/1706.03762');
     const [download] = await Promise.all([page.waitForEvent('download'), card(page).getByTestId('pdf-download').click()]);

@@ -183,6 +183,22 @@ describe('Hugging Face: the next paper still loading after a client-side navigat
     await page.close();
   });
 
+  test('the next paper by the same authors as the previous one gets them once its authors have had time to come', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    // Same three authors: the page leaves the list as it is.
+    await page.evaluate(`(() => {
+      history.pushState({}, '', '/papers/2501.07772');
+      document.querySelector('#paper-section h1').textContent = 'A Second Paper By The Same Group';
+      document.querySelector('#paper-section p.text-gray-600').textContent = 'We study the same group of problems again. Our method improves accuracy by 3% on two benchmarks.';
+    })()`);
+    await expect.poll(() => cardText(page)).toContain('Same Group');
+    await card(page).getByTestId('save').click();
+    await expect.poll(async () => (await listed()).find((item) => item.id === '2501.07772')?.authors, { timeout: 10_000 }).toEqual(['Bohan Zhai', 'Shijia Yang', 'Manling Li']);
+    await page.close();
+  });
+
   test("the next paper's authors shown after its title and abstract: Copy BibTeX, Save and Recent name them, never the previous paper's", async () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://huggingface.co' });
     const page = await browser.context.newPage();

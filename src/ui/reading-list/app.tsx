@@ -456,7 +456,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // ~1.6× and keystroke p95 ~2× slower).
   const rowHeight = useRowHeight(listRef, ROW_HEIGHT);
   const range = useWindowRange(listRef, shown.length, rowHeight, 3, 10);
-  useScrollAnchor(listRef, shown, rowHeight, () => stickyBottom());
+  useScrollAnchor(listRef, shown, rowHeight, () => stickyBottom(), JSON.stringify([query.text, query.status, query.tag, query.sort]));
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
   // Where the cursor last was: when its paper goes (removed, filtered out), j and k go on from there.
   const lastCursor = useRef(-1);

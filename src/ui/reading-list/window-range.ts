@@ -54,7 +54,7 @@ export function useWindowRange(list: RefObject<HTMLElement | null>, count: numbe
 /**
  * How tall every row is: `designed` (px), or more when the rows on screen need more, as with
  * Chrome's minimum font size or a narrow window, so none is cut. Measured before paint after
- * each render and on resize; it only grows, so rows never flicker between two heights.
+ * each render; between resizes it only grows, so rows never flicker between two heights.
  */
 export function useRowHeight(list: RefObject<HTMLElement | null>, designed: number): number {
   const [height, setHeight] = useState(designed);
@@ -69,9 +69,12 @@ export function useRowHeight(list: RefObject<HTMLElement | null>, designed: numb
   };
   useLayoutEffect(measure);
   useEffect(() => {
-    addEventListener('resize', measure);
-    return () => removeEventListener('resize', measure);
-  }, [height]);
+    // Zoomed back out, or the minimum font size lowered: from the designed height again, and
+    // measured anew after the render.
+    const remeasure = () => setHeight(designed);
+    addEventListener('resize', remeasure);
+    return () => removeEventListener('resize', remeasure);
+  }, [designed]);
   return height;
 }
 
@@ -79,31 +82,24 @@ export function useRowHeight(list: RefObject<HTMLElement | null>, designed: numb
  * Keeps the rows on screen where they are when rows come or go above them (a paper saved in
  * another tab, under "Newest added"): rows are placed by index, so the browser's own scroll
  * anchoring cannot, and the list moved a row under the reader. `viewTop`: where the window's
- * visible part starts (below the sticky toolbar).
+ * visible part starts (below the sticky toolbar). A new search, filter or order (`query`) is
+ * shown from its top instead.
  */
-export function useScrollAnchor(list: RefObject<HTMLElement | null>, rows: readonly { id: string }[], rowHeight: number, viewTop: () => number): void {
-  const anchor = useRef<{ id: string; index: number } | null>(null);
-  // What the page shows now: a scroll event may come after the next render's rows.
-  const shown = useRef({ rows, rowHeight });
-  shown.current = { rows, rowHeight };
-  const record = () => {
-    const { rows: now, rowHeight: height } = shown.current;
-    const element = list.current;
-    const above = element ? viewTop() - element.getBoundingClientRect().top : 0;
-    const index = Math.floor(above / height);
-    // Only once the list is scrolled into: above it, new papers at its top are there to be seen.
-    anchor.current = above > 0 && index < now.length ? { id: now[index]!.id, index } : null;
-  };
+export function useScrollAnchor(list: RefObject<HTMLElement | null>, rows: readonly { id: string }[], rowHeight: number, viewTop: () => number, query: string): void {
+  const before = useRef<{ rows: readonly { id: string }[]; rowHeight: number; query: string } | null>(null);
   useLayoutEffect(() => {
-    const held = anchor.current;
-    if (held && rows[held.index]?.id !== held.id) {
-      const now = rows.findIndex((row) => row.id === held.id);
-      if (now >= 0) scrollBy({ top: (now - held.index) * rowHeight, behavior: 'instant' });
-    }
-    record();
-  }, [rows, rowHeight]);
-  useEffect(() => {
-    addEventListener('scroll', record, { passive: true });
-    return () => removeEventListener('scroll', record);
-  }, []);
+    const previous = before.current;
+    before.current = { rows, rowHeight, query };
+    const element = list.current;
+    if (!previous || !element || previous.query !== query || previous.rowHeight !== rowHeight) return;
+    // Not scrolled yet: the window is where it was, so the row first on screen is the previous
+    // rows' at this index. Only once the list is scrolled into: above it, new papers are seen.
+    const above = viewTop() - element.getBoundingClientRect().top;
+    if (above <= 0) return;
+    const index = Math.floor(above / rowHeight);
+    const id = previous.rows[index]?.id;
+    if (id === undefined || rows[index]?.id === id) return;
+    const now = rows.findIndex((row) => row.id === id);
+    if (now >= 0) scrollBy({ top: (now - index) * rowHeight, behavior: 'instant' });
+  }, [rows, rowHeight, query]);
 }

@@ -23,6 +23,9 @@ describe('a PDF named after its paper', () => {
     const name = pdfFileName({ id: '2401.00001', title, authors: ['Jane Doe'], published: null });
     expect(name).toBe('Doe - 2024 - A Very Long Title About Speculative Decoding With Many Many Words That….pdf');
     expect(new TextEncoder().encode(pdfFileName({ id: '2401.00001', title: '大'.repeat(300), authors: ['李'], published: null })).length).toBeLessThan(255);
+    // A character outside the BMP (a math letter) at the cut stays whole.
+    const math = pdfFileName({ id: '2401.00001', title: '𝔼'.repeat(100), authors: [], published: null });
+    expect(math).toBe(`2024 - ${'𝔼'.repeat(70)}….pdf`);
   });
 
   test('a paper without a title yet is named by its arXiv id', () => {
