@@ -341,11 +341,14 @@ function itemForSave(paper: ValidSaveInput, existing: SavedItem | undefined, kno
  */
 export async function citablePaper(db: PaperLensDatabase, input: SaveInput): Promise<Citable> {
   const paper = SaveInputSchema.parse(input);
-  const kept = await db.transaction('r', db.paperBlocks, db.saved, async () => itemForSave(paper, await db.saved.get(paper.id), await db.papers.get(paper.id), 0));
-  const citable: Citable = { ...kept, title: pageTitle(paper) ?? kept.title };
-  if (paper.authors.length > 0) citable.authors = paper.authors;
-  for (const key of ['published', 'primaryCategory', 'doi', 'journalRef'] as const) if (paper[key] !== null) citable[key] = paper[key];
-  return citable;
+  return db.transaction('r', db.paperBlocks, db.saved, async () => {
+    const kept = itemForSave(paper, await db.saved.get(paper.id), await db.papers.get(paper.id), 0);
+    const citable: SavedItem = { ...kept, title: pageTitle(paper) ?? kept.title };
+    if (paper.authors.length > 0) citable.authors = paper.authors;
+    for (const key of ['published', 'primaryCategory', 'doi', 'journalRef'] as const) if (paper[key] !== null) citable[key] = paper[key];
+    // A paper not saved yet is cited by the key a save would give it, never one a saved paper holds.
+    return (await withCiteKeys(db, [citable]))[0]!;
+  });
 }
 
 /**

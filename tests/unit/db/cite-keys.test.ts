@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { completeSaved, listSaved, savePaper } from '../../../src/db/papers';
+import { citablePaper, completeSaved, listSaved, savePaper } from '../../../src/db/papers';
 import { applyImport, clearReadingData, planListImport, removeSaved, restoreSaved } from '../../../src/db/reading-list';
 import { exportBibtex, exportJson, parseImport } from '../../../src/export';
 import { citationEntry } from '../../../src/export/bibtex';
@@ -117,6 +117,19 @@ describe('imported keys', () => {
     await restoreSaved(db, [{ ...savedItem(thesis), citeKey: 'wang2024learning' }], null);
     expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learning');
     expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learninga');
+  });
+});
+
+describe('Copy BibTeX of a paper not saved', () => {
+  test('cites it by the key a save would give it, not one a saved paper holds', async () => {
+    await savePaper(db, thesis, 1000);
+    const cited = await citablePaper(db, namesake);
+    expect(cited.citeKey).toBe('wang2024learninga');
+    expect(citationEntry(cited)).toMatch(/^@misc\{wang2024learninga,/);
+    // Nothing written: the namesake is not saved, and the saved paper keeps its key.
+    expect(await db.saved.get(namesake.id)).toBeUndefined();
+    await savePaper(db, namesake, 2000);
+    expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learninga');
   });
 });
 

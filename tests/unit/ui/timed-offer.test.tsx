@@ -5,12 +5,10 @@ import { useTimedOffer, useTimedOffers, type TimedOffers } from '../../../src/ui
 import { UNDO_MS } from '../../../src/ui/status';
 
 let offerFor: (value: string | null) => void = () => undefined;
-let withdraw: (value: string) => void = () => undefined;
 
 function Offer() {
-  const [offer, set, withdrawIfCurrent] = useTimedOffer<string>();
+  const [offer, set] = useTimedOffer<string>();
   offerFor = set;
-  withdraw = withdrawIfCurrent;
   return <p data-testid="offer">{offer ?? 'none'}</p>;
 }
 
@@ -22,7 +20,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('useTimedOffer ("Removed · Undo" in the card, popup and reading list)', () => {
+describe('useTimedOffer ("Removed · Undo" in the card, "BibTeX copied")', () => {
   test('an offer stays for UNDO_MS, then is withdrawn', () => {
     render(<Offer />);
     act(() => offerFor('Removed “HallE-Switch”'));
@@ -43,17 +41,6 @@ describe('useTimedOffer ("Removed · Undo" in the card, popup and reading list)'
     expect(shown()).toBe('none');
     act(() => offerFor('third'));
     act(() => void vi.advanceTimersByTime(UNDO_MS));
-    expect(shown()).toBe('none');
-  });
-
-
-  test('withdrawing an offer that a newer one replaced keeps the newer one (Undo finishing after another removal)', () => {
-    render(<Offer />);
-    act(() => offerFor('Removed “A”'));
-    act(() => offerFor('Removed “B”'));
-    act(() => withdraw('Removed “A”'));
-    expect(shown()).toBe('Removed “B”');
-    act(() => withdraw('Removed “B”'));
     expect(shown()).toBe('none');
   });
 });
