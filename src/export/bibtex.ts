@@ -157,13 +157,18 @@ export function newCitationKey(item: Citable, taken: ReadonlySet<string>): strin
   return untakenKey(baseCitationKey(item), (id) => taken.has(id));
 }
 
-
 /**
  * Whether a paper's key is kept once given: its title and first author are known. A paper saved by
  * id only, or without its authors yet, is keyed by its id (idCitationKey) until its details come.
  */
 export function wantsCiteKey(item: Citable): boolean {
   return item.citeKey === undefined && item.authors.some((name) => name.trim() !== '') && item.title !== placeholderTitle(item.id);
+}
+
+/** Orders indexes of `items` by the items' ids (then by index): keys suffixed a, b, … in id order. */
+function byIdThenIndex(items: readonly Citable[], a: number, b: number): number {
+  const [first, second] = [items[a]!.id, items[b]!.id];
+  return first < second ? -1 : first > second ? 1 : a - b;
 }
 
 /**
@@ -179,7 +184,7 @@ export function legacyCitationKeys(items: readonly Citable[]): string[] {
   const taken = new Set([...byBase].filter(([, indices]) => indices.length === 1).map(([base]) => base));
   const shared = [...byBase].filter(([, indices]) => indices.length > 1).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [base, indices] of shared) {
-    const ordered = [...indices].sort((a, b) => (items[a]!.id < items[b]!.id ? -1 : items[a]!.id > items[b]!.id ? 1 : a - b));
+    const ordered = [...indices].sort((a, b) => byIdThenIndex(items, a, b));
     let next = 0;
     for (const index of ordered) {
       let key: string;
@@ -210,7 +215,7 @@ export function citationKeys(items: readonly Citable[]): string[] {
     const keptB = items[b]!.citeKey !== undefined;
     if (keptA !== keptB) return keptA ? -1 : 1;
     if (keptA) return a - b;
-    return items[a]!.id < items[b]!.id ? -1 : items[a]!.id > items[b]!.id ? 1 : a - b;
+    return byIdThenIndex(items, a, b);
   });
   for (const index of order) {
     const item = items[index]!;

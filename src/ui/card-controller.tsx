@@ -258,6 +258,11 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     // own, not to delay it). Also for a title the store shares: the snapshot names no authors.
     if (result.view?.inStore && (page.title !== result.view.title || page.authors.length > 0)) void lookupOne(siteKey, page.id, page);
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
+    completeIfSaved(mounted);
+  };
+
+  /** A saved paper's item gets what the card's page says of it (its item may lack it). */
+  const completeIfSaved = ({ page, model }: MountedCard) => {
     if (model.status !== null && model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(page, model, model.id) }, true).catch(() => undefined);
   };
 
@@ -291,7 +296,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     mounted.page = { ...mounted.page, authors: fresh.authors };
     draw(mounted, mounted.model);
     void lookupOne(siteKey, mounted.page.id, mounted.page);
-    if (mounted.model.status !== null && mounted.model.id) void sendRequest({ type: 'completeSaved', paper: savedPaper(mounted.page, mounted.model, mounted.model.id) }, true).catch(() => undefined);
+    completeIfSaved(mounted);
   };
 
   const checkAuthorsSoon = () => {

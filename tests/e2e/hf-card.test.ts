@@ -13,6 +13,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A new tab on the first paper's page (HallE-Switch), once its card shows. */
+async function openFirstPaper() {
+  const page = await browser.context.newPage();
+  await page.goto('https://huggingface.co/papers/2310.01779');
+  await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+  return page;
+}
+
 describe('summary card on Hugging Face paper pages', () => {
   test('shows the seeded paper, then exactly one card for the second paper after client-side navigation, and the first one as it is now on the way back', async () => {
     const page = await browser.context.newPage();
@@ -43,9 +51,7 @@ describe('summary card on Hugging Face paper pages', () => {
   });
 
   test('a site that renders the next paper into the same elements, title first, gets that paper\'s card, never a mix', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://huggingface.co/papers/2310.01779');
-    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    const page = await openFirstPaper();
     // Client-side navigation, then the text nodes of the same h1 and abstract are updated, apart.
     await page.evaluate(() => history.pushState({}, '', '/papers/2407.13623'));
     await page.waitForTimeout(300);
@@ -75,9 +81,7 @@ describe('summary card on Hugging Face paper pages', () => {
   });
 
   test('a site that renders the next paper in place, in one go, never shows the previous paper\'s card under it', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://huggingface.co/papers/2310.01779');
-    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    const page = await openFirstPaper();
     // URL, title and abstract change in one task; the card is read at each frame after that.
     const frames: string[] = await page.evaluate(`(async () => {
       history.pushState({}, '', '/papers/2501.00001');
@@ -159,9 +163,7 @@ const NAVIGATE_SLOWLY = `(() => {
 
 describe('Hugging Face: the next paper still loading after a client-side navigation', () => {
   test("the next paper's title shown while its abstract still loads: the previous paper's card goes at once (its Save would save that paper), and the next paper's comes with its abstract", async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://huggingface.co/papers/2310.01779');
-    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    const page = await openFirstPaper();
     await page.evaluate(`(() => {
       history.pushState({}, '', '/papers/2407.13623');
       document.querySelector('#paper-section h1').textContent = 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies';
@@ -184,9 +186,7 @@ describe('Hugging Face: the next paper still loading after a client-side navigat
   });
 
   test('the next paper by the same authors as the previous one gets them once its authors have had time to come', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://huggingface.co/papers/2310.01779');
-    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    const page = await openFirstPaper();
     // Same three authors: the page leaves the list as it is.
     await page.evaluate(`(() => {
       history.pushState({}, '', '/papers/2501.07772');
@@ -201,9 +201,7 @@ describe('Hugging Face: the next paper still loading after a client-side navigat
 
   test("the next paper's authors shown after its title and abstract: Copy BibTeX, Save and Recent name them, never the previous paper's", async () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://huggingface.co' });
-    const page = await browser.context.newPage();
-    await page.goto('https://huggingface.co/papers/2310.01779');
-    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    const page = await openFirstPaper();
     await page.evaluate(`(() => {
       history.pushState({}, '', '/papers/2501.07771');
       document.querySelector('#paper-section h1').textContent = 'An Unknown Paper About Protein Folding';
@@ -234,9 +232,7 @@ describe('Hugging Face: the next paper still loading after a client-side navigat
   });
 
   test('the popup and the shortcut, while the previous paper is still on screen, do not name or save the next paper by the previous one’s title and authors', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://huggingface.co/papers/2310.01779');
-    await expect.poll(() => cardText(page)).toContain('HallE-Switch');
+    const page = await openFirstPaper();
     await page.bringToFront();
     await page.evaluate(NAVIGATE_SLOWLY);
     await expect.poll(() => page.url()).toBe('https://huggingface.co/papers/2407.13623');
