@@ -29,3 +29,18 @@ export function loadTldr(path: string): TldrRecord[] {
   });
   return out;
 }
+
+/**
+ * A Zotero BibTeX library of `count` arXiv papers (2501.00000 on) with SciTLDR dev's titles and
+ * abstracts in turn (braces dropped: BibTeX would read them as groups), as a reference manager
+ * exports a large library: what an import must summarise without freezing the page.
+ */
+export function zoteroLibraryOfAbstracts(count: number): string {
+  const records = loadTldr('data/scitldr/dev.jsonl');
+  const braceless = (text: string) => text.replace(/[{}]/g, '');
+  return Array.from({ length: count }, (_, k) => {
+    const { title, source } = records[k % records.length]!;
+    const id = `2501.${String(k).padStart(5, '0')}`;
+    return `@misc{paper_${k},\n\ttitle = {${braceless(title)}},\n\turl = {http://arxiv.org/abs/${id}},\n\tabstract = {${braceless(source.join(' '))}},\n\tauthor = {Doe, Jane and Roe, Richard},\n\tnote = {arXiv:${id} [cs]},\n}\n`;
+  }).join('\n');
+}

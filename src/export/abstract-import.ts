@@ -18,18 +18,31 @@ export function plainAbstract(value: string): string {
   return latexToText(decodeCharacterReferences(value.replace(ABSTRACT_BLOCK_MARKUP, ' ').replace(ABSTRACT_INLINE_MARKUP, '')));
 }
 
+/** An imported paper's abstract whose TL;DR is still to be picked (see pickAbstractTldrs). */
+export interface PendingTldr {
+  item: ImportedItem;
+  /** The abstract as the file writes it, and how to make it plain text. */
+  raw: string;
+  toText: (value: string) => string;
+}
+
 /**
- * Gives `item` the TL;DR of its abstract, with the picker the card uses for a page's abstract, so
- * the list shows one at once and arXiv is not asked for it. A TL;DR the file gives (our own CSV's)
- * is kept. `raw` is the abstract as the file writes it, `toText` makes it plain text; an abstract
- * past the store's bound is left out (and said in `leftOut`): the paper's page gives its TL;DR then.
+ * The abstract of a paper read from a file, to give it the TL;DR the paper's card would show (so
+ * the list shows one at once and arXiv is not asked for it), or undefined: the file gives a TL;DR
+ * (our own CSV) or no abstract. An abstract past the store's bound is left out (and said in
+ * `leftOut`): the paper's page gives its TL;DR then. `toText` makes `raw` plain text.
  */
-export function withAbstractTldr(item: ImportedItem, raw: string | undefined, toText: (value: string) => string, leftOut: ImportRejection[], where: string): void {
-  if (raw === undefined || item.tldr || raw.trim() === '') return;
+export function abstractToSummarize(item: ImportedItem, raw: string | undefined, toText: (value: string) => string, leftOut: ImportRejection[], where: string): Omit<PendingTldr, 'item'> | undefined {
+  if (raw === undefined || item.tldr || raw.trim() === '') return undefined;
   if (!Abstract.safeParse(raw).success) {
     leftOut.push({ line: item.line ?? 0, reason: `the abstract is ${raw.length.toLocaleString('en')} characters long (at most ${MAX_ABSTRACT.toLocaleString('en')}): left out of ${where}` });
-    return;
+    return undefined;
   }
+  return { raw, toText };
+}
+
+/** Picks a TL;DR from a pending abstract, with the picker the card uses for a page's abstract. */
+export function pickPendingTldr({ item, raw, toText }: PendingTldr): void {
   const tldr = pickTldrOfSplit(latexToText(item.title ?? ''), splitSentences(toText(raw)));
   if (tldr !== '') item.tldr = tldr;
 }

@@ -1,9 +1,9 @@
 import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
-import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
-import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags } from './references';
+import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, type ParsedFile } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
-import { withAbstractTldr } from './abstract-import';
+import { abstractToSummarize, type PendingTldr } from './abstract-import';
 import { isKeepableCiteKey } from '../schema/papers';
 import { ImportError } from './errors';
 import { LineIndex } from './lines';
@@ -377,7 +377,7 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
 }
 
 /** `leftOut` gets the values left out of an imported paper, and why. */
-function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedItem | ImportRejection {
+function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedItem | PendingTldr | ImportRejection {
   const where = `@${entry.type}{${entry.key.slice(0, 60)}}`;
   const found = entryArxivId(entry.fields);
   if ('reason' in found) return { line: entry.line, reason: `${found.reason} in ${where}` };
@@ -412,15 +412,15 @@ function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedIt
   // Zotero writes the latest version's date, which is not the submission date.
   const date = field('date')?.trim();
   if (date && isSubmissionDate(date, found.id)) item.published = date;
-  withAbstractTldr(item, field('abstract'), (value) => singleLine(bibtexToText(value)), leftOut, where);
+  const abstract = abstractToSummarize(item, field('abstract'), (value) => singleLine(bibtexToText(value)), leftOut, where);
   const checked = ImportedItemSchema.safeParse(item);
-  if (checked.success) return checked.data;
+  if (checked.success) return abstract ? { item: checked.data, ...abstract } : checked.data;
   const issue = checked.error.issues[0];
   return { line: entry.line, reason: `${where} (${found.id}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
 }
 
 /** Papers of a BibTeX file: entries naming an arXiv id; other entries are reported, not lost silently. */
-export function parseBibtexImport(text: string): ImportParse {
+export function parseBibtexImport(text: string): ParsedFile {
   const { entries, rejected } = parseBibtex(text);
   if (entries.length === 0 && rejected.length === 0) throw new ImportError('no BibTeX entries found: the file has no @article, @misc or other entries');
   const imported = importRecords(entries, entryToItem);

@@ -1,8 +1,8 @@
-import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ReadingStatusSchema } from '../schema/papers';
-import { plainAbstract, withAbstractTldr } from './abstract-import';
+import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
-import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName } from './references';
+import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
 import { noteText, singleLine } from './text';
 import { CSV_COLUMNS, splitListCell } from './csv';
 
@@ -147,7 +147,7 @@ interface CsvDialect {
 }
 
 /** `leftOut` gets the values left out of an imported paper, and why. */
-function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRejection[]): ImportedItem | ImportRejection {
+function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRejection[]): ImportedItem | PendingTldr | ImportRejection {
   // The first of the key's cells with something in it; only our export's cells carry its formula guard.
   const cellOf = (key: string): string => {
     const cells = (columns.get(key) ?? []).map((index) => row.cells[index] ?? '');
@@ -213,9 +213,9 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const journal = field('journalRef');
   // Zotero names a preprint's "publication" arXiv: not a journal.
   if (journal && !(journal.key === 'publication_title' && /arxiv|^corr$/i.test(journal.value))) item.journalRef = singleLine(journal.value);
-  withAbstractTldr(item, field('abstract')?.value, plainAbstract, leftOut, where);
+  const abstract = abstractToSummarize(item, field('abstract')?.value, plainAbstract, leftOut, where);
   const checked = ImportedItemSchema.safeParse(item);
-  if (checked.success) return checked.data;
+  if (checked.success) return abstract ? { item: checked.data, ...abstract } : checked.data;
   const issue = checked.error.issues[0];
   return { line: row.line, reason: `${where} (${id}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
 }
@@ -224,7 +224,7 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
  * Papers of a CSV (or tab-separated) file with a header row: our CSV export, Zotero's, or a
  * spreadsheet with an id, URL or DOI column. Rows that name no arXiv paper are reported.
  */
-export function parseCsvImport(text: string, extension?: string): ImportParse {
+export function parseCsvImport(text: string, extension?: string): ParsedFile {
   const [firstLine = ''] = text.split(/\r\n|\r|\n/, 1);
   const separator = SEPARATOR_LINE.exec(firstLine)?.[1];
   const parsed = parseCsvRows(text, separator ?? delimiterOf(firstLine, extension));

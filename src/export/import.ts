@@ -8,6 +8,8 @@ import { parseJsonImport } from './json';
 import { readEntryLine, sectionStatus, unescapeMarkdown } from './markdown';
 import type { ReadingStatus } from '../schema/papers';
 import { unixNewlines } from './text';
+import { pickPendingTldr } from './abstract-import';
+import type { ParsedFile } from './references';
 
 /** The largest import file read (UTF-8 bytes). Check a File's size against it before reading it. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -201,12 +203,40 @@ function detectFormat(text: string, fileName: string | undefined): ImportFormat 
  * their line; a file that cannot be read at all throws ImportError saying what is wrong and where.
  */
 export function parseImport(text: string, fileName?: string): ImportParse {
+  const { pendingTldrs, ...parse } = parseFile(text, fileName);
+  pendingTldrs.forEach(pickPendingTldr);
+  return parse;
+}
+
+// How long parseImportInSteps picks TL;DRs before it lets the page run (a frame and a half).
+const STEP_MS = 25;
+
+/**
+ * parseImport for a page: picking the TL;DR of each abstract a file gives takes about 0.5 ms, so
+ * a reference manager's library of thousands would freeze the page for seconds. They are picked
+ * in steps of STEP_MS between tasks, and `onProgress` hears how many are done.
+ */
+export async function parseImportInSteps(text: string, fileName: string, onProgress: (done: number, total: number) => void): Promise<ImportParse> {
+  const { pendingTldrs, ...parse } = parseFile(text, fileName);
+  let done = 0;
+  while (done < pendingTldrs.length) {
+    onProgress(done, pendingTldrs.length);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const until = performance.now() + STEP_MS;
+    do pickPendingTldr(pendingTldrs[done++]!);
+    while (done < pendingTldrs.length && performance.now() < until);
+  }
+  return parse;
+}
+
+/** parseImport's reading of the file, before the TL;DRs of its abstracts are picked. */
+function parseFile(text: string, fileName?: string): ParsedFile {
   checkSize(text);
   const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (content.trim() === '') throw new ImportError('the file is empty');
   switch (detectFormat(content, fileName)) {
     case 'json':
-      return parseJsonImport(content);
+      return { ...parseJsonImport(content), pendingTldrs: [] };
     case 'bibtex':
       return parseBibtexImport(unixNewlines(content));
     case 'ris':
@@ -214,6 +244,6 @@ export function parseImport(text: string, fileName?: string): ImportParse {
     case 'csv':
       return parseCsvImport(content, extensionOf(fileName));
     case 'ids':
-      return parseIdList(content);
+      return { ...parseIdList(content), pendingTldrs: [] };
   }
 }

@@ -145,20 +145,21 @@ function describeRejection(rejection: ImportRejection): string {
 }
 
 function summarize(added: number, updated: number, unchanged: number, repeated: number, statusesKept: number, notesJoined: number, rejected: readonly ImportRejection[]): string {
-  const parts = [`${added} new`, `${updated} updated`];
-  if (unchanged > 0) parts.push(`${unchanged} unchanged`);
+  const count = (n: number): string => n.toLocaleString('en');
+  const parts = [`${count(added)} new`, `${count(updated)} updated`];
+  if (unchanged > 0) parts.push(`${count(unchanged)} unchanged`);
   // Said, as the notes box shows only its first lines: an older backup's notes join the list's newer ones.
-  if (notesJoined > 0) parts.push(`${notesJoined === 1 ? '1 paper keeps both its notes' : `${notesJoined} papers keep both their notes`} (the file's below "--- imported notes ---")`);
-  if (repeated > 0) parts.push(`${repeated} repeated in the file (merged into ${repeated === 1 ? 'its' : 'their'} first)`);
+  if (notesJoined > 0) parts.push(`${notesJoined === 1 ? '1 paper keeps both its notes' : `${count(notesJoined)} papers keep both their notes`} (the file's below "--- imported notes ---")`);
+  if (repeated > 0) parts.push(`${count(repeated)} repeated in the file (merged into ${repeated === 1 ? 'its' : 'their'} first)`);
   // Said, not done silently: a spreadsheet of ids and statuses (its times left out) reads as applied otherwise.
   if (statusesKept > 0) {
-    parts.push(`${statusesKept === 1 ? '1 status' : `${statusesKept} statuses`} in the file left as the list has ${statusesKept === 1 ? 'it' : 'them'} (no newer time in the file)`);
+    parts.push(`${statusesKept === 1 ? '1 status' : `${count(statusesKept)} statuses`} in the file left as the list has ${statusesKept === 1 ? 'it' : 'them'} (no newer time in the file)`);
   }
   let summary = parts.join(', ');
   if (rejected.length > 0) {
     const shown = rejected.slice(0, 3).map(describeRejection).join('; ');
-    const more = rejected.length > 3 ? `; and ${rejected.length - 3} more` : '';
-    summary += `, ${rejected.length} rejected: ${shown}${more}`;
+    const more = rejected.length > 3 ? `; and ${count(rejected.length - 3)} more` : '';
+    summary += `, ${count(rejected.length)} rejected: ${shown}${more}`;
   }
   return summary;
 }

@@ -2,6 +2,7 @@
 import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { singleLine } from './text';
+import type { PendingTldr } from './abstract-import';
 
 const ARXIV_URL = /(?:https?:\/\/)?(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/[^\s{}"\\]+/gi;
 // "arXiv:2310.01779", the arXiv DOI "10.48550/arXiv.2310.01779", and Google Scholar's "arXiv preprint math/0506384".
@@ -109,27 +110,39 @@ export function keywordTags(keywords: readonly string[], leftOut?: (reason: stri
   return tags.slice(0, MAX_TAGS);
 }
 
+/** A file read for import, with the abstracts whose TL;DR is still to be picked (see parseImportInSteps). */
+export type ParsedFile = ImportParse & { pendingTldrs: PendingTldr[] };
+
+/** What a reference manager's records give. */
+export type ParsedRecords = Pick<ParsedFile, 'items' | 'rejected' | 'leftOut' | 'pendingTldrs'>;
+
 /**
- * Each record of a file as an imported paper, or why it is not one; `leftOut` gathers what the
- * imported papers left out of themselves (shown in the preview), not that of rejected ones.
+ * Each record of a file as an imported paper (with its abstract, when one is to be summarised), or
+ * why it is not one; `leftOut` gathers what the imported papers left out of themselves (shown in
+ * the preview), not that of rejected ones.
  */
 export function importRecords<R>(
   records: readonly R[],
-  toItem: (record: R, leftOut: ImportRejection[]) => ImportedItem | ImportRejection,
-): Pick<ImportParse, 'items' | 'rejected' | 'leftOut'> {
+  toItem: (record: R, leftOut: ImportRejection[]) => ImportedItem | PendingTldr | ImportRejection,
+): ParsedRecords {
   const items: ImportedItem[] = [];
+  const pendingTldrs: PendingTldr[] = [];
   const rejected: ImportRejection[] = [];
   const leftOut: ImportRejection[] = [];
   for (const record of records) {
     const found: ImportRejection[] = [];
     const result = toItem(record, found);
-    if ('reason' in result) rejected.push(result);
-    else {
-      items.push(result);
-      leftOut.push(...found);
+    if ('reason' in result) {
+      rejected.push(result);
+      continue;
     }
+    if ('raw' in result) {
+      pendingTldrs.push(result);
+      items.push(result.item);
+    } else items.push(result);
+    leftOut.push(...found);
   }
-  return { items, rejected, ...(leftOut.length > 0 ? { leftOut } : {}) };
+  return { items, rejected, ...(leftOut.length > 0 ? { leftOut } : {}), pendingTldrs };
 }
 
 /** "Vaswani, Ashish" → "Ashish Vaswani"; "King, Martin Luther, Jr." → "Martin Luther King, Jr."; a name without a comma as it is. */

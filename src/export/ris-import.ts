@@ -1,8 +1,8 @@
-import { ImportedItemSchema, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
-import { plainAbstract, withAbstractTldr } from './abstract-import';
+import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
 import { normalizeArxivId } from '../papers/ids';
-import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName } from './references';
+import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
 import { noteText, singleLine } from './text';
 
 /** One `TY  - …` to `ER  - ` record: each tag's values in order (tags repeat: AU, KW, N1). */
@@ -68,7 +68,7 @@ const JOURNAL_TAGS = ['JO', 'JF', 'T2', 'J2'];
 const JOURNAL_REFERENCE = /^Journal reference: (.+)$/;
 
 /** `leftOut` gets the values left out of an imported paper, and why. */
-function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedItem | ImportRejection {
+function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedItem | PendingTldr | ImportRejection {
   const all = (tag: string) => record.fields.get(tag) ?? [];
   const first = (tag: string) => all(tag).find((value) => value !== '');
   const title = singleLine(first('TI') ?? first('T1') ?? '');
@@ -103,15 +103,15 @@ function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedIt
   const pdf = first('L1');
   if (pdf && /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//i.test(pdf)) item.pdfUrl = pdf;
   // AB (Zotero, Mendeley), N2 (EndNote's older tag for it).
-  withAbstractTldr(item, first('AB') ?? first('N2'), plainAbstract, leftOut, where);
+  const abstract = abstractToSummarize(item, first('AB') ?? first('N2'), plainAbstract, leftOut, where);
   const checked = ImportedItemSchema.safeParse(item);
-  if (checked.success) return checked.data;
+  if (checked.success) return abstract ? { item: checked.data, ...abstract } : checked.data;
   const issue = checked.error.issues[0];
   return { line: record.line, reason: `${where} (${id}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
 }
 
 /** Papers of a RIS file (Zotero, EndNote, Mendeley, our export): records naming an arXiv id; others are reported. */
-export function parseRisImport(text: string): ImportParse {
+export function parseRisImport(text: string): ParsedFile {
   const records = parseRis(text);
   if (records.length === 0) throw new ImportError('no RIS records found: the file has no "TY  - " line');
   return { format: 'ris', ...importRecords(records, recordToItem) };

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SavedItem } from '../../src/schema';
 import { summarize } from '../../src/summarize';
+import { zoteroLibraryOfAbstracts } from '../../bench/tldr-data';
 import { launchExtension, type ExtensionBrowser, sendFromPage, listSavedFrom, listedItem, readStore, LISTED_AT } from './harness';
 
 let browser: ExtensionBrowser;
@@ -174,6 +175,26 @@ describe('a Zotero library imported into an empty list', () => {
     await page.waitForTimeout(4_000);
     expect(browser.requests.map((request) => request.url()).filter((url) => url.includes('arxiv.org') && ids.some((id) => url.includes(id)))).toEqual([]);
   }, 30_000);
+
+  test('a library of 3,000 abstracts: the preview counts the TL;DRs as they are picked (the page is not frozen meanwhile), then lists all 3,000', async () => {
+    const library = zoteroLibraryOfAbstracts(3000);
+    await page.getByTestId('import-file').setInputFiles({ name: 'Big Library.bib', mimeType: 'application/octet-stream', buffer: Buffer.from(library) });
+    // What the page shows while it reads, sampled until the preview comes.
+    const counts = new Set<string>();
+    for (;;) {
+      const shown = await page.evaluate(() => ({
+        reading: document.querySelector('[data-testid="import-reading"]')?.textContent ?? null,
+        previewed: document.querySelector('[data-testid="import-summary"]')?.textContent?.includes('Big Library.bib') ?? false,
+      }));
+      if (shown.previewed) break;
+      const count = /TL;DRs from abstracts: ([\d,]+) of 3,000/.exec(shown.reading ?? '')?.[1];
+      if (count) counts.add(count);
+      await page.waitForTimeout(20);
+    }
+    expect(counts.size).toBeGreaterThan(2);
+    expect(await page.getByTestId('import-summary').textContent()).toMatch(/3,000 new/);
+    await page.getByTestId('import-cancel').click();
+  }, 60_000);
 });
 
 describe('one paper twice in a Zotero library (its v1 and its v5, as two items)', () => {

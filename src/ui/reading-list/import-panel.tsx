@@ -7,7 +7,7 @@ import { errorMessage } from '../../messaging/error-message';
 
 type Stage =
   | { kind: 'idle' }
-  | { kind: 'reading'; fileName: string }
+  | { kind: 'reading'; fileName: string; abstracts?: { done: number; total: number } }
   | { kind: 'failed'; fileName: string; error: string }
   | { kind: 'preview'; preview: ImportPreview }
   | { kind: 'applying'; preview: ImportPreview }
@@ -74,7 +74,9 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
     if (!file) return;
     const ticket = ++lastPick.current;
     setStage({ kind: 'reading', fileName: file.name });
-    const outcome = await previewImport(db, file, Date.now());
+    const outcome = await previewImport(db, file, Date.now(), (done, total) => {
+      if (ticket === lastPick.current) setStage({ kind: 'reading', fileName: file.name, abstracts: { done, total } });
+    });
     if (ticket !== lastPick.current) return;
     setStage(outcome.ok ? { kind: 'preview', preview: outcome.preview } : { kind: 'failed', fileName: file.name, error: outcome.error });
   };
@@ -114,7 +116,12 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
       <p class="visually-hidden" role="status" data-testid="import-announcement">
         {importAnnouncement(stage)}
       </p>
-      {stage.kind === 'reading' && <p class="import-status">Reading {stage.fileName}…</p>}
+      {stage.kind === 'reading' && (
+        <p class="import-status" data-testid="import-reading">
+          Reading {stage.fileName}…
+          {stage.abstracts && ` TL;DRs from abstracts: ${stage.abstracts.done.toLocaleString('en')} of ${stage.abstracts.total.toLocaleString('en')}`}
+        </p>
+      )}
       {stage.kind === 'failed' && (
         <p class="import-status error" role="alert" data-testid="import-error">
           {stage.fileName}: {stage.error}

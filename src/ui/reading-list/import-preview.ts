@@ -1,6 +1,6 @@
 import type { PaperLensDatabase } from '../../db/database';
 import { knownPapers, planListImport, withKnownPapers } from '../../db/reading-list';
-import { decodeImportFile, ImportError, MAX_IMPORT_BYTES, parseImport } from '../../export';
+import { decodeImportFile, ImportError, MAX_IMPORT_BYTES, parseImportInSteps } from '../../export';
 import type { ImportParse, ImportPlan, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -27,15 +27,16 @@ function megabytes(bytes: number): string {
 /**
  * Reads an import file and plans it against the reading list as it is now; writes nothing.
  * A file that cannot be read at all comes back as an error saying what is wrong and where.
+ * `onAbstracts` hears how many of the file's abstracts have their TL;DR picked, as it goes.
  */
-export async function previewImport(db: PaperLensDatabase, source: ImportSource, now: number): Promise<PreviewOutcome> {
+export async function previewImport(db: PaperLensDatabase, source: ImportSource, now: number, onAbstracts: (done: number, total: number) => void = () => {}): Promise<PreviewOutcome> {
   // Refused before reading: a huge file would stall the page just to be rejected.
   if (source.size > MAX_IMPORT_BYTES) {
     return { ok: false, error: `the file is too large: ${megabytes(source.size)}, and the limit is ${megabytes(MAX_IMPORT_BYTES)}` };
   }
   let parse: ImportParse;
   try {
-    parse = parseImport(decodeImportFile(new Uint8Array(await source.arrayBuffer())), source.name);
+    parse = await parseImportInSteps(decodeImportFile(new Uint8Array(await source.arrayBuffer())), source.name, onAbstracts);
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error: error.message };
     return { ok: false, error: `the file could not be read: ${errorMessage(error)}` };

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { parseImport, planImport } from '../../../src/export';
+import { parseImport, parseImportInSteps, planImport } from '../../../src/export';
 import { wantsArxivPage } from '../../../src/db/feed';
 import { MAX_ABSTRACT } from '../../../src/papers/bounds';
 import { summarize } from '../../../src/summarize';
 import { savedItem } from './fixtures';
+import { zoteroLibraryOfAbstracts } from '../../../bench/tldr-data';
 
 // A reference manager keeps each paper's abstract: the imported paper's TL;DR is the one its card
 // would pick from that abstract, so the list shows it at once and arXiv is not asked for its page.
@@ -89,5 +90,30 @@ describe("an imported paper's abstract becomes its TL;DR", () => {
     const plan = planImport(listed, parseImport(bib, 'My Library.bib').items, Date.UTC(2026, 0, 1));
     expect(plan.updated.map((item) => [item.id, item.tldr])).toEqual([['2310.01779', summarize(TITLE, ABSTRACT).tldr]]);
     expect(plan.unchanged).toBe(1);
+  });
+
+  test("a library of thousands of abstracts is summarised in steps the page runs between, and gives parseImport's TL;DRs", async () => {
+    // 1,238 SciTLDR abstracts (about 0.5 ms each to summarise): the page would freeze for over half a second.
+    const library = zoteroLibraryOfAbstracts(1238);
+    let pageTasks = 0;
+    let running = true;
+    const otherTask = () => {
+      pageTasks++;
+      if (running) setTimeout(otherTask, 0);
+    };
+    setTimeout(otherTask, 0);
+    const heard: [done: number, total: number, pageTasks: number][] = [];
+    const parse = await parseImportInSteps(library, 'My Library.bib', (done, total) => heard.push([done, total, pageTasks]));
+    running = false;
+    expect(parse).toEqual(parseImport(library, 'My Library.bib'));
+    expect(parse.items.filter((item) => item.tldr)).toHaveLength(1238);
+    expect(heard.length).toBeGreaterThan(3);
+    heard.forEach(([done, total, tasks], k) => {
+      expect(total).toBe(1238);
+      if (k === 0) return;
+      // Each step goes further, after the page's other tasks have run.
+      expect(done).toBeGreaterThan(heard[k - 1]![0]);
+      expect(tasks).toBeGreaterThan(heard[k - 1]![2]);
+    });
   });
 });

@@ -23,7 +23,7 @@ describe('JSON backup round trip', () => {
     const first = planImport([], parse.items, Date.UTC(2025, 5, 1), parse.rejected);
     expect(first.added).toEqual(items);
     expect(first.updated).toEqual([]);
-    expect(first.summary).toBe('1000 new, 0 updated');
+    expect(first.summary).toBe('1,000 new, 0 updated');
     // The restored list exports to the very same file.
     expect(exportJson(first.added, exportedAt)).toBe(file);
 
@@ -31,7 +31,7 @@ describe('JSON backup round trip', () => {
     expect(second.added).toEqual([]);
     expect(second.updated).toEqual([]);
     expect(second.unchanged).toBe(1000);
-    expect(second.summary).toBe('0 new, 0 updated, 1000 unchanged');
+    expect(second.summary).toBe('0 new, 0 updated, 1,000 unchanged');
   });
 
   test('a backup made when the list kept subject classes (math.GT/0309136) restores into the one item of the paper', () => {
