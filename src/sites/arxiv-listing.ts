@@ -81,12 +81,17 @@ function authors(links: Iterable<Element>): string[] {
   return [...links].map((link) => pageText(link.textContent, MAX_AUTHOR_NAME)).filter(Boolean).slice(0, MAX_AUTHORS);
 }
 
+/** The entry's title: a search result's `p.title`, a listing's `.list-title` without its "Title:" label. */
+function title(entry: ListingEntry): string {
+  return pageText(elementText(entry.anchor, '.descriptor'), MAX_TITLE);
+}
+
 function details(entry: ListingEntry): EntryDetails {
   const item = entry.element;
   if (item.matches('li.arxiv-result')) {
     const abstract = pageText(elementText(item.querySelector('span.abstract-full'), 'a'), MAX_ABSTRACT);
     return {
-      title: pageText(elementText(entry.anchor), MAX_TITLE),
+      title: title(entry),
       abstract: abstract || null,
       authors: authors(item.querySelectorAll('p.authors a')),
       // The first tag (arXiv marks it `is-link`, or `search-hit` when the query matched it).
@@ -97,7 +102,7 @@ function details(entry: ListingEntry): EntryDetails {
   // `Computation and Language (cs.CL)` → `cs.CL`.
   const primary = /\(([^()]+)\)\s*$/.exec(item.querySelector('.primary-subject')?.textContent ?? '')?.[1] ?? null;
   return {
-    title: pageText(elementText(entry.anchor, '.descriptor'), MAX_TITLE),
+    title: title(entry),
     abstract: abstract || null,
     authors: authors(item.querySelectorAll('.list-authors a')),
     primaryCategory: pageText(primary, 100) || null,
@@ -108,6 +113,7 @@ export const arxivListing: ListingSite = {
   key: 'arxivListing',
   isPage,
   entries,
+  title,
   details,
   watchSelector: 'dl, dt, dd, .list-title, ol, li.arxiv-result, p.title',
 };

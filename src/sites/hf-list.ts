@@ -97,15 +97,17 @@ function entries(doc: Document): ListingEntry[] {
   return found;
 }
 
+const title = (entry: ListingEntry): string => pageText(elementText(entry.anchor), MAX_TITLE);
+
 function details(entry: ListingEntry, doc: Document): EntryDetails {
   const embedded = embeddedPapers(doc).get(entry.id);
   const abstract = pageText(embedded?.summary, MAX_ABSTRACT);
   return {
-    title: pageText(elementText(entry.anchor), MAX_TITLE) || pageText(embedded?.title, MAX_TITLE),
+    title: title(entry) || pageText(embedded?.title, MAX_TITLE),
     abstract: abstract || null,
     authors: (embedded?.authors ?? []).map((name) => pageText(name, MAX_AUTHOR_NAME)).filter(Boolean).slice(0, MAX_AUTHORS),
     primaryCategory: null,
   };
 }
 
-export const hfList: ListingSite = { key: 'hfList', isPage: isHfListPage, entries, details, watchSelector: 'article, h3' };
+export const hfList: ListingSite = { key: 'hfList', isPage: isHfListPage, entries, title, details, watchSelector: 'article, h3' };

@@ -129,8 +129,10 @@ describe('badges on listing pages', () => {
     // Store knowledge: rank of a seeded paper, old-style ids.
     await page.goto('https://arxiv.org/list/cs.CL/new');
     await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-rank').textContent()).toBe('#1 · 2025-07-30');
-    // A screen reader tells one entry's Save from the next: each badge's group is named for its paper.
-    expect(await badgeOf(page, '2310.01779').getByRole('group').getAttribute('aria-label')).toBe('PaperLens, arXiv 2310.01779');
+    // A screen reader tells one entry's Save from the next: each badge's group and controls are named by its paper's title.
+    const name = '“HallE-Control: Controlling Object Hallucination in Large Multimodal Models”';
+    expect(await badgeOf(page, '2310.01779').getByRole('group').getAttribute('aria-label')).toBe(`PaperLens, ${name}`);
+    expect(await badgeOf(page, '2310.01779').getByRole('button', { name: `Save ${name}`, exact: true }).count()).toBe(1);
     expect(await badgeOf(page, '2407.21001').getByTestId('badge-code-link').getAttribute('href')).toBe('https://github.com/example/tiny-lm');
     await page.goto('https://arxiv.org/list/hep-th/9901?skip=0&show=25');
     await expect.poll(() => badgeOf(page, 'hep-th/9901001').count()).toBe(1);

@@ -9,6 +9,8 @@ import { holdsFocus } from '../focus';
 /** What one badge shows when it is created, before the store has answered. */
 export interface BadgeModel {
   id: string;
+  /** The entry's title as the page shows it ('' when none is read): it names the badge's controls. */
+  title: string;
   /** A code link from the page itself; the store's link replaces it. */
   pageCodeLink: string | null;
 }
@@ -121,6 +123,18 @@ function keepKeyInside(event: Event): void {
   event.stopPropagation();
 }
 
+// A title past this is cut in the controls' names: each control says it, and the list of a
+// screen reader's buttons reads better with the title's start than with all of it.
+const NAME_TITLE_CHARS = 80;
+
+/** "“Attention Is All You Need”", a long title cut at a word; "arXiv 1706.03762" when no title was read. */
+function paperName({ id, title }: BadgeModel): string {
+  if (title === '') return `arXiv ${id}`;
+  if (title.length <= NAME_TITLE_CHARS) return `“${title}”`;
+  const cut = title.slice(0, NAME_TITLE_CHARS);
+  return `“${cut.slice(0, Math.max(cut.lastIndexOf(' '), NAME_TITLE_CHARS / 2)).trimEnd()}…”`;
+}
+
 /**
  * One listing entry's badge: plain DOM in an open shadow root (a listing holds up to 2,000 of
  * them, so no UI framework root per entry). Page text only ever reaches it as textContent.
@@ -128,6 +142,8 @@ function keepKeyInside(event: Event): void {
 export class Badge {
   readonly id: string;
   readonly host: HTMLElement;
+  /** What the controls' names call the paper (its title, else its arXiv id), among a listing's many. */
+  private readonly paperName: string;
   private readonly line: HTMLElement;
   private readonly saveButton: HTMLButtonElement;
   private readonly liveRegion: HTMLElement;
@@ -152,6 +168,7 @@ export class Badge {
 
   constructor(model: BadgeModel, private readonly actions: BadgeActions) {
     this.id = model.id;
+    this.paperName = paperName(model);
     const { host, content } = badgeTemplate();
     this.host = host.cloneNode(false) as HTMLElement;
     this.host.setAttribute('data-arxiv-id', model.id);
@@ -167,9 +184,9 @@ export class Badge {
     this.liveRegion = this.saveButton.nextElementSibling as HTMLElement;
     // Which paper a "Save" is for, among a listing's many: a screen reader names the group first,
     // and each control, since its list of buttons reads names alone ("Save, Save, Save…").
-    this.line.setAttribute('aria-label', `PaperLens, arXiv ${model.id}`);
-    this.tldrToggle.setAttribute('aria-label', `TL;DR of arXiv ${model.id}`);
-    this.saveButton.setAttribute('aria-label', `Save arXiv ${model.id}`);
+    this.line.setAttribute('aria-label', `PaperLens, ${this.paperName}`);
+    this.tldrToggle.setAttribute('aria-label', `TL;DR of ${this.paperName}`);
+    this.saveButton.setAttribute('aria-label', `Save ${this.paperName}`);
     root.append(parts);
 
     this.showCodeLink(model.pageCodeLink);
@@ -261,7 +278,7 @@ export class Badge {
     this.showProblem(null);
     if (status !== null) this.withdrawUndo();
     this.saveButton.textContent = status === null ? 'Save' : 'Saved';
-    this.saveButton.setAttribute('aria-label', `${this.saveButton.textContent} arXiv ${this.id}`);
+    this.saveButton.setAttribute('aria-label', `${this.saveButton.textContent} ${this.paperName}`);
     this.saveButton.setAttribute('aria-pressed', String(status !== null));
     this.saveButton.title = status === null ? SAVE_TITLE : 'Remove from your reading list';
     if (status === null) {
@@ -272,7 +289,7 @@ export class Badge {
     if (!this.statusSelect) {
       this.statusSelect = element('select', 'pl-status');
       this.statusSelect.dataset.testid = 'badge-status';
-      this.statusSelect.setAttribute('aria-label', `Reading status of arXiv ${this.id}`);
+      this.statusSelect.setAttribute('aria-label', `Reading status of ${this.paperName}`);
       this.statusSelect.addEventListener('change', () => this.changeStatus());
       for (const value of STATUS_ORDER) {
         const option = element('option', '', STATUS_LABELS[value]);
@@ -349,7 +366,7 @@ export class Badge {
       this.tldrRetry = withAttributes(element('button', 'pl-tldr-retry', 'Try again'), {
         type: 'button',
         'data-testid': 'badge-tldr-retry',
-        'aria-label': `Try the TL;DR of arXiv ${this.id} again`,
+        'aria-label': `Try the TL;DR of ${this.paperName} again`,
       });
       this.tldrPanel.append(' ', this.tldrRetry);
     }
@@ -372,7 +389,7 @@ export class Badge {
   /** Offers "Removed · Undo" for a while after this badge removed its paper from the reading list. */
   offerUndo(undo: () => Promise<void>): void {
     this.withdrawUndo();
-    const button = withAttributes(element('button', 'pl-undo', 'Undo'), { type: 'button', 'data-testid': 'badge-undo', 'aria-label': `Undo removal of arXiv ${this.id}` });
+    const button = withAttributes(element('button', 'pl-undo', 'Undo'), { type: 'button', 'data-testid': 'badge-undo', 'aria-label': `Undo removal of ${this.paperName}` });
     const offer = element('span', 'pl-undo-offer', 'Removed · ');
     offer.append(button);
     this.liveRegion.append(offer);

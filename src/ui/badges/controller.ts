@@ -231,7 +231,7 @@ export function createBadgeController({ site, transport, doc = document, current
     const created: Badge[] = [];
     const { scheme } = look();
     for (const entry of fresh) {
-      const badge = new Badge({ id: entry.id, pageCodeLink: entry.codeLink }, actions);
+      const badge = new Badge({ id: entry.id, title: site.title(entry), pageCodeLink: entry.codeLink }, actions);
       applyScheme(badge.host, scheme);
       byEntry.set(entry.element, badge);
       byHost.set(badge.host, badge);

@@ -34,6 +34,8 @@ export interface ListingSite {
   isPage: (url: URL) => boolean;
   /** The entries in document order; an entry without a recognisable id or title is left out. */
   entries: (doc: Document) => ListingEntry[];
+  /** The entry's title as its element shows it ('' when it shows none): it names the badge's controls. */
+  title: (entry: ListingEntry) => string;
   details: (entry: ListingEntry, doc: Document) => EntryDetails;
   /** Elements whose arrival may bring new entries (for the observer of client-side rendering). */
   watchSelector: string;

@@ -488,14 +488,14 @@ describe('listing badges', () => {
     expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
   });
 
-  test('a screen reader hears the TL;DR button as "TL;DR of arXiv <id>", collapsed or expanded, and then the TL;DR when it comes', async () => {
+  test('a screen reader hears the TL;DR button as "TL;DR of “<title>”", collapsed or expanded, and then the TL;DR when it comes', async () => {
     await open('arxiv-list-cs.CL-new.html');
     const host = badge('2407.21123');
     const inside = within(host.shadowRoot!.querySelector<HTMLElement>('.pl-badge')!);
-    expect(inside.getByRole('button', { name: 'TL;DR of arXiv 2407.21123', expanded: false })).toBe(part(host, 'badge-tldr-toggle'));
+    expect(inside.getByRole('button', { name: 'TL;DR of “Retrieval Heads Explain Long-Context Factuality”', expanded: false })).toBe(part(host, 'badge-tldr-toggle'));
     // A click on the arrow is a click on the button.
     part(host, 'badge-tldr-toggle')!.querySelector<HTMLElement>('[aria-hidden="true"]')!.click();
-    expect(inside.getByRole('button', { name: 'TL;DR of arXiv 2407.21123', expanded: true })).toBe(part(host, 'badge-tldr-toggle'));
+    expect(inside.getByRole('button', { name: 'TL;DR of “Retrieval Heads Explain Long-Context Factuality”', expanded: true })).toBe(part(host, 'badge-tldr-toggle'));
     const panel = part(host, 'badge-tldr')!;
     // Announced when it comes (the panel shows "Summarizing…" first).
     expect(panel.getAttribute('aria-live')).toBe('polite');
@@ -540,7 +540,7 @@ describe('listing badges', () => {
     await settle();
     expect(panel().textContent).toBe("No TL;DR: could not get this paper's abstract from arXiv (arXiv answered HTTP 503 for 2407.21500). Try again");
     expect(panel().textContent).not.toMatch(/does not know this paper/);
-    const retry = within(panel()).getByRole('button', { name: 'Try the TL;DR of arXiv 2407.21500 again' });
+    const retry = within(panel()).getByRole('button', { name: 'Try the TL;DR of “Prompt Compression by Learned Token Dropping” again' });
     expect(retry).toBe(part(host, 'badge-tldr-retry'));
     // Still down: Try again asks again, and says so again; its focus stays in the badge.
     retry.focus();
