@@ -44,5 +44,7 @@ export function abstractToSummarize(item: ImportedItem, raw: string | undefined,
 /** Picks a TL;DR from a pending abstract, with the picker the card uses for a page's abstract. */
 export function pickPendingTldr({ item, raw, toText }: PendingTldr): void {
   const tldr = pickTldrOfSplit(latexToText(item.title ?? ''), splitSentences(toText(raw)));
-  if (tldr !== '') item.tldr = tldr;
+  if (tldr === '') return;
+  item.tldr = tldr;
+  item.tldrFromAbstract = true;
 }

@@ -76,7 +76,7 @@ function newItem(incoming: ImportedItem, now: number): SavedItem {
  * The list's item merged with a file's: scalar fields from the side with the newer `updatedAt`
  * (the list's on a tie or when the file has no date), filled from the other side where the newer
  * one lacks them; tags united; notes from both; status (and its readAt) from the newer side, the
- * file's on a tie.
+ * file's on a tie. A TL;DR the file's abstract gave only fills one the list lacks.
  */
 export function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem {
   const fileIsNewer = incoming.updatedAt !== undefined && incoming.updatedAt > current.updatedAt;
@@ -94,7 +94,7 @@ export function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem
     id: current.id,
     title: pick(titleOf(newer), titleOf(older), current.title),
     authors: [...pick(newer.authors, older.authors, current.authors)],
-    tldr: pick(newer.tldr, older.tldr, current.tldr),
+    tldr: incoming.tldrFromAbstract ? pick(current.tldr, incoming.tldr, '') : pick(newer.tldr, older.tldr, current.tldr),
     status,
     tags: uniteTags(current.tags, incoming.tags ?? []),
     notes: mergeNotes(current.notes, incoming.notes ?? ''),

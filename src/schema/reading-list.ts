@@ -20,6 +20,11 @@ export type ReadingListFile = z.infer<typeof ReadingListFileSchema>;
  */
 export const ImportedItemSchema = z.extend(z.required(z.partial(SavedItemSchema), { id: true }), {
   line: z.optional(z.int().check(z.positive())),
+  /**
+   * The TL;DR is ours, picked from the file's abstract: it fills a TL;DR the list lacks and never
+   * replaces one (a newer "Date Modified" says the reference was edited, not that summary).
+   */
+  tldrFromAbstract: z.optional(z.literal(true)),
 });
 export type ImportedItem = z.infer<typeof ImportedItemSchema>;
 

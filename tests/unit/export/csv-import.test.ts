@@ -82,6 +82,7 @@ describe("CSV import: other tools' files", () => {
         tags: ['transformers', 'to cite'], published: '2017-06-12', addedAt: Date.UTC(2024, 0, 5, 10, 20, 30), updatedAt: Date.UTC(2024, 1, 1, 8),
         // Its TL;DR from its Abstract Note.
         tldr: 'The dominant sequence transduction models…',
+        tldrFromAbstract: true,
       },
       {
         id: '2101.00001', line: 3, title: 'A Journal Version', authors: ['Jane Doe'], doi: '10.1038/s42256-021-00001-1',

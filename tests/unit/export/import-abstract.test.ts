@@ -117,3 +117,25 @@ describe("an imported paper's abstract becomes its TL;DR", () => {
     });
   });
 });
+
+describe('a TL;DR picked from an imported abstract fills, never replaces', () => {
+  test('a Zotero CSV edited after the paper was listed ("Date Modified" newer): the listed TL;DR stays; its other fields are the newer', () => {
+    const quoted = (cells: string[]) => cells.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',');
+    const zotero = [
+      quoted(['Key', 'Item Type', 'Author', 'Title', 'Url', 'Abstract Note', 'Date Modified']),
+      quoted(['ABCD1234', 'preprint', 'Vaswani, Ashish', TITLE, 'http://arxiv.org/abs/1706.03762', ABSTRACT, '2026-02-01 10:00:00']),
+      quoted(['EFGH5678', 'preprint', 'Doe, Jane', 'Second Paper', 'http://arxiv.org/abs/2310.01779', ABSTRACT, '2026-02-01 10:00:00']),
+    ].join('\r\n');
+    const listed = [
+      savedItem({ id: '1706.03762', title: TITLE, tldr: 'Attention alone is enough.', updatedAt: Date.UTC(2026, 0, 1) }),
+      savedItem({ id: '2310.01779', title: 'Second Paper', tldr: '', updatedAt: Date.UTC(2026, 0, 1) }),
+    ];
+    const parse = parseImport(zotero, 'Exported Items.csv');
+    expect(parse.items.map((item) => item.updatedAt)).toEqual([Date.UTC(2026, 1, 1, 10), Date.UTC(2026, 1, 1, 10)]);
+    const plan = planImport(listed, parse.items, Date.UTC(2026, 2, 1));
+    expect(plan.updated.map((item) => [item.id, item.tldr, item.authors])).toEqual([
+      ['1706.03762', 'Attention alone is enough.', ['Ashish Vaswani']],
+      ['2310.01779', CARD_TLDR, ['Jane Doe']],
+    ]);
+  });
+});

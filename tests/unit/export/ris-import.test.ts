@@ -47,6 +47,7 @@ describe('RIS import', () => {
         published: '2017-06-12',
         // Its TL;DR from its abstract (AB).
         tldr: 'The dominant sequence transduction models are based on complex recurrent networks.',
+        tldrFromAbstract: true,
       },
     ]);
     expect(parse.rejected).toEqual([{ line: 21, reason: 'no arXiv id (UR, DO or a note) in the record at line 21 ("A journal paper with no arXiv version")' }]);
