@@ -64,6 +64,7 @@ export const PAGES: Record<string, string> = {
   'https://huggingface.co/papers/date/2024-07-31': 'listings/hf-papers-date-2024-07-31.html',
   'https://huggingface.co/papers/trending': 'listings/hf-papers-trending.html',
   'https://arxiv.org/pdf/2310.01779v3': PDF_FILE,
+  'https://arxiv.org/pdf/2310.01779': PDF_FILE, // the card's Download PDF
   'https://arxiv.org/pdf/1706.03762v7.pdf': PDF_FILE,
   'https://arxiv.org/pdf/2407.06950': PDF_FILE,
 };
@@ -111,7 +112,9 @@ export async function startNetwork(work: string): Promise<Network> {
       return;
     }
     if (name === PDF_FILE) {
-      response.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF);
+      // As arXiv names its PDFs: by id and version, which the card's Download PDF renames.
+      const file = `${/[^/]+$/.exec(new URL(url).pathname)![0].replace(/\.pdf$/, '')}.pdf`;
+      response.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${file}"` }).end(PDF);
       return;
     }
     readFile(join(FIXTURES, name)).then(
@@ -648,6 +651,21 @@ async function run(bidi: Bidi, downloads: string): Promise<void> {
   await abs.click(inShadow(CARD, 'save'));
   const saveAfter = await abs.poll<string | null>(shadowText(CARD, 'save'), (text) => text === 'Save', 5_000);
   check('after the extension reloads, an open page shows one card, and its Save works', cardsAfter.abs === 1 && cardsAfter.hf === 1 && saveBefore === 'Saved' && saveAfter === 'Save', { cardsAfter, saveBefore, saveAfter });
+
+  // 8. Download PDF: saved under the card's name for it, not arXiv's ("2310.01779.pdf"). Last: Firefox
+  // opens a downloaded PDF in a new tab, which the checks above would take for the selected one.
+  await abs.goto('https://arxiv.org/abs/2310.01779v3');
+  await abs.poll<number>(`document.querySelectorAll('${CARD}').length`, (count) => count === 1);
+  await abs.front();
+  const pdfName = await abs.eval<string | null>(`${inShadow(CARD, 'pdf-download')}?.getAttribute('download') ?? null`);
+  await abs.click(inShadow(CARD, 'pdf-download'));
+  const pdfUntil = Date.now() + 10_000;
+  let pdfFiles: string[] = [];
+  while (pdfFiles.length === 0 && Date.now() < pdfUntil) {
+    pdfFiles = (await readdir(downloads)).filter((name) => name.endsWith('.pdf'));
+    if (pdfFiles.length === 0) await sleep(200);
+  }
+  check('arXiv card: Download PDF saves the PDF under the card\'s name for it', !!pdfName && pdfFiles.length === 1 && pdfFiles[0] === pdfName, { pdfName, downloaded: pdfFiles });
 }
 
 // Firefox's own noise in a headless run without internet, left out of the console report.

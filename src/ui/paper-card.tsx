@@ -8,6 +8,7 @@ import { useTimedOffer } from './timed-offer';
 import { useCopyCitation } from './copy-citation';
 import { holdsFocus } from './focus';
 import { useOneAtATime } from './one-at-a-time';
+import { PdfDownloadLink } from './pdf-download-link';
 
 /** Everything the summary card shows. */
 export interface CardModel {
@@ -82,9 +83,7 @@ function Links({ id, codeLinks, projectPage, pdfDownload }: Pick<CardModel, 'id'
           <a href={arxivAbsUrl(id)} {...NEW_TAB}>arXiv</a>
           <a href={arxivPdfUrl(id)} {...NEW_TAB}>PDF</a>
           {pdfDownload && (
-            <a href={pdfDownload.href} download={pdfDownload.fileName} title={`Save the PDF as “${pdfDownload.fileName}”`} data-testid="pdf-download">
-              Download PDF
-            </a>
+            <PdfDownloadLink href={pdfDownload.href} fileName={pdfDownload.fileName} />
           )}
           {/* Hugging Face has pages for new-style ids only. */}
           {!id.includes('/') && (
