@@ -1,6 +1,6 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import * as z from 'zod/mini';
-import { PaperSchema, type FeedDayList, type Meta, type Paper, type SavedItem, type Seen } from '../schema';
+import { PaperSchema, type FeedDayList, type Meta, type Paper, type RemovedItem, type SavedItem, type Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../search/search-index';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
 import { packBlocks, PaperStore, shortByOf, type PaperBlockRow } from './paper-blocks';
@@ -105,12 +105,15 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *       each item whose title and first author are known gets the key a whole-list export gave it
  *       before, so no \cite{} of it breaks; others get theirs when their details come (before, their
  *       key changed then anyway: pinning `anon2015resnet` would keep it so for good).
+ *  15 — `removed`: papers removed from the reading list, as they were, for 30 days (see
+ *       src/db/removed.ts): saving one again brings back its notes, tags and status. Nothing to move.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
   /** The papers, one at a time for callers, in `paperBlocks` underneath. */
   readonly papers: PaperStore;
   saved!: Table<SavedItem, string>;
+  removed!: Table<RemovedItem, string>;
   meta!: Table<Meta, string>;
   seen!: Table<Seen, string>;
   searchIndex!: Table<SearchIndexRow, string>;
@@ -214,6 +217,7 @@ export class PaperLensDatabase extends Dexie {
         });
         await saved.bulkPut(keyed);
       });
+    this.version(15).stores({ removed: 'id, removedAt' });
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

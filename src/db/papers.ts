@@ -5,7 +5,8 @@ import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, 
 import { SaveInputSchema } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
-import { withStatus } from './reading-list';
+import { withoutTakenKeys, withStatus } from './reading-list';
+import { keepRemoved, takeRemoved } from './removed';
 import { sameItem } from '../export/merge';
 import type { Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
@@ -358,10 +359,14 @@ export async function citablePaper(db: PaperLensDatabase, input: SaveInput): Pro
  */
 export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: number): Promise<PaperView> {
   const paper = SaveInputSchema.parse(input);
-  return db.transaction('rw', db.paperBlocks, db.saved, db.trendingDays, db.meta, async () => {
+  return db.transaction('rw', [db.paperBlocks, db.saved, db.removed, db.trendingDays, db.meta], async () => {
     const known = await db.papers.get(paper.id);
     const context = await viewContext(db, [known]);
-    const [item] = await withCiteKeys(db, [itemForSave(paper, await db.saved.get(paper.id), known, now)]);
+    const listed = await db.saved.get(paper.id);
+    // Saved again after its removal: back as if it had stayed (notes, tags, status, its key unless taken since).
+    const removed = listed ? undefined : await takeRemoved(db, paper.id, now);
+    const saving = removed ? await withoutTakenKeys(db, [{ ...filledIn(removed, paper, known), updatedAt: now }]) : [itemForSave(paper, listed, known, now)];
+    const [item] = await withCiteKeys(db, saving);
     await db.saved.put(item!);
     await queueArxivFill(db, [item!]);
     return toView(known, item, context)!;
@@ -491,8 +496,12 @@ export async function recentlySeen(db: PaperLensDatabase, limit: number): Promis
   });
 }
 
-export async function unsavePaper(db: PaperLensDatabase, id: string): Promise<void> {
-  await db.saved.delete(id);
+export async function unsavePaper(db: PaperLensDatabase, id: string, now: number): Promise<void> {
+  await db.transaction('rw', db.saved, db.removed, async () => {
+    const item = await db.saved.get(id);
+    await db.saved.delete(id);
+    await keepRemoved(db, item ? [item] : [], now);
+  });
 }
 
 export async function setStatus(db: PaperLensDatabase, id: string, status: ReadingStatus, now: number): Promise<PaperView> {

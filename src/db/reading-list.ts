@@ -18,6 +18,7 @@ import {
 import type { PaperLensDatabase } from './database';
 import { queueArxivFill } from './feed';
 import { withCiteKeys } from './cite-keys';
+import { keepRemoved } from './removed';
 import { citeKeyId } from '../export/bibtex';
 
 /**
@@ -102,11 +103,12 @@ export async function setStatusMany(db: PaperLensDatabase, ids: readonly string[
   return editEach(db, ids, (item) => (item.status === status ? null : withStatus(item, status, now)));
 }
 
-/** Removes the named items and answers with them as they were (for undo). */
-export async function removeSaved(db: PaperLensDatabase, ids: readonly string[]): Promise<SavedItem[]> {
-  return db.transaction('rw', db.saved, async () => {
+/** Removes the named items and answers with them as they were (for undo; they are kept a while too, see keepRemoved). */
+export async function removeSaved(db: PaperLensDatabase, ids: readonly string[], now: number): Promise<SavedItem[]> {
+  return db.transaction('rw', db.saved, db.removed, async () => {
     const removed = (await db.saved.bulkGet([...new Set(ids)])).filter((item): item is SavedItem => item !== undefined);
     await db.saved.bulkDelete(removed.map((item) => item.id));
+    await keepRemoved(db, removed, now);
     return removed;
   });
 }
@@ -118,13 +120,14 @@ export async function removeSaved(db: PaperLensDatabase, ids: readonly string[])
  * Counts the items put back.
  */
 export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedItem[], expected: readonly SavedItem[] | null): Promise<ChangeCount> {
-  return db.transaction('rw', db.saved, async () => {
+  return db.transaction('rw', db.saved, db.removed, async () => {
     const current = await db.saved.bulkGet(items.map((item) => item.id));
     const restored = items.filter((_, index) => {
       const now = current[index];
       return expected === null ? now === undefined : now !== undefined && sameItem(now, expected[index]!);
     });
     await db.saved.bulkPut(await withoutTakenKeys(db, restored));
+    if (expected === null) await db.removed.bulkDelete(restored.map((item) => item.id));
     return { changed: restored.length };
   });
 }
@@ -133,7 +136,7 @@ export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedI
  * Items put back by an Undo, each with its own key unless a paper saved meanwhile was given it (a
  * removed paper's key is free): that one keeps it, the item put back gets a new one.
  */
-async function withoutTakenKeys(db: PaperLensDatabase, items: SavedItem[]): Promise<SavedItem[]> {
+export async function withoutTakenKeys(db: PaperLensDatabase, items: SavedItem[]): Promise<SavedItem[]> {
   const keys = items.flatMap((item) => (item.citeKey === undefined ? [] : [item.citeKey]));
   if (keys.length === 0) return items;
   const ids = new Set(items.map((item) => item.id));
@@ -215,11 +218,11 @@ function withoutCiteKey(item: SavedItem): SavedItem {
   return rest;
 }
 
-/** "Clear PaperLens data": empties the reading list and the seen marks; the bundled papers stay. */
+/** "Clear PaperLens data": empties the reading list (and the papers kept after their removal) and the seen marks; the bundled papers stay. */
 export async function clearReadingData(db: PaperLensDatabase): Promise<ClearResult> {
-  return db.transaction('rw', db.saved, db.seen, async () => {
+  return db.transaction('rw', db.saved, db.removed, db.seen, async () => {
     const result = { saved: await db.saved.count(), seen: await db.seen.count() };
-    await Promise.all([db.saved.clear(), db.seen.clear()]);
+    await Promise.all([db.saved.clear(), db.removed.clear(), db.seen.clear()]);
     return result;
   });
 }

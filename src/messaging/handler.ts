@@ -176,7 +176,7 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         return { ok: true, result };
       }
       case 'unsave':
-        await unsavePaper(db, request.id);
+        await unsavePaper(db, request.id, deps.now());
         return { ok: true, result: null };
       case 'setStatus':
         return { ok: true, result: await setStatus(db, request.id, request.status, deps.now()) };

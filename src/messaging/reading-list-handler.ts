@@ -37,7 +37,7 @@ export async function handleReadingListRequest(
     case 'setStatusMany':
       return setStatusMany(db, request.ids, request.status, now);
     case 'removeSaved':
-      return removeSaved(db, request.ids);
+      return removeSaved(db, request.ids, now);
     case 'restoreSaved':
       return restoreSaved(db, request.items, request.expected);
     case 'importApply':

@@ -113,6 +113,13 @@ export const SavedItemSchema = z.object({
 });
 export type SavedItem = z.infer<typeof SavedItemSchema>;
 
+/**
+ * A paper removed from the reading list, as it was, kept a while after the Undo that the popup,
+ * a card or a badge offered went with it: saving the paper again brings back its notes and tags.
+ */
+export const RemovedItemSchema = z.extend(SavedItemSchema, { removedAt: Timestamp });
+export type RemovedItem = z.infer<typeof RemovedItemSchema>;
+
 export const MetaSchema = z.object({ key: z.string(), value: z.string() });
 export type Meta = z.infer<typeof MetaSchema>;
 

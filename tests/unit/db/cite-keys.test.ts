@@ -110,7 +110,7 @@ describe('imported keys', () => {
 
   test('a removed paper frees its key for a paper saved later', async () => {
     await savePaper(db, thesis, 1000);
-    await removeSaved(db, [thesis.id]);
+    await removeSaved(db, [thesis.id], 1500);
     await savePaper(db, namesake, 2000);
     expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learning');
     // Undoing the removal then puts the paper back with a key of its own: the namesake keeps its key.

@@ -8,7 +8,7 @@ import { relatedOnArrival } from '../../../src/db/related';
 import { buildRelatedCorpus, relatedTo } from '../../../src/search/related';
 import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY, seedStore } from '../../../src/db/seed';
 import { setNotes } from '../../../src/db/reading-list';
-import { badgeInfo, lookupPapers, markSeen, recentlySeen, trendingList } from '../../../src/db/papers';
+import { badgeInfo, lookupPapers, markSeen, recentlySeen, savePaper, trendingList, unsavePaper } from '../../../src/db/papers';
 import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchDocument, searchRows, snapshotOf, type IndexedPaper } from '../../../src/db/search';
 import { buildSearchSnapshot, packSnapshot } from '../../../src/search/search-index';
 import { summarize, SUMMARIZER_VERSION } from '../../../src/summarize';
@@ -72,6 +72,14 @@ const SHIPPED_STORES = {
   'version 12': { ...VERSION_5_STORES, seen: 'id, at', paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written', relatedTerms: 'block' },
   /** Version 13: the tables of version 12, the search index rebuilt with CJK pairs. */
   'version 13': { ...VERSION_5_STORES, seen: 'id, at', paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written', relatedTerms: 'block' },
+  /** Version 14: saved items keep their citation key (indexed). */
+  'version 14': {
+    ...VERSION_5_STORES,
+    seen: 'id, at',
+    paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written',
+    relatedTerms: 'block',
+    saved: 'id, addedAt, updatedAt, status, *tags, citeKey',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 let asset: SeedAsset;
@@ -129,7 +137,8 @@ async function shippedDatabase(label: string, stores: Record<string, string>): P
   await old.open();
   if ('paperBlocks' in stores) await old.table('paperBlocks').bulkPut(packBlocks(papers));
   else await old.table('papers').bulkPut(papers);
-  await old.table('saved').bulkPut(saved);
+  // From version 14 on, with the citation keys that version's upgrade pinned.
+  await old.table('saved').bulkPut(Number(label.replace('version ', '')) >= 14 ? withLegacyKeys(saved) : saved);
   await old.table('meta').bulkPut([
     { key: SEED_VERSION_KEY, value: asset.version },
     { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },
@@ -147,6 +156,12 @@ async function shippedDatabase(label: string, stores: Record<string, string>): P
   return name;
 }
 
+/** The items with the citation key a whole-list export gave them, as version 14 pins it. */
+function withLegacyKeys(items: SavedItem[]): SavedItem[] {
+  const keys = legacyCitationKeys(items);
+  return items.map((item, index) => (wantsCiteKey(item) ? { ...item, citeKey: keys[index] } : item));
+}
+
 /** A saved item without the citation key version 14 gives it (checked with every shipped version above). */
 const withoutCiteKey = ({ citeKey: _citeKey, ...item }: SavedItem): SavedItem => item;
 
@@ -160,7 +175,7 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
 
     // Every item as it was, with the citation key a whole-list export gave it (version 14).
     const keys = legacyCitationKeys(saved);
-    expect(byId(await db.saved.toArray())).toEqual(byId(saved.map((item, index) => (wantsCiteKey(item) ? { ...item, citeKey: keys[index] } : item))));
+    expect(byId(await db.saved.toArray())).toEqual(byId(withLegacyKeys(saved)));
     const pinned = saved.findIndex((item) => wantsCiteKey(item));
     expect(await db.saved.where('citeKey').equals(keys[pinned]!).primaryKeys()).toContain(saved[pinned]!.id);
     // Every paper kept as it was (now in blocks).
@@ -197,6 +212,11 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
     for (const table of db.tables) await table.count();
     await setNotes(db, saved[0]!.id, 'after the upgrade ✓', 99);
     expect((await db.saved.get(saved[0]!.id))!.notes).toBe('after the upgrade ✓');
+    // A paper removed after the upgrade comes back with its notes and tags when saved again (version 15).
+    const { id, title, notes, tags } = saved.slice(1).find((item) => item.notes !== '' && item.tags.length > 0)!;
+    await unsavePaper(db, id, 100);
+    await savePaper(db, { id, title }, 101);
+    expect(await db.saved.get(id)).toMatchObject({ notes, tags });
     db.close();
 
     const store = createStore({ db: new PaperLensDatabase(name), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });

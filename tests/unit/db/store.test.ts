@@ -170,7 +170,7 @@ describe('reading list', () => {
     await savePaper(db, { id: '2407.13623', title: 'b' }, 3);
     await savePaper(db, { id: '1706.03762', title: 'Attention Is All You Need' }, 2);
     expect((await listSaved(db)).map((item) => item.id)).toEqual(['2407.13623', '1706.03762', '2310.01779']);
-    await unsavePaper(db, '2407.13623');
+    await unsavePaper(db, '2407.13623', 4);
     expect((await listSaved(db)).map((item) => item.id)).toEqual(['1706.03762', '2310.01779']);
     await expect(setStatus(db, '2407.13623', 'read', 4)).rejects.toThrow('2407.13623 is not in the reading list');
   });
