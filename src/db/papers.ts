@@ -217,8 +217,20 @@ function pageTitle(paper: ValidSaveInput): string | null {
   return paper.titleIsGuess || paper.title === placeholderTitle(paper.id) ? null : latexToText(paper.title) || paper.title;
 }
 
-/** The title a save gives its paper: the page's, else the store's, else the guess. */
+// arXiv's pages of a paper show its current version: its title and whole author list.
+const ARXIV_PAGE = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|html)\//;
+
+/** Whether a page other than arXiv's gave it (a Hugging Face page keeps the title a paper had when it was listed there). */
+function fromOtherSite(sourceUrl: string | null): boolean {
+  return sourceUrl !== null && !ARXIV_PAGE.test(sourceUrl) && !/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//.test(sourceUrl);
+}
+
+/**
+ * The title a save gives its paper: the page's, else the store's, else the guess. The store's wins
+ * over another site's page once arXiv's page gave it (arXiv retitled the paper since).
+ */
 function savedTitle(paper: ValidSaveInput, known: Paper | undefined): string {
+  if (known?.retitledAt !== undefined && fromOtherSite(paper.sourceUrl)) return known.title;
   return pageTitle(paper) ?? known?.title ?? paper.title;
 }
 
@@ -227,21 +239,31 @@ function savedFromPdf(item: SavedItem): boolean {
   return item.sourceUrl !== null && /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//.test(item.sourceUrl);
 }
 
+/** Whether `more` names every author of `fewer` and others too (arXiv's whole list, where another site showed its first ones). */
+function namesMoreAuthors(more: readonly string[], fewer: readonly string[]): boolean {
+  const names = new Set(more.map((name) => normalizeTitle(name)));
+  return more.length > fewer.length && fewer.every((name) => names.has(normalizeTitle(name)));
+}
+
 /**
  * A saved item with what it lacks filled in from another save of its paper; nothing it has is
- * replaced, but a title a PDF tab or a list of links gave it.
+ * replaced, but a title a PDF tab, a list of links or another site gave it (by its arXiv page's),
+ * and another site's first authors (by arXiv's whole list).
  */
 function filledIn(existing: SavedItem, paper: ValidSaveInput, known: Paper | undefined): SavedItem {
   // No authors, date or page saved from: a list of links named it ("[ResNet](…)"), not a page.
   const titleFromNoPage = existing.authors.length === 0 && existing.published === null && existing.sourceUrl === null;
   const item = { ...existing };
   for (const key of PAGE_METADATA) item[key] ??= paper[key];
+  const arxivPage = paper.sourceUrl !== null && ARXIV_PAGE.test(paper.sourceUrl);
   if (item.authors.length === 0 && paper.authors.length > 0) item.authors = paper.authors;
+  else if (arxivPage && namesMoreAuthors(paper.authors, item.authors)) item.authors = paper.authors;
   if (item.tldr === '') item.tldr = known?.summary.tldr || paper.tldr;
   // Saved where no page said its title (a link, a PDF tab): its page names it. A PDF tab's title
   // is the PDF's own at best, often a file name or "Microsoft Word - paper.docx": a page's replaces it.
+  // Another site's title may be one arXiv replaced since: arXiv's page says the current one.
   if (item.title === placeholderTitle(item.id)) item.title = savedTitle(paper, known);
-  else if (savedFromPdf(item) || titleFromNoPage) item.title = pageTitle(paper) ?? item.title;
+  else if (savedFromPdf(item) || titleFromNoPage || (arxivPage && fromOtherSite(item.sourceUrl))) item.title = pageTitle(paper) ?? item.title;
   return item;
 }
 

@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { completeSaved, retitleFromArxiv, savePaper } from '../../../src/db/papers';
+import { putPapers } from '../../../src/db/bulk';
+import { summarize, SUMMARIZER_VERSION } from '../../../src/summarize';
+import type { Paper } from '../../../src/schema';
+import { normalizeTitle } from '../../../src/papers/ids';
+
+// Hugging Face's page of a paper keeps the title it had when it was listed there, and shows its
+// first authors: arXiv's page says the current title and every author.
+
+let db: PaperLensDatabase;
+let counter = 0;
+const ID = '2310.01779';
+const OLD_TITLE = 'HallE-Switch: Rethinking and Controlling Object Existence Hallucinations in Large Vision Language Models for Detailed Caption';
+const NEW_TITLE = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models';
+const HF = { id: ID, title: OLD_TITLE, authors: ['Bohan Zhai', 'Shijia Yang', 'Xiangchen Zhao'], sourceUrl: `https://huggingface.co/papers/${ID}` };
+const ARXIV = {
+  id: ID,
+  title: NEW_TITLE,
+  authors: ['Bohan Zhai', 'Shijia Yang', 'Chenfeng Xu', 'Sheng Shen', 'Kurt Keutzer', 'Chunyuan Li', 'Manling Li', 'Xiangchen Zhao'],
+  sourceUrl: `https://arxiv.org/abs/${ID}`,
+  published: '2023-10-03',
+};
+
+beforeEach(async () => {
+  db = new PaperLensDatabase(`other-site-${++counter}`);
+  const abstract = 'We introduce HallE-Switch, a controllable LVLM in terms of Hallucination in object Existence.';
+  const paper: Paper = { id: ID, title: OLD_TITLE, normTitle: normalizeTitle(OLD_TITLE), authors: [], abstract, summary: { version: SUMMARIZER_VERSION, ...summarize(OLD_TITLE, abstract) }, rank: 1, snapshot: '2025-07-30', source: 'seed', feed: null, related: [] };
+  await putPapers(db, [paper], 1);
+});
+
+describe('a paper arXiv retitled, saved from its Hugging Face page', () => {
+  test('after its arXiv page was read: saved under arXiv\'s title, not the Hugging Face page\'s', async () => {
+    expect(await retitleFromArxiv(db, ID, NEW_TITLE, 10)).toBe(true);
+    await savePaper(db, HF, 20);
+    expect((await db.saved.get(ID))!.title).toBe(NEW_TITLE);
+  });
+
+  test("before: its arXiv page, opened later, gives the item arXiv's title and whole author list", async () => {
+    await savePaper(db, HF, 20);
+    expect(await db.saved.get(ID)).toMatchObject({ title: OLD_TITLE, authors: HF.authors });
+    expect(await completeSaved(db, ARXIV)).toEqual({ changed: 1 });
+    expect(await db.saved.get(ID)).toMatchObject({ title: NEW_TITLE, authors: ARXIV.authors, updatedAt: 20 });
+  });
+
+  test("saved from arXiv's page, the item keeps its title and authors whatever another site says", async () => {
+    await savePaper(db, ARXIV, 20);
+    expect(await completeSaved(db, { ...HF, authors: ['Someone Else'] })).toEqual({ changed: 0 });
+    expect(await db.saved.get(ID)).toMatchObject({ title: NEW_TITLE, authors: ARXIV.authors });
+    // Authors another list names that arXiv's does not are not taken over.
+    await db.saved.update(ID, { authors: ['Bohan Zhai', 'Other Person'], sourceUrl: HF.sourceUrl });
+    await completeSaved(db, ARXIV);
+    expect((await db.saved.get(ID))!.authors).toEqual(['Bohan Zhai', 'Other Person']);
+  });
+});
