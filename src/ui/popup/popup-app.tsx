@@ -162,8 +162,11 @@ function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailure
   );
 }
 
-/** Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button. */
-export function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void }) {
+/**
+ * Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button.
+ * `onRefreshed`: after a Refresh that fetched the list.
+ */
+export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void; onRefreshed?: () => void }) {
   const { source, label, days, day, fetchedAt } = list;
   const stored = useLiveQuery(() => readFeedState(db), []).value;
   // What a Refresh answered: newer than the stored state when the store could not take it (disk
@@ -185,7 +188,9 @@ export function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; lis
     refreshing.run(async () => {
       setProblem(null);
       try {
-        setAnswered(await sendRequest({ type: 'refreshFeed' }));
+        const refreshed = await sendRequest({ type: 'refreshFeed' });
+        setAnswered(refreshed);
+        if (refreshed.lastFailure === null && refreshed.lastSuccessAt !== null) onRefreshed?.();
       } catch (error) {
         setProblem(errorMessage(error));
       }
@@ -243,7 +248,9 @@ function Trending({ db, day, setDay, onShown }: { db: PaperLensDatabase; day: Pi
   if (!value) return <p class="empty">Loading…</p>;
   return (
     <>
-      <TrendingHeader db={db} list={value} onDay={setDay} />
+      {/* A Refresh shows the latest list: with the bundled snapshot or an earlier day picked, the
+          list fetched stayed out of sight and the Refresh seemed to do nothing. */}
+      <TrendingHeader db={db} list={value} onDay={setDay} onRefreshed={() => setDay(undefined)} />
       {value.papers.length === 0 ? (
         <p class="empty">{value.source === 'live' ? `No papers were listed on ${value.label}.` : 'No trending papers yet: the bundled snapshot is still loading.'}</p>
       ) : (
