@@ -58,8 +58,8 @@ describe('popup Undo', () => {
     await savedB.getByTestId('save').focus();
     await popup.keyboard.press('Enter');
     // Two offers, each its own: the bar does not say "Removed 2 papers".
-    await expect.poll(async () => (await popup.getByTestId('undo-offer').allTextContents())[0]).toContain(`Removed “${title}”`);
     await expect.poll(() => focused(popup)).toBe('undo');
+    expect((await popup.getByTestId('undo-offer').allTextContents())[0]).toContain(`Removed “${title}”`);
     await popup.keyboard.press('Enter');
     await expect.poll(() => savedIds(popup)).toEqual(['2407.06950']);
     await expect.poll(() => focused(popup)).toBe('save in saved-item:2407.06950');
