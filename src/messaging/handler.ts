@@ -88,10 +88,13 @@ async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | nul
  * A paper to cite from what the asking page and the store know, or, when neither names its authors
  * (a PDF tab, a paper of the bundled snapshot), from its arXiv page.
  */
-async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps: HandlerDeps): Promise<Citable> {
+async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps: HandlerDeps, arxivFailure: { reason: string | null }): Promise<Citable> {
   const citable = await citablePaper(db, paper);
   if (citable.authors.length > 0 || !deps.arxivPage) return citable;
-  const page = await fromArxiv(citable.id, deps).catch(() => null);
+  const page = await fromArxiv(citable.id, deps).catch((failure: unknown) => {
+    arxivFailure.reason = errorMessage(failure);
+    return null;
+  });
   return page ? citablePaper(db, saveInputFromPage(citable.id, page)) : citable;
 }
 
@@ -109,9 +112,16 @@ async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null
   return page ? saveInputFromPage(id, page).title : titles.guess;
 }
 
-/** Why a citation was refused: what is missing, where it comes from, and what to do. */
-export const CITATION_STUB_ERROR =
-  "PaperLens knows neither this paper's title nor its authors, and could not read them from arXiv — try again, with “Complete papers from arXiv” on in settings";
+/**
+ * Why a citation was refused: what is missing, and where it comes from (arXiv, which had no page
+ * for it or was not to be asked: the popup names the setting when that is off).
+ */
+export const CITATION_STUB_ERROR = "PaperLens knows neither this paper's title nor its authors, and could not read them from arXiv";
+
+/** A citation refused because arXiv did not answer (offline, 503): asking again later may help. */
+export function citationUnreachableError(reason: string): string {
+  return `PaperLens knows neither this paper's title nor its authors, and arXiv did not give them (${reason}) — try again later`;
+}
 
 async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
   try {
@@ -122,11 +132,12 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
     if (request.type === 'paperTitle') return { ok: true, result: await titleForTab(request.id, deps) };
     if (request.type === 'citation') {
       // The page's details, completed from the store; a broken store does not stop a citation.
-      const paper = await deps.ready().then((db) => citableWithAuthors(db, request.paper, deps)).catch(() => request.paper);
+      const arxivFailure: { reason: string | null } = { reason: null };
+      const paper = await deps.ready().then((db) => citableWithAuthors(db, request.paper, deps, arxivFailure)).catch(() => request.paper);
       // Neither title nor authors known (arXiv unreachable, busy or not to be asked): refused rather
       // than a stub copied as if it were the entry; the clipboard keeps what it had, and pressing
       // again asks arXiv again (failures are not cached).
-      if (isCitationStub(paper, request.paper.titleIsGuess ? request.paper.title : null)) return { ok: false, error: CITATION_STUB_ERROR };
+      if (isCitationStub(paper, request.paper.titleIsGuess ? request.paper.title : null)) return { ok: false, error: arxivFailure.reason === null ? CITATION_STUB_ERROR : citationUnreachableError(arxivFailure.reason) };
       return { ok: true, result: citationEntry(paper) };
     }
     const db = await deps.ready();

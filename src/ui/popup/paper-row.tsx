@@ -12,17 +12,22 @@ export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(asy
   await Promise.all(ids.map((id) => sendRequest({ type: 'unsave', id }, true)));
 });
 
+/** Told of each save made from a row: a removal after it is not put back with one made before it. */
+export const SavedContext = createContext<() => void>(() => undefined);
+
 /** Save / Saved; `details` are what the paper's page says beyond its title (authors, dates…). */
 export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pick<PaperView, 'id' | 'title' | 'status'>; tldr: string; sourceUrl: string | null; details?: Partial<SaveInput> }) {
   const { busy, run } = useOneAtATime();
   const [error, setError] = useState<string | null>(null);
   const remove = useContext(RemoveContext);
+  const saved = useContext(SavedContext);
   const toggle = () =>
     run(async () => {
       setError(null);
       try {
         if (paper.status === null) {
           await sendRequest({ type: 'save', paper: { ...details, id: paper.id, title: paper.title, tldr, sourceUrl } }, true);
+          saved();
         } else {
           await remove([paper.id]);
         }

@@ -13,7 +13,7 @@ import { useLiveQuery } from '../live-query';
 import { activeTabPaper, showReadingList } from './active-tab';
 import type { TabPaper, UnknownPaper } from '../../messaging/tab-paper';
 import { pageDetails, plainPageTitle } from '../../sites/types';
-import { PaperRow, RemoveContext, SaveToggle } from './paper-row';
+import { PaperRow, RemoveContext, SavedContext, SaveToggle } from './paper-row';
 import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableEdits, type FocusElsewhere } from '../reading-list/undo';
 import { focusWhenShown } from '../focus';
@@ -22,6 +22,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
 import { useCopyCitation, writeWhenReady } from '../copy-citation';
 import { feedFailureHeadline } from '../../feed/failure-headline';
+import { CITATION_STUB_ERROR } from '../../messaging/handler';
 
 type Section = 'trending' | 'saved' | 'recent';
 const SECTIONS: readonly Section[] = ['trending', 'saved', 'recent'];
@@ -32,10 +33,11 @@ function Problem({ text }: { text: string | null }) {
 
 /**
  * A PDF tab's paper that the store does not hold: its arXiv abstract page, asked of the background
- * (null until it answers, and when it cannot be had).
+ * (null until it answers, and when it cannot be had), and why arXiv did not answer, if it did not.
  */
-function useArxivPage(id: string, wanted: boolean): PagePaper | null {
+function useArxivPage(id: string, wanted: boolean): { page: PagePaper | null; failure: string | null } {
   const [page, setPage] = useState<PagePaper | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     if (!wanted) return;
     let current = true;
@@ -44,13 +46,14 @@ function useArxivPage(id: string, wanted: boolean): PagePaper | null {
         const parsed = PagePaperSchema.safeParse(answer);
         if (current && parsed.success) setPage(parsed.data);
       },
-      () => undefined, // The tab's id is all the popup shows then, as before.
+      // The tab's id is all the popup can show then: it says why, rather than leave the reader waiting.
+      (error: unknown) => current && setFailure(errorMessage(error)),
     );
     return () => {
       current = false;
     };
   }, [id, wanted]);
-  return page;
+  return { page, failure };
 }
 
 export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
@@ -58,7 +61,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   // completed in the background): only when neither does is arXiv asked.
   const [described, setDescribed] = useState<boolean | null>(null);
   const fetched = useArxivPage(tab.id, tab.page === null && described === false);
-  const page = tab.page ?? fetched;
+  const page = tab.page ?? fetched.page;
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
   const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab, page]);
   const view = value?.[0] ?? null;
@@ -82,6 +85,11 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
         {!answered ? '' : view?.rank != null ? ` · #${view.rank} trending${view.snapshot ? ` · ${view.snapshot}` : ''}` : view?.inStore ? '' : ' · not in the snapshot'}
       </p>
       {view?.tldr && <p class="tldr" dir="auto">{view.tldr}</p>}
+      {page === null && fetched.failure && (
+        <p class="hint" data-testid="arxiv-unreachable">
+          Title and authors unknown: arXiv did not give them ({fetched.failure}).
+        </p>
+      )}
       <div class="row-actions">
         {answered && (
           <SaveToggle
@@ -101,6 +109,11 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
 /** Copy BibTeX for the tab's paper: from what its page says, completed from the store (a PDF tab has no page). */
 function CopyCitation({ paper }: { paper: SaveInput }) {
   const [error, setError] = useState<string | null>(null);
+  // A citation refused for want of arXiv names the setting only when it is off (it is on by default).
+  const [arxivOff, setArxivOff] = useState(false);
+  useEffect(() => {
+    if (error?.endsWith(CITATION_STUB_ERROR)) loadSettings().then((settings) => setArxivOff(!settings.completeFromArxiv), () => setArxivOff(false));
+  }, [error]);
   const [copied, copy] = useCopyCitation(() => sendRequest({ type: 'citation', paper }, true), setError, writeWhenReady);
   return (
     <>
@@ -114,6 +127,7 @@ function CopyCitation({ paper }: { paper: SaveInput }) {
       {error && (
         <span class="error" role="alert">
           {error}
+          {arxivOff && error.endsWith(CITATION_STUB_ERROR) && ': “Complete papers from arXiv” is off in settings; switch it on to read them from arXiv'}
         </span>
       )}
     </>
@@ -148,8 +162,11 @@ function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailure
   );
 }
 
-/** Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button. */
-export function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void }) {
+/**
+ * Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button.
+ * `onRefreshed`: after a Refresh that fetched the list.
+ */
+export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void; onRefreshed?: () => void }) {
   const { source, label, days, day, fetchedAt } = list;
   const stored = useLiveQuery(() => readFeedState(db), []).value;
   // What a Refresh answered: newer than the stored state when the store could not take it (disk
@@ -171,7 +188,9 @@ export function TrendingHeader({ db, list, onDay }: { db: PaperLensDatabase; lis
     refreshing.run(async () => {
       setProblem(null);
       try {
-        setAnswered(await sendRequest({ type: 'refreshFeed' }));
+        const refreshed = await sendRequest({ type: 'refreshFeed' });
+        setAnswered(refreshed);
+        if (refreshed.lastFailure === null && refreshed.lastSuccessAt !== null) onRefreshed?.();
       } catch (error) {
         setProblem(errorMessage(error));
       }
@@ -229,7 +248,9 @@ function Trending({ db, day, setDay, onShown }: { db: PaperLensDatabase; day: Pi
   if (!value) return <p class="empty">Loading…</p>;
   return (
     <>
-      <TrendingHeader db={db} list={value} onDay={setDay} />
+      {/* A Refresh shows the latest list: with the bundled snapshot or an earlier day picked, the
+          list fetched stayed out of sight and the Refresh seemed to do nothing. */}
+      <TrendingHeader db={db} list={value} onDay={setDay} onRefreshed={() => setDay(undefined)} />
       {value.papers.length === 0 ? (
         <p class="empty">{value.source === 'live' ? `No papers were listed on ${value.label}.` : 'No trending papers yet: the bundled snapshot is still loading.'}</p>
       ) : (
@@ -371,14 +392,16 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
     document.getElementById(`tab-${next}`)?.focus();
   };
   const undo = useUndoableEdits();
-  // When the Undo bar goes from under the focus: to the Saved button of the paper put back, else the search box.
+  // When the Undo bar goes from under the focus: to the Saved button of the paper put back (of
+  // several, the one removed last: where the reader was), else the search box.
   const focusAfterUndoBar: FocusElsewhere = (left, undone) => {
-    const id = undone ? left.removed?.[0]?.id : undefined;
+    const id = undone ? left.removed?.at(-1)?.id : undefined;
     if (id === undefined) searchBox.current?.focus();
     else focusWhenShown(() => document.querySelector<HTMLElement>(`[data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`), 2000, searchBox.current);
   };
   return (
     <RemoveContext.Provider value={undo.remove}>
+      <SavedContext.Provider value={undo.changedElsewhere}>
       <main>
         <header class="top">
           {/* The page's one heading: what a screen reader lands on says what this is. */}
@@ -448,6 +471,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           </div>
         )}
       </main>
+      </SavedContext.Provider>
     </RemoveContext.Provider>
   );
 }

@@ -31,6 +31,8 @@ export interface Undo {
   /** Puts back what `offer`'s change changed; answers whether it did (false: failed, or no longer offered). */
   undo: (offer: Offer) => Promise<boolean>;
   dismiss: (offer: Offer) => void;
+  /** Tells of a change made outside this Undo (a paper saved): the next removal gets an Undo of its own. */
+  changedElsewhere: () => void;
   error: string | null;
 }
 
@@ -50,11 +52,14 @@ export function useUndoableEdits(): Undo {
   const [error, setError] = useState<string | null>(null);
   // The offers an Undo is putting back: a removal made meanwhile starts an offer of its own.
   const undoing = useRef(new Set<Offer>());
+  // The removal offer that a removal made next joins: none once another change was made since.
+  const joinable = useRef<Offer | null>(null);
 
   return {
     offers,
     error,
     dismiss: withdraw,
+    changedElsewhere: () => void (joinable.current = null),
     remove: async (ids, shown = []) => {
       setError(null);
       try {
@@ -69,9 +74,12 @@ export function useUndoableEdits(): Undo {
         if (removed.length === 0) return;
         // Removals in a row (no other change between them) share one Undo, which puts them all back.
         const newest = standing()[0];
-        const joined = newest?.removed && !undoing.current.has(newest) ? newest : null;
+        // A save between them would otherwise have the Undo bring back a paper removed before it.
+        const joined = newest?.removed && newest === joinable.current && !undoing.current.has(newest) ? newest : null;
         const items = [...(joined?.removed ?? []), ...removed];
-        show({ key: joined?.key ?? nextKey++, message: removedMessage(items), count: items.length, removed: items, revert: () => sendRequest({ type: 'restoreSaved', items, expected: null }) }, joined);
+        const offer: Offer = { key: joined?.key ?? nextKey++, message: removedMessage(items), count: items.length, removed: items, revert: () => sendRequest({ type: 'restoreSaved', items, expected: null }) };
+        joinable.current = offer;
+        show(offer, joined);
       } catch (failure) {
         setError(`Could not remove: ${errorMessage(failure)}`);
       }
@@ -196,7 +204,7 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
   // The live region is always there (and takes no room while empty), so a screen reader announces
   // each offer when it comes: one inserted together with its text is not announced.
   return (
-    <div role="status">
+    <div role="status" class="undo-region">
       {(undo.offers.length > 0 || undo.error) && (
         <div class="undo-bar" data-testid="undo-bar" ref={bar}>
           {undo.offers.length > 0 && (

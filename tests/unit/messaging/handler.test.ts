@@ -157,6 +157,9 @@ describe('background message handler', () => {
     // No arXiv to ask (switched off) or a broken store: the same.
     expect(await handleMessage(fromPlaceholder, deps)).toEqual({ ok: false, error: CITATION_STUB_ERROR });
     expect(await handleMessage(fromPlaceholder, { ...withArxiv, ready: () => Promise.reject(new Error('the store could not be opened')) })).toEqual({ ok: false, error: CITATION_STUB_ERROR });
+    // arXiv did not answer: the refusal says so (not to switch on a setting that is on), and asking later may help.
+    const unreachable: HandlerDeps = { ...deps, arxivPage: async () => Promise.reject(new Error('could not reach arXiv: Failed to fetch')) };
+    expect(await handleMessage(fromPlaceholder, unreachable)).toEqual({ ok: false, error: "PaperLens knows neither this paper's title nor its authors, and arXiv did not give them (could not reach arXiv: Failed to fetch) — try again later" });
     // Asked again, arXiv answers: the whole entry.
     arxivUp = true;
     const reply = await handleMessage(fromPlaceholder, withArxiv);

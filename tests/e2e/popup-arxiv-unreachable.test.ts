@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchExtension, PDF, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  // The PDF opens; its abstract page is not served: arXiv cannot be reached for it.
+  browser.serve('https://arxiv.org/pdf/2501.00042v2', { body: PDF, contentType: 'application/pdf' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test("a PDF tab of a paper PaperLens does not know, arXiv out of reach: This tab and Copy BibTeX say arXiv could not be reached, not to switch on a setting that is on", async () => {
+  const pdf = await browser.context.newPage();
+  await pdf.goto('https://arxiv.org/pdf/2501.00042v2').catch(() => undefined);
+  const popup = await browser.popup();
+  const thisTab = popup.getByTestId('this-tab');
+  await expect.poll(async () => (await thisTab.getByTestId('arxiv-unreachable').allTextContents()).join('')).toMatch(/^Title and authors unknown: arXiv did not give them \(could not reach arXiv: .+\)\.$/);
+  await thisTab.getByTestId('copy-bibtex').click();
+  const error = thisTab.locator('.error');
+  await expect.poll(async () => (await error.allTextContents()).join('')).toMatch(/arXiv did not give them \(could not reach arXiv: .+\) — try again later$/);
+  expect(await error.textContent()).not.toContain('Complete papers from arXiv');
+  await popup.close();
+  await pdf.close();
+});

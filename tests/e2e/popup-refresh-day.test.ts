@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  const feed = await fixture('feed/daily_papers.json');
+  browser.serve('https://huggingface.co/api/daily_papers', { body: feed, contentType: 'application/json' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('with the bundled snapshot picked, a Refresh that fetched the feed shows the latest list (it seemed to do nothing), the focus staying on Refresh', async () => {
+  const popup = await browser.popup();
+  const source = popup.getByTestId('trending-source');
+  await popup.getByTestId('refresh-feed').click();
+  await expect.poll(() => source.textContent(), { timeout: 20_000 }).toMatch(/^Live · /);
+  const latest = await popup.getByTestId('trending-day').inputValue();
+  await popup.getByTestId('trending-day').selectOption('');
+  await expect.poll(() => source.textContent()).toMatch(/^Bundled snapshot · /);
+  await popup.getByTestId('refresh-feed').focus();
+  await popup.keyboard.press('Enter');
+  await expect.poll(() => source.textContent(), { timeout: 20_000 }).toMatch(/^Live · /);
+  expect(await popup.getByTestId('trending-day').inputValue()).toBe(latest);
+  expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('refresh-feed');
+  await popup.close();
+});

@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import type { SavedItem } from '../../src/schema';
+import { fixture, launchExtension, type ExtensionBrowser } from './harness';
+
+/** The extension API as an extension page sees it (for `page.evaluate`). */
+type PageGlobal = { chrome: typeof Browser };
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function savedIds(page: Page): Promise<string[]> {
+  const reply = (await page.evaluate(() => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'listSaved' }))) as { result: SavedItem[] };
+  return reply.result.map((item) => item.id).sort();
+}
+
+/** The focused control, as "testid in row-testid:arxiv-id". */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    const row = active?.closest('[data-arxiv-id]');
+    return `${active?.getAttribute('data-testid')}${row ? ` in ${row.getAttribute('data-testid')}:${row.getAttribute('data-arxiv-id')}` : ''}`;
+  });
+
+/** Whether the Undo bar is within the popup's view. */
+const undoInView = (page: Page) =>
+  page.getByTestId('undo-bar').evaluate((bar) => {
+    const box = bar.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  });
+
+describe('popup Undo', () => {
+  test('a paper removed, another saved, then that one removed: Undo puts back only the last, and the focus goes to it (not to the paper removed before the save)', async () => {
+    const abs = await browser.context.newPage();
+    await abs.goto('https://arxiv.org/abs/2310.01779');
+    const popup = await browser.popup();
+    const thisTab = popup.getByTestId('this-tab');
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    // Remove A in This tab, save B from Trending, remove B in Saved: within a few seconds.
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => popup.getByTestId('undo-bar').textContent()).toContain('Removed “');
+    const trendingB = popup.locator('[data-testid="trending-item"][data-arxiv-id="2407.06950"]');
+    const title = await trendingB.locator('.title').textContent();
+    await trendingB.getByTestId('save').click();
+    await expect.poll(() => trendingB.getByTestId('save').textContent()).toBe('Saved');
+    await popup.getByTestId('tab-saved').click();
+    const savedB = popup.locator('[data-testid="saved-item"][data-arxiv-id="2407.06950"]');
+    await savedB.getByTestId('save').focus();
+    await popup.keyboard.press('Enter');
+    // Two offers, each its own: the bar does not say "Removed 2 papers".
+    await expect.poll(() => focused(popup)).toBe('undo');
+    expect((await popup.getByTestId('undo-offer').allTextContents())[0]).toContain(`Removed “${title}”`);
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => savedIds(popup)).toEqual(['2407.06950']);
+    await expect.poll(() => focused(popup)).toBe('save in saved-item:2407.06950');
+    expect(await thisTab.getByTestId('save').textContent()).toBe('Save');
+    await popup.close();
+    await abs.close();
+  });
+
+  test('removing a paper far down Saved (mouse or keyboard) or Trending keeps the reader where they were, with the Undo in view', async () => {
+    const popup = await browser.popup();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    const items = Array.from({ length: 30 }, (_, n) => ({ id: `2105.${String(n + 1).padStart(5, '0')}`, title: `Imported paper number ${n + 1}`, authors: ['A. Author'], addedAt: Date.UTC(2026, 0, 1) + n * 60_000, updatedAt: Date.UTC(2026, 0, 1) + n * 60_000 }));
+    await popup.evaluate((items) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'importApply', items, rejected: [] }), items);
+    for (const [tab, row, how] of [['tab-saved', 'saved-item', 'mouse'], ['tab-saved', 'saved-item', 'keyboard'], ['tab-trending', 'trending-item', 'mouse']] as const) {
+      await popup.getByTestId(tab).click();
+      const target = popup.getByTestId(row).nth(25);
+      await target.waitFor();
+      if (row === 'trending-item') {
+        await target.getByTestId('save').click();
+        await expect.poll(() => target.getByTestId('save').textContent()).toBe('Saved');
+      }
+      await target.getByTestId('save').scrollIntoViewIfNeeded();
+      const before = await popup.evaluate(() => scrollY);
+      expect(before, `${row} ${how}: scrolled down first`).toBeGreaterThan(1000);
+      if (how === 'mouse') await target.getByTestId('save').click();
+      else {
+        await target.getByTestId('save').focus();
+        await popup.keyboard.press('Enter');
+      }
+      await popup.getByTestId('undo').first().waitFor();
+      await expect.poll(() => undoInView(popup)).toBe(true);
+      // Still about where the reader was (the bar may push the list down by its height).
+      expect(Math.abs((await popup.evaluate(() => scrollY)) - before), `${row} ${how}`).toBeLessThan(200);
+      if (how === 'keyboard') expect(await focused(popup)).toBe('undo');
+      await popup.getByTestId('undo').first().click();
+      await expect.poll(() => popup.getByTestId('undo').count()).toBe(0);
+    }
+    await popup.close();
+  });
+});
