@@ -18,6 +18,8 @@ test('with the bundled snapshot picked, a Refresh that fetched the feed shows th
   const source = popup.getByTestId('trending-source');
   await popup.getByTestId('refresh-feed').click();
   await expect.poll(() => source.textContent(), { timeout: 20_000 }).toMatch(/^Live · /);
+  // That Refresh over (the list shows before its answer comes back), a day is picked.
+  await expect.poll(() => popup.getByTestId('refresh-feed').textContent()).toBe('Refresh');
   const latest = await popup.getByTestId('trending-day').inputValue();
   await popup.getByTestId('trending-day').selectOption('');
   await expect.poll(() => source.textContent()).toMatch(/^Bundled snapshot · /);
