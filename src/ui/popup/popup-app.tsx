@@ -184,13 +184,16 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
   }, []);
   const now = Date.now();
   const failedSinceSuccess = state?.lastFailure && (state.lastSuccessAt === null || state.lastFailure.at > state.lastSuccessAt);
+  // Days picked so far: one picked while a Refresh was under way is the reader's choice, which its answer leaves.
+  const picks = useRef(0);
   const refresh = () =>
     refreshing.run(async () => {
       setProblem(null);
+      const picksBefore = picks.current;
       try {
         const refreshed = await sendRequest({ type: 'refreshFeed' });
         setAnswered(refreshed);
-        if (refreshed.lastFailure === null && refreshed.lastSuccessAt !== null) onRefreshed?.();
+        if (refreshed.lastFailure === null && refreshed.lastSuccessAt !== null && picks.current === picksBefore) onRefreshed?.();
       } catch (error) {
         setProblem(errorMessage(error));
       }
@@ -215,7 +218,10 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
       <Problem text={problem} />
       <div class="row-actions">
         {days.length > 0 && (
-          <select class="status" data-testid="trending-day" aria-label="Trending day" value={day ?? ''} onChange={(event) => onDay(event.currentTarget.value || null)}>
+          <select class="status" data-testid="trending-day" aria-label="Trending day" value={day ?? ''} onChange={(event) => {
+              picks.current++;
+              onDay(event.currentTarget.value || null);
+            }}>
             {days.map((value) => (
               <option key={value} value={value}>
                 {value}
