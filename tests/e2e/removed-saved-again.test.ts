@@ -5,6 +5,7 @@ import { card, fixture, launchExtension, listSavedFrom, type ExtensionBrowser } 
 // page closes a real one): the paper's notes and tags must not go with it.
 const ABS = 'https://arxiv.org/abs/2310.01779v3';
 const ID = '2310.01779';
+const NOTES = 'Compare Table 2 with our numbers; ask Ana about CCEval';
 
 let browser: ExtensionBrowser;
 
@@ -27,7 +28,7 @@ describe('a paper removed in the popup, the popup closed', () => {
     const list = await browser.context.newPage();
     await list.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
     const row = list.locator(`[data-testid="reading-item"][data-arxiv-id="${ID}"]`);
-    await row.getByTestId('notes').fill('Compare Table 2 with our numbers; ask Ana about CCEval');
+    await row.getByTestId('notes').fill(NOTES);
     await row.getByTestId('notes').press('Tab');
     await row.getByTestId('tags').fill('thesis, to cite');
     await row.getByTestId('tags').press('Enter');
@@ -44,7 +45,31 @@ describe('a paper removed in the popup, the popup closed', () => {
     await expect.poll(() => row.count()).toBe(0);
 
     await card(page).getByTestId('save').click();
-    await expect.poll(() => row.getByTestId('notes').inputValue()).toBe('Compare Table 2 with our numbers; ask Ana about CCEval');
-    expect((await listSavedFrom(list)).find((item) => item.id === ID)).toMatchObject({ notes: 'Compare Table 2 with our numbers; ask Ana about CCEval', tags: ['thesis', 'to cite'], status: 'to-read' });
+    await expect.poll(() => row.getByTestId('notes').inputValue()).toBe(NOTES);
+    expect((await listSavedFrom(list)).find((item) => item.id === ID)).toMatchObject({ notes: NOTES, tags: ['thesis', 'to cite'], status: 'to-read' });
+  });
+});
+
+describe('Recently removed, in the reading list', () => {
+  test('lists a paper removed elsewhere; Restore puts it back with its notes', async () => {
+    // The paper the test above saved again, with its notes.
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
+    const list = await browser.context.newPage();
+    await list.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    const row = list.locator(`[data-testid="reading-item"][data-arxiv-id="${ID}"]`);
+    await expect.poll(() => row.getByTestId('notes').inputValue()).toBe(NOTES);
+
+    // Removed from its card; the page left, the card's Undo with it.
+    await card(page).getByTestId('save').click();
+    await page.close();
+    const removed = list.getByTestId('recently-removed');
+    await removed.locator('summary').click();
+    const entry = removed.locator(`[data-testid="removed-item"][data-arxiv-id="${ID}"]`);
+    await expect.poll(() => entry.textContent()).toMatch(/^HallE-Control: Controlling Object Hallucination in Large Multimodal Models · removed just now/);
+    await entry.getByRole('button', { name: 'Restore “HallE-Control: Controlling Object Hallucination in Large Multimodal Models”' }).click();
+    await expect.poll(() => row.getByTestId('notes').inputValue()).toBe(NOTES);
+    await expect.poll(() => removed.count()).toBe(0);
   });
 });

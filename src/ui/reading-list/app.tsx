@@ -9,6 +9,7 @@ import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-files';
 import { ImportPanel } from './import-panel';
 import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './lost-edits';
+import { RecentlyRemoved } from './recently-removed';
 import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
@@ -765,6 +766,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
         {complete && items!.length > 0 && <ExportBar all={sorted} shown={shown} />}
         <ImportPanel db={db} />
+        <RecentlyRemoved db={db} />
       </div>
       {body}
     </main>
