@@ -1,11 +1,14 @@
-import { CJK, STOPWORDS, tokenize, withGermanSpellings } from './tokenize';
+import { CJK, compoundTerms, queryJoins, STOPWORDS, tokenize, withGermanSpellings } from './tokenize';
 
 /**
  * An in-memory BM25 index over the papers in the store, compact enough to persist as one record
  * and to load in the popup: sorted terms, and for each term a run of (document, weighted term
  * frequency) postings in typed arrays. Queries match every word; the last word also matches as a
  * prefix, so results follow the user's typing, and a word the index lacks matches terms one typo away
- * (or, one typo from a stopword, does not narrow the results).
+ * (or, one typo from a stopword, does not narrow the results). A hyphenated compound is indexed
+ * joined too and a word made of words by its parts too (tokenize.ts compoundTerms), and words a
+ * query has side by side or hyphenated also match as one ("flash attention" finds FlashAttention,
+ * "fine-tuning" finds "finetuning" and the other way round).
  */
 
 export interface SearchDocument {
@@ -46,7 +49,10 @@ export interface SearchHit {
   row: string;
 }
 
-/** 2: rows stored with the documents. */
+/**
+ * 2: rows stored with the documents. Indexing texts otherwise (compoundTerms) keeps the format: an
+ * index built before still answers, without the new terms until a store upgrade rebuilds it (db/database.ts).
+ */
 export const SNAPSHOT_FORMAT = 2;
 
 const TITLE_WEIGHT = 3;
@@ -54,12 +60,20 @@ const K1 = 1.2;
 const B = 0.75;
 /** A prefix typed alone stands for at most this many terms (the most frequent): keeps its keystroke cheap. */
 const MAX_ALONE_PREFIX_TERMS = 64;
+/** What a word found spelled otherwise (joined with its neighbour) scores of what it would as typed. */
+const VARIANT_SHARE = 0.9;
 /** Shorter words are one typo away from too many others to guess. */
 const MIN_TYPO_LENGTH = 5;
 
 /** Whether a query word may be a typo of another: five letters or more, no digits ("gpt4" is no typo of "gpt3"). */
 export function mayBeTypo(word: string): boolean {
   return word.length >= MIN_TYPO_LENGTH && !/\d/.test(word);
+}
+
+/** A query word's terms, each with the inverse document frequency it scores by. */
+interface WordTerms {
+  terms: number[];
+  idfs: number[];
 }
 
 /** Postings being assembled: per term, flat (document, weight) pairs. */
@@ -73,7 +87,13 @@ function addDocuments(postings: PostingLists, docLengths: Uint16Array, documents
     const textTokens = tokenize(document.text);
     for (const token of titleTokens) weights.set(token, (weights.get(token) ?? 0) + TITLE_WEIGHT);
     for (const token of textTokens) weights.set(token, (weights.get(token) ?? 0) + 1);
-    for (const token of tokenize(withGermanSpellings(document.authors))) weights.set(token, (weights.get(token) ?? 0) + 1);
+    const authors = withGermanSpellings(document.authors);
+    for (const token of tokenize(authors)) weights.set(token, (weights.get(token) ?? 0) + 1);
+    // Other spellings of its words: found by, not counted in the length (the words are counted once);
+    // in the title a little below the spelling it has, which ranks first for a reader who types it.
+    for (const term of compoundTerms(document.title)) weights.set(term, (weights.get(term) ?? 0) + TITLE_WEIGHT - 1);
+    for (const term of compoundTerms(document.text)) weights.set(term, (weights.get(term) ?? 0) + 1);
+    for (const term of compoundTerms(authors)) weights.set(term, (weights.get(term) ?? 0) + 1);
     docLengths[doc] = Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);
     for (const [term, weight] of weights) {
       let list = postings.get(term);
@@ -319,14 +339,40 @@ export class SearchIndex {
     const { ids, rows, termStarts, postingDocs, postingWeights } = this.snapshot;
     const { scores, best, matched, touched, lengthNorms } = this;
     const n = ids.length;
-    const required: number[][] = [];
-    const optional: number[][] = [];
+    const required: WordTerms[] = [];
+    const optional: WordTerms[] = [];
+    const joins = queryJoins(query);
+    const idfOf = (term: number) => {
+      const count = termStarts[term + 1]! - termStarts[term]!;
+      return Math.log(1 + (n - count + 0.5) / (count + 0.5));
+    };
+    // A word also matches the terms that write it joined with its neighbours ("flash attention":
+    // "flashattention"), scored as the word's commonest term: another spelling of the same words
+    // ranks a little below them, never above (a rare joined form would outscore "neural" and "network" in a title).
+    // A word the index lacks scores its share of the joined term ("multi-lingual": half of "multilingual" each).
+    const withJoins = (word: string, terms: number[]): WordTerms => {
+      const idfs = terms.map(idfOf);
+      const ownIdf = idfs.length > 0 ? Math.min(...idfs) : null;
+      const own = new Set(terms);
+      for (const join of joins) {
+        if (!join.words.includes(word)) continue;
+        // Joined with the word being typed, a prefix too: its most frequent terms, as a prefix alone.
+        const found = join.last && prefixLast ? this.mostFrequent(this.termsOf(join.joined, true)) : this.termsOf(join.joined, false);
+        for (const term of found) {
+          if (own.has(term)) continue;
+          own.add(term);
+          terms.push(term);
+          idfs.push(VARIANT_SHARE * (ownIdf ?? idfOf(term) / join.words.length));
+        }
+      }
+      return { terms, idfs };
+    };
     // A prefix that other words narrow stands for every term it begins, however rare; alone, for
     // its most frequent terms (reading them all would cost a keystroke more).
     const classify = (word: string, asPrefix: boolean, alone = false) => {
       const own = alone ? this.mostFrequent(this.termsOf(word, asPrefix)) : this.termsOf(word, asPrefix);
       const mayBeStopword = (asPrefix && beginsStopword(word)) || (own.length === 0 && oneTypoFromStopword(word));
-      (mayBeStopword ? optional : required).push(own.length > 0 ? own : this.termsOneTypoFrom(word));
+      (mayBeStopword ? optional : required).push(withJoins(word, own.length > 0 ? own : this.termsOneTypoFrom(word)));
     };
     for (const word of words.slice(0, -1)) classify(word, false);
     const last = words[words.length - 1]!;
@@ -335,25 +381,26 @@ export class SearchIndex {
     // as a word ("gpt 4", "vitamin c") come first. Alone, a letter matches as typed. A Chinese or
     // Japanese character is not a letter but a syllable or a word: it begins few terms.
     const letter = last.length === 1 && !CJK.test(last);
-    if (prefixLast && letter && required.length > 0) optional.push(this.termsOf(last, false));
+    if (prefixLast && letter && required.length > 0) optional.push(withJoins(last, this.termsOf(last, false)));
     else classify(last, prefixLast && !letter, required.length === 0);
     // Rarest word first: only its documents can match, so the others just add to their scores.
     // Optional words come last, adding only to documents that matched every required one; with
     // no required word, they are required.
-    const wordTerms = [...required.sort((a, b) => this.postingCount(a) - this.postingCount(b)), ...optional];
+    const wordTerms = [...required.sort((a, b) => this.postingCount(a.terms) - this.postingCount(b.terms)), ...optional];
     const needed = required.length > 0 ? required.length : optional.length;
     let touchedCount = 0;
 
     for (let wordIndex = 0; wordIndex < wordTerms.length; wordIndex++) {
-      const terms = wordTerms[wordIndex]!;
-      // A word that stands for several terms (a prefix, a typo) scores by its best one in a document.
+      const { terms, idfs } = wordTerms[wordIndex]!;
+      // A word that stands for several terms (a prefix, a typo, a joined form) scores by its best one in a document.
       const several = terms.length > 1;
       // Documents must have matched every required word before this one.
       const before = Math.min(wordIndex, needed);
-      for (const term of terms) {
+      for (let termIndex = 0; termIndex < terms.length; termIndex++) {
+        const term = terms[termIndex]!;
         const from = termStarts[term]!;
         const to = termStarts[term + 1]!;
-        const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+        const idf = idfs[termIndex]!;
         for (let at = from; at < to; at++) {
           const doc = postingDocs[at]!;
           const wordsMatched = matched[doc]!;

@@ -73,3 +73,117 @@ export function tokenize(text: string): string[] {
   }
   return tokens;
 }
+
+// Hyphens that join a compound ("fine-tuning", "multi‐lingual"): not en or em dashes, which set off ranges and clauses.
+const HYPHENS: ReadonlySet<string> = new Set(['-', '\u2010', '\u2011']);
+// From the start of a word only: tried at every letter, matching would cost the square of a word's length.
+const COMPOUNDS = /(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu;
+const HAS_HYPHEN = /[-\u2010\u2011]/u;
+const HYPHEN = /[-\u2010\u2011]/gu;
+const DIGITS = /^[\d-]+$/;
+// A word whose case changes inside it: lower to upper ("FlashAttention", "ChatQA") or capitals to a word ("LLMRec").
+// Looked for first (most texts have none), then in each word.
+const ASCII_CAMEL = /[a-z][A-Z]|[A-Z][A-Z][a-z]/;
+const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+const ASCII_LETTER_RUNS = /[A-Za-z]+/g;
+const LETTER_RUNS = /\p{L}+/gu;
+// Its parts: capitalized words and runs of capitals (an acronym ends before a capital that begins a word: "LLMRec").
+const CAMEL_PARTS = /\p{Lu}{2,}(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu;
+
+const isAsciiWordChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+
+/** The hyphenated compounds of ASCII text: found from each hyphen, as a pattern costs a third of tokenizing the text. */
+function asciiCompounds(text: string): string[] {
+  const found: string[] = [];
+  for (let hyphen = text.indexOf('-'); hyphen !== -1; ) {
+    let start = hyphen;
+    while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--;
+    let end = hyphen;
+    // The compound goes on while a hyphen is followed by a letter or digit.
+    while (start < hyphen && text.charCodeAt(end) === 45 && isAsciiWordChar(text.charCodeAt(end + 1))) {
+      end++;
+      while (isAsciiWordChar(text.charCodeAt(end))) end++;
+    }
+    if (end > hyphen) found.push(text.slice(start, end));
+    hyphen = text.indexOf('-', end + 1);
+  }
+  return found;
+}
+
+/** The word's parts when it is made of words ("FlashAttention", "ChatQA", "OpenAI"); null for names like "LLaMA", "LoRA", "MoE", "iPhone". */
+function camelParts(word: string): string[] | null {
+  const parts = word.match(CAMEL_PARTS);
+  // Parts of one or two letters ("Lo" in LoRA, "i" in iPhone) are more often a name's syllables than words.
+  if (!parts || parts.length < 2 || parts.join('') !== word || parts.some((part) => part.length < 2 || (part.length < 3 && part !== part.toUpperCase()))) return null;
+  return parts;
+}
+
+/**
+ * Terms a text is also found by, beside its `tokenize` tokens: a hyphenated compound as one word
+ * ("fine-tuning" → "finetuning", "GPT-4o" → "gpt4o"; not a number range) and a word made of words
+ * as its parts ("FlashAttention" → "flash", "attention"), so either spelling finds the other.
+ */
+export function compoundTerms(text: string): string[] {
+  const ascii = ASCII.test(text);
+  const terms: string[] = [];
+  if (ascii ? text.includes('-') : HAS_HYPHEN.test(text)) {
+    for (const compound of ascii ? asciiCompounds(text) : Array.from(text.matchAll(COMPOUNDS), ([match]) => match)) {
+      if (DIGITS.test(compound)) continue;
+      const joined = tokenize(compound.replace(HYPHEN, '')).join('');
+      // Chinese or Japanese is read in pairs of characters already.
+      if (joined !== '' && !CJK.test(joined)) terms.push(joined);
+    }
+  }
+  const camel = ascii ? ASCII_CAMEL : CAMEL;
+  if (camel.test(text)) {
+    for (const [word] of text.matchAll(ascii ? ASCII_LETTER_RUNS : LETTER_RUNS)) {
+      const parts = camel.test(word) ? camelParts(word) : null;
+      if (parts) for (const part of parts) terms.push(...tokenize(part));
+    }
+  }
+  return terms;
+}
+
+/** A run of words in a query that may be written as one ("fine-tuning", "flash attention" → "finetuning", "flashattention"). */
+export interface QueryJoin {
+  joined: string;
+  /** The query's words (tokenize's) it stands for: stopwords joined in are not among them ("on-device"). */
+  words: string[];
+  /** Whether it ends with the query's last word. */
+  last: boolean;
+}
+
+const QUERY_WORDS = /[\p{L}\p{M}\p{N}]+/gu;
+const SPACES = /^\s+$/u;
+
+/**
+ * The runs of a query's words that may be written as one word: a hyphenated compound, whole
+ * ("state-of-the-art" → "stateoftheart", as compoundTerms indexes it), and two words side by
+ * side ("flash attention"), unless one is a stopword ("a cross" is not "across").
+ */
+export function queryJoins(query: string): QueryJoin[] {
+  const folded = foldForSearch(query.toLowerCase());
+  const runs: { word: string; end: number; start: number }[] = [];
+  for (const match of folded.matchAll(QUERY_WORDS)) runs.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+  const joins: QueryJoin[] = [];
+  const add = (parts: string[], last: boolean) => {
+    if (parts.some((part) => CJK.test(part)) || DIGITS.test(parts.join(''))) return;
+    const words = parts.filter((part) => !STOPWORDS.has(part));
+    if (words.length > 0) joins.push({ joined: parts.join(''), words, last });
+  };
+  let chain = runs.length > 0 ? [runs[0]!] : [];
+  for (let at = 1; at <= runs.length; at++) {
+    const run = runs[at];
+    const between = run ? folded.slice(runs[at - 1]!.end, run.start) : '';
+    if (run && HYPHENS.has(between)) {
+      chain.push(run);
+      continue;
+    }
+    if (chain.length > 1) add(chain.map(({ word }) => word), !run);
+    if (!run) break;
+    const previous = runs[at - 1]!.word;
+    if (SPACES.test(between) && !STOPWORDS.has(previous) && !STOPWORDS.has(run.word)) add([previous, run.word], at === runs.length - 1);
+    chain = [run];
+  }
+  return joins;
+}

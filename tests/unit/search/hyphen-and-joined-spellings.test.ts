@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { buildSearchSnapshot, SearchIndex, updateSearchSnapshot } from '../../../src/search/search-index';
+import { compoundTerms, queryJoins } from '../../../src/search/tokenize';
+import { typoSearch } from '../../../src/search/typo-search';
+import { titleDocument } from './title-document';
+
+// Titles as the store holds them (the daily papers QA searched), each word in one spelling only.
+const DOCUMENTS = [
+  titleDocument('2407.08608', 'FlashAttention-3: Fast and Accurate Attention with Asynchrony and Low-precision'),
+  titleDocument('2407.14482', 'ChatQA 2: Bridging the Gap to Proprietary LLMs in Long Context and RAG Capabilities'),
+  titleDocument('2410.00001', 'Efficient Adapter Finetuning for Tail Languages in Streaming Multilingual ASR'),
+  titleDocument('2410.00002', 'Rethinking Scale: The Efficacy of Fine-Tuned Open-Source LLMs in Large-Scale Reproducible Social Science Research'),
+  titleDocument('2410.00003', 'Stack Over-Flowing with Results: The Case for Domain-Specific Pre-Training over One-Size-Fits-All Models'),
+  titleDocument('2410.00004', 'Rephrasing natural text data for pretraining language models'),
+  titleDocument('2410.00005', 'When Is Multi-Linguality a Curse? Language Modeling for 250 Languages'),
+  titleDocument('2410.00006', 'Scaling Laws for Multilingual Neural Machine Translation'),
+  titleDocument('2410.00007', 'LLaMA Pro: Progressive LLaMA with Block Expansion'),
+  titleDocument('2410.00008', 'Across the Board: Results from 2023-2024'),
+  titleDocument('2410.00009', 'Fine-tuning Large Language Models with Sequential Instructions'),
+  titleDocument('2410.00010', 'Finetuning Large Language Models for Vulnerability Detection'),
+];
+
+const index = new SearchIndex(buildSearchSnapshot(DOCUMENTS));
+const idsFor = (query: string, prefixLast = true) => index.search(query, 20, { prefixLast }).map((hit) => hit.id);
+
+describe('a word hyphenated, joined or written as one name finds the papers that spell it otherwise', () => {
+  test.each([
+    ['fine-tuning', ['2410.00001', '2410.00009', '2410.00010']],
+    ['finetuning', ['2410.00001', '2410.00009', '2410.00010']],
+    ['fine tuning', ['2410.00001', '2410.00009', '2410.00010']],
+    ['pre-training', ['2410.00003', '2410.00004']],
+    ['pretraining', ['2410.00003', '2410.00004']],
+    ['multi-lingual', ['2410.00001', '2410.00006']],
+    ['multilingual', ['2410.00001', '2410.00006']],
+    ['multilinguality', ['2410.00005']],
+    ['flash attention', ['2407.08608']],
+    ['flash-attention', ['2407.08608']],
+    ['flashattention', ['2407.08608']],
+    ['FlashAttention-3', ['2407.08608']],
+    ['chat qa', ['2407.14482']],
+    ['chatqa', ['2407.14482']],
+    ['open source', ['2410.00002']],
+    ['opensource', ['2410.00002']],
+  ])('"%s"', (query, ids) => {
+    expect(idsFor(query, false).sort()).toEqual(ids);
+    expect(idsFor(query).sort()).toEqual(expect.arrayContaining(ids));
+  });
+
+  test('while the joined word is being typed', () => {
+    for (const typed of ['fine-tu', 'fine tun', 'finetun']) expect(idsFor(typed), typed).toEqual(expect.arrayContaining(['2410.00001', '2410.00009', '2410.00010']));
+    for (const typed of ['flash att', 'flash-at', 'flashatt', 'chat q']) expect(idsFor(typed), typed).toContain(index.search(typed.startsWith('chat') ? 'chatqa' : 'flashattention')[0]!.id);
+  });
+
+  test('the paper spelling the word as typed comes first', () => {
+    // Two papers alike but for the spelling: the one spelled as typed ranks first either way.
+    expect(idsFor('fine-tuning large language models', false)[0]).toBe('2410.00009');
+    expect(idsFor('finetuning large language models', false)[0]).toBe('2410.00010');
+    expect(idsFor('fine tuning large language models', false)[0]).toBe('2410.00009');
+  });
+
+  test('names made of syllables, words joined with a stopword and number ranges are left as they are', () => {
+    // "LLaMA" is no "la" + "ma", "a cross" is not "across", 2023-2024 is no number 20232024.
+    expect(idsFor('ma', false)).toEqual([]);
+    expect(idsFor('a cross', false)).toEqual([]);
+    expect(idsFor('20232024', false)).toEqual([]);
+    expect(compoundTerms('LLaMA LoRA MoE PaLM iPhone 2023-2024')).toEqual([]);
+    expect(compoundTerms('FlashAttention-3, ChatQA, OpenAI, LLMRec, state-of-the-art, Jean-Pierre, multi\u2010lingual')).toEqual([
+      'flashattention3', 'stateoftheart', 'jeanpierre', 'multilingual', 'flash', 'attention', 'chat', 'qa', 'open', 'ai', 'llm', 'rec',
+    ]);
+  });
+
+  test('a query joins hyphenated words whole and two words side by side', () => {
+    expect(queryJoins('state-of-the-art flash attention')).toEqual([
+      { joined: 'stateoftheart', words: ['state', 'art'], last: false },
+      { joined: 'artflash', words: ['art', 'flash'], last: false },
+      { joined: 'flashattention', words: ['flash', 'attention'], last: true },
+    ]);
+    expect(queryJoins('on-device models in a cross')).toEqual([{ joined: 'ondevice', words: ['device'], last: false }, { joined: 'devicemodels', words: ['device', 'models'], last: false }]);
+  });
+
+  test('an index updated with a paper finds its other spellings too', () => {
+    const updated = new SearchIndex(updateSearchSnapshot(buildSearchSnapshot(DOCUMENTS.slice(0, 2)), [titleDocument('2410.00011', 'Pre-trained Transformers for Multi-Lingual OCR')]));
+    expect(updated.search('pretrained multilingual').map((hit) => hit.id)).toEqual(['2410.00011']);
+  });
+
+  test('a list searched beside the store (saved papers, papers opened) finds them so too', () => {
+    const saved = [{ title: 'FlashAttention-3: Fast and Accurate Attention' }, { title: 'Finetuning LLMs' }, { title: 'Multi-lingual ASR' }];
+    const search = typoSearch(saved, (item) => ({ title: item.title, authors: [], other: [] }));
+    expect(search.matches('flash attention', 5)).toEqual([saved[0]]);
+    expect(search.matches('fine-tuning', 5)).toEqual([saved[1]]);
+    expect(search.matches('multilingual', 5)).toEqual([saved[2]]);
+  });
+});
