@@ -106,7 +106,9 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *       before, so no \cite{} of it breaks; others get theirs when their details come (before, their
  *       key changed then anyway: pinning `anon2015resnet` would keep it so for good).
  *  15 — `removed`: papers removed from the reading list, as they were, for 30 days (see
- *       src/db/removed.ts): saving one again brings back its notes, tags and status. Nothing to move.
+ *       src/db/removed.ts): saving one again brings back its notes, tags and status. And search
+ *       indexes a hyphenated compound joined too ("fine-tuning": "finetuning") and a word made of
+ *       words by its parts too (FlashAttention: "flash", "attention"): the search index is rebuilt.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -217,7 +219,7 @@ export class PaperLensDatabase extends Dexie {
         });
         await saved.bulkPut(keyed);
       });
-    this.version(15).stores({ removed: 'id, removedAt' });
+    this.version(15).stores({ removed: 'id, removedAt' }).upgrade(rebuildSearchIndexFromBlocks);
     this.papers = new PaperStore(this.paperBlocks);
   }
 }
