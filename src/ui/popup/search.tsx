@@ -4,9 +4,9 @@ import type { PaperLensDatabase } from '../../db/database';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, type ResultRow, type RowContext } from '../../db/search';
 import { arxivIdFromReference, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
-import { foldForSearch, tokenize, withGermanSpellings } from '../../search/tokenize';
+import { tokenize } from '../../search/tokenize';
 import { mayBeTypo, SearchIndex, unpackSnapshot } from '../../search/search-index';
-import { anyItemHolds, filterItems, prepareSearch, savedTypoSearch, searchTerms, sortItems } from '../reading-list/query';
+import { anyItemHolds, filterItems, prepareSearch, savedTypoSearch, searchTerms, searchText, sortItems } from '../reading-list/query';
 import { typoSearch, type TypoSearch } from '../../search/typo-search';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
@@ -91,7 +91,7 @@ export interface VisitedPaper {
  * or lists under another title (arXiv retitled them): the index finds the others already.
  */
 export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): VisitedPaper[] {
-  return seen.flatMap(({ id, title, authors = [] }) => (title && indexedTitle(index, id) !== title ? [{ id, title, authors, text: foldForSearch(withGermanSpellings(`${title}\n${authors.join('\n')}`)) }] : []));
+  return seen.flatMap(({ id, title, authors = [] }) => (title && indexedTitle(index, id) !== title ? [{ id, title, authors, text: searchText(`${title}\n${authors.join('\n')}`) }] : []));
 }
 
 /** Opened papers' title and authors, searched forgiving typos. */

@@ -27,8 +27,23 @@ const WORD_EDGES = /^["'“”‘’«»`([{]+|["'“”‘’«»`)\]},;:.!?]+$
 export function searchTerms(text: string): string[] {
   return foldForSearch(text)
     .split(/\s+/)
-    .map((term) => term.replace(WORD_EDGES, ''))
+    .map((term) => withoutCompoundHyphens(term.replace(WORD_EDGES, '')))
     .filter((term) => term !== '');
+}
+
+// A hyphen between letters, as in a compound ("fine-tuning"), which others write joined ("finetuning").
+const COMPOUND_HYPHEN = /(?<=\p{L})-(?=\p{L})/gu;
+
+/** The text with its compounds joined: a term so written finds either spelling in a haystack (which holds both). */
+function withoutCompoundHyphens(text: string): string {
+  return text.replace(COMPOUND_HYPHEN, '');
+}
+
+/** Text as searchTerms' terms are looked for in it: folded, German spellings added, and its compounds joined too. */
+export function searchText(raw: string): string {
+  const text = foldForSearch(withGermanSpellings(raw));
+  const joined = withoutCompoundHyphens(text);
+  return joined === text ? text : `${text}\n${joined}`;
 }
 
 // Searchable text per item, built once per item object (items are replaced, never changed, on edit).
@@ -38,7 +53,7 @@ function haystack(item: SavedItem): string {
   let text = haystacks.get(item);
   if (text === undefined) {
     // Tags too: a reader searching "to-cite" means the papers they tagged so.
-    text = foldForSearch(withGermanSpellings(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}\n${item.tags.join('\n')}`));
+    text = searchText(`${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}\n${item.tags.join('\n')}`);
     haystacks.set(item, text);
   }
   return text;

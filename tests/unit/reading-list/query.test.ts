@@ -47,6 +47,21 @@ describe('reading-list query', () => {
     expect(search('" "')).toEqual(ids(items));
   });
 
+  test('a hyphenated or joined spelling finds the other ("fine-tuning", "finetuning"); numbers keep their hyphen', () => {
+    const spelled = [
+      savedItem({ id: '2410.00009', title: 'Fine-tuning Large Language Models with Sequential Instructions' }),
+      savedItem({ id: '2402.00002', title: 'Finetuning Made Easy', notes: 'Compare with the pre-training recipe' }),
+      savedItem({ id: '2401.00003', title: 'Results for 2023-2024', tags: ['to-cite'] }),
+    ];
+    const search = (text: string) => ids(filterItems(spelled, { ...EMPTY_QUERY, text }));
+    expect(search('finetuning')).toEqual(['2410.00009', '2402.00002']);
+    expect(search('fine-tuning')).toEqual(['2410.00009', '2402.00002']);
+    expect(search('pretraining')).toEqual(['2402.00002']);
+    expect(search('to-cite')).toEqual(['2401.00003']);
+    expect(search('2023-2024')).toEqual(['2401.00003']);
+    expect(search('20232024')).toEqual([]);
+  });
+
   test('Greek letters of titles made from LaTeX are found spelled out ("tau-bench", "pi0")', () => {
     const greek = [savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction' }), savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model' })];
     const search = (text: string) => ids(filterItems(greek, { ...EMPTY_QUERY, text }));
