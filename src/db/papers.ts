@@ -219,10 +219,11 @@ function pageTitle(paper: ValidSaveInput): string | null {
 
 // arXiv's pages of a paper show its current version: its title and whole author list.
 const ARXIV_PAGE = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|html)\//;
+const ARXIV_PDF = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//;
 
 /** Whether a page other than arXiv's gave it (a Hugging Face page keeps the title a paper had when it was listed there). */
 function fromOtherSite(sourceUrl: string | null): boolean {
-  return sourceUrl !== null && !ARXIV_PAGE.test(sourceUrl) && !/^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//.test(sourceUrl);
+  return sourceUrl !== null && !ARXIV_PAGE.test(sourceUrl) && !ARXIV_PDF.test(sourceUrl);
 }
 
 /**
@@ -236,7 +237,7 @@ function savedTitle(paper: ValidSaveInput, known: Paper | undefined): string {
 
 /** Whether the item was saved from a tab showing the paper's PDF (its title then came from the PDF). */
 function savedFromPdf(item: SavedItem): boolean {
-  return item.sourceUrl !== null && /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//.test(item.sourceUrl);
+  return item.sourceUrl !== null && ARXIV_PDF.test(item.sourceUrl);
 }
 
 /** Whether `more` names every author of `fewer` and others too (arXiv's whole list, where another site showed its first ones). */

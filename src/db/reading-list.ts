@@ -190,7 +190,7 @@ export function planListImport(existing: readonly SavedItem[], incoming: readonl
  * failure aborts the transaction with nothing written.
  */
 export async function applyImport(db: PaperLensDatabase, items: readonly ImportedItem[], rejected: readonly ImportRejection[], now: number): Promise<ImportResult> {
-  return db.transaction('rw', db.saved, db.paperBlocks, db.meta, async () => {
+  return db.transaction('rw', [db.saved, db.removed, db.paperBlocks, db.meta], async () => {
     const ids = [...new Set(items.map((item) => item.id))];
     const incoming = withKnownPapers(items, await knownPapers(db, ids));
     const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
@@ -207,6 +207,8 @@ export async function applyImport(db: PaperLensDatabase, items: readonly Importe
       fileKeys,
     );
     await db.saved.bulkPut(written);
+    // Listed again by the file, as the file has them: no longer "recently removed".
+    await db.removed.bulkDelete(plan.added.map((item) => item.id));
     // Ids and bare entries: their pages say the rest.
     await queueArxivFill(db, written);
     return { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged, rejected: plan.rejected, summary: plan.summary };

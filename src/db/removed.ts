@@ -6,7 +6,7 @@ import type { PaperLensDatabase } from './database';
  * badge offers goes when the popup closes or the page is left, and a removal is one click.
  */
 export const REMOVED_KEPT_MS = 30 * 24 * 3_600_000;
-// The most kept (the oldest go first): a bulk removal of the whole list keeps its latest ones.
+// The most kept (the oldest go first; of a bulk removal past it, 2,000 of its papers).
 const REMOVED_KEPT_MAX = 2_000;
 
 /** Keeps `items`, just removed, and lets go of those kept too long. Run in a read-write transaction on `db.removed`. */

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { savePaper, setStatus, unsavePaper } from '../../../src/db/papers';
-import { clearReadingData, removeSaved, restoreSaved, setNotes, setTags } from '../../../src/db/reading-list';
+import { applyImport, clearReadingData, removeSaved, restoreSaved, setNotes, setTags } from '../../../src/db/reading-list';
+import { parseImport } from '../../../src/export';
 import { REMOVED_KEPT_MS } from '../../../src/db/removed';
 
 // A removal is one click on "Saved" (popup, card, badge), and its Undo goes with the popup or the
@@ -64,4 +65,12 @@ describe('a paper saved again after its removal', () => {
     await savePaper(db, paper, 12_000);
     expect(await db.saved.get(paper.id)).toMatchObject({ notes: '', tags: [], status: 'to-read' });
   });
+});
+
+test('a removed paper listed again by an import is no longer kept as removed (the file has it as it says)', async () => {
+  await unsavePaper(db, paper.id, 10_000);
+  const parsed = parseImport(`${paper.id}\n`, 'ids.txt');
+  await applyImport(db, parsed.items, parsed.rejected, 20_000);
+  expect(await db.removed.count()).toBe(0);
+  expect(await db.saved.get(paper.id)).toMatchObject({ notes: '', tags: [] });
 });
