@@ -62,7 +62,7 @@ describe('PDF tabs of papers the store lacks, and the completion switch', () => 
     const error = thisTab.getByRole('alert');
     await thisTab.getByTestId('copy-bibtex').click();
     await expect.poll(() => error.allTextContents()).toEqual([
-      'BibTeX not copied: PaperLens knows neither this paper\'s title nor its authors, and could not read them from arXiv — try again, with “Complete papers from arXiv” on in settings',
+      "BibTeX not copied: PaperLens knows neither this paper's title nor its authors, and arXiv did not give them (arXiv answered HTTP 503 for 2501.12345) — try again later",
     ]);
     expect(await thisTab.getByTestId('copied').textContent()).toBe('');
     // No stub (`title = {{arXiv:2501.12345}}`, no authors) replaced what was there.

@@ -70,6 +70,7 @@ describe('Recently removed, in the reading list', () => {
     await expect.poll(() => entry.textContent()).toMatch(/^HallE-Control: Controlling Object Hallucination in Large Multimodal Models · removed just now/);
     await entry.getByRole('button', { name: 'Restore “HallE-Control: Controlling Object Hallucination in Large Multimodal Models”' }).click();
     await expect.poll(() => row.getByTestId('notes').inputValue()).toBe(NOTES);
-    await expect.poll(() => removed.count()).toBe(0);
+    await expect.poll(() => removed.locator('summary').textContent()).toBe('Recently removed (0)');
+    await expect.poll(() => entry.count()).toBe(0);
   });
 });

@@ -176,7 +176,8 @@ describe('save from anywhere', () => {
 
   test('with "Complete papers from arXiv" off, a link saved bare is saved under its id, and completed when its page is opened', async () => {
     await setSwitch('completeFromArxiv', false);
-    await sendMessage({ type: 'removeSaved', ids: ['1706.03762'] });
+    // As never saved: a paper removed and saved again would come back as it was.
+    await sendMessage({ type: 'clearReadingData' });
     const before = workerRequests().length;
     const other = await browser.context.newPage();
     await other.goto('https://huggingface.co/papers/2310.01779');

@@ -23,12 +23,12 @@ async function recentlyRemoved(db: PaperLensDatabase, now: number): Promise<{ it
 
 /**
  * "Recently removed": the papers removed from the list in the last 30 days, each with Restore,
- * for when the Undo went with the popup or the page a removal was made on.
+ * for when the Undo went with the popup or the page a removal was made on. Always there, even
+ * empty or still read: a line coming above the list would move the rows under the reader.
  */
 export function RecentlyRemoved({ db }: { db: PaperLensDatabase }) {
   const removed = useLiveQuery(() => recentlyRemoved(db, Date.now()), []).value;
   const [problem, setProblem] = useState<string | null>(null);
-  if (!removed || removed.total === 0) return null;
   const restore = async ({ removedAt: _removedAt, ...item }: RemovedItem) => {
     setProblem(null);
     try {
@@ -40,10 +40,11 @@ export function RecentlyRemoved({ db }: { db: PaperLensDatabase }) {
   };
   const now = Date.now();
   return (
-    <details class="rejections recently-removed" data-testid="recently-removed">
-      <summary>Recently removed ({removed.total.toLocaleString('en')})</summary>
+    <details class="recently-removed" data-testid="recently-removed">
+      <summary>Recently removed{removed && ` (${removed.total.toLocaleString('en')})`}</summary>
+      {removed?.total === 0 && <p class="muted">No paper was removed in the last 30 days.</p>}
       <ul>
-        {removed.items.map((item) => (
+        {removed?.items.map((item) => (
           <li key={item.id} data-testid="removed-item" data-arxiv-id={item.id}>
             <span dir="auto">{item.title}</span> <span class="hint">· removed {describeWhen(item.removedAt, now)}</span>{' '}
             <button type="button" data-testid="restore-removed" aria-label={`Restore “${item.title}”`} onClick={() => void restore(item)}>
