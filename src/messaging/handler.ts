@@ -9,6 +9,7 @@ import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
 import { arxivVersion, normalizeTitle } from '../papers/ids';
 import { citationEntry, isCitationStub, type Citable } from '../export/bibtex';
+import { CITATION_STUB_ERROR, citationUnreachableError } from './citation-refusal';
 
 export interface HandlerDeps {
   /** Resolves to the ready (opened and seeded) database, or rejects with why it is not. */
@@ -110,17 +111,6 @@ async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null
   if (titles.known) return titles.known;
   const page = await fromArxiv(id, deps).catch(() => null);
   return page ? saveInputFromPage(id, page).title : titles.guess;
-}
-
-/**
- * Why a citation was refused: what is missing, and where it comes from (arXiv, which had no page
- * for it or was not to be asked: the popup names the setting when that is off).
- */
-export const CITATION_STUB_ERROR = "PaperLens knows neither this paper's title nor its authors, and could not read them from arXiv";
-
-/** A citation refused because arXiv did not answer (offline, 503): asking again later may help. */
-export function citationUnreachableError(reason: string): string {
-  return `PaperLens knows neither this paper's title nor its authors, and arXiv did not give them (${reason}) — try again later`;
 }
 
 async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {

@@ -22,7 +22,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
 import { useCopyCitation, writeWhenReady } from '../copy-citation';
 import { feedFailureHeadline } from '../../feed/failure-headline';
-import { CITATION_STUB_ERROR } from '../../messaging/handler';
+import { CITATION_STUB_ERROR } from '../../messaging/citation-refusal';
 
 type Section = 'trending' | 'saved' | 'recent';
 const SECTIONS: readonly Section[] = ['trending', 'saved', 'recent'];
@@ -218,10 +218,16 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
       <Problem text={problem} />
       <div class="row-actions">
         {days.length > 0 && (
-          <select class="status" data-testid="trending-day" aria-label="Trending day" value={day ?? ''} onChange={(event) => {
+          <select
+            class="status"
+            data-testid="trending-day"
+            aria-label="Trending day"
+            value={day ?? ''}
+            onChange={(event) => {
               picks.current++;
               onDay(event.currentTarget.value || null);
-            }}>
+            }}
+          >
             {days.map((value) => (
               <option key={value} value={value}>
                 {value}
@@ -408,75 +414,75 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   return (
     <RemoveContext.Provider value={undo.remove}>
       <SavedContext.Provider value={undo.changedElsewhere}>
-      <main>
-        <header class="top">
-          {/* The page's one heading: what a screen reader lands on says what this is. */}
-          <h1 class="brand">PaperLens</h1>
-          <input
-            ref={searchBox}
-            type="search"
-            dir="auto"
-            class="search"
-            data-testid="search"
-            placeholder="Search papers: title, TL;DR, topic, author"
-            aria-label="Search papers"
-            value={query}
-            onInput={(event) => search.setQuery(event.currentTarget.value)}
-            onKeyDown={searchBoxKeys}
-          />
-        </header>
-        {/* Always there, so a screen reader announces the count when it comes. */}
-        <p class="visually-hidden" role="status" data-testid="search-status">
-          {announcement}
-        </p>
-        <Problem text={problem} />
-        <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
-        {tab && 'id' in tab ? (
-          <ThisTab db={db} tab={tab} />
-        ) : (
-          <p class="hint">
-            {tab ? `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.` : 'Open an arXiv or Hugging Face paper to save it from here.'}
+        <main>
+          <header class="top">
+            {/* The page's one heading: what a screen reader lands on says what this is. */}
+            <h1 class="brand">PaperLens</h1>
+            <input
+              ref={searchBox}
+              type="search"
+              dir="auto"
+              class="search"
+              data-testid="search"
+              placeholder="Search papers: title, TL;DR, topic, author"
+              aria-label="Search papers"
+              value={query}
+              onInput={(event) => search.setQuery(event.currentTarget.value)}
+              onKeyDown={searchBoxKeys}
+            />
+          </header>
+          {/* Always there, so a screen reader announces the count when it comes. */}
+          <p class="visually-hidden" role="status" data-testid="search-status">
+            {announcement}
           </p>
-        )}
-        {/* While searching, results take the panel's place: no tab looks or is said chosen (a click on one ends the search). */}
-        <nav class="sections" data-searching={query.trim() !== ''}>
-          <div class="tabs" role="tablist" aria-label="Papers" onKeyDown={switchTabByKey}>
-            {SECTIONS.map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                id={`tab-${name}`}
-                aria-controls={query.trim() === '' ? 'section-panel' : undefined}
-                aria-selected={query.trim() === '' && section === name}
-                tabIndex={section === name ? 0 : -1}
-                data-testid={`tab-${name}`}
-                onClick={() => showSection(name)}
-              >
-                {name === 'trending' ? 'Trending' : name === 'recent' ? 'Recent' : `Saved${savedCount ? ` (${savedCount})` : ''}`}
-              </button>
-            ))}
-          </div>
-          <span class="spacer" />
-          <button type="button" class="link" data-testid="open-reading-list" onClick={openReadingList}>
-            Reading list
-          </button>
-          <button type="button" class="link" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
-            Options
-          </button>
-        </nav>
-        {query.trim() !== '' ? (
-          <section aria-labelledby="search-heading">
-            <h2 id="search-heading">Search results</h2>
-            <Problem text={search.error} />
-            {search.results ? <SearchResults results={search.results} searchBox={searchBox} /> : <p class="empty">Searching…</p>}
-          </section>
-        ) : (
-          <div role="tabpanel" id="section-panel" aria-labelledby={`tab-${section}`}>
-            {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} onShown={() => setTrendingShown(true)} /> : section === 'recent' ? <Recent db={db} /> : <Saved db={db} openReadingList={openReadingList} />}
-          </div>
-        )}
-      </main>
+          <Problem text={problem} />
+          <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
+          {tab && 'id' in tab ? (
+            <ThisTab db={db} tab={tab} />
+          ) : (
+            <p class="hint">
+              {tab ? `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.` : 'Open an arXiv or Hugging Face paper to save it from here.'}
+            </p>
+          )}
+          {/* While searching, results take the panel's place: no tab looks or is said chosen (a click on one ends the search). */}
+          <nav class="sections" data-searching={query.trim() !== ''}>
+            <div class="tabs" role="tablist" aria-label="Papers" onKeyDown={switchTabByKey}>
+              {SECTIONS.map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  id={`tab-${name}`}
+                  aria-controls={query.trim() === '' ? 'section-panel' : undefined}
+                  aria-selected={query.trim() === '' && section === name}
+                  tabIndex={section === name ? 0 : -1}
+                  data-testid={`tab-${name}`}
+                  onClick={() => showSection(name)}
+                >
+                  {name === 'trending' ? 'Trending' : name === 'recent' ? 'Recent' : `Saved${savedCount ? ` (${savedCount})` : ''}`}
+                </button>
+              ))}
+            </div>
+            <span class="spacer" />
+            <button type="button" class="link" data-testid="open-reading-list" onClick={openReadingList}>
+              Reading list
+            </button>
+            <button type="button" class="link" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+              Options
+            </button>
+          </nav>
+          {query.trim() !== '' ? (
+            <section aria-labelledby="search-heading">
+              <h2 id="search-heading">Search results</h2>
+              <Problem text={search.error} />
+              {search.results ? <SearchResults results={search.results} searchBox={searchBox} /> : <p class="empty">Searching…</p>}
+            </section>
+          ) : (
+            <div role="tabpanel" id="section-panel" aria-labelledby={`tab-${section}`}>
+              {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} onShown={() => setTrendingShown(true)} /> : section === 'recent' ? <Recent db={db} /> : <Saved db={db} openReadingList={openReadingList} />}
+            </div>
+          )}
+        </main>
       </SavedContext.Provider>
     </RemoveContext.Provider>
   );

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
-import { CITATION_STUB_ERROR, changesSaved, handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
+import { changesSaved, handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
+import { CITATION_STUB_ERROR } from '../../../src/messaging/citation-refusal';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 
 let deps: HandlerDeps;

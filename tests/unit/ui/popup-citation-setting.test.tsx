@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { CITATION_STUB_ERROR } from '../../../src/messaging/handler';
+import { CITATION_STUB_ERROR } from '../../../src/messaging/citation-refusal';
 import type { Request } from '../../../src/schema';
 import { loadSettings, saveSettings } from '../../../src/settings/settings';
 
