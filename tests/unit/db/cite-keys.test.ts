@@ -7,6 +7,7 @@ import { exportBibtex, exportJson, parseImport } from '../../../src/export';
 import { citationEntry } from '../../../src/export/bibtex';
 import type { SavedItem } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
+import { SHIPPED_STORES } from './shipped-stores';
 
 let db: PaperLensDatabase;
 let counter = 0;
@@ -137,15 +138,7 @@ describe('the version 14 upgrade', () => {
   test('pins the keys a whole-list export gave before, so nothing already cited changes', async () => {
     const name = `cite-keys-upgrade-${++counter}`;
     const old = new Dexie(name);
-    old.version(13).stores({
-      paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written',
-      relatedTerms: 'block',
-      saved: 'id, addedAt, updatedAt, status, *tags',
-      meta: 'key',
-      seen: 'id, at',
-      searchIndex: 'key',
-      trendingDays: 'day',
-    });
+    old.version(13).stores(SHIPPED_STORES['version 13']);
     await old.open();
     const items = [
       savedItem({ ...thesis, addedAt: 1 }),

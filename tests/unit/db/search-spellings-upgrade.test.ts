@@ -5,21 +5,14 @@ import { PaperLensDatabase } from '../../../src/db/database';
 import { packBlocks } from '../../../src/db/paper-blocks';
 import { loadSearchIndex, PAPERS_INDEX_KEY, searchDocument } from '../../../src/db/search';
 import { buildSearchSnapshot, packSnapshot } from '../../../src/search/search-index';
+import { SHIPPED_STORES } from './shipped-stores';
 
 test('the version 15 upgrade rebuilds a search index built before joined spellings were indexed: "finetuning" finds "Fine-tuning"', async () => {
   const template = (await buildSeedAsset()).papers[0]!;
   const paper = { ...template, id: '2410.00009', title: 'Fine-tuning Large Language Models with Sequential Instructions', rank: null, snapshot: null, summary: { ...template.summary, tldr: '', topics: [] } };
   const name = 'search-spellings-upgrade';
   const old = new Dexie(name);
-  old.version(14).stores({
-    paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written',
-    relatedTerms: 'block',
-    saved: 'id, addedAt, updatedAt, status, *tags, citeKey',
-    meta: 'key',
-    seen: 'id, at',
-    searchIndex: 'key',
-    trendingDays: 'day',
-  });
+  old.version(14).stores(SHIPPED_STORES['version 14']);
   await old.open();
   await old.table('paperBlocks').bulkPut(packBlocks([paper]));
   // As version 14 indexed it: the compound's words, not the compound joined (written here without its hyphen).
