@@ -2,7 +2,8 @@ import { normalizeArxivId, normalizeTitle, placeholderTitle } from '../papers/id
 import { latexToText } from '../papers/latex';
 import { summarize } from '../summarize';
 import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, Seen, ValidSaveInput } from '../schema';
-import { SaveInputSchema } from '../schema';
+import { SaveInputSchema, SummarySchema } from '../schema';
+import { feedSummary } from '../feed/merge';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withoutTakenKeys, withStatus } from './reading-list';
@@ -34,6 +35,17 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
     status: saved?.status ?? null,
     inStore: false,
   };
+}
+
+/**
+ * A paper of the store as its latest arXiv page shows it, when that page titles it otherwise (arXiv
+ * retitled it, and often rewrote its abstract): its TL;DR, key results and topics from the page's
+ * abstract, as retitleFromArxiv stores them.
+ */
+export function summarizedAsShown(view: PaperView | null, query: LookupQuery | undefined): PaperView | null {
+  if (!view?.inStore || !query?.title || !query.abstract || normalizeTitle(query.title) === normalizeTitle(view.title)) return view;
+  const { tldr, keyResults, topics } = summarize(latexToText(query.title) || query.title, latexToText(query.abstract));
+  return { ...view, tldr, keyResults, topics };
 }
 
 type TitleOf = (id: string) => string | undefined;
@@ -304,21 +316,29 @@ export async function knownTitle(db: PaperLensDatabase, id: string): Promise<{ k
 }
 
 /**
- * Gives a paper of the store the title its arXiv page shows (`pageTitle`, as the page has it): arXiv
- * retitled it since the snapshot or the feed took its title. The popup, its PDF tab's name, search
- * and a save then say what the reading list says once the page was read. A saved item under the
- * store's old title gets the new one, its last-updated time kept (as completeSaved keeps it). A
- * title that only differs in case, spacing or punctuation is left. Answers whether it changed.
+ * Gives a paper of the store the title and abstract its arXiv page shows (`page`, as the page has
+ * them): arXiv retitled it since the snapshot or the feed took its title, and a new version's
+ * abstract often says otherwise too, so its summary is made again from the page's. The popup, its
+ * PDF tab's name, search, the card and a save then say what the reading list says once the page was
+ * read. A saved item under the store's old title or TL;DR gets the new ones, its last-updated time
+ * kept (as completeSaved keeps it). A title that only differs in case, spacing or punctuation is
+ * left. Answers whether it changed.
  */
-export async function retitleFromArxiv(db: PaperLensDatabase, id: string, pageTitle: string, now: number): Promise<boolean> {
-  const title = latexToText(pageTitle) || pageTitle;
+export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: { title: string; abstract?: string }, now: number): Promise<boolean> {
+  const title = latexToText(page.title) || page.title;
   const normTitle = normalizeTitle(title);
   return db.transaction('rw', db.paperBlocks, db.searchIndex, db.saved, async () => {
     const paper = await db.papers.get(id);
     if (!paper || normTitle === '' || normTitle === paper.normTitle) return false;
-    await putPapers(db, [{ ...paper, title, normTitle, retitledAt: now }], now);
+    // A page without an abstract (none sent) keeps the store's.
+    const abstract = latexToText(page.abstract ?? '') || paper.abstract;
+    // The picker weighs sentences by the title too: made again even for the same abstract.
+    const summary = SummarySchema.parse(feedSummary(title, abstract, paper.feed?.githubRepo ?? null));
+    await putPapers(db, [{ ...paper, title, normTitle, abstract, summary, retitledAt: now }], now);
     const item = await db.saved.get(id);
-    if (item?.title === paper.title) await db.saved.put({ ...item, title });
+    if (item && (item.title === paper.title || item.tldr === paper.summary.tldr)) {
+      await db.saved.put({ ...item, title: item.title === paper.title ? title : item.title, tldr: item.tldr === paper.summary.tldr ? summary.tldr : item.tldr });
+    }
     return true;
   });
 }

@@ -41,10 +41,10 @@ function withFeedNews(bundled: Paper, stored: Paper | undefined): Paper {
   return { ...bundled, feed, authors, summary: { ...bundled.summary, codeLinks: withFeedRepo(bundled.summary.codeLinks, feed.githubRepo) } };
 }
 
-/** A bundled paper under the title its arXiv page gave it after the snapshot was captured (arXiv retitled it), when it did. */
+/** A bundled paper under the title and abstract its arXiv page gave it after the snapshot was captured (arXiv retitled it), when it did. */
 function withArxivTitle(bundled: Paper, stored: Paper | undefined): Paper {
   if (stored?.retitledAt === undefined || stored.retitledAt < capturedAt(bundled.snapshot)) return bundled;
-  return { ...bundled, title: stored.title, normTitle: stored.normTitle, retitledAt: stored.retitledAt };
+  return { ...bundled, title: stored.title, normTitle: stored.normTitle, abstract: stored.abstract, summary: stored.summary, retitledAt: stored.retitledAt };
 }
 
 /**

@@ -106,8 +106,8 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         lastRequestAt = deps.now();
         const result = await deps.fetchPaper(id);
         if (result.ok) {
-          // The page's title is arXiv's current one: the store's paper takes it too, so the popup says what the reading list says.
-          const retitled = await retitleFromArxiv(db, id, result.paper.title, deps.now());
+          // The page's title is arXiv's current one: the store's paper takes it (and the page's abstract) too, so the popup says what the reading list says.
+          const retitled = await retitleFromArxiv(db, id, result.paper, deps.now());
           if ((await completeSaved(db, saveInputFromPage(id, result.paper))).changed > 0 || retitled) deps.onFilled();
         } else if (result.kind === 'failed') {
           console.warn(`PaperLens could not complete saved papers from arXiv: ${result.reason}`);

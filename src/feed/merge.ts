@@ -36,13 +36,13 @@ export function feedSummary(title: string, abstract: string, githubRepo: string 
  * The store record for a feed entry. A paper the store already holds (from the bundled seed or
  * an earlier fetch) keeps its snapshot rank, snapshot label, source and related papers; its text, summary and
  * feed info are refreshed. An empty abstract or author list in the feed does not erase ours, nor
- * does its title one arXiv's page gave the paper since (Hugging Face keeps a paper's first title).
+ * do its title and abstract those arXiv's page gave the paper since (Hugging Face keeps a paper's first ones).
  */
 export function feedEntryToPaper(entry: FeedEntry, existing: Paper | undefined, fetchedAt: number): Paper {
-  const retitled = existing?.retitledAt === undefined ? null : { title: existing.title, retitledAt: existing.retitledAt };
+  const retitled = existing?.retitledAt === undefined ? null : { title: existing.title, abstract: existing.abstract, retitledAt: existing.retitledAt };
   // A title that is all markup (`$\alpha$`) renders to nothing: keep it as sent.
   const title = retitled?.title ?? (latexToText(entry.title) || entry.title);
-  const abstract = latexToText(entry.abstract) || existing?.abstract || '';
+  const abstract = retitled?.abstract || latexToText(entry.abstract) || existing?.abstract || '';
   const parsed = PaperSchema.safeParse({
     id: entry.id,
     title,

@@ -1,6 +1,6 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, summarizedAsShown, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
@@ -81,7 +81,7 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
  */
 async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | null> {
   const page = deps.arxivPage ? await deps.arxivPage(id) : null;
-  if (page) await deps.ready().then((db) => retitleFromArxiv(db, id, page.title, deps.now())).catch(() => undefined);
+  if (page) await deps.ready().then((db) => retitleFromArxiv(db, id, page, deps.now())).catch(() => undefined);
   return page;
 }
 
@@ -153,14 +153,18 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
             .catch(() => undefined);
         }
         // The latest version's arXiv page has arXiv's current title: a paper of the store it titles
-        // otherwise was retitled. (Not Hugging Face's, whose copy of a title may be older than the store's.)
-        if (request.seenOn === 'arxivAbs' && latestArxivAbsPage(deps.senderUrl)) {
+        // otherwise was retitled, and its abstract often rewritten. (Not Hugging Face's, whose copy
+        // of a title may be older than the store's; nor another version's page, as old as it.)
+        // Asked from a tab out of sight too (no visit yet): its card shows what the page says.
+        if (latestArxivAbsPage(deps.senderUrl)) {
           const retitles = views.flatMap((view, index) => {
-            const title = request.queries[index]?.title;
+            const query = request.queries[index];
             // Most pages title it as the store does: no write then.
-            return view?.inStore && title && normalizeTitle(title) !== normalizeTitle(view.title) ? [retitleFromArxiv(db, view.id, title, deps.now())] : [];
+            return view?.inStore && query?.title && normalizeTitle(query.title) !== normalizeTitle(view.title) ? [retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now())] : [];
           });
           void Promise.all(retitles).catch(() => undefined);
+          // Its card shows now what the store says once that is written: the page abstract's summary.
+          return { ok: true, result: views.map((view, index) => summarizedAsShown(view, request.queries[index])) };
         }
         return { ok: true, result: views };
       }

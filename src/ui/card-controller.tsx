@@ -256,9 +256,18 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     // its visit, recorded when the store was asked by id alone, gets the title and authors the
     // reader saw, which the popup's Recent list shows. Sent once the card shows (a message of its
     // own, not to delay it). Also for a title the store shares: the snapshot names no authors.
-    if (result.view?.inStore && (page.title !== result.view.title || page.authors.length > 0)) void lookupOne(siteKey, page.id, page);
+    // A retitled paper's answer comes once the store took the page's abstract: the card then shows
+    // what that abstract says.
+    if (result.view?.inStore && (page.title !== result.view.title || page.authors.length > 0)) void lookupOne(siteKey, page.id, page).then((fresh) => showNewSummary(mounted, fresh));
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
     completeIfSaved(mounted);
+  };
+
+  /** The card's paper summarized anew (from the page's abstract, arXiv retitled it): the card says so, its status kept. */
+  const showNewSummary = (mounted: MountedCard, fresh: LookupResult) => {
+    const view = fresh.view;
+    if (card !== mounted || !view?.inStore || view.tldr === mounted.model.tldr) return;
+    draw(mounted, { ...cardModel(mounted.page, fresh), status: mounted.model.status });
   };
 
   /** A saved paper's item gets what the card's page says of it (its item may lack it). */

@@ -11,6 +11,7 @@ beforeAll(async () => {
   seed = JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8'));
   browser = await launchExtension();
   browser.serve('https://arxiv.org/abs/2310.01779v3', await fixture('arxiv-abs-2310.01779v3.html'));
+  browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
   browser.serve('https://arxiv.org/abs/2402.18041', await fixture('arxiv-abs-2402.18041.html'));
   browser.serve('https://arxiv.org/abs/2501.09999', await fixture('arxiv-abs-2501.09999-hostile.html'));
@@ -52,6 +53,21 @@ describe('summary card on arXiv abstract pages', () => {
     await page.setViewportSize({ width: 1000, height: 800 });
     await card(page).screenshot({ path: join(SCREENSHOTS_DIR, 'card.png') });
     await page.close();
+  });
+
+  test("a retitled seed paper on its latest abstract page: the TL;DR of the abstract the page shows, which the store keeps from then on", async () => {
+    const seeded = seed.papers.find((paper) => paper.id === '2310.01779')!;
+    expect(seeded.summary.tldr).toMatch(/^We introduce HallE-Switch/);
+    const latest = await browser.context.newPage();
+    await latest.goto('https://arxiv.org/abs/2310.01779');
+    await expect.poll(() => card(latest).getByTestId('tldr').textContent()).toContain('We introduce HallE-Control, a controllable LVLM');
+    expect(await card(latest).getByTestId('key-results').textContent()).toContain('44%');
+    // Another version's page now has the store's summary, the page's abstract's too.
+    const v3 = await browser.context.newPage();
+    await v3.goto('https://arxiv.org/abs/2310.01779v3');
+    await expect.poll(() => card(v3).getByTestId('tldr').count()).toBe(1);
+    expect(await card(v3).getByTestId('tldr').textContent()).toContain('We introduce HallE-Control, a controllable LVLM');
+    await Promise.all([latest.close(), v3.close()]);
   });
 
   test('a seed paper’s card links the papers of the store on its subject', async () => {

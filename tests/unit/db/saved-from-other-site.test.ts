@@ -32,7 +32,7 @@ beforeEach(async () => {
 
 describe('a paper arXiv retitled, saved from its Hugging Face page', () => {
   test('after its arXiv page was read: saved under arXiv\'s title, not the Hugging Face page\'s', async () => {
-    expect(await retitleFromArxiv(db, ID, NEW_TITLE, 10)).toBe(true);
+    expect(await retitleFromArxiv(db, ID, { title: NEW_TITLE }, 10)).toBe(true);
     await savePaper(db, HF, 20);
     expect((await db.saved.get(ID))!.title).toBe(NEW_TITLE);
   });

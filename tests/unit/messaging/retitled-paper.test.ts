@@ -13,6 +13,7 @@ import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler'
 import { saveFromTab } from '../../../src/messaging/save-from-tab';
 import { paperInTab } from '../../../src/messaging/tab-paper';
 import { buildSeedAsset } from '../../../scripts/seed-build';
+import { feedEntryToPaper } from '../../../src/feed/merge';
 
 // The bundled snapshot captured 2310.01779 under its first title; arXiv's page has its current one.
 const CAPTURED = 'HallE-Switch: Rethinking and Controlling Object Existence Hallucinations in Large Vision Language Models for Detailed Caption';
@@ -113,11 +114,37 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
     expect(await popupTitles()).toEqual({ thisTab: later, search: later });
   });
 
+  test("its arXiv abstract page visited: the card is answered with the TL;DR and results of the page's abstract; a saved item's old TL;DR, a feed refresh and an update's reseed follow", async () => {
+    const captured = await lookupPapers(db, [{ id: ID }]);
+    expect(captured[0]?.tldr).toMatch(/^We introduce HallE-Switch/);
+    await handleMessage({ type: 'save', paper: { id: ID, title: CAPTURED, tldr: captured[0]!.tldr } }, deps);
+    const query = { id: ID, title: arxivPage.title, abstract: arxivPage.abstract, authors: arxivPage.authors.slice(0, 3) };
+    const visitedAt = Date.UTC(2026, 10, 1);
+    const reply = await handleMessage({ type: 'lookup', queries: [query], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL, now: () => visitedAt });
+    // The answer the card shows: what the abstract on the page says, not the snapshot's.
+    expect(reply).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We introduce HallE-Control/), keyResults: ['reduces hallucination by 44% compared to LLaVA-7B'] }] });
+    await expect.poll(() => db.saved.get(ID)).toMatchObject({ title: CURRENT, tldr: expect.stringMatching(/^We introduce HallE-Control/), updatedAt: 5_000 });
+
+    // Hugging Face's feed keeps its first copy of the title and abstract.
+    const stored = (await db.papers.get(ID))!;
+    const entry = { id: ID, title: CAPTURED, abstract: 'We introduce HallE-Switch, a switch.', authors: [], publishedAt: null, submittedAt: null, upvotes: 3, comments: null, githubRepo: null, projectPage: null, keywords: [], aiSummary: null };
+    expect(feedEntryToPaper(entry, stored, visitedAt + 1)).toMatchObject({ title: CURRENT, abstract: stored.abstract, summary: { tldr: expect.stringMatching(/^We introduce HallE-Control/) } });
+    // An update's snapshot, captured before the visit, brings the first ones too.
+    await seedStore(db, { ...asset, version: 'next' }, visitedAt + 2);
+    expect((await lookupPapers(db, [{ id: ID }]))[0]).toMatchObject({ title: CURRENT, tldr: expect.stringMatching(/^We introduce HallE-Control/) });
+  });
+
   test("a Hugging Face page's title (its own copy, which may be older), or an arXiv page's written only otherwise, does not retitle it", async () => {
     await handleMessage({ type: 'lookup', queries: [{ id: ID, title: 'HallE-Switch: an older copy of the title' }], seenOn: 'hfPaper' }, deps);
     await handleMessage({ type: 'lookup', queries: [{ id: ID, title: CAPTURED.toUpperCase().replace(': ', ' -- ') }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await popupTitles()).thisTab).toBe(CAPTURED);
+  });
+
+  test("an older version's arXiv page, titling the paper as it was then, is answered with the store's summary, as the badges and the popup show it", async () => {
+    const v1 = { id: ID, title: 'HallE-Switch: the title of version 1', abstract: 'We present SwitchNet, which cuts hallucination by 12% on CCEval.' };
+    const reply = await handleMessage({ type: 'lookup', queries: [v1], seenOn: 'arxivAbs' }, { ...deps, senderUrl: `${ABS_URL}v1` });
+    expect(reply).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We introduce HallE-Switch/) }] });
   });
 
   test("an older version's arXiv page (/abs/ID v1), which titles the paper as it was then, does not retitle it", async () => {
