@@ -8,6 +8,7 @@ import { useTimedOffer } from './timed-offer';
 import { useCopyCitation } from './copy-citation';
 import { holdsFocus } from './focus';
 import { useOneAtATime } from './one-at-a-time';
+import { isRepeatClick } from './repeat-click';
 import { PdfDownloadLink } from './pdf-download-link';
 
 /** Everything the summary card shows. */
@@ -137,8 +138,10 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         setError(errorMessage(failure));
       }
     });
-  const toggleSave = () =>
-    run(async () => {
+  const toggleSave = (event: MouseEvent) => {
+    // The first click of a double click saved (or removed) the paper: the second would undo it.
+    if (isRepeatClick(event)) return;
+    void run(async () => {
       if (status === null) {
         offerUndo(null);
         return actions.save();
@@ -146,6 +149,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       offerUndo(await actions.unsave());
       return null;
     });
+  };
   const undo = (item: SavedItem) =>
     run(async () => {
       const restored = await actions.restore(item);

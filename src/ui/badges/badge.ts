@@ -1,10 +1,12 @@
 import type { BadgeInfo, ReadingStatus } from '../../schema';
 import { safeHref } from '../../papers/ids';
-import { describeCodeLink } from '../../summarize/links';
+import { describeCodeLink, type CodeLinkKind } from '../../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER, UNDO_MS } from '../status';
 import badgeCss from './badge.css?inline';
 import { errorMessage } from '../../messaging/error-message';
 import { holdsFocus } from '../focus';
+import { isRepeatClick } from '../repeat-click';
+import { latexToText } from '../../papers/latex';
 
 /** What one badge shows when it is created, before the store has answered. */
 export interface BadgeModel {
@@ -67,6 +69,9 @@ function withAttributes<T extends Element>(node: T, attributes: Record<string, s
 
 const SAVE_TITLE = 'Save to your PaperLens reading list';
 
+// Code links to a site's page rather than to code ("GitHub"): named "GitHub page of “<title>”".
+const SITE_KINDS: ReadonlySet<CodeLinkKind> = new Set<CodeLinkKind>(['GitHub', 'GitLab', 'Hugging Face']);
+
 /** What every badge starts from, built once and cloned (much cheaper than building 2,000 times). */
 interface BadgeTemplate {
   host: HTMLElement;
@@ -115,7 +120,7 @@ function onBadgeClick(event: Event): void {
   event.stopPropagation();
   // The control clicked, also when the click is on a part of it (the TL;DR arrow).
   const target = event.target instanceof Element ? (event.target.closest('button') ?? event.target) : event.target;
-  badgeOfRoot.get(event.currentTarget!)?.handleClick(target);
+  badgeOfRoot.get(event.currentTarget!)?.handleClick(target, event instanceof UIEvent && isRepeatClick(event));
 }
 
 /** Keys typed in our controls are ours: page shortcuts must not react to them. */
@@ -127,8 +132,13 @@ function keepKeyInside(event: Event): void {
 // screen reader's buttons reads better with the title's start than with all of it.
 const NAME_TITLE_CHARS = 80;
 
-/** "“Attention Is All You Need”", a long title cut at a word; "arXiv 1706.03762" when no title was read. */
-function paperName({ id, title }: BadgeModel): string {
+/**
+ * "“Attention Is All You Need”", a long title cut at a word; "arXiv 1706.03762" when no title was
+ * read. TeX in the title is said as text, as the reading list stores it ("O(n log n)", not
+ * "$\mathcal{O}(n \log n)$").
+ */
+function paperName({ id, title: shown }: BadgeModel): string {
+  const title = latexToText(shown) || shown;
   if (title === '') return `arXiv ${id}`;
   if (title.length <= NAME_TITLE_CHARS) return `“${title}”`;
   const cut = title.slice(0, NAME_TITLE_CHARS);
@@ -257,7 +267,10 @@ export class Badge {
       this.codeLink = withAttributes(element('a', 'pl-code', ''), { target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'badge-code-link' });
       this.tldrToggle.after(this.codeLink);
     }
-    this.codeLink.textContent = describeCodeLink(href).kind;
+    const { kind } = describeCodeLink(href);
+    this.codeLink.textContent = kind;
+    // Named by the paper, as the other controls: a screen reader's list of links reads "Code, Code, Code…" else.
+    this.codeLink.setAttribute('aria-label', `${SITE_KINDS.has(kind) ? `${kind} page` : kind} of ${this.paperName}`);
     this.codeLink.href = href;
     this.codeLink.title = href;
   }
@@ -265,7 +278,13 @@ export class Badge {
   private projectLink(url: string | null): HTMLAnchorElement | null {
     const href = safeHref(url);
     if (!href) return null;
-    const link = withAttributes(element('a', 'pl-code', 'Project'), { target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'badge-project-link', title: href });
+    const link = withAttributes(element('a', 'pl-code', 'Project'), {
+      target: '_blank',
+      rel: 'noopener noreferrer',
+      'data-testid': 'badge-project-link',
+      title: href,
+      'aria-label': `Project page of ${this.paperName}`,
+    });
     link.href = href;
     return link;
   }
@@ -372,10 +391,12 @@ export class Badge {
     }
   }
 
-  /** A click inside this badge (see onBadgeClick). */
-  handleClick(target: EventTarget | null): void {
-    if (target === this.saveButton) void this.busy(() => this.actions.toggleSave(this));
-    else if (target === this.tldrToggle) void this.toggleTldr();
+  /** A click inside this badge (see onBadgeClick); `repeat`: the second click of a double click. */
+  handleClick(target: EventTarget | null, repeat = false): void {
+    if (target === this.saveButton) {
+      // The first click saved (or removed) the paper: the second would undo it.
+      if (!repeat) void this.busy(() => this.actions.toggleSave(this));
+    } else if (target === this.tldrToggle) void this.toggleTldr();
     else if (this.tldrRetry && target === this.tldrRetry) void this.loadTldr();
     else if (this.undoOffer && target === this.undoOffer.button) {
       const { undo } = this.undoOffer;

@@ -118,6 +118,10 @@ export function createBadgeController({ site, transport, doc = document, current
     toggleSave: async (badge) => {
       // Act on what the button showed when clicked: the store's answer may come after the click.
       const shownSaved = badge.readingStatus !== null;
+      // What the entry and the URL say now, at the click: by the store's answer the page may show
+      // another paper in the same element (Hugging Face's next day in the same cards).
+      const details = site.details(entryOf.get(badge)!, doc);
+      const sourceUrl = savedFromUrl(currentUrl().href);
       await answeredFor.get(badge);
       if (shownSaved) {
         const removed = await transport.unsave(badge.id);
@@ -131,8 +135,6 @@ export function createBadgeController({ site, transport, doc = document, current
         return;
       }
       if (badge.readingStatus !== null) return; // it was in the reading list already
-      const details = site.details(entryOf.get(badge)!, doc);
-      const sourceUrl = savedFromUrl(currentUrl().href);
       // A paper the store does not hold is saved with the TL;DR of the abstract the page shows.
       const tldr = tldrs.get(badge.id) ?? (details.abstract ? ((await summaryOf(badge, details).catch(() => null))?.tldr ?? '') : '');
       const status = await transport.save({

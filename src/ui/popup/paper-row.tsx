@@ -6,6 +6,7 @@ import { arxivAbsUrl } from '../../papers/ids';
 import { StatusSelect } from '../status-select';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
+import { isRepeatClick } from '../repeat-click';
 
 /** How rows remove a paper: through the popup's undoable remove ("Removed · Undo"). */
 export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(async (ids) => {
@@ -21,8 +22,10 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
   const [error, setError] = useState<string | null>(null);
   const remove = useContext(RemoveContext);
   const saved = useContext(SavedContext);
-  const toggle = () =>
-    run(async () => {
+  const toggle = (event: MouseEvent) => {
+    // The first click of a double click saved (or removed) the paper: the second would undo it.
+    if (isRepeatClick(event)) return;
+    void run(async () => {
       setError(null);
       try {
         if (paper.status === null) {
@@ -35,6 +38,7 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
         setError(errorMessage(failure));
       }
     });
+  };
   return (
     <>
       <button type="button" class={paper.status === null ? 'save' : 'save saved'} data-testid="save" aria-pressed={paper.status !== null} aria-disabled={busy} aria-label={`${paper.status === null ? 'Save' : 'Saved'}: ${paper.title}`} onClick={toggle}>

@@ -294,6 +294,32 @@ describe('listing badges', () => {
     expect(hosts()).toHaveLength(5);
   });
 
+  test('Save clicked before the store answers, then the page shows another day in the same cards: the paper clicked is saved, with its own title and page', async () => {
+    const { doc, url } = await loadFixture('listings/hf-papers-date-2024-07-31.html');
+    show(doc);
+    const store = new FakeStore();
+    let release = () => undefined as void;
+    store.held = new Promise<void>((resolve) => (release = resolve));
+    let now = url;
+    controller = createBadgeController({ site: hfList, transport: store, doc: document, currentUrl: () => now });
+    controller.start();
+    await answerWaitOver();
+    part(badge('2407.13623'), 'badge-save')!.click();
+    // The next day, in the same elements, at a new URL, while the Save waits for the store's answer.
+    now = new URL('https://huggingface.co/papers/date/2024-08-01');
+    showAnotherPaperInFirstArticle();
+    await settle();
+    release();
+    await settle();
+    expect(store.of('save')).toHaveLength(1);
+    // (It was saved under the title the element showed by then: "Datasets for Large Language Models…".)
+    expect(store.of('save')[0]!.paper).toMatchObject({
+      id: '2407.13623',
+      title: 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies',
+      sourceUrl: 'https://huggingface.co/papers/date/2024-07-31',
+    });
+  });
+
   test('Save saves what the entry shows, and every badge of the paper follows; a second click unsaves', async () => {
     const { store } = await open('arxiv-list-cs.CL-new.html');
     addEntry('2310.01779', 'HallE-Control again'); // the same paper twice on one page (added to the first section)
@@ -334,6 +360,25 @@ describe('listing badges', () => {
     expect(store.saved.get('2310.01779')).toBe('reading');
     for (const host of [one!, two!]) expect((part(host, 'badge-status') as HTMLSelectElement).value).toBe('reading');
     expect(part(one!, 'badge-undo')).toBeNull();
+  });
+
+  test('Save double-clicked: the paper stays saved (the second click landed on "Saved" and removed it); Enter or Space on Saved still removes it', async () => {
+    const { store } = await open('arxiv-list-cs.CL-new.html');
+    const save = part(badge('2310.01779'), 'badge-save')!;
+    const click = (detail: number) => save.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail }));
+    click(1);
+    await settle();
+    expect(save.textContent).toBe('Saved');
+    click(2);
+    await settle();
+    expect(save.textContent).toBe('Saved');
+    expect(store.of('unsave')).toHaveLength(0);
+    expect(store.saved.get('2310.01779')).toBe('to-read');
+
+    click(0); // the keyboard's click
+    await settle();
+    expect(save.textContent).toBe('Save');
+    expect(store.of('unsave')).toHaveLength(1);
   });
 
   test('"Removed · Undo" comes in a live region that was there before, so a screen reader says it', async () => {
