@@ -1,5 +1,5 @@
 import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
-import { ReadingStatusSchema } from '../schema/papers';
+import { ReadingStatusSchema, type ReadingStatus } from '../schema/papers';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
@@ -136,8 +136,33 @@ function timestamp(value: string): number | null {
 }
 
 /** Authors or tags in one cell: "; " between them (our export and Zotero's). */
-const splitList = (value: string, ours: boolean): string[] =>
-  (ours ? splitListCell(value) : value.split(';').map((part) => part.trim())).filter((part) => part.trim() !== '');
+const splitList = (value: string, ours: boolean, separators: RegExp = /;/): string[] =>
+  (ours ? splitListCell(value) : value.split(separators).map((part) => part.trim())).filter((part) => part.trim() !== '');
+
+// A spreadsheet's tags cell is written as the reading list's tag fields read tags ("nlp, classic"),
+// or as Zotero writes them ("nlp; classic"); no tag holds a comma.
+const TAG_SEPARATORS = /[;,]/;
+
+// The statuses a spreadsheet or another reading list may name otherwise ("done", "to do").
+const STATUS_NAMES: Readonly<Record<string, ReadingStatus>> = {
+  unread: 'to-read',
+  todo: 'to-read',
+  'to-do': 'to-read',
+  'want-to-read': 'to-read',
+  'in-progress': 'reading',
+  started: 'reading',
+  'currently-reading': 'reading',
+  done: 'read',
+  finished: 'read',
+  completed: 'read',
+};
+
+/** The reading status a cell names ("To read", "to_read", "done"), or null. */
+function statusNamed(cell: string): ReadingStatus | null {
+  const name = cell.toLowerCase().replace(/[\s_]+/g, '-');
+  const parsed = ReadingStatusSchema.safeParse(name);
+  return parsed.success ? parsed.data : (STATUS_NAMES[name] ?? null);
+}
 
 /** How a file's cells are read: our own export writes names as they are, other tools "Last, First". */
 interface CsvDialect {
@@ -176,12 +201,13 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   if (authors.length > 0) item.authors = authors;
   const status = field('status')?.value.trim();
   if (status !== undefined && status !== '') {
-    // As the list names them too ("To read"), or as a spreadsheet may ("to_read").
-    const parsed = ReadingStatusSchema.safeParse(status.toLowerCase().replace(/[\s_]+/g, '-'));
-    if (!parsed.success) return { line: row.line, reason: `status "${status.slice(0, 40)}" is not one of to-read, reading, read in ${where}` };
-    item.status = parsed.data;
+    // As the list names them too ("To read"), or as a spreadsheet may ("to_read", "done").
+    const named = statusNamed(status);
+    // A status of its own ("skimmed") loses the paper nothing else: it is left out, and said.
+    if (named) item.status = named;
+    else leftOut.push({ line: row.line, reason: `status "${singleLine(status).slice(0, 40)}" is not one of to-read, reading, read: left out of ${where}` });
   }
-  const tags = splitList(field('tags')?.value ?? '', ours);
+  const tags = splitList(field('tags')?.value ?? '', ours, TAG_SEPARATORS);
   if (tags.length > 0) item.tags = keywordTags(tags, (reason) => leftOut.push({ line: row.line, reason: `${reason}: left out of ${where}` }));
   const notes = field('notes', true)?.value;
   // Zotero's Notes column holds its notes' HTML; ours holds the text as typed (a "<b>" in it is text).

@@ -102,14 +102,25 @@ describe("CSV import: other tools' files", () => {
     expect(parseImport(exportCsv([ours]), 'paperlens-reading-list.csv').items[0]!.notes).toBe(ours.notes);
   });
 
-  test('a spreadsheet with ";" between cells (Excel in many locales): ids with versions, statuses, a status we do not know', () => {
-    const sheet = 'arXiv ID;Title;Status\n2310.01779v2;HallE-Switch;Reading\nhttps://huggingface.co/papers/2407.13623;Scaling Laws;read\n1706.03762;Attention;done\n';
+  test('a spreadsheet with ";" between cells (Excel in many locales): ids with versions, statuses named otherwise ("done"), a status of its own left out, not the paper', () => {
+    const sheet = 'arXiv ID;Title;Status\n2310.01779v2;HallE-Switch;Reading\nhttps://huggingface.co/papers/2407.13623;Scaling Laws;read\n1706.03762;Attention;done\n2106.09685;LoRA;skimmed\n';
     const parse = parseImport(sheet, 'papers.csv');
     expect(parse.items).toEqual([
       { id: '2310.01779', line: 2, title: 'HallE-Switch', status: 'reading' },
       { id: '2407.13623', line: 3, title: 'Scaling Laws', status: 'read' },
+      { id: '1706.03762', line: 4, title: 'Attention', status: 'read' },
+      { id: '2106.09685', line: 5, title: 'LoRA' },
     ]);
-    expect(parse.rejected).toEqual([{ line: 4, reason: 'status "done" is not one of to-read, reading, read in the row at line 4 ("Attention")' }]);
+    expect(parse.rejected).toEqual([]);
+    expect(parse.leftOut).toEqual([{ line: 5, reason: 'status "skimmed" is not one of to-read, reading, read: left out of the row at line 5 ("LoRA")' }]);
+  });
+
+  test('a spreadsheet\'s tags cell is read as the rows\' tag fields read it: "nlp, classic" is two tags, as "nlp; classic" is', () => {
+    const parse = parseImport('id,title,tags\n1706.03762,Attention,"nlp, classic"\n2310.01779,HallE-Switch,vlm; hallucination\n', 'my-papers.csv');
+    expect(parse.items.map((item) => item.tags)).toEqual([
+      ['nlp', 'classic'],
+      ['vlm', 'hallucination'],
+    ]);
   });
 
   test('a status as the reading list names it ("To read") or written with "_" is read; an empty one is no status', () => {
