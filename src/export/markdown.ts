@@ -44,11 +44,31 @@ function unescapeList(text: string): string[] {
 // The labelled lines of a paper's item, as entry() writes them.
 const ENTRY_FIELD = /^(Tags|TL;DR|Notes): (.*)$/;
 
+// A note's line escaped where it would start a block (a heading, a list, a setext underline).
+const NOTE_LINE_BLOCK = /^(?:[#=+-]|\d+[.)])/;
+const NOTE_LINE_ESCAPED = /^(\d*)\\([#=+.)-])/;
+
+/** One line of a note, as Markdown shows it literally inside the paper's list item. */
+function escapeNoteLine(line: string): string {
+  const text = escapeMarkdown(line);
+  return NOTE_LINE_BLOCK.test(text) ? text.replace(/^(\d*)(.)/, '$1\\$2') : text;
+}
+
+/** A note's line as escapeNoteLine wrote it. */
+function unescapeNoteLine(line: string): string {
+  return unescapeMarkdown(line.replace(NOTE_LINE_ESCAPED, '$1$2'));
+}
+
 /**
  * Reads a line of a paper's item in our export into `item`: its authors (the item's first line
- * after the link, unlabelled), tags, TL;DR or notes. Notes come back on one line, as written.
+ * after the link, unlabelled), tags, TL;DR or notes. The notes come last: every line after their
+ * first is one of theirs (a blank one is read as `''`).
  */
 export function readEntryLine(item: ImportedItem, line: string, first: boolean): void {
+  if (item.notes !== undefined) {
+    item.notes += `\n${unescapeNoteLine(line)}`;
+    return;
+  }
   const field = ENTRY_FIELD.exec(line);
   if (!field) {
     if (first) item.authors = unescapeList(line);
@@ -67,8 +87,12 @@ function entry(item: SavedItem): string {
   const tags = item.tags.map(singleLine).filter((tag) => tag !== '');
   if (tags.length > 0) lines.push(`  Tags: ${escapeList(tags)}`);
   if (item.tldr.trim() !== '') lines.push(`  TL;DR: ${escapeMarkdown(item.tldr)}`);
-  // On one line, as every field: a note's own line breaks could start Markdown blocks.
-  if (item.notes.trim() !== '') lines.push(`  Notes: ${escapeMarkdown(item.notes)}`);
+  // A note keeps its lines (a weekly review's lists, its paragraphs), each escaped where it could
+  // start a Markdown block; a blank one is a line of spaces, which ends the paragraph.
+  if (item.notes.trim() !== '') {
+    const [first = '', ...more] = item.notes.trim().split(/\r\n?|\n/);
+    lines.push(`  Notes: ${escapeMarkdown(first)}`, ...more.map((line) => (line.trim() === '' ? '' : `  ${escapeNoteLine(line)}`)));
+  }
   // Two trailing spaces: a line break inside the list item.
   return lines.join('  \n');
 }

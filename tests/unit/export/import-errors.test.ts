@@ -219,6 +219,17 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(added).toMatchObject({ title: items[0]!.title, authors: items[0]!.authors, tags: items[0]!.tags, tldr: items[0]!.tldr, notes: items[0]!.notes });
   });
 
+  test("a note of several lines (a weekly review's list, paragraphs, a heading, a line like a field) comes back from our Markdown export as it was written", () => {
+    const notes = 'Summary:\n- multi-head attention\n- positional encodings\n\n\nQuestion: why 8 heads?\n# Heading-like\nTags: not a field\n1) numbered\n---\nsee https://arxiv.org/abs/1706.03762 and [x](https://arxiv.org/abs/2402.18041)\nends in C:\\';
+    const items = [savedItem({ id: '2310.01779', tags: ['vision'], notes }), savedItem({ id: '2402.18041', tags: ['vision'], notes: 'One line.' })];
+    const parse = parseImport(exportMarkdown(items), 'paperlens-reading-list.md');
+    expect(parse.rejected).toEqual([]);
+    expect(parse.items.map(({ id, notes: read, tags }) => [id, read, tags])).toEqual([
+      ['2310.01779', notes, ['vision']],
+      ['2402.18041', 'One line.', ['vision']],
+    ]);
+  });
+
   test('a Markdown export written before commas in names were escaped reads as it did: a name at each ", "', () => {
     const text = '# Reading list\n\n## To read (1)\n\n- [Old export](https://arxiv.org/abs/2310.01779)  \n  Bohan Zhai, Shijia Yang  \n  Tags: vision, to\\_cite\n';
     const parse = parseImport(text, 'paperlens-reading-list.md');

@@ -49,10 +49,10 @@ describe('Markdown export', () => {
     expect(targets.sort()).toEqual(items.map((item) => `https://arxiv.org/abs/${item.id}`).sort());
   });
 
-  test('papers are grouped by status with authors, tags, TL;DR and notes', () => {
+  test('papers are grouped by status with authors, tags, TL;DR and notes; a note keeps its lines, none starting a heading, a list or an underline', () => {
     const markdown = exportMarkdown([
       savedItem({ id: '2310.00001', title: 'Done', status: 'read' }),
-      savedItem({ id: '2310.00002', title: 'Next', tags: ['vision', 'to cite'], tldr: 'Short.', notes: 'Table 3 matters.\n# not a heading\n- not a list' }),
+      savedItem({ id: '2310.00002', title: 'Next', tags: ['vision', 'to cite'], tldr: 'Short.', notes: 'Table 3 matters.\n# not a heading\n- not a list\n\n1. nor this\n===\n+ nor *this*' }),
       savedItem({ id: '2310.00003', title: 'Later' }),
     ]);
     expect(markdown).toBe(
@@ -65,7 +65,13 @@ describe('Markdown export', () => {
         '  Bohan Zhai, Shijia Yang  ',
         '  Tags: vision, to cite  ',
         '  TL;DR: Short.  ',
-        '  Notes: Table 3 matters. # not a heading - not a list',
+        '  Notes: Table 3 matters.  ',
+        '  \\# not a heading  ',
+        '  \\- not a list  ',
+        '  ',
+        '  1\\. nor this  ',
+        '  \\===  ',
+        '  \\+ nor \\*this\\*',
         '- [Later](https://arxiv.org/abs/2310.00003)  ',
         '  Bohan Zhai, Shijia Yang  ',
         '  TL;DR: A switch for hallucinations.',
