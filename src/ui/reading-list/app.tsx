@@ -10,8 +10,9 @@ import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-
 import { ImportPanel } from './import-panel';
 import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './lost-edits';
 import { RecentlyRemoved } from './recently-removed';
-import { EMPTY_QUERY, filterItems, holdInPlace, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
+import { EMPTY_QUERY, filterItems, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
+import { useHeldRow } from './held-row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
 import { useRowHeight, useScrollAnchor, useWindowRange } from './window-range';
@@ -447,11 +448,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
 
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
   const filtered = useMemo(() => filterItems(sorted, query), [sorted, query.status, query.tag, query.text]);
-  // The row holding the keyboard focus keeps its place, and stays shown, until the focus leaves it:
-  // its edits may re-sort it (by last update) or make it stop matching the filters, and moving it
-  // mid-typing would take the focus, and the next keystrokes, away with it.
-  const [held, setHeld] = useState<{ id: string; index: number } | null>(null);
-  const shown = useMemo(() => (held && items ? holdInPlace(filtered, items, held.id, held.index) : filtered), [filtered, held]);
+  // The row holding the focus keeps its place while the reader edits it (held-row.ts).
+  const heldRows = useHeldRow(listRef, filtered, items, query.sort);
+  const shown = heldRows.shown;
   // Rows are tall: 3 beyond each edge of the screen are 516 px of margin for a scroll that outruns
   // a frame, and every row rendered is work on each keystroke (at least 24 rows made first render
   // ~1.6× and keystroke p95 ~2× slower).
@@ -660,21 +659,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
           // The browser scrolls a field the keyboard reaches just into the window, which leaves one
           // reached going up (Shift+Tab) under the sticky toolbar: it comes out below it.
           revealBelowToolbar((event.target as Element).getBoundingClientRect().top);
-          const id = (event.target as Element).closest('[data-arxiv-id]')?.getAttribute('data-arxiv-id');
-          if (!id || id === held?.id) return;
-          // Its place once the row held before is released (which may leave, or move): the order
-          // the reader tabs through stays right.
-          const index = filtered.findIndex((item) => item.id === id);
-          setHeld({ id, index: index >= 0 ? index : shown.findIndex((item) => item.id === id) });
+          heldRows.onFocusIn();
         }}
-        onFocusOut={() => {
-          // Where the focus went is known after focusout. A window that loses the focus keeps its
-          // active element: the row stays held until the reader is back and moves on.
-          setTimeout(() => {
-            const active = document.activeElement;
-            if (!active || !listRef.current?.contains(active)) setHeld(null);
-          }, 0);
-        }}
+        onFocusOut={heldRows.onFocusOut}
       >
         {shown.slice(range.start, range.end).map((item, offset) => (
           <Row

@@ -127,17 +127,26 @@ export function savedTypoSearch(items: readonly SavedItem[]): TypoSearch<SavedIt
 }
 
 /**
- * `shown` with the item `heldId` (from `items`, its latest version) at `index`: the row being
- * edited keeps its place, and stays shown, whatever its edits do to the order or the filters.
+ * `shown` (in `sort` order) with the item `held` (its latest version, from `items`) where the
+ * version `held` sorts: the row being edited keeps its place, and stays shown, whatever its edits do
+ * to the order or the filters, while papers added or put back go where the sort puts them.
  * An item no longer in `items` (removed) is not held.
  */
-export function holdInPlace(shown: readonly SavedItem[], items: readonly SavedItem[], heldId: string, index: number): SavedItem[] {
-  const at = shown.findIndex((item) => item.id === heldId);
-  if (at === index) return [...shown];
-  const held = at >= 0 ? shown[at] : items.find((item) => item.id === heldId);
-  if (!held) return [...shown];
+export function holdInPlace(shown: readonly SavedItem[], items: readonly SavedItem[], held: SavedItem, sort: SortKey): SavedItem[] {
+  const at = shown.findIndex((item) => item.id === held.id);
+  const latest = at >= 0 ? shown[at] : items.find((item) => item.id === held.id);
+  if (!latest) return [...shown];
   const rest = at >= 0 ? [...shown.slice(0, at), ...shown.slice(at + 1)] : [...shown];
-  rest.splice(Math.max(0, Math.min(index, rest.length)), 0, held);
+  // The first of the others that sorts after it (they are sorted, and the order is total: ties go by id).
+  const order = compare(sort);
+  let low = 0;
+  let high = rest.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (order(rest[middle]!, held) < 0) low = middle + 1;
+    else high = middle;
+  }
+  rest.splice(low, 0, latest);
   return rest;
 }
 

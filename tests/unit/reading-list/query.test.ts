@@ -97,17 +97,28 @@ describe('reading-list query', () => {
     // Its notes were just edited: by last update it would move to the top.
     const edited = savedItem({ ...items[2]!, notes: 'Table 3 checked', updatedAt: 100 });
     const now = [items[0]!, items[1]!, edited];
-    expect(ids(holdInPlace(sortItems(now, 'updated'), now, edited.id, 2))).toEqual(['2310.01779', '1706.03762', '2407.13623']);
-    expect(holdInPlace(sortItems(now, 'updated'), now, edited.id, 2)[2]).toBe(edited);
+    expect(ids(holdInPlace(sortItems(now, 'updated'), now, items[2]!, 'updated'))).toEqual(['2310.01779', '1706.03762', '2407.13623']);
+    expect(holdInPlace(sortItems(now, 'updated'), now, items[2]!, 'updated')[2]).toBe(edited);
     // Its status was changed under a status filter it no longer matches: still shown where it was.
     const read = savedItem({ ...items[2]!, status: 'read' });
     const after = [items[0]!, items[1]!, read];
     const readingOnly = filterItems(sortItems(after, 'added'), { ...EMPTY_QUERY, status: 'reading' });
     expect(ids(readingOnly)).toEqual([]);
-    expect(holdInPlace(readingOnly, after, read.id, 0)).toEqual([read]);
+    expect(holdInPlace(readingOnly, after, items[2]!, 'added')).toEqual([read]);
     // A held item removed meanwhile is gone; one already in place is left as it is.
-    expect(ids(holdInPlace(items.slice(0, 2), items.slice(0, 2), '2407.13623', 1))).toEqual(['1706.03762', '2310.01779']);
-    expect(ids(holdInPlace(items, items, '2310.01779', 1))).toEqual(ids(items));
+    expect(ids(holdInPlace(items.slice(0, 2), items.slice(0, 2), items[2]!, 'added'))).toEqual(['1706.03762', '2310.01779']);
+    expect(ids(holdInPlace(items, items, items[1]!, 'added'))).toEqual(ids(items));
+  });
+
+  test('papers put back (an Undo) or saved while a row is held go where the sort puts them, above or below it', () => {
+    // 2310.01779 held (focused) while 1706.03762 was removed; 1706.03762 put back sorts above it.
+    expect(ids(holdInPlace(sortItems(items, 'added'), items, items[1]!, 'added'))).toEqual(['1706.03762', '2310.01779', '2407.13623']);
+    // The held row edited (newest by last update), and a paper updated meanwhile elsewhere: the
+    // held row stays below 2310.01779 (updated at 90), where it was, the other goes to the top.
+    const edited = savedItem({ ...items[0]!, updatedAt: 200 });
+    const elsewhere = savedItem({ ...items[2]!, updatedAt: 150 });
+    const now = [edited, items[1]!, elsewhere];
+    expect(ids(holdInPlace(sortItems(now, 'updated'), now, items[0]!, 'updated'))).toEqual(['2407.13623', '2310.01779', '1706.03762']);
   });
 
   test('counts tags (first spelling, by name) and statuses', () => {
