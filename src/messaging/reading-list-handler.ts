@@ -10,7 +10,8 @@ import {
   setStatusMany,
   setTags,
 } from '../db/reading-list';
-import { ReadingListRequestSchemas, type ReadingListCommand, type ReadingListResponseMap } from '../schema';
+import { takeRemoval } from '../db/removed';
+import { ReadingListRequestSchemas, type ReadingListCommand, type ReadingListResponseMap, type RestoreRemovalResult } from '../schema';
 
 const READING_LIST_TYPES: ReadonlySet<string> = new Set(ReadingListRequestSchemas.flatMap((schema) => schema.shape.type.def.values));
 
@@ -40,6 +41,8 @@ export async function handleReadingListRequest(
       return removeSaved(db, request.ids, now);
     case 'restoreSaved':
       return restoreSaved(db, request.items, request.expected);
+    case 'restoreRemoved':
+      return restoreRemoval(db, request.removedAt, now);
     case 'importApply':
       return applyImport(db, request.items, request.rejected, now);
     case 'clearReadingData':
@@ -47,4 +50,17 @@ export async function handleReadingListRequest(
     default:
       return request satisfies never;
   }
+}
+
+/**
+ * Puts back every paper of one removal in one transaction: each as it was removed, unless listed
+ * again meanwhile (saved again, imported, an Undo), which stays as it is. Run again (a second click,
+ * another tab, the removal's Undo after it) it finds nothing left to put back.
+ */
+async function restoreRemoval(db: PaperLensDatabase, removedAt: number, now: number): Promise<RestoreRemovalResult> {
+  return db.transaction('rw', db.saved, db.removed, async () => {
+    const items = await takeRemoval(db, removedAt, now);
+    const { changed } = items.length === 0 ? { changed: 0 } : await restoreSaved(db, items, null);
+    return { changed, listed: items.length - changed };
+  });
 }

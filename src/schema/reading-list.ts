@@ -145,6 +145,11 @@ export const ReadingListRequestSchemas = [
     })
     .check(z.refine((request) => request.expected === null || request.expected.length === request.items.length, 'expected must name one state per item')),
   /**
+   * "Restore all" of Recently removed: puts back every paper of one removal (those kept with this
+   * removedAt), as restoreSaved does for a removal's Undo (a paper listed again meanwhile stays as it is).
+   */
+  z.object({ type: z.literal('restoreRemoved'), removedAt: Timestamp }),
+  /**
    * Applies an import file's items (from parseImport), all or nothing: the merge is planned again
    * inside the writing transaction against the list as it is then. `rejected` (the file's own
    * rejections) only goes into the answer's summary.
@@ -173,6 +178,11 @@ export interface EditResult extends ChangeCount {
   after: SavedItem[];
 }
 
+/** What "Restore all" of a removal did: `changed` papers put back, `listed` left as they are (listed again meanwhile). */
+export interface RestoreRemovalResult extends ChangeCount {
+  listed: number;
+}
+
 export const ImportResultSchema = z.object({
   added: Count,
   updated: Count,
@@ -196,6 +206,7 @@ export interface ReadingListResponseMap {
   setStatusMany: EditResult;
   removeSaved: SavedItem[];
   restoreSaved: ChangeCount;
+  restoreRemoved: RestoreRemovalResult;
   importApply: ImportResult;
   clearReadingData: ClearResult;
 }

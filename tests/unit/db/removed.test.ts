@@ -4,6 +4,9 @@ import { savePaper, setStatus, unsavePaper } from '../../../src/db/papers';
 import { applyImport, clearReadingData, removeSaved, restoreSaved, setNotes, setTags } from '../../../src/db/reading-list';
 import { parseImport } from '../../../src/export';
 import { REMOVED_KEPT_MS } from '../../../src/db/removed';
+import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
+import type { SavedItem } from '../../../src/schema';
+import { savedItem } from '../export/fixtures';
 
 // A removal is one click on "Saved" (popup, card, badge), and its Undo goes with the popup or the
 // page: a paper saved again afterwards gets back what the reader gave it.
@@ -73,4 +76,55 @@ test('a removed paper listed again by an import is no longer kept as removed (th
   await applyImport(db, parsed.items, parsed.rejected, 20_000);
   expect(await db.removed.count()).toBe(0);
   expect(await db.saved.get(paper.id)).toMatchObject({ notes: '', tags: [] });
+});
+
+// A bulk delete of the whole list (Select all shown, Delete: no question) and its Undo gone (10 s,
+// that page only): Recently removed must bring back every paper, notes with them, in one go.
+describe('a bulk removal', () => {
+  const many = (count: number, from = 0): SavedItem[] =>
+    Array.from({ length: count }, (_, index) =>
+      savedItem({ id: `2401.${String(10_000 + from + index)}`, title: `Paper ${from + index + 1}`, notes: `note ${from + index}`, tags: ['batch'], citeKey: `key${from + index}`, addedAt: 500 + index }),
+    );
+  const restoreAll = (removedAt: number, now: number) => handleReadingListRequest(db, { type: 'restoreRemoved', removedAt }, now);
+
+  test('of 3,000 papers is kept whole, and so it stays after another removal (a cap of 2,000 lost 1,000 of them for good)', async () => {
+    const items = many(3_000);
+    await db.saved.bulkPut(items);
+    await removeSaved(db, items.map((item) => item.id), 10_000);
+    expect(await db.removed.where('removedAt').equals(10_000).count()).toBe(3_000);
+    await unsavePaper(db, paper.id, 11_000);
+    expect(await db.removed.count()).toBe(3_001);
+    expect(await restoreAll(10_000, 12_000)).toEqual({ changed: 3_000, listed: 0 });
+    expect(await db.saved.bulkGet(items.map((item) => item.id))).toEqual(items);
+  });
+
+  test('Restore all puts back that removal only, as it was; a paper listed again meanwhile stays as it is; run again (or its Undo after it) it changes nothing', async () => {
+    const items = many(300);
+    await db.saved.bulkPut(items);
+    await removeSaved(db, items.slice(0, 200).map((item) => item.id), 10_000);
+    await removeSaved(db, items.slice(200).map((item) => item.id), 11_000);
+    // Listed again meanwhile, with a note of its own (its kept copy not taken, as data kept from before).
+    const again = { ...items[5]!, notes: 'written since', updatedAt: 10_500 };
+    await db.saved.put(again);
+
+    expect(await restoreAll(10_000, 20_000)).toEqual({ changed: 199, listed: 1 });
+    expect(await db.saved.get(again.id)).toEqual(again);
+    const back = await db.saved.bulkGet(items.slice(0, 200).map((item) => item.id));
+    expect(back.filter((item) => item?.id !== again.id)).toEqual(items.slice(0, 200).filter((item) => item.id !== again.id));
+    // The other removal is still kept, this one no longer: it leaves Recently removed.
+    expect(await db.removed.where('removedAt').equals(10_000).count()).toBe(0);
+    expect(await db.removed.where('removedAt').equals(11_000).count()).toBe(100);
+
+    // An edit after the restore survives a second Restore all and the removal's Undo (the reading list's, still standing).
+    await setNotes(db, items[0]!.id, 'edited after the restore', 21_000);
+    expect(await restoreAll(10_000, 22_000)).toEqual({ changed: 0, listed: 0 });
+    expect(await restoreSaved(db, items.slice(0, 200), null)).toEqual({ changed: 0 });
+    expect((await db.saved.get(items[0]!.id))?.notes).toBe('edited after the restore');
+  });
+
+  test(`Restore all of a removal more than ${REMOVED_KEPT_MS / DAY} days old puts nothing back`, async () => {
+    await removeSaved(db, [paper.id], 10_000);
+    expect(await restoreAll(10_000, 10_000 + REMOVED_KEPT_MS + 1)).toEqual({ changed: 0, listed: 0 });
+    expect(await db.saved.get(paper.id)).toBeUndefined();
+  });
 });

@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, listedItem, LISTED_AT, openEmptyReadingList, sendFromPage, type ExtensionBrowser } from './harness';
+
+// A 1280x720 window at 200% zoom is 640x360 CSS px: the sticky top (title, toolbar, the selection's
+// bar, an Undo) took 294 px of it, and a row is 172 px, so the rows being bulk-edited were never seen whole.
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+});
+afterAll(() => browser?.close());
+
+const ITEMS = Array.from({ length: 12 }, (_, index) => listedItem(`2401.${String(10_001 + index)}`, `Filler paper ${index + 1}`, { notes: `note ${index}`, tags: ['nlp'], addedAt: LISTED_AT - index }));
+
+/**
+ * Scrolls the row's bottom to the window's bottom edge, then answers whether its top and bottom
+ * lines are its own on screen (not under the top region, not cut by the window).
+ */
+function wholeRowSeen(page: Page, id: string): Promise<boolean> {
+  return page.evaluate((id) => {
+    const row = document.querySelector<HTMLElement>(`[data-testid="reading-item"][data-arxiv-id="${id}"]`)!;
+    scrollBy({ top: row.getBoundingClientRect().bottom - innerHeight, behavior: 'instant' });
+    const box = row.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const own = (y: number) => y >= 0 && y <= innerHeight && row.contains(document.elementFromPoint(x, y));
+    return own(box.top + 2) && own(box.bottom - 2);
+  }, id);
+}
+
+describe('the reading list in a short window (1280x720 at 200% zoom: 640x360)', () => {
+  test('with two papers selected and an Undo offered, a whole row being edited can be seen', async () => {
+    const page = await openEmptyReadingList(browser, 640);
+    expect((await sendFromPage(page, { type: 'importApply', items: ITEMS, rejected: [] })).ok).toBe(true);
+    await page.setViewportSize({ width: 640, height: 360 });
+    await page.reload();
+    await expect.poll(() => page.getByTestId('reading-list').getAttribute('data-count')).toBe('12');
+
+    await page.getByTestId('select').nth(2).check();
+    await page.getByTestId('select').nth(3).check();
+    await page.getByTestId('bulk-status').selectOption('reading');
+    await page.getByTestId('undo-offer').waitFor();
+    expect(await page.getByTestId('bulk-bar').count()).toBe(1);
+
+    const edited = ITEMS[3]!.id;
+    expect(await wholeRowSeen(page, edited)).toBe(true);
+    // The top comes back with the page's start.
+    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+    expect(await page.getByTestId('undo-offer').isVisible()).toBe(true);
+
+    // A window of ordinary height keeps the top on screen as the list scrolls.
+    await page.setViewportSize({ width: 1200, height: 900 });
+    expect(await page.locator('.sticky').evaluate((top) => getComputedStyle(top).position)).toBe('sticky');
+    await page.close();
+  });
+});
