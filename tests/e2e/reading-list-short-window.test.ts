@@ -53,4 +53,20 @@ describe('the reading list in a short window (1280x720 at 200% zoom: 640x360)', 
     expect(await page.locator('.sticky').evaluate((top) => getComputedStyle(top).position)).toBe('sticky');
     await page.close();
   });
+
+  test('moving down the list with j and back up with k keeps the current row on screen', async () => {
+    // The papers the test before listed.
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 640, height: 360 });
+    await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    await expect.poll(() => page.getByTestId('reading-list').getAttribute('data-count')).toBe('12');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (let step = 0; step < 6; step++) await page.keyboard.press('j');
+    for (let step = 0; step < 4; step++) await page.keyboard.press('k');
+    // The row the keys reached (the 2nd: the first j goes to the 1st), its top on screen.
+    const row = page.locator(`[data-testid="reading-item"][data-arxiv-id="${ITEMS[1]!.id}"]`);
+    await expect.poll(() => row.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await expect.poll(() => row.evaluate((element) => Math.round(element.getBoundingClientRect().top))).toBeGreaterThanOrEqual(0);
+    await page.close();
+  });
 });

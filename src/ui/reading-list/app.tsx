@@ -503,7 +503,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // removal that fails keeps them selected for another try.
   const removeIds = (ids: string[]) => void undo.remove(ids, items ?? []);
 
-  const stickyBottom = () => document.querySelector<HTMLElement>('.sticky')?.getBoundingClientRect().bottom ?? 0;
+  // In a short window the top is not sticky (style.css): scrolled away, it covers nothing.
+  const stickyBottom = () => Math.max(0, document.querySelector<HTMLElement>('.sticky')?.getBoundingClientRect().bottom ?? 0);
   /** Scrolls what starts at `top` (in the window) out from under the sticky toolbar; false when it is not under it. */
   const revealBelowToolbar = (top: number): boolean => {
     const header = stickyBottom();
