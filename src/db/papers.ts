@@ -4,6 +4,7 @@ import { summarize } from '../summarize';
 import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, Seen, ValidSaveInput } from '../schema';
 import { SaveInputSchema, SummarySchema } from '../schema';
 import { feedSummary } from '../feed/merge';
+import { uniqueCodeLinks } from '../summarize/links';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withoutTakenKeys, withStatus } from './reading-list';
@@ -12,7 +13,7 @@ import { sameItem } from '../export/merge';
 import type { Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
 import { pageDetails, pageText } from '../sites/types';
-import { MAX_AUTHOR_NAME, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
+import { MAX_AUTHOR_NAME, MAX_CODE_LINKS, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
 import { putPapers } from './bulk';
 import { heldKeys, idSpans, rowsInSpans } from './id-spans';
@@ -332,8 +333,10 @@ export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: 
     if (!paper || normTitle === '' || normTitle === paper.normTitle) return false;
     // A page without an abstract (none sent) keeps the store's.
     const abstract = latexToText(page.abstract ?? '') || paper.abstract;
-    // The picker weighs sentences by the title too: made again even for the same abstract.
-    const summary = SummarySchema.parse(feedSummary(title, abstract, paper.feed?.githubRepo ?? null));
+    // The picker weighs sentences by the title too: made again even for the same abstract. The
+    // links read before stay: arXiv's page shows an abstract's URLs as "this https URL".
+    const made = feedSummary(title, abstract, paper.feed?.githubRepo ?? null);
+    const summary = SummarySchema.parse({ ...made, codeLinks: uniqueCodeLinks([...made.codeLinks, ...paper.summary.codeLinks]).slice(0, MAX_CODE_LINKS) });
     await putPapers(db, [{ ...paper, title, normTitle, abstract, summary, retitledAt: now }], now);
     const item = await db.saved.get(id);
     if (item && (item.title === paper.title || item.tldr === paper.summary.tldr)) {

@@ -23,7 +23,7 @@ export async function keepRemoved(db: PaperLensDatabase, items: readonly SavedIt
   await db.removed.where('removedAt').below(now - REMOVED_KEPT_MS).delete();
   if (items.length === 0) return;
   await db.removed.bulkPut(items.map((item) => ({ ...item, removedAt: now })));
-  const past = (await db.removed.count()) - Math.max(REMOVED_KEPT_MAX, items.length);
+  const past = (await db.removed.count()) - REMOVED_KEPT_MAX;
   if (past > 0) await db.removed.orderBy('removedAt').limit(past).delete();
 }
 

@@ -139,9 +139,16 @@ function timestamp(value: string): number | null {
 const splitList = (value: string, ours: boolean, separators: RegExp = /;/): string[] =>
   (ours ? splitListCell(value) : value.split(separators).map((part) => part.trim())).filter((part) => part.trim() !== '');
 
-// A spreadsheet's tags cell is written as the reading list's tag fields read tags ("nlp, classic"),
-// or as Zotero writes them ("nlp; classic"); no tag holds a comma.
-const TAG_SEPARATORS = /[;,]/;
+/**
+ * A tags cell's tags: Zotero's Manual Tags ("Learning, Deep; to cite") and a cell with a ";" have
+ * "; " between them; a spreadsheet's other cells are written as the reading list's tag fields read
+ * tags ("nlp, classic").
+ */
+function tagsOf(cell: { key: string; value: string } | null, ours: boolean): string[] {
+  if (!cell) return [];
+  const commas = !ours && cell.key !== 'manual_tags' && !cell.value.includes(';');
+  return splitList(cell.value, ours, commas ? /,/ : /;/);
+}
 
 // The statuses a spreadsheet or another reading list may name otherwise ("done", "to do").
 const STATUS_NAMES: Readonly<Record<string, ReadingStatus>> = {
@@ -207,7 +214,7 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
     if (named) item.status = named;
     else leftOut.push({ line: row.line, reason: `status "${singleLine(status).slice(0, 40)}" is not one of to-read, reading, read: left out of ${where}` });
   }
-  const tags = splitList(field('tags')?.value ?? '', ours, TAG_SEPARATORS);
+  const tags = tagsOf(field('tags'), ours);
   if (tags.length > 0) item.tags = keywordTags(tags, (reason) => leftOut.push({ line: row.line, reason: `${reason}: left out of ${where}` }));
   const notes = field('notes', true)?.value;
   // Zotero's Notes column holds its notes' HTML; ours holds the text as typed (a "<b>" in it is text).

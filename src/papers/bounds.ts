@@ -11,5 +11,7 @@ export const MAX_AUTHOR_NAME = 300;
 export const SEEN_AUTHORS = 5;
 /** Code links read off a paper's page (its abstract and comments link a few at most). */
 export const MAX_PAGE_CODE_LINKS = 10;
+/** Code links a paper's summary keeps. */
+export const MAX_CODE_LINKS = 10;
 /** The longest link kept (a page's, a feed's, an import's); longer ones are not links people follow. */
 export const MAX_URL_LENGTH = 2048;

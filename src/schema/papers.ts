@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Timestamp, Title, text } from './common';
-import { MAX_AUTHOR_NAME, SEEN_AUTHORS } from '../papers/bounds';
+import { MAX_AUTHOR_NAME, MAX_CODE_LINKS, SEEN_AUTHORS } from '../papers/bounds';
 
 export const SummarySchema = z.object({
   version: Count,
   tldr: text(2000),
   keyResults: z.array(text(500)).check(z.maxLength(12)),
-  codeLinks: z.array(HttpUrlSchema).check(z.maxLength(10)),
+  codeLinks: z.array(HttpUrlSchema).check(z.maxLength(MAX_CODE_LINKS)),
   topics: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(5)), []),
 });
 export type Summary = z.infer<typeof SummarySchema>;

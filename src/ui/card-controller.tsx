@@ -266,7 +266,8 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   /** The card's paper summarized anew (from the page's abstract, arXiv retitled it): the card says so, its status kept. */
   const showNewSummary = (mounted: MountedCard, fresh: LookupResult) => {
     const view = fresh.view;
-    if (card !== mounted || !view?.inStore || view.tldr === mounted.model.tldr) return;
+    const summaryOf = ({ tldr, keyResults, topics }: Pick<PaperView, 'tldr' | 'keyResults' | 'topics'>) => JSON.stringify([tldr, keyResults, topics]);
+    if (card !== mounted || !view?.inStore || summaryOf(view) === summaryOf(mounted.model)) return;
     draw(mounted, { ...cardModel(mounted.page, fresh), status: mounted.model.status });
   };
 

@@ -35,7 +35,7 @@ describe('Recently removed, after a bulk delete whose Undo is gone', () => {
     const removed = list.getByTestId('recently-removed');
     await removed.locator('summary').click();
     await expect.poll(() => removed.locator('summary').textContent()).toBe('Recently removed (302)');
-    expect(await list.getByTestId('removed-shown').textContent()).toBe('Listed by title: the newest 101 of the 302 papers. Restore all puts back a whole removal.');
+    expect(await list.getByTestId('removed-shown').textContent()).toBe('Listed by title: 101 of the 302 papers, the newest first. Restore all puts back a whole removal.');
     const removal = removed.getByTestId('removal');
     expect(await removal.count()).toBe(1);
     expect(await removal.locator('.removal-head').textContent()).toMatch(/^301 papers removed together just now, at \d{1,2}:\d\d(\s[AP]M)? Restore all 301$/);

@@ -146,7 +146,7 @@ export function RecentlyRemoved({ db }: { db: PaperLensDatabase }) {
       {removed?.total === 0 && <p class="muted">No paper was removed in the last 30 days.</p>}
       {removed && removed.listed < removed.total && (
         <p class="muted" data-testid="removed-shown">
-          Listed by title: the newest {removed.listed.toLocaleString('en')} of the {papers(removed.total)}. Restore all puts back a whole removal.
+          Listed by title: {removed.listed.toLocaleString('en')} of the {papers(removed.total)}, the newest first. Restore all puts back a whole removal.
           {removed.more && ' Older removals are listed once newer ones are restored.'}
         </p>
       )}

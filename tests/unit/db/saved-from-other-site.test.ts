@@ -53,4 +53,12 @@ describe('a paper arXiv retitled, saved from its Hugging Face page', () => {
     await completeSaved(db, ARXIV);
     expect((await db.saved.get(ID))!.authors).toEqual(['Bohan Zhai', 'Other Person']);
   });
+
+  test("retitled from its arXiv page: the summary is made from the page's abstract, and keeps the code links the store's abstract gave (arXiv's page shows a URL as \"this https URL\")", async () => {
+    const linked = 'We introduce HallE-Switch. Code is at https://github.com/bronyayang/HallE_Control.';
+    await putPapers(db, [{ ...(await db.papers.get(ID))!, abstract: linked, summary: { version: SUMMARIZER_VERSION, ...summarize(OLD_TITLE, linked) } }], 2);
+    expect((await db.papers.get(ID))!.summary.codeLinks).toEqual(['https://github.com/bronyayang/HallE_Control']);
+    await retitleFromArxiv(db, ID, { title: NEW_TITLE, abstract: 'We introduce HallE-Control, which reduces hallucination by 44%. Code is at this https URL.' }, 10);
+    expect((await db.papers.get(ID))!.summary).toMatchObject({ tldr: expect.stringMatching(/HallE-Control/), keyResults: [expect.stringContaining('44%')], codeLinks: ['https://github.com/bronyayang/HallE_Control'] });
+  });
 });

@@ -115,12 +115,19 @@ describe("CSV import: other tools' files", () => {
     expect(parse.leftOut).toEqual([{ line: 5, reason: 'status "skimmed" is not one of to-read, reading, read: left out of the row at line 5 ("LoRA")' }]);
   });
 
-  test('a spreadsheet\'s tags cell is read as the rows\' tag fields read it: "nlp, classic" is two tags, as "nlp; classic" is', () => {
-    const parse = parseImport('id,title,tags\n1706.03762,Attention,"nlp, classic"\n2310.01779,HallE-Switch,vlm; hallucination\n', 'my-papers.csv');
+  test('a spreadsheet\'s tags cell is read as the rows\' tag fields read it: "nlp, classic" is two tags, as "nlp; classic" is; with a ";", a tag may hold a comma', () => {
+    const parse = parseImport('id,title,tags\n1706.03762,Attention,"nlp, classic"\n2310.01779,HallE-Switch,vlm; hallucination\n2106.09685,LoRA,"Learning, Deep; to cite"\n', 'my-papers.csv');
     expect(parse.items.map((item) => item.tags)).toEqual([
       ['nlp', 'classic'],
       ['vlm', 'hallucination'],
+      ['Learning, Deep', 'to cite'],
     ]);
+  });
+
+  test("Zotero's Manual Tags keep a tag holding a comma (\"Learning, Deep\"), alone in its cell too", () => {
+    const header = ZOTERO_CSV.split('\r\n')[0]!;
+    const row = (tags: string) => `"ABCD1234","preprint","2021","Hu, Edward J.","LoRA","","","http://arxiv.org/abs/2106.09685","","2021-10-16","","","","","${tags}",""`;
+    expect(parseImport(`${header}\r\n${row('Learning, Deep')}`, 'Exported Items.csv').items[0]!.tags).toEqual(['Learning, Deep']);
   });
 
   test('a status as the reading list names it ("To read") or written with "_" is read; an empty one is no status', () => {
