@@ -106,6 +106,8 @@ export interface ReadingListReport {
   importMs: { preview: number; apply: number; total: number };
   /** 3,000 Zotero entries with abstracts: the file picked → its preview shown, and the longest task meanwhile. */
   abstractsImport: { papers: number; previewMs: number; longestTaskMs: number };
+  /** Every saved paper deleted at once (Delete pressed → the list empty), then Recently removed's Restore all (pressed → all listed again). */
+  deleteAll: { papers: number; deleteMs: number; restoreAllMs: number };
 }
 
 export async function benchReadingList(count = 5000, renders = 7): Promise<ReadingListReport> {
@@ -180,6 +182,21 @@ export async function benchReadingList(count = 5000, renders = 7): Promise<Readi
     });
     await page.getByTestId('import-cancel').click();
 
+    // A bulk delete of the whole list, kept whole for Recently removed, and put back in one go.
+    await page.getByTestId('select-all').check();
+    const deleteMs = await timed(async () => {
+      await page.getByTestId('bulk-delete').click();
+      await page.getByTestId('empty').waitFor({ timeout: 60_000 });
+    });
+    const removed = page.getByTestId('recently-removed');
+    await removed.locator('summary').click();
+    const restoreAll = removed.getByTestId('restore-removal');
+    await restoreAll.waitFor({ timeout: 60_000 });
+    const restoreAllMs = await timed(async () => {
+      await restoreAll.click();
+      await page.waitForFunction((n) => document.querySelector('[data-testid="reading-list"]')?.getAttribute('data-count') === String(n), count, { timeout: 60_000 });
+    });
+
     return {
       items: count,
       fileBytes: file.length,
@@ -191,6 +208,7 @@ export async function benchReadingList(count = 5000, renders = 7): Promise<Readi
       exportMs,
       importMs: { preview: round(preview, 0), apply: round(apply, 0), total: round(preview + apply, 0) },
       abstractsImport: { papers: abstractPapers, previewMs: round(library.preview, 0), longestTaskMs: round(library.longest, 0) },
+      deleteAll: { papers: count, deleteMs: round(deleteMs, 0), restoreAllMs: round(restoreAllMs, 0) },
     };
   } finally {
     await browser.close();
