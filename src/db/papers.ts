@@ -38,17 +38,6 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
   };
 }
 
-/**
- * A paper of the store as its latest arXiv page shows it, when that page titles it otherwise (arXiv
- * retitled it, and often rewrote its abstract): its TL;DR, key results and topics from the page's
- * abstract, as retitleFromArxiv stores them.
- */
-export function summarizedAsShown(view: PaperView | null, query: LookupQuery | undefined): PaperView | null {
-  if (!view?.inStore || !query?.title || !query.abstract || normalizeTitle(query.title) === normalizeTitle(view.title)) return view;
-  const { tldr, keyResults, topics } = summarize(latexToText(query.title) || query.title, latexToText(query.abstract));
-  return { ...view, tldr, keyResults, topics };
-}
-
 type TitleOf = (id: string) => string | undefined;
 
 /** A paper's view without its related papers. */
@@ -321,23 +310,30 @@ export async function knownTitle(db: PaperLensDatabase, id: string): Promise<{ k
  * them): arXiv retitled it since the snapshot or the feed took its title, and a new version's
  * abstract often says otherwise too, so its summary is made again from the page's. The popup, its
  * PDF tab's name, search, the card and a save then say what the reading list says once the page was
- * read. A saved item under the store's old title or TL;DR gets the new ones, its last-updated time
- * kept (as completeSaved keeps it). A title that only differs in case, spacing or punctuation is
- * left. Answers whether it changed.
+ * read. A paper retitled before whose abstract the page words otherwise takes the page's too (an
+ * earlier build took only the title). A saved item under the store's old title or TL;DR gets the
+ * new ones, its last-updated time kept (as completeSaved keeps it). A title that only differs in
+ * case, spacing or punctuation is left. Answers whether it changed.
  */
 export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: { title: string; abstract?: string }, now: number): Promise<boolean> {
   const title = latexToText(page.title) || page.title;
   const normTitle = normalizeTitle(title);
+  const pageAbstract = latexToText(page.abstract ?? '');
+  const changes = (paper: Paper | undefined): paper is Paper =>
+    paper !== undefined && normTitle !== '' && (normTitle !== paper.normTitle || (paper.retitledAt !== undefined && pageAbstract !== '' && pageAbstract !== paper.abstract));
+  // Most visits change nothing: asked before a read-write transaction is opened.
+  if (!changes(await db.papers.get(id))) return false;
   return db.transaction('rw', db.paperBlocks, db.searchIndex, db.saved, async () => {
     const paper = await db.papers.get(id);
-    if (!paper || normTitle === '' || normTitle === paper.normTitle) return false;
+    if (!changes(paper)) return false;
     // A page without an abstract (none sent) keeps the store's.
-    const abstract = latexToText(page.abstract ?? '') || paper.abstract;
+    const abstract = pageAbstract || paper.abstract;
     // The picker weighs sentences by the title too: made again even for the same abstract. The
     // links read before stay: arXiv's page shows an abstract's URLs as "this https URL".
     const made = feedSummary(title, abstract, paper.feed?.githubRepo ?? null);
     const summary = SummarySchema.parse({ ...made, codeLinks: uniqueCodeLinks([...made.codeLinks, ...paper.summary.codeLinks]).slice(0, MAX_CODE_LINKS) });
-    await putPapers(db, [{ ...paper, title, normTitle, abstract, summary, retitledAt: now }], now);
+    const retitledAt = normTitle === paper.normTitle && paper.retitledAt !== undefined ? paper.retitledAt : now;
+    await putPapers(db, [{ ...paper, title, normTitle, abstract, summary, retitledAt }], now);
     const item = await db.saved.get(id);
     if (item && (item.title === paper.title || item.tldr === paper.summary.tldr)) {
       await db.saved.put({ ...item, title: item.title === paper.title ? title : item.title, tldr: item.tldr === paper.summary.tldr ? summary.tldr : item.tldr });

@@ -1,13 +1,13 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, summarizedAsShown, unsavePaper } from '../db/papers';
+import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, unsavePaper } from '../db/papers';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
-import { arxivVersion, normalizeTitle } from '../papers/ids';
+import { arxivVersion } from '../papers/ids';
 import { citationEntry, isCitationStub, type Citable } from '../export/bibtex';
 import { CITATION_STUB_ERROR, citationUnreachableError } from './citation-refusal';
 
@@ -155,16 +155,16 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         // The latest version's arXiv page has arXiv's current title: a paper of the store it titles
         // otherwise was retitled, and its abstract often rewritten. (Not Hugging Face's, whose copy
         // of a title may be older than the store's; nor another version's page, as old as it.)
-        // Asked from a tab out of sight too (no visit yet): its card shows what the page says.
+        // Asked from a tab out of sight too (no visit yet). The store takes them before the answer,
+        // so the card shows the summary of the abstract on the page.
         if (latestArxivAbsPage(deps.senderUrl)) {
-          const retitles = views.flatMap((view, index) => {
-            const query = request.queries[index];
-            // Most pages title it as the store does: no write then.
-            return view?.inStore && query?.title && normalizeTitle(query.title) !== normalizeTitle(view.title) ? [retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now())] : [];
-          });
-          void Promise.all(retitles).catch(() => undefined);
-          // Its card shows now what the store says once that is written: the page abstract's summary.
-          return { ok: true, result: views.map((view, index) => summarizedAsShown(view, request.queries[index])) };
+          const changed = await Promise.all(
+            views.map((view, index) => {
+              const query = request.queries[index];
+              return view?.inStore && query?.title ? retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now()).catch(() => false) : false;
+            }),
+          );
+          if (changed.includes(true)) return { ok: true, result: deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries) };
         }
         return { ok: true, result: views };
       }

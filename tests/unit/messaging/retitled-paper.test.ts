@@ -141,6 +141,18 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
     expect((await popupTitles()).thisTab).toBe(CAPTURED);
   });
 
+  test("a paper an earlier build retitled (it took the page's title only): its next visit gives it the page's abstract and summary; the visit after writes nothing", async () => {
+    const captured = (await db.papers.get(ID))!;
+    await db.papers.bulkPut([{ ...captured, title: CURRENT, normTitle: normalizeTitle(CURRENT), retitledAt: 4_000 }]);
+    const query = { id: ID, title: arxivPage.title, abstract: arxivPage.abstract };
+    const visit = () => handleMessage({ type: 'lookup', queries: [query], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL });
+    expect(await visit()).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We introduce HallE-Control/) }] });
+    const stored = (await db.papers.get(ID))!;
+    expect(stored).toMatchObject({ title: CURRENT, retitledAt: 4_000, abstract: expect.stringMatching(/^Current Large Vision Language Models/) });
+    await visit();
+    expect(await db.papers.get(ID)).toEqual(stored);
+  });
+
   test("an older version's arXiv page, titling the paper as it was then, is answered with the store's summary, as the badges and the popup show it", async () => {
     const v1 = { id: ID, title: 'HallE-Switch: the title of version 1', abstract: 'We present SwitchNet, which cuts hallucination by 12% on CCEval.' };
     const reply = await handleMessage({ type: 'lookup', queries: [v1], seenOn: 'arxivAbs' }, { ...deps, senderUrl: `${ABS_URL}v1` });
