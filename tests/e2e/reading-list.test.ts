@@ -609,7 +609,14 @@ describe('concurrency', () => {
       const row = document.querySelector('[data-testid="reading-item"][data-arxiv-id="2401.00004"]')!;
       scrollBy(0, Math.floor(row.getBoundingClientRect().top - document.querySelector('.sticky')!.getBoundingClientRect().bottom));
     });
-    const before = await onScreen();
+    // Where the reader is once the page is still (a reload's last renders may yet move it).
+    let before = await onScreen();
+    for (let look = 0; look < 10; look++) {
+      await page.waitForTimeout(200);
+      const now = await onScreen();
+      if (now?.id === before?.id && now?.top === before?.top) break;
+      before = now;
+    }
     expect(before?.id).toBe('2401.00004');
     const other = await browser.context.newPage();
     await other.goto(`chrome-extension://${browser.extensionId}/popup.html`);
