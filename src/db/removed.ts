@@ -10,8 +10,7 @@ export const REMOVED_KEPT_MS = 30 * 24 * 3_600_000;
  * The most kept (the oldest removals go first): as many as one removal may name, so a bulk delete
  * of the whole list is kept whole (a cap of 2,000 lost 1,000 papers of a removal of 3,000 for good).
  * The kept copies are papers gone from the list, one each, so they take no more room than the list did.
- * Writing 5,000 with 1 KB notes took ~0.35 s in Chromium (2,000: ~0.15 s); removing 5,000 took
- * ~1.7–2.4 s in all (request and answer) with either cap.
+ * (`npm run bench -- --only reading-list`, deleteAll: the time to delete the whole list of 5,000.)
  */
 export const REMOVED_KEPT_MAX = MAX_BULK_ITEMS;
 
@@ -35,6 +34,11 @@ export async function takeRemoved(db: PaperLensDatabase, id: string, now: number
   const row = await db.removed.get(id);
   if (row === undefined) return undefined;
   await db.removed.delete(id);
+  return keptItem(row, now);
+}
+
+/** A kept row as the saved item it was, or undefined when it does not parse or was kept too long. */
+function keptItem(row: unknown, now: number): SavedItem | undefined {
   const parsed = RemovedItemSchema.safeParse(row);
   if (!parsed.success || parsed.data.removedAt < now - REMOVED_KEPT_MS) return undefined;
   const { removedAt: _removedAt, ...item } = parsed.data;
@@ -50,11 +54,5 @@ export async function takeRemoval(db: PaperLensDatabase, removedAt: number, now:
   const together = db.removed.where('removedAt').equals(removedAt);
   const rows = await together.toArray();
   await together.delete();
-  if (removedAt < now - REMOVED_KEPT_MS) return [];
-  return rows.flatMap((row) => {
-    const parsed = RemovedItemSchema.safeParse(row);
-    if (!parsed.success) return [];
-    const { removedAt: _removedAt, ...item } = parsed.data;
-    return [item];
-  });
+  return rows.flatMap((row) => keptItem(row, now) ?? []);
 }
