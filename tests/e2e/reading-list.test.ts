@@ -43,9 +43,8 @@ async function resetList(): Promise<void> {
   expect(reply.ok).toBe(true);
   await page.reload();
   await expect.poll(() => list().getAttribute('data-count')).toBe('30');
-  // The first screen of rows shows before the whole list is read; the toolbar comes with the
-  // whole list, above the rows, and moves them down (a test that took the reader's place before
-  // it came found the rows one toolbar lower).
+  // The first screen of rows shows before the whole list is read; the filters and counts come
+  // with the whole list.
   await expect.poll(() => list().getAttribute('aria-busy')).toBe('false');
 }
 

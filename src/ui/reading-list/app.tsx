@@ -54,9 +54,15 @@ function typingIn(target: EventTarget | null): boolean {
   return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; query: ListQuery; setQuery: (next: ListQuery) => void; searchBox: { current: HTMLInputElement | null } }) {
+/**
+ * The search, filters and order. While the whole list is being read (`loading`: only the first
+ * screen is in) it is there already, so the rows do not move down when it comes, but its filters
+ * wait for the whole list's counts and tags; the search takes what is typed meanwhile.
+ */
+function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedItem[]; loading: boolean; query: ListQuery; setQuery: (next: ListQuery) => void; searchBox: { current: HTMLInputElement | null } }) {
   const statuses = useMemo(() => statusCounts(items), [items]);
   const tags = useMemo(() => tagCounts(items), [items]);
+  const counted = (label: string, count: number) => (loading ? label : `${label} (${count})`);
   // The picked tag as the list spells it now: the first spelling seen can change (that paper
   // removed or retagged), and a value no option has would show a blank select while it filters.
   const pickedTag = query.tag === null ? null : (tags.find((entry) => tagKey(entry.tag) === tagKey(query.tag!))?.tag ?? null);
@@ -80,18 +86,18 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
       />
       <label class="control">
         <span>Status</span>
-        <select data-testid="filter-status" value={query.status} onChange={(event) => setQuery({ ...query, status: STATUS_FILTERS.find((value) => value === event.currentTarget.value) ?? 'all' })}>
-          <option value="all">All ({statuses.all})</option>
+        <select data-testid="filter-status" disabled={loading} value={query.status} onChange={(event) => setQuery({ ...query, status: STATUS_FILTERS.find((value) => value === event.currentTarget.value) ?? 'all' })}>
+          <option value="all">{counted('All', statuses.all)}</option>
           {STATUS_ORDER.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]} ({statuses[status]})
+              {counted(STATUS_LABELS[status], statuses[status])}
             </option>
           ))}
         </select>
       </label>
       <label class="control">
         <span>Tag</span>
-        <select data-testid="filter-tag" value={pickedTag ?? query.tag ?? ''} onChange={(event) => setQuery({ ...query, tag: event.currentTarget.value || null })}>
+        <select data-testid="filter-tag" disabled={loading} value={pickedTag ?? query.tag ?? ''} onChange={(event) => setQuery({ ...query, tag: event.currentTarget.value || null })}>
           <option value="">All tags</option>
           {tags.map(({ tag, count }) => (
             <option key={tag} value={tag}>
@@ -105,6 +111,7 @@ function Toolbar({ items, query, setQuery, searchBox }: { items: SavedItem[]; qu
         <span>Sort</span>
         <select
           data-testid="sort"
+          disabled={loading}
           value={query.sort}
           onChange={(event) => {
             const sort = SORT_KEYS.find((key) => key === event.currentTarget.value) ?? EMPTY_QUERY.sort;
@@ -323,7 +330,8 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
   );
 }
 
-function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
+/** The export controls; while the whole list is being read (`loading`) they are there, without counts, and export nothing yet. */
+function ExportBar({ all, shown, loading }: { all: SavedItem[]; shown: SavedItem[]; loading: boolean }) {
   const [scope, setScope] = useState<'all' | 'shown'>('all');
   const [last, setLast] = useState<string | null>(null);
   const items = scope === 'all' ? all : shown;
@@ -331,8 +339,8 @@ function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
     <div class="export" role="group" aria-label="Export">
       <span>Export</span>
       <select data-testid="export-scope" aria-label="What to export" value={scope} onChange={(event) => setScope(event.currentTarget.value === 'shown' ? 'shown' : 'all')}>
-        <option value="all">{all.length === 1 ? 'the 1 paper' : `all ${all.length} papers`}</option>
-        <option value="shown">the {shown.length} shown</option>
+        <option value="all">{loading ? 'all papers' : all.length === 1 ? 'the 1 paper' : `all ${all.length} papers`}</option>
+        <option value="shown">{loading ? 'those shown' : `the ${shown.length} shown`}</option>
       </select>
       <span>as</span>
       {EXPORT_ORDER.map((format) => (
@@ -340,7 +348,7 @@ function ExportBar({ all, shown }: { all: SavedItem[]; shown: SavedItem[] }) {
           key={format}
           type="button"
           data-testid={`export-${format}`}
-          disabled={items.length === 0}
+          disabled={loading || items.length === 0}
           onClick={() => setLast([`Downloaded ${exportItems(items, format)} (${papers(items.length)}).`, exportNote(items, format)].filter(Boolean).join(' '))}
         >
           {EXPORT_FORMATS[format].label}
@@ -575,7 +583,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       const key = event.key.length === 1 && !event.shiftKey ? event.key.toLowerCase() : event.key;
       if (key === '/') {
         event.preventDefault();
-        // The search box comes with the whole list, a moment after the first rows.
+        // The search box comes with the first rows: "/" may be pressed before them.
         focusWhenShown(() => searchBox.current, 2000, null);
       } else if (key === 'j') now.moveCursor(1);
       else if (key === 'k') now.moveCursor(-1);
@@ -698,7 +706,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         <p class="visually-hidden" role="status" data-testid="count-status">
           {announcedCount}
         </p>
-        {complete && items!.length > 0 && <Toolbar items={items!} query={query} setQuery={setQuery} searchBox={searchBox} />}
+        {items && items.length > 0 && <Toolbar items={items} loading={!complete} query={query} setQuery={setQuery} searchBox={searchBox} />}
         {items && shown.length > 0 && (
           <div class="select-row">
             <label>
@@ -752,7 +760,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       </div>
       <div class="files">
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
-        {complete && items!.length > 0 && <ExportBar all={sorted} shown={shown} />}
+        {items && items.length > 0 && <ExportBar all={sorted} shown={shown} loading={!complete} />}
         <ImportPanel db={db} />
         <RecentlyRemoved db={db} />
       </div>

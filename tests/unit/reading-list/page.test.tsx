@@ -163,7 +163,7 @@ describe('reading-list page: a search that finds nothing', () => {
 });
 
 describe('reading-list page: / before the whole list is in', () => {
-  test('"/" pressed once the first rows show, before the toolbar comes with the whole list, still takes the focus to the search box', async () => {
+  test('"/" pressed once the first rows show, before the whole list is read, takes the focus to the search box; the filters wait for the whole list', async () => {
     // The whole list takes a moment longer to read than the first rows.
     const read = db.saved.toArray.bind(db.saved);
     const later = async () => {
@@ -173,9 +173,15 @@ describe('reading-list page: / before the whole list is in', () => {
     vi.spyOn(db.saved, 'toArray').mockImplementation(later as unknown as typeof db.saved.toArray);
     render(<ReadingListApp db={db} />);
     await screen.findAllByTestId('reading-item');
-    expect(screen.queryByTestId('search')).toBeNull();
+    expect(screen.getByTestId('reading-list').getAttribute('aria-busy')).toBe('true');
+    // Counts of the first screen only would be wrong: no counts, no filtering until the whole list is in.
+    expect((screen.getByTestId('filter-status') as HTMLSelectElement).disabled).toBe(true);
+    expect((screen.getByTestId('filter-status') as HTMLSelectElement).options[0]!.text).toBe('All');
+    expect((screen.getByTestId('export-json') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.keyDown(document.body, { key: '/' });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('search')));
+    await waitFor(() => expect((screen.getByTestId('filter-status') as HTMLSelectElement).options[0]!.text).toBe('All (3)'));
+    expect((screen.getByTestId('filter-status') as HTMLSelectElement).disabled).toBe(false);
   });
 });
 
@@ -453,8 +459,8 @@ describe('reading-list page: counts', () => {
   test('one saved paper is counted as "1 paper", in the header and the export scope', async () => {
     await db.saved.bulkDelete(['2407.13623', '1706.03762']);
     render(<ReadingListApp db={db} />);
-    const scope = (await screen.findByTestId('export-scope')) as HTMLSelectElement;
-    expect(screen.getByTestId('count').textContent).toBe('1 paper');
+    await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('1 paper'));
+    const scope = screen.getByTestId('export-scope') as HTMLSelectElement;
     expect(scope.options[0]!.text).toBe('the 1 paper');
     await act(async () => {
       await db.saved.put(savedItem({ id: '2401.00001', title: 'Another' }));
