@@ -7,7 +7,7 @@ import { handleReadingListRequest, isReadingListRequest } from './reading-list-h
 import { errorMessage } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
-import { arxivVersion } from '../papers/ids';
+import { latestArxivAbsPage } from '../sites/arxiv-abs';
 import { citationEntry, isCitationStub, type Citable } from '../export/bibtex';
 import { CITATION_STUB_ERROR, citationUnreachableError } from './citation-refusal';
 
@@ -39,15 +39,6 @@ export interface HandlerDeps {
   senderUrl?: string;
   /** The request came from a private (incognito) window: what is read there is not remembered as seen. */
   senderIncognito?: boolean;
-}
-
-/**
- * Whether a page's address is the arXiv abstract page of a paper's latest version: one that names a
- * version ("/abs/2310.01779v1") may title the paper as it was then.
- */
-function latestArxivAbsPage(url: string | undefined): boolean {
-  const address = url?.replace(/[?#].*$/, '') ?? '';
-  return /^https:\/\/(?:www\.)?arxiv\.org\/abs\/./.test(address) && arxivVersion(address) === null;
 }
 
 // Requests after which pages showing saved statuses must look again.

@@ -1,4 +1,4 @@
-import { arxivIdFromUrl, arxivPdfUrl, normalizeArxivId } from '../papers/ids';
+import { arxivIdFromUrl, arxivPdfUrl, arxivVersion, normalizeArxivId } from '../papers/ids';
 import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
 
 /**
@@ -13,6 +13,15 @@ function isPage(url: URL): boolean {
 
 function idFromUrl(url: URL): string | null {
   return url.pathname.startsWith('/abs/') ? arxivIdFromUrl(url.href) : null;
+}
+
+/**
+ * Whether a page's address is the arXiv abstract page of a paper's latest version: one that names a
+ * version ("/abs/2310.01779v1") may title the paper as it was then.
+ */
+export function latestArxivAbsPage(url: string | undefined): boolean {
+  const address = url?.replace(/[?#].*$/, '') ?? '';
+  return /^https:\/\/(?:www\.)?arxiv\.org\/abs\/./.test(address) && arxivVersion(address) === null;
 }
 
 function meta(doc: Document, name: string): string[] {

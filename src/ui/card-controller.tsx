@@ -14,7 +14,9 @@ import { lookupOne, takeCardPrefetch, type LookupResult } from './card-prefetch'
 import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
-import { safeHref, savedFromUrl } from '../papers/ids';
+import { normalizeTitle, safeHref, savedFromUrl } from '../papers/ids';
+import { latexToText } from '../papers/latex';
+import { latestArxivAbsPage } from '../sites/arxiv-abs';
 import { putBackAllowance } from './put-back';
 
 interface MountedCard extends ShadowHost {
@@ -178,6 +180,12 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     prefetch = null;
     const prefetched = early && early.id === page.id ? await early.result : null;
     const byId = prefetched ?? (await lookupOne(siteKey, page.id));
+    // arXiv retitled a paper of the store: asked with the page, the store takes its title and
+    // abstract first, so the card shows that abstract's TL;DR from the start, not the old one first.
+    if (byId.view?.inStore && retitledOnPage(byId.view, page)) {
+      const byPage = await lookupOne(siteKey, page.id, page);
+      if (byPage.view?.inStore) return byPage;
+    }
     if (byId.view?.inStore || byId.problem) return byId;
     // Unknown by id: match the page's title, or have its abstract summarized.
     const byPage = await lookupOne(siteKey, page.id, page);
@@ -262,6 +270,10 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     // Saved from a link or a PDF tab, the item may lack what this page says: fill it in.
     completeIfSaved(mounted);
   };
+
+  /** Whether the page is the latest abstract page of a paper the store titles otherwise (TeX aside). */
+  const retitledOnPage = (view: PaperView, page: PagePaper): boolean =>
+    latestArxivAbsPage(pageUrl()) && normalizeTitle(latexToText(page.title) || page.title) !== normalizeTitle(view.title);
 
   /** The card's paper summarized anew (from the page's abstract, arXiv retitled it): the card says so, its status kept. */
   const showNewSummary = (mounted: MountedCard, fresh: LookupResult) => {

@@ -55,12 +55,25 @@ describe('summary card on arXiv abstract pages', () => {
     await page.close();
   });
 
-  test("a retitled seed paper on its latest abstract page: the TL;DR of the abstract the page shows, which the store keeps from then on", async () => {
+  test("a retitled seed paper on its latest abstract page: the TL;DR of the abstract the page shows from the card's first frame, which the store keeps from then on", async () => {
     const seeded = seed.papers.find((paper) => paper.id === '2310.01779')!;
     expect(seeded.summary.tldr).toMatch(/^We introduce HallE-Switch/);
     const latest = await browser.context.newPage();
+    // Every TL;DR the card shows, frame by frame: the snapshot's, of an abstract the page does not have, is never one.
+    await latest.addInitScript(() => {
+      const shown: string[] = [];
+      (globalThis as unknown as { tldrsShown: string[] }).tldrsShown = shown;
+      const look = () => {
+        const tldr = document.querySelector('[data-paperlens="card"]')?.shadowRoot?.querySelector('[data-testid="tldr"]')?.textContent;
+        if (tldr && shown.at(-1) !== tldr) shown.push(tldr);
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
     await latest.goto('https://arxiv.org/abs/2310.01779');
     await expect.poll(() => card(latest).getByTestId('tldr').textContent()).toContain('We introduce HallE-Control, a controllable LVLM');
+    const tldrsShown = await latest.evaluate(() => (globalThis as unknown as { tldrsShown: string[] }).tldrsShown);
+    expect(tldrsShown).toHaveLength(1);
     expect(await card(latest).getByTestId('key-results').textContent()).toContain('44%');
     // Another version's page now has the store's summary, the page's abstract's too.
     const v3 = await browser.context.newPage();
