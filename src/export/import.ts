@@ -144,8 +144,8 @@ function parseIdList(text: string): ImportParse {
       const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '');
       // A list item opening with a paper's link is a paper of its own, whatever the line before ends with.
       if (continues && exported && !(link && id)) {
-        // The whole line: a note's " #" is no comment.
-        readEntryLine(exported, raw.trim(), linesRead++ === 0);
+        // The whole line: a note's " #" is no comment, and its no-break spaces are its indentation.
+        readEntryLine(exported, raw, linesRead++ === 0);
         return;
       }
       if (id) {

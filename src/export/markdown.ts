@@ -48,30 +48,40 @@ const ENTRY_FIELD = /^(Tags|TL;DR|Notes): (.*)$/;
 const NOTE_LINE_BLOCK = /^(?:[#=+-]|\d+[.)])/;
 const NOTE_LINE_ESCAPED = /^(\d*)\\([#=+.)-])/;
 
-/** One line of a note, as Markdown shows it literally inside the paper's list item. */
+// Markdown drops a line's leading spaces, or reads four as code: a note's indentation (a nested
+// list) is written as no-break spaces, which it shows as they are. A tab is four.
+const NO_BREAK_SPACE = '\u00a0';
+const NOTE_INDENT = /^[\t ]+/;
+const WRITTEN_INDENT = /^\u00a0+/;
+
+/** One line of a note, as Markdown shows it literally inside the paper's list item (its indentation kept). */
 function escapeNoteLine(line: string): string {
+  const indent = NOTE_INDENT.exec(line)?.[0].replaceAll('\t', '    ').length ?? 0;
   const text = escapeMarkdown(line);
-  return NOTE_LINE_BLOCK.test(text) ? text.replace(/^(\d*)(.)/, '$1\\$2') : text;
+  return NO_BREAK_SPACE.repeat(indent) + (NOTE_LINE_BLOCK.test(text) ? text.replace(/^(\d*)(.)/, '$1\\$2') : text);
 }
 
-/** A note's line as escapeNoteLine wrote it. */
+/** A note's line as escapeNoteLine wrote it (the list item's own indentation and line break removed). */
 function unescapeNoteLine(line: string): string {
-  return unescapeMarkdown(line.replace(NOTE_LINE_ESCAPED, '$1$2'));
+  const text = line.replace(/^[\t ]+|[\t ]+$/g, '');
+  const indent = WRITTEN_INDENT.exec(text)?.[0].length ?? 0;
+  return ' '.repeat(indent) + unescapeMarkdown(text.slice(indent).replace(NOTE_LINE_ESCAPED, '$1$2'));
 }
 
 /**
  * Reads a line of a paper's item in our export into `item`: its authors (the item's first line
  * after the link, unlabelled), tags, TL;DR or notes. The notes come last: every line after their
- * first is one of theirs (a blank one is read as `''`).
+ * first is one of theirs (a blank one is read as `''`). `line` is as the file has it, spaces included.
  */
 export function readEntryLine(item: ImportedItem, line: string, first: boolean): void {
   if (item.notes !== undefined) {
     item.notes += `\n${unescapeNoteLine(line)}`;
     return;
   }
-  const field = ENTRY_FIELD.exec(line);
+  const text = line.trim();
+  const field = ENTRY_FIELD.exec(text);
   if (!field) {
-    if (first) item.authors = unescapeList(line);
+    if (first) item.authors = unescapeList(text);
     return;
   }
   const value = field[2]!;

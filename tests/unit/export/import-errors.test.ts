@@ -230,6 +230,16 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     ]);
   });
 
+  test("a note's indented lines (a nested list) keep their indentation through our Markdown export, shown indented there too", () => {
+    const notes = 'Plan:\n- read section 3\n  - check Table 2\n    - compare with BART\n\tTabbed line\n- done';
+    const markdown = exportMarkdown([savedItem({ id: '2310.01779', notes })]);
+    // Markdown drops a line's leading spaces (or reads them as code): no-break spaces show the indentation.
+    expect(markdown).toContain('  \u00a0\u00a0\\- check Table 2  \n');
+    const parse = parseImport(markdown, 'paperlens-reading-list.md');
+    expect(parse.rejected).toEqual([]);
+    expect(parse.items[0]!.notes).toBe(notes.replace('\t', '    '));
+  });
+
   test('a Markdown export written before commas in names were escaped reads as it did: a name at each ", "', () => {
     const text = '# Reading list\n\n## To read (1)\n\n- [Old export](https://arxiv.org/abs/2310.01779)  \n  Bohan Zhai, Shijia Yang  \n  Tags: vision, to\\_cite\n';
     const parse = parseImport(text, 'paperlens-reading-list.md');
