@@ -44,12 +44,15 @@ async function firstRowTopsWhileLoading(): Promise<number[]> {
   return page.evaluate(() => (globalThis as unknown as { firstRowTops: number[] }).firstRowTops);
 }
 
-test('rows shown before the whole list is read stay where they are when it comes (no toolbar pushing them down)', async () => {
+test('rows shown before the whole list is read stay where they are when it comes (no toolbar pushing them down); then counted with thousands grouped', async () => {
   const tops = await firstRowTopsWhileLoading();
   // The first screen was on screen for some frames before the whole list came.
   expect(tops.length).toBeGreaterThan(1);
   expect(new Set(tops)).toEqual(new Set([tops[0]]));
   // The toolbar is usable once the whole list is read, with the whole list's counts.
-  await expect.poll(() => page.getByTestId('filter-status').locator('option').first().textContent()).toBe('All (5000)');
+  await expect.poll(() => page.getByTestId('filter-status').locator('option').first().textContent()).toBe('All (5,000)');
   await expect(page.getByTestId('search').isEnabled()).resolves.toBe(true);
+  // Thousands grouped, as Recently removed and the import count them.
+  expect(await page.getByTestId('count').textContent()).toBe('5,000 papers');
+  expect(await page.getByTestId('export-scope').locator('option').first().textContent()).toBe('all 5,000 papers');
 }, 60_000);

@@ -8,6 +8,7 @@ import { useLiveQuery } from '../live-query';
 import { exportItems } from '../reading-list/export-files';
 import { errorMessage } from '../../messaging/error-message';
 import { showReadingList } from '../popup/active-tab';
+import { countOf } from '../count';
 
 const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
   { key: 'arxivAbs', label: 'arXiv abstract pages', where: 'summary card on arxiv.org/abs/… and the HTML view, /html/…' },
@@ -42,10 +43,6 @@ function Switch({ name, label, hint, checked, onChange, disabled = false }: { na
 const THEME_LABELS: Readonly<Record<Settings['theme'], string>> = { auto: 'Auto: as the page or system', light: 'Light', dark: 'Dark' };
 
 /** "1 saved paper", "2 saved papers". */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 function ClearData({ db }: { db: PaperLensDatabase }) {
   // Unknown (still being counted, or the count failed) is not "0": the question then names no
   // number and still offers the export, rather than read as if there were nothing to lose.
@@ -80,7 +77,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     setProblem(null);
     try {
       const cleared = await sendRequest({ type: 'clearReadingData' });
-      setResult(`Cleared ${count(cleared.saved, 'saved paper')} and ${count(cleared.seen, 'seen mark')}.`);
+      setResult(`Cleared ${countOf(cleared.saved, 'saved paper')} and ${countOf(cleared.seen, 'seen mark')}.`);
       setAsking(false);
     } catch (failure) {
       setProblem(`Nothing was cleared: ${errorMessage(failure)}`);
@@ -91,8 +88,8 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     <section class="card danger-zone" aria-labelledby="clear-heading">
       <h2 id="clear-heading">Clear PaperLens data</h2>
       <p class="hint">
-        Deletes your reading list{saved === undefined ? '' : ` (${count(saved, 'paper')}, with ${saved === 1 ? 'its' : 'their'} notes and tags)`} and the “seen” marks
-        {seen === undefined ? '' : ` (${count(seen, 'page')})`}, which are also the popup's Recent list. The bundled papers stay.
+        Deletes your reading list{saved === undefined ? '' : ` (${countOf(saved, 'paper')}, with ${saved === 1 ? 'its' : 'their'} notes and tags)`} and the “seen” marks
+        {seen === undefined ? '' : ` (${countOf(seen, 'page')})`}, which are also the popup's Recent list. The bundled papers stay.
       </p>
       {!asking ? (
         <button type="button" class="danger" data-testid="setting-clear" ref={openButton} onClick={() => { setAsking(true); setResult(null); setExported(null); }}>
@@ -110,7 +107,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
           }}
         >
           <p id="clear-question">
-            <strong>Delete {saved === undefined ? 'your saved papers' : count(saved, 'saved paper')} and {seen === undefined ? 'seen marks' : count(seen, 'seen mark')}?</strong> This cannot be undone.
+            <strong>Delete {saved === undefined ? 'your saved papers' : countOf(saved, 'saved paper')} and {seen === undefined ? 'seen marks' : countOf(seen, 'seen mark')}?</strong> This cannot be undone.
             {saved !== 0 && ' Export your reading list first to keep a copy you can import later.'}
           </p>
           <div class="actions">

@@ -17,6 +17,7 @@ import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './und
 import { focusMovedFrom, focusWhenShown } from '../focus';
 import { useRowHeight, useScrollAnchor, useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
+import { countOf, grouped } from '../count';
 
 /** Marked once the first rows are on screen (for the benchmark: navigation start → list shown). */
 export const READY_MARK = 'paperlens:reading-list-ready';
@@ -32,11 +33,6 @@ const SORT_MEMORY = 'paperlens:reading-list-sort';
 function rememberedSort(): SortKey {
   const saved = localStorage.getItem(SORT_MEMORY);
   return SORT_KEYS.find((key) => key === saved) ?? EMPTY_QUERY.sort;
-}
-
-/** "1 paper", "2 papers". */
-function papers(count: number): string {
-  return count === 1 ? '1 paper' : `${count} papers`;
 }
 
 /** Enter on a button or link presses it: the row's own Enter (open the paper) is for the row. */
@@ -62,7 +58,7 @@ function typingIn(target: EventTarget | null): boolean {
 function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedItem[]; loading: boolean; query: ListQuery; setQuery: (next: ListQuery) => void; searchBox: { current: HTMLInputElement | null } }) {
   const statuses = useMemo(() => statusCounts(items), [items]);
   const tags = useMemo(() => tagCounts(items), [items]);
-  const counted = (label: string, count: number) => (loading ? label : `${label} (${count})`);
+  const counted = (label: string, count: number) => (loading ? label : `${label} (${grouped(count)})`);
   // The picked tag as the list spells it now: the first spelling seen can change (that paper
   // removed or retagged), and a value no option has would show a blank select while it filters.
   const pickedTag = query.tag === null ? null : (tags.find((entry) => tagKey(entry.tag) === tagKey(query.tag!))?.tag ?? null);
@@ -101,7 +97,7 @@ function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedI
           <option value="">All tags</option>
           {tags.map(({ tag, count }) => (
             <option key={tag} value={tag}>
-              {tag} ({count})
+              {tag} ({grouped(count)})
             </option>
           ))}
           {tagMissing && <option value={query.tag!}>{query.tag} (0)</option>}
@@ -339,8 +335,8 @@ function ExportBar({ all, shown, loading }: { all: SavedItem[]; shown: SavedItem
     <div class="export" role="group" aria-label="Export">
       <span>Export</span>
       <select data-testid="export-scope" aria-label="What to export" value={scope} onChange={(event) => setScope(event.currentTarget.value === 'shown' ? 'shown' : 'all')}>
-        <option value="all">{loading ? 'all papers' : all.length === 1 ? 'the 1 paper' : `all ${all.length} papers`}</option>
-        <option value="shown">{loading ? 'those shown' : `the ${shown.length} shown`}</option>
+        <option value="all">{loading ? 'all papers' : all.length === 1 ? 'the 1 paper' : `all ${countOf(all.length, 'paper')}`}</option>
+        <option value="shown">{loading ? 'those shown' : `the ${grouped(shown.length)} shown`}</option>
       </select>
       <span>as</span>
       {EXPORT_ORDER.map((format) => (
@@ -349,7 +345,7 @@ function ExportBar({ all, shown, loading }: { all: SavedItem[]; shown: SavedItem
           type="button"
           data-testid={`export-${format}`}
           disabled={loading || items.length === 0}
-          onClick={() => setLast([`Downloaded ${exportItems(items, format)} (${papers(items.length)}).`, exportNote(items, format)].filter(Boolean).join(' '))}
+          onClick={() => setLast([`Downloaded ${exportItems(items, format)} (${countOf(items.length, 'paper')}).`, exportNote(items, format)].filter(Boolean).join(' '))}
         >
           {EXPORT_FORMATS[format].label}
         </button>
@@ -604,7 +600,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const allShownSelected = shown.length > 0 && visibleIds.every((id) => selection.has(id));
   const someShownSelected = !allShownSelected && visibleIds.some((id) => selection.has(id));
   const filtering = query.status !== 'all' || query.tag !== null || query.text.trim() !== '';
-  const countText = !complete ? (items ? 'Loading all papers…' : '') : filtering ? `${shown.length} of ${papers(items!.length)}` : papers(items!.length);
+  const countText = !complete ? (items ? 'Loading all papers…' : '') : filtering ? `${grouped(shown.length)} of ${countOf(items!.length, 'paper')}` : countOf(items!.length, 'paper');
   const announcedCount = useSettledText(countText);
 
   let body: preact.ComponentChildren;

@@ -4,6 +4,7 @@ import { sendRequest } from '../../messaging/client';
 import type { ImportRejection } from '../../schema';
 import { importChangesList, previewImport, type ImportPreview } from './import-preview';
 import { errorMessage } from '../../messaging/error-message';
+import { grouped } from '../count';
 
 type Stage =
   | { kind: 'idle' }
@@ -119,7 +120,7 @@ export function ImportPanel({ db }: { db: PaperLensDatabase }) {
       {stage.kind === 'reading' && (
         <p class="import-status" data-testid="import-reading">
           Reading {stage.fileName}…
-          {stage.abstracts && ` TL;DRs from abstracts: ${stage.abstracts.done.toLocaleString('en')} of ${stage.abstracts.total.toLocaleString('en')}`}
+          {stage.abstracts && ` TL;DRs from abstracts: ${grouped(stage.abstracts.done)} of ${grouped(stage.abstracts.total)}`}
         </p>
       )}
       {stage.kind === 'failed' && (

@@ -6,6 +6,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { RemovedItemSchema, type RemovedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { describeTime, describeWhen } from '../time';
+import { countOf, grouped } from '../count';
 
 // The newest papers listed by title, and the newest removals listed (each with its Restore all):
 // the store keeps far more (a bulk delete of the whole list), read a few at a time.
@@ -60,7 +61,6 @@ async function recentlyRemoved(db: PaperLensDatabase, now: number): Promise<Remo
   return { removals, total, listed: removals.reduce((sum, removal) => sum + removal.items.length, 0), more: times.length > REMOVALS_SHOWN };
 }
 
-const papers = (count: number) => (count === 1 ? '1 paper' : `${count.toLocaleString('en')} papers`);
 
 /**
  * "Recently removed": the papers removed from the list in the last 30 days, by removal, for when
@@ -126,8 +126,8 @@ export function RecentlyRemoved({ db }: { db: PaperLensDatabase }) {
       const { changed, listed } = await sendRequest({ type: 'restoreRemoved', removedAt: removal.removedAt });
       // Put back meanwhile from another tab, or by the removal's Undo.
       if (changed === 0 && listed === 0) return 'Nothing left to restore: these papers were put back already.';
-      const again = listed === 0 ? '' : ` ${listed === 1 ? 'One was' : `${listed.toLocaleString('en')} were`} in your list again, and left as ${listed === 1 ? 'it is' : 'they are'}.`;
-      return `Restored ${papers(changed)}.${again}`;
+      const again = listed === 0 ? '' : ` ${listed === 1 ? 'One was' : `${grouped(listed)} were`} in your list again, and left as ${listed === 1 ? 'it is' : 'they are'}.`;
+      return `Restored ${countOf(changed, 'paper')}.${again}`;
     });
 
   const now = Date.now();
@@ -142,11 +142,11 @@ export function RecentlyRemoved({ db }: { db: PaperLensDatabase }) {
   );
   return (
     <details class="recently-removed" data-testid="recently-removed" ref={box}>
-      <summary>Recently removed{removed && ` (${removed.total.toLocaleString('en')})`}</summary>
+      <summary>Recently removed{removed && ` (${grouped(removed.total)})`}</summary>
       {removed?.total === 0 && <p class="muted">No paper was removed in the last 30 days.</p>}
       {removed && removed.listed < removed.total && (
         <p class="muted" data-testid="removed-shown">
-          Listed by title: {removed.listed.toLocaleString('en')} of the {papers(removed.total)}, the newest first. Restore all puts back a whole removal.
+          Listed by title: {grouped(removed.listed)} of the {countOf(removed.total, 'paper')}, the newest first. Restore all puts back a whole removal.
           {removed.more && ' Older removals are listed once newer ones are restored.'}
         </p>
       )}
@@ -159,23 +159,23 @@ export function RecentlyRemoved({ db }: { db: PaperLensDatabase }) {
             <li key={`removal-${removal.removedAt}`} class="removal" data-testid="removal" data-removed-at={removal.removedAt}>
               <span class="removal-head">
                 <span>
-                  {papers(removal.count)} removed together {when}
+                  {countOf(removal.count, 'paper')} removed together {when}
                 </span>{' '}
                 <button
                   type="button"
                   data-restore
                   data-testid="restore-removal"
                   aria-disabled={busy}
-                  aria-label={`Restore all ${papers(removal.count)} removed together ${when}`}
+                  aria-label={`Restore all ${countOf(removal.count, 'paper')} removed together ${when}`}
                   onClick={(event) => void restoreAll(event.currentTarget, removal)}
                 >
-                  Restore all {removal.count.toLocaleString('en')}
+                  Restore all {grouped(removal.count)}
                 </button>
               </span>
               {removal.items.length > 0 && (
                 <ul>
                   {removal.items.map((item) => paper(item, false))}
-                  {rest > 0 && <li class="hint">and {rest.toLocaleString('en')} more</li>}
+                  {rest > 0 && <li class="hint">and {grouped(rest)} more</li>}
                 </ul>
               )}
             </li>
