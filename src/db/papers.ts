@@ -38,6 +38,19 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
   };
 }
 
+/**
+ * A stored paper's view as a page that titles it otherwise shows it: another version of the paper
+ * (an arXiv page of an older or newer version, Hugging Face's copy), whose abstract may say other
+ * things. The view summarizes that abstract, so the title and TL;DR a card shows agree; the store
+ * keeps its own (only the latest version's page changes it: retitleFromArxiv).
+ */
+function asOnPage(view: PaperView, paper: Paper, pageTitle: string, pageAbstract: string): PaperView {
+  const title = latexToText(pageTitle) || pageTitle;
+  if (normalizeTitle(title) === paper.normTitle) return view;
+  const shown = summarize(title, latexToText(pageAbstract));
+  return { ...view, tldr: shown.tldr, keyResults: shown.keyResults, topics: shown.topics, codeLinks: uniqueCodeLinks([...view.codeLinks, ...shown.codeLinks]).slice(0, MAX_CODE_LINKS) };
+}
+
 type TitleOf = (id: string) => string | undefined;
 
 /** A paper's view without its related papers. */
@@ -154,7 +167,8 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
       const savedItem = id ? saved.get(id) : undefined;
       const query = queries[index]!;
       if (!paper && id && query.abstract) return pageView(id, query.title ?? '', query.abstract, savedItem);
-      return toView(paper, savedItem, context);
+      const view = toView(paper, savedItem, context);
+      return view && paper && query.title && query.abstract ? asOnPage(view, paper, query.title, query.abstract) : view;
     });
   });
 }
@@ -378,17 +392,20 @@ function itemForSave(paper: ValidSaveInput, existing: SavedItem | undefined, kno
 }
 
 /**
- * The paper as a citation of it should read: what its page says (an arXiv page shows the current
+ * The paper as a citation of it should read: what its arXiv page says (it shows the current
  * version), completed with what a save would keep (the reading list's item, the store's paper).
+ * Another site's page (Hugging Face keeps the title a paper had when listed there, and may name
+ * its first authors only) gives only what those lack: one cite key, one entry, from any tab.
  * Nothing is written.
  */
 export async function citablePaper(db: PaperLensDatabase, input: SaveInput): Promise<Citable> {
   const paper = SaveInputSchema.parse(input);
   return db.transaction('r', db.paperBlocks, db.saved, async () => {
     const kept = itemForSave(paper, await db.saved.get(paper.id), await db.papers.get(paper.id), 0);
-    const citable: SavedItem = { ...kept, title: pageTitle(paper) ?? kept.title };
-    if (paper.authors.length > 0) citable.authors = paper.authors;
-    for (const key of ['published', 'primaryCategory', 'doi', 'journalRef'] as const) if (paper[key] !== null) citable[key] = paper[key];
+    const otherSite = fromOtherSite(paper.sourceUrl);
+    const citable: SavedItem = { ...kept, title: otherSite ? kept.title : (pageTitle(paper) ?? kept.title) };
+    if (paper.authors.length > 0 && !(otherSite && kept.authors.length > 0)) citable.authors = paper.authors;
+    for (const key of ['published', 'primaryCategory', 'doi', 'journalRef'] as const) if (paper[key] !== null && !(otherSite && citable[key] !== null)) citable[key] = paper[key];
     // A paper not saved yet is cited by the key a save would give it, never one a saved paper holds.
     return (await withCiteKeys(db, [citable]))[0]!;
   });

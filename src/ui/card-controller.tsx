@@ -103,7 +103,7 @@ function cardActions(page: PagePaper, model: CardModel, shows: (status: ReadingS
       return shows((await sendRequest({ type: 'lookup', queries: [{ id }] }, true))[0]?.status ?? null);
     },
     setStatus: async (status) => shows((await sendRequest({ type: 'setStatus', id, status }, true)).status),
-    citation: () => sendRequest({ type: 'citation', paper: { id, title: model.title, ...pageDetails(page) } }, true),
+    citation: () => sendRequest({ type: 'citation', paper: { id, title: model.title, sourceUrl: savedFromUrl(location.href), ...pageDetails(page) } }, true),
   };
 }
 

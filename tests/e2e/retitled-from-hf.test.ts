@@ -58,4 +58,33 @@ describe('a paper arXiv retitled, saved from its Hugging Face page', () => {
     await sendFromPage(ext, { type: 'clearReadingData' });
     for (const page of [abs, hf]) await page.close();
   });
+
+  test("saved from arXiv's page, then cited from its Hugging Face page (card and popup): arXiv's title and all 7 authors, as from its arXiv page", async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const abs = await browser.context.newPage();
+    await abs.goto(ABS);
+    await card(abs).getByTestId('save').click();
+    await expect.poll(async () => (await savedItem())?.authors.length).toBe(7);
+    await card(abs).getByTestId('copy-bibtex').click();
+    await expect.poll(() => abs.evaluate(() => navigator.clipboard.readText())).toContain('HallE-Control');
+    const fromArxiv = await abs.evaluate(() => navigator.clipboard.readText());
+    await abs.evaluate(() => navigator.clipboard.writeText(''));
+    await abs.close();
+    const hf = await browser.context.newPage();
+    await hf.goto(HF);
+    await expect.poll(() => card(hf).getByTestId('save').textContent()).toBe('Saved');
+    await card(hf).getByTestId('copy-bibtex').click();
+    await expect.poll(() => hf.evaluate(() => navigator.clipboard.readText())).not.toBe('');
+    expect(await hf.evaluate(() => navigator.clipboard.readText())).toBe(fromArxiv);
+    await hf.evaluate(() => navigator.clipboard.writeText(''));
+    const popup = await browser.popup();
+    const thisTab = popup.getByTestId('this-tab');
+    await expect.poll(() => thisTab.getAttribute('data-arxiv-id')).toBe(ID);
+    await popup.bringToFront(); // the clipboard is written only from the focused page
+    await thisTab.getByTestId('copy-bibtex').click();
+    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).not.toBe('');
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(fromArxiv);
+    await sendFromPage(ext, { type: 'clearReadingData' });
+    await Promise.all([hf.close(), popup.close()]);
+  });
 });

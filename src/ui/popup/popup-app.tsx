@@ -100,7 +100,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
           />
         )}
         {view?.status && <StatusSelect id={tab.id} status={view.status} label="Reading status" />}
-        <CopyCitation paper={{ id: tab.id, title, ...details }} />
+        <CopyCitation paper={{ id: tab.id, title, sourceUrl: savedFromUrl(tab.url), ...details }} />
       </div>
     </section>
   );

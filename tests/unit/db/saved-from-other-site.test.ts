@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { completeSaved, retitleFromArxiv, savePaper } from '../../../src/db/papers';
+import { citablePaper, completeSaved, lookupPapers, retitleFromArxiv, savePaper } from '../../../src/db/papers';
 import { putPapers } from '../../../src/db/bulk';
 import { summarize, SUMMARIZER_VERSION } from '../../../src/summarize';
 import type { Paper } from '../../../src/schema';
@@ -60,5 +60,34 @@ describe('a paper arXiv retitled, saved from its Hugging Face page', () => {
     expect((await db.papers.get(ID))!.summary.codeLinks).toEqual(['https://github.com/bronyayang/HallE_Control']);
     await retitleFromArxiv(db, ID, { title: NEW_TITLE, abstract: 'We introduce HallE-Control, which reduces hallucination by 44%. Code is at this https URL.' }, 10);
     expect((await db.papers.get(ID))!.summary).toMatchObject({ tldr: expect.stringMatching(/HallE-Control/), keyResults: [expect.stringContaining('44%')], codeLinks: ['https://github.com/bronyayang/HallE_Control'] });
+  });
+});
+
+describe('a paper arXiv retitled, cited or shown from a page of another version', () => {
+  const HF_ABSTRACT = 'We introduce HallE-Switch, a controllable LVLM in terms of Hallucination in object Existence.';
+  const ARXIV_ABSTRACT = 'We introduce HallE-Control, a controllable LVLM in terms of Hallucination in object Existence. HallE-Control reduces hallucination by 44% compared to LLaVA-7B.';
+
+  test("Copy BibTeX from its Hugging Face page, once saved from arXiv's, cites arXiv's title and every author, as from its arXiv page", async () => {
+    await savePaper(db, ARXIV, 20);
+    const fromHf = await citablePaper(db, HF);
+    const fromArxiv = await citablePaper(db, ARXIV);
+    expect(fromHf).toMatchObject({ title: NEW_TITLE, authors: ARXIV.authors, citeKey: fromArxiv.citeKey });
+    expect(fromHf.title).toBe(fromArxiv.title);
+  });
+
+  test('Copy BibTeX from its Hugging Face page, not saved, after its arXiv page was read: arXiv\'s title', async () => {
+    await retitleFromArxiv(db, ID, { title: NEW_TITLE }, 10);
+    expect((await citablePaper(db, HF)).title).toBe(NEW_TITLE);
+  });
+
+  test("a page of another version (arXiv's v1, Hugging Face's copy) gets the TL;DR of the abstract it shows, with the title it shows; the store keeps its own", async () => {
+    const [onOldPage] = await lookupPapers(db, [{ id: ID, title: NEW_TITLE, abstract: ARXIV_ABSTRACT }]);
+    expect(onOldPage!.tldr).toMatch(/^We introduce HallE-Control/);
+    expect(onOldPage!.keyResults.join(' ')).toContain('44%');
+    expect(onOldPage!.inStore).toBe(true);
+    expect((await db.papers.get(ID))!.summary.tldr).toMatch(/^We introduce HallE-Switch/);
+    // A page titling it as the store does shows the store's summary.
+    const [same] = await lookupPapers(db, [{ id: ID, title: OLD_TITLE, abstract: HF_ABSTRACT }]);
+    expect(same!.tldr).toBe((await db.papers.get(ID))!.summary.tldr);
   });
 });
