@@ -153,10 +153,13 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
     expect(await db.papers.get(ID)).toEqual(stored);
   });
 
-  test("an older version's arXiv page, titling the paper as it was then, is answered with the store's summary, as the badges and the popup show it", async () => {
+  test("an older version's arXiv page, titling the paper as it was then, is answered with the summary of the abstract it shows, under its title; the store keeps its own", async () => {
     const v1 = { id: ID, title: 'HallE-Switch: the title of version 1', abstract: 'We present SwitchNet, which cuts hallucination by 12% on CCEval.' };
     const reply = await handleMessage({ type: 'lookup', queries: [v1], seenOn: 'arxivAbs' }, { ...deps, senderUrl: `${ABS_URL}v1` });
-    expect(reply).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We introduce HallE-Switch/) }] });
+    expect(reply).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We present SwitchNet/), keyResults: [expect.stringContaining('12%')], inStore: true }] });
+    // Badges and the popup's other rows ask by id: the store's summary.
+    const byId = await handleMessage({ type: 'lookup', queries: [{ id: ID }] }, deps);
+    expect(byId).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We introduce HallE-Switch/) }] });
   });
 
   test("an older version's arXiv page (/abs/ID v1), which titles the paper as it was then, does not retitle it", async () => {
