@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PaperView, Request } from '../../../src/schema';
@@ -85,7 +85,7 @@ describe('a change made elsewhere while the page loads', () => {
     // The page is parsed: the card's script runs.
     ctx = new ContentScriptContext('card-late');
     runCardController(ctx, arxivAbs);
-    await pause(100);
-    expect(cardRoot()?.querySelector('[data-testid="save"]')?.textContent).toBe('Saved');
+    // (Waited for, not a fixed pause: it failed once under a loaded machine's 2 cores.)
+    await vi.waitFor(() => expect(cardRoot()?.querySelector('[data-testid="save"]')?.textContent).toBe('Saved'), { timeout: 3000 });
   });
 });
