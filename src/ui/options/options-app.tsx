@@ -281,7 +281,7 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
         <Switch
           name="seenEnabled"
           label="“Seen” marks"
-          hint="Remember which abstract pages and arXiv PDFs you opened, with their titles, to mark them in listings and list the latest in the popup’s Recent tab (5,000 pages at most)."
+          hint="Remember which papers you opened (arXiv abstract pages, HTML views and PDFs, Hugging Face paper pages), with their titles, to mark them in listings and list the latest in the popup’s Recent tab (5,000 pages at most)."
           checked={settings.seenEnabled}
           onChange={(on, what) => void change({ ...settings, seenEnabled: on }, what)}
         />
