@@ -42,7 +42,6 @@ function Switch({ name, label, hint, checked, onChange, disabled = false }: { na
 
 const THEME_LABELS: Readonly<Record<Settings['theme'], string>> = { auto: 'Auto: as the page or system', light: 'Light', dark: 'Dark' };
 
-/** "1 saved paper", "2 saved papers". */
 function ClearData({ db }: { db: PaperLensDatabase }) {
   // Unknown (still being counted, or the count failed) is not "0": the question then names no
   // number and still offers the export, rather than read as if there were nothing to lose.

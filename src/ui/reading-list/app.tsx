@@ -97,7 +97,7 @@ function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedI
           <option value="">All tags</option>
           {tags.map(({ tag, count }) => (
             <option key={tag} value={tag}>
-              {tag} ({grouped(count)})
+              {counted(tag, count)}
             </option>
           ))}
           {tagMissing && <option value={query.tag!}>{query.tag} (0)</option>}
