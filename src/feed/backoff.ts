@@ -89,13 +89,22 @@ export function isDue(state: FeedRefreshState, now: number): boolean {
 }
 
 /**
- * Whether the Refresh button may fetch now: it goes ahead whatever our own backoff says, but not
- * while Hugging Face's own wait runs (a 429, or a 503 whose Retry-After asked to wait).
+ * Until when the Refresh button waits after a failure: as long as Hugging Face asked (a 429's or
+ * 503's Retry-After), not our own backoff, which grows with earlier failures to hours. A 429 that
+ * names no wait holds it for our first retry delay, so presses do not go straight back into the limit.
  */
+export function refreshWaitUntil(failure: FeedRefreshState['lastFailure']): number | null {
+  if (failure === null) return null;
+  if (failure.waitUntil !== undefined) return failure.waitUntil;
+  return failure.kind === 'rate-limited' ? failure.at + FIRST_RETRY_DELAY_MS : null;
+}
+
+/** Whether the Refresh button may fetch now: it goes ahead whatever our own backoff says, once Hugging Face's wait is over. */
 export function mayRefreshOnRequest(state: FeedRefreshState, now: number): boolean {
   const failure = state.lastFailure;
-  if (failure?.kind === 'rate-limited') return isDue(state, now);
-  return failure?.waitUntil === undefined || failure.waitUntil <= now;
+  const until = refreshWaitUntil(failure);
+  // A clock set back (failure in the future) would hold the button by as much: do not wait.
+  return until === null || until <= now || (failure !== null && failure.at > now);
 }
 
 /**

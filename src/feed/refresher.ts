@@ -18,7 +18,7 @@ export interface FeedRefresherDeps {
 }
 
 export interface FeedRefresher {
-  /** Fetches now if due (`force`: the Refresh button, regardless of the schedule but not of a 429's wait). */
+  /** Fetches now if due (`force`: the Refresh button, regardless of the schedule but not of the wait Hugging Face asked for). */
   refresh: (force: boolean) => Promise<FeedRefreshState>;
   /** At startup: refresh when the cached list is older than the interval and no backoff forbids it. */
   startup: () => Promise<FeedRefreshState>;

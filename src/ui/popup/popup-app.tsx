@@ -22,6 +22,8 @@ import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
 import { useCopyCitation, writeWhenReady } from '../copy-citation';
 import { feedFailureHeadline } from '../../feed/failure-headline';
+import { mayRefreshOnRequest, refreshWaitUntil } from '../../feed/backoff';
+import { formatDuration } from '../../feed/client';
 import { CITATION_STUB_ERROR } from '../../messaging/citation-refusal';
 
 type Section = 'trending' | 'saved' | 'recent';
@@ -136,7 +138,10 @@ function CopyCitation({ paper }: { paper: SaveInput }) {
 
 type FeedFailureRecord = NonNullable<FeedRefreshState['lastFailure']>;
 
-/** A failed refresh: what went wrong in a few words and when the next try is; the full reason under Details. */
+/**
+ * A failed refresh: what went wrong in a few words, when the next try is and, when Hugging Face asked
+ * for a shorter wait than our backoff's, from when Refresh works; the full reason under Details.
+ */
 function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailureRecord; nextAttemptAt: number | null; now: number }) {
   const headline = feedFailureHeadline(failure.kind, failure.reason);
   // No papers listed is news, not trouble: the list shown stays, and the feed is looked at as usual.
@@ -148,10 +153,12 @@ function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailure
       </p>
     );
   }
+  const refreshFrom = refreshWaitUntil(failure);
   return (
     <div class="problem" data-testid="feed-failure">
       Refresh failed: {headline}
       {nextAttemptAt ? ` · next try ${describeTime(nextAttemptAt, now)}` : ''}
+      {refreshFrom !== null && nextAttemptAt !== null && refreshFrom < nextAttemptAt && ` · Refresh possible ${describeTime(refreshFrom, now)}`}
       {headline !== failure.reason && (
         <details data-testid="feed-failure-details">
           <summary>Details</summary>
@@ -177,6 +184,14 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
   const [feedOn, setFeedOn] = useState<boolean | null>(null);
   const refreshing = useOneAtATime();
   const [problem, setProblem] = useState<string | null>(null);
+  // Why the last press fetched nothing: Hugging Face's wait was still running. Gone when it is over,
+  // so its "in 8 s" is not read once Refresh works again.
+  const [held, setHeld] = useState<{ text: string; until: number } | null>(null);
+  useEffect(() => {
+    if (!held) return;
+    const timer = setTimeout(() => setHeld(null), held.until - Date.now());
+    return () => clearTimeout(timer);
+  }, [held]);
   useEffect(() => {
     loadSettings().then((settings) => setFeedOn(settings.feedEnabled), () => setFeedOn(true));
     // Switched in the options page while the popup is open: follow it.
@@ -189,10 +204,18 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
   const refresh = () =>
     refreshing.run(async () => {
       setProblem(null);
+      setHeld(null);
       const picksBefore = picks.current;
+      const pressedAt = Date.now();
       try {
         const refreshed = await sendRequest({ type: 'refreshFeed' });
         setAnswered(refreshed);
+        const until = refreshWaitUntil(refreshed.lastFailure);
+        // No attempt since the press, and a wait running then: the press was held back, which is said, not a silent flicker.
+        if (refreshed.lastFailure && until !== null && (refreshed.lastAttemptAt ?? 0) < pressedAt && !mayRefreshOnRequest(refreshed, pressedAt)) {
+          const headline = feedFailureHeadline(refreshed.lastFailure.kind, refreshed.lastFailure.reason);
+          setHeld({ text: `Not refreshed: ${headline}; Refresh possible ${describeTime(until, pressedAt)} (in ${formatDuration(Math.max(0, until - Date.now()))})`, until });
+        }
         if (refreshed.lastFailure === null && refreshed.lastSuccessAt !== null && picks.current === picksBefore) onRefreshed?.();
       } catch (error) {
         setProblem(errorMessage(error));
@@ -214,6 +237,11 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
           inserted together with its text is not announced). */}
       <div role="status">
         {feedOn && failedSinceSuccess && state?.lastFailure && <FeedFailureNote failure={state.lastFailure} nextAttemptAt={state.nextAttemptAt} now={now} />}
+        {feedOn && held && (
+          <p class="hint" data-testid="refresh-held">
+            {held.text}
+          </p>
+        )}
       </div>
       <Problem text={problem} />
       <div class="row-actions">

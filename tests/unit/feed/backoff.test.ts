@@ -9,6 +9,7 @@ import {
   nextAttemptAt,
   recordFeedFailure,
   recordFeedSuccess,
+  refreshWaitUntil,
   retryDelayMs,
 } from '../../../src/feed/backoff';
 import { FeedRefreshStateSchema, type FeedFailure, type FeedRefreshState } from '../../../src/schema/feed';
@@ -143,6 +144,34 @@ describe('when to refresh', () => {
     const limited = recordFeedFailure(initialFeedRefreshState(), rateLimited(2 * HOUR), T0, exact);
     expect(mayRefreshOnRequest(limited, T0 + HOUR)).toBe(false);
     expect(mayRefreshOnRequest(limited, T0 + 2 * HOUR)).toBe(true);
+  });
+
+  it("lets the Refresh button through once a 429's short Retry-After is over, though earlier failures put our own next try an hour off", () => {
+    // QA's steps: three 503s without a Retry-After, then a 429 asking to wait 1 s.
+    const down: FeedFailure = { kind: 'http', status: 503, reason: 'HTTP 503' };
+    let state = initialFeedRefreshState();
+    for (let k = 0; k < 3; k++) state = recordFeedFailure(state, down, T0 + k * MINUTE, exact);
+    const at = T0 + 3 * MINUTE;
+    state = recordFeedFailure(state, rateLimited(1000), at, exact);
+    // The automatic refresh keeps its backoff (5 min × 2³)…
+    expect(state.nextAttemptAt).toBe(at + 40 * MINUTE);
+    expect(isDue(state, at + 3000)).toBe(false);
+    // …but the reader's Refresh waits only as long as Hugging Face asked.
+    expect(refreshWaitUntil(state.lastFailure)).toBe(at + 1000);
+    expect(mayRefreshOnRequest(state, at + 500)).toBe(false);
+    expect(mayRefreshOnRequest(state, at + 1000)).toBe(true);
+    expect(mayRefreshOnRequest(state, at + 3000)).toBe(true);
+  });
+
+  it('holds the Refresh button for 5 min after a 429 that names no wait, however long our own backoff has grown', () => {
+    const { state } = failRepeatedly(6, rateLimited(null));
+    const at = state.lastAttemptAt!;
+    expect(state.nextAttemptAt! - at).toBe(160 * MINUTE);
+    expect(refreshWaitUntil(state.lastFailure)).toBe(at + 5 * MINUTE);
+    expect(mayRefreshOnRequest(state, at + 4 * MINUTE)).toBe(false);
+    expect(mayRefreshOnRequest(state, at + 5 * MINUTE)).toBe(true);
+    // A clock set back before the failure does not hold it by as much.
+    expect(mayRefreshOnRequest(state, at - 48 * HOUR)).toBe(true);
   });
 
   it('does not wait on a schedule made before the clock was set back', () => {
