@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { latestQuestion } from '../latest-question';
 import type { PaperLensDatabase } from '../../db/database';
 import { lookupPapers, recentlySaved, recentlySeen, trendingList, type TrendingList } from '../../db/papers';
 import { isLive } from '../../db/ranking';
@@ -395,12 +396,28 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
-    activeTabPaper().then(setTab, () => setTab(null));
+    // The latest read wins: the first may answer after a later one, from the page before it loaded.
+    const ask = latestQuestion();
+    const readTab = () => {
+      const isLatest = ask();
+      return activeTabPaper().then(
+        (paper) => isLatest() && setTab(paper),
+        () => isLatest() && setTab(null),
+      );
+    };
+    void readTab();
+    // Opened while the tab's page loads, the popup read the tab before the page said anything (its
+    // title, which arXiv may have changed since the store's): read again once it has loaded.
+    const onTabUpdated = (_id: number, change: { status?: string }, updated: { active: boolean }) => {
+      if (change.status === 'complete' && updated.active) void readTab();
+    };
+    browser.tabs.onUpdated.addListener(onTabUpdated);
     // Asking for health also wakes the background, which seeds the store on first use.
     sendRequest({ type: 'health' }, true).then(
       (health) => setProblem(health.ok ? null : health.error ?? 'PaperLens store is unavailable'),
       (error: unknown) => setProblem(errorMessage(error)),
     );
+    return () => browser.tabs.onUpdated.removeListener(onTabUpdated);
   }, []);
 
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
