@@ -67,6 +67,15 @@ function listOf(items: () => SavedItem[]): void {
 
 const tagsOf = async () => Object.fromEntries((await db.saved.toArray()).map((item) => [item.id, item.tags]));
 
+/** A filter of the toolbar once the whole list is read (before, it is shown disabled, without counts). */
+async function loadedFilter(testId: string): Promise<HTMLSelectElement> {
+  return waitFor(() => {
+    const filter = screen.getByTestId(testId) as HTMLSelectElement;
+    expect(filter.disabled).toBe(false);
+    return filter;
+  });
+}
+
 describe('reading-list page: the first screen', () => {
   /** 50 papers, `2401.00001`…`2401.00050`, added at `addedAt(index)`. */
   const fifty = (addedAt: (index: number) => number): SavedItem[] =>
@@ -154,7 +163,7 @@ describe('reading-list page: a search that finds nothing', () => {
 
   test('the id of a saved paper the status filter hides is said to be in the list, not "No saved paper matches" (which reads as not saved)', async () => {
     await openPage(2);
-    fireEvent.change(await screen.findByTestId('filter-status'), { target: { value: 'read' } });
+    fireEvent.change(await loadedFilter('filter-status'), { target: { value: 'read' } });
     fireEvent.input(screen.getByTestId('search'), { target: { value: '2310.01779' } });
     const message = (await screen.findByTestId('no-matches')).textContent ?? '';
     expect(message).toContain('2310.01779 is in your list, hidden by the filters.');
@@ -339,7 +348,7 @@ describe('reading-list page: a tag holding a comma (a Zotero or RIS keyword), wh
 
   test('the tag as the tag filter names it, typed in the bulk tag field, is removed by Remove tag', async () => {
     await openPage(1);
-    const filter = (await screen.findByTestId('filter-tag')) as HTMLSelectElement;
+    const filter = await loadedFilter('filter-tag');
     const withComma = [...filter.options].map((option) => option.value).find((name) => name.includes(','));
     expect(withComma).toBeDefined();
     fireEvent.click(screen.getByTestId('select-all'));
@@ -444,7 +453,7 @@ describe('reading-list page: filters', () => {
   test('the tag filter stays shown as picked when the paper that gave its spelling goes ("RL", then only "rl" left)', async () => {
     await db.saved.put(savedItem({ id: '2401.00001', title: 'Policy Gradients Revisited', tags: ['rl'], addedAt: 0 }));
     render(<ReadingListApp db={db} />);
-    const tagFilter = (await screen.findByTestId('filter-tag')) as HTMLSelectElement;
+    const tagFilter = await loadedFilter('filter-tag');
     expect([...tagFilter.options].map((option) => option.text)).toContain('RL (2)');
     fireEvent.change(tagFilter, { target: { value: 'RL' } });
     await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('2 of 4 papers'));
