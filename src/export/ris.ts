@@ -20,15 +20,17 @@ function field(tag: string, value: string): string {
 
 /**
  * A multi-line value: its first line on the tag, the rest as continuation lines (which Zotero and
- * EndNote append to the field). A line that looks like a tag line (`ER  - `) gets a `> ` in front
- * (readers strip leading spaces, so indenting would not do), so a note can never end or start a record.
+ * EndNote append to the field), a blank line between paragraphs as in the value (Zotero's reader
+ * keeps it in a note, as a new paragraph; blank lines before and after are left out). A line that
+ * looks like a tag line (`ER  - `) gets a `> ` in front (readers strip leading spaces, so indenting
+ * would not do), so a note can never end or start a record.
  */
 function multiline(tag: string, value: string): string[] {
   const [first = '', ...rest] = value
+    .trim()
     .split(/\r\n|\r|\n/)
-    .map((line) => line.trimEnd())
-    .filter((line) => line.trim() !== '');
-  return [field(tag, first.trimStart()), ...rest.map((line) => (TAG_LINE.test(line) ? `> ${line}` : line))];
+    .map((line) => line.trimEnd());
+  return [field(tag, first), ...rest.map((line) => (TAG_LINE.test(line) ? `> ${line}` : line))];
 }
 
 /**

@@ -35,6 +35,29 @@ function readRis(text: string): RisRecord[] {
   return records;
 }
 
+/**
+ * The notes Zotero's RIS translator makes of a file's N1 values (zotero/translators RIS.js,
+ * _getTagValue and processTag): a blank continuation line, or one after a short line, starts a new
+ * line; a plain-text note's blank lines part paragraphs.
+ */
+function zoteroNotes(text: string): string[] {
+  const notes: string[] = [];
+  let note: string | null = null;
+  let lastLength = 0;
+  for (const line of text.split('\r\n')) {
+    const tag = TAG_LINE.exec(line);
+    if (tag) {
+      if (note !== null) notes.push(note);
+      note = tag[1] === 'N1' ? (tag[2] ?? '') : null;
+    } else if (note !== null) {
+      const clean = line.trim();
+      note += clean === '' || lastLength < 65 ? `\n${clean}` : ` ${clean}`;
+    }
+    lastLength = line.length;
+  }
+  return notes.map((value) => `<p>${value.trim().replace(/\n\n/g, '</p><p>').replace(/\n/g, '<br/>')}</p>`);
+}
+
 const values = (record: RisRecord, tag: string) => record.fields.filter(([name]) => name === tag).map(([, value]) => value);
 
 describe('RIS export', () => {
@@ -73,6 +96,14 @@ describe('RIS export', () => {
     // A file of our earlier exports ("AU  - Ashish Vaswani") reads as it did.
     const earlier = ['TY  - UNPB', 'TI  - Attention Is All You Need', 'AU  - Ashish Vaswani', 'AU  - King, Martin Luther, Jr.', 'UR  - https://arxiv.org/abs/1706.03762', 'ER  - ', ''].join('\r\n');
     expect(parseImport(earlier, 'old.ris').items[0]?.authors).toEqual(['Ashish Vaswani', 'Martin Luther King, Jr.']);
+  });
+
+  test("a note's paragraphs keep the blank line between them, in one record, and Zotero reads them as paragraphs", () => {
+    const ris = exportRis([savedItem({ notes: '\n\nPara one.\n\nPara two.\n\n' })]);
+    const lines = ris.split('\r\n');
+    expect(lines.slice(lines.indexOf('N1  - Para one.'), lines.indexOf('ER  - '))).toEqual(['N1  - Para one.', '', 'Para two.']);
+    expect(readRis(ris)).toHaveLength(1);
+    expect(zoteroNotes(ris)).toEqual(['<p>Para one.</p><p>Para two.</p>']);
   });
 
   test('fields of one paper', () => {
