@@ -10,7 +10,7 @@ import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withoutTakenKeys, withStatus } from './reading-list';
 import { keepRemoved, takeRemoved } from './removed';
 import { sameItem } from '../export/merge';
-import type { Citable } from '../export/bibtex';
+import { wantsCiteKey, type Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
 import { pageDetails, pageText } from '../sites/types';
 import { MAX_AUTHOR_NAME, MAX_CODE_LINKS, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
@@ -18,7 +18,7 @@ import type { ResultRow } from './search';
 import { putPapers } from './bulk';
 import { heldKeys, idSpans, rowsInSpans } from './id-spans';
 import { lacksPageDetails, queueArxivFill } from './feed';
-import { withCiteKeys } from './cite-keys';
+import { withCiteKeys, withGivenCiteKey } from './cite-keys';
 import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
@@ -291,7 +291,7 @@ function filledIn(existing: SavedItem, paper: ValidSaveInput, known: Paper | und
  */
 export async function completeSaved(db: PaperLensDatabase, input: SaveInput): Promise<ChangeCount> {
   const paper = SaveInputSchema.parse(input);
-  return db.transaction('rw', db.paperBlocks, db.saved, async () => {
+  return db.transaction('rw', db.paperBlocks, db.saved, db.meta, async () => {
     const existing = await db.saved.get(paper.id);
     if (!existing) return { changed: 0 };
     const filled = filledIn(existing, paper, await db.papers.get(paper.id));
@@ -396,19 +396,21 @@ function itemForSave(paper: ValidSaveInput, existing: SavedItem | undefined, kno
  * version), completed with what a save would keep (the reading list's item, the store's paper).
  * Another site's page (Hugging Face keeps the title a paper had when listed there, and may name
  * its first authors only) gives only what those lack: one cite key, one entry, from any tab.
- * Nothing is written.
+ * A paper without a kept key is given one (withGivenCiteKey): the only write.
  */
 export async function citablePaper(db: PaperLensDatabase, input: SaveInput): Promise<Citable> {
   const paper = SaveInputSchema.parse(input);
-  return db.transaction('r', db.paperBlocks, db.saved, async () => {
+  const citable = await db.transaction('r', db.paperBlocks, db.saved, async () => {
     const kept = itemForSave(paper, await db.saved.get(paper.id), await db.papers.get(paper.id), 0);
     const otherSite = fromOtherSite(paper.sourceUrl);
     const citable: SavedItem = { ...kept, title: otherSite ? kept.title : (pageTitle(paper) ?? kept.title) };
     if (paper.authors.length > 0 && !(otherSite && kept.authors.length > 0)) citable.authors = paper.authors;
     for (const key of ['published', 'primaryCategory', 'doi', 'journalRef'] as const) if (paper[key] !== null && !(otherSite && citable[key] !== null)) citable[key] = paper[key];
-    // A paper not saved yet is cited by the key a save would give it, never one a saved paper holds.
-    return (await withCiteKeys(db, [citable]))[0]!;
+    return citable;
   });
+  if (!wantsCiteKey(citable)) return citable;
+  // A store that cannot write (its disk full) still cites what it knows, by the key a save would give.
+  return withGivenCiteKey(db, citable).catch(async () => (await db.transaction('r', db.saved, db.meta, () => withCiteKeys(db, [citable])))[0]!);
 }
 
 /**

@@ -17,7 +17,7 @@ import {
 } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { queueArxivFill } from './feed';
-import { withCiteKeys } from './cite-keys';
+import { forgetGivenCiteKeys, keysGivenToOthers, withCiteKeys } from './cite-keys';
 import { keepRemoved } from './removed';
 import { citeKeyId } from '../export/bibtex';
 
@@ -120,7 +120,7 @@ export async function removeSaved(db: PaperLensDatabase, ids: readonly string[],
  * Counts the items put back.
  */
 export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedItem[], expected: readonly SavedItem[] | null): Promise<ChangeCount> {
-  return db.transaction('rw', db.saved, db.removed, async () => {
+  return db.transaction('rw', db.saved, db.removed, db.meta, async () => {
     const current = await db.saved.bulkGet(items.map((item) => item.id));
     const restored = items.filter((_, index) => {
       const now = current[index];
@@ -134,7 +134,8 @@ export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedI
 
 /**
  * Items put back by an Undo, each with its own key unless a paper saved meanwhile was given it (a
- * removed paper's key is free): that one keeps it, the item put back gets a new one.
+ * removed paper's key is free), or Copy BibTeX gave it another paper: that one keeps it, the item
+ * put back gets a new one. Run inside a read-write transaction on `db.saved` and `db.meta`.
  */
 export async function withoutTakenKeys(db: PaperLensDatabase, items: SavedItem[]): Promise<SavedItem[]> {
   const keys = items.flatMap((item) => (item.citeKey === undefined ? [] : [item.citeKey]));
@@ -142,6 +143,7 @@ export async function withoutTakenKeys(db: PaperLensDatabase, items: SavedItem[]
   const ids = new Set(items.map((item) => item.id));
   const holders = await db.saved.where('citeKey').anyOfIgnoreCase(keys).toArray();
   const taken = new Set(holders.flatMap((row) => (ids.has(row.id) || row.citeKey === undefined ? [] : [citeKeyId(row.citeKey)])));
+  for (const key of await keysGivenToOthers(db, items)) taken.add(key);
   if (taken.size === 0) return items;
   return withCiteKeys(db, items.map((item) => (item.citeKey !== undefined && taken.has(citeKeyId(item.citeKey)) ? withoutCiteKey(item) : item)));
 }
@@ -220,11 +222,12 @@ function withoutCiteKey(item: SavedItem): SavedItem {
   return rest;
 }
 
-/** "Clear PaperLens data": empties the reading list (and the papers kept after their removal) and the seen marks; the bundled papers stay. */
+/** "Clear PaperLens data": empties the reading list (and the papers kept after their removal), the seen marks and the keys Copy BibTeX gave; the bundled papers stay. */
 export async function clearReadingData(db: PaperLensDatabase): Promise<ClearResult> {
-  return db.transaction('rw', db.saved, db.removed, db.seen, async () => {
+  return db.transaction('rw', db.saved, db.removed, db.seen, db.meta, async () => {
     const result = { saved: await db.saved.count(), seen: await db.seen.count() };
-    await Promise.all([db.saved.clear(), db.removed.clear(), db.seen.clear()]);
+    // The keys Copy BibTeX gave go too: which papers were cited is reading data, as the list's own keys are.
+    await Promise.all([db.saved.clear(), db.removed.clear(), db.seen.clear(), forgetGivenCiteKeys(db)]);
     return result;
   });
 }

@@ -13,6 +13,8 @@ interface RisRecord {
 
 // A tag line: two characters, one or two spaces, a hyphen (Zotero and EndNote also accept leading spaces).
 const TAG_LINE = /^\s*([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
+// Tags whose blank lines part paragraphs (Zotero's RIS translator keeps them in AB, N1, N2 and RN).
+const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(['AB', 'N1', 'N2', 'RN']);
 // Our export writes "> " before a note line that would read as a tag line (see ris.ts).
 const ESCAPED_TAG_LINE = /^> (\s*[A-Z][A-Z0-9] {1,2}-)/;
 
@@ -23,14 +25,23 @@ const ESCAPED_TAG_LINE = /^> (\s*[A-Z][A-Z0-9] {1,2}-)/;
 function parseRis(text: string): RisRecord[] {
   const records: RisRecord[] = [];
   let current: RisRecord | null = null;
-  let last: { values: string[] } | null = null;
+  let last: { tag: string; values: string[] } | null = null;
+  // Blank lines since the last text of a note or abstract: kept between its paragraphs, as Zotero keeps them.
+  let blanks = 0;
   text.split('\n').forEach((raw, index) => {
     const tagLine = TAG_LINE.exec(raw);
     if (!tagLine) {
       // A continuation line (notes, abstracts); outside a record, text is ignored.
-      if (last && raw.trim() !== '') last.values[last.values.length - 1] += `\n${raw.trimEnd().replace(ESCAPED_TAG_LINE, '$1')}`;
+      if (!last) return;
+      if (raw.trim() === '') {
+        if (PARAGRAPH_TAGS.has(last.tag)) blanks++;
+        return;
+      }
+      last.values[last.values.length - 1] += `${'\n'.repeat(blanks)}\n${raw.trimEnd().replace(ESCAPED_TAG_LINE, '$1')}`;
+      blanks = 0;
       return;
     }
+    blanks = 0;
     const [, tag = '', value = ''] = tagLine;
     if (tag === 'TY') {
       current = { line: index + 1, fields: new Map() };
@@ -44,7 +55,7 @@ function parseRis(text: string): RisRecord[] {
     const values = current.fields.get(tag) ?? [];
     values.push(value.trim());
     current.fields.set(tag, values);
-    last = { values };
+    last = { tag, values };
   });
   return records;
 }

@@ -1,12 +1,14 @@
 import { arxivAbsUrl } from '../papers/ids';
+import { nameParts } from '../papers/names';
 import type { SavedItem } from '../schema/papers';
 import { paperYearMonth, singleLine } from './text';
 
 /**
- * RIS export (Zotero, EndNote, Mendeley). Type UNPB ("unpublished work"): an arXiv paper is a
- * preprint, and reference managers read UNPB as a manuscript with authors and a date; ELEC would
- * make it a web page and GEN drops the type altogether. A journal reference, when there is one,
- * is kept in a note. Lines end in CRLF, as the RIS specification says.
+ * RIS export (Zotero, EndNote, Mendeley). Type UNPB, the RIS specification's "unpublished work",
+ * as a preprint is. Zotero's RIS translator (RIS.js, 2023-07-28) has no UNPB in its importTypeMap:
+ * it files the paper as a journal article (its default type), title, authors, date and URL kept.
+ * ELEC would make it a web page and GEN drops the type altogether. A journal reference, when there
+ * is one, is kept in a note. Lines end in CRLF, as the RIS specification says.
  */
 
 // What readers take for a tag line: Zotero strips leading whitespace and allows one or two spaces.
@@ -18,24 +20,28 @@ function field(tag: string, value: string): string {
 
 /**
  * A multi-line value: its first line on the tag, the rest as continuation lines (which Zotero and
- * EndNote append to the field). A line that looks like a tag line (`ER  - `) gets a `> ` in front
- * (readers strip leading spaces, so indenting would not do), so a note can never end or start a record.
+ * EndNote append to the field), a blank line between paragraphs as in the value (Zotero's reader
+ * keeps it in a note, as a new paragraph; blank lines before and after are left out). A line that
+ * looks like a tag line (`ER  - `) gets a `> ` in front (readers strip leading spaces, so indenting
+ * would not do), so a note can never end or start a record.
  */
 function multiline(tag: string, value: string): string[] {
   const [first = '', ...rest] = value
+    .trim()
     .split(/\r\n|\r|\n/)
-    .map((line) => line.trimEnd())
-    .filter((line) => line.trim() !== '');
-  return [field(tag, first.trimStart()), ...rest.map((line) => (TAG_LINE.test(line) ? `> ${line}` : line))];
+    .map((line) => line.trimEnd());
+  return [field(tag, first), ...rest.map((line) => (TAG_LINE.test(line) ? `> ${line}` : line))];
 }
 
-// A name with its suffix after a comma ("Martin Luther King, Jr."): readers take "A, B" for
-// "last, first", so it is written as RIS writes a suffix, "King, Martin Luther, Jr.".
-const NAME_WITH_SUFFIX = /^(.+)\s(\S+),\s*((?:Jr|Sr)\.?|I{2,3}|IV)$/i;
-
+/**
+ * An author as RIS writes one, "Last, First" or "Last, First, Suffix": Zotero splits a name only at
+ * a comma, and files one without as a group's ("Ashish Vaswani" would be cited as a single name).
+ * A name nameParts leaves whole (a group, one word) is written as it is.
+ */
 function risAuthor(name: string): string {
-  const parts = NAME_WITH_SUFFIX.exec(name);
-  return parts ? `${parts[2]}, ${parts[1]}, ${parts[3]}` : name;
+  const parts = nameParts(name);
+  if (!parts) return name;
+  return parts.suffix === '' ? `${parts.last}, ${parts.first}` : `${parts.last}, ${parts.first}, ${parts.suffix}`;
 }
 
 function record(item: SavedItem): string[] {

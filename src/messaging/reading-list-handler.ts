@@ -58,7 +58,7 @@ export async function handleReadingListRequest(
  * another tab, the removal's Undo after it) it finds nothing left to put back.
  */
 async function restoreRemoval(db: PaperLensDatabase, removedAt: number, now: number): Promise<RestoreRemovalResult> {
-  return db.transaction('rw', db.saved, db.removed, async () => {
+  return db.transaction('rw', db.saved, db.removed, db.meta, async () => {
     const items = await takeRemoval(db, removedAt, now);
     const { changed } = items.length === 0 ? { changed: 0 } : await restoreSaved(db, items, null);
     return { changed, listed: items.length - changed };

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
+import { GIVEN_CITE_KEYS_KEY, MAX_GIVEN_CITE_KEYS } from '../../../src/db/cite-keys';
 import { citablePaper, completeSaved, listSaved, savePaper } from '../../../src/db/papers';
 import { applyImport, clearReadingData, planListImport, removeSaved, restoreSaved } from '../../../src/db/reading-list';
 import { exportBibtex, exportJson, parseImport } from '../../../src/export';
@@ -127,10 +128,80 @@ describe('Copy BibTeX of a paper not saved', () => {
     const cited = await citablePaper(db, namesake);
     expect(cited.citeKey).toBe('wang2024learninga');
     expect(citationEntry(cited)).toMatch(/^@misc\{wang2024learninga,/);
-    // Nothing written: the namesake is not saved, and the saved paper keeps its key.
+    // The namesake is not saved by it, and the saved paper keeps its key.
     expect(await db.saved.get(namesake.id)).toBeUndefined();
     await savePaper(db, namesake, 2000);
     expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learninga');
+  });
+
+  const rank = { id: '2305.11111', title: 'Learning to Rank with LLMs', authors: ['Wei Zhang', 'Li Wang'], published: '2023-05-18' };
+  const feedback = { id: '2309.22222', title: 'Learning from Feedback', authors: ['Yu Zhang'], published: '2023-09-30' };
+
+  test('two namesakes copied never share a key, and each keeps its copied key whichever is saved first', async () => {
+    expect((await citablePaper(db, rank)).citeKey).toBe('zhang2023learning');
+    expect((await citablePaper(db, feedback)).citeKey).toBe('zhang2023learninga');
+    // Copied again: the same keys.
+    expect((await citablePaper(db, feedback)).citeKey).toBe('zhang2023learninga');
+    expect((await citablePaper(db, rank)).citeKey).toBe('zhang2023learning');
+    // Saved in the other order: the \cite{zhang2023learning} written for the first still names it in the export.
+    await savePaper(db, feedback, 1000);
+    await savePaper(db, rank, 2000);
+    const keys = keysOf(exportBibtex(await listSaved(db)));
+    expect(keys.get(rank.id)).toBe('zhang2023learning');
+    expect(keys.get(feedback.id)).toBe('zhang2023learninga');
+  });
+
+  test('a key copied for one paper is never given to another: not by a save, an import, an Undo or a page completing a saved paper', async () => {
+    expect((await citablePaper(db, thesis)).citeKey).toBe('wang2024learning');
+    await savePaper(db, namesake, 1000);
+    expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learninga');
+    // A file naming the copied key for another paper: that paper gets one of its own.
+    await importText('@misc{wang2024learning, title = {Learning Graph Kernels}, author = {Wang, Li}, year = {2024}, eprint = {2402.00003}}');
+    expect((await db.saved.get('2402.00003'))!.citeKey).toBe('wang2024learningb');
+    // A paper saved by id only, completed from its page.
+    await savePaper(db, { id: '2403.00004', title: 'arXiv:2403.00004' }, 2000);
+    await completeSaved(db, { id: '2403.00004', title: 'Learning Less', authors: ['Mei Wang'], published: '2024-03-01' });
+    expect((await db.saved.get('2403.00004'))!.citeKey).toBe('wang2024learningc');
+    // The copied paper, saved at last, has the key copied for it.
+    await savePaper(db, thesis, 3000);
+    expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learning');
+  });
+
+  test('a removed paper whose key was copied for another since comes back by Undo under a new key', async () => {
+    await savePaper(db, thesis, 1000);
+    const [removed] = await removeSaved(db, [thesis.id], 1500);
+    expect((await citablePaper(db, namesake)).citeKey).toBe('wang2024learning');
+    await restoreSaved(db, [removed!], null);
+    expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learninga');
+    await savePaper(db, namesake, 2000);
+    expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learning');
+  });
+
+  test('a paper saved by id only, copied with its details, keeps the copied key once its page completes it', async () => {
+    await savePaper(db, { id: thesis.id, title: `arXiv:${thesis.id}` }, 1000);
+    expect((await citablePaper(db, thesis)).citeKey).toBe('wang2024learning');
+    await savePaper(db, namesake, 2000);
+    await completeSaved(db, thesis);
+    expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learning');
+    expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learninga');
+  });
+
+  test('the latest 5,000 copied keys are kept; clearing the reading data forgets them', async () => {
+    const old = Array.from({ length: MAX_GIVEN_CITE_KEYS }, (_, index) => [`2301.${String(index).padStart(5, '0')}`, `old${index}`]);
+    await db.meta.put({ key: GIVEN_CITE_KEYS_KEY, value: JSON.stringify(old) });
+    expect((await citablePaper(db, thesis)).citeKey).toBe('wang2024learning');
+    const kept: [string, string][] = JSON.parse((await db.meta.get(GIVEN_CITE_KEYS_KEY))!.value);
+    expect(kept).toHaveLength(MAX_GIVEN_CITE_KEYS);
+    expect(kept[0]).toEqual(['2301.00001', 'old1']);
+    expect(kept.at(-1)).toEqual([thesis.id, 'wang2024learning']);
+    await clearReadingData(db);
+    expect((await citablePaper(db, namesake)).citeKey).toBe('wang2024learning');
+  });
+
+  test('a store that cannot write still cites the paper, by the key a save would give it', async () => {
+    await savePaper(db, thesis, 1000);
+    vi.spyOn(db.meta, 'put').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    expect((await citablePaper(db, namesake)).citeKey).toBe('wang2024learninga');
   });
 });
 

@@ -77,11 +77,18 @@ describe('RIS import', () => {
       tags: ['hallucination', 'vision-language'],
       journalRef: 'ICLR 2024',
       doi: '10.1000/halle',
-      notes: 'First line\nER  - looks like a tag line\nlast paragraph',
+      notes: 'First line\nER  - looks like a tag line\n\nlast paragraph',
     });
     // Imported into a list that already has it, nothing the reader wrote is lost.
     const plan = planImport([item], [back!], Date.UTC(2025, 0, 1));
     expect(plan.added).toEqual([]);
+  });
+
+  test("a note's paragraphs come back apart; blank lines elsewhere (between fields, before ER, between records) add nothing", () => {
+    const item = savedItem({ id: '2310.01779', tags: ['vision'], notes: 'Para one.\n\nPara two,\nits second line.\n\n\nPara three.' });
+    expect(parseImport(exportRis([item])).items[0]?.notes).toBe('Para one.\n\nPara two,\nits second line.\n\n\nPara three.');
+    const spaced = ['TY  - JOUR', '', 'TI  - Spaced', '', 'KW  - vision', '', 'N1  - A note.', '', 'UR  - https://arxiv.org/abs/2310.01779', 'AB  - An abstract.', '', 'ER  - ', '', ''].join('\r\n');
+    expect(parseImport(spaced).items[0]).toMatchObject({ title: 'Spaced', tags: ['vision'], notes: 'A note.' });
   });
 
   test('a record without ER still counts; a bad arXiv reference is said', () => {

@@ -35,6 +35,29 @@ function readRis(text: string): RisRecord[] {
   return records;
 }
 
+/**
+ * The notes Zotero's RIS translator makes of a file's N1 values (zotero/translators RIS.js,
+ * _getTagValue and processTag): a blank continuation line, or one after a short line, starts a new
+ * line; a plain-text note's blank lines part paragraphs.
+ */
+function zoteroNotes(text: string): string[] {
+  const notes: string[] = [];
+  let note: string | null = null;
+  let lastLength = 0;
+  for (const line of text.split('\r\n')) {
+    const tag = TAG_LINE.exec(line);
+    if (tag) {
+      if (note !== null) notes.push(note);
+      note = tag[1] === 'N1' ? (tag[2] ?? '') : null;
+    } else if (note !== null) {
+      const clean = line.trim();
+      note += clean === '' || lastLength < 65 ? `\n${clean}` : ` ${clean}`;
+    }
+    lastLength = line.length;
+  }
+  return notes.map((value) => `<p>${value.trim().replace(/\n\n/g, '</p><p>').replace(/\n/g, '<br/>')}</p>`);
+}
+
 const values = (record: RisRecord, tag: string) => record.fields.filter(([name]) => name === tag).map(([, value]) => value);
 
 describe('RIS export', () => {
@@ -48,7 +71,7 @@ describe('RIS export', () => {
       const item = items[index]!;
       expect(values(record, 'TY')).toEqual(['UNPB']);
       expect(values(record, 'UR')).toEqual([`https://arxiv.org/abs/${item.id}`]);
-      expect(values(record, 'AU')).toEqual(item.authors.map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== ''));
+      expect(values(record, 'AU')).toHaveLength(item.authors.filter((name) => name.trim() !== '').length);
       expect(values(record, 'KW')).toHaveLength(item.tags.length);
     });
   });
@@ -56,8 +79,31 @@ describe('RIS export', () => {
   test('a name with a suffix after a comma ("Martin Luther King, Jr.") is written as RIS writes one and read back as it was (it came back "Jr. Martin Luther King")', () => {
     const item = savedItem({ authors: ['Martin Luther King, Jr.', 'Ashish Vaswani'] });
     const ris = exportRis([item]);
-    expect(values(readRis(ris)[0]!, 'AU')).toEqual(['King, Martin Luther, Jr.', 'Ashish Vaswani']);
+    expect(values(readRis(ris)[0]!, 'AU')).toEqual(['King, Martin Luther, Jr.', 'Vaswani, Ashish']);
     expect(parseImport(ris, 'refs.ris').items[0]?.authors).toEqual(['Martin Luther King, Jr.', 'Ashish Vaswani']);
+  });
+
+  test('authors are written "Last, First" as Zotero splits them (it filed "Ashish Vaswani" whole, as a group\'s name), and read back as they were', () => {
+    const authors = ['Ashish Vaswani', 'Jan van der Berg', 'Guy L. Steele Jr.', 'Martin Luther King, Jr.', 'Łukasz Kaiser', 'danah boyd', 'ATLAS Collaboration', '张伟'];
+    const ris = exportRis([savedItem({ authors })]);
+    const written = values(readRis(ris)[0]!, 'AU');
+    expect(written).toEqual(['Vaswani, Ashish', 'van der Berg, Jan', 'Steele, Guy L., Jr.', 'King, Martin Luther, Jr.', 'Kaiser, Łukasz', 'boyd, danah', 'ATLAS Collaboration', '张伟']);
+    // Zotero's RIS translator: last name before the first comma, first name after it.
+    expect(written.map((value) => value.split(/\s*,\s*/).slice(0, 2))).toEqual([
+      ['Vaswani', 'Ashish'], ['van der Berg', 'Jan'], ['Steele', 'Guy L.'], ['King', 'Martin Luther'], ['Kaiser', 'Łukasz'], ['boyd', 'danah'], ['ATLAS Collaboration'], ['张伟'],
+    ]);
+    expect(parseImport(ris, 'refs.ris').items[0]?.authors).toEqual(['Ashish Vaswani', 'Jan van der Berg', 'Guy L. Steele, Jr.', 'Martin Luther King, Jr.', 'Łukasz Kaiser', 'danah boyd', 'ATLAS Collaboration', '张伟']);
+    // A file of our earlier exports ("AU  - Ashish Vaswani") reads as it did.
+    const earlier = ['TY  - UNPB', 'TI  - Attention Is All You Need', 'AU  - Ashish Vaswani', 'AU  - King, Martin Luther, Jr.', 'UR  - https://arxiv.org/abs/1706.03762', 'ER  - ', ''].join('\r\n');
+    expect(parseImport(earlier, 'old.ris').items[0]?.authors).toEqual(['Ashish Vaswani', 'Martin Luther King, Jr.']);
+  });
+
+  test("a note's paragraphs keep the blank line between them, in one record, and Zotero reads them as paragraphs", () => {
+    const ris = exportRis([savedItem({ notes: '\n\nPara one.\n\nPara two.\n\n' })]);
+    const lines = ris.split('\r\n');
+    expect(lines.slice(lines.indexOf('N1  - Para one.'), lines.indexOf('ER  - '))).toEqual(['N1  - Para one.', '', 'Para two.']);
+    expect(readRis(ris)).toHaveLength(1);
+    expect(zoteroNotes(ris)).toEqual(['<p>Para one.</p><p>Para two.</p>']);
   });
 
   test('fields of one paper', () => {
@@ -66,8 +112,8 @@ describe('RIS export', () => {
     expect(record!.fields).toEqual([
       ['TY', 'UNPB'],
       ['TI', item.title],
-      ['AU', 'Bohan Zhai'],
-      ['AU', 'Shijia Yang'],
+      ['AU', 'Zhai, Bohan'],
+      ['AU', 'Yang, Shijia'],
       ['PY', '2023'],
       ['DA', '2023/10/03/'],
       ['UR', 'https://arxiv.org/abs/2310.01779'],
