@@ -264,6 +264,8 @@ const SCRIPT_CHARACTERS = new Map(Object.entries(LATEX_SCRIPTS).map(([ch, { comm
 // One token of LaTeX markup: a math command or a raised or lowered character as our export writes
 // them, an escaped character, a command (with its `{}` or trailing spaces), a lone backslash, a
 // grouping brace, a tie or a math shift.
+// Our math and script forms alone, read back before latexToText reads a field holding other markup.
+const OWN_FORMS = /\\ensuremath\{\\([A-Za-z]+)\}|\\(text(?:sub|super)script\{[^{}\\]\})/g;
 const LATEX_TOKEN = /\\ensuremath\{\\([A-Za-z]+)\}|\\(text(?:sub|super)script\{[^{}\\]\})|\\([{}%&$#_ ])|\\([A-Za-z]+)(?:\{\}| *)|\\|[{}~$]/g;
 
 /**
@@ -287,7 +289,8 @@ export function bibtexToText(value: string): string {
     if (token !== '{' && token !== '}') general = true;
     return '';
   });
-  return general ? latexToText(value) : text;
+  // Our own math and script forms, which latexToText reads as plain letters (\\textsuperscript{T} as T), first.
+  return general ? latexToText(value.replace(OWN_FORMS, (token, math: string | undefined, script: string | undefined) => (math !== undefined ? MATH_CHARACTERS.get(math) : SCRIPT_CHARACTERS.get(script ?? '')) ?? token)) : text;
 }
 
 /** Splits `value` at matches of the global `separator` that are outside braces (separators hold no braces). */

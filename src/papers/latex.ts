@@ -35,7 +35,7 @@ const SYMBOLS: Record<string, string> = {
   rvert: '|', langle: '⟨', rangle: '⟩', lceil: '⌈', rceil: '⌉', lfloor: '⌊', rfloor: '⌋', Re: 'ℜ', Im: 'ℑ',
   aleph: 'ℵ', varnothing: '∅', bullet: '•', equiv: '≡', cong: '≅', asymp: '≍', prec: '≺', succ: '≻',
   preceq: '⪯', succeq: '⪰', leqslant: '⩽', geqslant: '⩾', wedge: '∧', vee: '∨', notin: '∉', ni: '∋',
-  supset: '⊃', supseteq: '⊇', parallel: '∥', prime: '′', angle: '∠', therefore: '∴', checkmark: '✓',
+  supset: '⊃', supseteq: '⊇', parallel: '∥', prime: '′', angle: '∠', checkmark: '✓',
   xmark: '✗', colon: ':', vdots: '⋮', ddots: '⋱', varsigma: 'ς', varrho: 'ϱ', varpi: 'ϖ', Upsilon: 'Υ',
   space: ' ', thinspace: ' ', enspace: ' ',
 };
