@@ -147,12 +147,33 @@ function latexCharacter(ch: string): string {
   return compatible !== ch ? escapeCharacters(compatible) : '';
 }
 
-function escapeCharacters(text: string): string {
-  return text.replace(LATEX_SPECIAL, (ch) => LATEX_ESCAPES[ch] ?? latexCharacter(ch));
+// Latin letters without an accent to split off, as the commands classic BibTeX knows (or LaTeX's T1 has).
+const LETTER_COMMANDS: Readonly<Record<string, string>> = {
+  Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', ß: 'ss', ı: 'i', Đ: 'DJ', đ: 'dj', Þ: 'TH',
+  þ: 'th', Ð: 'DH', ð: 'dh', Ŋ: 'NG', ŋ: 'ng',
+};
+const LATIN_LETTER = /^[\u00C0-\u017F]$/u;
+
+/**
+ * A Latin-1 or Extended-A letter of a name as BibTeX's "special character" (`{\L}`, `{\'{E}}`):
+ * classic BibTeX takes a name word starting with UTF-8 (Łukasz, Émile) for a lower-case "von"
+ * particle, gives it no initial and sorts it after Z; it reads the case, initial and sort letter
+ * of a special character.
+ */
+function nameLetter(ch: string): string | null {
+  if (!LATIN_LETTER.test(ch) || !/\p{L}/u.test(ch)) return null;
+  if (LETTER_COMMANDS[ch] !== undefined) return `{\\${LETTER_COMMANDS[ch]}}`;
+  const accented = accentedLetter(ch);
+  return accented !== ch ? accented : null;
 }
 
-export function escapeLatex(text: string): string {
-  return escapeCharacters(text.normalize('NFC'));
+function escapeCharacters(text: string, names = false): string {
+  return text.replace(LATEX_SPECIAL, (ch) => LATEX_ESCAPES[ch] ?? (names ? nameLetter(ch) : null) ?? latexCharacter(ch));
+}
+
+/** `text` as LaTeX; `names`: its accented Latin letters as commands too, as BibTeX's name parsing needs. */
+export function escapeLatex(text: string, names = false): string {
+  return escapeCharacters(text.normalize('NFC'), names);
 }
 
 /**
@@ -160,7 +181,7 @@ export function escapeLatex(text: string): string {
  * "and" (the name separator) or a lone "others" (et al.) — are braced so they stay one name as typed.
  */
 function bibtexAuthor(name: string): string {
-  const escaped = escapeLatex(name);
+  const escaped = escapeLatex(name, true);
   return /,|(^|\s)and(\s|$)/i.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
 }
 

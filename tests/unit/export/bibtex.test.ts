@@ -87,7 +87,7 @@ describe('BibTeX export', () => {
     expect(entry).toContain(
       'title = {{Über 50\\% of R\\&D costs \\$5 \\#1 a\\_b \\textasciitilde{}x \\textasciicircum{}y \\textbraceleft{}z\\textbraceright{} \\textbackslash{} }}',
     );
-    expect(entry).toContain('author = {Zoë Ångström and {Smith, Jr., John} and {Tom and Jerry}}');
+    expect(entry).toContain('author = {Zo{\\"{e}} {\\r{A}}ngstr{\\"{o}}m and {Smith, Jr., John} and {Tom and Jerry}}');
   });
 
   test("Greek letters, math symbols and sub- or superscripts (which stop pdfLaTeX, Overleaf's default) are written as LaTeX commands and read back as they were", () => {
@@ -126,10 +126,24 @@ describe('BibTeX export', () => {
     expect(parseImport(entry).items[0]?.title).toBe('Sharp ≲ bounds for Wᵀ x in ℝ^d with ℏ ↦ ⊗: Δ ✓ ✗ xᵏ Transformers');
   });
 
+  test('names starting with a non-ASCII letter (Łukasz, Émile) are written as BibTeX reads them: an upper-case first name, not a "von" particle (natbib printed "Łukasz Kaiser and Gomez"), and read back as written', () => {
+    const item = savedItem({
+      title: 'Łukasz and Émile keep their letters in a title',
+      authors: ['Łukasz Kaiser', 'Émile Borel', 'Øyvind Tafjord', 'Ştefan Zweig', 'Ákos Kádár', 'Đorđe Đorđević', 'Bernhard Schölkopf'],
+    });
+    const entry = citationEntry(item);
+    expect(entry).toContain(
+      "author = {{\\L}ukasz Kaiser and {\\'{E}}mile Borel and {\\O}yvind Tafjord and {\\c{S}}tefan Zweig and {\\'{A}}kos K{\\'{a}}d{\\'{a}}r and " +
+        '{\\DJ}or{\\dj}e {\\DJ}or{\\dj}evi{\\\'{c}} and Bernhard Sch{\\"{o}}lkopf}',
+    );
+    expect(entry).toContain('title = {{Łukasz and Émile keep their letters in a title}}');
+    expect(parseImport(entry).items[0]).toMatchObject({ title: item.title, authors: item.authors });
+  });
+
   test('Vietnamese and pinyin letters (which stop pdfLaTeX: "Unicode character ễ not set up") are written as accent commands and read back; a horn, which LaTeX has no command for, leaves the plain letter', () => {
     const item = savedItem({ title: 'Học sâu cho Tiếng Việt', authors: ['Nguyễn Thị Lan', 'Trường Đặng', 'Lǚ Xún'] });
     const entry = exportBibtex([item]);
-    expect(entry).toContain('author = {Nguy{\\~{\\^{e}}}n Th{\\d{i}} Lan and Truong Đ{\\u{\\d{a}}}ng and L{\\v{\\"{u}}} Xún}');
+    expect(entry).toContain('author = {Nguy{\\~{\\^{e}}}n Th{\\d{i}} Lan and Truong {\\DJ}{\\u{\\d{a}}}ng and L{\\v{\\"{u}}} X{\\\'{u}}n}');
     expect(entry).not.toMatch(/[\u0180-\u024F\u1E00-\u1EFF]/u);
     const [back] = parseImport(entry).items;
     expect(back).toMatchObject({ title: 'Học sâu cho Tiếng Việt', authors: ['Nguyễn Thị Lan', 'Truong Đặng', 'Lǚ Xún'] });
