@@ -1,5 +1,5 @@
 import { arxivAbsUrl, placeholderTitle } from '../papers/ids';
-import { lastName } from '../papers/names';
+import { lastName, nameSuffix, withoutSuffix } from '../papers/names';
 import { ACCENTS } from '../papers/latex';
 import type { SavedItem } from '../schema/papers';
 import { foldForSearch } from '../search/tokenize';
@@ -176,13 +176,26 @@ export function escapeLatex(text: string, names = false): string {
   return escapeCharacters(text.normalize('NFC'), names);
 }
 
+const AND_WORD = /(^|\s)and(\s|$)/i;
+
 /**
- * An author as BibTeX reads it. Names BibTeX would misread — a comma ("Last, First"), the word
- * "and" (the name separator) or a lone "others" (et al.) — are braced so they stay one name as typed.
+ * An author as BibTeX reads it. A name with a suffix ("Guy L. Steele Jr.", "…, Jr.") is written in
+ * BibTeX's `von Last, Jr, First` form, which alone keeps "Jr." out of the last name. Other names
+ * BibTeX would misread — a comma ("Last, First"), the word "and" (the name separator) or a lone
+ * "others" (et al.) — are braced so they stay one name as typed.
  */
 function bibtexAuthor(name: string): string {
+  const suffix = nameSuffix(name);
+  const words = withoutSuffix(name).split(' ');
+  if (suffix !== '' && words.length > 1 && !words.some((word) => word.includes(',') || /^and$/i.test(word))) {
+    // Lower-case words before the last name are its particles ("Ludwig van Beethoven Jr."): BibTeX's von part.
+    let split = words.length - 1;
+    while (split > 1 && /^\p{Ll}/u.test(words[split - 1]!)) split--;
+    return [words.slice(split).join(' '), suffix, words.slice(0, split).join(' ')].map((part) => escapeLatex(part, true)).join(', ');
+  }
   const escaped = escapeLatex(name, true);
-  return /,|(^|\s)and(\s|$)/i.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
+  // (A one-word name with a suffix, "Steele Jr.", too: BibTeX's form needs a first name.)
+  return /,/.test(name) || suffix !== '' || AND_WORD.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
 }
 
 /** A tag as a keyword: one holding a separator (";") is braced so it reads back as one tag. */
@@ -212,6 +225,13 @@ function idCitationKey(id: string): string {
   return `arxiv${id.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
+/** The last name as keys had it before suffixes were read ("Guy L. Steele Jr." → Jr., "Steele, Jr." → Steele). */
+function legacyLastName(name: string): string {
+  const trimmed = name.trim();
+  const comma = trimmed.indexOf(',');
+  return comma >= 0 ? trimmed.slice(0, comma) : trimmed.split(/\s+/).pop() ?? '';
+}
+
 /**
  * `vaswani2017attention`: first author's last name, year, first significant title word, in ASCII.
  * A first author whose name has no Latin letters (張偉, Иванов) or no author gives the id's key
@@ -219,7 +239,8 @@ function idCitationKey(id: string): string {
  * before keys were kept (`anon` for these), which the store's upgrade keeps for items already saved.
  */
 export function baseCitationKey(item: Citable, legacy = false): string {
-  const author = asciiFold(lastName(item.authors.find((name) => name.trim() !== '') ?? ''));
+  const first = item.authors.find((name) => name.trim() !== '') ?? '';
+  const author = asciiFold(legacy ? legacyLastName(first) : lastName(first));
   if (author === '' && !legacy) return idCitationKey(item.id);
   const year = paperYearMonth(item)?.year ?? '';
   return `${author || 'anon'}${year}${titleWord(item.title)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { citationKeys, exportBibtex, parseImport } from '../../../src/export';
-import { citationEntry, isCitationStub } from '../../../src/export/bibtex';
+import { citationEntry, isCitationStub, legacyCitationKeys } from '../../../src/export/bibtex';
 import { planImport } from '../../../src/export/merge';
 import { SaveInputSchema } from '../../../src/schema';
 import { boundPaper } from '../../../src/sites/types';
@@ -138,6 +138,17 @@ describe('BibTeX export', () => {
     );
     expect(entry).toContain('title = {{Łukasz and Émile keep their letters in a title}}');
     expect(parseImport(entry).items[0]).toMatchObject({ title: item.title, authors: item.authors });
+  });
+
+  test('a "Jr." or "III" is the name\'s suffix, not its last name: written as BibTeX\'s "Last, Jr., First" (natbib printed "Jr. and Doe"), keyed by the last name, read back', () => {
+    const plain = savedItem({ id: '2301.00002', title: 'Suffix without comma', authors: ['Guy L. Steele Jr.', 'Jane Doe'], published: '2023-01-05' });
+    const comma = savedItem({ id: '2301.00003', title: 'Suffix with comma', authors: ['Guy L. Steele, Jr.', 'Ludwig van Beethoven III'], published: '2023-01-05' });
+    const bibtex = exportBibtex([plain, comma]);
+    expect(bibtex).toContain('@misc{steele2023suffix,\n  title = {{Suffix without comma}},\n  author = {Steele, Jr., Guy L. and Jane Doe},');
+    expect(bibtex).toContain('@misc{steele2023suffixa,\n  title = {{Suffix with comma}},\n  author = {Steele, Jr., Guy L. and van Beethoven, III, Ludwig},');
+    expect(parseImport(bibtex).items.map((item) => item.authors)).toEqual([['Guy L. Steele Jr.', 'Jane Doe'], ['Guy L. Steele Jr.', 'Ludwig van Beethoven III']]);
+    // Keys given before (which the store's upgrade keeps for papers saved then) are as they were.
+    expect(legacyCitationKeys([plain])).toEqual(['jr2023suffix']);
   });
 
   test('Vietnamese and pinyin letters (which stop pdfLaTeX: "Unicode character ễ not set up") are written as accent commands and read back; a horn, which LaTeX has no command for, leaves the plain letter', () => {
