@@ -1,5 +1,6 @@
 import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
+import { ET_AL, isEtAl } from '../papers/names';
 import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, type ParsedFile } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
@@ -331,7 +332,9 @@ export function bibtexAuthors(value: string): string[] {
   // is rescanned from each of its spaces.)
   const names = splitOutsideBraces(value.trim(), /(?<![ \t\n])[ \t\n]+and[ \t\n]+/gi).map((name) => name.trim());
   return names.flatMap((name, index) => {
-    if (name === '' || (/^others$/i.test(name) && index === names.length - 1 && index > 0)) return [];
+    if (name === '') return [];
+    // "and others" (Google Scholar's lists cut short): the list is not complete, as the store keeps it.
+    if ((/^others$/i.test(name) || isEtAl(name)) && index === names.length - 1 && index > 0) return [ET_AL];
     if (isOneGroup(name)) return [singleLine(bibtexToText(name.slice(1, -1)))];
     const parts = splitOutsideBraces(name, /,/g).map((part) => singleLine(bibtexToText(part)));
     const [last = '', jr, first] = parts.length >= 3 ? [parts[0], parts[1], parts.slice(2).join(' ')] : [parts[0], undefined, parts[1]];

@@ -1,5 +1,5 @@
 import { arxivAbsUrl, placeholderTitle } from '../papers/ids';
-import { lastName, nameSuffix, withoutSuffix } from '../papers/names';
+import { isEtAl, lastName, nameSuffix, withoutSuffix } from '../papers/names';
 import { ACCENTS } from '../papers/latex';
 import type { SavedItem } from '../schema/papers';
 import { foldForSearch } from '../search/tokenize';
@@ -358,7 +358,10 @@ function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): 
   // The inner braces keep the title's case: ML titles are full of names like LLaMA and GPT-4.
   fields.push(['title', `{{${escapeLatex(singleLine(item.title))}}}`]);
   const authors = item.authors.map(singleLine).filter((name) => name !== '');
-  if (authors.length > 0) fields.push(['author', `{${authors.map(bibtexAuthor).join(' and ')}}`]);
+  // A list cut short ends in BibTeX's own marker, "and others", which styles print as "et al.".
+  const cut = authors.length > 0 && isEtAl(authors[authors.length - 1]!);
+  const named = cut ? authors.slice(0, -1) : authors;
+  if (named.length > 0) fields.push(['author', `{${[...named.map(bibtexAuthor), ...(cut ? ['others'] : [])].join(' and ')}}`]);
   const date = paperYearMonth(item);
   if (date) {
     fields.push(['year', `{${date.year}}`]);

@@ -151,6 +151,19 @@ describe('BibTeX export', () => {
     expect(legacyCitationKeys([plain])).toEqual(['jr2023suffix']);
   });
 
+  test('an author list cut short ("and others", "et al.") stays marked so: Copy BibTeX ends it in "and others", not as the complete list or an author named "et al."', () => {
+    const scholar = '@article{v, title={Attention is all you need}, author={Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and others}, eprint={1706.03762}}\n';
+    const ris = 'TY  - JOUR\r\nTI  - Attention is all you need\r\nAU  - Vaswani, Ashish\r\nAU  - et al.\r\nUR  - https://arxiv.org/abs/1706.03762\r\nER  - \r\n';
+    const csv = 'id,title,authors\r\n1706.03762,Attention is all you need,Ashish Vaswani; et al\r\n';
+    const read = [parseImport(scholar, 'scholar.bib'), parseImport(ris, 'x.ris'), parseImport(csv, 'x.csv')].map((parse) => parse.items[0]!.authors);
+    expect(read).toEqual([['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'et al.'], ['Ashish Vaswani', 'et al.'], ['Ashish Vaswani', 'et al.']]);
+    const cite = (authors: string[]) => citationEntry(savedItem({ id: '1706.03762', title: 'Attention', authors })).split('\n').find((line) => line.includes('author')) ?? '';
+    expect(cite(read[0]!)).toBe('  author = {Ashish Vaswani and Noam Shazeer and Niki Parmar and others},');
+    expect(cite(['Ashish Vaswani', 'et. al'])).toBe('  author = {Ashish Vaswani and others},');
+    expect(cite(['Ashish Vaswani', 'et al.']) + cite(['others', 'Ashish Vaswani'])).toBe('  author = {Ashish Vaswani and others},  author = {{others} and Ashish Vaswani},');
+    expect(parseImport(citationEntry(savedItem({ id: '1706.03762', title: 'Attention', authors: read[0]! }))).items[0]!.authors).toEqual(read[0]);
+  });
+
   test('Vietnamese and pinyin letters (which stop pdfLaTeX: "Unicode character ễ not set up") are written as accent commands and read back; a horn, which LaTeX has no command for, leaves the plain letter', () => {
     const item = savedItem({ title: 'Học sâu cho Tiếng Việt', authors: ['Nguyễn Thị Lan', 'Trường Đặng', 'Lǚ Xún'] });
     const entry = exportBibtex([item]);
@@ -274,7 +287,7 @@ describe('BibTeX import from other tools', () => {
       ['2404.00004', 'In a sentence'],
       ['2405.00005', 'Bare eprint'],
     ]);
-    expect(parse.items[0]!.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer']);
+    expect(parse.items[0]!.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer', 'et al.']);
     expect(parse.items[0]!.line).toBe(4);
     expect(parse.items[1]!.tags).toEqual(['hallucination', 'vision', 'llm']);
     expect(parse.items[2]!.doi).toBeUndefined();
