@@ -338,7 +338,9 @@ export function bibtexAuthors(value: string): string[] {
     if (isOneGroup(name)) return [singleLine(bibtexToText(name.slice(1, -1)))];
     const parts = splitOutsideBraces(name, /,/g).map((part) => singleLine(bibtexToText(part)));
     const [last = '', jr, first] = parts.length >= 3 ? [parts[0], parts[1], parts.slice(2).join(' ')] : [parts[0], undefined, parts[1]];
-    return [singleLine([first, last, jr].filter((part) => part !== undefined && part !== '').join(' '))];
+    const named = singleLine([first, last].filter((part) => part !== undefined && part !== '').join(' '));
+    // "King, Jr., Martin Luther" → "Martin Luther King, Jr.", as RIS and CSV imports write a suffix.
+    return [jr !== undefined && jr !== '' ? `${named}, ${jr}` : named];
   });
 }
 
