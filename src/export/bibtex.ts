@@ -113,8 +113,10 @@ const LATEX_SPECIAL = /[\\{}~^<>%&$#_]|[^\x00-\x7f]/gu;
  */
 const PDFLATEX_TEXT = /[\u00A0-\u0125\u0128-\u0137\u0139-\u013E\u0141-\u0148\u014A-\u0165\u0168-\u017E\u0192\u01C4-\u01D4\u01E2\u01E3\u01E6-\u01EB\u01F0\u01F4\u01F5\u0218-\u021B\u0232\u0233\u0237\u02C6\u02C7\u02D8\u02D9\u02DB-\u02DD\u0E3F\u1E02\u1E03\u1E0D\u1E1E-\u1E21\u1E25\u1E30\u1E31\u1E37\u1E43\u1E45\u1E47\u1E5B\u1E63\u1E6D\u1E8E-\u1E91\u1E9E\u1EF2\u1EF3\u2010-\u2016\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2031\u2039-\u203B\u203D\u2044\u204E\u2052\u20A1\u20A4\u20A6\u20A9\u20AB\u20AC\u20B1\u2103\u2116\u2117\u211E\u2120\u2122\u2126\u2127\u212E\u2190-\u2193\u2329\u232A\u2422\u2423\u25E6\u25EF\u266A\u27E8\u27E9\u3008\u3009\uFB00-\uFB06]/u;
 
-// Latin letters the tables lack, as their ASCII look-alikes (Maltese ħ, Sámi ŧ, the long s).
-const PLAIN_LATIN: Readonly<Record<string, string>> = { ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ĸ: 'q', ŀ: 'l', Ŀ: 'L', ŉ: "'n" };
+// Latin letters the tables lack, as their ASCII look-alikes (Maltese ħ, Sámi ŧ, Azerbaijani ə), so a name keeps every letter.
+const PLAIN_LATIN: Readonly<Record<string, string>> = {
+  ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ĸ: 'q', ŀ: 'l', Ŀ: 'L', ŉ: "'n", ə: 'e', Ə: 'E', ɛ: 'e', Ɛ: 'E', ɔ: 'o', Ɔ: 'O',
+};
 
 // ℝ, 𝔼 (latexToText's \mathbb): the letter NFKD gives them.
 const DOUBLE_STRUCK = /^(?:[ℂℍℕℙℚℝℤ]|[\u{1D538}-\u{1D56B}\u{1D7D8}-\u{1D7E1}])$/u;

@@ -123,6 +123,8 @@ describe('BibTeX export', () => {
     );
     expect(entry).toMatch(/^[\x00-\x7f]*$/);
     expect(citationEntry(savedItem({ title: 'Plain ≤ title' }))).toMatch(/^@misc\{/);
+    // A Latin letter with no LaTeX form is its look-alike, not dropped from a name.
+    expect(citationEntry(savedItem({ title: 'X', authors: ['Rəşad Əliyev'] }))).toContain('author = {Re{\\c{s}}ad Eliyev}');
     expect(parseImport(entry).items[0]?.title).toBe('Sharp ≲ bounds for Wᵀ x in ℝ^d with ℏ ↦ ⊗: Δ ✓ ✗ xᵏ Transformers');
   });
 
