@@ -1,5 +1,6 @@
 import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
+import { ET_AL, isEtAl } from '../papers/names';
 import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, type ParsedFile } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
@@ -264,6 +265,8 @@ const SCRIPT_CHARACTERS = new Map(Object.entries(LATEX_SCRIPTS).map(([ch, { comm
 // One token of LaTeX markup: a math command or a raised or lowered character as our export writes
 // them, an escaped character, a command (with its `{}` or trailing spaces), a lone backslash, a
 // grouping brace, a tie or a math shift.
+// Our math and script forms alone, read back before latexToText reads a field holding other markup.
+const OWN_FORMS = /\\ensuremath\{\\([A-Za-z]+)\}|\\(text(?:sub|super)script\{[^{}\\]\})/g;
 const LATEX_TOKEN = /\\ensuremath\{\\([A-Za-z]+)\}|\\(text(?:sub|super)script\{[^{}\\]\})|\\([{}%&$#_ ])|\\([A-Za-z]+)(?:\{\}| *)|\\|[{}~$]/g;
 
 /**
@@ -287,7 +290,8 @@ export function bibtexToText(value: string): string {
     if (token !== '{' && token !== '}') general = true;
     return '';
   });
-  return general ? latexToText(value) : text;
+  // Our own math and script forms, which latexToText reads as plain letters (\\textsuperscript{T} as T), first.
+  return general ? latexToText(value.replace(OWN_FORMS, (token, math: string | undefined, script: string | undefined) => (math !== undefined ? MATH_CHARACTERS.get(math) : SCRIPT_CHARACTERS.get(script ?? '')) ?? token)) : text;
 }
 
 /** Splits `value` at matches of the global `separator` that are outside braces (separators hold no braces). */
@@ -328,11 +332,15 @@ export function bibtexAuthors(value: string): string[] {
   // is rescanned from each of its spaces.)
   const names = splitOutsideBraces(value.trim(), /(?<![ \t\n])[ \t\n]+and[ \t\n]+/gi).map((name) => name.trim());
   return names.flatMap((name, index) => {
-    if (name === '' || (/^others$/i.test(name) && index === names.length - 1 && index > 0)) return [];
+    if (name === '') return [];
+    // "and others" (Google Scholar's lists cut short): the list is not complete, as the store keeps it.
+    if ((/^others$/i.test(name) || isEtAl(name)) && index === names.length - 1 && index > 0) return [ET_AL];
     if (isOneGroup(name)) return [singleLine(bibtexToText(name.slice(1, -1)))];
     const parts = splitOutsideBraces(name, /,/g).map((part) => singleLine(bibtexToText(part)));
     const [last = '', jr, first] = parts.length >= 3 ? [parts[0], parts[1], parts.slice(2).join(' ')] : [parts[0], undefined, parts[1]];
-    return [singleLine([first, last, jr].filter((part) => part !== undefined && part !== '').join(' '))];
+    const named = singleLine([first, last].filter((part) => part !== undefined && part !== '').join(' '));
+    // "King, Jr., Martin Luther" → "Martin Luther King, Jr.", as RIS and CSV imports write a suffix.
+    return [jr !== undefined && jr !== '' ? `${named}, ${jr}` : named];
   });
 }
 

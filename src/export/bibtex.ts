@@ -1,5 +1,5 @@
 import { arxivAbsUrl, placeholderTitle } from '../papers/ids';
-import { lastName } from '../papers/names';
+import { isEtAl, lastName, nameSuffix, withoutSuffix } from '../papers/names';
 import { ACCENTS } from '../papers/latex';
 import type { SavedItem } from '../schema/papers';
 import { foldForSearch } from '../search/tokenize';
@@ -8,7 +8,7 @@ import { asciiFold, paperYearMonth, singleLine, unixNewlines } from './text';
 /**
  * BibTeX export: one `@misc` entry per paper, in the form arXiv itself uses (eprint, archivePrefix,
  * primaryClass), readable by BibTeX and biber. Text stays UTF-8 but for what pdfLaTeX cannot typeset
- * from it (LATEX_MATH, LATEX_SCRIPTS, accentedLetter); LaTeX's special characters are
+ * from it (latexCharacter: math, scripts, accents; emoji left out); LaTeX's special characters are
  * written as commands whose only braces are `{}` pairs, so every field's braces balance (BibTeX
  * counts `\{` as a brace, so `\{` alone would break the file).
  */
@@ -46,12 +46,47 @@ export const LATEX_MATH: Readonly<Record<string, string>> = {
   '∅': 'emptyset', '∀': 'forall', '∃': 'exists', '∧': 'wedge', '∨': 'vee', '∩': 'cap', '∪': 'cup',
   '⊂': 'subset', '⊆': 'subseteq', '∗': 'ast', '⊕': 'oplus', '⊗': 'otimes', '∘': 'circ', '⋅': 'cdot',
   '∥': 'parallel', '′': 'prime', '≅': 'cong', '∖': 'setminus', '≺': 'prec',
+  // What latexToText renders titles' math as (`$\lesssim$`, `$\mathbb{R}$`, `$W^\top$`).
+  '≲': 'lesssim', '≳': 'gtrsim', '⊤': 'top', '⊥': 'perp', '∫': 'int', '∮': 'oint', '↦': 'mapsto', ℏ: 'hbar',
+  '⊙': 'odot', '⊨': 'models', '⊢': 'vdash', '⟹': 'Longrightarrow', '⟺': 'Longleftrightarrow',
+  '⟶': 'longrightarrow', '⇐': 'Leftarrow', '⇔': 'Leftrightarrow', '△': 'triangle', '⌈': 'lceil',
+  '⌉': 'rceil', '⌊': 'lfloor', '⌋': 'rfloor', ℜ: 'Re', ℑ: 'Im', ℵ: 'aleph', '≍': 'asymp', '≻': 'succ',
+  '⪯': 'preceq', '⪰': 'succeq', '∉': 'notin', '∋': 'ni', '⊃': 'supset', '⊇': 'supseteq', '∠': 'angle',
+  '⋮': 'vdots', '⋱': 'ddots', ϱ: 'varrho', ϖ: 'varpi', Υ: 'Upsilon', '✓': 'checkmark',
 };
+
+// Characters written as another's LaTeX (∆ INCREMENT as Δ, Greek capital Α as A): kept apart so the
+// import reads each command back as the character of LATEX_MATH.
+const LATEX_MATH_ALIASES: Readonly<Record<string, string>> = {
+  '∆': '\\ensuremath{\\Delta}', '⩽': '\\ensuremath{\\leq}', '⩾': '\\ensuremath{\\geq}', '∣': '|', '∕': '/', '−': '-',
+  '⋆': '\\ensuremath{\\star}', ...Object.fromEntries([...'ΑΒΕΖΗΙΚΜΝΟΡΤΧο'].map((ch, index) => [ch, 'ABEZHIKMNOPTXo'[index]!])),
+};
+
+/**
+ * Commands above that base LaTeX lacks (amssymb has them, \xmark is nobody's): the file's @preamble
+ * provides each that its entries use, for documents not loading amssymb, and leaves a document's own alone.
+ */
+const PROVIDED_COMMANDS: Readonly<Record<string, string>> = {
+  mathbb: '\\providecommand{\\mathbb}[1]{\\mathbf{#1}}',
+  lesssim: '\\providecommand{\\lesssim}{\\mathrel{\\stackrel{<}{\\sim}}}',
+  gtrsim: '\\providecommand{\\gtrsim}{\\mathrel{\\stackrel{>}{\\sim}}}',
+  checkmark: '\\providecommand{\\checkmark}{\\surd}',
+  xmark: '\\providecommand{\\xmark}{\\ensuremath{\\times}}',
+};
+const PROVIDED_USE = new RegExp(`\\\\(${Object.keys(PROVIDED_COMMANDS).join('|')})(?![A-Za-z])`, 'g');
+
+/** `text` (entries) after the @preamble providing the commands of PROVIDED_COMMANDS they use, if any. */
+function withPreamble(text: string): string {
+  const used = new Set([...text.matchAll(PROVIDED_USE)].map((match) => match[1]!));
+  if (used.size === 0) return text;
+  return `@preamble{"${[...used].sort().map((name) => PROVIDED_COMMANDS[name]).join(' ')}"}\n\n${text}`;
+}
 
 /** Sub- and superscript characters pdfLaTeX cannot typeset either (`π₀`, `Wᵀ`): the character each raises or lowers. */
 export const LATEX_SCRIPTS: Readonly<Record<string, { command: 'textsubscript' | 'textsuperscript'; text: string }>> = Object.fromEntries([
   ...[...'₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ'].map((ch, index) => [ch, { command: 'textsubscript', text: '0123456789+-=()aehijklmnoprstuvx'[index]! }] as const),
   ...[...'⁰⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ'].map((ch, index) => [ch, { command: 'textsuperscript', text: '0456789+-=()niT'[index]! }] as const),
+  ...[...'ᵃᵇᶜᵈᵉᶠᵍʰʲᵏˡᵐᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵁⱽᵂ'].map((ch, index) => [ch, { command: 'textsuperscript', text: 'abcdefghjklmoprstuvwxyzABDEGHIJKLMNOPRUVW'[index]! }] as const),
 ]);
 
 /** LaTeX's accent command for each combining mark a letter decomposes into. */
@@ -70,25 +105,99 @@ function accentedLetter(ch: string): string {
 }
 
 const EXTENDED_LATIN = /[\u0180-\u024F\u1E00-\u1EFF]/u;
-const LATEX_SPECIAL = new RegExp(`[\\\\{}~^<>%&$#_${EXTENDED_LATIN.source.slice(1, -1)}${Object.keys(LATEX_MATH).join('')}${Object.keys(LATEX_SCRIPTS).join('')}]`, 'gu');
-
-export function escapeLatex(text: string): string {
-  return text.replace(LATEX_SPECIAL, (ch) => {
-    if (EXTENDED_LATIN.test(ch)) return accentedLetter(ch);
-    const math = LATEX_MATH[ch];
-    if (math !== undefined) return `\\ensuremath{\\${math}}`;
-    const script = LATEX_SCRIPTS[ch];
-    return script !== undefined ? `\\${script.command}{${script.text}}` : LATEX_ESCAPES[ch]!;
-  });
-}
+const LATEX_SPECIAL = /[\\{}~^<>%&$#_]|[^\x00-\x7f]/gu;
 
 /**
- * An author as BibTeX reads it. Names BibTeX would misread — a comma ("Last, First"), the word
- * "and" (the name separator) or a lone "others" (et al.) — are braced so they stay one name as typed.
+ * What pdfLaTeX sets from UTF-8 as it is: the characters LaTeX's t1enc, ts1enc, ot1enc, omsenc .dfu
+ * files and utf8.def declare (TeX Live 2022), Latin-1 and Extended-A letters, quotes, dashes, € among them.
+ */
+const PDFLATEX_TEXT = /[\u00A0-\u0125\u0128-\u0137\u0139-\u013E\u0141-\u0148\u014A-\u0165\u0168-\u017E\u0192\u01C4-\u01D4\u01E2\u01E3\u01E6-\u01EB\u01F0\u01F4\u01F5\u0218-\u021B\u0232\u0233\u0237\u02C6\u02C7\u02D8\u02D9\u02DB-\u02DD\u0E3F\u1E02\u1E03\u1E0D\u1E1E-\u1E21\u1E25\u1E30\u1E31\u1E37\u1E43\u1E45\u1E47\u1E5B\u1E63\u1E6D\u1E8E-\u1E91\u1E9E\u1EF2\u1EF3\u2010-\u2016\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2031\u2039-\u203B\u203D\u2044\u204E\u2052\u20A1\u20A4\u20A6\u20A9\u20AB\u20AC\u20B1\u2103\u2116\u2117\u211E\u2120\u2122\u2126\u2127\u212E\u2190-\u2193\u2329\u232A\u2422\u2423\u25E6\u25EF\u266A\u27E8\u27E9\u3008\u3009\uFB00-\uFB06]/u;
+
+// Latin letters the tables lack, as their ASCII look-alikes (Maltese ħ, Sámi ŧ, Azerbaijani ə), so a name keeps every letter.
+const PLAIN_LATIN: Readonly<Record<string, string>> = {
+  ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ĸ: 'q', ŀ: 'l', Ŀ: 'L', ŉ: "'n", ə: 'e', Ə: 'E', ɛ: 'e', Ɛ: 'E', ɔ: 'o', Ɔ: 'O',
+};
+
+// ℝ, 𝔼 (latexToText's \mathbb): the letter NFKD gives them.
+const DOUBLE_STRUCK = /^(?:[ℂℍℕℙℚℝℤ]|[\u{1D538}-\u{1D56B}\u{1D7D8}-\u{1D7E1}])$/u;
+// Letters, marks and digits of scripts other than Latin and Greek (張偉, Иванов): a name or word itself.
+const OTHER_SCRIPT = /^(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Common}\p{sc=Inherited}])[\p{L}\p{M}\p{N}]$/u;
+
+/**
+ * A character pdfLaTeX cannot set from UTF-8, as LaTeX: accents as commands, math as math, ℝ as
+ * \mathbb{R}, a compatibility form (①, ﬁ, full-width Ａ) as what it stands for. Text of other
+ * scripts stays UTF-8: dropped, a name would be lost, and its readers compile with XeLaTeX or CJK.
+ * What is left (emoji, dingbats, stray marks) is dropped: a field pdfLaTeX stops at costs the whole
+ * bibliography, one without its 🤗 nothing.
+ */
+function latexCharacter(ch: string): string {
+  if (EXTENDED_LATIN.test(ch)) {
+    const letter = accentedLetter(ch);
+    if (letter !== ch || PDFLATEX_TEXT.test(ch)) return letter;
+  }
+  if (PDFLATEX_TEXT.test(ch)) return ch;
+  const math = LATEX_MATH[ch];
+  if (math !== undefined) return `\\ensuremath{\\${math}}`;
+  if (LATEX_MATH_ALIASES[ch] !== undefined) return LATEX_MATH_ALIASES[ch];
+  const script = LATEX_SCRIPTS[ch];
+  if (script !== undefined) return `\\${script.command}{${script.text}}`;
+  if (ch === '✗') return '\\xmark{}';
+  if (PLAIN_LATIN[ch] !== undefined) return PLAIN_LATIN[ch];
+  if (OTHER_SCRIPT.test(ch)) return ch;
+  const compatible = ch.normalize('NFKD');
+  if (DOUBLE_STRUCK.test(ch)) return /^[A-Z]$/.test(compatible) ? `\\ensuremath{\\mathbb{${compatible}}}` : `\\ensuremath{\\mathbf{${compatible}}}`;
+  return compatible !== ch ? escapeCharacters(compatible) : '';
+}
+
+// Latin letters without an accent to split off, as the commands classic BibTeX knows (or LaTeX's T1 has).
+const LETTER_COMMANDS: Readonly<Record<string, string>> = {
+  Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', ß: 'ss', ı: 'i', Đ: 'DJ', đ: 'dj', Þ: 'TH',
+  þ: 'th', Ð: 'DH', ð: 'dh', Ŋ: 'NG', ŋ: 'ng',
+};
+const LATIN_LETTER = /^[\u00C0-\u017F]$/u;
+
+/**
+ * A Latin-1 or Extended-A letter of a name as BibTeX's "special character" (`{\L}`, `{\'{E}}`):
+ * classic BibTeX takes a name word starting with UTF-8 (Łukasz, Émile) for a lower-case "von"
+ * particle, gives it no initial and sorts it after Z; it reads the case, initial and sort letter
+ * of a special character.
+ */
+function nameLetter(ch: string): string | null {
+  if (!LATIN_LETTER.test(ch) || !/\p{L}/u.test(ch)) return null;
+  if (LETTER_COMMANDS[ch] !== undefined) return `{\\${LETTER_COMMANDS[ch]}}`;
+  const accented = accentedLetter(ch);
+  return accented !== ch ? accented : null;
+}
+
+function escapeCharacters(text: string, names = false): string {
+  return text.replace(LATEX_SPECIAL, (ch) => LATEX_ESCAPES[ch] ?? (names ? nameLetter(ch) : null) ?? latexCharacter(ch));
+}
+
+/** `text` as LaTeX; `names`: its accented Latin letters as commands too, as BibTeX's name parsing needs. */
+export function escapeLatex(text: string, names = false): string {
+  return escapeCharacters(text.normalize('NFC'), names);
+}
+
+const AND_WORD = /(^|\s)and(\s|$)/i;
+
+/**
+ * An author as BibTeX reads it. A name with a suffix ("Guy L. Steele Jr.", "…, Jr.") is written in
+ * BibTeX's `von Last, Jr, First` form, which alone keeps "Jr." out of the last name. Other names
+ * BibTeX would misread — a comma ("Last, First"), the word "and" (the name separator) or a lone
+ * "others" (et al.) — are braced so they stay one name as typed.
  */
 function bibtexAuthor(name: string): string {
-  const escaped = escapeLatex(name);
-  return /,|(^|\s)and(\s|$)/i.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
+  const suffix = nameSuffix(name);
+  const words = withoutSuffix(name).split(' ');
+  if (suffix !== '' && words.length > 1 && !words.some((word) => word.includes(',') || /^and$/i.test(word))) {
+    // Lower-case words before the last name are its particles ("Ludwig van Beethoven Jr."): BibTeX's von part.
+    let split = words.length - 1;
+    while (split > 1 && /^\p{Ll}/u.test(words[split - 1]!)) split--;
+    return [words.slice(split).join(' '), suffix, words.slice(0, split).join(' ')].map((part) => escapeLatex(part, true)).join(', ');
+  }
+  const escaped = escapeLatex(name, true);
+  // (A one-word name with a suffix, "Steele Jr.", too: BibTeX's form needs a first name.)
+  return /,/.test(name) || suffix !== '' || AND_WORD.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
 }
 
 /** A tag as a keyword: one holding a separator (";") is braced so it reads back as one tag. */
@@ -118,6 +227,13 @@ function idCitationKey(id: string): string {
   return `arxiv${id.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
+/** The last name as keys had it before suffixes were read ("Guy L. Steele Jr." → Jr., "Steele, Jr." → Steele). */
+function legacyLastName(name: string): string {
+  const trimmed = name.trim();
+  const comma = trimmed.indexOf(',');
+  return comma >= 0 ? trimmed.slice(0, comma) : trimmed.split(/\s+/).pop() ?? '';
+}
+
 /**
  * `vaswani2017attention`: first author's last name, year, first significant title word, in ASCII.
  * A first author whose name has no Latin letters (張偉, Иванов) or no author gives the id's key
@@ -125,7 +241,8 @@ function idCitationKey(id: string): string {
  * before keys were kept (`anon` for these), which the store's upgrade keeps for items already saved.
  */
 export function baseCitationKey(item: Citable, legacy = false): string {
-  const author = asciiFold(lastName(item.authors.find((name) => name.trim() !== '') ?? ''));
+  const first = item.authors.find((name) => name.trim() !== '') ?? '';
+  const author = asciiFold(legacy ? legacyLastName(first) : lastName(first));
   if (author === '' && !legacy) return idCitationKey(item.id);
   const year = paperYearMonth(item)?.year ?? '';
   return `${author || 'anon'}${year}${titleWord(item.title)}`;
@@ -243,7 +360,10 @@ function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): 
   // The inner braces keep the title's case: ML titles are full of names like LLaMA and GPT-4.
   fields.push(['title', `{{${escapeLatex(singleLine(item.title))}}}`]);
   const authors = item.authors.map(singleLine).filter((name) => name !== '');
-  if (authors.length > 0) fields.push(['author', `{${authors.map(bibtexAuthor).join(' and ')}}`]);
+  // A list cut short ends in BibTeX's own marker, "and others", which styles print as "et al.".
+  const cut = authors.length > 0 && isEtAl(authors[authors.length - 1]!);
+  const named = cut ? authors.slice(0, -1) : authors;
+  if (named.length > 0) fields.push(['author', `{${[...named.map(bibtexAuthor), ...(cut ? ['others'] : [])].join(' and ')}}`]);
   const date = paperYearMonth(item);
   if (date) {
     fields.push(['year', `{${date.year}}`]);
@@ -269,12 +389,12 @@ function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): 
 
 export function exportBibtex(items: readonly SavedItem[]): string {
   const keys = citationKeys(items);
-  return items.map((item, index) => entry(item, keys[index]!)).join('\n');
+  return withPreamble(items.map((item, index) => entry(item, keys[index]!)).join('\n'));
 }
 
 /** One paper's entry to cite it, without the reader's tags and notes (a shared .bib is no place for them). */
 export function citationEntry(paper: Citable): string {
-  return entry({ ...paper, tags: [], notes: '' }, paper.citeKey ?? baseCitationKey(paper));
+  return withPreamble(entry({ ...paper, tags: [], notes: '' }, paper.citeKey ?? baseCitationKey(paper)));
 }
 
 /**

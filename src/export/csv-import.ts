@@ -4,6 +4,7 @@ import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract
 import { ImportError } from './errors';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
 import { noteText, singleLine } from './text';
+import { ET_AL, isEtAl } from '../papers/names';
 import { CSV_COLUMNS, splitListCell } from './csv';
 
 /** One CSV record: its cells and the line it starts on (a quoted cell may span lines). */
@@ -205,6 +206,8 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const item: ImportedItem = { id, line: row.line };
   if (title !== '') item.title = title;
   const authors = splitList(field('authors')?.value ?? '', ours).map((name) => (ours ? name : personName(name))).filter((name) => name !== '');
+  // A list cut short ("…; et al", "…; et. al.") ends in the store's one marker.
+  if (authors.length > 1 && isEtAl(authors[authors.length - 1]!)) authors[authors.length - 1] = ET_AL;
   if (authors.length > 0) item.authors = authors;
   const status = field('status')?.value.trim();
   if (status !== undefined && status !== '') {

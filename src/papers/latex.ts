@@ -27,12 +27,45 @@ const SYMBOLS: Record<string, string> = {
   textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', textellipsis: '…',
   guillemotleft: '«', guillemotright: '»', textexclamdown: '¡', textquestiondown: '¿', textmu: 'µ',
   textregistered: '®', texttrademark: '™', textcopyright: '©', textsection: '§',
+  // Math that titles hold (`$\lesssim$`, `$W^\top$`, `$\|x\|_2$`); bibtex.ts LATEX_MATH writes each back.
+  lesssim: '≲', gtrsim: '≳', top: '⊤', bot: '⊥', perp: '⊥', int: '∫', oint: '∮', mapsto: '↦', hbar: 'ℏ',
+  otimes: '⊗', oplus: '⊕', odot: '⊙', models: '⊨', vdash: '⊢', Longrightarrow: '⟹', implies: '⟹',
+  Longleftrightarrow: '⟺', iff: '⟺', longrightarrow: '⟶', Leftarrow: '⇐', Leftrightarrow: '⇔',
+  triangle: '△', backslash: '\\', setminus: '∖', '|': '‖', Vert: '‖', lVert: '‖', rVert: '‖', lvert: '|',
+  rvert: '|', langle: '⟨', rangle: '⟩', lceil: '⌈', rceil: '⌉', lfloor: '⌊', rfloor: '⌋', Re: 'ℜ', Im: 'ℑ',
+  aleph: 'ℵ', varnothing: '∅', bullet: '•', equiv: '≡', cong: '≅', asymp: '≍', prec: '≺', succ: '≻',
+  preceq: '⪯', succeq: '⪰', leqslant: '⩽', geqslant: '⩾', wedge: '∧', vee: '∨', notin: '∉', ni: '∋',
+  supset: '⊃', supseteq: '⊇', parallel: '∥', prime: '′', angle: '∠', checkmark: '✓',
+  xmark: '✗', colon: ':', vdots: '⋮', ddots: '⋱', varsigma: 'ς', varrho: 'ϱ', varpi: 'ϖ', Upsilon: 'Υ',
+  space: ' ', thinspace: ' ', enspace: ' ',
 };
+
+// Declarations that print nothing (`\displaystyle`, `\protect`): dropped, where another unknown command's name is kept.
+const SILENT = new Set([
+  'protect', 'relax', 'xspace', 'displaystyle', 'textstyle', 'scriptstyle', 'scriptscriptstyle', 'limits',
+  'nolimits', 'noindent', 'centering', 'normalfont', 'itshape', 'bfseries', 'scshape', 'sffamily', 'ttfamily',
+  'rmfamily', 'upshape', 'mdseries', 'slshape', 'boldmath', 'unboldmath', 'hfill', 'vfill', 'hline', 'smallskip',
+  'medskip', 'bigskip', 'nobreak', 'allowbreak', 'linebreak', 'newpage', 'clearpage', 'mathstrut', 'strut',
+  'middle', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr', 'normalsize', 'scriptsize',
+  'LARGE', 'Huge', 'nonumber', 'notag', 'ignorespaces', 'unskip',
+]);
+
+// `\mathbb{R}` → ℝ: the letters with a Letterlike Symbols form, the rest from Mathematical Alphanumeric Symbols.
+const DOUBLE_STRUCK: Record<string, string> = { C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ' };
+
+function doubleStruck(text: string): string {
+  return text.replace(/[A-Za-z0-9]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (DOUBLE_STRUCK[ch] !== undefined) return DOUBLE_STRUCK[ch];
+    if (ch >= '0' && ch <= '9') return String.fromCodePoint(0x1d7d8 + code - 48);
+    return String.fromCodePoint(ch >= 'a' ? 0x1d552 + code - 97 : 0x1d538 + code - 65);
+  });
+}
 
 // Commands whose braced argument is the text itself (`\textbf{Hall}` → `Hall`).
 const TEXT_WRAPPERS = new Set([
   'text', 'textbf', 'textit', 'texttt', 'textsc', 'textsf', 'textrm', 'textup', 'textmd', 'textnormal',
-  'emph', 'underline', 'mathrm', 'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathcal', 'mathbb',
+  'emph', 'underline', 'mathrm', 'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathcal',
   'mathfrak', 'mathscr', 'boldsymbol', 'bm', 'operatorname', 'mbox', 'hbox', 'url', 'textsuperscript',
   'textsubscript', 'mathnormal', 'small', 'footnotesize', 'large', 'Large', 'tiny', 'huge', 'bf', 'it',
   'rm', 'tt', 'sc', 'em', 'hat', 'bar', 'tilde', 'widehat', 'widetilde', 'overline', 'vec', 'dot',
@@ -52,7 +85,7 @@ const SUBSCRIPTS: Record<string, string> = {
 };
 const SUPERSCRIPTS: Record<string, string> = {
   '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ', T: 'ᵀ', '*': '*', '†': '†',
+  '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ', T: 'ᵀ', '⊤': 'ᵀ', '*': '*', '†': '†',
 };
 
 /** Sub/superscripts become Unicode when every character has a form, else a readable fallback. */
@@ -61,8 +94,9 @@ function script(content: string, table: Record<string, string>, fallback: string
   if (chars.length > 0 && chars.every((ch) => table[ch] !== undefined)) {
     return chars.map((ch) => table[ch]).join('');
   }
-  // `LLaVA_{7B}` reads best as `LLaVA-7B`; `x^{max}` as `x^max`.
-  return content.length > 0 ? fallback + content : '';
+  // `LLaVA_{7B}` reads best as `LLaVA-7B`; `x^{max}` as `x^max`; `ℓ_∞` keeps its underscore.
+  if (content.length === 0) return '';
+  return (fallback === '-' && !/^[\p{L}\p{N}]/u.test(content) ? '_' : fallback) + content;
 }
 
 /** Reads a `{…}` group starting at `open` (which must be `{`); returns its content and end. */
@@ -140,6 +174,27 @@ function render(text: string, startInMath = false, depth = 0): string {
         i = den.end;
         continue;
       }
+      if (name === 'binom') {
+        const top = readArgument(text, next);
+        const bottom = readArgument(text, top.end);
+        out += `C(${render(top.content, inMath, depth + 1)}, ${render(bottom.content, inMath, depth + 1)})`;
+        i = bottom.end;
+        continue;
+      }
+      if (name === 'mathbb') {
+        const arg = readArgument(text, next);
+        out += doubleStruck(render(arg.content, inMath, depth + 1));
+        i = arg.end;
+        continue;
+      }
+      if (name === 'not') {
+        // `\not\in` → ∉, `\not=` → ≠: the slash mark composes with the symbol it strikes.
+        const arg = readArgument(text, next);
+        const struck = render(arg.content, inMath, depth + 1);
+        out += struck === '' ? '' : (struck + '\u0338').normalize('NFC');
+        i = arg.end;
+        continue;
+      }
       if (TEXT_WRAPPERS.has(name)) {
         next = skipSpaces(text, next);
         const group = readGroup(text, next);
@@ -156,14 +211,16 @@ function render(text: string, startInMath = false, depth = 0): string {
         i = next;
         continue;
       }
-      // Unknown command: keep its braced argument if any, drop the command name.
-      next = skipSpaces(text, next);
-      const group = readGroup(text, next);
-      if (group) {
+      // Unknown command: its braced argument if any (a font or markup command, `\mathds{1}`), else its
+      // name, which reads as what it stands for (`\sin`, `\argmax`, `\Tr`) where dropping it lost a word.
+      const spaced = skipSpaces(text, next);
+      const group = readGroup(text, spaced);
+      if (group && group.content.trim() !== '') {
         out += render(group.content, inMath, depth + 1);
         i = group.end;
       } else {
-        i = next;
+        if (!SILENT.has(name) && /^[A-Za-z]+$/.test(name)) out += name + (text[next] === '\\' ? ' ' : '');
+        i = group ? group.end : next;
       }
       continue;
     }

@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { citationKeys, exportBibtex, parseImport } from '../../../src/export';
-import { citationEntry, isCitationStub } from '../../../src/export/bibtex';
+import { citationEntry, isCitationStub, legacyCitationKeys } from '../../../src/export/bibtex';
 import { planImport } from '../../../src/export/merge';
 import { SaveInputSchema } from '../../../src/schema';
 import { boundPaper } from '../../../src/sites/types';
+import { latexToText } from '../../../src/papers/latex';
 import { savedItem, hostileItems } from './fixtures';
 
 // BibTeX reads any run of whitespace as one space, so titles and names come back on one line.
 const oneLine = (text: string) => text.replace(/[\t\n\v\f\r ]+/g, ' ').trim();
+// pdfLaTeX has no glyph for an emoji (it stops at one), so the export leaves emoji out.
+const withoutEmoji = (text: string) => text.replace(/[\p{Extended_Pictographic}\u200d\ufe0f]/gu, '');
 
 function entryKeys(bibtex: string): Map<string, string> {
   const keys = new Map<string, string>();
@@ -26,16 +29,18 @@ describe('BibTeX export', () => {
     expect(parse.items.map((item) => item.id)).toEqual(items.map((item) => item.id));
     parse.items.forEach((imported, index) => {
       const original = items[index]!;
-      expect(imported.title).toBe(oneLine(original.title));
-      expect(imported.authors ?? []).toEqual(original.authors.map(oneLine).filter((name) => name !== ''));
-      if (original.notes.trim() !== '') expect(imported.notes).toBe(original.notes.replace(/\r\n?/g, '\n'));
+      expect(imported.title).toBe(oneLine(withoutEmoji(original.title)));
+      expect(imported.authors ?? []).toEqual(original.authors.map((name) => oneLine(withoutEmoji(name))).filter((name) => name !== ''));
+      if (original.notes.trim() !== '') expect(imported.notes).toBe(withoutEmoji(original.notes).replace(/\r\n?/g, '\n'));
       expect(imported.primaryCategory).toBe(original.primaryCategory ?? undefined);
       expect(imported.journalRef).toBe(original.journalRef === null ? undefined : oneLine(original.journalRef));
     });
   });
 
   test('every entry is an arXiv @misc and every brace balances', () => {
-    const entries = bibtex.split(/\n(?=@misc\{)/);
+    // The ✓ of a note is \\checkmark, which the file's @preamble provides.
+    const [preamble, ...entries] = bibtex.split(/\n(?=@misc\{)/);
+    expect(preamble).toBe('@preamble{"\\providecommand{\\checkmark}{\\surd}"}\n');
     expect(entries).toHaveLength(1000);
     entries.forEach((entry, index) => {
       const item = items[index]!;
@@ -76,13 +81,13 @@ describe('BibTeX export', () => {
     expect(citationKeys([pi, tau])).toEqual(['black2024pi0', 'yao2024tau']);
   });
 
-  test('special characters are escaped for LaTeX and Unicode is kept', () => {
+  test('special characters are escaped for LaTeX and Unicode pdfLaTeX sets is kept; an emoji, which it cannot, is left out', () => {
     const item = savedItem({ title: 'Über 50% of R&D costs $5 #1 a_b ~x ^y {z} \\ 🤖', authors: ['Zoë Ångström', 'Smith, Jr., John', 'Tom and Jerry'] });
     const entry = exportBibtex([item]);
     expect(entry).toContain(
-      'title = {{Über 50\\% of R\\&D costs \\$5 \\#1 a\\_b \\textasciitilde{}x \\textasciicircum{}y \\textbraceleft{}z\\textbraceright{} \\textbackslash{} 🤖}}',
+      'title = {{Über 50\\% of R\\&D costs \\$5 \\#1 a\\_b \\textasciitilde{}x \\textasciicircum{}y \\textbraceleft{}z\\textbraceright{} \\textbackslash{} }}',
     );
-    expect(entry).toContain('author = {Zoë Ångström and {Smith, Jr., John} and {Tom and Jerry}}');
+    expect(entry).toContain('author = {Zo{\\"{e}} {\\r{A}}ngstr{\\"{o}}m and {Smith, Jr., John} and {Tom and Jerry}}');
   });
 
   test("Greek letters, math symbols and sub- or superscripts (which stop pdfLaTeX, Overleaf's default) are written as LaTeX commands and read back as they were", () => {
@@ -104,10 +109,67 @@ describe('BibTeX export', () => {
     expect(back).toMatchObject({ title: item.title, authors: item.authors, notes: item.notes, tags: item.tags });
   });
 
+  test('math a title renders to (ℝ, ≲, ℏ, ∆, ✓, ᵏ), which stops pdfLaTeX ("Unicode character ℝ not set up"), is written as LaTeX math; commands without amssymb are provided; an emoji is left out', () => {
+    const title = `${latexToText('Sharp $\\lesssim$ bounds for $W^\\top x$ in $\\mathbb{R}^d$ with $\\hbar \\mapsto \\otimes$')}: ∆ ✓ ✗ xᵏ 🤗 Transformers`;
+    const entry = citationEntry(savedItem({ id: '2401.00001', title, authors: ['Ada Lovelace'] }));
+    expect(entry).toContain(
+      'title = {{Sharp \\ensuremath{\\lesssim} bounds for W\\textsuperscript{T} x in \\ensuremath{\\mathbb{R}}\\textasciicircum{}d with \\ensuremath{\\hbar} ' +
+        '\\ensuremath{\\mapsto} \\ensuremath{\\otimes}: \\ensuremath{\\Delta} \\ensuremath{\\checkmark} \\xmark{} x\\textsuperscript{k}  Transformers}}',
+    );
+    // \\mathbb, \\lesssim and \\checkmark are amssymb's: a document without it would stop at them too.
+    expect(entry.split('\n')[0]).toBe(
+      '@preamble{"\\providecommand{\\checkmark}{\\surd} \\providecommand{\\lesssim}{\\mathrel{\\stackrel{<}{\\sim}}} ' +
+        '\\providecommand{\\mathbb}[1]{\\mathbf{#1}} \\providecommand{\\xmark}{\\ensuremath{\\times}}"}',
+    );
+    expect(entry).toMatch(/^[\x00-\x7f]*$/);
+    expect(citationEntry(savedItem({ title: 'Plain ≤ title' }))).toMatch(/^@misc\{/);
+    // A Latin letter with no LaTeX form is its look-alike, not dropped from a name.
+    expect(citationEntry(savedItem({ title: 'X', authors: ['Rəşad Əliyev'] }))).toContain('author = {Re{\\c{s}}ad Eliyev}');
+    expect(parseImport(entry).items[0]?.title).toBe('Sharp ≲ bounds for Wᵀ x in ℝ^d with ℏ ↦ ⊗: Δ ✓ ✗ xᵏ Transformers');
+  });
+
+  test('names starting with a non-ASCII letter (Łukasz, Émile) are written as BibTeX reads them: an upper-case first name, not a "von" particle (natbib printed "Łukasz Kaiser and Gomez"), and read back as written', () => {
+    const item = savedItem({
+      title: 'Łukasz and Émile keep their letters in a title',
+      authors: ['Łukasz Kaiser', 'Émile Borel', 'Øyvind Tafjord', 'Ştefan Zweig', 'Ákos Kádár', 'Đorđe Đorđević', 'Bernhard Schölkopf'],
+    });
+    const entry = citationEntry(item);
+    expect(entry).toContain(
+      "author = {{\\L}ukasz Kaiser and {\\'{E}}mile Borel and {\\O}yvind Tafjord and {\\c{S}}tefan Zweig and {\\'{A}}kos K{\\'{a}}d{\\'{a}}r and " +
+        '{\\DJ}or{\\dj}e {\\DJ}or{\\dj}evi{\\\'{c}} and Bernhard Sch{\\"{o}}lkopf}',
+    );
+    expect(entry).toContain('title = {{Łukasz and Émile keep their letters in a title}}');
+    expect(parseImport(entry).items[0]).toMatchObject({ title: item.title, authors: item.authors });
+  });
+
+  test('a "Jr." or "III" is the name\'s suffix, not its last name: written as BibTeX\'s "Last, Jr., First" (natbib printed "Jr. and Doe"), keyed by the last name, read back', () => {
+    const plain = savedItem({ id: '2301.00002', title: 'Suffix without comma', authors: ['Guy L. Steele Jr.', 'Jane Doe'], published: '2023-01-05' });
+    const comma = savedItem({ id: '2301.00003', title: 'Suffix with comma', authors: ['Guy L. Steele, Jr.', 'Ludwig van Beethoven III'], published: '2023-01-05' });
+    const bibtex = exportBibtex([plain, comma]);
+    expect(bibtex).toContain('@misc{steele2023suffix,\n  title = {{Suffix without comma}},\n  author = {Steele, Jr., Guy L. and Jane Doe},');
+    expect(bibtex).toContain('@misc{steele2023suffixa,\n  title = {{Suffix with comma}},\n  author = {Steele, Jr., Guy L. and van Beethoven, III, Ludwig},');
+    expect(parseImport(bibtex).items.map((item) => item.authors)).toEqual([['Guy L. Steele, Jr.', 'Jane Doe'], ['Guy L. Steele, Jr.', 'Ludwig van Beethoven, III']]);
+    // Keys given before (which the store's upgrade keeps for papers saved then) are as they were.
+    expect(legacyCitationKeys([plain])).toEqual(['jr2023suffix']);
+  });
+
+  test('an author list cut short ("and others", "et al.") stays marked so: Copy BibTeX ends it in "and others", not as the complete list or an author named "et al."', () => {
+    const scholar = '@article{v, title={Attention is all you need}, author={Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and others}, eprint={1706.03762}}\n';
+    const ris = 'TY  - JOUR\r\nTI  - Attention is all you need\r\nAU  - Vaswani, Ashish\r\nAU  - et al.\r\nUR  - https://arxiv.org/abs/1706.03762\r\nER  - \r\n';
+    const csv = 'id,title,authors\r\n1706.03762,Attention is all you need,Ashish Vaswani; et al\r\n';
+    const read = [parseImport(scholar, 'scholar.bib'), parseImport(ris, 'x.ris'), parseImport(csv, 'x.csv')].map((parse) => parse.items[0]!.authors);
+    expect(read).toEqual([['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'et al.'], ['Ashish Vaswani', 'et al.'], ['Ashish Vaswani', 'et al.']]);
+    const cite = (authors: string[]) => citationEntry(savedItem({ id: '1706.03762', title: 'Attention', authors })).split('\n').find((line) => line.includes('author')) ?? '';
+    expect(cite(read[0]!)).toBe('  author = {Ashish Vaswani and Noam Shazeer and Niki Parmar and others},');
+    expect(cite(['Ashish Vaswani', 'et. al'])).toBe('  author = {Ashish Vaswani and others},');
+    expect(cite(['Ashish Vaswani', 'et al.']) + cite(['others', 'Ashish Vaswani'])).toBe('  author = {Ashish Vaswani and others},  author = {{others} and Ashish Vaswani},');
+    expect(parseImport(citationEntry(savedItem({ id: '1706.03762', title: 'Attention', authors: read[0]! }))).items[0]!.authors).toEqual(read[0]);
+  });
+
   test('Vietnamese and pinyin letters (which stop pdfLaTeX: "Unicode character ễ not set up") are written as accent commands and read back; a horn, which LaTeX has no command for, leaves the plain letter', () => {
     const item = savedItem({ title: 'Học sâu cho Tiếng Việt', authors: ['Nguyễn Thị Lan', 'Trường Đặng', 'Lǚ Xún'] });
     const entry = exportBibtex([item]);
-    expect(entry).toContain('author = {Nguy{\\~{\\^{e}}}n Th{\\d{i}} Lan and Truong Đ{\\u{\\d{a}}}ng and L{\\v{\\"{u}}} Xún}');
+    expect(entry).toContain('author = {Nguy{\\~{\\^{e}}}n Th{\\d{i}} Lan and Truong {\\DJ}{\\u{\\d{a}}}ng and L{\\v{\\"{u}}} X{\\\'{u}}n}');
     expect(entry).not.toMatch(/[\u0180-\u024F\u1E00-\u1EFF]/u);
     const [back] = parseImport(entry).items;
     expect(back).toMatchObject({ title: 'Học sâu cho Tiếng Việt', authors: ['Nguyễn Thị Lan', 'Truong Đặng', 'Lǚ Xún'] });
@@ -227,7 +289,7 @@ describe('BibTeX import from other tools', () => {
       ['2404.00004', 'In a sentence'],
       ['2405.00005', 'Bare eprint'],
     ]);
-    expect(parse.items[0]!.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer']);
+    expect(parse.items[0]!.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer', 'et al.']);
     expect(parse.items[0]!.line).toBe(4);
     expect(parse.items[1]!.tags).toEqual(['hallucination', 'vision', 'llm']);
     expect(parse.items[2]!.doi).toBeUndefined();

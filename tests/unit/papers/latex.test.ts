@@ -22,6 +22,27 @@ describe('latexToText renders the LaTeX left in abstracts as readable text', () 
     expect(latexToText(input)).toBe(expected);
   });
 
+  // Titles are stored (and cited) as rendered once: a symbol dropped here was lost from the paper's title.
+  test.each([
+    ['Sharp $\\lesssim$ bounds for $W^\\top x$ in $\\ell_\\infty$', 'Sharp ≲ bounds for Wᵀ x in ℓ_∞'],
+    ['Random features for $\\mathbb{R}^d$ and $\\mathbb{E}[X]$', 'Random features for ℝ^d and 𝔼[X]'],
+    ['Sample complexity of $\\|x\\|_2$ and $\\otimes$-products', 'Sample complexity of ‖x‖₂ and ⊗-products'],
+    ['$\\gtrsim \\top \\perp \\int \\mapsto \\hbar \\oplus \\models \\Longrightarrow \\triangle$', '≳ ⊤ ⊥ ∫ ↦ ℏ ⊕ ⊨ ⟹ △'],
+    ['$\\sin\\theta$, $\\lim \\sup$ and $\\det A$', 'sin θ, lim sup and det A'],
+    ['choosing $\\binom{n}{k}$ of them', 'choosing C(n, k) of them'],
+    ['$x \\not\\in A$ for $\\langle x, y \\rangle$', 'x ∉ A for ⟨ x, y ⟩'],
+    // A command this table lacks reads as its name (an operator or a paper's own macro), not as nothing.
+    ['$\\argmax_x \\Tr(A)$ with \\ours{} and \\protect\\method', 'argmaxₓ Tr(A) with ours and method'],
+    ['$\\mathds{1}$ and $\\displaystyle\\sum x$', '1 and ∑ x'],
+  ])('math: %s', (input, expected) => {
+    expect(latexToText(input)).toBe(expected);
+    expect(latexToText(expected)).toBe(expected);
+  });
+
+  test('\\backslash is a backslash', () => {
+    expect(latexToText('$A \\backslash B$')).toBe('A \\ B');
+  });
+
   test('plain text, identifiers and markup-like text pass through unchanged', () => {
     for (const text of ['snake_case names and __proto__', '<img src=x onerror="alert(1)">', 'GPT-4 and C++ at 3:1', 'cost: 5 USD, 3 ^ 2']) {
       expect(latexToText(text)).toBe(text);
