@@ -40,26 +40,24 @@ export interface NameParts {
   suffix: string;
 }
 
-// "King Jr.", "King, Jr.", "Gates III": the suffix after the last name.
-const WITH_SUFFIX = /^(.+?),?\s+((?:Jr|Sr)\.?|II|III|IV)$/;
 // A group's name is no person's: "ATLAS Collaboration", "Gemini Team", "AI2 Lab", "Smith & Co".
 const ORGANIZATION = /\b(?:collaboration|consortium|team|group|project|institute|university|laborator(?:y|ies)|labs?|corp(?:oration)?|inc|ltd|llc|foundation|society|association|committee|council|organi[sz]ation|cent(?:er|re))\b|&/i;
 
 /**
  * A name written "First Last" ("Ashish Vaswani", "Jan van der Berg", "Guy L. Steele Jr.") in parts:
  * the lowercase words before the last one belong to the last name ("van der Berg"), as BibTeX
- * reads them. Null for a name to keep as it is: one word (張偉), a group's name, or one with a
+ * reads them. Null for a name to keep as it is: one word (張偉), a group's name, "et al.", or one with a
  * comma that is no suffix's (it is "Last, First" already, or nothing known).
  */
 export function nameParts(name: string): NameParts | null {
   const whole = name.trim().replace(/\s+/g, ' ');
-  if (ORGANIZATION.test(whole)) return null;
-  const withSuffix = WITH_SUFFIX.exec(whole);
-  const rest = withSuffix ? withSuffix[1]! : whole;
+  if (ORGANIZATION.test(whole) || isEtAl(whole)) return null;
+  const suffix = nameSuffix(whole);
+  const rest = withoutSuffix(whole);
   if (rest.includes(',')) return null;
   const words = rest.split(' ');
   if (words.length < 2) return null;
   let start = words.length - 1;
   while (start > 1 && /^\p{Ll}/u.test(words[start - 1]!)) start--;
-  return { last: words.slice(start).join(' '), first: words.slice(0, start).join(' '), suffix: withSuffix?.[2] ?? '' };
+  return { last: words.slice(start).join(' '), first: words.slice(0, start).join(' '), suffix };
 }

@@ -98,6 +98,12 @@ describe('RIS export', () => {
     expect(parseImport(earlier, 'old.ris').items[0]?.authors).toEqual(['Ashish Vaswani', 'Martin Luther King, Jr.']);
   });
 
+  test('an author list cut short keeps its "et al." as it is (not "al., et"), and reads back as the same marker', () => {
+    const ris = exportRis([savedItem({ authors: ['Ashish Vaswani', 'Noam Shazeer', 'et al.'] })]);
+    expect(values(readRis(ris)[0]!, 'AU')).toEqual(['Vaswani, Ashish', 'Shazeer, Noam', 'et al.']);
+    expect(parseImport(ris, 'refs.ris').items[0]?.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer', 'et al.']);
+  });
+
   test("a note's paragraphs keep the blank line between them, in one record, and Zotero reads them as paragraphs", () => {
     const ris = exportRis([savedItem({ notes: '\n\nPara one.\n\nPara two.\n\n' })]);
     const lines = ris.split('\r\n');
