@@ -1,5 +1,5 @@
 import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
-import { foldForSearch, withGermanSpellings } from '../../search/tokenize';
+import { compoundTerms, foldForSearch, withGermanSpellings } from '../../search/tokenize';
 import { arxivIdFromReference } from '../../papers/ids';
 import { typoSearch, type TypoSearch } from '../../search/typo-search';
 
@@ -27,23 +27,25 @@ const WORD_EDGES = /^["'“”‘’«»`([{]+|["'“”‘’«»`)\]},;:.!?]+$
 export function searchTerms(text: string): string[] {
   return foldForSearch(text)
     .split(/\s+/)
-    .map((term) => withoutCompoundHyphens(term.replace(WORD_EDGES, '')))
+    .map((term) => joinedCompound(term.replace(WORD_EDGES, '')))
     .filter((term) => term !== '');
 }
 
-// A hyphen between letters, as in a compound ("fine-tuning"), which others write joined ("finetuning").
-const COMPOUND_HYPHEN = /(?<=\p{L})-(?=\p{L})/gu;
-
-/** The text with its compounds joined: a term so written finds either spelling in a haystack (which holds both). */
-function withoutCompoundHyphens(text: string): string {
-  return text.replace(COMPOUND_HYPHEN, '');
+/**
+ * A term that is a hyphenated compound, joined as the store's index joins it ("fine-tuning" →
+ * "finetuning", "gpt-4" → "gpt4"; not "2023-2024"): searchText holds that joined spelling of each
+ * compound, so it finds either spelling.
+ */
+function joinedCompound(term: string): string {
+  const joined = compoundTerms(term);
+  return joined.length === 1 ? joined[0]! : term;
 }
 
 /** Text as searchTerms' terms are looked for in it: folded, German spellings added, and its compounds joined too. */
 export function searchText(raw: string): string {
   const text = foldForSearch(withGermanSpellings(raw));
-  const joined = withoutCompoundHyphens(text);
-  return joined === text ? text : `${text}\n${joined}`;
+  const joined = compoundTerms(raw);
+  return joined.length === 0 ? text : `${text}\n${joined.join('\n')}`;
 }
 
 // Searchable text per item, built once per item object (items are replaced, never changed, on edit).

@@ -62,6 +62,20 @@ describe('reading-list query', () => {
     expect(search('20232024')).toEqual([]);
   });
 
+  test('a name with a version finds its other spelling, as the store finds it ("gpt4" finds GPT-4, "gpt-4" finds GPT4)', () => {
+    const named = [
+      savedItem({ id: '2303.08774', title: 'GPT-4 Technical Report', addedAt: 3 }),
+      savedItem({ id: '2307.09288', title: 'Llama 2: Open Foundation and Fine-Tuned Chat Models', notes: 'Compared with GPT4 and Llama-2-Chat', addedAt: 2 }),
+      savedItem({ id: '2401.00003', title: 'Results for 2023-2024', addedAt: 1 }),
+    ];
+    const search = (text: string) => ids(filterItems(named, { ...EMPTY_QUERY, text }));
+    expect(search('gpt4')).toEqual(['2303.08774', '2307.09288']);
+    expect(search('GPT4 technical report')).toEqual(['2303.08774']);
+    expect(search('gpt-4')).toEqual(['2303.08774', '2307.09288']);
+    expect(search('llama2chat')).toEqual(['2307.09288']);
+    expect(search('20232024')).toEqual([]);
+  });
+
   test('Greek letters of titles made from LaTeX are found spelled out ("tau-bench", "pi0")', () => {
     const greek = [savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction' }), savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model' })];
     const search = (text: string) => ids(filterItems(greek, { ...EMPTY_QUERY, text }));
