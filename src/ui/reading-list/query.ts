@@ -1,6 +1,6 @@
 import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
 import { compoundTerms, foldForSearch, withGermanSpellings } from '../../search/tokenize';
-import { arxivIdFromReference } from '../../papers/ids';
+import { arxivIdFromReference, idYearMonth } from '../../papers/ids';
 import { typoSearch, type TypoSearch } from '../../search/typo-search';
 
 /** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
@@ -61,6 +61,16 @@ function haystack(item: SavedItem): string {
   return text;
 }
 
+/**
+ * The year a paper was published, else the year its id says it was first submitted (2310.01779 →
+ * 2023): readers search by author and year ("Vaswani 2017").
+ */
+function yearOf(item: SavedItem): string | null {
+  if (item.published !== null) return item.published.slice(0, 4);
+  const submitted = idYearMonth(item.id);
+  return submitted === null ? null : String(submitted.year);
+}
+
 /** Whether any item's searchable text (notes included) holds `word`, folded as searchTerms folds it. */
 export function anyItemHolds(items: readonly SavedItem[], word: string): boolean {
   return items.some((item) => haystack(item).includes(word));
@@ -116,7 +126,8 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
     // The paper itself, and papers whose notes or TL;DR name it (as before ids were looked for).
     if (id !== null && item.id === id) return true;
     const text = haystack(item);
-    return terms.every((term) => text.includes(term));
+    // The year is matched whole: "paper 2" does not mean every paper of 2024.
+    return terms.every((term) => text.includes(term) || term === yearOf(item));
   });
 }
 

@@ -76,6 +76,23 @@ describe('reading-list query', () => {
     expect(search('20232024')).toEqual([]);
   });
 
+  test('a year finds the papers published then, beside an author ("Vaswani 2017"); without a date, the year its id was submitted', () => {
+    const dated = [
+      savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12', addedAt: 3 }),
+      savedItem({ id: '2006.11239', title: 'Denoising Diffusion Probabilistic Models', authors: ['Jonathan Ho', 'Ajay Jain'], published: '2020-06-19', addedAt: 2 }),
+      savedItem({ id: '2310.01779', title: 'HallE-Switch', authors: ['Bohan Zhai'], published: null, addedAt: 1 }),
+    ];
+    const search = (text: string) => ids(filterItems(dated, { ...EMPTY_QUERY, text }));
+    expect(search('Vaswani 2017')).toEqual(['1706.03762']);
+    expect(search('2020')).toEqual(['2006.11239']);
+    expect(search('Jain 2020')).toEqual(['2006.11239']);
+    expect(search('Zhai 2023')).toEqual(['2310.01779']);
+    expect(search('Vaswani 2020')).toEqual([]);
+    // Only a whole year: "paper 2" is no paper of 2017, 2020 or 2023.
+    expect(search('2')).toEqual([]);
+    expect(search('20')).toEqual([]);
+  });
+
   test('Greek letters of titles made from LaTeX are found spelled out ("tau-bench", "pi0")', () => {
     const greek = [savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction' }), savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model' })];
     const search = (text: string) => ids(filterItems(greek, { ...EMPTY_QUERY, text }));
