@@ -1,6 +1,6 @@
 import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
 import { compoundTerms, foldForSearch, withGermanSpellings } from '../../search/tokenize';
-import { arxivIdFromReference, idYearMonth } from '../../papers/ids';
+import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
 import { typoSearch, type TypoSearch } from '../../search/typo-search';
 
 /** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
@@ -104,12 +104,12 @@ export function sortItems(items: readonly SavedItem[], sort: SortKey): SavedItem
 }
 
 /**
- * The paper a search names by its id or address, also as each row shows it ("arXiv 2310.01779",
- * which is no reference otherwise); null for words.
+ * The paper a search names by its id or address (arxivIdFromSearch: in a copied reference too), also
+ * as each row shows it ("arXiv 2310.01779", which is no reference otherwise); null for words.
  */
 export function searchedArxivId(text: string): string | null {
   const trimmed = text.trim();
-  return trimmed === '' ? null : arxivIdFromReference(trimmed.replace(/^arxiv\s+/i, ''));
+  return trimmed === '' ? null : arxivIdFromSearch(trimmed.replace(/^arxiv\s+/i, ''));
 }
 
 /** The sorted items the query shows, in order. */

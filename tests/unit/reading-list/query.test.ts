@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_QUERY, filterItems, holdInPlace, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
+import { EMPTY_QUERY, filterItems, holdInPlace, searchedArxivId, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 
 const items = [
@@ -115,6 +115,16 @@ describe('reading-list query', () => {
     const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
     expect(search('arXiv 2310.01779')).toEqual(['2310.01779']);
     expect(search('ARXIV  2310.01779v2 ')).toEqual(['2310.01779']);
+  });
+
+  test('an id in a copied reference ("arXiv preprint arXiv:…"), a downloaded PDF\'s name or punctuation finds its paper', () => {
+    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    for (const query of ['arXiv preprint arXiv:2310.01779', '2310.01779v2.pdf', '2310.01779,', '<2310.01779>']) {
+      expect(search(query), query).toEqual(['2310.01779']);
+      expect(searchedArxivId(query), query).toBe('2310.01779');
+    }
+    // A number among words is a word: not an id to offer to save.
+    expect(searchedArxivId('table 2310.01779 results')).toBeNull();
   });
 
   test('an id still finds the papers whose notes or TL;DR name it, besides the paper itself', () => {

@@ -55,6 +55,13 @@ describe('popup search over the store and the reading list', () => {
     expect(await search('http://constructor/abs/1')).toEqual([]);
   });
 
+  test('an id in a copied reference, a downloaded file name or punctuation finds its paper', async () => {
+    for (const query of ['arXiv preprint arXiv:1706.03762', 'Attention is all you need. arXiv preprint arXiv:1706.03762, 2017.', '1706.03762v7.pdf', '2310.01779,', '<2310.01779>']) {
+      const rows = await search(query);
+      expect(rows.map((row) => row.id), query).toEqual([query.includes('1706') ? '1706.03762' : '2310.01779']);
+    }
+  });
+
   test('a paper whose page was opened and that the store does not hold is found by a word of its title, or an author', async () => {
     await markSeen(db, [{ id: '2502.04321', title: 'Sparse Entmax Routing for Mixture-of-Experts', authors: ['Ada Lovelace'] }], 10);
     await markSeen(db, [{ id: '2502.04322', title: 'Another Routing Paper' }], 20);
