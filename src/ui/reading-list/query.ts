@@ -76,9 +76,63 @@ export function anyItemHolds(items: readonly SavedItem[], word: string): boolean
   return items.some((item) => haystack(item).includes(word));
 }
 
+// Title and authors per item, folded as its search text is: where a word found says most about a paper.
+const namesTexts = new WeakMap<SavedItem, string>();
+
+/** An item's title and authors, as searchText folds them. */
+export function savedNames(item: SavedItem): string {
+  let text = namesTexts.get(item);
+  if (text === undefined) {
+    text = searchText(`${item.title}\n${item.authors.join('\n')}`);
+    namesTexts.set(item, text);
+  }
+  return text;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+/** Whether `text` has a letter, mark or digit at `at` (ASCII ones told without a pattern: this runs for every match on every keystroke). */
+function wordCharacterAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return WORD_CHARACTER.test(text[at]!);
+}
+
+/** How `term` stands in `text`: 2 as a whole word, 1 beginning a word, 0 only inside words or not at all. */
+function wordFit(text: string, term: string): number {
+  let fit = 0;
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+    if (at > 0 && wordCharacterAt(text, at - 1)) continue;
+    if (at + term.length >= text.length || !wordCharacterAt(text, at + term.length)) return 2;
+    fit = 1;
+  }
+  return fit;
+}
+
+/**
+ * `matches` (in their order) with those whose `names` (title and authors) hold searchTerms' `terms`
+ * as whole words first, then as words' beginnings: "He" lists Kaiming He's paper before those that
+ * only hold "the" or "Chen". Ties keep their order.
+ */
+export function byWordFit<T>(matches: readonly T[], terms: readonly string[], names: (match: T) => string): T[] {
+  if (matches.length < 2 || terms.length === 0) return [...matches];
+  // Grouped by fit, best first: fits are few (0 to 2 per term), and a sort took longer than finding the matches.
+  const groups: T[][] = Array.from({ length: 2 * terms.length + 1 }, () => []);
+  for (const match of matches) {
+    const text = names(match);
+    let fit = 0;
+    for (const term of terms) fit += wordFit(text, term);
+    groups[groups.length - 1 - fit]!.push(match);
+  }
+  return groups.flat();
+}
+
 /** Builds the search text of items ahead of the first keystroke (call when idle). */
 export function prepareSearch(items: readonly SavedItem[]): void {
-  for (const item of items) haystack(item);
+  for (const item of items) {
+    haystack(item);
+    savedNames(item);
+  }
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -112,6 +166,8 @@ export function searchedArxivId(text: string): string | null {
   return trimmed === '' ? null : arxivIdFromSearch(trimmed.replace(/^arxiv\s+/i, ''));
 }
 
+const YEAR = /^\d{4}$/;
+
 /** The sorted items the query shows, in order. */
 export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery, 'sort'>): SavedItem[] {
   const terms = searchTerms(query.text);
@@ -119,6 +175,8 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   if (query.status === 'all' && tag === null && terms.length === 0) return [...sorted];
   // An id or address finds that paper: ids are not in the search text.
   const id = terms.length > 0 ? searchedArxivId(query.text) : null;
+  // The year is matched whole: "paper 2" does not mean every paper of 2024.
+  const years = terms.map((term) => YEAR.test(term));
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return false;
@@ -126,8 +184,7 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
     // The paper itself, and papers whose notes or TL;DR name it (as before ids were looked for).
     if (id !== null && item.id === id) return true;
     const text = haystack(item);
-    // The year is matched whole: "paper 2" does not mean every paper of 2024.
-    return terms.every((term) => text.includes(term) || term === yearOf(item));
+    return terms.every((term, at) => text.includes(term) || (years[at]! && term === yearOf(item)));
   });
 }
 

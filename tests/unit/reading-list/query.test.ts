@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_QUERY, filterItems, holdInPlace, searchedArxivId, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
+import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, searchedArxivId, searchTerms, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 
 const items = [
@@ -132,6 +132,17 @@ describe('reading-list query', () => {
     const search = (text: string) => ids(filterItems(noted, { ...EMPTY_QUERY, text }));
     expect(search('2310.01779')).toEqual(['2310.01779', '2501.00002']);
     expect(search('arxiv.org/abs/1706.03762')).toEqual(['1706.03762', '2501.00002']);
+  });
+
+  test('matches holding the words whole in title or authors go first, then those where a word begins so; ties keep their order', () => {
+    const found = [
+      savedItem({ id: '2401.00001', title: 'Chen and the others', authors: ['Wei Chen'] }),
+      savedItem({ id: '2401.00002', title: 'Heads of attention', authors: ['Ada Lovelace'] }),
+      savedItem({ id: '2401.00003', title: 'Another paper', authors: ['Yi He'] }),
+      savedItem({ id: '2401.00004', title: 'Residual learning', authors: ['Kaiming He'], notes: 'the ResNet' }),
+    ];
+    expect(ids(byWordFit(found, searchTerms('He'), savedNames))).toEqual(['2401.00003', '2401.00004', '2401.00002', '2401.00001']);
+    expect(ids(byWordFit(found, searchTerms('he residual'), savedNames))).toEqual(['2401.00004', '2401.00003', '2401.00002', '2401.00001']);
   });
 
   test('the row being edited keeps its place and stays shown, in its latest version, until released', () => {
