@@ -125,10 +125,12 @@ function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext
 }
 
 /**
- * What popup search lists: for an arXiv id or URL (also in a copied reference: searchedArxivId), that paper; else the reader's saved papers
- * (`saved`, newest first; those holding the words whole in title or authors first) holding every word (in title, authors, TL;DR, notes or tags; papers the store
- * does not hold too), then papers whose pages were opened that the store does not hold or titles otherwise (`visited`,
- * newest first) holding every word in their title or authors, then the store's papers ranked by the index.
+ * What popup search lists: for an arXiv id or URL (also in a copied reference: searchedArxivId), that
+ * paper; else the reader's saved papers (`saved`, newest first) holding every word (in title, authors,
+ * TL;DR, notes or tags; papers the store does not hold too), then papers whose pages were opened that
+ * the store does not hold or titles otherwise (`visited`, newest first) holding every word in their
+ * title or authors, each of the two lists with those holding the words whole in title or authors
+ * first (byWordFit), then the store's papers ranked by the index.
  */
 export function storeAndSavedRows(index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[], query: string, limit: number, visited: readonly VisitedPaper[] = []): ResultRow[] {
   const id = searchedArxivId(query);

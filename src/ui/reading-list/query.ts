@@ -1,5 +1,5 @@
 import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
-import { compoundTerms, foldForSearch, withGermanSpellings } from '../../search/tokenize';
+import { compoundTerms, foldForSearch, HYPHEN, withGermanSpellings } from '../../search/tokenize';
 import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
 import { typoSearch, type TypoSearch } from '../../search/typo-search';
 
@@ -34,11 +34,12 @@ export function searchTerms(text: string): string[] {
 /**
  * A term that is a hyphenated compound, joined as the store's index joins it ("fine-tuning" →
  * "finetuning", "gpt-4" → "gpt4"; not "2023-2024"): searchText holds that joined spelling of each
- * compound, so it finds either spelling.
+ * compound, so it finds either spelling. A term holding more than a compound ("hep-th/9901001") is
+ * looked for as typed.
  */
 function joinedCompound(term: string): string {
-  const joined = compoundTerms(term);
-  return joined.length === 1 ? joined[0]! : term;
+  const [joined, ...more] = compoundTerms(term);
+  return joined !== undefined && more.length === 0 && joined === term.replace(HYPHEN, '') ? joined : term;
 }
 
 /** Text as searchTerms' terms are looked for in it: folded, German spellings added, and its compounds joined too. */

@@ -73,6 +73,9 @@ describe('reading-list query', () => {
     expect(search('GPT4 technical report')).toEqual(['2303.08774']);
     expect(search('gpt-4')).toEqual(['2303.08774', '2307.09288']);
     expect(search('llama2chat')).toEqual(['2307.09288']);
+    // A word holding more than a compound is looked for as typed: not any paper with "hep-th".
+    const noted = [savedItem({ id: '2501.00001', notes: 'After hep-th/9901001' }), savedItem({ id: '2501.00002', title: 'New hep-th results' })];
+    expect(ids(filterItems(noted, { ...EMPTY_QUERY, text: 'hep-th/9901001' }))).toEqual(['2501.00001']);
     expect(search('20232024')).toEqual([]);
   });
 
