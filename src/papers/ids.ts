@@ -182,6 +182,35 @@ export function arxivIdFromReference(text: string): string | null {
   return normalizeArxivId(doi ? doi[1]! : reference);
 }
 
+// What a pasted id comes wrapped in: quotes and brackets around it ("<2310.01779>"), punctuation after it ("2310.01779,").
+const OPENERS: ReadonlySet<string> = new Set([...'"\'“”‘’«»`<([{']);
+const CLOSERS: ReadonlySet<string> = new Set([...'"\'“”‘’«»`>)]},;:.!?']);
+
+/** `text` without OPENERS before it and CLOSERS after it (by hand: a pattern anchored at the end rescans a long run of them from each of its characters). */
+function withoutWrapping(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && OPENERS.has(text[start]!)) start++;
+  while (end > start && CLOSERS.has(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
+// An id written as arXiv's, among other words: Google Scholar's "arXiv preprint arXiv:1706.03762".
+const ARXIV_PREFIXED_ID = /(?<![\p{L}\p{N}])arxiv:\s*(\S+)/iu;
+
+/**
+ * The paper a search names: a reference (arxivIdFromReference), also wrapped in quotes, brackets
+ * or punctuation or with ".pdf" after it (a downloaded file's name: "1706.03762v7.pdf"), or an
+ * "arXiv:" id among other words. Other numbers among words are words ("top 1706 results").
+ */
+export function arxivIdFromSearch(query: string): string | null {
+  const trimmed = query.trim();
+  const whole = arxivIdFromReference(trimmed) ?? arxivIdFromReference(withoutWrapping(trimmed).replace(/\.pdf$/i, ''));
+  if (whole) return whole;
+  const prefixed = ARXIV_PREFIXED_ID.exec(trimmed);
+  return prefixed ? normalizeArxivId(withoutWrapping(prefixed[1]!).replace(/\.pdf$/i, '')) : null;
+}
+
 /**
  * A title reduced to what identifies it: LaTeX rendered, accents folded, case and punctuation
  * dropped, whitespace collapsed. `HallE-Switch: Rethinking…` and `halle switch rethinking…` match.

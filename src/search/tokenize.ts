@@ -79,7 +79,8 @@ const HYPHENS: ReadonlySet<string> = new Set(['-', '\u2010', '\u2011']);
 // From the start of a word only: tried at every letter, matching would cost the square of a word's length.
 const COMPOUNDS = /(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu;
 const HAS_HYPHEN = /[-\u2010\u2011]/u;
-const HYPHEN = /[-\u2010\u2011]/gu;
+/** The hyphens that join a compound (global: for `replace`). */
+export const HYPHEN = /[-\u2010\u2011]/gu;
 const DIGITS = /^[\d-]+$/;
 // A word whose case changes inside it: lower to upper ("FlashAttention", "ChatQA") or capitals to a word ("LLMRec").
 // Looked for first (most texts have none), then in each word.

@@ -2,11 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, type ResultRow, type RowContext } from '../../db/search';
-import { arxivIdFromReference, placeholderTitle } from '../../papers/ids';
+import { placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { tokenize } from '../../search/tokenize';
 import { mayBeTypo, SearchIndex, unpackSnapshot } from '../../search/search-index';
-import { anyItemHolds, filterItems, prepareSearch, savedTypoSearch, searchTerms, searchText, sortItems } from '../reading-list/query';
+import { anyItemHolds, byWordFit, filterItems, prepareSearch, savedNames, savedTypoSearch, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
 import { typoSearch, type TypoSearch } from '../../search/typo-search';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
@@ -125,13 +125,15 @@ function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext
 }
 
 /**
- * What popup search lists: for an arXiv id or URL, that paper; else the reader's saved papers
- * (`saved`, newest first) holding every word (in title, authors, TL;DR, notes or tags; papers the store
- * does not hold too), then papers whose pages were opened that the store does not hold or titles otherwise (`visited`,
- * newest first) holding every word in their title or authors, then the store's papers ranked by the index.
+ * What popup search lists: for an arXiv id or URL (also in a copied reference: searchedArxivId), that
+ * paper; else the reader's saved papers (`saved`, newest first) holding every word (in title, authors,
+ * TL;DR, notes or tags; papers the store does not hold too), then papers whose pages were opened that
+ * the store does not hold or titles otherwise (`visited`, newest first) holding every word in their
+ * title or authors, each of the two lists with those holding the words whole in title or authors
+ * first (byWordFit), then the store's papers ranked by the index.
  */
 export function storeAndSavedRows(index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[], query: string, limit: number, visited: readonly VisitedPaper[] = []): ResultRow[] {
-  const id = arxivIdFromReference(query);
+  const id = searchedArxivId(query);
   if (id) {
     const item = savedNewestFirst.find((candidate) => candidate.id === id);
     const opened = visited.find((candidate) => candidate.id === id);
@@ -140,9 +142,10 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
     const row = opened && (stored || !item) ? visitedRow(opened, index, context) : (stored ?? (item ? savedRow(item) : null));
     return row ? [row] : [];
   }
-  const exactSaved = filterItems(savedNewestFirst, { status: 'all', tag: null, text: query });
   const terms = searchTerms(query);
-  const exactOpened = terms.length === 0 ? [] : visited.filter((paper) => terms.every((term) => paper.text.includes(term)));
+  // Those holding the words as whole words in their title or authors first ("He" is an author, not "the").
+  const exactSaved = byWordFit(filterItems(savedNewestFirst, { status: 'all', tag: null, text: query }), terms, savedNames);
+  const exactOpened = terms.length === 0 ? [] : byWordFit(visited.filter((paper) => terms.every((term) => paper.text.includes(term))), terms, (paper) => paper.text);
   // A word no paper holds is forgiven a typo, as the store's index forgives it: the saved and opened
   // papers found so come after those found as typed. Saved papers' notes are searched as typed only,
   // yet a word in them is no typo either ("entmax" in a note does not find a saved "Entmix").
@@ -180,7 +183,7 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
  * open or save by its id, which arXiv completes as any paper saved from a bare link. Else nothing.
  */
 function unknownPaper(query: string): ResultRow[] {
-  const id = arxivIdFromReference(query);
+  const id = searchedArxivId(query);
   return id ? [{ id, title: placeholderTitle(id), tldr: '', topics: [], rank: null, snapshot: null, status: null }] : [];
 }
 

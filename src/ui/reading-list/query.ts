@@ -1,6 +1,6 @@
 import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
-import { foldForSearch, withGermanSpellings } from '../../search/tokenize';
-import { arxivIdFromReference } from '../../papers/ids';
+import { compoundTerms, foldForSearch, HYPHEN, withGermanSpellings } from '../../search/tokenize';
+import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
 import { typoSearch, type TypoSearch } from '../../search/typo-search';
 
 /** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
@@ -27,23 +27,26 @@ const WORD_EDGES = /^["'“”‘’«»`([{]+|["'“”‘’«»`)\]},;:.!?]+$
 export function searchTerms(text: string): string[] {
   return foldForSearch(text)
     .split(/\s+/)
-    .map((term) => withoutCompoundHyphens(term.replace(WORD_EDGES, '')))
+    .map((term) => joinedCompound(term.replace(WORD_EDGES, '')))
     .filter((term) => term !== '');
 }
 
-// A hyphen between letters, as in a compound ("fine-tuning"), which others write joined ("finetuning").
-const COMPOUND_HYPHEN = /(?<=\p{L})-(?=\p{L})/gu;
-
-/** The text with its compounds joined: a term so written finds either spelling in a haystack (which holds both). */
-function withoutCompoundHyphens(text: string): string {
-  return text.replace(COMPOUND_HYPHEN, '');
+/**
+ * A term that is a hyphenated compound, joined as the store's index joins it ("fine-tuning" →
+ * "finetuning", "gpt-4" → "gpt4"; not "2023-2024"): searchText holds that joined spelling of each
+ * compound, so it finds either spelling. A term holding more than a compound ("hep-th/9901001") is
+ * looked for as typed.
+ */
+function joinedCompound(term: string): string {
+  const [joined, ...more] = compoundTerms(term);
+  return joined !== undefined && more.length === 0 && joined === term.replace(HYPHEN, '') ? joined : term;
 }
 
 /** Text as searchTerms' terms are looked for in it: folded, German spellings added, and its compounds joined too. */
 export function searchText(raw: string): string {
   const text = foldForSearch(withGermanSpellings(raw));
-  const joined = withoutCompoundHyphens(text);
-  return joined === text ? text : `${text}\n${joined}`;
+  const joined = compoundTerms(raw);
+  return joined.length === 0 ? text : `${text}\n${joined.join('\n')}`;
 }
 
 // Searchable text per item, built once per item object (items are replaced, never changed, on edit).
@@ -59,14 +62,78 @@ function haystack(item: SavedItem): string {
   return text;
 }
 
+/**
+ * The year a paper was published, else the year its id says it was first submitted (2310.01779 →
+ * 2023): readers search by author and year ("Vaswani 2017").
+ */
+function yearOf(item: SavedItem): string | null {
+  if (item.published !== null) return item.published.slice(0, 4);
+  const submitted = idYearMonth(item.id);
+  return submitted === null ? null : String(submitted.year);
+}
+
 /** Whether any item's searchable text (notes included) holds `word`, folded as searchTerms folds it. */
 export function anyItemHolds(items: readonly SavedItem[], word: string): boolean {
   return items.some((item) => haystack(item).includes(word));
 }
 
+// Title and authors per item, folded as its search text is: where a word found says most about a paper.
+const namesTexts = new WeakMap<SavedItem, string>();
+
+/** An item's title and authors, as searchText folds them. */
+export function savedNames(item: SavedItem): string {
+  let text = namesTexts.get(item);
+  if (text === undefined) {
+    text = searchText(`${item.title}\n${item.authors.join('\n')}`);
+    namesTexts.set(item, text);
+  }
+  return text;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+/** Whether `text` has a letter, mark or digit at `at` (ASCII ones told without a pattern: this runs for every match on every keystroke). */
+function wordCharacterAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return WORD_CHARACTER.test(text[at]!);
+}
+
+/** How `term` stands in `text`: 2 as a whole word, 1 beginning a word, 0 only inside words or not at all. */
+function wordFit(text: string, term: string): number {
+  let fit = 0;
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+    if (at > 0 && wordCharacterAt(text, at - 1)) continue;
+    if (at + term.length >= text.length || !wordCharacterAt(text, at + term.length)) return 2;
+    fit = 1;
+  }
+  return fit;
+}
+
+/**
+ * `matches` (in their order) with those whose `names` (title and authors) hold searchTerms' `terms`
+ * as whole words first, then as words' beginnings: "He" lists Kaiming He's paper before those that
+ * only hold "the" or "Chen". Ties keep their order.
+ */
+export function byWordFit<T>(matches: readonly T[], terms: readonly string[], names: (match: T) => string): T[] {
+  if (matches.length < 2 || terms.length === 0) return [...matches];
+  // Grouped by fit, best first: fits are few (0 to 2 per term), and a sort took longer than finding the matches.
+  const groups: T[][] = Array.from({ length: 2 * terms.length + 1 }, () => []);
+  for (const match of matches) {
+    const text = names(match);
+    let fit = 0;
+    for (const term of terms) fit += wordFit(text, term);
+    groups[groups.length - 1 - fit]!.push(match);
+  }
+  return groups.flat();
+}
+
 /** Builds the search text of items ahead of the first keystroke (call when idle). */
 export function prepareSearch(items: readonly SavedItem[]): void {
-  for (const item of items) haystack(item);
+  for (const item of items) {
+    haystack(item);
+    savedNames(item);
+  }
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -92,13 +159,15 @@ export function sortItems(items: readonly SavedItem[], sort: SortKey): SavedItem
 }
 
 /**
- * The paper a search names by its id or address, also as each row shows it ("arXiv 2310.01779",
- * which is no reference otherwise); null for words.
+ * The paper a search names by its id or address (arxivIdFromSearch: in a copied reference too), also
+ * as each row shows it ("arXiv 2310.01779", which is no reference otherwise); null for words.
  */
 export function searchedArxivId(text: string): string | null {
   const trimmed = text.trim();
-  return trimmed === '' ? null : arxivIdFromReference(trimmed.replace(/^arxiv\s+/i, ''));
+  return trimmed === '' ? null : arxivIdFromSearch(trimmed.replace(/^arxiv\s+/i, ''));
 }
+
+const YEAR = /^\d{4}$/;
 
 /** The sorted items the query shows, in order. */
 export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery, 'sort'>): SavedItem[] {
@@ -107,6 +176,8 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   if (query.status === 'all' && tag === null && terms.length === 0) return [...sorted];
   // An id or address finds that paper: ids are not in the search text.
   const id = terms.length > 0 ? searchedArxivId(query.text) : null;
+  // The year is matched whole: "paper 2" does not mean every paper of 2024.
+  const years = terms.map((term) => YEAR.test(term));
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return false;
@@ -114,7 +185,7 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
     // The paper itself, and papers whose notes or TL;DR name it (as before ids were looked for).
     if (id !== null && item.id === id) return true;
     const text = haystack(item);
-    return terms.every((term) => text.includes(term));
+    return terms.every((term, at) => text.includes(term) || (years[at]! && term === yearOf(item)));
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { arxivIdFromAddress, arxivIdFromReference, arxivIdFromUrl, normalizeArxivId, normalizeTitle, PAPER_LINK_PATTERNS } from '../../../src/papers/ids';
+import { arxivIdFromAddress, arxivIdFromReference, arxivIdFromSearch, arxivIdFromUrl, normalizeArxivId, normalizeTitle, PAPER_LINK_PATTERNS } from '../../../src/papers/ids';
 
 describe('normalizeArxivId', () => {
   test.each([
@@ -123,5 +123,37 @@ describe('PAPER_LINK_PATTERNS (the links the "Save paper" menu is offered on)', 
     for (const url of ['https://arxiv.org/list/cs.CL/new', 'https://huggingface.co/models', 'https://doi.org/10.1145/3442188', 'https://example.org/abs/2310.01779']) {
       expect(PAPER_LINK_PATTERNS.some((pattern) => matches(pattern, url))).toBe(false);
     }
+  });
+});
+
+describe('arxivIdFromSearch (what a search box reads as a paper)', () => {
+  test.each([
+    // Google Scholar's reference, and a whole copied reference ending with it.
+    ['arXiv preprint arXiv:1706.03762', '1706.03762'],
+    ['Vaswani et al. Attention is all you need. arXiv preprint arXiv:1706.03762, 2017.', '1706.03762'],
+    ['see arXiv:hep-th/9901001).', 'hep-th/9901001'],
+    // A downloaded file's name, and an id with punctuation or brackets around it.
+    ['1706.03762v7.pdf', '1706.03762'],
+    ['2310.01779,', '2310.01779'],
+    ['<2310.01779>', '2310.01779'],
+    ['"(2310.01779v2)."', '2310.01779'],
+    ['<https://arxiv.org/abs/2310.01779>', '2310.01779'],
+    // As before: a reference that is the whole query.
+    ['arXiv:1706.03762v7 [cs.CL]', '1706.03762'],
+    ['https://arxiv.org/pdf/2310.01779v3.pdf', '2310.01779'],
+  ])('%s → %s', (query, id) => {
+    expect(arxivIdFromSearch(query)).toBe(id);
+  });
+
+  test('numbers among words are words, and an "arXiv:" naming no id is no paper', () => {
+    for (const query of ['top 1706 results', 'see 1706.03762 results', 'results in 2310.01779.', 'arxiv:bar', 'arXiv: the preprint server', '2310.1779,']) {
+      expect(arxivIdFromSearch(query), query).toBeNull();
+    }
+  });
+
+  test('a long run of brackets or punctuation is read at once', () => {
+    const started = performance.now();
+    expect(arxivIdFromSearch(`<${'('.repeat(100_000)}2310.01779${'.'.repeat(100_000)}x`)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

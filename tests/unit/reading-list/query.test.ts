@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_QUERY, filterItems, holdInPlace, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
+import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, searchedArxivId, searchTerms, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 
 const items = [
@@ -62,6 +62,40 @@ describe('reading-list query', () => {
     expect(search('20232024')).toEqual([]);
   });
 
+  test('a name with a version finds its other spelling, as the store finds it ("gpt4" finds GPT-4, "gpt-4" finds GPT4)', () => {
+    const named = [
+      savedItem({ id: '2303.08774', title: 'GPT-4 Technical Report', addedAt: 3 }),
+      savedItem({ id: '2307.09288', title: 'Llama 2: Open Foundation and Fine-Tuned Chat Models', notes: 'Compared with GPT4 and Llama-2-Chat', addedAt: 2 }),
+      savedItem({ id: '2401.00003', title: 'Results for 2023-2024', addedAt: 1 }),
+    ];
+    const search = (text: string) => ids(filterItems(named, { ...EMPTY_QUERY, text }));
+    expect(search('gpt4')).toEqual(['2303.08774', '2307.09288']);
+    expect(search('GPT4 technical report')).toEqual(['2303.08774']);
+    expect(search('gpt-4')).toEqual(['2303.08774', '2307.09288']);
+    expect(search('llama2chat')).toEqual(['2307.09288']);
+    // A word holding more than a compound is looked for as typed: not any paper with "hep-th".
+    const noted = [savedItem({ id: '2501.00001', notes: 'After hep-th/9901001' }), savedItem({ id: '2501.00002', title: 'New hep-th results' })];
+    expect(ids(filterItems(noted, { ...EMPTY_QUERY, text: 'hep-th/9901001' }))).toEqual(['2501.00001']);
+    expect(search('20232024')).toEqual([]);
+  });
+
+  test('a year finds the papers published then, beside an author ("Vaswani 2017"); without a date, the year its id was submitted', () => {
+    const dated = [
+      savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12', addedAt: 3 }),
+      savedItem({ id: '2006.11239', title: 'Denoising Diffusion Probabilistic Models', authors: ['Jonathan Ho', 'Ajay Jain'], published: '2020-06-19', addedAt: 2 }),
+      savedItem({ id: '2310.01779', title: 'HallE-Switch', authors: ['Bohan Zhai'], published: null, addedAt: 1 }),
+    ];
+    const search = (text: string) => ids(filterItems(dated, { ...EMPTY_QUERY, text }));
+    expect(search('Vaswani 2017')).toEqual(['1706.03762']);
+    expect(search('2020')).toEqual(['2006.11239']);
+    expect(search('Jain 2020')).toEqual(['2006.11239']);
+    expect(search('Zhai 2023')).toEqual(['2310.01779']);
+    expect(search('Vaswani 2020')).toEqual([]);
+    // Only a whole year: "paper 2" is no paper of 2017, 2020 or 2023.
+    expect(search('2')).toEqual([]);
+    expect(search('20')).toEqual([]);
+  });
+
   test('Greek letters of titles made from LaTeX are found spelled out ("tau-bench", "pi0")', () => {
     const greek = [savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction' }), savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model' })];
     const search = (text: string) => ids(filterItems(greek, { ...EMPTY_QUERY, text }));
@@ -86,11 +120,32 @@ describe('reading-list query', () => {
     expect(search('ARXIV  2310.01779v2 ')).toEqual(['2310.01779']);
   });
 
+  test('an id in a copied reference ("arXiv preprint arXiv:…"), a downloaded PDF\'s name or punctuation finds its paper', () => {
+    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    for (const query of ['arXiv preprint arXiv:2310.01779', '2310.01779v2.pdf', '2310.01779,', '<2310.01779>']) {
+      expect(search(query), query).toEqual(['2310.01779']);
+      expect(searchedArxivId(query), query).toBe('2310.01779');
+    }
+    // A number among words is a word: not an id to offer to save.
+    expect(searchedArxivId('table 2310.01779 results')).toBeNull();
+  });
+
   test('an id still finds the papers whose notes or TL;DR name it, besides the paper itself', () => {
     const noted = [...items, savedItem({ id: '2501.00002', title: 'A follow-up', notes: 'Builds on 2310.01779 (HallE) and arxiv.org/abs/1706.03762', addedAt: 5, updatedAt: 5 })];
     const search = (text: string) => ids(filterItems(noted, { ...EMPTY_QUERY, text }));
     expect(search('2310.01779')).toEqual(['2310.01779', '2501.00002']);
     expect(search('arxiv.org/abs/1706.03762')).toEqual(['1706.03762', '2501.00002']);
+  });
+
+  test('matches holding the words whole in title or authors go first, then those where a word begins so; ties keep their order', () => {
+    const found = [
+      savedItem({ id: '2401.00001', title: 'Chen and the others', authors: ['Wei Chen'] }),
+      savedItem({ id: '2401.00002', title: 'Heads of attention', authors: ['Ada Lovelace'] }),
+      savedItem({ id: '2401.00003', title: 'Another paper', authors: ['Yi He'] }),
+      savedItem({ id: '2401.00004', title: 'Residual learning', authors: ['Kaiming He'], notes: 'the ResNet' }),
+    ];
+    expect(ids(byWordFit(found, searchTerms('He'), savedNames))).toEqual(['2401.00003', '2401.00004', '2401.00002', '2401.00001']);
+    expect(ids(byWordFit(found, searchTerms('he residual'), savedNames))).toEqual(['2401.00004', '2401.00003', '2401.00002', '2401.00001']);
   });
 
   test('the row being edited keeps its place and stays shown, in its latest version, until released', () => {

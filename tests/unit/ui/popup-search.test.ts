@@ -55,6 +55,28 @@ describe('popup search over the store and the reading list', () => {
     expect(await search('http://constructor/abs/1')).toEqual([]);
   });
 
+  test('an id in a copied reference, a downloaded file name or punctuation finds its paper', async () => {
+    for (const query of ['arXiv preprint arXiv:1706.03762', 'Attention is all you need. arXiv preprint arXiv:1706.03762, 2017.', '1706.03762v7.pdf', '2310.01779,', '<2310.01779>']) {
+      const rows = await search(query);
+      expect(rows.map((row) => row.id), query).toEqual([query.includes('1706') ? '1706.03762' : '2310.01779']);
+    }
+  });
+
+  test('a short surname ("He") lists its author\'s saved paper first, before newer ones that hold the letters only inside words ("the", "Christopher")', async () => {
+    const saved = sortItems(
+      [
+        savedItem({ id: '1512.03385', title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'], addedAt: 1 }),
+        savedItem({ id: '2312.00752', title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces', authors: ['Albert Gu', 'Tri Dao'], tldr: 'Scales linearly with the sequence length.', addedAt: 4 }),
+        savedItem({ id: '2303.08774', title: 'GPT-4 Technical Report', authors: ['OpenAI'], tldr: 'GPT-4 is the first multimodal GPT.', addedAt: 3 }),
+        savedItem({ id: '2205.14135', title: 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness', authors: ['Tri Dao', 'Christopher Ré'], addedAt: 2 }),
+      ],
+      'added',
+    );
+    const rows = storeAndSavedRows((await loadSearchIndex(db))!, await rowContext(db), saved, 'He', 20);
+    // Then the others, newest first.
+    expect(rows.slice(0, 4).map((row) => row.id)).toEqual(['1512.03385', '2312.00752', '2303.08774', '2205.14135']);
+  });
+
   test('a paper whose page was opened and that the store does not hold is found by a word of its title, or an author', async () => {
     await markSeen(db, [{ id: '2502.04321', title: 'Sparse Entmax Routing for Mixture-of-Experts', authors: ['Ada Lovelace'] }], 10);
     await markSeen(db, [{ id: '2502.04322', title: 'Another Routing Paper' }], 20);
