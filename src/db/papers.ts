@@ -329,12 +329,17 @@ export async function knownTitle(db: PaperLensDatabase, id: string): Promise<{ k
  * new ones, its last-updated time kept (as completeSaved keeps it). A title that only differs in
  * case, spacing or punctuation is left. Answers whether it changed.
  */
-export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: { title: string; abstract?: string }, now: number): Promise<boolean> {
+export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: { title: string; abstract?: string }, now: number, latest = true): Promise<boolean> {
   const title = latexToText(page.title) || page.title;
   const normTitle = normalizeTitle(title);
   const pageAbstract = latexToText(page.abstract ?? '');
+  // A page of a given version (`latest` false) changes only a paper arXiv never retitled: once one
+  // did, an older version's page would take it back.
   const changes = (paper: Paper | undefined): paper is Paper =>
-    paper !== undefined && normTitle !== '' && (normTitle !== paper.normTitle || (paper.retitledAt !== undefined && pageAbstract !== '' && pageAbstract !== paper.abstract));
+    paper !== undefined &&
+    normTitle !== '' &&
+    (latest || paper.retitledAt === undefined) &&
+    (normTitle !== paper.normTitle || (paper.retitledAt !== undefined && pageAbstract !== '' && pageAbstract !== paper.abstract));
   // Most visits change nothing: asked before a read-write transaction is opened.
   if (!changes(await db.papers.get(id))) return false;
   return db.transaction('rw', db.paperBlocks, db.searchIndex, db.saved, async () => {

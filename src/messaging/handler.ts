@@ -7,7 +7,7 @@ import { handleReadingListRequest, isReadingListRequest } from './reading-list-h
 import { errorMessage } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
-import { latestArxivAbsPage } from '../sites/arxiv-abs';
+import { arxivPaperPage, latestArxivAbsPage } from '../sites/arxiv-abs';
 import { citationEntry, isCitationStub, type Citable } from '../export/bibtex';
 import { CITATION_STUB_ERROR, citationUnreachableError } from './citation-refusal';
 
@@ -148,11 +148,14 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         // of a title may be older than the store's; nor another version's page, as old as it.)
         // Asked from a tab out of sight too (no visit yet). The store takes them before the answer,
         // so the card shows the summary of the abstract on the page.
-        if (latestArxivAbsPage(deps.senderUrl)) {
+        // Another version's page (abs/IDv2, every HTML view) is arXiv's too: it retitles a paper only
+        // Hugging Face titled (never retitled from arXiv), whose title is the one it was first listed by.
+        const latest = latestArxivAbsPage(deps.senderUrl);
+        if (latest || arxivPaperPage(deps.senderUrl)) {
           const changed = await Promise.all(
             views.map((view, index) => {
               const query = request.queries[index];
-              return view?.inStore && query?.title ? retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now()).catch(() => false) : false;
+              return view?.inStore && query?.title ? retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now(), latest).catch(() => false) : false;
             }),
           );
           if (changed.includes(true)) return { ok: true, result: deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries) };

@@ -24,6 +24,12 @@ export function latestArxivAbsPage(url: string | undefined): boolean {
   return /^https:\/\/(?:www\.)?arxiv\.org\/abs\/./.test(address) && arxivVersion(address) === null;
 }
 
+/** Whether an address is an arXiv abstract or HTML page of a paper, of any version: arXiv's own title and abstract. */
+export function arxivPaperPage(url: string | undefined): boolean {
+  const address = url?.replace(/[?#].*$/, '') ?? '';
+  return /^https:\/\/(?:www\.)?arxiv\.org\/(?:abs|html)\/./.test(address);
+}
+
 function meta(doc: Document, name: string): string[] {
   return [...doc.querySelectorAll(`meta[name="${name}"]`)].map((el) => el.getAttribute('content') ?? '');
 }

@@ -16,7 +16,7 @@ import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
 import { normalizeTitle, safeHref, savedFromUrl } from '../papers/ids';
 import { latexToText } from '../papers/latex';
-import { latestArxivAbsPage } from '../sites/arxiv-abs';
+import { arxivPaperPage } from '../sites/arxiv-abs';
 import { putBackAllowance } from './put-back';
 
 interface MountedCard extends ShadowHost {
@@ -271,9 +271,9 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     completeIfSaved(mounted);
   };
 
-  /** Whether the page is the latest abstract page of a paper the store titles otherwise (TeX aside). */
+  /** Whether the page is arXiv's page of a paper the store titles otherwise (TeX aside): the store may take its title. */
   const retitledOnPage = (view: PaperView, page: PagePaper): boolean =>
-    latestArxivAbsPage(pageUrl()) && normalizeTitle(latexToText(page.title) || page.title) !== normalizeTitle(view.title);
+    arxivPaperPage(pageUrl()) && normalizeTitle(latexToText(page.title) || page.title) !== normalizeTitle(view.title);
 
   /** The card's paper summarized anew (from the page's abstract, arXiv retitled it): the card says so, its status kept. */
   const showNewSummary = (mounted: MountedCard, fresh: LookupResult) => {

@@ -31,39 +31,6 @@ afterAll(async () => {
 });
 
 describe('summary card on arXiv abstract pages', () => {
-  test('a retitled seed paper is matched by id on a page of a given version: rank 1, and the TL;DR of the abstract the page shows under the title it shows, right after the abstract', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://arxiv.org/abs/2310.01779v3');
-    const seeded = seed.papers.find((paper) => paper.id === '2310.01779')!;
-    await expect.poll(() => card(page).count()).toBe(1);
-    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending · 2025-07-30');
-    // The snapshot's TL;DR names the title the paper had; the page shows another.
-    expect(seeded.summary.tldr).toMatch(/^We introduce HallE-Switch/);
-    expect(await card(page).locator('.pl-title').textContent()).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
-    expect(await card(page).getByTestId('tldr').textContent()).toContain('We introduce HallE-Control, a controllable LVLM');
-    // Only the latest version's page changes the store.
-    const extensionPage = await browser.context.newPage();
-    await extensionPage.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
-    const stored = await sendFromPage(extensionPage, { type: 'lookup', queries: [{ id: '2310.01779' }] });
-    expect(stored.ok && stored.result[0]?.tldr).toBe(seeded.summary.tldr);
-    await extensionPage.close();
-    expect(await card(page).getByTestId('key-results').textContent()).toContain('44%');
-    // The code the page's comments link to ("this https URL"), which the snapshot's text lacks.
-    expect(seeded.summary.codeLinks).toEqual([]);
-    expect(await card(page).getByTestId('code-link').getAttribute('href')).toBe('https://github.com/bronyayang/HallE_Control');
-    // The snapshot holds no other paper on its subject: no line of unrelated "related" papers.
-    expect(seeded.related).toEqual([]);
-    expect(await card(page).getByTestId('related').count()).toBe(0);
-    expect(await cardText(page)).toContain('PaperLens');
-    // Inserted right after the abstract, inside the page's own layout.
-    const placement = await page.evaluate(() => document.querySelector('blockquote.abstract')?.nextElementSibling?.getAttribute('data-paperlens'));
-    expect(placement).toBe('card');
-    // The README's picture of a card.
-    await page.setViewportSize({ width: 1000, height: 800 });
-    await card(page).screenshot({ path: join(SCREENSHOTS_DIR, 'card.png') });
-    await page.close();
-  });
-
   test("a retitled seed paper on its latest abstract page: the TL;DR of the abstract the page shows from the card's first frame, which the store keeps from then on", async () => {
     const seeded = seed.papers.find((paper) => paper.id === '2310.01779')!;
     expect(seeded.summary.tldr).toMatch(/^We introduce HallE-Switch/);
@@ -90,6 +57,39 @@ describe('summary card on arXiv abstract pages', () => {
     await expect.poll(() => card(v3).getByTestId('tldr').count()).toBe(1);
     expect(await card(v3).getByTestId('tldr').textContent()).toContain('We introduce HallE-Control, a controllable LVLM');
     await Promise.all([latest.close(), v3.close()]);
+  });
+
+  test('a retitled seed paper is matched by id on a page of a given version: rank 1, and the TL;DR of the abstract the page shows under the title it shows, right after the abstract', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2310.01779v3');
+    const seeded = seed.papers.find((paper) => paper.id === '2310.01779')!;
+    await expect.poll(() => card(page).count()).toBe(1);
+    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending · 2025-07-30');
+    // The snapshot's TL;DR names the title the paper had; the page shows another.
+    expect(seeded.summary.tldr).toMatch(/^We introduce HallE-Switch/);
+    expect(await card(page).locator('.pl-title').textContent()).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
+    expect(await card(page).getByTestId('tldr').textContent()).toContain('We introduce HallE-Control, a controllable LVLM');
+    // (The store holds the page's summary since the latest abstract page was read: the test before.)
+    const extensionPage = await browser.context.newPage();
+    await extensionPage.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    const stored = await sendFromPage(extensionPage, { type: 'lookup', queries: [{ id: '2310.01779' }] });
+    expect(stored.ok && stored.result[0]?.tldr).toMatch(/^We introduce HallE-Control/);
+    await extensionPage.close();
+    expect(await card(page).getByTestId('key-results').textContent()).toContain('44%');
+    // The code the page's comments link to ("this https URL"), which the snapshot's text lacks.
+    expect(seeded.summary.codeLinks).toEqual([]);
+    expect(await card(page).getByTestId('code-link').getAttribute('href')).toBe('https://github.com/bronyayang/HallE_Control');
+    // The snapshot holds no other paper on its subject: no line of unrelated "related" papers.
+    expect(seeded.related).toEqual([]);
+    expect(await card(page).getByTestId('related').count()).toBe(0);
+    expect(await cardText(page)).toContain('PaperLens');
+    // Inserted right after the abstract, inside the page's own layout.
+    const placement = await page.evaluate(() => document.querySelector('blockquote.abstract')?.nextElementSibling?.getAttribute('data-paperlens'));
+    expect(placement).toBe('card');
+    // The README's picture of a card.
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await card(page).screenshot({ path: join(SCREENSHOTS_DIR, 'card.png') });
+    await page.close();
   });
 
   test('a seed paper’s card links the papers of the store on its subject', async () => {

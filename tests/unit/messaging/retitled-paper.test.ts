@@ -153,21 +153,24 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
     expect(await db.papers.get(ID)).toEqual(stored);
   });
 
-  test("an older version's arXiv page, titling the paper as it was then, is answered with the summary of the abstract it shows, under its title; the store keeps its own", async () => {
+  test("a page of a given version (abs/IDv3, the HTML view) retitles a paper only Hugging Face titled: badges, the popup and search then agree with it", async () => {
+    const v3 = { id: ID, title: arxivPage.title, abstract: arxivPage.abstract };
+    const reply = await handleMessage({ type: 'lookup', queries: [v3], seenOn: 'arxivAbs' }, { ...deps, senderUrl: `https://arxiv.org/html/${ID}v3` });
+    expect(reply).toMatchObject({ ok: true, result: [{ title: CURRENT, tldr: expect.stringMatching(/^We introduce HallE-Control/) }] });
+    expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
+    const byId = await handleMessage({ type: 'lookup', queries: [{ id: ID }] }, deps);
+    expect(byId).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We introduce HallE-Control/) }] });
+  });
+
+  test("once arXiv's latest page retitled it, an older version's page (/abs/IDv1) does not take it back: it is answered with the summary of the abstract it shows, under its title", async () => {
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title, abstract: arxivPage.abstract }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL });
+    await expect.poll(async () => (await popupTitles()).thisTab).toBe(CURRENT);
     const v1 = { id: ID, title: 'HallE-Switch: the title of version 1', abstract: 'We present SwitchNet, which cuts hallucination by 12% on CCEval.' };
     const reply = await handleMessage({ type: 'lookup', queries: [v1], seenOn: 'arxivAbs' }, { ...deps, senderUrl: `${ABS_URL}v1` });
     expect(reply).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We present SwitchNet/), keyResults: [expect.stringContaining('12%')], inStore: true }] });
-    // Badges and the popup's other rows ask by id: the store's summary.
-    const byId = await handleMessage({ type: 'lookup', queries: [{ id: ID }] }, deps);
-    expect(byId).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We introduce HallE-Switch/) }] });
-  });
-
-  test("an older version's arXiv page (/abs/ID v1), which titles the paper as it was then, does not retitle it", async () => {
-    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: 'HallE-Switch: the title of version 1' }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: `${ABS_URL}v1` });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((await popupTitles()).thisTab).toBe(CAPTURED);
-    // The same page of the latest version does.
-    await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: `${ABS_URL}?context=cs.CV` });
-    await expect.poll(async () => (await popupTitles()).thisTab).toBe(CURRENT);
+    expect((await popupTitles()).thisTab).toBe(CURRENT);
+    const byId = await handleMessage({ type: 'lookup', queries: [{ id: ID }] }, deps);
+    expect(byId).toMatchObject({ ok: true, result: [{ tldr: expect.stringMatching(/^We introduce HallE-Control/) }] });
   });
 });
