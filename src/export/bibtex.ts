@@ -1,5 +1,5 @@
 import { arxivAbsUrl, placeholderTitle } from '../papers/ids';
-import { isEtAl, lastName, nameSuffix, withoutSuffix } from '../papers/names';
+import { isEtAl, lastName, nameParts, nameSuffix } from '../papers/names';
 import { ACCENTS } from '../papers/latex';
 import type { SavedItem } from '../schema/papers';
 import { foldForSearch } from '../search/tokenize';
@@ -188,13 +188,9 @@ const AND_WORD = /(^|\s)and(\s|$)/i;
  */
 function bibtexAuthor(name: string): string {
   const suffix = nameSuffix(name);
-  const words = withoutSuffix(name).split(' ');
-  if (suffix !== '' && words.length > 1 && !words.some((word) => word.includes(',') || /^and$/i.test(word))) {
-    // Lower-case words before the last name are its particles ("Ludwig van Beethoven Jr."): BibTeX's von part.
-    let split = words.length - 1;
-    while (split > 1 && /^\p{Ll}/u.test(words[split - 1]!)) split--;
-    return [words.slice(split).join(' '), suffix, words.slice(0, split).join(' ')].map((part) => escapeLatex(part, true)).join(', ');
-  }
+  // Lower-case words before the last name are its particles ("Ludwig van Beethoven Jr."): BibTeX's von part.
+  const parts = suffix === '' || AND_WORD.test(name) ? null : nameParts(name);
+  if (parts) return [parts.last, parts.suffix, parts.first].map((part) => escapeLatex(part, true)).join(', ');
   const escaped = escapeLatex(name, true);
   // (A one-word name with a suffix, "Steele Jr.", too: BibTeX's form needs a first name.)
   return /,/.test(name) || suffix !== '' || AND_WORD.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
