@@ -262,12 +262,12 @@ const TEXT_COMMANDS = new Map(Object.entries({
 // What our export writes for characters pdfLaTeX cannot typeset (see LATEX_MATH), read back as they were.
 const MATH_CHARACTERS = new Map(Object.entries(LATEX_MATH).map(([ch, command]) => [command, ch]));
 const SCRIPT_CHARACTERS = new Map(Object.entries(LATEX_SCRIPTS).map(([ch, { command, text }]) => [`${command}{${text}}`, ch]));
-// One token of LaTeX markup: a math command or a raised or lowered character as our export writes
-// them, an escaped character, a command (with its `{}` or trailing spaces), a lone backslash, a
-// grouping brace, a tie or a math shift.
 // Our math and script forms alone, read back before latexToText reads a field holding other markup.
 const OWN_FORMS = /\\ensuremath\{\\([A-Za-z]+)\}|\\(text(?:sub|super)script\{[^{}\\]\})/g;
-const LATEX_TOKEN = /\\ensuremath\{\\([A-Za-z]+)\}|\\(text(?:sub|super)script\{[^{}\\]\})|\\([{}%&$#_ ])|\\([A-Za-z]+)(?:\{\}| *)|\\|[{}~$]/g;
+// One token of LaTeX markup: a math command or a raised or lowered character as our export writes
+// them (OWN_FORMS), an escaped character, a command (with its `{}` or trailing spaces), a lone
+// backslash, a grouping brace, a tie or a math shift.
+const LATEX_TOKEN = new RegExp(String.raw`${OWN_FORMS.source}|\\([{}%&$#_ ])|\\([A-Za-z]+)(?:\{\}| *)|\\|[{}~$]`, 'g');
 
 /**
  * A field value as plain text. The escapes our export writes are undone exactly; anything else

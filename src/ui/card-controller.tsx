@@ -15,7 +15,6 @@ import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
 import { normalizeTitle, safeHref, savedFromUrl } from '../papers/ids';
-import { latexToText } from '../papers/latex';
 import { arxivPaperPage } from '../sites/arxiv-abs';
 import { putBackAllowance } from './put-back';
 
@@ -273,7 +272,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
 
   /** Whether the page is arXiv's page of a paper the store titles otherwise (TeX aside): the store may take its title. */
   const retitledOnPage = (view: PaperView, page: PagePaper): boolean =>
-    arxivPaperPage(pageUrl()) && normalizeTitle(latexToText(page.title) || page.title) !== normalizeTitle(view.title);
+    arxivPaperPage(pageUrl()) && normalizeTitle(page.title) !== normalizeTitle(view.title);
 
   /** The card's paper summarized anew (from the page's abstract, arXiv retitled it): the card says so, its status kept. */
   const showNewSummary = (mounted: MountedCard, fresh: LookupResult) => {
