@@ -31,7 +31,8 @@ beforeAll(async () => {
   const reply = await page.evaluate((items) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'importApply', items, rejected: [] }), ITEMS);
   expect(reply).toMatchObject({ ok: true });
   await page.reload();
-  await page.locator('[data-testid="reading-list"][data-count="2"]').waitFor();
+  // The whole list read: until then the export bar is there, disabled (the first screen shows first).
+  await page.locator('[data-testid="reading-list"][data-count="2"][aria-busy="false"]').waitFor();
 });
 
 afterAll(async () => {
