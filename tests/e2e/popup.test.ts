@@ -289,6 +289,15 @@ describe('popup', () => {
     await expect.poll(() => popup.getByTestId('trending-item').count()).toBe(66);
     const fits = () => popup.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
     expect(await fits()).toBe(true);
+    // The search box's placeholder is read whole: it was cut to "…topic, auth".
+    const placeholderFits = await popup.getByTestId('search').evaluate((box: HTMLInputElement) => {
+      const style = getComputedStyle(box);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return context.measureText(box.placeholder).width <= room;
+    });
+    expect(placeholderFits).toBe(true);
     await popup.getByTestId('search').fill('speculative decoding');
     await expect.poll(() => popup.getByTestId('search-results').getAttribute('data-query')).toBe('speculative decoding');
     expect(await fits()).toBe(true);

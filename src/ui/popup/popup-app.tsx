@@ -469,7 +469,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
               dir="auto"
               class="search"
               data-testid="search"
-              placeholder="Search papers: title, TL;DR, topic, author"
+              placeholder="Search title, TL;DR, topic, author"
               aria-label="Search papers"
               value={query}
               onInput={(event) => search.setQuery(event.currentTarget.value)}
