@@ -1,3 +1,4 @@
+import { idYearMonth } from '../papers/ids';
 import { CJK, compoundTerms, queryJoins, STOPWORDS, tokenize, withGermanSpellings } from './tokenize';
 
 /**
@@ -69,6 +70,9 @@ const MIN_TYPO_LENGTH = 5;
 export function mayBeTypo(word: string): boolean {
   return word.length >= MIN_TYPO_LENGTH && !/\d/.test(word);
 }
+
+// A year arXiv ids can say (old-style ids begin in 1991).
+const YEAR = /^(?:199[1-9]|20\d\d)$/;
 
 /** A query word's terms, each with the inverse document frequency it scores by. */
 interface WordTerms {
@@ -267,6 +271,22 @@ export class SearchIndex {
   }
 
   private docOfId: Map<string, number> | null = null;
+  /** The year each document's arXiv id says it was first submitted (2310.01779: 2023), 0 for none; read at the first year searched. */
+  private docYears: Uint16Array | null = null;
+
+  /** Whether a document is of a year searched: its id's year, or the year written in its text ("WMT 2024"). */
+  private yearFilter(years: string[]): ((doc: number) => boolean) | null {
+    if (years.length === 0) return null;
+    this.docYears ??= Uint16Array.from(this.snapshot.ids, (id) => idYearMonth(id)?.year ?? 0);
+    const docYears = this.docYears;
+    const { termStarts, postingDocs } = this.snapshot;
+    const writtenIn = years.map((year) => {
+      const docs = new Set<number>();
+      for (const term of this.termsOf(year, false)) for (let at = termStarts[term]!; at < termStarts[term + 1]!; at++) docs.add(postingDocs[at]!);
+      return { year: Number(year), docs };
+    });
+    return (doc) => writtenIn.every(({ year, docs }) => docYears[doc] === year || docs.has(doc));
+  }
 
   /** The stored row of the document with this id, or null when the index has none. */
   rowOf(id: string): string | null {
@@ -330,15 +350,25 @@ export class SearchIndex {
    * The best `limit` documents for a query, best first. Every word must match (the last one, when
    * `prefixLast`, as the start of any term), but for one that may be a stopword, which the index
    * leaves out: being typed ("o", "usi") or misspelled ("towrads", "basde"), it only adds to the
-   * scores of documents that match the others. Ties keep document order.
+   * scores of documents that match the others; but for a year, which keeps the documents of that
+   * year (yearFilter). Ties keep document order.
    */
   search(query: string, limit = 20, { prefixLast = true, exclude }: { prefixLast?: boolean; exclude?: string } = {}): SearchHit[] {
     // Matched counts are bytes: more distinct words than that cannot all be counted.
-    const words = [...new Set(tokenize(query))].slice(0, 255);
-    if (words.length === 0 || this.size === 0) return [];
+    const queryWords = [...new Set(tokenize(query))].slice(0, 255);
+    if (queryWords.length === 0 || this.size === 0) return [];
+    // Readers search by author and year ("vaswani 2017"): a year narrows the results the other words find.
+    const ofYear = this.yearFilter(queryWords.filter((word) => YEAR.test(word)));
+    const words = ofYear ? queryWords.filter((word) => !YEAR.test(word)) : queryWords;
     const { ids, rows, termStarts, postingDocs, postingWeights } = this.snapshot;
     const { scores, best, matched, touched, lengthNorms } = this;
     const n = ids.length;
+    if (words.length === 0) {
+      // A year alone: that year's papers, the latest indexed first.
+      const hits: SearchHit[] = [];
+      for (let doc = n - 1; doc >= 0 && hits.length < limit; doc--) if (ofYear!(doc) && ids[doc] !== exclude) hits.push({ id: ids[doc]!, score: 0, row: rows[doc]! });
+      return hits;
+    }
     const required: WordTerms[] = [];
     const optional: WordTerms[] = [];
     const joins = queryJoins(query);
@@ -446,7 +476,7 @@ export class SearchIndex {
       const full = matched[doc] === needed;
       scores[doc] = 0;
       matched[doc] = 0;
-      if (!full || ids[doc] === exclude) continue;
+      if (!full || ids[doc] === exclude || (ofYear && !ofYear(doc))) continue;
       if (heap.length < limit) {
         heap.push({ id: ids[doc]!, score, row: rows[doc]! });
         for (let at = heap.length - 1; at > 0 && worse(heap[at]!, heap[(at - 1) >> 1]!); at = (at - 1) >> 1) {

@@ -55,6 +55,16 @@ describe('popup search: saved papers as researchers look for them', () => {
     await popup.close();
   });
 
+  test("a year narrows the store's papers too: 'decoding 2025' lists the decoding papers first submitted in 2025", async () => {
+    const popup = await browser.popup();
+    const decoding = await found(popup, 'decoding');
+    const of2025 = await found(popup, 'decoding 2025');
+    expect(decoding.filter((id) => id.startsWith('25'))).toEqual(of2025);
+    expect(of2025.length).toBeGreaterThan(1);
+    expect(decoding.length).toBeGreaterThan(of2025.length);
+    await popup.close();
+  });
+
   test('an id in brackets or before a comma, of a paper PaperLens does not know, is offered to open or save', async () => {
     const popup = await browser.popup();
     for (const query of ['<2412.99999>', '2412.99999,']) {

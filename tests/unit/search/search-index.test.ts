@@ -3,6 +3,7 @@ import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { searchDocument } from '../../../src/db/search';
 import { tokenize } from '../../../src/search/tokenize';
+import { titleDocument } from './title-document';
 import type { Paper } from '../../../src/schema';
 
 let seedIndex: SearchIndex;
@@ -131,6 +132,24 @@ describe('search over the seed store', () => {
     expect(ids('pi0 robot')).toEqual(['2410.24164']);
     expect(ids('muP')).toEqual(['2203.03466']);
     expect(ids('π₀')).toEqual(['2410.24164']);
+  });
+
+  test('a year finds the papers its arXiv ids say were first submitted then, or that write it: "vaswani 2017", "2017"', () => {
+    const search = searchOver([
+      titleDocument('1706.03762', 'Attention Is All You Need', 'Ashish Vaswani, Noam Shazeer'),
+      titleDocument('2302.01318', 'Accelerating Large Language Model Decoding with Speculative Sampling', 'Charlie Chen'),
+      titleDocument('1711.00937', 'Neural Discrete Representation Learning', 'Aaron van den Oord'),
+      titleDocument('2409.00001', 'Findings of WMT 2017 Revisited', 'Jane Vaswani'),
+      titleDocument('hep-th/9901001', 'Large N Limit of Superconformal Field Theories', 'Juan Maldacena'),
+    ]);
+    expect(search('vaswani 2017')).toEqual(['1706.03762', '2409.00001']);
+    expect(search('vaswani 2024')).toEqual(['2409.00001']);
+    expect(search('vaswani 2023')).toEqual([]);
+    expect(new Set(search('2017'))).toEqual(new Set(['1706.03762', '1711.00937', '2409.00001']));
+    expect(search('maldacena 1999')).toEqual(['hep-th/9901001']);
+    expect(search('speculative 2023')).toEqual(['2302.01318']);
+    // A number that is no year a paper can have is a word as any other.
+    expect(search('vaswani 4096')).toEqual([]);
   });
 
   test('limit and exclusion', () => {
