@@ -148,15 +148,7 @@ describe('dark theme at 200% zoom (a 1280 × 800 window is 640 × 400 CSS px)', 
     const list = await browser.context.newPage();
     await list.emulateMedia({ colorScheme: 'dark' });
     await list.setViewportSize({ width: 640, height: 400 });
-    await list.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
-    const backup = { format: 'paperlens-reading-list', version: 1, exportedAt: 0, items: ['to-read', 'reading', 'read'].map((status, i) => ({
-      id: `2501.0000${i + 1}`, title: `A paper on ${status}`, authors: ['Ada Lovelace'], tldr: 'We show a thing.', status, tags: ['nlp', 'to cite'], notes: 'A note',
-      addedAt: 1_735_689_600_000, updatedAt: 1_735_689_600_000, readAt: status === 'read' ? 1_735_689_600_000 : null,
-      sourceUrl: null, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null,
-    })) };
-    await list.getByTestId('import-file').setInputFiles({ name: 'three.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-    await list.getByTestId('import-apply').click();
-    await list.getByTestId('reading-item').first().waitFor();
+    await importThreePapers(list);
     await list.getByTestId('select-all').check();
     await list.getByTestId('bulk-bar').waitFor();
     const found: Record<string, Problem[]> = { list: await pageReadability(list) };
@@ -169,6 +161,16 @@ describe('dark theme at 200% zoom (a 1280 × 800 window is 640 × 400 CSS px)', 
     expect(found).toEqual({ list: [], options: [] });
     await list.close();
     await options.close();
+  });
+
+  test('the reading list in a 360 px window (a phone-sized one): a paper\'s tags read whole in their field (it was 57 px: "nlp, to" of "nlp, to cite")', async () => {
+    const list = await browser.context.newPage();
+    await list.setViewportSize({ width: 360, height: 640 });
+    await importThreePapers(list, '02');
+    const tags = list.getByTestId('reading-item').filter({ hasText: 'A paper on reading' }).first().getByTestId('tags');
+    expect(await tags.inputValue()).toBe('nlp, to cite');
+    expect(await tags.evaluate((field: HTMLInputElement) => ({ whole: field.scrollWidth <= field.clientWidth, sideways: document.documentElement.scrollWidth > innerWidth }))).toEqual({ whole: true, sideways: false });
+    await list.close();
   });
 
   test('a 320 px window (a phone-sized window, or 400% zoom): the saved card on arXiv and Hugging Face keeps every text readable and whole', async () => {
@@ -213,3 +215,16 @@ describe('dark theme at 200% zoom (a 1280 × 800 window is 640 × 400 CSS px)', 
     await page.close();
   });
 });
+
+/** Opens the reading list in `list` and imports three papers of 2025's `month` (one of each status, tagged "nlp, to cite"). */
+async function importThreePapers(list: Page, month = '01'): Promise<void> {
+  await list.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+  const backup = { format: 'paperlens-reading-list', version: 1, exportedAt: 0, items: ['to-read', 'reading', 'read'].map((status, i) => ({
+    id: `25${month}.0000${i + 1}`, title: `A paper on ${status}`, authors: ['Ada Lovelace'], tldr: 'We show a thing.', status, tags: ['nlp', 'to cite'], notes: 'A note',
+    addedAt: 1_735_689_600_000, updatedAt: 1_735_689_600_000, readAt: status === 'read' ? 1_735_689_600_000 : null,
+    sourceUrl: null, published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null,
+  })) };
+  await list.getByTestId('import-file').setInputFiles({ name: 'three.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await list.getByTestId('import-apply').click();
+  await list.getByTestId('reading-item').first().waitFor();
+}
