@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadTldr } from '../../../bench/tldr-data';
 import { SummarySchema } from '../../../src/schema';
 import { summarize, TOPICS, topicsFor } from '../../../src/summarize/index';
 import { seedPapers, seedTitled } from './seed-papers';
@@ -85,6 +86,14 @@ describe('topics of the seed papers', () => {
     expect(perAbstract).toBeLessThan(2); // loose bound for slow CI; scripts/topics-report.ts prints the real figure
   });
 });
+
+const scitldrDev = loadTldr('data/scitldr/dev.jsonl');
+/** The topics of the SciTLDR dev paper titled `title`. */
+const scitldrTopics = (title: string): string[] => {
+  const paper = scitldrDev.find((p) => p.title === title);
+  if (!paper) throw new Error(`no SciTLDR dev paper titled ${title}`);
+  return topicsFor(paper.title, paper.source.join(' '));
+};
 
 describe('topicsFor', () => {
   it('ranks a topic named in the title above one named twice in the abstract', () => {
@@ -180,6 +189,10 @@ describe('topicsFor', () => {
       expect(topicsFor('Efficient networks', 'We improve image classification accuracy on ImageNet.')).toContain('computer vision');
       expect(topicsFor('Point Cloud GAN', 'We generate point clouds with a GAN.')).toContain('computer vision');
       expect(topicsFor('Generating Diverse High-Resolution Images with VQ-VAE', 'We generate images at high resolution, with sharp pixels and diverse images.')).toContain('computer vision');
+    });
+    it("a graph's diffusion rate is no diffusion model", () => {
+      expect(scitldrTopics('Beyond Classical Diffusion: Ballistic Graph Neural Network')).not.toContain('generative models');
+      expect(topicsFor('Denoising diffusion for audio', 'We train a latent diffusion model on spectrograms.')).toContain('generative models');
     });
     it('still reads the model senses', () => {
       expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
