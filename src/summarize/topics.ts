@@ -76,6 +76,12 @@ const RULES: readonly TopicRule[] = [
   // A diffusion model, not a graph's, a heat equation's or a manifold's diffusion ("Ballistic Graph
   // Neural Network", "diffusion maps", "diffusion wavelets").
   ['generative models', /(?:denoising|latent|stable|score-based|text-to-\w+|video|image) diffusion|diffusion(?:-based)? (?:models?|probabilistic|transformers?|polic|sampl|priors?|decoders?|generat)|gans?\b|generative model|vaes?\b/],
+  // Learning on graphs: graph networks, node and graph embeddings. A graph alone is no cue, not even
+  // in the title ("Graph-Based Dependency Parsing", "Variational inference in factor graphs").
+  [
+    'graph neural networks',
+    /graph (?:neural|convolution|attention|networks?|representation|embedding|classification|learning|generation|isomorphism)|graph-(?:structured|to-)|gnns?\b|gcns?\b|message.passing (?:neural|networks?|layers?)|node (?:classification|embedding|representation|feature|attribute)s?|link prediction/,
+  ],
 ];
 
 /** The controlled vocabulary: every tag `topicsFor` can return. */

@@ -117,6 +117,18 @@ describe('topicsFor', () => {
     ]);
   });
 
+  it('tags papers on graph networks and node embeddings graph neural networks, not a graph named in passing', () => {
+    for (const title of [
+      'Learning Graph Neural Networks with Noisy Labels',
+      'Composition-based Multi-Relational Graph Convolutional Networks',
+      'Dimensional Reweighting Graph Convolution Networks',
+      'COMMUNITY PRESERVING NODE EMBEDDING',
+    ]) {
+      expect(scitldrTopics(title)[0], title).toBe('graph neural networks');
+    }
+    expect(topicsFor('Variational inference in factor graphs', 'We derive message passing updates for the posterior.')).not.toContain('graph neural networks');
+  });
+
   it('tags a GAN paper as generative, not as adversarial robustness', () => {
     const topics = topicsFor(
       'Stable training of generative adversarial networks',
