@@ -53,7 +53,13 @@ const RULES: readonly TopicRule[] = [
   ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)/, /evaluat/],
   ['datasets', /(?:collect|curate|construct|introduce)\w* (?:\S+ ){0,5}(?:dataset|corpus)/, /dataset|corp(?:us|ora)/],
   ['survey', /survey|taxonomy/],
-  ['reinforcement learning', /reinforcement|rl\b/],
+  // Learning a policy from rewards also when "reinforcement" goes unnamed ("Off-Policy Policy
+  // Evaluation" is no evaluation of a model).
+  [
+    'reinforcement learning',
+    /reinforcement|rl\b|(?:off|on)-policy|policy (?:gradient|optimization|evaluation|iteration)|q-learning|actor-critic|(?:sparse|extrinsic|intrinsic) rewards?|reward (?:function|shaping|signal)/,
+    /rewards?\b|policies\b|policy (?:network|learning)|markov decision/,
+  ],
   ['alignment', /human (?:feedback|preference)|rlhf|instruction.following/],
   ['retrieval-augmented generation', /retrieval.augment|rag\b|retrieval-based/],
   ['reasoning', /reasoning|chain.of.thought/],

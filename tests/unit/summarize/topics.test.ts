@@ -129,6 +129,16 @@ describe('topicsFor', () => {
     expect(topicsFor('Variational inference in factor graphs', 'We derive message passing updates for the posterior.')).not.toContain('graph neural networks');
   });
 
+  it('tags learning a policy from rewards reinforcement learning, and policy evaluation no evaluation', () => {
+    expect(scitldrTopics('Infinite-horizon Off-Policy Policy Evaluation with Multiple Behavior Policies')).toEqual(['reinforcement learning']);
+    expect(scitldrTopics('Scoring-Aggregating-Planning: Learning task-agnostic priors from interactions and sparse rewards for zero-shot generalization')).toContain(
+      'reinforcement learning',
+    );
+    expect(topicsFor('Energy and Policy Considerations for Deep Learning in NLP', 'We quantify the carbon cost of training NLP models.')).not.toContain(
+      'reinforcement learning',
+    );
+  });
+
   it('tags a GAN paper as generative, not as adversarial robustness', () => {
     const topics = topicsFor(
       'Stable training of generative adversarial networks',
