@@ -75,7 +75,13 @@ const RULES: readonly TopicRule[] = [
   // An auto-encoder is a generative model, not a choice of architecture.
   ['model architecture', /(?<!auto-)encoder|decoder-only|state.space|recurrent|positional/, /architecture|attention/],
   ['optimization', /learning rate|batch size|optimizer|sgd\b/],
-  ['safety & security', /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust)|(?:llm|model|ai)-generated/],
+  // Attacks on models and defences against them. "Adversarial training" is no cue: a GAN's and a
+  // domain-adversarial network's training is adversarial too.
+  [
+    'safety & security',
+    /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust|perturbation|defen)|certifi\w* (?:robust|defen)|robustness (?:certif|verif)|randomized smoothing|(?:llm|model|ai)-generated/,
+    /robust accuracy/,
+  ],
   // Images named once (a protein "image", ImageNet as a benchmark) make no vision paper: a vision
   // task or video names one, images only support it.
   ['computer vision', /computer vision|(?:image|video) (?:classification|recognition|segmentation|generation|synthesis|understanding|restoration|retrieval|denoising|editing|inpainting)|object (?:detection|recognition|tracking)|(?:semantic|instance) segmentation|point clouds?|pose estimation|optical flow|super-resolution|bundle adjustment|structure from motion|face (?:recognition|detection|reconstruction|generation|verification)|(?:3d|depth) (?:\w+ )?(?:reconstruction|estimation|shapes?|scenes?)|videos?\b/, /images?\b|imaging\b|pixels?\b|visual\b|cameras?\b|photo|illustrations?\b/],

@@ -139,6 +139,10 @@ describe('topicsFor', () => {
     );
   });
 
+  it('tags certified robustness against adversarial perturbations safety & security', () => {
+    expect(scitldrTopics('Certified Robustness for Top-k Predictions against Adversarial Perturbations via Randomized Smoothing')).toEqual(['safety & security']);
+  });
+
   it('tags a GAN paper as generative, not as adversarial robustness', () => {
     const topics = topicsFor(
       'Stable training of generative adversarial networks',
