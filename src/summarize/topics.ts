@@ -64,7 +64,13 @@ const RULES: readonly TopicRule[] = [
   ['retrieval-augmented generation', /retrieval.augment|rag\b|retrieval-based/],
   ['reasoning', /reasoning|chain.of.thought/],
   ['agents', /(?:llm|language) agents?|agentic|tool.use/],
-  ['interpretability', /interpretab|attribution method|prob(?:e|ing)|superposition/],
+  // Explaining a model's predictions is interpretability; "an explanation for this gap" is not, and a
+  // saliency map may be where a viewer looks.
+  [
+    'interpretability',
+    /interpretab|explainab|attribution method|feature (?:attribution|importance)|saliency methods?|prob(?:e|ing)|superposition|(?:model|post-hoc|local|global|counterfactual|visual|hierarchical|influence-directed|model-agnostic) explanations?|explain(?:ing|s)? (?:the )?(?:predictions?|decisions?|behaviou?rs?|classifiers?|models?|(?:deep )?neural)/,
+    /explanations?\b|saliency maps?\b/,
+  ],
   // Handwritten digits are MNIST, a benchmark, not documents.
   ['OCR & documents', /ocr\b|handwrit(?!ten digits?\b)|document (?:understanding|image)/],
   // Hate speech, parts of speech and a senate's speeches are text, not audio.

@@ -143,6 +143,12 @@ describe('topicsFor', () => {
     expect(scitldrTopics('Certified Robustness for Top-k Predictions against Adversarial Perturbations via Randomized Smoothing')).toEqual(['safety & security']);
   });
 
+  it("tags explaining a model's predictions interpretability, not an explanation of a finding", () => {
+    expect(scitldrTopics('Influence-Directed Explanations for Deep Convolutional Networks')).toContain('interpretability');
+    expect(scitldrTopics('Can I trust you more? Model-Agnostic Hierarchical Explanations')).toContain('interpretability');
+    expect(topicsFor('Why wide networks generalize', 'We offer an explanation for the generalization gap of wide networks.')).not.toContain('interpretability');
+  });
+
   it('tags a GAN paper as generative, not as adversarial robustness', () => {
     const topics = topicsFor(
       'Stable training of generative adversarial networks',
