@@ -94,6 +94,9 @@ const RULES: readonly TopicRule[] = [
   // A diffusion model, not a graph's, a heat equation's or a manifold's diffusion ("Ballistic Graph
   // Neural Network", "diffusion maps", "diffusion wavelets").
   ['generative models', /(?:denoising|latent|stable|score-based|text-to-\w+|video|image) diffusion|diffusion(?:-based)? (?:models?|probabilistic|transformers?|polic|sampl|priors?|decoders?|generat)|gans?\b|generative model|vaes?\b/],
+  // Learning from a few examples of a new task. A language model prompted with a few examples
+  // ("few-shot prompting", "in the few-shot setting") is no meta-learning: few-shot only supports it.
+  ['meta-learning', /meta-?learn|learning to learn|(?:few|one)-shot (?:learning|classification|regression)|maml\b/, /few-shot/],
   // Learning on graphs: graph networks, node and graph embeddings. A graph alone is no cue, not even
   // in the title ("Graph-Based Dependency Parsing", "Variational inference in factor graphs").
   [

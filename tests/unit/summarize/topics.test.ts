@@ -149,6 +149,17 @@ describe('topicsFor', () => {
     expect(topicsFor('Why wide networks generalize', 'We offer an explanation for the generalization gap of wide networks.')).not.toContain('interpretability');
   });
 
+  it('tags learning new tasks from a few examples meta-learning, not prompting a language model with a few examples', () => {
+    for (const title of [
+      'Meta-Learning with Latent Embedding Optimization',
+      'LEARNING TO PROPAGATE LABELS: TRANSDUCTIVE PROPAGATION NETWORK FOR FEW-SHOT LEARNING',
+      'Learning to Learn with Feedback and Local Plasticity',
+    ]) {
+      expect(scitldrTopics(title)[0], title).toBe('meta-learning');
+    }
+    expect(topicsFor('Arithmetic with language models', 'In the few-shot setting, we prompt the model with eight worked examples.')).not.toContain('meta-learning');
+  });
+
   it('tags a GAN paper as generative, not as adversarial robustness', () => {
     const topics = topicsFor(
       'Stable training of generative adversarial networks',
