@@ -97,6 +97,14 @@ const RULES: readonly TopicRule[] = [
   // Learning from a few examples of a new task. A language model prompted with a few examples
   // ("few-shot prompting", "in the few-shot setting") is no meta-learning: few-shot only supports it.
   ['meta-learning', /meta-?learn|learning to learn|(?:few|one)-shot (?:learning|classification|regression)|maml\b/, /few-shot/],
+  // Why and when networks learn, proved or derived: a theorem in passing ("we prove convergence") only
+  // supports it; a bound (a search heuristic's, a variational one) and "sample complexity" (often a
+  // data budget) do not count.
+  [
+    'learning theory',
+    /generali[sz]ation bounds?|(?:approximation|expressive) (?:capabilit|power|rate|theor)|universal approximat|neural tangent|mean-field (?:theory|limit|analysis)|over-?parameteri[sz]ed (?:\w+ )?(?:networks?|models?|regime)|(?:global|provabl\w*) convergence|convergence (?:rate|guarantee|analysis)|theoretical (?:analysis|understanding|guarantees?|results?|framework|insights?)|loss (?:landscape|surface)|random matrix|statistical mechanics|infinite.width/,
+    /theor(?:y|em|etical)|provabl|we prove|converge/,
+  ],
   // Learning on graphs: graph networks, node and graph embeddings. A graph alone is no cue, not even
   // in the title ("Graph-Based Dependency Parsing", "Variational inference in factor graphs").
   [
