@@ -47,8 +47,9 @@ const RULES: readonly TopicRule[] = [
   // the paper's own source code ("the source code will be available").
   ['code generation', /(?<!latent )code (?:generat|translat|llm|model)|program synthesis|(?<!probabilistic )programming lang|(?<!(?:the|our|its|their) )source code(?! (?:will|is|are|available|can|has))/],
   // A distribution with many modes ("the posterior is multi-modal", "multi-modal outputs") is no
-  // vision and language.
-  ['vision-language', /vision.language|(?<!(?:is|are) )multi-?modal(?!it(?:y|ies) in|[- ](?:nature|outputs?|distributions?|posteriors?|densit|conditional|polic))|l?vlm|caption/],
+  // vision and language, nor are "vision and language tasks" (each of them); vision-and-language
+  // navigation is.
+  ['vision-language', /vision.language|vision-and-language|(?<!(?:is|are) )multi-?modal(?!it(?:y|ies) in|[- ](?:nature|outputs?|distributions?|posteriors?|densit|conditional|polic))|l?vlm|caption/],
   ['hallucination', /hallucinat/],
   ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)/, /evaluat/],
   ['datasets', /(?:collect|curate|construct|introduce)\w* (?:\S+ ){0,5}(?:dataset|corpus)/, /dataset|corp(?:us|ora)/],

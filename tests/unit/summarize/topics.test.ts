@@ -240,6 +240,10 @@ describe('topicsFor', () => {
       expect(topicsFor('Point Cloud GAN', 'We generate point clouds with a GAN.')).toContain('computer vision');
       expect(topicsFor('Generating Diverse High-Resolution Images with VQ-VAE', 'We generate images at high resolution, with sharp pixels and diverse images.')).toContain('computer vision');
     });
+    it('vision-and-language navigation is vision and language; experiments in vision and language tasks are not', () => {
+      expect(scitldrTopics('Self-Monitoring Navigation Agent via Auxiliary Progress Estimation')).toContain('vision-language');
+      expect(scitldrTopics('RotationOut as a Regularization Method for Neural Network')).not.toContain('vision-language');
+    });
     it("a graph's diffusion rate is no diffusion model", () => {
       expect(scitldrTopics('Beyond Classical Diffusion: Ballistic Graph Neural Network')).not.toContain('generative models');
       expect(topicsFor('Denoising diffusion for audio', 'We train a latent diffusion model on spectrograms.')).toContain('generative models');
