@@ -106,6 +106,13 @@ const RULES: readonly TopicRule[] = [
     /generali[sz]ation bounds?|(?:approximation|expressive) (?:capabilit|power|rate|theor)|universal approximat|neural tangent|mean-field (?:theory|limit|analysis)|over-?parameteri[sz]ed (?:\w+ )?(?:networks?|models?|regime)|(?:global|provabl\w*) convergence|convergence (?:rate|guarantee|analysis)|theoretical (?:analysis|understanding|guarantees?|results?|framework|insights?)|loss (?:landscape|surface)|random matrix|statistical mechanics|infinite.width/,
     /theor(?:y|em|etical)|provabl|we prove|converge/,
   ],
+  // Inferring a posterior: variational inference, sampling, Gaussian processes, graphical models. A
+  // variational auto-encoder is a generative model and Bayesian optimization a search for optima.
+  [
+    'probabilistic inference',
+    /variational inference|bayesian (?:inference|neural|deep|learning|model|treatment|approach)|mcmc\b|markov chain monte carlo|hamiltonian monte carlo|gaussian process|posterior (?:inference|approximation|sampling)|probabilistic (?:programs?|programming|graphical|inference)|graphical models?|langevin|amortized inference|stein variational|belief propagation|bethe/,
+    /bayesian(?! optimi[sz])|posteriors?\b|variational(?! auto-?encoder)|monte carlo/,
+  ],
   // Learning on graphs: graph networks, node and graph embeddings. A graph alone is no cue, not even
   // in the title ("Graph-Based Dependency Parsing", "Variational inference in factor graphs").
   [

@@ -129,6 +129,9 @@ describe('topicsFor', () => {
     ['Gradient Descent Provably Optimizes Over-parameterized Neural Networks', 'learning theory'],
     ['A closer look at the approximation capabilities of neural networks', 'learning theory'],
     ['Neural Tangents: Fast and Easy Infinite Neural Networks in Python', 'learning theory'],
+    ['Langevin Dynamics as Nonparametric Variational Inference', 'probabilistic inference'],
+    ['Pseudo-Bayesian Learning via Direct Loss Minimization with Applications to Sparse Gaussian Process Models', 'probabilistic inference'],
+    ['Learning Deep Latent-variable MRFs with Amortized Bethe Free Energy Minimization', 'probabilistic inference'],
   ];
   it.each(LEADING_TOPIC)('tags %s with %s first', (title, topic) => {
     expect(scitldrTopics(title)[0]).toBe(topic);
@@ -156,6 +159,11 @@ describe('topicsFor', () => {
     expect(scitldrTopics('Influence-Directed Explanations for Deep Convolutional Networks')).toContain('interpretability');
     expect(scitldrTopics('Can I trust you more? Model-Agnostic Hierarchical Explanations')).toContain('interpretability');
     expect(topicsFor('Why wide networks generalize', 'We offer an explanation for the generalization gap of wide networks.')).not.toContain('interpretability');
+  });
+
+  it('does not read Bayesian optimization or a variational auto-encoder as probabilistic inference', () => {
+    expect(scitldrTopics('Meta-Learning Acquisition Functions for Transfer Learning in Bayesian Optimization')).not.toContain('probabilistic inference');
+    expect(topicsFor('Variational Autoencoders for text', 'We train a VAE on sentences.')).not.toContain('probabilistic inference');
   });
 
   it('does not read prompting a language model with a few examples as meta-learning', () => {
