@@ -113,6 +113,8 @@ const RULES: readonly TopicRule[] = [
     /variational inference|bayesian (?:inference|neural|deep|learning|model|treatment|approach)|mcmc\b|markov chain monte carlo|hamiltonian monte carlo|gaussian process|posterior (?:inference|approximation|sampling)|probabilistic (?:programs?|programming|graphical|inference)|graphical models?|langevin|amortized inference|stein variational|belief propagation|bethe/,
     /bayesian(?! optimi[sz])|posteriors?\b|variational(?! auto-?encoder)|monte carlo/,
   ],
+  // Learning tasks one after another without forgetting the earlier ones.
+  ['continual learning', /continual(?:ly)? learn|lifelong learn|catastrophic(?:ally)? forget|(?:class|task|domain)-incremental|incremental learning/, /forgetting\b|lifelong\b/],
   // Learning on graphs: graph networks, node and graph embeddings. A graph alone is no cue, not even
   // in the title ("Graph-Based Dependency Parsing", "Variational inference in factor graphs").
   [

@@ -132,6 +132,7 @@ describe('topicsFor', () => {
     ['Langevin Dynamics as Nonparametric Variational Inference', 'probabilistic inference'],
     ['Pseudo-Bayesian Learning via Direct Loss Minimization with Applications to Sparse Gaussian Process Models', 'probabilistic inference'],
     ['Learning Deep Latent-variable MRFs with Amortized Bethe Free Energy Minimization', 'probabilistic inference'],
+    ['Minimizing Change in Classifier Likelihood to Mitigate Catastrophic Forgetting', 'continual learning'],
   ];
   it.each(LEADING_TOPIC)('tags %s with %s first', (title, topic) => {
     expect(scitldrTopics(title)[0]).toBe(topic);
@@ -164,6 +165,10 @@ describe('topicsFor', () => {
   it('does not read Bayesian optimization or a variational auto-encoder as probabilistic inference', () => {
     expect(scitldrTopics('Meta-Learning Acquisition Functions for Transfer Learning in Bayesian Optimization')).not.toContain('probabilistic inference');
     expect(topicsFor('Variational Autoencoders for text', 'We train a VAE on sentences.')).not.toContain('probabilistic inference');
+  });
+
+  it('does not read weights updated continually as continual learning', () => {
+    expect(topicsFor('Equilibrium Propagation with Continual Weight Updates', 'We update the weights continually during the second phase.')).not.toContain('continual learning');
   });
 
   it('does not read prompting a language model with a few examples as meta-learning', () => {
