@@ -115,6 +115,14 @@ const RULES: readonly TopicRule[] = [
   ],
   // Learning tasks one after another without forgetting the earlier ones.
   ['continual learning', /continual(?:ly)? learn|lifelong learn|catastrophic(?:ally)? forget|(?:class|task|domain)-incremental|incremental learning/, /forgetting\b|lifelong\b/],
+  // Telling inputs unlike the training data apart. Generalizing out of distribution (to a new domain)
+  // is another matter: out-of-distribution only supports the topic; an outlier alone (a keypoint
+  // matcher's) does not count.
+  [
+    'anomaly & OOD detection',
+    /anomal(?:y|ies) detect|anomalous (?:samples?|inputs?|data|events?)|(?:out-of-distribution|ood) (?:detection|detectors?|samples?|inputs?|examples?)|novelty detection|outlier detection/,
+    /out-of-distribution|anomal(?:y|ies)\b/,
+  ],
   // Learning on graphs: graph networks, node and graph embeddings. A graph alone is no cue, not even
   // in the title ("Graph-Based Dependency Parsing", "Variational inference in factor graphs").
   [

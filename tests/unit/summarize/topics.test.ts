@@ -133,6 +133,8 @@ describe('topicsFor', () => {
     ['Pseudo-Bayesian Learning via Direct Loss Minimization with Applications to Sparse Gaussian Process Models', 'probabilistic inference'],
     ['Learning Deep Latent-variable MRFs with Amortized Bethe Free Energy Minimization', 'probabilistic inference'],
     ['Minimizing Change in Classifier Likelihood to Mitigate Catastrophic Forgetting', 'continual learning'],
+    ['Deep Semi-Supervised Anomaly Detection', 'anomaly & OOD detection'],
+    ['Simultaneous Classification and Out-of-Distribution Detection Using Deep Neural Networks', 'anomaly & OOD detection'],
   ];
   it.each(LEADING_TOPIC)('tags %s with %s first', (title, topic) => {
     expect(scitldrTopics(title)[0]).toBe(topic);
@@ -169,6 +171,11 @@ describe('topicsFor', () => {
 
   it('does not read weights updated continually as continual learning', () => {
     expect(topicsFor('Equilibrium Propagation with Continual Weight Updates', 'We update the weights continually during the second phase.')).not.toContain('continual learning');
+  });
+
+  it('does not read generalizing out of distribution or rejecting outliers as anomaly detection', () => {
+    expect(topicsFor('Neural Outlier Rejection for Keypoint Learning', 'We learn keypoints and reject outlier matches.')).not.toContain('anomaly & OOD detection');
+    expect(topicsFor('Invariant risk minimization', 'We learn predictors that generalize out-of-distribution.')).not.toContain('anomaly & OOD detection');
   });
 
   it('does not read prompting a language model with a few examples as meta-learning', () => {
