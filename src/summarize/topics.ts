@@ -90,8 +90,8 @@ const RULES: readonly TopicRule[] = [
     /robust accuracy/,
   ],
   // Images named once (a protein "image", ImageNet as a benchmark) make no vision paper: a vision
-  // task or video names one, images only support it.
-  ['computer vision', /computer vision|(?:image|video) (?:classification|recognition|segmentation|generation|synthesis|understanding|restoration|retrieval|denoising|editing|inpainting)|object (?:detection|recognition|tracking)|(?:semantic|instance) segmentation|point clouds?|pose estimation|optical flow|super-resolution|bundle adjustment|structure from motion|face (?:recognition|detection|reconstruction|generation|verification)|(?:3d|depth) (?:\w+ )?(?:reconstruction|estimation|shapes?|scenes?)|videos?\b/, /images?\b|imaging\b|pixels?\b|visual\b|cameras?\b|photo|illustrations?\b/],
+  // task, video or a 3D shape, part, face or object names one, images only support it.
+  ['computer vision', /computer vision|(?:image|video) (?:classification|recognition|segmentation|generation|synthesis|understanding|restoration|retrieval|denoising|editing|inpainting)|object (?:detection|recognition|tracking)|(?:semantic|instance) segmentation|point clouds?|pose estimation|optical flow|super-resolution|bundle adjustment|structure from motion|face (?:recognition|detection|reconstruction|generation|verification)|(?:3d|depth) (?:\w+ )?(?:reconstruction|estimation|shapes?|scenes?|parts?|objects?|faces?|facial|meshe?s?|morphable)|videos?\b/, /images?\b|imaging\b|pixels?\b|visual\b|cameras?\b|photo|illustrations?\b/],
   // A diffusion model, not a graph's, a heat equation's or a manifold's diffusion ("Ballistic Graph
   // Neural Network", "diffusion maps", "diffusion wavelets").
   ['generative models', /(?:denoising|latent|stable|score-based|text-to-\w+|video|image) diffusion|diffusion(?:-based)? (?:models?|probabilistic|transformers?|polic|sampl|priors?|decoders?|generat)|gans?\b|generative model|vaes?\b/],

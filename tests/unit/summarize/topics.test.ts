@@ -260,6 +260,10 @@ describe('topicsFor', () => {
       expect(topicsFor('Point Cloud GAN', 'We generate point clouds with a GAN.')).toContain('computer vision');
       expect(topicsFor('Generating Diverse High-Resolution Images with VQ-VAE', 'We generate images at high resolution, with sharp pixels and diverse images.')).toContain('computer vision');
     });
+    it('3D parts, faces and objects are computer vision', () => {
+      expect(scitldrTopics('Learning to Group: A Bottom-Up Framework for 3D Part Discovery in Unseen Categories')).toContain('computer vision');
+      expect(scitldrTopics('Part-Based 3D Face Morphable Model with Anthropometric Local Control')).toContain('computer vision');
+    });
     it('vision-and-language navigation is vision and language; experiments in vision and language tasks are not', () => {
       expect(scitldrTopics('Self-Monitoring Navigation Agent via Auxiliary Progress Estimation')).toContain('vision-language');
       expect(scitldrTopics('RotationOut as a Regularization Method for Neural Network')).not.toContain('vision-language');
