@@ -47,18 +47,31 @@ const RULES: readonly TopicRule[] = [
   // the paper's own source code ("the source code will be available").
   ['code generation', /(?<!latent )code (?:generat|translat|llm|model)|program synthesis|(?<!probabilistic )programming lang|(?<!(?:the|our|its|their) )source code(?! (?:will|is|are|available|can|has))/],
   // A distribution with many modes ("the posterior is multi-modal", "multi-modal outputs") is no
-  // vision and language.
-  ['vision-language', /vision.language|(?<!(?:is|are) )multi-?modal(?!it(?:y|ies) in|[- ](?:nature|outputs?|distributions?|posteriors?|densit|conditional|polic))|l?vlm|caption/],
+  // vision and language, nor are "vision and language tasks" (each of them); vision-and-language
+  // navigation is.
+  ['vision-language', /vision.language|vision-and-language|(?<!(?:is|are) )multi-?modal(?!it(?:y|ies) in|[- ](?:nature|outputs?|distributions?|posteriors?|densit|conditional|polic))|l?vlm|caption/],
   ['hallucination', /hallucinat/],
   ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)/, /evaluat/],
   ['datasets', /(?:collect|curate|construct|introduce)\w* (?:\S+ ){0,5}(?:dataset|corpus)/, /dataset|corp(?:us|ora)/],
   ['survey', /survey|taxonomy/],
-  ['reinforcement learning', /reinforcement|rl\b/],
+  // Learning a policy from rewards also when "reinforcement" goes unnamed ("Off-Policy Policy
+  // Evaluation" is no evaluation of a model).
+  [
+    'reinforcement learning',
+    /reinforcement|rl\b|(?:off|on)-policy|policy (?:gradient|optimization|evaluation|iteration)|q-learning|actor-critic|(?:sparse|extrinsic|intrinsic) rewards?|reward (?:function|shaping|signal)/,
+    /rewards?\b|policies\b|policy (?:network|learning)|markov decision/,
+  ],
   ['alignment', /human (?:feedback|preference)|rlhf|instruction.following/],
   ['retrieval-augmented generation', /retrieval.augment|rag\b|retrieval-based/],
   ['reasoning', /reasoning|chain.of.thought/],
   ['agents', /(?:llm|language) agents?|agentic|tool.use/],
-  ['interpretability', /interpretab|attribution method|prob(?:e|ing)|superposition/],
+  // Explaining a model's predictions is interpretability; "an explanation for this gap" is not, and a
+  // saliency map may be where a viewer looks.
+  [
+    'interpretability',
+    /interpretab|explainab|attribution method|feature (?:attribution|importance)|saliency methods?|prob(?:e|ing)|superposition|(?:model|post-hoc|local|global|counterfactual|visual|hierarchical|influence-directed|model-agnostic) explanations?|explain(?:ing|s)? (?:the )?(?:predictions?|decisions?|behaviou?rs?|classifiers?|models?|(?:deep )?neural)/,
+    /explanations?\b|saliency maps?\b/,
+  ],
   // Handwritten digits are MNIST, a benchmark, not documents.
   ['OCR & documents', /ocr\b|handwrit(?!ten digits?\b)|document (?:understanding|image)/],
   // Hate speech, parts of speech and a senate's speeches are text, not audio.
@@ -69,11 +82,53 @@ const RULES: readonly TopicRule[] = [
   // An auto-encoder is a generative model, not a choice of architecture.
   ['model architecture', /(?<!auto-)encoder|decoder-only|state.space|recurrent|positional/, /architecture|attention/],
   ['optimization', /learning rate|batch size|optimizer|sgd\b/],
-  ['safety & security', /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust)|(?:llm|model|ai)-generated/],
+  // Attacks on models and defences against them. "Adversarial training" is no cue: a GAN's and a
+  // domain-adversarial network's training is adversarial too.
+  [
+    'safety & security',
+    /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust|perturbation|defen)|certifi\w* (?:robust|defen)|robustness (?:certif|verif)|randomized smoothing|(?:llm|model|ai)-generated/,
+    /robust accuracy/,
+  ],
   // Images named once (a protein "image", ImageNet as a benchmark) make no vision paper: a vision
-  // task or video names one, images only support it.
-  ['computer vision', /computer vision|(?:image|video) (?:classification|recognition|segmentation|generation|synthesis|understanding|restoration|retrieval|denoising|editing|inpainting)|object (?:detection|recognition|tracking)|(?:semantic|instance) segmentation|point clouds?|pose estimation|optical flow|super-resolution|bundle adjustment|structure from motion|face (?:recognition|detection|reconstruction|generation|verification)|(?:3d|depth) (?:\w+ )?(?:reconstruction|estimation|shapes?|scenes?)|videos?\b/, /images?\b|imaging\b|pixels?\b|visual\b|cameras?\b|photo|illustrations?\b/],
-  ['generative models', /diffusion|gans?\b|generative model|vaes?\b/],
+  // task, video or a 3D shape, part, face or object names one, images only support it.
+  ['computer vision', /computer vision|(?:image|video) (?:classification|recognition|segmentation|generation|synthesis|understanding|restoration|retrieval|denoising|editing|inpainting)|object (?:detection|recognition|tracking)|(?:semantic|instance) segmentation|point clouds?|pose estimation|optical flow|super-resolution|bundle adjustment|structure from motion|face (?:recognition|detection|reconstruction|generation|verification)|(?:3d|depth) (?:\w+ )?(?:reconstruction|estimation|shapes?|scenes?|parts?|objects?|faces?|facial|meshe?s?|morphable)|videos?\b/, /images?\b|imaging\b|pixels?\b|visual\b|cameras?\b|photo|illustrations?\b/],
+  // A diffusion model, not a graph's, a heat equation's or a manifold's diffusion ("Ballistic Graph
+  // Neural Network", "diffusion maps", "diffusion wavelets").
+  ['generative models', /(?:denoising|latent|stable|score-based|text-to-\w+|video|image) diffusion|diffusion(?:-based)? (?:models?|probabilistic|transformers?|polic|sampl|priors?|decoders?|generat)|gans?\b|generative model|vaes?\b/],
+  // Learning from a few examples of a new task. A language model prompted with a few examples
+  // ("few-shot prompting", "in the few-shot setting") is no meta-learning: few-shot only supports it.
+  ['meta-learning', /meta-?learn|learning to learn|(?:few|one)-shot (?:learning|classification|regression)|maml\b/, /few-shot/],
+  // Why and when networks learn, proved or derived: a theorem in passing ("we prove convergence") only
+  // supports it; a bound (a search heuristic's, a variational one) and "sample complexity" (often a
+  // data budget) do not count.
+  [
+    'learning theory',
+    /generali[sz]ation bounds?|(?:approximation|expressive) (?:capabilit|power|rate|theor)|universal approximat|neural tangent|mean-field (?:theory|limit|analysis)|over-?parameteri[sz]ed (?:\w+ )?(?:networks?|models?|regime)|(?:global|provabl\w*) convergence|convergence (?:rate|guarantee|analysis)|theoretical (?:analysis|understanding|guarantees?|results?|framework|insights?)|loss (?:landscape|surface)|random matrix|statistical mechanics|infinite.width/,
+    /theor(?:y|em|etical)|provabl|we prove|converge/,
+  ],
+  // Inferring a posterior: variational inference, sampling, Gaussian processes, graphical models. A
+  // variational auto-encoder is a generative model and Bayesian optimization a search for optima.
+  [
+    'probabilistic inference',
+    /variational inference|bayesian (?:inference|neural|deep|learning|model|treatment|approach)|mcmc\b|markov chain monte carlo|hamiltonian monte carlo|gaussian process|posterior (?:inference|approximation|sampling)|probabilistic (?:programs?|programming|graphical|inference)|graphical models?|langevin|amortized inference|stein variational|belief propagation|bethe/,
+    /bayesian(?! optimi[sz])|posteriors?\b|variational(?! auto-?encoder)|monte carlo/,
+  ],
+  // Learning tasks one after another without forgetting the earlier ones.
+  ['continual learning', /continual(?:ly)? learn|lifelong learn|catastrophic(?:ally)? forget|(?:class|task|domain)-incremental|incremental learning/, /forgetting\b|lifelong\b/],
+  // Telling inputs unlike the training data apart. Generalizing out of distribution (to a new domain)
+  // is another matter: out-of-distribution only supports the topic; an outlier alone (a keypoint
+  // matcher's) does not count.
+  [
+    'anomaly & OOD detection',
+    /anomal(?:y|ies) detect|anomalous (?:samples?|inputs?|data|events?)|(?:out-of-distribution|ood) (?:detection|detectors?|samples?|inputs?|examples?)|novelty detection|outlier detection/,
+    /out-of-distribution|anomal(?:y|ies)\b/,
+  ],
+  // Learning on graphs: graph networks, node and graph embeddings. A graph alone is no cue, not even
+  // in the title ("Graph-Based Dependency Parsing", "Variational inference in factor graphs").
+  [
+    'graph neural networks',
+    /graph (?:neural|convolution|attention|networks?|representation|embedding|classification|learning|generation|isomorphism)|graph-(?:structured|to-)|gnns?\b|gcns?\b|message.passing (?:neural|networks?|layers?)|node (?:classification|embedding|representation|feature|attribute)s?|link prediction/,
+  ],
 ];
 
 /** The controlled vocabulary: every tag `topicsFor` can return. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadTldr } from '../../../bench/tldr-data';
 import { SummarySchema } from '../../../src/schema';
 import { summarize, TOPICS, topicsFor } from '../../../src/summarize/index';
 import { seedPapers, seedTitled } from './seed-papers';
@@ -86,6 +87,14 @@ describe('topics of the seed papers', () => {
   });
 });
 
+const scitldrDev = loadTldr('data/scitldr/dev.jsonl');
+/** The topics of the SciTLDR dev paper titled `title`. */
+const scitldrTopics = (title: string): string[] => {
+  const paper = scitldrDev.find((p) => p.title === title);
+  if (!paper) throw new Error(`no SciTLDR dev paper titled ${title}`);
+  return topicsFor(paper.title, paper.source.join(' '));
+};
+
 describe('topicsFor', () => {
   it('ranks a topic named in the title above one named twice in the abstract', () => {
     const topics = topicsFor(
@@ -106,6 +115,76 @@ describe('topicsFor', () => {
       'speculative decoding',
       'quantization',
     ]);
+  });
+
+  // SciTLDR papers (real titles and abstracts) that had no tag, or a wrong one, before their topic's rules.
+  const LEADING_TOPIC: [title: string, topic: string][] = [
+    ['Learning Graph Neural Networks with Noisy Labels', 'graph neural networks'],
+    ['Composition-based Multi-Relational Graph Convolutional Networks', 'graph neural networks'],
+    ['Dimensional Reweighting Graph Convolution Networks', 'graph neural networks'],
+    ['COMMUNITY PRESERVING NODE EMBEDDING', 'graph neural networks'],
+    ['Meta-Learning with Latent Embedding Optimization', 'meta-learning'],
+    ['LEARNING TO PROPAGATE LABELS: TRANSDUCTIVE PROPAGATION NETWORK FOR FEW-SHOT LEARNING', 'meta-learning'],
+    ['Learning to Learn with Feedback and Local Plasticity', 'meta-learning'],
+    ['Gradient Descent Provably Optimizes Over-parameterized Neural Networks', 'learning theory'],
+    ['A closer look at the approximation capabilities of neural networks', 'learning theory'],
+    ['Neural Tangents: Fast and Easy Infinite Neural Networks in Python', 'learning theory'],
+    ['Langevin Dynamics as Nonparametric Variational Inference', 'probabilistic inference'],
+    ['Pseudo-Bayesian Learning via Direct Loss Minimization with Applications to Sparse Gaussian Process Models', 'probabilistic inference'],
+    ['Learning Deep Latent-variable MRFs with Amortized Bethe Free Energy Minimization', 'probabilistic inference'],
+    ['Minimizing Change in Classifier Likelihood to Mitigate Catastrophic Forgetting', 'continual learning'],
+    ['Deep Semi-Supervised Anomaly Detection', 'anomaly & OOD detection'],
+    ['Simultaneous Classification and Out-of-Distribution Detection Using Deep Neural Networks', 'anomaly & OOD detection'],
+  ];
+  it.each(LEADING_TOPIC)('tags %s with %s first', (title, topic) => {
+    expect(scitldrTopics(title)[0]).toBe(topic);
+  });
+
+  it('does not read a graph named in passing as graph neural networks', () => {
+    expect(topicsFor('Variational inference in factor graphs', 'We derive message passing updates for the posterior.')).not.toContain('graph neural networks');
+  });
+
+  it('tags learning a policy from rewards reinforcement learning, and policy evaluation no evaluation', () => {
+    expect(scitldrTopics('Infinite-horizon Off-Policy Policy Evaluation with Multiple Behavior Policies')).toEqual(['reinforcement learning']);
+    expect(scitldrTopics('Scoring-Aggregating-Planning: Learning task-agnostic priors from interactions and sparse rewards for zero-shot generalization')).toContain(
+      'reinforcement learning',
+    );
+    expect(topicsFor('Energy and Policy Considerations for Deep Learning in NLP', 'We quantify the carbon cost of training NLP models.')).not.toContain(
+      'reinforcement learning',
+    );
+  });
+
+  it('tags certified robustness against adversarial perturbations safety & security', () => {
+    expect(scitldrTopics('Certified Robustness for Top-k Predictions against Adversarial Perturbations via Randomized Smoothing')).toEqual(['safety & security']);
+  });
+
+  it("tags explaining a model's predictions interpretability, not an explanation of a finding", () => {
+    expect(scitldrTopics('Influence-Directed Explanations for Deep Convolutional Networks')).toContain('interpretability');
+    expect(scitldrTopics('Can I trust you more? Model-Agnostic Hierarchical Explanations')).toContain('interpretability');
+    expect(topicsFor('Why wide networks generalize', 'We offer an explanation for the generalization gap of wide networks.')).not.toContain('interpretability');
+  });
+
+  it('does not read Bayesian optimization or a variational auto-encoder as probabilistic inference', () => {
+    expect(scitldrTopics('Meta-Learning Acquisition Functions for Transfer Learning in Bayesian Optimization')).not.toContain('probabilistic inference');
+    expect(topicsFor('Variational Autoencoders for text', 'We train a VAE on sentences.')).not.toContain('probabilistic inference');
+  });
+
+  it('does not read weights updated continually as continual learning', () => {
+    expect(topicsFor('Equilibrium Propagation with Continual Weight Updates', 'We update the weights continually during the second phase.')).not.toContain('continual learning');
+  });
+
+  it('does not read generalizing out of distribution or rejecting outliers as anomaly detection', () => {
+    expect(topicsFor('Neural Outlier Rejection for Keypoint Learning', 'We learn keypoints and reject outlier matches.')).not.toContain('anomaly & OOD detection');
+    expect(topicsFor('Invariant risk minimization', 'We learn predictors that generalize out-of-distribution.')).not.toContain('anomaly & OOD detection');
+  });
+
+  it('does not read prompting a language model with a few examples as meta-learning', () => {
+    expect(topicsFor('Arithmetic with language models', 'In the few-shot setting, we prompt the model with eight worked examples.')).not.toContain('meta-learning');
+  });
+
+  it('does not read a bound or a theorem in passing as learning theory', () => {
+    expect(scitldrTopics('A∗ Search and Bound-Sensitive Heuristics for Oversubscription Planning')).not.toContain('learning theory');
+    expect(topicsFor('Fast image denoising', 'We propose a denoiser for photos and prove that it converges.')).not.toContain('learning theory');
   });
 
   it('tags a GAN paper as generative, not as adversarial robustness', () => {
@@ -180,6 +259,18 @@ describe('topicsFor', () => {
       expect(topicsFor('Efficient networks', 'We improve image classification accuracy on ImageNet.')).toContain('computer vision');
       expect(topicsFor('Point Cloud GAN', 'We generate point clouds with a GAN.')).toContain('computer vision');
       expect(topicsFor('Generating Diverse High-Resolution Images with VQ-VAE', 'We generate images at high resolution, with sharp pixels and diverse images.')).toContain('computer vision');
+    });
+    it('3D parts, faces and objects are computer vision', () => {
+      expect(scitldrTopics('Learning to Group: A Bottom-Up Framework for 3D Part Discovery in Unseen Categories')).toContain('computer vision');
+      expect(scitldrTopics('Part-Based 3D Face Morphable Model with Anthropometric Local Control')).toContain('computer vision');
+    });
+    it('vision-and-language navigation is vision and language; experiments in vision and language tasks are not', () => {
+      expect(scitldrTopics('Self-Monitoring Navigation Agent via Auxiliary Progress Estimation')).toContain('vision-language');
+      expect(scitldrTopics('RotationOut as a Regularization Method for Neural Network')).not.toContain('vision-language');
+    });
+    it("a graph's diffusion rate is no diffusion model", () => {
+      expect(scitldrTopics('Beyond Classical Diffusion: Ballistic Graph Neural Network')).not.toContain('generative models');
+      expect(topicsFor('Denoising diffusion for audio', 'We train a latent diffusion model on spectrograms.')).toContain('generative models');
     });
     it('still reads the model senses', () => {
       expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
