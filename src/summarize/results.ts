@@ -139,6 +139,21 @@ class NextMatch {
   }
 }
 
+/** Whether a word at `at` is a verb a result phrase may start at. */
+function startsPhrase(sentence: string, word: string, at: number): boolean {
+  const end = at + word.length;
+  if (!VERB.test(word) || sentence[end] === ',') return false;
+  if (RESULT_NOUN.test(word) && !/^\s+in\b/.test(sentence.slice(end, end + 4))) return false;
+  if (/d$/i.test(word) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) return false;
+  // A verb in what a noun needs ("the number of examples required to achieve …", "the time taken for
+  // reaching …") is not what the number measures: the phrase starts at the verb before the noun.
+  if (/\b(?:\w+ed|taken|spent)\s+(?:to|for)\s+$/i.test(sentence.slice(Math.max(0, at - 30), at))) return false;
+  // A participle after its noun ("the computational demand required for inference", "the examples
+  // required to achieve") starts no phrase.
+  const wordBefore = sentence.slice(Math.max(0, at - 20), at);
+  return !(/ed$/i.test(word) && /^\s(?:for|on|in|by|with|from|at|to)\s/.test(sentence.slice(end, end + 6)) && /[a-z]{3,}\s$/.test(wordBefore) && !/\b(?:we|they|it|which|that|and|who)\s$/i.test(wordBefore));
+}
+
 /**
  * What clauseSpan reads in a sentence, found once for the sentence rather than again for each of
  * its numbers (which come in order): a long sentence of many numbers took quadratic time.
@@ -165,14 +180,7 @@ class SentenceIndex {
       this.commaStart.push(m[0][0] === ',');
     }
     for (const m of sentence.matchAll(TOKEN)) {
-      const end = m.index + m[0].length;
-      const passive = /d$/i.test(m[0]) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index));
-      // A participle after its noun ("the computational demand required for inference") starts no phrase.
-      const wordBefore = sentence.slice(Math.max(0, m.index - 20), m.index);
-      const participle = /ed$/i.test(m[0]) && /^\s(?:for|on|in|by|with|from|at)\s/.test(sentence.slice(end, end + 6)) && /[a-z]{3,}\s$/.test(wordBefore) && !/\b(?:we|they|it|which|that|and|who)\s$/i.test(wordBefore);
-      if (VERB.test(m[0]) && !passive && !participle && sentence[end] !== ',' && !(RESULT_NOUN.test(m[0]) && !/^\s+in\b/.test(sentence.slice(end, end + 4)))) {
-        this.verbs.push({ token: this.tokenStarts.length, end });
-      }
+      if (startsPhrase(sentence, m[0], m.index)) this.verbs.push({ token: this.tokenStarts.length, end: m.index + m[0].length });
       this.tokenStarts.push(m.index);
     }
     for (const m of sentence.matchAll(/\S+/g)) {

@@ -196,7 +196,7 @@ describe('extractKeyResults', () => {
         'It needs a single update (reducing the time taken for reaching the state of the art by 400%), and more. We observe gains (e.g., 4.1% relative improvement over Sent2vec). We fix the rate of each layer (with BN) to a constant (0.3) that matches 2.5% accuracy.',
       ),
     ).toEqual([
-      'reaching the state of the art by 400%',
+      'reducing the time taken for reaching the state of the art by 400%',
       '4.1% relative improvement over Sent2vec',
       'We fix the rate of each layer (with BN) to a constant (0.3) that matches 2.5% accuracy',
     ]);
@@ -220,6 +220,13 @@ describe('extractKeyResults', () => {
     expect(
       extractKeyResults('We label each pair, obtaining highly accurate results (F1: 99.09%). Our method results in a 6% drop in perplexity. We match classification results with 10 times fewer iterations.'),
     ).toEqual(['obtaining highly accurate results (F1: 99.09%)', 'results in a 6% drop in perplexity', 'match classification results with 10 times fewer iterations']);
+  });
+  it('a number is given to the verb it measures, not to a verb in what a noun needs', () => {
+    expect(
+      extractKeyResults(
+        'We present evidence that constraining the model in this way can reduce the number of labeled examples required to achieve a given performance level by as much as 50%, and that gaze information is most helpful on more difficult tasks.',
+      ),
+    ).toEqual(['reduce the number of labeled examples required to achieve a given performance level by as much as 50%']);
   });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
