@@ -228,6 +228,17 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['reduce the number of labeled examples required to achieve a given performance level by as much as 50%']);
   });
+  it('a phrase does not start at a noun or an adjective that looks like a verb, which would lose what the number is of', () => {
+    expect(
+      extractKeyResults(
+        'Results showed that these best two algorithms could correctly classify different users with an accuracy increase of 5% to 9%, use each task independently. On ImageNet, we achieve a leading performance of top-1 accuracy 79.40% on ResNet-50 and 80.00% on ResNet-50-D without extra data. Our deep learning based method demonstrates superiority over image processing approach with mean accuracy reaching over 96% for the measurements, compared with the ground truth.',
+      ),
+    ).toEqual([
+      'showed that these best two algorithms could correctly classify different users with an accuracy increase of 5% to 9%',
+      'On ImageNet: achieve a leading performance of top-1 accuracy 79.40% on ResNet-50 and 80.00% on ResNet-50-D without extra data',
+      'demonstrates superiority over image processing approach with mean accuracy reaching over 96% for the measurements, compared with the ground truth',
+    ]);
+  });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
   });
