@@ -104,8 +104,10 @@ const CLAUSE_END = new RegExp(
   String.raw`;\s|:\s(?![+±$-]?\d)|[，；：。！？]|${LIST_AND}|${LIST_AND.replaceAll('and', 'or')}|,\s(?=(?:while|whereas|but|which|thus|thereby)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$`,
   'g',
 );
-// Where a clause too long may end instead (both matches are two characters long).
-const PAUSE = /,\s|\s\(/g;
+// Where a clause too long may end instead (both matches are two characters long). A parenthesis
+// with a number in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
+// detail: a phrase ending before it made it a phrase of its own.
+const PAUSE = /,\s|\s\((?![^()]*\d)/g;
 const TOKEN = /[\p{L}\p{N}@-]+/gu;
 
 /** The first index in the ascending `values` whose value is above `value` (or at it, with `orEqual`). */

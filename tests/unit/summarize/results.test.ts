@@ -239,6 +239,11 @@ describe('extractKeyResults', () => {
       'demonstrates superiority over image processing approach with mean accuracy reaching over 96% for the measurements, compared with the ground truth',
     ]);
   });
+  it('a clause too long does not end before a parenthesis of numbers, which alone says nothing', () => {
+    expect(
+      extractKeyResults('Using a 10-second window, the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%).'),
+    ).toEqual(['…a 10-second window, the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%)']);
+  });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
   });
