@@ -31,9 +31,9 @@ const REFERENCE_BEFORE =
 // factor of 0.999", "temperature in the range of 0.5 to 0.8").
 const SETTING_BEFORE =
   /(?:\b(?:temperatures?|learning rates?|lr|thresholds?|dropout(?: rates?)?|weight decay|momentum|discount factors?|top-p|nucleus|alpha|beta|gamma|lambda|epsilon|tau)|[αβγλετ])\s*(?:(?:is|was|are|set|fixed)\s+)?(?:of|=|:|to|at|above|below|over|under|in the range of|between|from)?\s*(?:[+-]?\d[\d.]*\s*(?:to|and|-|–)\s*)?$/i;
-// Verbs a result phrase may start at ("reduces", "achieving", "surpassing").
+// Verbs a result phrase may start at ("reduces", "achieving", "surpassing", "led").
 const VERB =
-  /^(?!score$)(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?$/i;
+  /^(?!score$)(?:(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?|led|took|ran)$/i;
 
 // A passive verb ("the number of parameters is reduced by 42%") follows what the number is of: the
 // phrase starts before it.
@@ -108,7 +108,8 @@ const CLAUSE_END = new RegExp(
 // with a number in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
 // detail: a phrase ending before it made it a phrase of its own.
 const PAUSE = /,\s|\s\((?![^()]*\d)/g;
-const TOKEN = /[\p{L}\p{N}@-]+/gu;
+// Words joined by single hyphens ("top-1"): a dash written as hyphens ("one machine---led to") is between words.
+const TOKEN = /[\p{L}\p{N}@]+(?:-[\p{L}\p{N}@]+)*/gu;
 
 /** The first index in the ascending `values` whose value is above `value` (or at it, with `orEqual`). */
 function firstAbove(values: readonly number[], value: number, orEqual = false): number {

@@ -244,6 +244,13 @@ describe('extractKeyResults', () => {
       extractKeyResults('Using a 10-second window, the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%).'),
     ).toEqual(['…a 10-second window, the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%)']);
   });
+  it('a phrase starts at an irregular past verb, also after a dash written as hyphens', () => {
+    expect(
+      extractKeyResults(
+        'Benchmarking against the state of the art collective communications library (NCCL), our framework---with the parameter server housed entirely on one machine---led to a 25% reduction in time for training resnet50 on Imagenet when using 15 AWS p3.2xlarge machines.',
+      ),
+    ).toEqual(['led to a 25% reduction in time for training resnet50 on Imagenet when using 15 AWS p3.2xlarge machines']);
+  });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
   });
