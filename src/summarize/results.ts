@@ -20,6 +20,9 @@ const CUE_BEFORE = /\b(?:by|up to|at least|over|more than|less than|nearly|almos
 const BETTER_AFTER =
   /^\s*(?:fewer|less|more|faster|slower|smaller|larger|higher|lower|better|improvement|gain|reduction|increase|decrease|speed-?up|cheaper)\b/i;
 const REDUCED_BEFORE = /\b(?:only|just|merely|fewer|reduc\w*|sav\w*)\s*$/i;
+// A size or a time a method cuts ("cutting the gradient size of ResNet-50 from 97MB to 0.35MB"); one
+// it increases is a setting ("increasing the vocabulary size from 32K to 43K").
+const CUT_FROM_TO = /\b(?:reduc|cut|compress|shrink|shrunk|decreas|lower|trim|prun)\w*\s+(?:\S+\s+){0,6}?(?:from|to)\s*$/i;
 const QUICK_BEFORE = /\b(?:less than|within|under|in)\s*$/i;
 // "By a factor of 30" is a "30×" (a discount factor is a setting, SETTING_BEFORE).
 const FACTOR_BEFORE = /\bfactor of\s+(?:(?:up to|over|about|approximately|roughly|more than|nearly|almost)\s+)?$/i;
@@ -64,7 +67,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
     // What the method is given ("Given only 5 minutes of footage"), not what it achieves.
     if (/\bgiven (?:only|just|merely)\s*$/i.test(before)) return false;
     // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer" are results.
-    return REDUCED_BEFORE.test(before) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
+    return REDUCED_BEFORE.test(before) || CUT_FROM_TO.test(before) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
   }
   if (unit) return true;
   if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before)) return true;
