@@ -23,7 +23,8 @@ const REDUCED_BEFORE = /\b(?:only|just|merely|fewer|reduc\w*|sav\w*)\s*$/i;
 // A size or a time a method cuts ("cutting the gradient size of ResNet-50 from 97MB to 0.35MB"); one
 // it increases is a setting ("increasing the vocabulary size from 32K to 43K").
 const CUT_FROM_TO = /\b(?:reduc|cut|compress|shrink|shrunk|decreas|lower|trim|prun)\w*\s+(?:\S+\s+){0,6}?(?:from|to)\s*$/i;
-const QUICK_BEFORE = /\b(?:less than|within|under|in)\s*$/i;
+// "in about 1.5 hours" as "in 1.5 hours".
+const QUICK_BEFORE = /\b(?:less than|within|under|in)(?:\s+(?:about|around|approximately|roughly|nearly|just|only|merely))?\s*$/i;
 // "By a factor of 30" is a "30×" (a discount factor is a setting, SETTING_BEFORE).
 const FACTOR_BEFORE = /\bfactor of\s+(?:(?:up to|over|about|approximately|roughly|more than|nearly|almost)\s+)?$/i;
 // What a model can take ("can effectively process up to 512K tokens"), not what it was trained on or with.

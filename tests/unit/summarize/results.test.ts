@@ -262,6 +262,13 @@ describe('extractKeyResults', () => {
       'improve performance on ARC-Challenge from 29.1 to 32.0',
     ]);
   });
+  it('a time "in about N hours" is a result as "in N hours" is', () => {
+    expect(
+      extractKeyResults(
+        'For example, using 32 nodes with 8 GPUs per node to train ResNet-50 on ImageNet, where nodes communicate over 10Gbps Ethernet, SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours, and the top-1 validation accuracy of SGP remains within 1.2% of that obtained using AllReduce SGD.',
+      ),
+    ).toEqual(['…nodes communicate over 10Gbps Ethernet, SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours', 'the top-1 validation accuracy of SGP remains within 1.2% of that obtained using AllReduce SGD']);
+  });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
   });
