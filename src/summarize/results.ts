@@ -112,6 +112,10 @@ const CLAUSE_END = new RegExp(
 // with a number in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
 // detail: a phrase ending before it made it a phrase of its own.
 const PAUSE = /,\s|\s\((?![^()]*\d)/g;
+// What a stretch after a comma starts with when it only adds to the clause before the comma ("…
+// than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
+// saying a result of its own ("…, SGP completes").
+const ADDED_ON = /^(?:[+±$-]?\d|with|without|for|in|on|at|by|from|to|of|over|under|across|compared|relative|when|while|if|after|before|as|than|and|or|but|which|that|using|including)\b/i;
 // Words joined by single hyphens ("top-1"): a dash written as hyphens ("one machine---led to") is between words.
 const TOKEN = /[\p{L}\p{N}@]+(?:-[\p{L}\p{N}@]+)*/gu;
 
@@ -184,6 +188,8 @@ class SentenceIndex {
   private readonly wordEnds: number[] = [];
   private readonly clauseEnd: NextMatch;
   private readonly pause: NextMatch;
+  /** Where each ", " ends. */
+  private readonly commaEnds: number[] = [];
 
   constructor(sentence: string) {
     for (const m of sentence.matchAll(CLAUSE_START)) {
@@ -200,6 +206,7 @@ class SentenceIndex {
     }
     this.clauseEnd = new NextMatch(CLAUSE_END, sentence);
     this.pause = new NextMatch(PAUSE, sentence);
+    for (const m of sentence.matchAll(/,\s/g)) this.commaEnds.push(m.index + m[0].length);
   }
 
   /**
@@ -238,6 +245,12 @@ class SentenceIndex {
     return found && found.index + found.length <= to ? found.index : null;
   }
 
+  /** The end of the last ", " in [from, to], or null. */
+  commaIn(from: number, to: number): number | null {
+    const comma = this.commaEnds[firstAbove(this.commaEnds, to) - 1];
+    return comma !== undefined && comma >= from ? comma : null;
+  }
+
   /** The words of [from, to): the first's index into the runs and how many, each cut to the span. */
   words(from: number, to: number): { first: number; count: number } {
     const first = firstAbove(this.wordEnds, from);
@@ -274,12 +287,19 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   start = verb ?? start;
   // The rest of a clause says it is one, unless it starts at a verb.
   const rest = from > clauseStart && verb === null;
-  // Too long: end at the first comma or parenthesis after the number, if that is short enough;
-  // else keep MAX_WORDS words around the number, and say where words were left out.
+  // Too long: end at the first comma or parenthesis after the number, if that is short enough; or
+  // start after the last comma before it, when a result of its own starts there ("…, SGP completes
+  // 90 epochs in around 1.5 hours"); else keep MAX_WORDS words around the number, and say where
+  // words were left out.
   const wordCount = (from: number, to: number) => index.words(from, to).count;
   if (wordCount(start, stop) > MAX_WORDS) {
     const pause = index.pauseIn(end, stop);
     if (pause !== null && wordCount(start, pause) <= MAX_WORDS) return { start, stop: pause, cutBefore: rest, cutAfter: false };
+    const comma = index.commaIn(start, at);
+    if (comma !== null && !ADDED_ON.test(sentence.slice(comma, comma + 12))) {
+      if (wordCount(comma, stop) <= MAX_WORDS) return { start: comma, stop, cutBefore: true, cutAfter: false };
+      if (pause !== null && wordCount(comma, pause) <= MAX_WORDS) return { start: comma, stop: pause, cutBefore: true, cutAfter: false };
+    }
     const words = index.words(start, stop);
     const first = Math.max(0, Math.min(index.wordAfter(at) - words.first - 8, words.count - MAX_WORDS));
     const last = words.first + first + MAX_WORDS - 1;

@@ -242,7 +242,7 @@ describe('extractKeyResults', () => {
   it('a clause too long does not end before a parenthesis of numbers, which alone says nothing', () => {
     expect(
       extractKeyResults('Using a 10-second window, the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%).'),
-    ).toEqual(['…a 10-second window, the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%)']);
+    ).toEqual(['…the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%)']);
   });
   it('a phrase starts at an irregular past verb, also after a dash written as hyphens', () => {
     expect(
@@ -263,11 +263,25 @@ describe('extractKeyResults', () => {
     ]);
   });
   it('a time "in about N hours" is a result as "in N hours" is', () => {
+    expect(extractKeyResults('SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours.')).toEqual([
+      'SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours',
+    ]);
+  });
+  it('a clause too long starts after its last comma before the number when a result of its own starts there', () => {
     expect(
       extractKeyResults(
         'For example, using 32 nodes with 8 GPUs per node to train ResNet-50 on ImageNet, where nodes communicate over 10Gbps Ethernet, SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours, and the top-1 validation accuracy of SGP remains within 1.2% of that obtained using AllReduce SGD.',
       ),
-    ).toEqual(['…nodes communicate over 10Gbps Ethernet, SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours', 'the top-1 validation accuracy of SGP remains within 1.2% of that obtained using AllReduce SGD']);
+    ).toEqual(['…SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours', 'the top-1 validation accuracy of SGP remains within 1.2% of that obtained using AllReduce SGD']);
+    // What follows the comma only adds to what comes before it: the cut keeps both.
+    expect(
+      extractKeyResults(
+        'The performance is significantly better than all prior work and even superior to the NLLB-54B model and GPT-3.5-text-davinci-003, with only 7B or 13B parameters. For example, we predict that the optimal vocabulary size of Llama2-70B should have been at least 216K, 7 times larger than its vocabulary of 32K.',
+      ),
+    ).toEqual([
+      '…better than all prior work and even superior to the NLLB-54B model and GPT-3.5-text-davinci-003, with only 7B or 13B parameters',
+      '…the optimal vocabulary size of Llama2-70B should have been at least 216K, 7 times larger than its vocabulary of 32K',
+    ]);
   });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
