@@ -27,8 +27,9 @@ const CUT_FROM_TO = /\b(?:reduc|cut|compress|shrink|shrunk|decreas|lower|trim|pr
 const QUICK_BEFORE = /\b(?:less than|within|under|in)(?:\s+(?:about|around|approximately|roughly|nearly|just|only|merely))?\s*$/i;
 // "By a factor of 30" is a "30×" (a discount factor is a setting, SETTING_BEFORE).
 const FACTOR_BEFORE = /\bfactor of\s+(?:(?:up to|over|about|approximately|roughly|more than|nearly|almost)\s+)?$/i;
-// What a model can take ("can effectively process up to 512K tokens"), not what it was trained on or with.
-const CAPACITY_BEFORE = /\b(?:process|handl|support|extend|generali[sz]|scal)\w*\s+(?:\S+\s+){0,3}?(?:to\s+)?up to\s*$/i;
+// What a model can take ("can effectively process up to 512K tokens", "process more than 1M tokens"), not
+// what it was trained on or with.
+const CAPACITY_BEFORE = /\b(?:process|handl|support|extend|generali[sz]|scal)\w*\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:up to|more than|over|beyond)\s*$/i;
 const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;
 // A setting, not an outcome ("a temperature of 0.7", "learning rate 1.5", "β = 0.1", "a discount

@@ -20,12 +20,17 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['outperforming by a factor of 30', 'reduce the sample complexity by an average factor of 10']);
   });
-  it('"up to N tokens" a model can take is a result; the sizes it was trained with are not', () => {
+  it('"up to N tokens" or "more than N tokens" a model can take is a result; the sizes it was trained with are not', () => {
     expect(
       extractKeyResults(
         'We train models ranging from 33M to 3B parameters on up to 500B characters. Additionally, ProLong can effectively process up to 512K tokens, one of the longest context windows of publicly available LMs.',
       ),
     ).toEqual(['ProLong can effectively process up to 512K tokens, one of the longest context windows of publicly available LMs']);
+    expect(
+      extractKeyResults(
+        "Then, three SC mitigation methods are proposed to improve Mamba-2's length generalizability, allowing the model to process more than 1M tokens without SC.",
+      ),
+    ).toEqual(['allowing the model to process more than 1M tokens without SC']);
   });
   it('reads a throughput as a result, and not the model sizes around it', () => {
     expect(
