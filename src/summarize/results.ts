@@ -36,6 +36,8 @@ const REFERENCE_BEFORE =
 // factor of 0.999", "temperature in the range of 0.5 to 0.8").
 const SETTING_BEFORE =
   /(?:\b(?:temperatures?|learning rates?|lr|thresholds?|dropout(?: rates?)?|weight decay|momentum|discount factors?|top-p|nucleus|alpha|beta|gamma|lambda|epsilon|tau)|[αβγλετ])\s*(?:(?:is|was|are|set|fixed)\s+)?(?:of|=|:|to|at|above|below|over|under|in the range of|between|from)?\s*(?:[+-]?\d[\d.]*\s*(?:to|and|-|–)\s*)?$/i;
+// A value given before, in parentheses, as another's alternative: "0.999 (instead of ".
+const ALTERNATIVE_BEFORE = /[+-]?\d[\d.]*\s*\((?:instead of|rather than|vs\.?|versus|not)\s*$/i;
 // Verbs a result phrase may start at ("reduces", "achieving", "surpassing", "led").
 const VERB =
   /^(?!score$)(?:(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?|led|took|ran)$/i;
@@ -52,7 +54,9 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   const after = sentence.slice(end, end + 30);
   if (!unit && /^(?:19|20)\d\d$/.test(num)) return false; // a year
   if (REFERENCE_BEFORE.test(before)) return false;
-  if (!unit && SETTING_BEFORE.test(before)) return false;
+  // A setting's alternative ("a discount factor of 0.999 (instead of 0.99)") is a setting too.
+  const alternative = ALTERNATIVE_BEFORE.exec(before);
+  if (!unit && SETTING_BEFORE.test(alternative ? before.slice(0, alternative.index) : before)) return false;
   // A significance level ("(p<0.05)") or an example value ("a constant (say, 0.3)") is no outcome.
   if (/\bp\s*[<>=≤]\s*$|\bsay,?\s*$/i.test(before)) return false;
   // Inside a name ("GPT-3", "LLaVA-7B") or a citation ("[20]").
@@ -348,7 +352,7 @@ function tidy(phrase: string): string {
     .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '')
     .replace(DISCOURSE_LEAD, '');
   // A parenthesis the phrase does not close or open is the sentence's, not the phrase's:
-  // "… by 400%)", "(instead of 0.99) extending …" keep theirs.
+  // "… by 400%)", "(with BN) to a constant (0.3) …" keep theirs.
   if (trimmed.startsWith('(') && !closed(trimmed, '(', ')')) return trimmed.slice(1).trimStart();
   if (trimmed.endsWith(')') && !closed([...trimmed].reverse(), ')', '(')) return trimmed.slice(0, -1);
   return trimmed;

@@ -297,10 +297,16 @@ describe('extractKeyResults', () => {
       'BERT training time can be reduced from 3 days to just 76 minutes',
     ]);
   });
-  it('a setting given as a range or a discount factor is no result', () => {
+  it('a setting given as a range or a discount factor, or the value it replaces, is no result', () => {
     expect(
       extractKeyResults(
         'Quantized models exhibit higher sensitivity to temperature in the range of 0.5 to 0.8. The network is run with learning rate set in the range of 0.01 to 0.5. We train using a discount factor of 0.999.',
+      ),
+    ).toEqual([]);
+    // Nor is the value it is given instead of.
+    expect(
+      extractKeyResults(
+        'A new transformed Bellman operator allows our algorithm to process rewards of varying densities and scales; an auxiliary temporal consistency loss allows us to train stably using a discount factor of 0.999 (instead of 0.99) extending the effective planning horizon by an order of magnitude; and we ease the exploration problem by using human demonstrations that guide the agent towards rewarding states.',
       ),
     ).toEqual([]);
   });
