@@ -114,9 +114,10 @@ const CLAUSE_END = new RegExp(
   'g',
 );
 // Where a clause too long may end instead (both matches are two characters long). A parenthesis
-// with a number in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
-// detail: a phrase ending before it made it a phrase of its own.
-const PAUSE = /,\s|\s\((?![^()]*\d)/g;
+// with a measure in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
+// detail: a phrase ending before it made it a phrase of its own. (A citation's year or a model's
+// name, "(Madry 2017)", "(MobileNet-V1)", is no measure.)
+const PAUSE = /,\s|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))/g;
 // What a stretch after a comma starts with when it only adds to the clause before the comma ("…
 // than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
 // saying a result of its own ("…, SGP completes").

@@ -244,10 +244,16 @@ describe('extractKeyResults', () => {
       'demonstrates superiority over image processing approach with mean accuracy reaching over 96% for the measurements, compared with the ground truth',
     ]);
   });
-  it('a clause too long does not end before a parenthesis of numbers, which alone says nothing', () => {
+  it('a clause too long does not end before a parenthesis of measures, which alone says nothing', () => {
     expect(
       extractKeyResults('Using a 10-second window, the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%).'),
     ).toEqual(['…the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%)']);
+    // A citation's year or a model's name in parentheses is no measure: the phrase may end before it.
+    expect(
+      extractKeyResults(
+        'Our proposed DWHT-based model gained 1.49% accuracy increase with 79.4% reduced parameters and 48.4% reduced FLOPs compared with its baseline model (MoblieNet-V1) on the CIFAR 100 dataset.',
+      ),
+    ).toEqual(['gained 1.49% accuracy increase with 79.4% reduced parameters and 48.4% reduced FLOPs compared with its baseline model']);
   });
   it('a phrase starts at an irregular past verb, also after a dash written as hyphens', () => {
     expect(
