@@ -163,8 +163,10 @@ function startsPhrase(sentence: string, word: string, at: number): boolean {
   if (RESULT_NOUN.test(word) && !/^\s+in\b/.test(sentence.slice(end, end + 4))) return false;
   if (/d$/i.test(word) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) return false;
   // A verb in what a noun needs ("the number of examples required to achieve …", "the time taken for
-  // reaching …") is not what the number measures: the phrase starts at the verb before the noun.
-  if (/\b(?:\w+ed|taken|spent)\s+(?:to|for)\s+$/i.test(sentence.slice(Math.max(0, at - 30), at))) return false;
+  // reaching …") is not what the number measures: the phrase starts at the verb before the noun. (After
+  // a verb, "can be easily incorporated to improve", it is.)
+  const needed = /\b([\p{L}-]+)\s+(?:\w+ed|taken|spent)\s+(?:to|for)\s+$/iu.exec(sentence.slice(Math.max(0, at - 40), at))?.[1];
+  if (needed !== undefined && !/^(?:is|are|was|were|be|been|being|has|have|had|we|they|it|who|which|that|\w+ly)$/i.test(needed)) return false;
   const wordBefore = sentence.slice(Math.max(0, at - 20), at);
   // A noun or an adjective ("an accuracy increase of 5%", "a leading performance", "mean accuracy
   // reaching over 96%"): the phrase keeps the words before it, which say what the number is of.

@@ -232,6 +232,12 @@ describe('extractKeyResults', () => {
         'We present evidence that constraining the model in this way can reduce the number of labeled examples required to achieve a given performance level by as much as 50%, and that gaze information is most helpful on more difficult tasks.',
       ),
     ).toEqual(['reduce the number of labeled examples required to achieve a given performance level by as much as 50%']);
+    // After a verb, what a participle is for is what the number measures.
+    expect(
+      extractKeyResults(
+        'In addition, the time of posting, learned user albuming, and other meta data are easily incorporated to improve geolocation by up to 11% for country-level (750 km) locality accuracy to 3% for city-level (25 km) localities.',
+      ),
+    ).toEqual(['improve geolocation by up to 11% for country-level (750 km) locality accuracy to 3% for city-level (25 km) localities']);
   });
   it('a phrase does not start at a noun or an adjective that looks like a verb, which would lose what the number is of', () => {
     expect(
