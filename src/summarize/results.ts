@@ -353,6 +353,7 @@ function tidy(phrase: string): string {
   const trimmed = phrase
     .replace(/^[\s,;:，；：、]+|[\s,;:.!(，；：、。！]+$/g, '')
     .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '')
+    .replace(/\s+(?:and|but|while|whereas|or)$/i, '')
     .replace(DISCOURSE_LEAD, '');
   // A parenthesis the phrase does not close or open is the sentence's, not the phrase's:
   // "… by 400%)", "(with BN) to a constant (0.3) …" keep theirs.

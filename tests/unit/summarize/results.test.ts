@@ -290,6 +290,12 @@ describe('extractKeyResults', () => {
         'For example, using 32 nodes with 8 GPUs per node to train ResNet-50 on ImageNet, where nodes communicate over 10Gbps Ethernet, SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours, and the top-1 validation accuracy of SGP remains within 1.2% of that obtained using AllReduce SGD.',
       ),
     ).toEqual(['…SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours', 'the top-1 validation accuracy of SGP remains within 1.2% of that obtained using AllReduce SGD']);
+    // A phrase cut at a pause does not end at the conjunction before it.
+    expect(
+      extractKeyResults(
+        'We show that (1) when our model is trained using patient-specific data (prior sensor sessions), we come within 9% AUROC of a model trained using hand-labeled data and (2) when we assume no prior observations of subjects, our weakly supervised model matched performance with hand-labeled data.',
+      ),
+    ).toEqual(['…we come within 9% AUROC of a model trained using hand-labeled data']);
     // What follows the comma only adds to what comes before it: the cut keeps both.
     expect(
       extractKeyResults(
