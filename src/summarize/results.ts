@@ -117,13 +117,34 @@ const CLAUSE_END = new RegExp(
 // with a measure in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
 // detail: a phrase ending before it made it a phrase of its own. (A citation's year or a model's
 // name, "(Madry 2017)", "(MobileNet-V1)", is no measure.)
-const PAUSE = /,\s|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))/g;
+// A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together.
+const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))/g;
 // What a stretch after a comma starts with when it only adds to the clause before the comma ("…
 // than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
 // saying a result of its own ("…, SGP completes").
 const ADDED_ON = /^(?:[+±$-]?\d|with|without|for|in|on|at|by|from|to|of|over|under|across|compared|relative|when|while|if|after|before|as|than|and|or|but|which|that|using|including)\b/i;
 // Words joined by single hyphens ("top-1"): a dash written as hyphens ("one machine---led to") is between words.
 const TOKEN = /[\p{L}\p{N}@]+(?:-[\p{L}\p{N}@]+)*/gu;
+
+/**
+ * For each of the ascending `positions`, where the innermost parenthesis around it closes (the
+ * sentence's end if it never does), or null when no parenthesis is around it.
+ */
+function closesAround(sentence: string, positions: readonly number[]): (number | null)[] {
+  const closes: (number | null)[] = positions.map(() => null);
+  const inside: number[][] = []; // for each open parenthesis, innermost last: the positions in it
+  let next = 0;
+  for (let k = 0; k < sentence.length; k++) {
+    while (next < positions.length && positions[next]! <= k) {
+      inside.at(-1)?.push(next);
+      next++;
+    }
+    if (sentence[k] === '(') inside.push([]);
+    else if (sentence[k] === ')') for (const position of inside.pop() ?? []) closes[position] = k;
+  }
+  for (const position of inside.flat()) closes[position] = sentence.length;
+  return closes;
+}
 
 /** The first index in the ascending `values` whose value is above `value` (or at it, with `orEqual`). */
 function firstAbove(values: readonly number[], value: number, orEqual = false): number {
@@ -185,8 +206,11 @@ class SentenceIndex {
   /** Where each clause delimiter ends, and whether it is a comma's (which looks at the next word). */
   private readonly startEnds: number[] = [];
   private readonly commaStart: boolean[] = [];
+  /** Where the parenthesis each delimiter is in closes, or null: one closed before a number ("(i.e. 13 per class), … 73%") starts no clause for it. */
+  private readonly startClose: (number | null)[];
   private startsPassed = 0;
   private clauseStart = 0;
+  private innerStart: { end: number; close: number } | null = null;
   /** Words (letters, digits, @ and -): where each starts, and the verbs a phrase may start at (those not before a comma). */
   private readonly tokenStarts: number[] = [];
   private readonly verbs: { token: number; end: number }[] = [];
@@ -196,14 +220,17 @@ class SentenceIndex {
   private readonly wordEnds: number[] = [];
   private readonly clauseEnd: NextMatch;
   private readonly pause: NextMatch;
-  /** Where each ", " ends. */
+  /** Where each ", " outside parentheses ends. */
   private readonly commaEnds: number[] = [];
 
   constructor(sentence: string) {
+    const startIndices: number[] = [];
     for (const m of sentence.matchAll(CLAUSE_START)) {
+      startIndices.push(m.index);
       this.startEnds.push(m.index + m[0].length);
       this.commaStart.push(m[0][0] === ',');
     }
+    this.startClose = closesAround(sentence, startIndices);
     for (const m of sentence.matchAll(TOKEN)) {
       if (startsPhrase(sentence, m[0], m.index)) this.verbs.push({ token: this.tokenStarts.length, end: m.index + m[0].length });
       this.tokenStarts.push(m.index);
@@ -214,7 +241,9 @@ class SentenceIndex {
     }
     this.clauseEnd = new NextMatch(CLAUSE_END, sentence);
     this.pause = new NextMatch(PAUSE, sentence);
-    for (const m of sentence.matchAll(/,\s/g)) this.commaEnds.push(m.index + m[0].length);
+    const commas = [...sentence.matchAll(/,\s/g)].map((m) => m.index);
+    const commaCloses = closesAround(sentence, commas);
+    for (const [k, comma] of commas.entries()) if (commaCloses[k] === null) this.commaEnds.push(comma + 2);
   }
 
   /**
@@ -224,9 +253,14 @@ class SentenceIndex {
   startBefore(at: number): number {
     const ends = this.startEnds;
     while (this.startsPassed < ends.length && (ends[this.startsPassed]! < at || (ends[this.startsPassed] === at && !this.commaStart[this.startsPassed]))) {
-      this.clauseStart = ends[this.startsPassed++]!;
+      const close = this.startClose[this.startsPassed];
+      const end = ends[this.startsPassed++]!;
+      if (close === null || close === undefined) {
+        this.clauseStart = end;
+        this.innerStart = null;
+      } else this.innerStart = { end, close };
     }
-    return this.clauseStart;
+    return this.innerStart !== null && this.innerStart.close > at ? this.innerStart.end : this.clauseStart;
   }
 
   /**

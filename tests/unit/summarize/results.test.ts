@@ -306,6 +306,20 @@ describe('extractKeyResults', () => {
       '…the optimal vocabulary size of Llama2-70B should have been at least 216K, 7 times larger than its vocabulary of 32K',
     ]);
   });
+  it('a clause started inside a parenthesis ends with it, and a list of values is not split at its commas', () => {
+    expect(
+      extractKeyResults(
+        'When provided with only 1% of ImageNet labels (i.e. 13 per class), this model retains a strong classification performance, 73% Top-5 accuracy, outperforming supervised networks by 28% (a 65% relative improvement) and state-of-the-art semi-supervised methods by 14%.',
+      ),
+    ).toEqual([
+      'When provided with only 1% of ImageNet labels',
+      '…(i.e. 13 per class), this model retains a strong classification performance, 73% Top-5 accuracy',
+      'outperforming supervised networks by 28% (a 65% relative improvement) and state-of-the-art semi-supervised methods by 14%',
+    ]);
+    expect(
+      extractKeyResults('The average accuracy of machine learning algorithms (i.e. J48, Bayes Net, Adaboost and Random Forest) are 78.86, 74.76, 77.82 and 82.46 respectively.'),
+    ).toEqual(['…accuracy of machine learning algorithms (i.e. J48, Bayes Net, Adaboost and Random Forest) are 78.86, 74.76, 77.82 and 82.46 respectively']);
+  });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
   });
