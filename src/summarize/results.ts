@@ -6,6 +6,7 @@ import { splitSentences } from './sentences';
 
 const MAX_RESULTS = 6;
 const MAX_WORDS = 20;
+const FEW_WORDS_OVER = 3;
 
 // A number (group 1) with its unit (group 2), also as LaTeX writes them ("57\%", "$3\times$"), or a
 // throughput ("141 tokens/s", "30 FPS"). A range ("2-3x", "5-10%") is one number with the unit
@@ -343,7 +344,13 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
       if (pause !== null && wordCount(comma, pause) <= MAX_WORDS) return { start: comma, stop: pause, cutBefore: true, cutAfter: false };
     }
     const words = index.words(start, stop);
-    const first = Math.max(0, Math.min(index.wordAfter(at) - words.first - 8, words.count - MAX_WORDS));
+    const over = words.count - MAX_WORDS;
+    const numberWord = index.wordAfter(at) - words.first;
+    // A clause a few words too long loses them from its start, not its end, which says what the
+    // result is compared with ("… have the same top associated token compared to the pretrained model"),
+    // unless it starts at the verb that says what the number is.
+    const atVerb = verb !== null || VERB.test(/^[\p{L}\p{N}@-]*/u.exec(sentence.slice(start, start + 30))![0]);
+    const first = !atVerb && over <= FEW_WORDS_OVER && numberWord >= over ? over : Math.max(0, Math.min(numberWord - 8, over));
     const last = words.first + first + MAX_WORDS - 1;
     return {
       start: index.wordStart(words.first + first, start),

@@ -320,6 +320,19 @@ describe('extractKeyResults', () => {
       extractKeyResults('The average accuracy of machine learning algorithms (i.e. J48, Bayes Net, Adaboost and Random Forest) are 78.86, 74.76, 77.82 and 82.46 respectively.'),
     ).toEqual(['…accuracy of machine learning algorithms (i.e. J48, Bayes Net, Adaboost and Random Forest) are 78.86, 74.76, 77.82 and 82.46 respectively']);
   });
+  it('a clause a few words too long loses them from its start, not from its end, which says what the result is compared with', () => {
+    expect(
+      extractKeyResults(
+        'This extends to the fine-tuned assistant Llama 3.1 8B instruct model, where we find that over 75% of neurons in the up-projection layers have the same top associated token compared to the pretrained model.',
+      ),
+    ).toEqual(['…that over 75% of neurons in the up-projection layers have the same top associated token compared to the pretrained model']);
+    // Unless it starts at its verb, which says what the number is.
+    expect(
+      extractKeyResults(
+        'Our empirical evaluation reveals that the new frontier for LLM quantization is 4-bit precision, resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in performance.',
+      ),
+    ).toEqual(['resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in…']);
+  });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
   });
