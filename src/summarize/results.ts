@@ -339,7 +339,8 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
     const pause = index.pauseIn(end, stop);
     if (pause !== null && wordCount(start, pause) <= MAX_WORDS) return { start, stop: pause, cutBefore: rest, cutAfter: false };
     const comma = index.commaIn(start, at);
-    if (comma !== null && !ADDED_ON.test(sentence.slice(comma, comma + 12))) {
+    // (A stretch that only adds to the clause before may still name its own metric: "…, with a speedup of up to 3.28x".)
+    if (comma !== null && (!ADDED_ON.test(sentence.slice(comma, comma + 12)) || METRIC.test(sentence.slice(comma, at)))) {
       if (wordCount(comma, stop) <= MAX_WORDS) return { start: comma, stop, cutBefore: true, cutAfter: false };
       if (pause !== null && wordCount(comma, pause) <= MAX_WORDS) return { start: comma, stop: pause, cutBefore: true, cutAfter: false };
     }

@@ -296,6 +296,12 @@ describe('extractKeyResults', () => {
         'We show that (1) when our model is trained using patient-specific data (prior sensor sessions), we come within 9% AUROC of a model trained using hand-labeled data and (2) when we assume no prior observations of subjects, our weakly supervised model matched performance with hand-labeled data.',
       ),
     ).toEqual(['…we come within 9% AUROC of a model trained using hand-labeled data']);
+    // What follows the comma names its metric.
+    expect(
+      extractKeyResults(
+        'We empirically show YellowFin can converge in fewer iterations than Adam on ResNets and LSTMs for image recognition, language modeling and constituency parsing, with a speedup of up to 3.28x in synchronous and up to 2.69x in asynchronous settings.',
+      ),
+    ).toEqual(['…with a speedup of up to 3.28x in synchronous and up to 2.69x in asynchronous settings']);
     // What follows the comma only adds to what comes before it: the cut keeps both.
     expect(
       extractKeyResults(
