@@ -220,7 +220,8 @@ class SentenceIndex {
   private readonly wordStarts: number[] = [];
   private readonly wordEnds: number[] = [];
   private readonly clauseEnd: NextMatch;
-  private readonly pause: NextMatch;
+  /** Where each pause outside parentheses starts: one inside ends a phrase with its parenthesis open ("sampling (27.6% deception rate, with roughly …)"). */
+  private readonly pauses: number[];
   /** Where each ", " outside parentheses ends. */
   private readonly commaEnds: number[] = [];
 
@@ -241,7 +242,9 @@ class SentenceIndex {
       this.wordEnds.push(m.index + m[0].length);
     }
     this.clauseEnd = new NextMatch(CLAUSE_END, sentence);
-    this.pause = new NextMatch(PAUSE, sentence);
+    const pauses = [...sentence.matchAll(PAUSE)].map((m) => m.index);
+    const pauseCloses = closesAround(sentence, pauses);
+    this.pauses = pauses.filter((_, k) => pauseCloses[k] === null);
     const commas = [...sentence.matchAll(/,\s/g)].map((m) => m.index);
     const commaCloses = closesAround(sentence, commas);
     for (const [k, comma] of commas.entries()) if (commaCloses[k] === null) this.commaEnds.push(comma + 2);
@@ -284,8 +287,8 @@ class SentenceIndex {
 
   /** The first pause in [from, to), or null. */
   pauseIn(from: number, to: number): number | null {
-    const found = this.pause.from(from);
-    return found && found.index + found.length <= to ? found.index : null;
+    const pause = this.pauses[firstAbove(this.pauses, from, true)];
+    return pause !== undefined && pause + 2 <= to ? pause : null;
   }
 
   /** The end of the last ", " in [from, to], or null. */

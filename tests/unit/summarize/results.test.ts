@@ -254,6 +254,15 @@ describe('extractKeyResults', () => {
     expect(
       extractKeyResults('Using a 10-second window, the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%).'),
     ).toEqual(['…the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%)']);
+    // Nor does it end at a comma inside a parenthesis, which it would leave open.
+    expect(
+      extractKeyResults(
+        "By simulating HYPE's evaluation multiple times, we demonstrate consistent ranking of different models, identifying StyleGAN with truncation trick sampling (27.6% HYPE-Infinity deception rate, with roughly one quarter of images being misclassified by humans) as superior to StyleGAN without truncation (19.0%) on FFHQ.",
+      ),
+    ).toEqual([
+      'identifying StyleGAN with truncation trick sampling (27.6% HYPE-Infinity deception rate, with roughly one quarter of images being misclassified by humans)…',
+      '…as superior to StyleGAN without truncation (19.0%) on FFHQ',
+    ]);
     // A citation's year or a model's name in parentheses is no measure: the phrase may end before it.
     expect(
       extractKeyResults(
