@@ -398,6 +398,7 @@ function tidy(phrase: string): string {
   const trimmed = phrase
     .replace(/^[\s,;:，；：、]+|[\s,;:.!(，；：、。！]+$/g, '')
     .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '')
+    .replace(/^\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s+/i, '') // an item's mark: "ii) almost complete transfer …"
     .replace(/\s+(?:and|but|while|whereas|or)$/i, '')
     .replace(DISCOURSE_LEAD, '');
   // A parenthesis the phrase does not close or open is the sentence's, not the phrase's:

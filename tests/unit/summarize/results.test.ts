@@ -348,6 +348,11 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in…']);
   });
+  it('a phrase leaves out the mark of the list item it starts', () => {
+    expect(extractKeyResults('ii) almost complete transfer to a new domain while using less than 10% of the labeled training data.')).toEqual([
+      'almost complete transfer to a new domain while using less than 10% of the labeled training data',
+    ]);
+  });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
   });
