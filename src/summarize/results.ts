@@ -6,7 +6,7 @@ import { splitSentences } from './sentences';
 
 const MAX_RESULTS = 6;
 const MAX_WORDS = 20;
-const FEW_WORDS_OVER = 3;
+const FEW_WORDS_OVER = 5;
 
 // A number (group 1) with its unit (group 2), also as LaTeX writes them ("57\%", "$3\times$"), or a
 // throughput ("141 tokens/s", "30 FPS"). A range ("2-3x", "5-10%") is one number with the unit
