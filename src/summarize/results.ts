@@ -6,6 +6,7 @@ import { splitSentences } from './sentences';
 
 const MAX_RESULTS = 6;
 const MAX_WORDS = 20;
+const FEW_WORDS_OVER = 5;
 
 // A number (group 1) with its unit (group 2), also as LaTeX writes them ("57\%", "$3\times$"), or a
 // throughput ("141 tokens/s", "30 FPS"). A range ("2-3x", "5-10%") is one number with the unit
@@ -20,20 +21,27 @@ const CUE_BEFORE = /\b(?:by|up to|at least|over|more than|less than|nearly|almos
 const BETTER_AFTER =
   /^\s*(?:fewer|less|more|faster|slower|smaller|larger|higher|lower|better|improvement|gain|reduction|increase|decrease|speed-?up|cheaper)\b/i;
 const REDUCED_BEFORE = /\b(?:only|just|merely|fewer|reduc\w*|sav\w*)\s*$/i;
-const QUICK_BEFORE = /\b(?:less than|within|under|in)\s*$/i;
+// A size or a time a method cuts ("cutting the gradient size of ResNet-50 from 97MB to 0.35MB"); one
+// it increases is a setting ("increasing the vocabulary size from 32K to 43K").
+const CUT_FROM_TO = /\b(?:reduc|cut|compress|shrink|shrunk|decreas|lower|trim|prun)\w*\s+(?:\S+\s+){0,6}?(?:from|to)\s*$/i;
+// "in about 1.5 hours" as "in 1.5 hours".
+const QUICK_BEFORE = /\b(?:less than|within|under|in)(?:\s+(?:about|around|approximately|roughly|nearly|just|only|merely))?\s*$/i;
 // "By a factor of 30" is a "30×" (a discount factor is a setting, SETTING_BEFORE).
 const FACTOR_BEFORE = /\bfactor of\s+(?:(?:up to|over|about|approximately|roughly|more than|nearly|almost)\s+)?$/i;
-// What a model can take ("can effectively process up to 512K tokens"), not what it was trained on or with.
-const CAPACITY_BEFORE = /\b(?:process|handl|support|extend|generali[sz]|scal)\w*\s+(?:\S+\s+){0,3}?(?:to\s+)?up to\s*$/i;
+// What a model can take ("can effectively process up to 512K tokens", "process more than 1M tokens"), not
+// what it was trained on or with.
+const CAPACITY_BEFORE = /\b(?:process|handl|support|extend|generali[sz]|scal)\w*\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:up to|more than|over|beyond)\s*$/i;
 const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;
 // A setting, not an outcome ("a temperature of 0.7", "learning rate 1.5", "β = 0.1", "a discount
 // factor of 0.999", "temperature in the range of 0.5 to 0.8").
 const SETTING_BEFORE =
   /(?:\b(?:temperatures?|learning rates?|lr|thresholds?|dropout(?: rates?)?|weight decay|momentum|discount factors?|top-p|nucleus|alpha|beta|gamma|lambda|epsilon|tau)|[αβγλετ])\s*(?:(?:is|was|are|set|fixed)\s+)?(?:of|=|:|to|at|above|below|over|under|in the range of|between|from)?\s*(?:[+-]?\d[\d.]*\s*(?:to|and|-|–)\s*)?$/i;
-// Verbs a result phrase may start at ("reduces", "achieving", "surpassing").
+// A value given before, in parentheses, as another's alternative: "0.999 (instead of ".
+const ALTERNATIVE_BEFORE = /[+-]?\d[\d.]*\s*\((?:instead of|rather than|vs\.?|versus|not)\s*$/i;
+// Verbs a result phrase may start at ("reduces", "achieving", "surpassing", "led").
 const VERB =
-  /^(?!score$)(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?$/i;
+  /^(?!score$)(?:(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?|led|took|ran)$/i;
 
 // A passive verb ("the number of parameters is reduced by 42%") follows what the number is of: the
 // phrase starts before it.
@@ -47,7 +55,9 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   const after = sentence.slice(end, end + 30);
   if (!unit && /^(?:19|20)\d\d$/.test(num)) return false; // a year
   if (REFERENCE_BEFORE.test(before)) return false;
-  if (!unit && SETTING_BEFORE.test(before)) return false;
+  // A setting's alternative ("a discount factor of 0.999 (instead of 0.99)") is a setting too.
+  const alternative = ALTERNATIVE_BEFORE.exec(before);
+  if (!unit && SETTING_BEFORE.test(alternative ? before.slice(0, alternative.index) : before)) return false;
   // A significance level ("(p<0.05)") or an example value ("a constant (say, 0.3)") is no outcome.
   if (/\bp\s*[<>=≤]\s*$|\bsay,?\s*$/i.test(before)) return false;
   // Inside a name ("GPT-3", "LLaVA-7B") or a citation ("[20]").
@@ -64,7 +74,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
     // What the method is given ("Given only 5 minutes of footage"), not what it achieves.
     if (/\bgiven (?:only|just|merely)\s*$/i.test(before)) return false;
     // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer" are results.
-    return REDUCED_BEFORE.test(before) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
+    return REDUCED_BEFORE.test(before) || CUT_FROM_TO.test(before) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
   }
   if (unit) return true;
   if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before)) return true;
@@ -104,9 +114,38 @@ const CLAUSE_END = new RegExp(
   String.raw`;\s|:\s(?![+±$-]?\d)|[，；：。！？]|${LIST_AND}|${LIST_AND.replaceAll('and', 'or')}|,\s(?=(?:while|whereas|but|which|thus|thereby)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$`,
   'g',
 );
-// Where a clause too long may end instead (both matches are two characters long).
-const PAUSE = /,\s|\s\(/g;
-const TOKEN = /[\p{L}\p{N}@-]+/gu;
+// Where a clause too long may end instead (both matches are two characters long). A parenthesis
+// with a measure in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
+// detail: a phrase ending before it made it a phrase of its own. (A citation's year or a model's
+// name, "(Madry 2017)", "(MobileNet-V1)", is no measure.)
+// A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together.
+const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))/g;
+// What a stretch after a comma starts with when it only adds to the clause before the comma ("…
+// than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
+// saying a result of its own ("…, SGP completes").
+const ADDED_ON = /^(?:[+±$-]?\d|with|without|for|in|on|at|by|from|to|of|over|under|across|compared|relative|when|while|if|after|before|as|than|and|or|but|which|that|using|including)\b/i;
+// Words joined by single hyphens ("top-1"): a dash written as hyphens ("one machine---led to") is between words.
+const TOKEN = /[\p{L}\p{N}@]+(?:-[\p{L}\p{N}@]+)*/gu;
+
+/**
+ * For each of the ascending `positions`, where the innermost parenthesis around it closes (the
+ * sentence's end if it never does), or null when no parenthesis is around it.
+ */
+function closesAround(sentence: string, positions: readonly number[]): (number | null)[] {
+  const closes: (number | null)[] = positions.map(() => null);
+  const inside: number[][] = []; // for each open parenthesis, innermost last: the positions in it
+  let next = 0;
+  for (let k = 0; k < sentence.length; k++) {
+    while (next < positions.length && positions[next]! <= k) {
+      inside.at(-1)?.push(next);
+      next++;
+    }
+    if (sentence[k] === '(') inside.push([]);
+    else if (sentence[k] === ')') for (const position of inside.pop() ?? []) closes[position] = k;
+  }
+  for (const position of inside.flat()) closes[position] = sentence.length;
+  return closes;
+}
 
 /** The first index in the ascending `values` whose value is above `value` (or at it, with `orEqual`). */
 function firstAbove(values: readonly number[], value: number, orEqual = false): number {
@@ -139,6 +178,27 @@ class NextMatch {
   }
 }
 
+/** Whether a word at `at` is a verb a result phrase may start at. */
+function startsPhrase(sentence: string, word: string, at: number): boolean {
+  const end = at + word.length;
+  if (!VERB.test(word) || sentence[end] === ',') return false;
+  if (RESULT_NOUN.test(word) && !/^\s+in\b/.test(sentence.slice(end, end + 4))) return false;
+  if (/d$/i.test(word) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) return false;
+  // A verb in what a noun needs ("the number of examples required to achieve …", "the time taken for
+  // reaching …") is not what the number measures: the phrase starts at the verb before the noun. (After
+  // a verb, "can be easily incorporated to improve", it is.)
+  const needed = /\b([\p{L}-]+)\s+(?:\w+ed|taken|spent)\s+(?:to|for)\s+$/iu.exec(sentence.slice(Math.max(0, at - 40), at))?.[1];
+  if (needed !== undefined && !/^(?:is|are|was|were|be|been|being|has|have|had|we|they|it|who|which|that|\w+ly)$/i.test(needed)) return false;
+  const wordBefore = sentence.slice(Math.max(0, at - 20), at);
+  // A noun or an adjective ("an accuracy increase of 5%", "a leading performance", "mean accuracy
+  // reaching over 96%"): the phrase keeps the words before it, which say what the number is of.
+  if (/^\s+of\b/.test(sentence.slice(end, end + 4)) || /\b(?:a|an|the|its|our|their)\s+$/i.test(wordBefore)) return false;
+  if (METRIC.test(/(\p{L}[\p{L}\d-]*)\s+$/u.exec(wordBefore)?.[1] ?? '')) return false;
+  // A participle after its noun ("the computational demand required for inference", "the examples
+  // required to achieve") starts no phrase.
+  return !(/ed$/i.test(word) && /^\s(?:for|on|in|by|with|from|at|to)\s/.test(sentence.slice(end, end + 6)) && /[a-z]{3,}\s$/.test(wordBefore) && !/\b(?:we|they|it|which|that|and|who)\s$/i.test(wordBefore));
+}
+
 /**
  * What clauseSpan reads in a sentence, found once for the sentence rather than again for each of
  * its numbers (which come in order): a long sentence of many numbers took quadratic time.
@@ -147,8 +207,11 @@ class SentenceIndex {
   /** Where each clause delimiter ends, and whether it is a comma's (which looks at the next word). */
   private readonly startEnds: number[] = [];
   private readonly commaStart: boolean[] = [];
+  /** Where the parenthesis each delimiter is in closes, or null: one closed before a number ("(i.e. 13 per class), … 73%") starts no clause for it. */
+  private readonly startClose: (number | null)[];
   private startsPassed = 0;
   private clauseStart = 0;
+  private innerStart: { end: number; close: number } | null = null;
   /** Words (letters, digits, @ and -): where each starts, and the verbs a phrase may start at (those not before a comma). */
   private readonly tokenStarts: number[] = [];
   private readonly verbs: { token: number; end: number }[] = [];
@@ -157,22 +220,21 @@ class SentenceIndex {
   private readonly wordStarts: number[] = [];
   private readonly wordEnds: number[] = [];
   private readonly clauseEnd: NextMatch;
-  private readonly pause: NextMatch;
+  /** Where each pause outside parentheses starts: one inside ends a phrase with its parenthesis open ("sampling (27.6% deception rate, with roughly …)"). */
+  private readonly pauses: number[];
+  /** Where each ", " outside parentheses ends. */
+  private readonly commaEnds: number[] = [];
 
   constructor(sentence: string) {
+    const startIndices: number[] = [];
     for (const m of sentence.matchAll(CLAUSE_START)) {
+      startIndices.push(m.index);
       this.startEnds.push(m.index + m[0].length);
       this.commaStart.push(m[0][0] === ',');
     }
+    this.startClose = closesAround(sentence, startIndices);
     for (const m of sentence.matchAll(TOKEN)) {
-      const end = m.index + m[0].length;
-      const passive = /d$/i.test(m[0]) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index));
-      // A participle after its noun ("the computational demand required for inference") starts no phrase.
-      const wordBefore = sentence.slice(Math.max(0, m.index - 20), m.index);
-      const participle = /ed$/i.test(m[0]) && /^\s(?:for|on|in|by|with|from|at)\s/.test(sentence.slice(end, end + 6)) && /[a-z]{3,}\s$/.test(wordBefore) && !/\b(?:we|they|it|which|that|and|who)\s$/i.test(wordBefore);
-      if (VERB.test(m[0]) && !passive && !participle && sentence[end] !== ',' && !(RESULT_NOUN.test(m[0]) && !/^\s+in\b/.test(sentence.slice(end, end + 4)))) {
-        this.verbs.push({ token: this.tokenStarts.length, end });
-      }
+      if (startsPhrase(sentence, m[0], m.index)) this.verbs.push({ token: this.tokenStarts.length, end: m.index + m[0].length });
       this.tokenStarts.push(m.index);
     }
     for (const m of sentence.matchAll(/\S+/g)) {
@@ -180,7 +242,12 @@ class SentenceIndex {
       this.wordEnds.push(m.index + m[0].length);
     }
     this.clauseEnd = new NextMatch(CLAUSE_END, sentence);
-    this.pause = new NextMatch(PAUSE, sentence);
+    const pauses = [...sentence.matchAll(PAUSE)].map((m) => m.index);
+    const pauseCloses = closesAround(sentence, pauses);
+    this.pauses = pauses.filter((_, k) => pauseCloses[k] === null);
+    const commas = [...sentence.matchAll(/,\s/g)].map((m) => m.index);
+    const commaCloses = closesAround(sentence, commas);
+    for (const [k, comma] of commas.entries()) if (commaCloses[k] === null) this.commaEnds.push(comma + 2);
   }
 
   /**
@@ -190,9 +257,14 @@ class SentenceIndex {
   startBefore(at: number): number {
     const ends = this.startEnds;
     while (this.startsPassed < ends.length && (ends[this.startsPassed]! < at || (ends[this.startsPassed] === at && !this.commaStart[this.startsPassed]))) {
-      this.clauseStart = ends[this.startsPassed++]!;
+      const close = this.startClose[this.startsPassed];
+      const end = ends[this.startsPassed++]!;
+      if (close === null || close === undefined) {
+        this.clauseStart = end;
+        this.innerStart = null;
+      } else this.innerStart = { end, close };
     }
-    return this.clauseStart;
+    return this.innerStart !== null && this.innerStart.close > at ? this.innerStart.end : this.clauseStart;
   }
 
   /**
@@ -215,8 +287,14 @@ class SentenceIndex {
 
   /** The first pause in [from, to), or null. */
   pauseIn(from: number, to: number): number | null {
-    const found = this.pause.from(from);
-    return found && found.index + found.length <= to ? found.index : null;
+    const pause = this.pauses[firstAbove(this.pauses, from, true)];
+    return pause !== undefined && pause + 2 <= to ? pause : null;
+  }
+
+  /** The end of the last ", " in [from, to], or null. */
+  commaIn(from: number, to: number): number | null {
+    const comma = this.commaEnds[firstAbove(this.commaEnds, to) - 1];
+    return comma !== undefined && comma >= from ? comma : null;
   }
 
   /** The words of [from, to): the first's index into the runs and how many, each cut to the span. */
@@ -255,14 +333,28 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   start = verb ?? start;
   // The rest of a clause says it is one, unless it starts at a verb.
   const rest = from > clauseStart && verb === null;
-  // Too long: end at the first comma or parenthesis after the number, if that is short enough;
-  // else keep MAX_WORDS words around the number, and say where words were left out.
+  // Too long: end at the first comma or parenthesis after the number, if that is short enough; or
+  // start after the last comma before it, when a result of its own starts there ("…, SGP completes
+  // 90 epochs in around 1.5 hours"); else keep MAX_WORDS words around the number, and say where
+  // words were left out.
   const wordCount = (from: number, to: number) => index.words(from, to).count;
   if (wordCount(start, stop) > MAX_WORDS) {
     const pause = index.pauseIn(end, stop);
     if (pause !== null && wordCount(start, pause) <= MAX_WORDS) return { start, stop: pause, cutBefore: rest, cutAfter: false };
+    const comma = index.commaIn(start, at);
+    // (A stretch that only adds to the clause before may still name its own metric: "…, with a speedup of up to 3.28x".)
+    if (comma !== null && (!ADDED_ON.test(sentence.slice(comma, comma + 12)) || METRIC.test(sentence.slice(comma, at)))) {
+      if (wordCount(comma, stop) <= MAX_WORDS) return { start: comma, stop, cutBefore: true, cutAfter: false };
+      if (pause !== null && wordCount(comma, pause) <= MAX_WORDS) return { start: comma, stop: pause, cutBefore: true, cutAfter: false };
+    }
     const words = index.words(start, stop);
-    const first = Math.max(0, Math.min(index.wordAfter(at) - words.first - 8, words.count - MAX_WORDS));
+    const over = words.count - MAX_WORDS;
+    const numberWord = index.wordAfter(at) - words.first;
+    // A clause a few words too long loses them from its start, not its end, which says what the
+    // result is compared with ("… have the same top associated token compared to the pretrained model"),
+    // unless it starts at the verb that says what the number is.
+    const atVerb = verb !== null || VERB.test(/^[\p{L}\p{N}@-]*/u.exec(sentence.slice(start, start + 30))![0]);
+    const first = !atVerb && over <= FEW_WORDS_OVER && numberWord >= over ? over : Math.max(0, Math.min(numberWord - 8, over));
     const last = words.first + first + MAX_WORDS - 1;
     return {
       start: index.wordStart(words.first + first, start),
@@ -306,9 +398,11 @@ function tidy(phrase: string): string {
   const trimmed = phrase
     .replace(/^[\s,;:，；：、]+|[\s,;:.!(，；：、。！]+$/g, '')
     .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '')
+    .replace(/^\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s+/i, '') // an item's mark: "ii) almost complete transfer …"
+    .replace(/\s+(?:and|but|while|whereas|or)$/i, '')
     .replace(DISCOURSE_LEAD, '');
   // A parenthesis the phrase does not close or open is the sentence's, not the phrase's:
-  // "… by 400%)", "(instead of 0.99) extending …" keep theirs.
+  // "… by 400%)", "(with BN) to a constant (0.3) …" keep theirs.
   if (trimmed.startsWith('(') && !closed(trimmed, '(', ')')) return trimmed.slice(1).trimStart();
   if (trimmed.endsWith(')') && !closed([...trimmed].reverse(), ')', '(')) return trimmed.slice(0, -1);
   return trimmed;

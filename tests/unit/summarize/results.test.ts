@@ -20,12 +20,17 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['outperforming by a factor of 30', 'reduce the sample complexity by an average factor of 10']);
   });
-  it('"up to N tokens" a model can take is a result; the sizes it was trained with are not', () => {
+  it('"up to N tokens" or "more than N tokens" a model can take is a result; the sizes it was trained with are not', () => {
     expect(
       extractKeyResults(
         'We train models ranging from 33M to 3B parameters on up to 500B characters. Additionally, ProLong can effectively process up to 512K tokens, one of the longest context windows of publicly available LMs.',
       ),
     ).toEqual(['ProLong can effectively process up to 512K tokens, one of the longest context windows of publicly available LMs']);
+    expect(
+      extractKeyResults(
+        "Then, three SC mitigation methods are proposed to improve Mamba-2's length generalizability, allowing the model to process more than 1M tokens without SC.",
+      ),
+    ).toEqual(['allowing the model to process more than 1M tokens without SC']);
   });
   it('reads a throughput as a result, and not the model sizes around it', () => {
     expect(
@@ -196,7 +201,7 @@ describe('extractKeyResults', () => {
         'It needs a single update (reducing the time taken for reaching the state of the art by 400%), and more. We observe gains (e.g., 4.1% relative improvement over Sent2vec). We fix the rate of each layer (with BN) to a constant (0.3) that matches 2.5% accuracy.',
       ),
     ).toEqual([
-      'reaching the state of the art by 400%',
+      'reducing the time taken for reaching the state of the art by 400%',
       '4.1% relative improvement over Sent2vec',
       'We fix the rate of each layer (with BN) to a constant (0.3) that matches 2.5% accuracy',
     ]);
@@ -221,6 +226,138 @@ describe('extractKeyResults', () => {
       extractKeyResults('We label each pair, obtaining highly accurate results (F1: 99.09%). Our method results in a 6% drop in perplexity. We match classification results with 10 times fewer iterations.'),
     ).toEqual(['obtaining highly accurate results (F1: 99.09%)', 'results in a 6% drop in perplexity', 'match classification results with 10 times fewer iterations']);
   });
+  it('a number is given to the verb it measures, not to a verb in what a noun needs', () => {
+    expect(
+      extractKeyResults(
+        'We present evidence that constraining the model in this way can reduce the number of labeled examples required to achieve a given performance level by as much as 50%, and that gaze information is most helpful on more difficult tasks.',
+      ),
+    ).toEqual(['reduce the number of labeled examples required to achieve a given performance level by as much as 50%']);
+    // After a verb, what a participle is for is what the number measures.
+    expect(
+      extractKeyResults(
+        'In addition, the time of posting, learned user albuming, and other meta data are easily incorporated to improve geolocation by up to 11% for country-level (750 km) locality accuracy to 3% for city-level (25 km) localities.',
+      ),
+    ).toEqual(['improve geolocation by up to 11% for country-level (750 km) locality accuracy to 3% for city-level (25 km) localities']);
+  });
+  it('a phrase does not start at a noun or an adjective that looks like a verb, which would lose what the number is of', () => {
+    expect(
+      extractKeyResults(
+        'Results showed that these best two algorithms could correctly classify different users with an accuracy increase of 5% to 9%, use each task independently. On ImageNet, we achieve a leading performance of top-1 accuracy 79.40% on ResNet-50 and 80.00% on ResNet-50-D without extra data. Our deep learning based method demonstrates superiority over image processing approach with mean accuracy reaching over 96% for the measurements, compared with the ground truth.',
+      ),
+    ).toEqual([
+      'showed that these best two algorithms could correctly classify different users with an accuracy increase of 5% to 9%',
+      'On ImageNet: achieve a leading performance of top-1 accuracy 79.40% on ResNet-50 and 80.00% on ResNet-50-D without extra data',
+      'demonstrates superiority over image processing approach with mean accuracy reaching over 96% for the measurements, compared with the ground truth',
+    ]);
+  });
+  it('a clause too long does not end before a parenthesis of measures, which alone says nothing', () => {
+    expect(
+      extractKeyResults('Using a 10-second window, the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%).'),
+    ).toEqual(['…the 21 cognitive states were identified with an excellent average test accuracy of 89% (chance level 4.8%)']);
+    // Nor does it end at a comma inside a parenthesis, which it would leave open.
+    expect(
+      extractKeyResults(
+        "By simulating HYPE's evaluation multiple times, we demonstrate consistent ranking of different models, identifying StyleGAN with truncation trick sampling (27.6% HYPE-Infinity deception rate, with roughly one quarter of images being misclassified by humans) as superior to StyleGAN without truncation (19.0%) on FFHQ.",
+      ),
+    ).toEqual([
+      'identifying StyleGAN with truncation trick sampling (27.6% HYPE-Infinity deception rate, with roughly one quarter of images being misclassified by humans)…',
+      '…as superior to StyleGAN without truncation (19.0%) on FFHQ',
+    ]);
+    // A citation's year or a model's name in parentheses is no measure: the phrase may end before it.
+    expect(
+      extractKeyResults(
+        'Our proposed DWHT-based model gained 1.49% accuracy increase with 79.4% reduced parameters and 48.4% reduced FLOPs compared with its baseline model (MoblieNet-V1) on the CIFAR 100 dataset.',
+      ),
+    ).toEqual(['gained 1.49% accuracy increase with 79.4% reduced parameters and 48.4% reduced FLOPs compared with its baseline model']);
+  });
+  it('a phrase starts at an irregular past verb, also after a dash written as hyphens', () => {
+    expect(
+      extractKeyResults(
+        'Benchmarking against the state of the art collective communications library (NCCL), our framework---with the parameter server housed entirely on one machine---led to a 25% reduction in time for training resnet50 on Imagenet when using 15 AWS p3.2xlarge machines.',
+      ),
+    ).toEqual(['led to a 25% reduction in time for training resnet50 on Imagenet when using 15 AWS p3.2xlarge machines']);
+  });
+  it('a size a method cuts is a result; one it increases is a setting', () => {
+    expect(
+      extractKeyResults(
+        'On these scenarios, Deep Gradient Compression achieves a gradient compression ratio from 270x to 600x without losing accuracy, cutting the gradient size of ResNet-50 from 97MB to 0.35MB, and for DeepSpeech from 488MB to 0.74MB. By increasing the vocabulary size from the conventional 32K to 43K, we improve performance on ARC-Challenge from 29.1 to 32.0.',
+      ),
+    ).toEqual([
+      'On these scenarios: achieves a gradient compression ratio from 270x to 600x without losing accuracy',
+      'cutting the gradient size of ResNet-50 from 97MB to 0.35MB',
+      'improve performance on ARC-Challenge from 29.1 to 32.0',
+    ]);
+  });
+  it('a time "in about N hours" is a result as "in N hours" is', () => {
+    expect(extractKeyResults('SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours.')).toEqual([
+      'SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours',
+    ]);
+  });
+  it('a clause too long starts after its last comma before the number when a result of its own starts there', () => {
+    expect(
+      extractKeyResults(
+        'For example, using 32 nodes with 8 GPUs per node to train ResNet-50 on ImageNet, where nodes communicate over 10Gbps Ethernet, SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours, and the top-1 validation accuracy of SGP remains within 1.2% of that obtained using AllReduce SGD.',
+      ),
+    ).toEqual(['…SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours', 'the top-1 validation accuracy of SGP remains within 1.2% of that obtained using AllReduce SGD']);
+    // A phrase cut at a pause does not end at the conjunction before it.
+    expect(
+      extractKeyResults(
+        'We show that (1) when our model is trained using patient-specific data (prior sensor sessions), we come within 9% AUROC of a model trained using hand-labeled data and (2) when we assume no prior observations of subjects, our weakly supervised model matched performance with hand-labeled data.',
+      ),
+    ).toEqual(['…we come within 9% AUROC of a model trained using hand-labeled data']);
+    // What follows the comma names its metric.
+    expect(
+      extractKeyResults(
+        'We empirically show YellowFin can converge in fewer iterations than Adam on ResNets and LSTMs for image recognition, language modeling and constituency parsing, with a speedup of up to 3.28x in synchronous and up to 2.69x in asynchronous settings.',
+      ),
+    ).toEqual(['…with a speedup of up to 3.28x in synchronous and up to 2.69x in asynchronous settings']);
+    // What follows the comma only adds to what comes before it: the cut keeps both.
+    expect(
+      extractKeyResults(
+        'The performance is significantly better than all prior work and even superior to the NLLB-54B model and GPT-3.5-text-davinci-003, with only 7B or 13B parameters. For example, we predict that the optimal vocabulary size of Llama2-70B should have been at least 216K, 7 times larger than its vocabulary of 32K.',
+      ),
+    ).toEqual([
+      '…better than all prior work and even superior to the NLLB-54B model and GPT-3.5-text-davinci-003, with only 7B or 13B parameters',
+      '…the optimal vocabulary size of Llama2-70B should have been at least 216K, 7 times larger than its vocabulary of 32K',
+    ]);
+  });
+  it('a clause started inside a parenthesis ends with it, and a list of values is not split at its commas', () => {
+    expect(
+      extractKeyResults(
+        'When provided with only 1% of ImageNet labels (i.e. 13 per class), this model retains a strong classification performance, 73% Top-5 accuracy, outperforming supervised networks by 28% (a 65% relative improvement) and state-of-the-art semi-supervised methods by 14%.',
+      ),
+    ).toEqual([
+      'When provided with only 1% of ImageNet labels',
+      '…(i.e. 13 per class), this model retains a strong classification performance, 73% Top-5 accuracy',
+      'outperforming supervised networks by 28% (a 65% relative improvement) and state-of-the-art semi-supervised methods by 14%',
+    ]);
+    expect(
+      extractKeyResults('The average accuracy of machine learning algorithms (i.e. J48, Bayes Net, Adaboost and Random Forest) are 78.86, 74.76, 77.82 and 82.46 respectively.'),
+    ).toEqual(['…accuracy of machine learning algorithms (i.e. J48, Bayes Net, Adaboost and Random Forest) are 78.86, 74.76, 77.82 and 82.46 respectively']);
+  });
+  it('a clause up to 5 words too long loses them from its start, not from its end, which says what the result is compared with', () => {
+    expect(
+      extractKeyResults(
+        'This extends to the fine-tuned assistant Llama 3.1 8B instruct model, where we find that over 75% of neurons in the up-projection layers have the same top associated token compared to the pretrained model.',
+      ),
+    ).toEqual(['…that over 75% of neurons in the up-projection layers have the same top associated token compared to the pretrained model']);
+    expect(
+      extractKeyResults(
+        'With comprehensive experiments on benchmark datasets, we demonstrate the superior performance of E2Efold: it predicts significantly better structures compared to previous SOTA (29.7% improvement in some cases in F1 scores and even larger improvement for pseudoknotted structures) and runs as efficient as the fastest algorithms in terms of inference time.',
+      ),
+    ).toEqual(['…structures compared to previous SOTA (29.7% improvement in some cases in F1 scores and even larger improvement for pseudoknotted structures)']);
+    // Unless it starts at its verb, which says what the number is.
+    expect(
+      extractKeyResults(
+        'Our empirical evaluation reveals that the new frontier for LLM quantization is 4-bit precision, resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in performance.',
+      ),
+    ).toEqual(['resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in…']);
+  });
+  it('a phrase leaves out the mark of the list item it starts', () => {
+    expect(extractKeyResults('ii) almost complete transfer to a new domain while using less than 10% of the labeled training data.')).toEqual([
+      'almost complete transfer to a new domain while using less than 10% of the labeled training data',
+    ]);
+  });
   it('reads "merely" as "only"', () => {
     expect(extractKeyResults('The pruned model is recovered in merely 3 hours.')).toEqual(['The pruned model is recovered in merely 3 hours']);
   });
@@ -230,10 +367,16 @@ describe('extractKeyResults', () => {
       'BERT training time can be reduced from 3 days to just 76 minutes',
     ]);
   });
-  it('a setting given as a range or a discount factor is no result', () => {
+  it('a setting given as a range or a discount factor, or the value it replaces, is no result', () => {
     expect(
       extractKeyResults(
         'Quantized models exhibit higher sensitivity to temperature in the range of 0.5 to 0.8. The network is run with learning rate set in the range of 0.01 to 0.5. We train using a discount factor of 0.999.',
+      ),
+    ).toEqual([]);
+    // Nor is the value it is given instead of.
+    expect(
+      extractKeyResults(
+        'A new transformed Bellman operator allows our algorithm to process rewards of varying densities and scales; an auxiliary temporal consistency loss allows us to train stably using a discount factor of 0.999 (instead of 0.99) extending the effective planning horizon by an order of magnitude; and we ease the exploration problem by using human demonstrations that guide the agent towards rewarding states.',
       ),
     ).toEqual([]);
   });
