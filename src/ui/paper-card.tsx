@@ -5,7 +5,8 @@ import { describeCodeLink } from '../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { errorMessage } from '../messaging/error-message';
 import { useTimedOffer } from './timed-offer';
-import { useCopyCitation } from './copy-citation';
+import { useClipboardCopy, writeLink } from './clipboard-copy';
+import { paperLink } from '../export/paper-link';
 import { holdsFocus } from './focus';
 import { useOneAtATime } from './one-at-a-time';
 import { isRepeatClick } from './repeat-click';
@@ -117,7 +118,8 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   useEffect(() => setCollapsed(startCollapsed), [startCollapsed]);
   // The item removed by the last unsave, offered back for a few seconds.
   const [removed, offerUndo] = useTimedOffer<SavedItem>();
-  const [copied, copyCitation] = useCopyCitation(actions.citation, setError);
+  const [copied, copy] = useClipboardCopy(setError);
+  const link = model.id === null ? null : paperLink(model.title, arxivAbsUrl(model.id));
   // A change made elsewhere (popup, reading list, another tab) comes as a new model. Saved again
   // there, the paper is no longer this card's to put back: its Undo goes.
   // A message about the card's last action goes too: it no longer says what the card shows (an
@@ -271,8 +273,13 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           </select>
         )}
         {model.id && (
-          <button type="button" class="pl-cite" data-testid="copy-bibtex" onClick={() => void copyCitation()}>
+          <button type="button" class="pl-cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', async () => navigator.clipboard.writeText(await actions.citation()))}>
             Copy BibTeX
+          </button>
+        )}
+        {link && (
+          <button type="button" class="pl-cite" data-testid="copy-link" onClick={() => void copy('Link', () => writeLink(link))}>
+            Copy link
           </button>
         )}
         {/* Always there, so a screen reader announces the text when it comes. */}

@@ -174,6 +174,28 @@ describe('summary card on arXiv abstract pages', () => {
     await page.close();
   });
 
+  test('Copy link puts the paper\'s title linked to its arXiv page on the clipboard: Markdown as text, a link for rich-text editors', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://arxiv.org' });
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2310.01779v3');
+    await page.bringToFront(); // the clipboard is written only from the focused page
+    // The title the card shows: arXiv's current one, not the snapshot's.
+    await expect.poll(() => card(page).locator('.pl-title').textContent()).toMatch(/^HallE-Control: /);
+    await card(page).getByTestId('copy-link').click();
+    await expect.poll(() => card(page).getByTestId('copied').textContent()).toBe('Link copied');
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return { types: item!.types, text: await (await item!.getType('text/plain')).text(), html: await (await item!.getType('text/html')).text() };
+    });
+    const title = (await card(page).locator('.pl-title').textContent())!;
+    expect(copied).toEqual({
+      types: expect.arrayContaining(['text/plain', 'text/html']),
+      text: `[${title}](https://arxiv.org/abs/2310.01779)`,
+      html: expect.stringContaining(`<a href="https://arxiv.org/abs/2310.01779">${title}</a>`),
+    });
+    await page.close();
+  });
+
   test("Download PDF saves the paper's PDF under a name that says which paper it is, not arXiv's 1706.03762.pdf", async () => {
     // arXiv names its PDFs in a Content-Disposition header; the link's own name is the one kept.
     browser.serve('https://arxiv.org/pdf/1706.03762', { body: PDF, contentType: 'application/pdf', headers: { 'content-disposition': 'inline; filename="1706.03762v7.pdf"' } });

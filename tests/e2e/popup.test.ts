@@ -183,6 +183,10 @@ describe('popup', () => {
     const copied = await pdfPopup.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^@misc\{liu2024datasets,\n {2}title = \{\{Datasets for Large Language Models: A Comprehensive Survey\}\},\n {2}author = \{Yang Liu and Jiahuan Cao and Chongyu Liu and Kai Ding and Lianwen Jin\},\n/);
     expect(copied).toContain('eprint = {2402.18041}');
+    // Its link, titled as the store knows it (not the PDF tab's own title), for notes.
+    await thisTab.getByTestId('copy-link').click();
+    await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('Link copied');
+    expect(await pdfPopup.evaluate(() => navigator.clipboard.readText())).toBe('[Datasets for Large Language Models: A Comprehensive Survey](https://arxiv.org/abs/2402.18041)');
     await thisTab.getByTestId('save').click();
     await pdfPopup.getByTestId('tab-saved').click();
     await expect.poll(() => pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').count()).toBe(1);

@@ -21,7 +21,8 @@ import { focusWhenShown } from '../focus';
 import { SearchResults, useResultsAnnouncement, useSearch, useSearchBoxKeys } from './search';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
-import { useCopyCitation, writeWhenReady } from '../copy-citation';
+import { useClipboardCopy, writeLink, writeWhenReady } from '../clipboard-copy';
+import { paperLink } from '../../export/paper-link';
 import { feedFailureHeadline } from '../../feed/failure-headline';
 import { mayRefreshOnRequest, refreshWaitUntil } from '../../feed/backoff';
 import { formatDuration } from '../../feed/client';
@@ -103,25 +104,31 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
           />
         )}
         {view?.status && <StatusSelect id={tab.id} status={view.status} label="Reading status" />}
-        <CopyCitation paper={{ id: tab.id, title, sourceUrl: savedFromUrl(tab.url), ...details }} />
+        <CopyButtons paper={{ id: tab.id, title, sourceUrl: savedFromUrl(tab.url), ...details }} />
       </div>
     </section>
   );
 }
 
-/** Copy BibTeX for the tab's paper: from what its page says, completed from the store (a PDF tab has no page). */
-function CopyCitation({ paper }: { paper: SaveInput }) {
+/**
+ * Copy BibTeX for the tab's paper (from what its page says, completed from the store: a PDF tab has
+ * no page) and Copy link (the title shown linked to its arXiv page).
+ */
+function CopyButtons({ paper }: { paper: SaveInput }) {
   const [error, setError] = useState<string | null>(null);
   // A citation refused for want of arXiv names the setting only when it is off (it is on by default).
   const [arxivOff, setArxivOff] = useState(false);
   useEffect(() => {
     if (error?.endsWith(CITATION_STUB_ERROR)) loadSettings().then((settings) => setArxivOff(!settings.completeFromArxiv), () => setArxivOff(false));
   }, [error]);
-  const [copied, copy] = useCopyCitation(() => sendRequest({ type: 'citation', paper }, true), setError, writeWhenReady);
+  const [copied, copy] = useClipboardCopy(setError);
   return (
     <>
-      <button type="button" class="cite" data-testid="copy-bibtex" onClick={() => void copy()}>
+      <button type="button" class="cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', () => writeWhenReady(sendRequest({ type: 'citation', paper }, true)))}>
         Copy BibTeX
+      </button>
+      <button type="button" class="cite" data-testid="copy-link" onClick={() => void copy('Link', () => writeLink(paperLink(paper.title, arxivAbsUrl(paper.id))))}>
+        Copy link
       </button>
       {/* Always there, so a screen reader announces the text when it comes. */}
       <span class="copied" role="status" data-testid="copied">

@@ -1,0 +1,47 @@
+import type { PaperLink } from '../export/paper-link';
+import { errorMessage } from '../messaging/error-message';
+import { useTimedOffer } from './timed-offer';
+
+// How long "BibTeX copied" shows.
+const COPIED_MS = 2_500;
+
+/**
+ * Puts text on the clipboard as it comes, started in the click: a slow answer (a PDF tab's paper
+ * completed from arXiv) keeps the click's permission, which Firefox gives for 5 s only. Where
+ * the browser has no ClipboardItem, once the text has come.
+ */
+export async function writeWhenReady(text: Promise<string>): Promise<void> {
+  if (typeof ClipboardItem !== 'function') return navigator.clipboard.writeText(await text);
+  // The text's own failure is the one to tell (the write fails with it).
+  await Promise.all([text, navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((value) => new Blob([value], { type: 'text/plain' })) })])]);
+}
+
+/** Puts a paper's link on the clipboard: Markdown as its text, an anchor for editors that paste rich text. */
+export async function writeLink(link: PaperLink): Promise<void> {
+  if (typeof ClipboardItem !== 'function') return navigator.clipboard.writeText(link.markdown);
+  await navigator.clipboard.write([
+    new ClipboardItem({ 'text/plain': new Blob([link.markdown], { type: 'text/plain' }), 'text/html': new Blob([link.html], { type: 'text/html' }) }),
+  ]);
+}
+
+/** What a copy puts on the clipboard, as its confirmation names it. */
+export type CopiedThing = 'BibTeX' | 'Link';
+
+/**
+ * The card's and the popup's copy buttons: `copy(what, write)` runs the clipboard write and gives
+ * what to show after ("BibTeX copied" for a moment, else null); a failure goes to `showError`.
+ */
+export function useClipboardCopy(showError: (message: string | null) => void): [string | null, (what: CopiedThing, write: () => Promise<void>) => Promise<void>] {
+  const [copied, showCopied] = useTimedOffer<string>(COPIED_MS);
+  const copy = async (what: CopiedThing, write: () => Promise<void>) => {
+    showError(null);
+    try {
+      await write();
+      showCopied(`${what} copied`);
+    } catch (failure) {
+      showCopied(null);
+      showError(`${what} not copied: ${errorMessage(failure)}`);
+    }
+  };
+  return [copied, copy];
+}
