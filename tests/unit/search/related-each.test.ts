@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
-import { buildRelatedCorpus, MIN_RELATED_SIMILARITY, relatedToEach, type RelatedCorpus, type RelatedDocument } from '../../../src/search/related';
-import { tokenize } from '../../../src/search/tokenize';
+import { buildRelatedCorpus, MIN_RELATED_SIMILARITY, relatedToEach, subjectTerms, type RelatedCorpus, type RelatedDocument } from '../../../src/search/related';
 import type { Paper } from '../../../src/schema';
 
 let papers: Paper[];
@@ -13,8 +12,8 @@ beforeAll(async () => {
 /** Related papers as one pass per target computed them: each target a dense vector, each paper's dot product over all its terms. */
 function densePass(corpus: RelatedCorpus, target: RelatedDocument, count = 3): string[] {
   const counts = new Map<string, number>();
-  for (const token of tokenize(target.title)) counts.set(token, (counts.get(token) ?? 0) + 2);
-  for (const token of tokenize(target.abstract)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  for (const token of subjectTerms(target.title)) counts.set(token, (counts.get(token) ?? 0) + 2);
+  for (const token of subjectTerms(target.abstract)) counts.set(token, (counts.get(token) ?? 0) + 1);
   const fallback = Math.log(corpus.ids.length + 1) + 1;
   const query = new Float64Array(corpus.idf.length);
   let norm = 0;
