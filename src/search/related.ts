@@ -229,7 +229,36 @@ export function buildRelatedCorpus(documents: RelatedDocument[]): RelatedCorpus 
  */
 export const MIN_RELATED_SIMILARITY = 0.1;
 
-/** The `count` most similar papers of the corpus to `target` (never the target itself), best first. */
+/**
+ * At or above this cosine two papers are one paper under two ids (a workshop and a conference
+ * version, a resubmission, a retitled version): of the SciTLDR papers listed twice, all 17 showed
+ * their other copy first, at 0.48–1 (14 at 0.62 or more), while the closest different papers of
+ * SciTLDR score at most 0.45 and the snapshot's at most 0.29.
+ */
+export const SAME_PAPER_SIMILARITY = 0.6;
+
+/**
+ * Fewer terms than this (a title, a line of text) do not tell one paper from another close one:
+ * 'Scaling Laws for Neural Machine Translation' and its multilingual sequel, titles alone, score
+ * above SAME_PAPER_SIMILARITY. Real abstracts hold more (SciTLDR: 1 in 100 fewer than 25).
+ */
+export const SAME_PAPER_MIN_TERMS = 20;
+
+/** Whether papers of `terms` and `otherTerms` distinct terms at cosine `similarity` are one paper. */
+const samePaper = (similarity: number, terms: number, otherTerms: number): boolean =>
+  similarity >= SAME_PAPER_SIMILARITY && terms >= SAME_PAPER_MIN_TERMS && otherTerms >= SAME_PAPER_MIN_TERMS;
+
+/** The cosine of the corpus' papers `a` and `b`, with `scratch` (zeros, one per term: left zeros) holding `a`'s vector meanwhile. */
+function paperSimilarity(corpus: RelatedCorpus, a: number, b: number, scratch: Float64Array): number {
+  const { offsets, terms, weights } = corpus;
+  for (let k = offsets[a]!; k < offsets[a + 1]!; k++) scratch[terms[k]!] = weights[k]!;
+  let dot = 0;
+  for (let k = offsets[b]!; k < offsets[b + 1]!; k++) dot += scratch[terms[k]!]! * weights[k]!;
+  for (let k = offsets[a]!; k < offsets[a + 1]!; k++) scratch[terms[k]!] = 0;
+  return dot;
+}
+
+/** The `count` most similar papers of the corpus to `target` (never the target itself, under its id or another), best first. */
 export function relatedTo(corpus: RelatedCorpus, target: RelatedDocument, count = 3): string[] {
   return relatedToEach(corpus, [target], count)[0]!;
 }
@@ -246,9 +275,12 @@ export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDo
   // Looked up by term for every term of every paper: a typed array, not a sparse one.
   const holdersOf = new Uint32Array(corpus.idf.length);
   const holders: number[][] = [[]];
+  const termsOfTarget: number[] = [];
   const norms = targets.map((target, targetNumber) => {
     let norm = 0;
-    for (const [term, termCount] of termCounts(target)) {
+    const counts = termCounts(target);
+    termsOfTarget.push(counts.size);
+    for (const [term, termCount] of counts) {
       const termNumber = corpus.termNumbers.get(term);
       const weight = termWeight(termCount, termNumber === undefined ? fallback : corpus.idf[termNumber]!);
       if (termNumber !== undefined) {
@@ -260,7 +292,9 @@ export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDo
     return Math.sqrt(norm) || 1;
   });
 
-  const best: { id: string; similarity: number }[][] = targets.map(() => []);
+  // Twice as many kept as asked: one paper's two versions take two places until they are told apart.
+  const kept = count * 2;
+  const best: { paper: number; similarity: number }[][] = targets.map(() => []);
   const dots = new Float64Array(targets.length);
   const touched: number[] = [];
   const { offsets, terms, weights } = corpus;
@@ -279,16 +313,26 @@ export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDo
     for (const number of touched) {
       const similarity = dots[number]! / norms[number]!;
       dots[number] = 0;
-      if (similarity < MIN_RELATED_SIMILARITY || id === targets[number]!.id) continue;
-      // Keep the best `count`, in order (ties: the earlier paper first).
-      const kept = best[number]!;
-      if (kept.length === count && similarity <= kept[count - 1]!.similarity) continue;
-      let at = kept.length;
-      while (at > 0 && kept[at - 1]!.similarity < similarity) at--;
-      kept.splice(at, 0, { id, similarity });
-      if (kept.length > count) kept.pop();
+      if (similarity < MIN_RELATED_SIMILARITY || id === targets[number]!.id || samePaper(similarity, termsOfTarget[number]!, offsets[index + 1]! - offsets[index]!)) continue;
+      // Keep the best `kept`, in order (ties: the earlier paper first).
+      const list = best[number]!;
+      if (list.length === kept && similarity <= list[kept - 1]!.similarity) continue;
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.similarity < similarity) at--;
+      list.splice(at, 0, { paper: index, similarity });
+      if (list.length > kept) list.pop();
     }
     touched.length = 0;
   }
-  return best.map((kept) => kept.map((entry) => entry.id));
+  // Of a paper's versions, the most similar one.
+  const scratch = new Float64Array(corpus.idf.length);
+  return best.map((list) => {
+    const shown: number[] = [];
+    for (const { paper } of list) {
+      if (shown.length === count) break;
+      const paperTerms = offsets[paper + 1]! - offsets[paper]!;
+      if (!shown.some((other) => samePaper(paperSimilarity(corpus, other, paper, scratch), offsets[other + 1]! - offsets[other]!, paperTerms))) shown.push(paper);
+    }
+    return shown.map((paper) => corpus.ids[paper]!);
+  });
 }
