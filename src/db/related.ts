@@ -1,4 +1,4 @@
-import { RelatedCorpusBuilder, relatedTo, relatedToEach, type CountedPapers, type RelatedCorpus, type RelatedDocument } from '../search/related';
+import { RelatedCorpusBuilder, relatedTo, relatedToEach, TERM_COUNTING, type CountedPapers, type RelatedCorpus, type RelatedDocument } from '../search/related';
 import * as z from 'zod/mini';
 import { STOPWORDS, tokenize } from '../search/tokenize';
 import type { PaperLensDatabase } from './database';
@@ -44,10 +44,11 @@ type RelatedDictionary = z.infer<typeof RelatedDictionarySchema>;
 const DICTIONARY_KEY = 'relatedDictionary';
 
 /**
- * What tokenizes the text, as far as this build can tell: the tokenizer's code, its stopwords and
- * what it makes of a sample of what it folds. Terms kept by another tokenizer are tokenized again.
+ * What tokenizes the text, as far as this build can tell: the tokenizer's code, its stopwords,
+ * what it makes of a sample of what it folds, and which of its tokens count as terms and how much.
+ * Terms kept by another tokenizer are tokenized again.
  */
-const TOKENIZER = [tokenize.toString(), [...STOPWORDS].join(' '), tokenize('The Łukasz Søren τ-bench: straße façade GPT-4o, Ω/π₀ 3D-ΜΟΕ via RL').join(' ')].join('\n');
+const TOKENIZER = [tokenize.toString(), [...STOPWORDS].join(' '), tokenize('The Łukasz Søren τ-bench: straße façade GPT-4o, Ω/π₀ 3D-ΜΟΕ via RL').join(' '), TERM_COUNTING].join('\n');
 
 function storedDictionary(value: string | undefined): RelatedDictionary | null {
   try {

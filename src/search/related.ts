@@ -23,12 +23,59 @@ export interface RelatedCorpus {
   weights: Float32Array;
 }
 
+/**
+ * Words of any paper's abstract that say nothing of its subject: discourse ("however",
+ * "moreover", "despite"), the research report's verbs and praise ("propose", "outperforms",
+ * "significant", "efficient"), counting words, kinds of paper ("survey", "lessons"), what any
+ * model may be ("open-source", "fine-tuned", "model-agnostic"), the field's own name ("model",
+ * "LLM"), web addresses and the datasets every vision paper reports on. In a store of a few dozen
+ * papers each is rare enough to weigh like a subject: 'ReAGent' (feature attribution) was related
+ * to vocabulary trimming by "lms", "original", "seven", "any", and to length extrapolation by
+ * "method", "input", "moreover"; Ruler (output length) to LLM-Pruner by "agnostic" and "https".
+ */
+const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    'not no nor but if then so thus hence therefore however moreover furthermore additionally although though despite while whereas yet ' +
+    'both either neither each every all any some such other others another same different various several many much more most less least few ' +
+    'only even still just very well often usually typically generally commonly widely especially particularly specifically namely ' +
+    'al et eg ie etc how what when where why who whom whose whether there here they them it he she you your us do does did done been being ' +
+    'will would could should may might must shall cannot about above across after against along among around before below between beyond ' +
+    'during over under up down out off upon within without through throughout per since because due like unlike rather instead ' +
+    'first second third finally one two three four five six seven eight nine ten hundreds thousands millions billions ii iii iv ' +
+    'paper work works study studies studied propose proposes proposed proposing present presents presented introduce introduces introduced ' +
+    'show shows showed shown showing demonstrate demonstrates demonstrated demonstrating result results resulting ' +
+    'method methods approach approaches technique techniques novel existing previous recent recently current currently state art ' +
+    'experiment experiments experimental experimentally empirical empirically extensive extensively ' +
+    'perform performs performed performing performance outperform outperforms outperformed outperforming ' +
+    'improve improves improved improving improvement improvements achieve achieves achieved achieving ' +
+    'effective effectively effectiveness efficient efficiently efficiency significant significantly substantial substantially ' +
+    'able ability allow allows allowing enable enables enabling provide provides providing make makes making made use used uses ' +
+    'address addresses addressing key important crucial critical main simple simply wide range variety number ' +
+    'better best good strong potential possible given consider considered find found addition overall respectively compared ' +
+    'task tasks capability capabilities specific available large larger small smaller size sizes original additional further future ' +
+    'need needs require requires requiring become increase leverage leverages leveraging explore explores exploring investigate ' +
+    'investigates investigating investigation conduct conducted design designed discuss aspects order major impressive struggle ' +
+    'research researchers community field landscape development lessons insights analysis survey review overview comprehensive ' +
+    'open source agnostic fine tuned tuning finetune finetuned finetuning learn learns learned learning ' +
+    'https http www com org github io html ' +
+    'benchmark benchmarks model models lm lms plm plms llm llms mnist cifar svhn imagenet'
+  ).split(' '),
+);
+
+/** A text's terms that may tell a paper's subject: no generic word, number or single letter ("Part 2", the "s" of "model's"). */
+export function subjectTerms(text: string): string[] {
+  return tokenize(text).filter((token) => token.length > 1 && !GENERIC_WORDS.has(token) && !/^\d+$/.test(token));
+}
+
 /** Calls `count` for each term occurrence of a paper with how much it counts. */
 function countTerms(document: Pick<RelatedDocument, 'title' | 'abstract'>, count: (term: string, by: number) => void): void {
   // The title says what the paper is about more densely than any abstract sentence.
-  for (const token of tokenize(document.title)) count(token, 2);
-  for (const token of tokenize(document.abstract)) count(token, 1);
+  for (const term of subjectTerms(document.title)) count(term, 2);
+  for (const term of subjectTerms(document.abstract)) count(term, 1);
 }
+
+/** What makes a paper's counted terms beyond `tokenize`: terms counted by another build are counted again (db/related.ts). */
+export const TERM_COUNTING = [countTerms.toString(), subjectTerms.toString(), [...GENERIC_WORDS].join(' ')].join('\n');
 
 function termCounts(document: Pick<RelatedDocument, 'title' | 'abstract'>): Map<string, number> {
   const counts = new Map<string, number>();
@@ -174,13 +221,44 @@ export function buildRelatedCorpus(documents: RelatedDocument[]): RelatedCorpus 
  * Below this cosine a paper is not shown as related. In a small store (the snapshot alone) the best
  * matches of a paper on a subject the store lacks share only common words: HallE-Switch (object
  * hallucination in vision-language models) got an encoder paper, a knowledge-capacity paper and a
- * data-rephrasing paper at 0.05–0.1, π0 (robot control) a paper on controlling output length at
- * 0.103; the snapshot's matches between 0.10 and 0.11 were mostly such (a learning-rate scheduler
- * and French question answering). In a larger store few best matches are that weak.
+ * data-rephrasing paper at 0.05–0.1, π0 (robot control) a paper on controlling output length.
+ * Without the generic words (GENERIC_WORDS) matches on a subject score higher and chance ones
+ * lower: over the snapshot, 0.11 then dropped a fifth of the links judged related (the
+ * long-context, scaling-law and code papers' third links) and 0.10 kept all but two while showing
+ * half the unrelated ones; over the snapshot and 600 SciTLDR papers it keeps as many of each.
  */
-export const MIN_RELATED_SIMILARITY = 0.11;
+export const MIN_RELATED_SIMILARITY = 0.1;
 
-/** The `count` most similar papers of the corpus to `target` (never the target itself), best first. */
+/**
+ * At or above this cosine two papers are one paper under two ids (a workshop and a conference
+ * version, a resubmission, a retitled version): of the SciTLDR papers listed twice, all 17 showed
+ * their other copy first, at 0.48–1 (14 at 0.62 or more), while the closest different papers of
+ * SciTLDR score at most 0.45 and the snapshot's at most 0.29.
+ */
+export const SAME_PAPER_SIMILARITY = 0.6;
+
+/**
+ * Fewer terms than this (a title, a line of text) do not tell one paper from another close one:
+ * 'Scaling Laws for Neural Machine Translation' and its multilingual sequel, titles alone, score
+ * above SAME_PAPER_SIMILARITY. Real abstracts hold more (SciTLDR: 1 in 100 fewer than 25).
+ */
+export const SAME_PAPER_MIN_TERMS = 20;
+
+/** Whether papers of `terms` and `otherTerms` distinct terms at cosine `similarity` are one paper. */
+const samePaper = (similarity: number, terms: number, otherTerms: number): boolean =>
+  similarity >= SAME_PAPER_SIMILARITY && terms >= SAME_PAPER_MIN_TERMS && otherTerms >= SAME_PAPER_MIN_TERMS;
+
+/** The cosine of the corpus' papers `a` and `b`, with `scratch` (zeros, one per term: left zeros) holding `a`'s vector meanwhile. */
+function paperSimilarity(corpus: RelatedCorpus, a: number, b: number, scratch: Float64Array): number {
+  const { offsets, terms, weights } = corpus;
+  for (let k = offsets[a]!; k < offsets[a + 1]!; k++) scratch[terms[k]!] = weights[k]!;
+  let dot = 0;
+  for (let k = offsets[b]!; k < offsets[b + 1]!; k++) dot += scratch[terms[k]!]! * weights[k]!;
+  for (let k = offsets[a]!; k < offsets[a + 1]!; k++) scratch[terms[k]!] = 0;
+  return dot;
+}
+
+/** The `count` most similar papers of the corpus to `target` (never the target itself, under its id or another), best first. */
 export function relatedTo(corpus: RelatedCorpus, target: RelatedDocument, count = 3): string[] {
   return relatedToEach(corpus, [target], count)[0]!;
 }
@@ -197,9 +275,12 @@ export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDo
   // Looked up by term for every term of every paper: a typed array, not a sparse one.
   const holdersOf = new Uint32Array(corpus.idf.length);
   const holders: number[][] = [[]];
+  const termsOfTarget: number[] = [];
   const norms = targets.map((target, targetNumber) => {
     let norm = 0;
-    for (const [term, termCount] of termCounts(target)) {
+    const counts = termCounts(target);
+    termsOfTarget.push(counts.size);
+    for (const [term, termCount] of counts) {
       const termNumber = corpus.termNumbers.get(term);
       const weight = termWeight(termCount, termNumber === undefined ? fallback : corpus.idf[termNumber]!);
       if (termNumber !== undefined) {
@@ -211,7 +292,9 @@ export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDo
     return Math.sqrt(norm) || 1;
   });
 
-  const best: { id: string; similarity: number }[][] = targets.map(() => []);
+  // Twice as many kept as asked: one paper's two versions take two places until they are told apart.
+  const kept = count * 2;
+  const best: { paper: number; similarity: number }[][] = targets.map(() => []);
   const dots = new Float64Array(targets.length);
   const touched: number[] = [];
   const { offsets, terms, weights } = corpus;
@@ -230,16 +313,26 @@ export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDo
     for (const number of touched) {
       const similarity = dots[number]! / norms[number]!;
       dots[number] = 0;
-      if (similarity < MIN_RELATED_SIMILARITY || id === targets[number]!.id) continue;
-      // Keep the best `count`, in order (ties: the earlier paper first).
-      const kept = best[number]!;
-      if (kept.length === count && similarity <= kept[count - 1]!.similarity) continue;
-      let at = kept.length;
-      while (at > 0 && kept[at - 1]!.similarity < similarity) at--;
-      kept.splice(at, 0, { id, similarity });
-      if (kept.length > count) kept.pop();
+      if (similarity < MIN_RELATED_SIMILARITY || id === targets[number]!.id || samePaper(similarity, termsOfTarget[number]!, offsets[index + 1]! - offsets[index]!)) continue;
+      // Keep the best `kept`, in order (ties: the earlier paper first).
+      const list = best[number]!;
+      if (list.length === kept && similarity <= list[kept - 1]!.similarity) continue;
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.similarity < similarity) at--;
+      list.splice(at, 0, { paper: index, similarity });
+      if (list.length > kept) list.pop();
     }
     touched.length = 0;
   }
-  return best.map((kept) => kept.map((entry) => entry.id));
+  // Of a paper's versions, the most similar one.
+  const scratch = new Float64Array(corpus.idf.length);
+  return best.map((list) => {
+    const shown: number[] = [];
+    for (const { paper } of list) {
+      if (shown.length === count) break;
+      const paperTerms = offsets[paper + 1]! - offsets[paper]!;
+      if (!shown.some((other) => samePaper(paperSimilarity(corpus, other, paper, scratch), offsets[other + 1]! - offsets[other]!, paperTerms))) shown.push(paper);
+    }
+    return shown.map((paper) => corpus.ids[paper]!);
+  });
 }

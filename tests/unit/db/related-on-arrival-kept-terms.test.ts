@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { relatedOnArrival } from '../../../src/db/related';
-import { buildRelatedCorpus, relatedTo } from '../../../src/search/related';
+import { buildRelatedCorpus, relatedTo, TERM_COUNTING } from '../../../src/search/related';
 import type { Paper } from '../../../src/schema';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { countedStore } from './counted-store';
@@ -72,6 +72,19 @@ describe('related papers of arriving feed papers, from kept terms', () => {
     const related = await relatedOnArrival(db, first, of);
     expect(blocksRead() - before).toBe(await db.paperBlocks.count());
     expect(related).toEqual(await expected(db, first, of));
+    db.close();
+  });
+
+  test('terms kept by a build that counted other words of the same tokens (before generic words were dropped) are counted again', async () => {
+    const { db, blocksRead } = await store();
+    const first = arriving('2701', 4);
+    await relatedOnArrival(db, first, new Set());
+    const kept = JSON.parse((await db.meta.get('relatedDictionary'))!.value) as { tokenizer: string };
+    // The same tokenizer, without what decides which of its tokens are counted.
+    await db.meta.put({ key: 'relatedDictionary', value: JSON.stringify({ ...kept, tokenizer: kept.tokenizer.replace(`\n${TERM_COUNTING}`, '') }) });
+    const before = blocksRead();
+    await relatedOnArrival(db, first, new Set());
+    expect(blocksRead() - before).toBe(await db.paperBlocks.count());
     db.close();
   });
 });

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
-import { buildRelatedCorpus, MIN_RELATED_SIMILARITY, relatedToEach, type RelatedCorpus, type RelatedDocument } from '../../../src/search/related';
-import { tokenize } from '../../../src/search/tokenize';
+import { buildRelatedCorpus, MIN_RELATED_SIMILARITY, relatedToEach, SAME_PAPER_MIN_TERMS, SAME_PAPER_SIMILARITY, subjectTerms, type RelatedCorpus, type RelatedDocument } from '../../../src/search/related';
 import type { Paper } from '../../../src/schema';
 
 let papers: Paper[];
@@ -10,11 +9,28 @@ beforeAll(async () => {
   papers = (await buildSeedAsset()).papers;
 });
 
-/** Related papers as one pass per target computed them: each target a dense vector, each paper's dot product over all its terms. */
+/** The cosine of two papers of the corpus, plainly: one paper's terms as a Map. */
+function plainSimilarity(corpus: RelatedCorpus, a: number, b: number): number {
+  const ofA = new Map<number, number>();
+  for (let k = corpus.offsets[a]!; k < corpus.offsets[a + 1]!; k++) ofA.set(corpus.terms[k]!, corpus.weights[k]!);
+  let dot = 0;
+  for (let k = corpus.offsets[b]!; k < corpus.offsets[b + 1]!; k++) dot += (ofA.get(corpus.terms[k]!) ?? 0) * corpus.weights[k]!;
+  return dot;
+}
+
+/** Whether two papers, of `terms` and `otherTerms` distinct terms, are one paper under two ids. */
+const samePaper = (similarity: number, terms: number, otherTerms: number) => similarity >= SAME_PAPER_SIMILARITY && Math.min(terms, otherTerms) >= SAME_PAPER_MIN_TERMS;
+const termsOf = (corpus: RelatedCorpus, paper: number) => corpus.offsets[paper + 1]! - corpus.offsets[paper]!;
+
+/**
+ * Related papers as one pass per target computed them: each target a dense vector, each paper's
+ * dot product over all its terms; then of each paper's versions (papers as similar as one paper
+ * under two ids) the first.
+ */
 function densePass(corpus: RelatedCorpus, target: RelatedDocument, count = 3): string[] {
   const counts = new Map<string, number>();
-  for (const token of tokenize(target.title)) counts.set(token, (counts.get(token) ?? 0) + 2);
-  for (const token of tokenize(target.abstract)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  for (const token of subjectTerms(target.title)) counts.set(token, (counts.get(token) ?? 0) + 2);
+  for (const token of subjectTerms(target.abstract)) counts.set(token, (counts.get(token) ?? 0) + 1);
   const fallback = Math.log(corpus.ids.length + 1) + 1;
   const query = new Float64Array(corpus.idf.length);
   let norm = 0;
@@ -25,20 +41,20 @@ function densePass(corpus: RelatedCorpus, target: RelatedDocument, count = 3): s
     norm += weight * weight;
   }
   norm = Math.sqrt(norm) || 1;
-  const best: { id: string; similarity: number }[] = [];
+  const candidates: { paper: number; similarity: number }[] = [];
   for (let index = 0; index < corpus.ids.length; index++) {
     let dot = 0;
     for (let k = corpus.offsets[index]!; k < corpus.offsets[index + 1]!; k++) dot += corpus.weights[k]! * query[corpus.terms[k]!]!;
     const similarity = dot / norm;
-    const id = corpus.ids[index]!;
-    if (similarity < MIN_RELATED_SIMILARITY || id === target.id) continue;
-    if (best.length === count && similarity <= best[count - 1]!.similarity) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1]!.similarity < similarity) at--;
-    best.splice(at, 0, { id, similarity });
-    if (best.length > count) best.pop();
+    if (similarity >= MIN_RELATED_SIMILARITY && !samePaper(similarity, counts.size, termsOf(corpus, index)) && corpus.ids[index] !== target.id) candidates.push({ paper: index, similarity });
   }
-  return best.map((entry) => entry.id);
+  // Best first; ties: the earlier paper first (a stable sort).
+  candidates.sort((a, b) => b.similarity - a.similarity);
+  const shown: number[] = [];
+  for (const { paper } of candidates.slice(0, count * 2)) {
+    if (shown.length < count && !shown.some((other) => samePaper(plainSimilarity(corpus, other, paper), termsOf(corpus, other), termsOf(corpus, paper)))) shown.push(paper);
+  }
+  return shown.map((paper) => corpus.ids[paper]!);
 }
 
 describe('related papers of many targets in one pass', () => {

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
-import { buildRelatedCorpus, MIN_RELATED_SIMILARITY, relatedTo, type RelatedDocument } from '../../../src/search/related';
-import { tokenize } from '../../../src/search/tokenize';
+import { buildRelatedCorpus, MIN_RELATED_SIMILARITY, relatedTo, subjectTerms, type RelatedDocument } from '../../../src/search/related';
 import type { Paper } from '../../../src/schema';
 
 let papers: Paper[];
@@ -19,7 +18,7 @@ describe('related papers', () => {
       expect(paper.related).not.toContain(paper.id);
       for (const id of paper.related) expect(ids.has(id)).toBe(true);
     }
-    expect(papers.filter((paper) => paper.related.length === 3).length).toBeGreaterThanOrEqual(55);
+    expect(papers.filter((paper) => paper.related.length > 0).length).toBeGreaterThanOrEqual(55);
   });
 
   test('a paper on a subject the store lacks gets none: common words do not make papers related', () => {
@@ -69,14 +68,14 @@ describe('related papers', () => {
     // The definition, written plainly: a Map per paper, idf = ln((N + 1) / (df + 1)) + 1.
     const vector = (document: RelatedDocument, idf: (term: string) => number) => {
       const counts = new Map<string, number>();
-      for (const token of tokenize(document.title)) counts.set(token, (counts.get(token) ?? 0) + 2);
-      for (const token of tokenize(document.abstract)) counts.set(token, (counts.get(token) ?? 0) + 1);
+      for (const token of subjectTerms(document.title)) counts.set(token, (counts.get(token) ?? 0) + 2);
+      for (const token of subjectTerms(document.abstract)) counts.set(token, (counts.get(token) ?? 0) + 1);
       const weights = new Map([...counts].map(([term, count]) => [term, (1 + Math.log(count)) * idf(term)] as const));
       const norm = Math.sqrt([...weights.values()].reduce((sum, weight) => sum + weight * weight, 0)) || 1;
       return new Map([...weights].map(([term, weight]) => [term, weight / norm] as const));
     };
     const df = new Map<string, number>();
-    for (const paper of papers) for (const term of new Set([...tokenize(paper.title), ...tokenize(paper.abstract)])) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const paper of papers) for (const term of new Set([...subjectTerms(paper.title), ...subjectTerms(paper.abstract)])) df.set(term, (df.get(term) ?? 0) + 1);
     const idf = (term: string) => Math.log((papers.length + 1) / ((df.get(term) ?? 0) + 1)) + 1;
     const vectors = papers.map((paper) => vector(paper, idf));
     const plainRelated = (target: RelatedDocument) => {

@@ -1,0 +1,28 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+import type { Paper } from '../../../src/schema';
+
+let papers: Paper[];
+const byTitle = (pattern: RegExp) => papers.find((paper) => pattern.test(paper.title))!;
+const relatedTitles = (paper: Paper) => paper.related.map((id) => papers.find((other) => other.id === id)!.title);
+
+beforeAll(async () => {
+  papers = (await buildSeedAsset()).papers;
+});
+
+describe('related papers: words any abstract uses do not relate papers', () => {
+  test('ReAGent (feature attribution) is related to none of the snapshot: it shared only "method", "original", "moreover"…', () => {
+    // It showed vocabulary trimming, draft verification for decoding and long-context retrieval.
+    expect(relatedTitles(byTitle(/^ReAGent/))).toEqual([]);
+  });
+
+  test('Ruler (controlling output length) is related to CASTILLO (output lengths), not to LLM-Pruner by "model-agnostic" and a GitHub link', () => {
+    const related = relatedTitles(byTitle(/^Ruler/));
+    expect(related).toContainEqual(expect.stringMatching(/^CASTILLO/));
+    expect(related).not.toContainEqual(expect.stringMatching(/^LLM-Pruner/));
+  });
+
+  test('the surveys are not related by being surveys: prompt-engineering privacy is not related to a survey of LLMs', () => {
+    expect(relatedTitles(byTitle(/^Privacy Preserving Prompt Engineering/))).not.toContainEqual(expect.stringMatching(/^A Survey of Large Language Models/));
+  });
+});
