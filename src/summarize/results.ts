@@ -190,6 +190,8 @@ function startsPhrase(sentence: string, word: string, at: number): boolean {
   const needed = /\b([\p{L}-]+)\s+(?:\w+ed|taken|spent)\s+(?:to|for)\s+$/iu.exec(sentence.slice(Math.max(0, at - 40), at))?.[1];
   if (needed !== undefined && !/^(?:is|are|was|were|be|been|being|has|have|had|we|they|it|who|which|that|\w+ly)$/i.test(needed)) return false;
   const wordBefore = sentence.slice(Math.max(0, at - 20), at);
+  // A capital after a word starts a name ("in Matching Networks for Omniglot we observe …").
+  if (/^\p{Lu}/u.test(word) && /\p{L}\s+$/u.test(wordBefore)) return false;
   // A noun or an adjective ("an accuracy increase of 5%", "a leading performance", "mean accuracy
   // reaching over 96%"): the phrase keeps the words before it, which say what the number is of.
   if (/^\s+of\b/.test(sentence.slice(end, end + 4)) || /\b(?:a|an|the|its|our|their)\s+$/i.test(wordBefore)) return false;

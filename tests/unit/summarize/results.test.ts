@@ -353,6 +353,11 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in…']);
   });
+  it('a capitalised word after another word is a name, not the verb a phrase starts at', () => {
+    expect(extractKeyResults('The gains hold across models; in Matching Networks for Omniglot we observe an increase of 0.5% in accuracy.')).toEqual([
+      'in Matching Networks for Omniglot we observe an increase of 0.5% in accuracy',
+    ]);
+  });
   it('a phrase leaves out the mark of the list item it starts', () => {
     expect(extractKeyResults('ii) almost complete transfer to a new domain while using less than 10% of the labeled training data.')).toEqual([
       'almost complete transfer to a new domain while using less than 10% of the labeled training data',
