@@ -6,6 +6,9 @@ import { splitSentences } from './sentences';
 
 const MAX_RESULTS = 6;
 const MAX_WORDS = 20;
+// A clause too long for MAX_WORDS is still shown whole up to this many words, rather than cut or split
+// into fragments ("… an increase of 1.8% in EMNIST…" and "…(from 59.5% to 61.3%)").
+const MAX_WHOLE_WORDS = 26;
 const FEW_WORDS_OVER = 5;
 
 // A number (group 1) with its unit (group 2), also as LaTeX writes them ("57\%", "$3\times$"), or a
@@ -118,12 +121,15 @@ const CLAUSE_END = new RegExp(
 // with a measure in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
 // detail: a phrase ending before it made it a phrase of its own. (A citation's year or a model's
 // name, "(Madry 2017)", "(MobileNet-V1)", is no measure.)
-// A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together.
-const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))/g;
+// A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together. So does
+// a parenthesis the clause goes on past ("from the WMT'21 (2 directions) and WMT'22", "(i.e. …) than").
+const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?![^()]*\)\s(?:and|or|than)\b)/g;
 // What a stretch after a comma starts with when it only adds to the clause before the comma ("…
 // than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
 // saying a result of its own ("…, SGP completes").
-const ADDED_ON = /^(?:[+±$-]?\d|with|without|for|in|on|at|by|from|to|of|over|under|across|compared|relative|when|while|if|after|before|as|than|and|or|but|which|that|using|including)\b/i;
+const ADDED_ON = /^(?:[+±$-]?\d|(?:with|without|for|in|on|at|by|from|to|of|over|under|across|compared|relative|when|while|if|after|before|as|than|and|or|but|which|that|using|including)\b)/i;
+// Where a modifier starts, that a phrase may end before.
+const MODIFIER_START = /^(?:from|in|on|for|with|without|across|under|at|via|during|after|before|when|while|where|whereas|using|compared|as)\b/i;
 // Words joined by single hyphens ("top-1"): a dash written as hyphens ("one machine---led to") is between words.
 const TOKEN = /[\p{L}\p{N}@]+(?:-[\p{L}\p{N}@]+)*/gu;
 
@@ -217,6 +223,7 @@ class SentenceIndex {
   /** Words (letters, digits, @ and -): where each starts, and the verbs a phrase may start at (those not before a comma). */
   private readonly tokenStarts: number[] = [];
   private readonly verbs: { token: number; end: number }[] = [];
+  private readonly verbStarts: number[] = [];
   private verbsPassed = 0;
   /** Runs of non-space characters, as `split(/\s+/)` counts words. */
   private readonly wordStarts: number[] = [];
@@ -227,7 +234,11 @@ class SentenceIndex {
   /** Where each ", " outside parentheses ends. */
   private readonly commaEnds: number[] = [];
 
-  constructor(sentence: string) {
+  /** `resultStarts`: where each of the sentence's results starts, ascending. */
+  constructor(
+    sentence: string,
+    private readonly resultStarts: readonly number[],
+  ) {
     const startIndices: number[] = [];
     for (const m of sentence.matchAll(CLAUSE_START)) {
       startIndices.push(m.index);
@@ -236,7 +247,10 @@ class SentenceIndex {
     }
     this.startClose = closesAround(sentence, startIndices);
     for (const m of sentence.matchAll(TOKEN)) {
-      if (startsPhrase(sentence, m[0], m.index)) this.verbs.push({ token: this.tokenStarts.length, end: m.index + m[0].length });
+      if (startsPhrase(sentence, m[0], m.index)) {
+        this.verbs.push({ token: this.tokenStarts.length, end: m.index + m[0].length });
+        this.verbStarts.push(m.index);
+      }
       this.tokenStarts.push(m.index);
     }
     for (const m of sentence.matchAll(/\S+/g)) {
@@ -285,6 +299,17 @@ class SentenceIndex {
   /** The first clause end at or after `from`, or null. */
   endAfter(from: number): number | null {
     return this.clauseEnd.from(from)?.index ?? null;
+  }
+
+  /** Where the first result at or after `from` starts, or null. */
+  resultFrom(from: number): number | null {
+    return this.resultStarts[firstAbove(this.resultStarts, from, true)] ?? null;
+  }
+
+  /** Whether a verb a phrase may start at starts in [from, to). */
+  verbIn(from: number, to: number): boolean {
+    const verb = this.verbStarts[firstAbove(this.verbStarts, from, true)];
+    return verb !== undefined && verb < to;
   }
 
   /** The first pause in [from, to), or null. */
@@ -337,26 +362,48 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   const rest = from > clauseStart && verb === null;
   // Too long: end at the first comma or parenthesis after the number, if that is short enough; or
   // start after the last comma before it, when a result of its own starts there ("…, SGP completes
-  // 90 epochs in around 1.5 hours"); else keep MAX_WORDS words around the number, and say where
-  // words were left out.
+  // 90 epochs in around 1.5 hours"); else keep the clause whole up to MAX_WHOLE_WORDS; else keep
+  // MAX_WORDS words around the number, and say where words were left out.
   const wordCount = (from: number, to: number) => index.words(from, to).count;
   if (wordCount(start, stop) > MAX_WORDS) {
     const pause = index.pauseIn(end, stop);
-    if (pause !== null && wordCount(start, pause) <= MAX_WORDS) return { start, stop: pause, cutBefore: rest, cutAfter: false };
+    // Ending at a pause with a result after it in the clause would leave that result a fragment of
+    // its own ("…compared to 18% for the generative model"), unless a verb before it starts its
+    // phrase (", we show that our hybrid models improve an additional 10-15%").
+    const nextResult = pause === null ? null : index.resultFrom(pause);
+    const pauseEnds = pause !== null && (nextResult === null || nextResult >= stop || index.verbIn(pause, nextResult));
     const comma = index.commaIn(start, at);
     // (A stretch that only adds to the clause before may still name its own metric: "…, with a speedup of up to 3.28x".)
-    if (comma !== null && (!ADDED_ON.test(sentence.slice(comma, comma + 12)) || METRIC.test(sentence.slice(comma, at)))) {
-      if (wordCount(comma, stop) <= MAX_WORDS) return { start: comma, stop, cutBefore: true, cutAfter: false };
-      if (pause !== null && wordCount(comma, pause) <= MAX_WORDS) return { start: comma, stop: pause, cutBefore: true, cutAfter: false };
-    }
+    const commaStarts = comma !== null && (!ADDED_ON.test(sentence.slice(comma, comma + 12)) || METRIC.test(sentence.slice(comma, at)));
+    const within = (limit: number, wholeOrSplit: boolean): Clause | null => {
+      if (pause !== null && pauseEnds === wholeOrSplit && wordCount(start, pause) <= limit) return { start, stop: pause, cutBefore: rest, cutAfter: false };
+      if (comma === null || !commaStarts) return null;
+      if (wholeOrSplit && wordCount(comma, stop) <= limit) return { start: comma, stop, cutBefore: true, cutAfter: false };
+      return pause !== null && pauseEnds === wholeOrSplit && wordCount(comma, pause) <= limit ? { start: comma, stop: pause, cutBefore: true, cutAfter: false } : null;
+    };
+    const span = within(MAX_WORDS, true) ?? (wordCount(start, stop) <= MAX_WHOLE_WORDS ? { start, stop, cutBefore: rest, cutAfter: false } : null) ?? within(MAX_WHOLE_WORDS, true) ?? within(MAX_WORDS, false);
+    if (span) return span;
     const words = index.words(start, stop);
-    const over = words.count - MAX_WORDS;
     const numberWord = index.wordAfter(at) - words.first;
-    // A clause a few words too long loses them from its start, not its end, which says what the
-    // result is compared with ("… have the same top associated token compared to the pretrained model"),
-    // unless it starts at the verb that says what the number is.
+    // A clause a few words too long even for MAX_WHOLE_WORDS loses them from its start, not its end,
+    // which says what the result is compared with ("… have the same top associated token compared to
+    // the pretrained model"), unless it starts at the verb that says what the number is.
     const atVerb = verb !== null || VERB.test(/^[\p{L}\p{N}@-]*/u.exec(sentence.slice(start, start + 30))![0]);
-    const first = !atVerb && over <= FEW_WORDS_OVER && numberWord >= over ? over : Math.max(0, Math.min(numberWord - 8, over));
+    const fewOver = words.count - MAX_WHOLE_WORDS;
+    if (!atVerb && fewOver <= FEW_WORDS_OVER && numberWord >= fewOver) return { start: index.wordStart(words.first + fewOver, start), stop, cutBefore: true, cutAfter: false };
+    // A phrase from its verb ends where a modifier after its results starts, within MAX_WHOLE_WORDS
+    // words ("… over its zero-shot performance across 10 translation directions" before "from the WMT'21
+    // (2 directions) and …"), rather than mid-phrase.
+    const first = Math.max(0, Math.min(numberWord - 8, words.count - MAX_WORDS));
+    if (atVerb && first === 0) {
+      for (let word = Math.min(words.count, MAX_WHOLE_WORDS); word > numberWord + 1; word--) {
+        const at = index.wordStart(words.first + word, start);
+        if (!MODIFIER_START.test(sentence.slice(at, at + 12))) continue;
+        const next = index.resultFrom(at);
+        if (next === null || next >= stop) return { start, stop: index.wordEnd(words.first + word - 1, stop), cutBefore: rest, cutAfter: false };
+        break;
+      }
+    }
     const last = words.first + first + MAX_WORDS - 1;
     return {
       start: index.wordStart(words.first + first, start),
@@ -430,12 +477,16 @@ export function resultsOf(sentences: string[]): string[] {
   const out: string[] = [];
   for (const sentence of sentences) {
     let covered = -1; // end of the last phrase taken from this sentence
-    let index: SentenceIndex | undefined; // read when the sentence has a result
-    for (const m of sentence.matchAll(NUMBER)) {
+    const results = [...sentence.matchAll(NUMBER)].filter((m) => isResult(sentence, m.index, m.index + m[0].length, m[1]!, m[2]));
+    if (results.length === 0) continue;
+    const index = new SentenceIndex(
+      sentence,
+      results.map((m) => m.index),
+    );
+    for (const m of results) {
       const at = m.index;
       const end = at + m[0].length;
-      if (at < covered || !isResult(sentence, at, end, m[1]!, m[2])) continue;
-      index ??= new SentenceIndex(sentence);
+      if (at < covered) continue;
       const { start, stop, cutBefore, cutAfter } = clauseSpan(index, sentence, at, end, covered);
       covered = stop;
       const clause = tidy(sentence.slice(start, stop));
