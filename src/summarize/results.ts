@@ -108,7 +108,8 @@ interface Clause {
 // commas and semicolons; 、 separates the items of a list, which stay together.)
 // A colon before a number labels a value ("(F1: 99.09%, precision: 99.41%)"), and ", and" between
 // numbers lists them ("0.664, 0.973, and 0.934, respectively"): the values stay in one phrase.
-const LIST_AND = String.raw`(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d))`;
+// A serial comma after a list's name of one or two words ("for Greek, Turkish, and Urdu") is in the list.
+const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))`;
 const CLAUSE_START = new RegExp(
   String.raw`;\s|:\s(?![+±$-]?\d)|[，；：]|\b(?:e\.g|i\.e)\.,?\s|${LIST_AND}|,\s(?=(?:while|whereas|where|but|which|thus|thereby)\b|(?!including\b)\w+ing\b)`,
   'g',
@@ -283,6 +284,12 @@ class SentenceIndex {
     return this.innerStart !== null && this.innerStart.close > at ? this.innerStart.end : this.clauseStart;
   }
 
+  /** Starts a clause at `position`, past the last delimiter read. */
+  startClauseAt(position: number): void {
+    this.clauseStart = position;
+    this.innerStart = null;
+  }
+
   /**
    * Where the verb governing a number at `at` starts: the last verb ending by `at` and after
    * `start`, unless it is the first word there; null when there is none. (A word running into the
@@ -443,6 +450,25 @@ function settingOf(sentence: string, clauseStart: number, phraseStart: number): 
   return clause || DISCOURSE_OPENER.test(setting) || setting.split(/\s+/).length > MAX_OPENER_WORDS ? null : setting;
 }
 
+// What a sentence opens with when its first phrase only sets the scene for the clause after it ("With
+// improvements of up to 4.8, training with XLDA achieves …", "When distilling to 20% of …, we …").
+const OPENING = /^(?:With|Without|When|Whenever|If|Given|Using|After|Although|Though|While|Once|Since|Because|Unlike|Despite|Under|By|At|On|In|For|Across|Over|Compared|Relative)\b/;
+
+/**
+ * A phrase that is only its sentence's opening (up to its first comma) runs on to the end of the
+ * clause after the comma, the clause that says the result; null when that is longer than
+ * MAX_WHOLE_WORDS, as the opening alone says nothing (the clause after it is then one of its own).
+ */
+function runOn(index: SentenceIndex, sentence: string, clause: Clause): Clause | null {
+  const lead = DISCOURSE_LEAD.exec(sentence)?.[0].length ?? 0;
+  const opening = clause.start <= lead && sentence.startsWith(', ', clause.stop) && index.commaIn(lead + 1, clause.stop + 1) === null;
+  if (!opening || !OPENING.test(sentence.slice(lead))) return clause;
+  const stop = index.endAfter(clause.stop + 1) ?? sentence.length;
+  if (index.words(clause.start, stop).count <= MAX_WHOLE_WORDS) return { ...clause, stop, cutAfter: false };
+  index.startClauseAt(clause.stop + 2);
+  return null;
+}
+
 function tidy(phrase: string): string {
   const trimmed = phrase
     .replace(/^[\s,;:，；：、]+|[\s,;:.!(，；：、。！]+$/g, '')
@@ -487,7 +513,9 @@ export function resultsOf(sentences: string[]): string[] {
       const at = m.index;
       const end = at + m[0].length;
       if (at < covered) continue;
-      const { start, stop, cutBefore, cutAfter } = clauseSpan(index, sentence, at, end, covered);
+      const span = runOn(index, sentence, clauseSpan(index, sentence, at, end, covered));
+      if (!span) continue;
+      const { start, stop, cutBefore, cutAfter } = span;
       covered = stop;
       const clause = tidy(sentence.slice(start, stop));
       const setting = cutBefore ? null : settingOf(sentence, index.startBefore(at), start);

@@ -377,6 +377,21 @@ describe('extractKeyResults', () => {
   ])('a clause of up to 26 words is shown whole rather than cut or split into fragments: %s', (abstract, expected) => {
     expect(extractKeyResults(abstract)).toEqual(expected);
   });
+  it('a phrase that is only its sentence\'s opening runs on into the clause that says the result, or is not shown', () => {
+    expect(
+      extractKeyResults(
+        'With improvements of up to 4.8, training with XLDA achieves state-of-the-art performance for Greek, Turkish, and Urdu. In evaluation, the proposed quantizer induces less than 0.4% accuracy drop in ResNet18, ResNet34, and AlexNet.',
+      ),
+    ).toEqual([
+      'With improvements of up to 4.8, training with XLDA achieves state-of-the-art performance for Greek, Turkish, and Urdu',
+      'In evaluation, the proposed quantizer induces less than 0.4% accuracy drop in ResNet18, ResNet34, and AlexNet',
+    ]);
+    expect(
+      extractKeyResults(
+        'With a fixed maximum perturbation of only 1.5% on any pixel, around 80% of attacks (targeted) fool the voting ensemble defense and nearly 100% when the perturbation is only 6%.',
+      ),
+    ).toEqual(['around 80% of attacks (targeted) fool the voting ensemble defense and nearly 100% when the perturbation is only 6%']);
+  });
   it('a capitalised word after another word is a name, not the verb a phrase starts at', () => {
     expect(extractKeyResults('The gains hold across models; in Matching Networks for Omniglot we observe an increase of 0.5% in accuracy.')).toEqual([
       'in Matching Networks for Omniglot we observe an increase of 0.5% in accuracy',
