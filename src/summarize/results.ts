@@ -123,8 +123,9 @@ const CLAUSE_END = new RegExp(
 // detail: a phrase ending before it made it a phrase of its own. (A citation's year or a model's
 // name, "(Madry 2017)", "(MobileNet-V1)", is no measure.)
 // A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together. So does
-// a parenthesis the clause goes on past ("from the WMT'21 (2 directions) and WMT'22", "(i.e. …) than").
-const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?![^()]*\)\s(?:and|or|than)\b)/g;
+// a parenthesis the clause goes on past ("from the WMT'21 (2 directions) and WMT'22", "(i.e. …) than",
+// "Frechet Inception Distance (FID) of 3.4").
+const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?![^()]*\)\s(?:and|or|than|of)\b)/g;
 // What a stretch after a comma starts with when it only adds to the clause before the comma ("…
 // than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
 // saying a result of its own ("…, SGP completes").

@@ -369,6 +369,11 @@ describe('extractKeyResults', () => {
       'Starting with a graph-based model that already improves upon the prior state-of-the-art for this task by 20%, we show that our proposed hybrid models improve an additional 10-15%, while training both faster and using fewer parameters.',
       ['improves upon the prior state-of-the-art for this task by 20%', 'improve an additional 10-15%'],
     ],
+    // Nor does a parenthesis inside the name of what a number measures.
+    [
+      'Our model achieves an Inception Score (IS) of 148 and an Frechet Inception Distance (FID) of 3.4, an improvement of 17% and 32% in IS and FID respectively, compared with the baseline BigGAN-deep model with the same architecture and number of parameters.',
+      ['achieves an Inception Score (IS) of 148 and an Frechet Inception Distance (FID) of 3.4', '…an improvement of 17% and 32% in IS and FID respectively'],
+    ],
     // A list of values after a comma ends no phrase before it.
     [
       'Without augmenting any additional hand-crafted features, we achieve new state-of-the-art performances on CoNLL and Twitter NER---88.16% F1 for Spanish, 53.43% F1 for WNUT-2016, and 42.83% F1 for WNUT-2017.',
