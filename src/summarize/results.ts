@@ -362,6 +362,11 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   let start = Math.max(from, clauseStart);
   const tail = index.endAfter(end);
   const stop = tail ?? sentence.length;
+  // A clause that is only its number ("…, i.e., 18.3%") restates the one before it, which it keeps.
+  if (!/\p{L}{3}/u.test(sentence.slice(start, at) + sentence.slice(end, stop))) {
+    const delimiter = /(?:[,;]\s*)?(?:(?:i\.e|e\.g)\.,?\s*)?$/.exec(sentence.slice(0, start))![0];
+    start = Math.max(from, index.commaIn(0, start - delimiter.length - 1) ?? 0);
+  }
   // Start at the verb governing the number when one precedes it in the clause. (A word right
   // before a comma ends a phrase, "the best results, including": no verb.)
   const verb = index.verbBefore(start, at);

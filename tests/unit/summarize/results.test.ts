@@ -397,6 +397,13 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['around 80% of attacks (targeted) fool the voting ensemble defense and nearly 100% when the perturbation is only 6%']);
   });
+  it('a clause that is only its number keeps the clause it restates', () => {
+    expect(
+      extractKeyResults(
+        'One unexpected observation is that, for models trained with BN, simply removing clean images from training data largely boosts adversarial robustness, i.e., 18.3%.',
+      ),
+    ).toEqual(['boosts adversarial robustness, i.e., 18.3%']);
+  });
   it('a capitalised word after another word is a name, not the verb a phrase starts at', () => {
     expect(extractKeyResults('The gains hold across models; in Matching Networks for Omniglot we observe an increase of 0.5% in accuracy.')).toEqual([
       'in Matching Networks for Omniglot we observe an increase of 0.5% in accuracy',
