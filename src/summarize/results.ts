@@ -417,7 +417,10 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
         break;
       }
     }
-    const last = words.first + first + MAX_WORDS - 1;
+    let last = words.first + first + MAX_WORDS - 1;
+    // Not inside a name ("…across a number of diverse Universal…" and "…Dependency treebanks").
+    const capital = (run: number) => /^\p{Lu}/u.test(sentence.slice(index.wordStart(run, start), index.wordEnd(run, stop)));
+    while (last > words.first + numberWord && last + 1 < words.first + words.count && capital(last) && capital(last + 1)) last--;
     return {
       start: index.wordStart(words.first + first, start),
       stop: index.wordEnd(last, stop),

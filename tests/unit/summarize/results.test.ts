@@ -397,6 +397,16 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['around 80% of attacks (targeted) fool the voting ensemble defense and nearly 100% when the perturbation is only 6%']);
   });
+  it('a clause cut to 20 words is not cut inside a name', () => {
+    expect(
+      extractKeyResults(
+        'When distilling to 20% of the original model’s trainable parameters, we only observe an average decrease of ∼1 point for both UAS and LAS across a number of diverse Universal Dependency treebanks while being 2.26x (1.21x) faster than the baseline model on CPU (GPU) at inference time.',
+      ),
+    ).toEqual([
+      'we only observe an average decrease of ∼1 point for both UAS and LAS across a number of diverse…',
+      '…Universal Dependency treebanks while being 2.26x (1.21x) faster than the baseline model on CPU (GPU) at inference time',
+    ]);
+  });
   it('a clause that is only its number keeps the clause it restates', () => {
     expect(
       extractKeyResults(
