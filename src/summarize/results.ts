@@ -388,13 +388,16 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
     const comma = index.commaIn(start, at);
     // (A stretch that only adds to the clause before may still name its own metric: "…, with a speedup of up to 3.28x".)
     const commaStarts = comma !== null && (!ADDED_ON.test(sentence.slice(comma, comma + 12)) || METRIC.test(sentence.slice(comma, at)));
-    const within = (limit: number, wholeOrSplit: boolean): Clause | null => {
-      if (pause !== null && pauseEnds === wholeOrSplit && wordCount(start, pause) <= limit) return { start, stop: pause, cutBefore: rest, cutAfter: false };
+    // A span that fits `limit` words, ending at the pause (if that leaves no fragment, or `fragmentsAllowed`) or starting at the comma.
+    const shorter = (limit: number, fragmentsAllowed: boolean): Clause | null => {
+      const atPause = pause !== null && (pauseEnds || fragmentsAllowed);
+      if (atPause && wordCount(start, pause) <= limit) return { start, stop: pause, cutBefore: rest, cutAfter: false };
       if (comma === null || !commaStarts) return null;
-      if (wholeOrSplit && wordCount(comma, stop) <= limit) return { start: comma, stop, cutBefore: true, cutAfter: false };
-      return pause !== null && pauseEnds === wholeOrSplit && wordCount(comma, pause) <= limit ? { start: comma, stop: pause, cutBefore: true, cutAfter: false } : null;
+      if (wordCount(comma, stop) <= limit) return { start: comma, stop, cutBefore: true, cutAfter: false };
+      return atPause && wordCount(comma, pause) <= limit ? { start: comma, stop: pause, cutBefore: true, cutAfter: false } : null;
     };
-    const span = within(MAX_WORDS, true) ?? (wordCount(start, stop) <= MAX_WHOLE_WORDS ? { start, stop, cutBefore: rest, cutAfter: false } : null) ?? within(MAX_WHOLE_WORDS, true) ?? within(MAX_WORDS, false);
+    const whole = wordCount(start, stop) <= MAX_WHOLE_WORDS ? { start, stop, cutBefore: rest, cutAfter: false } : null;
+    const span = shorter(MAX_WORDS, false) ?? whole ?? shorter(MAX_WHOLE_WORDS, false) ?? shorter(MAX_WORDS, true);
     if (span) return span;
     const words = index.words(start, stop);
     const numberWord = index.wordAfter(at) - words.first;
