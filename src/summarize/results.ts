@@ -6,6 +6,9 @@ import { splitSentences } from './sentences';
 
 const MAX_RESULTS = 6;
 const MAX_WORDS = 20;
+// A clause too long for MAX_WORDS is still shown whole up to this many words, rather than cut or split
+// into fragments ("… an increase of 1.8% in EMNIST…" and "…(from 59.5% to 61.3%)").
+const MAX_WHOLE_WORDS = 26;
 const FEW_WORDS_OVER = 5;
 
 // A number (group 1) with its unit (group 2), also as LaTeX writes them ("57\%", "$3\times$"), or a
@@ -105,7 +108,8 @@ interface Clause {
 // commas and semicolons; 、 separates the items of a list, which stay together.)
 // A colon before a number labels a value ("(F1: 99.09%, precision: 99.41%)"), and ", and" between
 // numbers lists them ("0.664, 0.973, and 0.934, respectively"): the values stay in one phrase.
-const LIST_AND = String.raw`(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d))`;
+// A serial comma after a list's name of one or two words ("for Greek, Turkish, and Urdu") is in the list.
+const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))`;
 const CLAUSE_START = new RegExp(
   String.raw`;\s|:\s(?![+±$-]?\d)|[，；：]|\b(?:e\.g|i\.e)\.,?\s|${LIST_AND}|,\s(?=(?:while|whereas|where|but|which|thus|thereby)\b|(?!including\b)\w+ing\b)`,
   'g',
@@ -118,12 +122,16 @@ const CLAUSE_END = new RegExp(
 // with a measure in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
 // detail: a phrase ending before it made it a phrase of its own. (A citation's year or a model's
 // name, "(Madry 2017)", "(MobileNet-V1)", is no measure.)
-// A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together.
-const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))/g;
+// A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together. So does
+// a parenthesis the clause goes on past ("from the WMT'21 (2 directions) and WMT'22", "(i.e. …) than",
+// "Frechet Inception Distance (FID) of 3.4").
+const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?![^()]*\)\s(?:and|or|than|of)\b)/g;
 // What a stretch after a comma starts with when it only adds to the clause before the comma ("…
 // than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
 // saying a result of its own ("…, SGP completes").
-const ADDED_ON = /^(?:[+±$-]?\d|with|without|for|in|on|at|by|from|to|of|over|under|across|compared|relative|when|while|if|after|before|as|than|and|or|but|which|that|using|including)\b/i;
+const ADDED_ON = /^(?:[+±$-]?\d|(?:with|without|for|in|on|at|by|from|to|of|over|under|across|compared|relative|when|while|if|after|before|as|than|and|or|but|which|that|using|including)\b)/i;
+// Where a modifier starts, that a phrase may end before.
+const MODIFIER_START = /^(?:from|in|on|for|with|without|across|under|at|via|during|after|before|when|while|where|whereas|using|compared|as)\b/i;
 // Words joined by single hyphens ("top-1"): a dash written as hyphens ("one machine---led to") is between words.
 const TOKEN = /[\p{L}\p{N}@]+(?:-[\p{L}\p{N}@]+)*/gu;
 
@@ -190,6 +198,8 @@ function startsPhrase(sentence: string, word: string, at: number): boolean {
   const needed = /\b([\p{L}-]+)\s+(?:\w+ed|taken|spent)\s+(?:to|for)\s+$/iu.exec(sentence.slice(Math.max(0, at - 40), at))?.[1];
   if (needed !== undefined && !/^(?:is|are|was|were|be|been|being|has|have|had|we|they|it|who|which|that|\w+ly)$/i.test(needed)) return false;
   const wordBefore = sentence.slice(Math.max(0, at - 20), at);
+  // A capital after a word starts a name ("in Matching Networks for Omniglot we observe …").
+  if (/^\p{Lu}/u.test(word) && /\p{L}\s+$/u.test(wordBefore)) return false;
   // A noun or an adjective ("an accuracy increase of 5%", "a leading performance", "mean accuracy
   // reaching over 96%"): the phrase keeps the words before it, which say what the number is of.
   if (/^\s+of\b/.test(sentence.slice(end, end + 4)) || /\b(?:a|an|the|its|our|their)\s+$/i.test(wordBefore)) return false;
@@ -215,6 +225,7 @@ class SentenceIndex {
   /** Words (letters, digits, @ and -): where each starts, and the verbs a phrase may start at (those not before a comma). */
   private readonly tokenStarts: number[] = [];
   private readonly verbs: { token: number; end: number }[] = [];
+  private readonly verbStarts: number[] = [];
   private verbsPassed = 0;
   /** Runs of non-space characters, as `split(/\s+/)` counts words. */
   private readonly wordStarts: number[] = [];
@@ -225,7 +236,11 @@ class SentenceIndex {
   /** Where each ", " outside parentheses ends. */
   private readonly commaEnds: number[] = [];
 
-  constructor(sentence: string) {
+  /** `resultStarts`: where each of the sentence's results starts, ascending. */
+  constructor(
+    sentence: string,
+    private readonly resultStarts: readonly number[],
+  ) {
     const startIndices: number[] = [];
     for (const m of sentence.matchAll(CLAUSE_START)) {
       startIndices.push(m.index);
@@ -234,7 +249,10 @@ class SentenceIndex {
     }
     this.startClose = closesAround(sentence, startIndices);
     for (const m of sentence.matchAll(TOKEN)) {
-      if (startsPhrase(sentence, m[0], m.index)) this.verbs.push({ token: this.tokenStarts.length, end: m.index + m[0].length });
+      if (startsPhrase(sentence, m[0], m.index)) {
+        this.verbs.push({ token: this.tokenStarts.length, end: m.index + m[0].length });
+        this.verbStarts.push(m.index);
+      }
       this.tokenStarts.push(m.index);
     }
     for (const m of sentence.matchAll(/\S+/g)) {
@@ -267,6 +285,12 @@ class SentenceIndex {
     return this.innerStart !== null && this.innerStart.close > at ? this.innerStart.end : this.clauseStart;
   }
 
+  /** Starts a clause at `position`, past the last delimiter read. */
+  startClauseAt(position: number): void {
+    this.clauseStart = position;
+    this.innerStart = null;
+  }
+
   /**
    * Where the verb governing a number at `at` starts: the last verb ending by `at` and after
    * `start`, unless it is the first word there; null when there is none. (A word running into the
@@ -283,6 +307,17 @@ class SentenceIndex {
   /** The first clause end at or after `from`, or null. */
   endAfter(from: number): number | null {
     return this.clauseEnd.from(from)?.index ?? null;
+  }
+
+  /** Where the first result at or after `from` starts, or null. */
+  resultFrom(from: number): number | null {
+    return this.resultStarts[firstAbove(this.resultStarts, from, true)] ?? null;
+  }
+
+  /** Whether a verb a phrase may start at starts in [from, to). */
+  verbIn(from: number, to: number): boolean {
+    const verb = this.verbStarts[firstAbove(this.verbStarts, from, true)];
+    return verb !== undefined && verb < to;
   }
 
   /** The first pause in [from, to), or null. */
@@ -327,6 +362,11 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   let start = Math.max(from, clauseStart);
   const tail = index.endAfter(end);
   const stop = tail ?? sentence.length;
+  // A clause that is only its number ("…, i.e., 18.3%") restates the one before it, which it keeps.
+  if (!/\p{L}{3}/u.test(sentence.slice(start, at) + sentence.slice(end, stop))) {
+    const delimiter = /(?:[,;]\s*)?(?:(?:i\.e|e\.g)\.,?\s*)?$/.exec(sentence.slice(0, start))![0];
+    start = Math.max(from, index.commaIn(0, start - delimiter.length - 1) ?? 0);
+  }
   // Start at the verb governing the number when one precedes it in the clause. (A word right
   // before a comma ends a phrase, "the best results, including": no verb.)
   const verb = index.verbBefore(start, at);
@@ -335,27 +375,55 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   const rest = from > clauseStart && verb === null;
   // Too long: end at the first comma or parenthesis after the number, if that is short enough; or
   // start after the last comma before it, when a result of its own starts there ("…, SGP completes
-  // 90 epochs in around 1.5 hours"); else keep MAX_WORDS words around the number, and say where
-  // words were left out.
+  // 90 epochs in around 1.5 hours"); else keep the clause whole up to MAX_WHOLE_WORDS; else keep
+  // MAX_WORDS words around the number, and say where words were left out.
   const wordCount = (from: number, to: number) => index.words(from, to).count;
   if (wordCount(start, stop) > MAX_WORDS) {
     const pause = index.pauseIn(end, stop);
-    if (pause !== null && wordCount(start, pause) <= MAX_WORDS) return { start, stop: pause, cutBefore: rest, cutAfter: false };
+    // Ending at a pause with a result after it in the clause would leave that result a fragment of
+    // its own ("…compared to 18% for the generative model"), unless a verb before it starts its
+    // phrase (", we show that our hybrid models improve an additional 10-15%").
+    const nextResult = pause === null ? null : index.resultFrom(pause);
+    const pauseEnds = pause !== null && (nextResult === null || nextResult >= stop || index.verbIn(pause, nextResult));
     const comma = index.commaIn(start, at);
     // (A stretch that only adds to the clause before may still name its own metric: "…, with a speedup of up to 3.28x".)
-    if (comma !== null && (!ADDED_ON.test(sentence.slice(comma, comma + 12)) || METRIC.test(sentence.slice(comma, at)))) {
-      if (wordCount(comma, stop) <= MAX_WORDS) return { start: comma, stop, cutBefore: true, cutAfter: false };
-      if (pause !== null && wordCount(comma, pause) <= MAX_WORDS) return { start: comma, stop: pause, cutBefore: true, cutAfter: false };
-    }
+    const commaStarts = comma !== null && (!ADDED_ON.test(sentence.slice(comma, comma + 12)) || METRIC.test(sentence.slice(comma, at)));
+    // A span that fits `limit` words, ending at the pause (if that leaves no fragment, or `fragmentsAllowed`) or starting at the comma.
+    const shorter = (limit: number, fragmentsAllowed: boolean): Clause | null => {
+      const atPause = pause !== null && (pauseEnds || fragmentsAllowed);
+      if (atPause && wordCount(start, pause) <= limit) return { start, stop: pause, cutBefore: rest, cutAfter: false };
+      if (comma === null || !commaStarts) return null;
+      if (wordCount(comma, stop) <= limit) return { start: comma, stop, cutBefore: true, cutAfter: false };
+      return atPause && wordCount(comma, pause) <= limit ? { start: comma, stop: pause, cutBefore: true, cutAfter: false } : null;
+    };
+    const whole = wordCount(start, stop) <= MAX_WHOLE_WORDS ? { start, stop, cutBefore: rest, cutAfter: false } : null;
+    const span = shorter(MAX_WORDS, false) ?? whole ?? shorter(MAX_WHOLE_WORDS, false) ?? shorter(MAX_WORDS, true);
+    if (span) return span;
     const words = index.words(start, stop);
-    const over = words.count - MAX_WORDS;
     const numberWord = index.wordAfter(at) - words.first;
-    // A clause a few words too long loses them from its start, not its end, which says what the
-    // result is compared with ("… have the same top associated token compared to the pretrained model"),
-    // unless it starts at the verb that says what the number is.
+    // A clause a few words too long even for MAX_WHOLE_WORDS loses them from its start, not its end,
+    // which says what the result is compared with ("… have the same top associated token compared to
+    // the pretrained model"), unless it starts at the verb that says what the number is.
     const atVerb = verb !== null || VERB.test(/^[\p{L}\p{N}@-]*/u.exec(sentence.slice(start, start + 30))![0]);
-    const first = !atVerb && over <= FEW_WORDS_OVER && numberWord >= over ? over : Math.max(0, Math.min(numberWord - 8, over));
-    const last = words.first + first + MAX_WORDS - 1;
+    const fewOver = words.count - MAX_WHOLE_WORDS;
+    if (!atVerb && fewOver <= FEW_WORDS_OVER && numberWord >= fewOver) return { start: index.wordStart(words.first + fewOver, start), stop, cutBefore: true, cutAfter: false };
+    // A phrase from its verb ends where a modifier after its results starts, within MAX_WHOLE_WORDS
+    // words ("… over its zero-shot performance across 10 translation directions" before "from the WMT'21
+    // (2 directions) and …"), rather than mid-phrase.
+    const first = Math.max(0, Math.min(numberWord - 8, words.count - MAX_WORDS));
+    if (atVerb && first === 0) {
+      for (let word = Math.min(words.count, MAX_WHOLE_WORDS); word > numberWord + 1; word--) {
+        const at = index.wordStart(words.first + word, start);
+        if (!MODIFIER_START.test(sentence.slice(at, at + 12))) continue;
+        const next = index.resultFrom(at);
+        if (next === null || next >= stop) return { start, stop: index.wordEnd(words.first + word - 1, stop), cutBefore: rest, cutAfter: false };
+        break;
+      }
+    }
+    let last = words.first + first + MAX_WORDS - 1;
+    // Not inside a name ("…across a number of diverse Universal…" and "…Dependency treebanks").
+    const capital = (run: number) => /^\p{Lu}/u.test(sentence.slice(index.wordStart(run, start), index.wordEnd(run, stop)));
+    while (last > words.first + numberWord && last + 1 < words.first + words.count && capital(last) && capital(last + 1)) last--;
     return {
       start: index.wordStart(words.first + first, start),
       stop: index.wordEnd(last, stop),
@@ -394,6 +462,25 @@ function settingOf(sentence: string, clauseStart: number, phraseStart: number): 
   return clause || DISCOURSE_OPENER.test(setting) || setting.split(/\s+/).length > MAX_OPENER_WORDS ? null : setting;
 }
 
+// What a sentence opens with when its first phrase only sets the scene for the clause after it ("With
+// improvements of up to 4.8, training with XLDA achieves …", "When distilling to 20% of …, we …").
+const OPENING = /^(?:With|Without|When|Whenever|If|Given|Using|After|Although|Though|While|Once|Since|Because|Unlike|Despite|Under|By|At|On|In|For|Across|Over|Compared|Relative)\b/;
+
+/**
+ * A phrase that is only its sentence's opening (up to its first comma) runs on to the end of the
+ * clause after the comma, the clause that says the result; null when that is longer than
+ * MAX_WHOLE_WORDS, as the opening alone says nothing (the clause after it is then one of its own).
+ */
+function runOn(index: SentenceIndex, sentence: string, clause: Clause): Clause | null {
+  const lead = DISCOURSE_LEAD.exec(sentence)?.[0].length ?? 0;
+  const opening = clause.start <= lead && sentence.startsWith(', ', clause.stop) && index.commaIn(lead + 1, clause.stop + 1) === null;
+  if (!opening || !OPENING.test(sentence.slice(lead))) return clause;
+  const stop = index.endAfter(clause.stop + 1) ?? sentence.length;
+  if (index.words(clause.start, stop).count <= MAX_WHOLE_WORDS) return { ...clause, stop, cutAfter: false };
+  index.startClauseAt(clause.stop + 2);
+  return null;
+}
+
 function tidy(phrase: string): string {
   const trimmed = phrase
     .replace(/^[\s,;:，；：、]+|[\s,;:.!(，；：、。！]+$/g, '')
@@ -428,13 +515,19 @@ export function resultsOf(sentences: string[]): string[] {
   const out: string[] = [];
   for (const sentence of sentences) {
     let covered = -1; // end of the last phrase taken from this sentence
-    let index: SentenceIndex | undefined; // read when the sentence has a result
-    for (const m of sentence.matchAll(NUMBER)) {
+    const results = [...sentence.matchAll(NUMBER)].filter((m) => isResult(sentence, m.index, m.index + m[0].length, m[1]!, m[2]));
+    if (results.length === 0) continue;
+    const index = new SentenceIndex(
+      sentence,
+      results.map((m) => m.index),
+    );
+    for (const m of results) {
       const at = m.index;
       const end = at + m[0].length;
-      if (at < covered || !isResult(sentence, at, end, m[1]!, m[2])) continue;
-      index ??= new SentenceIndex(sentence);
-      const { start, stop, cutBefore, cutAfter } = clauseSpan(index, sentence, at, end, covered);
+      if (at < covered) continue;
+      const span = runOn(index, sentence, clauseSpan(index, sentence, at, end, covered));
+      if (!span) continue;
+      const { start, stop, cutBefore, cutAfter } = span;
       covered = stop;
       const clause = tidy(sentence.slice(start, stop));
       const setting = cutBefore ? null : settingOf(sentence, index.startBefore(at), start);

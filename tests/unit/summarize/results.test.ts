@@ -260,8 +260,7 @@ describe('extractKeyResults', () => {
         "By simulating HYPE's evaluation multiple times, we demonstrate consistent ranking of different models, identifying StyleGAN with truncation trick sampling (27.6% HYPE-Infinity deception rate, with roughly one quarter of images being misclassified by humans) as superior to StyleGAN without truncation (19.0%) on FFHQ.",
       ),
     ).toEqual([
-      'identifying StyleGAN with truncation trick sampling (27.6% HYPE-Infinity deception rate, with roughly one quarter of images being misclassified by humans)…',
-      '…as superior to StyleGAN without truncation (19.0%) on FFHQ',
+      '…truncation trick sampling (27.6% HYPE-Infinity deception rate, with roughly one quarter of images being misclassified by humans) as superior to StyleGAN without truncation (19.0%) on FFHQ',
     ]);
     // A citation's year or a model's name in parentheses is no measure: the phrase may end before it.
     expect(
@@ -314,12 +313,9 @@ describe('extractKeyResults', () => {
     // What follows the comma only adds to what comes before it: the cut keeps both.
     expect(
       extractKeyResults(
-        'The performance is significantly better than all prior work and even superior to the NLLB-54B model and GPT-3.5-text-davinci-003, with only 7B or 13B parameters. For example, we predict that the optimal vocabulary size of Llama2-70B should have been at least 216K, 7 times larger than its vocabulary of 32K.',
+        'In a careful comparison over many settings and many seeds, the performance is significantly better than all prior work and even superior to the NLLB-54B model and GPT-3.5-text-davinci-003, with only 7B or 13B parameters.',
       ),
-    ).toEqual([
-      '…better than all prior work and even superior to the NLLB-54B model and GPT-3.5-text-davinci-003, with only 7B or 13B parameters',
-      '…the optimal vocabulary size of Llama2-70B should have been at least 216K, 7 times larger than its vocabulary of 32K',
-    ]);
+    ).toEqual(['…better than all prior work and even superior to the NLLB-54B model and GPT-3.5-text-davinci-003, with only 7B or 13B parameters']);
   });
   it('a clause started inside a parenthesis ends with it, and a list of values is not split at its commas', () => {
     expect(
@@ -327,31 +323,101 @@ describe('extractKeyResults', () => {
         'When provided with only 1% of ImageNet labels (i.e. 13 per class), this model retains a strong classification performance, 73% Top-5 accuracy, outperforming supervised networks by 28% (a 65% relative improvement) and state-of-the-art semi-supervised methods by 14%.',
       ),
     ).toEqual([
-      'When provided with only 1% of ImageNet labels',
-      '…(i.e. 13 per class), this model retains a strong classification performance, 73% Top-5 accuracy',
+      'When provided with only 1% of ImageNet labels (i.e. 13 per class), this model retains a strong classification performance, 73% Top-5 accuracy',
       'outperforming supervised networks by 28% (a 65% relative improvement) and state-of-the-art semi-supervised methods by 14%',
     ]);
     expect(
       extractKeyResults('The average accuracy of machine learning algorithms (i.e. J48, Bayes Net, Adaboost and Random Forest) are 78.86, 74.76, 77.82 and 82.46 respectively.'),
-    ).toEqual(['…accuracy of machine learning algorithms (i.e. J48, Bayes Net, Adaboost and Random Forest) are 78.86, 74.76, 77.82 and 82.46 respectively']);
+    ).toEqual(['The average accuracy of machine learning algorithms (i.e. J48, Bayes Net, Adaboost and Random Forest) are 78.86, 74.76, 77.82 and 82.46 respectively']);
   });
-  it('a clause up to 5 words too long loses them from its start, not from its end, which says what the result is compared with', () => {
+  it('a clause up to 5 words too long (for 26) loses them from its start, not from its end, which says what the result is compared with', () => {
     expect(
       extractKeyResults(
-        'This extends to the fine-tuned assistant Llama 3.1 8B instruct model, where we find that over 75% of neurons in the up-projection layers have the same top associated token compared to the pretrained model.',
+        'For example, on MNIST we find that accuracy of above 90 percent is still attainable even when the dataset has been diluted with 100 noisy examples for each clean example.',
       ),
-    ).toEqual(['…that over 75% of neurons in the up-projection layers have the same top associated token compared to the pretrained model']);
+    ).toEqual(['…we find that accuracy of above 90 percent is still attainable even when the dataset has been diluted with 100 noisy examples for each clean example']);
     expect(
       extractKeyResults(
         'With comprehensive experiments on benchmark datasets, we demonstrate the superior performance of E2Efold: it predicts significantly better structures compared to previous SOTA (29.7% improvement in some cases in F1 scores and even larger improvement for pseudoknotted structures) and runs as efficient as the fastest algorithms in terms of inference time.',
       ),
-    ).toEqual(['…structures compared to previous SOTA (29.7% improvement in some cases in F1 scores and even larger improvement for pseudoknotted structures)']);
-    // Unless it starts at its verb, which says what the number is.
+    ).toEqual(['it predicts significantly better structures compared to previous SOTA (29.7% improvement in some cases in F1 scores and even larger improvement for pseudoknotted structures)']);
+    // Unless it starts at its verb, which says what the number is: it ends before a modifier after its results.
     expect(
       extractKeyResults(
-        'Our empirical evaluation reveals that the new frontier for LLM quantization is 4-bit precision, resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in performance.',
+        "Based on LLaMA-2 as our underlying model, our results show that the model can achieve an average improvement of more than 12 BLEU and 12 COMET over its zero-shot performance across 10 translation directions from the WMT'21 (2 directions) and WMT'22 (8 directions) test datasets.",
       ),
-    ).toEqual(['resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in…']);
+    ).toEqual(['achieve an average improvement of more than 12 BLEU and 12 COMET over its zero-shot performance across 10 translation directions']);
+  });
+  it.each([
+    [
+      'In our experiments we can see over 13% increase in accuracy in the low-data regime experiments in Omniglot (from 69% to 82%), EMNIST (73.9% to 76%) and VGG-Face (4.5% to 12%); in Matching Networks for Omniglot we observe an increase of 0.5% (from 96.9% to 97.4%) and an increase of 1.8% in EMNIST (from 59.5% to 61.3%).',
+      [
+        'see over 13% increase in accuracy in the low-data regime experiments in Omniglot (from 69% to 82%), EMNIST (73.9% to 76%) and VGG-Face (4.5% to 12%)',
+        'in Matching Networks for Omniglot we observe an increase of 0.5% (from 96.9% to 97.4%) and an increase of 1.8% in EMNIST (from 59.5% to 61.3%)',
+      ],
+    ],
+    [
+      'In particular, for the task of identifying atrial fibrillation from small amounts of electrocardiogram data, we observe a nearly 13% improvement in the area under the receiver operating characteristics curve (AUC-ROC) relative to the baseline (AUC-ROC=0.55 vs. AUC-ROC=0.62).',
+      ['…we observe a nearly 13% improvement in the area under the receiver operating characteristics curve (AUC-ROC) relative to the baseline (AUC-ROC=0.55 vs. AUC-ROC=0.62)'],
+    ],
+    [
+      'Our empirical evaluation reveals that the new frontier for LLM quantization is 4-bit precision, resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in performance.',
+      ['resulting in an average memory footprint reduction of 70% compared to the original model without observing any significant decrease in performance'],
+    ],
+    // A pause before a verb of its own still ends the phrase: what follows it is a result of its own.
+    [
+      'Starting with a graph-based model that already improves upon the prior state-of-the-art for this task by 20%, we show that our proposed hybrid models improve an additional 10-15%, while training both faster and using fewer parameters.',
+      ['improves upon the prior state-of-the-art for this task by 20%', 'improve an additional 10-15%'],
+    ],
+    // Nor does a parenthesis inside the name of what a number measures.
+    [
+      'Our model achieves an Inception Score (IS) of 148 and an Frechet Inception Distance (FID) of 3.4, an improvement of 17% and 32% in IS and FID respectively, compared with the baseline BigGAN-deep model with the same architecture and number of parameters.',
+      ['achieves an Inception Score (IS) of 148 and an Frechet Inception Distance (FID) of 3.4', '…an improvement of 17% and 32% in IS and FID respectively'],
+    ],
+    // A list of values after a comma ends no phrase before it.
+    [
+      'Without augmenting any additional hand-crafted features, we achieve new state-of-the-art performances on CoNLL and Twitter NER---88.16% F1 for Spanish, 53.43% F1 for WNUT-2016, and 42.83% F1 for WNUT-2017.',
+      ['achieve new state-of-the-art performances on CoNLL and Twitter NER---88.16% F1 for Spanish, 53.43% F1 for WNUT-2016, and 42.83% F1 for WNUT-2017'],
+    ],
+  ])('a clause of up to 26 words is shown whole rather than cut or split into fragments: %s', (abstract, expected) => {
+    expect(extractKeyResults(abstract)).toEqual(expected);
+  });
+  it('a phrase that is only its sentence\'s opening runs on into the clause that says the result, or is not shown', () => {
+    expect(
+      extractKeyResults(
+        'With improvements of up to 4.8, training with XLDA achieves state-of-the-art performance for Greek, Turkish, and Urdu. In evaluation, the proposed quantizer induces less than 0.4% accuracy drop in ResNet18, ResNet34, and AlexNet.',
+      ),
+    ).toEqual([
+      'With improvements of up to 4.8, training with XLDA achieves state-of-the-art performance for Greek, Turkish, and Urdu',
+      'In evaluation, the proposed quantizer induces less than 0.4% accuracy drop in ResNet18, ResNet34, and AlexNet',
+    ]);
+    expect(
+      extractKeyResults(
+        'With a fixed maximum perturbation of only 1.5% on any pixel, around 80% of attacks (targeted) fool the voting ensemble defense and nearly 100% when the perturbation is only 6%.',
+      ),
+    ).toEqual(['around 80% of attacks (targeted) fool the voting ensemble defense and nearly 100% when the perturbation is only 6%']);
+  });
+  it('a clause cut to 20 words is not cut inside a name', () => {
+    expect(
+      extractKeyResults(
+        'When distilling to 20% of the original model’s trainable parameters, we only observe an average decrease of ∼1 point for both UAS and LAS across a number of diverse Universal Dependency treebanks while being 2.26x (1.21x) faster than the baseline model on CPU (GPU) at inference time.',
+      ),
+    ).toEqual([
+      'we only observe an average decrease of ∼1 point for both UAS and LAS across a number of diverse…',
+      '…Universal Dependency treebanks while being 2.26x (1.21x) faster than the baseline model on CPU (GPU) at inference time',
+    ]);
+  });
+  it('a clause that is only its number keeps the clause it restates', () => {
+    expect(
+      extractKeyResults(
+        'One unexpected observation is that, for models trained with BN, simply removing clean images from training data largely boosts adversarial robustness, i.e., 18.3%.',
+      ),
+    ).toEqual(['boosts adversarial robustness, i.e., 18.3%']);
+  });
+  it('a capitalised word after another word is a name, not the verb a phrase starts at', () => {
+    expect(extractKeyResults('The gains hold across models; in Matching Networks for Omniglot we observe an increase of 0.5% in accuracy.')).toEqual([
+      'in Matching Networks for Omniglot we observe an increase of 0.5% in accuracy',
+    ]);
   });
   it('a phrase leaves out the mark of the list item it starts', () => {
     expect(extractKeyResults('ii) almost complete transfer to a new domain while using less than 10% of the labeled training data.')).toEqual([
@@ -408,7 +474,7 @@ describe('extractKeyResults', () => {
     // A clause delimiter after each number: each clause was found by reading the sentence from its start.
     ['x 1%; ', ['x 1%']],
     // One long clause, cut to 20 words around each number: each cut read the clause from its start.
-    ['by 1% ', ['by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1%…', '…by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1%…', '…by 1% by 1% by 1% by']],
+    ['by 1% ', ['by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1%…', '…by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1%…', '…1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by']],
   ])('reads an abstract of the longest kind, one sentence of "%s" repeated, at once', (unit, expected) => {
     // Every abstract a card shows runs through this (0.25 to 0.6 s here when it took quadratic time).
     const abstract = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
