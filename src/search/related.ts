@@ -26,12 +26,13 @@ export interface RelatedCorpus {
 /**
  * Words of any paper's abstract that say nothing of its subject: discourse ("however",
  * "moreover", "despite"), the research report's verbs and praise ("propose", "outperforms",
- * "significant", "efficient"), counting words, kinds of paper ("survey", "lessons"), what any
+ * "significant", "efficient"), counting words, kinds of paper ("lessons", "analysis"), what any
  * model may be ("open-source", "fine-tuned", "model-agnostic"), the field's own name ("model",
  * "LLM"), web addresses and the datasets every vision paper reports on. In a store of a few dozen
  * papers each is rare enough to weigh like a subject: 'ReAGent' (feature attribution) was related
  * to vocabulary trimming by "lms", "original", "seven", "any", and to length extrapolation by
  * "method", "input", "moreover"; Ruler (output length) to LLM-Pruner by "agnostic" and "https".
+ * A survey is a subject too: one of datasets for LLMs is related to one of LLMs.
  */
 const GENERIC_WORDS: ReadonlySet<string> = new Set(
   (
@@ -55,7 +56,7 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'task tasks capability capabilities specific available large larger small smaller size sizes original additional further future ' +
     'need needs require requires requiring become increase leverage leverages leveraging explore explores exploring investigate ' +
     'investigates investigating investigation conduct conducted design designed discuss aspects order major impressive struggle ' +
-    'research researchers community field landscape development lessons insights analysis survey review overview comprehensive ' +
+    'research researchers community field landscape development lessons insights analysis review overview comprehensive ' +
     'open source agnostic fine tuned tuning finetune finetuned finetuning learn learns learned learning ' +
     'https http www com org github io html ' +
     'benchmark benchmarks model models lm lms plm plms llm llms mnist cifar svhn imagenet'
