@@ -2,6 +2,8 @@ import { arxivAbsUrl } from '../papers/ids';
 import type { ReadingStatus, SavedItem } from '../schema/papers';
 import type { ImportedItem } from '../schema/reading-list';
 import { keywordTags } from './references';
+import { escapeMarkdown, MARKDOWN_SPECIAL_CHARACTERS, unescapeMarkdown } from './markdown-escape';
+import { paperLink } from './paper-link';
 import { singleLine, splitEscapedList } from './text';
 
 const GROUPS: readonly { status: ReadingStatus; heading: string }[] = [
@@ -10,26 +12,8 @@ const GROUPS: readonly { status: ReadingStatus; heading: string }[] = [
   { status: 'read', heading: 'Read' },
 ];
 
-// The characters escapeMarkdown escapes (escapeList escapes "," too).
-const SPECIAL = String.raw`\\\`*_[\]<>!&|~$`;
-const MARKDOWN_SPECIAL = new RegExp(`[${SPECIAL}]`, 'g');
-const ESCAPED = new RegExp(`\\\\([${SPECIAL}])`, 'g');
-const ESCAPED_IN_LIST = new RegExp(`[${SPECIAL},]`);
-
-/**
- * Text as Markdown shows it literally. Everything that can start a link, image, HTML tag, entity,
- * code span, emphasis, strikethrough, table cell or math is backslash-escaped (CommonMark treats
- * an escaped ASCII punctuation character as plain text); the text is one line, so nothing can
- * start a heading or list.
- */
-export function escapeMarkdown(text: string): string {
-  return singleLine(text).replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`);
-}
-
-/** Text escapeMarkdown wrote, as it was (its line breaks aside). */
-export function unescapeMarkdown(text: string): string {
-  return text.replace(ESCAPED, '$1');
-}
+// The characters escapeList escapes: escapeMarkdown's and ",".
+const ESCAPED_IN_LIST = new RegExp(`[${MARKDOWN_SPECIAL_CHARACTERS},]`);
 
 /** A list's items as Markdown shows them, ", " between them: a comma inside an item ("King, Jr.") is escaped. */
 function escapeList(items: readonly string[]): string {
@@ -91,7 +75,7 @@ export function readEntryLine(item: ImportedItem, line: string, first: boolean):
 }
 
 function entry(item: SavedItem): string {
-  const lines = [`- [${escapeMarkdown(item.title)}](${arxivAbsUrl(item.id)})`];
+  const lines = [`- ${paperLink(item.title, arxivAbsUrl(item.id)).markdown}`];
   const authors = item.authors.map(singleLine).filter((name) => name !== '');
   if (authors.length > 0) lines.push(`  ${escapeList(authors)}`);
   const tags = item.tags.map(singleLine).filter((tag) => tag !== '');

@@ -2,7 +2,7 @@ import type { PaperLink } from '../export/paper-link';
 import { errorMessage } from '../messaging/error-message';
 import { useTimedOffer } from './timed-offer';
 
-// How long "BibTeX copied" shows.
+// How long "BibTeX copied" or "Link copied" shows.
 const COPIED_MS = 2_500;
 
 /**

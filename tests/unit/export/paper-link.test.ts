@@ -10,8 +10,8 @@ describe('a paper link to paste into notes', () => {
   });
 
   test('a title with brackets, emphasis marks or markup stays the link text, as written', () => {
-    const link = paperLink('[RE] *Fast* <b>k_NN</b> & `code` \\o/', 'https://arxiv.org/abs/2401.00001');
-    expect(link.markdown).toBe('[\\[RE\\] \\*Fast\\* \\<b\\>k\\_NN\\</b\\> & \\`code\\` \\\\o/](https://arxiv.org/abs/2401.00001)');
-    expect(link.html).toBe('<a href="https://arxiv.org/abs/2401.00001">[RE] *Fast* &lt;b&gt;k_NN&lt;/b&gt; &amp; `code` \\o/</a>');
+    const link = paperLink('[RE] *Fast* <b>k_NN</b> & `code` \\o/ $O(n)$ ~~x~~ | !', 'https://arxiv.org/abs/2401.00001');
+    expect(link.markdown).toBe('[\\[RE\\] \\*Fast\\* \\<b\\>k\\_NN\\</b\\> \\& \\`code\\` \\\\o/ \\$O(n)\\$ \\~\\~x\\~\\~ \\| \\!](https://arxiv.org/abs/2401.00001)');
+    expect(link.html).toBe('<a href="https://arxiv.org/abs/2401.00001">[RE] *Fast* &lt;b&gt;k_NN&lt;/b&gt; &amp; `code` \\o/ $O(n)$ ~~x~~ | !</a>');
   });
 });
