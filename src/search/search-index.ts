@@ -274,11 +274,14 @@ export class SearchIndex {
   /** The year each document's arXiv id says it was first submitted (2310.01779: 2023), 0 for none; read at the first year searched. */
   private docYears: Uint16Array | null = null;
 
+  private submissionYears(): Uint16Array {
+    return (this.docYears ??= Uint16Array.from(this.snapshot.ids, (id) => idYearMonth(id)?.year ?? 0));
+  }
+
   /** Whether a document is of a year searched: its id's year, or the year written in its text ("WMT 2024"). */
   private yearFilter(years: string[]): ((doc: number) => boolean) | null {
     if (years.length === 0) return null;
-    this.docYears ??= Uint16Array.from(this.snapshot.ids, (id) => idYearMonth(id)?.year ?? 0);
-    const docYears = this.docYears;
+    const docYears = this.submissionYears();
     const { termStarts, postingDocs } = this.snapshot;
     const writtenIn = years.map((year) => {
       const docs = new Set<number>();
@@ -338,6 +341,22 @@ export class SearchIndex {
     return found;
   }
 
+  /**
+   * A query of years alone: the papers their ids say were submitted in them, newest id first, then
+   * those that only write the years ("WMT 2024"), in index order.
+   */
+  private ofYearsAlone(years: string[], ofYear: (doc: number) => boolean, limit: number, exclude: string | undefined): SearchHit[] {
+    const { ids, rows } = this.snapshot;
+    const docYears = this.submissionYears();
+    const submitted: number[] = [];
+    const written: number[] = [];
+    ids.forEach((id, doc) => {
+      if (id !== exclude && ofYear(doc)) (years.every((year) => docYears[doc] === Number(year)) ? submitted : written).push(doc);
+    });
+    submitted.sort((a, b) => (ids[a]! < ids[b]! ? 1 : ids[a]! > ids[b]! ? -1 : 0));
+    return [...submitted, ...written].slice(0, limit).map((doc) => ({ id: ids[doc]!, score: 0, row: rows[doc]! }));
+  }
+
   /** How many postings these terms have. */
   private postingCount(termIndexes: number[]): number {
     const { termStarts } = this.snapshot;
@@ -358,17 +377,15 @@ export class SearchIndex {
     const queryWords = [...new Set(tokenize(query))].slice(0, 255);
     if (queryWords.length === 0 || this.size === 0) return [];
     // Readers search by author and year ("vaswani 2017"): a year narrows the results the other words find.
-    const ofYear = this.yearFilter(queryWords.filter((word) => YEAR.test(word)));
+    const years = queryWords.filter((word) => YEAR.test(word));
+    const ofYear = this.yearFilter(years);
     const words = ofYear ? queryWords.filter((word) => !YEAR.test(word)) : queryWords;
+    // After a year the words before it are typed whole ("gpt 4 2023": 4 is a word, not a letter being typed).
+    const typing = prefixLast && !(ofYear && YEAR.test(queryWords[queryWords.length - 1]!));
     const { ids, rows, termStarts, postingDocs, postingWeights } = this.snapshot;
     const { scores, best, matched, touched, lengthNorms } = this;
     const n = ids.length;
-    if (words.length === 0) {
-      // A year alone: that year's papers, the latest indexed first.
-      const hits: SearchHit[] = [];
-      for (let doc = n - 1; doc >= 0 && hits.length < limit; doc--) if (ofYear!(doc) && ids[doc] !== exclude) hits.push({ id: ids[doc]!, score: 0, row: rows[doc]! });
-      return hits;
-    }
+    if (words.length === 0) return this.ofYearsAlone(years, ofYear!, limit, exclude);
     const required: WordTerms[] = [];
     const optional: WordTerms[] = [];
     const joins = queryJoins(query);
@@ -387,7 +404,7 @@ export class SearchIndex {
       for (const join of joins) {
         if (!join.words.includes(word)) continue;
         // Joined with the word being typed, a prefix too: its most frequent terms, as a prefix alone.
-        const found = join.last && prefixLast ? this.mostFrequent(this.termsOf(join.joined, true)) : this.termsOf(join.joined, false);
+        const found = join.last && typing ? this.mostFrequent(this.termsOf(join.joined, true)) : this.termsOf(join.joined, false);
         for (const term of found) {
           if (own.has(term)) continue;
           own.add(term);
@@ -411,8 +428,8 @@ export class SearchIndex {
     // as a word ("gpt 4", "vitamin c") come first. Alone, a letter matches as typed. A Chinese or
     // Japanese character is not a letter but a syllable or a word: it begins few terms.
     const letter = last.length === 1 && !CJK.test(last);
-    if (prefixLast && letter && required.length > 0) optional.push(withJoins(last, this.termsOf(last, false)));
-    else classify(last, prefixLast && !letter, required.length === 0);
+    if (typing && letter && required.length > 0) optional.push(withJoins(last, this.termsOf(last, false)));
+    else classify(last, typing && !letter, required.length === 0);
     // Rarest word first: only its documents can match, so the others just add to their scores.
     // Optional words come last, adding only to documents that matched every required one; with
     // no required word, they are required.

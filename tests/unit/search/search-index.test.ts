@@ -145,11 +145,20 @@ describe('search over the seed store', () => {
     expect(search('vaswani 2017')).toEqual(['1706.03762', '2409.00001']);
     expect(search('vaswani 2024')).toEqual(['2409.00001']);
     expect(search('vaswani 2023')).toEqual([]);
-    expect(new Set(search('2017'))).toEqual(new Set(['1706.03762', '1711.00937', '2409.00001']));
+    // A year alone: that year's papers, newest id first, then those that only write it.
+    expect(search('2017')).toEqual(['1711.00937', '1706.03762', '2409.00001']);
     expect(search('maldacena 1999')).toEqual(['hep-th/9901001']);
     expect(search('speculative 2023')).toEqual(['2302.01318']);
     // A number that is no year a paper can have is a word as any other.
     expect(search('vaswani 4096')).toEqual([]);
+  });
+
+  test('the words before a year are typed whole: "gpt 4 2023" needs the 4, as "gpt 4 x" would', () => {
+    const search = searchOver([
+      titleDocument('2303.08774', 'GPT 4 Technical Report'),
+      titleDocument('2305.00001', 'Scaling GPT Models'),
+    ]);
+    expect(search('gpt 4 2023')).toEqual(['2303.08774']);
   });
 
   test('limit and exclusion', () => {
