@@ -26,7 +26,24 @@ const BETTER_AFTER =
 const REDUCED_BEFORE = /\b(?:only|just|merely|fewer|reduc\w*|sav\w*)\s*$/i;
 // A size or a time a method cuts ("cutting the gradient size of ResNet-50 from 97MB to 0.35MB"); one
 // it increases is a setting ("increasing the vocabulary size from 32K to 43K").
-const CUT_FROM_TO = /\b(?:reduc|cut|compress|shrink|shrunk|decreas|lower|trim|prun)\w*\s+(?:\S+\s+){0,6}?(?:from|to)\s*$/i;
+const CUT_FROM_TO = /\b(?:reduc|cut|compress|shrink|shrunk|decreas|lower|trim|prun)\w*\s+(?:[^\s,;]+\s+){0,6}?(?:from|to)\s*$/i;
+// The other end of "from A to B" ("from 97MB to 0.35MB"), after A or before B: its value and unit.
+const TO_VALUE_AFTER = /^\s*to\s+(?:just\s+|only\s+|about\s+|around\s+)?(\d[\d,]*(?:\.\d+)?)\s*([A-Za-z]*)/i;
+const FROM_VALUE_BEFORE = /\bfrom\s+(\d[\d,]*(?:\.\d+)?)\s*([A-Za-z]*)\s+to\s+(?:just\s+|only\s+|about\s+|around\s+)?$/i;
+const valueOf = (text: string): number => Number(text.replace(/,/g, ''));
+
+/**
+ * A size or a time a method cuts (CUT_FROM_TO): from a larger value to a smaller one of the same
+ * unit ("models from 7B to 65B parameters" is a range the method was tried on, not a cut).
+ */
+function cutFromTo(before: string, num: string, unit: string, after: string): boolean {
+  if (!CUT_FROM_TO.test(before)) return false;
+  const sameUnit = (other: string) => other === '' || other.toLowerCase() === unit.toLowerCase();
+  const to = /from\s*$/i.test(before) ? TO_VALUE_AFTER.exec(after) : null;
+  if (to) return !sameUnit(to[2]!) || valueOf(to[1]!) < valueOf(num);
+  const from = FROM_VALUE_BEFORE.exec(before);
+  return !from || !sameUnit(from[2]!) || valueOf(num) < valueOf(from[1]!);
+}
 // "in about 1.5 hours" as "in 1.5 hours".
 const QUICK_BEFORE = /\b(?:less than|within|under|in)(?:\s+(?:about|around|approximately|roughly|nearly|just|only|merely))?\s*$/i;
 // "By a factor of 30" is a "30×" (a discount factor is a setting, SETTING_BEFORE).
@@ -77,7 +94,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
     // What the method is given ("Given only 5 minutes of footage"), not what it achieves.
     if (/\bgiven (?:only|just|merely)\s*$/i.test(before)) return false;
     // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer" are results.
-    return REDUCED_BEFORE.test(before) || CUT_FROM_TO.test(before) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
+    return REDUCED_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
   }
   if (unit) return true;
   if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before)) return true;
@@ -352,6 +369,9 @@ class SentenceIndex {
   }
 }
 
+// How far either side of a number a clause is looked at for a word: farther, it is no restatement.
+const LETTERS_SEEN_WITHIN = 200;
+
 /**
  * The clause around a number, starting at its verb when there is one, and not before `from` (where
  * the phrase before it ended: a clause cut short at a pause or to MAX_WORDS gave its next number a
@@ -363,8 +383,10 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   const tail = index.endAfter(end);
   const stop = tail ?? sentence.length;
   // A clause that is only its number ("…, i.e., 18.3%") restates the one before it, which it keeps.
-  if (!/\p{L}{3}/u.test(sentence.slice(start, at) + sentence.slice(end, stop))) {
-    const delimiter = /(?:[,;]\s*)?(?:(?:i\.e|e\.g)\.,?\s*)?$/.exec(sentence.slice(0, start))![0];
+  // (Looked for near the number, and the delimiter just before the clause: reading the whole clause
+  // or sentence again for each number made a long list of numbers quadratic.)
+  if (!/\p{L}{3}/u.test(sentence.slice(Math.max(start, at - LETTERS_SEEN_WITHIN), at) + sentence.slice(end, Math.min(stop, end + LETTERS_SEEN_WITHIN)))) {
+    const delimiter = /(?:[,;]\s*)?(?:(?:i\.e|e\.g)\.,?\s*)?$/.exec(sentence.slice(Math.max(0, start - 16), start))![0];
     start = Math.max(from, index.commaIn(0, start - delimiter.length - 1) ?? 0);
   }
   // Start at the verb governing the number when one precedes it in the clause. (A word right

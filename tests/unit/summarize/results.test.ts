@@ -287,6 +287,15 @@ describe('extractKeyResults', () => {
       'improve performance on ARC-Challenge from 29.1 to 32.0',
     ]);
   });
+  it('a range of model sizes a method is tried on is no cut, even near "reduce", "lower" or "prune"', () => {
+    for (const sentence of [
+      'Our method reduces the memory footprint of models from 7B to 65B parameters.',
+      'Training in lower precision, we fine-tune models from 7B to 70B parameters on a single node.',
+      'We prune redundant heads and evaluate models scaled from 1B to 13B parameters.',
+    ]) expect(extractKeyResults(sentence), sentence).toEqual([]);
+    // Cut to a smaller size, or to another unit, it is.
+    expect(extractKeyResults('Our method reduces the memory footprint of the model from 13GB to 3.5GB.')).toEqual(['reduces the memory footprint of the model from 13GB to 3.5GB']);
+  });
   it('a time "in about N hours" is a result as "in N hours" is', () => {
     expect(extractKeyResults('SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours.')).toEqual([
       'SGP completes 90 epochs in around 1.5 hours while AllReduce SGD takes over 5 hours',
