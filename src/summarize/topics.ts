@@ -65,11 +65,11 @@ const RULES: readonly TopicRule[] = [
   ['retrieval-augmented generation', /retrieval.augment|rag\b|retrieval-based/],
   ['reasoning', /reasoning|chain.of.thought/],
   ['agents', /(?:llm|language) agents?|agentic|tool.use/],
-  // Explaining a model's predictions is interpretability; "an explanation for this gap" is not, and a
-  // saliency map may be where a viewer looks.
+  // Explaining a model's predictions is interpretability; "an explanation for this gap" or "explains
+  // the behavior of the sharpness" (a theory of training) is not, and a saliency map may be where a viewer looks.
   [
     'interpretability',
-    /interpretab|explainab|attribution method|feature (?:attribution|importance)|saliency methods?|prob(?:e|ing)|superposition|(?:model|post-hoc|local|global|counterfactual|visual|hierarchical|influence-directed|model-agnostic) explanations?|explain(?:ing|s)? (?:the )?(?:predictions?|decisions?|behaviou?rs?|classifiers?|models?|(?:deep )?neural)/,
+    /interpretab|explainab|attribution method|feature (?:attribution|importance)|saliency methods?|prob(?:e|ing)|superposition|(?:model|post-hoc|local|global|counterfactual|visual|hierarchical|influence-directed|model-agnostic) explanations?|explain(?:ing|s)? (?:the )?(?:predictions?|decisions?|classifiers?|models?|(?:deep )?neural)/,
     /explanations?\b|saliency maps?\b/,
   ],
   // Handwritten digits are MNIST, a benchmark, not documents.
@@ -96,8 +96,8 @@ const RULES: readonly TopicRule[] = [
   // Neural Network", "diffusion maps", "diffusion wavelets").
   ['generative models', /(?:denoising|latent|stable|score-based|text-to-\w+|video|image) diffusion|diffusion(?:-based)? (?:models?|probabilistic|transformers?|polic|sampl|priors?|decoders?|generat)|gans?\b|generative model|vaes?\b/],
   // Learning from a few examples of a new task. A language model prompted with a few examples
-  // ("few-shot prompting", "in the few-shot setting") is no meta-learning: few-shot only supports it.
-  ['meta-learning', /meta-?learn|learning to learn|(?:few|one)-shot (?:learning|classification|regression)|maml\b/, /few-shot/],
+  // ("few-shot prompting", "GPT-3's few-shot learning") is no meta-learning: few-shot only supports it.
+  ['meta-learning', /meta-?learn|learning to learn|(?:few|one)-shot (?:classification|regression)|maml\b/, /few-shot|one-shot learning/],
   // Why and when networks learn, proved or derived: a theorem in passing ("we prove convergence") only
   // supports it; a bound (a search heuristic's, a variational one) and "sample complexity" (often a
   // data budget) do not count.

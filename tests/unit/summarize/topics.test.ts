@@ -180,6 +180,12 @@ describe('topicsFor', () => {
 
   it('does not read prompting a language model with a few examples as meta-learning', () => {
     expect(topicsFor('Arithmetic with language models', 'In the few-shot setting, we prompt the model with eight worked examples.')).not.toContain('meta-learning');
+    // Nor a language model's few-shot learning, as GPT-3's abstract says it: named, it is one topic among others, not the paper's.
+    expect(topicsFor('Scaling language models', "We train an autoregressive language model and find that its few-shot learning still struggles on some datasets.")).not.toContain('meta-learning');
+  });
+
+  it('does not read explaining how training behaves as interpretability', () => {
+    expect(topicsFor('Edge of Stability in Gradient Descent', 'We study gradient descent on neural networks. Our analysis explains the behavior of the sharpness during training.')).not.toContain('interpretability');
   });
 
   it('does not read a bound or a theorem in passing as learning theory', () => {
