@@ -1,5 +1,6 @@
 import type { PaperLink } from '../export/paper-link';
 import { errorMessage } from '../messaging/error-message';
+import { useRef } from 'preact/hooks';
 import { useTimedOffer } from './timed-offer';
 
 // How long "BibTeX copied" or "Link copied" shows.
@@ -27,18 +28,32 @@ export async function writeLink(link: PaperLink): Promise<void> {
 /** What a copy puts on the clipboard, as its confirmation names it. */
 export type CopiedThing = 'BibTeX' | 'Link';
 
+/** A copy's text once it comes, unless a later copy was asked for meanwhile (then its write fails, unsaid). */
+export type LatestText = (text: Promise<string>) => Promise<string>;
+
 /**
  * The card's and the popup's copy buttons: `copy(what, write)` runs the clipboard write and gives
- * what to show after ("BibTeX copied" for a moment, else null); a failure goes to `showError`.
+ * what to show after ("BibTeX copied" for a moment, else null); a failure goes to `showError`. The
+ * last copy asked for wins: a BibTeX still waiting for arXiv when Copy link is pressed is not written
+ * over the link, nor said.
  */
-export function useClipboardCopy(showError: (message: string | null) => void): [string | null, (what: CopiedThing, write: () => Promise<void>) => Promise<void>] {
+export function useClipboardCopy(showError: (message: string | null) => void): [string | null, (what: CopiedThing, write: (latest: LatestText) => Promise<void>) => Promise<void>] {
   const [copied, showCopied] = useTimedOffer<string>(COPIED_MS);
-  const copy = async (what: CopiedThing, write: () => Promise<void>) => {
+  const asked = useRef(0);
+  const copy = async (what: CopiedThing, write: (latest: LatestText) => Promise<void>) => {
+    const mine = ++asked.current;
+    const isLatest = () => mine === asked.current;
+    const latest: LatestText = async (text) => {
+      const value = await text;
+      if (!isLatest()) throw new Error('a later copy was asked for');
+      return value;
+    };
     showError(null);
     try {
-      await write();
-      showCopied(`${what} copied`);
+      await write(latest);
+      if (isLatest()) showCopied(`${what} copied`);
     } catch (failure) {
+      if (!isLatest()) return;
       showCopied(null);
       showError(`${what} not copied: ${errorMessage(failure)}`);
     }

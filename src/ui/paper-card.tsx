@@ -273,7 +273,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           </select>
         )}
         {model.id && (
-          <button type="button" class="pl-cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', async () => navigator.clipboard.writeText(await actions.citation()))}>
+          <button type="button" class="pl-cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', async (latest) => navigator.clipboard.writeText(await latest(actions.citation())))}>
             Copy BibTeX
           </button>
         )}

@@ -26,12 +26,14 @@ const FIREFOX_CLIPBOARD = `(() => {
 
 beforeAll(async () => {
   browser = await launchExtension();
-  const page = await fixture('arxiv-abs-2310.01779v3.html');
-  browser.serve('https://arxiv.org/pdf/2310.01779v3', { body: PDF, contentType: 'application/pdf' });
-  browser.serve('https://arxiv.org/abs/2310.01779', async (route) => {
-    await new Promise((done) => setTimeout(done, ARXIV_DELAY_MS));
-    await route.fulfill({ status: 200, contentType: 'text/html', body: page }).catch(() => undefined);
-  });
+  for (const [id, shown] of [['2310.01779', '2310.01779v3'], ['2402.18041', '2402.18041']]) {
+    const page = await fixture(`arxiv-abs-${shown}.html`);
+    browser.serve(`https://arxiv.org/pdf/${shown}`, { body: PDF, contentType: 'application/pdf' });
+    browser.serve(`https://arxiv.org/abs/${id}`, async (route) => {
+      await new Promise((done) => setTimeout(done, ARXIV_DELAY_MS));
+      await route.fulfill({ status: 200, contentType: 'text/html', body: page }).catch(() => undefined);
+    });
+  }
   await browser.context.addInitScript(FIREFOX_CLIPBOARD);
 });
 
@@ -55,6 +57,27 @@ describe('popup Copy BibTeX on a PDF tab, arXiv slow to answer', () => {
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^@misc\{zhai2023halle,/);
     expect(copied).toContain('Bohan Zhai');
+    await popup.close();
+    await pdf.close();
+  }, 30_000);
+
+  test('Copy link pressed while the BibTeX waits for arXiv: the link is what stays on the clipboard, and what the popup says', async () => {
+    const pdf = await browser.context.newPage();
+    await pdf.goto('https://arxiv.org/pdf/2402.18041').catch(() => undefined);
+    const popup = await browser.popup();
+    const thisTab = popup.getByTestId('this-tab');
+    await thisTab.getByTestId('copy-bibtex').waitFor();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.bringToFront();
+    await thisTab.getByTestId('copy-bibtex').click();
+    await thisTab.getByTestId('copy-link').click();
+    await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('Link copied');
+    // Past arXiv's answer, and the BibTeX it completes: nothing more is said ("Link copied" is gone by then).
+    await popup.waitForTimeout(ARXIV_DELAY_MS + 1_000);
+    expect({
+      said: await thisTab.locator('[data-testid="copied"], .error').allTextContents(),
+      clipboard: await popup.evaluate(() => navigator.clipboard.readText()),
+    }).toEqual({ said: [''], clipboard: '[Datasets for Large Language Models: A Comprehensive Survey](https://arxiv.org/abs/2402.18041)' });
     await popup.close();
     await pdf.close();
   }, 30_000);

@@ -124,7 +124,7 @@ function CopyButtons({ paper }: { paper: SaveInput }) {
   const [copied, copy] = useClipboardCopy(setError);
   return (
     <>
-      <button type="button" class="cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', () => writeWhenReady(sendRequest({ type: 'citation', paper }, true)))}>
+      <button type="button" class="cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', (latest) => writeWhenReady(latest(sendRequest({ type: 'citation', paper }, true))))}>
         Copy BibTeX
       </button>
       <button type="button" class="cite" data-testid="copy-link" onClick={() => void copy('Link', () => writeLink(paperLink(paper.title, arxivAbsUrl(paper.id))))}>
