@@ -66,7 +66,8 @@ test('"Restore with the note" puts the paper back as it was, with the note typed
   fireEvent.click(await screen.findByTestId('lost-note-restore', {}, { timeout: 2000 }));
   await waitFor(async () => expect(await db.saved.get(ID)).toMatchObject({ notes: 'Compare with Mamba, section 3', tags: ['nlp'], status: 'reading' }));
   await waitFor(() => expect(screen.queryByTestId('lost-note')).toBeNull());
-  expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('2');
+  // The list reads the store again after the restore: its count follows.
+  await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('2'));
 });
 
 test('the paper saved again elsewhere meanwhile: "Save the note" writes the note on it, keeping what that save holds', async () => {
