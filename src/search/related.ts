@@ -249,6 +249,9 @@ export const SAME_PAPER_MIN_TERMS = 20;
 const samePaper = (similarity: number, terms: number, otherTerms: number): boolean =>
   similarity >= SAME_PAPER_SIMILARITY && terms >= SAME_PAPER_MIN_TERMS && otherTerms >= SAME_PAPER_MIN_TERMS;
 
+/** How many distinct terms the corpus' paper `paper` has. */
+const termCountOf = (corpus: RelatedCorpus, paper: number): number => corpus.offsets[paper + 1]! - corpus.offsets[paper]!;
+
 /** The cosine of the corpus' papers `a` and `b`, with `scratch` (zeros, one per term: left zeros) holding `a`'s vector meanwhile. */
 function paperSimilarity(corpus: RelatedCorpus, a: number, b: number, scratch: Float64Array): number {
   const { offsets, terms, weights } = corpus;
@@ -314,7 +317,7 @@ export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDo
     for (const number of touched) {
       const similarity = dots[number]! / norms[number]!;
       dots[number] = 0;
-      if (similarity < MIN_RELATED_SIMILARITY || id === targets[number]!.id || samePaper(similarity, termsOfTarget[number]!, offsets[index + 1]! - offsets[index]!)) continue;
+      if (similarity < MIN_RELATED_SIMILARITY || id === targets[number]!.id || samePaper(similarity, termsOfTarget[number]!, termCountOf(corpus, index))) continue;
       // Keep the best `kept`, in order (ties: the earlier paper first).
       const list = best[number]!;
       if (list.length === kept && similarity <= list[kept - 1]!.similarity) continue;
@@ -331,8 +334,8 @@ export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDo
     const shown: number[] = [];
     for (const { paper } of list) {
       if (shown.length === count) break;
-      const paperTerms = offsets[paper + 1]! - offsets[paper]!;
-      if (!shown.some((other) => samePaper(paperSimilarity(corpus, other, paper, scratch), offsets[other + 1]! - offsets[other]!, paperTerms))) shown.push(paper);
+      const paperTerms = termCountOf(corpus, paper);
+      if (!shown.some((other) => samePaper(paperSimilarity(corpus, other, paper, scratch), termCountOf(corpus, other), paperTerms))) shown.push(paper);
     }
     return shown.map((paper) => corpus.ids[paper]!);
   });
