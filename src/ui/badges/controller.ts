@@ -163,7 +163,7 @@ export function createBadgeController({ site, transport, doc = document, current
         // itself not answering is no fault of arXiv's: said as it is.
         const page = await transport.arxivPage(badge.id).catch((error: unknown) => {
           if (error instanceof NoAnswerError) throw error;
-          throw new Error(`could not get this paper's abstract from arXiv (${errorMessage(error)}).`);
+          throw new Error(`arXiv did not give this paper's abstract (${errorMessage(error)}).`);
         });
         if (page?.abstract) view = await summaryOf(badge, { ...details, title: details.title || page.title, abstract: page.abstract });
       }

@@ -583,7 +583,7 @@ describe('listing badges', () => {
     const panel = () => part(host, 'badge-tldr')!;
     part(host, 'badge-tldr-toggle')!.click();
     await settle();
-    expect(panel().textContent).toBe("No TL;DR: could not get this paper's abstract from arXiv (arXiv answered HTTP 503 for 2407.21500). Try again");
+    expect(panel().textContent).toBe("No TL;DR: arXiv did not give this paper's abstract (arXiv answered HTTP 503 for 2407.21500). Try again");
     expect(panel().textContent).not.toMatch(/does not know this paper/);
     const retry = within(panel()).getByRole('button', { name: 'Try the TL;DR of “Prompt Compression by Learned Token Dropping” again' });
     expect(retry).toBe(part(host, 'badge-tldr-retry'));

@@ -107,7 +107,10 @@ describe('fetchArxivPaper never throws; it tells "no such paper" from "try later
 
   test('no connection, or no answer in time: failed, with why', async () => {
     const offline = await fetchArxivPaper('1706.03762', () => Promise.reject(new TypeError('Failed to fetch')));
-    expect(offline).toEqual({ ok: false, kind: 'failed', reason: 'could not reach arXiv: Failed to fetch' });
+    // The browser's bare "Failed to fetch" is said in words; a named cause is kept.
+    expect(offline).toEqual({ ok: false, kind: 'failed', reason: 'no connection to arXiv, or the request was blocked' });
+    const unresolved = await fetchArxivPaper('1706.03762', () => Promise.reject(new TypeError('net::ERR_NAME_NOT_RESOLVED')));
+    expect(unresolved).toEqual({ ok: false, kind: 'failed', reason: 'could not reach arXiv: net::ERR_NAME_NOT_RESOLVED' });
     const hanging: typeof fetch = (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     expect(await fetchArxivPaper('1706.03762', hanging, 50)).toEqual({ ok: false, kind: 'failed', reason: 'arXiv did not answer within 0.05 s' });
   });
