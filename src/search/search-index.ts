@@ -1,5 +1,6 @@
 import { idYearMonth } from '../papers/ids';
 import { CJK, compoundTerms, queryJoins, STOPWORDS, tokenize, withGermanSpellings } from './tokenize';
+import { formsPrefix, wordBase } from './word-forms';
 
 /**
  * An in-memory BM25 index over the papers in the store, compact enough to persist as one record
@@ -317,6 +318,19 @@ export class SearchIndex {
     return matches;
   }
 
+  /** Terms that are other forms of a word, by their endings ("following": follow, follows, followed). */
+  private formsOf(word: string): number[] {
+    const base = wordBase(word);
+    const prefix = formsPrefix(base);
+    if (prefix.length < 3) return [];
+    const { terms } = this.snapshot;
+    const forms: number[] = [];
+    for (let index = lowerBound(terms, prefix); index < terms.length && terms[index]!.startsWith(prefix); index++) {
+      if (terms[index] !== word && wordBase(terms[index]!) === base) forms.push(index);
+    }
+    return forms;
+  }
+
   /** At most MAX_ALONE_PREFIX_TERMS of these terms, the most frequent. */
   private mostFrequent(termIndexes: number[]): number[] {
     if (termIndexes.length <= MAX_ALONE_PREFIX_TERMS) return termIndexes;
@@ -397,10 +411,17 @@ export class SearchIndex {
     // "flashattention"), scored as the word's commonest term: another spelling of the same words
     // ranks a little below them, never above (a rare joined form would outscore "neural" and "network" in a title).
     // A word the index lacks scores its share of the joined term ("multi-lingual": half of "multilingual" each).
-    const withJoins = (word: string, terms: number[]): WordTerms => {
+    // Its other forms ("follows" for "following") score as the joined forms do.
+    const withJoins = (word: string, terms: number[], forms: number[] = []): WordTerms => {
       const idfs = terms.map(idfOf);
       const ownIdf = idfs.length > 0 ? Math.min(...idfs) : null;
       const own = new Set(terms);
+      for (const form of forms) {
+        if (own.has(form)) continue;
+        own.add(form);
+        terms.push(form);
+        idfs.push(VARIANT_SHARE * (ownIdf ?? idfOf(form)));
+      }
       for (const join of joins) {
         if (!join.words.includes(word)) continue;
         // Joined with the word being typed, a prefix too: its most frequent terms, as a prefix alone.
@@ -418,8 +439,10 @@ export class SearchIndex {
     // its most frequent terms (reading them all would cost a keystroke more).
     const classify = (word: string, asPrefix: boolean, alone = false) => {
       const own = alone ? this.mostFrequent(this.termsOf(word, asPrefix)) : this.termsOf(word, asPrefix);
-      const mayBeStopword = (asPrefix && beginsStopword(word)) || (own.length === 0 && oneTypoFromStopword(word));
-      (mayBeStopword ? optional : required).push(withJoins(word, own.length > 0 ? own : this.termsOneTypoFrom(word)));
+      const forms = this.formsOf(word);
+      const found = own.length + forms.length > 0;
+      const mayBeStopword = (asPrefix && beginsStopword(word)) || (!found && oneTypoFromStopword(word));
+      (mayBeStopword ? optional : required).push(found ? withJoins(word, own, forms) : withJoins(word, this.termsOneTypoFrom(word)));
     };
     for (const word of words.slice(0, -1)) classify(word, false);
     const last = words[words.length - 1]!;

@@ -3,6 +3,7 @@ import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { searchDocument } from '../../../src/db/search';
 import { tokenize } from '../../../src/search/tokenize';
+import { wordBase } from '../../../src/search/word-forms';
 import { titleDocument } from './title-document';
 import type { Paper } from '../../../src/schema';
 
@@ -42,7 +43,11 @@ describe('search over the seed store', () => {
 
   test('the word being typed matches as a prefix', () => {
     expect(seedIndex.search('quantiz').map((hit) => titleOf(hit.id)).some((title) => /quantization/i.test(title))).toBe(true);
-    expect(seedIndex.search('quantiz', 20, { prefixLast: false })).toEqual([]);
+    // Typed whole, it finds only the words it is a form of ("quantize": Quantizing, Quantized), none it begins.
+    const whole = seedIndex.search('quantiz', 20, { prefixLast: false }).map((hit) => titleOf(hit.id));
+    expect(whole.length).toBeGreaterThan(0);
+    for (const title of whole) expect(title).toMatch(/\bquantiz(?:e|ed|es|ing)\b/i);
+    expect(whole.some((title) => /quantization/i.test(title) && !/\bquantiz(?:e|ed|es|ing)\b/i.test(title))).toBe(false);
   });
 
   test('a word the index lacks finds the terms one typo away; a word it has is taken as typed', () => {
@@ -59,7 +64,8 @@ describe('search over the seed store', () => {
     };
     const hits = seedIndex.search('model', 100, { prefixLast: false });
     expect(hits.length).toBeGreaterThan(0);
-    for (const hit of hits) expect(tokensOf(hit.id).has('model'), titleOf(hit.id)).toBe(true);
+    // Its own forms are no neighbours: "models", "modeling" (tests/unit/search/word-forms.test.ts).
+    for (const hit of hits) expect([...tokensOf(hit.id)].some((token) => wordBase(token) === 'model'), titleOf(hit.id)).toBe(true);
   });
 
   test('a letter alone matches as typed; after other words it does not narrow them yet, and papers that have it as a word come first', () => {

@@ -1,0 +1,59 @@
+/**
+ * English inflections, for search: a query word finds the other forms of its word ("following"
+ * finds "follow" and "follows", "instruction" finds "instructions", "llm" finds "llms"). Only
+ * endings that inflect a word are read, never derivations ("attention" is not "attend"), and both
+ * the query word and the indexed term are read the same way, so a rule's oddities cancel out
+ * ("falling" and "fall" both read "fal").
+ */
+
+// Plain letters only: "gpt4" or "3d" have no inflections to read.
+const PLAIN_WORD = /^[a-z]+$/;
+// "-es" is an ending after a hiss ("approaches", "losses", "boxes"); elsewhere the "e" is the word's ("images").
+const ES_AFTER_HISS = /(?:ch|sh|x|ss|z)es$/;
+// A final "s" that is no plural: "loss", "analysis", "corpus" (but "gpus" is: no vowel before its "us").
+const S_OF_THE_WORD = /(?:ss|is|[aeiouy][^aeiouy]*us)$/;
+const VOWEL = /[aeiouy]/;
+// "modelling" and "model", "embedded" and "embed": a doubled final consonant reads once.
+const DOUBLED_CONSONANT = /([b-df-hj-np-tv-z])\1$/;
+
+/** What is left of a word without an ending, if enough is left to be a word: "string" is no "str" + "ing". */
+function without(word: string, ending: number, needsVowel = true): string | null {
+  const stem = word.slice(0, word.length - ending);
+  return stem.length >= 3 && (!needsVowel || VOWEL.test(stem)) ? stem : null;
+}
+
+/** The word without a plural's ending ("llms": "llm", "approaches": "approach"), or null for none. */
+function singular(word: string): string | null {
+  if (word.endsWith('ies')) return without(word, 3)?.concat('y') ?? null;
+  if (ES_AFTER_HISS.test(word)) return without(word, 2);
+  // An acronym's plural has no vowel to read: "llms", "cnns".
+  return word.endsWith('s') && !S_OF_THE_WORD.test(word) ? without(word, 1, false) : null;
+}
+
+/** The word without a verb's ending ("applied", "following", "learned"), or null for none. */
+function verbStem(word: string): string | null {
+  if (word.endsWith('ied')) return without(word, 3)?.concat('y') ?? null;
+  if (word.endsWith('ing')) return without(word, 3);
+  // "speed", "need", "seed" end in no "-ed".
+  return word.endsWith('ed') && !word.endsWith('eed') ? without(word, 2) : null;
+}
+
+/** The form a word's inflections share; the word itself when it has none to read. */
+export function wordBase(word: string): string {
+  if (!PLAIN_WORD.test(word) || word.length < 4) return word;
+  const one = singular(word);
+  // A plural of a verb's noun: "embeddings", "findings", "settings".
+  let base = one ? (one.endsWith('ing') ? verbStem(one) ?? one : one) : verbStem(word) ?? word;
+  base = base.replace(DOUBLED_CONSONANT, '$1');
+  // "encode", "encoded" and "encoding" read "encod"; "image" and "images" "imag".
+  if (base.endsWith('e') && base.length > 3) base = base.slice(0, -1);
+  return base;
+}
+
+/**
+ * Where a word's other forms begin in a sorted list of terms: its base, but for a base ending in
+ * "y", which its forms may spell "i" ("study": "studies").
+ */
+export function formsPrefix(base: string): string {
+  return base.endsWith('y') ? base.slice(0, -1) : base;
+}

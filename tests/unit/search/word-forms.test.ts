@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { buildSearchSnapshot, SearchIndex } from '../../../src/search/search-index';
+import { typoSearch } from '../../../src/search/typo-search';
+import { wordBase } from '../../../src/search/word-forms';
+import { titleDocument } from './title-document';
+
+describe('a word and its inflections read alike', () => {
+  test.each([
+    [['follow', 'follows', 'followed', 'following']],
+    [['instruction', 'instructions']],
+    [['llm', 'llms'], ['gpu', 'gpus']],
+    [['model', 'models', 'modeling', 'modelling', 'modeled']],
+    [['embedding', 'embeddings', 'embedded']],
+    [['study', 'studies', 'studied', 'studying']],
+    [['approach', 'approaches'], ['loss', 'losses'], ['process', 'processes', 'processing']],
+    [['encode', 'encoded', 'encoding', 'encodes'], ['image', 'images']],
+    [['speed', 'speeds'], ['need', 'needs', 'needed']],
+  ])('%j', (...groups) => {
+    for (const group of groups) expect(new Set(group.map(wordBase)), group.join(' ')).toHaveProperty('size', 1);
+  });
+
+  test('words that only look inflected, and derived words, keep their own reading', () => {
+    for (const [a, b] of [['corpus', 'corp'], ['analysis', 'analysi'], ['string', 'str'], ['attention', 'attend'], ['transformer', 'transform'], ['gpt4', 'gpt']]) {
+      expect(wordBase(a!), `${a} / ${b}`).not.toBe(wordBase(b!));
+    }
+  });
+});
+
+// Titles as the store holds them, each in one form of its words.
+const DOCUMENTS = [
+  titleDocument('2203.02155', 'Training language models to follow instructions with human feedback'),
+  titleDocument('2410.00011', 'Following Length Constraints in Instructions'),
+  titleDocument('2308.11432', 'A Survey on Large Language Model based Autonomous Agents'),
+  titleDocument('2402.01680', 'Large Language Model based Multi-Agents: A Survey of Progress and Challenges'),
+  titleDocument('2309.07864', 'The Rise and Potential of Large Language Model Based Agents: A Survey'),
+  titleDocument('2401.00001', 'Are LLMs Good Annotators for Discourse-level Event Relation Extraction?'),
+  titleDocument('2401.00002', 'Attend to Tokens: Sparse Retrieval Heads'),
+];
+
+const index = new SearchIndex(buildSearchSnapshot(DOCUMENTS));
+const idsFor = (query: string, prefixLast = true) => index.search(query, 20, { prefixLast }).map((hit) => hit.id);
+
+describe('search finds a word in its other forms', () => {
+  test('"instruction following" finds "… to follow instructions …" (it found nothing), typed or whole, and the paper with the words as typed comes first', () => {
+    for (const prefixLast of [true, false]) {
+      const found = idsFor('instruction following', prefixLast);
+      expect(found).toContain('2203.02155');
+      expect(found[0]).toBe('2410.00011');
+    }
+  });
+
+  test('a plural finds the singular and the other way round, before the last word too', () => {
+    expect(idsFor('llm annotators', false)).toEqual(['2401.00001']);
+    expect(idsFor('survey agents', false).sort()).toEqual(['2308.11432', '2309.07864', '2402.01680']);
+  });
+
+  test('no word is found by a derived one or by what it begins with, typed whole', () => {
+    expect(idsFor('attention', false)).toEqual([]);
+    expect(idsFor('instruct', false)).toEqual([]);
+  });
+
+  test("a list searched beside the store (saved papers) finds a word's forms as the store does", () => {
+    const saved = DOCUMENTS.map((document) => ({ title: document.title }));
+    const found = typoSearch(saved, (entry) => ({ title: entry.title, authors: [], other: [] })).matches('instruction following', 10);
+    expect(found.map((entry) => entry.title)).toContain('Training language models to follow instructions with human feedback');
+  });
+});
