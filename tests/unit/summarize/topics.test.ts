@@ -27,6 +27,13 @@ describe('topics of the seed papers', () => {
     'XL3M:': 'long context', // training-free length extension, nothing besides
     'Ruler:': 'alignment', // instruction following under length constraints
     'Enhancing Ultra-Low-Bit Quantization': 'quantization', // quantization only
+    // Other topics these name only in passing: "Unlike speculative decoding approaches…", "Traditional compression
+    // methods such as pruning…", "Recent attempts to compress and limit these context lengths…", and pre-training
+    // "including using a very large context size (2,048 tokens), batch size (0.5M tokens) and training set".
+    'Entropy Adaptive Decoding': 'efficient inference',
+    'CompactifAI:': 'quantization', // combined with quantization in its experiments
+    'Learn Your Tokens:': 'tokenization',
+    'Stack Over-Flowing with Results:': 'pre-training',
   };
 
   it('gives every paper two to five tags from the vocabulary, apart from the one-topic papers', () => {
@@ -115,6 +122,27 @@ describe('topicsFor', () => {
       'speculative decoding',
       'quantization',
     ]);
+  });
+
+  it("adds a topic named once only where the paper names it as its own, not as a contrast, earlier work or one item of a list", () => {
+    // "…have been shown to be successful in image classification models"
+    expect(scitldrTopics('Depthwise Separable Convolutions for Neural Machine Translation')).toEqual(['machine translation']);
+    // "Previous few-shot learning works have mainly focused on classification and reinforcement learning."
+    expect(scitldrTopics('Few-Shot Regression via Learned Basis Functions')).toEqual(['meta-learning']);
+    // "We provide results on MNIST, CIFAR10, music and speech data."
+    expect(scitldrTopics('TequilaGAN: How To Easily Identify GAN Samples')).toEqual(['generative models']);
+    // "…on a wide range of applications including gridworld, robotics tasks and video games."
+    expect(scitldrTopics('Scoring-Aggregating-Planning: Learning task-agnostic priors from interactions and sparse rewards for zero-shot generalization')).toEqual([
+      'reinforcement learning',
+    ]);
+    // "We evaluate area attention on two tasks: neural machine translation (both character and token-level) and image captioning"
+    expect(scitldrTopics('Area Attention')).toEqual(['model architecture', 'machine translation']);
+    // "When applied to online speech recognition, we obtain state-of-the-art results…"
+    expect(scitldrTopics('Monotonic Chunkwise Attention')).toEqual(['model architecture', 'speech']);
+    // "Moreover, we present a method of fine-tuning vector quantized DNNs…"
+    expect(scitldrTopics('Universal Deep Neural Network Compression')).toEqual(['quantization', 'fine-tuning']);
+    // "…recovered through tuning techniques, LoRA, in merely 3 hours": an aside in commas is no list.
+    expect(topicsOf('LLM-Pruner')).toEqual(['pruning', 'fine-tuning']);
   });
 
   // SciTLDR papers (real titles and abstracts) that had no tag, or a wrong one, before their topic's rules.
