@@ -63,7 +63,21 @@ const RULES: readonly TopicRule[] = [
     /rewards?\b|policies\b|policy (?:network|learning)|markov decision/,
   ],
   ['alignment', /human (?:feedback|preference)|rlhf|instruction.following/],
-  ['retrieval-augmented generation', /retrieval.augment|rag\b|retrieval-based/],
+  // A language model that reads what it retrieves; a retrieval-based chatbot picks a stored response (retrieval).
+  ['retrieval-augmented generation', /retrieval.augment|rag\b|retrieval-based (?:language models?|lms?|generat)/],
+  // Finding documents for a query. Recalling a memory ("memory retrieval", "associative retrieval"),
+  // recovering a signal ("phase retrieval") or retrieving facts in passing is no search.
+  [
+    'retrieval',
+    /information.retrieval|(?:document|passage|text|sentence|semantic|dense|sparse|neural|cross-lingual|problem|web|product) retrieval|retrieval(?:-based)? (?:systems?|models?|methods?|benchmarks?|quality|framework)|(?<!golden )retrievers?\b|search engines?|re-?rankers?\b|(?:answer|passage|document|search) re-?ranking|re-?ranking (?:and|of|the) (?:slates?|documents?|passages?|answers?|candidates?|search)|query (?:reformulation|expansion)|relevance (?:modell?ing|prediction|ranking)|bm25\b/,
+  ],
+  // Conversation with a system, not "a dialogue between fields" nor a chat model named in passing.
+  [
+    'dialogue',
+    /dialog(?:ue)?s? (?:systems?|agents?|models?|generation|states?|responses?|history|polic(?:y|ies)|corpus|corpora|datasets?|acts?|management|summari[sz]ation|research)|(?:task-oriented|goal-oriented|open-domain|multi-turn|grounded|spoken|human-computer|chit-chat) (?:dialog|conversation)|conversational (?:agents?|models?|systems?|ai|assistants?|datasets?|question answering|responses?)|chat-?bots?/,
+    /dialog(?:ue)?s?\b(?! between)|conversations?\b/,
+  ],
+  ['time series', /time.series|forecasting\b/],
   ['reasoning', /reasoning|chain.of.thought/],
   ['agents', /(?:llm|language) agents?|agentic|tool.use/],
   // Explaining a model's predictions is interpretability; "an explanation for this gap" or "explains
@@ -167,9 +181,10 @@ export function topicScores(title: string, abstract: string): number[] {
 // Before a cue in its clause (from the sentence start, a colon, or the paper speaking of itself: "In
 // contrast to prior work, we fine-tune"): the topic is set against the paper's own ("unlike
 // speculative decoding", "rather than"), is earlier work ("traditional methods", "recent work", "has
-// been shown") or one of the examples ("such as", "including", "e.g.").
+// been shown"), where ideas come from ("insights from probabilistic forecasting") or one of the
+// examples ("such as", "including", "e.g.").
 const ASIDE =
-  /\b(?:unlike|in contrast|contrary to|as opposed to|rather than|instead of|compared (?:to|with)|than|without|previous(?:ly)?|prior|existing|traditional|conventional|classical|common(?:ly)?|recent(?! years)(?:ly)?|such as|including|e\.g\.|for (?:example|instance)|like|ha(?:s|ve|d) been)\b/;
+  /\b(?:unlike|in contrast|contrary to|as opposed to|rather than|instead of|compared (?:to|with)|than|without|previous(?:ly)?|prior|existing|traditional|conventional|classical|common(?:ly)?|recent(?! years)(?:ly)?|such as|including|e\.g|for (?:example|instance)|like|ha(?:s|ve|d) been|inspired by|insights? from|borrow\w* from)\b/;
 const CLAUSE_START = /: |\b(?:we|our|this (?:paper|work))\b/g;
 // Not the full stop of an abbreviation ("e.g. speech").
 const SENTENCE_BREAK = /(?<!\b(?:e\.g|i\.e|cf|vs|al))[.;!?] /g;

@@ -145,6 +145,44 @@ describe('topicsFor', () => {
     expect(topicsOf('LLM-Pruner')).toEqual(['pruning', 'fine-tuning']);
   });
 
+  it('tags search and ranking retrieval, not recalling a memory, recovering a signal or a retrieval-based chatbot', () => {
+    expect(scitldrTopics('Passage Ranking with Weak Supervision')).toEqual(['retrieval']);
+    expect(scitldrTopics('AN ATTENTION-BASED DEEP NET FOR LEARNING TO RANK')).toContain('retrieval');
+    expect(scitldrTopics('Amharic Light Stemmer')).toContain('retrieval'); // "…performance of information retrieval systems"
+    // "…analogical reasoning and memory retrieval tasks", "phase-retrieval techniques", "signal retrieval and extraction"
+    expect(scitldrTopics('Do deep neural networks possess concept space grid cells?')).not.toContain('retrieval');
+    expect(scitldrTopics('Y-net: A Physics-constrained and Semi-supervised Learning Approach to the Phase Problem in Computational Electron Imaging')).not.toContain(
+      'retrieval',
+    );
+    expect(scitldrTopics('Retrieving Signals with Deep Complex Extractors')).not.toContain('retrieval');
+    const chatbot = topicsFor(
+      'An Ensemble of Retrieval-Based and Generation-Based Human-Computer Conversation Systems.',
+      'Conversation systems can be roughly divided into two categories: retrieval-based and generation-based systems. Retrieval systems search a user-issued utterance (namely a query) in a large conversational repository and return a reply that best matches the query.',
+    );
+    expect(chatbot).toEqual(expect.arrayContaining(['dialogue', 'retrieval']));
+    expect(chatbot).not.toContain('retrieval-augmented generation');
+  });
+
+  it('tags dialogue systems dialogue, not a dialogue between fields or a chat model named in passing', () => {
+    expect(scitldrTopics('Sequential Latent Knowledge Selection for Knowledge-Grounded Dialogue')).toEqual(['dialogue']);
+    expect(scitldrTopics('Non-Autoregressive Dialog State Tracking')).toContain('dialogue');
+    expect(scitldrTopics('Conversation Generation with Concept Flow')).toContain('dialogue');
+    expect(topicsFor('Physics meets machine learning', 'We open a dialogue between statistical physics and deep learning.')).not.toContain('dialogue');
+    expect(topicsOf('SpecDec++')).not.toContain('dialogue'); // "…apply it to the llama-2-chat 7B & 70B model pair"
+  });
+
+  it('tags time series and forecasting time series, not a forecast in passing', () => {
+    expect(scitldrTopics('Learning Through Limited Self-Supervision: Improving Time-Series Classification Without Additional Data via Auxiliary Tasks')).toEqual([
+      'time series',
+    ]);
+    expect(scitldrTopics('Automatically Inferring Data Quality for Spatiotemporal Forecasting')).toContain('time series');
+    // "Leveraging insights from probabilistic forecasting we propose an alternative to the Wasserstein metric"
+    expect(scitldrTopics('The Cramer Distance as a Solution to Biased Wasserstein Gradients')).not.toContain('time series');
+    expect(
+      topicsFor('Cautious adaptation in RL agents', 'Our agent selects actions that have the best worst-case performance as forecasted by the probabilistic model.'),
+    ).not.toContain('time series');
+  });
+
   // SciTLDR papers (real titles and abstracts) that had no tag, or a wrong one, before their topic's rules.
   const LEADING_TOPIC: [title: string, topic: string][] = [
     ['Learning Graph Neural Networks with Noisy Labels', 'graph neural networks'],
