@@ -155,22 +155,30 @@ const CUES = new RegExp(
   'g',
 );
 
-/** Where each cue group (strong cues of every topic, then weak cues) matches in the lowercased text. */
-function cueHits(text: string): number[][] {
-  const at: number[][] = Array.from({ length: 2 * RULES.length }, () => []);
+/** The matches of the cue groups (strong cues of every topic, then weak cues) in the lowercased text. */
+interface CueHits {
+  /** Matches per cue group. */
+  count: number[];
+  /** Each match's cue group and position, in text order. */
+  group: number[];
+  at: number[];
+}
+
+function cueHits(text: string): CueHits {
+  const hits: CueHits = { count: new Array<number>(2 * RULES.length).fill(0), group: [], at: [] };
   for (const match of text.matchAll(CUES)) {
     let group = 1;
     while (match[group] === undefined) group++;
-    at[group - 1]!.push(match.index);
+    hits.count[group - 1]!++;
+    hits.group.push(group - 1);
+    hits.at.push(match.index);
   }
-  return at;
+  return hits;
 }
 
-function scoresOf(t: number[][], a: number[][]): number[] {
-  const tier = (k: number): number => TITLE * t[k]!.length + Math.min(a[k]!.length, ABSTRACT_CAP);
-  return RULES.map((_, k) =>
-    t[k]!.length + a[k]!.length + t[RULES.length + k]!.length > 0 ? STRONG * tier(k) + WEAK * tier(RULES.length + k) : 0,
-  );
+function scoresOf({ count: t }: CueHits, { count: a }: CueHits): number[] {
+  const tier = (k: number): number => TITLE * t[k]! + Math.min(a[k]!, ABSTRACT_CAP);
+  return RULES.map((_, k) => (t[k]! + a[k]! + t[RULES.length + k]! > 0 ? STRONG * tier(k) + WEAK * tier(RULES.length + k) : 0));
 }
 
 /** Every topic's score for a paper (see the header), in vocabulary order. */
@@ -225,7 +233,7 @@ export function topicsFor(title: string, abstract: string): string[] {
     .sort((x, y) => scores[y]! - scores[x]!);
   const tags = named.filter((k) => scores[k]! >= THRESHOLD).slice(0, MAX_TOPICS);
   const namedAsOwn = (k: number): boolean =>
-    t[k]!.length + t[RULES.length + k]!.length > 0 || a[k]!.some((at) => ownMention(lowerAbstract, at));
+    t.count[k]! + t.count[RULES.length + k]! > 0 || a.group.some((group, i) => group === k && ownMention(lowerAbstract, a.at[i]!));
   for (const k of named) {
     if (tags.length >= MIN_TOPICS) break;
     // With no tag yet, the topic named most is the best guess; a further one must be the paper's own.
