@@ -11,7 +11,8 @@
  *   unless the topic has a strong hit or any title hit: weak cues in the abstract never tag alone.
  * - The tags are the topics scoring THRESHOLD (a strong cue in the title or twice in the abstract; a
  *   strong cue once, or a weak one in the title, with three weak hits), topped up to MIN_TOPICS with topics the paper names once (score ≥
- *   STRONG), strongest first, at most MAX_TOPICS.
+ *   STRONG), strongest first, at most MAX_TOPICS. A topic named once becomes a second tag only if the title names it or the
+ *   abstract names it as the paper's own: not set against it, as earlier work or as one item of a list (see ownMention).
  */
 
 type TopicRule = [topic: string, strong: RegExp, weak?: RegExp];
@@ -62,7 +63,21 @@ const RULES: readonly TopicRule[] = [
     /rewards?\b|policies\b|policy (?:network|learning)|markov decision/,
   ],
   ['alignment', /human (?:feedback|preference)|rlhf|instruction.following/],
-  ['retrieval-augmented generation', /retrieval.augment|rag\b|retrieval-based/],
+  // A language model that reads what it retrieves; a retrieval-based chatbot picks a stored response (retrieval).
+  ['retrieval-augmented generation', /retrieval.augment|rag\b|retrieval-based (?:language models?|lms?|generat)/],
+  // Finding documents for a query. Recalling a memory ("memory retrieval", "associative retrieval"),
+  // recovering a signal ("phase retrieval") or retrieving facts in passing is no search.
+  [
+    'retrieval',
+    /information.retrieval|(?:document|passage|text|sentence|semantic|dense|sparse|neural|cross-lingual|problem|web|product) retrieval|retrieval(?:-based)? (?:systems?|models?|methods?|benchmarks?|quality|framework)|(?<!golden )retrievers?\b|search engines?|re-?rankers?\b|(?:answer|passage|document|search) re-?ranking|re-?ranking (?:and|of|the) (?:slates?|documents?|passages?|answers?|candidates?|search)|query (?:reformulation|expansion)|relevance (?:modell?ing|prediction|ranking)|bm25\b/,
+  ],
+  // Conversation with a system, not "a dialogue between fields" nor a chat model named in passing.
+  [
+    'dialogue',
+    /dialog(?:ue)?s? (?:systems?|agents?|models?|generation|states?|responses?|history|polic(?:y|ies)|corpus|corpora|datasets?|acts?|management|summari[sz]ation|research)|(?:task-oriented|goal-oriented|open-domain|multi-turn|grounded|spoken|human-computer|chit-chat) (?:dialog|conversation)|conversational (?:agents?|models?|systems?|ai|assistants?|datasets?|question answering|responses?)|chat-?bots?/,
+    /dialog(?:ue)?s?\b(?! between)|conversations?\b/,
+  ],
+  ['time series', /time.series|forecasting\b/],
   ['reasoning', /reasoning|chain.of.thought/],
   ['agents', /(?:llm|language) agents?|agentic|tool.use/],
   // Explaining a model's predictions is interpretability; "an explanation for this gap" or "explains
@@ -140,34 +155,89 @@ const CUES = new RegExp(
   'g',
 );
 
-/** Hits per cue group (strong cues of every topic, then weak cues) in the lowercased text. */
-function cueHits(text: string): number[] {
-  const hits: number[] = new Array<number>(2 * RULES.length).fill(0);
-  for (const match of text.toLowerCase().matchAll(CUES)) {
+/** The matches of the cue groups (strong cues of every topic, then weak cues) in the lowercased text. */
+interface CueHits {
+  /** Matches per cue group. */
+  count: number[];
+  /** Each match's cue group and position, in text order. */
+  group: number[];
+  at: number[];
+}
+
+function cueHits(text: string): CueHits {
+  const hits: CueHits = { count: new Array<number>(2 * RULES.length).fill(0), group: [], at: [] };
+  for (const match of text.matchAll(CUES)) {
     let group = 1;
     while (match[group] === undefined) group++;
-    hits[group - 1]!++;
+    hits.count[group - 1]!++;
+    hits.group.push(group - 1);
+    hits.at.push(match.index);
   }
   return hits;
 }
 
-/** Every topic's score for a paper (see the header), in vocabulary order. */
-export function topicScores(title: string, abstract: string): number[] {
-  const t = cueHits(title);
-  const a = cueHits(abstract);
+function scoresOf({ count: t }: CueHits, { count: a }: CueHits): number[] {
   const tier = (k: number): number => TITLE * t[k]! + Math.min(a[k]!, ABSTRACT_CAP);
   return RULES.map((_, k) => (t[k]! + a[k]! + t[RULES.length + k]! > 0 ? STRONG * tier(k) + WEAK * tier(RULES.length + k) : 0));
+}
+
+/** Every topic's score for a paper (see the header), in vocabulary order. */
+export function topicScores(title: string, abstract: string): number[] {
+  return scoresOf(cueHits(title.toLowerCase()), cueHits(abstract.toLowerCase()));
+}
+
+// Before a cue in its clause (from the sentence start, a colon, or the paper speaking of itself: "In
+// contrast to prior work, we fine-tune"): the topic is set against the paper's own ("unlike
+// speculative decoding", "rather than"), is earlier work ("traditional methods", "recent work", "has
+// been shown"), where ideas come from ("insights from probabilistic forecasting") or one of the
+// examples ("such as", "including", "e.g.").
+const ASIDE =
+  /\b(?:unlike|in contrast|contrary to|as opposed to|rather than|instead of|compared (?:to|with)|than|without|previous(?:ly)?|prior|existing|traditional|conventional|classical|common(?:ly)?|recent(?! years)(?:ly)?|such as|including|e\.g|for (?:example|instance)|like|ha(?:s|ve|d) been|inspired by|insights? from|borrow\w* from)\b/;
+const CLAUSE_START = /: |\b(?:we|our|this (?:paper|work))\b/g;
+// Not the full stop of an abbreviation ("e.g. speech").
+const SENTENCE_BREAK = /(?<!\b(?:e\.g|i\.e|cf|vs|al))[.;!?] /g;
+// A list of three or more, as the domains a method was tried on ("image classification, speech
+// recognition, and language modeling"); a clause after a comma ("On all tasks, in both supervised
+// and reinforcement learning") is no item.
+const LIST = /[\w-]+(?: [\w-]+){0,3}(?:, (?!(?:in|on|at|for|to|with|by|from|as|such|including|we|our|which|that|while)\b)[\w-]+(?: [\w-]+){0,3})+,? (?:and|or) [\w-]+/g;
+
+/** Whether the cue at `at` names the paper's own topic: no aside (see ASIDE), nor a list item past the first. */
+function ownMention(text: string, at: number): boolean {
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(SENTENCE_BREAK)) start = m.index + 2;
+  const end = text.slice(at).search(SENTENCE_BREAK);
+  const sentence = text.slice(start, end < 0 ? text.length : at + end);
+  const offset = at - start;
+  let clauseStart = 0;
+  for (const m of sentence.slice(0, offset).matchAll(CLAUSE_START)) clauseStart = m.index + m[0].length;
+  if (ASIDE.test(sentence.slice(clauseStart, offset))) return false;
+  for (const m of sentence.matchAll(LIST)) {
+    if (m.index < offset && offset < m.index + m[0].length) return offset < m.index + m[0].indexOf(',');
+  }
+  return true;
 }
 
 /**
  * The paper's topic tags, strongest first (ties keep vocabulary order: the sort is stable): every
  * topic scoring THRESHOLD, topped up to MIN_TOPICS with topics named at least once, at most MAX_TOPICS.
+ * A topic named once joins another tag only if the title names it or the abstract names it as the
+ * paper's own (see ownMention).
  */
 export function topicsFor(title: string, abstract: string): string[] {
-  const scores = topicScores(title, abstract);
+  const lowerAbstract = abstract.toLowerCase();
+  const t = cueHits(title.toLowerCase());
+  const a = cueHits(lowerAbstract);
+  const scores = scoresOf(t, a);
   const named = RULES.map((_, k) => k)
     .filter((k) => scores[k]! >= STRONG)
     .sort((x, y) => scores[y]! - scores[x]!);
-  const confident = named.filter((k) => scores[k]! >= THRESHOLD).length;
-  return named.slice(0, Math.min(MAX_TOPICS, Math.max(confident, MIN_TOPICS))).map((k) => TOPICS[k]!);
+  const tags = named.filter((k) => scores[k]! >= THRESHOLD).slice(0, MAX_TOPICS);
+  const namedAsOwn = (k: number): boolean =>
+    t.count[k]! + t.count[RULES.length + k]! > 0 || a.group.some((group, i) => group === k && ownMention(lowerAbstract, a.at[i]!));
+  for (const k of named) {
+    if (tags.length >= MIN_TOPICS) break;
+    // With no tag yet, the topic named most is the best guess; a further one must be the paper's own.
+    if (scores[k]! < THRESHOLD && (tags.length === 0 || namedAsOwn(k))) tags.push(k);
+  }
+  return tags.map((k) => TOPICS[k]!);
 }

@@ -27,6 +27,13 @@ describe('topics of the seed papers', () => {
     'XL3M:': 'long context', // training-free length extension, nothing besides
     'Ruler:': 'alignment', // instruction following under length constraints
     'Enhancing Ultra-Low-Bit Quantization': 'quantization', // quantization only
+    // Other topics these name only in passing: "Unlike speculative decoding approaches…", "Traditional compression
+    // methods such as pruning…", "Recent attempts to compress and limit these context lengths…", and pre-training
+    // "including using a very large context size (2,048 tokens), batch size (0.5M tokens) and training set".
+    'Entropy Adaptive Decoding': 'efficient inference',
+    'CompactifAI:': 'quantization', // combined with quantization in its experiments
+    'Learn Your Tokens:': 'tokenization',
+    'Stack Over-Flowing with Results:': 'pre-training',
   };
 
   it('gives every paper two to five tags from the vocabulary, apart from the one-topic papers', () => {
@@ -115,6 +122,65 @@ describe('topicsFor', () => {
       'speculative decoding',
       'quantization',
     ]);
+  });
+
+  it("adds a topic named once only where the paper names it as its own, not as a contrast, earlier work or one item of a list", () => {
+    // "…have been shown to be successful in image classification models"
+    expect(scitldrTopics('Depthwise Separable Convolutions for Neural Machine Translation')).toEqual(['machine translation']);
+    // "Previous few-shot learning works have mainly focused on classification and reinforcement learning."
+    expect(scitldrTopics('Few-Shot Regression via Learned Basis Functions')).toEqual(['meta-learning']);
+    // "We provide results on MNIST, CIFAR10, music and speech data."
+    expect(scitldrTopics('TequilaGAN: How To Easily Identify GAN Samples')).toEqual(['generative models']);
+    // "…on a wide range of applications including gridworld, robotics tasks and video games."
+    expect(scitldrTopics('Scoring-Aggregating-Planning: Learning task-agnostic priors from interactions and sparse rewards for zero-shot generalization')).toEqual([
+      'reinforcement learning',
+    ]);
+    // "We evaluate area attention on two tasks: neural machine translation (both character and token-level) and image captioning"
+    expect(scitldrTopics('Area Attention')).toEqual(['model architecture', 'machine translation']);
+    // "When applied to online speech recognition, we obtain state-of-the-art results…"
+    expect(scitldrTopics('Monotonic Chunkwise Attention')).toEqual(['model architecture', 'speech']);
+    // "Moreover, we present a method of fine-tuning vector quantized DNNs…"
+    expect(scitldrTopics('Universal Deep Neural Network Compression')).toEqual(['quantization', 'fine-tuning']);
+    // "…recovered through tuning techniques, LoRA, in merely 3 hours": an aside in commas is no list.
+    expect(topicsOf('LLM-Pruner')).toEqual(['pruning', 'fine-tuning']);
+  });
+
+  it('tags search and ranking retrieval, not recalling a memory, recovering a signal or a retrieval-based chatbot', () => {
+    expect(scitldrTopics('Passage Ranking with Weak Supervision')).toEqual(['retrieval']);
+    expect(scitldrTopics('AN ATTENTION-BASED DEEP NET FOR LEARNING TO RANK')).toContain('retrieval');
+    expect(scitldrTopics('Amharic Light Stemmer')).toContain('retrieval'); // "…performance of information retrieval systems"
+    // "…analogical reasoning and memory retrieval tasks", "phase-retrieval techniques", "signal retrieval and extraction"
+    expect(scitldrTopics('Do deep neural networks possess concept space grid cells?')).not.toContain('retrieval');
+    expect(scitldrTopics('Y-net: A Physics-constrained and Semi-supervised Learning Approach to the Phase Problem in Computational Electron Imaging')).not.toContain(
+      'retrieval',
+    );
+    expect(scitldrTopics('Retrieving Signals with Deep Complex Extractors')).not.toContain('retrieval');
+    const chatbot = topicsFor(
+      'An Ensemble of Retrieval-Based and Generation-Based Human-Computer Conversation Systems.',
+      'Conversation systems can be roughly divided into two categories: retrieval-based and generation-based systems. Retrieval systems search a user-issued utterance (namely a query) in a large conversational repository and return a reply that best matches the query.',
+    );
+    expect(chatbot).toEqual(expect.arrayContaining(['dialogue', 'retrieval']));
+    expect(chatbot).not.toContain('retrieval-augmented generation');
+  });
+
+  it('tags dialogue systems dialogue, not a dialogue between fields or a chat model named in passing', () => {
+    expect(scitldrTopics('Sequential Latent Knowledge Selection for Knowledge-Grounded Dialogue')).toEqual(['dialogue']);
+    expect(scitldrTopics('Non-Autoregressive Dialog State Tracking')).toContain('dialogue');
+    expect(scitldrTopics('Conversation Generation with Concept Flow')).toContain('dialogue');
+    expect(topicsFor('Physics meets machine learning', 'We open a dialogue between statistical physics and deep learning.')).not.toContain('dialogue');
+    expect(topicsOf('SpecDec++')).not.toContain('dialogue'); // "…apply it to the llama-2-chat 7B & 70B model pair"
+  });
+
+  it('tags time series and forecasting time series, not a forecast in passing', () => {
+    expect(scitldrTopics('Learning Through Limited Self-Supervision: Improving Time-Series Classification Without Additional Data via Auxiliary Tasks')).toEqual([
+      'time series',
+    ]);
+    expect(scitldrTopics('Automatically Inferring Data Quality for Spatiotemporal Forecasting')).toContain('time series');
+    // "Leveraging insights from probabilistic forecasting we propose an alternative to the Wasserstein metric"
+    expect(scitldrTopics('The Cramer Distance as a Solution to Biased Wasserstein Gradients')).not.toContain('time series');
+    expect(
+      topicsFor('Cautious adaptation in RL agents', 'Our agent selects actions that have the best worst-case performance as forecasted by the probabilistic model.'),
+    ).not.toContain('time series');
   });
 
   // SciTLDR papers (real titles and abstracts) that had no tag, or a wrong one, before their topic's rules.
