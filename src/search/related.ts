@@ -1,4 +1,4 @@
-import { tokenize } from './tokenize';
+import { FOLDING_SAMPLE, STOPWORDS, tokenize } from './tokenize';
 
 /**
  * "Related papers": TF-IDF cosine similarity over title + abstract, by a brute-force pass over
@@ -373,3 +373,24 @@ export class RelatedPass {
   }
 }
 
+/**
+ * Bump it with a change of code that changes which papers are related (tokenizing, counting and
+ * weighing terms, the title's weight among them, the floor or the same-paper test) beyond the
+ * constants RELATED_RULE lists: unit related-rule fails until it is bumped. Stored related lists made under another rule are made
+ * again (db/related-lists.ts).
+ */
+export const RELATED_RULE_VERSION = 1;
+
+/**
+ * The related rule, from its constants, not its functions' source (which a bundler's renaming
+ * changes with code that changes nothing here): what the stored related lists were made under.
+ */
+export const RELATED_RULE = JSON.stringify({
+  version: RELATED_RULE_VERSION,
+  stopwords: [...STOPWORDS],
+  genericWords: [...GENERIC_WORDS],
+  minSimilarity: MIN_RELATED_SIMILARITY,
+  samePaper: [SAME_PAPER_SIMILARITY, SAME_PAPER_MIN_TERMS],
+  // What the tokenizer folds (Ł, ß, Greek letters) and keeps, as it does it.
+  sample: subjectTerms(FOLDING_SAMPLE),
+});
