@@ -2,7 +2,8 @@ import { RelatedListsStateSchema, type Paper, type RelatedListsState } from '../
 import { RELATED_RULE, RelatedPass, type RelatedCorpus } from '../search/related';
 import type { PaperLensDatabase } from './database';
 
-const RELATED_LISTS_KEY = 'relatedLists';
+/** The `meta` record of the rule the stored related lists follow (RelatedListsState). */
+export const RELATED_LISTS_KEY = 'relatedLists';
 // Blocks of 50 papers related at a time, in one pass over the corpus, then written: a pass costs
 // a scan of the corpus plus its targets' share, so more targets a pass make fewer scans.
 const BLOCKS_PER_STEP = 8;
