@@ -6,20 +6,24 @@ import { benchSearch } from './search';
 import { benchWorkerLookup } from './worker-lookup';
 
 /**
- * `npm run bench [-- --only <name>]`: the project's performance figures, measured in real Chromium
- * on the built extension (run `npm run build` first). Prints each report and writes them all to
+ * `npm run bench [-- --only <name>] [--papers 10000,100000]`: the project's performance figures,
+ * measured in real Chromium on the built extension (run `npm run build` first); `--papers`: the
+ * store sizes of `search` (default both). Prints each report and writes them all to
  * bench/results/latest.json.
  */
+
+const args = process.argv.slice(2);
+const papersIndex = args.indexOf('--papers');
+const sizes = papersIndex >= 0 ? args[papersIndex + 1]?.split(',').map(Number) : undefined;
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   card: () => benchCardLatency(),
   listing: () => benchListing(),
   'reading-list': () => benchReadingList(),
-  search: () => benchSearch(),
+  search: () => benchSearch(sizes),
   lookup: () => benchWorkerLookup(),
 };
 
-const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1]?.split(',') : undefined;
 const selected = Object.keys(BENCHES).filter((name) => !only || only.includes(name));

@@ -6,13 +6,15 @@ import { median, quantile, round } from './stats';
 import { realVocabulary, type Vocabulary } from './synthetic-papers';
 import { benchUnknownPaperCard, type UnknownPaperCardReport } from './unknown-paper-card';
 import { benchFeedMerge, type FeedMergeReport } from './feed-merge';
+import { benchRelatedRefresh, type RelatedRefreshReport } from './related-refresh';
 
 /**
  * Issue 3's search figures, in real Chromium against the extension's own IndexedDB: the time to
  * load N papers into the store (records + search index, one transaction) and the per-keystroke
  * latency of popup search (input event → results for that input rendered), at 10,000 and 100,000,
- * and over each store the card of a paper it does not hold (bench/unknown-paper-card.ts) and a
- * daily-papers refresh (bench/feed-merge.ts).
+ * and over each store the card of a paper it does not hold (bench/unknown-paper-card.ts), a
+ * daily-papers refresh (bench/feed-merge.ts) and the related lists made again after an update
+ * that changed the related rule (bench/related-refresh.ts).
  * Synthetic papers draw their words with the frequencies of real CS abstracts (SciTLDR dev).
  */
 
@@ -43,6 +45,7 @@ export interface SearchReport {
   unknownPaperCard: UnknownPaperCardReport;
   /** A daily-papers refresh that adds papers to this store, and lookups sent meanwhile. */
   feedMerge: FeedMergeReport;
+  relatedRefresh: RelatedRefreshReport;
 }
 
 export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchReport[]> {
@@ -73,6 +76,7 @@ export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchRepo
       const timed = records.filter((record) => record.end !== null).map((record) => record.end! - record.start);
       const unknownPaperCard = await benchUnknownPaperCard(browser);
       const feedMerge = await benchFeedMerge(browser);
+      const relatedRefresh = await benchRelatedRefresh(page);
       reports.push({
         papers: load.count,
         loadMs: round(load.loadMs, 0),
@@ -84,6 +88,7 @@ export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchRepo
         superseded: records.length - timed.length,
         unknownPaperCard,
         feedMerge,
+        relatedRefresh,
       });
     }
   } finally {

@@ -225,12 +225,16 @@ export default defineBackground(() => {
     if (startedUp) return;
     startedUp = true;
     markOnce(WORKER_MARKS.storeReady);
-    // Papers left waiting for their arXiv pages when the worker last stopped, and an update's
-    // snapshot the store could not take: after the message that woke the worker (a card's
-    // lookup) has had the store to itself.
+    // Papers left waiting for their arXiv pages when the worker last stopped, an update's
+    // snapshot the store could not take, then related lists an update's rule left stale (over
+    // the store that snapshot leaves): after the message that woke the worker (a card's lookup)
+    // has had the store to itself.
     setTimeout(() => {
       void arxiv.resume().catch(() => undefined);
-      void reseedIfPending().catch(() => undefined);
+      void reseedIfPending()
+        .catch(() => undefined)
+        .then(() => store.refreshRelatedLists())
+        .catch((error: unknown) => console.error('PaperLens could not update related papers:', error));
     }, RESUME_AFTER_START_MS);
     void feed.startup().catch(() => undefined);
     void tellUntoldChange().catch(() => undefined);

@@ -2,6 +2,8 @@
 // origin. Built only for `npm run bench` (PAPERLENS_BENCH=1), never into the shipped extension.
 import { PaperLensDatabase } from '../../src/db/database';
 import { putPapers } from '../../src/db/bulk';
+import { RELATED_LISTS_KEY } from '../../src/db/related-lists';
+import { RelatedListsStateSchema } from '../../src/schema';
 import { syntheticPapers, type Vocabulary } from '../../bench/synthetic-papers';
 
 const db = new PaperLensDatabase();
@@ -29,4 +31,15 @@ async function loadSynthetic(count: number, vocabulary?: Vocabulary): Promise<{ 
   return { count: await db.papers.count(), loadMs, recordsOnlyMs, recordBytes: JSON.stringify((await db.papers.get(papers[0]!.id))!).length };
 }
 
-Object.assign(globalThis, { paperlensBench: { loadSynthetic } });
+/** Leaves the stored related lists as an update that changed the related rule finds them: their rule unknown. */
+async function staleRelatedLists(): Promise<void> {
+  await db.meta.delete(RELATED_LISTS_KEY);
+}
+
+/** Whether the stored related lists all follow this build's rule (the worker made them again). */
+async function relatedListsDone(): Promise<boolean> {
+  const row = await db.meta.get(RELATED_LISTS_KEY);
+  return row !== undefined && RelatedListsStateSchema.parse(JSON.parse(row.value)).nextBlock === null;
+}
+
+Object.assign(globalThis, { paperlensBench: { loadSynthetic, staleRelatedLists, relatedListsDone } });

@@ -3,6 +3,7 @@ import type { Health, SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { seedStore, storedSeedVersion } from './seed';
 import { createRelatedPapers, type RelatedPapers } from './related';
+import { refreshRelatedLists } from './related-lists';
 import { resummarizeStale } from './resummarize';
 
 export type StoreHealth = Health;
@@ -29,6 +30,11 @@ export interface Store {
   refreshSeed: () => Promise<void>;
   health: () => Promise<StoreHealth>;
   related: RelatedPapers;
+  /**
+   * Makes the feed papers' stored related lists again, in steps, when an update changed the
+   * related rule; a no-op (one read) otherwise. Resolves with how many lists changed.
+   */
+  refreshRelatedLists: () => Promise<number>;
 }
 
 function reasonOf(error: unknown): string {
@@ -40,6 +46,7 @@ function reasonOf(error: unknown): string {
 
 export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions): Store {
   let opening: Promise<PaperLensDatabase> | null = null;
+  let refreshingLists: Promise<number> | null = null;
   const related = createRelatedPapers(db);
   // Undefined until the first open: whether an earlier worker left an error shown is unknown.
   let lastError: string | null | undefined;
@@ -103,6 +110,14 @@ export function createStore({ db, loadSeed, onError, onRecovered }: StoreOptions
       } catch (error) {
         fail('update', error);
       }
+    },
+    refreshRelatedLists() {
+      refreshingLists ??= ready()
+        .then((opened) => refreshRelatedLists(opened, related.corpus))
+        .finally(() => {
+          refreshingLists = null;
+        });
+      return refreshingLists;
     },
     async health() {
       try {

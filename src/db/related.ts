@@ -1,12 +1,14 @@
 import { RelatedCorpusBuilder, relatedTo, relatedToEach, TERM_COUNTING, type CountedPapers, type RelatedCorpus, type RelatedDocument } from '../search/related';
 import * as z from 'zod/mini';
-import { STOPWORDS, tokenize } from '../search/tokenize';
+import { FOLDING_SAMPLE, STOPWORDS, tokenize } from '../search/tokenize';
 import type { PaperLensDatabase } from './database';
 import type { PaperBlockRow } from './paper-blocks';
 import type { RelatedForPage } from './papers';
 
 export interface RelatedPapers {
   forPage: RelatedForPage;
+  /** The corpus of every stored paper that pages are related over (built once, kept until `invalidate`). */
+  corpus: () => Promise<RelatedCorpus>;
   /** Call after `papers` changes: the next page question rebuilds the corpus. */
   invalidate: () => void;
 }
@@ -48,7 +50,7 @@ const DICTIONARY_KEY = 'relatedDictionary';
  * what it makes of a sample of what it folds, and which of its tokens count as terms and how much.
  * Terms kept by another tokenizer are tokenized again.
  */
-const TOKENIZER = [tokenize.toString(), [...STOPWORDS].join(' '), tokenize('The Łukasz Søren τ-bench: straße façade GPT-4o, Ω/π₀ 3D-ΜΟΕ via RL').join(' '), TERM_COUNTING].join('\n');
+const TOKENIZER = [tokenize.toString(), [...STOPWORDS].join(' '), tokenize(FOLDING_SAMPLE).join(' '), TERM_COUNTING].join('\n');
 
 function storedDictionary(value: string | undefined): RelatedDictionary | null {
   try {
@@ -225,6 +227,7 @@ export function createRelatedPapers(db: PaperLensDatabase): RelatedPapers {
   };
   return {
     forPage: async (page) => relatedTo(await currentCorpus(), page),
+    corpus: currentCorpus,
     invalidate: () => {
       corpus = null;
       generation++;

@@ -124,6 +124,13 @@ export const MetaSchema = z.object({ key: z.string(), value: z.string() });
 export type Meta = z.infer<typeof MetaSchema>;
 
 /**
+ * Which related rule (search/related.ts RELATED_RULE) the stored related lists follow (a `meta`
+ * record): made again under `rule` up to block `nextBlock`, or all of them when it is null.
+ */
+export const RelatedListsStateSchema = z.object({ rule: z.string(), nextBlock: z.nullable(Count) });
+export type RelatedListsState = z.infer<typeof RelatedListsStateSchema>;
+
+/**
  * A paper whose abstract page the user opened: the "seen" mark in listings, and the popup's Recent
  * list. `at` is the last visit. Title and first authors as the page showed them (marks from before
  * version 8 have neither), so a paper the store does not hold can be listed and searched.

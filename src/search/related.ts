@@ -1,4 +1,4 @@
-import { tokenize } from './tokenize';
+import { FOLDING_SAMPLE, STOPWORDS, tokenize } from './tokenize';
 
 /**
  * "Related papers": TF-IDF cosine similarity over title + abstract, by a brute-force pass over
@@ -273,70 +273,124 @@ export function relatedTo(corpus: RelatedCorpus, target: RelatedDocument, count 
  * the paper's term order, only the terms the target holds: the terms it lacks add exactly zero.
  */
 export function relatedToEach(corpus: RelatedCorpus, targets: readonly RelatedDocument[], count = 3): string[][] {
-  // Each term of the corpus: the targets holding it and their weight for it, as [target, weight, …];
-  // a target's terms the corpus lacks only add to its norm.
-  const fallback = Math.log(corpus.ids.length + 1) + 1;
-  // Looked up by term for every term of every paper: a typed array, not a sparse one.
-  const holdersOf = new Uint32Array(corpus.idf.length);
-  const holders: number[][] = [[]];
-  const termsOfTarget: number[] = [];
-  const norms = targets.map((target, targetNumber) => {
-    let norm = 0;
-    const counts = termCounts(target);
-    termsOfTarget.push(counts.size);
-    for (const [term, termCount] of counts) {
-      const termNumber = corpus.termNumbers.get(term);
-      const weight = termWeight(termCount, termNumber === undefined ? fallback : corpus.idf[termNumber]!);
-      if (termNumber !== undefined) {
-        if (holdersOf[termNumber] === 0) holdersOf[termNumber] = holders.push([]) - 1;
-        holders[holdersOf[termNumber]!]!.push(targetNumber, weight);
-      }
-      norm += weight * weight;
-    }
-    return Math.sqrt(norm) || 1;
-  });
-
-  // Twice as many kept as asked: one paper's two versions take two places until they are told apart.
-  const kept = count * 2;
-  const best: { paper: number; similarity: number }[][] = targets.map(() => []);
-  const dots = new Float64Array(targets.length);
-  const touched: number[] = [];
-  const { offsets, terms, weights } = corpus;
-  for (let index = 0; index < corpus.ids.length; index++) {
-    for (let k = offsets[index]!; k < offsets[index + 1]!; k++) {
-      const slot = holdersOf[terms[k]!]!;
-      if (slot === 0) continue;
-      const holding = holders[slot]!;
-      for (let h = 0; h < holding.length; h += 2) {
-        const number = holding[h]!;
-        if (dots[number] === 0) touched.push(number);
-        dots[number]! += weights[k]! * holding[h + 1]!;
-      }
-    }
-    const id = corpus.ids[index]!;
-    for (const number of touched) {
-      const similarity = dots[number]! / norms[number]!;
-      dots[number] = 0;
-      if (similarity < MIN_RELATED_SIMILARITY || id === targets[number]!.id || samePaper(similarity, termsOfTarget[number]!, termCountOf(corpus, index))) continue;
-      // Keep the best `kept`, in order (ties: the earlier paper first).
-      const list = best[number]!;
-      if (list.length === kept && similarity <= list[kept - 1]!.similarity) continue;
-      let at = list.length;
-      while (at > 0 && list[at - 1]!.similarity < similarity) at--;
-      list.splice(at, 0, { paper: index, similarity });
-      if (list.length > kept) list.pop();
-    }
-    touched.length = 0;
-  }
-  // Of a paper's versions, the most similar one.
-  const scratch = new Float64Array(corpus.idf.length);
-  return best.map((list) => {
-    const shown: number[] = [];
-    for (const { paper } of list) {
-      if (shown.length === count) break;
-      const paperTerms = termCountOf(corpus, paper);
-      if (!shown.some((other) => samePaper(paperSimilarity(corpus, other, paper, scratch), termCountOf(corpus, other), paperTerms))) shown.push(paper);
-    }
-    return shown.map((paper) => corpus.ids[paper]!);
-  });
+  const pass = new RelatedPass(corpus, targets, count);
+  pass.scan(0, corpus.ids.length);
+  return pass.lists();
 }
+
+/**
+ * `relatedToEach` in steps: `scan` the corpus' papers a range at a time, in order (a pass over a
+ * large corpus for many targets can pause between ranges), then take the `lists`.
+ */
+export class RelatedPass {
+  // Each term of the corpus: the targets holding it and their weight for it, as [target, weight, …].
+  // Looked up by term for every term of every paper: a typed array, not a sparse one.
+  private readonly holdersOf: Uint32Array;
+  private readonly holders: number[][] = [[]];
+  private readonly termsOfTarget: number[] = [];
+  private readonly norms: number[];
+  // Twice as many kept as asked: one paper's two versions take two places until they are told apart.
+  private readonly kept: number;
+  private readonly best: { paper: number; similarity: number }[][];
+  private readonly dots: Float64Array;
+  private readonly touched: number[] = [];
+
+  constructor(
+    private readonly corpus: RelatedCorpus,
+    private readonly targets: readonly RelatedDocument[],
+    private readonly count = 3,
+  ) {
+    // A target's terms the corpus lacks only add to its norm.
+    const fallback = Math.log(corpus.ids.length + 1) + 1;
+    const holdersOf = (this.holdersOf = new Uint32Array(corpus.idf.length));
+    const { holders, termsOfTarget } = this;
+    this.norms = targets.map((target, targetNumber) => {
+      let norm = 0;
+      const counts = termCounts(target);
+      termsOfTarget.push(counts.size);
+      for (const [term, termCount] of counts) {
+        const termNumber = corpus.termNumbers.get(term);
+        const weight = termWeight(termCount, termNumber === undefined ? fallback : corpus.idf[termNumber]!);
+        if (termNumber !== undefined) {
+          if (holdersOf[termNumber] === 0) holdersOf[termNumber] = holders.push([]) - 1;
+          holders[holdersOf[termNumber]!]!.push(targetNumber, weight);
+        }
+        norm += weight * weight;
+      }
+      return Math.sqrt(norm) || 1;
+    });
+    this.kept = count * 2;
+    this.best = targets.map(() => []);
+    this.dots = new Float64Array(targets.length);
+  }
+
+  /** Compares the targets with the corpus' papers `from` to `to` (exclusive): call for consecutive ranges. */
+  scan(from: number, to: number): void {
+    const { corpus, targets, holdersOf, holders, termsOfTarget, norms, kept, best, dots, touched } = this;
+    const { offsets, terms, weights } = corpus;
+    for (let index = from; index < Math.min(to, corpus.ids.length); index++) {
+      for (let k = offsets[index]!; k < offsets[index + 1]!; k++) {
+        const slot = holdersOf[terms[k]!]!;
+        if (slot === 0) continue;
+        const holding = holders[slot]!;
+        for (let h = 0; h < holding.length; h += 2) {
+          const number = holding[h]!;
+          if (dots[number] === 0) touched.push(number);
+          dots[number]! += weights[k]! * holding[h + 1]!;
+        }
+      }
+      const id = corpus.ids[index]!;
+      for (const number of touched) {
+        const similarity = dots[number]! / norms[number]!;
+        dots[number] = 0;
+        if (similarity < MIN_RELATED_SIMILARITY || id === targets[number]!.id || samePaper(similarity, termsOfTarget[number]!, termCountOf(corpus, index))) continue;
+        // Keep the best `kept`, in order (ties: the earlier paper first).
+        const list = best[number]!;
+        if (list.length === kept && similarity <= list[kept - 1]!.similarity) continue;
+        let at = list.length;
+        while (at > 0 && list[at - 1]!.similarity < similarity) at--;
+        list.splice(at, 0, { paper: index, similarity });
+        if (list.length > kept) list.pop();
+      }
+      touched.length = 0;
+    }
+  }
+
+  /** Each target's related papers among the papers scanned, best first. */
+  lists(): string[][] {
+    const { corpus, count } = this;
+    // Of a paper's versions, the most similar one.
+    const scratch = new Float64Array(corpus.idf.length);
+    return this.best.map((list) => {
+      const shown: number[] = [];
+      for (const { paper } of list) {
+        if (shown.length === count) break;
+        const paperTerms = termCountOf(corpus, paper);
+        if (!shown.some((other) => samePaper(paperSimilarity(corpus, other, paper, scratch), termCountOf(corpus, other), paperTerms))) shown.push(paper);
+      }
+      return shown.map((paper) => corpus.ids[paper]!);
+    });
+  }
+}
+
+/**
+ * Bump it with a change of code that changes which papers are related (tokenizing, counting and
+ * weighing terms, the title's weight among them, the floor or the same-paper test) beyond the
+ * constants RELATED_RULE lists: unit related-rule fails until it is bumped. Stored related lists made under another rule are made
+ * again (db/related-lists.ts).
+ */
+export const RELATED_RULE_VERSION = 1;
+
+/**
+ * The related rule, from its constants, not its functions' source (which a bundler's renaming
+ * changes with code that changes nothing here): what the stored related lists were made under.
+ */
+export const RELATED_RULE = JSON.stringify({
+  version: RELATED_RULE_VERSION,
+  stopwords: [...STOPWORDS],
+  genericWords: [...GENERIC_WORDS],
+  minSimilarity: MIN_RELATED_SIMILARITY,
+  samePaper: [SAME_PAPER_SIMILARITY, SAME_PAPER_MIN_TERMS],
+  // What the tokenizer folds (Ł, ß, Greek letters) and keeps, as it does it.
+  sample: subjectTerms(FOLDING_SAMPLE),
+});

@@ -10,6 +10,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'was we were which with via using use based new towards toward into than these those also').split(' '),
 );
 
+/** Text holding what `tokenize` folds and splits: what it makes of it tells one tokenizer from another. */
+export const FOLDING_SAMPLE = 'The Łukasz Søren τ-bench: straße façade GPT-4o, Ω/π₀ 3D-ΜΟΕ via RL';
+
 // Greek letters by name: titles made from LaTeX hold them ($\tau$-bench → τ-bench, $\pi_0$ → π₀),
 // and readers type them spelled out ("tau-bench", "pi0").
 const GREEK_NAMES = [
