@@ -112,6 +112,61 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   return CUE_BEFORE.test(before) && (METRIC.test(before.slice(-30)) || METRIC.test(after));
 }
 
+// A prior method's or a baseline's number ("compared to 13% accuracy for an attentional model", "over
+// the previous best IS of 52.52", "While other pre-training tasks yield an accuracy below 78.7%") is no
+// result of the paper's; how far the paper moves from it ("improves from 45% to 70%", "outperforms
+// prior work by 20%") is. A phrase whose every number is another's is not shown.
+const OTHERS = String.raw`\b(?:existing|previous(?:ly)?|prior|other|conventional|traditional|competing|earlier)\s+(?:[\w-]+\s+){0,3}?(?:methods?|approach(?:es)?|models?|baselines?|systems?|works?|techniques?|algorithms?|networks?|tasks?|solutions?|results?|art|state[- ]of[- ]the[- ]art|best|SOTA)\b|\bbaselines?\b`;
+// A clause about others: its subject is one ("While other pre-training tasks yield …", "The previous
+// state of the art achieved …"), or it says what one only does ("previous approaches, …, which are only
+// capable of 89.8% WER").
+const OTHERS_SUBJECT = new RegExp(String.raw`^(?:(?:while|whereas|although|though|but|and|where)\s+)?(?:(?:the|all|most|many|some)\s+)?(?:${OTHERS})`, 'i');
+const OTHERS_NAMED = new RegExp(OTHERS, 'i');
+const ONLY_WHICH = /^(?:which|that|who)\s+(?:\S+\s+){0,2}?(?:only|merely|just)\b/i;
+const OURS = /\b(?:we|our|ours|us)\b/i;
+// What a number is compared with: right after "compared to" ("compared to 13% accuracy for …"), or
+// after an "of" in what follows "over" or "than" ("over the previous best IS of 52.52").
+const COMPARISON = /\b(?:(compared (?:to|with)|in contrast to|in comparison (?:to|with)|relative to|as opposed to|versus|vs\.?|v\/s)|over|than|against)\s+/gi;
+const HEDGE = /^(?:the|a|an|about|around|approximately|roughly|nearly|almost|only|just|merely)$/i;
+// Words that make the number a margin or the paper's own ("over the baseline by 5%", "than X with a
+// margin of 2", "compared to the baseline network while 69% …").
+const MARGIN = /^(?:by|to|from|we|our|ours|us|while|whereas|with|margin)$/i;
+
+/** Where the stretch of words a number at `at` is in starts: after the last ", ", "; ", ": " or dash, at most 200 characters back. */
+function segmentStart(sentence: string, at: number): number {
+  const from = Math.max(0, at - 200);
+  for (let k = at - 1; k > from; k--) {
+    if (sentence[k] !== ' ') continue;
+    if (/[,;:]/.test(sentence[k - 1]!) || /\s(?:[–—]|-{2,3})$/.test(sentence.slice(k - 4, k))) return k + 1;
+  }
+  return from;
+}
+const THAN_OURS = /^\s*(?:[\w-]+\s+){0,3}?than\s+(?:(?:that|those) of\s+)?(?:our|ours|us)\b/i;
+
+/** Whether the number at [at, end) is another method's, not the paper's (OTHERS). */
+function othersNumber(sentence: string, at: number, end: number): boolean {
+  if (THAN_OURS.test(sentence.slice(end, end + 60))) return true;
+  const segment = segmentStart(sentence, at);
+  const before = sentence.slice(segment, at);
+  if (OURS.test(before)) return false;
+  if (OTHERS_SUBJECT.test(before)) return true;
+  if (ONLY_WHICH.test(before)) {
+    const earlier = sentence.slice(Math.max(0, segment - 200), segment);
+    const ours = [...earlier.matchAll(new RegExp(OURS.source, 'gi'))].at(-1);
+    if (OTHERS_NAMED.test(ours ? earlier.slice(ours.index) : earlier)) return true;
+  }
+  const comparison = [...before.matchAll(COMPARISON)].at(-1);
+  if (!comparison) return false;
+  const words = before.slice(comparison.index + comparison[0].length).split(/\s+/).filter(Boolean);
+  if (words.some((word) => MARGIN.test(word) || (VERB.test(word) && !RESULT_NOUN.test(word)) || BETTER_AFTER.test(word))) return false;
+  // A list's later number ("IS of 52.52 and FID of 18.65") is compared as its first is.
+  const firstNumber = words.findIndex((word) => /^[$(]?\d/.test(word));
+  const object = firstNumber < 0 ? words : words.slice(0, firstNumber);
+  if (comparison[1] !== undefined && object.every((word) => HEDGE.test(word))) return true;
+  const of = object.lastIndexOf('of');
+  return of > 0 && object.slice(of + 1).every((word) => HEDGE.test(word));
+}
+
 /** A result's clause: the span [start, stop) of its sentence, and whether words were cut off either side. */
 interface Clause {
   start: number;
@@ -543,6 +598,7 @@ export function resultsOf(sentences: string[]): string[] {
       sentence,
       results.map((m) => m.index),
     );
+    let next = 0; // the first result not before the phrase being built
     for (const m of results) {
       const at = m.index;
       const end = at + m[0].length;
@@ -551,6 +607,10 @@ export function resultsOf(sentences: string[]): string[] {
       if (!span) continue;
       const { start, stop, cutBefore, cutAfter } = span;
       covered = stop;
+      while (next < results.length && results[next]!.index < start) next++;
+      let last = next;
+      while (last < results.length && results[last]!.index < stop) last++;
+      if (results.slice(next, last).every((r) => othersNumber(sentence, r.index, r.index + r[0].length))) continue;
       const clause = tidy(sentence.slice(start, stop));
       const setting = cutBefore ? null : settingOf(sentence, index.startBefore(at), start);
       const phrase = clause && `${setting ? `${setting}: ` : cutBefore ? '…' : ''}${clause}${cutAfter ? '…' : ''}`;
