@@ -46,6 +46,15 @@ function cutFromTo(before: string, num: string, unit: string, after: string): bo
 }
 // "in about 1.5 hours" as "in 1.5 hours".
 const QUICK_BEFORE = /\b(?:less than|within|under|in)(?:\s+(?:about|around|approximately|roughly|nearly|just|only|merely))?\s*$/i;
+// The least a method gets by with ("policies parameterized by as few as 17 weight parameters").
+const AS_FEW_BEFORE = /\bas (?:few|little|small|low) as\s*$/i;
+// What a method needs, under a bound ("requires <2MB of additional storage", "a footprint of under
+// 7MB"); a bound alone is a setting ("on GPUs with less than 16GB of memory").
+const NEEDS_UNDER_BEFORE = /\b(?:requir\w*|needs?|needing|uses?|using|occup\w*|consum\w*|footprint|storage|size|fits?|takes?|taking)\s+(?:\S+\s+){0,2}?(?:<|≤|under|less than|below)\s*$/i;
+// Bits per parameter a method stores or compresses to ("can store 2 bits of knowledge per parameter")
+// are a result; a quantization level ("the extreme quantization level of 2 bits per model parameter") is a setting.
+const BITS_PER_PARAMETER = /^[-\s]?bits?\b(?:\s+of\s+[\w-]+)?[-\s]per[-\s](?:model\s+)?(?:parameters?|weights?)\b/i;
+const BITS_REACHED_BEFORE = /\b(?:stor\w*|achiev\w*|reach\w*|attain\w*|requir\w*|needs?|compress\w*(?:\s+\S+){0,4}?\s+to|only|just|merely|average of|about|approximately|roughly|nearly)\s*$/i;
 // "By a factor of 30" is a "30×" (a discount factor is a setting, SETTING_BEFORE).
 const FACTOR_BEFORE = /\bfactor of\s+(?:(?:up to|over|about|approximately|roughly|more than|nearly|almost)\s+)?$/i;
 // What a model can take ("can effectively process up to 512K tokens", "process more than 1M tokens"), not
@@ -86,7 +95,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   if (!unit && /^[A-Za-z]/.test(after)) return false;
   // A bit width ("4-bit weights", "16-bit precision") is a format, unless the method is what brought
   // it down ("quantized to 4 bits"); bits per character are a score.
-  if (/^[-\s]?bits?\b(?![-\s]?(?:per\b|\/))/i.test(after) && !REDUCED_BEFORE.test(before) && !/\b(?:quantiz|compress|binari[sz])\w*\s+(?:\S+\s+){0,3}?to\s*$/i.test(before)) return false;
+  if (/^[-\s]?bits?\b(?![-\s]?(?:per\b|\/)|\s+of\s+[\w-]+\s+per\b)/i.test(after) && !REDUCED_BEFORE.test(before) && !/\b(?:quantiz|compress|binari[sz])\w*\s+(?:\S+\s+){0,3}?to\s*$/i.test(before)) return false;
   // "N-fold" is a result as a change ("a 3-fold speed-up", "reduced by 10-fold"), not as a count
   // ("5-fold cross-validation", "a 4-fold rotational symmetry").
   if (unit !== undefined && /fold$/.test(unit) && !BETTER_AFTER.test(after) && !/^\s*(?:accelerat|compress|sav|shorten)/i.test(after) && !/\b(?:by|up to)\s*$/i.test(before)) return false;
@@ -94,10 +103,11 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
     // What the method is given ("Given only 5 minutes of footage"), not what it achieves.
     if (/\bgiven (?:only|just|merely)\s*$/i.test(before)) return false;
     // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer" are results.
-    return REDUCED_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
+    return REDUCED_BEFORE.test(before) || AS_FEW_BEFORE.test(before) || NEEDS_UNDER_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
   }
   if (unit) return true;
-  if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before)) return true;
+  if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before) || AS_FEW_BEFORE.test(before)) return true;
+  if (BITS_PER_PARAMETER.test(sentence.slice(end, end + 60))) return BITS_REACHED_BEFORE.test(before);
   // A name's version or width in parentheses ("ShuffleNetV2 (1.0)"), unless the name is a metric ("BLEU (35.2)").
   const named = /(\p{Lu}[\p{L}\d-]*)\s*\($/u.exec(before)?.[1];
   if (named !== undefined && after[0] === ')' && !METRIC.test(named)) return false;

@@ -504,6 +504,27 @@ describe('extractKeyResults', () => {
       'obtain 67.5% and 46.7% improvements in average on five Atari games',
     ]);
   });
+  it('the least a method needs is a result: "as few as N" parameters, a size under a bound it needs, bits per parameter it stores', () => {
+    expect(
+      extractKeyResults(
+        'Token Recycling requires <2MB of additional storage and achieves approximately 2x speedup across all sizes of LLMs. Surprisingly the adversary itself, acting as the learned reward function, can be tiny, comprising as few as 128 parameters, and can be easily trained using the most basic GAN formulation. Our method is able to compress the BERT-BASE model by more than 60x, with only a minor drop in downstream task metrics, resulting in a language model with a footprint of under 7MB. Through multiple controlled datasets, we establish that language models can and only can store 2 bits of knowledge per parameter, even when quantized to int8.',
+      ),
+    ).toEqual([
+      'requires <2MB of additional storage',
+      'achieves approximately 2x speedup across all sizes of LLMs',
+      'comprising as few as 128 parameters',
+      'Our method is able to compress the BERT-BASE model by more than 60x',
+      'resulting in a language model with a footprint of under 7MB',
+      'establish that language models can and only can store 2 bits of knowledge per parameter, even when quantized to int8',
+    ]);
+  });
+  it('a quantization level, a bit width or the memory of the hardware used is a setting, no result', () => {
+    expect(
+      extractKeyResults(
+        'The latest advancements in model quantization techniques allow pushing the compression to the extreme quantization level of 2 bits per model parameter. Our technique allows quantizing the weights and activations of all network layers down to 4 bits, achieving high efficiency and facilitating deployment in practical settings. Using our framework, a Llama2-7B model is able to reason 20M long sequences on an 8-card Huawei Ascend 910B NPU machine with 64GB memory per card.',
+      ),
+    ).toEqual([]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
