@@ -8,7 +8,7 @@ const MAX_RESULTS = 6;
 const MAX_WORDS = 20;
 // A clause too long for MAX_WORDS is still shown whole up to this many words, rather than cut or split
 // into fragments ("… an increase of 1.8% in EMNIST…" and "…(from 59.5% to 61.3%)").
-const MAX_WHOLE_WORDS = 26;
+const MAX_WHOLE_WORDS = 27;
 const FEW_WORDS_OVER = 5;
 
 // A number (group 1) with its unit (group 2), also as LaTeX writes them ("57\%", "$3\times$"), or a
@@ -204,16 +204,21 @@ const CLAUSE_END = new RegExp(
 // with a measure in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
 // detail: a phrase ending before it made it a phrase of its own. (A citation's year or a model's
 // name, "(Madry 2017)", "(MobileNet-V1)", is no measure.)
+// Words a modifier starts with.
+const MODIFIER = 'from|in|on|for|with|without|across|under|at|via|during|after|before|when|while|where|whereas|using|compared|as';
 // A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together. So does
 // a parenthesis the clause goes on past ("from the WMT'21 (2 directions) and WMT'22", "(i.e. …) than",
-// "Frechet Inception Distance (FID) of 3.4").
-const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?![^()]*\)\s(?:and|or|than|of)\b)/g;
+// "Frechet Inception Distance (FID) of 3.4", "the Multi-Genre NLI (MultiNLI) dataset with …"): after it
+// comes a word that is not where a modifier starts.
+const PAUSE = new RegExp(String.raw`,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?![^()]*\)\s(?:and|or|than|of|(?!(?:${MODIFIER}|to|by|which|that)\b)[a-z]+\b))`, 'g');
 // What a stretch after a comma starts with when it only adds to the clause before the comma ("…
 // than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
 // saying a result of its own ("…, SGP completes").
 const ADDED_ON = /^(?:[+±$-]?\d|(?:with|without|for|in|on|at|by|from|to|of|over|under|across|compared|relative|when|while|if|after|before|as|than|and|or|but|which|that|using|including)\b)/i;
+// Where a subject starts, that a phrase cut at its start may start at.
+const SUBJECT_START = /^(?:we|it|they|our|its|their|this|these)\b/i;
 // Where a modifier starts, that a phrase may end before.
-const MODIFIER_START = /^(?:from|in|on|for|with|without|across|under|at|via|during|after|before|when|while|where|whereas|using|compared|as)\b/i;
+const MODIFIER_START = new RegExp(String.raw`^(?:${MODIFIER})\b`, 'i');
 // Words joined by single hyphens ("top-1"): a dash written as hyphens ("one machine---led to") is between words.
 const TOKEN = /[\p{L}\p{N}@]+(?:-[\p{L}\p{N}@]+)*/gu;
 
@@ -493,7 +498,19 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
     // the pretrained model"), unless it starts at the verb that says what the number is.
     const atVerb = verb !== null || VERB.test(/^[\p{L}\p{N}@-]*/u.exec(sentence.slice(start, start + 30))![0]);
     const fewOver = words.count - MAX_WHOLE_WORDS;
-    if (!atVerb && fewOver <= FEW_WORDS_OVER && numberWord >= fewOver) return { start: index.wordStart(words.first + fewOver, start), stop, cutBefore: true, cutAfter: false };
+    if (!atVerb && fewOver <= FEW_WORDS_OVER && numberWord >= fewOver) {
+      // It starts at a subject within those few words rather than inside a name or a modifier ("…we find
+      // that accuracy of above 90 percent …", not "…MNIST we find …").
+      let first = fewOver;
+      for (let word = fewOver; word <= Math.min(FEW_WORDS_OVER, numberWord); word++) {
+        const at = index.wordStart(words.first + word, start);
+        if (SUBJECT_START.test(sentence.slice(at, at + 8))) {
+          first = word;
+          break;
+        }
+      }
+      return { start: index.wordStart(words.first + first, start), stop, cutBefore: true, cutAfter: false };
+    }
     // A phrase from its verb ends where a modifier after its results starts, within MAX_WHOLE_WORDS
     // words ("… over its zero-shot performance across 10 translation directions" before "from the WMT'21
     // (2 directions) and …"), rather than mid-phrase.
