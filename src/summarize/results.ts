@@ -190,6 +190,8 @@ interface Clause {
 // commas and semicolons; 、 separates the items of a list, which stay together.)
 // A colon before a number labels a value ("(F1: 99.09%, precision: 99.41%)"), and ", and" between
 // numbers lists them ("0.664, 0.973, and 0.934, respectively"): the values stay in one phrase.
+// "and" before a verb ("… and reduces …", "… and improved …") ends a clause; before a name or after
+// "both" it joins words ("the Sequential and Permuted MNIST", "both targeted and untargeted attacks").
 // A serial comma after a list's name of one or two words ("for Greek, Turkish, and Urdu") is in the list.
 const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))`;
 const CLAUSE_START = new RegExp(
@@ -197,7 +199,7 @@ const CLAUSE_START = new RegExp(
   'g',
 );
 const CLAUSE_END = new RegExp(
-  String.raw`;\s|:\s(?![+±$-]?\d)|[，；：。！？]|${LIST_AND}|${LIST_AND.replaceAll('and', 'or')}|,\s(?=(?:while|whereas|but|which|thus|thereby)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$`,
+  String.raw`;\s|:\s(?![+±$-]?\d)|[，；：。！？]|${LIST_AND}|${LIST_AND.replaceAll('and', 'or')}|,\s(?=(?:while|whereas|but|which|thus|thereby)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?<!\bboth\s+[\w-]+\sand\s)(?=[a-z]\w*(?:s|ed)\s)(?!\w+ss\s)|\.$`,
   'g',
 );
 // Where a clause too long may end instead (both matches are two characters long). A parenthesis

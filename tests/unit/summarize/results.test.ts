@@ -541,6 +541,16 @@ describe('extractKeyResults', () => {
       '72.5% preferred our model in terms of coherence and structure',
     ]);
   });
+  it('"and" before a name or after "both" joins words, and ends no clause, even before a word ending in -ed or -s', () => {
+    expect(
+      extractKeyResults(
+        'An iterative variant of our attack achieves close to 100% adversarial success rates for both targeted and untargeted attacks on DNNs. Notably, small RIN models produce 12%–67% higher accuracy on the Sequential and Permuted MNIST datasets and reach state-of-the-art performance on the bAbI question answering dataset.',
+      ),
+    ).toEqual([
+      'achieves close to 100% adversarial success rates for both targeted and untargeted attacks on DNNs',
+      'small RIN models produce 12%–67% higher accuracy on the Sequential and Permuted MNIST datasets and reach state-of-the-art performance on the bAbI question answering dataset',
+    ]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
