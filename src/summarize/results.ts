@@ -151,13 +151,20 @@ function segmentStart(sentence: string, at: number): number {
   }
   return from;
 }
-const THAN_OURS = /^\s*(?:[\w-]+\s+){0,3}?than\s+(?:(?:that|those) of\s+)?(?:our|ours|us)\b/i;
+// After the number: what it is compared with is the paper's ("a 5 times larger network than our work"),
+// or it is one the literature reports ("with the best 60% sparsity as reported in the literature").
+const OTHERS_AFTER = /^\s*(?:(?:[\w-]+\s+){0,3}?than\s+(?:(?:that|those) of\s+)?(?:our|ours|us)\b|(?:(?!\b(?:than|over|compared|vs)\b)[^,;]){0,30}?\b(?:as )?(?:previously )?reported (?:in|by) (?:the literature|prior|previous|earlier|other))/i;
+// "… while attacks that blindly target object detection only have up to 25%".
+const CONTRAST_ONLY = /\b(?:while|whereas)\s+((?:(?!\b(?:while|whereas)\b).)*)$/i;
+const ONLY_REACH = /\bonly\s+(?:have|has|had|achiev\w*|reach\w*|get|gets|got|obtain\w*|attain\w*|scor\w*)\b/i;
 
 /** Whether the number at [at, end) is another method's, not the paper's (OTHERS). */
 function othersNumber(sentence: string, at: number, end: number): boolean {
-  if (THAN_OURS.test(sentence.slice(end, end + 60))) return true;
+  if (OTHERS_AFTER.test(sentence.slice(end, end + 60))) return true;
   const segment = segmentStart(sentence, at);
   const before = sentence.slice(segment, at);
+  const contrast = CONTRAST_ONLY.exec(before)?.[1];
+  if (contrast !== undefined && ONLY_REACH.test(contrast) && !OURS.test(contrast)) return true;
   if (OURS.test(before)) return false;
   if (OTHERS_SUBJECT.test(before)) return true;
   if (ONLY_WHICH.test(before)) {
@@ -530,8 +537,10 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
     // Not inside a name ("…across a number of diverse Universal…" and "…Dependency treebanks").
     const capital = (run: number) => /^\p{Lu}/u.test(sentence.slice(index.wordStart(run, start), index.wordEnd(run, stop)));
     while (last > words.first + numberWord && last + 1 < words.first + words.count && capital(last) && capital(last + 1)) last--;
+    // Not at a word ending before a comma ("…particular, we are able to make …").
+    const opening = first > 0 && first < numberWord && sentence[index.wordEnd(words.first + first, stop) - 1] === ',' ? first + 1 : first;
     return {
-      start: index.wordStart(words.first + first, start),
+      start: index.wordStart(words.first + opening, start),
       stop: index.wordEnd(last, stop),
       cutBefore: rest || first > 0,
       cutAfter: first + MAX_WORDS < words.count,

@@ -551,6 +551,13 @@ describe('extractKeyResults', () => {
       'small RIN models produce 12%–67% higher accuracy on the Sequential and Permuted MNIST datasets and reach state-of-the-art performance on the bAbI question answering dataset',
     ]);
   });
+  it("a prior method's number is also one after \"while … only have\" or one the literature reports", () => {
+    expect(
+      extractKeyResults(
+        'We perform evaluation using the Berkeley Deep Drive dataset and find that on average when 3 frames are attacked, our attack can have a nearly 100% success rate while attacks that blindly target object detection only have up to 25%. In particular, we are able to make ResNet18 with 95% sparsity to have an accuracy that is comparable to that of a much larger model ResNet50 with the best 60% sparsity as reported in the literature.',
+      ),
+    ).toEqual(['…our attack can have a nearly 100% success rate', '…we are able to make ResNet18 with 95% sparsity to have an accuracy that is comparable to that of…']);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
