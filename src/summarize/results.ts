@@ -105,6 +105,8 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
     // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer" are results.
     return REDUCED_BEFORE.test(before) || AS_FEW_BEFORE.test(before) || NEEDS_UNDER_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
   }
+  // A dimension ("ImageNet (128 x 128)", "3 × 3 convolutions") is no speed-up.
+  if (unit !== undefined && /^(?:×|\\times|[xX])$/.test(unit) && /^\s*\d/.test(after)) return false;
   if (unit) return true;
   if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before) || AS_FEW_BEFORE.test(before)) return true;
   if (BITS_PER_PARAMETER.test(sentence.slice(end, end + 60))) return BITS_REACHED_BEFORE.test(before);
@@ -199,8 +201,10 @@ interface Clause {
 // numbers lists them ("0.664, 0.973, and 0.934, respectively"): the values stay in one phrase.
 // "and" before a verb ("… and reduces …", "… and improved …") ends a clause; before a name or after
 // "both" it joins words ("the Sequential and Permuted MNIST", "both targeted and untargeted attacks").
-// A serial comma after a list's name of one or two words ("for Greek, Turkish, and Urdu") is in the list.
-const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))`;
+// A serial comma after a list's name of one or two words ("for Greek, Turkish, and Urdu"), or before
+// its last item and "respectively" ("w.r.t. the fast gradient sign method, …, and Carlini-WagnerL2attacks,
+// respectively"), is in the list.
+const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))(?!and\s[^;:,.]*,?\s+respectively\b)`;
 const CLAUSE_START = new RegExp(
   String.raw`;\s|:\s(?![+±$-]?\d)|[，；：]|\b(?:e\.g|i\.e)\.,?\s|${LIST_AND}|,\s(?=(?:while|whereas|where|but|which|thus|thereby)\b|(?!including\b)\w+ing\b)`,
   'g',

@@ -558,6 +558,15 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['…our attack can have a nearly 100% success rate', '…we are able to make ResNet18 with 95% sparsity to have an accuracy that is comparable to that of…']);
   });
+  it('a dimension is no speed-up, and a list before "respectively" is kept whole', () => {
+    expect(
+      extractKeyResults(
+        'Our experiments demonstrate that latent optimisation can significantly improve GAN training, obtaining state-of-the-art performance for the ImageNet (128 x 128) dataset. Together with the total variation minimization of adversarial images and augmented training, under the strongest attack, we achieve up to 20.6%, 50.7%, and 68.7% accuracy improvement w.r.t. the fast gradient sign method, iterative fast gradient sign method, and Carlini-WagnerL2attacks, respectively.',
+      ),
+    ).toEqual([
+      'achieve up to 20.6%, 50.7%, and 68.7% accuracy improvement w.r.t. the fast gradient sign method, iterative fast gradient sign method, and Carlini-WagnerL2attacks, respectively',
+    ]);
+  });
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
