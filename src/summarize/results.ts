@@ -102,8 +102,8 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   if (unit && (SIZE.test(unit) || TIME.test(unit))) {
     // What the method is given ("Given only 5 minutes of footage"), not what it achieves.
     if (/\bgiven (?:only|just|merely)\s*$/i.test(before)) return false;
-    // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer" are results.
-    return REDUCED_BEFORE.test(before) || AS_FEW_BEFORE.test(before) || NEEDS_UNDER_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
+    // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer", "367 ms latency" are results.
+    return REDUCED_BEFORE.test(before) || AS_FEW_BEFORE.test(before) || NEEDS_UNDER_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && (QUICK_BEFORE.test(before) || /^\s*(?:latency|runtime|inference time)\b/i.test(after))) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
   }
   // A dimension ("ImageNet (128 x 128)", "3 × 3 convolutions") is no speed-up.
   if (unit !== undefined && /^(?:×|\\times|[xX])$/.test(unit) && /^\s*\d/.test(after)) return false;

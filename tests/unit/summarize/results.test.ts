@@ -149,6 +149,10 @@ describe('extractKeyResults', () => {
     expect(extractKeyResults('As a result, each expert takes only 6 hours to train on one A100.')).toEqual([
       'takes only 6 hours to train on one A100',
     ]);
+    expect(extractKeyResults('On the natural language inference tasks of GLUE, MobileBERT achieves 0.6 GLUE score performance degradation, and 367 ms latency on a Pixel 3 phone.')).toEqual([
+      'On the natural language inference tasks of GLUE: achieves 0.6 GLUE score performance degradation',
+      '367 ms latency on a Pixel 3 phone',
+    ]);
   });
   it('ignores corpus sizes written in words', () => {
     expect(extractKeyResults('We build a 1.4 trillion-token datastore and train models on 500B characters.')).toEqual([]);
