@@ -213,12 +213,12 @@ const CLAUSE_END = new RegExp(
   String.raw`;\s|:\s(?![+±$-]?\d)|[，；：。！？]|${LIST_AND}|${LIST_AND.replaceAll('and', 'or')}|,\s(?=(?:while|whereas|but|which|thus|thereby)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?<!\bboth\s+[\w-]+\sand\s)(?=[a-z]\w*(?:s|ed)\s)(?!\w+ss\s)|\.$`,
   'g',
 );
+// Words a modifier starts with.
+const MODIFIER = 'from|in|on|for|with|without|across|under|at|via|during|after|before|when|while|where|whereas|using|compared|as';
 // Where a clause too long may end instead (both matches are two characters long). A parenthesis
 // with a measure in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
 // detail: a phrase ending before it made it a phrase of its own. (A citation's year or a model's
 // name, "(Madry 2017)", "(MobileNet-V1)", is no measure.)
-// Words a modifier starts with.
-const MODIFIER = 'from|in|on|for|with|without|across|under|at|via|during|after|before|when|while|where|whereas|using|compared|as';
 // A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together. So does
 // a parenthesis the clause goes on past ("from the WMT'21 (2 directions) and WMT'22", "(i.e. …) than",
 // "Frechet Inception Distance (FID) of 3.4", "the Multi-Genre NLI (MultiNLI) dataset with …"): after it
