@@ -155,7 +155,7 @@ function segmentStart(sentence: string, at: number): number {
 }
 // After the number: what it is compared with is the paper's ("a 5 times larger network than our work"),
 // or it is one the literature reports ("with the best 60% sparsity as reported in the literature").
-const OTHERS_AFTER = /^\s*(?:(?:[\w-]+\s+){0,3}?than\s+(?:(?:that|those) of\s+)?(?:our|ours|us)\b|(?:(?!\b(?:than|over|compared|vs)\b)[^,;]){0,30}?\b(?:as )?(?:previously )?reported (?:in|by) (?:the literature|prior|previous|earlier|other))/i;
+const OTHERS_AFTER = /^\s*(?:(?:[\w-]+\s+){0,3}?than\s+(?:(?:that|those) of\s+)?(?:our|ours|us)\b|(?:(?!\b(?:than|over|compared|vs)\b)[^,;]){0,30}?\b(?:as (?:previously )?|previously )reported (?:in|by) (?:the literature|prior|previous|earlier|other))/i;
 // "… while attacks that blindly target object detection only have up to 25%".
 const CONTRAST_ONLY = /\b(?:while|whereas)\s+((?:(?!\b(?:while|whereas)\b).)*)$/i;
 const ONLY_REACH = /\bonly\s+(?:have|has|had|achiev\w*|reach\w*|get|gets|got|obtain\w*|attain\w*|scor\w*)\b/i;

@@ -561,6 +561,12 @@ describe('extractKeyResults', () => {
         'We perform evaluation using the Berkeley Deep Drive dataset and find that on average when 3 frames are attacked, our attack can have a nearly 100% success rate while attacks that blindly target object detection only have up to 25%. In particular, we are able to make ResNet18 with 95% sparsity to have an accuracy that is comparable to that of a much larger model ResNet50 with the best 60% sparsity as reported in the literature.',
       ),
     ).toEqual(['…our attack can have a nearly 100% success rate', '…we are able to make ResNet18 with 95% sparsity to have an accuracy that is comparable to that of…']);
+    // The paper's own result is the best the literature reports: it is shown.
+    expect(
+      extractKeyResults(
+        'The AUC = 0.887 result is among the best reported in the literature for cross-population validation of consciousness biomarkers, confirming the clinical applicability of φ for LIS detection.',
+      ),
+    ).toEqual(['The AUC = 0.887 result is among the best reported in the literature for cross-population validation of consciousness biomarkers']);
   });
   it('a dimension is no speed-up, and a list before "respectively" is kept whole', () => {
     expect(
