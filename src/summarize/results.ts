@@ -203,8 +203,9 @@ interface Clause {
 // "both" it joins words ("the Sequential and Permuted MNIST", "both targeted and untargeted attacks").
 // A serial comma after a list's name of one or two words ("for Greek, Turkish, and Urdu"), or before
 // its last item and "respectively" ("w.r.t. the fast gradient sign method, …, and Carlini-WagnerL2attacks,
-// respectively"), is in the list.
-const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))(?!and\s[^;:,.]*,?\s+respectively\b)`;
+// respectively"), is in the list; so is one before the same change for another ("from 97MB to 0.35MB,
+// and for DeepSpeech from 488MB to 0.74MB").
+const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))(?!and\s[^;:,.]*,?\s+respectively\b|and\s+(?:for|on|in|with)\s+[^,;]{1,40}?\sfrom\s+\d)`;
 const CLAUSE_START = new RegExp(
   String.raw`;\s|:\s(?![+±$-]?\d)|[，；：]|\b(?:e\.g|i\.e)\.,?\s|${LIST_AND}|,\s(?=(?:while|whereas|where|but|which|thus|thereby)\b|(?!including\b)\w+ing\b)`,
   'g',
