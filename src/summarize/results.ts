@@ -8,7 +8,7 @@ const MAX_RESULTS = 6;
 const MAX_WORDS = 20;
 // A clause too long for MAX_WORDS is still shown whole up to this many words, rather than cut or split
 // into fragments ("… an increase of 1.8% in EMNIST…" and "…(from 59.5% to 61.3%)").
-const MAX_WHOLE_WORDS = 26;
+const MAX_WHOLE_WORDS = 27;
 const FEW_WORDS_OVER = 5;
 
 // A number (group 1) with its unit (group 2), also as LaTeX writes them ("57\%", "$3\times$"), or a
@@ -46,6 +46,15 @@ function cutFromTo(before: string, num: string, unit: string, after: string): bo
 }
 // "in about 1.5 hours" as "in 1.5 hours".
 const QUICK_BEFORE = /\b(?:less than|within|under|in)(?:\s+(?:about|around|approximately|roughly|nearly|just|only|merely))?\s*$/i;
+// The least a method gets by with ("policies parameterized by as few as 17 weight parameters").
+const AS_FEW_BEFORE = /\bas (?:few|little|small|low) as\s*$/i;
+// What a method needs, under a bound ("requires <2MB of additional storage", "a footprint of under
+// 7MB"); a bound alone is a setting ("on GPUs with less than 16GB of memory").
+const NEEDS_UNDER_BEFORE = /\b(?:requir\w*|needs?|needing|uses?|using|occup\w*|consum\w*|footprint|storage|size|fits?|takes?|taking)\s+(?:\S+\s+){0,2}?(?:<|≤|under|less than|below)\s*$/i;
+// Bits per parameter a method stores or compresses to ("can store 2 bits of knowledge per parameter")
+// are a result; a quantization level ("the extreme quantization level of 2 bits per model parameter") is a setting.
+const BITS_PER_PARAMETER = /^[-\s]?bits?\b(?:\s+of\s+[\w-]+)?[-\s]per[-\s](?:model\s+)?(?:parameters?|weights?)\b/i;
+const BITS_REACHED_BEFORE = /\b(?:stor\w*|achiev\w*|reach\w*|attain\w*|requir\w*|needs?|compress\w*(?:\s+\S+){0,4}?\s+to|only|just|merely|average of|about|approximately|roughly|nearly)\s*$/i;
 // "By a factor of 30" is a "30×" (a discount factor is a setting, SETTING_BEFORE).
 const FACTOR_BEFORE = /\bfactor of\s+(?:(?:up to|over|about|approximately|roughly|more than|nearly|almost)\s+)?$/i;
 // What a model can take ("can effectively process up to 512K tokens", "process more than 1M tokens"), not
@@ -86,18 +95,21 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   if (!unit && /^[A-Za-z]/.test(after)) return false;
   // A bit width ("4-bit weights", "16-bit precision") is a format, unless the method is what brought
   // it down ("quantized to 4 bits"); bits per character are a score.
-  if (/^[-\s]?bits?\b(?![-\s]?(?:per\b|\/))/i.test(after) && !REDUCED_BEFORE.test(before) && !/\b(?:quantiz|compress|binari[sz])\w*\s+(?:\S+\s+){0,3}?to\s*$/i.test(before)) return false;
+  if (/^[-\s]?bits?\b(?![-\s]?(?:per\b|\/)|\s+of\s+[\w-]+\s+per\b)/i.test(after) && !REDUCED_BEFORE.test(before) && !/\b(?:quantiz|compress|binari[sz])\w*\s+(?:\S+\s+){0,3}?to\s*$/i.test(before)) return false;
   // "N-fold" is a result as a change ("a 3-fold speed-up", "reduced by 10-fold"), not as a count
   // ("5-fold cross-validation", "a 4-fold rotational symmetry").
   if (unit !== undefined && /fold$/.test(unit) && !BETTER_AFTER.test(after) && !/^\s*(?:accelerat|compress|sav|shorten)/i.test(after) && !/\b(?:by|up to)\s*$/i.test(before)) return false;
   if (unit && (SIZE.test(unit) || TIME.test(unit))) {
     // What the method is given ("Given only 5 minutes of footage"), not what it achieves.
     if (/\bgiven (?:only|just|merely)\s*$/i.test(before)) return false;
-    // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer" are results.
-    return REDUCED_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && QUICK_BEFORE.test(before)) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
+    // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer", "367 ms latency" are results.
+    return REDUCED_BEFORE.test(before) || AS_FEW_BEFORE.test(before) || NEEDS_UNDER_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && (QUICK_BEFORE.test(before) || /^\s*(?:latency|runtime|inference time)\b/i.test(after))) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
   }
+  // A dimension ("ImageNet (128 x 128)", "3 × 3 convolutions") is no speed-up.
+  if (unit !== undefined && /^(?:×|\\times|[xX])$/.test(unit) && /^\s*\d/.test(after)) return false;
   if (unit) return true;
-  if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before)) return true;
+  if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before) || AS_FEW_BEFORE.test(before)) return true;
+  if (BITS_PER_PARAMETER.test(sentence.slice(end, end + 60))) return BITS_REACHED_BEFORE.test(before);
   // A name's version or width in parentheses ("ShuffleNetV2 (1.0)"), unless the name is a metric ("BLEU (35.2)").
   const named = /(\p{Lu}[\p{L}\d-]*)\s*\($/u.exec(before)?.[1];
   if (named !== undefined && after[0] === ')' && !METRIC.test(named)) return false;
@@ -110,6 +122,68 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   if (num.includes('.')) return true;
   // A bare integer: only with a result cue before it and a metric nearby.
   return CUE_BEFORE.test(before) && (METRIC.test(before.slice(-30)) || METRIC.test(after));
+}
+
+// A prior method's or a baseline's number ("compared to 13% accuracy for an attentional model", "over
+// the previous best IS of 52.52", "While other pre-training tasks yield an accuracy below 78.7%") is no
+// result of the paper's; how far the paper moves from it ("improves from 45% to 70%", "outperforms
+// prior work by 20%") is. A phrase whose every number is another's is not shown.
+const OTHERS = String.raw`\b(?:existing|previous(?:ly)?|prior|other|conventional|traditional|competing|earlier)\s+(?:[\w-]+\s+){0,3}?(?:methods?|approach(?:es)?|models?|baselines?|systems?|works?|techniques?|algorithms?|networks?|tasks?|solutions?|results?|art|state[- ]of[- ]the[- ]art|best|SOTA)\b|\bbaselines?\b`;
+// A clause about others: its subject is one ("While other pre-training tasks yield …", "The previous
+// state of the art achieved …"), or it says what one only does ("previous approaches, …, which are only
+// capable of 89.8% WER").
+const OTHERS_SUBJECT = new RegExp(String.raw`^(?:(?:while|whereas|although|though|but|and|where)\s+)?(?:(?:the|all|most|many|some)\s+)?(?:${OTHERS})`, 'i');
+const OTHERS_NAMED = new RegExp(OTHERS, 'i');
+const ONLY_WHICH = /^(?:which|that|who)\s+(?:\S+\s+){0,2}?(?:only|merely|just)\b/i;
+const OURS = /\b(?:we|our|ours|us)\b/i;
+// What a number is compared with: right after "compared to" ("compared to 13% accuracy for …"), or
+// after an "of" in what follows "over" or "than" ("over the previous best IS of 52.52").
+const COMPARISON = /\b(?:(compared (?:to|with)|in contrast to|in comparison (?:to|with)|relative to|as opposed to|versus|vs\.?|v\/s)|over|than|against)\s+/gi;
+const HEDGE = /^(?:the|a|an|about|around|approximately|roughly|nearly|almost|only|just|merely)$/i;
+// Words that make the number a margin or the paper's own ("over the baseline by 5%", "than X with a
+// margin of 2", "compared to the baseline network while 69% …").
+const MARGIN = /^(?:by|to|from|we|our|ours|us|while|whereas|with|margin)$/i;
+
+/** Where the stretch of words a number at `at` is in starts: after the last ", ", "; ", ": " or dash, at most 200 characters back. */
+function segmentStart(sentence: string, at: number): number {
+  const from = Math.max(0, at - 200);
+  for (let k = at - 1; k > from; k--) {
+    if (sentence[k] !== ' ') continue;
+    if (/[,;:]/.test(sentence[k - 1]!) || /\s(?:[–—]|-{2,3})$/.test(sentence.slice(k - 4, k))) return k + 1;
+  }
+  return from;
+}
+// After the number: what it is compared with is the paper's ("a 5 times larger network than our work"),
+// or it is one the literature reports ("with the best 60% sparsity as reported in the literature").
+const OTHERS_AFTER = /^\s*(?:(?:[\w-]+\s+){0,3}?than\s+(?:(?:that|those) of\s+)?(?:our|ours|us)\b|(?:(?!\b(?:than|over|compared|vs)\b)[^,;]){0,30}?\b(?:as (?:previously )?|previously )reported (?:in|by) (?:the literature|prior|previous|earlier|other))/i;
+// "… while attacks that blindly target object detection only have up to 25%".
+const CONTRAST_ONLY = /\b(?:while|whereas)\s+((?:(?!\b(?:while|whereas)\b).)*)$/i;
+const ONLY_REACH = /\bonly\s+(?:have|has|had|achiev\w*|reach\w*|get|gets|got|obtain\w*|attain\w*|scor\w*)\b/i;
+
+/** Whether the number at [at, end) is another method's, not the paper's (OTHERS). */
+function othersNumber(sentence: string, at: number, end: number): boolean {
+  if (OTHERS_AFTER.test(sentence.slice(end, end + 60))) return true;
+  const segment = segmentStart(sentence, at);
+  const before = sentence.slice(segment, at);
+  const contrast = CONTRAST_ONLY.exec(before)?.[1];
+  if (contrast !== undefined && ONLY_REACH.test(contrast) && !OURS.test(contrast)) return true;
+  if (OURS.test(before)) return false;
+  if (OTHERS_SUBJECT.test(before)) return true;
+  if (ONLY_WHICH.test(before)) {
+    const earlier = sentence.slice(Math.max(0, segment - 200), segment);
+    const ours = [...earlier.matchAll(new RegExp(OURS.source, 'gi'))].at(-1);
+    if (OTHERS_NAMED.test(ours ? earlier.slice(ours.index) : earlier)) return true;
+  }
+  const comparison = [...before.matchAll(COMPARISON)].at(-1);
+  if (!comparison) return false;
+  const words = before.slice(comparison.index + comparison[0].length).split(/\s+/).filter(Boolean);
+  if (words.some((word) => MARGIN.test(word) || (VERB.test(word) && !RESULT_NOUN.test(word)) || BETTER_AFTER.test(word))) return false;
+  // A list's later number ("IS of 52.52 and FID of 18.65") is compared as its first is.
+  const firstNumber = words.findIndex((word) => /^[$(]?\d/.test(word));
+  const object = firstNumber < 0 ? words : words.slice(0, firstNumber);
+  if (comparison[1] !== undefined && object.every((word) => HEDGE.test(word))) return true;
+  const of = object.lastIndexOf('of');
+  return of > 0 && object.slice(of + 1).every((word) => HEDGE.test(word));
 }
 
 /** A result's clause: the span [start, stop) of its sentence, and whether words were cut off either side. */
@@ -125,30 +199,40 @@ interface Clause {
 // commas and semicolons; 、 separates the items of a list, which stay together.)
 // A colon before a number labels a value ("(F1: 99.09%, precision: 99.41%)"), and ", and" between
 // numbers lists them ("0.664, 0.973, and 0.934, respectively"): the values stay in one phrase.
-// A serial comma after a list's name of one or two words ("for Greek, Turkish, and Urdu") is in the list.
-const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))`;
+// "and" before a verb ("… and reduces …", "… and improved …") ends a clause; before a name or after
+// "both" it joins words ("the Sequential and Permuted MNIST", "both targeted and untargeted attacks").
+// A serial comma after a list's name of one or two words ("for Greek, Turkish, and Urdu"), or before
+// its last item and "respectively" ("w.r.t. the fast gradient sign method, …, and Carlini-WagnerL2attacks,
+// respectively"), is in the list; so is one before the same change for another ("from 97MB to 0.35MB,
+// and for DeepSpeech from 488MB to 0.74MB").
+const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))(?!and\s[^;:,.]*,?\s+respectively\b|and\s+(?:for|on|in|with)\s+[^,;]{1,40}?\sfrom\s+\d)`;
 const CLAUSE_START = new RegExp(
   String.raw`;\s|:\s(?![+±$-]?\d)|[，；：]|\b(?:e\.g|i\.e)\.,?\s|${LIST_AND}|,\s(?=(?:while|whereas|where|but|which|thus|thereby)\b|(?!including\b)\w+ing\b)`,
   'g',
 );
 const CLAUSE_END = new RegExp(
-  String.raw`;\s|:\s(?![+±$-]?\d)|[，；：。！？]|${LIST_AND}|${LIST_AND.replaceAll('and', 'or')}|,\s(?=(?:while|whereas|but|which|thus|thereby)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?=\w+(?:s|ed)\s)(?!\w+ss\s)|\.$`,
+  String.raw`;\s|:\s(?![+±$-]?\d)|[，；：。！？]|${LIST_AND}|${LIST_AND.replaceAll('and', 'or')}|,\s(?=(?:while|whereas|but|which|thus|thereby)\b|\w+ing\b)|\s(?:and|while|whereas)\s(?<!\bboth\s+[\w-]+\sand\s)(?=[a-z]\w*(?:s|ed)\s)(?!\w+ss\s)|\.$`,
   'g',
 );
+// Words a modifier starts with.
+const MODIFIER = 'from|in|on|for|with|without|across|under|at|via|during|after|before|when|while|where|whereas|using|compared|as';
 // Where a clause too long may end instead (both matches are two characters long). A parenthesis
 // with a measure in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
 // detail: a phrase ending before it made it a phrase of its own. (A citation's year or a model's
 // name, "(Madry 2017)", "(MobileNet-V1)", is no measure.)
 // A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together. So does
 // a parenthesis the clause goes on past ("from the WMT'21 (2 directions) and WMT'22", "(i.e. …) than",
-// "Frechet Inception Distance (FID) of 3.4").
-const PAUSE = /,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?![^()]*\)\s(?:and|or|than|of)\b)/g;
+// "Frechet Inception Distance (FID) of 3.4", "the Multi-Genre NLI (MultiNLI) dataset with …"): after it
+// comes a word that is not where a modifier starts.
+const PAUSE = new RegExp(String.raw`,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?![^()]*\)\s(?:and|or|than|of|(?!(?:${MODIFIER}|to|by|which|that)\b)[a-z]+\b))`, 'g');
 // What a stretch after a comma starts with when it only adds to the clause before the comma ("…
 // than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
 // saying a result of its own ("…, SGP completes").
 const ADDED_ON = /^(?:[+±$-]?\d|(?:with|without|for|in|on|at|by|from|to|of|over|under|across|compared|relative|when|while|if|after|before|as|than|and|or|but|which|that|using|including)\b)/i;
+// Where a subject starts, that a phrase cut at its start may start at.
+const SUBJECT_START = /^(?:we|it|they|our|its|their|this|these)\b/i;
 // Where a modifier starts, that a phrase may end before.
-const MODIFIER_START = /^(?:from|in|on|for|with|without|across|under|at|via|during|after|before|when|while|where|whereas|using|compared|as)\b/i;
+const MODIFIER_START = new RegExp(String.raw`^(?:${MODIFIER})\b`, 'i');
 // Words joined by single hyphens ("top-1"): a dash written as hyphens ("one machine---led to") is between words.
 const TOKEN = /[\p{L}\p{N}@]+(?:-[\p{L}\p{N}@]+)*/gu;
 
@@ -428,7 +512,19 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
     // the pretrained model"), unless it starts at the verb that says what the number is.
     const atVerb = verb !== null || VERB.test(/^[\p{L}\p{N}@-]*/u.exec(sentence.slice(start, start + 30))![0]);
     const fewOver = words.count - MAX_WHOLE_WORDS;
-    if (!atVerb && fewOver <= FEW_WORDS_OVER && numberWord >= fewOver) return { start: index.wordStart(words.first + fewOver, start), stop, cutBefore: true, cutAfter: false };
+    if (!atVerb && fewOver <= FEW_WORDS_OVER && numberWord >= fewOver) {
+      // It starts at a subject within those few words rather than inside a name or a modifier ("…we find
+      // that accuracy of above 90 percent …", not "…MNIST we find …").
+      let first = fewOver;
+      for (let word = fewOver; word <= Math.min(FEW_WORDS_OVER, numberWord); word++) {
+        const at = index.wordStart(words.first + word, start);
+        if (SUBJECT_START.test(sentence.slice(at, at + 8))) {
+          first = word;
+          break;
+        }
+      }
+      return { start: index.wordStart(words.first + first, start), stop, cutBefore: true, cutAfter: false };
+    }
     // A phrase from its verb ends where a modifier after its results starts, within MAX_WHOLE_WORDS
     // words ("… over its zero-shot performance across 10 translation directions" before "from the WMT'21
     // (2 directions) and …"), rather than mid-phrase.
@@ -446,8 +542,10 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
     // Not inside a name ("…across a number of diverse Universal…" and "…Dependency treebanks").
     const capital = (run: number) => /^\p{Lu}/u.test(sentence.slice(index.wordStart(run, start), index.wordEnd(run, stop)));
     while (last > words.first + numberWord && last + 1 < words.first + words.count && capital(last) && capital(last + 1)) last--;
+    // Not at a word ending before a comma ("…particular, we are able to make …").
+    const opening = first > 0 && first < numberWord && sentence[index.wordEnd(words.first + first, stop) - 1] === ',' ? first + 1 : first;
     return {
-      start: index.wordStart(words.first + first, start),
+      start: index.wordStart(words.first + opening, start),
       stop: index.wordEnd(last, stop),
       cutBefore: rest || first > 0,
       cutAfter: first + MAX_WORDS < words.count,
@@ -543,6 +641,7 @@ export function resultsOf(sentences: string[]): string[] {
       sentence,
       results.map((m) => m.index),
     );
+    let next = 0; // the first result not before the phrase being built
     for (const m of results) {
       const at = m.index;
       const end = at + m[0].length;
@@ -551,6 +650,10 @@ export function resultsOf(sentences: string[]): string[] {
       if (!span) continue;
       const { start, stop, cutBefore, cutAfter } = span;
       covered = stop;
+      while (next < results.length && results[next]!.index < start) next++;
+      let last = next;
+      while (last < results.length && results[last]!.index < stop) last++;
+      if (results.slice(next, last).every((r) => othersNumber(sentence, r.index, r.index + r[0].length))) continue;
       const clause = tidy(sentence.slice(start, stop));
       const setting = cutBefore ? null : settingOf(sentence, index.startBefore(at), start);
       const phrase = clause && `${setting ? `${setting}: ` : cutBefore ? '…' : ''}${clause}${cutAfter ? '…' : ''}`;
