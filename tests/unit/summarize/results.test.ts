@@ -589,8 +589,14 @@ describe('extractKeyResults', () => {
     // Every abstract a card shows runs through this (0.25 to 0.6 s here when it took quadratic time).
     const abstract = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
     extractKeyResults(abstract.slice(0, 2_000)); // (compiled first, so only the reading is timed)
-    const started = performance.now();
     expect(extractKeyResults(abstract)).toEqual(expected);
-    expect(performance.now() - started).toBeLessThan(150);
+    // The quickest of three readings: a busy machine (other tests running beside it) slows one reading, not every one.
+    let quickest = Infinity;
+    for (let reading = 0; reading < 3; reading++) {
+      const started = performance.now();
+      extractKeyResults(abstract);
+      quickest = Math.min(quickest, performance.now() - started);
+    }
+    expect(quickest).toBeLessThan(150);
   });
 });
