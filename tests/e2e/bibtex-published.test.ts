@@ -1,60 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, listedItem, listSavedFrom, openEmptyReadingList, sendFromPage, type ExtensionBrowser } from './harness';
+import { downloadExport, launchExtension, listedItem, listSavedFrom, openEmptyReadingList, sendFromPage, type ExtensionBrowser } from './harness';
+import { BERT, FLASH_ATTENTION, GHORBANI, RESNET, VASWANI } from '../unit/export/scholar-bib';
 
 let browser: ExtensionBrowser;
 let page: Page;
 
-// Google Scholar's "Cite" entries, the first two with the arXiv link a reader adds; the last three
-// name no arXiv id: the Transformer (saved), Scaling Laws for NMT (in the bundled store), ResNet (neither).
-const SCHOLAR_BIB = String.raw`@inproceedings{devlin2019bert,
-  title={{BERT}: Pre-training of Deep Bidirectional Transformers for Language Understanding},
-  author={Devlin, Jacob and Chang, Ming-Wei and Lee, Kenton and Toutanova, Kristina},
-  booktitle={Proceedings of NAACL-HLT},
-  pages={4171--4186},
-  year={2019},
-  eprint={1810.04805},
-  archivePrefix={arXiv}
-}
+const SCHOLAR_BIB = `${[BERT, FLASH_ATTENTION, VASWANI, GHORBANI, RESNET].join('\n\n')}\n`;
 
-@inproceedings{dao2022flashattention,
-  title={FlashAttention: Fast and Memory-Efficient Exact Attention with {IO}-Awareness},
-  author={Dao, Tri and Fu, Daniel Y. and Ermon, Stefano and Rudra, Atri and R{\'e}, Christopher},
-  booktitle={Advances in Neural Information Processing Systems},
-  year={2022},
-  url={https://arxiv.org/abs/2205.14135}
-}
-
-@article{vaswani2017attention,
-  title={Attention is all you need},
-  author={Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and Uszkoreit, Jakob and Jones, Llion and Gomez, Aidan N and Kaiser, {\L}ukasz and Polosukhin, Illia},
-  journal={Advances in neural information processing systems},
-  volume={30},
-  year={2017}
-}
-
-@inproceedings{ghorbani2022scaling,
-  title={Scaling laws for neural machine translation},
-  author={Ghorbani, Behrooz and Firat, Orhan and Freitag, Markus and Bapna, Ankur and Krikun, Maxim and Garcia, Xavier and Chelba, Ciprian and Cherry, Colin},
-  booktitle={International Conference on Learning Representations},
-  year={2022}
-}
-
-@inproceedings{he2016deep,
-  title={Deep residual learning for image recognition},
-  author={He, Kaiming and Zhang, Xiangyu and Ren, Shaoqing and Sun, Jian},
-  booktitle={Proceedings of the IEEE conference on computer vision and pattern recognition},
-  pages={770--778},
-  year={2016}
-}
-`;
-
-async function download(format: string): Promise<string> {
-  const waiting = page.waitForEvent('download');
-  await page.getByTestId(`export-${format}`).click();
-  return readFile((await (await waiting).path())!, 'utf8');
-}
+const download = async (format: string) => (await downloadExport(page, format)).text;
 
 /** The exported BibTeX entry of one paper, by its arXiv id. */
 function entryOf(bibtex: string, id: string): string {

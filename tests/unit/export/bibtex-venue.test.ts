@@ -4,32 +4,7 @@ import { matchTitles, unidentifiedTitles, type TitledPaper } from '../../../src/
 import { normalizeTitle } from '../../../src/papers/ids';
 import type { ImportedItem } from '../../../src/schema';
 import { savedItem } from './fixtures';
-
-// Google Scholar's entries, with the arXiv link a reader adds (or Scholar's "url" of the arXiv version).
-const BERT = `@inproceedings{devlin2019bert,
-  title={{BERT}: Pre-training of Deep Bidirectional Transformers for Language Understanding},
-  author={Devlin, Jacob and Chang, Ming-Wei and Lee, Kenton and Toutanova, Kristina},
-  booktitle={Proceedings of NAACL-HLT},
-  pages={4171--4186},
-  year={2019},
-  eprint={1810.04805},
-  archivePrefix={arXiv}
-}`;
-const FLASH_ATTENTION = `@inproceedings{dao2022flashattention,
-  title={FlashAttention: Fast and Memory-Efficient Exact Attention with {IO}-Awareness},
-  author={Dao, Tri and Fu, Daniel Y. and Ermon, Stefano and Rudra, Atri and R{\\'e}, Christopher},
-  booktitle={Advances in Neural Information Processing Systems},
-  year={2022},
-  url={https://arxiv.org/abs/2205.14135}
-}`;
-// Scholar's own "Cite" of the Transformer: no arXiv id anywhere.
-const VASWANI = `@article{vaswani2017attention,
-  title={Attention is all you need},
-  author={Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and Uszkoreit, Jakob and Jones, Llion and Gomez, Aidan N and Kaiser, {\\L}ukasz and Polosukhin, Illia},
-  journal={Advances in neural information processing systems},
-  volume={30},
-  year={2017}
-}`;
+import { BERT, FLASH_ATTENTION, VASWANI } from './scholar-bib';
 
 function imported(bib: string): ImportedItem[] {
   const parse = parseImport(bib, 'scholar.bib');

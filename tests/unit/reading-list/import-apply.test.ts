@@ -8,6 +8,7 @@ import { hostileItems, savedItem } from '../export/fixtures';
 import { depsFor, dump, freshDatabase, send, sendOk } from './helpers';
 import { readArxivFillQueue, writeArxivFillQueue } from '../../../src/db/feed';
 import { normalizeTitle } from '../../../src/papers/ids';
+import { RESNET, VASWANI } from '../export/scholar-bib';
 
 let db: PaperLensDatabase;
 let deps: HandlerDeps;
@@ -85,9 +86,9 @@ describe('import preview and apply', () => {
     const flashTitle = 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness';
     await db.papers.bulkPut([{ ...paper('2205.14135', flashTitle), normTitle: normalizeTitle(flashTitle) }]);
     const scholar = [
-      '@article{vaswani2017attention,\n  title={Attention is all you need},\n  author={Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and Uszkoreit, Jakob and Jones, Llion and Gomez, Aidan N and Kaiser, {\\L}ukasz and Polosukhin, Illia},\n  journal={Advances in neural information processing systems},\n  volume={30},\n  year={2017}\n}',
+      VASWANI,
       '@article{dao2022flashattention,\n  title={Flashattention: Fast and memory-efficient exact attention with io-awareness},\n  author={Dao, Tri and Fu, Dan and Ermon, Stefano and Rudra, Atri and R{\\\'e}, Christopher},\n  journal={Advances in neural information processing systems},\n  volume={35},\n  pages={16344--16359},\n  year={2022}\n}',
-      '@inproceedings{he2016deep,\n  title={Deep residual learning for image recognition},\n  author={He, Kaiming and Zhang, Xiangyu and Ren, Shaoqing and Sun, Jian},\n  booktitle={Proceedings of the IEEE conference on computer vision and pattern recognition},\n  pages={770--778},\n  year={2016}\n}',
+      RESNET,
     ].join('\n\n');
     const found = await preview(scholar, 'scholar.bib');
     expect(found.plan.summary).toBe(
