@@ -1,5 +1,7 @@
 import { planImport, sameItem } from '../export/merge';
-import { placeholderTitle } from '../papers/ids';
+import { normalizeTitle, placeholderTitle } from '../papers/ids';
+import type { TitledPaper } from '../export/title-match';
+import { titleKeyOf } from './title-key';
 import {
   MAX_TAGS,
   tagKey,
@@ -175,6 +177,26 @@ export function withKnownPapers(items: readonly ImportedItem[], papers: Readonly
 export async function knownPapers(db: PaperLensDatabase, ids: readonly string[]): Promise<Map<string, Paper>> {
   const papers = await db.papers.bulkGet([...new Set(ids)]);
   return new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
+}
+
+/**
+ * The saved and stored papers with one of these titles (each normalized by normalizeTitle), to
+ * import a file's entries that name no arXiv id. Run inside a transaction on `db.saved` and `db.paperBlocks`.
+ */
+export async function papersTitled(db: PaperLensDatabase, titles: readonly string[]): Promise<TitledPaper[]> {
+  if (titles.length === 0) return [];
+  const wanted = new Set(titles);
+  const found: TitledPaper[] = [];
+  // The list has no index of titles: read through once, only for a file with such entries.
+  await db.saved.each((item) => {
+    const normTitle = normalizeTitle(item.title);
+    if (wanted.has(normTitle)) found.push({ id: item.id, title: item.title, normTitle, saved: true });
+  });
+  // Keys are hashes: keep the papers whose title is one asked for.
+  for (const paper of await db.papers.withTitleKeys([...wanted].map(titleKeyOf))) {
+    if (wanted.has(paper.normTitle)) found.push({ id: paper.id, title: paper.title, normTitle: paper.normTitle, saved: false });
+  }
+  return found;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { ET_AL, isEtAl } from '../papers/names';
-import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ImportedItemSchema, UnidentifiedEntrySchema, type ImportRejection, type ImportedItem, type UnidentifiedEntry } from '../schema/reading-list';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, type ParsedFile } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
 import { abstractToSummarize, type PendingTldr } from './abstract-import';
@@ -352,6 +352,8 @@ function unescapeAddress(value: string): string {
   return value.replace(/\{\\([_%&#$~])\}/g, '$1').replace(/\\([_%&#$~])/g, '$1');
 }
 
+const NO_ARXIV_ID = 'no arXiv id (eprint, url or note)';
+
 function entryArxivId(fields: Map<string, string>): { id: string } | { reason: string } {
   const prefix = (fields.get('archiveprefix') ?? fields.get('eprinttype') ?? '').trim().toLowerCase();
   const eprint = fields.get('eprint');
@@ -381,20 +383,68 @@ function entryArxivId(fields: Map<string, string>): { id: string } | { reason: s
   if (id) return { id };
   if (eprintProblem) return { reason: eprintProblem };
   if (candidate) return { reason: `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL` };
-  return { reason: 'no arXiv id (eprint, url or note)' };
+  return { reason: NO_ARXIV_ID };
 }
 
-/** `leftOut` gets the values left out of an imported paper, and why. */
-function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedItem | PendingTldr | ImportRejection {
+/** A value written as a year ("2019"), or null. */
+function yearOf(value: string | undefined): string | null {
+  return /^\s*(\d{4})\s*$/.exec(value ?? '')?.[1] ?? null;
+}
+
+/**
+ * Where the paper was published, as the reading list keeps it (`journalRef`): the venue of a
+ * published entry (`journal`, biblatex's `journaltitle`, a conference paper's `booktitle`) with its
+ * year, "Proceedings of NAACL-HLT, 2019" (unless the venue names it), as arXiv's journal-refs give
+ * it; else the `note` our export (and arXiv's own journal-ref) writes. A field that only says arXiv
+ * (or DBLP's CoRR), or holds arXiv's comments, names no venue.
+ */
+function entryJournalRef(field: (name: string) => string | undefined): string | undefined {
+  const text = (name: string) => singleLine(bibtexToText(field(name) ?? ''));
+  const names = (value: string) => value !== '' && !/arxiv|^corr$|^comment:/i.test(value);
+  const venue = ['journal', 'journaltitle', 'booktitle'].map(text).find(names);
+  if (venue === undefined) return [text('note')].find(names);
+  // A year of the preprint's (Google Scholar's arXiv entries have one too) is not written without a venue.
+  const year = yearOf(field('year')) ?? /^\s*(\d{4})(?:-|\s*$)/.exec(field('date') ?? '')?.[1] ?? null;
+  return year === null || new RegExp(`(?<!\\d)${year}(?!\\d)`).test(venue) ? venue : `${venue}, ${year}`;
+}
+
+/**
+ * `leftOut` gets the values left out of an imported paper, and why. An entry naming no arXiv id
+ * but a title is one to import by its title.
+ */
+function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedItem | PendingTldr | UnidentifiedEntry | ImportRejection {
   const where = `@${entry.type}{${entry.key.slice(0, 60)}}`;
   const found = entryArxivId(entry.fields);
-  if ('reason' in found) return { line: entry.line, reason: `${found.reason} in ${where}` };
-  const item: ImportedItem = { id: found.id, line: entry.line };
+  const field = (name: string) => entry.fields.get(name);
+  const title = singleLine(bibtexToText(field('title') ?? ''));
+  if ('reason' in found) {
+    const noId = `${found.reason} in ${where}`;
+    if (found.reason !== NO_ARXIV_ID || title === '') return { line: entry.line, reason: noId };
+    const unidentified = UnidentifiedEntrySchema.safeParse({ item: { ...entryDetails(entry, where, leftOut), title }, noId });
+    if (unidentified.success) return unidentified.data;
+    return { line: entry.line, reason: `${where}: ${issueText(unidentified.error.issues[0])}` };
+  }
+  const item: ImportedItem = { id: found.id, ...entryDetails(entry, where, leftOut) };
+  if (title !== '') item.title = title;
+  // Zotero writes the latest version's date, which is not the submission date.
+  const date = field('date')?.trim();
+  if (date && isSubmissionDate(date, found.id)) item.published = date;
+  const abstract = abstractToSummarize(item, field('abstract'), (value) => singleLine(bibtexToText(value)), leftOut, where);
+  const checked = ImportedItemSchema.safeParse(item);
+  if (checked.success) return abstract ? { item: checked.data, ...abstract } : checked.data;
+  return { line: entry.line, reason: `${where} (${found.id}): ${issueText(checked.error.issues[0])}` };
+}
+
+function issueText(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  return `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
+}
+
+/** What an entry says of its paper besides its id, title, date and abstract. */
+function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejection[]): Omit<ImportedItem, 'id'> {
+  const item: Omit<ImportedItem, 'id'> = { line: entry.line };
   // The file's key is kept (when valid and free), so the papers cited by it stay cited.
   if (isKeepableCiteKey(entry.key)) item.citeKey = entry.key;
   const field = (name: string) => entry.fields.get(name);
-  const title = singleLine(bibtexToText(field('title') ?? ''));
-  if (title !== '') item.title = title;
   const author = field('author');
   if (author !== undefined) item.authors = bibtexAuthors(author);
   const keywords = field('keywords');
@@ -411,20 +461,9 @@ function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedIt
   // A category (cs.CL, or an archive without subjects like hep-th), not a bare group ("cs", as
   // Better BibTeX writes it).
   if (category && /^(?:[a-z-]+\.[A-Za-z-]+|[a-z]+-[a-z]+)$/.test(category)) item.primaryCategory = category;
-  // Where it was published: `journal` in most tools; our export (and arXiv's journal-ref) writes
-  // `note`. A note or journal that only says arXiv (or DBLP's CoRR), or holds arXiv's comments, is not it.
-  const journal = [field('journal'), field('journaltitle'), field('note')]
-    .map((value) => singleLine(bibtexToText(value ?? '')))
-    .find((value) => value !== '' && !/arxiv|^corr$|^comment:/i.test(value));
-  if (journal !== undefined) item.journalRef = journal;
-  // Zotero writes the latest version's date, which is not the submission date.
-  const date = field('date')?.trim();
-  if (date && isSubmissionDate(date, found.id)) item.published = date;
-  const abstract = abstractToSummarize(item, field('abstract'), (value) => singleLine(bibtexToText(value)), leftOut, where);
-  const checked = ImportedItemSchema.safeParse(item);
-  if (checked.success) return abstract ? { item: checked.data, ...abstract } : checked.data;
-  const issue = checked.error.issues[0];
-  return { line: entry.line, reason: `${where} (${found.id}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+  const journalRef = entryJournalRef(field);
+  if (journalRef !== undefined) item.journalRef = journalRef;
+  return item;
 }
 
 /** Papers of a BibTeX file: entries naming an arXiv id; other entries are reported, not lost silently. */

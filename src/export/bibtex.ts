@@ -3,7 +3,7 @@ import { isEtAl, lastName, nameParts, nameSuffix } from '../papers/names';
 import { ACCENTS } from '../papers/latex';
 import type { SavedItem } from '../schema/papers';
 import { foldForSearch } from '../search/tokenize';
-import { asciiFold, paperYearMonth, singleLine, unixNewlines } from './text';
+import { asciiFold, citedDate, paperYearMonth, singleLine, unixNewlines } from './text';
 
 /**
  * BibTeX export: one `@misc` entry per paper, in the form arXiv itself uses (eprint, archivePrefix,
@@ -360,16 +360,16 @@ function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): 
   const cut = authors.length > 0 && isEtAl(authors[authors.length - 1]!);
   const named = cut ? authors.slice(0, -1) : authors;
   if (named.length > 0) fields.push(['author', `{${[...named.map(bibtexAuthor), ...(cut ? ['others'] : [])].join(' and ')}}`]);
-  const date = paperYearMonth(item);
+  const date = citedDate(item);
   if (date) {
     fields.push(['year', `{${date.year}}`]);
-    const month = MONTHS[date.month - 1];
+    const month = date.month === null ? undefined : MONTHS[date.month - 1];
     if (month) fields.push(['month', month]);
   }
   // The submission day as biblatex's `date` (Zotero reads it too), from the same date as year and
   // month, so biber does not warn of overwriting them; it is what the import reads back as the
   // submission date, so a paper given next month's id keeps its year and key once re-imported.
-  if (item.published) fields.push(['date', `{${item.published}}`]);
+  if (date?.day) fields.push(['date', `{${date.day}}`]);
   fields.push(['eprint', `{${item.id}}`], ['archivePrefix', '{arXiv}']);
   if (item.primaryCategory) fields.push(['primaryClass', `{${escapeLatex(singleLine(item.primaryCategory))}}`]);
   if (item.doi) fields.push(['doi', `{${bibtexDoi(item.doi)}}`]);

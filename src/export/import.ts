@@ -11,6 +11,7 @@ import type { ReadingStatus } from '../schema/papers';
 import { unixNewlines } from './text';
 import { pickPendingTldr } from './abstract-import';
 import type { ParsedFile } from './references';
+import { matchTitles } from './title-match';
 
 /** The largest import file read (UTF-8 bytes). Check a File's size against it before reading it. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -212,14 +213,15 @@ function detectFormat(text: string, fileName: string | undefined): ImportFormat 
 export function parseImport(text: string, fileName?: string): ImportParse {
   const { pendingTldrs, ...parse } = parseFile(text, fileName);
   pendingTldrs.forEach(pickPendingTldr);
-  return parse;
+  return matchTitles(parse, null);
 }
 
 // How long parseImportInSteps picks TL;DRs before it lets the page run (a frame and a half).
 const STEP_MS = 25;
 
 /**
- * parseImport for a page: picking the TL;DR of each abstract a file gives takes about 0.5 ms, so
+ * parseImport for a page, its entries without an id (`unidentified`) left for the page to find by
+ * their title (matchTitles). Picking the TL;DR of each abstract a file gives takes about 0.5 ms, so
  * a reference manager's library of thousands would freeze the page for seconds. They are picked
  * in steps of STEP_MS between tasks, and `onProgress` hears how many are done.
  */

@@ -1,6 +1,6 @@
 /** What reference managers' files say about an arXiv paper, read alike for every import format. */
 import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
-import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem, type UnidentifiedEntry } from '../schema/reading-list';
 import { singleLine } from './text';
 import type { PendingTldr } from './abstract-import';
 
@@ -114,21 +114,22 @@ export function keywordTags(keywords: readonly string[], leftOut?: (reason: stri
 export type ParsedFile = ImportParse & { pendingTldrs: PendingTldr[] };
 
 /** What a reference manager's records give. */
-export type ParsedRecords = Pick<ParsedFile, 'items' | 'rejected' | 'leftOut' | 'pendingTldrs'>;
+export type ParsedRecords = Pick<ParsedFile, 'items' | 'rejected' | 'leftOut' | 'pendingTldrs' | 'unidentified'>;
 
 /**
- * Each record of a file as an imported paper (with its abstract, when one is to be summarised), or
- * why it is not one; `leftOut` gathers what the imported papers left out of themselves (shown in
- * the preview), not that of rejected ones.
+ * Each record of a file as an imported paper (with its abstract, when one is to be summarised), an
+ * entry to import by its title, or why it is not one; `leftOut` gathers what the imported papers
+ * left out of themselves (shown in the preview), not that of rejected ones.
  */
 export function importRecords<R>(
   records: readonly R[],
-  toItem: (record: R, leftOut: ImportRejection[]) => ImportedItem | PendingTldr | ImportRejection,
+  toItem: (record: R, leftOut: ImportRejection[]) => ImportedItem | PendingTldr | UnidentifiedEntry | ImportRejection,
 ): ParsedRecords {
   const items: ImportedItem[] = [];
   const pendingTldrs: PendingTldr[] = [];
   const rejected: ImportRejection[] = [];
   const leftOut: ImportRejection[] = [];
+  const unidentified: UnidentifiedEntry[] = [];
   for (const record of records) {
     const found: ImportRejection[] = [];
     const result = toItem(record, found);
@@ -136,13 +137,14 @@ export function importRecords<R>(
       rejected.push(result);
       continue;
     }
-    if ('raw' in result) {
+    if ('noId' in result) unidentified.push(result);
+    else if ('raw' in result) {
       pendingTldrs.push(result);
       items.push(result.item);
     } else items.push(result);
     leftOut.push(...found);
   }
-  return { items, rejected, ...(leftOut.length > 0 ? { leftOut } : {}), pendingTldrs };
+  return { items, rejected, ...(leftOut.length > 0 ? { leftOut } : {}), ...(unidentified.length > 0 ? { unidentified } : {}), pendingTldrs };
 }
 
 /** "Vaswani, Ashish" → "Ashish Vaswani"; "King, Martin Luther, Jr." → "Martin Luther King, Jr."; a name without a comma as it is. */

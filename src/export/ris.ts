@@ -1,7 +1,7 @@
 import { arxivAbsUrl } from '../papers/ids';
 import { nameParts } from '../papers/names';
 import type { SavedItem } from '../schema/papers';
-import { paperYearMonth, singleLine } from './text';
+import { citedDate, singleLine } from './text';
 
 /**
  * RIS export (Zotero, EndNote, Mendeley). Type UNPB, the RIS specification's "unpublished work",
@@ -47,9 +47,9 @@ function risAuthor(name: string): string {
 function record(item: SavedItem): string[] {
   const lines = [field('TY', 'UNPB'), field('TI', singleLine(item.title))];
   for (const author of item.authors.map(singleLine)) if (author !== '') lines.push(field('AU', risAuthor(author)));
-  const date = paperYearMonth(item);
+  const date = citedDate(item);
   if (date) lines.push(field('PY', String(date.year)));
-  if (item.published) lines.push(field('DA', `${item.published.replace(/-/g, '/')}/`));
+  if (date?.day) lines.push(field('DA', `${date.day.replace(/-/g, '/')}/`));
   lines.push(field('UR', arxivAbsUrl(item.id)));
   if (item.pdfUrl) lines.push(field('L1', item.pdfUrl));
   if (item.doi) lines.push(field('DO', singleLine(item.doi)));

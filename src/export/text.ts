@@ -21,6 +21,25 @@ export function paperYearMonth(item: Pick<SavedItem, 'id' | 'published'>): { yea
   return idYearMonth(item.id);
 }
 
+/** The year a journal reference names: its last ("Phys. Rev. D 76, 013009 (2007)"), not a page range's ("pp. 2019–2025"). */
+export function journalRefYear(journalRef: string | null): number | null {
+  const years = journalRef?.match(/(?<![\d\-–])(?:19|20)\d{2}(?![\d\-–])/g);
+  return years ? Number(years[years.length - 1]) : null;
+}
+
+/**
+ * When a citation says the paper appeared: in the year its journal reference names when that
+ * differs from its arXiv date (a conference paper is cited by its proceedings' year, BERT's 2019,
+ * not its preprint's 2018), month and day unknown then; else its arXiv date (paperYearMonth), with
+ * the submission day (`published`) when known.
+ */
+export function citedDate(item: Pick<SavedItem, 'id' | 'published' | 'journalRef'>): { year: number; month: number | null; day: string | null } | null {
+  const arxiv = paperYearMonth(item);
+  const venueYear = journalRefYear(item.journalRef);
+  if (venueYear !== null && venueYear !== arxiv?.year) return { year: venueYear, month: null, day: null };
+  return arxiv && { ...arxiv, day: item.published };
+}
+
 // Letters NFKD does not split into a base and an accent.
 const FOLDED_LETTERS: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',

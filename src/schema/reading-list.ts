@@ -28,6 +28,17 @@ export const ImportedItemSchema = z.extend(z.required(z.partial(SavedItemSchema)
 });
 export type ImportedItem = z.infer<typeof ImportedItemSchema>;
 
+/**
+ * An entry of an import file that names no arXiv id but has a title (Google Scholar's entry of a
+ * conference paper): imported as the saved or stored paper of that title, else rejected for `noId`.
+ */
+export const UnidentifiedEntrySchema = z.object({
+  item: z.extend(z.omit(ImportedItemSchema, { id: true }), { title: SavedItemSchema.shape.title }),
+  /** Why the entry names no paper ("no arXiv id (eprint, url or note) in @article{…}"). */
+  noId: z.string(),
+});
+export type UnidentifiedEntry = z.infer<typeof UnidentifiedEntrySchema>;
+
 export const ImportFormatSchema = z.enum(['json', 'bibtex', 'ris', 'csv', 'ids']);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
@@ -44,6 +55,8 @@ export const ImportParseSchema = z.object({
   rejected: z.array(ImportRejectionSchema),
   /** Values of imported papers that were left out (the paper is imported without them), and why. */
   leftOut: z.optional(z.array(ImportRejectionSchema)),
+  /** Entries to import by their title, once the list and the store are asked for it (see matchTitles). */
+  unidentified: z.optional(z.array(UnidentifiedEntrySchema)),
 });
 export type ImportParse = z.infer<typeof ImportParseSchema>;
 

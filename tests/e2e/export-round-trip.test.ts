@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { SavedItem } from '../../src/schema';
 import { savedItem } from '../unit/export/fixtures';
-import { launchExtension, openEmptyReadingList, type ExtensionBrowser, sendFromPage, listSavedFrom } from './harness';
+import { downloadExport, launchExtension, openEmptyReadingList, type ExtensionBrowser, sendFromPage, listSavedFrom } from './harness';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -43,12 +42,7 @@ const listed = () => listSavedFrom(page);
 
 const list = () => page.getByTestId('reading-list');
 
-async function download(format: string): Promise<{ name: string; text: string }> {
-  const waiting = page.waitForEvent('download');
-  await page.getByTestId(`export-${format}`).click();
-  const file = await waiting;
-  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
-}
+const download = (format: string) => downloadExport(page, format);
 
 async function importFile(name: string, text: string): Promise<string> {
   await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });

@@ -160,6 +160,14 @@ export function sendFromPage<R extends PaperLensRequest>(from: Page, request: R)
   return from.evaluate((message) => (globalThis as unknown as WorkerGlobal).chrome.runtime.sendMessage(message), request) as Promise<Reply<ResponseMap[R['type']]>>;
 }
 
+/** Clicks the reading list's export button of `format` and reads the file it downloads. */
+export async function downloadExport(from: Page, format: string): Promise<{ name: string; text: string }> {
+  const waiting = from.waitForEvent('download');
+  await from.getByTestId(`export-${format}`).click();
+  const file = await waiting;
+  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+}
+
 /** The reading list as the background lists it, asked from an extension page. */
 export async function listSavedFrom(from: Page): Promise<SavedItem[]> {
   const reply = await sendFromPage(from, { type: 'listSaved' });

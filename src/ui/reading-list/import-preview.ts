@@ -1,5 +1,6 @@
 import type { PaperLensDatabase } from '../../db/database';
-import { knownPapers, planListImport, withKnownPapers } from '../../db/reading-list';
+import { knownPapers, papersTitled, planListImport, withKnownPapers } from '../../db/reading-list';
+import { matchTitles, unidentifiedTitles } from '../../export/title-match';
 import { decodeImportFile, ImportError, MAX_IMPORT_BYTES, parseImportInSteps } from '../../export';
 import type { ImportParse, ImportPlan, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
@@ -41,14 +42,16 @@ export async function previewImport(db: PaperLensDatabase, source: ImportSource,
     if (error instanceof ImportError) return { ok: false, error: error.message };
     return { ok: false, error: `the file could not be read: ${errorMessage(error)}` };
   }
-  const ids = [...new Set(parse.items.map((item) => item.id))];
   try {
-    const plan = await db.transaction('r', db.saved, db.paperBlocks, async () => {
-      const incoming = withKnownPapers(parse.items, await knownPapers(db, ids));
+    const preview = await db.transaction('r', db.saved, db.paperBlocks, async () => {
+      // Entries naming no arXiv id are the papers their titles name; the parse Apply sends has their ids.
+      const matched = matchTitles(parse, await papersTitled(db, unidentifiedTitles(parse)));
+      const ids = [...new Set(matched.items.map((item) => item.id))];
+      const incoming = withKnownPapers(matched.items, await knownPapers(db, ids));
       const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
-      return planListImport(existing, incoming, now, parse.rejected);
+      return { fileName: source.name, parse: matched, plan: planListImport(existing, incoming, now, matched.rejected) };
     });
-    return { ok: true, preview: { fileName: source.name, parse, plan } };
+    return { ok: true, preview };
   } catch (error) {
     return { ok: false, error: `your reading list could not be read to compare: ${errorMessage(error)}` };
   }

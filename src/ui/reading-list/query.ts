@@ -2,6 +2,7 @@ import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
 import { compoundTerms, foldForSearch, HYPHEN, withGermanSpellings } from '../../search/tokenize';
 import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
 import { typoSearch, type TypoSearch } from '../../search/typo-search';
+import { journalRefYear } from '../../export/text';
 
 /** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
 export type SortKey = 'added' | 'oldest' | 'updated' | 'title';
@@ -64,12 +65,13 @@ function haystack(item: SavedItem): string {
 
 /**
  * The year a paper was published, else the year its id says it was first submitted (2310.01779 →
- * 2023): readers search by author and year ("Vaswani 2017").
+ * 2023): readers search by author and year ("Vaswani 2017"). A paper whose journal reference names
+ * another year (BERT: arXiv 2018, NAACL 2019) is found by both.
  */
-function yearOf(item: SavedItem): string | null {
-  if (item.published !== null) return item.published.slice(0, 4);
-  const submitted = idYearMonth(item.id);
-  return submitted === null ? null : String(submitted.year);
+function yearsOf(item: SavedItem): string[] {
+  const submitted = item.published !== null ? item.published.slice(0, 4) : idYearMonth(item.id)?.year;
+  const venue = journalRefYear(item.journalRef);
+  return [submitted, venue].flatMap((year) => (year === undefined || year === null ? [] : [String(year)]));
 }
 
 /** Whether any item's searchable text (notes included) holds `word`, folded as searchTerms folds it. */
@@ -185,7 +187,7 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
     // The paper itself, and papers whose notes or TL;DR name it (as before ids were looked for).
     if (id !== null && item.id === id) return true;
     const text = haystack(item);
-    return terms.every((term, at) => text.includes(term) || (years[at]! && term === yearOf(item)));
+    return terms.every((term, at) => text.includes(term) || (years[at]! && yearsOf(item).includes(term)));
   });
 }
 

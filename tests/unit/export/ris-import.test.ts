@@ -65,7 +65,7 @@ describe('RIS import', () => {
       published: '2023-10-03',
       tags: ['hallucination', 'vision-language'],
       notes: 'First line\nER  - looks like a tag line\n\nlast paragraph',
-      journalRef: 'ICLR 2024',
+      journalRef: 'EMNLP 2023',
       doi: '10.1000/halle',
     });
     const [back] = parseImport(exportRis([item])).items;
@@ -75,7 +75,7 @@ describe('RIS import', () => {
       authors: ['Bohan Zhai', 'Shijia Yang'],
       published: '2023-10-03',
       tags: ['hallucination', 'vision-language'],
-      journalRef: 'ICLR 2024',
+      journalRef: 'EMNLP 2023',
       doi: '10.1000/halle',
       notes: 'First line\nER  - looks like a tag line\n\nlast paragraph',
     });

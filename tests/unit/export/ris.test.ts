@@ -113,7 +113,7 @@ describe('RIS export', () => {
   });
 
   test('fields of one paper', () => {
-    const item = savedItem({ published: '2023-10-03', doi: '10.1/x', tags: ['vision'], notes: 'first\nER  - \nlast', journalRef: 'ICLR 2024' });
+    const item = savedItem({ published: '2023-10-03', doi: '10.1/x', tags: ['vision'], notes: 'first\nER  - \nlast', journalRef: 'EMNLP 2023' });
     const [record] = readRis(exportRis([item]));
     expect(record!.fields).toEqual([
       ['TY', 'UNPB'],
@@ -127,8 +127,14 @@ describe('RIS export', () => {
       ['DB', 'arXiv'],
       ['AN', 'arXiv:2310.01779'],
       ['KW', 'vision'],
-      ['N1', 'Journal reference: ICLR 2024'],
+      ['N1', 'Journal reference: EMNLP 2023'],
       ['N1', 'first\n> ER  -\nlast'],
     ]);
+  });
+
+  test('a paper published in a later year than its arXiv submission is cited in that year (ICLR 2024, not October 2023), without the arXiv day', () => {
+    const item = savedItem({ published: '2023-10-03', journalRef: 'ICLR 2024' });
+    const [record] = readRis(exportRis([item]));
+    expect(record!.fields.filter(([tag]) => tag === 'PY' || tag === 'DA')).toEqual([['PY', '2024']]);
   });
 });

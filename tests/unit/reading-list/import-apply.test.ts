@@ -7,6 +7,8 @@ import { importChangesList, previewImport, type ImportPreview, type ImportSource
 import { hostileItems, savedItem } from '../export/fixtures';
 import { depsFor, dump, freshDatabase, send, sendOk } from './helpers';
 import { readArxivFillQueue, writeArxivFillQueue } from '../../../src/db/feed';
+import { normalizeTitle } from '../../../src/papers/ids';
+import { RESNET, VASWANI } from '../export/scholar-bib';
 
 let db: PaperLensDatabase;
 let deps: HandlerDeps;
@@ -77,6 +79,29 @@ describe('import preview and apply', () => {
     await db.saved.clear();
     await apply(await preview(exportJson([savedItem({ id: '2407.13623', title: 'Mine', tldr: '' })], 1), 'backup.json'));
     expect(await db.saved.get('2407.13623')).toMatchObject({ title: 'Mine', tldr: '' });
+  });
+
+  test("Google Scholar's entries without an arXiv id land on the saved (else stored) paper of their title, venue and year kept; an unknown title is rejected by line, the rest applied", async () => {
+    await db.saved.put(savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12', notes: 'read twice', updatedAt: 2_000 }));
+    const flashTitle = 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness';
+    await db.papers.bulkPut([{ ...paper('2205.14135', flashTitle), normTitle: normalizeTitle(flashTitle) }]);
+    const scholar = [
+      VASWANI,
+      '@article{dao2022flashattention,\n  title={Flashattention: Fast and memory-efficient exact attention with io-awareness},\n  author={Dao, Tri and Fu, Dan and Ermon, Stefano and Rudra, Atri and R{\\\'e}, Christopher},\n  journal={Advances in neural information processing systems},\n  volume={35},\n  pages={16344--16359},\n  year={2022}\n}',
+      RESNET,
+    ].join('\n\n');
+    const found = await preview(scholar, 'scholar.bib');
+    expect(found.plan.summary).toBe(
+      '1 new, 1 updated, 1 rejected: line 18: no arXiv id (eprint, url or note) in @inproceedings{he2016deep}, and no paper in your reading list or in PaperLens\'s store is titled "Deep residual learning for image recognition"',
+    );
+    await apply(found);
+    expect(await db.saved.get('1706.03762')).toMatchObject({
+      title: 'Attention Is All You Need',
+      notes: 'read twice',
+      published: '2017-06-12',
+      journalRef: 'Advances in neural information processing systems, 2017',
+    });
+    expect(await db.saved.get('2205.14135')).toMatchObject({ title: flashTitle, journalRef: 'Advances in neural information processing systems, 2022', citeKey: 'dao2022flashattention' });
   });
 
   test('a JSON backup of 300 hostile items round-trips into an empty list exactly', async () => {
@@ -199,7 +224,7 @@ describe('malformed files are refused with their reason and change nothing', () 
 
     const bibWithout = `@article{plain,\n  title = {No id here},\n  journal = {Nature}\n}\n${bib}`;
     const mixed = await preview(bibWithout, 'refs.bib');
-    expect(mixed.plan.rejected).toEqual([{ line: 1, reason: 'no arXiv id (eprint, url or note) in @article{plain}' }]);
+    expect(mixed.plan.rejected).toEqual([{ line: 1, reason: 'no arXiv id (eprint, url or note) in @article{plain}, and no paper in your reading list or in PaperLens\'s store is titled "No id here"' }]);
     expect(await dump(db)).toBe(before);
   });
 });

@@ -96,6 +96,14 @@ describe('reading-list query', () => {
     expect(search('20')).toEqual([]);
   });
 
+  test('a paper published in another year than its preprint is found by both years (BERT: arXiv 2018, NAACL-HLT 2019)', () => {
+    const bert = savedItem({ id: '1810.04805', title: 'BERT: Pre-training of Deep Bidirectional Transformers', authors: ['Jacob Devlin'], published: '2018-10-11', journalRef: 'Proceedings of NAACL-HLT, 2019' });
+    const search = (text: string) => ids(filterItems([bert], { ...EMPTY_QUERY, text }));
+    expect(search('Devlin 2019')).toEqual(['1810.04805']);
+    expect(search('Devlin 2018')).toEqual(['1810.04805']);
+    expect(search('Devlin 2020')).toEqual([]);
+  });
+
   test('Greek letters of titles made from LaTeX are found spelled out ("tau-bench", "pi0")', () => {
     const greek = [savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction' }), savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model' })];
     const search = (text: string) => ids(filterItems(greek, { ...EMPTY_QUERY, text }));
