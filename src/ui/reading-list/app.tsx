@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-
 import { ImportPanel } from './import-panel';
 import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './lost-edits';
 import { RecentlyRemoved } from './recently-removed';
-import { EMPTY_QUERY, filterItems, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
+import { EMPTY_QUERY, prepareSearch, savedTypoSearch, searchedArxivId, searchItems, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { ROW_HEIGHT, Row, tagsProblem } from './row';
 import { useHeldRow } from './held-row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
@@ -451,7 +451,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   };
 
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
-  const filtered = useMemo(() => filterItems(sorted, query), [sorted, query.status, query.tag, query.text]);
+  const filtered = useMemo(() => searchItems(sorted, items ?? [], query), [sorted, query.status, query.tag, query.text]);
   // The row holding the focus keeps its place while the reader edits it (held-row.ts).
   const heldRows = useHeldRow(listRef, filtered, items, query.sort);
   const shown = heldRows.shown;
@@ -480,10 +480,13 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     if ([...selection].some((id) => !present.has(id))) setSelection(new Set([...selection].filter((id) => present.has(id))));
   }, [items]);
 
-  // Search text is built while idle, so the first keystroke is as fast as the rest.
+  // Search text and the typo index are built while idle, so the first keystroke is as fast as the rest.
   useEffect(() => {
     if (!items) return;
-    const idle = requestIdleCallback(() => prepareSearch(items));
+    const idle = requestIdleCallback(() => {
+      prepareSearch(items);
+      savedTypoSearch(items);
+    });
     return () => cancelIdleCallback(idle);
   }, [items]);
 
