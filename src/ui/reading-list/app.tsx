@@ -77,7 +77,13 @@ function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedI
         onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}
         onKeyDown={(event) => {
           // An Escape during an input method's composition cancels the composition only.
-          if (event.key === 'Escape' && !event.isComposing) event.currentTarget.blur();
+          if (event.key !== 'Escape' || event.isComposing) return;
+          // As in the popup, Escape clears a search (the whole list back); in an empty box it leaves the box for j and k.
+          if (event.currentTarget.value === '') event.currentTarget.blur();
+          else {
+            event.preventDefault();
+            setQuery({ ...query, text: '' });
+          }
         }}
       />
       <label class="control">
