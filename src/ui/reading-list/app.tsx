@@ -11,7 +11,7 @@ import { ImportPanel } from './import-panel';
 import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './lost-edits';
 import { RecentlyRemoved } from './recently-removed';
 import { EMPTY_QUERY, prepareSearch, savedTypoSearch, searchedArxivId, searchItems, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
-import { ROW_HEIGHT, Row, tagsProblem } from './row';
+import { designedRowHeight, Row, tagsProblem } from './row';
 import { useHeldRow } from './held-row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
@@ -464,7 +464,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // Rows are tall: 3 beyond each edge of the screen are 516 px of margin for a scroll that outruns
   // a frame, and every row rendered is work on each keystroke (at least 24 rows made first render
   // ~1.6× and keystroke p95 ~2× slower).
-  const rowHeight = useRowHeight(listRef, ROW_HEIGHT);
+  const rowHeight = useRowHeight(listRef, designedRowHeight);
   const range = useWindowRange(listRef, shown.length, rowHeight, 3, 10);
   useScrollAnchor(listRef, shown, rowHeight, () => stickyBottom(), JSON.stringify([query.text, query.status, query.tag, query.sort]));
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
