@@ -103,6 +103,24 @@ describe('reading-list page', () => {
     await expect.poll(() => list().getAttribute('data-count')).toBe('30');
   });
 
+  test('a misspelled word finds its paper, as in the popup; Escape clears the search, then leaves the box', async () => {
+    const search = page.getByTestId('search');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await expect.poll(focused).toBe('search');
+    await page.keyboard.type('atention is all');
+    await expect.poll(shownIds).toEqual(['1706.03762']);
+    expect(await page.getByTestId('count').textContent()).toBe('1 of 30 papers');
+    await search.fill('hallucinaton');
+    await expect.poll(shownIds).toEqual(['2310.01779']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => list().getAttribute('data-count')).toBe('30');
+    expect({ text: await search.inputValue(), focused: await focused() }).toEqual({ text: '', focused: 'search' });
+    await page.keyboard.press('Escape');
+    expect(await focused()).not.toBe('search');
+  });
+
   test('notes and tags edited inline are kept after a reload', async () => {
     const notes = row('2407.13623').getByTestId('notes');
     await notes.fill('Check table 3 — Ünïcødé ✓\nsecond line');
