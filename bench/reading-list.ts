@@ -20,8 +20,8 @@ import { zoteroLibraryOfAbstracts } from './tldr-data';
  */
 
 const STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
-// What people type: words the synthetic corpus holds, an author, notes text, and a miss.
-const QUERIES = ['speculative decoding', 'quantization low bit', 'müller', 'long context memory', 'reward model alignment', 'graph neural', 'zzqxy nothing'];
+// What people type: words the synthetic corpus holds, an author, notes text, words with typos, and a miss.
+const QUERIES = ['speculative decoding', 'quantization low bit', 'müller', 'long context memory', 'reward model alignment', 'graph neural', 'speculatve decodng', 'quantizaton low bit', 'zzqxy nothing'];
 // The popup over the same saved papers: as typed, then with typos (the first builds the saved
 // papers' typo index), then a miss.
 const POPUP_QUERIES = ['speculative decoding', 'speculatve decodng', 'quantizaton low bit', 'long contxt memory', 'zzqxy nothing'];

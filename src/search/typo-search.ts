@@ -1,4 +1,5 @@
-import { buildSearchSnapshot, SearchIndex } from './search-index';
+import { buildSearchSnapshot, mayBeTypo, SearchIndex } from './search-index';
+import { tokenize } from './tokenize';
 
 /** What a list's entries are found by despite a typo: short fields (notes are left out: long, and slow to index). */
 export interface TypoFields {
@@ -17,6 +18,21 @@ export interface TypoSearch<T> {
   has(word: string, asPrefix: boolean): boolean;
   /** The best `limit` entries the query finds, typos forgiven, best first. */
   matches(query: string, limit: number): T[];
+}
+
+/** A list's words, as hasTypo asks about them. */
+export type Vocabulary = Pick<TypoSearch<unknown>, 'has'>;
+
+/**
+ * Whether a word of the query is in no list searched (`vocabularies`, asked in turn: the cheapest or
+ * already built first, as the others may be built only when asked), as typed or (the last word)
+ * begun: a typo. A word one list holds is no typo of another's word ("sparse" does not find a saved
+ * "Spare parts").
+ */
+export function hasTypo(query: string, vocabularies: readonly (() => Vocabulary)[]): boolean {
+  const words = [...new Set(tokenize(query))];
+  // A word no typo is forgiven in (short, or with digits) builds no index to find out.
+  return words.some((word, at) => mayBeTypo(word) && vocabularies.every((vocabulary) => !vocabulary().has(word, at === words.length - 1)));
 }
 
 // Built at the first search that needs it, once per list (a new array when the list changes).

@@ -27,7 +27,7 @@ export function StatusSelect({ id, status, label }: { id: string; status: Readin
         ))}
       </select>
       {error && (
-        <span class="error" role="alert" data-testid="status-error">
+        <span class="error" role="alert" data-testid="status-error" title={error}>
           {error}
         </span>
       )}

@@ -32,4 +32,61 @@ describe('the reading list', () => {
     expect(boxes.slice(1)).toEqual(boxes.slice(1).map(() => boxes[0]));
     await page.close();
   });
+
+  // At 400 px the text had 220 px beside an 84 px column of status and Remove: one line of title
+  // and of TL;DR, the arXiv id cut off the meta line, tags 105 px, notes 105 × 41 px. At 640 px (a
+  // 1280 px window at 200% zoom) the title showed 416 of its 658 px.
+  test('a paper\'s row in a narrow window: the title whole, the arXiv id in view, status and Remove under the text, tags and notes the text\'s width', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    await sendFromPage(page, { type: 'clearReadingData' });
+    const flash = listedItem('2205.14135', 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness', {
+      authors: ['Tri Dao', 'Daniel Y. Fu', 'Stefano Ermon', 'Atri Rudra', 'Christopher Ré'],
+      tldr: 'We propose FlashAttention, an IO-aware exact attention algorithm that uses tiling to reduce the number of memory reads and writes.',
+      tags: ['efficiency', 'attention', 'to cite'],
+      notes: 'Tiling and recomputation.\nCompare with xformers.\nCheck table 2 for GPT-2.\nUsed in our baseline.',
+    });
+    expect((await sendFromPage(page, { type: 'importApply', items: [flash, listedItem('1706.03762', 'Attention Is All You Need', { authors: ['Ashish Vaswani'] })], rejected: [] })).ok).toBe(true);
+    await page.reload();
+    await page.getByTestId('reading-item').first().waitFor();
+    const measure = () =>
+      page.evaluate(() => {
+        const row = document.querySelector('[data-arxiv-id="2205.14135"]')!;
+        const box = (selector: string) => row.querySelector(selector)!.getBoundingClientRect();
+        const title = row.querySelector<HTMLElement>('[data-testid="title"]')!;
+        // The innermost element of the meta line holding the id.
+        const id = [row.querySelector<HTMLElement>('.meta')!, ...row.querySelectorAll<HTMLElement>('.meta *')].reverse().find((part) => part.textContent!.includes('arXiv 2205.14135'))!;
+        const notes = row.querySelector<HTMLElement>('[data-testid="notes"]')!;
+        const noteLine = parseFloat(getComputedStyle(notes).lineHeight);
+        const main = box('.item-main');
+        return {
+          text: Math.round(main.width),
+          titleLines: Math.round(title.clientHeight / parseFloat(getComputedStyle(title).lineHeight)),
+          titleWhole: title.scrollHeight <= title.clientHeight,
+          idInView: id.scrollWidth <= id.clientWidth && id.getBoundingClientRect().right <= main.right + 1,
+          controlsUnderText: box('[data-testid="status"]').top >= box('[data-testid="notes"]').bottom && box('[data-testid="remove"]').top >= box('[data-testid="notes"]').bottom,
+          controlsInRow: box('[data-testid="remove"]').bottom <= row.getBoundingClientRect().bottom,
+          tags: Math.round(box('[data-testid="tags"]').width),
+          notes: { width: Math.round(notes.getBoundingClientRect().width), lines: Math.floor((notes.clientHeight - parseFloat(getComputedStyle(notes).paddingTop)) / noteLine) },
+          // Every row as tall as the others (the list places them by index), none cut.
+          rows: [...document.querySelectorAll<HTMLElement>('[data-testid="reading-item"]')].map((item) => ({ height: item.offsetHeight, cut: item.scrollHeight > item.clientHeight })),
+          sideways: document.documentElement.scrollWidth > innerWidth,
+        };
+      });
+    const narrow = await measure();
+    expect(narrow).toMatchObject({ titleLines: 3, titleWhole: true, idInView: true, controlsUnderText: true, controlsInRow: true, sideways: false });
+    expect(narrow.text).toBeGreaterThanOrEqual(300);
+    expect(narrow.tags).toBe(narrow.text);
+    expect(narrow.notes).toEqual({ width: narrow.text, lines: 3 });
+    expect(new Set(narrow.rows.map((row) => row.height)).size).toBe(1);
+    expect(narrow.rows.filter((row) => row.cut)).toEqual([]);
+    await page.setViewportSize({ width: 640, height: 900 });
+    await expect.poll(async () => (await measure()).titleWhole).toBe(true);
+    const zoomed = await measure();
+    expect(zoomed).toMatchObject({ titleLines: 2, idInView: true, sideways: false });
+    expect(new Set(zoomed.rows.map((row) => row.height)).size).toBe(1);
+    expect(zoomed.rows.filter((row) => row.cut)).toEqual([]);
+    await page.close();
+  });
 });

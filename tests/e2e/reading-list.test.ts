@@ -103,6 +103,24 @@ describe('reading-list page', () => {
     await expect.poll(() => list().getAttribute('data-count')).toBe('30');
   });
 
+  test('a misspelled word finds its paper, as in the popup; Escape clears the search, then leaves the box', async () => {
+    const search = page.getByTestId('search');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await expect.poll(focused).toBe('search');
+    await page.keyboard.type('atention is all');
+    await expect.poll(shownIds).toEqual(['1706.03762']);
+    expect(await page.getByTestId('count').textContent()).toBe('1 of 30 papers');
+    await search.fill('hallucinaton');
+    await expect.poll(shownIds).toEqual(['2310.01779']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => list().getAttribute('data-count')).toBe('30');
+    expect({ text: await search.inputValue(), focused: await focused() }).toEqual({ text: '', focused: 'search' });
+    await page.keyboard.press('Escape');
+    expect(await focused()).not.toBe('search');
+  });
+
   test('notes and tags edited inline are kept after a reload', async () => {
     const notes = row('2407.13623').getByTestId('notes');
     await notes.fill('Check table 3 — Ünïcødé ✓\nsecond line');
@@ -629,16 +647,17 @@ describe('concurrency', () => {
     await page.evaluate(() => scrollTo(0, 0));
   });
 
-  test('in a narrow window a title gets two lines, and the row still holds all it shows', async () => {
+  test('in a narrow window the longest title shows whole, wrapping, and the row still holds all it shows', async () => {
     await page.setViewportSize({ width: 400, height: 800 });
+    // The rows take the narrow window's height as it is drawn (the resize event, before its first frame).
+    await page.evaluate(() => new Promise(requestAnimationFrame));
     const fit = await page.evaluate(() => {
       const rows = [...document.querySelectorAll('[data-testid="reading-item"]')];
-      const lines = (title: Element) => Math.round(title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight));
       const longest = rows.map((row) => row.querySelector('.title')!).sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0]!;
-      return { longestTitleLines: lines(longest), rowsOverflowing: rows.filter((row) => row.scrollHeight > row.clientHeight + 1).length };
+      return { longestTitleWhole: longest.scrollHeight <= longest.clientHeight && longest.scrollWidth <= longest.clientWidth, rowsOverflowing: rows.filter((row) => row.scrollHeight > row.clientHeight + 1).length };
     });
     await page.setViewportSize({ width: 1280, height: 900 });
-    expect(fit).toEqual({ longestTitleLines: 2, rowsOverflowing: 0 });
+    expect(fit).toEqual({ longestTitleWhole: true, rowsOverflowing: 0 });
   });
 
   test('a long tag keeps the tag filter narrow: Sort stays on the search line, and a narrow window does not scroll sideways', async () => {

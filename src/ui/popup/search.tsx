@@ -4,10 +4,9 @@ import type { PaperLensDatabase } from '../../db/database';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, type ResultRow, type RowContext } from '../../db/search';
 import { placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
-import { tokenize } from '../../search/tokenize';
-import { mayBeTypo, SearchIndex, unpackSnapshot } from '../../search/search-index';
-import { anyItemHolds, byWordFit, filterItems, prepareSearch, savedNames, savedTypoSearch, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
-import { typoSearch, type TypoSearch } from '../../search/typo-search';
+import { SearchIndex, unpackSnapshot } from '../../search/search-index';
+import { byWordFit, filterItems, prepareSearch, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
+import { hasTypo, typoSearch, type TypoSearch } from '../../search/typo-search';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
@@ -99,17 +98,6 @@ function visitedTypoSearch(visited: readonly VisitedPaper[]): TypoSearch<Visited
   return typoSearch(visited, (paper) => ({ title: paper.title, authors: paper.authors, other: [] }));
 }
 
-/**
- * Whether a word of the query is in no list searched (`vocabularies`, asked in turn: the store's
- * first, as the others are built only when asked), as typed or (the last word) begun: a typo. A word
- * one list holds is no typo of another's word ("sparse" does not find a saved "Spare parts").
- */
-function hasTypo(query: string, vocabularies: readonly (() => Pick<TypoSearch<unknown>, 'has'>)[]): boolean {
-  const words = [...new Set(tokenize(query))];
-  // A word no typo is forgiven in (short, or with digits) builds no index to find out.
-  return words.some((word, at) => mayBeTypo(word) && vocabularies.every((vocabulary) => !vocabulary().has(word, at === words.length - 1)));
-}
-
 // Saved papers that match are listed first, this many at most, then as many papers opened that
 // the store does not hold (or titles otherwise): the store's ranking follows.
 const SAVED_FIRST = 5;
@@ -147,10 +135,8 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   const exactSaved = byWordFit(filterItems(savedNewestFirst, { status: 'all', tag: null, text: query }), terms, savedNames);
   const exactOpened = terms.length === 0 ? [] : byWordFit(visited.filter((paper) => terms.every((term) => paper.text.includes(term))), terms, (paper) => paper.text);
   // A word no paper holds is forgiven a typo, as the store's index forgives it: the saved and opened
-  // papers found so come after those found as typed. Saved papers' notes are searched as typed only,
-  // yet a word in them is no typo either ("entmax" in a note does not find a saved "Entmix").
-  const inSavedText = { has: (word: string) => anyItemHolds(savedNewestFirst, word) };
-  const typo = hasTypo(query, [() => index, () => inSavedText, () => savedTypoSearch(savedNewestFirst), () => visitedTypoSearch(visited)]);
+  // papers found so come after those found as typed.
+  const typo = hasTypo(query, [() => index, ...savedVocabularies(savedNewestFirst), () => visitedTypoSearch(visited)]);
   // No more than a page of results is needed from either, whichever of them also match as typed.
   const savedMatches = typo ? [...new Set([...exactSaved, ...savedTypoSearch(savedNewestFirst).matches(query, limit + exactSaved.length)])] : exactSaved;
   const openedMatches = typo ? [...new Set([...exactOpened, ...visitedTypoSearch(visited).matches(query, limit + exactOpened.length)])] : exactOpened;

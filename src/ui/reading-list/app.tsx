@@ -10,8 +10,8 @@ import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-
 import { ImportPanel } from './import-panel';
 import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './lost-edits';
 import { RecentlyRemoved } from './recently-removed';
-import { EMPTY_QUERY, filterItems, prepareSearch, searchedArxivId, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
-import { ROW_HEIGHT, Row, tagsProblem } from './row';
+import { EMPTY_QUERY, prepareSearch, savedTypoSearch, searchedArxivId, searchItems, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
+import { designedRowHeight, Row, tagsProblem } from './row';
 import { useHeldRow } from './held-row';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
@@ -77,7 +77,13 @@ function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedI
         onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}
         onKeyDown={(event) => {
           // An Escape during an input method's composition cancels the composition only.
-          if (event.key === 'Escape' && !event.isComposing) event.currentTarget.blur();
+          if (event.key !== 'Escape' || event.isComposing) return;
+          // As in the popup, Escape clears a search (the whole list back); in an empty box it leaves the box for j and k.
+          if (event.currentTarget.value === '') event.currentTarget.blur();
+          else {
+            event.preventDefault();
+            setQuery({ ...query, text: '' });
+          }
         }}
       />
       <label class="control">
@@ -451,14 +457,14 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   };
 
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
-  const filtered = useMemo(() => filterItems(sorted, query), [sorted, query.status, query.tag, query.text]);
+  const filtered = useMemo(() => searchItems(sorted, items ?? [], query), [sorted, query.status, query.tag, query.text]);
   // The row holding the focus keeps its place while the reader edits it (held-row.ts).
   const heldRows = useHeldRow(listRef, filtered, items, query.sort);
   const shown = heldRows.shown;
   // Rows are tall: 3 beyond each edge of the screen are 516 px of margin for a scroll that outruns
   // a frame, and every row rendered is work on each keystroke (at least 24 rows made first render
   // ~1.6× and keystroke p95 ~2× slower).
-  const rowHeight = useRowHeight(listRef, ROW_HEIGHT);
+  const rowHeight = useRowHeight(listRef, designedRowHeight);
   const range = useWindowRange(listRef, shown.length, rowHeight, 3, 10);
   useScrollAnchor(listRef, shown, rowHeight, () => stickyBottom(), JSON.stringify([query.text, query.status, query.tag, query.sort]));
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
@@ -480,10 +486,13 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     if ([...selection].some((id) => !present.has(id))) setSelection(new Set([...selection].filter((id) => present.has(id))));
   }, [items]);
 
-  // Search text is built while idle, so the first keystroke is as fast as the rest.
+  // Search text and the typo index are built while idle, so the first keystroke is as fast as the rest.
   useEffect(() => {
     if (!items) return;
-    const idle = requestIdleCallback(() => prepareSearch(items));
+    const idle = requestIdleCallback(() => {
+      prepareSearch(items);
+      savedTypoSearch(items);
+    });
     return () => cancelIdleCallback(idle);
   }, [items]);
 

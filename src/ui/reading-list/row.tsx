@@ -8,8 +8,17 @@ import { useDebouncedWrite, type WriteState } from './pending-writes';
 import { describeDay } from '../time';
 import type { LostEdit } from './lost-edits';
 
-/** Every row is this tall (px) at the designed font sizes; all rows share one height, so the list can render only the rows on screen. */
+/** Every row is this tall (px) in a wide window at the designed font sizes; all rows share one height, so the list can render only the rows on screen. */
 export const ROW_HEIGHT = 172;
+
+/**
+ * Every row's height (px) at the window's width: style.css's --row-height, set beside the layout
+ * each width has (a narrow window gives the title more lines and the controls a line of their
+ * own); ROW_HEIGHT without the style sheet.
+ */
+export function designedRowHeight(): number {
+  return parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--row-height')) || ROW_HEIGHT;
+}
 
 const NOTES_DELAY_MS = 500;
 const TAGS_DELAY_MS = 800;
@@ -177,8 +186,9 @@ export interface RowProps {
 }
 
 function RowView({ item, index, height, selected, current, onSelect, onRemove, onFocusRow, onEditLost }: RowProps) {
-  const meta = [authorLine(item.authors), `arXiv ${item.id}`, `added ${describeDay(item.addedAt)}`];
-  if (item.readAt !== null) meta.push(`read ${describeDay(item.readAt)}`);
+  const about = [`arXiv ${item.id}`, `added ${describeDay(item.addedAt)}`];
+  if (item.readAt !== null) about.push(`read ${describeDay(item.readAt)}`);
+  const authors = authorLine(item.authors);
   return (
     <li
       class={`item${selected ? ' selected' : ''}${current ? ' current' : ''}`}
@@ -203,7 +213,11 @@ function RowView({ item, index, height, selected, current, onSelect, onRemove, o
         <a class="title" data-testid="title" dir="auto" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer" title={item.title}>
           {item.title}
         </a>
-        <p class="meta">{meta.filter(Boolean).join(' · ')}</p>
+        {/* The authors give way to the id (style.css): in a narrow window the id is on a line of its own. */}
+        <p class="meta">
+          {authors && <span class="authors">{authors}</span>}
+          <span class="about">{about.join(' · ')}</span>
+        </p>
         <p class="tldr" dir="auto" title={item.tldr}>
           {item.tldr || <span class="muted">No TL;DR</span>}
         </p>

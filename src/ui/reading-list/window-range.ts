@@ -52,11 +52,11 @@ export function useWindowRange(list: RefObject<HTMLElement | null>, count: numbe
 }
 
 /**
- * How tall every row is: `designed` (px), or more when the rows on screen need more, as with
- * Chrome's minimum font size or a narrow window, so none is cut. Measured before paint after
- * each render; between resizes it only grows, so rows never flicker between two heights.
+ * How tall every row is: `designed()` (px, for the window's width), or more when the rows on screen
+ * need more, as with Chrome's minimum font size, so none is cut. Measured before paint after each
+ * render; between resizes it only grows, so rows never flicker between two heights.
  */
-export function useRowHeight(list: RefObject<HTMLElement | null>, designed: number): number {
+export function useRowHeight(list: RefObject<HTMLElement | null>, designed: () => number): number {
   const [height, setHeight] = useState(designed);
   const measure = () => {
     let needed = 0;
@@ -69,9 +69,9 @@ export function useRowHeight(list: RefObject<HTMLElement | null>, designed: numb
   };
   useLayoutEffect(measure);
   useEffect(() => {
-    // Zoomed back out, or the minimum font size lowered: from the designed height again, and
-    // measured anew after the render.
-    const remeasure = () => setHeight(designed);
+    // Zoomed, widened or narrowed, or the minimum font size lowered: from the height designed for
+    // the new width, measured anew after the render.
+    const remeasure = () => setHeight(designed());
     addEventListener('resize', remeasure);
     return () => removeEventListener('resize', remeasure);
   }, [designed]);

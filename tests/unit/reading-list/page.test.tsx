@@ -564,3 +564,40 @@ describe('reading-list page: keys an input method uses', () => {
     expect(document.activeElement).not.toBe(search);
   });
 });
+
+describe('reading-list page: search forgiving typos, and Escape', () => {
+  listOf(() => [
+    savedItem({ id: '1706.03762', title: 'Attention Is All You Need', addedAt: 3 }),
+    savedItem({ id: '2106.09685', title: 'LoRA: Low-Rank Adaptation of Large Language Models', addedAt: 2 }),
+    savedItem({ id: '2407.13623', title: 'Scaling Laws with Vocabulary', addedAt: 1 }),
+  ]);
+  const shownIds = () => [...document.querySelectorAll('[data-arxiv-id]')].map((row) => row.getAttribute('data-arxiv-id'));
+
+  test('a misspelled word finds the paper, as in the popup', async () => {
+    await openPage(3);
+    const search = screen.getByTestId('search');
+    for (const [text, found] of [['atention is all', ['1706.03762']], ['lora adaptaton', ['2106.09685']]] as const) {
+      fireEvent.input(search, { target: { value: text } });
+      await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('1 of 3 papers'));
+      expect(shownIds(), text).toEqual(found);
+    }
+  });
+
+  test('Escape in a search clears it and the whole list comes back, the focus kept in the box; Escape again leaves the box for j and k', async () => {
+    await openPage(3);
+    fireEvent.keyDown(document.body, { key: '/' });
+    const search = screen.getByTestId<HTMLInputElement>('search');
+    await waitFor(() => expect(document.activeElement).toBe(search));
+    fireEvent.input(search, { target: { value: 'lora' } });
+    await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('1 of 3 papers'));
+    fireEvent.keyDown(search, { key: 'Escape' });
+    await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('3 papers'));
+    expect(search.value).toBe('');
+    expect(document.activeElement).toBe(search);
+    expect(shownIds()).toEqual(['1706.03762', '2106.09685', '2407.13623']);
+    fireEvent.keyDown(search, { key: 'Escape' });
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'j' });
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-arxiv-id="1706.03762"] [data-testid="select"]')));
+  });
+});

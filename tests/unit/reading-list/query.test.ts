@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, searchedArxivId, searchTerms, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
+import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, savedTypoSearch, searchedArxivId, searchItems, searchTerms, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 
 const items = [
@@ -154,6 +154,58 @@ describe('reading-list query', () => {
     ];
     expect(ids(byWordFit(found, searchTerms('He'), savedNames))).toEqual(['2401.00003', '2401.00004', '2401.00002', '2401.00001']);
     expect(ids(byWordFit(found, searchTerms('he residual'), savedNames))).toEqual(['2401.00004', '2401.00003', '2401.00002', '2401.00001']);
+  });
+
+  describe('a typo forgiven, as the popup forgives it in saved papers', () => {
+    const saved = [
+      savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tldr: 'The Transformer.', status: 'read', tags: ['classic'], published: '2017-06-12', addedAt: 3 }),
+      savedItem({ id: '2106.09685', title: 'LoRA: Low-Rank Adaptation of Large Language Models', authors: ['Edward Hu'], tldr: 'Freezes the weights.', notes: 'Check the ablation tables', published: '2021-06-17', addedAt: 2 }),
+      savedItem({ id: '2501.00007', title: 'Attention sinks in streaming models', authors: ['Guangxuan Xiao'], tldr: 'Keeps the first tokens, as tabled.', addedAt: 1 }),
+    ];
+    const search = (text: string, filters: Partial<typeof EMPTY_QUERY> = {}) => ids(searchItems(sortItems(saved, filters.sort ?? 'added'), saved, { ...EMPTY_QUERY, ...filters, text }));
+
+    test('a misspelled word of five letters or more finds the paper, in title, authors, TL;DR or tags', () => {
+      expect(search('atention is all')).toEqual(['1706.03762']);
+      expect(search('attension')).toEqual(['1706.03762', '2501.00007']);
+      expect(search('lora adaptaton')).toEqual(['2106.09685']);
+      expect(search('vaswanni')).toEqual(['1706.03762']);
+      expect(search('transfomer')).toEqual(['1706.03762']);
+      expect(search('clasic')).toEqual(['1706.03762']);
+      // A word being typed, its start misspelled.
+      expect(search('lora adapta')).toEqual(['2106.09685']);
+      // Shorter words are one typo away from too many others.
+      expect(search('lroa')).toEqual([]);
+    });
+
+    test('with the status and tag filters, a year, and the order picked', () => {
+      expect(search('attension', { status: 'read' })).toEqual(['1706.03762']);
+      expect(search('attension', { tag: 'classic' })).toEqual(['1706.03762']);
+      expect(search('attension', { sort: 'oldest' })).toEqual(['2501.00007', '1706.03762']);
+      expect(search('attension 2017')).toEqual(['1706.03762']);
+      expect(search('vaswanni 2021')).toEqual([]);
+    });
+
+    test('not in notes, and a word a note holds is no typo of another', () => {
+      expect(search('ablaton')).toEqual([]);
+      // "tables" is in a note: no typo of "tabled" in another paper's TL;DR.
+      expect(search('tables')).toEqual(['2106.09685']);
+      expect(search('tabbled')).toEqual(['2501.00007']);
+    });
+
+    test('the list read again after a note or status edit keeps its typo index, and finds the papers as they are now', () => {
+      const first = savedItem({ id: '2106.09685', title: 'LoRA: Low-Rank Adaptation of Large Language Models', notes: '' });
+      const before = [first];
+      expect(ids(savedTypoSearch(before).matches('adaptaton', 5))).toEqual(['2106.09685']);
+      const edited = savedItem({ ...first, notes: 'read it', status: 'read' });
+      const after = [edited];
+      expect(savedTypoSearch(after).has).toBe(savedTypoSearch(before).has);
+      expect(savedTypoSearch(after).matches('adaptaton', 5)[0]).toBe(edited);
+      // A retitled paper is indexed afresh.
+      const retitled = [savedItem({ ...edited, title: 'LoRA: Adaptation Made Cheap' })];
+      expect(savedTypoSearch(retitled).has).not.toBe(savedTypoSearch(after).has);
+      expect(ids(savedTypoSearch(retitled).matches('languge', 5))).toEqual([]);
+      expect(ids(savedTypoSearch(retitled).matches('adaptaton made', 5))).toEqual(['2106.09685']);
+    });
   });
 
   test('the row being edited keeps its place and stays shown, in its latest version, until released', () => {
