@@ -190,11 +190,11 @@ export async function papersTitled(db: PaperLensDatabase, titles: readonly strin
   // The list has no index of titles: read through once, only for a file with such entries.
   await db.saved.each((item) => {
     const normTitle = normalizeTitle(item.title);
-    if (wanted.has(normTitle)) found.push({ id: item.id, title: item.title, normTitle, saved: true });
+    if (wanted.has(normTitle)) found.push({ id: item.id, title: item.title, normTitle, saved: true, authors: item.authors });
   });
   // Keys are hashes: keep the papers whose title is one asked for.
   for (const paper of await db.papers.withTitleKeys([...wanted].map(titleKeyOf))) {
-    if (wanted.has(paper.normTitle)) found.push({ id: paper.id, title: paper.title, normTitle: paper.normTitle, saved: false });
+    if (wanted.has(paper.normTitle)) found.push({ id: paper.id, title: paper.title, normTitle: paper.normTitle, saved: false, authors: paper.authors });
   }
   return found;
 }

@@ -74,7 +74,7 @@ describe('BibTeX import keeps where and when a paper was published', () => {
 });
 
 describe('BibTeX entries without an arXiv id are imported by their title', () => {
-  const attention: TitledPaper = { id: '1706.03762', title: 'Attention Is All You Need', normTitle: normalizeTitle('Attention Is All You Need'), saved: true };
+  const attention: TitledPaper = { id: '1706.03762', title: 'Attention Is All You Need', normTitle: normalizeTitle('Attention Is All You Need'), saved: true, authors: ['Ashish Vaswani', 'Noam Shazeer'] };
 
   test('with no paper looked up, the entry is rejected as before, naming its line', () => {
     expect(parseImport(VASWANI, 'scholar.bib').rejected).toEqual([{ line: 1, reason: 'no arXiv id (eprint, url or note) in @article{vaswani2017attention}' }]);
@@ -95,6 +95,17 @@ describe('BibTeX entries without an arXiv id are imported by their title', () =>
     });
     const braced = VASWANI.replace('title={Attention is all you need}', 'title={{A}ttention {I}s {A}ll {Y}ou {N}eed.}');
     expect(matchTitles(await parseImportInSteps(braced, 'zotero.bib', () => {}), [attention]).items[0]?.id).toBe('1706.03762');
+  });
+
+  test("a paper of that title by other authors is not the entry's: Goodfellow's book Deep Learning is not arXiv's Deep Learning by Polson and Sokolov", async () => {
+    const book = '@book{goodfellow2016deep,\n  title={Deep learning},\n  author={Goodfellow, Ian and Bengio, Yoshua and Courville, Aaron},\n  year={2016},\n  publisher={MIT press}\n}';
+    const parse = await parseImportInSteps(book, 'scholar.bib', () => {});
+    const arxivDeepLearning: TitledPaper = { id: '1807.07987', title: 'Deep Learning', normTitle: normalizeTitle('Deep Learning'), saved: false, authors: ['Nicholas G. Polson', 'Vadim O. Sokolov'] };
+    const matched = matchTitles(parse, [arxivDeepLearning]);
+    expect(matched.items).toEqual([]);
+    expect(matched.rejected).toEqual([{ line: 1, reason: `no arXiv id (eprint, url or note) in @book{goodfellow2016deep}, and no paper in your reading list or in PaperLens's store is titled "Deep learning" by its first author` }]);
+    // A paper whose authors are not known yet (saved from a bare link) is taken by its title.
+    expect(matchTitles(parse, [{ ...arxivDeepLearning, authors: [] }]).items.map((item) => item.id)).toEqual(['1807.07987']);
   });
 
   test('a saved paper of that title comes before a stored one; two of either, or none, leave the entry rejected, saying why', async () => {
