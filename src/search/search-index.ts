@@ -440,9 +440,9 @@ export class SearchIndex {
     const classify = (word: string, asPrefix: boolean, alone = false) => {
       const own = alone ? this.mostFrequent(this.termsOf(word, asPrefix)) : this.termsOf(word, asPrefix);
       const forms = this.formsOf(word);
-      const found = own.length + forms.length > 0;
-      const mayBeStopword = (asPrefix && beginsStopword(word)) || (!found && oneTypoFromStopword(word));
-      (mayBeStopword ? optional : required).push(found ? withJoins(word, own, forms) : withJoins(word, this.termsOneTypoFrom(word)));
+      const mayBeStopword = (asPrefix && beginsStopword(word)) || (own.length + forms.length === 0 && oneTypoFromStopword(word));
+      // A word the index lacks may be a typo even when it reads as a form of another ("transformes": transformers, and transform).
+      (mayBeStopword ? optional : required).push(withJoins(word, own.length > 0 ? own : this.termsOneTypoFrom(word), forms));
     };
     for (const word of words.slice(0, -1)) classify(word, false);
     const last = words[words.length - 1]!;

@@ -13,7 +13,7 @@ const ES_AFTER_HISS = /(?:ch|sh|x|ss|z)es$/;
 // A final "s" that is no plural: "loss", "analysis", "corpus" (but "gpus" is: no vowel before its "us").
 const S_OF_THE_WORD = /(?:ss|is|[aeiouy][^aeiouy]*us)$/;
 const VOWEL = /[aeiouy]/;
-// "modelling" and "model", "embedded" and "embed": a doubled final consonant reads once.
+// "modelling" and "model", "stopped" and "stop": a doubled final consonant reads once.
 const DOUBLED_CONSONANT = /([b-df-hj-np-tv-z])\1$/;
 
 /** What is left of a word without an ending, if enough is left to be a word: "string" is no "str" + "ing". */

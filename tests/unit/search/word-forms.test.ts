@@ -54,6 +54,20 @@ describe('search finds a word in its other forms', () => {
     expect(idsFor('survey agents', false).sort()).toEqual(['2308.11432', '2309.07864', '2402.01680']);
   });
 
+  test('a typo that reads as a form of another word is still forgiven: "transformes" finds the Transformer papers', () => {
+    const typoIndex = new SearchIndex(
+      buildSearchSnapshot([
+        titleDocument('1706.03762', 'Attention Is All You Need: Transformers for translation'),
+        titleDocument('2010.11929', 'An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale'),
+        titleDocument('2401.00003', 'Vision Transformer pruning'),
+        titleDocument('2401.00004', 'Learning to transform images'),
+      ]),
+    );
+    const found = (query: string) => typoIndex.search(query, 20, { prefixLast: false }).map((hit) => hit.id);
+    expect(found('transformes')).toEqual(expect.arrayContaining(['1706.03762', '2010.11929']));
+    expect(found('vision transformes')).toEqual(['2401.00003']);
+  });
+
   test('no word is found by a derived one or by what it begins with, typed whole', () => {
     expect(idsFor('attention', false)).toEqual([]);
     expect(idsFor('instruct', false)).toEqual([]);
