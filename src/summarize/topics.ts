@@ -201,12 +201,18 @@ const SENTENCE_BREAK = /(?<!\b(?:e\.g|i\.e|cf|vs|al))[.;!?] /g;
 // and reinforcement learning") is no item.
 const LIST = /[\w-]+(?: [\w-]+){0,3}(?:, (?!(?:in|on|at|for|to|with|by|from|as|such|including|we|our|which|that|while)\b)[\w-]+(?: [\w-]+){0,3})+,? (?:and|or) [\w-]+/g;
 
+const SENTENCE_REACH = 400;
+
 /** Whether the cue at `at` names the paper's own topic: no aside (see ASIDE), nor a list item past the first. */
 function ownMention(text: string, at: number): boolean {
-  let start = 0;
-  for (const m of text.slice(0, at).matchAll(SENTENCE_BREAK)) start = m.index + 2;
-  const end = text.slice(at).search(SENTENCE_BREAK);
-  const sentence = text.slice(start, end < 0 ? text.length : at + end);
+  // No further than SENTENCE_REACH either side: a run-on "sentence" of thousands of characters (a
+  // list without an "and") would otherwise be read whole for each cue in it.
+  const from = Math.max(0, at - SENTENCE_REACH);
+  let start = from;
+  for (const m of text.slice(from, at).matchAll(SENTENCE_BREAK)) start = from + m.index + 2;
+  const ahead = text.slice(at, at + SENTENCE_REACH);
+  const end = ahead.search(SENTENCE_BREAK);
+  const sentence = text.slice(start, at + (end < 0 ? ahead.length : end));
   const offset = at - start;
   let clauseStart = 0;
   for (const m of sentence.slice(0, offset).matchAll(CLAUSE_START)) clauseStart = m.index + m[0].length;
