@@ -84,7 +84,7 @@ describe('import preview and apply', () => {
   test("Google Scholar's entries without an arXiv id land on the saved (else stored) paper of their title, venue and year kept; an unknown title is rejected by line, the rest applied", async () => {
     await db.saved.put(savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], published: '2017-06-12', notes: 'read twice', updatedAt: 2_000 }));
     const flashTitle = 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness';
-    await db.papers.bulkPut([{ ...paper('2205.14135', flashTitle), normTitle: normalizeTitle(flashTitle) }]);
+    await db.papers.bulkPut([{ ...paper('2205.14135', flashTitle), normTitle: normalizeTitle(flashTitle), authors: ['Tri Dao', 'Daniel Y. Fu'] }]);
     const scholar = [
       VASWANI,
       '@article{dao2022flashattention,\n  title={Flashattention: Fast and memory-efficient exact attention with io-awareness},\n  author={Dao, Tri and Fu, Dan and Ermon, Stefano and Rudra, Atri and R{\\\'e}, Christopher},\n  journal={Advances in neural information processing systems},\n  volume={35},\n  pages={16344--16359},\n  year={2022}\n}',
