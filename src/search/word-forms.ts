@@ -15,6 +15,11 @@ const S_OF_THE_WORD = /(?:ss|is|[aeiouy][^aeiouy]*us)$/;
 const VOWEL = /[aeiouy]/;
 // "modelling" and "model", "stopped" and "stop": a doubled final consonant reads once.
 const DOUBLED_CONSONANT = /([b-df-hj-np-tv-z])\1$/;
+// Words whose final "s", "ed" or "ing" is their own, which the rules above would read as an ending
+// ("bias" is no plural of "bia", "news" none of "new", "embed" no past of "emb").
+const S_WORDS = new Set(['bias', 'alias', 'atlas', 'canvas', 'gas', 'lens', 'news', 'pandas']);
+const ED_WORDS = new Set(['embed', 'imbed', 'testbed', 'seabed', 'hundred', 'sacred', 'naked', 'wicked', 'kindred', 'infrared']);
+const ING_WORDS = new Set(['evening', 'morning', 'ceiling', 'during']);
 
 /** What is left of a word without an ending, if enough is left to be a word: "string" is no "str" + "ing". */
 function without(word: string, ending: number, needsVowel = true): string | null {
@@ -24,6 +29,9 @@ function without(word: string, ending: number, needsVowel = true): string | null
 
 /** The word without a plural's ending ("llms": "llm", "approaches": "approach"), or null for none. */
 function singular(word: string): string | null {
+  if (S_WORDS.has(word)) return null;
+  // "biases", "lenses": the plural of a word of S_WORDS.
+  if (word.endsWith('es') && S_WORDS.has(word.slice(0, -2))) return word.slice(0, -2);
   if (word.endsWith('ies')) return without(word, 3)?.concat('y') ?? null;
   if (ES_AFTER_HISS.test(word)) return without(word, 2);
   // An acronym's plural has no vowel to read: "llms", "cnns".
@@ -32,6 +40,7 @@ function singular(word: string): string | null {
 
 /** The word without a verb's ending ("applied", "following", "learned"), or null for none. */
 function verbStem(word: string): string | null {
+  if (ED_WORDS.has(word) || ING_WORDS.has(word)) return null;
   if (word.endsWith('ied')) return without(word, 3)?.concat('y') ?? null;
   if (word.endsWith('ing')) return without(word, 3);
   // "speed", "need", "seed" end in no "-ed".

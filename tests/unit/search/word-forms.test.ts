@@ -15,12 +15,14 @@ describe('a word and its inflections read alike', () => {
     [['approach', 'approaches'], ['loss', 'losses'], ['process', 'processes', 'processing']],
     [['encode', 'encoded', 'encoding', 'encodes'], ['image', 'images']],
     [['speed', 'speeds'], ['need', 'needs', 'needed']],
+    [['embed', 'embeds', 'embedded', 'embedding'], ['testbed', 'testbeds']],
+    [['bias', 'biases', 'biased'], ['lens', 'lenses'], ['alias', 'aliases']],
   ])('%j', (...groups) => {
     for (const group of groups) expect(new Set(group.map(wordBase)), group.join(' ')).toHaveProperty('size', 1);
   });
 
   test('words that only look inflected, and derived words, keep their own reading', () => {
-    for (const [a, b] of [['corpus', 'corp'], ['analysis', 'analysi'], ['string', 'str'], ['attention', 'attend'], ['transformer', 'transform'], ['gpt4', 'gpt']]) {
+    for (const [a, b] of [['corpus', 'corp'], ['analysis', 'analysi'], ['string', 'str'], ['attention', 'attend'], ['transformer', 'transform'], ['gpt4', 'gpt'], ['news', 'new'], ['evening', 'even'], ['morning', 'morn']]) {
       expect(wordBase(a!), `${a} / ${b}`).not.toBe(wordBase(b!));
     }
   });
@@ -66,6 +68,21 @@ describe('search finds a word in its other forms', () => {
     const found = (query: string) => typoIndex.search(query, 20, { prefixLast: false }).map((hit) => hit.id);
     expect(found('transformes')).toEqual(expect.arrayContaining(['1706.03762', '2010.11929']));
     expect(found('vision transformes')).toEqual(['2401.00003']);
+  });
+
+  test('"fake news" finds the fake-news paper, not every "new" one; "embed" finds embedding papers; "bias" finds "biases"', () => {
+    const wordIndex = new SearchIndex(
+      buildSearchSnapshot([
+        titleDocument('1708.01967', 'Fake News Detection on Social Media: A Data Mining Perspective'),
+        titleDocument('2401.00005', 'A New Fake Image Detector'),
+        titleDocument('1301.03781', 'Efficient Estimation of Word Representations in Vector Space: Embeddings'),
+        titleDocument('2401.00006', 'Measuring Biases in Language Models'),
+      ]),
+    );
+    const found = (query: string) => wordIndex.search(query, 20, { prefixLast: false }).map((hit) => hit.id);
+    expect(found('fake news')).toEqual(['1708.01967']);
+    expect(found('embed')).toEqual(['1301.03781']);
+    expect(found('bias')).toEqual(['2401.00006']);
   });
 
   test('no word is found by a derived one or by what it begins with, typed whole', () => {
