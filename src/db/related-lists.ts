@@ -1,6 +1,7 @@
 import { RelatedListsStateSchema, type Paper, type RelatedListsState } from '../schema';
 import { RELATED_RULE, RelatedPass, type RelatedCorpus } from '../search/related';
 import type { PaperLensDatabase } from './database';
+import { equalLists } from '../equal-lists';
 
 /** The `meta` record of the rule the stored related lists follow (RelatedListsState). */
 export const RELATED_LISTS_KEY = 'relatedLists';
@@ -38,8 +39,6 @@ function storedState(value: string | undefined): RelatedListsState | null {
 
 const stateRow = (nextBlock: number | null) => ({ key: RELATED_LISTS_KEY, value: JSON.stringify(RelatedListsStateSchema.parse({ rule: RELATED_RULE, nextBlock })) });
 
-const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, index) => id === b[index]);
-
 /**
  * After an update that changes the related rule (RELATED_RULE), makes the stored related lists of
  * the papers the feed brought again, under it and over the whole store: they were made once, on
@@ -73,7 +72,7 @@ export async function refreshRelatedLists(db: PaperLensDatabase, corpusOf: () =>
     const remade = (paper: Paper): Paper => {
       const list = made.get(paper.id);
       // A paper whose text changed since it was read (retitled) keeps its list.
-      if (!list || paper.source === 'seed' || paper.title !== list.read.title || paper.abstract !== list.read.abstract || sameIds(paper.related, list.related)) return paper;
+      if (!list || paper.source === 'seed' || paper.title !== list.read.title || paper.abstract !== list.read.abstract || equalLists(paper.related, list.related)) return paper;
       changed++;
       return { ...paper, related: list.related };
     };

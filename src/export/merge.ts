@@ -1,6 +1,7 @@
 import { normalizeArxivId, placeholderTitle } from '../papers/ids';
 import { SavedItemSchema, type SavedItem } from '../schema/papers';
 import { tagKey, uniqueTags, type ImportPlan, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { equalLists } from '../equal-lists';
 
 /** Put between the list's notes and an imported file's notes when both have their own. */
 export const IMPORTED_NOTES_SEPARATOR = '\n\n--- imported notes ---\n\n';
@@ -110,11 +111,6 @@ export function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem
   };
 }
 
-/** Whether two tag lists hold the same tags in the same order, as the list compares tags (tagKey). */
-function sameTags(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((tag, index) => tagKey(tag) === tagKey(b[index]!));
-}
-
 /**
  * mergeItem for an import: tags or notes it gives a listed paper are an edit made now, which moves
  * the paper up "Last updated", unless they are a newer file's own (a backup from another device):
@@ -123,7 +119,7 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
  */
 function mergeImported(current: SavedItem, incoming: ImportedItem, now: number): SavedItem {
   const merged = mergeItem(current, incoming);
-  const holds = (tags: readonly string[], notes: string) => sameTags(merged.tags, tags) && merged.notes === notes;
+  const holds = (tags: readonly string[], notes: string) => equalLists(merged.tags, tags, tagKey) && merged.notes === notes;
   if (holds(current.tags, current.notes)) return merged;
   const fileIsNewer = merged.updatedAt > current.updatedAt;
   if (fileIsNewer && holds(incoming.tags ?? current.tags, incoming.notes ?? current.notes)) return merged;

@@ -17,6 +17,7 @@ import { uniqueCodeLinks } from '../summarize/links';
 import { normalizeTitle, safeHref, savedFromUrl } from '../papers/ids';
 import { arxivPaperPage } from '../sites/arxiv-abs';
 import { putBackAllowance } from './put-back';
+import { equalLists } from '../equal-lists';
 
 interface MountedCard extends ShadowHost {
   /** The page's address without its query or fragment (pageUrl). */
@@ -34,8 +35,6 @@ interface MountedCard extends ShadowHost {
 function pageUrl(): string {
   return location.href.replace(/[?#].*$/, '');
 }
-
-const sameAuthors = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((name, index) => name === b[index]);
 
 // How long after a card shows the page's author list may still come (a site rendering in steps).
 const AUTHORS_WAIT_MS = 5_000;
@@ -228,7 +227,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     // Shown from now, card or not: left before the store answers, the next page may still show it.
     shown = read;
     // The previous paper's author list, still on screen: not this paper's (they come later).
-    const staleAuthors = previous !== null && read.authors.length > 0 && sameAuthors(read.authors, previous.authors);
+    const staleAuthors = previous !== null && read.authors.length > 0 && equalLists(read.authors, previous.authors);
     const page = staleAuthors ? { ...read, authors: [] } : read;
     if (card && card.url === url.href) {
       // The page re-rendered our card away: put the same one back, unless it keeps doing so.
@@ -309,7 +308,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     // the same authors, one after the other).
     const waited = Date.now() - wait.since >= AUTHORS_WAIT_MS;
     const fresh = site.extract(document, new URL(pageUrl()));
-    if (!fresh || fresh.id !== mounted.page.id || fresh.authors.length === 0 || (!waited && sameAuthors(fresh.authors, wait.stale))) {
+    if (!fresh || fresh.id !== mounted.page.id || fresh.authors.length === 0 || (!waited && equalLists(fresh.authors, wait.stale))) {
       if (waited) authorsWait = null;
       return;
     }

@@ -3,6 +3,7 @@ import { compoundTerms, foldForSearch, HYPHEN, withGermanSpellings } from '../..
 import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
 import { hasTypo, typoSearch, type TypoSearch, type Vocabulary } from '../../search/typo-search';
 import { journalRefYear } from '../../export/text';
+import { equalLists } from '../../equal-lists';
 
 /** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
 export type SortKey = 'added' | 'oldest' | 'updated' | 'title';
@@ -18,7 +19,6 @@ export interface ListQuery {
 }
 
 export const EMPTY_QUERY: ListQuery = { status: 'all', tag: null, text: '', sort: 'added' };
-
 
 // Quotes and brackets around a word, and punctuation after it, are not part of it: a quoted
 // phrase or a pasted "Vaswani," must match the words themselves.
@@ -218,13 +218,11 @@ const typoFields = (item: SavedItem) => ({ title: item.title, authors: item.auth
 let lastTypoIndexed: readonly SavedItem[] | null = null;
 const keptTypoSearches = new WeakMap<readonly SavedItem[], TypoSearch<SavedItem>>();
 
-const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, at) => value === b[at]);
-
 /** Whether two lists hold the same papers in the same order, with the same title, authors, TL;DR and tags. */
 function sameTypoFields(a: readonly SavedItem[], b: readonly SavedItem[]): boolean {
   return a.length === b.length && a.every((item, at) => {
     const other = b[at]!;
-    return item.id === other.id && item.title === other.title && item.tldr === other.tldr && sameStrings(item.authors, other.authors) && sameStrings(item.tags, other.tags);
+    return item.id === other.id && item.title === other.title && item.tldr === other.tldr && equalLists(item.authors, other.authors) && equalLists(item.tags, other.tags);
   });
 }
 
