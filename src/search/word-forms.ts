@@ -60,6 +60,21 @@ export function wordBase(word: string): string {
 }
 
 /**
+ * The reading (wordBase) of every plain word of a folded text, between spaces (" follow model "): a
+ * list searched as typed finds a word's other forms by its reading (formsHold).
+ */
+export function formsText(foldedText: string): string {
+  const bases = new Set<string>();
+  for (const word of foldedText.split(/[^a-z]+/)) if (word.length >= 4) bases.add(wordBase(word));
+  return ` ${[...bases].join(' ')} `;
+}
+
+/** The reading a search word's forms share in a formsText, or null for a word whose forms are not looked for. */
+export function formsKey(word: string): string | null {
+  return PLAIN_WORD.test(word) && word.length >= 4 ? ` ${wordBase(word)} ` : null;
+}
+
+/**
  * Where a word's other forms begin in a sorted list of terms: its base, but for a base ending in
  * "y", which its forms may spell "i" ("study": "studies").
  */

@@ -4,6 +4,7 @@ import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
 import { hasTypo, typoSearch, type TypoSearch, type Vocabulary } from '../../search/typo-search';
 import { journalRefYear } from '../../export/text';
 import { equalLists } from '../../equal-lists';
+import { formsKey, formsText } from '../../search/word-forms';
 
 /** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
 export type SortKey = 'added' | 'oldest' | 'updated' | 'title';
@@ -75,6 +76,18 @@ function yearsOf(item: SavedItem): string[] {
 }
 
 /** Whether any item's searchable text (notes included) holds `word`, folded as searchTerms folds it. */
+// Every word's reading per item (formsText), built once per item object, as its search text.
+const formsTexts = new WeakMap<SavedItem, string>();
+
+function itemForms(item: SavedItem): string {
+  let text = formsTexts.get(item);
+  if (text === undefined) {
+    text = formsText(haystack(item));
+    formsTexts.set(item, text);
+  }
+  return text;
+}
+
 function anyItemHolds(items: readonly SavedItem[], word: string): boolean {
   return items.some((item) => haystack(item).includes(word));
 }
@@ -135,6 +148,7 @@ export function prepareSearch(items: readonly SavedItem[]): void {
   for (const item of items) {
     haystack(item);
     savedNames(item);
+    itemForms(item);
   }
 }
 
@@ -180,6 +194,8 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   const id = terms.length > 0 ? searchedArxivId(query.text) : null;
   // The year is matched whole: "paper 2" does not mean every paper of 2024.
   const years = terms.map((term) => YEAR.test(term));
+  // A word finds its other forms too ("following": "to follow instructions"), as in the store.
+  const forms = terms.map(formsKey);
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return false;
@@ -187,7 +203,10 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
     // The paper itself, and papers whose notes or TL;DR name it (as before ids were looked for).
     if (id !== null && item.id === id) return true;
     const text = haystack(item);
-    return terms.every((term, at) => text.includes(term) || (years[at]! && yearsOf(item).includes(term)));
+    return terms.every((term, at) => {
+      const form = forms[at];
+      return text.includes(term) || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form));
+    });
   });
 }
 
