@@ -23,6 +23,8 @@ const METRIC =
 const CUE_BEFORE = /\b(?:by|up to|at least|over|more than|less than|nearly|almost|about|around|average of|of|to|from|reach\w*|achiev\w*|attain\w*|obtain\w*|scor\w*|only|just|merely|within)\s*$/i;
 const BETTER_AFTER =
   /^\s*(?:fewer|less|more|faster|slower|smaller|larger|higher|lower|better|improvement|gain|reduction|increase|decrease|speed-?up|cheaper)\b/i;
+// A gain named by its metric after the number ("15 F1 score improvement", "3 BLEU gain").
+const METRIC_GAIN_AFTER = /^\s+((?:absolute\s+)?[A-Za-z][\w@-]*(?:\s+[A-Za-z][\w@-]*)?)\s+(?:improvement|gain|boost|increase)s?\b/i;
 const REDUCED_BEFORE = /\b(?:only|just|merely|fewer|reduc\w*|sav\w*)\s*$/i;
 // A size or a time a method cuts ("cutting the gradient size of ResNet-50 from 97MB to 0.35MB"); one
 // it increases is a setting ("increasing the vocabulary size from 32K to 43K").
@@ -120,7 +122,9 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   // ("Reaching 45.3 on…").
   if (/^\p{Lu}/u.test(prev) && !scored && !(before.trim() === prev && VERB.test(prev))) return false;
   if (num.includes('.')) return true;
-  // A bare integer: only with a result cue before it and a metric nearby.
+  // A bare integer: only with a result cue before it and a metric nearby, or as a metric's gain ("a 15 F1 score improvement").
+  const gainOf = METRIC_GAIN_AFTER.exec(after)?.[1];
+  if (gainOf !== undefined && METRIC.test(gainOf)) return true;
   return CUE_BEFORE.test(before) && (METRIC.test(before.slice(-30)) || METRIC.test(after));
 }
 

@@ -577,6 +577,12 @@ describe('extractKeyResults', () => {
       'achieve up to 20.6%, 50.7%, and 68.7% accuracy improvement w.r.t. the fast gradient sign method, iterative fast gradient sign method, and Carlini-WagnerL2attacks, respectively',
     ]);
   });
+  it('a gain named by its metric after a bare number is a result ("a 15 F1 score improvement", "a 3 BLEU gain"); a count before a metric word is not', () => {
+    expect(extractKeyResults('Our method achieves a 15 F1 score improvement over the strongest baseline on SQuAD.')).toEqual(['achieves a 15 F1 score improvement over the strongest baseline on SQuAD']);
+    expect(extractKeyResults('Back-translation brings a 3 BLEU gain on low-resource pairs.')).toEqual(['Back-translation brings a 3 BLEU gain on low-resource pairs']);
+    expect(extractKeyResults('We train 3 reward models on 12 accuracy benchmarks.')).toEqual([]);
+  });
+
   it('returns nothing for an abstract without numbers', () => {
     expect(extractKeyResults('We propose a method. It works.')).toEqual([]);
   });
