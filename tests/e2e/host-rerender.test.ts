@@ -84,3 +84,37 @@ describe('a page that re-renders its whole body from its HTML', () => {
     await page.close();
   });
 });
+
+describe('a listing whose entries the page re-renders one after another', () => {
+  // A page script (or a userscript adding citation counts) rebuilding each entry's title block once,
+  // 40 ms apart as its data comes in: `replace` swaps in a copy, `markup` re-renders from its HTML.
+  const staggered = (how: 'replace' | 'markup') => `<script>
+    window.addEventListener('load', () => setTimeout(() => {
+      [...document.querySelectorAll('dl > dd .meta')].forEach((meta, i) => setTimeout(() => {
+        if (${JSON.stringify(how)} === 'markup') meta.innerHTML = meta.innerHTML;
+        else meta.replaceWith(meta.cloneNode(true));
+        meta.ownerDocument.querySelectorAll('dl > dd .meta')[i].dataset.rerendered = 'yes';
+      }, 40 * i));
+    }, 500));
+  </script></body>`;
+
+  test.each(['replace', 'markup'] as const)('every entry keeps a live badge (%s)', async (how) => {
+    const html = await fixture('listings/arxiv-list-cs.CL-new.html');
+    // A busier day: 20 more entries (the first one's markup under other ids).
+    const first = html.indexOf('<dt>');
+    const second = html.indexOf('<dt>', first + 1);
+    const more = Array.from({ length: 20 }, (_, i) => html.slice(first, second).replaceAll('2407.21001', `2407.${31001 + i}`)).join('');
+    const url = `https://arxiv.org/list/cs.CL/new?rerender=${how}`;
+    browser.serve(url, (html.slice(0, second) + more + html.slice(second)).replace('</body>', staggered(how)));
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const entries = await page.locator('dl > dd').count();
+    expect(entries).toBeGreaterThan(20);
+    await expect.poll(() => page.locator('dl > dd .meta[data-rerendered]').count(), { timeout: 10_000 }).toBe(entries);
+    // On main the first ten re-rendered got their badge back, then none did (a page-wide allowance
+    // of put-backs ran out), and `markup` left empty copies of the host in their place.
+    const liveBadges = () => page.evaluate(() => [...document.querySelectorAll('dl > dd')].filter((dd) => dd.querySelectorAll('[data-paperlens="badge"]').length === 1 && dd.querySelector('[data-paperlens="badge"]')!.shadowRoot !== null).length);
+    await expect.poll(liveBadges).toBe(entries);
+    await page.close();
+  });
+});

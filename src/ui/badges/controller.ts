@@ -47,8 +47,8 @@ export interface BadgeControllerOptions {
   arxivAllowed?: () => boolean;
 }
 
-// Scans a second that may put back badges before those the page takes out stay out.
-const BADGE_PUT_BACK_SCANS = 10;
+// Put-backs a second of one badge before it stays out, if the page takes it out again.
+const BADGE_PUT_BACKS = 10;
 
 // How long new badges, once built, wait for the store's answer before they go in without it.
 // Put in before it, 2,000 badges were laid out and painted first (80 ms and more) and the answer,
@@ -189,8 +189,15 @@ export function createBadgeController({ site, transport, doc = document, current
     dropCopies(entry.anchor);
     entry.anchor.after(badge.host);
   };
-  // Scans that put back badges the page took out (see putBackAllowance); a new one at each start.
-  let putBackScans = putBackAllowance(BADGE_PUT_BACK_SCANS);
+  // Each badge's own allowance (see putBackAllowance): a page re-rendering its entries one after
+  // another (citation counts coming in) puts each badge back once, a page taking every badge out
+  // each time stops each one after a few; new ones at each start.
+  let putBackAllowances = new WeakMap<Badge, () => boolean>();
+  const mayPutBack = (badge: Badge): boolean => {
+    let allowance = putBackAllowances.get(badge);
+    if (!allowance) putBackAllowances.set(badge, (allowance = putBackAllowance(BADGE_PUT_BACKS)));
+    return allowance();
+  };
 
   // Badges built and waiting for their store's answer, not yet in the page.
   const unplaced = new Set<Badge>();
@@ -199,14 +206,13 @@ export function createBadgeController({ site, transport, doc = document, current
   const attach = (): Promise<void> | null => {
     if (!active || !site.isPage(currentUrl())) return null;
     const fresh: ListingEntry[] = [];
-    let putBack: boolean | null = null;
     for (const entry of site.entries(doc)) {
       const badge = byEntry.get(entry.element);
       if (badge?.id === entry.id) {
         // The page may have re-rendered the title and our badge with it: put it back, unless it keeps doing so.
         // A badge still waiting goes in after the entry's title as it is now.
         if (unplaced.has(badge)) entryOf.set(badge, entry);
-        else if (!inPlace(badge, entry) && (putBack ??= putBackScans())) place(badge, entry);
+        else if (!inPlace(badge, entry) && mayPutBack(badge)) place(badge, entry);
         continue;
       }
       if (badge) {
@@ -310,7 +316,7 @@ export function createBadgeController({ site, transport, doc = document, current
     start: () => {
       if (active) return;
       active = true;
-      putBackScans = putBackAllowance(BADGE_PUT_BACK_SCANS);
+      putBackAllowances = new WeakMap();
       observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
       void scan();
     },
