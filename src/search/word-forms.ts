@@ -61,7 +61,7 @@ export function wordBase(word: string): string {
 
 /**
  * The reading (wordBase) of every plain word of a folded text, between spaces (" follow model "): a
- * list searched as typed finds a word's other forms by its reading (formsHold).
+ * list searched as typed finds a word's other forms by its reading (formsKey).
  */
 export function formsText(foldedText: string): string {
   const bases = new Set<string>();

@@ -75,7 +75,6 @@ function yearsOf(item: SavedItem): string[] {
   return [submitted, venue].flatMap((year) => (year === undefined || year === null ? [] : [String(year)]));
 }
 
-/** Whether any item's searchable text (notes included) holds `word`, folded as searchTerms folds it. */
 // Every word's reading per item (formsText), built once per item object, as its search text.
 const formsTexts = new WeakMap<SavedItem, string>();
 
@@ -88,6 +87,7 @@ function itemForms(item: SavedItem): string {
   return text;
 }
 
+/** Whether any item's searchable text (notes included) holds `word`, folded as searchTerms folds it. */
 function anyItemHolds(items: readonly SavedItem[], word: string): boolean {
   return items.some((item) => haystack(item).includes(word));
 }
