@@ -11,7 +11,8 @@ import { describeAge, describeDay, describeTime, describeWhen } from '../time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, savedFromUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
-import { activeTabPaper, showReadingList } from './active-tab';
+import { activeTabPaper, showReadingList, type PaperList } from './active-tab';
+import { PAPER_LIST_HINT } from '../action-badge';
 import type { TabPaper, UnknownPaper } from '../../messaging/tab-paper';
 import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SavedContext, SaveToggle } from './paper-row';
@@ -399,7 +400,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const [section, setSection] = useState<Section>('trending');
   // Kept here, so the picked day stays while the reader searches or looks at Saved.
   const [day, setDay] = useState<PickedDay>(undefined);
-  const [tab, setTab] = useState<TabPaper | UnknownPaper | null>(null);
+  const [tab, setTab] = useState<TabPaper | UnknownPaper | PaperList | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -493,7 +494,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             <ThisTab db={db} tab={tab} />
           ) : (
             <p class="hint">
-              {tab ? `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.` : 'Open an arXiv or Hugging Face paper to save it from here.'}
+              {!tab ? 'Open an arXiv or Hugging Face paper to save it from here.' : 'paperList' in tab ? PAPER_LIST_HINT : `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.`}
             </p>
           )}
           {/* While searching, results take the panel's place: no tab looks or is said chosen (a click on one ends the search). */}
