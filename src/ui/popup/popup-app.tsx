@@ -7,7 +7,7 @@ import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
 import { loadSettings, watchSettings } from '../../settings/settings';
-import { describeAge, describeDay, describeTime, describeWhen } from '../time';
+import { describeAge, describeTime, describeWhen } from '../time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, savedFromUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
@@ -320,13 +320,14 @@ function Saved({ db, openReadingList }: { db: PaperLensDatabase; openReadingList
   if (error) return <Problem text={error} />;
   if (!value) return <p class="empty">Loading…</p>;
   if (value.total === 0) return <p class="empty">Nothing saved yet. Save a paper from its card, from Trending or from This tab.</p>;
+  const now = Date.now();
   return (
     <>
       <ul class="papers" aria-label="Saved papers">
         {value.items.map((item) => (
           <li key={item.id} class="paper" data-testid="saved-item" data-arxiv-id={item.id}>
             <a class="title" dir="auto" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer">{item.title}</a>
-            <p class="meta">Saved {describeDay(item.addedAt)}</p>
+            <p class="meta">Saved {describeWhen(item.addedAt, now)}</p>
             <div class="row-actions">
               <SaveToggle paper={item} tldr={item.tldr} sourceUrl={item.sourceUrl} />
               <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
