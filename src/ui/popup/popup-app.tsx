@@ -13,6 +13,7 @@ import { arxivAbsUrl, savedFromUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
 import { activeTabPaper, showReadingList, type PaperList } from './active-tab';
 import { PAPER_LIST_HINT } from '../action-badge';
+import { dailyRankText } from '../daily-rank';
 import type { TabPaper, UnknownPaper } from '../../messaging/tab-paper';
 import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SavedContext, SaveToggle } from './paper-row';
@@ -87,7 +88,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       <a class="title" dir="auto" href={arxivAbsUrl(tab.id)} target="_blank" rel="noopener noreferrer">{title}</a>
       <p class="meta">
         arXiv {tab.id}
-        {!answered ? '' : view?.rank != null ? ` · #${view.rank} trending${view.snapshot ? ` · ${view.snapshot}` : ''}` : view?.inStore ? '' : ' · not in the snapshot'}
+        {!answered ? '' : view?.rank != null ? ` · ${dailyRankText(view.rank, view.snapshot)}` : view?.inStore ? '' : ' · not in the snapshot'}
       </p>
       {view?.tldr && <p class="tldr" dir="auto">{view.tldr}</p>}
       {page === null && fetched.failure && (
