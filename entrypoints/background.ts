@@ -11,7 +11,7 @@ import { changesSaved, handleMessage } from '../src/messaging/handler';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
 import { announceStoreChanged } from '../src/messaging/store-changes';
-import { showStoreError, clearStoreError, storeErrorLook, LINK_IS_NO_PAPER, NO_PAPER_IN_TAB, savedLinkNotice } from '../src/ui/action-badge';
+import { showStoreError, clearStoreError, storeErrorLook, LINK_IS_NO_PAPER, noPaperLook, savedLinkNotice } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
 import { watchPdfVisits } from '../src/messaging/pdf-visits';
@@ -159,7 +159,7 @@ export default defineBackground(() => {
         if (!target) return;
         const saved = await untilTold(async () => saveFromTab(await store.ready(), target, Date.now()));
         if (saved) completeFromArxiv([saved.id]);
-        else if (target.id !== undefined) toolbar.notify(target.id, NO_PAPER_IN_TAB);
+        else if (target.id !== undefined) toolbar.notify(target.id, noPaperLook(target.url));
       })
       .catch((error: unknown) => console.error('PaperLens could not save this tab:', error));
   });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PaperView } from '../schema';
+import { isPaperList } from '../sites/paper-lists';
 import { STATUS_LABELS } from './status';
 import type { ToolbarLook } from './toolbar-status';
 
@@ -30,6 +31,17 @@ export const NO_PAPER_IN_TAB: ToolbarLook = {
   color: NOTICE_GREY,
   title: 'PaperLens: no paper to save in this tab (open an arXiv or Hugging Face paper)',
 };
+
+// What to do on a list of papers, where neither the shortcut nor the popup has one paper to save.
+const ON_A_LIST = 'save one with the Save button beside it, or open its page';
+
+/** The popup's This tab on a list of papers (isPaperList). */
+export const PAPER_LIST_HINT = `A list of papers: ${ON_A_LIST}.`;
+
+/** The save shortcut found no paper in the tab: on a list of papers, what to do there instead. */
+export function noPaperLook(tabUrl: string | undefined): ToolbarLook {
+  return isPaperList(tabUrl) ? { ...NO_PAPER_IN_TAB, title: `PaperLens: a list of papers in this tab (${ON_A_LIST})` } : NO_PAPER_IN_TAB;
+}
 
 /** The context menu's Save was used on a link that is no paper (a list, a date). */
 export const LINK_IS_NO_PAPER: ToolbarLook = {

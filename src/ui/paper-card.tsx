@@ -11,6 +11,7 @@ import { holdsFocus } from './focus';
 import { useOneAtATime } from './one-at-a-time';
 import { isRepeatClick } from './repeat-click';
 import { PdfDownloadLink } from './pdf-download-link';
+import { dailyRankSaid, dailyRankText } from './daily-rank';
 
 /** Everything the summary card shows. */
 export interface CardModel {
@@ -61,8 +62,8 @@ function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'ran
   );
   return (
     <>
-      <span class={rank === null ? 'pl-rank pl-muted' : 'pl-rank'} data-testid="rank">
-        {rank !== null ? `#${rank} trending${snapshot ? ` · ${snapshot}` : ''}` : inStore ? 'Not ranked' : 'Not trending · summary from this page'}
+      <span class={rank === null ? 'pl-rank pl-muted' : 'pl-rank'} data-testid="rank" title={rank !== null ? dailyRankSaid(rank, snapshot) : undefined}>
+        {rank !== null ? dailyRankText(rank, snapshot) : inStore ? 'Not ranked' : 'Not trending · summary from this page'}
       </span>
       {votes}
     </>

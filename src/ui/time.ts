@@ -28,3 +28,8 @@ export function describeDay(at: number): string {
 export function describeWhen(at: number, now: number): string {
   return now - at < 7 * 86_400_000 ? describeAge(now - at) : describeDay(at);
 }
+
+/** A day of a list ("2025-07-30") short, as narrow badges write it: "Jul 30" in the reader's language. */
+export function describeListDay(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}

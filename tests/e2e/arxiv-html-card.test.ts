@@ -34,7 +34,7 @@ describe("summary card on arXiv's HTML view of a paper", () => {
     await page.goto(KNOWN);
     const seeded = seed.papers.find((paper) => paper.id === '2310.01779')!;
     await expect.poll(() => card(page).count()).toBe(1);
-    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending');
+    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 daily');
     // Under the title the page shows (arXiv retitled the paper since the snapshot), the TL;DR of
     // the abstract the page shows: not the snapshot's, of an abstract that names the old title.
     expect(await card(page).locator('.pl-title').textContent()).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');

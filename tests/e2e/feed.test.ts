@@ -78,7 +78,7 @@ describe('trending from the daily-papers feed', () => {
 
     respond = 'good';
     const popup = await refreshFromPopup(opened);
-    await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/^#1 trending · Live · \d{4}-\d{2}-\d{2}$/);
+    await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(/^#1 daily · Live · \d{4}-\d{2}-\d{2}$/);
     await page.close();
     await expect.poll(() => popup.getByTestId('trending-source').textContent()).toMatch(/^Live · \d{4}-\d{2}-\d{2} · updated just now/);
     const ids = await popup.getByTestId('trending-item').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-arxiv-id')));
@@ -127,7 +127,7 @@ describe('trending from the daily-papers feed', () => {
     const page = await browser.context.newPage();
     await page.goto(`https://huggingface.co/papers/${paper.id}`);
     await expect.poll(() => card(page).getByTestId('upvotes').textContent()).toBe(`▲ ${paper.upvotes} upvotes`);
-    expect(await card(page).getByTestId('rank').textContent()).toMatch(new RegExp(`^#${index + 1} trending · Live · \\d{4}-\\d{2}-\\d{2}$`));
+    expect(await card(page).getByTestId('rank').textContent()).toMatch(new RegExp(`^#${index + 1} daily · Live · \\d{4}-\\d{2}-\\d{2}$`));
     expect(await card(page).getByTestId('project-link').getAttribute('href')).toBe(paper.projectPage);
     await page.close();
   });

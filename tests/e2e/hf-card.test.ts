@@ -26,7 +26,7 @@ describe('summary card on Hugging Face paper pages', () => {
     const page = await browser.context.newPage();
     await page.goto('https://huggingface.co/papers/2310.01779');
     await expect.poll(() => card(page).count()).toBe(1);
-    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 trending');
+    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 daily');
     expect(await cardText(page)).toContain('HallE-Switch');
     // arXiv's PDF is another site's file here: the browser would not name it, so no Download PDF.
     expect(await card(page).getByTestId('pdf-download').count()).toBe(0);
@@ -39,7 +39,7 @@ describe('summary card on Hugging Face paper pages', () => {
     expect(await card(page).count()).toBe(1);
     expect(await cardText(page)).not.toContain('HallE-Switch');
     // 2407.13623 is in the seed: its rank comes from the store, not from the stale embedded JSON.
-    expect(await card(page).getByTestId('rank').textContent()).toMatch(/#\d+ trending · 2025-07-30/);
+    expect(await card(page).getByTestId('rank').textContent()).toMatch(/#\d+ daily · 2025-07-30/);
 
     // Back to the first paper: its card shows it saved (not the answer from before the save).
     await page.goBack();

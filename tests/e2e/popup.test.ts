@@ -21,6 +21,7 @@ beforeAll(async () => {
   // arXiv answers an identifier it does not know with this page and a 404.
   browser.serve('https://arxiv.org/abs/2412.99999', { body: await fixture('arxiv-abs-not-recognized.html'), status: 404 });
   // A paper page whose markup PaperLens does not recognise (arXiv redesigned it, say).
+  browser.serve('https://huggingface.co/papers/date/2024-07-31', await fixture('listings/hf-papers-date-2024-07-31.html'));
   browser.serve('https://arxiv.org/abs/2412.99998', (await fixture('arxiv-abs-not-recognized.html')).replaceAll('2412.99999', '2412.99998'));
 });
 
@@ -273,6 +274,11 @@ describe('popup', () => {
     await expect.poll(() => errorPopup.locator('.hint').first().textContent()).toBe('arXiv has no paper 2412.99999 (“identifier not recognized”): there is nothing to save.');
     expect(await errorPopup.getByTestId('this-tab').count()).toBe(0);
     await errorPopup.close();
+    // A list of papers: no one paper to save, and the popup says how to save one of them.
+    await page.goto('https://huggingface.co/papers/date/2024-07-31');
+    const listPopup = await browser.popup();
+    await expect.poll(() => listPopup.locator('.hint').first().textContent()).toBe('A list of papers: save one with the Save button beside it, or open its page.');
+    await listPopup.close();
     // A paper page PaperLens cannot read is still the paper of its URL (its page title is not taken for one).
     await page.goto('https://arxiv.org/abs/2412.99998');
     const unreadPopup = await browser.popup();

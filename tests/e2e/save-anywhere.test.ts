@@ -96,6 +96,8 @@ describe('save from anywhere', () => {
     const before = (await listSaved()).length;
     await pressSaveShortcut(browser);
     await expect.poll(toolbarBadge).toBe('?');
+    // A list of papers: the icon says what to do there, not to open an arXiv page.
+    expect((await toolbarLook(browser)).title).toBe('PaperLens: a list of papers in this tab (save one with the Save button beside it, or open its page)');
     expect((await listSaved()).length).toBe(before);
     await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe('');
 
@@ -104,6 +106,7 @@ describe('save from anywhere', () => {
     await page.waitForFunction(() => performance.getEntriesByName('paperlens:card-answer').length > 0);
     await pressSaveShortcut(browser);
     await expect.poll(toolbarBadge).toBe('?');
+    expect((await toolbarLook(browser)).title).toBe('PaperLens: no paper to save in this tab (open an arXiv or Hugging Face paper)');
     expect((await listSaved()).map((item) => item.id)).not.toContain('2412.99999');
     await page.close();
   });

@@ -32,14 +32,14 @@ describe('the card as a screen reader and a keyboard meet it', () => {
 });
 
 describe('badges as a screen reader meets them', () => {
-  test('a trending rank is said as what it is, not as "#1 · 2025-07-30"', async () => {
+  test('a Daily Papers rank is said as what it is, not as "#1 daily · Jul 30"', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/list/cs.CL/new');
     const badge = page.locator('[data-paperlens="badge"][data-arxiv-id="2310.01779"]');
     await expect.poll(() => badge.getByTestId('badge-rank').count()).toBe(1);
-    expect(await badge.getByRole('img', { name: '#1 in the Hugging Face Daily Papers trending list of 2025-07-30', exact: true }).count()).toBe(1);
+    expect(await badge.getByRole('img', { name: 'Rank #1 in Hugging Face Daily Papers of 2025-07-30', exact: true }).count()).toBe(1);
     // What the page shows stays as it was.
-    expect(await badge.getByTestId('badge-rank').textContent()).toBe('#1 · 2025-07-30');
+    expect(await badge.getByTestId('badge-rank').textContent()).toBe('#1 daily · Jul 30');
     await page.close();
   });
 });

@@ -7,6 +7,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { holdsFocus } from '../focus';
 import { isRepeatClick } from '../repeat-click';
 import { latexToText } from '../../papers/latex';
+import { dailyRankSaid, dailyRankShort } from '../daily-rank';
 
 /** What one badge shows when it is created, before the store has answered. */
 export interface BadgeModel {
@@ -236,12 +237,11 @@ export class Badge {
     if (info.seen) {
       mark.after(show(withAttributes(element('span', 'pl-seen', 'Seen'), { 'data-testid': 'badge-seen', title: "You opened this paper (its page or its arXiv PDF)" })));
     }
-    // The rank and upvotes are said as their tooltips tell them ("#3 · 2025-07-30" and "▲ 12" say
+    // The rank and upvotes are said as their tooltips tell them ("#3 daily · Jul 30" and "▲ 12" say
     // little to a screen reader): an image of text, named.
     if (info.rank !== null) {
-      const snapshot = info.snapshot ? ` · ${info.snapshot}` : '';
-      const said = `#${info.rank} in the Hugging Face Daily Papers trending list${info.snapshot ? ` of ${info.snapshot}` : ''}`;
-      mark.after(show(withAttributes(element('span', 'pl-rank', `#${info.rank}${snapshot}`), { 'data-testid': 'badge-rank', title: said, role: 'img', 'aria-label': said })));
+      const said = dailyRankSaid(info.rank, info.snapshot);
+      mark.after(show(withAttributes(element('span', 'pl-rank', dailyRankShort(info.rank, info.snapshot)), { 'data-testid': 'badge-rank', title: said, role: 'img', 'aria-label': said })));
     }
     if (info.upvotes !== null) {
       const rank = this.line.querySelector('[data-testid="badge-rank"]') ?? mark;

@@ -1,14 +1,22 @@
 import { browser } from 'wxt/browser';
 import { paperInTab, type TabPaper, type UnknownPaper } from '../../messaging/tab-paper';
+import { isPaperList } from '../../sites/paper-lists';
+
+/** A list of papers PaperLens badges (arXiv listings, Hugging Face paper lists): no one paper to save. */
+export interface PaperList {
+  paperList: true;
+}
 
 /**
  * The paper shown in the active tab of the last focused browser window (arXiv abs, pdf and html
- * pages and Hugging Face paper pages), with what its page says about it. Null for any other tab.
+ * pages and Hugging Face paper pages), with what its page says about it; PaperList on a list of
+ * papers. Null for any other tab.
  */
-export async function activeTabPaper(): Promise<TabPaper | UnknownPaper | null> {
+export async function activeTabPaper(): Promise<TabPaper | UnknownPaper | PaperList | null> {
   const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
   const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
-  return tab ? paperInTab(tab) : null;
+  if (!tab) return null;
+  return isPaperList(tab.url) ? { paperList: true } : paperInTab(tab);
 }
 
 /**

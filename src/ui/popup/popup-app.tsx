@@ -7,11 +7,13 @@ import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
 import { loadSettings, watchSettings } from '../../settings/settings';
-import { describeAge, describeDay, describeTime, describeWhen } from '../time';
+import { describeAge, describeTime, describeWhen } from '../time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, savedFromUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
-import { activeTabPaper, showReadingList } from './active-tab';
+import { activeTabPaper, showReadingList, type PaperList } from './active-tab';
+import { PAPER_LIST_HINT } from '../action-badge';
+import { dailyRankText } from '../daily-rank';
 import type { TabPaper, UnknownPaper } from '../../messaging/tab-paper';
 import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SavedContext, SaveToggle } from './paper-row';
@@ -86,7 +88,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       <a class="title" dir="auto" href={arxivAbsUrl(tab.id)} target="_blank" rel="noopener noreferrer">{title}</a>
       <p class="meta">
         arXiv {tab.id}
-        {!answered ? '' : view?.rank != null ? ` · #${view.rank} trending${view.snapshot ? ` · ${view.snapshot}` : ''}` : view?.inStore ? '' : ' · not in the snapshot'}
+        {!answered ? '' : view?.rank != null ? ` · ${dailyRankText(view.rank, view.snapshot)}` : view?.inStore ? '' : ' · not in the snapshot'}
       </p>
       {view?.tldr && <p class="tldr" dir="auto">{view.tldr}</p>}
       {page === null && fetched.failure && (
@@ -319,13 +321,14 @@ function Saved({ db, openReadingList }: { db: PaperLensDatabase; openReadingList
   if (error) return <Problem text={error} />;
   if (!value) return <p class="empty">Loading…</p>;
   if (value.total === 0) return <p class="empty">Nothing saved yet. Save a paper from its card, from Trending or from This tab.</p>;
+  const now = Date.now();
   return (
     <>
       <ul class="papers" aria-label="Saved papers">
         {value.items.map((item) => (
           <li key={item.id} class="paper" data-testid="saved-item" data-arxiv-id={item.id}>
             <a class="title" dir="auto" href={arxivAbsUrl(item.id)} target="_blank" rel="noopener noreferrer">{item.title}</a>
-            <p class="meta">Saved {describeDay(item.addedAt)}</p>
+            <p class="meta">Saved {describeWhen(item.addedAt, now)}</p>
             <div class="row-actions">
               <SaveToggle paper={item} tldr={item.tldr} sourceUrl={item.sourceUrl} />
               <StatusSelect id={item.id} status={item.status} label={`Reading status of ${item.title}`} />
@@ -399,7 +402,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const [section, setSection] = useState<Section>('trending');
   // Kept here, so the picked day stays while the reader searches or looks at Saved.
   const [day, setDay] = useState<PickedDay>(undefined);
-  const [tab, setTab] = useState<TabPaper | UnknownPaper | null>(null);
+  const [tab, setTab] = useState<TabPaper | UnknownPaper | PaperList | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -493,7 +496,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             <ThisTab db={db} tab={tab} />
           ) : (
             <p class="hint">
-              {tab ? `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.` : 'Open an arXiv or Hugging Face paper to save it from here.'}
+              {!tab ? 'Open an arXiv or Hugging Face paper to save it from here.' : 'paperList' in tab ? PAPER_LIST_HINT : `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.`}
             </p>
           )}
           {/* While searching, results take the panel's place: no tab looks or is said chosen (a click on one ends the search). */}

@@ -68,3 +68,14 @@ describe("a badge's controls are named by the entry's title", () => {
     expect(badgeFor(title, { codeLink: 'https://github.com/bronyayang' }).getByRole('link', { name: `GitHub page of “${title}”` }).textContent).toBe('GitHub');
   });
 });
+
+describe("a badge's rank says whose it is", () => {
+  // Beside Hugging Face's trending list (ranked otherwise) a bare "#3 · 2025-07-30" read as that list's rank, and wrong.
+  test('"#3 daily · Jul 30", named "Rank #3 in Hugging Face Daily Papers of 2025-07-30"; a live list\'s day as well', () => {
+    const said = 'Rank #3 in Hugging Face Daily Papers of 2025-07-30';
+    const rank = badgeFor('HallE-Control', { rank: 3 }).getByRole('img', { name: said });
+    expect(rank.textContent).toBe('#3 daily · Jul 30');
+    expect(rank.getAttribute('title')).toBe(said);
+    expect(badgeFor('HallE-Control', { rank: 12, snapshot: 'Live · 2026-11-30' }).getByRole('img', { name: 'Rank #12 in Hugging Face Daily Papers of 2026-11-30' }).textContent).toBe('#12 daily · Nov 30');
+  });
+});
