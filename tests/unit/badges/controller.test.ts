@@ -29,6 +29,9 @@ class FakeStore implements BadgeTransport {
     if (this.failBadges) throw new Error(this.failBadges);
     return ids.map((id): BadgeInfo => ({ id, rank: null, snapshot: null, seen: false, codeLink: null, upvotes: null, projectPage: null, inStore: false, status: this.saved.get(id) ?? null, ...this.known[id] }));
   };
+  retitle = async (queries: LookupQuery[]) => {
+    for (const query of queries) this.requests.push({ type: 'retitle', query });
+  };
   lookup = async (query: LookupQuery) => {
     this.requests.push({ type: 'lookup', query });
     if (query.id && this.known[query.id]) return { tldr: `Stored TL;DR of ${query.id}.`, inStore: true };
