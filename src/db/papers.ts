@@ -13,6 +13,7 @@ import { sameItem } from '../export/merge';
 import { wantsCiteKey, type Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
 import { pageDetails, pageText } from '../sites/types';
+import { arxivListingPage } from '../sites/arxiv-listing';
 import { MAX_AUTHOR_NAME, MAX_CODE_LINKS, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
 import { putPapers } from './bulk';
@@ -251,6 +252,18 @@ function savedTitle(paper: ValidSaveInput, known: Paper | undefined): string {
   return pageTitle(paper) ?? known?.title ?? paper.title;
 }
 
+/**
+ * The TL;DR a save gives an item titled `title`: the store's, else the page's. Saved from an arXiv
+ * listing under a title the store would take (arXiv retitled the paper), the store's is the older
+ * version's: the page's rather than that one, else none; the item then wants its arXiv page
+ * (wantsArxivPage), which gives the store and the item the current title and abstract together.
+ */
+function savedTldr(paper: ValidSaveInput, title: string, known: Paper | undefined): string {
+  const older = known !== undefined && arxivListingPage(paper.sourceUrl ?? undefined) && retitles(known, normalizeTitle(title), '', false);
+  if (!older) return known?.summary.tldr || paper.tldr;
+  return paper.tldr === known.summary.tldr ? '' : paper.tldr;
+}
+
 /** Whether the item was saved from a tab showing the paper's PDF (its title then came from the PDF). */
 function savedFromPdf(item: SavedItem): boolean {
   return item.sourceUrl !== null && ARXIV_PDF.test(item.sourceUrl);
@@ -275,12 +288,12 @@ function filledIn(existing: SavedItem, paper: ValidSaveInput, known: Paper | und
   const arxivPage = paper.sourceUrl !== null && ARXIV_PAGE.test(paper.sourceUrl);
   if (item.authors.length === 0 && paper.authors.length > 0) item.authors = paper.authors;
   else if (arxivPage && namesMoreAuthors(paper.authors, item.authors)) item.authors = paper.authors;
-  if (item.tldr === '') item.tldr = known?.summary.tldr || paper.tldr;
   // Saved where no page said its title (a link, a PDF tab): its page names it. A PDF tab's title
   // is the PDF's own at best, often a file name or "Microsoft Word - paper.docx": a page's replaces it.
   // Another site's title may be one arXiv replaced since: arXiv's page says the current one.
   if (item.title === placeholderTitle(item.id)) item.title = savedTitle(paper, known);
   else if (savedFromPdf(item) || titleFromNoPage || (arxivPage && fromOtherSite(item.sourceUrl))) item.title = pageTitle(paper) ?? item.title;
+  if (item.tldr === '') item.tldr = savedTldr(paper, item.title, known);
   return item;
 }
 
@@ -320,6 +333,20 @@ export async function knownTitle(db: PaperLensDatabase, id: string): Promise<{ k
 }
 
 /**
+ * Whether an arXiv page titling a paper `normTitle` (normalized) over `pageAbstract` changes the
+ * store's paper. A page of a given version or a listing (`latest` false) changes only a paper arXiv
+ * never retitled: once one did, an older page would take it back.
+ */
+function retitles(paper: Paper | undefined, normTitle: string, pageAbstract: string, latest: boolean): paper is Paper {
+  return (
+    paper !== undefined &&
+    normTitle !== '' &&
+    (latest || paper.retitledAt === undefined) &&
+    (normTitle !== paper.normTitle || (paper.retitledAt !== undefined && pageAbstract !== '' && pageAbstract !== paper.abstract))
+  );
+}
+
+/**
  * Gives a paper of the store the title and abstract its arXiv page shows (`page`, as the page has
  * them): arXiv retitled it since the snapshot or the feed took its title, and a new version's
  * abstract often says otherwise too, so its summary is made again from the page's. The popup, its
@@ -333,13 +360,7 @@ export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: 
   const title = latexToText(page.title) || page.title;
   const normTitle = normalizeTitle(title);
   const pageAbstract = latexToText(page.abstract ?? '');
-  // A page of a given version (`latest` false) changes only a paper arXiv never retitled: once one
-  // did, an older version's page would take it back.
-  const changes = (paper: Paper | undefined): paper is Paper =>
-    paper !== undefined &&
-    normTitle !== '' &&
-    (latest || paper.retitledAt === undefined) &&
-    (normTitle !== paper.normTitle || (paper.retitledAt !== undefined && pageAbstract !== '' && pageAbstract !== paper.abstract));
+  const changes = (paper: Paper | undefined): paper is Paper => retitles(paper, normTitle, pageAbstract, latest);
   // Most visits change nothing: asked before a read-write transaction is opened.
   if (!changes(await db.papers.get(id))) return false;
   return db.transaction('rw', db.paperBlocks, db.searchIndex, db.saved, async () => {
@@ -376,11 +397,12 @@ export function saveInputFromPage(id: string, page: PagePaper): SaveInput {
 /** What a save of `paper` keeps: the saved item filled in from it, or a new item from it and the store's paper. */
 function itemForSave(paper: ValidSaveInput, existing: SavedItem | undefined, known: Paper | undefined, now: number): SavedItem {
   if (existing) return filledIn(existing, paper, known);
+  const title = savedTitle(paper, known);
   return {
     id: paper.id,
-    title: savedTitle(paper, known),
+    title,
     authors: paper.authors.length > 0 ? paper.authors : (known?.authors ?? []),
-    tldr: known?.summary.tldr || paper.tldr,
+    tldr: savedTldr(paper, title, known),
     status: 'to-read',
     tags: [],
     notes: '',
@@ -448,7 +470,7 @@ export async function savePaper(db: PaperLensDatabase, input: SaveInput, now: nu
  * last took 225 ms in a store of 19,566 papers; stepping a few keys a listed id from the first,
  * then reading the rest one by one, 150 ms.
  */
-export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promise<(BadgeInfo | null)[]> {
+export async function badgeInfo(db: PaperLensDatabase, rawIds: string[], titles?: readonly string[]): Promise<(BadgeInfo | null)[]> {
   const ids = rawIds.map(normalizeArxivId);
   // IndexedDB orders string keys by UTF-16 code units, as Array.prototype.sort does.
   const unique = [...new Set(ids.filter((id): id is string => id !== null))].sort();
@@ -467,9 +489,10 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
     const paperById = new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
     const statusById = new Map(saved.map((item) => [item.id, item.status] as const));
     const seen = new Set(seenIds);
-    return ids.map((id) => {
+    return ids.map((id, index) => {
       if (id === null) return null;
       const paper = paperById.get(id);
+      const title = titles?.[index];
       return {
         id,
         ...shownRank(id, { rank: paper?.rank ?? null, snapshot: paper?.snapshot ?? null }, live),
@@ -479,6 +502,8 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[]): Promis
         upvotes: paper?.feed?.upvotes ?? null,
         projectPage: paper?.feed?.projectPage ?? null,
         inStore: paper !== undefined,
+        // An arXiv listing shows the current title, but not always the abstract: its page asks with it (lookup).
+        ...(title !== undefined && retitles(paper, normalizeTitle(latexToText(title) || title), '', false) ? { retitled: true as const } : {}),
       };
     });
   });

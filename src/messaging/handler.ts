@@ -8,6 +8,7 @@ import { errorMessage } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
 import { arxivPaperPage, latestArxivAbsPage } from '../sites/arxiv-abs';
+import { arxivListingPage } from '../sites/arxiv-listing';
 import { citationEntry, isCitationStub, type Citable } from '../export/bibtex';
 import { CITATION_STUB_ERROR, citationUnreachableError } from './citation-refusal';
 
@@ -150,12 +151,16 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         // so the card shows the summary of the abstract on the page.
         // Another version's page (abs/IDv2, every HTML view) is arXiv's too: it retitles a paper only
         // Hugging Face titled (never retitled from arXiv), whose title is the one it was first listed by.
+        // So does a listing's entry (its badge asks with the entries BadgeInfo.retitled marks), with the
+        // abstract it shows only: its title alone would sit over the old version's TL;DR.
         const latest = latestArxivAbsPage(deps.senderUrl);
-        if (latest || arxivPaperPage(deps.senderUrl)) {
+        const listing = arxivListingPage(deps.senderUrl);
+        if (latest || listing || arxivPaperPage(deps.senderUrl)) {
           const changed = await Promise.all(
             views.map((view, index) => {
               const query = request.queries[index];
-              return view?.inStore && query?.title ? retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now(), latest).catch(() => false) : false;
+              if (!view?.inStore || !query?.title || (listing && !query.abstract)) return false;
+              return retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now(), latest).catch(() => false);
             }),
           );
           if (changed.includes(true)) return { ok: true, result: deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries) };
@@ -163,7 +168,7 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         return { ok: true, result: views };
       }
       case 'badges':
-        return { ok: true, result: await badgeInfo(db, request.ids) };
+        return { ok: true, result: await badgeInfo(db, request.ids, request.titles) };
       case 'related':
         return { ok: true, result: await relatedLinks(db, deps.relatedForPage, request.paper) };
       case 'save':

@@ -94,7 +94,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
     /** Sent from a paper's own page on this site: remember it as seen (if the user allows, there). */
     seenOn: z.optional(PaperPageSiteKeySchema),
   }),
-  z.object({ type: z.literal('badges'), ids: z.array(text(100)).check(z.minLength(1), z.maxLength(10_000)) }),
+  z
+    .object({
+      type: z.literal('badges'),
+      ids: z.array(text(100)).check(z.minLength(1), z.maxLength(10_000)),
+      /** An arXiv listing's entries' titles, one per id: it shows each paper's current title (see BadgeInfo.retitled). */
+      titles: z.optional(z.array(text(1000)).check(z.maxLength(10_000))),
+    })
+    .check(z.refine((request) => request.titles === undefined || request.titles.length === request.ids.length, 'one title per id')),
   /** Papers of the store related to a page's paper the store does not hold (asked after its card shows). */
   z.object({ type: z.literal('related'), paper: z.object({ id: ArxivIdSchema, title: text(1000), abstract: text(20_000) }) }),
   z.object({ type: z.literal('save'), paper: SaveInputSchema }),
@@ -144,6 +151,8 @@ export const BadgeInfoSchema = z.object({
   upvotes: z.nullable(Count),
   projectPage: z.nullable(HttpUrlSchema),
   inStore: z.boolean(),
+  /** arXiv retitled the paper: its entry's title is not the store's, and the store would take it with its abstract (retitleFromArxiv). */
+  retitled: z.optional(z.literal(true)),
 });
 export type BadgeInfo = z.infer<typeof BadgeInfoSchema>;
 

@@ -25,6 +25,15 @@ function isPage(url: URL): boolean {
   return LIST_PATH.test(url.pathname) || AUTHOR_PATH.test(url.pathname) || /^\/catchup(?:\/|$)/.test(url.pathname) || url.pathname.startsWith('/search/');
 }
 
+/** Whether a page's address is an arXiv listing: it shows each paper's current title, and on some its abstract. */
+export function arxivListingPage(url: string | undefined): boolean {
+  try {
+    return url !== undefined && isPage(new URL(url));
+  } catch {
+    return false;
+  }
+}
+
 /** `arXiv:2310.01779` in the link text, else the `/abs/<id>` link. */
 function listingId(dt: Element): string | null {
   const link = dt.querySelector('a[title="Abstract"]');
@@ -115,5 +124,6 @@ export const arxivListing: ListingSite = {
   entries,
   title,
   details,
+  currentTitles: true,
   watchSelector: 'dl, dt, dd, .list-title, ol, li.arxiv-result, p.title',
 };

@@ -77,6 +77,8 @@ export function createBadgeController({ site, transport, doc = document, current
   const answeredFor = new WeakMap<Badge, Promise<unknown>>();
   // TL;DRs the user has read, kept with a save.
   const tldrs = new Map<string, string>();
+  // Papers arXiv retitled whose entries show no abstract: the store's TL;DR is of an older version.
+  const olderTldrs = new Set<string>();
   let active = false;
 
   const badgesOf = (id: string): Badge[] =>
@@ -155,8 +157,9 @@ export function createBadgeController({ site, transport, doc = document, current
       const details = site.details(entryOf.get(badge)!, doc);
       let view = await summaryOf(badge, details);
       // A list that shows no abstracts (arXiv's /recent, Hugging Face's): the paper's arXiv page
-      // gives it, when the reader lets PaperLens ask arXiv (the popup's PDF tabs do the same).
-      if (!view?.tldr && !details.abstract) {
+      // gives it, when the reader lets PaperLens ask arXiv (the popup's PDF tabs do the same); also
+      // the current version's, for a paper arXiv retitled (the store then takes its title and abstract).
+      if (!details.abstract && (!view?.tldr || (olderTldrs.has(badge.id) && arxivAllowed()))) {
         if (!arxivAllowed()) return { text: NO_TLDR_ARXIV_OFF, note: null };
         // arXiv not answering (offline, 503, 429) is no fault of the paper's: the badge says so and
         // asks again on the next expand. Null: arXiv has no page we can read for it. PaperLens
@@ -165,7 +168,10 @@ export function createBadgeController({ site, transport, doc = document, current
           if (error instanceof NoAnswerError) throw error;
           throw new Error(`arXiv did not give this paper's abstract (${errorMessage(error)}).`);
         });
-        if (page?.abstract) view = await summaryOf(badge, { ...details, title: details.title || page.title, abstract: page.abstract });
+        if (page?.abstract) {
+          view = await summaryOf(badge, { ...details, title: details.title || page.title, abstract: page.abstract });
+          olderTldrs.delete(badge.id);
+        }
       }
       if (!view?.tldr) return { text: details.abstract ? NO_TLDR : NO_TLDR_WITHOUT_ABSTRACT, note: null };
       return { text: view.tldr, note: view.inStore ? null : details.abstract ? '(summarized from its abstract)' : "(summarized from its arXiv page's abstract)" };
@@ -229,17 +235,21 @@ export function createBadgeController({ site, transport, doc = document, current
       return null;
     }
 
-    // Ask first, so the store works while the badges are built.
-    const ids = [...new Set(fresh.map((entry) => entry.id))];
+    // Ask first, so the store works while the badges are built; an arXiv listing's titles with the ids
+    // (read for the badges anyway): the store may take them.
+    const titles = fresh.map((entry) => site.title(entry));
+    const titleOf = new Map<string, string>();
+    for (const [index, entry] of fresh.entries()) if (!titleOf.has(entry.id)) titleOf.set(entry.id, titles[index]!);
+    const ids = [...titleOf.keys()];
     const asked = ++questions;
-    const answered = transport.badges(ids).then(
+    const answered = transport.badges(ids, site.currentTitles ? ids.map((id) => titleOf.get(id)!) : undefined).then(
       (answers) => new Map(answers.flatMap((info, index) => (info ? [[ids[index]!, info] as const] : []))),
       (error: unknown) => errorMessage(error),
     );
     const created: Badge[] = [];
     const { scheme } = look();
-    for (const entry of fresh) {
-      const badge = new Badge({ id: entry.id, title: site.title(entry), pageCodeLink: entry.codeLink }, actions);
+    for (const [index, entry] of fresh.entries()) {
+      const badge = new Badge({ id: entry.id, title: titles[index]!, pageCodeLink: entry.codeLink }, actions);
       applyScheme(badge.host, scheme);
       byEntry.set(entry.element, badge);
       byHost.set(badge.host, badge);
@@ -280,7 +290,22 @@ export function createBadgeController({ site, transport, doc = document, current
       }
       placeAll();
       performance.mark(LISTING_READY_MARK);
+      if (typeof answers !== 'string') retitleFrom(created.filter((badge) => answers.get(badge.id)?.retitled));
     });
+  };
+
+  /**
+   * Entries arXiv retitled (BadgeInfo.retitled): those showing their abstract give the store their
+   * title with it, in one request; the others' TL;DR is the store's older one until arXiv's page is read.
+   */
+  const retitleFrom = (badges: Badge[]) => {
+    const queries = badges.flatMap((badge) => {
+      const details = site.details(entryOf.get(badge)!, doc);
+      if (details.abstract) return [{ id: badge.id, title: details.title, abstract: details.abstract }];
+      olderTldrs.add(badge.id);
+      return [];
+    });
+    if (queries.length > 0) void transport.retitle(queries).catch(() => undefined);
   };
 
   // Each scan makes its badges at once and does not wait for an earlier scan's answers: an entry

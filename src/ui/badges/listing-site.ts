@@ -37,6 +37,8 @@ export interface ListingSite {
   /** The entry's title as its element shows it ('' when it shows none): it names the badge's controls. */
   title: (entry: ListingEntry) => string;
   details: (entry: ListingEntry, doc: Document) => EntryDetails;
+  /** Its entries show arXiv's current titles (not Hugging Face's copies): the `badges` request sends them, so the store may take them. */
+  currentTitles?: true;
   /** Elements whose arrival may bring new entries (for the observer of client-side rendering). */
   watchSelector: string;
 }

@@ -3,9 +3,11 @@ import type { sendRequest } from '../../messaging/client';
 
 /** The requests listing badges make to the background (a seam, so the controller is testable). */
 export interface BadgeTransport {
-  /** One answer per id, in order. */
-  badges: (ids: string[]) => Promise<(BadgeInfo | null)[]>;
+  /** One answer per id, in order; with the entries' titles (one per id) where they are arXiv's current ones. */
+  badges: (ids: string[], titles?: string[]) => Promise<(BadgeInfo | null)[]>;
   lookup: (query: LookupQuery) => Promise<Pick<PaperView, 'tldr' | 'inStore'> | null>;
+  /** Gives the store the titles and abstracts of entries arXiv retitled (BadgeInfo.retitled), in one request. */
+  retitle: (queries: LookupQuery[]) => Promise<void>;
   save: (paper: SaveInput) => Promise<ReadingStatus | null>;
   /** Removes the paper from the reading list; answers with its item as it was (for undo). */
   unsave: (id: string) => Promise<SavedItem | null>;
@@ -24,14 +26,16 @@ const MAX_IDS_PER_REQUEST = 10_000;
 
 export function messageTransport(send: typeof sendRequest): BadgeTransport {
   return {
-    badges: async (ids) => {
+    badges: async (ids, titles) => {
       const answers: (BadgeInfo | null)[] = [];
       for (let start = 0; start < ids.length; start += MAX_IDS_PER_REQUEST) {
-        answers.push(...(await send({ type: 'badges', ids: ids.slice(start, start + MAX_IDS_PER_REQUEST) }, true)));
+        const end = start + MAX_IDS_PER_REQUEST;
+        answers.push(...(await send({ type: 'badges', ids: ids.slice(start, end), ...(titles ? { titles: titles.slice(start, end) } : {}) }, true)));
       }
       return answers;
     },
     lookup: async (query) => (await send({ type: 'lookup', queries: [query] }, true))[0] ?? null,
+    retitle: async (queries) => void (await send({ type: 'lookup', queries }, true)),
     save: async (paper) => (await send({ type: 'save', paper }, true)).status,
     unsave: async (id) => (await send({ type: 'removeSaved', ids: [id] }))[0] ?? null,
     restore: async (item) => (await send({ type: 'restoreSaved', items: [item], expected: null })).changed > 0,

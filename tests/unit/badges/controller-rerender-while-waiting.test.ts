@@ -21,6 +21,7 @@ function slowStore() {
     restore: async () => true,
     setStatus: async (_id, status) => status,
     arxivPage: async () => null,
+    retitle: async () => undefined,
   };
   return { transport, release: () => release() };
 }

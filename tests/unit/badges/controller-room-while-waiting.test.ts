@@ -20,6 +20,7 @@ function heldStore() {
     restore: async () => true,
     setStatus: async (_id, status) => status,
     arxivPage: async () => null,
+    retitle: async () => undefined,
   };
   return { transport, releases };
 }

@@ -13,7 +13,7 @@ import { loadFixture } from '../sites/load-fixture';
 
 /** The store as the badges see it: a few known papers, a reading list, and every request made. */
 class FakeStore implements BadgeTransport {
-  requests: { type: string; ids?: string[]; query?: LookupQuery; paper?: SaveInput }[] = [];
+  requests: { type: string; ids?: string[]; titles?: string[]; query?: LookupQuery; queries?: LookupQuery[]; paper?: SaveInput }[] = [];
   saved = new Map<string, ReadingStatus>();
   failBadges: string | null = null;
   /** Holds the answer to `badges` until released (the store answering after the badges are shown). */
@@ -23,11 +23,14 @@ class FakeStore implements BadgeTransport {
     '2407.13623': { rank: 10, snapshot: '2025-07-30', inStore: true, codeLink: 'https://github.com/sail-sg/scaling-with-vocab' },
   };
 
-  badges = async (ids: string[]) => {
-    this.requests.push({ type: 'badges', ids });
+  badges = async (ids: string[], titles?: string[]) => {
+    this.requests.push({ type: 'badges', ids, ...(titles ? { titles } : {}) });
     await this.held;
     if (this.failBadges) throw new Error(this.failBadges);
     return ids.map((id): BadgeInfo => ({ id, rank: null, snapshot: null, seen: false, codeLink: null, upvotes: null, projectPage: null, inStore: false, status: this.saved.get(id) ?? null, ...this.known[id] }));
+  };
+  retitle = async (queries: LookupQuery[]) => {
+    this.requests.push({ type: 'retitle', queries });
   };
   lookup = async (query: LookupQuery) => {
     this.requests.push({ type: 'lookup', query });
@@ -144,7 +147,8 @@ describe('listing badges', () => {
   test('one batched request for the whole page, one badge right after each title', async () => {
     const { store } = await open('arxiv-list-cs.CL-new.html');
     const entries = arxivListing.entries(document);
-    expect(store.of('badges')).toEqual([{ type: 'badges', ids: entries.map((entry) => entry.id) }]);
+    // With each entry's title: an arXiv listing shows the current one.
+    expect(store.of('badges')).toEqual([{ type: 'badges', ids: entries.map((entry) => entry.id), titles: entries.map((entry) => arxivListing.title(entry)) }]);
     expect(hosts()).toHaveLength(10);
     for (const entry of entries) {
       const next = entry.anchor.nextElementSibling as HTMLElement;
@@ -629,6 +633,28 @@ describe('listing badges', () => {
     expect(store.of('arxivPage')).toEqual([]);
     expect(part(badge('2407.21500'), 'badge-tldr')!.textContent).toBe('No TL;DR: PaperLens does not know this paper, this page does not show its abstract, and asking arXiv for it is off ("Complete papers from arXiv" in the options).');
     expect(part(badge('2407.21500'), 'badge-tldr-retry')).toBeNull();
+  });
+
+  test("papers arXiv retitled (the store marks them, asked with the listing's titles): those showing their abstract go to the store in one request; one without asks its arXiv page for its TL;DR", async () => {
+    const store = new FakeStore();
+    store.known['2310.01779'] = { ...store.known['2310.01779'], retitled: true };
+    store.known['2501.09999'] = { inStore: true, retitled: true };
+    store.known['2407.21001'] = { inStore: true, retitled: true };
+    store.arxivPages['2310.01779'] = {
+      id: '2310.01779', title: 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models', abstract: 'We introduce HallE-Control, a controllable LVLM.', authors: ['Bohan Zhai'],
+      published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, codeLinks: [],
+    };
+    await open('arxiv-list-cs.CL-new.html', arxivListing, store);
+    await settle();
+    const [asked] = store.of('badges');
+    expect(asked!.titles).toHaveLength(asked!.ids!.length);
+    expect(asked!.titles![asked!.ids!.indexOf('2310.01779')]).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
+    expect(store.of('retitle').map((request) => request.queries!.map((query) => [query.id, !!query.abstract]))).toEqual([[['2407.21001', true], ['2501.09999', true]]]);
+
+    part(badge('2310.01779'), 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(store.of('arxivPage').map((request) => request.ids)).toEqual([['2310.01779']]);
+    expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
   });
 
   test('markup in titles and abstracts stays text inside the badge', async () => {

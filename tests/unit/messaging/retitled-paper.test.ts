@@ -7,9 +7,9 @@ import { seedStore } from '../../../src/db/seed';
 import { normalizeTitle } from '../../../src/papers/ids';
 import { lookupPapers } from '../../../src/db/papers';
 import { loadSearchIndex, paperRow, rowContext } from '../../../src/db/search';
-import { createArxivFiller } from '../../../src/feed/arxiv-fill';
 import { readArxivAbsPage } from '../../../src/feed/arxiv-paper';
 import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
+import { fillFromPage } from './fill-from-page';
 import { saveFromTab } from '../../../src/messaging/save-from-tab';
 import { paperInTab } from '../../../src/messaging/tab-paper';
 import { buildSeedAsset } from '../../../scripts/seed-build';
@@ -63,17 +63,7 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
   test('saved from its PDF tab: once the arXiv page fill has read it, the popup, the PDF tab, search and the reading list all say the current title', async () => {
     expect(await popupTitles()).toEqual({ thisTab: CAPTURED, search: CAPTURED });
     await saveFromTab(db, await pdfTab(), 1_000);
-    const filler = createArxivFiller({
-      ready: async () => db,
-      fetchPaper: async () => ({ ok: true, paper: arxivPage }),
-      enabled: async () => true,
-      wait: async () => undefined,
-      now: () => 6_000,
-      version: '1',
-      onFilled: () => undefined,
-      scheduleRetry: () => undefined,
-    });
-    await filler.fill([ID]);
+    await fillFromPage(db, ID, arxivPage, 6_000);
     expect((await db.saved.get(ID))?.title).toBe(CURRENT);
     expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
     expect(await handleMessage({ type: 'paperTitle', id: ID }, deps)).toEqual({ ok: true, result: CURRENT });
