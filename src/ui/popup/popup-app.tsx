@@ -39,27 +39,32 @@ function Problem({ text }: { text: string | null }) {
 
 /**
  * A PDF tab's paper that the store does not hold: its arXiv abstract page, asked of the background
- * (null until it answers, and when it cannot be had), and why arXiv did not answer, if it did not.
+ * (null until it answers, and when it cannot be had), whether it is being asked, and why arXiv did
+ * not answer, if it did not.
  */
-function useArxivPage(id: string, wanted: boolean): { page: PagePaper | null; failure: string | null } {
+function useArxivPage(id: string, wanted: boolean): { page: PagePaper | null; reading: boolean; failure: string | null } {
   const [page, setPage] = useState<PagePaper | null>(null);
+  const [reading, setReading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     if (!wanted) return;
     let current = true;
-    sendRequest({ type: 'arxivPage', id }, true).then(
-      (answer) => {
-        const parsed = PagePaperSchema.safeParse(answer);
-        if (current && parsed.success) setPage(parsed.data);
-      },
-      // The tab's id is all the popup can show then: it says why, rather than leave the reader waiting.
-      (error: unknown) => current && setFailure(errorMessage(error)),
-    );
+    setReading(true);
+    sendRequest({ type: 'arxivPage', id }, true)
+      .then(
+        (answer) => {
+          const parsed = PagePaperSchema.safeParse(answer);
+          if (current && parsed.success) setPage(parsed.data);
+        },
+        // The tab's id is all the popup can show then: it says why, rather than leave the reader waiting.
+        (error: unknown) => current && setFailure(errorMessage(error)),
+      )
+      .finally(() => current && setReading(false));
     return () => {
       current = false;
     };
   }, [id, wanted]);
-  return { page, failure };
+  return { page, reading, failure };
 }
 
 export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
@@ -93,6 +98,12 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
         {!answered ? '' : view?.rank != null ? ` · ${dailyRankText(view.rank, view.snapshot)}` : view?.inStore ? '' : ' · not in the snapshot'}
       </p>
       {view?.tldr && <p class="tldr" dir="auto">{view.tldr}</p>}
+      {/* arXiv may take seconds (busy, a slow connection): the id alone would read as all there is. */}
+      {page === null && fetched.reading && (
+        <p class="hint" data-testid="arxiv-reading">
+          Reading its title and TL;DR from arXiv…
+        </p>
+      )}
       {page === null && fetched.failure && (
         <p class="hint" data-testid="arxiv-unreachable">
           Title and authors unknown: arXiv did not give them ({fetched.failure}).

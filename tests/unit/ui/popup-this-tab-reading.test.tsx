@@ -1,0 +1,34 @@
+// @vitest-environment happy-dom
+import { join } from 'node:path';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { seedStore } from '../../../src/db/seed';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+import type { PagePaper } from '../../../src/schema';
+
+// arXiv's answer for the PDF tab's paper, held until the test gives it.
+let answerArxiv: (page: PagePaper) => void = () => undefined;
+vi.mock('../../../src/messaging/client', () => ({
+  sendRequest: async (request: { type: string }) => (request.type === 'arxivPage' ? new Promise<PagePaper>((resolve) => (answerArxiv = resolve)) : null),
+}));
+
+const { ThisTab } = await import('../../../src/ui/popup/popup-app');
+
+const db = new PaperLensDatabase('popup-this-tab-reading');
+
+beforeAll(async () => {
+  await seedStore(db, await buildSeedAsset(join(process.cwd(), 'seeds')));
+});
+
+afterEach(cleanup);
+
+test("a PDF tab of a paper the store lacks: while arXiv's page is read, the popup says so; then it shows the paper", async () => {
+  const tab = { id: '2501.11111', url: 'https://arxiv.org/pdf/2501.11111', title: 'arXiv:2501.11111', titleFromTab: false, page: null };
+  render(<ThisTab db={db} tab={tab} />);
+  // On main: "arXiv 2501.11111 · not in the snapshot" and nothing more until arXiv answered.
+  expect((await screen.findByTestId('arxiv-reading', {}, { timeout: 3000 })).textContent).toBe('Reading its title and TL;DR from arXiv…');
+  answerArxiv({ id: '2501.11111', title: 'A Slow Paper', authors: ['Ada Lovelace'], abstract: 'We study slow servers.', codeLinks: [], published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null });
+  await waitFor(() => expect(screen.getByTestId('this-tab').querySelector('.title')?.textContent).toBe('A Slow Paper'));
+  expect(screen.queryByTestId('arxiv-reading')).toBeNull();
+});
