@@ -79,7 +79,7 @@ export function recordFeedFailure(
     ...state,
     lastAttemptAt: now,
     consecutiveFailures,
-    lastFailure: { kind: failure.kind, reason: failure.reason.slice(0, MAX_REASON_LENGTH), at: now, ...(asked === null ? {} : { waitUntil: now + asked }) },
+    lastFailure: { kind: failure.kind, reason: failure.reason.slice(0, MAX_REASON_LENGTH), at: now, ...(asked === null ? {} : { waitUntil: now + asked }), ...(options.pressed ? { pressed: true as const } : {}) },
     nextAttemptAt: next,
   };
 }
