@@ -1,4 +1,5 @@
 import { PagePaperSchema, type PagePaper } from '../schema';
+import { unreachableReason } from './unreachable';
 import { boundPaper } from '../sites/types';
 import { categoryOfSubject, citationName } from '../sites/arxiv-abs';
 import { errorMessage } from '../messaging/error-message';
@@ -197,14 +198,6 @@ export function heedingRetryAfter(load: (id: string) => Promise<ArxivPaperResult
   };
 }
 
-// Browsers name every failed request alike ("Failed to fetch" in Chromium, "NetworkError when
-// attempting to fetch resource." in Firefox, "Load failed" in Safari): the reader is told what that means.
-const BARE_NETWORK_ERROR = /^(?:TypeError: )?(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/;
-
-function unreachableReason(detail: string): string {
-  return BARE_NETWORK_ERROR.test(detail) ? 'no connection to arXiv, or the request was blocked' : `could not reach arXiv: ${detail}`;
-}
-
 /** Fetches and reads a paper's abstract page. Never throws. */
 export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeoutMs = DEFAULT_ARXIV_TIMEOUT_MS): Promise<ArxivPaperResult> {
   const controller = new AbortController();
@@ -225,7 +218,7 @@ export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeo
     const paper = readArxivAbsPage(html, id);
     return paper ? { ok: true, paper } : { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is not an abstract page we can read` };
   } catch (error) {
-    const reason = controller.signal.aborted ? `arXiv did not answer within ${timeoutMs / 1000} s` : unreachableReason(errorMessage(error));
+    const reason = controller.signal.aborted ? `arXiv did not answer within ${timeoutMs / 1000} s` : unreachableReason('arXiv', errorMessage(error));
     return { ok: false, kind: 'failed', reason };
   } finally {
     clearTimeout(timer);

@@ -49,29 +49,38 @@ export function recordFeedSuccess(state: FeedRefreshState, now: number): FeedRef
   };
 }
 
+export interface FailureOptions extends BackoffOptions {
+  /** The Refresh button's attempt, not a scheduled one. */
+  pressed?: boolean;
+}
+
 /**
  * After a failed attempt: the next one waits longer, and at least as long as a 429 or 503 asked. A feed
  * that answered well but listed no papers (a day with none yet) is no trouble to back off from:
  * it is looked at again after the usual interval, so a new day's list is not hours late.
+ * A pressed Refresh's failure is recorded (and shown) but does not count towards the backoff or move
+ * the scheduled try later, but for a wait the server asked for: presses on flaky Wi-Fi would delay it by hours.
  */
 export function recordFeedFailure(
   state: FeedRefreshState,
   failure: FeedFailure,
   now: number,
-  options: BackoffOptions = {},
+  options: FailureOptions = {},
 ): FeedRefreshState {
-  const empty = failure.kind === 'empty';
-  const consecutiveFailures = empty ? state.consecutiveFailures : state.consecutiveFailures + 1;
-  let delay = empty ? FEED_REFRESH_INTERVAL_MS : retryDelayMs(consecutiveFailures, options);
+  const counted = failure.kind !== 'empty' && !options.pressed;
+  const consecutiveFailures = counted ? state.consecutiveFailures + 1 : state.consecutiveFailures;
+  const delay = failure.kind === 'empty' ? FEED_REFRESH_INTERVAL_MS : retryDelayMs(consecutiveFailures, options);
+  // Pressed: the scheduled try stays, unless it was due already (then it waits as the schedule would after a failure).
+  let next = options.pressed && state.nextAttemptAt !== null && state.nextAttemptAt > now ? state.nextAttemptAt : now + delay;
   const retryAfterMs = failure.kind === 'rate-limited' || failure.kind === 'http' ? failure.retryAfterMs : null;
   const asked = retryAfterMs === null || retryAfterMs === undefined ? null : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
-  if (asked !== null) delay = Math.max(delay, asked);
+  if (asked !== null) next = Math.max(next, now + asked);
   return {
     ...state,
     lastAttemptAt: now,
     consecutiveFailures,
-    lastFailure: { kind: failure.kind, reason: failure.reason.slice(0, MAX_REASON_LENGTH), at: now, ...(asked === null ? {} : { waitUntil: now + asked }) },
-    nextAttemptAt: now + delay,
+    lastFailure: { kind: failure.kind, reason: failure.reason.slice(0, MAX_REASON_LENGTH), at: now, ...(asked === null ? {} : { waitUntil: now + asked }), ...(options.pressed ? { pressed: true as const } : {}) },
+    nextAttemptAt: next,
   };
 }
 

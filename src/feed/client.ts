@@ -1,5 +1,6 @@
 import { FeedDaySchema, MAX_REASON_LENGTH, type FeedEntry, type FeedFailure } from '../schema/feed';
 import { parseDailyPapers } from './parse';
+import { unreachableReason } from './unreachable';
 import { errorMessage } from '../messaging/error-message';
 
 /** The Hugging Face daily-papers API: today's list, or a day's with `?date=YYYY-MM-DD`. */
@@ -125,10 +126,7 @@ function networkFailure(error: unknown): FeedFailure {
   if (/ERR_INTERNET_DISCONNECTED/i.test(detail)) {
     return { kind: 'offline', reason: `the browser is offline: ${detail}` };
   }
-  return {
-    kind: 'offline',
-    reason: `could not reach huggingface.co (no connection, a DNS failure, or the request was blocked): ${detail}`,
-  };
+  return { kind: 'offline', reason: unreachableReason('huggingface.co', detail) };
 }
 
 export function formatDuration(ms: number): string {

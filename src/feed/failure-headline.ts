@@ -1,4 +1,4 @@
-import { STORE_FAILURE_REASON, type FeedFailureKind } from '../schema/feed';
+import { STORE_FAILURE_REASON, type FeedFailureKind, type FeedRefreshState } from '../schema/feed';
 
 /**
  * A failed refresh in a few words for the popup, from its stored kind and reason; the full reason
@@ -30,4 +30,15 @@ export function feedFailureHeadline(kind: FeedFailureKind, reason: string): stri
     case 'bad-options':
       return reason;
   }
+}
+
+/**
+ * Whether a failed refresh is no trouble to speak of: the live list was never fetched (the bundled
+ * snapshot is all there is, as on the first day offline), no connection was had, and nobody pressed
+ * Refresh. The popup says so quietly; failures after a live list, a server's errors and a pressed
+ * Refresh's failure stay errors.
+ */
+export function isFirstFetchWaiting(state: Pick<FeedRefreshState, 'lastSuccessAt' | 'lastFailure'>): boolean {
+  const failure = state.lastFailure;
+  return state.lastSuccessAt === null && failure !== null && (failure.kind === 'offline' || failure.kind === 'dns') && !failure.pressed;
 }

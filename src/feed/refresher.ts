@@ -34,12 +34,13 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
   // its own after that one, not that one's answer; a second press joins the first.
   let running: { forced: boolean; done: Promise<FeedRefreshState> } | null = null;
 
-  const storeFailure = (state: FeedRefreshState, error: unknown): FeedRefreshState => {
+  const storeFailure = (state: FeedRefreshState, error: unknown, pressed: boolean): FeedRefreshState => {
     const reason = `${STORE_FAILURE_REASON}: ${errorMessage(error)}`;
-    return recordFeedFailure(state, { kind: 'schema', reason, path: '(store)' }, deps.now());
+    return recordFeedFailure(state, { kind: 'schema', reason, path: '(store)' }, deps.now(), { pressed });
   };
 
-  const attempt = async (db: PaperLensDatabase, state: FeedRefreshState): Promise<FeedRefreshState> => {
+  // `pressed`: the Refresh button's attempt, whose failure does not push the scheduled one later.
+  const attempt = async (db: PaperLensDatabase, state: FeedRefreshState, pressed: boolean): Promise<FeedRefreshState> => {
     const result = await fetchDailyPapers({ fetch: deps.fetch, now: deps.now });
     let next: FeedRefreshState;
     if (result.ok) {
@@ -49,17 +50,17 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
         next = recordFeedSuccess(state, deps.now());
         deps.onApplied();
       } catch (error) {
-        next = storeFailure(state, error);
+        next = storeFailure(state, error, pressed);
       }
     } else {
-      next = recordFeedFailure(state, result.failure, deps.now());
+      next = recordFeedFailure(state, result.failure, deps.now(), { pressed });
     }
     try {
       await writeFeedState(db, next);
     } catch (error) {
       // The store refused the record (disk full): a refresh that failed like any other, backed off
       // and shown, kept outside the store; the store's last state stays as it was.
-      if (next.lastFailure === null) next = storeFailure(state, error);
+      if (next.lastFailure === null) next = storeFailure(state, error, pressed);
       await keepUnstoredFeedState(next).catch(() => undefined);
     }
     return next;
@@ -73,7 +74,7 @@ export function createFeedRefresher(deps: FeedRefresherDeps): FeedRefresher {
       const db = await deps.ready();
       const state = await readFeedState(db);
       if (!(await deps.enabled())) return state;
-      const next = decide(state, deps.now()) ? await attempt(db, state) : state;
+      const next = decide(state, deps.now()) ? await attempt(db, state, forced) : state;
       deps.schedule(nextAttemptAt(next, deps.now()));
       return next;
     })().finally(() => {

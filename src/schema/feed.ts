@@ -227,6 +227,8 @@ export const FeedRefreshStateSchema = z.object({
       at: Timestamp,
       /** Until when the server asked to be left alone (a 429's or 503's Retry-After). */
       waitUntil: z.optional(Timestamp),
+      /** The Refresh button's attempt, not a scheduled one. */
+      pressed: z.optional(z.literal(true)),
     }),
   ),
   /** When the next attempt is due; null before the first attempt (due at once). */

@@ -75,6 +75,15 @@ describe('trending from the daily-papers feed', () => {
     const opened = await browser.popup();
     await expect.poll(() => opened.getByTestId('feed-failure').count(), { timeout: 20_000 }).toBe(1);
     expect(await opened.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · 2025-07-30');
+    // Never fetched, no connection, nobody pressed Refresh: said quietly, not as an error, the browser's "Failed to fetch" in words.
+    const note = opened.getByTestId('feed-failure');
+    expect(await note.textContent()).toMatch(/^Showing the bundled snapshot · the live list will load when huggingface\.co can be reached \(next try (at|on) [^)]+\)Details/);
+    expect(await note.getAttribute('class')).not.toContain('problem');
+    expect(await opened.getByTestId('feed-failure-details').textContent()).toBe('Detailsno connection to huggingface.co, or the request was blocked');
+    // A press that fails offline is an error: the reader asked.
+    await refreshFromPopup(opened);
+    await expect.poll(() => note.textContent()).toMatch(/^Refresh failed: huggingface\.co could not be reached · next try (at|on) /);
+    expect(await note.getAttribute('class')).toContain('problem');
 
     respond = 'good';
     const popup = await refreshFromPopup(opened);

@@ -25,7 +25,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
 import { useClipboardCopy, writeLink, writeWhenReady } from '../clipboard-copy';
 import { paperLink } from '../../export/paper-link';
-import { feedFailureHeadline } from '../../feed/failure-headline';
+import { feedFailureHeadline, isFirstFetchWaiting } from '../../feed/failure-headline';
 import { mayRefreshOnRequest, refreshWaitUntil } from '../../feed/backoff';
 import { formatDuration } from '../../feed/client';
 import { CITATION_STUB_ERROR } from '../../messaging/citation-refusal';
@@ -165,8 +165,25 @@ type FeedFailureRecord = NonNullable<FeedRefreshState['lastFailure']>;
  * A failed refresh: what went wrong in a few words, when the next try is and, when Hugging Face asked
  * for a shorter wait than our backoff's, from when Refresh works; the full reason under Details.
  */
-function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailureRecord; nextAttemptAt: number | null; now: number }) {
+function FeedFailureNote({ failure, state, now }: { failure: FeedFailureRecord; state: FeedRefreshState; now: number }) {
+  const { nextAttemptAt } = state;
   const headline = feedFailureHeadline(failure.kind, failure.reason);
+  const details = headline !== failure.reason && (
+    <details data-testid="feed-failure-details">
+      <summary>Details</summary>
+      {failure.reason}
+    </details>
+  );
+  // Never fetched and offline (the first day without a connection): the snapshot is what there is, not an error.
+  if (isFirstFetchWaiting(state)) {
+    return (
+      <div class="hint feed-note" data-testid="feed-failure">
+        Showing the bundled snapshot · the live list will load when huggingface.co can be reached
+        {nextAttemptAt ? ` (next try ${describeTime(nextAttemptAt, now)})` : ''}
+        {details}
+      </div>
+    );
+  }
   // No papers listed is news, not trouble: the list shown stays, and the feed is looked at as usual.
   if (failure.kind === 'empty') {
     return (
@@ -182,12 +199,7 @@ function FeedFailureNote({ failure, nextAttemptAt, now }: { failure: FeedFailure
       Refresh failed: {headline}
       {nextAttemptAt ? ` · next try ${describeTime(nextAttemptAt, now)}` : ''}
       {refreshFrom !== null && nextAttemptAt !== null && refreshFrom < nextAttemptAt && ` · Refresh possible ${describeTime(refreshFrom, now)}`}
-      {headline !== failure.reason && (
-        <details data-testid="feed-failure-details">
-          <summary>Details</summary>
-          {failure.reason}
-        </details>
-      )}
+      {details}
     </div>
   );
 }
@@ -259,7 +271,7 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
       {/* Always there, so a screen reader announces a failed Refresh when it comes (a live region
           inserted together with its text is not announced). */}
       <div role="status">
-        {feedOn && failedSinceSuccess && state?.lastFailure && <FeedFailureNote failure={state.lastFailure} nextAttemptAt={state.nextAttemptAt} now={now} />}
+        {feedOn && failedSinceSuccess && state?.lastFailure && <FeedFailureNote failure={state.lastFailure} state={state} now={now} />}
         {feedOn && held && (
           <p class="hint" data-testid="refresh-held">
             {held.text}

@@ -183,6 +183,39 @@ describe('when to refresh', () => {
   });
 });
 
+describe('a pressed Refresh that fails', () => {
+  it('leaves the scheduled try and the count of failures as they were', () => {
+    const scheduled = recordFeedFailure(initialFeedRefreshState(), offline, T0, exact);
+    expect(scheduled.nextAttemptAt).toBe(T0 + 5 * MINUTE);
+    let state = scheduled;
+    for (const at of [T0 + MINUTE, T0 + 2 * MINUTE, T0 + 3 * MINUTE]) {
+      state = recordFeedFailure(state, offline, at, { ...exact, pressed: true });
+      expect(state).toMatchObject({ consecutiveFailures: 1, nextAttemptAt: T0 + 5 * MINUTE, lastAttemptAt: at, lastFailure: { kind: 'offline', at } });
+    }
+    // The scheduled try that fails next is the second failure: 10 minutes, not 40.
+    state = recordFeedFailure(state, offline, T0 + 5 * MINUTE, exact);
+    expect(state).toMatchObject({ consecutiveFailures: 2, nextAttemptAt: T0 + 15 * MINUTE });
+  });
+
+  it('after a fetched list, keeps the next refresh an interval after it', () => {
+    const fetched = recordFeedSuccess(initialFeedRefreshState(), T0);
+    const state = recordFeedFailure(fetched, offline, T0 + HOUR, { ...exact, pressed: true });
+    expect(state).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: T0 + FEED_REFRESH_INTERVAL_MS, lastSuccessAt: T0 });
+  });
+
+  it('when the scheduled try was due already, waits as after a first failure', () => {
+    const state = recordFeedFailure(initialFeedRefreshState(), offline, T0, { ...exact, pressed: true });
+    expect(state).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: T0 + 5 * MINUTE });
+  });
+
+  it("still honours the server's Retry-After", () => {
+    const scheduled = recordFeedFailure(initialFeedRefreshState(), offline, T0, exact);
+    const state = recordFeedFailure(scheduled, rateLimited(HOUR), T0 + MINUTE, { ...exact, pressed: true });
+    expect(state).toMatchObject({ consecutiveFailures: 1, nextAttemptAt: T0 + MINUTE + HOUR, lastFailure: { waitUntil: T0 + MINUTE + HOUR } });
+    expect(mayRefreshOnRequest(state, T0 + 30 * MINUTE)).toBe(false);
+  });
+});
+
 describe("a 503's Retry-After", () => {
   it('is waited out like a 429\'s (not the 5 min of a first failure), up to a day', () => {
     const down: FeedFailure = { kind: 'http', status: 503, reason: 'HTTP 503', retryAfterMs: 2 * HOUR };

@@ -12,7 +12,7 @@ let counter = 0;
 beforeEach(() => fakeBrowser.reset());
 
 /** A refresher over a fresh store whose fetches wait until the test answers them, in order. */
-function setup() {
+function setup(now: () => number = Date.now) {
   const db = new PaperLensDatabase(`refresher-${++counter}`);
   const pending: { answer: (response: Response | Error) => void }[] = [];
   const fetch = (() =>
@@ -22,7 +22,7 @@ function setup() {
   const refresher = createFeedRefresher({
     ready: async () => db,
     fetch,
-    now: Date.now,
+    now,
     enabled: async () => true,
     schedule: () => undefined,
     onApplied: () => undefined,
@@ -63,6 +63,29 @@ describe('feed refresher: one run at a time', () => {
     expect(await scheduled).toEqual(await first);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(pending).toHaveLength(1);
+  });
+});
+
+describe('feed refresher: a pressed Refresh that fails', () => {
+  test('does not push the scheduled try later: presses offline leave it at 5 minutes after the scheduled failure', async () => {
+    let clock = Date.parse('2026-12-04T16:54:00Z');
+    const { refresher, pending, started } = setup(() => clock);
+    const scheduled = refresher.refresh(false);
+    await started(1);
+    pending[0]!.answer(new TypeError('Failed to fetch'));
+    const after = await scheduled;
+    const nextTry = after.nextAttemptAt!;
+    expect(nextTry - clock).toBeGreaterThanOrEqual(4 * 60_000);
+    for (const k of [1, 2, 3]) {
+      clock += 60_000;
+      const pressed = refresher.refresh(true);
+      await started(1 + k);
+      pending[k]!.answer(new TypeError('Failed to fetch'));
+      const state = await pressed;
+      expect(state.lastFailure).toMatchObject({ kind: 'offline', at: clock });
+      expect(state.nextAttemptAt).toBe(nextTry);
+      expect(state.consecutiveFailures).toBe(1);
+    }
   });
 });
 
