@@ -124,10 +124,22 @@ function savedRow(item: SavedItem): ResultRow {
   return { id: item.id, title: item.title, tldr: item.tldr, topics: [], rank: null, snapshot: null, status: item.status };
 }
 
-function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext): ResultRow {
+// The reading list by id, built once per list (a new array when the list changes).
+const savedByIds = new WeakMap<readonly SavedItem[], Map<string, SavedItem>>();
+
+function savedById(savedNewestFirst: readonly SavedItem[]): Map<string, SavedItem> {
+  let byId = savedByIds.get(savedNewestFirst);
+  if (!byId) savedByIds.set(savedNewestFirst, (byId = new Map(savedNewestFirst.map((item) => [item.id, item]))));
+  return byId;
+}
+
+function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[]): ResultRow {
   // A paper of the store found by the title its page showed is listed under that title, as in Recent.
   const stored = paperRow(index, context, paper.id);
-  return stored ? { ...stored, title: paper.title } : { id: paper.id, title: paper.title, tldr: '', topics: [], rank: null, snapshot: null, status: context.statusOf.get(paper.id) ?? null };
+  if (stored) return { ...stored, title: paper.title };
+  // Else with its reading-list item's TL;DR, as Recent shows it.
+  const tldr = savedById(savedNewestFirst).get(paper.id)?.tldr ?? '';
+  return { id: paper.id, title: paper.title, tldr, topics: [], rank: null, snapshot: null, status: context.statusOf.get(paper.id) ?? null };
 }
 
 /**
@@ -146,7 +158,7 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
     const opened = visited.find((candidate) => candidate.id === id);
     // A paper of the store its page titled otherwise is listed under that title, as when found by words.
     const stored = paperRow(index, context, id);
-    const row = opened && (stored || !item) ? visitedRow(opened, index, context) : (stored ?? (item ? savedRow(item) : null));
+    const row = opened && (stored || !item) ? visitedRow(opened, index, context, savedNewestFirst) : (stored ?? (item ? savedRow(item) : null));
     return row ? [row] : [];
   }
   const terms = searchTerms(query);
@@ -163,7 +175,7 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   const listed = new Set(mine.map((row) => row.id));
   const opened = openedMatches.filter((paper) => !listed.has(paper.id));
   for (const paper of opened.slice(0, SAVED_FIRST)) {
-    mine.push(visitedRow(paper, index, context));
+    mine.push(visitedRow(paper, index, context, savedNewestFirst));
     listed.add(paper.id);
   }
   const rows = [...mine, ...searchRows(index, context, query, limit).filter((row) => !listed.has(row.id))];
@@ -172,7 +184,7 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   for (const id of rows.map((row) => row.id)) listed.add(id);
   const more = [
     ...savedMatches.slice(SAVED_FIRST).map((item) => ({ id: item.id, row: () => paperRow(index, context, item.id) ?? savedRow(item) })),
-    ...opened.slice(SAVED_FIRST).map((paper) => ({ id: paper.id, row: () => visitedRow(paper, index, context) })),
+    ...opened.slice(SAVED_FIRST).map((paper) => ({ id: paper.id, row: () => visitedRow(paper, index, context, savedNewestFirst) })),
   ];
   for (const { id, row } of more) {
     if (rows.length >= limit) break;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { listSaved, markSeen, savePaper } from '../../../src/db/papers';
+import { listSaved, markSeen, recentlySeen, savePaper } from '../../../src/db/papers';
 import { loadSearchIndex, rowContext } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
 import { storeAndSavedRows, visitedOutsideStore } from '../../../src/ui/popup/search';
@@ -151,6 +151,14 @@ describe('popup search finds a paper of the store whose page was opened by the a
     const rows = await openedSearch('Jiahuan');
     expect(rows.slice(0, 2).map((row) => row.id)).toEqual(['2505.00010', '2402.18041']);
     await opened.saved.delete('2505.00010');
+  });
+
+  test('an opened paper the store does not hold shows the TL;DR Recent shows for it (its reading-list item\'s)', async () => {
+    await markSeen(opened, [{ id: '2506.00001', title: 'Wallaby Graphs', authors: ['Grace Hopper'] }], 40);
+    await savePaper(opened, { id: '2506.00001', title: 'Wallaby Graphs', tldr: 'Graphs of wallabies.' }, 41);
+    expect((await recentlySeen(opened, 50)).find((paper) => paper.id === '2506.00001')).toMatchObject({ tldr: 'Graphs of wallabies.' });
+    // Found by the author its page showed (the item names none): listed as opened.
+    expect((await openedSearch('Hopper'))[0]).toMatchObject({ id: '2506.00001', title: 'Wallaby Graphs', tldr: 'Graphs of wallabies.', status: 'to-read' });
   });
 });
 
