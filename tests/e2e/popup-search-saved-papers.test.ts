@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, listedItem, openEmptyReadingList, type ExtensionBrowser } from './harness';
+import { card, fixture, launchExtension, listedItem, openEmptyReadingList, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   browser = await launchExtension();
+  // A paper of the bundled snapshot, which names no authors: its arXiv page does.
+  browser.serve('https://arxiv.org/abs/2402.18041', await fixture('arxiv-abs-2402.18041.html'));
   // Saved from a file (the store's snapshot holds none of them), as a reader's library is.
   const page = await openEmptyReadingList(browser, 1200);
   const items = [
@@ -72,5 +74,29 @@ describe('popup search: saved papers as researchers look for them', () => {
       await expect.poll(() => popup.getByTestId('search-item').first().innerText()).toContain('Not in PaperLens yet');
     }
     await popup.close();
+  });
+});
+
+describe('popup search: papers whose pages were opened', () => {
+  test('a snapshot paper whose abstract page was opened is found by the authors that page showed, once, as the store lists it', async () => {
+    const before = await browser.popup();
+    await before.getByTestId('trending-item').first().waitFor();
+    expect(await found(before, 'Jiahuan Cao')).toEqual([]);
+    await before.close();
+
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/2402.18041');
+    await card(page).waitFor();
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-recent').click();
+    await popup.getByTestId('recent-item').filter({ hasText: 'Jiahuan Cao' }).waitFor();
+    for (const query of ['Jiahuan Cao', 'Jiahuan', 'Chongyu Liu']) {
+      const ids = await found(popup, query);
+      expect(ids[0], query).toBe('2402.18041');
+      expect(ids.filter((id) => id === '2402.18041'), query).toHaveLength(1);
+    }
+    // With the store's TL;DR, as Trending shows it.
+    expect(await popup.getByTestId('search-item').first().locator('.tldr').textContent()).toBeTruthy();
+    await page.close();
   });
 });

@@ -76,49 +76,80 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
   return { query, setQuery, results: answer.results, error: answer.error ?? index.error ?? context.error ?? saved.error ?? seen.error };
 }
 
-/** A paper whose page was opened, that the store does not hold or titles otherwise, with its searchable text. */
+/** A paper whose page was opened, with the title and authors its page showed, and its searchable text. */
 export interface VisitedPaper {
   id: string;
   title: string;
   authors: readonly string[];
   /** Title and authors, folded for search. */
   text: string;
+  /**
+   * Its title folded for search when the index holds it under that title (null otherwise): the index
+   * finds it by its title already, and by words of its title alone it is left there.
+   */
+  storeTitle: string | null;
 }
 
 /**
- * The seen marks (newest first) with the title their page showed, of papers the index does not hold
- * or lists under another title (arXiv retitled them): the index finds the others already.
+ * The seen marks (newest first) with the title their page showed: of papers the index does not hold
+ * or lists under another title (arXiv retitled them), and of those it lists under that title with the
+ * authors their page showed (the snapshot's papers have none in the store), found by those.
  */
 export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): VisitedPaper[] {
-  return seen.flatMap(({ id, title, authors = [] }) => (title && indexedTitle(index, id) !== title ? [{ id, title, authors, text: searchText(`${title}\n${authors.join('\n')}`) }] : []));
+  return seen.flatMap(({ id, title, authors = [] }) => {
+    if (!title) return [];
+    const titled = indexedTitle(index, id) === title;
+    if (titled && authors.length === 0) return [];
+    return [{ id, title, authors, text: searchText(`${title}\n${authors.join('\n')}`), storeTitle: titled ? searchText(title) : null }];
+  });
+}
+
+/** Whether an opened paper holds every term, in its title or authors, not all of them in the title the index finds it by. */
+function visitedMatches(paper: VisitedPaper, terms: readonly string[]): boolean {
+  const { storeTitle } = paper;
+  return terms.every((term) => paper.text.includes(term)) && (storeTitle === null || !terms.every((term) => storeTitle.includes(term)));
 }
 
 /** Opened papers' title and authors, searched forgiving typos. */
 function visitedTypoSearch(visited: readonly VisitedPaper[]): TypoSearch<VisitedPaper> {
-  return typoSearch(visited, (paper) => ({ title: paper.title, authors: paper.authors, other: [] }));
+  // One the index holds under its title is found with a typo in that title by the index.
+  return typoSearch(visited, (paper) => ({ title: paper.storeTitle === null ? paper.title : '', authors: paper.authors, other: [] }));
 }
 
-// Saved papers that match are listed first, this many at most, then as many papers opened that
-// the store does not hold (or titles otherwise): the store's ranking follows.
+// Saved papers that match are listed first, this many at most, then as many papers opened (of the
+// store's, those found by their page's authors): the store's ranking follows.
 const SAVED_FIRST = 5;
 
 function savedRow(item: SavedItem): ResultRow {
   return { id: item.id, title: item.title, tldr: item.tldr, topics: [], rank: null, snapshot: null, status: item.status };
 }
 
-function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext): ResultRow {
+// The reading list by id, built once per list (a new array when the list changes).
+const savedByIds = new WeakMap<readonly SavedItem[], Map<string, SavedItem>>();
+
+function savedById(savedNewestFirst: readonly SavedItem[]): Map<string, SavedItem> {
+  let byId = savedByIds.get(savedNewestFirst);
+  if (!byId) savedByIds.set(savedNewestFirst, (byId = new Map(savedNewestFirst.map((item) => [item.id, item]))));
+  return byId;
+}
+
+function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[]): ResultRow {
   // A paper of the store found by the title its page showed is listed under that title, as in Recent.
   const stored = paperRow(index, context, paper.id);
-  return stored ? { ...stored, title: paper.title } : { id: paper.id, title: paper.title, tldr: '', topics: [], rank: null, snapshot: null, status: context.statusOf.get(paper.id) ?? null };
+  if (stored) return { ...stored, title: paper.title };
+  // Else with its reading-list item's TL;DR, as Recent shows it.
+  const tldr = savedById(savedNewestFirst).get(paper.id)?.tldr ?? '';
+  return { id: paper.id, title: paper.title, tldr, topics: [], rank: null, snapshot: null, status: context.statusOf.get(paper.id) ?? null };
 }
 
 /**
  * What popup search lists: for an arXiv id or URL (also in a copied reference: searchedArxivId), that
  * paper; else the reader's saved papers (`saved`, newest first) holding every word (in title, authors,
- * TL;DR, notes or tags; papers the store does not hold too), then papers whose pages were opened that
- * the store does not hold or titles otherwise (`visited`, newest first) holding every word in their
- * title or authors, each of the two lists with those holding the words whole in title or authors
- * first (byWordFit), then the store's papers ranked by the index.
+ * TL;DR, notes or tags; papers the store does not hold too), then papers whose pages were opened
+ * (`visited`, newest first) holding every word in the title or authors their page showed (one the
+ * store holds under that title, not in its title alone: the index ranks it there), each of the two
+ * lists with those holding the words whole in title or authors first (byWordFit), then the store's
+ * papers ranked by the index.
  */
 export function storeAndSavedRows(index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[], query: string, limit: number, visited: readonly VisitedPaper[] = []): ResultRow[] {
   const id = searchedArxivId(query);
@@ -127,13 +158,13 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
     const opened = visited.find((candidate) => candidate.id === id);
     // A paper of the store its page titled otherwise is listed under that title, as when found by words.
     const stored = paperRow(index, context, id);
-    const row = opened && (stored || !item) ? visitedRow(opened, index, context) : (stored ?? (item ? savedRow(item) : null));
+    const row = opened && (stored || !item) ? visitedRow(opened, index, context, savedNewestFirst) : (stored ?? (item ? savedRow(item) : null));
     return row ? [row] : [];
   }
   const terms = searchTerms(query);
   // Those holding the words as whole words in their title or authors first ("He" is an author, not "the").
   const exactSaved = byWordFit(filterItems(savedNewestFirst, { status: 'all', tag: null, text: query }), terms, savedNames);
-  const exactOpened = terms.length === 0 ? [] : byWordFit(visited.filter((paper) => terms.every((term) => paper.text.includes(term))), terms, (paper) => paper.text);
+  const exactOpened = terms.length === 0 ? [] : byWordFit(visited.filter((paper) => visitedMatches(paper, terms)), terms, (paper) => paper.text);
   // A word no paper holds is forgiven a typo, as the store's index forgives it: the saved and opened
   // papers found so come after those found as typed.
   const typo = hasTypo(query, [() => index, ...savedVocabularies(savedNewestFirst), () => visitedTypoSearch(visited)]);
@@ -144,7 +175,7 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   const listed = new Set(mine.map((row) => row.id));
   const opened = openedMatches.filter((paper) => !listed.has(paper.id));
   for (const paper of opened.slice(0, SAVED_FIRST)) {
-    mine.push(visitedRow(paper, index, context));
+    mine.push(visitedRow(paper, index, context, savedNewestFirst));
     listed.add(paper.id);
   }
   const rows = [...mine, ...searchRows(index, context, query, limit).filter((row) => !listed.has(row.id))];
@@ -153,7 +184,7 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   for (const id of rows.map((row) => row.id)) listed.add(id);
   const more = [
     ...savedMatches.slice(SAVED_FIRST).map((item) => ({ id: item.id, row: () => paperRow(index, context, item.id) ?? savedRow(item) })),
-    ...opened.slice(SAVED_FIRST).map((paper) => ({ id: paper.id, row: () => visitedRow(paper, index, context) })),
+    ...opened.slice(SAVED_FIRST).map((paper) => ({ id: paper.id, row: () => visitedRow(paper, index, context, savedNewestFirst) })),
   ];
   for (const { id, row } of more) {
     if (rows.length >= limit) break;

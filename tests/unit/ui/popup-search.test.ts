@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { listSaved, markSeen, savePaper } from '../../../src/db/papers';
+import { listSaved, markSeen, recentlySeen, savePaper } from '../../../src/db/papers';
 import { loadSearchIndex, rowContext } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
 import { storeAndSavedRows, visitedOutsideStore } from '../../../src/ui/popup/search';
@@ -106,6 +106,59 @@ describe('popup search over the store and the reading list', () => {
     expect((await search(stored.title)).filter((row) => row.id === stored.id)).toHaveLength(1);
     // By its id or address, under the title the reader saw too.
     expect(await search(`https://arxiv.org/abs/${stored.id}`)).toEqual([expect.objectContaining({ id: stored.id, title: 'Zebrafish Reading Order: the Retitled Version' })]);
+  });
+});
+
+describe('popup search finds a paper of the store whose page was opened by the authors that page showed', () => {
+  let opened: PaperLensDatabase;
+
+  beforeAll(async () => {
+    opened = new PaperLensDatabase('popup-search-opened-authors');
+    await seedStore(opened, asset);
+  });
+
+  async function openedSearch(query: string) {
+    const index = (await loadSearchIndex(opened))!;
+    const visited = visitedOutsideStore(await opened.seen.orderBy('at').reverse().toArray(), index);
+    return storeAndSavedRows(index, await rowContext(opened), sortItems(await listSaved(opened), 'added'), query, 20, visited);
+  }
+
+  test('a snapshot paper (no authors in the store) is found by an author its page showed, once, as the store lists it', async () => {
+    const stored = asset.papers.find((paper) => paper.id === '2402.18041')!;
+    expect(stored.authors).toEqual([]);
+    const storeRow = (await openedSearch('2402.18041'))[0]!;
+    expect(storeRow).toMatchObject({ title: stored.title, tldr: stored.summary.tldr, rank: expect.any(Number) });
+    // Not found by an author before its page is opened: the store does not know them.
+    expect((await openedSearch('Jiahuan Cao')).map((row) => row.id)).not.toContain(stored.id);
+    await markSeen(opened, [{ id: stored.id, title: stored.title, authors: ['Yang Liu', 'Jiahuan Cao', 'Chongyu Liu'] }], 10);
+    for (const query of ['Jiahuan Cao', 'Jiahuan', 'chongyu liu', 'Jiahaun Cao', `Cao ${stored.title.split(' ')[0]!}`]) {
+      const rows = await openedSearch(query);
+      expect(rows[0], query).toEqual(storeRow);
+      expect(rows.filter((row) => row.id === stored.id), query).toHaveLength(1);
+    }
+  });
+
+  test('by words of its title alone it stays where the store ranks it, listed once', async () => {
+    const stored = asset.papers.find((paper) => paper.id === '2402.18041')!;
+    const before = await openedSearch('datasets survey');
+    await markSeen(opened, [{ id: stored.id, title: stored.title, authors: ['Yang Liu', 'Jiahuan Cao', 'Chongyu Liu'] }], 20);
+    expect(await openedSearch('datasets survey')).toEqual(before);
+    expect((await openedSearch(stored.title)).filter((row) => row.id === stored.id)).toHaveLength(1);
+  });
+
+  test('opened papers follow the saved papers that match, and come before the store\'s ranking', async () => {
+    await savePaper(opened, { id: '2505.00010', title: 'Notes on Liu', authors: ['Jiahuan Cao'] }, 30);
+    const rows = await openedSearch('Jiahuan');
+    expect(rows.slice(0, 2).map((row) => row.id)).toEqual(['2505.00010', '2402.18041']);
+    await opened.saved.delete('2505.00010');
+  });
+
+  test('an opened paper the store does not hold shows the TL;DR Recent shows for it (its reading-list item\'s)', async () => {
+    await markSeen(opened, [{ id: '2506.00001', title: 'Wallaby Graphs', authors: ['Grace Hopper'] }], 40);
+    await savePaper(opened, { id: '2506.00001', title: 'Wallaby Graphs', tldr: 'Graphs of wallabies.' }, 41);
+    expect((await recentlySeen(opened, 50)).find((paper) => paper.id === '2506.00001')).toMatchObject({ tldr: 'Graphs of wallabies.' });
+    // Found by the author its page showed (the item names none): listed as opened.
+    expect((await openedSearch('Hopper'))[0]).toMatchObject({ id: '2506.00001', title: 'Wallaby Graphs', tldr: 'Graphs of wallabies.', status: 'to-read' });
   });
 });
 
