@@ -119,7 +119,10 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
       // Neither title nor authors known (arXiv unreachable, busy or not to be asked): refused rather
       // than a stub copied as if it were the entry; the clipboard keeps what it had, and pressing
       // again asks arXiv again (failures are not cached).
-      if (isCitationStub(paper, request.paper.titleIsGuess ? request.paper.title : null)) return { ok: false, error: arxivFailure.reason === null ? CITATION_STUB_ERROR : citationUnreachableError(arxivFailure.reason) };
+      // A tab's title is no guess when the store or the reading list titles the paper so (PaperLens
+      // titled the PDF tab with it; the popup may ask before its own lookup has answered).
+      const guessed = request.paper.titleIsGuess ? await deps.ready().then((db) => knownTitle(db, request.paper.id)).then(({ known }) => (known === request.paper.title ? null : request.paper.title), () => request.paper.title) : null;
+      if (isCitationStub(paper, guessed)) return { ok: false, error: arxivFailure.reason === null ? CITATION_STUB_ERROR : citationUnreachableError(arxivFailure.reason) };
       return { ok: true, result: citationEntry(paper) };
     }
     const db = await deps.ready();

@@ -84,10 +84,8 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
     if (page === null && known !== null) setDescribed(known);
   }, [page, known]);
   const title = (page && plainPageTitle(page)) || view?.title || tab.title;
-  // A title only the tab gave (a PDF's own) is a guess: the store's or the page's replaces it. The
-  // store's title is none, even when the tab shows it (PaperLens titled the PDF tab with it); a saved
-  // item's may be one (saved from the tab).
-  const details = { ...(page ? pageDetails(page) : {}), titleIsGuess: tab.titleFromTab && title === tab.title && !(view?.inStore && view.title === title) };
+  // A title only the tab gave (a PDF's own) is a guess: the store's or the page's replaces it.
+  const details = { ...(page ? pageDetails(page) : {}), titleIsGuess: tab.titleFromTab && title === tab.title };
   return (
     <section class="this-tab" data-testid="this-tab" data-arxiv-id={tab.id} aria-label="This tab">
       <h2>This tab</h2>

@@ -145,6 +145,16 @@ describe('background message handler', () => {
     expect(offline).toEqual({ ok: true, result: expect.stringMatching(/title = \{\{Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies\}\}/) });
   });
 
+  test("a PDF tab of a snapshot paper, titled by PaperLens with the store's title, arXiv out of reach: cited with that title, not refused as the tab's guess", async () => {
+    // The popup sends the tab's title as a guess until its own lookup has answered: it is the store's.
+    const unreachable: HandlerDeps = { ...deps, arxivPage: async () => Promise.reject(new Error('could not reach arXiv: Failed to fetch')) };
+    const fromTab = { type: 'citation', paper: { id: '2402.18041', title: 'Datasets for Large Language Models: A Comprehensive Survey', titleIsGuess: true } } as const;
+    // On main: refused, "PaperLens knows neither this paper's title nor its authors …".
+    expect(await handleMessage(fromTab, unreachable)).toEqual({ ok: true, result: expect.stringMatching(/^@misc\{\S+,\n {2}title = \{\{Datasets for Large Language Models: A Comprehensive Survey\}\},/) });
+    // The PDF's own title (the option off) gives way to the store's, as before.
+    expect(await handleMessage({ ...fromTab, paper: { ...fromTab.paper, title: 'Microsoft Word - survey.docx' } }, unreachable)).toEqual({ ok: true, result: expect.stringContaining('title = {{Datasets for Large Language Models: A Comprehensive Survey}}') });
+  });
+
   test("a PDF tab's citation of a paper nobody here knows, arXiv out of reach: refused (no stub), and given whole once arXiv answers", async () => {
     const page = { id: '2501.12345', title: 'A Paper Only arXiv Knows', abstract: 'We study.', authors: ['Ada Lovelace'], published: '2025-01-21', primaryCategory: 'cs.LG', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
     let arxivUp = false;
