@@ -9,7 +9,7 @@ beforeAll(async () => {
   browser = await launchExtension();
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
   browser.serve('https://arxiv.org/abs/hep-th/9901001', await oldStyleAbsPage());
-  for (const url of ['https://arxiv.org/pdf/1706.03762v7', 'https://arxiv.org/pdf/hep-th/9901001v2', 'https://arxiv.org/pdf/2501.12345v2']) browser.serve(url, { body: PDF, contentType: 'application/pdf' });
+  for (const url of ['https://arxiv.org/pdf/1706.03762v7', 'https://arxiv.org/pdf/hep-th/9901001v2', 'https://arxiv.org/pdf/2501.12345v2', 'https://arxiv.org/pdf/2402.18041']) browser.serve(url, { body: PDF, contentType: 'application/pdf' });
   // A paper nobody here knows, whose arXiv page answers 503 (busy) until a test lets it answer.
   const page = (await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', '2501.12345').replaceAll('Attention Is All You Need', 'A Paper Only arXiv Knows');
   browser.serve('https://arxiv.org/abs/2501.12345', (route) => route.fulfill(arxivUp ? { status: 200, contentType: 'text/html', body: page } : { status: 503, body: 'busy' }));
@@ -75,6 +75,26 @@ describe('PDF tabs of papers the store lacks, and the completion switch', () => 
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^@misc\{vaswani\d{4}paper,\n {2}title = \{\{A Paper Only arXiv Knows\}\},\n {2}author = \{Ashish Vaswani and /);
     expect(copied).toContain('eprint = {2501.12345}');
+    await popup.close();
+    await pdf.close();
+  });
+
+  test("Copy BibTeX on a snapshot paper's PDF tab with arXiv out of reach: the store's title is cited, not refused as the tab's guess", async () => {
+    // The snapshot names no authors, and arXiv's page (not served) cannot: the entry has the title alone.
+    const pdf = await openPdf('https://arxiv.org/pdf/2402.18041');
+    await expect.poll(() => pdf.title()).toMatch(/ \| arXiv 2402\.18041$/);
+    const popup = await browser.popup();
+    const thisTab = popup.getByTestId('this-tab');
+    await expect.poll(() => thisTab.getAttribute('data-arxiv-id')).toBe('2402.18041');
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.bringToFront();
+    await popup.evaluate(() => navigator.clipboard.writeText('what the user copied before'));
+    await thisTab.getByTestId('copy-bibtex').click();
+    // Before b6ec1c4: "BibTeX not copied: PaperLens knows neither this paper's title nor its authors …",
+    // as the title PaperLens gave the tab was read back as the tab's own guess.
+    await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('BibTeX copied');
+    const title = (await pdf.title()).replace(/ \| arXiv 2402\.18041$/, '');
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toContain(`title = {{${title}}}`);
     await popup.close();
     await pdf.close();
   });
