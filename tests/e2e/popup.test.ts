@@ -324,7 +324,16 @@ describe('popup', () => {
     expect(titles.length).toBeGreaterThan(1);
     expect(titles[0]).toMatch(/Speculative Decoding/i);
     // Results mix lists: each rank says which list it is from.
-    expect(await popup.getByTestId('search-item').first().getByTestId('rank').textContent()).toMatch(/^#\d+ · 2025-07-30$/);
+    expect(await popup.getByTestId('search-item').first().getByTestId('rank').textContent()).toMatch(/^#\d+ daily · 2025-07-30$/);
+    // …on a line of its own: the titles line up, whatever the ranks' widths ("decoder": #3, #34).
+    await box.fill('decoder');
+    await expect.poll(() => results.getAttribute('data-query')).toBe('decoder');
+    const ranks = await popup.getByTestId('search-item').getByTestId('rank').allTextContents();
+    expect(new Set(ranks.map((rank) => rank.indexOf(' '))).size).toBeGreaterThan(1);
+    const titleLefts = await popup.getByTestId('search-item').locator('.title').evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().left)));
+    expect(new Set(titleLefts).size).toBe(1);
+    await box.fill('speculative deco');
+    await expect.poll(() => results.getAttribute('data-query')).toBe('speculative deco');
     // Save the top result from the list; the row and the Saved tab say so, and unsaving undoes it.
     const save = popup.getByTestId('search-item').first().getByTestId('save');
     await expect.poll(() => save.textContent()).toBe('Save');

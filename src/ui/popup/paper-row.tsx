@@ -7,6 +7,7 @@ import { StatusSelect } from '../status-select';
 import { errorMessage } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
 import { isRepeatClick } from '../repeat-click';
+import { dailyRankSaid, dailyRankText } from '../daily-rank';
 
 /** How rows remove a paper: through the popup's undoable remove ("Removed · Undo"). */
 export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(async (ids) => {
@@ -50,18 +51,18 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
 }
 
 /**
- * One paper in a popup list: title link, TL;DR, save toggle. `rankSource`: say which list a rank
- * is from ("2025-07-30", "Live · 2026-11-30"), where rows of several lists mix (search results).
+ * One paper in a popup list: title link, TL;DR, save toggle. `rankSource`: where rows of several
+ * lists mix (search results), the rank says which list it is from ("#3 daily · 2025-07-30") on a
+ * line of its own, so that titles line up whether a row has a rank or not and whatever its width.
  * `meta`: a line under the title (Recent: when the page was opened).
  */
 export function PaperRow({ paper, testId, rankSource = false, meta }: { paper: Pick<PaperView, 'id' | 'title' | 'tldr' | 'topics' | 'rank' | 'snapshot' | 'status'>; testId: string; rankSource?: boolean; meta?: string }) {
   return (
     <li class="paper" data-testid={testId} data-arxiv-id={paper.id}>
       <div class="paper-head">
-        {paper.rank !== null && (
+        {paper.rank !== null && !rankSource && (
           <span class="rank" data-testid="rank">
             #{paper.rank}
-            {rankSource && paper.snapshot && <span class="rank-source"> · {paper.snapshot}</span>}
           </span>
         )}
         {/* dir="auto": a right-to-left title (Arabic, Hebrew) is laid out and punctuated as such. */}
@@ -69,6 +70,11 @@ export function PaperRow({ paper, testId, rankSource = false, meta }: { paper: P
           {paper.title}
         </a>
       </div>
+      {paper.rank !== null && rankSource && (
+        <p class="meta rank-line" data-testid="rank" title={dailyRankSaid(paper.rank, paper.snapshot)}>
+          {dailyRankText(paper.rank, paper.snapshot)}
+        </p>
+      )}
       {meta && <p class="meta">{meta}</p>}
       {paper.tldr && <p class="tldr" dir="auto">{paper.tldr}</p>}
       {paper.topics.length > 0 && <p class="topics">{paper.topics.join(' · ')}</p>}
