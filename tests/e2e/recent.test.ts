@@ -161,4 +161,24 @@ describe('the popup’s Recent tab', () => {
     await popup.close();
     await page.close();
   });
+
+  test('with cards switched off on arXiv abstract pages the list says so, and a page opened there is not added', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('setting-arxivAbs').uncheck();
+    const popup = await browser.popup();
+    await popup.getByTestId('tab-recent').click();
+    await expect.poll(() => popup.getByTestId('recent-off').textContent()).toBe('Cards are switched off on arXiv abstract pages in the options, so the pages you open there are not remembered.');
+    const rows = popup.getByTestId('recent-item');
+    const listed = () => rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-arxiv-id')));
+    const before = await listed();
+    expect(before).not.toContain(UNKNOWN);
+    const page = await browser.context.newPage();
+    await page.goto(`https://arxiv.org/abs/${UNKNOWN}`);
+    await page.waitForTimeout(500);
+    expect(await listed()).toEqual(before);
+    await options.getByTestId('setting-arxivAbs').check();
+    await expect.poll(() => popup.getByTestId('recent-off').count()).toBe(0);
+    await Promise.all([popup.close(), page.close(), options.close()]);
+  });
 });

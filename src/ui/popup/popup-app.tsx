@@ -17,6 +17,7 @@ import { dailyRankText } from '../daily-rank';
 import type { TabPaper, UnknownPaper } from '../../messaging/tab-paper';
 import { pageDetails, plainPageTitle } from '../../sites/types';
 import { PaperRow, RemoveContext, SavedContext, SaveToggle } from './paper-row';
+import { recentOffHint } from './recent-off';
 import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableEdits, type FocusElsewhere } from '../reading-list/undo';
 import { focusWhenShown } from '../focus';
@@ -372,14 +373,14 @@ function Saved({ db, openReadingList }: { db: PaperLensDatabase; openReadingList
   );
 }
 
-/** Whether seen marks are on in the options (null until read), followed live. */
-function useSeenEnabled(): boolean | null {
-  const [on, setOn] = useState<boolean | null>(null);
+/** Why Recent may miss pages opened (null when nothing is switched off or until read), followed live. */
+function useRecentOffHint(): string | null {
+  const [hint, setHint] = useState<string | null>(null);
   useEffect(() => {
-    loadSettings().then((settings) => setOn(settings.seenEnabled), () => setOn(null));
-    return watchSettings((settings) => setOn(settings.seenEnabled));
+    loadSettings().then((settings) => setHint(recentOffHint(settings)), () => setHint(null));
+    return watchSettings((settings) => setHint(recentOffHint(settings)));
   }, []);
-  return on;
+  return hint;
 }
 
 /** "Ada Lovelace, Alan Turing, Grace Hopper et al." */
@@ -393,10 +394,9 @@ const POPUP_RECENT = 50;
 /** The papers whose pages were opened last, newest first: read only when this tab is shown. */
 function Recent({ db }: { db: PaperLensDatabase }) {
   const { value, error } = useLiveQuery(() => recentlySeen(db, POPUP_RECENT), []);
-  const seenOn = useSeenEnabled();
+  const off = useRecentOffHint();
   if (error) return <Problem text={error} />;
   if (!value) return <p class="empty">Loading…</p>;
-  const off = seenOn === false ? 'Seen marks are switched off in the options, so no page you open is remembered.' : null;
   if (value.length === 0) {
     return (
       <p class="empty" data-testid="recent-empty">
