@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Worker threads start faster than forked processes: the unit run took 162 s and 187 s here,
+          // against 203 s and 210 s forked (157 files; the tests themselves about 80 s of it).
+          pool: 'threads',
           setupFiles: ['fake-indexeddb/auto'],
         },
       },
