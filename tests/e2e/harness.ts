@@ -175,7 +175,6 @@ export async function listSavedFrom(from: Page): Promise<SavedItem[]> {
   return reply.result;
 }
 
-/** Flips a switch on the options page, as the user would, once the page says it is saved. */
 /**
  * Reads the store itself, in the worker (no request a test may be checking): the row of `table` at
  * `key`, or every row when no key is given.
