@@ -189,6 +189,7 @@ describe('popup', () => {
     await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('Link copied');
     expect(await pdfPopup.evaluate(() => navigator.clipboard.readText())).toBe('[Datasets for Large Language Models: A Comprehensive Survey](https://arxiv.org/abs/2402.18041)');
     await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
     await pdfPopup.getByTestId('tab-saved').click();
     await expect.poll(() => pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').count()).toBe(1);
     expect(await pdfPopup.locator('[data-testid="saved-item"][data-arxiv-id="2402.18041"]').textContent()).toContain('Datasets for Large Language Models');
