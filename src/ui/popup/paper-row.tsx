@@ -71,7 +71,7 @@ export function PaperRow({ paper, testId, rankSource = false, meta }: { paper: P
         </a>
       </div>
       {paper.rank !== null && rankSource && (
-        <p class="meta rank-line" data-testid="rank" title={dailyRankSaid(paper.rank, paper.snapshot)}>
+        <p class="meta" data-testid="rank" title={dailyRankSaid(paper.rank, paper.snapshot)}>
           {dailyRankText(paper.rank, paper.snapshot)}
         </p>
       )}
