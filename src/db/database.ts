@@ -109,6 +109,9 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *       src/db/removed.ts): saving one again brings back its notes, tags and status. And search
  *       indexes a hyphenated compound joined too ("fine-tuning": "finetuning") and a word made of
  *       words by its parts too (FlashAttention: "flash", "attention"): the search index is rebuilt.
+ *  16 — search finds a common ML acronym by its long form and the other way round ("moe", "mixture
+ *       of experts"; src/search/acronyms.ts), with posting weights in half occurrences (format 3):
+ *       the search index is rebuilt.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -220,6 +223,7 @@ export class PaperLensDatabase extends Dexie {
         await saved.bulkPut(keyed);
       });
     this.version(15).stores({ removed: 'id, removedAt' }).upgrade(rebuildSearchIndexFromBlocks);
+    this.version(16).upgrade(rebuildSearchIndexFromBlocks);
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

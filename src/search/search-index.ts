@@ -1,4 +1,5 @@
 import { idYearMonth } from '../papers/ids';
+import { acronymReader, isAcronym } from './acronyms';
 import { CJK, compoundTerms, queryJoins, STOPWORDS, tokenize, withGermanSpellings } from './tokenize';
 import { formsPrefix, wordBase } from './word-forms';
 
@@ -10,7 +11,8 @@ import { formsPrefix, wordBase } from './word-forms';
  * (or, one typo from a stopword, does not narrow the results). A hyphenated compound is indexed
  * joined too and a word made of words by its parts too (tokenize.ts compoundTerms), and words a
  * query has side by side or hyphenated also match as one ("flash attention" finds FlashAttention,
- * "fine-tuning" finds "finetuning" and the other way round).
+ * "fine-tuning" finds "finetuning" and the other way round). A common ML acronym finds its long
+ * form and the other way round ("moe", "mixture of experts": acronyms.ts).
  */
 
 export interface SearchDocument {
@@ -52,12 +54,36 @@ export interface SearchHit {
 }
 
 /**
- * 2: rows stored with the documents. Indexing texts otherwise (compoundTerms) keeps the format: an
- * index built before still answers, without the new terms until a store upgrade rebuilds it (db/database.ts).
+ * 2: rows stored with the documents. 3: posting weights count halves of an occurrence (WEIGHT_UNIT).
+ * Indexing texts otherwise (compoundTerms) keeps the format: an index built before still answers,
+ * without the new terms until a store upgrade rebuilds it (db/database.ts).
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 const TITLE_WEIGHT = 3;
+/**
+ * Posting weights count halves of an occurrence, so that a term a text has only through an acronym
+ * (acronyms.ts) can weigh less than one written in the text and still more than none (the weights are bytes).
+ */
+const WEIGHT_UNIT = 2;
+/** Weights of a term found in the title, in the text or authors, and in the title only as another spelling of its words. */
+const TITLE_TERM = TITLE_WEIGHT * WEIGHT_UNIT;
+const TEXT_TERM = WEIGHT_UNIT;
+const TITLE_VARIANT = TITLE_TERM - WEIGHT_UNIT;
+/**
+ * An acronym a text has only as its long form: half an occurrence below as written, in the title
+ * or the text, so the paper that writes the acronym ranks first for it on a tie.
+ */
+const TITLE_ACRONYM = TITLE_TERM - 1;
+const TEXT_ACRONYM = TEXT_TERM - 1;
+/**
+ * The words of a long form a text has only as its acronym: in the title, as a word of the text; in
+ * the text, half of one. One word stands for several there, and the paper is shorter by the others
+ * (BM25's length normalisation), so at a title word's weight "RLHF" would outrank the title that
+ * spells out "reinforcement learning from human feedback".
+ */
+const TITLE_LONG_FORM = TEXT_TERM;
+const TEXT_LONG_FORM = TEXT_TERM - 1;
 const K1 = 1.2;
 const B = 0.75;
 /** A prefix typed alone stands for at most this many terms (the most frequent): keeps its keystroke cheap. */
@@ -85,20 +111,30 @@ interface WordTerms {
 type PostingLists = Map<string, number[]>;
 
 function addDocuments(postings: PostingLists, docLengths: Uint16Array, documents: SearchDocument[], firstDoc: number): void {
+  const acronymTerms = acronymReader();
   documents.forEach((document, offset) => {
     const doc = firstDoc + offset;
     const weights = new Map<string, number>();
     const titleTokens = tokenize(document.title);
     const textTokens = tokenize(document.text);
-    for (const token of titleTokens) weights.set(token, (weights.get(token) ?? 0) + TITLE_WEIGHT);
-    for (const token of textTokens) weights.set(token, (weights.get(token) ?? 0) + 1);
+    for (const token of titleTokens) weights.set(token, (weights.get(token) ?? 0) + TITLE_TERM);
+    for (const token of textTokens) weights.set(token, (weights.get(token) ?? 0) + TEXT_TERM);
     const authors = withGermanSpellings(document.authors);
-    for (const token of tokenize(authors)) weights.set(token, (weights.get(token) ?? 0) + 1);
+    for (const token of tokenize(authors)) weights.set(token, (weights.get(token) ?? 0) + TEXT_TERM);
     // Other spellings of its words: found by, not counted in the length (the words are counted once);
     // in the title a little below the spelling it has, which ranks first for a reader who types it.
-    for (const term of compoundTerms(document.title)) weights.set(term, (weights.get(term) ?? 0) + TITLE_WEIGHT - 1);
-    for (const term of compoundTerms(document.text)) weights.set(term, (weights.get(term) ?? 0) + 1);
-    for (const term of compoundTerms(authors)) weights.set(term, (weights.get(term) ?? 0) + 1);
+    for (const term of compoundTerms(document.title)) weights.set(term, (weights.get(term) ?? 0) + TITLE_VARIANT);
+    for (const term of compoundTerms(document.text)) weights.set(term, (weights.get(term) ?? 0) + TEXT_TERM);
+    for (const term of compoundTerms(authors)) weights.set(term, (weights.get(term) ?? 0) + TEXT_TERM);
+    // An acronym's long form and a long form's acronym, in the field they were found in (not
+    // counted in the length, as other spellings), once per field and not where written as such.
+    const addAcronymTerms = (text: string, written: string[], acronymWeight: number, longFormWeight: number) => {
+      for (const { term, isAcronym } of acronymTerms(text)) {
+        if (!written.includes(term)) weights.set(term, (weights.get(term) ?? 0) + (isAcronym ? acronymWeight : longFormWeight));
+      }
+    };
+    addAcronymTerms(document.title, titleTokens, TITLE_ACRONYM, TITLE_LONG_FORM);
+    addAcronymTerms(document.text, textTokens, TEXT_ACRONYM, TEXT_LONG_FORM);
     docLengths[doc] = Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);
     for (const [term, weight] of weights) {
       let list = postings.get(term);
@@ -242,7 +278,7 @@ function lowerBound(terms: string[], key: string): number {
 }
 
 export class SearchIndex {
-  /** BM25's length normalisation per document, computed once: K1 · (1 − B + B · length / average). */
+  /** BM25's length normalisation per document, computed once: K1 · (1 − B + B · length / average), in WEIGHT_UNITs. */
   private readonly lengthNorms: Float32Array;
   // Per-query scratch, reused (and left zeroed) so a keystroke allocates nothing per document.
   private readonly scores: Float32Array;
@@ -259,7 +295,8 @@ export class SearchIndex {
     const average = snapshot.ids.length > 0 ? sum / snapshot.ids.length : 1;
     this.lengthNorms = new Float32Array(snapshot.ids.length);
     snapshot.docLengths.forEach((length, doc) => {
-      this.lengthNorms[doc] = K1 * (1 - B + (B * length) / average);
+      // In weight units, as the posting weights it is added to.
+      this.lengthNorms[doc] = WEIGHT_UNIT * K1 * (1 - B + (B * length) / average);
     });
     this.scores = new Float32Array(snapshot.ids.length);
     this.best = new Float32Array(snapshot.ids.length);
@@ -318,8 +355,9 @@ export class SearchIndex {
     return matches;
   }
 
-  /** Terms that are other forms of a word, by their endings ("following": follow, follows, followed). */
+  /** Terms that are other forms of a word, by their endings ("following": follow, follows, followed); an acronym's, its plural ("rag" is no "ragged"). */
   private formsOf(word: string): number[] {
+    if (isAcronym(word)) return this.termsOf(`${word}s`, false);
     const base = wordBase(word);
     const prefix = formsPrefix(base);
     if (prefix.length < 3) return [];

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../src/search/search-index';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { searchDocument } from '../../../src/db/search';
+import { acronymReader } from '../../../src/search/acronyms';
 import { tokenize } from '../../../src/search/tokenize';
 import { wordBase } from '../../../src/search/word-forms';
 import { titleDocument } from './title-document';
@@ -58,13 +59,16 @@ describe('search over the seed store', () => {
     for (const word of ['salamnadra', 'salamandraa', 'salamendra']) expect(seedIndex.search(word)[0]?.id, word).toBe(seedIndex.search('salamandra')[0]!.id);
     // Short words are not guessed; a known word is not widened to its neighbours.
     expect(seedIndex.search('lnag', 20, { prefixLast: false })).toEqual([]);
+    const acronymTerms = acronymReader();
     const tokensOf = (id: string) => {
       const document = searchDocument(papers.find((paper) => paper.id === id)!);
-      return new Set(tokenize(`${document.title} ${document.text}`));
+      const text = `${document.title} ${document.text}`;
+      return new Set([...tokenize(text), ...acronymTerms(text).map(({ term }) => term)]);
     };
     const hits = seedIndex.search('model', 100, { prefixLast: false });
     expect(hits.length).toBeGreaterThan(0);
-    // Its own forms are no neighbours: "models", "modeling" (tests/unit/search/word-forms.test.ts).
+    // Its own forms are no neighbours: "models", "modeling" (tests/unit/search/word-forms.test.ts),
+    // nor are the papers writing an acronym of a model ("LLMs": acronyms.ts).
     for (const hit of hits) expect([...tokensOf(hit.id)].some((token) => wordBase(token) === 'model'), titleOf(hit.id)).toBe(true);
   });
 

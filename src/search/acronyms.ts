@@ -1,0 +1,145 @@
+import { foldForSearch, tokenize } from './tokenize';
+import { wordBase } from './word-forms';
+
+/**
+ * Common machine-learning acronyms and what they stand for: readers search by either ("moe",
+ * "mixture of experts"), so the search index gives a paper that writes one the terms of the other.
+ *
+ * The rule for an entry: the acronym means this one thing in ML papers, and is neither an ordinary
+ * English word met in their titles and TL;DRs nor a common part of names, since every title and
+ * TL;DR holding it as a word would get the long form ("it", "am", "art", "rope", "clip", "sam",
+ * "mae", "gan" are left out; "rag" and "cot" are in: as words they are rare in ML papers).
+ * Long forms are written as words; several when papers spell the phrase in several ways.
+ */
+const ACRONYM_TABLE: readonly (readonly [acronym: string, ...longForms: string[]])[] = [
+  ['llm', 'large language model'],
+  ['mllm', 'multimodal large language model'],
+  ['slm', 'small language model'],
+  ['lm', 'language model'],
+  ['vlm', 'vision language model', 'vision-language model'],
+  ['rag', 'retrieval augmented generation'],
+  ['moe', 'mixture of experts'],
+  ['rlhf', 'reinforcement learning from human feedback'],
+  ['rlaif', 'reinforcement learning from AI feedback'],
+  ['rl', 'reinforcement learning'],
+  ['dpo', 'direct preference optimization', 'direct preference optimisation'],
+  ['ppo', 'proximal policy optimization', 'proximal policy optimisation'],
+  ['grpo', 'group relative policy optimization', 'group relative policy optimisation'],
+  ['sft', 'supervised fine tuning', 'supervised finetuning'],
+  ['peft', 'parameter efficient fine tuning', 'parameter efficient finetuning'],
+  ['lora', 'low rank adaptation'],
+  ['kv', 'key value'],
+  ['cot', 'chain of thought'],
+  ['icl', 'in context learning'],
+  ['nmt', 'neural machine translation'],
+  ['asr', 'automatic speech recognition'],
+  ['tts', 'text to speech'],
+  ['ocr', 'optical character recognition'],
+  ['nlp', 'natural language processing'],
+  ['nlu', 'natural language understanding'],
+  ['nlg', 'natural language generation'],
+  ['nli', 'natural language inference'],
+  ['ner', 'named entity recognition'],
+  ['qa', 'question answering'],
+  ['vqa', 'visual question answering'],
+  ['gnn', 'graph neural network'],
+  ['gcn', 'graph convolutional network'],
+  ['cnn', 'convolutional neural network'],
+  ['rnn', 'recurrent neural network'],
+  ['lstm', 'long short term memory'],
+  ['vit', 'vision transformer'],
+  ['dit', 'diffusion transformer'],
+  ['vae', 'variational autoencoder', 'variational auto encoder'],
+  ['sae', 'sparse autoencoder', 'sparse auto encoder'],
+  ['ddpm', 'denoising diffusion probabilistic model'],
+  ['nerf', 'neural radiance field'],
+  ['ssm', 'state space model'],
+  ['mlp', 'multilayer perceptron', 'multi layer perceptron'],
+  ['sgd', 'stochastic gradient descent'],
+  ['mdp', 'markov decision process'],
+  ['mcts', 'monte carlo tree search'],
+  ['nas', 'neural architecture search'],
+  ['kd', 'knowledge distillation'],
+  ['bpe', 'byte pair encoding'],
+  ['prm', 'process reward model'],
+  ['sota', 'state of the art'],
+];
+
+/** A long form as its words, stopwords kept ("in context learning" is not "context learning"), each by its reading. */
+interface LongForm {
+  acronym: string;
+  bases: string[];
+}
+
+// Words as the tokenizer splits them, stopwords kept.
+const ASCII_WORDS = /[^a-z0-9]+/;
+const WORDS = /[^\p{L}\p{M}\p{N}]+/u;
+const ASCII = /^[\x00-\x7f]*$/;
+
+function wordsOf(text: string): string[] {
+  const lower = text.toLowerCase();
+  return ASCII.test(lower) ? lower.split(ASCII_WORDS) : foldForSearch(lower).split(WORDS);
+}
+
+const ACRONYMS = new Set(ACRONYM_TABLE.map(([acronym]) => acronym));
+/** What the index adds for each acronym written as a word (and its plural, "llms"): the long forms' terms. */
+const LONG_FORM_TERMS = new Map<string, string[]>();
+/** The long forms by the reading of their first word. */
+const LONG_FORMS_BY_FIRST = new Map<string, LongForm[]>();
+/**
+ * The first three letters of those readings: a word's reading begins with its own first three
+ * letters (wordBase only drops endings), so a word beginning otherwise starts no long form, unread.
+ */
+const FIRST_WORD_STARTS = new Set<string>();
+
+for (const [acronym, ...longForms] of ACRONYM_TABLE) {
+  const terms = [...new Set(longForms.flatMap((longForm) => tokenize(longForm)))];
+  LONG_FORM_TERMS.set(acronym, terms);
+  LONG_FORM_TERMS.set(`${acronym}s`, terms);
+  for (const longForm of longForms) {
+    const bases = wordsOf(longForm).map(wordBase);
+    const sameStart = LONG_FORMS_BY_FIRST.get(bases[0]!) ?? [];
+    LONG_FORMS_BY_FIRST.set(bases[0]!, [...sameStart, { acronym, bases }]);
+    FIRST_WORD_STARTS.add(bases[0]!.slice(0, 3));
+  }
+}
+
+/** Whether a word is an acronym of the table: its only other form is its plural ("rag" is not "ragged"). */
+export function isAcronym(word: string): boolean {
+  return ACRONYMS.has(word);
+}
+
+/** A term a text is also found by: an acronym it writes in full, or a word of an acronym's long form. */
+export interface AcronymTerm {
+  term: string;
+  isAcronym: boolean;
+}
+
+/**
+ * A reader of the terms a text is also found by for its acronyms and long forms, each once: an
+ * acronym's long-form words ("LLMs" → large, language, model) and a long form's acronym
+ * ("Mixture-of-Experts", "mixtures of experts" → moe). One reader per index build: it remembers
+ * each word's reading (titles and TL;DRs share most of their words).
+ */
+export function acronymReader(): (text: string) => AcronymTerm[] {
+  const bases = new Map<string, string>();
+  const baseOf = (word: string): string => {
+    let base = bases.get(word);
+    if (base === undefined) bases.set(word, (base = wordBase(word)));
+    return base;
+  };
+  return (text) => {
+    const words = wordsOf(text);
+    const found = new Map<string, boolean>();
+    for (let at = 0; at < words.length; at++) {
+      const word = words[at]!;
+      const longFormTerms = LONG_FORM_TERMS.get(word);
+      if (longFormTerms) for (const term of longFormTerms) found.set(term, found.get(term) ?? false);
+      if (!FIRST_WORD_STARTS.has(word.slice(0, 3))) continue;
+      for (const { acronym, bases: longFormBases } of LONG_FORMS_BY_FIRST.get(baseOf(word)) ?? []) {
+        if (longFormBases.every((base, offset) => offset === 0 || (at + offset < words.length && baseOf(words[at + offset]!) === base))) found.set(acronym, true);
+      }
+    }
+    return Array.from(found, ([term, isAcronym]) => ({ term, isAcronym }));
+  };
+}
