@@ -105,6 +105,20 @@ async function titleForTab(id: string, deps: HandlerDeps): Promise<string | null
   return page ? saveInputFromPage(id, page).title : titles.guess;
 }
 
+/**
+ * The title a citation request only guessed (a PDF tab's own), or null. A tab's title is no guess
+ * when the store or the reading list titles the paper so: PaperLens titled the PDF tab with it, and
+ * the popup may ask before its own lookup has answered.
+ */
+async function guessedTitle(paper: { id: string; title: string; titleIsGuess?: boolean | undefined }, deps: HandlerDeps): Promise<string | null> {
+  if (!paper.titleIsGuess) return null;
+  const known = await deps
+    .ready()
+    .then((db) => knownTitle(db, paper.id))
+    .then((titles) => titles.known, () => null);
+  return known === paper.title ? null : paper.title;
+}
+
 async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
   try {
     if (request.type === 'health') return { ok: true, result: await deps.health() };
@@ -119,10 +133,7 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
       // Neither title nor authors known (arXiv unreachable, busy or not to be asked): refused rather
       // than a stub copied as if it were the entry; the clipboard keeps what it had, and pressing
       // again asks arXiv again (failures are not cached).
-      // A tab's title is no guess when the store or the reading list titles the paper so (PaperLens
-      // titled the PDF tab with it; the popup may ask before its own lookup has answered).
-      const guessed = request.paper.titleIsGuess ? await deps.ready().then((db) => knownTitle(db, request.paper.id)).then(({ known }) => (known === request.paper.title ? null : request.paper.title), () => request.paper.title) : null;
-      if (isCitationStub(paper, guessed)) return { ok: false, error: arxivFailure.reason === null ? CITATION_STUB_ERROR : citationUnreachableError(arxivFailure.reason) };
+      if (isCitationStub(paper, await guessedTitle(request.paper, deps))) return { ok: false, error: arxivFailure.reason === null ? CITATION_STUB_ERROR : citationUnreachableError(arxivFailure.reason) };
       return { ok: true, result: citationEntry(paper) };
     }
     const db = await deps.ready();

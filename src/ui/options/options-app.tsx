@@ -9,12 +9,13 @@ import { exportItems } from '../reading-list/export-files';
 import { errorMessage } from '../../messaging/error-message';
 import { showReadingList } from '../popup/active-tab';
 import { countOf } from '../count';
+import { SITE_LABELS } from '../../settings/site-labels';
 
 const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
-  { key: 'arxivAbs', label: 'arXiv abstract pages', where: 'summary card on arxiv.org/abs/… and the HTML view, /html/…' },
-  { key: 'hfPaper', label: 'Hugging Face paper pages', where: 'summary card on huggingface.co/papers/…' },
-  { key: 'arxivListing', label: 'arXiv listings and search', where: 'badges on arxiv.org/list/…, /catchup, /search, author pages /a/…' },
-  { key: 'hfList', label: 'Hugging Face paper lists', where: 'badges on huggingface.co/papers (daily, weekly, monthly, trending)' },
+  { key: 'arxivAbs', label: SITE_LABELS.arxivAbs, where: 'summary card on arxiv.org/abs/… and the HTML view, /html/…' },
+  { key: 'hfPaper', label: SITE_LABELS.hfPaper, where: 'summary card on huggingface.co/papers/…' },
+  { key: 'arxivListing', label: SITE_LABELS.arxivListing, where: 'badges on arxiv.org/list/…, /catchup, /search, author pages /a/…' },
+  { key: 'hfList', label: SITE_LABELS.hfList, where: 'badges on huggingface.co/papers (daily, weekly, monthly, trending)' },
 ];
 
 /** A switch; `onChange` is told the change in the reader's words too ("Daily-papers feed off"). */
