@@ -1,6 +1,6 @@
 import { idYearMonth } from '../papers/ids';
 import { acronymReader, isAcronym } from './acronyms';
-import { CJK, compoundTerms, queryJoins, STOPWORDS, tokenize, withGermanSpellings } from './tokenize';
+import { CJK, compoundTerms, queryJoins, STOPWORDS, tokenize, withGermanSpellings, type QueryJoin } from './tokenize';
 import { formsPrefix, wordBase } from './word-forms';
 
 /**
@@ -11,7 +11,8 @@ import { formsPrefix, wordBase } from './word-forms';
  * (or, one typo from a stopword, does not narrow the results). A hyphenated compound is indexed
  * joined too and a word made of words by its parts too (tokenize.ts compoundTerms), and words a
  * query has side by side or hyphenated also match as one ("flash attention" finds FlashAttention,
- * "fine-tuning" finds "finetuning" and the other way round). A common ML acronym finds its long
+ * "fine-tuning" finds "finetuning" and the other way round); a compound opening with a stopword
+ * matches only as one ("in-context" is not "long-context"). A common ML acronym finds its long
  * form and the other way round ("moe", "mixture of experts": acronyms.ts).
  */
 
@@ -441,6 +442,7 @@ export class SearchIndex {
     const required: WordTerms[] = [];
     const optional: WordTerms[] = [];
     const joins = queryJoins(query);
+    const queryAcronyms = joins.some((join) => join.opensWithStopword) ? acronymReader()(query).flatMap(({ term, isAcronym }) => (isAcronym ? [term] : [])) : [];
     const idfOf = (term: number) => {
       const count = termStarts[term + 1]! - termStarts[term]!;
       return Math.log(1 + (n - count + 0.5) / (count + 0.5));
@@ -450,7 +452,16 @@ export class SearchIndex {
     // ranks a little below them, never above (a rare joined form would outscore "neural" and "network" in a title).
     // A word the index lacks scores its share of the joined term ("multi-lingual": half of "multilingual" each).
     // Its other forms ("follows" for "following") score as the joined forms do.
+    // Joined with the word being typed, a prefix too: its most frequent terms, as a prefix alone.
+    const joinedTerms = (join: QueryJoin) => (join.last && typing ? this.mostFrequent(this.termsOf(join.joined, true)) : this.termsOf(join.joined, false));
     const withJoins = (word: string, terms: number[], forms: number[] = []): WordTerms => {
+      // "in-context" stands for its compound alone ("context" would find "long-context" papers too),
+      // or for an acronym whose long form the query writes ("icl" for "in-context learning").
+      const compound = joins.find((join) => join.opensWithStopword && join.words.includes(word));
+      if (compound) {
+        const found = [...new Set([...joinedTerms(compound), ...queryAcronyms.flatMap((acronym) => this.termsOf(acronym, false))])];
+        return { terms: found, idfs: found.map(idfOf) };
+      }
       const idfs = terms.map(idfOf);
       const ownIdf = idfs.length > 0 ? Math.min(...idfs) : null;
       const own = new Set(terms);
@@ -462,9 +473,7 @@ export class SearchIndex {
       }
       for (const join of joins) {
         if (!join.words.includes(word)) continue;
-        // Joined with the word being typed, a prefix too: its most frequent terms, as a prefix alone.
-        const found = join.last && typing ? this.mostFrequent(this.termsOf(join.joined, true)) : this.termsOf(join.joined, false);
-        for (const term of found) {
+        for (const term of joinedTerms(join)) {
           if (own.has(term)) continue;
           own.add(term);
           terms.push(term);

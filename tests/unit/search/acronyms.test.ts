@@ -58,9 +58,8 @@ describe('an ML acronym finds its long form and the long form the acronym', () =
     expect(idsFor(query).sort()).toEqual(ids);
   });
 
-  test('"in-context learning" finds the paper writing ICL', () => {
-    // Its "in" is a stopword: papers on long-context learning match too, as before.
-    expect(idsFor('in-context learning')).toContain('icl-text');
+  test('"in-context learning" finds the paper writing ICL, and not the one on long-context learning', () => {
+    expect(idsFor('in-context learning')).toEqual(['icl-text']);
   });
 
   test('while the last word is being typed', () => {

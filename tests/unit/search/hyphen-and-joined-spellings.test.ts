@@ -72,11 +72,42 @@ describe('a word hyphenated, joined or written as one name finds the papers that
 
   test('a query joins hyphenated words whole and two words side by side', () => {
     expect(queryJoins('state-of-the-art flash attention')).toEqual([
-      { joined: 'stateoftheart', words: ['state', 'art'], last: false },
-      { joined: 'artflash', words: ['art', 'flash'], last: false },
-      { joined: 'flashattention', words: ['flash', 'attention'], last: true },
+      { joined: 'stateoftheart', words: ['state', 'art'], last: false, opensWithStopword: false },
+      { joined: 'artflash', words: ['art', 'flash'], last: false, opensWithStopword: false },
+      { joined: 'flashattention', words: ['flash', 'attention'], last: true, opensWithStopword: false },
     ]);
-    expect(queryJoins('on-device models in a cross')).toEqual([{ joined: 'ondevice', words: ['device'], last: false }, { joined: 'devicemodels', words: ['device', 'models'], last: false }]);
+    expect(queryJoins('on-device models in a cross')).toEqual([
+      { joined: 'ondevice', words: ['device'], last: false, opensWithStopword: true },
+      { joined: 'devicemodels', words: ['device', 'models'], last: false, opensWithStopword: false },
+    ]);
+  });
+
+  test('a compound that opens with a stopword finds that compound, not its last word in another ("in-context" is not "long-context")', () => {
+    const compounds = new SearchIndex(
+      buildSearchSnapshot([
+        titleDocument('2301.00234', 'A Survey on In-Context Learning'),
+        titleDocument('2402.13753', 'LongRoPE: Extending LLM Context Window Beyond 2 Million Tokens for Long-Context Learning'),
+        titleDocument('2306.13649', 'On-Policy Distillation of Language Models: Learning from Self-Generated Mistakes'),
+        titleDocument('2403.00001', 'Off-Policy Evaluation for Large Action Spaces via Policy Convolution'),
+        titleDocument('2403.00002', 'Efficient On-Device Inference of Language Models'),
+        titleDocument('2403.00003', 'Device Placement Optimization with Reinforcement Learning'),
+        titleDocument('2403.00004', 'State of the Art in Dense Retrieval'),
+        titleDocument('2403.00005', 'State-of-the-Art Speech Recognition'),
+      ]),
+    );
+    const found = (query: string, prefixLast = false) => compounds.search(query, 20, { prefixLast }).map((hit) => hit.id).sort();
+    expect(found('in-context learning')).toEqual(['2301.00234']);
+    expect(found('In-Context')).toEqual(['2301.00234']);
+    expect(found('in-context learning', true)).toEqual(['2301.00234']);
+    expect(found('on-policy')).toEqual(['2306.13649']);
+    expect(found('off-policy')).toEqual(['2403.00001']);
+    expect(found('on-device')).toEqual(['2403.00002']);
+    // Typed with spaces, or stopwords inside a compound: the words, however they are written.
+    expect(found('in context learning')).toEqual(['2301.00234', '2402.13753']);
+    expect(found('context learning')).toEqual(['2301.00234', '2402.13753']);
+    expect(found('state-of-the-art')).toEqual(['2403.00004', '2403.00005']);
+    // While the compound is typed, it is begun.
+    expect(found('in-cont', true)).toEqual(['2301.00234']);
   });
 
   test('an index updated with a paper finds its other spellings too', () => {
