@@ -6,7 +6,7 @@ import { lookupPapers, recentlySaved, recentlySeen, trendingList, type TrendingL
 import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
 import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
-import { loadSettings, watchSettings } from '../../settings/settings';
+import { useSettings } from '../use-settings';
 import { describeAge, describeTime, describeWhen } from '../time';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, savedFromUrl } from '../../papers/ids';
@@ -131,10 +131,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
 function CopyButtons({ paper }: { paper: SaveInput }) {
   const [error, setError] = useState<string | null>(null);
   // A citation refused for want of arXiv names the setting only when it is off (it is on by default).
-  const [arxivOff, setArxivOff] = useState(false);
-  useEffect(() => {
-    if (error?.endsWith(CITATION_STUB_ERROR)) loadSettings().then((settings) => setArxivOff(!settings.completeFromArxiv), () => setArxivOff(false));
-  }, [error]);
+  const arxivOff = useSettings()?.completeFromArxiv === false;
   const [copied, copy] = useClipboardCopy(setError);
   return (
     <>
@@ -215,7 +212,7 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
   const [answered, setAnswered] = useState<FeedRefreshState | null>(null);
   const state = answered && (answered.lastAttemptAt ?? 0) > (stored?.lastAttemptAt ?? 0) ? answered : stored;
   // Unknown until the settings are read: neither the Refresh button nor "switched off" shows before.
-  const [feedOn, setFeedOn] = useState<boolean | null>(null);
+  const feedOn = useSettings()?.feedEnabled ?? null;
   const refreshing = useOneAtATime();
   const [problem, setProblem] = useState<string | null>(null);
   // Why the last press fetched nothing: Hugging Face's wait was still running. Gone when it is over,
@@ -226,11 +223,6 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
     const timer = setTimeout(() => setHeld(null), held.until - Date.now());
     return () => clearTimeout(timer);
   }, [held]);
-  useEffect(() => {
-    loadSettings().then((settings) => setFeedOn(settings.feedEnabled), () => setFeedOn(true));
-    // Switched in the options page while the popup is open: follow it.
-    return watchSettings((settings) => setFeedOn(settings.feedEnabled));
-  }, []);
   const now = Date.now();
   const failedSinceSuccess = state?.lastFailure && (state.lastSuccessAt === null || state.lastFailure.at > state.lastSuccessAt);
   // Days picked so far: one picked while a Refresh was under way is the reader's choice, which its answer leaves.
@@ -373,16 +365,6 @@ function Saved({ db, openReadingList }: { db: PaperLensDatabase; openReadingList
   );
 }
 
-/** Why Recent may miss pages opened (null when nothing is switched off or until read), followed live. */
-function useRecentOffHint(): string | null {
-  const [hint, setHint] = useState<string | null>(null);
-  useEffect(() => {
-    loadSettings().then((settings) => setHint(recentOffHint(settings)), () => setHint(null));
-    return watchSettings((settings) => setHint(recentOffHint(settings)));
-  }, []);
-  return hint;
-}
-
 /** "Ada Lovelace, Alan Turing, Grace Hopper et al." */
 function firstAuthors(authors: readonly string[]): string {
   return `${authors.slice(0, 3).join(', ')}${authors.length > 3 ? ' et al.' : ''}`;
@@ -394,7 +376,9 @@ const POPUP_RECENT = 50;
 /** The papers whose pages were opened last, newest first: read only when this tab is shown. */
 function Recent({ db }: { db: PaperLensDatabase }) {
   const { value, error } = useLiveQuery(() => recentlySeen(db, POPUP_RECENT), []);
-  const off = useRecentOffHint();
+  // Why Recent may miss pages opened: null when no site is switched off, or until read.
+  const settings = useSettings();
+  const off = settings && recentOffHint(settings);
   if (error) return <Problem text={error} />;
   if (!value) return <p class="empty">Loading…</p>;
   if (value.length === 0) {
