@@ -11,7 +11,7 @@ import { formsPrefix, wordBase } from './word-forms';
  * (or, one typo from a stopword, does not narrow the results). A hyphenated compound is indexed
  * joined too and a word made of words by its parts too (tokenize.ts compoundTerms), and words a
  * query has side by side or hyphenated also match as one ("flash attention" finds FlashAttention,
- * "fine-tuning" finds "finetuning" and the other way round); a compound opening with a stopword
+ * "fine-tuning" finds "finetuning" and the other way round); a stopword and a word hyphenated
  * matches only as one ("in-context" is not "long-context"). A common ML acronym finds its long
  * form and the other way round ("moe", "mixture of experts": acronyms.ts).
  */
@@ -442,7 +442,7 @@ export class SearchIndex {
     const required: WordTerms[] = [];
     const optional: WordTerms[] = [];
     const joins = queryJoins(query);
-    const queryAcronyms = joins.some((join) => join.opensWithStopword) ? acronymReader()(query).flatMap(({ term, isAcronym }) => (isAcronym ? [term] : [])) : [];
+    const queryAcronyms = joins.some((join) => join.stopwordPrefixed) ? acronymReader()(query).flatMap(({ term, isAcronym }) => (isAcronym ? [term] : [])) : [];
     const idfOf = (term: number) => {
       const count = termStarts[term + 1]! - termStarts[term]!;
       return Math.log(1 + (n - count + 0.5) / (count + 0.5));
@@ -457,7 +457,7 @@ export class SearchIndex {
     const withJoins = (word: string, terms: number[], forms: number[] = []): WordTerms => {
       // "in-context" stands for its compound alone ("context" would find "long-context" papers too),
       // or for an acronym whose long form the query writes ("icl" for "in-context learning").
-      const compound = joins.find((join) => join.opensWithStopword && join.words.includes(word));
+      const compound = joins.find((join) => join.stopwordPrefixed && join.words.includes(word));
       if (compound) {
         const found = [...new Set([...joinedTerms(compound), ...queryAcronyms.flatMap((acronym) => this.termsOf(acronym, false))])];
         return { terms: found, idfs: found.map(idfOf) };

@@ -156,10 +156,11 @@ export interface QueryJoin {
   /** Whether it ends with the query's last word. */
   last: boolean;
   /**
-   * A hyphenated compound that begins with a stopword ("in-context", "on-policy"): that word tells
-   * it from others ("long-context", "off-policy"), so its other words alone do not stand for it.
+   * A stopword and a word hyphenated ("in-context", "on-policy"): the stopword tells it from other
+   * compounds ("long-context", "off-policy"), so the word alone does not stand for it. (Longer
+   * phrases, "in-the-wild", are as often written without hyphens: their words stand for them.)
    */
-  opensWithStopword: boolean;
+  stopwordPrefixed: boolean;
 }
 
 const QUERY_WORDS = /[\p{L}\p{M}\p{N}]+/gu;
@@ -178,7 +179,7 @@ export function queryJoins(query: string): QueryJoin[] {
   const add = (parts: string[], last: boolean) => {
     if (parts.some((part) => CJK.test(part)) || DIGITS.test(parts.join(''))) return;
     const words = parts.filter((part) => !STOPWORDS.has(part));
-    if (words.length > 0) joins.push({ joined: parts.join(''), words, last, opensWithStopword: STOPWORDS.has(parts[0]!) });
+    if (words.length > 0) joins.push({ joined: parts.join(''), words, last, stopwordPrefixed: parts.length === 2 && STOPWORDS.has(parts[0]!) });
   };
   let chain = runs.length > 0 ? [runs[0]!] : [];
   for (let at = 1; at <= runs.length; at++) {

@@ -72,17 +72,17 @@ describe('a word hyphenated, joined or written as one name finds the papers that
 
   test('a query joins hyphenated words whole and two words side by side', () => {
     expect(queryJoins('state-of-the-art flash attention')).toEqual([
-      { joined: 'stateoftheart', words: ['state', 'art'], last: false, opensWithStopword: false },
-      { joined: 'artflash', words: ['art', 'flash'], last: false, opensWithStopword: false },
-      { joined: 'flashattention', words: ['flash', 'attention'], last: true, opensWithStopword: false },
+      { joined: 'stateoftheart', words: ['state', 'art'], last: false, stopwordPrefixed: false },
+      { joined: 'artflash', words: ['art', 'flash'], last: false, stopwordPrefixed: false },
+      { joined: 'flashattention', words: ['flash', 'attention'], last: true, stopwordPrefixed: false },
     ]);
     expect(queryJoins('on-device models in a cross')).toEqual([
-      { joined: 'ondevice', words: ['device'], last: false, opensWithStopword: true },
-      { joined: 'devicemodels', words: ['device', 'models'], last: false, opensWithStopword: false },
+      { joined: 'ondevice', words: ['device'], last: false, stopwordPrefixed: true },
+      { joined: 'devicemodels', words: ['device', 'models'], last: false, stopwordPrefixed: false },
     ]);
   });
 
-  test('a compound that opens with a stopword finds that compound, not its last word in another ("in-context" is not "long-context")', () => {
+  test('a stopword and a word hyphenated find that compound, not the word in another ("in-context" is not "long-context")', () => {
     const compounds = new SearchIndex(
       buildSearchSnapshot([
         titleDocument('2301.00234', 'A Survey on In-Context Learning'),
@@ -93,6 +93,8 @@ describe('a word hyphenated, joined or written as one name finds the papers that
         titleDocument('2403.00003', 'Device Placement Optimization with Reinforcement Learning'),
         titleDocument('2403.00004', 'State of the Art in Dense Retrieval'),
         titleDocument('2403.00005', 'State-of-the-Art Speech Recognition'),
+        titleDocument('2403.00006', 'Speech Recognition in the Wild'),
+        titleDocument('2403.00007', 'Detecting Objects In-the-Wild'),
       ]),
     );
     const found = (query: string, prefixLast = false) => compounds.search(query, 20, { prefixLast }).map((hit) => hit.id).sort();
@@ -106,6 +108,7 @@ describe('a word hyphenated, joined or written as one name finds the papers that
     expect(found('in context learning')).toEqual(['2301.00234', '2402.13753']);
     expect(found('context learning')).toEqual(['2301.00234', '2402.13753']);
     expect(found('state-of-the-art')).toEqual(['2403.00004', '2403.00005']);
+    expect(found('in-the-wild')).toEqual(['2403.00006', '2403.00007']);
     // While the compound is typed, it is begun.
     expect(found('in-cont', true)).toEqual(['2301.00234']);
   });
