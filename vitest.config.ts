@@ -17,6 +17,9 @@ export default defineConfig({
           // Every core (Vitest's default leaves one free: a single worker on a 2-core machine): 130 s
           // against 173 s here, most of a file's time being its worker's start and imports.
           maxWorkers: availableParallelism(),
+          // Some files build a store of real papers first (2,611 summarized, the seed compiled): 1-2 s
+          // alone, over Vitest's 10 s on a machine busy with other work.
+          hookTimeout: 60_000,
           setupFiles: ['fake-indexeddb/auto'],
         },
       },
