@@ -82,6 +82,8 @@ function wordsOf(text: string): string[] {
 }
 
 const ACRONYMS = new Set(ACRONYM_TABLE.map(([acronym]) => acronym));
+/** Each acronym's long forms as the table writes them, by the acronym and its plural. */
+const WRITTEN_LONG_FORMS = new Map<string, readonly string[]>();
 /** What the index adds for each acronym written as a word (and its plural, "llms"): the long forms' terms. */
 const LONG_FORM_TERMS = new Map<string, string[]>();
 /** The long forms by the reading of their first word. */
@@ -96,6 +98,8 @@ for (const [acronym, ...longForms] of ACRONYM_TABLE) {
   const terms = [...new Set(longForms.flatMap((longForm) => tokenize(longForm)))];
   LONG_FORM_TERMS.set(acronym, terms);
   LONG_FORM_TERMS.set(`${acronym}s`, terms);
+  WRITTEN_LONG_FORMS.set(acronym, longForms);
+  WRITTEN_LONG_FORMS.set(`${acronym}s`, longForms);
   for (const longForm of longForms) {
     const bases = wordsOf(longForm).map(wordBase);
     const sameStart = LONG_FORMS_BY_FIRST.get(bases[0]!) ?? [];
@@ -142,4 +146,16 @@ export function acronymReader(): (text: string) => AcronymTerm[] {
     }
     return Array.from(found, ([term, isAcronym]) => ({ term, isAcronym }));
   };
+}
+
+/**
+ * What a text writes otherwise, for searches that look for the words typed in a text (the reading
+ * list's): the long forms of each acronym it writes ("MoE" → "mixture of experts") and the acronym of
+ * each long form ("Mixture-of-Experts" → "moe").
+ */
+export function acronymSpellings(text: string): string[] {
+  const spellings = new Set<string>();
+  for (const word of wordsOf(text)) for (const longForm of WRITTEN_LONG_FORMS.get(word) ?? []) spellings.add(longForm);
+  for (const { term, isAcronym } of acronymReader()(text)) if (isAcronym) spellings.add(term);
+  return [...spellings];
 }

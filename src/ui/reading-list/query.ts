@@ -1,5 +1,6 @@
 import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
 import { compoundTerms, foldForSearch, HYPHEN, withGermanSpellings } from '../../search/tokenize';
+import { acronymSpellings } from '../../search/acronyms';
 import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
 import { hasTypo, typoSearch, type TypoSearch, type Vocabulary } from '../../search/typo-search';
 import { journalRefYear } from '../../export/text';
@@ -44,10 +45,16 @@ function joinedCompound(term: string): string {
   return joined !== undefined && more.length === 0 && joined === term.replace(HYPHEN, '') ? joined : term;
 }
 
-/** Text as searchTerms' terms are looked for in it: folded, German spellings added, and its compounds joined too. */
+/**
+ * Text as searchTerms' terms are looked for in it: folded, German spellings added, a common ML
+ * acronym's long form and the other way round ("moe" finds "Mixture-of-Experts", as in the store),
+ * and its compounds joined too.
+ */
 export function searchText(raw: string): string {
-  const text = foldForSearch(withGermanSpellings(raw));
-  const joined = compoundTerms(raw);
+  const spellings = acronymSpellings(raw);
+  const written = spellings.length === 0 ? raw : `${raw}\n${spellings.join('\n')}`;
+  const text = foldForSearch(withGermanSpellings(written));
+  const joined = compoundTerms(written);
   return joined.length === 0 ? text : `${text}\n${joined.join('\n')}`;
 }
 

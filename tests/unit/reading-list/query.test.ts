@@ -62,6 +62,21 @@ describe('reading-list query', () => {
     expect(search('20232024')).toEqual([]);
   });
 
+  test('a common ML acronym finds its long form and the other way round, as in the store ("moe" finds "Mixture-of-Experts")', () => {
+    const spelled = [
+      savedItem({ id: '2401.04088', title: 'Mixtral of Experts', tldr: 'A sparse mixture-of-experts language model.' }),
+      savedItem({ id: '2402.00001', title: 'MoE Routing at Scale' }),
+      savedItem({ id: '2402.00002', title: 'Caching for Retrieval Augmented Generation', notes: 'compare with our LLM cache' }),
+      savedItem({ id: '2402.00003', title: 'Moebius Transformations of Images' }),
+    ];
+    const search = (text: string) => ids(filterItems(spelled, { ...EMPTY_QUERY, text }));
+    expect(search('moe')).toEqual(['2401.04088', '2402.00001', '2402.00003']);
+    expect(search('moe routing')).toEqual(['2402.00001']);
+    expect(search('mixture of experts')).toEqual(['2401.04088', '2402.00001']);
+    expect(search('rag')).toEqual(['2402.00002']);
+    expect(search('large language model cache')).toEqual(['2402.00002']);
+  });
+
   test('a word finds its other forms even when another saved paper holds it as typed ("following" finds "to follow instructions"), after that paper in the popup', () => {
     const saved = [
       savedItem({ id: '2203.02155', title: 'Training language models to follow instructions with human feedback' }),
