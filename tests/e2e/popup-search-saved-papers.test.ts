@@ -14,6 +14,7 @@ beforeAll(async () => {
     listedItem('2303.08774', 'GPT-4 Technical Report', { authors: ['OpenAI'], published: '2023-03-15' }),
     listedItem('1706.03762', 'Attention Is All You Need', { authors: ['Ashish Vaswani', 'Noam Shazeer'], published: '2017-06-12' }),
     listedItem('2006.11239', 'Denoising Diffusion Probabilistic Models', { authors: ['Jonathan Ho', 'Ajay Jain'], published: null }),
+    listedItem('2401.04088', 'Mixtral of Experts', { tldr: 'A sparse mixture-of-experts language model.' }),
   ];
   const text = JSON.stringify({ format: 'paperlens-reading-list', version: 1, exportedAt: Date.UTC(2025, 0, 2), items });
   await page.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -54,6 +55,16 @@ describe('popup search: saved papers as researchers look for them', () => {
       scholar: ['1706.03762'],
       pdfName: ['1706.03762'],
     });
+    await popup.close();
+  });
+
+  test('an acronym finds a saved paper by its long form; "in-context" lists no long-context paper of the store', async () => {
+    const popup = await browser.popup();
+    expect(await found(popup, 'moe')).toContain('2401.04088');
+    // The bundled snapshot's long-context papers: "How to Train Long-Context Language Models (Effectively)", …
+    const longContext = await found(popup, 'long-context');
+    expect(longContext).toContain('2410.02660');
+    expect((await found(popup, 'in-context')).filter((id) => longContext.includes(id))).toEqual([]);
     await popup.close();
   });
 
