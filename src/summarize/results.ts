@@ -89,8 +89,9 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   // A setting's alternative ("a discount factor of 0.999 (instead of 0.99)") is a setting too.
   const alternative = ALTERNATIVE_BEFORE.exec(before);
   if (!unit && SETTING_BEFORE.test(alternative ? before.slice(0, alternative.index) : before)) return false;
-  // A significance level ("(p<0.05)") or an example value ("a constant (say, 0.3)") is no outcome.
-  if (/\bp\s*[<>=≤]\s*$|\bsay,?\s*$/i.test(before)) return false;
+  // A significance level ("(p<0.05)"), an example value ("a constant (say, 0.3)") or a value in an
+  // example written out ("numerical facts; e.g., (PARIS, LATITUDE, 48.8)") is no outcome.
+  if (/\bp\s*[<>=≤]\s*$|\bsay,?\s*$|\b(?:e\.g\.|for (?:example|instance)),?\s*\([^()]*$/i.test(before)) return false;
   // Inside a name ("GPT-3", "LLaVA-7B") or a citation ("[20]").
   if (/[\p{L}\d]-$|\[$/u.test(before) || after[0] === ']') return false;
   // A dimension or a name ("2.5D video", "2D points", "5G"): a number run into a Latin letter is no value (Chinese runs numbers into words: "提升了23%").

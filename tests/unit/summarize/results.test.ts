@@ -5,6 +5,10 @@ describe('extractKeyResults', () => {
   it('a significance level or an example value is no result', () => {
     expect(extractKeyResults('Statistical significance tests (p<0.05) showed that DReLU improved the test accuracy. If the weights are set to a constant (say, 0.3), gradient descent converges.')).toEqual([]);
     expect(extractKeyResults('DReLU improved the test accuracy by 2.1% (p < 0.01).')).toEqual(['improved the test accuracy by 2.1% (p < 0.01)']);
+    // SciTLDR train, "Learning Numerical Attributes in Knowledge Bases".
+    expect(extractKeyResults('Numerical facts link entities to numerical values via numerical predicates; e.g., (PARIS, LATITUDE, 48.8). For example (NVIDIA, REVENUE, 26.9) is one.')).toEqual([]);
+    // Results given as examples are results.
+    expect(extractKeyResults('It improves every language pair (e.g., +5.2 BLEU on WMT14 En-De).')).toEqual(['+5.2 BLEU on WMT14 En-De']);
   });
   it('a name\'s version in parentheses and what a method is given are no results', () => {
     expect(
