@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/setti
 
 /**
  * The settings, followed live (switched in the options page while the page is open): null until
- * read, the defaults if they cannot be read (what the background then goes by too).
+ * read, the defaults if they cannot be read.
  */
 export function useSettings(): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
