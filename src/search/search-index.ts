@@ -459,7 +459,10 @@ export class SearchIndex {
       // or for an acronym whose long form the query writes ("icl" for "in-context learning").
       const compound = joins.find((join) => join.stopwordPrefixed && join.words.includes(word));
       if (compound) {
-        const found = [...new Set([...joinedTerms(compound), ...queryAcronyms.flatMap((acronym) => this.termsOf(acronym, false))])];
+        const joined = joinedTerms(compound);
+        // Not in the index (nor begun, while typed): a typo, forgiven as in a word ("in-contxt").
+        const spelled = joined.length === 0 ? this.termsOneTypoFrom(compound.joined) : joined;
+        const found = [...new Set([...spelled, ...queryAcronyms.flatMap((acronym) => this.termsOf(acronym, false))])];
         return { terms: found, idfs: found.map(idfOf) };
       }
       const idfs = terms.map(idfOf);

@@ -109,8 +109,10 @@ describe('a word hyphenated, joined or written as one name finds the papers that
     expect(found('context learning')).toEqual(['2301.00234', '2402.13753']);
     expect(found('state-of-the-art')).toEqual(['2403.00004', '2403.00005']);
     expect(found('in-the-wild')).toEqual(['2403.00006', '2403.00007']);
-    // While the compound is typed, it is begun.
+    // While the compound is typed, it is begun; a typo in it is forgiven, as in a word.
     expect(found('in-cont', true)).toEqual(['2301.00234']);
+    expect(found('in-contxt learning')).toEqual(['2301.00234']);
+    expect(found('on-polcy', true)).toEqual(['2306.13649']);
   });
 
   test('an index updated with a paper finds its other spellings too', () => {
