@@ -12,8 +12,9 @@ import { formsPrefix, wordBase } from './word-forms';
  * joined too and a word made of words by its parts too (tokenize.ts compoundTerms), and words a
  * query has side by side or hyphenated also match as one ("flash attention" finds FlashAttention,
  * "fine-tuning" finds "finetuning" and the other way round); a stopword and a word hyphenated
- * matches only as one ("in-context" is not "long-context"). A common ML acronym finds its long
- * form and the other way round ("moe", "mixture of experts": acronyms.ts).
+ * match only as one ("in-context" is not "long-context"), and with a space rank the papers writing
+ * the compound first. A common ML acronym finds its long form and the other way round ("moe",
+ * "mixture of experts": acronyms.ts).
  */
 
 export interface SearchDocument {
@@ -442,7 +443,9 @@ export class SearchIndex {
     const required: WordTerms[] = [];
     const optional: WordTerms[] = [];
     const joins = queryJoins(query);
-    const queryAcronyms = joins.some((join) => join.stopwordPrefixed) ? acronymReader()(query).flatMap(({ term, isAcronym }) => (isAcronym ? [term] : [])) : [];
+    // "in-context": the compound alone stands for "context" (withJoins); "in context": papers writing the compound come first.
+    const compoundOnly = (join: QueryJoin) => join.stopwordPrefixed && join.hyphenated;
+    const queryAcronyms = joins.some(compoundOnly) ? acronymReader()(query).flatMap(({ term, isAcronym }) => (isAcronym ? [term] : [])) : [];
     const idfOf = (term: number) => {
       const count = termStarts[term + 1]! - termStarts[term]!;
       return Math.log(1 + (n - count + 0.5) / (count + 0.5));
@@ -457,7 +460,7 @@ export class SearchIndex {
     const withJoins = (word: string, terms: number[], forms: number[] = []): WordTerms => {
       // "in-context" stands for its compound alone ("context" would find "long-context" papers too),
       // or for an acronym whose long form the query writes ("icl" for "in-context learning").
-      const compound = joins.find((join) => join.stopwordPrefixed && join.words.includes(word));
+      const compound = joins.find((join) => compoundOnly(join) && join.words.includes(word));
       if (compound) {
         const joined = joinedTerms(compound);
         // Not in the index (nor begun, while typed): a typo, forgiven as in a word ("in-contxt").
@@ -475,7 +478,7 @@ export class SearchIndex {
         idfs.push(VARIANT_SHARE * (ownIdf ?? idfOf(form)));
       }
       for (const join of joins) {
-        if (!join.words.includes(word)) continue;
+        if (join.stopwordPrefixed || !join.words.includes(word)) continue;
         for (const term of joinedTerms(join)) {
           if (own.has(term)) continue;
           own.add(term);
@@ -503,6 +506,14 @@ export class SearchIndex {
     const letter = last.length === 1 && !CJK.test(last);
     if (typing && letter && required.length > 0) optional.push(withJoins(last, this.termsOf(last, false)));
     else classify(last, typing && !letter, required.length === 0);
+    // "in context learning": the words find long-context papers too; those writing "in-context" come first.
+    if (required.length > 0) {
+      for (const join of joins) {
+        if (!join.stopwordPrefixed || join.hyphenated) continue;
+        const terms = joinedTerms(join);
+        if (terms.length > 0) optional.push({ terms, idfs: terms.map(idfOf) });
+      }
+    }
     // Rarest word first: only its documents can match, so the others just add to their scores.
     // Optional words come last, adding only to documents that matched every required one; with
     // no required word, they are required.

@@ -156,11 +156,14 @@ export interface QueryJoin {
   /** Whether it ends with the query's last word. */
   last: boolean;
   /**
-   * A stopword and a word hyphenated ("in-context", "on-policy"): the stopword tells it from other
-   * compounds ("long-context", "off-policy"), so the word alone does not stand for it. (Longer
-   * phrases, "in-the-wild", are as often written without hyphens: their words stand for them.)
+   * A stopword and a word ("in-context", "on policy"): the stopword tells it from other compounds
+   * ("long-context", "off-policy"). Hyphenated, the word alone does not stand for it; with a space,
+   * it does, and papers writing the compound come first. (Longer phrases, "in-the-wild", are as
+   * often written without hyphens: their words stand for them.)
    */
   stopwordPrefixed: boolean;
+  /** Whether the query joins its words with hyphens (else with a space). */
+  hyphenated: boolean;
 }
 
 const QUERY_WORDS = /[\p{L}\p{M}\p{N}]+/gu;
@@ -169,17 +172,17 @@ const SPACES = /^\s+$/u;
 /**
  * The runs of a query's words that may be written as one word: a hyphenated compound, whole
  * ("state-of-the-art" → "stateoftheart", as compoundTerms indexes it), and two words side by
- * side ("flash attention"), unless one is a stopword ("a cross" is not "across").
+ * side ("flash attention", "in context"), unless the second is a stopword.
  */
 export function queryJoins(query: string): QueryJoin[] {
   const folded = foldForSearch(query.toLowerCase());
   const runs: { word: string; end: number; start: number }[] = [];
   for (const match of folded.matchAll(QUERY_WORDS)) runs.push({ word: match[0], start: match.index, end: match.index + match[0].length });
   const joins: QueryJoin[] = [];
-  const add = (parts: string[], last: boolean) => {
+  const add = (parts: string[], last: boolean, hyphenated: boolean) => {
     if (parts.some((part) => CJK.test(part)) || DIGITS.test(parts.join(''))) return;
     const words = parts.filter((part) => !STOPWORDS.has(part));
-    if (words.length > 0) joins.push({ joined: parts.join(''), words, last, stopwordPrefixed: parts.length === 2 && STOPWORDS.has(parts[0]!) });
+    if (words.length > 0) joins.push({ joined: parts.join(''), words, last, stopwordPrefixed: parts.length === 2 && STOPWORDS.has(parts[0]!), hyphenated });
   };
   let chain = runs.length > 0 ? [runs[0]!] : [];
   for (let at = 1; at <= runs.length; at++) {
@@ -189,10 +192,10 @@ export function queryJoins(query: string): QueryJoin[] {
       chain.push(run);
       continue;
     }
-    if (chain.length > 1) add(chain.map(({ word }) => word), !run);
+    if (chain.length > 1) add(chain.map(({ word }) => word), !run, true);
     if (!run) break;
     const previous = runs[at - 1]!.word;
-    if (SPACES.test(between) && !STOPWORDS.has(previous) && !STOPWORDS.has(run.word)) add([previous, run.word], at === runs.length - 1);
+    if (SPACES.test(between) && !STOPWORDS.has(run.word)) add([previous, run.word], at === runs.length - 1, false);
     chain = [run];
   }
   return joins;

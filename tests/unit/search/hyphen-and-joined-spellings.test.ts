@@ -72,13 +72,14 @@ describe('a word hyphenated, joined or written as one name finds the papers that
 
   test('a query joins hyphenated words whole and two words side by side', () => {
     expect(queryJoins('state-of-the-art flash attention')).toEqual([
-      { joined: 'stateoftheart', words: ['state', 'art'], last: false, stopwordPrefixed: false },
-      { joined: 'artflash', words: ['art', 'flash'], last: false, stopwordPrefixed: false },
-      { joined: 'flashattention', words: ['flash', 'attention'], last: true, stopwordPrefixed: false },
+      { joined: 'stateoftheart', words: ['state', 'art'], last: false, stopwordPrefixed: false, hyphenated: true },
+      { joined: 'artflash', words: ['art', 'flash'], last: false, stopwordPrefixed: false, hyphenated: false },
+      { joined: 'flashattention', words: ['flash', 'attention'], last: true, stopwordPrefixed: false, hyphenated: false },
     ]);
     expect(queryJoins('on-device models in a cross')).toEqual([
-      { joined: 'ondevice', words: ['device'], last: false, stopwordPrefixed: true },
-      { joined: 'devicemodels', words: ['device', 'models'], last: false, stopwordPrefixed: false },
+      { joined: 'ondevice', words: ['device'], last: false, stopwordPrefixed: true, hyphenated: true },
+      { joined: 'devicemodels', words: ['device', 'models'], last: false, stopwordPrefixed: false, hyphenated: false },
+      { joined: 'across', words: ['cross'], last: true, stopwordPrefixed: true, hyphenated: false },
     ]);
   });
 
@@ -104,11 +105,24 @@ describe('a word hyphenated, joined or written as one name finds the papers that
     expect(found('on-policy')).toEqual(['2306.13649']);
     expect(found('off-policy')).toEqual(['2403.00001']);
     expect(found('on-device')).toEqual(['2403.00002']);
-    // Typed with spaces, or stopwords inside a compound: the words, however they are written.
+    // Typed with spaces, or stopwords inside a compound: the words, however they are written
+    // (with a space, the papers writing the compound first).
     expect(found('in context learning')).toEqual(['2301.00234', '2402.13753']);
     expect(found('context learning')).toEqual(['2301.00234', '2402.13753']);
     expect(found('state-of-the-art')).toEqual(['2403.00004', '2403.00005']);
     expect(found('in-the-wild')).toEqual(['2403.00006', '2403.00007']);
+    // Titles that write "in-context" without "in-context learning" still come before long-context ones.
+    const ranked = new SearchIndex(
+      buildSearchSnapshot([
+        titleDocument('long-1', 'Long-Context Learning for Language Models'),
+        titleDocument('long-2', 'Efficient Long-Context Learning with Memory'),
+        titleDocument('icl-1', 'Why Can GPT Learn In-Context? Language Models Implicitly Perform Gradient Descent'),
+        titleDocument('icl-2', 'What Makes Good In-Context Examples for GPT-3? Learning to Select'),
+      ]),
+    );
+    const inContext = ranked.search('in context learning', 20, { prefixLast: false }).map((hit) => hit.id);
+    expect(inContext.slice(0, 2).sort()).toEqual(['icl-1', 'icl-2']);
+    expect(inContext.slice(2).sort()).toEqual(['long-1', 'long-2']);
     // While the compound is typed, it is begun; a typo in it is forgiven, as in a word.
     expect(found('in-cont', true)).toEqual(['2301.00234']);
     expect(found('in-contxt learning')).toEqual(['2301.00234']);
