@@ -443,9 +443,7 @@ export class SearchIndex {
     const required: WordTerms[] = [];
     const optional: WordTerms[] = [];
     const joins = queryJoins(query);
-    // "in-context": the compound alone stands for "context" (withJoins); "in context": papers writing the compound come first.
-    const compoundOnly = (join: QueryJoin) => join.stopwordPrefixed && join.hyphenated;
-    const queryAcronyms = joins.some(compoundOnly) ? acronymReader()(query).flatMap(({ term, isAcronym }) => (isAcronym ? [term] : [])) : [];
+    const queryAcronyms = joins.some((join) => join.kind === 'compound') ? acronymReader()(query).flatMap(({ term, isAcronym }) => (isAcronym ? [term] : [])) : [];
     const idfOf = (term: number) => {
       const count = termStarts[term + 1]! - termStarts[term]!;
       return Math.log(1 + (n - count + 0.5) / (count + 0.5));
@@ -460,7 +458,7 @@ export class SearchIndex {
     const withJoins = (word: string, terms: number[], forms: number[] = []): WordTerms => {
       // "in-context" stands for its compound alone ("context" would find "long-context" papers too),
       // or for an acronym whose long form the query writes ("icl" for "in-context learning").
-      const compound = joins.find((join) => compoundOnly(join) && join.words.includes(word));
+      const compound = joins.find((join) => join.kind === 'compound' && join.words.includes(word));
       if (compound) {
         const joined = joinedTerms(compound);
         // Not in the index (nor begun, while typed): a typo, forgiven as in a word ("in-contxt").
@@ -478,7 +476,7 @@ export class SearchIndex {
         idfs.push(VARIANT_SHARE * (ownIdf ?? idfOf(form)));
       }
       for (const join of joins) {
-        if (join.stopwordPrefixed || !join.words.includes(word)) continue;
+        if (join.kind !== 'spelling' || !join.words.includes(word)) continue;
         for (const term of joinedTerms(join)) {
           if (own.has(term)) continue;
           own.add(term);
@@ -509,7 +507,7 @@ export class SearchIndex {
     // "in context learning": the words find long-context papers too; those writing "in-context" come first.
     if (required.length > 0) {
       for (const join of joins) {
-        if (!join.stopwordPrefixed || join.hyphenated) continue;
+        if (join.kind !== 'ranking') continue;
         const terms = joinedTerms(join);
         if (terms.length > 0) optional.push({ terms, idfs: terms.map(idfOf) });
       }

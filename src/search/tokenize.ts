@@ -156,14 +156,13 @@ export interface QueryJoin {
   /** Whether it ends with the query's last word. */
   last: boolean;
   /**
-   * A stopword and a word ("in-context", "on policy"): the stopword tells it from other compounds
-   * ("long-context", "off-policy"). Hyphenated, the word alone does not stand for it; with a space,
-   * it does, and papers writing the compound come first. (Longer phrases, "in-the-wild", are as
-   * often written without hyphens: their words stand for them.)
+   * What the joined word stands for. `spelling`: another spelling of the words, matched as well as
+   * they are. A stopword and a word ("in-context", "on policy"), the stopword telling it from other
+   * compounds ("long-context", "off-policy"): hyphenated, `compound`, which alone stands for the
+   * word; with a space, `ranking`: the words match, papers writing the compound first. (Longer
+   * phrases, "in-the-wild", are as often written without hyphens: their words stand for them.)
    */
-  stopwordPrefixed: boolean;
-  /** Whether the query joins its words with hyphens (else with a space). */
-  hyphenated: boolean;
+  kind: 'spelling' | 'compound' | 'ranking';
 }
 
 const QUERY_WORDS = /[\p{L}\p{M}\p{N}]+/gu;
@@ -182,7 +181,8 @@ export function queryJoins(query: string): QueryJoin[] {
   const add = (parts: string[], last: boolean, hyphenated: boolean) => {
     if (parts.some((part) => CJK.test(part)) || DIGITS.test(parts.join(''))) return;
     const words = parts.filter((part) => !STOPWORDS.has(part));
-    if (words.length > 0) joins.push({ joined: parts.join(''), words, last, stopwordPrefixed: parts.length === 2 && STOPWORDS.has(parts[0]!), hyphenated });
+    const stopwordFirst = parts.length === 2 && STOPWORDS.has(parts[0]!);
+    if (words.length > 0) joins.push({ joined: parts.join(''), words, last, kind: !stopwordFirst ? 'spelling' : hyphenated ? 'compound' : 'ranking' });
   };
   let chain = runs.length > 0 ? [runs[0]!] : [];
   for (let at = 1; at <= runs.length; at++) {

@@ -72,14 +72,14 @@ describe('a word hyphenated, joined or written as one name finds the papers that
 
   test('a query joins hyphenated words whole and two words side by side', () => {
     expect(queryJoins('state-of-the-art flash attention')).toEqual([
-      { joined: 'stateoftheart', words: ['state', 'art'], last: false, stopwordPrefixed: false, hyphenated: true },
-      { joined: 'artflash', words: ['art', 'flash'], last: false, stopwordPrefixed: false, hyphenated: false },
-      { joined: 'flashattention', words: ['flash', 'attention'], last: true, stopwordPrefixed: false, hyphenated: false },
+      { joined: 'stateoftheart', words: ['state', 'art'], last: false, kind: 'spelling' },
+      { joined: 'artflash', words: ['art', 'flash'], last: false, kind: 'spelling' },
+      { joined: 'flashattention', words: ['flash', 'attention'], last: true, kind: 'spelling' },
     ]);
     expect(queryJoins('on-device models in a cross')).toEqual([
-      { joined: 'ondevice', words: ['device'], last: false, stopwordPrefixed: true, hyphenated: true },
-      { joined: 'devicemodels', words: ['device', 'models'], last: false, stopwordPrefixed: false, hyphenated: false },
-      { joined: 'across', words: ['cross'], last: true, stopwordPrefixed: true, hyphenated: false },
+      { joined: 'ondevice', words: ['device'], last: false, kind: 'compound' },
+      { joined: 'devicemodels', words: ['device', 'models'], last: false, kind: 'spelling' },
+      { joined: 'across', words: ['cross'], last: true, kind: 'ranking' },
     ]);
   });
 
