@@ -11,11 +11,12 @@ import { showReadingList } from '../popup/active-tab';
 import { countOf } from '../count';
 import { SITE_LABELS } from '../../settings/site-labels';
 
-const SITES: readonly { key: SiteKey; label: string; where: string }[] = [
-  { key: 'arxivAbs', label: SITE_LABELS.arxivAbs, where: 'summary card on arxiv.org/abs/… and the HTML view, /html/…' },
-  { key: 'hfPaper', label: SITE_LABELS.hfPaper, where: 'summary card on huggingface.co/papers/…' },
-  { key: 'arxivListing', label: SITE_LABELS.arxivListing, where: 'badges on arxiv.org/list/…, /catchup, /search, author pages /a/…' },
-  { key: 'hfList', label: SITE_LABELS.hfList, where: 'badges on huggingface.co/papers (daily, weekly, monthly, trending)' },
+/** Where each site switch acts (its label: SITE_LABELS). */
+const SITES: readonly { key: SiteKey; where: string }[] = [
+  { key: 'arxivAbs', where: 'summary card on arxiv.org/abs/… and the HTML view, /html/…' },
+  { key: 'hfPaper', where: 'summary card on huggingface.co/papers/…' },
+  { key: 'arxivListing', where: 'badges on arxiv.org/list/…, /catchup, /search, author pages /a/…' },
+  { key: 'hfList', where: 'badges on huggingface.co/papers (daily, weekly, monthly, trending)' },
 ];
 
 /** A switch; `onChange` is told the change in the reader's words too ("Daily-papers feed off"). */
@@ -210,8 +211,8 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
 
       <section class="card" aria-labelledby="sites-heading">
         <h2 id="sites-heading">Where PaperLens works</h2>
-        {SITES.map(({ key, label, where }) => (
-          <Switch key={key} name={key} label={label} hint={where} checked={settings.sites[key]} onChange={(on, what) => void change({ ...settings, sites: { ...settings.sites, [key]: on } }, what)} />
+        {SITES.map(({ key, where }) => (
+          <Switch key={key} name={key} label={SITE_LABELS[key]} hint={where} checked={settings.sites[key]} onChange={(on, what) => void change({ ...settings, sites: { ...settings.sites, [key]: on } }, what)} />
         ))}
         <Switch
           name="pdfTabTitles"
