@@ -102,6 +102,39 @@ describe('reading list: several changes within their Undo time', () => {
   });
 });
 
+describe('reading list: the bulk status menu from the keyboard', () => {
+  const FOUR = [1, 2, 3, 4].map((index) => listedItem(`2001.0000${index}`, `Paper ${index}`, { addedAt: LISTED_AT + index }));
+  const statuses = async () => (await listSavedFrom(page)).map((item) => [item.id, item.status]).sort();
+
+  test('arrows on the closed menu go through the statuses without setting any; Enter sets the one shown; Tab away sets none', async () => {
+    await listOf(FOUR);
+    const before = await statuses();
+    await row('2001.00001').getByTestId('select').check();
+    await row('2001.00002').getByTestId('select').check();
+    const menu = page.getByTestId('bulk-status');
+    await menu.focus();
+    // Down to the third status, as on Windows and Linux, where each arrow changes a closed select.
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowDown');
+    expect(await menu.inputValue()).toBe('read');
+    await page.waitForTimeout(300);
+    expect(await statuses()).toEqual(before);
+    expect(await offerTexts()).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(offerTexts).toEqual(['2 set to Read']);
+    expect((await listSavedFrom(page)).filter((item) => item.status === 'read').map((item) => item.id).sort()).toEqual(['2001.00001', '2001.00002']);
+    expect(await menu.inputValue()).toBe('');
+
+    const after = await statuses();
+    await page.keyboard.press('ArrowDown');
+    expect(await menu.inputValue()).toBe('to-read');
+    await page.keyboard.press('Tab');
+    expect(await menu.inputValue()).toBe('');
+    await page.waitForTimeout(300);
+    expect(await statuses()).toEqual(after);
+    expect(await offerTexts()).toEqual(['2 set to Read']);
+  });
+});
+
 describe('reading list: a bulk change on thousands of papers', () => {
   const N = 2_500;
   const MANY = Array.from({ length: N }, (_, index) => listedItem(`2403.${String(10_000 + index)}`, `Paper ${index} on things`, { tags: index % 2 ? ['nlp'] : [], addedAt: LISTED_AT + index * 1000, updatedAt: LISTED_AT + index * 1000 }));

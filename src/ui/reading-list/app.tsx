@@ -13,6 +13,7 @@ import { RecentlyRemoved } from './recently-removed';
 import { EMPTY_QUERY, prepareSearch, savedTypoSearch, searchedArxivId, searchItems, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { designedRowHeight, Row, tagsProblem } from './row';
 import { useHeldRow } from './held-row';
+import { useActionSelect } from './action-select';
 import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
 import { useRowHeight, useScrollAnchor, useWindowRange } from './window-range';
@@ -156,6 +157,10 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
   // One change at a time: on thousands of papers one takes a second or two, and a second press
   // meanwhile would start a second change (and a second Undo) over the first.
   const working = useOneAtATime();
+  const statusChoice = useActionSelect((value) => {
+    const status = STATUS_ORDER.find((candidate) => candidate === value);
+    if (status) void setStatus(status);
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const chosen = useMemo(() => {
@@ -259,13 +264,8 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       <select
         data-testid="bulk-status"
         aria-label="Set the status of the selected papers"
-        value=""
         aria-disabled={busy}
-        onChange={(event) => {
-          const status = STATUS_ORDER.find((candidate) => candidate === event.currentTarget.value);
-          event.currentTarget.value = '';
-          if (status) void setStatus(status);
-        }}
+        {...statusChoice}
       >
         <option value="">Set status…</option>
         {STATUS_ORDER.map((status: ReadingStatus) => (
