@@ -161,6 +161,16 @@ export function prepareSearch(items: readonly SavedItem[]): void {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+// Quotes, brackets and dots a title opens with ("“Quoted” title", "(Re)thinking …", "…and more")
+// are not where it sorts: its first letter or digit is.
+const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
+const titleSortKeys = new WeakMap<SavedItem, string>();
+function titleSortKey(item: SavedItem): string {
+  let key = titleSortKeys.get(item);
+  if (key === undefined) titleSortKeys.set(item, (key = item.title.replace(LEADING_MARKS, '')));
+  return key;
+}
+
 // Ties go as the store's index reads them (by id, reversed with the time), so the first screen
 // read from the index (app.tsx) and the popup's Saved list keep their rows when the whole list is in.
 function compare(sort: SortKey): (a: SavedItem, b: SavedItem) => number {
@@ -172,7 +182,7 @@ function compare(sort: SortKey): (a: SavedItem, b: SavedItem) => number {
     case 'updated':
       return (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1);
     case 'title':
-      return (a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : 1);
+      return (a, b) => collator.compare(titleSortKey(a), titleSortKey(b)) || (a.id < b.id ? -1 : 1);
   }
 }
 

@@ -17,6 +17,11 @@ describe('reading-list query', () => {
     expect(ids(sortItems(items, 'title'))).toEqual(['1706.03762', '2310.01779', '2407.13623']);
   });
 
+  test('sorts a title by its first letter or digit, not by the quotes or brackets it opens with', () => {
+    const titled = ['“Quoted” Is Sorted Under Q', '(Re)thinking Attention', 'Pruning at Scale', '[RE] A Reproduction', '"Zero" Shot'].map((title, index) => savedItem({ id: `2401.0000${index}`, title }));
+    expect(sortItems(titled, 'title').map((item) => item.title)).toEqual(['Pruning at Scale', '“Quoted” Is Sorted Under Q', '(Re)thinking Attention', '[RE] A Reproduction', '"Zero" Shot']);
+  });
+
   test('filters by status and by tag (ignoring case); no filter keeps everything', () => {
     expect(ids(filterItems(items, EMPTY_QUERY))).toEqual(ids(items));
     expect(ids(filterItems(items, { ...EMPTY_QUERY, status: 'reading' }))).toEqual(['2407.13623']);
