@@ -3,6 +3,7 @@ import { normalizeTitle, placeholderTitle } from '../papers/ids';
 import type { TitledPaper } from '../export/title-match';
 import { titleKeyOf } from './title-key';
 import {
+  EDITED_ELSEWHERE,
   MAX_TAGS,
   tagKey,
   uniqueTags,
@@ -59,11 +60,18 @@ async function editEach(db: PaperLensDatabase, ids: readonly string[], change: (
   });
 }
 
-export async function setTags(db: PaperLensDatabase, id: string, tags: readonly string[], now: number): Promise<SavedItem> {
+const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tag, index) => tag === b[index]);
+
+/**
+ * Replaces an item's tags. `since`: the tags the edit began from; where the item holds others (and
+ * not these), another tab changed them meanwhile, and the write is refused (EDITED_ELSEWHERE).
+ */
+export async function setTags(db: PaperLensDatabase, id: string, tags: readonly string[], now: number, since?: readonly string[]): Promise<SavedItem> {
   return db.transaction('rw', db.saved, async () => {
     const item = await itemOf(db, id);
     const next = uniqueTags(tags);
-    if (next.length === item.tags.length && next.every((tag, index) => tag === item.tags[index])) return item;
+    if (sameTags(next, item.tags)) return item;
+    if (since !== undefined && !sameTags(uniqueTags(since), item.tags)) throw new Error(EDITED_ELSEWHERE);
     const updated = { ...item, tags: next, updatedAt: now };
     await db.saved.put(updated);
     return updated;
@@ -85,10 +93,12 @@ export async function removeTag(db: PaperLensDatabase, ids: readonly string[], t
   });
 }
 
-export async function setNotes(db: PaperLensDatabase, id: string, notes: string, now: number): Promise<SavedItem> {
+/** Replaces an item's notes; `since` as setTags'. */
+export async function setNotes(db: PaperLensDatabase, id: string, notes: string, now: number, since?: string): Promise<SavedItem> {
   return db.transaction('rw', db.saved, async () => {
     const item = await itemOf(db, id);
     if (item.notes === notes) return item;
+    if (since !== undefined && item.notes !== since) throw new Error(EDITED_ELSEWHERE);
     const updated = { ...item, notes, updatedAt: now };
     await db.saved.put(updated);
     return updated;

@@ -28,13 +28,13 @@ export async function handleReadingListRequest(
 ): Promise<ReadingListResponseMap[keyof ReadingListResponseMap]> {
   switch (request.type) {
     case 'setTags':
-      return setTags(db, request.id, request.tags, now);
+      return setTags(db, request.id, request.tags, now, request.since);
     case 'addTag':
       return addTag(db, request.ids, request.tag, now);
     case 'removeTag':
       return removeTag(db, request.ids, request.tag, now);
     case 'setNotes':
-      return setNotes(db, request.id, request.notes, now);
+      return setNotes(db, request.id, request.notes, now, request.since);
     case 'setStatusMany':
       return setStatusMany(db, request.ids, request.status, now);
     case 'removeSaved':

@@ -119,6 +119,12 @@ export const MAX_NOTES_LENGTH = 100_000;
 /** The most items one reading-list request may name (a 20 MB import holds far fewer). */
 export const MAX_BULK_ITEMS = 100_000;
 
+/**
+ * Why a note or tags were not written: the store no longer held what the edit began from (another
+ * tab or window changed them meanwhile), and writing over it would lose that change unseen.
+ */
+export const EDITED_ELSEWHERE = 'changed in another tab or window while you were editing';
+
 export const TagSchema = z.pipe(
   z.pipe(text(10_000), z.transform(normalizeTag)),
   z.string().check(z.minLength(1, 'a tag cannot be blank'), z.maxLength(MAX_TAG_LENGTH, `a tag is at most ${MAX_TAG_LENGTH} characters`)),
@@ -132,13 +138,17 @@ const IdListSchema = z.array(ArxivIdSchema).check(z.minLength(1, 'no papers name
  * changes them and writes them back, so edits from several tabs at once are all kept.
  */
 export const ReadingListRequestSchemas = [
-  /** Replaces one item's tags. */
-  z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: z.array(TagSchema).check(z.maxLength(MAX_TAGS)) }),
+  /**
+   * Replaces one item's tags. `since`: the tags the edit began from (then those it last wrote); an
+   * item holding others was changed elsewhere meanwhile, and the write is refused (EDITED_ELSEWHERE).
+   */
+  z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: z.array(TagSchema).check(z.maxLength(MAX_TAGS)), since: z.optional(z.array(TagSchema).check(z.maxLength(MAX_TAGS))) }),
   /** Adds a tag to each named item that lacks it (ignoring case). */
   z.object({ type: z.literal('addTag'), ids: IdListSchema, tag: TagSchema }),
   /** Removes a tag (ignoring case) from each named item. */
   z.object({ type: z.literal('removeTag'), ids: IdListSchema, tag: TagSchema }),
-  z.object({ type: z.literal('setNotes'), id: ArxivIdSchema, notes: text(MAX_NOTES_LENGTH) }),
+  /** Replaces one item's notes; `since` as setTags'. */
+  z.object({ type: z.literal('setNotes'), id: ArxivIdSchema, notes: text(MAX_NOTES_LENGTH), since: z.optional(text(MAX_NOTES_LENGTH)) }),
   /** Sets the status of every named item ('read' sets readAt). */
   z.object({ type: z.literal('setStatusMany'), ids: IdListSchema, status: ReadingStatusSchema }),
   /** Removes items; answers with them as they were, for undo. */

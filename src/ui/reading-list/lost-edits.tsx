@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
 import { errorMessage } from '../../messaging/error-message';
-import type { SavedItem } from '../../schema';
+import { EDITED_ELSEWHERE, type SavedItem } from '../../schema';
 
 /**
  * A note or tags typed in a row that went before they were written (either may be missing);
@@ -24,8 +24,9 @@ export function joinLostEdits(earlier: LostEdit | undefined, later: LostEdit): L
 
 /**
  * A note or tags whose paper was removed elsewhere (the popup, a card, another tab) while they
- * waited to be written: the reader is told, sees the text, and can put the paper back with them
- * (or, the paper listed again meanwhile, write them on it). `done(focused)`: whether the focus was in the bar.
+ * waited to be written, or whose write was refused (another tab changed them meanwhile): the reader
+ * is told, sees the text, and can put the paper back with them, or write them on the paper listed
+ * (over the other tab's). `done(focused)`: whether the focus was in the bar.
  */
 function LostEditBar({ lost, listed, done }: { lost: UnsavedEdit; listed: boolean; done: (focused: boolean) => void }) {
   const { item, notes, tags, reason, removed } = lost;
@@ -58,7 +59,7 @@ function LostEditBar({ lost, listed, done }: { lost: UnsavedEdit; listed: boolea
       <p role="alert" data-testid="lost-note-message">
         {removed
           ? `“${item.title}” was removed elsewhere before your ${what} on it ${were} saved${listed ? ', and is listed again' : ''}.`
-          : `Your ${what} on “${item.title}” ${were} not saved: ${reason}.`}
+          : `Your ${what} on “${item.title}” ${were} not saved: ${reason === EDITED_ELSEWHERE ? `its ${what} ${were} ${reason}` : reason}.`}
       </p>
       {notes !== undefined && <textarea data-testid="lost-note-text" readOnly dir="auto" rows={3} value={notes} aria-label={`Your unsaved note on ${item.title}`} />}
       {tags !== undefined && <input type="text" data-testid="lost-note-tags" readOnly dir="auto" value={tags.join(', ')} aria-label={`Your unsaved tags on ${item.title}`} />}

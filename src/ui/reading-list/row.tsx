@@ -2,7 +2,8 @@ import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
-import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../schema';
+import { EDITED_ELSEWHERE, MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../schema';
+import { errorMessage } from '../../messaging/error-message';
 import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
 import { describeDay } from '../time';
@@ -33,9 +34,13 @@ const STATE_TEXT: Record<WriteState, string> = { idle: '', pending: 'Editing…'
 
 interface Draft {
   value: string;
+  /** Whether typed text is shown (from the first keystroke until the stored value reflects it, or it is discarded). */
+  active: boolean;
   edit: (value: string) => void;
   /** Editing is over and its write has landed: show the stored value again once it reflects the write. */
   release: () => void;
+  /** The typed text is dropped: the stored value is shown at once. */
+  discard: () => void;
 }
 
 /**
@@ -58,6 +63,7 @@ function useDraft(stored: string, asStored: (typed: string) => string = (typed) 
   }, [stored]);
   return {
     value: draft ?? stored,
+    active: draft !== null,
     edit: (value) => {
       released.current = false;
       current.current = value;
@@ -70,8 +76,37 @@ function useDraft(stored: string, asStored: (typed: string) => string = (typed) 
         setDraft(null);
       } else released.current = true;
     },
+    discard: () => {
+      released.current = false;
+      current.current = null;
+      setDraft(null);
+    },
   };
 }
+
+/**
+ * What the store must still hold for an editor's next write to go in: the stored value when the
+ * edit began, then each value it wrote, for as long as the draft is shown (a write lands before the
+ * stored value shows it). A write made over another tab's change is refused (EDITED_ELSEWHERE),
+ * and the typed text goes to the bar of unsaved edits.
+ */
+function useEditBase<T>(stored: T, draft: Draft) {
+  const base = useRef<T | null>(null);
+  if (!draft.active) base.current = null;
+  return {
+    since: () => base.current ?? undefined,
+    began: () => void (base.current ??= stored),
+    wrote: (value: T) => void (base.current = value),
+    /** The draft goes: the stored value, another tab's, is shown, and the next edit begins from it. */
+    refused: () => {
+      base.current = null;
+      draft.discard();
+    },
+  };
+}
+
+/** Whether a write was refused as made over another tab's change. */
+const editedElsewhere = (failure: unknown) => errorMessage(failure) === EDITED_ELSEWHERE;
 
 /** How many characters of an insertion into `field` its maxLength will leave out (the browser cuts them without a word). */
 function charactersLeftOut(field: HTMLTextAreaElement, event: InputEvent): number {
@@ -82,7 +117,22 @@ function charactersLeftOut(field: HTMLTextAreaElement, event: InputEvent): numbe
 
 function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEditLost'] }) {
   const draft = useDraft(item.notes);
-  const write = useDebouncedWrite((notes: string) => sendRequest({ type: 'setNotes', id: item.id, notes }, true), NOTES_DELAY_MS, (notes, reason) => onLost({ item, notes, reason }));
+  const base = useEditBase(item.notes, draft);
+  const lost = (notes: string, reason: string) => onLost({ item, notes, reason });
+  const write = useDebouncedWrite(
+    async (notes: string) => {
+      try {
+        await sendRequest({ type: 'setNotes', id: item.id, notes, since: base.since() }, true);
+        base.wrote(notes);
+      } catch (failure) {
+        if (!editedElsewhere(failure)) throw failure;
+        base.refused();
+        lost(notes, EDITED_ELSEWHERE);
+      }
+    },
+    NOTES_DELAY_MS,
+    lost,
+  );
   const [leftOut, setLeftOut] = useState(0);
   const tooLong = leftOut > 0 ? `Notes hold ${MAX_NOTES_LENGTH.toLocaleString('en-US')} characters at most: the last ${leftOut.toLocaleString('en-US')} of what you entered were left out` : null;
   return (
@@ -110,6 +160,7 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
         value={draft.value}
         onBeforeInput={(event) => setLeftOut(charactersLeftOut(event.currentTarget, event))}
         onInput={(event) => {
+          base.began();
           draft.edit(event.currentTarget.value);
           write.schedule(event.currentTarget.value);
         }}
@@ -131,12 +182,22 @@ export function tagsProblem(tags: readonly string[]): string | null {
 
 function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEditLost'] }) {
   const draft = useDraft(item.tags.join(', '), (typed) => parseTagList(typed, item.tags).join(', '));
+  const base = useEditBase<readonly string[]>(item.tags, draft);
+  const lost = (text: string, reason: string) => onLost({ item, tags: parseTagList(text, item.tags), reason });
   const write = useDebouncedWrite(async (text: string) => {
     const tags = parseTagList(text, item.tags);
     const problem = tagsProblem(tags);
     if (problem) throw new Error(problem);
-    return sendRequest({ type: 'setTags', id: item.id, tags }, true);
-  }, TAGS_DELAY_MS, (text, reason) => onLost({ item, tags: parseTagList(text, item.tags), reason }));
+    try {
+      const since = base.since();
+      await sendRequest({ type: 'setTags', id: item.id, tags, ...(since ? { since: [...since] } : {}) }, true);
+      base.wrote(tags);
+    } catch (failure) {
+      if (!editedElsewhere(failure)) throw failure;
+      base.refused();
+      lost(text, EDITED_ELSEWHERE);
+    }
+  }, TAGS_DELAY_MS, lost);
   const commit = () => void write.flush().then((landed) => landed && draft.release());
   return (
     <label class="field tags-field">
@@ -157,6 +218,7 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
         placeholder="Tags, comma-separated"
         value={draft.value}
         onInput={(event) => {
+          base.began();
           draft.edit(event.currentTarget.value);
           write.schedule(event.currentTarget.value);
         }}
@@ -181,7 +243,7 @@ export interface RowProps {
   onSelect: (id: string, selected: boolean) => void;
   onRemove: (id: string) => void;
   onFocusRow: (id: string) => void;
-  /** A note or tags typed in the row whose write failed once the row was gone (its paper removed elsewhere). */
+  /** A note or tags typed in the row whose write failed once the row was gone (its paper removed elsewhere), or was refused as made over another tab's change. */
   onEditLost: (lost: LostEdit) => void;
 }
 
