@@ -140,7 +140,18 @@ function describeRejection(rejection: ImportRejection): string {
   return rejection.line > 0 ? `line ${rejection.line}: ${rejection.reason}` : rejection.reason;
 }
 
-function summarize(added: number, updated: number, unchanged: number, repeated: number, statusesKept: number, notesJoined: number, rejected: readonly ImportRejection[]): string {
+interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  repeated: number;
+  statusesKept: number;
+  notesJoined: number;
+  /** Listed papers changed after the file's copy whose notes or tags it holds with more (an older backup's: a note cut or a tag removed since, put back). */
+  editedSince: number;
+}
+
+function summarize({ added, updated, unchanged, repeated, statusesKept, notesJoined, editedSince }: ImportCounts, rejected: readonly ImportRejection[]): string {
   const count = (n: number): string => n.toLocaleString('en');
   const parts = [`${count(added)} new`, `${count(updated)} updated`];
   if (unchanged > 0) parts.push(`${count(unchanged)} unchanged`);
@@ -150,6 +161,10 @@ function summarize(added: number, updated: number, unchanged: number, repeated: 
   // Said, not done silently: a spreadsheet of ids and statuses (its times left out) reads as applied otherwise.
   if (statusesKept > 0) {
     parts.push(`${statusesKept === 1 ? '1 status' : `${count(statusesKept)} statuses`} in the file left as the list has ${statusesKept === 1 ? 'it' : 'them'} (no newer time in the file)`);
+  }
+  // Said, as a status is: notes and tags are joined, never taken away, so an older backup puts back a note cut or a tag removed since.
+  if (editedSince > 0) {
+    parts.push(`${editedSince === 1 ? '1 paper changed since the file was made gets' : `${count(editedSince)} papers changed since the file was made get`} the file's notes or tags too (an import adds notes and tags, it never takes any away)`);
   }
   let summary = parts.join(', ');
   if (rejected.length > 0) {
@@ -185,6 +200,10 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
   let repeated = 0;
   // Listed papers whose status in the file differs from the list's and lost to it (see mergeItem).
   const statusKept = new Set<string>();
+  // When the file last changed each paper, where it says (a backup's items do; a BibTeX file's do
+  // not), and its tags there.
+  const fileTimes = new Map<string, number>();
+  const fileTags = new Map<string, Set<string>>();
 
   for (const imported of incoming) {
     const item = withPlaceholderTitle(imported);
@@ -200,6 +219,8 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
     }
     if (current.has(item.id)) repeated++;
     else order.push(item.id);
+    if (item.updatedAt !== undefined) fileTimes.set(item.id, Math.max(item.updatedAt, fileTimes.get(item.id) ?? item.updatedAt));
+    fileTags.set(item.id, new Set([...(fileTags.get(item.id) ?? []), ...(item.tags ?? []).map(tagKey)]));
     current.set(item.id, checked.data);
     if (before && item.status !== undefined && checked.data.status !== item.status) statusKept.add(item.id);
     else statusKept.delete(item.id);
@@ -209,6 +230,7 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
   const updated: SavedItem[] = [];
   let unchanged = 0;
   let notesJoined = 0;
+  let editedSince = 0;
   for (const id of order) {
     const result = current.get(id)!;
     const before = listed.get(id);
@@ -216,9 +238,16 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
     else if (sameItem(before, result)) unchanged++;
     else {
       updated.push(result);
-      if (before.notes !== '' && result.notes.startsWith(before.notes + IMPORTED_NOTES_SEPARATOR)) notesJoined++;
+      const joined = before.notes !== '' && result.notes.startsWith(before.notes + IMPORTED_NOTES_SEPARATOR);
+      if (joined) notesJoined++;
+      // The file holds all the list has of the notes or tags, and more: what an older copy has of a note cut or a tag removed since.
+      const fileTime = fileTimes.get(id);
+      const tagsInFile = fileTags.get(id)!;
+      const notesBack = !joined && result.notes !== before.notes;
+      const tagsBack = result.tags.length > before.tags.length && before.tags.every((tag) => tagsInFile.has(tagKey(tag)));
+      if (fileTime !== undefined && before.updatedAt > fileTime && (notesBack || tagsBack)) editedSince++;
     }
   }
   problems.sort((a, b) => a.line - b.line);
-  return { added, updated, unchanged, rejected: problems, summary: summarize(added.length, updated.length, unchanged, repeated, statusKept.size, notesJoined, problems) };
+  return { added, updated, unchanged, rejected: problems, summary: summarize({ added: added.length, updated: updated.length, unchanged, repeated, statusesKept: statusKept.size, notesJoined, editedSince }, problems) };
 }

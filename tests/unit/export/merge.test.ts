@@ -42,6 +42,23 @@ describe('planImport merges by id', () => {
     expect(planImport([], [{ id: '2401.00001', tags: ['ML', 'ml'] }], NOW).added[0]!.tags).toEqual(['ML']);
   });
 
+  test('an older backup puts back a note cut and a tag removed since it was made: kept (nothing is taken away), and the preview says so', () => {
+    // Exported at 3,000; then the note cut short and "to cite" removed (5,000).
+    const listed = savedItem({ notes: 'Great paper.', tags: ['nlp'], updatedAt: 5_000 });
+    const backup: ImportedItem = { id: listed.id, notes: 'Great paper. TODO: check the ablation.', tags: ['nlp', 'to cite'], updatedAt: 3_000 };
+    const plan = planImport([listed], [backup], NOW);
+    expect(plan.updated[0]).toMatchObject({ notes: 'Great paper. TODO: check the ablation.', tags: ['nlp', 'to cite'] });
+    expect(plan.summary).toBe("0 new, 1 updated, 1 paper changed since the file was made gets the file's notes or tags too (an import adds notes and tags, it never takes any away)");
+    // A file made after the list's last change, or one that says no time (BibTeX), is no older backup.
+    expect(planImport([listed], [{ ...backup, updatedAt: 6_000 }], NOW).summary).toBe('0 new, 1 updated');
+    expect(planImport([listed], [{ ...backup, updatedAt: undefined }], NOW).summary).toBe('0 new, 1 updated');
+    // A tag the list never had, from a file that lacks the list's: added, not said (nothing of the list's was undone).
+    expect(planImport([listed], [{ id: listed.id, tags: ['vision'], updatedAt: 3_000 }], NOW).summary).toBe('0 new, 1 updated');
+    // Notes kept side by side are said as such, not twice.
+    const joined = planImport([listed], [{ id: listed.id, notes: 'Another note.', updatedAt: 3_000 }], NOW);
+    expect(joined.summary).toBe('0 new, 1 updated, 1 paper keeps both its notes (the file\'s below "--- imported notes ---")');
+  });
+
   test('different notes are both kept; notes one side already holds are not repeated', () => {
     const listed = savedItem({ notes: 'Mine: read section 3.' });
     const joined = planImport([listed], [{ id: listed.id, notes: 'Theirs: great figures.' }], NOW);
