@@ -1,5 +1,5 @@
 import { exportBibtex, exportCsv, exportJson, exportMarkdown, exportRis } from '../../export';
-import { isCitationStub } from '../../export/bibtex';
+import { isCitationStub, losesCharactersInLatex } from '../../export/bibtex';
 import type { SavedItem } from '../../schema';
 
 export type ExportFormat = 'json' | 'bibtex' | 'ris' | 'csv' | 'markdown';
@@ -52,13 +52,24 @@ export function exportItems(items: readonly SavedItem[], format: ExportFormat, n
 /**
  * What a citation file's reader should know of it: papers saved by their arXiv id alone (from a
  * PDF tab or a list of ids, not yet read from arXiv) are entries with neither title nor authors,
- * which go unnoticed in a long file. Null when there are none, or the format cites nothing.
+ * which go unnoticed in a long file; and, in BibTeX, notes and tags whose emoji it leaves out (a
+ * tag "🔥 hot" comes back from the file as another tag, "hot"). Null when there is nothing to say.
  */
 export function exportNote(items: readonly SavedItem[], format: ExportFormat): string | null {
   if (format !== 'bibtex' && format !== 'ris') return null;
+  const notes: string[] = [];
   const bare = items.filter((item) => isCitationStub(item)).length;
-  if (bare === 0) return null;
-  return bare === 1
-    ? '1 of them has no title or authors yet (saved by its arXiv id, not yet read from arXiv): its entry names only the id.'
-    : `${bare} of them have no title or authors yet (saved by their arXiv ids, not yet read from arXiv): their entries name only the id.`;
+  if (bare > 0) {
+    notes.push(
+      bare === 1
+        ? '1 of them has no title or authors yet (saved by its arXiv id, not yet read from arXiv): its entry names only the id.'
+        : `${bare} of them have no title or authors yet (saved by their arXiv ids, not yet read from arXiv): their entries name only the id.`,
+    );
+  }
+  const losing = format === 'bibtex' ? items.filter((item) => [item.notes, ...item.tags].some(losesCharactersInLatex)).length : 0;
+  if (losing > 0) {
+    const whose = losing === 1 ? '1 paper’s notes or tags hold' : `${losing} papers’ notes or tags hold`;
+    notes.push(`${whose} emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.`);
+  }
+  return notes.length > 0 ? notes.join(' ') : null;
 }
