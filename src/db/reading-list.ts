@@ -5,6 +5,7 @@ import { titleKeyOf } from './title-key';
 import {
   EDITED_ELSEWHERE,
   MAX_TAGS,
+  normalizeTag,
   tagKey,
   uniqueTags,
   type ChangeCount,
@@ -61,6 +62,8 @@ async function editEach(db: PaperLensDatabase, ids: readonly string[], change: (
 }
 
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tag, index) => tag === b[index]);
+// Tags as setTags would store them: an edit's `since` may hold the tags it sent, as typed.
+const asStored = (tags: readonly string[]) => uniqueTags(tags.map(normalizeTag));
 
 /**
  * Replaces an item's tags. `since`: the tags the edit began from; where the item holds others (and
@@ -71,7 +74,7 @@ export async function setTags(db: PaperLensDatabase, id: string, tags: readonly 
     const item = await itemOf(db, id);
     const next = uniqueTags(tags);
     if (sameTags(next, item.tags)) return item;
-    if (since !== undefined && !sameTags(uniqueTags(since), item.tags)) throw new Error(EDITED_ELSEWHERE);
+    if (since !== undefined && !sameTags(asStored(since), asStored(item.tags))) throw new Error(EDITED_ELSEWHERE);
     const updated = { ...item, tags: next, updatedAt: now };
     await db.saved.put(updated);
     return updated;

@@ -147,7 +147,7 @@ interface ImportCounts {
   repeated: number;
   statusesKept: number;
   notesJoined: number;
-  /** Listed papers changed after the file's copy whose notes or tags it holds with more (an older backup's: a note cut or a tag removed since, put back). */
+  /** Listed papers changed after the file's copy whose notes or tags it holds with more: an older backup's, putting back a note cut or a tag removed since (or another copy's additions: a file cannot tell). */
   editedSince: number;
 }
 

@@ -139,10 +139,11 @@ const IdListSchema = z.array(ArxivIdSchema).check(z.minLength(1, 'no papers name
  */
 export const ReadingListRequestSchemas = [
   /**
-   * Replaces one item's tags. `since`: the tags the edit began from (then those it last wrote); an
-   * item holding others was changed elsewhere meanwhile, and the write is refused (EDITED_ELSEWHERE).
+   * Replaces one item's tags. `since`: the tags the edit began from (then those it last sent), as
+   * stored (not as typed: a tag imported with a double space is kept so); an item holding others
+   * was changed elsewhere meanwhile, and the write is refused (EDITED_ELSEWHERE).
    */
-  z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: z.array(TagSchema).check(z.maxLength(MAX_TAGS)), since: z.optional(z.array(TagSchema).check(z.maxLength(MAX_TAGS))) }),
+  z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: z.array(TagSchema).check(z.maxLength(MAX_TAGS)), since: z.optional(SavedItemSchema.shape.tags) }),
   /** Adds a tag to each named item that lacks it (ignoring case). */
   z.object({ type: z.literal('addTag'), ids: IdListSchema, tag: TagSchema }),
   /** Removes a tag (ignoring case) from each named item. */

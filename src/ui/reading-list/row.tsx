@@ -86,19 +86,36 @@ function useDraft(stored: string, asStored: (typed: string) => string = (typed) 
 
 /**
  * What the store must still hold for an editor's next write to go in: the stored value when the
- * edit began, then each value it wrote, for as long as the draft is shown (a write lands before the
- * stored value shows it). A write made over another tab's change is refused (EDITED_ELSEWHERE),
- * and the typed text goes to the bar of unsaved edits.
+ * edit began, then each value sent (a write follows the one sent before it, even one sent at once
+ * as the page closes), for as long as the draft is shown. A write made over another tab's change
+ * is refused (EDITED_ELSEWHERE): its text, and any typed before the refusal came, goes to the bar
+ * of unsaved edits, never over the other tab's change; the next keystroke begins anew from the
+ * value then shown.
  */
 function useEditBase<T>(stored: T, draft: Draft) {
   const base = useRef<T | null>(null);
+  const refused = useRef(false);
   if (!draft.active) base.current = null;
   return {
-    since: () => base.current ?? undefined,
-    began: () => void (base.current ??= stored),
-    wrote: (value: T) => void (base.current = value),
-    /** The draft goes: the stored value, another tab's, is shown, and the next edit begins from it. */
+    began: () => {
+      if (refused.current) base.current = null;
+      refused.current = false;
+      base.current ??= stored;
+    },
+    /** A write of `value` goes out: what it says the store holds; null when it must not go (an earlier write of this edit was refused). */
+    sending: (value: T): { since: T | undefined } | null => {
+      if (refused.current) return null;
+      const since = base.current ?? undefined;
+      base.current = value;
+      return { since };
+    },
+    /** The write failed otherwise (it is tried again): the store still holds what it said. */
+    failed: (value: T, since: T | undefined) => {
+      if (base.current === value) base.current = since ?? null;
+    },
+    /** The store refused the write: the stored value, another tab's, is shown. */
     refused: () => {
+      refused.current = true;
       base.current = null;
       draft.discard();
     },
@@ -121,11 +138,15 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
   const lost = (notes: string, reason: string) => onLost({ item, notes, reason });
   const write = useDebouncedWrite(
     async (notes: string) => {
+      const sending = base.sending(notes);
+      if (sending === null) return lost(notes, EDITED_ELSEWHERE);
       try {
-        await sendRequest({ type: 'setNotes', id: item.id, notes, since: base.since() }, true);
-        base.wrote(notes);
+        await sendRequest({ type: 'setNotes', id: item.id, notes, since: sending.since }, true);
       } catch (failure) {
-        if (!editedElsewhere(failure)) throw failure;
+        if (!editedElsewhere(failure)) {
+          base.failed(notes, sending.since);
+          throw failure;
+        }
         base.refused();
         lost(notes, EDITED_ELSEWHERE);
       }
@@ -188,12 +209,15 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
     const tags = parseTagList(text, item.tags);
     const problem = tagsProblem(tags);
     if (problem) throw new Error(problem);
+    const sending = base.sending(tags);
+    if (sending === null) return lost(text, EDITED_ELSEWHERE);
     try {
-      const since = base.since();
-      await sendRequest({ type: 'setTags', id: item.id, tags, ...(since ? { since: [...since] } : {}) }, true);
-      base.wrote(tags);
+      await sendRequest({ type: 'setTags', id: item.id, tags, ...(sending.since ? { since: [...sending.since] } : {}) }, true);
     } catch (failure) {
-      if (!editedElsewhere(failure)) throw failure;
+      if (!editedElsewhere(failure)) {
+        base.failed(tags, sending.since);
+        throw failure;
+      }
       base.refused();
       lost(text, EDITED_ELSEWHERE);
     }

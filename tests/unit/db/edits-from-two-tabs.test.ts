@@ -46,7 +46,7 @@ describe('a note or tags written with what they were when the edit began', () =>
   test('through the message the reading list sends: `since` is validated and passed on, and the refusal says why', async () => {
     const parse = (request: unknown) => ReadingListRequestSchema.parse(request);
     const request = parse({ type: 'setNotes', id: ID, notes: 'Mine.', since: 'An old note.' });
-    await expect(handleReadingListRequest(db, request, 9_000)).rejects.toThrow(`${EDITED_ELSEWHERE}`);
+    await expect(handleReadingListRequest(db, request, 9_000)).rejects.toThrow(EDITED_ELSEWHERE);
     expect(() => parse({ type: 'setNotes', id: ID, notes: 'Mine.', since: 42 })).toThrow();
     expect((await stored()).notes).toBe('Great paper.');
   });

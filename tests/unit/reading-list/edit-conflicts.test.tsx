@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+// The reading list's note and tags editors against another tab's change, with the background's own
+// handler over a real store: what a refused write leaves, and a tab's own writes never refused.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { PaperLensDatabase } from '../../../src/db/database';
+import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
+import { ReadingListRequestSchema, type Request } from '../../../src/schema';
+import { savedItem } from '../export/fixtures';
+
+globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
+globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
+
+let db: PaperLensDatabase;
+let counter = 0;
+const send = (request: Request) => handleReadingListRequest(db, ReadingListRequestSchema.parse(request), Date.now());
+// How the page's requests reach the store (a test may hold some on the way), and those sent.
+let sendThrough: (request: Request) => Promise<unknown> = send;
+const sent: Request[] = [];
+vi.mock('../../../src/messaging/client', () => ({ sendRequest: (request: Request) => (sent.push(request), sendThrough(request)) }));
+const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
+
+const ID = '1706.03762';
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const stored = async () => (await db.saved.get(ID))!;
+
+beforeEach(async () => {
+  sent.length = 0;
+  db = new PaperLensDatabase(`reading-list-edit-conflicts-${++counter}`);
+  // A tag as an import may keep it (two spaces), not as the tags field writes one.
+  await db.saved.bulkPut([savedItem({ id: ID, title: 'Attention', tags: ['deep  learning'], notes: 'Start.' })]);
+});
+
+afterEach(() => {
+  sendThrough = send;
+  cleanup();
+  db.close();
+});
+
+async function field(name: 'notes' | 'tags'): Promise<HTMLInputElement> {
+  render(<ReadingListApp db={db} />);
+  await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('1'));
+  const element = document.querySelector<HTMLInputElement>(`[data-arxiv-id="${ID}"] [data-testid="${name}"]`)!;
+  element.focus();
+  return element;
+}
+
+/** Holds the page's requests until released, in order. */
+function holdRequests(): () => Promise<void> {
+  const held: (() => void)[] = [];
+  sendThrough = (request) => new Promise((resolve, reject) => held.push(() => void send(request).then(resolve, reject)));
+  return async () => {
+    sendThrough = send;
+    for (const release of held.splice(0)) {
+      release();
+      await pause(20);
+    }
+  };
+}
+
+test('a write refused as made over another tab\'s note: text typed while it was on its way goes to the bar too, not over that note', async () => {
+  const notes = await field('notes');
+  fireEvent.input(notes, { target: { value: 'Start. mine' } });
+  await send({ type: 'setNotes', id: ID, notes: 'Start. THEIRS' });
+  const release = holdRequests();
+  fireEvent.blur(notes);
+  await pause(50);
+  fireEvent.input(notes, { target: { value: 'Start. mine more' } });
+  await release();
+  await pause(800);
+  expect((await stored()).notes).toBe('Start. THEIRS');
+  expect(sent.filter((request) => request.type === 'setNotes')).toEqual([{ type: 'setNotes', id: ID, notes: 'Start. mine', since: 'Start.' }]);
+  await waitFor(() => expect(screen.getByTestId<HTMLTextAreaElement>('lost-note-text').value).toBe('Start. mine more'));
+  expect(screen.getByTestId('lost-note-message').textContent).toBe('Your note on “Attention” was not saved: its note was changed in another tab or window while you were editing.');
+});
+
+test('the last words, sent at once as the page closes behind a write still on its way, follow it: both written', async () => {
+  const notes = await field('notes');
+  fireEvent.input(notes, { target: { value: 'Start. a' } });
+  const release = holdRequests();
+  fireEvent.blur(notes);
+  await pause(50);
+  fireEvent.input(notes, { target: { value: 'Start. a last words' } });
+  dispatchEvent(new Event('pagehide'));
+  await pause(50);
+  await release();
+  await waitFor(async () => expect((await stored()).notes).toBe('Start. a last words'));
+  expect(screen.queryByTestId('lost-note')).toBeNull();
+});
+
+test('tags stored otherwise than typed (an imported double space) are no other tab\'s change', async () => {
+  const tags = await field('tags');
+  fireEvent.input(tags, { target: { value: 'deep  learning, vision' } });
+  fireEvent.keyDown(tags, { key: 'Enter' });
+  await waitFor(async () => expect((await stored()).tags).toEqual(['deep learning', 'vision']));
+  fireEvent.input(tags, { target: { value: 'deep learning, vision, nlp' } });
+  fireEvent.keyDown(tags, { key: 'Enter' });
+  await waitFor(async () => expect((await stored()).tags).toEqual(['deep learning', 'vision', 'nlp']));
+  expect(screen.queryByTestId('lost-note')).toBeNull();
+});
