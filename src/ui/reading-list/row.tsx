@@ -84,6 +84,9 @@ function useDraft(stored: string, asStored: (typed: string) => string = (typed) 
   };
 }
 
+/** Whether a write was refused as made over another tab's change. */
+const editedElsewhere = (failure: unknown) => errorMessage(failure) === EDITED_ELSEWHERE;
+
 /**
  * What the store must still hold for an editor's next write to go in: the stored value when the
  * edit began, then each value sent (a write follows the one sent before it, even one sent at once
@@ -102,28 +105,30 @@ function useEditBase<T>(stored: T, draft: Draft) {
       refused.current = false;
       base.current ??= stored;
     },
-    /** A write of `value` goes out: what it says the store holds; null when it must not go (an earlier write of this edit was refused). */
-    sending: (value: T): { since: T | undefined } | null => {
-      if (refused.current) return null;
+    /**
+     * Writes `value` by `send`, given what the store must hold; refused (now or by an earlier write
+     * of this edit), the stored value is shown and `onRefused` hands the typed text to the bar. A
+     * write that fails otherwise is tried again: the store still holds what it said.
+     */
+    write: async (value: T, send: (since: T | undefined) => Promise<unknown>, onRefused: () => void): Promise<void> => {
+      if (refused.current) return onRefused();
       const since = base.current ?? undefined;
       base.current = value;
-      return { since };
-    },
-    /** The write failed otherwise (it is tried again): the store still holds what it said. */
-    failed: (value: T, since: T | undefined) => {
-      if (base.current === value) base.current = since ?? null;
-    },
-    /** The store refused the write: the stored value, another tab's, is shown. */
-    refused: () => {
-      refused.current = true;
-      base.current = null;
-      draft.discard();
+      try {
+        await send(since);
+      } catch (failure) {
+        if (!editedElsewhere(failure)) {
+          if (base.current === value) base.current = since ?? null;
+          throw failure;
+        }
+        refused.current = true;
+        base.current = null;
+        draft.discard();
+        onRefused();
+      }
     },
   };
 }
-
-/** Whether a write was refused as made over another tab's change. */
-const editedElsewhere = (failure: unknown) => errorMessage(failure) === EDITED_ELSEWHERE;
 
 /** How many characters of an insertion into `field` its maxLength will leave out (the browser cuts them without a word). */
 function charactersLeftOut(field: HTMLTextAreaElement, event: InputEvent): number {
@@ -137,20 +142,12 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
   const base = useEditBase(item.notes, draft);
   const lost = (notes: string, reason: string) => onLost({ item, notes, reason });
   const write = useDebouncedWrite(
-    async (notes: string) => {
-      const sending = base.sending(notes);
-      if (sending === null) return lost(notes, EDITED_ELSEWHERE);
-      try {
-        await sendRequest({ type: 'setNotes', id: item.id, notes, since: sending.since }, true);
-      } catch (failure) {
-        if (!editedElsewhere(failure)) {
-          base.failed(notes, sending.since);
-          throw failure;
-        }
-        base.refused();
-        lost(notes, EDITED_ELSEWHERE);
-      }
-    },
+    (notes: string) =>
+      base.write(
+        notes,
+        (since) => sendRequest({ type: 'setNotes', id: item.id, notes, since }, true),
+        () => lost(notes, EDITED_ELSEWHERE),
+      ),
     NOTES_DELAY_MS,
     lost,
   );
@@ -209,18 +206,11 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
     const tags = parseTagList(text, item.tags);
     const problem = tagsProblem(tags);
     if (problem) throw new Error(problem);
-    const sending = base.sending(tags);
-    if (sending === null) return lost(text, EDITED_ELSEWHERE);
-    try {
-      await sendRequest({ type: 'setTags', id: item.id, tags, ...(sending.since ? { since: [...sending.since] } : {}) }, true);
-    } catch (failure) {
-      if (!editedElsewhere(failure)) {
-        base.failed(tags, sending.since);
-        throw failure;
-      }
-      base.refused();
-      lost(text, EDITED_ELSEWHERE);
-    }
+    await base.write(
+      tags,
+      (since) => sendRequest({ type: 'setTags', id: item.id, tags, ...(since ? { since: [...since] } : {}) }, true),
+      () => lost(text, EDITED_ELSEWHERE),
+    );
   }, TAGS_DELAY_MS, lost);
   const commit = () => void write.flush().then((landed) => landed && draft.release());
   return (
