@@ -1,26 +1,30 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { benchCardLatency } from './card-latency';
 import { benchListing } from './listing';
+import { benchLoad } from './load';
 import { benchReadingList } from './reading-list';
 import { benchSearch } from './search';
 import { benchWorkerLookup } from './worker-lookup';
 
 /**
- * `npm run bench [-- --only <name>] [--papers 10000,100000]`: the project's performance figures,
- * measured in real Chromium on the built extension (run `npm run build` first); `--papers`: the
- * store sizes of `search` (default both). Prints each report and writes them all to
- * bench/results/latest.json.
+ * `npm run bench [-- --only <name>] [--papers 10000,100000] [--repeat 5]`: the project's performance
+ * figures, measured in real Chromium on the built extension (run `npm run build` first); `--papers`:
+ * the store sizes of `search` (default both) and `load` (default 100,000); `--repeat`: the loads
+ * per size of `load`. Prints each report and writes them all to bench/results/latest.json.
  */
 
 const args = process.argv.slice(2);
 const papersIndex = args.indexOf('--papers');
 const sizes = papersIndex >= 0 ? args[papersIndex + 1]?.split(',').map(Number) : undefined;
+const repeatIndex = args.indexOf('--repeat');
+const repeats = repeatIndex >= 0 ? Number(args[repeatIndex + 1]) : undefined;
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   card: () => benchCardLatency(),
   listing: () => benchListing(),
   'reading-list': () => benchReadingList(),
   search: () => benchSearch(sizes),
+  load: () => benchLoad(sizes, repeats),
   lookup: () => benchWorkerLookup(),
 };
 

@@ -25,9 +25,14 @@ export function searchDocument(paper: IndexedPaper): SearchDocument {
   };
 }
 
+/** Each paper's search document, made as the index asks for it: a large store's never all live at once. */
+function* searchDocuments(papers: readonly IndexedPaper[]): Generator<SearchDocument> {
+  for (const paper of papers) yield searchDocument(paper);
+}
+
 /** A snapshot of every paper given, as stored. */
-export function snapshotOf(papers: IndexedPaper[]): PackedSearchSnapshot {
-  return packSnapshot(buildSearchSnapshot(papers.map(searchDocument)));
+export function snapshotOf(papers: readonly IndexedPaper[]): PackedSearchSnapshot {
+  return packSnapshot(buildSearchSnapshot(searchDocuments(papers)));
 }
 
 /**
@@ -47,9 +52,9 @@ export async function writeSearchIndex(db: PaperLensDatabase, papers: Paper[], n
  * The stored snapshot (undefined before the first) with these papers added or replaced, built
  * from their text alone: a feed merge or bulk load into a large store costs what it adds.
  */
-export function snapshotWithPapers(stored: PackedSearchSnapshot | undefined, papers: Paper[]): PackedSearchSnapshot {
-  const documents = papers.map(searchDocument);
-  return packSnapshot(stored ? updateSearchSnapshot(unpackSnapshot(stored), documents) : buildSearchSnapshot(documents));
+export function snapshotWithPapers(stored: PackedSearchSnapshot | undefined, papers: readonly Paper[]): PackedSearchSnapshot {
+  const documents = searchDocuments(papers);
+  return packSnapshot(stored ? updateSearchSnapshot(unpackSnapshot(stored), documents, new Set(papers.map((paper) => paper.id))) : buildSearchSnapshot(documents));
 }
 
 /** The persisted index, ready to query (null before the first seeding). */

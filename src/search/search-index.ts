@@ -109,13 +109,85 @@ interface WordTerms {
   idfs: number[];
 }
 
-/** Postings being assembled: per term, flat (document, weight) pairs. */
-type PostingLists = Map<string, number[]>;
+/**
+ * Postings being assembled, in typed arrays that double when full (outside the JS heap) and terms
+ * numbered as met. Building 100,000 papers' postings as a growing array per term promoted millions
+ * of small arrays to the old generation, where Chromium's garbage collector, in its memory-reducing
+ * mode, ran a full collection every few megabytes: most of the build's time.
+ */
+class PostingsBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private termOf = new Uint32Array(1024);
+  private docOf = new Uint32Array(1024);
+  private weightOf = new Uint8Array(1024);
+  private count = 0;
 
-function addDocuments(postings: PostingLists, docLengths: Uint16Array, documents: SearchDocument[], firstDoc: number): void {
+  /** Postings of one term must be added in document order: they are kept in the order added. */
+  add(term: string, doc: number, weight: number): void {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+    }
+    if (this.count === this.termOf.length) this.grow();
+    this.termOf[this.count] = id;
+    this.docOf[this.count] = doc;
+    this.weightOf[this.count] = weight;
+    this.count++;
+  }
+
+  private grow(): void {
+    const grown = <A extends Uint32Array | Uint8Array>(array: A, make: (length: number) => A): A => {
+      const bigger = make(array.length * 2);
+      bigger.set(array);
+      return bigger;
+    };
+    this.termOf = grown(this.termOf, (length) => new Uint32Array(length));
+    this.docOf = grown(this.docOf, (length) => new Uint32Array(length));
+    this.weightOf = grown(this.weightOf, (length) => new Uint8Array(length));
+  }
+
+  /** Terms sorted, each term's postings a run in the order added (a counting sort by term). */
+  encode(): Pick<SearchSnapshot, 'terms' | 'termStarts' | 'postingDocs' | 'postingWeights'> {
+    const byTerm = Uint32Array.from(this.terms.keys()).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+    const rankOf = new Uint32Array(this.terms.length);
+    byTerm.forEach((id, rank) => {
+      rankOf[id] = rank;
+    });
+    const termStarts = new Uint32Array(this.terms.length + 1);
+    for (let at = 0; at < this.count; at++) termStarts[rankOf[this.termOf[at]!]! + 1]!++;
+    for (let rank = 0; rank < this.terms.length; rank++) termStarts[rank + 1]! += termStarts[rank]!;
+    const next = termStarts.slice(0, this.terms.length);
+    const postingDocs = new Uint32Array(this.count);
+    const postingWeights = new Uint8Array(this.count);
+    for (let at = 0; at < this.count; at++) {
+      const to = next[rankOf[this.termOf[at]!]!]!++;
+      postingDocs[to] = this.docOf[at]!;
+      postingWeights[to] = this.weightOf[at]!;
+    }
+    return { terms: Array.from(byTerm, (id) => this.terms[id]!), termStarts, postingDocs, postingWeights };
+  }
+}
+
+/** The documents of a snapshot being built, in document order. */
+interface DocumentLists {
+  ids: string[];
+  rows: string[];
+  lengths: number[];
+}
+
+/**
+ * Indexes documents one at a time as they come (a caller may make each on demand, so a large
+ * store's documents never all live at once).
+ */
+function addDocuments(postings: PostingsBuilder, into: DocumentLists, documents: Iterable<SearchDocument>): void {
   const acronymTerms = acronymReader();
-  documents.forEach((document, offset) => {
-    const doc = firstDoc + offset;
+  for (const document of documents) {
+    const doc = into.ids.length;
+    into.ids.push(document.id);
+    into.rows.push(rowOf(document));
     const weights = new Map<string, number>();
     const titleTokens = tokenize(document.title);
     const textTokens = tokenize(document.text);
@@ -137,82 +209,47 @@ function addDocuments(postings: PostingLists, docLengths: Uint16Array, documents
     };
     addAcronymTerms(document.title, titleTokens, TITLE_ACRONYM, TITLE_LONG_FORM);
     addAcronymTerms(document.text, textTokens, TEXT_ACRONYM, TEXT_LONG_FORM);
-    docLengths[doc] = Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);
-    for (const [term, weight] of weights) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push(doc, Math.min(255, weight));
-    }
-  });
+    into.lengths.push(Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length));
+    for (const [term, weight] of weights) postings.add(term, doc, Math.min(255, weight));
+  }
 }
 
-function encode(ids: string[], rows: string[], docLengths: Uint16Array, postings: PostingLists): SearchSnapshot {
-  const terms = [...postings.keys()].sort();
-  const termStarts = new Uint32Array(terms.length + 1);
-  let total = 0;
-  terms.forEach((term, index) => {
-    termStarts[index] = total;
-    total += postings.get(term)!.length / 2;
-  });
-  termStarts[terms.length] = total;
-  const postingDocs = new Uint32Array(total);
-  const postingWeights = new Uint8Array(total);
-  terms.forEach((term, index) => {
-    const list = postings.get(term)!;
-    let at = termStarts[index]!;
-    for (let i = 0; i < list.length; i += 2) {
-      postingDocs[at] = list[i]!;
-      postingWeights[at] = list[i + 1]!;
-      at++;
-    }
-  });
-  return { format: SNAPSHOT_FORMAT, ids, rows, docLengths, terms, termStarts, postingDocs, postingWeights };
+function encode({ ids, rows, lengths }: DocumentLists, postings: PostingsBuilder): SearchSnapshot {
+  return { format: SNAPSHOT_FORMAT, ids, rows, docLengths: Uint16Array.from(lengths), ...postings.encode() };
 }
 
-export function buildSearchSnapshot(documents: SearchDocument[]): SearchSnapshot {
-  const postings: PostingLists = new Map();
-  const docLengths = new Uint16Array(documents.length);
-  addDocuments(postings, docLengths, documents, 0);
-  return encode(
-    documents.map((document) => document.id),
-    documents.map(rowOf),
-    docLengths,
-    postings,
-  );
+/** A snapshot of these documents (an iterable may make each as it is asked for). */
+export function buildSearchSnapshot(documents: Iterable<SearchDocument>): SearchSnapshot {
+  const postings = new PostingsBuilder();
+  const lists: DocumentLists = { ids: [], rows: [], lengths: [] };
+  addDocuments(postings, lists, documents);
+  return encode(lists, postings);
 }
 
 /**
- * The snapshot with `documents` added (replacing any with the same id), without the text of the
- * documents already indexed: a feed merge or bulk load into a large store costs what it adds.
+ * The snapshot with `documents` added, replacing those with the ids in `replacing` (every id of
+ * `documents` the snapshot may hold), without the text of the documents already indexed: a feed
+ * merge or bulk load into a large store costs what it adds.
  */
-export function updateSearchSnapshot(snapshot: SearchSnapshot, documents: SearchDocument[]): SearchSnapshot {
-  const replaced = new Set(documents.map((document) => document.id));
+export function updateSearchSnapshot(snapshot: SearchSnapshot, documents: Iterable<SearchDocument>, replacing: ReadonlySet<string>): SearchSnapshot {
   const newIndexOf = new Int32Array(snapshot.ids.length).fill(-1);
-  const ids: string[] = [];
-  const rows: string[] = [];
+  const lists: DocumentLists = { ids: [], rows: [], lengths: [] };
   snapshot.ids.forEach((id, doc) => {
-    if (replaced.has(id)) return;
-    newIndexOf[doc] = ids.length;
-    ids.push(id);
-    rows.push(snapshot.rows[doc]!);
+    if (replacing.has(id)) return;
+    newIndexOf[doc] = lists.ids.length;
+    lists.ids.push(id);
+    lists.rows.push(snapshot.rows[doc]!);
+    lists.lengths.push(snapshot.docLengths[doc]!);
   });
-  const kept = ids.length;
-  const docLengths = new Uint16Array(kept + documents.length);
-  snapshot.ids.forEach((_, doc) => {
-    const index = newIndexOf[doc]!;
-    if (index >= 0) docLengths[index] = snapshot.docLengths[doc]!;
-  });
-  const postings: PostingLists = new Map();
+  const postings = new PostingsBuilder();
   snapshot.terms.forEach((term, termIndex) => {
-    const list: number[] = [];
     for (let at = snapshot.termStarts[termIndex]!; at < snapshot.termStarts[termIndex + 1]!; at++) {
       const index = newIndexOf[snapshot.postingDocs[at]!]!;
-      if (index >= 0) list.push(index, snapshot.postingWeights[at]!);
+      if (index >= 0) postings.add(term, index, snapshot.postingWeights[at]!);
     }
-    if (list.length > 0) postings.set(term, list);
   });
-  addDocuments(postings, docLengths, documents, kept);
-  return encode([...ids, ...documents.map((document) => document.id)], [...rows, ...documents.map(rowOf)], docLengths, postings);
+  addDocuments(postings, lists, documents);
+  return encode(lists, postings);
 }
 
 /** The snapshot as stored: its string lists joined into one string each (see packSnapshot). */

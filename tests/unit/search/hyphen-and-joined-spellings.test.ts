@@ -130,7 +130,7 @@ describe('a word hyphenated, joined or written as one name finds the papers that
   });
 
   test('an index updated with a paper finds its other spellings too', () => {
-    const updated = new SearchIndex(updateSearchSnapshot(buildSearchSnapshot(DOCUMENTS.slice(0, 2)), [titleDocument('2410.00011', 'Pre-trained Transformers for Multi-Lingual OCR')]));
+    const updated = new SearchIndex(updateSearchSnapshot(buildSearchSnapshot(DOCUMENTS.slice(0, 2)), [titleDocument('2410.00011', 'Pre-trained Transformers for Multi-Lingual OCR')], new Set(['2410.00011'])));
     expect(updated.search('pretrained multilingual').map((hit) => hit.id)).toEqual(['2410.00011']);
   });
 

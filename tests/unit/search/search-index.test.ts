@@ -212,7 +212,8 @@ describe('updating the index without re-reading the store', () => {
     const documents = papers.map(searchDocument);
     const [first, rest] = [documents.slice(0, 40), documents.slice(40)];
     const changed = { ...documents[3]!, title: 'Completely Renamed Zebra Paper', row: 'the renamed row' };
-    const updated = updateSearchSnapshot(updateSearchSnapshot(buildSearchSnapshot(first), rest), [changed]);
+    const idsOf = (added: SearchDocument[]) => new Set(added.map((document) => document.id));
+    const updated = updateSearchSnapshot(updateSearchSnapshot(buildSearchSnapshot(first), rest, idsOf(rest)), [changed], idsOf([changed]));
     const scratch = buildSearchSnapshot([...documents.filter((document) => document.id !== changed.id), changed]);
     for (const query of ['zebra', 'speculative decoding', 'translation', 'quantiz', 'salamandra', documents[3]!.title]) {
       expect(new SearchIndex(updated).search(query)).toEqual(new SearchIndex(scratch).search(query));
