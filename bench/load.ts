@@ -5,52 +5,69 @@ import { median, round } from './stats';
 import { realVocabulary, type Vocabulary } from './synthetic-papers';
 
 /**
- * `npm run bench -- --only load [--papers 100000] [--repeat 5]`: the time to load N papers into an
- * empty store through the product's bulk path (records and search index, one transaction), each
- * repeat in a fresh browser and profile. The search benchmark loads once per size; on a 2-core
- * machine one load varies by seconds (how often the garbage collector runs, and what IndexedDB
- * writes meanwhile), so this reports the spread.
+ * `npm run bench -- --only load [--papers 100000] [--repeat 5] [--compare <bench build dir>]`: the
+ * time to load N papers into an empty store through the product's bulk path (records and search
+ * index, one transaction), each repeat in a fresh browser and profile. The search benchmark loads
+ * once per size; on a 2-core machine one load varies by seconds (how often the garbage collector
+ * runs, and what IndexedDB writes meanwhile), so this reports the spread. `--compare`: another
+ * build's bench output (`.output/bench/chrome-mv3` of a checkout built with PAPERLENS_BENCH=1),
+ * loaded in turn with this one, the order alternating, so the machine's drift falls on both.
  */
 
 const BENCH_DIR = fileURLToPath(new URL('../.output/bench/chrome-mv3/', import.meta.url));
 
-export interface LoadReport {
-  papers: number;
+interface LoadTimes {
   loadMs: { median: number; min: number; max: number; each: number[] };
   /** The same records alone (no search index), in a scratch database of the same browser, before each load. */
   recordsOnlyMs: { median: number; each: number[] };
 }
 
-export async function benchLoad(sizes = [100_000], repeats = 5): Promise<LoadReport[]> {
+export interface LoadReport extends LoadTimes {
+  papers: number;
+  /** The build given with `--compare`, loaded in turn with this one. */
+  compared?: LoadTimes & { extensionDir: string };
+}
+
+async function loadOnce(extensionDir: string, size: number, vocabulary: Vocabulary): Promise<{ loadMs: number; recordsOnlyMs: number }> {
+  const browser = await launchExtension({ extensionDir });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
+    await page.waitForFunction(() => 'paperlensBench' in globalThis);
+    const load = await page.evaluate(
+      ([count, words]) =>
+        (globalThis as unknown as { paperlensBench: { loadSynthetic: (n: number, v: Vocabulary) => Promise<{ loadMs: number; recordsOnlyMs: number; count: number }> } }).paperlensBench.loadSynthetic(count, words),
+      [size, vocabulary] as const,
+    );
+    if (load.count !== size) throw new Error(`the store holds ${load.count} papers after loading ${size}`);
+    return { loadMs: round(load.loadMs, 0), recordsOnlyMs: round(load.recordsOnlyMs, 0) };
+  } finally {
+    await browser.close();
+  }
+}
+
+function summary(loads: { loadMs: number; recordsOnlyMs: number }[]): LoadTimes {
+  const each = loads.map((load) => load.loadMs);
+  const recordsOnly = loads.map((load) => load.recordsOnlyMs);
+  return {
+    loadMs: { median: round(median(each), 0), min: Math.min(...each), max: Math.max(...each), each },
+    recordsOnlyMs: { median: round(median(recordsOnly), 0), each: recordsOnly },
+  };
+}
+
+export async function benchLoad(sizes = [100_000], repeats = 5, compareDir?: string): Promise<LoadReport[]> {
   execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, PAPERLENS_BENCH: '1' }, stdio: 'ignore' });
   const vocabulary = realVocabulary();
   const reports: LoadReport[] = [];
   for (const size of sizes) {
-    const loads: number[] = [];
-    const recordsOnly: number[] = [];
+    const own: { loadMs: number; recordsOnlyMs: number }[] = [];
+    const compared: { loadMs: number; recordsOnlyMs: number }[] = [];
     for (let repeat = 0; repeat < repeats; repeat++) {
-      const browser = await launchExtension({ extensionDir: BENCH_DIR });
-      try {
-        const page = await browser.context.newPage();
-        await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
-        await page.waitForFunction(() => 'paperlensBench' in globalThis);
-        const load = await page.evaluate(
-          ([count, words]) =>
-            (globalThis as unknown as { paperlensBench: { loadSynthetic: (n: number, v: Vocabulary) => Promise<{ loadMs: number; recordsOnlyMs: number; count: number }> } }).paperlensBench.loadSynthetic(count, words),
-          [size, vocabulary] as const,
-        );
-        if (load.count !== size) throw new Error(`the store holds ${load.count} papers after loading ${size}`);
-        loads.push(round(load.loadMs, 0));
-        recordsOnly.push(round(load.recordsOnlyMs, 0));
-      } finally {
-        await browser.close();
-      }
+      if (compareDir && repeat % 2 === 0) compared.push(await loadOnce(compareDir, size, vocabulary));
+      own.push(await loadOnce(BENCH_DIR, size, vocabulary));
+      if (compareDir && repeat % 2 === 1) compared.push(await loadOnce(compareDir, size, vocabulary));
     }
-    reports.push({
-      papers: size,
-      loadMs: { median: round(median(loads), 0), min: Math.min(...loads), max: Math.max(...loads), each: loads },
-      recordsOnlyMs: { median: round(median(recordsOnly), 0), each: recordsOnly },
-    });
+    reports.push({ papers: size, ...summary(own), ...(compareDir ? { compared: { extensionDir: compareDir, ...summary(compared) } } : {}) });
   }
   return reports;
 }

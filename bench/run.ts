@@ -7,10 +7,11 @@ import { benchSearch } from './search';
 import { benchWorkerLookup } from './worker-lookup';
 
 /**
- * `npm run bench [-- --only <name>] [--papers 10000,100000] [--repeat 5]`: the project's performance
- * figures, measured in real Chromium on the built extension (run `npm run build` first); `--papers`:
- * the store sizes of `search` (default both) and `load` (default 100,000); `--repeat`: the loads
- * per size of `load`. Prints each report and writes them all to bench/results/latest.json.
+ * `npm run bench [-- --only <name>] [--papers 10000,100000] [--repeat 5] [--compare <dir>]`: the
+ * project's performance figures, measured in real Chromium on the built extension (run `npm run
+ * build` first); `--papers`: the store sizes of `search` (default both) and `load` (default
+ * 100,000); `--repeat`, `--compare`: the loads per size of `load`, and another build's bench output
+ * to load in turn (bench/load.ts). Prints each report and writes them all to bench/results/latest.json.
  */
 
 const args = process.argv.slice(2);
@@ -18,13 +19,15 @@ const papersIndex = args.indexOf('--papers');
 const sizes = papersIndex >= 0 ? args[papersIndex + 1]?.split(',').map(Number) : undefined;
 const repeatIndex = args.indexOf('--repeat');
 const repeats = repeatIndex >= 0 ? Number(args[repeatIndex + 1]) : undefined;
+const compareIndex = args.indexOf('--compare');
+const compareDir = compareIndex >= 0 ? args[compareIndex + 1] : undefined;
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   card: () => benchCardLatency(),
   listing: () => benchListing(),
   'reading-list': () => benchReadingList(),
   search: () => benchSearch(sizes),
-  load: () => benchLoad(sizes, repeats),
+  load: () => benchLoad(sizes, repeats, compareDir),
   lookup: () => benchWorkerLookup(),
 };
 

@@ -123,14 +123,47 @@ class PostingsBuilder {
   private weightOf = new Uint8Array(1024);
   private count = 0;
 
-  /** Postings of one term must be added in document order: they are kept in the order added. */
-  add(term: string, doc: number, weight: number): void {
+  /** The weight of each term in the document being added (by term number), and the terms it has. */
+  private documentWeights = new Uint32Array(1024);
+  private readonly documentTerms: number[] = [];
+
+  private termId(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
+      if (id === this.documentWeights.length) {
+        const grown = new Uint32Array(id * 2);
+        grown.set(this.documentWeights);
+        this.documentWeights = grown;
+      }
     }
+    return id;
+  }
+
+  /** Adds to a term's weight in the document being added (a Map per document was most of the build's garbage). */
+  weigh(term: string, weight: number): void {
+    const id = this.termId(term);
+    if (this.documentWeights[id] === 0) this.documentTerms.push(id);
+    this.documentWeights[id]! += weight;
+  }
+
+  /** The weighed terms' postings for this document; the next document starts from none. */
+  endDocument(doc: number): void {
+    for (const id of this.documentTerms) {
+      this.push(id, doc, Math.min(255, this.documentWeights[id]!));
+      this.documentWeights[id] = 0;
+    }
+    this.documentTerms.length = 0;
+  }
+
+  /** Postings of one term must be added in document order: they are kept in the order added. */
+  add(term: string, doc: number, weight: number): void {
+    this.push(this.termId(term), doc, weight);
+  }
+
+  private push(id: number, doc: number, weight: number): void {
     if (this.count === this.termOf.length) this.grow();
     this.termOf[this.count] = id;
     this.docOf[this.count] = doc;
@@ -188,29 +221,27 @@ function addDocuments(postings: PostingsBuilder, into: DocumentLists, documents:
     const doc = into.ids.length;
     into.ids.push(document.id);
     into.rows.push(rowOf(document));
-    const weights = new Map<string, number>();
     const titleTokens = tokenize(document.title);
     const textTokens = tokenize(document.text);
-    for (const token of titleTokens) weights.set(token, (weights.get(token) ?? 0) + TITLE_TERM);
-    for (const token of textTokens) weights.set(token, (weights.get(token) ?? 0) + TEXT_TERM);
+    for (const token of titleTokens) postings.weigh(token, TITLE_TERM);
+    for (const token of textTokens) postings.weigh(token, TEXT_TERM);
     const authors = withGermanSpellings(document.authors);
-    for (const token of tokenize(authors)) weights.set(token, (weights.get(token) ?? 0) + TEXT_TERM);
+    for (const token of tokenize(authors)) postings.weigh(token, TEXT_TERM);
     // Other spellings of its words: found by, not counted in the length (the words are counted once);
     // in the title a little below the spelling it has, which ranks first for a reader who types it.
-    for (const term of compoundTerms(document.title)) weights.set(term, (weights.get(term) ?? 0) + TITLE_VARIANT);
-    for (const term of compoundTerms(document.text)) weights.set(term, (weights.get(term) ?? 0) + TEXT_TERM);
-    for (const term of compoundTerms(authors)) weights.set(term, (weights.get(term) ?? 0) + TEXT_TERM);
+    for (const term of compoundTerms(document.title)) postings.weigh(term, TITLE_VARIANT);
+    for (const term of compoundTerms(document.text)) postings.weigh(term, TEXT_TERM);
+    for (const term of compoundTerms(authors)) postings.weigh(term, TEXT_TERM);
     // An acronym's long form and a long form's acronym, in the field they were found in (not
     // counted in the length, as other spellings), once per field and not where written as such.
-    const addAcronymTerms = (text: string, written: string[], acronymWeight: number, longFormWeight: number) => {
-      for (const { term, isAcronym } of acronymTerms(text)) {
-        if (!written.includes(term)) weights.set(term, (weights.get(term) ?? 0) + (isAcronym ? acronymWeight : longFormWeight));
-      }
-    };
-    addAcronymTerms(document.title, titleTokens, TITLE_ACRONYM, TITLE_LONG_FORM);
-    addAcronymTerms(document.text, textTokens, TEXT_ACRONYM, TEXT_LONG_FORM);
+    for (const { term, isAcronym } of acronymTerms(document.title)) {
+      if (!titleTokens.includes(term)) postings.weigh(term, isAcronym ? TITLE_ACRONYM : TITLE_LONG_FORM);
+    }
+    for (const { term, isAcronym } of acronymTerms(document.text)) {
+      if (!textTokens.includes(term)) postings.weigh(term, isAcronym ? TEXT_ACRONYM : TEXT_LONG_FORM);
+    }
     into.lengths.push(Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length));
-    for (const [term, weight] of weights) postings.add(term, doc, Math.min(255, weight));
+    postings.endDocument(doc);
   }
 }
 
