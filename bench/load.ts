@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchExtension } from '../tests/e2e/harness';
 import { median, round } from './stats';
@@ -56,6 +58,7 @@ function summary(loads: { loadMs: number; recordsOnlyMs: number }[]): LoadTimes 
 }
 
 export async function benchLoad(sizes = [100_000], repeats = 5, compareDir?: string): Promise<LoadReport[]> {
+  if (compareDir && !existsSync(join(compareDir, 'bench.html'))) throw new Error(`${compareDir} holds no bench build: build one with PAPERLENS_BENCH=1 npx wxt build`);
   execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, PAPERLENS_BENCH: '1' }, stdio: 'ignore' });
   const vocabulary = realVocabulary();
   const reports: LoadReport[] = [];

@@ -109,21 +109,28 @@ interface WordTerms {
   idfs: number[];
 }
 
+/** `bigger`, holding `array` at its start. */
+function doubled<A extends Uint32Array | Uint8Array>(array: A, bigger: A): A {
+  bigger.set(array);
+  return bigger;
+}
+
 /**
- * Postings being assembled, in typed arrays that double when full (outside the JS heap) and terms
- * numbered as met. Building 100,000 papers' postings as a growing array per term promoted millions
+ * Postings being assembled, in typed arrays that double when full (outside the JS heap), terms
+ * given ids as met. Building 100,000 papers' postings as a growing array per term promoted millions
  * of small arrays to the old generation, where Chromium's garbage collector, in its memory-reducing
  * mode, ran a full collection every few megabytes: most of the build's time.
  */
 class PostingsBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private termOf = new Uint32Array(1024);
-  private docOf = new Uint32Array(1024);
-  private weightOf = new Uint8Array(1024);
+  // The postings added so far, the i-th in each: its term's id, its document, its weight.
+  private addedTerms = new Uint32Array(1024);
+  private addedDocs = new Uint32Array(1024);
+  private addedWeights = new Uint8Array(1024);
   private count = 0;
 
-  /** The weight of each term in the document being added (by term number), and the terms it has. */
+  /** The weight of each term in the document being added (by term id), and the terms it has. */
   private documentWeights = new Uint32Array(1024);
   private readonly documentTerms: number[] = [];
 
@@ -133,11 +140,7 @@ class PostingsBuilder {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
-      if (id === this.documentWeights.length) {
-        const grown = new Uint32Array(id * 2);
-        grown.set(this.documentWeights);
-        this.documentWeights = grown;
-      }
+      if (id === this.documentWeights.length) this.documentWeights = doubled(this.documentWeights, new Uint32Array(id * 2));
     }
     return id;
   }
@@ -158,28 +161,21 @@ class PostingsBuilder {
     this.documentTerms.length = 0;
   }
 
-  /** Postings of one term must be added in document order: they are kept in the order added. */
+  /** A posting as it is (a kept one, on update). A term's postings must come in document order: they are kept in the order added. */
   add(term: string, doc: number, weight: number): void {
     this.push(this.termId(term), doc, weight);
   }
 
   private push(id: number, doc: number, weight: number): void {
-    if (this.count === this.termOf.length) this.grow();
-    this.termOf[this.count] = id;
-    this.docOf[this.count] = doc;
-    this.weightOf[this.count] = weight;
+    if (this.count === this.addedTerms.length) {
+      this.addedTerms = doubled(this.addedTerms, new Uint32Array(this.count * 2));
+      this.addedDocs = doubled(this.addedDocs, new Uint32Array(this.count * 2));
+      this.addedWeights = doubled(this.addedWeights, new Uint8Array(this.count * 2));
+    }
+    this.addedTerms[this.count] = id;
+    this.addedDocs[this.count] = doc;
+    this.addedWeights[this.count] = weight;
     this.count++;
-  }
-
-  private grow(): void {
-    const grown = <A extends Uint32Array | Uint8Array>(array: A, make: (length: number) => A): A => {
-      const bigger = make(array.length * 2);
-      bigger.set(array);
-      return bigger;
-    };
-    this.termOf = grown(this.termOf, (length) => new Uint32Array(length));
-    this.docOf = grown(this.docOf, (length) => new Uint32Array(length));
-    this.weightOf = grown(this.weightOf, (length) => new Uint8Array(length));
   }
 
   /** Terms sorted, each term's postings a run in the order added (a counting sort by term). */
@@ -190,15 +186,15 @@ class PostingsBuilder {
       rankOf[id] = rank;
     });
     const termStarts = new Uint32Array(this.terms.length + 1);
-    for (let at = 0; at < this.count; at++) termStarts[rankOf[this.termOf[at]!]! + 1]!++;
+    for (let at = 0; at < this.count; at++) termStarts[rankOf[this.addedTerms[at]!]! + 1]!++;
     for (let rank = 0; rank < this.terms.length; rank++) termStarts[rank + 1]! += termStarts[rank]!;
     const next = termStarts.slice(0, this.terms.length);
     const postingDocs = new Uint32Array(this.count);
     const postingWeights = new Uint8Array(this.count);
     for (let at = 0; at < this.count; at++) {
-      const to = next[rankOf[this.termOf[at]!]!]!++;
-      postingDocs[to] = this.docOf[at]!;
-      postingWeights[to] = this.weightOf[at]!;
+      const to = next[rankOf[this.addedTerms[at]!]!]!++;
+      postingDocs[to] = this.addedDocs[at]!;
+      postingWeights[to] = this.addedWeights[at]!;
     }
     return { terms: Array.from(byTerm, (id) => this.terms[id]!), termStarts, postingDocs, postingWeights };
   }

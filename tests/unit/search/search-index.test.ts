@@ -220,5 +220,16 @@ describe('updating the index without re-reading the store', () => {
     }
     expect(new SearchIndex(updated).search('zebra')[0]).toMatchObject({ id: changed.id, row: 'the renamed row' });
     expect(new SearchIndex(updated).size).toBe(documents.length);
+    // The very snapshot a build from scratch makes: postings in document order, terms sorted, weights and lengths the same.
+    expect(updated).toEqual(scratch);
+  });
+
+  test('a paper replaced by nothing leaves the index', async () => {
+    const { updateSearchSnapshot } = await import('../../../src/search/search-index');
+    const documents = papers.map(searchDocument);
+    const gone = documents[5]!;
+    const updated = updateSearchSnapshot(buildSearchSnapshot(documents), [], new Set([gone.id]));
+    expect(updated).toEqual(buildSearchSnapshot(documents.filter((document) => document.id !== gone.id)));
+    expect(new SearchIndex(updated).rowOf(gone.id)).toBeNull();
   });
 });
