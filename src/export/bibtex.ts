@@ -173,13 +173,13 @@ function escapeCharacters(text: string, names = false): string {
   return text.replace(LATEX_SPECIAL, (ch) => LATEX_ESCAPES[ch] ?? (names ? nameLetter(ch) : null) ?? latexCharacter(ch));
 }
 
-/** `text` as LaTeX; `names`: its accented Latin letters as commands too, as BibTeX's name parsing needs. */
 /** Whether `text`, written for pdfLaTeX, loses characters (emoji, dingbats: see latexCharacter). */
 export function losesCharactersInLatex(text: string): boolean {
   for (const [ch] of text.normalize('NFC').matchAll(LATEX_SPECIAL)) if (LATEX_ESCAPES[ch] === undefined && latexCharacter(ch) === '') return true;
   return false;
 }
 
+/** `text` as LaTeX; `names`: its accented Latin letters as commands too, as BibTeX's name parsing needs. */
 export function escapeLatex(text: string, names = false): string {
   return escapeCharacters(text.normalize('NFC'), names);
 }

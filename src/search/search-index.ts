@@ -134,7 +134,8 @@ class PostingsBuilder {
   private documentWeights = new Uint32Array(1024);
   private readonly documentTerms: number[] = [];
 
-  private termId(term: string): number {
+  /** The id of a term, given one when first met. */
+  termId(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.terms.length;
@@ -162,11 +163,7 @@ class PostingsBuilder {
   }
 
   /** A posting as it is (a kept one, on update). A term's postings must come in document order: they are kept in the order added. */
-  add(term: string, doc: number, weight: number): void {
-    this.push(this.termId(term), doc, weight);
-  }
-
-  private push(id: number, doc: number, weight: number): void {
+  push(id: number, doc: number, weight: number): void {
     if (this.count === this.addedTerms.length) {
       this.addedTerms = doubled(this.addedTerms, new Uint32Array(this.count * 2));
       this.addedDocs = doubled(this.addedDocs, new Uint32Array(this.count * 2));
@@ -270,9 +267,11 @@ export function updateSearchSnapshot(snapshot: SearchSnapshot, documents: Iterab
   });
   const postings = new PostingsBuilder();
   snapshot.terms.forEach((term, termIndex) => {
+    // Given an id at its first kept posting: a term all of whose papers were replaced is not kept.
+    let id: number | undefined;
     for (let at = snapshot.termStarts[termIndex]!; at < snapshot.termStarts[termIndex + 1]!; at++) {
       const index = newIndexOf[snapshot.postingDocs[at]!]!;
-      if (index >= 0) postings.add(term, index, snapshot.postingWeights[at]!);
+      if (index >= 0) postings.push((id ??= postings.termId(term)), index, snapshot.postingWeights[at]!);
     }
   });
   addDocuments(postings, lists, documents);

@@ -4,20 +4,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
-import { ReadingListRequestSchema, type Request } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
-
-globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
-globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
+import { answerFrom, pageStore, sendToStore as send } from './page-store';
 
 let db: PaperLensDatabase;
 let counter = 0;
-const send = (request: Request) => handleReadingListRequest(db, ReadingListRequestSchema.parse(request), Date.now());
-// How the page's requests reach the store (a test may hold some on the way), and those sent.
-let sendThrough: (request: Request) => Promise<unknown> = send;
-const sent: Request[] = [];
-vi.mock('../../../src/messaging/client', () => ({ sendRequest: (request: Request) => (sent.push(request), sendThrough(request)) }));
+vi.mock('../../../src/messaging/client', () => import('./page-store'));
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
 
 const ID = '1706.03762';
@@ -25,14 +17,13 @@ const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const stored = async () => (await db.saved.get(ID))!;
 
 beforeEach(async () => {
-  sent.length = 0;
   db = new PaperLensDatabase(`reading-list-edit-conflicts-${++counter}`);
+  answerFrom(db);
   // A tag as an import may keep it (two spaces), not as the tags field writes one.
   await db.saved.bulkPut([savedItem({ id: ID, title: 'Attention', tags: ['deep  learning'], notes: 'Start.' })]);
 });
 
 afterEach(() => {
-  sendThrough = send;
   cleanup();
   db.close();
 });
@@ -48,9 +39,9 @@ async function field(name: 'notes' | 'tags'): Promise<HTMLInputElement> {
 /** Holds the page's requests until released, in order. */
 function holdRequests(): () => Promise<void> {
   const held: (() => void)[] = [];
-  sendThrough = (request) => new Promise((resolve, reject) => held.push(() => void send(request).then(resolve, reject)));
+  pageStore.through = (request) => new Promise((resolve, reject) => held.push(() => void send(request).then(resolve, reject)));
   return async () => {
-    sendThrough = send;
+    pageStore.through = null;
     for (const release of held.splice(0)) {
       release();
       await pause(20);
@@ -69,7 +60,7 @@ test('a write refused as made over another tab\'s note: text typed while it was 
   await release();
   await pause(800);
   expect((await stored()).notes).toBe('Start. THEIRS');
-  expect(sent.filter((request) => request.type === 'setNotes')).toEqual([{ type: 'setNotes', id: ID, notes: 'Start. mine', since: 'Start.' }]);
+  expect(pageStore.sent.filter((request) => request.type === 'setNotes')).toEqual([{ type: 'setNotes', id: ID, notes: 'Start. mine', since: 'Start.' }]);
   await waitFor(() => expect(screen.getByTestId<HTMLTextAreaElement>('lost-note-text').value).toBe('Start. mine more'));
   expect(screen.getByTestId('lost-note-message').textContent).toBe('Your note on “Attention” was not saved: its note was changed in another tab or window while you were editing.');
 });

@@ -2,26 +2,19 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
-import { ReadingListRequestSchema, type Request } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
-
-globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
-globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
+import { answerFrom, pageStore, sendToStore as send } from './page-store';
 
 let db: PaperLensDatabase;
 let counter = 0;
-// The page's requests go to the background's own handler, over the same store.
-const send = (request: Request) => handleReadingListRequest(db, ReadingListRequestSchema.parse(request), Date.now());
-// How the page's requests reach the store (a test may refuse some on the way).
-let sendThrough: (request: Request) => Promise<unknown> = send;
-vi.mock('../../../src/messaging/client', () => ({ sendRequest: (request: Request) => sendThrough(request) }));
+vi.mock('../../../src/messaging/client', () => import('./page-store'));
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
 
 const ID = '1706.03762';
 
 beforeEach(async () => {
   db = new PaperLensDatabase(`reading-list-removed-note-${++counter}`);
+  answerFrom(db);
   await db.saved.bulkPut([
     savedItem({ id: ID, title: 'Attention Is All You Need', tags: ['nlp'], status: 'reading' }),
     savedItem({ id: '2310.01779', title: 'HallE-Switch' }),
@@ -29,7 +22,6 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  sendThrough = send;
   cleanup();
   db.close();
 });
@@ -86,7 +78,7 @@ test('the paper saved again elsewhere meanwhile: "Save the note" writes the note
 test('a note the background refused on a paper still listed (the row gone from the screen meanwhile) says why, and "Save the note" tries again', async () => {
   let refuse = true;
   const real = send;
-  sendThrough = async (request) => {
+  pageStore.through = async (request) => {
     if (refuse && request.type === 'setNotes') throw new Error('PaperLens was updated: reload this page');
     return real(request);
   };
