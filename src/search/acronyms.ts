@@ -1,4 +1,4 @@
-import { foldForSearch, tokenize } from './tokenize';
+import { readText, tokenize } from './tokenize';
 import { wordBase } from './word-forms';
 
 /**
@@ -71,16 +71,6 @@ interface LongForm {
   bases: string[];
 }
 
-// Words as the tokenizer splits them, stopwords kept.
-const ASCII_WORDS = /[^a-z0-9]+/;
-const WORDS = /[^\p{L}\p{M}\p{N}]+/u;
-const ASCII = /^[\x00-\x7f]*$/;
-
-function wordsOf(text: string): string[] {
-  const lower = text.toLowerCase();
-  return ASCII.test(lower) ? lower.split(ASCII_WORDS) : foldForSearch(lower).split(WORDS);
-}
-
 const ACRONYMS = new Set(ACRONYM_TABLE.map(([acronym]) => acronym));
 /** Each acronym's long forms as the table writes them, by the acronym and its plural. */
 const WRITTEN_LONG_FORMS = new Map<string, readonly string[]>();
@@ -101,12 +91,31 @@ for (const [acronym, ...longForms] of ACRONYM_TABLE) {
   WRITTEN_LONG_FORMS.set(acronym, longForms);
   WRITTEN_LONG_FORMS.set(`${acronym}s`, longForms);
   for (const longForm of longForms) {
-    const bases = wordsOf(longForm).map(wordBase);
+    const bases = readText(longForm).words.map(wordBase);
     const sameStart = LONG_FORMS_BY_FIRST.get(bases[0]!) ?? [];
     LONG_FORMS_BY_FIRST.set(bases[0]!, [...sameStart, { acronym, bases }]);
     FIRST_WORD_STARTS.add(bases[0]!.slice(0, 3));
   }
 }
+
+/**
+ * A number for a word's first three letters, a to z (0 past its end); -1 when one is another
+ * character. Reading 100,000 papers' texts, a table by this number passes over the words that are
+ * no acronym and start no long form (most) without a lookup by string.
+ */
+function startNumber(word: string): number {
+  let number = 0;
+  for (let at = 0; at < 3; at++) {
+    const letter = at < word.length ? word.charCodeAt(at) - 96 : 0;
+    if (letter < 0 || letter > 26) return -1;
+    number = number * 27 + letter;
+  }
+  return number;
+}
+
+/** Which starts (startNumber) an acronym, its plural or a long form's first word has. */
+const ROLE_STARTS = new Uint8Array(27 ** 3);
+for (const start of [...LONG_FORM_TERMS.keys(), ...FIRST_WORD_STARTS]) ROLE_STARTS[startNumber(start)] = 1;
 
 /** Whether a word is an acronym of the table: its only other form is its plural ("rag" is not "ragged"). */
 export function isAcronym(word: string): boolean {
@@ -122,29 +131,43 @@ export interface AcronymTerm {
 /**
  * A reader of the terms a text is also found by for its acronyms and long forms, each once: an
  * acronym's long-form words ("LLMs" → large, language, model) and a long form's acronym
- * ("Mixture-of-Experts", "mixtures of experts" → moe). One reader per index build: it remembers
- * each word's reading (titles and TL;DRs share most of their words).
+ * ("Mixture-of-Experts", "mixtures of experts" → moe). It reads a text's words (`readText`'s).
+ * One reader per index build: it remembers each word's reading (titles and TL;DRs share most of
+ * their words) and the long forms it may begin.
  */
-export function acronymReader(): (text: string) => AcronymTerm[] {
+export function acronymReader(): (words: readonly string[]) => AcronymTerm[] {
   const bases = new Map<string, string>();
   const baseOf = (word: string): string => {
     let base = bases.get(word);
     if (base === undefined) bases.set(word, (base = wordBase(word)));
     return base;
   };
-  return (text) => {
-    const words = wordsOf(text);
-    const found = new Map<string, boolean>();
+  // What each word met with a start in ROLE_STARTS is: an acronym (its long forms' terms), a long
+  // form's first word, or neither (null).
+  const roles = new Map<string, { longFormTerms: readonly string[]; begins: readonly LongForm[] } | null>();
+  const roleOf = (word: string) => {
+    let role = roles.get(word);
+    if (role === undefined) {
+      const longFormTerms = LONG_FORM_TERMS.get(word) ?? [];
+      const begins = FIRST_WORD_STARTS.has(word.slice(0, 3)) ? (LONG_FORMS_BY_FIRST.get(baseOf(word)) ?? []) : [];
+      roles.set(word, (role = longFormTerms.length > 0 || begins.length > 0 ? { longFormTerms, begins } : null));
+    }
+    return role;
+  };
+  return (words) => {
+    let found: Map<string, boolean> | undefined;
     for (let at = 0; at < words.length; at++) {
       const word = words[at]!;
-      const longFormTerms = LONG_FORM_TERMS.get(word);
-      if (longFormTerms) for (const term of longFormTerms) found.set(term, found.get(term) ?? false);
-      if (!FIRST_WORD_STARTS.has(word.slice(0, 3))) continue;
-      for (const { acronym, bases: longFormBases } of LONG_FORMS_BY_FIRST.get(baseOf(word)) ?? []) {
-        if (longFormBases.every((base, offset) => offset === 0 || (at + offset < words.length && baseOf(words[at + offset]!) === base))) found.set(acronym, true);
+      const start = startNumber(word);
+      if (start >= 0 && ROLE_STARTS[start] === 0) continue;
+      const role = roleOf(word);
+      if (role === null) continue;
+      for (const term of role.longFormTerms) (found ??= new Map()).set(term, found.get(term) ?? false);
+      for (const { acronym, bases: longFormBases } of role.begins) {
+        if (longFormBases.every((base, offset) => offset === 0 || (at + offset < words.length && baseOf(words[at + offset]!) === base))) (found ??= new Map()).set(acronym, true);
       }
     }
-    return Array.from(found, ([term, isAcronym]) => ({ term, isAcronym }));
+    return found ? Array.from(found, ([term, isAcronym]) => ({ term, isAcronym })) : [];
   };
 }
 
@@ -155,7 +178,8 @@ export function acronymReader(): (text: string) => AcronymTerm[] {
  */
 export function acronymSpellings(text: string): string[] {
   const spellings = new Set<string>();
-  for (const word of wordsOf(text)) for (const longForm of WRITTEN_LONG_FORMS.get(word) ?? []) spellings.add(longForm);
-  for (const { term, isAcronym } of acronymReader()(text)) if (isAcronym) spellings.add(term);
+  const { words } = readText(text);
+  for (const word of words) for (const longForm of WRITTEN_LONG_FORMS.get(word) ?? []) spellings.add(longForm);
+  for (const { term, isAcronym } of acronymReader()(words)) if (isAcronym) spellings.add(term);
   return [...spellings];
 }

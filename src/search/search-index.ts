@@ -1,6 +1,6 @@
 import { idYearMonth } from '../papers/ids';
 import { acronymReader, isAcronym } from './acronyms';
-import { CJK, compoundTerms, queryJoins, STOPWORDS, tokenize, withGermanSpellings, type QueryJoin } from './tokenize';
+import { CJK, compoundTerms, queryJoins, readText, STOPWORDS, tokenize, withGermanSpellings, type QueryJoin } from './tokenize';
 import { formsPrefix, wordBase } from './word-forms';
 
 /**
@@ -214,8 +214,10 @@ function addDocuments(postings: PostingsBuilder, into: DocumentLists, documents:
     const doc = into.ids.length;
     into.ids.push(document.id);
     into.rows.push(rowOf(document));
-    const titleTokens = tokenize(document.title);
-    const textTokens = tokenize(document.text);
+    const title = readText(document.title);
+    const text = readText(document.text);
+    const titleTokens = title.tokens;
+    const textTokens = text.tokens;
     for (const token of titleTokens) postings.weigh(token, TITLE_TERM);
     for (const token of textTokens) postings.weigh(token, TEXT_TERM);
     const authors = withGermanSpellings(document.authors);
@@ -227,10 +229,10 @@ function addDocuments(postings: PostingsBuilder, into: DocumentLists, documents:
     for (const term of compoundTerms(authors)) postings.weigh(term, TEXT_TERM);
     // An acronym's long form and a long form's acronym, in the field they were found in (not
     // counted in the length, as other spellings), once per field and not where written as such.
-    for (const { term, isAcronym } of acronymTerms(document.title)) {
+    for (const { term, isAcronym } of acronymTerms(title.words)) {
       if (!titleTokens.includes(term)) postings.weigh(term, isAcronym ? TITLE_ACRONYM : TITLE_LONG_FORM);
     }
-    for (const { term, isAcronym } of acronymTerms(document.text)) {
+    for (const { term, isAcronym } of acronymTerms(text.words)) {
       if (!textTokens.includes(term)) postings.weigh(term, isAcronym ? TEXT_ACRONYM : TEXT_LONG_FORM);
     }
     into.lengths.push(Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length));
@@ -506,7 +508,7 @@ export class SearchIndex {
     const required: WordTerms[] = [];
     const optional: WordTerms[] = [];
     const joins = queryJoins(query);
-    const queryAcronyms = joins.some((join) => join.kind === 'compound') ? acronymReader()(query).flatMap(({ term, isAcronym }) => (isAcronym ? [term] : [])) : [];
+    const queryAcronyms = joins.some((join) => join.kind === 'compound') ? acronymReader()(readText(query).words).flatMap(({ term, isAcronym }) => (isAcronym ? [term] : [])) : [];
     const idfOf = (term: number) => {
       const count = termStarts[term + 1]! - termStarts[term]!;
       return Math.log(1 + (n - count + 0.5) / (count + 0.5));

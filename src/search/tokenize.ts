@@ -57,24 +57,42 @@ function pushBigrams(run: string, tokens: string[]): void {
   for (let i = 1; i < chars.length; i++) tokens.push(chars[i - 1]! + chars[i]!);
 }
 
-export function tokenize(text: string): string[] {
+/** A text as search reads it: its words, and its tokens (`tokenize`'s). */
+export interface ReadText {
+  /**
+   * Lowercased, accent-folded runs of letters, marks and digits, stopwords kept (acronyms' long
+   * forms hold them: "mixture of experts"); an empty string where the text begins or ends with
+   * something else.
+   */
+  words: string[];
+  tokens: string[];
+}
+
+/** A text's words and tokens from one pass over it: the search index reads 100,000 papers' texts for both. */
+export function readText(text: string): ReadText {
   const lower = text.toLowerCase();
   // Most text is ASCII: skip Unicode folding and matching for it (indexing 100,000 papers
   // tokenizes 3 million words).
   const ascii = ASCII.test(lower);
   const folded = ascii ? lower : foldForSearch(lower);
   const cjk = !ascii && CJK.test(folded);
+  const words = folded.split(ascii ? ASCII_SEPARATORS : SEPARATORS);
   const tokens: string[] = [];
-  for (const token of folded.split(ascii ? ASCII_SEPARATORS : SEPARATORS)) {
-    if (cjk && CJK.test(token)) {
+  for (const word of words) {
+    if (cjk && CJK.test(word)) {
       // Split: odd pieces are the runs of Chinese or Japanese ("llm", "の推論").
-      token.split(CJK_RUNS).forEach((piece, at) => {
+      word.split(CJK_RUNS).forEach((piece, at) => {
         if (at % 2 === 1) pushBigrams(piece, tokens);
         else if (piece !== '' && !STOPWORDS.has(piece)) tokens.push(piece);
       });
-    } else if (token !== '' && !STOPWORDS.has(token)) tokens.push(token);
+    } else if (word !== '' && !STOPWORDS.has(word)) tokens.push(word);
   }
-  return tokens;
+  return { words, tokens };
+}
+
+/** A text's search tokens (see the top of this module). */
+export function tokenize(text: string): string[] {
+  return readText(text).tokens;
 }
 
 // Hyphens that join a compound ("fine-tuning", "multi‐lingual"): not en or em dashes, which set off ranges and clauses.

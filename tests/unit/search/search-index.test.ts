@@ -3,7 +3,7 @@ import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { searchDocument } from '../../../src/db/search';
 import { acronymReader } from '../../../src/search/acronyms';
-import { tokenize } from '../../../src/search/tokenize';
+import { readText } from '../../../src/search/tokenize';
 import { wordBase } from '../../../src/search/word-forms';
 import { titleDocument } from './title-document';
 import type { Paper } from '../../../src/schema';
@@ -62,8 +62,8 @@ describe('search over the seed store', () => {
     const acronymTerms = acronymReader();
     const tokensOf = (id: string) => {
       const document = searchDocument(papers.find((paper) => paper.id === id)!);
-      const text = `${document.title} ${document.text}`;
-      return new Set([...tokenize(text), ...acronymTerms(text).map(({ term }) => term)]);
+      const { tokens, words } = readText(`${document.title} ${document.text}`);
+      return new Set([...tokens, ...acronymTerms(words).map(({ term }) => term)]);
     };
     const hits = seedIndex.search('model', 100, { prefixLast: false });
     expect(hits.length).toBeGreaterThan(0);
