@@ -5,7 +5,7 @@ import { parseRisImport } from './ris-import';
 import { looksLikeCsvStart, parseCsvImport } from './csv-import';
 import { ImportError } from './errors';
 import { parseJsonImport } from './json';
-import { readEntryLine, sectionStatus } from './markdown';
+import { MARKDOWN_TITLE, readEntryLine, sectionStatus } from './markdown';
 import { unescapeMarkdown } from './markdown-escape';
 import type { ReadingStatus } from '../schema/papers';
 import { unixNewlines } from './text';
@@ -201,6 +201,8 @@ function detectFormat(text: string, fileName: string | undefined): ImportFormat 
   // Before BibTeX's test too: a CSV cell can hold a pasted BibTeX entry.
   const firstLine = text.slice(0, text.search(/[\r\n]|$/));
   if (extension === 'csv' || extension === 'tsv' || looksLikeCsvStart(firstLine)) return 'csv';
+  // Before BibTeX's test too: a note's line in a Markdown export can begin "@Sam (postdoc)".
+  if (extension === 'md' || extension === 'markdown' || firstLine.trim() === MARKDOWN_TITLE) return 'ids';
   if (/^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
   return 'ids';
 }

@@ -28,9 +28,10 @@ function unescapeList(text: string): string[] {
 // The labelled lines of a paper's item, as entry() writes them.
 const ENTRY_FIELD = /^(Tags|TL;DR|Notes): (.*)$/;
 
-// A note's line escaped where it would start a block (a heading, a list, a setext underline).
-const NOTE_LINE_BLOCK = /^(?:[#=+-]|\d+[.)])/;
-const NOTE_LINE_ESCAPED = /^(\d*)\\([#=+.)-])/;
+// A note's line escaped where it would start a block (a heading, a list, a setext underline), or
+// look like a BibTeX entry's start to an import that lost the file's name ("@Sam (postdoc) says").
+const NOTE_LINE_BLOCK = /^(?:[#=+@-]|\d+[.)])/;
+const NOTE_LINE_ESCAPED = /^(\d*)\\([#=+.)@-])/;
 
 // Markdown drops a line's leading spaces, or reads four as code: a note's indentation (a nested
 // list) is written as no-break spaces, which it shows as they are. A tab is four.
@@ -100,6 +101,9 @@ export function sectionStatus(line: string): ReadingStatus | null {
   return GROUPS.find((group) => group.heading === heading)?.status ?? null;
 }
 
+/** The first line of our Markdown export. */
+export const MARKDOWN_TITLE = '# Reading list';
+
 /** The reading list as Markdown: one section per status, each paper a link to its arXiv page. */
 export function exportMarkdown(items: readonly SavedItem[]): string {
   const sections = GROUPS.flatMap(({ status, heading }) => {
@@ -107,5 +111,5 @@ export function exportMarkdown(items: readonly SavedItem[]): string {
     return group.length > 0 ? [`## ${heading} (${group.length})\n\n${group.map(entry).join('\n')}\n`] : [];
   });
   const body = sections.length > 0 ? sections.join('\n') : '_No saved papers._\n';
-  return `# Reading list\n\n${body}`;
+  return `${MARKDOWN_TITLE}\n\n${body}`;
 }

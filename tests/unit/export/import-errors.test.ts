@@ -231,6 +231,20 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     ]);
   });
 
+  test('a note with a line like the start of a BibTeX entry ("@Sam (postdoc) says", a pasted @article) comes back from our Markdown export, by its name or without one', () => {
+    const notes = 'Discussed in lab meeting.\n@Sam (postdoc) says the ablation in Table 3 is weak.\n@article{vaswani2017, title={Attention}}';
+    const markdown = exportMarkdown([savedItem({ id: '2310.01779', notes })]);
+    for (const fileName of ['paperlens-reading-list.md', 'reading list (1).txt', undefined]) {
+      const parse = parseImport(markdown, fileName);
+      expect(parse.rejected, fileName).toEqual([]);
+      expect(parse.items.map((item) => [item.id, item.notes]), fileName).toEqual([['2310.01779', notes]]);
+    }
+    // An export written before such lines were escaped, by its name.
+    const older = markdown.replaceAll('\\@', '@');
+    expect(older).toContain('\n  @Sam (postdoc)');
+    expect(parseImport(older, 'paperlens-reading-list.md').items.map((item) => item.notes)).toEqual([notes]);
+  });
+
   test("a note's indented lines (a nested list) keep their indentation through our Markdown export, shown indented there too", () => {
     const notes = 'Plan:\n- read section 3\n  - check Table 2\n    - compare with BART\n\tTabbed line\n- done';
     const markdown = exportMarkdown([savedItem({ id: '2310.01779', notes })]);
