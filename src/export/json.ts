@@ -56,10 +56,15 @@ export function exportJson(items: readonly SavedItem[], exportedAt: number): str
 // Items are checked one by one below, so one bad item is rejected alone.
 const EnvelopeSchema = z.extend(ReadingListFileSchema, { items: z.array(z.unknown()) });
 
-function describeIssues(error: z.core.$ZodError): string {
+/** What is wrong with `value`, at most three problems; a field it lacks is "missing" (Zod says "expected string, received undefined", or a field's own message). */
+function describeIssues(error: z.core.$ZodError, value?: unknown): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map(({ path, message }) => {
+      if (path.length === 0) return message;
+      const lacking = path.length === 1 && isRecord(value) && !Object.hasOwn(value, path[0]!);
+      return `${path.join('.')}: ${lacking ? 'missing' : message}`;
+    })
     .join('; ');
 }
 
@@ -111,7 +116,7 @@ export function parseJsonImport(text: string): ImportParse {
       return;
     }
     const id = isRecord(raw) && typeof raw.id === 'string' ? ` (${raw.id.slice(0, 40)})` : '';
-    const reason = isRecord(raw) && raw.id === undefined ? 'no arXiv id' : describeIssues(parsed.error);
+    const reason = isRecord(raw) && raw.id === undefined ? 'no arXiv id' : describeIssues(parsed.error, raw);
     rejected.push({ line, reason: `item ${index + 1}${id}: ${reason}` });
   });
   return { format: 'json', items, rejected };

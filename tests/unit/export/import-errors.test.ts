@@ -147,6 +147,18 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     ]);
   });
 
+  test('a JSON item lacking a field (a hand-edited backup) is told which is missing, not that its link is no http(s) URL', () => {
+    const file = JSON.parse(json) as { items: Record<string, unknown>[] };
+    delete file.items[2]!.sourceUrl;
+    delete file.items[2]!.published;
+    file.items[4]!.sourceUrl = 'ftp://example.org/paper';
+    const parse = parseImport(JSON.stringify(file));
+    expect(parse.rejected.map((rejection) => rejection.reason)).toEqual([
+      `item 3 (${items[2]!.id}): sourceUrl: missing; published: missing`,
+      `item 5 (${items[4]!.id}): sourceUrl: not an http(s) URL`,
+    ]);
+  });
+
   test('BibTeX entries without an arXiv id', () => {
     const text = `${exportBibtex([savedItem()])}\n@article{plain,\n  title = {No id here},\n  journal = {Nature}\n}\n`;
     const parse = parseImport(text);
