@@ -1,6 +1,6 @@
 import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
-import { ET_AL, isEtAl } from '../papers/names';
+import { ET_AL, givenThenFamily, isEtAl } from '../papers/names';
 import { ImportedItemSchema, UnidentifiedEntrySchema, type ImportRejection, type ImportedItem, type UnidentifiedEntry } from '../schema/reading-list';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, type ParsedFile } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
@@ -338,7 +338,7 @@ export function bibtexAuthors(value: string): string[] {
     if (isOneGroup(name)) return [singleLine(bibtexToText(name.slice(1, -1)))];
     const parts = splitOutsideBraces(name, /,/g).map((part) => singleLine(bibtexToText(part)));
     const [last = '', jr, first] = parts.length >= 3 ? [parts[0], parts[1], parts.slice(2).join(' ')] : [parts[0], undefined, parts[1]];
-    const named = singleLine([first, last].filter((part) => part !== undefined && part !== '').join(' '));
+    const named = givenThenFamily(first ?? '', last);
     // "King, Jr., Martin Luther" → "Martin Luther King, Jr.", as RIS and CSV imports write a suffix.
     return [jr !== undefined && jr !== '' ? `${named}, ${jr}` : named];
   });

@@ -2,6 +2,7 @@
 import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem, type UnidentifiedEntry } from '../schema/reading-list';
 import { singleLine } from './text';
+import { filedName } from '../papers/names';
 import type { PendingTldr } from './abstract-import';
 
 const ARXIV_URL = /(?:https?:\/\/)?(?:www\.|export\.)?(?:arxiv\.org|huggingface\.co)\/[^\s{}"\\]+/gi;
@@ -150,8 +151,5 @@ export function importRecords<R>(
 /** "Vaswani, Ashish" → "Ashish Vaswani"; "King, Martin Luther, Jr." → "Martin Luther King, Jr."; a name without a comma as it is. */
 export function personName(value: string): string {
   const parts = value.split(',').map((part) => singleLine(part));
-  if (parts.length < 2) return singleLine(value);
-  const [last = '', first = '', ...suffix] = parts;
-  const name = singleLine(`${first} ${last}`);
-  return suffix.length > 0 ? `${name}, ${suffix.join(', ')}` : name;
+  return parts.length < 2 ? singleLine(value) : filedName(parts);
 }

@@ -11,6 +11,29 @@ export function withoutSuffix(name: string): string {
   return name.trim().replace(SUFFIX, '');
 }
 
+// A generational suffix written apart ("King, Jr., Martin Luther"): a name part of its own.
+const SUFFIX_PART = /^(?:[JjSs][Rr]\.?|II|III|IV)$/;
+// Chinese, Japanese and Korean names are written family name first, unspaced (王小明, 김민수).
+const CJK_NAME = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u;
+
+/** A person's given and family names as one: "Ashish Vaswani", but 王小明 for 小明 of the family 王. */
+export function givenThenFamily(given: string, family: string): string {
+  if (given === '' || family === '') return given + family;
+  return CJK_NAME.test(family) && CJK_NAME.test(given) ? family + given : `${given} ${family}`;
+}
+
+/**
+ * A name filed at its commas ("Vaswani, Ashish": citation_author, RIS, CSV), its parts trimmed, as
+ * the store writes names: given names first, a suffix after a comma wherever it was filed ("King,
+ * Jr., Martin Luther" and "King, Martin Luther, Jr." → "Martin Luther King, Jr.").
+ */
+export function filedName(parts: readonly string[]): string {
+  const [family = '', ...rest] = parts;
+  const suffixes = rest.filter((part) => SUFFIX_PART.test(part));
+  const given = rest.filter((part) => part !== '' && !SUFFIX_PART.test(part)).join(' ');
+  return [givenThenFamily(given, family), ...suffixes].join(', ');
+}
+
 /**
  * How a list of authors cut short is kept: this last "author" (as RIS and CSV files write it, and
  * as Google Scholar's BibTeX "and others" is read). Shown as it is ("Vaswani, Shazeer, et al."),

@@ -1,5 +1,6 @@
 import { arxivIdFromUrl, arxivPdfUrl, arxivVersion, normalizeArxivId } from '../papers/ids';
 import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
+import { filedName } from '../papers/names';
 
 /**
  * arXiv abstract pages: https://arxiv.org/abs/<id>[vN], new-style (2310.01779) and old-style
@@ -34,10 +35,9 @@ function meta(doc: Document, name: string): string[] {
   return [...doc.querySelectorAll(`meta[name="${name}"]`)].map((el) => el.getAttribute('content') ?? '');
 }
 
-/** `Zhai, Bohan` → `Bohan Zhai` (the citation_author convention). */
+/** `Zhai, Bohan` → `Bohan Zhai` (the citation_author convention; filedName). */
 export function citationName(name: string): string {
-  const [last, first] = name.split(/,\s*/, 2);
-  return first ? `${first} ${last}` : name;
+  return name.includes(',') ? filedName(name.split(',').map((part) => part.trim())) : name;
 }
 
 /** `Computer Vision and Pattern Recognition (cs.CV)` → `cs.CV`. */

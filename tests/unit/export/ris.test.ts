@@ -98,6 +98,13 @@ describe('RIS export', () => {
     expect(parseImport(earlier, 'old.ris').items[0]?.authors).toEqual(['Ashish Vaswani', 'Martin Luther King, Jr.']);
   });
 
+  test('a Chinese, Japanese or Korean name filed "Family, Given" (as Zotero files one) reads back family name first, unspaced; a suffix filed before the given names stays a suffix', () => {
+    const ris = ['TY  - UNPB', 'TI  - Names', 'AU  - 王, 小明', 'AU  - 山田, 太郎', 'AU  - 김, 민수', 'AU  - Wang, Xiaoming', 'AU  - King, Jr., Martin Luther', 'UR  - https://arxiv.org/abs/1706.03762', 'ER  - ', ''].join('\r\n');
+    expect(parseImport(ris, 'refs.ris').items[0]?.authors).toEqual(['王小明', '山田太郎', '김민수', 'Xiaoming Wang', 'Martin Luther King, Jr.']);
+    const bib = '@misc{names, title = {Names}, author = {王, 小明 and Wang, Xiaoming and King, Jr., Martin Luther}, eprint = {1706.03762}, archivePrefix = {arXiv}}';
+    expect(parseImport(bib, 'refs.bib').items[0]?.authors).toEqual(['王小明', 'Xiaoming Wang', 'Martin Luther King, Jr.']);
+  });
+
   test('an author list cut short keeps its "et al." as it is (not "al., et"), and reads back as the same marker', () => {
     const ris = exportRis([savedItem({ authors: ['Ashish Vaswani', 'Noam Shazeer', 'et al.'] })]);
     expect(values(readRis(ris)[0]!, 'AU')).toEqual(['Vaswani, Ashish', 'Shazeer, Noam', 'et al.']);

@@ -90,6 +90,24 @@ describe('arXiv abstract pages', () => {
     });
   });
 
+  test("authors' citation_author names keep every part: a suffix filed either side of the given names, and a Chinese, Japanese or Korean name family name first, unspaced", () => {
+    const names = ['Zhai, Bohan', 'King, Jr., Martin Luther', 'Steele, Guy L., Jr.', '王, 小明', 'Wang, Xiaoming', '山田, 太郎', '김, 민수', 'ATLAS Collaboration'];
+    const doc = new DOMParser().parseFromString(
+      `${names.map((name) => `<meta name="citation_author" content="${name}">`).join('')}<h1 class="title">Names</h1><blockquote class="abstract">We study names.</blockquote>`,
+      'text/html',
+    );
+    expect(arxivAbs.extract(doc, new URL('https://arxiv.org/abs/2310.01779'))?.authors).toEqual([
+      'Bohan Zhai',
+      'Martin Luther King, Jr.',
+      'Guy L. Steele, Jr.',
+      '王小明',
+      'Xiaoming Wang',
+      '山田太郎',
+      '김민수',
+      'ATLAS Collaboration',
+    ]);
+  });
+
   test('a page that is not an abstract page gives nothing', async () => {
     const { doc, url } = await loadFixture('arxiv-abs-not-recognized.html');
     expect(arxivAbs.extract(doc, url)).toBeNull();
