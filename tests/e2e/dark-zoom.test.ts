@@ -144,6 +144,15 @@ describe('dark theme at 200% zoom (a 1280 × 800 window is 640 × 400 CSS px)', 
     await popup.close();
   });
 
+  test('the popup at 300% zoom (266 CSS px): the search box shrinks to fit beside the name, and nothing scrolls sideways (it ran 28 px past the edge)', async () => {
+    const popup = await browser.popup();
+    await popup.setViewportSize({ width: 266, height: 600 });
+    await popup.getByTestId('trending-item').first().waitFor();
+    const fit = await popup.getByTestId('search').evaluate((box) => ({ inside: box.getBoundingClientRect().right <= innerWidth, sideways: document.documentElement.scrollWidth > innerWidth }));
+    expect(fit).toEqual({ inside: true, sideways: false });
+    await popup.close();
+  });
+
   test('the reading list and the options in a dark system theme at 200% zoom (640 CSS px): every text readable and whole', async () => {
     const list = await browser.context.newPage();
     await list.emulateMedia({ colorScheme: 'dark' });
