@@ -14,10 +14,10 @@ export function dailyRankSaid(rank: number, snapshot: string | null): string {
   return `Rank #${rank} in Hugging Face Daily Papers${day ? ` of ${day}` : ''}`;
 }
 
-/** Short, for a narrow badge: "#3 daily · Jul 30". */
-export function dailyRankShort(rank: number, snapshot: string | null): string {
+/** Short, for a narrow badge: "#3 daily · Jul 30" ("Jul 30, 2025" in another year than `now`'s). */
+export function dailyRankShort(rank: number, snapshot: string | null, now: number): string {
   const day = listDay(snapshot);
-  return `#${rank} daily${day ? ` · ${describeListDay(day)}` : ''}`;
+  return `#${rank} daily${day ? ` · ${describeListDay(day, now)}` : ''}`;
 }
 
 /** Where there is room (the card, the popup's This tab): "#3 daily · Live · 2026-11-30". */

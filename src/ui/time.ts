@@ -29,7 +29,12 @@ export function describeWhen(at: number, now: number): string {
   return now - at < 7 * 86_400_000 ? describeAge(now - at) : describeDay(at);
 }
 
-/** A day of a list ("2025-07-30") short, as narrow badges write it: "Jul 30" in the reader's language. */
-export function describeListDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+/**
+ * A day of a list ("2025-07-30") short, as narrow badges write it: "Jul 30" in the reader's language,
+ * with its year when that is not this year's ("Jul 30, 2025"), so an old list's rank does not pass for this year's.
+ */
+export function describeListDay(day: string, now: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const year = date.getUTCFullYear() === new Date(now).getUTCFullYear() ? {} : { year: 'numeric' as const };
+  return date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...year, timeZone: 'UTC' });
 }

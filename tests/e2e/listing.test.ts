@@ -128,7 +128,7 @@ describe('badges on listing pages', () => {
     await expect.poll(() => badges(page).count()).toBe(5);
     // Store knowledge: rank of a seeded paper, old-style ids.
     await page.goto('https://arxiv.org/list/cs.CL/new');
-    await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-rank').textContent()).toBe('#1 daily · Jul 30');
+    await expect.poll(() => badgeOf(page, '2310.01779').getByTestId('badge-rank').textContent()).toBe('#1 daily · Jul 30, 2025');
     // A screen reader tells one entry's Save from the next: each badge's group and controls are named by its paper's title.
     const name = '“HallE-Control: Controlling Object Hallucination in Large Multimodal Models”';
     expect(await badgeOf(page, '2310.01779').getByRole('group').getAttribute('aria-label')).toBe(`PaperLens, ${name}`);
@@ -294,7 +294,7 @@ describe('badges on listing pages', () => {
     // added card is over, which waits for the worker's answer (no fixed time on a busy machine).
     await page.locator('.grid[data-rerendered]').waitFor({ state: 'attached' });
     await expect.poll(() => layout(page), { timeout: 10_000 }).toEqual({ entries: 6, badges: 6, afterTitles: true, ids: 6, oneLine: true });
-    await expect.poll(() => badgeOf(page, '2402.18041').getByTestId('badge-rank').textContent()).toBe('#15 daily · Jul 30');
+    await expect.poll(() => badgeOf(page, '2402.18041').getByTestId('badge-rank').textContent()).toBe('#15 daily · Jul 30, 2025');
     expect(await badgeOf(page, '2402.18041').getByTestId('badge-code-link').getAttribute('href')).toBe('https://github.com/lmmlzn/Awesome-LLMs-Datasets');
     // The store's answers added no second badge.
     expect(await layout(page)).toEqual({ entries: 6, badges: 6, afterTitles: true, ids: 6, oneLine: true });
@@ -340,7 +340,7 @@ describe('badges on listing pages', () => {
       section.replaceChildren(grid);
     });
     await expect.poll(() => badges(page).count()).toBe(2);
-    await expect.poll(() => badgeOf(page, '2407.13623').getByTestId('badge-rank').textContent()).toBe('#10 daily · Jul 30');
+    await expect.poll(() => badgeOf(page, '2407.13623').getByTestId('badge-rank').textContent()).toBe('#10 daily · Jul 30, 2025');
     await page.evaluate(() => history.pushState({}, '', '/papers/2407.13623'));
     await expect.poll(() => badges(page).count()).toBe(0);
     await page.close();

@@ -39,7 +39,7 @@ describe('badges as a screen reader meets them', () => {
     await expect.poll(() => badge.getByTestId('badge-rank').count()).toBe(1);
     expect(await badge.getByRole('img', { name: 'Rank #1 in Hugging Face Daily Papers of 2025-07-30', exact: true }).count()).toBe(1);
     // What the page shows stays as it was.
-    expect(await badge.getByTestId('badge-rank').textContent()).toBe('#1 daily · Jul 30');
+    expect(await badge.getByTestId('badge-rank').textContent()).toBe('#1 daily · Jul 30, 2025');
     await page.close();
   });
 });

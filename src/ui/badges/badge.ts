@@ -241,7 +241,7 @@ export class Badge {
     // little to a screen reader): an image of text, named.
     if (info.rank !== null) {
       const said = dailyRankSaid(info.rank, info.snapshot);
-      mark.after(show(withAttributes(element('span', 'pl-rank', dailyRankShort(info.rank, info.snapshot)), { 'data-testid': 'badge-rank', title: said, role: 'img', 'aria-label': said })));
+      mark.after(show(withAttributes(element('span', 'pl-rank', dailyRankShort(info.rank, info.snapshot, Date.now())), { 'data-testid': 'badge-rank', title: said, role: 'img', 'aria-label': said })));
     }
     if (info.upvotes !== null) {
       const rank = this.line.querySelector('[data-testid="badge-rank"]') ?? mark;

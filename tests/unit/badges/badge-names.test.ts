@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { within } from '@testing-library/dom';
 import type { BadgeInfo } from '../../../src/schema';
 import { Badge } from '../../../src/ui/badges/badge';
@@ -32,6 +32,7 @@ function expectControlsNamed(inside: ReturnType<typeof within>, name: string): v
 
 afterEach(() => {
   document.body.innerHTML = '';
+  vi.useRealTimers();
 });
 
 describe("a badge's controls are named by the entry's title", () => {
@@ -71,10 +72,12 @@ describe("a badge's controls are named by the entry's title", () => {
 
 describe("a badge's rank says whose it is", () => {
   // Beside Hugging Face's trending list (ranked otherwise) a bare "#3 · 2025-07-30" read as that list's rank, and wrong.
-  test('"#3 daily · Jul 30", named "Rank #3 in Hugging Face Daily Papers of 2025-07-30"; a live list\'s day as well', () => {
+  test('"#3 daily · Jul 30, 2025", named "Rank #3 in Hugging Face Daily Papers of 2025-07-30"; a live list\'s day as well, without its year in that year', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-12-05T12:00:00Z') });
     const said = 'Rank #3 in Hugging Face Daily Papers of 2025-07-30';
     const rank = badgeFor('HallE-Control', { rank: 3 }).getByRole('img', { name: said });
-    expect(rank.textContent).toBe('#3 daily · Jul 30');
+    // An old list's rank says its year: "Jul 30" alone read as this year's, or as yesterday's list.
+    expect(rank.textContent).toBe('#3 daily · Jul 30, 2025');
     expect(rank.getAttribute('title')).toBe(said);
     expect(badgeFor('HallE-Control', { rank: 12, snapshot: 'Live · 2026-11-30' }).getByRole('img', { name: 'Rank #12 in Hugging Face Daily Papers of 2026-11-30' }).textContent).toBe('#12 daily · Nov 30');
   });

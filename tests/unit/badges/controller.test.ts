@@ -161,7 +161,7 @@ describe('listing badges', () => {
   test('shows rank, seen mark and code link from the store, and the page’s own code link', async () => {
     await open('arxiv-list-cs.CL-new.html');
     const halle = badge('2310.01779');
-    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 daily · Jul 30');
+    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 daily · Jul 30, 2025');
     expect(part(halle, 'badge-seen')?.textContent).toBe('Seen');
     expect(halle.shadowRoot!.querySelector('[role="img"][aria-label="PaperLens"]')?.textContent).toBe('PL');
     expect(part(badge('2407.13623'), 'badge-code-link')?.getAttribute('href')).toBe('https://github.com/sail-sg/scaling-with-vocab');
@@ -182,11 +182,11 @@ describe('listing badges', () => {
     await controller.refreshInfo();
     const halle = badge('2310.01779');
     expect(halle.shadowRoot!.querySelectorAll('[data-testid="badge-rank"]')).toHaveLength(1);
-    expect(part(halle, 'badge-rank')?.textContent).toBe('#3 daily · Jul 31');
+    expect(part(halle, 'badge-rank')?.textContent).toBe('#3 daily · Jul 31, 2024');
     expect(part(halle, 'badge-upvotes')?.textContent).toBe('▲ 12');
     expect(halle.shadowRoot!.querySelectorAll('[data-testid="badge-seen"]')).toHaveLength(1);
     const now = badge('2407.21123');
-    expect(part(now, 'badge-rank')?.textContent).toBe('#1 daily · Jul 31');
+    expect(part(now, 'badge-rank')?.textContent).toBe('#1 daily · Jul 31, 2024');
     expect(part(now, 'badge-save')?.textContent).toBe('Saved');
     // Removed from the store's view again: the rank goes.
     delete store.known['2407.21123'];
@@ -447,7 +447,7 @@ describe('listing badges', () => {
     expect(hosts()).toHaveLength(10);
     expect(document.documentElement.hasAttribute('data-paperlens-badges')).toBe(true);
     expect(firstShown.get('2310.01779')).toBe('Saved');
-    expect(part(badge('2310.01779'), 'badge-rank')?.textContent).toBe('#1 daily · Jul 30');
+    expect(part(badge('2310.01779'), 'badge-rank')?.textContent).toBe('#1 daily · Jul 30, 2025');
   });
 
   test('a short listing\'s badges go in at once, before the store answers (laying them out is cheap, and waiting would hold them back)', async () => {
@@ -503,7 +503,7 @@ describe('listing badges', () => {
     release();
     await scanned;
     await settle();
-    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 daily · Jul 30');
+    expect(part(halle, 'badge-rank')?.textContent).toBe('#1 daily · Jul 30, 2025');
     expect(part(halle, 'badge-save')?.textContent).toBe('Saved');
     expect((part(halle, 'badge-status') as HTMLSelectElement).value).toBe('reading');
     expect(store.of('unsave')).toHaveLength(0);
@@ -699,7 +699,7 @@ describe('listing badges', () => {
     store.known['2407.21500'] = { rank: 3, snapshot: '2025-07-30', inStore: true };
     await controller.refreshInfo(); // the store announced a change (its upgrade done, a feed refresh)
     const host = badge('2407.21500');
-    expect(part(host, 'badge-rank')?.textContent).toBe('#3 daily · Jul 30');
+    expect(part(host, 'badge-rank')?.textContent).toBe('#3 daily · Jul 30, 2025');
     expect(host.shadowRoot!.textContent).not.toContain('unavailable');
   });
 
