@@ -338,7 +338,7 @@ export function bibtexAuthors(value: string): string[] {
     if (isOneGroup(name)) return [singleLine(bibtexToText(name.slice(1, -1)))];
     const parts = splitOutsideBraces(name, /,/g).map((part) => singleLine(bibtexToText(part)));
     const [last = '', jr, first] = parts.length >= 3 ? [parts[0], parts[1], parts.slice(2).join(' ')] : [parts[0], undefined, parts[1]];
-    const named = givenThenFamily(first ?? '', last);
+    const named = singleLine(givenThenFamily(first ?? '', last));
     // "King, Jr., Martin Luther" → "Martin Luther King, Jr.", as RIS and CSV imports write a suffix.
     return [jr !== undefined && jr !== '' ? `${named}, ${jr}` : named];
   });

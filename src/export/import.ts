@@ -201,8 +201,9 @@ function detectFormat(text: string, fileName: string | undefined): ImportFormat 
   // Before BibTeX's test too: a CSV cell can hold a pasted BibTeX entry.
   const firstLine = text.slice(0, text.search(/[\r\n]|$/));
   if (extension === 'csv' || extension === 'tsv' || looksLikeCsvStart(firstLine)) return 'csv';
-  // Before BibTeX's test too: a note's line in a Markdown export can begin "@Sam (postdoc)".
-  if (extension === 'md' || extension === 'markdown' || firstLine.trim() === MARKDOWN_TITLE) return 'ids';
+  // Our Markdown export, before BibTeX's test too: a line of a note in it can begin "@Sam (postdoc)".
+  // (By its title, not by a .md name: notes in Markdown hold BibTeX entries to import.)
+  if (firstLine.trim() === MARKDOWN_TITLE) return 'ids';
   if (/^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
   return 'ids';
 }

@@ -1,5 +1,6 @@
+const GENERATIONS = '[JjSs][Rr]\\.?|II|III|IV';
 // A generational suffix after a name ("Guy L. Steele Jr.", "Guy L. Steele, Jr.", "Henry Ford II"): not its last name.
-const SUFFIX = /(?<=\S)(?:\s*,\s*|\s+)([JjSs][Rr]\.?|II|III|IV)$/;
+const SUFFIX = new RegExp(`(?<=\\S)(?:\\s*,\\s*|\\s+)(${GENERATIONS})$`);
 
 /** The name's generational suffix as written ("Jr.", "III"), or ''. */
 export function nameSuffix(name: string): string {
@@ -11,27 +12,29 @@ export function withoutSuffix(name: string): string {
   return name.trim().replace(SUFFIX, '');
 }
 
-// A generational suffix written apart ("King, Jr., Martin Luther"): a name part of its own.
-const SUFFIX_PART = /^(?:[JjSs][Rr]\.?|II|III|IV)$/;
-// Chinese, Japanese and Korean names are written family name first, unspaced (王小明, 김민수).
-const CJK_NAME = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u;
+// A generational suffix filed as a name part of its own ("King, Jr., Martin Luther").
+const SUFFIX_PART = new RegExp(`^(?:${GENERATIONS})$`);
+// Chinese, Japanese and Korean names are written family name first, unspaced (王小明, 山田太郎, 김민수): a
+// family name in Han or Hangul. (A name in katakana alone is a foreign one, given name first.)
+const CJK_FAMILY_NAME = /^[\p{sc=Han}\p{sc=Hangul}]+$/u;
+const CJK_GIVEN_NAME = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]+$/u;
 
 /** A person's given and family names as one: "Ashish Vaswani", but 王小明 for 小明 of the family 王. */
 export function givenThenFamily(given: string, family: string): string {
   if (given === '' || family === '') return given + family;
-  return CJK_NAME.test(family) && CJK_NAME.test(given) ? family + given : `${given} ${family}`;
+  return CJK_FAMILY_NAME.test(family) && CJK_GIVEN_NAME.test(given) ? family + given : `${given} ${family}`;
 }
 
 /**
  * A name filed at its commas ("Vaswani, Ashish": citation_author, RIS, CSV), its parts trimmed, as
- * the store writes names: given names first, a suffix after a comma wherever it was filed ("King,
- * Jr., Martin Luther" and "King, Martin Luther, Jr." → "Martin Luther King, Jr.").
+ * the store writes names: given names first, then the suffix after a comma. A suffix is filed last
+ * ("King, Martin Luther, Jr.", RIS's order: the third part is one, whatever it says, "3rd") or, known
+ * by name, second ("King, Jr., Martin Luther", BibTeX's order).
  */
 export function filedName(parts: readonly string[]): string {
-  const [family = '', ...rest] = parts;
-  const suffixes = rest.filter((part) => SUFFIX_PART.test(part));
-  const given = rest.filter((part) => part !== '' && !SUFFIX_PART.test(part)).join(' ');
-  return [givenThenFamily(given, family), ...suffixes].join(', ');
+  const [family = '', second = '', ...rest] = parts;
+  const [given, suffixes] = SUFFIX_PART.test(second) && rest.length > 0 ? [rest.join(' '), [second]] : [second, rest];
+  return [givenThenFamily(given, family), ...suffixes.filter((suffix) => suffix !== '')].join(', ');
 }
 
 /**

@@ -113,7 +113,7 @@ function startNumber(word: string): number {
   return number;
 }
 
-/** Which starts (startNumber) an acronym, its plural or a long form's first word has. */
+/** Which starts (startNumber) an acronym, its plural or a long form's first word has (all a to z: none is -1). */
 const ROLE_STARTS = new Uint8Array(27 ** 3);
 for (const start of [...LONG_FORM_TERMS.keys(), ...FIRST_WORD_STARTS]) ROLE_STARTS[startNumber(start)] = 1;
 

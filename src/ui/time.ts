@@ -35,6 +35,7 @@ export function describeWhen(at: number, now: number): string {
  */
 export function describeListDay(day: string, now: number): string {
   const date = new Date(`${day}T00:00:00Z`);
-  const year = date.getUTCFullYear() === new Date(now).getUTCFullYear() ? {} : { year: 'numeric' as const };
+  // The list's day is a calendar day (UTC here); this year is the reader's.
+  const year = date.getUTCFullYear() === new Date(now).getFullYear() ? {} : { year: 'numeric' as const };
   return date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...year, timeZone: 'UTC' });
 }

@@ -243,7 +243,7 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     ]);
   });
 
-  test('a note with a line like the start of a BibTeX entry ("@Sam (postdoc) says", a pasted @article) comes back from our Markdown export, by its name or without one', () => {
+  test('a note with a line like the start of a BibTeX entry ("@Sam (postdoc) says", a pasted @article) comes back from our Markdown export, whatever the file is named; a .md file of BibTeX entries still reads as BibTeX', () => {
     const notes = 'Discussed in lab meeting.\n@Sam (postdoc) says the ablation in Table 3 is weak.\n@article{vaswani2017, title={Attention}}';
     const markdown = exportMarkdown([savedItem({ id: '2310.01779', notes })]);
     for (const fileName of ['paperlens-reading-list.md', 'reading list (1).txt', undefined]) {
@@ -251,10 +251,13 @@ describe('entry problems are rejected by line and the rest is imported', () => {
       expect(parse.rejected, fileName).toEqual([]);
       expect(parse.items.map((item) => [item.id, item.notes]), fileName).toEqual([['2310.01779', notes]]);
     }
-    // An export written before such lines were escaped, by its name.
+    // An export written before such lines were escaped, by its title.
     const older = markdown.replaceAll('\\@', '@');
     expect(older).toContain('\n  @Sam (postdoc)');
     expect(parseImport(older, 'paperlens-reading-list.md').items.map((item) => item.notes)).toEqual([notes]);
+    // Other Markdown is read for what it holds: BibTeX entries in a note are imported as such.
+    const bibtexNote = '# LoRA\n\n@article{hu2021lora,\n  title = {LoRA: Low-Rank Adaptation of Large Language Models},\n  author = {Hu, Edward J.},\n  eprint = {2106.09685},\n  archivePrefix = {arXiv}\n}\n';
+    expect(parseImport(bibtexNote, 'papers.md').items.map(({ id, title }) => [id, title])).toEqual([['2106.09685', 'LoRA: Low-Rank Adaptation of Large Language Models']]);
   });
 
   test("a note's indented lines (a nested list) keep their indentation through our Markdown export, shown indented there too", () => {

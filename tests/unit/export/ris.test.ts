@@ -98,11 +98,13 @@ describe('RIS export', () => {
     expect(parseImport(earlier, 'old.ris').items[0]?.authors).toEqual(['Ashish Vaswani', 'Martin Luther King, Jr.']);
   });
 
-  test('a Chinese, Japanese or Korean name filed "Family, Given" (as Zotero files one) reads back family name first, unspaced; a suffix filed before the given names stays a suffix', () => {
-    const ris = ['TY  - UNPB', 'TI  - Names', 'AU  - 王, 小明', 'AU  - 山田, 太郎', 'AU  - 김, 민수', 'AU  - Wang, Xiaoming', 'AU  - King, Jr., Martin Luther', 'UR  - https://arxiv.org/abs/1706.03762', 'ER  - ', ''].join('\r\n');
-    expect(parseImport(ris, 'refs.ris').items[0]?.authors).toEqual(['王小明', '山田太郎', '김민수', 'Xiaoming Wang', 'Martin Luther King, Jr.']);
-    const bib = '@misc{names, title = {Names}, author = {王, 小明 and Wang, Xiaoming and King, Jr., Martin Luther}, eprint = {1706.03762}, archivePrefix = {arXiv}}';
-    expect(parseImport(bib, 'refs.bib').items[0]?.authors).toEqual(['王小明', 'Xiaoming Wang', 'Martin Luther King, Jr.']);
+  test('a Chinese, Japanese or Korean name filed "Family, Given" (as Zotero files one) reads back family name first, unspaced (not one in katakana alone); a suffix stays a suffix, filed before the given names or third ("3rd")', () => {
+    const names = ['王, 小明', '山田, 太郎', '김, 민수', 'Wang, Xiaoming', 'King, Jr., Martin Luther', 'Gates, William Henry, 3rd', 'スミス, ジョン'];
+    const ris = ['TY  - UNPB', 'TI  - Names', ...names.map((name) => `AU  - ${name}`), 'UR  - https://arxiv.org/abs/1706.03762', 'ER  - ', ''].join('\r\n');
+    // RIS files a suffix third, whatever it says ("3rd"); a name in katakana alone is a foreign one, given name first.
+    expect(parseImport(ris, 'refs.ris').items[0]?.authors).toEqual(['王小明', '山田太郎', '김민수', 'Xiaoming Wang', 'Martin Luther King, Jr.', 'William Henry Gates, 3rd', 'ジョン スミス']);
+    const bib = '@misc{names, title = {Names}, author = {王, 小明 and Wang, Xiaoming and King, Jr., Martin Luther and Steele, Jr, Guy L.,}, eprint = {1706.03762}, archivePrefix = {arXiv}}';
+    expect(parseImport(bib, 'refs.bib').items[0]?.authors).toEqual(['王小明', 'Xiaoming Wang', 'Martin Luther King, Jr.', 'Guy L. Steele, Jr']);
   });
 
   test('an author list cut short keeps its "et al." as it is (not "al., et"), and reads back as the same marker', () => {
