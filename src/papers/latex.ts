@@ -50,6 +50,31 @@ const SILENT = new Set([
   'LARGE', 'Huge', 'nonumber', 'notag', 'ignorespaces', 'unskip',
 ]);
 
+// Citations, cross-references and notes: an abstract's `cost~\cite{vaswani2017}` or `\footnote{…}` says
+// nothing a reader of plain text can follow, so the command goes with its arguments (`\citep[Sec.~3]{x}`).
+const DROPPED_WITH_ARGUMENTS = new Set([
+  'cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'citeyearpar', 'citenum', 'nocite',
+  'parencite', 'textcite', 'autocite', 'footcite', 'footnote', 'footnotetext', 'thanks', 'label', 'ref', 'eqref',
+  'autoref', 'cref', 'Cref', 'pageref', 'vspace', 'hspace',
+]);
+
+// Operator names TeX sets apart from the letters around them (`n\log n` reads "n log n").
+const OPERATOR_WORDS = new Set(['log', 'exp', 'max', 'min']);
+
+/** Where a dropped command's arguments end: a star, then any `[…]` options and one `{…}` group. */
+function endOfDroppedArguments(text: string, at: number): number {
+  let end = text[at] === '*' ? at + 1 : at;
+  for (;;) {
+    const start = skipSpaces(text, end);
+    if (text[start] !== '[') break;
+    const close = text.indexOf(']', start);
+    if (close < 0) break;
+    end = close + 1;
+  }
+  const group = readGroup(text, skipSpaces(text, end));
+  return group ? group.end : end;
+}
+
 // `\mathbb{R}` → ℝ: the letters with a Letterlike Symbols form, the rest from Mathematical Alphanumeric Symbols.
 const DOUBLE_STRUCK: Record<string, string> = { C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ' };
 
@@ -129,6 +154,12 @@ function readArgument(text: string, at: number): { content: string; end: number 
   return { content: text[start] ?? '', end: Math.min(start + 1, text.length) };
 }
 
+/** A command printed as a word (`\log`, `\sin`), set apart from a letter, digit or command on either side. */
+function spacedWord(before: string, word: string, after: string): string {
+  const start = /[\p{L}\p{N}]$/u.test(before) ? ' ' : '';
+  return start + word + (/^(?:\\[A-Za-z]|[{\p{L}\p{N}])/u.test(after) ? ' ' : '');
+}
+
 // Groups nested deeper than this are shown as their text, commands and braces dropped: each level rescans its
 // group and takes a stack frame, so 5,000 nested groups (a 20,000-character abstract) overflowed the
 // stack and failed the whole summary (or feed refresh) they were part of.
@@ -206,8 +237,12 @@ function render(text: string, startInMath = false, depth = 0): string {
         }
         continue;
       }
+      if (DROPPED_WITH_ARGUMENTS.has(name)) {
+        i = endOfDroppedArguments(text, next);
+        continue;
+      }
       if (SYMBOLS[name] !== undefined) {
-        out += SYMBOLS[name];
+        out += OPERATOR_WORDS.has(name) ? spacedWord(out, SYMBOLS[name], text.slice(next, next + 2)) : SYMBOLS[name];
         i = next;
         continue;
       }
@@ -219,7 +254,7 @@ function render(text: string, startInMath = false, depth = 0): string {
         out += render(group.content, inMath, depth + 1);
         i = group.end;
       } else {
-        if (!SILENT.has(name) && /^[A-Za-z]+$/.test(name)) out += name + (text[next] === '\\' ? ' ' : '');
+        if (!SILENT.has(name) && /^[A-Za-z]+$/.test(name)) out += spacedWord(out, name, text.slice(next, next + 2));
         i = group ? group.end : next;
       }
       continue;

@@ -16,7 +16,7 @@ export { pickTldr } from './tldr';
 export { TOPICS, topicsFor } from './topics';
 
 /** Bump whenever the output of `summarize` may change (cached summaries are recomputed). */
-export const SUMMARIZER_VERSION = 22;
+export const SUMMARIZER_VERSION = 23;
 
 export interface PaperSummary {
   tldr: string;

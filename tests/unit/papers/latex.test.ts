@@ -18,6 +18,11 @@ describe('latexToText renders the LaTeX left in abstracts as readable text', () 
     ['a \\emph{new} \\href{https://x.org}{benchmark} (\\url{https://y.org})', 'a new benchmark (https://y.org)'],
     ['ratio $\\frac{1}{2}$', 'ratio 1/2'],
     ['budget of just \\800 each', 'budget of just 800 each'],
+    // Citations, references and notes point into a paper the card does not show: they leave no key behind.
+    ['an $O(n\\log n)$ cost~\\cite{vaswani2017}.', 'an O(n log n) cost.'],
+    ['as in prior work \\citep[Sec.~3]{li2023,chen2024} and \\citet*{wu} (Table~\\ref{tab:main}).', 'as in prior work and (Table).'],
+    ['It wins\\footnote{On 3 of 4 tasks; see \\url{https://x.org}.} and is fast.', 'It wins and is fast.'],
+    ['a $\\log$-linear fit with $e^{\\max\\{a, b\\}}$', 'a log-linear fit with e^max{a, b}'],
   ])('%s', (input, expected) => {
     expect(latexToText(input)).toBe(expected);
   });
