@@ -92,12 +92,13 @@ const B = 0.75;
 const MAX_ALONE_PREFIX_TERMS = 64;
 /** What a word found spelled otherwise (joined with its neighbour) scores of what it would as typed. */
 const VARIANT_SHARE = 0.9;
-/** Shorter words are one typo away from too many others to guess. */
+/** Shorter words are one typo away from too many others to guess: at this length, only two swapped neighbours are ("Chne"). */
 const MIN_TYPO_LENGTH = 5;
+const MIN_SWAP_LENGTH = 4;
 
-/** Whether a query word may be a typo of another: five letters or more, no digits ("gpt4" is no typo of "gpt3"). */
+/** Whether a query word may be a typo of another: four letters or more, no digits ("gpt4" is no typo of "gpt3"). */
 export function mayBeTypo(word: string): boolean {
-  return word.length >= MIN_TYPO_LENGTH && !/\d/.test(word);
+  return word.length >= MIN_SWAP_LENGTH && !/\d/.test(word);
 }
 
 // A year arXiv ids can say (old-style ids begin in 1991).
@@ -320,6 +321,14 @@ function oneTypoApart(a: string, b: string): boolean {
   return a.slice(same + 1) === b.slice(same + 1) || (a[same] === b[same + 1] && a[same + 1] === b[same] && a.slice(same + 2) === b.slice(same + 2));
 }
 
+/** Whether `b` is `a` with two neighbouring letters swapped. */
+function neighboursSwapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let same = 0;
+  while (a[same] === b[same]) same++;
+  return a[same] === b[same + 1] && a[same + 1] === b[same] && a.slice(same + 2) === b.slice(same + 2);
+}
+
 const STOPWORD_LIST = [...STOPWORDS];
 
 /** Whether a word being typed may yet become a stopword ("o", "usi"), which the index leaves out. */
@@ -447,15 +456,17 @@ export class SearchIndex {
   /**
    * For a word the index lacks, the terms one typo away ("specultive" → "speculative") that keep
    * its first letter (a typo there is not guessed; sorted terms: one range). Numbers are not
-   * guessed at (01779 is not a typo of 01778), nor short words (one typo from too many others).
+   * guessed at (01779 is not a typo of 01778), nor short words (one typo from too many others) but
+   * for two swapped neighbours in a four-letter one (a surname: "Chne" → "chen").
    */
   private termsOneTypoFrom(word: string): number[] {
     if (!mayBeTypo(word)) return [];
     const { terms } = this.snapshot;
     const first = word[0]!;
+    const apart = word.length < MIN_TYPO_LENGTH ? neighboursSwapped : oneTypoApart;
     const found: number[] = [];
     for (let index = lowerBound(terms, first); index < terms.length && terms[index]![0] === first; index++) {
-      if (oneTypoApart(word, terms[index]!)) found.push(index);
+      if (apart(word, terms[index]!)) found.push(index);
     }
     return found;
   }

@@ -72,6 +72,19 @@ describe('search over the seed store', () => {
     for (const hit of hits) expect([...tokensOf(hit.id)].some((token) => wordBase(token) === 'model'), titleOf(hit.id)).toBe(true);
   });
 
+  test('a four-letter word is guessed at only as two swapped neighbours: a surname typed "Chne" finds Chen', () => {
+    const ids = searchOver([
+      { id: '2401.00001', title: 'Dense retrieval', text: '', authors: 'Danqi Chen', row: '{}' },
+      { id: '2401.00002', title: 'Dense chemistry', text: '', authors: 'Danqi Wu', row: '{}' },
+      { id: '2401.00003', title: 'Sparse retrieval', text: '', authors: 'Ana Chen', row: '{}' },
+    ]);
+    expect(ids('danqi chne')).toEqual(['2401.00001']);
+    expect(ids('chne')).toEqual(['2401.00001', '2401.00003']);
+    // One letter changed is too far for four letters ("chem" is no "chen"); from five on it is not.
+    expect(ids('chem danqi')).toEqual([]);
+    expect(ids('chenn danqi')).toEqual(['2401.00001']);
+  });
+
   test('a letter alone matches as typed; after other words it does not narrow them yet, and papers that have it as a word come first', () => {
     const documents = [
       { id: '2401.00001', title: 'Cat models results', text: '', authors: '', row: '{}' },
