@@ -38,7 +38,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'PaperLens',
     description: 'Summary cards, trending ranks and a reading list for machine-learning papers on arXiv and Hugging Face.',
-    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus'],
+    // scripting: the content scripts run in the paper tabs open at an install or update (Firefox does that itself).
+    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['scripting'])],
     commands: {
       'save-paper': {
         suggested_key: { default: 'Alt+Shift+S' },

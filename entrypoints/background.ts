@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { PaperLensDatabase } from '../src/db/database';
 import { createCachedLookup } from '../src/db/lookup-cache';
 import { createStore } from '../src/db/open';
@@ -17,6 +18,7 @@ import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
 import { watchPdfVisits } from '../src/messaging/pdf-visits';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 import { PAPER_LINK_PATTERNS } from '../src/papers/ids';
+import { injectIntoOpenTabs } from '../src/sites/open-tabs';
 
 const FEED_ALARM = 'daily-papers-feed';
 const ARXIV_RETRY_ALARM = 'arxiv-complete-retry';
@@ -138,6 +140,14 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     void reseed();
+    // Firefox runs them in open tabs itself.
+    if (!import.meta.env.FIREFOX) {
+      void injectIntoOpenTabs(browser.runtime.getManifest().content_scripts ?? [], {
+        tabsMatching: (patterns) => browser.tabs.query({ url: patterns }),
+        // The manifest's own paths, which WXT's type cannot know are its public ones.
+        run: (tabId, files) => browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] }),
+      });
+    }
     // The browser keeps the menu across updates (and browser updates fire this too): created
     // again as it is, it would be a duplicate id.
     void browser.contextMenus.removeAll().then(() =>

@@ -89,4 +89,34 @@ describe('the extension reloaded or updated while pages are open', () => {
     await expect.poll(() => card(hf).getByTestId('save').textContent()).toBe('Saved');
     expect({ absProblems, listingProblems, hfProblems }).toEqual({ absProblems: [], listingProblems: [], hfProblems: [] });
   });
+
+  test('an install or update: the paper tabs open at that moment get the new extension\'s card and badges, which work, without a reload', async () => {
+    const abs = await browser.context.newPage();
+    const absProblems = await problems(abs);
+    await abs.goto('https://arxiv.org/abs/2310.01779');
+    const listing = await browser.context.newPage();
+    const listingProblems = await problems(listing);
+    await listing.goto('https://arxiv.org/list/cs.CL/new');
+    const hf = await browser.context.newPage();
+    const hfProblems = await problems(hf);
+    await hf.goto('https://huggingface.co/papers/2310.01779');
+    await expect.poll(() => card(hf).count()).toBe(1);
+
+    browser.worker = await reloadExtension();
+    await expect.poll(async () => (await card(abs).count()) + (await listing.locator('[data-paperlens="badge"]').count()) + (await card(hf).count())).toBe(0);
+    // What Chrome does after an update (headless Chromium cannot update or reload an unpacked
+    // extension: the test disables and enables it, which orphans the pages' scripts alike).
+    await browser.worker.evaluate(() => {
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: { onInstalled: { dispatch: (details: unknown) => void } } } }).chrome;
+      runtime.onInstalled.dispatch({ reason: 'update', previousVersion: '0.0.9' });
+    });
+    await expect.poll(() => card(abs).count()).toBe(1);
+    await expect.poll(() => listing.locator('[data-paperlens="badge"]').count()).toBe(10);
+    await expect.poll(() => card(hf).count()).toBe(1);
+    const saved = (await card(abs).getByTestId('save').textContent()) === 'Saved';
+    await card(abs).getByTestId('save').click();
+    await expect.poll(() => card(abs).getByTestId('save').textContent()).toBe(saved ? 'Save' : 'Saved');
+    await expect.poll(() => listing.locator('[data-paperlens="badge"][data-arxiv-id="2310.01779"]').getByTestId('badge-save').textContent()).toBe(saved ? 'Save' : 'Saved');
+    expect({ absProblems, listingProblems, hfProblems }).toEqual({ absProblems: [], listingProblems: [], hfProblems: [] });
+  });
 });

@@ -1,0 +1,58 @@
+/**
+ * Chrome runs a manifest's content scripts only in pages loaded after an install or update: a
+ * reader's arXiv and Hugging Face tabs open at that moment showed no card (or lost theirs to the
+ * update) until reloaded. These are run in them once, in the manifest's order, document_start
+ * scripts first (each page kind's start script prepares what its card script reads).
+ */
+
+export interface ManifestContentScript {
+  matches?: string[];
+  js?: string[];
+  run_at?: string;
+}
+
+export interface OpenTab {
+  id?: number;
+  discarded?: boolean;
+}
+
+/** What runs a page kind's scripts in an open tab: the browser's tab and scripting APIs, or a test's. */
+export interface TabScripting {
+  tabsMatching: (patterns: string[]) => Promise<OpenTab[]>;
+  run: (tabId: number, files: string[]) => Promise<unknown>;
+}
+
+/** The scripts to run in open tabs, group by group: start scripts first, each group's files in order. */
+function injectionOrder(scripts: readonly ManifestContentScript[]): { matches: string[]; files: string[] }[] {
+  const runsFirst = (script: ManifestContentScript) => (script.run_at === 'document_start' ? 0 : 1);
+  return [...scripts]
+    .filter((script) => (script.matches?.length ?? 0) > 0 && (script.js?.length ?? 0) > 0)
+    .sort((a, b) => runsFirst(a) - runsFirst(b))
+    .map((script) => ({ matches: script.matches!, files: script.js! }));
+}
+
+/**
+ * Runs the content scripts in every open tab they match. A discarded tab is left to the browser
+ * (it loads the page anew, scripts and all, when shown); a tab that cannot be scripted (closed
+ * meanwhile, an error page) is skipped. Resolves once each tab has its scripts or was skipped.
+ */
+export async function injectIntoOpenTabs(scripts: readonly ManifestContentScript[], scripting: TabScripting): Promise<void> {
+  const groups = injectionOrder(scripts);
+  const tabsOfGroups = await Promise.all(groups.map((group) => scripting.tabsMatching(group.matches).catch((): OpenTab[] => [])));
+  const filesOfTab = new Map<number, string[][]>();
+  groups.forEach((group, at) => {
+    for (const tab of tabsOfGroups[at]!) {
+      if (tab.id === undefined || tab.discarded) continue;
+      filesOfTab.set(tab.id, [...(filesOfTab.get(tab.id) ?? []), group.files]);
+    }
+  });
+  await Promise.all(
+    [...filesOfTab].map(async ([tabId, fileGroups]) => {
+      try {
+        for (const files of fileGroups) await scripting.run(tabId, files);
+      } catch {
+        // Gone or unscriptable: the next page it loads gets the scripts from the manifest.
+      }
+    }),
+  );
+}
