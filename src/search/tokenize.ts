@@ -22,7 +22,10 @@ const GREEK_NAMES = [
 
 /** Text folded for search: `foldLetters`, and Greek letters spelled out (α → alpha; ς and σ → sigma). */
 export function foldForSearch(text: string): string {
-  return foldLetters(text).replace(/[\u03b1-\u03c9]/g, (letter) => GREEK_NAMES[letter.charCodeAt(0) - 0x3b1]!);
+  // A curly apostrophe (a name copied from a PDF or a page: O’Brien) is the typed one.
+  return foldLetters(text)
+    .replace(/[\u03b1-\u03c9]/g, (letter) => GREEK_NAMES[letter.charCodeAt(0) - 0x3b1]!)
+    .replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -140,10 +143,15 @@ function camelParts(word: string): string[] | null {
   return parts;
 }
 
+const APOSTROPHE = /['\u2018\u2019\u02bc]/;
+// A name with an apostrophe (O'Brien, D'Amour, d'Ascoli), which readers also type as one word ("obrien").
+const APOSTROPHE_NAMES = /(?<![\p{L}\p{M}])(\p{L}{1,2})['\u2018\u2019\u02bc](\p{Lu}[\p{L}\p{M}]+)/gu;
+
 /**
  * Terms a text is also found by, beside its `tokenize` tokens: a hyphenated compound as one word
- * ("fine-tuning" → "finetuning", "GPT-4o" → "gpt4o"; not a number range) and a word made of words
- * as its parts ("FlashAttention" → "flash", "attention"), so either spelling finds the other.
+ * ("fine-tuning" → "finetuning", "GPT-4o" → "gpt4o"; not a number range), a name with an apostrophe
+ * as one word ("O'Brien" → "obrien") and a word made of words as its parts ("FlashAttention" →
+ * "flash", "attention"), so either spelling finds the other.
  */
 export function compoundTerms(text: string): string[] {
   const ascii = ASCII.test(text);
@@ -155,6 +163,9 @@ export function compoundTerms(text: string): string[] {
       // Chinese or Japanese is read in pairs of characters already.
       if (joined !== '' && !CJK.test(joined)) terms.push(joined);
     }
+  }
+  if (APOSTROPHE.test(text)) {
+    for (const [, before, after] of text.matchAll(APOSTROPHE_NAMES)) terms.push(tokenize(before! + after!).join(''));
   }
   const camel = ascii ? ASCII_CAMEL : CAMEL;
   if (camel.test(text)) {

@@ -22,6 +22,19 @@ describe('reading-list query', () => {
     expect(sortItems(titled, 'title').map((item) => item.title)).toEqual(['Pruning at Scale', '“Quoted” Is Sorted Under Q', '(Re)thinking Attention', '[RE] A Reproduction', '"Zero" Shot']);
   });
 
+  test('a name with an apostrophe is found with either apostrophe, or none ("obrien")', () => {
+    const named = [
+      savedItem({ id: '2011.03395', title: 'Underspecification', authors: ["Alexander D'Amour", "Conor O'Brien"] }),
+      savedItem({ id: '2401.00002', title: 'Curly', authors: ['Sean O’Neill'] }),
+      savedItem({ id: '2401.00003', title: "A model's view", tldr: "It's about brien." }),
+    ];
+    const search = (text: string) => ids(filterItems(named, { ...EMPTY_QUERY, text }));
+    for (const query of ["O'Brien", 'O’Brien', 'obrien', 'damour', 'D’Amour']) expect(search(query), query).toEqual(['2011.03395']);
+    for (const query of ["O'Neill", 'O’Neill', 'oneill']) expect(search(query), query).toEqual(['2401.00002']);
+    // A possessive is no name: "models" is the word's plural, "its" a word of its own.
+    expect(search('amodels')).toEqual([]);
+  });
+
   test('filters by status and by tag (ignoring case); no filter keeps everything', () => {
     expect(ids(filterItems(items, EMPTY_QUERY))).toEqual(ids(items));
     expect(ids(filterItems(items, { ...EMPTY_QUERY, status: 'reading' }))).toEqual(['2407.13623']);

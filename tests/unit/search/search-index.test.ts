@@ -72,6 +72,15 @@ describe('search over the seed store', () => {
     for (const hit of hits) expect([...tokensOf(hit.id)].some((token) => wordBase(token) === 'model'), titleOf(hit.id)).toBe(true);
   });
 
+  test('an author with an apostrophe is found with either apostrophe, or none', () => {
+    const ids = searchOver([
+      { id: '2011.03395', title: 'Underspecification', text: '', authors: "Alexander D'Amour Conor O'Brien", row: '{}' },
+      { id: '2401.00002', title: 'Curly', text: '', authors: 'Sean O’Neill', row: '{}' },
+    ]);
+    for (const query of ["O'Brien", 'O’Brien', 'obrien', 'damour']) expect(ids(query), query).toEqual(['2011.03395']);
+    for (const query of ["O'Neill", 'oneill']) expect(ids(query), query).toEqual(['2401.00002']);
+  });
+
   test('a four-letter word is guessed at only as two swapped neighbours: a surname typed "Chne" finds Chen', () => {
     const ids = searchOver([
       { id: '2401.00001', title: 'Dense retrieval', text: '', authors: 'Danqi Chen', row: '{}' },
