@@ -138,10 +138,10 @@ export default defineBackground(() => {
     if ((await browser.storage.local.get(SEEDED_FOR_KEY))[SEEDED_FOR_KEY] !== version) await reseed();
   };
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void reseed();
-    // Firefox runs them in open tabs itself.
-    if (!import.meta.env.FIREFOX) {
+    // Not at a browser update, where the open pages' scripts still run. Firefox runs them in open tabs itself.
+    if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) {
       void injectIntoOpenTabs(browser.runtime.getManifest().content_scripts ?? [], {
         tabsMatching: (patterns) => browser.tabs.query({ url: patterns }),
         // The manifest's own paths, which WXT's type cannot know are its public ones.
