@@ -62,7 +62,7 @@ export default defineBackground(() => {
   const toolbar = trackToolbarStatus(store.ready);
   watchPdfTabTitles();
   const seenChanged = () => void announceStoreChanged(true).catch(() => undefined);
-  watchPdfVisits({ ready: store.ready, now: Date.now, seenEnabled: async () => (await loadSettings()).seenEnabled, seenChanged });
+  const pdfVisits = watchPdfVisits({ ready: store.ready, now: Date.now, seenEnabled: async () => (await loadSettings()).seenEnabled, seenChanged });
   const feed = createFeedRefresher({
     ready: store.ready,
     fetch: (input, init) => fetch(input, init),
@@ -141,6 +141,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void reseed();
     // Not at a browser update, where the open pages' scripts still run. Firefox runs them in open tabs itself.
+    if (reason === 'install') void pdfVisits.takeOpenTabs().catch(() => undefined);
     if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) {
       void injectIntoOpenTabs(browser.runtime.getManifest().content_scripts ?? [], {
         tabsMatching: (patterns) => browser.tabs.query({ url: patterns }),

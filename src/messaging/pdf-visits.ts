@@ -79,7 +79,7 @@ function setWaiting(tabId: number, waiting: boolean): Promise<boolean> {
  * (opened in the background, restored with the browser's session), once the reader first chooses it,
  * as a page's card does (every restored tab would otherwise go first in Recent).
  */
-export function watchPdfVisits({ ready, now, seenEnabled, seenChanged }: PdfVisitDeps): void {
+export function watchPdfVisits({ ready, now, seenEnabled, seenChanged }: PdfVisitDeps): { takeOpenTabs: () => Promise<void> } {
   const record = (visit: Visit): void =>
     void seenEnabled()
       .then(async (enabled) => {
@@ -111,4 +111,18 @@ export function watchPdfVisits({ ready, now, seenEnabled, seenChanged }: PdfVisi
       .catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => void setWaiting(tabId, false).catch(() => undefined));
+  return {
+    /**
+     * At an install, the arXiv PDFs already open (loaded before these listeners were): the one in
+     * view is a visit, the others are once chosen, as a tab loaded out of sight.
+     */
+    takeOpenTabs: async () => {
+      for (const tab of await browser.tabs.query({ url: 'https://arxiv.org/pdf/*' })) {
+        const visit = pdfVisit(tab);
+        if (tab.id === undefined || !visit) continue;
+        if (tab.active) record(visit);
+        else await setWaiting(tab.id, true);
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { card, fixture, launchExtension, PDF, readStore, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -30,16 +30,25 @@ async function problems(page: Page): Promise<string[]> {
   return seen;
 }
 
+/** What Chrome does after an install or update (headless Chromium cannot update or reload an unpacked extension). */
+function dispatchInstalled(worker: Worker, reason: 'install' | 'update'): Promise<void> {
+  return worker.evaluate((why) => {
+    const { runtime } = (globalThis as unknown as { chrome: { runtime: { onInstalled: { dispatch: (details: unknown) => void } } } }).chrome;
+    runtime.onInstalled.dispatch(why === 'update' ? { reason: why, previousVersion: '0.0.9' } : { reason: why });
+  }, reason);
+}
+
 /**
  * Turns the extension off and on again from chrome://extensions (what an update or a reload does
  * to open pages: their content scripts lose the extension) and returns its new worker.
  */
-async function reloadExtension(): Promise<Worker> {
+async function reloadExtension(whileOff?: () => Promise<void>): Promise<Worker> {
   const old = browser.worker;
   const manager = await browser.context.newPage();
   await manager.goto('chrome://extensions');
   type Management = { chrome: { management: { setEnabled: (id: string, enabled: boolean) => Promise<void> } } };
   await manager.evaluate((id) => (globalThis as unknown as Management).chrome.management.setEnabled(id, false), browser.extensionId);
+  await whileOff?.();
   await manager.evaluate((id) => (globalThis as unknown as Management).chrome.management.setEnabled(id, true), browser.extensionId);
   await expect.poll(() => browser.context.serviceWorkers().filter((worker) => worker !== old).length, { timeout: 15000 }).toBeGreaterThan(0);
   await manager.close();
@@ -104,12 +113,8 @@ describe('the extension reloaded or updated while pages are open', () => {
 
     browser.worker = await reloadExtension();
     await expect.poll(async () => (await card(abs).count()) + (await listing.locator('[data-paperlens="badge"]').count()) + (await card(hf).count())).toBe(0);
-    // What Chrome does after an update (headless Chromium cannot update or reload an unpacked
-    // extension: the test disables and enables it, which orphans the pages' scripts alike).
-    await browser.worker.evaluate(() => {
-      const { runtime } = (globalThis as unknown as { chrome: { runtime: { onInstalled: { dispatch: (details: unknown) => void } } } }).chrome;
-      runtime.onInstalled.dispatch({ reason: 'update', previousVersion: '0.0.9' });
-    });
+    // Disabled and enabled, the pages' scripts are orphaned as by an update; then its event.
+    await dispatchInstalled(browser.worker, 'update');
     await expect.poll(() => card(abs).count()).toBe(1);
     await expect.poll(() => listing.locator('[data-paperlens="badge"]').count()).toBe(10);
     await expect.poll(() => card(hf).count()).toBe(1);
@@ -118,5 +123,26 @@ describe('the extension reloaded or updated while pages are open', () => {
     await expect.poll(() => card(abs).getByTestId('save').textContent()).toBe(saved ? 'Save' : 'Saved');
     await expect.poll(() => listing.locator('[data-paperlens="badge"][data-arxiv-id="2310.01779"]').getByTestId('badge-save').textContent()).toBe(saved ? 'Save' : 'Saved');
     expect({ absProblems, listingProblems, hfProblems }).toEqual({ absProblems: [], listingProblems: [], hfProblems: [] });
+  });
+
+  test('an install: the arXiv PDF being read is in Recent, as one opened after it is', async () => {
+    const pdfUrl = 'https://arxiv.org/pdf/2402.18041';
+    browser.serve(pdfUrl, { body: PDF, contentType: 'application/pdf' });
+    let pdf: Page | undefined;
+    // Loaded while PaperLens is not there to see it, as in the seconds before an install.
+    browser.worker = await reloadExtension(async () => {
+      pdf = await browser.context.newPage();
+      await pdf.goto(pdfUrl).catch(() => undefined); // the PDF viewer may not report a load
+      // Loaded once Chrome's PDF viewer (a frame of its own) has loaded.
+      const viewer = () => pdf!.frames().find((frame) => frame.url().startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/'));
+      await expect.poll(() => viewer() !== undefined).toBe(true);
+      await viewer()!.waitForLoadState('load');
+    });
+    await pdf!.bringToFront();
+    const seenIds = async () => (await readStore<{ id: string }[]>(browser, 'seen')).map((seen) => seen.id);
+    expect(await seenIds()).not.toContain('2402.18041');
+    await dispatchInstalled(browser.worker, 'install');
+    await expect.poll(seenIds).toContain('2402.18041');
+    await expect.poll(() => pdf!.title()).toBe('Datasets for Large Language Models: A Comprehensive Survey | arXiv 2402.18041');
   });
 });
