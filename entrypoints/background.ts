@@ -140,8 +140,9 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void reseed();
-    // Not at a browser update, where the open pages' scripts still run. Firefox runs them in open tabs itself.
+    // After an update the open PDFs were seen already, by the version before.
     if (reason === 'install') void pdfVisits.takeOpenTabs().catch(() => undefined);
+    // Not at a browser update, where the open pages' scripts still run. Firefox runs them in open tabs itself.
     if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) {
       void injectIntoOpenTabs(browser.runtime.getManifest().content_scripts ?? [], {
         tabsMatching: (patterns) => browser.tabs.query({ url: patterns }),

@@ -62,10 +62,13 @@ export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite):
   const observer = new MutationObserver(() => {
     if (site.idFromUrl(new URL(location.href)) !== seen?.id) read();
   });
-  ctx.addEventListener(document, 'DOMContentLoaded', () => {
+  const watch = () => {
     read();
     observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
-  });
+  };
+  // Run into a page already parsed (a tab open at an install), the script starts at once.
+  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', watch);
+  else watch();
   ctx.onInvalidated(() => observer.disconnect());
 
   answerPaperQuestions(ctx, (id) => {

@@ -50,29 +50,37 @@ const SILENT = new Set([
   'LARGE', 'Huge', 'nonumber', 'notag', 'ignorespaces', 'unskip',
 ]);
 
-// Citations, cross-references and notes: an abstract's `cost~\cite{vaswani2017}` or `\footnote{…}` says
-// nothing a reader of plain text can follow, so the command goes with its arguments (`\citep[Sec.~3]{x}`).
+// Parenthetical citations and cross-references: an abstract's `cost~\cite{vaswani2017}` says nothing a reader
+// of plain text can follow, so the command goes with its arguments (`\citep[Sec.~3]{x}`). A textual
+// citation (`as \citet{smith} showed`) keeps its key, as any unknown command: it is the sentence's subject.
 const DROPPED_WITH_ARGUMENTS = new Set([
-  'cite', 'citep', 'citet', 'citealp', 'citealt', 'citeauthor', 'citeyear', 'citeyearpar', 'citenum', 'nocite',
-  'parencite', 'textcite', 'autocite', 'footcite', 'footnote', 'footnotetext', 'thanks', 'label', 'ref', 'eqref',
-  'autoref', 'cref', 'Cref', 'pageref', 'vspace', 'hspace',
+  'cite', 'citep', 'citealp', 'citeyearpar', 'citenum', 'nocite', 'parencite', 'autocite', 'footcite', 'shortcite',
+  'footnotetext', 'thanks', 'label', 'ref', 'eqref', 'autoref', 'Autoref', 'cref', 'Cref', 'pageref', 'nameref', 'subref',
 ]);
 
 // Operator names TeX sets apart from the letters around them (`n\log n` reads "n log n").
 const OPERATOR_WORDS = new Set(['log', 'exp', 'max', 'min']);
 
-/** Where a dropped command's arguments end: a star, then any `[…]` options and one `{…}` group. */
-function endOfDroppedArguments(text: string, at: number): number {
+// Where a printed word (`\log`) wants a space before whatever letter or digit is printed next; removed by latexToText.
+const SPACE_IF_WORD_FOLLOWS = '\u0000';
+
+// Textual citations (`as \citet{smith} showed`) are the sentence's subject: their key stays.
+const TEXTUAL_CITATIONS = new Set(['citet', 'Citet', 'citealt', 'citeauthor', 'Citeauthor', 'citeyear', 'textcite', 'Textcite']);
+
+/** Where a command's arguments end: a star, then any `[…]` options (brackets may nest) and one `{…}` group. */
+function endOfArguments(text: string, at: number): number {
   let end = text[at] === '*' ? at + 1 : at;
-  for (;;) {
-    const start = skipSpaces(text, end);
-    if (text[start] !== '[') break;
-    const close = text.indexOf(']', start);
-    if (close < 0) break;
+  for (let start = skipSpaces(text, end); text[start] === '['; start = skipSpaces(text, end)) {
+    let depth = 0;
+    let close = start;
+    for (; close < text.length; close++) {
+      if (text[close] === '[') depth++;
+      else if (text[close] === ']' && --depth === 0) break;
+    }
+    if (close >= text.length) break;
     end = close + 1;
   }
-  const group = readGroup(text, skipSpaces(text, end));
-  return group ? group.end : end;
+  return readGroup(text, skipSpaces(text, end))?.end ?? end;
 }
 
 // `\mathbb{R}` → ℝ: the letters with a Letterlike Symbols form, the rest from Mathematical Alphanumeric Symbols.
@@ -154,10 +162,9 @@ function readArgument(text: string, at: number): { content: string; end: number 
   return { content: text[start] ?? '', end: Math.min(start + 1, text.length) };
 }
 
-/** A command printed as a word (`\log`, `\sin`), set apart from a letter, digit or command on either side. */
-function spacedWord(before: string, word: string, after: string): string {
-  const start = /[\p{L}\p{N}]$/u.test(before) ? ' ' : '';
-  return start + word + (/^(?:\\[A-Za-z]|[{\p{L}\p{N}])/u.test(after) ? ' ' : '');
+/** A command printed as a word (`\log`, `\sin`), set apart from a letter or digit printed on either side. */
+function spacedWord(before: string, word: string): string {
+  return (/[\p{L}\p{N}]$/u.test(before) ? ' ' : '') + word + SPACE_IF_WORD_FOLLOWS;
 }
 
 // Groups nested deeper than this are shown as their text, commands and braces dropped: each level rescans its
@@ -238,11 +245,34 @@ function render(text: string, startInMath = false, depth = 0): string {
         continue;
       }
       if (DROPPED_WITH_ARGUMENTS.has(name)) {
-        i = endOfDroppedArguments(text, next);
+        i = endOfArguments(text, next);
+        // `Eq.~\eqref{x}.` ends at one period.
+        if (text[i] === '.' && out.trimEnd().endsWith('.')) i++;
+        continue;
+      }
+      if (TEXTUAL_CITATIONS.has(name)) {
+        const end = endOfArguments(text, next);
+        // The group that ends there is the key.
+        const open = text.lastIndexOf('{', end - 1);
+        if (text[end - 1] === '}' && open >= next) out += text.slice(open + 1, end - 1);
+        i = end;
+        continue;
+      }
+      if (name === 'hspace' || name === 'vspace') {
+        out += ' ';
+        i = endOfArguments(text, next);
+        continue;
+      }
+      if (name === 'footnote') {
+        // Mostly where the code is (`\footnote{Code: https://…}`): kept, in brackets.
+        const arg = readArgument(text, next);
+        const note = render(arg.content, false, depth + 1).trim();
+        if (note !== '') out += ` (${note})`;
+        i = arg.end;
         continue;
       }
       if (SYMBOLS[name] !== undefined) {
-        out += OPERATOR_WORDS.has(name) ? spacedWord(out, SYMBOLS[name], text.slice(next, next + 2)) : SYMBOLS[name];
+        out += OPERATOR_WORDS.has(name) ? spacedWord(out, SYMBOLS[name]) : SYMBOLS[name];
         i = next;
         continue;
       }
@@ -254,7 +284,7 @@ function render(text: string, startInMath = false, depth = 0): string {
         out += render(group.content, inMath, depth + 1);
         i = group.end;
       } else {
-        if (!SILENT.has(name) && /^[A-Za-z]+$/.test(name)) out += spacedWord(out, name, text.slice(next, next + 2));
+        if (!SILENT.has(name) && /^[A-Za-z]+$/.test(name)) out += spacedWord(out, name);
         i = group ? group.end : next;
       }
       continue;
@@ -285,9 +315,18 @@ function render(text: string, startInMath = false, depth = 0): string {
 export function latexToText(text: string): string {
   if (!/[\\$_^{}~`']/.test(text)) return text.replace(/\s+/g, ' ').trim();
   const prepared = text
+    .replaceAll(SPACE_IF_WORD_FOLLOWS, '')
     .replace(/``/g, '“')
     .replace(/''/g, '”')
     .replace(/---/g, '—')
     .replace(/(?<=[\p{L}\p{N} ])--(?=[\p{L}\p{N} ])/gu, '–');
-  return render(prepared).replace(/\s+/g, ' ').replace(/\s+([,.;:!?)])/g, '$1').trim();
+  return render(prepared)
+    // Not before a sub- or superscript (`\log_2` is log₂).
+    .replace(/\u0000(?=[\p{L}\p{N}])(?![\p{Lm}\p{No}])/gu, ' ')
+    .replaceAll(SPACE_IF_WORD_FOLLOWS, '')
+    // Brackets a dropped citation left empty (`(\cite{x})`).
+    .replace(/\(\s*\)|\[\s*\]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?)])/g, '$1')
+    .trim();
 }

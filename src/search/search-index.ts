@@ -92,13 +92,14 @@ const B = 0.75;
 const MAX_ALONE_PREFIX_TERMS = 64;
 /** What a word found spelled otherwise (joined with its neighbour) scores of what it would as typed. */
 const VARIANT_SHARE = 0.9;
-/** Shorter words are one typo away from too many others to guess: at this length, only two swapped neighbours are ("Chne"). */
-const MIN_TYPO_LENGTH = 5;
-const MIN_SWAP_LENGTH = 4;
+/** Shorter words are one typo away from too many others to guess any typo in. */
+const MIN_ONE_TYPO_LENGTH = 5;
+/** Down to this length, two swapped neighbours are still guessed at (a surname: "Chne"). */
+const MIN_SWAPPED_LENGTH = 4;
 
 /** Whether a query word may be a typo of another: four letters or more, no digits ("gpt4" is no typo of "gpt3"). */
 export function mayBeTypo(word: string): boolean {
-  return word.length >= MIN_SWAP_LENGTH && !/\d/.test(word);
+  return word.length >= MIN_SWAPPED_LENGTH && !/\d/.test(word);
 }
 
 // A year arXiv ids can say (old-style ids begin in 1991).
@@ -318,7 +319,12 @@ function oneTypoApart(a: string, b: string): boolean {
   while (same < a.length && same < b.length && a[same] === b[same]) same++;
   if (a.length > b.length) return a.slice(same + 1) === b.slice(same);
   if (a.length < b.length) return a.slice(same) === b.slice(same + 1);
-  return a.slice(same + 1) === b.slice(same + 1) || (a[same] === b[same + 1] && a[same + 1] === b[same] && a.slice(same + 2) === b.slice(same + 2));
+  return a.slice(same + 1) === b.slice(same + 1) || swappedAt(a, b, same);
+}
+
+/** Whether `b` is `a` with the letters at `at` and the next swapped, the rest the same after them. */
+function swappedAt(a: string, b: string, at: number): boolean {
+  return a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
 /** Whether `b` is `a` with two neighbouring letters swapped. */
@@ -326,7 +332,7 @@ function neighboursSwapped(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   let same = 0;
   while (a[same] === b[same]) same++;
-  return a[same] === b[same + 1] && a[same + 1] === b[same] && a.slice(same + 2) === b.slice(same + 2);
+  return swappedAt(a, b, same);
 }
 
 const STOPWORD_LIST = [...STOPWORDS];
@@ -463,7 +469,7 @@ export class SearchIndex {
     if (!mayBeTypo(word)) return [];
     const { terms } = this.snapshot;
     const first = word[0]!;
-    const apart = word.length < MIN_TYPO_LENGTH ? neighboursSwapped : oneTypoApart;
+    const apart = word.length < MIN_ONE_TYPO_LENGTH ? neighboursSwapped : oneTypoApart;
     const found: number[] = [];
     for (let index = lowerBound(terms, first); index < terms.length && terms[index]![0] === first; index++) {
       if (apart(word, terms[index]!)) found.push(index);

@@ -145,7 +145,8 @@ function camelParts(word: string): string[] | null {
 
 const APOSTROPHE = /['\u2018\u2019\u02bc]/;
 // A name with an apostrophe (O'Brien, D'Amour, d'Ascoli), which readers also type as one word ("obrien").
-const APOSTROPHE_NAMES = /(?<![\p{L}\p{M}])(\p{L}{1,2})['\u2018\u2019\u02bc](\p{Lu}[\p{L}\p{M}]+)/gu;
+// Not a contraction in capitals ("I'LL", "WE'RE"): the name goes on in lowercase.
+const APOSTROPHE_NAMES = /(?<![\p{L}\p{M}])(\p{L}{1,2})['\u2018\u2019\u02bc](\p{Lu}\p{Ll}[\p{L}\p{M}]*)/gu;
 
 /**
  * Terms a text is also found by, beside its `tokenize` tokens: a hyphenated compound as one word
@@ -165,7 +166,10 @@ export function compoundTerms(text: string): string[] {
     }
   }
   if (APOSTROPHE.test(text)) {
-    for (const [, before, after] of text.matchAll(APOSTROPHE_NAMES)) terms.push(tokenize(before! + after!).join(''));
+    for (const [, before, after] of text.matchAll(APOSTROPHE_NAMES)) {
+      const joined = tokenize(before! + after!).join('');
+      if (joined !== '') terms.push(joined);
+    }
   }
   const camel = ascii ? ASCII_CAMEL : CAMEL;
   if (camel.test(text)) {

@@ -5,13 +5,13 @@
  */
 
 // Abbreviations that never end a sentence (lowercase, without the final dot).
-const NEVER_END = new Set('e.g i.e eg ie v.s cf w.r.t wrt a.k.a viz i.i.d'.split(' '));
-
-// Abbreviations that may also close a sentence, as units do ("by 1.2 pp. We release", "in 40 ms. The"):
-// they end one only before a capitalised sentence opener of two or more letters ("vs. A" stays whole).
-const RARELY_END = new Set(
-  'vs approx fig figs eq eqs eqn sec secs sect tab no nos ref refs dr mr ms prof st vol pp p ch app alg def thm lem prop cor ex ca incl avg std'.split(' '),
+const NEVER_END = new Set(
+  'e.g i.e eg ie vs v.s cf w.r.t wrt a.k.a approx fig figs eq eqs eqn sec secs sect tab no nos ref refs dr mr ms prof st vol pp p ch app alg def thm lem prop cor ex viz ca incl avg std i.i.d'.split(' '),
 );
+
+// Of those, the ones that after a number are a unit, which may close a sentence ("by 1.2 pp. We
+// release", "in 40 ms. The model"): before a capitalised sentence opener of two or more letters.
+const UNITS_AFTER_NUMBER = new Set(['pp', 'ms', 'sec', 'secs']);
 
 // Abbreviations that end a sentence only when a typical sentence opener follows.
 const MAYBE_END = new Set(['al', 'resp', 'inc', 'ltd']);
@@ -65,8 +65,9 @@ function isBoundary(text: string, termStart: number, termEnd: number, next: stri
   const bare = token.replace(/^["'“‘(\[]+/, '');
   const lower = bare.toLowerCase();
   // An all-caps token ("CF.", "NO.") is an acronym ending the sentence, not an abbreviation.
-  if ((NEVER_END.has(lower) || RARELY_END.has(lower)) && !/^\p{Lu}{2,}$/u.test(bare)) {
-    return RARELY_END.has(lower) && opener && nextWordLower.length > 1 && /^\p{Lu}/u.test(word);
+  if (NEVER_END.has(lower) && !/^\p{Lu}{2,}$/u.test(bare)) {
+    if (!UNITS_AFTER_NUMBER.has(lower) || !opener || nextWordLower.length < 2 || !/^\p{Lu}/u.test(word)) return false;
+    return /^\d+(?:[.,]\d+)?$/.test(previousToken(text, Math.max(0, termStart - bare.length - 1)));
   }
   if (lower === 'etc') return !nextStartsLower;
   if (MAYBE_END.has(lower)) return opener && !nextStartsLower;
@@ -94,7 +95,7 @@ function isBoundary(text: string, termStart: number, termEnd: number, next: stri
  */
 function gluedAt(text: string, at: number): boolean {
   const before = previousToken(text, at).replace(/^["'“‘(\[]+/, '');
-  if (!/^(?:\p{Ll}[\p{Ll}-]{2,}|\d+(?:\.\d+)?%?)$/u.test(before) || NEVER_END.has(before) || RARELY_END.has(before) || MAYBE_END.has(before)) return false;
+  if (!/^(?:\p{Ll}[\p{Ll}-]{2,}|\d+(?:\.\d+)?%?)$/u.test(before) || NEVER_END.has(before) || MAYBE_END.has(before)) return false;
   return /^\p{Lu}\p{Ll}+(?=[\s,;:]|$)/u.test(text.slice(at + 1));
 }
 

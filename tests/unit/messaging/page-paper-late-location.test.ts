@@ -54,6 +54,21 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+describe('the script run into a page already parsed (a tab open at an install)', () => {
+  test('it reads the page at once: after an in-page navigation to a paper not rendered yet, the page names no paper, not the shown one under the new id', async () => {
+    const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+    visit(url.href);
+    document.body.innerHTML = doc.body.innerHTML;
+    setReadyState('complete');
+    ctx = new ContentScriptContext('page-paper-injected-test');
+    answerPagePaper(ctx, hfPaper);
+    visit('https://huggingface.co/papers/2501.01234');
+    expect(await ask('2501.01234')).toBeNull();
+    renderNext();
+    expect(await ask('2501.01234')).toMatchObject({ id: '2501.01234', title: NEXT_TITLE });
+  }, 5_000);
+});
+
 describe('Hugging Face, a client-side navigation the location watcher hears of late (Firefox)', () => {
   test('the next paper rendered before the watcher looked: the page answers with it, by its title and authors', async () => {
     ctx = await firstPaper();

@@ -20,8 +20,12 @@ describe('latexToText renders the LaTeX left in abstracts as readable text', () 
     ['budget of just \\800 each', 'budget of just 800 each'],
     // Citations, references and notes point into a paper the card does not show: they leave no key behind.
     ['an $O(n\\log n)$ cost~\\cite{vaswani2017}.', 'an O(n log n) cost.'],
-    ['as in prior work \\citep[Sec.~3]{li2023,chen2024} and \\citet*{wu} (Table~\\ref{tab:main}).', 'as in prior work and (Table).'],
-    ['It wins\\footnote{On 3 of 4 tasks; see \\url{https://x.org}.} and is fast.', 'It wins and is fast.'],
+    ['as in prior work \\citep[Sec.~3]{li2023,chen2024} (see \\cite{x}), loss in Eq.~\\eqref{eq:1}. The rest', 'as in prior work (see), loss in Eq. The rest'],
+    // A textual citation is the sentence's subject: its key stays.
+    ['as \\citet*{wu2024} showed (\\cite[note [x]]{y}) and \\citeauthor{li} found', 'as wu2024 showed and li found'],
+    // A footnote in an abstract mostly says where the code is.
+    ['It wins\\footnote{Code: \\url{https://x.org}.} and is fast.', 'It wins (Code: https://x.org.) and is fast.'],
+    ['a\\hspace{1em}b, $\\log_2 n$, $\\min\\limits_{x}$, \\method{}-7B and \\sys{}\'s $\\log\\left(x\\right)$', 'a b, log₂ n, minₓ, method-7B and sys\'s log(x)'],
     ['a $\\log$-linear fit with $e^{\\max\\{a, b\\}}$', 'a log-linear fit with e^max{a, b}'],
   ])('%s', (input, expected) => {
     expect(latexToText(input)).toBe(expected);

@@ -3,7 +3,7 @@ import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { searchDocument } from '../../../src/db/search';
 import { acronymReader } from '../../../src/search/acronyms';
-import { readText } from '../../../src/search/tokenize';
+import { compoundTerms, readText } from '../../../src/search/tokenize';
 import { wordBase } from '../../../src/search/word-forms';
 import { titleDocument } from './title-document';
 import type { Paper } from '../../../src/schema';
@@ -79,6 +79,8 @@ describe('search over the seed store', () => {
     ]);
     for (const query of ["O'Brien", 'O’Brien', 'obrien', 'damour']) expect(ids(query), query).toEqual(['2011.03395']);
     for (const query of ["O'Neill", 'oneill']) expect(ids(query), query).toEqual(['2401.00002']);
+    // A contraction in capitals is no name, and a joined stopword ("WE'RE": were) is no term.
+    expect(compoundTerms("I'LL SAY WE'RE O'Brien's")).toEqual(['obrien']);
   });
 
   test('a four-letter word is guessed at only as two swapped neighbours: a surname typed "Chne" finds Chen', () => {

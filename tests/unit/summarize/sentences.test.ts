@@ -52,14 +52,23 @@ describe('splitSentences', () => {
       'We analyse it.',
     ]);
   });
-  it('ends a sentence at a unit or abbreviation before a capitalised opener, and only there', () => {
+  it('ends a sentence at a unit after a number (pp., ms.) before a capitalised opener, and only there', () => {
     expect(splitSentences('It improves F1 by 1.2 pp. We release code at github. Latency drops to 40 ms. The model is small.')).toEqual([
       'It improves F1 by 1.2 pp.',
       'We release code at github.',
       'Latency drops to 40 ms.',
       'The model is small.',
     ]);
-    for (const whole of ['Method X vs. A baseline holds.', 'Compare GPT-4 vs. Llama on it.', 'Dr. Smith and St. Louis agree.', 'It differs by 3 pp. over all tasks.', 'As in Fig. 3 and Tab. 2 the loss drops.']) {
+    for (const whole of [
+      'Method X vs. A baseline holds.',
+      'We benchmark GPT-4 vs. Code Llama on HumanEval.',
+      'We compare fine-tuning vs. In-context learning here.',
+      'It scores 80% vs. The baseline at 70%.',
+      'Dr. Smith and St. Louis agree.',
+      'We use approx. The same budget.',
+      'It differs by 3 pp. over all tasks.',
+      'As in Fig. 3 and Tab. 2 the loss drops.',
+    ]) {
       expect(splitSentences(whole)).toEqual([whole]);
     }
   });
