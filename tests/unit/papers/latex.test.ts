@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { latexToText } from '../../../src/papers/latex';
+import { summarize } from '../../../src/summarize';
 
 describe('latexToText renders the LaTeX left in abstracts as readable text', () => {
   test.each([
@@ -46,6 +47,12 @@ describe('latexToText renders the LaTeX left in abstracts as readable text', () 
   ])('math: %s', (input, expected) => {
     expect(latexToText(input)).toBe(expected);
     expect(latexToText(expected)).toBe(expected);
+  });
+
+  test("a footnote's code link reaches the card's code links, and a citation no TL;DR", () => {
+    const summary = summarize('X: a fast decoder', latexToText('We propose X, a fast decoder with $O(n\\log n)$ cost~\\cite{vaswani2017}. Our code is public\\footnote{Code: https://github.com/acme/x}.'));
+    expect(summary.codeLinks).toEqual(['https://github.com/acme/x']);
+    expect(summary.tldr).toBe('We propose X, a fast decoder with O(n log n) cost.');
   });
 
   test('\\backslash is a backslash', () => {
