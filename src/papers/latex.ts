@@ -51,8 +51,7 @@ const SILENT = new Set([
 ]);
 
 // Parenthetical citations and cross-references: an abstract's `cost~\cite{vaswani2017}` says nothing a reader
-// of plain text can follow, so the command goes with its arguments (`\citep[Sec.~3]{x}`). A textual
-// citation (`as \citet{smith} showed`) keeps its key, as any unknown command: it is the sentence's subject.
+// of plain text can follow, so the command goes with its arguments (`\citep[Sec.~3]{x}`).
 const DROPPED_WITH_ARGUMENTS = new Set([
   'cite', 'citep', 'citealp', 'citeyearpar', 'citenum', 'nocite', 'parencite', 'autocite', 'footcite', 'shortcite',
   'footnotetext', 'thanks', 'label', 'ref', 'eqref', 'autoref', 'Autoref', 'cref', 'Cref', 'pageref', 'nameref', 'subref',
@@ -63,12 +62,14 @@ const OPERATOR_WORDS = new Set(['log', 'exp', 'max', 'min']);
 
 // Where a printed word (`\log`) wants a space before whatever letter or digit is printed next; removed by latexToText.
 const SPACE_IF_WORD_FOLLOWS = '\u0000';
+// Not before a sub- or superscript (`\log_2` is log₂).
+const SPACE_BEFORE_WORD = new RegExp(`${SPACE_IF_WORD_FOLLOWS}(?=[\\p{L}\\p{N}])(?![\\p{Lm}\\p{No}])`, 'gu');
 
 // Textual citations (`as \citet{smith} showed`) are the sentence's subject: their key stays.
 const TEXTUAL_CITATIONS = new Set(['citet', 'Citet', 'citealt', 'citeauthor', 'Citeauthor', 'citeyear', 'textcite', 'Textcite']);
 
-/** Where a command's arguments end: a star, then any `[…]` options (brackets may nest) and one `{…}` group. */
-function endOfArguments(text: string, at: number): number {
+/** A command's arguments: a star, then any `[…]` options (brackets may nest) and one `{…}` group; where they end. */
+function readArguments(text: string, at: number): { group: string | null; end: number } {
   let end = text[at] === '*' ? at + 1 : at;
   for (let start = skipSpaces(text, end); text[start] === '['; start = skipSpaces(text, end)) {
     let depth = 0;
@@ -80,7 +81,8 @@ function endOfArguments(text: string, at: number): number {
     if (close >= text.length) break;
     end = close + 1;
   }
-  return readGroup(text, skipSpaces(text, end))?.end ?? end;
+  const group = readGroup(text, skipSpaces(text, end));
+  return group ? { group: group.content, end: group.end } : { group: null, end };
 }
 
 // `\mathbb{R}` → ℝ: the letters with a Letterlike Symbols form, the rest from Mathematical Alphanumeric Symbols.
@@ -245,22 +247,20 @@ function render(text: string, startInMath = false, depth = 0): string {
         continue;
       }
       if (DROPPED_WITH_ARGUMENTS.has(name)) {
-        i = endOfArguments(text, next);
+        i = readArguments(text, next).end;
         // `Eq.~\eqref{x}.` ends at one period.
         if (text[i] === '.' && out.trimEnd().endsWith('.')) i++;
         continue;
       }
       if (TEXTUAL_CITATIONS.has(name)) {
-        const end = endOfArguments(text, next);
-        // The group that ends there is the key.
-        const open = text.lastIndexOf('{', end - 1);
-        if (text[end - 1] === '}' && open >= next) out += text.slice(open + 1, end - 1);
+        const { group, end } = readArguments(text, next);
+        out += group ?? '';
         i = end;
         continue;
       }
       if (name === 'hspace' || name === 'vspace') {
         out += ' ';
-        i = endOfArguments(text, next);
+        i = readArguments(text, next).end;
         continue;
       }
       if (name === 'footnote') {
@@ -321,8 +321,7 @@ export function latexToText(text: string): string {
     .replace(/---/g, '—')
     .replace(/(?<=[\p{L}\p{N} ])--(?=[\p{L}\p{N} ])/gu, '–');
   return render(prepared)
-    // Not before a sub- or superscript (`\log_2` is log₂).
-    .replace(/\u0000(?=[\p{L}\p{N}])(?![\p{Lm}\p{No}])/gu, ' ')
+    .replace(SPACE_BEFORE_WORD, ' ')
     .replaceAll(SPACE_IF_WORD_FOLLOWS, '')
     // Brackets a dropped citation left empty (`(\cite{x})`).
     .replace(/\(\s*\)|\[\s*\]/g, '')

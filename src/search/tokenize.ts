@@ -20,12 +20,17 @@ const GREEK_NAMES = [
   'sigma', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
 ];
 
+// What text copied from a PDF or a page has for the typed apostrophe.
+const CURLY_APOSTROPHES = '\u2018\u2019\u02bc';
+const APOSTROPHES = `'${CURLY_APOSTROPHES}`;
+const CURLY_APOSTROPHE = new RegExp(`[${CURLY_APOSTROPHES}]`, 'g');
+
 /** Text folded for search: `foldLetters`, and Greek letters spelled out (α → alpha; ς and σ → sigma). */
 export function foldForSearch(text: string): string {
   // A curly apostrophe (a name copied from a PDF or a page: O’Brien) is the typed one.
   return foldLetters(text)
     .replace(/[\u03b1-\u03c9]/g, (letter) => GREEK_NAMES[letter.charCodeAt(0) - 0x3b1]!)
-    .replace(/[\u2018\u2019\u02bc]/g, "'");
+    .replace(CURLY_APOSTROPHE, "'");
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -143,10 +148,10 @@ function camelParts(word: string): string[] | null {
   return parts;
 }
 
-const APOSTROPHE = /['\u2018\u2019\u02bc]/;
+const APOSTROPHE = new RegExp(`[${APOSTROPHES}]`);
 // A name with an apostrophe (O'Brien, D'Amour, d'Ascoli), which readers also type as one word ("obrien").
 // Not a contraction in capitals ("I'LL", "WE'RE"): the name goes on in lowercase.
-const APOSTROPHE_NAMES = /(?<![\p{L}\p{M}])(\p{L}{1,2})['\u2018\u2019\u02bc](\p{Lu}\p{Ll}[\p{L}\p{M}]*)/gu;
+const APOSTROPHE_NAMES = new RegExp(`(?<![\\p{L}\\p{M}])(\\p{L}{1,2})[${APOSTROPHES}](\\p{Lu}\\p{Ll}[\\p{L}\\p{M}]*)`, 'gu');
 
 /**
  * Terms a text is also found by, beside its `tokenize` tokens: a hyphenated compound as one word
