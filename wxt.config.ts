@@ -30,6 +30,8 @@ export default defineConfig({
     // build asks for 140): for older ones lightningcss would add a color-scheme polyfill to every
     // stylesheet, in each content script too.
     build: { cssTarget: ['chrome123', 'firefox140'] },
+    // The benchmark hooks of the worker (bench/worker-hooks.ts): a constant, so the shipped build drops them.
+    define: { 'import.meta.env.PAPERLENS_BENCH': JSON.stringify(BENCH_BUILD) },
     // Not in development (`wxt`), where the scripts stay readable.
     plugins: command === 'build' ? [terserContentScripts] : [],
   }),
@@ -39,7 +41,8 @@ export default defineConfig({
     name: 'PaperLens',
     description: 'Summary cards, trending ranks and a reading list for machine-learning papers on arXiv and Hugging Face.',
     // scripting: the content scripts run in the paper tabs open at an install or update (Firefox does that itself).
-    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['scripting'])],
+    // offscreen: a large search index is built in a worker, which Chrome's service worker cannot start (src/search/snapshot-offscreen.ts).
+    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['scripting', 'offscreen'])],
     commands: {
       'save-paper': {
         suggested_key: { default: 'Alt+Shift+S' },

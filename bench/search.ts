@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { launchExtension } from '../tests/e2e/harness';
 import { keystrokeTimer, typeQueries } from './keystrokes';
 import { median, quantile, round } from './stats';
-import { realVocabulary, type Vocabulary } from './synthetic-papers';
+import { loadInWorker } from './load';
+import { realVocabulary } from './synthetic-papers';
 import { benchUnknownPaperCard, type UnknownPaperCardReport } from './unknown-paper-card';
 import { benchFeedMerge, type FeedMergeReport } from './feed-merge';
 import { benchRelatedRefresh, type RelatedRefreshReport } from './related-refresh';
@@ -58,11 +59,7 @@ export async function benchSearch(sizes = [10_000, 100_000]): Promise<SearchRepo
     await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
     for (const size of sizes) {
       await page.waitForFunction(() => 'paperlensBench' in globalThis);
-      const load = await page.evaluate(
-        ([count, words]) =>
-          (globalThis as unknown as { paperlensBench: { loadSynthetic: (n: number, v: Vocabulary) => Promise<{ loadMs: number; recordsOnlyMs: number; recordBytes: number; count: number }> } }).paperlensBench.loadSynthetic(count, words),
-        [size, vocabulary] as const,
-      );
+      const load = await loadInWorker(browser, size, vocabulary);
       const popup = await browser.context.newPage();
       await popup.addInitScript(keystrokeTimer(RESULTS));
       // Opening: from navigation to the results of a query typed at once (the index loads first).

@@ -40,7 +40,8 @@ export function realVocabulary(): Vocabulary {
   return vocabularyFrom(texts);
 }
 
-const VOCABULARY = (
+// Pure: the shipped worker imports this module for its benchmark hooks and must drop it whole.
+const VOCABULARY = /* @__PURE__ */ (
   'model models language large training data learning neural network networks transformer attention ' +
   'decoding speculative inference efficient quantization low bit pruning sparse mixture experts scaling laws ' +
   'vocabulary tokenizer multilingual translation machine code generation program synthesis reasoning math ' +
@@ -51,7 +52,7 @@ const VOCABULARY = (
   'speech audio recognition summarization question answering dialogue safety bias fairness interpretability ' +
   'probing feature attribution chain thought prompting few shot zero shot kernel gpu memory cache key value'
 ).split(' ');
-const NAMES = 'Wang Li Zhang Chen Liu Smith Garcia Kumar Müller Rossi Tanaka Kim Nguyen Dubois Silva Cohen'.split(' ');
+const NAMES = /* @__PURE__ */ 'Wang Li Zhang Chen Liu Smith Garcia Kumar Müller Rossi Tanaka Kim Nguyen Dubois Silva Cohen'.split(' ');
 
 /** Draws words with the vocabulary's frequencies (cumulative counts, binary search). */
 function sampler(vocabulary: Vocabulary, next: () => number): () => string {

@@ -14,7 +14,8 @@ import { fixture, launchExtension, type ExtensionBrowser } from '../tests/e2e/ha
 import { keystrokeTimer, typeQueries } from './keystrokes';
 import { arxivNewPage } from './listing';
 import { median, quantile, round } from './stats';
-import { realVocabulary, syntheticPapers, type Vocabulary } from './synthetic-papers';
+import { loadInWorker } from './load';
+import { realVocabulary, syntheticPapers } from './synthetic-papers';
 
 /**
  * `npx tsx bench/year-store.ts [--no-build] [--unminified] [--feed 18000] [--saved 4500] [--days 30]`:
@@ -638,15 +639,8 @@ async function main(): Promise<void> {
       report.baseline = await figures(browser, listingIds, scatteredIds, 'fresh store (bundled snapshot only)');
       console.log(JSON.stringify(report.baseline, null, 2));
 
-      // ---- fill: feed papers through the bench page's product bulk path
-      const hooks = await browser.context.newPage();
-      await hooks.goto(`chrome-extension://${browser.extensionId}/bench.html`);
-      await hooks.waitForFunction(() => 'paperlensBench' in globalThis);
-      const load = await hooks.evaluate(
-        ([count, words]) => (globalThis as unknown as { paperlensBench: { loadSynthetic: (n: number, v: Vocabulary) => Promise<{ loadMs: number; count: number }> } }).paperlensBench.loadSynthetic(count, words),
-        [FEED_PAPERS, vocabulary] as const,
-      );
-      await hooks.close();
+      // ---- fill: feed papers through the worker's product bulk path
+      const load = await loadInWorker(browser, FEED_PAPERS, vocabulary);
       // The worker keeps its caches of the store it had (related corpus, lookups): a restart, as after the browser idles.
       const rl = await browser.context.newPage();
       await rl.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);

@@ -19,6 +19,9 @@ import { watchPdfVisits } from '../src/messaging/pdf-visits';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 import { PAPER_LINK_PATTERNS } from '../src/papers/ids';
 import { injectIntoOpenTabs } from '../src/sites/open-tabs';
+import { offThreadWhenLarge } from '../src/search/snapshot-threads';
+import { offscreenBuilder } from '../src/search/snapshot-offscreen';
+import { installBenchHooks } from '../bench/worker-hooks';
 
 const FEED_ALARM = 'daily-papers-feed';
 const ARXIV_RETRY_ALARM = 'arxiv-complete-retry';
@@ -39,6 +42,9 @@ const SAVE_LINK_MENU = 'save-paper-link';
 export default defineBackground(() => {
   markOnce(WORKER_MARKS.evaluated);
   const db = new PaperLensDatabase();
+  // Chrome's worker builds a large search index in an offscreen document's worker; Firefox's event page builds it itself.
+  db.buildSnapshot = offThreadWhenLarge(browser.offscreen ? offscreenBuilder() : null);
+  if (import.meta.env.PAPERLENS_BENCH) installBenchHooks(db);
   const store = createStore({
     db,
     loadSeed: async () => parseSeedAsset(await (await fetch(browser.runtime.getURL('/seed.json'))).json()),

@@ -1,18 +1,28 @@
+import { Dexie } from 'dexie';
 import type { Paper } from '../schema';
 import type { PaperLensDatabase } from './database';
-import { PAPERS_INDEX_KEY, snapshotWithPapers } from './search';
+import { PAPERS_INDEX_KEY, snapshotJob } from './search';
+
+// How long the transaction stays open for the index build (Dexie's own limit is 60 s; the build
+// of a store far larger than 100,000 papers might take longer).
+const BUILD_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Writes papers and adds them to the search index in one transaction (or the caller's), so a
  * reader never sees papers the index does not know. The path for feed merges and bulk loads.
  */
 export async function putPapers(db: PaperLensDatabase, papers: Paper[], now: number): Promise<void> {
+  db.buildSnapshot.prepare(papers.length);
   await db.transaction('rw', db.paperBlocks, db.searchIndex, async () => {
     const [stored, blocks] = await Promise.all([db.searchIndex.get(PAPERS_INDEX_KEY), db.papers.blocksWith(papers)]);
-    // Records first, not awaited: IndexedDB writes them in the browser process while the index is
-    // built here (100,000 papers: seconds of each, now overlapping).
+    // The index build goes first (to another thread when large: see db.buildSnapshot), then the
+    // records are handed to IndexedDB, which writes them in the browser's process: serialising
+    // 100,000 papers' takes this thread a second or two, which the build need not wait for.
+    // waitFor keeps the transaction open while nothing of it is pending.
+    const build = db.buildSnapshot.start(snapshotJob(stored?.snapshot, papers));
+    await Dexie.waitFor(build.started, BUILD_TIMEOUT_MS);
     const written = db.paperBlocks.bulkPut(blocks);
-    const indexed = db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot: snapshotWithPapers(stored?.snapshot, papers), builtAt: now });
-    await Promise.all([written, indexed]);
+    const snapshot = await Dexie.waitFor(build.snapshot, BUILD_TIMEOUT_MS);
+    await Promise.all([written, db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot, builtAt: now })]);
   });
 }

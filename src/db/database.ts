@@ -1,7 +1,8 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import * as z from 'zod/mini';
 import { PaperSchema, type FeedDayList, type Meta, type Paper, type RemovedItem, type SavedItem, type Seen } from '../schema';
-import type { PackedSearchSnapshot } from '../search/search-index';
+import type { PackedSearchSnapshot } from '../schema/search';
+import { buildHere, type SnapshotBuilder } from '../search/snapshot-job';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
 import { packBlocks, PaperStore, shortByOf, type PaperBlockRow } from './paper-blocks';
 import type { RelatedTermsRow } from './related';
@@ -124,6 +125,8 @@ export class PaperLensDatabase extends Dexie {
   searchIndex!: Table<SearchIndexRow, string>;
   trendingDays!: Table<TrendingDayRow, string>;
   relatedTerms!: Table<RelatedTermsRow, number>;
+  /** How putPapers builds the search index: here, unless the context gives a builder that can use another thread. */
+  buildSnapshot: SnapshotBuilder = buildHere;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { ReadingStatusSchema, SearchRowSchema, type Paper, type PaperView, type ReadingStatus, type SearchRow } from '../schema';
-import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpackSnapshot, updateSearchSnapshot, type PackedSearchSnapshot, type SearchDocument } from '../search/search-index';
+import type { PackedSearchSnapshot, SnapshotJob } from '../schema/search';
+import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpackSnapshot, type SearchDocument } from '../search/search-index';
+import { packDocuments } from '../search/snapshot-job';
 import type { PaperLensDatabase } from './database';
 import { latestLiveRanking, shownRank, type LiveRanking } from './ranking';
 
@@ -49,12 +51,11 @@ export async function writeSearchIndex(db: PaperLensDatabase, papers: Paper[], n
 }
 
 /**
- * The stored snapshot (undefined before the first) with these papers added or replaced, built
- * from their text alone: a feed merge or bulk load into a large store costs what it adds.
+ * The build that adds these papers to the stored snapshot (undefined before the first), or
+ * replaces them in it, from their text alone: a feed merge or bulk load into a large store costs what it adds.
  */
-export function snapshotWithPapers(stored: PackedSearchSnapshot | undefined, papers: readonly Paper[]): PackedSearchSnapshot {
-  const documents = searchDocuments(papers);
-  return packSnapshot(stored ? updateSearchSnapshot(unpackSnapshot(stored), documents, new Set(papers.map((paper) => paper.id))) : buildSearchSnapshot(documents));
+export function snapshotJob(stored: PackedSearchSnapshot | undefined, papers: readonly Paper[]): SnapshotJob {
+  return { stored: stored ?? null, documents: packDocuments(papers.map(searchDocument)) };
 }
 
 /** The persisted index, ready to query (null before the first seeding). */

@@ -1,4 +1,5 @@
 import { idYearMonth } from '../papers/ids';
+import type { PackedSearchSnapshot } from '../schema/search';
 import { acronymReader, isAcronym } from './acronyms';
 import { CJK, compoundTerms, queryJoins, readText, STOPWORDS, tokenize, withGermanSpellings, type QueryJoin } from './tokenize';
 import { formsPrefix, wordBase } from './word-forms';
@@ -41,12 +42,12 @@ export interface SearchSnapshot {
   ids: string[];
   /** rows[i] is the `row` of ids[i]. */
   rows: string[];
-  docLengths: Uint16Array;
+  docLengths: Uint16Array<ArrayBuffer>;
   terms: string[];
   /** postings of terms[i] are at [termStarts[i], termStarts[i + 1]). */
-  termStarts: Uint32Array;
-  postingDocs: Uint32Array;
-  postingWeights: Uint8Array;
+  termStarts: Uint32Array<ArrayBuffer>;
+  postingDocs: Uint32Array<ArrayBuffer>;
+  postingWeights: Uint8Array<ArrayBuffer>;
 }
 
 export interface SearchHit {
@@ -280,13 +281,6 @@ export function updateSearchSnapshot(snapshot: SearchSnapshot, documents: Iterab
   });
   addDocuments(postings, lists, documents);
   return encode(lists, postings);
-}
-
-/** The snapshot as stored: its string lists joined into one string each (see packSnapshot). */
-export interface PackedSearchSnapshot extends Omit<SearchSnapshot, 'ids' | 'rows' | 'terms'> {
-  ids: string;
-  rows: string;
-  terms: string;
 }
 
 // Neither ids nor tokens can hold it; rows are kept free of it (rowOf).

@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { SNAPSHOT_FORMAT } from '../search/search-index';
+
+/**
+ * The search index as stored and as it crosses to the thread that builds it (src/search/
+ * snapshot-job.ts): its string lists joined into one string each, its numbers in typed arrays.
+ */
+export const PackedSearchSnapshotSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  ids: z.string(),
+  rows: z.string(),
+  terms: z.string(),
+  docLengths: z.instanceof(Uint16Array),
+  termStarts: z.instanceof(Uint32Array),
+  postingDocs: z.instanceof(Uint32Array),
+  postingWeights: z.instanceof(Uint8Array),
+});
+export type PackedSearchSnapshot = z.infer<typeof PackedSearchSnapshotSchema>;
+
+/** Documents to index, each field of them joined into one string, a line a document. */
+export const PackedDocumentsSchema = z.object({
+  count: z.number().check(z.int(), z.nonnegative()),
+  ids: z.string(),
+  titles: z.string(),
+  texts: z.string(),
+  authors: z.string(),
+  rows: z.string(),
+});
+export type PackedDocuments = z.infer<typeof PackedDocumentsSchema>;
+
+/** What a build of the search index is given: the stored index (null for none) and the documents it gains or replaces. */
+export const SnapshotJobSchema = z.object({
+  stored: z.nullable(PackedSearchSnapshotSchema),
+  documents: PackedDocumentsSchema,
+});
+export type SnapshotJob = z.infer<typeof SnapshotJobSchema>;
+
+/** What the thread that ran a job answers: the snapshot, or why it failed. */
+export const SnapshotReplySchema = z.union([z.object({ snapshot: PackedSearchSnapshotSchema }), z.object({ error: z.string() })]);
+export type SnapshotReply = z.infer<typeof SnapshotReplySchema>;

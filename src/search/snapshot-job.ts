@@ -1,0 +1,80 @@
+import * as z from 'zod/mini';
+import { SnapshotReplySchema, type PackedDocuments, type PackedSearchSnapshot, type SnapshotJob, type SnapshotReply } from '../schema/search';
+import { buildSearchSnapshot, packSnapshot, unpackSnapshot, updateSearchSnapshot, type SearchDocument } from './search-index';
+
+/**
+ * A build of the search index as a job that can run on another thread (snapshot-threads.ts): its
+ * documents packed into a few long strings, which cross to a worker in milliseconds where 100,000
+ * objects took most of a second each way.
+ */
+
+/** A build under way: `started` settles once the job is with the thread that builds it. */
+export interface SnapshotBuild {
+  started: Promise<void>;
+  snapshot: Promise<PackedSearchSnapshot>;
+}
+
+/** Builds the index a job asks for, here or on another thread. */
+export interface SnapshotBuilder {
+  /** Told how many papers are coming before the store is read: a builder that needs time to get a thread ready starts now. */
+  prepare(papers: number): void;
+  start(job: SnapshotJob): SnapshotBuild;
+}
+
+const LINE = '\n';
+// Titles, texts and names are only tokenized: a line break in them reads as the space it becomes.
+const LINE_BREAKS = /[\r\n]/g;
+const oneLine = (text: string) => text.replace(LINE_BREAKS, ' ');
+
+export function packDocuments(documents: readonly SearchDocument[]): PackedDocuments {
+  const field = (read: (document: SearchDocument) => string) => documents.map((document) => oneLine(read(document))).join(LINE);
+  return {
+    count: documents.length,
+    ids: field((document) => document.id),
+    titles: field((document) => document.title),
+    texts: field((document) => document.text),
+    authors: field((document) => document.authors),
+    rows: field((document) => document.row),
+  };
+}
+
+function* unpackDocuments({ count, ids, titles, texts, authors, rows }: PackedDocuments): Generator<SearchDocument> {
+  if (count === 0) return;
+  const fields = [ids, titles, texts, authors, rows].map((packed) => packed.split(LINE));
+  if (fields.some((lines) => lines.length !== count)) throw new Error(`A search index job lists ${count} documents but not as many lines in each field`);
+  const [idLines, titleLines, textLines, authorLines, rowLines] = fields as [string[], string[], string[], string[], string[]];
+  for (let at = 0; at < count; at++) yield { id: idLines[at]!, title: titleLines[at]!, text: textLines[at]!, authors: authorLines[at]!, row: rowLines[at]! };
+}
+
+/** The job's snapshot: the stored one with its documents added or replaced, or one of them alone. */
+export function runSnapshotJob({ stored, documents }: SnapshotJob): PackedSearchSnapshot {
+  const incoming = unpackDocuments(documents);
+  if (stored === null) return packSnapshot(buildSearchSnapshot(incoming));
+  const replacing = new Set(documents.count === 0 ? [] : documents.ids.split(LINE));
+  return packSnapshot(updateSearchSnapshot(unpackSnapshot(stored), incoming, replacing));
+}
+
+/** How many documents a job's build reads: those stored and those it adds. */
+export function documentsRead({ stored, documents }: SnapshotJob): number {
+  return (stored?.docLengths.length ?? 0) + documents.count;
+}
+
+export const buildHere: SnapshotBuilder = {
+  prepare: () => undefined,
+  start: (job) => ({ started: Promise.resolve(), snapshot: new Promise((resolve) => resolve(runSnapshotJob(job))) }),
+};
+
+/** The snapshot a thread answered, or its failure as an error. */
+export function snapshotOfReply(data: unknown): PackedSearchSnapshot {
+  const reply = SnapshotReplySchema.safeParse(data);
+  if (!reply.success) throw new Error(`the search index builder answered something else: ${z.prettifyError(reply.error)}`);
+  if ('error' in reply.data) throw new Error(`the search index builder failed: ${reply.data.error}`);
+  return reply.data.snapshot;
+}
+
+/** The transferable buffers of a reply (a snapshot's typed arrays move to the receiver instead of being copied). */
+export function replyTransfer(reply: SnapshotReply): Transferable[] {
+  if ('error' in reply) return [];
+  const { snapshot } = reply;
+  return [snapshot.docLengths.buffer, snapshot.termStarts.buffer, snapshot.postingDocs.buffer, snapshot.postingWeights.buffer];
+}

@@ -1,0 +1,25 @@
+// The search index's builder on a thread of its own (started by snapshot-worker.ts): it says it
+// is ready, is given a port to the service worker, takes one job from it, answers there and ends.
+import * as z from 'zod/mini';
+import { SnapshotJobSchema, type SnapshotReply } from '../schema/search';
+import { replyTransfer, runSnapshotJob } from './snapshot-job';
+
+function answer(data: unknown): SnapshotReply {
+  const job = SnapshotJobSchema.safeParse(data);
+  if (!job.success) return { error: `a malformed job: ${z.prettifyError(job.error)}` };
+  try {
+    return { snapshot: runSnapshotJob(job.data) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+self.onmessage = ({ ports: [port] }: MessageEvent<unknown>) => {
+  if (!port) return;
+  port.onmessage = ({ data }: MessageEvent<unknown>) => {
+    const reply = answer(data);
+    port.postMessage(reply, replyTransfer(reply));
+    self.close();
+  };
+};
+self.postMessage('ready');

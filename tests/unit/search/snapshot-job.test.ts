@@ -1,0 +1,48 @@
+import { beforeAll, expect, test } from 'vitest';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+import { searchDocument, snapshotJob, snapshotOf } from '../../../src/db/search';
+import type { Paper } from '../../../src/schema';
+import { SearchIndex, unpackSnapshot } from '../../../src/search/search-index';
+import { packDocuments, runSnapshotJob } from '../../../src/search/snapshot-job';
+
+let papers: Paper[];
+beforeAll(async () => {
+  papers = (await buildSeedAsset()).papers;
+});
+
+const idsFound = (snapshot: ReturnType<typeof runSnapshotJob>, query: string) => new SearchIndex(unpackSnapshot(snapshot)).search(query, 5).map((hit) => hit.id);
+
+// A job is the build packed to cross to a worker: what comes back must be the index a build in
+// place makes, or search would answer differently after a large load than after a small one.
+test('a job builds the same index as building in place, for a first load and for papers added to a stored index', () => {
+  expect(runSnapshotJob(snapshotJob(undefined, papers))).toEqual(snapshotOf(papers));
+  const [first, rest] = [papers.slice(0, 40), papers.slice(40)];
+  expect(runSnapshotJob(snapshotJob(snapshotOf(first), rest))).toEqual(snapshotOf(papers));
+});
+
+test('a paper given again replaces itself in the stored index: its old title and TL;DR find it no more', () => {
+  const paper = papers.find((candidate) => candidate.title.startsWith('SpecDec++'))!;
+  const stored = snapshotOf(papers);
+  expect(idsFound(stored, 'specdec')).toContain(paper.id);
+  const retitled = { ...paper, title: 'Adaptive candidate lengths for drafting', summary: { ...paper.summary, tldr: 'Drafts stop when they should.' } };
+  const updated = runSnapshotJob(snapshotJob(stored, [retitled]));
+  expect(idsFound(updated, 'specdec')).not.toContain(paper.id);
+  expect(idsFound(updated, 'drafting candidate lengths')[0]).toBe(paper.id);
+  expect(unpackSnapshot(updated).ids).toHaveLength(papers.length);
+});
+
+// The job packs each field a line a document: a title with a line break (a feed's or a page's)
+// must not shift the papers after it onto each other's rows.
+test('a title or TL;DR with line breaks keeps every paper its own id and row', () => {
+  const [a, b] = papers as [Paper, Paper];
+  const broken = { ...a, title: 'Line one\nline two', summary: { ...a.summary, tldr: 'First\r\nsecond' } };
+  const snapshot = unpackSnapshot(runSnapshotJob(snapshotJob(undefined, [broken, b])));
+  expect(snapshot.ids).toEqual([a.id, b.id]);
+  expect(JSON.parse(snapshot.rows[1]!).title).toBe(b.title);
+  expect(new SearchIndex(snapshot).search('two', 5).map((hit) => hit.id)).toEqual([a.id]);
+});
+
+test('a job whose fields do not list as many documents is refused with what is wrong', () => {
+  const documents = packDocuments(papers.slice(0, 3).map(searchDocument));
+  expect(() => runSnapshotJob({ stored: null, documents: { ...documents, titles: 'one title' } })).toThrow('A search index job lists 3 documents but not as many lines in each field');
+});
