@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchExtension, type ExtensionBrowser } from '../tests/e2e/harness';
+import type { Worker } from 'playwright-core';
+import { launchExtension, sendFromPage, type ExtensionBrowser } from '../tests/e2e/harness';
 import { median, round } from './stats';
 import { realVocabulary, type Vocabulary } from './synthetic-papers';
 
@@ -38,14 +39,26 @@ export interface SyntheticLoad {
   recordBytes: number;
 }
 
+const answers = (worker: Worker) => Promise.race([worker.evaluate(() => true).catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000))]);
+
+/** The extension's running service worker, started again by a message if the browser stopped it (a stopped one may not answer at all). */
+async function liveWorker(browser: ExtensionBrowser): Promise<Worker> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    for (const worker of [...browser.context.serviceWorkers()].reverse()) if (await answers(worker)) return worker;
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
+    await sendFromPage(page, { type: 'listSaved' });
+    await page.close();
+  }
+  throw new Error('the service worker did not start again');
+}
+
 /**
  * Loads `count` synthetic papers into the store of a bench build, in its service worker, where
  * Chrome's product runs its bulk path (bench/worker-hooks.ts): the store then holds exactly them.
  */
 export async function loadInWorker(browser: ExtensionBrowser, count: number, vocabulary: Vocabulary): Promise<SyntheticLoad> {
-  const worker = browser.context.serviceWorkers()[0];
-  if (!worker) throw new Error('the service worker is not running: load before stopping it');
-  return worker.evaluate(
+  return (await liveWorker(browser)).evaluate(
     ([size, words]) => (globalThis as unknown as { paperlensBench: { loadSynthetic: (n: number, v: Vocabulary) => Promise<SyntheticLoad> } }).paperlensBench.loadSynthetic(size, words),
     [count, vocabulary] as const,
   );
