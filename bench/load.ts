@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'playwright-core';
 import { launchExtension, sendFromPage, type ExtensionBrowser } from '../tests/e2e/harness';
 import { median, round } from './stats';
-import { realVocabulary, type Vocabulary } from './synthetic-papers';
+import type { Vocabulary } from './synthetic-papers';
+import { realVocabulary } from './vocabulary';
 
 /**
  * `npm run bench -- --only load [--papers 100000] [--repeat 5] [--compare <bench build dir>]`: the
@@ -53,15 +54,25 @@ async function liveWorker(browser: ExtensionBrowser): Promise<Worker> {
   throw new Error('the service worker did not start again');
 }
 
+type BenchHooks = { paperlensBench?: { loadSynthetic?: (n: number, v: Vocabulary) => Promise<SyntheticLoad> } };
+
 /**
  * Loads `count` synthetic papers into the store of a bench build, in its service worker, where
  * Chrome's product runs its bulk path (bench/worker-hooks.ts): the store then holds exactly them.
+ * A build from before the worker had the hook (given to `--compare`) loads in its bench page.
  */
 export async function loadInWorker(browser: ExtensionBrowser, count: number, vocabulary: Vocabulary): Promise<SyntheticLoad> {
-  return (await liveWorker(browser)).evaluate(
-    ([size, words]) => (globalThis as unknown as { paperlensBench: { loadSynthetic: (n: number, v: Vocabulary) => Promise<SyntheticLoad> } }).paperlensBench.loadSynthetic(size, words),
-    [count, vocabulary] as const,
-  );
+  const worker = await liveWorker(browser);
+  const load = ([size, words]: readonly [number, Vocabulary]) => (globalThis as unknown as BenchHooks).paperlensBench!.loadSynthetic!(size, words);
+  if (await worker.evaluate(() => typeof (globalThis as unknown as BenchHooks).paperlensBench?.loadSynthetic === 'function')) return worker.evaluate(load, [count, vocabulary] as const);
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
+    await page.waitForFunction(() => 'paperlensBench' in globalThis);
+    return await page.evaluate(load, [count, vocabulary] as const);
+  } finally {
+    await page.close();
+  }
 }
 
 async function loadOnce(extensionDir: string, size: number, vocabulary: Vocabulary): Promise<{ loadMs: number; recordsOnlyMs: number }> {

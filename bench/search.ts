@@ -4,7 +4,7 @@ import { launchExtension } from '../tests/e2e/harness';
 import { keystrokeTimer, typeQueries } from './keystrokes';
 import { median, quantile, round } from './stats';
 import { loadInWorker } from './load';
-import { realVocabulary } from './synthetic-papers';
+import { realVocabulary } from './vocabulary';
 import { benchUnknownPaperCard, type UnknownPaperCardReport } from './unknown-paper-card';
 import { benchFeedMerge, type FeedMergeReport } from './feed-merge';
 import { benchRelatedRefresh, type RelatedRefreshReport } from './related-refresh';

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { normalizeTitle } from '../src/papers/ids';
 import type { Paper } from '../src/schema';
 import { SUMMARIZER_VERSION } from '../src/summarize';
@@ -17,27 +15,6 @@ export interface Vocabulary {
   words: string[];
   /** How often each word occurs (any positive scale). */
   counts: number[];
-}
-
-/** Word frequencies of a corpus: lowercased runs of letters, most frequent first, at most `limit`. */
-export function vocabularyFrom(texts: string[], limit = 20_000): Vocabulary {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const word of text.toLowerCase().match(/[a-z][a-z-]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit);
-  return { words: ranked.map(([word]) => word), counts: ranked.map(([, count]) => count) };
-}
-
-/** Word frequencies of real CS abstracts (the vendored SciTLDR dev split): a realistic corpus. Node only. */
-export function realVocabulary(): Vocabulary {
-  // Found when asked: this module is also bundled into the benchmark page, which has no file paths.
-  const texts = readFileSync(fileURLToPath(new URL('../data/scitldr/dev.jsonl', import.meta.url)), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const record = JSON.parse(line) as { title?: string; source: string[] };
-      return `${record.title ?? ''} ${record.source.join(' ')}`;
-    });
-  return vocabularyFrom(texts);
 }
 
 // Pure: the shipped worker imports this module for its benchmark hooks and must drop it whole.

@@ -15,7 +15,8 @@ import { keystrokeTimer, typeQueries } from './keystrokes';
 import { arxivNewPage } from './listing';
 import { median, quantile, round } from './stats';
 import { loadInWorker } from './load';
-import { realVocabulary, syntheticPapers } from './synthetic-papers';
+import { syntheticPapers } from './synthetic-papers';
+import { realVocabulary } from './vocabulary';
 
 /**
  * `npx tsx bench/year-store.ts [--no-build] [--unminified] [--feed 18000] [--saved 4500] [--days 30]`:

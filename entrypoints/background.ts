@@ -43,7 +43,7 @@ export default defineBackground(() => {
   markOnce(WORKER_MARKS.evaluated);
   const db = new PaperLensDatabase();
   // Chrome's worker builds a large search index in an offscreen document's worker; Firefox's event page builds it itself.
-  db.buildSnapshot = offThreadWhenLarge(browser.offscreen ? offscreenBuilder() : null);
+  db.buildSnapshot = offThreadWhenLarge(import.meta.env.FIREFOX ? null : offscreenBuilder());
   if (import.meta.env.PAPERLENS_BENCH) installBenchHooks(db);
   const store = createStore({
     db,

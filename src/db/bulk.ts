@@ -15,14 +15,17 @@ export async function putPapers(db: PaperLensDatabase, papers: Paper[], now: num
   db.buildSnapshot.prepare(papers.length);
   await db.transaction('rw', db.paperBlocks, db.searchIndex, async () => {
     const [stored, blocks] = await Promise.all([db.searchIndex.get(PAPERS_INDEX_KEY), db.papers.blocksWith(papers)]);
-    // The index build goes first (to another thread when large: see db.buildSnapshot), then the
-    // records are handed to IndexedDB, which writes them in the browser's process: serialising
-    // 100,000 papers' takes this thread a second or two, which the build need not wait for.
-    // waitFor keeps the transaction open while nothing of it is pending.
+    // A build on another thread starts first (see db.buildSnapshot), then the records are handed to
+    // IndexedDB, which writes them in the browser's process: serialising 100,000 papers' takes
+    // this thread a second or two, which that build need not wait for. A build here runs after.
+    // waitFor keeps the transaction open while nothing of it is pending; it never settles if the
+    // transaction aborts meanwhile, hence the race.
+    const transaction = Dexie.currentTransaction;
+    const aborted = new Dexie.Promise<never>((_, reject) => transaction.on('abort', () => reject(new Error('the store aborted the load'))));
     const build = db.buildSnapshot.start(snapshotJob(stored?.snapshot, papers));
-    await Dexie.waitFor(build.started, BUILD_TIMEOUT_MS);
+    await Dexie.Promise.race([Dexie.waitFor(build.started, BUILD_TIMEOUT_MS), aborted]);
     const written = db.paperBlocks.bulkPut(blocks);
-    const snapshot = await Dexie.waitFor(build.snapshot, BUILD_TIMEOUT_MS);
+    const snapshot = await Dexie.Promise.race([Dexie.waitFor(build.snapshot(), BUILD_TIMEOUT_MS), aborted]);
     await Promise.all([written, db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot, builtAt: now })]);
   });
 }

@@ -4,17 +4,44 @@ import { snapshotOfReply, type SnapshotBuild } from './snapshot-job';
 
 /** The offscreen document that starts the search index's workers for Chrome's service worker. */
 export const INDEX_BUILDER_PAGE = '/index-builder.html';
-/** A build not answered by then is given up on (and made here): the document or its worker died. */
-const ANSWER_TIMEOUT_MS = 30_000;
+/** Opening the document takes a fraction of a second; past this it is given up on (the job is built here). */
+export const OPEN_TIMEOUT_MS = 10_000;
+/**
+ * A build not answered by then is given up on (and made here): the document or its worker died.
+ * 100,000 papers took 5 s; the time allowed grows with the documents a build reads.
+ */
+export const answerTimeoutMs = (documents: number) => 30_000 + documents;
+/** The document stays open this long after its last job (or a prepare that no job followed): loads come in runs. */
+export const IDLE_CLOSE_MS = 30_000;
 
-// The service worker's view of its pages (the project's TypeScript has no WebWorker lib).
-interface PageClient {
+/** The offscreen document as the service worker reaches it: a client of the worker it can post to. */
+export interface PageClient {
   url: string;
   postMessage(message: unknown, transfer: Transferable[]): void;
 }
+
+/** Opening, finding and closing the offscreen document (the browser's, or a test's). */
+export interface OffscreenDocuments {
+  /** The open document, if there is one. */
+  find(): Promise<PageClient | undefined>;
+  create(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// The service worker's clients (the project's TypeScript has no WebWorker lib).
 interface WorkerScope {
   clients: { matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly PageClient[]> };
 }
+
+/** Chrome's offscreen document for the index builder. */
+export const chromeOffscreenDocuments: OffscreenDocuments = {
+  find: async () => {
+    const clients = await (self as unknown as WorkerScope).clients.matchAll({ type: 'window', includeUncontrolled: true });
+    return clients.find((client) => new URL(client.url).pathname === INDEX_BUILDER_PAGE);
+  },
+  create: () => browser.offscreen.createDocument({ url: INDEX_BUILDER_PAGE, reasons: ['WORKERS'], justification: 'Builds the search index of a large store off the service worker.' }),
+  close: () => browser.offscreen.closeDocument(),
+};
 
 /** A thread other than this one that builds jobs. */
 export interface OffThread {
@@ -23,58 +50,64 @@ export interface OffThread {
   start(job: SnapshotJob): SnapshotBuild;
 }
 
-function answerOn(port: MessagePort): Promise<unknown> {
+/** `promise`, or a failure saying what did not happen in time. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(`no answer from the offscreen document in ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS);
-    port.onmessage = ({ data }: MessageEvent<unknown>) => {
-      clearTimeout(timeout);
-      resolve(data);
-    };
+    const timeout = setTimeout(() => reject(new Error(`${what} in ${Math.round(ms / 1000)} s`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timeout));
   });
 }
+
+const answerOn = (port: MessagePort) =>
+  new Promise<unknown>((resolve) => {
+    port.onmessage = ({ data }: MessageEvent<unknown>) => resolve(data);
+  });
 
 /**
  * Builds in a worker started by an offscreen document (Chrome's service worker cannot start one).
  * The document is given a port, which it passes to a worker; the job and its answer cross on it
  * (extension messages would turn the typed arrays into JSON). The document opens when prepared or
- * asked, and closes after the last job.
+ * asked, and closes once no job has come for IDLE_CLOSE_MS.
  */
-export function offscreenBuilder(): OffThread {
+export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreenDocuments): OffThread {
   let page: Promise<PageClient> | null = null;
   let running = 0;
-
-  const pageClient = async (): Promise<PageClient | undefined> => {
-    const clients = await (self as unknown as WorkerScope).clients.matchAll({ type: 'window', includeUncontrolled: true });
-    return clients.find((client) => new URL(client.url).pathname === INDEX_BUILDER_PAGE);
-  };
+  let idleClose: ReturnType<typeof setTimeout> | undefined;
 
   const openPage = async (): Promise<PageClient> => {
-    const open = await pageClient();
+    const open = await documents.find();
     if (open) return open;
-    await browser.offscreen.createDocument({ url: INDEX_BUILDER_PAGE, reasons: ['WORKERS'], justification: 'Builds the search index of a large store off the service worker.' });
-    const opened = await pageClient();
+    await documents.create();
+    const opened = await documents.find();
     if (!opened) throw new Error('the offscreen document for the search index did not open');
     return opened;
   };
 
   let closing: Promise<void> = Promise.resolve();
   // Once per opening (after the last one has closed); a failed one is tried again by the next job.
-  const ready = () =>
-    (page ??= closing.then(openPage).catch((error: unknown) => {
+  const ready = () => {
+    clearTimeout(idleClose);
+    page ??= within(closing.then(openPage), OPEN_TIMEOUT_MS, 'the offscreen document for the search index did not open').catch((error: unknown) => {
       page = null;
       throw error;
-    }));
+    });
+    return page;
+  };
 
-  const finished = async () => {
-    running--;
-    if (running > 0) return;
-    page = null;
-    closing = browser.offscreen.closeDocument().catch(() => undefined);
-    await closing;
+  const closeWhenIdle = () => {
+    clearTimeout(idleClose);
+    idleClose = setTimeout(() => {
+      if (running > 0 || page === null) return;
+      page = null;
+      closing = documents.close().catch(() => undefined);
+    }, IDLE_CLOSE_MS);
   };
 
   return {
-    prepare: () => void ready().catch(() => undefined),
+    prepare: () => {
+      ready().catch(() => undefined);
+      closeWhenIdle();
+    },
     start: (job) => {
       running++;
       const channel = new MessageChannel();
@@ -83,8 +116,21 @@ export function offscreenBuilder(): OffThread {
         client.postMessage(null, [channel.port2]);
         channel.port1.postMessage(job);
       });
-      const snapshot = started.then(() => answerOn(channel.port1)).then(snapshotOfReply).finally(finished);
-      return { started, snapshot };
+      const read = job.documents.count + (job.stored?.docLengths.length ?? 0);
+      const snapshot = started
+        .then(() => within(answerOn(channel.port1), answerTimeoutMs(read), 'no answer from the offscreen document'))
+        .then(snapshotOfReply)
+        .catch((error: unknown) => {
+          // The document may have gone (closed by the browser, crashed): the next job looks for it again.
+          page = null;
+          throw error;
+        })
+        .finally(() => {
+          running--;
+          channel.port1.close();
+          if (running === 0) closeWhenIdle();
+        });
+      return { started, snapshot: () => snapshot };
     },
   };
 }

@@ -1,14 +1,14 @@
 import type { PackedSearchSnapshot } from '../schema/search';
-import { documentsRead, runSnapshotJob, type SnapshotBuilder } from './snapshot-job';
+import { builtHere, jobWork, runSnapshotJob, type SnapshotBuilder } from './snapshot-job';
 import type { OffThread } from './snapshot-offscreen';
 
 /**
- * From this many documents (stored and added) a build goes to another thread, and the thread that
- * asked stays free (Chrome's service worker answers the cards' lookups meanwhile). A build of
- * 2,000 holds a thread about a tenth of a second, one of 100,000 seconds; opening the offscreen
- * document and handing it the job costs a few tenths, so smaller builds stay where they are asked.
+ * From this much work (documents indexed, see jobWork) a build goes to another thread. Below, it
+ * takes the thread that asked a few tenths of a second at most (100,000 papers took seconds), less
+ * than opening the offscreen document and handing it the job, which the thread's callers would
+ * wait out anyway (a card whose paper arXiv retitled waits for its write).
  */
-export const OFF_THREAD_MIN_DOCUMENTS = 2_000;
+export const OFF_THREAD_MIN_WORK = 8_000;
 
 /** The performance measure of each build (its detail says where it ran, 'here' or 'off-thread', and over how many documents). */
 export const INDEX_BUILD_MEASURE = 'paperlens:search-index-built';
@@ -25,23 +25,21 @@ const measured = (start: number, where: string, documents: number) => (snapshot:
 export function offThreadWhenLarge(offThread: OffThread | null): SnapshotBuilder {
   return {
     prepare: (papers) => {
-      if (offThread && papers >= OFF_THREAD_MIN_DOCUMENTS) offThread.prepare();
+      if (offThread && papers >= OFF_THREAD_MIN_WORK) offThread.prepare();
     },
     start: (job) => {
-      const start = performance.now();
-      const documents = documentsRead(job);
-      if (!offThread || documents < OFF_THREAD_MIN_DOCUMENTS) {
-        return { started: Promise.resolve(), snapshot: new Promise<PackedSearchSnapshot>((resolve) => resolve(runSnapshotJob(job))).then(measured(start, 'here', documents)) };
+      const documents = job.documents.count + (job.stored?.docLengths.length ?? 0);
+      if (!offThread || jobWork(job) < OFF_THREAD_MIN_WORK) {
+        return { started: Promise.resolve(), snapshot: () => builtHere(job)().then(measured(performance.now(), 'here', documents)) };
       }
+      const start = performance.now();
       const build = offThread.start(job);
       const hereInstead = (error: unknown) => {
         console.warn(`PaperLens: building the search index on this thread instead: ${error instanceof Error ? error.message : String(error)}`);
         return measured(start, 'here', documents)(runSnapshotJob(job));
       };
-      return {
-        started: build.started.catch(() => undefined),
-        snapshot: build.snapshot.then(measured(start, 'off-thread', documents), hereInstead),
-      };
+      const snapshot = build.snapshot().then(measured(start, 'off-thread', documents), hereInstead);
+      return { started: build.started.catch(() => undefined), snapshot: () => snapshot };
     },
   };
 }

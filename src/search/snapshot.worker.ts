@@ -18,7 +18,12 @@ self.onmessage = ({ ports: [port] }: MessageEvent<unknown>) => {
   if (!port) return;
   port.onmessage = ({ data }: MessageEvent<unknown>) => {
     const reply = answer(data);
-    port.postMessage(reply, replyTransfer(reply));
+    try {
+      port.postMessage(reply, replyTransfer(reply));
+    } catch (error) {
+      // The page that started this worker cannot answer for it: the port is here.
+      port.postMessage({ error: `the search index could not be sent back: ${error instanceof Error ? error.message : String(error)}` } satisfies SnapshotReply);
+    }
     self.close();
   };
 };

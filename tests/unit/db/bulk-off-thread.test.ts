@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { putPapers } from '../../../src/db/bulk';
@@ -36,7 +37,7 @@ function slowBuilder(ms: number, fails = false): SnapshotBuilder {
     prepare: () => undefined,
     start: (job) => ({
       started: Promise.resolve(),
-      snapshot: new Promise((resolve, reject) => setTimeout(() => (fails ? reject(new Error('the worker died')) : resolve(runSnapshotJob(job))), ms)),
+      snapshot: () => new Promise((resolve, reject) => setTimeout(() => (fails ? reject(new Error('the worker died')) : resolve(runSnapshotJob(job))), ms)),
     }),
   };
 }
@@ -55,6 +56,21 @@ test('a load whose index build fails writes nothing: the store stays as it was',
   await expect(putPapers(db, arrivals(), 1)).rejects.toThrow('the worker died');
   expect(await db.papers.count()).toBe(asset.papers.length);
   expect(await db.papers.get('2601.00002')).toBeUndefined();
+  expect(await found('lemmings')).toEqual([]);
+});
+
+test('a load whose transaction aborts while its index is built elsewhere fails, and the store stays as it was', async () => {
+  const slow = slowBuilder(300);
+  db.buildSnapshot = {
+    ...slow,
+    start: (job) => {
+      const transaction = Dexie.currentTransaction;
+      setTimeout(() => transaction.abort(), 50);
+      return slow.start(job);
+    },
+  };
+  await expect(putPapers(db, arrivals(), 1)).rejects.toThrow();
+  expect(await db.papers.count()).toBe(asset.papers.length);
   expect(await found('lemmings')).toEqual([]);
 });
 

@@ -1,0 +1,102 @@
+import { afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { buildSeedAsset } from '../../../scripts/seed-build';
+import { snapshotJob, snapshotOf } from '../../../src/db/search';
+import type { Paper } from '../../../src/schema';
+import type { SnapshotJob } from '../../../src/schema/search';
+import { replyTransfer, runSnapshotJob } from '../../../src/search/snapshot-job';
+import { answerTimeoutMs, IDLE_CLOSE_MS, offscreenBuilder, OPEN_TIMEOUT_MS, type OffscreenDocuments, type PageClient } from '../../../src/search/snapshot-offscreen';
+
+let papers: Paper[];
+beforeAll(async () => {
+  papers = (await buildSeedAsset()).papers;
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/**
+ * The browser's offscreen document, here: `create` opens it (after `opening` settles), and while
+ * open it answers each port it is given as the page's worker would, unless told to stay silent.
+ */
+function fakeDocuments(options: { opening?: Promise<void>; silent?: boolean } = {}) {
+  const log: string[] = [];
+  let open = false;
+  const client: PageClient = {
+    url: 'chrome-extension://id/index-builder.html',
+    postMessage: (_message, [port]) => {
+      const worker = port as MessagePort;
+      worker.onmessage = ({ data }: MessageEvent<SnapshotJob>) => {
+        log.push(`job of ${data.documents.count}`);
+        if (options.silent) return;
+        const reply = { snapshot: runSnapshotJob(data) };
+        worker.postMessage(reply, replyTransfer(reply));
+        worker.close();
+      };
+    },
+  };
+  const documents: OffscreenDocuments = {
+    find: async () => (open ? client : undefined),
+    create: async () => {
+      log.push('create');
+      await options.opening;
+      open = true;
+    },
+    close: async () => {
+      log.push('close');
+      open = false;
+    },
+  };
+  return { documents, log, isOpen: () => open };
+}
+
+test('a job crosses to the document\'s worker on a port and its snapshot comes back; two jobs at once open one document', async () => {
+  const { documents, log } = fakeDocuments();
+  const builder = offscreenBuilder(documents);
+  const jobs = [snapshotJob(undefined, papers.slice(0, 30)), snapshotJob(snapshotOf(papers.slice(0, 30)), papers.slice(30))];
+  const builds = jobs.map((job) => builder.start(job));
+  expect(await Promise.all(builds.map((build) => build.snapshot()))).toEqual(jobs.map(runSnapshotJob));
+  expect(log.filter((entry) => entry === 'create')).toHaveLength(1);
+  expect(log).toContain('job of 36');
+});
+
+test('the document closes once no job has come for a while, and a prepare that no job follows does not leave it open', async () => {
+  vi.useFakeTimers();
+  const { documents, isOpen } = fakeDocuments();
+  const builder = offscreenBuilder(documents);
+  await builder.start(snapshotJob(undefined, papers.slice(0, 5))).snapshot();
+  expect(isOpen()).toBe(true);
+  await vi.advanceTimersByTimeAsync(IDLE_CLOSE_MS);
+  expect(isOpen()).toBe(false);
+  builder.prepare();
+  await vi.advanceTimersByTimeAsync(0);
+  expect(isOpen()).toBe(true);
+  await vi.advanceTimersByTimeAsync(IDLE_CLOSE_MS);
+  expect(isOpen()).toBe(false);
+});
+
+test('a document that does not open in time fails the job (it is built here), and the next job tries again', async () => {
+  vi.useFakeTimers();
+  let opened: () => void = () => undefined;
+  const { documents, log } = fakeDocuments({ opening: new Promise((resolve) => (opened = resolve)) });
+  const builder = offscreenBuilder(documents);
+  const failed = builder.start(snapshotJob(undefined, papers.slice(0, 5))).snapshot();
+  const rejected = expect(failed).rejects.toThrow(`the offscreen document for the search index did not open in ${OPEN_TIMEOUT_MS / 1000} s`);
+  await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
+  await rejected;
+  opened();
+  const job = snapshotJob(undefined, papers.slice(0, 5));
+  const next = builder.start(job).snapshot();
+  await vi.advanceTimersByTimeAsync(0);
+  expect(await next).toEqual(runSnapshotJob(job));
+  expect(log.filter((entry) => entry === 'create').length).toBeGreaterThanOrEqual(1);
+});
+
+test('a document that takes the job and never answers fails it after a time that grows with the job', async () => {
+  vi.useFakeTimers();
+  const { documents } = fakeDocuments({ silent: true });
+  const job = snapshotJob(undefined, papers.slice(0, 5));
+  const failed = offscreenBuilder(documents).start(job).snapshot();
+  const rejected = expect(failed).rejects.toThrow('no answer from the offscreen document in 30 s');
+  await vi.advanceTimersByTimeAsync(answerTimeoutMs(5));
+  await rejected;
+});
