@@ -20,11 +20,15 @@ export async function putPapers(db: PaperLensDatabase, papers: Paper[], now: num
     // this thread a second or two, which that build need not wait for. A build here runs after.
     // waitFor keeps the transaction open while nothing of it is pending; it never settles if the
     // transaction aborts meanwhile, hence the race.
-    const transaction = Dexie.currentTransaction;
+    // Only the outermost transaction hears of an abort (a caller's, as a feed merge's).
+    let transaction = Dexie.currentTransaction;
+    while (transaction.parent) transaction = transaction.parent;
     const aborted = new Dexie.Promise<never>((_, reject) => transaction.on('abort', () => reject(new Error('the store aborted the load'))));
     const build = db.buildSnapshot.start(snapshotJob(stored?.snapshot, papers));
     await Dexie.Promise.race([Dexie.waitFor(build.started, BUILD_TIMEOUT_MS), aborted]);
     const written = db.paperBlocks.bulkPut(blocks);
+    // Awaited below unless the build fails first (the transaction then aborts, and this with it).
+    written.catch(() => undefined);
     const snapshot = await Dexie.Promise.race([Dexie.waitFor(build.snapshot(), BUILD_TIMEOUT_MS), aborted]);
     await Promise.all([written, db.searchIndex.put({ key: PAPERS_INDEX_KEY, snapshot, builtAt: now })]);
   });

@@ -11,8 +11,12 @@ export const OPEN_TIMEOUT_MS = 10_000;
  * 100,000 papers took 5 s; the time allowed grows with the documents a build reads.
  */
 export const answerTimeoutMs = (documents: number) => 30_000 + documents;
-/** The document stays open this long after its last job (or a prepare that no job followed): loads come in runs. */
-export const IDLE_CLOSE_MS = 30_000;
+/**
+ * The document stays open this long after its last job (or a prepare that no job followed): loads
+ * come in runs. Shorter than the 30 s after which Chrome stops an idle service worker, whose timer
+ * would go with it; a document a stopped worker left open is closed the same way by the next one.
+ */
+export const IDLE_CLOSE_MS = 10_000;
 
 /** The offscreen document as the service worker reaches it: a client of the worker it can post to. */
 export interface PageClient {
@@ -87,21 +91,29 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
   // Once per opening (after the last one has closed); a failed one is tried again by the next job.
   const ready = () => {
     clearTimeout(idleClose);
-    page ??= within(closing.then(openPage), OPEN_TIMEOUT_MS, 'the offscreen document for the search index did not open').catch((error: unknown) => {
-      page = null;
-      throw error;
-    });
-    return page;
+    page ??= within(closing.then(openPage), OPEN_TIMEOUT_MS, 'the offscreen document for the search index did not open');
+    const opening = page;
+    opening.catch(() => forget(opening));
+    return opening;
+  };
+  // The document may have gone (closed by the browser, crashed): the next job looks for it again.
+  const forget = (used: Promise<PageClient>) => {
+    if (page === used) page = null;
   };
 
+  // Closes whatever document is open, this worker's or one a stopped worker left, once no job has come for a while.
   const closeWhenIdle = () => {
     clearTimeout(idleClose);
     idleClose = setTimeout(() => {
-      if (running > 0 || page === null) return;
+      if (running > 0) return;
       page = null;
-      closing = documents.close().catch(() => undefined);
+      closing = documents
+        .find()
+        .then((open) => (open ? documents.close() : undefined))
+        .catch(() => undefined);
     }, IDLE_CLOSE_MS);
   };
+  closeWhenIdle();
 
   return {
     prepare: () => {
@@ -112,7 +124,8 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
       running++;
       const channel = new MessageChannel();
       // The port goes through the document to the worker; the job goes straight to the worker.
-      const started = ready().then((client) => {
+      const opening = ready();
+      const started = opening.then((client) => {
         client.postMessage(null, [channel.port2]);
         channel.port1.postMessage(job);
       });
@@ -121,8 +134,7 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
         .then(() => within(answerOn(channel.port1), answerTimeoutMs(read), 'no answer from the offscreen document'))
         .then(snapshotOfReply)
         .catch((error: unknown) => {
-          // The document may have gone (closed by the browser, crashed): the next job looks for it again.
-          page = null;
+          forget(opening);
           throw error;
         })
         .finally(() => {

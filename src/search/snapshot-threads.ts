@@ -30,7 +30,11 @@ export function offThreadWhenLarge(offThread: OffThread | null): SnapshotBuilder
     start: (job) => {
       const documents = job.documents.count + (job.stored?.docLengths.length ?? 0);
       if (!offThread || jobWork(job) < OFF_THREAD_MIN_WORK) {
-        return { started: Promise.resolve(), snapshot: () => builtHere(job)().then(measured(performance.now(), 'here', documents)) };
+        const snapshot = () => {
+          const start = performance.now();
+          return builtHere(job)().then(measured(start, 'here', documents));
+        };
+        return { started: Promise.resolve(), snapshot };
       }
       const start = performance.now();
       const build = offThread.start(job);

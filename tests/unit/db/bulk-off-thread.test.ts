@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type Transaction } from 'dexie';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { putPapers } from '../../../src/db/bulk';
@@ -72,6 +72,24 @@ test('a load whose transaction aborts while its index is built elsewhere fails, 
   await expect(putPapers(db, arrivals(), 1)).rejects.toThrow();
   expect(await db.papers.count()).toBe(asset.papers.length);
   expect(await found('lemmings')).toEqual([]);
+});
+
+test('a feed merge whose transaction aborts while the index is built elsewhere fails too (putPapers inside the caller\'s transaction)', async () => {
+  const slow = slowBuilder(300);
+  let outer: Transaction | undefined;
+  db.buildSnapshot = {
+    ...slow,
+    start: (job) => {
+      setTimeout(() => outer!.abort(), 50);
+      return slow.start(job);
+    },
+  };
+  const merge = db.transaction('rw', db.paperBlocks, db.trendingDays, db.searchIndex, async () => {
+    outer = Dexie.currentTransaction;
+    await putPapers(db, arrivals(), 1);
+  });
+  await expect(merge).rejects.toThrow();
+  expect(await db.papers.count()).toBe(asset.papers.length);
 });
 
 test('reads of the store wait for the load, then see the papers and the index agree', async () => {

@@ -74,7 +74,7 @@ test('the document closes once no job has come for a while, and a prepare that n
   expect(isOpen()).toBe(false);
 });
 
-test('a document that does not open in time fails the job (it is built here), and the next job tries again', async () => {
+test('a document that does not open in time fails the job (it is built here); the next job uses it once open, and it still closes when idle', async () => {
   vi.useFakeTimers();
   let opened: () => void = () => undefined;
   const { documents, log } = fakeDocuments({ opening: new Promise((resolve) => (opened = resolve)) });
@@ -88,7 +88,29 @@ test('a document that does not open in time fails the job (it is built here), an
   const next = builder.start(job).snapshot();
   await vi.advanceTimersByTimeAsync(0);
   expect(await next).toEqual(runSnapshotJob(job));
-  expect(log.filter((entry) => entry === 'create').length).toBeGreaterThanOrEqual(1);
+  await vi.advanceTimersByTimeAsync(IDLE_CLOSE_MS);
+  expect(log.at(-1)).toBe('close');
+});
+
+test('after a job fails, the document is still closed when idle', async () => {
+  vi.useFakeTimers();
+  const { documents, isOpen } = fakeDocuments({ silent: true });
+  const failed = offscreenBuilder(documents).start(snapshotJob(undefined, papers.slice(0, 5))).snapshot();
+  const rejected = expect(failed).rejects.toThrow('no answer');
+  await vi.advanceTimersByTimeAsync(answerTimeoutMs(5));
+  await rejected;
+  expect(isOpen()).toBe(true);
+  await vi.advanceTimersByTimeAsync(IDLE_CLOSE_MS);
+  expect(isOpen()).toBe(false);
+});
+
+test('a document a stopped worker left open is closed by the next worker once idle', async () => {
+  vi.useFakeTimers();
+  const { documents, isOpen } = fakeDocuments();
+  await documents.create();
+  offscreenBuilder(documents);
+  await vi.advanceTimersByTimeAsync(IDLE_CLOSE_MS);
+  expect(isOpen()).toBe(false);
 });
 
 test('a document that takes the job and never answers fails it after a time that grows with the job', async () => {
