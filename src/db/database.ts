@@ -2,7 +2,8 @@ import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import * as z from 'zod/mini';
 import { PaperSchema, type FeedDayList, type Meta, type Paper, type RemovedItem, type SavedItem, type Seen } from '../schema';
 import type { PackedSearchSnapshot } from '../schema/search';
-import { buildHere, type SnapshotBuilder } from '../search/snapshot-job';
+import type { SnapshotBuilder } from '../search/snapshot-job';
+import { offThreadWhenLarge } from '../search/snapshot-threads';
 import { PAPERS_INDEX_KEY, snapshotOf } from './search';
 import { packBlocks, PaperStore, shortByOf, type PaperBlockRow } from './paper-blocks';
 import type { RelatedTermsRow } from './related';
@@ -126,7 +127,7 @@ export class PaperLensDatabase extends Dexie {
   trendingDays!: Table<TrendingDayRow, string>;
   relatedTerms!: Table<RelatedTermsRow, number>;
   /** How putPapers builds the search index: here, unless the context gives a builder that can use another thread. */
-  buildSnapshot: SnapshotBuilder = buildHere;
+  buildSnapshot: SnapshotBuilder = offThreadWhenLarge(null);
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);

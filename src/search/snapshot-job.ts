@@ -68,13 +68,10 @@ export function jobWork({ stored, documents }: SnapshotJob): number {
   return documents.count + (stored?.docLengths.length ?? 0) / STORED_DOCUMENT_SHARE;
 }
 
-/** The build as a promise, made when asked (a thrown error rejects it). */
-export const builtHere = (job: SnapshotJob) => () => new Promise<PackedSearchSnapshot>((resolve) => resolve(runSnapshotJob(job)));
-
-export const buildHere: SnapshotBuilder = {
-  prepare: () => undefined,
-  start: (job) => ({ started: Promise.resolve(), snapshot: builtHere(job) }),
-};
+/** How many documents the job's snapshot holds: those stored and those it adds. */
+export function documentsRead({ stored, documents }: SnapshotJob): number {
+  return documents.count + (stored?.docLengths.length ?? 0);
+}
 
 /** The snapshot a thread answered, or its failure as an error. */
 export function snapshotOfReply(data: unknown): PackedSearchSnapshot {

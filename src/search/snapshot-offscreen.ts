@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { SnapshotJob } from '../schema/search';
-import { snapshotOfReply, type SnapshotBuild } from './snapshot-job';
+import { documentsRead, snapshotOfReply, type SnapshotBuild } from './snapshot-job';
 
 /** The offscreen document that starts the search index's workers for Chrome's service worker. */
 export const INDEX_BUILDER_PAGE = '/index-builder.html';
@@ -129,9 +129,8 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
         client.postMessage(null, [channel.port2]);
         channel.port1.postMessage(job);
       });
-      const read = job.documents.count + (job.stored?.docLengths.length ?? 0);
       const snapshot = started
-        .then(() => within(answerOn(channel.port1), answerTimeoutMs(read), 'no answer from the offscreen document'))
+        .then(() => within(answerOn(channel.port1), answerTimeoutMs(documentsRead(job)), 'no answer from the offscreen document'))
         .then(snapshotOfReply)
         .catch((error: unknown) => {
           forget(opening);

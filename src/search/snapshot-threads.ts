@@ -1,5 +1,6 @@
 import type { PackedSearchSnapshot } from '../schema/search';
-import { builtHere, jobWork, runSnapshotJob, type SnapshotBuilder } from './snapshot-job';
+import { errorMessage } from '../messaging/error-message';
+import { documentsRead, jobWork, runSnapshotJob, type SnapshotBuilder } from './snapshot-job';
 import type { OffThread } from './snapshot-offscreen';
 
 /**
@@ -19,7 +20,7 @@ const measured = (start: number, where: string, documents: number) => (snapshot:
 };
 
 /**
- * Builds large jobs on `offThread` (null: none here) and the rest here. A job the other thread
+ * Builds large jobs on `offThread` (null: none here, as outside the background) and the rest here. A job the other thread
  * fails is built here after all, with a warning: a load never fails for want of a thread.
  */
 export function offThreadWhenLarge(offThread: OffThread | null): SnapshotBuilder {
@@ -28,18 +29,19 @@ export function offThreadWhenLarge(offThread: OffThread | null): SnapshotBuilder
       if (offThread && papers >= OFF_THREAD_MIN_WORK) offThread.prepare();
     },
     start: (job) => {
-      const documents = job.documents.count + (job.stored?.docLengths.length ?? 0);
+      const documents = documentsRead(job);
       if (!offThread || jobWork(job) < OFF_THREAD_MIN_WORK) {
+        // Made when asked: a thrown error rejects it.
         const snapshot = () => {
           const start = performance.now();
-          return builtHere(job)().then(measured(start, 'here', documents));
+          return new Promise<PackedSearchSnapshot>((resolve) => resolve(runSnapshotJob(job))).then(measured(start, 'here', documents));
         };
         return { started: Promise.resolve(), snapshot };
       }
       const start = performance.now();
       const build = offThread.start(job);
       const hereInstead = (error: unknown) => {
-        console.warn(`PaperLens: building the search index on this thread instead: ${error instanceof Error ? error.message : String(error)}`);
+        console.warn(`PaperLens: building the search index on this thread instead: ${errorMessage(error)}`);
         return measured(start, 'here', documents)(runSnapshotJob(job));
       };
       const snapshot = build.snapshot().then(measured(start, 'off-thread', documents), hereInstead);

@@ -1,15 +1,18 @@
+import { errorMessage } from '../messaging/error-message';
 import type { SnapshotReply } from '../schema/search';
 
-/** A worker that has loaded its script, or why it could not. */
+/** A worker that has loaded its script, or why it could not (not reported unhandled while no job has come for it). */
 function readyWorker(): Promise<Worker> {
   const worker = new Worker(new URL('./snapshot.worker.ts', import.meta.url), { type: 'module', name: 'PaperLens search index' });
-  return new Promise((resolve, reject) => {
+  const ready = new Promise<Worker>((resolve, reject) => {
     worker.onmessage = () => resolve(worker);
     worker.onerror = (event) => {
       worker.terminate();
       reject(new Error(`the search index worker failed: ${event.message || 'it did not start'}`));
     };
   });
+  ready.catch(() => undefined);
+  return ready;
 }
 
 /**
@@ -20,16 +23,13 @@ function readyWorker(): Promise<Worker> {
  */
 export function relayJobsToWorkers(): void {
   let next = readyWorker();
-  // Not left unhandled while no job has come.
-  next.catch(() => undefined);
   navigator.serviceWorker.onmessage = ({ ports: [port] }) => {
     if (!port) return;
     const taken = next;
     next = readyWorker();
-    next.catch(() => undefined);
     taken.then(
       (worker) => worker.postMessage(null, [port]),
-      (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies SnapshotReply),
+      (error: unknown) => port.postMessage({ error: errorMessage(error) } satisfies SnapshotReply),
     );
   };
 }

@@ -2,6 +2,7 @@
 // is ready, is given a port to the service worker, takes one job from it, answers there and ends.
 import * as z from 'zod/mini';
 import { SnapshotJobSchema, type SnapshotReply } from '../schema/search';
+import { errorMessage } from '../messaging/error-message';
 import { replyTransfer, runSnapshotJob } from './snapshot-job';
 
 function answer(data: unknown): SnapshotReply {
@@ -10,7 +11,7 @@ function answer(data: unknown): SnapshotReply {
   try {
     return { snapshot: runSnapshotJob(job.data) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: errorMessage(error) };
   }
 }
 
@@ -22,7 +23,7 @@ self.onmessage = ({ ports: [port] }: MessageEvent<unknown>) => {
       port.postMessage(reply, replyTransfer(reply));
     } catch (error) {
       // The page that started this worker cannot answer for it: the port is here.
-      port.postMessage({ error: `the search index could not be sent back: ${error instanceof Error ? error.message : String(error)}` } satisfies SnapshotReply);
+      port.postMessage({ error: `the search index could not be sent back: ${errorMessage(error)}` } satisfies SnapshotReply);
     }
     self.close();
   };
