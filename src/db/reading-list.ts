@@ -17,12 +17,13 @@ import {
   type ImportedItem,
   type Paper,
   type ReadingStatus,
+  type RemovedItem,
   type SavedItem,
 } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { queueArxivFill } from './feed';
 import { forgetGivenCiteKeys, keysGivenToOthers, withCiteKeys } from './cite-keys';
-import { keepRemoved } from './removed';
+import { keepRemoved, takeRemovals, type RemovalOf } from './removed';
 import { citeKeyId } from '../export/bibtex';
 
 /**
@@ -81,18 +82,27 @@ export async function setTags(db: PaperLensDatabase, id: string, tags: readonly 
   });
 }
 
-export async function addTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<EditResult> {
+/**
+ * Adds each of `tags` an item lacks (ignoring case) to every named item, in one transaction: all
+ * of them or, when one item would hold more than MAX_TAGS, none anywhere.
+ */
+export async function addTags(db: PaperLensDatabase, ids: readonly string[], tags: readonly string[], now: number): Promise<EditResult> {
+  const adding = uniqueTags(tags);
   return editEach(db, ids, (item) => {
-    if (item.tags.some((existing) => sameTag(existing, tag))) return null;
-    if (item.tags.length >= MAX_TAGS) throw new Error(`${item.id} already has ${MAX_TAGS} tags: remove one before adding "${tag}"`);
-    return { ...item, tags: [...item.tags, tag], updatedAt: now };
+    const missing = adding.filter((tag) => !item.tags.some((existing) => sameTag(existing, tag)));
+    if (missing.length === 0) return null;
+    if (item.tags.length + missing.length > MAX_TAGS) {
+      throw new Error(`${item.id} already has ${item.tags.length} tags: ${MAX_TAGS} at most, remove some before adding ${missing.map((tag) => `"${tag}"`).join(', ')}`);
+    }
+    return { ...item, tags: [...item.tags, ...missing], updatedAt: now };
   });
 }
 
-export async function removeTag(db: PaperLensDatabase, ids: readonly string[], tag: string, now: number): Promise<EditResult> {
+/** Removes each of `tags` (ignoring case) from every named item, in one transaction. */
+export async function removeTags(db: PaperLensDatabase, ids: readonly string[], tags: readonly string[], now: number): Promise<EditResult> {
   return editEach(db, ids, (item) => {
-    const tags = item.tags.filter((existing) => !sameTag(existing, tag));
-    return tags.length === item.tags.length ? null : { ...item, tags, updatedAt: now };
+    const kept = item.tags.filter((existing) => !tags.some((tag) => sameTag(existing, tag)));
+    return kept.length === item.tags.length ? null : { ...item, tags: kept, updatedAt: now };
   });
 }
 
@@ -118,13 +128,27 @@ export async function setStatusMany(db: PaperLensDatabase, ids: readonly string[
   return editEach(db, ids, (item) => (item.status === status ? null : withStatus(item, status, now)));
 }
 
-/** Removes the named items and answers with them as they were (for undo; they are kept a while too, see keepRemoved). */
-export async function removeSaved(db: PaperLensDatabase, ids: readonly string[], now: number): Promise<SavedItem[]> {
+/**
+ * Removes the named items and answers with them as they were and are kept (see keepRemoved), each
+ * with the removal's removedAt: what its Undo (undoRemoval) names.
+ */
+export async function removeSaved(db: PaperLensDatabase, ids: readonly string[], now: number): Promise<RemovedItem[]> {
   return db.transaction('rw', db.saved, db.removed, async () => {
     const removed = (await db.saved.bulkGet([...new Set(ids)])).filter((item): item is SavedItem => item !== undefined);
     await db.saved.bulkDelete(removed.map((item) => item.id));
-    await keepRemoved(db, removed, now);
-    return removed;
+    return keepRemoved(db, removed, now);
+  });
+}
+
+/**
+ * A removal's Undo: the named papers' kept copies, each only while it is the copy that removal kept
+ * (its removedAt), go back to the list where the paper is not listed again; those copies are no
+ * longer kept. Counts the papers put back.
+ */
+export async function undoRemoval(db: PaperLensDatabase, removals: readonly RemovalOf[], now: number): Promise<ChangeCount> {
+  return db.transaction('rw', db.saved, db.removed, db.meta, async () => {
+    const items = await takeRemovals(db, removals, now);
+    return items.length === 0 ? { changed: 0 } : restoreSaved(db, items, null);
   });
 }
 

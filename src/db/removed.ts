@@ -1,4 +1,4 @@
-import { MAX_BULK_ITEMS, RemovedItemSchema, type SavedItem } from '../schema';
+import { MAX_BULK_ITEMS, RemovedItemSchema, type RemovedItem, type SavedItem } from '../schema';
 import type { PaperLensDatabase } from './database';
 
 /**
@@ -18,12 +18,14 @@ export const REMOVED_KEPT_MAX = MAX_BULK_ITEMS;
  * Keeps `items`, just removed, all of them, and lets go of those kept too long (and of the oldest past
  * REMOVED_KEPT_MAX). Run in a read-write transaction on `db.removed`.
  */
-export async function keepRemoved(db: PaperLensDatabase, items: readonly SavedItem[], now: number): Promise<void> {
+export async function keepRemoved(db: PaperLensDatabase, items: readonly SavedItem[], now: number): Promise<RemovedItem[]> {
   await db.removed.where('removedAt').below(now - REMOVED_KEPT_MS).delete();
-  if (items.length === 0) return;
-  await db.removed.bulkPut(items.map((item) => ({ ...item, removedAt: now })));
+  if (items.length === 0) return [];
+  const kept = items.map((item) => ({ ...item, removedAt: now }));
+  await db.removed.bulkPut(kept);
   const past = (await db.removed.count()) - REMOVED_KEPT_MAX;
   if (past > 0) await db.removed.orderBy('removedAt').limit(past).delete();
+  return kept;
 }
 
 /**
@@ -35,6 +37,17 @@ export async function takeRemoved(db: PaperLensDatabase, id: string, now: number
   if (row === undefined) return undefined;
   await db.removed.delete(id);
   return keptItem(row, now);
+}
+
+/**
+ * The copies kept of these removed papers, each with its removal's time (a row that does not parse
+ * is left out): what a removal whose answer was lost offers back.
+ */
+export async function keptCopies(db: PaperLensDatabase, ids: readonly string[]): Promise<RemovedItem[]> {
+  return (await db.removed.bulkGet([...ids])).flatMap((row) => {
+    const parsed = RemovedItemSchema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** A kept row as the saved item it was, or undefined when it does not parse or was kept too long. */
@@ -55,4 +68,25 @@ export async function takeRemoval(db: PaperLensDatabase, removedAt: number, now:
   const rows = await together.toArray();
   await together.delete();
   return rows.flatMap((row) => keptItem(row, now) ?? []);
+}
+
+/** A paper of one removal: its id and the removal's time, as removeSaved answered them. */
+export interface RemovalOf {
+  id: string;
+  removedAt: number;
+}
+
+/**
+ * The kept copies of these removals, as they were, no longer kept: a paper's only while its kept
+ * copy is the one that removal made (a later removal of it keeps another). Run in a read-write
+ * transaction on `db.removed`.
+ */
+export async function takeRemovals(db: PaperLensDatabase, removals: readonly RemovalOf[], now: number): Promise<SavedItem[]> {
+  // A paper removed twice under one Undo (restored from Recently removed between) is named twice.
+  const wanted = new Map<string, number[]>();
+  for (const { id, removedAt } of removals) wanted.set(id, [...(wanted.get(id) ?? []), removedAt]);
+  const rows = await db.removed.bulkGet([...wanted.keys()]);
+  const taken = rows.filter((row): row is RemovedItem => row !== undefined && wanted.get(row.id)!.includes(row.removedAt));
+  await db.removed.bulkDelete(taken.map((row) => row.id));
+  return taken.flatMap((row) => keptItem(row, now) ?? []);
 }

@@ -43,7 +43,7 @@ export interface HandlerDeps {
 }
 
 // Requests after which pages showing saved statuses must look again.
-const CHANGES_SAVED: ReadonlySet<RequestType> = new Set<RequestType>(['save', 'unsave', 'setStatus', 'setStatusMany', 'removeSaved', 'restoreSaved', 'restoreRemoved', 'importApply', 'clearReadingData']);
+const CHANGES_SAVED: ReadonlySet<RequestType> = new Set<RequestType>(['save', 'unsave', 'setStatus', 'setStatusMany', 'removeSaved', 'restoreSaved', 'undoRemoval', 'restoreRemoved', 'importApply', 'clearReadingData']);
 
 /** Whether a raw message asks for a change the open pages are told of (storeChanged), before it is validated. */
 export function changesSaved(raw: unknown): boolean {

@@ -1,14 +1,15 @@
 import type { PaperLensDatabase } from '../db/database';
 import {
-  addTag,
+  addTags,
   applyImport,
   clearReadingData,
   removeSaved,
-  removeTag,
+  removeTags,
   restoreSaved,
   setNotes,
   setStatusMany,
   setTags,
+  undoRemoval,
 } from '../db/reading-list';
 import { takeRemoval } from '../db/removed';
 import { ReadingListRequestSchemas, type ReadingListCommand, type ReadingListResponseMap, type RestoreRemovalResult } from '../schema';
@@ -29,16 +30,18 @@ export async function handleReadingListRequest(
   switch (request.type) {
     case 'setTags':
       return setTags(db, request.id, request.tags, now, request.since);
-    case 'addTag':
-      return addTag(db, request.ids, request.tag, now);
-    case 'removeTag':
-      return removeTag(db, request.ids, request.tag, now);
+    case 'addTags':
+      return addTags(db, request.ids, request.tags, now);
+    case 'removeTags':
+      return removeTags(db, request.ids, request.tags, now);
     case 'setNotes':
       return setNotes(db, request.id, request.notes, now, request.since);
     case 'setStatusMany':
       return setStatusMany(db, request.ids, request.status, now);
     case 'removeSaved':
       return removeSaved(db, request.ids, now);
+    case 'undoRemoval':
+      return undoRemoval(db, request.removals, now);
     case 'restoreSaved':
       return restoreSaved(db, request.items, request.expected);
     case 'restoreRemoved':

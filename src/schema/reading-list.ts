@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ArxivIdSchema, Count, Timestamp, text } from './common';
-import { ReadingStatusSchema, SavedItemSchema, type SavedItem } from './papers';
+import { ReadingStatusSchema, SavedItemSchema, type RemovedItem, type SavedItem } from './papers';
 
 /** The reading-list backup file (`exportJson`): everything needed to restore the list. */
 export const READING_LIST_FORMAT = 'paperlens-reading-list';
@@ -131,6 +131,7 @@ export const TagSchema = z.pipe(
 );
 
 const IdListSchema = z.array(ArxivIdSchema).check(z.minLength(1, 'no papers named'), z.maxLength(MAX_BULK_ITEMS));
+const TagListSchema = z.array(TagSchema).check(z.minLength(1, 'no tags named'), z.maxLength(MAX_TAGS));
 
 /**
  * Requests that edit the reading list (the reading-list page, the card's undo, the options page).
@@ -144,17 +145,31 @@ export const ReadingListRequestSchemas = [
    * was changed elsewhere meanwhile, and the write is refused (EDITED_ELSEWHERE).
    */
   z.object({ type: z.literal('setTags'), id: ArxivIdSchema, tags: z.array(TagSchema).check(z.maxLength(MAX_TAGS)), since: z.optional(SavedItemSchema.shape.tags) }),
-  /** Adds a tag to each named item that lacks it (ignoring case). */
-  z.object({ type: z.literal('addTag'), ids: IdListSchema, tag: TagSchema }),
-  /** Removes a tag (ignoring case) from each named item. */
-  z.object({ type: z.literal('removeTag'), ids: IdListSchema, tag: TagSchema }),
+  /**
+   * Adds the tags to each named item, those it lacks (ignoring case), all in one transaction: the
+   * answer's before and after are then one state each, what an exact Undo needs (a request per tag
+   * let a note written between two of them be undone too).
+   */
+  z.object({ type: z.literal('addTags'), ids: IdListSchema, tags: TagListSchema }),
+  /** Removes the tags (ignoring case) from each named item, in one transaction as addTags. */
+  z.object({ type: z.literal('removeTags'), ids: IdListSchema, tags: TagListSchema }),
   /** Replaces one item's notes; `since` as setTags'. */
   z.object({ type: z.literal('setNotes'), id: ArxivIdSchema, notes: text(MAX_NOTES_LENGTH), since: z.optional(text(MAX_NOTES_LENGTH)) }),
   /** Sets the status of every named item ('read' sets readAt). */
   z.object({ type: z.literal('setStatusMany'), ids: IdListSchema, status: ReadingStatusSchema }),
-  /** Removes items; answers with them as they were, for undo. */
+  /** Removes items; answers with them as they were and kept (with the removal's removedAt), for undo. */
   z.object({ type: z.literal('removeSaved'), ids: IdListSchema }),
-  /** Undo of a removal: puts the items back exactly as they were. */
+  /**
+   * A removal's Undo: puts back each paper's copy kept by the removal (see removeSaved's answer,
+   * each item's removedAt), if that copy is still the one kept and the paper is not listed again.
+   * Not the page's copies, which may lag the store, and not an older removal's over a newer one
+   * (another tab restored the paper, edited it and removed it again).
+   */
+  z.object({
+    type: z.literal('undoRemoval'),
+    removals: z.array(z.object({ id: ArxivIdSchema, removedAt: Timestamp })).check(z.minLength(1, 'no papers named'), z.maxLength(MAX_BULK_ITEMS)),
+  }),
+  /** Puts items back exactly as they were (the Undo of a bulk edit; a removed paper restored with an edit). */
   z
     .object({
       type: z.literal('restoreSaved'),
@@ -224,11 +239,12 @@ export interface ClearResult {
 /** What each reading-list request answers with. */
 export interface ReadingListResponseMap {
   setTags: SavedItem;
-  addTag: EditResult;
-  removeTag: EditResult;
+  addTags: EditResult;
+  removeTags: EditResult;
   setNotes: SavedItem;
   setStatusMany: EditResult;
-  removeSaved: SavedItem[];
+  removeSaved: RemovedItem[];
+  undoRemoval: ChangeCount;
   restoreSaved: ChangeCount;
   restoreRemoved: RestoreRemovalResult;
   importApply: ImportResult;

@@ -96,7 +96,7 @@ function cardActions(page: PagePaper, model: CardModel, shows: (status: ReadingS
       return item;
     },
     restore: async (item) => {
-      if ((await sendRequest({ type: 'restoreSaved', items: [item], expected: null })).changed > 0) return shows(item.status);
+      if ((await sendRequest({ type: 'undoRemoval', removals: [{ id: item.id, removedAt: item.removedAt }] })).changed > 0) return shows(item.status);
       // Saved again meanwhile (elsewhere): that item stays, and the card shows its status.
       return shows((await sendRequest({ type: 'lookup', queries: [{ id }] }, true))[0]?.status ?? null);
     },

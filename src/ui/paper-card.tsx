@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ReadingStatus, SavedItem } from '../schema';
+import type { ReadingStatus, RemovedItem } from '../schema';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeHref } from '../papers/ids';
 import { describeCodeLink } from '../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
@@ -41,9 +41,9 @@ export interface CardModel {
 export interface CardActions {
   save: () => Promise<ReadingStatus | null>;
   /** Removes the paper from the reading list; answers with the item as it was (for undo). */
-  unsave: () => Promise<SavedItem | null>;
+  unsave: () => Promise<RemovedItem | null>;
   /** Undo of unsave: puts the exact item back. */
-  restore: (item: SavedItem) => Promise<ReadingStatus | null>;
+  restore: (item: RemovedItem) => Promise<ReadingStatus | null>;
   setStatus: (status: ReadingStatus) => Promise<ReadingStatus | null>;
   /** The paper's BibTeX entry, for "Copy BibTeX" (built by the background). */
   citation: () => Promise<string>;
@@ -118,7 +118,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   // The option changed while the card is open: the card follows it (as the options page promises).
   useEffect(() => setCollapsed(startCollapsed), [startCollapsed]);
   // The item removed by the last unsave, offered back for a few seconds.
-  const [removed, offerUndo] = useTimedOffer<SavedItem>();
+  const [removed, offerUndo] = useTimedOffer<RemovedItem>();
   const [copied, copy] = useClipboardCopy(setError);
   const link = model.id === null ? null : paperLink(model.title, arxivAbsUrl(model.id));
   // A change made elsewhere (popup, reading list, another tab) comes as a new model. Saved again
@@ -153,7 +153,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       return null;
     });
   };
-  const undo = (item: SavedItem) =>
+  const undo = (item: RemovedItem) =>
     run(async () => {
       const restored = await actions.restore(item);
       offerUndo(null);

@@ -1,4 +1,4 @@
-import type { BadgeInfo, LookupQuery, PagePaper, PaperView, ReadingStatus, SavedItem, SaveInput } from '../../schema';
+import type { BadgeInfo, LookupQuery, PagePaper, PaperView, ReadingStatus, RemovedItem, SaveInput } from '../../schema';
 import type { sendRequest } from '../../messaging/client';
 
 /** The requests listing badges make to the background (a seam, so the controller is testable). */
@@ -10,9 +10,9 @@ export interface BadgeTransport {
   retitle: (queries: LookupQuery[]) => Promise<void>;
   save: (paper: SaveInput) => Promise<ReadingStatus | null>;
   /** Removes the paper from the reading list; answers with its item as it was (for undo). */
-  unsave: (id: string) => Promise<SavedItem | null>;
+  unsave: (id: string) => Promise<RemovedItem | null>;
   /** Undo of unsave: puts the exact item back, unless it was saved again meanwhile; true when it did. */
-  restore: (item: SavedItem) => Promise<boolean>;
+  restore: (item: RemovedItem) => Promise<boolean>;
   setStatus: (id: string, status: ReadingStatus) => Promise<ReadingStatus | null>;
   /**
    * What the paper's arXiv abstract page says: null when arXiv requests are off or arXiv has no page
@@ -38,7 +38,7 @@ export function messageTransport(send: typeof sendRequest): BadgeTransport {
     retitle: async (queries) => void (await send({ type: 'lookup', queries }, true)),
     save: async (paper) => (await send({ type: 'save', paper }, true)).status,
     unsave: async (id) => (await send({ type: 'removeSaved', ids: [id] }))[0] ?? null,
-    restore: async (item) => (await send({ type: 'restoreSaved', items: [item], expected: null })).changed > 0,
+    restore: async (item) => (await send({ type: 'undoRemoval', removals: [{ id: item.id, removedAt: item.removedAt }] })).changed > 0,
     setStatus: async (id, status) => (await send({ type: 'setStatus', id, status }, true)).status,
     arxivPage: (id) => send({ type: 'arxivPage', id }, true),
   };

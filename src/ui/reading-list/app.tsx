@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
+import { keptCopies } from '../../db/removed';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
@@ -133,17 +134,14 @@ function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedI
   );
 }
 
-/** What a bulk edit did; `problem`: why it stopped part way (what it did before is still undoable). */
-interface BulkResult extends EditResult {
-  problem?: string;
-}
-
-/** A bulk edit: the selected papers it would change; why it cannot be made; what to say; the request that makes it. */
+/**
+ * A bulk edit of the selected papers shown (the store changes those it finds not so already: the
+ * page's copies may lag it): why it cannot be made; what to say; the request that makes it.
+ */
 interface BulkEdit {
-  targets: SavedItem[];
   refused?: string | null;
   message: (changed: number) => string;
-  edit: (ids: string[]) => Promise<BulkResult>;
+  edit: (ids: string[]) => Promise<EditResult>;
 }
 
 const quoted = (tags: readonly string[]) => tags.map((name) => `“${name}”`).join(', ');
@@ -168,7 +166,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     return items.filter((item) => wanted.has(item.id));
   }, [selected, items]);
   // An edit's Undo puts back the papers it changed exactly as they were, where nothing changed them since.
-  const run = ({ targets, refused, message, edit }: BulkEdit) => {
+  const run = ({ refused, message, edit }: BulkEdit) => {
     if (working.running()) return;
     setProblem(null);
     setDone(null);
@@ -176,16 +174,15 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       setProblem(`Nothing was changed: ${refused}`);
       return;
     }
-    if (targets.length === 0) {
+    if (chosen.length === 0) {
       setDone('Nothing to change');
       return;
     }
     return working.run(async () => {
       try {
-        const result = await edit(targets.map((item) => item.id));
+        const result = await edit(chosen.map((item) => item.id));
         if (result.changed > 0) offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: result.before, expected: result.after }));
-        if (result.problem) setProblem(result.problem);
-        else if (result.changed === 0) setDone('Nothing to change');
+        else setDone('Nothing to change');
       } catch (failure) {
         setProblem(errorMessage(failure));
       }
@@ -199,13 +196,11 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
   };
   const setStatus = (status: ReadingStatus) =>
     run({
-      targets: chosen.filter((item) => item.status !== status),
       message: (changed) => `${changed} set to ${STATUS_LABELS[status]}`,
       edit: (ids) => sendRequest({ type: 'setStatusMany', ids, status }),
     });
-  const hasTag = (item: SavedItem, wanted: string) => item.tags.some((existing) => tagKey(existing) === tagKey(wanted));
   // Every tag is checked against every paper first, as the store would check it, so that a tag
-  // refused leaves all of them unadded (not the ones before it added, with no Undo).
+  // refused is named with its paper (the store refuses all of them too).
   const tooLong = (tags: string[]) => tags.map((one) => tagsProblem([one])).find((found) => found !== null) ?? null;
   const addRefused = (tags: string[]) => {
     const tagProblem = tooLong(tags);
@@ -217,34 +212,14 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     return null;
   };
   // Tags typed as the rows' tag fields read them: "rl, robotics" is two tags, not one holding a comma.
-  const editTags = (tags: string[], type: 'addTag' | 'removeTag') => {
-    // The tags the store took: all of them, unless one is refused part way (changed elsewhere meanwhile).
-    let applied = tags;
-    return run({
-      targets: chosen.filter((item) => tags.some((tag) => hasTag(item, tag) === (type === 'removeTag'))),
-      refused: type === 'addTag' ? addRefused(tags) : tooLong(tags),
-      message: (changed) => (type === 'addTag' ? `${quoted(applied)} added to ${changed}` : `${quoted(applied)} removed from ${changed}`),
-      edit: async (ids) => {
-        // One request per tag; the Undo puts each paper back as it was before the first.
-        const before = new Map<string, SavedItem>();
-        const after = new Map<string, SavedItem>();
-        let problem: string | undefined;
-        for (const [index, tag] of tags.entries()) {
-          try {
-            const result = await sendRequest({ type, ids, tag });
-            for (const item of result.before) if (!before.has(item.id)) before.set(item.id, item);
-            for (const item of result.after) after.set(item.id, item);
-          } catch (failure) {
-            applied = tags.slice(0, index);
-            problem = `“${tag}” was not ${type === 'addTag' ? 'added' : 'removed'}: ${errorMessage(failure)}`;
-            break;
-          }
-        }
-        const changed = [...before.keys()];
-        return { changed: changed.length, before: changed.map((id) => before.get(id)!), after: changed.map((id) => after.get(id)!), problem };
-      },
+  // All go in one request, so that its Undo puts back one state of each paper: with a request per
+  // tag, a note written between two of them went with the Undo.
+  const editTags = (tags: string[], type: 'addTags' | 'removeTags') =>
+    run({
+      refused: type === 'addTags' ? addRefused(tags) : tooLong(tags),
+      message: (changed) => `${quoted(tags)} ${type === 'addTags' ? 'added to' : 'removed from'} ${changed}`,
+      edit: (ids) => sendRequest({ type, ids, tags }),
     });
-  };
   // The selected papers' tags first (to remove), then the list's others (to add as spelled there,
   // not as a near-twin: "transformer" beside "transformers").
   const tagChoices = useMemo(() => {
@@ -287,7 +262,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         onKeyDown={(event) => {
           if (event.key !== 'Enter' || event.isComposing || typedTags.length === 0) return;
           event.preventDefault();
-          void editTags(typedTags, 'addTag');
+          void editTags(typedTags, 'addTags');
         }}
       />
       <datalist id="bulk-tag-choices">
@@ -300,7 +275,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         data-testid="bulk-add-tag"
         disabled={typedTags.length === 0}
         aria-disabled={busy}
-        onClick={() => void editTags(typedTags, 'addTag')}
+        onClick={() => void editTags(typedTags, 'addTags')}
       >
         Add tag
       </button>
@@ -309,7 +284,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
         data-testid="bulk-remove-tag"
         disabled={typedTags.length === 0}
         aria-disabled={busy}
-        onClick={() => void editTags(typedTags, 'removeTag')}
+        onClick={() => void editTags(typedTags, 'removeTags')}
       >
         Remove tag
       </button>
@@ -443,7 +418,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const searchBox = useRef<HTMLInputElement>(null);
   const selectAllBox = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const undo = useUndoableEdits();
+  const undo = useUndoableEdits((ids) => keptCopies(db, ids));
   const [lostEdits, setLostEdits] = useState<readonly UnsavedEdit[]>([]);
   // Read when a row's edit fails, from a row that may hold an older render's callback.
   const listedNow = useRef(items);
@@ -514,7 +489,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     });
   // The papers leave the selection when the store says they are gone (the effect above), so a
   // removal that fails keeps them selected for another try.
-  const removeIds = (ids: string[]) => void undo.remove(ids, items ?? []);
+  const removeIds = (ids: string[]) => void undo.remove(ids);
 
   // In a short window the top is not sticky (style.css): scrolled away, it covers nothing.
   const stickyBottom = () => Math.max(0, document.querySelector<HTMLElement>('.sticky')?.getBoundingClientRect().bottom ?? 0);
@@ -748,7 +723,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
               // The bar goes with its button: the focus goes to Select all, not to the page's start.
               selectAllBox.current?.focus();
             }}
-            remove={(ids) => undo.remove(ids, items)}
+            remove={(ids) => undo.remove(ids)}
             offerRevert={undo.offerRevert}
           />
         )}

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { sendRequest } from '../../messaging/client';
-import type { ChangeCount, SavedItem } from '../../schema';
+import type { ChangeCount, RemovedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 import { useTimedOffers } from '../timed-offer';
 import { useOneAtATime } from '../one-at-a-time';
@@ -15,17 +15,14 @@ export interface Offer {
   /** How many papers the change changed. */
   count: number;
   /** For a removal: the items removed, so that a removal right after it joins the same Undo. */
-  removed?: readonly SavedItem[];
+  removed?: readonly RemovedItem[];
 }
 
 export interface Undo {
   /** The changes that can still be undone, newest first: each stands for its own UNDO_MS. */
   offers: readonly Offer[];
-  /**
-   * Removes items from the reading list (asking nothing) and offers to put them back; `shown`: the
-   * page's copies of them, offered back when the removal's answer is lost.
-   */
-  remove: (ids: string[], shown?: readonly SavedItem[]) => Promise<void>;
+  /** Removes items from the reading list (asking nothing) and offers to put them back. */
+  remove: (ids: string[]) => Promise<void>;
   /** Offers to revert a change of `count` papers just made (a bulk status or tag edit), saying what it did. */
   offerRevert: (message: string, count: number, revert: () => Promise<ChangeCount>) => void;
   /** Puts back what `offer`'s change changed; answers whether it did (false: failed, or no longer offered). */
@@ -36,7 +33,7 @@ export interface Undo {
   error: string | null;
 }
 
-function removedMessage(items: readonly SavedItem[]): string {
+function removedMessage(items: readonly RemovedItem[]): string {
   return items.length === 1 ? `Removed “${items[0]!.title}”` : `Removed ${items.length} papers`;
 }
 
@@ -47,7 +44,7 @@ let nextKey = 0;
  * the same short-lived undo for other edits of many papers at once. Each change has its own Undo
  * for its own time: a bulk edit made two seconds after a removal leaves that removal's Undo standing.
  */
-export function useUndoableEdits(): Undo {
+export function useUndoableEdits(keptCopies: (ids: string[]) => Promise<RemovedItem[]>): Undo {
   const { offers, offer: show, withdraw, standing } = useTimedOffers<Offer>();
   const [error, setError] = useState<string | null>(null);
   // The offers an Undo is putting back: a removal made meanwhile starts an offer of its own.
@@ -60,16 +57,20 @@ export function useUndoableEdits(): Undo {
     error,
     dismiss: withdraw,
     changedElsewhere: () => void (joinable.current = null),
-    remove: async (ids, shown = []) => {
+    remove: async (ids) => {
       setError(null);
       try {
         const removed = await sendRequest({ type: 'removeSaved', ids }).catch(async (failure: unknown) => {
           // The removal may be made and its answer lost (the worker stopped before it answered): the
-          // papers no longer listed are offered back from the list's copies, notes and tags with them.
+          // papers no longer listed are offered back as the store kept them. Not as the list shows
+          // them, which may lag the store (a tag just added), and which the Undo would put back.
           const listed = await sendRequest({ type: 'listSaved' }, true).catch(() => null);
-          const gone = shown.filter((item) => ids.includes(item.id) && !listed?.some((other) => other.id === item.id));
-          if (!listed || gone.length === 0) throw failure;
-          return gone;
+          if (!listed) throw failure;
+          const stillListed = new Set(listed.map((item) => item.id));
+          const gone = ids.filter((id) => !stillListed.has(id));
+          const kept = gone.length === 0 ? [] : await keptCopies(gone);
+          if (kept.length === 0) throw failure;
+          return kept;
         });
         if (removed.length === 0) return;
         // Removals in a row (no other change between them) share one Undo, which puts them all back.
@@ -77,7 +78,14 @@ export function useUndoableEdits(): Undo {
         // A save between them would otherwise have the Undo bring back a paper removed before it.
         const joined = newest?.removed && newest === joinable.current && !undoing.current.has(newest) ? newest : null;
         const items = [...(joined?.removed ?? []), ...removed];
-        const offer: Offer = { key: joined?.key ?? nextKey++, message: removedMessage(items), count: items.length, removed: items, revert: () => sendRequest({ type: 'restoreSaved', items, expected: null }) };
+        const offer: Offer = {
+          key: joined?.key ?? nextKey++,
+          message: removedMessage(items),
+          count: items.length,
+          removed: items,
+          // Each paper from the copy its removal kept, while that is still the copy kept.
+          revert: () => sendRequest({ type: 'undoRemoval', removals: items.map(({ id, removedAt }) => ({ id, removedAt })) }),
+        };
         joinable.current = offer;
         show(offer, joined);
       } catch (failure) {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
 import { within } from '@testing-library/preact';
-import type { BadgeInfo, LookupQuery, PagePaper, ReadingStatus, SavedItem, SaveInput } from '../../../src/schema';
+import type { BadgeInfo, LookupQuery, PagePaper, ReadingStatus, RemovedItem, SaveInput } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
 import { hfList } from '../../../src/sites/hf-list';
@@ -46,9 +46,9 @@ class FakeStore implements BadgeTransport {
     this.requests.push({ type: 'unsave', ids: [id] });
     const status = this.saved.get(id);
     this.saved.delete(id);
-    return status ? savedItem({ id, status }) : null;
+    return status ? { ...savedItem({ id, status }), removedAt: Date.now() } : null;
   };
-  restore = async (item: SavedItem) => {
+  restore = async (item: RemovedItem) => {
     this.requests.push({ type: 'restore', ids: [item.id] });
     if (this.saved.has(item.id)) return false; // saved again meanwhile: that item stays
     this.saved.set(item.id, item.status);

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { GIVEN_CITE_KEYS_KEY, MAX_GIVEN_CITE_KEYS } from '../../../src/db/cite-keys';
 import { citablePaper, completeSaved, listSaved, savePaper } from '../../../src/db/papers';
-import { applyImport, clearReadingData, planListImport, removeSaved, restoreSaved } from '../../../src/db/reading-list';
+import { applyImport, clearReadingData, planListImport, removeSaved, restoreSaved, undoRemoval } from '../../../src/db/reading-list';
 import { exportBibtex, exportJson, parseImport } from '../../../src/export';
 import { citationEntry } from '../../../src/export/bibtex';
 import type { SavedItem } from '../../../src/schema';
@@ -171,7 +171,7 @@ describe('Copy BibTeX of a paper not saved', () => {
     await savePaper(db, thesis, 1000);
     const [removed] = await removeSaved(db, [thesis.id], 1500);
     expect((await citablePaper(db, namesake)).citeKey).toBe('wang2024learning');
-    await restoreSaved(db, [removed!], null);
+    await undoRemoval(db, [removed!], 1600);
     expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learninga');
     await savePaper(db, namesake, 2000);
     expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learning');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { savePaper, setStatus, unsavePaper } from '../../../src/db/papers';
-import { applyImport, clearReadingData, removeSaved, restoreSaved, setNotes, setTags } from '../../../src/db/reading-list';
+import { applyImport, clearReadingData, removeSaved, restoreSaved, setNotes, setTags, undoRemoval } from '../../../src/db/reading-list';
 import { parseImport } from '../../../src/export';
 import { REMOVED_KEPT_MS } from '../../../src/db/removed';
 import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
@@ -61,7 +61,7 @@ describe('a paper saved again after its removal', () => {
   test("an Undo puts the paper back and forgets the kept copy; Clear PaperLens data forgets it too", async () => {
     const [removed] = await removeSaved(db, [paper.id], 10_000);
     expect(await db.removed.count()).toBe(1);
-    await restoreSaved(db, [removed!], null);
+    await undoRemoval(db, [removed!], 10_500);
     expect(await db.removed.count()).toBe(0);
     await unsavePaper(db, paper.id, 11_000);
     await clearReadingData(db);

@@ -4,7 +4,7 @@ import { EMPTY_QUERY, filterItems, tagCounts } from '../../../src/ui/reading-lis
 import { parseImport } from '../../../src/export';
 import { savedItem } from '../export/fixtures';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { addTag, removeTag } from '../../../src/db/reading-list';
+import { addTags, removeTags } from '../../../src/db/reading-list';
 
 // "résumé" typed on a keyboard is composed (é is one character, NFC); text copied from a PDF or a
 // file written on a Mac may hold it decomposed (e + a combining accent, NFD). The reader sees one
@@ -30,8 +30,8 @@ describe('a tag written composed and decomposed is one tag', () => {
 
   test('a tag typed, or sent to the background to be stored, is stored composed', () => {
     expect(parseTagList(`${DECOMPOSED}, ml`)).toEqual([COMPOSED, 'ml']);
-    const request = ReadingListRequestSchema.parse({ type: 'addTag', ids: ['2401.00034'], tag: DECOMPOSED });
-    expect(request).toMatchObject({ tag: COMPOSED });
+    const request = ReadingListRequestSchema.parse({ type: 'addTags', ids: ['2401.00034'], tags: [DECOMPOSED] });
+    expect(request).toMatchObject({ tags: [COMPOSED] });
   });
 });
 
@@ -40,9 +40,9 @@ describe('a tag a store holds decomposed (written before tags were composed on e
     const db = new PaperLensDatabase('tags-stored-decomposed');
     // Written as an earlier version stored it: straight into the table, no schema on the way.
     await db.saved.put({ ...savedItem({ id: '2401.00035' }), tags: [DECOMPOSED, 'ml'] });
-    await addTag(db, ['2401.00035'], COMPOSED, 10_000);
+    await addTags(db, ['2401.00035'], [COMPOSED], 10_000);
     expect((await db.saved.get('2401.00035'))?.tags).toEqual([DECOMPOSED, 'ml']);
-    await removeTag(db, ['2401.00035'], COMPOSED, 10_000);
+    await removeTags(db, ['2401.00035'], [COMPOSED], 10_000);
     expect((await db.saved.get('2401.00035'))?.tags).toEqual(['ml']);
     db.close();
   });

@@ -20,10 +20,10 @@ export function concurrencyPlan(): Request[][][] {
     PAPERS.map((id, index) => {
       const chain: Request[] = [
         { type: 'save', paper: { id, title: `Paper ${index}` } },
-        { type: 'addTag', ids: [id], tag: `from-${sender}` },
+        { type: 'addTags', ids: [id], tags: [`from-${sender}`] },
       ];
       if (index % SENDERS === sender) {
-        chain.push({ type: 'setStatus', id, status: statusOf(index) }, { type: 'addTag', ids: [id], tag: `status-by-${sender}` });
+        chain.push({ type: 'setStatus', id, status: statusOf(index) }, { type: 'addTags', ids: [id], tags: [`status-by-${sender}`] });
       }
       return chain;
     }),

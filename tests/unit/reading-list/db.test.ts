@@ -41,8 +41,8 @@ describe('tags', () => {
     expect(await dump(db)).toBe(before);
   });
 
-  test('addTag adds to every named item that lacks it (ignoring case), skipping ids no longer listed', async () => {
-    expect(await sendOk(deps, { type: 'addTag', ids: [A, B, C, '2401.00001'], tag: 'nlp' })).toMatchObject({ changed: 2 });
+  test('addTags adds to every named item the tags it lacks (ignoring case), skipping ids no longer listed', async () => {
+    expect(await sendOk(deps, { type: 'addTags', ids: [A, B, C, '2401.00001'], tags: ['nlp'] })).toMatchObject({ changed: 2 });
     expect((await item(A))!.tags).toEqual(['ml', 'nlp']);
     expect((await item(B))!.tags).toEqual(['NLP', 'classic']);
     expect((await item(B))!.updatedAt).toBe(2_000);
@@ -50,23 +50,40 @@ describe('tags', () => {
     expect(await item('2401.00001')).toBeUndefined();
   });
 
-  test('removeTag removes it ignoring case and counts only the items that had it', async () => {
-    expect(await sendOk(deps, { type: 'removeTag', ids: [A, B, C], tag: 'nlp' })).toMatchObject({ changed: 1 });
+  test('removeTags removes them ignoring case and counts only the items that had one', async () => {
+    expect(await sendOk(deps, { type: 'removeTags', ids: [A, B, C], tags: ['nlp'] })).toMatchObject({ changed: 1 });
     expect((await item(B))!.tags).toEqual(['classic']);
     expect((await item(B))!.updatedAt).toBe(10_000);
     expect((await item(A))!.updatedAt).toBe(2_000);
   });
 
+  test('several tags go in one edit: its before and after are one state of each paper, and a paper they would fill past 100 tags refuses them all', async () => {
+    const edit = await sendOk(deps, { type: 'addTags', ids: [A, B], tags: ['rl', 'NLP', 'robotics', 'RL'] });
+    expect(edit.changed).toBe(2);
+    expect((await item(A))!.tags).toEqual(['ml', 'rl', 'NLP', 'robotics']);
+    expect((await item(B))!.tags).toEqual(['NLP', 'classic', 'rl', 'robotics']);
+    expect(edit.before.map((entry) => entry.tags)).toEqual([['ml'], ['NLP', 'classic']]);
+    expect(await sendOk(deps, { type: 'removeTags', ids: [A, B], tags: ['RL', 'robotics'] })).toMatchObject({ changed: 2 });
+    expect((await item(A))!.tags).toEqual(['ml', 'NLP']);
+    // 99 tags: one more fits, two do not; the other paper gets neither.
+    await db.saved.update(C, { tags: Array.from({ length: 99 }, (_, index) => `t${index}`) });
+    const full = await dump(db);
+    expect(await send(deps, { type: 'addTags', ids: [A, C], tags: ['x', 'y', 't0'] })).toEqual({ ok: false, error: `${C} already has 99 tags: 100 at most, remove some before adding "x", "y"` });
+    expect(await dump(db)).toBe(full);
+    expect(await sendOk(deps, { type: 'addTags', ids: [C], tags: ['x', 'T0'] })).toMatchObject({ changed: 1 });
+  });
+
   test('a blank or over-long tag, or a 101st tag, is refused and changes nothing', async () => {
     const before = await dump(db);
-    const blank = await send(deps, { type: 'addTag', ids: [A], tag: '   ' });
-    expect(blank).toEqual({ ok: false, error: 'malformed request: tag: a tag cannot be blank' });
+    const blank = await send(deps, { type: 'addTags', ids: [A], tags: ['rl', '   '] });
+    expect(blank).toEqual({ ok: false, error: 'malformed request: tags.1: a tag cannot be blank' });
+    expect(await send(deps, { type: 'addTags', ids: [A], tags: [] })).toEqual({ ok: false, error: 'malformed request: tags: no tags named' });
     const long = await send(deps, { type: 'setTags', id: A, tags: ['x'.repeat(101)] });
     expect(long.ok).toBe(false);
     await db.saved.update(C, { tags: Array.from({ length: 100 }, (_, index) => `t${index}`) });
     const full = await dump(db);
-    const reply = await send(deps, { type: 'addTag', ids: [A, C], tag: 'one more' });
-    expect(reply).toEqual({ ok: false, error: `${C} already has 100 tags: remove one before adding "one more"` });
+    const reply = await send(deps, { type: 'addTags', ids: [A, C], tags: ['one more'] });
+    expect(reply).toEqual({ ok: false, error: `${C} already has 100 tags: 100 at most, remove some before adding "one more"` });
     // All or nothing: A did not get the tag either.
     expect(await dump(db)).toBe(full);
     expect(before).not.toBe(full);
@@ -104,13 +121,31 @@ describe('status', () => {
 });
 
 describe('remove and undo', () => {
-  test('removeSaved answers with the removed items; restoreSaved puts back exactly those', async () => {
+  test('removeSaved answers with the removed items and their removal time; undoRemoval puts back exactly those', async () => {
     const before = await dump(db);
     const removed = await sendOk(deps, { type: 'removeSaved', ids: [A, C, '2401.00001'] });
-    expect(removed.map((entry) => entry.id).sort()).toEqual([A, C].sort());
+    expect(removed.map((entry) => [entry.id, entry.removedAt]).sort()).toEqual([[A, 10_000], [C, 10_000]].sort());
     expect(await db.saved.count()).toBe(1);
-    await sendOk(deps, { type: 'restoreSaved', items: removed, expected: null });
+    expect(await sendOk(deps, { type: 'undoRemoval', removals: removed.map(({ id, removedAt }) => ({ id, removedAt })) })).toEqual({ changed: 2 });
     expect(await dump(db)).toBe(before);
+    // Their kept copies went with the Undo: a second one puts back nothing.
+    expect(await db.removed.count()).toBe(0);
+    expect(await sendOk(deps, { type: 'undoRemoval', removals: [{ id: A, removedAt: 10_000 }] })).toEqual({ changed: 0 });
+  });
+
+  test("an older removal's Undo (another tab's) leaves a newer removal's copy: the paper restored, edited and removed again comes back only with its edit", async () => {
+    const [first] = await sendOk(deps, { type: 'removeSaved', ids: [A] });
+    // Another tab: Recently removed's Restore, a note, and Remove again.
+    clock.now = 11_000;
+    await sendOk(deps, { type: 'restoreRemoved', removedAt: first!.removedAt });
+    await sendOk(deps, { type: 'setNotes', id: A, notes: 'written in the other tab' });
+    clock.now = 12_000;
+    const [second] = await sendOk(deps, { type: 'removeSaved', ids: [A] });
+    expect(await sendOk(deps, { type: 'undoRemoval', removals: [{ id: A, removedAt: first!.removedAt }] })).toEqual({ changed: 0 });
+    expect(await item(A)).toBeUndefined();
+    expect((await db.removed.get(A))?.notes).toBe('written in the other tab');
+    expect(await sendOk(deps, { type: 'undoRemoval', removals: [{ id: A, removedAt: first!.removedAt }, { id: A, removedAt: second!.removedAt }] })).toEqual({ changed: 1 });
+    expect(await item(A)).toMatchObject({ notes: 'written in the other tab', updatedAt: 11_000 });
   });
 
   test('an undo never overwrites a later change: a paper saved again, or changed again in any way, stays as it is now', async () => {
@@ -119,13 +154,13 @@ describe('remove and undo', () => {
     await sendOk(deps, { type: 'save', paper: { id: A, title: 'Again' } });
     await sendOk(deps, { type: 'setNotes', id: A, notes: 'new note' });
     const again = await dump(db);
-    expect(await sendOk(deps, { type: 'restoreSaved', items: [removed!], expected: null })).toEqual({ changed: 0 });
+    expect(await sendOk(deps, { type: 'undoRemoval', removals: [{ id: A, removedAt: removed!.removedAt }] })).toEqual({ changed: 0 });
     expect(await dump(db)).toBe(again);
 
     // A bulk edit answers with the items as they were in its own transaction (a note written just
     // before it included) and as it left them; its undo puts back only items still so.
     await sendOk(deps, { type: 'setNotes', id: C, notes: 'written just before the bulk edit' });
-    const edit = await sendOk(deps, { type: 'addTag', ids: [A, B, C], tag: 'batch' });
+    const edit = await sendOk(deps, { type: 'addTags', ids: [A, B, C], tags: ['batch'] });
     expect(edit.changed).toBe(3);
     expect(edit.before.find((item) => item.id === C)!.notes).toBe('written just before the bulk edit');
     clock.now += 1000;

@@ -121,7 +121,7 @@ describe('import preview and apply', () => {
     const found = await preview(exportJson([theirs, savedItem({ id: '2402.18041', title: 'Datasets' })], 1), 'backup.json');
     expect(found.plan.summary).toBe('1 new, 1 updated, 1 paper keeps both its notes (the file\'s below "--- imported notes ---")');
     // Another tab edits the item between the preview and the apply.
-    await sendOk(deps, { type: 'addTag', ids: ['2310.01779'], tag: 'added meanwhile' });
+    await sendOk(deps, { type: 'addTags', ids: ['2310.01779'], tags: ['added meanwhile'] });
     await sendOk(deps, { type: 'setNotes', id: '2310.01779', notes: 'mine, edited meanwhile' });
     await apply(found);
     const merged = await db.saved.get('2310.01779');

@@ -426,26 +426,44 @@ describe('reading-list page: bulk tags refused', () => {
     expect(screen.queryByTestId('undo-bar')).toBeNull();
   });
 
-  test('a tag refused part way (a paper filled up elsewhere meanwhile): Undo takes back the tags added, and the refused tag is named', async () => {
+  test('a paper filled up elsewhere after the page read it: the store refuses the tags for every paper, and says which and why', async () => {
     await openPage();
     const before = await tagsOf();
-    // After "rl" lands and before "robotics" does, another tab fills one paper up to 100 tags.
+    // As the request goes, another tab fills one paper up to 100 tags.
     beforeRequest = async (request) => {
-      if (request.type !== 'addTag' || request.tag !== 'robotics') return;
+      if (request.type !== 'addTags') return;
       beforeRequest = null;
       const current = (await db.saved.get('2407.13623'))!;
       await db.saved.put({ ...current, tags: [...current.tags, ...Array.from({ length: 100 - current.tags.length }, (_, index) => `t${index}`)] });
     };
     await addTags('rl, robotics');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('“robotics” was not added');
-    expect(alert.textContent).toContain('already has 100 tags');
-    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('“rl” added to 2'));
-    expect((await tagsOf())['2310.01779']).toEqual(['vision', 'rl']);
+    expect(alert.textContent).toContain('2407.13623 already has 100 tags: 100 at most, remove some before adding "rl", "robotics"');
+    const after = await tagsOf();
+    expect(after['2310.01779']).toEqual(before['2310.01779']);
+    expect(after['1706.03762']).toEqual(before['1706.03762']);
+    expect(screen.queryByTestId('undo-bar')).toBeNull();
+  });
+
+  test("several tags' Undo keeps a note written as they were added: the paper noted before the edit gets it back, one noted after it is left", async () => {
+    await openPage();
+    const notesOf = async (id: string) => (await db.saved.get(id))!.notes;
+    // A row's note lands as the edit goes (before it), and another's before the Undo.
+    beforeRequest = async (request) => {
+      if (request.type !== 'addTags') return;
+      beforeRequest = null;
+      await db.saved.update('2310.01779', { notes: 'typed while it worked', updatedAt: Date.now() });
+    };
+    await addTags('rl, robotics');
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('“rl”, “robotics” added to 3'));
+    await db.saved.update('1706.03762', { notes: 'typed after it', updatedAt: Date.now() + 1 });
     fireEvent.click(screen.getByTestId('undo'));
-    // The paper changed elsewhere is left as it is; the other one is back as it was.
-    await waitFor(async () => expect((await tagsOf())['2310.01779']).toEqual(before['2310.01779']));
-    expect((await tagsOf())['1706.03762']).toEqual(before['1706.03762']);
+    await waitFor(async () => expect((await tagsOf())['2310.01779']).toEqual(['vision']));
+    expect(await notesOf('2310.01779')).toBe('typed while it worked');
+    // Changed since the edit: left as it is, tags and note, and the page says so.
+    expect((await tagsOf())['1706.03762']).toContain('robotics');
+    expect(await notesOf('1706.03762')).toBe('typed after it');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('One paper was changed since'));
   });
 });
 

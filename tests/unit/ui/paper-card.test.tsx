@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PaperCard, type CardActions, type CardModel } from '../../../src/ui/paper-card';
-import type { SavedItem } from '../../../src/schema';
+import type { RemovedItem } from '../../../src/schema';
 
 const CITATION = '@misc{vaswani2017attention,\n  eprint = {1706.03762}\n}\n';
 
@@ -141,7 +141,7 @@ describe('the collapsed option', () => {
 
 describe('unsave in the card', () => {
   test('"Removed · Undo" comes in a live region that was there before, so a screen reader says it', async () => {
-    const item = { id: model.id, status: 'reading' } as unknown as SavedItem;
+    const item = { id: model.id, status: 'reading', removedAt: 1 } as unknown as RemovedItem;
     render(<PaperCard model={{ ...model, status: 'reading' }} actions={{ ...actions, unsave: async () => item }} />);
     const regions = () => screen.getAllByRole('status');
     const before = regions();
