@@ -57,17 +57,6 @@ export function runSnapshotJob({ stored, documents }: SnapshotJob): PackedSearch
   return packSnapshot(updateSearchSnapshot(unpackSnapshot(stored), incoming, replacing));
 }
 
-/**
- * What a job costs to build, in documents indexed: a stored document is only copied over, at
- * about a sixth of the cost (in Node, adding 1 paper to a stored 2,000 took 15 ms, to 5,000 34 ms;
- * indexing 100,000 from scratch 2.4–2.8 s).
- */
-export const STORED_DOCUMENT_SHARE = 6;
-
-export function jobWork({ stored, documents }: SnapshotJob): number {
-  return documents.count + (stored?.docLengths.length ?? 0) / STORED_DOCUMENT_SHARE;
-}
-
 /** How many documents the job's snapshot holds: those stored and those it adds. */
 export function documentsRead({ stored, documents }: SnapshotJob): number {
   return documents.count + (stored?.docLengths.length ?? 0);

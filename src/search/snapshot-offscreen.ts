@@ -7,10 +7,16 @@ export const INDEX_BUILDER_PAGE = '/index-builder.html';
 /** Opening the document takes a fraction of a second; past this it is given up on (the job is built here). */
 export const OPEN_TIMEOUT_MS = 10_000;
 /**
- * A build not answered by then is given up on (and made here): the document or its worker died.
+ * A build not answered by then is given up on (and made here): the document's worker died.
  * 100,000 papers took 5 s; the time allowed grows with the documents a build reads.
  */
 export const answerTimeoutMs = (documents: number) => 30_000 + documents;
+/**
+ * While a build runs, the document is looked for this often: one closed meanwhile (by the browser,
+ * a crash) took its worker with it, and the build is made here at once, not at the answer's time
+ * limit (80 s for 50,000 papers, the store's write waiting all along).
+ */
+export const DOCUMENT_CHECK_MS = 1_000;
 /**
  * The document stays open this long after its last job (or a prepare that no job followed): loads
  * come in runs. Shorter than the 30 s after which Chrome stops an idle service worker, whose timer
@@ -60,6 +66,23 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
     const timeout = setTimeout(() => reject(new Error(`${what} in ${Math.round(ms / 1000)} s`)), ms);
     promise.then(resolve, reject).finally(() => clearTimeout(timeout));
   });
+}
+
+/** Fails once the document is no longer open; `stop` ends the watch. */
+function whileOpen(documents: OffscreenDocuments): { gone: Promise<never>; stop: () => void } {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const gone = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      documents.find().then(
+        (open) => {
+          if (!open) reject(new Error('the offscreen document closed before it answered'));
+        },
+        () => undefined,
+      );
+    }, DOCUMENT_CHECK_MS);
+  });
+  gone.catch(() => undefined);
+  return { gone, stop: () => clearInterval(timer) };
 }
 
 const answerOn = (port: MessagePort) =>
@@ -123,14 +146,26 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
     start: (job) => {
       running++;
       const channel = new MessageChannel();
-      // The port goes through the document to the worker; the job goes straight to the worker.
-      const opening = ready();
-      const started = opening.then((client) => {
-        client.postMessage(null, [channel.port2]);
-        channel.port1.postMessage(job);
-      });
+      let opening = ready();
+      const started = opening
+        .then(async () => {
+          // One gone since it opened (closed by the browser, crashed) would take the port and do nothing.
+          const open = await documents.find();
+          if (open) return open;
+          forget(opening);
+          opening = ready();
+          return opening;
+        })
+        .then((client) => {
+          // The port goes through the document to the worker; the job goes straight to the worker.
+          client.postMessage(null, [channel.port2]);
+          channel.port1.postMessage(job);
+        });
       const snapshot = started
-        .then(() => within(answerOn(channel.port1), answerTimeoutMs(documentsRead(job)), 'no answer from the offscreen document'))
+        .then(() => {
+          const watch = whileOpen(documents);
+          return Promise.race([within(answerOn(channel.port1), answerTimeoutMs(documentsRead(job)), 'no answer from the offscreen document'), watch.gone]).finally(watch.stop);
+        })
         .then(snapshotOfReply)
         .catch((error: unknown) => {
           forget(opening);

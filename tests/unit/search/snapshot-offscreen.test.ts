@@ -4,7 +4,7 @@ import { snapshotJob, snapshotOf } from '../../../src/db/search';
 import type { Paper } from '../../../src/schema';
 import type { SnapshotJob } from '../../../src/schema/search';
 import { replyTransfer, runSnapshotJob } from '../../../src/search/snapshot-job';
-import { answerTimeoutMs, IDLE_CLOSE_MS, offscreenBuilder, OPEN_TIMEOUT_MS, type OffscreenDocuments, type PageClient } from '../../../src/search/snapshot-offscreen';
+import { answerTimeoutMs, DOCUMENT_CHECK_MS, IDLE_CLOSE_MS, offscreenBuilder, OPEN_TIMEOUT_MS, type OffscreenDocuments, type PageClient } from '../../../src/search/snapshot-offscreen';
 
 let papers: Paper[];
 beforeAll(async () => {
@@ -17,6 +17,7 @@ afterEach(() => {
 /**
  * The browser's offscreen document, here: `create` opens it (after `opening` settles), and while
  * open it answers each port it is given as the page's worker would, unless told to stay silent.
+ * Closed, its client takes nothing, as a client of a closed page does.
  */
 function fakeDocuments(options: { opening?: Promise<void>; silent?: boolean } = {}) {
   const log: string[] = [];
@@ -24,6 +25,7 @@ function fakeDocuments(options: { opening?: Promise<void>; silent?: boolean } = 
   const client: PageClient = {
     url: 'chrome-extension://id/index-builder.html',
     postMessage: (_message, [port]) => {
+      if (!open) return;
       const worker = port as MessagePort;
       worker.onmessage = ({ data }: MessageEvent<SnapshotJob>) => {
         log.push(`job of ${data.documents.count}`);
@@ -57,6 +59,27 @@ test('a job crosses to the document\'s worker on a port and its snapshot comes b
   expect(await Promise.all(builds.map((build) => build.snapshot()))).toEqual(jobs.map(runSnapshotJob));
   expect(log.filter((entry) => entry === 'create')).toHaveLength(1);
   expect(log).toContain('job of 36');
+});
+
+test('a document closed since its last job (by the browser, a crash) is opened again for the next, which does not wait for an answer that cannot come', async () => {
+  const { documents, log } = fakeDocuments();
+  const builder = offscreenBuilder(documents);
+  await builder.start(snapshotJob(undefined, papers.slice(0, 5))).snapshot();
+  await documents.close();
+  const job = snapshotJob(undefined, papers.slice(0, 7));
+  expect(await builder.start(job).snapshot()).toEqual(runSnapshotJob(job));
+  expect(log.filter((entry) => entry === 'create')).toHaveLength(2);
+});
+
+test('a document closed while it builds fails the build within DOCUMENT_CHECK_MS (it is built here), not at the answer time limit', async () => {
+  vi.useFakeTimers();
+  const { documents } = fakeDocuments({ silent: true });
+  const build = offscreenBuilder(documents).start(snapshotJob(undefined, papers.slice(0, 5)));
+  await build.started;
+  const rejected = expect(build.snapshot()).rejects.toThrow('the offscreen document closed before it answered');
+  await documents.close();
+  await vi.advanceTimersByTimeAsync(DOCUMENT_CHECK_MS);
+  await rejected;
 });
 
 test('the document closes once no job has come for a while, and a prepare that no job follows does not leave it open', async () => {
