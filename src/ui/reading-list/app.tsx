@@ -742,7 +742,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
         {items && items.length > 0 && <ExportBar all={sorted} shown={shown} loading={!complete} />}
         <ImportPanel db={db} />
-        <RecentlyRemoved db={db} />
+        <RecentlyRemoved db={db} restored={undo.changedElsewhere} />
       </div>
       {body}
     </main>

@@ -68,7 +68,7 @@ async function recentlyRemoved(db: PaperLensDatabase, now: number): Promise<Remo
  * each removal of several (a bulk delete) with Restore all. Always there, even empty or still read:
  * a line coming above the list would move the rows under the reader.
  */
-export function RecentlyRemoved({ db }: { db: PaperLensDatabase }) {
+export function RecentlyRemoved({ db, restored }: { db: PaperLensDatabase; restored: () => void }) {
   const removed = useLiveQuery(() => recentlyRemoved(db, Date.now()), []).value;
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState('');
@@ -100,6 +100,8 @@ export function RecentlyRemoved({ db }: { db: PaperLensDatabase }) {
     pressed.current = { button, index: buttons.indexOf(button) };
     try {
       const said = await restore();
+      // A removal made next is one of its own, not one more of the removal before this restore.
+      restored();
       if (said !== null) setDone(said);
       refocus();
     } catch (failure) {

@@ -249,6 +249,16 @@ describe('reading-list page: several changes within their Undo time', () => {
     expect(await db.saved.count()).toBe(3);
     expect(screen.queryByTestId('undo-bar')).toBeNull();
   });
+
+  test('a paper restored from Recently removed and removed again is a removal of its own, not one more of the one before', async () => {
+    await openPage();
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
+    fireEvent.click(await screen.findByTestId('restore-removed'));
+    await waitFor(() => expect(removeButton('2310.01779')).not.toBeNull());
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”', 'Removed “HallE-Switch”']));
+  });
 });
 
 describe('reading-list page: a bulk change under way', () => {
