@@ -82,11 +82,9 @@ export interface RemovalOf {
  * transaction on `db.removed`.
  */
 export async function takeRemovals(db: PaperLensDatabase, removals: readonly RemovalOf[], now: number): Promise<SavedItem[]> {
-  // A paper removed twice under one Undo (restored from Recently removed between) is named twice.
-  const wanted = new Map<string, number[]>();
-  for (const { id, removedAt } of removals) wanted.set(id, [...(wanted.get(id) ?? []), removedAt]);
+  const wanted = new Map(removals.map(({ id, removedAt }) => [id, removedAt]));
   const rows = await db.removed.bulkGet([...wanted.keys()]);
-  const taken = rows.filter((row): row is RemovedItem => row !== undefined && wanted.get(row.id)!.includes(row.removedAt));
+  const taken = rows.filter((row): row is RemovedItem => row !== undefined && row.removedAt === wanted.get(row.id));
   await db.removed.bulkDelete(taken.map((row) => row.id));
   return taken.flatMap((row) => keptItem(row, now) ?? []);
 }

@@ -13,8 +13,8 @@ export const OPEN_TIMEOUT_MS = 10_000;
 export const answerTimeoutMs = (documents: number) => 30_000 + documents;
 /**
  * While a build runs, the document is looked for this often: one closed meanwhile (by the browser,
- * a crash) took its worker with it, and the build is made here at once, not at the answer's time
- * limit (80 s for 50,000 papers, the store's write waiting all along).
+ * a crash) took its worker with it, and the build is made here within two looks, not at the
+ * answer's time limit (80 s for 50,000 papers, the store's write waiting all along).
  */
 export const DOCUMENT_CHECK_MS = 1_000;
 /**
@@ -26,6 +26,8 @@ export const IDLE_CLOSE_MS = 10_000;
 
 /** The offscreen document as the service worker reaches it: a client of the worker it can post to. */
 export interface PageClient {
+  /** Another for each document opened. */
+  id: string;
   url: string;
   postMessage(message: unknown, transfer: Transferable[]): void;
 }
@@ -68,27 +70,39 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
-/** Fails once the document is no longer open; `stop` ends the watch. */
-function whileOpen(documents: OffscreenDocuments): { gone: Promise<never>; stop: () => void } {
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const gone = new Promise<never>((_, reject) => {
-    timer = setInterval(() => {
+/**
+ * The answer on `port`, or a failure: none within `ms`, or the document `client` gone (closed by
+ * the browser, crashed; another opened since is not it), missing at two looks in a row.
+ */
+function answerWhileOpen(port: MessagePort, ms: number, documents: OffscreenDocuments, client: PageClient): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let misses = 0;
+    const done = () => {
+      clearTimeout(timeout);
+      clearInterval(looks);
+      port.onmessage = null;
+    };
+    const timeout = setTimeout(() => {
+      done();
+      reject(new Error(`no answer from the offscreen document in ${Math.round(ms / 1000)} s`));
+    }, ms);
+    const looks = setInterval(() => {
       documents.find().then(
         (open) => {
-          if (!open) reject(new Error('the offscreen document closed before it answered'));
+          misses = open?.id === client.id ? 0 : misses + 1;
+          if (misses < 2) return;
+          done();
+          reject(new Error('the offscreen document closed before it answered'));
         },
         () => undefined,
       );
     }, DOCUMENT_CHECK_MS);
+    port.onmessage = ({ data }: MessageEvent<unknown>) => {
+      done();
+      resolve(data);
+    };
   });
-  gone.catch(() => undefined);
-  return { gone, stop: () => clearInterval(timer) };
 }
-
-const answerOn = (port: MessagePort) =>
-  new Promise<unknown>((resolve) => {
-    port.onmessage = ({ data }: MessageEvent<unknown>) => resolve(data);
-  });
 
 /**
  * Builds in a worker started by an offscreen document (Chrome's service worker cannot start one).
@@ -147,7 +161,7 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
       running++;
       const channel = new MessageChannel();
       let opening = ready();
-      const started = opening
+      const posted = opening
         .then(async () => {
           // One gone since it opened (closed by the browser, crashed) would take the port and do nothing.
           const open = await documents.find();
@@ -160,12 +174,13 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
           // The port goes through the document to the worker; the job goes straight to the worker.
           client.postMessage(null, [channel.port2]);
           channel.port1.postMessage(job);
+          return client;
         });
-      const snapshot = started
-        .then(() => {
-          const watch = whileOpen(documents);
-          return Promise.race([within(answerOn(channel.port1), answerTimeoutMs(documentsRead(job)), 'no answer from the offscreen document'), watch.gone]).finally(watch.stop);
-        })
+      const started = posted.then(() => undefined);
+      // Its failure is the snapshot's too, reported there.
+      started.catch(() => undefined);
+      const snapshot = posted
+        .then((client) => answerWhileOpen(channel.port1, answerTimeoutMs(documentsRead(job)), documents, client))
         .then(snapshotOfReply)
         .catch((error: unknown) => {
           forget(opening);

@@ -77,7 +77,9 @@ export function useUndoableEdits(keptCopies: (ids: string[]) => Promise<RemovedI
         const newest = standing()[0];
         // A save between them would otherwise have the Undo bring back a paper removed before it.
         const joined = newest?.removed && newest === joinable.current && !undoing.current.has(newest) ? newest : null;
-        const items = [...(joined?.removed ?? []), ...removed];
+        // A paper removed again since (restored elsewhere meanwhile) is in the Undo once: as this removal kept it.
+        const again = new Set(removed.map((item) => item.id));
+        const items = [...(joined?.removed ?? []).filter((item) => !again.has(item.id)), ...removed];
         const offer: Offer = {
           key: joined?.key ?? nextKey++,
           message: removedMessage(items),

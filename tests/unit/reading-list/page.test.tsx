@@ -259,6 +259,25 @@ describe('reading-list page: several changes within their Undo time', () => {
     fireEvent.click(removeButton('2310.01779'));
     await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”', 'Removed “HallE-Switch”']));
   });
+
+  test('a paper restored in another tab and removed again here is in the Undo once, as this removal kept it', async () => {
+    await openPage();
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
+    const [kept] = await db.removed.toArray();
+    await handleReadingListRequest(db, { type: 'restoreRemoved', removedAt: kept!.removedAt }, Date.now());
+    await waitFor(() => expect(removeButton('2310.01779')).not.toBeNull());
+    await db.saved.update('2310.01779', { notes: 'written in the other tab' });
+    fireEvent.click(removeButton('2310.01779'));
+    // Its row gone, the removal's answer is in (the list reads the store after the removal's write).
+    await waitFor(() => expect(removeButton('2310.01779')).toBeNull());
+    expect(messages()).toEqual(['Removed “HallE-Switch”']);
+    await waitFor(() => expect(screen.getByTestId('undo').getAttribute('aria-disabled')).toBe('false'));
+    fireEvent.click(screen.getByTestId('undo'));
+    await waitFor(async () => expect((await db.saved.get('2310.01779'))?.notes).toBe('written in the other tab'));
+    await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });
 
 describe('reading-list page: a bulk change under way', () => {
