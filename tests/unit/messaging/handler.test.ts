@@ -69,7 +69,7 @@ describe('background message handler', () => {
   });
 
   test('the changes pages are told of are known before the message is handled (the worker marks them until told)', () => {
-    expect(['save', 'removeSaved', 'restoreSaved', 'importApply', 'setStatusMany'].map((type) => changesSaved({ type }))).toEqual([true, true, true, true, true]);
+    expect(['save', 'removeSaved', 'restoreSaved', 'undoRemoval', 'importApply', 'setStatusMany'].map((type) => changesSaved({ type }))).toEqual([true, true, true, true, true, true]);
     expect([{ type: 'lookup' }, { type: 'setNotes' }, { type: 'completeSaved' }, 'save', null].map(changesSaved)).toEqual([false, false, false, false, false]);
   });
 
