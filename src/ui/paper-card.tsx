@@ -157,6 +157,8 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
     run(async () => {
       const restored = await actions.restore(item);
       offerUndo(null);
+      // Not listed after all: removed again elsewhere since (the copy kept is that removal's).
+      if (restored === null) setError('Not put back: it was changed elsewhere after it was removed here');
       return restored;
     });
   // Undo going away with the focus on it (pressed, its 10 s over, saved elsewhere): the focus

@@ -152,4 +152,13 @@ describe('unsave in the card', () => {
     expect(said?.textContent).toBe('Removed · Undo');
     expect(said?.contains(screen.getByTestId('undo'))).toBe(true);
   });
+
+  test('an Undo that puts nothing back (removed again elsewhere since) says so, not just "Save"', async () => {
+    const item = { id: model.id, status: 'reading', removedAt: 1 } as unknown as RemovedItem;
+    render(<PaperCard model={{ ...model, status: 'reading' }} actions={{ ...actions, unsave: async () => item, restore: async () => null }} />);
+    fireEvent.click(screen.getByTestId('save'));
+    fireEvent.click(await screen.findByTestId('undo'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Not put back: it was changed elsewhere after it was removed here'));
+    expect(screen.getByTestId('save').textContent).toBe('Save');
+  });
 });
