@@ -542,7 +542,18 @@ export class SearchIndex {
         const found = [...new Set([...spelled, ...queryAcronyms.flatMap((acronym) => this.termsOf(acronym, false))])];
         return { terms: found, idfs: found.map(idfOf) };
       }
-      const idfs = terms.map(idfOf);
+      // A word standing for several terms (typed, it is a prefix; or a typo's neighbours) scores no
+      // term above the word as typed, or, typed in part, above its commonest term; another word it
+      // begins scores a little below ("bert": a paper on "BERTgrid", rarer, outranked BERT's own).
+      // Its forms ("transformers" for "transformer") score as the word.
+      const asTyped = terms.find((term) => this.snapshot.terms[term] === word);
+      const rawIdfs = terms.map(idfOf);
+      const base = asTyped !== undefined ? idfOf(asTyped) : Math.min(...rawIdfs);
+      const typedBase = wordBase(word);
+      const idfs =
+        terms.length <= 1
+          ? rawIdfs
+          : terms.map((term, at) => Math.min(rawIdfs[at]!, term === asTyped || wordBase(this.snapshot.terms[term]!) === typedBase ? base : VARIANT_SHARE * base));
       const ownIdf = idfs.length > 0 ? Math.min(...idfs) : null;
       const own = new Set(terms);
       for (const form of forms) {

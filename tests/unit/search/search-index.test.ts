@@ -51,6 +51,24 @@ describe('search over the seed store', () => {
     expect(whole.some((title) => /quantization/i.test(title) && !/\bquantiz(?:e|ed|es|ing)\b/i.test(title))).toBe(false);
   });
 
+  test('a word typed whole ranks the papers holding it above those holding a rarer word it begins', () => {
+    const search = searchOver([
+      titleDocument('2401.00001', 'BERTgrid: Contextualized Embedding for 2D Document Representation'),
+      titleDocument('2401.00002', 'BERT: Pre-training of Deep Bidirectional Transformers'),
+      titleDocument('2401.00003', 'Fine-tuning BERT for Passage Ranking'),
+      titleDocument('2401.00004', 'What Does BERT Look At?'),
+      titleDocument('2401.00005', 'Deepström Networks'),
+      titleDocument('2401.00006', 'Deep Networks'),
+      titleDocument('2401.00007', 'Deep Sets'),
+    ]);
+    // As typed in the popup (the last word a prefix): every paper holding "bert" comes before BERTgrid.
+    expect(search('bert').slice(0, 3).sort()).toEqual(['2401.00002', '2401.00003', '2401.00004']);
+    expect(search('bert')).toContain('2401.00001');
+    expect(search('deep')[2]).toBe('2401.00005');
+    // Typed in part, no completion outranks the commonest for being rarer.
+    expect(search('dee')[2]).toBe('2401.00005');
+  });
+
   test('a word the index lacks finds the terms one typo away; a word it has is taken as typed', () => {
     const typed = seedIndex.search('specultive decodnig');
     expect(typed.map((hit) => hit.id)).toEqual(seedIndex.search('speculative decoding').map((hit) => hit.id));

@@ -1,0 +1,54 @@
+/**
+ * Search report: `npx tsx scripts/search-report.ts [--scitldr file.jsonl …]`. Indexes the seed
+ * papers and SciTLDR abstracts (summarized as the store would) as the popup's search does, then
+ * types each title word found in 5 titles or more as a one-word query (the popup reads the last
+ * word as a prefix) and counts the queries whose first result lacks the word and its forms
+ * ("spaces" for "space"): a rarer word it begins ranked first. Lists some of them.
+ */
+import { snapshotOf } from '../src/db/search';
+import { normalizeTitle } from '../src/papers/ids';
+import type { Paper } from '../src/schema';
+import { SearchIndex, unpackSnapshot } from '../src/search/search-index';
+import { tokenize } from '../src/search/tokenize';
+import { wordBase } from '../src/search/word-forms';
+import { summarize, SUMMARIZER_VERSION } from '../src/summarize';
+import { DEFAULT_SCITLDR, scitldrPapers, seedPapers } from './report-papers';
+
+const MIN_TITLES = 5;
+
+function args(): string[] {
+  const at = process.argv.indexOf('--scitldr');
+  return at < 0 ? DEFAULT_SCITLDR : process.argv.slice(at + 1);
+}
+
+// The papers as the store holds them, one per title; ids only tell them apart.
+const seen = new Set<string>();
+const papers: Paper[] = [...seedPapers(), ...scitldrPapers(args())].flatMap(({ title, abstract }, at) => {
+  const normTitle = normalizeTitle(title);
+  if (seen.has(normTitle)) return [];
+  seen.add(normTitle);
+  const id = `2401.${String(10_000 + at).padStart(5, '0')}`;
+  return [{ id, title, normTitle, abstract, authors: [], rank: null, snapshot: null, source: 'feed' as const, summary: { version: SUMMARIZER_VERSION, ...summarize(title, abstract) }, feed: null, related: [] }];
+});
+const index = new SearchIndex(unpackSnapshot(snapshotOf(papers)));
+const byId = new Map(papers.map((paper) => [paper.id, paper]));
+const holds = (id: string, word: string) => {
+  const paper = byId.get(id)!;
+  const base = wordBase(word);
+  return tokenize(`${paper.title} ${paper.summary.tldr} ${paper.summary.topics.join(' ')}`).some((token) => wordBase(token) === base);
+};
+
+const titles = new Map<string, number>();
+for (const paper of papers) for (const word of new Set(tokenize(paper.title))) titles.set(word, (titles.get(word) ?? 0) + 1);
+const words = [...titles].filter(([word, count]) => count >= MIN_TITLES && word.length >= 3 && /^[a-z]+$/.test(word)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+let queries = 0;
+const beaten: string[] = [];
+for (const [word, count] of words) {
+  const [first] = index.search(word, 1, { prefixLast: true });
+  if (!first) continue;
+  queries++;
+  if (!holds(first.id, word)) beaten.push(`"${word}" (in ${count} titles) → ${byId.get(first.id)!.title.slice(0, 70)}`);
+}
+console.log(`${papers.length} papers; ${queries} title words (in ${MIN_TITLES}+ titles) typed as one-word queries`);
+console.log(`first result lacks the word typed (and its forms): ${beaten.length} (${((100 * beaten.length) / queries).toFixed(1)}%)`);
+for (const line of beaten.slice(0, 20)) console.log(`  ${line}`);
