@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import type { SavedItem } from '../../src/schema';
-import { fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 /** The extension API as an extension page sees it (for `page.evaluate`). */
 type PageGlobal = { chrome: typeof Browser };
@@ -64,6 +64,36 @@ describe('popup Undo', () => {
     await expect.poll(() => savedIds(popup)).toEqual(['2407.06950']);
     await expect.poll(() => focused(popup)).toBe('save in saved-item:2407.06950');
     expect(await thisTab.getByTestId('save').textContent()).toBe('Save');
+    await popup.close();
+    await abs.close();
+  });
+
+  test('an Undo that says why it put nothing back leaves the other offer whole and its Undo working', async () => {
+    const abs = await browser.context.newPage();
+    await abs.goto('https://arxiv.org/abs/2310.01779');
+    const popup = await browser.popup();
+    const thisTab = popup.getByTestId('this-tab');
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    // Two offers: this tab's paper removed, then another saved from Trending and removed under Saved.
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => popup.getByTestId('undo-offer').count()).toBe(1);
+    const trendingC = popup.locator('[data-testid="trending-item"][data-arxiv-id="2310.15539"]');
+    await trendingC.getByTestId('save').click();
+    await expect.poll(() => trendingC.getByTestId('save').textContent()).toBe('Saved');
+    await popup.getByTestId('tab-saved').click();
+    await popup.locator('[data-testid="saved-item"][data-arxiv-id="2310.15539"]').getByTestId('save').click();
+    await expect.poll(() => popup.getByTestId('undo-offer').count()).toBe(2);
+    // The first paper saved again on its card: its Undo puts nothing back, and says so.
+    await card(abs).getByTestId('save').click();
+    await expect.poll(() => card(abs).getByTestId('save').textContent()).toBe('Saved');
+    await popup.getByTestId('undo-offer').nth(1).getByTestId('undo').click();
+    await expect.poll(() => popup.locator('.undo-bar .error').textContent()).toContain('changed since');
+    // The other offer keeps its width (it was squeezed to a letter a line, under the message), and its Undo works.
+    expect(await popup.getByTestId('undo-offer').locator('.undo-message').evaluate((message) => message.getBoundingClientRect().width)).toBeGreaterThan(150);
+    expect(await popup.getByTestId('undo-bar').evaluate((bar) => bar.getBoundingClientRect().height)).toBeLessThan(120);
+    await popup.getByTestId('undo-offer').getByTestId('undo').click();
+    await expect.poll(async () => (await savedIds(popup)).filter((id) => id !== '2407.06950')).toEqual(['2310.01779', '2310.15539']);
     await popup.close();
     await abs.close();
   });
