@@ -101,13 +101,21 @@ export function useUndoableEdits(keptCopies: (ids: string[]) => Promise<RemovedI
     undo: async (restoring) => {
       if (!standing().includes(restoring)) return false;
       undoing.current.add(restoring);
-      try {
-        const { changed } = await restoring.revert();
+      const done = (changed: number) => {
         withdraw(restoring);
         const left = restoring.count - changed;
         if (left > 0) setError(`${left === 1 ? 'One paper was' : `${left} papers were`} changed since (here or elsewhere), and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it is' : 'they are'}.`);
         return true;
+      };
+      try {
+        return done((await restoring.revert()).changed);
       } catch (failure) {
+        // A removal's Undo may be made and its answer lost (the worker stopped before it answered):
+        // the papers listed again are back.
+        const listed = restoring.removed ? await sendRequest({ type: 'listSaved' }, true).catch(() => null) : null;
+        const back = listed ? new Set(listed.map((item) => item.id)) : null;
+        const restored = back ? (restoring.removed ?? []).filter((item) => back.has(item.id)).length : 0;
+        if (restored > 0) return done(restored);
         setError(`Could not undo: ${errorMessage(failure)}`);
         return false;
       } finally {

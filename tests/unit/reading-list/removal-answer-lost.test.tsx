@@ -55,3 +55,21 @@ test("a removal whose answer was lost is undone from the store's kept copy: a no
   expect(await db.saved.get(ID)).toMatchObject({ notes: 'two weeks of notes', tags: ['nlp'] });
   expect(await db.removed.get(ID)).toBeUndefined();
 });
+
+test("an Undo whose answer was lost, though the store put the paper back, withdraws its offer and says nothing went wrong", async () => {
+  const deps = depsFor(db, { now: Date.now() });
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Request) => {
+    const reply = await handleMessage(message, { ...deps, now: Date.now });
+    if (message.type === 'undoRemoval') throw new Error(CHANNEL_CLOSED);
+    return reply;
+  }) as never);
+  render(<ReadingListApp db={db} />);
+  await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('2'));
+  fireEvent.click(document.querySelector<HTMLButtonElement>(`[data-arxiv-id="${ID}"] [data-testid="remove"]`)!);
+  await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('Removed “Attention'));
+  await waitFor(() => expect(screen.getByTestId('undo').getAttribute('aria-disabled')).toBe('false'));
+  fireEvent.click(screen.getByTestId('undo'));
+  await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(await db.saved.get(ID)).toMatchObject({ notes: 'old note', tags: ['nlp'] });
+});
