@@ -40,13 +40,16 @@ export async function takeRemoved(db: PaperLensDatabase, id: string, now: number
 }
 
 /**
- * The copies kept of these removed papers, each with its removal's time (a row that does not parse
- * is left out): what a removal whose answer was lost offers back.
+ * The copies kept of these papers' last removal, each with its time, of those not listed again (a
+ * row that does not parse is left out): what a removal whose answer was lost offers back.
  */
 export async function keptCopies(db: PaperLensDatabase, ids: readonly string[]): Promise<RemovedItem[]> {
-  return (await db.removed.bulkGet([...ids])).flatMap((row) => {
-    const parsed = RemovedItemSchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
+  return db.transaction('r', db.saved, db.removed, async () => {
+    const [kept, listed] = await Promise.all([db.removed.bulkGet([...ids]), db.saved.bulkGet([...ids])]);
+    return kept.flatMap((row, at) => {
+      const parsed = RemovedItemSchema.safeParse(row);
+      return parsed.success && listed[at] === undefined ? [parsed.data] : [];
+    });
   });
 }
 

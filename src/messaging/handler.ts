@@ -1,6 +1,7 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { keptCopies } from '../db/removed';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
@@ -200,6 +201,8 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         return { ok: true, result: await setStatus(db, request.id, request.status, deps.now()) };
       case 'listSaved':
         return { ok: true, result: await listSaved(db) };
+      case 'keptRemoved':
+        return { ok: true, result: await keptCopies(db, request.ids) };
       default:
         return request satisfies never;
     }

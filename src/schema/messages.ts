@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Title, text } from './common';
 import { MAX_AUTHOR_NAME, MAX_PAGE_CODE_LINKS, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
-import { PageMetadataShape, ReadingStatusSchema, type SavedItem } from './papers';
+import { PageMetadataShape, ReadingStatusSchema, type RemovedItem, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
-import { ReadingListRequestSchemas, type ChangeCount, type ReadingListResponseMap } from './reading-list';
+import { MAX_BULK_ITEMS, ReadingListRequestSchemas, type ChangeCount, type ReadingListResponseMap } from './reading-list';
 
 /** A paper of the store related to the one shown: a link with its title. */
 export const RelatedLinkSchema = z.object({ id: ArxivIdSchema, title: z.string() });
@@ -110,6 +110,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unsave'), id: ArxivIdSchema }),
   z.object({ type: z.literal('setStatus'), id: ArxivIdSchema, status: ReadingStatusSchema }),
   z.object({ type: z.literal('listSaved') }),
+  /** The copies the store kept of these papers' last removal, of those not listed again: what a removal whose answer was lost offers back. */
+  z.object({ type: z.literal('keptRemoved'), ids: z.array(ArxivIdSchema).check(z.minLength(1, 'no papers named'), z.maxLength(MAX_BULK_ITEMS)) }),
   /**
    * "Copy BibTeX" (card, popup): the entry for what the page says, completed from the store (built
    * in the background, not in every page's script).
@@ -167,6 +169,7 @@ export interface ResponseMap extends ReadingListResponseMap {
   unsave: null;
   setStatus: PaperView;
   listSaved: SavedItem[];
+  keptRemoved: RemovedItem[];
   /** A BibTeX entry. */
   citation: string;
   health: Health;

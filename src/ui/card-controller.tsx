@@ -7,6 +7,7 @@ import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
 import { pageDetails, plainPageTitle, type PagePaper, type PaperPageSite } from '../sites/types';
 import { pdfFileName } from '../papers/pdf-file-name';
 import { sendRequest } from '../messaging/client';
+import { keptIfRemoved } from '../messaging/lost-removal';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { PaperCard, type CardActions, type CardModel } from './paper-card';
 import cardCss from './paper-card.css?inline';
@@ -91,7 +92,7 @@ function cardActions(page: PagePaper, model: CardModel, shows: (status: ReadingS
   return {
     save: async () => shows((await sendRequest({ type: 'save', paper: savedPaper(page, model, id) }, true)).status),
     unsave: async () => {
-      const item = (await sendRequest({ type: 'removeSaved', ids: [id] }))[0] ?? null;
+      const item = (await sendRequest({ type: 'removeSaved', ids: [id] }).catch(keptIfRemoved([id])))[0] ?? null;
       shows(null);
       return item;
     },

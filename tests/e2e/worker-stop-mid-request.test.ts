@@ -113,7 +113,7 @@ describe('the worker stopping after the store took a change, before answering', 
     await expect.poll(() => card(paper).getByTestId('save').textContent(), { timeout: 5_000 }).toBe('Saved');
   }, 60_000);
 
-  test("a card's removal, not asked again: the open tabs of the paper hear of it once a new worker starts (they kept 'Saved')", async () => {
+  test("a card's removal, not asked again: the open tabs of the paper hear of it once a new worker starts (they kept 'Saved'), and the card that removed it offers its Undo", async () => {
     const browser = await launchWithPaperPage();
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -126,6 +126,7 @@ describe('the worker stopping after the store took a change, before answering', 
       await expect.poll(() => card(tab).getByTestId('save').textContent()).toBe('Saved');
     }
     const [removing, other] = tabs as [Page, Page];
+    const listedBefore = await listSavedFrom(options);
 
     await lingerAfterNextChange(browser.worker);
     await removing.bringToFront();
@@ -139,5 +140,9 @@ describe('the worker stopping after the store took a change, before answering', 
     await expect.poll(() => card(other).getByTestId('save').textContent(), { timeout: 5_000 }).toBe('Save');
     await expect.poll(() => card(removing).getByTestId('save').textContent(), { timeout: 5_000 }).toBe('Save');
     expect((await card(removing).locator('.pl-error').allTextContents()).join(' ')).not.toMatch(CHROME_INTERNALS);
+    // Its Undo, from the copy the store kept, puts the paper back as it was.
+    await card(removing).getByTestId('undo').click();
+    await expect.poll(() => listSavedFrom(options)).toEqual(listedBefore);
+    await expect.poll(() => card(other).getByTestId('save').textContent()).toBe('Saved');
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import type { BadgeInfo, LookupQuery, PagePaper, PaperView, ReadingStatus, RemovedItem, SaveInput } from '../../schema';
 import type { sendRequest } from '../../messaging/client';
+import { keptIfRemoved } from '../../messaging/lost-removal';
 
 /** The requests listing badges make to the background (a seam, so the controller is testable). */
 export interface BadgeTransport {
@@ -37,7 +38,7 @@ export function messageTransport(send: typeof sendRequest): BadgeTransport {
     lookup: async (query) => (await send({ type: 'lookup', queries: [query] }, true))[0] ?? null,
     retitle: async (queries) => void (await send({ type: 'lookup', queries }, true)),
     save: async (paper) => (await send({ type: 'save', paper }, true)).status,
-    unsave: async (id) => (await send({ type: 'removeSaved', ids: [id] }))[0] ?? null,
+    unsave: async (id) => (await send({ type: 'removeSaved', ids: [id] }).catch(keptIfRemoved([id], send)))[0] ?? null,
     restore: async (item) => (await send({ type: 'undoRemoval', removals: [{ id: item.id, removedAt: item.removedAt }] })).changed > 0,
     setStatus: async (id, status) => (await send({ type: 'setStatus', id, status }, true)).status,
     arxivPage: (id) => send({ type: 'arxivPage', id }, true),

@@ -5,7 +5,6 @@ import type { PaperLensDatabase } from '../../db/database';
 import { lookupPapers, recentlySaved, recentlySeen, trendingList, type TrendingList } from '../../db/papers';
 import { isLive } from '../../db/ranking';
 import { readFeedState } from '../../db/feed';
-import { keptCopies } from '../../db/removed';
 import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput } from '../../schema';
 import { useSettings } from '../use-settings';
 import { describeAge, describeTime, describeWhen } from '../time';
@@ -466,7 +465,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
     showSection(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
-  const undo = useUndoableEdits((ids) => keptCopies(db, ids));
+  const undo = useUndoableEdits();
   // When the Undo bar goes from under the focus: to the Saved button of the paper put back (of
   // several, the one removed last: where the reader was), else the search box.
   const focusAfterUndoBar: FocusElsewhere = (left, undone) => {

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
-import { keptCopies } from '../../db/removed';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
@@ -418,7 +417,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const searchBox = useRef<HTMLInputElement>(null);
   const selectAllBox = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const undo = useUndoableEdits((ids) => keptCopies(db, ids));
+  const undo = useUndoableEdits();
   const [lostEdits, setLostEdits] = useState<readonly UnsavedEdit[]>([]);
   // Read when a row's edit fails, from a row that may hold an older render's callback.
   const listedNow = useRef(items);

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { sendRequest } from '../../messaging/client';
+import { keptIfRemoved } from '../../messaging/lost-removal';
 import type { ChangeCount, RemovedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 import { useTimedOffers } from '../timed-offer';
@@ -44,7 +45,7 @@ let nextKey = 0;
  * the same short-lived undo for other edits of many papers at once. Each change has its own Undo
  * for its own time: a bulk edit made two seconds after a removal leaves that removal's Undo standing.
  */
-export function useUndoableEdits(keptCopies: (ids: string[]) => Promise<RemovedItem[]>): Undo {
+export function useUndoableEdits(): Undo {
   const { offers, offer: show, withdraw, standing } = useTimedOffers<Offer>();
   const [error, setError] = useState<string | null>(null);
   // The offers an Undo is putting back: a removal made meanwhile starts an offer of its own.
@@ -60,18 +61,9 @@ export function useUndoableEdits(keptCopies: (ids: string[]) => Promise<RemovedI
     remove: async (ids) => {
       setError(null);
       try {
-        const removed = await sendRequest({ type: 'removeSaved', ids }).catch(async (failure: unknown) => {
-          // The removal may be made and its answer lost (the worker stopped before it answered): the
-          // papers no longer listed are offered back as the store kept them. Not as the list shows
-          // them, which may lag the store (a tag just added), and which the Undo would put back.
-          const listed = await sendRequest({ type: 'listSaved' }, true).catch(() => null);
-          if (!listed) throw failure;
-          const stillListed = new Set(listed.map((item) => item.id));
-          const gone = ids.filter((id) => !stillListed.has(id));
-          const kept = gone.length === 0 ? [] : await keptCopies(gone);
-          if (kept.length === 0) throw failure;
-          return kept;
-        });
+        // Answer lost, the papers removed are offered back as the store kept them: not as the list
+        // shows them, which may lag the store (a tag just added), and which the Undo would put back.
+        const removed = await sendRequest({ type: 'removeSaved', ids }).catch(keptIfRemoved(ids));
         if (removed.length === 0) return;
         // Removals in a row (no other change between them) share one Undo, which puts them all back.
         const newest = standing()[0];
