@@ -3,6 +3,7 @@ import { ReadingStatusSchema, SearchRowSchema, type Paper, type PaperView, type 
 import type { PackedSearchSnapshot, SnapshotJob } from '../schema/search';
 import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpackSnapshot, type SearchDocument } from '../search/search-index';
 import { packDocuments } from '../search/snapshot-job';
+import { tokenize } from '../search/tokenize';
 import type { PaperLensDatabase } from './database';
 import { latestLiveRanking, shownRank, type LiveRanking } from './ranking';
 
@@ -103,7 +104,21 @@ export async function rowContext(db: PaperLensDatabase): Promise<RowContext> {
  * statuses and live ranking in `context`): nothing is read from the store per keystroke.
  */
 export function searchRows(index: SearchIndex, context: RowContext, query: string, limit: number): ResultRow[] {
-  return index.search(query, limit).map(({ id, row }) => resultRow(id, row, context));
+  return titledFirst(
+    index.search(query, limit).map(({ id, row }) => resultRow(id, row, context)),
+    query,
+  );
+}
+
+/**
+ * The papers titled as the query, or named so before their title's colon ("BERT" for "BERT:
+ * Pre-training of …"), first: a long TL;DR dilutes their title's hit (the paper titled "Generative
+ * Adversarial Networks" came 8th for those words, after papers holding them in shorter texts).
+ */
+function titledFirst(rows: ResultRow[], query: string): ResultRow[] {
+  const asked = tokenize(query).join(' ');
+  const titled = asked === '' ? [] : rows.filter(({ title }) => tokenize(title).join(' ') === asked || tokenize(title.split(':')[0]!).join(' ') === asked);
+  return titled.length === 0 ? rows : [...titled, ...rows.filter((row) => !titled.includes(row))];
 }
 
 /** The store's paper with this id as a result row, or null when the store does not hold it. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSearchSnapshot, SearchIndex, type SearchDocument } from '../../../src/search/search-index';
 import { buildSeedAsset } from '../../../scripts/seed-build';
-import { searchDocument } from '../../../src/db/search';
+import { searchDocument, searchRows } from '../../../src/db/search';
 import { acronymReader } from '../../../src/search/acronyms';
 import { compoundTerms, readText } from '../../../src/search/tokenize';
 import { wordBase } from '../../../src/search/word-forms';
@@ -67,6 +67,25 @@ describe('search over the seed store', () => {
     expect(search('deep')[2]).toBe('2401.00005');
     // Typed in part, no completion outranks the commonest for being rarer.
     expect(search('dee')[2]).toBe('2401.00005');
+  });
+
+  test('the paper titled as the query, or named so before its colon, comes first, whatever the length of its TL;DR', () => {
+    const long = 'We propose a new framework for estimating generative models via an adversarial process, in which we simultaneously train two models that compete';
+    const documents = [
+      { ...titleDocument('1406.2661', 'Generative Adversarial Networks'), text: long },
+      titleDocument('2401.00001', 'From Adversarial Training to Generative Adversarial Networks'),
+      titleDocument('2401.00002', 'Generative Adversarial Networks for Video'),
+      { ...titleDocument('1810.04805', 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding'), text: long },
+      titleDocument('2401.00003', 'BERT Rediscovers the Classical NLP Pipeline'),
+    ];
+    const index = new SearchIndex(buildSearchSnapshot(documents));
+    const context = { statusOf: new Map(), live: null };
+    expect(index.search('generative adversarial networks')[0]!.id).not.toBe('1406.2661');
+    expect(searchRows(index, context, 'generative adversarial networks', 20)[0]!.id).toBe('1406.2661');
+    expect(searchRows(index, context, 'Generative Adversarial Networks', 20)[0]!.id).toBe('1406.2661');
+    expect(searchRows(index, context, 'bert', 20)[0]!.id).toBe('1810.04805');
+    // Not a title's words in part.
+    expect(searchRows(index, context, 'adversarial networks', 20)[0]!.id).toBe(index.search('adversarial networks')[0]!.id);
   });
 
   test('a word the index lacks finds the terms one typo away; a word it has is taken as typed', () => {
