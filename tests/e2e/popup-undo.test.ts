@@ -38,14 +38,20 @@ const undoInView = (page: Page) =>
     return box.top >= 0 && box.bottom <= innerHeight;
   });
 
+/** The arXiv page of 2310.01779 and the popup over it, the paper saved from This tab. */
+async function popupOfSavedPaper() {
+  const abs = await browser.context.newPage();
+  await abs.goto('https://arxiv.org/abs/2310.01779');
+  const popup = await browser.popup();
+  const thisTab = popup.getByTestId('this-tab');
+  await thisTab.getByTestId('save').click();
+  await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+  return { abs, popup, thisTab };
+}
+
 describe('popup Undo', () => {
   test('a paper removed, another saved, then that one removed: Undo puts back only the last, and the focus goes to it (not to the paper removed before the save)', async () => {
-    const abs = await browser.context.newPage();
-    await abs.goto('https://arxiv.org/abs/2310.01779');
-    const popup = await browser.popup();
-    const thisTab = popup.getByTestId('this-tab');
-    await thisTab.getByTestId('save').click();
-    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    const { abs, popup, thisTab } = await popupOfSavedPaper();
     // Remove A in This tab, save B from Trending, remove B in Saved: within a few seconds.
     await thisTab.getByTestId('save').click();
     await expect.poll(() => popup.getByTestId('undo-bar').textContent()).toContain('Removed “');
@@ -69,12 +75,7 @@ describe('popup Undo', () => {
   });
 
   test('an Undo that says why it put nothing back leaves the other offer whole and its Undo working', async () => {
-    const abs = await browser.context.newPage();
-    await abs.goto('https://arxiv.org/abs/2310.01779');
-    const popup = await browser.popup();
-    const thisTab = popup.getByTestId('this-tab');
-    await thisTab.getByTestId('save').click();
-    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    const { abs, popup, thisTab } = await popupOfSavedPaper();
     // Two offers: this tab's paper removed, then another saved from Trending and removed under Saved.
     await thisTab.getByTestId('save').click();
     await expect.poll(() => popup.getByTestId('undo-offer').count()).toBe(1);

@@ -104,9 +104,10 @@ export function useUndoableEdits(): Undo {
       } catch (failure) {
         // A removal's Undo may be made and its answer lost (the worker stopped before it answered):
         // the papers listed again are back.
-        const listed = restoring.removed ? await sendRequest({ type: 'listSaved' }, true).catch(() => null) : null;
-        const back = listed ? new Set(listed.map((item) => item.id)) : null;
-        const restored = back ? (restoring.removed ?? []).filter((item) => back.has(item.id)).length : 0;
+        const { removed } = restoring;
+        const listed = removed ? await sendRequest({ type: 'listSaved' }, true).catch(() => null) : null;
+        const back = new Set(listed?.map((item) => item.id));
+        const restored = removed?.filter((item) => back.has(item.id)).length ?? 0;
         if (restored > 0) return done(restored);
         setError(`Could not undo: ${errorMessage(failure)}`);
         return false;

@@ -22,14 +22,18 @@ let counter = 0;
 beforeEach(async () => {
   db = new PaperLensDatabase(`removal-answer-lost-${++counter}`);
   await db.saved.bulkPut([savedItem({ id: ID, title: 'Attention Is All You Need', notes: 'old note', tags: ['nlp'] }), savedItem({ id: '2310.01779', title: 'HallE-Switch' })]);
+  answersLost('removeSaved');
+});
+
+/** The background's handler over the same store; each request of `type` is made and its answer lost. */
+function answersLost(type: Request['type']): void {
   const deps = depsFor(db, { now: Date.now() });
-  // The background's handler over the same store; each removal is made and its answer lost.
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Request) => {
     const reply = await handleMessage(message, { ...deps, now: Date.now });
-    if (message.type === 'removeSaved') throw new Error(CHANNEL_CLOSED);
+    if (message.type === type) throw new Error(CHANNEL_CLOSED);
     return reply;
   }) as never);
-});
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -57,12 +61,7 @@ test("a removal whose answer was lost is undone from the store's kept copy: a no
 });
 
 test("an Undo whose answer was lost, though the store put the paper back, withdraws its offer and says nothing went wrong", async () => {
-  const deps = depsFor(db, { now: Date.now() });
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Request) => {
-    const reply = await handleMessage(message, { ...deps, now: Date.now });
-    if (message.type === 'undoRemoval') throw new Error(CHANNEL_CLOSED);
-    return reply;
-  }) as never);
+  answersLost('undoRemoval');
   render(<ReadingListApp db={db} />);
   await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('2'));
   fireEvent.click(document.querySelector<HTMLButtonElement>(`[data-arxiv-id="${ID}"] [data-testid="remove"]`)!);
