@@ -110,6 +110,20 @@ export function searchRows(index: SearchIndex, context: RowContext, query: strin
   );
 }
 
+/** A paper with some of a query's words, and those it lacks. */
+export interface SomeWordsRow {
+  row: ResultRow;
+  missing: string[];
+}
+
+/**
+ * For a query of several words no paper has all of ("adam optimizer"): the papers with some of
+ * them, those with more first, each with the words it lacks. Empty for a query of one word.
+ */
+export function someWordsRows(index: SearchIndex, context: RowContext, query: string, limit: number): SomeWordsRow[] {
+  return index.search(query, limit, { someWords: true }).map(({ id, row, missing }) => ({ row: resultRow(id, row, context), missing }));
+}
+
 /**
  * The papers titled as the query, or named so before their title's colon ("BERT" for "BERT:
  * Pre-training of …"), first: a long TL;DR dilutes their title's hit (the paper titled "Generative

@@ -54,7 +54,12 @@ export interface SearchHit {
   id: string;
   score: number;
   row: string;
+  /** With `someWords`: the query's words the paper lacks (none otherwise). */
+  missing: string[];
 }
+
+/** The most words a query with `someWords` tells apart (bits of a mask). */
+const MAX_SOME_WORDS = 32;
 
 /**
  * 2: rows stored with the documents. 3: posting weights count halves of an occurrence (WEIGHT_UNIT).
@@ -108,6 +113,7 @@ const YEAR = /^(?:199[1-9]|20\d\d)$/;
 
 /** A query word's terms, each with the inverse document frequency it scores by. */
 interface WordTerms {
+  word: string;
   terms: number[];
   idfs: number[];
 }
@@ -364,6 +370,8 @@ export class SearchIndex {
   private readonly matched: Uint8Array;
   /** Documents the current query has scored, in first-hit order. */
   private readonly touched: Uint32Array;
+  /** With `someWords`: which query words (bits, in scoring order) each document has; made at the first such query. */
+  private wordMasks: Uint32Array | null = null;
 
   constructor(private readonly snapshot: SearchSnapshot) {
     let sum = 0;
@@ -484,7 +492,7 @@ export class SearchIndex {
       if (id !== exclude && ofYear(doc)) (years.every((year) => docYears[doc] === Number(year)) ? submitted : written).push(doc);
     });
     submitted.sort((a, b) => (ids[a]! < ids[b]! ? 1 : ids[a]! > ids[b]! ? -1 : 0));
-    return [...submitted, ...written].slice(0, limit).map((doc) => ({ id: ids[doc]!, score: 0, row: rows[doc]! }));
+    return [...submitted, ...written].slice(0, limit).map((doc) => ({ id: ids[doc]!, score: 0, row: rows[doc]!, missing: [] }));
   }
 
   /** How many postings these terms have. */
@@ -501,8 +509,10 @@ export class SearchIndex {
    * leaves out: being typed ("o", "usi") or misspelled ("towrads", "basde"), it only adds to the
    * scores of documents that match the others; but for a year, which keeps the documents of that
    * year (yearFilter). Ties keep document order.
+   * `someWords`: for a query no document matches whole, the documents with any of its words, those
+   * with more of them first, each hit saying which words it lacks.
    */
-  search(query: string, limit = 20, { prefixLast = true, exclude }: { prefixLast?: boolean; exclude?: string } = {}): SearchHit[] {
+  search(query: string, limit = 20, { prefixLast = true, exclude, someWords = false }: { prefixLast?: boolean; exclude?: string; someWords?: boolean } = {}): SearchHit[] {
     // Matched counts are bytes: more distinct words than that cannot all be counted.
     const queryWords = [...new Set(tokenize(query))].slice(0, 255);
     if (queryWords.length === 0 || this.size === 0) return [];
@@ -540,7 +550,7 @@ export class SearchIndex {
         // Not in the index (nor begun, while typed): a typo, forgiven as in a word ("in-contxt").
         const spelled = joined.length === 0 ? this.termsOneTypoFrom(compound.joined) : joined;
         const found = [...new Set([...spelled, ...queryAcronyms.flatMap((acronym) => this.termsOf(acronym, false))])];
-        return { terms: found, idfs: found.map(idfOf) };
+        return { word, terms: found, idfs: found.map(idfOf) };
       }
       // A word standing for several terms (typed, it is a prefix; or a typo's neighbours) scores no
       // term above the word as typed, or, typed in part, above its commonest term; another word it
@@ -571,7 +581,7 @@ export class SearchIndex {
           idfs.push(VARIANT_SHARE * (ownIdf ?? idfOf(term) / join.words.length));
         }
       }
-      return { terms, idfs };
+      return { word, terms, idfs };
     };
     // A prefix that other words narrow stands for every term it begins, however rare; alone, for
     // its most frequent terms (reading them all would cost a keystroke more).
@@ -596,7 +606,7 @@ export class SearchIndex {
       for (const join of joins) {
         if (join.kind !== 'ranking') continue;
         const terms = joinedTerms(join);
-        if (terms.length > 0) optional.push({ terms, idfs: terms.map(idfOf) });
+        if (terms.length > 0) optional.push({ word: join.joined, terms, idfs: terms.map(idfOf) });
       }
     }
     // Rarest word first: only its documents can match, so the others just add to their scores.
@@ -604,14 +614,19 @@ export class SearchIndex {
     // no required word, they are required.
     const wordTerms = [...required.sort((a, b) => this.postingCount(a.terms) - this.postingCount(b.terms)), ...optional];
     const needed = required.length > 0 ? required.length : optional.length;
+    // Some words of one, or of more than a mask holds, is the whole query.
+    const some = someWords && needed > 1 && needed <= MAX_SOME_WORDS;
+    const masks = some ? (this.wordMasks ??= new Uint32Array(n)) : null;
     let touchedCount = 0;
 
     for (let wordIndex = 0; wordIndex < wordTerms.length; wordIndex++) {
       const { terms, idfs } = wordTerms[wordIndex]!;
       // A word that stands for several terms (a prefix, a typo, a joined form) scores by its best one in a document.
       const several = terms.length > 1;
-      // Documents must have matched every required word before this one.
-      const before = Math.min(wordIndex, needed);
+      // Documents must have matched every required word before this one; with some words, any word
+      // counts, and an optional word adds only to documents another word found.
+      const before = masks ? Math.min(wordIndex, 1) : Math.min(wordIndex, needed);
+      const bit = 1 << wordIndex;
       for (let termIndex = 0; termIndex < terms.length; termIndex++) {
         const term = terms[termIndex]!;
         const from = termStarts[term]!;
@@ -620,14 +635,20 @@ export class SearchIndex {
         for (let at = from; at < to; at++) {
           const doc = postingDocs[at]!;
           const wordsMatched = matched[doc]!;
-          if (wordsMatched < before) continue;
-          if (wordIndex === 0 && wordsMatched === 0) touched[touchedCount++] = doc;
+          if (masks && wordIndex < needed) {
+            if ((masks[doc]! & bit) === 0) {
+              if (wordsMatched === 0) touched[touchedCount++] = doc;
+              masks[doc]! |= bit;
+              matched[doc] = wordsMatched + 1;
+            }
+          } else if (wordsMatched < before) continue;
+          else if (wordIndex === 0 && wordsMatched === 0) touched[touchedCount++] = doc;
           const tf = postingWeights[at]!;
           const score = (idf * tf * (K1 + 1)) / (tf + lengthNorms[doc]!);
           if (!several) scores[doc]! += score;
           else if (score > best[doc]!) best[doc] = score;
           // Count each required word once per document, however many of its terms it has.
-          if (wordsMatched === wordIndex && wordIndex < needed) matched[doc] = wordIndex + 1;
+          if (!masks && wordsMatched === wordIndex && wordIndex < needed) matched[doc] = wordIndex + 1;
         }
       }
       if (several) {
@@ -640,9 +661,9 @@ export class SearchIndex {
     }
 
     // Keep only the best `limit` in a small min-heap: sorting every match (up to the whole store
-    // for a common word) would cost more than the scoring.
-    const heap: SearchHit[] = [];
-    const worse = (a: SearchHit, b: SearchHit) => a.score < b.score;
+    // for a common word) would cost more than the scoring. With some words, more words come first.
+    const heap: { doc: number; words: number; score: number }[] = [];
+    const worse = (a: (typeof heap)[number], b: (typeof heap)[number]) => a.words < b.words || (a.words === b.words && a.score < b.score);
     const siftDown = (from: number) => {
       let at = from;
       for (;;) {
@@ -656,23 +677,31 @@ export class SearchIndex {
         at = smallest;
       }
     };
+    // Said in the query's order (the words are scored rarest first).
+    const missingOf = (doc: number): string[] => {
+      if (!masks) return [];
+      const mask = masks[doc]!;
+      const lacked = wordTerms.slice(0, needed).flatMap(({ word }, wordIndex) => ((mask & (1 << wordIndex)) === 0 ? [word] : []));
+      return lacked.sort((a, b) => words.indexOf(a) - words.indexOf(b));
+    };
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      const score = scores[doc]!;
-      const full = matched[doc] === needed;
+      const hit = { doc, words: matched[doc]!, score: scores[doc]! };
       scores[doc] = 0;
       matched[doc] = 0;
-      if (!full || ids[doc] === exclude || (ofYear && !ofYear(doc))) continue;
+      if ((!masks && hit.words !== needed) || ids[doc] === exclude || (ofYear && !ofYear(doc))) continue;
       if (heap.length < limit) {
-        heap.push({ id: ids[doc]!, score, row: rows[doc]! });
+        heap.push(hit);
         for (let at = heap.length - 1; at > 0 && worse(heap[at]!, heap[(at - 1) >> 1]!); at = (at - 1) >> 1) {
           [heap[at], heap[(at - 1) >> 1]] = [heap[(at - 1) >> 1]!, heap[at]!];
         }
-      } else if (limit > 0 && score > heap[0]!.score) {
-        heap[0] = { id: ids[doc]!, score, row: rows[doc]! };
+      } else if (limit > 0 && worse(heap[0]!, hit)) {
+        heap[0] = hit;
         siftDown(0);
       }
     }
-    return heap.sort((a, b) => b.score - a.score);
+    const hits = heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0)).map(({ doc, score }) => ({ id: ids[doc]!, score, row: rows[doc]!, missing: missingOf(doc) }));
+    if (masks) for (let i = 0; i < touchedCount; i++) masks[touched[i]!] = 0;
+    return hits;
   }
 }

@@ -180,6 +180,27 @@ describe('popup, as a reader sees it', () => {
     await popup.close();
   });
 
+  test('words no paper has all of list the papers with some of them, each saying which words it lacks, not "no paper matches"', async () => {
+    const popup = await browser.popup();
+    await popup.getByTestId('search').fill('speculative decoding zzqxy');
+    await expect.poll(() => popup.getByTestId('search-some-words').textContent()).toBe('No paper has every word of “speculative decoding zzqxy”. Papers with some of them:');
+    const rows = popup.getByTestId('search-item');
+    // The papers with both other words come first.
+    const titles = await rows.locator('.title').allTextContents();
+    const metas = await rows.locator('.meta:not([data-testid="rank"])').allTextContents();
+    expect(titles.length).toBeGreaterThan(2);
+    expect(titles[0]).toMatch(/speculative/i);
+    expect(metas[0]).toBe('Missing: zzqxy');
+    expect(metas).toContain('Missing: speculative, zzqxy');
+    expect(metas.indexOf('Missing: speculative, zzqxy')).toBeGreaterThan(metas.lastIndexOf('Missing: zzqxy'));
+    await expect.poll(() => popup.getByTestId('search-status').textContent()).toMatch(/^No paper has every word; \d+ (or more )?papers with some$/);
+    // Matched whole again, the list is the usual one.
+    await popup.getByTestId('search').fill('speculative decoding');
+    await expect.poll(() => popup.getByTestId('search-some-words').count()).toBe(0);
+    expect(await rows.locator('.meta:not([data-testid="rank"])').count()).toBe(0);
+    await popup.close();
+  });
+
   test('the popup opens ready to search: typing at once searches, without a click in the box first', async () => {
     const popup = await browser.popup();
     await popup.getByTestId('search').waitFor();

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
-import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, type ResultRow, type RowContext } from '../../db/search';
+import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, someWordsRows, type ResultRow, type RowContext } from '../../db/search';
 import { placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
@@ -18,6 +18,11 @@ const emptyIndex = (): SearchIndex => new SearchIndex(unpackSnapshot(snapshotOf(
 interface Results {
   query: string;
   papers: ResultRow[];
+  /**
+   * No paper has every word of the query: the papers listed have some, and these are the words each
+   * lacks (by paper id). Null when every paper listed has them all.
+   */
+  missing: Map<string, string[]> | null;
 }
 
 // The saved and opened papers' typo indexes are built this long after those papers load.
@@ -68,7 +73,12 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
     if (!searching || !index.value || !context.value || !savedNewestFirst || !visited) return { results: null, error: null };
     try {
       const rows = storeAndSavedRows(index.value, context.value, savedNewestFirst, query, RESULT_LIMIT, visited);
-      return { results: { query, papers: rows.length > 0 ? rows : unknownPaper(query) }, error: null };
+      if (rows.length > 0) return { results: { query, papers: rows, missing: null }, error: null };
+      const unknown = unknownPaper(query);
+      // "adam optimizer": an empty list tells the reader less than the papers with one of the words.
+      const some = unknown.length > 0 ? [] : someWordsRows(index.value, context.value, query, RESULT_LIMIT);
+      if (some.length === 0) return { results: { query, papers: unknown, missing: null }, error: null };
+      return { results: { query, papers: some.map(({ row }) => row), missing: new Map(some.map(({ row, missing }) => [row.id, missing])) }, error: null };
     } catch (failure) {
       return { results: null, error: errorMessage(failure) };
     }
@@ -217,7 +227,8 @@ const ANNOUNCE_AFTER_MS = 400;
  */
 export function useResultsAnnouncement(results: Results | null, query: string): string {
   const count = query.trim() === '' || !results ? null : results.papers.length;
-  const text = count === null ? '' : count === 0 ? 'No papers match' : count === 1 ? '1 paper' : count >= RESULT_LIMIT ? `${count} or more papers` : `${count} papers`;
+  const papers = count === null ? '' : count === 0 ? 'No papers match' : count === 1 ? '1 paper' : count >= RESULT_LIMIT ? `${count} or more papers` : `${count} papers`;
+  const text = results?.missing && count ? `No paper has every word; ${papers} with some` : papers;
   const [said, setSaid] = useState('');
   useEffect(() => {
     setSaid('');
@@ -281,25 +292,39 @@ function moveAmongResults(event: KeyboardEvent & { currentTarget: Element }, sea
 }
 
 export function SearchResults({ results, searchBox }: { results: Results; searchBox: RefObject<HTMLInputElement | null> }) {
+  const echo = results.query.length > QUERY_ECHO ? `${results.query.slice(0, QUERY_ECHO)}…` : results.query;
   if (results.papers.length === 0) {
     return (
       <p class="empty" data-testid="search-results" data-query={results.query}>
-        No paper in your store matches “{results.query.length > QUERY_ECHO ? `${results.query.slice(0, QUERY_ECHO)}…` : results.query}”.
+        No paper in your store matches “{echo}”.
       </p>
     );
   }
+  const { missing } = results;
+  const metaOf = (paper: ResultRow): string | undefined => {
+    const lacks = missing?.get(paper.id);
+    if (lacks && lacks.length > 0) return `Missing: ${lacks.join(', ')}`;
+    return paper.title === placeholderTitle(paper.id) && paper.status === null ? 'Not in PaperLens yet: open it on arXiv, or save it by its id' : undefined;
+  };
   return (
-    <ol
-      class="papers"
-      id={RESULTS_ID}
-      data-testid="search-results"
-      data-query={results.query}
-      aria-label={`Search results for ${results.query}`}
-      onKeyDown={(event) => moveAmongResults(event, searchBox.current)}
-    >
-      {results.papers.map((paper) => (
-        <PaperRow key={paper.id} paper={paper} testId="search-item" rankSource meta={paper.title === placeholderTitle(paper.id) && paper.status === null ? 'Not in PaperLens yet: open it on arXiv, or save it by its id' : undefined} />
-      ))}
-    </ol>
+    <>
+      {missing && (
+        <p class="empty" data-testid="search-some-words">
+          No paper has every word of “{echo}”. Papers with some of them:
+        </p>
+      )}
+      <ol
+        class="papers"
+        id={RESULTS_ID}
+        data-testid="search-results"
+        data-query={results.query}
+        aria-label={missing ? `Papers with some words of ${results.query}` : `Search results for ${results.query}`}
+        onKeyDown={(event) => moveAmongResults(event, searchBox.current)}
+      >
+        {results.papers.map((paper) => (
+          <PaperRow key={paper.id} paper={paper} testId="search-item" rankSource meta={metaOf(paper)} />
+        ))}
+      </ol>
+    </>
   );
 }

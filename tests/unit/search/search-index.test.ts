@@ -294,3 +294,48 @@ describe('updating the index without re-reading the store', () => {
     expect(new SearchIndex(updated).rowOf(gone.id)).toBeNull();
   });
 });
+
+describe('a query no paper has every word of', () => {
+  const documents = [
+    titleDocument('1', 'Adam: A Method for Stochastic Optimization'),
+    titleDocument('2', 'Decoupled Weight Decay Regularization'),
+    titleDocument('3', 'An Optimizer for Sparse Gradients'),
+    titleDocument('4', 'Adam and Eve: the Genome of Rats'),
+  ];
+  const index = new SearchIndex(buildSearchSnapshot(documents));
+
+  test('finds nothing, but with someWords the papers with any word, more words first, each with the words it lacks', () => {
+    expect(index.search('adam optimizer weight')).toEqual([]);
+    const hits = index.search('adam optimizer weight', 20, { someWords: true });
+    expect(new Map(hits.map(({ id, missing }) => [id, missing]))).toEqual(
+      new Map([
+        ['1', ['optimizer', 'weight']],
+        ['2', ['adam', 'optimizer']],
+        ['3', ['adam', 'weight']],
+        ['4', ['optimizer', 'weight']],
+      ]),
+    );
+    // Two of the three words come before one alone.
+    const two = index.search('adam stochastic weight', 20, { someWords: true });
+    expect(two.map(({ id, missing }) => [id, missing])[0]).toEqual(['1', ['weight']]);
+    expect(new Map(two.slice(1).map(({ id, missing }) => [id, missing]))).toEqual(
+      new Map([
+        ['2', ['adam', 'stochastic']],
+        ['4', ['stochastic', 'weight']],
+      ]),
+    );
+  });
+
+  test('a paper with every word comes first, lacking none; a query of one word finds only what it finds', () => {
+    const [whole, ...partial] = index.search('adam stochastic', 20, { someWords: true });
+    expect(whole).toEqual(index.search('adam stochastic')[0]);
+    expect(partial.map(({ id, missing }) => [id, missing])).toEqual([['4', ['stochastic']]]);
+    expect(index.search('zzyzx', 20, { someWords: true })).toEqual([]);
+    expect(index.search('rats', 20, { someWords: true })).toEqual(index.search('rats'));
+    // The words each paper had are forgotten: the next query counts afresh.
+    expect(index.search('genome adam', 20, { someWords: true }).map(({ id, missing }) => [id, missing])).toEqual([
+      ['4', []],
+      ['1', ['genome']],
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ afterEach(() => vi.useRealTimers());
 
 test('the search live region says the count again for a new query with the same count, and "or more" for a full page', () => {
   vi.useFakeTimers();
-  const { result, rerender } = renderHook(({ query, count }: { query: string; count: number }) => useResultsAnnouncement({ query, papers: rows(count) }, query), {
+  const { result, rerender } = renderHook(({ query, count }: { query: string; count: number }) => useResultsAnnouncement({ query, papers: rows(count), missing: null }, query), {
     initialProps: { query: 'spec', count: 3 },
   });
   act(() => void vi.advanceTimersByTime(500));
