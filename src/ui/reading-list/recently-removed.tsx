@@ -113,12 +113,14 @@ export function RecentlyRemoved({ db, restored }: { db: PaperLensDatabase; resto
     }
   };
 
-  const restoreOne = (button: HTMLElement, { removedAt: _removedAt, ...item }: RemovedItem) =>
+  // The store puts back the copy it keeps, and only the one shown: one kept since (the paper
+  // restored elsewhere, a note written, and removed again) holds what this row does not show yet.
+  const restoreOne = (button: HTMLElement, item: RemovedItem) =>
     restoring(button, async () => {
-      const { changed } = await sendRequest({ type: 'restoreSaved', items: [item], expected: null });
+      const { changed } = await sendRequest({ type: 'undoRemoval', removals: [{ id: item.id, removedAt: item.removedAt }] });
       if (changed > 0) return `Restored “${item.title}”.`;
       pressed.current = null;
-      setProblem(`“${item.title}” is in your list again.`);
+      setProblem(`“${item.title}” was not restored: it is in your list again, or was removed again since (this list shows it as it is now).`);
       return null;
     });
 

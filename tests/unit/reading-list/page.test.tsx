@@ -280,6 +280,27 @@ describe('reading-list page: several changes within their Undo time', () => {
   });
 });
 
+describe('reading-list page: Recently removed', () => {
+  test('a Restore pressed on a row the list has not updated yet does not put back its older copy over the one kept since', async () => {
+    await openPage();
+    fireEvent.click(document.querySelector<HTMLElement>('[data-testid="reading-item"][data-arxiv-id="2310.01779"] [data-testid="remove"]')!);
+    const restore = await screen.findByTestId('restore-removed');
+    // Another tab restores the paper, writes a note and removes it again; this row still shows the first removal.
+    const [kept] = await db.removed.toArray();
+    await handleReadingListRequest(db, { type: 'restoreRemoved', removedAt: kept!.removedAt }, Date.now());
+    await db.saved.update('2310.01779', { notes: 'written in the other tab' });
+    await handleReadingListRequest(db, { type: 'removeSaved', ids: ['2310.01779'] }, Date.now() + 1);
+    fireEvent.click(restore);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('“HallE-Switch” was not restored: it is in your list again, or was removed again since'));
+    expect(await db.saved.get('2310.01779')).toBeUndefined();
+    // The row now shows the copy kept since; its Restore brings the paper back with the note.
+    expect((await db.removed.get('2310.01779'))?.notes).toBe('written in the other tab');
+    await waitFor(() => expect(screen.getAllByTestId('restore-removed')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('restore-removed'));
+    await waitFor(async () => expect((await db.saved.get('2310.01779'))?.notes).toBe('written in the other tab'));
+  });
+});
+
 describe('reading-list page: a bulk change under way', () => {
   test('the bar says "Working…" and its controls wait (aria-disabled) until the answer; a second press meanwhile starts nothing', async () => {
     await openPage();
