@@ -30,6 +30,12 @@ const VOCABULARY = /* @__PURE__ */ (
   'probing feature attribution chain thought prompting few shot zero shot kernel gpu memory cache key value'
 ).split(' ');
 const NAMES = /* @__PURE__ */ 'Wang Li Zhang Chen Liu Smith Garcia Kumar Müller Rossi Tanaka Kim Nguyen Dubois Silva Cohen'.split(' ');
+// Names abstracts use, for the summaries' `names`: real abstracts have 2.2 on average (SciTLDR dev, abstractNames).
+const CODED = /* @__PURE__ */ (
+  'ViT ResNet-50 BERT GPT-4 PPO LLaMA-2 T5 CLIP ImageNet CIFAR-10 MNIST LoRA RLHF DPO KV MoE GSM8K MMLU ' +
+  'HumanEval COCO BLEU ROUGE-L SQuAD GLUE ReLU BatchNorm Adam SGD DDPM U-Net YOLOv5 R-CNN GAN VAE LSTM GNN ' +
+  'CNN RNN FlashAttention vLLM Mistral-7B Qwen2 Whisper wav2vec ChatGPT InstructGPT AlphaFold PaLM OPT-175B'
+).split(' ');
 
 /** Draws words with the vocabulary's frequencies (cumulative counts, binary search). */
 function sampler(vocabulary: Vocabulary, next: () => number): () => string {
@@ -79,6 +85,8 @@ export function syntheticPapers(count: number, seed = 7, vocabulary?: Vocabulary
         keyResults: [`improves accuracy by ${(next() * 30).toFixed(1)}%`, `${(1 + next() * 5).toFixed(1)}× faster inference`],
         codeLinks: [`https://github.com/example/paper-${i}`],
         topics: [word(), word(), word()],
+        // From the paper's number, not the random draws: the other fields stay as they were.
+        names: Array.from({ length: i % 5 === 0 ? 3 : 2 }, (_, k) => CODED[(i * 7 + k * 13) % CODED.length]!),
       },
       feed: null,
       related: [],

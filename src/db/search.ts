@@ -23,6 +23,7 @@ export function searchDocument(paper: IndexedPaper): SearchDocument {
     title: paper.title,
     text: [paper.summary.tldr, paper.summary.topics.join(' ')].join(' '),
     authors: paper.authors.join(' '),
+    names: paper.summary.names.join(' '),
     // JSON never holds a raw line break, the index's separator.
     row: JSON.stringify(row),
   };

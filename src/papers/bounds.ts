@@ -15,3 +15,7 @@ export const MAX_PAGE_CODE_LINKS = 10;
 export const MAX_CODE_LINKS = 10;
 /** The longest link kept (a page's, a feed's, an import's); longer ones are not links people follow. */
 export const MAX_URL_LENGTH = 2048;
+/** The most names a summary keeps of one abstract (a table's worth of model names is not what it is about). */
+export const MAX_ABSTRACT_NAMES = 24;
+/** The longest name kept (longer runs are pieces of URLs or hashes, not names). */
+export const MAX_NAME_LENGTH = 40;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Timestamp, Title, text } from './common';
-import { MAX_AUTHOR_NAME, MAX_CODE_LINKS, SEEN_AUTHORS } from '../papers/bounds';
+import { MAX_ABSTRACT_NAMES, MAX_AUTHOR_NAME, MAX_CODE_LINKS, MAX_NAME_LENGTH, SEEN_AUTHORS } from '../papers/bounds';
 
 export const SummarySchema = z.object({
   version: Count,
@@ -8,6 +8,8 @@ export const SummarySchema = z.object({
   keyResults: z.array(text(500)).check(z.maxLength(12)),
   codeLinks: z.array(HttpUrlSchema).check(z.maxLength(MAX_CODE_LINKS)),
   topics: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(5)), []),
+  /** The names the abstract uses, found by search (summaries before version 24 have none). */
+  names: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_NAME_LENGTH))).check(z.maxLength(MAX_ABSTRACT_NAMES)), []),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 

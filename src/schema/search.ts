@@ -24,6 +24,7 @@ export const PackedDocumentsSchema = z.object({
   titles: z.string(),
   texts: z.string(),
   authors: z.string(),
+  names: z.string(),
   rows: z.string(),
 });
 export type PackedDocuments = z.infer<typeof PackedDocumentsSchema>;

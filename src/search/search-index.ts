@@ -30,6 +30,12 @@ export interface SearchDocument {
    */
   authors: string;
   /**
+   * Names the abstract uses ("ViT", "PPO"; summarize/names.ts), space-separated: they find the paper
+   * when its title and text do not have them, at half a text word's weight, and are not counted in
+   * its length.
+   */
+  names: string;
+  /**
    * What a result list shows for the document, kept with it and returned with its hits, so
    * showing results reads nothing else (a read from IndexedDB lands after the next frame).
    */
@@ -92,6 +98,8 @@ const TEXT_ACRONYM = TEXT_TERM - 1;
  */
 const TITLE_LONG_FORM = TEXT_TERM;
 const TEXT_LONG_FORM = TEXT_TERM - 1;
+/** A name only the abstract has: found, below a paper whose title or text writes it. */
+const ABSTRACT_NAME = TEXT_TERM - 1;
 const K1 = 1.2;
 const B = 0.75;
 /** A prefix typed alone stands for at most this many terms (the most frequent): keeps its keystroke cheap. */
@@ -153,6 +161,14 @@ class PostingsBuilder {
       if (id === this.documentWeights.length) this.documentWeights = doubled(this.documentWeights, new Uint32Array(id * 2));
     }
     return id;
+  }
+
+  /** Gives a term this weight in the document being added unless it has one already. */
+  weighIfAbsent(term: string, weight: number): void {
+    const id = this.termId(term);
+    if (this.documentWeights[id] !== 0) return;
+    this.documentTerms.push(id);
+    this.documentWeights[id] = weight;
   }
 
   /** Adds to a term's weight in the document being added (a Map per document was most of the build's garbage). */
@@ -243,6 +259,10 @@ function addDocuments(postings: PostingsBuilder, into: DocumentLists, documents:
     }
     for (const { term, isAcronym } of acronymTerms(text.words)) {
       if (!textTokens.includes(term)) postings.weigh(term, isAcronym ? TEXT_ACRONYM : TEXT_LONG_FORM);
+    }
+    if (document.names !== '') {
+      for (const token of tokenize(document.names)) postings.weighIfAbsent(token, ABSTRACT_NAME);
+      for (const term of compoundTerms(document.names)) postings.weighIfAbsent(term, ABSTRACT_NAME);
     }
     into.lengths.push(Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length));
     postings.endDocument(doc);

@@ -37,16 +37,17 @@ export function packDocuments(documents: readonly SearchDocument[]): PackedDocum
     titles: field((document) => document.title),
     texts: field((document) => document.text),
     authors: field((document) => document.authors),
+    names: field((document) => document.names),
     rows: field((document) => document.row),
   };
 }
 
-function* unpackDocuments({ count, ids, titles, texts, authors, rows }: PackedDocuments): Generator<SearchDocument> {
+function* unpackDocuments({ count, ids, titles, texts, authors, names, rows }: PackedDocuments): Generator<SearchDocument> {
   if (count === 0) return;
-  const fields = [ids, titles, texts, authors, rows].map((packed) => packed.split(LINE));
+  const fields = [ids, titles, texts, authors, names, rows].map((packed) => packed.split(LINE));
   if (fields.some((lines) => lines.length !== count)) throw new Error(`A search index job lists ${count} documents but not as many lines in each field`);
-  const [idLines, titleLines, textLines, authorLines, rowLines] = fields as [string[], string[], string[], string[], string[]];
-  for (let at = 0; at < count; at++) yield { id: idLines[at]!, title: titleLines[at]!, text: textLines[at]!, authors: authorLines[at]!, row: rowLines[at]! };
+  const [idLines, titleLines, textLines, authorLines, nameLines, rowLines] = fields as [string[], string[], string[], string[], string[], string[]];
+  for (let at = 0; at < count; at++) yield { id: idLines[at]!, title: titleLines[at]!, text: textLines[at]!, authors: authorLines[at]!, names: nameLines[at]!, row: rowLines[at]! };
 }
 
 /** The job's snapshot: the stored one with its documents added or replaced, or one of them alone. */

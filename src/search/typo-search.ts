@@ -47,7 +47,7 @@ export function typoSearch<T>(list: readonly T[], fields: (entry: T) => TypoFiel
       list.map((entry, at) => {
         const { title, authors, other } = fields(entry);
         // The entry's place in the list as its id: a hit leads back to it without a lookup.
-        return { id: String(at), title, text: other.join(' '), authors: authors.join(' '), row: '' };
+        return { id: String(at), title, text: other.join(' '), authors: authors.join(' '), names: '', row: '' };
       }),
     ),
   );

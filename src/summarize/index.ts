@@ -1,9 +1,10 @@
 /**
- * Summaries of paper abstracts: a one-sentence TL;DR, the quantitative results, the code links and
- * topic tags.
+ * Summaries of paper abstracts: a one-sentence TL;DR, the quantitative results, the code links,
+ * topic tags and the names the abstract uses.
  * Pure, synchronous and dependency-free: runs inside content scripts.
  */
 import { findCodeLinks } from './links';
+import { abstractNames } from './names';
 import { resultsOf } from './results';
 import { splitSentences } from './sentences';
 import { pickTldrOfSplit } from './tldr';
@@ -16,7 +17,7 @@ export { pickTldr } from './tldr';
 export { TOPICS, topicsFor } from './topics';
 
 /** Bump whenever the output of `summarize` may change (cached summaries are recomputed). */
-export const SUMMARIZER_VERSION = 23;
+export const SUMMARIZER_VERSION = 24;
 
 export interface PaperSummary {
   tldr: string;
@@ -24,6 +25,8 @@ export interface PaperSummary {
   codeLinks: string[];
   /** 0–5 tags from TOPICS, strongest first. */
   topics: string[];
+  /** The names the abstract uses ("ViT", "PPO"): search finds the paper by them (version 24). */
+  names: string[];
 }
 
 export function summarize(title: string, abstract: string): PaperSummary {
@@ -33,5 +36,6 @@ export function summarize(title: string, abstract: string): PaperSummary {
     keyResults: resultsOf(sentences),
     codeLinks: findCodeLinks(abstract),
     topics: topicsFor(title, abstract),
+    names: abstractNames(abstract),
   };
 }

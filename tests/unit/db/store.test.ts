@@ -276,7 +276,7 @@ describe('summaries are versioned', () => {
     await db.meta.delete('summarizerVersion');
 
     // A feed paper stored by an older summarizer, and saved with that TL;DR.
-    const old = { ...asset.papers[0]!, id: '2407.99999', source: 'feed' as const, rank: null, snapshot: null, summary: { version: SUMMARIZER_VERSION - 1, tldr: 'An old, worse TL;DR.', keyResults: [], codeLinks: [], topics: [] } };
+    const old = { ...asset.papers[0]!, id: '2407.99999', source: 'feed' as const, rank: null, snapshot: null, summary: { version: SUMMARIZER_VERSION - 1, tldr: 'An old, worse TL;DR.', keyResults: [], codeLinks: [], topics: [], names: [] } };
     await db.papers.bulkPut([old]);
     await savePaper(db, { id: '2407.99999', title: old.title }, 5);
     expect((await db.saved.get('2407.99999'))!.tldr).toBe('An old, worse TL;DR.');
@@ -286,19 +286,22 @@ describe('summaries are versioned', () => {
     expect(updated.summary.version).toBe(SUMMARIZER_VERSION);
     expect(updated.summary.tldr).toBe(asset.papers[0]!.summary.tldr);
     expect(updated.summary.keyResults.join(' ')).toContain('44%');
+    // Version 24 keeps the names the abstract uses: search finds the paper by them.
+    expect(updated.summary.names).toContain('LLaVA-7B');
     expect((await db.saved.get('2407.99999'))!.tldr).toBe('An old, worse TL;DR.');
     // Popup search shows the new TL;DR, and still finds every other paper.
     const index = (await loadSearchIndex(db))!;
     const context = await rowContext(db);
     expect(searchRows(index, context, old.title, 50).find((row) => row.id === '2407.99999')?.tldr).toBe(asset.papers[0]!.summary.tldr);
     for (const paper of asset.papers.slice(1, 6)) expect(searchRows(index, context, paper.title, 5).map((row) => row.id)).toContain(paper.id);
+    expect(searchRows(index, context, 'llava', 50).map((row) => row.id)).toContain('2407.99999');
     expect(await resummarizeStale(db, 11)).toBe(0);
   });
 
   test('an update recomputes them after loading the seed; a worker waking up reads and writes nothing for it', async () => {
     const { SUMMARIZER_VERSION } = await import('../../../src/summarize');
     await seedStore(db, asset);
-    const old = { ...asset.papers[0]!, id: '2407.99999', source: 'feed' as const, rank: null, snapshot: null, summary: { version: SUMMARIZER_VERSION - 1, tldr: 'An old, worse TL;DR.', keyResults: [], codeLinks: [], topics: [] } };
+    const old = { ...asset.papers[0]!, id: '2407.99999', source: 'feed' as const, rank: null, snapshot: null, summary: { version: SUMMARIZER_VERSION - 1, tldr: 'An old, worse TL;DR.', keyResults: [], codeLinks: [], topics: [], names: [] } };
     await db.papers.bulkPut([old]);
     db.close();
     const options = { loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined };

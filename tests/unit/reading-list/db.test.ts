@@ -194,7 +194,7 @@ describe('clear data', () => {
     await db.seen.bulkPut([{ id: A, at: 1 }, { id: B, at: 2 }]);
     await db.papers.bulkPut([{
       id: A, title: 'HallE-Switch', normTitle: 'halle-switch', abstract: '', authors: [], rank: 1, snapshot: '2025-07-30', source: 'seed',
-      summary: { version: 1, tldr: 't', keyResults: [], codeLinks: [], topics: [] }, feed: null, related: [],
+      summary: { version: 1, tldr: 't', keyResults: [], codeLinks: [], topics: [], names: [] }, feed: null, related: [],
     }]);
     expect(await sendOk(deps, { type: 'clearReadingData' })).toEqual({ saved: 3, seen: 2 });
     expect(await db.saved.count()).toBe(0);

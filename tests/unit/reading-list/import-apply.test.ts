@@ -22,7 +22,7 @@ function source(text: string | Uint8Array, name = 'import.txt', size?: number): 
 function paper(id: string, title: string): Paper {
   return {
     id, title, normTitle: title.toLowerCase(), abstract: '', authors: ['Ada Lovelace'], rank: null, snapshot: null, source: 'seed',
-    summary: { version: 1, tldr: `TL;DR of ${title}`, keyResults: [], codeLinks: [], topics: [] }, feed: null, related: [],
+    summary: { version: 1, tldr: `TL;DR of ${title}`, keyResults: [], codeLinks: [], topics: [], names: [] }, feed: null, related: [],
   };
 }
 

@@ -111,8 +111,8 @@ describe('search over the seed store', () => {
 
   test('an author with an apostrophe is found with either apostrophe, or none', () => {
     const ids = searchOver([
-      { id: '2011.03395', title: 'Underspecification', text: '', authors: "Alexander D'Amour Conor O'Brien", row: '{}' },
-      { id: '2401.00002', title: 'Curly', text: '', authors: 'Sean O’Neill', row: '{}' },
+      { id: '2011.03395', title: 'Underspecification', text: '', authors: "Alexander D'Amour Conor O'Brien", names: '', row: '{}' },
+      { id: '2401.00002', title: 'Curly', text: '', authors: 'Sean O’Neill', names: '', row: '{}' },
     ]);
     for (const query of ["O'Brien", 'O’Brien', 'obrien', 'damour']) expect(ids(query), query).toEqual(['2011.03395']);
     for (const query of ["O'Neill", 'oneill']) expect(ids(query), query).toEqual(['2401.00002']);
@@ -122,9 +122,9 @@ describe('search over the seed store', () => {
 
   test('a four-letter word is guessed at only as two swapped neighbours: a surname typed "Chne" finds Chen', () => {
     const ids = searchOver([
-      { id: '2401.00001', title: 'Dense retrieval', text: '', authors: 'Danqi Chen', row: '{}' },
-      { id: '2401.00002', title: 'Dense chemistry', text: '', authors: 'Danqi Wu', row: '{}' },
-      { id: '2401.00003', title: 'Sparse retrieval', text: '', authors: 'Ana Chen', row: '{}' },
+      { id: '2401.00001', title: 'Dense retrieval', text: '', authors: 'Danqi Chen', names: '', row: '{}' },
+      { id: '2401.00002', title: 'Dense chemistry', text: '', authors: 'Danqi Wu', names: '', row: '{}' },
+      { id: '2401.00003', title: 'Sparse retrieval', text: '', authors: 'Ana Chen', names: '', row: '{}' },
     ]);
     expect(ids('danqi chne')).toEqual(['2401.00001']);
     expect(ids('chne')).toEqual(['2401.00001', '2401.00003']);
@@ -135,9 +135,9 @@ describe('search over the seed store', () => {
 
   test('a letter alone matches as typed; after other words it does not narrow them yet, and papers that have it as a word come first', () => {
     const documents = [
-      { id: '2401.00001', title: 'Cat models results', text: '', authors: '', row: '{}' },
-      { id: '2401.00002', title: 'Model C results', text: '', authors: '', row: '{}' },
-      { id: '2401.00003', title: 'Dog models', text: '', authors: '', row: '{}' },
+      { id: '2401.00001', title: 'Cat models results', text: '', authors: '', names: '', row: '{}' },
+      { id: '2401.00002', title: 'Model C results', text: '', authors: '', names: '', row: '{}' },
+      { id: '2401.00003', title: 'Dog models', text: '', authors: '', names: '', row: '{}' },
     ];
     const ids = searchOver(documents);
     expect(ids('c')).toEqual(['2401.00002']);
@@ -148,9 +148,9 @@ describe('search over the seed store', () => {
 
   test('the word being typed counts once per paper, by the best word it begins: a paper that has it in its title comes first', () => {
     const documents = [
-      { id: '2401.00001', title: 'Scaling laws', text: 'train trainers to transfer tricks, track trials, trust trees', authors: 'Tom Travis', row: '{}' },
-      { id: '2401.00002', title: 'Scaling Transformers', text: 'larger models', authors: '', row: '{}' },
-      { id: '2401.00003', title: 'Distillation', text: 'train trainers to transfer tricks, track trials, trust trees', authors: 'Tom Travis', row: '{}' },
+      { id: '2401.00001', title: 'Scaling laws', text: 'train trainers to transfer tricks, track trials, trust trees', authors: 'Tom Travis', names: '', row: '{}' },
+      { id: '2401.00002', title: 'Scaling Transformers', text: 'larger models', authors: '', names: '', row: '{}' },
+      { id: '2401.00003', title: 'Distillation', text: 'train trainers to transfer tricks, track trials, trust trees', authors: 'Tom Travis', names: '', row: '{}' },
     ];
     const ids = searchOver(documents);
     expect(ids('scaling tr')).toEqual(['2401.00002', '2401.00001']);
@@ -159,8 +159,8 @@ describe('search over the seed store', () => {
 
   test('a last word that may be a common word being typed ("us", "ou") does not empty the results, and ranks the papers that have it first', () => {
     const documents = [
-      { id: '2401.00001', title: 'Densing Law', text: 'capacity density', authors: '', row: '{}' },
-      { id: '2401.00002', title: 'Densing Law Optimal Usage', text: '', authors: '', row: '{}' },
+      { id: '2401.00001', title: 'Densing Law', text: 'capacity density', authors: '', names: '', row: '{}' },
+      { id: '2401.00002', title: 'Densing Law Optimal Usage', text: '', authors: '', names: '', row: '{}' },
     ];
     const ids = searchOver(documents);
     // "using", "use"; "our".
@@ -181,8 +181,8 @@ describe('search over the seed store', () => {
 
   test('an author written without letters like ł, ø, ß is found, and with them (as the reading-list search does)', () => {
     const documents = [
-      { id: '1706.03762', title: 'Attention Is All You Need', text: '', authors: 'Ashish Vaswani Łukasz Kaiser', row: '{}' },
-      { id: '2002.00001', title: 'Straße scenes', text: '', authors: 'Søren Hauberg Paweł Morkisz', row: '{}' },
+      { id: '1706.03762', title: 'Attention Is All You Need', text: '', authors: 'Ashish Vaswani Łukasz Kaiser', names: '', row: '{}' },
+      { id: '2002.00001', title: 'Straße scenes', text: '', authors: 'Søren Hauberg Paweł Morkisz', names: '', row: '{}' },
     ];
     const ids = searchOver(documents);
     expect(ids('lukasz kaiser')).toEqual(['1706.03762']);
@@ -194,9 +194,9 @@ describe('search over the seed store', () => {
 
   test('Greek letters of titles made from LaTeX ($\\tau$-bench, $\\pi_0$, $\\mu$P) are found spelled out, as a reader types them', () => {
     const documents = [
-      { id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction', text: '', authors: '', row: '{}' },
-      { id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model for General Robot Control', text: '', authors: '', row: '{}' },
-      { id: '2203.03466', title: 'Tensor Programs V: Tuning Large Neural Networks via μP', text: '', authors: '', row: '{}' },
+      { id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction', text: '', authors: '', names: '', row: '{}' },
+      { id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model for General Robot Control', text: '', authors: '', names: '', row: '{}' },
+      { id: '2203.03466', title: 'Tensor Programs V: Tuning Large Neural Networks via μP', text: '', authors: '', names: '', row: '{}' },
     ];
     const ids = searchOver(documents);
     expect(ids('tau-bench')).toEqual(['2406.12045']);
@@ -258,8 +258,8 @@ describe('result rows kept with the documents', () => {
   test('each hit carries its own row, through packing, also when a row holds a line break', async () => {
     const { packSnapshot, unpackSnapshot } = await import('../../../src/search/search-index');
     const documents = [
-      { id: '2401.00001', title: 'Alpha paper', text: 'first', authors: '', row: 'row of alpha\nsecond line' },
-      { id: '2401.00002', title: 'Beta paper', text: 'second', authors: '', row: 'row of beta' },
+      { id: '2401.00001', title: 'Alpha paper', text: 'first', authors: '', names: '', row: 'row of alpha\nsecond line' },
+      { id: '2401.00002', title: 'Beta paper', text: 'second', authors: '', names: '', row: 'row of beta' },
     ];
     const index = new SearchIndex(unpackSnapshot(structuredClone(packSnapshot(buildSearchSnapshot(documents)))));
     expect(index.search('alpha').map((hit) => hit.row)).toEqual(['row of alpha second line']);
@@ -337,5 +337,30 @@ describe('a query no paper has every word of', () => {
       ['4', []],
       ['1', ['genome']],
     ]);
+  });
+});
+
+describe('names only the abstract has', () => {
+  test('find the seed paper whose abstract uses them ("ModernBERT", "GSM8K", "LLaVA")', () => {
+    expect(seedIndex.search('modernbert').map((hit) => titleOf(hit.id))).toEqual(['Seq vs Seq: An Open Suite of Paired Encoders and Decoders']);
+    expect(seedIndex.search('gsm8k').map((hit) => titleOf(hit.id))).toContain('SpecDec++: Boosting Speculative Decoding via Adaptive Candidate Lengths');
+    expect(seedIndex.search('llava').map((hit) => hit.id)).toContain('2310.01779');
+  });
+
+  test('rank below a paper whose title or text writes the name, and add nothing to a paper whose text has it', () => {
+    const withText = (id: string, title: string, text: string, names: string): SearchDocument => ({ ...titleDocument(id, title), text, names });
+    const index = new SearchIndex(
+      buildSearchSnapshot([
+        withText('1', 'Robot learning at scale', '', 'PPO ResNet-50'),
+        withText('2', 'PPO for legged robots', '', ''),
+        withText('3', 'Robot learning at scale', 'with ppo', 'PPO'),
+        withText('4', 'Robot learning at scale', 'with ppo', ''),
+      ]),
+    );
+    const hits = index.search('ppo');
+    expect([hits[0]!.id, new Set([hits[1]!.id, hits[2]!.id]), hits[3]!.id]).toEqual(['2', new Set(['3', '4']), '1']);
+    expect(hits[1]!.score).toBe(hits[2]!.score);
+    // A hyphenated name is found joined too, as in a title.
+    expect(index.search('resnet50').map((hit) => hit.id)).toEqual(['1']);
   });
 });

@@ -20,11 +20,11 @@ test('a job builds the same index as building in place, for a first load and for
   expect(runSnapshotJob(snapshotJob(snapshotOf(first), rest))).toEqual(snapshotOf(papers));
 });
 
-test('a paper given again replaces itself in the stored index: its old title and TL;DR find it no more', () => {
+test('a paper given again replaces itself in the stored index: its old title, TL;DR and names find it no more', () => {
   const paper = papers.find((candidate) => candidate.title.startsWith('SpecDec++'))!;
   const stored = snapshotOf(papers);
   expect(idsFound(stored, 'specdec')).toContain(paper.id);
-  const retitled = { ...paper, title: 'Adaptive candidate lengths for drafting', summary: { ...paper.summary, tldr: 'Drafts stop when they should.' } };
+  const retitled = { ...paper, title: 'Adaptive candidate lengths for drafting', summary: { ...paper.summary, tldr: 'Drafts stop when they should.', names: [] } };
   const updated = runSnapshotJob(snapshotJob(stored, [retitled]));
   expect(idsFound(updated, 'specdec')).not.toContain(paper.id);
   expect(idsFound(updated, 'drafting candidate lengths')[0]).toBe(paper.id);

@@ -6,5 +6,6 @@ export const titleDocument = (id: string, title: string, authors = ''): SearchDo
   title,
   text: '',
   authors,
+  names: '',
   row: JSON.stringify({ title, tldr: '', topics: [], rank: null, snapshot: null }),
 });

@@ -11,7 +11,7 @@ describe('summarize', () => {
     expect(Number.isInteger(SUMMARIZER_VERSION) && SUMMARIZER_VERSION > 0).toBe(true);
   });
   it('returns empty parts for an empty abstract', () => {
-    expect(summarize('T', '')).toEqual({ tldr: '', keyResults: [], codeLinks: [], topics: [] });
+    expect(summarize('T', '')).toEqual({ tldr: '', keyResults: [], codeLinks: [], topics: [], names: [] });
   });
   it('is deterministic', () => {
     const a = 'Deep nets are popular. We propose X, which is fast. X is 2x faster. Code: https://github.com/a/x.';

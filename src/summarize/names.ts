@@ -1,0 +1,53 @@
+/**
+ * The names an abstract coins or uses, which its title and TL;DR may not ("ViT", "ResNet", "PPO",
+ * "InstructGPT", "GPT-4", "T5"): words with a capital inside, or letters and digits side by side.
+ * Readers search by them; the rest of the abstract is left out of the index, which the popup loads
+ * whole (a 100,000-paper store's).
+ */
+import { MAX_ABSTRACT_NAMES, MAX_NAME_LENGTH } from '../papers/bounds';
+
+const HYPHEN = 45;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+const isWordChar = (code: number) => isLetter(code) || isDigit(code) || code === HYPHEN;
+
+// A number and its unit or factor ("7B", "32k", "2.6x" read from its decimals): sizes and results, not names.
+const AMOUNT = /^\d+[A-Za-z]$/;
+const SLASH = 47;
+
+/** Whether the word at [start, end) is a piece of a link's path ("github.com/RulinShao/…"): a user name or a hash. */
+function inLink(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start - 1) === SLASH || text.charCodeAt(end) === SLASH;
+}
+
+/** Whether the capital or digit at `at` marks a name: a capital after a letter or digit, a digit beside a letter (or a hyphen and a letter). */
+function marksName(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  const before = text.charCodeAt(at - 1);
+  if (!isDigit(code)) return isLetter(before) || isDigit(before);
+  const after = text.charCodeAt(at + 1);
+  return isLetter(before) || isLetter(after) || (before === HYPHEN && isLetter(text.charCodeAt(at - 2))) || (after === HYPHEN && isLetter(text.charCodeAt(at + 2)));
+}
+
+/**
+ * The abstract's names, each once, in the order first written. Read a character at
+ * a time: a pattern for a name's mark read 130 MB/s, 0.85 s over 100,000 abstracts.
+ */
+export function abstractNames(abstract: string): string[] {
+  const names = new Set<string>();
+  for (let at = 1; at < abstract.length && names.size < MAX_ABSTRACT_NAMES; at++) {
+    const code = abstract.charCodeAt(at);
+    if (code > 90 || code < 48 || (code > 57 && code < 65) || !marksName(abstract, at)) continue;
+    let start = at;
+    while (start > 0 && isWordChar(abstract.charCodeAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < abstract.length && isWordChar(abstract.charCodeAt(end))) end++;
+    at = end;
+    // Hyphens join a name's parts, not a name to a dash.
+    while (abstract.charCodeAt(start) === HYPHEN) start++;
+    while (end > start && abstract.charCodeAt(end - 1) === HYPHEN) end--;
+    const name = abstract.slice(start, end);
+    if (name.length <= MAX_NAME_LENGTH && !AMOUNT.test(name) && !inLink(abstract, start, end)) names.add(name);
+  }
+  return [...names];
+}

@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { MAX_ABSTRACT_NAMES } from '../../../src/papers/bounds';
+import { abstractNames } from '../../../src/summarize/names';
+
+describe('the names an abstract uses', () => {
+  test('words with a capital inside, or letters and digits side by side, once each, in the order written', () => {
+    const abstract =
+      'We fine-tune ViT and ResNet-50 with PPO, as InstructGPT did. Unlike GPT-4 and T5, our KV cache (Li et al., 2023) ' +
+      'stays small: 73.76% of memory in Fig. 2 and Eq. (3). We compare with ViT again on ImageNet.';
+    expect(abstractNames(abstract)).toEqual(['ViT', 'ResNet-50', 'PPO', 'InstructGPT', 'GPT-4', 'T5', 'KV', 'ImageNet']);
+  });
+
+  test('not a capital that begins a sentence or a name, a year, a number and its unit, or a piece of a link', () => {
+    expect(abstractNames('The Transformer of Vaswani (2017) runs 2.6x faster at 7B and 32k tokens.')).toEqual([]);
+    expect(abstractNames('Code: https://github.com/RulinShao/retrieval-scaling and github.com/hwy9855/mask.')).toEqual([]);
+    // A dash after a name is not part of it.
+    expect(abstractNames('a CNN-- and then LSTM-')).toEqual(['CNN', 'LSTM']);
+  });
+
+  test('at most MAX_ABSTRACT_NAMES, and none longer than a name', () => {
+    const many = Array.from({ length: 40 }, (_, k) => `Model${k}X`).join(' ');
+    expect(abstractNames(many)).toHaveLength(MAX_ABSTRACT_NAMES);
+    expect(abstractNames(`A ${'aB'.repeat(30)} hash`)).toEqual([]);
+  });
+});
