@@ -4,6 +4,8 @@
  * types each title word found in 5 titles or more as a one-word query (the popup reads the last
  * word as a prefix) and counts the queries whose first result lacks the word and its forms
  * ("spaces" for "space"): a rarer word it begins ranked first. Lists some of them.
+ * Then types each name an abstract uses (summarize/names.ts) that its title, TL;DR and topics lack
+ * and at most MAX_NAMED papers use, and counts those whose papers are all in the first results.
  */
 import { snapshotOf } from '../src/db/search';
 import { normalizeTitle } from '../src/papers/ids';
@@ -15,6 +17,8 @@ import { summarize, SUMMARIZER_VERSION } from '../src/summarize';
 import { DEFAULT_SCITLDR, scitldrPapers, seedPapers } from './report-papers';
 
 const MIN_TITLES = 5;
+/** A name more papers use than this is no query for one of them. */
+const MAX_NAMED = 3;
 
 function args(): string[] {
   const at = process.argv.indexOf('--scitldr');
@@ -52,3 +56,20 @@ for (const [word, count] of words) {
 console.log(`${papers.length} papers; ${queries} title words (in ${MIN_TITLES}+ titles) typed as one-word queries`);
 console.log(`first result lacks the word typed (and its forms): ${beaten.length} (${((100 * beaten.length) / queries).toFixed(1)}%)`);
 for (const line of beaten.slice(0, 20)) console.log(`  ${line}`);
+
+// Names only the abstract has: typed as written, lowercased, the papers using them must come first.
+const named = new Map<string, Set<string>>();
+for (const paper of papers) {
+  for (const name of paper.summary.names) {
+    const query = name.toLowerCase();
+    if (tokenize(query).every((token) => holds(paper.id, token))) continue;
+    named.set(query, (named.get(query) ?? new Set()).add(paper.id));
+  }
+}
+const specific = [...named].filter(([, ids]) => ids.size <= MAX_NAMED);
+const missed = specific.filter(([query, ids]) => {
+  const found = new Set(index.search(query, MAX_NAMED, { prefixLast: false }).map((hit) => hit.id));
+  return [...ids].some((id) => !found.has(id));
+});
+console.log(`names only abstracts use (by ${MAX_NAMED} papers at most): ${specific.length}; their papers all first: ${specific.length - missed.length} (${((100 * (specific.length - missed.length)) / specific.length).toFixed(1)}%)`);
+for (const [query] of missed.slice(0, 10)) console.log(`  missed: "${query}"`);
