@@ -1,11 +1,12 @@
 /**
- * Search report: `npx tsx scripts/search-report.ts [--scitldr file.jsonl …]`. Indexes the seed
+ * Search report: `npx tsx scripts/search-report.ts [--without-names] [--scitldr file.jsonl …]`. Indexes the seed
  * papers and SciTLDR abstracts (summarized as the store would) as the popup's search does, then
  * types each title word found in 5 titles or more as a one-word query (the popup reads the last
  * word as a prefix) and counts the queries whose first result lacks the word and its forms
  * ("spaces" for "space"): a rarer word it begins ranked first. Lists some of them.
  * Then types each name an abstract uses (summarize/names.ts) that its title, TL;DR and topics lack
  * and at most MAX_NAMED papers use, and counts those whose papers are all in the first results.
+ * `--without-names` indexes the papers without their abstracts' names, as before summarizer version 24.
  */
 import { snapshotOf } from '../src/db/search';
 import { normalizeTitle } from '../src/papers/ids';
@@ -34,7 +35,8 @@ const papers: Paper[] = [...seedPapers(), ...scitldrPapers(args())].flatMap(({ t
   const id = `2401.${String(10_000 + at).padStart(5, '0')}`;
   return [{ id, title, normTitle, abstract, authors: [], rank: null, snapshot: null, source: 'feed' as const, summary: { version: SUMMARIZER_VERSION, ...summarize(title, abstract) }, feed: null, related: [] }];
 });
-const index = new SearchIndex(unpackSnapshot(snapshotOf(papers)));
+const indexed = process.argv.includes('--without-names') ? papers.map((paper) => ({ ...paper, summary: { ...paper.summary, names: [] } })) : papers;
+const index = new SearchIndex(unpackSnapshot(snapshotOf(indexed)));
 const byId = new Map(papers.map((paper) => [paper.id, paper]));
 const holds = (id: string, word: string) => {
   const paper = byId.get(id)!;
