@@ -69,8 +69,9 @@ const MAX_SOME_WORDS = 32;
 
 /**
  * 2: rows stored with the documents. 3: posting weights count halves of an occurrence (WEIGHT_UNIT).
- * Indexing texts otherwise (compoundTerms) keeps the format: an index built before still answers,
- * without the new terms until a store upgrade rebuilds it (db/database.ts).
+ * Indexing texts otherwise (compoundTerms, acronyms.ts) keeps the format: an index built before still
+ * answers, without the new terms until a store upgrade (db/database.ts) or a new summarizer version
+ * (db/resummarize.ts: version 24 brought abstracts' names, "Llama 2" as "llama2" and more acronyms) rebuilds it.
  */
 export const SNAPSHOT_FORMAT = 3;
 

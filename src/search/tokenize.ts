@@ -148,6 +148,11 @@ function camelParts(word: string): string[] | null {
   return parts;
 }
 
+// A name and its version written apart ("Llama 2", "Phi 3"), which readers also type as one ("llama2"):
+// a capitalized word and a whole number of up to three digits (not a year, a decimal or a section "3.3").
+const NAME_AND_NUMBER = /(?<![A-Za-z0-9])([A-Z][A-Za-z]+) (\d{1,3})(?![A-Za-z0-9]|[.,]\d)/g;
+const SPACE_DIGIT = / \d/;
+
 const APOSTROPHE = new RegExp(`[${APOSTROPHES}]`);
 // A name with an apostrophe (O'Brien, D'Amour, d'Ascoli), which readers also type as one word ("obrien").
 // Not a contraction in capitals ("I'LL", "WE'RE"): the name goes on in lowercase.
@@ -156,8 +161,8 @@ const APOSTROPHE_NAMES = new RegExp(`(?<![\\p{L}\\p{M}])(\\p{L}{1,2})[${APOSTROP
 /**
  * Terms a text is also found by, beside its `tokenize` tokens: a hyphenated compound as one word
  * ("fine-tuning" → "finetuning", "GPT-4o" → "gpt4o"; not a number range), a name with an apostrophe
- * as one word ("O'Brien" → "obrien") and a word made of words as its parts ("FlashAttention" →
- * "flash", "attention"), so either spelling finds the other.
+ * as one word ("O'Brien" → "obrien"), a name and its version as one word ("Llama 2" → "llama2") and a
+ * word made of words as its parts ("FlashAttention" → "flash", "attention"), so either spelling finds the other.
  */
 export function compoundTerms(text: string): string[] {
   const ascii = ASCII.test(text);
@@ -168,6 +173,12 @@ export function compoundTerms(text: string): string[] {
       const joined = tokenize(compound.replace(HYPHEN, '')).join('');
       // Chinese or Japanese is read in pairs of characters already.
       if (joined !== '' && !CJK.test(joined)) terms.push(joined);
+    }
+  }
+  if (SPACE_DIGIT.test(text)) {
+    for (const [, name, number] of text.matchAll(NAME_AND_NUMBER)) {
+      const joined = tokenize(name! + number!).join('');
+      if (joined !== '') terms.push(joined);
     }
   }
   if (APOSTROPHE.test(text)) {

@@ -27,6 +27,9 @@ const DOCUMENTS = [
   titleDocument('ragged', 'Ragged Batches and Drag Forces in Fluid Simulation'),
   textDocument('long-context', 'Long-Context Learning', 'Learning from human feedback on long-context tasks.'),
   titleDocument('vitamin', 'Vitamin Intake Prediction with Large Language Data'),
+  titleDocument('maml-long', 'Model-Agnostic Meta-Learning for Fast Adaptation of Deep Networks'),
+  titleDocument('ood-short', 'Energy Scores for OOD Detection'),
+  titleDocument('ood-long', 'Out-of-Distribution Generalization via Invariance'),
 ];
 
 const index = new SearchIndex(buildSearchSnapshot(DOCUMENTS));
@@ -54,6 +57,9 @@ describe('an ML acronym finds its long form and the long form the acronym', () =
     ['cot', ['cot-long']],
     ['vit', ['vit-short', 'vit-text']],
     ['vision transformer', ['vit-short', 'vit-text']],
+    ['maml', ['maml-long']],
+    ['ood', ['ood-long', 'ood-short']],
+    ['out-of-distribution', ['ood-long', 'ood-short']],
   ])('"%s"', (query, ids) => {
     expect(idsFor(query).sort()).toEqual(ids);
   });

@@ -59,6 +59,23 @@ describe('a word hyphenated, joined or written as one name finds the papers that
     expect(idsFor('fine tuning large language models', false)[0]).toBe('2410.00009');
   });
 
+  test('a name and its version written apart are found typed as one ("llama2" finds "Llama 2"), not a section or a decimal', () => {
+    const versions = new SearchIndex(
+      buildSearchSnapshot([
+        titleDocument('2307.09288', 'Llama 2: Open Foundation and Fine-Tuned Chat Models'),
+        titleDocument('2404.14219', 'Phi-3 Technical Report'),
+        titleDocument('2309.14316', 'Physics of Language Models: Part 3.1, Knowledge Storage and Extraction'),
+        titleDocument('2410.00011', 'Trained in 2 Steps'),
+      ]),
+    );
+    const found = (query: string) => versions.search(query, 20, { prefixLast: false }).map((hit) => hit.id);
+    expect(found('llama2')).toEqual(['2307.09288']);
+    expect(found('llama 2')).toEqual(['2307.09288']);
+    expect(found('phi3')).toEqual(['2404.14219']);
+    expect(found('part3')).toEqual([]);
+    expect(compoundTerms('Llama 2, ChatQA 2: GPT 4 and Qwen 2.5 in 2 steps, Part 3.1, In 2023')).toEqual(['llama2', 'chatqa2', 'gpt4', 'chat', 'qa']);
+  });
+
   test('names made of syllables, words joined with a stopword and number ranges are left as they are', () => {
     // "LLaMA" is no "la" + "ma", "a cross" is not "across", 2023-2024 is no number 20232024.
     expect(idsFor('ma', false)).toEqual([]);
