@@ -3,7 +3,7 @@ import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
-import { parseTagList, tagKey, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
+import { MAX_TAGS, parseTagList, tagKey, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-files';
@@ -215,7 +215,8 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
   // tag, a note written between two of them went with the Undo.
   const editTags = (tags: string[], type: 'addTags' | 'removeTags') =>
     run({
-      refused: type === 'addTags' ? addRefused(tags) : tooLong(tags),
+      // No paper holds more than MAX_TAGS, so no more are removed at once (the store refuses a longer list).
+      refused: type === 'addTags' ? addRefused(tags) : tags.length > MAX_TAGS ? `a paper has at most ${MAX_TAGS} tags: name at most ${MAX_TAGS} to remove (${tags.length} named)` : tooLong(tags),
       message: (changed) => `${quoted(tags)} ${type === 'addTags' ? 'added to' : 'removed from'} ${changed}`,
       edit: (ids) => sendRequest({ type, ids, tags }),
     });

@@ -410,6 +410,17 @@ describe('reading-list page: a tag holding a comma (a Zotero or RIS keyword), wh
 });
 
 describe('reading-list page: bulk tags', () => {
+  test('more tags to remove than a paper can hold are refused with the limit, not sent', async () => {
+    await openPage();
+    fireEvent.click(screen.getByTestId('select-all'));
+    const many = Array.from({ length: 101 }, (_, k) => `t${k}`).join(', ');
+    fireEvent.input(await screen.findByTestId('bulk-tag'), { target: { value: many } });
+    requests.length = 0;
+    fireEvent.click(screen.getByTestId('bulk-remove-tag'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Nothing was changed: a paper has at most 100 tags: name at most 100 to remove (101 named)'));
+    expect(requests).not.toContain('removeTags');
+  });
+
   test('"rl, robotics" typed in the bulk tag field adds two tags, as the row\'s tag field reads it; one Undo takes both back', async () => {
     await openPage();
     fireEvent.click(screen.getByTestId('select-all'));
