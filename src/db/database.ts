@@ -58,6 +58,30 @@ function withLaterFields(row: EarlyPaperRow): Paper | null {
   return { ...row, authors: row.authors ?? [], feed: row.feed ?? null, related: row.related ?? [], summary: { ...row.summary, topics: row.summary.topics ?? [] } };
 }
 
+/** A paper row whose summary a summarizer before version 24 wrote: no `names`. */
+type UnnamedPaperRow = Omit<Paper, 'summary'> & { summary: Omit<Paper['summary'], 'names'> & Partial<Pick<Paper['summary'], 'names'>> };
+
+/** The row with its summary's `names` empty (SummarySchema's default; the next summarizer run fills them); null when it has them. */
+function withSummaryNames(row: UnnamedPaperRow): Paper | null {
+  return row.summary.names ? null : { ...row, summary: { ...row.summary, names: [] } };
+}
+
+/**
+ * An upgrade that rewrites the papers `fill` changes, and only the blocks holding one (in most
+ * stores of version 10's upgrade, none: 100,000 papers took ~0.7–1.9 s to read in fake-indexeddb).
+ */
+function fillPapers<Row>(transaction: Transaction, fill: (row: Row) => Row | null): Promise<number> {
+  return transaction
+    .table<Omit<PaperBlockRow, 'papers'> & { papers: Row[] }, number>('paperBlocks')
+    .toCollection()
+    .modify((block) => {
+      const filled = block.papers.map(fill);
+      if (filled.every((paper) => paper === null)) return false;
+      block.papers = block.papers.map((paper, index) => filled[index] ?? paper);
+      return true;
+    });
+}
+
 const IndexedPaperSchema = z.pick(PaperSchema, { id: true, title: true, authors: true, rank: true, snapshot: true, summary: true });
 
 /** An upgrade that rebuilds the stored search index from the papers (in blocks) with this version's search. */
@@ -114,6 +138,9 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *  16 — search finds a common ML acronym by its long form and the other way round ("moe", "mixture
  *       of experts"; src/search/acronyms.ts), with posting weights in half occurrences (format 3):
  *       the search index is rebuilt.
+ *  17 — summaries keep the names the abstract uses (`summary.names`, summarizer version 24): older
+ *       papers get them empty, as the code reading stored rows (the search index's build at an
+ *       update's reseeding) expects them; the summarizer's run after the update fills them.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -185,18 +212,7 @@ export class PaperLensDatabase extends Dexie {
     });
     this.version(8).stores({ seen: 'id, at' });
     this.version(9).upgrade(rebuildSearchIndexFromBlocks);
-    // Only the blocks holding such a row are written: in most stores none (100,000 papers: ~0.7–1.9 s read in fake-indexeddb).
-    this.version(10).upgrade((transaction) =>
-      transaction
-        .table<Omit<PaperBlockRow, 'papers'> & { papers: EarlyPaperRow[] }, number>('paperBlocks')
-        .toCollection()
-        .modify((row) => {
-          const filled = row.papers.map(withLaterFields);
-          if (filled.every((paper) => paper === null)) return false;
-          row.papers = row.papers.map((paper, index) => filled[index] ?? paper);
-          return true;
-        }),
-    );
+    this.version(10).upgrade((transaction) => fillPapers(transaction, withLaterFields));
     // Only the blocks that are not full are written: in most stores the last one and a few.
     this.version(11)
       .stores({ paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy' })
@@ -228,6 +244,7 @@ export class PaperLensDatabase extends Dexie {
       });
     this.version(15).stores({ removed: 'id, removedAt' }).upgrade(rebuildSearchIndexFromBlocks);
     this.version(16).upgrade(rebuildSearchIndexFromBlocks);
+    this.version(17).upgrade((transaction) => fillPapers(transaction, withSummaryNames));
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

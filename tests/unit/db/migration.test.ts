@@ -6,7 +6,7 @@ import { packBlocks, PAPERS_PER_BLOCK } from '../../../src/db/paper-blocks';
 import { createStore } from '../../../src/db/open';
 import { relatedOnArrival } from '../../../src/db/related';
 import { buildRelatedCorpus, relatedTo } from '../../../src/search/related';
-import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY, seedStore } from '../../../src/db/seed';
+import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY, seedStore, storedSeedVersion } from '../../../src/db/seed';
 import { setNotes } from '../../../src/db/reading-list';
 import { badgeInfo, lookupPapers, markSeen, recentlySeen, savePaper, trendingList, unsavePaper } from '../../../src/db/papers';
 import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchDocument, searchRows, snapshotOf, type IndexedPaper } from '../../../src/db/search';
@@ -347,6 +347,43 @@ describe('a version 10 store (blocks that do not say how many papers they lack)'
     const afterWrite = await related();
     expect(afterWrite).toEqual(await fresh());
     expect(afterWrite).toContain(many[3]!.id);
+    db.close();
+  });
+});
+
+describe('a version 16 store, its summaries written by summarizer 23 (no names)', () => {
+  test('an update reseeds and recomputes them without an error, and search finds a paper by a name only its abstract has', async () => {
+    const unnamed = (paper: Paper): Paper => {
+      const { names: _names, ...summary } = paper.summary;
+      return { ...paper, summary: { ...summary, version: 23 } } as unknown as Paper;
+    };
+    const title = 'Grasping with Tiny Policies';
+    const abstract = 'We train GraspNet-7 policies with PPO on a single GPU. They grasp unseen objects 40% more often.';
+    const feedOnly = unnamed({ ...asset.papers[0]!, id: '2312.00998', title, normTitle: normalizeTitle(title), abstract, rank: null, snapshot: null, source: 'feed', summary: { ...asset.papers[0]!.summary, ...summarize(title, abstract) } });
+    const stored = [...asset.papers.map(unnamed), feedOnly];
+    const name = `migration-${++counter}`;
+    const old = new Dexie(name);
+    old.version(16).stores(SHIPPED_STORES['version 16']);
+    await old.open();
+    await old.table('paperBlocks').bulkPut(packBlocks(stored));
+    await old.table('meta').bulkPut([
+      { key: SEED_VERSION_KEY, value: 'previous' },
+      { key: SEED_SNAPSHOTS_KEY, value: JSON.stringify(asset.snapshots.map((snapshot) => snapshot.label)) },
+      { key: 'summarizerVersion', value: '23' },
+    ]);
+    await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: snapshotOf(stored.map((paper) => ({ ...paper, summary: { ...paper.summary, names: [] } }))), builtAt: 1 });
+    await old.table('saved').put(savedItem({ id: feedOnly.id, title, notes: 'kept' }));
+    old.close();
+
+    const errors: string[] = [];
+    const store = createStore({ db: new PaperLensDatabase(name), loadSeed: async () => asset, onError: (error) => errors.push(error), onRecovered: () => undefined });
+    await store.refreshSeed();
+    expect(errors).toEqual([]);
+    const db = await store.ready();
+    expect(await storedSeedVersion(db)).toBe(asset.version);
+    expect((await db.papers.get(feedOnly.id))?.summary).toMatchObject({ version: SUMMARIZER_VERSION, names: ['GraspNet-7', 'PPO', 'GPU'] });
+    expect(searchRows((await loadSearchIndex(db))!, await rowContext(db), 'graspnet', 3).map((row) => row.id)).toEqual([feedOnly.id]);
+    expect((await db.saved.get(feedOnly.id))?.notes).toBe('kept');
     db.close();
   });
 });

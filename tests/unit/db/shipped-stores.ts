@@ -18,6 +18,15 @@ export const VERSION_5_STORES = {
   trendingDays: 'day',
 } as const;
 
+const VERSION_15_STORES = {
+  ...VERSION_5_STORES,
+  seen: 'id, at',
+  paperBlocks: 'block, *ids, *titleKeys, *rankedIds, shortBy, written',
+  relatedTerms: 'block',
+  saved: 'id, addedAt, updatedAt, status, *tags, citeKey',
+  removed: 'id, removedAt',
+} as const;
+
 /**
  * Store definitions as they were shipped, frozen here on purpose: a later version of
  * PaperLensDatabase must open a database made by any of them without losing anything.
@@ -62,4 +71,8 @@ export const SHIPPED_STORES = {
     relatedTerms: 'block',
     saved: 'id, addedAt, updatedAt, status, *tags, citeKey',
   },
+  /** Version 15: papers removed from the reading list kept for 30 days. */
+  'version 15': VERSION_15_STORES,
+  /** Version 16: the tables of version 15, the search index rebuilt with acronyms. */
+  'version 16': VERSION_15_STORES,
 } as const satisfies Record<string, Record<string, string>>;
