@@ -11,7 +11,8 @@ const FIXTURES = join(import.meta.dirname, '../tests/fixtures');
  * it, replaces it on disk with this checkout's build (`npm run build` first) and starts the
  * browser again on the same profile, so the new code opens the old store; then checks the store upgraded without losing the saved
  * paper, that the card's lookup and popup search work, that a paper saved bare (id only) before
- * is completed from its arXiv page after the update, and prints how long the upgrade took.
+ * is completed from its arXiv page after the update, that the store reports no error once the
+ * new build's seed is loaded, and prints how long the upgrade took.
  */
 
 const older = process.argv[2];
@@ -20,6 +21,8 @@ if (!older) {
   process.exit(2);
 }
 const send = (message: unknown) => `(globalThis.chrome).runtime.sendMessage(${JSON.stringify(message)})`;
+type HealthReply = { ok: boolean; result?: { error: string | null; seedVersion: string | null } };
+const HEALTH_WAIT_MS = 20_000;
 
 const dir = await mkdtemp(join(tmpdir(), 'paperlens-upgrade-'));
 const profileDir = await mkdtemp(join(tmpdir(), 'paperlens-upgrade-profile-'));
@@ -40,6 +43,7 @@ try {
   // Saved as a bare link is, with its id only (an older build could not complete it).
   const bare = (await page.evaluate(send({ type: 'save', paper: { id: '1706.03762', title: 'arXiv:1706.03762' } }))) as { ok: boolean };
   if (!bare.ok) failures.push('the older build did not save the bare paper');
+  const olderSeed = ((await page.evaluate(send({ type: 'health' }))) as HealthReply).result?.seedVersion ?? null;
   await before.close();
 
   // The same profile and extension folder, now holding this checkout's build.
@@ -59,6 +63,15 @@ try {
     const upgradedToFirstAnswerMs = Date.now() - started;
     if (!lookup.ok) failures.push(`lookup failed: ${lookup.error}`);
     else if (lookup.result[0]?.status !== 'to-read') failures.push(`the saved paper lost its status: ${JSON.stringify(lookup.result[0])}`);
+    // The worker's start loads the new build's seed (when it changed) and recomputes older summaries: it must not fail.
+    const healthOf = async () => ((await popup.evaluate(send({ type: 'health' }))) as HealthReply).result;
+    let health = await healthOf();
+    for (let waited = 0; waited < HEALTH_WAIT_MS && !health?.error && health?.seedVersion === olderSeed; waited += 500) {
+      await popup.waitForTimeout(500);
+      health = await healthOf();
+    }
+    if (health?.error) failures.push(`the store reports after the update: ${health.error}`);
+    const seedReplaced = health?.seedVersion !== olderSeed;
     await popup.getByTestId('search').fill('hallucination');
     await popup.waitForFunction(() => document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query') === 'hallucination', null, { timeout: 15_000 });
     const searchResults = await popup.getByTestId('search-item').count();
@@ -84,7 +97,7 @@ try {
       else await popup.waitForTimeout(500);
     }
     if (completedBare === null) failures.push('the paper saved bare before the update was not completed from its arXiv page');
-    console.log(JSON.stringify({ upgradedToFirstAnswerMs, searchResults, savedItems, completedBare, failures }, null, 2));
+    console.log(JSON.stringify({ upgradedToFirstAnswerMs, seedReplaced, searchResults, savedItems, completedBare, failures }, null, 2));
   } finally {
     await after.close();
   }
