@@ -11,8 +11,9 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 const isWordChar = (code: number) => isLetter(code) || isDigit(code) || code === HYPHEN;
 
-// A number and its unit or factor ("7B", "32k", "2.6x" read from its decimals): sizes and results, not names.
-const AMOUNT = /^\d+[A-Za-z]$/;
+// A number and its unit or factor ("7B", "32k", "80GB", "95th", "1e-3", "2.6x" read from its
+// decimals): sizes, settings and results, not names.
+const AMOUNT = /^\d+(?:[A-Za-z]{1,2}|e-?\d+)$/;
 const SLASH = 47;
 
 /** Whether the word at [start, end) is a piece of a link's path ("github.com/RulinShao/…"): a user name or a hash. */
@@ -20,11 +21,16 @@ function inLink(text: string, start: number, end: number): boolean {
   return text.charCodeAt(start - 1) === SLASH || text.charCodeAt(end) === SLASH;
 }
 
-/** Whether the capital or digit at `at` marks a name: a capital after a letter or digit, a digit beside a letter (or a hyphen and a letter). */
+const isCapital = (code: number) => code >= 65 && code <= 90;
+
+/**
+ * Whether the capital or digit at `at` marks a name: a capital after a letter or digit, or after a
+ * capital and a hyphen ("U-Net"; not "Self-Supervised"), a digit beside a letter (or a hyphen and a letter).
+ */
 function marksName(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   const before = text.charCodeAt(at - 1);
-  if (!isDigit(code)) return isLetter(before) || isDigit(before);
+  if (!isDigit(code)) return isLetter(before) || isDigit(before) || (before === HYPHEN && isCapital(text.charCodeAt(at - 2)));
   const after = text.charCodeAt(at + 1);
   return isLetter(before) || isLetter(after) || (before === HYPHEN && isLetter(text.charCodeAt(at - 2))) || (after === HYPHEN && isLetter(text.charCodeAt(at + 2)));
 }

@@ -194,6 +194,11 @@ describe('popup, as a reader sees it', () => {
     expect(metas).toContain('Missing: speculative, zzqxy');
     expect(metas.indexOf('Missing: speculative, zzqxy')).toBeGreaterThan(metas.lastIndexOf('Missing: zzqxy'));
     await expect.poll(() => popup.getByTestId('search-status').textContent()).toMatch(/^No paper has every word; \d+ (or more )?papers with some$/);
+    // A link or an id being typed is no words: no paper matches it, whatever abstracts say "arXiv" or "GitHub".
+    for (const address of ['https://github.com/huggingface/transformers', 'arxiv.org/abs/2310.0177']) {
+      await popup.getByTestId('search').fill(address);
+      await expect.poll(() => popup.getByTestId('search-results').textContent()).toBe(`No paper in your store matches “${address}”.`);
+    }
     // Matched whole again, the list is the usual one.
     await popup.getByTestId('search').fill('speculative decoding');
     await expect.poll(() => popup.getByTestId('search-some-words').count()).toBe(0);

@@ -12,6 +12,8 @@ import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
 
 const RESULT_LIMIT = 20;
+// A link, a host ("arxiv.org"), an e-mail or an arXiv id, whole or being typed ("2310.0").
+const ADDRESS_LIKE = /[/@]|\d{4}\.\d|[a-z]\.[a-z]{2,}|^\s*(?:https?|www)\b/i;
 
 const emptyIndex = (): SearchIndex => new SearchIndex(unpackSnapshot(snapshotOf([])));
 
@@ -76,7 +78,8 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
       if (rows.length > 0) return { results: { query, papers: rows, missing: null }, error: null };
       const unknown = unknownPaper(query);
       // "adam optimizer": an empty list tells the reader less than the papers with one of the words.
-      const some = unknown.length > 0 ? [] : someWordsRows(index.value, context.value, query, RESULT_LIMIT);
+      // Not an address or an id being typed: papers whose abstracts say "arXiv" are not what it asks for.
+      const some = unknown.length > 0 || ADDRESS_LIKE.test(query) ? [] : someWordsRows(index.value, context.value, query, RESULT_LIMIT);
       if (some.length === 0) return { results: { query, papers: unknown, missing: null }, error: null };
       return { results: { query, papers: some.map(({ row }) => row), missing: new Map(some.map(({ row, missing }) => [row.id, missing])) }, error: null };
     } catch (failure) {

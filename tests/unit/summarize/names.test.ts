@@ -11,7 +11,9 @@ describe('the names an abstract uses', () => {
   });
 
   test('not a capital that begins a sentence or a name, a year, a number and its unit, or a piece of a link', () => {
-    expect(abstractNames('The Transformer of Vaswani (2017) runs 2.6x faster at 7B and 32k tokens.')).toEqual([]);
+    expect(abstractNames('The Transformer of Vaswani (2017) runs 2.6x faster at 7B and 32k tokens, on 80GB GPUs at the 95th percentile with lr 1e-3.')).toEqual(['GPUs']);
+    // A capital after a capital and a hyphen makes a name; after a word and a hyphen it does not.
+    expect(abstractNames('A U-Net and an R-CNN, Self-Supervised.')).toEqual(['U-Net', 'R-CNN']);
     expect(abstractNames('Code: https://github.com/RulinShao/retrieval-scaling and github.com/hwy9855/mask.')).toEqual([]);
     // A dash after a name is not part of it.
     expect(abstractNames('a CNN-- and then LSTM-')).toEqual(['CNN', 'LSTM']);
