@@ -18,6 +18,8 @@ export interface TypoSearch<T> {
   has(word: string, asPrefix: boolean): boolean;
   /** The best `limit` entries the query finds, typos forgiven, best first. */
   matches(query: string, limit: number): T[];
+  /** For words no entry has all of: the best `limit` with some, more words first, each with the words it lacks (SearchIndex `someWords`). */
+  withSomeWords(query: string, limit: number): { entry: T; missing: string[] }[];
 }
 
 /** A list's words, as hasTypo asks about them. */
@@ -54,6 +56,7 @@ export function typoSearch<T>(list: readonly T[], fields: (entry: T) => TypoFiel
   const search: TypoSearch<T> = {
     has: (word, asPrefix) => index.has(word, asPrefix),
     matches: (query, limit) => index.search(query, limit).map((hit) => list[Number(hit.id)]!),
+    withSomeWords: (query, limit) => index.search(query, limit, { someWords: true }).map((hit) => ({ entry: list[Number(hit.id)]!, missing: hit.missing })),
   };
   typoSearches.set(list, search);
   return search;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
-import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, someWordsRows, type ResultRow, type RowContext } from '../../db/search';
+import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, someWordsRows, type ResultRow, type RowContext, type SomeWordsRow } from '../../db/search';
 import { placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
@@ -79,7 +79,7 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
       const unknown = unknownPaper(query);
       // "adam optimizer": an empty list tells the reader less than the papers with one of the words.
       // Not an address or an id being typed: papers whose abstracts say "arXiv" are not what it asks for.
-      const some = unknown.length > 0 || ADDRESS_LIKE.test(query) ? [] : someWordsRows(index.value, context.value, query, RESULT_LIMIT);
+      const some = unknown.length > 0 || ADDRESS_LIKE.test(query) ? [] : someWordsResults(index.value, context.value, savedNewestFirst, visited, query, RESULT_LIMIT);
       if (some.length === 0) return { results: { query, papers: unknown, missing: null }, error: null };
       return { results: { query, papers: some.map(({ row }) => row), missing: new Map(some.map(({ row, missing }) => [row.id, missing])) }, error: null };
     } catch (failure) {
@@ -206,6 +206,22 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
     listed.add(id);
   }
   return rows.slice(0, limit);
+}
+
+/**
+ * For words no paper has all of: the store's papers, and the saved and opened papers (those the store
+ * does not hold too), with some of the words, those lacking fewer first, the reader's own first among
+ * equals; each with the words it lacks.
+ */
+export function someWordsResults(index: SearchIndex, context: RowContext, savedNewestFirst: readonly SavedItem[], visited: readonly VisitedPaper[], query: string, limit: number): SomeWordsRow[] {
+  const all = [
+    ...savedTypoSearch(savedNewestFirst).withSomeWords(query, limit).map(({ entry, missing }) => ({ row: paperRow(index, context, entry.id) ?? savedRow(entry), missing })),
+    ...visitedTypoSearch(visited).withSomeWords(query, limit).map(({ entry, missing }) => ({ row: visitedRow(entry, index, context, savedNewestFirst), missing })),
+    ...someWordsRows(index, context, query, limit),
+  ];
+  const listed = new Set<string>();
+  const once = all.filter(({ row }) => !listed.has(row.id) && Boolean(listed.add(row.id)));
+  return once.sort((a, b) => a.missing.length - b.missing.length).slice(0, limit);
 }
 
 /**

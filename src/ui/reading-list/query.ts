@@ -238,7 +238,11 @@ export function savedTypoSearch(items: readonly SavedItem[]): TypoSearch<SavedIt
   if (last !== null && last !== items && sameTypoFields(last, items)) {
     const indexed = typoSearch(last, typoFields);
     const at = new Map(last.map((item, position) => [item, position]));
-    const search: TypoSearch<SavedItem> = { has: indexed.has, matches: (query, limit) => indexed.matches(query, limit).map((item) => items[at.get(item)!]!) };
+    const search: TypoSearch<SavedItem> = {
+      has: indexed.has,
+      matches: (query, limit) => indexed.matches(query, limit).map((item) => items[at.get(item)!]!),
+      withSomeWords: (query, limit) => indexed.withSomeWords(query, limit).map(({ entry, missing }) => ({ entry: items[at.get(entry)!]!, missing })),
+    };
     keptTypoSearches.set(items, search);
     return search;
   }

@@ -3,7 +3,7 @@ import { PaperLensDatabase } from '../../../src/db/database';
 import { listSaved, markSeen, recentlySeen, savePaper } from '../../../src/db/papers';
 import { loadSearchIndex, rowContext } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
-import { storeAndSavedRows, visitedOutsideStore } from '../../../src/ui/popup/search';
+import { someWordsResults, storeAndSavedRows, visitedOutsideStore } from '../../../src/ui/popup/search';
 import { savedTypoSearch, sortItems } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 import type { SeedAsset } from '../../../src/schema';
@@ -245,5 +245,21 @@ describe('popup search forgives a typo in saved and opened papers, as it does in
     // Saved papers keep their place first.
     await markSeen(typos, [{ id: '2502.04322', title: 'Attention Routing in Sparse Experts' }], 40);
     expect((await typoSearch('atention')).slice(0, 2)).toEqual(['1706.03762', '2502.04322']);
+  });
+});
+
+describe('popup search: words no paper has all of', () => {
+  test('a saved paper the store does not hold is among the papers with some of them, first for lacking fewer', async () => {
+    await savePaper(db, { id: '2502.00001', title: 'Speculative decoding for robot grasping', authors: ['Ada Grasp'] }, 3);
+    const index = (await loadSearchIndex(db))!;
+    const visited = visitedOutsideStore(await db.seen.orderBy('at').reverse().toArray(), index);
+    const saved = sortItems(await listSaved(db), 'added');
+    expect(await search('speculative decoding grasping quantum')).toEqual([]);
+    const some = someWordsResults(index, await rowContext(db), saved, visited, 'speculative decoding grasping quantum', 20);
+    expect(some[0]).toMatchObject({ row: { id: '2502.00001', title: 'Speculative decoding for robot grasping', status: 'to-read' }, missing: ['quantum'] });
+    // The store's papers follow, lacking more of the words; none is listed twice.
+    expect(some.slice(1).every(({ missing }) => missing.length >= 2)).toBe(true);
+    expect(some.length).toBeGreaterThan(1);
+    expect(new Set(some.map(({ row }) => row.id)).size).toBe(some.length);
   });
 });
