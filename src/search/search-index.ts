@@ -67,6 +67,39 @@ export interface SearchHit {
 /** The most words a query with `someWords` tells apart (bits of a mask). */
 const MAX_SOME_WORDS = 32;
 
+/** What a query with `someWords` counts as one word: a word, or a hyphenated compound's words; as written, and their bits in a mask. */
+interface WordUnit {
+  written: string;
+  bits: number;
+}
+
+const HYPHENATED = /[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu;
+
+/**
+ * The query's words as units, in the order written (`written`: its words in that order): each
+ * hyphenated compound typed is one, its words' bits together; `scored` are the words in the order
+ * they are scored (bit i is scored[i]).
+ */
+function wordUnits(query: string, scored: readonly string[], written: readonly string[]): WordUnit[] {
+  const bitOf = (word: string) => {
+    const at = scored.indexOf(word);
+    return at < 0 ? 0 : 1 << at;
+  };
+  const units: { written: string; bits: number; at: number }[] = [];
+  let grouped = 0;
+  for (const match of query.toLowerCase().matchAll(HYPHENATED)) {
+    const bits = tokenize(match[0]).reduce((sum, word) => sum | (bitOf(word) & ~grouped), 0);
+    if (bits === 0) continue;
+    grouped |= bits;
+    units.push({ written: match[0], bits, at: Math.min(...tokenize(match[0]).map((word) => written.indexOf(word)).filter((at) => at >= 0)) });
+  }
+  for (const word of scored) {
+    const bit = bitOf(word);
+    if ((grouped & bit) === 0) units.push({ written: word, bits: bit, at: written.indexOf(word) });
+  }
+  return units.sort((a, b) => a.at - b.at).map(({ written, bits }) => ({ written, bits }));
+}
+
 /**
  * 2: rows stored with the documents. 3: posting weights count halves of an occurrence (WEIGHT_UNIT).
  * Indexing texts otherwise (compoundTerms, acronyms.ts) keeps the format: an index built before still
@@ -699,15 +732,17 @@ export class SearchIndex {
       }
     };
     // Said in the query's order (the words are scored rarest first).
-    const missingOf = (doc: number): string[] => {
-      if (!masks) return [];
-      const mask = masks[doc]!;
-      const lacked = wordTerms.slice(0, needed).flatMap(({ word }, wordIndex) => ((mask & (1 << wordIndex)) === 0 ? [word] : []));
-      return lacked.sort((a, b) => words.indexOf(a) - words.indexOf(b));
+    // With some words, a hyphenated compound typed ("self-supervised") counts as one word, had only whole.
+    const units = masks ? wordUnits(query, wordTerms.slice(0, needed).map(({ word }) => word), words) : [];
+    const missingOf = (doc: number): string[] => (masks ? units.filter(({ bits }) => (masks[doc]! & bits) !== bits).map(({ written }) => written) : []);
+    const unitsHad = (mask: number): number => {
+      let had = 0;
+      for (const { bits } of units) if ((mask & bits) === bits) had++;
+      return had;
     };
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      const hit = { doc, words: matched[doc]!, score: scores[doc]! };
+      const hit = { doc, words: masks ? unitsHad(masks[doc]!) : matched[doc]!, score: scores[doc]! };
       scores[doc] = 0;
       matched[doc] = 0;
       if ((!masks && hit.words !== needed) || ids[doc] === exclude || (ofYear && !ofYear(doc))) continue;

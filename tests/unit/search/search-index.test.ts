@@ -364,3 +364,24 @@ describe('names only the abstract has', () => {
     expect(index.search('resnet50').map((hit) => hit.id)).toEqual(['1']);
   });
 });
+
+describe('a query no paper has every word of, with a hyphenated compound', () => {
+  test('the compound counts as one word, had only whole, and is said as typed when lacking', () => {
+    const index = new SearchIndex(
+      buildSearchSnapshot([
+        titleDocument('1', 'Self-Supervised Pretraining of Speech Models'),
+        titleDocument('2', 'Robotics Grasping at Scale'),
+        titleDocument('3', 'Supervised Grasping of Cloth'),
+      ]),
+    );
+    const hits = index.search('self-supervised robotics grasping', 20, { someWords: true });
+    // Two of the three words typed come first; the compound alone is one of three, as is "supervised" without "self".
+    expect(hits[0]).toMatchObject({ id: '2', missing: ['self-supervised'] });
+    expect(new Map(hits.slice(1).map(({ id, missing }) => [id, missing]))).toEqual(
+      new Map([
+        ['1', ['robotics', 'grasping']],
+        ['3', ['self-supervised', 'robotics']],
+      ]),
+    );
+  });
+});
