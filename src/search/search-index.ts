@@ -731,8 +731,8 @@ export class SearchIndex {
         at = smallest;
       }
     };
-    // Said in the query's order (the words are scored rarest first).
-    // With some words, a hyphenated compound typed ("self-supervised") counts as one word, had only whole.
+    // With some words, a hyphenated compound typed ("self-supervised") counts as one word, had only
+    // whole; the words lacked are said in the query's order (they are scored rarest first).
     const units = masks ? wordUnits(query, wordTerms.slice(0, needed).map(({ word }) => word), words) : [];
     const missingOf = (doc: number): string[] => (masks ? units.filter(({ bits }) => (masks[doc]! & bits) !== bits).map(({ written }) => written) : []);
     const unitsHad = (mask: number): number => {
