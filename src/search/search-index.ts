@@ -654,7 +654,8 @@ export class SearchIndex {
     // Japanese character is not a letter but a syllable or a word: it begins few terms.
     const letter = last.length === 1 && !CJK.test(last);
     if (typing && letter && required.length > 0) optional.push(withJoins(last, this.termsOf(last, false)));
-    else classify(last, typing && !letter, required.length === 0);
+    // With some words, no other word narrows the prefix's documents: it reads its commonest terms, as alone.
+    else classify(last, typing && !letter, required.length === 0 || someWords);
     // "in context learning": the words find long-context papers too; those writing "in-context" come first.
     if (required.length > 0) {
       for (const join of joins) {
