@@ -7,11 +7,12 @@ import { benchSearch } from './search';
 import { benchWorkerLookup } from './worker-lookup';
 
 /**
- * `npm run bench [-- --only <name>] [--papers 10000,100000] [--repeat 5] [--compare <dir>]`: the
+ * `npm run bench [-- --only <name>] [--papers 10000,100000] [--repeat 5] [--compare <dir>] [--keystrokes-only]`: the
  * project's performance figures, measured in real Chromium on the built extension (run `npm run
  * build` first); `--papers`: the store sizes of `search` (default both) and `load` (default
  * 100,000); `--repeat`, `--compare`: the loads per size of `load`, and another build's bench output
- * to load in turn (bench/load.ts). `load` runs only when named. Prints each report and writes them all to bench/results/latest.json.
+ * to load in turn (bench/load.ts); `--keystrokes-only`: `search` without the unknown paper's card,
+ * the feed merge and the related lists' refresh (minutes at 100,000 papers). `load` runs only when named. Prints each report and writes them all to bench/results/latest.json.
  */
 
 const args = process.argv.slice(2);
@@ -34,7 +35,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   card: () => benchCardLatency(),
   listing: () => benchListing(),
   'reading-list': () => benchReadingList(),
-  search: () => benchSearch(sizes),
+  search: () => benchSearch(sizes, args.includes('--keystrokes-only')),
   load: () => benchLoad(sizes, repeats, compareDir),
   lookup: () => benchWorkerLookup(),
 };

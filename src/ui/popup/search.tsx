@@ -27,6 +27,9 @@ interface Results {
   missing: Map<string, string[]> | null;
 }
 
+// Papers with some of the words are listed once typing has paused this long.
+const SOME_WORDS_AFTER_MS = 250;
+
 // The saved and opened papers' typo indexes are built this long after those papers load.
 const TYPO_INDEX_DELAY_MS = 300;
 
@@ -75,18 +78,37 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
     if (!searching || !index.value || !context.value || !savedNewestFirst || !visited) return { results: null, error: null };
     try {
       const rows = storeAndSavedRows(index.value, context.value, savedNewestFirst, query, RESULT_LIMIT, visited);
-      if (rows.length > 0) return { results: { query, papers: rows, missing: null }, error: null };
-      const unknown = unknownPaper(query);
-      // "adam optimizer": an empty list tells the reader less than the papers with one of the words.
-      // Not an address or an id being typed: papers whose abstracts say "arXiv" are not what it asks for.
-      const some = unknown.length > 0 || ADDRESS_LIKE.test(query) ? [] : someWordsResults(index.value, context.value, savedNewestFirst, visited, query, RESULT_LIMIT);
-      if (some.length === 0) return { results: { query, papers: unknown, missing: null }, error: null };
-      return { results: { query, papers: some.map(({ row }) => row), missing: new Map(some.map(({ row, missing }) => [row.id, missing])) }, error: null };
+      return { results: { query, papers: rows.length > 0 ? rows : unknownPaper(query), missing: null }, error: null };
     } catch (failure) {
       return { results: null, error: errorMessage(failure) };
     }
   }, [query, index.value, context.value, savedNewestFirst, visited]);
-  return { query, setQuery, results: answer.results, error: answer.error ?? index.error ?? context.error ?? saved.error ?? seen.error };
+  // "adam optimizer": an empty list tells the reader less than the papers with one of the words.
+  // Not an address or an id being typed: papers whose abstracts say "arXiv" are not what it asks for.
+  // Listed once typing pauses: as the words are typed, the keystroke shows that none has them all at
+  // once (rendering 20 rows more at each one took the keystrokes' p95 over 16 ms at 100,000 papers).
+  const [some, setSome] = useState<{ query: string; rows: SomeWordsRow[] } | null>(null);
+  const wantsSome = answer.results?.papers.length === 0 && !ADDRESS_LIKE.test(query);
+  useEffect(() => {
+    if (!wantsSome || !index.value || !context.value || !savedNewestFirst || !visited) return undefined;
+    const timer = setTimeout(() => {
+      try {
+        setSome({ query, rows: someWordsResults(index.value!, context.value!, savedNewestFirst, visited, query, RESULT_LIMIT) });
+      } catch (failure) {
+        // A suggestion beside an answer already shown: without it the reader sees that no paper matches.
+        console.warn('PaperLens: papers with some of the words could not be listed', failure);
+      }
+    }, SOME_WORDS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [wantsSome, query, index.value, context.value, savedNewestFirst, visited]);
+  const results = useMemo(
+    () =>
+      wantsSome && some?.query === query && some.rows.length > 0
+        ? { query, papers: some.rows.map(({ row }) => row), missing: new Map(some.rows.map(({ row, missing }) => [row.id, missing])) }
+        : answer.results,
+    [wantsSome, some, query, answer.results],
+  );
+  return { query, setQuery, results, error: answer.error ?? index.error ?? context.error ?? saved.error ?? seen.error };
 }
 
 /** A paper whose page was opened, with the title and authors its page showed, and its searchable text. */
