@@ -87,11 +87,12 @@ function wordUnits(query: string, scored: readonly string[], written: readonly s
   };
   const units: { written: string; bits: number; at: number }[] = [];
   let grouped = 0;
-  for (const match of query.toLowerCase().matchAll(HYPHENATED)) {
-    const bits = tokenize(match[0]).reduce((sum, word) => sum | (bitOf(word) & ~grouped), 0);
+  for (const [compound] of query.toLowerCase().matchAll(HYPHENATED)) {
+    const parts = tokenize(compound);
+    const bits = parts.reduce((sum, word) => sum | (bitOf(word) & ~grouped), 0);
     if (bits === 0) continue;
     grouped |= bits;
-    units.push({ written: match[0], bits, at: Math.min(...tokenize(match[0]).map((word) => written.indexOf(word)).filter((at) => at >= 0)) });
+    units.push({ written: compound, bits, at: Math.min(...parts.map((word) => written.indexOf(word)).filter((at) => at >= 0)) });
   }
   for (const word of scored) {
     const bit = bitOf(word);

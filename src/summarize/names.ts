@@ -8,7 +8,8 @@ import { MAX_ABSTRACT_NAMES, MAX_NAME_LENGTH } from '../papers/bounds';
 
 const HYPHEN = 45;
 const isDigit = (code: number) => code >= 48 && code <= 57;
-const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+const isCapital = (code: number) => code >= 65 && code <= 90;
+const isLetter = (code: number) => (code >= 97 && code <= 122) || isCapital(code);
 const isWordChar = (code: number) => isLetter(code) || isDigit(code) || code === HYPHEN;
 
 // A number and its unit or factor ("7B", "32k", "80GB", "95th", "1e-3", "2.6x" read from its
@@ -20,8 +21,6 @@ const SLASH = 47;
 function inLink(text: string, start: number, end: number): boolean {
   return text.charCodeAt(start - 1) === SLASH || text.charCodeAt(end) === SLASH;
 }
-
-const isCapital = (code: number) => code >= 65 && code <= 90;
 
 /**
  * Whether the capital or digit at `at` marks a name: a capital after a letter or digit, or after a
@@ -43,7 +42,7 @@ export function abstractNames(abstract: string): string[] {
   const names = new Set<string>();
   for (let at = 1; at < abstract.length && names.size < MAX_ABSTRACT_NAMES; at++) {
     const code = abstract.charCodeAt(at);
-    if (code > 90 || code < 48 || (code > 57 && code < 65) || !marksName(abstract, at)) continue;
+    if ((!isCapital(code) && !isDigit(code)) || !marksName(abstract, at)) continue;
     let start = at;
     while (start > 0 && isWordChar(abstract.charCodeAt(start - 1))) start--;
     let end = at + 1;
