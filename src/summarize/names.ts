@@ -7,10 +7,17 @@
 import { MAX_ABSTRACT_NAMES, MAX_NAME_LENGTH } from '../papers/bounds';
 
 const HYPHEN = 45;
+const DOT = 46;
 const isDigit = (code: number) => code >= 48 && code <= 57;
-const isCapital = (code: number) => code >= 65 && code <= 90;
-const isLetter = (code: number) => (code >= 97 && code <= 122) || isCapital(code);
-const isWordChar = (code: number) => isLetter(code) || isDigit(code) || code === HYPHEN;
+// Letters outside ASCII count too: "ÉcoleNet", "μTransfer" are names whole. Most text is ASCII, so
+// the pattern is asked only for the rest.
+const OTHER_LETTER = /\p{L}/u;
+const isOtherLetter = (code: number) => code > 127 && OTHER_LETTER.test(String.fromCharCode(code));
+const isCapital = (code: number) => (code >= 65 && code <= 90) || (code > 127 && isOtherLetter(code) && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code));
+const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isOtherLetter(code);
+// A hyphen, or the Unicode hyphen and non-breaking hyphen that typeset text has for it ("GPT‑4").
+const isHyphen = (code: number) => code === HYPHEN || code === 0x2010 || code === 0x2011;
+const isWordChar = (code: number) => isLetter(code) || isDigit(code) || isHyphen(code);
 
 // A number and its unit or factor ("7B", "32k", "80GB", "95th", "1e-3", "2.6x" read from its
 // decimals): sizes, settings and results, not names.
@@ -29,9 +36,9 @@ function inLink(text: string, start: number, end: number): boolean {
 function marksName(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   const before = text.charCodeAt(at - 1);
-  if (!isDigit(code)) return isLetter(before) || isDigit(before) || (before === HYPHEN && isCapital(text.charCodeAt(at - 2)));
+  if (!isDigit(code)) return isLetter(before) || isDigit(before) || (isHyphen(before) && isCapital(text.charCodeAt(at - 2)));
   const after = text.charCodeAt(at + 1);
-  return isLetter(before) || isLetter(after) || (before === HYPHEN && isLetter(text.charCodeAt(at - 2))) || (after === HYPHEN && isLetter(text.charCodeAt(at + 2)));
+  return isLetter(before) || isLetter(after) || (isHyphen(before) && isLetter(text.charCodeAt(at - 2))) || (isHyphen(after) && isLetter(text.charCodeAt(at + 2)));
 }
 
 /**
@@ -46,11 +53,12 @@ export function abstractNames(abstract: string): string[] {
     let start = at;
     while (start > 0 && isWordChar(abstract.charCodeAt(start - 1))) start--;
     let end = at + 1;
-    while (end < abstract.length && isWordChar(abstract.charCodeAt(end))) end++;
+    // A version's point is part of the name ("GPT-3.5-turbo", "Qwen2.5"); a full stop is not.
+    while (end < abstract.length && (isWordChar(abstract.charCodeAt(end)) || (abstract.charCodeAt(end) === DOT && isDigit(abstract.charCodeAt(end - 1)) && isDigit(abstract.charCodeAt(end + 1))))) end++;
     at = end;
     // Hyphens join a name's parts, not a name to a dash.
-    while (abstract.charCodeAt(start) === HYPHEN) start++;
-    while (end > start && abstract.charCodeAt(end - 1) === HYPHEN) end--;
+    while (isHyphen(abstract.charCodeAt(start))) start++;
+    while (end > start && isHyphen(abstract.charCodeAt(end - 1))) end--;
     const name = abstract.slice(start, end);
     if (name.length <= MAX_NAME_LENGTH && !AMOUNT.test(name) && !inLink(abstract, start, end)) names.add(name);
   }

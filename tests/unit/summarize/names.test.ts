@@ -19,6 +19,13 @@ describe('the names an abstract uses', () => {
     expect(abstractNames('a CNN-- and then LSTM-')).toEqual(['CNN', 'LSTM']);
   });
 
+  test("a version's point, letters outside ASCII and typeset hyphens are part of a name", () => {
+    expect(abstractNames('We distill GPT-3.5-turbo into Qwen2.5-7B. Both beat GPT-4. Then 2.6x faster.')).toEqual(['GPT-3.5-turbo', 'Qwen2.5-7B', 'GPT-4']);
+    expect(abstractNames('ÉcoleNet and μTransfer tune a naïve École model.')).toEqual(['ÉcoleNet', 'μTransfer']);
+    // U+2011 (non-breaking hyphen) and U+2010 (hyphen), as PDFs and typeset pages write them.
+    expect(abstractNames('We compare GPT\u20114 with U\u2010Net.')).toEqual(['GPT\u20114', 'U\u2010Net']);
+  });
+
   test('at most MAX_ABSTRACT_NAMES, and none longer than a name', () => {
     const many = Array.from({ length: 40 }, (_, k) => `Model${k}X`).join(' ');
     expect(abstractNames(many)).toHaveLength(MAX_ABSTRACT_NAMES);
