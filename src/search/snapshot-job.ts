@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { SnapshotReplySchema, type PackedDocuments, type PackedSearchSnapshot, type SnapshotJob, type SnapshotReply } from '../schema/search';
-import { buildSearchSnapshot, packSnapshot, unpackSnapshot, updateSearchSnapshot, type SearchDocument } from './search-index';
+import { buildPackedSnapshot, packSnapshot, unpackSnapshot, updateSearchSnapshot, type DocumentText, type SearchDocument } from './search-index';
 
 /**
  * A build of the search index as a job that can run on another thread (snapshot-threads.ts): its
@@ -42,20 +42,41 @@ export function packDocuments(documents: readonly SearchDocument[]): PackedDocum
   };
 }
 
+const miscounted = (count: number) => new Error(`A search index job lists ${count} documents but not as many lines in each field`);
+
+/** A job's packed fields, each split into its lines (one per document). */
+function unpacked(count: number, fields: string[]): string[][] {
+  const lines = fields.map((packed) => packed.split(LINE));
+  if (lines.some((field) => field.length !== count)) throw miscounted(count);
+  return lines;
+}
+
+/** How many lines a packed field has, counted without splitting it. */
+function lineCount(packed: string): number {
+  let count = 1;
+  for (let at = packed.indexOf(LINE); at !== -1; at = packed.indexOf(LINE, at + 1)) count++;
+  return count;
+}
+
 function* unpackDocuments({ count, ids, titles, texts, authors, names, rows }: PackedDocuments): Generator<SearchDocument> {
   if (count === 0) return;
-  const fields = [ids, titles, texts, authors, names, rows].map((packed) => packed.split(LINE));
-  if (fields.some((lines) => lines.length !== count)) throw new Error(`A search index job lists ${count} documents but not as many lines in each field`);
-  const [idLines, titleLines, textLines, authorLines, nameLines, rowLines] = fields as [string[], string[], string[], string[], string[], string[]];
+  const [idLines, titleLines, textLines, authorLines, nameLines, rowLines] = unpacked(count, [ids, titles, texts, authors, names, rows]) as [string[], string[], string[], string[], string[], string[]];
   for (let at = 0; at < count; at++) yield { id: idLines[at]!, title: titleLines[at]!, text: textLines[at]!, authors: authorLines[at]!, names: nameLines[at]!, row: rowLines[at]! };
+}
+
+/** The documents' text alone: a snapshot made of them alone keeps their ids and rows packed. */
+function* unpackTexts({ count, ids, titles, texts, authors, names, rows }: PackedDocuments): Generator<DocumentText> {
+  if (count === 0) return;
+  if (lineCount(ids) !== count || lineCount(rows) !== count) throw miscounted(count);
+  const [titleLines, textLines, authorLines, nameLines] = unpacked(count, [titles, texts, authors, names]) as [string[], string[], string[], string[]];
+  for (let at = 0; at < count; at++) yield { title: titleLines[at]!, text: textLines[at]!, authors: authorLines[at]!, names: nameLines[at]! };
 }
 
 /** The job's snapshot: the stored one with its documents added or replaced, or one of them alone. */
 export function runSnapshotJob({ stored, documents }: SnapshotJob): PackedSearchSnapshot {
-  const incoming = unpackDocuments(documents);
-  if (stored === null) return packSnapshot(buildSearchSnapshot(incoming));
+  if (stored === null) return buildPackedSnapshot(unpackTexts(documents), documents);
   const replacing = new Set(documents.count === 0 ? [] : documents.ids.split(LINE));
-  return packSnapshot(updateSearchSnapshot(unpackSnapshot(stored), incoming, replacing));
+  return packSnapshot(updateSearchSnapshot(unpackSnapshot(stored), unpackDocuments(documents), replacing));
 }
 
 /** How many documents the job's snapshot holds: those stored and those it adds. */

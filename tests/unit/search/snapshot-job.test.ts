@@ -44,5 +44,10 @@ test('a title or TL;DR with line breaks keeps every paper its own id and row', (
 
 test('a job whose fields do not list as many documents is refused with what is wrong', () => {
   const documents = packDocuments(papers.slice(0, 3).map(searchDocument));
-  expect(() => runSnapshotJob({ stored: null, documents: { ...documents, titles: 'one title' } })).toThrow('A search index job lists 3 documents but not as many lines in each field');
+  const refusal = 'A search index job lists 3 documents but not as many lines in each field';
+  expect(() => runSnapshotJob({ stored: null, documents: { ...documents, titles: 'one title' } })).toThrow(refusal);
+  // A first load keeps the job's ids and rows as they are: they are counted all the same.
+  expect(() => runSnapshotJob({ stored: null, documents: { ...documents, rows: documents.rows.replace('\n', ' ') } })).toThrow(refusal);
+  expect(() => runSnapshotJob({ stored: null, documents: { ...documents, ids: `${documents.ids}\nextra` } })).toThrow(refusal);
+  expect(() => runSnapshotJob({ stored: snapshotOf(papers.slice(3, 5)), documents: { ...documents, rows: documents.rows.replace('\n', ' ') } })).toThrow(refusal);
 });
