@@ -12,7 +12,9 @@ const FIXTURES = join(import.meta.dirname, '../tests/fixtures');
  * browser again on the same profile, so the new code opens the old store; then checks the store upgraded without losing the saved
  * paper, that the card's lookup and popup search work, that a paper saved bare (id only) before
  * is completed from its arXiv page after the update, that the store reports no error once the
- * new build's seed is loaded, and prints how long the upgrade took.
+ * new build's seed is loaded, and prints how long the upgrade took. The older store also holds
+ * papers the feed brought (the fixture's daily papers, fetched through the popup's Refresh): an
+ * update must carry rows an older build wrote, not only the bundled ones it replaces.
  */
 
 const older = process.argv[2];
@@ -22,7 +24,11 @@ if (!older) {
 }
 const send = (message: unknown) => `(globalThis.chrome).runtime.sendMessage(${JSON.stringify(message)})`;
 type HealthReply = { ok: boolean; result?: { error: string | null; seedVersion: string | null } };
+type LookupReply = { ok: boolean; result: ({ title: string; status: string | null; inStore: boolean } | null)[]; error?: string };
 const HEALTH_WAIT_MS = 20_000;
+const FEED_URL = 'https://huggingface.co/api/daily_papers';
+// A paper of the feed fixture that the bundled snapshot lacks.
+const FEED_PAPER = { id: '2407.08608', title: 'FlashAttention-3', query: 'flashattention' };
 
 const dir = await mkdtemp(join(tmpdir(), 'paperlens-upgrade-'));
 const profileDir = await mkdtemp(join(tmpdir(), 'paperlens-upgrade-profile-'));
@@ -44,6 +50,15 @@ try {
   const bare = (await page.evaluate(send({ type: 'save', paper: { id: '1706.03762', title: 'arXiv:1706.03762' } }))) as { ok: boolean };
   if (!bare.ok) failures.push('the older build did not save the bare paper');
   const olderSeed = ((await page.evaluate(send({ type: 'health' }))) as HealthReply).result?.seedVersion ?? null;
+  before.serve(FEED_URL, { body: await readFile(join(FIXTURES, 'feed/daily_papers.json'), 'utf8'), contentType: 'application/json' });
+  const feedPaper = async () => ((await page.evaluate(send({ type: 'lookup', queries: [{ id: FEED_PAPER.id }] }))) as LookupReply).result?.[0] ?? null;
+  await page.getByTestId('refresh-feed').click();
+  let fromFeed = await feedPaper();
+  for (let waited = 0; waited < HEALTH_WAIT_MS && !fromFeed?.inStore; waited += 500) {
+    await page.waitForTimeout(500);
+    fromFeed = await feedPaper();
+  }
+  if (!fromFeed?.inStore) failures.push('the older build did not store the feed papers');
   await before.close();
 
   // The same profile and extension folder, now holding this checkout's build.
@@ -59,10 +74,13 @@ try {
     if (after.extensionId !== before.extensionId) failures.push('the extension id changed');
     const popup = await after.context.newPage();
     await popup.goto(`chrome-extension://${after.extensionId}/popup.html`);
-    const lookup = (await popup.evaluate(send({ type: 'lookup', queries: [{ id: '2310.01779' }] }))) as { ok: boolean; result: { status: string | null }[]; error?: string };
+    const lookup = (await popup.evaluate(send({ type: 'lookup', queries: [{ id: '2310.01779' }] }))) as LookupReply;
     const upgradedToFirstAnswerMs = Date.now() - started;
     if (!lookup.ok) failures.push(`lookup failed: ${lookup.error}`);
     else if (lookup.result[0]?.status !== 'to-read') failures.push(`the saved paper lost its status: ${JSON.stringify(lookup.result[0])}`);
+    const feedLookup = (await popup.evaluate(send({ type: 'lookup', queries: [{ id: FEED_PAPER.id }] }))) as LookupReply;
+    const feedKept = feedLookup.result?.[0];
+    if (!feedKept?.inStore || !feedKept.title.startsWith(FEED_PAPER.title)) failures.push(`the paper the feed brought is not kept: ${JSON.stringify(feedKept)}`);
     // The worker's start loads the new build's seed (when it changed) and recomputes older summaries: it must not fail.
     const healthOf = async () => ((await popup.evaluate(send({ type: 'health' }))) as HealthReply).result;
     let health = await healthOf();
@@ -72,10 +90,17 @@ try {
     }
     if (health?.error) failures.push(`the store reports after the update: ${health.error}`);
     const seedReplaced = health?.seedVersion !== olderSeed;
+    // The store must hold this build's seed once the update is done (a failed reseed is retried at each start, never reported as done).
+    const bundledSeed = (JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8')) as { version: string }).version;
+    if (health?.seedVersion !== bundledSeed) failures.push(`the store holds seed ${health?.seedVersion ?? 'none'}, not this build's ${bundledSeed}, ${HEALTH_WAIT_MS / 1000} s after the update`);
     await popup.getByTestId('search').fill('hallucination');
     await popup.waitForFunction(() => document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query') === 'hallucination', null, { timeout: 15_000 });
     const searchResults = await popup.getByTestId('search-item').count();
     if (searchResults === 0) failures.push('search found nothing after the upgrade');
+    await popup.getByTestId('search').fill(FEED_PAPER.query);
+    await popup.waitForFunction((query) => document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query') === query, FEED_PAPER.query, { timeout: 15_000 });
+    const feedPaperFound = (await popup.getByTestId('search-item').allTextContents()).some((text) => text.includes(FEED_PAPER.title));
+    if (!feedPaperFound) failures.push(`search for "${FEED_PAPER.query}" does not find the paper the feed brought`);
     await popup.getByTestId('search').fill('');
     await popup.getByTestId('tab-saved').click();
     await popup.getByTestId('saved-item').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
@@ -97,7 +122,7 @@ try {
       else await popup.waitForTimeout(500);
     }
     if (completedBare === null) failures.push('the paper saved bare before the update was not completed from its arXiv page');
-    console.log(JSON.stringify({ upgradedToFirstAnswerMs, seedReplaced, searchResults, savedItems, completedBare, failures }, null, 2));
+    console.log(JSON.stringify({ upgradedToFirstAnswerMs, seedReplaced, searchResults, feedPaperFound, savedItems, completedBare, failures }, null, 2));
   } finally {
     await after.close();
   }
