@@ -82,6 +82,19 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['reduces latency by 30%', 'improves accuracy by 2.1 points', 'achieve 18.7 perplexity', 'achieve 0.99 bits per character']);
   });
+  it('a list of results each with its own noun gives a phrase each, a setting in parentheses staying with its result', () => {
+    // FlashAttention (arXiv 2205.14135): "(seq. length 512)" had ended the first phrase, and the second began "speed record, 3× …".
+    const flashAttention =
+      'FlashAttention trains Transformers faster than existing baselines: 15% end-to-end wall-clock speedup on BERT-large (seq. length 512) compared to the MLPerf 1.1 training speed record, 3× speedup on GPT-2 (seq. length 1K), and 2.4× speedup on long-range arena (seq. length 1K-4K).';
+    expect(extractKeyResults(flashAttention)).toEqual([
+      'FlashAttention trains Transformers faster than existing baselines: 15% end-to-end wall-clock speedup on BERT-large (seq. length 512) compared to the MLPerf 1.1 training speed record',
+      '3× speedup on GPT-2 (seq. length 1K)',
+      '2.4× speedup on long-range arena (seq. length 1K-4K)',
+    ]);
+    // Values of one measure, and a comparison with the result before, stay in its phrase.
+    expect(extractKeyResults('Our model improves top-1 accuracy by 3.4% on ImageNet, 2.1% on CIFAR-100 and 1.5% on SVHN.')).toEqual(['improves top-1 accuracy by 3.4% on ImageNet, 2.1% on CIFAR-100 and 1.5% on SVHN']);
+    expect(extractKeyResults('Our model attains 76.8% top-1 accuracy, 2.1% higher than MobileNetV2 with the same latency.')).toEqual(['attains 76.8% top-1 accuracy, 2.1% higher than MobileNetV2 with the same latency']);
+  });
   it('a clause cut to 20 words says so with an ellipsis', () => {
     const [phrase] = extractKeyResults(
       'In a very long and winding preamble that goes on and on about many different settings and considerations the final figure is 91.2% accuracy on the benchmark suite that everyone uses for this kind of problem today and tomorrow.',
