@@ -1,3 +1,4 @@
+import { equalLists } from '../equal-lists';
 import { planImport, sameItem } from '../export/merge';
 import { normalizeTitle, placeholderTitle } from '../papers/ids';
 import type { TitledPaper } from '../export/title-match';
@@ -148,26 +149,65 @@ export async function removeSaved(db: PaperLensDatabase, ids: readonly string[],
 export async function undoRemoval(db: PaperLensDatabase, removals: readonly RemovalOf[], now: number): Promise<ChangeCount> {
   return db.transaction('rw', db.saved, db.removed, db.meta, async () => {
     const items = await takeRemovals(db, removals, now);
-    return items.length === 0 ? { changed: 0 } : restoreSaved(db, items, null);
+    return items.length === 0 ? { changed: 0 } : restoreSaved(db, items);
   });
 }
 
 /**
- * Undo: the items go back exactly as they were, each only if nothing changed it since the step
- * undone: `expected` null (a removal) puts back only items no longer listed, so one saved again
- * meanwhile stays; else an item goes back only while it is still as the undone edit left it.
- * Counts the items put back.
+ * A removal's Undo: the items go back exactly as they were, only those no longer listed (one saved
+ * again meanwhile stays as it is). Counts the items put back.
  */
-export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedItem[], expected: readonly SavedItem[] | null): Promise<ChangeCount> {
+export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedItem[]): Promise<ChangeCount> {
   return db.transaction('rw', db.saved, db.removed, db.meta, async () => {
     const current = await db.saved.bulkGet(items.map((item) => item.id));
-    const restored = items.filter((_, index) => {
-      const now = current[index];
-      return expected === null ? now === undefined : now !== undefined && sameItem(now, expected[index]!);
-    });
+    const restored = items.filter((_, index) => current[index] === undefined);
     await db.saved.bulkPut(await withoutTakenKeys(db, restored));
-    if (expected === null) await db.removed.bulkDelete(restored.map((item) => item.id));
+    await db.removed.bulkDelete(restored.map((item) => item.id));
     return { changed: restored.length };
+  });
+}
+
+const sameValue = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? equalLists(a, b) : a === b);
+
+/**
+ * An item with an edit undone (`before` → `after`: the item before and after the edit), or null
+ * when that edit's fields changed again since, here or elsewhere. Only the fields the edit
+ * changed go back; what else changed since stays (a status set back keeps a tag added after it).
+ * Tags go back as a set: those the edit added are taken off, those it took off put back.
+ */
+function undone(current: SavedItem, before: SavedItem, after: SavedItem, now: number): SavedItem | null {
+  if (sameItem(current, after)) return before;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof SavedItem)[]);
+  const fields = [...keys].filter((key) => key !== 'updatedAt' && key !== 'tags' && !sameValue(before[key], after[key]));
+  if (fields.some((key) => !sameValue(current[key], after[key]))) return null;
+  const reverted: SavedItem = { ...current, updatedAt: now };
+  for (const key of fields) {
+    // (An optional field the edit gave the item, as a citation key, is taken off again.)
+    if (before[key] === undefined) delete reverted[key];
+    else Object.assign(reverted, { [key]: before[key] });
+  }
+  const added = new Set(after.tags.filter((tag) => !before.tags.includes(tag)));
+  const takenOff = before.tags.filter((tag) => !after.tags.includes(tag) && !current.tags.includes(tag));
+  reverted.tags = [...current.tags.filter((tag) => !added.has(tag)), ...takenOff];
+  if (reverted.tags.length > MAX_TAGS) return null;
+  return sameItem(reverted, { ...current, updatedAt: now }) ? null : reverted;
+}
+
+/**
+ * An edit's Undo (the items as they were before it and as it left them, in the same order): each
+ * item gets back what the edit changed, unless that changed again since (`undone`). Counts the
+ * items put back.
+ */
+export async function revertEdit(db: PaperLensDatabase, before: readonly SavedItem[], after: readonly SavedItem[], now: number): Promise<ChangeCount> {
+  return db.transaction('rw', db.saved, db.removed, db.meta, async () => {
+    const current = await db.saved.bulkGet(before.map((item) => item.id));
+    const reverted = before.flatMap((item, index) => {
+      const listed = current[index];
+      const back = listed === undefined ? null : undone(listed, item, after[index]!, now);
+      return back === null ? [] : [back];
+    });
+    await db.saved.bulkPut(await withoutTakenKeys(db, reverted));
+    return { changed: reverted.length };
   });
 }
 

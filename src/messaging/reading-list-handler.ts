@@ -6,6 +6,7 @@ import {
   removeSaved,
   removeTags,
   restoreSaved,
+  revertEdit,
   setNotes,
   setStatusMany,
   setTags,
@@ -43,7 +44,7 @@ export async function handleReadingListRequest(
     case 'undoRemoval':
       return undoRemoval(db, request.removals, now);
     case 'restoreSaved':
-      return restoreSaved(db, request.items, request.expected);
+      return request.expected === null ? restoreSaved(db, request.items) : revertEdit(db, request.items, request.expected, now);
     case 'restoreRemoved':
       return restoreRemoval(db, request.removedAt, now);
     case 'importApply':
@@ -63,7 +64,7 @@ export async function handleReadingListRequest(
 async function restoreRemoval(db: PaperLensDatabase, removedAt: number, now: number): Promise<RestoreRemovalResult> {
   return db.transaction('rw', db.saved, db.removed, db.meta, async () => {
     const items = await takeRemoval(db, removedAt, now);
-    const { changed } = items.length === 0 ? { changed: 0 } : await restoreSaved(db, items, null);
+    const { changed } = items.length === 0 ? { changed: 0 } : await restoreSaved(db, items);
     return { changed, listed: items.length - changed };
   });
 }

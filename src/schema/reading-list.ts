@@ -169,16 +169,17 @@ export const ReadingListRequestSchemas = [
     type: z.literal('undoRemoval'),
     removals: z.array(z.object({ id: ArxivIdSchema, removedAt: Timestamp })).check(z.minLength(1, 'no papers named'), z.maxLength(MAX_BULK_ITEMS)),
   }),
-  /** Puts items back exactly as they were (the Undo of a bulk edit; a removed paper restored with an edit). */
+  /** The Undo of a bulk edit (what it changed goes back), or of a removal (items put back as they were; a removed paper restored with an edit). */
   z
     .object({
       type: z.literal('restoreSaved'),
       /** The items as they were before the step undone. */
       items: z.array(SavedItemSchema).check(z.minLength(1), z.maxLength(MAX_BULK_ITEMS)),
       /**
-       * What each item must still be for it to go back, so an Undo never overwrites a later change
-       * made elsewhere: null for a removal (put back only papers no longer listed), else the items
-       * as the undone edit left them (`after` of its answer), in the same order.
+       * Null for a removal (put back only papers no longer listed), else the items as the undone
+       * edit left them (`after` of its answer), in the same order: each item gets back the fields
+       * the edit changed while they are still as it left them, so an Undo never overwrites a later
+       * change, and keeps changes made since to other fields (db/reading-list.ts `revertEdit`).
        */
       expected: z.nullable(z.array(SavedItemSchema).check(z.maxLength(MAX_BULK_ITEMS))),
     })

@@ -56,6 +56,26 @@ describe('reading list: several changes within their Undo time', () => {
     await expect.poll(() => page.getByTestId('undo-bar').count()).toBe(0);
   });
 
+  test('a bulk status edit, then a tag added to the same papers: the status\' Undo sets the statuses back and keeps the tag', async () => {
+    await listOf(FOUR.map((item, index) => (index === 0 ? { ...item, status: 'read' as const, readAt: LISTED_AT } : item)));
+    const before = await listSavedFrom(page);
+    for (const id of ['2001.00001', '2001.00002']) await row(id).getByTestId('select').check();
+    await page.getByTestId('bulk-status').selectOption('reading');
+    await expect.poll(offerTexts).toEqual(['2 set to Reading']);
+    await page.getByTestId('bulk-tag').fill('to-cite');
+    await page.getByTestId('bulk-add-tag').click();
+    await expect.poll(offerTexts).toEqual(['“to-cite” added to 2', '2 set to Reading']);
+
+    await offer('2 set to Reading').getByTestId('undo').click();
+    await expect.poll(offerTexts).toEqual(['“to-cite” added to 2']);
+    const after = await listSavedFrom(page);
+    for (const id of ['2001.00001', '2001.00002']) {
+      const was = before.find((item) => item.id === id)!;
+      expect(after.find((item) => item.id === id)).toMatchObject({ status: was.status, readAt: was.readAt, notes: was.notes, tags: ['to-cite'] });
+    }
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   test('a removal after a bulk edit, and each offer running out on its own 10 s', async () => {
     // The seconds go by at once: Playwright's clock, run forward by the test (and on in real time),
     // in every page of this browser from here on.

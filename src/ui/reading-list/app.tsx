@@ -164,7 +164,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     const wanted = new Set(selected);
     return items.filter((item) => wanted.has(item.id));
   }, [selected, items]);
-  // An edit's Undo puts back the papers it changed exactly as they were, where nothing changed them since.
+  // An edit's Undo takes back what it changed, where that did not change again since; later changes stay.
   const run = ({ refused, message, edit }: BulkEdit) => {
     if (working.running()) return;
     setProblem(null);

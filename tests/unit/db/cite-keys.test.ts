@@ -116,7 +116,7 @@ describe('imported keys', () => {
     await savePaper(db, namesake, 2000);
     expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learning');
     // Undoing the removal then puts the paper back with a key of its own: the namesake keeps its key.
-    await restoreSaved(db, [{ ...savedItem(thesis), citeKey: 'wang2024learning' }], null);
+    await restoreSaved(db, [{ ...savedItem(thesis), citeKey: 'wang2024learning' }]);
     expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learning');
     expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learninga');
   });

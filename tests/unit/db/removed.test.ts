@@ -118,7 +118,7 @@ describe('a bulk removal', () => {
     // An edit after the restore survives a second Restore all and the removal's Undo (the reading list's, still standing).
     await setNotes(db, items[0]!.id, 'edited after the restore', 21_000);
     expect(await restoreAll(10_000, 22_000)).toEqual({ changed: 0, listed: 0 });
-    expect(await restoreSaved(db, items.slice(0, 200), null)).toEqual({ changed: 0 });
+    expect(await restoreSaved(db, items.slice(0, 200))).toEqual({ changed: 0 });
     expect((await db.saved.get(items[0]!.id))?.notes).toBe('edited after the restore');
   });
 

@@ -148,7 +148,7 @@ describe('remove and undo', () => {
     expect(await item(A)).toMatchObject({ notes: 'written in the other tab', updatedAt: 11_000 });
   });
 
-  test('an undo never overwrites a later change: a paper saved again, or changed again in any way, stays as it is now', async () => {
+  test('an undo never overwrites a later change: a paper saved again stays as it is now; an edit\'s Undo takes back only what the edit changed', async () => {
     // A removal undone after the paper was saved again elsewhere, with a new note.
     const [removed] = await sendOk(deps, { type: 'removeSaved', ids: [A] });
     await sendOk(deps, { type: 'save', paper: { id: A, title: 'Again' } });
@@ -158,7 +158,8 @@ describe('remove and undo', () => {
     expect(await dump(db)).toBe(again);
 
     // A bulk edit answers with the items as they were in its own transaction (a note written just
-    // before it included) and as it left them; its undo puts back only items still so.
+    // before it included) and as it left them. Its undo takes the tag off each, and keeps what
+    // changed since: a note written after it, what a save filled in.
     await sendOk(deps, { type: 'setNotes', id: C, notes: 'written just before the bulk edit' });
     const edit = await sendOk(deps, { type: 'addTags', ids: [A, B, C], tags: ['batch'] });
     expect(edit.changed).toBe(3);
@@ -169,10 +170,27 @@ describe('remove and undo', () => {
     await sendOk(deps, { type: 'save', paper: { id: B, title: 'Attention', primaryCategory: 'cs.CL' } });
     const bSaved = await db.saved.get(B);
     expect(bSaved!.updatedAt).toBe(edit.after.find((item) => item.id === B)!.updatedAt);
-    expect(await sendOk(deps, { type: 'restoreSaved', items: edit.before, expected: edit.after })).toEqual({ changed: 1 });
+    clock.now += 1000;
+    expect(await sendOk(deps, { type: 'restoreSaved', items: edit.before, expected: edit.after })).toEqual({ changed: 3 });
+    // Untouched since: exactly as it was.
     expect(await db.saved.get(A)).toEqual(edit.before.find((item) => item.id === A));
-    expect(await db.saved.get(B)).toEqual(bSaved);
-    expect(await db.saved.get(C)).toMatchObject({ notes: 'written after the bulk edit', tags: expect.arrayContaining(['batch']) });
+    expect(await db.saved.get(B)).toEqual({ ...bSaved, tags: edit.before.find((item) => item.id === B)!.tags, updatedAt: clock.now });
+    expect(await db.saved.get(C)).toMatchObject({ notes: 'written after the bulk edit', tags: edit.before.find((item) => item.id === C)!.tags });
+
+    // A status set for several papers, then a tag added to them: the status' Undo sets it back and
+    // keeps the tag. The status changed again since on one paper: that paper keeps it.
+    await sendOk(deps, { type: 'setStatusMany', ids: [C], status: 'to-read' });
+    const statusEdit = await sendOk(deps, { type: 'setStatusMany', ids: [A, B, C], status: 'reading' });
+    expect(statusEdit.changed).toBe(3);
+    await sendOk(deps, { type: 'addTags', ids: [A, B, C], tags: ['to-cite'] });
+    await sendOk(deps, { type: 'setStatusMany', ids: [C], status: 'read' });
+    clock.now += 1000;
+    expect(await sendOk(deps, { type: 'restoreSaved', items: statusEdit.before, expected: statusEdit.after })).toEqual({ changed: 2 });
+    for (const id of [A, B]) {
+      const was = statusEdit.before.find((item) => item.id === id)!;
+      expect(await db.saved.get(id)).toMatchObject({ status: was.status, readAt: was.readAt, tags: [...was.tags, 'to-cite'] });
+    }
+    expect(await db.saved.get(C)).toMatchObject({ status: 'read', tags: expect.arrayContaining(['to-cite']) });
   });
 
   test('restoring an item that is not a valid saved item is refused', async () => {
