@@ -230,10 +230,21 @@ export async function withoutTakenKeys(db: PaperLensDatabase, items: SavedItem[]
 /**
  * Imported items of papers the store knows get what they lack from the store's paper: one that
  * names only an id (a list of ids or URLs) its title, authors and TL;DR instead of the placeholder;
- * one from a file that has no such field (BibTeX, RIS, another tool's CSV) its authors and TL;DR,
- * else the list says "No TL;DR" of a paper whose card has one. What a file says (a backup's empty
- * TL;DR too) is kept.
+ * one from a file that has no such field (BibTeX, RIS, another tool's CSV) its authors and TL;DR
+ * (the TL;DR when the store has the paper under the file's title), else the list says "No TL;DR" of
+ * a paper whose card has one. What a file says (a backup's empty TL;DR too) is kept.
  */
+/**
+ * Whether a file's title and the store's are one version of the title: the same once normalized,
+ * or one holding the other (a subtitle left out, "(NeurIPS version)" added). A paper arXiv retitled
+ * since the store's snapshot ("HallE-Switch: …" → "HallE-Control: …") is not: its TL;DR comes from
+ * its arXiv page instead (an empty one queues it), not the older abstract's under the newer title.
+ */
+function titlesOneVersion(a: string, b: string): boolean {
+  const [shorter, longer] = [normalizeTitle(a), normalizeTitle(b)].sort((x, y) => x.length - y.length) as [string, string];
+  return shorter !== '' && longer.includes(shorter);
+}
+
 export function withKnownPapers(items: readonly ImportedItem[], papers: ReadonlyMap<string, Paper>): ImportedItem[] {
   return items.map((item) => {
     const paper = papers.get(item.id);
@@ -246,7 +257,7 @@ export function withKnownPapers(items: readonly ImportedItem[], papers: Readonly
         tldr: item.tldr || paper.summary.tldr,
       };
     }
-    return { ...item, authors: item.authors ?? paper.authors, tldr: item.tldr ?? paper.summary.tldr };
+    return { ...item, authors: item.authors ?? paper.authors, tldr: item.tldr ?? (titlesOneVersion(item.title, paper.title) ? paper.summary.tldr : '') };
   });
 }
 

@@ -65,7 +65,7 @@ describe('import preview and apply', () => {
     expect((await readArxivFillQueue(db)).ids).toEqual(['2501.00001', '1706.03762', 'hep-th/9901001']);
   });
 
-  test('a BibTeX file from another tool: a paper the store knows keeps the file\'s title and authors, and gets the store\'s TL;DR', async () => {
+  test('a BibTeX file from another tool: a paper the store knows keeps the file\'s title and authors, and gets the store\'s TL;DR unless arXiv retitled it since', async () => {
     const bib = '@article{tao2024,\n  title = {Scaling Laws with Vocabulary (NeurIPS version)},\n  author = {Tao, Chaofan},\n  eprint = {2407.13623},\n  archivePrefix = {arXiv}\n}\n';
     const found = await preview(bib, 'zotero.bib');
     expect(found.plan.summary).toBe('1 new, 0 updated');
@@ -75,6 +75,13 @@ describe('import preview and apply', () => {
       authors: ['Chaofan Tao'],
       tldr: 'TL;DR of Scaling Laws with Vocabulary',
     });
+    // A paper arXiv retitled since the store's snapshot: the file's newer title gets no TL;DR of the
+    // older abstract (the card's old name under the new title); its arXiv page is asked for one.
+    await db.saved.clear();
+    const retitled = '@article{zhai2023,\n  title = {HallE-Control: Controlling Object Hallucination in Large Multimodal Models},\n  author = {Zhai, Bohan},\n  eprint = {2310.01779},\n  archivePrefix = {arXiv}\n}\n';
+    await apply(await preview(retitled, 'zotero.bib'));
+    expect(await db.saved.get('2310.01779')).toMatchObject({ title: 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models', tldr: '' });
+    expect((await readArxivFillQueue(db)).ids).toContain('2310.01779');
     // A backup says what the list held, an empty TL;DR too: restored as it was.
     await db.saved.clear();
     await apply(await preview(exportJson([savedItem({ id: '2407.13623', title: 'Mine', tldr: '' })], 1), 'backup.json'));
