@@ -26,6 +26,8 @@ import { queueArxivFill } from './feed';
 import { forgetGivenCiteKeys, keysGivenToOthers, withCiteKeys } from './cite-keys';
 import { keepRemoved, takeRemovals, type RemovalOf } from './removed';
 import { citeKeyId } from '../export/bibtex';
+import { latexToText } from '../papers/latex';
+import { tokenize } from '../search/tokenize';
 
 /**
  * Edits of the reading list. Each function is one read-write transaction that reads the items it
@@ -186,9 +188,12 @@ function undone(current: SavedItem, before: SavedItem, after: SavedItem, now: nu
     if (before[key] === undefined) delete reverted[key];
     else Object.assign(reverted, { [key]: before[key] });
   }
-  const added = new Set(after.tags.filter((tag) => !before.tags.includes(tag)));
-  const takenOff = before.tags.filter((tag) => !after.tags.includes(tag) && !current.tags.includes(tag));
-  reverted.tags = [...current.tags.filter((tag) => !added.has(tag)), ...takenOff];
+  // Tags by their key, as tag edits compare them ("ML" is "ml").
+  const tagKeys = (tags: readonly string[]) => new Set(tags.map(tagKey));
+  const [beforeKeys, afterKeys] = [tagKeys(before.tags), tagKeys(after.tags)];
+  const added = new Set([...afterKeys].filter((key) => !beforeKeys.has(key)));
+  const takenOff = before.tags.filter((tag) => !afterKeys.has(tagKey(tag)));
+  reverted.tags = uniqueTags([...current.tags.filter((tag) => !added.has(tagKey(tag))), ...takenOff]);
   if (reverted.tags.length > MAX_TAGS) return null;
   return sameItem(reverted, { ...current, updatedAt: now }) ? null : reverted;
 }
@@ -234,14 +239,18 @@ export async function withoutTakenKeys(db: PaperLensDatabase, items: SavedItem[]
  * (the TL;DR when the store has the paper under the file's title), else the list says "No TL;DR" of
  * a paper whose card has one. What a file says (a backup's empty TL;DR too) is kept.
  */
+/** A title as one run of letters and digits, spelled as search folds it (accents, ß, Greek letters spelled out; "&" and "and" alike as stopwords). */
+const titleRun = (title: string) => tokenize(latexToText(title).replace(/(\d)\s*[×✕]\s*(\d)/g, '$1x$2')).join('');
+
 /**
- * Whether a file's title and the store's are one version of the title: the same once normalized,
- * or one holding the other (a subtitle left out, "(NeurIPS version)" added). A paper arXiv retitled
- * since the store's snapshot ("HallE-Switch: …" → "HallE-Control: …") is not: its TL;DR comes from
- * its arXiv page instead (an empty one queues it), not the older abstract's under the newer title.
+ * Whether a file's title and the store's are one version of the title: the same run of letters and
+ * digits ("Auto-Encoders" and "Autoencoders", "16$\times$16" and "16x16"), or one holding the other
+ * (a subtitle left out, "(NeurIPS version)" added). A paper arXiv retitled since the store's snapshot
+ * ("HallE-Switch: …" → "HallE-Control: …") is not: its TL;DR comes from its arXiv page instead (an
+ * empty one queues it), not the older abstract's under the newer title.
  */
 function titlesOneVersion(a: string, b: string): boolean {
-  const [shorter, longer] = [normalizeTitle(a), normalizeTitle(b)].sort((x, y) => x.length - y.length) as [string, string];
+  const [shorter, longer] = [titleRun(a), titleRun(b)].sort((x, y) => x.length - y.length) as [string, string];
   return shorter !== '' && longer.includes(shorter);
 }
 

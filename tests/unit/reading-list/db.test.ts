@@ -193,6 +193,20 @@ describe('remove and undo', () => {
     expect(await db.saved.get(C)).toMatchObject({ status: 'read', tags: expect.arrayContaining(['to-cite']) });
   });
 
+  test("a tag edit's Undo reads tags as tag edits do, case aside: no tag twice", async () => {
+    // A holds "ml"; "ML" taken off, then put back by hand in another spelling, then the removal undone.
+    const edit = await sendOk(deps, { type: 'removeTags', ids: [A], tags: ['ML'] });
+    expect(edit.changed).toBe(1);
+    await sendOk(deps, { type: 'setTags', id: A, tags: ['ML', 'extra'] });
+    expect(await sendOk(deps, { type: 'restoreSaved', items: edit.before, expected: edit.after })).toEqual({ changed: 0 });
+    expect((await db.saved.get(A))!.tags).toEqual(['ML', 'extra']);
+    // Added as "Batch", the Undo takes off the tag however it is spelled since.
+    const added = await sendOk(deps, { type: 'addTags', ids: [B], tags: ['Batch'] });
+    await sendOk(deps, { type: 'setTags', id: B, tags: [...added.after[0]!.tags.filter((tag) => tag !== 'Batch'), 'batch', 'other'] });
+    expect(await sendOk(deps, { type: 'restoreSaved', items: added.before, expected: added.after })).toEqual({ changed: 1 });
+    expect((await db.saved.get(B))!.tags).toEqual([...added.before[0]!.tags, 'other']);
+  });
+
   test('restoring an item that is not a valid saved item is refused', async () => {
     const reply = await send(deps, { type: 'restoreSaved', items: [{ ...savedItem(), id: 'nope' }], expected: null });
     expect(reply.ok).toBe(false);

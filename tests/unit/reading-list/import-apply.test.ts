@@ -7,6 +7,7 @@ import { importChangesList, previewImport, type ImportPreview, type ImportSource
 import { hostileItems, savedItem } from '../export/fixtures';
 import { depsFor, dump, freshDatabase, send, sendOk } from './helpers';
 import { readArxivFillQueue, writeArxivFillQueue } from '../../../src/db/feed';
+import { withKnownPapers } from '../../../src/db/reading-list';
 import { normalizeTitle } from '../../../src/papers/ids';
 import { RESNET, VASWANI } from '../export/scholar-bib';
 
@@ -86,6 +87,22 @@ describe('import preview and apply', () => {
     await db.saved.clear();
     await apply(await preview(exportJson([savedItem({ id: '2407.13623', title: 'Mine', tldr: '' })], 1), 'backup.json'));
     expect(await db.saved.get('2407.13623')).toMatchObject({ title: 'Mine', tldr: '' });
+  });
+
+  test("a file's spelling of the store's title still gets the store's TL;DR: hyphens, LaTeX, &, accents, a subtitle", () => {
+    const variants: [string, string][] = [
+      ['Tutorial on Variational Autoencoders', 'Tutorial on Variational Auto-Encoders'],
+      ['An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale', 'An Image is Worth 16$\\times$16 Words: Transformers for Image Recognition at Scale'],
+      ['Learning Across Domains and Tasks', 'Learning Across Domains \\& Tasks'],
+      ['Beta-VAE: Learning Basic Visual Concepts', 'β-VAE: Learning Basic Visual Concepts'],
+      ['Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', 'Scaling Laws with Vocabulary'],
+    ];
+    for (const [stored, filed] of variants) {
+      const papers = new Map([['2407.13623', paper('2407.13623', stored)]]);
+      expect(withKnownPapers([{ id: '2407.13623', title: filed }], papers)[0]!.tldr, filed).toBe(`TL;DR of ${stored}`);
+    }
+    const retitled = new Map([['2310.01779', paper('2310.01779', 'HallE-Switch: Rethinking and Controlling Object Existence Hallucinations in Large Vision Language Models for Detailed Caption')]]);
+    expect(withKnownPapers([{ id: '2310.01779', title: 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models' }], retitled)[0]!.tldr).toBe('');
   });
 
   test("Google Scholar's entries without an arXiv id land on the saved (else stored) paper of their title, venue and year kept; an unknown title is rejected by line, the rest applied", async () => {
