@@ -9,11 +9,18 @@ import { MAX_ABSTRACT_NAMES, MAX_NAME_LENGTH } from '../papers/bounds';
 const HYPHEN = 45;
 const DOT = 46;
 const isDigit = (code: number) => code >= 48 && code <= 57;
-// Letters outside ASCII count too: "ÉcoleNet", "μTransfer" are names whole. Most text is ASCII, so
-// the pattern is asked only for the rest.
-const OTHER_LETTER = /\p{L}/u;
-const isOtherLetter = (code: number) => code > 127 && OTHER_LETTER.test(String.fromCharCode(code));
-const isCapital = (code: number) => (code >= 65 && code <= 90) || (code > 127 && isOtherLetter(code) && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code));
+// Latin, Greek and Cyrillic letters outside ASCII count too: "ÉcoleNet", "μTransfer", "β-VAE" are
+// names whole. (Not Chinese or Japanese, written without spaces: "我们使用GPT-4进行评估" names GPT-4.)
+const OTHER_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
+// Most text is ASCII; the pattern is asked once per other character met.
+const otherLetters = new Map<number, boolean>();
+function isOtherLetter(code: number): boolean {
+  if (code <= 127) return false;
+  let letter = otherLetters.get(code);
+  if (letter === undefined) otherLetters.set(code, (letter = OTHER_LETTER.test(String.fromCharCode(code))));
+  return letter;
+}
+const isCapital = (code: number) => (code >= 65 && code <= 90) || (isOtherLetter(code) && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code));
 const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isOtherLetter(code);
 // A hyphen, or the Unicode hyphen and non-breaking hyphen that typeset text has for it ("GPT‑4").
 const isHyphen = (code: number) => code === HYPHEN || code === 0x2010 || code === 0x2011;

@@ -211,11 +211,11 @@ interface Clause {
 // respectively"), is in the list; so is one before the same change for another ("from 97MB to 0.35MB,
 // and for DeepSpeech from 488MB to 0.74MB").
 const LIST_AND = String.raw`(?<!,\s[A-Z\d][^\s,;:()]*(?:\s[^\s,;:()]+)?)(?:(?<![\d%×$]),\s(?=and\b)|,\s(?=and\s+(?![+±$-]?\d)))(?!and\s[^;:,.]*,?\s+respectively\b|and\s+(?:for|on|in|with)\s+[^,;]{1,40}?\sfrom\s+\d)`;
-// A comma after a word, before a result with its own noun, lists results ("… the MLPerf 1.1 training
-// speed record, 3× speedup on GPT-2"): each is a phrase. Values of one measure stay together ("by 3.4%
-// on ImageNet, 2.1% on CIFAR-100"), and so does a comparison with the result before ("76.8% top-1
-// accuracy, 2.1% higher than MobileNetV2").
-const NEXT_RESULT = String.raw`(?<=[A-Za-z)]),\s(?=[+±$-]?\d[\d.,]*\s?(?:×|x|%|-fold)\s+(?!(?:on|in|for|with|at|over|across|and|or|than|of|to|from|by|vs|more|less|\w+er)\b)[a-z])`;
+// A comma after a word, before another speed-up, lists results ("… the MLPerf 1.1 training speed
+// record, 3× speedup on GPT-2"): each is a phrase. Other values after a comma stay with the result
+// before them: values of one measure ("by 3.4% on ImageNet, 2.1% top-1 on CIFAR-100"), a comparison
+// with it ("76.8% top-1 accuracy, 2.1% higher than MobileNetV2", "…, 5% absolute improvement over").
+const NEXT_RESULT = String.raw`(?<=[A-Za-z)]),\s(?=\d[\d.]*\s?(?:×|x|-fold|%)\s+(?:[\w-]+\s+){0,2}?speed-?ups?\b)`;
 const CLAUSE_START = new RegExp(
   String.raw`;\s|:\s(?![+±$-]?\d)|[，；：]|\b(?:e\.g|i\.e)\.,?\s|${LIST_AND}|${NEXT_RESULT}|,\s(?=(?:while|whereas|where|but|which|thus|thereby)\b|(?!including\b)\w+ing\b)`,
   'g',
@@ -228,14 +228,14 @@ const CLAUSE_END = new RegExp(
 const MODIFIER = 'from|in|on|for|with|without|across|under|at|via|during|after|before|when|while|where|whereas|using|compared|as';
 // Where a clause too long may end instead (both matches are two characters long). A parenthesis
 // with a measure in it ("of 89% (chance level 4.8%)", "(from 69% to 82%)") is the result's own
-// detail: a phrase ending before it made it a phrase of its own; so is a setting and its value ("on
-// BERT-large (seq. length 512) compared to …"). (A citation's year or a model's name, "(Madry 2017)",
+// detail: a phrase ending before it made it a phrase of its own; so is a size setting and its value
+// ("on BERT-large (seq. length 512) compared to …", "(batch size 64)"; not "(in 2017)", "(see section 4)"). (A citation's year or a model's name, "(Madry 2017)",
 // "(MobileNet-V1)", is no measure.)
 // A comma before a number lists values ("are 78.86, 74.76 and 82.46"), which stay together. So does
 // a parenthesis the clause goes on past ("from the WMT'21 (2 directions) and WMT'22", "(i.e. …) than",
 // "Frechet Inception Distance (FID) of 3.4", "the Multi-Genre NLI (MultiNLI) dataset with …"): after it
 // comes a word that is not where a modifier starts.
-const PAUSE = new RegExp(String.raw`,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?!(?:[a-z][\w.]*\s){1,3}[\d.]+[KMBk]?(?:[-–][\d.]+[KMBk]?)?\))(?![^()]*\)\s(?:and|or|than|of|(?!(?:${MODIFIER}|to|by|which|that)\b)[a-z]+\b))`, 'g');
+const PAUSE = new RegExp(String.raw`,\s(?![+±$-]?\d)|\s\((?![^()]*(?:%|×|\d\.\d|\dx\b))(?!(?:[a-z]+\.?\s)?(?:length|len|size|steps|width|depth|resolution|tokens)\s\d[\d.]*[KMBk]?(?:[-–]\d[\d.]*[KMBk]?)?\))(?![^()]*\)\s(?:and|or|than|of|(?!(?:${MODIFIER}|to|by|which|that)\b)[a-z]+\b))`, 'g');
 // What a stretch after a comma starts with when it only adds to the clause before the comma ("…
 // than GPT-3.5, with only 7B parameters", "at least 216K, 7 times larger than …"), rather than
 // saying a result of its own ("…, SGP completes").

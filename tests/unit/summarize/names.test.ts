@@ -22,6 +22,8 @@ describe('the names an abstract uses', () => {
   test("a version's point, letters outside ASCII and typeset hyphens are part of a name", () => {
     expect(abstractNames('We distill GPT-3.5-turbo into Qwen2.5-7B. Both beat GPT-4. Then 2.6x faster.')).toEqual(['GPT-3.5-turbo', 'Qwen2.5-7B', 'GPT-4']);
     expect(abstractNames('ÉcoleNet and μTransfer tune a naïve École model.')).toEqual(['ÉcoleNet', 'μTransfer']);
+    // Chinese or Japanese around a name, written without spaces, is not part of it.
+    expect(abstractNames('我们使用GPT-4进行评估，并与LLaMA-2比较。')).toEqual(['GPT-4', 'LLaMA-2']);
     // U+2011 (non-breaking hyphen) and U+2010 (hyphen), as PDFs and typeset pages write them.
     expect(abstractNames('We compare GPT\u20114 with U\u2010Net.')).toEqual(['GPT\u20114', 'U\u2010Net']);
   });

@@ -94,6 +94,12 @@ describe('extractKeyResults', () => {
     // Values of one measure, and a comparison with the result before, stay in its phrase.
     expect(extractKeyResults('Our model improves top-1 accuracy by 3.4% on ImageNet, 2.1% on CIFAR-100 and 1.5% on SVHN.')).toEqual(['improves top-1 accuracy by 3.4% on ImageNet, 2.1% on CIFAR-100 and 1.5% on SVHN']);
     expect(extractKeyResults('Our model attains 76.8% top-1 accuracy, 2.1% higher than MobileNetV2 with the same latency.')).toEqual(['attains 76.8% top-1 accuracy, 2.1% higher than MobileNetV2 with the same latency']);
+    expect(extractKeyResults('Our model improves accuracy by 3.4% on ImageNet, 2.1% top-1 on CIFAR-100 and 1.5% on SVHN.')).toEqual(['improves accuracy by 3.4% on ImageNet, 2.1% top-1 on CIFAR-100 and 1.5% on SVHN']);
+    expect(extractKeyResults('Our model reaches 80% top-1 accuracy, 5% absolute improvement over the baseline.')).toEqual(['reaches 80% top-1 accuracy, 5% absolute improvement over the baseline']);
+    // A year or a reference in parentheses is no setting of the result: a long clause may still end before it.
+    expect(
+      extractKeyResults('Our method achieves a 15% end-to-end speedup on BERT-large (in 2017) compared to the previous record set by a large team of engineers over many months of tuning on thousands of accelerators.'),
+    ).toEqual(['achieves a 15% end-to-end speedup on BERT-large']);
   });
   it('a clause cut to 20 words says so with an ellipsis', () => {
     const [phrase] = extractKeyResults(
