@@ -50,6 +50,8 @@ try {
   const bare = (await page.evaluate(send({ type: 'save', paper: { id: '1706.03762', title: 'arXiv:1706.03762' } }))) as { ok: boolean };
   if (!bare.ok) failures.push('the older build did not save the bare paper');
   const olderSeed = ((await page.evaluate(send({ type: 'health' }))) as HealthReply).result?.seedVersion ?? null;
+  // Looked up before the feed is served: a paper the older seed holds would make the feed check moot.
+  const olderSeedHolds = ((await page.evaluate(send({ type: 'lookup', queries: [{ id: FEED_PAPER.id }] }))) as LookupReply).result?.[0]?.inStore === true;
   before.serve(FEED_URL, { body: await readFile(join(FIXTURES, 'feed/daily_papers.json'), 'utf8'), contentType: 'application/json' });
   const feedPaper = async () => ((await page.evaluate(send({ type: 'lookup', queries: [{ id: FEED_PAPER.id }] }))) as LookupReply).result?.[0] ?? null;
   await page.getByTestId('refresh-feed').click();
@@ -59,6 +61,7 @@ try {
     fromFeed = await feedPaper();
   }
   if (!fromFeed?.inStore) failures.push('the older build did not store the feed papers');
+  if (olderSeedHolds) failures.push(`${FEED_PAPER.id} is in the older build's seed: pick a feed paper it lacks, or this check tests nothing`);
   await before.close();
 
   // The same profile and extension folder, now holding this checkout's build.
@@ -83,15 +86,15 @@ try {
     if (!feedKept?.inStore || !feedKept.title.startsWith(FEED_PAPER.title)) failures.push(`the paper the feed brought is not kept: ${JSON.stringify(feedKept)}`);
     // The worker's start loads the new build's seed (when it changed) and recomputes older summaries: it must not fail.
     const healthOf = async () => ((await popup.evaluate(send({ type: 'health' }))) as HealthReply).result;
+    // The store must hold this build's seed once the update is done (a failed reseed is retried at each start, never reported as done).
+    const bundledSeed = (JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8')) as { version: string }).version;
     let health = await healthOf();
-    for (let waited = 0; waited < HEALTH_WAIT_MS && !health?.error && health?.seedVersion === olderSeed; waited += 500) {
+    for (let waited = 0; waited < HEALTH_WAIT_MS && !health?.error && health?.seedVersion !== bundledSeed; waited += 500) {
       await popup.waitForTimeout(500);
       health = await healthOf();
     }
     if (health?.error) failures.push(`the store reports after the update: ${health.error}`);
     const seedReplaced = health?.seedVersion !== olderSeed;
-    // The store must hold this build's seed once the update is done (a failed reseed is retried at each start, never reported as done).
-    const bundledSeed = (JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8')) as { version: string }).version;
     if (health?.seedVersion !== bundledSeed) failures.push(`the store holds seed ${health?.seedVersion ?? 'none'}, not this build's ${bundledSeed}, ${HEALTH_WAIT_MS / 1000} s after the update`);
     await popup.getByTestId('search').fill('hallucination');
     await popup.waitForFunction(() => document.querySelector('[data-testid="search-results"]')?.getAttribute('data-query') === 'hallucination', null, { timeout: 15_000 });
