@@ -14,7 +14,7 @@ import { EMPTY_QUERY, prepareSearch, savedTypoSearch, searchedArxivId, searchIte
 import { designedRowHeight, Row, tagsProblem } from './row';
 import { useHeldRow } from './held-row';
 import { useActionSelect } from './action-select';
-import { UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
+import { editTouches, UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
 import { useRowHeight, useScrollAnchor, useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
@@ -180,7 +180,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
     return working.run(async () => {
       try {
         const result = await edit(chosen.map((item) => item.id));
-        if (result.changed > 0) offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: result.before, expected: result.after }));
+        if (result.changed > 0) offerRevert(message(result.changed), result.changed, () => sendRequest({ type: 'restoreSaved', items: result.before, expected: result.after }), editTouches(result.before, result.after));
         else setDone('Nothing to change');
       } catch (failure) {
         setProblem(errorMessage(failure));

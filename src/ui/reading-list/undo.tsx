@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { sendRequest } from '../../messaging/client';
 import { keptIfRemoved } from '../../messaging/lost-removal';
-import type { ChangeCount, RemovedItem } from '../../schema';
+import { tagKey, type ChangeCount, type RemovedItem, type SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 import { useTimedOffers } from '../timed-offer';
 import { useOneAtATime } from '../one-at-a-time';
@@ -17,6 +17,30 @@ export interface Offer {
   count: number;
   /** For a removal: the items removed, so that a removal right after it joins the same Undo. */
   removed?: readonly RemovedItem[];
+  /** For an edit: what it changed (`editTouches`): while a later edit of the same stands, this one's Undo waits for that one's. */
+  touches?: ReadonlySet<string>;
+}
+
+/**
+ * What an edit changed, paper by paper: each field, each tag by its key. An edit's Undo puts back
+ * only these (db/reading-list.ts revertEdit) where they are still as it left them; one set back by a
+ * later edit (a tag taken off, then added again) would look untouched, so the later edit's Undo must
+ * come first.
+ */
+export function editTouches(before: readonly SavedItem[], after: readonly SavedItem[]): Set<string> {
+  const touches = new Set<string>();
+  before.forEach((was, index) => {
+    const now = after[index]!;
+    const keys = new Set([...Object.keys(was), ...Object.keys(now)] as (keyof SavedItem)[]);
+    for (const key of keys) {
+      if (key === 'updatedAt') continue;
+      if (key === 'tags') {
+        const [wasTags, nowTags] = [new Set(was.tags.map(tagKey)), new Set(now.tags.map(tagKey))];
+        for (const tag of new Set([...wasTags, ...nowTags])) if (wasTags.has(tag) !== nowTags.has(tag)) touches.add(`${was.id} tag ${tag}`);
+      } else if (JSON.stringify(was[key]) !== JSON.stringify(now[key])) touches.add(`${was.id} ${key}`);
+    }
+  });
+  return touches;
 }
 
 export interface Undo {
@@ -24,8 +48,8 @@ export interface Undo {
   offers: readonly Offer[];
   /** Removes items from the reading list (asking nothing) and offers to put them back. */
   remove: (ids: string[]) => Promise<void>;
-  /** Offers to revert a change of `count` papers just made (a bulk status or tag edit), saying what it did. */
-  offerRevert: (message: string, count: number, revert: () => Promise<ChangeCount>) => void;
+  /** Offers to revert a change of `count` papers just made (a bulk status or tag edit, which changed `touches`), saying what it did. */
+  offerRevert: (message: string, count: number, revert: () => Promise<ChangeCount>, touches: ReadonlySet<string>) => void;
   /** Puts back what `offer`'s change changed; answers whether it did (false: failed, or no longer offered). */
   undo: (offer: Offer) => Promise<boolean>;
   dismiss: (offer: Offer) => void;
@@ -86,12 +110,21 @@ export function useUndoableEdits(): Undo {
         setError(`Could not remove: ${errorMessage(failure)}`);
       }
     },
-    offerRevert: (message, count, revert) => {
+    offerRevert: (message, count, revert, touches) => {
       setError(null);
-      show({ key: nextKey++, message, count, revert });
+      show({ key: nextKey++, message, count, revert, touches });
     },
     undo: async (restoring) => {
-      if (!standing().includes(restoring)) return false;
+      const offered = standing();
+      if (!offered.includes(restoring)) return false;
+      // Undone out of turn, an edit would take back what a later one set again ("later" added, taken
+      // off, added again: the first's Undo would take off the last's tag): the later goes first.
+      const touches = restoring.touches;
+      const later = touches && offered.slice(0, offered.indexOf(restoring)).find((offer) => offer.touches && [...offer.touches].some((touch) => touches.has(touch)));
+      if (later) {
+        setError(`Undo the later change first (${later.message}): it changed the same papers since.`);
+        return false;
+      }
       undoing.current.add(restoring);
       const done = (changed: number) => {
         withdraw(restoring);

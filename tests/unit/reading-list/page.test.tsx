@@ -443,6 +443,33 @@ describe('reading-list page: bulk tags', () => {
     expect(screen.queryByTestId('undo-bar')).toBeNull();
   });
 
+  test('a tag added, taken off and added again: the first Undo waits for the later ones (it would take off the tag added since); a status set meanwhile is undone at once', async () => {
+    await openPage();
+    fireEvent.click(screen.getByTestId('select-all'));
+    const bulk = async (control: string, typed: string, done: string) => {
+      fireEvent.input(await screen.findByTestId('bulk-tag'), { target: { value: typed } });
+      fireEvent.click(screen.getByTestId(control));
+      await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain(done));
+    };
+    const offers = () => screen.getAllByTestId('undo-offer');
+    const undoOf = (text: string) => offers().find((offer) => offer.textContent?.includes(text))!.querySelector<HTMLElement>('[data-testid="undo"]')!;
+    await bulk('bulk-add-tag', 'later', '“later” added to 3');
+    fireEvent.change(screen.getByTestId('bulk-status'), { target: { value: 'reading' } });
+    await waitFor(() => expect(offers().some((offer) => offer.textContent?.includes('set to Reading'))).toBe(true));
+    await bulk('bulk-remove-tag', 'later', '“later” removed from 3');
+    await bulk('bulk-add-tag', 'Later', '“Later” added to 3');
+    const tagged = await tagsOf();
+    await waitFor(() => expect(undoOf('“later” added to 3').getAttribute('aria-disabled')).toBe('false'));
+    fireEvent.click(undoOf('“later” added to 3'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Undo the later change first (“Later” added to 3)'));
+    expect(await tagsOf()).toEqual(tagged);
+    // The status' Undo changed nothing the tag edits did: it goes ahead.
+    const statuses = async () => (await db.saved.toArray()).map((item) => item.status);
+    fireEvent.click(undoOf('set to Reading'));
+    await waitFor(async () => expect(await statuses()).not.toContain('reading'));
+    expect(await tagsOf()).toEqual(tagged);
+  });
+
   test('Enter in the bulk tag field adds the tags typed, as Add tag does', async () => {
     await openPage();
     fireEvent.click(screen.getByTestId('select-all'));
