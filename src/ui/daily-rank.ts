@@ -20,7 +20,12 @@ export function dailyRankShort(rank: number, snapshot: string | null, now: numbe
   return `#${rank} daily${day ? ` · ${describeListDay(day, now)}` : ''}`;
 }
 
-/** Where there is room (the card, the popup's This tab): "#3 daily · Live · 2026-11-30". */
-export function dailyRankText(rank: number, snapshot: string | null): string {
-  return `#${rank} daily${snapshot ? ` · ${snapshot}` : ''}`;
+/**
+ * Where there is room (the card, the popup): the list's label with its day as badges write it,
+ * "#3 daily · Live · Nov 30", "#1 daily · Jul 30, 2025" ("Jul 30, 2025" in another year than `now`'s).
+ */
+export function dailyRankText(rank: number, snapshot: string | null, now: number): string {
+  if (!snapshot) return `#${rank} daily`;
+  const day = listDay(snapshot);
+  return `#${rank} daily · ${day ? `${snapshot.slice(0, -day.length)}${describeListDay(day, now)}` : snapshot}`;
 }

@@ -63,7 +63,7 @@ function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'ran
   return (
     <>
       <span class={rank === null ? 'pl-rank pl-muted' : 'pl-rank'} data-testid="rank" title={rank !== null ? dailyRankSaid(rank, snapshot) : undefined}>
-        {rank !== null ? dailyRankText(rank, snapshot) : inStore ? 'Not ranked' : 'Not trending · summary from this page'}
+        {rank !== null ? dailyRankText(rank, snapshot, Date.now()) : inStore ? 'Not ranked' : 'Not trending · summary from this page'}
       </span>
       {votes}
     </>

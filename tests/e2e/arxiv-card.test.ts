@@ -64,7 +64,7 @@ describe('summary card on arXiv abstract pages', () => {
     await page.goto('https://arxiv.org/abs/2310.01779v3');
     const seeded = seed.papers.find((paper) => paper.id === '2310.01779')!;
     await expect.poll(() => card(page).count()).toBe(1);
-    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 daily · 2025-07-30');
+    expect(await card(page).getByTestId('rank').textContent()).toContain('#1 daily · Jul 30, 2025');
     // The snapshot's TL;DR names the title the paper had; the page shows another.
     expect(seeded.summary.tldr).toMatch(/^We introduce HallE-Switch/);
     expect(await card(page).locator('.pl-title').textContent()).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');

@@ -77,7 +77,7 @@ describe('the popup over two days of the feed', () => {
     // A card shows the latest day's rank: day A's first paper is last on day B.
     const page = await browser.context.newPage();
     await page.goto(`https://huggingface.co/papers/${dayA[0]!.paper.id}`);
-    await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(new RegExp(`^#${dayA.length} daily · Live · 2024-07-20$`));
+    await expect.poll(() => card(page).getByTestId('rank').textContent()).toMatch(new RegExp(`^#${dayA.length} daily · Live · Jul 20, 2024$`));
     await page.close();
     await popup.close();
   });

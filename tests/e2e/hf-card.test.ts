@@ -39,7 +39,7 @@ describe('summary card on Hugging Face paper pages', () => {
     expect(await card(page).count()).toBe(1);
     expect(await cardText(page)).not.toContain('HallE-Switch');
     // 2407.13623 is in the seed: its rank comes from the store, not from the stale embedded JSON.
-    expect(await card(page).getByTestId('rank').textContent()).toMatch(/#\d+ daily · 2025-07-30/);
+    expect(await card(page).getByTestId('rank').textContent()).toMatch(/#\d+ daily · Jul 30, 2025/);
 
     // Back to the first paper: its card shows it saved (not the answer from before the save).
     await page.goBack();

@@ -325,7 +325,7 @@ describe('popup', () => {
     expect(titles.length).toBeGreaterThan(1);
     expect(titles[0]).toMatch(/Speculative Decoding/i);
     // Results mix lists: each rank says which list it is from.
-    expect(await popup.getByTestId('search-item').first().getByTestId('rank').textContent()).toMatch(/^#\d+ daily · 2025-07-30$/);
+    expect(await popup.getByTestId('search-item').first().getByTestId('rank').textContent()).toMatch(/^#\d+ daily · Jul 30, 2025$/);
     // …on a line of its own: the titles line up, whatever the ranks' widths ("decoder": #3, #34).
     await box.fill('decoder');
     await expect.poll(() => results.getAttribute('data-query')).toBe('decoder');

@@ -72,7 +72,7 @@ export function PaperRow({ paper, testId, rankSource = false, meta }: { paper: P
       </div>
       {paper.rank !== null && rankSource && (
         <p class="meta" data-testid="rank" title={dailyRankSaid(paper.rank, paper.snapshot)}>
-          {dailyRankText(paper.rank, paper.snapshot)}
+          {dailyRankText(paper.rank, paper.snapshot, Date.now())}
         </p>
       )}
       {meta && <p class="meta">{meta}</p>}

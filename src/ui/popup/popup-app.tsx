@@ -94,7 +94,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       <a class="title" dir="auto" href={arxivAbsUrl(tab.id)} target="_blank" rel="noopener noreferrer">{title}</a>
       <p class="meta">
         arXiv {tab.id}
-        {!answered ? '' : view?.rank != null ? ` · ${dailyRankText(view.rank, view.snapshot)}` : view?.inStore ? '' : ' · not in the snapshot'}
+        {!answered ? '' : view?.rank != null ? ` · ${dailyRankText(view.rank, view.snapshot, Date.now())}` : view?.inStore ? '' : ' · not in the snapshot'}
       </p>
       {view?.tldr && <p class="tldr" dir="auto">{view.tldr}</p>}
       {/* arXiv may take seconds (busy, a slow connection): the id alone would read as all there is. */}

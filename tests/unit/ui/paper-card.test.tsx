@@ -47,11 +47,12 @@ describe('the card\'s related line', () => {
 });
 
 describe("the card's trending line", () => {
-  test("the rank says it is Hugging Face's Daily Papers rank of its day, as the listing badges do", () => {
-    render(<PaperCard model={{ ...model, rank: 3, snapshot: 'Live · 2026-11-30', upvotes: 52 }} actions={actions} />);
+  test("the rank says it is Hugging Face's Daily Papers rank of its day, its day written as the listing badges write it", () => {
+    // (A day of another year than today's: its year is written.)
+    render(<PaperCard model={{ ...model, rank: 3, snapshot: 'Live · 2024-07-20', upvotes: 52 }} actions={actions} />);
     const rank = screen.getByTestId('rank');
-    expect(rank.textContent).toBe('#3 daily · Live · 2026-11-30');
-    expect(rank.getAttribute('title')).toBe('Rank #3 in Hugging Face Daily Papers of 2026-11-30');
+    expect(rank.textContent).toBe('#3 daily · Live · Jul 20, 2024');
+    expect(rank.getAttribute('title')).toBe('Rank #3 in Hugging Face Daily Papers of 2024-07-20');
   });
 
   test('upvotes are said as a number of upvotes, the triangle before them drawn but not said', () => {

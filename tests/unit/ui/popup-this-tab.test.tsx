@@ -29,5 +29,5 @@ test('before the store answers, the popup says nothing of a paper it holds: no "
   expect(screen.queryByTestId('save')).toBeNull();
   // Then what the store says: the snapshot's #1, saved.
   expect((await screen.findByTestId('save', {}, { timeout: 3000 })).textContent).toBe('Saved');
-  expect(meta()).toBe('arXiv 2310.01779 · #1 daily · 2025-07-30');
+  expect(meta()).toBe('arXiv 2310.01779 · #1 daily · Jul 30, 2025');
 });
