@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, someWordsRows, type ResultRow, type RowContext, type SomeWordsRow } from '../../db/search';
-import { placeholderTitle } from '../../papers/ids';
+import { idYearMonth, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
 import { byWordFit, filterItems, prepareSearch, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
@@ -116,7 +116,7 @@ export interface VisitedPaper {
   id: string;
   title: string;
   authors: readonly string[];
-  /** Title and authors, folded for search. */
+  /** Title, authors and the year its id says it was submitted, folded for search. */
   text: string;
   /**
    * Its title folded for search when the index holds it under that title (null otherwise): the index
@@ -135,7 +135,9 @@ export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): 
     if (!title) return [];
     const titled = indexedTitle(index, id) === title;
     if (titled && authors.length === 0) return [];
-    return [{ id, title, authors, text: searchText(`${title}\n${authors.join('\n')}`), storeTitle: titled ? searchText(title) : null }];
+    // Also found by the year its id says it was submitted, as saved papers are ("zhai 2023").
+    const year = idYearMonth(id)?.year ?? '';
+    return [{ id, title, authors, text: searchText(`${title}\n${authors.join('\n')}\n${year}`), storeTitle: titled ? searchText(title) : null }];
   });
 }
 

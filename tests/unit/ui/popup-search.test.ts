@@ -131,7 +131,8 @@ describe('popup search finds a paper of the store whose page was opened by the a
     // Not found by an author before its page is opened: the store does not know them.
     expect((await openedSearch('Jiahuan Cao')).map((row) => row.id)).not.toContain(stored.id);
     await markSeen(opened, [{ id: stored.id, title: stored.title, authors: ['Yang Liu', 'Jiahuan Cao', 'Chongyu Liu'] }], 10);
-    for (const query of ['Jiahuan Cao', 'Jiahuan', 'chongyu liu', 'Jiahaun Cao', `Cao ${stored.title.split(' ')[0]!}`]) {
+    // And by an author and the year its id says it was submitted, as a saved paper is.
+    for (const query of ['Jiahuan Cao', 'Jiahuan', 'chongyu liu', 'Jiahaun Cao', `Cao ${stored.title.split(' ')[0]!}`, 'cao 2024']) {
       const rows = await openedSearch(query);
       expect(rows[0], query).toEqual(storeRow);
       expect(rows.filter((row) => row.id === stored.id), query).toHaveLength(1);
