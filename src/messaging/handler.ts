@@ -51,6 +51,11 @@ export function changesSaved(raw: unknown): boolean {
   return isRecord(raw) && (CHANGES_SAVED as ReadonlySet<unknown>).has(raw.type);
 }
 
+/** Whether a change's answer says it changed nothing (a bulk edit, an Undo or a removal with nothing to do): open pages need not look again. */
+function changedNothing(result: unknown): boolean {
+  return Array.isArray(result) ? result.length === 0 : isRecord(result) && result.changed === 0;
+}
+
 /** Validates a raw message and answers it. Never throws: a bad message gets an error reply. */
 export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
   const parsed = RequestSchema.safeParse(raw);
@@ -60,7 +65,7 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
   }
   const request = parsed.data;
   const reply = await answer(request, deps);
-  if (reply.ok && CHANGES_SAVED.has(request.type)) deps.storeChanged?.();
+  if (reply.ok && CHANGES_SAVED.has(request.type) && !changedNothing(reply.result)) deps.storeChanged?.();
   if (reply.ok && request.type === 'save') deps.savedPapers?.([request.paper.id]);
   // An import's items with no authors are ids or bare entries: their pages say the rest.
   if (reply.ok && request.type === 'importApply') deps.savedPapers?.(request.items.filter((item) => !item.authors?.length).map((item) => item.id));

@@ -60,6 +60,9 @@ describe('background message handler', () => {
     await expectTold({ type: 'completeSaved', paper: { id: '2407.13623', title: 'x', authors: ['A. Author'] } }, true, 0);
     await expectTold({ type: 'setStatus', id: '2407.13623', status: 'read' }, true, 1);
     await expectTold({ type: 'setStatusMany', ids: ['2407.13623'], status: 'reading' }, true, 1);
+    // A bulk edit, an Undo or a removal that changed nothing tells no page.
+    await expectTold({ type: 'setStatusMany', ids: ['2407.13623'], status: 'reading' }, true, 0);
+    await expectTold({ type: 'removeSaved', ids: ['2310.09999'] }, true, 0);
     await expectTold({ type: 'setNotes', id: '2407.13623', notes: 'tags and notes change no status' }, true, 0);
     await expectTold({ type: 'lookup', queries: [{ id: '2407.13623' }] }, true, 0);
     await expectTold({ type: 'setStatus', id: '2310.09999', status: 'read' }, false, 0); // not saved: nothing changed
