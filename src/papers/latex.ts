@@ -54,6 +54,8 @@ const SILENT = new Set([
 // of plain text can follow, so the command goes with its arguments (`\citep[Sec.~3]{x}`).
 const DROPPED_WITH_ARGUMENTS = new Set([
   'cite', 'citep', 'citealp', 'citeyearpar', 'citenum', 'nocite', 'parencite', 'autocite', 'footcite', 'shortcite',
+  // (Their capitalised forms, biblatex's and apacite's.)
+  'Cite', 'Citep', 'Citealp', 'Parencite', 'Autocite', 'Footcite', 'supercite', 'smartcite', 'Smartcite', 'citeA', 'citeNP', 'citeyearNP',
   'footnotetext', 'thanks', 'label', 'ref', 'eqref', 'autoref', 'Autoref', 'cref', 'Cref', 'pageref', 'nameref', 'subref',
 ]);
 

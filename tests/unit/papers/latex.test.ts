@@ -22,6 +22,7 @@ describe('latexToText renders the LaTeX left in abstracts as readable text', () 
     // Citations, references and notes point into a paper the card does not show: they leave no key behind.
     ['an $O(n\\log n)$ cost~\\cite{vaswani2017}.', 'an O(n log n) cost.'],
     ['as in prior work \\citep[Sec.~3]{li2023,chen2024} (see \\cite{x}), loss in Eq.~\\eqref{eq:1}. The rest', 'as in prior work (see), loss in Eq. The rest'],
+    ['as shown before~\\Autocite{x}. It helps \\Parencite[p.~2]{z}; see \\citeA{y} and \\Cite{v}.', 'as shown before. It helps; see and.'],
     // A textual citation is the sentence's subject: its key stays.
     ['as \\citet*{wu2024} showed (\\cite[note [x]]{y}) and \\citeauthor{li} found', 'as wu2024 showed and li found'],
     // A footnote in an abstract mostly says where the code is.
