@@ -1,5 +1,4 @@
-import { equalLists } from '../equal-lists';
-import { planImport, sameItem } from '../export/merge';
+import { editedFields, planImport, sameItem, sameValue } from '../export/merge';
 import { normalizeTitle, placeholderTitle } from '../papers/ids';
 import type { TitledPaper } from '../export/title-match';
 import { titleKeyOf } from './title-key';
@@ -169,8 +168,6 @@ export async function restoreSaved(db: PaperLensDatabase, items: readonly SavedI
   });
 }
 
-const sameValue = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? equalLists(a, b) : a === b);
-
 /**
  * An item with an edit undone (`before` → `after`: the item before and after the edit), or null
  * when that edit's fields changed again since, here or elsewhere. Only the fields the edit
@@ -179,8 +176,7 @@ const sameValue = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray
  */
 function undone(current: SavedItem, before: SavedItem, after: SavedItem, now: number): SavedItem | null {
   if (sameItem(current, after)) return before;
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof SavedItem)[]);
-  const fields = [...keys].filter((key) => key !== 'updatedAt' && key !== 'tags' && !sameValue(before[key], after[key]));
+  const fields = editedFields(before, after).filter((key) => key !== 'tags');
   if (fields.some((key) => !sameValue(current[key], after[key]))) return null;
   const reverted: SavedItem = { ...current, updatedAt: now };
   for (const key of fields) {

@@ -126,14 +126,21 @@ function mergeImported(current: SavedItem, incoming: ImportedItem, now: number):
   return { ...merged, updatedAt: Math.max(now, merged.updatedAt) };
 }
 
-/** Whether two saved items hold the same values (lists compared element by element). */
+/** Whether two values of a saved item's field are the same (lists compared element by element). */
+export function sameValue(left: unknown, right: unknown): boolean {
+  if (Array.isArray(left) && Array.isArray(right)) return left.length === right.length && left.every((value, index) => value === right[index]);
+  return left === right;
+}
+
+/** Whether two saved items hold the same values. */
 export function sameItem(a: SavedItem, b: SavedItem): boolean {
-  return (Object.keys(a) as (keyof SavedItem)[]).every((key) => {
-    const left = a[key];
-    const right = b[key];
-    if (Array.isArray(left) && Array.isArray(right)) return left.length === right.length && left.every((value, index) => value === right[index]);
-    return left === right;
-  });
+  return (Object.keys(a) as (keyof SavedItem)[]).every((key) => sameValue(a[key], b[key]));
+}
+
+/** The fields an edit changed from `before` to `after` (its `updatedAt` aside: every edit moves it). */
+export function editedFields(before: SavedItem, after: SavedItem): (keyof SavedItem)[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof SavedItem)[]);
+  return [...keys].filter((key) => key !== 'updatedAt' && !sameValue(before[key], after[key]));
 }
 
 function describeRejection(rejection: ImportRejection): string {

@@ -4,6 +4,7 @@ import { sendRequest } from '../../messaging/client';
 import { keptIfRemoved } from '../../messaging/lost-removal';
 import { tagKey, type ChangeCount, type RemovedItem, type SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
+import { editedFields } from '../../export/merge';
 import { useTimedOffers } from '../timed-offer';
 import { useOneAtATime } from '../one-at-a-time';
 
@@ -31,13 +32,13 @@ export function editTouches(before: readonly SavedItem[], after: readonly SavedI
   const touches = new Set<string>();
   before.forEach((was, index) => {
     const now = after[index]!;
-    const keys = new Set([...Object.keys(was), ...Object.keys(now)] as (keyof SavedItem)[]);
-    for (const key of keys) {
-      if (key === 'updatedAt') continue;
-      if (key === 'tags') {
-        const [wasTags, nowTags] = [new Set(was.tags.map(tagKey)), new Set(now.tags.map(tagKey))];
-        for (const tag of new Set([...wasTags, ...nowTags])) if (wasTags.has(tag) !== nowTags.has(tag)) touches.add(`${was.id} tag ${tag}`);
-      } else if (JSON.stringify(was[key]) !== JSON.stringify(now[key])) touches.add(`${was.id} ${key}`);
+    for (const key of editedFields(was, now)) {
+      if (key !== 'tags') {
+        touches.add(`${was.id} ${key}`);
+        continue;
+      }
+      const [wasTags, nowTags] = [new Set(was.tags.map(tagKey)), new Set(now.tags.map(tagKey))];
+      for (const tag of new Set([...wasTags, ...nowTags])) if (wasTags.has(tag) !== nowTags.has(tag)) touches.add(`${was.id} tag ${tag}`);
     }
   });
   return touches;
