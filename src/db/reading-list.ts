@@ -23,7 +23,7 @@ import {
 import type { PaperLensDatabase } from './database';
 import { queueArxivFill } from './feed';
 import { forgetGivenCiteKeys, keysGivenToOthers, withCiteKeys } from './cite-keys';
-import { keepRemoved, takeRemovals, type RemovalOf } from './removed';
+import { keepRemoved, reviseKept, takeRemovals, type RemovalOf } from './removed';
 import { citeKeyId } from '../export/bibtex';
 import { latexToText } from '../papers/latex';
 import { tokenize } from '../search/tokenize';
@@ -196,8 +196,9 @@ function undone(current: SavedItem, before: SavedItem, after: SavedItem, now: nu
 
 /**
  * An edit's Undo (the items as they were before it and as it left them, in the same order): each
- * item gets back what the edit changed, unless that changed again since (`undone`). Counts the
- * items put back.
+ * item gets back what the edit changed, unless that changed again since (`undone`). A paper
+ * removed since gets it back in the copy its removal kept, so undoing the removal later does not
+ * bring the edit back. Counts the items put back.
  */
 export async function revertEdit(db: PaperLensDatabase, before: readonly SavedItem[], after: readonly SavedItem[], now: number): Promise<ChangeCount> {
   return db.transaction('rw', db.saved, db.removed, db.meta, async () => {
@@ -208,7 +209,10 @@ export async function revertEdit(db: PaperLensDatabase, before: readonly SavedIt
       return back === null ? [] : [back];
     });
     await db.saved.bulkPut(await withoutTakenKeys(db, reverted));
-    return { changed: reverted.length };
+    const removedSince = before.filter((_, index) => current[index] === undefined);
+    const afterOf = new Map(after.map((item) => [item.id, item]));
+    const keptReverted = await reviseKept(db, removedSince.map((item) => item.id), (kept, index) => undone(kept, removedSince[index]!, afterOf.get(kept.id)!, now), now);
+    return { changed: reverted.length + keptReverted };
   });
 }
 

@@ -53,6 +53,22 @@ export async function keptCopies(db: PaperLensDatabase, ids: readonly string[]):
   });
 }
 
+/**
+ * Rewrites the kept copies of these papers (those removed and not listed again) with `revise`,
+ * each keeping its removal's time; a copy `revise` answers null for stays as it is. Counts the
+ * copies rewritten. Run in a read-write transaction on `db.removed`.
+ */
+export async function reviseKept(db: PaperLensDatabase, ids: readonly string[], revise: (item: SavedItem, index: number) => SavedItem | null, now: number): Promise<number> {
+  const rows = await db.removed.bulkGet([...ids]);
+  const revised = rows.flatMap((row, index) => {
+    const item = row === undefined ? undefined : keptItem(row, now);
+    const next = item === undefined ? null : revise(item, index);
+    return next === null ? [] : [{ ...next, removedAt: row!.removedAt }];
+  });
+  await db.removed.bulkPut(revised);
+  return revised.length;
+}
+
 /** A kept row as the saved item it was, or undefined when it does not parse or was kept too long. */
 function keptItem(row: unknown, now: number): SavedItem | undefined {
   const parsed = RemovedItemSchema.safeParse(row);

@@ -56,6 +56,24 @@ describe('reading list: several changes within their Undo time', () => {
     await expect.poll(() => page.getByTestId('undo-bar').count()).toBe(0);
   });
 
+  test('a bulk status edit, then one of its papers removed: the edit\'s Undo covers that paper too, so the removal\'s Undo brings it back as it was before the edit', async () => {
+    await listOf(FOUR);
+    const before = await listSavedFrom(page);
+    for (const id of ['2001.00001', '2001.00002']) await row(id).getByTestId('select').check();
+    await page.getByTestId('bulk-status').selectOption('read');
+    await expect.poll(offerTexts).toEqual(['2 set to Read']);
+    await page.getByTestId('bulk-clear').click();
+    await row('2001.00002').getByTestId('remove').click();
+    await expect.poll(offerTexts).toEqual(['Removed “Paper 2”', '2 set to Read']);
+
+    await offer('2 set to Read').getByTestId('undo').click();
+    await expect.poll(offerTexts).toEqual(['Removed “Paper 2”']);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await offer('Removed “Paper 2”').getByTestId('undo').click();
+    await expect.poll(() => list().getAttribute('data-count')).toBe('4');
+    await expect.poll(() => listSavedFrom(page)).toEqual(before);
+  });
+
   test('a bulk status edit, then a tag added to the same papers: the status\' Undo sets the statuses back and keeps the tag', async () => {
     await listOf(FOUR.map((item, index) => (index === 0 ? { ...item, status: 'read' as const, readAt: LISTED_AT } : item)));
     const before = await listSavedFrom(page);

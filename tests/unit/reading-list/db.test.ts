@@ -193,6 +193,18 @@ describe('remove and undo', () => {
     expect(await db.saved.get(C)).toMatchObject({ status: 'read', tags: expect.arrayContaining(['to-cite']) });
   });
 
+  test("an edit's Undo after one of its papers was removed: the removal's copy loses the edit too, so undoing the removal does not bring it back", async () => {
+    const edit = await sendOk(deps, { type: 'setStatusMany', ids: [A, C], status: 'read' });
+    clock.now += 1000;
+    const [removed] = await sendOk(deps, { type: 'removeSaved', ids: [C] });
+    clock.now += 1000;
+    expect(await sendOk(deps, { type: 'restoreSaved', items: edit.before, expected: edit.after })).toEqual({ changed: 2 });
+    expect(await item(A)).toMatchObject({ status: 'to-read', readAt: null });
+    expect(await item(C)).toBeUndefined();
+    expect(await sendOk(deps, { type: 'undoRemoval', removals: [{ id: C, removedAt: removed!.removedAt }] })).toEqual({ changed: 1 });
+    expect(await item(C)).toEqual(edit.before.find((row) => row.id === C));
+  });
+
   test("a tag edit's Undo reads tags as tag edits do, case aside: no tag twice", async () => {
     // A holds "ml"; "ML" taken off, then put back by hand in another spelling, then the removal undone.
     const edit = await sendOk(deps, { type: 'removeTags', ids: [A], tags: ['ML'] });
