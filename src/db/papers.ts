@@ -14,7 +14,7 @@ import { wantsCiteKey, type Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
 import { pageDetails, pageText } from '../sites/types';
 import { arxivListingPage } from '../sites/arxiv-listing';
-import { MAX_AUTHOR_NAME, MAX_CODE_LINKS, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
+import { MAX_AUTHOR_NAME, MAX_CODE_LINKS, MAX_TITLE, MAX_TLDR, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';
 import { putPapers } from './bulk';
 import { heldKeys, idSpans, rowsInSpans } from './id-spans';
@@ -509,27 +509,32 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[], titles?
   });
 }
 
-/** A page the user opened (an abstract page, an arXiv PDF): its paper, and the title and authors it showed (when known). */
+/**
+ * A page the user opened (an abstract page, an arXiv PDF): its paper, the title and authors it
+ * showed (when known), and the TL;DR its card gave a paper the store does not hold.
+ */
 export interface Visit {
   id: string;
   title?: string;
   authors?: readonly string[];
+  tldr?: string;
 }
 
 /**
  * How many seen marks the store keeps: beyond it the oldest visits go (their listing mark and
  * Recent entry), so the table cannot grow without end. 5,000 is years of reading at a few papers a
- * day, and well under a megabyte.
+ * day, and a few megabytes at most (a TL;DR is kept only of papers the store does not hold).
  */
 export const MAX_SEEN = 5_000;
 
-/** A visit's seen mark: its time now, its page's title and authors, or those it kept from before. */
+/** A visit's seen mark: its time now, its page's title, authors and TL;DR, or those it kept from before. */
 function seenMark(visit: Visit, before: Seen | undefined, now: number): Seen {
   // A view names a paper it knows no title of by its id: that is no title to keep.
   const title = [visit.id, placeholderTitle(visit.id)].includes(visit.title ?? '') ? '' : pageText(visit.title, MAX_TITLE);
   const authors = (visit.authors ?? []).map((author) => pageText(author, MAX_AUTHOR_NAME)).filter(Boolean).slice(0, SEEN_AUTHORS);
-  const kept = { title: title || before?.title, authors: authors.length > 0 ? authors : before?.authors };
-  return { id: visit.id, at: now, ...(kept.title ? { title: kept.title } : {}), ...(kept.authors ? { authors: kept.authors } : {}) };
+  const tldr = pageText(visit.tldr, MAX_TLDR);
+  const kept = { title: title || before?.title, authors: authors.length > 0 ? authors : before?.authors, tldr: tldr || before?.tldr };
+  return { id: visit.id, at: now, ...(kept.title ? { title: kept.title } : {}), ...(kept.authors ? { authors: kept.authors } : {}), ...(kept.tldr ? { tldr: kept.tldr } : {}) };
 }
 
 /** Gives a seen mark the title its page was given later (a PDF tab PaperLens named), keeping its time; no mark, nothing. */
@@ -576,7 +581,7 @@ export async function recentlySeen(db: PaperLensDatabase, limit: number): Promis
         title: mark.title ?? paper?.title ?? item?.title ?? placeholderTitle(mark.id),
         // The snapshot names no authors: a saved paper's come from its reading-list item then.
         authors: (mark.authors ?? (paper?.authors.length ? paper.authors : item?.authors) ?? []).slice(0, SEEN_AUTHORS),
-        tldr: paper?.summary.tldr ?? item?.tldr ?? '',
+        tldr: paper?.summary.tldr ?? (item?.tldr || mark.tldr) ?? '',
         topics: paper?.summary.topics ?? [],
         // Where it ranks is Trending's business: here it is when the paper was read.
         rank: null,

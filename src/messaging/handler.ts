@@ -155,7 +155,8 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
             const query = request.queries[index];
             if (!view) return [];
             const title = view.inStore ? query?.title && (latexToText(query.title) || query.title) : view.title;
-            return [{ id: view.id, title, authors: query?.authors }];
+            // The TL;DR its card gave a paper the store lacks, by which popup search finds it too.
+            return [{ id: view.id, title, authors: query?.authors, ...(view.inStore ? {} : { tldr: view.tldr }) }];
           });
           void deps
             .seenEnabled(request.seenOn)

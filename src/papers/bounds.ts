@@ -3,6 +3,8 @@
  * scripts cut page text to them.
  */
 export const MAX_TITLE = 1000;
+/** The longest TL;DR kept (a summary's, a reading-list item's). */
+export const MAX_TLDR = 2000;
 export const MAX_ABSTRACT = 20_000;
 /** The longest author lists on arXiv (particle-physics collaborations) run past 5,000 names. */
 export const MAX_AUTHORS = 10_000;

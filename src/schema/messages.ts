@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Title, text } from './common';
-import { MAX_AUTHOR_NAME, MAX_PAGE_CODE_LINKS, MAX_TITLE, SEEN_AUTHORS } from '../papers/bounds';
+import { MAX_AUTHOR_NAME, MAX_PAGE_CODE_LINKS, MAX_TITLE, MAX_TLDR, SEEN_AUTHORS } from '../papers/bounds';
 import { PageMetadataShape, ReadingStatusSchema, type RemovedItem, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
@@ -63,7 +63,7 @@ export const SaveInputSchema = z.object({
   /** The title is only a guess (read off a tab, not a page of ours): the store's title wins. */
   titleIsGuess: z._default(z.boolean(), false),
   authors: z._default(Authors, []),
-  tldr: z._default(text(2000), ''),
+  tldr: z._default(text(MAX_TLDR), ''),
   sourceUrl: z._default(z.nullable(HttpUrlSchema), null),
   published: z._default(PageMetadataShape.published, null),
   primaryCategory: z._default(PageMetadataShape.primaryCategory, null),

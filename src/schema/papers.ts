@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Timestamp, Title, text } from './common';
-import { MAX_ABSTRACT_NAMES, MAX_AUTHOR_NAME, MAX_CODE_LINKS, MAX_NAME_LENGTH, SEEN_AUTHORS } from '../papers/bounds';
+import { MAX_ABSTRACT_NAMES, MAX_AUTHOR_NAME, MAX_TLDR, MAX_CODE_LINKS, MAX_NAME_LENGTH, SEEN_AUTHORS } from '../papers/bounds';
 
 export const SummarySchema = z.object({
   version: Count,
-  tldr: text(2000),
+  tldr: text(MAX_TLDR),
   keyResults: z.array(text(500)).check(z.maxLength(12)),
   codeLinks: z.array(HttpUrlSchema).check(z.maxLength(MAX_CODE_LINKS)),
   topics: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(5)), []),
@@ -97,7 +97,7 @@ export const SavedItemSchema = z.object({
   id: ArxivIdSchema,
   title: Title,
   authors: Authors,
-  tldr: text(2000),
+  tldr: text(MAX_TLDR),
   status: ReadingStatusSchema,
   tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(100)),
   notes: text(100_000),
@@ -135,13 +135,15 @@ export type RelatedListsState = z.infer<typeof RelatedListsStateSchema>;
 /**
  * A paper whose abstract page the user opened: the "seen" mark in listings, and the popup's Recent
  * list. `at` is the last visit. Title and first authors as the page showed them (marks from before
- * version 8 have neither), so a paper the store does not hold can be listed and searched.
+ * version 8 have neither), and the TL;DR its card gave a paper the store does not hold (none in older
+ * marks), so such a paper can be listed and searched.
  */
 export const SeenSchema = z.object({
   id: ArxivIdSchema,
   at: Timestamp,
   title: z.optional(Title),
   authors: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_AUTHOR_NAME))).check(z.maxLength(SEEN_AUTHORS))),
+  tldr: z.optional(SummarySchema.shape.tldr),
 });
 export type Seen = z.infer<typeof SeenSchema>;
 

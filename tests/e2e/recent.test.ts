@@ -72,6 +72,10 @@ describe('the popup’s Recent tab', () => {
     const meta = await rows.locator('.meta').allTextContents();
     expect(meta[0]).toBe('Opened just now · Ashish Vaswani, Noam Shazeer, Niki Parmar');
     expect(meta[1]).toMatch(/^Opened just now/);
+    // With the TL;DR its card gave it (the store does not hold it).
+    const cardTldr = (await card(unknown).getByTestId('tldr').locator('bdi').textContent())!;
+    expect(cardTldr).toMatch(/recurrence/);
+    expect(await rows.first().locator('.tldr').textContent()).toBe(cardTldr);
 
     // Search finds the paper the snapshot does not hold by a word of its title.
     await popup.getByTestId('search').fill('attention need');
@@ -80,6 +84,13 @@ describe('the popup’s Recent tab', () => {
     expect(await result.locator('a.title').textContent()).toBe('Attention Is All You Need');
     await popup.getByTestId('search').fill('shazeer');
     await expect.poll(() => popup.getByTestId('search-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-arxiv-id')))).toEqual([UNKNOWN]);
+    // And by a word of the TL;DR its card gave it ("recurrence" is not in its title), with a typo
+    // too, shown with that TL;DR (above).
+    for (const query of ['recurrence', 'recurence']) {
+      await popup.getByTestId('search').fill(query);
+      await expect.poll(() => result.count(), query).toBe(1);
+      expect(await result.locator('.tldr').textContent()).toBe(cardTldr);
+    }
     // And the retitled one by the title its page showed, under that title.
     await popup.getByTestId('search').fill('HallE-Control');
     await expect.poll(() => popup.locator(`[data-testid="search-item"][data-arxiv-id="${KNOWN}"] a.title`).textContent()).toBe(KNOWN_PAGE_TITLE);

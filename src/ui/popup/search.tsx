@@ -116,7 +116,9 @@ export interface VisitedPaper {
   id: string;
   title: string;
   authors: readonly string[];
-  /** Title, authors and the year its id says it was submitted, folded for search. */
+  /** The TL;DR its card gave it, when the store does not hold it ('' else). */
+  tldr: string;
+  /** Title, authors, TL;DR and the year its id says it was submitted, folded for search. */
   text: string;
   /**
    * Its title folded for search when the index holds it under that title (null otherwise): the index
@@ -131,26 +133,26 @@ export interface VisitedPaper {
  * authors their page showed (the snapshot's papers have none in the store), found by those.
  */
 export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): VisitedPaper[] {
-  return seen.flatMap(({ id, title, authors = [] }) => {
+  return seen.flatMap(({ id, title, authors = [], tldr = '' }) => {
     if (!title) return [];
     const titled = indexedTitle(index, id) === title;
     if (titled && authors.length === 0) return [];
     // Also found by the year its id says it was submitted, as saved papers are ("zhai 2023").
     const year = idYearMonth(id)?.year ?? '';
-    return [{ id, title, authors, text: searchText(`${title}\n${authors.join('\n')}\n${year}`), storeTitle: titled ? searchText(title) : null }];
+    return [{ id, title, authors, tldr, text: searchText(`${title}\n${authors.join('\n')}\n${tldr}\n${year}`), storeTitle: titled ? searchText(title) : null }];
   });
 }
 
-/** Whether an opened paper holds every term, in its title or authors, not all of them in the title the index finds it by. */
+/** Whether an opened paper holds every term, in its title, authors or TL;DR, not all of them in the title the index finds it by. */
 function visitedMatches(paper: VisitedPaper, terms: readonly string[]): boolean {
   const { storeTitle } = paper;
   return terms.every((term) => paper.text.includes(term)) && (storeTitle === null || !terms.every((term) => storeTitle.includes(term)));
 }
 
-/** Opened papers' title and authors, searched forgiving typos. */
+/** Opened papers' title, authors and TL;DR, searched forgiving typos. */
 function visitedTypoSearch(visited: readonly VisitedPaper[]): TypoSearch<VisitedPaper> {
   // One the index holds under its title is found with a typo in that title by the index.
-  return typoSearch(visited, (paper) => ({ title: paper.storeTitle === null ? paper.title : '', authors: paper.authors, other: [] }));
+  return typoSearch(visited, (paper) => ({ title: paper.storeTitle === null ? paper.title : '', authors: paper.authors, other: paper.tldr ? [paper.tldr] : [] }));
 }
 
 // Saved papers that match are listed first, this many at most, then as many papers opened (of the
@@ -174,8 +176,8 @@ function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext
   // A paper of the store found by the title its page showed is listed under that title, as in Recent.
   const stored = paperRow(index, context, paper.id);
   if (stored) return { ...stored, title: paper.title };
-  // Else with its reading-list item's TL;DR, as Recent shows it.
-  const tldr = savedById(savedNewestFirst).get(paper.id)?.tldr ?? '';
+  // Else with its reading-list item's TL;DR, else its card's, as Recent shows it.
+  const tldr = savedById(savedNewestFirst).get(paper.id)?.tldr || paper.tldr;
   return { id: paper.id, title: paper.title, tldr, topics: [], rank: null, snapshot: null, status: context.statusOf.get(paper.id) ?? null };
 }
 
@@ -183,7 +185,7 @@ function visitedRow(paper: VisitedPaper, index: SearchIndex, context: RowContext
  * What popup search lists: for an arXiv id or URL (also in a copied reference: searchedArxivId), that
  * paper; else the reader's saved papers (`saved`, newest first) holding every word (in title, authors,
  * TL;DR, notes or tags; papers the store does not hold too), then papers whose pages were opened
- * (`visited`, newest first) holding every word in the title or authors their page showed (one the
+ * (`visited`, newest first) holding every word in the title, authors or TL;DR their page showed (one the
  * store holds under that title, not in its title alone: the index ranks it there), each of the two
  * lists with those holding the words whole in title or authors first (byWordFit), then the store's
  * papers ranked by the index.

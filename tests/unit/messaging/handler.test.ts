@@ -263,7 +263,7 @@ describe('background message handler', () => {
     expect(await db.seen.get('2402.00794')).toBeUndefined();
   });
 
-  test('a paper the store does not hold is remembered with the title its page shows, for the Recent list', async () => {
+  test('a paper the store does not hold is remembered with the title its page shows and its card\'s TL;DR, for the Recent list and search', async () => {
     const db = await deps.ready();
     // The card asks by id first (no view: nothing to remember), then with the page's text.
     await handleMessage({ type: 'lookup', queries: [{ id: '2502.04321' }], seenOn: 'arxivAbs' }, deps);
@@ -274,7 +274,8 @@ describe('background message handler', () => {
     // Seen again, asked by id alone: the title stays.
     await handleMessage({ type: 'lookup', queries: [{ id: '2502.04321' }], seenOn: 'arxivAbs' }, deps);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await db.seen.get('2502.04321')).toEqual({ id: '2502.04321', at: 42, title: 'Sparse α-Entmax Routing for Unknown Papers', authors: ['Ada Lovelace', 'Alan Turing'] });
+    // So do the authors, and the TL;DR the card gave it (by which popup search finds it).
+    expect(await db.seen.get('2502.04321')).toEqual({ id: '2502.04321', at: 42, title: 'Sparse α-Entmax Routing for Unknown Papers', authors: ['Ada Lovelace', 'Alan Turing'], tldr: 'We route tokens sparsely.' });
     // A paper of the store is titled by the store when listed: its mark keeps no copy to go stale.
     await handleMessage({ type: 'lookup', queries: [{ id: '2310.15539' }], seenOn: 'arxivAbs' }, deps);
     await expect.poll(async () => await db.seen.get('2310.15539')).toEqual({ id: '2310.15539', at: 42 });

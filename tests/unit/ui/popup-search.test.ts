@@ -238,6 +238,18 @@ describe('popup search forgives a typo in saved and opened papers, as it does in
     await typos.saved.delete('2505.00002');
   });
 
+  test('a paper opened that the store does not hold is found by a word of the TL;DR its card gave it, typed or with a typo, and shows that TL;DR', async () => {
+    await markSeen(typos, [{ id: '2507.04321', title: 'Koala Decoding', authors: ['Grace Hopper'], tldr: 'We speed up transformer inference with parallel drafts.' }], 50);
+    // Visited again from a PDF tab, which names no TL;DR: the card's is kept.
+    await markSeen(typos, [{ id: '2507.04321', title: 'Koala Decoding' }], 60);
+    for (const query of ['parallel drafts', 'paralel drafts', 'koala inference']) expect((await typoSearch(query))[0], query).toBe('2507.04321');
+    expect((await recentlySeen(typos, 5)).find((paper) => paper.id === '2507.04321')).toMatchObject({ tldr: 'We speed up transformer inference with parallel drafts.' });
+    const index = (await loadSearchIndex(typos))!;
+    const visited = visitedOutsideStore(await typos.seen.orderBy('at').reverse().toArray(), index);
+    const [row] = storeAndSavedRows(index, await rowContext(typos), [], 'koala', 20, visited);
+    expect(row).toMatchObject({ id: '2507.04321', tldr: 'We speed up transformer inference with parallel drafts.' });
+  });
+
   test('a paper opened that the store does not hold is found with a typo in its title or an author', async () => {
     await markSeen(typos, [{ id: '2502.04321', title: 'Sparse Entmax Routing for Mixture-of-Experts', authors: ['Ada Lovelace'] }], 30);
     for (const query of ['sparse entmx', 'entamx routing', 'lovleace', 'Sprase Entmax Routing']) {
