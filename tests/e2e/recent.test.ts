@@ -88,7 +88,7 @@ describe('the popup’s Recent tab', () => {
     // too, shown with that TL;DR (above).
     for (const query of ['recurrence', 'recurence']) {
       await popup.getByTestId('search').fill(query);
-      await expect.poll(() => result.count(), query).toBe(1);
+      await expect.poll(() => result.count()).toBe(1);
       expect(await result.locator('.tldr').textContent()).toBe(cardTldr);
     }
     // And the retitled one by the title its page showed, under that title.
