@@ -27,6 +27,7 @@ import { keepRemoved, reviseKept, takeRemovals, type RemovalOf } from './removed
 import { citeKeyId } from '../export/bibtex';
 import { latexToText } from '../papers/latex';
 import { tokenize } from '../search/tokenize';
+import { wordBase } from '../search/word-forms';
 
 /**
  * Edits of the reading list. Each function is one read-write transaction that reads the items it
@@ -240,11 +241,12 @@ export async function withoutTakenKeys(db: PaperLensDatabase, items: SavedItem[]
  * a paper whose card has one. What a file says (a backup's empty TL;DR too) is kept.
  */
 /** A title as one run of letters and digits, spelled as search folds it (accents, ß, Greek letters spelled out; "&" and "and" alike as stopwords). */
-const titleRun = (title: string) => tokenize(latexToText(title).replace(/(\d)\s*[×✕]\s*(\d)/g, '$1x$2')).join('');
+const titleRun = (title: string) => tokenize(latexToText(title).replace(/(\d)\s*[×✕]\s*(\d)/g, '$1x$2')).map(wordBase).join('');
 
 /**
  * Whether a file's title and the store's are one version of the title: the same run of letters and
- * digits ("Auto-Encoders" and "Autoencoders", "16$\times$16" and "16x16"), or one holding the other
+ * digits ("Auto-Encoders" and "Autoencoders", "16$\times$16" and "16x16"; words read as search reads
+ * their forms, so "Optimisation" is "Optimization"), or one holding the other
  * (a subtitle left out, "(NeurIPS version)" added). A paper arXiv retitled since the store's snapshot
  * ("HallE-Switch: …" → "HallE-Control: …") is not: its TL;DR comes from its arXiv page instead (an
  * empty one queues it), not the older abstract's under the newer title.

@@ -47,6 +47,19 @@ function verbStem(word: string): string | null {
   return word.endsWith('ed') && !word.endsWith('eed') ? without(word, 2) : null;
 }
 
+// British spellings, read as the American ones, so that either finds the other ("optimisation" and
+// "optimization", "behaviour" and "behavior"). Each keeps the word's first three letters (acronyms.ts
+// relies on it). "-ise", "-yse" and their forms read "-ize", "-yze" ("analyse": "analyz"), not a
+// word's own "-is" ("analysis").
+const ISE_FORM = /[iy]s(?:e|es|ed|ing|ation|ations|er|ers)$/;
+const ISE_BASE = /^(.{2,}[iy])s(ation|er)?$/;
+const OUR_STEMS = 'behavi|col|endeav|fav|flav|harb|hon|hum|lab|neighb|od|rig|rum|splend|tum|vap|vig';
+const OUR_BASE = new RegExp(`^(${OUR_STEMS})our`);
+const OGUE_BASE = /^(.{3,}og)u$/;
+const AMERICAN_BASES = new Map([['centr', 'center'], ['fibr', 'fiber'], ['theatr', 'theater'], ['defenc', 'defens'], ['licenc', 'licens'], ['offenc', 'offens']]);
+// Where those readings part from the British spellings' words: "optimi" (optimise), "behavio" (behaviour), "cent" (centre).
+const PARTING = new RegExp(`^(?:(.{2,}[iy])z(?:ation|er)?|((?:${OUR_STEMS})o)r.*|(cent|fib|theat)er|(defen|licen|offen)s)$`);
+
 /** The form a word's inflections share; the word itself when it has none to read. */
 export function wordBase(word: string): string {
   if (!PLAIN_WORD.test(word) || word.length < 4) return word;
@@ -56,7 +69,8 @@ export function wordBase(word: string): string {
   base = base.replace(DOUBLED_CONSONANT, '$1');
   // "encode", "encoded" and "encoding" read "encod"; "image" and "images" "imag".
   if (base.endsWith('e') && base.length > 3) base = base.slice(0, -1);
-  return base;
+  if (ISE_FORM.test(word)) base = base.replace(ISE_BASE, '$1z$2');
+  return AMERICAN_BASES.get(base) ?? base.replace(OUR_BASE, '$1or').replace(OGUE_BASE, '$1');
 }
 
 /**
@@ -76,8 +90,11 @@ export function formsKey(word: string): string | null {
 
 /**
  * Where a word's other forms begin in a sorted list of terms: its base, but for a base ending in
- * "y", which its forms may spell "i" ("study": "studies").
+ * "y", which its forms may spell "i" ("study": "studies"), and one a British spelling parts from
+ * ("optimiz": "optimi", for "optimise").
  */
 export function formsPrefix(base: string): string {
-  return base.endsWith('y') ? base.slice(0, -1) : base;
+  if (base.endsWith('y')) return base.slice(0, -1);
+  const parting = PARTING.exec(base);
+  return parting ? parting.slice(1).find((start) => start !== undefined)! : base;
 }

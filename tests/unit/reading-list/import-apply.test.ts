@@ -89,13 +89,15 @@ describe('import preview and apply', () => {
     expect(await db.saved.get('2407.13623')).toMatchObject({ title: 'Mine', tldr: '' });
   });
 
-  test("a file's spelling of the store's title still gets the store's TL;DR: hyphens, LaTeX, &, accents, a subtitle", () => {
+  test("a file's spelling of the store's title still gets the store's TL;DR: hyphens, LaTeX, &, accents, a subtitle, British spellings", () => {
     const variants: [string, string][] = [
       ['Tutorial on Variational Autoencoders', 'Tutorial on Variational Auto-Encoders'],
       ['An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale', 'An Image is Worth 16$\\times$16 Words: Transformers for Image Recognition at Scale'],
       ['Learning Across Domains and Tasks', 'Learning Across Domains \\& Tasks'],
       ['Beta-VAE: Learning Basic Visual Concepts', 'β-VAE: Learning Basic Visual Concepts'],
       ['Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', 'Scaling Laws with Vocabulary'],
+      ['Adam: A Method for Stochastic Optimization', 'Adam: A Method for Stochastic Optimisation'],
+      ['Neighborhood Attention Transformer', 'Neighbourhood Attention Transformer'],
     ];
     for (const [stored, filed] of variants) {
       const papers = new Map([['2407.13623', paper('2407.13623', stored)]]);

@@ -17,12 +17,18 @@ describe('a word and its inflections read alike', () => {
     [['speed', 'speeds'], ['need', 'needs', 'needed']],
     [['embed', 'embeds', 'embedded', 'embedding'], ['testbed', 'testbeds']],
     [['bias', 'biases', 'biased'], ['lens', 'lenses'], ['alias', 'aliases']],
+    // British and American spellings.
+    [['optimise', 'optimize', 'optimised', 'optimizing', 'optimises'], ['optimisation', 'optimizations'], ['optimiser', 'optimizers']],
+    [['analyse', 'analyze', 'analysed', 'analyzing'], ['tokenisation', 'tokenization'], ['quantised', 'quantized']],
+    [['behaviour', 'behaviors'], ['behavioural', 'behavioral'], ['neighbour', 'neighbors'], ['neighbourhood', 'neighborhood'], ['colour', 'colored']],
+    [['dialogue', 'dialogues', 'dialog', 'dialogs'], ['catalogue', 'catalog']],
+    [['centre', 'centres', 'center', 'centered'], ['fibre', 'fiber'], ['defence', 'defenses'], ['licence', 'license']],
   ])('%j', (...groups) => {
     for (const group of groups) expect(new Set(group.map(wordBase)), group.join(' ')).toHaveProperty('size', 1);
   });
 
   test('words that only look inflected, and derived words, keep their own reading', () => {
-    for (const [a, b] of [['corpus', 'corp'], ['analysis', 'analysi'], ['string', 'str'], ['attention', 'attend'], ['transformer', 'transform'], ['gpt4', 'gpt'], ['news', 'new'], ['evening', 'even'], ['morning', 'morn']]) {
+    for (const [a, b] of [['corpus', 'corp'], ['analysis', 'analysi'], ['string', 'str'], ['attention', 'attend'], ['transformer', 'transform'], ['gpt4', 'gpt'], ['news', 'new'], ['evening', 'even'], ['morning', 'morn'], ['analysis', 'analyse'], ['laboratory', 'labor'], ['hour', 'hor'], ['four', 'for']]) {
       expect(wordBase(a!), `${a} / ${b}`).not.toBe(wordBase(b!));
     }
   });
@@ -94,5 +100,26 @@ describe('search finds a word in its other forms', () => {
     const saved = DOCUMENTS.map((document) => ({ title: document.title }));
     const found = typoSearch(saved, (entry) => ({ title: entry.title, authors: [], other: [] })).matches('instruction following', 10);
     expect(found.map((entry) => entry.title)).toContain('Training language models to follow instructions with human feedback');
+  });
+
+  test('a British spelling finds the American one and the other way round, typed whole or being typed, in the store and in a saved list', () => {
+    const spellings = [
+      titleDocument('2401.00011', 'Stochastic Optimisation of Sparse Networks'),
+      titleDocument('2401.00012', 'Neighborhood Attention Transformer'),
+      titleDocument('2401.00013', 'Task-Oriented Dialogue with Behaviour Cloning'),
+      titleDocument('2401.00014', 'Analyzing Defenses Against Prompt Injection'),
+    ];
+    const spellingIndex = new SearchIndex(buildSearchSnapshot(spellings));
+    const saved = typoSearch(spellings, (entry) => ({ title: entry.title, authors: [], other: [] }));
+    for (const [query, id] of [
+      ['stochastic optimization', '2401.00011'],
+      ['optimizations sparse', '2401.00011'],
+      ['neighbourhood attention', '2401.00012'],
+      ['dialog behavior cloning', '2401.00013'],
+      ['analysing defences', '2401.00014'],
+    ] as const) {
+      for (const prefixLast of [true, false]) expect(spellingIndex.search(query, 20, { prefixLast }).map((hit) => hit.id), `${query} ${prefixLast}`).toEqual([id]);
+      expect(saved.matches(query, 10).map((entry) => entry.id), query).toEqual([id]);
+    }
   });
 });
