@@ -6,6 +6,7 @@ import { feedDayList, feedEntryToPaper } from '../feed/merge';
 import type { PaperLensDatabase } from './database';
 import { putPapers } from './bulk';
 import { relatedOnArrival } from './related';
+import { titlesOneVersion } from '../papers/title-versions';
 
 const FEED_STATE_KEY = 'feedState';
 /**
@@ -70,19 +71,23 @@ export function lacksPageDetails(item: SavedItem): boolean {
 
 /**
  * Whether a paper just saved wants its arXiv page read: it lacks the page's details, or a TL;DR
- * (saved from a list that shows no abstracts, such as arXiv's /recent, of a paper the store lacks).
+ * (saved from a list that shows no abstracts, such as arXiv's /recent, of a paper the store lacks),
+ * or the item titles it otherwise than the store's paper (`stored`) that arXiv never retitled (a
+ * backup made after arXiv retitled it): the page says which title is current, and the store takes
+ * it, so the popup says what the reading list says.
  */
-export function wantsArxivPage(item: SavedItem): boolean {
-  return lacksPageDetails(item) || item.tldr === '';
+export function wantsArxivPage(item: SavedItem, stored?: Paper): boolean {
+  const retitledSince = stored !== undefined && stored.retitledAt === undefined && !titlesOneVersion(item.title, stored.title);
+  return lacksPageDetails(item) || item.tldr === '' || retitledSince;
 }
 
 /**
- * Puts the items just saved or imported that want their arXiv page at the end of the stored queue,
- * in the write's own transaction (it must hold `meta`): a worker stopped right after the write
- * leaves them to the next worker to complete.
+ * Puts the items just saved or imported that want their arXiv page (`stored`: the store's papers
+ * among them) at the end of the stored queue, in the write's own transaction (it must hold `meta`):
+ * a worker stopped right after the write leaves them to the next worker to complete.
  */
-export async function queueArxivFill(db: PaperLensDatabase, items: readonly SavedItem[]): Promise<void> {
-  const wanting = items.filter(wantsArxivPage);
+export async function queueArxivFill(db: PaperLensDatabase, items: readonly SavedItem[], stored: ReadonlyMap<string, Paper> = new Map()): Promise<void> {
+  const wanting = items.filter((item) => wantsArxivPage(item, stored.get(item.id)));
   if (wanting.length === 0) return;
   const queue = await readArxivFillQueue(db);
   const ids = [...new Set([...queue.ids, ...wanting.map((item) => item.id)])].slice(0, MAX_ARXIV_FILL_QUEUE);

@@ -25,9 +25,7 @@ import { queueArxivFill } from './feed';
 import { forgetGivenCiteKeys, keysGivenToOthers, withCiteKeys } from './cite-keys';
 import { keepRemoved, reviseKept, takeRemovals, type RemovalOf } from './removed';
 import { citeKeyId } from '../export/bibtex';
-import { latexToText } from '../papers/latex';
-import { tokenize } from '../search/tokenize';
-import { wordBase } from '../search/word-forms';
+import { titlesOneVersion } from '../papers/title-versions';
 
 /**
  * Edits of the reading list. Each function is one read-write transaction that reads the items it
@@ -240,22 +238,6 @@ export async function withoutTakenKeys(db: PaperLensDatabase, items: SavedItem[]
  * (the TL;DR when the store has the paper under the file's title), else the list says "No TL;DR" of
  * a paper whose card has one. What a file says (a backup's empty TL;DR too) is kept.
  */
-/** A title as one run of letters and digits, spelled as search folds it (accents, ß, Greek letters spelled out; "&" and "and" alike as stopwords). */
-const titleRun = (title: string) => tokenize(latexToText(title).replace(/(\d)\s*[×✕]\s*(\d)/g, '$1x$2')).map(wordBase).join('');
-
-/**
- * Whether a file's title and the store's are one version of the title: the same run of letters and
- * digits ("Auto-Encoders" and "Autoencoders", "16$\times$16" and "16x16"; words read as search reads
- * their forms, so "Optimisation" is "Optimization"), or one holding the other
- * (a subtitle left out, "(NeurIPS version)" added). A paper arXiv retitled since the store's snapshot
- * ("HallE-Switch: …" → "HallE-Control: …") is not: its TL;DR comes from its arXiv page instead (an
- * empty one queues it), not the older abstract's under the newer title.
- */
-function titlesOneVersion(a: string, b: string): boolean {
-  const [shorter, longer] = [titleRun(a), titleRun(b)].sort((x, y) => x.length - y.length) as [string, string];
-  return shorter !== '' && longer.includes(shorter);
-}
-
 export function withKnownPapers(items: readonly ImportedItem[], papers: ReadonlyMap<string, Paper>): ImportedItem[] {
   return items.map((item) => {
     const paper = papers.get(item.id);
@@ -315,7 +297,8 @@ export function planListImport(existing: readonly SavedItem[], incoming: readonl
 export async function applyImport(db: PaperLensDatabase, items: readonly ImportedItem[], rejected: readonly ImportRejection[], now: number): Promise<ImportResult> {
   return db.transaction('rw', [db.saved, db.removed, db.paperBlocks, db.meta], async () => {
     const ids = [...new Set(items.map((item) => item.id))];
-    const incoming = withKnownPapers(items, await knownPapers(db, ids));
+    const stored = await knownPapers(db, ids);
+    const incoming = withKnownPapers(items, stored);
     const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
     // The kept keys go back on below: a listed paper keeps its own, a new one takes the file's when free.
     const listedKeys = new Map(existing.flatMap((item) => (item.citeKey === undefined ? [] : [[item.id, item.citeKey] as const])));
@@ -332,8 +315,8 @@ export async function applyImport(db: PaperLensDatabase, items: readonly Importe
     await db.saved.bulkPut(written);
     // Listed again by the file, as the file has them: no longer "recently removed".
     await db.removed.bulkDelete(plan.added.map((item) => item.id));
-    // Ids and bare entries: their pages say the rest.
-    await queueArxivFill(db, written);
+    // Ids and bare entries: their pages say the rest (and which title is current).
+    await queueArxivFill(db, written, stored);
     return { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged, rejected: plan.rejected, summary: plan.summary };
   });
 }

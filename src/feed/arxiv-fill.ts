@@ -89,8 +89,8 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         const id = next.value;
         queue.delete(id);
         current = id;
-        const item = await db.saved.get(id);
-        if (!item || !wantsArxivPage(item)) {
+        const [item, stored] = await Promise.all([db.saved.get(id), db.papers.get(id)]);
+        if (!item || !wantsArxivPage(item, stored)) {
           current = null;
           await keep(db, null);
           continue;

@@ -66,6 +66,23 @@ describe('import preview and apply', () => {
     expect((await readArxivFillQueue(db)).ids).toEqual(['2501.00001', '1706.03762', 'hep-th/9901001']);
   });
 
+  test("a backup's paper titled otherwise than the store's (arXiv retitled it since the snapshot) is queued for its arXiv page, TL;DR and details though it has; one titled as the store is not", async () => {
+    const details = { authors: ['Bohan Zhai'], published: '2023-10-03', tldr: 'A TL;DR the backup holds.' };
+    const backup = exportJson([
+      savedItem({ id: '2310.01779', title: 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models', ...details }),
+      savedItem({ id: '2407.13623', title: 'Scaling Laws with Vocabulary', ...details }),
+    ], 1);
+    await db.saved.clear();
+    await apply(await preview(backup, 'backup.json'));
+    expect((await readArxivFillQueue(db)).ids).toEqual(['2310.01779']);
+    // Once the store took arXiv's current title, a title other than it asks arXiv nothing (the page would change nothing).
+    await db.saved.clear();
+    await writeArxivFillQueue(db, { ids: [], retryAt: null });
+    await db.papers.bulkPut([{ ...paper('2310.01779', 'HallE-Control v2: A Title arXiv Gives Now'), retitledAt: 1 }]);
+    await apply(await preview(backup, 'backup.json'));
+    expect((await readArxivFillQueue(db)).ids).toEqual([]);
+  });
+
   test('a BibTeX file from another tool: a paper the store knows keeps the file\'s title and authors, and gets the store\'s TL;DR unless arXiv retitled it since', async () => {
     const bib = '@article{tao2024,\n  title = {Scaling Laws with Vocabulary (NeurIPS version)},\n  author = {Tao, Chaofan},\n  eprint = {2407.13623},\n  archivePrefix = {arXiv}\n}\n';
     const found = await preview(bib, 'zotero.bib');

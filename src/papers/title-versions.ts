@@ -1,0 +1,18 @@
+import { latexToText } from './latex';
+import { tokenize } from '../search/tokenize';
+import { wordBase } from '../search/word-forms';
+
+/** A title as one run of letters and digits, spelled as search folds it (accents, ß, Greek letters spelled out; "&" and "and" alike as stopwords). */
+const titleRun = (title: string) => tokenize(latexToText(title).replace(/(\d)\s*[×✕]\s*(\d)/g, '$1x$2')).map(wordBase).join('');
+
+/**
+ * Whether two titles of a paper (a file's or a reading-list item's, and the store's) are one version
+ * of the title: the same run of letters and digits ("Auto-Encoders" and "Autoencoders",
+ * "16$\times$16" and "16x16"; words read as search reads their forms, so "Optimisation" is
+ * "Optimization"), or one holding the other (a subtitle left out, "(NeurIPS version)" added). A
+ * paper arXiv retitled since the store's snapshot ("HallE-Switch: …" → "HallE-Control: …") is not.
+ */
+export function titlesOneVersion(a: string, b: string): boolean {
+  const [shorter, longer] = [titleRun(a), titleRun(b)].sort((x, y) => x.length - y.length) as [string, string];
+  return shorter !== '' && longer.includes(shorter);
+}
