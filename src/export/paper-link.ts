@@ -1,5 +1,5 @@
 import { escapeMarkdown } from './markdown-escape';
-import { singleLine } from './text';
+import { escapeHtml, singleLine } from './text';
 
 /**
  * A paper's link to paste into notes: Markdown (`[Title](url)`) for plain-text editors such as
@@ -10,9 +10,6 @@ export interface PaperLink {
   markdown: string;
   html: string;
 }
-
-const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (char) => HTML_SPECIAL[char]!);
 
 /** `title` (on one line) linked to `url`, an http(s) address. */
 export function paperLink(title: string, url: string): PaperLink {

@@ -1,7 +1,7 @@
 import { arxivAbsUrl } from '../papers/ids';
 import { nameParts } from '../papers/names';
 import type { SavedItem } from '../schema/papers';
-import { citedDate, singleLine } from './text';
+import { citedDate, escapeHtml, noteText, singleLine } from './text';
 
 /**
  * RIS export (Zotero, EndNote, Mendeley). Type UNPB, the RIS specification's "unpublished work",
@@ -44,6 +44,17 @@ function risAuthor(name: string): string {
   return parts.suffix === '' ? `${parts.last}, ${parts.first}` : `${parts.last}, ${parts.first}, ${parts.suffix}`;
 }
 
+/**
+ * A note as N1 holds it: as written, unless a reader would take it for HTML, as Zotero writes notes
+ * (it holds "<i>" or "<code>"): then in HTML, its text escaped and its lines apart, so Zotero and
+ * our import show it as written (ours stripped those as tags). Such a note's lines come back
+ * trimmed, blank lines between paragraphs once.
+ */
+function noteValue(notes: string): string {
+  if (noteText(notes) === notes.trim()) return notes;
+  return `<p>${notes.trim().split(/\r\n|\r|\n/).map(escapeHtml).join('<br>')}</p>`;
+}
+
 function record(item: SavedItem): string[] {
   const lines = [field('TY', 'UNPB'), field('TI', singleLine(item.title))];
   for (const author of item.authors.map(singleLine)) if (author !== '') lines.push(field('AU', risAuthor(author)));
@@ -56,7 +67,7 @@ function record(item: SavedItem): string[] {
   lines.push(field('DB', 'arXiv'), field('AN', `arXiv:${item.id}`));
   for (const tag of item.tags.map(singleLine)) if (tag !== '') lines.push(field('KW', tag));
   if (item.journalRef) lines.push(field('N1', `Journal reference: ${singleLine(item.journalRef)}`));
-  if (item.notes.trim() !== '') lines.push(...multiline('N1', item.notes));
+  if (item.notes.trim() !== '') lines.push(...multiline('N1', noteValue(item.notes)));
   lines.push('ER  - ');
   return lines;
 }

@@ -95,6 +95,10 @@ export function splitEscapedList(text: string, separator: string, escaped: RegEx
   return items;
 }
 
+const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** Text as HTML writes it: its markup characters as references. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (char) => HTML_SPECIAL[char]!);
+
 // HTML as Zotero writes notes; "<mask>" or "<eos>" in a plain note is no tag.
 const HTML_TAG = /<\/?(?:p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|blockquote|pre|code|sub|sup)\b[^>]*>/i;
 

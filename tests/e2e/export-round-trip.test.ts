@@ -26,7 +26,8 @@ function week(): SavedItem[] {
         tldr: i % 4 === 0 ? '' : `We show result ${i}; it beats the baseline by 3.2%.`,
         status,
         tags: i % 7 === 0 ? ['nlp', 'to cite'] : i % 3 === 0 ? ['vision'] : [],
-        notes: i % 9 === 0 ? `Line one of ${i}\nLine two, with a comma` : '',
+        // Some with what looks like HTML (a reader's note on code), which RIS readers take for Zotero's.
+        notes: i % 9 === 0 ? `Line one of ${i}\nLine two, with a comma${i % 2 === 0 ? ' and <code>attn.py</code> & <i>' : ''}` : '',
         addedAt: BASE + i * 3_600_000,
         updatedAt: BASE + i * 3_600_000 + DAY,
         readAt: status === 'read' ? BASE + i * 3_600_000 + DAY : null,

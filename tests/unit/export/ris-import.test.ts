@@ -84,6 +84,18 @@ describe('RIS import', () => {
     expect(plan.added).toEqual([]);
   });
 
+  test('a note holding what looks like HTML ("<i>", "<code>", a script) comes back as written, and Zotero reads it as text', () => {
+    const notes = ['Eq. 3 uses <i> and <j> as indices; see <code>attn.py</code>.', '<img src=x onerror=alert(1)> <b>bold?</b> <script>alert(2)</script> & &amp; done\n\nSecond  paragraph,\nits second line.'];
+    for (const note of notes) {
+      const file = exportRis([savedItem({ id: '2310.01779', notes: note })]);
+      expect(parseImport(file).items[0]?.notes, note).toBe(note);
+      // As Zotero's RIS translator takes a note: HTML, its text escaped (no tag of the reader's).
+      expect(file).not.toContain('<i>');
+    }
+    // A note with no such tag is written as it is, for readers that show N1 as text.
+    expect(exportRis([savedItem({ id: '2310.01779', notes: 'x < y and <mask> tokens' })])).toContain('N1  - x < y and <mask> tokens');
+  });
+
   test("a note's paragraphs come back apart; blank lines elsewhere (between fields, before ER, between records) add nothing", () => {
     const item = savedItem({ id: '2310.01779', tags: ['vision'], notes: 'Para one.\n\nPara two,\nits second line.\n\n\nPara three.' });
     expect(parseImport(exportRis([item])).items[0]?.notes).toBe('Para one.\n\nPara two,\nits second line.\n\n\nPara three.');
