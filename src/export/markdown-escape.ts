@@ -12,7 +12,12 @@ const ESCAPED = new RegExp(`\\\\([${MARKDOWN_SPECIAL_CHARACTERS}])`, 'g');
  * start a heading or list.
  */
 export function escapeMarkdown(text: string): string {
-  return singleLine(text).replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`);
+  return escapeMarkdownLine(singleLine(text));
+}
+
+/** A line of text (no line break in it) as Markdown shows it literally, escaped as escapeMarkdown does, its spacing kept. */
+export function escapeMarkdownLine(line: string): string {
+  return line.replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`);
 }
 
 /** Text escapeMarkdown wrote, as it was (its line breaks aside). */

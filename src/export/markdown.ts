@@ -2,7 +2,7 @@ import { arxivAbsUrl } from '../papers/ids';
 import type { ReadingStatus, SavedItem } from '../schema/papers';
 import type { ImportedItem } from '../schema/reading-list';
 import { keywordTags } from './references';
-import { escapeMarkdown, MARKDOWN_SPECIAL_CHARACTERS, unescapeMarkdown } from './markdown-escape';
+import { escapeMarkdown, escapeMarkdownLine, MARKDOWN_SPECIAL_CHARACTERS, unescapeMarkdown } from './markdown-escape';
 import { paperLink } from './paper-link';
 import { singleLine, splitEscapedList } from './text';
 
@@ -42,7 +42,8 @@ const WRITTEN_INDENT = /^\u00a0+/;
 /** One line of a note, as Markdown shows it literally inside the paper's list item (its indentation kept). */
 function escapeNoteLine(line: string): string {
   const indent = NOTE_INDENT.exec(line)?.[0].replaceAll('\t', '    ').length ?? 0;
-  const text = escapeMarkdown(line);
+  // Its spacing kept (a small table's columns); the ends go (a line break's spaces follow it).
+  const text = escapeMarkdownLine(line.trim());
   return NO_BREAK_SPACE.repeat(indent) + (NOTE_LINE_BLOCK.test(text) ? text.replace(/^(\d*)(.)/, '$1\\$2') : text);
 }
 
@@ -86,7 +87,7 @@ function entry(item: SavedItem): string {
   // start a Markdown block; a blank one is a line of spaces, which ends the paragraph.
   if (item.notes.trim() !== '') {
     const [first = '', ...more] = item.notes.trim().split(/\r\n?|\n/);
-    lines.push(`  Notes: ${escapeMarkdown(first)}`, ...more.map((line) => (line.trim() === '' ? '' : `  ${escapeNoteLine(line)}`)));
+    lines.push(`  Notes: ${escapeMarkdownLine(first.trimEnd())}`, ...more.map((line) => (line.trim() === '' ? '' : `  ${escapeNoteLine(line)}`)));
   }
   // Two trailing spaces: a line break inside the list item.
   return lines.join('  \n');

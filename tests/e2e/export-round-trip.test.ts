@@ -26,8 +26,9 @@ function week(): SavedItem[] {
         tldr: i % 4 === 0 ? '' : `We show result ${i}; it beats the baseline by 3.2%.`,
         status,
         tags: i % 7 === 0 ? ['nlp', 'to cite'] : i % 3 === 0 ? ['vision'] : [],
-        // Some with what looks like HTML (a reader's note on code), which RIS readers take for Zotero's.
-        notes: i % 9 === 0 ? `Line one of ${i}\nLine two, with a comma${i % 2 === 0 ? ' and <code>attn.py</code> & <i>' : ''}` : '',
+        // Some with what looks like HTML (a reader's note on code), which RIS readers take for Zotero's; a
+        // line spaced as a table.
+        notes: i % 9 === 0 ? `Line one of ${i}\nLine two, with a comma${i % 2 === 0 ? ' and <code>attn.py</code> & <i>' : ''}\nacc    71.2\t(table)` : '',
         addedAt: BASE + i * 3_600_000,
         updatedAt: BASE + i * 3_600_000 + DAY,
         readAt: status === 'read' ? BASE + i * 3_600_000 + DAY : null,
@@ -63,8 +64,7 @@ function essentialsOf(format: string) {
     id: item.id, title: item.title, authors: item.authors, tags: [...item.tags].sort(),
     ...(format === 'bibtex' || format === 'ris' ? {} : { status: item.status, tldr: item.tldr }),
     ...(format === 'json' || format === 'csv' ? { readAt: item.readAt, addedAt: item.addedAt } : {}),
-    // Markdown keeps a note on one line, by design.
-    ...(format === 'markdown' ? {} : { notes: item.notes }),
+    notes: item.notes,
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exportMarkdown } from '../../../src/export';
+import { exportMarkdown, parseImport } from '../../../src/export';
 import { hostileItems, savedItem } from './fixtures';
 
 /** Positions of `ch` that are not backslash-escaped (CommonMark: an escaped punctuation character is literal). */
@@ -85,5 +85,11 @@ describe('Markdown export', () => {
       ].join('\n'),
     );
     expect(exportMarkdown([])).toBe('# Reading list\n\n_No saved papers._\n');
+  });
+
+  test("a note's spacing inside its lines comes back from an import (a small table's columns, tabs), its indentation too", () => {
+    const notes = 'model    acc\tF1\nbase     71.2\t0.68\n  - ours   74.9  (*best*)\n\nEnd.';
+    const [back] = parseImport(exportMarkdown([savedItem({ id: '2310.00002', notes })])).items;
+    expect(back?.notes).toBe(notes);
   });
 });
