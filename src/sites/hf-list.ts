@@ -110,4 +110,4 @@ function details(entry: ListingEntry, doc: Document): EntryDetails {
   };
 }
 
-export const hfList: ListingSite = { key: 'hfList', isPage: isHfListPage, entries, title, details, watchSelector: 'article, h3' };
+export const hfList: ListingSite = { key: 'hfList', isPage: isHfListPage, entries, title, details, watchSelector: 'article, h3', showsOwnUpvotes: true };

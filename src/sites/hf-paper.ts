@@ -110,4 +110,4 @@ function cardAnchor(doc: Document): Element | null {
 }
 
 // (A Hugging Face 404 may be a real arXiv paper it has not indexed.)
-export const hfPaper: PaperPageSite = { key: 'hfPaper', isPage, idFromUrl, extract, cardAnchor, noSuchPaperStatuses: [] };
+export const hfPaper: PaperPageSite = { key: 'hfPaper', isPage, idFromUrl, extract, cardAnchor, noSuchPaperStatuses: [], showsOwnUpvotes: true };

@@ -20,6 +20,8 @@ export interface PaperPageSite {
   cardAnchor: (doc: Document) => Element | null;
   /** HTTP statuses by which the site says the paper does not exist (none: a 404 may be a real paper it lacks). */
   noSuchPaperStatuses: readonly number[];
+  /** The page shows the paper's Hugging Face upvotes itself, live: the card leaves out the feed's count (an older one beside it). */
+  showsOwnUpvotes?: true;
 }
 
 

@@ -64,7 +64,7 @@ function pdfDownload(page: PagePaper, id: string | null, title: string): CardMod
   return { href, fileName: pdfFileName({ id, title, authors: page.authors, published: page.published }) };
 }
 
-function cardModel(page: PagePaper, result: LookupResult): CardModel {
+function cardModel(page: PagePaper, result: LookupResult, site: PaperPageSite): CardModel {
   const { view, problem } = result;
   // The store could not be asked: still show what the page says, and why there is no more.
   const shown = view ?? { id: page.id, title: page.title, tldr: '', keyResults: [], codeLinks: [], topics: [], related: [], rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false };
@@ -72,6 +72,7 @@ function cardModel(page: PagePaper, result: LookupResult): CardModel {
   return {
     ...shown,
     title,
+    upvotes: site.showsOwnUpvotes ? null : shown.upvotes,
     // The page's own code links come too: the store reads links from abstract text, and arXiv
     // shows a URL there as "this https URL" (or names the code in its comments).
     codeLinks: uniqueCodeLinks([...shown.codeLinks, ...page.codeLinks]),
@@ -245,7 +246,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     }
     removeCard();
     if (!enabled()) return; // switched off while the store answered
-    const model = cardModel(page, result);
+    const model = cardModel(page, result, site);
     const mounted: MountedCard = { ...createShadowHost('card', cardCss, 'PaperLens summary card'), url: url.href, page, model };
     applyScheme(mounted.host, schemeFor(settings.theme, document));
     draw(mounted, model);
@@ -279,7 +280,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const view = fresh.view;
     const summaryOf = ({ tldr, keyResults, topics }: Pick<PaperView, 'tldr' | 'keyResults' | 'topics'>) => JSON.stringify([tldr, keyResults, topics]);
     if (card !== mounted || !view?.inStore || summaryOf(view) === summaryOf(mounted.model)) return;
-    draw(mounted, { ...cardModel(mounted.page, fresh), status: mounted.model.status });
+    draw(mounted, { ...cardModel(mounted.page, fresh, site), status: mounted.model.status });
   };
 
   /** A saved paper's item gets what the card's page says of it (its item may lack it). */
@@ -358,7 +359,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     }
     // No view: a paper the store does not hold that is no longer saved.
     const view = views[0];
-    const now: Pick<CardModel, 'status' | 'rank' | 'snapshot' | 'upvotes'> = { status: view?.status ?? null, rank: view?.rank ?? null, snapshot: view?.snapshot ?? null, upvotes: view?.upvotes ?? null };
+    const now: Pick<CardModel, 'status' | 'rank' | 'snapshot' | 'upvotes'> = { status: view?.status ?? null, rank: view?.rank ?? null, snapshot: view?.snapshot ?? null, upvotes: site.showsOwnUpvotes ? null : (view?.upvotes ?? null) };
     const shown = mounted.model;
     if (card !== mounted || !stillLatest()) return;
     if ((Object.keys(now) as (keyof typeof now)[]).every((key) => now[key] === shown[key])) return;

@@ -127,7 +127,7 @@ describe('trending from the daily-papers feed', () => {
     await page.close();
   });
 
-  test('a card for a feed-only paper shows its upvotes, live rank and project page', async () => {
+  test('a card for a feed-only paper shows its live rank and project page; on Hugging Face, which shows the paper\'s live upvotes, not the feed\'s count', async () => {
     const feed = JSON.parse(feedJson) as { paper: { id: string; title: string; summary: string; upvotes: number; projectPage?: string } }[];
     // A paper only the feed knows (not in the bundled snapshot), with a project page.
     const index = feed.findIndex((entry) => entry.paper.projectPage);
@@ -135,9 +135,23 @@ describe('trending from the daily-papers feed', () => {
     browser.serve(`https://huggingface.co/papers/${paper.id}`, paperPage(paper));
     const page = await browser.context.newPage();
     await page.goto(`https://huggingface.co/papers/${paper.id}`);
-    await expect.poll(() => card(page).getByTestId('upvotes').textContent()).toBe(`▲ ${paper.upvotes} upvotes`);
+    await expect.poll(() => card(page).getByTestId('rank').count()).toBe(1);
+    expect(await card(page).getByTestId('upvotes').count()).toBe(0);
     expect(await card(page).getByTestId('rank').textContent()).toMatch(new RegExp(`^#${index + 1} daily · Live · [A-Z][a-z]{2} \\d{1,2}(, \\d{4})?$`));
     expect(await card(page).getByTestId('project-link').getAttribute('href')).toBe(paper.projectPage);
+    await page.close();
+  });
+
+  test("a listing's badge shows a feed paper's upvotes on arXiv; on a Hugging Face list, which shows each paper's live count, it does not", async () => {
+    browser.serve('https://arxiv.org/list/cs.CL/new', await fixture('listings/arxiv-list-cs.CL-new.html'));
+    browser.serve('https://huggingface.co/papers/date/2024-07-31', await fixture('listings/hf-papers-date-2024-07-31.html'));
+    const page = await browser.context.newPage();
+    const badge = page.locator('[data-paperlens="badge"][data-arxiv-id="2407.13623"]');
+    await page.goto('https://arxiv.org/list/cs.CL/new');
+    await expect.poll(() => badge.getByTestId('badge-upvotes').textContent()).toBe('▲ 52');
+    await page.goto('https://huggingface.co/papers/date/2024-07-31');
+    await expect.poll(() => badge.getByTestId('badge-rank').count()).toBe(1);
+    expect(await badge.getByTestId('badge-upvotes').count()).toBe(0);
     await page.close();
   });
 

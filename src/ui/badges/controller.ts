@@ -100,7 +100,7 @@ export function createBadgeController({ site, transport, doc = document, current
     return (badge: Badge, info: BadgeInfo | null) => {
       if (answeredLater(badge, asked)) return;
       answeredBy.set(badge, asked);
-      if (info) badge.showInfo(showSeen ? info : { ...info, seen: false });
+      if (info) badge.showInfo({ ...info, seen: showSeen && info.seen, upvotes: site.showsOwnUpvotes ? null : info.upvotes });
       else badge.showStatus(null);
     };
   };

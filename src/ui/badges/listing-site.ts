@@ -39,6 +39,8 @@ export interface ListingSite {
   details: (entry: ListingEntry, doc: Document) => EntryDetails;
   /** Its entries show arXiv's current titles (not Hugging Face's copies): the `badges` request sends them, so the store may take them. */
   currentTitles?: true;
+  /** Its entries show their Hugging Face upvotes, live: the badges leave out the feed's count (an older one beside it). */
+  showsOwnUpvotes?: true;
   /** Elements whose arrival may bring new entries (for the observer of client-side rendering). */
   watchSelector: string;
 }

@@ -243,6 +243,12 @@ describe('listing badges', () => {
     expect(part(badge('2407.13623'), 'badge-project-link')?.getAttribute('href')).toBe('https://example.org/vocab');
     expect(part(badge('2310.01779'), 'badge-upvotes')?.textContent).toBe('▲ 3');
     expect(part(badge('2310.01779'), 'badge-project-link')).toBeNull();
+    // On a Hugging Face list, which shows each paper's live upvotes: not the feed's older count
+    // beside them; the project page still.
+    controller?.stop();
+    await open('hf-papers-date-2024-07-31.html', hfList, store);
+    expect(part(badge('2407.13623'), 'badge-project-link')?.getAttribute('href')).toBe('https://example.org/vocab');
+    expect(part(badge('2407.13623'), 'badge-upvotes')).toBeNull();
     expect(part(badge('2407.21123'), 'badge-upvotes')).toBeNull();
   });
 
