@@ -329,7 +329,7 @@ function withoutCiteKey(item: SavedItem): SavedItem {
 /** "Clear PaperLens data": empties the reading list (and the papers kept after their removal), the seen marks and the keys Copy BibTeX gave; the bundled papers stay. */
 export async function clearReadingData(db: PaperLensDatabase): Promise<ClearResult> {
   return db.transaction('rw', db.saved, db.removed, db.seen, db.meta, async () => {
-    const result = { saved: await db.saved.count(), seen: await db.seen.count() };
+    const result = { saved: await db.saved.count(), removed: await db.removed.count(), seen: await db.seen.count() };
     // The keys Copy BibTeX gave go too: which papers were cited is reading data, as the list's own keys are.
     await Promise.all([db.saved.clear(), db.removed.clear(), db.seen.clear(), forgetGivenCiteKeys(db)]);
     return result;

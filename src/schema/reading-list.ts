@@ -234,6 +234,8 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export interface ClearResult {
   saved: number;
+  /** Papers removed from the list within REMOVED_KEPT_MS, kept for their Undo and Recently removed. */
+  removed: number;
   seen: number;
 }
 

@@ -49,8 +49,11 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
   // number and still offers the export, rather than read as if there were nothing to lose.
   const savedCount = useLiveQuery(() => db.saved.count(), []);
   const seenCount = useLiveQuery(() => db.seen.count(), []);
+  // Recently removed papers go too (their notes and tags with them): named when there are any.
+  const removed = useLiveQuery(() => db.removed.count(), []).value ?? 0;
   const saved = savedCount.value;
   const seen = seenCount.value;
+  const removedToo = removed > 0 ? `, ${countOf(removed, 'recently removed paper')}` : '';
   const countProblem = savedCount.error ?? seenCount.error;
   const [asking, setAsking] = useState(false);
   const [result, setResult] = useState<string | null>(null);
@@ -78,7 +81,8 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     setProblem(null);
     try {
       const cleared = await sendRequest({ type: 'clearReadingData' });
-      setResult(`Cleared ${countOf(cleared.saved, 'saved paper')} and ${countOf(cleared.seen, 'seen mark')}.`);
+      const removedCleared = cleared.removed > 0 ? `, ${countOf(cleared.removed, 'recently removed paper')}` : '';
+      setResult(`Cleared ${countOf(cleared.saved, 'saved paper')}${removedCleared} and ${countOf(cleared.seen, 'seen mark')}.`);
       setAsking(false);
     } catch (failure) {
       setProblem(`Nothing was cleared: ${errorMessage(failure)}`);
@@ -89,7 +93,8 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     <section class="card danger-zone" aria-labelledby="clear-heading">
       <h2 id="clear-heading">Clear PaperLens data</h2>
       <p class="hint">
-        Deletes your reading list{saved === undefined ? '' : ` (${countOf(saved, 'paper')}, with ${saved === 1 ? 'its' : 'their'} notes and tags)`} and the “seen” marks
+        Deletes your reading list{saved === undefined ? '' : ` (${countOf(saved, 'paper')}, with ${saved === 1 ? 'its' : 'their'} notes and tags)`}
+        {removed > 0 && `, the ${countOf(removed, 'paper')} removed from it in the last 30 days (Recently removed)`} and the “seen” marks
         {seen === undefined ? '' : ` (${countOf(seen, 'page')})`}, which are also the popup's Recent list. The bundled papers stay.
       </p>
       {!asking ? (
@@ -108,7 +113,11 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
           }}
         >
           <p id="clear-question">
-            <strong>Delete {saved === undefined ? 'your saved papers' : countOf(saved, 'saved paper')} and {seen === undefined ? 'seen marks' : countOf(seen, 'seen mark')}?</strong> This cannot be undone.
+            <strong>
+              Delete {saved === undefined ? 'your saved papers' : countOf(saved, 'saved paper')}
+              {removedToo} and {seen === undefined ? 'seen marks' : countOf(seen, 'seen mark')}?
+            </strong>{' '}
+            This cannot be undone.
             {saved !== 0 && ' Export your reading list first to keep a copy you can import later.'}
           </p>
           <div class="actions">

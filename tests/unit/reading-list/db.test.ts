@@ -240,7 +240,7 @@ describe('clear data', () => {
       id: A, title: 'HallE-Switch', normTitle: 'halle-switch', abstract: '', authors: [], rank: 1, snapshot: '2025-07-30', source: 'seed',
       summary: { version: 1, tldr: 't', keyResults: [], codeLinks: [], topics: [], names: [] }, feed: null, related: [],
     }]);
-    expect(await sendOk(deps, { type: 'clearReadingData' })).toEqual({ saved: 3, seen: 2 });
+    expect(await sendOk(deps, { type: 'clearReadingData' })).toEqual({ saved: 3, removed: 0, seen: 2 });
     expect(await db.saved.count()).toBe(0);
     expect(await db.seen.count()).toBe(0);
     expect(await db.papers.count()).toBe(1);

@@ -32,3 +32,13 @@ test('when the page cannot count the reading list, the question names no number,
   expect(screen.getByTestId('clear-dialog').textContent).toMatch(/^Delete your saved papers and seen marks\? This cannot be undone\. Export your reading list first/);
   expect(screen.getByTestId('clear-export')).not.toBeNull();
 });
+
+test('papers removed lately (Recently removed, kept 30 days with their notes) are named among what Clear deletes, also with no paper saved', async () => {
+  const db = new PaperLensDatabase('options-clear-data-removed');
+  await db.removed.put({ ...savedItem({ id: '2310.01779', title: 'HallE-Switch', notes: 'mine' }), removedAt: Date.now() });
+  render(<OptionsApp db={db} />);
+  const section = await screen.findByRole('region', { name: 'Clear PaperLens data' });
+  await waitFor(() => expect(section.textContent).toContain('(0 papers, with their notes and tags), the 1 paper removed from it in the last 30 days (Recently removed) and the “seen” marks'));
+  fireEvent.click(screen.getByTestId('setting-clear'));
+  expect(screen.getByTestId('clear-dialog').textContent).toMatch(/^Delete 0 saved papers, 1 recently removed paper and 0 seen marks\? This cannot be undone\./);
+});
