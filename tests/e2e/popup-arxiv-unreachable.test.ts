@@ -26,3 +26,19 @@ test("a PDF tab of a paper PaperLens does not know, arXiv out of reach: This tab
   await popup.close();
   await pdf.close();
 });
+
+test('with "Complete papers from arXiv" off, a PDF tab of a paper PaperLens does not know says that is why its title is unknown, and arXiv is not asked', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId('setting-completeFromArxiv').uncheck();
+  await options.getByText('Complete papers from arXiv off. Saved.', { exact: false }).waitFor();
+  browser.serve('https://arxiv.org/pdf/2501.00043', { body: PDF, contentType: 'application/pdf' });
+  const pdf = await browser.context.newPage();
+  await pdf.goto('https://arxiv.org/pdf/2501.00043').catch(() => undefined);
+  const popup = await browser.popup();
+  const thisTab = popup.getByTestId('this-tab');
+  await expect.poll(() => thisTab.getByTestId('arxiv-off').textContent()).toBe('Title and authors unknown: “Complete papers from arXiv” is off in settings; switch it on to read them from arXiv.');
+  expect(await thisTab.getByTestId('arxiv-unreachable').count()).toBe(0);
+  expect(browser.requests.filter((request) => request.url().startsWith('https://arxiv.org/abs/2501.00043'))).toHaveLength(0);
+  await Promise.all([popup.close(), pdf.close(), options.close()]);
+});

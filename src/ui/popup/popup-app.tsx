@@ -73,6 +73,8 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   // completed in the background): only when neither does is arXiv asked.
   const [described, setDescribed] = useState<boolean | null>(null);
   const fetched = useArxivPage(tab.id, tab.page === null && described === false);
+  // The background asks arXiv nothing then: the popup says why it knows no more than the id.
+  const arxivOff = useSettings()?.completeFromArxiv === false;
   const page = tab.page ?? fetched.page;
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
   const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab, page]);
@@ -106,6 +108,11 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       {page === null && fetched.failure && (
         <p class="hint" data-testid="arxiv-unreachable">
           Title and authors unknown: arXiv did not give them ({fetched.failure}).
+        </p>
+      )}
+      {page === null && described === false && !fetched.reading && !fetched.failure && arxivOff && (
+        <p class="hint" data-testid="arxiv-off">
+          Title and authors unknown: “Complete papers from arXiv” is off in settings; switch it on to read them from arXiv.
         </p>
       )}
       <div class="row-actions">
