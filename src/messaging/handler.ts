@@ -2,6 +2,7 @@ import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshSta
 import type { PaperLensDatabase } from '../db/database';
 import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, unsavePaper } from '../db/papers';
 import { keptCopies } from '../db/removed';
+import { readArxivFillQueue } from '../db/feed';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
@@ -67,9 +68,17 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
   const reply = await answer(request, deps);
   if (reply.ok && CHANGES_SAVED.has(request.type) && !changedNothing(reply.result)) deps.storeChanged?.();
   if (reply.ok && request.type === 'save') deps.savedPapers?.([request.paper.id]);
-  // An import's items with no authors are ids or bare entries: their pages say the rest.
-  if (reply.ok && request.type === 'importApply') deps.savedPapers?.(request.items.filter((item) => !item.authors?.length).map((item) => item.id));
+  // The import queued (in its own write) those of its papers that want their page: ids and bare
+  // entries, papers without a TL;DR, one titled otherwise than the store's paper. Handed on, they
+  // are asked for now, not at the worker's next start.
+  if (reply.ok && request.type === 'importApply') deps.savedPapers?.(await queuedAmong(deps, request.items.map((item) => item.id)));
   return reply;
+}
+
+/** Those of `ids` in the stored queue of papers to complete from arXiv, in its order. */
+async function queuedAmong(deps: HandlerDeps, ids: readonly string[]): Promise<string[]> {
+  const wanted = new Set(ids);
+  return (await readArxivFillQueue(await deps.ready())).ids.filter((id) => wanted.has(id));
 }
 
 /**

@@ -234,11 +234,17 @@ describe('background message handler', () => {
     await handleMessage({ type: 'save', paper: { id: '2502.08489', title: 'arXiv:2502.08489' } }, watched);
     await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'reading' }, watched);
     await handleMessage({ type: 'save', paper: { id: 'not-an-id', title: 'x' } }, watched);
-    // Ids from a list of ids have nothing else; an entry with its authors needs no request.
-    const items = [{ id: '2401.00001', line: 1 }, { id: '2401.00002', title: 'Only a title', line: 2 }, { id: '2401.00003', title: 'Known', authors: ['A. Author'], line: 3 }];
+    // Ids from a list of ids have nothing else; an entry with its authors lacks a TL;DR; one with its
+    // authors, date and TL;DR needs no request.
+    const items = [
+      { id: '2401.00001', line: 1 },
+      { id: '2401.00002', title: 'Only a title', line: 2 },
+      { id: '2401.00003', title: 'Known', authors: ['A. Author'], line: 3 },
+      { id: '2401.00004', title: 'Complete', authors: ['A. Author'], published: '2024-01-01', tldr: 'Complete.', line: 4 },
+    ];
     expect(await handleMessage({ type: 'importApply', items }, watched)).toMatchObject({ ok: true });
-    expect(handed).toEqual([['2502.08489'], ['2401.00001', '2401.00002']]);
-    await handleMessage({ type: 'removeSaved', ids: ['2502.08489', '2401.00001', '2401.00002', '2401.00003'] }, deps);
+    expect(handed).toEqual([['2502.08489'], ['2401.00001', '2401.00002', '2401.00003']]);
+    await handleMessage({ type: 'removeSaved', ids: ['2502.08489', '2401.00001', '2401.00002', '2401.00003', '2401.00004'] }, deps);
   });
 
   test('a lookup from a paper page is remembered as seen, unless the user turned seen marks off', async () => {

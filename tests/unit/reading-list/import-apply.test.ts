@@ -7,6 +7,7 @@ import { importChangesList, previewImport, type ImportPreview, type ImportSource
 import { hostileItems, savedItem } from '../export/fixtures';
 import { depsFor, dump, freshDatabase, send, sendOk } from './helpers';
 import { readArxivFillQueue, writeArxivFillQueue } from '../../../src/db/feed';
+import { createArxivFiller } from '../../../src/feed/arxiv-fill';
 import { withKnownPapers } from '../../../src/db/reading-list';
 import { normalizeTitle } from '../../../src/papers/ids';
 import { RESNET, VASWANI } from '../export/scholar-bib';
@@ -81,6 +82,26 @@ describe('import preview and apply', () => {
     await db.papers.bulkPut([{ ...paper('2310.01779', 'HallE-Control v2: A Title arXiv Gives Now'), retitledAt: 1 }]);
     await apply(await preview(backup, 'backup.json'));
     expect((await readArxivFillQueue(db)).ids).toEqual([]);
+  });
+
+  test("a running worker asks arXiv for such a paper right after the import (not at the worker's next start)", async () => {
+    const fetched: string[] = [];
+    const filler = createArxivFiller({
+      ready: async () => db,
+      fetchPaper: async (id) => {
+        fetched.push(id);
+        return { ok: false, kind: 'missing', reason: 'not served here' };
+      },
+      enabled: async () => true, wait: async () => undefined, now: () => clock.now, version: '1.0.0', onFilled: () => undefined, scheduleRetry: () => undefined,
+    });
+    // The worker's start: nothing queued.
+    await db.saved.clear();
+    await filler.resume();
+    const withFiller = { ...deps, savedPapers: (ids: string[]) => void filler.fill(ids) };
+    const backup = exportJson([savedItem({ id: '2310.01779', title: 'HallE-Control: Controlling Object Hallucination', authors: ['Bohan Zhai'], published: '2023-10-03', tldr: 'Kept.' })], 1);
+    const found = await preview(backup, 'backup.json');
+    await sendOk(withFiller, { type: 'importApply', items: found.parse.items, rejected: found.parse.rejected });
+    await expect.poll(() => fetched).toEqual(['2310.01779']);
   });
 
   test('a BibTeX file from another tool: a paper the store knows keeps the file\'s title and authors, and gets the store\'s TL;DR unless arXiv retitled it since', async () => {
