@@ -98,7 +98,8 @@ const LONG_FORM_TERMS = new Map<string, string[]>();
 const LONG_FORMS_BY_FIRST = new Map<string, LongForm[]>();
 /**
  * The first three letters of those readings: a word's reading begins with its own first three
- * letters (wordBase only drops endings), so a word beginning otherwise starts no long form, unread.
+ * letters (wordBase changes only what follows them), so a word beginning otherwise starts no long
+ * form, unread.
  */
 const FIRST_WORD_STARTS = new Set<string>();
 

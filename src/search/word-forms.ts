@@ -94,7 +94,8 @@ export function formsKey(word: string): string | null {
  * ("optimiz": "optimi", for "optimise").
  */
 export function formsPrefix(base: string): string {
-  if (base.endsWith('y')) return base.slice(0, -1);
+  // First: the spellings part before a final "y" ("favorably": "favo", for "favourably").
   const parting = PARTING.exec(base);
-  return parting ? parting.slice(1).find((start) => start !== undefined)! : base;
+  if (parting) return parting.slice(1).find((start) => start !== undefined)!;
+  return base.endsWith('y') ? base.slice(0, -1) : base;
 }

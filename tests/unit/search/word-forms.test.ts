@@ -108,6 +108,9 @@ describe('search finds a word in its other forms', () => {
       titleDocument('2401.00012', 'Neighborhood Attention Transformer'),
       titleDocument('2401.00013', 'Task-Oriented Dialogue with Behaviour Cloning'),
       titleDocument('2401.00014', 'Analyzing Defenses Against Prompt Injection'),
+      titleDocument('2401.00015', 'Scaling Favourably with Depth'),
+      // "favorably" is no typo here: a word of the index, its forms are looked for.
+      titleDocument('2401.00016', 'Models that Behave Favorably'),
     ];
     const spellingIndex = new SearchIndex(buildSearchSnapshot(spellings));
     const saved = typoSearch(spellings, (entry) => ({ title: entry.title, authors: [], other: [] }));
@@ -117,6 +120,8 @@ describe('search finds a word in its other forms', () => {
       ['neighbourhood attention', '2401.00012'],
       ['dialog behavior cloning', '2401.00013'],
       ['analysing defences', '2401.00014'],
+      ['scaling favorably', '2401.00015'],
+      ['depth favorably', '2401.00015'],
     ] as const) {
       for (const prefixLast of [true, false]) expect(spellingIndex.search(query, 20, { prefixLast }).map((hit) => hit.id), `${query} ${prefixLast}`).toEqual([id]);
       expect(saved.matches(query, 10).map((entry) => entry.id), query).toEqual([id]);
