@@ -23,7 +23,7 @@ import {
 import type { PaperLensDatabase } from './database';
 import { queueArxivFill } from './feed';
 import { forgetGivenCiteKeys, keysGivenToOthers, withCiteKeys } from './cite-keys';
-import { keepRemoved, reviseKept, takeRemovals, type RemovalOf } from './removed';
+import { keepRemoved, keptRemovedCount, reviseKept, takeRemovals, type RemovalOf } from './removed';
 import { citeKeyId } from '../export/bibtex';
 import { titlesOneVersion } from '../papers/title-versions';
 
@@ -327,9 +327,9 @@ function withoutCiteKey(item: SavedItem): SavedItem {
 }
 
 /** "Clear PaperLens data": empties the reading list (and the papers kept after their removal), the seen marks and the keys Copy BibTeX gave; the bundled papers stay. */
-export async function clearReadingData(db: PaperLensDatabase): Promise<ClearResult> {
+export async function clearReadingData(db: PaperLensDatabase, now: number): Promise<ClearResult> {
   return db.transaction('rw', db.saved, db.removed, db.seen, db.meta, async () => {
-    const result = { saved: await db.saved.count(), removed: await db.removed.count(), seen: await db.seen.count() };
+    const result = { saved: await db.saved.count(), removed: await keptRemovedCount(db, now), seen: await db.seen.count() };
     // The keys Copy BibTeX gave go too: which papers were cited is reading data, as the list's own keys are.
     await Promise.all([db.saved.clear(), db.removed.clear(), db.seen.clear(), forgetGivenCiteKeys(db)]);
     return result;

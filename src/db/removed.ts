@@ -14,6 +14,11 @@ export const REMOVED_KEPT_MS = 30 * 24 * 3_600_000;
  */
 export const REMOVED_KEPT_MAX = MAX_BULK_ITEMS;
 
+/** How many removed papers are kept now (those removed within REMOVED_KEPT_MS: older rows wait for the next removal to go). */
+export function keptRemovedCount(db: PaperLensDatabase, now: number): Promise<number> {
+  return db.removed.where('removedAt').aboveOrEqual(now - REMOVED_KEPT_MS).count();
+}
+
 /**
  * Keeps `items`, just removed, all of them, and lets go of those kept too long (and of the oldest past
  * REMOVED_KEPT_MAX). Run in a read-write transaction on `db.removed`.

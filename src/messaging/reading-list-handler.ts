@@ -50,7 +50,7 @@ export async function handleReadingListRequest(
     case 'importApply':
       return applyImport(db, request.items, request.rejected, now);
     case 'clearReadingData':
-      return clearReadingData(db);
+      return clearReadingData(db, now);
     default:
       return request satisfies never;
   }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { listSaved } from '../../db/papers';
+import { keptRemovedCount } from '../../db/removed';
 import { sendRequest } from '../../messaging/client';
 import { SettingsSchema, type Settings, type SiteKey } from '../../schema';
 import { loadSettings, saveSettings, watchSettings } from '../../settings/settings';
@@ -50,7 +51,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
   const savedCount = useLiveQuery(() => db.saved.count(), []);
   const seenCount = useLiveQuery(() => db.seen.count(), []);
   // Recently removed papers go too (their notes and tags with them): named when there are any.
-  const removed = useLiveQuery(() => db.removed.count(), []).value ?? 0;
+  const removed = useLiveQuery(() => keptRemovedCount(db, Date.now()), []).value ?? 0;
   const saved = savedCount.value;
   const seen = seenCount.value;
   const removedToo = removed > 0 ? `, ${countOf(removed, 'recently removed paper')}` : '';

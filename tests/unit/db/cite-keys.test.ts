@@ -98,13 +98,13 @@ describe('imported keys', () => {
     const before = keysOf(exportBibtex(await listSaved(db)));
     const backup = exportJson(await listSaved(db), 3000);
     expect(JSON.parse(backup).items.map((item: SavedItem) => item.citeKey).sort()).toEqual(['wang2024learning', 'wang2024learninga']);
-    await clearReadingData(db);
+    await clearReadingData(db, Date.now());
     // Restored in the other order: the namesake first would take the bare key if keys were not kept.
     const reordered = JSON.stringify({ ...JSON.parse(backup), items: [...JSON.parse(backup).items].reverse() });
     expect((await importText(reordered)).added).toBe(2);
     expect(keysOf(exportBibtex(await listSaved(db)))).toEqual(before);
     // A key BibTeX could not read (a hand-edited backup) does not cost the paper: it is keyed anew.
-    await clearReadingData(db);
+    await clearReadingData(db, Date.now());
     const edited = { ...JSON.parse(backup), items: JSON.parse(backup).items.map((item: SavedItem) => ({ ...item, citeKey: `${item.citeKey}, broken` })) };
     expect((await importText(JSON.stringify(edited))).added).toBe(2);
     expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learning');
@@ -194,7 +194,7 @@ describe('Copy BibTeX of a paper not saved', () => {
     expect(kept).toHaveLength(MAX_GIVEN_CITE_KEYS);
     expect(kept[0]).toEqual(['2301.00001', 'old1']);
     expect(kept.at(-1)).toEqual([thesis.id, 'wang2024learning']);
-    await clearReadingData(db);
+    await clearReadingData(db, Date.now());
     expect((await citablePaper(db, namesake)).citeKey).toBe('wang2024learning');
   });
 

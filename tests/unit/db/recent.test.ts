@@ -81,7 +81,7 @@ describe('the papers whose pages were opened (Recent)', () => {
   test('"Clear data" clears the list and its titles', async () => {
     const db = await seededStore();
     await markSeen(db, [{ id: '2502.00001', title: 'Private Reading' }], 1);
-    await clearReadingData(db);
+    await clearReadingData(db, Date.now());
     expect(await recentlySeen(db, 50)).toEqual([]);
     expect(await db.seen.count()).toBe(0);
   });

@@ -64,9 +64,17 @@ describe('a paper saved again after its removal', () => {
     await undoRemoval(db, [removed!], 10_500);
     expect(await db.removed.count()).toBe(0);
     await unsavePaper(db, paper.id, 11_000);
-    await clearReadingData(db);
+    await clearReadingData(db, Date.now());
     await savePaper(db, paper, 12_000);
     expect(await db.saved.get(paper.id)).toMatchObject({ notes: '', tags: [], status: 'to-read' });
+  });
+
+  test('Clear PaperLens data counts the removed papers still kept (Recently removed), not a row past 30 days that waits to be deleted', async () => {
+    await unsavePaper(db, paper.id, 10_000);
+    expect(await clearReadingData(db, 10_000 + REMOVED_KEPT_MS)).toMatchObject({ removed: 1 });
+    await savePaper(db, paper, 20_000);
+    await unsavePaper(db, paper.id, 20_000);
+    expect(await clearReadingData(db, 20_000 + REMOVED_KEPT_MS + 1)).toMatchObject({ removed: 0 });
   });
 });
 
