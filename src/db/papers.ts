@@ -523,7 +523,8 @@ export interface Visit {
 /**
  * How many seen marks the store keeps: beyond it the oldest visits go (their listing mark and
  * Recent entry), so the table cannot grow without end. 5,000 is years of reading at a few papers a
- * day, and a few megabytes at most (a TL;DR is kept only of papers the store does not hold).
+ * day: a megabyte or two as papers are titled and summarised (a TL;DR is kept only of papers the
+ * store did not hold when they were opened), 20 MB at the very most.
  */
 export const MAX_SEEN = 5_000;
 

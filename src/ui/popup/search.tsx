@@ -133,9 +133,12 @@ export interface VisitedPaper {
  * authors their page showed (the snapshot's papers have none in the store), found by those.
  */
 export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): VisitedPaper[] {
-  return seen.flatMap(({ id, title, authors = [], tldr = '' }) => {
+  return seen.flatMap(({ id, title, authors = [], tldr: cardTldr = '' }) => {
     if (!title) return [];
-    const titled = indexedTitle(index, id) === title;
+    const indexed = indexedTitle(index, id);
+    const titled = indexed === title;
+    // The card's TL;DR only of a paper the store does not hold (since): the store's is the one shown and searched.
+    const tldr = indexed === null ? cardTldr : '';
     if (titled && authors.length === 0) return [];
     // Also found by the year its id says it was submitted, as saved papers are ("zhai 2023").
     const year = idYearMonth(id)?.year ?? '';

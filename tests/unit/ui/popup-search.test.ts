@@ -248,6 +248,9 @@ describe('popup search forgives a typo in saved and opened papers, as it does in
     const visited = visitedOutsideStore(await typos.seen.orderBy('at').reverse().toArray(), index);
     const [row] = storeAndSavedRows(index, await rowContext(typos), [], 'koala', 20, visited);
     expect(row).toMatchObject({ id: '2507.04321', tldr: 'We speed up transformer inference with parallel drafts.' });
+    // A paper the store holds (since) is searched by the store's TL;DR, not the card's it kept.
+    await markSeen(typos, [{ id: '2310.15539', title: 'SteloCoder as its page says', authors: ['Grace Hopper'], tldr: 'Wombatology of code.' }], 70);
+    expect(await typoSearch('wombatology')).not.toContain('2310.15539');
   });
 
   test('a paper opened that the store does not hold is found with a typo in its title or an author', async () => {
