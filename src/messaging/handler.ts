@@ -75,10 +75,14 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
   return reply;
 }
 
-/** Those of `ids` in the stored queue of papers to complete from arXiv, in its order. */
+/**
+ * Those of `ids` in the stored queue of papers to complete from arXiv, in its order (none when it
+ * cannot be read: the import is done, and the next worker start goes on with the queue).
+ */
 async function queuedAmong(deps: HandlerDeps, ids: readonly string[]): Promise<string[]> {
   const wanted = new Set(ids);
-  return (await readArxivFillQueue(await deps.ready())).ids.filter((id) => wanted.has(id));
+  const queue = await readArxivFillQueue(await deps.ready()).catch(() => null);
+  return queue?.ids.filter((id) => wanted.has(id)) ?? [];
 }
 
 /**
