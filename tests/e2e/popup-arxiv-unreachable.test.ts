@@ -27,7 +27,7 @@ test("a PDF tab of a paper PaperLens does not know, arXiv out of reach: This tab
   await pdf.close();
 });
 
-test('with "Complete papers from arXiv" off, a PDF tab of a paper PaperLens does not know says that is why its title is unknown, and arXiv is not asked', async () => {
+test('with "Complete papers from arXiv" off, a PDF tab of a paper PaperLens does not know says that is why its title is unknown, and arXiv is not asked until it is switched on', async () => {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.getByTestId('setting-completeFromArxiv').uncheck();
@@ -40,5 +40,10 @@ test('with "Complete papers from arXiv" off, a PDF tab of a paper PaperLens does
   await expect.poll(() => thisTab.getByTestId('arxiv-off').textContent()).toBe('Title and authors unknown: “Complete papers from arXiv” is off in settings; switch it on to read them from arXiv.');
   expect(await thisTab.getByTestId('arxiv-unreachable').count()).toBe(0);
   expect(browser.requests.filter((request) => request.url().startsWith('https://arxiv.org/abs/2501.00043'))).toHaveLength(0);
+  // Switched on with the popup open: arXiv is asked then (here out of reach, and said so).
+  await options.getByTestId('setting-completeFromArxiv').check();
+  await expect.poll(async () => (await thisTab.getByTestId('arxiv-unreachable').allTextContents()).join('')).toMatch(/^Title and authors unknown: arXiv did not give them/);
+  expect(await thisTab.getByTestId('arxiv-off').count()).toBe(0);
+  expect(browser.requests.filter((request) => request.url().startsWith('https://arxiv.org/abs/2501.00043')).length).toBeGreaterThan(0);
   await Promise.all([popup.close(), pdf.close(), options.close()]);
 });

@@ -62,7 +62,9 @@ function useArxivPage(id: string, wanted: boolean): { page: PagePaper | null; re
       )
       .finally(() => current && setReading(false));
     return () => {
+      // No longer wanted (another paper, the switch turned off): not being read for this one.
       current = false;
+      setReading(false);
     };
   }, [id, wanted]);
   return { page, reading, failure };
@@ -72,9 +74,11 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   // Whether the store or the reading list describes the paper (a saved one lacking details is
   // completed in the background): only when neither does is arXiv asked.
   const [described, setDescribed] = useState<boolean | null>(null);
-  const fetched = useArxivPage(tab.id, tab.page === null && described === false);
-  // The background asks arXiv nothing then: the popup says why it knows no more than the id.
-  const arxivOff = useSettings()?.completeFromArxiv === false;
+  // Off, arXiv is not asked, and the popup says why it knows no more than the id; switched on while
+  // the popup is open, it is asked then.
+  const settings = useSettings();
+  const arxivOff = settings?.completeFromArxiv === false;
+  const fetched = useArxivPage(tab.id, tab.page === null && described === false && settings !== null && !arxivOff);
   const page = tab.page ?? fetched.page;
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
   const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab, page]);
@@ -110,7 +114,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
           Title and authors unknown: arXiv did not give them ({fetched.failure}).
         </p>
       )}
-      {page === null && described === false && !fetched.reading && !fetched.failure && arxivOff && (
+      {page === null && described === false && arxivOff && (
         <p class="hint" data-testid="arxiv-off">
           Title and authors unknown: “Complete papers from arXiv” is off in settings; switch it on to read them from arXiv.
         </p>
