@@ -169,7 +169,8 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   }).current;
   const trending = <TrendingLine {...model} />;
   const toggle = (
-    <button type="button" class="pl-toggle" data-testid="card-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+    // Named for what it hides, its word first (a voice user says "Hide"); aria-expanded says the state.
+    <button type="button" class="pl-toggle" data-testid="card-toggle" aria-label={collapsed ? 'Show summary' : 'Hide summary'} aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
       {collapsed ? 'Show' : 'Hide'}
       {/* The arrow is drawn, not said ("black down-pointing small triangle"): aria-expanded says it. */}
       <span aria-hidden="true">{collapsed ? ' ▸' : ' ▾'}</span>

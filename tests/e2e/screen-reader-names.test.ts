@@ -15,18 +15,18 @@ afterAll(async () => {
 });
 
 describe('the card as a screen reader and a keyboard meet it', () => {
-  test('the Hide / Show toggle is named by its word alone (its arrow is drawn, not said) and says whether the card is open', async () => {
+  test('the Hide / Show toggle is named for what it hides, its word first (its arrow is drawn, not said), and says whether the card is open', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/2310.01779');
     const toggle = card(page).getByTestId('card-toggle');
     await expect.poll(() => toggle.count()).toBe(1);
-    expect(await card(page).getByRole('button', { name: 'Hide', exact: true, expanded: true }).count()).toBe(1);
+    expect(await card(page).getByRole('button', { name: 'Hide summary', exact: true, expanded: true }).count()).toBe(1);
     await toggle.focus();
     await page.keyboard.press('Enter');
-    expect(await card(page).getByRole('button', { name: 'Show', exact: true, expanded: false }).count()).toBe(1);
+    expect(await card(page).getByRole('button', { name: 'Show summary', exact: true, expanded: false }).count()).toBe(1);
     // The toggle keeps the focus, so Enter again opens the card.
     await page.keyboard.press('Enter');
-    expect(await card(page).getByRole('button', { name: 'Hide', exact: true, expanded: true }).count()).toBe(1);
+    expect(await card(page).getByRole('button', { name: 'Hide summary', exact: true, expanded: true }).count()).toBe(1);
     await page.close();
   });
 });
