@@ -5,6 +5,7 @@ import { noticeExtensionGone } from './extension-gone';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../settings/settings';
 import { applyScheme, schemeFor, watchPageScheme } from './badges/page-theme';
 import { pageDetails, plainPageTitle, type PagePaper, type PaperPageSite } from '../sites/types';
+import { shownUpvotes } from './badges/listing-site';
 import { pdfFileName } from '../papers/pdf-file-name';
 import { sendRequest } from '../messaging/client';
 import { keptIfRemoved } from '../messaging/lost-removal';
@@ -72,7 +73,7 @@ function cardModel(page: PagePaper, result: LookupResult, site: PaperPageSite): 
   return {
     ...shown,
     title,
-    upvotes: site.showsOwnUpvotes ? null : shown.upvotes,
+    upvotes: shownUpvotes(site, shown.upvotes),
     // The page's own code links come too: the store reads links from abstract text, and arXiv
     // shows a URL there as "this https URL" (or names the code in its comments).
     codeLinks: uniqueCodeLinks([...shown.codeLinks, ...page.codeLinks]),
@@ -359,7 +360,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     }
     // No view: a paper the store does not hold that is no longer saved.
     const view = views[0];
-    const now: Pick<CardModel, 'status' | 'rank' | 'snapshot' | 'upvotes'> = { status: view?.status ?? null, rank: view?.rank ?? null, snapshot: view?.snapshot ?? null, upvotes: site.showsOwnUpvotes ? null : (view?.upvotes ?? null) };
+    const now: Pick<CardModel, 'status' | 'rank' | 'snapshot' | 'upvotes'> = { status: view?.status ?? null, rank: view?.rank ?? null, snapshot: view?.snapshot ?? null, upvotes: shownUpvotes(site, view?.upvotes ?? null) };
     const shown = mounted.model;
     if (card !== mounted || !stillLatest()) return;
     if ((Object.keys(now) as (keyof typeof now)[]).every((key) => now[key] === shown[key])) return;

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/se
 import { arxivPdfUrl, placeholderTitle, savedFromUrl } from '../../papers/ids';
 import { NoAnswerError, sendRequest } from '../../messaging/client';
 import { Badge, type BadgeActions, type TldrResult } from './badge';
-import { LISTING_READY_MARK, LISTING_START_MARK, type EntryDetails, type ListingEntry, type ListingSite } from './listing-site';
+import { LISTING_READY_MARK, LISTING_START_MARK, shownUpvotes, type EntryDetails, type ListingEntry, type ListingSite } from './listing-site';
 import { messageTransport, type BadgeTransport } from './transport';
 import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-theme';
 import { errorMessage } from '../../messaging/error-message';
@@ -100,7 +100,7 @@ export function createBadgeController({ site, transport, doc = document, current
     return (badge: Badge, info: BadgeInfo | null) => {
       if (answeredLater(badge, asked)) return;
       answeredBy.set(badge, asked);
-      if (info) badge.showInfo({ ...info, seen: showSeen && info.seen, upvotes: site.showsOwnUpvotes ? null : info.upvotes });
+      if (info) badge.showInfo({ ...info, seen: showSeen && info.seen, upvotes: shownUpvotes(site, info.upvotes) });
       else badge.showStatus(null);
     };
   };

@@ -45,6 +45,9 @@ function Switch({ name, label, hint, checked, onChange, disabled = false }: { na
 
 const THEME_LABELS: Readonly<Record<Settings['theme'], string>> = { auto: 'Auto: as the page or system', light: 'Light', dark: 'Dark' };
 
+/** ", N recently removed papers" in the Clear question and result; nothing when there are none. */
+const removedPart = (count: number) => (count > 0 ? `, ${countOf(count, 'recently removed paper')}` : '');
+
 function ClearData({ db }: { db: PaperLensDatabase }) {
   // Unknown (still being counted, or the count failed) is not "0": the question then names no
   // number and still offers the export, rather than read as if there were nothing to lose.
@@ -54,7 +57,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
   const removed = useLiveQuery(() => keptRemovedCount(db, Date.now()), []).value ?? 0;
   const saved = savedCount.value;
   const seen = seenCount.value;
-  const removedToo = removed > 0 ? `, ${countOf(removed, 'recently removed paper')}` : '';
+  const removedToo = removedPart(removed);
   const countProblem = savedCount.error ?? seenCount.error;
   const [asking, setAsking] = useState(false);
   const [result, setResult] = useState<string | null>(null);
@@ -82,8 +85,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     setProblem(null);
     try {
       const cleared = await sendRequest({ type: 'clearReadingData' });
-      const removedCleared = cleared.removed > 0 ? `, ${countOf(cleared.removed, 'recently removed paper')}` : '';
-      setResult(`Cleared ${countOf(cleared.saved, 'saved paper')}${removedCleared} and ${countOf(cleared.seen, 'seen mark')}.`);
+      setResult(`Cleared ${countOf(cleared.saved, 'saved paper')}${removedPart(cleared.removed)} and ${countOf(cleared.seen, 'seen mark')}.`);
       setAsking(false);
     } catch (failure) {
       setProblem(`Nothing was cleared: ${errorMessage(failure)}`);
