@@ -4,7 +4,7 @@ import { summarize } from '../summarize';
 import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, Seen, ValidSaveInput } from '../schema';
 import { SaveInputSchema, SummarySchema } from '../schema';
 import { feedSummary } from '../feed/merge';
-import { uniqueCodeLinks } from '../summarize/links';
+import { findProjectPage, uniqueCodeLinks } from '../summarize/links';
 import type { PaperLensDatabase } from './database';
 import { SEED_SNAPSHOTS_KEY } from './seed';
 import { withoutTakenKeys, withStatus } from './reading-list';
@@ -33,7 +33,7 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
     rank: null,
     snapshot: null,
     upvotes: null,
-    projectPage: null,
+    projectPage: findProjectPage(abstract),
     status: saved?.status ?? null,
     inStore: false,
   };
@@ -63,6 +63,11 @@ interface ViewContext {
   live: LiveRanking | null;
 }
 
+/** The paper's project page: the feed's, else one its abstract links to. */
+function projectPageOf(paper: Paper): string | null {
+  return paper.feed?.projectPage ?? findProjectPage(paper.abstract);
+}
+
 /** A stored paper as a list shows it: everything of its view but its related papers. */
 function listedPaper(paper: Paper, saved: SavedItem | undefined, live: LiveRanking | null): ListedPaper {
   return {
@@ -74,7 +79,7 @@ function listedPaper(paper: Paper, saved: SavedItem | undefined, live: LiveRanki
     topics: paper.summary.topics,
     ...shownRank(paper.id, paper, live),
     upvotes: paper.feed?.upvotes ?? null,
-    projectPage: paper.feed?.projectPage ?? null,
+    projectPage: projectPageOf(paper),
     status: saved?.status ?? null,
     inStore: true,
   };
@@ -500,7 +505,7 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[], titles?
         seen: seen.has(id),
         codeLink: paper?.summary.codeLinks[0] ?? null,
         upvotes: paper?.feed?.upvotes ?? null,
-        projectPage: paper?.feed?.projectPage ?? null,
+        projectPage: paper ? projectPageOf(paper) : null,
         inStore: paper !== undefined,
         // An arXiv listing shows the current title, but not always the abstract: its page asks with it (lookup).
         ...(title !== undefined && retitles(paper, normalizeTitle(latexToText(title) || title), '', false) ? { retitled: true as const } : {}),

@@ -1,5 +1,5 @@
 import { arxivIdFromUrl, arxivPdfUrl, arxivVersion, normalizeArxivId } from '../papers/ids';
-import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
+import { boundPaper, elementText, linksWithContext, type PagePaper, type PaperPageSite } from './types';
 import { filedName } from '../papers/names';
 
 /**
@@ -69,6 +69,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     pdfUrl: meta(doc, 'citation_pdf_url')[0] ?? (id ? arxivPdfUrl(id) : null),
     // The abstract shows its URLs as "this https URL"; the comments often say where the code is.
     codeLinks: [...abstract.querySelectorAll('a[href]'), ...doc.querySelectorAll('.comments a[href]')].map((link) => link.getAttribute('href')),
+    links: linksWithContext([abstract, doc.querySelector('.comments')]),
   });
   return paper.title && paper.abstract ? paper : null;
 }

@@ -1,5 +1,5 @@
 import { arxivIdFromUrl, arxivPdfUrl } from '../papers/ids';
-import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
+import { boundPaper, elementText, linksWithContext, type PagePaper, type PaperPageSite } from './types';
 
 /**
  * arXiv's HTML view of a paper: https://arxiv.org/html/<id>[vN][/], rendered from its LaTeX by
@@ -56,6 +56,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     journalRef: null,
     pdfUrl: id ? arxivPdfUrl(id) : null,
     codeLinks: [...abstract.querySelectorAll('a[href]')].map((link) => link.getAttribute('href')),
+    links: linksWithContext([abstract]),
   });
   return paper.title && paper.abstract ? paper : null;
 }

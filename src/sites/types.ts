@@ -1,7 +1,7 @@
 import { savedFromUrl } from '../papers/ids';
 import type { PagePaper, PaperPageSiteKey } from '../schema';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_PAGE_CODE_LINKS, MAX_TITLE } from '../papers/bounds';
-import { pageCodeLink } from '../summarize/links';
+import { isProjectPage, pageCodeLink } from '../summarize/links';
 
 /** What a paper page tells us about its paper (before the store is asked); its schema is PagePaperSchema. */
 export type { PagePaper };
@@ -159,7 +159,35 @@ export function pageCodeLinks(hrefs: readonly (string | null | undefined)[]): st
 }
 
 /** What a page's extractor reads: a PagePaper before its text is bounded and its links checked. */
-export type PageReading = Omit<PagePaper, 'codeLinks'> & { codeLinks?: readonly (string | null | undefined)[] };
+export type PageReading = Omit<PagePaper, 'codeLinks' | 'projectPage'> & {
+  codeLinks?: readonly (string | null | undefined)[];
+  /** The page's links with the text before each, of which the first project page is kept (isProjectPage). */
+  links?: readonly PageLink[];
+};
+
+/** A link of the page's text and the words before it ("Project page: this https URL"). */
+export interface PageLink {
+  href: string | null;
+  before: string;
+}
+
+/** Each link inside `elements`, with up to 80 characters of the text before it in its element. */
+export function linksWithContext(elements: readonly (Element | null)[]): PageLink[] {
+  const found: PageLink[] = [];
+  let before = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) before = (before + (node.nodeValue ?? '')).slice(-80);
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    if (element.localName === 'a' && element.hasAttribute('href')) found.push({ href: element.getAttribute('href'), before });
+    node.childNodes.forEach(walk);
+  };
+  for (const element of elements) {
+    before = '';
+    if (element) walk(element);
+  }
+  return found;
+}
 
 export function boundPaper(paper: PageReading): PagePaper {
   return {
@@ -173,6 +201,7 @@ export function boundPaper(paper: PageReading): PagePaper {
     journalRef: optionalText(paper.journalRef, 1000),
     pdfUrl: savedFromUrl(paper.pdfUrl),
     codeLinks: pageCodeLinks(paper.codeLinks ?? []),
+    projectPage: savedFromUrl((paper.links ?? []).find((link) => link.href !== null && isProjectPage(link.href, link.before))?.href),
   };
 }
 

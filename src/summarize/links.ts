@@ -73,6 +73,36 @@ export function pageCodeLink(href: string | null | undefined): string | null {
   return found !== undefined && safe.startsWith(found) ? found : null;
 }
 
+// A project page: on GitHub or GitLab Pages, or a link the words before it call one ("Project
+// page: …", "our website …"). Other links in an abstract (a shortened link, a dataset's host) are
+// left out rather than named wrongly.
+const PAGES_HOST = /(?:^|\.)(?:github|gitlab)\.io$/i;
+const CALLED_PROJECT_PAGE = /\b(?:project\s+(?:page|website|site|homepage)|home\s?page|web\s?page|website|web\s+site)\b[^.;]{0,40}$/i;
+const CODE_HOST = /(?:^|\.)(?:github\.com|gitlab\.com|huggingface\.co)$/i;
+// A link with its scheme, or a bare address on GitHub or GitLab Pages ("at alice.github.io/flow").
+const WEB_LINK = /(?<![\w.@/=?&%#:+~-])(?:https?:\/\/[^\s<>"'“”‘’]+|(?:[a-z0-9-]+\.)+(?:github|gitlab)\.io(?:\/[^\s<>"'“”‘’]*)?)/gi;
+
+/**
+ * Whether a link is the paper's project page, given the text just before it. Never a code host
+ * (those are code links), arXiv or a DOI (other papers).
+ */
+export function isProjectPage(href: string, before: string): boolean {
+  const safe = savedFromUrl(href);
+  if (!safe) return false;
+  const host = new URL(safe).hostname;
+  if (CODE_HOST.test(host) || /(?:^|\.)(?:arxiv\.org|doi\.org)$/i.test(host)) return false;
+  return PAGES_HOST.test(host) || CALLED_PROJECT_PAGE.test(before.slice(-80));
+}
+
+/** The first link of an abstract that is the paper's project page (isProjectPage), or null. */
+export function findProjectPage(text: string): string | null {
+  for (const match of text.matchAll(WEB_LINK)) {
+    const url = trimLink(/^https?:/i.test(match[0]) ? match[0] : `https://${match[0]}`);
+    if (isProjectPage(url, text.slice(0, match.index))) return savedFromUrl(url);
+  }
+  return null;
+}
+
 /** What a code link leads to, as a card or badge names it. */
 export type CodeLinkKind = 'Code' | 'Model' | 'Dataset' | 'Demo' | 'Collection' | 'Hugging Face' | 'GitHub' | 'GitLab';
 

@@ -131,6 +131,34 @@ describe('summary card on arXiv abstract pages', () => {
     await page.close();
   });
 
+  test("a card links the paper's project page: one on GitHub Pages its abstract gives (a seed paper), one its comments call so (a paper not in the store)", async () => {
+    const stepLaw = seed.papers.find((paper) => paper.id === '2503.04715')!;
+    const attention = await fixture('arxiv-abs-1706.03762.html');
+    const [before, after] = stepLaw.abstract.split('https://step-law.github.io/');
+    browser.serve(
+      'https://arxiv.org/abs/2503.04715',
+      attention
+        .replaceAll('1706.03762', '2503.04715')
+        .replaceAll('Attention Is All You Need', stepLaw.title.replaceAll('&', '&amp;'))
+        .replace(/(<blockquote class="abstract mathjax"><span class="descriptor">Abstract:<\/span>)[^<]*/, `$1${before}<a href="https://step-law.github.io/">this https URL</a>${after}`),
+    );
+    browser.serve(
+      'https://arxiv.org/abs/2501.07777',
+      attention
+        .replaceAll('1706.03762', '2501.07777')
+        .replace('<div class="metatable">', '<div class="metatable"><table><tr><td class="tablecell comments">15 pages. Data at <a href="https://zenodo.org/records/1">this https URL</a>. Project page: <a href="https://attention.example.org/">this https URL</a></td></tr></table>'),
+    );
+    for (const [id, href] of [['2503.04715', 'https://step-law.github.io/'], ['2501.07777', 'https://attention.example.org/']]) {
+      const page = await browser.context.newPage();
+      await page.goto(`https://arxiv.org/abs/${id}`);
+      await expect.poll(() => card(page).getByTestId('tldr').count()).toBe(1);
+      const project = card(page).getByTestId('project-link');
+      await expect.poll(() => project.getAttribute('href')).toBe(href);
+      expect(await project.textContent()).toBe('Project page');
+      await page.close();
+    }
+  });
+
   test('long words in the TL;DR and the key results wrap inside the card: a narrow window is not widened', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 800 });

@@ -45,6 +45,21 @@ describe('arXiv abstract pages', () => {
     expect(PagePaperSchema.safeParse(paper).success).toBe(true);
   });
 
+  test('reads the project page the comments or the abstract call one; a code link or another link is none', async () => {
+    const { doc, url } = await loadFixture('arxiv-abs-2310.01779v3.html');
+    // The fixture's comments link only to code.
+    expect(arxivAbs.extract(doc, url)!.projectPage).toBeNull();
+    const comments = doc.querySelector('.comments')!;
+    comments.append(' Data at ', Object.assign(doc.createElement('a'), { href: 'https://zenodo.org/records/1', textContent: 'this https URL' }));
+    comments.append('. Project page: ', Object.assign(doc.createElement('a'), { href: 'https://halle.example.org/', textContent: 'this https URL' }));
+    expect(arxivAbs.extract(doc, url)!.projectPage).toBe('https://halle.example.org/');
+    const abstract = doc.querySelector('blockquote.abstract')!;
+    abstract.append(' Videos: ', Object.assign(doc.createElement('a'), { href: 'https://bohan.github.io/halle', textContent: 'this https URL' }));
+    const paper = arxivAbs.extract(doc, url)!;
+    expect(paper.projectPage).toBe('https://bohan.github.io/halle');
+    expect(PagePaperSchema.safeParse(paper).success).toBe(true);
+  });
+
   test('falls back to the visible title and URL id without citation meta', async () => {
     const { doc } = await loadFixture('arxiv-abs-2310.01779v3.html');
     for (const meta of doc.querySelectorAll('meta[name^="citation_"]')) meta.remove();

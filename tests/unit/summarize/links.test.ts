@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { findCodeLinks } from '../../../src/summarize/index';
-import { pageCodeLink, uniqueCodeLinks } from '../../../src/summarize/links';
+import { findProjectPage, pageCodeLink, uniqueCodeLinks } from '../../../src/summarize/links';
 import { describeCodeLink } from '../../../src/summarize/links';
 
 describe('findCodeLinks', () => {
@@ -109,5 +109,26 @@ describe('pageCodeLink', () => {
     expect(pageCodeLink('https://github.com/a/b')).toBe('https://github.com/a/b');
     expect(pageCodeLink('https://example.com/?u=https://github.com/a/b')).toBeNull();
     expect(pageCodeLink('javascript:alert(1)//github.com/a/b')).toBeNull();
+  });
+});
+
+describe('findProjectPage', () => {
+  test.each([
+    ['a GitHub Pages site', 'We will release all checkpoints through our designated repository https://step-law.github.io/', 'https://step-law.github.io/'],
+    ['a bare GitHub Pages address', 'Videos at alice.github.io/alpha-flow.', 'https://alice.github.io/alpha-flow'],
+    ['a link called a project page', 'Project page: https://vision.cs.example.edu/flow3d.', 'https://vision.cs.example.edu/flow3d'],
+    ['a link called the website', 'Demos are on our website (https://example.org/demo).', 'https://example.org/demo'],
+  ])('finds %s', (_, abstract, expected) => {
+    expect(findProjectPage(abstract)).toBe(expected);
+  });
+
+  test.each([
+    ['a shortened link to models', 'We open-source these pretrained models at https://ibm.biz/BdKhLa.'],
+    ['a code host', 'Project page: https://github.com/a/b and https://huggingface.co/spaces/a/b.'],
+    ['another paper', 'Our project builds on https://arxiv.org/abs/2310.01779 and https://doi.org/10.1/x.'],
+    ['a website named in another sentence', 'See our website. Data: https://zenodo.org/records/1.'],
+    ['a script link', 'Project page: javascript:alert(1)'],
+  ])('leaves out %s', (_, abstract) => {
+    expect(findProjectPage(abstract)).toBeNull();
   });
 });
