@@ -97,3 +97,31 @@ describe('a paper arXiv retitled since the snapshot, listed on /new under its cu
     await saved.close();
   });
 });
+
+describe("a paper listed on /new under a title one version of the snapshot's (\"…Candidate Length\" for \"…Lengths\"), arXiv not answering", () => {
+  test("its badge shows the store's TL;DR, not \"arXiv did not give this paper's abstract\"; saved, the popup's Trending row and the reading list show the listing's title with that TL;DR", async () => {
+    await browser.close();
+    browser = await launchExtension();
+    browser.serve(NEW_LIST, listing); // no arXiv page is served: every request to it fails
+    const specDec = '2405.19715';
+    const title = 'SpecDec++: Boosting Speculative Decoding via Adaptive Candidate Length';
+    const page = await browser.context.newPage();
+    await page.goto(NEW_LIST);
+    const badge = badgeOf(page, specDec);
+    await expect.poll(() => badge.getByTestId('badge-rank').count()).toBe(1);
+    await badge.getByTestId('badge-tldr-toggle').click();
+    await expect.poll(() => badge.getByTestId('badge-tldr').textContent()).toMatch(/^We propose SpecDec\+\+/);
+    await badge.getByTestId('badge-save').click();
+    await expect.poll(() => badge.getByTestId('badge-save').textContent()).toBe('Saved');
+
+    const row = new RegExp(`\\n${title.replace(/[+]/g, '\\+')}\\n(?:.*\\n)*?We propose SpecDec\\+\\+`);
+    const popup = await browser.popup();
+    await expect.poll(() => popup.locator(`[data-testid="trending-item"][data-arxiv-id="${specDec}"]`).innerText()).toMatch(row);
+    await popup.close();
+    const list = await browser.context.newPage();
+    await list.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    await expect.poll(() => list.getByTestId('title').innerText()).toBe(title);
+    expect(await list.locator('p.tldr').innerText()).toMatch(/^We propose SpecDec\+\+/);
+    await Promise.all([list.close(), page.close()]);
+  });
+});

@@ -6,7 +6,7 @@ import { keptIfRemoved } from '../../messaging/lost-removal';
 export interface BadgeTransport {
   /** One answer per id, in order; with the entries' titles (one per id) where they are arXiv's current ones. */
   badges: (ids: string[], titles?: string[]) => Promise<(BadgeInfo | null)[]>;
-  lookup: (query: LookupQuery) => Promise<Pick<PaperView, 'tldr' | 'inStore'> | null>;
+  lookup: (query: LookupQuery) => Promise<Pick<PaperView, 'title' | 'tldr' | 'inStore'> | null>;
   /** Gives the store the titles and abstracts of entries arXiv retitled (BadgeInfo.retitled), in one request. */
   retitle: (queries: LookupQuery[]) => Promise<void>;
   save: (paper: SaveInput) => Promise<ReadingStatus | null>;

@@ -29,13 +29,15 @@ class FakeStore implements BadgeTransport {
     if (this.failBadges) throw new Error(this.failBadges);
     return ids.map((id): BadgeInfo => ({ id, rank: null, snapshot: null, seen: false, codeLink: null, upvotes: null, projectPage: null, inStore: false, status: this.saved.get(id) ?? null, ...this.known[id] }));
   };
+  /** The store's titles of papers it holds (else "Stored title of <id>"). */
+  titles: Record<string, string> = {};
   retitle = async (queries: LookupQuery[]) => {
     this.requests.push({ type: 'retitle', queries });
   };
   lookup = async (query: LookupQuery) => {
     this.requests.push({ type: 'lookup', query });
-    if (query.id && this.known[query.id]) return { tldr: `Stored TL;DR of ${query.id}.`, inStore: true };
-    return query.abstract ? { tldr: query.abstract.split('. ')[0]!, inStore: false } : null;
+    if (query.id && this.known[query.id]) return { title: this.titles[query.id] ?? `Stored title of ${query.id}`, tldr: `Stored TL;DR of ${query.id}.`, inStore: true };
+    return query.abstract ? { title: query.title ?? '', tldr: query.abstract.split('. ')[0]!, inStore: false } : null;
   };
   save = async (paper: SaveInput) => {
     this.requests.push({ type: 'save', paper });
@@ -655,11 +657,24 @@ describe('listing badges', () => {
     const [asked] = store.of('badges');
     expect(asked!.titles).toHaveLength(asked!.ids!.length);
     expect(asked!.titles![asked!.ids!.indexOf('2310.01779')]).toBe('HallE-Control: Controlling Object Hallucination in Large Multimodal Models');
-    expect(store.of('retitle').map((request) => request.queries!.map((query) => [query.id, !!query.abstract]))).toEqual([[['2407.21001', true], ['2501.09999', true]]]);
+    expect(store.of('retitle').map((request) => request.queries!.map((query) => [query.id, !!query.abstract]))).toEqual([[['2407.21001', true], ['2501.09999', true], ['2310.01779', false]]]);
 
     part(badge('2310.01779'), 'badge-tldr-toggle')!.click();
     await settle();
     expect(store.of('arxivPage').map((request) => request.ids)).toEqual([['2310.01779']]);
+    expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
+  });
+
+  test("a paper whose listing title is one version of the store's (\"Length\" for \"Lengths\") shows the store's TL;DR without asking arXiv, which may not answer", async () => {
+    const store = new FakeStore();
+    store.known['2310.01779'] = { ...store.known['2310.01779'], retitled: true };
+    store.titles['2310.01779'] = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Model';
+    store.arxivDown = 'no connection to arXiv';
+    await open('arxiv-list-cs.CL-new.html', arxivListing, store);
+    await settle();
+    part(badge('2310.01779'), 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(store.of('arxivPage')).toEqual([]);
     expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
   });
 

@@ -85,3 +85,30 @@ describe('an arXiv listing showing a paper of the snapshot under the title arXiv
     expect((await db.papers.get(OTHER))!.title).not.toBe(CAPTURED);
   });
 });
+
+describe("an arXiv listing showing a paper under a title one version of the store's (a letter added or dropped)", () => {
+  test("its entry shows no abstract (a replacement): the store takes the listing's title and keeps its abstract, and a save keeps the store's TL;DR, so every view agrees without arXiv's page", async () => {
+    const specDec = asset.papers.find((paper) => paper.title.startsWith('SpecDec++'))!;
+    expect(specDec.title).toMatch(/Candidate Lengths$/);
+    const listed = specDec.title.replace(/Lengths$/, 'Length');
+    const stored = (await db.papers.get(specDec.id))!;
+    const reply = await handleMessage({ type: 'badges', ids: [specDec.id], titles: [listed] }, listing);
+    expect(reply).toMatchObject({ ok: true, result: [{ retitled: true }] });
+
+    await handleMessage({ type: 'lookup', queries: [{ id: specDec.id, title: listed }] }, listing);
+    const paper = (await db.papers.get(specDec.id))!;
+    expect({ title: paper.title, abstract: paper.abstract }).toEqual({ title: listed, abstract: stored.abstract });
+    expect(paperRow((await loadSearchIndex(db))!, await rowContext(db), specDec.id)?.title).toBe(listed);
+
+    await handleMessage({ type: 'save', paper: { id: specDec.id, title: listed, tldr: paper.summary.tldr, sourceUrl: NEW_LIST } }, listing);
+    expect(await db.saved.get(specDec.id)).toMatchObject({ title: listed, tldr: paper.summary.tldr });
+    expect(paper.summary.tldr).toMatch(/^We propose SpecDec\+\+/);
+  });
+
+  test("saved before the store took the title, the item keeps the store's TL;DR", async () => {
+    const specDec = asset.papers.find((paper) => paper.title.startsWith('SpecDec++'))!;
+    const listed = specDec.title.replace(/Lengths$/, 'Length');
+    await handleMessage({ type: 'save', paper: { id: specDec.id, title: listed, tldr: specDec.summary.tldr, sourceUrl: NEW_LIST } }, listing);
+    expect(await db.saved.get(specDec.id)).toMatchObject({ title: listed, tldr: specDec.summary.tldr });
+  });
+});
