@@ -511,13 +511,19 @@ export function eligibleCandidates(sentences: string[]): Candidate[] {
 /** The longest TL;DR shown (about 50 words); well inside SummarySchema's 2,000 characters. */
 export const MAX_TLDR_CHARS = 350;
 
-/** `text` cut to `max` characters at its last clause boundary (, ; or their full-width forms; else a word boundary), with an ellipsis. */
+/**
+ * `text` cut to `max` characters at its last clause boundary (, ; or their full-width forms; else a
+ * word boundary), with an ellipsis; without a word the cut leaves hanging ("… per model parameter
+ * and;" is cut "… per model parameter…", not "… and…").
+ */
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = text.slice(0, max - 1);
   const clause = head.search(/(?:[,;] |[，；])[^,;，；]*$/);
   const cut = clause > max / 2 ? clause : head.lastIndexOf(' ');
-  return `${cut > 0 ? head.slice(0, cut) : head}…`;
+  let kept = cut > 0 ? head.slice(0, cut) : head;
+  for (let bare = kept.replace(HANGING_WORD, ''); bare !== kept && bare.length > max / 2; bare = kept.replace(HANGING_WORD, '')) kept = bare;
+  return `${kept.replace(/[\s,;:]+$/, '')}…`;
 }
 
 /** The candidates pickTldr weighs (of the non-blank sentences, `sentences`), each with its score. */

@@ -104,6 +104,13 @@ describe('pickTldr', () => {
     expect(tldr).toMatch(new RegExp(`^(?:${clause}，)*${clause}…$`));
   });
 
+  it('a sentence clipped at a clause boundary does not end on the word before it ("… per model parameter and;" of 2503.07103)', () => {
+    const sentence = 'We present a differentiated replication of the work by Wei et al. in which we consider (i) on the one side, more recent and larger code-related LLMs, of up to 34B parameters; (ii) the latest advancements in model quantization techniques, which allow pushing the compression to the extreme quantization level of 2 bits per model parameter and; (iii) different types of calibration datasets to guide the quantization process, including code-specific ones.';
+    const tldr = pickTldr('Quantizing Large Language Models for Code Generation: A Differentiated Replication', [sentence]);
+    expect(tldr.length).toBeLessThanOrEqual(MAX_TLDR_CHARS);
+    expect(tldr).toMatch(/ of 2 bits per model parameter…$/);
+  });
+
   it('drops the "also" or "further" that ties a TL;DR to a sentence it does not have', () => {
     expect(pickTldr('T', ['We also show that sparse attention halves the memory of long-context inference.'])).toBe('We show that sparse attention halves the memory of long-context inference.');
     expect(pickTldr('T', ['We further explore how training set size changes fine-tuning efficacy.'])).toBe('We explore how training set size changes fine-tuning efficacy.');
