@@ -217,6 +217,8 @@ function ownMention(text: string, at: number): boolean {
   let clauseStart = 0;
   for (const m of sentence.slice(0, offset).matchAll(CLAUSE_START)) clauseStart = m.index + m[0].length;
   if (ASIDE.test(sentence.slice(clauseStart, offset))) return false;
+  // Inside parentheses: an aside ("they can be run locally (ensuring data privacy)").
+  if (/\([^()]*$/.test(sentence.slice(0, offset))) return false;
   for (const m of sentence.matchAll(LIST)) {
     if (m.index < offset && offset < m.index + m[0].length) return offset < m.index + m[0].indexOf(',');
   }

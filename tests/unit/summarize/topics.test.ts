@@ -34,6 +34,8 @@ describe('topics of the seed papers', () => {
     'CompactifAI:': 'quantization', // combined with quantization in its experiments
     'Learn Your Tokens:': 'tokenization',
     'Stack Over-Flowing with Results:': 'pre-training',
+    // Privacy only in parentheses, as one advantage of open models ("run locally (ensuring data privacy)").
+    'Rethinking Scale:': 'fine-tuning',
   };
 
   it('gives every paper two to five tags from the vocabulary, apart from the one-topic papers', () => {
