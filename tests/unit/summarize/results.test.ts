@@ -17,6 +17,13 @@ describe('extractKeyResults', () => {
       ),
     ).toEqual(['reduces 40.0%, 56.7% and 72.4% FLOPs respectively', 'reaches a BLEU (35.2) above the baseline']);
   });
+  it('a result likened to the clause before it keeps that clause: it says what is like the number (2311.09205)', () => {
+    expect(extractKeyResults('We find that in moderation, adding multilingual data improves low-resource language modeling performance, similar to increasing low-resource dataset sizes by up to 33%.')).toEqual([
+      'adding multilingual data improves low-resource language modeling performance, similar to increasing low-resource dataset sizes by up to 33%',
+    ]);
+    expect(extractKeyResults('Our 1B model matches a 7B baseline, on par with reaching 2x the training compute.')).toEqual(['Our 1B model matches a 7B baseline, on par with reaching 2x the training compute']);
+  });
+
   it('"by a factor of N" is a result, as N× is', () => {
     expect(
       extractKeyResults(
