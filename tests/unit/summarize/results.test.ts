@@ -24,12 +24,18 @@ describe('extractKeyResults', () => {
     expect(extractKeyResults('Our 1B model matches a 7B baseline, on par with reaching 2x the training compute.')).toEqual(['Our 1B model matches a 7B baseline, on par with reaching 2x the training compute']);
   });
 
+  it('a participle with only its measure after a comma keeps the clause before it, which says on what (2310.11628)', () => {
+    expect(extractKeyResults('It particularly outshines on rare words, outperforming by a factor of 30! We study the setup.')).toEqual(['It particularly outshines on rare words, outperforming by a factor of 30']);
+    // A participle clause that says what it achieves stays alone.
+    expect(extractKeyResults('We train a new model on the whole of the public web crawl, achieving 91.2% accuracy on ImageNet.')).toEqual(['achieving 91.2% accuracy on ImageNet']);
+  });
+
   it('"by a factor of N" is a result, as N× is', () => {
     expect(
       extractKeyResults(
         'It particularly outshines on rare words, outperforming by a factor of 30! We train stably using a discount factor of 0.999. In order to address these issues, we reduce the sample complexity by an average factor of 10.',
       ),
-    ).toEqual(['outperforming by a factor of 30', 'reduce the sample complexity by an average factor of 10']);
+    ).toEqual(['It particularly outshines on rare words, outperforming by a factor of 30', 'reduce the sample complexity by an average factor of 10']);
   });
   it('"up to N tokens" or "more than N tokens" a model can take is a result; the sizes it was trained with are not', () => {
     expect(
