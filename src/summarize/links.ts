@@ -96,6 +96,8 @@ export function isProjectPage(href: string, before: string): boolean {
 
 /** The first link of an abstract that is the paper's project page (isProjectPage), or null. */
 export function findProjectPage(text: string): string | null {
+  // Most abstracts hold no link: one quick look spares them the full scan (a listing asks for 2,000).
+  if (!text.includes('://') && !/\.io\b/i.test(text)) return null;
   for (const match of text.matchAll(WEB_LINK)) {
     const url = trimLink(/^https?:/i.test(match[0]) ? match[0] : `https://${match[0]}`);
     if (isProjectPage(url, text.slice(0, match.index))) return savedFromUrl(url);
