@@ -1,6 +1,6 @@
 import { normalizeArxivId, normalizeTitle, placeholderTitle } from '../papers/ids';
 import { latexToText } from '../papers/latex';
-import { titlesOneVersion } from '../papers/title-versions';
+import { titlesSpelledAlike } from '../papers/title-versions';
 import { summarize } from '../summarize';
 import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, Seen, ValidSaveInput } from '../schema';
 import { SaveInputSchema, SummarySchema } from '../schema';
@@ -263,10 +263,10 @@ function savedTitle(paper: ValidSaveInput, known: Paper | undefined): string {
  * listing under a title the store would take (arXiv retitled the paper), the store's is the older
  * version's: the page's rather than that one, else none; the item then wants its arXiv page
  * (wantsArxivPage), which gives the store and the item the current title and abstract together.
- * A title that is one version of the store's ("Length" for "Lengths") keeps the store's TL;DR.
+ * A title spelled as the store's is ("Length" for "Lengths") keeps the store's TL;DR.
  */
 function savedTldr(paper: ValidSaveInput, title: string, known: Paper | undefined): string {
-  const older = known !== undefined && arxivListingPage(paper.sourceUrl ?? undefined) && retitles(known, normalizeTitle(title), '', false) && !titlesOneVersion(title, known.title);
+  const older = known !== undefined && arxivListingPage(paper.sourceUrl ?? undefined) && retitles(known, normalizeTitle(title), '', false) && !titlesSpelledAlike(title, known.title);
   if (!older) return known?.summary.tldr || paper.tldr;
   return paper.tldr === known.summary.tldr ? '' : paper.tldr;
 }

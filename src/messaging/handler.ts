@@ -9,7 +9,6 @@ import { handleReadingListRequest, isReadingListRequest } from './reading-list-h
 import { errorMessage } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
-import { titlesOneVersion } from '../papers/title-versions';
 import { arxivPaperPage, latestArxivAbsPage } from '../sites/arxiv-abs';
 import { arxivListingPage } from '../sites/arxiv-listing';
 import { citationEntry, isCitationStub, type Citable } from '../export/bibtex';
@@ -187,15 +186,14 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         // Another version's page (abs/IDv2, every HTML view) is arXiv's too: it retitles a paper only
         // Hugging Face titled (never retitled from arXiv), whose title is the one it was first listed by.
         // So does a listing's entry (its badge asks with the entries BadgeInfo.retitled marks), with the
-        // abstract it shows; without one, only a title that is one version of the store's ("Length"
-        // for "Lengths"): another title alone would sit over the old version's TL;DR.
+        // abstract it shows only: its title alone would sit over the old version's TL;DR.
         const latest = latestArxivAbsPage(deps.senderUrl);
         const listing = arxivListingPage(deps.senderUrl);
         if (latest || listing || arxivPaperPage(deps.senderUrl)) {
           const changed = await Promise.all(
             views.map((view, index) => {
               const query = request.queries[index];
-              if (!view?.inStore || !query?.title || (listing && !query.abstract && !titlesOneVersion(query.title, view.title))) return false;
+              if (!view?.inStore || !query?.title || (listing && !query.abstract)) return false;
               return retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now(), latest).catch(() => false);
             }),
           );

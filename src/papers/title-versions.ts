@@ -16,3 +16,14 @@ export function titlesOneVersion(a: string, b: string): boolean {
   const [shorter, longer] = [titleRun(a), titleRun(b)].sort((x, y) => x.length - y.length) as [string, string];
   return shorter !== '' && longer.includes(shorter);
 }
+
+/**
+ * Whether two titles are one title spelled otherwise: the same run of letters and digits, words
+ * read as search reads their forms ("Adaptive Candidate Length" and "…Lengths", "Optimisation" and
+ * "Optimization"). Unlike titlesOneVersion, a title holding the other (a name alone, words added)
+ * is another version's, whose abstract may say otherwise.
+ */
+export function titlesSpelledAlike(a: string, b: string): boolean {
+  const run = titleRun(a);
+  return run !== '' && run === titleRun(b);
+}

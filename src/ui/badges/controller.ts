@@ -13,7 +13,7 @@ import { takeListingPrefetch } from './listing-prefetch';
 import { badgeRoomReleased, releaseBadgeRoom } from './badge-room';
 import { noticeExtensionGone } from '../extension-gone';
 import { putBackAllowance } from '../put-back';
-import { titlesOneVersion } from '../../papers/title-versions';
+import { titlesSpelledAlike } from '../../papers/title-versions';
 
 export interface BadgeController {
   /** Badges every entry that has none, with one `badges` request for all of them. */
@@ -159,8 +159,9 @@ export function createBadgeController({ site, transport, doc = document, current
       let view = await summaryOf(badge, details);
       // A list that shows no abstracts (arXiv's /recent, Hugging Face's): the paper's arXiv page
       // gives it, when the reader lets PaperLens ask arXiv (the popup's PDF tabs do the same); also
-      // the current version's, for a paper arXiv retitled (the store then takes its title and abstract).
-      if (!details.abstract && (!view?.tldr || (olderTldrs.has(badge.id) && !titlesOneVersion(details.title, view.title) && arxivAllowed()))) {
+      // the current version's, for a paper arXiv retitled (the store then takes its title and abstract),
+      // unless the titles are one spelled otherwise ("Length" for "Lengths"): the store's TL;DR holds.
+      if (!details.abstract && (!view?.tldr || (olderTldrs.has(badge.id) && !titlesSpelledAlike(details.title, view.title) && arxivAllowed()))) {
         if (!arxivAllowed()) return { text: NO_TLDR_ARXIV_OFF, note: null };
         // arXiv not answering (offline, 503, 429) is no fault of the paper's: the badge says so and
         // asks again on the next expand. Null: arXiv has no page we can read for it. PaperLens
@@ -296,16 +297,16 @@ export function createBadgeController({ site, transport, doc = document, current
   };
 
   /**
-   * Entries arXiv retitled (BadgeInfo.retitled) give the store their titles, in one request: with the
-   * abstract an entry shows; without one, the store takes a title that is one version of its own
-   * ("Length" for "Lengths"), whose TL;DR holds. The others' TL;DR is the store's older one until
-   * arXiv's page is read.
+   * Entries arXiv retitled (BadgeInfo.retitled): those showing their abstract give the store their
+   * title with it, in one request; the others' TL;DR is the store's older one until arXiv's page is
+   * read (unless the titles are one spelled otherwise, "Length" for "Lengths": see `tldr`).
    */
   const retitleFrom = (badges: Badge[]) => {
-    const queries = badges.map((badge) => {
+    const queries = badges.flatMap((badge) => {
       const details = site.details(entryOf.get(badge)!, doc);
-      if (!details.abstract) olderTldrs.add(badge.id);
-      return { id: badge.id, title: details.title, ...(details.abstract ? { abstract: details.abstract } : {}) };
+      if (details.abstract) return [{ id: badge.id, title: details.title, abstract: details.abstract }];
+      olderTldrs.add(badge.id);
+      return [];
     });
     if (queries.length > 0) void transport.retitle(queries).catch(() => undefined);
   };
