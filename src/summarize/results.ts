@@ -468,25 +468,25 @@ class SentenceIndex {
 // How far either side of a number a clause is looked at for a word: farther, it is no restatement.
 const LETTERS_SEEN_WITHIN = 200;
 
+// How far into a sentence the clause before a participle's may end (see clauseSpan).
+const PARTICIPLE_REACH = 200;
+// A result likened to the clause before it: ", similar to", ", on par with".
+const LIKENED = /,\s+(?:(?:similar|comparable|equivalent|akin|analogous|identical) to|on (?:a )?par with)\s+$/i;
+
 /**
  * The clause around a number, starting at its verb when there is one, and not before `from` (where
  * the phrase before it ended: a clause cut short at a pause or to MAX_WORDS gave its next number a
  * phrase repeating half of it).
  */
-const LIKENED = /,\s+(?:(?:similar|comparable|equivalent|akin|analogous|identical) to|on (?:a )?par with)\s+$/i;
-
 function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: number, from: number): Clause {
   const clauseStart = index.startBefore(at);
   let start = Math.max(from, clauseStart);
-  // A participle with only its measure after a comma ("…outshines on rare words, outperforming by a
-  // factor of 30") leaves what it outperforms on to the clause before: that clause comes too, when short.
-  if (start === clauseStart && sentence.slice(clauseStart - 2, clauseStart) === ', ' && /^\p{Ll}+ing by\s/u.test(sentence.slice(clauseStart, clauseStart + 30))) {
-    const before = Math.max(0, ...[', ', '; ', ': '].map((mark) => {
-      const at = sentence.lastIndexOf(mark, clauseStart - 3);
-      return at < 0 ? 0 : at + 2;
-    }));
+  // A participle with only its measure after the sentence's first comma ("It outshines on rare words,
+  // outperforming by a factor of 30") leaves what it outperforms on to the words before: they come
+  // too, when short. (Only a first clause of a few words: a list's last items are no such clause.)
+  if (from < 0 && clauseStart > 2 && clauseStart <= PARTICIPLE_REACH && sentence.slice(clauseStart - 2, clauseStart) === ', ' && /^\p{Ll}+ing by\s/u.test(sentence.slice(clauseStart, clauseStart + 30)) && !/[,;:()[\]]/.test(sentence.slice(0, clauseStart - 2))) {
     const stop = index.endAfter(end) ?? sentence.length;
-    if (before > from && before < clauseStart - 2 && index.words(clauseStart, stop).count <= 6 && index.words(before, stop).count <= MAX_WORDS) return { start: before, stop, cutBefore: false, cutAfter: false };
+    if (index.words(clauseStart, stop).count <= 6 && index.words(0, stop).count <= MAX_WORDS) return { start: 0, stop, cutBefore: false, cutAfter: false };
   }
   const tail = index.endAfter(end);
   const stop = tail ?? sentence.length;
@@ -502,12 +502,11 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   const verb = index.verbBefore(start, at);
   // A result likened to the clause before it ("…improves low-resource performance, similar to
   // increasing dataset sizes by up to 33%") says nothing without that clause: kept whole, when short enough.
-  if (verb !== null && LIKENED.test(sentence.slice(start, verb)) && index.words(start, stop).count <= MAX_WHOLE_WORDS) {
-    return { start, stop, cutBefore: from > clauseStart, cutAfter: false };
+  // (Only a clause no earlier phrase of the sentence took part of: else the phrase would start at "similar to".)
+  if (verb !== null && start === clauseStart && LIKENED.test(sentence.slice(Math.max(start, verb - 40), verb)) && index.words(start, stop).count <= MAX_WHOLE_WORDS) {
+    return { start, stop, cutBefore: false, cutAfter: false };
   }
   start = verb ?? start;
-  // A result likened to the clause before ("…improves low-resource performance, similar to increasing
-  // dataset sizes by up to 33%") says nothing without it: that clause comes too, when short enough.
   // The rest of a clause says it is one, unless it starts at a verb.
   const rest = from > clauseStart && verb === null;
   // Too long: end at the first comma or parenthesis after the number, if that is short enough; or

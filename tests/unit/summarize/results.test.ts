@@ -22,10 +22,17 @@ describe('extractKeyResults', () => {
       'adding multilingual data improves low-resource language modeling performance, similar to increasing low-resource dataset sizes by up to 33%',
     ]);
     expect(extractKeyResults('Our 1B model matches a 7B baseline, on par with reaching 2x the training compute.')).toEqual(['Our 1B model matches a 7B baseline, on par with reaching 2x the training compute']);
+    // The clause before is a result of its own, taken already: the likened one is not cut to "…similar to".
+    expect(extractKeyResults('Our approach reaches 85% accuracy on ImageNet, similar to reaching 86% with ten times the compute budget of the strongest baseline.')).toEqual([
+      'reaches 85% accuracy on ImageNet, similar to reaching 86% with ten times the compute budget of the strongest baseline',
+    ]);
   });
 
   it('a participle with only its measure after a comma keeps the clause before it, which says on what (2310.11628)', () => {
     expect(extractKeyResults('It particularly outshines on rare words, outperforming by a factor of 30! We study the setup.')).toEqual(['It particularly outshines on rare words, outperforming by a factor of 30']);
+    // Not the last items of a list, nor words inside parentheses.
+    expect(extractKeyResults('Experiments on GLUE, SQuAD and RACE show gains, improving by 2.1 points.')).toEqual(['improving by 2.1 points']);
+    expect(extractKeyResults('Our model (trained on A, B and C) outshines on rare words, outperforming by a factor of 30.')).toEqual(['outperforming by a factor of 30']);
     // A participle clause that says what it achieves stays alone.
     expect(extractKeyResults('We train a new model on the whole of the public web crawl, achieving 91.2% accuracy on ImageNet.')).toEqual(['achieving 91.2% accuracy on ImageNet']);
   });
@@ -627,6 +634,8 @@ describe('extractKeyResults', () => {
     ['x 1%; ', ['x 1%']],
     // One long clause, cut to 20 words around each number: each cut read the clause from its start.
     ['by 1% ', ['by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1%…', '…by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1%…', '…by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by 1% by']],
+    // Participles with only their measure after commas: the words before the first are looked for once.
+    ['word, improving by 2x ', ['word, improving by 2x word', 'improving by 2x word', 'improving by 2x wo']],
   ])('reads an abstract of the longest kind, one sentence of "%s" repeated, at once', (unit, expected) => {
     // Every abstract a card shows runs through this (0.25 to 0.6 s here when it took quadratic time).
     const abstract = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
