@@ -73,14 +73,18 @@ export function pageCodeLink(href: string | null | undefined): string | null {
   return found !== undefined && safe.startsWith(found) ? found : null;
 }
 
-// A project page: on GitHub or GitLab Pages, or a link the words before it call one ("Project
-// page: …", "our website …"). Other links in an abstract (a shortened link, a dataset's host) are
-// left out rather than named wrongly.
+// A project page: a link the words before it call the paper's ("Project page: …", "our website …",
+// "Homepage: …"), or one on GitHub or GitLab Pages the words before say is the paper's ("videos at",
+// "our", "available"; not "We build on LLaVA (…github.io)"). Other links in an abstract (a shortened
+// link, a dataset's host, another project's site) are left out rather than named wrongly.
 const PAGES_HOST = /(?:^|\.)(?:github|gitlab)\.io$/i;
-const CALLED_PROJECT_PAGE = /\b(?:project\s+(?:page|website|site|homepage)|home\s?page|web\s?page|website|web\s+site)\b[^.;]{0,40}$/i;
+const CALLED_PROJECT_PAGE =
+  /\b(?:project(?:'s)?\s+(?:page|website|site|homepage|webpage)|(?:our|(?:this|the) (?:paper|work)'s)\s+(?:website|web site|webpage|web page|homepage|home page|project page|page)|(?:website|webpage|homepage|home page)\s*:)[^.;]{0,30}$/i;
+const OWN_PAGES_LINK = /\b(?:our|we will|available|release[sd]?|project|page|website|demos?|videos?|visit|code|details|examples|samples)\b[^.;]{0,40}$/i;
 const CODE_HOST = /(?:^|\.)(?:github\.com|gitlab\.com|huggingface\.co)$/i;
 // A link with its scheme, or a bare address on GitHub or GitLab Pages ("at alice.github.io/flow").
-const WEB_LINK = /(?<![\w.@/=?&%#:+~-])(?:https?:\/\/[^\s<>"'“”‘’]+|(?:[a-z0-9-]+\.)+(?:github|gitlab)\.io(?:\/[^\s<>"'“”‘’]*)?)/gi;
+// (Not the start of another host: "alice.github.io.evil.com".)
+const WEB_LINK = /(?<![\w.@/=?&%#:+~-])(?:https?:\/\/[^\s<>"'“”‘’]+|(?:[a-z0-9-]+\.)+(?:github|gitlab)\.io(?![\w-]|\.[a-z0-9])(?:\/[^\s<>"'“”‘’]*)?)/gi;
 
 /**
  * Whether a link is the paper's project page, given the text just before it. Never a code host
@@ -91,7 +95,8 @@ export function isProjectPage(href: string, before: string): boolean {
   if (!safe) return false;
   const host = new URL(safe).hostname;
   if (CODE_HOST.test(host) || /(?:^|\.)(?:arxiv\.org|doi\.org)$/i.test(host)) return false;
-  return PAGES_HOST.test(host) || CALLED_PROJECT_PAGE.test(before.slice(-80));
+  const words = before.slice(-80);
+  return CALLED_PROJECT_PAGE.test(words) || (PAGES_HOST.test(host) && OWN_PAGES_LINK.test(words));
 }
 
 /** The first link of an abstract that is the paper's project page (isProjectPage), or null. */

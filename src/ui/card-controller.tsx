@@ -77,7 +77,8 @@ function cardModel(page: PagePaper, result: LookupResult, site: PaperPageSite): 
     // The page's own code links come too: the store reads links from abstract text, and arXiv
     // shows a URL there as "this https URL" (or names the code in its comments).
     codeLinks: uniqueCodeLinks([...shown.codeLinks, ...page.codeLinks]),
-    projectPage: shown.projectPage ?? page.projectPage ?? null,
+    // The page's own "Project page:" first: the store's may be a guess from a link in its abstract.
+    projectPage: page.projectPage ?? shown.projectPage,
     problem,
     relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null,
     pdfDownload: pdfDownload(page, shown.id, title),

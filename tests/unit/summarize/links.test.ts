@@ -118,6 +118,7 @@ describe('findProjectPage', () => {
     ['a bare GitHub Pages address', 'Videos at alice.github.io/alpha-flow.', 'https://alice.github.io/alpha-flow'],
     ['a link called a project page', 'Project page: https://vision.cs.example.edu/flow3d.', 'https://vision.cs.example.edu/flow3d'],
     ['a link called the website', 'Demos are on our website (https://example.org/demo).', 'https://example.org/demo'],
+    ['a link after "Homepage:"', 'Homepage: https://flow.example.org.', 'https://flow.example.org/'],
   ])('finds %s', (_, abstract, expected) => {
     expect(findProjectPage(abstract)).toBe(expected);
   });
@@ -128,6 +129,10 @@ describe('findProjectPage', () => {
     ['another paper', 'Our project builds on https://arxiv.org/abs/2310.01779 and https://doi.org/10.1/x.'],
     ['a website named in another sentence', 'See our website. Data: https://zenodo.org/records/1.'],
     ['a script link', 'Project page: javascript:alert(1)'],
+    ['another project\'s page on GitHub Pages', 'We build on LLaVA (https://llava-vl.github.io/) and extend it to video.'],
+    ['a website the paper only names', 'We collect questions from a popular Q&A website https://stackexchange.com and the website of the WHO (https://www.who.int/data).'],
+    ['a web page environment', 'We evaluate on WebArena, a realistic web page environment (https://webarena.dev).'],
+    ['another host that starts like a GitHub Pages one', 'Videos at alice.github.io.evil.com/phish.'],
   ])('leaves out %s', (_, abstract) => {
     expect(findProjectPage(abstract)).toBeNull();
   });
