@@ -511,6 +511,12 @@ export function eligibleCandidates(sentences: string[]): Candidate[] {
 /** The longest TL;DR shown (about 50 words); well inside SummarySchema's 2,000 characters. */
 export const MAX_TLDR_CHARS = 350;
 
+// What a clip leaves hanging: an article, a conjunction, a preposition, "that" or "e.g." (not a verb or
+// "than": "… in which we…" or "… no better…" would say less than "consider…" or "than…"), with
+// the punctuation before it.
+const CLIP_HANGING = /[\s,;:]+(?:the|a|an|and|or|but|nor|of|in|on|at|for|to|from|with|by|into|via|per|among|between|that|e\.g\.?|i\.e\.?)[\s,;:]*$/;
+const CLIP_TRAILING = /[\s,;:]+$/;
+
 /**
  * `text` cut to `max` characters at its last clause boundary (, ; or their full-width forms; else a
  * word boundary), with an ellipsis; without a word the cut leaves hanging ("… per model parameter
@@ -521,9 +527,9 @@ function clip(text: string, max: number): string {
   const head = text.slice(0, max - 1);
   const clause = head.search(/(?:[,;] |[，；])[^,;，；]*$/);
   const cut = clause > max / 2 ? clause : head.lastIndexOf(' ');
-  let kept = cut > 0 ? head.slice(0, cut) : head;
-  for (let bare = kept.replace(HANGING_WORD, ''); bare !== kept && bare.length > max / 2; bare = kept.replace(HANGING_WORD, '')) kept = bare;
-  return `${kept.replace(/[\s,;:]+$/, '')}…`;
+  let kept = (cut > 0 ? head.slice(0, cut) : head).replace(CLIP_TRAILING, '');
+  for (let bare = kept.replace(CLIP_HANGING, ''); bare !== kept && bare.length > max / 2; bare = kept.replace(CLIP_HANGING, '')) kept = bare;
+  return `${kept}…`;
 }
 
 /** The candidates pickTldr weighs (of the non-blank sentences, `sentences`), each with its score. */

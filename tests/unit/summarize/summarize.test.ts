@@ -109,6 +109,10 @@ describe('pickTldr', () => {
     const tldr = pickTldr('Quantizing Large Language Models for Code Generation: A Differentiated Replication', [sentence]);
     expect(tldr.length).toBeLessThanOrEqual(MAX_TLDR_CHARS);
     expect(tldr).toMatch(/ of 2 bits per model parameter…$/);
+    // A verb or "than" stays: "… in which we…" would say less.
+    for (const [ending, shown] of [['that we consider;', / that we consider…$/], ['that is no better than;', / no better than…$/], ['of 2 bits, e.g.,', / of 2 bits…$/]] as const) {
+      expect(pickTldr('Quantizing Large Language Models for Code Generation: A Differentiated Replication', [sentence.replace('of 2 bits per model parameter and;', ending)])).toMatch(shown);
+    }
   });
 
   it('drops the "also" or "further" that ties a TL;DR to a sentence it does not have', () => {
