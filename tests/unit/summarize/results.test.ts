@@ -28,6 +28,14 @@ describe('extractKeyResults', () => {
     ]);
   });
 
+  it('a verb whose object is a pronoun after "and" keeps what the pronoun stands for (2402.18668)', () => {
+    expect(
+      extractKeyResults('We train language models up to 1.3b parameters and show that BASED matches the strongest sub-quadratic models (e.g. Mamba) in perplexity and outperforms them on real-world recall-intensive tasks by 6.22 accuracy points.'),
+    ).toEqual(['BASED matches the strongest sub-quadratic models (e.g. Mamba) in perplexity and outperforms them on real-world recall-intensive tasks by 6.22 accuracy points']);
+    // An object of its own: the phrase starts at its verb.
+    expect(extractKeyResults('We show that BASED matches strong models in perplexity and outperforms Mamba on recall tasks by 6.22 points.')).toEqual(['outperforms Mamba on recall tasks by 6.22 points']);
+  });
+
   it('a participle with only its measure after a comma keeps the clause before it, which says on what (2310.11628)', () => {
     expect(extractKeyResults('It particularly outshines on rare words, outperforming by a factor of 30! We study the setup.')).toEqual(['It particularly outshines on rare words, outperforming by a factor of 30']);
     // Not the last items of a list, nor words inside parentheses.
