@@ -105,7 +105,7 @@ export function findProjectPage(text: string): string | null {
   if (!text.includes('://') && !/\.io\b/i.test(text)) return null;
   for (const match of text.matchAll(WEB_LINK)) {
     const url = trimLink(/^https?:/i.test(match[0]) ? match[0] : `https://${match[0]}`);
-    if (isProjectPage(url, text.slice(0, match.index))) return savedFromUrl(url);
+    if (isProjectPage(url, text.slice(Math.max(0, match.index - 80), match.index))) return savedFromUrl(url);
   }
   return null;
 }
