@@ -468,8 +468,8 @@ class SentenceIndex {
 // How far either side of a number a clause is looked at for a word: farther, it is no restatement.
 const LETTERS_SEEN_WITHIN = 200;
 
-// How far into a sentence the clause before a participle's may end (see clauseSpan).
-const PARTICIPLE_REACH = 200;
+// How far back clauseSpan looks for the words a participle or a pronoun leaves to the clause before.
+const LOOK_BACK = 200;
 // A verb's object that stands for words before it: "outperforms them".
 const PRONOUN_OBJECT = /^\p{L}+\s+(?:them|it|these|those)\b/u;
 // A result likened to the clause before it: ", similar to", ", on par with".
@@ -486,7 +486,7 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   // A participle with only its measure after the sentence's first comma ("It outshines on rare words,
   // outperforming by a factor of 30") leaves what it outperforms on to the words before: they come
   // too, when short. (Only a first clause of a few words: a list's last items are no such clause.)
-  if (from < 0 && clauseStart > 2 && clauseStart <= PARTICIPLE_REACH && sentence.slice(clauseStart - 2, clauseStart) === ', ' && /^\p{Ll}+ing by\s/u.test(sentence.slice(clauseStart, clauseStart + 30)) && !/[,;:()[\]]/.test(sentence.slice(0, clauseStart - 2))) {
+  if (from < 0 && clauseStart > 2 && clauseStart <= LOOK_BACK && sentence.slice(clauseStart - 2, clauseStart) === ', ' && /^\p{Ll}+ing by\s/u.test(sentence.slice(clauseStart, clauseStart + 30)) && !/[,;:()[\]]/.test(sentence.slice(0, clauseStart - 2))) {
     const stop = index.endAfter(end) ?? sentence.length;
     if (index.words(clauseStart, stop).count <= 6 && index.words(0, stop).count <= MAX_WORDS) return { start: 0, stop, cutBefore: false, cutAfter: false };
   }
@@ -512,7 +512,7 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   // in perplexity and outperforms them on recall tasks by 6.22 points") needs what the pronoun stands
   // for: the phrase starts after the clause's "that" (or at the clause), when short enough.
   if (verb !== null && start === clauseStart && / and $/.test(sentence.slice(Math.max(start, verb - 5), verb)) && PRONOUN_OBJECT.test(sentence.slice(verb, verb + 40))) {
-    const reach = Math.max(start, verb - PARTICIPLE_REACH);
+    const reach = Math.max(start, verb - LOOK_BACK);
     const that = sentence.slice(reach, verb).lastIndexOf(' that ');
     const subject = that < 0 ? start : reach + that + 6;
     if (index.words(subject, stop).count <= MAX_WHOLE_WORDS) return { start: subject, stop, cutBefore: false, cutAfter: false };
