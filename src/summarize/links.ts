@@ -73,14 +73,22 @@ export function pageCodeLink(href: string | null | undefined): string | null {
   return found !== undefined && safe.startsWith(found) ? found : null;
 }
 
-// A project page: a link the words before it call the paper's ("Project page: …", "our website …",
-// "Homepage: …"), or one on GitHub or GitLab Pages the words before say is the paper's ("videos at",
-// "our", "available"; not "We build on LLaVA (…github.io)"). Other links in an abstract (a shortened
-// link, a dataset's host, another project's site) are left out rather than named wrongly.
+// A project page: a link the words right before it call the paper's ("Project page: …", "our website
+// (…)", "Homepage: …", "project page is available at …"; not "the project page of DreamFusion (…)"), or
+// one on GitHub or GitLab Pages a few lower-case words after the paper's own ("videos at", "our
+// designated repository", "available at"; not "Our model extends LLaVA (…)", whose page it is). Other
+// links in an abstract (a shortened link, a dataset's host, another project's site) are left out
+// rather than named wrongly.
 const PAGES_HOST = /(?:^|\.)(?:github|gitlab)\.io$/i;
 const CALLED_PROJECT_PAGE =
-  /\b(?:project(?:'s)?\s+(?:page|website|site|homepage|webpage)|(?:our|(?:this|the) (?:paper|work)'s)\s+(?:website|web site|webpage|web page|homepage|home page|project page|page)|(?:website|webpage|homepage|home page)\s*:)[^.;]{0,30}$/i;
-const OWN_PAGES_LINK = /\b(?:our|we will|available|release[sd]?|project|page|website|demos?|videos?|visit|code|details|examples|samples)\b[^.;]{0,40}$/i;
+  /\b(?:project(?:'s)?\s+(?:page|website|site|homepage|webpage)|(?:our|(?:this|the) (?:paper|work)'s)\s+(?:website|web site|webpage|web page|homepage|home page|project page|page)|(?:website|webpage|homepage|home page)\s*:)(?:\s+(?:is|are|at|can|be|found|available|here|online|hosted|publicly|freely|in|on))*[\s:(–—-]*$/i;
+const OWN_WORD_BEFORE = /\b(?:our|we will|available|release[sd]?|project|page|website|demos?|videos?|visit|code|details|examples|samples)\b((?:\s+[^\s(:]+){0,3})[\s:(–—-]*$/i;
+
+/** Whether the words before a GitHub or GitLab Pages link make it the paper's own (OWN_WORD_BEFORE, no name between). */
+function ownPagesLink(before: string): boolean {
+  const between = OWN_WORD_BEFORE.exec(before)?.[1];
+  return between !== undefined && !/\p{Lu}/u.test(between);
+}
 const CODE_HOST = /(?:^|\.)(?:github\.com|gitlab\.com|huggingface\.co)$/i;
 // A link with its scheme, or a bare address on GitHub or GitLab Pages ("at alice.github.io/flow").
 // (Not the start of another host: "alice.github.io.evil.com".)
@@ -96,7 +104,7 @@ export function isProjectPage(href: string, before: string): boolean {
   const host = new URL(safe).hostname;
   if (CODE_HOST.test(host) || /(?:^|\.)(?:arxiv\.org|doi\.org)$/i.test(host)) return false;
   const words = before.slice(-80);
-  return CALLED_PROJECT_PAGE.test(words) || (PAGES_HOST.test(host) && OWN_PAGES_LINK.test(words));
+  return CALLED_PROJECT_PAGE.test(words) || (PAGES_HOST.test(host) && ownPagesLink(words));
 }
 
 /** The first link of an abstract that is the paper's project page (isProjectPage), or null. */

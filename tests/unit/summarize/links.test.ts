@@ -119,6 +119,8 @@ describe('findProjectPage', () => {
     ['a link called a project page', 'Project page: https://vision.cs.example.edu/flow3d.', 'https://vision.cs.example.edu/flow3d'],
     ['a link called the website', 'Demos are on our website (https://example.org/demo).', 'https://example.org/demo'],
     ['a link after "Homepage:"', 'Homepage: https://flow.example.org.', 'https://flow.example.org/'],
+    ['a project page said to be available', 'The project page is available at https://flow.example.org/p.', 'https://flow.example.org/p'],
+    ['videos on GitHub Pages', 'Game-play videos and code are at https://curiosity.github.io/large/.', 'https://curiosity.github.io/large/'],
   ])('finds %s', (_, abstract, expected) => {
     expect(findProjectPage(abstract)).toBe(expected);
   });
@@ -133,6 +135,9 @@ describe('findProjectPage', () => {
     ['a website the paper only names', 'We collect questions from a popular Q&A website https://stackexchange.com and the website of the WHO (https://www.who.int/data).'],
     ['a web page environment', 'We evaluate on WebArena, a realistic web page environment (https://webarena.dev).'],
     ['another host that starts like a GitHub Pages one', 'Videos at alice.github.io.evil.com/phish.'],
+    ['the page of a model the paper extends', 'Our model extends LLaVA (https://llava-vl.github.io/) with a new decoder.'],
+    ['the page of a library the paper uses', 'Our implementation is based on Detectron2 (https://detectron2.github.io/).'],
+    ["another paper's project page", 'Unlike the project page of DreamFusion (https://dreamfusion3d.github.io/), we show videos.'],
   ])('leaves out %s', (_, abstract) => {
     expect(findProjectPage(abstract)).toBeNull();
   });
