@@ -3,6 +3,7 @@ import { tokenize } from '../search/tokenize';
 import { wordBase } from '../search/word-forms';
 
 /** A title as one run of letters and digits, spelled as search folds it (accents, ß, Greek letters spelled out; "&" and "and" alike as stopwords). */
+const letterRun = (title: string) => tokenize(latexToText(title)).join('');
 const titleRun = (title: string) => tokenize(latexToText(title).replace(/(\d)\s*[×✕]\s*(\d)/g, '$1x$2')).map(wordBase).join('');
 
 /**
@@ -20,10 +21,12 @@ export function titlesOneVersion(a: string, b: string): boolean {
 /**
  * Whether two titles are one title spelled otherwise: the same run of letters and digits, words
  * read as search reads their forms ("Adaptive Candidate Length" and "…Lengths", "Optimisation" and
- * "Optimization"). Unlike titlesOneVersion, a title holding the other (a name alone, words added)
+ * "Optimization", "Fine-tuning" and "Finetuning"). Unlike titlesOneVersion, a title holding the other (a name alone, words added)
  * is another version's, whose abstract may say otherwise.
  */
 export function titlesSpelledAlike(a: string, b: string): boolean {
   const run = titleRun(a);
-  return run !== '' && run === titleRun(b);
+  // Also the letters as written: a joined or hyphenated word ("Finetuning", "Fine-tuning") reads
+  // its parts' forms otherwise ("finetun" against "fin" + "tun").
+  return run !== '' && (run === titleRun(b) || letterRun(a) === letterRun(b));
 }
