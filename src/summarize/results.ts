@@ -472,6 +472,8 @@ const LETTERS_SEEN_WITHIN = 200;
 const LOOK_BACK = 200;
 // A verb's object that stands for words before it: "outperforms them".
 const PRONOUN_OBJECT = /^\p{L}+\s+(?:them|it|these|those)\b/u;
+// A subject of one of many, just before its verb: "each expert ", "every layer ".
+const EACH_SUBJECT = /\b(?:each|every)\s+[\p{L}-]+\s+$/iu;
 // A result likened to the clause before it: ", similar to", ", on par with".
 const LIKENED = /,\s+(?:(?:similar|comparable|equivalent|akin|analogous|identical) to|on (?:a )?par with)\s+$/i;
 
@@ -517,7 +519,10 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
     const subject = that < 0 ? start : reach + that + 6;
     if (index.words(subject, stop).count <= MAX_WHOLE_WORDS) return { start: subject, stop, cutBefore: false, cutAfter: false };
   }
-  start = verb ?? start;
+  // A subject that says for what each figure holds ("each expert takes only 6 hours to train") stays
+  // with its verb: without it the figure reads as the whole method's.
+  const subject = verb === null ? '' : (EACH_SUBJECT.exec(sentence.slice(Math.max(start, verb - 40), verb))?.[0] ?? '');
+  start = verb === null ? start : verb - subject.length;
   // The rest of a clause says it is one, unless it starts at a verb.
   const rest = from > clauseStart && verb === null;
   // Too long: end at the first comma or parenthesis after the number, if that is short enough; or
