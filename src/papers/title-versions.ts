@@ -2,9 +2,12 @@ import { latexToText } from './latex';
 import { tokenize } from '../search/tokenize';
 import { wordBase } from '../search/word-forms';
 
-/** A title as one run of letters and digits, spelled as search folds it (accents, ß, Greek letters spelled out; "&" and "and" alike as stopwords). */
-const letterRun = (title: string) => tokenize(latexToText(title)).join('');
-const titleRun = (title: string) => tokenize(latexToText(title).replace(/(\d)\s*[×✕]\s*(\d)/g, '$1x$2')).map(wordBase).join('');
+/** A title's words as search folds them (accents, ß, Greek letters spelled out; "&" and "and" alike as stopwords; "16×16" as "16x16"). */
+const titleWords = (title: string) => tokenize(latexToText(title).replace(/(\d)\s*[×✕]\s*(\d)/g, '$1x$2'));
+/** A title as one run of letters and digits, each word read as search reads its forms. */
+const titleRun = (title: string) => titleWords(title).map(wordBase).join('');
+/** A title as one run of letters and digits as written. */
+const letterRun = (title: string) => titleWords(title).join('');
 
 /**
  * Whether two titles of a paper (a file's or a reading-list item's, and the store's) are one version
@@ -21,8 +24,8 @@ export function titlesOneVersion(a: string, b: string): boolean {
 /**
  * Whether two titles are one title spelled otherwise: the same run of letters and digits, words
  * read as search reads their forms ("Adaptive Candidate Length" and "…Lengths", "Optimisation" and
- * "Optimization", "Fine-tuning" and "Finetuning"). Unlike titlesOneVersion, a title holding the other (a name alone, words added)
- * is another version's, whose abstract may say otherwise.
+ * "Optimization", "Fine-tuning" and "Finetuning"). Unlike titlesOneVersion, a title holding the
+ * other (a name alone, words added) is another version's, whose abstract may say otherwise.
  */
 export function titlesSpelledAlike(a: string, b: string): boolean {
   const run = titleRun(a);

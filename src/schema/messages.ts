@@ -44,7 +44,7 @@ export const PagePaperSchema = z.object({
   ...PageMetadataShape,
   /** Code and model links the page links to (arXiv shows URLs in abstracts as "this https URL"). */
   codeLinks: z.array(HttpUrlSchema).check(z.maxLength(MAX_PAGE_CODE_LINKS)),
-  /** The project page the abstract or its comments link to (isProjectPage). */
+  /** The project page the abstract or its comments link to (projectPageHref). */
   projectPage: z.optional(z.nullable(HttpUrlSchema)),
 });
 export type PagePaper = z.infer<typeof PagePaperSchema>;

@@ -1,7 +1,7 @@
 import { savedFromUrl } from '../papers/ids';
 import type { PagePaper, PaperPageSiteKey } from '../schema';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_PAGE_CODE_LINKS, MAX_TITLE } from '../papers/bounds';
-import { isProjectPage, pageCodeLink } from '../summarize/links';
+import { pageCodeLink, projectPageHref } from '../summarize/links';
 
 /** What a paper page tells us about its paper (before the store is asked); its schema is PagePaperSchema. */
 export type { PagePaper };
@@ -161,7 +161,7 @@ export function pageCodeLinks(hrefs: readonly (string | null | undefined)[]): st
 /** What a page's extractor reads: a PagePaper before its text is bounded and its links checked. */
 export type PageReading = Omit<PagePaper, 'codeLinks' | 'projectPage'> & {
   codeLinks?: readonly (string | null | undefined)[];
-  /** The page's links with the text before each, of which the first project page is kept (isProjectPage). */
+  /** The page's links with the text before each, of which the first project page is kept (projectPageHref). */
   links?: readonly PageLink[];
 };
 
@@ -189,6 +189,15 @@ export function linksWithContext(elements: readonly (Element | null)[]): PageLin
   return found;
 }
 
+/** The first of a page's links that is the paper's project page (projectPageHref), or null. */
+function firstProjectPage(links: readonly PageLink[]): string | null {
+  for (const { href, before } of links) {
+    const page = href === null ? null : projectPageHref(href, before);
+    if (page) return page;
+  }
+  return null;
+}
+
 export function boundPaper(paper: PageReading): PagePaper {
   return {
     id: paper.id,
@@ -201,7 +210,7 @@ export function boundPaper(paper: PageReading): PagePaper {
     journalRef: optionalText(paper.journalRef, 1000),
     pdfUrl: savedFromUrl(paper.pdfUrl),
     codeLinks: pageCodeLinks(paper.codeLinks ?? []),
-    projectPage: savedFromUrl((paper.links ?? []).find((link) => link.href !== null && isProjectPage(link.href, link.before))?.href),
+    projectPage: firstProjectPage(paper.links ?? []),
   };
 }
 

@@ -95,25 +95,26 @@ const CODE_HOST = /(?:^|\.)(?:github\.com|gitlab\.com|huggingface\.co)$/i;
 const WEB_LINK = /(?<![\w.@/=?&%#:+~-])(?:https?:\/\/[^\s<>"'“”‘’]+|(?:[a-z0-9-]+\.)+(?:github|gitlab)\.io(?![\w-]|\.[a-z0-9])(?:\/[^\s<>"'“”‘’]*)?)/gi;
 
 /**
- * Whether a link is the paper's project page, given the text just before it. Never a code host
- * (those are code links), arXiv or a DOI (other papers).
+ * The link as the paper's project page (the address the store keeps), given the text just before
+ * it; null when it is none. Never a code host (those are code links), arXiv or a DOI (other papers).
  */
-export function isProjectPage(href: string, before: string): boolean {
+export function projectPageHref(href: string, before: string): string | null {
   const safe = savedFromUrl(href);
-  if (!safe) return false;
+  if (!safe) return null;
   const host = new URL(safe).hostname;
-  if (CODE_HOST.test(host) || /(?:^|\.)(?:arxiv\.org|doi\.org)$/i.test(host)) return false;
+  if (CODE_HOST.test(host) || /(?:^|\.)(?:arxiv\.org|doi\.org)$/i.test(host)) return null;
   const words = before.slice(-80);
-  return CALLED_PROJECT_PAGE.test(words) || (PAGES_HOST.test(host) && ownPagesLink(words));
+  return CALLED_PROJECT_PAGE.test(words) || (PAGES_HOST.test(host) && ownPagesLink(words)) ? safe : null;
 }
 
-/** The first link of an abstract that is the paper's project page (isProjectPage), or null. */
+/** The first link of an abstract that is the paper's project page (projectPageHref), or null. */
 export function findProjectPage(text: string): string | null {
   // Most abstracts hold no link: one quick look spares them the full scan (a listing asks for 2,000).
   if (!text.includes('://') && !/\.io\b/i.test(text)) return null;
   for (const match of text.matchAll(WEB_LINK)) {
     const url = trimLink(/^https?:/i.test(match[0]) ? match[0] : `https://${match[0]}`);
-    if (isProjectPage(url, text.slice(Math.max(0, match.index - 80), match.index))) return savedFromUrl(url);
+    const page = projectPageHref(url, text.slice(Math.max(0, match.index - 80), match.index));
+    if (page) return page;
   }
   return null;
 }
