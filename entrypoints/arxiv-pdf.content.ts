@@ -1,7 +1,11 @@
 import { runPdfTabTitle } from '../src/ui/pdf-tab-title';
+import { markScriptRunning } from '../src/sites/open-tabs';
 
 export default defineContentScript({
   matches: ['https://arxiv.org/pdf/*'],
   runAt: 'document_end',
-  main: (ctx) => runPdfTabTitle(ctx),
+  main: (ctx) => {
+    markScriptRunning(ctx);
+    runPdfTabTitle(ctx);
+  },
 });

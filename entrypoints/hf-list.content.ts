@@ -1,6 +1,7 @@
 import { hfList } from '../src/sites/hf-list';
 import { runBadgeController } from '../src/ui/badges/controller';
 import { answerListedPaper } from '../src/messaging/page-paper';
+import { markScriptRunning } from '../src/sites/open-tabs';
 
 export default defineContentScript({
   // All of /papers*: the site navigates client-side between its lists and paper pages; the
@@ -8,6 +9,7 @@ export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
   runAt: 'document_end',
   main: (ctx) => {
+    markScriptRunning(ctx);
     runBadgeController(ctx, hfList);
     answerListedPaper(ctx, hfList);
   },

@@ -125,6 +125,25 @@ describe('the extension reloaded or updated while pages are open', () => {
     expect({ absProblems, listingProblems, hfProblems }).toEqual({ absProblems: [], listingProblems: [], hfProblems: [] });
   });
 
+  test('an install while a listing runs the scripts already (it loaded after the extension): its badges stay, and a click on one is not lost', async () => {
+    const listing = await browser.context.newPage();
+    const listingProblems = await problems(listing);
+    await listing.goto('https://arxiv.org/list/cs.CL/new');
+    const badges = listing.locator('[data-paperlens="badge"]');
+    await expect.poll(() => badges.count()).toBe(10);
+    // Badges made again would not carry this.
+    await badges.evaluateAll((hosts) => hosts.forEach((host) => host.setAttribute('data-first', '')));
+    await dispatchInstalled(browser.worker, 'install');
+    const badge = listing.locator('[data-paperlens="badge"][data-arxiv-id="2310.01779"]');
+    const saved = (await badge.getByTestId('badge-save').textContent()) === 'Saved';
+    await badge.getByTestId('badge-save').click();
+    // Long enough for the scripts run again to have replaced the badges (about 100 ms here).
+    await listing.waitForTimeout(2000);
+    expect(await listing.locator('[data-paperlens="badge"][data-first]').count()).toBe(10);
+    await expect.poll(() => badge.getByTestId('badge-save').textContent()).toBe(saved ? 'Save' : 'Saved');
+    expect(listingProblems).toEqual([]);
+  });
+
   test('an install: the arXiv PDF being read is in Recent, as one opened after it is', async () => {
     const pdfUrl = 'https://arxiv.org/pdf/2402.18041';
     browser.serve(pdfUrl, { body: PDF, contentType: 'application/pdf' });
