@@ -205,6 +205,14 @@ describe('extractKeyResults', () => {
       '367 ms latency on a Pixel 3 phone',
     ]);
   });
+  it('keeps a growth rate by its period, from its subject, without the participle that says how it was measured (Densing Law: 2412.04315)', () => {
+    expect(extractKeyResults('More specifically, using some widely used benchmarks for evaluation, the capacity density of LLMs doubles approximately every three months.')).toEqual([
+      'the capacity density of LLMs doubles approximately every three months',
+    ]);
+    expect(extractKeyResults('Training compute doubles every 3.4 months, and its cost halves every two years.')).toEqual(['Training compute doubles every 3.4 months', 'its cost halves every two years']);
+    // A period that is a setting is no rate.
+    expect(extractKeyResults('We evaluate the models every three months.')).toEqual([]);
+  });
   it('ignores corpus sizes written in words', () => {
     expect(extractKeyResults('We build a 1.4 trillion-token datastore and train models on 500B characters.')).toEqual([]);
   });
