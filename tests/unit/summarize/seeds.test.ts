@@ -71,11 +71,4 @@ describe('summaries of the seed abstracts', () => {
       expect(parsed.success, paper.title).toBe(true);
     }
   });
-
-  it('summarizes an abstract in well under 1 ms on average', () => {
-    const t0 = performance.now();
-    for (let r = 0; r < 5; r++) for (const p of papers) summarize(p.title, p.abstract);
-    const perAbstract = (performance.now() - t0) / (5 * papers.length);
-    expect(perAbstract).toBeLessThan(5); // loose bound for slow CI; the benchmark reports the real figure
-  });
 });

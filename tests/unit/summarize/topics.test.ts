@@ -87,13 +87,6 @@ describe('topics of the seed papers', () => {
     }
     for (const [topic, n] of counts) expect(n, topic).toBeLessThanOrEqual(papers.length / 4);
   });
-
-  it('tags an abstract in well under a millisecond on average', () => {
-    const t0 = performance.now();
-    for (let r = 0; r < 5; r++) for (const p of papers) topicsFor(p.title, p.abstract);
-    const perAbstract = (performance.now() - t0) / (5 * papers.length);
-    expect(perAbstract).toBeLessThan(2); // loose bound for slow CI; scripts/topics-report.ts prints the real figure
-  });
 });
 
 const scitldrDev = loadTldr('data/scitldr/dev.jsonl');
