@@ -6,7 +6,7 @@ export default defineContentScript({
   matches: ['https://arxiv.org/abs/*'],
   runAt: 'document_end',
   main: (ctx) => {
-    markScriptRunning(ctx);
+    markScriptRunning(import.meta.env.ENTRYPOINT);
     runCardController(ctx, arxivAbs);
   },
 });

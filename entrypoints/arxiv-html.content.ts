@@ -8,7 +8,7 @@ export default defineContentScript({
   matches: ['https://arxiv.org/html/*'],
   runAt: 'document_end',
   main: (ctx) => {
-    markScriptRunning(ctx);
+    markScriptRunning(import.meta.env.ENTRYPOINT);
     runCardController(ctx, arxivHtml);
   },
 });

@@ -8,7 +8,7 @@ export default defineContentScript({
   // After parsing: listings are server-rendered, and ids are read from the finished DOM in one pass.
   runAt: 'document_end',
   main: (ctx) => {
-    markScriptRunning(ctx);
+    markScriptRunning(import.meta.env.ENTRYPOINT);
     runBadgeController(ctx, arxivListing);
     answerListedPaper(ctx, arxivListing);
   },

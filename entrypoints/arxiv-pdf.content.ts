@@ -5,7 +5,7 @@ export default defineContentScript({
   matches: ['https://arxiv.org/pdf/*'],
   runAt: 'document_end',
   main: (ctx) => {
-    markScriptRunning(ctx);
+    markScriptRunning(import.meta.env.ENTRYPOINT);
     runPdfTabTitle(ctx);
   },
 });

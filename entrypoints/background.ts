@@ -18,7 +18,7 @@ import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
 import { watchPdfVisits } from '../src/messaging/pdf-visits';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 import { PAPER_LINK_PATTERNS } from '../src/papers/ids';
-import { injectIntoOpenTabs, RUNNING_SCRIPTS_KEY, runsLiveScripts } from '../src/sites/open-tabs';
+import { injectIntoOpenTabs, RUNNING_SCRIPTS_KEY, runningScripts } from '../src/sites/open-tabs';
 import { offThreadWhenLarge } from '../src/search/snapshot-threads';
 import { offscreenBuilder } from '../src/search/snapshot-offscreen';
 import { installBenchHooks } from '../bench/worker-hooks';
@@ -152,9 +152,9 @@ export default defineBackground(() => {
     if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) {
       void injectIntoOpenTabs(browser.runtime.getManifest().content_scripts ?? [], {
         tabsMatching: (patterns) => browser.tabs.query({ url: patterns }),
-        runsScripts: async (tabId) => {
-          const [probe] = await browser.scripting.executeScript({ target: { tabId }, func: runsLiveScripts, args: [RUNNING_SCRIPTS_KEY] });
-          return probe?.result === true;
+        runningScripts: async (tabId) => {
+          const [probe] = await browser.scripting.executeScript({ target: { tabId }, func: runningScripts, args: [RUNNING_SCRIPTS_KEY] });
+          return probe?.result ?? [];
         },
         // The manifest's own paths, which WXT's type cannot know are its public ones.
         run: (tabId, files) => browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] }),

@@ -9,7 +9,7 @@ export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
   runAt: 'document_end',
   main: (ctx) => {
-    markScriptRunning(ctx);
+    markScriptRunning(import.meta.env.ENTRYPOINT);
     runBadgeController(ctx, hfList);
     answerListedPaper(ctx, hfList);
   },

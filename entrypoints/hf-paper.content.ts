@@ -7,7 +7,7 @@ export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
   runAt: 'document_end',
   main: (ctx) => {
-    markScriptRunning(ctx);
+    markScriptRunning(import.meta.env.ENTRYPOINT);
     runCardController(ctx, hfPaper);
   },
 });

@@ -4,38 +4,32 @@
  * update) until reloaded. These are run in them once, in the manifest's order, document_start
  * scripts first (each page kind's start script prepares what its card script reads).
  *
- * Not in a tab whose page loaded after the install and so runs the manifest's scripts already: run
- * again, they replaced the first cards and badges a moment after they came, and a click on one in
- * between was lost. Each page kind's main script registers its context under RUNNING_SCRIPTS_KEY
- * in the extension's isolated world, where the probe (runsLiveScripts) looks.
+ * Only the scripts a tab lacks: a page loaded after the install runs the manifest's already, and
+ * run again they replaced its cards and badges a moment after they came (a click in between was
+ * lost). A page the install caught while loading runs only its later ones. Each content script
+ * registers its name under RUNNING_SCRIPTS_KEY in the extension's isolated world (a new one for
+ * each install, update or reload), where the probe (runningScripts) reads them.
  */
 
-/** The key, on the isolated world's global object, of the running scripts' contexts. */
+/** The key, on the isolated world's global object, of the names of the content scripts running there. */
 export const RUNNING_SCRIPTS_KEY = 'paperlens:runningScripts';
 
-/** What a probe reads of a content script's context: false once its extension was updated, reloaded or removed. */
-interface LiveContext {
-  readonly isValid: boolean;
-}
-
-/** Called first by each page kind's main content script. */
-export function markScriptRunning(ctx: LiveContext): void {
-  const global = globalThis as unknown as Record<string, LiveContext[] | undefined>;
-  (global[RUNNING_SCRIPTS_KEY] ??= []).push(ctx);
+/** Called first by each content script, with its entrypoint's name ("arxiv-abs-start"). */
+export function markScriptRunning(name: string): void {
+  const global = globalThis as unknown as Record<string, string[] | undefined>;
+  (global[RUNNING_SCRIPTS_KEY] ??= []).push(name);
 }
 
 /**
- * Run in a tab's isolated world (so self-contained: it is serialized): whether a script of this
- * extension's runs there. It answers after the page's document_end scripts, which a page still
- * loading has not run yet.
+ * Run in a tab's isolated world, after its document_end scripts (scripting.executeScript's default
+ * document_idle), so self-contained (it is serialized): the content scripts running there.
  */
-export async function runsLiveScripts(key: string): Promise<boolean> {
-  if (document.readyState === 'loading') await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
-  // The manifest's document_end scripts run right after DOMContentLoaded's listeners, in the same task.
-  await new Promise((next) => setTimeout(next, 0));
-  const running = (globalThis as unknown as Record<string, LiveContext[] | undefined>)[key] ?? [];
-  return running.some((ctx) => ctx.isValid);
+export function runningScripts(key: string): string[] {
+  return [...((globalThis as unknown as Record<string, string[] | undefined>)[key] ?? [])];
 }
+
+/** A manifest's script file's entrypoint name: "content-scripts/arxiv-abs.js" is "arxiv-abs". */
+const entrypointOf = (file: string): string => file.replace(/^.*\//, '').replace(/\.js$/, '');
 
 export interface ManifestContentScript {
   matches?: string[];
@@ -51,8 +45,8 @@ export interface OpenTab {
 /** What runs a page kind's scripts in an open tab: the browser's tab and scripting APIs, or a test's. */
 export interface TabScripting {
   tabsMatching: (patterns: string[]) => Promise<OpenTab[]>;
-  /** Whether the tab runs this extension's scripts already (runsLiveScripts, run in it). */
-  runsScripts: (tabId: number) => Promise<boolean>;
+  /** The names of the content scripts the tab runs already (runningScripts, run in it). */
+  runningScripts: (tabId: number) => Promise<string[]>;
   run: (tabId: number, files: string[]) => Promise<unknown>;
 }
 
@@ -66,7 +60,7 @@ function injectionOrder(scripts: readonly ManifestContentScript[]): { matches: s
 }
 
 /**
- * Runs the content scripts in every open tab they match that does not run them already. A
+ * Runs the content scripts in every open tab they match, each that the tab does not run already. A
  * discarded tab is left to the browser (it loads the page anew, scripts and all, when shown); a
  * tab that cannot be scripted (closed meanwhile, an error page) is skipped. Resolves once each tab
  * has its scripts or was skipped.
@@ -84,8 +78,11 @@ export async function injectIntoOpenTabs(scripts: readonly ManifestContentScript
   await Promise.all(
     [...filesOfTab].map(async ([tabId, fileGroups]) => {
       try {
-        if (await scripting.runsScripts(tabId)) return;
-        for (const files of fileGroups) await scripting.run(tabId, files);
+        const running = new Set(await scripting.runningScripts(tabId));
+        for (const files of fileGroups) {
+          const missing = files.filter((file) => !running.has(entrypointOf(file)));
+          if (missing.length > 0) await scripting.run(tabId, missing);
+        }
       } catch {
         // Gone or unscriptable: the next page it loads gets the scripts from the manifest.
       }

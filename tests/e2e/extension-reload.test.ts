@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { card, fixture, launchExtension, PDF, readStore, type ExtensionBrowser } from './harness';
+import { card, fixture, launchExtension, PDF, pressSaveShortcut, readStore, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -142,6 +142,34 @@ describe('the extension reloaded or updated while pages are open', () => {
     expect(await listing.locator('[data-paperlens="badge"][data-first]').count()).toBe(10);
     await expect.poll(() => badge.getByTestId('badge-save').textContent()).toBe(saved ? 'Save' : 'Saved');
     expect(listingProblems).toEqual([]);
+  });
+
+  test('an install that catches a paper page while it loads: the page gets the start script it missed, and the shortcut saves the page\'s authors without asking arXiv', async () => {
+    const pageUrl = 'https://arxiv.org/abs/1706.03762';
+    const slowUrl = 'https://arxiv.org/static/held.js';
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    browser.serve(slowUrl, async (route) => {
+      await held;
+      await route.fulfill({ body: '', contentType: 'text/javascript' });
+    });
+    // A script that blocks the parser: the page is still loading when PaperLens is installed.
+    browser.serve(pageUrl, (await fixture('arxiv-abs-1706.03762.html')).replace('<body', `<script src="${slowUrl}"></script><body`));
+    let page: Page | undefined;
+    browser.worker = await reloadExtension(async () => {
+      page = await browser.context.newPage();
+      void page.goto(pageUrl).catch(() => undefined);
+      await expect.poll(() => browser.requests.some((request) => request.url() === slowUrl)).toBe(true);
+    });
+    await dispatchInstalled(browser.worker, 'install');
+    release();
+    await expect.poll(() => card(page!).count()).toBe(1);
+    await page!.bringToFront();
+    const asked = browser.requests.length;
+    await pressSaveShortcut(browser);
+    const savedAuthors = async () => (await readStore<{ id: string; authors: string[] }[]>(browser, 'saved')).find((item) => item.id === '1706.03762')?.authors ?? null;
+    await expect.poll(savedAuthors).toContain('Ashish Vaswani');
+    expect(browser.requests.slice(asked).filter((request) => request.url().startsWith('https://arxiv.org/'))).toEqual([]);
   });
 
   test('an install: the arXiv PDF being read is in Recent, as one opened after it is', async () => {
