@@ -90,6 +90,18 @@ describe('BibTeX export', () => {
     expect(entry).toContain('author = {Zo{\\"{e}} {\\r{A}}ngstr{\\"{o}}m and {Smith, Jr., John} and {Tom and Jerry}}');
   });
 
+  test('Japanese, Chinese and Arabic text keeps its own marks (データ, 。、「」, ،), and comes back as it was', () => {
+    const item = savedItem({
+      title: '日本語ベンチマーク「JGLUE」の構築',
+      notes: '読了。ベンチマーク「BLiMP」の結果が重要、第3章を参照。\n注意力机制 — 重要。《论文》\nنموذج، لغوي',
+      tags: ['データ', '要再読'],
+    });
+    const entry = exportBibtex([item]);
+    expect(entry).toContain('keywords = {データ, 要再読}');
+    const [back] = parseImport(entry).items;
+    expect(back).toMatchObject({ title: item.title, notes: item.notes, tags: item.tags });
+  });
+
   test("Greek letters, math symbols and sub- or superscripts (which stop pdfLaTeX, Overleaf's default) are written as LaTeX commands and read back as they were", () => {
     // Titles as the store keeps them once their LaTeX is rendered: `$\pi_0$: …`, `$\beta$-VAE …`.
     const item = savedItem({
