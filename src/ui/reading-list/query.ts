@@ -26,12 +26,19 @@ export const EMPTY_QUERY: ListQuery = { status: 'all', tag: null, text: '', sort
 // phrase or a pasted "Vaswani," must match the words themselves.
 const WORD_EDGES = /^["'“”‘’«»`([{]+|["'“”‘’«»`)\]},;:.!?]+$/g;
 
+// An en or em dash inside a compound, as a title pasted from a PDF or LaTeX's "--" writes it
+// ("Kolmogorov–Arnold", "long–context"): read as its hyphen, in the search and in the text alike.
+const DASH_IN_WORD = /(?<=[\p{L}\p{M}\p{N}])[\u2013\u2014](?=[\p{L}\p{M}\p{N}])/gu;
+const hyphenated = (text: string) => text.replace(DASH_IN_WORD, '-');
+// A term with no letter or digit ("&", "+", "/" between words) is no word to look for.
+const HAS_WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
 /** The words of a search, folded; an item matches when it holds every one. */
 export function searchTerms(text: string): string[] {
-  return foldForSearch(text)
+  return foldForSearch(hyphenated(text))
     .split(/\s+/)
     .map((term) => joinedCompound(term.replace(WORD_EDGES, '')))
-    .filter((term) => term !== '');
+    .filter((term) => HAS_WORD_CHARACTER.test(term));
 }
 
 /**
@@ -52,7 +59,7 @@ function joinedCompound(term: string): string {
  */
 export function searchText(raw: string): string {
   const spellings = acronymSpellings(raw);
-  const written = spellings.length === 0 ? raw : `${raw}\n${spellings.join('\n')}`;
+  const written = hyphenated(spellings.length === 0 ? raw : `${raw}\n${spellings.join('\n')}`);
   const text = foldForSearch(withGermanSpellings(written));
   const joined = compoundTerms(written);
   return joined.length === 0 ? text : `${text}\n${joined.join('\n')}`;

@@ -80,6 +80,24 @@ describe('reading-list query', () => {
     expect(search('20232024')).toEqual([]);
   });
 
+  test('an en or em dash in a compound reads as its hyphen, in the search and in the titles ("Kolmogorov–Arnold", "Prover–Verifier" pasted from a PDF); a symbol between words is no word', () => {
+    const dashed = [
+      savedItem({ id: '2404.19756', title: 'KAN: Kolmogorov–Arnold Networks' }),
+      savedItem({ id: '2407.13692', title: 'Prover-Verifier Games improve legibility of LLM outputs', tags: ['retrieval'] }),
+      savedItem({ id: '2407.21123', title: 'Long—Context Training Recipes' }),
+    ];
+    const search = (text: string) => ids(filterItems(dashed, { ...EMPTY_QUERY, text }));
+    expect(search('Kolmogorov-Arnold')).toEqual(['2404.19756']);
+    expect(search('Kolmogorov–Arnold')).toEqual(['2404.19756']);
+    expect(search('kolmogorov arnold')).toEqual(['2404.19756']);
+    expect(search('Prover–Verifier')).toEqual(['2407.13692']);
+    expect(search('long-context')).toEqual(['2407.21123']);
+    expect(search('prover & legibility')).toEqual(['2407.13692']);
+    expect(search('games + legibility / retrieval')).toEqual(['2407.13692']);
+    // A range keeps its dash: "2023–2024" is no word "20232024".
+    expect(searchTerms('2023–2024')).toEqual(['2023-2024']);
+  });
+
   test('a common ML acronym finds its long form and the other way round, as in the store ("moe" finds "Mixture-of-Experts")', () => {
     const spelled = [
       savedItem({ id: '2401.04088', title: 'Mixtral of Experts', tldr: 'A sparse mixture-of-experts language model.' }),
