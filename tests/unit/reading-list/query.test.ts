@@ -8,6 +8,8 @@ const items = [
   savedItem({ id: '2407.13623', title: 'scaling laws with vocabulary', notes: 'Check table 3 with Müller', status: 'reading', tags: ['nlp'], addedAt: 10, updatedAt: 10 }),
 ];
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
+/** The ids the reading list shows for a search over `list`. */
+const searchIn = (list: Parameters<typeof filterItems>[0]) => (text: string) => ids(filterItems(list, { ...EMPTY_QUERY, text }));
 
 describe('reading-list query', () => {
   test('sorts by date added (newest or oldest first), last update (newest first) and title (ignoring case)', () => {
@@ -28,7 +30,7 @@ describe('reading-list query', () => {
       savedItem({ id: '2401.00002', title: 'Curly', authors: ['Sean O’Neill'] }),
       savedItem({ id: '2401.00003', title: "A model's view", tldr: "It's about brien." }),
     ];
-    const search = (text: string) => ids(filterItems(named, { ...EMPTY_QUERY, text }));
+    const search = searchIn(named);
     for (const query of ["O'Brien", 'O’Brien', 'obrien', 'damour', 'D’Amour']) expect(search(query), query).toEqual(['2011.03395']);
     for (const query of ["O'Neill", 'O’Neill', 'oneill']) expect(search(query), query).toEqual(['2401.00002']);
     // A possessive is no name: "models" is the word's plural, "its" a word of its own.
@@ -43,7 +45,7 @@ describe('reading-list query', () => {
   });
 
   test('search matches every word in title, TL;DR, notes, authors or tags, ignoring case and accents', () => {
-    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    const search = searchIn(items);
     expect(search('VASWANI')).toEqual(['1706.03762']);
     expect(search('uber captions')).toEqual(['2310.01779']);
     expect(search('table muller')).toEqual(['2407.13623']);
@@ -57,7 +59,7 @@ describe('reading-list query', () => {
   });
 
   test('quotes and punctuation around words are not part of them ("attention is all", a pasted "Vaswani,")', () => {
-    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    const search = searchIn(items);
     expect(search('"attention is all you need"')).toEqual(['1706.03762']);
     expect(search('“HallE-Switch”')).toEqual(['2310.01779']);
     expect(search('Vaswani, Łukasz.')).toEqual(['1706.03762']);
@@ -71,7 +73,7 @@ describe('reading-list query', () => {
       savedItem({ id: '2402.00002', title: 'Finetuning Made Easy', notes: 'Compare with the pre-training recipe' }),
       savedItem({ id: '2401.00003', title: 'Results for 2023-2024', tags: ['to-cite'] }),
     ];
-    const search = (text: string) => ids(filterItems(spelled, { ...EMPTY_QUERY, text }));
+    const search = searchIn(spelled);
     expect(search('finetuning')).toEqual(['2410.00009', '2402.00002']);
     expect(search('fine-tuning')).toEqual(['2410.00009', '2402.00002']);
     expect(search('pretraining')).toEqual(['2402.00002']);
@@ -86,7 +88,7 @@ describe('reading-list query', () => {
       savedItem({ id: '2407.13692', title: 'Prover-Verifier Games improve legibility of LLM outputs', tags: ['retrieval'] }),
       savedItem({ id: '2407.21123', title: 'Long—Context Training Recipes' }),
     ];
-    const search = (text: string) => ids(filterItems(dashed, { ...EMPTY_QUERY, text }));
+    const search = searchIn(dashed);
     expect(search('Kolmogorov-Arnold')).toEqual(['2404.19756']);
     expect(search('Kolmogorov–Arnold')).toEqual(['2404.19756']);
     expect(search('kolmogorov arnold')).toEqual(['2404.19756']);
@@ -105,7 +107,7 @@ describe('reading-list query', () => {
       savedItem({ id: '2402.00002', title: 'Caching for Retrieval Augmented Generation', notes: 'compare with our LLM cache' }),
       savedItem({ id: '2402.00003', title: 'Moebius Transformations of Images' }),
     ];
-    const search = (text: string) => ids(filterItems(spelled, { ...EMPTY_QUERY, text }));
+    const search = searchIn(spelled);
     expect(search('moe')).toEqual(['2401.04088', '2402.00001', '2402.00003']);
     expect(search('moe routing')).toEqual(['2402.00001']);
     expect(search('mixture of experts')).toEqual(['2401.04088', '2402.00001']);
@@ -120,7 +122,7 @@ describe('reading-list query', () => {
       savedItem({ id: '2401.00012', title: 'Case studies', notes: 'Read the study on embedded agents' }),
       savedItem({ id: '2401.00013', title: 'A New Fake Image Detector' }),
     ];
-    const search = (text: string) => ids(filterItems(saved, { ...EMPTY_QUERY, text }));
+    const search = searchIn(saved);
     expect(search('instruction following')).toEqual(['2203.02155', '2410.00011']);
     expect(byWordFit(filterItems(saved, { ...EMPTY_QUERY, text: 'following' }), searchTerms('following'), savedNames).map((item) => item.id)).toEqual(['2410.00011', '2203.02155']);
     expect(search('study')).toEqual(['2401.00012']);
@@ -134,7 +136,7 @@ describe('reading-list query', () => {
       savedItem({ id: '2307.09288', title: 'Llama 2: Open Foundation and Fine-Tuned Chat Models', notes: 'Compared with GPT4 and Llama-2-Chat', addedAt: 2 }),
       savedItem({ id: '2401.00003', title: 'Results for 2023-2024', addedAt: 1 }),
     ];
-    const search = (text: string) => ids(filterItems(named, { ...EMPTY_QUERY, text }));
+    const search = searchIn(named);
     expect(search('gpt4')).toEqual(['2303.08774', '2307.09288']);
     expect(search('GPT4 technical report')).toEqual(['2303.08774']);
     expect(search('gpt-4')).toEqual(['2303.08774', '2307.09288']);
@@ -151,7 +153,7 @@ describe('reading-list query', () => {
       savedItem({ id: '2006.11239', title: 'Denoising Diffusion Probabilistic Models', authors: ['Jonathan Ho', 'Ajay Jain'], published: '2020-06-19', addedAt: 2 }),
       savedItem({ id: '2310.01779', title: 'HallE-Switch', authors: ['Bohan Zhai'], published: null, addedAt: 1 }),
     ];
-    const search = (text: string) => ids(filterItems(dated, { ...EMPTY_QUERY, text }));
+    const search = searchIn(dated);
     expect(search('Vaswani 2017')).toEqual(['1706.03762']);
     expect(search('2020')).toEqual(['2006.11239']);
     expect(search('Jain 2020')).toEqual(['2006.11239']);
@@ -164,7 +166,7 @@ describe('reading-list query', () => {
 
   test('a paper published in another year than its preprint is found by both years (BERT: arXiv 2018, NAACL-HLT 2019)', () => {
     const bert = savedItem({ id: '1810.04805', title: 'BERT: Pre-training of Deep Bidirectional Transformers', authors: ['Jacob Devlin'], published: '2018-10-11', journalRef: 'Proceedings of NAACL-HLT, 2019' });
-    const search = (text: string) => ids(filterItems([bert], { ...EMPTY_QUERY, text }));
+    const search = searchIn([bert]);
     expect(search('Devlin 2019')).toEqual(['1810.04805']);
     expect(search('Devlin 2018')).toEqual(['1810.04805']);
     expect(search('Devlin 2020')).toEqual([]);
@@ -172,14 +174,14 @@ describe('reading-list query', () => {
 
   test('Greek letters of titles made from LaTeX are found spelled out ("tau-bench", "pi0")', () => {
     const greek = [savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction' }), savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model' })];
-    const search = (text: string) => ids(filterItems(greek, { ...EMPTY_QUERY, text }));
+    const search = searchIn(greek);
     expect(search('tau-bench')).toEqual(['2406.12045']);
     expect(search('pi0')).toEqual(['2410.24164']);
     expect(search('τ-bench')).toEqual(['2406.12045']);
   });
 
   test('an arXiv id or address (as a row shows it, or pasted from the address bar) finds its paper', () => {
-    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    const search = searchIn(items);
     for (const query of ['2310.01779', ' arXiv:2310.01779v2', 'https://arxiv.org/abs/2310.01779', 'arxiv.org/pdf/2310.01779v1', 'huggingface.co/papers/2310.01779']) {
       expect(search(query), query).toEqual(['2310.01779']);
     }
@@ -189,13 +191,13 @@ describe('reading-list query', () => {
   });
 
   test("an id copied from a row ('arXiv 2310.01779') finds its paper", () => {
-    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    const search = searchIn(items);
     expect(search('arXiv 2310.01779')).toEqual(['2310.01779']);
     expect(search('ARXIV  2310.01779v2 ')).toEqual(['2310.01779']);
   });
 
   test('an id in a copied reference ("arXiv preprint arXiv:…"), a downloaded PDF\'s name or punctuation finds its paper', () => {
-    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    const search = searchIn(items);
     for (const query of ['arXiv preprint arXiv:2310.01779', '2310.01779v2.pdf', '2310.01779,', '<2310.01779>']) {
       expect(search(query), query).toEqual(['2310.01779']);
       expect(searchedArxivId(query), query).toBe('2310.01779');
@@ -206,7 +208,7 @@ describe('reading-list query', () => {
 
   test('an id still finds the papers whose notes or TL;DR name it, besides the paper itself', () => {
     const noted = [...items, savedItem({ id: '2501.00002', title: 'A follow-up', notes: 'Builds on 2310.01779 (HallE) and arxiv.org/abs/1706.03762', addedAt: 5, updatedAt: 5 })];
-    const search = (text: string) => ids(filterItems(noted, { ...EMPTY_QUERY, text }));
+    const search = searchIn(noted);
     expect(search('2310.01779')).toEqual(['2310.01779', '2501.00002']);
     expect(search('arxiv.org/abs/1706.03762')).toEqual(['1706.03762', '2501.00002']);
   });
