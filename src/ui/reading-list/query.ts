@@ -1,6 +1,6 @@
 import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
 import { compoundTerms, foldForSearch, HYPHEN, withGermanSpellings } from '../../search/tokenize';
-import { acronymSpellings } from '../../search/acronyms';
+import { acronymSpellings, isAcronym } from '../../search/acronyms';
 import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
 import { hasTypo, typoSearch, type TypoSearch, type Vocabulary } from '../../search/typo-search';
 import { journalRefYear } from '../../export/text';
@@ -37,8 +37,17 @@ const HAS_WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
 export function searchTerms(text: string): string[] {
   return foldForSearch(hyphenated(text))
     .split(/\s+/)
-    .map((term) => joinedCompound(term.replace(WORD_EDGES, '')))
+    .map((term) => singularAcronym(joinedCompound(term.replace(WORD_EDGES, ''))))
     .filter((term) => HAS_WORD_CHARACTER.test(term));
+}
+
+/**
+ * An acronym's plural as the acronym ("llms" → "llm", "lms" → "lm"), which the plural begins with:
+ * it finds a text writing either, and one writing the long form (searchText adds the acronym of
+ * "large language models"). Too short for word forms (formsKey), it found only the plural as typed.
+ */
+function singularAcronym(term: string): string {
+  return term.endsWith('s') && !isAcronym(term) && isAcronym(term.slice(0, -1)) ? term.slice(0, -1) : term;
 }
 
 /**

@@ -115,6 +115,17 @@ describe('reading-list query', () => {
     expect(search('large language model cache')).toEqual(['2402.00002']);
   });
 
+  test('an acronym\'s plural finds the acronym and its long form ("LLMs" finds "LLM" and "large language models", "LMs" finds "Tiny Language Models")', () => {
+    const search = searchIn([
+      savedItem({ id: '2401.00001', title: 'Scaling an LLM to a Million Tokens' }),
+      savedItem({ id: '2401.00002', title: 'How Large Language Models Reason' }),
+      savedItem({ id: '2401.00003', title: 'Tiny Language Models Learn Syntax', tldr: 'LLMs are not needed.' }),
+    ]);
+    expect(search('LLMs')).toEqual(['2401.00001', '2401.00002', '2401.00003']);
+    expect(search('tiny LMs')).toEqual(['2401.00003']);
+    expect(search('LLM')).toEqual(['2401.00001', '2401.00002', '2401.00003']);
+  });
+
   test('a word finds its other forms even when another saved paper holds it as typed ("following" finds "to follow instructions"), after that paper in the popup', () => {
     const saved = [
       savedItem({ id: '2203.02155', title: 'Training language models to follow instructions with human feedback' }),
