@@ -77,6 +77,9 @@ function markdownLinkEnd(line: string): { address: string; end: number } | null 
 // A Markdown line break at a line's end: two spaces (as our export ends each line of a paper's
 // item), or a backslash (not an escaped one, as a field ending in "\\" is written).
 const MARKDOWN_BREAK = /(?: {2}|(?<!\\)(?:\\\\)*\\)$/;
+// A line indented under a list item, not an item itself: Markdown's continuation of that item. (An
+// editor that trims the lines' trailing spaces leaves our export's item lines only this.)
+const INDENTED_LINE = /^\s+(?!(?:[-*+•]|\d+[.)])\s)\S/;
 // A list item's marker ("- ", "1. ") and a task list's box ("- [ ] ", "* [x] ").
 const LIST_MARKER = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/;
 // A line that opens with a Markdown link, after any list marker.
@@ -133,8 +136,9 @@ function parseIdList(text: string): ImportParse {
       const textEnd = link ? link.end : 0;
       // (The lookbehind tries each run of spaces once: "\s+#" alone retries from every space of a long run.)
       const entry = (raw.slice(0, textEnd) + raw.slice(textEnd).replace(/(?<!\s)\s+#[^]*$/, '')).trim();
-      // A blank line of a paper's notes (our Markdown export writes it as a line of spaces, after a line break).
-      if (raw.trim() === '' && exported?.notes !== undefined && MARKDOWN_BREAK.test(lines[index - 1] ?? '')) {
+      // A blank line of a paper's notes (our Markdown export writes it as a line of spaces, after a
+      // line break; trimmed, it is an empty line before the note's next indented line).
+      if (raw.trim() === '' && exported?.notes !== undefined && (MARKDOWN_BREAK.test(lines[index - 1] ?? '') || INDENTED_LINE.test(lines[index + 1] ?? ''))) {
         exported.notes += '\n';
         return;
       }
@@ -142,8 +146,9 @@ function parseIdList(text: string): ImportParse {
       const line = index + 1;
       const reference = referenceOf(entry);
       const id = arxivIdFromReference(reference);
-      // After a Markdown line break, a line is the paper's own text: its authors, tags or notes.
-      const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '');
+      // After a Markdown line break, or indented under the paper's item, a line is the paper's own
+      // text: its authors, tags or notes.
+      const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw));
       // A list item opening with a paper's link is a paper of its own, whatever the line before ends with.
       if (continues && exported && !(link && id)) {
         // The whole line: a note's " #" is no comment, and its no-break spaces are its indentation.
