@@ -257,7 +257,8 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
               {undo.offers.map((offer) => (
                 <li key={offer.key} class="undo-offer" data-testid="undo-offer" {...focusHandlers(offer)}>
                   <span class="undo-message">{offer.message}</span>
-                  <button type="button" data-testid="undo" aria-disabled={undoing.busy} onClick={() => void undoOnce(offer)}>
+                  {/* Named by its change, as its × is: a screen reader's list of buttons reads names alone, and several offers may stand. */}
+                  <button type="button" data-testid="undo" aria-label={`Undo: ${offer.message}`} aria-disabled={undoing.busy} onClick={() => void undoOnce(offer)}>
                     Undo
                   </button>
                   <button type="button" class="undo-close" aria-label={`Dismiss: ${offer.message}`} onClick={() => undo.dismiss(offer)}>
