@@ -30,24 +30,32 @@ const WORD_EDGES = /^["'“”‘’«»`([{]+|["'“”‘’«»`)\]},;:.!?]+$
 // ("Kolmogorov–Arnold", "long–context"): read as its hyphen, in the search and in the text alike.
 const DASH_IN_WORD = /(?<=[\p{L}\p{M}\p{N}])[\u2013\u2014](?=[\p{L}\p{M}\p{N}])/gu;
 const hyphenated = (text: string) => text.replace(DASH_IN_WORD, '-');
-// A term with no letter or digit ("&", "+", "/" between words) is no word to look for.
-const HAS_WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+// A sign joining words ("retrieval & scaling", "vision + language"): no word to look for. (An emoji
+// or a symbol alone, "⭐", may be a tag.)
+const CONNECTOR = /^[&+/|·–—-]+$/;
 
 /** The words of a search, folded; an item matches when it holds every one. */
 export function searchTerms(text: string): string[] {
   return foldForSearch(hyphenated(text))
     .split(/\s+/)
-    .map((term) => singularAcronym(joinedCompound(term.replace(WORD_EDGES, ''))))
-    .filter((term) => HAS_WORD_CHARACTER.test(term));
+    .map((term) => joinedCompound(term.replace(WORD_EDGES, '')))
+    .filter((term) => term !== '' && !CONNECTOR.test(term));
 }
 
 /**
- * An acronym's plural as the acronym ("llms" → "llm", "lms" → "lm"), which the plural begins with:
- * it finds a text writing either, and one writing the long form (searchText adds the acronym of
- * "large language models"). Too short for word forms (formsKey), it found only the plural as typed.
+ * An acronym's plural finds the acronym as a whole word ("llms": "llm", "lms": "lm"), in a text
+ * writing it or its long form (searchText adds the acronym of "large language models"): too short
+ * for word forms (formsKey), it found only the plural as typed. (Not as a part of a word: "lm" is
+ * in "film".) Its key in acronymWords' list.
  */
-function singularAcronym(term: string): string {
-  return term.endsWith('s') && !isAcronym(term) && isAcronym(term.slice(0, -1)) ? term.slice(0, -1) : term;
+function pluralAcronymKey(term: string): string | null {
+  return term.endsWith('s') && !isAcronym(term) && isAcronym(term.slice(0, -1)) ? ` ${term.slice(0, -1)} ` : null;
+}
+
+/** The acronyms of the table a folded text writes as words shorter than word forms' (" llm lm "). */
+function acronymWords(foldedText: string): string {
+  const acronyms = new Set(foldedText.split(/[^a-z0-9]+/).filter((word) => word.length < 4 && isAcronym(word)));
+  return acronyms.size === 0 ? '' : `${[...acronyms].join(' ')} `;
 }
 
 /**
@@ -104,7 +112,7 @@ const formsTexts = new WeakMap<SavedItem, string>();
 function itemForms(item: SavedItem): string {
   let text = formsTexts.get(item);
   if (text === undefined) {
-    text = formsText(haystack(item));
+    text = formsText(haystack(item)) + acronymWords(haystack(item));
     formsTexts.set(item, text);
   }
   return text;
@@ -228,7 +236,7 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   // The year is matched whole: "paper 2" does not mean every paper of 2024.
   const years = terms.map((term) => YEAR.test(term));
   // A word finds its other forms too ("following": "to follow instructions"), as in the store.
-  const forms = terms.map(formsKey);
+  const forms = terms.map((term) => pluralAcronymKey(term) ?? formsKey(term));
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return false;

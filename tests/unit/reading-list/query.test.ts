@@ -96,6 +96,8 @@ describe('reading-list query', () => {
     expect(search('long-context')).toEqual(['2407.21123']);
     expect(search('prover & legibility')).toEqual(['2407.13692']);
     expect(search('games + legibility / retrieval')).toEqual(['2407.13692']);
+    // A symbol alone may be a tag: it is looked for.
+    expect(searchIn([...dashed, savedItem({ id: '2401.00009', title: 'Starred', tags: ['⭐'] })])('⭐')).toEqual(['2401.00009']);
     // A range keeps its dash: "2023–2024" is no word "20232024".
     expect(searchTerms('2023–2024')).toEqual(['2023-2024']);
   });
@@ -124,6 +126,13 @@ describe('reading-list query', () => {
     expect(search('LLMs')).toEqual(['2401.00001', '2401.00002', '2401.00003']);
     expect(search('tiny LMs')).toEqual(['2401.00003']);
     expect(search('LLM')).toEqual(['2401.00001', '2401.00002', '2401.00003']);
+    // The acronym as a word, not as part of one ("lm" in "film", "rag" in "average").
+    const wordsOnly = searchIn([
+      savedItem({ id: '2401.00004', title: 'A Hallmark of Film Almost Everywhere', tldr: 'On average, leverage helps.' }),
+      savedItem({ id: '2401.00005', title: 'RAG for Long Documents' }),
+    ]);
+    expect(wordsOnly('LMs')).toEqual([]);
+    expect(wordsOnly('RAGs')).toEqual(['2401.00005']);
   });
 
   test('a word finds its other forms even when another saved paper holds it as typed ("following" finds "to follow instructions"), after that paper in the popup', () => {
