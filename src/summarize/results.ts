@@ -16,11 +16,14 @@ const FEW_WORDS_OVER = 5;
 // after its end: its end alone, behind a hyphen, looks like part of a name ("GPT-3").
 const NUMBER =
   /(?<![\w.\-/])[+±-]?(\d+(?:,\d{3})*(?:\.\d+)?)(?:[-–]\d+(?:,\d{3})*(?:\.\d+)?(?=\s?(?:\\?%|×|\\times\b|[xX]\b|-?fold\b|times\b)))?(?:\s?(\\?%|percent|pp\b|points?\b|pts\b|×|\\times\b|[xX]\b|times\b|-?fold\b|[KMBTkmbt]\b|(?:million|billion|trillion)\b|[GMT][Bb]\b|(?:tokens?|tok|samples|images|frames|queries|requests)(?:\/s\b|\/sec\b| per second\b)|fps\b|FPS\b|hours?\b|h\b|days?\b|minutes?\b|mins?\b|seconds?\b|s\b|ms\b|GPU))?/g;
-// Its subject after it opens with a determiner: words that do not ("…, including ensembles") go on a list or a verb.
-const PARTICIPLE_LEAD = /^(\p{Ll}+ing)\s[^,;:()]*,\s+(?=(?:the|a|an|our|its|their|this|these|each|every)\s)/u;
+// Only a means without figures: a baseline or condition the figure holds under ("comparing with
+// GPT-4, …", "excluding the embeddings, …", "using 8 GPUs, …") stays. Its subject after it opens
+// with a determiner: words that do not ("…, including ensembles") go on a list or a verb.
+const PARTICIPLE_LEAD = /^(?:using|employing|leveraging|adopting)\s[^,;:()\d]*,\s+(?=(?:the|a|an|our|its|their|this|these|each|every)\s)/u;
 // A growth rate by its period ("doubles approximately every three months"): a result with no digit or unit.
+// (Done to the data, "the dataset is doubled every two weeks", it is a setting.)
 const RATE =
-  /\b(?:doubl|tripl|quadrupl|halv)\w*\s+(?:(?:approximately|roughly|about|nearly|almost)\s+)?every\s+(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|few)\s+(?:days|weeks|months|years)\b/gi;
+  /(?<!\b(?:is|are|was|were|be|been|being)\s)\b(?:doubl|tripl|quadrupl|halv)\w*\s+(?:(?:approximately|roughly|about|nearly|almost)\s+)?every\s+(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|few)\s+(?:days|weeks|months|years)\b/gi;
 const SIZE = /^(?:[KMBTkmbt]|million|billion|trillion|[GMT][Bb])$/;
 const TIME = /^(?:hours?|h|days?|minutes?|mins?|seconds?|s|ms|GPU)$/;
 const METRIC =
@@ -531,7 +534,7 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   // A participle leading the clause says how the result was found ("using some widely used
   // benchmarks for evaluation, the capacity density of LLMs doubles …"): the phrase starts after it.
   const lead = verb === null ? PARTICIPLE_LEAD.exec(sentence.slice(start, at)) : null;
-  if (lead && !VERB.test(lead[1]!)) start += lead[0].length;
+  if (lead) start += lead[0].length;
   // The rest of a clause says it is one, unless it starts at a verb.
   const rest = from > clauseStart && verb === null;
   // Too long: end at the first comma or parenthesis after the number, if that is short enough; or

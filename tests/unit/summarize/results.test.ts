@@ -210,8 +210,11 @@ describe('extractKeyResults', () => {
       'the capacity density of LLMs doubles approximately every three months',
     ]);
     expect(extractKeyResults('Training compute doubles every 3.4 months, and its cost halves every two years.')).toEqual(['Training compute doubles every 3.4 months', 'its cost halves every two years']);
-    // A period that is a setting is no rate.
-    expect(extractKeyResults('We evaluate the models every three months.')).toEqual([]);
+    // A period done to the data is a setting.
+    expect(extractKeyResults('The dataset is doubled every two weeks during collection.')).toEqual([]);
+    // A baseline or a condition the figure holds under stays with it.
+    expect(extractKeyResults('In addition, comparing with GPT-4, our model is 10x cheaper.')).toEqual(['comparing with GPT-4, our model is 10x cheaper']);
+    expect(extractKeyResults('Moreover, excluding the embedding layers, the model is 40% smaller.')).toEqual(['excluding the embedding layers, the model is 40% smaller']);
   });
   it('ignores corpus sizes written in words', () => {
     expect(extractKeyResults('We build a 1.4 trillion-token datastore and train models on 500B characters.')).toEqual([]);
