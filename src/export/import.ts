@@ -79,7 +79,8 @@ function markdownLinkEnd(line: string): { address: string; end: number } | null 
 const MARKDOWN_BREAK = /(?: {2}|(?<!\\)(?:\\\\)*\\)$/;
 // A line indented under a list item, not an item itself: Markdown's continuation of that item. (An
 // editor that trims the lines' trailing spaces leaves our export's item lines only this.)
-const INDENTED_LINE = /^\s+(?!(?:[-*+•]|\d+[.)])\s)\S/;
+// (A "•" is no Markdown list marker: a note's line may open with one, unescaped.)
+const INDENTED_LINE = /^\s+(?!(?:[-*+]|\d+[.)])\s)\S/;
 // A list item's marker ("- ", "1. ") and a task list's box ("- [ ] ", "* [x] ").
 const LIST_MARKER = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/;
 // A line that opens with a Markdown link, after any list marker.
@@ -148,7 +149,8 @@ function parseIdList(text: string): ImportParse {
       const id = arxivIdFromReference(reference);
       // After a Markdown line break, or indented under the paper's item, a line is the paper's own
       // text: its authors, tags or notes.
-      const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw));
+      // (Not an indented line giving a paper's id, address or "arXiv:…": a paper of its own, as before.)
+      const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw) && id === null);
       // A list item opening with a paper's link is a paper of its own, whatever the line before ends with.
       if (continues && exported && !(link && id)) {
         // The whole line: a note's " #" is no comment, and its no-break spaces are its indentation.

@@ -90,16 +90,18 @@ describe('Markdown export', () => {
   test('an export whose lines\' trailing spaces an editor trimmed still gives each paper its authors, tags, TL;DR and notes; so does an item added by hand', () => {
     const saved = [
       savedItem({ id: '2310.00001', title: 'Done', status: 'read', tags: ['moe'], notes: 'First paragraph.\n\nSecond paragraph.' }),
-      savedItem({ id: '2310.00002', title: 'Next', tags: ['vision', 'to cite'], tldr: 'Short.', notes: 'Table 3 matters.\n- not a list' }),
+      savedItem({ id: '2310.00002', title: 'Next', tags: ['vision', 'to cite'], tldr: 'Short.', notes: 'Table 3 matters.\n- not a list\n• a bullet\n• another' }),
     ];
     const trimmed = exportMarkdown(saved).replace(/[ \t]+$/gm, '');
-    const byHand = `${trimmed}\n- [Switch Transformers](https://arxiv.org/abs/2101.03961)\n  Tags: moe, sparse\n`;
+    // An indented id under an item is a paper of its own, as it was before.
+    const byHand = `${trimmed}\n- [Switch Transformers](https://arxiv.org/abs/2101.03961)\n  Tags: moe, sparse\n  2401.00001\n`;
     const { items, rejected } = parseImport(byHand);
     expect(rejected).toEqual([]);
     expect(items.map(({ id, status, authors, tags, tldr, notes }) => ({ id, status, authors, tags, tldr, notes }))).toEqual([
       { id: '2310.00002', status: 'to-read', authors: saved[1]!.authors, tags: saved[1]!.tags, tldr: 'Short.', notes: saved[1]!.notes },
       { id: '2310.00001', status: 'read', authors: saved[0]!.authors, tags: ['moe'], tldr: saved[0]!.tldr, notes: saved[0]!.notes },
       { id: '2101.03961', status: 'read', authors: undefined, tags: ['moe', 'sparse'], tldr: undefined, notes: undefined },
+      { id: '2401.00001', status: 'read', authors: undefined, tags: undefined, tldr: undefined, notes: undefined },
     ]);
   });
 
