@@ -122,9 +122,9 @@ const PLAIN_LATIN: Readonly<Record<string, string>> = {
 const DOUBLE_STRUCK = /^(?:[ℂℍℕℙℚℝℤ]|[\u{1D538}-\u{1D56B}\u{1D7D8}-\u{1D7E1}])$/u;
 // Letters, marks and digits of scripts other than Latin and Greek (張偉, Иванов): a name or word itself.
 const OTHER_SCRIPT = /^(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Common}\p{sc=Inherited}])[\p{L}\p{M}\p{N}]$/u;
-// Marks shared by a few scripts and used only with them: Japanese's long vowel ー (データ is not デタ),
+// Common-script characters of a few scripts only: Japanese's long vowel ー (データ is not デタ),
 // the ideographic 。、「」, the Arabic comma. Part of that text, kept as it.
-const OTHER_SCRIPTS_MARK = /^(?![\p{scx=Latin}\p{scx=Greek}\p{scx=Common}\p{scx=Inherited}])[\p{sc=Common}\p{sc=Inherited}]$/u;
+const OTHER_SCRIPTS_COMMON = /^(?![\p{scx=Latin}\p{scx=Greek}\p{scx=Common}\p{scx=Inherited}])[\p{sc=Common}\p{sc=Inherited}]$/u;
 
 /**
  * A character pdfLaTeX cannot set from UTF-8, as LaTeX: accents as commands, math as math, ℝ as
@@ -146,7 +146,7 @@ function latexCharacter(ch: string): string {
   if (script !== undefined) return `\\${script.command}{${script.text}}`;
   if (ch === '✗') return '\\xmark{}';
   if (PLAIN_LATIN[ch] !== undefined) return PLAIN_LATIN[ch];
-  if (OTHER_SCRIPT.test(ch) || OTHER_SCRIPTS_MARK.test(ch)) return ch;
+  if (OTHER_SCRIPT.test(ch) || OTHER_SCRIPTS_COMMON.test(ch)) return ch;
   const compatible = ch.normalize('NFKD');
   if (DOUBLE_STRUCK.test(ch)) return /^[A-Z]$/.test(compatible) ? `\\ensuremath{\\mathbb{${compatible}}}` : `\\ensuremath{\\mathbf{${compatible}}}`;
   return compatible !== ch ? escapeCharacters(compatible) : '';
