@@ -46,7 +46,7 @@ export function searchTerms(text: string): string[] {
  * An acronym's plural finds the acronym as a whole word ("llms": "llm", "lms": "lm"), in a text
  * writing it or its long form (searchText adds the acronym of "large language models"): too short
  * for word forms (formsKey), it found only the plural as typed. (Not as a part of a word: "lm" is
- * in "film".) Its key in acronymWords' list.
+ * in "film".) The key is looked for in the item's word forms, which list such acronyms (acronymWords).
  */
 function pluralAcronymKey(term: string): string | null {
   return term.endsWith('s') && !isAcronym(term) && isAcronym(term.slice(0, -1)) ? ` ${term.slice(0, -1)} ` : null;
