@@ -127,10 +127,11 @@ function parseIdList(text: string): ImportParse {
   // The paper of our export whose item's lines come next, and how many were read.
   let exported: ImportedItem | null = null;
   let linesRead = 0;
+  const inOurExport = text.slice(0, text.search(/[\r\n]|$/)).trim() === MARKDOWN_TITLE;
   unixNewlines(text)
     .split('\n')
     .forEach((raw, index, lines) => {
-      if (raw.trimStart().startsWith('#')) status = sectionStatus(raw);
+      if (raw.trimStart().startsWith('#')) status = sectionStatus(raw, inOurExport);
       // A comment after whitespace; a `#` inside a URL is its fragment, and one in a Markdown
       // link's text ("[Tracking #COVID19 tweets](…)") is part of the title.
       const link = MARKDOWN_LINK_LINE.test(raw) ? markdownLinkEnd(raw) : null;

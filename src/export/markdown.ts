@@ -93,12 +93,18 @@ function entry(item: SavedItem): string {
   return lines.join('  \n');
 }
 
-// A section's heading, as exportMarkdown writes it: the headings spelled out keep the match linear on any line.
-const SECTION_HEADING = new RegExp(`^##\\s+(${GROUPS.map((group) => group.heading).join('|')})\\s+\\(\\d+\\)$`);
+// A section's heading, as exportMarkdown writes it (with its count, or without it as a reader may
+// edit it): the headings spelled out keep the match linear on any line.
+const SECTION_HEADING = new RegExp(`^##\\s+(${GROUPS.map((group) => group.heading).join('|')})(\\s+\\(\\d+\\))?$`);
 
-/** The status of a section of our export ("## Read (3)"), or null for any other line. */
-export function sectionStatus(line: string): ReadingStatus | null {
-  const heading = SECTION_HEADING.exec(line.trim())?.[1];
+/**
+ * The status of a section of our export ("## Read (3)"), or null for any other line. In a file
+ * opening with our export's title, also a heading without its count ("## Read"); in another
+ * file, such a heading is the writer's own.
+ */
+export function sectionStatus(line: string, inOurExport: boolean): ReadingStatus | null {
+  const match = SECTION_HEADING.exec(line.trim());
+  const heading = match && (match[2] !== undefined || inOurExport) ? match[1] : undefined;
   return GROUPS.find((group) => group.heading === heading)?.status ?? null;
 }
 

@@ -105,6 +105,13 @@ describe('Markdown export', () => {
     ]);
   });
 
+  test('in our export, a section heading whose count a reader took out still gives its papers their status and details', () => {
+    const exported = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', tags: ['vision'], notes: 'Mine.' })]).replace('## To read (1)', '## To read').replace(/\n/g, '\r\n');
+    expect(parseImport(exported).items.map(({ id, status, tags, notes }) => ({ id, status, tags, notes }))).toEqual([
+      { id: '2310.00002', status: 'to-read', tags: ['vision'], notes: 'Mine.' },
+    ]);
+  });
+
   test("a note's spacing inside its lines comes back from an import (a small table's columns, tabs), its indentation too", () => {
     const notes = 'model    acc\tF1\nbase     71.2\t0.68\n  - ours   74.9  (*best*)\n\nEnd.';
     const [back] = parseImport(exportMarkdown([savedItem({ id: '2310.00002', notes })])).items;
