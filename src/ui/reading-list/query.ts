@@ -112,7 +112,8 @@ const formsTexts = new WeakMap<SavedItem, string>();
 function itemForms(item: SavedItem): string {
   let text = formsTexts.get(item);
   if (text === undefined) {
-    text = formsText(haystack(item)) + acronymWords(haystack(item));
+    const folded = haystack(item);
+    text = formsText(folded) + acronymWords(folded);
     formsTexts.set(item, text);
   }
   return text;
