@@ -141,6 +141,9 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *  17 — summaries keep the names the abstract uses (`summary.names`, summarizer version 24): older
  *       papers get them empty, as the code reading stored rows (the search index's build at an
  *       update's reseeding) expects them; the summarizer's run after the update fills them.
+ *  18 — search reads a Korean word as typed (its syllables whole) in every text: before, a text
+ *       without a Hindi vowel sign or another kept mark had its syllables taken apart and a query
+ *       had them whole only beside one. The search index is rebuilt.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -245,6 +248,7 @@ export class PaperLensDatabase extends Dexie {
     this.version(15).stores({ removed: 'id, removedAt' }).upgrade(rebuildSearchIndexFromBlocks);
     this.version(16).upgrade(rebuildSearchIndexFromBlocks);
     this.version(17).upgrade((transaction) => fillPapers(transaction, withSummaryNames));
+    this.version(18).upgrade(rebuildSearchIndexFromBlocks);
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

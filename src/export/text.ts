@@ -53,6 +53,9 @@ export function asciiFold(text: string): string {
 // What a mark is dropped after: a Latin, Greek or Cyrillic letter (an accent), an Arabic or Hebrew
 // one (optional vowel points, which readers do not type), or no letter (the end of the text before it).
 const ACCENTED = /(?:[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Arabic}\p{sc=Hebrew}]|[^\p{L}\p{M}]|^)$/u;
+// The letters NFKD takes a Hangul syllable apart into (conjoining jamo), one at a time.
+const HANGUL_LETTER = /^[\u1100-\u11ff]$/;
+const MARKS_OR_HANGUL = /\p{M}+|[\u1100-\u11ff]/gu;
 
 /**
  * Lower case, accents dropped and letters like ß, ø, ł spelled in ASCII ("Søren" → "soren"). Only
@@ -65,7 +68,13 @@ export function foldLetters(text: string): string {
   const folded = text
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, (marks: string, at: number, whole: string) => {
+    .replace(MARKS_OR_HANGUL, (marks: string, at: number, whole: string) => {
+      // Hangul syllables come apart into letters (no marks): put together again, as they are typed,
+      // whether or not the text holds marks that are kept (Hindi beside Korean).
+      if (HANGUL_LETTER.test(marks)) {
+        kept = true;
+        return marks;
+      }
       // Two code units: the letter before may be outside the BMP.
       if (ACCENTED.test(whole.slice(Math.max(0, at - 2), at))) return '';
       kept = true;

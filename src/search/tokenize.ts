@@ -10,8 +10,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'was we were which with via using use based new towards toward into than these those also').split(' '),
 );
 
-/** Text holding what `tokenize` folds and splits: what it makes of it tells one tokenizer from another. */
-export const FOLDING_SAMPLE = 'The Łukasz Søren τ-bench: straße façade GPT-4o, Ω/π₀ 3D-ΜΟΕ via RL';
+/**
+ * Text holding what `tokenize` folds and splits: what it makes of it tells one tokenizer from another
+ * (Korean alone, without a kept mark: whether its syllables come back whole).
+ */
+export const FOLDING_SAMPLE = 'The Łukasz Søren τ-bench: straße façade GPT-4o, Ω/π₀ 3D-ΜΟΕ via RL 한국어';
 
 // Greek letters by name: titles made from LaTeX hold them ($\tau$-bench → τ-bench, $\pi_0$ → π₀),
 // and readers type them spelled out ("tau-bench", "pi0").

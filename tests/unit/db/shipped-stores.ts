@@ -75,4 +75,6 @@ export const SHIPPED_STORES = {
   'version 15': VERSION_15_STORES,
   /** Version 16: the tables of version 15, the search index rebuilt with acronyms. */
   'version 16': VERSION_15_STORES,
+  /** Version 17: the tables of version 15, summaries' names filled. */
+  'version 17': VERSION_15_STORES,
 } as const satisfies Record<string, Record<string, string>>;

@@ -90,3 +90,23 @@ describe('optional vowel points (Arabic, Hebrew) do not hide a title from a sear
     expect(ids(index.search('למידה עמוקה'))).toEqual(['2401.00032']);
   });
 });
+
+// Hangul syllables come apart into their letters when accents are folded; a text whose Hindi vowel
+// signs were kept is put together again, so a Korean word must be read the same either way.
+describe('a Korean word is found whatever else the text holds', () => {
+  const KOREAN_AND_HINDI = '한국어 언어 모델 (हिन्दी सारांश)';
+  const KOREAN_ONLY = '한국어 음성 인식';
+
+  test('reading list: "한국어" (Korean) finds the title that also holds Hindi, and the one that does not', () => {
+    const items = [savedItem({ id: '2401.00041', title: KOREAN_AND_HINDI }), savedItem({ id: '2401.00042', title: KOREAN_ONLY }), savedItem({ id: '2401.00043', title: 'हिन्दी मॉडल' })];
+    const search = (text: string) => ids(filterItems(items, { ...EMPTY_QUERY, text }));
+    expect(search('한국어')).toEqual(['2401.00041', '2401.00042']);
+    expect(search('한국어 हिन्दी')).toEqual(['2401.00041']);
+  });
+
+  test('store search (popup): the same', () => {
+    const index = new SearchIndex(buildSearchSnapshot([doc('2401.00041', KOREAN_AND_HINDI), doc('2401.00042', KOREAN_ONLY), doc('2401.00043', 'हिन्दी मॉडल')]));
+    expect(ids(index.search('한국어')).sort()).toEqual(['2401.00041', '2401.00042']);
+    expect(ids(index.search('한국어 हिन्दी'))).toEqual(['2401.00041']);
+  });
+});
