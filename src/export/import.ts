@@ -128,6 +128,8 @@ function parseIdList(text: string): ImportParse {
   let exported: ImportedItem | null = null;
   let linesRead = 0;
   const inOurExport = text.slice(0, text.search(/[\r\n]|$/)).trim() === MARKDOWN_TITLE;
+  // The first line after a run of blank lines that is not blank, found once per run.
+  let afterBlanks = -1;
   unixNewlines(text)
     .split('\n')
     .forEach((raw, index, lines) => {
@@ -139,10 +141,13 @@ function parseIdList(text: string): ImportParse {
       // (The lookbehind tries each run of spaces once: "\s+#" alone retries from every space of a long run.)
       const entry = (raw.slice(0, textEnd) + raw.slice(textEnd).replace(/(?<!\s)\s+#[^]*$/, '')).trim();
       // A blank line of a paper's notes (our Markdown export writes it as a line of spaces, after a
-      // line break; trimmed, it is an empty line before the note's next indented line).
-      if (raw.trim() === '' && exported?.notes !== undefined && (MARKDOWN_BREAK.test(lines[index - 1] ?? '') || INDENTED_LINE.test(lines[index + 1] ?? ''))) {
-        exported.notes += '\n';
-        return;
+      // line break; trimmed, it is one of the empty lines before the note's next indented line).
+      if (raw.trim() === '' && exported?.notes !== undefined) {
+        if (afterBlanks <= index) for (afterBlanks = index + 1; (lines[afterBlanks] ?? 'end').trim() === ''; ) afterBlanks++;
+        if (MARKDOWN_BREAK.test(lines[index - 1] ?? '') || INDENTED_LINE.test(lines[afterBlanks] ?? '')) {
+          exported.notes += '\n';
+          return;
+        }
       }
       if (entry === '' || entry.startsWith('#')) return;
       const line = index + 1;
@@ -174,6 +179,8 @@ function parseIdList(text: string): ImportParse {
         else rejected.push({ line, reason: `${quoted(entry)} is neither an arXiv id nor an arXiv or Hugging Face URL` });
       }
     });
+  // Blank lines before an indented line that was no note's (a paper's id): the export trims notes.
+  for (const item of items) if (item.notes !== undefined) item.notes = item.notes.replace(/\n+$/, '');
   if (items.length === 0 && rejected.length === 0) throw new ImportError('the file holds no papers: it is empty or has only blank lines and comments');
   if (items.length === 0) {
     const first = rejected[0]!;

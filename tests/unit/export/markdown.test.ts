@@ -105,6 +105,23 @@ describe('Markdown export', () => {
     ]);
   });
 
+  test('blank lines in a row inside a note come back, as many as there were, from a trimmed export as from an untrimmed one', () => {
+    const notes = 'Setup.\n\n\nResults.\n\n\n\nEnd.';
+    const exported = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', notes }), savedItem({ id: '2310.00003', title: 'Later', notes: 'Other.' })]);
+    for (const file of [exported, exported.replace(/[ \t]+$/gm, '')]) {
+      const { items, rejected } = parseImport(file);
+      expect(rejected).toEqual([]);
+      expect(items.map((item) => item.notes)).toEqual([notes, 'Other.']);
+    }
+    // Blank lines before an indented id are no part of the note above it.
+    const byHand = `${exported.replace(/[ \t]+$/gm, '')}\n\n\n  2401.00001\n`;
+    expect(parseImport(byHand).items.map((item) => [item.id, item.notes])).toEqual([
+      ['2310.00002', notes],
+      ['2310.00003', 'Other.'],
+      ['2401.00001', undefined],
+    ]);
+  });
+
   test('in our export, a section heading whose count a reader took out still gives its papers their status and details', () => {
     const exported = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', tags: ['vision'], notes: 'Mine.' })]).replace('## To read (1)', '## To read').replace(/\n/g, '\r\n');
     expect(parseImport(exported).items.map(({ id, status, tags, notes }) => ({ id, status, tags, notes }))).toEqual([
