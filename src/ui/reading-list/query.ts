@@ -36,10 +36,13 @@ const CONNECTOR = /^[&+/|·–—-]+$/;
 
 /** The words of a search, folded; an item matches when it holds every one. */
 export function searchTerms(text: string): string[] {
-  return foldForSearch(hyphenated(text))
+  const terms = foldForSearch(hyphenated(text))
     .split(/\s+/)
     .map((term) => joinedCompound(term.replace(WORD_EDGES, '')))
-    .filter((term) => term !== '' && !CONNECTOR.test(term));
+    .filter((term) => term !== '');
+  const words = terms.filter((term) => !CONNECTOR.test(term));
+  // A search of signs alone ("&") looks for them: dropped, it listed every paper as if empty.
+  return words.length > 0 ? words : terms;
 }
 
 /**

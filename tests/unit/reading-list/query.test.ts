@@ -98,6 +98,8 @@ describe('reading-list query', () => {
     expect(search('games + legibility / retrieval')).toEqual(['2407.13692']);
     // A symbol alone may be a tag: it is looked for.
     expect(searchIn([...dashed, savedItem({ id: '2401.00009', title: 'Starred', tags: ['⭐'] })])('⭐')).toEqual(['2401.00009']);
+    // A search of a sign alone looks for it: the note that holds it, not every paper as if empty.
+    expect(searchIn([...dashed, savedItem({ id: '2401.00010', title: 'Notes', notes: 'Q&A: R & D' })])('&')).toEqual(['2401.00010']);
     // A range keeps its dash: "2023–2024" is no word "20232024".
     expect(searchTerms('2023–2024')).toEqual(['2023-2024']);
   });
