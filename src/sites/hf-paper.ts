@@ -60,14 +60,35 @@ function abstractHeading(doc: Document): Element | null {
   return [...doc.querySelectorAll('h2, h3')].find((el) => el.textContent?.trim() === 'Abstract') ?? null;
 }
 
-// Hugging Face may put its own "AI-generated summary" box between the heading and the abstract.
-const isAiSummary = (node: Element) => /^\s*AI-generated summary/i.test(node.textContent ?? '');
+const AI_SUMMARY_LABEL = /AI-generated summary/i;
 
+/**
+ * Hugging Face's own "AI-generated summary" box in `node` (or `node` itself), if any: the smallest
+ * element around the box's label that holds a paragraph, its summary. The label may come after an
+ * icon (whose title is text too) or after the summary.
+ */
+function aiSummaryBox(node: Element): Element | null {
+  if (!AI_SUMMARY_LABEL.test(node.textContent ?? '')) return null;
+  let label = node;
+  for (let child = label.firstElementChild; child; ) {
+    if (AI_SUMMARY_LABEL.test(child.textContent ?? '')) {
+      label = child;
+      child = label.firstElementChild;
+    } else child = child.nextElementSibling;
+  }
+  let box = label;
+  while (box !== node && box.tagName !== 'P' && !box.querySelector('p')) box = box.parentElement ?? node;
+  return box;
+}
+
+/** The first paragraph after the "Abstract" heading that is not in Hugging Face's AI-generated summary box. */
 function abstractParagraph(doc: Document): Element | null {
-  const heading = abstractHeading(doc);
-  let node = heading?.nextElementSibling ?? null;
-  while (node && ((node.tagName !== 'P' && !node.querySelector('p')) || isAiSummary(node))) node = node.nextElementSibling;
-  return node?.tagName === 'P' ? node : (node?.querySelector('p') ?? null);
+  for (let node = abstractHeading(doc)?.nextElementSibling ?? null; node; node = node.nextElementSibling) {
+    const box = aiSummaryBox(node);
+    const paragraph = (node.tagName === 'P' ? [node] : [...node.querySelectorAll('p')]).find((p) => !box?.contains(p));
+    if (paragraph) return paragraph;
+  }
+  return null;
 }
 
 /**

@@ -28,6 +28,28 @@ describe('Hugging Face paper pages', () => {
     expect(hfPaper.cardAnchor(doc)?.querySelector('h2')?.textContent).toBe('Abstract');
   });
 
+  test('the AI-generated summary box is skipped when its label follows an icon with a title or the summary itself, or shares a block with the abstract', async () => {
+    const ABSTRACT = /^Current large vision-language models/;
+    const boxes = [
+      // An icon whose <title> is text before the label.
+      '<div><div><svg><title>sparkles</title></svg><span>AI-generated summary</span></div><p>HallE-Switch cuts hallucinations 44% less.</p></div>',
+      // The label after the summary.
+      '<div><p>HallE-Switch cuts hallucinations 44% less.</p><div class="label">AI-generated summary</div></div>',
+      // Box and abstract in one block (the page's abstract paragraph moved into it below).
+      '<div class="block"><div class="box"><span>AI-generated summary</span><p>HallE-Switch cuts hallucinations 44% less.</p></div></div>',
+    ];
+    for (const [k, html] of boxes.entries()) {
+      const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+      const heading = doc.querySelector('.pb-8 h2')!;
+      heading.insertAdjacentHTML('afterend', html);
+      if (k === 2) doc.querySelector('.block')!.append(doc.querySelector('p.text-gray-600')!);
+      for (const withJson of [true, false]) {
+        if (!withJson) doc.querySelector('[data-target="PaperContent"]')!.removeAttribute('data-props');
+        expect(hfPaper.extract(doc, url)!.abstract, `box ${k}, embedded JSON ${withJson}`).toMatch(ABSTRACT);
+      }
+    }
+  });
+
   test.each([
     ['KaTeX', typesetLikeKatex, 'HallE-Switch in $O(n)$ Steps', /models \$\\alpha\$-tuned on \$\$x_\{7B\}\$\$ data/],
     ['MathJax 3', typesetLikeMathJax3, 'HallE-Switch in O(n) Steps', /models α-tuned on x7B data/],
