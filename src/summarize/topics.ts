@@ -114,12 +114,12 @@ const RULES: readonly TopicRule[] = [
   // ("few-shot prompting", "GPT-3's few-shot learning") is no meta-learning: few-shot only supports it.
   ['meta-learning', /meta-?learn|learning to learn|(?:few|one)-shot (?:classification|regression)|maml\b/, /few-shot|one-shot learning/],
   // Why and when networks learn, proved or derived: a theorem in passing ("we prove convergence") only
-  // supports it; a bound (a search heuristic's, a variational one) and "sample complexity" (often a
-  // data budget) do not count.
+  // supports it; a bound (a search heuristic's, a variational one), "sample complexity" (often a
+  // data budget) and a theory of something else (theory of mind, field theory, game theory) do not count.
   [
     'learning theory',
-    /generali[sz]ation bounds?|(?:approximation|expressive) (?:capabilit|power|rate|theor)|universal approximat|neural tangent|mean-field (?:theory|limit|analysis)|over-?parameteri[sz]ed (?:\w+ )?(?:networks?|models?|regime)|(?:global|provabl\w*) convergence|convergence (?:rate|guarantee|analysis)|theoretical (?:analysis|understanding|guarantees?|results?|framework|insights?)|loss (?:landscape|surface)|random matrix|statistical mechanics|infinite.width/,
-    /theor(?:y|em|etical)|provabl|we prove|converge/,
+    /generali[sz]ation bounds?|(?:approximation|expressive) (?:capabilit|power|rate|theor)|universal approximat|neural tangent|mean.field (?:theory|limit|analysis)|over-?parameteri[sz]ed (?:\w+ )?(?:networks?|models?|regime)|(?:global|provabl\w*) convergence|convergence (?:rate|guarantee|analysis)|theoretical (?:analysis|understanding|guarantees?|results?|framework|insights?)|loss (?:landscape|surface)|random matrix|statistical mechanics|infinite.width/,
+    /theor(?:em|etical)|(?<!(?:field|string|gauge|game|graph|number|category|control|set|social|music|conformal|quantum) )theory(?![- ]of[- ](?:mind|computation))|provabl|we prove|converge/,
   ],
   // Inferring a posterior: variational inference, sampling, Gaussian processes, graphical models. A
   // variational auto-encoder is a generative model and Bayesian optimization a search for optima.

@@ -254,6 +254,18 @@ describe('topicsFor', () => {
     expect(topicsFor('Fast image denoising', 'We propose a denoiser for photos and prove that it converges.')).not.toContain('learning theory');
   });
 
+  it('does not read a theory of something else (theory of mind, a physical field theory) as learning theory; mean field theory of networks is', () => {
+    expect(
+      topicsFor(
+        'Clever Hans or Neural Theory of Mind? Stress Testing Social Reasoning in Large Language Models',
+        'Recent examples were used to suggest that large language models (LLMs) exhibit Neural Theory-of-Mind (N-ToM). We investigate the extent of LLMs\' N-ToM through an extensive evaluation on 6 tasks and find that while LLMs exhibit certain N-ToM abilities, this behavior is far from being robust.',
+      ),
+    ).toEqual(['reasoning']);
+    expect(topicsFor('Conformal Field Theory on the Plane', 'We study conformal field theory on the plane and derive the operator product expansion.')).toEqual([]);
+    // (A SciTLDR train paper's title; its abstract shortened.)
+    expect(topicsFor('Deep Mean Field Theory: Layerwise Variance and Width Variation as Methods to Control Gradient Explosion', 'We study how gradients propagate through deep residual networks at initialization.')).toEqual(['learning theory']);
+  });
+
   it('tags a GAN paper as generative, not as adversarial robustness', () => {
     const topics = topicsFor(
       'Stable training of generative adversarial networks',
