@@ -82,6 +82,11 @@ const ALTERNATIVE_BEFORE = /[+-]?\d[\d.]*\s*\((?:instead of|rather than|vs\.?|ve
 const VERB =
   /^(?!score$)(?:(?:achiev|attain|obtain|reach|reduc|improv|outperform|surpass|exceed|increas|decreas|boost|lower|cut|accelerat|speed|yield|deliver|gain|lead|match|beat|enabl|allow|result|sav|enhanc|requir|tak|run|perform|scor|demonstrat|provid|maintain|see|show|establish)(?:s|es|ed|d|ing|e)?|led|took|ran)$/i;
 
+// A multiple of a model's or its data's size, after it ("10x more parameters") or set beside a count
+// of it ("175 billion parameters, 10x more than …").
+const LARGER_SIZE_AFTER = /^\s*(?:more|larger|bigger)\s+(?:(?:training\s+)?(?:parameters|data|tokens|layers|weights)|models?|networks?|datasets?|corpora|corpus)\b/i;
+const SIZE_NOUN_BEFORE = /\b(?:parameters|tokens|weights|layers|examples|images),\s*$/i;
+
 // A passive verb ("the number of parameters is reduced by 42%") follows what the number is of: the
 // phrase starts before it.
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$/i;
@@ -118,6 +123,10 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   }
   // A dimension ("ImageNet (128 x 128)", "3 × 3 convolutions") is no speed-up.
   if (unit !== undefined && /^(?:×|\\times|[xX])$/.test(unit) && /^\s*\d/.test(after)) return false;
+  // How much larger a model or its data is ("175 billion parameters, 10x more than any previous
+  // model", "10x more training data") describes the paper's setting; "10x fewer parameters" and
+  // "comparable to models 10x larger" are results.
+  if (unit !== undefined && /^(?:×|\\times|[xX]|times|-?fold)$/.test(unit) && (LARGER_SIZE_AFTER.test(after) || (SIZE_NOUN_BEFORE.test(before) && /^\s*(?:more|larger|bigger)\b/i.test(after)))) return false;
   if (unit) return true;
   if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before) || AS_FEW_BEFORE.test(before)) return true;
   if (BITS_PER_PARAMETER.test(sentence.slice(end, end + 60))) return BITS_REACHED_BEFORE.test(before);

@@ -168,6 +168,18 @@ describe('extractKeyResults', () => {
   it('ignores model-size tokens in names', () => {
     expect(extractKeyResults('We fine-tune LLaMA-2 7B and a 762M parameters model on our data.')).toEqual([]);
   });
+  it('ignores how much larger a model or its data is than others (GPT-3, 2005.14165); keeps a multiple the paper gains', () => {
+    expect(
+      extractKeyResults(
+        'Specifically, we train GPT-3, an autoregressive language model with 175 billion parameters, 10x more than any previous non-sparse language model, and test its performance in the few-shot setting.',
+      ),
+    ).toEqual([]);
+    expect(extractKeyResults('We pre-train on 10x more training data than prior work.')).toEqual([]);
+    expect(extractKeyResults('Our model achieves performance comparable to models up to 10x larger. It uses 10x fewer parameters than BERT.')).toEqual([
+      'achieves performance comparable to models up to 10x larger',
+      'It uses 10x fewer parameters than BERT',
+    ]);
+  });
   it('ignores dataset sizes described as background', () => {
     expect(extractKeyResults('We collect 10,000 images from 35 languages for training.')).toEqual([]);
   });
