@@ -13,6 +13,8 @@ export const MAX_AUTHOR_NAME = 300;
 export const SEEN_AUTHORS = 5;
 /** Code links read off a paper's page (its abstract and comments link a few at most). */
 export const MAX_PAGE_CODE_LINKS = 10;
+/** A withdrawn paper's reason as its page gives it (arXiv's comments field), as a card shows it. */
+export const MAX_WITHDRAWAL = 500;
 /** Code links a paper's summary keeps. */
 export const MAX_CODE_LINKS = 10;
 /** The longest link kept (a page's, a feed's, an import's); longer ones are not links people follow. */

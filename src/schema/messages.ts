@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Title, text } from './common';
-import { MAX_AUTHOR_NAME, MAX_PAGE_CODE_LINKS, MAX_TITLE, MAX_TLDR, SEEN_AUTHORS } from '../papers/bounds';
+import { MAX_AUTHOR_NAME, MAX_PAGE_CODE_LINKS, MAX_TITLE, MAX_TLDR, MAX_WITHDRAWAL, SEEN_AUTHORS } from '../papers/bounds';
 import { PageMetadataShape, ReadingStatusSchema, type RemovedItem, type SavedItem } from './papers';
 import type { FeedRefreshState } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
@@ -46,6 +46,8 @@ export const PagePaperSchema = z.object({
   codeLinks: z.array(HttpUrlSchema).check(z.maxLength(MAX_PAGE_CODE_LINKS)),
   /** The project page the abstract or its comments link to (projectPageHref). */
   projectPage: z.optional(z.nullable(HttpUrlSchema)),
+  /** Set when the page says its authors withdrew the paper: the reason it gives (arXiv's comments). */
+  withdrawal: z.optional(text(MAX_WITHDRAWAL)),
 });
 export type PagePaper = z.infer<typeof PagePaperSchema>;
 

@@ -45,6 +45,19 @@ export function categoryOfSubject(subject: string): string | null {
   return /\(([^()]+)\)\s*$/.exec(subject)?.[1] ?? null;
 }
 
+// How arXiv's comments say the authors withdrew the paper ("This paper has been withdrawn by the
+// author due to …", "Withdrawn: …", "We withdraw this paper because …"); not a mention of another
+// paper's or version's withdrawal ("replaces the withdrawn arXiv:…").
+const WITHDRAWN =
+  /^\W*withdrawn\b|\b(?:this|the|our) (?:paper|article|manuscript|submission|preprint|work|version) (?:has been|have been|is|was|is being) withdrawn\b|\bwithdrawn by (?:the|its|all|both|one of the|first|corresponding) (?:\w+ )?authors?\b|\b(?:we|authors?) (?:\w+ )?(?:withdraw|withdrew|have withdrawn)(?: (?:this|the|our) (?:paper|article|manuscript|submission|preprint|work))?\b/i;
+
+/** The withdrawal reason arXiv's comments give, when they say the paper was withdrawn. */
+function withdrawalOf(doc: Document): string | undefined {
+  // (The comments' cell, or a block that opens with its label.)
+  const comments = elementText(doc.querySelector('.comments')).replace(/^\s*Comments:\s*/i, '');
+  return WITHDRAWN.test(comments) ? comments : undefined;
+}
+
 function extract(doc: Document, url: URL): PagePaper | null {
   const heading = doc.querySelector('h1.title');
   const abstract = doc.querySelector('blockquote.abstract');
@@ -70,6 +83,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     // The abstract shows its URLs as "this https URL"; the comments often say where the code is.
     codeLinks: [...abstract.querySelectorAll('a[href]'), ...doc.querySelectorAll('.comments a[href]')].map((link) => link.getAttribute('href')),
     links: linksWithContext([abstract, doc.querySelector('.comments')]),
+    withdrawal: withdrawalOf(doc),
   });
   return paper.title && paper.abstract ? paper : null;
 }

@@ -1,6 +1,6 @@
 import { savedFromUrl } from '../papers/ids';
 import type { PagePaper, PaperPageSiteKey } from '../schema';
-import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_PAGE_CODE_LINKS, MAX_TITLE } from '../papers/bounds';
+import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_PAGE_CODE_LINKS, MAX_TITLE, MAX_WITHDRAWAL } from '../papers/bounds';
 import { pageCodeLink, projectPageHref } from '../summarize/links';
 
 /** What a paper page tells us about its paper (before the store is asked); its schema is PagePaperSchema. */
@@ -211,6 +211,8 @@ export function boundPaper(paper: PageReading): PagePaper {
     pdfUrl: savedFromUrl(paper.pdfUrl),
     codeLinks: pageCodeLinks(paper.codeLinks ?? []),
     projectPage: firstProjectPage(paper.links ?? []),
+    // (Only on a page that says so: every other page's paper is as it was.)
+    ...(paper.withdrawal !== undefined && { withdrawal: pageText(paper.withdrawal, MAX_WITHDRAWAL) }),
   };
 }
 

@@ -82,6 +82,7 @@ function cardModel(page: PagePaper, result: LookupResult, site: PaperPageSite): 
     problem,
     relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null,
     pdfDownload: pdfDownload(page, shown.id, title),
+    withdrawal: page.withdrawal ?? null,
   };
 }
 

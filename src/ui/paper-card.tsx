@@ -36,6 +36,8 @@ export interface CardModel {
   problem: string | null;
   /** The PDF to download under a name that says which paper it is; null where the browser would not name it (another site's PDF). */
   pdfDownload: { href: string; fileName: string } | null;
+  /** The reason the page gives when its authors withdrew the paper (its results may not hold); null when not withdrawn. */
+  withdrawal: string | null;
 }
 
 export interface CardActions {
@@ -213,6 +215,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         <header class="pl-head">
           <span class="pl-brand">PaperLens</span>
           <span class="pl-line-title" dir="auto">{model.title}</span>
+          {model.withdrawal !== null && <strong class="pl-withdrawn-mark" data-testid="withdrawn" title={model.withdrawal}>Withdrawn</strong>}
           {trending}
           {toggle}
           {saveButton}
@@ -230,6 +233,12 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         {toggle}
       </header>
       <h2 class="pl-title" dir="auto">{model.title}</h2>
+      {model.withdrawal !== null && (
+        <p class="pl-withdrawn" data-testid="withdrawn">
+          <strong>Withdrawn </strong>
+          <bdi>{model.withdrawal}</bdi>
+        </p>
+      )}
       {model.tldr && (
         <p class="pl-tldr" data-testid="tldr">
           <strong>TL;DR </strong>

@@ -242,6 +242,21 @@ describe('summary card on arXiv abstract pages', () => {
     await page.close();
   });
 
+  test("a withdrawn paper's card says it was withdrawn and why, above its TL;DR, also collapsed", async () => {
+    const reason = 'This paper has been withdrawn by the author due to an error in the evaluation code';
+    const page = (await fixture('arxiv-abs-2310.01779v3.html'))
+      .replaceAll('2310.01779', '2502.00021')
+      .replace(/<div class="comments">[^]*?<\/div>/, `<div class="comments">Comments: ${reason}</div>`);
+    browser.serve('https://arxiv.org/abs/2502.00021', page);
+    const tab = await browser.context.newPage();
+    await tab.goto('https://arxiv.org/abs/2502.00021');
+    await expect.poll(() => card(tab).getByTestId('withdrawn').textContent()).toBe(`Withdrawn ${reason}`);
+    expect(await card(tab).getByTestId('tldr').count()).toBe(1);
+    await card(tab).getByTestId('card-toggle').click();
+    await expect.poll(() => card(tab).getByTestId('withdrawn').textContent()).toBe('Withdrawn');
+    await tab.close();
+  });
+
   test('markup, script and javascript: URLs in the page are shown as text and never run', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];

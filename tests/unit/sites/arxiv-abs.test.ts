@@ -60,6 +60,23 @@ describe('arXiv abstract pages', () => {
     expect(PagePaperSchema.safeParse(paper).success).toBe(true);
   });
 
+  test("a paper its authors withdrew carries the reason arXiv's comments give; other comments, and a mention of another paper's withdrawal, do not", async () => {
+    const { doc, url } = await loadFixture('arxiv-abs-2310.01779v3.html');
+    expect(arxivAbs.extract(doc, url)!).not.toHaveProperty('withdrawal');
+    const comments = doc.querySelector('.comments')!;
+    const cases: [string, string | undefined][] = [
+      ['Comments: This paper has been withdrawn by the author due to an error in the evaluation code', 'This paper has been withdrawn by the author due to an error in the evaluation code'],
+      ['Comments: Withdrawn: the main theorem is false', 'Withdrawn: the main theorem is false'],
+      ['Comments: We withdraw this paper because of a bug in Table 2', 'We withdraw this paper because of a bug in Table 2'],
+      ['Comments: 12 pages. This version replaces the withdrawn arXiv:2309.00001', undefined],
+      ['Comments: Accepted at ICLR 2024; code at this https URL', undefined],
+    ];
+    for (const [text, withdrawal] of cases) {
+      comments.textContent = text;
+      expect(arxivAbs.extract(doc, url)!.withdrawal, text).toBe(withdrawal);
+    }
+  });
+
   test('falls back to the visible title and URL id without citation meta', async () => {
     const { doc } = await loadFixture('arxiv-abs-2310.01779v3.html');
     for (const meta of doc.querySelectorAll('meta[name^="citation_"]')) meta.remove();

@@ -16,7 +16,7 @@ const actions: CardActions = {
 
 const model: CardModel = {
   id: '1706.03762', title: 'Attention Is All You Need', tldr: 'We propose the Transformer.', keyResults: [], codeLinks: [], topics: [],
-  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null, pdfDownload: null,
+  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null, pdfDownload: null, withdrawal: null,
 };
 
 afterEach(() => {
@@ -43,6 +43,27 @@ describe('the card\'s related line', () => {
   test('no links and no note: no line', () => {
     render(<PaperCard model={model} actions={actions} />);
     expect(screen.queryByTestId('related')).toBeNull();
+  });
+});
+
+describe('a withdrawn paper', () => {
+  const reason = 'This paper has been withdrawn by the author due to an error in the evaluation code <b>';
+
+  test('the card says so with the reason, as text, above its TL;DR; the collapsed card says Withdrawn', () => {
+    render(<PaperCard model={{ ...model, withdrawal: reason }} actions={actions} />);
+    const notice = screen.getByTestId('withdrawn');
+    expect(notice.textContent).toBe(`Withdrawn ${reason}`);
+    expect(notice.querySelector('b')).toBeNull();
+    expect(notice.compareDocumentPosition(screen.getByTestId('tldr')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    cleanup();
+    render(<PaperCard model={{ ...model, withdrawal: reason }} actions={actions} collapsed />);
+    expect(screen.getByTestId('withdrawn').textContent).toBe('Withdrawn');
+    expect(screen.getByTestId('withdrawn').getAttribute('title')).toBe(reason);
+  });
+
+  test('a paper not withdrawn says nothing of it', () => {
+    render(<PaperCard model={model} actions={actions} />);
+    expect(screen.queryByTestId('withdrawn')).toBeNull();
   });
 });
 
