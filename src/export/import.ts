@@ -155,8 +155,10 @@ function parseIdList(text: string): ImportParse {
       const id = arxivIdFromReference(reference);
       // After a Markdown line break, or indented under the paper's item, a line is the paper's own
       // text: its authors, tags or notes.
-      // (Not an indented line giving a paper's id, address or "arXiv:…": a paper of its own, as before.)
-      const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw) && id === null);
+      // (Not an indented line giving a paper's id, address or "arXiv:…": a paper of its own, as before;
+      // but in our export's notes, a line of the note that opens with one.)
+      const inNotes = inOurExport && exported?.notes !== undefined;
+      const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw) && (id === null || inNotes));
       // A list item opening with a paper's link is a paper of its own, whatever the line before ends with.
       if (continues && exported && !(link && id)) {
         // The whole line: a note's " #" is no comment, and its no-break spaces are its indentation.
@@ -180,7 +182,8 @@ function parseIdList(text: string): ImportParse {
       }
     });
   // Blank lines before an indented line that was no note's (a paper's id): the export trims notes.
-  for (const item of items) if (item.notes !== undefined) item.notes = item.notes.replace(/\n+$/, '');
+  // (Each run of line ends tried once: "\n+$" alone retries from every line end of a long run.)
+  for (const item of items) if (item.notes !== undefined) item.notes = item.notes.replace(/(?<!\n)\n+$/, '');
   if (items.length === 0 && rejected.length === 0) throw new ImportError('the file holds no papers: it is empty or has only blank lines and comments');
   if (items.length === 0) {
     const first = rejected[0]!;

@@ -113,13 +113,25 @@ describe('Markdown export', () => {
       expect(rejected).toEqual([]);
       expect(items.map((item) => item.notes)).toEqual([notes, 'Other.']);
     }
-    // Blank lines before an indented id are no part of the note above it.
-    const byHand = `${exported.replace(/[ \t]+$/gm, '')}\n\n\n  2401.00001\n`;
+    // A note's line opening with a paper's address or id is the note's, trimmed or not.
+    const linking = 'Compare with\n\nhttps://arxiv.org/abs/2401.00003 later\narXiv:2401.00004\n2401.00005 too\nsection 4';
+    const linked = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', notes: linking })]);
+    for (const file of [linked, linked.replace(/[ \t]+$/gm, '')]) expect(parseImport(file).items.map((item) => [item.id, item.notes])).toEqual([['2310.00002', linking]]);
+    // Blank lines before a paper's link added by hand, indented, are no part of the note above it.
+    const byHand = `${exported.replace(/[ \t]+$/gm, '')}\n\n\n  [Switch Transformers](https://arxiv.org/abs/2101.03961)\n`;
     expect(parseImport(byHand).items.map((item) => [item.id, item.notes])).toEqual([
       ['2310.00002', notes],
       ['2310.00003', 'Other.'],
-      ['2401.00001', undefined],
+      ['2101.03961', undefined],
     ]);
+  });
+
+  test('a note of 50,000 blank lines between two lines is read back at once', () => {
+    const notes = `Setup.${'\n'.repeat(50_000)}End.`;
+    const trimmed = exportMarkdown([savedItem({ id: '2310.00002', notes })]).replace(/[ \t]+$/gm, '');
+    const started = performance.now();
+    expect(parseImport(trimmed).items[0]?.notes).toBe(notes);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   test('in our export, a section heading whose count a reader took out still gives its papers their status and details', () => {
