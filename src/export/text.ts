@@ -53,9 +53,8 @@ export function asciiFold(text: string): string {
 // What a mark is dropped after: a Latin, Greek or Cyrillic letter (an accent), an Arabic or Hebrew
 // one (optional vowel points, which readers do not type), or no letter (the end of the text before it).
 const ACCENTED = /(?:[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Arabic}\p{sc=Hebrew}]|[^\p{L}\p{M}]|^)$/u;
-// The letters NFKD takes a Hangul syllable apart into (conjoining jamo), one at a time.
-const HANGUL_LETTER = /^[\u1100-\u11ff]$/;
-const MARKS_OR_HANGUL = /\p{M}+|[\u1100-\u11ff]/gu;
+// The letters NFKD takes a Hangul syllable apart into (conjoining jamo).
+const HANGUL_LETTER = /[\u1100-\u11ff]/;
 
 /**
  * Lower case, accents dropped and letters like ß, ø, ł spelled in ASCII ("Søren" → "soren"). Only
@@ -64,22 +63,16 @@ const MARKS_OR_HANGUL = /\p{M}+|[\u1100-\u11ff]/gu;
  * काम is not कम), so it stays, composed again.
  */
 export function foldLetters(text: string): string {
-  let kept = false;
-  const folded = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(MARKS_OR_HANGUL, (marks: string, at: number, whole: string) => {
-      // Hangul syllables come apart into letters (no marks): put together again, as they are typed,
-      // whether or not the text holds marks that are kept (Hindi beside Korean).
-      if (HANGUL_LETTER.test(marks)) {
-        kept = true;
-        return marks;
-      }
-      // Two code units: the letter before may be outside the BMP.
-      if (ACCENTED.test(whole.slice(Math.max(0, at - 2), at))) return '';
-      kept = true;
-      return marks;
-    });
+  const decomposed = text.toLowerCase().normalize('NFKD');
+  // Hangul syllables come apart into letters (no marks): put together again, as they are typed,
+  // whether or not the text holds marks that are kept (Hindi beside Korean).
+  let kept = HANGUL_LETTER.test(decomposed);
+  const folded = decomposed.replace(/\p{M}+/gu, (marks: string, at: number, whole: string) => {
+    // Two code units: the letter before may be outside the BMP.
+    if (ACCENTED.test(whole.slice(Math.max(0, at - 2), at))) return '';
+    kept = true;
+    return marks;
+  });
   return (kept ? folded.normalize('NFC') : folded).replace(/[ßæœøłđðþıħ]/g, (letter) => FOLDED_LETTERS[letter]!);
 }
 
