@@ -1,12 +1,38 @@
 import { Dexie } from 'dexie';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { packBlocks } from '../../../src/db/paper-blocks';
 import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchDocument, searchRows } from '../../../src/db/search';
-import { buildSearchSnapshot, packSnapshot, SearchIndex, unpackSnapshot } from '../../../src/search/search-index';
+import { SearchIndex, unpackSnapshot } from '../../../src/search/search-index';
 import { savedItem } from '../export/fixtures';
 import { SHIPPED_STORES } from './shipped-stores';
+
+/** foldLetters as version 17 had it: NFC again only when a mark was kept. */
+function version17Fold(text: string): string {
+  let kept = false;
+  const folded = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, (marks: string, at: number, whole: string) => {
+      if (/(?:[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Arabic}\p{sc=Hebrew}]|[^\p{L}\p{M}]|^)$/u.test(whole.slice(Math.max(0, at - 2), at))) return '';
+      kept = true;
+      return marks;
+    });
+  return kept ? folded.normalize('NFC') : folded;
+}
+
+/** The search index's module with its letters folded by `fold` (a copy of its own: this file's imports keep today's). */
+async function searchIndexFoldingAs(fold: (text: string) => string): Promise<typeof import('../../../src/search/search-index')> {
+  vi.resetModules();
+  vi.doMock('../../../src/export/text', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../../src/export/text')>()), foldLetters: fold }));
+  try {
+    return await import('../../../src/search/search-index');
+  } finally {
+    vi.doUnmock('../../../src/export/text');
+    vi.resetModules();
+  }
+}
 
 test('the version 18 upgrade rebuilds a search index whose Korean words were taken apart: "한국어" finds the Korean title, the store kept', async () => {
   const asset = await buildSeedAsset();
@@ -20,10 +46,10 @@ test('the version 18 upgrade rebuilds a search index whose Korean words were tak
   await old.open();
   await old.table('paperBlocks').bulkPut(packBlocks(papers));
   await old.table('saved').put(saved);
-  // As version 17 indexed it: the syllables taken apart into their letters (written here letter by
-  // letter, which today's index leaves apart too), so the word typed whole found nothing.
-  const documents = papers.map(searchDocument).map((document) => (document.id === korean.id ? { ...document, title: 'ㅎ ㅏ ㄴ ㄱ ㅜ ㄱ ㅇ ㅓ 언어 모델 평가' } : document));
-  const before = packSnapshot(buildSearchSnapshot(documents));
+  // As version 17 indexed it: its fold took the syllables apart into letters (NFKD) and put them
+  // together again only beside a kept mark, so the word typed whole found nothing.
+  const version17 = await searchIndexFoldingAs(version17Fold);
+  const before = version17.packSnapshot(version17.buildSearchSnapshot(papers.map(searchDocument)));
   expect(new SearchIndex(unpackSnapshot(before)).search('한국어', 20).map((hit) => hit.id)).not.toContain(korean.id);
   await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: before, builtAt: 1 });
   old.close();
