@@ -64,7 +64,7 @@ describe('topics of the seed papers', () => {
     expect(topicsOf('Quantizing Large Language Models for Code Generation')).toEqual(['quantization', 'code generation']);
     expect(topicsOf('LLM-Pruner')[0]).toBe('pruning');
     expect(topicsOf('When Is Multilinguality a Curse?')).toEqual(['multilingual', 'low-resource languages']);
-    expect(topicsOf('Efficient Adapter Finetuning for Tail Languages')).toEqual(expect.arrayContaining(['speech', 'multilingual', 'fine-tuning']));
+    expect(topicsOf('Efficient Adapter Finetuning for Tail Languages')).toEqual(expect.arrayContaining(['speech & audio', 'multilingual', 'fine-tuning']));
     expect(topicsOf('Scaling Retrieval-Based Language Models')).toEqual(['retrieval-augmented generation', 'scaling laws']);
     expect(topicsOf('Privacy Preserving Prompt Engineering')).toEqual(['safety & security', 'survey']);
     expect(topicsOf('Power Scheduler')[0]).toBe('optimization');
@@ -133,7 +133,7 @@ describe('topicsFor', () => {
     // "We evaluate area attention on two tasks: neural machine translation (both character and token-level) and image captioning"
     expect(scitldrTopics('Area Attention')).toEqual(['model architecture', 'machine translation']);
     // "When applied to online speech recognition, we obtain state-of-the-art results…"
-    expect(scitldrTopics('Monotonic Chunkwise Attention')).toEqual(['model architecture', 'speech']);
+    expect(scitldrTopics('Monotonic Chunkwise Attention')).toEqual(['model architecture', 'speech & audio']);
     // "Moreover, we present a method of fine-tuning vector quantized DNNs…"
     expect(scitldrTopics('Universal Deep Neural Network Compression')).toEqual(['quantization', 'fine-tuning']);
     // "…recovered through tuning techniques, LoRA, in merely 3 hours": an aside in commas is no list.
@@ -280,7 +280,7 @@ describe('topicsFor', () => {
       [
         'Detecting Hate Speech in Social Media Posts',
         'We study hate speech detection on Twitter. We collect a new dataset of 20,000 posts and find that hate speech classifiers overfit to slurs.',
-        'speech',
+        'speech & audio',
       ],
       [
         'Predicting Student Dropout in Online Courses',
@@ -329,8 +329,8 @@ describe('topicsFor', () => {
       expect(topicsFor('Return of the Encoder', 'An encoder-decoder model beats decoder-only ones.')).toContain('model architecture');
     });
     it('parts of speech and a senate\'s speeches are no speech', () => {
-      expect(topicsFor('Word representations', 'We align open-class parts-of-speech. We study a corpus of U.S. Senate speeches.')).not.toContain('speech');
-      expect(topicsFor('Sentiment lexicons', 'Words are prepared from three parts of speech such as nouns.')).not.toContain('speech');
+      expect(topicsFor('Word representations', 'We align open-class parts-of-speech. We study a corpus of U.S. Senate speeches.')).not.toContain('speech & audio');
+      expect(topicsFor('Sentiment lexicons', 'Words are prepared from three parts of speech such as nouns.')).not.toContain('speech & audio');
     });
     it('images named in passing, or ImageNet as a benchmark, are no computer vision; a vision task, video or a title about images is', () => {
       expect(topicsFor('Fully differentiable full-atom protein backbone generation', 'We generate protein backbones with a generative model, and render each as an image for inspection.')).not.toContain('computer vision');
@@ -352,7 +352,7 @@ describe('topicsFor', () => {
       expect(topicsFor('Denoising diffusion for audio', 'We train a latent diffusion model on spectrograms.')).toContain('generative models');
     });
     it('still reads the model senses', () => {
-      expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech');
+      expect(topicsFor('Speech recognition for meetings', 'We transcribe meeting audio.')).toContain('speech & audio');
       expect(topicsFor('Small students', 'A student model learns from a teacher model.')).toContain('distillation');
     });
   });
@@ -390,6 +390,45 @@ describe('topicsFor', () => {
   it('is what summarize reports', () => {
     const paper = seedTitled(papers, 'SpecDec++');
     expect(summarize(paper.title, paper.abstract).topics).toEqual(topicsFor(paper.title, paper.abstract));
+  });
+});
+
+// Papers an audit of SciTLDR's tags found mis-tagged (abstracts shortened to the sentences that matter).
+describe('cues read in the sense the paper uses them', () => {
+  it('generative adversarial networks and variational autoencoders spelled out are generative models; GAIL named as a baseline is not', () => {
+    expect(topicsFor('Multi-objective training of Generative Adversarial Networks with multiple discriminators', 'We train the generator against several discriminators at once.')).toContain('generative models');
+    expect(topicsFor('Variational Autoencoder with Arbitrary Conditioning', 'We condition on any subset of observed features.')).toContain('generative models');
+    expect(topicsFor('Disagreement-Regularized Imitation Learning', 'We imitate an expert policy. Our method outperforms behavioral cloning and generative adversarial imitation learning.')).not.toContain('generative models');
+  });
+
+  it('backdoor, trojan and black-box attacks are safety & security', () => {
+    expect(topicsFor('DBA: Distributed Backdoor Attacks against Federated Learning', 'We insert a trigger split across clients.')).toContain('safety & security');
+    expect(topicsFor('TrojanNet: Exposing the Danger of Trojan Horse Attack on Neural Networks', 'A hidden network is activated by a secret trigger.')).toContain('safety & security');
+    expect(topicsFor('Exploring the Space of Black-box Attacks on Deep Neural Networks', 'We query the model only through its outputs.')).toContain('safety & security');
+  });
+
+  it('meta learning and meta-reinforcement learning written apart or hyphenated are meta-learning', () => {
+    expect(topicsFor('Learning to Adapt in Dynamic, Real-World Environments through Meta-Reinforcement Learning', 'A robot adapts online to new terrain.')).toContain('meta-learning');
+    expect(topicsFor('Meta-Graph: Few shot Link Prediction via Meta Learning', 'We predict links in new graphs from few examples.')).toContain('meta-learning');
+  });
+
+  it('speeding up research or training, or efficient Bayesian inference, is no efficient inference; speeding up inference is', () => {
+    expect(topicsFor('In-Domain Representation Learning For Remote Sensing', 'We release pretrained satellite image models to speed up innovation in remote sensing.')).not.toContain('efficient inference');
+    expect(topicsFor('Decentralized training', 'Our method gets a linear speedup in training with the number of workers.')).not.toContain('efficient inference');
+    expect(topicsFor('Efficient Bayesian Inference for Nested Simulators', 'We infer posteriors of simulators that call simulators.')).not.toContain('efficient inference');
+    expect(topicsFor('Wide Reduced-Precision Networks', 'Low precision saves memory and can speed up the training and inference processes.')).toContain('efficient inference');
+  });
+
+  it('a teacher-student setting of a theory, a vocabulary and a superposition of signals are no distillation, tokenization or interpretability', () => {
+    expect(topicsFor('A theoretical framework for deep ReLU networks', 'We analyse gradient descent in a teacher-student setting and prove a theorem on its convergence.')).not.toContain('distillation');
+    expect(topicsFor('Paraphrased reading comprehension', 'The two versions of each plot have little vocabulary overlap.')).not.toContain('tokenization');
+    expect(topicsFor('Unsupervised Demixing of Structured Signals from Their Superposition Using GANs', 'We separate two signals observed as their sum.')).not.toContain('interpretability');
+    expect(topicsFor('Superposition Yields Robust Neural Scaling', 'We study representation superposition, where a model represents more features than it has dimensions.')).toContain('interpretability');
+  });
+
+  it('a dataset a paper proposes is datasets; music and sound are speech & audio', () => {
+    expect(topicsFor('DuoRC: Towards Complex Language Understanding with Paraphrased Reading Comprehension', 'We propose DuoRC, a novel dataset for reading comprehension.')).toContain('datasets');
+    expect(topicsFor('A model of piano playing', 'We study music transcription from recordings of pianists.')).toContain('speech & audio');
   });
 });
 
