@@ -38,12 +38,12 @@ export interface Candidate {
 const PROBLEM_VERBS = 'address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle';
 // Lead-ins that can be dropped from the front of a sentence.
 const LEAD_IN = new RegExp(
-  String.raw`^(?:in (?:this|the present|our) (?:paper|work|study|article)|here|to (?:${PROBLEM_VERBS}) (?:this|these|that|the|such)(?: [\w-]+){0,3}|to this end|in (?:particular|addition|response(?: to this)?|this context|summary|short)|(?:more )?specifically|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|overall|notably|interestingly|first|second|third|lastly|next|then|instead)(?:,\s*|\s+(?=we\b))`,
+  String.raw`^(?:in (?:this|the present|our) (?:paper|work|study|article)|here|to (?:${PROBLEM_VERBS}) (?:this|these|that|the|such)(?: [\w-]+){0,3}|to (?:this|that) end|for (?:this|that|these) (?:purpose|reason)s?|with (?:this|that|these) in mind|in (?:particular|addition|response(?: to this)?|this context|summary|short)|(?:more )?specifically|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|overall|notably|interestingly|first|second|third|lastly|next|then|instead)(?:,\s*|\s+(?=we\b))`,
   'i',
 );
 // Lead-ins that point back at earlier sentences ("To address this,"): never kept in a TL;DR.
 const DANGLING_LEAD_IN = new RegExp(
-  String.raw`^(?:to (?:${PROBLEM_VERBS}) (?:this|these|that|such)\b|to this end|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b`,
+  String.raw`^(?:to (?:${PROBLEM_VERBS}) (?:this|these|that|such)\b|to (?:this|that) end|for (?:this|that|these) (?:purpose|reason)s?|with (?:this|that|these) in mind|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b`,
   'i',
 );
 // Words by which a leading clause refers to earlier sentences ("this paper" is the paper itself).
@@ -90,7 +90,7 @@ const CLAUSE_ENDS = /[,;()]|\b(?:and|or|but|which|that|who|whose|where|while|whe
 // The kept text ends inside a clause opened by one of these ("… show that X", "…, then X", "… so
 // that X"): that clause needs its own verb before the cut.
 const SUBCLAUSE_AT_END = /(?:^|[\s,;])(?:that|then|if|where|whereas|when|whether|because|since|although|though)\s+([^,;()]*)$/i;
-const THAT_THEN_ADVERBIAL = /\bthat\s+(?:when|if|while|because|since|although|though|whereas|once|after|before|unless)\b[^,;()]*$/i;
+const THAT_THEN_ADVERBIAL = /\bthat\s+(?:(?:even|only|just)\s+)?(?:when|if|while|because|since|although|though|whereas|once|after|before|unless)\b[^,;()]*$/i;
 // A condition a claim holds under: cutting it off changes the claim.
 const CONDITION_AHEAD = /^(?:if|unless|only if|provided|as long as)\b/i;
 const AUXILIARY = /\b(?:is|are|was|were|be|been|will|can|could|may|might|must|should|would|has|have|had|does|do|did)\b/i;
@@ -288,7 +288,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (!OPENS_CLAUSE.test(m[0]) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail) && !hasVerb(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
           const bare = prefix.replace(/[\s,;:]+$/, '');
-          if (HANGING_END.test(bare) || HANGING_WORD.test(bare) || ADJECTIVE_WITHOUT_NOUN.test(bare) || OPENER_INTERRUPTED.test(bare)) continue;
+          // (Or a hyphen whose word is still to come: "quantized to 2-, 3- or 4-bits".)
+          if (HANGING_END.test(bare) || HANGING_WORD.test(bare) || ADJECTIVE_WITHOUT_NOUN.test(bare) || OPENER_INTERRUPTED.test(bare) || /\w-$/.test(bare)) continue;
           add(`${bare}.`, leadType, paren, CUTS.indexOf(m[0].trim()) + 1);
         }
       }
@@ -488,16 +489,20 @@ export function score(features: number[], weights: readonly number[]): number {
   return s;
 }
 
-// A sentence that is a question ("How can we address this problem?"), not one that states one
-// ("We ask: how redundant is …?").
-const BARE_QUESTION = /^(?:how|what|why|when|where|which|who|whether|can|could|do|does|did|is|are|should|would|will)\b/i;
+// A sentence that is a question ("How can we address this problem?", "We then ask: is there …?"),
+// not one that states what the paper answers ("We introduce X, a framework that aims to answer: … ?").
+const ASKS = /^(?:how|what|why|when|where|which|who|whether|can|could|do|does|did|is|are|should|would|will|we (?:\w+ )?ask)\b/i;
+
+// A hope or a belief states no finding ("We hope these results may help to clarify …").
+const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
 
 /**
  * Per sentence: 1 when it is about the paper's own work, minus 2 when it only says what is
- * available; a bare question states no finding and loses to any statement but an availability note.
+ * available; a question (ASKS) or a hope states no finding
+ * and loses to any statement but an availability note.
  */
 function ownWork(sentences: string[]): number[] {
-  return sentences.map((s) => (OWN.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - (BARE_QUESTION.test(s) && QUESTION.test(s) ? 1.5 : 0));
+  return sentences.map((s) => (OWN.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0));
 }
 
 /** The candidates pickTldr ranks: those from the sentences most about the paper's own work. */
@@ -582,10 +587,24 @@ export function pickTldrOfSplit(title: string, clean: string[]): string {
   return best ? finishTldr(best.text) : '';
 }
 
+// "We address this problem by introducing X": what it does about a problem the TL;DR does not state.
+const SOLVES_THAT_BY = new RegExp(
+  String.raw`^We (?:${PROBLEM_VERBS}|resolve|remedy|circumvent) (?:this|these|that|those|such|both|the above)(?: [\w-]+){0,4}? by (propos|introduc|present|develop|design|us|leverag|learn|train|build|formulat)ing\b`,
+);
+// The verb of SOLVES_THAT_BY's gerund ("introducing" → "introduce").
+const BARE_OF_GERUND: Record<string, string> = {
+  propos: 'propose', introduc: 'introduce', present: 'present', develop: 'develop', design: 'design', us: 'use',
+  leverag: 'leverage', learn: 'learn', train: 'train', build: 'build', formulat: 'formulate',
+};
+
 /** The TL;DR shown for a picked candidate's text: at most MAX_TLDR_CHARS, without words that lean on other sentences. */
 export function finishTldr(text: string): string {
-  // "We also show" / "We further propose" and "to address these issues" lean on a sentence the TL;DR
-  // does not have, and "In this paper, we" / "Here we" say nothing a TL;DR needs (the ranker may still
-  // weigh the whole sentence best).
-  return clip(text.replace(/^We (?:also|further) /, 'We ').replace(PAPER_LEAD_IN, 'We').replace(DANGLING_PURPOSE, '.'), MAX_TLDR_CHARS);
+  // "We also show" / "We further propose", "We address this problem by introducing" and "to address these
+  // issues" lean on a sentence the TL;DR does not have, and "In this paper, we" / "Here we" say nothing a
+  // TL;DR needs (the ranker may still weigh the whole sentence best).
+  const own = text
+    .replace(/^We (?:also|further) /, 'We ')
+    .replace(PAPER_LEAD_IN, 'We')
+    .replace(SOLVES_THAT_BY, (_whole, gerund: string) => `We ${BARE_OF_GERUND[gerund]!}`);
+  return clip(own.replace(DANGLING_PURPOSE, '.'), MAX_TLDR_CHARS);
 }

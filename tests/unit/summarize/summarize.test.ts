@@ -143,6 +143,47 @@ describe('pickTldr', () => {
     expect(pickTldr('T', ['We present a variation of capsule networks that aims to remedy this.'])).toBe('We present a variation of capsule networks that aims to remedy this.');
   });
 
+  // From an audit of summaries over SciTLDR (its papers named; sentences shortened where marked).
+  it('says what the paper does about a problem it does not state: "We address this problem by introducing X" reads "We introduce X"', () => {
+    // TFGAN (SciTLDR dev), shortened.
+    expect(pickTldr('T', ['We address this problem by introducing Text-Filter conditioning GAN (TFGAN), a GAN model for text-to-video synthesis.'])).toMatch(
+      /^We introduce Text-Filter conditioning GAN\b/,
+    );
+    expect(pickTldr('T', ['We address these issues in this paper by proposing adaptive quantization, which finds a precision for each parameter.'])).toBe(
+      'We propose adaptive quantization, which finds a precision for each parameter.',
+    );
+    // What it solves the problem with, not a method it presents, stays as written.
+    expect(pickTldr('T', ['We address this issue by propagating labels using a manifold structure.'])).toBe('We address this issue by propagating labels using a manifold structure.');
+  });
+
+  it('drops a lead-in that points back at a purpose the TL;DR does not state ("For this purpose", "With this in mind", "To that end")', () => {
+    for (const lead of ['For this purpose we', 'With this in mind we', 'To that end, we', 'To that end we']) {
+      expect(pickTldr('T', [`${lead} collect and release a large dataset of conversations grounded in Wikipedia.`])).toBe('We collect and release a large dataset of conversations grounded in Wikipedia.');
+    }
+  });
+
+  it('takes a finding over a hope, a belief or a question the paper asks', () => {
+    // SciTLDR dev: "The divergences minimized by non-saturating GAN training", shortened.
+    expect(
+      pickTldr('The divergences minimized by non-saturating GAN training', [
+        'We show that the non-saturating scheme for GAN training approximately minimizes a reverse KL-like f-divergence.',
+        'We hope these results may help to clarify some of the theoretical discussion surrounding GAN training.',
+      ]),
+    ).toMatch(/^We show that the non-saturating scheme/);
+    expect(pickTldr('T', ['We then ask "is there a single global feature pooling variant that suits fine-grained recognition?"', 'Our analysis finds that average pooling is best for fine-grained recognition.'])).toMatch(/^Our analysis finds/);
+  });
+
+  it('no cut leaves "that even if" without its main clause, or a hyphen without its word', () => {
+    // SciTLDR train: "Theoretical Analysis of Auto Rate-Tuning by Batch Normalization".
+    const texts = eligibleCandidates([
+      'It is shown that even if we fix the learning rate of scale-invariant parameters to a constant, gradient descent still approaches a stationary point.',
+      'We train networks with weights quantized to 2-, 3- or 4-bits of precision and reach the best accuracy to date.',
+    ]).map((candidate) => candidate.text);
+    expect(texts).not.toContain('It is shown that even if we fix the learning rate of scale-invariant parameters to a constant.');
+    expect(texts.filter((text) => /\w-\.$/.test(text))).toEqual([]);
+    expect(texts).toContain('We train networks with weights quantized to 2-, 3- or 4-bits of precision.');
+  });
+
   it('has one trained weight per feature (retrain with npm run train:tldr after changing features)', () => {
     expect(TLDR_MODEL.ranker).toHaveLength(tldrFeatureCount(TLDR_MODEL));
     expect(TLDR_MODEL.tokenWeights).toHaveLength(TOKEN_FEATURE_COUNT);
