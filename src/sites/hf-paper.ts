@@ -63,29 +63,29 @@ function abstractHeading(doc: Document): Element | null {
 const AI_SUMMARY_LABEL = /AI-generated summary/i;
 
 /**
- * Hugging Face's own "AI-generated summary" box in `node` (or `node` itself), if any: the smallest
- * element around the box's label that holds a paragraph, its summary. The label may come after an
- * icon (whose title is text too) or after the summary.
+ * Whether `element` is the label of Hugging Face's "AI-generated summary" box: short text that says
+ * so (after an icon, whose title is text too), holding no paragraph. An abstract that mentions the
+ * words is no label.
  */
-function aiSummaryBox(node: Element): Element | null {
-  if (!AI_SUMMARY_LABEL.test(node.textContent ?? '')) return null;
-  let label = node;
-  for (let child = label.firstElementChild; child; ) {
-    if (AI_SUMMARY_LABEL.test(child.textContent ?? '')) {
-      label = child;
-      child = label.firstElementChild;
-    } else child = child.nextElementSibling;
-  }
-  let box = label;
-  while (box !== node && box.tagName !== 'P' && !box.querySelector('p')) box = box.parentElement ?? node;
-  return box;
+function isAiSummaryLabel(element: Element | null): boolean {
+  const text = element?.textContent ?? '';
+  return element !== null && text.length < 80 && AI_SUMMARY_LABEL.test(text) && element.tagName !== 'P' && !element.querySelector('p');
 }
 
-/** The first paragraph after the "Abstract" heading that is not in Hugging Face's AI-generated summary box. */
+/**
+ * Whether a paragraph is Hugging Face's AI-generated summary: it opens with the box's label, or the
+ * label sits right before it, or right after it with no paragraph following (the label under its summary).
+ */
+function isAiSummary(paragraph: Element): boolean {
+  if (/^\W*AI-generated summary/i.test(paragraph.textContent ?? '')) return true;
+  const after = paragraph.nextElementSibling;
+  return isAiSummaryLabel(paragraph.previousElementSibling) || (isAiSummaryLabel(after) && !after?.nextElementSibling?.matches('p'));
+}
+
+/** The first paragraph after the "Abstract" heading that is not Hugging Face's AI-generated summary. */
 function abstractParagraph(doc: Document): Element | null {
   for (let node = abstractHeading(doc)?.nextElementSibling ?? null; node; node = node.nextElementSibling) {
-    const box = aiSummaryBox(node);
-    const paragraph = (node.tagName === 'P' ? [node] : [...node.querySelectorAll('p')]).find((p) => !box?.contains(p));
+    const paragraph = (node.tagName === 'P' ? [node] : [...node.querySelectorAll('p')]).find((p) => !isAiSummary(p));
     if (paragraph) return paragraph;
   }
   return null;

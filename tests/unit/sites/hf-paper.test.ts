@@ -38,6 +38,24 @@ describe('Hugging Face paper pages', () => {
       // Box and abstract in one block (the page's abstract paragraph moved into it below).
       '<div class="block"><div class="box"><span>AI-generated summary</span><p>HallE-Switch cuts hallucinations 44% less.</p></div></div>',
     ];
+    // An abstract that mentions the words is the abstract, with or without a box before it.
+    for (const withBox of [false, true]) {
+      const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+      const abstract = doc.querySelector('p.text-gray-600')!;
+      abstract.textContent = `${abstract.textContent} Unlike an AI-generated summary, our captions are checked by people.`;
+      if (withBox) doc.querySelector('.pb-8 h2')!.insertAdjacentHTML('afterend', boxes[0]!);
+      expect(hfPaper.extract(doc, url)!.abstract, `box ${withBox}`).toMatch(/Unlike an AI-generated summary/);
+    }
+    // The label and its summary as the heading's siblings, the abstract after them.
+    {
+      const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+      const label = doc.createElement('div');
+      label.textContent = 'AI-generated summary';
+      const summary = doc.createElement('p');
+      summary.textContent = 'HallE-Switch cuts hallucinations 44% less.';
+      doc.querySelector('.pb-8 h2')!.after(label, summary);
+      expect(hfPaper.extract(doc, url)!.abstract).toMatch(ABSTRACT);
+    }
     for (const [k, html] of boxes.entries()) {
       const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
       const heading = doc.querySelector('.pb-8 h2')!;
