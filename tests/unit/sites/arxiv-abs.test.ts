@@ -68,8 +68,17 @@ describe('arXiv abstract pages', () => {
       ['Comments: This paper has been withdrawn by the author due to an error in the evaluation code', 'This paper has been withdrawn by the author due to an error in the evaluation code'],
       ['Comments: Withdrawn: the main theorem is false', 'Withdrawn: the main theorem is false'],
       ['Comments: We withdraw this paper because of a bug in Table 2', 'We withdraw this paper because of a bug in Table 2'],
+      ['Comments: The author has withdrawn this paper due to a crucial error', 'The author has withdrawn this paper due to a crucial error'],
+      ['Comments: Paper withdrawn due to an error in Lemma 3', 'Paper withdrawn due to an error in Lemma 3'],
       ['Comments: 12 pages. This version replaces the withdrawn arXiv:2309.00001', undefined],
       ['Comments: Accepted at ICLR 2024; code at this https URL', undefined],
+      // Another venue's, version's or claim's withdrawal (from a review).
+      ['Comments: Withdrawn from ICML 2023; accepted at NeurIPS 2023', undefined],
+      ['Comments: A version of this paper was withdrawn from a conference', undefined],
+      ['Comments: This work was withdrawn from NeurIPS 2022 and is now published at ICLR 2023', undefined],
+      ['Comments: We withdraw the claim in Section 4; see v3', undefined],
+      ['Comments: The previous version was withdrawn due to an error; this version fixes it', undefined],
+      ['Comments: We have withdrawn the dataset from public access due to privacy concerns', undefined],
     ];
     for (const [text, withdrawal] of cases) {
       comments.textContent = text;
