@@ -591,6 +591,7 @@ export function pickTldrOfSplit(title: string, clean: string[]): string {
 const SOLVES_THAT_BY = new RegExp(
   String.raw`^We (?:${PROBLEM_VERBS}|resolve|remedy|circumvent) (?:this|these|that|those|such|both|the above)(?: [\w-]+){0,4}? by (propos|introduc|present|develop|design|us|leverag|learn|train|build|formulat)ing\b`,
 );
+const JOINED_GERUND = /\b(?:and|or),?\s+(?:then\s+|also\s+)?(?:by\s+)?[\w-]+ing\b/;
 // The verb of SOLVES_THAT_BY's gerund ("introducing" → "introduce").
 const BARE_OF_GERUND: Record<string, string> = {
   propos: 'propose', introduc: 'introduce', present: 'present', develop: 'develop', design: 'design', us: 'use',
@@ -605,6 +606,7 @@ export function finishTldr(text: string): string {
   const own = text
     .replace(/^We (?:also|further) /, 'We ')
     .replace(PAPER_LEAD_IN, 'We')
-    .replace(SOLVES_THAT_BY, (_whole, gerund: string) => `We ${BARE_OF_GERUND[gerund]!}`);
+    // (Not before a second gerund the verb would leave as it is: "by using X and then fine-tuning Y".)
+    .replace(SOLVES_THAT_BY, (whole, gerund: string, at: number, all: string) => (JOINED_GERUND.test(all.slice(at + whole.length)) ? whole : `We ${BARE_OF_GERUND[gerund]!}`));
   return clip(own.replace(DANGLING_PURPOSE, '.'), MAX_TLDR_CHARS);
 }

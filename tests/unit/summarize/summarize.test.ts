@@ -152,6 +152,8 @@ describe('pickTldr', () => {
     expect(pickTldr('T', ['We address these issues in this paper by proposing adaptive quantization, which finds a precision for each parameter.'])).toBe(
       'We propose adaptive quantization, which finds a precision for each parameter.',
     );
+    // A second gerund joined to the first stays with it (from a review).
+    expect(pickTldr('T', ['We address this problem by using a frozen encoder and then fine-tuning a small decoder on top.'])).toMatch(/^We address this problem by using/);
     // What it solves the problem with, not a method it presents, stays as written.
     expect(pickTldr('T', ['We address this issue by propagating labels using a manifold structure.'])).toBe('We address this issue by propagating labels using a manifold structure.');
   });
