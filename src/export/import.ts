@@ -80,6 +80,8 @@ const MARKDOWN_BREAK = /(?: {2}|(?<!\\)(?:\\\\)*\\)$/;
 // A line indented under a list item, not an item itself: Markdown's continuation of that item. (An
 // editor that trims the lines' trailing spaces leaves our export's item lines only this.)
 // (A "•" is no Markdown list marker: a note's line may open with one, unescaped.)
+// A labelled line of an item of our export (markdown.ts readEntryLine), indented under it.
+const ITEM_FIELD_LINE = /^\s+(?:Tags|TL;DR|Notes): /;
 const INDENTED_LINE = /^\s+(?!(?:[-*+]|\d+[.)])\s)\S/;
 // A list item's marker ("- ", "1. ") and a task list's box ("- [ ] ", "* [x] ").
 const LIST_MARKER = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/;
@@ -157,8 +159,9 @@ function parseIdList(text: string): ImportParse {
       // text: its authors, tags or notes.
       // (Not an indented line giving a paper's id, address or "arXiv:…": a paper of its own, as before;
       // but in our export's notes, a line of the note that opens with one.)
+      // (Nor an item's labelled line: "  Notes: https://arxiv.org/abs/…" opens its note.)
       const inNotes = inOurExport && exported?.notes !== undefined;
-      const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw) && (id === null || inNotes));
+      const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw) && (id === null || inNotes || ITEM_FIELD_LINE.test(raw)));
       // A list item opening with a paper's link is a paper of its own, whatever the line before ends with.
       if (continues && exported && !(link && id)) {
         // The whole line: a note's " #" is no comment, and its no-break spaces are its indentation.

@@ -115,6 +115,10 @@ describe('Markdown export', () => {
     }
     // A note's line opening with a paper's address or id is the note's, trimmed or not.
     const linking = 'Compare with\n\nhttps://arxiv.org/abs/2401.00003 later\narXiv:2401.00004\n2401.00005 too\nsection 4';
+    // Its first line too (from a review).
+    const opening = 'https://huggingface.co/papers/2401.00003 is the follow-up\nRead it next.';
+    const opened = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', notes: opening })]);
+    for (const file of [opened, opened.replace(/[ \t]+$/gm, '')]) expect(parseImport(file).items.map((item) => [item.id, item.notes])).toEqual([['2310.00002', opening]]);
     const linked = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', notes: linking })]);
     for (const file of [linked, linked.replace(/[ \t]+$/gm, '')]) expect(parseImport(file).items.map((item) => [item.id, item.notes])).toEqual([['2310.00002', linking]]);
     // Blank lines before a paper's link added by hand, indented, are no part of the note above it.
