@@ -493,6 +493,10 @@ export function score(features: number[], weights: readonly number[]): number {
 // not one that states what the paper answers ("We introduce X, a framework that aims to answer: … ?").
 const ASKS = /^(?:how|what|why|when|where|which|who|whether|can|could|do|does|did|is|are|should|would|will|we (?:\w+ )?ask)\b/i;
 
+// "We" of anyone, in a sentence that says nothing the paper does ("In reinforcement learning, we can
+// learn a model of future observations …").
+const GENERIC_WE = /^(?:(?![^,]*\bwe\b)[^,]{0,80}, )?we (?:can|often|typically|usually|generally|commonly|may|might|need to|have to)\b(?![^.]*\b(?:propose|introduce|present|show|demonstrate|develop|find|prove)\b)(?![^.]*\b(?:our|this paper|this work|here)\b)/i;
+
 // A hope or a belief states no finding ("We hope these results may help to clarify …").
 const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
 
@@ -502,7 +506,7 @@ const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
  * and loses to any statement but an availability note.
  */
 function ownWork(sentences: string[]): number[] {
-  return sentences.map((s) => (OWN.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0));
+  return sentences.map((s) => (OWN.test(s) && !GENERIC_WE.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0));
 }
 
 /** The candidates pickTldr ranks: those from the sentences most about the paper's own work. */

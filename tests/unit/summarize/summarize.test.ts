@@ -175,6 +175,17 @@ describe('pickTldr', () => {
     expect(pickTldr('T', ['We then ask "is there a single global feature pooling variant that suits fine-grained recognition?"', 'Our analysis finds that average pooling is best for fine-grained recognition.'])).toMatch(/^Our analysis finds/);
   });
 
+  it('takes what the paper does over what anyone "can" do ("In reinforcement learning, we can learn a model …")', () => {
+    // SciTLDR train: "Causally Correct Partial Models for Reinforcement Learning", shortened.
+    const sentences = [
+      "In reinforcement learning, we can learn a model of future observations and rewards, and use it to plan the agent's next actions.",
+      'We introduce a general family of partial models that are provably causally correct.',
+    ];
+    expect(pickTldr('Causally Correct Partial Models for Reinforcement Learning', sentences)).toMatch(/^We introduce a general family of partial models/);
+    // A "we can" the paper shows is its own.
+    expect(pickTldr('T', ['Estimators of gradients are noisy.', 'We show that by drawing multiple samples per datapoint, we can learn with significantly less data.'])).toMatch(/^We show that by drawing/);
+  });
+
   it('no cut leaves "that even if" without its main clause, or a hyphen without its word', () => {
     // SciTLDR train: "Theoretical Analysis of Auto Rate-Tuning by Batch Normalization".
     const texts = eligibleCandidates([
