@@ -497,6 +497,9 @@ const ASKS = /^(?:how|what|why|when|where|which|who|whether|can|could|do|does|di
 // learn a model of future observations …").
 const GENERIC_WE = /^(?:(?![^,]*\bwe\b)[^,]{0,80}, )?we (?:can|often|typically|usually|generally|commonly|may|might|need to|have to)\b(?![^.]*\b(?:propose|introduce|present|show|demonstrate|develop|find|prove)\b)(?![^.]*\b(?:our|this paper|this work|here)\b)/i;
 
+// A sentence that opens with what an earlier one said ("This allows us to …", "These results …").
+const LEANS_BACK = /^(?:this|these|those|it|they|such)\b(?! (?:[\w-]+ )?(?:paper|work|study|article|survey|report|thesis|manuscript|note)\b)/i;
+
 // A hope or a belief states no finding ("We hope these results may help to clarify …").
 const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
 
@@ -506,7 +509,7 @@ const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
  * and loses to any statement but an availability note.
  */
 function ownWork(sentences: string[]): number[] {
-  return sentences.map((s) => (OWN.test(s) && !GENERIC_WE.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0));
+  return sentences.map((s) => (OWN.test(s) && !GENERIC_WE.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0) - (LEANS_BACK.test(s) ? 0.5 : 0));
 }
 
 /** The candidates pickTldr ranks: those from the sentences most about the paper's own work. */

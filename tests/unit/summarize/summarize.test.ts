@@ -186,6 +186,18 @@ describe('pickTldr', () => {
     expect(pickTldr('T', ['Estimators of gradients are noisy.', 'We show that by drawing multiple samples per datapoint, we can learn with significantly less data.'])).toMatch(/^We show that by drawing/);
   });
 
+  it('takes a sentence that stands alone over one opening with what an earlier one said ("This allows us to …")', () => {
+    // SciTLDR dev: "Efficient Inference and Exploration for Reinforcement Learning", shortened.
+    const sentences = [
+      'Despite an ever growing literature on reinforcement learning algorithms, their statistical inference is less studied.',
+      'We investigate the large-sample behaviors of the Q-value estimates with closed-form characterizations of the asymptotic variances.',
+      'This allows us to efficiently construct confidence regions for Q-value and optimal value functions.',
+    ];
+    expect(pickTldr('Efficient Inference and Exploration for Reinforcement Learning', sentences)).toMatch(/^We investigate the large-sample behaviors/);
+    // "This paper" (or "This workshop paper") is the paper itself.
+    expect(pickTldr('T', ['Distillation is common.', 'This workshop paper shows that our model, a convolutional student trained by distillation, matches BERT.', 'It needs no labels.'])).toMatch(/^This workshop paper shows/);
+  });
+
   it('no cut leaves "that even if" without its main clause, or a hyphen without its word', () => {
     // SciTLDR train: "Theoretical Analysis of Auto Rate-Tuning by Batch Normalization".
     const texts = eligibleCandidates([
