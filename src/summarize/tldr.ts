@@ -63,10 +63,10 @@ const CUT_AT = /,\s|;\s|\s\(|\s(?:by|which|with|using|while|and|through|via|wher
 const HANGING_END =
   /(?:\b(?!(?:family|assembly|anomaly|supply|apply|reply|rely|italy|monopoly|july|ally)\b)[a-z]+ly|\bfollowing \w+|\bas follows|,\s[a-z]+(?:ed|ing)|[;,]\s(?:if|when|whereas|although|though|because|since|unless|while)\b[^,;]*)$/i;
 // (Lower case only: "vitamin A." or "Plan A." is a name, not an article.)
-// A conjunction or "that" whose clause was cut off ("… show that.", "… i.e."), and a preposition
-// before a cut "which" ("… the conditions under.").
+// A conjunction, "that" or a relative pronoun whose clause was cut off ("… show that.", "… i.e.",
+// "… a planner, which."), and a preposition before a cut "which" ("… the conditions under.").
 const HANGING_WORD =
-  /\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a|an|namely|consider|include|includes|contain|contains|comprise|comprises|involve|involves|and|or|but|that|along|without|under|over|upon|during|among|across|between|within|against|towards?|per|i\.e\.?|e\.g\.?)$/;
+  /\s(?:in|of|on|at|for|to|from|into|onto|about|than|as|the|a|an|namely|consider|include|includes|contain|contains|comprise|comprises|involve|involves|and|or|but|that|along|without|under|over|upon|during|among|across|between|within|against|towards?|per|which|who|whom|whose|i\.e\.?|e\.g\.?)$/;
 // A clause opener interrupted by a phrase between commas ("We show that, under mild assumptions, …"):
 // a cut at the phrase's closing comma keeps the opener without its clause.
 const OPENER_INTERRUPTED = /\b(?:that|and|but|which|where|while|then|if|when|we|whether),\s[^,;]*$/i;
@@ -500,6 +500,9 @@ const GENERIC_WE = /^(?:(?![^,]*\bwe\b)[^,]{0,80}, )?we (?:can|often|typically|u
 // A sentence that opens with what an earlier one said ("This allows us to …", "These results …").
 const LEANS_BACK = /^(?:this|these|those|it|they|such)\b(?! (?:[\w-]+ )?(?:paper|work|study|article|survey|report|thesis|manuscript|note)\b)/i;
 
+// A sentence that only poses the problem the paper works on ("We consider the problem of disease entity normalization").
+const POSES_PROBLEM = /^(?:(?:in|within) (?:this|the present|our) (?:paper|work|study),? |here,? )?we (?:introduce|consider|study|address|tackle|investigate|formulate|pose|focus on|revisit|examine) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:problem|task|question|challenge|setting)s?\b/i;
+
 // A hope or a belief states no finding ("We hope these results may help to clarify …").
 const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
 
@@ -509,7 +512,7 @@ const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
  * and loses to any statement but an availability note.
  */
 function ownWork(sentences: string[]): number[] {
-  return sentences.map((s) => (OWN.test(s) && !GENERIC_WE.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0) - (LEANS_BACK.test(s) ? 0.5 : 0));
+  return sentences.map((s) => (OWN.test(s) && !GENERIC_WE.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0) - (LEANS_BACK.test(s) || POSES_PROBLEM.test(s) ? 0.5 : 0));
 }
 
 /** The candidates pickTldr ranks: those from the sentences most about the paper's own work. */

@@ -198,6 +198,24 @@ describe('pickTldr', () => {
     expect(pickTldr('T', ['Distillation is common.', 'This workshop paper shows that our model, a convolutional student trained by distillation, matches BERT.', 'It needs no labels.'])).toMatch(/^This workshop paper shows/);
   });
 
+  it('takes what the paper presents over the problem it poses ("We consider the problem of …")', () => {
+    // SciTLDR dev: "NormCo: Deep Disease Normalization for Biomedical Knowledge Base Construction", shortened.
+    const sentences = [
+      'We consider the problem of disease entity normalization, an essential task in constructing a biomedical knowledge base.',
+      'We present NormCo, a deep coherence model which considers the semantics of an entity mention, as well as the topical coherence of the mentions within a single document.',
+    ];
+    expect(pickTldr('NormCo: Deep Disease Normalization for Biomedical Knowledge Base Construction', sentences)).toMatch(/^We present NormCo/);
+  });
+
+  it('no cut leaves a relative pronoun without its clause ("… a Neural Program Planner, which.")', () => {
+    // SciTLDR train: "Neural Program Planner for Structured Predictions".
+    const texts = eligibleCandidates([
+      'We demonstrate the effectiveness of planning-based SP with a Neural Program Planner (NPP), which, given a set of candidate programs from a pretrained search policy, decides which program is the most promising.',
+    ]).map((candidate) => candidate.text);
+    expect(texts.filter((text) => /\b(?:which|who|whose)\.$/.test(text))).toEqual([]);
+    expect(texts).toContain('We demonstrate the effectiveness of planning-based SP with a Neural Program Planner.');
+  });
+
   it('no cut leaves "that even if" without its main clause, or a hyphen without its word', () => {
     // SciTLDR train: "Theoretical Analysis of Auto Rate-Tuning by Batch Normalization".
     const texts = eligibleCandidates([
