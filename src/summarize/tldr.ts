@@ -503,6 +503,9 @@ const LEANS_BACK = /^(?:this|these|those|it|they|such)\b(?! (?:[\w-]+ )?(?:paper
 // A sentence that only poses the problem the paper works on ("We consider the problem of disease entity normalization").
 const POSES_PROBLEM = /^(?:(?:in|within) (?:this|the present|our) (?:paper|work|study),? |here,? )?we (?:introduce|consider|study|address|tackle|investigate|formulate|pose|focus on|revisit|examine) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:problem|task|question|challenge|setting)s?\b/i;
 
+// A sentence about how the paper tests or surveys rather than what it finds or proposes ("We perform
+// extensive experiments and show …", "We conduct a systematic empirical study …", "We evaluate X on …").
+const RUNS_EVALUATION = /^(?:(?:in|within) (?:this|the present|our) (?:paper|work|study),? |here,? )?we (?:also )?(?:perform|conduct|run|carry out|evaluate|validate|test|benchmark)\b/i;
 // A hope or a belief states no finding ("We hope these results may help to clarify …").
 const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
 
@@ -512,7 +515,7 @@ const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
  * and loses to any statement but an availability note.
  */
 function ownWork(sentences: string[]): number[] {
-  return sentences.map((s) => (OWN.test(s) && !GENERIC_WE.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0) - (LEANS_BACK.test(s) || POSES_PROBLEM.test(s) ? 0.5 : 0));
+  return sentences.map((s) => (OWN.test(s) && !GENERIC_WE.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0) - (LEANS_BACK.test(s) || POSES_PROBLEM.test(s) || RUNS_EVALUATION.test(s) ? 0.5 : 0));
 }
 
 /** The candidates pickTldr ranks: those from the sentences most about the paper's own work. */

@@ -207,6 +207,19 @@ describe('pickTldr', () => {
     expect(pickTldr('NormCo: Deep Disease Normalization for Biomedical Knowledge Base Construction', sentences)).toMatch(/^We present NormCo/);
   });
 
+  it('takes what the paper proposes or finds over how it tests it ("We perform extensive experiments and show …")', () => {
+    // SciTLDR dev: "Construction of Macro Actions for Deep Reinforcement Learning", its last six sentences.
+    const sentences = [
+      'On the other hand, repeating actions may limit the diversity of behaviors of the agent.',
+      'Instead, we propose to construct macro actions by a genetic algorithm, which eliminates the dependency of the macro action derivation procedure from the past policies of the agent.',
+      'Our approach appends a macro action to the primitive action space once at a time and evaluates whether the augmented action space leads to promising performance or not.',
+      'We perform extensive experiments and show that the constructed macro actions are able to speed up the learning process for a variety of deep reinforcement learning methods.',
+      'Our experimental results also demonstrate that the macro actions suggested by our approach are transferable among deep reinforcement learning methods and similar environments.',
+      'We further provide a comprehensive set of ablation analysis to validate our methodology.',
+    ];
+    expect(pickTldr('Construction of Macro Actions for Deep Reinforcement Learning', sentences)).toMatch(/^We propose to construct macro actions/);
+  });
+
   it('no cut leaves a relative pronoun without its clause ("… a Neural Program Planner, which.")', () => {
     // SciTLDR train: "Neural Program Planner for Structured Predictions".
     const texts = eligibleCandidates([
