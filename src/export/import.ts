@@ -159,8 +159,9 @@ function parseIdList(text: string): ImportParse {
       // text: its authors, tags or notes.
       // (Not an indented line giving a paper's id, address or "arXiv:…": a paper of its own, as before;
       // but in our export's notes, a line of the note that opens with one.)
-      // (Nor an item's labelled line: "  Notes: https://arxiv.org/abs/…" opens its note.)
-      const inNotes = inOurExport && exported?.notes !== undefined;
+      // (Nor an item's labelled line: "  Notes: https://arxiv.org/abs/…" opens its note. But a line opening
+      // with a new-style id, which our export writes escaped in a note ("2401\.00001"), was added by hand.)
+      const inNotes = inOurExport && exported?.notes !== undefined && !/^\d{4}\.\d{4,5}\b/.test(entry);
       const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw) && (id === null || inNotes || ITEM_FIELD_LINE.test(raw)));
       // A list item opening with a paper's link is a paper of its own, whatever the line before ends with.
       if (continues && exported && !(link && id)) {

@@ -115,12 +115,20 @@ describe('Markdown export', () => {
     }
     // A note's line opening with a paper's address or id is the note's, trimmed or not.
     const linking = 'Compare with\n\nhttps://arxiv.org/abs/2401.00003 later\narXiv:2401.00004\n2401.00005 too\nsection 4';
-    // Its first line too (from a review).
+    // Its first line too, and a TL;DR citing a paper (from a review and a QA pass).
     const opening = 'https://huggingface.co/papers/2401.00003 is the follow-up\nRead it next.';
-    const opened = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', notes: opening })]);
-    for (const file of [opened, opened.replace(/[ \t]+$/gm, '')]) expect(parseImport(file).items.map((item) => [item.id, item.notes])).toEqual([['2310.00002', opening]]);
+    const opened = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', notes: opening }), savedItem({ id: '2310.00004', title: 'Cited', tldr: 'Extends arXiv:2301.00001 to images.' })]);
+    for (const file of [opened, opened.replace(/[ \t]+$/gm, '')]) {
+      expect(parseImport(file).items.map((item) => [item.id, item.notes, item.tldr])).toEqual([
+        ['2310.00002', opening, expect.any(String)],
+        ['2310.00004', undefined, 'Extends arXiv:2301.00001 to images.'],
+      ]);
+    }
     const linked = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', notes: linking })]);
     for (const file of [linked, linked.replace(/[ \t]+$/gm, '')]) expect(parseImport(file).items.map((item) => [item.id, item.notes])).toEqual([['2310.00002', linking]]);
+    // A paper's id added by hand, indented under a paper with notes, is a paper (a note's id line is written escaped).
+    const handAdded = `${linked.replace(/[ \t]+$/gm, '')}\n  2401.09997\n`;
+    expect(parseImport(handAdded).items.map((item) => [item.id, item.notes])).toEqual([['2310.00002', linking], ['2401.09997', undefined]]);
     // Blank lines before a paper's link added by hand, indented, are no part of the note above it.
     const byHand = `${exported.replace(/[ \t]+$/gm, '')}\n\n\n  [Switch Transformers](https://arxiv.org/abs/2101.03961)\n`;
     expect(parseImport(byHand).items.map((item) => [item.id, item.notes])).toEqual([
