@@ -1,0 +1,31 @@
+import { expect, test, vi } from 'vitest';
+import { filterItems, EMPTY_QUERY, prepareSearch } from '../../../src/ui/reading-list/query';
+import * as tokenize from '../../../src/search/tokenize';
+import { savedItem } from '../export/fixtures';
+
+// Counts the folds of search text (the costly part of preparing a paper for search).
+vi.mock('../../../src/search/tokenize', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/search/tokenize')>();
+  return { ...original, foldForSearch: vi.fn(original.foldForSearch) };
+});
+
+// The reading list reads the list again after every edit: new objects, nearly all as they were.
+const reread = <T extends object>(items: readonly T[]): T[] => items.map((item) => ({ ...item }));
+
+test("an edit prepares only the edited paper's search text again, not every paper's (2,000 papers with long notes took seconds)", () => {
+  const items = Array.from({ length: 50 }, (_, at) => savedItem({ id: `2401.${String(at).padStart(5, '0')}`, title: `Paper ${at}`, notes: `Long notes on paper ${at}. `.repeat(20) }));
+  const folds = vi.mocked(tokenize.foldForSearch);
+  prepareSearch(items);
+  expect(folds.mock.calls.length).toBeGreaterThanOrEqual(items.length);
+
+  folds.mockClear();
+  const after = reread(items);
+  after[7] = { ...after[7]!, notes: 'Rewritten: now about speculative decoding.' };
+  prepareSearch(after);
+  // The edited paper's text (its search text and nothing of the 49 others).
+  expect(folds.mock.calls.length).toBeGreaterThan(0);
+  expect(folds.mock.calls.length).toBeLessThanOrEqual(3);
+  // And what the search finds follows the edit.
+  expect(filterItems(after, { ...EMPTY_QUERY, text: 'speculative' }).map((item) => item.id)).toEqual(['2401.00007']);
+  expect(filterItems(after, { ...EMPTY_QUERY, text: 'paper 12' }).map((item) => item.id)).toEqual(['2401.00012']);
+});
