@@ -8,6 +8,7 @@ import { StatusSelect } from '../status-select';
 import { useDebouncedWrite, type WriteState } from './pending-writes';
 import { describeDay } from '../time';
 import type { LostEdit } from './lost-edits';
+import { textDirection } from '../text-direction';
 
 /** Every row is this tall (px) in a wide window at the designed font sizes; all rows share one height, so the list can render only the rows on screen. */
 export const ROW_HEIGHT = 172;
@@ -171,7 +172,9 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
       <textarea
         data-testid="notes"
         aria-label={`Notes on ${item.title}`}
-        dir="auto"
+        // As dir="auto" would set it (its first letter's direction), which Chromium took seconds over
+        // for a note of tens of thousands of lines.
+        dir={textDirection(draft.value)}
         rows={2}
         maxLength={MAX_NOTES_LENGTH}
         placeholder="Your notes"
