@@ -461,13 +461,17 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     if ([...selection].some((id) => !present.has(id))) setSelection(new Set([...selection].filter((id) => present.has(id))));
   }, [items]);
 
-  // Search text and the typo index are built while idle, so the first keystroke is as fast as the rest.
+  // Search text and the typo index are built while idle, so the first keystroke is as fast as the rest;
+  // a few papers at a time, as idle time allows (thousands of long notes held the page for seconds).
   useEffect(() => {
     if (!items) return;
-    const idle = requestIdleCallback(() => {
-      prepareSearch(items);
-      savedTypoSearch(items);
-    });
+    let next = 0;
+    const build = (deadline: IdleDeadline): void => {
+      next = prepareSearch(items, next, () => deadline.timeRemaining() > 0);
+      if (next < items.length) idle = requestIdleCallback(build);
+      else savedTypoSearch(items);
+    };
+    let idle = requestIdleCallback(build);
     return () => cancelIdleCallback(idle);
   }, [items]);
 

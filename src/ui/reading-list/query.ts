@@ -187,15 +187,24 @@ export function byWordFit<T>(matches: readonly T[], terms: readonly string[], na
   return groups.flat();
 }
 
-/** Builds the search text of items ahead of the first keystroke (call when idle with the whole list). */
-export function prepareSearch(items: readonly SavedItem[]): void {
-  for (const item of items) {
+/**
+ * Builds the search text of the whole list's `items` ahead of the first keystroke, from `from` on while
+ * `more()` says there is time (call when idle); answers where it stopped. Once all are built, papers no
+ * longer listed are forgotten.
+ */
+export function prepareSearch(items: readonly SavedItem[], from = 0, more: () => boolean = () => true): number {
+  let at = from;
+  for (; at < items.length && more(); at++) {
+    const item = items[at]!;
     haystack(item);
     savedNames(item);
     itemForms(item);
   }
-  const ids = new Set(items.map((item) => item.id));
-  for (const texts of [haystacks, formsTexts, namesTexts]) texts.keepOnly(ids);
+  if (at === items.length) {
+    const ids = new Set(items.map((item) => item.id));
+    for (const texts of [haystacks, formsTexts, namesTexts]) texts.keepOnly(ids);
+  }
+  return at;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -29,3 +29,15 @@ test("an edit prepares only the edited paper's search text again, not every pape
   expect(filterItems(after, { ...EMPTY_QUERY, text: 'speculative' }).map((item) => item.id)).toEqual(['2401.00007']);
   expect(filterItems(after, { ...EMPTY_QUERY, text: 'paper 12' }).map((item) => item.id)).toEqual(['2401.00012']);
 });
+
+test('the search text is prepared a few papers at a time, as idle time allows, and picks up where it stopped', () => {
+  const items = Array.from({ length: 10 }, (_, at) => savedItem({ id: `2402.${String(at).padStart(5, '0')}`, title: `Item ${at}` }));
+  let budget = 3;
+  const more = () => budget-- > 0;
+  expect(prepareSearch(items, 0, more)).toBe(3);
+  budget = 3;
+  expect(prepareSearch(items, 3, more)).toBe(6);
+  expect(prepareSearch(items, 6)).toBe(10);
+  // What is not prepared yet is built when searched.
+  expect(filterItems(items, { ...EMPTY_QUERY, text: 'item 9' }).map((item) => item.id)).toEqual(['2402.00009']);
+});
