@@ -261,6 +261,8 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   const years = terms.map((term) => YEAR.test(term));
   // A word finds its other forms too ("following": "to follow instructions"), as in the store.
   const forms = terms.map((term) => pluralAcronymKey(term) ?? formsKey(term));
+  // A short acronym is looked for where a word starts: "llm" is not in "filming", nor "rag" in "average".
+  const atWordStart = terms.map((term) => term.length <= 3 && isAcronym(term));
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return false;
@@ -270,7 +272,8 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
     const text = haystack(item);
     return terms.every((term, at) => {
       const form = forms[at];
-      return text.includes(term) || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form));
+      const found = atWordStart[at] ? wordFit(text, term) > 0 : text.includes(term);
+      return found || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form));
     });
   });
 }

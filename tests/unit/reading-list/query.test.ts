@@ -135,6 +135,11 @@ describe('reading-list query', () => {
     ]);
     expect(wordsOnly('LMs')).toEqual([]);
     expect(wordsOnly('RAGs')).toEqual(['2401.00005']);
+    // The acronym itself too (from a QA pass), still as the start of a word ("rag" finds "RAG-based").
+    expect(wordsOnly('LM')).toEqual([]);
+    expect(wordsOnly('RAG')).toEqual(['2401.00005']);
+    expect(searchIn([savedItem({ id: '2401.00006', title: 'RAG-based agents' }), savedItem({ id: '2401.00007', title: 'Filming hallmarks with cameras' })])('llm rag')).toEqual([]);
+    expect(searchIn([savedItem({ id: '2401.00006', title: 'RAG-based agents' })])('rag')).toEqual(['2401.00006']);
   });
 
   test('a word finds its other forms even when another saved paper holds it as typed ("following" finds "to follow instructions"), after that paper in the popup', () => {
