@@ -80,9 +80,9 @@ const MARKDOWN_BREAK = /(?: {2}|(?<!\\)(?:\\\\)*\\)$/;
 // A line indented under a list item, not an item itself: Markdown's continuation of that item. (An
 // editor that trims the lines' trailing spaces leaves our export's item lines only this.)
 // (A "•" is no Markdown list marker: a note's line may open with one, unescaped.)
+const INDENTED_LINE = /^\s+(?!(?:[-*+]|\d+[.)])\s)\S/;
 // A labelled line of an item of our export (markdown.ts readEntryLine), indented under it.
 const ITEM_FIELD_LINE = /^\s+(?:Tags|TL;DR|Notes): /;
-const INDENTED_LINE = /^\s+(?!(?:[-*+]|\d+[.)])\s)\S/;
 // A list item's marker ("- ", "1. ") and a task list's box ("- [ ] ", "* [x] ").
 const LIST_MARKER = /^\s*(?:(?:[-*+•]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/;
 // A line that opens with a Markdown link, after any list marker.
@@ -156,11 +156,10 @@ function parseIdList(text: string): ImportParse {
       const reference = referenceOf(entry);
       const id = arxivIdFromReference(reference);
       // After a Markdown line break, or indented under the paper's item, a line is the paper's own
-      // text: its authors, tags or notes.
-      // (Not an indented line giving a paper's id, address or "arXiv:…": a paper of its own, as before;
-      // but in our export's notes, a line of the note that opens with one.)
-      // (Nor an item's labelled line: "  Notes: https://arxiv.org/abs/…" opens its note. But a line opening
-      // with a new-style id, which our export writes escaped in a note ("2401\.00001"), was added by hand.)
+      // text: its authors, tags or notes. An indented line giving a paper's id, address or "arXiv:…" is
+      // a paper of its own, but for an item's labelled line ("  Notes: https://arxiv.org/abs/…") and,
+      // in our export's notes, a note's line opening with one (our export writes a new-style id there
+      // escaped, "2401\.00001": an unescaped one was added by hand).
       const inNotes = inOurExport && exported?.notes !== undefined && !/^\d{4}\.\d{4,5}\b/.test(entry);
       const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw) && (id === null || inNotes || ITEM_FIELD_LINE.test(raw)));
       // A list item opening with a paper's link is a paper of its own, whatever the line before ends with.

@@ -506,13 +506,16 @@ const POSES_PROBLEM = /^(?:(?:in|within) (?:this|the present|our) (?:paper|work|
 // A sentence about how the paper tests or surveys rather than what it finds or proposes ("We perform
 // extensive experiments and show …", "We conduct a systematic empirical study …", "We evaluate X on …").
 const RUNS_EVALUATION = /^(?:(?:in|within) (?:this|the present|our) (?:paper|work|study),? |here,? )?we (?:also )?(?:perform|conduct|run|carry out|evaluate|validate|test|benchmark)\b/i;
+
 // A hope or a belief states no finding ("We hope these results may help to clarify …").
 const HOPE = /^We (?:hope|believe|expect|anticipate|envision)\b/;
 
 /**
- * Per sentence: 1 when it is about the paper's own work, minus 2 when it only says what is
- * available; a question (ASKS) or a hope states no finding
- * and loses to any statement but an availability note.
+ * Per sentence: 1 when it is about the paper's own work (not anyone's "we can", GENERIC_WE), minus 2
+ * when it only says what is available; a question (ASKS) or a hope states no finding and loses to
+ * any statement but an availability note; one that leans on an earlier sentence (LEANS_BACK), only
+ * poses the problem (POSES_PROBLEM) or says how the paper is tested (RUNS_EVALUATION) loses half a
+ * point, to a sentence saying what the paper does or finds.
  */
 function ownWork(sentences: string[]): number[] {
   return sentences.map((s) => (OWN.test(s) && !GENERIC_WE.test(s) ? 1 : 0) - (AVAILABILITY.test(s) ? 2 : 0) - ((ASKS.test(s) && QUESTION.test(s)) || HOPE.test(s) ? 1.5 : 0) - (LEANS_BACK.test(s) || POSES_PROBLEM.test(s) || RUNS_EVALUATION.test(s) ? 0.5 : 0));

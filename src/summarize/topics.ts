@@ -30,8 +30,10 @@ const MAX_TOPICS = 5;
 const RULES: readonly TopicRule[] = [
   ['quantization', /quantiz|low-bit/],
   ['pruning', /prun|sparsif/],
-  // A teacher or student is a model here ("student model", "teacher-student"), not a school's.
+  // A teacher or student is a model here ("student model"), not a school's; a teacher-student setting
+  // (of a theory) only supports it.
   ['distillation', /distill|(?:teacher|student)s? (?:models?|networks?)/, /(?:teacher|student)s?-(?:models?|networks?|student)/],
+  // Serving a model faster: not speeding up training or research, nor efficient Bayesian inference.
   ['efficient inference', /(?:efficient|accelerat\w*) (?!(?:bayesian|variational|statistical|posterior|causal|approximate|probabilistic|amortized) )(?:\w+ )?(?:inference|decoding)|inference speed|throughput|speed.?ups?\b(?! (?:in |of |for )?(?:the )?(?:training|learning|convergence|innovation|research|optimization)\b(?! (?:and|&) inference))|latency/],
   ['speculative decoding', /speculative|draft/],
   // "A long sequence of tasks" is a series, not a long input.
@@ -53,6 +55,7 @@ const RULES: readonly TopicRule[] = [
   ['vision-language', /vision.language|vision-and-language|(?<!(?:is|are) )multi-?modal(?!it(?:y|ies) in|[- ](?:nature|outputs?|distributions?|posteriors?|densit|conditional|polic))|l?vlm|caption/],
   ['hallucination', /hallucinat/],
   ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)/, /evaluat/],
+  // A dataset the paper makes (the cue looks ahead: "a speech dataset" is speech & audio too).
   ['datasets', /(?:collect|curate|construct|introduce)\w* (?=(?:\S+ ){0,5}(?:dataset|corpus))|(?:propos|present|releas)\w* (?=(?!(?:on|in|at|for|with|from|by|to|over|using|across)\b)(?:[\w-]+,? )?(?:a |an |the )?(?:new |novel |large(?:-scale)? |challenging |public )?(?:[\w-]+ )?(?:dataset|corpus)\b)/, /dataset|corp(?:us|ora)/],
   ['survey', /survey|taxonomy/],
   // Learning a policy from rewards also when "reinforcement" goes unnamed ("Off-Policy Policy
