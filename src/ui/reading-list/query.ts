@@ -117,9 +117,30 @@ class ItemTexts {
   }
 }
 
-// Searchable text per item. Tags too: a reader searching "to-cite" means the papers they tagged so.
-const haystacks = new ItemTexts((item) => `${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}\n${item.tags.join('\n')}`, searchText);
+// An item's text as written. Tags too: a reader searching "to-cite" means the papers they tagged so.
+const writtenText = (item: SavedItem): string => `${item.title}\n${item.tldr}\n${item.notes}\n${item.authors.join('\n')}\n${item.tags.join('\n')}`;
+// Searchable text per item.
+const haystacks = new ItemTexts(writtenText, searchText);
 const haystack = (item: SavedItem): string => haystacks.get(item);
+
+// A capital inside a word, where a short acronym of a name may start ("MLLMs", "MobileViT", "DeepSeekMoE").
+const CAPITAL_IN_WORD = /(?<=\p{L})\p{Lu}/gu;
+
+/**
+ * The short acronyms of the table a text writes inside names from a capital ("llm" of "MLLMs", "vit"
+ * of "MobileViT", "qa" of "TextVQA"), space-separated; not in lower case ("hallmarks", "average").
+ */
+function acronymsInNames(written: string): string {
+  const found = new Set<string>();
+  for (const { index } of written.matchAll(CAPITAL_IN_WORD)) {
+    for (const length of [2, 3]) {
+      const part = written.slice(index, index + length).toLowerCase();
+      if (/^[a-z]+$/.test(part) && part.length === length && isAcronym(part)) found.add(part);
+    }
+  }
+  return found.size === 0 ? '' : ` ${[...found].join(' ')} `;
+}
+const namedAcronyms = new ItemTexts(writtenText, acronymsInNames);
 
 /**
  * The year a paper was published, else the year its id says it was first submitted (2310.01779 →
@@ -202,7 +223,7 @@ export function prepareSearch(items: readonly SavedItem[], from = 0, more: () =>
   }
   if (at === items.length) {
     const ids = new Set(items.map((item) => item.id));
-    for (const texts of [haystacks, formsTexts, namesTexts]) texts.keepOnly(ids);
+    for (const texts of [haystacks, formsTexts, namesTexts, namedAcronyms]) texts.keepOnly(ids);
   }
   return at;
 }
@@ -261,7 +282,8 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   const years = terms.map((term) => YEAR.test(term));
   // A word finds its other forms too ("following": "to follow instructions"), as in the store.
   const forms = terms.map((term) => pluralAcronymKey(term) ?? formsKey(term));
-  // A short acronym is looked for where a word starts: "llm" is not in "filming", nor "rag" in "average".
+  // A short acronym is looked for where a word starts, or in a name from a capital ("MLLMs"): "llm"
+  // is not in "filming", nor "rag" in "average".
   const atWordStart = terms.map((term) => term.length <= 3 && isAcronym(term));
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
@@ -272,7 +294,7 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
     const text = haystack(item);
     return terms.every((term, at) => {
       const form = forms[at];
-      const found = atWordStart[at] ? wordFit(text, term) > 0 : text.includes(term);
+      const found = atWordStart[at] ? wordFit(text, term) > 0 || namedAcronyms.get(item).includes(` ${term} `) : text.includes(term);
       return found || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form));
     });
   });

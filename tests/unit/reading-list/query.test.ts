@@ -140,6 +140,17 @@ describe('reading-list query', () => {
     expect(wordsOnly('RAG')).toEqual(['2401.00005']);
     expect(searchIn([savedItem({ id: '2401.00006', title: 'RAG-based agents' }), savedItem({ id: '2401.00007', title: 'Filming hallmarks with cameras' })])('llm rag')).toEqual([]);
     expect(searchIn([savedItem({ id: '2401.00006', title: 'RAG-based agents' })])('rag')).toEqual(['2401.00006']);
+    // Inside a name, from a capital (from a review): "MLLMs", "MobileViT", "DeepSeekMoE", "TextVQA", "AutoCoT".
+    const names = searchIn([
+      savedItem({ id: '2401.00011', title: 'MLLMs Know Where to Look' }),
+      savedItem({ id: '2401.00012', title: 'MobileViT: Light-weight Vision Transformer' }),
+      savedItem({ id: '2401.00013', title: 'DeepSeekMoE: Towards Expert Specialization' }),
+      savedItem({ id: '2401.00014', title: 'TextVQA and AutoCoT' }),
+    ]);
+    expect(names('llm')).toEqual(['2401.00011']);
+    expect(names('vit')).toEqual(['2401.00012']);
+    expect(names('moe')).toEqual(['2401.00013']);
+    expect(names('qa cot')).toEqual(['2401.00014']);
   });
 
   test('a word finds its other forms even when another saved paper holds it as typed ("following" finds "to follow instructions"), after that paper in the popup', () => {
