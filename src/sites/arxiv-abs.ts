@@ -50,7 +50,7 @@ export function categoryOfSubject(subject: string): string | null {
 // another paper's, version's or venue's withdrawal ("replaces the withdrawn arXiv:…", "Withdrawn from
 // ICML 2023", "A version of this paper was withdrawn from a conference"), nor a claim withdrawn.
 const WITHDRAWN =
-  /^\W*(?:paper )?withdrawn\b(?! from\b)|(?<!\b(?:version|copy|draft) of )\b(?:this|the|our) (?:paper|article|manuscript|submission|preprint|work|version) (?:has been|have been|is|was|is being) withdrawn\b(?! from\b)|\bwithdrawn by (?:the|its|all|both|one of the|first|corresponding) (?:\w+ )?authors?\b|\b(?:we|(?:the )?authors?(?:\(s\))?) (?:\w+ )?(?:withdraw|withdrew|(?:have|has) withdrawn) (?:this|the|our) (?:paper|article|manuscript|submission|preprint|work)\b|\bhas withdrawn this (?:paper|article|manuscript|submission|preprint)\b/i;
+  /^\W*(?:paper )?withdrawn\b(?! from (?!(?:the )?arxiv\b))|(?<!\b(?:version|copy|draft) of )\b(?:this|the|our) (?:paper|article|manuscript|submission|preprint|work|version) (?:has been|have been|is|was|is being) withdrawn\b(?! from (?!(?:the )?arxiv\b))|\bwithdrawn by (?:the|its|all|both|one of the|first|corresponding) (?:\w+ )?authors?\b|\b(?:we|(?:the )?authors?(?:\(s\))?) (?:\w+ )?(?:withdraw|withdrew|(?:have|has) withdrawn) (?:this|the|our) (?:paper|article|manuscript|submission|preprint|work)\b|\bhas withdrawn this (?:paper|article|manuscript|submission|preprint)\b/i;
 
 /** The withdrawal reason arXiv's comments give, when they say the paper was withdrawn. */
 function withdrawalOf(doc: Document): string | undefined {

@@ -70,6 +70,7 @@ describe('arXiv abstract pages', () => {
       ['Comments: We withdraw this paper because of a bug in Table 2', 'We withdraw this paper because of a bug in Table 2'],
       ['Comments: The author has withdrawn this paper due to a crucial error', 'The author has withdrawn this paper due to a crucial error'],
       ['Comments: Paper withdrawn due to an error in Lemma 3', 'Paper withdrawn due to an error in Lemma 3'],
+      ['Comments: This paper has been withdrawn from arXiv due to a copyright issue', 'This paper has been withdrawn from arXiv due to a copyright issue'],
       ['Comments: 12 pages. This version replaces the withdrawn arXiv:2309.00001', undefined],
       ['Comments: Accepted at ICLR 2024; code at this https URL', undefined],
       // Another venue's, version's or claim's withdrawal (from a review).
