@@ -160,7 +160,7 @@ function parseIdList(text: string): ImportParse {
       // a paper of its own, but for an item's labelled line ("  Notes: https://arxiv.org/abs/…") and,
       // in our export's notes, a note's line opening with one (our export writes a new-style id there
       // escaped, "2401\.00001": an unescaped one was added by hand).
-      const inNotes = inOurExport && exported?.notes !== undefined && !/^\d{4}\.\d{4,5}\b/.test(entry);
+      const inNotes = inOurExport && exported?.notes !== undefined && !/^\d{4}\.\d{4,5}(?:v\d+)?\b/.test(entry);
       const continues = MARKDOWN_BREAK.test(lines[index - 1] ?? '') || (exported !== null && INDENTED_LINE.test(raw) && (id === null || inNotes || ITEM_FIELD_LINE.test(raw)));
       // A list item opening with a paper's link is a paper of its own, whatever the line before ends with.
       if (continues && exported && !(link && id)) {

@@ -127,8 +127,8 @@ describe('Markdown export', () => {
     const linked = exportMarkdown([savedItem({ id: '2310.00002', title: 'Next', notes: linking })]);
     for (const file of [linked, linked.replace(/[ \t]+$/gm, '')]) expect(parseImport(file).items.map((item) => [item.id, item.notes])).toEqual([['2310.00002', linking]]);
     // A paper's id added by hand, indented under a paper with notes, is a paper (a note's id line is written escaped).
-    const handAdded = `${linked.replace(/[ \t]+$/gm, '')}\n  2401.09997\n`;
-    expect(parseImport(handAdded).items.map((item) => [item.id, item.notes])).toEqual([['2310.00002', linking], ['2401.09997', undefined]]);
+    const handAdded = `${linked.replace(/[ \t]+$/gm, '')}\n  2401.09997\n  2401.09998v2\n`;
+    expect(parseImport(handAdded).items.map((item) => [item.id, item.notes])).toEqual([['2310.00002', linking], ['2401.09997', undefined], ['2401.09998', undefined]]);
     // Blank lines before a paper's link added by hand, indented, are no part of the note above it.
     const byHand = `${exported.replace(/[ \t]+$/gm, '')}\n\n\n  [Switch Transformers](https://arxiv.org/abs/2101.03961)\n`;
     expect(parseImport(byHand).items.map((item) => [item.id, item.notes])).toEqual([
