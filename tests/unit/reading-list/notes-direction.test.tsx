@@ -20,6 +20,9 @@ test('textDirection: right to left for Arabic or Hebrew first, left to right oth
   expect(textDirection('推論の高速化')).toBe('ltr');
   expect(textDirection('123 — !')).toBe('ltr');
   expect(textDirection('')).toBe('ltr');
+  // A direction mark first (from a review).
+  expect(textDirection('\u200f(1) note')).toBe('rtl');
+  expect(textDirection('\u200eשלום')).toBe('ltr');
 });
 
 test("each row's notes field reads in its note's direction, a long note included", async () => {
