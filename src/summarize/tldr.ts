@@ -500,8 +500,9 @@ const GENERIC_WE = /^(?:(?![^,]*\bwe\b)[^,]{0,80}, )?we (?:can|often|typically|u
 // A sentence that opens with what an earlier one said ("This allows us to …", "These results …").
 const LEANS_BACK = /^(?:this|these|those|it|they|such)\b(?! (?:[\w-]+ )?(?:paper|work|study|article|survey|report|thesis|manuscript|note)\b)/i;
 
-// A sentence that only poses the problem the paper works on ("We consider the problem of disease entity normalization").
-const POSES_PROBLEM = /^(?:(?:in|within) (?:this|the present|our) (?:paper|work|study),? |here,? )?we (?:introduce|consider|study|address|tackle|investigate|formulate|pose|focus on|revisit|examine) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:problem|task|question|challenge|setting)s?\b/i;
+// A sentence that only poses the problem the paper works on ("We consider the problem of disease entity
+// normalization"), not one that also says what the paper proposes for it.
+const POSES_PROBLEM = /^(?:(?:in|within) (?:this|the present|our) (?:paper|work|study),? |here,? )?we (?:introduce|consider|study|address|tackle|investigate|formulate|pose|focus on|revisit|examine) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:problem|task|question|challenge|setting)s?\b(?![^.]*\b(?:propose|introduce|present|develop|design)\b)/i;
 
 // A sentence about how the paper tests or surveys rather than what it finds or proposes ("We perform
 // extensive experiments and show …", "We conduct a systematic empirical study …", "We evaluate X on …").
@@ -607,7 +608,7 @@ export function pickTldrOfSplit(title: string, clean: string[]): string {
 const SOLVES_THAT_BY = new RegExp(
   String.raw`^We (?:${PROBLEM_VERBS}|resolve|remedy|circumvent) (?:this|these|that|those|such|both|the above)(?: [\w-]+){0,4}? by (propos|introduc|present|develop|design|us|leverag|learn|train|build|formulat)ing\b`,
 );
-const JOINED_GERUND = /\b(?:and|or),?\s+(?:then\s+|also\s+)?(?:by\s+)?[\w-]+ing\b/;
+const JOINED_GERUND = /(?:\b(?:and|or|as well as|followed by)|,),?\s+(?:then\s+|also\s+)?(?:by\s+)?[\w-]+ing\b/;
 // The verb of SOLVES_THAT_BY's gerund ("introducing" → "introduce").
 const BARE_OF_GERUND: Record<string, string> = {
   propos: 'propose', introduc: 'introduce', present: 'present', develop: 'develop', design: 'design', us: 'use',

@@ -154,6 +154,7 @@ describe('pickTldr', () => {
     );
     // A second gerund joined to the first stays with it (from a review).
     expect(pickTldr('T', ['We address this problem by using a frozen encoder and then fine-tuning a small decoder on top.'])).toMatch(/^We address this problem by using/);
+    expect(pickTldr('T', ['We address this problem by using a pretrained encoder, then fine-tuning it on the task.'])).toMatch(/^We address this problem by using/);
     // What it solves the problem with, not a method it presents, stays as written.
     expect(pickTldr('T', ['We address this issue by propagating labels using a manifold structure.'])).toBe('We address this issue by propagating labels using a manifold structure.');
   });
@@ -205,6 +206,12 @@ describe('pickTldr', () => {
       'We present NormCo, a deep coherence model which considers the semantics of an entity mention, as well as the topical coherence of the mentions within a single document.',
     ];
     expect(pickTldr('NormCo: Deep Disease Normalization for Biomedical Knowledge Base Construction', sentences)).toMatch(/^We present NormCo/);
+    // A sentence that poses the problem and proposes for it is no mere problem (from a review).
+    const proposing = [
+      'We study the problem of continuous control agents in deep RL with adversarial attacks and propose the first two-step algorithm based on learned model dynamics.',
+      'Extensive experiments on various MuJoCo domains demonstrate that our proposed framework is much more effective than the baselines.',
+    ];
+    expect(pickTldr('Toward Evaluating Robustness of Deep Reinforcement Learning with Continuous Control', proposing)).toMatch(/^We study the problem of continuous control agents/);
   });
 
   it('takes what the paper proposes or finds over how it tests it ("We perform extensive experiments and show …")', () => {
