@@ -55,7 +55,8 @@ const RULES: readonly TopicRule[] = [
   ['vision-language', /vision.language|vision-and-language|(?<!(?:is|are) )multi-?modal(?!it(?:y|ies) in|[- ](?:nature|outputs?|distributions?|posteriors?|densit|conditional|polic))|l?vlm|caption/],
   ['hallucination', /hallucinat/],
   ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)/, /evaluat/],
-  // A dataset the paper makes (the cue looks ahead: "a speech dataset" is speech & audio too).
+  // A dataset the paper makes. The cue reads ahead without taking the words: "a speech dataset" is
+  // speech & audio too, and "dataset" counts once more, as the weak cue.
   ['datasets', /(?:collect|curate|construct|introduce)\w* (?=(?:\S+ ){0,5}(?:dataset|corpus))|(?:propos|present|releas)\w* (?=(?!(?:on|in|at|for|with|from|by|to|over|using|across)\b)(?:[\w-]+,? )?(?:a |an |the )?(?:new |novel |large(?:-scale)? |challenging |public )?(?:[\w-]+ )?(?:dataset|corpus)\b)/, /dataset|corp(?:us|ora)/],
   ['survey', /survey|taxonomy/],
   // Learning a policy from rewards also when "reinforcement" goes unnamed ("Off-Policy Policy
@@ -93,7 +94,7 @@ const RULES: readonly TopicRule[] = [
   // Handwritten digits are MNIST, a benchmark, not documents.
   ['OCR & documents', /ocr\b|handwrit(?!ten digits?\b)|document (?:understanding|image)/],
   // Hate speech, parts of speech and a senate's speeches are text, not audio.
-  ['speech & audio', /(?<!(?:hate|toxic|offensive|abusive|free|parts?.of)[ -])speech(?!es)|asr\b|audio|spoken (?:language|term|dialog|words?|utterances?|quer|content|corpus|corpora)|music(?:al)? (?:generation|transcription|information retrieval|source separation|audio)|sound events?/],
+  ['speech & audio', /(?<!(?:hate|toxic|offensive|abusive|free|parts?.of)[ -])speech(?!es)|asr\b|audio|spoken(?! by\b)|music(?:al)? (?:generation|transcription|information retrieval|source separation|audio)|sound events?/],
   ['tokenization', /tokeni[sz]|subword|byte.pair/, /(?<!open[- ])vocabular/],
   ['pre-training', /pre-?training (?:data|corp)|continued (?:pre-?)?training|from scratch|(?:training|trillion) tokens/, /pre-?train/],
   ['fine-tuning', /(?<!\b(?:without|or|no) (?:\w+ )?)fine-?tun|instruction.tun|lora\b|adapters?\b|transfer learning/],
@@ -104,7 +105,7 @@ const RULES: readonly TopicRule[] = [
   // domain-adversarial network's training is adversarial too.
   [
     'safety & security',
-    /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust|perturbation|defen)|certifi\w* (?:robust|defen)|robustness (?:certif|verif)|randomized smoothing|(?:llm|model|ai)-generated|backdoor(?! (?:criterion|adjustment|paths?))|poison(?:ing|ed)\b|trojan|(?:black|white|gr[ae]y)-box (?:adversarial )?attacks?|membership inference|model (?:stealing|extraction)|evasion attacks?/,
+    /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust|perturbation|defen)|certifi\w* (?:robust|defen)|robustness (?:certif|verif)|randomized smoothing|(?:llm|model|ai)-generated|backdoor(?! (?:criteri|adjustment|paths?|sets?\b))|poison(?:ing|ed)\b|trojan|(?:black|white|gr[ae]y)-box (?:adversarial )?attacks?|membership inference|model (?:stealing|extraction)|evasion attacks?/,
     /robust accuracy/,
   ],
   // Images named once (a protein "image", ImageNet as a benchmark) make no vision paper: a vision
@@ -112,7 +113,7 @@ const RULES: readonly TopicRule[] = [
   ['computer vision', /computer vision|(?:image|video) (?:classification|recognition|segmentation|generation|synthesis|understanding|restoration|retrieval|denoising|editing|inpainting)|object (?:detection|recognition|tracking)|(?:semantic|instance) segmentation|point clouds?|pose estimation|optical flow|super-resolution|bundle adjustment|structure from motion|face (?:recognition|detection|reconstruction|generation|verification)|(?:3d|depth) (?:\w+ )?(?:reconstruction|estimation|shapes?|scenes?|parts?|objects?|faces?|facial|meshe?s?|morphable)|videos?\b/, /images?\b|imaging\b|pixels?\b|visual\b|cameras?\b|photo|illustrations?\b/],
   // A diffusion model, not a graph's, a heat equation's or a manifold's diffusion ("Ballistic Graph
   // Neural Network", "diffusion maps", "diffusion wavelets").
-  ['generative models', /(?:denoising|latent|stable|score-based|text-to-\w+|video|image) diffusion|diffusion(?:-based)? (?:models?|probabilistic|transformers?|polic|sampl|priors?|decoders?|generat)|generative adversarial(?! imitation)(?: net(?:work)?s?)?(?: \(\w*gans?\))?|variational auto-?encoders?(?: \(\w*vaes?\))?|gans?\b|generative model|vaes?\b/],
+  ['generative models', /(?:denoising|latent|stable|score-based|text-to-\w+|video|image) diffusion|diffusion(?:-based)? (?:models?|probabilistic|transformers?|polic|sampl|priors?|decoders?|generat)|generative adversarial(?! imitation)(?: net(?:work)?s?)?(?: \(\w*gans?\))?|variational auto-?encoders?(?: \(\w*vaes?\))?|gans?\b(?: \(generative adversarial(?: net(?:work)?s?)?\))?|generative model|vaes?\b/],
   // Learning from a few examples of a new task. A language model prompted with a few examples
   // ("few-shot prompting", "GPT-3's few-shot learning") is no meta-learning: few-shot only supports it.
   ['meta-learning', /meta[- ]?learn|meta[- ](?=reinforcement|rl\b)|learning to learn|(?:few|one)[- ]shot (?:classification|regression)|maml\b/, /few[- ]shot|one[- ]shot learning/],

@@ -426,6 +426,13 @@ describe('cues read in the sense the paper uses them', () => {
     expect(topicsFor('Superposition Yields Robust Neural Scaling', 'We study representation superposition, where a model represents more features than it has dimensions.')).toContain('interpretability');
   });
 
+  it('languages spoken by people, the backdoor criterion and GANs spelled out after their acronym are no speech, attack or second mention (from a review)', () => {
+    expect(topicsFor('Cross-lingual NER', 'We study NER for 10 languages spoken by over 300 million people.')).not.toContain('speech & audio');
+    expect(topicsFor('Spoken question answering', 'We answer questions about lecture recordings.')).toContain('speech & audio');
+    expect(topicsFor('Causal effects', 'We use backdoor criteria and backdoor sets to adjust for confounding.')).not.toContain('safety & security');
+    expect(topicsFor('Neural machine translation', 'We train NMT models. Prior work used GANs (generative adversarial networks) for this.')).not.toContain('generative models');
+  });
+
   it('a dataset a paper proposes is datasets; music and sound are speech & audio', () => {
     expect(topicsFor('DuoRC: Towards Complex Language Understanding with Paraphrased Reading Comprehension', 'We propose DuoRC, a novel dataset for reading comprehension.')).toContain('datasets');
     expect(topicsFor('A model of piano playing', 'We study music transcription from recordings of pianists.')).toContain('speech & audio');
