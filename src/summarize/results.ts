@@ -85,9 +85,9 @@ const VERB =
 // A multiple of a model's or its data's size, after it ("10x more parameters") or set beside a count
 // of it ("175 billion parameters, 10x more than …").
 // (Not what a method does with its size: "2x more tokens per second", "3x more data efficiency",
-// "fits 8x larger models on a single GPU".)
+// "fits 8x larger models on a single A100"; but "10x more parameters per layer" is a size.)
 const LARGER_SIZE_AFTER =
-  /^\s*(?:more|larger|bigger)\s+(?:(?:training\s+)?(?:parameters|data|tokens|layers|weights)|models?|networks?|datasets?|corpora|corpus)\b(?![\s-]*(?:per\b|\/|efficien|in the same|with the same|on (?:a|one) (?:single )?(?:gpu|device)))/i;
+  /^\s*(?:more|larger|bigger)\s+(?:(?:training\s+)?(?:parameters|data|layers|weights|images|examples|samples)|tokens(?!\s*(?:per\b|\/))|models?|networks?|datasets?|corpora|corpus)\b(?![\s-]*(?:efficien|in the same|with the same|on (?:a|one) (?:single )?(?:[\w-]+ ){0,2}(?:gpus?|devices?|accelerators?|a100|h100|v100)\b))/i;
 const SIZE_NOUN_BEFORE = /\b(?:parameters|tokens|weights|layers|examples|images),\s*$/i;
 
 // A passive verb ("the number of parameters is reduced by 42%") follows what the number is of: the
@@ -129,7 +129,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   // How much larger a model or its data is ("175 billion parameters, 10x more than any previous
   // model", "10x more training data") describes the paper's setting; "10x fewer parameters" and
   // "comparable to models 10x larger" are results.
-  if (unit !== undefined && /^(?:×|\\times|[xX]|times|-?fold)$/.test(unit) && (LARGER_SIZE_AFTER.test(after) || (SIZE_NOUN_BEFORE.test(before) && /^\s*(?:more|larger|bigger)\s+than\b/i.test(after)))) return false;
+  if (unit !== undefined && /^(?:×|\\times|[xX]|times|-?fold)$/.test(unit) && (LARGER_SIZE_AFTER.test(sentence.slice(end, end + 100)) || (SIZE_NOUN_BEFORE.test(before) && /^\s*(?:more|larger|bigger)\s+than\b/i.test(after)))) return false;
   if (unit) return true;
   if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before) || AS_FEW_BEFORE.test(before)) return true;
   if (BITS_PER_PARAMETER.test(sentence.slice(end, end + 60))) return BITS_REACHED_BEFORE.test(before);

@@ -176,9 +176,11 @@ describe('extractKeyResults', () => {
     ).toEqual([]);
     expect(extractKeyResults('We pre-train on 10x more training data than prior work.')).toEqual([]);
     // What a method does with a size is its result (from a review).
-    for (const result of ['It generates 2x more tokens per second than the baseline', 'It fits 8x larger models on a single GPU', 'It is 4x more data-efficient', 'It uses 1.3B parameters, 5x more efficient than the baseline']) {
+    for (const result of ['It generates 2x more tokens per second than the baseline', 'It fits 8x larger models on a single GPU', 'It fits 8x larger models on a single consumer GPU', 'It is 4x more data-efficient', 'It uses 1.3B parameters, 5x more efficient than the baseline']) {
       expect(extractKeyResults(`${result}.`)).toEqual([result]);
     }
+    // A size per unit, or beside a count of the same, is still a size.
+    for (const setting of ['It has 10x more parameters per layer.', 'It uses 10x more training data per step.', 'Trained with 1B images, 10x more images than LAION.']) expect(extractKeyResults(setting)).toEqual([]);
     expect(extractKeyResults('Our model achieves performance comparable to models up to 10x larger. It uses 10x fewer parameters than BERT.')).toEqual([
       'achieves performance comparable to models up to 10x larger',
       'It uses 10x fewer parameters than BERT',
