@@ -290,6 +290,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           const bare = prefix.replace(/[\s,;:]+$/, '');
           // (Or a hyphen whose word is still to come: "quantized to 2-, 3- or 4-bits".)
           if (HANGING_END.test(bare) || HANGING_WORD.test(bare) || ADJECTIVE_WITHOUT_NOUN.test(bare) || OPENER_INTERRUPTED.test(bare) || /\w-$/.test(bare)) continue;
+          // A cut that keeps no verb states nothing ("In the subjective tests, for one language and …").
+          if (!hasVerb(bare)) continue;
           add(`${bare}.`, leadType, paren, CUTS.indexOf(m[0].trim()) + 1);
         }
       }

@@ -227,6 +227,15 @@ describe('pickTldr', () => {
     expect(pickTldr('Construction of Macro Actions for Deep Reinforcement Learning', sentences)).toMatch(/^We propose to construct macro actions/);
   });
 
+  it('no cut keeps a phrase without a verb ("In the subjective tests, for one language and cross-lingual voice conversion.")', () => {
+    // SciTLDR train: "Investigation of using disentangled and interpretable representations … for cross-lingual voice conversion".
+    const texts = eligibleCandidates([
+      'Finally, in the subjective tests, for one language and cross-lingual voice conversion, our approach achieved moderately better or comparable results compared to the baseline in speech quality and similarity.',
+    ]).map((candidate) => candidate.text);
+    expect(texts).not.toContain('In the subjective tests, for one language and cross-lingual voice conversion.');
+    expect(texts).toContain('In the subjective tests, for one language and cross-lingual voice conversion, our approach achieved moderately better or comparable results compared to the baseline in speech quality.');
+  });
+
   it('no cut leaves a relative pronoun without its clause ("… a Neural Program Planner, which.")', () => {
     // SciTLDR train: "Neural Program Planner for Structured Predictions".
     const texts = eligibleCandidates([
