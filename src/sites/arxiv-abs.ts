@@ -53,9 +53,9 @@ const WITHDRAWN =
   /^\W*(?:paper )?withdrawn\b(?! from (?!(?:the )?arxiv\b))|(?<!\b(?:version|copy|draft) of )\b(?:this|the|our) (?:paper|article|manuscript|submission|preprint|work|version) (?:has been|have been|is|was|is being) withdrawn\b(?! from (?!(?:the )?arxiv\b))|\bwithdrawn by (?:the|its|all|both|one of the|first|corresponding) (?:\w+ )?authors?\b|\b(?:we|(?:the )?authors?(?:\(s\))?) (?:\w+ )?(?:withdraw|withdrew|(?:have|has) withdrawn) (?:this|the|our) (?:paper|article|manuscript|submission|preprint|work)\b|\bhas withdrawn this (?:paper|article|manuscript|submission|preprint)\b/i;
 
 /** The withdrawal reason arXiv's comments give, when they say the paper was withdrawn. */
-function withdrawalOf(doc: Document): string | undefined {
+function withdrawalOf(commentsElement: Element | null): string | undefined {
   // (The comments' cell, or a block that opens with its label.)
-  const comments = elementText(doc.querySelector('.comments')).replace(/^\s*Comments:\s*/i, '');
+  const comments = elementText(commentsElement).replace(/^\s*Comments:\s*/i, '');
   return WITHDRAWN.test(comments) ? comments : undefined;
 }
 
@@ -71,6 +71,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     ? metaAuthors
     : [...doc.querySelectorAll('div.authors a')].map((a) => a.textContent ?? '');
   const primaryCategory = categoryOfSubject(doc.querySelector('.primary-subject')?.textContent ?? '');
+  const comments = doc.querySelector('.comments');
   const paper = boundPaper({
     id,
     title,
@@ -83,8 +84,8 @@ function extract(doc: Document, url: URL): PagePaper | null {
     pdfUrl: meta(doc, 'citation_pdf_url')[0] ?? (id ? arxivPdfUrl(id) : null),
     // The abstract shows its URLs as "this https URL"; the comments often say where the code is.
     codeLinks: [...abstract.querySelectorAll('a[href]'), ...doc.querySelectorAll('.comments a[href]')].map((link) => link.getAttribute('href')),
-    links: linksWithContext([abstract, doc.querySelector('.comments')]),
-    withdrawal: withdrawalOf(doc),
+    links: linksWithContext([abstract, comments]),
+    withdrawal: withdrawalOf(comments),
   });
   return paper.title && paper.abstract ? paper : null;
 }

@@ -61,6 +61,7 @@ function abstractHeading(doc: Document): Element | null {
 }
 
 const AI_SUMMARY_LABEL = /AI-generated summary/i;
+const OPENS_WITH_AI_SUMMARY_LABEL = /^\W*AI-generated summary/i;
 
 /**
  * Whether `element` is the label of Hugging Face's "AI-generated summary" box: short text that says
@@ -77,7 +78,7 @@ function isAiSummaryLabel(element: Element | null): boolean {
  * label sits right before it, or right after it with no paragraph following (the label under its summary).
  */
 function isAiSummary(paragraph: Element): boolean {
-  if (/^\W*AI-generated summary/i.test(paragraph.textContent ?? '')) return true;
+  if (OPENS_WITH_AI_SUMMARY_LABEL.test(paragraph.textContent ?? '')) return true;
   const after = paragraph.nextElementSibling;
   return isAiSummaryLabel(paragraph.previousElementSibling) || (isAiSummaryLabel(after) && !after?.nextElementSibling?.matches('p'));
 }

@@ -77,16 +77,9 @@ const ADJECTIVE_WITHOUT_NOUN =
 // part of the list and misstate the paper ("… on four tasks - question quality prediction.").
 // An enumeration's markers ("(i)", "(2)") are not parentheticals to drop.
 const LIST_OPENER = /\b(?:such as|including|namely,?|e\.g\.,?|i\.e\.,?)\s|:\s|\s[-–—]\s|\((?:i|1|a)\)\s/i;
-// A finite verb at the start of the cut-off tail, before its clause could end (a comma, a
-// conjunction, a relative pronoun): the cut would part the prefix's subject from its verb
-// ("…, then a standard network | with one hidden layer is able to …").
-const VERB_AHEAD = /^[^,;()]*?\b(is|are|was|were|will|can|could|may|might|must|should|would|has|have|had|does|do|did)\b/i;
 // Cuts at these drop what a participle was done by, with or through ("models trained | with X",
 // "the difficulties associated | with Y", "results compared | with Z").
 const AGENT_OR_MEANS = /^\s(?:by|with|using|through|via)\s$/;
-// Cuts at these drop a clause of its own (its verb is not the kept text's).
-const OPENS_CLAUSE = /^(?:;\s|\s(?:which|while|and|where)\s)$/;
-const CLAUSE_ENDS = /[,;()]|\b(?:and|or|but|which|that|who|whose|where|while|whereas|because|since|although|though|if|when|whether|how|what|why)\b/i;
 // The kept text ends inside a clause opened by one of these ("… show that X", "…, then X", "… so
 // that X"): that clause needs its own verb before the cut.
 const SUBCLAUSE_AT_END = /(?:^|[\s,;])(?:that|then|if|where|whereas|when|whether|because|since|although|though)\s+([^,;()]*)$/i;
@@ -206,14 +199,6 @@ function pairLeftOpen(prefix: string, tail: string): boolean {
   return pair !== null && (pair[1]!.toLowerCase() === 'between' || /\b(?:and|as well as)\b/i.test(tail));
 }
 
-/** Whether the tail a cut drops starts with the verb of the kept text's last clause (see VERB_AHEAD). */
-function partsSubjectFromVerb(tail: string): boolean {
-  const verb = VERB_AHEAD.exec(tail);
-  if (!verb) return false;
-  const clauseEnd = tail.search(CLAUSE_ENDS);
-  return clauseEnd < 0 || clauseEnd > verb[0].length - verb[1]!.length;
-}
-
 /** What follows the last of `marks` in `text` (all of it when there is none): its last clause. */
 function afterLast(text: string, marks: readonly string[]): string {
   return text.slice(Math.max(...marks.map((mark) => text.lastIndexOf(mark))) + 1);
@@ -284,13 +269,12 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (m[0] === ' and ' && andSplitsPhrase(prefix, tail)) continue;
           // "not (only) X, but (also) Y": the kept "not X." would state the opposite of the claim, or half of it.
           if (/^but\b/.test(tail) && /\bnot\b|n't\b/i.test(clause)) continue;
-          // A kept text with no verb at all whose subject's verb is in the tail ("A network | with one layer is able …").
-          if (!OPENS_CLAUSE.test(m[0]) && partsSubjectFromVerb(m[0] === ' (' ? tail.replace(/^[^()]*\)/, '') : tail) && !hasVerb(prefix)) continue;
           // "… scales primarily." or "… with the following results.": the cut leaves a phrase hanging.
           const bare = prefix.replace(/[\s,;:]+$/, '');
           // (Or a hyphen whose word is still to come: "quantized to 2-, 3- or 4-bits".)
           if (HANGING_END.test(bare) || HANGING_WORD.test(bare) || ADJECTIVE_WITHOUT_NOUN.test(bare) || OPENER_INTERRUPTED.test(bare) || /\w-$/.test(bare)) continue;
-          // A cut that keeps no verb states nothing ("In the subjective tests, for one language and …").
+          // A cut that keeps no verb states nothing ("In the subjective tests, for one language and …"),
+          // or parts its subject from the verb in the tail ("A network | with one layer is able …").
           if (!hasVerb(bare)) continue;
           add(`${bare}.`, leadType, paren, CUTS.indexOf(m[0].trim()) + 1);
         }
