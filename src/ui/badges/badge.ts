@@ -129,6 +129,14 @@ function keepKeyInside(event: Event): void {
   event.stopPropagation();
 }
 
+/** As keepKeyInside; Escape also closes an open TL;DR (not during an input method's composition). */
+function onBadgeKeydown(event: Event): void {
+  event.stopPropagation();
+  if (event instanceof KeyboardEvent && event.key === 'Escape' && !event.isComposing && badgeOfRoot.get(event.currentTarget!)?.closeTldr()) {
+    event.preventDefault();
+  }
+}
+
 // A title past this is cut in the controls' names: each control says it, and the list of a
 // screen reader's buttons reads better with the title's start than with all of it.
 const NAME_TITLE_CHARS = 80;
@@ -204,7 +212,7 @@ export class Badge {
 
     badgeOfRoot.set(root, this);
     root.addEventListener('click', onBadgeClick);
-    root.addEventListener('keydown', keepKeyInside);
+    root.addEventListener('keydown', onBadgeKeydown);
     root.addEventListener('keyup', keepKeyInside);
     root.addEventListener('keypress', keepKeyInside);
   }
@@ -360,6 +368,14 @@ export class Badge {
     this.tldrToggle.setAttribute('aria-expanded', String(open));
     this.tldrToggle.lastElementChild!.textContent = open ? '▾' : '▸';
     if (open) await this.loadTldr();
+  }
+
+  /** Closes the TL;DR if it is open, the focus back on its toggle; whether it was open. */
+  closeTldr(): boolean {
+    if (this.tldrPanel.hidden) return false;
+    if (holdsFocus(this.tldrPanel)) this.tldrToggle.focus();
+    void this.toggleTldr();
+    return true;
   }
 
   /** Asks for the TL;DR, unless it was had or is being asked for; a failure is asked again on the next expand or "Try again". */

@@ -545,6 +545,30 @@ describe('listing badges', () => {
     expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
   });
 
+  test('Escape in a badge closes its open TL;DR, the focus on the toggle, and reaches no page shortcut; closed, Escape is left alone', async () => {
+    await open('arxiv-list-cs.CL-new.html');
+    const host = badge('2407.21123');
+    const toggle = part(host, 'badge-tldr-toggle')!;
+    const panel = part(host, 'badge-tldr')!;
+    const pageKeys: string[] = [];
+    document.addEventListener('keydown', (event) => pageKeys.push(event.key));
+    const escape = (target: HTMLElement) => {
+      const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    toggle.focus();
+    toggle.click();
+    await settle();
+    expect(panel.hidden).toBe(false);
+    expect(escape(toggle)).toBe(true);
+    expect(panel.hidden).toBe(true);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(host.shadowRoot!.activeElement).toBe(toggle);
+    expect(escape(toggle)).toBe(false);
+    expect(pageKeys).toEqual([]);
+  });
+
   test('a screen reader hears the TL;DR button as "TL;DR of “<title>”", collapsed or expanded, and then the TL;DR when it comes', async () => {
     await open('arxiv-list-cs.CL-new.html');
     const host = badge('2407.21123');
