@@ -1,7 +1,7 @@
 import { PagePaperSchema, type PagePaper } from '../schema';
 import { unreachableReason } from './unreachable';
 import { boundPaper } from '../sites/types';
-import { categoryOfSubject, citationName } from '../sites/arxiv-abs';
+import { categoryOfSubject, citationName, withdrawalIn } from '../sites/arxiv-abs';
 import { errorMessage } from '../messaging/error-message';
 import { decodeCharacterReferences } from '../papers/html-text';
 import { parseRetryAfter } from './client';
@@ -54,7 +54,8 @@ function* tags(html: string, name: string): Generator<{ tag: string; start: numb
  * tag), and where the element starts and ends, or null.
  */
 function elementContent(html: string, name: string, className: string): { content: string; start: number; end: number } | null {
-  const classList = new RegExp(`class\\s*=\\s*"[^"]*\\b${className}\\b[^"]*"`, 'i');
+  // The class itself, not one that only ends like it ("list-comments").
+  const classList = new RegExp(`class\\s*=\\s*"(?:[^"]*\\s)?${className}(?:\\s[^"]*)?"`, 'i');
   const close = new RegExp(`</${name}>`, 'gi');
   for (const { tag, start } of tags(html, name)) {
     if (!classList.test(tag)) continue;
@@ -86,16 +87,25 @@ function plainElementText(html: string, className: string): string | null {
   return match ? decodeCharacterReferences(match[1]!) : null;
 }
 
+/** A fragment of markup as text: its tags are spaces, its character references decoded. */
+function markupText(fragment: string): string {
+  // Tags only up to the last ">": a "<" with no ">" after it is text (and a regex would rescan to the end from each).
+  const lastTagEnd = fragment.lastIndexOf('>') + 1;
+  return decodeCharacterReferences(fragment.slice(0, lastTagEnd).replace(/<[^>]*>/g, ' ') + fragment.slice(lastTagEnd));
+}
+
 /** The abstract as the page shows it (for a page without `citation_abstract`): its text, without the "Abstract:" label. */
 function abstractBlockText(html: string): string | null {
   const block = elementContent(html, 'blockquote', 'abstract')?.content;
   if (block === undefined) return null;
   const label = elementContent(block, 'span', 'descriptor');
-  const unlabelled = label ? block.slice(0, label.start) + block.slice(label.end) : block;
-  // Tags only up to the last ">": a "<" with no ">" after it is text (and a regex would rescan to the end from each).
-  const lastTagEnd = unlabelled.lastIndexOf('>') + 1;
-  const text = unlabelled.slice(0, lastTagEnd).replace(/<[^>]*>/g, ' ') + unlabelled.slice(lastTagEnd);
-  return decodeCharacterReferences(text);
+  return markupText(label ? block.slice(0, label.start) + block.slice(label.end) : block);
+}
+
+/** The comments as the page shows them (arXiv's cell, or a block that opens with its label), as text. */
+function commentsText(html: string): string {
+  const comments = elementContent(html, 'td', 'comments') ?? elementContent(html, 'div', 'comments');
+  return comments ? markupText(comments.content).replace(/\s+/g, ' ').trim() : '';
 }
 
 /**
@@ -118,6 +128,7 @@ export function readArxivAbsPage(html: string, id: string): PagePaper | null {
     doi: first('citation_doi'),
     journalRef: plainElementText(html, 'jref'),
     pdfUrl: first('citation_pdf_url') ?? `https://arxiv.org/pdf/${id}`,
+    withdrawal: withdrawalIn(commentsText(html)),
   });
   const valid = PagePaperSchema.safeParse(paper);
   return valid.success && paper.title && paper.abstract ? valid.data : null;

@@ -52,10 +52,12 @@ export function categoryOfSubject(subject: string): string | null {
 const WITHDRAWN =
   /^\W*(?:paper )?withdrawn\b(?! from (?!(?:the )?arxiv\b))|(?<!\b(?:version|copy|draft) of )\b(?:this|the|our) (?:paper|article|manuscript|submission|preprint|work|version) (?:has been|have been|is|was|is being) withdrawn\b(?! from (?!(?:the )?arxiv\b))|\bwithdrawn by (?:the|its|all|both|one of the|first|corresponding) (?:\w+ )?authors?\b|\b(?:we|(?:the )?authors?(?:\(s\))?) (?:\w+ )?(?:withdraw|withdrew|(?:have|has) withdrawn) (?:this|the|our) (?:paper|article|manuscript|submission|preprint|work)\b|\bhas withdrawn this (?:paper|article|manuscript|submission|preprint)\b/i;
 
-/** The withdrawal reason arXiv's comments give, when they say the paper was withdrawn. */
-function withdrawalOf(commentsElement: Element | null): string | undefined {
-  // (The comments' cell, or a block that opens with its label.)
-  const comments = elementText(commentsElement).replace(/^\s*Comments:\s*/i, '');
+/**
+ * The withdrawal reason arXiv's comments give, when they say the paper was withdrawn. The comments
+ * are their cell's text, or a block's that opens with its label (the background reads them as text).
+ */
+export function withdrawalIn(commentsText: string): string | undefined {
+  const comments = commentsText.replace(/^\s*Comments:\s*/i, '');
   return WITHDRAWN.test(comments) ? comments : undefined;
 }
 
@@ -85,7 +87,7 @@ function extract(doc: Document, url: URL): PagePaper | null {
     // The abstract shows its URLs as "this https URL"; the comments often say where the code is.
     codeLinks: [...abstract.querySelectorAll('a[href]'), ...doc.querySelectorAll('.comments a[href]')].map((link) => link.getAttribute('href')),
     links: linksWithContext([abstract, comments]),
-    withdrawal: withdrawalOf(comments),
+    withdrawal: withdrawalIn(elementText(comments)),
   });
   return paper.title && paper.abstract ? paper : null;
 }

@@ -2,7 +2,8 @@ import { arxivIdFromUrl, decodedPath, normalizeArxivId } from '../papers/ids';
 import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
 import { pageCodeLink } from '../summarize/links';
 import { elementText, pageText } from './types';
-import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
+import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE, MAX_WITHDRAWAL } from '../papers/bounds';
+import { withdrawalIn } from './arxiv-abs';
 
 /**
  * arXiv pages that list papers:
@@ -62,6 +63,18 @@ function commentsCodeLink(block: Element | null): string | null {
   return null;
 }
 
+/** The withdrawal reason an entry's comments give (as on its abstract page), or null. */
+function commentsWithdrawal(block: Element | null): string | null {
+  // Most entries' comments say nothing of it: their text is not read further.
+  if (!block || !/withdr/i.test(block.textContent ?? '')) return null;
+  return withdrawalIn(pageText(elementText(block), MAX_WITHDRAWAL)) ?? null;
+}
+
+/** An entry whose title element and id were found, with what its comments say. */
+function entry(id: string, element: Element, anchor: Element, comments: Element | null): ListingEntry {
+  return { id, element, anchor, codeLink: commentsCodeLink(comments), withdrawal: commentsWithdrawal(comments) };
+}
+
 /**
  * The titles the badges go after, for the room held at document start (inside the title, it
  * matches the badge after it while what follows the title has a top margin of 2px at most, as
@@ -76,12 +89,12 @@ function entries(doc: Document): ListingEntry[] {
     if (!dd || dd.tagName !== 'DD') continue;
     const anchor = dd.querySelector('.list-title');
     const id = anchor ? listingId(dt) : null;
-    if (anchor && id) found.push({ id, element: dd, anchor, codeLink: commentsCodeLink(dd.querySelector('.list-comments')) });
+    if (anchor && id) found.push(entry(id, dd, anchor, dd.querySelector('.list-comments')));
   }
   for (const result of doc.querySelectorAll('li.arxiv-result')) {
     const anchor = result.querySelector('p.title');
     const id = anchor ? searchId(result) : null;
-    if (anchor && id) found.push({ id, element: result, anchor, codeLink: commentsCodeLink(result.querySelector('p.comments')) });
+    if (anchor && id) found.push(entry(id, result, anchor, result.querySelector('p.comments')));
   }
   return found;
 }

@@ -92,7 +92,7 @@ function entries(doc: Document): ListingEntry[] {
     const element = link.closest('article')!;
     if (!id || seen.has(element)) continue;
     seen.add(element);
-    found.push({ id, element, anchor, codeLink: pageCodeLink(embedded.get(id)?.githubRepo) });
+    found.push({ id, element, anchor, codeLink: pageCodeLink(embedded.get(id)?.githubRepo), withdrawal: null });
   }
   return found;
 }

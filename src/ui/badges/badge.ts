@@ -16,6 +16,8 @@ export interface BadgeModel {
   title: string;
   /** A code link from the page itself; the store's link replaces it. */
   pageCodeLink: string | null;
+  /** The reason the page gives when the paper was withdrawn (its results may not hold), else null. */
+  withdrawal: string | null;
 }
 
 export interface TldrResult {
@@ -209,6 +211,10 @@ export class Badge {
     root.append(parts);
 
     this.showCodeLink(model.pageCodeLink);
+    if (model.withdrawal !== null) {
+      // After the mark, where a narrow window does not cut it off; the reason on hover, as the card's mark.
+      mark.after(withAttributes(element('span', 'pl-withdrawn', 'Withdrawn'), { 'data-testid': 'badge-withdrawn', title: model.withdrawal }));
+    }
 
     badgeOfRoot.set(root, this);
     root.addEventListener('click', onBadgeClick);

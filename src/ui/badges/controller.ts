@@ -251,7 +251,7 @@ export function createBadgeController({ site, transport, doc = document, current
     const created: Badge[] = [];
     const { scheme } = look();
     for (const [index, entry] of fresh.entries()) {
-      const badge = new Badge({ id: entry.id, title: titles[index]!, pageCodeLink: entry.codeLink }, actions);
+      const badge = new Badge({ id: entry.id, title: titles[index]!, pageCodeLink: entry.codeLink, withdrawal: entry.withdrawal }, actions);
       applyScheme(badge.host, scheme);
       byEntry.set(entry.element, badge);
       byHost.set(badge.host, badge);

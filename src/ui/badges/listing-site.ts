@@ -16,6 +16,8 @@ export interface ListingEntry {
   anchor: Element;
   /** A code link the page itself gives (http(s) only), shown when the store knows none. */
   codeLink: string | null;
+  /** The reason the page gives when the paper's authors withdrew it (arXiv's comments), else null. */
+  withdrawal: string | null;
 }
 
 /** What the page says about an entry, read on demand (untrusted text, collapsed and bounded). */

@@ -102,6 +102,13 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
         arXiv {tab.id}
         {!answered ? '' : view?.rank != null ? ` · ${dailyRankText(view.rank, view.snapshot, Date.now())}` : view?.inStore ? '' : ' · not in the snapshot'}
       </p>
+      {/* As the card says it: the results of a paper its authors withdrew may not hold. */}
+      {page?.withdrawal && (
+        <p class="withdrawn" data-testid="withdrawn">
+          <strong>Withdrawn </strong>
+          <bdi>{page.withdrawal}</bdi>
+        </p>
+      )}
       {view?.tldr && <p class="tldr" dir="auto">{view.tldr}</p>}
       {/* arXiv may take seconds (busy, a slow connection): the id alone would read as all there is. */}
       {page === null && fetched.reading && (

@@ -13,7 +13,7 @@ afterEach(() => {
 describe("a badge's message about an action that got no answer", () => {
   test('goes when the store tells the badge the paper is no longer saved (it stayed beside "Save")', async () => {
     // A removal the store made as the worker stopped: its answer never came (a removal is not asked again).
-    const badge = new Badge({ id: '2310.01779', title: '', pageCodeLink: null }, { toggleSave: () => Promise.reject(new Error(NO_ANSWER)), setStatus: async () => undefined, tldr: async () => ({ text: '', note: null }) });
+    const badge = new Badge({ id: '2310.01779', title: '', pageCodeLink: null, withdrawal: null }, { toggleSave: () => Promise.reject(new Error(NO_ANSWER)), setStatus: async () => undefined, tldr: async () => ({ text: '', note: null }) });
     document.body.append(badge.host);
     badge.showInfo(info('to-read'));
     const part = (testid: string) => badge.host.shadowRoot!.querySelector<HTMLElement>(`[data-testid="${testid}"]`)!;
@@ -29,7 +29,7 @@ describe("a badge's message about an action that got no answer", () => {
   });
 
   test('stays while the store’s answers leave the status as it was (it says why the last action did nothing)', async () => {
-    const badge = new Badge({ id: '2310.01779', title: '', pageCodeLink: null }, { toggleSave: () => Promise.reject(new Error(NO_ANSWER)), setStatus: async () => undefined, tldr: async () => ({ text: '', note: null }) });
+    const badge = new Badge({ id: '2310.01779', title: '', pageCodeLink: null, withdrawal: null }, { toggleSave: () => Promise.reject(new Error(NO_ANSWER)), setStatus: async () => undefined, tldr: async () => ({ text: '', note: null }) });
     document.body.append(badge.host);
     badge.showInfo(info('to-read'));
     badge.host.shadowRoot!.querySelector<HTMLElement>('[data-testid="badge-save"]')!.click();

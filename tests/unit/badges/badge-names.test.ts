@@ -12,7 +12,7 @@ const actions = { toggleSave: async () => undefined, setStatus: async () => unde
 
 /** The badge's shadow root, as a screen reader reads it (the role="group" line and the TL;DR panel). */
 function badgeFor(title: string, shown: Partial<BadgeInfo> = {}): ReturnType<typeof within> {
-  const badge = new Badge({ id: '2310.01779', title, pageCodeLink: null }, actions);
+  const badge = new Badge({ id: '2310.01779', title, pageCodeLink: null, withdrawal: null }, actions);
   const root = document.createElement('div');
   document.body.append(root);
   root.append(badge.host);

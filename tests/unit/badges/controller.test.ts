@@ -545,6 +545,20 @@ describe('listing badges', () => {
     expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
   });
 
+  test("a withdrawn paper's badge says \"Withdrawn\" (the reason from its comments on hover); the other badges say nothing of it", async () => {
+    const { doc, url } = await loadFixture('listings/arxiv-list-cs.CL-new.html');
+    const entry = [...doc.querySelectorAll('dl > dt')].find((dt) => dt.textContent!.includes('2310.01779'))!.nextElementSibling!;
+    entry.querySelector('.list-comments')!.textContent = 'Comments: This paper has been withdrawn by the authors due to a flaw in Theorem 1';
+    show(doc);
+    controller = createBadgeController({ site: arxivListing, transport: new FakeStore(), doc: document, currentUrl: () => url });
+    controller.start();
+    await controller.scan();
+    const mark = part(badge('2310.01779'), 'badge-withdrawn')!;
+    expect(mark.textContent).toBe('Withdrawn');
+    expect(mark.title).toBe('This paper has been withdrawn by the authors due to a flaw in Theorem 1');
+    expect(hosts().filter((host) => part(host, 'badge-withdrawn'))).toEqual([badge('2310.01779')]);
+  });
+
   test('Escape in a badge closes its open TL;DR, the focus on the toggle, and reaches no page shortcut; closed, Escape is left alone', async () => {
     await open('arxiv-list-cs.CL-new.html');
     const host = badge('2407.21123');

@@ -27,6 +27,19 @@ describe('readArxivAbsPage: an arXiv abstract page read as text (the worker has 
     expect(paper!.abstract).not.toMatch(/Abstract:|</);
   });
 
+  test("a withdrawn paper's page gives the reason its comments say, from arXiv's comments cell or block; other comments give none", async () => {
+    const page = await fixture('arxiv-abs-2310.01779v3.html');
+    const withComments = (comments: string) => page.replace(/<div class="comments">.*?<\/div>/, comments);
+    expect(readArxivAbsPage(page, '2310.01779')).not.toHaveProperty('withdrawal');
+    const cell = withComments('<td class="tablecell label">Comments:</td><td class="tablecell comments mathjax">This paper has been withdrawn by the author due to an error in <a href="https://example.org/eq">Eq. 3</a> &amp; Table 2\n</td>');
+    expect(readArxivAbsPage(cell, '2310.01779')!.withdrawal).toBe('This paper has been withdrawn by the author due to an error in Eq. 3 & Table 2');
+    const block = withComments('<div class="comments">Comments: Withdrawn: the main theorem is false</div>');
+    expect(readArxivAbsPage(block, '2310.01779')!.withdrawal).toBe('Withdrawn: the main theorem is false');
+    // Another venue's withdrawal; a class that only ends like the comments'.
+    expect(readArxivAbsPage(withComments('<td class="tablecell comments">Withdrawn from ICML 2023; accepted at NeurIPS 2023</td>'), '2310.01779')).not.toHaveProperty('withdrawal');
+    expect(readArxivAbsPage(withComments('<div class="list-comments">This paper has been withdrawn</div>'), '2310.01779')).not.toHaveProperty('withdrawal');
+  });
+
   test('character references are decoded once; markup in a title stays text; a javascript: PDF link is dropped', () => {
     const html = `<meta name="citation_arxiv_id" content="2401.00001v2"><meta name="citation_title" content="Q&amp;A &#8212; &lt;b&gt;bold&lt;/b&gt; &amp;amp; &#x3B1;-nets">
       <meta content='Doe, Jane' name='citation_author'>

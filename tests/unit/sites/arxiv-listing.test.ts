@@ -111,6 +111,21 @@ describe('arXiv listing and search pages', () => {
     expect(arxivListing.entries(doc).map((entry) => entry.id)).toEqual(['math/0601001']);
   });
 
+  test("an entry whose comments say its authors withdrew it carries the reason (listing and search result); other comments, or another venue's withdrawal, do not", async () => {
+    const { doc, entries } = await listing('arxiv-list-cs.CL-new.html');
+    expect(entries.map((entry) => entry.withdrawal)).toEqual(entries.map(() => null));
+    const comments = (text: string) => Object.assign(doc.createElement('div'), { className: 'list-comments mathjax', textContent: text });
+    const replacements = entries.slice(6).map((entry) => entry.element);
+    replacements[0]!.querySelector('.list-comments')!.replaceWith(comments('Comments: This paper has been withdrawn by the authors due to a flaw in Theorem 1'));
+    replacements[1]!.querySelector('.list-authors')!.after(comments('Comments: Withdrawn from ICML 2023; accepted at NeurIPS 2023'));
+    expect(arxivListing.entries(doc).slice(6).map((entry) => entry.withdrawal)).toEqual(['This paper has been withdrawn by the authors due to a flaw in Theorem 1', null, null, null]);
+
+    const search = await listing('arxiv-search-hallucination.html');
+    const result = search.entries[1]!.element;
+    result.querySelector('p.authors')!.after(Object.assign(search.doc.createElement('p'), { className: 'comments is-size-7', textContent: 'Comments: Paper withdrawn due to an error in Lemma 3' }));
+    expect(arxivListing.entries(search.doc).map((entry) => entry.withdrawal)).toEqual([null, 'Paper withdrawn due to an error in Lemma 3', null]);
+  });
+
   test('search results: ids from the abs URL, titles, full abstracts without "More"/"Less"', async () => {
     const { entries, details } = await listing('arxiv-search-hallucination.html');
     expect(entries.map((entry) => entry.id)).toEqual(['2310.01779', '2407.20950', '2407.21123']);

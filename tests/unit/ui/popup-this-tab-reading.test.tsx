@@ -32,3 +32,14 @@ test("a PDF tab of a paper the store lacks: while arXiv's page is read, the popu
   await waitFor(() => expect(screen.getByTestId('this-tab').querySelector('.title')?.textContent).toBe('A Slow Paper'));
   expect(screen.queryByTestId('arxiv-reading')).toBeNull();
 });
+
+test('a PDF tab of a paper its authors withdrew: the popup says "Withdrawn" with the reason arXiv gives, as the card does', async () => {
+  const tab = { id: '2501.22222', url: 'https://arxiv.org/pdf/2501.22222', title: 'arXiv:2501.22222', titleFromTab: false, page: null };
+  render(<ThisTab db={db} tab={tab} />);
+  await screen.findByTestId('arxiv-reading', {}, { timeout: 3000 });
+  answerArxiv({
+    id: '2501.22222', title: 'A Flawed Paper', authors: ['Ada Lovelace'], abstract: 'We prove a false theorem.', codeLinks: [], published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null,
+    withdrawal: 'This paper has been withdrawn by the author due to an error in Lemma 3',
+  });
+  expect((await screen.findByTestId('withdrawn')).textContent).toBe('Withdrawn This paper has been withdrawn by the author due to an error in Lemma 3');
+});
