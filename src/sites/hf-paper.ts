@@ -62,15 +62,17 @@ function abstractHeading(doc: Document): Element | null {
 
 const AI_SUMMARY_LABEL = /AI-generated summary/i;
 const OPENS_WITH_AI_SUMMARY_LABEL = /^\W*AI-generated summary/i;
+const ONLY_AI_SUMMARY_LABEL = /^\W*AI-generated summary\W*$/i;
 
 /**
  * Whether `element` is the label of Hugging Face's "AI-generated summary" box: short text that says
- * so (after an icon, whose title is text too), holding no paragraph. An abstract that mentions the
- * words is no label.
+ * so (after an icon, whose title is text too), holding no paragraph; a paragraph only when it says
+ * nothing else. An abstract that mentions the words is no label.
  */
 function isAiSummaryLabel(element: Element | null): boolean {
   const text = element?.textContent ?? '';
-  return element !== null && text.length < 80 && AI_SUMMARY_LABEL.test(text) && element.tagName !== 'P' && !element.querySelector('p');
+  if (element === null || text.length >= 80 || !AI_SUMMARY_LABEL.test(text)) return false;
+  return element.tagName === 'P' ? ONLY_AI_SUMMARY_LABEL.test(text) : !element.querySelector('p');
 }
 
 /**
@@ -83,12 +85,28 @@ function isAiSummary(paragraph: Element): boolean {
   return isAiSummaryLabel(paragraph.previousElementSibling) || (isAiSummaryLabel(after) && !after?.nextElementSibling?.matches('p'));
 }
 
-/** The first paragraph after the "Abstract" heading that is not Hugging Face's AI-generated summary. */
-function abstractParagraph(doc: Document): Element | null {
+/** The paragraphs after the "Abstract" heading, in page order. */
+function* paragraphsAfterAbstractHeading(doc: Document): Generator<Element> {
   for (let node = abstractHeading(doc)?.nextElementSibling ?? null; node; node = node.nextElementSibling) {
-    const paragraph = (node.tagName === 'P' ? [node] : [...node.querySelectorAll('p')]).find((p) => !isAiSummary(p));
-    if (paragraph) return paragraph;
+    if (node.tagName === 'P') yield node;
+    else yield* node.querySelectorAll('p');
   }
+}
+
+/** A text's first 40 letters and digits, lower-cased: a paragraph and the page data's abstract compared, their math and spacing aside. */
+const opening = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 40);
+
+/**
+ * The abstract's paragraph: the one that opens as the page data's abstract does (when that data is
+ * this paper's), else the first paragraph after the "Abstract" heading that is not Hugging Face's
+ * AI-generated summary (whose box the page has laid out in more than one way).
+ */
+function abstractParagraph(doc: Document, dataAbstract: string | null): Element | null {
+  const wanted = dataAbstract ? opening(dataAbstract) : '';
+  if (wanted.length >= 20) {
+    for (const paragraph of paragraphsAfterAbstractHeading(doc)) if (opening(elementText(paragraph)) === wanted) return paragraph;
+  }
+  for (const paragraph of paragraphsAfterAbstractHeading(doc)) if (!isAiSummary(paragraph)) return paragraph;
   return null;
 }
 
@@ -104,10 +122,10 @@ function visibleAuthors(heading: Element): string[] {
 function extract(doc: Document, url: URL): PagePaper | null {
   const id = idFromUrl(url);
   const heading = doc.querySelector('h1');
-  const paragraph = abstractParagraph(doc);
-  if (!heading || !paragraph) return null;
   const embedded = embeddedPaper(doc);
   const current = embedded && normalizeArxivId(embedded.id) === id ? embedded : null;
+  const paragraph = abstractParagraph(doc, current?.summary ?? null);
+  if (!heading || !paragraph) return null;
   const paper = boundPaper({
     id,
     title: elementText(heading) || current?.title || '',
@@ -125,7 +143,8 @@ function extract(doc: Document, url: URL): PagePaper | null {
 
 /** The block holding the "Abstract" heading and paragraph; the card goes right after it. */
 function cardAnchor(doc: Document): Element | null {
-  const paragraph = abstractParagraph(doc);
+  // (Any paragraph of that block places the card alike: the page data is not needed for it.)
+  const paragraph = abstractParagraph(doc, null);
   const heading = abstractHeading(doc);
   if (!paragraph || !heading) return null;
   return heading.parentElement?.contains(paragraph) ? heading.parentElement : paragraph;

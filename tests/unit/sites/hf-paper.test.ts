@@ -136,6 +136,30 @@ describe('Hugging Face paper pages', () => {
     expect(hfPaper.cardAnchor(doc)?.querySelector('h2')?.textContent).toBe('Abstract');
   });
 
+  test("the abstract is the paragraph that opens as the page data's abstract, whatever the AI-generated summary box's layout; without that data, a label written as a paragraph is one", async () => {
+    const layouts = [
+      // The summary, its label under it, then the abstract: all the heading's siblings.
+      (summary: Element, label: Element) => [summary, label],
+      // The label written as a paragraph.
+      (summary: Element, label: Element) => [label, summary],
+    ];
+    for (const [k, layout] of layouts.entries()) {
+      for (const labelTag of ['div', 'p']) {
+        const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
+        const label = doc.createElement(labelTag);
+        label.textContent = 'AI-generated summary';
+        const summary = doc.createElement('p');
+        summary.textContent = 'HallE-Switch cuts object hallucinations by 44% in vision-language models.';
+        doc.querySelector('.pb-8 h2')!.after(...layout(summary, label));
+        expect(hfPaper.extract(doc, url)!.abstract, `layout ${k}, label ${labelTag}`).toMatch(/^Current large vision-language models/);
+        if (k === 1 && labelTag === 'p') {
+          doc.querySelector('[data-target="PaperContent"]')!.removeAttribute('data-props');
+          expect(hfPaper.extract(doc, url)!.abstract, 'label as a paragraph, no page data').toMatch(/^Current large vision-language models/);
+        }
+      }
+    }
+  });
+
   test('malformed embedded JSON is ignored, not thrown: the page\'s own author list stands in', async () => {
     const { doc, url } = await loadFixture('hf-paper-2310.01779.html');
     doc.querySelector('[data-target="PaperContent"]')!.setAttribute('data-props', '{"paper": [1, 2');
