@@ -1,6 +1,6 @@
 import { arxivAbsUrl, placeholderTitle } from '../papers/ids';
 import { isEtAl, lastName, nameParts, nameSuffix } from '../papers/names';
-import { ACCENTS } from '../papers/latex';
+import { ACCENTS, latexToText } from '../papers/latex';
 import type { SavedItem } from '../schema/papers';
 import { foldForSearch } from '../search/tokenize';
 import { asciiFold, citedDate, paperYearMonth, singleLine, unixNewlines } from './text';
@@ -217,9 +217,12 @@ const KEY_STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 
 /** What a citation needs to know of a paper (and its kept key, for a saved one). */
 export type Citable = Pick<SavedItem, 'id' | 'title' | 'authors' | 'published' | 'primaryCategory' | 'doi' | 'journalRef'> & Partial<Pick<SavedItem, 'citeKey'>>;
 
-/** The first significant title word, in ASCII ('' when there is none). */
-function titleWord(title: string): string {
-  for (const raw of title.split(/[^\p{L}\p{N}]+/u)) {
+/**
+ * The first significant title word, in ASCII ('' when there is none). Of a title holding TeX, a
+ * word of its text ("On the $\mathcal{O}(n)$ …" gives o, not mathcal), unless `legacy`.
+ */
+function titleWord(title: string, legacy: boolean): string {
+  for (const raw of (legacy ? title : latexToText(title)).split(/[^\p{L}\p{N}]+/u)) {
     // Greek letters spelled out, as ML titles use them ("π₀: …" → pi0, not a bare 0 after the year).
     const word = asciiFold(foldForSearch(raw));
     if (word !== '' && !KEY_STOPWORDS.has(word)) return word;
@@ -250,7 +253,7 @@ export function baseCitationKey(item: Citable, legacy = false): string {
   const author = asciiFold(legacy ? legacyLastName(first) : lastName(first));
   if (author === '' && !legacy) return idCitationKey(item.id);
   const year = paperYearMonth(item)?.year ?? '';
-  return `${author || 'anon'}${year}${titleWord(item.title)}`;
+  return `${author || 'anon'}${year}${titleWord(item.title, legacy)}`;
 }
 
 /** a, b, …, z, aa, ab, … */

@@ -79,6 +79,11 @@ describe('BibTeX export', () => {
     const pi = savedItem({ id: '2410.24164', title: 'π₀: A Vision-Language-Action Flow Model', authors: ['Kevin Black'], published: '2024-10-31' });
     const tau = savedItem({ id: '2406.12045', title: 'τ-bench: A Benchmark for Tool-Agent-User Interaction', authors: ['Shunyu Yao'], published: '2024-06-17' });
     expect(citationKeys([pi, tau])).toEqual(['black2024pi0', 'yao2024tau']);
+    // A title holding TeX is keyed by its text's words, not a command's name; π₀ written in TeX as in Unicode.
+    const bigO = savedItem({ id: '2401.00001', title: 'On the $\\mathcal{O}(n)$ Cost of \\textsc{Attention}', authors: ['Ann Smith'], published: '2024-01-02' });
+    const piTex = savedItem({ id: '2410.24164', title: '$\\pi_0$: A Vision-Language-Action Flow Model', authors: ['Kevin Black'], published: '2024-10-31' });
+    const textsc = savedItem({ id: '2401.00002', title: '\\textsc{Lumos}: Agents', authors: ['Da Yin'], published: '2024-01-02' });
+    expect(citationKeys([bigO, piTex, textsc])).toEqual(['smith2024o', 'black2024pi0', 'yin2024lumos']);
   });
 
   test('special characters are escaped for LaTeX and Unicode pdfLaTeX sets is kept; an emoji, which it cannot, is left out', () => {
