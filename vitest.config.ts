@@ -20,7 +20,7 @@ export default defineConfig({
           // Some files build a store of real papers first (2,611 summarized, the seed compiled): 1-2 s
           // alone, over Vitest's 10 s on a machine busy with other work.
           hookTimeout: 60_000,
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['fake-indexeddb/auto', 'tests/unit/idle-callbacks.ts'],
         },
       },
       {

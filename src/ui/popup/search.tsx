@@ -5,7 +5,7 @@ import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapsh
 import { idYearMonth, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
-import { byWordFit, filterItems, prepareSearch, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
+import { byWordFit, filterItems, prepareSearchWhenIdle, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
 import { hasTypo, typoSearch, type TypoSearch } from '../../search/typo-search';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
@@ -30,9 +30,6 @@ interface Results {
 // Papers with some of the words are listed once typing has paused this long.
 const SOME_WORDS_AFTER_MS = 250;
 
-// The saved and opened papers' typo indexes are built this long after those papers load.
-const TYPO_INDEX_DELAY_MS = 300;
-
 /**
  * Search over every paper in the store, as you type. The index is the persisted one the
  * background keeps up to date, with each paper's result row in it; it is loaded once `preload`
@@ -56,23 +53,20 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
   // first keystroke it took about a second with 5,000 saved papers, and again after each clearing,
   // which also rebuilt their typo index. Null until then.
   const saved = useLiveQuery(() => (load ? db.saved.toArray() : Promise.resolve(null)), [load]);
-  const savedNewestFirst = useMemo(() => {
-    if (!saved.value) return null;
-    prepareSearch(saved.value);
-    return sortItems(saved.value, 'added');
-  }, [saved.value]);
+  const savedNewestFirst = useMemo(() => (saved.value ? sortItems(saved.value, 'added') : null), [saved.value]);
   // So are the papers whose pages were opened (5,000 at most), newest first.
   const seen = useLiveQuery(() => (load ? db.seen.orderBy('at').reverse().toArray() : Promise.resolve(null)), [load]);
   const visited = useMemo(() => (seen.value && index.value ? visitedOutsideStore(seen.value, index.value) : null), [seen.value, index.value]);
-  // Their typo indexes are built a moment after they load (about 100 ms for 5,000 saved papers),
-  // not at the first keystroke with a typo.
+  // The saved papers' search text is built while the popup is idle, as in the reading list (built at
+  // once, 2,000 papers with long notes held the popup for seconds), then the typo indexes (about
+  // 100 ms for 5,000 saved papers): not at the first keystroke. A keystroke before then builds what
+  // it needs.
   useEffect(() => {
     if (!savedNewestFirst || !visited) return undefined;
-    const timer = setTimeout(() => {
+    return prepareSearchWhenIdle(savedNewestFirst, () => {
       savedTypoSearch(savedNewestFirst);
       visitedTypoSearch(visited);
-    }, TYPO_INDEX_DELAY_MS);
-    return () => clearTimeout(timer);
+    });
   }, [savedNewestFirst, visited]);
   const answer = useMemo(() => {
     if (!searching || !index.value || !context.value || !savedNewestFirst || !visited) return { results: null, error: null };

@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-
 import { ImportPanel } from './import-panel';
 import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './lost-edits';
 import { RecentlyRemoved } from './recently-removed';
-import { EMPTY_QUERY, prepareSearch, savedTypoSearch, searchedArxivId, searchItems, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
+import { EMPTY_QUERY, prepareSearchWhenIdle, savedTypoSearch, searchedArxivId, searchItems, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { designedRowHeight, Row, tagsProblem } from './row';
 import { useHeldRow } from './held-row';
 import { useActionSelect } from './action-select';
@@ -463,17 +463,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
 
   // Search text and the typo index are built while idle, so the first keystroke is as fast as the rest;
   // a few papers at a time, as idle time allows (thousands of long notes held the page for seconds).
-  useEffect(() => {
-    if (!items) return;
-    let next = 0;
-    const build = (deadline: IdleDeadline): void => {
-      next = prepareSearch(items, next, () => deadline.timeRemaining() > 0);
-      if (next < items.length) idle = requestIdleCallback(build);
-      else savedTypoSearch(items);
-    };
-    let idle = requestIdleCallback(build);
-    return () => cancelIdleCallback(idle);
-  }, [items]);
+  useEffect(() => (items ? prepareSearchWhenIdle(items, () => savedTypoSearch(items)) : undefined), [items]);
 
   const marked = useRef(false);
   useEffect(() => {

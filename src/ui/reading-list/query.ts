@@ -228,6 +228,21 @@ export function prepareSearch(items: readonly SavedItem[], from = 0, more: () =>
   return at;
 }
 
+/**
+ * prepareSearch of `items` while the page is idle, a few papers at a time (thousands of long notes
+ * held a page for seconds built at once), then `done`. Returns what stops it.
+ */
+export function prepareSearchWhenIdle(items: readonly SavedItem[], done: () => void): () => void {
+  let next = 0;
+  const build = (deadline: IdleDeadline): void => {
+    next = prepareSearch(items, next, () => deadline.timeRemaining() > 0);
+    if (next < items.length) idle = requestIdleCallback(build);
+    else done();
+  };
+  let idle = requestIdleCallback(build);
+  return () => cancelIdleCallback(idle);
+}
+
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 // Quotes, brackets and dots a title opens with ("“Quoted” title", "(Re)thinking …", "…and more")

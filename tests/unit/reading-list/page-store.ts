@@ -6,9 +6,6 @@ import type { PaperLensDatabase } from '../../../src/db/database';
 import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
 import { ReadingListRequestSchema, type Request } from '../../../src/schema';
 
-// happy-dom has no idle callbacks (the page builds its search text while idle).
-globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
-globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
 
 export const pageStore: {
   db: PaperLensDatabase | null;

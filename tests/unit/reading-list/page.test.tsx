@@ -10,9 +10,6 @@ import { parseTagList, ReadingListRequestSchema, type Request, type SavedItem } 
 import { savedItem } from '../export/fixtures';
 import { depsFor } from './helpers';
 
-// happy-dom has no idle callbacks (the page builds its search text while idle).
-globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
-globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
 
 let db: PaperLensDatabase;
 let counter = 0;

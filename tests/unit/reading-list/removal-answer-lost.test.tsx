@@ -8,8 +8,6 @@ import type { Request } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
 import { depsFor } from './helpers';
 
-globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
-globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
 
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
 

@@ -7,8 +7,6 @@ import { handleReadingListRequest } from '../../../src/messaging/reading-list-ha
 import { ReadingListRequestSchema, type Request } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
 
-globalThis.requestIdleCallback ??= (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number;
-globalThis.cancelIdleCallback ??= (handle: number) => clearTimeout(handle);
 
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
 
