@@ -200,6 +200,32 @@ describe('badges on listing pages', () => {
     await page.close();
   });
 
+  test('a withdrawn paper\'s badge says "Withdrawn" with the reason on hover; Escape from the keyboard closes an open TL;DR, the focus on its toggle', async () => {
+    // arXiv's /new with one entry's comments saying its authors withdrew it.
+    const page = await browser.context.newPage();
+    const listing = (await fixture('listings/arxiv-list-cs.CL-new.html')).replace(
+      'Our code is publicly available',
+      'This paper has been withdrawn by the authors due to a flaw in Theorem 1',
+    );
+    browser.serve('https://arxiv.org/list/cs.AI/new', listing);
+    await page.goto('https://arxiv.org/list/cs.AI/new');
+    await expect.poll(() => page.getByTestId('badge-withdrawn').count()).toBe(1);
+    const withdrawn = page.getByTestId('badge-withdrawn');
+    const badge = page.locator('[data-paperlens="badge"]').filter({ has: withdrawn });
+    expect(await withdrawn.textContent()).toBe('Withdrawn');
+    expect(await withdrawn.getAttribute('title')).toBe('This paper has been withdrawn by the authors due to a flaw in Theorem 1');
+
+    const toggle = badge.getByTestId('badge-tldr-toggle');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => badge.getByTestId('badge-tldr').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => badge.getByTestId('badge-tldr').isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button)).toBe(true);
+    await page.close();
+  });
+
   test('a link that downloads (a PDF with Chrome set to download them) or leaves for another page takes no badge away, there or back again', async () => {
     // Back restores the listing from the back/forward cache, as in a user's Chrome.
     const cached = await launchExtension({ backForwardCache: true });
