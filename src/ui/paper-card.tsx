@@ -112,6 +112,15 @@ function Links({ id, codeLinks, projectPage, pdfDownload }: Pick<CardModel, 'id'
   );
 }
 
+/** A text's words and figures, lower-cased, for comparing phrases (an ellipsis and punctuation aside). */
+const wordsOf = (text: string): string => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
+
+/** The key results the TL;DR does not state already, word for word: the card says each once. */
+function resultsBesideTldr(tldr: string, results: readonly string[]): readonly string[] {
+  const stated = wordsOf(tldr);
+  return results.filter((result) => !stated.includes(wordsOf(result)));
+}
+
 export function PaperCard({ model, actions, collapsed: startCollapsed = false }: { model: CardModel; actions: CardActions; collapsed?: boolean }) {
   const [status, setStatusState] = useState(model.status);
   const { busy, running, run: once } = useOneAtATime();
@@ -123,6 +132,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   const [removed, offerUndo] = useTimedOffer<RemovedItem>();
   const [copied, copy] = useClipboardCopy(setError);
   const link = model.id === null ? null : paperLink(model.title, arxivAbsUrl(model.id));
+  const keyResults = resultsBesideTldr(model.tldr, model.keyResults);
   // A change made elsewhere (popup, reading list, another tab) comes as a new model. Saved again
   // there, the paper is no longer this card's to put back: its Undo goes.
   // A message about the card's last action goes too: it no longer says what the card shows (an
@@ -245,9 +255,9 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           <bdi>{model.tldr}</bdi>
         </p>
       )}
-      {model.keyResults.length > 0 && (
+      {keyResults.length > 0 && (
         <ul class="pl-results" data-testid="key-results" aria-label="Key results">
-          {model.keyResults.map((result) => (
+          {keyResults.map((result) => (
             <li key={result} dir="auto">{result}</li>
           ))}
         </ul>

@@ -46,6 +46,18 @@ describe('the card\'s related line', () => {
   });
 });
 
+describe('key results', () => {
+  test('a result the TL;DR states word for word is not listed again; the others are, in order', () => {
+    const tldr = 'We find 99.9% of the gradient exchange in distributed SGD is redundant, and propose Deep Gradient Compression.';
+    const keyResults = ['we find 99.9% of the gradient exchange in distributed SGD is redundant', '…reduces the communication bandwidth by 270x…', 'a 99.9% cut'];
+    render(<PaperCard model={{ ...model, tldr, keyResults }} actions={actions} />);
+    expect([...screen.getByTestId('key-results').querySelectorAll('li')].map((item) => item.textContent)).toEqual(['…reduces the communication bandwidth by 270x…', 'a 99.9% cut']);
+    cleanup();
+    render(<PaperCard model={{ ...model, tldr, keyResults: keyResults.slice(0, 1) }} actions={actions} />);
+    expect(screen.queryByTestId('key-results')).toBeNull();
+  });
+});
+
 describe('a withdrawn paper', () => {
   const reason = 'This paper has been withdrawn by the author due to an error in the evaluation code <b>';
 
