@@ -56,9 +56,13 @@ const ISE_BASE = /^(.{2,}[iy])s(ation|er)?$/;
 const OUR_STEMS = 'behavi|col|endeav|fav|flav|harb|hon|hum|lab|neighb|od|rig|rum|splend|tum|vap|vig';
 const OUR_BASE = new RegExp(`^(${OUR_STEMS})our`);
 const OGUE_BASE = /^(.{3,}og)u$/;
-const AMERICAN_BASES = new Map([['centr', 'center'], ['fibr', 'fiber'], ['theatr', 'theater'], ['defenc', 'defens'], ['licenc', 'licens'], ['offenc', 'offens']]);
-// Where those readings part from the British spellings' words: "optimi" (optimise), "behavio" (behaviour), "cent" (centre).
-const PARTING = new RegExp(`^(?:(.{2,}[iy])z(?:ation|er)?|((?:${OUR_STEMS})o)r.*|(cent|fib|theat)er|(defen|licen|offen)s)$`);
+const AMERICAN_BASES = new Map([
+  ['centr', 'center'], ['fibr', 'fiber'], ['theatr', 'theater'], ['defenc', 'defens'], ['licenc', 'licens'], ['offenc', 'offens'],
+  // ("programme" reads "programm"; "judgement" as LLM-as-a-judge papers write it.)
+  ['programm', 'program'], ['judgement', 'judgment'], ['acknowledgement', 'acknowledgment'], ['artefact', 'artifact'], ['learnt', 'learn'],
+]);
+// Where those readings part from the British spellings' words: "optimi" (optimise), "behavio" (behaviour), "cent" (centre), "judg" (judgement).
+const PARTING = new RegExp(`^(?:(.{2,}[iy])z(?:ation|er)?|((?:${OUR_STEMS})o)r.*|(cent|fib|theat)er|(defen|licen|offen)s|(judg|acknowledg)ment|(art)ifact)$`);
 
 /** The form a word's inflections share; the word itself when it has none to read. */
 export function wordBase(word: string): string {

@@ -23,6 +23,7 @@ describe('a word and its inflections read alike', () => {
     [['behaviour', 'behaviors'], ['behavioural', 'behavioral'], ['neighbour', 'neighbors'], ['neighbourhood', 'neighborhood'], ['colour', 'colored']],
     [['dialogue', 'dialogues', 'dialog', 'dialogs'], ['catalogue', 'catalog']],
     [['centre', 'centres', 'center', 'centered'], ['fibre', 'fiber'], ['defence', 'defenses'], ['licence', 'license']],
+    [['programme', 'programmes', 'program', 'programs'], ['judgement', 'judgements', 'judgment'], ['acknowledgement', 'acknowledgments'], ['artefact', 'artefacts', 'artifacts'], ['learnt', 'learned', 'learning']],
   ])('%j', (...groups) => {
     for (const group of groups) expect(new Set(group.map(wordBase)), group.join(' ')).toHaveProperty('size', 1);
   });
@@ -111,6 +112,7 @@ describe('search finds a word in its other forms', () => {
       titleDocument('2401.00015', 'Scaling Favourably with Depth'),
       // "favorably" is no typo here: a word of the index, its forms are looked for.
       titleDocument('2401.00016', 'Models that Behave Favorably'),
+      titleDocument('2401.00017', 'LLM-as-a-Judge: Human Judgement of Chatbot Artefacts'),
     ];
     const spellingIndex = new SearchIndex(buildSearchSnapshot(spellings));
     const saved = typoSearch(spellings, (entry) => ({ title: entry.title, authors: [], other: [] }));
@@ -122,6 +124,8 @@ describe('search finds a word in its other forms', () => {
       ['analysing defences', '2401.00014'],
       ['scaling favorably', '2401.00015'],
       ['depth favorably', '2401.00015'],
+      ['human judgment', '2401.00017'],
+      ['chatbot artifacts', '2401.00017'],
     ] as const) {
       for (const prefixLast of [true, false]) expect(spellingIndex.search(query, 20, { prefixLast }).map((hit) => hit.id), `${query} ${prefixLast}`).toEqual([id]);
       expect(saved.matches(query, 10).map((entry) => entry.id), query).toEqual([id]);
