@@ -81,8 +81,11 @@ function isAiSummaryLabel(element: Element | null): boolean {
  */
 function isAiSummary(paragraph: Element): boolean {
   if (OPENS_WITH_AI_SUMMARY_LABEL.test(paragraph.textContent ?? '')) return true;
+  const before = paragraph.previousElementSibling;
   const after = paragraph.nextElementSibling;
-  return isAiSummaryLabel(paragraph.previousElementSibling) || (isAiSummaryLabel(after) && !after?.nextElementSibling?.matches('p'));
+  // (A label written as a paragraph marks the next one only when another follows it: alone, it is the abstract.)
+  const labelled = isAiSummaryLabel(before) && (before?.tagName !== 'P' || after?.matches('p') === true);
+  return labelled || (isAiSummaryLabel(after) && !after?.nextElementSibling?.matches('p'));
 }
 
 /** The paragraphs after the "Abstract" heading, in page order. */

@@ -89,9 +89,12 @@ const VERB =
 const LARGER_SIZE_AFTER =
   /^\s*(?:more|larger|bigger)\s+(?:(?:training\s+)?(?:parameters|data|layers|weights|images|examples|samples)|tokens(?!\s*(?:per\b|\/))|models?|networks?|datasets?|corpora|corpus)\b(?![\s-]*(?:efficien|in the same|with the same|on (?:a|one) (?:single )?(?:[\w-]+ ){0,2}(?:gpus?|devices?|accelerators?|a100|h100|v100)\b))/i;
 const SIZE_NOUN_BEFORE = /\b(?:parameters|tokens|weights|layers|examples|images),\s*$/i;
-// What a method holds or takes is its result ("stores 5x more tokens than PagedAttention", "serves
-// 3x more requests"), not the size of what it was trained on ("trained on 10x more tokens").
-const HOLDS_BEFORE = /\b(?:stor|cach|hold|fit|serv|pack|accommodat)(?:es|e|s|ed|ing)?\s+(?:up to\s+)?$/i;
+// What a method holds of its work is its result ("stores 5x more tokens than PagedAttention", "serves
+// 3x more requests", "fits 8x longer contexts"), not the size of what it was trained on ("trained on
+// 10x more tokens") nor of a model or dataset ("holds 10x more parameters", "holds 10x more images").
+const HOLDS_BEFORE = /\b(?:stor|cach|hold|held|fit|fitt|serv|pack|accommodat)(?:es|e|s|ed|ing)?\s+(?:(?:up to|nearly|almost|about|around|roughly|over|more than)\s+)?$/i;
+const HELD_WORK_AFTER = /^\s*(?:more|larger|longer|bigger)\s+(?:tokens|requests|sequences|contexts?|batch(?:es)?|models)\b/i;
+const DATA_HOLDS_BEFORE = /\b(?:corpus|corpora|datasets?|data|benchmarks?)\b[^,;]*$/i;
 
 // A passive verb ("the number of parameters is reduced by 42%") follows what the number is of: the
 // phrase starts before it.
@@ -132,7 +135,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   // How much larger a model or its data is ("175 billion parameters, 10x more than any previous
   // model", "10x more training data") describes the paper's setting; "10x fewer parameters" and
   // "comparable to models 10x larger" are results.
-  if (unit !== undefined && /^(?:×|\\times|[xX]|times|-?fold)$/.test(unit) && !HOLDS_BEFORE.test(before) && (LARGER_SIZE_AFTER.test(sentence.slice(end, end + 100)) || (SIZE_NOUN_BEFORE.test(before) && /^\s*(?:more|larger|bigger)\s+than\b/i.test(after)))) return false;
+  if (unit !== undefined && /^(?:×|\\times|[xX]|times|-?fold)$/.test(unit) && !(HOLDS_BEFORE.test(before) && HELD_WORK_AFTER.test(after) && !DATA_HOLDS_BEFORE.test(before)) && (LARGER_SIZE_AFTER.test(sentence.slice(end, end + 100)) || (SIZE_NOUN_BEFORE.test(before) && /^\s*(?:more|larger|bigger)\s+than\b/i.test(after)))) return false;
   if (unit) return true;
   if (BETTER_AFTER.test(after) || FACTOR_BEFORE.test(before) || AS_FEW_BEFORE.test(before)) return true;
   if (BITS_PER_PARAMETER.test(sentence.slice(end, end + 60))) return BITS_REACHED_BEFORE.test(before);

@@ -565,7 +565,8 @@ describe('listing badges', () => {
     const toggle = part(host, 'badge-tldr-toggle')!;
     const panel = part(host, 'badge-tldr')!;
     const pageKeys: string[] = [];
-    document.addEventListener('keydown', (event) => pageKeys.push(event.key));
+    const onPageKey = (event: KeyboardEvent) => pageKeys.push(event.key);
+    document.addEventListener('keydown', onPageKey);
     const escape = (target: HTMLElement) => {
       const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
       target.dispatchEvent(event);
@@ -581,6 +582,7 @@ describe('listing badges', () => {
     expect(host.shadowRoot!.activeElement).toBe(toggle);
     expect(escape(toggle)).toBe(false);
     expect(pageKeys).toEqual([]);
+    document.removeEventListener('keydown', onPageKey);
   });
 
   test('a screen reader hears the TL;DR button as "TL;DR of “<title>”", collapsed or expanded, and then the TL;DR when it comes', async () => {

@@ -6,7 +6,6 @@ import type { PaperLensDatabase } from '../../../src/db/database';
 import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
 import { ReadingListRequestSchema, type Request } from '../../../src/schema';
 
-
 export const pageStore: {
   db: PaperLensDatabase | null;
   through: ((request: Request) => Promise<unknown>) | null;

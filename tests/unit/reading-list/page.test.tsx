@@ -10,7 +10,6 @@ import { parseTagList, ReadingListRequestSchema, type Request, type SavedItem } 
 import { savedItem } from '../export/fixtures';
 import { depsFor } from './helpers';
 
-
 let db: PaperLensDatabase;
 let counter = 0;
 // Run before a request reaches the store (a test's change made elsewhere meanwhile).

@@ -8,7 +8,6 @@ import type { Request } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
 import { depsFor } from './helpers';
 
-
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
 
 // Chrome's words when the worker stopped after taking a request and before answering it.

@@ -7,7 +7,6 @@ import { handleReadingListRequest } from '../../../src/messaging/reading-list-ha
 import { ReadingListRequestSchema, type Request } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
 
-
 const { ReadingListApp } = await import('../../../src/ui/reading-list/app');
 
 // Chrome's words when the worker stopped after taking a request and before answering it.

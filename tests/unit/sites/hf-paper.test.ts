@@ -155,6 +155,9 @@ describe('Hugging Face paper pages', () => {
         if (k === 1 && labelTag === 'p') {
           doc.querySelector('[data-target="PaperContent"]')!.removeAttribute('data-props');
           expect(hfPaper.extract(doc, url)!.abstract, 'label as a paragraph, no page data').toMatch(/^Current large vision-language models/);
+          // A label paragraph with no summary paragraph after it (from a review): the paragraph after it is the abstract.
+          summary.remove();
+          expect(hfPaper.extract(doc, url)?.abstract, 'label paragraph alone, no page data').toMatch(/^Current large vision-language models/);
         }
       }
     }

@@ -176,8 +176,10 @@ describe('extractKeyResults', () => {
     ).toEqual([]);
     expect(extractKeyResults('We pre-train on 10x more training data than prior work.')).toEqual([]);
     expect(extractKeyResults('We train on 10x more tokens than Llama 2.')).toEqual([]);
+    // What a model or dataset holds is its size (from a review).
+    for (const setting of ['Our model, which holds 10x more parameters than GPT-3, is evaluated on MMLU.', 'Our dataset holds 10x more images than ImageNet.', 'We release a corpus that holds 10x more tokens than C4.']) expect(extractKeyResults(setting)).toEqual([]);
     // What a method does with a size is its result (from a review).
-    for (const result of ['It generates 2x more tokens per second than the baseline', 'It fits 8x larger models on a single GPU', 'It fits 8x larger models on a single consumer GPU', 'It is 4x more data-efficient', 'It uses 1.3B parameters, 5x more efficient than the baseline', 'Its KV cache stores 5x more tokens than PagedAttention', 'It holds up to 4x more tokens in the same memory']) {
+    for (const result of ['It generates 2x more tokens per second than the baseline', 'It fits 8x larger models on a single GPU', 'It fits 8x larger models on a single consumer GPU', 'It is 4x more data-efficient', 'It uses 1.3B parameters, 5x more efficient than the baseline', 'Its KV cache stores 5x more tokens than PagedAttention', 'It holds up to 4x more tokens in the same memory', 'Its cache held nearly 3x more requests']) {
       expect(extractKeyResults(`${result}.`)).toEqual([result]);
     }
     // A size per unit, or beside a count of the same, is still a size.
