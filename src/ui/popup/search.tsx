@@ -14,6 +14,8 @@ import { PaperRow } from './paper-row';
 const RESULT_LIMIT = 20;
 // A link, a host ("arxiv.org"), an e-mail or an arXiv id, whole or being typed ("2310.0").
 const ADDRESS_LIKE = /[/@]|\d{4}\.\d|[a-z]\.[a-z]{2,}|^\s*(?:https?|www)\b/i;
+// One word as typed, hyphenated or not ("HallE-Switch", "text-to-speech"): its parts are no words to list papers by some of.
+const ONE_WORD = /^\s*\S+\s*$/;
 
 const emptyIndex = (): SearchIndex => new SearchIndex(unpackSnapshot(snapshotOf([])));
 
@@ -82,7 +84,7 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
   // Listed once typing pauses: as the words are typed, the keystroke shows that none has them all at
   // once (rendering 20 rows more at each one took the keystrokes' p95 over 16 ms at 100,000 papers).
   const [some, setSome] = useState<{ query: string; rows: SomeWordsRow[] } | null>(null);
-  const wantsSome = answer.results?.papers.length === 0 && !ADDRESS_LIKE.test(query);
+  const wantsSome = answer.results?.papers.length === 0 && !ADDRESS_LIKE.test(query) && !ONE_WORD.test(query);
   useEffect(() => {
     if (!wantsSome || !index.value || !context.value || !savedNewestFirst || !visited) return undefined;
     const timer = setTimeout(() => {
