@@ -245,7 +245,7 @@ const ARXIV_PAGE = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|html)\//;
 const ARXIV_PDF = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//;
 
 /** Whether a page other than arXiv's gave it (a Hugging Face page keeps the title a paper had when it was listed there). */
-function fromOtherSite(sourceUrl: string | null): boolean {
+export function fromOtherSite(sourceUrl: string | null): boolean {
   return sourceUrl !== null && !ARXIV_PAGE.test(sourceUrl) && !ARXIV_PDF.test(sourceUrl);
 }
 

@@ -1,12 +1,13 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, citablePaper, completeSaved, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, unsavePaper } from '../db/papers';
 import { keptCopies } from '../db/removed';
 import { readArxivFillQueue } from '../db/feed';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
+import { equalLists } from '../equal-lists';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
 import { arxivPaperPage, latestArxivAbsPage } from '../sites/arxiv-abs';
@@ -98,11 +99,13 @@ async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | nul
 
 /**
  * A paper to cite from what the asking page and the store know, or, when neither names its authors
- * (a PDF tab, a paper of the bundled snapshot), from its arXiv page.
+ * (a PDF tab, a paper of the bundled snapshot) or only another site's page does (Hugging Face may
+ * name the first authors only), from its arXiv page.
  */
 async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps: HandlerDeps, arxivFailure: { reason: string | null }): Promise<Citable> {
   const citable = await citablePaper(db, paper);
-  if (citable.authors.length > 0 || !deps.arxivPage) return citable;
+  const authorsOfOtherSite = fromOtherSite(paper.sourceUrl ?? null) && equalLists(citable.authors, paper.authors ?? []);
+  if ((citable.authors.length > 0 && !authorsOfOtherSite) || !deps.arxivPage) return citable;
   const page = await fromArxiv(citable.id, deps).catch((failure: unknown) => {
     arxivFailure.reason = errorMessage(failure);
     return null;

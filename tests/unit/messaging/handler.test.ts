@@ -148,6 +148,18 @@ describe('background message handler', () => {
     expect(offline).toEqual({ ok: true, result: expect.stringMatching(/title = \{\{Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies\}\}/) });
   });
 
+  test("a citation from a Hugging Face page, whose authors nobody else names, takes all of them from the paper's arXiv page (Hugging Face may name the first ones only)", async () => {
+    const asked: string[] = [];
+    const page = { id: '2407.13623', title: 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', abstract: 'We study vocabulary size.', authors: ['Chaofan Tao', 'Qian Liu', 'Longxu Dou'], published: '2024-07-18', primaryCategory: 'cs.CL', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
+    const withArxiv: HandlerDeps = { ...deps, arxivPage: async (id) => (asked.push(id), page) };
+    const fromHf = { id: '2407.13623', title: 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', authors: ['Chaofan Tao'], sourceUrl: 'https://huggingface.co/papers/2407.13623' };
+    expect(await handleMessage({ type: 'citation', paper: fromHf }, withArxiv)).toEqual({ ok: true, result: expect.stringContaining('author = {Chaofan Tao and Qian Liu and Longxu Dou}') });
+    expect(asked).toEqual(['2407.13623']);
+    // arXiv out of reach: Hugging Face's authors, not a refusal.
+    const down: HandlerDeps = { ...deps, arxivPage: async () => Promise.reject(new Error('could not reach arXiv: Failed to fetch')) };
+    expect(await handleMessage({ type: 'citation', paper: fromHf }, down)).toEqual({ ok: true, result: expect.stringContaining('author = {Chaofan Tao},') });
+  });
+
   test("a PDF tab of a snapshot paper, titled by PaperLens with the store's title, arXiv out of reach: cited with that title, not refused as the tab's guess", async () => {
     // The popup sends the tab's title as a guess until its own lookup has answered: it is the store's.
     const unreachable: HandlerDeps = { ...deps, arxivPage: async () => Promise.reject(new Error('could not reach arXiv: Failed to fetch')) };
