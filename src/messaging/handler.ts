@@ -7,7 +7,6 @@ import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
 import { errorMessage } from './error-message';
-import { equalLists } from '../equal-lists';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
 import { arxivPaperPage, latestArxivAbsPage } from '../sites/arxiv-abs';
@@ -103,9 +102,10 @@ async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | nul
  * name the first authors only), from its arXiv page.
  */
 async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps: HandlerDeps, arxivFailure: { reason: string | null }): Promise<Citable> {
+  // (Whether only that page names them: the store or the reading list would, otherwise, without it.)
+  const namedByOtherSiteOnly = fromOtherSite(paper.sourceUrl ?? null) && (paper.authors ?? []).length > 0 && (await citablePaper(db, { ...paper, authors: [] })).authors.length === 0;
   const citable = await citablePaper(db, paper);
-  const authorsOfOtherSite = fromOtherSite(paper.sourceUrl ?? null) && equalLists(citable.authors, paper.authors ?? []);
-  if ((citable.authors.length > 0 && !authorsOfOtherSite) || !deps.arxivPage) return citable;
+  if ((citable.authors.length > 0 && !namedByOtherSiteOnly) || !deps.arxivPage) return citable;
   const page = await fromArxiv(citable.id, deps).catch((failure: unknown) => {
     arxivFailure.reason = errorMessage(failure);
     return null;

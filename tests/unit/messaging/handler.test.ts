@@ -150,14 +150,19 @@ describe('background message handler', () => {
 
   test("a citation from a Hugging Face page, whose authors nobody else names, takes all of them from the paper's arXiv page (Hugging Face may name the first ones only)", async () => {
     const asked: string[] = [];
-    const page = { id: '2407.13623', title: 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', abstract: 'We study vocabulary size.', authors: ['Chaofan Tao', 'Qian Liu', 'Longxu Dou'], published: '2024-07-18', primaryCategory: 'cs.CL', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
+    const page = { id: '2407.06950', title: 'Spanish TrOCR: Leveraging Transfer Learning for Language Adaptation', abstract: 'We adapt TrOCR to Spanish.', authors: ['Filipe Lauar', 'Valentin Laurent', 'Ana Example'], published: '2024-07-09', primaryCategory: 'cs.CL', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
     const withArxiv: HandlerDeps = { ...deps, arxivPage: async (id) => (asked.push(id), page) };
-    const fromHf = { id: '2407.13623', title: 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', authors: ['Chaofan Tao'], sourceUrl: 'https://huggingface.co/papers/2407.13623' };
-    expect(await handleMessage({ type: 'citation', paper: fromHf }, withArxiv)).toEqual({ ok: true, result: expect.stringContaining('author = {Chaofan Tao and Qian Liu and Longxu Dou}') });
-    expect(asked).toEqual(['2407.13623']);
+    const fromHf = { id: '2407.06950', title: 'Spanish TrOCR: Leveraging Transfer Learning for Language Adaptation', authors: ['Filipe Lauar'], sourceUrl: 'https://huggingface.co/papers/2407.06950' };
+    expect(await handleMessage({ type: 'citation', paper: fromHf }, withArxiv)).toEqual({ ok: true, result: expect.stringContaining('author = {Filipe Lauar and Valentin Laurent and Ana Example}') });
+    expect(asked).toEqual(['2407.06950']);
     // arXiv out of reach: Hugging Face's authors, not a refusal.
     const down: HandlerDeps = { ...deps, arxivPage: async () => Promise.reject(new Error('could not reach arXiv: Failed to fetch')) };
-    expect(await handleMessage({ type: 'citation', paper: fromHf }, down)).toEqual({ ok: true, result: expect.stringContaining('author = {Chaofan Tao},') });
+    expect(await handleMessage({ type: 'citation', paper: fromHf }, down)).toEqual({ ok: true, result: expect.stringContaining('author = {Filipe Lauar},') });
+    // Saved with its authors (the same as Hugging Face names): those, and arXiv is not asked.
+    expect(await handleMessage({ type: 'save', paper: { ...page, authors: ['Filipe Lauar'] } }, deps)).toMatchObject({ ok: true });
+    expect(await handleMessage({ type: 'citation', paper: fromHf }, withArxiv)).toEqual({ ok: true, result: expect.stringContaining('author = {Filipe Lauar},') });
+    expect(asked).toEqual(['2407.06950']);
+    expect(await handleMessage({ type: 'unsave', id: '2407.06950' }, deps)).toEqual({ ok: true, result: null });
   });
 
   test("a PDF tab of a snapshot paper, titled by PaperLens with the store's title, arXiv out of reach: cited with that title, not refused as the tab's guess", async () => {
