@@ -102,15 +102,19 @@ async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | nul
  * name the first authors only), from its arXiv page.
  */
 async function citableWithAuthors(db: PaperLensDatabase, paper: SaveInput, deps: HandlerDeps, arxivFailure: { reason: string | null }): Promise<Citable> {
-  // (Whether only that page names them: the store or the reading list would, otherwise, without it.)
-  const namedByOtherSiteOnly = fromOtherSite(paper.sourceUrl ?? null) && (paper.authors ?? []).length > 0 && (await citablePaper(db, { ...paper, authors: [] })).authors.length === 0;
-  const citable = await citablePaper(db, paper);
-  if ((citable.authors.length > 0 && !namedByOtherSiteOnly) || !deps.arxivPage) return citable;
-  const page = await fromArxiv(citable.id, deps).catch((failure: unknown) => {
-    arxivFailure.reason = errorMessage(failure);
-    return null;
-  });
-  return page ? citablePaper(db, saveInputFromPage(citable.id, page)) : citable;
+  // Another site's authors are read last: the store's or the reading list's (which citablePaper would
+  // give as they are), else arXiv's page's, else that site's.
+  const otherSiteAuthors = fromOtherSite(paper.sourceUrl ?? null) && (paper.authors ?? []).length > 0;
+  const citable = await citablePaper(db, otherSiteAuthors ? { ...paper, authors: [] } : paper);
+  if (citable.authors.length > 0) return citable;
+  const page = deps.arxivPage
+    ? await fromArxiv(citable.id, deps).catch((failure: unknown) => {
+        arxivFailure.reason = errorMessage(failure);
+        return null;
+      })
+    : null;
+  if (page) return citablePaper(db, saveInputFromPage(citable.id, page));
+  return otherSiteAuthors ? citablePaper(db, paper) : citable;
 }
 
 /**
