@@ -144,6 +144,8 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *  18 — search reads a Korean word as typed (its syllables whole) in every text: before, a text
  *       without a Hindi vowel sign or another kept mark had its syllables taken apart and a query
  *       had them whole only beside one. The search index is rebuilt.
+ *  19 — an acronym among the names only the abstract uses finds its paper by the long form too
+ *       ("mixture of experts" finds a paper whose abstract alone says MoE): the search index is rebuilt.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -249,6 +251,7 @@ export class PaperLensDatabase extends Dexie {
     this.version(16).upgrade(rebuildSearchIndexFromBlocks);
     this.version(17).upgrade((transaction) => fillPapers(transaction, withSummaryNames));
     this.version(18).upgrade(rebuildSearchIndexFromBlocks);
+    this.version(19).upgrade(rebuildSearchIndexFromBlocks);
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

@@ -289,6 +289,8 @@ function indexText(postings: PostingsBuilder, acronymTerms: ReturnType<typeof ac
   if (document.names !== '') {
     for (const token of tokenize(document.names)) postings.weighIfAbsent(token, ABSTRACT_NAME);
     for (const term of compoundTerms(document.names)) postings.weighIfAbsent(term, ABSTRACT_NAME);
+    // An acronym among them finds the paper by its long form too ("MoE": "mixture of experts").
+    for (const { term } of acronymTerms(readText(document.names).words)) postings.weighIfAbsent(term, ABSTRACT_NAME);
   }
   postings.endDocument(doc);
   return Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);

@@ -77,4 +77,6 @@ export const SHIPPED_STORES = {
   'version 16': VERSION_15_STORES,
   /** Version 17: the tables of version 15, summaries' names filled. */
   'version 17': VERSION_15_STORES,
+  /** Version 18: the tables of version 15, the search index rebuilt with Korean words whole. */
+  'version 18': VERSION_15_STORES,
 } as const satisfies Record<string, Record<string, string>>;

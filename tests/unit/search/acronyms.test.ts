@@ -68,6 +68,15 @@ describe('an ML acronym finds its long form and the long form the acronym', () =
     expect(idsFor('in-context learning')).toEqual(['icl-text']);
   });
 
+  test("by a name only the paper's abstract writes: \"mixture of experts\" finds the paper whose abstract alone says MoE, below those whose title does", () => {
+    const abstractOnly: SearchDocument = { ...titleDocument('moe-abstract', 'Routing Tokens at Scale'), names: 'MoE GPT-4' };
+    const withAbstract = new SearchIndex(buildSearchSnapshot([abstractOnly, ...DOCUMENTS]));
+    const found = withAbstract.search('mixture of experts', 20, { prefixLast: false }).map((hit) => hit.id);
+    expect(found.slice(0, 2).sort()).toEqual(['moe-long', 'moe-short']);
+    expect(found[2]).toBe('moe-abstract');
+    expect(withAbstract.search('moe', 20, { prefixLast: false }).map((hit) => hit.id)).toContain('moe-abstract');
+  });
+
   test('while the last word is being typed', () => {
     expect(idsFor('mixture of exp', true).sort()).toEqual(['moe-long', 'moe-short']);
     expect(idsFor('rlh', true).sort()).toEqual(['rlhf-long', 'rlhf-short']);

@@ -100,12 +100,13 @@ describe('search over the seed store', () => {
     const tokensOf = (id: string) => {
       const document = searchDocument(papers.find((paper) => paper.id === id)!);
       const { tokens, words } = readText(`${document.title} ${document.text}`);
-      return new Set([...tokens, ...acronymTerms(words).map(({ term }) => term)]);
+      const names = readText(document.names).words;
+      return new Set([...tokens, ...[...acronymTerms(words), ...acronymTerms(names)].map(({ term }) => term)]);
     };
     const hits = seedIndex.search('model', 100, { prefixLast: false });
     expect(hits.length).toBeGreaterThan(0);
     // Its own forms are no neighbours: "models", "modeling" (tests/unit/search/word-forms.test.ts),
-    // nor are the papers writing an acronym of a model ("LLMs": acronyms.ts).
+    // nor are the papers writing an acronym of a model ("LLMs": acronyms.ts), the abstract's names too.
     for (const hit of hits) expect([...tokensOf(hit.id)].some((token) => wordBase(token) === 'model'), titleOf(hit.id)).toBe(true);
   });
 
