@@ -343,6 +343,10 @@ describe('popup', () => {
     expect((await savedFrom(popup)).map((item) => item.title)).toContain(titles[0]);
     await save.click();
     await expect.poll(() => save.textContent()).toBe('Save');
+    // An acronym's long form finds a paper that only its abstract calls by the acronym (Power Scheduler: "MoE").
+    await box.fill('mixture of experts');
+    await expect.poll(() => results.getAttribute('data-query')).toBe('mixture of experts');
+    expect(await popup.getByTestId('search-item').locator('.title').allTextContents()).toContainEqual(expect.stringMatching(/^Power Scheduler/));
     await box.fill('zzqxy');
     await expect.poll(() => results.textContent()).toContain('No paper in your store matches');
     // A pasted wall of text is echoed in part and stays inside the popup.
