@@ -141,6 +141,11 @@ export function isAcronym(word: string): boolean {
   return ACRONYMS.has(word);
 }
 
+/** The terms of an acronym's long forms ("llms": large, language, model); none for another word. */
+export function longFormTermsOf(word: string): readonly string[] {
+  return LONG_FORM_TERMS.get(word) ?? [];
+}
+
 /** A term a text is also found by: an acronym it writes in full, or a word of an acronym's long form. */
 export interface AcronymTerm {
   term: string;

@@ -1,6 +1,6 @@
 import { idYearMonth } from '../papers/ids';
 import type { PackedSearchSnapshot } from '../schema/search';
-import { acronymReader, isAcronym } from './acronyms';
+import { acronymReader, isAcronym, longFormTermsOf } from './acronyms';
 import { CJK, compoundTerms, queryJoins, readText, STOPWORDS, tokenize, withGermanSpellings, type QueryJoin } from './tokenize';
 import { formsPrefix, wordBase } from './word-forms';
 
@@ -287,10 +287,12 @@ function indexText(postings: PostingsBuilder, acronymTerms: ReturnType<typeof ac
     if (!textTokens.includes(term)) postings.weigh(term, isAcronym ? TEXT_ACRONYM : TEXT_LONG_FORM);
   }
   if (document.names !== '') {
-    for (const token of tokenize(document.names)) postings.weighIfAbsent(token, ABSTRACT_NAME);
+    for (const token of tokenize(document.names)) {
+      postings.weighIfAbsent(token, ABSTRACT_NAME);
+      // An acronym among them finds the paper by its long form too ("MoE": "mixture of experts").
+      for (const term of longFormTermsOf(token)) postings.weighIfAbsent(term, ABSTRACT_NAME);
+    }
     for (const term of compoundTerms(document.names)) postings.weighIfAbsent(term, ABSTRACT_NAME);
-    // An acronym among them finds the paper by its long form too ("MoE": "mixture of experts").
-    for (const { term } of acronymTerms(readText(document.names).words)) postings.weighIfAbsent(term, ABSTRACT_NAME);
   }
   postings.endDocument(doc);
   return Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);
