@@ -296,7 +296,11 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           </select>
         )}
         {model.id && (
-          <button type="button" class="pl-cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', async (latest) => navigator.clipboard.writeText(await latest(actions.citation())))}>
+          <button type="button" class="pl-cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', async (latest) => {
+                const entry = await latest(actions.citation());
+                await navigator.clipboard.writeText(entry);
+                return entry;
+              })}>
             Copy BibTeX
           </button>
         )}

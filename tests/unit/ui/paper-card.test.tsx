@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PaperCard, type CardActions, type CardModel } from '../../../src/ui/paper-card';
 import type { RemovedItem } from '../../../src/schema';
 
-const CITATION = '@misc{vaswani2017attention,\n  eprint = {1706.03762}\n}\n';
+const CITATION = '@misc{vaswani2017attention,\n  author = {Vaswani, Ashish},\n  eprint = {1706.03762}\n}\n';
 
 const actions: CardActions = {
   save: async () => 'to-read',
@@ -120,6 +120,15 @@ describe('Copy BibTeX on the card', () => {
     fireEvent.click(screen.getByTestId('copy-bibtex'));
     await waitFor(() => expect(screen.getByTestId('copied').textContent).toBe('BibTeX copied'));
     expect(write).toHaveBeenCalledWith(CITATION);
+  });
+
+  test('an entry without authors is copied, and said to be without them', async () => {
+    const write = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    const withoutAuthors = '@misc{2401.00001,\n  title = {A Paper},\n  eprint = {2401.00001}\n}\n';
+    render(<PaperCard model={model} actions={{ ...actions, citation: async () => withoutAuthors }} />);
+    fireEvent.click(screen.getByTestId('copy-bibtex'));
+    await waitFor(() => expect(screen.getByTestId('copied').textContent).toBe('BibTeX copied, without authors (none known)'));
+    expect(write).toHaveBeenCalledWith(withoutAuthors);
   });
 
   test('a refused clipboard is said, not swallowed', async () => {
