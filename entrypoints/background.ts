@@ -9,10 +9,11 @@ import { createArxivFiller } from '../src/feed/arxiv-fill';
 import { ARXIV_PAGE_GAP_MS, cachedArxivPages, fetchArxivPaper, heedingRetryAfter, spacedRequests } from '../src/feed/arxiv-paper';
 import { keptArxivWait } from '../src/feed/arxiv-wait';
 import { changesSaved, handleMessage } from '../src/messaging/handler';
+import { errorMessage } from '../src/messaging/error-message';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { saveFromTab } from '../src/messaging/save-from-tab';
 import { announceStoreChanged } from '../src/messaging/store-changes';
-import { showStoreError, clearStoreError, storeErrorLook, LINK_IS_NO_PAPER, noPaperLook, savedLinkNotice } from '../src/ui/action-badge';
+import { showStoreError, clearStoreError, storeErrorLook, LINK_IS_NO_PAPER, noPaperLook, saveFailedLook, savedLinkNotice } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
 import { watchPdfVisits } from '../src/messaging/pdf-visits';
@@ -173,17 +174,24 @@ export default defineBackground(() => {
     );
   });
 
+  // No page of ours shows a save from the shortcut or the link menu: the icon tells its failure.
+  const saveFailed = (tabId: number | undefined, what: string, error: unknown) => {
+    console.error(`PaperLens could not save ${what}:`, error);
+    if (tabId !== undefined) toolbar.notify(tabId, saveFailedLook(errorMessage(error)));
+  };
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== SAVE_COMMAND) return;
     const active = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([first]) => first);
+    let tabId = tab?.id;
     active
       .then(async (target) => {
         if (!target) return;
+        tabId = target.id;
         const saved = await untilTold(async () => saveFromTab(await store.ready(), target, Date.now()));
         if (saved) completeFromArxiv([saved.id]);
         else if (target.id !== undefined) toolbar.notify(target.id, noPaperLook(target.url));
       })
-      .catch((error: unknown) => console.error('PaperLens could not save this tab:', error));
+      .catch((error: unknown) => saveFailed(tabId, 'this tab', error));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SAVE_LINK_MENU || !info.linkUrl) return;
@@ -195,7 +203,7 @@ export default defineBackground(() => {
         // The menu is offered on every Hugging Face papers link, lists and dates too: say when one is no paper.
         if (tab?.id !== undefined) toolbar.notify(tab.id, saved ? savedLinkNotice(saved) : LINK_IS_NO_PAPER);
       })
-      .catch((error: unknown) => console.error('PaperLens could not save this link:', error));
+      .catch((error: unknown) => saveFailed(tab?.id, 'this link', error));
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -50,6 +50,11 @@ export const LINK_IS_NO_PAPER: ToolbarLook = {
   title: 'PaperLens: this link is not a paper (save a link to an arXiv or Hugging Face paper page)',
 };
 
+/** The shortcut's or the link menu's save failed (the store could not write it): red, with why. */
+export function saveFailedLook(reason: string): ToolbarLook {
+  return { text: '!', color: '#c62828', title: `PaperLens: not saved (${reason})` };
+}
+
 /** A linked paper was saved: the page may show no trace of it, so the icon says so. */
 export function savedLinkNotice(paper: Pick<PaperView, 'title' | 'status'>): ToolbarLook {
   const status = paper.status ? ` (${STATUS_LABELS[paper.status]})` : '';

@@ -1,6 +1,7 @@
 import { expect, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser as WxtBrowser } from 'wxt/browser';
 import background from '../../../entrypoints/background';
 import { DATABASE_NAME, PaperLensDatabase } from '../../../src/db/database';
 import { storedSeedVersion } from '../../../src/db/seed';
@@ -24,6 +25,8 @@ export interface Browser {
   /** What the worker answers when asked for the bundled seed (a test may make it fail). */
   seed: () => Promise<SeedAsset>;
   installed: (reason: 'install' | 'update') => Promise<void>;
+  /** The keyboard shortcut pressed on a tab (or, without one, on the active tab). */
+  command: (name: string, tab?: WxtBrowser.tabs.Tab) => void;
   /** The extension's version (an update brings another). */
   version: string;
   /** Open tabs. A query sees the URL of arXiv and Hugging Face ones only (PaperLens has no "tabs" permission). */
@@ -49,6 +52,7 @@ export async function profile(): Promise<Browser & { start: () => void }> {
   const menus = new Set<string>();
   const menuErrors: string[] = [];
   let onInstalled: ((details: { reason: string }) => void)[] = [];
+  let onCommand: ((name: string, tab?: WxtBrowser.tabs.Tab) => void)[] = [];
   const db = new PaperLensDatabase();
   const browser: Browser = {
     db,
@@ -62,18 +66,22 @@ export async function profile(): Promise<Browser & { start: () => void }> {
     installed: async (reason) => {
       for (const listener of onInstalled) listener({ reason });
     },
+    command: (name, tab) => {
+      for (const listener of onCommand) listener(name, tab);
+    },
   };
   const start = () => {
     vi.clearAllTimers();
     vi.restoreAllMocks();
     // The last worker's listeners are gone; what the browser keeps (storage, alarms, the icon, menus) stays.
     onInstalled = [];
+    onCommand = [];
     for (const event of [fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onUpdated, fakeBrowser.tabs.onRemoved, fakeBrowser.alarms.onAlarm, fakeBrowser.storage.onChanged]) {
       event.removeAllListeners();
     }
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'PaperLens', version: browser.version });
     vi.spyOn(fakeBrowser.runtime.onInstalled, 'addListener').mockImplementation((listener) => void onInstalled.push(listener as (typeof onInstalled)[number]));
-    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => void onCommand.push(listener as (typeof onCommand)[number]));
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((properties) => {
       // Chrome reports this as `Unchecked runtime.lastError` in the worker's console.
