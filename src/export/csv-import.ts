@@ -1,3 +1,4 @@
+import { titleFromTex } from '../papers/latex';
 import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { ReadingStatusSchema, type ReadingStatus } from '../schema/papers';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
@@ -196,7 +197,9 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
     }
     return null;
   };
-  const title = field('title')?.value.trim() ?? '';
+  // Another tool's title on one line, its TeX read (titleFromTex); ours as exported.
+  const written = field('title')?.value ?? '';
+  const title = ours ? written.trim() : singleLine(titleFromTex(written)).trim();
   const where = `the row at line ${row.line}${title ? ` ("${singleLine(title).slice(0, 60)}")` : ''}`;
   // Any column may hold the id alone; a DOI or Extra that names no arXiv paper is not what was wrong.
   const sources = ID_COLUMNS.map((key) => ({ text: cellOf(key).trim(), bare: true, namesPaper: key !== 'doi' && key !== 'extra' }));

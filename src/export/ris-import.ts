@@ -1,3 +1,4 @@
+import { titleFromTex } from '../papers/latex';
 import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
@@ -82,7 +83,8 @@ const JOURNAL_REFERENCE = /^Journal reference: (.+)$/;
 function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedItem | PendingTldr | ImportRejection {
   const all = (tag: string) => record.fields.get(tag) ?? [];
   const first = (tag: string) => all(tag).find((value) => value !== '');
-  const title = singleLine(first('TI') ?? first('T1') ?? '');
+  // Its TeX read (titleFromTex).
+  const title = singleLine(titleFromTex(first('TI') ?? first('T1') ?? ''));
   const where = `the record at line ${record.line}${title ? ` ("${title.slice(0, 60)}")` : ''}`;
   // An accession number or a misc field may hold the bare id ("1706.03762", Mendeley and some EndNote styles).
   const referenceValues = (tag: string) => (tag === 'N1' ? all(tag).map(noteText).filter((note) => ID_NOTE.test(note)) : all(tag));

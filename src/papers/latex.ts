@@ -331,3 +331,15 @@ export function latexToText(text: string): string {
     .replace(/\s+([,.;:!?)])/g, '$1')
     .trim();
 }
+
+// A command ("\pi", "\mathcal") or an inline formula without spaces ("$k$", "$\pi_0$"); not
+// "$5 and $10", nor a lone "~" or braces, which plain titles have.
+const TEX_MARKUP = /\\[A-Za-z]+|\$[^$\s]+\$/;
+
+/**
+ * A title another tool wrote as arXiv has it ("$\pi_0$: …", Zotero's RIS and CSV) as readable text;
+ * a title without TeX markup as it is (latexToText would drop its "~" and braces).
+ */
+export function titleFromTex(title: string): string {
+  return TEX_MARKUP.test(title) ? latexToText(title) || title : title;
+}

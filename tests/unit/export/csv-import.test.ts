@@ -92,6 +92,13 @@ describe("CSV import: other tools' files", () => {
     expect(parse.rejected).toEqual([{ line: 4, reason: '"https://example.org/taocp" is not a valid arXiv id or URL in the row at line 4 ("The Art of Computer Programming")' }]);
   });
 
+  test("Zotero's titles of arXiv papers, written with arXiv's TeX, come in readable and on one line, as a BibTeX import reads them; a plain title's $ and ~ stay", () => {
+    const header = ZOTERO_CSV.split('\r\n')[0]!;
+    const row = (key: string, title: string, id: string) => `"${key}","preprint","2024","Doe, Jane","${title}","arXiv","","http://arxiv.org/abs/${id}","","2024-10-31","2024-11-01 10:00:00","2024-11-01 10:00:00","","","",""`;
+    const csv = [header, row('A1', '$\\pi_0$: A Vision-Language-Action Flow Model', '2410.24164'), row('A2', '$O(\\sqrt{T})$ Regret for\n$\\epsilon$-greedy', '2410.00002'), row('A3', 'Training for $5 and $10 on ~1 GPU', '2410.00003')].join('\r\n');
+    expect(parseImport(csv, 'Exported Items.csv').items.map((item) => item.title)).toEqual(['π₀: A Vision-Language-Action Flow Model', 'O(√T) Regret for ε-greedy', 'Training for $5 and $10 on ~1 GPU']);
+  });
+
   test("Zotero's notes, written as HTML in its Notes column, come in as their text; a note of ours with tags in its text keeps them", () => {
     const header = ZOTERO_CSV.split('\r\n')[0]!;
     const note = '<div data-schema-version=""9""><p>My <b>bold</b> note &amp; more</p>\n<p>Second para</p></div>';

@@ -53,6 +53,11 @@ describe('RIS import', () => {
     expect(parse.rejected).toEqual([{ line: 21, reason: 'no arXiv id (UR, DO or a note) in the record at line 21 ("A journal paper with no arXiv version")' }]);
   });
 
+  test("a title of an arXiv paper written with arXiv's TeX, as Zotero writes it, comes in readable, as a BibTeX import reads it", () => {
+    const record = ['TY  - PREP', 'TI  - $\\beta$-VAE: Learning Basic Visual Concepts with $\\mathcal{O}(n)$ Constraints', 'UR  - http://arxiv.org/abs/2410.00001', 'ER  - ', ''].join('\r\n');
+    expect(parseImport(record, 'My Library.ris').items[0]?.title).toBe('β-VAE: Learning Basic Visual Concepts with O(n) Constraints');
+  });
+
   test('is told apart by its content, without the file name', () => {
     expect(parseImport(ZOTERO).format).toBe('ris');
   });
