@@ -1,5 +1,5 @@
 import { arxivIdFromReference, writtenAsUrl } from '../papers/ids';
-import { ImportedItemSchema, type ImportFormat, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ImportedItemSchema, READING_LIST_FORMAT, type ImportFormat, type ImportParse, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { parseBibtexImport } from './bibtex-import';
 import { parseRisImport } from './ris-import';
 import { looksLikeCsvStart, parseCsvImport } from './csv-import';
@@ -15,6 +15,24 @@ import { matchTitles } from './title-match';
 
 /** The largest import file read (UTF-8 bytes). Check a File's size against it before reading it. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/**
+ * The largest of our own JSON backups read: a reading list with long notes exports more than
+ * MAX_IMPORT_BYTES (240 papers of 90,000-character notes make 21 MB), and its backup must restore it.
+ */
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+// How our JSON backup opens (exportJson writes `format` first), after any byte order mark.
+const BACKUP_OPENING = new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${READING_LIST_FORMAT}"`);
+
+/** The import limit of a file that opens with `opening` (its first few hundred characters): a JSON backup's, or any other file's. */
+export function importLimitOf(opening: string): number {
+  return BACKUP_OPENING.test(opening) ? MAX_BACKUP_BYTES : MAX_IMPORT_BYTES;
+}
+
+/** Why a file of `bytes` is refused, over `limit`; `atLeast` when the count stopped there. */
+export function tooLargeMessage(bytes: number, limit: number, atLeast = false): string {
+  const backups = limit === MAX_IMPORT_BYTES ? ` (${megabytes(MAX_BACKUP_BYTES)} for a PaperLens JSON backup)` : '';
+  return `the file is too large: ${atLeast ? 'over ' : ''}${megabytes(bytes)}, and the limit is ${megabytes(limit)}${backups}`;
+}
 
 /** UTF-8 size of a string without encoding it. */
 function utf8Length(text: string): number {
@@ -39,11 +57,10 @@ function megabytes(bytes: number): string {
 }
 
 function checkSize(text: string): void {
+  const limit = importLimitOf(text.slice(0, 200));
   // A UTF-16 unit is 1 to 3 UTF-8 bytes, so the exact count is needed only in between.
-  const bytes = text.length > MAX_IMPORT_BYTES ? text.length : text.length * 3 <= MAX_IMPORT_BYTES ? 0 : utf8Length(text);
-  if (bytes > MAX_IMPORT_BYTES) {
-    throw new ImportError(`the file is too large: ${text.length > MAX_IMPORT_BYTES ? 'over ' : ''}${megabytes(bytes)}, and the limit is ${megabytes(MAX_IMPORT_BYTES)}`);
-  }
+  const bytes = text.length > limit ? text.length : text.length * 3 <= limit ? 0 : utf8Length(text);
+  if (bytes > limit) throw new ImportError(tooLargeMessage(bytes, limit, text.length > limit));
 }
 
 function quoted(line: string): string {

@@ -1,7 +1,7 @@
 import type { PaperLensDatabase } from '../../db/database';
 import { knownPapers, papersTitled, planListImport, withKnownPapers } from '../../db/reading-list';
 import { matchTitles, unidentifiedTitles } from '../../export/title-match';
-import { decodeImportFile, ImportError, MAX_IMPORT_BYTES, parseImportInSteps } from '../../export';
+import { decodeImportFile, ImportError, importLimitOf, MAX_IMPORT_BYTES, parseImportInSteps, tooLargeMessage } from '../../export';
 import type { ImportParse, ImportPlan, SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 
@@ -19,10 +19,8 @@ export interface ImportSource {
   name: string;
   size: number;
   arrayBuffer: () => Promise<ArrayBuffer>;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  /** Its first bytes, as a `File`'s `slice(0, end)`. */
+  slice: (start: number, end: number) => Pick<Blob, 'text'>;
 }
 
 /**
@@ -31,10 +29,9 @@ function megabytes(bytes: number): string {
  * `onAbstracts` hears how many of the file's abstracts have their TL;DR picked, as it goes.
  */
 export async function previewImport(db: PaperLensDatabase, source: ImportSource, now: number, onAbstracts: (done: number, total: number) => void = () => {}): Promise<PreviewOutcome> {
-  // Refused before reading: a huge file would stall the page just to be rejected.
-  if (source.size > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `the file is too large: ${megabytes(source.size)}, and the limit is ${megabytes(MAX_IMPORT_BYTES)}` };
-  }
+  // Refused before reading (but its opening, which tells a JSON backup): a huge file would stall the page just to be rejected.
+  const limit = source.size > MAX_IMPORT_BYTES ? importLimitOf(await source.slice(0, 200).text()) : MAX_IMPORT_BYTES;
+  if (source.size > limit) return { ok: false, error: tooLargeMessage(source.size, limit) };
   let parse: ImportParse;
   try {
     parse = await parseImportInSteps(decodeImportFile(new Uint8Array(await source.arrayBuffer())), source.name, onAbstracts);

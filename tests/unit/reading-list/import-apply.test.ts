@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { PaperLensDatabase } from '../../../src/db/database';
-import { exportBibtex, exportJson, MAX_IMPORT_BYTES } from '../../../src/export';
+import { exportBibtex, exportJson, MAX_BACKUP_BYTES, MAX_IMPORT_BYTES } from '../../../src/export';
 import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
 import type { Paper } from '../../../src/schema';
 import { importChangesList, previewImport, type ImportPreview, type ImportSource } from '../../../src/ui/reading-list/import-preview';
@@ -18,7 +18,7 @@ const clock = { now: 50_000 };
 
 function source(text: string | Uint8Array, name = 'import.txt', size?: number): ImportSource {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-  return { name, size: size ?? bytes.length, arrayBuffer: async () => bytes.slice().buffer };
+  return { name, size: size ?? bytes.length, arrayBuffer: async () => bytes.slice().buffer, slice: (start, end) => new Blob([bytes.slice(start, end)]) };
 }
 
 function paper(id: string, title: string): Paper {
@@ -265,13 +265,37 @@ describe('malformed files are refused with their reason and change nothing', () 
   test('a file over 20 MB is refused by its size, before it is read', async () => {
     const before = await dump(db);
     let read = false;
-    const huge: ImportSource = { name: 'huge.json', size: MAX_IMPORT_BYTES + 1_048_576, arrayBuffer: async () => { read = true; return new ArrayBuffer(0); } };
-    expect(await previewImport(db, huge, clock.now)).toEqual({ ok: false, error: 'the file is too large: 21.0 MB, and the limit is 20.0 MB' });
+    const sized = (size: number, opening: string): ImportSource => ({
+      name: 'huge.json',
+      size,
+      arrayBuffer: async () => {
+        read = true;
+        return new ArrayBuffer(0);
+      },
+      slice: () => new Blob([opening]),
+    });
+    expect(await previewImport(db, sized(MAX_IMPORT_BYTES + 1_048_576, '[{"id": "2310.01779"}'), clock.now)).toEqual({
+      ok: false,
+      error: 'the file is too large: 21.0 MB, and the limit is 20.0 MB (200.0 MB for a PaperLens JSON backup)',
+    });
+    // A JSON backup is refused by its size only over its own limit.
+    const backupOpening = '{\n  "format": "paperlens-reading-list",\n  "version": 1,';
+    expect(await previewImport(db, sized(MAX_BACKUP_BYTES + 1_048_576, backupOpening), clock.now)).toEqual({ ok: false, error: 'the file is too large: 201.0 MB, and the limit is 200.0 MB' });
     expect(read).toBe(false);
     // A file whose reported size is under the limit but whose text is over it is still refused.
     const outcome = await previewImport(db, source('a'.repeat(MAX_IMPORT_BYTES + 1), 'big.txt', 10), clock.now);
-    expect(outcome).toEqual({ ok: false, error: 'the file is too large: over 20.0 MB, and the limit is 20.0 MB' });
+    expect(outcome).toEqual({ ok: false, error: 'the file is too large: over 20.0 MB, and the limit is 20.0 MB (200.0 MB for a PaperLens JSON backup)' });
     expect(await dump(db)).toBe(before);
+  });
+
+  test('a JSON backup over 20 MB (a list with long notes) is read back whole: the backup restores the list it was made from', async () => {
+    const note = 'n'.repeat(90_000);
+    const items = Array.from({ length: 240 }, (_, index) => savedItem({ id: `2403.${String(10_000 + index)}`, title: `Paper ${index}`, notes: note }));
+    const backup = exportJson(items, clock.now);
+    expect(backup.length).toBeGreaterThan(MAX_IMPORT_BYTES);
+    const outcome = await previewImport(db, source(backup, 'paperlens-reading-list.json'), clock.now);
+    expect(outcome.ok && outcome.preview.parse.items).toHaveLength(240);
+    expect(outcome.ok && outcome.preview.parse.items[239]?.notes).toBe(note);
   });
 
   test('entries without ids are rejected by line; a file of only such entries has nothing to apply', async () => {
