@@ -7,7 +7,7 @@ import { SaveInputSchema, SummarySchema } from '../schema';
 import { feedSummary } from '../feed/merge';
 import { findProjectPage, uniqueCodeLinks } from '../summarize/links';
 import type { PaperLensDatabase } from './database';
-import { SEED_SNAPSHOTS_KEY } from './seed';
+import { storedSnapshotLabels } from './seed';
 import { withoutTakenKeys, withStatus } from './reading-list';
 import { keepRemoved, takeRemoved } from './removed';
 import { sameItem } from '../export/merge';
@@ -116,8 +116,8 @@ function toView(paper: Paper | undefined, saved: SavedItem | undefined, { titleO
   return null;
 }
 
-async function viewContext(db: PaperLensDatabase, papers: (Paper | undefined)[], extra: string[] = []): Promise<ViewContext> {
-  const [titleOf, live] = await Promise.all([relatedTitles(db, papers, extra), latestLiveRanking(db)]);
+async function viewContext(db: PaperLensDatabase, papers: (Paper | undefined)[]): Promise<ViewContext> {
+  const [titleOf, live] = await Promise.all([relatedTitles(db, papers), latestLiveRanking(db)]);
   return { titleOf, live };
 }
 
@@ -221,7 +221,7 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
       const live = liveRanking(list);
       return { source: 'live', day: chosen, label: chosen, fetchedAt: list.fetchedAt, days, papers: papers.map((paper, index) => listedPaper(paper, saved[index], live)) };
     }
-    const order: string[] = JSON.parse((await db.meta.get(SEED_SNAPSHOTS_KEY))?.value ?? '[]');
+    const order = await storedSnapshotLabels(db);
     const ranked = await db.papers.ranked();
     const snapshotIndex = (paper: Paper) => {
       const index = paper.snapshot === null ? -1 : order.indexOf(paper.snapshot);

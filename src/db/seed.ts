@@ -1,4 +1,5 @@
-import { SeedAssetSchema, type Paper, type SeedAsset } from '../schema';
+import { z } from 'zod';
+import { SeedAssetSchema, SeedSnapshotSchema, type Paper, type SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { rebuildSearchIndex } from './search';
 import { withFeedRepo } from '../feed/merge';
@@ -15,6 +16,20 @@ export function parseSeedAsset(json: unknown): SeedAsset {
     throw new Error(`bundled seed is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+const SnapshotLabelsSchema = z.array(SeedSnapshotSchema.shape.label);
+
+/** The loaded seed's snapshot labels, newest first; none when the row is missing or unreadable (trending is then ordered by rank alone). */
+export async function storedSnapshotLabels(db: PaperLensDatabase): Promise<string[]> {
+  const row = await db.meta.get(SEED_SNAPSHOTS_KEY);
+  if (!row) return [];
+  try {
+    const parsed = SnapshotLabelsSchema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 export async function storedSeedVersion(db: PaperLensDatabase): Promise<string | null> {

@@ -1,7 +1,7 @@
 import { beforeAll, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { savePaper, trendingList } from '../../../src/db/papers';
-import { seedStore } from '../../../src/db/seed';
+import { SEED_SNAPSHOTS_KEY, seedStore } from '../../../src/db/seed';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 
 const db = new PaperLensDatabase('popup-trending-reads');
@@ -32,4 +32,18 @@ test('the bundled snapshot reads no related papers either', async () => {
   expect(list.papers.every((paper) => paper.title.length > 0 && paper.snapshot !== null)).toBe(true);
   expect(bulkGet).not.toHaveBeenCalled();
   bulkGet.mockRestore();
+});
+
+test("the bundled snapshot's Trending still lists its papers, in rank order, when the stored order of its snapshots is unreadable", async () => {
+  const row = (await db.meta.get(SEED_SNAPSHOTS_KEY))!;
+  try {
+    for (const value of ['{not json', '{"labels": 3}']) {
+      await db.meta.put({ key: SEED_SNAPSHOTS_KEY, value });
+      const list = await trendingList(db, null);
+      expect(list.papers.length, value).toBeGreaterThan(0);
+      expect(list.papers.map((paper) => paper.rank)).toEqual([...list.papers.map((paper) => paper.rank)].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    }
+  } finally {
+    await db.meta.put(row);
+  }
 });
