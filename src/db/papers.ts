@@ -9,7 +9,7 @@ import { findProjectPage, uniqueCodeLinks } from '../summarize/links';
 import type { PaperLensDatabase } from './database';
 import { storedSnapshotLabels } from './seed';
 import { withoutTakenKeys, withStatus } from './reading-list';
-import { keepRemoved, takeRemoved } from './removed';
+import { takeRemoved } from './removed';
 import { sameItem } from '../export/merge';
 import { wantsCiteKey, type Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
@@ -597,14 +597,6 @@ export async function recentlySeen(db: PaperLensDatabase, limit: number): Promis
         status: item?.status ?? null,
       };
     });
-  });
-}
-
-export async function unsavePaper(db: PaperLensDatabase, id: string, now: number): Promise<void> {
-  await db.transaction('rw', db.saved, db.removed, async () => {
-    const item = await db.saved.get(id);
-    await db.saved.delete(id);
-    await keepRemoved(db, item ? [item] : [], now);
   });
 }
 

@@ -5,7 +5,7 @@ import type { Reply, Request, ResponseMap } from '../schema';
  * Requests that, made twice, leave the store as once and answer the same. Not removals, restores,
  * imports or bulk edits: a second one answers otherwise (what Undo puts back, what changed).
  */
-type Repeatable = 'lookup' | 'badges' | 'related' | 'save' | 'completeSaved' | 'unsave' | 'setStatus' | 'listSaved' | 'keptRemoved' | 'citation' | 'health' | 'arxivPage' | 'paperTitle' | 'setTags' | 'setNotes';
+type Repeatable = 'lookup' | 'badges' | 'related' | 'save' | 'completeSaved' | 'setStatus' | 'listSaved' | 'keptRemoved' | 'citation' | 'health' | 'arxivPage' | 'paperTitle' | 'setTags' | 'setNotes';
 
 /** No answer came from the background (PaperLens updated or reloaded under the page): nothing anyone else did wrong. */
 export class NoAnswerError extends Error {

@@ -1,6 +1,6 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, unsavePaper } from '../db/papers';
+import { badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus } from '../db/papers';
 import { keptCopies } from '../db/removed';
 import { readArxivFillQueue } from '../db/feed';
 import type { StoreHealth } from '../db/open';
@@ -45,7 +45,7 @@ export interface HandlerDeps {
 }
 
 // Requests after which pages showing saved statuses must look again.
-const CHANGES_SAVED: ReadonlySet<RequestType> = new Set<RequestType>(['save', 'unsave', 'setStatus', 'setStatusMany', 'removeSaved', 'restoreSaved', 'undoRemoval', 'restoreRemoved', 'importApply', 'clearReadingData']);
+const CHANGES_SAVED: ReadonlySet<RequestType> = new Set<RequestType>(['save', 'setStatus', 'setStatusMany', 'removeSaved', 'restoreSaved', 'undoRemoval', 'restoreRemoved', 'importApply', 'clearReadingData']);
 
 /** Whether a raw message asks for a change the open pages are told of (storeChanged), before it is validated. */
 export function changesSaved(raw: unknown): boolean {
@@ -220,9 +220,6 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         if (result.changed > 0) deps.storeChanged?.();
         return { ok: true, result };
       }
-      case 'unsave':
-        await unsavePaper(db, request.id, deps.now());
-        return { ok: true, result: null };
       case 'setStatus':
         return { ok: true, result: await setStatus(db, request.id, request.status, deps.now()) };
       case 'listSaved':

@@ -111,7 +111,6 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save'), paper: SaveInputSchema }),
   /** From a saved paper's card: fill in what the saved item lacks (title, authors, dates) from its page. */
   z.object({ type: z.literal('completeSaved'), paper: SaveInputSchema }),
-  z.object({ type: z.literal('unsave'), id: ArxivIdSchema }),
   z.object({ type: z.literal('setStatus'), id: ArxivIdSchema, status: ReadingStatusSchema }),
   z.object({ type: z.literal('listSaved') }),
   /** The copies the store kept of these papers' last removal, of those not listed again: what a removal whose answer was lost offers back. */

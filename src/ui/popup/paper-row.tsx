@@ -9,9 +9,9 @@ import { useOneAtATime } from '../one-at-a-time';
 import { isRepeatClick } from '../repeat-click';
 import { dailyRankSaid, dailyRankText } from '../daily-rank';
 
-/** How rows remove a paper: through the popup's undoable remove ("Removed · Undo"). */
-export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(async (ids) => {
-  await Promise.all(ids.map((id) => sendRequest({ type: 'unsave', id }, true)));
+/** How rows remove a paper: through the popup's undoable remove ("Removed · Undo"), which the popup provides. */
+export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(async () => {
+  throw new Error('a row is shown outside the popup, which removes papers');
 });
 
 /** Told of each save made from a row: a removal after it is not put back with one made before it. */

@@ -7,8 +7,8 @@ import { createStore } from '../../../src/db/open';
 import { relatedOnArrival } from '../../../src/db/related';
 import { buildRelatedCorpus, relatedTo } from '../../../src/search/related';
 import { SEED_SNAPSHOTS_KEY, SEED_VERSION_KEY, seedStore, storedSeedVersion } from '../../../src/db/seed';
-import { setNotes } from '../../../src/db/reading-list';
-import { badgeInfo, lookupPapers, markSeen, recentlySeen, savePaper, trendingList, unsavePaper } from '../../../src/db/papers';
+import { removeSaved, setNotes } from '../../../src/db/reading-list';
+import { badgeInfo, lookupPapers, markSeen, recentlySeen, savePaper, trendingList } from '../../../src/db/papers';
 import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchDocument, searchRows, snapshotOf, type IndexedPaper } from '../../../src/db/search';
 import { buildSearchSnapshot, packSnapshot } from '../../../src/search/search-index';
 import { summarize, SUMMARIZER_VERSION } from '../../../src/summarize';
@@ -151,7 +151,7 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
     expect((await db.saved.get(saved[0]!.id))!.notes).toBe('after the upgrade ✓');
     // A paper removed after the upgrade comes back with its notes and tags when saved again (version 15).
     const { id, title, notes, tags } = saved.slice(1).find((item) => item.notes !== '' && item.tags.length > 0)!;
-    await unsavePaper(db, id, 100);
+    await removeSaved(db, [id], 100);
     await savePaper(db, { id, title }, 101);
     expect(await db.saved.get(id)).toMatchObject({ notes, tags });
     db.close();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { savePaper, setStatus, unsavePaper } from '../../../src/db/papers';
+import { savePaper, setStatus } from '../../../src/db/papers';
 import { applyImport, clearReadingData, removeSaved, restoreSaved, setNotes, setTags, undoRemoval } from '../../../src/db/reading-list';
 import { parseImport } from '../../../src/export';
 import { REMOVED_KEPT_MS } from '../../../src/db/removed';
@@ -25,12 +25,9 @@ beforeEach(async () => {
 });
 
 describe('a paper saved again after its removal', () => {
-  test.each([
-    ['removed by its Saved toggle (popup, card, badge)', (now: number) => unsavePaper(db, paper.id, now)],
-    ['removed from the reading list', (now: number) => removeSaved(db, [paper.id], now)],
-  ])('%s: it comes back as if it had stayed: its notes, tags, status, first-added time, citation key and title', async (_, remove) => {
+  test('removed (its Saved toggle in the popup, card or badge, or the reading list): it comes back as if it had stayed: its notes, tags, status, first-added time, citation key and title', async () => {
     const before = (await db.saved.get(paper.id))!;
-    await remove(10_000);
+    await removeSaved(db, [paper.id], 10_000);
     expect(await db.saved.get(paper.id)).toBeUndefined();
     // Saved again from its Hugging Face page, which names it by its first title.
     await savePaper(db, { id: paper.id, title: 'HallE-Switch: Rethinking and Controlling Object Existence Hallucinations', authors: ['Bohan Zhai', 'Shijia Yang'] }, 20_000);
@@ -45,14 +42,14 @@ describe('a paper saved again after its removal', () => {
       title: before.title, // not the page's older one, as a listed paper's
     });
     // Once: removed and saved again, it starts afresh.
-    await unsavePaper(db, paper.id, 30_000);
+    await removeSaved(db, [paper.id], 30_000);
     await db.removed.clear();
     await savePaper(db, paper, 40_000);
     expect(await db.saved.get(paper.id)).toMatchObject({ notes: '', tags: [], status: 'to-read', addedAt: 40_000 });
   });
 
   test(`more than ${REMOVED_KEPT_MS / DAY} days after its removal, it starts afresh`, async () => {
-    await unsavePaper(db, paper.id, 10_000);
+    await removeSaved(db, [paper.id], 10_000);
     await savePaper(db, paper, 10_000 + REMOVED_KEPT_MS + 1);
     expect(await db.saved.get(paper.id)).toMatchObject({ notes: '', tags: [], status: 'to-read' });
     expect(await db.removed.count()).toBe(0);
@@ -63,23 +60,23 @@ describe('a paper saved again after its removal', () => {
     expect(await db.removed.count()).toBe(1);
     await undoRemoval(db, [removed!], 10_500);
     expect(await db.removed.count()).toBe(0);
-    await unsavePaper(db, paper.id, 11_000);
+    await removeSaved(db, [paper.id], 11_000);
     await clearReadingData(db, Date.now());
     await savePaper(db, paper, 12_000);
     expect(await db.saved.get(paper.id)).toMatchObject({ notes: '', tags: [], status: 'to-read' });
   });
 
   test('Clear PaperLens data counts the removed papers still kept (Recently removed), not a row past 30 days that waits to be deleted', async () => {
-    await unsavePaper(db, paper.id, 10_000);
+    await removeSaved(db, [paper.id], 10_000);
     expect(await clearReadingData(db, 10_000 + REMOVED_KEPT_MS)).toMatchObject({ removed: 1 });
     await savePaper(db, paper, 20_000);
-    await unsavePaper(db, paper.id, 20_000);
+    await removeSaved(db, [paper.id], 20_000);
     expect(await clearReadingData(db, 20_000 + REMOVED_KEPT_MS + 1)).toMatchObject({ removed: 0 });
   });
 });
 
 test('a removed paper listed again by an import is no longer kept as removed (the file has it as it says)', async () => {
-  await unsavePaper(db, paper.id, 10_000);
+  await removeSaved(db, [paper.id], 10_000);
   const parsed = parseImport(`${paper.id}\n`, 'ids.txt');
   await applyImport(db, parsed.items, parsed.rejected, 20_000);
   expect(await db.removed.count()).toBe(0);
@@ -100,7 +97,7 @@ describe('a bulk removal', () => {
     await db.saved.bulkPut(items);
     await removeSaved(db, items.map((item) => item.id), 10_000);
     expect(await db.removed.where('removedAt').equals(10_000).count()).toBe(3_000);
-    await unsavePaper(db, paper.id, 11_000);
+    await removeSaved(db, [paper.id], 11_000);
     expect(await db.removed.count()).toBe(3_001);
     expect(await restoreAll(10_000, 12_000)).toEqual({ changed: 3_000, listed: 0 });
     expect(await db.saved.bulkGet(items.map((item) => item.id))).toEqual(items);

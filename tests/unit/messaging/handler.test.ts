@@ -102,11 +102,11 @@ describe('background message handler', () => {
     ]);
   });
 
-  test('save, set status, list and unsave round-trip through messages', async () => {
+  test('save, set status, list and remove round-trip through messages', async () => {
     expect(await handleMessage({ type: 'save', paper: { id: '2502.08489', title: 'Salamandra' } }, deps)).toMatchObject({ ok: true, result: { status: 'to-read' } });
     expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'reading' }, deps)).toMatchObject({ ok: true, result: { status: 'reading' } });
     expect(await handleMessage({ type: 'listSaved' }, deps)).toMatchObject({ ok: true, result: [{ id: '2502.08489', status: 'reading', addedAt: 42 }] });
-    expect(await handleMessage({ type: 'unsave', id: '2502.08489' }, deps)).toEqual({ ok: true, result: null });
+    expect(await handleMessage({ type: 'removeSaved', ids: ['2502.08489'] }, deps)).toMatchObject({ ok: true });
     expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'read' }, deps)).toEqual({ ok: false, error: '2502.08489 is not in the reading list' });
   });
 
@@ -126,7 +126,7 @@ describe('background message handler', () => {
     // A page's own details are the current version's: they win, and the reading list fills the gaps.
     const fromPage = await handleMessage({ type: 'citation', paper: { id: '2407.13623', title: 'Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies', published: '2024-07-19' } }, deps);
     expect(fromPage).toEqual({ ok: true, result: expect.stringMatching(/^@misc\{tao2024scaling,\n {2}title = \{\{Scaling Laws with Vocabulary: Larger Models Deserve Larger Vocabularies\}\},\n {2}author = \{Chaofan Tao and Qian Liu\},/) });
-    expect(await handleMessage({ type: 'unsave', id: '2407.13623' }, deps)).toEqual({ ok: true, result: null });
+    expect(await handleMessage({ type: 'removeSaved', ids: ['2407.13623'] }, deps)).toMatchObject({ ok: true });
   });
 
   test("a citation of a paper nobody here names the authors of (a PDF tab of a snapshot paper) takes them from its arXiv page", async () => {
@@ -162,7 +162,7 @@ describe('background message handler', () => {
     expect(await handleMessage({ type: 'save', paper: { ...page, authors: ['Filipe Lauar'] } }, deps)).toMatchObject({ ok: true });
     expect(await handleMessage({ type: 'citation', paper: fromHf }, withArxiv)).toEqual({ ok: true, result: expect.stringContaining('author = {Filipe Lauar},') });
     expect(asked).toEqual(['2407.06950']);
-    expect(await handleMessage({ type: 'unsave', id: '2407.06950' }, deps)).toEqual({ ok: true, result: null });
+    expect(await handleMessage({ type: 'removeSaved', ids: ['2407.06950'] }, deps)).toMatchObject({ ok: true });
   });
 
   test("a PDF tab of a snapshot paper, titled by PaperLens with the store's title, arXiv out of reach: cited with that title, not refused as the tab's guess", async () => {
@@ -242,7 +242,7 @@ describe('background message handler', () => {
     expect(await title('2105.00004', deps)).toEqual({ ok: true, result: null });
     // The store down: the page still names it.
     expect(await title('1706.03762', { ...withArxiv, ready: () => Promise.reject(new Error('the store could not be opened')) })).toEqual({ ok: true, result: 'Attention Is All You Need' });
-    for (const id of ['2105.00001', '2105.00002', '2105.00003', '2105.00005']) await handleMessage({ type: 'unsave', id }, deps);
+    await handleMessage({ type: 'removeSaved', ids: ['2105.00001', '2105.00002', '2105.00003', '2105.00005'] }, deps);
   });
 
   test('papers saved or imported are handed on to be completed from arXiv; other requests are not', async () => {
