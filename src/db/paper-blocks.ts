@@ -40,7 +40,7 @@ const PARALLEL_READS = 32;
 const STEPS_PER_SPAN = 2;
 
 /** The block row for these papers, its indexed keys derived from them. */
-export function blockRow(block: number, papers: Paper[]): PaperBlockRow {
+function blockRow(block: number, papers: Paper[]): PaperBlockRow {
   return {
     block,
     ids: papers.map((paper) => paper.id),

@@ -47,7 +47,7 @@ class EntrySyntaxError extends Error {}
  * end at a quote outside braces, `#` concatenates. Throws ImportError when braces do not balance,
  * since then no entry after the break can be trusted; other malformed entries are skipped and reported.
  */
-export function parseBibtex(text: string): { entries: BibtexEntry[]; rejected: ImportRejection[] } {
+function parseBibtex(text: string): { entries: BibtexEntry[]; rejected: ImportRejection[] } {
   const lines = new LineIndex(text);
   const entries: BibtexEntry[] = [];
   const rejected: ImportRejection[] = [];
@@ -274,7 +274,7 @@ const LATEX_TOKEN = new RegExp(String.raw`${OWN_FORMS.source}|\\([{}%&$#_ ])|\\(
  * (accents, math, other commands from other tools) goes through the general LaTeX renderer.
  * Grouping braces, which only protect case, are dropped.
  */
-export function bibtexToText(value: string): string {
+function bibtexToText(value: string): string {
   let general = false;
   const text = value.replace(LATEX_TOKEN, (token, math: string | undefined, script: string | undefined, escaped: string | undefined, command: string | undefined) => {
     if (math !== undefined || script !== undefined) {

@@ -13,7 +13,7 @@ import { asciiFold, citedDate, paperYearMonth, singleLine, unixNewlines } from '
  * counts `\{` as a brace, so `\{` alone would break the file).
  */
 
-export const LATEX_ESCAPES: Readonly<Record<string, string>> = {
+const LATEX_ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\textbackslash{}',
   '{': '\\textbraceleft{}',
   '}': '\\textbraceright{}',
@@ -183,7 +183,7 @@ export function losesCharactersInLatex(text: string): boolean {
 }
 
 /** `text` as LaTeX; `names`: its accented Latin letters as commands too, as BibTeX's name parsing needs. */
-export function escapeLatex(text: string, names = false): string {
+function escapeLatex(text: string, names = false): string {
   return escapeCharacters(text.normalize('NFC'), names);
 }
 

@@ -57,7 +57,7 @@ const EXPORT_INSTEAD = 'import a BibTeX, RIS, CSV or JSON export of your library
  * office document or a database is not "text in another encoding", which is what reading it as
  * text would say.
  */
-export function notTextKind(bytes: Uint8Array): string | null {
+function notTextKind(bytes: Uint8Array): string | null {
   if (startsWith(bytes, ascii('%PDF-'))) return `a PDF document, not a list of papers: ${EXPORT_INSTEAD}`;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipKind(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleKind(bytes);

@@ -14,7 +14,7 @@ export function isPaperMemoryFile(data: unknown): data is Record<string, unknown
 }
 
 /** The tag a paper starred in PaperMemory (`favorite: true`) gets. */
-export const FAVORITE_TAG = 'favorite';
+const FAVORITE_TAG = 'favorite';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 

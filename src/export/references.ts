@@ -13,7 +13,7 @@ const ARXIV_REFERENCE = /arxiv(?:\s+(?:preprint|e-?prints?))?\s*[:.]?\s*((?:\d{4
  * An arXiv id written anywhere in free text: an arXiv or Hugging Face URL, `arXiv:<id>` or the
  * arXiv DOI; else the first thing that looked like one (`candidate`), to say what was wrong.
  */
-export function findArxivId(text: string): { id: string | null; candidate: string | null } {
+function findArxivId(text: string): { id: string | null; candidate: string | null } {
   let candidate: string | null = null;
   for (const match of text.matchAll(ARXIV_URL)) {
     // (The lookbehind tries the trailing run once, not from each of its characters.)

@@ -16,7 +16,7 @@ export interface ParsedFeed {
 }
 
 /** `[3].paper.id` from a Zod path below item 3; `(root)` for the response itself. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) out += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
   return out.replace(/^\./, '') || '(root)';

@@ -8,7 +8,7 @@ export function nameSuffix(name: string): string {
 }
 
 /** The name without its generational suffix: "Guy L. Steele, Jr." → "Guy L. Steele". */
-export function withoutSuffix(name: string): string {
+function withoutSuffix(name: string): string {
   return name.trim().replace(SUFFIX, '');
 }
 

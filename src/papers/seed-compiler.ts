@@ -62,7 +62,7 @@ function isAbstractLine(line: string): boolean {
   return line.length > 300 || (line.match(/[.!?]\s+[A-Z]/g)?.length ?? 0) >= 2;
 }
 
-export function parseIdTable(file: SeedSourceFile): IdRow[] {
+function parseIdTable(file: SeedSourceFile): IdRow[] {
   const rows: IdRow[] = [];
   const lines = file.text.split(/\r?\n/);
   const header = lines[0]?.split('\t') ?? [];

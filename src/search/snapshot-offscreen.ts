@@ -46,7 +46,7 @@ interface WorkerScope {
 }
 
 /** Chrome's offscreen document for the index builder. */
-export const chromeOffscreenDocuments: OffscreenDocuments = {
+const chromeOffscreenDocuments: OffscreenDocuments = {
   find: async () => {
     const clients = await (self as unknown as WorkerScope).clients.matchAll({ type: 'window', includeUncontrolled: true });
     return clients.find((client) => new URL(client.url).pathname === INDEX_BUILDER_PAGE);

@@ -143,7 +143,7 @@ export function elementText(element: Element | null, skip?: string): string {
 }
 
 /** A date in any of the page formats we meet (`2023/10/03`, ISO timestamps) as `YYYY-MM-DD`. */
-export function pageDate(text: string | null | undefined): string | null {
+function pageDate(text: string | null | undefined): string | null {
   const match = /^(\d{4})[-/](\d{2})[-/](\d{2})/.exec((text ?? '').trim());
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
@@ -153,7 +153,7 @@ function optionalText(text: string | null | undefined, max: number): string | nu
 }
 
 /** The page's links that are code links (pageCodeLink), each once, at most MAX_PAGE_CODE_LINKS. */
-export function pageCodeLinks(hrefs: readonly (string | null | undefined)[]): string[] {
+function pageCodeLinks(hrefs: readonly (string | null | undefined)[]): string[] {
   const links = hrefs.map(pageCodeLink).filter((link): link is string => link !== null);
   return [...new Set(links)].slice(0, MAX_PAGE_CODE_LINKS);
 }
