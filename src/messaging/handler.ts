@@ -27,7 +27,7 @@ export interface HandlerDeps {
   seenEnabled: (site: SiteKey) => Promise<boolean>;
   /** Fetches the daily-papers feed now and answers with the refresh state after it. */
   refreshFeed: () => Promise<FeedRefreshState>;
-  /** Called after a request changed which papers are saved or their statuses. */
+  /** Called after a request changed the reading list: which papers are saved, or what is saved of them (status, tags, notes, details). */
   storeChanged?: () => void;
   /** Called after a paper was seen for the first time (only listings show it). */
   seenChanged?: () => void;

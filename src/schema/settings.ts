@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-/** The user's settings (options page), stored with WXT's storage API under `local:settings`. */
+/** The user's settings (options page), in `storage.local` under `settings` (read by settings/settings.ts). */
 export const SettingsSchema = z.object({
   /** Per-site switches: where PaperLens adds cards and badges. */
   sites: z.object({

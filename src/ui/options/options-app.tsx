@@ -152,8 +152,8 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
   );
 }
 
-/** The options page: where PaperLens acts, how its card looks, the feed, seen marks, and clearing data. */
 /**
+ * The options page: where PaperLens acts, how its card looks, the feed, seen marks, and clearing data.
  * `pdfTabTitles`: whether this browser lets PaperLens name PDF tabs. Firefox runs no extension
  * script in its PDF viewer, so there the switch would do nothing: it is shown off, and says why.
  */
