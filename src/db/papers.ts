@@ -3,7 +3,7 @@ import { latexToText } from '../papers/latex';
 import { titlesSpelledAlike } from '../papers/title-versions';
 import { summarize } from '../summarize';
 import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, Seen, ValidSaveInput } from '../schema';
-import { SaveInputSchema, SummarySchema } from '../schema';
+import { SaveInputSchema, SummarySchema, Title } from '../schema';
 import { feedSummary } from '../feed/merge';
 import { findProjectPage, uniqueCodeLinks } from '../summarize/links';
 import type { PaperLensDatabase } from './database';
@@ -364,7 +364,10 @@ function retitles(paper: Paper | undefined, normTitle: string, pageAbstract: str
  * case, spacing or punctuation is left. Answers whether it changed.
  */
 export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: { title: string; abstract?: string }, now: number, latest = true): Promise<boolean> {
-  const title = latexToText(page.title) || page.title;
+  // As a stored title must be (no bidi controls, some visible character): a page's otherwise changes nothing.
+  const readable = Title.safeParse(latexToText(page.title) || page.title);
+  if (!readable.success) return false;
+  const title = readable.data;
   const normTitle = normalizeTitle(title);
   const pageAbstract = latexToText(page.abstract ?? '');
   const changes = (paper: Paper | undefined): paper is Paper => retitles(paper, normTitle, pageAbstract, latest);

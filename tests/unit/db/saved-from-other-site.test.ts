@@ -37,6 +37,15 @@ describe('a paper arXiv retitled, saved from its Hugging Face page', () => {
     expect((await db.saved.get(ID))!.title).toBe(NEW_TITLE);
   });
 
+  test('a page title with bidi controls is stored as it reads, without them, in the store and the reading list; one that shows nothing changes nothing', async () => {
+    await savePaper(db, HF, 5);
+    expect(await retitleFromArxiv(db, ID, { title: `\u202E${NEW_TITLE}\u202C` }, 10)).toBe(true);
+    expect((await db.papers.get(ID))!.title).toBe(NEW_TITLE);
+    expect((await db.saved.get(ID))!.title).toBe(NEW_TITLE);
+    expect(await retitleFromArxiv(db, ID, { title: '\u200B\u202E' }, 20)).toBe(false);
+    expect((await db.papers.get(ID))!.title).toBe(NEW_TITLE);
+  });
+
   test("before: its arXiv page, opened later, gives the item arXiv's title and whole author list", async () => {
     await savePaper(db, HF, 20);
     expect(await db.saved.get(ID)).toMatchObject({ title: OLD_TITLE, authors: HF.authors });
