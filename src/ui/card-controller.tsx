@@ -27,6 +27,8 @@ interface MountedCard extends ShadowHost {
   page: PagePaper;
   /** What the card shows now. */
   model: CardModel;
+  /** Whether the page that took this card out may have it put back (a new card, on the next paper, a new allowance). */
+  mayPutBack: () => boolean;
 }
 
 /**
@@ -159,7 +161,6 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   let authorsCheck = false;
   let running = false;
   let rerun = false;
-  const mayPutBack = putBackAllowance(CARD_PUT_BACKS);
 
   const removeCard = () => {
     if (!card) return;
@@ -237,7 +238,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const page = staleAuthors ? { ...read, authors: [] } : read;
     if (card && card.url === url.href) {
       // The page re-rendered our card away: put the same one back, unless it keeps doing so.
-      if (mayPutBack()) place(card.host, anchor);
+      if (card.mayPutBack()) place(card.host, anchor);
       return;
     }
     // The page shows another paper (a site that renders the next paper in place, in one go):
@@ -251,7 +252,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     removeCard();
     if (!enabled()) return; // switched off while the store answered
     const model = cardModel(page, result, site);
-    const mounted: MountedCard = { ...createShadowHost('card', cardCss, 'PaperLens summary card'), url: url.href, page, model };
+    const mounted: MountedCard = { ...createShadowHost('card', cardCss, 'PaperLens summary card'), url: url.href, page, model, mayPutBack: putBackAllowance(CARD_PUT_BACKS) };
     applyScheme(mounted.host, schemeFor(settings.theme, document));
     draw(mounted, model);
     place(mounted.host, site.cardAnchor(document) ?? anchor);
