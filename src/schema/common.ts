@@ -7,7 +7,20 @@ import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE, MAX_URL_LENGTH }
 // it can answer a card. English messages, as people read them in import, feed and store errors
 // (zod/mini loads no locale). jitless: zod/mini compiles no parsers with eval; kept so that no
 // import of classic Zod could either (MV3 CSP forbids eval).
-z.config({ jitless: true, ...en() });
+// Lengths in words a reader of an import's or the feed's rejection understands ("notes: longer than
+// 100,000 characters", not "Too big: expected string to have <=100000 characters"); the rest in Zod's.
+const inWords = (count: number | bigint) => count.toLocaleString('en');
+z.config({
+  jitless: true,
+  ...en(),
+  customError: (issue) => {
+    if (issue.code === 'too_big' && issue.origin === 'string') return `longer than ${inWords(issue.maximum)} characters`;
+    if (issue.code === 'too_big' && issue.origin === 'array') return `more than ${inWords(issue.maximum)} entries`;
+    if (issue.code === 'too_small' && issue.origin === 'string') return issue.minimum === 1 ? 'empty' : `shorter than ${inWords(issue.minimum)} characters`;
+    if (issue.code === 'too_small' && issue.origin === 'array') return issue.minimum === 1 ? 'empty' : `fewer than ${inWords(issue.minimum)} entries`;
+    return undefined;
+  },
+});
 
 export const ArxivIdSchema = z.string().check(z.regex(ARXIV_ID_PATTERN, 'not a canonical arXiv id'));
 export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).check(z.maxLength(MAX_URL_LENGTH, `longer than ${MAX_URL_LENGTH.toLocaleString('en')} characters`));

@@ -142,7 +142,7 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(parse.items).toHaveLength(17);
     expect(parse.rejected).toEqual([
       { line: itemLine(3), reason: 'item 4: no arXiv id' },
-      { line: itemLine(5), reason: `item 6 (${items[5]!.id}): title: Too big: expected string to have <=1000 characters` },
+      { line: itemLine(5), reason: `item 6 (${items[5]!.id}): title: longer than 1,000 characters` },
       { line: itemLine(6), reason: 'item 7 (2310.01779v2): id: not a canonical arXiv id' },
     ]);
   });
@@ -280,7 +280,7 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     const text = exportMarkdown([savedItem({ id: '2310.01779', tldr: 'short' }), savedItem({ id: '2402.18041', tldr: 'short' })]).replace('TL;DR: short', `TL;DR: ${'x'.repeat(2_001)}`);
     const parse = parseImport(text, 'paperlens-reading-list.md');
     expect(parse.items.map((item) => item.id)).toEqual(['2402.18041']);
-    expect(parse.rejected).toEqual([{ line: 5, reason: expect.stringMatching(/^arXiv 2310\.01779: tldr: Too big/) }]);
+    expect(parse.rejected).toEqual([{ line: 5, reason: expect.stringMatching(/^arXiv 2310\.01779: tldr: longer than 2,000 characters$/) }]);
   });
 
   test('a field of our Markdown export ending in a backslash does not take the next paper with it (an escaped "\\" is no line break)', () => {

@@ -168,10 +168,10 @@ describe('planImport merges by id', () => {
     expect(plan.updated).toEqual([]);
     expect(plan.rejected).toEqual([
       { line: 12, reason: 'no arXiv id (eprint, url or note) in @book{x}' },
-      { line: 40, reason: '2310.01779: notes: Too big: expected string to have <=100000 characters; the item in the list was kept as it was' },
+      { line: 40, reason: '2310.01779: notes: longer than 100,000 characters; the item in the list was kept as it was' },
     ]);
     expect(plan.summary).toBe(
-      '0 new, 0 updated, 2 rejected: line 12: no arXiv id (eprint, url or note) in @book{x}; line 40: 2310.01779: notes: Too big: expected string to have <=100000 characters; the item in the list was kept as it was',
+      '0 new, 0 updated, 2 rejected: line 12: no arXiv id (eprint, url or note) in @book{x}; line 40: 2310.01779: notes: longer than 100,000 characters; the item in the list was kept as it was',
     );
   });
 
