@@ -134,7 +134,7 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     const file = JSON.parse(json) as { items: Record<string, unknown>[] };
     delete file.items[3]!.id;
     file.items[5]!.title = 'x'.repeat(1001);
-    file.items[6]!.id = '2310.1779';
+    file.items[6]!.id = '2310.01779-draft';
     const text = JSON.stringify(file, null, 2);
     const lines = text.split('\n');
     const itemLine = (index: number) => lines.findIndex((line, at) => line === '    {' && lines.slice(0, at).filter((l) => l === '    {').length === index) + 1;
@@ -143,7 +143,7 @@ describe('entry problems are rejected by line and the rest is imported', () => {
     expect(parse.rejected).toEqual([
       { line: itemLine(3), reason: 'item 4: no arXiv id' },
       { line: itemLine(5), reason: `item 6 (${items[5]!.id}): title: longer than 1,000 characters` },
-      { line: itemLine(6), reason: 'item 7 (2310.1779): id: not a canonical arXiv id' },
+      { line: itemLine(6), reason: 'item 7 (2310.01779-draft): id: not a canonical arXiv id' },
     ]);
   });
 
