@@ -372,6 +372,8 @@ function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): 
   const cut = authors.length > 0 && isEtAl(authors[authors.length - 1]!);
   const named = cut ? authors.slice(0, -1) : authors;
   if (named.length > 0) fields.push(['author', `{${[...named.map(bibtexAuthor), ...(cut ? ['others'] : [])].join(' and ')}}`]);
+  // Without authors, BibTeX's styles sort and label the entry by `key` ("to sort, need author or key").
+  else fields.push(['key', `{${escapeLatex(singleLine(item.title))}}`]);
   const date = citedDate(item);
   if (date) {
     fields.push(['year', `{${date.year}}`]);

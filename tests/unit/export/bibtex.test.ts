@@ -205,6 +205,12 @@ describe('BibTeX export', () => {
     expect(bare).not.toMatch(/author|primaryClass|doi|note|keywords|annote/);
   });
 
+  test('an entry without authors has a key (BibTeX\'s styles sort and label by it: "to sort, need author or key"), its title; one with authors has none', () => {
+    const bare = exportBibtex([savedItem({ id: '2502.10003', title: 'Scaling 100% of R&D', authors: [] })]);
+    expect(bare).toMatch(/^ {2}key = \{Scaling 100\\% of R\\&D\},$/m);
+    expect(exportBibtex([savedItem({ id: '2502.10003', authors: ['Jane Doe'] })])).not.toMatch(/^ {2}key =/m);
+  });
+
   test('the submission day is written as biblatex\'s date, agreeing with year and month; a paper known only by its id gets none', () => {
     const dated = exportBibtex([savedItem({ id: '2401.00001', published: '2023-12-29' })]);
     expect(dated).toMatch(/year = \{2023\},\n {2}month = dec,\n {2}date = \{2023-12-29\},/);
