@@ -363,17 +363,22 @@ function bibtexDoi(doi: string): string {
   return doi.trim().replace(/[{}\\\s]/g, (ch) => encodeURIComponent(ch));
 }
 
+/** A field's text on one line as LaTeX, without the spaces a character left out (an emoji) leaves doubled or at an end. */
+function latexLine(text: string): string {
+  return escapeLatex(singleLine(text)).replace(/ {2,}/g, ' ').trim();
+}
+
 function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): string {
   const fields: [string, string][] = [];
   // The inner braces keep the title's case: ML titles are full of names like LLaMA and GPT-4.
-  fields.push(['title', `{{${escapeLatex(singleLine(item.title))}}}`]);
+  fields.push(['title', `{{${latexLine(item.title)}}}`]);
   const authors = item.authors.map(singleLine).filter((name) => name !== '');
   // A list cut short ends in BibTeX's own marker, "and others", which styles print as "et al.".
   const cut = authors.length > 0 && isEtAl(authors[authors.length - 1]!);
   const named = cut ? authors.slice(0, -1) : authors;
   if (named.length > 0) fields.push(['author', `{${[...named.map(bibtexAuthor), ...(cut ? ['others'] : [])].join(' and ')}}`]);
   // Without authors, BibTeX's styles sort and label the entry by `key` ("to sort, need author or key").
-  else fields.push(['key', `{${escapeLatex(singleLine(item.title))}}`]);
+  else fields.push(['key', `{${latexLine(item.title)}}`]);
   const date = citedDate(item);
   if (date) {
     fields.push(['year', `{${date.year}}`]);

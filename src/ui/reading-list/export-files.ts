@@ -52,8 +52,8 @@ export function exportItems(items: readonly SavedItem[], format: ExportFormat, n
 /**
  * What a citation file's reader should know of it: papers saved by their arXiv id alone (from a
  * PDF tab or a list of ids, not yet read from arXiv) are entries with neither title nor authors,
- * which go unnoticed in a long file; and, in BibTeX, notes and tags whose emoji it leaves out (a
- * tag "🔥 hot" comes back from the file as another tag, "hot"). Null when there is nothing to say.
+ * which go unnoticed in a long file; and, in BibTeX, titles, authors, notes and tags whose emoji it
+ * leaves out (a tag "🔥 hot" comes back from the file as another tag, "hot"). Null when there is nothing to say.
  */
 export function exportNote(items: readonly SavedItem[], format: ExportFormat): string | null {
   if (format !== 'bibtex' && format !== 'ris') return null;
@@ -66,9 +66,9 @@ export function exportNote(items: readonly SavedItem[], format: ExportFormat): s
         : `${bare} of them have no title or authors yet (saved by their arXiv ids, not yet read from arXiv): their entries name only the id.`,
     );
   }
-  const losing = format === 'bibtex' ? items.filter((item) => [item.notes, ...item.tags].some(losesCharactersInLatex)).length : 0;
+  const losing = format === 'bibtex' ? items.filter((item) => [item.title, ...item.authors, item.notes, ...item.tags].some(losesCharactersInLatex)).length : 0;
   if (losing > 0) {
-    const whose = losing === 1 ? '1 paper’s notes or tags hold' : `${losing} papers’ notes or tags hold`;
+    const whose = losing === 1 ? '1 paper’s title, authors, notes or tags hold' : `${losing} papers’ titles, authors, notes or tags hold`;
     notes.push(`${whose} emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.`);
   }
   return notes.length > 0 ? notes.join(' ') : null;

@@ -92,7 +92,7 @@ describe('BibTeX export', () => {
     const item = savedItem({ title: 'Über 50% of R&D costs $5 #1 a_b ~x ^y {z} \\ 🤖', authors: ['Zoë Ångström', 'Smith, Jr., John', 'Tom and Jerry'] });
     const entry = exportBibtex([item]);
     expect(entry).toContain(
-      'title = {{Über 50\\% of R\\&D costs \\$5 \\#1 a\\_b \\textasciitilde{}x \\textasciicircum{}y \\textbraceleft{}z\\textbraceright{} \\textbackslash{} }}',
+      'title = {{Über 50\\% of R\\&D costs \\$5 \\#1 a\\_b \\textasciitilde{}x \\textasciicircum{}y \\textbraceleft{}z\\textbraceright{} \\textbackslash{}}}',
     );
     expect(entry).toContain('author = {Zo{\\"{e}} {\\r{A}}ngstr{\\"{o}}m and {Smith, Jr., John} and {Tom and Jerry}}');
   });
@@ -133,7 +133,7 @@ describe('BibTeX export', () => {
     const entry = citationEntry(savedItem({ id: '2401.00001', title, authors: ['Ada Lovelace'] }));
     expect(entry).toContain(
       'title = {{Sharp \\ensuremath{\\lesssim} bounds for W\\textsuperscript{T} x in \\ensuremath{\\mathbb{R}}\\textasciicircum{}d with \\ensuremath{\\hbar} ' +
-        '\\ensuremath{\\mapsto} \\ensuremath{\\otimes}: \\ensuremath{\\Delta} \\ensuremath{\\checkmark} \\xmark{} x\\textsuperscript{k}  Transformers}}',
+        '\\ensuremath{\\mapsto} \\ensuremath{\\otimes}: \\ensuremath{\\Delta} \\ensuremath{\\checkmark} \\xmark{} x\\textsuperscript{k} Transformers}}',
     );
     // \\mathbb, \\lesssim and \\checkmark are amssymb's: a document without it would stop at them too.
     expect(entry.split('\n')[0]).toBe(

@@ -13,9 +13,13 @@ describe('what the reading list says after an export', () => {
     // What the note is about: read back, the tag is another one and the emoji is gone.
     const back = (await parseImport(exportBibtex(items), 'list.bib')).items;
     expect(back.find((item) => item.id === '2401.00002')?.tags).toEqual(['hot']);
-    expect(exportNote(items, 'bibtex')).toBe('2 papers’ notes or tags hold emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.');
-    expect(exportNote(items.slice(1), 'bibtex')).toBe('1 paper’s notes or tags hold emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.');
+    expect(exportNote(items, 'bibtex')).toBe('2 papers’ titles, authors, notes or tags hold emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.');
+    expect(exportNote(items.slice(1), 'bibtex')).toBe('1 paper’s title, authors, notes or tags hold emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.');
     expect(exportNote(items.slice(2), 'bibtex')).toBeNull();
+    // In a title too, where the entry shows no trace of it.
+    const titled = savedItem({ id: '2401.00006', title: 'Emoji 🔥 title 🚀', authors: ['A. Author'] });
+    expect(exportNote([titled], 'bibtex')).toBe('1 paper’s title, authors, notes or tags hold emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.');
+    expect(exportBibtex([titled])).toContain('title = {{Emoji title}},');
     // RIS and the other formats keep them.
     expect(exportNote(items, 'ris')).toBeNull();
     expect(exportNote(items, 'json')).toBeNull();
@@ -24,7 +28,7 @@ describe('what the reading list says after an export', () => {
   test('both notes at once: a paper saved by its id alone, and emoji left out', () => {
     const items = [savedItem({ id: '2401.00004', title: 'arXiv:2401.00004', authors: [] }), savedItem({ id: '2401.00005', title: 'Five', authors: ['B. Author'], tags: ['✅ read twice'] })];
     expect(exportNote(items, 'bibtex')).toBe(
-      '1 of them has no title or authors yet (saved by its arXiv id, not yet read from arXiv): its entry names only the id. 1 paper’s notes or tags hold emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.',
+      '1 of them has no title or authors yet (saved by its arXiv id, not yet read from arXiv): its entry names only the id. 1 paper’s title, authors, notes or tags hold emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.',
     );
   });
 });
