@@ -4,16 +4,17 @@ import { PaperLensDatabase } from '../src/db/database';
 import { createCachedLookup } from '../src/db/lookup-cache';
 import { createStore } from '../src/db/open';
 import { parseSeedAsset } from '../src/db/seed';
+import { bundledSnapshotTaker, RESEED_ALARM } from '../src/db/reseed';
 import { createFeedRefresher } from '../src/feed/refresher';
 import { createArxivFiller } from '../src/feed/arxiv-fill';
 import { ARXIV_PAGE_GAP_MS, cachedArxivPages, fetchArxivPaper, heedingRetryAfter, spacedRequests } from '../src/feed/arxiv-paper';
 import { keptArxivWait } from '../src/feed/arxiv-wait';
 import { changesSaved, handleMessage } from '../src/messaging/handler';
-import { errorMessage } from '../src/messaging/error-message';
 import { loadSettings, watchSettings } from '../src/settings/settings';
-import { saveFromTab } from '../src/messaging/save-from-tab';
+import { SAVE_LINK_MENU, saveCommands } from '../src/messaging/save-commands';
+import { untoldChanges } from '../src/messaging/untold-changes';
 import { announceStoreChanged } from '../src/messaging/store-changes';
-import { showStoreError, clearStoreError, storeErrorLook, LINK_IS_NO_PAPER, noPaperLook, saveFailedLook, savedLinkNotice } from '../src/ui/action-badge';
+import { showStoreError, clearStoreError, storeErrorLook } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
 import { watchPdfVisits } from '../src/messaging/pdf-visits';
@@ -26,19 +27,7 @@ import { installBenchHooks } from '../bench/worker-hooks';
 
 const FEED_ALARM = 'daily-papers-feed';
 const ARXIV_RETRY_ALARM = 'arxiv-complete-retry';
-const RESEED_ALARM = 'reseed-retry';
-const RESEED_RETRY_MINUTES = 10;
-/** In storage.local: the extension version whose bundled snapshot the store last took. */
-const SEEDED_FOR_KEY = 'paperlens:seededFor';
 const RESUME_AFTER_START_MS = 2_000;
-/**
- * In storage.session (kept across worker starts, not browser restarts) from before a change to the
- * reading list until the open pages are told of it: found at a start, the last worker stopped in
- * between, and this one tells them.
- */
-const UNTOLD_CHANGE_KEY = 'paperlens:untoldChange';
-const SAVE_COMMAND = 'save-paper';
-const SAVE_LINK_MENU = 'save-paper-link';
 
 export default defineBackground(() => {
   markOnce(WORKER_MARKS.evaluated);
@@ -104,46 +93,9 @@ export default defineBackground(() => {
     return null;
   };
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
-  // A change (`change` resolves once the open pages are told) marked while it is made: a worker that
-  // stops in between leaves the mark to the next, which tells them. A save from the shortcut or the
-  // link menu has no page to ask again; a removal, an import or a bulk edit is not asked again.
-  let untold = 0;
-  const untilTold = async <T>(change: () => Promise<T>): Promise<T> => {
-    untold++;
-    // The mark is a help, not a condition: a change is made without it.
-    await browser.storage.session.set({ [UNTOLD_CHANGE_KEY]: true }).catch(() => undefined);
-    try {
-      return await change();
-    } finally {
-      if (--untold === 0) await browser.storage.session.remove(UNTOLD_CHANGE_KEY).catch(() => undefined);
-    }
-  };
-  const tellUntoldChange = async () => {
-    if (!(await browser.storage.session.get(UNTOLD_CHANGE_KEY))[UNTOLD_CHANGE_KEY]) return;
-    await announceStoreChanged();
-    if (untold === 0) await browser.storage.session.remove(UNTOLD_CHANGE_KEY);
-  };
+  const { untilTold, tellUntoldChange } = untoldChanges();
 
-  // The bundled snapshot of an install or update (seedStore touches bundled papers only). One the
-  // store could not take (disk full) is tried again in a while and at the next worker starts, until
-  // it is in: the version it was taken for is kept only once it is.
-  const version = browser.runtime.getManifest().version;
-  let reseeding: Promise<void> | null = null;
-  const reseed = () =>
-    (reseeding ??= store
-      .refreshSeed()
-      .then(async () => {
-        await browser.storage.local.set({ [SEEDED_FOR_KEY]: version });
-        await browser.alarms.clear(RESEED_ALARM);
-      })
-      // A failure is already shown on the toolbar icon by onError.
-      .catch(() => void browser.alarms.create(RESEED_ALARM, { delayInMinutes: RESEED_RETRY_MINUTES }))
-      .finally(() => {
-        reseeding = null;
-      }));
-  const reseedIfPending = async () => {
-    if ((await browser.storage.local.get(SEEDED_FOR_KEY))[SEEDED_FOR_KEY] !== version) await reseed();
-  };
+  const { reseed, reseedIfPending } = bundledSnapshotTaker(store.refreshSeed, browser.runtime.getManifest().version);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void reseed();
@@ -174,37 +126,16 @@ export default defineBackground(() => {
     );
   });
 
-  // No page of ours shows a save from the shortcut or the link menu: the icon tells its failure.
-  const saveFailed = (tabId: number | undefined, what: string, error: unknown) => {
-    console.error(`PaperLens could not save ${what}:`, error);
-    if (tabId !== undefined) toolbar.notify(tabId, saveFailedLook(errorMessage(error)));
-  };
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== SAVE_COMMAND) return;
-    const active = tab ? Promise.resolve(tab) : browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([first]) => first);
-    let tabId = tab?.id;
-    active
-      .then(async (target) => {
-        if (!target) return;
-        tabId = target.id;
-        const saved = await untilTold(async () => saveFromTab(await store.ready(), target, Date.now()));
-        if (saved) completeFromArxiv([saved.id]);
-        else if (target.id !== undefined) toolbar.notify(target.id, noPaperLook(target.url));
-      })
-      .catch((error: unknown) => saveFailed(tabId, 'this tab', error));
+  const saves = saveCommands({
+    ready: store.ready,
+    untilTold,
+    completeFromArxiv,
+    toolbar,
+    activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+    now: Date.now,
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== SAVE_LINK_MENU || !info.linkUrl) return;
-    store
-      .ready()
-      .then(async (db) => {
-        const saved = await untilTold(() => saveFromTab(db, tab ?? {}, Date.now(), info.linkUrl));
-        if (saved) completeFromArxiv([saved.id]);
-        // The menu is offered on every Hugging Face papers link, lists and dates too: say when one is no paper.
-        if (tab?.id !== undefined) toolbar.notify(tab.id, saved ? savedLinkNotice(saved) : LINK_IS_NO_PAPER);
-      })
-      .catch((error: unknown) => saveFailed(tab?.id, 'this link', error));
-  });
+  browser.commands.onCommand.addListener((command, tab) => saves.onCommand(command, tab));
+  browser.contextMenus.onClicked.addListener((info, tab) => saves.onLinkMenu(info, tab));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     let told = Promise.resolve();
