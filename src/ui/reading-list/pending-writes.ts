@@ -21,6 +21,8 @@ export interface DebouncedWrite<T> {
   schedule: (value: T) => void;
   /** Writes the waiting value now, if there is one; true when nothing is left unwritten. */
   flush: () => Promise<boolean>;
+  /** Drops the value waiting for its delay, unwritten; false when none was waiting (none, or one on its way). */
+  cancel: () => boolean;
   state: WriteState;
   error: string | null;
 }
@@ -91,6 +93,15 @@ export function useDebouncedWrite<T>(write: (value: T) => Promise<unknown>, dela
       timer.current = setTimeout(() => void flushNow(), delayMs);
     },
     flush: flushNow,
+    cancel: () => {
+      if (latest.current === null || timer.current === null) return false;
+      clearTimeout(timer.current);
+      timer.current = null;
+      latest.current = null;
+      waiting.delete(flushNow);
+      setState('idle');
+      return true;
+    },
     state,
     error,
   };

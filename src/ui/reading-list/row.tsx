@@ -5,7 +5,7 @@ import { arxivAbsUrl } from '../../papers/ids';
 import { EDITED_ELSEWHERE, MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, parseTagList, type SavedItem } from '../../schema';
 import { errorMessage } from '../../messaging/error-message';
 import { StatusSelect } from '../status-select';
-import { useDebouncedWrite, type WriteState } from './pending-writes';
+import { useDebouncedWrite, type DebouncedWrite, type WriteState } from './pending-writes';
 import { describeDay } from '../time';
 import type { LostEdit } from './lost-edits';
 import { textDirection } from '../text-direction';
@@ -131,6 +131,40 @@ function useEditBase<T>(stored: T, draft: Draft) {
   };
 }
 
+/**
+ * Escape in an editor takes back what was typed since it was focused: unwritten, it is dropped;
+ * written meanwhile, the field's text then goes back, written as any edit is. Not once the stored
+ * value has changed otherwise (another tab): that change is not written over. `retype` puts a text
+ * in the field as typed text; `stored` is the field's stored text.
+ */
+function useEscapeTakesBack(draft: Draft, write: Pick<DebouncedWrite<string>, 'cancel'>, stored: string, retype: (text: string) => void, asStored: (typed: string) => string = (typed) => typed) {
+  const atFocus = useRef<string | null>(null);
+  const storedAtFocus = useRef<string | null>(null);
+  const typed = useRef<string | null>(null);
+  return {
+    onFocus: () => {
+      atFocus.current = draft.value;
+      storedAtFocus.current = stored;
+      typed.current = null;
+    },
+    onTyped: (text: string) => {
+      typed.current = text;
+    },
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.isComposing) return;
+      const original = atFocus.current;
+      if (original === null || typed.current === null || draft.value === original) return;
+      // Typed, saved and shown as stored (no draft): still what was typed, unless another tab changed it since.
+      if (!draft.active && draft.value !== asStored(typed.current)) return;
+      event.preventDefault();
+      typed.current = null;
+      // Nothing written since the focus: the waiting text goes, and the stored one shows.
+      if (stored === storedAtFocus.current && write.cancel()) draft.discard();
+      else retype(original);
+    },
+  };
+}
+
 /** How many characters of an insertion into `field` its maxLength will leave out (the browser cuts them without a word). */
 function charactersLeftOut(field: HTMLTextAreaElement, event: InputEvent): number {
   const inserted = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
@@ -152,6 +186,13 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
     NOTES_DELAY_MS,
     lost,
   );
+  const retype = (text: string) => {
+    base.began();
+    draft.edit(text);
+    write.schedule(text);
+    void write.flush().then((landed) => landed && draft.release());
+  };
+  const escape = useEscapeTakesBack(draft, write, item.notes, retype);
   const [leftOut, setLeftOut] = useState(0);
   const tooLong = leftOut > 0 ? `Notes hold ${MAX_NOTES_LENGTH.toLocaleString('en-US')} characters at most: the last ${leftOut.toLocaleString('en-US')} of what you entered were left out` : null;
   return (
@@ -184,7 +225,10 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
           base.began();
           draft.edit(event.currentTarget.value);
           write.schedule(event.currentTarget.value);
+          escape.onTyped(event.currentTarget.value);
         }}
+        onFocus={escape.onFocus}
+        onKeyDown={escape.onKeyDown}
         onBlur={() => {
           void write.flush().then((landed) => landed && draft.release());
         }}
@@ -202,7 +246,8 @@ export function tagsProblem(tags: readonly string[]): string | null {
 }
 
 function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEditLost'] }) {
-  const draft = useDraft(item.tags.join(', '), (typed) => parseTagList(typed, item.tags).join(', '));
+  const asStored = (typed: string) => parseTagList(typed, item.tags).join(', ');
+  const draft = useDraft(item.tags.join(', '), asStored);
   const base = useEditBase<readonly string[]>(item.tags, draft);
   const lost = (text: string, reason: string) => onLost({ item, tags: parseTagList(text, item.tags), reason });
   const write = useDebouncedWrite(async (text: string) => {
@@ -216,6 +261,18 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
     );
   }, TAGS_DELAY_MS, lost);
   const commit = () => void write.flush().then((landed) => landed && draft.release());
+  const escape = useEscapeTakesBack(
+    draft,
+    write,
+    item.tags.join(', '),
+    (text) => {
+      base.began();
+      draft.edit(text);
+      write.schedule(text);
+      commit();
+    },
+    asStored,
+  );
   return (
     <label class="field tags-field">
       <span class="field-label">
@@ -238,11 +295,14 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
           base.began();
           draft.edit(event.currentTarget.value);
           write.schedule(event.currentTarget.value);
+          escape.onTyped(event.currentTarget.value);
         }}
+        onFocus={escape.onFocus}
         onKeyDown={(event) => {
           // Not the Enter that ends an input method's composition (Japanese, Chinese): that one
           // picks the characters, and the tag is not typed yet.
           if (event.key === 'Enter' && !event.isComposing) commit();
+          escape.onKeyDown(event);
         }}
         onBlur={commit}
       />

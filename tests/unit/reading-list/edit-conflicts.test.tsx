@@ -89,3 +89,58 @@ test('tags stored otherwise than typed (an imported double space) are no other t
   await waitFor(async () => expect((await stored()).tags).toEqual(['deep learning', 'vision', 'nlp']));
   expect(screen.queryByTestId('lost-note')).toBeNull();
 });
+
+// Escape in a row's note or tags field takes back what was typed since the field was focused.
+test('Escape in the tags field right after typing: the tags typed are not saved, the field shows the stored ones', async () => {
+  const tags = await field('tags');
+  fireEvent.focus(tags);
+  fireEvent.input(tags, { target: { value: 'deep  learning, oops' } });
+  fireEvent.keyDown(tags, { key: 'Escape' });
+  await pause(1_000); // past the tags' debounce
+  expect((await stored()).tags).toEqual(['deep  learning']);
+  await waitFor(() => expect(tags.value).toBe('deep  learning'));
+});
+
+test('Escape in the note field after its edit was saved: the note is saved back as it was when the field was focused', async () => {
+  const notes = await field('notes');
+  fireEvent.focus(notes);
+  fireEvent.input(notes, { target: { value: 'Start. A wrong thought' } });
+  await waitFor(async () => expect((await stored()).notes).toBe('Start. A wrong thought'), { timeout: 2_000 });
+  fireEvent.keyDown(notes, { key: 'Escape' });
+  await waitFor(async () => expect((await stored()).notes).toBe('Start.'), { timeout: 2_000 });
+  await waitFor(() => expect(notes.value).toBe('Start.'));
+});
+
+test("Escape does not write over another tab's change made after the note or tags were saved", async () => {
+  const notes = await field('notes');
+  fireEvent.focus(notes);
+  fireEvent.input(notes, { target: { value: 'Start. mine' } });
+  await waitFor(async () => expect((await stored()).notes).toBe('Start. mine'), { timeout: 2_000 });
+  await send({ type: 'setNotes', id: ID, notes: 'Start. THEIRS' });
+  await pause(100);
+  fireEvent.keyDown(notes, { key: 'Escape' });
+  await pause(800);
+  expect((await stored()).notes).toBe('Start. THEIRS');
+
+  // Tags typed and saved with Enter, then changed in another tab, which the field shows.
+  const tags = document.querySelector<HTMLInputElement>(`[data-arxiv-id="${ID}"] [data-testid="tags"]`)!;
+  tags.focus();
+  fireEvent.focus(tags);
+  fireEvent.input(tags, { target: { value: 'deep  learning, mine' } });
+  fireEvent.keyDown(tags, { key: 'Enter' });
+  await waitFor(async () => expect((await stored()).tags).toEqual(['deep learning', 'mine']));
+  await send({ type: 'setTags', id: ID, tags: ['theirs'] });
+  await waitFor(() => expect(tags.value).toBe('theirs'));
+  fireEvent.keyDown(tags, { key: 'Escape' });
+  await pause(1_000);
+  expect((await stored()).tags).toEqual(['theirs']);
+});
+
+test('Escape in a field nothing was typed in changes nothing', async () => {
+  const tags = await field('tags');
+  fireEvent.focus(tags);
+  fireEvent.keyDown(tags, { key: 'Escape' });
+  await pause(1_000);
+  expect((await stored()).tags).toEqual(['deep  learning']);
+  expect(tags.value).toBe('deep  learning');
+});
