@@ -17,9 +17,16 @@ import { matchTitles } from './title-match';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /**
  * The largest of our own JSON backups read: a reading list with long notes exports more than
- * MAX_IMPORT_BYTES (240 papers of 90,000-character notes make 21 MB), and its backup must restore it.
+ * MAX_IMPORT_BYTES (240 papers of 90,000-character notes make 21 MB), and its backup must restore
+ * it. Its papers go to the background in one message, which Chrome refuses over 64 MiB.
  */
-export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+export const MAX_BACKUP_BYTES = 60 * 1024 * 1024;
+
+/** What an exported file of `bytes` lacks to be imported back: null when nothing, else why (a file over its import limit). */
+export function reimportProblem(bytes: number, backup: boolean): string | null {
+  const limit = backup ? MAX_BACKUP_BYTES : MAX_IMPORT_BYTES;
+  return bytes > limit ? `it is ${megabytes(bytes)}, more than the ${megabytes(limit)} an import reads back` : null;
+}
 // How our JSON backup opens (exportJson writes `format` first), after any byte order mark.
 const BACKUP_OPENING = new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${READING_LIST_FORMAT}"`);
 

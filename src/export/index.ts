@@ -8,7 +8,7 @@ export { exportRis } from './ris';
 export { exportCsv, CSV_COLUMNS } from './csv';
 export { exportMarkdown } from './markdown';
 export { exportJson } from './json';
-export { parseImport, parseImportInSteps, importLimitOf, tooLargeMessage, MAX_BACKUP_BYTES, MAX_IMPORT_BYTES } from './import';
+export { parseImport, parseImportInSteps, importLimitOf, reimportProblem, tooLargeMessage, MAX_BACKUP_BYTES, MAX_IMPORT_BYTES } from './import';
 export { ImportError } from './errors';
 export { decodeImportFile } from './decode';
 export { planImport, IMPORTED_NOTES_SEPARATOR } from './merge';

@@ -76,7 +76,9 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
   const exportFirst = async () => {
     setProblem(null);
     try {
-      setExported(exportItems(await listSaved(db), 'json'));
+      const { name, reimportProblem } = exportItems(await listSaved(db), 'json');
+      // Before clearing: a backup that cannot restore the list is no backup.
+      setExported(reimportProblem ? `${name}. Note: ${reimportProblem}; export the reading list in parts from its page (filter it, then export the papers shown) before clearing` : name);
     } catch (failure) {
       setProblem(`Could not export: ${errorMessage(failure)}`);
     }

@@ -326,7 +326,11 @@ function ExportBar({ all, shown, loading }: { all: SavedItem[]; shown: SavedItem
           type="button"
           data-testid={`export-${format}`}
           disabled={loading || items.length === 0}
-          onClick={() => setLast([`Downloaded ${exportItems(items, format)} (${countOf(items.length, 'paper')}).`, exportNote(items, format)].filter(Boolean).join(' '))}
+          onClick={() => {
+            const { name, reimportProblem } = exportItems(items, format);
+            const parts = reimportProblem && 'export the list in parts (filter it, then export the papers shown) to import it again';
+            setLast([`Downloaded ${name} (${countOf(items.length, 'paper')}).`, parts && `Note: ${reimportProblem}; ${parts}.`, exportNote(items, format)].filter(Boolean).join(' '));
+          }}
         >
           {EXPORT_FORMATS[format].label}
         </button>

@@ -1,4 +1,4 @@
-import { exportBibtex, exportCsv, exportJson, exportMarkdown, exportRis } from '../../export';
+import { exportBibtex, exportCsv, exportJson, exportMarkdown, exportRis, reimportProblem } from '../../export';
 import { isCitationStub, losesCharactersInLatex } from '../../export/bibtex';
 import type { SavedItem } from '../../schema';
 
@@ -27,9 +27,10 @@ function exportFileName(format: ExportFormat, at: Date): string {
   return `paperlens-reading-list-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.${EXPORT_FORMATS[format].extension}`;
 }
 
-/** Hands text to the browser as a file download. */
-function downloadText(fileName: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+/** Hands text to the browser as a file download; answers with its size in bytes. */
+function downloadText(fileName: string, text: string, mime: string): number {
+  const blob = new Blob([text], { type: `${mime};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -39,14 +40,18 @@ function downloadText(fileName: string, text: string, mime: string): void {
   link.remove();
   // The download has taken the blob by the next task; keep the URL a while for slow browsers.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return blob.size;
 }
 
-/** Writes the items in `format` and downloads them; answers with the file name. */
-export function exportItems(items: readonly SavedItem[], format: ExportFormat, now = new Date()): string {
+/**
+ * Writes the items in `format` and downloads them; answers with the file name and, for a file too
+ * large to be imported back, why (a backup that cannot restore the list must not go unsaid).
+ */
+export function exportItems(items: readonly SavedItem[], format: ExportFormat, now = new Date()): { name: string; reimportProblem: string | null } {
   const info = EXPORT_FORMATS[format];
   const name = exportFileName(format, now);
-  downloadText(name, info.write(items, now.getTime()), info.mime);
-  return name;
+  const bytes = downloadText(name, info.write(items, now.getTime()), info.mime);
+  return { name, reimportProblem: reimportProblem(bytes, format === 'json') };
 }
 
 /**

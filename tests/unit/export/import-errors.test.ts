@@ -50,11 +50,11 @@ describe('whole-file problems throw ImportError saying what and where', () => {
   });
 
   test('a file over 20 MB is refused before it is parsed, counting UTF-8 bytes', () => {
-    expect(importError('a'.repeat(MAX_IMPORT_BYTES + 1)).message).toBe('the file is too large: over 20.0 MB, and the limit is 20.0 MB (200.0 MB for a PaperLens JSON backup)');
+    expect(importError('a'.repeat(MAX_IMPORT_BYTES + 1)).message).toBe('the file is too large: over 20.0 MB, and the limit is 20.0 MB (60.0 MB for a PaperLens JSON backup)');
     // Under the limit in characters, over it in bytes: three bytes per CJK character.
     const cjk = `2310.01779\n# ${'注'.repeat(Math.ceil(MAX_IMPORT_BYTES / 3))}`;
     expect(cjk.length).toBeLessThan(MAX_IMPORT_BYTES);
-    expect(importError(cjk).message).toMatch(/^the file is too large: 20\.0 MB, and the limit is 20\.0 MB \(200\.0 MB for a PaperLens JSON backup\)$/);
+    expect(importError(cjk).message).toMatch(/^the file is too large: 20\.0 MB, and the limit is 20\.0 MB \(60\.0 MB for a PaperLens JSON backup\)$/);
     // Just under the limit is read.
     const padded = json + ' '.repeat(MAX_IMPORT_BYTES - new TextEncoder().encode(json).length);
     expect(parseImport(padded).items).toHaveLength(20);

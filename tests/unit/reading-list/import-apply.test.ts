@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { PaperLensDatabase } from '../../../src/db/database';
-import { exportBibtex, exportJson, MAX_BACKUP_BYTES, MAX_IMPORT_BYTES } from '../../../src/export';
+import { exportBibtex, exportJson, MAX_BACKUP_BYTES, MAX_IMPORT_BYTES, reimportProblem } from '../../../src/export';
 import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
 import type { Paper } from '../../../src/schema';
 import { importChangesList, previewImport, type ImportPreview, type ImportSource } from '../../../src/ui/reading-list/import-preview';
@@ -276,16 +276,23 @@ describe('malformed files are refused with their reason and change nothing', () 
     });
     expect(await previewImport(db, sized(MAX_IMPORT_BYTES + 1_048_576, '[{"id": "2310.01779"}'), clock.now)).toEqual({
       ok: false,
-      error: 'the file is too large: 21.0 MB, and the limit is 20.0 MB (200.0 MB for a PaperLens JSON backup)',
+      error: 'the file is too large: 21.0 MB, and the limit is 20.0 MB (60.0 MB for a PaperLens JSON backup)',
     });
     // A JSON backup is refused by its size only over its own limit.
     const backupOpening = '{\n  "format": "paperlens-reading-list",\n  "version": 1,';
-    expect(await previewImport(db, sized(MAX_BACKUP_BYTES + 1_048_576, backupOpening), clock.now)).toEqual({ ok: false, error: 'the file is too large: 201.0 MB, and the limit is 200.0 MB' });
+    expect(await previewImport(db, sized(MAX_BACKUP_BYTES + 1_048_576, backupOpening), clock.now)).toEqual({ ok: false, error: 'the file is too large: 61.0 MB, and the limit is 60.0 MB' });
     expect(read).toBe(false);
     // A file whose reported size is under the limit but whose text is over it is still refused.
     const outcome = await previewImport(db, source('a'.repeat(MAX_IMPORT_BYTES + 1), 'big.txt', 10), clock.now);
-    expect(outcome).toEqual({ ok: false, error: 'the file is too large: over 20.0 MB, and the limit is 20.0 MB (200.0 MB for a PaperLens JSON backup)' });
+    expect(outcome).toEqual({ ok: false, error: 'the file is too large: over 20.0 MB, and the limit is 20.0 MB (60.0 MB for a PaperLens JSON backup)' });
     expect(await dump(db)).toBe(before);
+  });
+
+  test('an export too large to be imported back says so, with the limit: over 60 MB for a backup, over 20 MB for another format', () => {
+    expect(reimportProblem(MAX_BACKUP_BYTES, true)).toBeNull();
+    expect(reimportProblem(MAX_BACKUP_BYTES + 1_048_576, true)).toBe('it is 61.0 MB, more than the 60.0 MB an import reads back');
+    expect(reimportProblem(MAX_IMPORT_BYTES + 1_048_576, false)).toBe('it is 21.0 MB, more than the 20.0 MB an import reads back');
+    expect(reimportProblem(MAX_IMPORT_BYTES + 1_048_576, true)).toBeNull();
   });
 
   test('a JSON backup over 20 MB (a list with long notes) is read back whole: the backup restores the list it was made from', async () => {
