@@ -378,7 +378,7 @@ function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): 
   const named = cut ? authors.slice(0, -1) : authors;
   if (named.length > 0) fields.push(['author', `{${[...named.map(bibtexAuthor), ...(cut ? ['others'] : [])].join(' and ')}}`]);
   // Without authors, BibTeX's styles sort and label the entry by `key` ("to sort, need author or key").
-  else fields.push(['key', `{${latexLine(item.title)}}`]);
+  else fields.push(['key', `{${latexLine(item.title) || item.id}}`]);
   const date = citedDate(item);
   if (date) {
     fields.push(['year', `{${date.year}}`]);

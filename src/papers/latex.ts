@@ -332,9 +332,10 @@ export function latexToText(text: string): string {
     .trim();
 }
 
-// A command ("\pi", "\mathcal") or an inline formula without spaces ("$k$", "$\pi_0$"); not
-// "$5 and $10", nor a lone "~" or braces, which plain titles have.
-const TEX_MARKUP = /\\[A-Za-z]+|\$[^$\s]+\$/;
+// An inline formula without spaces ("$k$", "$\pi_0$") or a command taking an argument
+// ("\textsc{Lumos}"); not "$5 and $10", a lone "~" or braces, nor a backslash before letters
+// ("Matching \d+ and \w+"), which plain titles have.
+const TEX_MARKUP = /\$[^$\s]+\$|\\[A-Za-z]+\{/;
 
 /**
  * A title another tool wrote as arXiv has it ("$\pi_0$: …", Zotero's RIS and CSV) as readable text;

@@ -169,7 +169,6 @@ export interface ResponseMap extends ReadingListResponseMap {
   related: RelatedLink[];
   save: PaperView;
   completeSaved: ChangeCount;
-  unsave: null;
   setStatus: PaperView;
   listSaved: SavedItem[];
   keptRemoved: RemovedItem[];

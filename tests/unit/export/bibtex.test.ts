@@ -209,6 +209,8 @@ describe('BibTeX export', () => {
     const bare = exportBibtex([savedItem({ id: '2502.10003', title: 'Scaling 100% of R&D', authors: [] })]);
     expect(bare).toMatch(/^ {2}key = \{Scaling 100\\% of R\\&D\},$/m);
     expect(exportBibtex([savedItem({ id: '2502.10003', authors: ['Jane Doe'] })])).not.toMatch(/^ {2}key =/m);
+    // A title BibTeX keeps nothing of (emoji): the id.
+    expect(exportBibtex([savedItem({ id: '2502.10004', title: '🤖🚀', authors: [] })])).toMatch(/^ {2}key = \{2502\.10004\},$/m);
   });
 
   test('the submission day is written as biblatex\'s date, agreeing with year and month; a paper known only by its id gets none', () => {

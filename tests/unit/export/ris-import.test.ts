@@ -58,6 +58,12 @@ describe('RIS import', () => {
     expect(parseImport(record, 'My Library.ris').items[0]?.title).toBe('β-VAE: Learning Basic Visual Concepts with O(n) Constraints');
   });
 
+  test('our own RIS export of titles holding a backslash or $ that are no TeX reads them back as written', () => {
+    const titles = ['Matching \\d+ and \\w+: Regular Expressions', 'Escaping \\n in Tokenizers', 'Training for $5 and $10 on ~1 GPU'];
+    const items = titles.map((title, index) => savedItem({ id: `2502.1000${index}`, title }));
+    expect(parseImport(exportRis(items), 'list.ris').items.map((item) => item.title)).toEqual(titles);
+  });
+
   test('is told apart by its content, without the file name', () => {
     expect(parseImport(ZOTERO).format).toBe('ris');
   });
