@@ -145,7 +145,8 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *       without a Hindi vowel sign or another kept mark had its syllables taken apart and a query
  *       had them whole only beside one. The search index is rebuilt.
  *  19 — an acronym among the names only the abstract uses finds its paper by the long form too
- *       ("mixture of experts" finds a paper whose abstract alone says MoE): the search index is rebuilt.
+ *       ("mixture of experts" finds a paper whose abstract alone says MoE), at an eighth of an
+ *       occurrence (posting weights in eighths, search format 4): the search index is rebuilt.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;

@@ -102,19 +102,23 @@ function wordUnits(query: string, scored: readonly string[], written: readonly s
 }
 
 /**
- * 2: rows stored with the documents. 3: posting weights count halves of an occurrence (WEIGHT_UNIT).
+ * 2: rows stored with the documents. 3: posting weights count halves of an occurrence. 4: eighths
+ * (WEIGHT_UNIT), for the long forms of an abstract's acronyms.
  * Indexing texts otherwise (compoundTerms, acronyms.ts) keeps the format: an index built before still
  * answers, without the new terms until a store upgrade (db/database.ts) or a new summarizer version
  * (db/resummarize.ts: version 24 brought abstracts' names, "Llama 2" as "llama2" and more acronyms) rebuilds it.
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 const TITLE_WEIGHT = 3;
 /**
- * Posting weights count halves of an occurrence, so that a term a text has only through an acronym
- * (acronyms.ts) can weigh less than one written in the text and still more than none (the weights are bytes).
+ * Posting weights count eighths of an occurrence, so that a term a text has only through an acronym
+ * (acronyms.ts) can weigh less than one written in the text and still more than none, and one the
+ * abstract alone has through an acronym less again (the weights are bytes). BM25 reads them with
+ * lengths in the same unit, so the unit itself changes no score.
  */
-const WEIGHT_UNIT = 2;
+const WEIGHT_UNIT = 8;
+const HALF = WEIGHT_UNIT / 2;
 /** Weights of a term found in the title, in the text or authors, and in the title only as another spelling of its words. */
 const TITLE_TERM = TITLE_WEIGHT * WEIGHT_UNIT;
 const TEXT_TERM = WEIGHT_UNIT;
@@ -123,8 +127,8 @@ const TITLE_VARIANT = TITLE_TERM - WEIGHT_UNIT;
  * An acronym a text has only as its long form: half an occurrence below as written, in the title
  * or the text, so the paper that writes the acronym ranks first for it on a tie.
  */
-const TITLE_ACRONYM = TITLE_TERM - 1;
-const TEXT_ACRONYM = TEXT_TERM - 1;
+const TITLE_ACRONYM = TITLE_TERM - HALF;
+const TEXT_ACRONYM = TEXT_TERM - HALF;
 /**
  * The words of a long form a text has only as its acronym: in the title, as a word of the text; in
  * the text, half of one. One word stands for several there, and the paper is shorter by the others
@@ -132,9 +136,15 @@ const TEXT_ACRONYM = TEXT_TERM - 1;
  * spells out "reinforcement learning from human feedback".
  */
 const TITLE_LONG_FORM = TEXT_TERM;
-const TEXT_LONG_FORM = TEXT_TERM - 1;
+const TEXT_LONG_FORM = TEXT_TERM - HALF;
 /** A name only the abstract has: found, below a paper whose title or text writes it. */
-const ABSTRACT_NAME = TEXT_TERM - 1;
+const ABSTRACT_NAME = TEXT_TERM - HALF;
+/**
+ * The words of a long form only the abstract has as its acronym: an eighth of an occurrence, below
+ * a paper whose TL;DR has the acronym (TEXT_LONG_FORM, half of one): at a half or a quarter, a
+ * short paper with the acronym in its abstract alone outranked it through BM25's length normalisation.
+ */
+const ABSTRACT_LONG_FORM = WEIGHT_UNIT / 8;
 const K1 = 1.2;
 const B = 0.75;
 /** A prefix typed alone stands for at most this many terms (the most frequent): keeps its keystroke cheap. */
@@ -290,7 +300,7 @@ function indexText(postings: PostingsBuilder, acronymTerms: ReturnType<typeof ac
     for (const token of tokenize(document.names)) {
       postings.weighIfAbsent(token, ABSTRACT_NAME);
       // An acronym among them finds the paper by its long form too ("MoE": "mixture of experts").
-      for (const term of longFormTermsOf(token)) postings.weighIfAbsent(term, ABSTRACT_NAME);
+      for (const term of longFormTermsOf(token)) postings.weighIfAbsent(term, ABSTRACT_LONG_FORM);
     }
     for (const term of compoundTerms(document.names)) postings.weighIfAbsent(term, ABSTRACT_NAME);
   }
