@@ -133,34 +133,40 @@ function useEditBase<T>(stored: T, draft: Draft) {
 
 /**
  * Escape in an editor takes back what was typed since it was focused: unwritten, it is dropped;
- * written meanwhile, the field's text then goes back, written as any edit is. Not once the stored
- * value has changed otherwise (another tab): that change is not written over. `retype` puts a text
- * in the field as typed text; `stored` is the field's stored text.
+ * written meanwhile, the field's text then goes back, written as any edit is. Once another tab
+ * changed the stored value since, that change stays and shows, and what was typed here goes
+ * unwritten. `retype` puts a text in the field as typed text; `stored` is the field's stored text.
  */
 function useEscapeTakesBack(draft: Draft, write: Pick<DebouncedWrite<string>, 'cancel'>, stored: string, retype: (text: string) => void, asStored: (typed: string) => string = (typed) => typed) {
   const atFocus = useRef<string | null>(null);
   const storedAtFocus = useRef<string | null>(null);
-  const typed = useRef<string | null>(null);
+  // What each text typed since the focus stores as: a stored value among them is this field's own write.
+  const typed = useRef(new Set<string>());
   return {
     onFocus: () => {
       atFocus.current = draft.value;
       storedAtFocus.current = stored;
-      typed.current = null;
+      typed.current = new Set();
     },
     onTyped: (text: string) => {
-      typed.current = text;
+      typed.current.add(asStored(text));
     },
     onKeyDown: (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.isComposing) return;
       const original = atFocus.current;
-      if (original === null || typed.current === null || draft.value === original) return;
-      // Typed, saved and shown as stored (no draft): still what was typed, unless another tab changed it since.
-      if (!draft.active && draft.value !== asStored(typed.current)) return;
+      if (original === null || typed.current.size === 0 || draft.value === original) return;
       event.preventDefault();
-      typed.current = null;
+      const unchanged = stored === storedAtFocus.current;
+      const changedHere = typed.current.has(stored);
+      typed.current = new Set();
       // Nothing written since the focus: the waiting text goes, and the stored one shows.
-      if (stored === storedAtFocus.current && write.cancel()) draft.discard();
-      else retype(original);
+      if (unchanged && write.cancel()) draft.discard();
+      else if (unchanged || changedHere) retype(original);
+      // Another tab's change: it stays, and shows.
+      else {
+        write.cancel();
+        draft.discard();
+      }
     },
   };
 }

@@ -120,7 +120,10 @@ test("Escape does not write over another tab's change made after the note or tag
   await pause(100);
   fireEvent.keyDown(notes, { key: 'Escape' });
   await pause(800);
+  // Their note stays and shows; nothing here was lost, so no bar says so.
   expect((await stored()).notes).toBe('Start. THEIRS');
+  await waitFor(() => expect(notes.value).toBe('Start. THEIRS'));
+  expect(screen.queryByTestId('lost-note')).toBeNull();
 
   // Tags typed and saved with Enter, then changed in another tab, which the field shows.
   const tags = document.querySelector<HTMLInputElement>(`[data-arxiv-id="${ID}"] [data-testid="tags"]`)!;
@@ -134,6 +137,19 @@ test("Escape does not write over another tab's change made after the note or tag
   fireEvent.keyDown(tags, { key: 'Escape' });
   await pause(1_000);
   expect((await stored()).tags).toEqual(['theirs']);
+});
+
+test("Escape with a note still waiting for its write, after another tab changed the note: theirs stays and shows, the waiting text goes, no bar", async () => {
+  const notes = await field('notes');
+  fireEvent.focus(notes);
+  fireEvent.input(notes, { target: { value: 'Start. mine' } });
+  await send({ type: 'setNotes', id: ID, notes: 'Start. THEIRS' });
+  await pause(200); // the page has heard of their note (within the note's 500 ms wait)
+  fireEvent.keyDown(notes, { key: 'Escape' });
+  await pause(800);
+  expect((await stored()).notes).toBe('Start. THEIRS');
+  await waitFor(() => expect(notes.value).toBe('Start. THEIRS'));
+  expect(screen.queryByTestId('lost-note')).toBeNull();
 });
 
 test('Escape in a field nothing was typed in changes nothing', async () => {
