@@ -28,7 +28,8 @@ export interface SaveCommandDeps {
 export function saveCommands({ ready, untilTold, completeFromArxiv, toolbar, activeTab, now }: SaveCommandDeps) {
   const failed = (tabId: number | undefined, what: string, error: unknown) => {
     console.error(`PaperLens could not save ${what}:`, error);
-    if (tabId !== undefined) toolbar.notify(tabId, saveFailedLook(errorMessage(error)));
+    // Its first line: IndexedDB's errors repeat themselves on the next ("…exceeded.\n QuotaExceededError: …exceeded.").
+    if (tabId !== undefined) toolbar.notify(tabId, saveFailedLook(errorMessage(error).split('\n')[0]!.trim()));
   };
   return {
     onCommand(command: string, tab?: Browser.tabs.Tab): void {

@@ -38,7 +38,7 @@ export type CopiedThing = 'BibTeX' | 'Link';
  * page could not be read) is said to lack them: pasted into a paper unnoticed, it cites no one.
  */
 function copiedLabel(what: CopiedThing, written: string | void): string {
-  return what === 'BibTeX' && typeof written === 'string' && !/^\s*author\s*=/m.test(written) ? 'BibTeX copied, without authors (none known)' : `${what} copied`;
+  return what === 'BibTeX' && typeof written === 'string' && !/^\s*author\s*=/m.test(written) ? 'Copied (no authors)' : `${what} copied`;
 }
 
 /** A copy's text once it comes, unless a later copy was asked for meanwhile (then its write fails, unsaid). */

@@ -59,7 +59,7 @@ test("a PDF tab of a snapshot paper, arXiv out of reach: Copy BibTeX copies the 
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await popup.bringToFront(); // the clipboard is written only from the focused page
   await thisTab.getByTestId('copy-bibtex').click();
-  await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('BibTeX copied, without authors (none known)');
+  await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('Copied (no authors)');
   const copied = await popup.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/title = \{\{Power Scheduler/);
   expect(copied).not.toMatch(/author =/);

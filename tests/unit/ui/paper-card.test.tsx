@@ -127,7 +127,7 @@ describe('Copy BibTeX on the card', () => {
     const withoutAuthors = '@misc{2401.00001,\n  title = {A Paper},\n  eprint = {2401.00001}\n}\n';
     render(<PaperCard model={model} actions={{ ...actions, citation: async () => withoutAuthors }} />);
     fireEvent.click(screen.getByTestId('copy-bibtex'));
-    await waitFor(() => expect(screen.getByTestId('copied').textContent).toBe('BibTeX copied, without authors (none known)'));
+    await waitFor(() => expect(screen.getByTestId('copied').textContent).toBe('Copied (no authors)'));
     expect(write).toHaveBeenCalledWith(withoutAuthors);
   });
 
