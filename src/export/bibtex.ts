@@ -187,6 +187,11 @@ function escapeLatex(text: string, names = false): string {
   return escapeCharacters(text.normalize('NFC'), names);
 }
 
+/** A field's text on one line as LaTeX (`names`: as escapeLatex's), without the spaces a character left out (an emoji) leaves doubled or at an end. */
+function latexLine(text: string, names = false): string {
+  return escapeLatex(singleLine(text), names).replace(/ {2,}/g, ' ').trim();
+}
+
 const AND_WORD = /(^|\s)and(\s|$)/i;
 
 /**
@@ -199,8 +204,8 @@ function bibtexAuthor(name: string): string {
   const suffix = nameSuffix(name);
   // Lower-case words before the last name are its particles ("Ludwig van Beethoven Jr."): BibTeX's von part.
   const parts = suffix === '' || AND_WORD.test(name) ? null : nameParts(name);
-  if (parts) return [parts.last, parts.suffix, parts.first].map((part) => escapeLatex(part, true)).join(', ');
-  const escaped = escapeLatex(name, true);
+  if (parts) return [parts.last, parts.suffix, parts.first].map((part) => latexLine(part, true)).join(', ');
+  const escaped = latexLine(name, true);
   // (A one-word name with a suffix, "Steele Jr.", too: BibTeX's form needs a first name.)
   return /,/.test(name) || suffix !== '' || AND_WORD.test(name) || /^others$/i.test(name) ? `{${escaped}}` : escaped;
 }
@@ -363,10 +368,6 @@ function bibtexDoi(doi: string): string {
   return doi.trim().replace(/[{}\\\s]/g, (ch) => encodeURIComponent(ch));
 }
 
-/** A field's text on one line as LaTeX, without the spaces a character left out (an emoji) leaves doubled or at an end. */
-function latexLine(text: string): string {
-  return escapeLatex(singleLine(text)).replace(/ {2,}/g, ' ').trim();
-}
 
 function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): string {
   const fields: [string, string][] = [];

@@ -27,8 +27,9 @@ export function reimportProblem(bytes: number, backup: boolean): string | null {
   const limit = backup ? MAX_BACKUP_BYTES : MAX_IMPORT_BYTES;
   return bytes > limit ? `it is ${megabytes(bytes)}, more than the ${megabytes(limit)} an import reads back` : null;
 }
-// How our JSON backup opens (exportJson writes `format` first), after any byte order mark.
-const BACKUP_OPENING = new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${READING_LIST_FORMAT}"`);
+// How our JSON backup opens: its `format` before its items (exportJson writes it first; a tool
+// that sorts keys, jq -S, after "exportedAt"), after any byte order mark.
+const BACKUP_OPENING = new RegExp(`^\\uFEFF?\\s*\\{[^[]*"format"\\s*:\\s*"${READING_LIST_FORMAT}"`);
 
 /** The import limit of a file that opens with `opening` (its first few hundred characters): a JSON backup's, or any other file's. */
 export function importLimitOf(opening: string): number {

@@ -13,7 +13,7 @@ import { ImportError } from './errors';
 import { scanJson } from './json-scan';
 import { LineIndex } from './lines';
 import { isRecord } from '../schema/is-record';
-import { normalizeArxivId, withoutSubjectClass } from '../papers/ids';
+import { arxivIdFromReference, withoutSubjectClass } from '../papers/ids';
 import { isPaperMemoryFile, parsePaperMemory } from './papermemory';
 
 /** Every field of the item, in the schema's order, and nothing else the caller's object may carry. */
@@ -110,8 +110,8 @@ export function parseJsonImport(text: string): ImportParse {
     const offset = scan.itemOffsets[index];
     const line = offset === undefined ? 0 : lines.line(offset);
     // A backup made before the store dropped subject classes may hold `math.GT/0309136` for math/0309136;
-    // a list written by hand, an id as arXiv writes it ("arXiv:2502.10001", "2502.10000v3").
-    const parsed = SavedItemSchema.safeParse(isRecord(raw) && typeof raw.id === 'string' ? withValidCiteKey({ ...raw, id: normalizeArxivId(withoutSubjectClass(raw.id)) ?? raw.id }) : raw);
+    // a list written by hand, an id as arXiv writes it ("arXiv:2502.10001", "2502.10000v3") or its address.
+    const parsed = SavedItemSchema.safeParse(isRecord(raw) && typeof raw.id === 'string' ? withValidCiteKey({ ...raw, id: arxivIdFromReference(withoutSubjectClass(raw.id)) ?? raw.id }) : raw);
     if (parsed.success) {
       items.push(line > 0 ? { ...parsed.data, line } : parsed.data);
       return;

@@ -44,14 +44,15 @@ describe('JSON backup round trip', () => {
     expect(plan.updated).toEqual([{ ...listed, tags: ['mine', 'topology'], updatedAt: Date.UTC(2025, 5, 1) }]);
   });
 
-  test('a JSON list written by hand with ids as arXiv writes them ("arXiv:2502.10001", "2502.10000v3") imports them under their canonical ids', () => {
-    const file = exportJson([savedItem({ id: '2502.10000' }), savedItem({ id: '2502.10001' }), savedItem({ id: '2502.10002' })], exportedAt)
+  test('a JSON list written by hand with ids as arXiv writes them ("arXiv:2502.10001", "2502.10000v3", its address) imports them under their canonical ids', () => {
+    const file = exportJson([savedItem({ id: '2502.10000' }), savedItem({ id: '2502.10001' }), savedItem({ id: '2502.10002' }), savedItem({ id: '2502.10003' })], exportedAt)
       .replace('"2502.10000"', '"2502.10000v3"')
       .replace('"2502.10001"', '"arXiv:2502.10001"')
-      .replace('"2502.10002"', '"not-an-id"');
+      .replace('"2502.10002"', '"https://arxiv.org/abs/2502.10002v1"')
+      .replace('"2502.10003"', '"not-an-id"');
     const parse = parseImport(file, 'reading-list.json');
-    expect(parse.items.map((item) => item.id)).toEqual(['2502.10000', '2502.10001']);
-    expect(parse.rejected.map((rejection) => rejection.reason)).toEqual(['item 3 (not-an-id): id: not a canonical arXiv id']);
+    expect(parse.items.map((item) => item.id)).toEqual(['2502.10000', '2502.10001', '2502.10002']);
+    expect(parse.rejected.map((rejection) => rejection.reason)).toEqual(['item 4 (not-an-id): id: not a canonical arXiv id']);
   });
 
   test.each([

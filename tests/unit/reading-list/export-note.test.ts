@@ -20,6 +20,7 @@ describe('what the reading list says after an export', () => {
     const titled = savedItem({ id: '2401.00006', title: 'Emoji 🔥 title 🚀', authors: ['A. Author'] });
     expect(exportNote([titled], 'bibtex')).toBe('1 paper’s title, authors, notes or tags hold emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.');
     expect(exportBibtex([titled])).toContain('title = {{Emoji title}},');
+    expect(exportBibtex([{ ...titled, authors: ['Jane 🦄 Doe'] }])).toContain('author = {Jane Doe},');
     // RIS and the other formats keep them.
     expect(exportNote(items, 'ris')).toBeNull();
     expect(exportNote(items, 'json')).toBeNull();
