@@ -132,41 +132,26 @@ function useEditBase<T>(stored: T, draft: Draft) {
 }
 
 /**
- * Escape in an editor takes back what was typed since it was focused: unwritten, it is dropped;
- * written meanwhile, the field's text then goes back, written as any edit is. Once another tab
- * changed the stored value since, that change stays and shows, and what was typed here goes
- * unwritten. `retype` puts a text in the field as typed text; `stored` is the field's stored text.
+ * Escape in an editor drops what was typed since it was focused while none of it has been sent
+ * (text waiting for its write): the stored text shows again. Once a write has gone (a pause, Enter,
+ * a blur), Escape leaves the field as it is: taking a saved edit back could write over a change
+ * another tab made meanwhile.
  */
-function useEscapeTakesBack(draft: Draft, write: Pick<DebouncedWrite<string>, 'cancel'>, stored: string, retype: (text: string) => void, asStored: (typed: string) => string = (typed) => typed) {
-  const atFocus = useRef<string | null>(null);
-  const storedAtFocus = useRef<string | null>(null);
-  // What each text typed since the focus stores as: a stored value among them is this field's own write.
-  const typed = useRef(new Set<string>());
+function useEscapeDropsUnwritten(draft: Draft) {
+  const sent = useRef(false);
   return {
     onFocus: () => {
-      atFocus.current = draft.value;
-      storedAtFocus.current = stored;
-      typed.current = new Set();
+      sent.current = false;
     },
-    onTyped: (text: string) => {
-      typed.current.add(asStored(text));
+    /** Called as each write of the field goes. */
+    onSent: () => {
+      sent.current = true;
     },
-    onKeyDown: (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.isComposing) return;
-      const original = atFocus.current;
-      if (original === null || typed.current.size === 0 || draft.value === original) return;
+    onKeyDown: (event: KeyboardEvent, cancel: DebouncedWrite<string>['cancel']) => {
+      if (event.key !== 'Escape' || event.isComposing || sent.current || !draft.active) return;
+      if (!cancel()) return;
       event.preventDefault();
-      const unchanged = stored === storedAtFocus.current;
-      const changedHere = typed.current.has(stored);
-      typed.current = new Set();
-      // Nothing written since the focus: the waiting text goes, and the stored one shows.
-      if (unchanged && write.cancel()) draft.discard();
-      else if (unchanged || changedHere) retype(original);
-      // Another tab's change: it stays, and shows.
-      else {
-        write.cancel();
-        draft.discard();
-      }
+      draft.discard();
     },
   };
 }
@@ -182,23 +167,19 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
   const draft = useDraft(item.notes);
   const base = useEditBase(item.notes, draft);
   const lost = (notes: string, reason: string) => onLost({ item, notes, reason });
+  const escape = useEscapeDropsUnwritten(draft);
   const write = useDebouncedWrite(
-    (notes: string) =>
-      base.write(
+    (notes: string) => {
+      escape.onSent();
+      return base.write(
         notes,
         (since) => sendRequest({ type: 'setNotes', id: item.id, notes, since }, true),
         () => lost(notes, EDITED_ELSEWHERE),
-      ),
+      );
+    },
     NOTES_DELAY_MS,
     lost,
   );
-  const retype = (text: string) => {
-    base.began();
-    draft.edit(text);
-    write.schedule(text);
-    void write.flush().then((landed) => landed && draft.release());
-  };
-  const escape = useEscapeTakesBack(draft, write, item.notes, retype);
   const [leftOut, setLeftOut] = useState(0);
   const tooLong = leftOut > 0 ? `Notes hold ${MAX_NOTES_LENGTH.toLocaleString('en-US')} characters at most: the last ${leftOut.toLocaleString('en-US')} of what you entered were left out` : null;
   return (
@@ -231,10 +212,9 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
           base.began();
           draft.edit(event.currentTarget.value);
           write.schedule(event.currentTarget.value);
-          escape.onTyped(event.currentTarget.value);
         }}
         onFocus={escape.onFocus}
-        onKeyDown={escape.onKeyDown}
+        onKeyDown={(event) => escape.onKeyDown(event, write.cancel)}
         onBlur={() => {
           void write.flush().then((landed) => landed && draft.release());
         }}
@@ -252,11 +232,12 @@ export function tagsProblem(tags: readonly string[]): string | null {
 }
 
 function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEditLost'] }) {
-  const asStored = (typed: string) => parseTagList(typed, item.tags).join(', ');
-  const draft = useDraft(item.tags.join(', '), asStored);
+  const draft = useDraft(item.tags.join(', '), (typed) => parseTagList(typed, item.tags).join(', '));
   const base = useEditBase<readonly string[]>(item.tags, draft);
   const lost = (text: string, reason: string) => onLost({ item, tags: parseTagList(text, item.tags), reason });
+  const escape = useEscapeDropsUnwritten(draft);
   const write = useDebouncedWrite(async (text: string) => {
+    escape.onSent();
     const tags = parseTagList(text, item.tags);
     const problem = tagsProblem(tags);
     if (problem) throw new Error(problem);
@@ -267,18 +248,6 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
     );
   }, TAGS_DELAY_MS, lost);
   const commit = () => void write.flush().then((landed) => landed && draft.release());
-  const escape = useEscapeTakesBack(
-    draft,
-    write,
-    item.tags.join(', '),
-    (text) => {
-      base.began();
-      draft.edit(text);
-      write.schedule(text);
-      commit();
-    },
-    asStored,
-  );
   return (
     <label class="field tags-field">
       <span class="field-label">
@@ -301,14 +270,13 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
           base.began();
           draft.edit(event.currentTarget.value);
           write.schedule(event.currentTarget.value);
-          escape.onTyped(event.currentTarget.value);
         }}
         onFocus={escape.onFocus}
         onKeyDown={(event) => {
           // Not the Enter that ends an input method's composition (Japanese, Chinese): that one
           // picks the characters, and the tag is not typed yet.
           if (event.key === 'Enter' && !event.isComposing) commit();
-          escape.onKeyDown(event);
+          escape.onKeyDown(event, write.cancel);
         }}
         onBlur={commit}
       />
