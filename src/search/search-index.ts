@@ -297,12 +297,12 @@ function indexText(postings: PostingsBuilder, acronymTerms: ReturnType<typeof ac
     if (!textTokens.includes(term)) postings.weigh(term, isAcronym ? TEXT_ACRONYM : TEXT_LONG_FORM);
   }
   if (document.names !== '') {
-    for (const token of tokenize(document.names)) {
-      postings.weighIfAbsent(token, ABSTRACT_NAME);
-      // An acronym among them finds the paper by its long form too ("MoE": "mixture of experts").
-      for (const term of longFormTermsOf(token)) postings.weighIfAbsent(term, ABSTRACT_LONG_FORM);
-    }
+    const nameTokens = tokenize(document.names);
+    for (const token of nameTokens) postings.weighIfAbsent(token, ABSTRACT_NAME);
     for (const term of compoundTerms(document.names)) postings.weighIfAbsent(term, ABSTRACT_NAME);
+    // An acronym among them finds the paper by its long form too ("MoE": "mixture of experts"), after
+    // the names themselves, which weigh more ("ViT Transformer-XL": transformer is a name).
+    for (const token of nameTokens) for (const term of longFormTermsOf(token)) postings.weighIfAbsent(term, ABSTRACT_LONG_FORM);
   }
   postings.endDocument(doc);
   return Math.min(65_535, titleTokens.length * TITLE_WEIGHT + textTokens.length);

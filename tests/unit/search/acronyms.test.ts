@@ -77,6 +77,10 @@ describe('an ML acronym finds its long form and the long form the acronym', () =
     expect(found.slice(0, 2).sort()).toEqual(['moe-long', 'moe-short']);
     expect(found.slice(2)).toEqual(['moe-tldr', 'moe-abstract']);
     expect(withAbstract.search('moe', 20, { prefixLast: false }).map((hit) => hit.id)).toContain('moe-abstract');
+    // A name weighs as one, whatever acronym comes before it ("ViT" stands for "vision transformer").
+    const names = (written: string) => new SearchIndex(buildSearchSnapshot([{ ...titleDocument('a', 'Patch Dropout'), names: written }, { ...titleDocument('b', 'Token Merging'), names: 'Transformer-XL' }]));
+    const order = (written: string) => names(written).search('transformer', 5, { prefixLast: false }).map((hit) => hit.id);
+    expect(order('ViT Transformer-XL')).toEqual(order('Transformer-XL ViT'));
   });
 
   test('while the last word is being typed', () => {
