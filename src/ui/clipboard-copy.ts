@@ -47,8 +47,8 @@ export type LatestText = (text: Promise<string>) => Promise<string>;
 /**
  * The card's and the popup's copy buttons: `copy(what, write)` runs the clipboard write (which may
  * give the text written) and gives what to show after ("BibTeX copied" for a moment, else null); a
- * failure goes to `showError`. The last copy asked for wins: a BibTeX still waiting for arXiv when Copy link is pressed is not written
- * over the link, nor said.
+ * failure goes to `showError`. The last copy asked for wins: a BibTeX still waiting for arXiv when
+ * Copy link is pressed is not written over the link, nor said.
  */
 export function useClipboardCopy(showError: (message: string | null) => void): [string | null, (what: CopiedThing, write: (latest: LatestText) => Promise<string | void>) => Promise<void>] {
   const [copied, showCopied] = useTimedOffer<string>(COPIED_MS);
