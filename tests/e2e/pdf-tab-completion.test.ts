@@ -92,9 +92,12 @@ describe('PDF tabs of papers the store lacks, and the completion switch', () => 
     await thisTab.getByTestId('copy-bibtex').click();
     // Before b6ec1c4: "BibTeX not copied: PaperLens knows neither this paper's title nor its authors …",
     // as the title PaperLens gave the tab was read back as the tab's own guess.
-    await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('BibTeX copied');
+    // Copied, and said to name no authors: pasted into a paper unnoticed, it would cite no one.
+    await expect.poll(() => thisTab.getByTestId('copied').textContent()).toBe('Copied (no authors)');
     const title = (await pdf.title()).replace(/ \| arXiv 2402\.18041$/, '');
-    expect(await popup.evaluate(() => navigator.clipboard.readText())).toContain(`title = {{${title}}}`);
+    const copied = await popup.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(`title = {{${title}}}`);
+    expect(copied).not.toMatch(/author =/);
     await popup.close();
     await pdf.close();
   });
