@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { SeedAssetSchema, SeedSnapshotSchema, type Paper, type SeedAsset } from '../schema';
+import { SeedAssetSchema, SeedSnapshotLabelsSchema, type Paper, type SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { rebuildSearchIndex } from './search';
 import { withFeedRepo } from '../feed/merge';
@@ -18,14 +17,12 @@ export function parseSeedAsset(json: unknown): SeedAsset {
   return parsed.data;
 }
 
-const SnapshotLabelsSchema = z.array(SeedSnapshotSchema.shape.label);
-
 /** The loaded seed's snapshot labels, newest first; none when the row is missing or unreadable (trending is then ordered by rank alone). */
 export async function storedSnapshotLabels(db: PaperLensDatabase): Promise<string[]> {
   const row = await db.meta.get(SEED_SNAPSHOTS_KEY);
   if (!row) return [];
   try {
-    const parsed = SnapshotLabelsSchema.safeParse(JSON.parse(row.value));
+    const parsed = SeedSnapshotLabelsSchema.safeParse(JSON.parse(row.value));
     return parsed.success ? parsed.data : [];
   } catch {
     return [];

@@ -368,7 +368,6 @@ function bibtexDoi(doi: string): string {
   return doi.trim().replace(/[{}\\\s]/g, (ch) => encodeURIComponent(ch));
 }
 
-
 function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): string {
   const fields: [string, string][] = [];
   // The inner braces keep the title's case: ML titles are full of names like LLaMA and GPT-4.

@@ -59,6 +59,8 @@ export const SeedSnapshotSchema = z.object({
   file: z.string().check(z.minLength(1), z.maxLength(200)),
   papers: Count,
 });
+/** The loaded seed's snapshot labels, newest first, as the store keeps them (meta row `seedSnapshots`). */
+export const SeedSnapshotLabelsSchema = z.array(SeedSnapshotSchema.shape.label);
 
 /** The bundled seed asset compiled from seeds/ at build time. */
 export const SeedAssetSchema = z.object({

@@ -5,7 +5,7 @@ import { describeCodeLink } from '../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { errorMessage } from '../messaging/error-message';
 import { useTimedOffer } from './timed-offer';
-import { useClipboardCopy, writeLink } from './clipboard-copy';
+import { useClipboardCopy, writeLink, type LatestText } from './clipboard-copy';
 import { paperLink } from '../export/paper-link';
 import { holdsFocus } from './focus';
 import { useOneAtATime } from './one-at-a-time';
@@ -131,6 +131,11 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   // The item removed by the last unsave, offered back for a few seconds.
   const [removed, offerUndo] = useTimedOffer<RemovedItem>();
   const [copied, copy] = useClipboardCopy(setError);
+  const copyCitation = async (latest: LatestText) => {
+    const entry = await latest(actions.citation());
+    await navigator.clipboard.writeText(entry);
+    return entry;
+  };
   const link = model.id === null ? null : paperLink(model.title, arxivAbsUrl(model.id));
   const keyResults = resultsBesideTldr(model.tldr, model.keyResults);
   // A change made elsewhere (popup, reading list, another tab) comes as a new model. Saved again
@@ -296,11 +301,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           </select>
         )}
         {model.id && (
-          <button type="button" class="pl-cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', async (latest) => {
-                const entry = await latest(actions.citation());
-                await navigator.clipboard.writeText(entry);
-                return entry;
-              })}>
+          <button type="button" class="pl-cite" data-testid="copy-bibtex" onClick={() => void copy('BibTeX', copyCitation)}>
             Copy BibTeX
           </button>
         )}

@@ -1,12 +1,10 @@
-import { Dexie } from 'dexie';
 import { expect, test } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { packBlocks } from '../../../src/db/paper-blocks';
-import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchDocument, searchRows } from '../../../src/db/search';
+import { loadSearchIndex, rowContext, searchDocument, searchRows } from '../../../src/db/search';
 import { buildSearchSnapshot, packSnapshot, SearchIndex, unpackSnapshot } from '../../../src/search/search-index';
 import { savedItem } from '../export/fixtures';
-import { SHIPPED_STORES } from './shipped-stores';
+import { storeBeforeUpgrade } from './store-before-upgrade';
 
 test('the version 19 upgrade rebuilds the search index: "mixture of experts" finds a paper whose abstract alone says MoE, the store kept', async () => {
   const asset = await buildSeedAsset();
@@ -15,17 +13,11 @@ test('the version 19 upgrade rebuilds the search index: "mixture of experts" fin
   const papers = [...asset.papers, routing];
   const saved = savedItem({ id: routing.id, title: routing.title, tags: ['routing'], notes: 'read the router section' });
   const name = 'search-abstract-acronym-upgrade';
-  const old = new Dexie(name);
-  old.version(18).stores(SHIPPED_STORES['version 18']);
-  await old.open();
-  await old.table('paperBlocks').bulkPut(packBlocks(papers));
-  await old.table('saved').put(saved);
   // An index that does not find the paper by the long form, as version 18's did not (it indexed its
   // names without the long forms; here they are left out).
   const before = packSnapshot(buildSearchSnapshot(papers.map((paper) => (paper === routing ? { ...searchDocument(paper), names: '' } : searchDocument(paper)))));
   expect(new SearchIndex(unpackSnapshot(before)).search('mixture of experts', 50, { prefixLast: false }).map((hit) => hit.id)).not.toContain(routing.id);
-  await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: before, builtAt: 1 });
-  old.close();
+  await storeBeforeUpgrade(name, 18, { papers, saved, searchIndex: before });
 
   const db = new PaperLensDatabase(name);
   await db.open();

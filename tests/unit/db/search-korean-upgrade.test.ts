@@ -1,12 +1,10 @@
-import { Dexie } from 'dexie';
 import { expect, test, vi } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { packBlocks } from '../../../src/db/paper-blocks';
-import { loadSearchIndex, PAPERS_INDEX_KEY, rowContext, searchDocument, searchRows } from '../../../src/db/search';
+import { loadSearchIndex, rowContext, searchDocument, searchRows } from '../../../src/db/search';
 import { SearchIndex, unpackSnapshot } from '../../../src/search/search-index';
 import { savedItem } from '../export/fixtures';
-import { SHIPPED_STORES } from './shipped-stores';
+import { storeBeforeUpgrade } from './store-before-upgrade';
 
 /** foldLetters as version 17 had it: NFC again only when a mark was kept. */
 function version17Fold(text: string): string {
@@ -41,18 +39,12 @@ test('the version 18 upgrade rebuilds a search index whose Korean words were tak
   const papers = [...asset.papers, korean];
   const saved = savedItem({ id: korean.id, title: korean.title, tags: ['korean'], notes: '평가 부분 읽기' });
   const name = 'search-korean-upgrade';
-  const old = new Dexie(name);
-  old.version(17).stores(SHIPPED_STORES['version 17']);
-  await old.open();
-  await old.table('paperBlocks').bulkPut(packBlocks(papers));
-  await old.table('saved').put(saved);
   // As version 17 indexed it: its fold took the syllables apart into letters (NFKD) and put them
   // together again only beside a kept mark, so the word typed whole found nothing.
   const version17 = await searchIndexFoldingAs(version17Fold);
   const before = version17.packSnapshot(version17.buildSearchSnapshot(papers.map(searchDocument)));
   expect(new SearchIndex(unpackSnapshot(before)).search('한국어', 20).map((hit) => hit.id)).not.toContain(korean.id);
-  await old.table('searchIndex').put({ key: PAPERS_INDEX_KEY, snapshot: before, builtAt: 1 });
-  old.close();
+  await storeBeforeUpgrade(name, 17, { papers, saved, searchIndex: before });
 
   const db = new PaperLensDatabase(name);
   await db.open();
