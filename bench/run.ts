@@ -3,6 +3,7 @@ import { benchCardLatency } from './card-latency';
 import { benchListing } from './listing';
 import { benchLoad } from './load';
 import { benchReadingList } from './reading-list';
+import { benchSavedText } from './saved-text';
 import { benchSearch } from './search';
 import { benchWorkerLookup } from './worker-lookup';
 
@@ -12,7 +13,8 @@ import { benchWorkerLookup } from './worker-lookup';
  * build` first); `--papers`: the store sizes of `search` (default both) and `load` (default
  * 100,000); `--repeat`, `--compare`: the loads per size of `load`, and another build's bench output
  * to load in turn (bench/load.ts); `--keystrokes-only`: `search` without the unknown paper's card,
- * the feed merge and the related lists' refresh (minutes at 100,000 papers). `load` runs only when named. Prints each report and writes them all to bench/results/latest.json.
+ * the feed merge and the related lists' refresh (minutes at 100,000 papers). `saved-text` runs in Node
+ * (bench/saved-text.ts). `load` runs only when named. Prints each report and writes them all to bench/results/latest.json.
  */
 
 const args = process.argv.slice(2);
@@ -35,6 +37,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   card: () => benchCardLatency(),
   listing: () => benchListing(),
   'reading-list': () => benchReadingList(),
+  'saved-text': () => Promise.resolve(benchSavedText()),
   search: () => benchSearch(sizes, args.includes('--keystrokes-only')),
   load: () => benchLoad(sizes, repeats, compareDir),
   lookup: () => benchWorkerLookup(),

@@ -1,4 +1,4 @@
-import { foldLetters } from '../export/text';
+import { ASCII_OR_TYPOGRAPHIC, foldLetters, TYPOGRAPHIC } from '../export/text';
 
 /**
  * Search tokens: accent-folded (ø, ł, ß and Greek letters spelled in ASCII too, as the reading-list
@@ -37,6 +37,19 @@ export function foldForSearch(text: string): string {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+const TYPOGRAPHIC_CHARACTERS = new RegExp(`[${TYPOGRAPHIC}]`, 'g');
+
+/**
+ * `text` as ASCII, when it holds nothing past ASCII but TYPOGRAPHIC punctuation: a curly apostrophe
+ * as the typed one, the rest as '"', which no pattern here reads but as a separator (a space would
+ * join "Llama–2" as "Llama 2"). Null for other text.
+ */
+function asAscii(text: string): string | null {
+  if (ASCII.test(text)) return text;
+  if (!ASCII_OR_TYPOGRAPHIC.test(text)) return null;
+  return text.replace(CURLY_APOSTROPHE, "'").replace(TYPOGRAPHIC_CHARACTERS, '"');
+}
+
 const UMLAUT = /[äöü]/;
 
 /**
@@ -44,7 +57,7 @@ const UMLAUT = /[äöü]/;
  * them without umlauts: "Schoelkopf" finds Schölkopf (and "Scholkopf" still does).
  */
 export function withGermanSpellings(text: string): string {
-  if (ASCII.test(text)) return text;
+  if (ASCII_OR_TYPOGRAPHIC.test(text)) return text;
   const lower = text.normalize('NFC').toLowerCase();
   // Words first, then those with an umlaut: one pattern around the umlaut backtracks over every word.
   const words = UMLAUT.test(lower) ? lower.match(/[\p{L}\p{M}]+/gu)!.filter((word) => UMLAUT.test(word)) : [];
@@ -84,8 +97,9 @@ export function readText(text: string): ReadText {
   const lower = text.toLowerCase();
   // Most text is ASCII: skip Unicode folding and matching for it (indexing 100,000 papers
   // tokenizes 3 million words).
-  const ascii = ASCII.test(lower);
-  const folded = ascii ? lower : foldForSearch(lower);
+  const asciiText = asAscii(lower);
+  const ascii = asciiText !== null;
+  const folded = asciiText ?? foldForSearch(lower);
   const cjk = !ascii && CJK.test(folded);
   const words = folded.split(ascii ? ASCII_SEPARATORS : SEPARATORS);
   const tokens: string[] = [];
@@ -167,8 +181,10 @@ const APOSTROPHE_NAMES = new RegExp(`(?<![\\p{L}\\p{M}])(\\p{L}{1,2})[${APOSTROP
  * as one word ("O'Brien" → "obrien"), a name and its version as one word ("Llama 2" → "llama2") and a
  * word made of words as its parts ("FlashAttention" → "flash", "attention"), so either spelling finds the other.
  */
-export function compoundTerms(text: string): string[] {
-  const ascii = ASCII.test(text);
+export function compoundTerms(written: string): string[] {
+  const asciiText = asAscii(written);
+  const ascii = asciiText !== null;
+  const text = asciiText ?? written;
   const terms: string[] = [];
   if (ascii ? text.includes('-') : HAS_HYPHEN.test(text)) {
     for (const compound of ascii ? asciiCompounds(text) : Array.from(text.matchAll(COMPOUNDS), ([match]) => match)) {

@@ -28,7 +28,8 @@ const WORD_EDGES = /^["'“”‘’«»`([{]+|["'“”‘’«»`)\]},;:.!?]+$
 
 // An en or em dash inside a compound, as a title pasted from a PDF or LaTeX's "--" writes it
 // ("Kolmogorov–Arnold", "long–context"): read as its hyphen, in the search and in the text alike.
-const DASH_IN_WORD = /(?<=[\p{L}\p{M}\p{N}])[\u2013\u2014](?=[\p{L}\p{M}\p{N}])/gu;
+// (The dash is matched first: a look behind tried at every character took a note of 4 KB 0.2 ms.)
+const DASH_IN_WORD = /[\u2013\u2014](?<=[\p{L}\p{M}\p{N}].)(?=[\p{L}\p{M}\p{N}])/gu;
 const hyphenated = (text: string) => text.replace(DASH_IN_WORD, '-');
 // A sign joining words ("retrieval & scaling", "vision + language"): no word to look for. (An emoji
 // or a symbol alone, "⭐", may be a tag.)
