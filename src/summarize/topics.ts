@@ -29,7 +29,12 @@ const MAX_TOPICS = 5;
 // "without", "or" or "no" (training-free methods) does not count.
 const RULES: readonly TopicRule[] = [
   ['quantization', /quantiz|low-bit/],
-  ['pruning', /prun|sparsif/],
+  // Pruning a model, not a search ("pruning unlikely hypotheses", "prune out bad exploration") nor
+  // a rank: "prune" and "prunes" only with what a model is pruned of.
+  [
+    'pruning',
+    /prun(?:ing|ed|ers?)\b(?! (?:unlikely |unpromising |bad )?(?:hypothes|candidates|branch|search|beams?\b|paths|trees?\b|explor))|prunes? (?:[\w-]+ ){0,2}?(?:networks?|models?|weights?|neurons?|connections|channels?|filters?|layers?|heads?|parameters|units|experts?|tokens?|llms?|cnns?|dnns?)\b|sparsif/,
+  ],
   // A teacher or student is a model here ("student model"), not a school's; a teacher-student setting
   // (of a theory) only supports it.
   ['distillation', /distill|(?:teacher|student)s? (?:models?|networks?)/, /(?:teacher|student)s?-(?:models?|networks?|student)/],

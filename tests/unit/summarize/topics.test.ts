@@ -249,6 +249,15 @@ describe('topicsFor', () => {
     expect(topicsFor('Edge of Stability in Gradient Descent', 'We study gradient descent on neural networks. Our analysis explains the behavior of the sharpness during training.')).not.toContain('interpretability');
   });
 
+  it('does not read pruning a search or a rank as pruning a model; pruning weights, neurons or a network is', () => {
+    expect(topicsFor('Faster Beam Search', 'We speed up beam search for machine translation by pruning unlikely hypotheses early, with no loss in BLEU.')).not.toContain('pruning');
+    expect(topicsFor('RankFlow: Adaptive Rank Allocation for Parameter-Efficient Fine-Tuning', 'We propose RankFlow, which grows and prunes the rank of each adapter during training. It matches full fine-tuning on GLUE.')).not.toContain('pruning');
+    expect(topicsFor('Reinforcement learning on web interfaces', 'We use demonstrations to prune out bad exploration and learn a policy from rewards.')).not.toContain('pruning');
+    expect(topicsFor('One-shot sparse LLMs', 'We prune the weights of LLMs in one shot and keep their accuracy.')).toContain('pruning');
+    expect(topicsFor('Neuron hierarchical networks', 'We grow a network and prune low-sensitivity neurons in it.')).toContain('pruning');
+    expect(topicsFor('LLM-Pruner: On the Structural Pruning of Large Language Models', 'We compress LLMs.')).toContain('pruning');
+  });
+
   it('does not read a bound or a theorem in passing as learning theory', () => {
     expect(scitldrTopics('A∗ Search and Bound-Sensitive Heuristics for Oversubscription Planning')).not.toContain('learning theory');
     expect(topicsFor('Fast image denoising', 'We propose a denoiser for photos and prove that it converges.')).not.toContain('learning theory');
