@@ -74,6 +74,21 @@ describe('popup Undo', () => {
     await abs.close();
   });
 
+  test('a paper removed and saved again in the popup: its Undo goes (it would put back nothing, and say so)', async () => {
+    const { abs, popup, thisTab } = await popupOfSavedPaper();
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => popup.getByTestId('undo-offer').count()).toBe(1);
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Save');
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    await expect.poll(() => popup.getByTestId('undo-offer').count()).toBe(0);
+    // Not saved, as the next test finds it.
+    await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Save');
+    await popup.close();
+    await abs.close();
+  });
+
   test('an Undo that says why it put nothing back leaves the other offer whole and its Undo working', async () => {
     const { abs, popup, thisTab } = await popupOfSavedPaper();
     // Two offers: this tab's paper removed, then another saved from Trending and removed under Saved.

@@ -14,8 +14,8 @@ export const RemoveContext = createContext<(ids: string[]) => Promise<void>>(asy
   throw new Error('a row is shown outside the popup, which removes papers');
 });
 
-/** Told of each save made from a row: a removal after it is not put back with one made before it. */
-export const SavedContext = createContext<() => void>(() => undefined);
+/** Told of each save made from a row (the paper's id): its removal's Undo goes, and a removal after it is not put back with one made before it. */
+export const SavedContext = createContext<(id: string) => void>(() => undefined);
 
 /** Save / Saved; `details` are what the paper's page says beyond its title (authors, dates…). */
 export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pick<PaperView, 'id' | 'title' | 'status'>; tldr: string; sourceUrl: string | null; details?: Partial<SaveInput> }) {
@@ -31,7 +31,7 @@ export function SaveToggle({ paper, tldr, sourceUrl, details = {} }: { paper: Pi
       try {
         if (paper.status === null) {
           await sendRequest({ type: 'save', paper: { ...details, id: paper.id, title: paper.title, tldr, sourceUrl } }, true);
-          saved();
+          saved(paper.id);
         } else {
           await remove([paper.id]);
         }

@@ -493,7 +493,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   };
   return (
     <RemoveContext.Provider value={undo.remove}>
-      <SavedContext.Provider value={undo.changedElsewhere}>
+      <SavedContext.Provider value={(id) => undo.listedAgain((item) => item.id === id)}>
         <main>
           <header class="top">
             {/* The page's one heading: what a screen reader lands on says what this is. */}

@@ -617,7 +617,15 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         {/* A saved paper the status or tag filter hides is not "not saved". */}
         <p>{savedId ? `${searchedId} is in your list, hidden by the filters.` : `No saved paper matches ${query.text.trim() ? `“${query.text.trim()}”` : 'these filters'}.`}</p>
         {/* The button goes once the paper is listed: the focus goes to the search that shows it. */}
-        {unsavedId && <SaveById id={unsavedId} saved={() => searchBox.current?.focus()} />}
+        {unsavedId && (
+          <SaveById
+            id={unsavedId}
+            saved={() => {
+              undo.listedAgain((item) => item.id === unsavedId);
+              searchBox.current?.focus();
+            }}
+          />
+        )}
         <button
           type="button"
           data-testid="clear-filters"
@@ -739,8 +747,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       <div class="files">
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
         {items && items.length > 0 && <ExportBar all={sorted} shown={shown} loading={!complete} />}
-        <ImportPanel db={db} />
-        <RecentlyRemoved db={db} restored={undo.changedElsewhere} />
+        <ImportPanel db={db} applied={(ids) => undo.listedAgain((item) => ids.has(item.id))} />
+        <RecentlyRemoved db={db} restored={undo.listedAgain} />
       </div>
       {body}
     </main>

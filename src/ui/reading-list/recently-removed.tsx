@@ -68,7 +68,7 @@ async function recentlyRemoved(db: PaperLensDatabase, now: number): Promise<Remo
  * each removal of several (a bulk delete) with Restore all. Always there, even empty or still read:
  * a line coming above the list would move the rows under the reader.
  */
-export function RecentlyRemoved({ db, restored }: { db: PaperLensDatabase; restored: () => void }) {
+export function RecentlyRemoved({ db, restored }: { db: PaperLensDatabase; restored: (isRestored: (item: RemovedItem) => boolean) => void }) {
   const removed = useLiveQuery(() => recentlyRemoved(db, Date.now()), []).value;
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState('');
@@ -90,7 +90,8 @@ export function RecentlyRemoved({ db, restored }: { db: PaperLensDatabase; resto
   };
   useEffect(refocus, [removed]);
 
-  const restoring = async (button: HTMLElement, restore: () => Promise<string | null>) => {
+  /** Runs `restore`, which answers what to say (null: it said why not) and which removed papers are listed again. */
+  const restoring = async (button: HTMLElement, restore: () => Promise<{ said: string | null; isRestored: (item: RemovedItem) => boolean }>) => {
     if (busyNow.current) return;
     busyNow.current = true;
     setProblem(null);
@@ -99,9 +100,8 @@ export function RecentlyRemoved({ db, restored }: { db: PaperLensDatabase; resto
     const buttons = [...(box.current?.querySelectorAll('[data-restore]') ?? [])];
     pressed.current = { button, index: buttons.indexOf(button) };
     try {
-      const said = await restore();
-      // A removal made next is one of its own, not one more of the removal before this restore.
-      restored();
+      const { said, isRestored } = await restore();
+      restored(isRestored);
       if (said !== null) setDone(said);
       refocus();
     } catch (failure) {
@@ -118,20 +118,23 @@ export function RecentlyRemoved({ db, restored }: { db: PaperLensDatabase; resto
   const restoreOne = (button: HTMLElement, item: RemovedItem) =>
     restoring(button, async () => {
       const { changed } = await sendRequest({ type: 'undoRemoval', removals: [{ id: item.id, removedAt: item.removedAt }] });
-      if (changed > 0) return `Restored “${item.title}”.`;
+      const isRestored = (other: RemovedItem) => changed > 0 && other.id === item.id && other.removedAt === item.removedAt;
+      if (changed > 0) return { said: `Restored “${item.title}”.`, isRestored };
       pressed.current = null;
       setProblem(`“${item.title}” was not restored: it is in your list again, or was removed again since (this list shows it as it is now).`);
-      return null;
+      return { said: null, isRestored };
     });
 
   // The whole removal in one step, read and put back by the background (not the few listed here).
   const restoreAll = (button: HTMLElement, removal: Removal) =>
     restoring(button, async () => {
       const { changed, listed } = await sendRequest({ type: 'restoreRemoved', removedAt: removal.removedAt });
+      // Every paper of the removal is listed now: put back, or in the list again already.
+      const isRestored = (item: RemovedItem) => item.removedAt === removal.removedAt;
       // Put back meanwhile from another tab, or by the removal's Undo.
-      if (changed === 0 && listed === 0) return 'Nothing left to restore: these papers were put back already.';
+      if (changed === 0 && listed === 0) return { said: 'Nothing left to restore: these papers were put back already.', isRestored };
       const again = listed === 0 ? '' : ` ${listed === 1 ? 'One was' : `${grouped(listed)} were`} in your list again, and left as ${listed === 1 ? 'it is' : 'they are'}.`;
-      return `Restored ${countOf(changed, 'paper')}.${again}`;
+      return { said: `Restored ${countOf(changed, 'paper')}.${again}`, isRestored };
     });
 
   const now = Date.now();

@@ -54,8 +54,12 @@ export interface Undo {
   /** Puts back what `offer`'s change changed; answers whether it did (false: failed, or no longer offered). */
   undo: (offer: Offer) => Promise<boolean>;
   dismiss: (offer: Offer) => void;
-  /** Tells of a change made outside this Undo (a paper saved): the next removal gets an Undo of its own. */
-  changedElsewhere: () => void;
+  /**
+   * Tells of papers listed again by a change made outside this Undo (a save, an import, Recently removed),
+   * as `isListed` says of each removed: a removal's Undo no longer offers them back, and goes when
+   * it has none left; the next removal gets an Undo of its own.
+   */
+  listedAgain: (isListed: (item: RemovedItem) => boolean) => void;
   error: string | null;
 }
 
@@ -64,6 +68,17 @@ function removedMessage(items: readonly RemovedItem[]): string {
 }
 
 let nextKey = 0;
+
+function removalOffer(key: number, items: readonly RemovedItem[]): Offer {
+  return {
+    key,
+    message: removedMessage(items),
+    count: items.length,
+    removed: items,
+    // Each paper from the copy its removal kept, while that is still the copy kept.
+    revert: () => sendRequest({ type: 'undoRemoval', removals: items.map(({ id, removedAt }) => ({ id, removedAt })) }),
+  };
+}
 
 /**
  * Remove without a question, with a short-lived undo that restores the exact items removed; and
@@ -82,7 +97,16 @@ export function useUndoableEdits(): Undo {
     offers,
     error,
     dismiss: withdraw,
-    changedElsewhere: () => void (joinable.current = null),
+    listedAgain: (isListed) => {
+      joinable.current = null;
+      for (const offer of standing()) {
+        if (!offer.removed || undoing.current.has(offer)) continue;
+        const left = offer.removed.filter((item) => !isListed(item));
+        if (left.length === offer.removed.length) continue;
+        if (left.length === 0) withdraw(offer);
+        else show(removalOffer(offer.key, left), offer);
+      }
+    },
     remove: async (ids) => {
       setError(null);
       try {
@@ -97,14 +121,7 @@ export function useUndoableEdits(): Undo {
         // A paper removed again since (restored elsewhere meanwhile) is in the Undo once: as this removal kept it.
         const again = new Set(removed.map((item) => item.id));
         const items = [...(joined?.removed ?? []).filter((item) => !again.has(item.id)), ...removed];
-        const offer: Offer = {
-          key: joined?.key ?? nextKey++,
-          message: removedMessage(items),
-          count: items.length,
-          removed: items,
-          // Each paper from the copy its removal kept, while that is still the copy kept.
-          revert: () => sendRequest({ type: 'undoRemoval', removals: items.map(({ id, removedAt }) => ({ id, removedAt })) }),
-        };
+        const offer = removalOffer(joined?.key ?? nextKey++, items);
         joinable.current = offer;
         show(offer, joined);
       } catch (failure) {

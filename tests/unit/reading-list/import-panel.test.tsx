@@ -29,13 +29,13 @@ afterEach(() => {
 
 test('the import file picker offers every file the export writes, the Markdown list included', () => {
   // The panel reads the store only once a file is picked.
-  render(<ImportPanel db={db} />);
+  render(<ImportPanel db={db} applied={() => undefined} />);
   const accepted = (screen.getByTestId('import-file') as HTMLInputElement).accept.split(',');
   for (const format of EXPORT_ORDER) expect(accepted).toContain(`.${EXPORT_FORMATS[format].extension}`);
 });
 
 async function pick(name: string, text: string): Promise<HTMLButtonElement> {
-  render(<ImportPanel db={db} />);
+  render(<ImportPanel db={db} applied={() => undefined} />);
   const input = screen.getByTestId('import-file');
   fireEvent.change(input, { target: { files: [new File([text], name, { type: 'text/plain' })] } });
   await screen.findByTestId('import-preview', {}, { timeout: 3000 });
@@ -61,7 +61,7 @@ function slowFile(name: string, text: string, ms: number): File {
 }
 
 test('a file picked while the one picked before is still being read: the preview, and Apply, are of the file picked last', async () => {
-  render(<ImportPanel db={db} />);
+  render(<ImportPanel db={db} applied={() => undefined} />);
   const input = screen.getByTestId('import-file');
   fireEvent.change(input, { target: { files: [slowFile('wrong-library.txt', '1706.03762\n2310.01779\n', 300)] } });
   fireEvent.change(input, { target: { files: [slowFile('right.txt', '2401.00001\n', 10)] } });
@@ -77,7 +77,7 @@ test('a file picked while the one picked before is still being read: the preview
 test('a preview the store cannot plan (its database closed under the page) says why, instead of "Reading …" for ever', async () => {
   await db.open();
   db.close();
-  render(<ImportPanel db={db} />);
+  render(<ImportPanel db={db} applied={() => undefined} />);
   fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['1706.03762\n'], 'ids.txt', { type: 'text/plain' })] } });
   expect((await screen.findByTestId('import-error', {}, { timeout: 2000 })).textContent).toMatch(/^ids\.txt: your reading list could not be read to compare: /);
 });

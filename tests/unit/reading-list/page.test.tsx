@@ -246,14 +246,45 @@ describe('reading-list page: several changes within their Undo time', () => {
     expect(screen.queryByTestId('undo-bar')).toBeNull();
   });
 
-  test('a paper restored from Recently removed and removed again is a removal of its own, not one more of the one before', async () => {
+  test('a paper restored from Recently removed: its removal\'s Undo goes; removed again, it is a removal of its own, not one more of the one before', async () => {
     await openPage();
     fireEvent.click(removeButton('2310.01779'));
     await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
     fireEvent.click(await screen.findByTestId('restore-removed'));
     await waitFor(() => expect(removeButton('2310.01779')).not.toBeNull());
+    await waitFor(() => expect(messages()).toEqual([]));
+    fireEvent.click(removeButton('2407.13623'));
+    await waitFor(() => expect(messages()).toEqual(['Removed “Scaling Laws with Vocabulary”']));
     fireEvent.click(removeButton('2310.01779'));
-    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”', 'Removed “HallE-Switch”']));
+    await waitFor(() => expect(messages()).toEqual(['Removed 2 papers']));
+  });
+
+  test('a paper removed, then saved again by its id in the search: its removal\'s Undo goes', async () => {
+    await openPage();
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
+    fireEvent.input(screen.getByTestId('search'), { target: { value: '2310.01779' } });
+    fireEvent.click(await screen.findByTestId('save-by-id'));
+    await waitFor(() => expect(removeButton('2310.01779')).not.toBeNull());
+    await waitFor(() => expect(messages()).toEqual([]));
+  });
+
+  test('papers an import lists again leave their removal\'s Undo, which goes once it has none left', async () => {
+    await openPage();
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
+    fireEvent.click(removeButton('2407.13623'));
+    await waitFor(() => expect(messages()).toEqual(['Removed 2 papers']));
+    const importIds = async (text: string) => {
+      fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([text], 'ids.txt', { type: 'text/plain' })] } });
+      fireEvent.click(await screen.findByTestId('import-apply'));
+      await waitFor(() => expect(screen.queryByTestId('import-apply')).toBeNull());
+    };
+    await importIds('2310.01779\n');
+    await waitFor(() => expect(messages()).toEqual(['Removed “Scaling Laws with Vocabulary”']));
+    await importIds('2407.13623\n');
+    await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
+    await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
   });
 
   test('a paper restored in another tab and removed again here is in the Undo once, as this removal kept it', async () => {

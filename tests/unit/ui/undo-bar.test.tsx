@@ -14,7 +14,7 @@ const undo = (offer: Offer | null, ...older: Offer[]): Undo => ({
   offerRevert: () => undefined,
   undo: async () => true,
   dismiss: () => undefined,
-  changedElsewhere: () => undefined,
+  listedAgain: () => undefined,
 });
 
 test('"Removed … · Undo" comes in a live region that was there before, so a screen reader says it (popup, reading list)', () => {
