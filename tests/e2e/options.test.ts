@@ -61,10 +61,12 @@ describe('options page', () => {
     await options.bringToFront();
     await options.getByTestId('setting-arxivAbs').uncheck();
     await expect.poll(() => card(page).count()).toBe(0);
-    // A page opened while the switch is off gets no card at all, and asks the store nothing.
+    // A page opened while the switch is off gets no card at all (its prefetch still asks the store,
+    // which records no visit for a site switched off).
     const fresh = await browser.context.newPage();
     await fresh.goto(ABS);
-    await fresh.waitForTimeout(500);
+    // The store has answered: with the switch on, the card would show now.
+    await fresh.waitForFunction(() => performance.getEntriesByName('paperlens:card-answer').length > 0);
     expect(await card(fresh).count()).toBe(0);
     await options.getByTestId('setting-arxivAbs').check();
     await expect.poll(() => card(page).count()).toBe(1);
