@@ -25,6 +25,16 @@ beforeAll(async () => {
   };
 });
 
+/**
+ * Looks up a paper of the store from its page and waits for its seen mark. Marks are written after
+ * the reply, in the order asked: one asked for earlier is written (or not) by then.
+ */
+async function seenAfterwards(id: string, using: HandlerDeps = deps): Promise<void> {
+  const db = await deps.ready();
+  await handleMessage({ type: 'lookup', queries: [{ id }], seenOn: 'arxivAbs' }, using);
+  await expect.poll(async () => (await db.seen.get(id))?.at).toBe(42);
+}
+
 describe('background message handler', () => {
   test.each([
     [undefined, /malformed request/],
@@ -272,17 +282,17 @@ describe('background message handler', () => {
     seenOn = false;
     await handleMessage({ type: 'lookup', queries: [{ id: '2407.09103' }], seenOn: 'arxivAbs' }, deps);
     await handleMessage({ type: 'lookup', queries: [{ id: '2407.06950' }] }, deps);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    seenOn = true;
+    await seenAfterwards('2505.11754');
     expect(await db.seen.get('2407.09103')).toBeUndefined();
     expect(await db.seen.get('2407.06950')).toBeUndefined();
-    seenOn = true;
   });
 
   test('a paper page read in a private (incognito) window is not remembered as seen; its card still gets its answer', async () => {
     const db = await deps.ready();
     const reply = await handleMessage({ type: 'lookup', queries: [{ id: '2402.00794' }], seenOn: 'arxivAbs' }, { ...deps, senderIncognito: true });
     expect(reply).toMatchObject({ ok: true, result: [{ id: '2402.00794' }] });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await seenAfterwards('2309.11674');
     expect(await db.seen.get('2402.00794')).toBeUndefined();
   });
 
@@ -294,14 +304,12 @@ describe('background message handler', () => {
     await handleMessage({ type: 'lookup', queries: [page], seenOn: 'arxivAbs' }, deps);
     await expect.poll(async () => (await db.seen.get('2502.04321'))?.title).toBe('Sparse α-Entmax Routing for Unknown Papers');
     expect((await db.seen.get('2502.04321'))?.authors).toEqual(['Ada Lovelace', 'Alan Turing']);
-    // Seen again, asked by id alone: the title stays.
+    // Seen again, asked by id alone: its title, authors and the TL;DR its card gave it (by which popup search finds it) stay.
     await handleMessage({ type: 'lookup', queries: [{ id: '2502.04321' }], seenOn: 'arxivAbs' }, deps);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // So do the authors, and the TL;DR the card gave it (by which popup search finds it).
-    expect(await db.seen.get('2502.04321')).toEqual({ id: '2502.04321', at: 42, title: 'Sparse α-Entmax Routing for Unknown Papers', authors: ['Ada Lovelace', 'Alan Turing'], tldr: 'We route tokens sparsely.' });
     // A paper of the store is titled by the store when listed: its mark keeps no copy to go stale.
-    await handleMessage({ type: 'lookup', queries: [{ id: '2310.15539' }], seenOn: 'arxivAbs' }, deps);
-    await expect.poll(async () => await db.seen.get('2310.15539')).toEqual({ id: '2310.15539', at: 42 });
+    await seenAfterwards('2310.15539');
+    expect(await db.seen.get('2310.15539')).toEqual({ id: '2310.15539', at: 42 });
+    expect(await db.seen.get('2502.04321')).toEqual({ id: '2502.04321', at: 42, title: 'Sparse α-Entmax Routing for Unknown Papers', authors: ['Ada Lovelace', 'Alan Turing'], tldr: 'We route tokens sparsely.' });
   });
 
   test('a paper of the store whose page titles it otherwise is remembered with the page’s title, for the Recent list', async () => {
@@ -322,7 +330,10 @@ describe('background message handler', () => {
     await expect.poll(async () => (await db.seen.get('2310.01779'))?.at).toBe(42);
     await expect.poll(() => announced).toBe(1);
     await handleMessage({ type: 'lookup', queries: [{ id: '2310.01779' }], seenOn: 'arxivAbs' }, counting);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A paper seen for the first time afterwards, counted apart: announced after any earlier one.
+    let announcedAfter = 0;
+    await seenAfterwards('2109.07740', { ...deps, seenChanged: () => announcedAfter++ });
+    await expect.poll(() => announcedAfter).toBe(1);
     expect(announced).toBe(1);
     expect(storeChanges).toBe(0);
   });
