@@ -77,8 +77,12 @@ describe('an arXiv PDF opened straight from a link', () => {
   test('is not remembered with seen marks off', { timeout: 20_000 }, async () => {
     const browser = await installed({ ...DEFAULT_SETTINGS, seenEnabled: false });
     await loaded(5, 'https://arxiv.org/pdf/1706.03762v7', 'Attention Is All You Need | arXiv 1706.03762v7');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await browser.db.seen.count()).toBe(0);
+    // Switched on (the first PDF's visit has read the setting already), the next PDF is a visit,
+    // written after the first would have been.
+    await saveSettings({ ...DEFAULT_SETTINGS, seenEnabled: true });
+    await loaded(6, 'https://arxiv.org/pdf/2310.01779v3', 'arxiv.org/pdf/2310.01779v3');
+    await vi.waitFor(async () => expect(await browser.db.seen.get('2310.01779')).toBeDefined());
+    expect((await recentlySeen(browser.db, 50)).map((paper) => paper.id)).toEqual(['2310.01779']);
   });
 
   test('loaded out of sight (a background tab, a tab restored with the session), it is a visit once the reader chooses its tab', { timeout: 20_000 }, async () => {
@@ -86,22 +90,23 @@ describe('an arXiv PDF opened straight from a link', () => {
     const recentIds = async () => (await recentlySeen(browser.db, 50)).map((paper) => paper.id);
     await loaded(5, 'https://arxiv.org/pdf/2310.01779', 'arxiv.org/pdf/2310.01779');
     await vi.waitFor(async () => expect(await recentIds()).toEqual(['2310.01779']));
-    const behind: number[] = [];
-    for (const url of ['https://arxiv.org/pdf/1706.03762', 'https://arxiv.org/pdf/2402.18041']) {
+    const loadedBehind = async (url: string) => {
       const tab = await fakeBrowser.tabs.create({ url, active: false });
       await loaded(tab.id!, url, url.replace('https://', ''), false);
-      behind.push(tab.id!);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await recentIds()).toEqual(['2310.01779']);
+      return tab.id!;
+    };
+    const behind = [await loadedBehind('https://arxiv.org/pdf/1706.03762'), await loadedBehind('https://arxiv.org/pdf/2402.18041')];
 
+    // The tab chosen is a visit; the other, still out of sight, is not (a visit at loading would be written before this one).
     await fakeBrowser.tabs.update(behind[1]!, { active: true });
     await vi.waitFor(async () => expect(await recentIds()).toEqual(['2402.18041', '2310.01779']));
     await fakeBrowser.tabs.update(behind[0]!, { active: true });
     await vi.waitFor(async () => expect(await recentIds()).toEqual(['1706.03762', '2402.18041', '2310.01779']));
-    // Coming back to a tab already looked at is no new visit.
+    // Coming back to a tab already looked at is no new visit. Another tab chosen afterwards is one,
+    // written after any the first switch made.
     await fakeBrowser.tabs.update(behind[1]!, { active: true });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await recentIds()).toEqual(['1706.03762', '2402.18041', '2310.01779']);
+    await fakeBrowser.tabs.update(await loadedBehind('https://arxiv.org/pdf/2401.14556'), { active: true });
+    await vi.waitFor(async () => expect(await browser.db.seen.get('2401.14556')).toBeDefined());
+    expect(await recentIds()).toEqual(['2401.14556', '1706.03762', '2402.18041', '2310.01779']);
   });
 });
