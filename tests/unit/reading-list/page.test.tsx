@@ -133,7 +133,7 @@ describe('reading-list page: keyboard triage', () => {
     // A moment later, as a reader's next key comes (the page has settled from the focus leaving the list).
     await new Promise((resolve) => setTimeout(resolve, 50));
     fireEvent.keyDown(document.body, { key: 'j' });
-    await waitFor(() => expect(document.activeElement).toBe(checkbox('2401.00006')), { timeout: 200 });
+    await waitFor(() => expect(document.activeElement).toBe(checkbox('2401.00006')));
     expect(cursorRow()).toBe('2401.00006');
   });
 
