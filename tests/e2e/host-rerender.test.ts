@@ -52,7 +52,7 @@ describe('a page that takes out nodes it did not render', () => {
     }
     const page = await browser.context.newPage();
     await page.goto('https://arxiv.org/abs/2310.01779v3', { waitUntil: 'domcontentloaded' });
-    // On main the card is put back in the same microtask checkpoint each time the page takes it
+    // Without the fix the card is put back in the same microtask checkpoint each time the page takes it
     // out: the two observers feed each other forever and the page's main thread never gets a task again.
     expect(await timerFires(page)).toBe(true);
     await page.close();
@@ -78,7 +78,7 @@ describe('a page that re-renders its whole body from its HTML', () => {
     });
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-paperlens="card"]')?.shadowRoot !== null)).toBe(true);
     await page.waitForTimeout(500);
-    // On main: two hosts, the card and, right after the abstract, the empty copy the page made.
+    // Without the fix: two hosts, the card and, right after the abstract, the empty copy the page made.
     const hosts = await page.evaluate(() => [...document.querySelectorAll('[data-paperlens="card"]')].map((host) => host.shadowRoot !== null));
     expect(hosts).toEqual([true]);
     await page.close();
@@ -111,7 +111,7 @@ describe('a listing whose entries the page re-renders one after another', () => 
     const entries = await page.locator('dl > dd').count();
     expect(entries).toBeGreaterThan(20);
     await expect.poll(() => page.locator('dl > dd .meta[data-rerendered]').count(), { timeout: 10_000 }).toBe(entries);
-    // On main the first ten re-rendered got their badge back, then none did (a page-wide allowance
+    // Without the fix the first ten re-rendered got their badge back, then none did (a page-wide allowance
     // of put-backs ran out), and `markup` left empty copies of the host in their place.
     const liveBadges = () => page.evaluate(() => [...document.querySelectorAll('dl > dd')].filter((dd) => dd.querySelectorAll('[data-paperlens="badge"]').length === 1 && dd.querySelector('[data-paperlens="badge"]')!.shadowRoot !== null).length);
     await expect.poll(liveBadges).toBe(entries);

@@ -61,7 +61,7 @@ describe('a page that says more than the store keeps', () => {
     await card(page).getByTestId('save').click();
     const from = await browser.context.newPage();
     await from.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
-    // On main the worker refuses the save ("pdfUrl: not an http(s) URL") and nothing is kept.
+    // Without the fix the worker refuses the save ("pdfUrl: not an http(s) URL") and nothing is kept.
     await expect.poll(async () => (await listSavedFrom(from)).map((item) => item.id), { timeout: 5_000 }).toEqual(['2310.01779']);
     // The card learns it from the worker's reply, which may come after the store shows the paper.
     await expect.poll(() => card(page).getByTestId('save').textContent()).toBe('Saved');
@@ -79,7 +79,7 @@ describe('a page that says more than the store keeps', () => {
     await save.click();
     const from = await browser.context.newPage();
     await from.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
-    // On main the worker refuses the save ("primaryCategory: Too big") and nothing is kept.
+    // Without the fix the worker refuses the save ("primaryCategory: Too big") and nothing is kept.
     await expect.poll(async () => (await listSavedFrom(from)).map((item) => item.id), { timeout: 5_000 }).toContain('2407.21001');
     expect(problems).toEqual([]);
     await from.close();
@@ -113,7 +113,7 @@ describe('an imported backup', () => {
     const fresh = await launchExtension();
     try {
       const page = await openEmptyReadingList(fresh, 1000);
-      // Stored reversed behind U+202E: shown as "Attention Is All You Need" on main, while search,
+      // Stored reversed behind U+202E: shown as "Attention Is All You Need" without the fix, while search,
       // exports and citations see "deeN uoY llA sI noitnettA".
       await importBackup(page, [listedItem('2401.00002', '\u202EdeeN uoY llA sI noitnettA')]);
       const title = page.getByTestId('title').first();

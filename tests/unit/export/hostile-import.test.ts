@@ -31,7 +31,7 @@ describe('a JSON backup with a link longer than the store keeps', () => {
     expect(parsed.items.map((imported) => imported.id)).toEqual(['2310.01779']);
     const reason = parsed.rejected[0]?.reason ?? '';
     expect(reason).toContain('sourceUrl');
-    // On main: "item 2 (2401.00001): sourceUrl: not an http(s) URL", for a link that is https.
+    // Without the fix: "item 2 (2401.00001): sourceUrl: not an http(s) URL", for a link that is https.
     expect(reason).not.toContain('not an http(s) URL');
     expect(reason).toMatch(/2,?048/);
   });
@@ -46,7 +46,7 @@ describe('more keywords than a paper keeps', () => {
   ])('%s with 10,000 keywords: the paper is imported with 100 tags, and the preview says the other 9,900 were left out', (_format, text) => {
     const parsed = parseImport(text);
     expect(parsed.items.map((imported) => [imported.id, imported.tags?.length])).toEqual([['2310.01779', 100]]);
-    // On main they are dropped without a word: `leftOut` (the preview's "Left out of imported papers") is absent.
+    // Without the fix they are dropped without a word: `leftOut` (the preview's "Left out of imported papers") is absent.
     expect(parsed.leftOut?.map((left) => left.reason).join('\n') ?? '').toMatch(/9,?900|left out/i);
     expect(parsed.leftOut?.[0]?.line).toBe(parsed.items[0]?.line);
   });
@@ -58,7 +58,7 @@ describe('a title of nothing but invisible characters', () => {
     ['BibTeX', '@article{a, title={\u200B\u200C\u2060}, eprint={2310.01779}, archivePrefix={arXiv}}\n'],
   ])('%s: the paper is not listed under a title that shows nothing (refused, or named by its id)', (_format, text) => {
     const parsed = parseImport(text);
-    // On main the title is kept as it is: the reading list and the popup show an empty link.
+    // Without the fix the title is kept as it is: the reading list and the popup show an empty link.
     const invisible = parsed.items.flatMap((imported) => (imported.title !== undefined && !/[^\p{Cf}\p{Z}\s]/u.test(imported.title) ? [imported.title] : []));
     expect(invisible).toEqual([]);
   });

@@ -179,7 +179,7 @@ describe('background message handler', () => {
     // The popup sends the tab's title as a guess until its own lookup has answered: it is the store's.
     const unreachable: HandlerDeps = { ...deps, arxivPage: async () => Promise.reject(new Error('could not reach arXiv: Failed to fetch')) };
     const fromTab = { type: 'citation', paper: { id: '2402.18041', title: 'Datasets for Large Language Models: A Comprehensive Survey', titleIsGuess: true } } as const;
-    // On main: refused, "PaperLens knows neither this paper's title nor its authors …".
+    // Without the fix: refused, "PaperLens knows neither this paper's title nor its authors …".
     expect(await handleMessage(fromTab, unreachable)).toEqual({ ok: true, result: expect.stringMatching(/^@misc\{\S+,\n {2}title = \{\{Datasets for Large Language Models: A Comprehensive Survey\}\},/) });
     // The PDF's own title (the option off) gives way to the store's, as before.
     expect(await handleMessage({ ...fromTab, paper: { ...fromTab.paper, title: 'Microsoft Word - survey.docx' } }, unreachable)).toEqual({ ok: true, result: expect.stringContaining('title = {{Datasets for Large Language Models: A Comprehensive Survey}}') });
