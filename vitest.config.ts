@@ -12,7 +12,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           // Worker threads start faster than forked processes: the unit run took 162 s and 187 s here,
-          // against 203 s and 210 s forked (157 files; the tests themselves about 80 s of it).
+          // against 203 s and 210 s forked (the tests themselves about 80 s of it).
           pool: 'threads',
           // Every core (Vitest's default leaves one free: a single worker on a 2-core machine): 130 s
           // against 173 s here, most of a file's time being its worker's start and imports.
@@ -31,7 +31,7 @@ export default defineConfig({
           // One browser at a time: the machine has 2 cores and each file launches Chromium.
           fileParallelism: false,
           // The files share one module graph (each launches its own browser and profile): Playwright
-          // and the harness are imported once, not 72 times (imports 4 s against 50 s here).
+          // and the harness are imported once, not once per file (imports 4 s against 50 s here).
           isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
