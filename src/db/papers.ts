@@ -392,6 +392,28 @@ export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: 
   });
 }
 
+/**
+ * Gives a paper of the store the code links its arXiv page shows beyond its abstract (its comments:
+ * "Code: https://github.com/…"), so that its card on Hugging Face and its badges show them too, not
+ * only the card on that page. Answers whether it changed.
+ */
+export async function addArxivCodeLinks(db: PaperLensDatabase, id: string, links: readonly string[], now: number): Promise<boolean> {
+  const withLinks = (paper: Paper | undefined): string[] | null => {
+    if (!paper || links.length === 0) return null;
+    const codeLinks = uniqueCodeLinks([...paper.summary.codeLinks, ...links]).slice(0, MAX_CODE_LINKS);
+    return codeLinks.length > paper.summary.codeLinks.length ? codeLinks : null;
+  };
+  // Most visits add nothing: asked before a read-write transaction is opened.
+  if (!withLinks(await db.papers.get(id))) return false;
+  return db.transaction('rw', db.paperBlocks, db.searchIndex, async () => {
+    const paper = await db.papers.get(id);
+    const codeLinks = withLinks(paper);
+    if (!paper || !codeLinks) return false;
+    await putPapers(db, [{ ...paper, summary: { ...paper.summary, codeLinks } }], now);
+    return true;
+  });
+}
+
 /** The saved papers that lack what only their page says, in the order they were saved. */
 export async function savedLackingDetails(db: PaperLensDatabase): Promise<string[]> {
   const items = await db.saved.filter(lacksPageDetails).toArray();

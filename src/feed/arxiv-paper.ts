@@ -102,10 +102,19 @@ function abstractBlockText(html: string): string | null {
   return markupText(label ? block.slice(0, label.start) + block.slice(label.end) : block);
 }
 
-/** The comments as the page shows them (arXiv's cell, or a block that opens with its label), as text. */
+/** The comments' markup (arXiv's cell, or a block that opens with its label); '' when the page has none. */
+function commentsMarkup(html: string): string {
+  return (elementContent(html, 'td', 'comments') ?? elementContent(html, 'div', 'comments'))?.content ?? '';
+}
+
+/** The comments as the page shows them, as text. */
 function commentsText(html: string): string {
-  const comments = elementContent(html, 'td', 'comments') ?? elementContent(html, 'div', 'comments');
-  return comments ? markupText(comments.content).replace(/\s+/g, ' ').trim() : '';
+  return markupText(commentsMarkup(html)).replace(/\s+/g, ' ').trim();
+}
+
+/** Where a fragment's links go. */
+function hrefs(fragment: string): (string | null)[] {
+  return Array.from(tags(fragment, 'a'), ({ tag }) => attribute(tag, 'href'));
 }
 
 /**
@@ -128,6 +137,8 @@ export function readArxivAbsPage(html: string, id: string): PagePaper | null {
     doi: first('citation_doi'),
     journalRef: plainElementText(html, 'jref'),
     pdfUrl: first('citation_pdf_url') ?? `https://arxiv.org/pdf/${id}`,
+    // As the card reads them (arxiv-abs.ts): the comments often say where the code is.
+    codeLinks: [...hrefs(elementContent(html, 'blockquote', 'abstract')?.content ?? ''), ...hrefs(commentsMarkup(html))],
     withdrawal: withdrawalIn(commentsText(html)),
   });
   const valid = PagePaperSchema.safeParse(paper);

@@ -1,6 +1,6 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus } from '../db/papers';
+import { addArxivCodeLinks, badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus } from '../db/papers';
 import { keptCopies } from '../db/removed';
 import { readArxivFillQueue } from '../db/feed';
 import type { StoreHealth } from '../db/open';
@@ -92,7 +92,15 @@ async function queuedAmong(deps: HandlerDeps, ids: readonly string[]): Promise<s
  */
 async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | null> {
   const page = deps.arxivPage ? await deps.arxivPage(id) : null;
-  if (page) await deps.ready().then((db) => retitleFromArxiv(db, id, page, deps.now())).catch(() => undefined);
+  if (page) {
+    await deps
+      .ready()
+      .then(async (db) => {
+        await retitleFromArxiv(db, id, page, deps.now());
+        await addArxivCodeLinks(db, id, page.codeLinks, deps.now());
+      })
+      .catch(() => undefined);
+  }
   return page;
 }
 
@@ -194,14 +202,18 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         // Hugging Face titled (never retitled from arXiv), whose title is the one it was first listed by.
         // So does a listing's entry (its badge asks with the entries BadgeInfo.retitled marks), with the
         // abstract it shows only: its title alone would sit over the old version's TL;DR.
+        // A paper page's code links beyond its abstract (arXiv's comments: "Code: https://github.com/…") too.
         const latest = latestArxivAbsPage(deps.senderUrl);
         const listing = arxivListingPage(deps.senderUrl);
-        if (latest || listing || arxivPaperPage(deps.senderUrl)) {
+        const paperPage = arxivPaperPage(deps.senderUrl);
+        if (latest || listing || paperPage) {
           const changed = await Promise.all(
-            views.map((view, index) => {
+            views.map(async (view, index) => {
               const query = request.queries[index];
-              if (!view?.inStore || !query?.title || (listing && !query.abstract)) return false;
-              return retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now(), latest).catch(() => false);
+              if (!view?.inStore || !query) return false;
+              const retitled = query.title && !(listing && !query.abstract) ? await retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now(), latest).catch(() => false) : false;
+              const linked = paperPage && query.codeLinks ? await addArxivCodeLinks(db, view.id, query.codeLinks, deps.now()).catch(() => false) : false;
+              return retitled || linked;
             }),
           );
           if (changed.includes(true)) return { ok: true, result: deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries) };

@@ -87,6 +87,8 @@ const LookupQuerySchema = z
     abstract: z.optional(text(20_000)),
     /** The page's first authors: a paper the store does not know keeps them with its seen mark. */
     authors: z.optional(z.array(text(MAX_AUTHOR_NAME)).check(z.maxLength(SEEN_AUTHORS))),
+    /** The page's code links (PagePaper's): a paper of the store takes those its arXiv page adds to its abstract's. */
+    codeLinks: z.optional(z.array(HttpUrlSchema).check(z.maxLength(MAX_PAGE_CODE_LINKS))),
   })
   .check(z.refine((q) => q.id !== undefined || q.title !== undefined, 'a query needs an id or a title'));
 export type LookupQuery = z.infer<typeof LookupQuerySchema>;

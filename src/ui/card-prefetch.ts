@@ -18,7 +18,7 @@ const visitFields = (page: PagePaper) => ({ title: page.title, authors: page.aut
 /** Asks the store about one paper: by id, and by the page's text when given. */
 export async function lookupOne(site: PaperPageSiteKey, id: string | null, page?: PagePaper): Promise<LookupResult> {
   if (!id && !page) return { view: null, problem: null };
-  const query = { ...(id ? { id } : {}), ...(page ? { ...visitFields(page), abstract: page.abstract } : {}) };
+  const query = { ...(id ? { id } : {}), ...(page ? { ...visitFields(page), abstract: page.abstract, ...(page.codeLinks.length > 0 && { codeLinks: page.codeLinks }) } : {}) };
   try {
     // The paper's own page: the background records it as seen unless the user turned that (or this site) off.
     const [view] = await sendRequest({ type: 'lookup', queries: [query], seenOn: seenOnceVisible(site, query) });

@@ -260,4 +260,18 @@ describe('Hugging Face: the next paper still loading after a client-side navigat
     }
     expect(saved.some((item) => item.id === '2310.01779')).toBe(false);
   });
+
+  test('the code link only arXiv\'s comments give, once its arXiv page was opened, shows on the Hugging Face card too', async () => {
+    browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
+    const before = await openFirstPaper();
+    expect(await card(before).getByTestId('code-link').count()).toBe(0);
+    await before.close();
+    const arxiv = await browser.context.newPage();
+    await arxiv.goto('https://arxiv.org/abs/2310.01779');
+    await expect.poll(() => card(arxiv).getByTestId('code-link').getAttribute('href')).toBe('https://github.com/bronyayang/HallE_Control');
+    await arxiv.close();
+    const after = await openFirstPaper();
+    await expect.poll(() => card(after).getByTestId('code-link').getAttribute('href')).toBe('https://github.com/bronyayang/HallE_Control');
+    await after.close();
+  });
 });

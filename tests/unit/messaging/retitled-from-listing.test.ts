@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { PaperLensDatabase } from '../../../src/db/database';
-import { createStore } from '../../../src/db/open';
+import type { PaperLensDatabase } from '../../../src/db/database';
 import { readArxivFillQueue } from '../../../src/db/feed';
 import { loadSearchIndex, paperRow, rowContext } from '../../../src/db/search';
 import { readArxivAbsPage } from '../../../src/feed/arxiv-paper';
 import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler';
 import { fillFromPage } from './fill-from-page';
-import { buildSeedAsset } from '../../../scripts/seed-build';
+import { seedAsset, seededStore } from './seeded-store';
 
 // The bundled snapshot captured 2310.01779 under its first title; arXiv's listings show its current one.
 const CAPTURED = 'HallE-Switch: Rethinking and Controlling Object Existence Hallucinations in Large Vision Language Models for Detailed Caption';
@@ -15,7 +14,6 @@ const CURRENT = 'HallE-Control: Controlling Object Hallucination in Large Multim
 const ID = '2310.01779';
 const OTHER = '2407.13623';
 const NEW_LIST = 'https://arxiv.org/list/cs.CL/new';
-const asset = await buildSeedAsset();
 const arxivPage = readArxivAbsPage(await readFile(new URL('../../fixtures/arxiv-abs-2310.01779v3.html', import.meta.url), 'utf8'), ID)!;
 
 let db: PaperLensDatabase;
@@ -24,9 +22,7 @@ let listing: HandlerDeps;
 let run = 0;
 
 beforeEach(async () => {
-  const store = createStore({ db: new PaperLensDatabase(`retitled-listing-${run++}`), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
-  db = await store.ready();
-  deps = { ready: store.ready, health: store.health, now: () => 5_000, relatedForPage: store.related.forPage, seenEnabled: async () => true, refreshFeed: () => Promise.reject(new Error('no feed here')) };
+  ({ db, deps } = await seededStore(`retitled-listing-${run++}`));
   listing = { ...deps, senderUrl: NEW_LIST };
 });
 
@@ -88,7 +84,7 @@ describe('an arXiv listing showing a paper of the snapshot under the title arXiv
 
 describe("an arXiv listing showing a paper under a title spelled otherwise than the store's (\"…Candidate Length\" for \"…Lengths\")", () => {
   test("its entry shows no abstract (a replacement): a save keeps the store's TL;DR, under the listing's title; the store keeps its own until arXiv's page is read, whose abstract then comes in", async () => {
-    const specDec = asset.papers.find((paper) => paper.title.startsWith('SpecDec++'))!;
+    const specDec = seedAsset.papers.find((paper) => paper.title.startsWith('SpecDec++'))!;
     expect(specDec.title).toMatch(/Candidate Lengths$/);
     const listed = specDec.title.replace(/Lengths$/, 'Length');
     expect(await handleMessage({ type: 'badges', ids: [specDec.id], titles: [listed] }, listing)).toMatchObject({ ok: true, result: [{ retitled: true }] });
@@ -108,8 +104,8 @@ describe("an arXiv listing showing a paper under a title spelled otherwise than 
   });
 
   test("a listing title holding the store's and more, or its name alone, is another version's: a save from there waits for arXiv's page for its TL;DR", async () => {
-    const reagent = asset.papers.find((paper) => paper.title.startsWith('ReAGent'))!;
-    const stelo = asset.papers.find((paper) => paper.title.startsWith('SteloCoder'))!;
+    const reagent = seedAsset.papers.find((paper) => paper.title.startsWith('ReAGent'))!;
+    const stelo = seedAsset.papers.find((paper) => paper.title.startsWith('SteloCoder'))!;
     for (const [paper, title] of [[reagent, 'ReAGent'], [stelo, `${stelo.title}: Extended Version with Proofs`]] as const) {
       await handleMessage({ type: 'save', paper: { id: paper.id, title, tldr: paper.summary.tldr, sourceUrl: NEW_LIST } }, listing);
       expect(await db.saved.get(paper.id)).toMatchObject({ title, tldr: '' });

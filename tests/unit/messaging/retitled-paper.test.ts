@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PaperLensDatabase } from '../../../src/db/database';
-import { createStore } from '../../../src/db/open';
+import type { PaperLensDatabase } from '../../../src/db/database';
 import { seedStore } from '../../../src/db/seed';
 import { normalizeTitle } from '../../../src/papers/ids';
 import { lookupPapers } from '../../../src/db/papers';
@@ -12,7 +11,7 @@ import { handleMessage, type HandlerDeps } from '../../../src/messaging/handler'
 import { fillFromPage } from './fill-from-page';
 import { saveFromTab } from '../../../src/messaging/save-from-tab';
 import { paperInTab } from '../../../src/messaging/tab-paper';
-import { buildSeedAsset } from '../../../scripts/seed-build';
+import { seedAsset, seededStore } from './seeded-store';
 import { feedEntryToPaper } from '../../../src/feed/merge';
 
 // The bundled snapshot captured 2310.01779 under its first title; arXiv's page has its current one.
@@ -21,7 +20,6 @@ const CURRENT = 'HallE-Control: Controlling Object Hallucination in Large Multim
 const ID = '2310.01779';
 /** The abstract page of its latest version, whose title is arXiv's current one. */
 const ABS_URL = `https://arxiv.org/abs/${ID}`;
-const asset = await buildSeedAsset();
 const arxivPage = readArxivAbsPage(await readFile(new URL('../../fixtures/arxiv-abs-2310.01779v3.html', import.meta.url), 'utf8'), ID)!;
 
 let db: PaperLensDatabase;
@@ -29,9 +27,7 @@ let deps: HandlerDeps;
 let run = 0;
 
 beforeEach(async () => {
-  const store = createStore({ db: new PaperLensDatabase(`retitled-${run++}`), loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
-  db = await store.ready();
-  deps = { ready: store.ready, health: store.health, now: () => 5_000, relatedForPage: store.related.forPage, seenEnabled: async () => true, refreshFeed: () => Promise.reject(new Error('no feed here')) };
+  ({ db, deps } = await seededStore(`retitled-${run++}`));
   // No script of ours answers in a PDF tab.
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
 });
@@ -57,7 +53,7 @@ async function popupTitles() {
   return { thisTab: view?.title ?? tab.title, search: row?.title };
 }
 
-expect(asset.papers.find((paper) => paper.id === ID)?.title).toBe(CAPTURED);
+expect(seedAsset.papers.find((paper) => paper.id === ID)?.title).toBe(CAPTURED);
 
 describe('a paper the snapshot captured under a title arXiv has since changed', () => {
   test('saved from its PDF tab: once the arXiv page fill has read it, the popup, the PDF tab, search and the reading list all say the current title', async () => {
@@ -96,11 +92,11 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
     await handleMessage({ type: 'lookup', queries: [{ id: ID, title: arxivPage.title }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL, now: () => visitedAt });
     await expect.poll(async () => (await popupTitles()).thisTab).toBe(CURRENT);
     // The same capture, compiled anew (another summarizer): as updates ship it.
-    await seedStore(db, { ...asset, version: 'next' }, visitedAt + 1);
+    await seedStore(db, { ...seedAsset, version: 'next' }, visitedAt + 1);
     expect(await popupTitles()).toEqual({ thisTab: CURRENT, search: CURRENT });
     const later = 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models (a later capture)';
-    const papers = asset.papers.map((paper) => (paper.id === ID ? { ...paper, title: later, normTitle: normalizeTitle(later), snapshot: '2026-11-20' } : paper));
-    await seedStore(db, { ...asset, version: 'later', papers }, visitedAt + 2);
+    const papers = seedAsset.papers.map((paper) => (paper.id === ID ? { ...paper, title: later, normTitle: normalizeTitle(later), snapshot: '2026-11-20' } : paper));
+    await seedStore(db, { ...seedAsset, version: 'later', papers }, visitedAt + 2);
     expect(await popupTitles()).toEqual({ thisTab: later, search: later });
   });
 
@@ -120,7 +116,7 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
     const entry = { id: ID, title: CAPTURED, abstract: 'We introduce HallE-Switch, a switch.', authors: [], publishedAt: null, submittedAt: null, upvotes: 3, comments: null, githubRepo: null, projectPage: null, keywords: [], aiSummary: null };
     expect(feedEntryToPaper(entry, stored, visitedAt + 1)).toMatchObject({ title: CURRENT, abstract: stored.abstract, summary: { tldr: expect.stringMatching(/^We introduce HallE-Control/) } });
     // An update's snapshot, captured before the visit, brings the first ones too.
-    await seedStore(db, { ...asset, version: 'next' }, visitedAt + 2);
+    await seedStore(db, { ...seedAsset, version: 'next' }, visitedAt + 2);
     expect((await lookupPapers(db, [{ id: ID }]))[0]).toMatchObject({ title: CURRENT, tldr: expect.stringMatching(/^We introduce HallE-Control/) });
   });
 
