@@ -72,7 +72,8 @@ function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedI
         dir="auto"
         class="search"
         data-testid="search"
-        placeholder="Search title, TL;DR, notes, tags, authors, arXiv id  ( / )"
+        // The key first: a narrow window cuts the end.
+        placeholder="Search ( / ): title, TL;DR, notes, tags, authors, arXiv id"
         aria-label="Search the reading list"
         value={query.text}
         onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}
