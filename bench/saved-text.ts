@@ -27,7 +27,8 @@ function notesOf(kind: NoteKind): string[] {
     let note = '';
     for (let at = first; note.length < NOTE_CHARACTERS; at = (at + 1) % abstracts.length) note += `${abstracts[at]}\n`;
     if (kind === 'typographic') note = note.replace(/"([^"]*)"/g, '“$1”').replace(/'/g, '’').replace(/ - /g, ' – ').replace(/\n/g, '\n• ');
-    if (kind === 'accented') note += 'As in Schölkopf’s work.';
+    // In the first paragraph (of four or five): "… as in Schölkopf’s work. …"
+    if (kind === 'accented') note = note.replace('. ', '. As in Schölkopf’s work. ');
     return note;
   });
 }
