@@ -50,7 +50,8 @@ function asAscii(text: string): string | null {
   return text.replace(CURLY_APOSTROPHE, "'").replace(TYPOGRAPHIC_CHARACTERS, '"');
 }
 
-const UMLAUT = /[äöü]/;
+const UMLAUTS = /[äöü]/g;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
 /**
  * `text`, then its words holding ä, ö or ü with them written ae, oe, ue, as German readers type
@@ -59,9 +60,19 @@ const UMLAUT = /[äöü]/;
 export function withGermanSpellings(text: string): string {
   if (ASCII_OR_TYPOGRAPHIC.test(text)) return text;
   const lower = text.normalize('NFC').toLowerCase();
-  // Words first, then those with an umlaut: one pattern around the umlaut backtracks over every word.
-  const words = UMLAUT.test(lower) ? lower.match(/[\p{L}\p{M}]+/gu)!.filter((word) => UMLAUT.test(word)) : [];
-  return words.length > 0 ? `${text}\n${words.join(' ').replace(/[äöü]/g, (umlaut) => `${umlaut.normalize('NFD')[0]}e`)}` : text;
+  // The word around each umlaut, each once: a pattern around the umlaut backtracks over every word,
+  // and reading every word of a 4 KB note took longer than the rest of its search text.
+  const words: string[] = [];
+  UMLAUTS.lastIndex = 0;
+  for (let umlaut = UMLAUTS.exec(lower); umlaut; umlaut = UMLAUTS.exec(lower)) {
+    let start = umlaut.index;
+    let end = start + 1;
+    for (let length = lengthBefore(lower, start, LETTER_OR_MARK); length > 0; length = lengthBefore(lower, start, LETTER_OR_MARK)) start -= length;
+    for (let length = lengthAt(lower, end, LETTER_OR_MARK); length > 0; length = lengthAt(lower, end, LETTER_OR_MARK)) end += length;
+    words.push(lower.slice(start, end));
+    UMLAUTS.lastIndex = end;
+  }
+  return words.length > 0 ? `${text}\n${words.join(' ').replace(UMLAUTS, (umlaut) => `${umlaut.normalize('NFD')[0]}e`)}` : text;
 }
 
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
@@ -98,6 +109,25 @@ export function readText(text: string): ReadText {
   // Most text is ASCII: skip Unicode folding and matching for it (indexing 100,000 papers
   // tokenizes 3 million words).
   const asciiText = asAscii(lower);
+  if (asciiText !== null || !lower.includes('\n')) return readLine(lower, asciiText);
+  // Past ASCII, line by line: one name (Schölkopf) sent a whole note of 4 KB down the Unicode
+  // paths; its other lines stay on the ASCII one. The words are those of the whole text: a line's
+  // '' at an end where it meets another line is no word (the whole has one separator there).
+  const lines = lower.split('\n');
+  const words: string[] = [];
+  const tokens: string[] = [];
+  lines.forEach((line, at) => {
+    const read = readLine(line, asAscii(line));
+    read.words.forEach((word, index) => {
+      if (word !== '' || (at === 0 && index === 0) || (at === lines.length - 1 && index === read.words.length - 1)) words.push(word);
+    });
+    tokens.push(...read.tokens);
+  });
+  return { words, tokens };
+}
+
+/** readText of lowercased text with no line break (or ASCII: `asciiText`, asAscii's reading, not null). */
+function readLine(lower: string, asciiText: string | null): ReadText {
   const ascii = asciiText !== null;
   const folded = asciiText ?? foldForSearch(lower);
   const cjk = !ascii && CJK.test(folded);
@@ -122,22 +152,75 @@ export function tokenize(text: string): string[] {
 
 // Hyphens that join a compound ("fine-tuning", "multi‐lingual"): not en or em dashes, which set off ranges and clauses.
 const HYPHENS: ReadonlySet<string> = new Set(['-', '\u2010', '\u2011']);
-// From the start of a word only: tried at every letter, matching would cost the square of a word's length.
-const COMPOUNDS = /(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu;
 const HAS_HYPHEN = /[-\u2010\u2011]/u;
+const HYPHENS_FOUND = /[-\u2010\u2011]/gu;
 /** The hyphens that join a compound (global: for `replace`). */
 export const HYPHEN = /[-\u2010\u2011]/gu;
 const DIGITS = /^[\d-]+$/;
-// A word whose case changes inside it: lower to upper ("FlashAttention", "ChatQA") or capitals to a word ("LLMRec").
-// Looked for first (most texts have none), then in each word.
-const ASCII_CAMEL = /[a-z][A-Z]|[A-Z][A-Z][a-z]/;
-const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+// Where a word's case changes inside it: lower to upper ("FlashAttention", "ChatQA") or capitals to a
+// word ("LLMRec"). Looked for in the whole text, then the word around each found (reading every
+// word of a 4 KB note took longer than the rest of this).
+const ASCII_CAMEL = /[a-z][A-Z]|[A-Z][A-Z][a-z]/g;
+const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/gu;
 const ASCII_LETTER_RUNS = /[A-Za-z]+/g;
 const LETTER_RUNS = /\p{L}+/gu;
+const LETTER = /^\p{L}$/u;
 // Its parts: capitalized words and runs of capitals (an acronym ends before a capital that begins a word: "LLMRec").
 const CAMEL_PARTS = /\p{Lu}{2,}(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu;
 
 const isAsciiWordChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+
+const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** The length (1, or 2 past the BMP) of the character ending at `end` when `kind` matches it; 0 otherwise. */
+function lengthBefore(text: string, end: number, kind: RegExp): number {
+  if (end <= 0) return 0;
+  const code = text.charCodeAt(end - 1);
+  const length = code >= 0xdc00 && code <= 0xdfff && end > 1 && (text.charCodeAt(end - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+  return kind.test(text.slice(end - length, end)) ? length : 0;
+}
+
+/** The length of the character starting at `at` when `kind` matches it; 0 otherwise. */
+function lengthAt(text: string, at: number, kind: RegExp): number {
+  if (at >= text.length) return 0;
+  const code = text.charCodeAt(at);
+  const length = (code & 0xfc00) === 0xd800 && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  return kind.test(text.slice(at, at + length)) ? length : 0;
+}
+
+/** Where the run of letters (LETTER_RUNS', or ASCII_LETTER_RUNS' in ASCII text) ending at `end` starts. */
+function letterRunStart(text: string, end: number, ascii: boolean): number {
+  let start = end;
+  if (ascii) {
+    for (let code = text.charCodeAt(start - 1); (code >= 97 && code <= 122) || (code >= 65 && code <= 90); code = text.charCodeAt(start - 1)) start--;
+    return start;
+  }
+  for (let length = lengthBefore(text, start, LETTER); length > 0; length = lengthBefore(text, start, LETTER)) start -= length;
+  return start;
+}
+
+/**
+ * The hyphenated compounds of text past ASCII, as asciiCompounds finds them: from each hyphen (a
+ * pattern from each word's start, with a look-behind tried at every character, took longer than
+ * reading the rest of a note).
+ */
+function compounds(text: string): string[] {
+  const found: string[] = [];
+  HYPHENS_FOUND.lastIndex = 0;
+  for (let hyphen = HYPHENS_FOUND.exec(text); hyphen; hyphen = HYPHENS_FOUND.exec(text)) {
+    let start = hyphen.index;
+    for (let length = lengthBefore(text, start, WORD_CHARACTER); length > 0; length = lengthBefore(text, start, WORD_CHARACTER)) start -= length;
+    let end = hyphen.index;
+    // The compound goes on while a hyphen is followed by a letter, mark or digit.
+    while (start < hyphen.index && HYPHENS.has(text[end]!) && lengthAt(text, end + 1, WORD_CHARACTER) > 0) {
+      end++;
+      for (let length = lengthAt(text, end, WORD_CHARACTER); length > 0; length = lengthAt(text, end, WORD_CHARACTER)) end += length;
+    }
+    if (end > hyphen.index) found.push(text.slice(start, end));
+    HYPHENS_FOUND.lastIndex = end + 1;
+  }
+  return found;
+}
 
 /** The hyphenated compounds of ASCII text: found from each hyphen, as a pattern costs a third of tokenizing the text. */
 function asciiCompounds(text: string): string[] {
@@ -173,7 +256,9 @@ const SPACE_DIGIT = / \d/;
 const APOSTROPHE = new RegExp(`[${APOSTROPHES}]`);
 // A name with an apostrophe (O'Brien, D'Amour, d'Ascoli), which readers also type as one word ("obrien").
 // Not a contraction in capitals ("I'LL", "WE'RE"): the name goes on in lowercase.
-const APOSTROPHE_NAMES = new RegExp(`(?<![\\p{L}\\p{M}])(\\p{L}{1,2})[${APOSTROPHES}](\\p{Lu}\\p{Ll}[\\p{L}\\p{M}]*)`, 'gu');
+// (The apostrophe first, then what is behind it: a look-behind tried at every character took as long
+// as reading the rest of a note.)
+const APOSTROPHE_NAMES = new RegExp(`[${APOSTROPHES}](?<=(?<![\\p{L}\\p{M}])(\\p{L}{1,2})[${APOSTROPHES}])(\\p{Lu}\\p{Ll}[\\p{L}\\p{M}]*)`, 'gu');
 
 /**
  * Terms a text is also found by, beside its `tokenize` tokens: a hyphenated compound as one word
@@ -187,7 +272,7 @@ export function compoundTerms(written: string): string[] {
   const text = asciiText ?? written;
   const terms: string[] = [];
   if (ascii ? text.includes('-') : HAS_HYPHEN.test(text)) {
-    for (const compound of ascii ? asciiCompounds(text) : Array.from(text.matchAll(COMPOUNDS), ([match]) => match)) {
+    for (const compound of ascii ? asciiCompounds(text) : compounds(text)) {
       if (DIGITS.test(compound)) continue;
       const joined = tokenize(compound.replace(HYPHEN, '')).join('');
       // Chinese or Japanese is read in pairs of characters already.
@@ -207,11 +292,15 @@ export function compoundTerms(written: string): string[] {
     }
   }
   const camel = ascii ? ASCII_CAMEL : CAMEL;
-  if (camel.test(text)) {
-    for (const [word] of text.matchAll(ascii ? ASCII_LETTER_RUNS : LETTER_RUNS)) {
-      const parts = camel.test(word) ? camelParts(word) : null;
-      if (parts) for (const part of parts) terms.push(...tokenize(part));
-    }
+  const runs = ascii ? ASCII_LETTER_RUNS : LETTER_RUNS;
+  camel.lastIndex = 0;
+  for (let change = camel.exec(text); change; change = camel.exec(text)) {
+    runs.lastIndex = letterRunStart(text, change.index, ascii);
+    const [word] = runs.exec(text)!;
+    // On past the word: each once.
+    camel.lastIndex = runs.lastIndex;
+    const parts = camelParts(word);
+    if (parts) for (const part of parts) terms.push(...tokenize(part));
   }
   return terms;
 }

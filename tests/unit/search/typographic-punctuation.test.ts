@@ -33,3 +33,19 @@ describe('text holding curly quotes, dashes and signs reads as it does with a le
     expect(readText('“Llama”–2 O’Brien').words).toEqual(['', 'llama', '2', 'o', 'brien']);
   });
 });
+
+describe('text past ASCII, read from each hyphen, umlaut and change of case, and line by line', () => {
+  test('compounds, names with an apostrophe, words made of words and German spellings are found as in ASCII text', () => {
+    expect(compoundTerms('Müller‐Lüdenscheidt’s ŁukaszKaiser and d’Amour, fine‑tuning of GPT-4o (2023–2024) é')).toEqual(['mullerludenscheidt', 'finetuning', 'gpt4o', 'damour', 'lukasz', 'kaiser']);
+    expect(compoundTerms('Schölkopf‑Müller über ÜberNet and Öl-Ölmo')).toEqual(['scholkopfmuller', 'ololmo', 'uber', 'net']);
+    expect(withGermanSpellings('Schölkopf‑Müller über ÜberNet and Öl-Ölmo')).toBe('Schölkopf‑Müller über ÜberNet and Öl-Ölmo\nschoelkopf mueller ueber uebernet oel oelmo');
+  });
+
+  test.each([
+    'Notes on Schölkopf’s kernels.\nMixture of experts\n\nand ViT.\n',
+    '\n한국어 요약\nplain line\n',
+    'Ωmega line\n\n\nlast é',
+  ])('a text of several lines reads the words and tokens it reads on one line: %j', (text) => {
+    expect(readText(text)).toEqual(readText(text.replaceAll('\n', ' ')));
+  });
+});
