@@ -115,6 +115,16 @@ function Links({ id, codeLinks, projectPage, pdfDownload }: Pick<CardModel, 'id'
 /** A text's words and figures, lower-cased, for comparing phrases (an ellipsis and punctuation aside). */
 const wordsOf = (text: string): string => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
 
+/**
+ * A key result as a list item begins: with a capital, as one taken from a sentence's start does
+ * ("Training is 1.4x faster", beside "improves accuracy …" taken from its verb). A first word not
+ * all in lower case is a name, kept as written ("nDCG@10 rises …", "iPhone").
+ */
+function capitalized(result: string): string {
+  const firstWord = /^\S+/.exec(result)?.[0] ?? '';
+  return /^[a-z][a-z'-]*[,;:]?$/.test(firstWord) ? result[0]!.toUpperCase() + result.slice(1) : result;
+}
+
 /** The key results the TL;DR does not state already, word for word: the card says each once. */
 function resultsBesideTldr(tldr: string, results: readonly string[]): readonly string[] {
   const stated = wordsOf(tldr);
@@ -263,7 +273,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       {keyResults.length > 0 && (
         <ul class="pl-results" data-testid="key-results" aria-label="Key results">
           {keyResults.map((result) => (
-            <li key={result} dir="auto">{result}</li>
+            <li key={result} dir="auto">{capitalized(result)}</li>
           ))}
         </ul>
       )}

@@ -47,11 +47,24 @@ describe('the card\'s related line', () => {
 });
 
 describe('key results', () => {
+  test('each begins with a capital, as one taken from a sentence\'s start does; a name keeps its case', () => {
+    const keyResults = ['Training is 1.4x faster than AdaLoRA', 'improves accuracy from 35.2% to 41.7%', 'On GSM8K: scores 71.3%', 'nDCG@10 rises from 0.41 to 0.47', 'iPhone inference is 2x faster', 'state-of-the-art BLEU of 41.8'];
+    render(<PaperCard model={{ ...model, tldr: 'A TL;DR.', keyResults }} actions={actions} />);
+    expect([...screen.getByTestId('key-results').querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      'Training is 1.4x faster than AdaLoRA',
+      'Improves accuracy from 35.2% to 41.7%',
+      'On GSM8K: scores 71.3%',
+      'nDCG@10 rises from 0.41 to 0.47',
+      'iPhone inference is 2x faster',
+      'State-of-the-art BLEU of 41.8',
+    ]);
+  });
+
   test('a result the TL;DR states word for word is not listed again; the others are, in order', () => {
     const tldr = 'We find 99.9% of the gradient exchange in distributed SGD is redundant, and propose Deep Gradient Compression.';
     const keyResults = ['we find 99.9% of the gradient exchange in distributed SGD is redundant', '…reduces the communication bandwidth by 270x…', 'a 99.9% cut'];
     render(<PaperCard model={{ ...model, tldr, keyResults }} actions={actions} />);
-    expect([...screen.getByTestId('key-results').querySelectorAll('li')].map((item) => item.textContent)).toEqual(['…reduces the communication bandwidth by 270x…', 'a 99.9% cut']);
+    expect([...screen.getByTestId('key-results').querySelectorAll('li')].map((item) => item.textContent)).toEqual(['…reduces the communication bandwidth by 270x…', 'A 99.9% cut']);
     cleanup();
     render(<PaperCard model={{ ...model, tldr, keyResults: keyResults.slice(0, 1) }} actions={actions} />);
     expect(screen.queryByTestId('key-results')).toBeNull();
