@@ -9,7 +9,6 @@ export default defineContentScript({
   runAt: 'document_end',
   main: (ctx) => {
     markScriptRunning(import.meta.env.ENTRYPOINT);
-    runBadgeController(ctx, arxivListing);
-    answerListedPaper(ctx, arxivListing);
+    answerListedPaper(ctx, arxivListing, runBadgeController(ctx, arxivListing));
   },
 });

@@ -10,7 +10,6 @@ export default defineContentScript({
   runAt: 'document_end',
   main: (ctx) => {
     markScriptRunning(import.meta.env.ENTRYPOINT);
-    runBadgeController(ctx, hfList);
-    answerListedPaper(ctx, hfList);
+    answerListedPaper(ctx, hfList, runBadgeController(ctx, hfList));
   },
 });

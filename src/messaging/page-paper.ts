@@ -10,6 +10,9 @@ import type { ListingSite } from '../ui/badges/listing-site';
  */
 export const PAGE_PAPER_REQUEST = 'paperlens:pagePaper';
 
+/** Asked by the popup and the save shortcut on a list of papers: whether it shows badges to save from. */
+export const BADGED_LIST_REQUEST = 'paperlens:badgedList';
+
 /**
  * Listens for PAGE_PAPER_REQUEST: `answer` gives the paper (null: none), or undefined to leave the
  * question to another of our scripts in the tab. Zod-free (content script): the background validates.
@@ -87,9 +90,17 @@ export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite):
 
 /**
  * A listing answers about one of its entries (a right-click "Save paper" on its link), so the save
- * keeps the title and authors the entry shows instead of a placeholder.
+ * keeps the title and authors the entry shows instead of a placeholder; and whether it shows badges
+ * (`badged`: none on a listing switched off, empty or not recognised).
  */
-export function answerListedPaper(ctx: ContentScriptContext, site: ListingSite): void {
+export function answerListedPaper(ctx: ContentScriptContext, site: ListingSite, badged: () => boolean): void {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (badged: boolean) => void) => {
+    if ((message as { type?: unknown } | null)?.type !== BADGED_LIST_REQUEST) return undefined;
+    sendResponse(site.isPage(new URL(location.href)) && badged());
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
   answerPaperQuestions(ctx, (id) => {
     if (id === null || !site.isPage(new URL(location.href))) return undefined;
     const entry = site.entries(document).find((candidate) => candidate.id === id);

@@ -4,6 +4,7 @@ import { LINK_IS_NO_PAPER, noPaperLook, saveFailedLook, savedLinkNotice } from '
 import type { ToolbarStatus } from '../ui/toolbar-status';
 import { errorMessage } from './error-message';
 import { saveFromTab } from './save-from-tab';
+import { badgedListInTab } from './tab-paper';
 import type { UntoldChanges } from './untold-changes';
 
 export const SAVE_COMMAND = 'save-paper';
@@ -41,7 +42,7 @@ export function saveCommands({ ready, untilTold, completeFromArxiv, toolbar, act
           tabId = target.id;
           const saved = await untilTold(async () => saveFromTab(await ready(), target, now()));
           if (saved) completeFromArxiv([saved.id]);
-          else if (target.id !== undefined) toolbar.notify(target.id, noPaperLook(target.url));
+          else if (target.id !== undefined) toolbar.notify(target.id, noPaperLook(await badgedListInTab(target)));
         })
         .catch((error: unknown) => failed(tabId, 'this tab', error));
     },

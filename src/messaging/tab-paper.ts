@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { arxivIdFromAddress, arxivIdFromUrl, placeholderTitle } from '../papers/ids';
 import { PageAnswerSchema, type PageAnswer, type PagePaper } from '../schema';
-import { PAGE_PAPER_REQUEST } from './page-paper';
+import { BADGED_LIST_REQUEST, PAGE_PAPER_REQUEST } from './page-paper';
+import { isPaperList } from '../sites/paper-lists';
 import { withoutPdfTabSuffix } from '../sites/arxiv-pdf';
 
 export interface TabLike {
@@ -45,6 +46,18 @@ async function askPage(tabId: number | undefined, id: string): Promise<PageAnswe
   if (parsed.success) return parsed.data;
   console.warn('PaperLens: the page described its paper in a shape it does not know:', parsed.error.issues[0]);
   return undefined;
+}
+
+/**
+ * Whether a tab shows a list of papers with badges to save from (by its address, then its page's
+ * word: a listing switched off in the options, empty or not recognised shows none). A page no script
+ * of ours answers for is taken at its address.
+ */
+export async function badgedListInTab(tab: TabLike): Promise<boolean> {
+  if (!isPaperList(tab.url)) return false;
+  if (tab.id === undefined) return true;
+  const answer: unknown = await browser.tabs.sendMessage(tab.id, { type: BADGED_LIST_REQUEST }).catch(() => undefined);
+  return typeof answer === 'boolean' ? answer : true;
 }
 
 /**

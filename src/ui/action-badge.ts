@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { PaperView } from '../schema';
-import { isPaperList } from '../sites/paper-lists';
 import { STATUS_LABELS } from './status';
 import type { ToolbarLook } from './toolbar-status';
 
@@ -35,12 +34,12 @@ export const NO_PAPER_IN_TAB: ToolbarLook = {
 // What to do on a list of papers, where neither the shortcut nor the popup has one paper to save.
 const ON_A_LIST = 'save one with the Save button beside it, or open its page';
 
-/** The popup's This tab on a list of papers (isPaperList). */
+/** The popup's This tab on a list of papers with badges (badgedListInTab). */
 export const PAPER_LIST_HINT = `A list of papers: ${ON_A_LIST}.`;
 
-/** The save shortcut found no paper in the tab: on a list of papers, what to do there instead. */
-export function noPaperLook(tabUrl: string | undefined): ToolbarLook {
-  return isPaperList(tabUrl) ? { ...NO_PAPER_IN_TAB, title: `PaperLens: a list of papers in this tab (${ON_A_LIST})` } : NO_PAPER_IN_TAB;
+/** The save shortcut found no paper in the tab: on a list of papers with badges, what to do there instead. */
+export function noPaperLook(onBadgedList: boolean): ToolbarLook {
+  return onBadgedList ? { ...NO_PAPER_IN_TAB, title: `PaperLens: a list of papers in this tab (${ON_A_LIST})` } : NO_PAPER_IN_TAB;
 }
 
 /** The context menu's Save was used on a link that is no paper (a list, a date). */

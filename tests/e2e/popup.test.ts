@@ -280,6 +280,12 @@ describe('popup', () => {
     const listPopup = await browser.popup();
     await expect.poll(() => listPopup.locator('.hint').first().textContent()).toBe('A list of papers: save one with the Save button beside it, or open its page.');
     await listPopup.close();
+    // A listing with no entries (nor badges): no Save button to point to.
+    browser.serve('https://arxiv.org/list/math.HO/new', await fixture('listings/arxiv-list-math.HO-new-empty.html'));
+    await page.goto('https://arxiv.org/list/math.HO/new');
+    const emptyListPopup = await browser.popup();
+    await expect.poll(() => emptyListPopup.locator('.hint').first().textContent()).toBe('Open an arXiv or Hugging Face paper to save it from here.');
+    await emptyListPopup.close();
     // A paper page PaperLens cannot read is still the paper of its URL (its page title is not taken for one).
     await page.goto('https://arxiv.org/abs/2412.99998');
     const unreadPopup = await browser.popup();

@@ -101,6 +101,14 @@ describe('save from anywhere', () => {
     expect((await listSaved()).length).toBe(before);
     await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe('');
 
+    // A listing arXiv does not recognise (its "Bad Request" page) has no Save button to point to.
+    browser.serve('https://arxiv.org/list/cs.XX/new', await fixture('listings/arxiv-list-not-recognized.html'));
+    await page.goto('https://arxiv.org/list/cs.XX/new');
+    await pressSaveShortcut(browser);
+    await expect.poll(toolbarBadge).toBe('?');
+    expect((await toolbarLook(browser)).title).toBe('PaperLens: no paper to save in this tab (open an arXiv or Hugging Face paper)');
+    await expect.poll(toolbarBadge, { timeout: 8_000 }).toBe('');
+
     // Nor on arXiv's "identifier not recognized" page (a 404): no paper is saved under its made-up id.
     await page.goto('https://arxiv.org/abs/2412.99999');
     await page.waitForFunction(() => performance.getEntriesByName('paperlens:card-answer').length > 0);

@@ -382,8 +382,9 @@ export function createBadgeController({ site, transport, doc = document, current
  * Keeps one badge on every entry of a listing page, from the content script's start to its end,
  * and follows client-side navigation (acting only while the URL is a listing of this site) and
  * the settings, live: no badges while the site's switch is off, the chosen theme, seen marks.
+ * Answers whether the page has badges now (or is about to: its entries' answer on its way).
  */
-export function runBadgeController(ctx: ContentScriptContext, site: ListingSite): void {
+export function runBadgeController(ctx: ContentScriptContext, site: ListingSite): () => boolean {
   const siteKey = site.key;
   let settings = DEFAULT_SETTINGS;
   const look = (): BadgeLook => ({ seen: settings.seenEnabled, scheme: schemeFor(settings.theme, document) });
@@ -442,4 +443,5 @@ export function runBadgeController(ctx: ContentScriptContext, site: ListingSite)
   });
   ctx.onInvalidated(() => controller.stop());
   noticeExtensionGone(ctx);
+  return () => wanted(new URL(location.href)) && site.entries(document).length > 0;
 }

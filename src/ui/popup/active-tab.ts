@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { paperInTab, type TabPaper, type UnknownPaper } from '../../messaging/tab-paper';
+import { badgedListInTab, paperInTab, type TabPaper, type UnknownPaper } from '../../messaging/tab-paper';
 import { isPaperList } from '../../sites/paper-lists';
 
-/** A list of papers PaperLens badges (arXiv listings, Hugging Face paper lists): no one paper to save. */
+/** A list of papers PaperLens badges (arXiv listings, Hugging Face paper lists) showing its badges: no one paper to save. */
 export interface PaperList {
   paperList: true;
 }
@@ -16,7 +16,9 @@ export async function activeTabPaper(): Promise<TabPaper | UnknownPaper | PaperL
   const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
   const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
   if (!tab) return null;
-  return isPaperList(tab.url) ? { paperList: true } : paperInTab(tab);
+  // (Not another list's page: a paper list's address names no paper.)
+  if (isPaperList(tab.url)) return (await badgedListInTab(tab)) ? { paperList: true } : null;
+  return paperInTab(tab);
 }
 
 /**

@@ -5,7 +5,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { answerPagePaper, PAGE_PAPER_REQUEST } from '../../../src/messaging/page-paper';
 import { arxivAbs } from '../../../src/sites/arxiv-abs';
 import { hfPaper } from '../../../src/sites/hf-paper';
-import { answerListedPaper } from '../../../src/messaging/page-paper';
+import { answerListedPaper, BADGED_LIST_REQUEST } from '../../../src/messaging/page-paper';
 import { hfList } from '../../../src/sites/hf-list';
 import { loadFixture } from '../sites/load-fixture';
 
@@ -50,7 +50,29 @@ describe("a paper page's answer to the background (keyboard shortcut, context me
     const [entry] = hfList.entries(document);
     const ctx = new ContentScriptContext('page-paper-test');
     answerPagePaper(ctx, hfPaper);
-    answerListedPaper(ctx, hfList);
+    answerListedPaper(ctx, hfList, () => true);
     expect(await ask(entry!.id)).toMatchObject({ id: entry!.id, title: hfList.details(entry!, document).title });
+  });
+});
+
+describe("a list's answer to the popup and the save shortcut: whether it shows badges to save from", () => {
+  const askBadged = async (): Promise<unknown> => {
+    const replies: unknown[] = [];
+    await fakeBrowser.runtime.onMessage.trigger({ type: BADGED_LIST_REQUEST }, {}, (reply: unknown) => void replies.push(reply));
+    return replies[0];
+  };
+
+  test('as its badges say on a list; not on a paper page the same script runs on', async () => {
+    const { doc, url } = await loadFixture('listings/hf-papers-trending.html');
+    visit(url.href);
+    document.body.innerHTML = doc.body.innerHTML;
+    let badged = true;
+    answerListedPaper(new ContentScriptContext('badged-list-test'), hfList, () => badged);
+    expect(await askBadged()).toBe(true);
+    badged = false;
+    expect(await askBadged()).toBe(false);
+    badged = true;
+    visit('https://huggingface.co/papers/2310.01779');
+    expect(await askBadged()).toBe(false);
   });
 });
