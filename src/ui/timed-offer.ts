@@ -29,6 +29,8 @@ export interface TimedOffers<T> {
   offer: (value: T, replacing?: T | null) => void;
   /** Withdraws `value` if it is still offered; the others stay. */
   withdraw: (value: T) => void;
+  /** Puts `next` in the place of `value` if it is still offered, for the time `value` had left. */
+  replace: (value: T, next: T) => void;
   /** The offers standing now (not those of the render a handler was made in). */
   standing: () => readonly T[];
 }
@@ -40,10 +42,10 @@ export interface TimedOffers<T> {
 export function useTimedOffers<T>(ms = UNDO_MS): TimedOffers<T> {
   const [offers, setOffers] = useState<readonly T[]>([]);
   const current = useRef<readonly T[]>([]);
-  const timers = useRef(new Map<T, ReturnType<typeof setTimeout>>());
+  const timers = useRef(new Map<T, { timer: ReturnType<typeof setTimeout>; until: number }>());
   useEffect(
     () => () => {
-      for (const timer of timers.current.values()) clearTimeout(timer);
+      for (const { timer } of timers.current.values()) clearTimeout(timer);
       timers.current.clear();
     },
     [],
@@ -53,9 +55,10 @@ export function useTimedOffers<T>(ms = UNDO_MS): TimedOffers<T> {
     setOffers(next);
   };
   const stopTimer = (value: T) => {
-    clearTimeout(timers.current.get(value));
+    clearTimeout(timers.current.get(value)?.timer);
     timers.current.delete(value);
   };
+  const startTimer = (value: T, until: number) => timers.current.set(value, { timer: setTimeout(() => withdraw(value), Math.max(0, until - Date.now())), until });
   const withdraw = (value: T) => {
     stopTimer(value);
     if (current.current.includes(value)) show(current.current.filter((other) => other !== value));
@@ -64,10 +67,14 @@ export function useTimedOffers<T>(ms = UNDO_MS): TimedOffers<T> {
     if (replacing !== null) stopTimer(replacing);
     stopTimer(value);
     show([value, ...current.current.filter((other) => other !== value && other !== replacing)]);
-    timers.current.set(
-      value,
-      setTimeout(() => withdraw(value), ms),
-    );
+    startTimer(value, Date.now() + ms);
   };
-  return { offers, offer, withdraw, standing: () => current.current };
+  const replace = (value: T, next: T) => {
+    const until = timers.current.get(value)?.until;
+    if (until === undefined || !current.current.includes(value)) return;
+    stopTimer(value);
+    show(current.current.map((other) => (other === value ? next : other)));
+    startTimer(next, until);
+  };
+  return { offers, offer, withdraw, replace, standing: () => current.current };
 }

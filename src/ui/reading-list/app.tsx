@@ -748,7 +748,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       <div class="files">
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
         {items && items.length > 0 && <ExportBar all={sorted} shown={shown} loading={!complete} />}
-        <ImportPanel db={db} applied={(ids) => undo.listedAgain((item) => ids.has(item.id))} />
+        <ImportPanel db={db} applied={(ids, sentAt) => undo.listedAgain((item) => ids.has(item.id) && item.removedAt < sentAt)} />
         <RecentlyRemoved db={db} restored={undo.listedAgain} />
       </div>
       {body}

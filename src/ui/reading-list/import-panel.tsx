@@ -61,7 +61,7 @@ function applyLabel(stage: { kind: 'preview' | 'applying'; preview: ImportPrevie
  * Import: pick a file → a preview of what it would do (nothing written yet) → apply, which the
  * background does all or nothing. A file that cannot be read says exactly why and changes nothing.
  */
-export function ImportPanel({ db, applied }: { db: PaperLensDatabase; applied: (ids: ReadonlySet<string>) => void }) {
+export function ImportPanel({ db, applied }: { db: PaperLensDatabase; applied: (ids: ReadonlySet<string>, sentAt: number) => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
   // Only the file picked last is previewed: one picked before it may take longer to read.
@@ -87,10 +87,11 @@ export function ImportPanel({ db, applied }: { db: PaperLensDatabase; applied: (
     setStage({ kind: 'applying', preview });
     let next: Stage;
     try {
+      const sentAt = Date.now();
       const result = await sendRequest({ type: 'importApply', items: preview.parse.items, rejected: preview.parse.rejected });
       next = { kind: 'applied', fileName: preview.fileName, summary: result.summary };
-      // Every paper the file lists is in the list now.
-      applied(new Set(preview.parse.items.map((item) => item.id)));
+      // Every paper the file lists was listed by it (one removed since, as its answer came, is not).
+      applied(new Set(preview.parse.items.map((item) => item.id)), sentAt);
     } catch (failure) {
       next = { kind: 'failed', fileName: preview.fileName, error: `nothing was imported: ${errorMessage(failure)}` };
     }

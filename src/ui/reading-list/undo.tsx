@@ -86,7 +86,7 @@ function removalOffer(key: number, items: readonly RemovedItem[]): Offer {
  * for its own time: a bulk edit made two seconds after a removal leaves that removal's Undo standing.
  */
 export function useUndoableEdits(): Undo {
-  const { offers, offer: show, withdraw, standing } = useTimedOffers<Offer>();
+  const { offers, offer: show, withdraw, replace, standing } = useTimedOffers<Offer>();
   const [error, setError] = useState<string | null>(null);
   // The offers an Undo is putting back: a removal made meanwhile starts an offer of its own.
   const undoing = useRef(new Set<Offer>());
@@ -104,7 +104,7 @@ export function useUndoableEdits(): Undo {
         const left = offer.removed.filter((item) => !isListed(item));
         if (left.length === offer.removed.length) continue;
         if (left.length === 0) withdraw(offer);
-        else show(removalOffer(offer.key, left), offer);
+        else replace(offer, removalOffer(offer.key, left));
       }
     },
     remove: async (ids) => {
@@ -184,8 +184,10 @@ function useFocusUndoWhenFocusGoes(offers: readonly Offer[], undoButton: () => H
   useEffect(() => {
     const earlier = before.current;
     before.current = offers;
-    // Only a new offer: an older one that is newest now (the newest was undone) takes nothing.
-    if (!offer || earlier.includes(offer)) return;
+    // Only a new offer, or one a removal joined (more papers): an older one that is newest now (the
+    // newest was undone) takes nothing, nor one that lost papers listed again (Restore, an import).
+    const was = earlier.find((other) => other.key === offer?.key);
+    if (!offer || (was && was.count >= offer.count)) return;
     const focused = document.activeElement;
     const observer = new MutationObserver(() => rescue());
     const stop = () => {

@@ -12,8 +12,10 @@ import { depsFor } from './helpers';
 
 let db: PaperLensDatabase;
 let counter = 0;
-// Run before a request reaches the store (a test's change made elsewhere meanwhile).
+// Run before a request reaches the store (a test's change made elsewhere meanwhile), and after
+// the store answered it, before the page hears the answer (a slow reply).
 let beforeRequest: ((request: Request) => Promise<void>) | null = null;
+let beforeReply: ((request: Request) => Promise<void>) | null = null;
 // The types of the requests the page sent, in order.
 const requests: Request['type'][] = [];
 // The page's requests go to the background's own handler, over the same store, refused as the
@@ -23,7 +25,11 @@ vi.mock('../../../src/messaging/client', () => ({
     requests.push(request.type);
     await beforeRequest?.(request);
     const parsed = ReadingListRequestSchema.safeParse(request);
-    if (parsed.success) return handleReadingListRequest(db, parsed.data, Date.now());
+    if (parsed.success) {
+      const result = await handleReadingListRequest(db, parsed.data, Date.now());
+      await beforeReply?.(request);
+      return result;
+    }
     // Any other (Save by id) goes through the background's own handler.
     const reply = await handleMessage(request, depsFor(db, { now: Date.now() }));
     if (!reply.ok) throw new Error(reply.error);
@@ -43,6 +49,7 @@ beforeEach(async () => {
 
 afterEach(() => {
   beforeRequest = null;
+  beforeReply = null;
   requests.length = 0;
   cleanup();
   db.close();
@@ -285,6 +292,50 @@ describe('reading-list page: several changes within their Undo time', () => {
     await importIds('2407.13623\n');
     await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
     await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
+  });
+
+  test('a paper removed while an import is applied, its answer not yet in: the removal keeps its Undo', async () => {
+    await openPage();
+    let answer!: () => void;
+    beforeReply = async (request) => {
+      if (request.type === 'importApply') await new Promise<void>((resolve) => (answer = resolve));
+    };
+    // The whole list, as a backup lists it, and one paper more: written, its answer held back.
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['2310.01779\n2407.13623\n1706.03762\n2402.18041\n'], 'ids.txt', { type: 'text/plain' })] } });
+    fireEvent.click(await screen.findByTestId('import-apply'));
+    await waitFor(() => expect(requests).toContain('importApply'));
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
+    answer();
+    await waitFor(() => expect(screen.queryByTestId('import-apply')).toBeNull());
+    await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
+    expect(messages()).toEqual(['Removed “HallE-Switch”']);
+  });
+
+  test('a removal\'s Undo that lost papers listed again keeps its place and its time, and does not take the focus', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      await openPage();
+      fireEvent.click(removeButton('2310.01779'));
+      await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
+      fireEvent.click(removeButton('2407.13623'));
+      await waitFor(() => expect(messages()).toEqual(['Removed 2 papers']));
+      vi.advanceTimersByTime(8_000);
+      fireEvent.click(screen.getByTestId('select-all'));
+      fireEvent.change(await screen.findByTestId('bulk-status'), { target: { value: 'read' } });
+      await waitFor(() => expect(messages()).toEqual(['1 set to Read', 'Removed 2 papers']));
+      // Restored from Recently removed with the keyboard: its button goes, and the focus stays with that list.
+      const restore = (await screen.findAllByTestId('restore-removed'))[0]!;
+      restore.focus();
+      fireEvent.click(restore);
+      await waitFor(() => expect(messages()).toEqual(['1 set to Read', expect.stringMatching(/^Removed “/)]));
+      expect(document.activeElement?.getAttribute('data-testid')).not.toBe('undo');
+      // Its 10 seconds counted from the removal, not from the restore.
+      vi.advanceTimersByTime(2_500);
+      await waitFor(() => expect(messages()).toEqual(['1 set to Read']));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('a paper restored in another tab and removed again here is in the Undo once, as this removal kept it', async () => {
