@@ -647,7 +647,8 @@ const MAX_OPENER_WORDS = 10;
 // WikiText-103 we achieve …", "…, and on GSM8K it improves …", "…, while on BEIR our model scores …").
 // (After a comma too: SentenceIndex takes ", and on GSM8K it improves …" for no clause of its own.)
 // Its subject is a pronoun or "our …": "the exact" of "…this framework boosts the exact match
-// accuracy" would make "boosts" a setting's word.
+// accuracy" would make "boosts" a setting's word. It names something (a capital or a digit past its
+// first word: GSM8K, WikiText-103, "temperature 0.7"), not "in which", "in this way", "for the first time".
 const SETTING_BEFORE_SUBJECT = /(?:^|[,;]\s+)(?:(?:and|but|while|whereas|whilst)\s+)?((?:on|in|for|across|under|over|at|compared (?:to|with)|relative to)\s[^,;:()]+?)\s+(?:we|it|they|our [\p{L}\p{N}-]+)\s+$/iu;
 
 /**
@@ -659,10 +660,13 @@ const SETTING_BEFORE_SUBJECT = /(?:^|[,;]\s+)(?:(?:and|but|while|whereas|whilst)
 function settingOf(sentence: string, clauseStart: number, phraseStart: number): string | null {
   const opener = clauseStart === 0 ? SETTING_OPENER.exec(sentence) : null;
   // The phrase must follow the opener's own comma: "On GSM8K, HumanEval and MBPP, we …" lists on past it.
+  const beforeSubject = SETTING_BEFORE_SUBJECT.exec(sentence.slice(clauseStart, phraseStart))?.[1];
   const setting =
     opener && phraseStart >= opener[0].length && !/[,;]/.test(sentence.slice(opener[0].length, phraseStart))
       ? opener[1]!
-      : SETTING_BEFORE_SUBJECT.exec(sentence.slice(clauseStart, phraseStart))?.[1];
+      : beforeSubject !== undefined && /[\p{Lu}\p{N}]/u.test(beforeSubject.replace(/^\S+\s+/, ''))
+        ? beforeSubject
+        : undefined;
   if (setting === undefined) return null;
   // A subject in it ("On WikiText-103 we achieve 18.7 perplexity, …") makes it a clause of its own.
   const clause = /\b(?:we|our|us|they|it)\b/i.test(setting);
