@@ -5,7 +5,7 @@ import { summarize } from '../summarize';
 import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, Seen, ValidSaveInput } from '../schema';
 import { SaveInputSchema, SummarySchema, Title } from '../schema';
 import { feedSummary } from '../feed/merge';
-import { findProjectPage, uniqueCodeLinks } from '../summarize/links';
+import { findProjectPage, pageCodeLink, uniqueCodeLinks } from '../summarize/links';
 import type { PaperLensDatabase } from './database';
 import { storedSnapshotLabels } from './seed';
 import { withoutTakenKeys, withStatus } from './reading-list';
@@ -397,7 +397,9 @@ export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: 
  * "Code: https://github.com/…"), so that its card on Hugging Face and its badges show them too, not
  * only the card on that page. Answers whether it changed.
  */
-export async function addArxivCodeLinks(db: PaperLensDatabase, id: string, links: readonly string[], now: number): Promise<boolean> {
+export async function addArxivCodeLinks(db: PaperLensDatabase, id: string, pageLinks: readonly string[]): Promise<boolean> {
+  // Code hosts' links only, as a page's card shows them (a message could carry any http(s) link).
+  const links = pageLinks.map(pageCodeLink).filter((link): link is string => link !== null);
   const withLinks = (paper: Paper | undefined): string[] | null => {
     if (!paper || links.length === 0) return null;
     const codeLinks = uniqueCodeLinks([...paper.summary.codeLinks, ...links]).slice(0, MAX_CODE_LINKS);
@@ -405,11 +407,12 @@ export async function addArxivCodeLinks(db: PaperLensDatabase, id: string, links
   };
   // Most visits add nothing: asked before a read-write transaction is opened.
   if (!withLinks(await db.papers.get(id))) return false;
-  return db.transaction('rw', db.paperBlocks, db.searchIndex, async () => {
+  // Code links are not searched: the paper is written in place, its search index left as it is.
+  return db.transaction('rw', db.paperBlocks, async () => {
     const paper = await db.papers.get(id);
     const codeLinks = withLinks(paper);
     if (!paper || !codeLinks) return false;
-    await putPapers(db, [{ ...paper, summary: { ...paper.summary, codeLinks } }], now);
+    await db.papers.bulkPut([{ ...paper, summary: { ...paper.summary, codeLinks } }]);
     return true;
   });
 }

@@ -108,7 +108,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         if (result.ok) {
           // The page's title is arXiv's current one: the store's paper takes it (and the page's abstract) too, so the popup says what the reading list says.
           const retitled = await retitleFromArxiv(db, id, result.paper, deps.now());
-          const linked = await addArxivCodeLinks(db, id, result.paper.codeLinks, deps.now());
+          const linked = await addArxivCodeLinks(db, id, result.paper.codeLinks);
           if ((await completeSaved(db, saveInputFromPage(id, result.paper))).changed > 0 || retitled || linked) deps.onFilled();
         } else if (result.kind === 'failed') {
           console.warn(`PaperLens could not complete saved papers from arXiv: ${result.reason}`);

@@ -9,6 +9,7 @@ import { handleReadingListRequest, isReadingListRequest } from './reading-list-h
 import { errorMessage } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
+import { arxivIdFromUrl } from '../papers/ids';
 import { arxivPaperPage, latestArxivAbsPage } from '../sites/arxiv-abs';
 import { arxivListingPage } from '../sites/arxiv-listing';
 import { citationEntry, isCitationStub, type Citable } from '../export/bibtex';
@@ -97,7 +98,7 @@ async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | nul
       .ready()
       .then(async (db) => {
         await retitleFromArxiv(db, id, page, deps.now());
-        await addArxivCodeLinks(db, id, page.codeLinks, deps.now());
+        await addArxivCodeLinks(db, id, page.codeLinks);
       })
       .catch(() => undefined);
   }
@@ -212,7 +213,9 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
               const query = request.queries[index];
               if (!view?.inStore || !query) return false;
               const retitled = query.title && !(listing && !query.abstract) ? await retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now(), latest).catch(() => false) : false;
-              const linked = paperPage && query.codeLinks ? await addArxivCodeLinks(db, view.id, query.codeLinks, deps.now()).catch(() => false) : false;
+              // Only the page's own paper's: not another one's the same lookup names.
+              const ownPaper = deps.senderUrl !== undefined && arxivIdFromUrl(deps.senderUrl) === view.id;
+              const linked = paperPage && ownPaper && query.codeLinks ? await addArxivCodeLinks(db, view.id, query.codeLinks).catch(() => false) : false;
               return retitled || linked;
             }),
           );

@@ -53,6 +53,15 @@ describe('a code link only arXiv\'s comments give', () => {
     expect(await shownElsewhere()).toEqual({ card: [CODE], badge: CODE });
   });
 
+  test('only a code host\'s link, and only for the page\'s own paper', async () => {
+    const abs = { ...deps, senderUrl: `https://arxiv.org/abs/${ID}` };
+    await handleMessage({ type: 'lookup', queries: [{ id: ID, codeLinks: ['http://evil.example/download.exe'] }], seenOn: 'arxivAbs' }, abs);
+    expect(await shownElsewhere()).toEqual({ card: [], badge: null });
+    await handleMessage({ type: 'lookup', queries: [{ id: '2407.13623', codeLinks: [CODE] }], seenOn: 'arxivAbs' }, abs);
+    const [other] = await lookupPapers(db, [{ id: '2407.13623' }]);
+    expect(other?.codeLinks).not.toContain(CODE);
+  });
+
   test('sent from another site\'s page, it is not taken', async () => {
     await handleMessage({ type: 'lookup', queries: [{ id: ID, codeLinks: [CODE] }], seenOn: 'hfPaper' }, { ...deps, senderUrl: `https://huggingface.co/papers/${ID}` });
     expect(await shownElsewhere()).toEqual({ card: [], badge: null });
