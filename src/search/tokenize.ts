@@ -286,7 +286,11 @@ export function compoundTerms(written: string): string[] {
     }
   }
   if (APOSTROPHE.test(text)) {
-    for (const [, before, after] of text.matchAll(APOSTROPHE_NAMES)) {
+    // Each name once, as matched from its start: "O'Ne'Il" is "O'Ne", not also "Ne'Il".
+    let end = 0;
+    for (const { 0: apostropheOn, 1: before, 2: after, index } of text.matchAll(APOSTROPHE_NAMES)) {
+      if (index - before!.length < end) continue;
+      end = index + apostropheOn.length;
       const joined = tokenize(before! + after!).join('');
       if (joined !== '') terms.push(joined);
     }

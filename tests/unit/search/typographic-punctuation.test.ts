@@ -38,6 +38,8 @@ describe('text past ASCII, read from each hyphen, umlaut and change of case, and
   test('compounds, names with an apostrophe, words made of words and German spellings are found as in ASCII text', () => {
     expect(compoundTerms('Müller‐Lüdenscheidt’s ŁukaszKaiser and d’Amour, fine‑tuning of GPT-4o (2023–2024) é')).toEqual(['mullerludenscheidt', 'finetuning', 'gpt4o', 'damour', 'lukasz', 'kaiser']);
     expect(compoundTerms('Schölkopf‑Müller über ÜberNet and Öl-Ölmo')).toEqual(['scholkopfmuller', 'ololmo', 'uber', 'net']);
+    // A name with two apostrophes is one name, read from its start.
+    expect(compoundTerms("O'Ne'Il and d’Al’Ascoli é")).toEqual(['one', 'dal']);
     expect(withGermanSpellings('Schölkopf‑Müller über ÜberNet and Öl-Ölmo')).toBe('Schölkopf‑Müller über ÜberNet and Öl-Ölmo\nschoelkopf mueller ueber uebernet oel oelmo');
   });
 
