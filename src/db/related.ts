@@ -1,6 +1,6 @@
 import { RelatedCorpusBuilder, relatedTo, relatedToEach, TERM_COUNTING, type CountedPapers, type RelatedCorpus, type RelatedDocument } from '../search/related';
 import * as z from 'zod/mini';
-import { FOLDING_SAMPLE, readText, STOPWORDS, tokenize } from '../search/tokenize';
+import { FOLDING_SAMPLE, READ_TEXT_SOURCE, STOPWORDS, tokenize } from '../search/tokenize';
 import type { PaperLensDatabase } from './database';
 import type { PaperBlockRow } from './paper-blocks';
 import type { RelatedForPage } from './papers';
@@ -50,7 +50,7 @@ const DICTIONARY_KEY = 'relatedDictionary';
  * what it makes of a sample of what it folds, and which of its tokens count as terms and how much.
  * Terms kept by another tokenizer are tokenized again.
  */
-const TOKENIZER = [readText.toString(), [...STOPWORDS].join(' '), tokenize(FOLDING_SAMPLE).join(' '), TERM_COUNTING].join('\n');
+const TOKENIZER = [READ_TEXT_SOURCE, [...STOPWORDS].join(' '), tokenize(FOLDING_SAMPLE).join(' '), TERM_COUNTING].join('\n');
 
 function storedDictionary(value: string | undefined): RelatedDictionary | null {
   try {

@@ -145,6 +145,9 @@ function readLine(lower: string, asciiText: string | null): ReadText {
   return { words, tokens };
 }
 
+/** readText's code and the code it reads lines with: what the related papers' kept terms are made by. */
+export const READ_TEXT_SOURCE = [readText, readLine, asAscii].map(String).join('\n');
+
 /** A text's search tokens (see the top of this module). */
 export function tokenize(text: string): string[] {
   return readText(text).tokens;
