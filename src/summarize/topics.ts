@@ -30,10 +30,10 @@ const MAX_TOPICS = 5;
 const RULES: readonly TopicRule[] = [
   ['quantization', /quantiz|low-bit/],
   // Pruning a model, not a search ("pruning unlikely hypotheses", "prune out bad exploration") nor
-  // a rank: "prune" and "prunes" only with what a model is pruned of.
+  // a rank ("prunes the rank of each adapter").
   [
     'pruning',
-    /prun(?:ing|ed|ers?)\b(?! (?:unlikely |unpromising |bad )?(?:hypothes|candidates|branch|search|beams?\b|paths|trees?\b|explor))|prunes? (?:[\w-]+ ){0,2}?(?:networks?|models?|weights?|neurons?|connections|channels?|filters?|layers?|heads?|parameters|units|experts?|tokens?|llms?|cnns?|dnns?)\b|sparsif/,
+    /prun(?:ing|ed|ers?|ab\w*)\b(?! (?:unlikely |unpromising |bad )?(?:hypothes|candidates|branch|search|beams?\b|paths|trees?\b|explor))|prunes?\b(?! (?:out |away )?(?:the )?(?:ranks?\b|hypothes|candidates|branch|search|beams?\b|paths|trees?\b|explor|bad |unlikely |unpromising |to high))|sparsif/,
   ],
   // A teacher or student is a model here ("student model"), not a school's; a teacher-student setting
   // (of a theory) only supports it.

@@ -256,6 +256,9 @@ describe('topicsFor', () => {
     expect(topicsFor('One-shot sparse LLMs', 'We prune the weights of LLMs in one shot and keep their accuracy.')).toContain('pruning');
     expect(topicsFor('Neuron hierarchical networks', 'We grow a network and prune low-sensitivity neurons in it.')).toContain('pruning');
     expect(topicsFor('LLM-Pruner: On the Structural Pruning of Large Language Models', 'We compress LLMs.')).toContain('pruning');
+    for (const abstract of ['We prune 90% of the weights of ResNet-50 and keep its accuracy.', 'We learn which attention heads to prune.', 'We prune and quantize ResNet-50 for phones.', 'We make transformers prunable.']) {
+      expect(topicsFor('Small models', abstract), abstract).toContain('pruning');
+    }
   });
 
   it('does not read a bound or a theorem in passing as learning theory', () => {
