@@ -22,7 +22,7 @@ type NoteKind = 'ascii' | 'typographic' | 'accented';
 
 function notesOf(kind: NoteKind): string[] {
   // As typed: what little the abstracts hold past ASCII (ﬁ, é, ε in one in ten) left out.
-  const abstracts = loadTldr(new URL('../data/scitldr/dev.jsonl', import.meta.url).pathname).map((record) => record.source.join(' ').replace(/[^\x00-\x7f]/g, ''));
+  const abstracts = loadTldr(fileURLToPath(new URL('../data/scitldr/dev.jsonl', import.meta.url))).map((record) => record.source.join(' ').replace(/[^\x00-\x7f]/g, ''));
   return abstracts.map((_, first) => {
     let note = '';
     for (let at = first; note.length < NOTE_CHARACTERS; at = (at + 1) % abstracts.length) note += `${abstracts[at]}\n`;
