@@ -98,7 +98,7 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
     <section class="card danger-zone" aria-labelledby="clear-heading">
       <h2 id="clear-heading">Clear PaperLens data</h2>
       <p class="hint">
-        Deletes your reading list{saved === undefined ? '' : ` (${countOf(saved, 'paper')}, with ${saved === 1 ? 'its' : 'their'} notes and tags)`}
+        Deletes your reading list{saved === undefined ? '' : saved === 0 ? ' (empty)' : ` (${countOf(saved, 'paper')}, with ${saved === 1 ? 'its' : 'their'} notes and tags)`}
         {removed > 0 && `, the ${countOf(removed, 'paper')} removed from it in the last 30 days (Recently removed)`} and the “seen” marks
         {seen === undefined ? '' : ` (${countOf(seen, 'page')})`}, which are also the popup's Recent list. The bundled papers stay.
       </p>
@@ -289,7 +289,7 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
         <Switch
           name="completeFromArxiv"
           label="Complete papers from arXiv"
-          hint="A paper saved from a PDF tab, a link or a list of ids gets its title, authors, date and TL;DR from its arXiv page, one request every 3 seconds; a PDF tab of a paper PaperLens does not know gets its title from there too. Off: no requests; a saved paper gets them when you open its page, or once this is on again."
+          hint="A paper saved from a PDF tab, a link or a list of ids gets its title, authors, date and TL;DR from its arXiv page, one request every 3 seconds; a PDF tab of a paper PaperLens does not know gets its title from there too, and a badge's TL;DR on a list that shows no abstracts (arXiv's /recent, Hugging Face's lists) comes from there. Off: no requests; a saved paper gets them when you open its page, or once this is on again."
           checked={settings.completeFromArxiv}
           onChange={(on, what) => void change({ ...settings, completeFromArxiv: on }, what)}
         />

@@ -38,7 +38,7 @@ test('papers removed lately (Recently removed, kept 30 days with their notes) ar
   await db.removed.put({ ...savedItem({ id: '2310.01779', title: 'HallE-Switch', notes: 'mine' }), removedAt: Date.now() });
   render(<OptionsApp db={db} />);
   const section = await screen.findByRole('region', { name: 'Clear PaperLens data' });
-  await waitFor(() => expect(section.textContent).toContain('(0 papers, with their notes and tags), the 1 paper removed from it in the last 30 days (Recently removed) and the “seen” marks'));
+  await waitFor(() => expect(section.textContent).toContain('Deletes your reading list (empty), the 1 paper removed from it in the last 30 days (Recently removed) and the “seen” marks'));
   fireEvent.click(screen.getByTestId('setting-clear'));
   expect(screen.getByTestId('clear-dialog').textContent).toMatch(/^Delete 0 saved papers, 1 recently removed paper and 0 seen marks\? This cannot be undone\./);
 });
