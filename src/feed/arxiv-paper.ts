@@ -4,7 +4,7 @@ import { boundPaper } from '../sites/types';
 import { categoryOfSubject, citationName, withdrawalIn } from '../sites/arxiv-abs';
 import { errorMessage } from '../messaging/error-message';
 import { decodeCharacterReferences } from '../papers/html-text';
-import { parseRetryAfter } from './client';
+import { formatDuration, parseRetryAfter } from './client';
 import { MAX_RETRY_AFTER_MS } from './backoff';
 
 /**
@@ -231,7 +231,10 @@ export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeo
     if (!response.ok) {
       const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : null;
       const reason = `arXiv answered HTTP ${response.status} for ${id}`;
-      return retryAfterMs === null ? { ok: false, kind: 'failed', reason } : { ok: false, kind: 'failed', reason, retryAfterMs: Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) };
+      if (retryAfterMs === null) return { ok: false, kind: 'failed', reason };
+      const wait = Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
+      // How long arXiv asks to wait, as the feed's failures say (the next question is told what is left).
+      return { ok: false, kind: 'failed', reason: `${reason}; it asks to wait ${formatDuration(wait)}`, retryAfterMs: wait };
     }
     // Said to be too large: not read at all.
     if (Number(response.headers.get('content-length')) > 4 * MAX_PAGE_CHARS) return { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is too large to be an abstract page` };

@@ -112,6 +112,8 @@ describe('fetchArxivPaper never throws; it tells "no such paper" from "try later
   test("arXiv's Retry-After on a 429 or 503 is read (capped at a day); none on other failures", async () => {
     const busy = (status: number, retryAfter: string) => answering(() => new Response('slow down', { status, headers: { 'retry-after': retryAfter } }));
     expect(await fetchArxivPaper('1706.03762', busy(429, '3600'))).toMatchObject({ ok: false, kind: 'failed', retryAfterMs: 3_600_000 });
+    // The first refusal says the wait, as the questions after it do (the time left).
+    expect(await fetchArxivPaper('1706.03762', busy(429, '60'))).toMatchObject({ reason: 'arXiv answered HTTP 429 for 1706.03762; it asks to wait 60 s' });
     expect(await fetchArxivPaper('1706.03762', busy(503, '120'))).toMatchObject({ ok: false, kind: 'failed', retryAfterMs: 120_000 });
     expect(await fetchArxivPaper('1706.03762', busy(429, '9999999'))).toMatchObject({ retryAfterMs: 24 * 3_600_000 });
     expect(await fetchArxivPaper('1706.03762', busy(500, '3600'))).not.toHaveProperty('retryAfterMs');
