@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { arxivIdFromAddress, arxivIdFromUrl, placeholderTitle } from '../papers/ids';
-import { PageAnswerSchema, type PageAnswer, type PagePaper } from '../schema';
+import { BadgedListAnswerSchema, PageAnswerSchema, type PageAnswer, type PagePaper } from '../schema';
 import { BADGED_LIST_REQUEST, PAGE_PAPER_REQUEST } from './page-paper';
 import { isPaperList } from '../sites/paper-lists';
 import { withoutPdfTabSuffix } from '../sites/arxiv-pdf';
@@ -56,8 +56,8 @@ async function askPage(tabId: number | undefined, id: string): Promise<PageAnswe
 export async function badgedListInTab(tab: TabLike): Promise<boolean> {
   if (!isPaperList(tab.url)) return false;
   if (tab.id === undefined) return true;
-  const answer: unknown = await browser.tabs.sendMessage(tab.id, { type: BADGED_LIST_REQUEST }).catch(() => undefined);
-  return typeof answer === 'boolean' ? answer : true;
+  const answer = BadgedListAnswerSchema.safeParse(await browser.tabs.sendMessage(tab.id, { type: BADGED_LIST_REQUEST }).catch(() => undefined));
+  return answer.success ? answer.data : true;
 }
 
 /**

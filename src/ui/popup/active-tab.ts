@@ -16,7 +16,6 @@ export async function activeTabPaper(): Promise<TabPaper | UnknownPaper | PaperL
   const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
   const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
   if (!tab) return null;
-  // (Not another list's page: a paper list's address names no paper.)
   if (isPaperList(tab.url)) return (await badgedListInTab(tab)) ? { paperList: true } : null;
   return paperInTab(tab);
 }
