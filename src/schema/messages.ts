@@ -58,10 +58,10 @@ export const PageNotFoundSchema = z.object({ notFound: z.literal(true) });
  * not found.
  */
 export const PageAnswerSchema = z.union([z.null(), PagePaperSchema, PageNotFoundSchema]);
+export type PageAnswer = z.infer<typeof PageAnswerSchema>;
 
 /** A list's answer: whether it shows badges to save from (BADGED_LIST_REQUEST). */
 export const BadgedListAnswerSchema = z.boolean();
-export type PageAnswer = z.infer<typeof PageAnswerSchema>;
 
 /** The page's own knowledge of a paper, sent when saving so the reading list is complete. */
 export const SaveInputSchema = z.object({
