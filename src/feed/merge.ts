@@ -5,6 +5,7 @@ import type { FeedDayList, FeedEntry } from '../schema/feed';
 import type * as z from 'zod/mini';
 import { PaperSchema, SummarySchema, type Paper } from '../schema/papers';
 import { summarize, SUMMARIZER_VERSION } from '../summarize';
+import { uniqueCodeLinks } from '../summarize/links';
 import type { FeedSuccess } from './client';
 
 // SummarySchema's limit (the summarizer caps the TL;DR itself).
@@ -21,14 +22,18 @@ export function withFeedRepo(links: string[], githubRepo: string | null): string
   return all.slice(0, MAX_CODE_LINKS);
 }
 
-/** Our own summary of the feed's abstract, with the feed's repository as the first code link. */
-export function feedSummary(title: string, abstract: string, githubRepo: string | null): z.input<typeof SummarySchema> {
+/**
+ * Our own summary of the feed's abstract, with the feed's repository as the first code link, then
+ * the abstract's, then those the paper had (`keptLinks`: arXiv's comments give some no abstract has,
+ * addArxivCodeLinks), each repository once.
+ */
+export function feedSummary(title: string, abstract: string, githubRepo: string | null, keptLinks: readonly string[] = []): z.input<typeof SummarySchema> {
   const computed = summarize(title, abstract);
   const found = computed.codeLinks.filter((link) => HttpUrlSchema.safeParse(link).success);
   return {
     ...computed,
     version: SUMMARIZER_VERSION,
-    codeLinks: withFeedRepo(found, githubRepo),
+    codeLinks: uniqueCodeLinks([...withFeedRepo(found, githubRepo), ...keptLinks]).slice(0, MAX_CODE_LINKS),
   };
 }
 
@@ -52,7 +57,7 @@ export function feedEntryToPaper(entry: FeedEntry, existing: Paper | undefined, 
     rank: existing?.rank ?? null,
     snapshot: existing?.snapshot ?? null,
     source: existing?.source ?? 'feed',
-    summary: feedSummary(title, abstract, entry.githubRepo),
+    summary: feedSummary(title, abstract, entry.githubRepo, existing?.summary.codeLinks),
     // Computed over the whole store elsewhere; a refresh must not lose them.
     related: existing?.related ?? [],
     feed: {

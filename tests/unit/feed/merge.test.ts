@@ -58,6 +58,15 @@ describe('a paper from the feed', () => {
     expect(merged.authors).toEqual(feedEntry.authors);
   });
 
+  it("keeps the code links the store's paper had beyond its abstract's (arXiv's comments gave them), after the feed's repository", () => {
+    const seed = seeds.get('2407.13623')!;
+    const fromComments = 'https://github.com/example/from-arxiv-comments';
+    const merged = feedEntryToPaper(entry('2407.13623'), { ...seed, summary: { ...seed.summary, codeLinks: [fromComments] } }, FETCHED_AT);
+    expect(merged.summary.codeLinks).toContain(fromComments);
+    const repo = entry('2407.13623').githubRepo;
+    if (repo !== null) expect(merged.summary.codeLinks[0]).toBe(repo);
+  });
+
   it('recomputes the summary from the feed abstract', () => {
     const seed = seeds.get('2407.09103')!;
     const stale: Paper = { ...seed, abstract: 'An older abstract.', summary: { ...seed.summary, version: 0, tldr: 'An older TL;DR.' } };
