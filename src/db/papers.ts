@@ -416,6 +416,17 @@ export async function addArxivCodeLinks(db: PaperLensDatabase, id: string, pageL
   });
 }
 
+/**
+ * What a paper of the store takes from its arXiv page read whole (for a PDF tab, or completing a
+ * saved paper): arXiv's title and abstract (retitleFromArxiv) and its code links (addArxivCodeLinks).
+ * Answers whether it changed.
+ */
+export async function takeArxivPage(db: PaperLensDatabase, id: string, page: PagePaper, now: number): Promise<boolean> {
+  const retitled = await retitleFromArxiv(db, id, page, now);
+  const linked = await addArxivCodeLinks(db, id, page.codeLinks);
+  return retitled || linked;
+}
+
 /** The saved papers that lack what only their page says, in the order they were saved. */
 export async function savedLackingDetails(db: PaperLensDatabase): Promise<string[]> {
   const items = await db.saved.filter(lacksPageDetails).toArray();

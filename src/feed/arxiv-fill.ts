@@ -1,7 +1,7 @@
 import { MAX_ARXIV_FILL_QUEUE, type ArxivFillQueue } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { readArxivFillQueue, wantsArxivPage, writeArxivFillQueue } from '../db/feed';
-import { addArxivCodeLinks, completeSaved, retitleFromArxiv, savedLackingDetails, saveInputFromPage } from '../db/papers';
+import { completeSaved, savedLackingDetails, saveInputFromPage, takeArxivPage } from '../db/papers';
 import type { ArxivPaperResult } from './arxiv-paper';
 
 // arXiv asks automated clients for no more than one request every 3 seconds.
@@ -106,10 +106,9 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         lastRequestAt = deps.now();
         const result = await deps.fetchPaper(id);
         if (result.ok) {
-          // The page's title is arXiv's current one: the store's paper takes it (and the page's abstract) too, so the popup says what the reading list says.
-          const retitled = await retitleFromArxiv(db, id, result.paper, deps.now());
-          const linked = await addArxivCodeLinks(db, id, result.paper.codeLinks);
-          if ((await completeSaved(db, saveInputFromPage(id, result.paper))).changed > 0 || retitled || linked) deps.onFilled();
+          // The page's title is arXiv's current one: the store's paper takes it (and the page's abstract and code links) too, so the popup says what the reading list says.
+          const taken = await takeArxivPage(db, id, result.paper, deps.now());
+          if ((await completeSaved(db, saveInputFromPage(id, result.paper))).changed > 0 || taken) deps.onFilled();
         } else if (result.kind === 'failed') {
           console.warn(`PaperLens could not complete saved papers from arXiv: ${result.reason}`);
           // The run stops. This paper goes last, so one that arXiv keeps failing on (a 5xx of its

@@ -6,10 +6,8 @@ import type * as z from 'zod/mini';
 import { PaperSchema, SummarySchema, type Paper } from '../schema/papers';
 import { summarize, SUMMARIZER_VERSION } from '../summarize';
 import { uniqueCodeLinks } from '../summarize/links';
+import { MAX_CODE_LINKS } from '../papers/bounds';
 import type { FeedSuccess } from './client';
-
-// SummarySchema's limit (the summarizer caps the TL;DR itself).
-const MAX_CODE_LINKS = 10;
 
 /** The same repository however it is written (`…/repo`, `…/repo/`, `…/Repo.git`). */
 function linkKey(url: string): string {

@@ -1,6 +1,6 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { addArxivCodeLinks, badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus } from '../db/papers';
+import { addArxivCodeLinks, badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, takeArxivPage } from '../db/papers';
 import { keptCopies } from '../db/removed';
 import { readArxivFillQueue } from '../db/feed';
 import type { StoreHealth } from '../db/open';
@@ -93,15 +93,7 @@ async function queuedAmong(deps: HandlerDeps, ids: readonly string[]): Promise<s
  */
 async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | null> {
   const page = deps.arxivPage ? await deps.arxivPage(id) : null;
-  if (page) {
-    await deps
-      .ready()
-      .then(async (db) => {
-        await retitleFromArxiv(db, id, page, deps.now());
-        await addArxivCodeLinks(db, id, page.codeLinks);
-      })
-      .catch(() => undefined);
-  }
+  if (page) await deps.ready().then((db) => takeArxivPage(db, id, page, deps.now())).catch(() => undefined);
   return page;
 }
 
@@ -207,15 +199,15 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         const latest = latestArxivAbsPage(deps.senderUrl);
         const listing = arxivListingPage(deps.senderUrl);
         const paperPage = arxivPaperPage(deps.senderUrl);
+        // Code links only for the page's own paper: not another one's the same lookup names.
+        const pagePaperId = paperPage && deps.senderUrl !== undefined ? arxivIdFromUrl(deps.senderUrl) : null;
         if (latest || listing || paperPage) {
           const changed = await Promise.all(
             views.map(async (view, index) => {
               const query = request.queries[index];
               if (!view?.inStore || !query) return false;
               const retitled = query.title && !(listing && !query.abstract) ? await retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now(), latest).catch(() => false) : false;
-              // Only the page's own paper's: not another one's the same lookup names.
-              const ownPaper = deps.senderUrl !== undefined && arxivIdFromUrl(deps.senderUrl) === view.id;
-              const linked = paperPage && ownPaper && query.codeLinks ? await addArxivCodeLinks(db, view.id, query.codeLinks).catch(() => false) : false;
+              const linked = view.id === pagePaperId && query.codeLinks ? await addArxivCodeLinks(db, view.id, query.codeLinks).catch(() => false) : false;
               return retitled || linked;
             }),
           );

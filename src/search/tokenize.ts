@@ -65,11 +65,8 @@ export function withGermanSpellings(text: string): string {
   const words: string[] = [];
   UMLAUTS.lastIndex = 0;
   for (let umlaut = UMLAUTS.exec(lower); umlaut; umlaut = UMLAUTS.exec(lower)) {
-    let start = umlaut.index;
-    let end = start + 1;
-    for (let length = lengthBefore(lower, start, LETTER_OR_MARK); length > 0; length = lengthBefore(lower, start, LETTER_OR_MARK)) start -= length;
-    for (let length = lengthAt(lower, end, LETTER_OR_MARK); length > 0; length = lengthAt(lower, end, LETTER_OR_MARK)) end += length;
-    words.push(lower.slice(start, end));
+    const end = runEnd(lower, umlaut.index + 1, LETTER_OR_MARK);
+    words.push(lower.slice(runStart(lower, umlaut.index, LETTER_OR_MARK), end));
     UMLAUTS.lastIndex = end;
   }
   return words.length > 0 ? `${text}\n${words.join(' ').replace(UMLAUTS, (umlaut) => `${umlaut.normalize('NFD')[0]}e`)}` : text;
@@ -168,6 +165,7 @@ const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/gu;
 const ASCII_LETTER_RUNS = /[A-Za-z]+/g;
 const LETTER_RUNS = /\p{L}+/gu;
 const LETTER = /^\p{L}$/u;
+const ASCII_LETTER = /^[A-Za-z]$/;
 // Its parts: capitalized words and runs of capitals (an acronym ends before a capital that begins a word: "LLMRec").
 const CAMEL_PARTS = /\p{Lu}{2,}(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu;
 
@@ -175,31 +173,28 @@ const isAsciiWordChar = (code: number) => (code >= 97 && code <= 122) || (code >
 
 const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
 
-/** The length (1, or 2 past the BMP) of the character ending at `end` when `kind` matches it; 0 otherwise. */
-function lengthBefore(text: string, end: number, kind: RegExp): number {
-  if (end <= 0) return 0;
-  const code = text.charCodeAt(end - 1);
-  const length = code >= 0xdc00 && code <= 0xdfff && end > 1 && (text.charCodeAt(end - 2) & 0xfc00) === 0xd800 ? 2 : 1;
-  return kind.test(text.slice(end - length, end)) ? length : 0;
-}
-
-/** The length of the character starting at `at` when `kind` matches it; 0 otherwise. */
-function lengthAt(text: string, at: number, kind: RegExp): number {
-  if (at >= text.length) return 0;
-  const code = text.charCodeAt(at);
-  const length = (code & 0xfc00) === 0xd800 && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-  return kind.test(text.slice(at, at + length)) ? length : 0;
-}
-
-/** Where the run of letters (LETTER_RUNS', or ASCII_LETTER_RUNS' in ASCII text) ending at `end` starts. */
-function letterRunStart(text: string, end: number, ascii: boolean): number {
+/** Where the run of characters `kind` matches (one at a time; a character past the BMP is two code units) ending at `end` starts. */
+function runStart(text: string, end: number, kind: RegExp): number {
   let start = end;
-  if (ascii) {
-    for (let code = text.charCodeAt(start - 1); (code >= 97 && code <= 122) || (code >= 65 && code <= 90); code = text.charCodeAt(start - 1)) start--;
-    return start;
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    const length = code >= 0xdc00 && code <= 0xdfff && start > 1 && (text.charCodeAt(start - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+    if (!kind.test(text.slice(start - length, start))) break;
+    start -= length;
   }
-  for (let length = lengthBefore(text, start, LETTER); length > 0; length = lengthBefore(text, start, LETTER)) start -= length;
   return start;
+}
+
+/** Where the run of characters `kind` matches starting at `at` ends. */
+function runEnd(text: string, at: number, kind: RegExp): number {
+  let end = at;
+  while (end < text.length) {
+    const code = text.charCodeAt(end);
+    const length = (code & 0xfc00) === 0xd800 && end + 1 < text.length && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    if (!kind.test(text.slice(end, end + length))) break;
+    end += length;
+  }
+  return end;
 }
 
 /**
@@ -211,13 +206,13 @@ function compounds(text: string): string[] {
   const found: string[] = [];
   HYPHENS_FOUND.lastIndex = 0;
   for (let hyphen = HYPHENS_FOUND.exec(text); hyphen; hyphen = HYPHENS_FOUND.exec(text)) {
-    let start = hyphen.index;
-    for (let length = lengthBefore(text, start, WORD_CHARACTER); length > 0; length = lengthBefore(text, start, WORD_CHARACTER)) start -= length;
+    const start = runStart(text, hyphen.index, WORD_CHARACTER);
     let end = hyphen.index;
     // The compound goes on while a hyphen is followed by a letter, mark or digit.
-    while (start < hyphen.index && HYPHENS.has(text[end]!) && lengthAt(text, end + 1, WORD_CHARACTER) > 0) {
-      end++;
-      for (let length = lengthAt(text, end, WORD_CHARACTER); length > 0; length = lengthAt(text, end, WORD_CHARACTER)) end += length;
+    while (start < hyphen.index && HYPHENS.has(text[end]!)) {
+      const wordEnd = runEnd(text, end + 1, WORD_CHARACTER);
+      if (wordEnd === end + 1) break;
+      end = wordEnd;
     }
     if (end > hyphen.index) found.push(text.slice(start, end));
     HYPHENS_FOUND.lastIndex = end + 1;
@@ -302,7 +297,7 @@ export function compoundTerms(written: string): string[] {
   const runs = ascii ? ASCII_LETTER_RUNS : LETTER_RUNS;
   camel.lastIndex = 0;
   for (let change = camel.exec(text); change; change = camel.exec(text)) {
-    runs.lastIndex = letterRunStart(text, change.index, ascii);
+    runs.lastIndex = runStart(text, change.index, ascii ? ASCII_LETTER : LETTER);
     const [word] = runs.exec(text)!;
     // On past the word: each once.
     camel.lastIndex = runs.lastIndex;

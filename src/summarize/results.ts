@@ -658,19 +658,23 @@ const SETTING_BEFORE_SUBJECT = /(?:^|[,;]\s+)(?:(?:and|but|while|whereas|whilst)
  * 41.7%" of "…, and on GSM8K it improves accuracy …", which benchmark.
  */
 function settingOf(sentence: string, clauseStart: number, phraseStart: number): string | null {
-  const opener = clauseStart === 0 ? SETTING_OPENER.exec(sentence) : null;
-  // The phrase must follow the opener's own comma: "On GSM8K, HumanEval and MBPP, we …" lists on past it.
-  const beforeSubject = SETTING_BEFORE_SUBJECT.exec(sentence.slice(clauseStart, phraseStart))?.[1];
-  const setting =
-    opener && phraseStart >= opener[0].length && !/[,;]/.test(sentence.slice(opener[0].length, phraseStart))
-      ? opener[1]!
-      : beforeSubject !== undefined && /[\p{Lu}\p{N}]/u.test(beforeSubject.replace(/^\S+\s+/, ''))
-        ? beforeSubject
-        : undefined;
-  if (setting === undefined) return null;
+  const setting = openerSetting(sentence, clauseStart, phraseStart) ?? settingBeforeSubject(sentence.slice(clauseStart, phraseStart));
+  if (setting === null) return null;
   // A subject in it ("On WikiText-103 we achieve 18.7 perplexity, …") makes it a clause of its own.
   const clause = /\b(?:we|our|us|they|it)\b/i.test(setting);
   return clause || DISCOURSE_OPENER.test(setting) || setting.split(/\s+/).length > MAX_OPENER_WORDS ? null : setting[0]!.toUpperCase() + setting.slice(1);
+}
+
+/** The sentence's opener (SETTING_OPENER) when the phrase follows its own comma: "On GSM8K, HumanEval and MBPP, we …" lists on past it. */
+function openerSetting(sentence: string, clauseStart: number, phraseStart: number): string | null {
+  const opener = clauseStart === 0 ? SETTING_OPENER.exec(sentence) : null;
+  return opener && phraseStart >= opener[0].length && !/[,;]/.test(sentence.slice(opener[0].length, phraseStart)) ? opener[1]! : null;
+}
+
+/** What the text before a phrase opens its clause with (SETTING_BEFORE_SUBJECT), when it names something past its first word. */
+function settingBeforeSubject(beforePhrase: string): string | null {
+  const setting = SETTING_BEFORE_SUBJECT.exec(beforePhrase)?.[1];
+  return setting !== undefined && /[\p{Lu}\p{N}]/u.test(setting.replace(/^\S+\s+/, '')) ? setting : null;
 }
 
 // What a sentence opens with when its first phrase only sets the scene for the clause after it ("With

@@ -231,13 +231,17 @@ describe('reading-list page: several changes within their Undo time', () => {
   const removeButton = (id: string) => document.querySelector<HTMLElement>(`[data-testid="reading-item"][data-arxiv-id="${id}"] [data-testid="remove"]`)!;
   const messages = () => screen.queryAllByTestId('undo-offer').map((row) => row.querySelector('.undo-message')!.textContent);
   const statusOf = async (id: string) => (await db.saved.get(id))?.status;
-
-  test('two removals in a row share one Undo; a bulk edit after them gets its own, and each Undo puts back only its change', async () => {
+  /** The list opened, then HallE-Switch and Scaling Laws removed in a row: one Undo for both. */
+  const openAndRemoveTwo = async () => {
     await openPage();
     fireEvent.click(removeButton('2310.01779'));
     await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
     fireEvent.click(removeButton('2407.13623'));
     await waitFor(() => expect(messages()).toEqual(['Removed 2 papers']));
+  };
+
+  test('two removals in a row share one Undo; a bulk edit after them gets its own, and each Undo puts back only its change', async () => {
+    await openAndRemoveTwo();
     fireEvent.click(screen.getByTestId('select-all'));
     fireEvent.change(await screen.findByTestId('bulk-status'), { target: { value: 'read' } });
     await waitFor(() => expect(messages()).toEqual(['1 set to Read', 'Removed 2 papers']));
@@ -277,11 +281,7 @@ describe('reading-list page: several changes within their Undo time', () => {
   });
 
   test('papers an import lists again leave their removal\'s Undo, which goes once it has none left', async () => {
-    await openPage();
-    fireEvent.click(removeButton('2310.01779'));
-    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
-    fireEvent.click(removeButton('2407.13623'));
-    await waitFor(() => expect(messages()).toEqual(['Removed 2 papers']));
+    await openAndRemoveTwo();
     const importIds = async (text: string) => {
       fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([text], 'ids.txt', { type: 'text/plain' })] } });
       fireEvent.click(await screen.findByTestId('import-apply'));
@@ -315,11 +315,7 @@ describe('reading-list page: several changes within their Undo time', () => {
   test('a removal\'s Undo that lost papers listed again keeps its place and its time, and does not take the focus', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
-      await openPage();
-      fireEvent.click(removeButton('2310.01779'));
-      await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
-      fireEvent.click(removeButton('2407.13623'));
-      await waitFor(() => expect(messages()).toEqual(['Removed 2 papers']));
+      await openAndRemoveTwo();
       vi.advanceTimersByTime(8_000);
       fireEvent.click(screen.getByTestId('select-all'));
       fireEvent.change(await screen.findByTestId('bulk-status'), { target: { value: 'read' } });
