@@ -199,17 +199,28 @@ export interface KeptTime {
  * After arXiv asked to wait (a 429 or 503 with Retry-After), no request goes to it until then, from
  * tab titles, the popup or the queue alike: each is answered `failed` at once, with the wait left.
  * With `kept`, a worker started again still waits (the time is read once, at its first request).
+ * `queue` (spacedRequests) holds requests back between the two looks at the wait: one asked after the
+ * 429 is answered at once, not after its place in the queue; one queued before it sends nothing.
  */
-export function heedingRetryAfter(load: (id: string) => Promise<ArxivPaperResult>, now: () => number = Date.now, kept?: KeptTime): (id: string) => Promise<ArxivPaperResult> {
+export function heedingRetryAfter(
+  load: (id: string) => Promise<ArxivPaperResult>,
+  now: () => number = Date.now,
+  kept?: KeptTime,
+  queue: (send: (id: string) => Promise<ArxivPaperResult>) => (id: string) => Promise<ArxivPaperResult> = (send) => send,
+): (id: string) => Promise<ArxivPaperResult> {
   let notBefore = -Infinity;
   let restored: Promise<void> | null = null;
-  return async (id) => {
+  const waitLeft = async (id: string): Promise<ArxivPaperResult | null> => {
     await (restored ??= (kept?.read() ?? Promise.resolve(null)).then(
       (at) => void (notBefore = Math.max(notBefore, at ?? -Infinity)),
       () => undefined,
     ));
     const left = notBefore - now();
-    if (left > 0) return { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${Math.ceil(left / 1000)} s more before asking about ${id}`, retryAfterMs: left };
+    return left > 0 ? { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${Math.ceil(left / 1000)} s more before asking about ${id}`, retryAfterMs: left } : null;
+  };
+  const send = queue(async (id) => {
+    const waiting = await waitLeft(id);
+    if (waiting) return waiting;
     const result = await load(id);
     if (!result.ok && result.kind === 'failed' && result.retryAfterMs !== undefined) {
       notBefore = Math.max(notBefore, now() + result.retryAfterMs);
@@ -217,7 +228,8 @@ export function heedingRetryAfter(load: (id: string) => Promise<ArxivPaperResult
       await kept?.write(notBefore).catch(() => undefined);
     }
     return result;
-  };
+  });
+  return async (id) => (await waitLeft(id)) ?? send(id);
 }
 
 /** Fetches and reads a paper's abstract page. Never throws. */

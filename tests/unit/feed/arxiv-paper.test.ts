@@ -222,6 +222,33 @@ describe('heedingRetryAfter', () => {
     expect(asked).toEqual(['2501.00001', '2501.00003']);
   });
 
+  test('QA: after a 429, a badge expanded next is told the wait at once, not after a place in the queue; one queued before it asks nothing', async () => {
+    let clock = 0;
+    const events: string[] = [];
+    const load = heedingRetryAfter(
+      async (id) => {
+        events.push(`fetch ${id}`);
+        return { ok: false, kind: 'failed', reason: `arXiv answered HTTP 429 for ${id}`, retryAfterMs: 60_000 };
+      },
+      () => clock,
+      undefined,
+      (send) =>
+        spacedRequests(send, ARXIV_PAGE_GAP_MS, () => clock, async (ms) => {
+          events.push(`wait ${ms}`);
+          // arXiv answered the first meanwhile.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          clock += ms;
+        }),
+    );
+    const [first, queued] = await Promise.all([load('2501.00001'), load('2501.00002')]);
+    expect(first).toMatchObject({ retryAfterMs: 60_000 });
+    expect(queued).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/wait 59 s more/) });
+    expect(events.toSorted()).toEqual(['fetch 2501.00001', 'wait 1000']);
+    events.length = 0;
+    expect(await load('2501.00003')).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/wait 59 s more/) });
+    expect(events).toEqual([]);
+  });
+
   test('a failure without Retry-After (offline) holds nothing back', async () => {
     let calls = 0;
     const load = heedingRetryAfter(async () => {
