@@ -380,7 +380,7 @@ export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: 
     const abstract = pageAbstract || paper.abstract;
     // The picker weighs sentences by the title too: made again even for the same abstract. The
     // links read before stay: arXiv's page shows an abstract's URLs as "this https URL".
-    const summary = SummarySchema.parse(feedSummary(title, abstract, paper.feed?.githubRepo ?? null, paper.summary.codeLinks));
+    const summary = SummarySchema.parse(feedSummary(title, abstract, paper.feed?.githubRepo ?? null, paper));
     const retitledAt = normTitle === paper.normTitle && paper.retitledAt !== undefined ? paper.retitledAt : now;
     await putPapers(db, [{ ...paper, title, normTitle, abstract, summary, retitledAt }], now);
     const item = await db.saved.get(id);

@@ -15,9 +15,12 @@ export async function resummarizeStale(db: PaperLensDatabase, now: number): Prom
   return db.transaction('rw', db.paperBlocks, db.meta, db.searchIndex, async () => {
     if ((await db.meta.get(SUMMARIZER_VERSION_KEY))?.value === String(SUMMARIZER_VERSION)) return 0;
     const papers = await db.papers.toArray();
-    // The same summary a fresh fetch would make (the feed's repository first among the code links).
+    // The same summary a fresh fetch would make (the feed's repository first among the code links),
+    // keeping the links arXiv's comments gave.
     const current = papers.map((paper) =>
-      paper.summary.version === SUMMARIZER_VERSION ? paper : { ...paper, summary: SummarySchema.parse(feedSummary(paper.title, paper.abstract, paper.feed?.githubRepo ?? null)) },
+      paper.summary.version === SUMMARIZER_VERSION
+        ? paper
+        : { ...paper, summary: SummarySchema.parse(feedSummary(paper.title, paper.abstract, paper.feed?.githubRepo ?? null, paper)) },
     );
     const changed = current.filter((paper, index) => paper !== papers[index]);
     await db.papers.bulkPut(changed);

@@ -1,7 +1,7 @@
 import { SeedAssetSchema, SeedSnapshotLabelsSchema, type Paper, type SeedAsset } from '../schema';
 import type { PaperLensDatabase } from './database';
 import { rebuildSearchIndex } from './search';
-import { withFeedRepo } from '../feed/merge';
+import { mergedCodeLinks } from '../feed/merge';
 
 export const SEED_VERSION_KEY = 'seedVersion';
 /** Snapshot labels of the loaded seed, newest first (JSON array), to order trending lists. */
@@ -41,16 +41,19 @@ function capturedAt(label: string | null): number {
 
 /**
  * A bundled paper as a new snapshot has it, with what the live feed said since (upvotes, links,
- * its authors, which the snapshot lacks, and its repository as the first code link). The feed's
- * title and abstract, when fetched after the snapshot was captured, stay too (arXiv retitled it).
+ * its authors, which the snapshot lacks, and its repository as the first code link) and the code
+ * links its arXiv page's comments gave. The feed's title and abstract, when fetched after the
+ * snapshot was captured, stay too (arXiv retitled it).
  */
-function withFeedNews(bundled: Paper, stored: Paper | undefined): Paper {
-  const feed = stored?.feed;
-  if (!stored || !feed) return bundled;
+function withStoreNews(bundled: Paper, stored: Paper | undefined): Paper {
+  if (!stored) return bundled;
+  const feed = stored.feed;
+  const codeLinks = mergedCodeLinks(bundled.summary.codeLinks, feed?.githubRepo ?? null, stored, bundled.abstract);
+  if (!feed) return { ...bundled, summary: { ...bundled.summary, codeLinks } };
   const authors = bundled.authors.length > 0 ? bundled.authors : stored.authors;
   const feedText = feed.fetchedAt >= capturedAt(bundled.snapshot) && (stored.title !== bundled.title || stored.abstract !== bundled.abstract);
   if (feedText) return { ...bundled, title: stored.title, normTitle: stored.normTitle, abstract: stored.abstract, summary: stored.summary, feed, authors };
-  return { ...bundled, feed, authors, summary: { ...bundled.summary, codeLinks: withFeedRepo(bundled.summary.codeLinks, feed.githubRepo) } };
+  return { ...bundled, feed, authors, summary: { ...bundled.summary, codeLinks } };
 }
 
 /** A bundled paper under the title and abstract its arXiv page gave it after the snapshot was captured (arXiv retitled it), when it did. */
@@ -74,7 +77,7 @@ export async function seedStore(db: PaperLensDatabase, asset: SeedAsset, now = D
     const current = await db.papers.bulkGet(asset.papers.map((paper) => paper.id));
     await db.papers.bulkPut([
       ...dropped.filter((paper) => paper.feed !== null).map((paper): Paper => ({ ...paper, source: 'feed', rank: null, snapshot: null })),
-      ...asset.papers.map((paper, index) => withArxivTitle(withFeedNews(paper, current[index]), current[index])),
+      ...asset.papers.map((paper, index) => withArxivTitle(withStoreNews(paper, current[index]), current[index])),
     ]);
     await db.meta.bulkPut([
       { key: SEED_VERSION_KEY, value: asset.version },

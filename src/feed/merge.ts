@@ -5,33 +5,42 @@ import type { FeedDayList, FeedEntry } from '../schema/feed';
 import type * as z from 'zod/mini';
 import { PaperSchema, SummarySchema, type Paper } from '../schema/papers';
 import { summarize, SUMMARIZER_VERSION } from '../summarize';
-import { uniqueCodeLinks } from '../summarize/links';
+import { repositoryKey, uniqueCodeLinks } from '../summarize/links';
 import { MAX_CODE_LINKS } from '../papers/bounds';
 import type { FeedSuccess } from './client';
 
-/** The same repository however it is written (`…/repo`, `…/repo/`, `…/Repo.git`). */
-function linkKey(url: string): string {
-  return url.replace(/(?:\.git)?\/*$/, '').toLowerCase();
-}
-
 /** Code links with the feed's repository (if any) first, once. */
-export function withFeedRepo(links: string[], githubRepo: string | null): string[] {
-  const all = githubRepo === null ? links : [githubRepo, ...links.filter((link) => linkKey(link) !== linkKey(githubRepo))];
+function withFeedRepo(links: string[], githubRepo: string | null): string[] {
+  const all = githubRepo === null ? links : [githubRepo, ...links.filter((link) => repositoryKey(link) !== repositoryKey(githubRepo))];
   return all.slice(0, MAX_CODE_LINKS);
 }
 
 /**
- * Our own summary of the feed's abstract, with the feed's repository as the first code link, then
- * the abstract's, then those the paper had (`keptLinks`: arXiv's comments give some no abstract has,
- * addArxivCodeLinks), each repository once.
+ * The code links a stored paper had beyond the feed's repository and what `abstract` (the one now
+ * summarized) writes: arXiv's comments gave them (addArxivCodeLinks), or an older abstract whose
+ * URLs arXiv's page shows as "this https URL". A new summary keeps them; a link the abstract writes
+ * is the summarizer's to give, and the feed's repository the feed's (it may have corrected it).
  */
-export function feedSummary(title: string, abstract: string, githubRepo: string | null, keptLinks: readonly string[] = []): z.input<typeof SummarySchema> {
+function linksBeyond(had: Paper | undefined, abstract: string): string[] {
+  if (!had) return [];
+  const text = abstract.toLowerCase();
+  const formerRepo = had.feed?.githubRepo;
+  return had.summary.codeLinks.filter((link) => !text.includes(repositoryKey(link)) && (!formerRepo || repositoryKey(link) !== repositoryKey(formerRepo)));
+}
+
+/** Code links for a summary of `abstract`: the feed's repository first, then the summary's own, then those the stored paper had beyond them (linksBeyond), each repository once. */
+export function mergedCodeLinks(computed: string[], githubRepo: string | null, had: Paper | undefined, abstract: string): string[] {
+  return uniqueCodeLinks([...withFeedRepo(computed, githubRepo), ...linksBeyond(had, abstract)]).slice(0, MAX_CODE_LINKS);
+}
+
+/** Our own summary of the abstract, its code links as mergedCodeLinks gives them (`had`: the paper as stored). */
+export function feedSummary(title: string, abstract: string, githubRepo: string | null, had?: Paper): z.input<typeof SummarySchema> {
   const computed = summarize(title, abstract);
   const found = computed.codeLinks.filter((link) => HttpUrlSchema.safeParse(link).success);
   return {
     ...computed,
     version: SUMMARIZER_VERSION,
-    codeLinks: uniqueCodeLinks([...withFeedRepo(found, githubRepo), ...keptLinks]).slice(0, MAX_CODE_LINKS),
+    codeLinks: mergedCodeLinks(found, githubRepo, had, abstract),
   };
 }
 
@@ -55,7 +64,7 @@ export function feedEntryToPaper(entry: FeedEntry, existing: Paper | undefined, 
     rank: existing?.rank ?? null,
     snapshot: existing?.snapshot ?? null,
     source: existing?.source ?? 'feed',
-    summary: feedSummary(title, abstract, entry.githubRepo, existing?.summary.codeLinks),
+    summary: feedSummary(title, abstract, entry.githubRepo, existing),
     // Computed over the whole store elsewhere; a refresh must not lose them.
     related: existing?.related ?? [],
     feed: {

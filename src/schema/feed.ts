@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { normalizeArxivId } from '../papers/ids';
+import { pageCodeLink } from '../summarize/links';
 import { Abstract, ArxivIdSchema, Count, HttpUrlSchema, Rank, Timestamp, Title, text } from './common';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 import { isRecord } from './is-record';
@@ -168,7 +169,8 @@ export const DailyPaperItemSchema = z.pipe(
         submittedAt: paper.submittedOnDailyAt ?? item.submittedOnDailyAt ?? null,
         upvotes: paper.upvotes ?? item.upvotes ?? 0,
         comments: item.numComments ?? null,
-        githubRepo: paper.githubRepo ?? item.githubRepo ?? null,
+        // Shown as the paper's code ("Code: owner/repo"): a code host's address or none.
+        githubRepo: pageCodeLink(paper.githubRepo ?? item.githubRepo),
         projectPage: paper.projectPage ?? item.projectPage ?? null,
         keywords: paper.ai_keywords ?? item.ai_keywords ?? [],
         aiSummary: paper.ai_summary ?? item.ai_summary ?? null,

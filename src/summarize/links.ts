@@ -31,7 +31,7 @@ function trimLink(url: string): string {
 }
 
 /** What makes two code links the same repository: `https://github.com/A/b/`, `…/a/b.git` and `http://www.github.com/a/b` are one. */
-function repositoryKey(url: string): string {
+export function repositoryKey(url: string): string {
   return url
     .toLowerCase()
     .replace(/^https?:\/\/(?:www\.)?/, '')

@@ -6,10 +6,9 @@ import { loadSearchIndex } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
 import { buildRelatedCorpus, relatedTo } from '../../../src/search/related';
 import type { FeedSuccess } from '../../../src/feed/client';
-import { parseDailyPapers } from '../../../src/feed/parse';
 import type { SeedAsset } from '../../../src/schema';
 import { buildSeedAsset } from '../../../scripts/seed-build';
-import { fixtureText, NESTED_FIXTURE } from '../feed/fixtures';
+import { recordedDay } from '../feed/fixtures';
 
 let db: PaperLensDatabase;
 let asset: SeedAsset;
@@ -18,9 +17,7 @@ let counter = 0;
 
 beforeEach(async () => {
   asset ??= await buildSeedAsset();
-  const parsed = parseDailyPapers(JSON.parse(fixtureText(NESTED_FIXTURE)));
-  if (!parsed.ok) throw new Error(parsed.failure.reason);
-  day = { ...parsed, day: '2024-07-19' };
+  day = recordedDay();
   db = new PaperLensDatabase(`feed-store-${++counter}`);
   await seedStore(db, asset);
 });

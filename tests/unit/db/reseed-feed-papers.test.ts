@@ -6,18 +6,15 @@ import { lookupPapers, trendingList } from '../../../src/db/papers';
 import { loadSearchIndex } from '../../../src/db/search';
 import { seedStore } from '../../../src/db/seed';
 import type { FeedSuccess } from '../../../src/feed/client';
-import { parseDailyPapers } from '../../../src/feed/parse';
 import type { SeedAsset } from '../../../src/schema';
-import { fixtureText, NESTED_FIXTURE } from '../feed/fixtures';
+import { recordedDay } from '../feed/fixtures';
 
 let asset: SeedAsset;
 let day: FeedSuccess;
 
 beforeAll(async () => {
   asset = await buildSeedAsset();
-  const parsed = parseDailyPapers(JSON.parse(fixtureText(NESTED_FIXTURE)));
-  if (!parsed.ok) throw new Error(parsed.failure.reason);
-  day = { ...parsed, day: '2024-07-19' };
+  day = recordedDay();
 });
 
 // 2407.13623 is both in the bundled snapshot and in the recorded day's feed (rank 1, 52 upvotes).

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FeedSuccess } from '../../../src/feed/client';
+import { parseDailyPapers } from '../../../src/feed/parse';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -11,6 +13,13 @@ export const TOPLEVEL_FIXTURE = 'tests/fixtures/feed/daily_papers_toplevel.json'
 
 export function fixtureText(path: string): string {
   return readFileSync(resolve(ROOT, path), 'utf8');
+}
+
+/** The recorded response read as the feed's list of 2024-07-19. */
+export function recordedDay(): FeedSuccess {
+  const parsed = parseDailyPapers(JSON.parse(fixtureText(NESTED_FIXTURE)));
+  if (!parsed.ok) throw new Error(parsed.failure.reason);
+  return { ...parsed, day: '2024-07-19' };
 }
 
 /** The recorded response as loosely typed JSON, for building expectations and malformed variants. */

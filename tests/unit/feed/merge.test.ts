@@ -161,6 +161,14 @@ describe('links from a hostile feed', () => {
     expect(merged.summary.codeLinks).toEqual(['https://github.com/real/repo']);
   });
 
+  it("review: a repository on another host is no code link (it was shown as \"Code: openai/whisper\")", () => {
+    const hostile = structuredClone(recordedItems()[0]!);
+    hostile.paper.githubRepo = 'https://github.com.attacker.example/openai/whisper';
+    const merged = feedEntryToPaper(DailyPaperItemSchema.parse(hostile), undefined, FETCHED_AT);
+    expect(merged.feed?.githubRepo).toBeNull();
+    expect(merged.summary.codeLinks.join(' ')).not.toContain('attacker');
+  });
+
   it('gives store-valid papers with http links only for the whole recorded list', () => {
     const seeds = seedPapers();
     for (const feedEntry of feedEntries()) {
