@@ -144,6 +144,7 @@ export default defineBackground(() => {
     const answer = () =>
       handleMessage(message, {
         senderUrl: sender.url,
+        fromPage: !sender.url?.startsWith(browser.runtime.getURL('/')),
         senderIncognito: sender.tab?.incognito,
         ready: store.ready,
         health: store.health,

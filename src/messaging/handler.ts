@@ -41,12 +41,21 @@ export interface HandlerDeps {
   savedPapers?: (ids: string[]) => void;
   /** The address of the page that sent the request (none from the extension's own pages). */
   senderUrl?: string;
+  /** Sent by a script in a web page (a card, badges, a PDF tab's title), not by the extension's own pages: see PAGE_REQUESTS. */
+  fromPage?: boolean;
   /** The request came from a private (incognito) window: what is read there is not remembered as seen. */
   senderIncognito?: boolean;
 }
 
 // Requests after which pages showing saved statuses must look again.
 const CHANGES_SAVED: ReadonlySet<RequestType> = new Set<RequestType>(['save', 'setStatus', 'setStatusMany', 'removeSaved', 'restoreSaved', 'undoRemoval', 'restoreRemoved', 'importApply', 'clearReadingData']);
+
+/**
+ * What a script in arXiv's or Hugging Face's pages asks for: a page's paper and its neighbours, its
+ * Save, status and Undo. Not the reading list itself, its notes, an import or clearing it: a page the
+ * extension does not control (a compromised renderer) gets no more than its own scripts use.
+ */
+const PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['lookup', 'badges', 'related', 'save', 'completeSaved', 'setStatus', 'removeSaved', 'undoRemoval', 'keptRemoved', 'citation', 'arxivPage', 'paperTitle']);
 
 /** Whether a raw message asks for a change the open pages are told of (storeChanged), before it is validated. */
 export function changesSaved(raw: unknown): boolean {
@@ -60,6 +69,10 @@ function changedNothing(result: unknown): boolean {
 
 /** Validates a raw message and answers it. Never throws: a bad message gets an error reply. */
 export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
+  // Asked before it is read: an import sent by a page is refused without reading it.
+  if (deps.fromPage && isRecord(raw) && !(PAGE_REQUESTS as ReadonlySet<unknown>).has(raw.type)) {
+    return { ok: false, error: `a page's script may not ask for ${JSON.stringify(String(raw.type).slice(0, 40))}` };
+  }
   const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

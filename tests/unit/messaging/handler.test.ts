@@ -112,6 +112,23 @@ describe('background message handler', () => {
     ]);
   });
 
+  test("review: a page's script may save its paper but not read, import into or clear the reading list", async () => {
+    const page = { ...deps, senderUrl: 'https://arxiv.org/abs/2310.01779', fromPage: true };
+    const db = await deps.ready();
+    expect(await handleMessage({ type: 'save', paper: { id: '2407.13623', title: 'Scaling Laws with Vocabulary' } }, page)).toMatchObject({ ok: true });
+    for (const type of ['listSaved', 'clearReadingData', 'setNotes', 'refreshFeed']) {
+      expect(await handleMessage({ type }, page)).toEqual({ ok: false, error: `a page's script may not ask for "${type}"` });
+    }
+    const planted = { type: 'importApply', items: [{ id: '2501.00001', title: 'Planted by a page', status: 'to-read', tags: ['pwned'] }] };
+    expect(await handleMessage(planted, page)).toMatchObject({ ok: false, error: expect.stringMatching(/may not ask for "importApply"/) });
+    expect(await db.saved.get('2501.00001')).toBeUndefined();
+    expect(await db.saved.get('2407.13623')).toBeDefined();
+    // The reading list's own page may.
+    expect(await handleMessage({ type: 'listSaved' }, deps)).toMatchObject({ ok: true, result: expect.arrayContaining([expect.objectContaining({ id: '2407.13623' })]) });
+    await handleMessage({ type: 'removeSaved', ids: ['2407.13623'] }, page);
+    expect(await db.saved.get('2407.13623')).toBeUndefined();
+  });
+
   test('save, set status, list and remove round-trip through messages', async () => {
     expect(await handleMessage({ type: 'save', paper: { id: '2502.08489', title: 'Salamandra' } }, deps)).toMatchObject({ ok: true, result: { status: 'to-read' } });
     expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'reading' }, deps)).toMatchObject({ ok: true, result: { status: 'reading' } });
