@@ -664,6 +664,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             key={item.id}
             item={item}
             index={range.start + offset}
+            setSize={shown.length}
             height={rowHeight}
             selected={selection.has(item.id)}
             current={item.id === cursorId}

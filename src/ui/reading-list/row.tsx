@@ -31,6 +31,7 @@ function authorLine(authors: readonly string[]): string {
   return `${authors.slice(0, 3).join(', ')} et al.`;
 }
 
+// Told to a screen reader too (role=status): a note typed is saved with no button pressed.
 const STATE_TEXT: Record<WriteState, string> = { idle: '', pending: 'Editing…', saving: 'Saving…', saved: 'Saved', error: '' };
 
 interface Draft {
@@ -185,7 +186,7 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
   return (
     <label class="field notes-field">
       <span class="field-label">
-        Notes <span class="write-state" data-testid="notes-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+        Notes <span class="write-state" role="status" data-testid="notes-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
         {write.error && (
           <span class="error field-error" role="alert" title={`Notes not saved: ${write.error}`}>
             Notes not saved: {write.error}
@@ -251,7 +252,7 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
   return (
     <label class="field tags-field">
       <span class="field-label">
-        Tags <span class="write-state" data-testid="tags-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+        Tags <span class="write-state" role="status" data-testid="tags-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
         {/* On the label's line: the row's height is fixed, and a line under the field would be cut off. */}
         {write.error && (
           <span class="error field-error" role="alert" title={`Tags not saved: ${write.error}`}>
@@ -287,6 +288,8 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
 export interface RowProps {
   item: SavedItem;
   index: number;
+  /** How many rows the list has: only those in view are rendered, so a screen reader is told the whole count and each row's place. */
+  setSize: number;
   /** Every row's height (px): rows are placed by index. */
   height: number;
   selected: boolean;
@@ -298,7 +301,7 @@ export interface RowProps {
   onEditLost: (lost: LostEdit) => void;
 }
 
-function RowView({ item, index, height, selected, current, onSelect, onRemove, onFocusRow, onEditLost }: RowProps) {
+function RowView({ item, index, setSize, height, selected, current, onSelect, onRemove, onFocusRow, onEditLost }: RowProps) {
   const about = [`arXiv ${item.id}`, `added ${describeDay(item.addedAt)}`];
   if (item.readAt !== null) about.push(`read ${describeDay(item.readAt)}`);
   const authors = authorLine(item.authors);
@@ -309,6 +312,8 @@ function RowView({ item, index, height, selected, current, onSelect, onRemove, o
       data-arxiv-id={item.id}
       data-status={item.status}
       aria-current={current ? 'true' : undefined}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
       style={{ top: `${index * height}px`, height: `${height}px` }}
       onFocusIn={() => onFocusRow(item.id)}
     >

@@ -95,6 +95,14 @@ describe('reading-list page: the first screen', () => {
   }
   afterEach(() => localStorage.clear());
 
+  test('QA: each row rendered tells a screen reader its place among all the papers shown, not among the rows in view', async () => {
+    await db.saved.clear();
+    await db.saved.bulkPut(fifty((index) => 1_000 + index));
+    await openPage(50);
+    const rows = screen.getAllByTestId('reading-item');
+    expect(rows.map((row) => [row.getAttribute('aria-posinset'), row.getAttribute('aria-setsize')])).toEqual(rows.map((_, index) => [String(index + 1), '50']));
+  });
+
   test('with "Oldest added" kept from the last visit, the first rows shown are the oldest papers, and stay when the whole list is in', async () => {
     await db.saved.clear();
     await db.saved.bulkPut(fifty((index) => 1_000 + index));
@@ -690,6 +698,13 @@ describe('reading-list page: rows named for their papers', () => {
       expect(screen.getByRole('textbox', { name: `Notes on ${title}` })).toBeTruthy();
       expect(screen.getByRole('checkbox', { name: `Select ${title}` })).toBeTruthy();
     }
+  });
+
+  test('QA: a note typed is told to a screen reader as saved, with no button pressed', async () => {
+    await openPage(2);
+    const notes = screen.getByRole('textbox', { name: 'Notes on HallE-Switch' });
+    fireEvent.input(notes, { target: { value: 'read the ablations' } });
+    await waitFor(() => expect(screen.getAllByRole('status').map((region) => region.textContent)).toContain('Saved'), { timeout: 5_000 });
   });
 });
 
