@@ -31,13 +31,16 @@ export interface TimedOffers<T> {
   withdraw: (value: T) => void;
   /** Puts `next` in the place of `value` if it is still offered, for the time `value` had left. */
   replace: (value: T, next: T) => void;
+  /** Stops `value`'s time while the reader is on it (focus, pointer), or lets it run on with what it had left. */
+  hold: (value: T, held: boolean) => void;
   /** The offers standing now (not those of the render a handler was made in). */
   standing: () => readonly T[];
 }
 
 /**
  * Several values offered at once, each for `ms` from when it came (the Undo of each change made in
- * the last seconds): a newer offer does not take an older one's away.
+ * the last seconds): a newer offer does not take an older one's away. One the reader is on (hold)
+ * waits for them: an Undo focused or pointed at does not go from under them.
  */
 export function useTimedOffers<T>(ms = UNDO_MS): TimedOffers<T> {
   const [offers, setOffers] = useState<readonly T[]>([]);
@@ -54,27 +57,47 @@ export function useTimedOffers<T>(ms = UNDO_MS): TimedOffers<T> {
     current.current = next;
     setOffers(next);
   };
+  // Offers held (see hold), with the time each had left.
+  const held = useRef(new Map<T, number>());
   const stopTimer = (value: T) => {
     clearTimeout(timers.current.get(value)?.timer);
     timers.current.delete(value);
   };
-  const startTimer = (value: T, until: number) => timers.current.set(value, { timer: setTimeout(() => withdraw(value), Math.max(0, until - Date.now())), until });
-  const withdraw = (value: T) => {
+  /** Runs `value`'s time for `left` ms, or keeps it held with `left` ms to run once let go. */
+  const runFor = (value: T, left: number, isHeld: boolean) => {
+    if (isHeld) held.current.set(value, left);
+    else timers.current.set(value, { timer: setTimeout(() => withdraw(value), Math.max(0, left)), until: Date.now() + left });
+  };
+  const timeLeft = (value: T): number | undefined => held.current.get(value) ?? (timers.current.has(value) ? timers.current.get(value)!.until - Date.now() : undefined);
+  const forget = (value: T) => {
     stopTimer(value);
+    held.current.delete(value);
+  };
+  const withdraw = (value: T) => {
+    forget(value);
     if (current.current.includes(value)) show(current.current.filter((other) => other !== value));
   };
   const offer = (value: T, replacing: T | null = null) => {
-    if (replacing !== null) stopTimer(replacing);
-    stopTimer(value);
+    // A removal joining the offer the reader is on: the new one is held in its place.
+    const isHeld = replacing !== null && held.current.has(replacing);
+    if (replacing !== null) forget(replacing);
+    forget(value);
     show([value, ...current.current.filter((other) => other !== value && other !== replacing)]);
-    startTimer(value, Date.now() + ms);
+    runFor(value, ms, isHeld);
   };
   const replace = (value: T, next: T) => {
-    const until = timers.current.get(value)?.until;
-    if (until === undefined || !current.current.includes(value)) return;
-    stopTimer(value);
+    const left = timeLeft(value);
+    if (left === undefined || !current.current.includes(value)) return;
+    const isHeld = held.current.has(value);
+    forget(value);
     show(current.current.map((other) => (other === value ? next : other)));
-    startTimer(next, until);
+    runFor(next, left, isHeld);
   };
-  return { offers, offer, withdraw, replace, standing: () => current.current };
+  const hold = (value: T, isHeld: boolean) => {
+    const left = timeLeft(value);
+    if (left === undefined || held.current.has(value) === isHeld) return;
+    forget(value);
+    runFor(value, left, isHeld);
+  };
+  return { offers, offer, withdraw, replace, hold, standing: () => current.current };
 }

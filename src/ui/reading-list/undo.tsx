@@ -54,6 +54,8 @@ export interface Undo {
   /** Puts back what `offer`'s change changed; answers whether it did (false: failed, or no longer offered). */
   undo: (offer: Offer) => Promise<boolean>;
   dismiss: (offer: Offer) => void;
+  /** Stops `offer`'s time while the reader is on it (its row focused or pointed at), or lets it run on. */
+  hold: (offer: Offer, held: boolean) => void;
   /**
    * Tells of papers listed again by a change made outside this Undo (a save, an import, Recently removed),
    * as `isListed` says of each removed: a removal's Undo no longer offers them back, and goes when
@@ -86,7 +88,7 @@ function removalOffer(key: number, items: readonly RemovedItem[]): Offer {
  * for its own time: a bulk edit made two seconds after a removal leaves that removal's Undo standing.
  */
 export function useUndoableEdits(): Undo {
-  const { offers, offer: show, withdraw, replace, standing } = useTimedOffers<Offer>();
+  const { offers, offer: show, withdraw, replace, hold, standing } = useTimedOffers<Offer>();
   const [error, setError] = useState<string | null>(null);
   // The offers an Undo is putting back: a removal made meanwhile starts an offer of its own.
   const undoing = useRef(new Set<Offer>());
@@ -97,6 +99,7 @@ export function useUndoableEdits(): Undo {
     offers,
     error,
     dismiss: withdraw,
+    hold,
     listedAgain: (isListed) => {
       joinable.current = null;
       for (const offer of standing()) {
@@ -246,6 +249,28 @@ function useFocusAfterOffer(offers: readonly Offer[], bar: RefObject<HTMLDivElem
 }
 
 /**
+ * An offer the reader is on, its row focused or under the pointer, stands until they leave it,
+ * then for the time it had left: it does not go while being read or about to be pressed. A focus
+ * that merely left the window still counts as on it.
+ */
+function useHoldWhileOn(hold: Undo['hold']) {
+  const on = useRef(new Map<number, { focus: boolean; pointer: boolean }>());
+  const mark = (offer: Offer, how: 'focus' | 'pointer', isOn: boolean) => {
+    const marks = { ...(on.current.get(offer.key) ?? { focus: false, pointer: false }), [how]: isOn };
+    on.current.set(offer.key, marks);
+    hold(offer, marks.focus || marks.pointer);
+  };
+  return (offer: Offer) => ({
+    onFocusIn: () => mark(offer, 'focus', true),
+    onFocusOut: (event: FocusEvent) => {
+      if (event.relatedTarget !== null && !(event.currentTarget as Element).contains(event.relatedTarget as Node)) mark(offer, 'focus', false);
+    },
+    onMouseEnter: () => mark(offer, 'pointer', true),
+    onMouseLeave: () => mark(offer, 'pointer', false),
+  });
+}
+
+/**
  * "Removed … · Undo", one row for each change that can still be undone, newest first, announced to
  * screen readers. `focusElsewhere`: where the focus goes when the bar goes away while holding it
  * (see useFocusAfterOffer).
@@ -256,6 +281,7 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
   useFocusUndoWhenFocusGoes(undo.offers, () => bar.current?.querySelector<HTMLElement>('[data-testid="undo"]'));
   const undone = useRef<Offer | null>(null);
   const focusHandlers = useFocusAfterOffer(undo.offers, bar, undone, focusElsewhere);
+  const holdHandlers = useHoldWhileOn(undo.hold);
   // One Undo at a time: a double click would put the papers back twice (and the second would
   // report them "changed elsewhere").
   const undoing = useOneAtATime();
@@ -273,18 +299,35 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
         <div class="undo-bar" data-testid="undo-bar" ref={bar}>
           {undo.offers.length > 0 && (
             <ul class="undo-offers">
-              {undo.offers.map((offer) => (
-                <li key={offer.key} class="undo-offer" data-testid="undo-offer" {...focusHandlers(offer)}>
-                  <span class="undo-message">{offer.message}</span>
-                  {/* Named by its change, as its × is: a screen reader's list of buttons reads names alone, and several offers may stand. */}
-                  <button type="button" data-testid="undo" aria-label={`Undo: ${offer.message}`} aria-disabled={undoing.busy} onClick={() => void undoOnce(offer)}>
-                    Undo
-                  </button>
-                  <button type="button" class="undo-close" aria-label={`Dismiss: ${offer.message}`} onClick={() => undo.dismiss(offer)}>
-                    ×
-                  </button>
-                </li>
-              ))}
+              {undo.offers.map((offer) => {
+                const [focusRow, holdRow] = [focusHandlers(offer), holdHandlers(offer)];
+                return (
+                  <li
+                    key={offer.key}
+                    class="undo-offer"
+                    data-testid="undo-offer"
+                    onFocusIn={() => {
+                      focusRow.onFocusIn();
+                      holdRow.onFocusIn();
+                    }}
+                    onFocusOut={(event) => {
+                      focusRow.onFocusOut(event);
+                      holdRow.onFocusOut(event);
+                    }}
+                    onMouseEnter={holdRow.onMouseEnter}
+                    onMouseLeave={holdRow.onMouseLeave}
+                  >
+                    <span class="undo-message">{offer.message}</span>
+                    {/* Named by its change, as its × is: a screen reader's list of buttons reads names alone, and several offers may stand. */}
+                    <button type="button" data-testid="undo" aria-label={`Undo: ${offer.message}`} aria-disabled={undoing.busy} onClick={() => void undoOnce(offer)}>
+                      Undo
+                    </button>
+                    <button type="button" class="undo-close" aria-label={`Dismiss: ${offer.message}`} onClick={() => undo.dismiss(offer)}>
+                      ×
+                    </button>
+                  </li>
+                );
+              })}
             </ul>
           )}
           {undo.error && (

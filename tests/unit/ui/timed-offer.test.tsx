@@ -86,3 +86,32 @@ describe('useTimedOffers (the Undo of each change in the reading list and popup)
     expect(listed()).toBe('none');
   });
 });
+
+describe('QA: an offer the reader is on waits for them (hold)', () => {
+  test('held at 9 s, it stands as long as it is held, then for the second it had left', () => {
+    render(<Offers />);
+    act(() => many!.offer('Removed “HallE-Switch”'));
+    act(() => void vi.advanceTimersByTime(UNDO_MS - 1_000));
+    act(() => many!.hold('Removed “HallE-Switch”', true));
+    act(() => void vi.advanceTimersByTime(60_000));
+    expect(listed()).toBe('Removed “HallE-Switch”');
+    act(() => many!.hold('Removed “HallE-Switch”', false));
+    act(() => void vi.advanceTimersByTime(999));
+    expect(listed()).toBe('Removed “HallE-Switch”');
+    act(() => void vi.advanceTimersByTime(1));
+    expect(listed()).toBe('none');
+  });
+
+  test('a removal joining the held offer, or papers listed again taken from it, leave the one in its place held', () => {
+    render(<Offers />);
+    act(() => many!.offer('Removed “A”'));
+    act(() => many!.hold('Removed “A”', true));
+    act(() => many!.offer('Removed 2 papers', 'Removed “A”'));
+    act(() => many!.replace('Removed 2 papers', 'Removed “B”'));
+    act(() => void vi.advanceTimersByTime(60_000));
+    expect(listed()).toBe('Removed “B”');
+    act(() => many!.hold('Removed “B”', false));
+    act(() => void vi.advanceTimersByTime(UNDO_MS));
+    expect(listed()).toBe('none');
+  });
+});

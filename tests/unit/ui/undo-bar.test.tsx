@@ -14,6 +14,7 @@ const undo = (offer: Offer | null, ...older: Offer[]): Undo => ({
   offerRevert: () => undefined,
   undo: async () => true,
   dismiss: () => undefined,
+  hold: () => undefined,
   listedAgain: () => undefined,
 });
 
@@ -71,4 +72,24 @@ test('several offers: each has its row (newest first) with its own Undo; the new
   // The last one runs out under the focus: it goes elsewhere, as with one offer.
   rerender(<UndoBar undo={undo(null)} focusElsewhere={elsewhere} />);
   expect(handed).toEqual(['Removed 2 papers']);
+});
+
+test('QA: the Undo the reader is on, focused or pointed at, holds its time until they leave it (it went after 10 s under the focus)', async () => {
+  const { fireEvent } = await import('@testing-library/preact');
+  const holds: string[] = [];
+  const offer: Offer = { key: 1, message: 'Removed 63 papers', count: 63, revert: async () => ({ changed: 63 }) };
+  render(
+    <div>
+      <UndoBar undo={{ ...undo(offer), hold: (_, held) => void holds.push(held ? 'hold' : 'run') }} />
+      <button type="button">elsewhere</button>
+    </div>,
+  );
+  const row = screen.getByTestId('undo-offer');
+  fireEvent.focusIn(screen.getByTestId('undo'));
+  fireEvent.mouseEnter(row);
+  fireEvent.focusOut(screen.getByTestId('undo'), { relatedTarget: screen.getByText('elsewhere') });
+  // Focus gone from the row, the pointer still on it: held still.
+  expect(new Set(holds)).toEqual(new Set(['hold']));
+  fireEvent.mouseLeave(row);
+  expect(holds.at(-1)).toBe('run');
 });
