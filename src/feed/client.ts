@@ -2,11 +2,12 @@ import { FeedDaySchema, MAX_REASON_LENGTH, type FeedEntry, type FeedFailure } fr
 import { parseDailyPapers } from './parse';
 import { unreachableReason } from './unreachable';
 import { errorMessage } from '../messaging/error-message';
+import { MAX_FEED_PAPERS } from '../papers/bounds';
 
 /** The Hugging Face daily-papers API: today's list, or a day's with `?date=YYYY-MM-DD`. */
 export const DAILY_PAPERS_URL = 'https://huggingface.co/api/daily_papers';
 export const DEFAULT_FEED_TIMEOUT_MS = 10_000;
-const MAX_LIMIT = 1000;
+const MAX_LIMIT = MAX_FEED_PAPERS;
 /**
  * The most of a response body that is read. A day's recorded list (13 papers) is 70 KB, so the
  * largest list the feed gives (1,000 papers) is some 5 MB: anything past this is not a feed.
@@ -211,13 +212,16 @@ function parseJson(body: string, contentType: string): { ok: true; json: unknown
  * The day a list is for: the one asked for, else the latest day its papers were listed on, else
  * today (UTC). A day's list carries papers listed the day before (the recorded feed: 3 of 13): just
  * after midnight those are most of it, and the list must not be taken for, and replace, that day's.
+ * A day past tomorrow is no listing's (a date typed wrong): the list kept for it would stay the
+ * latest for good, over every real day after it.
  */
 function listDay(entries: FeedEntry[], requested: string | undefined, now: number): string {
   if (requested !== undefined) return requested;
+  const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
   let latest: string | null = null;
   for (const entry of entries) {
-    const at = entry.submittedAt ?? entry.publishedAt;
-    if (at !== null && (latest === null || at.slice(0, 10) > latest)) latest = at.slice(0, 10);
+    const day = (entry.submittedAt ?? entry.publishedAt)?.slice(0, 10);
+    if (day !== undefined && day <= tomorrow && (latest === null || day > latest)) latest = day;
   }
   return latest ?? new Date(now).toISOString().slice(0, 10);
 }

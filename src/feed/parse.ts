@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { DailyPaperItemSchema, type FeedEntry, type FeedFailure } from '../schema/feed';
+import { MAX_FEED_PAPERS } from '../papers/bounds';
 
 /** How many dropped-item problems are kept for the log; the count covers all of them. */
 const MAX_PROBLEMS = 10;
@@ -47,6 +48,10 @@ export function parseDailyPapers(json: unknown): ParsedFeed | { ok: false; failu
     return { ok: false, failure: { kind: 'schema', reason, path: '(root)' } };
   }
   if (json.length === 0) return { ok: false, failure: { kind: 'empty', reason: 'the feed lists no papers' } };
+  // Each paper listed stays in the store: a list past what a day holds is not one to take.
+  if (json.length > MAX_FEED_PAPERS) {
+    return { ok: false, failure: { kind: 'schema', reason: `the feed lists ${json.length.toLocaleString('en-US')} papers, more than a day's list holds (${MAX_FEED_PAPERS.toLocaleString('en-US')})`, path: '(root)' } };
+  }
 
   const entries: FeedEntry[] = [];
   const ranks: number[] = [];

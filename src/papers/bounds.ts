@@ -23,3 +23,5 @@ export const MAX_URL_LENGTH = 2048;
 export const MAX_ABSTRACT_NAMES = 24;
 /** The longest name kept (longer runs are pieces of URLs or hashes, not names). */
 export const MAX_NAME_LENGTH = 40;
+// A day's daily-papers list (Hugging Face lists tens; its API answers 1,000 at most).
+export const MAX_FEED_PAPERS = 1000;

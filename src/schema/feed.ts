@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { normalizeArxivId } from '../papers/ids';
 import { pageCodeLink } from '../summarize/links';
 import { Abstract, ArxivIdSchema, Count, HttpUrlSchema, Rank, Timestamp, Title, text } from './common';
-import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
+import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_FEED_PAPERS, MAX_TITLE } from '../papers/bounds';
 import { isRecord } from './is-record';
 
 /**
@@ -254,11 +254,11 @@ export type ArxivFillQueue = z.infer<typeof ArxivFillQueueSchema>;
 /** A day's list in the feed's order, which is its ranking. */
 export const FeedDayListSchema = z.object({
   day: FeedDaySchema,
-  ids: z.array(ArxivIdSchema).check(z.maxLength(1000)),
+  ids: z.array(ArxivIdSchema).check(z.maxLength(MAX_FEED_PAPERS)),
   /**
    * Each paper's place in the feed, when items before it could not be used (so a paper keeps the
    * rank Hugging Face shows); absent when the places are 1, 2, 3… (and in lists stored before it).
    */
-  ranks: z.optional(z.array(Rank).check(z.maxLength(1000))),
+  ranks: z.optional(z.array(Rank).check(z.maxLength(MAX_FEED_PAPERS))),
 });
 export type FeedDayList = z.infer<typeof FeedDayListSchema>;

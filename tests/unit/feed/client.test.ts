@@ -66,6 +66,21 @@ describe('fetching the list', () => {
     expect(await run(respond(JSON.stringify(undated)))).toMatchObject({ ok: true, day: '2024-07-20' });
   });
 
+  it("review: a paper dated years ahead does not make the list that year's (it stayed the latest for good); tomorrow's date, a time zone ahead, does", async () => {
+    const item = recordedItems()[0]!;
+    const listed = (id: string, at: string) => ({ ...item, paper: { ...item.paper, id, submittedOnDailyAt: at } });
+    const typedWrong = [listed('2407.00001', '2024-07-19T08:00:00Z'), listed('2407.00002', '2099-01-01T00:00:00Z')];
+    expect(await run(respond(JSON.stringify(typedWrong)))).toMatchObject({ ok: true, day: '2024-07-19' });
+    const aheadOfUtc = [listed('2407.00001', '2024-07-20T08:00:00Z'), listed('2407.00002', '2024-07-21T01:00:00Z')];
+    expect(await run(respond(JSON.stringify(aheadOfUtc)))).toMatchObject({ ok: true, day: '2024-07-21' });
+  });
+
+  it('review: an answer listing more papers than a day holds is refused with the count, not stored', async () => {
+    const item = recordedItems()[0]!;
+    const many = Array.from({ length: 3_000 }, (_, index) => ({ ...item, paper: { ...item.paper, id: `2407.${String(index + 1).padStart(5, '0')}` } }));
+    expect(await failureOf(run(respond(JSON.stringify(many))))).toEqual({ kind: 'schema', reason: "the feed lists 3,000 papers, more than a day's list holds (1,000)", path: '(root)' });
+  });
+
   it('counts dropped items and says why', async () => {
     const body = JSON.stringify([{ paper: { id: 'not-an-id', title: 'X' } }, ...recordedItems()]);
     const result = await run(respond(body));
