@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
@@ -150,7 +151,24 @@ const quoted = (tags: readonly string[]) => tags.map((name) => `“${name}”`).
  * Edits of the selected papers that are shown (a paper the filters hide is left alone), each
  * offered for undo: the undo puts back what the edit changed.
  */
-function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { selected: string[]; hidden: number; items: SavedItem[]; clear: () => void; remove: (ids: string[]) => Promise<void>; offerRevert: Undo['offerRevert'] }) {
+function BulkBar({
+  selected,
+  hidden,
+  items,
+  clear,
+  remove,
+  offerRevert,
+  statusRef,
+}: {
+  selected: string[];
+  hidden: number;
+  items: SavedItem[];
+  clear: () => void;
+  remove: (ids: string[]) => Promise<void>;
+  offerRevert: Undo['offerRevert'];
+  /** Its first control, which the b key goes to. */
+  statusRef: RefObject<HTMLSelectElement | null>;
+}) {
   const [tag, setTag] = useState('');
   // One change at a time: on thousands of papers one takes a second or two, and a second press
   // meanwhile would start a second change (and a second Undo) over the first.
@@ -238,6 +256,7 @@ function BulkBar({ selected, hidden, items, clear, remove, offerRevert }: { sele
       <strong data-testid="bulk-count">{count} selected</strong>
       {hidden > 0 && <span class="muted">({hidden} more hidden by the filters, left alone)</span>}
       <select
+        ref={statusRef}
         data-testid="bulk-status"
         aria-label="Set the status of the selected papers"
         aria-disabled={busy}
@@ -421,6 +440,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [cursorId, setCursorId] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const bulkStatus = useRef<HTMLSelectElement>(null);
   const selectAllBox = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const undo = useUndoableEdits();
@@ -567,6 +587,11 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       } else if (key === 'j') now.moveCursor(1);
       else if (key === 'k') now.moveCursor(-1);
       else if (key === 'x' && current) now.select(current.id, !now.selection.has(current.id));
+      // To the selected papers' actions, over every row between (Shift+Tab from row 30 took 183 presses).
+      else if (key === 'b' && bulkStatus.current) {
+        event.preventDefault();
+        bulkStatus.current.focus();
+      }
       // Enter opens the cursor's paper from its row or the page itself, not from another control
       // (Select all, Import file…), whose own Enter it would take.
       else if (event.key === 'Enter' && current && !pressable(event.target) && (event.target === document.body || (event.target instanceof Node && listRef.current?.contains(event.target)))) {
@@ -718,11 +743,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
               />{' '}
               Select all shown
             </label>
-            <span class="keys muted">j / k move · x select · Enter open · / search</span>
+            <span class="keys muted">j / k move · x select · b selected · Enter open · / search</span>
           </div>
         )}
         {selectedShown.length > 0 && items && (
           <BulkBar
+            statusRef={bulkStatus}
             selected={selectedShown}
             hidden={selection.size - selectedShown.length}
             items={items}
