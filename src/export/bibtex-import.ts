@@ -391,6 +391,26 @@ function yearOf(value: string | undefined): string | null {
   return /^\s*(\d{4})\s*$/.exec(value ?? '')?.[1] ?? null;
 }
 
+/** Whether a venue field's text names one: not one that only says arXiv (or DBLP's CoRR), or holds arXiv's comments. */
+function namesVenue(value: string): boolean {
+  return value !== '' && !/arxiv|^corr$|^comment:/i.test(value);
+}
+
+// What a publication note says ("Proceedings of NAACL-HLT, 2019", "Accepted at ICLR 2024", "Phys.
+// Rev. D 97"): a year or a venue's word.
+const VENUE_WORDS = /(?<![\w-])(?:1[89]\d\d|20\d\d|proc(?:eedings)?|conf(?:erence)?|journal|workshops?|symposium|trans(?:actions)?|letters|phys|rev|vol(?:ume)?|pp|findings|accepted|published|to appear|in press)(?![\w-])/i;
+
+/**
+ * Whether a `note` holds where the paper was published (our export writes the journal reference
+ * there, as arXiv's does) rather than the reader's own words (Zotero writes its Extra field there):
+ * on one line and naming a year or a venue. Any other goes to the notes.
+ */
+function venueNote(raw: string | undefined): boolean {
+  if (raw === undefined || /[\r\n]/.test(raw.trim())) return false;
+  const value = singleLine(bibtexToText(raw));
+  return namesVenue(value) && VENUE_WORDS.test(value);
+}
+
 /**
  * Where the paper was published, as the reading list keeps it (`journalRef`): the venue of a
  * published entry (`journal`, biblatex's `journaltitle`, a conference paper's `booktitle`) with its
@@ -400,9 +420,8 @@ function yearOf(value: string | undefined): string | null {
  */
 function entryJournalRef(field: (name: string) => string | undefined): string | undefined {
   const text = (name: string) => singleLine(bibtexToText(field(name) ?? ''));
-  const names = (value: string) => value !== '' && !/arxiv|^corr$|^comment:/i.test(value);
-  const venue = ['journal', 'journaltitle', 'booktitle'].map(text).find(names);
-  if (venue === undefined) return [text('note')].find(names);
+  const venue = ['journal', 'journaltitle', 'booktitle'].map(text).find(namesVenue);
+  if (venue === undefined) return venueNote(field('note')) ? text('note') : undefined;
   // A year of the preprint's (Google Scholar's arXiv entries have one too) is not written without a venue.
   const year = yearOf(field('year')) ?? /^\s*(\d{4})(?:-|\s*$)/.exec(field('date') ?? '')?.[1] ?? null;
   return year === null || new RegExp(`(?<!\\d)${year}(?!\\d)`).test(venue) ? venue : `${venue}, ${year}`;
@@ -451,8 +470,12 @@ function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejectio
   if (keywords !== undefined) {
     item.tags = keywordTags(splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText), (reason) => leftOut.push({ line: entry.line, reason: `${reason}: left out of ${where}` }));
   }
-  // Each note once: some tools write the same one as annote and annotation.
-  const notes = [...new Set(NOTE_FIELDS.flatMap((name) => field(name) ?? []))];
+  // Each note once: some tools write the same one as annote and annotation. A `note` that is no
+  // publication's, nor the paper's address ("arXiv:2310.01779 [cs]", a link), is the reader's.
+  const note = field('note')?.trim() ?? '';
+  const noteText = singleLine(bibtexToText(note));
+  const readersNote = note !== '' && !venueNote(note) && namesVenue(noteText) && !/^https?:\/\/\S+$/.test(noteText) ? [note] : [];
+  const notes = [...new Set([...NOTE_FIELDS.flatMap((name) => field(name) ?? []), ...readersNote])];
   // Line by line: LaTeX rendering joins lines, and a note's line breaks are the reader's.
   if (notes.length > 0) item.notes = notes.join('\n\n').split('\n').map((line) => bibtexToText(line)).join('\n');
   const doi = bareDoi(unescapeAddress(field('doi') ?? ''));

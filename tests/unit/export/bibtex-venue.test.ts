@@ -130,3 +130,26 @@ describe('BibTeX entries without an arXiv id are imported by their title', () =>
     expect(matchTitles(parse, [attention]).rejected).toEqual([{ line: 1, reason: 'eprint "1706.0376" is not a valid arXiv id in @article{vaswani2017attention}' }]);
   });
 });
+
+describe("QA: a BibTeX note in the reader's own words goes to the notes, not the journal reference", () => {
+  const bib = [
+    '@misc{a, title = {A}, eprint = {2101.00001}, note = {Read for the reading group.',
+    'Key idea: "robustness", not accuracy, matters}}',
+    '@misc{b, title = {B}, eprint = {2101.00002}, note = {$\\ell_1$ vs. $\\ell_2$ loss --- see Tab.~3; 10\\% better FID}, annote = {Mine}}',
+    '@misc{c, title = {C}, eprint = {2101.00003}, note = {Accepted at ICLR 2024}}',
+    '@misc{d, title = {D}, eprint = {2101.00004}, note = {Phys. Rev. D 97, 014503}}',
+    '@misc{e, title = {E}, eprint = {2101.00005}, note = {arXiv:2101.00005 [cs]}}',
+    '@misc{f, title = {F}, eprint = {2101.00006}, note = {\\url{https://huggingface.co/papers/2101.00006}}}',
+  ].join('\n');
+
+  test("a note of several lines, or naming no year nor venue, is the reader's; a publication, the paper's own id or link are not", () => {
+    expect(imported(bib).map((item) => [item.id, item.notes, item.journalRef])).toEqual([
+      ['2101.00001', 'Read for the reading group.\nKey idea: "robustness", not accuracy, matters', undefined],
+      ['2101.00002', 'Mine\n\nℓ₁ vs. ℓ₂ loss — see Tab. 3; 10% better FID', undefined],
+      ['2101.00003', undefined, 'Accepted at ICLR 2024'],
+      ['2101.00004', undefined, 'Phys. Rev. D 97, 014503'],
+      ['2101.00005', undefined, undefined],
+      ['2101.00006', undefined, undefined],
+    ]);
+  });
+});
