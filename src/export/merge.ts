@@ -63,7 +63,8 @@ function newItem(incoming: ImportedItem, now: number): SavedItem {
     notes: incoming.notes ?? '',
     addedAt: incoming.addedAt ?? now,
     updatedAt: incoming.updatedAt ?? now,
-    readAt: incoming.readAt ?? null,
+    // A file that says read but not when (a CSV edited in a spreadsheet, another tool's): read by its last change.
+    readAt: incoming.readAt ?? (status === 'read' ? (incoming.updatedAt ?? now) : null),
     sourceUrl: incoming.sourceUrl ?? null,
     published: incoming.published ?? null,
     primaryCategory: incoming.primaryCategory ?? null,
@@ -101,7 +102,7 @@ export function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem
     notes: mergeNotes(current.notes, incoming.notes ?? ''),
     addedAt: Math.min(current.addedAt, incoming.addedAt ?? current.addedAt),
     updatedAt: Math.max(current.updatedAt, incoming.updatedAt ?? current.updatedAt),
-    readAt: status === 'read' ? pick(statusSide.readAt, otherSide.readAt, null) : (statusSide.readAt ?? null),
+    readAt: status === 'read' ? pick(statusSide.readAt, otherSide.readAt, statusSide.updatedAt ?? current.updatedAt) : (statusSide.readAt ?? null),
     sourceUrl: pick(newer.sourceUrl, older.sourceUrl, null),
     published: pick(newer.published, older.published, null),
     primaryCategory: pick(newer.primaryCategory, older.primaryCategory, null),

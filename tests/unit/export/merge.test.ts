@@ -32,6 +32,13 @@ describe('planImport merges by id', () => {
     expect(planImport([listed], [{ id: listed.id, updatedAt: 5_000 }], NOW).unchanged).toBe(1);
   });
 
+  test('QA: a status set to Read in a spreadsheet, its read_at cell left empty, is read as of its row\'s last change (it had no date, so no "read …" on the row)', () => {
+    const listed = savedItem({ status: 'to-read', updatedAt: 5_000, readAt: null });
+    expect(planImport([listed], [{ id: listed.id, status: 'read', updatedAt: 5_000 }], NOW).updated[0]).toMatchObject({ status: 'read', readAt: 5_000 });
+    expect(planImport([], [{ id: '2401.00009', status: 'read', updatedAt: 4_000 }], NOW).added[0]).toMatchObject({ status: 'read', readAt: 4_000 });
+    expect(planImport([], [{ id: '2401.00009', status: 'read' }], NOW).added[0]).toMatchObject({ status: 'read', readAt: NOW });
+  });
+
   test('tags are united, each once ignoring case, in the order first seen', () => {
     const listed = savedItem({ tags: ['vision', 'to cite'] });
     const plan = planImport([listed], [{ id: listed.id, tags: ['llm', 'vision', 'survey'] }], NOW);
