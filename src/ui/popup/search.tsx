@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
+import { readableSaved } from '../../db/saved-rows';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, someWordsRows, type ResultRow, type RowContext, type SomeWordsRow } from '../../db/search';
 import { idYearMonth, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
@@ -54,7 +55,7 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
   // The reading list (it can hold thousands of notes) is read with the index, and kept: read at the
   // first keystroke it took about a second with 5,000 saved papers, and again after each clearing,
   // which also rebuilt their typo index. Null until then.
-  const saved = useLiveQuery(() => (load ? db.saved.toArray() : Promise.resolve(null)), [load]);
+  const saved = useLiveQuery(() => (load ? db.saved.toArray().then((rows) => readableSaved(rows).items) : Promise.resolve(null)), [load]);
   const savedNewestFirst = useMemo(() => (saved.value ? sortItems(saved.value, 'added') : null), [saved.value]);
   // So are the papers whose pages were opened (5,000 at most), newest first.
   const seen = useLiveQuery(() => (load ? db.seen.orderBy('at').reverse().toArray() : Promise.resolve(null)), [load]);

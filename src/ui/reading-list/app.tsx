@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
+import { readableSaved } from '../../db/saved-rows';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
@@ -420,10 +421,10 @@ function useSettledText(text: string): string {
 const FIRST_SCREEN = 40;
 
 /** The first screen of a list in `sort` order, read from the store's index; none for an order it has no index for. */
-function readFirstScreen(db: PaperLensDatabase, sort: SortKey): Promise<SavedItem[]> {
-  if (sort === 'title') return Promise.resolve([]);
+async function readFirstScreen(db: PaperLensDatabase, sort: SortKey): Promise<SavedItem[]> {
+  if (sort === 'title') return [];
   const byTime = db.saved.orderBy(sort === 'updated' ? 'updatedAt' : 'addedAt');
-  return (sort === 'oldest' ? byTime : byTime.reverse()).limit(FIRST_SCREEN).toArray();
+  return readableSaved(await (sort === 'oldest' ? byTime : byTime.reverse()).limit(FIRST_SCREEN).toArray()).items;
 }
 
 export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
@@ -433,9 +434,10 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     readFirstScreen(db, rememberedSort()).then(setFirstScreen, () => setFirstScreen([]));
   }, []);
   // The whole list is read once the first screen is in (reading both at once delays the first).
-  const live = useLiveQuery(() => (firstScreen === null ? Promise.resolve(undefined) : db.saved.toArray()), [firstScreen === null]);
+  const live = useLiveQuery(() => (firstScreen === null ? Promise.resolve(undefined) : db.saved.toArray().then(readableSaved)), [firstScreen === null]);
   const complete = live.value !== undefined;
-  const items = live.value ?? (firstScreen?.length ? firstScreen : undefined);
+  const items = live.value?.items ?? (firstScreen?.length ? firstScreen : undefined);
+  const unreadable = live.value?.unreadable ?? 0;
   const [query, setQuery] = useState<ListQuery>(() => ({ ...EMPTY_QUERY, sort: rememberedSort() }));
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -760,6 +762,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             remove={(ids) => undo.remove(ids)}
             offerRevert={undo.offerRevert}
           />
+        )}
+        {unreadable > 0 && (
+          <p class="error" role="alert" data-testid="unreadable-saved">
+            {unreadable === 1 ? 'One saved paper' : `${grouped(unreadable)} saved papers`} could not be read (stored by another version of PaperLens, or damaged) and {unreadable === 1 ? 'is' : 'are'} not shown;{' '}
+            {unreadable === 1 ? 'it is' : 'they are'} kept as {unreadable === 1 ? 'it is' : 'they are'}.
+          </p>
         )}
         <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
         <LostEdits

@@ -15,6 +15,7 @@ import { summarize, SUMMARIZER_VERSION } from '../../../src/summarize';
 import { normalizeTitle } from '../../../src/papers/ids';
 import type { Paper, SavedItem, SeedAsset } from '../../../src/schema';
 import { hostileItems, savedItem } from '../export/fixtures';
+import { readableSaved } from '../../../src/db/saved-rows';
 import { IMPORTED_NOTES_SEPARATOR } from '../../../src/export/merge';
 import { legacyCitationKeys, wantsCiteKey } from '../../../src/export/bibtex';
 import { SHIPPED_STORES, VERSION_5_STORES } from './shipped-stores';
@@ -113,6 +114,8 @@ describe.each(Object.entries(SHIPPED_STORES))('a database made by the %s opens w
     // Every item as it was, with the citation key a whole-list export gave it (version 14).
     const keys = legacyCitationKeys(saved);
     expect(byId(await db.saved.toArray())).toEqual(byId(withLegacyKeys(saved)));
+    // The reading list and the popup read each row through the schema: none is left out.
+    expect(readableSaved(await db.saved.toArray()).unreadable).toBe(0);
     const pinned = saved.findIndex((item) => wantsCiteKey(item));
     expect(await db.saved.where('citeKey').equals(keys[pinned]!).primaryKeys()).toContain(saved[pinned]!.id);
     // Every paper kept as it was (now in blocks).

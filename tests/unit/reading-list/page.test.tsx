@@ -122,6 +122,18 @@ describe('reading-list page: the first screen', () => {
   });
 });
 
+describe('review: a stored row the schema cannot read', () => {
+  test('leaves that paper out and says so; the others are listed, not a blank page', async () => {
+    // As another version might have written it, or a damaged store: no tags, no authors.
+    const damaged: unknown = { ...savedItem({ id: '2401.00077', title: 'Damaged', addedAt: 9 }), tags: undefined, authors: null };
+    await db.saved.bulkPut([damaged as SavedItem]);
+    await openPage(3);
+    expect(screen.getAllByTestId('reading-item').map((row) => row.getAttribute('data-arxiv-id'))).toEqual(['2310.01779', '2407.13623', '1706.03762']);
+    expect((await screen.findByTestId('unreadable-saved')).textContent).toBe('One saved paper could not be read (stored by another version of PaperLens, or damaged) and is not shown; it is kept as it is.');
+    expect(await db.saved.get('2401.00077')).toBeDefined();
+  });
+});
+
 describe('reading-list page: keyboard triage', () => {
   listOf(() => Array.from({ length: 6 }, (_, index) => savedItem({ id: `2401.${String(index + 1).padStart(5, '0')}`, title: `Paper ${index + 1}`, addedAt: 1_000 - index })));
   const cursorRow = () => document.querySelector('[data-testid="reading-item"][aria-current="true"]')?.getAttribute('data-arxiv-id');
