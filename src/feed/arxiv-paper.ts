@@ -5,6 +5,7 @@ import { categoryOfSubject, citationName, withdrawalIn } from '../sites/arxiv-ab
 import { errorMessage } from '../messaging/error-message';
 import { decodeCharacterReferences } from '../papers/html-text';
 import { formatDuration, parseRetryAfter } from './client';
+import { readBounded } from './bounded-body';
 import { MAX_RETRY_AFTER_MS } from './backoff';
 
 /**
@@ -248,10 +249,11 @@ export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeo
       // How long arXiv asks to wait, as the feed's failures say (the next question is told what is left).
       return { ok: false, kind: 'failed', reason: `${reason}; it asks to wait ${formatDuration(wait)}`, retryAfterMs: wait };
     }
-    // Said to be too large: not read at all.
-    if (Number(response.headers.get('content-length')) > 4 * MAX_PAGE_CHARS) return { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is too large to be an abstract page` };
-    const html = await response.text();
-    if (html.length > MAX_PAGE_CHARS) return { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is too large to be an abstract page` };
+    // Said to be too large: not read at all; sent without a length, read only so far.
+    const tooLarge = { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is too large to be an abstract page` } as const;
+    if (Number(response.headers.get('content-length')) > 4 * MAX_PAGE_CHARS) return tooLarge;
+    const html = await readBounded(response, 4 * MAX_PAGE_CHARS);
+    if (typeof html !== 'string' || html.length > MAX_PAGE_CHARS) return tooLarge;
     const paper = readArxivAbsPage(html, id);
     return paper ? { ok: true, paper } : { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is not an abstract page we can read` };
   } catch (error) {

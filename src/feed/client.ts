@@ -1,5 +1,6 @@
 import { FeedDaySchema, MAX_REASON_LENGTH, type FeedEntry, type FeedFailure } from '../schema/feed';
 import { parseDailyPapers } from './parse';
+import { readBounded } from './bounded-body';
 import { unreachableReason } from './unreachable';
 import { errorMessage } from '../messaging/error-message';
 import { MAX_FEED_PAPERS } from '../papers/bounds';
@@ -83,32 +84,11 @@ async function exchange(fetchFeed: typeof fetch, url: string, signal: AbortSigna
     return { kind: 'too-large', bytes: declared };
   }
   try {
-    const body = await readBounded(response);
+    const body = await readBounded(response, MAX_FEED_BYTES);
     return typeof body === 'string' ? { kind: 'response', response, body } : { kind: 'too-large', bytes: body.bytes };
   } catch (error) {
     return { kind: 'body-lost', error };
   }
-}
-
-/** The body as text, or how much had come when it went past MAX_FEED_BYTES (the download is then cancelled). */
-async function readBounded(response: Response): Promise<string | { bytes: number }> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > MAX_FEED_BYTES) {
-      void reader.cancel().catch(() => undefined);
-      return { bytes };
-    }
-    parts.push(decoder.decode(value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
 }
 
 function errorText(error: unknown): string {

@@ -109,6 +109,14 @@ describe('fetchArxivPaper never throws; it tells "no such paper" from "try later
     expect(await fetchArxivPaper('1706.03762', async () => new Response(padded))).toMatchObject({ ok: false, kind: 'unreadable' });
   });
 
+  test('review: a page sent without a length is read only as far as an abstract page could go, not to its end', async () => {
+    let sent = 0;
+    const chunk = new TextEncoder().encode('<p>'.padEnd(65_536, 'x'));
+    const endless = new Response(new ReadableStream({ pull: (controller) => void (sent++, controller.enqueue(chunk)) }));
+    expect(await fetchArxivPaper('1706.03762', async () => endless)).toMatchObject({ ok: false, kind: 'unreadable', reason: expect.stringMatching(/too large/) });
+    expect(sent * chunk.byteLength).toBeLessThan(10_000_000);
+  });
+
   test("arXiv's Retry-After on a 429 or 503 is read (capped at a day); none on other failures", async () => {
     const busy = (status: number, retryAfter: string) => answering(() => new Response('slow down', { status, headers: { 'retry-after': retryAfter } }));
     expect(await fetchArxivPaper('1706.03762', busy(429, '3600'))).toMatchObject({ ok: false, kind: 'failed', retryAfterMs: 3_600_000 });
