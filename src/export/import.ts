@@ -292,6 +292,8 @@ function parseFile(text: string, fileName?: string): ParsedFile {
   checkSize(text);
   const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (content.trim() === '') throw new ImportError('the file is empty');
+  // Read as a list of ids, each of its lines would be rejected.
+  if (/^\s*%0 /.test(content)) throw new ImportError("this is an EndNote file (.enw), which PaperLens does not read: export RIS from EndNote instead", 1);
   switch (detectFormat(content, fileName)) {
     case 'json':
       return { ...parseJsonImport(content), pendingTldrs: [] };

@@ -86,6 +86,10 @@ export function parseJsonImport(text: string): ImportParse {
   }
 
   if (isPaperMemoryFile(data)) return parsePaperMemory(data);
+  // Zotero's and Mendeley's "CSL JSON": a list of items, each with its type.
+  if (Array.isArray(data) && data.length > 0 && data.every((item) => isRecord(item) && typeof item.type === 'string' && ('title' in item || 'author' in item))) {
+    throw new ImportError('this is CSL JSON (a Zotero or Mendeley export), which PaperLens does not read: export the collection as BibTeX or RIS instead');
+  }
   if (!isRecord(data) || data.format !== READING_LIST_FORMAT) {
     const found = isRecord(data) && typeof data.format === 'string' ? ` (its format is "${data.format.slice(0, 60)}")` : '';
     throw new ImportError(`not a PaperLens reading-list export${found}: expected a JSON file with "format": "${READING_LIST_FORMAT}"`);

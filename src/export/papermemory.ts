@@ -20,7 +20,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 /** "“Title” (PaperMemory id NeurIPS-2017_abc)": how a rejection names the paper, the file having one line. */
 function named(key: string, paper: Record<string, unknown>): string {
-  const title = singleLine(text(paper.title)).slice(0, 80);
+  const full = singleLine(text(paper.title));
+  const title = full.length > 80 ? `${full.slice(0, 80).trimEnd()}…` : full;
   return title ? `“${title}” (PaperMemory id ${key.slice(0, 60)})` : `PaperMemory id ${key.slice(0, 60)}`;
 }
 

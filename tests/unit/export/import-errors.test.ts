@@ -34,6 +34,13 @@ describe('whole-file problems throw ImportError saying what and where', () => {
     expect(error.line).toBe(cut.split('\n').length);
   });
 
+  test("QA: Zotero's CSL JSON and an EndNote file are named, with the export to make instead (each EndNote line was rejected as no arXiv id)", () => {
+    const csl = JSON.stringify([{ id: 'http://zotero.org/users/1/items/AB', type: 'article', title: 'Attention Is All You Need', author: [{ family: 'Vaswani', given: 'Ashish' }], number: 'arXiv:1706.03762' }]);
+    expect(importError(csl).message).toBe('this is CSL JSON (a Zotero or Mendeley export), which PaperLens does not read: export the collection as BibTeX or RIS instead');
+    const enw = '%0 Journal Article\n%T Attention Is All You Need\n%A Vaswani, Ashish\n%U https://arxiv.org/abs/1706.03762\n';
+    expect(importError(enw)).toMatchObject({ message: 'this is an EndNote file (.enw), which PaperLens does not read: export RIS from EndNote instead', line: 1 });
+  });
+
   test('a JSON file of another program or another version', () => {
     expect(importError('{"format": "zotero-library", "items": []}').message).toBe(
       'not a PaperLens reading-list export (its format is "zotero-library"): expected a JSON file with "format": "paperlens-reading-list"',

@@ -37,6 +37,13 @@ describe('PaperMemory memory file', () => {
     expect(plan.added.find((item) => item.id === '1706.03762')).toMatchObject({ status: 'to-read', addedAt: Date.parse('2023-03-14T09:26:53.589Z') });
   });
 
+  test('QA: a long title in a rejection is cut with an ellipsis (it ended "Understa" with none)', () => {
+    const title = 'GLUE: A Multi-Task Benchmark and Analysis Platform for Natural Language Understanding';
+    const file = { __dataVersion: 10020, 'ICLR-2019_glue': { id: 'ICLR-2019_glue', title, author: 'Alex Wang', pdfLink: 'https://openreview.net/pdf?id=rJ4km2R5t7', note: '', tags: [], addDate: '2024-05-01T00:00:00.000Z' } };
+    const [rejected] = parseImport(JSON.stringify(file), 'memory.json').rejected;
+    expect(rejected!.reason).toMatch(/^“GLUE: A Multi-Task Benchmark and Analysis Platform for Natural Language Understa…” \(PaperMemory id ICLR-2019_glue\)/);
+  });
+
   test('a paper starred in PaperMemory is tagged "favorite" (once, beside its tags); one not starred is not', () => {
     const starred = JSON.stringify({
       __dataVersion: 5,
