@@ -368,10 +368,16 @@ function bibtexDoi(doi: string): string {
   return doi.trim().replace(/[{}\\\s]/g, (ch) => encodeURIComponent(ch));
 }
 
+/** A title's inline math as the card shows it ($\beta$-VAE as β-VAE); the rest of it as written. */
+function withMathRendered(title: string): string {
+  return title.replace(/\$(?!\s)[^$\n]+(?<!\s)\$/g, (math) => latexToText(math) || math);
+}
+
 function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): string {
   const fields: [string, string][] = [];
-  // The inner braces keep the title's case: ML titles are full of names like LLaMA and GPT-4.
-  fields.push(['title', `{{${latexLine(item.title)}}}`]);
+  // The inner braces keep the title's case: ML titles are full of names like LLaMA and GPT-4. Its
+  // math rendered (β-VAE, then \ensuremath{\beta}): escaped as it is, a bibliography printed "$\beta$-VAE".
+  fields.push(['title', `{{${latexLine(withMathRendered(item.title))}}}`]);
   const authors = item.authors.map(singleLine).filter((name) => name !== '');
   // A list cut short ends in BibTeX's own marker, "and others", which styles print as "et al.".
   const cut = authors.length > 0 && isEtAl(authors[authors.length - 1]!);

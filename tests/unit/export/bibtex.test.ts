@@ -22,19 +22,28 @@ describe('BibTeX export', () => {
   const items = hostileItems(1000);
   const bibtex = exportBibtex(items);
 
-  test('1,000 hostile items parse back to the same ids, titles, authors, notes and journal references', () => {
+  test('1,000 hostile items parse back to the same ids, titles (math rendered), authors, notes and journal references', () => {
     const parse = parseImport(bibtex, 'papers.bib');
     expect(parse.format).toBe('bibtex');
     expect(parse.rejected).toEqual([]);
     expect(parse.items.map((item) => item.id)).toEqual(items.map((item) => item.id));
     parse.items.forEach((imported, index) => {
       const original = items[index]!;
-      expect(imported.title).toBe(oneLine(withoutEmoji(original.title)));
+      // Its math as the card shows it (x², \textsuperscript{2} in the file).
+      expect(imported.title).toBe(oneLine(withoutEmoji(original.title)).replaceAll('$x^2$', 'x²'));
       expect(imported.authors ?? []).toEqual(original.authors.map((name) => oneLine(withoutEmoji(name))).filter((name) => name !== ''));
       if (original.notes.trim() !== '') expect(imported.notes).toBe(withoutEmoji(original.notes).replace(/\r\n?/g, '\n'));
       expect(imported.primaryCategory).toBe(original.primaryCategory ?? undefined);
       expect(imported.journalRef).toBe(original.journalRef === null ? undefined : oneLine(original.journalRef));
     });
+  });
+
+  test("QA: a title's inline math is written as LaTeX sets it, not printed as its source; a dollar amount stays one", () => {
+    const titleOf = (title: string) => /title = \{\{(.*)\}\},/.exec(exportBibtex([savedItem({ title })]))![1];
+    expect(titleOf('$\\beta$-diffusion at scale')).toBe('\\ensuremath{\\beta}-diffusion at scale');
+    expect(titleOf('$k$NN-LM and $\\infty$-former')).toBe('kNN-LM and \\ensuremath{\\infty}-former');
+    expect(titleOf('Scaling $x_1$ to 50%')).toBe('Scaling x\\textsubscript{1} to 50\\%');
+    expect(titleOf('Costs $5 and $6')).toBe('Costs \\$5 and \\$6');
   });
 
   test('every entry is an arXiv @misc and every brace balances', () => {
