@@ -1,4 +1,4 @@
-import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type SaveInput } from '../schema';
+import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type RemovedItem, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { addArxivCodeLinks, badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, takeArxivPage } from '../db/papers';
 import { keptCopies } from '../db/removed';
@@ -79,6 +79,7 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
     return { ok: false, error: `malformed request: ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
   }
   const request = parsed.data;
+  if (deps.fromPage && pageAsksForMany(request)) return { ok: false, error: "a page's script removes or puts back one paper at a time" };
   const reply = await answer(request, deps);
   if (reply.ok && CHANGES_SAVED.has(request.type) && !changedNothing(reply.result)) deps.storeChanged?.();
   if (reply.ok && request.type === 'save') deps.savedPapers?.([request.paper.id]);
@@ -86,7 +87,22 @@ export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<Re
   // entries, papers without a TL;DR, one titled otherwise than the store's paper. Handed on, they
   // are asked for now, not at the worker's next start.
   if (reply.ok && request.type === 'importApply') deps.savedPapers?.(await queuedAmong(deps, request.items.map((item) => item.id)));
+  if (deps.fromPage && reply.ok && (request.type === 'removeSaved' || request.type === 'keptRemoved')) return { ok: true, result: withoutReadersWords(reply.result as RemovedItem[]) };
   return reply;
+}
+
+/** A card's or badge's removal, Undo and lost answer name one paper: more is not a page's to ask. */
+function pageAsksForMany(request: ValidRequest): boolean {
+  if (request.type === 'removeSaved' || request.type === 'keptRemoved') return request.ids.length > 1;
+  return request.type === 'undoRemoval' && request.removals.length > 1;
+}
+
+/**
+ * A removal told to a page: its Undo needs the paper's id, status and removal time, not the
+ * reader's notes and tags, which the page's scripts (and a compromised page) would then hold.
+ */
+function withoutReadersWords(items: readonly RemovedItem[]): RemovedItem[] {
+  return items.map((item) => ({ ...item, notes: '', tags: [] }));
 }
 
 /**

@@ -129,6 +129,24 @@ describe('background message handler', () => {
     expect(await db.saved.get('2407.13623')).toBeUndefined();
   });
 
+  test("review: a page's removal is told the paper's id, status and time, not its notes and tags; one paper at a time", async () => {
+    const page = { ...deps, senderUrl: 'https://arxiv.org/abs/2502.08489', fromPage: true };
+    const db = await deps.ready();
+    await handleMessage({ type: 'save', paper: { id: '2502.08489', title: 'Salamandra' } }, deps);
+    await handleMessage({ type: 'setNotes', id: '2502.08489', notes: 'my private note' }, deps);
+    await handleMessage({ type: 'setTags', id: '2502.08489', tags: ['thesis'] }, deps);
+    const removed = await handleMessage({ type: 'removeSaved', ids: ['2502.08489'] }, page);
+    expect(removed).toMatchObject({ ok: true, result: [{ id: '2502.08489', status: 'to-read', notes: '', tags: [] }] });
+    expect(await handleMessage({ type: 'keptRemoved', ids: ['2502.08489'] }, page)).toMatchObject({ ok: true, result: [{ notes: '', tags: [] }] });
+    // Its Undo puts back the paper as the store kept it, the note with it.
+    const removedAt = removed.ok ? (removed.result as { removedAt: number }[])[0]!.removedAt : 0;
+    expect(await handleMessage({ type: 'undoRemoval', removals: [{ id: '2502.08489', removedAt }] }, page)).toMatchObject({ ok: true, result: { changed: 1 } });
+    expect((await db.saved.get('2502.08489'))!.notes).toBe('my private note');
+    expect(await handleMessage({ type: 'removeSaved', ids: ['2502.08489', '2310.01779'] }, page)).toEqual({ ok: false, error: "a page's script removes or puts back one paper at a time" });
+    expect(await db.saved.get('2502.08489')).toBeDefined();
+    await handleMessage({ type: 'removeSaved', ids: ['2502.08489'] }, deps);
+  });
+
   test('save, set status, list and remove round-trip through messages', async () => {
     expect(await handleMessage({ type: 'save', paper: { id: '2502.08489', title: 'Salamandra' } }, deps)).toMatchObject({ ok: true, result: { status: 'to-read' } });
     expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'reading' }, deps)).toMatchObject({ ok: true, result: { status: 'reading' } });
