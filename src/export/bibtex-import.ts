@@ -396,19 +396,32 @@ function namesVenue(value: string): boolean {
   return value !== '' && !/arxiv|^corr$|^comment:/i.test(value);
 }
 
-// What a publication note says ("Proceedings of NAACL-HLT, 2019", "Accepted at ICLR 2024", "Phys.
-// Rev. D 97"): a year or a venue's word.
-const VENUE_WORDS = /(?<![\w-])(?:1[89]\d\d|20\d\d|proc(?:eedings)?|conf(?:erence)?|journal|workshops?|symposium|trans(?:actions)?|letters|phys|rev|vol(?:ume)?|pp|findings|accepted|published|to appear|in press)(?![\w-])/i;
+// What a publication note names ("Proceedings of NAACL-HLT, 2019", "Accepted at ICLR 2024", "Phys.
+// Rev. D 97", "Nature Machine Intelligence"): a year, a venue's word or a venue.
+const VENUE_WORDS =
+  /(?<![\w-])(?:1[89]\d\d|20\d\d|proc(?:eedings)?|conf(?:erence)?|journal|j|workshops?|symposium|trans(?:actions)?|letters|phys|rev|vol(?:ume)?|pp|findings|accepted|published|to appear|in press|nature|science|ieee|acm|jmlr|tmlr|icml|iclr|neurips|nips|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|sigir|colt|uai|aistats|icassp|interspeech|miccai|surveys|advances|neural computation)(?![\w-])/i;
+// What only a reader writes of a paper ("Read in 2023 for my thesis", "Compare with BERT (2018)").
+const READERS_WORDS = /(?<![\w-])(?:i|me|my|we|our|us|see|read|reread|todo|compare|cf|thesis|talk|club|idea|look|check|why|good|bad|nice|great|interesting|important|useful)(?![\w-])/i;
+
+type NoteKind = 'venue' | 'readers' | 'paper';
 
 /**
- * Whether a `note` holds where the paper was published (our export writes the journal reference
- * there, as arXiv's does) rather than the reader's own words (Zotero writes its Extra field there):
- * on one line and naming a year or a venue. Any other goes to the notes.
+ * What an entry's `note` holds. The paper's own address (arXiv's id, Zotero's "arXiv:2310.01779
+ * [cs]", a link, arXiv's comments) goes nowhere. Where the paper was published (our export's
+ * journal reference, arXiv's, "Accepted at ICLR 2024") is its journal reference: a one-line note
+ * without a reader's word that names a year or a venue, or sits beside a field of the reader's notes
+ * (annote: the tool keeps note for the publication). Any other note is the reader's: in the notes a
+ * wrong guess loses nothing, where a journal reference is printed in bibliographies.
  */
-function venueNote(raw: string | undefined): boolean {
-  if (raw === undefined || /[\r\n]/.test(raw.trim())) return false;
+function noteKind(field: (name: string) => string | undefined): NoteKind {
+  const raw = field('note')?.trim() ?? '';
   const value = singleLine(bibtexToText(raw));
-  return namesVenue(value) && VENUE_WORDS.test(value);
+  if (value === '' || /^https?:\/\/\S+$/.test(value)) return 'paper';
+  // Lines after the first that are indented continue it (DBLP and bibtool wrap long fields).
+  if (/\n(?![ \t])/.test(raw)) return 'readers';
+  if (READERS_WORDS.test(value)) return 'readers';
+  if (!namesVenue(value)) return 'paper';
+  return VENUE_WORDS.test(value) || NOTE_FIELDS.some((name) => (field(name)?.trim() ?? '') !== '') ? 'venue' : 'readers';
 }
 
 /**
@@ -421,7 +434,7 @@ function venueNote(raw: string | undefined): boolean {
 function entryJournalRef(field: (name: string) => string | undefined): string | undefined {
   const text = (name: string) => singleLine(bibtexToText(field(name) ?? ''));
   const venue = ['journal', 'journaltitle', 'booktitle'].map(text).find(namesVenue);
-  if (venue === undefined) return venueNote(field('note')) ? text('note') : undefined;
+  if (venue === undefined) return noteKind(field) === 'venue' ? text('note') : undefined;
   // A year of the preprint's (Google Scholar's arXiv entries have one too) is not written without a venue.
   const year = yearOf(field('year')) ?? /^\s*(\d{4})(?:-|\s*$)/.exec(field('date') ?? '')?.[1] ?? null;
   return year === null || new RegExp(`(?<!\\d)${year}(?!\\d)`).test(venue) ? venue : `${venue}, ${year}`;
@@ -470,11 +483,8 @@ function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejectio
   if (keywords !== undefined) {
     item.tags = keywordTags(splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText), (reason) => leftOut.push({ line: entry.line, reason: `${reason}: left out of ${where}` }));
   }
-  // Each note once: some tools write the same one as annote and annotation. A `note` that is no
-  // publication's, nor the paper's address ("arXiv:2310.01779 [cs]", a link), is the reader's.
-  const note = field('note')?.trim() ?? '';
-  const noteText = singleLine(bibtexToText(note));
-  const readersNote = note !== '' && !venueNote(note) && namesVenue(noteText) && !/^https?:\/\/\S+$/.test(noteText) ? [note] : [];
+  // Each note once: some tools write the same one as annote and annotation; a `note` in the reader's words too.
+  const readersNote = noteKind(field) === 'readers' ? [field('note')!.trim()] : [];
   const notes = [...new Set([...NOTE_FIELDS.flatMap((name) => field(name) ?? []), ...readersNote])];
   // Line by line: LaTeX rendering joins lines, and a note's line breaks are the reader's.
   if (notes.length > 0) item.notes = notes.join('\n\n').split('\n').map((line) => bibtexToText(line)).join('\n');

@@ -132,24 +132,32 @@ describe('BibTeX entries without an arXiv id are imported by their title', () =>
 });
 
 describe("QA: a BibTeX note in the reader's own words goes to the notes, not the journal reference", () => {
-  const bib = [
-    '@misc{a, title = {A}, eprint = {2101.00001}, note = {Read for the reading group.',
-    'Key idea: "robustness", not accuracy, matters}}',
-    '@misc{b, title = {B}, eprint = {2101.00002}, note = {$\\ell_1$ vs. $\\ell_2$ loss --- see Tab.~3; 10\\% better FID}, annote = {Mine}}',
-    '@misc{c, title = {C}, eprint = {2101.00003}, note = {Accepted at ICLR 2024}}',
-    '@misc{d, title = {D}, eprint = {2101.00004}, note = {Phys. Rev. D 97, 014503}}',
-    '@misc{e, title = {E}, eprint = {2101.00005}, note = {arXiv:2101.00005 [cs]}}',
-    '@misc{f, title = {F}, eprint = {2101.00006}, note = {\\url{https://huggingface.co/papers/2101.00006}}}',
-  ].join('\n');
+  const notesOf = (note: string, more = '') => imported(`@misc{a, title = {A}, eprint = {2101.00001}, note = {${note}}${more}}`).map((item) => [item.notes, item.journalRef])[0];
 
-  test("a note of several lines, or naming no year nor venue, is the reader's; a publication, the paper's own id or link are not", () => {
-    expect(imported(bib).map((item) => [item.id, item.notes, item.journalRef])).toEqual([
-      ['2101.00001', 'Read for the reading group.\nKey idea: "robustness", not accuracy, matters', undefined],
-      ['2101.00002', 'Mine\n\nℓ₁ vs. ℓ₂ loss — see Tab. 3; 10% better FID', undefined],
-      ['2101.00003', undefined, 'Accepted at ICLR 2024'],
-      ['2101.00004', undefined, 'Phys. Rev. D 97, 014503'],
-      ['2101.00005', undefined, undefined],
-      ['2101.00006', undefined, undefined],
+  test("a note of several lines, or in the reader's words, is the reader's", () => {
+    expect(notesOf('Read for the reading group.\nKey idea: "robustness", not accuracy, matters')).toEqual(['Read for the reading group.\nKey idea: "robustness", not accuracy, matters', undefined]);
+    expect(notesOf('$\\ell_1$ vs. $\\ell_2$ loss --- see Tab.~3; 10\\% better FID', ', annote = {Mine}')).toEqual(['Mine\n\nℓ₁ vs. ℓ₂ loss — see Tab. 3; 10% better FID', undefined]);
+    // Review: a year or an arXiv id in the reader's words.
+    for (const note of ['Read in 2023 for my thesis', 'Compare with BERT (2018)', 'Presented at journal club 2024-03-12', 'Baseline for our 2025 submission', 'See also arXiv:2005.14165 for the GPT-3 baseline']) {
+      expect(notesOf(note)).toEqual([note, undefined]);
+    }
+    expect(notesOf('Read for the reading group.\nSee also arXiv:2005.14165')).toEqual(['Read for the reading group.\nSee also arXiv:2005.14165', undefined]);
+    expect(notesOf('Comment: 12 pages\nMy take: the ablation is weak')).toEqual(['Comment: 12 pages\nMy take: the ablation is weak', undefined]);
+  });
+
+  test('where the paper was published is its journal reference: a year or a venue, a line wrapped in the file, or any note beside annote (our export)', () => {
+    for (const venue of ['Accepted at ICLR 2024', 'Phys. Rev. D 97, 014503', 'Nature Machine Intelligence', 'TMLR', 'IEEE TPAMI', 'J. Mach. Learn. Res.']) {
+      expect(notesOf(venue)).toEqual([undefined, venue]);
+    }
+    expect(notesOf('Proceedings of the 2023 Conference on Empirical Methods in Natural\n    Language Processing, {EMNLP} 2023')).toEqual([
+      undefined,
+      'Proceedings of the 2023 Conference on Empirical Methods in Natural Language Processing, EMNLP 2023',
     ]);
+    expect(notesOf('Science Advances', ', annote = {my note}')).toEqual(['my note', 'Science Advances']);
+    expect(notesOf('ACM Computing Surveys', ', annote = {my note}')).toEqual(['my note', 'ACM Computing Surveys']);
+  });
+
+  test("the paper's own id, link or arXiv comments go nowhere", () => {
+    for (const note of ['arXiv:2101.00001 [cs]', '\\url{https://huggingface.co/papers/2101.00001}', 'Comment: 15 pages, 5 figures']) expect(notesOf(note)).toEqual([undefined, undefined]);
   });
 });
