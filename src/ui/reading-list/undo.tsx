@@ -251,10 +251,12 @@ function useFocusAfterOffer(offers: readonly Offer[], bar: RefObject<HTMLDivElem
 /**
  * An offer the reader is on, its row focused or under the pointer, stands until they leave it,
  * then for the time it had left: it does not go while being read or about to be pressed. A focus
- * that merely left the window still counts as on it.
+ * that merely left the window still counts as on it; one dropped on the page (a click on its text) does not.
  */
-function useHoldWhileOn(hold: Undo['hold']) {
+function useHoldWhileOn(offers: readonly Offer[], hold: Undo['hold']) {
   const on = useRef(new Map<number, { focus: boolean; pointer: boolean }>());
+  // Offers gone take their marks along.
+  for (const key of on.current.keys()) if (!offers.some((offer) => offer.key === key)) on.current.delete(key);
   const mark = (offer: Offer, how: 'focus' | 'pointer', isOn: boolean) => {
     const marks = { ...(on.current.get(offer.key) ?? { focus: false, pointer: false }), [how]: isOn };
     on.current.set(offer.key, marks);
@@ -263,7 +265,8 @@ function useHoldWhileOn(hold: Undo['hold']) {
   return (offer: Offer) => ({
     onFocusIn: () => mark(offer, 'focus', true),
     onFocusOut: (event: FocusEvent) => {
-      if (event.relatedTarget !== null && !(event.currentTarget as Element).contains(event.relatedTarget as Node)) mark(offer, 'focus', false);
+      const to = event.relatedTarget as Node | null;
+      if (to === null ? document.hasFocus() : !(event.currentTarget as Element).contains(to)) mark(offer, 'focus', false);
     },
     onMouseEnter: () => mark(offer, 'pointer', true),
     onMouseLeave: () => mark(offer, 'pointer', false),
@@ -281,7 +284,7 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
   useFocusUndoWhenFocusGoes(undo.offers, () => bar.current?.querySelector<HTMLElement>('[data-testid="undo"]'));
   const undone = useRef<Offer | null>(null);
   const focusHandlers = useFocusAfterOffer(undo.offers, bar, undone, focusElsewhere);
-  const holdHandlers = useHoldWhileOn(undo.hold);
+  const holdHandlers = useHoldWhileOn(undo.offers, undo.hold);
   // One Undo at a time: a double click would put the papers back twice (and the second would
   // report them "changed elsewhere").
   const undoing = useOneAtATime();

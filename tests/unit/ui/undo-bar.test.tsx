@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { UndoBar, type Undo } from '../../../src/ui/reading-list/undo';
 
 afterEach(cleanup);
@@ -92,4 +92,16 @@ test('QA: the Undo the reader is on, focused or pointed at, holds its time until
   expect(new Set(holds)).toEqual(new Set(['hold']));
   fireEvent.mouseLeave(row);
   expect(holds.at(-1)).toBe('run');
+  // Review: a click on the page's text drops the focus to nothing, the window still focused: it runs again.
+  fireEvent.focusIn(screen.getByTestId('undo'));
+  expect(holds.at(-1)).toBe('hold');
+  const windowFocused = vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+  fireEvent.focusOut(screen.getByTestId('undo'), { relatedTarget: null });
+  expect(holds.at(-1)).toBe('run');
+  // The window left (another app): held still.
+  fireEvent.focusIn(screen.getByTestId('undo'));
+  windowFocused.mockReturnValue(false);
+  fireEvent.focusOut(screen.getByTestId('undo'), { relatedTarget: null });
+  expect(holds.at(-1)).toBe('hold');
+  windowFocused.mockRestore();
 });
