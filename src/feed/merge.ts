@@ -5,13 +5,14 @@ import type { FeedDayList, FeedEntry } from '../schema/feed';
 import type * as z from 'zod/mini';
 import { PaperSchema, SummarySchema, type Paper } from '../schema/papers';
 import { summarize, SUMMARIZER_VERSION } from '../summarize';
-import { repositoryKey, uniqueCodeLinks } from '../summarize/links';
+import { pageCodeLink, repositoryKey, uniqueCodeLinks } from '../summarize/links';
 import { MAX_CODE_LINKS } from '../papers/bounds';
 import type { FeedSuccess } from './client';
 
-/** Code links with the feed's repository (if any) first, once. */
+/** Code links with the feed's repository (if it is on a code host: one stored before the feed's was checked may not be) first, once. */
 function withFeedRepo(links: string[], githubRepo: string | null): string[] {
-  const all = githubRepo === null ? links : [githubRepo, ...links.filter((link) => repositoryKey(link) !== repositoryKey(githubRepo))];
+  const repo = pageCodeLink(githubRepo);
+  const all = repo === null ? links : [repo, ...links.filter((link) => repositoryKey(link) !== repositoryKey(repo))];
   return all.slice(0, MAX_CODE_LINKS);
 }
 
@@ -24,8 +25,17 @@ function withFeedRepo(links: string[], githubRepo: string | null): string[] {
 function linksBeyond(had: Paper | undefined, abstract: string): string[] {
   if (!had) return [];
   const text = abstract.toLowerCase();
-  const formerRepo = had.feed?.githubRepo;
-  return had.summary.codeLinks.filter((link) => !text.includes(repositoryKey(link)) && (!formerRepo || repositoryKey(link) !== repositoryKey(formerRepo)));
+  const formerRepo = had.feed?.githubRepo ? repositoryKey(had.feed.githubRepo) : null;
+  return had.summary.codeLinks.filter((link) => repositoryKey(link) !== formerRepo && !writesAddress(text, repositoryKey(link)));
+}
+
+/** Whether `text` writes `address` whole: not as the start of a longer one (`…/llama` in `…/llama-recipes`, `…/llama.cpp`). */
+function writesAddress(text: string, address: string): boolean {
+  for (let at = text.indexOf(address); at >= 0; at = text.indexOf(address, at + 1)) {
+    const after = text.slice(at + address.length, at + address.length + 2);
+    if (!/^(?:[\w/-]|\.\w)/.test(after)) return true;
+  }
+  return false;
 }
 
 /** Code links for a summary of `abstract`: the feed's repository first, then the summary's own, then those the stored paper had beyond them (linksBeyond), each repository once. */

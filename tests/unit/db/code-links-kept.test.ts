@@ -68,3 +68,23 @@ test("review: a repository the feed corrected or took back goes; the comments' l
   await applyFeedDay(db, withRepo(null), 3);
   expect(await codeLinksOf(db, IN_FEED)).toEqual([COMMENT_CODE]);
 });
+
+test('review: a repository on another host, stored before the feed was checked, is no code link once resummarized; a comments link whose address starts another the abstract writes stays', async () => {
+  const db = new PaperLensDatabase('code-links-kept-review');
+  await seedStore(db, asset);
+  await resummarizeStale(db, 1);
+  const [first, second] = asset.papers;
+  const attacker = 'https://github.com.attacker.example/openai/whisper';
+  const feed = { upvotes: 1, comments: null, publishedAt: null, githubRepo: attacker, projectPage: null, keywords: [], fetchedAt: 1 };
+  const llama = 'https://github.com/facebookresearch/llama';
+  await db.papers.bulkPut([
+    { ...first!, feed, summary: { ...first!.summary, version: SUMMARIZER_VERSION - 1, codeLinks: [attacker] } },
+    { ...second!, abstract: `${second!.abstract} Recipes: github.com/facebookresearch/llama-recipes.`, summary: { ...second!.summary, version: SUMMARIZER_VERSION - 1, codeLinks: [llama] } },
+  ]);
+  await db.meta.delete('summarizerVersion');
+
+  await resummarizeStale(db, 2);
+
+  expect((await codeLinksOf(db, first!.id))?.join(' ') ?? '').not.toContain('attacker');
+  expect(await codeLinksOf(db, second!.id)).toEqual(['https://github.com/facebookresearch/llama-recipes', llama]);
+});
