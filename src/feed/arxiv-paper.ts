@@ -249,10 +249,11 @@ export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeo
       // How long arXiv asks to wait, as the feed's failures say (the next question is told what is left).
       return { ok: false, kind: 'failed', reason: `${reason}; it asks to wait ${formatDuration(wait)}`, retryAfterMs: wait };
     }
-    // Said to be too large: not read at all; sent without a length, read only so far.
+    // Said to be too large: not read at all; sent without a length, read only so far (UTF-8 takes
+    // at most 3 bytes for a UTF-16 unit).
     const tooLarge = { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is too large to be an abstract page` } as const;
-    if (Number(response.headers.get('content-length')) > 4 * MAX_PAGE_CHARS) return tooLarge;
-    const html = await readBounded(response, 4 * MAX_PAGE_CHARS);
+    if (Number(response.headers.get('content-length')) > 3 * MAX_PAGE_CHARS) return tooLarge;
+    const html = await readBounded(response, 3 * MAX_PAGE_CHARS);
     if (typeof html !== 'string' || html.length > MAX_PAGE_CHARS) return tooLarge;
     const paper = readArxivAbsPage(html, id);
     return paper ? { ok: true, paper } : { ok: false, kind: 'unreadable', reason: `arXiv's page for ${id} is not an abstract page we can read` };

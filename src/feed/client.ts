@@ -8,7 +8,6 @@ import { MAX_FEED_PAPERS } from '../papers/bounds';
 /** The Hugging Face daily-papers API: today's list, or a day's with `?date=YYYY-MM-DD`. */
 export const DAILY_PAPERS_URL = 'https://huggingface.co/api/daily_papers';
 export const DEFAULT_FEED_TIMEOUT_MS = 10_000;
-const MAX_LIMIT = MAX_FEED_PAPERS;
 /**
  * The most of a response body that is read. A day's recorded list (13 papers) is 70 KB, so the
  * largest list the feed gives (1,000 papers) is some 5 MB: anything past this is not a feed.
@@ -58,8 +57,8 @@ function requestUrl(options: FetchDailyPapersOptions): string | FeedFailure {
     url.searchParams.set('date', options.date);
   }
   if (options.limit !== undefined) {
-    if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > MAX_LIMIT) {
-      return { kind: 'bad-options', reason: `limit must be a whole number from 1 to ${MAX_LIMIT}, not ${options.limit}` };
+    if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > MAX_FEED_PAPERS) {
+      return { kind: 'bad-options', reason: `limit must be a whole number from 1 to ${MAX_FEED_PAPERS}, not ${options.limit}` };
     }
     url.searchParams.set('limit', String(options.limit));
   }
@@ -200,8 +199,8 @@ function listDay(entries: FeedEntry[], requested: string | undefined, now: numbe
   const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
   let latest: string | null = null;
   for (const entry of entries) {
-    const day = (entry.submittedAt ?? entry.publishedAt)?.slice(0, 10);
-    if (day !== undefined && day <= tomorrow && (latest === null || day > latest)) latest = day;
+    const day = [entry.submittedAt, entry.publishedAt].map((at) => at?.slice(0, 10)).find((at) => at !== undefined && at <= tomorrow);
+    if (day !== undefined && (latest === null || day > latest)) latest = day;
   }
   return latest ?? new Date(now).toISOString().slice(0, 10);
 }

@@ -765,8 +765,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         )}
         {unreadable > 0 && (
           <p class="error" role="alert" data-testid="unreadable-saved">
-            {unreadable === 1 ? 'One saved paper' : `${grouped(unreadable)} saved papers`} could not be read (stored by another version of PaperLens, or damaged) and {unreadable === 1 ? 'is' : 'are'} not shown;{' '}
-            {unreadable === 1 ? 'it is' : 'they are'} kept as {unreadable === 1 ? 'it is' : 'they are'}.
+            {unreadable === 1 ? 'One saved paper' : `${grouped(unreadable)} saved papers`} could not be read (stored by another version of PaperLens, or damaged): not shown, nor in
+            exports; {unreadable === 1 ? 'it is' : 'they are'} kept in the store as {unreadable === 1 ? 'it is' : 'they are'}.
           </p>
         )}
         <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />

@@ -31,7 +31,7 @@ function authorLine(authors: readonly string[]): string {
   return `${authors.slice(0, 3).join(', ')} et al.`;
 }
 
-// Told to a screen reader too (role=status): a note typed is saved with no button pressed.
+// Shown as typed; a screen reader is told only "saved" (a note typed is saved with no button pressed), not each burst of typing.
 const STATE_TEXT: Record<WriteState, string> = { idle: '', pending: 'Editing…', saving: 'Saving…', saved: 'Saved', error: '' };
 
 interface Draft {
@@ -186,7 +186,8 @@ function NotesEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEd
   return (
     <label class="field notes-field">
       <span class="field-label">
-        Notes <span class="write-state" role="status" data-testid="notes-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+        Notes <span class="write-state" aria-hidden="true" data-testid="notes-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+        <span class="visually-hidden" role="status">{write.state === 'saved' ? 'Notes saved' : ''}</span>
         {write.error && (
           <span class="error field-error" role="alert" title={`Notes not saved: ${write.error}`}>
             Notes not saved: {write.error}
@@ -252,7 +253,8 @@ function TagsEditor({ item, onLost }: { item: SavedItem; onLost: RowProps['onEdi
   return (
     <label class="field tags-field">
       <span class="field-label">
-        Tags <span class="write-state" role="status" data-testid="tags-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+        Tags <span class="write-state" aria-hidden="true" data-testid="tags-state" data-state={write.state}>{STATE_TEXT[write.state]}</span>
+        <span class="visually-hidden" role="status">{write.state === 'saved' ? 'Tags saved' : ''}</span>
         {/* On the label's line: the row's height is fixed, and a line under the field would be cut off. */}
         {write.error && (
           <span class="error field-error" role="alert" title={`Tags not saved: ${write.error}`}>

@@ -129,7 +129,7 @@ describe('review: a stored row the schema cannot read', () => {
     await db.saved.bulkPut([damaged as SavedItem]);
     await openPage(3);
     expect(screen.getAllByTestId('reading-item').map((row) => row.getAttribute('data-arxiv-id'))).toEqual(['2310.01779', '2407.13623', '1706.03762']);
-    expect((await screen.findByTestId('unreadable-saved')).textContent).toBe('One saved paper could not be read (stored by another version of PaperLens, or damaged) and is not shown; it is kept as it is.');
+    expect((await screen.findByTestId('unreadable-saved')).textContent).toBe('One saved paper could not be read (stored by another version of PaperLens, or damaged): not shown, nor in exports; it is kept in the store as it is.');
     expect(await db.saved.get('2401.00077')).toBeDefined();
   });
 });
@@ -730,7 +730,9 @@ describe('reading-list page: rows named for their papers', () => {
     await openPage(2);
     const notes = screen.getByRole('textbox', { name: 'Notes on HallE-Switch' });
     fireEvent.input(notes, { target: { value: 'read the ablations' } });
-    await waitFor(() => expect(screen.getAllByRole('status').map((region) => region.textContent)).toContain('Saved'), { timeout: 5_000 });
+    await waitFor(() => expect(screen.getAllByRole('status').map((region) => region.textContent)).toContain('Notes saved'), { timeout: 5_000 });
+    // Not "Editing…" at each burst of typing.
+    expect(screen.getAllByRole('status').map((region) => region.textContent)).not.toContain('Editing…');
   });
 });
 
