@@ -98,9 +98,19 @@ describe('reading-list page: the first screen', () => {
   test('QA: each row rendered tells a screen reader its place among all the papers shown, not among the rows in view', async () => {
     await db.saved.clear();
     await db.saved.bulkPut(fifty((index) => 1_000 + index));
-    await openPage(50);
-    const rows = screen.getAllByTestId('reading-item');
-    expect(rows.map((row) => [row.getAttribute('aria-posinset'), row.getAttribute('aria-setsize')])).toEqual(rows.map((_, index) => [String(index + 1), '50']));
+    // Scrolled to the list's end: the rows rendered are its last ones.
+    const place = vi.spyOn(HTMLOListElement.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, -1_000_000, 800, 50_000));
+    try {
+      await openPage(50);
+      fireEvent.scroll(window);
+      await waitFor(() => expect(screen.getAllByTestId('reading-item')[0]!.getAttribute('aria-posinset')).not.toBe('1'));
+      // Newest first: 2401.00050 is the first of the fifty, 2401.00001 the last.
+      const rows = screen.getAllByTestId('reading-item');
+      expect(rows.map((row) => [row.getAttribute('aria-posinset'), row.getAttribute('aria-setsize')])).toEqual(rows.map((row) => [String(51 - Number(row.getAttribute('data-arxiv-id')!.split('.')[1])), '50']));
+      expect(Math.min(...rows.map((row) => Number(row.getAttribute('aria-posinset'))))).toBeGreaterThan(1);
+    } finally {
+      place.mockRestore();
+    }
   });
 
   test('with "Oldest added" kept from the last visit, the first rows shown are the oldest papers, and stay when the whole list is in', async () => {
