@@ -8,6 +8,8 @@ import type { ArxivPaperResult } from './arxiv-paper';
 export const ARXIV_REQUEST_GAP_MS = 3_000;
 // After a failure (arXiv down, the browser offline), a worker start tries again this much later.
 export const ARXIV_RETRY_MS = 15 * 60_000;
+// After arXiv asked for a wait (its Retry-After), at least this much later (a browser alarm fires no sooner than 30 s).
+export const ARXIV_ASKED_RETRY_MS = 60_000;
 
 export interface ArxivFillerDeps {
   ready: () => Promise<PaperLensDatabase>;
@@ -115,8 +117,9 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
           // own) does not hold up the others at every retry; offline, the order does not matter.
           queue = new Set([...queue, id]);
           current = null;
-          // Not before arXiv said it would answer again (its Retry-After), when that is later.
-          const retry = deps.now() + Math.max(ARXIV_RETRY_MS, result.retryAfterMs ?? 0);
+          // When arXiv said it would answer again (its Retry-After: a saved paper waited 15 minutes
+          // after a 429 asking for 5 s), else ARXIV_RETRY_MS later.
+          const retry = deps.now() + (result.retryAfterMs === undefined ? ARXIV_RETRY_MS : Math.max(ARXIV_ASKED_RETRY_MS, result.retryAfterMs));
           await keep(db, retry);
           deps.scheduleRetry(retry);
           return;

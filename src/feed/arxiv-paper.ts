@@ -198,7 +198,8 @@ export interface KeptTime {
 
 /**
  * After arXiv asked to wait (a 429 or 503 with Retry-After), no request goes to it until then, from
- * tab titles, the popup or the queue alike: each is answered `failed` at once, with the wait left.
+ * tab titles, the popup or the queue alike: each is answered `failed` at once, with the wait left
+ * (and that this paper was not asked about: QA read the wait as arXiv's answer about it).
  * With `kept`, a worker started again still waits (the time is read once, at its first request).
  * `queue` (spacedRequests) holds requests back between the two looks at the wait: one asked after the
  * 429 is answered at once, not after its place in the queue; one queued before it sends nothing.
@@ -217,7 +218,7 @@ export function heedingRetryAfter(
       () => undefined,
     ));
     const left = notBefore - now();
-    return left > 0 ? { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${Math.ceil(left / 1000)} s more before asking about ${id}`, retryAfterMs: left } : null;
+    return left > 0 ? { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${Math.ceil(left / 1000)} s more before its next request (${id} was not asked about yet)`, retryAfterMs: left } : null;
   };
   const send = queue(async (id) => {
     const waiting = await waitLeft(id);

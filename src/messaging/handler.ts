@@ -118,11 +118,20 @@ async function queuedAmong(deps: HandlerDeps, ids: readonly string[]): Promise<s
 /**
  * The paper's arXiv page (null when it cannot be had or requests are off; rejects when arXiv did
  * not answer, see HandlerDeps.arxivPage). Its title is arXiv's current one: a paper of the store
- * takes it (a broken store does not stop the answer).
+ * takes it, and a saved one lacking the page's details gets them (a broken store does not stop the answer).
  */
 async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | null> {
   const page = deps.arxivPage ? await deps.arxivPage(id) : null;
-  if (page) await deps.ready().then((db) => takeArxivPage(db, id, page, deps.now())).catch(() => undefined);
+  if (page) {
+    await deps
+      .ready()
+      .then(async (db) => {
+        await takeArxivPage(db, id, page, deps.now());
+        // A paper saved bare (arXiv out of reach then) is completed now, not at the queue's next try (QA).
+        if ((await completeSaved(db, saveInputFromPage(id, page))).changed > 0) deps.storeChanged?.();
+      })
+      .catch(() => undefined);
+  }
   return page;
 }
 

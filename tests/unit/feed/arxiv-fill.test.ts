@@ -4,7 +4,7 @@ import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
 import { savedLackingDetails, savePaper } from '../../../src/db/papers';
 import { readArxivFillQueue, writeArxivFillQueue } from '../../../src/db/feed';
-import { ARXIV_REQUEST_GAP_MS, ARXIV_RETRY_MS, createArxivFiller, type ArxivFillerDeps } from '../../../src/feed/arxiv-fill';
+import { ARXIV_ASKED_RETRY_MS, ARXIV_REQUEST_GAP_MS, ARXIV_RETRY_MS, createArxivFiller, type ArxivFillerDeps } from '../../../src/feed/arxiv-fill';
 import { readArxivAbsPage, type ArxivPaperResult } from '../../../src/feed/arxiv-paper';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 
@@ -135,6 +135,14 @@ describe('saved papers without a page are completed from arXiv', () => {
     await filler({}).fill(['2401.00004']);
     expect(events).toEqual(['fetch 2401.00004', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001']);
     expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null, sweptVersion: '2.0.0' });
+  });
+
+  test("QA: arXiv's 429 asking to wait 5 s: the retry is a minute later, not the 15 min of a failure that says nothing", async () => {
+    await saveBare('2401.00001');
+    const { fill } = filler({ '2401.00001': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 429 for 2401.00001', retryAfterMs: 5_000 } });
+    await fill(['2401.00001']);
+    expect(events).toEqual(['fetch 2401.00001', `retry at ${ARXIV_ASKED_RETRY_MS}`]);
+    expect(ARXIV_ASKED_RETRY_MS).toBeLessThan(ARXIV_RETRY_MS);
   });
 
   test("arXiv's 429 asking to wait 2 h: the retry is 2 h later, kept for the next worker (not the usual 15 min)", async () => {

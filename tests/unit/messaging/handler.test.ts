@@ -147,6 +147,18 @@ describe('background message handler', () => {
     await handleMessage({ type: 'removeSaved', ids: ['2502.08489'] }, deps);
   });
 
+  test("QA: a paper saved bare (arXiv out of reach) is completed when its arXiv page is read for a PDF tab's title, and the open pages are told", async () => {
+    const page = { id: '2411.12345', title: 'Sparse Mixtures of Tiny Experts', abstract: 'We route tokens to tiny experts. They are fast.', authors: ['Ada Lovelace'], published: '2024-11-18', primaryCategory: 'cs.LG', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
+    let told = 0;
+    const withArxiv = { ...deps, arxivPage: async () => page, storeChanged: () => void told++ };
+    await handleMessage({ type: 'save', paper: { id: '2411.12345', title: '2411.12345v2.pdf', titleIsGuess: true } }, deps);
+    expect(await handleMessage({ type: 'paperTitle', id: '2411.12345' }, withArxiv)).toEqual({ ok: true, result: 'Sparse Mixtures of Tiny Experts' });
+    const db = await deps.ready();
+    expect(await db.saved.get('2411.12345')).toMatchObject({ title: 'Sparse Mixtures of Tiny Experts', authors: ['Ada Lovelace'], tldr: expect.stringMatching(/tiny experts/) });
+    expect(told).toBe(1);
+    await handleMessage({ type: 'removeSaved', ids: ['2411.12345'] }, deps);
+  });
+
   test('save, set status, list and remove round-trip through messages', async () => {
     expect(await handleMessage({ type: 'save', paper: { id: '2502.08489', title: 'Salamandra' } }, deps)).toMatchObject({ ok: true, result: { status: 'to-read' } });
     expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'reading' }, deps)).toMatchObject({ ok: true, result: { status: 'reading' } });
