@@ -82,7 +82,8 @@ function cardModel(page: PagePaper, result: LookupResult, site: PaperPageSite): 
     // The page's own "Project page:" first: the store's may be a guess from a link in its abstract.
     projectPage: page.projectPage ?? shown.projectPage,
     problem,
-    relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : null,
+    // A paper of the store with none says so, as one the store does not hold does once they come.
+    relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : view?.inStore && view.related.length === 0 ? NONE_RELATED : null,
     pdfDownload: pdfDownload(page, shown.id, title),
     withdrawal: page.withdrawal ?? null,
   };
