@@ -399,9 +399,15 @@ function namesVenue(value: string): boolean {
 // What a publication note names ("Proceedings of NAACL-HLT, 2019", "Accepted at ICLR 2024", "Phys.
 // Rev. D 97", "Nature Machine Intelligence"): a year, a venue's word or a venue.
 const VENUE_WORDS =
-  /(?<![\w-])(?:1[89]\d\d|20\d\d|proc(?:eedings)?|conf(?:erence)?|journal|j|workshops?|symposium|trans(?:actions)?|letters|phys|rev|vol(?:ume)?|pp|findings|accepted|published|to appear|in press|nature|science|ieee|acm|jmlr|tmlr|icml|iclr|neurips|nips|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|sigir|colt|uai|aistats|icassp|interspeech|miccai|surveys|advances|neural computation)(?![\w-])/i;
-// What only a reader writes of a paper ("Read in 2023 for my thesis", "Compare with BERT (2018)").
-const READERS_WORDS = /(?<![\w-])(?:i|me|my|we|our|us|see|read|reread|todo|compare|cf|thesis|talk|club|idea|look|check|why|good|bad|nice|great|interesting|important|useful)(?![\w-])/i;
+  /(?<![\w-])(?:1[89]\d\d|20\d\d|proc(?:eedings)?|conf(?:erence)?|journal|j|workshops?|symposium|trans(?:actions)?|letters|phys|rev|vol(?:ume)?|pp|findings|accepted|published|to appear|in press|nature|science|ieee|acm|jmlr|tmlr|tacl|pnas|icml|iclr|neurips|nips|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|sigir|colt|uai|aistats|icassp|interspeech|miccai|surveys|advances|neural computation)(?![\w-])/i;
+// What only a reader writes of a paper ("Read in 2023 for my thesis", "Compare with BERT (2018)",
+// "Rejected from ICLR 2024"). (Not "I": a Roman numeral in "Part I".)
+const READERS_WORDS =
+  /(?<![\w-])(?:me|my|we|our|us|he|she|they|see|read|reread|todo|compare|cf|thesis|talk|club|idea|look|check|why|good|bad|nice|great|interesting|important|useful|rejected|reviewed|reviewer|follow-up)(?![\w-])/i;
+// A journal's volume, issue and pages at the end ("Pattern Recognition 140", "PNAS 120 (2)", "Nature 620, 47-53").
+const VOLUME_AT_END = /\s\d+\s*(?:\(\d+\))?(?:[,:]\s*\d+(?:[–-]\d+)?)?\.?$/;
+// Zotero's Extra lines ("Citation Key: hu2021lora", "ZSCC: 0000042", "tex.ids: …"), arXiv's comments ("Comment: 15 pages").
+const EXTRA_LINE = /^(?:tex\.|(?:citation key|zscc|publisher|version number|type|doi|original date|issued|arxiv|comment|pmid|pmcid|isbn|issn|number of pages|event place|event date)\s*:\s)/i;
 
 type NoteKind = 'venue' | 'readers' | 'paper';
 
@@ -418,10 +424,12 @@ function noteKind(field: (name: string) => string | undefined): NoteKind {
   const value = singleLine(bibtexToText(raw));
   if (value === '' || /^https?:\/\/\S+$/.test(value)) return 'paper';
   // Lines after the first that are indented continue it (DBLP and bibtool wrap long fields).
-  if (/\n(?![ \t])/.test(raw)) return 'readers';
-  if (READERS_WORDS.test(value)) return 'readers';
+  const lines = raw.split(/\n(?![ \t])/);
+  if (lines.every((line) => EXTRA_LINE.test(line.trim()))) return 'paper';
+  if (lines.length > 1 || READERS_WORDS.test(value)) return 'readers';
   if (!namesVenue(value)) return 'paper';
-  return VENUE_WORDS.test(value) || NOTE_FIELDS.some((name) => (field(name)?.trim() ?? '') !== '') ? 'venue' : 'readers';
+  const besideNotes = NOTE_FIELDS.some((name) => (field(name)?.trim() ?? '') !== '');
+  return besideNotes || VENUE_WORDS.test(value) || VOLUME_AT_END.test(value) ? 'venue' : 'readers';
 }
 
 /**

@@ -368,9 +368,14 @@ function bibtexDoi(doi: string): string {
   return doi.trim().replace(/[{}\\\s]/g, (ch) => encodeURIComponent(ch));
 }
 
-/** A title's inline math as the card shows it ($\beta$-VAE as β-VAE); the rest of it as written. */
+/** A title's math as the card shows it ($\beta$-VAE as β-VAE), and TeX's escaped dollar (\$5) as a dollar; the rest of it as written. */
 function withMathRendered(title: string): string {
-  return title.replace(/\$(?!\s)[^$\n]+(?<!\s)\$/g, (math) => latexToText(math) || math);
+  return title.replace(/(?<!\\)\$\$[^$\n]+\$\$|(?<!\\)\$(?!\s)(?:[^$\n\\]|\\.)+(?<![\s\\])\$|\\\$/g, (math) => {
+    if (math === '\\$') return '$';
+    // Display math ($$…$$) as the inline math it holds.
+    const inline = math.startsWith('$$') ? math.slice(1, -1) : math;
+    return latexToText(inline) || math;
+  });
 }
 
 function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): string {

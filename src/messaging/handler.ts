@@ -126,9 +126,10 @@ async function fromArxiv(id: string, deps: HandlerDeps): Promise<PagePaper | nul
     await deps
       .ready()
       .then(async (db) => {
-        await takeArxivPage(db, id, page, deps.now());
+        const taken = await takeArxivPage(db, id, page, deps.now());
         // A paper saved bare (arXiv out of reach then) is completed now, not at the queue's next try (QA).
-        if ((await completeSaved(db, saveInputFromPage(id, page))).changed > 0) deps.storeChanged?.();
+        const completed = (await db.saved.get(id)) !== undefined && (await completeSaved(db, saveInputFromPage(id, page))).changed > 0;
+        if (taken || completed) deps.storeChanged?.();
       })
       .catch(() => undefined);
   }

@@ -266,7 +266,16 @@ function useHoldWhileOn(offers: readonly Offer[], hold: Undo['hold']) {
     onFocusIn: () => mark(offer, 'focus', true),
     onFocusOut: (event: FocusEvent) => {
       const to = event.relatedTarget as Node | null;
-      if (to === null ? document.hasFocus() : !(event.currentTarget as Element).contains(to)) mark(offer, 'focus', false);
+      if (to !== null) {
+        if (!(event.currentTarget as Element).contains(to)) mark(offer, 'focus', false);
+        return;
+      }
+      // Focus to nothing: a click on the page's text, or the window left. Told apart once the
+      // window's blur has come, which browsers may send after this focusout.
+      const row = event.currentTarget as Element;
+      setTimeout(() => {
+        if (document.hasFocus() && !row.contains(document.activeElement)) mark(offer, 'focus', false);
+      }, 0);
     },
     onMouseEnter: () => mark(offer, 'pointer', true),
     onMouseLeave: () => mark(offer, 'pointer', false),

@@ -138,7 +138,7 @@ describe("QA: a BibTeX note in the reader's own words goes to the notes, not the
     expect(notesOf('Read for the reading group.\nKey idea: "robustness", not accuracy, matters')).toEqual(['Read for the reading group.\nKey idea: "robustness", not accuracy, matters', undefined]);
     expect(notesOf('$\\ell_1$ vs. $\\ell_2$ loss --- see Tab.~3; 10\\% better FID', ', annote = {Mine}')).toEqual(['Mine\n\nℓ₁ vs. ℓ₂ loss — see Tab. 3; 10% better FID', undefined]);
     // Review: a year or an arXiv id in the reader's words.
-    for (const note of ['Read in 2023 for my thesis', 'Compare with BERT (2018)', 'Presented at journal club 2024-03-12', 'Baseline for our 2025 submission', 'See also arXiv:2005.14165 for the GPT-3 baseline']) {
+    for (const note of ['Read in 2023 for my thesis', 'Compare with BERT (2018)', 'Presented at journal club 2024-03-12', 'Baseline for our 2025 submission', 'See also arXiv:2005.14165 for the GPT-3 baseline', 'Rejected from ICLR 2024', 'Reviewed for NeurIPS 2023', 'He et al. use the same trick, 2016']) {
       expect(notesOf(note)).toEqual([note, undefined]);
     }
     expect(notesOf('Read for the reading group.\nSee also arXiv:2005.14165')).toEqual(['Read for the reading group.\nSee also arXiv:2005.14165', undefined]);
@@ -146,7 +146,7 @@ describe("QA: a BibTeX note in the reader's own words goes to the notes, not the
   });
 
   test('where the paper was published is its journal reference: a year or a venue, a line wrapped in the file, or any note beside annote (our export)', () => {
-    for (const venue of ['Accepted at ICLR 2024', 'Phys. Rev. D 97, 014503', 'Nature Machine Intelligence', 'TMLR', 'IEEE TPAMI', 'J. Mach. Learn. Res.']) {
+    for (const venue of ['Accepted at ICLR 2024', 'Phys. Rev. D 97, 014503', 'Nature Machine Intelligence', 'TMLR', 'IEEE TPAMI', 'J. Mach. Learn. Res.', 'Pattern Recognition 140', 'PNAS 120 (2)', 'Nature 620, 47-53']) {
       expect(notesOf(venue)).toEqual([undefined, venue]);
     }
     expect(notesOf('Proceedings of the 2023 Conference on Empirical Methods in Natural\n    Language Processing, {EMNLP} 2023')).toEqual([
@@ -155,9 +155,14 @@ describe("QA: a BibTeX note in the reader's own words goes to the notes, not the
     ]);
     expect(notesOf('Science Advances', ', annote = {my note}')).toEqual(['my note', 'Science Advances']);
     expect(notesOf('ACM Computing Surveys', ', annote = {my note}')).toEqual(['my note', 'ACM Computing Surveys']);
+    // Review: a Roman numeral is no reader's "I".
+    expect(notesOf('Computer Vision - ECCV 2022, Part I', ', annote = {my note}')).toEqual(['my note', 'Computer Vision - ECCV 2022, Part I']);
   });
 
   test("the paper's own id, link or arXiv comments go nowhere", () => {
-    for (const note of ['arXiv:2101.00001 [cs]', '\\url{https://huggingface.co/papers/2101.00001}', 'Comment: 15 pages, 5 figures']) expect(notesOf(note)).toEqual([undefined, undefined]);
+    for (const note of ['arXiv:2101.00001 [cs]', '\\url{https://huggingface.co/papers/2101.00001}', 'Comment: 15 pages, 5 figures', 'Publisher: arXiv\nVersion Number: 2']) expect(notesOf(note)).toEqual([undefined, undefined]);
+    // Review: Zotero's Extra lines beside its child notes (annote) are neither the reader's words nor a venue.
+    expect(notesOf('ZSCC: 0000042', ', annote = {child note}')).toEqual(['child note', undefined]);
+    expect(notesOf('Citation Key: hu2021lora', ', annote = {child note}')).toEqual(['child note', undefined]);
   });
 });

@@ -44,6 +44,9 @@ describe('BibTeX export', () => {
     expect(titleOf('$k$NN-LM and $\\infty$-former')).toBe('kNN-LM and \\ensuremath{\\infty}-former');
     expect(titleOf('Scaling $x_1$ to 50%')).toBe('Scaling x\\textsubscript{1} to 50\\%');
     expect(titleOf('Costs $5 and $6')).toBe('Costs \\$5 and \\$6');
+    // Review: TeX's escaped dollar is a dollar (it lost one and printed a backslash); display math as inline.
+    expect(titleOf('A \\$5 model and a \\$6 one')).toBe('A \\$5 model and a \\$6 one');
+    expect(titleOf('$$x^2$$ at scale')).toBe('x² at scale');
   });
 
   test('every entry is an arXiv @misc and every brace balances', () => {

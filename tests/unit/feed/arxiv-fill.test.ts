@@ -142,7 +142,6 @@ describe('saved papers without a page are completed from arXiv', () => {
     const { fill } = filler({ '2401.00001': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 429 for 2401.00001', retryAfterMs: 5_000 } });
     await fill(['2401.00001']);
     expect(events).toEqual(['fetch 2401.00001', `retry at ${ARXIV_ASKED_RETRY_MS}`]);
-    expect(ARXIV_ASKED_RETRY_MS).toBeLessThan(ARXIV_RETRY_MS);
   });
 
   test("arXiv's 429 asking to wait 2 h: the retry is 2 h later, kept for the next worker (not the usual 15 min)", async () => {

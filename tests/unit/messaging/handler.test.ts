@@ -159,6 +159,18 @@ describe('background message handler', () => {
     await handleMessage({ type: 'removeSaved', ids: ['2411.12345'] }, deps);
   });
 
+  test('review: a saved paper arXiv retitled since, its page read for the popup, has the open pages told', async () => {
+    const db = await deps.ready();
+    const bundled = (await db.papers.get('2405.19715'))!;
+    await handleMessage({ type: 'save', paper: { id: '2405.19715', title: bundled.title, authors: ['Ada Lovelace'], published: '2024-05-30', primaryCategory: 'cs.LG' } }, deps);
+    const page = { id: '2405.19715', title: 'A Wholly New Title for It', abstract: bundled.abstract, authors: ['Ada Lovelace'], published: '2024-05-30', primaryCategory: 'cs.LG', doi: null, journalRef: null, pdfUrl: null, codeLinks: [] };
+    let told = 0;
+    await handleMessage({ type: 'arxivPage', id: '2405.19715' }, { ...deps, arxivPage: async () => page, storeChanged: () => void told++ });
+    expect((await db.saved.get('2405.19715'))!.title).toBe('A Wholly New Title for It');
+    expect(told).toBe(1);
+    await handleMessage({ type: 'removeSaved', ids: ['2405.19715'] }, deps);
+  });
+
   test('save, set status, list and remove round-trip through messages', async () => {
     expect(await handleMessage({ type: 'save', paper: { id: '2502.08489', title: 'Salamandra' } }, deps)).toMatchObject({ ok: true, result: { status: 'to-read' } });
     expect(await handleMessage({ type: 'setStatus', id: '2502.08489', status: 'reading' }, deps)).toMatchObject({ ok: true, result: { status: 'reading' } });
