@@ -86,6 +86,7 @@ function cardModel(page: PagePaper, result: LookupResult, site: PaperPageSite): 
     relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : view?.inStore && view.related.length === 0 ? NONE_RELATED : null,
     pdfDownload: pdfDownload(page, shown.id, title),
     withdrawal: page.withdrawal ?? null,
+    onAbstractPage: site.key === 'arxivAbs',
   };
 }
 

@@ -38,6 +38,8 @@ export interface CardModel {
   pdfDownload: { href: string; fileName: string } | null;
   /** The reason the page gives when its authors withdrew the paper (its results may not hold); null when not withdrawn. */
   withdrawal: string | null;
+  /** The card is on the paper's arXiv abstract page: no "arXiv" link to the page itself. */
+  onAbstractPage: boolean;
 }
 
 export interface CardActions {
@@ -78,14 +80,18 @@ function linkText(href: string): string {
   return `${kind}: ${name}`;
 }
 
-function Links({ id, codeLinks, projectPage, pdfDownload }: Pick<CardModel, 'id' | 'codeLinks' | 'projectPage' | 'pdfDownload'>) {
+function Links({ id, codeLinks, projectPage, pdfDownload, onAbstractPage }: Pick<CardModel, 'id' | 'codeLinks' | 'projectPage' | 'pdfDownload' | 'onAbstractPage'>) {
   const code = codeLinks.flatMap((link) => safeHref(link) ?? []);
   const project = safeHref(projectPage);
   return (
     <nav class="pl-links" aria-label="Links">
       {id && (
         <>
-          <a href={arxivAbsUrl(id)} {...NEW_TAB}>arXiv</a>
+          {!onAbstractPage && (
+            <a href={arxivAbsUrl(id)} {...NEW_TAB}>
+              arXiv
+            </a>
+          )}
           <a href={arxivPdfUrl(id)} {...NEW_TAB}>PDF</a>
           {pdfDownload && (
             <PdfDownloadLink href={pdfDownload.href} fileName={pdfDownload.fileName} />

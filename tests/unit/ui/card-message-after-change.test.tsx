@@ -16,7 +16,7 @@ const actions: CardActions = {
 
 const model: CardModel = {
   id: '2310.01779', title: 'HallE-Control', tldr: 'Controls hallucination.', keyResults: [], codeLinks: [], topics: [],
-  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: 'to-read', inStore: true, problem: null, pdfDownload: null, withdrawal: null,
+  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: 'to-read', inStore: true, problem: null, pdfDownload: null, withdrawal: null, onAbstractPage: false,
 };
 
 afterEach(cleanup);

@@ -11,7 +11,7 @@ import { RemoveContext, SaveToggle } from '../../../src/ui/popup/paper-row';
 
 const model: CardModel = {
   id: '1706.03762', title: 'Attention Is All You Need', tldr: 'We propose the Transformer.', keyResults: [], codeLinks: [], topics: [],
-  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null, pdfDownload: null, withdrawal: null,
+  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null, pdfDownload: null, withdrawal: null, onAbstractPage: false,
 };
 
 /** Lets a click's request and the re-render after it finish. */

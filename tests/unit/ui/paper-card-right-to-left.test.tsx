@@ -16,7 +16,7 @@ const actions: CardActions = {
 
 const model: CardModel = {
   id: '2501.09998', title: 'نموذج لغوي كبير', tldr: 'نقدم نموذجا لغويا كبيرا.', keyResults: ['دقة 92.5% في عشر مهام'], codeLinks: [], topics: [],
-  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: true, problem: null, pdfDownload: null, withdrawal: null,
+  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: true, problem: null, pdfDownload: null, withdrawal: null, onAbstractPage: false,
 };
 
 afterEach(cleanup);

@@ -16,7 +16,7 @@ const actions: CardActions = {
 
 const model: CardModel = {
   id: '1706.03762', title: 'Attention Is All You Need', tldr: 'We propose the Transformer.', keyResults: [], codeLinks: [], topics: [],
-  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null, pdfDownload: null, withdrawal: null,
+  related: [], relatedNote: null, rank: null, snapshot: null, upvotes: null, projectPage: null, status: null, inStore: false, problem: null, pdfDownload: null, withdrawal: null, onAbstractPage: false,
 };
 
 afterEach(() => {
@@ -216,5 +216,17 @@ describe('unsave in the card', () => {
     fireEvent.click(await screen.findByTestId('undo'));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Not put back: it was changed elsewhere after it was removed here'));
     expect(screen.getByTestId('save').textContent).toBe('Save');
+  });
+});
+
+describe("QA: the card's links", () => {
+  const linkTexts = () => [...screen.getByRole('navigation', { name: 'Links' }).querySelectorAll('a')].map((link) => link.textContent);
+
+  test("on the paper's own arXiv abstract page, no \"arXiv\" link to that page; elsewhere (Hugging Face, arXiv's HTML view) there is one", () => {
+    render(<PaperCard model={{ ...model, onAbstractPage: true }} actions={actions} />);
+    expect(linkTexts()).toEqual(['PDF', 'Hugging Face']);
+    cleanup();
+    render(<PaperCard model={model} actions={actions} />);
+    expect(linkTexts()).toEqual(['arXiv', 'PDF', 'Hugging Face']);
   });
 });
