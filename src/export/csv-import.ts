@@ -220,11 +220,15 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
     if (named) item.status = named;
     else leftOut.push({ line: row.line, reason: `status "${singleLine(status).slice(0, 40)}" is not one of to-read, reading, read: left out of ${where}` });
   }
+  // In our own export, edited in a spreadsheet, a cell left empty says the paper has none (one
+  // cleared there): the import keeps the list's all the same, and its preview says so.
+  const clearable = (name: Field) => ours && FIELD_COLUMNS[name].some((key) => columns.has(key));
   const tags = tagsOf(field('tags'), ours);
-  if (tags.length > 0) item.tags = keywordTags(tags, (reason) => leftOut.push({ line: row.line, reason: `${reason}: left out of ${where}` }));
+  if (tags.length > 0 || clearable('tags')) item.tags = keywordTags(tags, (reason) => leftOut.push({ line: row.line, reason: `${reason}: left out of ${where}` }));
   const notes = field('notes', true)?.value;
   // Zotero's Notes column holds its notes' HTML; ours holds the text as typed (a "<b>" in it is text).
   if (notes !== undefined) item.notes = ours ? notes : noteText(notes);
+  else if (clearable('notes')) item.notes = '';
   const tldr = field('tldr', true)?.value;
   if (tldr !== undefined) item.tldr = tldr;
   // A spreadsheet rewrites times in its locale's form ("7/31/2024 9:15"), which cannot be read

@@ -157,9 +157,11 @@ interface ImportCounts {
   notesJoined: number;
   /** Listed papers changed after the file's copy whose notes or tags it holds with more: an older backup's, putting back a note cut or a tag removed since (or another copy's additions: a file cannot tell). */
   editedSince: number;
+  /** Listed papers the file gives fewer of the list's tags, or a blank note (a spreadsheet's cleared cell): kept. */
+  keptBeyondFile: number;
 }
 
-function summarize({ added, updated, unchanged, repeated, statusesKept, notesJoined, editedSince }: ImportCounts, rejected: readonly ImportRejection[]): string {
+function summarize({ added, updated, unchanged, repeated, statusesKept, notesJoined, editedSince, keptBeyondFile }: ImportCounts, rejected: readonly ImportRejection[]): string {
   const count = (n: number): string => n.toLocaleString('en');
   const parts = [`${count(added)} new`, `${count(updated)} updated`];
   if (unchanged > 0) parts.push(`${count(unchanged)} unchanged`);
@@ -173,6 +175,10 @@ function summarize({ added, updated, unchanged, repeated, statusesKept, notesJoi
   // Said, as a status is: notes and tags are joined, never taken away, so an older backup puts back a note cut or a tag removed since.
   if (editedSince > 0) {
     parts.push(`${editedSince === 1 ? '1 paper changed since the file was made gets' : `${count(editedSince)} papers changed since the file was made get`} the file's notes or tags too (an import adds notes and tags, it never takes any away)`);
+  }
+  // Said, as a cell cleared in a spreadsheet reads as applied otherwise.
+  if (keptBeyondFile > 0) {
+    parts.push(`${keptBeyondFile === 1 ? '1 paper keeps' : `${count(keptBeyondFile)} papers keep`} tags or notes the file does not have (an import never takes any away)`);
   }
   let summary = parts.join(', ');
   if (rejected.length > 0) {
@@ -212,6 +218,8 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
   // not), and its tags there.
   const fileTimes = new Map<string, number>();
   const fileTags = new Map<string, Set<string>>();
+  // Listed papers the file gives tags or notes without some of the list's.
+  const keptBeyondFile = new Set<string>();
 
   for (const imported of incoming) {
     const item = withPlaceholderTitle(imported);
@@ -230,6 +238,13 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
     if (item.updatedAt !== undefined) fileTimes.set(item.id, Math.max(item.updatedAt, fileTimes.get(item.id) ?? item.updatedAt));
     fileTags.set(item.id, new Set([...(fileTags.get(item.id) ?? []), ...(item.tags ?? []).map(tagKey)]));
     current.set(item.id, checked.data);
+    // Tags the list has and the file's are some of (taken off in a spreadsheet), or a note cleared
+    // there: kept. (Other notes are joined, and said so; other tags, another tool's, join the list's.)
+    const listedItem = listed.get(item.id);
+    const listTags = new Set(listedItem?.tags.map(tagKey));
+    const fewerTags = item.tags !== undefined && listTags.size > item.tags.length && item.tags.every((tag) => listTags.has(tagKey(tag)));
+    const clearedNotes = item.notes !== undefined && item.notes.trim() === '' && (listedItem?.notes.trim() ?? '') !== '';
+    if (fewerTags || clearedNotes) keptBeyondFile.add(item.id);
     if (before && item.status !== undefined && checked.data.status !== item.status) statusKept.add(item.id);
     else statusKept.delete(item.id);
   }
@@ -257,5 +272,5 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
     }
   }
   problems.sort((a, b) => a.line - b.line);
-  return { added, updated, unchanged, rejected: problems, summary: summarize({ added: added.length, updated: updated.length, unchanged, repeated, statusesKept: statusKept.size, notesJoined, editedSince }, problems) };
+  return { added, updated, unchanged, rejected: problems, summary: summarize({ added: added.length, updated: updated.length, unchanged, repeated, statusesKept: statusKept.size, notesJoined, editedSince, keptBeyondFile: keptBeyondFile.size }, problems) };
 }

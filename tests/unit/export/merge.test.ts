@@ -39,6 +39,17 @@ describe('planImport merges by id', () => {
     expect(planImport([], [{ id: '2401.00009', status: 'read' }], NOW).added[0]).toMatchObject({ status: 'read', readAt: NOW });
   });
 
+  test('QA: a tag taken off or a note cleared in our CSV, edited in a spreadsheet, is kept, and the preview says so (it said only "2 updated")', () => {
+    const a = savedItem({ id: '2401.00001', tags: ['x', 'y'], notes: 'old note A', updatedAt: 5_000 });
+    const b = savedItem({ id: '2401.00002', tags: ['t'], notes: 'note B', updatedAt: 5_000 });
+    const edited = exportCsv([{ ...a, tags: ['y'] }, { ...b, tags: [], notes: '' }]);
+    const plan = planImport([a, b], parseImport(edited, 'reading-list.csv').items, NOW);
+    expect(plan.unchanged).toBe(2);
+    expect(plan.summary).toBe('0 new, 0 updated, 2 unchanged, 2 papers keep tags or notes the file does not have (an import never takes any away)');
+    // A file that gives all the list's tags says nothing of them.
+    expect(planImport([b], [{ id: b.id, tags: ['t'] }], NOW).summary).toBe('0 new, 0 updated, 1 unchanged');
+  });
+
   test('tags are united, each once ignoring case, in the order first seen', () => {
     const listed = savedItem({ tags: ['vision', 'to cite'] });
     const plan = planImport([listed], [{ id: listed.id, tags: ['llm', 'vision', 'survey'] }], NOW);
