@@ -436,13 +436,13 @@ function noteKind(field: (name: string) => string | undefined): NoteKind {
  * Where the paper was published, as the reading list keeps it (`journalRef`): the venue of a
  * published entry (`journal`, biblatex's `journaltitle`, a conference paper's `booktitle`) with its
  * year, "Proceedings of NAACL-HLT, 2019" (unless the venue names it), as arXiv's journal-refs give
- * it; else the `note` our export (and arXiv's own journal-ref) writes. A field that only says arXiv
+ * it; else the `note`, when noteKind reads a venue there (`note`). A field that only says arXiv
  * (or DBLP's CoRR), or holds arXiv's comments, names no venue.
  */
-function entryJournalRef(field: (name: string) => string | undefined): string | undefined {
+function entryJournalRef(field: (name: string) => string | undefined, note: NoteKind): string | undefined {
   const text = (name: string) => singleLine(bibtexToText(field(name) ?? ''));
   const venue = ['journal', 'journaltitle', 'booktitle'].map(text).find(namesVenue);
-  if (venue === undefined) return noteKind(field) === 'venue' ? text('note') : undefined;
+  if (venue === undefined) return note === 'venue' ? text('note') : undefined;
   // A year of the preprint's (Google Scholar's arXiv entries have one too) is not written without a venue.
   const year = yearOf(field('year')) ?? /^\s*(\d{4})(?:-|\s*$)/.exec(field('date') ?? '')?.[1] ?? null;
   return year === null || new RegExp(`(?<!\\d)${year}(?!\\d)`).test(venue) ? venue : `${venue}, ${year}`;
@@ -492,7 +492,8 @@ function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejectio
     item.tags = keywordTags(splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText), (reason) => leftOut.push({ line: entry.line, reason: `${reason}: left out of ${where}` }));
   }
   // Each note once: some tools write the same one as annote and annotation; a `note` in the reader's words too.
-  const readersNote = noteKind(field) === 'readers' ? [field('note')!.trim()] : [];
+  const note = noteKind(field);
+  const readersNote = note === 'readers' ? [field('note')!.trim()] : [];
   const notes = [...new Set([...NOTE_FIELDS.flatMap((name) => field(name) ?? []), ...readersNote])];
   // Line by line: LaTeX rendering joins lines, and a note's line breaks are the reader's.
   if (notes.length > 0) item.notes = notes.join('\n\n').split('\n').map((line) => bibtexToText(line)).join('\n');
@@ -502,7 +503,7 @@ function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejectio
   // A category (cs.CL, or an archive without subjects like hep-th), not a bare group ("cs", as
   // Better BibTeX writes it).
   if (category && /^(?:[a-z-]+\.[A-Za-z-]+|[a-z]+-[a-z]+)$/.test(category)) item.primaryCategory = category;
-  const journalRef = entryJournalRef(field);
+  const journalRef = entryJournalRef(field, note);
   if (journalRef !== undefined) item.journalRef = journalRef;
   return item;
 }
