@@ -27,7 +27,8 @@ import { installBenchHooks } from '../bench/worker-hooks';
 
 const FEED_ALARM = 'daily-papers-feed';
 const ARXIV_RETRY_ALARM = 'arxiv-complete-retry';
-const RESUME_AFTER_START_MS = 2_000;
+/** How long a started worker leaves the store to the message that woke it before its own background work. */
+export const RESUME_AFTER_START_MS = 2_000;
 
 export default defineBackground(() => {
   markOnce(WORKER_MARKS.evaluated);

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { savePaper, setStatus } from '../../../src/db/papers';
 import type { SeedAsset } from '../../../src/schema';
 import { profile } from './worker';
+import { RESUME_AFTER_START_MS } from '../../../entrypoints/background';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -46,7 +47,7 @@ function resumeTimerRun(): Promise<void> {
   return new Promise((resolve) => {
     vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) =>
       realSetTimeout(
-        ms === 2000
+        ms === RESUME_AFTER_START_MS
           ? () => {
               callback(...args);
               resolve();
@@ -58,7 +59,7 @@ function resumeTimerRun(): Promise<void> {
   });
 }
 
-// A worker start waits 2 s before background work; each test runs two or three.
+// A worker start waits RESUME_AFTER_START_MS (2 s) before background work; each test runs two or three.
 describe('the bundled snapshot of an update that could not be loaded', { timeout: 20_000 }, () => {
   test('is loaded at the next worker start, the reading list untouched', async () => {
     const { browser, next, dropped, saved } = await updateThatFails();
