@@ -37,13 +37,14 @@ describe('reading list: several changes within their Undo time', () => {
     await row('2001.00001').getByTestId('remove').click();
     await expect.poll(offerTexts).toEqual(['Removed “Paper 1”']);
     await row('2001.00002').getByTestId('remove').click();
-    await expect.poll(offerTexts).toEqual(['Removed 2 papers']);
+    // The offer names the removal just made, and that its Undo puts back the one before too.
+    await expect.poll(offerTexts).toEqual(['Removed “Paper 2” (2 with the one before)']);
     await row('2001.00003').getByTestId('select').check();
     await page.getByTestId('bulk-status').selectOption('read');
     // Newest first; the removals' Undo is still there, 10 s from the second removal.
-    await expect.poll(offerTexts, { timeout: 3_000 }).toEqual(['1 set to Read', 'Removed 2 papers']);
+    await expect.poll(offerTexts, { timeout: 3_000 }).toEqual(['1 set to Read', 'Removed “Paper 2” (2 with the one before)']);
 
-    await offer('Removed 2 papers').getByTestId('undo').click();
+    await offer('(2 with the one before)').getByTestId('undo').click();
     await expect.poll(() => list().getAttribute('data-count')).toBe('4');
     // Back as they were, notes included; the status edit is left as it is, with its Undo.
     const back = await listSavedFrom(page);

@@ -227,7 +227,7 @@ describe('reading-list page', () => {
     await row('2310.01779').getByTestId('remove').click();
     await expect.poll(() => row('2310.01779').count()).toBe(0);
     await row('1706.03762').getByTestId('remove').click();
-    await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('Removed 2 papers');
+    await expect.poll(() => page.getByTestId('undo-bar').textContent()).toContain('Removed “Attention Is All You Need” (2 with the one before)');
     // The offer can show before the list drops the row (the reply and the list's live query come
     // apart); the row going takes the focus, which goes to Undo then. Only after that is it the reader's.
     await expect.poll(() => row('1706.03762').count()).toBe(0);
@@ -238,13 +238,13 @@ describe('reading-list page', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)).toBe('BODY');
     await page.evaluate(() => scrollTo(0, 0));
     // A double click undoes once: both come back, and nothing is reported as changed elsewhere.
-    await undoOf('Removed 2 papers').dblclick();
+    await undoOf('(2 with the one before)').dblclick();
     await expect.poll(() => listed(page)).toEqual(beforeTwo);
     // The offer goes with the worker's reply, which comes after the store shows both back; then it
     // stays gone, and no "changed elsewhere" is reported.
-    await expect.poll(() => undoOf('Removed 2 papers').count()).toBe(0);
+    await expect.poll(() => undoOf('(2 with the one before)').count()).toBe(0);
     await page.waitForTimeout(300);
-    expect(await undoOf('Removed 2 papers').count()).toBe(0);
+    expect(await undoOf('(2 with the one before)').count()).toBe(0);
     expect((await page.getByTestId('undo-bar').allTextContents()).join('')).not.toContain('changed elsewhere');
   });
 
