@@ -17,7 +17,7 @@ import { watchStoreChanges } from '../messaging/store-changes';
 import { latestQuestion } from './latest-question';
 import { uniqueCodeLinks } from '../summarize/links';
 import { normalizeTitle, safeHref, savedFromUrl } from '../papers/ids';
-import { arxivPaperPage } from '../sites/arxiv-abs';
+import { arxivPaperPage, latestArxivAbsPage } from '../sites/arxiv-abs';
 import { putBackAllowance } from './put-back';
 import { equalLists } from '../equal-lists';
 
@@ -86,7 +86,8 @@ function cardModel(page: PagePaper, result: LookupResult, site: PaperPageSite): 
     relatedNote: relatedComeLater(result, page) ? LOOKING_FOR_RELATED : view?.inStore && view.related.length === 0 ? NONE_RELATED : null,
     pdfDownload: pdfDownload(page, shown.id, title),
     withdrawal: page.withdrawal ?? null,
-    onAbstractPage: site.key === 'arxivAbs',
+    // Not `site.key`: the HTML view shares the abstract pages' switch, and a version's page links the latest.
+    onAbstractPage: latestArxivAbsPage(location.href),
   };
 }
 

@@ -38,7 +38,7 @@ export interface CardModel {
   pdfDownload: { href: string; fileName: string } | null;
   /** The reason the page gives when its authors withdrew the paper (its results may not hold); null when not withdrawn. */
   withdrawal: string | null;
-  /** The card is on the paper's arXiv abstract page: no "arXiv" link to the page itself. */
+  /** The card is on the paper's latest arXiv abstract page, where its "arXiv" link leads: no link to the page itself. */
   onAbstractPage: boolean;
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { SeedAsset } from '../../src/schema';
 import { EXTENSION_DIR, PDF, SCREENSHOTS_DIR, card, cardText, fixture, launchExtension, sendFromPage, type ExtensionBrowser } from './harness';
 
@@ -56,6 +57,11 @@ describe('summary card on arXiv abstract pages', () => {
     await v3.goto('https://arxiv.org/abs/2310.01779v3');
     await expect.poll(() => card(v3).getByTestId('tldr').count()).toBe(1);
     expect(await card(v3).getByTestId('tldr').textContent()).toContain('We introduce HallE-Control, a controllable LVLM');
+    // No "arXiv" link to the page it is on; a version's page links the latest one.
+    const arxivLink = (page: Page) => card(page).getByRole('link', { name: 'arXiv', exact: true });
+    expect(await card(latest).getByRole('link', { name: 'PDF', exact: true }).count()).toBe(1);
+    expect(await arxivLink(latest).count()).toBe(0);
+    expect(await arxivLink(v3).getAttribute('href')).toBe('https://arxiv.org/abs/2310.01779');
     await Promise.all([latest.close(), v3.close()]);
   });
 

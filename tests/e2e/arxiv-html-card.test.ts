@@ -42,6 +42,8 @@ describe("summary card on arXiv's HTML view of a paper", () => {
     expect(await card(page).getByTestId('tldr').textContent()).toContain('We introduce HallE-Control');
     // The code the abstract links to, which the snapshot's text lacks.
     expect(await card(page).getByTestId('code-link').getAttribute('href')).toBe('https://github.com/bronyayang/HallE_Control');
+    // The HTML view links the paper's abstract page (only that page leaves the link out).
+    expect(await card(page).getByRole('link', { name: 'arXiv', exact: true }).getAttribute('href')).toBe('https://arxiv.org/abs/2310.01779');
     const layout = await page.evaluate(() => {
       const host = document.querySelector('[data-paperlens="card"]')!;
       const column = document.querySelector('article.ltx_document')!.getBoundingClientRect();
