@@ -95,7 +95,8 @@ const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu}
 // (Not "X: a method, which … and …": a relative clause after the first comma is no list item.)
 // (Or numbered items: "(1) we introduce X; (2) we propose Y".)
 const ENUMERATION = /[,;]\s(?!(?:which|where|while|whereas|who|whose|that)\b)[^.]*\b(?:and|or)\s|\s\((?:ii|2|b)\)\s/;
-const PARENTHETICAL = /\s\((?!(?:i{1,3}|iv|vi{0,3}|ix|x|\d|[a-h])\))[^()]*\)/gi;
+// Not one a word goes on from: "(ε, δ)-differential privacy" lost its "(ε, δ)" (QA).
+const PARENTHETICAL = /\s\((?!(?:i{1,3}|iv|vi{0,3}|ix|x|\d|[a-h])\))[^()]*\)(?![-\p{L}\p{N}])/giu;
 // After a parenthetical, a word that goes on with the phrase it interrupts ("maintains (sometimes
 // outperforms) its accuracy", "a new zeroth-order (ZO) stochastic optimization algorithm"): a cut at
 // its "(" would keep a verb without its object or a modifier without its noun. A connector, a

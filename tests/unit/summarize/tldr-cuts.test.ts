@@ -181,3 +181,13 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
     );
   });
 });
+
+describe('TL;DR cuts: a parenthesis that a word goes on from is part of that word', () => {
+  it('"under (ε, δ)-differential privacy" keeps "(ε, δ)" (QA: the TL;DR read "under-differential privacy")', () => {
+    const candidates = texts('We propose per-layer adaptive clipping for fine-tuning vision transformers under (ε, δ)-differential privacy, with a new clipping rule.');
+    expect(candidates.some((text) => text.includes('under-differential'))).toBe(false);
+    expect(candidates).toContain('We propose per-layer adaptive clipping for fine-tuning vision transformers under (ε, δ)-differential privacy.');
+    // A parenthetical between words still goes.
+    expect(texts('We train language models (LMs) with per-example clipping, which is cheap.')).toContain('We train language models with per-example clipping.');
+  });
+});
