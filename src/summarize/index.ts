@@ -17,7 +17,7 @@ export { pickTldr } from './tldr';
 export { TOPICS, topicsFor } from './topics';
 
 /** Bump whenever the output of `summarize` may change (cached summaries are recomputed). */
-export const SUMMARIZER_VERSION = 29;
+export const SUMMARIZER_VERSION = 30;
 
 export interface PaperSummary {
   tldr: string;

@@ -449,6 +449,24 @@ describe('cues read in the sense the paper uses them', () => {
     expect(topicsFor('DuoRC: Towards Complex Language Understanding with Paraphrased Reading Comprehension', 'We propose DuoRC, a novel dataset for reading comprehension.')).toContain('datasets');
     expect(topicsFor('A model of piano playing', 'We study music transcription from recordings of pianists.')).toContain('speech & audio');
   });
+
+  it('names agents, detectors, robots, mixtures of experts and new benchmarks; a stated learning rate, an action tokenizer or an encoder in passing are no topic (QA)', () => {
+    expect(topicsFor('WebWeaver: Planning with Reflection', 'Autonomous web agents powered by large language models fail on long tasks. WebWeaver plans before acting.')).toContain('agents');
+    expect(topicsFor('Debate Improves Factuality', 'Multi-agent debate improves factual accuracy on biographies from 66% to 73%.')).toContain('agents');
+    expect(topicsFor('RT-DETRv3', 'Real-time object detectors trade accuracy for speed. Ours reaches 54.8 AP on COCO.')).toContain('computer vision');
+    const bimanual = topicsFor('BiDiff: Diffusion Policies for Bimanual Manipulation', 'Policies learned from teleoperated demonstrations fail when two robot arms act on one object.');
+    expect(bimanual).toEqual(expect.arrayContaining(['robotics', 'generative models']));
+    expect(topicsFor('Sparse Mixture of Experts at Scale', 'We train a sparse mixture-of-experts model that matches a dense model.')).toContain('model architecture');
+    const bench = topicsFor('SciCodeBench: Can Language Models Reproduce Research Code?', "Reproducing code is a test of a model's programming abilities. We introduce SciCodeBench, a benchmark of 1,843 tasks.");
+    expect(bench).toEqual(expect.arrayContaining(['evaluation', 'code generation']));
+    expect(topicsFor('Offline RL', 'We propose an offline RL method with rewards from data. Agents train with a learning rate of 3e-4 and a batch size of 256.')).not.toContain('optimization');
+    expect(topicsFor('Adam Can Diverge', 'We show that Adam can diverge when its second-moment decay is too small.')).toContain('optimization');
+    expect(topicsFor('A vision-language-action model', 'We map camera images to actions with an action tokenizer.')).not.toContain('tokenization');
+    expect(topicsFor('Detecting machine text', 'We classify texts with a BERT encoder fine-tuned on our data.')).not.toContain('model architecture');
+    // Nor is grasping a concept a robot's, nor lessons distilled into a list distillation.
+    expect(topicsFor('A survey of language models', 'We survey language models, grasping the state of the art.')).not.toContain('robotics');
+    expect(topicsFor('Lessons for training', 'Our findings are distilled into four lessons for training LLMs.')).not.toContain('distillation');
+  });
 });
 
 describe('topicsFor on the longest abstracts', () => {
