@@ -32,7 +32,9 @@ export interface RelatedCorpus {
  * papers each is rare enough to weigh like a subject: 'ReAGent' (feature attribution) was related
  * to vocabulary trimming by "lms", "original", "seven", "any", and to length extrapolation by
  * "method", "input", "moreover"; Ruler (output length) to LLM-Pruner by "agnostic" and "https".
- * A survey is a subject too: one of datasets for LLMs is related to one of LLMs.
+ * A survey is a subject too: one of datasets for LLMs is related to one of LLMs. "Multi" (of
+ * multi-epoch and multi-language) related Token-Crisis to SteloCoder, "case" ("the case for",
+ * "case studies") a StackOverflow paper to one on post-training quantization (QA).
  */
 const GENERIC_WORDS: ReadonlySet<string> = new Set(
   (
@@ -59,7 +61,8 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'research researchers community field landscape development lessons insights analysis review overview comprehensive ' +
     'open source agnostic fine tuned tuning finetune finetuned finetuning learn learns learned learning ' +
     'https http www com org github io html ' +
-    'benchmark benchmarks model models lm lms plm plms llm llms mnist cifar svhn imagenet'
+    'benchmark benchmarks model models lm lms plm plms llm llms mnist cifar svhn imagenet ' +
+    'multi general case cases'
   ).split(' '),
 );
 

@@ -25,4 +25,10 @@ describe('related papers: words any abstract uses do not relate papers', () => {
   test('a survey is related to the surveys on its subject: datasets for LLMs to a survey of LLMs', () => {
     expect(relatedTitles(byTitle(/^Datasets for Large Language Models/))).toContainEqual(expect.stringMatching(/^A Survey of Large Language Models/));
   });
+
+  test('"multi-" and "case" relate nothing: SteloCoder (multi-language code) and Token-Crisis (multi-epoch), the StackOverflow "case for" paper and post-training quantization "case studies" (QA)', () => {
+    expect(relatedTitles(byTitle(/^SteloCoder/))).not.toContainEqual(expect.stringMatching(/^To Repeat or Not To Repeat/));
+    expect(relatedTitles(byTitle(/^To Repeat or Not To Repeat/))).not.toContainEqual(expect.stringMatching(/^SteloCoder/));
+    expect(relatedTitles(byTitle(/^Stack Over-Flowing/))).not.toContainEqual(expect.stringMatching(/^Understanding the Impact of Post-Training Quantization/));
+  });
 });
