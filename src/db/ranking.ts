@@ -17,7 +17,7 @@ export function shownRank(id: string, bundled: { rank: number | null; snapshot: 
  * How long a fetched list is called live. The feed is refreshed every few hours; a list older than
  * this (the feed switched off, or failing for a day) is shown as just that day's list.
  */
-export const LIVE_FOR_MS = 24 * 60 * 60 * 1000;
+const LIVE_FOR_MS = 24 * 60 * 60 * 1000;
 
 export function isLive(fetchedAt: number, now: number): boolean {
   return now - fetchedAt <= LIVE_FOR_MS;

@@ -12,7 +12,7 @@ export const REMOVED_KEPT_MS = 30 * 24 * 3_600_000;
  * The kept copies are papers gone from the list, one each, so they take no more room than the list did.
  * (`npm run bench -- --only reading-list`, deleteAll: the time to delete the whole list of 5,000.)
  */
-export const REMOVED_KEPT_MAX = MAX_BULK_ITEMS;
+const REMOVED_KEPT_MAX = MAX_BULK_ITEMS;
 
 /** How many removed papers are kept now (those removed within REMOVED_KEPT_MS: older rows wait for the next removal to go). */
 export function keptRemovedCount(db: PaperLensDatabase, now: number): Promise<number> {

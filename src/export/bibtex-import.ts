@@ -11,7 +11,7 @@ import { LineIndex } from './lines';
 import { singleLine } from './text';
 
 /** One `@type{key, field = value, …}` entry; field names lower-cased, values as written (delimiters removed). */
-export interface BibtexEntry {
+interface BibtexEntry {
   type: string;
   key: string;
   line: number;

@@ -32,7 +32,7 @@ function isoTime(ms: number | null): string {
  * One RFC 4180 field. A cell a spreadsheet would run as a formula (starting with = + - @, tab or
  * CR) gets a leading apostrophe, the usual guard: text from pages must not execute in Excel.
  */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   // A value that already opens with apostrophes before such a character gets one more, which the import takes off.
   const guarded = /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;

@@ -4,7 +4,7 @@
  * rejected item can be named by its line.
  */
 
-export interface JsonScanError {
+interface JsonScanError {
   offset: number;
   message: string;
   /** The text ends before the JSON does: a cut-off file. */

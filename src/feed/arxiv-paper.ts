@@ -14,8 +14,8 @@ import { MAX_RETRY_AFTER_MS } from './backoff';
  * the page's `citation_*` meta tags, the interface arXiv keeps for indexers, as text.
  */
 
-export const ARXIV_ABS_PAGE = 'https://arxiv.org/abs/';
-export const DEFAULT_ARXIV_TIMEOUT_MS = 10_000;
+const ARXIV_ABS_PAGE = 'https://arxiv.org/abs/';
+const DEFAULT_ARXIV_TIMEOUT_MS = 10_000;
 // An abstract page is 30-60 KB; anything far larger is not one.
 const MAX_PAGE_CHARS = 2_000_000;
 

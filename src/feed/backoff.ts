@@ -11,9 +11,9 @@ const HOUR = 60 * MINUTE;
 /** How old a fetched list may get before it is refreshed. */
 export const FEED_REFRESH_INTERVAL_MS = 3 * HOUR;
 /** The wait after the first failure; it doubles with each further failure… */
-export const FIRST_RETRY_DELAY_MS = 5 * MINUTE;
+const FIRST_RETRY_DELAY_MS = 5 * MINUTE;
 /** …up to this. */
-export const MAX_RETRY_DELAY_MS = 6 * HOUR;
+const MAX_RETRY_DELAY_MS = 6 * HOUR;
 /** A longer Retry-After is taken for a misconfigured server rather than waited out. */
 export const MAX_RETRY_AFTER_MS = 24 * HOUR;
 /** Retry delays vary by ±20% so browsers that failed together do not retry together. */

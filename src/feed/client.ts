@@ -7,7 +7,7 @@ import { MAX_FEED_PAPERS } from '../papers/bounds';
 
 /** The Hugging Face daily-papers API: today's list, or a day's with `?date=YYYY-MM-DD`. */
 export const DAILY_PAPERS_URL = 'https://huggingface.co/api/daily_papers';
-export const DEFAULT_FEED_TIMEOUT_MS = 10_000;
+const DEFAULT_FEED_TIMEOUT_MS = 10_000;
 /**
  * The most of a response body that is read. A day's recorded list (13 papers) is 70 KB, so the
  * largest list the feed gives (1,000 papers) is some 5 MB: anything past this is not a feed.

@@ -20,7 +20,7 @@ export interface PdfVisitDeps {
  * name or its metadata, which may be anything ("Microsoft Word - paper.docx"), and the popup's
  * Recent list would show that over the store's title.
  */
-export function pdfVisit(tab: TabLike): Visit | null {
+function pdfVisit(tab: TabLike): Visit | null {
   // What is read in a private window leaves no trace in the reader's history.
   if (tab.incognito) return null;
   let url: URL;

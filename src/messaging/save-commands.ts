@@ -7,7 +7,7 @@ import { saveFromTab } from './save-from-tab';
 import { badgedListInTab } from './tab-paper';
 import type { UntoldChanges } from './untold-changes';
 
-export const SAVE_COMMAND = 'save-paper';
+const SAVE_COMMAND = 'save-paper';
 export const SAVE_LINK_MENU = 'save-paper-link';
 
 export interface SaveCommandDeps {

@@ -16,7 +16,7 @@ import { isRecord } from './is-record';
  * other malformed field (a `javascript:` link, a negative count, a stray keyword) is read as absent.
  */
 
-export const MAX_FEED_KEYWORDS = 40;
+const MAX_FEED_KEYWORDS = 40;
 const MAX_AI_SUMMARY = 2000;
 
 /** A calendar day, `YYYY-MM-DD` (UTC). */
@@ -105,7 +105,7 @@ export const DailyPaperItemRawSchema = z.looseObject({
   numComments: CountField,
   ...placedFields,
 });
-export type DailyPaperItemRaw = z.infer<typeof DailyPaperItemRawSchema>;
+type DailyPaperItemRaw = z.infer<typeof DailyPaperItemRawSchema>;
 
 /** What PaperLens keeps of one feed item. */
 export const FeedEntrySchema = z.object({

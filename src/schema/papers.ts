@@ -11,7 +11,6 @@ export const SummarySchema = z.object({
   /** The names the abstract uses, found by search (summaries before version 24 have none). */
   names: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_NAME_LENGTH))).check(z.maxLength(MAX_ABSTRACT_NAMES)), []),
 });
-export type Summary = z.infer<typeof SummarySchema>;
 
 /** What the Hugging Face daily-papers feed adds to a paper (null for papers it never listed). */
 export const FeedInfoSchema = z.object({

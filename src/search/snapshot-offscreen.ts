@@ -3,7 +3,7 @@ import type { SnapshotJob } from '../schema/search';
 import { documentsRead, snapshotOfReply, type SnapshotBuild } from './snapshot-job';
 
 /** The offscreen document that starts the search index's workers for Chrome's service worker. */
-export const INDEX_BUILDER_PAGE = '/index-builder.html';
+const INDEX_BUILDER_PAGE = '/index-builder.html';
 /** Opening the document takes a fraction of a second; past this it is given up on (the job is built here). */
 export const OPEN_TIMEOUT_MS = 10_000;
 /**

@@ -15,7 +15,7 @@ const MAX_RETITLES = 5;
  * PDF viewer names the tab after the file (its metadata title or file name) once it has read it,
  * in the browser only, not in the page's DOM, so the page cannot see it.
  */
-export const PDF_TAB_RETITLED = 'paperlens:pdfTabRetitled';
+const PDF_TAB_RETITLED = 'paperlens:pdfTabRetitled';
 
 export interface PdfTabTitleDeps {
   doc: Document;

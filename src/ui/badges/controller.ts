@@ -29,7 +29,7 @@ export interface BadgeController {
 }
 
 /** How badges look, from the settings and the page. */
-export interface BadgeLook {
+interface BadgeLook {
   /** Show the "Seen" mark. */
   seen: boolean;
   /** Forced colour scheme, or null to follow the system. */

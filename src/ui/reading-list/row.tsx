@@ -11,7 +11,7 @@ import type { LostEdit } from './lost-edits';
 import { textDirection } from '../text-direction';
 
 /** Every row is this tall (px) in a wide window at the designed font sizes; all rows share one height, so the list can render only the rows on screen. */
-export const ROW_HEIGHT = 172;
+const ROW_HEIGHT = 172;
 
 /**
  * Every row's height (px) at the window's width: style.css's --row-height, set beside the layout
