@@ -558,12 +558,7 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[], titles?
  * A page the user opened (an abstract page, an arXiv PDF): its paper, the title and authors it
  * showed (when known), and the TL;DR its card gave a paper the store does not hold.
  */
-export interface Visit {
-  id: string;
-  title?: string;
-  authors?: readonly string[];
-  tldr?: string;
-}
+export type Visit = Omit<Seen, 'at'>;
 
 /**
  * How many seen marks the store keeps: beyond it the oldest visits go (their listing mark and

@@ -3,6 +3,8 @@
  * topic tags and the names the abstract uses.
  * Pure, synchronous and dependency-free: runs inside content scripts.
  */
+import type * as z from 'zod/mini';
+import type { SummarySchema } from '../schema/papers';
 import { findCodeLinks } from './links';
 import { abstractNames } from './names';
 import { resultsOf } from './results';
@@ -19,15 +21,11 @@ export { TOPICS, topicsFor } from './topics';
 /** Bump whenever the output of `summarize` may change (cached summaries are recomputed). */
 export const SUMMARIZER_VERSION = 30;
 
-export interface PaperSummary {
-  tldr: string;
-  keyResults: string[];
-  codeLinks: string[];
-  /** 0–5 tags from TOPICS, strongest first. */
-  topics: string[];
-  /** The names the abstract uses ("ViT", "PPO"): search finds the paper by them (version 24). */
-  names: string[];
-}
+/**
+ * A stored summary less its version: `topics` holds 0–5 tags from TOPICS, strongest first; `names`
+ * the names the abstract uses ("ViT", "PPO"), by which search finds the paper (version 24).
+ */
+export type PaperSummary = Omit<z.infer<typeof SummarySchema>, 'version'>;
 
 export function summarize(title: string, abstract: string): PaperSummary {
   const sentences = splitSentences(abstract);

@@ -10,12 +10,9 @@ import { PAPER_TABS } from '../messaging/store-changes';
 const BADGE_TEXT: Record<ReadingStatus, string> = { 'to-read': '•', reading: '…', read: '✓' };
 const STATUS_COLOR = '#8a3ffc';
 
+const LookSchema = z.object({ text: z.string(), color: z.string(), title: z.string() });
 /** What a tab's toolbar icon shows: its badge text, the badge colour and the tooltip. */
-export interface ToolbarLook {
-  text: string;
-  color: string;
-  title: string;
-}
+export type ToolbarLook = z.infer<typeof LookSchema>;
 
 /** How long a notice (a save found no paper, a link was saved) stays on the icon. */
 export const NOTICE_MS = 4_000;
@@ -35,7 +32,6 @@ export interface ToolbarStatus {
  * timer along, and the next one ends the notice when it starts.
  */
 const NOTICES_KEY = 'paperlens:toolbarNotices';
-const LookSchema = z.object({ text: z.string(), color: z.string(), title: z.string() });
 const StoredNoticesSchema = z.record(z.string(), z.object({ look: LookSchema, endsAt: z.number() }));
 /**
  * Set while a failure is drawn on every open tab, in storage.session: the worker that sees the
