@@ -3,7 +3,7 @@ import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/ba
 import { pageCodeLink } from '../summarize/links';
 import { elementText, pageText } from './types';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE, MAX_WITHDRAWAL } from '../papers/bounds';
-import { withdrawalIn } from './arxiv-abs';
+import { categoryOfSubject, withdrawalIn } from './arxiv-abs';
 
 /**
  * arXiv pages that list papers:
@@ -121,8 +121,7 @@ function details(entry: ListingEntry): EntryDetails {
     };
   }
   const abstract = pageText(elementText(item.querySelector('p.mathjax')), MAX_ABSTRACT);
-  // `Computation and Language (cs.CL)` → `cs.CL`.
-  const primary = /\(([^()]+)\)\s*$/.exec(item.querySelector('.primary-subject')?.textContent ?? '')?.[1] ?? null;
+  const primary = categoryOfSubject(item.querySelector('.primary-subject')?.textContent ?? '');
   return {
     title: title(entry),
     abstract: abstract || null,
