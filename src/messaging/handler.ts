@@ -28,7 +28,12 @@ export interface HandlerDeps {
   seenEnabled: (site: SiteKey) => Promise<boolean>;
   /** Fetches the daily-papers feed now and answers with the refresh state after it. */
   refreshFeed: () => Promise<FeedRefreshState>;
-  /** Called after a request changed the reading list: which papers are saved, or what is saved of them (status, tags, notes, details). */
+  /**
+   * Called after a request changed what cards and badges show: which papers are saved or their status
+   * (the requests of CHANGES_SAVED), or what a paper's page brought (completeSaved; an arXiv page read:
+   * the store paper's title, abstract and code links, a saved paper's details). Not after tag or note
+   * edits (setTags, setNotes, addTags, removeTags): no card or badge shows either.
+   */
   storeChanged?: () => void;
   /** Called after a paper was seen for the first time (only listings show it). */
   seenChanged?: () => void;

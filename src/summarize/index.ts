@@ -1,7 +1,8 @@
 /**
  * Summaries of paper abstracts: a one-sentence TL;DR, the quantitative results, the code links,
  * topic tags and the names the abstract uses.
- * Pure, synchronous and dependency-free: runs inside content scripts.
+ * Pure, synchronous and dependency-free: runs in the background and the extension's pages (content
+ * scripts import only ./links).
  */
 import type * as z from 'zod/mini';
 import type { SummarySchema } from '../schema/papers';
