@@ -161,7 +161,7 @@ interface ImportCounts {
   keptBeyondFile: number;
 }
 
-function summarize({ added, updated, unchanged, repeated, statusesKept, notesJoined, editedSince, keptBeyondFile }: ImportCounts, rejected: readonly ImportRejection[]): string {
+function importSummary({ added, updated, unchanged, repeated, statusesKept, notesJoined, editedSince, keptBeyondFile }: ImportCounts, rejected: readonly ImportRejection[]): string {
   const count = (n: number): string => n.toLocaleString('en');
   const parts = [`${count(added)} new`, `${count(updated)} updated`];
   if (unchanged > 0) parts.push(`${count(unchanged)} unchanged`);
@@ -272,5 +272,5 @@ export function planImport(existing: readonly SavedItem[], incoming: readonly Im
     }
   }
   problems.sort((a, b) => a.line - b.line);
-  return { added, updated, unchanged, rejected: problems, summary: summarize({ added: added.length, updated: updated.length, unchanged, repeated, statusesKept: statusKept.size, notesJoined, editedSince, keptBeyondFile: keptBeyondFile.size }, problems) };
+  return { added, updated, unchanged, rejected: problems, summary: importSummary({ added: added.length, updated: updated.length, unchanged, repeated, statusesKept: statusKept.size, notesJoined, editedSince, keptBeyondFile: keptBeyondFile.size }, problems) };
 }
