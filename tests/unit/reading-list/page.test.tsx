@@ -279,14 +279,14 @@ describe('reading-list page: several changes within their Undo time', () => {
     fireEvent.click(removeButton('2310.01779'));
     await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
     fireEvent.click(removeButton('2407.13623'));
-    await waitFor(() => expect(messages()).toEqual(['Removed 2 papers']));
+    await waitFor(() => expect(messages()).toEqual(['Removed “Scaling Laws with Vocabulary” (2 with the one before)']));
   };
 
   test('two removals in a row share one Undo; a bulk edit after them gets its own, and each Undo puts back only its change', async () => {
     await openAndRemoveTwo();
     fireEvent.click(screen.getByTestId('select-all'));
     fireEvent.change(await screen.findByTestId('bulk-status'), { target: { value: 'read' } });
-    await waitFor(() => expect(messages()).toEqual(['1 set to Read', 'Removed 2 papers']));
+    await waitFor(() => expect(messages()).toEqual(['1 set to Read', 'Removed “Scaling Laws with Vocabulary” (2 with the one before)']));
     // The removals' Undo (the older): both papers back, the status edit left as it is.
     fireEvent.click(screen.getAllByTestId('undo')[1]!);
     await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
@@ -309,7 +309,7 @@ describe('reading-list page: several changes within their Undo time', () => {
     fireEvent.click(removeButton('2407.13623'));
     await waitFor(() => expect(messages()).toEqual(['Removed “Scaling Laws with Vocabulary”']));
     fireEvent.click(removeButton('2310.01779'));
-    await waitFor(() => expect(messages()).toEqual(['Removed 2 papers']));
+    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch” (2 with the one before)']));
   });
 
   test('a paper removed, then saved again by its id in the search: its removal\'s Undo goes', async () => {
@@ -363,7 +363,7 @@ describe('reading-list page: several changes within their Undo time', () => {
       vi.advanceTimersByTime(8_000);
       fireEvent.click(screen.getByTestId('select-all'));
       fireEvent.change(await screen.findByTestId('bulk-status'), { target: { value: 'read' } });
-      await waitFor(() => expect(messages()).toEqual(['1 set to Read', 'Removed 2 papers']));
+      await waitFor(() => expect(messages()).toEqual(['1 set to Read', 'Removed “Scaling Laws with Vocabulary” (2 with the one before)']));
       // Restored from Recently removed with the keyboard: its button goes, and the focus stays with that list.
       const restore = (await screen.findAllByTestId('restore-removed'))[0]!;
       restore.focus();
