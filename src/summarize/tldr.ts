@@ -80,6 +80,8 @@ const LIST_OPENER = /\b(?:such as|including|namely,?|e\.g\.,?|i\.e\.,?)\s|:\s|\s
 // Cuts at these drop what a participle was done by, with or through ("models trained | with X",
 // "the difficulties associated | with Y", "results compared | with Z").
 const AGENT_OR_MEANS = /^\s(?:by|with|using|through|via)\s$/;
+// "… further gains can be achieved | by using longer scales": without its means the claim says nothing (QA).
+const MEANS_IS_THE_CLAIM = /\b(?:can|could|may|might|will|would)\s+(?:also\s+|still\s+|further\s+)?be\s+(?:further\s+|significantly\s+|substantially\s+|greatly\s+|easily\s+)?(?:achieved|obtained|attained|gained|realized|made|reached|had|found|done|improved)$/i;
 // The kept text ends inside a clause opened by one of these ("… show that X", "…, then X", "… so
 // that X"): that clause needs its own verb before the cut.
 const SUBCLAUSE_AT_END = /(?:^|[\s,;])(?:that|then|if|where|whereas|when|whether|because|since|although|though)\s+([^,;()]*)$/i;
@@ -265,7 +267,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // (A closed parenthetical does not end the pair's clause: "both X (VLN) | and Y".)
           const pairClause = afterLast(prefix.replace(/\s?\([^()]*\)/g, ''), [',', ';', '(']);
           if (pairLeftOpen(pairClause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
-          if (AGENT_OR_MEANS.test(m[0]) && passiveWithoutAuxiliary(clause)) continue;
+          if (AGENT_OR_MEANS.test(m[0]) && (passiveWithoutAuxiliary(clause) || MEANS_IS_THE_CLAIM.test(clause.trimEnd()))) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
           if (m[0] === ' and ' && andSplitsPhrase(prefix, tail)) continue;
           // "not (only) X, but (also) Y": the kept "not X." would state the opposite of the claim, or half of it.

@@ -191,3 +191,11 @@ describe('TL;DR cuts: a parenthesis that a word goes on from is part of that wor
     expect(texts('We train language models (LMs) with per-example clipping, which is cheap.')).toContain('We train language models with per-example clipping.');
   });
 });
+
+describe('TL;DR cuts: a claim that is its means keeps it', () => {
+  it('"further gains can be achieved | by using longer scales" is not cut before "by" (QA: Giraffe\'s TL;DR said nothing of how)', () => {
+    const candidates = texts('We discover that linear scaling is the best method for extending context length, and show that further gains can be achieved by using longer scales at evaluation time.');
+    expect(candidates).not.toContain('We discover that linear scaling is the best method for extending context length, and show that further gains can be achieved.');
+    expect(candidates).toContain('We discover that linear scaling is the best method for extending context length.');
+  });
+});
