@@ -306,7 +306,13 @@ function render(text: string, startInMath = false, depth = 0): string {
       continue;
     }
     if (ch === '{' || ch === '}') { i++; continue; }
-    if (ch === '~') { out += ' '; i++; continue; }
+    // LaTeX's tie ("Fig.~2") is a space; a tilde standing before a number ("~38%", "94% ~ 99%") is
+    // plain text's "about" (QA: "led to a 38% speed-up" from "~38%").
+    if (ch === '~') {
+      out += !inMath && /(?:^|[\s(])$/.test(out) && /^\s?\d/.test(text.slice(i + 1, i + 3)) ? '~' : ' ';
+      i++;
+      continue;
+    }
     out += ch;
     i++;
   }

@@ -18,6 +18,8 @@ describe('latexToText renders the LaTeX left in abstracts as readable text', () 
     ['$\\sim$3$\\times$ faster, $\\geq$ 90\\% recall', '~3× faster, ≥ 90% recall'],
     ['a \\emph{new} \\href{https://x.org}{benchmark} (\\url{https://y.org})', 'a new benchmark (https://y.org)'],
     ['ratio $\\frac{1}{2}$', 'ratio 1/2'],
+    // A tilde before a number is "about" (QA: "~38%" lost it); LaTeX's tie elsewhere is a space.
+    ['a ~38% speed-up, 94% ~ 99% in MT (~2x), see Fig.~2 and Smith~et~al.', 'a ~38% speed-up, 94% ~ 99% in MT (~2x), see Fig. 2 and Smith et al.'],
     ['budget of just \\800 each', 'budget of just 800 each'],
     // Citations, references and notes point into a paper the card does not show: they leave no key behind.
     ['an $O(n\\log n)$ cost~\\cite{vaswani2017}.', 'an O(n log n) cost.'],
