@@ -1,7 +1,6 @@
 /**
  * Topic tags from a controlled vocabulary: one row of RULES per topic, derived from the seed papers
- * and the SciTLDR abstracts (`npx tsx scripts/topics-report.ts` prints how they spread), and kept
- * small because this module ships in content scripts.
+ * and the SciTLDR abstracts (`npx tsx scripts/topics-report.ts` prints how they spread).
  *
  * Why a paper has a topic, in full:
  * - `strong` cues name the topic (weight STRONG), `weak` cues support it (weight WEAK). The lowercased
@@ -53,15 +52,15 @@ const RULES: readonly TopicRule[] = [
   ['low-resource languages', /(?:low|under).resourced?.(?:\S+ ){0,2}languages?|tail lang/],
   // Not a generative model's latent code, a probabilistic programming language (a modelling tool),
   // the paper's own source code ("the source code will be available"), a linear program or sparse coding.
-  ['code generation', /(?<!latent )code (?:generat|translat|llm|model)|program synthesis|(?<!(?:linear|integer|quadratic|semi-?definite|dynamic|convex|mathematical|constraint|logic) )programming (?:abilit|skills?\b|tasks?\b|problems?\b|challenges?\b)|(?<!(?:sparse|predictive|source|channel|entropy|neural|rate) )coding (?:abilit|skills?\b|tasks?\b|challenges?\b)|(?<!probabilistic )programming lang|(?<!(?:the|our|its|their) )source code(?! (?:will|is|are|available|can|has))/],
+  ['code generation', /(?<!latent )code (?:generat|translat|llm|model)|program synthesis|(?<!(?:linear|integer|mixed-integer|quadratic|semi-?definite|dynamic|convex|nonlinear|stochastic|bilevel|geometric|cone|goal|genetic|mathematical|constraint|logic) )programming (?:abilit|skills?\b|tasks?\b|problems?\b|challenges?\b)|(?<!(?:sparse|predictive|source|channel|entropy|neural|rate) )coding (?:abilit|skills?\b|tasks?\b|challenges?\b)|(?<!probabilistic )programming lang|(?<!(?:the|our|its|their) )source code(?! (?:will|is|are|available|can|has))/],
   // A distribution with many modes ("the posterior is multi-modal", "multi-modal outputs") is no
   // vision and language, nor are "vision and language tasks" (each of them); vision-and-language
   // navigation is.
-  ['vision-language', /vision.language|vision-and-language|(?<!(?:is|are) )multi-?modal(?!it(?:y|ies) in|[- ](?:nature|outputs?|distributions?|posteriors?|densit|conditional|polic))|l?vlm|caption/],
+  ['vision-language', /vision.language(?!.action)|vision-and-language|(?<!(?:is|are) )multi-?modal(?!it(?:y|ies) in|[- ](?:nature|outputs?|distributions?|posteriors?|densit|conditional|polic|agents?\b))|l?vlm|caption/],
   ['hallucination', /hallucinat/],
   // A benchmark the paper makes ("We introduce SciCodeBench, a benchmark of …": QA, it had no tag), read
-  // ahead as the datasets' cue is; results "on the GLUE benchmark" are no such.
-  ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)|(?:introduc(?:e|es|ing)|propos(?:e|es|ing)|present(?:s|ing)?|releas(?:e|es|ing)|construct(?:s|ing)?|build(?:s|ing)?) (?=(?:a |an |the )?(?:new |novel |large-scale |challenging |comprehensive )?(?:(?!(?:and|or|on|in)\b)[\w-]+,? ){0,2}benchmark\b)/, /evaluat/],
+  // ahead as the datasets' cue is; results "on the GLUE benchmark" or "benchmark results" are no such.
+  ['evaluation', /benchmark (?:suite|for)|evaluation (?:protocol|method|metric|task)|(?:introduc(?:e|es|ing)|propos(?:e|es|ing)|present(?:s|ing)?|releas(?:e|es|ing)|construct(?:s|ing)?|build(?:s|ing)?) (?=(?:[\w-]+, )?(?:a|an|the|two|three|four|five|our) (?:new |novel |large-scale |challenging |comprehensive |unified )?(?:(?!(?:and|or|on|in)\b)[\w-]+ ){0,2}benchmarks?\b(?! results| performance| scores?))/, /evaluat/],
   // A dataset the paper makes. The cue reads ahead without taking the words: "a speech dataset" is
   // speech & audio too, and "dataset" counts once more, as the weak cue.
   ['datasets', /(?:collect|curate|construct|introduce)\w* (?=(?:\S+ ){0,5}(?:dataset|corpus))|(?:propos|present|releas)\w* (?=(?!(?:on|in|at|for|with|from|by|to|over|using|across)\b)(?:[\w-]+,? )?(?:a |an |the )?(?:new |novel |large(?:-scale)? |challenging |public )?(?:[\w-]+ )?(?:dataset|corpus)\b)/, /dataset|corp(?:us|ora)/],
@@ -161,13 +160,13 @@ const RULES: readonly TopicRule[] = [
     'graph neural networks',
     /graph (?:neural|convolution|attention|networks?|representation|embedding|classification|learning|generation|isomorphism)|graph-(?:structured|to-)|gnns?\b|gcns?\b|message.passing (?:neural|networks?|layers?)|node (?:classification|embedding|representation|feature|attribute)s?|link prediction/,
   ],
-  // Robots that sense and act (QA: a diffusion policy for bimanual manipulation had no such tag).
-  // Manipulating a text or an image is no robot's, grasping a concept neither, and navigating a space of models
-  // ("Model Space Navigation") no robot's either.
+  // Robots that sense and act (QA: a diffusion policy for bimanual manipulation had no such tag). A
+  // robot's manipulation only: not a text's, a string's, an image's or knowledge's (review); grasping a
+  // concept neither. A humanoid or locomotion task of a simulator (MuJoCo, Gym) only supports it.
   [
     'robotics',
-    /robot(?:s|ic|ics)?\b|grasp(?:ing|s)? (?:poses?|objects?|detection|planning|synthesis|success|points?)|locomotion|end-effector|sim-to-real|visuomotor|quadruped|humanoid|bimanual|vision-language-action|vlas?\b|embodied (?:agents?|ai|tasks?)|(?:robotic|dexterous|object) manipulation|manipulation (?:tasks?|polic(?:y|ies)|skills?)/,
-    /(?<!(?:image|text|video|photo|data|face|facial|attribute|semantic|style|market)[- ])manipulat|autonomous driving|self-driving/,
+    /robot(?:s|ic|ics)?\b|grasp(?:ing|s)? (?:poses?|objects?|detection|planning|synthesis|success|points?)|end-effector|sim-to-real|visuomotor|quadruped|bimanual|vision-language-action|vlas?\b|embodied (?:agents?|ai|tasks?)|(?:dexterous|object|in-hand|mobile) manipulation/,
+    /humanoid|locomotion|autonomous driving|self-driving/,
   ],
 ];
 

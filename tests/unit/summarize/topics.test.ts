@@ -467,6 +467,20 @@ describe('cues read in the sense the paper uses them', () => {
     expect(topicsFor('A survey of language models', 'We survey language models, grasping the state of the art.')).not.toContain('robotics');
     expect(topicsFor('Lessons for training', 'Our findings are distilled into four lessons for training LLMs.')).not.toContain('distillation');
   });
+
+  it('a robot topic only for robots, a benchmark only one the paper makes, code only for programs that are code (review)', () => {
+    expect(topicsFor('RT-2: Vision-Language-Action Models', 'We train vision-language-action models that output robot actions as tokens.')).toEqual(['robotics']);
+    expect(topicsFor('Multimodal Agents for Web Tasks', 'We build multimodal agents that browse the web.')).toContain('agents');
+    for (const [title, abstract] of [
+      ['Physics of Language Models: Part 3.2, Knowledge Manipulation', 'We study four knowledge manipulation tasks.'],
+      ['Large Language Models Struggle with String Manipulation', 'We test string manipulation tasks such as reversal.'],
+      ['Image editing with diffusion', 'We study image manipulation tasks with diffusion models.'],
+      ['Decision Transformer', 'We cast RL as sequence modeling with rewards. On Atari and Gym humanoid locomotion tasks, it matches offline RL.'],
+    ]) expect(topicsFor(title!, abstract!), title).not.toContain('robotics');
+    expect(topicsFor('Benchmarks for LLMs', 'We present extensive benchmark results for 12 models.')).not.toContain('evaluation');
+    expect(topicsFor('Code benchmarks', 'We introduce two new benchmarks for code generation.')).toContain('evaluation');
+    expect(topicsFor('Stochastic programs', 'We solve two-stage stochastic programming problems and bilevel programming problems.')).not.toContain('code generation');
+  });
 });
 
 describe('topicsFor on the longest abstracts', () => {
