@@ -73,9 +73,10 @@ const CAPACITY_BEFORE = /\b(?:process|handl|support|extend|generali[sz]|scal)\w*
 const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;
 // A setting, not an outcome ("a temperature of 0.7", "learning rate 1.5", "β = 0.1", "a discount
-// factor of 0.999", "temperature in the range of 0.5 to 0.8", an average's "decay 0.9999").
+// factor of 0.999", "temperature in the range of 0.5 to 0.8", an average's "decay 0.9999"; not a
+// measure's "perplexity decay of 0.21").
 const SETTING_BEFORE =
-  /(?:\b(?:temperatures?|learning rates?|lr|thresholds?|dropout(?: rates?)?|(?:weight |ema |exponential )?decay(?: rates?)?|momentum|discount factors?|top-p|nucleus|alpha|beta|gamma|lambda|epsilon|tau)|[αβγλετ])\s*(?:(?:is|was|are|set|fixed)\s+)?(?:of|=|:|to|at|above|below|over|under|in the range of|between|from)?\s*(?:[+-]?\d[\d.]*\s*(?:to|and|-|–)\s*)?$/i;
+  /(?:\b(?:temperatures?|learning rates?|lr|thresholds?|dropout(?: rates?)?|(?:weight|ema|exponential|moving[- ]average) decay(?: rates?)?|decay rates?|momentum|discount factors?|top-p|nucleus|alpha|beta|gamma|lambda|epsilon|tau)|[αβγλετ])\s*(?:(?:is|was|are|set|fixed)\s+)?(?:of|=|:|to|at|above|below|over|under|in the range of|between|from)?\s*(?:[+-]?\d[\d.]*\s*(?:to|and|-|–)\s*)?$|\bdecay\s*[=:]?\s*$/i;
 // A value given before, in parentheses, as another's alternative: "0.999 (instead of ".
 const ALTERNATIVE_BEFORE = /[+-]?\d[\d.]*\s*\((?:instead of|rather than|vs\.?|versus|not)\s*$/i;
 // Verbs a result phrase may start at ("reduces", "achieving", "surpassing", "led").
@@ -701,7 +702,7 @@ function tidy(phrase: string): string {
     .replace(/^[\s,;:，；：、]+|[\s,;:.!(，；：、。！]+$/g, '')
     .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '')
     // A clause reported ("show that A, and that B"): the result, not the report (QA: "that self-correction recovers …").
-    .replace(/^(?:(?:we\s+)?(?:show|find|found|demonstrate|observe|confirm|prove)s?\s+)?that\s+(?!of\b|is\b|was\b|are\b|were\b|can\b|could\b|would\b|will\b|has\b|have\b)/i, '')
+    .replace(/^(?:(?:(?:we|our (?:results|experiments|analysis|analyses|findings|evaluations?))\s+(?:also\s+|further\s+)?)?(?:(?:show|demonstrate|observe|confirm|prove|establish|reveal|indicate|predict|suggest)(?:s|d|ed|n)?|find|finds|found)\s+)?that\s+(?!of\b|is\b|was\b|are\b|were\b|can\b|could\b|would\b|will\b|has\b|have\b)/i, '')
     .replace(/^\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s+/i, '') // an item's mark: "ii) almost complete transfer …"
     .replace(/\s+(?:and|but|while|whereas|or)$/i, '')
     .replace(DISCOURSE_LEAD, '');
