@@ -18,6 +18,8 @@ export interface Offer {
   count: number;
   /** For a removal: the items removed, so that a removal right after it joins the same Undo. */
   removed?: readonly RemovedItem[];
+  /** For a removal that joined others: the ids the last one removed, which its message names. */
+  latest?: ReadonlySet<string>;
   /** For an edit: what it changed (`editTouches`): while a later edit of the same stands, this one's Undo waits for that one's. */
   touches?: ReadonlySet<string>;
 }
@@ -66,11 +68,13 @@ export interface Undo {
 }
 
 /**
- * Names what the last removal took (its `latest` items, at the end) and, when it joined removals
- * before it, how many the Undo puts back: "Delete" on 4 after one removal said "Removed 5 papers" (QA).
+ * Names what the last removal took (the `latest` ids, all when none are given) and, when it joined
+ * removals before it, how many the Undo puts back: "Delete" on 4 after one removal said "Removed 5
+ * papers" (QA). Papers of the last removal listed again since leave the count, not the words (review).
  */
-function removedMessage(items: readonly RemovedItem[], latest: number): string {
-  const last = items.slice(-latest);
+function removedMessage(items: readonly RemovedItem[], latest?: ReadonlySet<string>): string {
+  const named = latest ? items.filter((item) => latest.has(item.id)) : [];
+  const last = named.length > 0 ? named : items;
   const said = last.length === 1 ? `Removed “${last[0]!.title}”` : `Removed ${last.length} papers`;
   const before = items.length - last.length;
   return before === 0 ? said : `${said} (${items.length} with ${before === 1 ? 'the one' : 'those'} before)`;
@@ -78,12 +82,13 @@ function removedMessage(items: readonly RemovedItem[], latest: number): string {
 
 let nextKey = 0;
 
-function removalOffer(key: number, items: readonly RemovedItem[], latest = items.length): Offer {
+function removalOffer(key: number, items: readonly RemovedItem[], latest?: ReadonlySet<string>): Offer {
   return {
     key,
     message: removedMessage(items, latest),
     count: items.length,
     removed: items,
+    ...(latest ? { latest } : {}),
     // Each paper from the copy its removal kept, while that is still the copy kept.
     revert: () => sendRequest({ type: 'undoRemoval', removals: items.map(({ id, removedAt }) => ({ id, removedAt })) }),
   };
@@ -114,7 +119,7 @@ export function useUndoableEdits(): Undo {
         const left = offer.removed.filter((item) => !isListed(item));
         if (left.length === offer.removed.length) continue;
         if (left.length === 0) withdraw(offer);
-        else replace(offer, removalOffer(offer.key, left));
+        else replace(offer, removalOffer(offer.key, left, offer.latest));
       }
     },
     remove: async (ids) => {
@@ -129,9 +134,9 @@ export function useUndoableEdits(): Undo {
         // A save between them would otherwise have the Undo bring back a paper removed before it.
         const joined = newest?.removed && newest === joinable.current && !undoing.current.has(newest) ? newest : null;
         // A paper removed again since (restored elsewhere meanwhile) is in the Undo once: as this removal kept it.
-        const again = new Set(removed.map((item) => item.id));
-        const items = [...(joined?.removed ?? []).filter((item) => !again.has(item.id)), ...removed];
-        const offer = removalOffer(joined?.key ?? nextKey++, items, removed.length);
+        const latest = new Set(removed.map((item) => item.id));
+        const items = [...(joined?.removed ?? []).filter((item) => !latest.has(item.id)), ...removed];
+        const offer = removalOffer(joined?.key ?? nextKey++, items, joined ? latest : undefined);
         joinable.current = offer;
         show(offer, joined);
       } catch (failure) {

@@ -336,6 +336,19 @@ describe('reading-list page: several changes within their Undo time', () => {
     await waitFor(() => expect(screen.getByTestId('reading-list').getAttribute('data-count')).toBe('3'));
   });
 
+  test('Delete on the papers left after one removal: the offer names that Delete and the total its Undo puts back, also once one of them is listed again', async () => {
+    await openPage();
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(messages()).toEqual(['Removed “HallE-Switch”']));
+    fireEvent.click(screen.getByTestId('select-all'));
+    fireEvent.click(await screen.findByTestId('bulk-delete'));
+    await waitFor(() => expect(messages()).toEqual(['Removed 2 papers (3 with the one before)']));
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['2407.13623\n'], 'ids.txt', { type: 'text/plain' })] } });
+    fireEvent.click(await screen.findByTestId('import-apply'));
+    // Not "Removed 2 papers", which would read as the Delete: its Undo puts back HallE-Switch and the paper left.
+    await waitFor(() => expect(messages()).toEqual(['Removed “Attention Is All You Need” (2 with the one before)']));
+  });
+
   test('a paper removed while an import is applied, its answer not yet in: the removal keeps its Undo', async () => {
     await openPage();
     let answer!: () => void;
