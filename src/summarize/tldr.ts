@@ -606,11 +606,11 @@ const BARE_OF_GERUND: Record<string, string> = {
 
 /** The TL;DR shown for a picked candidate's text: at most MAX_TLDR_CHARS, without words that lean on other sentences. */
 export function finishTldr(text: string): string {
-  // "We also show" / "We further propose", "We address this problem by introducing" and "to address these
+  // "We also show" / "We further propose" / "We then show", "We address this problem by introducing" and "to address these
   // issues" lean on a sentence the TL;DR does not have, and "In this paper, we" / "Here we" say nothing a
   // TL;DR needs (the ranker may still weigh the whole sentence best).
   const own = text
-    .replace(/^We (?:also|further) /, 'We ')
+    .replace(/^We (?:also|further|then|therefore|thus|first|next|finally|additionally|subsequently) /, 'We ')
     .replace(PAPER_LEAD_IN, 'We')
     // (Not before a second gerund the verb would leave as it is: "by using X and then fine-tuning Y".)
     .replace(SOLVES_THAT_BY, (whole, gerund: string, at: number, all: string) => (JOINED_GERUND.test(all.slice(at + whole.length)) ? whole : `We ${BARE_OF_GERUND[gerund]!}`));

@@ -118,9 +118,12 @@ describe('pickTldr', () => {
     }
   });
 
-  it('drops the "also" or "further" that ties a TL;DR to a sentence it does not have', () => {
+  it('drops the "also", "further", "then" or "therefore" that ties a TL;DR to a sentence it does not have', () => {
     expect(pickTldr('T', ['We also show that sparse attention halves the memory of long-context inference.'])).toBe('We show that sparse attention halves the memory of long-context inference.');
     expect(pickTldr('T', ['We further explore how training set size changes fine-tuning efficacy.'])).toBe('We explore how training set size changes fine-tuning efficacy.');
+    // (QA: 37 SciTLDR TL;DRs opened "We first", "We then", "We therefore" or "We thus".)
+    expect(pickTldr('T', ['We then show that different operations can be designed for sparse attention.'])).toBe('We show that different operations can be designed for sparse attention.');
+    expect(pickTldr('T', ['We therefore propose a gated decoder for long-context inference.'])).toBe('We propose a gated decoder for long-context inference.');
   });
 
   it('opens with what the paper does, not with "In this paper, we" or "Here we"', () => {
