@@ -38,12 +38,12 @@ export interface Candidate {
 const PROBLEM_VERBS = 'address|tackle|solve|overcome|fill|bridge|mitigate|alleviate|handle';
 // Lead-ins that can be dropped from the front of a sentence.
 const LEAD_IN = new RegExp(
-  String.raw`^(?:in (?:this|the present|our) (?:paper|work|study|article)|here|to (?:${PROBLEM_VERBS}) (?:this|these|that|the|such)(?: [\w-]+){0,3}|to (?:this|that) end|for (?:this|that|these) (?:purpose|reason)s?|with (?:this|that|these) in mind|in (?:particular|addition|response(?: to this)?|this context|summary|short)|(?:more )?specifically|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|overall|notably|interestingly|first|second|third|lastly|next|then|instead)(?:,\s*|\s+(?=we\b))`,
+  String.raw`^(?:in (?:this|the present|our) (?:paper|work|study|article)|here|to (?:${PROBLEM_VERBS}) (?:this|these|that|the|such)(?: [\w-]+){0,3}|to (?:this|that) end|to do so|to achieve (?:this|that|these)|as a (?:by-?product|first step)|for (?:this|that|these) (?:purpose|reason)s?|with (?:this|that|these) in mind|in (?:particular|addition|response(?: to this)?|this context|summary|short)|(?:more )?specifically|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|overall|notably|interestingly|first|second|third|lastly|next|then|instead)(?:,\s*|\s+(?=we\b))`,
   'i',
 );
 // Lead-ins that point back at earlier sentences ("To address this,"): never kept in a TL;DR.
 const DANGLING_LEAD_IN = new RegExp(
-  String.raw`^(?:to (?:${PROBLEM_VERBS}) (?:this|these|that|such)\b|to (?:this|that) end|for (?:this|that|these) (?:purpose|reason)s?|with (?:this|that|these) in mind|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b`,
+  String.raw`^(?:to (?:${PROBLEM_VERBS}) (?:this|these|that|such)\b|to (?:this|that) end|to do so|to achieve (?:this|that|these)|as a (?:by-?product|first step)|for (?:this|that|these) (?:purpose|reason)s?|with (?:this|that|these) in mind|in (?:addition|response|this context)|consequently|therefore|thus|hence|however|moreover|furthermore|additionally|finally|as a result|lastly|next|then|instead|second|third)\b`,
   'i',
 );
 // Words by which a leading clause refers to earlier sentences ("this paper" is the paper itself).

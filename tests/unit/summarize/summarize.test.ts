@@ -126,6 +126,12 @@ describe('pickTldr', () => {
     expect(pickTldr('T', ['We therefore propose a gated decoder for long-context inference.'])).toBe('We propose a gated decoder for long-context inference.');
   });
 
+  it('opens with what the paper does, not with a lead-in that points back: "To do so,", "To achieve this,", "As a byproduct," (QA)', () => {
+    expect(pickTldr('T', ['To do so, we propose a class of regularizations that constrain the hidden states of recurrent networks.'])).toBe('We propose a class of regularizations that constrain the hidden states of recurrent networks.');
+    expect(pickTldr('T', ['As a byproduct, we analyze the convergence of hypergradient methods for tuning learning rates.'])).toBe('We analyze the convergence of hypergradient methods for tuning learning rates.');
+    expect(pickTldr('T', ['To achieve this, we train a verifier on synthetic proofs and use it to rerank samples.'])).toBe('We train a verifier on synthetic proofs and use it to rerank samples.');
+  });
+
   it('opens with what the paper does, not with "In this paper, we" or "Here we"', () => {
     expect(pickTldr('T', ['In this paper, we explore how LMs respond to multi-hop questions by permuting search results.'])).toBe('We explore how LMs respond to multi-hop questions by permuting search results.');
     expect(pickTldr('T', ['Here we show that sparse attention halves the memory of long-context inference.'])).toBe('We show that sparse attention halves the memory of long-context inference.');
