@@ -80,6 +80,11 @@ const LIST_OPENER = /\b(?:such as|including|namely,?|e\.g\.,?|i\.e\.,?)\s|:\s|\s
 // Cuts at these drop what a participle was done by, with or through ("models trained | with X",
 // "the difficulties associated | with Y", "results compared | with Z").
 const AGENT_OR_MEANS = /^\s(?:by|with|using|through|via)\s$/;
+// "… the weights of the RNNs are determined | by different CNNs", "…, which is constructed | by …": a
+// passive that ends the kept text leaves its agent out (QA). Its means ("are trained | using X") may go.
+const PASSIVE_END = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:\w+ed|built|made|done|given|taken|shown|known|found|held|set|run|learned|learnt|chosen|driven|written)$/i;
+// "… can then be used in conjunction | with the labeled data": a phrase that is nothing without its "with".
+const NEEDS_ITS_WITH = /\b(?:in conjunction|together|along|in line|consistent|coupled|combined|compared|on par|in comparison|equipped|endowed|associated|replaced|augmented|paired|interleaved)$/i;
 // "… further gains can be achieved | by using longer scales": without its means the claim says nothing (QA).
 const MEANS_IS_THE_CLAIM = /\b(?:can|could|may|might|will|would)\s+(?:also\s+|still\s+|further\s+)?be\s+(?:further\s+|significantly\s+|substantially\s+|greatly\s+|easily\s+)?(?:achieved|obtained|attained|gained|realized|made|reached|had|found|done|improved)$/i;
 // The kept text ends inside a clause opened by one of these ("… show that X", "…, then X", "… so
@@ -267,7 +272,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // (A closed parenthetical does not end the pair's clause: "both X (VLN) | and Y".)
           const pairClause = afterLast(prefix.replace(/\s?\([^()]*\)/g, ''), [',', ';', '(']);
           if (pairLeftOpen(pairClause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
-          if (AGENT_OR_MEANS.test(m[0]) && (passiveWithoutAuxiliary(clause) || MEANS_IS_THE_CLAIM.test(clause.trimEnd()))) continue;
+          if (AGENT_OR_MEANS.test(m[0]) && (passiveWithoutAuxiliary(clause) || MEANS_IS_THE_CLAIM.test(clause.trimEnd()) || (m[0] === ' by ' && PASSIVE_END.test(clause.trimEnd())) || NEEDS_ITS_WITH.test(clause.trimEnd()))) continue;
+          if (m[0] === ' with ' && /^(?:respect|regard) to\b/.test(tail)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
           if (m[0] === ' and ' && andSplitsPhrase(prefix, tail)) continue;
           // "not (only) X, but (also) Y": the kept "not X." would state the opposite of the claim, or half of it.

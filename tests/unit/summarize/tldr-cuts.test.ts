@@ -199,3 +199,17 @@ describe('TL;DR cuts: a claim that is its means keeps it', () => {
     expect(candidates).toContain('We discover that linear scaling is the best method for extending context length.');
   });
 });
+
+describe('TL;DR cuts: a passive or a phrase keeps the "by" or "with" it needs', () => {
+  it('"… are determined | by different CNNs", "… in conjunction | with …", "… the output | with respect to …" are not cut there (QA)', () => {
+    expect(texts('We present SVDocNet, a spatial recurrent network for blind deblurring where the weights of the RNNs are determined by different convolutional neural networks.')).not.toContain(
+      'We present SVDocNet, a spatial recurrent network for blind deblurring where the weights of the RNNs are determined.',
+    );
+    expect(texts('We learn a representation of unlabeled data which can then be used in conjunction with the initial labeled data to train a classifier.')).not.toContain(
+      'We learn a representation of unlabeled data which can then be used in conjunction.',
+    );
+    expect(texts('We show how to differentiate the output of the cross-entropy method with respect to the parameters of the objective.')).not.toContain(
+      'We show how to differentiate the output of the cross-entropy method.',
+    );
+  });
+});
