@@ -134,6 +134,10 @@ function andSplitsPhrase(prefix: string, tail: string): boolean {
   const last = /(\S+)$/.exec(prefix)?.[1] ?? '';
   const [next = '', after = ''] = tail.split(/\s+/);
   if (!/^[a-z][\w-]*$/.test(next) || OWN_PHRASE_AFTER_AND.test(next)) return false;
+  // Only a verb starts a part of its own: a noun, a modifier or a gerund after "and" is the pair's second
+  // half (QA: "…depending on the optimization algorithm | and architecture", "…for learning | and representing").
+  // (A word before an article, a pronoun or a number is a verb with its object: "| and reach the best accuracy".)
+  if (!BARE_VERB.test(next) && !/^[a-z]+(?:es|ed|s)$/.test(next) && !/^(?:the|a|an|its|their|our|this|these|those|it|them|\d)/.test(after)) return true;
   // A second modifier, then the plural head both share; a plural before the "and" is a head of its own.
   const sharedHead = PLURAL.test(after) && !/s$/i.test(last) && !/(?:s|ly)$/.test(next) && !BARE_VERB.test(next);
   const verb = BARE_VERB_AT_END.exec(prefix)?.[1];

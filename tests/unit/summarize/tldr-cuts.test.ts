@@ -213,3 +213,19 @@ describe('TL;DR cuts: a passive or a phrase keeps the "by" or "with" it needs', 
     );
   });
 });
+
+describe('TL;DR cuts: "and" before a noun, a modifier or a gerund joins a pair; only a verb starts a part of its own', () => {
+  it('"…the optimization algorithm | and architecture", "…for learning | and representing other information" are not cut there (QA)', () => {
+    expect(texts('We find that the implicit bias of training varies depending on the particular optimization algorithm and architecture used.')).not.toContain(
+      'We find that the implicit bias of training varies depending on the particular optimization algorithm.',
+    );
+    expect(texts('We argue that the need to represent lexical features in each layer limits the model’s capacity for learning and representing other information relevant to the task.')).not.toContain(
+      'We argue that the need to represent lexical features in each layer limits the model’s capacity for learning.',
+    );
+    expect(texts('We propose an attention-based network which better incorporates different embeddings of the queries and search results.')).not.toContain(
+      'We propose an attention-based network which better incorporates different embeddings of the queries.',
+    );
+    // A second verb of the subject's may go.
+    expect(texts('We propose a gated decoder for long documents and show that it halves the memory of inference.')).toContain('We propose a gated decoder for long documents.');
+  });
+});
