@@ -91,8 +91,8 @@ const MEANS_IS_THE_CLAIM = /\b(?:can|could|may|might|will|would)\s+(?:also\s+|st
 // that X"): that clause needs its own verb before the cut.
 const SUBCLAUSE_AT_END = /(?:^|[\s,;])(?:that|then|if|where|whereas|when|whether|because|since|although|though)\s+([^,;()]*)$/i;
 const THAT_THEN_ADVERBIAL = /\bthat\s+(?:(?:even|only|just)\s+)?(?:when|if|while|because|since|although|though|whereas|once|after|before|unless)\b[^,;()]*$/i;
-// A condition a claim holds under: cutting it off changes the claim.
-const CONDITION_AHEAD = /^(?:if|unless|only if|provided|as long as)\b/i;
+// A condition a claim holds under, or what it keeps while it gains ("…, while maintaining performance"): cutting it off changes the claim.
+const CONDITION_AHEAD = /^(?:if|unless|only if|provided|as long as|under (?:(?:mild|standard|some|certain|reasonable|weak|general|appropriate|suitable) )*(?:\w+ )?(?:assumptions?|conditions?|regularity)|while (?:maintaining|preserving|retaining|keeping|attaining|achieving|matching)|without (?:sacrificing|compromising|losing|degrading|hurting|any loss))\b/i;
 const AUXILIARY = /\b(?:is|are|was|were|be|been|will|can|could|may|might|must|should|would|has|have|had|does|do|did)\b/i;
 // Words after which a word ending in -s or -ed is a noun or an adjective, not the clause's verb.
 const BEFORE_NON_VERB = new Set('a an the this these those that our its their his her each every such of many few several all both some two three four five where when if then whether and or in on for with by to from as at into'.split(' '));

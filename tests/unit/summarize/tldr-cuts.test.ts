@@ -229,3 +229,11 @@ describe('TL;DR cuts: "and" before a noun, a modifier or a gerund joins a pair; 
     expect(texts('We propose a gated decoder for long documents and show that it halves the memory of inference.')).toContain('We propose a gated decoder for long documents.');
   });
 });
+
+describe('TL;DR cuts: a claim keeps the condition it holds under', () => {
+  it('", under mild assumptions", ", while maintaining performance", ", without sacrificing accuracy" are not cut off (QA)', () => {
+    expect(texts('We prove that gradient descent converges to a global minimum, under mild technical assumptions on the data.')).not.toContain('We prove that gradient descent converges to a global minimum.');
+    expect(texts('We significantly reduce model size and computation for keyword spotting, while maintaining performance.')).not.toContain('We significantly reduce model size and computation for keyword spotting.');
+    expect(texts('We halve the memory of long-context inference, without sacrificing accuracy on LongBench.')).not.toContain('We halve the memory of long-context inference.');
+  });
+});
