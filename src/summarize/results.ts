@@ -70,6 +70,10 @@ const FACTOR_BEFORE = /\bfactor of\s+(?:(?:up to|over|about|approximately|roughl
 // What a model can take ("can effectively process up to 512K tokens", "process more than 1M tokens"), not
 // what it was trained on or with.
 const CAPACITY_BEFORE = /\b(?:process|handl|support|extend|generali[sz]|scal)\w*\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:up to|more than|over|beyond)\s*$/i;
+// A context length a model is shown to work at ("able to reason 20M long sequences", "near-perfect
+// passkey retrieval accuracy on 256K context length"): the headline of a long-context paper (QA).
+const CONTEXT_REACHED_BEFORE = /\b(?:process|handl|reason|read|retriev|extrapolat|generali[sz]|extend|support|accuracy|achiev|perform)\w*\s+(?:\S+\s+){0,3}?$/i;
+const CONTEXT_LENGTH_AFTER = /^(?:[- ]?tokens?)?[- ]?(?:long\b|context\b|(?:token |input )?(?:context |sequence )?length\b)/i;
 const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;
 // A setting, not an outcome ("a temperature of 0.7", "learning rate 1.5", "β = 0.1", "a discount
@@ -129,7 +133,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
     // What the method is given ("Given only 5 minutes of footage"), not what it achieves.
     if (/\bgiven (?:only|just|merely)\s*$/i.test(before)) return false;
     // Model sizes and counts ("7B", "762M parameters") describe; "only 6 hours", "4B fewer", "367 ms latency" are results.
-    return REDUCED_BEFORE.test(before) || AS_FEW_BEFORE.test(before) || NEEDS_UNDER_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && (QUICK_BEFORE.test(before) || /^\s*(?:latency|runtime|inference time)\b/i.test(after))) || (SIZE.test(unit) && CAPACITY_BEFORE.test(before));
+    return REDUCED_BEFORE.test(before) || AS_FEW_BEFORE.test(before) || NEEDS_UNDER_BEFORE.test(before) || cutFromTo(before, num, unit, after) || BETTER_AFTER.test(after) || (TIME.test(unit) && (QUICK_BEFORE.test(before) || /^\s*(?:latency|runtime|inference time)\b/i.test(after))) || (SIZE.test(unit) && (CAPACITY_BEFORE.test(before) || (CONTEXT_REACHED_BEFORE.test(before) && CONTEXT_LENGTH_AFTER.test(after))));
   }
   // A dimension ("ImageNet (128 x 128)", "3 × 3 convolutions") is no speed-up.
   if (unit !== undefined && /^(?:×|\\times|[xX])$/.test(unit) && /^\s*\d/.test(after)) return false;
