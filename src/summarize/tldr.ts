@@ -278,6 +278,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (pairLeftOpen(pairClause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
           if (AGENT_OR_MEANS.test(m[0]) && (passiveWithoutAuxiliary(clause) || MEANS_IS_THE_CLAIM.test(clause.trimEnd()) || (m[0] === ' by ' && PASSIVE_END.test(clause.trimEnd())) || NEEDS_ITS_WITH.test(clause.trimEnd()))) continue;
           if (m[0] === ' with ' && /^(?:respect|regard) to\b/.test(tail)) continue;
+          // A name with a comma in it ("which we refer to as Share, Specialize, and Compete"): cut inside it, the name is half of itself.
+          if ((m[0] === ', ' || m[0] === ' and ') && /\b(?:as|called|named|dubbed|termed)\s+(?:\p{Lu}[\p{L}\d-]*,?\s*)+$/u.test(prefix) && /^(?:(?:and|or) )?\p{Lu}/u.test(tail)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
           if (m[0] === ' and ' && andSplitsPhrase(prefix, tail)) continue;
           // "not (only) X, but (also) Y": the kept "not X." would state the opposite of the claim, or half of it.

@@ -237,3 +237,11 @@ describe('TL;DR cuts: a claim keeps the condition it holds under', () => {
     expect(texts('We halve the memory of long-context inference, without sacrificing accuracy on LongBench.')).not.toContain('We halve the memory of long-context inference.');
   });
 });
+
+describe('TL;DR cuts: a name with commas in it is not cut inside', () => {
+  it('"which we refer to as Share, Specialize, and Compete" keeps the whole name or none of it (QA)', () => {
+    const candidates = texts('We propose a framework for multi-task learning which we refer to as Share, Specialize, and Compete.');
+    expect(candidates.filter((text) => /Share\.$|Specialize\.$/.test(text))).toEqual([]);
+    expect(candidates).toContain('We propose a framework for multi-task learning.');
+  });
+});
