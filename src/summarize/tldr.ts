@@ -132,7 +132,11 @@ const NOT_BARE_VERB = /(?:s|tion|ity|ment|ness|ing|al|ic|ive|ous|ence|ance|ia)$/
  */
 function andSplitsPhrase(prefix: string, tail: string): boolean {
   const last = /(\S+)$/.exec(prefix)?.[1] ?? '';
-  const [next = '', after = ''] = tail.split(/\s+/);
+  const [word = '', after = ''] = tail.split(/\s+/);
+  // (The last word of the sentence too: "… gradient-free operations | and signSGD.")
+  const next = word.replace(/[.,;:]$/, '');
+  // A second adjective of the noun the first has ("design deeper | and more accurate networks").
+  if (/^(?:more|less)$/.test(next) && /(?:er|ive|al|ous|ful|able|ible|ient|ent)$/.test(last)) return true;
   if (!/^[a-z][\w-]*$/.test(next) || OWN_PHRASE_AFTER_AND.test(next)) return false;
   // Only a verb starts a part of its own: a noun, a modifier or a gerund after "and" is the pair's second
   // half (QA: "…depending on the optimization algorithm | and architecture", "…for learning | and representing").

@@ -245,7 +245,8 @@ describe('pickTldr', () => {
       'Finally, in the subjective tests, for one language and cross-lingual voice conversion, our approach achieved moderately better or comparable results compared to the baseline in speech quality and similarity.',
     ]).map((candidate) => candidate.text);
     expect(texts).not.toContain('In the subjective tests, for one language and cross-lingual voice conversion.');
-    expect(texts).toContain('In the subjective tests, for one language and cross-lingual voice conversion, our approach achieved moderately better or comparable results compared to the baseline in speech quality.');
+    // (Nor one cut before "and similarity", the pair's second half.)
+    expect(texts).toEqual(['In the subjective tests, for one language and cross-lingual voice conversion, our approach achieved moderately better or comparable results compared to the baseline in speech quality and similarity.']);
   });
 
   it('no cut leaves a relative pronoun without its clause ("… a Neural Program Planner, which.")', () => {

@@ -245,3 +245,13 @@ describe('TL;DR cuts: a name with commas in it is not cut inside', () => {
     expect(candidates).toContain('We propose a framework for multi-task learning.');
   });
 });
+
+describe('TL;DR cuts: the second half of a pair at the end of the sentence, or an adjective sharing the noun, stays', () => {
+  it('"…gradient-free operations | and signSGD.", "…algorithm | and architecture.", "design deeper | and more accurate networks" are not cut there (QA)', () => {
+    expect(texts('We design an algorithm, ZO-signSGD, which enjoys dual advantages of gradient-free operations and signSGD.')).not.toContain('We design an algorithm, ZO-signSGD, which enjoys dual advantages of gradient-free operations.');
+    expect(texts('We identify mechanisms by which weight decay regularizes, depending on the particular optimization algorithm and architecture.')).not.toContain(
+      'We identify mechanisms by which weight decay regularizes, depending on the particular optimization algorithm.',
+    );
+    expect(texts('We introduce point cloud blocks that save memory, thus allowing to design deeper and more accurate networks.')).not.toContain('We introduce point cloud blocks that save memory, thus allowing to design deeper.');
+  });
+});
