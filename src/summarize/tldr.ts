@@ -137,6 +137,8 @@ function andSplitsPhrase(prefix: string, tail: string): boolean {
   const next = word.replace(/[.,;:]$/, '');
   // A second adjective of the noun the first has ("design deeper | and more accurate networks").
   if (/^(?:more|less)$/.test(next) && /(?:er|ive|al|ous|ful|able|ible|ient|ent)$/.test(last)) return true;
+  // A name after "and" is the second of a pair of names ("… than Dueling DQN | and Categorical DQN").
+  if (/^\p{Lu}/u.test(next)) return true;
   if (!/^[a-z][\w-]*$/.test(next) || OWN_PHRASE_AFTER_AND.test(next)) return false;
   // Only a verb starts a part of its own: a noun, a modifier or a gerund after "and" is the pair's second
   // half (QA: "…depending on the optimization algorithm | and architecture", "…for learning | and representing").
@@ -285,6 +287,9 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // A name with a comma in it ("which we refer to as Share, Specialize, and Compete"): cut inside it, the name is half of itself.
           if ((m[0] === ', ' || m[0] === ' and ') && /\b(?:as|called|named|dubbed|termed)\s+(?:\p{Lu}[\p{L}\d-]*,?\s*)+$/u.test(prefix) && /^(?:(?:and|or) )?\p{Lu}/u.test(tail)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
+          // "… than Prioritized Dueling DQN (Wang et al., 2016) | and Categorical DQN": the pair goes on past the parenthesis.
+          const afterParen = m[0] === ' (' ? /^[^()]*\)\s+and\s+/.exec(tail) : null;
+          if (afterParen && andSplitsPhrase(prefix, tail.slice(afterParen[0].length))) continue;
           if (m[0] === ' and ' && andSplitsPhrase(prefix, tail)) continue;
           // "not (only) X, but (also) Y": the kept "not X." would state the opposite of the claim, or half of it.
           if (/^but\b/.test(tail) && /\bnot\b|n't\b/i.test(clause)) continue;

@@ -255,3 +255,11 @@ describe('TL;DR cuts: the second half of a pair at the end of the sentence, or a
     expect(texts('We introduce point cloud blocks that save memory, thus allowing to design deeper and more accurate networks.')).not.toContain('We introduce point cloud blocks that save memory, thus allowing to design deeper.');
   });
 });
+
+describe('TL;DR cuts: a pair of names stays whole, past a citation too', () => {
+  it('"outperforms Prioritized Dueling DQN (Wang et al., 2016) | and Categorical DQN" is not cut to one of them (QA)', () => {
+    const candidates = texts('Our agent outperforms Prioritized Dueling DQN (Wang et al., 2016) and Categorical DQN on 57 Atari games.');
+    expect(candidates.filter((text) => /Dueling DQN(?: \([^)]*\))?\.$/.test(text))).toEqual([]);
+    expect(candidates).toContain('Our agent outperforms Prioritized Dueling DQN and Categorical DQN on 57 Atari games.');
+  });
+});
