@@ -1,6 +1,6 @@
 import { PagePaperSchema, type PagePaper } from '../schema';
 import { unreachableReason } from './unreachable';
-import { boundPaper } from '../sites/types';
+import { boundPaper } from '../sites/page-text';
 import { categoryOfSubject, citationName, withdrawalIn } from '../sites/arxiv-abs';
 import { errorMessage } from '../messaging/error-message';
 import { decodeCharacterReferences } from '../papers/html-text';

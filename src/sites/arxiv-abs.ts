@@ -1,5 +1,6 @@
 import { arxivIdFromUrl, arxivPdfUrl, arxivVersion, normalizeArxivId } from '../papers/ids';
-import { boundPaper, elementText, linksWithContext, type PagePaper, type PaperPageSite } from './types';
+import { boundPaper, elementText, linksWithContext } from './page-text';
+import type { PagePaper, PaperPageSite } from './types';
 import { filedName } from '../papers/names';
 
 /**

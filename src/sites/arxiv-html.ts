@@ -1,5 +1,6 @@
 import { arxivIdFromUrl, arxivPdfUrl } from '../papers/ids';
-import { boundPaper, elementText, linksWithContext, type PagePaper, type PaperPageSite } from './types';
+import { boundPaper, elementText, linksWithContext } from './page-text';
+import type { PagePaper, PaperPageSite } from './types';
 
 /**
  * arXiv's HTML view of a paper: https://arxiv.org/html/<id>[vN][/], rendered from its LaTeX by

@@ -1,7 +1,7 @@
 import { decodedPath, normalizeArxivId } from '../papers/ids';
 import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
 import { pageCodeLink } from '../summarize/links';
-import { elementText, pageText } from './types';
+import { elementText, pageText } from './page-text';
 import { isRecord } from '../schema/is-record';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 

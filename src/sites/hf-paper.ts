@@ -1,5 +1,6 @@
 import { arxivIdFromUrl, arxivPdfUrl, normalizeArxivId } from '../papers/ids';
-import { boundPaper, elementText, type PagePaper, type PaperPageSite } from './types';
+import { boundPaper, elementText } from './page-text';
+import type { PagePaper, PaperPageSite } from './types';
 import { isRecord } from '../schema/is-record';
 
 /**

@@ -3,7 +3,7 @@ import { citationKeys, exportBibtex, parseImport } from '../../../src/export';
 import { citationEntry, isCitationStub, legacyCitationKeys } from '../../../src/export/bibtex';
 import { planImport } from '../../../src/export/merge';
 import { SaveInputSchema } from '../../../src/schema';
-import { boundPaper } from '../../../src/sites/types';
+import { boundPaper } from '../../../src/sites/page-text';
 import { latexToText } from '../../../src/papers/latex';
 import { savedItem, hostileItems } from './fixtures';
 
