@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageAnswer, PagePaper } from '../schema';
-import type { PaperPageSite } from '../sites/types';
-import type { ListingSite } from '../ui/badges/listing-site';
+import type { ListingSite, PaperPageSite } from '../sites/types';
 
 /**
  * Asked by the background (keyboard shortcut, context menu): what the tab's page knows about a

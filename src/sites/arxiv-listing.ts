@@ -1,5 +1,5 @@
 import { arxivIdFromUrl, decodedPath, normalizeArxivId } from '../papers/ids';
-import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
+import type { EntryDetails, ListingEntry, ListingSite } from './types';
 import { pageCodeLink } from '../summarize/links';
 import { elementText, pageText } from './page-text';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE, MAX_WITHDRAWAL } from '../papers/bounds';

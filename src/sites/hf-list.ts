@@ -1,5 +1,5 @@
 import { decodedPath, normalizeArxivId } from '../papers/ids';
-import { type EntryDetails, type ListingEntry, type ListingSite } from '../ui/badges/listing-site';
+import type { EntryDetails, ListingEntry, ListingSite } from './types';
 import { pageCodeLink } from '../summarize/links';
 import { elementText, pageText } from './page-text';
 import { isRecord } from '../schema/is-record';

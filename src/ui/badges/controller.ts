@@ -4,7 +4,8 @@ import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/se
 import { arxivPdfUrl, placeholderTitle, savedFromUrl } from '../../papers/ids';
 import { NoAnswerError, sendRequest } from '../../messaging/client';
 import { Badge, type BadgeActions, type TldrResult } from './badge';
-import { LISTING_READY_MARK, LISTING_START_MARK, shownUpvotes, type EntryDetails, type ListingEntry, type ListingSite } from './listing-site';
+import { LISTING_READY_MARK, LISTING_START_MARK, shownUpvotes } from './listing-site';
+import type { EntryDetails, ListingEntry, ListingSite } from '../../sites/types';
 import { messageTransport, type BadgeTransport } from './transport';
 import { applyScheme, schemeFor, watchPageScheme, type Scheme } from './page-theme';
 import { errorMessage } from '../../messaging/error-message';

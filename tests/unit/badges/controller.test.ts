@@ -6,7 +6,7 @@ import { savedItem } from '../export/fixtures';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
 import { hfList } from '../../../src/sites/hf-list';
 import { ANSWER_WAIT_MS, createBadgeController, type BadgeController } from '../../../src/ui/badges/controller';
-import type { ListingSite } from '../../../src/ui/badges/listing-site';
+import type { ListingSite } from '../../../src/sites/types';
 import type { BadgeTransport } from '../../../src/ui/badges/transport';
 import { NoAnswerError } from '../../../src/messaging/client';
 import { loadFixture } from '../sites/load-fixture';
