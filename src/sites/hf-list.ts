@@ -3,6 +3,7 @@ import type { EntryDetails, ListingEntry, ListingSite } from './types';
 import { pageCodeLink } from '../summarize/links';
 import { elementText, pageText } from './page-text';
 import { isRecord } from '../schema/is-record';
+import { embeddedPaper, embeddedProps, type EmbeddedPaper } from './hf-embedded';
 import { MAX_ABSTRACT, MAX_AUTHOR_NAME, MAX_AUTHORS, MAX_TITLE } from '../papers/bounds';
 
 /**
@@ -21,48 +22,17 @@ export function isHfListPage(url: URL): boolean {
   return url.protocol === 'https:' && url.hostname === 'huggingface.co' && LIST_PATH.test(url.pathname);
 }
 
-interface EmbeddedPaper {
-  title: string;
-  summary: string;
-  authors: string[];
-  githubRepo: string | null;
-}
-
-function embeddedPaper(raw: unknown): [string, EmbeddedPaper] | null {
-  const paper = isRecord(raw) ? raw.paper : null;
-  if (!isRecord(paper) || typeof paper.id !== 'string') return null;
-  const id = normalizeArxivId(paper.id);
-  if (!id) return null;
-  const authors = Array.isArray(paper.authors)
-    ? paper.authors.flatMap((author) => (isRecord(author) && typeof author.name === 'string' ? [author.name] : []))
-    : [];
-  return [
-    id,
-    {
-      title: typeof paper.title === 'string' ? paper.title : '',
-      summary: typeof paper.summary === 'string' ? paper.summary : '',
-      authors,
-      githubRepo: typeof paper.githubRepo === 'string' ? paper.githubRepo : null,
-    },
-  ];
-}
-
 // Parsed once per document and data-props string (the list is read on every scan).
 const parsedByDocument = new WeakMap<Document, { raw: string | null; papers: Map<string, EmbeddedPaper> }>();
 
 function parseEmbedded(raw: string | null): Map<string, EmbeddedPaper> {
   const papers = new Map<string, EmbeddedPaper>();
-  if (raw === null) return papers;
-  let props: unknown;
-  try {
-    props = JSON.parse(raw);
-  } catch {
-    return papers;
-  }
+  const props = embeddedProps(raw);
   const list = isRecord(props) && Array.isArray(props.dailyPapers) ? props.dailyPapers : [];
   for (const item of list) {
-    const entry = embeddedPaper(item);
-    if (entry && !papers.has(entry[0])) papers.set(entry[0], entry[1]);
+    const paper = embeddedPaper(item);
+    const id = paper ? normalizeArxivId(paper.id) : null;
+    if (paper && id && !papers.has(id)) papers.set(id, paper);
   }
   return papers;
 }

@@ -1,7 +1,7 @@
 import { arxivIdFromUrl, arxivPdfUrl, normalizeArxivId } from '../papers/ids';
 import { boundPaper, elementText } from './page-text';
 import type { PagePaper, PaperPageSite } from './types';
-import { isRecord } from '../schema/is-record';
+import { embeddedPaper, embeddedProps, type EmbeddedPaper } from './hf-embedded';
 
 /**
  * Hugging Face paper pages: https://huggingface.co/papers/<arXiv id>. The server embeds the
@@ -20,41 +20,10 @@ function isPage(url: URL): boolean {
   return idFromUrl(url) !== null;
 }
 
-interface EmbeddedPaper {
-  id: string;
-  title: string;
-  summary: string;
-  authors: string[];
-  publishedAt: string | null;
-  githubRepo: string | null;
-}
-
-/** A field of the page's data when it is text, else null. */
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-/** The embedded paper, checked field by field (page data is untrusted). */
-function embeddedPaper(doc: Document): EmbeddedPaper | null {
-  const raw = doc.querySelector('[data-target="PaperContent"]')?.getAttribute('data-props');
-  if (!raw) return null;
-  let props: unknown;
-  try {
-    props = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  const paper = isRecord(props) ? props.paper : null;
-  if (!isRecord(paper) || typeof paper.id !== 'string' || typeof paper.title !== 'string') return null;
-  const authors = Array.isArray(paper.authors)
-    ? paper.authors.flatMap((author) => (isRecord(author) && typeof author.name === 'string' ? [author.name] : []))
-    : [];
-  return {
-    id: paper.id,
-    title: paper.title,
-    summary: textOrNull(paper.summary) ?? '',
-    authors,
-    publishedAt: textOrNull(paper.publishedAt),
-    githubRepo: textOrNull(paper.githubRepo),
-  };
+/** The paper PaperContent's page data gives, when it has a title; null else. */
+function paperContentData(doc: Document): EmbeddedPaper | null {
+  const paper = embeddedPaper(embeddedProps(doc.querySelector('[data-target="PaperContent"]')?.getAttribute('data-props')));
+  return paper && paper.title !== null ? paper : null;
 }
 
 function abstractHeading(doc: Document): Element | null {
@@ -126,7 +95,7 @@ function visibleAuthors(heading: Element): string[] {
 function extract(doc: Document, url: URL): PagePaper | null {
   const id = idFromUrl(url);
   const heading = doc.querySelector('h1');
-  const embedded = embeddedPaper(doc);
+  const embedded = paperContentData(doc);
   const current = embedded && normalizeArxivId(embedded.id) === id ? embedded : null;
   const paragraph = abstractParagraph(doc, current?.summary ?? null);
   if (!heading || !paragraph) return null;
