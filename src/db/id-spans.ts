@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import { NEW_STYLE_ID } from '../papers/ids';
 
 /** A key range [first, last] of arXiv ids, bounds included. */
 export type IdSpan = readonly [first: string, last: string];
@@ -9,8 +10,6 @@ export type IdSpan = readonly [first: string, last: string];
  * keys between two listed ids cost less than a request of their own.
  */
 export const MAX_GAP = 8;
-
-const NEW_STYLE = /^(\d{4})\.(\d{4,5})$/;
 
 /**
  * `sorted` (unique normalized ids in key order) cut into the key ranges to read: ids of the same
@@ -26,7 +25,7 @@ export function idSpans(sorted: readonly string[]): IdSpan[] {
   let month = '';
   let number = Number.NaN;
   for (const id of sorted) {
-    const parts = NEW_STYLE.exec(id);
+    const parts = NEW_STYLE_ID.exec(id);
     // A month fixes how many digits its numbers have: string order is numeric order within it.
     const joins = first !== null && parts !== null && parts[1] === month && Number(parts[2]) - number <= MAX_GAP;
     if (!joins) {

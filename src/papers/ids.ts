@@ -7,12 +7,14 @@ import { MAX_URL_LENGTH } from './bounds';
  */
 
 // New-style ids (0704.0001 onwards): YYMM.NNNN (to 1412) or YYMM.NNNNN (from 1501).
-const NEW_STYLE = /^(\d{4})\.(\d{4,5})$/;
+const NEW_STYLE_SOURCE = String.raw`(\d{4})\.(\d{4,5})`;
+/** A whole new-style id, its YYMM and number captured. */
+export const NEW_STYLE_ID = new RegExp(`^${NEW_STYLE_SOURCE}$`);
 // Old-style ids: archive(.SUBJECT-CLASS)/YYMMNNN, e.g. hep-th/9901001, math.AG/0601001. The
 // subject class is not part of the id: arXiv serves math.GT/0309136 as math/0309136.
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.[a-z]{2})?\/(\d{7})$/i;
 
-export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*\/\d{7})$/;
+export const ARXIV_ID_PATTERN = new RegExp(String.raw`^(?:${NEW_STYLE_SOURCE}|[a-z]+(?:-[a-z]+)*\/\d{7})$`);
 
 /**
  * The canonical id (no version, no prefix) of a raw id such as `arXiv:2310.01779v3`,
@@ -20,7 +22,7 @@ export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*\/\d{7})$/
  */
 export function normalizeArxivId(raw: string): string | null {
   const trimmed = raw.trim().replace(/^arxiv:\s*/i, '').replace(/v\d+$/i, '');
-  const fresh = NEW_STYLE.exec(trimmed);
+  const fresh = NEW_STYLE_ID.exec(trimmed);
   if (fresh) {
     const month = Number(fresh[1]!.slice(2));
     if (month < 1 || month > 12) return null;
@@ -35,13 +37,12 @@ export function normalizeArxivId(raw: string): string | null {
   return null;
 }
 
-const NEW_STYLE_ID = /^(\d{2})(\d{2})\.\d{4,5}$/;
 const OLD_STYLE_ID = /\/(\d{2})(\d{2})\d{3}$/;
 
 /** Year and month of first submission, which every arXiv id encodes (`2310.01779` → 2023-10). */
 export function idYearMonth(id: string): { year: number; month: number } | null {
   const fresh = NEW_STYLE_ID.exec(id);
-  if (fresh) return { year: 2000 + Number(fresh[1]), month: Number(fresh[2]) };
+  if (fresh) return { year: 2000 + Number(fresh[1]!.slice(0, 2)), month: Number(fresh[1]!.slice(2)) };
   const old = OLD_STYLE_ID.exec(id);
   if (!old) return null;
   // Old-style ids ran from 1991 to March 2007.
