@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageAnswer, PagePaper } from '../schema';
 import type { ListingSite, PaperPageSite } from '../sites/types';
+import { isMessageOfType } from './message-type';
 
 /**
  * Asked by the background (keyboard shortcut, context menu): what the tab's page knows about a
@@ -18,9 +19,8 @@ export const BADGED_LIST_REQUEST = 'paperlens:badgedList';
  */
 function answerPaperQuestions(ctx: ContentScriptContext, answer: (id: string | null) => PageAnswer | undefined): void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (answer: PageAnswer) => void) => {
-    const { type, id } = (message ?? {}) as { type?: unknown; id?: unknown };
-    if (type !== PAGE_PAPER_REQUEST) return undefined;
-    const paper = answer(typeof id === 'string' ? id : null);
+    if (!isMessageOfType(message, PAGE_PAPER_REQUEST)) return undefined;
+    const paper = answer(typeof message.id === 'string' ? message.id : null);
     if (paper !== undefined) sendResponse(paper);
     return undefined;
   };
@@ -94,7 +94,7 @@ export function answerPagePaper(ctx: ContentScriptContext, site: PaperPageSite):
  */
 export function answerListedPaper(ctx: ContentScriptContext, site: ListingSite, badged: () => boolean): void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (badged: boolean) => void) => {
-    if ((message as { type?: unknown } | null)?.type !== BADGED_LIST_REQUEST) return undefined;
+    if (!isMessageOfType(message, BADGED_LIST_REQUEST)) return undefined;
     sendResponse(site.isPage(new URL(location.href)) && badged());
     return undefined;
   };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isRecord } from '../schema/is-record';
+import { isMessageOfType } from './message-type';
 
 /** Sent by the background to paper tabs after what cards and badges show changed. */
 const STORE_CHANGED = 'paperlens:storeChanged';
@@ -22,7 +22,7 @@ export async function announceStoreChanged(onlySeen = false): Promise<void> {
 
 /** Whether a message announces a change (announceStoreChanged); seen marks only with `seen` (listings show them, cards do not). */
 export function isStoreChange(message: unknown, seen?: boolean): boolean {
-  return isRecord(message) && message.type === STORE_CHANGED && (seen || message.onlySeen !== true);
+  return isMessageOfType(message, STORE_CHANGED) && (seen || message.onlySeen !== true);
 }
 
 /**

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MAX_TITLE } from '../papers/bounds';
 import { sendRequest } from '../messaging/client';
+import { isMessageOfType } from '../messaging/message-type';
 import { loadSettings, watchSettings } from '../settings/settings';
 import type { Settings } from '../schema';
 import { isArxivPdfPage, pdfPaper, pdfTabTitle, withoutPdfTabSuffix } from '../sites/arxiv-pdf';
@@ -81,7 +82,7 @@ export function runPdfTabTitle(ctx: ContentScriptContext): void {
   const tab = createPdfTabTitle({ doc: document, url: new URL(location.href), askTitle: (id) => sendRequest({ type: 'paperTitle', id }) });
   const follow = (settings: Settings) => void (settings.pdfTabTitles ? tab.start() : tab.stop());
   const onMessage = (message: unknown) => {
-    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === PDF_TAB_RETITLED) tab.retitle();
+    if (isMessageOfType(message, PDF_TAB_RETITLED)) tab.retitle();
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
