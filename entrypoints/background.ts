@@ -16,7 +16,7 @@ import { untoldChanges } from '../src/messaging/untold-changes';
 import { announceStoreChanged } from '../src/messaging/store-changes';
 import { showStoreError, clearStoreError, storeErrorLook } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
-import { watchPdfTabTitles } from '../src/ui/pdf-tab-title';
+import { tellPdfTabsPageRead, watchPdfTabTitles } from '../src/ui/pdf-tab-title';
 import { watchPdfVisits } from '../src/messaging/pdf-visits';
 import { markOnce, WORKER_MARKS } from '../src/worker-marks';
 import { PAPER_LINK_PATTERNS } from '../src/papers/ids';
@@ -91,7 +91,10 @@ export default defineBackground(() => {
   const arxivPage = async (id: string) => {
     if (!(await loadSettings()).completeFromArxiv) return null;
     const page = await arxivPages(id);
-    if (page.ok) return page.paper;
+    if (page.ok) {
+      void tellPdfTabsPageRead(id).catch(() => undefined);
+      return page.paper;
+    }
     if (page.kind === 'failed') throw new Error(page.reason);
     return null;
   };

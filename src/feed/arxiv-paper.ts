@@ -199,7 +199,7 @@ export interface KeptTime {
 /**
  * After arXiv asked to wait (a 429 or 503 with Retry-After), no request goes to it until then, from
  * tab titles, the popup or the queue alike: each is answered `failed` at once, with the wait left
- * (and that this paper was not asked about: QA read the wait as arXiv's answer about it).
+ * (said as PaperLens's wait, not as arXiv's answer about the paper, which it may not have been asked about).
  * With `kept`, a worker started again still waits (the time is read once, at its first request).
  * `queue` (spacedRequests) holds requests back between the two looks at the wait: one asked after the
  * 429 is answered at once, not after its place in the queue; one queued before it sends nothing.
@@ -212,16 +212,16 @@ export function heedingRetryAfter(
 ): (id: string) => Promise<ArxivPaperResult> {
   let notBefore = -Infinity;
   let restored: Promise<void> | null = null;
-  const waitLeft = async (id: string): Promise<ArxivPaperResult | null> => {
+  const waitLeft = async (): Promise<ArxivPaperResult | null> => {
     await (restored ??= (kept?.read() ?? Promise.resolve(null)).then(
       (at) => void (notBefore = Math.max(notBefore, at ?? -Infinity)),
       () => undefined,
     ));
     const left = notBefore - now();
-    return left > 0 ? { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${Math.ceil(left / 1000)} s more before its next request (${id} was not asked about yet)`, retryAfterMs: left } : null;
+    return left > 0 ? { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${Math.ceil(left / 1000)} s more before asking it again`, retryAfterMs: left } : null;
   };
   const send = queue(async (id) => {
-    const waiting = await waitLeft(id);
+    const waiting = await waitLeft();
     if (waiting) return waiting;
     const result = await load(id);
     if (!result.ok && result.kind === 'failed' && result.retryAfterMs !== undefined) {
@@ -231,7 +231,7 @@ export function heedingRetryAfter(
     }
     return result;
   });
-  return async (id) => (await waitLeft(id)) ?? send(id);
+  return async (id) => (await waitLeft()) ?? send(id);
 }
 
 /** Fetches and reads a paper's abstract page. Never throws. */

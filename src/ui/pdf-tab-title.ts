@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MAX_TITLE } from '../papers/bounds';
 import { sendRequest } from '../messaging/client';
+import { watchStoreChanges } from '../messaging/store-changes';
 import { isMessageOfType } from '../messaging/message-type';
 import { loadSettings, watchSettings } from '../settings/settings';
 import type { Settings } from '../schema';
@@ -17,6 +18,11 @@ const MAX_RETITLES = 5;
  * in the browser only, not in the page's DOM, so the page cannot see it.
  */
 const PDF_TAB_RETITLED = 'paperlens:pdfTabRetitled';
+/** Sent by the background to the arXiv PDF tabs of a paper whose arXiv page it has just read (for the popup, a citation, another tab). */
+const PAPER_PAGE_READ = 'paperlens:paperPageRead';
+// A tab left unnamed asks again when it is shown, or when the paper's page was read: a few times,
+// so that a title the background keeps failing to give is not asked for forever.
+const MAX_ASKS = 10;
 
 export interface PdfTabTitleDeps {
   doc: Document;
@@ -30,6 +36,8 @@ export interface PdfTabTitle {
   start: () => Promise<void>;
   /** Gives the tab its own title back. */
   stop: () => void;
+  /** Asks for the title again if the tab is named after its paper but has none yet (arXiv was out of reach, or asked to wait). */
+  askAgain: () => Promise<void>;
   /** The browser shows another title for the tab than the page's (PDF_TAB_RETITLED): ours is shown again. */
   retitle: () => void;
 }
@@ -40,25 +48,42 @@ export function createPdfTabTitle({ doc, url, askTitle }: PdfTabTitleDeps): PdfT
   let original: string | null = null;
   let retitles = 0;
   let run = 0;
+  let on = false;
+  let asks = 0;
+  let asking = false;
   const observer = new MutationObserver(() => {
     if (wanted === null || doc.title === wanted || retitles >= MAX_RETITLES) return;
     retitles++;
     doc.title = wanted;
   });
 
+  const start = async () => {
+    on = true;
+    if (!paper || wanted !== null || asks >= MAX_ASKS) return;
+    asks++;
+    const thisRun = ++run;
+    asking = true;
+    const title = await askTitle(paper.id)
+      .catch(() => null)
+      .finally(() => {
+        if (thisRun === run) asking = false;
+      });
+    // Stopped (switched off) while asking, or no usable title: the tab keeps its own.
+    if (thisRun !== run || typeof title !== 'string' || title.trim() === '' || title.length > MAX_TITLE) return;
+    original = doc.title;
+    wanted = pdfTabTitle(title, paper.shownId);
+    doc.title = wanted;
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  };
+
   return {
-    start: async () => {
-      if (!paper || wanted !== null) return;
-      const thisRun = ++run;
-      const title = await askTitle(paper.id).catch(() => null);
-      // Stopped (switched off) while asking, or no usable title: the tab keeps its own.
-      if (thisRun !== run || typeof title !== 'string' || title.trim() === '' || title.length > MAX_TITLE) return;
-      original = doc.title;
-      wanted = pdfTabTitle(title, paper.shownId);
-      doc.title = wanted;
-      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-    },
+    start,
+    // (Not while it asks: the answer's own reading of the page tells this tab too.)
+    askAgain: () => (on && wanted === null && !asking ? start() : Promise.resolve()),
     stop: () => {
+      on = false;
+      asks = 0;
+      asking = false;
       run++;
       observer.disconnect();
       if (wanted !== null && doc.title === wanted) doc.title = original ?? '';
@@ -83,10 +108,17 @@ export function runPdfTabTitle(ctx: ContentScriptContext): void {
   const follow = (settings: Settings) => void (settings.pdfTabTitles ? tab.start() : tab.stop());
   const onMessage = (message: unknown) => {
     if (isMessageOfType(message, PDF_TAB_RETITLED)) tab.retitle();
+    if (isMessageOfType(message, PAPER_PAGE_READ)) void tab.askAgain();
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  // Unnamed when arXiv was out of reach or asked to wait: asked again when the reader looks at the
+  // tab, or when the paper's page was read meanwhile (QA: the tab kept its bare id for good).
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') void tab.askAgain();
+  });
+  watchStoreChanges(ctx, () => void tab.askAgain());
   void loadSettings().then((settings) => {
     if (ctx.isInvalid) return;
     follow(settings);
@@ -96,6 +128,19 @@ export function runPdfTabTitle(ctx: ContentScriptContext): void {
       tab.stop();
     });
   }, () => undefined);
+}
+
+/** The background's part: tells the arXiv PDF tabs of paper `id` that its arXiv page was just read, so that one still unnamed asks again. */
+export async function tellPdfTabsPageRead(id: string): Promise<void> {
+  for (const tab of await browser.tabs.query({ url: 'https://arxiv.org/pdf/*' })) {
+    let paper = null;
+    try {
+      paper = pdfPaper(new URL(tab.url ?? ''));
+    } catch {
+      continue;
+    }
+    if (tab.id !== undefined && paper?.id === id) browser.tabs.sendMessage(tab.id, { type: PAPER_PAGE_READ }).catch(() => undefined);
+  }
 }
 
 /**

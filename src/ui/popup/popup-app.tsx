@@ -9,7 +9,7 @@ import { PagePaperSchema, type FeedRefreshState, type PagePaper, type SaveInput 
 import { useSettings } from '../use-settings';
 import { describeAge, describeTime, describeWhen } from '../time';
 import { sendRequest } from '../../messaging/client';
-import { arxivAbsUrl, savedFromUrl } from '../../papers/ids';
+import { arxivAbsUrl, placeholderTitle, savedFromUrl } from '../../papers/ids';
 import { useLiveQuery } from '../live-query';
 import { activeTabPaper, showReadingList, type PaperList } from './active-tab';
 import { PAPER_LIST_HINT } from '../action-badge';
@@ -38,36 +38,69 @@ function Problem({ text }: { text: string | null }) {
   return text ? <p class="problem" role="alert">{text}</p> : null;
 }
 
+/** How long the popup waits before asking arXiv again after each failure in a row (the last one repeats). */
+const ARXIV_ASK_AGAIN_MS = [5_000, 15_000, 30_000, 60_000];
+
 /**
  * A PDF tab's paper that the store does not hold: its arXiv abstract page, asked of the background
- * (null until it answers, and when it cannot be had), whether it is being asked, and why arXiv did
- * not answer, if it did not.
+ * (null until it answers, and when it cannot be had), whether it is being asked, why arXiv did not
+ * answer, if it did not, and when it is asked again: an open popup keeps asking (QA: after a wait
+ * arXiv asked for, or arXiv back, it said "wait 5 s more" for good). A request during arXiv's wait
+ * is answered at once, without one to arXiv.
  */
-function useArxivPage(id: string, wanted: boolean): { page: PagePaper | null; reading: boolean; failure: string | null } {
+function useArxivPage(id: string, wanted: boolean): { page: PagePaper | null; reading: boolean; failure: string | null; askAgainAt: number | null } {
   const [page, setPage] = useState<PagePaper | null>(null);
   const [reading, setReading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [askAgainAt, setAskAgainAt] = useState<number | null>(null);
   useEffect(() => {
     if (!wanted) return;
     let current = true;
-    setReading(true);
-    sendRequest({ type: 'arxivPage', id }, true)
-      .then(
-        (answer) => {
-          const parsed = PagePaperSchema.safeParse(answer);
-          if (current && parsed.success) setPage(parsed.data);
-        },
-        // The tab's id is all the popup can show then: it says why, rather than leave the reader waiting.
-        (error: unknown) => current && setFailure(errorMessage(error)),
-      )
-      .finally(() => current && setReading(false));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = (failures: number) => {
+      setReading(true);
+      sendRequest({ type: 'arxivPage', id }, true)
+        .then(
+          (answer) => {
+            const parsed = PagePaperSchema.safeParse(answer);
+            if (!current) return;
+            if (parsed.success) setPage(parsed.data);
+            setFailure(null);
+            setAskAgainAt(null);
+          },
+          // The tab's id is all the popup can show then: it says why, rather than leave the reader waiting.
+          (error: unknown) => {
+            if (!current) return;
+            const delay = ARXIV_ASK_AGAIN_MS[Math.min(failures, ARXIV_ASK_AGAIN_MS.length - 1)]!;
+            setFailure(errorMessage(error));
+            setAskAgainAt(Date.now() + delay);
+            timer = setTimeout(() => ask(failures + 1), delay);
+          },
+        )
+        .finally(() => current && setReading(false));
+    };
+    ask(0);
     return () => {
       // No longer wanted (another paper, the switch turned off): not being read for this one.
       current = false;
+      clearTimeout(timer);
       setReading(false);
+      setAskAgainAt(null);
     };
   }, [id, wanted]);
-  return { page, reading, failure };
+  return { page, reading, failure, askAgainAt };
+}
+
+/** Seconds left until `at`, counted down each second while there is one. */
+function useSecondsUntil(at: number | null): number | null {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (at === null) return;
+    setNow(Date.now());
+    const ticker = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(ticker);
+  }, [at]);
+  return at === null ? null : Math.max(0, Math.ceil((at - now) / 1_000));
 }
 
 export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
@@ -80,13 +113,16 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   const arxivOff = settings?.completeFromArxiv === false;
   const fetched = useArxivPage(tab.id, tab.page === null && described === false && settings !== null && !arxivOff);
   const page = tab.page ?? fetched.page;
+  const askingIn = useSecondsUntil(fetched.askAgainAt);
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
   const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab, page]);
   const view = value?.[0] ?? null;
   // Until the store answers, nothing is said of the paper's rank or saved state (not "not in the
   // snapshot" and "Save" for a saved, trending paper).
   const answered = value !== undefined || error !== null;
-  const known = value === undefined ? null : view !== null && (view.inStore || view.status !== null);
+  // A paper saved bare (from this tab while arXiv was away) is no description: arXiv is asked, and
+  // its answer completes the saved paper (QA: the popup knew less of it once saved).
+  const known = value === undefined ? null : view !== null && (view.inStore || (view.status !== null && view.title !== placeholderTitle(tab.id)));
   useEffect(() => {
     if (page === null && known !== null) setDescribed(known);
   }, [page, known]);
@@ -118,7 +154,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       )}
       {page === null && fetched.failure && (
         <p class="hint" data-testid="arxiv-unreachable">
-          Title and authors unknown: arXiv did not give them ({fetched.failure}).
+          Title and authors unknown: {fetched.failure}.{askingIn !== null && !fetched.reading ? ` Asking arXiv again in ${askingIn} s.` : ''}
         </p>
       )}
       {page === null && described === false && arxivOff && (

@@ -65,3 +65,33 @@ describe('an arXiv PDF tab is named after its paper', () => {
     expect(document.title).toBe('2310.01779v3.pdf');
   });
 });
+
+describe('an arXiv PDF tab left unnamed (arXiv out of reach) asks again', () => {
+  test('once it is shown or the page was read: named then; not while it asks, and not forever', async () => {
+    let answer: string | null = null;
+    let asked = 0;
+    const tab = createPdfTabTitle({ doc: document, url: URL_V3, askTitle: async () => (asked++, answer) });
+    await tab.start();
+    expect(document.title).toBe('2310.01779v3.pdf');
+    answer = TITLE;
+    await tab.askAgain();
+    expect(document.title).toBe(NAMED);
+    await tab.askAgain();
+    expect(asked).toBe(2);
+    tab.stop();
+
+    // A title the background never gives is asked for a few times only; one asking is not asked again meanwhile.
+    let release!: () => void;
+    const held = new Promise<null>((resolve) => (release = () => resolve(null)));
+    let calls = 0;
+    const unnamed = createPdfTabTitle({ doc: document, url: URL_V3, askTitle: () => (++calls === 1 ? held : Promise.resolve(null)) });
+    const first = unnamed.start();
+    await unnamed.askAgain();
+    expect(calls).toBe(1);
+    release();
+    await first;
+    for (let round = 0; round < 20; round++) await unnamed.askAgain();
+    expect(calls).toBe(10);
+    expect(document.title).toBe('2310.01779v3.pdf');
+  });
+});
