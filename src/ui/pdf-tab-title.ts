@@ -20,8 +20,8 @@ const MAX_RETITLES = 5;
 const PDF_TAB_RETITLED = 'paperlens:pdfTabRetitled';
 /** Sent by the background to the arXiv PDF tabs of a paper whose arXiv page it has just read (for the popup, a citation, another tab). */
 const PAPER_PAGE_READ = 'paperlens:paperPageRead';
-// A tab left unnamed asks again when it is shown, or when the paper's page was read: a few times,
-// so that a title the background keeps failing to give is not asked for forever.
+// A tab left unnamed asks again when the paper's page was read or the store changed: a few times
+// between two looks at it, so that a title the background keeps failing to give is not asked for forever.
 const MAX_ASKS = 10;
 
 export interface PdfTabTitleDeps {
@@ -36,8 +36,11 @@ export interface PdfTabTitle {
   start: () => Promise<void>;
   /** Gives the tab its own title back. */
   stop: () => void;
-  /** Asks for the title again if the tab is named after its paper but has none yet (arXiv was out of reach, or asked to wait). */
-  askAgain: () => Promise<void>;
+  /**
+   * Asks for the title again if the tab is named after its paper but has none yet (arXiv was out of
+   * reach, or asked to wait). `shown`: the reader looks at the tab, which asks however often it asked before.
+   */
+  askAgain: (shown?: boolean) => Promise<void>;
   /** The browser shows another title for the tab than the page's (PDF_TAB_RETITLED): ours is shown again. */
   retitle: () => void;
 }
@@ -79,7 +82,11 @@ export function createPdfTabTitle({ doc, url, askTitle }: PdfTabTitleDeps): PdfT
   return {
     start,
     // (Not while it asks: the answer's own reading of the page tells this tab too.)
-    askAgain: () => (on && wanted === null && !asking ? start() : Promise.resolve()),
+    askAgain: (shown = false) => {
+      if (!on || wanted !== null || asking) return Promise.resolve();
+      if (shown) asks = 0;
+      return start();
+    },
     stop: () => {
       on = false;
       asks = 0;
@@ -116,7 +123,7 @@ export function runPdfTabTitle(ctx: ContentScriptContext): void {
   // Unnamed when arXiv was out of reach or asked to wait: asked again when the reader looks at the
   // tab, or when the paper's page was read meanwhile (QA: the tab kept its bare id for good).
   ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible') void tab.askAgain();
+    if (document.visibilityState === 'visible') void tab.askAgain(true);
   });
   watchStoreChanges(ctx, () => void tab.askAgain());
   void loadSettings().then((settings) => {

@@ -93,5 +93,8 @@ describe('an arXiv PDF tab left unnamed (arXiv out of reach) asks again', () => 
     for (let round = 0; round < 20; round++) await unnamed.askAgain();
     expect(calls).toBe(10);
     expect(document.title).toBe('2310.01779v3.pdf');
+    // Until the reader looks at the tab again.
+    await unnamed.askAgain(true);
+    expect(calls).toBe(11);
   });
 });
