@@ -209,7 +209,7 @@ describe('popup', () => {
     const thisTab = popup.getByTestId('this-tab');
     await expect.poll(() => thisTab.locator('.title').textContent()).toBe('Attention Is All You Need'); // not "arXiv:1706.03762"
     await expect.poll(() => thisTab.locator('.tldr').textContent()).toMatch(/Transformer/);
-    expect(await thisTab.locator('.meta').textContent()).toBe('arXiv 1706.03762 · not in the snapshot');
+    expect(await thisTab.locator('.meta').textContent()).toBe('arXiv 1706.03762 · not trending');
     await thisTab.getByTestId('save').click();
     await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
     expect((await savedFrom(popup)).find((item) => item.id === '1706.03762')).toMatchObject({

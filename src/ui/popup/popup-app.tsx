@@ -117,8 +117,8 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
   const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab, page]);
   const view = value?.[0] ?? null;
-  // Until the store answers, nothing is said of the paper's rank or saved state (not "not in the
-  // snapshot" and "Save" for a saved, trending paper).
+  // Until the store answers, nothing is said of the paper's rank or saved state (not "not trending"
+  // and "Save" for a saved, trending paper).
   const answered = value !== undefined || error !== null;
   // A paper saved bare (from this tab while arXiv was away) is no description: arXiv is asked, and
   // its answer completes the saved paper (QA: the popup knew less of it once saved).
@@ -136,7 +136,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       <a class="title" dir="auto" href={arxivAbsUrl(tab.id)} target="_blank" rel="noopener noreferrer">{title}</a>
       <p class="meta">
         arXiv {tab.id}
-        {!answered ? '' : view?.rank != null ? ` · ${dailyRankText(view.rank, view.snapshot, Date.now())}` : view?.inStore ? '' : ' · not in the snapshot'}
+        {!answered ? '' : view?.rank != null ? ` · ${dailyRankText(view.rank, view.snapshot, Date.now())}` : view?.inStore ? '' : ' · not trending'}
       </p>
       {/* As the card says it: the results of a paper its authors withdrew may not hold. */}
       {page?.withdrawal && (

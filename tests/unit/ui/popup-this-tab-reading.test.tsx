@@ -26,7 +26,7 @@ afterEach(cleanup);
 test("a PDF tab of a paper the store lacks: while arXiv's page is read, the popup says so; then it shows the paper", async () => {
   const tab = { id: '2501.11111', url: 'https://arxiv.org/pdf/2501.11111', title: 'arXiv:2501.11111', titleFromTab: false, page: null };
   render(<ThisTab db={db} tab={tab} />);
-  // Without the fix: "arXiv 2501.11111 · not in the snapshot" and nothing more until arXiv answered.
+  // Without the fix: "arXiv 2501.11111 · not trending" and nothing more until arXiv answered.
   expect((await screen.findByTestId('arxiv-reading', {}, { timeout: 3000 })).textContent).toBe('Reading its title and TL;DR from arXiv…');
   answerArxiv({ id: '2501.11111', title: 'A Slow Paper', authors: ['Ada Lovelace'], abstract: 'We study slow servers.', codeLinks: [], published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null });
   await waitFor(() => expect(screen.getByTestId('this-tab').querySelector('.title')?.textContent).toBe('A Slow Paper'));

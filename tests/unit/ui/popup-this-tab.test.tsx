@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 afterEach(cleanup);
 
-test('before the store answers, the popup says nothing of a paper it holds: no "not in the snapshot", no "Save" for a saved paper', async () => {
+test('before the store answers, the popup says nothing of a paper it holds: no "not trending", no "Save" for a saved paper', async () => {
   const tab = { id: '2310.01779', url: 'https://arxiv.org/abs/2310.01779', title: 'HallE-Control', titleFromTab: false, page: null };
   const { container } = render(<ThisTab db={db} tab={tab} />);
   const meta = () => container.querySelector('.meta')?.textContent;
