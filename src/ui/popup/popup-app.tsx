@@ -217,6 +217,14 @@ type FeedFailureRecord = NonNullable<FeedRefreshState['lastFailure']>;
  */
 function FeedFailureNote({ failure, state, now }: { failure: FeedFailureRecord; state: FeedRefreshState; now: number }) {
   const { nextAttemptAt } = state;
+  // Drawn again when the wait Hugging Face asked for is over, so its end is not shown past.
+  const [shownAt, setShownAt] = useState(now);
+  const waitEnds = refreshWaitUntil(failure);
+  useEffect(() => {
+    if (waitEnds === null || waitEnds <= Date.now()) return;
+    const timer = setTimeout(() => setShownAt(Date.now()), waitEnds - Date.now() + 50);
+    return () => clearTimeout(timer);
+  }, [waitEnds]);
   const headline = feedFailureHeadline(failure.kind, failure.reason);
   const details = headline !== failure.reason && (
     <details data-testid="feed-failure-details">
@@ -243,12 +251,13 @@ function FeedFailureNote({ failure, state, now }: { failure: FeedFailureRecord; 
       </p>
     );
   }
-  const refreshFrom = refreshWaitUntil(failure);
+  // Said only while it is ahead (QA: "Refresh possible at 09:21 PM" stayed once that time had passed).
+  const refreshAhead = waitEnds !== null && waitEnds > Math.max(now, shownAt) ? waitEnds : null;
   return (
     <div class="problem" data-testid="feed-failure">
       Refresh failed: {headline}
       {nextAttemptAt ? ` · next try ${describeTime(nextAttemptAt, now)}` : ''}
-      {refreshFrom !== null && nextAttemptAt !== null && refreshFrom < nextAttemptAt && ` · Refresh possible ${describeTime(refreshFrom, now)}`}
+      {refreshAhead !== null && nextAttemptAt !== null && refreshAhead < nextAttemptAt && ` · Refresh possible ${describeTime(refreshAhead, now)}`}
       {details}
     </div>
   );
