@@ -22,12 +22,15 @@ export async function writeWhenReady(text: Promise<string>): Promise<string> {
   return value;
 }
 
-/** Puts a paper's link on the clipboard: Markdown as its text, an anchor for editors that paste rich text. */
-export async function writeLink(link: PaperLink): Promise<void> {
-  if (typeof ClipboardItem !== 'function') return navigator.clipboard.writeText(link.markdown);
-  await navigator.clipboard.write([
-    new ClipboardItem({ 'text/plain': new Blob([link.markdown], { type: 'text/plain' }), 'text/html': new Blob([link.html], { type: 'text/html' }) }),
-  ]);
+/** Puts a paper's link on the clipboard: Markdown as its text, an anchor for editors that paste rich text. Gives the Markdown. */
+export async function writeLink(link: PaperLink): Promise<string> {
+  if (typeof ClipboardItem !== 'function') await navigator.clipboard.writeText(link.markdown);
+  else {
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'text/plain': new Blob([link.markdown], { type: 'text/plain' }), 'text/html': new Blob([link.html], { type: 'text/html' }) }),
+    ]);
+  }
+  return link.markdown;
 }
 
 /** What a copy puts on the clipboard, as its confirmation names it. */
@@ -35,10 +38,14 @@ export type CopiedThing = 'BibTeX' | 'Link';
 
 /**
  * What a copy's confirmation says. A BibTeX entry without authors (a snapshot paper whose arXiv
- * page could not be read) is said to lack them: pasted into a paper unnoticed, it cites no one.
+ * page could not be read) is said to lack them: pasted into a paper unnoticed, it cites no one. A
+ * link named by the paper's id alone ("[arXiv:2503.00021](…)", arXiv out of reach) is said to lack its title (QA).
  */
 function copiedLabel(what: CopiedThing, written: string | void): string {
-  return what === 'BibTeX' && typeof written === 'string' && !/^\s*author\s*=/m.test(written) ? 'Copied (no authors)' : `${what} copied`;
+  if (typeof written !== 'string') return `${what} copied`;
+  if (what === 'BibTeX' && !/^\s*author\s*=/m.test(written)) return 'Copied (no authors)';
+  if (what === 'Link' && /^\[arXiv:[^\]\s]+\]\(/.test(written)) return 'Copied (no title)';
+  return `${what} copied`;
 }
 
 /** A copy's text once it comes, unless a later copy was asked for meanwhile (then its write fails, unsaid). */

@@ -144,6 +144,18 @@ describe('Copy BibTeX on the card', () => {
     expect(write).toHaveBeenCalledWith(withoutAuthors);
   });
 
+  test('a link named by the id alone (arXiv out of reach) is copied, and said to be without its title (QA)', async () => {
+    vi.spyOn(navigator.clipboard, 'write').mockResolvedValue(undefined);
+    vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    const { unmount } = render(<PaperCard model={{ ...model, id: '2503.00021', title: 'arXiv:2503.00021' }} actions={actions} />);
+    fireEvent.click(screen.getByTestId('copy-link'));
+    await waitFor(() => expect(screen.getByTestId('copied').textContent).toBe('Copied (no title)'));
+    unmount();
+    render(<PaperCard model={model} actions={actions} />);
+    fireEvent.click(screen.getByTestId('copy-link'));
+    await waitFor(() => expect(screen.getByTestId('copied').textContent).toBe('Link copied'));
+  });
+
   test('a refused clipboard is said, not swallowed', async () => {
     vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('Write permission denied.'));
     render(<PaperCard model={model} actions={actions} />);
