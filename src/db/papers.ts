@@ -14,7 +14,7 @@ import { sameItem } from '../export/merge';
 import { wantsCiteKey, type Citable } from '../export/bibtex';
 import { titleKeyOf } from './title-key';
 import { pageText } from '../sites/page-text';
-import { pageDetails } from '../sites/types';
+import { pageDetails } from '../papers/page-details';
 import { arxivListingPage } from '../sites/arxiv-listing';
 import { MAX_AUTHOR_NAME, MAX_CODE_LINKS, MAX_TITLE, MAX_TLDR, SEEN_AUTHORS } from '../papers/bounds';
 import type { ResultRow } from './search';

@@ -2,7 +2,7 @@ import type { PaperLensDatabase } from '../db/database';
 import { savePaper, saveInputFromPage } from '../db/papers';
 import { arxivPdfUrl, savedFromUrl } from '../papers/ids';
 import type { PaperView } from '../schema';
-import { pageDetails } from '../sites/types';
+import { pageDetails } from '../papers/page-details';
 import { announceStoreChanged } from './store-changes';
 import { paperInTab, type TabLike } from './tab-paper';
 

@@ -15,7 +15,7 @@ import { activeTabPaper, showReadingList, type PaperList } from './active-tab';
 import { PAPER_LIST_HINT } from '../action-badge';
 import { dailyRankText } from '../daily-rank';
 import type { TabPaper, UnknownPaper } from '../../messaging/tab-paper';
-import { pageDetails, plainPageTitle } from '../../sites/types';
+import { pageDetails, plainPageTitle } from '../../papers/page-details';
 import { PaperRow, RemoveContext, SavedContext, SaveToggle } from './paper-row';
 import { recentOffHint } from './recent-off';
 import { StatusSelect } from '../status-select';
