@@ -84,6 +84,9 @@ const AGENT_OR_MEANS = /^\s(?:by|with|using|through|via)\s$/;
 // passive that ends the kept text leaves its agent out (QA). Its means ("are trained | using X") may go.
 const PASSIVE_END = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:\w+ed|built|made|done|given|taken|shown|known|found|held|set|run|learned|learnt|chosen|driven|written)$/i;
 // "… can then be used in conjunction | with the labeled data": a phrase that is nothing without its "with".
+// A name so far, after "as", "called" or "named": capitalised words, each taken whole (a name's letters
+// split at each capital would take exponential time to refuse: a list of 12 model names took 155 s, review).
+const NAMED_SO_FAR = /\b(?:as|called|named|dubbed|termed)\s+(?:\p{Lu}[\p{L}\d-]*(?![\p{L}\d-]),?\s*)+$/u;
 const NEEDS_ITS_WITH = /\b(?:in conjunction|together|along|in line|consistent|coupled|combined|compared|on par|in comparison|equipped|endowed|associated|replaced|augmented|paired|interleaved)$/i;
 // "… further gains can be achieved | by using longer scales": without its means the claim says nothing (QA).
 const MEANS_IS_THE_CLAIM = /\b(?:can|could|may|might|will|would)\s+(?:also\s+|still\s+|further\s+)?be\s+(?:further\s+|significantly\s+|substantially\s+|greatly\s+|easily\s+)?(?:achieved|obtained|attained|gained|realized|made|reached|had|found|done|improved)$/i;
@@ -133,8 +136,10 @@ const NOT_BARE_VERB = /(?:s|tion|ity|ment|ness|ing|al|ic|ive|ous|ence|ance|ia)$/
 function andSplitsPhrase(prefix: string, tail: string): boolean {
   const last = /(\S+)$/.exec(prefix)?.[1] ?? '';
   const [word = '', after = ''] = tail.split(/\s+/);
-  // (The last word of the sentence too: "… gradient-free operations | and signSGD.")
-  const next = word.replace(/[.,;:]$/, '');
+  // The last word of the sentence is the pair's second half ("… gradient-free operations | and signSGD.",
+  // "… label noise | and outliers.").
+  if (/[.!?]$/.test(word) && after === '') return true;
+  const next = word.replace(/[,;:]$/, '');
   // A second adjective of the noun the first has ("design deeper | and more accurate networks").
   if (/^(?:more|less)$/.test(next) && /(?:er|ive|al|ous|ful|able|ible|ient|ent)$/.test(last)) return true;
   // A name after "and" is the second of a pair of names ("… than Dueling DQN | and Categorical DQN").
@@ -143,7 +148,7 @@ function andSplitsPhrase(prefix: string, tail: string): boolean {
   // Only a verb starts a part of its own: a noun, a modifier or a gerund after "and" is the pair's second
   // half (QA: "…depending on the optimization algorithm | and architecture", "…for learning | and representing").
   // (A word before an article, a pronoun or a number is a verb with its object: "| and reach the best accuracy".)
-  if (!BARE_VERB.test(next) && !/^[a-z]+(?:es|ed|s)$/.test(next) && !/^(?:the|a|an|its|their|our|this|these|those|it|them|\d)/.test(after)) return true;
+  if (!BARE_VERB.test(next) && !/^[a-z]+(?:es|ed|s)$/.test(next) && !/^(?:(?:the|a|an|its|their|our|this|these|those|it|them)\b|\d)/.test(after)) return true;
   // A second modifier, then the plural head both share; a plural before the "and" is a head of its own.
   const sharedHead = PLURAL.test(after) && !/s$/i.test(last) && !/(?:s|ly)$/.test(next) && !BARE_VERB.test(next);
   const verb = BARE_VERB_AT_END.exec(prefix)?.[1];
@@ -285,7 +290,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (AGENT_OR_MEANS.test(m[0]) && (passiveWithoutAuxiliary(clause) || MEANS_IS_THE_CLAIM.test(clause.trimEnd()) || (m[0] === ' by ' && PASSIVE_END.test(clause.trimEnd())) || NEEDS_ITS_WITH.test(clause.trimEnd()))) continue;
           if (m[0] === ' with ' && /^(?:respect|regard) to\b/.test(tail)) continue;
           // A name with a comma in it ("which we refer to as Share, Specialize, and Compete"): cut inside it, the name is half of itself.
-          if ((m[0] === ', ' || m[0] === ' and ') && /\b(?:as|called|named|dubbed|termed)\s+(?:\p{Lu}[\p{L}\d-]*,?\s*)+$/u.test(prefix) && /^(?:(?:and|or) )?\p{Lu}/u.test(tail)) continue;
+          if ((m[0] === ', ' || m[0] === ' and ') && /^(?:(?:and|or) )?\p{Lu}/u.test(tail) && NAMED_SO_FAR.test(prefix)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
           // "… than Prioritized Dueling DQN (Wang et al., 2016) | and Categorical DQN": the pair goes on past the parenthesis.
           const afterParen = m[0] === ' (' ? /^[^()]*\)\s+and\s+/.exec(tail) : null;

@@ -263,3 +263,14 @@ describe('TL;DR cuts: a pair of names stays whole, past a citation too', () => {
     expect(candidates).toContain('Our agent outperforms Prioritized Dueling DQN and Categorical DQN on 57 Atari games.');
   });
 });
+
+describe('TL;DR cuts, from review of this session’s rules', () => {
+  it('a list of model names after "known as" is read at once (it took 155 s: each name split at every capital)', () => {
+    const candidates = texts('We compare the baselines known as GPT-4, LLaMA, PaLM, BLOOM, OPT, GPT-NeoX, MPT, RWKV, ERNIE, LaMDA, GPT-3.5, and Claude on our benchmark.');
+    expect(candidates[0]).toMatch(/and Claude on our benchmark\.$/);
+  });
+  it('"and" before a noun that starts like an article ("abstract") or a plural that ends the sentence ("outliers.") joins a pair', () => {
+    expect(texts('We argue that lexical features limit the model capacity for learning and representing abstract concepts from raw data.')).not.toContain('We argue that lexical features limit the model capacity for learning.');
+    expect(texts('We find that a network trained with our loss is robust to label noise and outliers.')).not.toContain('We find that a network trained with our loss is robust to label noise.');
+  });
+});
