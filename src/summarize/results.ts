@@ -72,7 +72,7 @@ const FACTOR_BEFORE = /\bfactor of\s+(?:(?:up to|over|about|approximately|roughl
 const CAPACITY_BEFORE = /\b(?:process|handl|support|extend|generali[sz]|scal)\w*\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:up to|more than|over|beyond)\s*$/i;
 // A context length a model is shown to work at ("able to reason 20M long sequences", "near-perfect
 // passkey retrieval accuracy on 256K context length"): the headline of a long-context paper (QA).
-const CONTEXT_REACHED_BEFORE = /\b(?:process|handl|reason|read|retriev|extrapolat|generali[sz]|extend|support|accuracy|achiev|perform)\w*\s+(?:\S+\s+){0,3}?$/i;
+const CONTEXT_REACHED_BEFORE = /\b(?:process|handl|reason|read|retriev|extrapolat|generali[sz]|extend|support|accuracy|achiev)\w*\s+(?:\S+\s+){0,3}?$/i;
 const CONTEXT_LENGTH_AFTER = /^(?:[- ]?tokens?)?[- ]?(?:long\b|context\b|(?:token |input )?(?:context |sequence )?length\b)/i;
 const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;

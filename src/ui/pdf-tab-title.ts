@@ -20,8 +20,8 @@ const MAX_RETITLES = 5;
 const PDF_TAB_RETITLED = 'paperlens:pdfTabRetitled';
 /** Sent by the background to the arXiv PDF tabs of a paper whose arXiv page it has just read (for the popup, a citation, another tab). */
 const PAPER_PAGE_READ = 'paperlens:paperPageRead';
-// A tab left unnamed asks again when the paper's page was read or the store changed: a few times
-// between two looks at it, so that a title the background keeps failing to give is not asked for forever.
+// A tab left unnamed asks again when the store changed: a few times between two looks at it (or two
+// reads of its paper's page), so that a title the background keeps failing to give is not asked for forever.
 const MAX_ASKS = 10;
 
 export interface PdfTabTitleDeps {
@@ -38,9 +38,10 @@ export interface PdfTabTitle {
   stop: () => void;
   /**
    * Asks for the title again if the tab is named after its paper but has none yet (arXiv was out of
-   * reach, or asked to wait). `shown`: the reader looks at the tab, which asks however often it asked before.
+   * reach, or asked to wait). `uncounted`: the reader looks at the tab, or the paper's page was just
+   * read (the answer is at hand, no request to arXiv): asked however often it asked before.
    */
-  askAgain: (shown?: boolean) => Promise<void>;
+  askAgain: (uncounted?: boolean) => Promise<void>;
   /** The browser shows another title for the tab than the page's (PDF_TAB_RETITLED): ours is shown again. */
   retitle: () => void;
 }
@@ -82,9 +83,9 @@ export function createPdfTabTitle({ doc, url, askTitle }: PdfTabTitleDeps): PdfT
   return {
     start,
     // (Not while it asks: the answer's own reading of the page tells this tab too.)
-    askAgain: (shown = false) => {
+    askAgain: (uncounted = false) => {
       if (!on || wanted !== null || asking) return Promise.resolve();
-      if (shown) asks = 0;
+      if (uncounted) asks = 0;
       return start();
     },
     stop: () => {
@@ -115,7 +116,7 @@ export function runPdfTabTitle(ctx: ContentScriptContext): void {
   const follow = (settings: Settings) => void (settings.pdfTabTitles ? tab.start() : tab.stop());
   const onMessage = (message: unknown) => {
     if (isMessageOfType(message, PDF_TAB_RETITLED)) tab.retitle();
-    if (isMessageOfType(message, PAPER_PAGE_READ)) void tab.askAgain();
+    if (isMessageOfType(message, PAPER_PAGE_READ)) void tab.askAgain(true);
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -6,6 +6,8 @@ let browser: ExtensionBrowser;
 
 /** arXiv's abstract page for `id`: out of reach, busy (503 with Retry-After), or back. */
 const arxiv: Record<string, 'offline' | 'busy' | 'back'> = {};
+/** How often arXiv was asked for each paper's page. */
+const asked: Record<string, number> = {};
 let absPage: (id: string, title: string) => string;
 
 beforeAll(async () => {
@@ -20,6 +22,7 @@ beforeAll(async () => {
   for (const [id, title] of papers) {
     browser.serve(`https://arxiv.org/pdf/${id}`, { body: PDF, contentType: 'application/pdf' });
     browser.serve(`https://arxiv.org/abs/${id}`, async (route: Route) => {
+      asked[id] = (asked[id] ?? 0) + 1;
       const state = arxiv[id] ?? 'offline';
       if (state === 'offline') return route.abort('internetdisconnected');
       if (state === 'busy') return route.fulfill({ status: 503, headers: { 'retry-after': '2' }, body: 'Busy.' });
@@ -36,7 +39,9 @@ test('a PDF tab left with its bare id while arXiv was out of reach is named once
   arxiv['2503.00021'] = 'offline';
   const pdf = await browser.context.newPage();
   await pdf.goto('https://arxiv.org/pdf/2503.00021').catch(() => undefined);
-  await pdf.waitForTimeout(1_500);
+  // The tab asked for its title, and arXiv was out of reach.
+  await expect.poll(() => asked['2503.00021'] ?? 0).toBeGreaterThan(0);
+  await pdf.waitForTimeout(300);
   expect(await pdf.title()).not.toContain('Robots');
   arxiv['2503.00021'] = 'back';
   const popup = await browser.popup();

@@ -85,6 +85,7 @@ function useArxivPage(id: string, wanted: boolean): { page: PagePaper | null; re
       current = false;
       clearTimeout(timer);
       setReading(false);
+      setFailure(null);
       setAskAgainAt(null);
     };
   }, [id, wanted]);

@@ -456,6 +456,8 @@ describe('extractKeyResults', () => {
       'achieves near-perfect passkey retrieval accuracy on 256K context length',
     ]);
     expect(extractKeyResults('We pre-train on 2T tokens with a 4K context length.')).toEqual([]);
+    // Nor where others fail (review).
+    expect(extractKeyResults('Models perform poorly beyond 16K context length in our benchmark.')).toEqual([]);
   });
   it('a reported clause is the result, not the report: "show that A, and that B" gives A and B; an average\'s decay is a setting (QA)', () => {
     expect(extractKeyResults('We show that OmniPlanner completes 71% of household tasks, and that self-correction recovers from 70% of execution failures.')).toEqual([
