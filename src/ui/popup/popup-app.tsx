@@ -38,6 +38,10 @@ function Problem({ text }: { text: string | null }) {
   return text ? <p class="problem" role="alert">{text}</p> : null;
 }
 
+// A failure that is arXiv's wait (its Retry-After, feed/arxiv-paper.ts): the popup's own next ask is
+// answered at once until it is over, so "again in 5 s" would contradict it (review).
+const ARXIV_WAIT = /\bwait\b/;
+
 /** How long the popup waits before asking arXiv again after each failure in a row (the last one repeats). */
 const ARXIV_ASK_AGAIN_MS = [5_000, 15_000, 30_000, 60_000];
 
@@ -155,7 +159,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       )}
       {page === null && fetched.failure && (
         <p class="hint" data-testid="arxiv-unreachable">
-          Title and authors unknown: {fetched.failure}.{askingIn !== null && !fetched.reading ? ` Asking arXiv again in ${askingIn} s.` : ''}
+          Title and authors unknown: {fetched.failure}.{askingIn === null || fetched.reading ? '' : ARXIV_WAIT.test(fetched.failure) ? ' Asking again once that wait is over.' : ` Asking arXiv again in ${askingIn} s.`}
         </p>
       )}
       {page === null && described === false && arxivOff && (
