@@ -140,14 +140,15 @@ export function runPdfTabTitle(ctx: ContentScriptContext): void {
 
 /** The background's part: tells the arXiv PDF tabs of paper `id` that its arXiv page was just read, so that one still unnamed asks again. */
 export async function tellPdfTabsPageRead(id: string): Promise<void> {
-  for (const tab of await browser.tabs.query({ url: 'https://arxiv.org/pdf/*' })) {
-    let paper = null;
+  const paperOf = (url: string | undefined): ReturnType<typeof pdfPaper> => {
     try {
-      paper = pdfPaper(new URL(tab.url ?? ''));
+      return pdfPaper(new URL(url ?? ''));
     } catch {
-      continue;
+      return null;
     }
-    if (tab.id !== undefined && paper?.id === id) browser.tabs.sendMessage(tab.id, { type: PAPER_PAGE_READ }).catch(() => undefined);
+  };
+  for (const tab of await browser.tabs.query({ url: 'https://arxiv.org/pdf/*' })) {
+    if (tab.id !== undefined && paperOf(tab.url)?.id === id) browser.tabs.sendMessage(tab.id, { type: PAPER_PAGE_READ }).catch(() => undefined);
   }
 }
 
