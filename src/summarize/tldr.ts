@@ -83,10 +83,10 @@ const AGENT_OR_MEANS = /^\s(?:by|with|using|through|via)\s$/;
 // "… the weights of the RNNs are determined | by different CNNs", "…, which is constructed | by …": a
 // passive that ends the kept text leaves its agent out (QA). Its means ("are trained | using X") may go.
 const PASSIVE_END = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:\w+ed|built|made|done|given|taken|shown|known|found|held|set|run|learned|learnt|chosen|driven|written)$/i;
-// "… can then be used in conjunction | with the labeled data": a phrase that is nothing without its "with".
 // A name so far, after "as", "called" or "named": capitalised words, each taken whole (a name's letters
 // split at each capital would take exponential time to refuse: a list of 12 model names took 155 s, review).
 const NAMED_SO_FAR = /\b(?:as|called|named|dubbed|termed)\s+(?:\p{Lu}[\p{L}\d-]*(?![\p{L}\d-]),?\s*)+$/u;
+// "… can then be used in conjunction | with the labeled data": a phrase that is nothing without its "with".
 const NEEDS_ITS_WITH = /\b(?:in conjunction|together|along|in line|consistent|coupled|combined|compared|on par|in comparison|equipped|endowed|associated|replaced|augmented|paired|interleaved)$/i;
 // "… further gains can be achieved | by using longer scales": without its means the claim says nothing (QA).
 const MEANS_IS_THE_CLAIM = /\b(?:can|could|may|might|will|would)\s+(?:also\s+|still\s+|further\s+)?be\s+(?:further\s+|significantly\s+|substantially\s+|greatly\s+|easily\s+)?(?:achieved|obtained|attained|gained|realized|made|reached|had|found|done|improved)$/i;
@@ -289,7 +289,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (pairLeftOpen(pairClause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
           if (AGENT_OR_MEANS.test(m[0]) && (passiveWithoutAuxiliary(clause) || MEANS_IS_THE_CLAIM.test(clause.trimEnd()) || (m[0] === ' by ' && PASSIVE_END.test(clause.trimEnd())) || NEEDS_ITS_WITH.test(clause.trimEnd()))) continue;
           if (m[0] === ' with ' && /^(?:respect|regard) to\b/.test(tail)) continue;
-          // A name with a comma in it ("which we refer to as Share, Specialize, and Compete"): cut inside it, the name is half of itself.
+          // A name with commas in it ("which we refer to as Share, Specialize, and Compete"): a cut inside keeps half the name.
           if ((m[0] === ', ' || m[0] === ' and ') && /^(?:(?:and|or) )?\p{Lu}/u.test(tail) && NAMED_SO_FAR.test(prefix)) continue;
           if (m[0] === ' (' && PHRASE_GOES_ON_AFTER_PAREN.test(tail)) continue;
           // "… than Prioritized Dueling DQN (Wang et al., 2016) | and Categorical DQN": the pair goes on past the parenthesis.
