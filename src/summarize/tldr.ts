@@ -208,6 +208,12 @@ function passiveWithoutAuxiliary(clause: string): boolean {
   return /[a-z]{2,}ed$/.test(last) && !/^(?:is|are|was|were|be|been|being|get|gets|got)$/.test(words[words.length - 2] ?? '');
 }
 
+/** Whether a kept clause says nothing without the agent or means a cut at `cut` ("by", "with"…) would drop. */
+function needsItsAgentOrMeans(clause: string, cut: string): boolean {
+  const kept = clause.trimEnd();
+  return passiveWithoutAuxiliary(clause) || MEANS_IS_THE_CLAIM.test(kept) || (cut === ' by ' && PASSIVE_END.test(kept)) || NEEDS_ITS_WITH.test(kept);
+}
+
 /** Whether a text has a verb, by the crude test of endsInVerblessClause (or "we"/"they" and a word). */
 function hasVerb(text: string): boolean {
   if (AUXILIARY.test(text) || /\b(?:we|they|it|i)\s+[a-z]/i.test(text)) return true;
@@ -287,7 +293,7 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           // (A closed parenthetical does not end the pair's clause: "both X (VLN) | and Y".)
           const pairClause = afterLast(prefix.replace(/\s?\([^()]*\)/g, ''), [',', ';', '(']);
           if (pairLeftOpen(pairClause, m[0] + tail) || endsInVerblessClause(clause) || CONDITION_AHEAD.test(tail)) continue;
-          if (AGENT_OR_MEANS.test(m[0]) && (passiveWithoutAuxiliary(clause) || MEANS_IS_THE_CLAIM.test(clause.trimEnd()) || (m[0] === ' by ' && PASSIVE_END.test(clause.trimEnd())) || NEEDS_ITS_WITH.test(clause.trimEnd()))) continue;
+          if (AGENT_OR_MEANS.test(m[0]) && needsItsAgentOrMeans(clause, m[0])) continue;
           if (m[0] === ' with ' && /^(?:respect|regard) to\b/.test(tail)) continue;
           // A name with commas in it ("which we refer to as Share, Specialize, and Compete"): a cut inside keeps half the name.
           if ((m[0] === ', ' || m[0] === ' and ') && /^(?:(?:and|or) )?\p{Lu}/u.test(tail) && NAMED_SO_FAR.test(prefix)) continue;

@@ -138,14 +138,20 @@ export function runPdfTabTitle(ctx: ContentScriptContext): void {
   }, () => undefined);
 }
 
+/** A tab's address as a URL (null when it has none or it does not parse). */
+function tabUrl(url: string | undefined): URL | null {
+  try {
+    return new URL(url ?? '');
+  } catch {
+    return null;
+  }
+}
+
 /** The background's part: tells the arXiv PDF tabs of paper `id` that its arXiv page was just read, so that one still unnamed asks again. */
 export async function tellPdfTabsPageRead(id: string): Promise<void> {
-  const paperOf = (url: string | undefined): ReturnType<typeof pdfPaper> => {
-    try {
-      return pdfPaper(new URL(url ?? ''));
-    } catch {
-      return null;
-    }
+  const paperOf = (url: string | undefined) => {
+    const address = tabUrl(url);
+    return address && pdfPaper(address);
   };
   for (const tab of await browser.tabs.query({ url: 'https://arxiv.org/pdf/*' })) {
     if (tab.id !== undefined && paperOf(tab.url)?.id === id) browser.tabs.sendMessage(tab.id, { type: PAPER_PAGE_READ }).catch(() => undefined);
@@ -158,11 +164,8 @@ export async function tellPdfTabsPageRead(id: string): Promise<void> {
  */
 export function watchPdfTabTitles(): void {
   const isPdfTab = (url: string | undefined) => {
-    try {
-      return url !== undefined && isArxivPdfPage(new URL(url));
-    } catch {
-      return false;
-    }
+    const address = tabUrl(url);
+    return address !== null && isArxivPdfPage(address);
   };
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     const title = change.title;
