@@ -8,11 +8,17 @@ export function describeAge(ms: number): string {
   return `${Math.round(hours / 24)} days ago`;
 }
 
-/** A moment later today as "at 14:05", or further away as "on 2 Dec, 14:05". */
+/**
+ * A moment today as "at 14:05", tomorrow as "tomorrow at 00:21" (a backoff of a few hours late in the
+ * evening read "on Dec 7, 12:21 AM", as if days away), further away as "on 2 Dec, 14:05".
+ */
 export function describeTime(at: number, now: number): string {
   const date = new Date(at);
   const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   if (new Date(now).toDateString() === date.toDateString()) return `at ${time}`;
+  const tomorrow = new Date(now);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  if (tomorrow.toDateString() === date.toDateString()) return `tomorrow at ${time}`;
   return `on ${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}, ${time}`;
 }
 
