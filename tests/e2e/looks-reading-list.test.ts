@@ -46,6 +46,8 @@ describe('the reading list', () => {
       tldr: 'We propose FlashAttention, an IO-aware exact attention algorithm that uses tiling to reduce the number of memory reads and writes.',
       tags: ['efficiency', 'attention', 'to cite'],
       notes: 'Tiling and recomputation.\nCompare with xformers.\nCheck table 2 for GPT-2.\nUsed in our baseline.',
+      status: 'read',
+      readAt: Date.UTC(2025, 0, 13),
     });
     expect((await sendFromPage(page, { type: 'importApply', items: [flash, listedItem('1706.03762', 'Attention Is All You Need', { authors: ['Ashish Vaswani'] })], rejected: [] })).ok).toBe(true);
     await page.reload();
@@ -65,6 +67,10 @@ describe('the reading list', () => {
           titleLines: Math.round(title.clientHeight / parseFloat(getComputedStyle(title).lineHeight)),
           titleWhole: title.scrollHeight <= title.clientHeight,
           idInView: id.scrollWidth <= id.clientWidth && id.getBoundingClientRect().right <= main.right + 1,
+          // When it was added and read, whole (at 500 px "read Jan 13, 2025" was cut to "read Ja…", the authors to nothing).
+          aboutWhole: [...row.querySelectorAll<HTMLElement>('.about, .about-part')].every((part) => part.scrollWidth <= part.clientWidth && part.getBoundingClientRect().right <= main.right + 1),
+          about: row.querySelector('.about')!.textContent,
+          authors: Math.round(box('.authors').width),
           controlsUnderText: box('[data-testid="status"]').top >= box('[data-testid="notes"]').bottom && box('[data-testid="remove"]').top >= box('[data-testid="notes"]').bottom,
           controlsInRow: box('[data-testid="remove"]').bottom <= row.getBoundingClientRect().bottom,
           tags: Math.round(box('[data-testid="tags"]').width),
@@ -75,18 +81,24 @@ describe('the reading list', () => {
         };
       });
     const narrow = await measure();
-    expect(narrow).toMatchObject({ titleLines: 3, titleWhole: true, idInView: true, controlsUnderText: true, controlsInRow: true, sideways: false });
+    expect(narrow).toMatchObject({ titleLines: 3, titleWhole: true, idInView: true, aboutWhole: true, controlsUnderText: true, controlsInRow: true, sideways: false });
+    expect(narrow.about).toMatch(/^arXiv 2205\.14135 · added .+ · read Jan 1[23], 2025$/);
+    expect(narrow.authors).toBe(narrow.text);
     expect(narrow.text).toBeGreaterThanOrEqual(300);
     expect(narrow.tags).toBe(narrow.text);
     expect(narrow.notes).toEqual({ width: narrow.text, lines: 3 });
     expect(new Set(narrow.rows.map((row) => row.height)).size).toBe(1);
     expect(narrow.rows.filter((row) => row.cut)).toEqual([]);
-    await page.setViewportSize({ width: 640, height: 900 });
-    await expect.poll(async () => (await measure()).titleWhole).toBe(true);
-    const zoomed = await measure();
-    expect(zoomed).toMatchObject({ titleLines: 2, idInView: true, sideways: false });
-    expect(new Set(zoomed.rows.map((row) => row.height)).size).toBe(1);
-    expect(zoomed.rows.filter((row) => row.cut)).toEqual([]);
+    // A 1280 px window at 200% zoom, and a narrower one still beside a column of status and Remove.
+    for (const [width, titleLines] of [[640, 2], [500, 3]] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await expect.poll(async () => (await measure()).titleWhole).toBe(true);
+      const zoomed = await measure();
+      expect({ width, ...zoomed }).toMatchObject({ width, titleLines, idInView: true, aboutWhole: true, controlsInRow: true, sideways: false });
+      expect(zoomed.authors).toBe(zoomed.text);
+      expect(new Set(zoomed.rows.map((row) => row.height)).size).toBe(1);
+      expect(zoomed.rows.filter((row) => row.cut)).toEqual([]);
+    }
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl } from '../../papers/ids';
@@ -336,7 +336,14 @@ function RowView({ item, index, setSize, height, selected, current, onSelect, on
         {/* The authors give way to the id (style.css): in a narrow window the id is on a line of its own. */}
         <p class="meta">
           {authors && <span class="authors">{authors}</span>}
-          <span class="about">{about.join(' · ')}</span>
+          <span class="about">
+            {about.map((part, k) => (
+              <Fragment key={part}>
+                {k > 0 && ' · '}
+                <span class="about-part">{part}</span>
+              </Fragment>
+            ))}
+          </span>
         </p>
         <p class="tldr" dir="auto" title={item.tldr}>
           {item.tldr || <span class="muted">No TL;DR</span>}
