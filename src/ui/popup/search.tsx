@@ -8,6 +8,7 @@ import type { SavedItem, Seen } from '../../schema';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
 import { byWordFit, filterItems, prepareSearchWhenIdle, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
 import { hasTypo, typoSearch, type TypoSearch } from '../../search/typo-search';
+import { holdsForm } from '../../search/word-forms';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
@@ -143,10 +144,15 @@ export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): 
   });
 }
 
-/** Whether an opened paper holds every term, in its title, authors or TL;DR, not all of them in the title the index finds it by. */
+/**
+ * Whether an opened paper holds every term (or another form of it, as saved papers and the store's
+ * index find it: "large language models" finds "a large language model"), in its title, authors or
+ * TL;DR, not all of them in the title the index finds it by.
+ */
 function visitedMatches(paper: VisitedPaper, terms: readonly string[]): boolean {
   const { storeTitle } = paper;
-  return terms.every((term) => paper.text.includes(term)) && (storeTitle === null || !terms.every((term) => storeTitle.includes(term)));
+  const holds = (text: string, term: string) => text.includes(term) || holdsForm(text, term);
+  return terms.every((term) => holds(paper.text, term)) && (storeTitle === null || !terms.every((term) => holds(storeTitle, term)));
 }
 
 /** Opened papers' title, authors and TL;DR, searched forgiving typos. */
