@@ -458,6 +458,11 @@ class SentenceIndex {
     return this.resultStarts[firstAbove(this.resultStarts, from, true)] ?? null;
   }
 
+  /** Where the last result before `to` starts, or null. */
+  resultBefore(to: number): number | null {
+    return this.resultStarts[firstAbove(this.resultStarts, to, true) - 1] ?? null;
+  }
+
   /** Whether a verb a phrase may start at starts in [from, to). */
   verbIn(from: number, to: number): boolean {
     const verb = this.verbStarts[firstAbove(this.verbStarts, from, true)];
@@ -623,6 +628,7 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
     // Not inside a name ("…across a number of diverse Universal…" and "…Dependency treebanks").
     const capital = (run: number) => /^\p{Lu}/u.test(sentence.slice(index.wordStart(run, start), index.wordEnd(run, stop)));
     while (last > words.first + numberWord && last + 1 < words.first + words.count && capital(last) && capital(last + 1)) last--;
+    last = windowEnd(index, sentence, words.first + numberWord, last, start, stop);
     // Not at a word ending before a comma ("…particular, we are able to make …").
     const opening = first > 0 && first < numberWord && sentence[index.wordEnd(words.first + first, stop) - 1] === ',' ? first + 1 : first;
     return {
@@ -633,6 +639,51 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
     };
   }
   return { start, stop, cutBefore: rest, cutAfter: false };
+}
+
+// What joins a result on to the one before it ("…on a category and the average of 8 F1 score …", "…
+// on MVS Office as well as 0.2% and 2% increase …").
+const JOINS_ON = /^(?:and|or|while|whereas|as)$/i;
+// How near the window's end a result's number is to lose its unit or what it measures to the cut.
+const WORDS_A_RESULT_NEEDS = 2;
+
+/**
+ * Where a phrase cut to a window of words ends (`last`, a word run): not inside a parenthesis opened
+ * after its number (`numberRun`: "…three platforms (i.e. iOS, Android and web-based…"), and not
+ * just after the number of a later result, which would lose what it measures ("…and the average of
+ * 8…"): then before the word that joins that result on, which starts a phrase of its own.
+ */
+function windowEnd(index: SentenceIndex, sentence: string, numberRun: number, last: number, start: number, stop: number): number {
+  const word = (run: number) => sentence.slice(index.wordStart(run, start), index.wordEnd(run, stop));
+  const afterNumber = index.wordEnd(numberRun, stop);
+  const open = openParenthesis(sentence, afterNumber, index.wordEnd(last, stop));
+  if (open !== null && index.wordAfter(open) - 1 > numberRun) return index.wordAfter(open) - 1;
+  // (A joining word the window ends at is dropped from the phrase: the result before it is at its end.)
+  let end = last;
+  while (end > numberRun + 1 && JOINS_ON.test(word(end))) end--;
+  const next = index.resultBefore(index.wordEnd(end, stop));
+  if (next === null || next < afterNumber || index.wordAfter(next) < end - WORDS_A_RESULT_NEEDS + 1) return last;
+  for (let run = index.wordAfter(next) - 1; run > numberRun + 1; run--) {
+    if (word(run).endsWith(',')) return run;
+    if (!JOINS_ON.test(word(run))) continue;
+    // Numbers that share a unit go together ("0.2% and 2% increase").
+    const before = index.resultFrom(index.wordStart(run - 1, start));
+    if (before !== null && before < index.wordEnd(run - 1, stop)) continue;
+    if (word(run) !== 'as') return run - 1;
+    // "as well as", not "as high as".
+    if (run - 2 > numberRun + 1 && word(run - 1) === 'well' && word(run - 2) === 'as') return run - 3;
+  }
+  return last;
+}
+
+/** Where the last parenthesis opened in [from, to) and not closed there starts, or null. */
+function openParenthesis(sentence: string, from: number, to: number): number | null {
+  const opened: number[] = [];
+  for (let at = from; at < to; at++) {
+    if (sentence[at] === '(') opened.push(at);
+    else if (sentence[at] === ')') opened.pop();
+  }
+  return opened.at(-1) ?? null;
 }
 
 // A sentence's opening phrase that says where or against what its numbers hold ("On GSM8K and
@@ -704,7 +755,7 @@ function runOn(index: SentenceIndex, sentence: string, clause: Clause): Clause |
 function tidy(phrase: string): string {
   const trimmed = phrase
     .replace(/^[\s,;:，；：、]+|[\s,;:.!(，；：、。！]+$/g, '')
-    .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or)\s+/i, '')
+    .replace(/^(?:and|but|while|whereas|where|which|thus|thereby|or|as well as)\s+/i, '')
     // A clause reported ("show that A, and that B"): the result, not the report (QA: "that self-correction recovers …").
     .replace(/^(?:(?:(?:we|our (?:results|experiments|analysis|analyses|findings|evaluations?))\s+(?:also\s+|further\s+)?)?(?:(?:show|demonstrate|observe|confirm|prove|establish|reveal|indicate|predict|suggest)(?:s|d|ed|n)?|find|finds|found)\s+)?that\s+(?!of\b|is\b|was\b|are\b|were\b|can\b|could\b|would\b|will\b|has\b|have\b)/i, '')
     .replace(/^\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s+/i, '') // an item's mark: "ii) almost complete transfer …"

@@ -472,6 +472,36 @@ describe('extractKeyResults', () => {
     expect(extractKeyResults('Our pruned model shows a perplexity decay of 0.21 on WikiText-2.')).toEqual(['shows a perplexity decay of 0.21 on WikiText-2']);
   });
 
+  it('a clause cut to its window of words ends neither inside a parenthesis nor just after a later number, which keeps its unit in a phrase of its own', () => {
+    expect(
+      extractKeyResults(
+        'In this paper, we show that deep learning methods can be leveraged to train a model end-to-end to automatically generate code from a single input image with over 77% of accuracy for three different platforms (i.e. iOS, Android and web-based technologies).',
+      ),
+    ).toEqual(['…code from a single input image with over 77% of accuracy for three different platforms…']);
+    expect(
+      extractKeyResults(
+        'We conducted a preliminary ensemble learning on the outputs and found 15 F1 score improvement on a category and the average of 8 F1 score improvements on all 5 categories we tested over a strong baseline.',
+      ),
+    ).toEqual(['…preliminary ensemble learning on the outputs and found 15 F1 score improvement on a category…', '…the average of 8 F1 score improvements on all 5 categories we tested over a strong baseline']);
+    expect(
+      extractKeyResults(
+        'Experimental results show that leveraging the proposed d-gate modules led to a ~38% speed-up and ~39% FLOPS reduction on ResNet-101 and ~46% speed-up and ~36% FLOPS reduction on DenseNet-201 trained on the CIFAR10 dataset with only ~2% drop in accuracy.',
+      ),
+    ).toEqual([
+      '…leveraging the proposed d-gate modules led to a ~38% speed-up and ~39% FLOPS reduction on ResNet-101…',
+      '…~46% speed-up and ~36% FLOPS reduction on DenseNet-201 trained on the CIFAR10 dataset with only ~2% drop in accuracy',
+    ]);
+    // Numbers sharing a unit stay together; "as well as" joins like "and".
+    expect(
+      extractKeyResults(
+        'Experiments report an increase of 0.4 in F-measure score on MVS Office dataset as well as 0.2% and 2% increase in activity recognition accuracy over UCF-50 and YouTube 11 datasets, respectively, with lower storage and transmission time compared to state-of-the-art.',
+      ),
+    ).toEqual([
+      'Experiments report an increase of 0.4 in F-measure score on MVS Office dataset…',
+      '…0.2% and 2% increase in activity recognition accuracy over UCF-50 and YouTube 11 datasets',
+    ]);
+  });
+
   it('a clause up to 5 words too long (for 27) loses them from its start, not from its end, which says what the result is compared with', () => {
     expect(
       extractKeyResults(
