@@ -90,7 +90,8 @@ function extract(doc: Document, url: URL): PagePaper | null {
     links: linksWithContext([abstract, comments]),
     withdrawal: withdrawalIn(elementText(comments)),
   });
-  return paper.title && paper.abstract ? paper : null;
+  // An empty abstract (a withdrawn paper's may be) still gets its card: the store's TL;DR, Save.
+  return paper.title ? paper : null;
 }
 
 function cardAnchor(doc: Document): Element | null {

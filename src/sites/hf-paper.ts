@@ -111,7 +111,8 @@ function extract(doc: Document, url: URL): PagePaper | null {
     pdfUrl: id ? arxivPdfUrl(id) : null,
     codeLinks: [current?.githubRepo],
   });
-  return paper.title && paper.abstract ? paper : null;
+  // An empty abstract still gets its card: the store's TL;DR, Save.
+  return paper.title ? paper : null;
 }
 
 /** The block holding the "Abstract" heading and paragraph; the card goes right after it. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SeedAsset } from '../../src/schema';
-import { EXTENSION_DIR, PDF, SCREENSHOTS_DIR, card, cardText, fixture, launchExtension, sendFromPage, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, PDF, SCREENSHOTS_DIR, card, cardText, fixture, launchExtension, readStore, sendFromPage, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 let seed: SeedAsset;
@@ -261,6 +261,23 @@ describe('summary card on arXiv abstract pages', () => {
     expect(await card(tab).getByTestId('tldr').count()).toBe(1);
     await card(tab).getByTestId('card-toggle').click();
     await expect.poll(() => card(tab).getByTestId('withdrawn').textContent()).toBe('Withdrawn');
+    await tab.close();
+  });
+
+  test('a page whose abstract is empty still gets its card: a seed paper with the TL;DR the store holds, any paper its title and Save', async () => {
+    const emptied = (html: string) => html.replace(/(<blockquote class="abstract mathjax">\s*<span class="descriptor">Abstract:<\/span>)[^]*?(<\/blockquote>)/, '$1$2');
+    browser.serve('https://arxiv.org/abs/2402.18041v2', emptied(await fixture('arxiv-abs-2402.18041.html')));
+    browser.serve('https://arxiv.org/abs/2502.00031', emptied((await fixture('arxiv-abs-1706.03762.html')).replaceAll('1706.03762', '2502.00031')));
+    const stored = seed.papers.find((paper) => paper.id === '2402.18041')!;
+    const tab = await browser.context.newPage();
+    await tab.goto('https://arxiv.org/abs/2402.18041v2');
+    expect(await tab.locator('blockquote.abstract').innerText()).toBe('Abstract:');
+    await expect.poll(() => card(tab).getByTestId('tldr').textContent()).toContain(stored.summary.tldr);
+    await tab.goto('https://arxiv.org/abs/2502.00031');
+    await expect.poll(() => card(tab).getByTestId('save').textContent()).toBe('Save');
+    expect(await cardText(tab)).toContain('Attention Is All You Need');
+    await card(tab).getByTestId('save').click();
+    await expect.poll(async () => (await readStore<{ title: string } | undefined>(browser, 'saved', '2502.00031'))?.title).toBe('Attention Is All You Need');
     await tab.close();
   });
 
