@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { BadgeInfo, ReadingStatus, Settings } from '../../schema';
+import type { BadgeInfo, PagePaper, ReadingStatus, Settings } from '../../schema';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../../settings/settings';
 import { arxivPdfUrl, placeholderTitle, savedFromUrl } from '../../papers/ids';
 import { NoAnswerError, sendRequest } from '../../messaging/client';
@@ -67,6 +67,7 @@ const DEFAULT_LOOK: BadgeLook = { seen: true, scheme: null };
 
 const NO_TLDR_WITHOUT_ABSTRACT = 'No TL;DR: PaperLens does not know this paper and this page does not show its abstract.';
 const NO_TLDR = 'No TL;DR: PaperLens could not summarize this paper.';
+const EARLIER_VERSION_NOTE = "(of an earlier version: arXiv did not give this one's abstract)";
 const NO_TLDR_ARXIV_OFF = 'No TL;DR: PaperLens does not know this paper, this page does not show its abstract, and asking arXiv for it is off ("Complete papers from arXiv" in the options).';
 
 export function createBadgeController({ site, transport, doc = document, currentUrl = () => new URL(location.href), look = () => DEFAULT_LOOK, waitForAnswerFrom = LONG_LISTING, arxivAllowed = () => true }: BadgeControllerOptions): BadgeController {
@@ -167,10 +168,15 @@ export function createBadgeController({ site, transport, doc = document, current
         // arXiv not answering (offline, 503, 429) is no fault of the paper's: the badge says so and
         // asks again on the next expand. Null: arXiv has no page we can read for it. PaperLens
         // itself not answering is no fault of arXiv's: said as it is.
-        const page = await transport.arxivPage(badge.id).catch((error: unknown) => {
+        let page: PagePaper | null;
+        try {
+          page = await transport.arxivPage(badge.id);
+        } catch (error) {
           if (error instanceof NoAnswerError) throw error;
+          // A retitled paper keeps the TL;DR of the version the store holds, said to be that version's (QA: "No TL;DR").
+          if (view?.tldr) return { text: view.tldr, note: EARLIER_VERSION_NOTE };
           throw new Error(`arXiv did not give this paper's abstract (${errorMessage(error)}).`);
-        });
+        }
         if (page?.abstract) {
           view = await summaryOf(badge, { ...details, title: details.title || page.title, abstract: page.abstract });
           olderTldrs.delete(badge.id);

@@ -718,6 +718,18 @@ describe('listing badges', () => {
     expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe('Stored TL;DR of 2310.01779.');
   });
 
+  test("a paper arXiv retitled, when arXiv does not give the current version's abstract: the store's TL;DR, said to be an earlier version's, not \"No TL;DR\"", async () => {
+    const store = new FakeStore();
+    store.known['2310.01779'] = { ...store.known['2310.01779'], retitled: true };
+    store.arxivDown = 'no connection to arXiv';
+    await open('arxiv-list-cs.CL-new.html', arxivListing, store);
+    await settle();
+    part(badge('2310.01779'), 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(store.of('arxivPage').map((request) => request.ids)).toEqual([['2310.01779']]);
+    expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe("Stored TL;DR of 2310.01779. (of an earlier version: arXiv did not give this one's abstract)");
+  });
+
   test('markup in titles and abstracts stays text inside the badge', async () => {
     await open('arxiv-list-cs.CL-new.html');
     const host = badge('2501.09999');
