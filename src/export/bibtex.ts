@@ -382,7 +382,8 @@ function entry(item: Citable & Pick<SavedItem, 'tags' | 'notes'>, key: string): 
   const fields: [string, string][] = [];
   // The inner braces keep the title's case: ML titles are full of names like LLaMA and GPT-4. Its
   // math rendered (β-VAE, then \ensuremath{\beta}): escaped as it is, a bibliography printed "$\beta$-VAE".
-  fields.push(['title', `{{${latexLine(withMathRendered(item.title))}}}`]);
+  // A title pdfLaTeX keeps nothing of (emoji alone) names the paper by its id, not by nothing ("title = {{}}").
+  fields.push(['title', `{{${latexLine(withMathRendered(item.title)) || `arXiv:${item.id}`}}}`]);
   const authors = item.authors.map(singleLine).filter((name) => name !== '');
   // A list cut short ends in BibTeX's own marker, "and others", which styles print as "et al.".
   const cut = authors.length > 0 && isEtAl(authors[authors.length - 1]!);

@@ -223,6 +223,8 @@ describe('BibTeX export', () => {
     expect(exportBibtex([savedItem({ id: '2502.10003', authors: ['Jane Doe'] })])).not.toMatch(/^ {2}key =/m);
     // A title BibTeX keeps nothing of (emoji): the id.
     expect(exportBibtex([savedItem({ id: '2502.10004', title: '🤖🚀', authors: [] })])).toMatch(/^ {2}key = \{2502\.10004\},$/m);
+    // And its title by its id, rather than an empty one.
+    expect(exportBibtex([savedItem({ id: '2502.10004', title: '🤖🚀', authors: ['Jane Doe'] })])).toMatch(/^ {2}title = \{\{arXiv:2502\.10004\}\},$/m);
   });
 
   test('the submission day is written as biblatex\'s date, agreeing with year and month; a paper known only by its id gets none', () => {
