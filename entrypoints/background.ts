@@ -14,6 +14,7 @@ import { loadSettings, watchSettings } from '../src/settings/settings';
 import { SAVE_LINK_MENU, saveCommands } from '../src/messaging/save-commands';
 import { untoldChanges } from '../src/messaging/untold-changes';
 import { announceStoreChanged } from '../src/messaging/store-changes';
+import { RetryLaterError } from '../src/messaging/error-message';
 import { showStoreError, clearStoreError, storeErrorLook } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { tellPdfTabsPageRead, watchPdfTabTitles } from '../src/ui/pdf-tab-title';
@@ -95,7 +96,7 @@ export default defineBackground(() => {
       void tellPdfTabsPageRead(id).catch(() => undefined);
       return page.paper;
     }
-    if (page.kind === 'failed') throw new Error(page.reason);
+    if (page.kind === 'failed') throw page.retryAfterMs === undefined ? new Error(page.reason) : new RetryLaterError(page.reason, page.retryAfterMs);
     return null;
   };
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));

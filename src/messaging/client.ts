@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Reply, Request, ResponseMap } from '../schema';
+import { RetryLaterError } from './error-message';
 
 /**
  * Requests that, made twice, leave the store as once and answer the same. Not removals, restores,
@@ -27,6 +28,6 @@ export async function sendRequest<R extends Request>(request: R, again?: R['type
     if (again) return sendRequest(request);
     throw new NoAnswerError();
   }
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw reply.retryAfterMs !== undefined && reply.retryAfterMs > 0 ? new RetryLaterError(reply.error, reply.retryAfterMs) : new Error(reply.error);
   return reply.result;
 }

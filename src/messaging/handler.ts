@@ -6,7 +6,7 @@ import { readArxivFillQueue } from '../db/feed';
 import type { StoreHealth } from '../db/open';
 import type { RelatedForPage } from '../db/papers';
 import { handleReadingListRequest, isReadingListRequest } from './reading-list-handler';
-import { errorMessage } from './error-message';
+import { errorMessage, RetryLaterError } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
 import { arxivIdFromUrl } from '../papers/ids';
@@ -281,6 +281,6 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         return request satisfies never;
     }
   } catch (error) {
-    return { ok: false, error: errorMessage(error) };
+    return error instanceof RetryLaterError ? { ok: false, error: error.message, retryAfterMs: error.retryAfterMs } : { ok: false, error: errorMessage(error) };
   }
 }

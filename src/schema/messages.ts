@@ -187,4 +187,5 @@ export interface ResponseMap extends ReadingListResponseMap {
   refreshFeed: FeedRefreshState;
 }
 
-export type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
+/** A refusal's `retryAfterMs`: how long until asking again may be answered otherwise (arXiv's Retry-After). */
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: string; retryAfterMs?: number };

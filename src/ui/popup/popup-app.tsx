@@ -22,7 +22,7 @@ import { StatusSelect } from '../status-select';
 import { UndoBar, useUndoableEdits, type FocusElsewhere } from '../reading-list/undo';
 import { focusWhenShown } from '../focus';
 import { SearchResults, useResultsAnnouncement, useSearch, useSearchBoxKeys } from './search';
-import { errorMessage } from '../../messaging/error-message';
+import { errorMessage, RetryLaterError } from '../../messaging/error-message';
 import { useOneAtATime } from '../one-at-a-time';
 import { useClipboardCopy, writeLink, writeWhenReady } from '../clipboard-copy';
 import { paperLink } from '../../export/paper-link';
@@ -38,12 +38,10 @@ function Problem({ text }: { text: string | null }) {
   return text ? <p class="problem" role="alert">{text}</p> : null;
 }
 
-// A failure that is arXiv's wait (its Retry-After, feed/arxiv-paper.ts): the popup's own next ask is
-// answered at once until it is over, so "again in 5 s" would contradict it (review).
-const ARXIV_WAIT = /\bwait\b/;
-
 /** How long the popup waits before asking arXiv again after each failure in a row (the last one repeats). */
 const ARXIV_ASK_AGAIN_MS = [5_000, 15_000, 30_000, 60_000];
+// Past the end of a wait arXiv asked for, so the next ask is not answered "wait 1 s more".
+const ARXIV_WAIT_MARGIN_MS = 500;
 
 /**
  * A PDF tab's paper that the store does not hold: its arXiv abstract page, asked of the background
@@ -75,10 +73,14 @@ function useArxivPage(id: string, wanted: boolean): { page: PagePaper | null; re
           // The tab's id is all the popup can show then: it says why, rather than leave the reader waiting.
           (error: unknown) => {
             if (!current) return;
-            const delay = ARXIV_ASK_AGAIN_MS[Math.min(failures, ARXIV_ASK_AGAIN_MS.length - 1)]!;
+            // When arXiv asked to wait, just after that wait (an ask before its end is answered at once,
+            // as this one was; "again in 5 s" beside "it asks to wait 2 min" contradicted it): arXiv's
+            // wait is no failure of the popup's to back off from.
+            const asked = error instanceof RetryLaterError;
+            const delay = asked ? Math.max(ARXIV_WAIT_MARGIN_MS, error.retryAfterMs + ARXIV_WAIT_MARGIN_MS) : ARXIV_ASK_AGAIN_MS[Math.min(failures, ARXIV_ASK_AGAIN_MS.length - 1)]!;
             setFailure(errorMessage(error));
             setAskAgainAt(Date.now() + delay);
-            timer = setTimeout(() => ask(failures + 1), delay);
+            timer = setTimeout(() => ask(asked ? failures : failures + 1), delay);
           },
         )
         .finally(() => current && setReading(false));
@@ -159,7 +161,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       )}
       {page === null && fetched.failure && (
         <p class="hint" data-testid="arxiv-unreachable">
-          Title and authors unknown: {fetched.failure}.{askingIn === null || fetched.reading ? '' : ARXIV_WAIT.test(fetched.failure) ? ' Asking again once that wait is over.' : ` Asking arXiv again in ${askingIn} s.`}
+          Title and authors unknown: {fetched.failure}.{askingIn === null || fetched.reading ? '' : ` Asking arXiv again in ${askingIn} s.`}
         </p>
       )}
       {page === null && described === false && arxivOff && (
