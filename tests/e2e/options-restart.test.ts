@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 const ABS = 'https://arxiv.org/abs/2310.01779';
@@ -31,8 +31,12 @@ async function optionsPage(browser: ExtensionBrowser): Promise<Page> {
 const opened: ExtensionBrowser[] = [];
 const profiles: string[] = [];
 
+// Each test's browsers close when it ends: one left open would go on using the CPU the next test's needs.
+afterEach(async () => {
+  for (const browser of opened.splice(0)) await browser.close().catch(() => undefined);
+});
+
 afterAll(async () => {
-  for (const browser of opened) await browser.close().catch(() => undefined);
   for (const profile of profiles) await rm(profile, { recursive: true, force: true });
 });
 
