@@ -59,7 +59,8 @@ describe('tabs opened in the background', () => {
     await choose(pdf);
     await expect.poll(() => seenAt('1706.03762')).toBeGreaterThan(frontSeen);
     await choose(html);
-    await front.waitForTimeout(1000);
+    // Its visit recorded (as the PDF's above): polled for, not a fixed second.
+    await expect.poll(() => seenAt('2410.24164')).not.toBeNull();
     popup = await browser.popup();
     await popup.getByTestId('tab-recent').click();
     await expect.poll(() => recentIds(popup)).toEqual(['2410.24164', '1706.03762']);
