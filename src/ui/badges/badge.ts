@@ -24,6 +24,8 @@ export interface TldrResult {
   text: string;
   /** Where the text comes from, when the reader should know (a summary of this page's abstract). */
   note: string | null;
+  /** A stand-in (an earlier version's TL;DR, arXiv not answering): asked again on the next expand or "Try again". */
+  askAgain?: boolean;
 }
 
 /** What a badge's controls do. The controller implements them and updates every badge of the paper. */
@@ -394,23 +396,29 @@ export class Badge {
     this.tldrPanel.className = 'pl-tldr pl-note';
     this.tldrPanel.textContent = 'Summarizing…';
     try {
-      const { text, note } = await this.actions.tldr(this);
+      const { text, note, askAgain } = await this.actions.tldr(this);
       this.tldrPanel.className = 'pl-tldr';
       this.tldrPanel.textContent = text;
       if (note) this.tldrPanel.append(' ', element('span', 'pl-note', note));
+      if (askAgain) this.offerRetry();
     } catch (error) {
-      this.tldrLoaded = false; // let the next expand try again
       this.tldrPanel.className = 'pl-tldr pl-error';
       const reason = errorMessage(error);
       // A full stop before "Try again", which follows on the same line.
       this.tldrPanel.textContent = `No TL;DR: ${/[.!?]$/.test(reason) ? reason : `${reason}.`}`;
-      this.tldrRetry = withAttributes(element('button', 'pl-tldr-retry', 'Try again'), {
-        type: 'button',
-        'data-testid': 'badge-tldr-retry',
-        'aria-label': `Try the TL;DR of ${this.paperName} again`,
-      });
-      this.tldrPanel.append(' ', this.tldrRetry);
+      this.offerRetry();
     }
+  }
+
+  /** "Try again" after the TL;DR panel's text, which the next expand does too. */
+  private offerRetry(): void {
+    this.tldrLoaded = false;
+    this.tldrRetry = withAttributes(element('button', 'pl-tldr-retry', 'Try again'), {
+      type: 'button',
+      'data-testid': 'badge-tldr-retry',
+      'aria-label': `Try the TL;DR of ${this.paperName} again`,
+    });
+    this.tldrPanel.append(' ', this.tldrRetry);
   }
 
   /** A click inside this badge (see onBadgeClick); `repeat`: the second click of a double click. */

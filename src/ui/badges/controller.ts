@@ -67,7 +67,6 @@ const DEFAULT_LOOK: BadgeLook = { seen: true, scheme: null };
 
 const NO_TLDR_WITHOUT_ABSTRACT = 'No TL;DR: PaperLens does not know this paper and this page does not show its abstract.';
 const NO_TLDR = 'No TL;DR: PaperLens could not summarize this paper.';
-const EARLIER_VERSION_NOTE = "(of an earlier version: arXiv did not give this one's abstract)";
 const NO_TLDR_ARXIV_OFF = 'No TL;DR: PaperLens does not know this paper, this page does not show its abstract, and asking arXiv for it is off ("Complete papers from arXiv" in the options).';
 
 export function createBadgeController({ site, transport, doc = document, currentUrl = () => new URL(location.href), look = () => DEFAULT_LOOK, waitForAnswerFrom = LONG_LISTING, arxivAllowed = () => true }: BadgeControllerOptions): BadgeController {
@@ -174,7 +173,7 @@ export function createBadgeController({ site, transport, doc = document, current
         } catch (error) {
           if (error instanceof NoAnswerError) throw error;
           // A retitled paper keeps the TL;DR of the version the store holds, said to be that version's (QA: "No TL;DR").
-          if (view?.tldr) return { text: view.tldr, note: EARLIER_VERSION_NOTE };
+          if (view?.tldr) return { text: view.tldr, note: `(of an earlier version: arXiv did not give this one's abstract: ${errorMessage(error)})`, askAgain: true };
           throw new Error(`arXiv did not give this paper's abstract (${errorMessage(error)}).`);
         }
         if (page?.abstract) {

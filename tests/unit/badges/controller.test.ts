@@ -727,7 +727,17 @@ describe('listing badges', () => {
     part(badge('2310.01779'), 'badge-tldr-toggle')!.click();
     await settle();
     expect(store.of('arxivPage').map((request) => request.ids)).toEqual([['2310.01779']]);
-    expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe("Stored TL;DR of 2310.01779. (of an earlier version: arXiv did not give this one's abstract)");
+    expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe("Stored TL;DR of 2310.01779. (of an earlier version: arXiv did not give this one's abstract: no connection to arXiv) Try again");
+    // arXiv back: Try again reads the current version.
+    store.arxivDown = null;
+    store.arxivPages['2310.01779'] = {
+      id: '2310.01779', title: 'HallE-Control: Controlling Object Hallucination in Large Multimodal Models', abstract: 'We introduce HallE-Control, a controllable LVLM.', authors: ['Bohan Zhai'],
+      published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, codeLinks: [],
+    };
+    part(badge('2310.01779'), 'badge-tldr-retry')!.click();
+    await settle();
+    expect(store.of('arxivPage')).toHaveLength(2);
+    expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).not.toMatch(/earlier version|Try again/);
   });
 
   test('markup in titles and abstracts stays text inside the badge', async () => {
