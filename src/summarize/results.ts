@@ -641,39 +641,56 @@ function clauseSpan(index: SentenceIndex, sentence: string, at: number, end: num
   return { start, stop, cutBefore: rest, cutAfter: false };
 }
 
-// What joins a result on to the one before it ("…on a category and the average of 8 F1 score …", "…
-// on MVS Office as well as 0.2% and 2% increase …").
-const JOINS_ON = /^(?:and|or|while|whereas|as)$/i;
+// What joins a result on to the one before it ("…on a category and the average of 8 F1 score …"),
+// when the words after it open a result's phrase: a determiner or the number ("and ImageNet" joins names).
+const JOINS_ON = /^(?:and|or|whereas)$/i;
+const OPENS_RESULT = /^(?:the|a|an|its|our|their|this|these|[~∼≈]?[+±-]?\d)/i;
+// Words that lead to a number ("with only 8", "by up to 3").
+const LEADS_TO_NUMBER = /^(?:with|by|of|at|to|for|on|in|from|over|under|using|only|just|about|around|nearly|almost|roughly|approximately|up|than|more|less|least)$/i;
 // How near the window's end a result's number is to lose its unit or what it measures to the cut.
 const WORDS_A_RESULT_NEEDS = 2;
 
 /**
  * Where a phrase cut to a window of words ends (`last`, a word run): not inside a parenthesis opened
- * after its number (`numberRun`: "…three platforms (i.e. iOS, Android and web-based…"), and not
- * just after the number of a later result, which would lose what it measures ("…and the average of
- * 8…"): then before the word that joins that result on, which starts a phrase of its own.
+ * after its number (`numberRun`: "…three platforms (i.e. iOS, Android and web-based…"), not at words
+ * that only join on what it leaves out ("…, and", "…as well as"), and not just after the number of a
+ * later result, which would lose what it measures ("…and the average of 8…"): then before the words
+ * joining that result on ("and", "as well as", a comma), which starts a phrase of its own.
  */
 function windowEnd(index: SentenceIndex, sentence: string, numberRun: number, last: number, start: number, stop: number): number {
   const word = (run: number) => sentence.slice(index.wordStart(run, start), index.wordEnd(run, stop));
+  const asWellAs = (run: number) => run - 2 > numberRun && word(run - 2) === 'as' && word(run - 1) === 'well' && word(run) === 'as';
+  const holdsResult = (run: number) => {
+    const result = index.resultFrom(index.wordStart(run, start));
+    return result !== null && result < index.wordEnd(run, stop);
+  };
   const afterNumber = index.wordEnd(numberRun, stop);
   const open = openParenthesis(sentence, afterNumber, index.wordEnd(last, stop));
   if (open !== null && index.wordAfter(open) - 1 > numberRun) return index.wordAfter(open) - 1;
-  // (A joining word the window ends at is dropped from the phrase: the result before it is at its end.)
   let end = last;
-  while (end > numberRun + 1 && JOINS_ON.test(word(end))) end--;
-  const next = index.resultBefore(index.wordEnd(end, stop));
-  if (next === null || next < afterNumber || index.wordAfter(next) < end - WORDS_A_RESULT_NEEDS + 1) return last;
-  for (let run = index.wordAfter(next) - 1; run > numberRun + 1; run--) {
-    if (word(run).endsWith(',')) return run;
-    if (!JOINS_ON.test(word(run))) continue;
-    // Numbers that share a unit go together ("0.2% and 2% increase").
-    const before = index.resultFrom(index.wordStart(run - 1, start));
-    if (before !== null && before < index.wordEnd(run - 1, stop)) continue;
-    if (word(run) !== 'as') return run - 1;
-    // "as well as", not "as high as".
-    if (run - 2 > numberRun + 1 && word(run - 1) === 'well' && word(run - 2) === 'as') return run - 3;
+  for (;;) {
+    if (end > numberRun + 1 && JOINS_ON.test(word(end))) end--;
+    else if (asWellAs(end)) end -= 3;
+    // (The window's end inside "as well as".)
+    else if (end === last && asWellAs(end + 1)) end -= 2;
+    else if (end === last && asWellAs(end + 2)) end -= 1;
+    else break;
   }
-  return last;
+  const next = index.resultBefore(index.wordEnd(end, stop));
+  if (next === null || next < afterNumber || index.wordAfter(next) < end - WORDS_A_RESULT_NEEDS + 1) return end;
+  for (let run = index.wordAfter(next) - 1; run > numberRun + 1; run--) {
+    if (!OPENS_RESULT.test(word(run + 1))) continue;
+    if (word(run).endsWith(',')) return run;
+    // Numbers that share a unit go together ("0.2% and 2% increase").
+    if (JOINS_ON.test(word(run)) && !holdsResult(run - 1)) return run - 1;
+    if (asWellAs(run)) return run - 3;
+  }
+  // A bare number the window ends at (its unit past the cut), with nothing joining it on: the phrase
+  // ends before it and the words leading to it ("…ImageNet data | with 8"); it starts a phrase of its own.
+  if (index.wordAfter(next) !== end || !/^[~∼≈]?[+±-]?\d[\d.,]*$/.test(word(end))) return end;
+  let before = end - 1;
+  while (before > numberRun + 1 && LEADS_TO_NUMBER.test(word(before))) before--;
+  return before > numberRun ? before : end;
 }
 
 /** Where the last parenthesis opened in [from, to) and not closed there starts, or null. */
