@@ -104,20 +104,3 @@ export function formsPrefix(base: string): string {
   if (parting) return parting.slice(1).find((start) => start !== undefined)!;
   return base.endsWith('y') ? base.slice(0, -1) : base;
 }
-
-/**
- * Whether a folded text holds another form of `word` ("models" of "model", "following" of "follows",
- * "llms" of "llm"), found by where its forms begin (formsPrefix) rather than by reading every word of
- * the text, for texts searched as typed with no formsText kept (a keystroke reads thousands).
- */
-export function holdsForm(foldedText: string, word: string): boolean {
-  if (formsKey(word) === null) return false;
-  const base = wordBase(word);
-  const prefix = formsPrefix(base);
-  for (let at = foldedText.indexOf(prefix); at !== -1; at = foldedText.indexOf(prefix, at + 1)) {
-    if (at > 0 && /[a-z0-9]/.test(foldedText[at - 1]!)) continue;
-    const found = /^[a-z]+/.exec(foldedText.slice(at, at + 40))![0];
-    if (wordBase(found) === base) return true;
-  }
-  return false;
-}

@@ -6,9 +6,8 @@ import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapsh
 import { idYearMonth, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
-import { byWordFit, filterItems, prepareSearchWhenIdle, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
+import { byWordFit, filterItems, formsMatcher, prepareSearchWhenIdle, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
 import { hasTypo, typoSearch, type TypoSearch } from '../../search/typo-search';
-import { holdsForm } from '../../search/word-forms';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
 import { PaperRow } from './paper-row';
@@ -145,14 +144,14 @@ export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): 
 }
 
 /**
- * Whether an opened paper holds every term (or another form of it, as saved papers and the store's
- * index find it: "large language models" finds "a large language model"), in its title, authors or
- * TL;DR, not all of them in the title the index finds it by.
+ * Whether an opened paper holds every term (or another form of it, `forms`: formsMatcher of each, as
+ * saved papers and the store's index find them: "large language models" finds "a large language
+ * model"), in its title, authors or TL;DR, not all of them in the title the index finds it by.
  */
-function visitedMatches(paper: VisitedPaper, terms: readonly string[]): boolean {
+function visitedMatches(paper: VisitedPaper, terms: readonly string[], forms: readonly (((text: string) => boolean) | null)[]): boolean {
   const { storeTitle } = paper;
-  const holds = (text: string, term: string) => text.includes(term) || holdsForm(text, term);
-  return terms.every((term) => holds(paper.text, term)) && (storeTitle === null || !terms.every((term) => holds(storeTitle, term)));
+  const holds = (text: string, at: number) => text.includes(terms[at]!) || forms[at]?.(text) === true;
+  return terms.every((_, at) => holds(paper.text, at)) && (storeTitle === null || !terms.every((_, at) => holds(storeTitle, at)));
 }
 
 /** Opened papers' title, authors and TL;DR, searched forgiving typos. */
@@ -209,7 +208,8 @@ export function storeAndSavedRows(index: SearchIndex, context: RowContext, saved
   const terms = searchTerms(query);
   // Those holding the words as whole words in their title or authors first ("He" is an author, not "the").
   const exactSaved = byWordFit(filterItems(savedNewestFirst, { status: 'all', tag: null, text: query }), terms, savedNames);
-  const exactOpened = terms.length === 0 ? [] : byWordFit(visited.filter((paper) => visitedMatches(paper, terms)), terms, (paper) => paper.text);
+  const forms = terms.map(formsMatcher);
+  const exactOpened = terms.length === 0 ? [] : byWordFit(visited.filter((paper) => visitedMatches(paper, terms, forms)), terms, (paper) => paper.text);
   // A word no paper holds is forgiven a typo, as the store's index forgives it: the saved and opened
   // papers found so come after those found as typed.
   const typo = hasTypo(query, [() => index, ...savedVocabularies(savedNewestFirst), () => visitedTypoSearch(visited)]);

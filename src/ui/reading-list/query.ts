@@ -5,7 +5,7 @@ import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
 import { hasTypo, typoSearch, type TypoSearch, type Vocabulary } from '../../search/typo-search';
 import { journalRefYear } from '../../export/text';
 import { equalLists } from '../../equal-lists';
-import { formsKey, formsText } from '../../search/word-forms';
+import { formsKey, formsPrefix, formsText, wordBase } from '../../search/word-forms';
 
 /** `oldest`: by date added, oldest first (a backlog read in the order it was saved). */
 export type SortKey = 'added' | 'oldest' | 'updated' | 'title';
@@ -179,6 +179,29 @@ export function savedNames(item: SavedItem): string {
 }
 
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * How a term's other forms are found in a folded text kept without its word forms (the popup's
+ * opened papers, thousands, searched as typed): an acronym's plural as its acronym, a whole word
+ * ("lms": "lm"); else a word that begins where the term's forms begin and reads as the term does
+ * ("models": "model"). Null for a term without forms. Made once per term: a keystroke reads every text.
+ */
+export function formsMatcher(term: string): ((text: string) => boolean) | null {
+  const plural = pluralAcronymKey(term);
+  if (plural !== null) return (text) => wordFit(text, plural.trim()) === 2;
+  if (formsKey(term) === null) return null;
+  const base = wordBase(term);
+  const prefix = formsPrefix(base);
+  return (text) => {
+    for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+      if (at > 0 && wordCharacterAt(text, at - 1)) continue;
+      let end = at + prefix.length;
+      while (end < text.length && text.charCodeAt(end) >= 97 && text.charCodeAt(end) <= 122) end++;
+      if (wordBase(text.slice(at, end)) === base) return true;
+    }
+    return false;
+  };
+}
 
 /** Whether `text` has a letter, mark or digit at `at` (ASCII ones told without a pattern: this runs for every match on every keystroke). */
 function wordCharacterAt(text: string, at: number): boolean {

@@ -167,12 +167,12 @@ describe('popup search finds a paper opened (not in the store) by the other form
   test('"large language models" finds "a large language model", "llms" an "LLM", "grasping objects" "grasp an object"; not "model" in "modelo"', async () => {
     const forms = new PaperLensDatabase('popup-search-opened-forms');
     await seedStore(forms, asset);
-    await markSeen(forms, [{ id: '2507.00001', title: 'Teaching a Robot Arm to Grasp an Object', authors: ['Ada Lovelace'], tldr: 'A large language model plans each grasp with an LLM planner.' }], 10);
+    await markSeen(forms, [{ id: '2507.00001', title: 'Teaching a Robot Arm to Grasp an Object', authors: ['Ada Lovelace'], tldr: 'A large language model plans each grasp with an LLM planner and a small LM critic.' }], 10);
     await markSeen(forms, [{ id: '2507.00002', title: 'Un modelo de lenguaje', authors: ['Ana Torres'] }], 11);
     const index = (await loadSearchIndex(forms))!;
     const visited = visitedOutsideStore(await forms.seen.orderBy('at').reverse().toArray(), index);
     const found = async (query: string) => storeAndSavedRows(index, await rowContext(forms), [], query, 20, visited).map((row) => row.id);
-    for (const query of ['large language models', 'llms planners', 'grasping objects', 'robot arms']) expect(await found(query), query).toContain('2507.00001');
+    for (const query of ['large language models', 'llms planners', 'grasping objects', 'robot arms', 'lms critics']) expect(await found(query), query).toContain('2507.00001');
     expect(await found('modelos lenguaje')).toContain('2507.00002');
     expect(await found('models lenguaje')).not.toContain('2507.00002');
   });
