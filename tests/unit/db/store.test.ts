@@ -298,6 +298,40 @@ describe('summaries are versioned', () => {
     expect(await resummarizeStale(db, 11)).toBe(0);
   });
 
+  test('a store of many papers is recomputed a chunk at a time: a card asking meanwhile is answered between chunks (from the older summary until its own is made), and a worker stopped midway leaves the rest to the next start', async () => {
+    const { resummarizeStale } = await import('../../../src/db/resummarize');
+    const { SUMMARIZER_VERSION } = await import('../../../src/summarize');
+    await seedStore(db, asset);
+    await db.meta.delete('summarizerVersion');
+    // 250 feed papers of an older summarizer (QA: 3,075 of them held every request for 10-12 s in one transaction).
+    const ids = Array.from({ length: 250 }, (_, index) => `2407.${String(70000 + index)}`);
+    const old = (id: string) => ({ ...asset.papers[0]!, id, source: 'feed' as const, rank: null, snapshot: null, summary: { version: SUMMARIZER_VERSION - 1, tldr: 'An old, worse TL;DR.', keyResults: [], codeLinks: [], topics: [], names: [] } });
+    await db.papers.bulkPut(ids.map(old));
+    const last = ids.at(-1)!;
+
+    // Stopped after its first pause: what it made is kept, the version not recorded.
+    const stopped = resummarizeStale(db, 10, () => Promise.reject(new Error('worker stopped')));
+    await expect(stopped).rejects.toThrow('worker stopped');
+    const versions = async () => (await db.papers.bulkGet(ids)).map((paper) => paper!.summary.version);
+    const afterStop = await versions();
+    expect(afterStop.filter((version) => version === SUMMARIZER_VERSION).length).toBeGreaterThan(0);
+    expect(afterStop.filter((version) => version !== SUMMARIZER_VERSION).length).toBeGreaterThan(0);
+    expect(await db.meta.get('summarizerVersion')).toBeUndefined();
+
+    // The next start: a read made at each pause is answered there, before the rest is done.
+    const seenAtPauses: string[] = [];
+    const done = await resummarizeStale(db, 11, async () => {
+      seenAtPauses.push((await lookupPapers(db, [{ id: last }]))[0]!.tldr);
+    });
+    expect(done).toBe(afterStop.filter((version) => version !== SUMMARIZER_VERSION).length);
+    expect(seenAtPauses[0]).toBe('An old, worse TL;DR.');
+    expect(seenAtPauses.at(-1)).toBe(asset.papers[0]!.summary.tldr);
+    expect(new Set(await versions())).toEqual(new Set([SUMMARIZER_VERSION]));
+    expect((await db.meta.get('summarizerVersion'))?.value).toBe(String(SUMMARIZER_VERSION));
+    // Search finds them by their new TL;DR.
+    expect(searchRows((await loadSearchIndex(db))!, await rowContext(db), asset.papers[0]!.title, 300).find((row) => row.id === last)?.tldr).toBe(asset.papers[0]!.summary.tldr);
+  });
+
   test('an update recomputes them after loading the seed; a worker waking up reads and writes nothing for it', async () => {
     const { SUMMARIZER_VERSION } = await import('../../../src/summarize');
     await seedStore(db, asset);
