@@ -9,7 +9,7 @@ import { handleReadingListRequest, isReadingListRequest } from './reading-list-h
 import { errorMessage, RetryLaterError } from './error-message';
 import { isRecord } from '../schema/is-record';
 import { latexToText } from '../papers/latex';
-import { arxivIdFromUrl } from '../papers/ids';
+import { arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { arxivPaperPage, latestArxivAbsPage } from '../sites/arxiv-abs';
 import { arxivListingPage } from '../sites/arxiv-listing';
 import { citationEntry, isCitationStub, type Citable } from '../export/bibtex';
@@ -218,7 +218,11 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
           // which its page may title otherwise (arXiv retitled it). A query by id alone names no title.
           const visits = views.flatMap((view, index) => {
             const query = request.queries[index];
-            if (!view) return [];
+            if (!view) {
+              // A page showing no abstract, of a paper the store lacks: remembered by the title and authors it shows.
+              const id = query?.id === undefined ? null : normalizeArxivId(query.id);
+              return id !== null && query?.title ? [{ id, title: latexToText(query.title) || query.title, authors: query.authors }] : [];
+            }
             const title = view.inStore ? query?.title && (latexToText(query.title) || query.title) : view.title;
             // The TL;DR its card gave a paper the store lacks, by which popup search finds it too.
             return [{ id: view.id, title, authors: query?.authors, ...(view.inStore ? {} : { tldr: view.tldr }) }];

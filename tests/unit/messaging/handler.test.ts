@@ -371,6 +371,17 @@ describe('background message handler', () => {
     expect(await db.seen.get('2502.04321')).toEqual({ id: '2502.04321', at: 42, title: 'Sparse α-Entmax Routing for Unknown Papers', authors: ['Ada Lovelace', 'Alan Turing'], tldr: 'We route tokens sparsely.' });
   });
 
+  test('a paper the store does not hold, whose page shows no abstract, is remembered with the title and authors its page shows', async () => {
+    const db = await deps.ready();
+    const reply = await handleMessage({ type: 'lookup', queries: [{ id: '2502.04399', title: 'A Paper With $\\beta$ and No Abstract', abstract: '', authors: ['Ada Lovelace'] }], seenOn: 'arxivAbs' }, deps);
+    expect(reply).toEqual({ ok: true, result: [null] });
+    await expect.poll(async () => await db.seen.get('2502.04399')).toEqual({ id: '2502.04399', at: 42, title: 'A Paper With β and No Abstract', authors: ['Ada Lovelace'] });
+    // Not a query naming no paper (no id, or one that is not arXiv's).
+    await handleMessage({ type: 'lookup', queries: [{ id: 'not an id', title: 'Nothing' }], seenOn: 'arxivAbs' }, deps);
+    await seenAfterwards('2309.11674');
+    expect((await db.seen.toArray()).filter((mark) => mark.title === 'Nothing')).toEqual([]);
+  });
+
   test('a paper of the store whose page titles it otherwise is remembered with the page’s title, for the Recent list', async () => {
     const db = await deps.ready();
     // arXiv retitled it: the store has the Daily Papers title, the abstract page another.
