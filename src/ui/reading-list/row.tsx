@@ -337,10 +337,11 @@ function RowView({ item, index, setSize, height, selected, current, onSelect, on
         <p class="meta">
           {authors && <span class="authors">{authors}</span>}
           <span class="about">
+            {/* The separator starts the part it comes before: a wrapped line does not end in "·". */}
             {about.map((part, k) => (
-              <Fragment key={part}>
-                {k > 0 && ' · '}
-                <span class="about-part">{part}</span>
+              <Fragment key={k}>
+                {k > 0 && ' '}
+                <span class="about-part">{k > 0 ? `· ${part}` : part}</span>
               </Fragment>
             ))}
           </span>
