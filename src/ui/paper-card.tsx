@@ -56,7 +56,9 @@ export interface CardActions {
 // Links open in a new tab, telling the page there nothing of this one.
 const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
 
-function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore' | 'upvotes'>) {
+function TrendingLine({ rank, snapshot, inStore, upvotes, tldr }: Pick<CardModel, 'rank' | 'snapshot' | 'inStore' | 'upvotes' | 'tldr'>) {
+  // A paper the store does not hold is summarized from the page, unless the page shows no abstract.
+  const notInStore = tldr === '' ? 'Not trending · no abstract on this page' : 'Not trending · summary from this page';
   const votes = upvotes !== null && (
     <span class="pl-muted" data-testid="upvotes" title="Upvotes on Hugging Face Daily Papers">
       {/* The triangle is drawn, not said ("black up-pointing triangle"). */}
@@ -67,7 +69,7 @@ function TrendingLine({ rank, snapshot, inStore, upvotes }: Pick<CardModel, 'ran
   return (
     <>
       <span class={rank === null ? 'pl-rank pl-muted' : 'pl-rank'} data-testid="rank" title={rank !== null ? dailyRankSaid(rank, snapshot) : undefined}>
-        {rank !== null ? dailyRankText(rank, snapshot, Date.now()) : inStore ? 'Not ranked' : 'Not trending · summary from this page'}
+        {rank !== null ? dailyRankText(rank, snapshot, Date.now()) : inStore ? 'Not ranked' : notInStore}
       </span>
       {votes}
     </>

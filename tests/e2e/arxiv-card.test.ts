@@ -276,6 +276,8 @@ describe('summary card on arXiv abstract pages', () => {
     await tab.goto('https://arxiv.org/abs/2502.00031');
     await expect.poll(() => card(tab).getByTestId('save').textContent()).toBe('Save');
     expect(await cardText(tab)).toContain('Attention Is All You Need');
+    // Not "summary from this page" above no summary (review).
+    expect(await card(tab).getByTestId('rank').textContent()).toBe('Not trending · no abstract on this page');
     await card(tab).getByTestId('save').click();
     await expect.poll(async () => (await readStore<{ title: string } | undefined>(browser, 'saved', '2502.00031'))?.title).toBe('Attention Is All You Need');
     await tab.close();
