@@ -3,13 +3,14 @@ import { SummarySchema, type Paper } from '../schema';
 import { SUMMARIZER_VERSION } from '../summarize';
 import type { PaperLensDatabase } from './database';
 import { writeSearchIndex } from './search';
+import { equalLists } from '../equal-lists';
 
 const SUMMARIZER_VERSION_KEY = 'summarizerVersion';
 
 // Papers summarized between two writes. All at once, in one transaction, a store of 3,075 papers
-// answered no request for 10-12 s after an update (QA): about 1 ms of summarizing a paper, and every
-// read of the papers waiting for the transaction. A chunk is a few hundred milliseconds at most.
-const PAPERS_PER_CHUNK = 100;
+// answered no request for 10-12 s after an update (QA): 1-2 ms of summarizing a paper, and every read
+// of the papers waiting for the transaction. A chunk holds the worker some 25-50 ms.
+const PAPERS_PER_CHUNK = 25;
 
 /** Lets the worker answer the requests that came while a chunk was summarized. */
 const yieldToRequests = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -17,6 +18,16 @@ const yieldToRequests = (): Promise<void> => new Promise((resolve) => setTimeout
 /** The summary a fresh fetch would make (the feed's repository first among the code links), keeping the links arXiv's comments gave. */
 function currentSummary(paper: Paper): Paper['summary'] {
   return SummarySchema.parse(feedSummary(paper.title, paper.abstract, paper.feed?.githubRepo ?? null, paper));
+}
+
+/** Whether a paper's summary is made from what it was made from when `before` was read. */
+function sameSources(paper: Paper, before: Paper): boolean {
+  return (
+    paper.title === before.title &&
+    paper.abstract === before.abstract &&
+    (paper.feed?.githubRepo ?? null) === (before.feed?.githubRepo ?? null) &&
+    equalLists(paper.summary.codeLinks, before.summary.codeLinks)
+  );
 }
 
 /**
@@ -34,11 +45,14 @@ export async function resummarizeStale(db: PaperLensDatabase, now: number, pause
   for (let start = 0; start < stale.length; start += PAPERS_PER_CHUNK) {
     const chunk = stale.slice(start, start + PAPERS_PER_CHUNK).map((paper) => ({ paper, summary: currentSummary(paper) }));
     changed += await db.transaction('rw', db.paperBlocks, async () => {
-      // Only papers as they were read: one the feed or arXiv rewrote meanwhile has a summary of its own.
+      // As the papers are now: one removed meanwhile stays removed, one the feed or arXiv rewrote
+      // has a summary of this version already, and one whose summary's sources changed meanwhile
+      // (arXiv's comments added a code link: review) is summarized again from them.
       const stored = await db.papers.bulkGet(chunk.map(({ paper }) => paper.id));
       const updated = chunk.flatMap(({ paper, summary }, index) => {
         const held = stored[index];
-        return held && held.summary.version === paper.summary.version && held.title === paper.title && held.abstract === paper.abstract ? [{ ...held, summary }] : [];
+        if (!held || held.summary.version === SUMMARIZER_VERSION) return [];
+        return [{ ...held, summary: sameSources(held, paper) ? summary : currentSummary(held) }];
       });
       await db.papers.bulkPut(updated);
       return updated.length;
@@ -46,7 +60,7 @@ export async function resummarizeStale(db: PaperLensDatabase, now: number, pause
     await pause();
   }
   return db.transaction('rw', db.paperBlocks, db.meta, db.searchIndex, async () => {
-    // Any left old (changed by others between the read and their chunk, by an older path) are made now.
+    // Papers still of an older version (written by another path meanwhile) are made now.
     const papers = await db.papers.toArray();
     const current = papers.map((paper) => (paper.summary.version === SUMMARIZER_VERSION ? paper : { ...paper, summary: currentSummary(paper) }));
     const late = current.filter((paper, index) => paper !== papers[index]);

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { PaperLensDatabase } from '../../../src/db/database';
 import { createStore } from '../../../src/db/open';
 import { createCachedLookup } from '../../../src/db/lookup-cache';
-import { completeSaved, listSaved, lookupPapers, savePaper, setStatus, trendingList } from '../../../src/db/papers';
+import { addArxivCodeLinks, completeSaved, listSaved, lookupPapers, savePaper, setStatus, trendingList } from '../../../src/db/papers';
 import { parseSeedAsset, seedStore } from '../../../src/db/seed';
 import { applyImport, removeSaved } from '../../../src/db/reading-list';
 import { loadSearchIndex, rowContext, searchRows } from '../../../src/db/search';
@@ -318,14 +318,24 @@ describe('summaries are versioned', () => {
     expect(afterStop.filter((version) => version !== SUMMARIZER_VERSION).length).toBeGreaterThan(0);
     expect(await db.meta.get('summarizerVersion')).toBeUndefined();
 
-    // The next start: a read made at each pause is answered there, before the rest is done.
+    // The next start: a read made at each pause is answered there, before the rest is done. At the
+    // first, other work changes papers not recomputed yet: arXiv's comments give one a code link
+    // (review: the chunk wrote its summary over it), one is deleted (pruned, or the store cleared).
     const seenAtPauses: string[] = [];
+    const [linked, deleted] = [ids.at(-2)!, ids.at(-3)!];
     const done = await resummarizeStale(db, 11, async () => {
+      if (seenAtPauses.length === 0) {
+        expect(await addArxivCodeLinks(db, linked, ['https://github.com/lab/from-the-comments'])).toBe(true);
+        await db.papers.bulkDelete([deleted]);
+      }
       seenAtPauses.push((await lookupPapers(db, [{ id: last }]))[0]!.tldr);
     });
-    expect(done).toBe(afterStop.filter((version) => version !== SUMMARIZER_VERSION).length);
+    expect(done).toBe(afterStop.filter((version) => version !== SUMMARIZER_VERSION).length - 1);
     expect(seenAtPauses[0]).toBe('An old, worse TL;DR.');
     expect(seenAtPauses.at(-1)).toBe(asset.papers[0]!.summary.tldr);
+    expect(await db.papers.get(deleted)).toBeUndefined();
+    expect((await db.papers.get(linked))!.summary).toMatchObject({ version: SUMMARIZER_VERSION, codeLinks: expect.arrayContaining(['https://github.com/lab/from-the-comments']) });
+    ids.splice(ids.indexOf(deleted), 1);
     expect(new Set(await versions())).toEqual(new Set([SUMMARIZER_VERSION]));
     expect((await db.meta.get('summarizerVersion'))?.value).toBe(String(SUMMARIZER_VERSION));
     // Search finds them by their new TL;DR.
