@@ -218,7 +218,7 @@ export function heedingRetryAfter(
       () => undefined,
     ));
     const left = notBefore - now();
-    return left > 0 ? { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${Math.ceil(left / 1000)} s more before asking it again`, retryAfterMs: left } : null;
+    return left > 0 ? { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${formatDuration(Math.ceil(left / 1000) * 1000)} more before asking it again`, retryAfterMs: left } : null;
   };
   const send = queue(async (id) => {
     const waiting = await waitLeft();

@@ -28,6 +28,6 @@ export async function sendRequest<R extends Request>(request: R, again?: R['type
     if (again) return sendRequest(request);
     throw new NoAnswerError();
   }
-  if (!reply.ok) throw reply.retryAfterMs !== undefined && reply.retryAfterMs > 0 ? new RetryLaterError(reply.error, reply.retryAfterMs) : new Error(reply.error);
+  if (!reply.ok) throw typeof reply.retryAfterMs === 'number' && Number.isFinite(reply.retryAfterMs) && reply.retryAfterMs > 0 ? new RetryLaterError(reply.error, reply.retryAfterMs) : new Error(reply.error);
   return reply.result;
 }

@@ -5,7 +5,7 @@ import { fixture, launchExtension, PDF, setSwitch, type ExtensionBrowser } from 
 let browser: ExtensionBrowser;
 
 /** arXiv's abstract page for `id`: out of reach, busy (503 with Retry-After), or back. */
-const arxiv: Record<string, 'offline' | 'busy' | 'back'> = {};
+const arxiv: Record<string, 'offline' | 'busy' | 'long' | 'back'> = {};
 /** How often arXiv was asked for each paper's page. */
 const asked: Record<string, number> = {};
 let absPage: (id: string, title: string) => string;
@@ -18,6 +18,7 @@ beforeAll(async () => {
     ['2503.00021', 'Agents That Learn to Use Robots'],
     ['2503.00022', 'Sparse Routers for Long Documents'],
     ['2503.00023', 'Graph Agents for Warehouse Robotics'],
+    ['2503.00024', 'Long Waits'],
   ];
   for (const [id, title] of papers) {
     browser.serve(`https://arxiv.org/pdf/${id}`, { body: PDF, contentType: 'application/pdf' });
@@ -26,6 +27,7 @@ beforeAll(async () => {
       const state = arxiv[id] ?? 'offline';
       if (state === 'offline') return route.abort('internetdisconnected');
       if (state === 'busy') return route.fulfill({ status: 503, headers: { 'retry-after': '9' }, body: 'Busy.' });
+      if (state === 'long') return route.fulfill({ status: 429, headers: { 'retry-after': '150' }, body: 'Slow down.' });
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: absPage(id, title) });
     });
   }
@@ -94,3 +96,14 @@ test('a paper saved from its PDF tab while arXiv was out of reach: the popup on 
   await Promise.all([popup.close(), pdf.close()]);
   await setSwitch(browser, 'pdfTabTitles', true);
 }, 60_000);
+
+// Last: arXiv's wait holds every request to it, for 150 s here.
+test('a wait of minutes arXiv asked for is counted down in minutes, not thousands of seconds', async () => {
+  arxiv['2503.00024'] = 'long';
+  const pdf = await browser.context.newPage();
+  await pdf.goto('https://arxiv.org/pdf/2503.00024').catch(() => undefined);
+  const popup = await browser.popup();
+  const unreachable = popup.getByTestId('this-tab').getByTestId('arxiv-unreachable');
+  await expect.poll(() => unreachable.textContent(), { timeout: 10_000 }).toMatch(/wait (?:2|3) min(?: more)?.*\. Asking arXiv again in (?:2|3) min\.$/);
+  await Promise.all([popup.close(), pdf.close()]);
+});

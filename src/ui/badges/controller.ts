@@ -173,7 +173,7 @@ export function createBadgeController({ site, transport, doc = document, current
         } catch (error) {
           if (error instanceof NoAnswerError) throw error;
           // A retitled paper keeps the TL;DR of the version the store holds, said to be that version's (QA: "No TL;DR").
-          if (view?.tldr) return { text: view.tldr, note: `(of an earlier version: arXiv did not give this one's abstract: ${errorMessage(error)})`, askAgain: true };
+          if (view?.tldr) return { text: view.tldr, note: `(of an earlier version; arXiv did not give this one's abstract: ${errorMessage(error)})`, askAgain: true };
           throw new Error(`arXiv did not give this paper's abstract (${errorMessage(error)}).`);
         }
         if (page?.abstract) {

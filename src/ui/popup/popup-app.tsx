@@ -77,9 +77,11 @@ function useArxivPage(id: string, wanted: boolean): { page: PagePaper | null; re
             // as this one was; "again in 5 s" beside "it asks to wait 2 min" contradicted it): arXiv's
             // wait is no failure of the popup's to back off from.
             const asked = error instanceof RetryLaterError;
-            const delay = asked ? Math.max(ARXIV_WAIT_MARGIN_MS, error.retryAfterMs + ARXIV_WAIT_MARGIN_MS) : ARXIV_ASK_AGAIN_MS[Math.min(failures, ARXIV_ASK_AGAIN_MS.length - 1)]!;
+            const wait = asked ? error.retryAfterMs : ARXIV_ASK_AGAIN_MS[Math.min(failures, ARXIV_ASK_AGAIN_MS.length - 1)]!;
+            const delay = asked ? wait + ARXIV_WAIT_MARGIN_MS : wait;
             setFailure(errorMessage(error));
-            setAskAgainAt(Date.now() + delay);
+            // The wait is said, not the margin past it ("wait 9 s … again in 9 s").
+            setAskAgainAt(Date.now() + wait);
             timer = setTimeout(() => ask(asked ? failures : failures + 1), delay);
           },
         )
@@ -161,7 +163,7 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       )}
       {page === null && fetched.failure && (
         <p class="hint" data-testid="arxiv-unreachable">
-          Title and authors unknown: {fetched.failure}.{askingIn === null || fetched.reading ? '' : ` Asking arXiv again in ${askingIn} s.`}
+          Title and authors unknown: {fetched.failure}.{askingIn === null || fetched.reading ? '' : ` Asking arXiv again in ${askingIn < 90 ? `${askingIn} s` : formatDuration(askingIn * 1000)}.`}
         </p>
       )}
       {page === null && described === false && arxivOff && (

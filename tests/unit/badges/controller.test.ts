@@ -727,7 +727,7 @@ describe('listing badges', () => {
     part(badge('2310.01779'), 'badge-tldr-toggle')!.click();
     await settle();
     expect(store.of('arxivPage').map((request) => request.ids)).toEqual([['2310.01779']]);
-    expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe("Stored TL;DR of 2310.01779. (of an earlier version: arXiv did not give this one's abstract: no connection to arXiv) Try again");
+    expect(part(badge('2310.01779'), 'badge-tldr')!.textContent).toBe("Stored TL;DR of 2310.01779. (of an earlier version; arXiv did not give this one's abstract: no connection to arXiv) Try again");
     // arXiv back: Try again reads the current version.
     store.arxivDown = null;
     store.arxivPages['2310.01779'] = {
