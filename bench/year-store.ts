@@ -10,7 +10,8 @@ import { READY_MARK } from '../src/ui/reading-list/app';
 import { LISTING_READY_MARK, LISTING_START_MARK } from '../src/ui/badges/listing-site';
 import { WORKER_MARKS } from '../src/worker-marks';
 import { idSpans } from '../src/db/id-spans';
-import { fixture, launchExtension, type ExtensionBrowser } from '../tests/e2e/harness';
+import { fixture, launchExtension, readStore, type ExtensionBrowser } from '../tests/e2e/harness';
+import { SUMMARIZER_VERSION } from '../src/summarize';
 import { keystrokeTimer, typeQueries } from './keystrokes';
 import { arxivNewPage } from './listing';
 import { median, quantile, round } from './stats';
@@ -27,7 +28,9 @@ import { realVocabulary } from './vocabulary';
  * their arXiv pages, which never answer here), 5,000 seen marks (lookups sent with `seenOn`, as a
  * paper page sends them) and `--days` daily-papers refreshes of 50 new papers each (their merge
  * is the feed figure). Then an update (the build copied with a higher version and a new snapshot
- * version, the browser restarted on the same profile, as check-upgrade does) and the same figures
+ * version, every stored summary marked as the summarizer before's, as an update bringing a new
+ * summarizer finds them; the browser restarted on the same profile, as check-upgrade does: how long
+ * until the new snapshot and summaries are in, and the round trips meanwhile) and the same figures
  * again. CPU profiles of the worker and of a popup open (CDP Profiler) are written beside the JSON report, in
  * bench/results/year-store/.
  */
@@ -55,6 +58,36 @@ const DAYS = Number(option('days', '30'));
 const spread = (values: number[]) => ({ median: round(median(values)), p95: round(quantile(values, 0.95)), max: round(Math.max(...values)), n: values.length });
 
 // ---------------------------------------------------------------- CDP on the worker
+
+/**
+ * Marks every stored summary as made by the summarizer before this one, as the store of a build
+ * before an update that brings a new summarizer holds them (run in the worker, on the raw database).
+ */
+function agePaperSummaries(): Promise<void> {
+  type Block = { papers: { summary: { version: number } }[] };
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open('paperlens');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const transaction = db.transaction(['paperBlocks', 'meta'], 'readwrite');
+      const cursor = transaction.objectStore('paperBlocks').openCursor();
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) return;
+        const block = at.value as Block;
+        at.update({ ...block, papers: block.papers.map((paper) => ({ ...paper, summary: { ...paper.summary, version: paper.summary.version - 1 } })) });
+        at.continue();
+      };
+      transaction.objectStore('meta').delete('summarizerVersion');
+      transaction.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  });
+}
 
 /** A CDP session on the extension's current service worker (through the browser's Target domain). */
 class WorkerCdp {
@@ -700,6 +733,8 @@ async function main(): Promise<void> {
       };
       console.log(JSON.stringify(report.fill, null, 2));
       await writeFile(join(RESULTS_DIR, 'saved-before.json'), JSON.stringify(listBefore));
+      // The update brings a new summarizer, as most do: every stored summary is then the version before's.
+      await browser.worker.evaluate(agePaperSummaries);
       await browser.close();
 
       // ---- an update: a higher version with a new snapshot version, on the same profile
@@ -721,16 +756,18 @@ async function main(): Promise<void> {
       await probe.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
       const waits: number[] = [];
       let reseededMs = Number.NaN;
+      let resummarizedMs = Number.NaN;
       for (;;) {
         const sent = performance.now();
         const health = await send<{ ok: boolean; result: { seedVersion: string | null; papers: number } }>(probe, { type: 'health' });
         await send(probe, { type: 'lookup', queries: [{ id: '2310.01779' }] });
         waits.push(performance.now() - sent);
-        if (health.ok && health.result.seedVersion === newVersion) {
-          reseededMs = performance.now() - launched;
+        if (health.ok && health.result.seedVersion === newVersion && Number.isNaN(reseededMs)) reseededMs = performance.now() - launched;
+        if (!Number.isNaN(reseededMs) && (await readStore<{ value: string } | undefined>(browser, 'meta', 'summarizerVersion'))?.value === String(SUMMARIZER_VERSION)) {
+          resummarizedMs = performance.now() - launched;
           break;
         }
-        if (performance.now() - launched > 180_000) throw new Error('the update did not take the new snapshot in 3 minutes');
+        if (performance.now() - launched > 180_000) throw new Error('the update did not take the new snapshot and summarizer in 3 minutes');
         await probe.waitForTimeout(20);
       }
       const { profile: reseedProfile } = await reseedCdp.send<{ profile: CpuProfile }>('Profiler.stop');
@@ -741,7 +778,7 @@ async function main(): Promise<void> {
       const bareIds = new Set(bare.map((item) => item.id));
       const keptExceptBare = key(listAfter.filter((i) => !bareIds.has(i.id))) === key(listBefore.filter((i) => !bareIds.has(i.id)));
       const health = (await send<{ result: { papers: number } }>(probe, { type: 'health' })).result;
-      report.update = { launchToNewSnapshotMs: round(reseededMs, 0), healthAndLookupRoundTripMs: spread(waits), savedBefore: listBefore.length, savedAfter: listAfter.length, readingListKept: keptExceptBare, papersAfter: health.papers, profiledFromMs: profilingFromMs, profileTop: topSelfTime(reseedProfile) };
+      report.update = { launchToNewSnapshotMs: round(reseededMs, 0), launchToSummariesRecomputedMs: round(resummarizedMs, 0), healthAndLookupRoundTripMs: spread(waits), savedBefore: listBefore.length, savedAfter: listAfter.length, readingListKept: keptExceptBare, papersAfter: health.papers, profiledFromMs: profilingFromMs, profileTop: topSelfTime(reseedProfile) };
       console.log(JSON.stringify(report.update, null, 2));
       await probe.close();
 
