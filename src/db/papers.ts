@@ -365,30 +365,49 @@ function retitles(paper: Paper | undefined, normTitle: string, pageAbstract: str
  * case, spacing or punctuation is left. Answers whether it changed.
  */
 export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: { title: string; abstract?: string }, now: number, latest = true): Promise<boolean> {
-  // As a stored title must be (no bidi controls, some visible character): a page's otherwise changes nothing.
-  const readable = Title.safeParse(latexToText(page.title) || page.title);
-  if (!readable.success) return false;
-  const title = readable.data;
-  const normTitle = normalizeTitle(title);
-  const pageAbstract = latexToText(page.abstract ?? '');
-  const changes = (paper: Paper | undefined): paper is Paper => retitles(paper, normTitle, pageAbstract, latest);
+  return (await retitleManyFromArxiv(db, [{ id, ...page }], now, latest)).length > 0;
+}
+
+/**
+ * retitleFromArxiv of many papers (a listing's entries), in one transaction and one write of the
+ * search index: each paper on its own rewrote the whole index, so a listing naming a thousand
+ * retitled papers kept the worker from answering anything for minutes (bench:year). Answers the ids
+ * that changed.
+ */
+export async function retitleManyFromArxiv(db: PaperLensDatabase, pages: readonly { id: string; title: string; abstract?: string }[], now: number, latest = true): Promise<string[]> {
+  // The last page of each paper, read as a stored title must be (no bidi controls, some visible character): a page's otherwise changes nothing.
+  const byId = new Map<string, { title: string; normTitle: string; pageAbstract: string }>();
+  for (const page of pages) {
+    const readable = Title.safeParse(latexToText(page.title) || page.title);
+    if (readable.success) byId.set(page.id, { title: readable.data, normTitle: normalizeTitle(readable.data), pageAbstract: latexToText(page.abstract ?? '') });
+  }
+  const changes = (paper: Paper | undefined): paper is Paper => paper !== undefined && retitles(paper, byId.get(paper.id)!.normTitle, byId.get(paper.id)!.pageAbstract, latest);
   // Most visits change nothing: asked before a read-write transaction is opened.
-  if (!changes(await db.papers.get(id))) return false;
+  const ids = (await db.papers.bulkGet([...byId.keys()])).filter(changes).map((paper) => paper.id);
+  if (ids.length === 0) return [];
   return db.transaction('rw', db.paperBlocks, db.searchIndex, db.saved, async () => {
-    const paper = await db.papers.get(id);
-    if (!changes(paper)) return false;
-    // A page without an abstract (none sent) keeps the store's.
-    const abstract = pageAbstract || paper.abstract;
-    // The picker weighs sentences by the title too: made again even for the same abstract. The
-    // links read before stay: arXiv's page shows an abstract's URLs as "this https URL".
-    const summary = SummarySchema.parse(feedSummary(title, abstract, paper.feed?.githubRepo ?? null, paper));
-    const retitledAt = normTitle === paper.normTitle && paper.retitledAt !== undefined ? paper.retitledAt : now;
-    await putPapers(db, [{ ...paper, title, normTitle, abstract, summary, retitledAt }], now);
-    const item = await db.saved.get(id);
-    if (item && (item.title === paper.title || item.tldr === paper.summary.tldr)) {
-      await db.saved.put({ ...item, title: item.title === paper.title ? title : item.title, tldr: item.tldr === paper.summary.tldr ? summary.tldr : item.tldr });
-    }
-    return true;
+    const before = (await db.papers.bulkGet(ids)).filter(changes);
+    const after = before.map((paper) => {
+      const { title, normTitle, pageAbstract } = byId.get(paper.id)!;
+      // A page without an abstract (none sent) keeps the store's.
+      const abstract = pageAbstract || paper.abstract;
+      // The picker weighs sentences by the title too: made again even for the same abstract. The
+      // links read before stay: arXiv's page shows an abstract's URLs as "this https URL".
+      const summary = SummarySchema.parse(feedSummary(title, abstract, paper.feed?.githubRepo ?? null, paper));
+      const retitledAt = normTitle === paper.normTitle && paper.retitledAt !== undefined ? paper.retitledAt : now;
+      return { ...paper, title, normTitle, abstract, summary, retitledAt };
+    });
+    if (after.length === 0) return [];
+    await putPapers(db, after, now);
+    // A saved item under the store's old title or TL;DR gets the new ones.
+    const items = await db.saved.bulkGet(after.map((paper) => paper.id));
+    const renamed = items.flatMap((item, index) => {
+      const [old, paper] = [before[index]!, after[index]!];
+      if (!item || (item.title !== old.title && item.tldr !== old.summary.tldr)) return [];
+      return [{ ...item, title: item.title === old.title ? paper.title : item.title, tldr: item.tldr === old.summary.tldr ? paper.summary.tldr : item.tldr }];
+    });
+    await db.saved.bulkPut(renamed);
+    return after.map((paper) => paper.id);
   });
 }
 

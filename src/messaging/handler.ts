@@ -1,6 +1,6 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type RemovedItem, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
-import { addArxivCodeLinks, badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleFromArxiv, savePaper, setStatus, takeArxivPage } from '../db/papers';
+import { addArxivCodeLinks, badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleManyFromArxiv, savePaper, setStatus, takeArxivPage } from '../db/papers';
 import { keptCopies } from '../db/removed';
 import { readArxivFillQueue } from '../db/feed';
 import type { StoreHealth } from '../db/open';
@@ -250,16 +250,15 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
         // Code links only for the page's own paper: not another one's the same lookup names.
         const pagePaperId = paperPage && deps.senderUrl !== undefined ? arxivIdFromUrl(deps.senderUrl) : null;
         if (latest || listing || paperPage) {
-          const changed = await Promise.all(
-            views.map(async (view, index) => {
-              const query = request.queries[index];
-              if (!view?.inStore || !query) return false;
-              const retitled = query.title && !(listing && !query.abstract) ? await retitleFromArxiv(db, view.id, { title: query.title, abstract: query.abstract }, deps.now(), latest).catch(() => false) : false;
-              const linked = view.id === pagePaperId && query.codeLinks ? await addArxivCodeLinks(db, view.id, query.codeLinks).catch(() => false) : false;
-              return retitled || linked;
-            }),
-          );
-          if (changed.includes(true)) return { ok: true, result: deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries) };
+          // All of a listing's entries in one write (each on its own rewrote the search index).
+          const pages = views.flatMap((view, index) => {
+            const query = request.queries[index];
+            return view?.inStore && query?.title && !(listing && !query.abstract) ? [{ id: view.id, title: query.title, abstract: query.abstract }] : [];
+          });
+          const retitled = pages.length === 0 ? [] : await retitleManyFromArxiv(db, pages, deps.now(), latest).catch(() => []);
+          const pageQuery = pagePaperId === null ? undefined : request.queries[views.findIndex((view) => view?.inStore && view.id === pagePaperId)];
+          const linked = pagePaperId !== null && pageQuery?.codeLinks ? await addArxivCodeLinks(db, pagePaperId, pageQuery.codeLinks).catch(() => false) : false;
+          if (retitled.length > 0 || linked) return { ok: true, result: deps.lookup ? await deps.lookup(request.queries) : await lookupPapers(db, request.queries) };
         }
         return { ok: true, result: views };
       }

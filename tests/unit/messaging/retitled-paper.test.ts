@@ -120,6 +120,21 @@ describe('a paper the snapshot captured under a title arXiv has since changed', 
     expect((await lookupPapers(db, [{ id: ID }]))[0]).toMatchObject({ title: CURRENT, tldr: expect.stringMatching(/^We introduce HallE-Control/) });
   });
 
+  test('a listing naming many papers arXiv retitled: all take their titles and abstracts in one write of the search index (each on its own rewrote it: a listing of a thousand held the worker for minutes); a saved one follows', async () => {
+    const papers = seedAsset.papers.slice(0, 20);
+    await handleMessage({ type: 'save', paper: { id: papers[3]!.id, title: papers[3]!.title, tldr: papers[3]!.summary.tldr } }, deps);
+    let indexWrites = 0;
+    db.searchIndex.hook('creating', () => void indexWrites++);
+    db.searchIndex.hook('updating', () => void indexWrites++);
+    const queries = papers.map((paper, index) => ({ id: paper.id, title: `Renamed Study Number ${index + 1}`, abstract: `We rename study ${index + 1}. It improves recall by ${index + 1}%.` }));
+    const reply = await handleMessage({ type: 'lookup', queries }, { ...deps, senderUrl: 'https://arxiv.org/list/cs.CL/new' });
+    expect(reply).toMatchObject({ ok: true, result: queries.map((query) => ({ title: query.title })) });
+    expect(indexWrites).toBe(1);
+    const row = paperRow((await loadSearchIndex(db))!, await rowContext(db), papers[19]!.id);
+    expect(row?.title).toBe('Renamed Study Number 20');
+    expect((await db.saved.get(papers[3]!.id))).toMatchObject({ title: 'Renamed Study Number 4', tldr: 'We rename study 4.' });
+  });
+
   test("a Hugging Face page's title (its own copy, which may be older), or an arXiv page's written only otherwise, does not retitle it", async () => {
     await handleMessage({ type: 'lookup', queries: [{ id: ID, title: 'HallE-Switch: an older copy of the title' }], seenOn: 'hfPaper' }, deps);
     await handleMessage({ type: 'lookup', queries: [{ id: ID, title: CAPTURED.toUpperCase().replace(': ', ' -- ') }], seenOn: 'arxivAbs' }, { ...deps, senderUrl: ABS_URL });
