@@ -94,7 +94,11 @@ describe('the reading list', () => {
     // A 1280 px window at 200% zoom, and a narrower one still beside a column of status and Remove.
     for (const [width, titleLines] of [[640, 2], [500, 3]] as const) {
       await page.setViewportSize({ width, height: 900 });
-      await expect.poll(async () => (await measure()).titleWhole).toBe(true);
+      // The rows are laid out anew once the page hears of the resize: at the height designed for the width.
+      await expect.poll(async () => {
+        const { titleWhole, rows, designed } = await measure();
+        return titleWhole && rows.every((row) => row.height === designed);
+      }).toBe(true);
       const zoomed = await measure();
       expect({ width, ...zoomed }).toMatchObject({ width, titleLines, idInView: true, aboutWhole: true, controlsInRow: true, sideways: false });
       expect(zoomed.authors).toBe(zoomed.text);
