@@ -381,7 +381,10 @@ export async function retitleManyFromArxiv(db: PaperLensDatabase, pages: readonl
     const readable = Title.safeParse(latexToText(page.title) || page.title);
     if (readable.success) byId.set(page.id, { title: readable.data, normTitle: normalizeTitle(readable.data), pageAbstract: latexToText(page.abstract ?? '') });
   }
-  const changes = (paper: Paper | undefined): paper is Paper => paper !== undefined && retitles(paper, byId.get(paper.id)!.normTitle, byId.get(paper.id)!.pageAbstract, latest);
+  const changes = (paper: Paper | undefined): paper is Paper => {
+    const page = paper && byId.get(paper.id);
+    return page !== undefined && retitles(paper, page.normTitle, page.pageAbstract, latest);
+  };
   // Most visits change nothing: asked before a read-write transaction is opened.
   const ids = (await db.papers.bulkGet([...byId.keys()])).filter(changes).map((paper) => paper.id);
   if (ids.length === 0) return [];
