@@ -13,7 +13,7 @@ import {
   undoRemoval,
 } from '../db/reading-list';
 import { takeRemoval } from '../db/removed';
-import { ReadingListRequestSchemas, type ReadingListCommand, type ReadingListResponseMap, type RestoreRemovalResult } from '../schema';
+import { ReadingListRequestSchemas, type ReadingListCommand, type ResponseMap, type RestoreRemovalResult } from '../schema';
 
 const READING_LIST_TYPES: ReadonlySet<string> = new Set(ReadingListRequestSchemas.flatMap((schema) => schema.shape.type.def.values));
 
@@ -27,7 +27,7 @@ export async function handleReadingListRequest(
   db: PaperLensDatabase,
   request: ReadingListCommand,
   now: number,
-): Promise<ReadingListResponseMap[keyof ReadingListResponseMap]> {
+): Promise<ResponseMap[ReadingListCommand['type']]> {
   switch (request.type) {
     case 'setTags':
       return setTags(db, request.id, request.tags, now, request.since);

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { Abstract, ArxivIdSchema, Authors, Count, HttpUrlSchema, Rank, Title, text } from './common';
 import { MAX_AUTHOR_NAME, MAX_PAGE_CODE_LINKS, MAX_TITLE, MAX_TLDR, MAX_WITHDRAWAL, SEEN_AUTHORS } from '../papers/bounds';
-import { PageMetadataShape, ReadingStatusSchema, type RemovedItem, type SavedItem } from './papers';
-import type { FeedRefreshState } from './feed';
+import { PageMetadataShape, ReadingStatusSchema, RemovedItemSchema, SavedItemSchema } from './papers';
+import { FeedRefreshStateSchema } from './feed';
 import { PaperPageSiteKeySchema } from './settings';
-import { MAX_BULK_ITEMS, ReadingListRequestSchemas, type ChangeCount, type ReadingListResponseMap } from './reading-list';
+import { ChangeCountSchema, MAX_BULK_ITEMS, ReadingListRequestSchemas, ReadingListResponseSchemas } from './reading-list';
 
 /** A paper of the store related to the one shown: a link with its title. */
 export const RelatedLinkSchema = z.object({ id: ArxivIdSchema, title: z.string() });
@@ -167,25 +167,28 @@ export const BadgeInfoSchema = z.object({
 export type BadgeInfo = z.infer<typeof BadgeInfoSchema>;
 
 /** What each request answers with. */
-export interface ResponseMap extends ReadingListResponseMap {
-  lookup: (PaperView | null)[];
+export const ResponseSchemas = {
+  ...ReadingListResponseSchemas,
+  lookup: z.array(z.nullable(PaperViewSchema)),
   /** One answer per requested id, in order; null for an id that is not an arXiv id. */
-  badges: (BadgeInfo | null)[];
-  related: RelatedLink[];
-  save: PaperView;
-  completeSaved: ChangeCount;
-  setStatus: PaperView;
-  listSaved: SavedItem[];
-  keptRemoved: RemovedItem[];
+  badges: z.array(z.nullable(BadgeInfoSchema)),
+  related: z.array(RelatedLinkSchema),
+  save: PaperViewSchema,
+  completeSaved: ChangeCountSchema,
+  setStatus: PaperViewSchema,
+  listSaved: z.array(SavedItemSchema),
+  keptRemoved: z.array(RemovedItemSchema),
   /** A BibTeX entry. */
-  citation: string;
-  health: Health;
+  citation: z.string(),
+  health: HealthSchema,
   /** Null when there is no page to read (no such paper) or the user switched such requests off; an error reply, with why, when arXiv did not answer (offline, 503, 429). */
-  arxivPage: PagePaper | null;
+  arxivPage: z.nullable(PagePaperSchema),
   /** Null when neither the store, the reading list nor the paper's arXiv page (when it may be asked) names it. */
-  paperTitle: string | null;
-  refreshFeed: FeedRefreshState;
-}
+  paperTitle: z.nullable(z.string()),
+  refreshFeed: FeedRefreshStateSchema,
+} as const satisfies Record<RequestType, z.ZodMiniType>;
+export type ResponseMap = { [T in RequestType]: z.infer<(typeof ResponseSchemas)[T]> };
 
-/** A refusal's `retryAfterMs`: how long until asking again may be answered otherwise (arXiv's Retry-After). */
-export type Reply<T> = { ok: true; result: T } | { ok: false; error: string; retryAfterMs?: number };
+/** A refused request's answer: why, and how long until asking again may be answered otherwise (`retryAfterMs`: arXiv's Retry-After). */
+export const RefusalSchema = z.object({ ok: z.literal(false), error: z.string(), retryAfterMs: z.optional(z.number()) });
+export type Reply<T> = { ok: true; result: T } | z.infer<typeof RefusalSchema>;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ArxivIdSchema, Count, Timestamp, text } from './common';
-import { ReadingStatusSchema, SavedItemSchema, type RemovedItem, type SavedItem } from './papers';
+import { ReadingStatusSchema, RemovedItemSchema, SavedItemSchema } from './papers';
 
 /** The reading-list backup file (`exportJson`): everything needed to restore the list. */
 export const READING_LIST_FORMAT = 'paperlens-reading-list';
@@ -208,20 +208,19 @@ export const ReadingListRequestSchema = z.discriminatedUnion('type', ReadingList
 export type ReadingListCommand = z.infer<typeof ReadingListRequestSchema>;
 
 /** How many items a bulk edit changed (items already as asked, or no longer in the list, are not counted). */
-export interface ChangeCount {
-  changed: number;
-}
+export const ChangeCountSchema = z.object({ changed: Count });
+export type ChangeCount = z.infer<typeof ChangeCountSchema>;
 
 /** A bulk edit's count, and the items it changed as they were and as it left them (what its Undo needs). */
-export interface EditResult extends ChangeCount {
-  before: SavedItem[];
-  after: SavedItem[];
-}
+export const EditResultSchema = z.extend(ChangeCountSchema, {
+  before: z.array(SavedItemSchema),
+  after: z.array(SavedItemSchema),
+});
+export type EditResult = z.infer<typeof EditResultSchema>;
 
 /** What "Restore all" of a removal did: `changed` papers put back, `listed` left as they are (listed again meanwhile). */
-export interface RestoreRemovalResult extends ChangeCount {
-  listed: number;
-}
+export const RestoreRemovalResultSchema = z.extend(ChangeCountSchema, { listed: Count });
+export type RestoreRemovalResult = z.infer<typeof RestoreRemovalResultSchema>;
 
 export const ImportResultSchema = z.object({
   added: Count,
@@ -232,24 +231,25 @@ export const ImportResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
-export interface ClearResult {
-  saved: number;
+export const ClearResultSchema = z.object({
+  saved: Count,
   /** Papers removed from the list within REMOVED_KEPT_MS, kept for their Undo and Recently removed. */
-  removed: number;
-  seen: number;
-}
+  removed: Count,
+  seen: Count,
+});
+export type ClearResult = z.infer<typeof ClearResultSchema>;
 
 /** What each reading-list request answers with. */
-export interface ReadingListResponseMap {
-  setTags: SavedItem;
-  addTags: EditResult;
-  removeTags: EditResult;
-  setNotes: SavedItem;
-  setStatusMany: EditResult;
-  removeSaved: RemovedItem[];
-  undoRemoval: ChangeCount;
-  restoreSaved: ChangeCount;
-  restoreRemoved: RestoreRemovalResult;
-  importApply: ImportResult;
-  clearReadingData: ClearResult;
-}
+export const ReadingListResponseSchemas = {
+  setTags: SavedItemSchema,
+  addTags: EditResultSchema,
+  removeTags: EditResultSchema,
+  setNotes: SavedItemSchema,
+  setStatusMany: EditResultSchema,
+  removeSaved: z.array(RemovedItemSchema),
+  undoRemoval: ChangeCountSchema,
+  restoreSaved: ChangeCountSchema,
+  restoreRemoved: RestoreRemovalResultSchema,
+  importApply: ImportResultSchema,
+  clearReadingData: ClearResultSchema,
+} as const;
