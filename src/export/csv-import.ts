@@ -1,12 +1,12 @@
 import { titleFromTex } from '../papers/latex';
 import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
-import { ReadingStatusSchema, type ReadingStatus } from '../schema/papers';
+import { isKeepableCiteKey, ReadingStatusSchema, type ReadingStatus } from '../schema/papers';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
 import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
 import { noteText, singleLine } from './text';
 import { ET_AL, isEtAl } from '../papers/names';
-import { CSV_COLUMNS, splitListCell } from './csv';
+import { CSV_COLUMNS, CSV_COLUMNS_BEFORE_CITE_KEYS, splitListCell } from './csv';
 
 /** One CSV record: its cells and the line it starts on (a quoted cell may span lines). */
 interface CsvRow {
@@ -92,6 +92,7 @@ const FIELD_COLUMNS = {
   primaryCategory: ['primary_category'],
   doi: ['doi'],
   journalRef: ['journal_ref', 'publication_title'],
+  citeKey: ['cite_key', 'citation_key'],
 } as const;
 type Field = keyof typeof FIELD_COLUMNS;
 
@@ -256,6 +257,9 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const journal = field('journalRef');
   // Zotero names a preprint's "publication" arXiv: not a journal.
   if (journal && !(journal.key === 'publication_title' && /arxiv|^corr$/i.test(journal.value))) item.journalRef = singleLine(journal.value);
+  const citeKey = field('citeKey')?.value.trim();
+  if (isKeepableCiteKey(citeKey)) item.citeKey = citeKey;
+  else if (citeKey !== undefined) leftOut.push({ line: row.line, reason: `cite key "${singleLine(citeKey).slice(0, 40)}" is not one BibTeX reads: left out of ${where}` });
   const abstract = abstractToSummarize(item, field('abstract')?.value, plainAbstract, leftOut, where);
   const checked = ImportedItemSchema.safeParse(item);
   if (checked.success) return abstract ? { item: checked.data, ...abstract } : checked.data;
@@ -277,7 +281,8 @@ export function parseCsvImport(text: string, extension?: string): ParsedFile {
     const key = columnKey(cell);
     columns.set(key, [...(columns.get(key) ?? []), index]);
   });
-  const ours = head?.cells.join(',') === CSV_COLUMNS.join(',');
+  const header = head?.cells.join(',');
+  const ours = header === CSV_COLUMNS.join(',') || header === CSV_COLUMNS_BEFORE_CITE_KEYS.join(',');
   if (!ID_COLUMNS.some((key) => columns.has(key))) {
     const found = head?.cells.map((cell) => `"${singleLine(cell).slice(0, 30)}"`).join(', ') ?? 'none';
     throw new ImportError(`line 1: the header names no column that identifies the paper (id, arXiv ID, URL, DOI or Extra); its columns are ${found}`, 1);

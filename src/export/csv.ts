@@ -2,11 +2,13 @@ import { arxivAbsUrl } from '../papers/ids';
 import type { SavedItem } from '../schema/papers';
 import { splitEscapedList } from './text';
 
-/** The CSV export's columns, in order. */
+/** The CSV export's columns, in order. `cite_key`: the paper's kept citation key, so `\cite{}` keys survive a round trip. */
 export const CSV_COLUMNS = [
   'id', 'title', 'authors', 'status', 'tags', 'notes', 'tldr', 'added_at', 'updated_at', 'read_at',
-  'published', 'primary_category', 'doi', 'journal_ref', 'url', 'pdf_url', 'source_url',
+  'published', 'primary_category', 'doi', 'journal_ref', 'url', 'pdf_url', 'source_url', 'cite_key',
 ] as const;
+/** The header of our export before it wrote cite keys: still read as ours. */
+export const CSV_COLUMNS_BEFORE_CITE_KEYS = CSV_COLUMNS.slice(0, -1);
 
 /** Joins authors and tags in one cell. */
 const CSV_LIST_SEPARATOR = '; ';
@@ -43,7 +45,7 @@ function row(item: SavedItem): string[] {
     item.id, item.title, listCell(item.authors), item.status, listCell(item.tags),
     item.notes, item.tldr, isoTime(item.addedAt), isoTime(item.updatedAt), isoTime(item.readAt),
     item.published ?? '', item.primaryCategory ?? '', item.doi ?? '', item.journalRef ?? '',
-    arxivAbsUrl(item.id), item.pdfUrl ?? '', item.sourceUrl ?? '',
+    arxivAbsUrl(item.id), item.pdfUrl ?? '', item.sourceUrl ?? '', item.citeKey ?? '',
   ];
 }
 

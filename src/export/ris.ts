@@ -57,6 +57,8 @@ function noteValue(notes: string): string {
 
 function record(item: SavedItem): string[] {
   const lines = [field('TY', 'UNPB'), field('TI', singleLine(item.title))];
+  // The kept citation key, where JabRef writes and reads a BibTeX key (Zotero ignores it).
+  if (item.citeKey !== undefined) lines.push(field('ID', item.citeKey));
   for (const author of item.authors.map(singleLine)) if (author !== '') lines.push(field('AU', risAuthor(author)));
   const date = citedDate(item);
   if (date) lines.push(field('PY', String(date.year)));

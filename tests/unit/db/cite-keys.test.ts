@@ -4,7 +4,7 @@ import { PaperLensDatabase } from '../../../src/db/database';
 import { GIVEN_CITE_KEYS_KEY, MAX_GIVEN_CITE_KEYS } from '../../../src/db/cite-keys';
 import { citablePaper, completeSaved, listSaved, savePaper } from '../../../src/db/papers';
 import { applyImport, clearReadingData, planListImport, removeSaved, restoreSaved, undoRemoval } from '../../../src/db/reading-list';
-import { exportBibtex, exportJson, parseImport } from '../../../src/export';
+import { exportBibtex, exportCsv, exportJson, exportRis, parseImport } from '../../../src/export';
 import { citationEntry } from '../../../src/export/bibtex';
 import type { SavedItem } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
@@ -108,6 +108,20 @@ describe('imported keys', () => {
     const edited = { ...JSON.parse(backup), items: JSON.parse(backup).items.map((item: SavedItem) => ({ ...item, citeKey: `${item.citeKey}, broken` })) };
     expect((await importText(JSON.stringify(edited))).added).toBe(2);
     expect((await db.saved.get(thesis.id))!.citeKey).toBe('wang2024learning');
+  });
+
+  test.each([
+    ['CSV', exportCsv],
+    ['RIS', exportRis],
+  ])("a %s export carries each kept key and an import into an empty list keeps it (QA: Zotero's keys became ours, so \\cite{} broke)", async (_format, write) => {
+    const zotero = ['@article{lecun2024383, title = {Learning to Reason with Graphs}, author = {Wang, Wei}, eprint = {2401.00001}, archivePrefix = {arXiv}}', '@article{wang2024learning, title = {Learning Sparse Features}, author = {Wang, Jun}, eprint = {2405.00002}, archivePrefix = {arXiv}}'].join('\n');
+    expect((await importText(zotero)).added).toBe(2);
+    const before = keysOf(exportBibtex(await listSaved(db)));
+    expect([...before.values()].sort()).toEqual(['lecun2024383', 'wang2024learning']);
+    const exported = write(await listSaved(db));
+    await clearReadingData(db, Date.now());
+    expect((await importText(exported)).added).toBe(2);
+    expect(keysOf(exportBibtex(await listSaved(db)))).toEqual(before);
   });
 
   test('a removed paper frees its key for a paper saved later', async () => {

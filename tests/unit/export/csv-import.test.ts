@@ -25,6 +25,26 @@ describe('CSV import: our CSV export comes back as it was exported', () => {
     expect(imported).toMatchObject({ title: "'=1+1 is two", notes: "''@home" });
   });
 
+  test('cite keys come back; a paper without a kept key comes without (the store keys it)', () => {
+    const kept = [savedItem({ id: '2310.01779', citeKey: 'lecun2024383' }), savedItem({ id: '1706.03762' })];
+    const imported = parseImport(exportCsv(kept), 'list.csv').items;
+    expect(imported.map((item) => item.citeKey)).toEqual(['lecun2024383', undefined]);
+  });
+
+  test('an export from before the cite_key column is still read as ours (its formula guards taken off)', () => {
+    const [header, ...rows] = exportCsv([savedItem({ title: '=1+1 is two' })]).split('\r\n');
+    const older = [header!.replace(/,cite_key$/, ''), ...rows.map((row) => row.replace(/,$/, ''))].join('\r\n');
+    expect(older).not.toContain('cite_key');
+    expect(parseImport(older, 'list.csv').items.map((item) => item.title)).toEqual(['=1+1 is two']);
+  });
+
+  test("another tool's Citation Key column gives the key; one BibTeX cannot read is left out, and said, not the paper", () => {
+    const csv = ['id,title,Citation Key', '2310.01779,A,vaswani2017attention', '1706.03762,B,"has space, comma"'].join('\n');
+    const parse = parseImport(csv, 'sheet.csv');
+    expect(parse.items.map((item) => [item.id, item.citeKey])).toEqual([['2310.01779', 'vaswani2017attention'], ['1706.03762', undefined]]);
+    expect(parse.leftOut?.map((leftOut) => leftOut.reason)).toEqual(['cite key "has space, comma" is not one BibTeX reads: left out of the row at line 3 ("B")']);
+  });
+
   test('each row knows its line, also after a note that spans lines', () => {
     const two = [savedItem({ id: '2310.01779', notes: 'one\ntwo\r\nthree' }), savedItem({ id: '1706.03762' })];
     expect(parseImport(exportCsv(two), 'list.csv').items.map((item) => [item.id, item.line])).toEqual([['2310.01779', 2], ['1706.03762', 5]]);

@@ -52,7 +52,7 @@ function expectedRow(item: SavedItem): string[] {
   return [
     item.id, item.title, listCell(item.authors), item.status, listCell(item.tags), item.notes, item.tldr,
     iso(item.addedAt), iso(item.updatedAt), iso(item.readAt), item.published ?? '', item.primaryCategory ?? '',
-    item.doi ?? '', item.journalRef ?? '', `https://arxiv.org/abs/${item.id}`, item.pdfUrl ?? '', item.sourceUrl ?? '',
+    item.doi ?? '', item.journalRef ?? '', `https://arxiv.org/abs/${item.id}`, item.pdfUrl ?? '', item.sourceUrl ?? '', item.citeKey ?? '',
   ].map(guarded);
 }
 

@@ -114,6 +114,14 @@ describe('RIS import', () => {
     expect(parseImport(spaced).items[0]).toMatchObject({ title: 'Spaced', tags: ['vision'], notes: 'A note.' });
   });
 
+  test("our export's ID line (a kept cite key, as JabRef writes one) comes back as the key; EndNote's record number there is no key", () => {
+    const ours = exportRis([savedItem({ id: '2310.01779', citeKey: 'lecun2024383' }), savedItem({ id: '1706.03762' })]);
+    expect(ours).toContain('ID  - lecun2024383\r\n');
+    expect(parseImport(ours, 'list.ris').items.map((item) => [item.id, item.citeKey])).toEqual([['2310.01779', 'lecun2024383'], ['1706.03762', undefined]]);
+    const endnote = ['TY  - JOUR', 'ID  - 123', 'TI  - One', 'UR  - https://arxiv.org/abs/2402.18041', 'ER  - ', ''].join('\n');
+    expect(parseImport(endnote).items.map((item) => [item.id, item.citeKey])).toEqual([['2402.18041', undefined]]);
+  });
+
   test('a record without ER still counts; a bad arXiv reference is said', () => {
     const text = ['TY  - GEN', 'TI  - One', 'UR  - https://arxiv.org/abs/2402.18041', 'TY  - GEN', 'TI  - Two', 'UR  - https://arxiv.org/abs/9999.9', ''].join('\n');
     const parse = parseImport(text);
