@@ -68,12 +68,15 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
     }));
 
   // Past the most the record holds, the last papers are not kept: they are completed when their pages are opened.
-  const keep = (db: PaperLensDatabase, retryAfterFailure: number | null) => {
+  // `failure`: why the last request failed, kept until one succeeds (the reading list says it).
+  const keep = (db: PaperLensDatabase, retryAfterFailure: number | null, failure?: string) => {
     retryAt = retryAfterFailure;
     return db.transaction('rw', db.meta, async () => {
-      for (const id of (await readArxivFillQueue(db)).ids) if (!stored.has(id) && id !== current) queue.add(id);
+      const kept = await readArxivFillQueue(db);
+      for (const id of kept.ids) if (!stored.has(id) && id !== current) queue.add(id);
       const ids = [...(current === null ? [] : [current]), ...queue].slice(0, MAX_ARXIV_FILL_QUEUE);
-      await writeArxivFillQueue(db, { ids, retryAt, ...(sweptVersion === undefined ? {} : { sweptVersion }) });
+      const reason = failure ?? (retryAt === null ? undefined : kept.failure);
+      await writeArxivFillQueue(db, { ids, retryAt, ...(reason === undefined ? {} : { failure: reason.slice(0, 300) }), ...(sweptVersion === undefined ? {} : { sweptVersion }) });
       stored = new Set(ids);
     });
   };
@@ -120,7 +123,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
           // When arXiv said it would answer again (its Retry-After: a saved paper waited 15 minutes
           // after a 429 asking for 5 s), else ARXIV_RETRY_MS later.
           const retry = deps.now() + (result.retryAfterMs === undefined ? ARXIV_RETRY_MS : Math.max(ARXIV_ASKED_RETRY_MS, result.retryAfterMs));
-          await keep(db, retry);
+          await keep(db, retry, result.reason);
           deps.scheduleRetry(retry);
           return;
         } else {

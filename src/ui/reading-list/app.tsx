@@ -7,6 +7,7 @@ import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
 import { MAX_TAGS, parseTagList, tagKey, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
+import { ArxivFillStatus } from './arxiv-fill-status';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-files';
 import { ImportPanel } from './import-panel';
@@ -781,6 +782,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         />
       </div>
       <div class="files">
+        {items && <ArxivFillStatus db={db} items={items} />}
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
         {items && items.length > 0 && <ExportBar all={sorted} shown={shown} loading={!complete} />}
         <ImportPanel db={db} applied={(ids, sentAt) => undo.listedAgain((item) => ids.has(item.id) && item.removedAt < sentAt)} />

@@ -102,7 +102,7 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(failing.filled()).toBe(0);
     // The rest is kept: a worker start goes on with it, but not before the retry time…
     // (the failed paper last: see the next test)
-    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00004', '2401.00003'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00004', '2401.00003'], retryAt: clock + ARXIV_RETRY_MS, failure: 'arXiv answered HTTP 503', sweptVersion: '2.0.0' });
     events = [];
     await filler({}).resume();
     // (no request; the alarm is asked for again, an update or a restart may have cleared it)
@@ -128,7 +128,8 @@ describe('saved papers without a page are completed from arXiv', () => {
     // The same worker: the paper just saved first, then the ones left, the failed one last…
     await fill(['2401.00003']);
     expect(events).toEqual(['fetch 2401.00003', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001', `retry at ${ARXIV_RETRY_MS}`]);
-    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001'], retryAt: clock + ARXIV_RETRY_MS, sweptVersion: '2.0.0' });
+    // Why it failed is kept for the reading list to say, until a request succeeds.
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001'], retryAt: clock + ARXIV_RETRY_MS, failure: 'offline', sweptVersion: '2.0.0' });
     // …and the next one, whose first request is a save, not the start.
     events = [];
     await saveBare('2401.00004');
@@ -149,7 +150,7 @@ describe('saved papers without a page are completed from arXiv', () => {
     const { fill } = filler({ '2401.00001': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 429 for 2401.00001', retryAfterMs: 2 * 3_600_000 } });
     await fill(['2401.00001']);
     expect(events).toEqual(['fetch 2401.00001', `retry at ${2 * 3_600_000}`]);
-    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001'], retryAt: clock + 2 * 3_600_000, sweptVersion: '2.0.0' });
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001'], retryAt: clock + 2 * 3_600_000, failure: 'arXiv answered HTTP 429 for 2401.00001', sweptVersion: '2.0.0' });
     // A worker started an hour later asks for the alarm again, and fetches nothing.
     events = [];
     clock += 3_600_000;
