@@ -101,6 +101,8 @@ const AUXILIARY = /\b(?:is|are|was|were|be|been|will|can|could|may|might|must|sh
 const BEFORE_NON_VERB = new Set('a an the this these those that our its their his her each every such of many few several all both some two three four five where when if then whether and or in on for with by to from as at into'.split(' '));
 // "between X" or "both X" whose "and Y" is still to come (in the same clause).
 const PAIR_OPENED = /\b(between|both)\b(?:(?!\band\b)[^,;()])*$/i;
+// How much a claim changed something: "by 10%", "by up to 2x", "by a factor of 3", "by over 1.5 points".
+const AMOUNT_AHEAD = /^(?:(?:up to|over|more than|less than|nearly|almost|about|around|roughly|approximately|at least|as much as|an average of|on average|a factor of|a (?:large|wide|significant|substantial) margin of)\s+)*[~≈]?\$?\d/i;
 const AUTHORS_AHEAD = /^\p{Lu}[\p{L}'-]+(?:\s+et al\b|\s+and\s+\p{Lu}|,\s+\p{Lu})/u;
 // (Not "X: a method, which … and …": a relative clause after the first comma is no list item.)
 // (Or numbered items: "(1) we introduce X; (2) we propose Y".)
@@ -282,6 +284,8 @@ function candidates(sentences: string[], keep?: (index: number) => boolean): Can
           if (listAt >= 0 && m.index > listAt) continue;
           // "the work by Wei et al.": "by" names authors there, it does not start a means.
           if (m[0] === ' by ' && AUTHORS_AHEAD.test(text.slice(m.index + 4))) continue;
+          // "… reduces latency | by 10%": the cut keeps the claim without its size (QA).
+          if (m[0] === ' by ' && AMOUNT_AHEAD.test(text.slice(m.index + 4))) continue;
           const prefix = text.slice(0, m.index);
           if (wordCount(prefix) < 6 || !balanced(prefix)) continue;
           // What the cut drops, as far as the rules below look.

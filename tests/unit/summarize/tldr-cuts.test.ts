@@ -128,6 +128,14 @@ describe('TL;DR cuts: found on train picks (readability review)', () => {
     expect(texts('We propose a new graph neural network (GNN) for molecule generation.')).toContain('We propose a new graph neural network.');
   });
 
+  it('no cut before "by" and the size of a claim (QA: "…and reduces latency by 10%." became "…and reduces latency.")', () => {
+    const sentence = 'Our scheduler improves throughput on long prompts and reduces latency by 10% on a single GPU.';
+    expect(texts(sentence)).not.toContain('Our scheduler improves throughput on long prompts and reduces latency.');
+    expect(texts('Pruning the draft model this way lowers the memory it needs by up to 2x across the benchmarks we try.')).not.toContain('Pruning the draft model this way lowers the memory it needs.');
+    // A means after "by" can still go.
+    expect(texts('We improve the calibration of large language models by ensembling their prompts.')).toContain('We improve the calibration of large language models.');
+  });
+
   it('no cut at an "and" that joins modifiers of one noun or verbs of one object (HJlv-Fz-pS: "…we first learn entity.")', () => {
     const candidatesOf = (id: string) => eligibleCandidates(cleanSentences(trainRecord(id).source)).map((candidate) => candidate.text);
     expect(candidatesOf('HJlv-Fz-pS')).not.toContain('We propose a unified approach in which we first learn entity.');
