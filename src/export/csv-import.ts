@@ -3,7 +3,7 @@ import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../
 import { isKeepableCiteKey, ReadingStatusSchema, type ReadingStatus } from '../schema/papers';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
-import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
+import { arxivIdAmong, bareDoi, citeKeyOfOtherTool, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
 import { noteText, singleLine } from './text';
 import { ET_AL, isEtAl } from '../papers/names';
 import { CSV_COLUMNS, CSV_COLUMNS_BEFORE_CITE_KEYS, splitListCell } from './csv';
@@ -257,9 +257,11 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const journal = field('journalRef');
   // Zotero names a preprint's "publication" arXiv: not a journal.
   if (journal && !(journal.key === 'publication_title' && /arxiv|^corr$/i.test(journal.value))) item.journalRef = singleLine(journal.value);
+  // Our export's keys are the store's; another tool's column may hold record ids (review).
   const citeKey = field('citeKey')?.value.trim();
-  if (isKeepableCiteKey(citeKey)) item.citeKey = citeKey;
-  else if (citeKey !== undefined) leftOut.push({ line: row.line, reason: `cite key "${singleLine(citeKey).slice(0, 40)}" is not one BibTeX reads: left out of ${where}` });
+  const keptKey = ours ? (isKeepableCiteKey(citeKey) ? citeKey : undefined) : citeKeyOfOtherTool(citeKey);
+  if (keptKey !== undefined) item.citeKey = keptKey;
+  else if (citeKey !== undefined) leftOut.push({ line: row.line, reason: `cite key "${singleLine(citeKey).slice(0, 40)}" is not a citation key BibTeX reads: left out of ${where}` });
   const abstract = abstractToSummarize(item, field('abstract')?.value, plainAbstract, leftOut, where);
   const checked = ImportedItemSchema.safeParse(item);
   if (checked.success) return abstract ? { item: checked.data, ...abstract } : checked.data;

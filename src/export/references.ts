@@ -3,6 +3,7 @@ import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId } from '../paper
 import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem, type UnidentifiedEntry } from '../schema/reading-list';
 import { singleLine } from './text';
 import { citeKeyId } from './bibtex';
+import { isKeepableCiteKey } from '../schema/papers';
 import { filedName } from '../papers/names';
 import type { PendingTldr } from './abstract-import';
 
@@ -116,6 +117,19 @@ export function keywordTags(keywords: readonly string[], leftOut?: (reason: stri
 export type ParsedFile = ImportParse & { pendingTldrs: PendingTldr[] };
 
 /** What a reference manager's records give. */
+// What other tools write where a citation key could be, and is not one: a record number, a GUID,
+// an accession number ("WOS:000455291400001", "citeulike:14259453", "arXiv:1706.03762"), a DOI.
+const RECORD_ID = /^(?:[^A-Za-z].*|[A-Za-z]+:[\d.]+(?:v\d+)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|.*\/.*)$/i;
+
+/**
+ * A citation key as another tool's file gives it (a CSV's Citation Key column, a RIS record's ID),
+ * or undefined for a record's id there: RIS's ID is the record's id in most tools (Zotero ignores
+ * it; JabRef writes its BibTeX key), and a key once kept never changes (review).
+ */
+export function citeKeyOfOtherTool(value: string | undefined): string | undefined {
+  return isKeepableCiteKey(value) && !RECORD_ID.test(value) ? value : undefined;
+}
+
 export type ParsedRecords = Pick<ParsedFile, 'items' | 'rejected' | 'leftOut' | 'pendingTldrs' | 'unidentified'>;
 
 /**

@@ -1,10 +1,9 @@
 import { titleFromTex } from '../papers/latex';
 import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
-import { isKeepableCiteKey } from '../schema/papers';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
 import { normalizeArxivId } from '../papers/ids';
-import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
+import { arxivIdAmong, bareDoi, citeKeyOfOtherTool, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
 import { noteText, singleLine } from './text';
 
 /** One `TY  - …` to `ER  - ` record: each tag's values in order (tags repeat: AU, KW, N1). */
@@ -114,9 +113,9 @@ function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedIt
   // "2017/06/12/" (the RIS form) or "2017-06-12", in whichever date tag has a whole one (DA may hold only the year).
   const date = [...all('DA'), ...all('Y1'), ...all('PY')].map((value) => /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(value)).find((match) => match !== null);
   if (date && isSubmissionDate(`${date[1]}-${date[2]}-${date[3]}`, id)) item.published = `${date[1]}-${date[2]}-${date[3]}`;
-  // Our export's and JabRef's citation key; EndNote's record number ("123") is no key.
-  const citeKey = first('ID');
-  if (citeKey !== undefined && /[A-Za-z]/.test(citeKey) && isKeepableCiteKey(citeKey)) item.citeKey = citeKey;
+  // Our export's and JabRef's citation key; another tool's record id there is none.
+  const citeKey = citeKeyOfOtherTool(first('ID'));
+  if (citeKey !== undefined) item.citeKey = citeKey;
   const pdf = first('L1');
   if (pdf && /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/pdf\//i.test(pdf)) item.pdfUrl = pdf;
   // AB (Zotero, Mendeley), N2 (EndNote's older tag for it).

@@ -39,10 +39,15 @@ describe('CSV import: our CSV export comes back as it was exported', () => {
   });
 
   test("another tool's Citation Key column gives the key; one BibTeX cannot read is left out, and said, not the paper", () => {
-    const csv = ['id,title,Citation Key', '2310.01779,A,vaswani2017attention', '1706.03762,B,"has space, comma"'].join('\n');
+    const csv = ['id,title,Citation Key', '2310.01779,A,vaswani2017attention', '1706.03762,B,"has space, comma"', '2402.18041,C,[2]', '2106.09685,D,WOS:000455291400001'].join('\n');
     const parse = parseImport(csv, 'sheet.csv');
-    expect(parse.items.map((item) => [item.id, item.citeKey])).toEqual([['2310.01779', 'vaswani2017attention'], ['1706.03762', undefined]]);
-    expect(parse.leftOut?.map((leftOut) => leftOut.reason)).toEqual(['cite key "has space, comma" is not one BibTeX reads: left out of the row at line 3 ("B")']);
+    expect(parse.items.map((item) => [item.id, item.citeKey])).toEqual([['2310.01779', 'vaswani2017attention'], ['1706.03762', undefined], ['2402.18041', undefined], ['2106.09685', undefined]]);
+    // Review: a record's number or accession id there would be the paper's key for good.
+    expect(parse.leftOut?.map((leftOut) => leftOut.reason)).toEqual([
+      'cite key "has space, comma" is not a citation key BibTeX reads: left out of the row at line 3 ("B")',
+      'cite key "[2]" is not a citation key BibTeX reads: left out of the row at line 4 ("C")',
+      'cite key "WOS:000455291400001" is not a citation key BibTeX reads: left out of the row at line 5 ("D")',
+    ]);
   });
 
   test('each row knows its line, also after a note that spans lines', () => {

@@ -114,12 +114,15 @@ describe('RIS import', () => {
     expect(parseImport(spaced).items[0]).toMatchObject({ title: 'Spaced', tags: ['vision'], notes: 'A note.' });
   });
 
-  test("our export's ID line (a kept cite key, as JabRef writes one) comes back as the key; EndNote's record number there is no key", () => {
+  test("our export's ID line (a kept cite key, as JabRef writes one) comes back as the key; another tool's record id there is no key", () => {
     const ours = exportRis([savedItem({ id: '2310.01779', citeKey: 'lecun2024383' }), savedItem({ id: '1706.03762' })]);
     expect(ours).toContain('ID  - lecun2024383\r\n');
     expect(parseImport(ours, 'list.ris').items.map((item) => [item.id, item.citeKey])).toEqual([['2310.01779', 'lecun2024383'], ['1706.03762', undefined]]);
-    const endnote = ['TY  - JOUR', 'ID  - 123', 'TI  - One', 'UR  - https://arxiv.org/abs/2402.18041', 'ER  - ', ''].join('\n');
-    expect(parseImport(endnote).items.map((item) => [item.id, item.citeKey])).toEqual([['2402.18041', undefined]]);
+    const record = (id: string, arxivId: string) => ['TY  - JOUR', `ID  - ${id}`, 'TI  - One', `UR  - https://arxiv.org/abs/${arxivId}`, 'ER  - ', ''].join('\n');
+    // Review: other tools' record ids (EndNote's number, a GUID, an accession number, a DOI) would be the paper's key for good.
+    const others = ['123', '6d3a2f5b-3c1e-4f3a-9b0a-1a2b3c4d5e6f', 'd3a2f5b1-3c1e-4f3a-9b0a-1a2b3c4d5e6f', 'WOS:000455291400001', 'citeulike:14259453', '10.48550/arXiv.1706.03762'];
+    const file = [...others.map((id, index) => record(id, `2402.1804${index}`)), record('Vaswani2017', '1706.03762')].join('\n');
+    expect(parseImport(file, 'library.ris').items.map((item) => item.citeKey)).toEqual([...others.map(() => undefined), 'Vaswani2017']);
   });
 
   test('a record without ER still counts; a bad arXiv reference is said', () => {
