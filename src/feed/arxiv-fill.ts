@@ -68,7 +68,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
     }));
 
   // Past the most the record holds, the last papers are not kept: they are completed when their pages are opened.
-  // `failure`: why the last request failed, kept until one succeeds (the reading list says it).
+  // `failure`: why the last request failed, kept while the queue waits for its retry time (the reading list says it).
   const keep = (db: PaperLensDatabase, retryAfterFailure: number | null, failure?: string) => {
     retryAt = retryAfterFailure;
     return db.transaction('rw', db.meta, async () => {

@@ -246,7 +246,7 @@ export const MAX_ARXIV_FILL_QUEUE = 100_000;
 export const ArxivFillQueueSchema = z.object({
   ids: z.array(ArxivIdSchema).check(z.maxLength(MAX_ARXIV_FILL_QUEUE)),
   retryAt: z.nullable(Timestamp),
-  /** Why the last request failed (arXiv down, the browser offline), until one succeeds: the reading list says it. */
+  /** Why the last request failed (arXiv down, the browser offline), while the queue waits for its retry time: the reading list says it. */
   failure: z.optional(text(300)),
   /** The extension version that last queued every saved paper lacking its details (see ArxivFiller.resume). */
   sweptVersion: z.optional(z.string().check(z.maxLength(50))),

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 // QA: a library imported while arXiv could not be reached showed "No TL;DR" on 342 of 400 rows, and
 // nothing on the page said why, or that the TL;DRs would come.
-test('papers imported by id while arXiv is out of reach: the list says they wait for arXiv and why; once arXiv answers, the line goes', async () => {
+test('papers imported by id while arXiv is out of reach: the list says how many wait for arXiv and why (not one whose page was opened since); once arXiv answers, the line goes', async () => {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
   await page.getByTestId('empty').waitFor();
@@ -24,8 +24,14 @@ test('papers imported by id while arXiv is out of reach: the list says they wait
   const status = page.getByTestId('arxiv-fill-status');
   await expect.poll(() => status.textContent()).toMatch(/^2 saved papers wait for their details from arXiv \(title, authors, TL;DR\): the last request failed \(.+\)\. Asking again (?:at|tomorrow at) .+\.$/);
 
-  // arXiv answers again; a paper saved by its id asks at once, and the ones waiting follow it.
+  // One paper's page opened meanwhile (review): its card completes it, and it waits no more.
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
+  const abs = await browser.context.newPage();
+  await abs.goto('https://arxiv.org/abs/1706.03762');
+  await expect.poll(() => status.textContent()).toMatch(/^One saved paper waits for its details from arXiv \(title, authors, TL;DR\): the last request failed/);
+  await abs.close();
+
+  // arXiv answers again; a paper saved by its id asks at once, and the ones waiting follow it.
   browser.serve('https://arxiv.org/abs/2402.18041', await fixture('arxiv-abs-2402.18041.html'));
   browser.serve('https://arxiv.org/abs/2310.01779', await fixture('arxiv-abs-2310.01779v3.html'));
   await page.getByTestId('search').fill('2310.01779');

@@ -782,7 +782,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         />
       </div>
       <div class="files">
-        {items && <ArxivFillStatus db={db} items={items} />}
+        {/* Once the whole list is read: the first screen alone would count some of the papers waiting. */}
+        {live.value && <ArxivFillStatus db={db} items={live.value.items} />}
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
         {items && items.length > 0 && <ExportBar all={sorted} shown={shown} loading={!complete} />}
         <ImportPanel db={db} applied={(ids, sentAt) => undo.listedAgain((item) => ids.has(item.id) && item.removedAt < sentAt)} />

@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { arxivFillText } from '../../../src/ui/reading-list/arxiv-fill-status';
 
 const now = new Date(2026, 11, 7, 14, 0).getTime();
+// The listed papers that still lack what their arXiv page gives.
 const listed = new Set(['2401.00001', '2401.00002', '2401.00003']);
 
 describe("the reading list's line on papers waiting for arXiv", () => {
-  test('none of the listed papers waits (a queued paper removed since): no line', () => {
+  test('none of the queued papers lacks its details (removed since, or its page opened): no line', () => {
     expect(arxivFillText({ ids: ['2401.09999'], retryAt: null }, listed, true, now)).toBeNull();
   });
 
