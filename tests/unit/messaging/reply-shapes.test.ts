@@ -79,6 +79,20 @@ test('every request type is answered in the shape its ResponseSchemas entry give
   expect([...answered].sort()).toEqual(Object.keys(ResponseSchemas).sort());
 });
 
+test("answers in their other shapes: a page's removal (without the reader's words), no arXiv page, no title", async () => {
+  const page: HandlerDeps = { ...deps, fromPage: true, senderUrl: 'https://arxiv.org/abs/2310.01779', arxivPage: async () => null };
+  const answer = async <R extends Request>(request: R): Promise<unknown> => {
+    const reply = await handleMessage(request, page);
+    if (!reply.ok) throw new Error(`${request.type}: ${reply.error}`);
+    return ResponseSchemas[request.type].parse(reply.result);
+  };
+  await answer({ type: 'save', paper: { id: '2310.01779', title: 'x' } });
+  expect(await answer({ type: 'removeSaved', ids: ['2310.01779'] })).toMatchObject([{ id: '2310.01779', notes: '', tags: [] }]);
+  expect(await answer({ type: 'keptRemoved', ids: ['2310.01779'] })).toMatchObject([{ id: '2310.01779' }]);
+  expect(await answer({ type: 'arxivPage', id: '2411.99999' })).toBeNull();
+  expect(await answer({ type: 'paperTitle', id: '2411.99999' })).toBeNull();
+});
+
 test('a refusal is answered in the shape RefusalSchema gives, with why', async () => {
   const malformed = await handleMessage({ type: 'setStatus', id: '2310.01779', status: 'done' }, deps);
   expect(RefusalSchema.parse(malformed).error).toMatch(/status/);
