@@ -116,7 +116,6 @@ export function keywordTags(keywords: readonly string[], leftOut?: (reason: stri
 /** A file read for import, with the abstracts whose TL;DR is still to be picked (see parseImportInSteps). */
 export type ParsedFile = ImportParse & { pendingTldrs: PendingTldr[] };
 
-/** What a reference manager's records give. */
 // What other tools write where a citation key could be, and is not one: a record number, a GUID,
 // an accession number ("WOS:000455291400001", "citeulike:14259453", "arXiv:1706.03762"), a DOI.
 const RECORD_ID = /^(?:[^A-Za-z].*|[A-Za-z]+:[\d.]+(?:v\d+)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|.*\/.*)$/i;
@@ -130,6 +129,7 @@ export function citeKeyOfOtherTool(value: string | undefined): string | undefine
   return isKeepableCiteKey(value) && !RECORD_ID.test(value) ? value : undefined;
 }
 
+/** What a reference manager's records give. */
 export type ParsedRecords = Pick<ParsedFile, 'items' | 'rejected' | 'leftOut' | 'pendingTldrs' | 'unidentified'>;
 
 /**
