@@ -75,9 +75,12 @@ export default defineBackground(() => {
 
   // One request per paper for the popup, its Copy BibTeX and the completion of the paper once saved.
   // arXiv's Retry-After holds every one of them (a 429 answered for a tab's title holds the queue too).
-  const arxivPages = cachedArxivPages(
-    heedingRetryAfter((id) => fetchArxivPaper(id, (input, init) => fetch(input, init)), Date.now, keptArxivWait(), (send) => spacedRequests(send, ARXIV_PAGE_GAP_MS)),
-  );
+  const fetchPaper = async (id: string) => {
+    const page = await fetchArxivPaper(id, (input, init) => fetch(input, init));
+    if (page.ok) void arxiv.arxivAnswered().catch(() => undefined);
+    return page;
+  };
+  const arxivPages = cachedArxivPages(heedingRetryAfter(fetchPaper, Date.now, keptArxivWait(), (send) => spacedRequests(send, ARXIV_PAGE_GAP_MS)));
   const arxiv = createArxivFiller({
     ready: store.ready,
     fetchPaper: arxivPages,

@@ -40,6 +40,11 @@ export interface ArxivFiller {
    * feature, or while it was switched off, or left when arXiv said no).
    */
   resume: () => Promise<void>;
+  /**
+   * arXiv answered another request (the popup's, a tab's title): papers held after a failure go on
+   * now, not at their retry time. (While arXiv asks to wait, no request of ours gets an answer.)
+   */
+  arxivAnswered: () => Promise<void>;
 }
 
 export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
@@ -167,6 +172,13 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
       if (queue.size === 0 || !(await deps.enabled())) return;
       // An update or a browser restart may have cleared the alarm: it is asked for again.
       if (retryAt !== null && retryAt > deps.now()) return deps.scheduleRetry(retryAt);
+      return start(db);
+    },
+    arxivAnswered: async () => {
+      const db = await deps.ready();
+      await load(db);
+      if (retryAt === null || running !== null || queue.size === 0 || !(await deps.enabled())) return;
+      await keep(db, null);
       return start(db);
     },
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { fixture, launchExtension, listSavedFrom, sendFromPage, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 
@@ -41,4 +41,25 @@ test('papers imported by id while arXiv is out of reach: the list says how many 
   await page.getByTestId('search').fill('');
   await expect.poll(() => page.locator('[data-testid="reading-item"][data-arxiv-id="1706.03762"]').textContent()).toContain('Attention Is All You Need');
   expect(await page.getByText('No TL;DR').count()).toBe(0);
+});
+
+test('held after a failure, the waiting papers go on as soon as arXiv answers the popup, not at their retry time', async () => {
+  const again = await launchExtension();
+  try {
+    const page = await again.context.newPage();
+    await page.goto(`chrome-extension://${again.extensionId}/reading-list.html`);
+    await page.getByTestId('empty').waitFor();
+    await page.getByTestId('import-file').setInputFiles({ name: 'ids.txt', mimeType: 'text/plain', buffer: Buffer.from('2402.18041\n') });
+    await page.getByTestId('import-apply').click();
+    const status = page.getByTestId('arxiv-fill-status');
+    await expect.poll(() => status.textContent()).toMatch(/the last request failed \(.+\)\. Asking again/);
+    again.serve('https://arxiv.org/abs/2402.18041', await fixture('arxiv-abs-2402.18041.html'));
+    again.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
+    // What the popup asks for a PDF tab of a paper the store lacks.
+    expect((await sendFromPage(page, { type: 'arxivPage', id: '1706.03762' })).ok).toBe(true);
+    await expect.poll(() => status.count(), { timeout: 20_000 }).toBe(0);
+    expect((await listSavedFrom(page)).find((item) => item.id === '2402.18041')?.authors.length).toBeGreaterThan(0);
+  } finally {
+    await again.close();
+  }
 });

@@ -138,6 +138,24 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null, sweptVersion: '2.0.0' });
   });
 
+  test('held after a failure, the papers go on as soon as arXiv answers another request (the popup\'s), not at their retry time', async () => {
+    for (const id of ['2401.00001', '2401.00002']) await saveBare(id);
+    const answers: Record<string, ArxivPaperResult> = { '2401.00001': { ok: false, kind: 'failed', reason: 'offline' } };
+    const filling = filler(answers);
+    await filling.fill(['2401.00001', '2401.00002']);
+    expect(events).toEqual(['fetch 2401.00001', `retry at ${ARXIV_RETRY_MS}`]);
+    events = [];
+    clock += ARXIV_REQUEST_GAP_MS;
+    answers['2401.00001'] = { ok: true, paper: attention };
+    await filling.arxivAnswered();
+    expect(events).toEqual(['fetch 2401.00002', `wait ${ARXIV_REQUEST_GAP_MS}`, 'fetch 2401.00001']);
+    expect(await readArxivFillQueue(db)).toEqual({ ids: [], retryAt: null, sweptVersion: '2.0.0' });
+    // Nothing held: nothing to do.
+    events = [];
+    await filling.arxivAnswered();
+    expect(events).toEqual([]);
+  });
+
   test("QA: arXiv's 429 asking to wait 5 s: the retry is a minute later, not the 15 min of a failure that says nothing", async () => {
     await saveBare('2401.00001');
     const { fill } = filler({ '2401.00001': { ok: false, kind: 'failed', reason: 'arXiv answered HTTP 429 for 2401.00001', retryAfterMs: 5_000 } });
