@@ -300,18 +300,8 @@ export async function applyImport(db: PaperLensDatabase, items: readonly Importe
     const stored = await knownPapers(db, ids);
     const incoming = withKnownPapers(items, stored);
     const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
-    // The kept keys go back on below: a listed paper keeps its own, a new one takes the file's when free.
-    const listedKeys = new Map(existing.flatMap((item) => (item.citeKey === undefined ? [] : [[item.id, item.citeKey] as const])));
     const plan = planListImport(existing, incoming, now, rejected);
-    const fileKeys = new Map(incoming.flatMap((item) => (item.citeKey === undefined ? [] : [[item.id, item.citeKey] as const])));
-    const written = await withCiteKeys(
-      db,
-      [...plan.added, ...plan.updated].map((item) => {
-        const citeKey = listedKeys.get(item.id);
-        return citeKey === undefined ? withoutCiteKey(item) : { ...item, citeKey };
-      }),
-      fileKeys,
-    );
+    const written = await keyedWrites(db, existing, incoming, plan);
     await db.saved.bulkPut(written);
     // Listed again by the file, as the file has them: no longer "recently removed".
     await db.removed.bulkDelete(plan.added.map((item) => item.id));
@@ -319,6 +309,53 @@ export async function applyImport(db: PaperLensDatabase, items: readonly Importe
     await queueArxivFill(db, written, stored);
     return { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged, rejected: plan.rejected, summary: plan.summary };
   });
+}
+
+/**
+ * The items an import plan writes, with the citation keys they will have: a listed paper keeps its
+ * own, a new one (or one without a key yet) takes the file's when free. Reads only: the preview
+ * runs it too. Run inside a transaction on `db.saved` and `db.meta`.
+ */
+export async function keyedWrites(db: PaperLensDatabase, existing: readonly SavedItem[], incoming: readonly ImportedItem[], plan: ImportPlan): Promise<SavedItem[]> {
+  const listedKeys = new Map(existing.flatMap((item) => (item.citeKey === undefined ? [] : [[item.id, item.citeKey] as const])));
+  const fileKeys = new Map(incoming.flatMap((item) => (item.citeKey === undefined ? [] : [[item.id, item.citeKey] as const])));
+  return withCiteKeys(
+    db,
+    [...plan.added, ...plan.updated].map((item) => {
+      const citeKey = listedKeys.get(item.id);
+      return citeKey === undefined ? withoutCiteKey(item) : { ...item, citeKey };
+    }),
+    fileKeys,
+  );
+}
+
+/**
+ * What the preview says of each citation key the file gives that its paper will not be cited by
+ * (QA: renamed without a word, so a colleague's \cite{} named another paper): the key the list
+ * cites it by, or who holds the file's key (a paper of the list or of the file, or one Copy BibTeX
+ * cited by it). Run inside a transaction on `db.saved` and `db.meta`.
+ */
+export async function citeKeyNotes(db: PaperLensDatabase, existing: readonly SavedItem[], incoming: readonly ImportedItem[], plan: ImportPlan): Promise<ImportRejection[]> {
+  const fileKeys = incoming.flatMap((item) => (item.citeKey === undefined ? [] : [item.citeKey]));
+  if (fileKeys.length === 0) return [];
+  const after = new Map(existing.map((item) => [item.id, item]));
+  for (const item of await keyedWrites(db, existing, incoming, plan)) after.set(item.id, item);
+  const holders = new Map<string, string>();
+  for (const row of await db.saved.where('citeKey').anyOfIgnoreCase(fileKeys).toArray()) if (row.citeKey !== undefined) holders.set(citeKeyId(row.citeKey), row.id);
+  for (const item of after.values()) if (item.citeKey !== undefined) holders.set(citeKeyId(item.citeKey), item.id);
+  const notes: ImportRejection[] = [];
+  const said = new Set<string>();
+  for (const item of incoming) {
+    if (item.citeKey === undefined || said.has(item.id)) continue;
+    const cited = after.get(item.id)?.citeKey;
+    if (cited !== undefined && citeKeyId(cited) === citeKeyId(item.citeKey)) continue;
+    said.add(item.id);
+    const holder = holders.get(citeKeyId(item.citeKey));
+    const listedAs = existing.find((listed) => listed.id === item.id)?.citeKey;
+    const why = listedAs !== undefined ? 'your list cites it by its own key' : holder !== undefined && holder !== item.id ? `it is ${holder}'s` : 'Copy BibTeX cited another paper by it';
+    notes.push({ line: item.line ?? 0, reason: `citation key "${item.citeKey}" is not kept for ${item.id} (${why})${cited === undefined ? '' : `: it is cited as ${cited}`}` });
+  }
+  return notes;
 }
 
 function withoutCiteKey(item: SavedItem): SavedItem {

@@ -2,7 +2,6 @@
 import { arxivIdFromReference, arxivIdFromUrl, normalizeArxivId } from '../papers/ids';
 import { MAX_TAG_LENGTH, MAX_TAGS, uniqueTags, type ImportParse, type ImportRejection, type ImportedItem, type UnidentifiedEntry } from '../schema/reading-list';
 import { singleLine } from './text';
-import { citeKeyId } from './bibtex';
 import { isKeepableCiteKey } from '../schema/papers';
 import { filedName } from '../papers/names';
 import type { PendingTldr } from './abstract-import';
@@ -160,30 +159,7 @@ export function importRecords<R>(
     } else items.push(result);
     leftOut.push(...found);
   }
-  leftOut.push(...sharedKeyNotes(items));
-  leftOut.sort((a, b) => a.line - b.line);
   return { items, rejected, ...(leftOut.length > 0 ? { leftOut } : {}), ...(unidentified.length > 0 ? { unidentified } : {}), pendingTldrs };
-}
-
-/**
- * What the preview says of papers whose citation key another paper of the file holds (a merged or
- * hand-edited .bib; QA: renamed without a word): the import keys them anew, the paper added first
- * (then the one earlier in the file) keeping the key, as db/cite-keys.ts keys them.
- */
-function sharedKeyNotes(items: readonly ImportedItem[]): ImportRejection[] {
-  const order = items.map((_, index) => index).sort((a, b) => (items[a]!.addedAt ?? Infinity) - (items[b]!.addedAt ?? Infinity) || a - b);
-  const holders = new Map<string, ImportedItem>();
-  const notes: ImportRejection[] = [];
-  for (const index of order) {
-    const item = items[index]!;
-    if (item.citeKey === undefined) continue;
-    const holder = holders.get(citeKeyId(item.citeKey));
-    if (!holder) holders.set(citeKeyId(item.citeKey), item);
-    else if (holder.id !== item.id) {
-      notes.push({ line: item.line ?? 0, reason: `citation key "${item.citeKey}" is ${holder.id}'s too${holder.line ? ` (line ${holder.line})` : ''}: ${item.id} gets a key of its own` });
-    }
-  }
-  return notes;
 }
 
 /** "Vaswani, Ashish" → "Ashish Vaswani"; "King, Martin Luther, Jr." → "Martin Luther King, Jr."; a name without a comma as it is. */

@@ -1,5 +1,5 @@
 import type { PaperLensDatabase } from '../../db/database';
-import { knownPapers, papersTitled, planListImport, withKnownPapers } from '../../db/reading-list';
+import { citeKeyNotes, knownPapers, papersTitled, planListImport, withKnownPapers } from '../../db/reading-list';
 import { matchTitles, unidentifiedTitles } from '../../export/title-match';
 import { decodeImportFile, ImportError, importLimitOf, MAX_IMPORT_BYTES, parseImportInSteps, tooLargeMessage } from '../../export';
 import type { ImportParse, ImportPlan, SavedItem } from '../../schema';
@@ -40,13 +40,16 @@ export async function previewImport(db: PaperLensDatabase, source: ImportSource,
     return { ok: false, error: `the file could not be read: ${errorMessage(error)}` };
   }
   try {
-    const preview = await db.transaction('r', db.saved, db.paperBlocks, async () => {
+    const preview = await db.transaction('r', db.saved, db.paperBlocks, db.meta, async () => {
       // Entries naming no arXiv id are the papers their titles name; the parse Apply sends has their ids.
       const matched = matchTitles(parse, await papersTitled(db, unidentifiedTitles(parse)));
       const ids = [...new Set(matched.items.map((item) => item.id))];
       const incoming = withKnownPapers(matched.items, await knownPapers(db, ids));
       const existing = (await db.saved.bulkGet(ids)).filter((item): item is SavedItem => item !== undefined);
-      return { fileName: source.name, parse: matched, plan: planListImport(existing, incoming, now, matched.rejected) };
+      const plan = planListImport(existing, incoming, now, matched.rejected);
+      const keyNotes = await citeKeyNotes(db, existing, incoming, plan);
+      const leftOut = [...(matched.leftOut ?? []), ...keyNotes].sort((a, b) => a.line - b.line);
+      return { fileName: source.name, parse: { ...matched, ...(leftOut.length > 0 ? { leftOut } : {}) }, plan };
     });
     return { ok: true, preview };
   } catch (error) {

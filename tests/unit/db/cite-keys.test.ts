@@ -124,17 +124,6 @@ describe('imported keys', () => {
     expect(keysOf(exportBibtex(await listSaved(db)))).toEqual(before);
   });
 
-  test('QA: two entries of a .bib sharing a key: the preview says which paper gets a key of its own, and the import gives it one', async () => {
-    const merged = [
-      '@article{alvarez2023dup, title = {Learning to Reason with Graphs}, author = {Wang, Wei}, eprint = {2401.00001}, archivePrefix = {arXiv}}',
-      '@article{Alvarez2023dup, title = {Learning Sparse Features}, author = {Wang, Jun}, eprint = {2405.00002}, archivePrefix = {arXiv}}',
-    ].join('\n');
-    expect(parseImport(merged, 'merged.bib').leftOut).toEqual([{ line: 2, reason: 'citation key "Alvarez2023dup" is 2401.00001\'s too (line 1): 2405.00002 gets a key of its own' }]);
-    await importText(merged);
-    expect((await db.saved.get('2401.00001'))!.citeKey).toBe('alvarez2023dup');
-    expect((await db.saved.get('2405.00002'))!.citeKey).toBe('wang2024learning');
-  });
-
   test('a removed paper frees its key for a paper saved later', async () => {
     await savePaper(db, thesis, 1000);
     await removeSaved(db, [thesis.id], 1500);

@@ -327,3 +327,31 @@ describe('malformed files are refused with their reason and change nothing', () 
     expect(await dump(db)).toBe(before);
   });
 });
+
+describe("the preview says which of the file's citation keys are not kept, and why (QA: renamed without a word)", () => {
+  const entry = (key: string, id: string, title: string, author: string) => `@article{${key}, title = {${title}}, author = {${author}}, eprint = {${id}}, archivePrefix = {arXiv}}`;
+
+  test("a key a listed paper holds, a listed paper's own key, and two entries of the file sharing one", async () => {
+    await db.saved.bulkPut([
+      savedItem({ id: '2005.11401', title: 'Retrieval-Augmented Generation for Knowledge-Intensive NLP Tasks', authors: ['Patrick Lewis'], citeKey: 'lewis2020retrieval' }),
+      savedItem({ id: '2005.14165', title: 'Language Models are Few-Shot Learners', authors: ['Tom B. Brown'], citeKey: 'brown2020language' }),
+    ]);
+    const file = [
+      entry('lewis2020retrieval', '2002.08909', 'REALM: Retrieval-Augmented Language Model Pre-Training', 'Guu, Kelvin'),
+      entry('gpt3', '2005.14165', 'Language Models are Few-Shot Learners', 'Brown, Tom B.'),
+      entry('gpt3', '2001.08361', 'Scaling Laws for Neural Language Models', 'Kaplan, Jared'),
+      entry('alvarez2023dup', '2401.00001', 'Learning to Reason with Graphs', 'Wang, Wei'),
+      entry('Alvarez2023dup', '2405.00002', 'Learning Sparse Features', 'Wang, Jun'),
+    ].join('\n');
+    const found = await preview(file, 'colleague.bib');
+    expect(found.parse.leftOut?.map((note) => note.reason)).toEqual([
+      'citation key "lewis2020retrieval" is not kept for 2002.08909 (it is 2005.11401\'s): it is cited as guu2020realm',
+      'citation key "gpt3" is not kept for 2005.14165 (your list cites it by its own key): it is cited as brown2020language',
+      'citation key "Alvarez2023dup" is not kept for 2405.00002 (it is 2401.00001\'s): it is cited as wang2024learning',
+    ]);
+    // As the preview said.
+    await apply(found);
+    const keys = Object.fromEntries((await db.saved.toArray()).map((item) => [item.id, item.citeKey]));
+    expect(keys).toMatchObject({ '2002.08909': 'guu2020realm', '2005.14165': 'brown2020language', '2001.08361': 'gpt3', '2401.00001': 'alvarez2023dup', '2405.00002': 'wang2024learning' });
+  });
+});
