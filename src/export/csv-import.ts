@@ -92,7 +92,8 @@ const FIELD_COLUMNS = {
   primaryCategory: ['primary_category'],
   doi: ['doi'],
   journalRef: ['journal_ref', 'publication_title'],
-  citeKey: ['cite_key', 'citation_key'],
+  // (Not Zotero's Key column: the item's own id there, ABCD1234.)
+  citeKey: ['cite_key', 'citation_key', 'citekey', 'bibtex_key'],
 } as const;
 type Field = keyof typeof FIELD_COLUMNS;
 

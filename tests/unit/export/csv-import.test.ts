@@ -42,6 +42,9 @@ describe('CSV import: our CSV export comes back as it was exported', () => {
     const csv = ['id,title,Citation Key', '2310.01779,A,vaswani2017attention', '1706.03762,B,"has space, comma"', '2402.18041,C,[2]', '2106.09685,D,WOS:000455291400001'].join('\n');
     const parse = parseImport(csv, 'sheet.csv');
     expect(parse.items.map((item) => [item.id, item.citeKey])).toEqual([['2310.01779', 'vaswani2017attention'], ['1706.03762', undefined], ['2402.18041', undefined], ['2106.09685', undefined]]);
+    // Other tools' names for the column (QA); not Zotero's Key, its item id.
+    expect(parseImport('id,title,BibTeX key\n2310.01779,A,vaswani2017attention\n', 'sheet.csv').items[0]!.citeKey).toBe('vaswani2017attention');
+    expect(parseImport('id,title,citekey\n2310.01779,A,vaswani2017attention\n', 'sheet.csv').items[0]!.citeKey).toBe('vaswani2017attention');
     // Review: a record's number or accession id there would be the paper's key for good.
     expect(parse.leftOut?.map((leftOut) => leftOut.reason)).toEqual([
       'cite key "has space, comma" is not a citation key BibTeX reads: left out of the row at line 3 ("B")',
