@@ -338,6 +338,7 @@ export async function keyedWrites(db: PaperLensDatabase, existing: readonly Save
 export async function citeKeyNotes(db: PaperLensDatabase, existing: readonly SavedItem[], incoming: readonly ImportedItem[], plan: ImportPlan): Promise<ImportRejection[]> {
   const fileKeys = incoming.flatMap((item) => (item.citeKey === undefined ? [] : [item.citeKey]));
   if (fileKeys.length === 0) return [];
+  const listedKeys = new Map(existing.map((item) => [item.id, item.citeKey]));
   const after = new Map(existing.map((item) => [item.id, item]));
   for (const item of await keyedWrites(db, existing, incoming, plan)) after.set(item.id, item);
   const holders = new Map<string, string>();
@@ -351,8 +352,7 @@ export async function citeKeyNotes(db: PaperLensDatabase, existing: readonly Sav
     if (cited !== undefined && citeKeyId(cited) === citeKeyId(item.citeKey)) continue;
     said.add(item.id);
     const holder = holders.get(citeKeyId(item.citeKey));
-    const listedAs = existing.find((listed) => listed.id === item.id)?.citeKey;
-    const why = listedAs !== undefined ? 'your list cites it by its own key' : holder !== undefined && holder !== item.id ? `it is ${holder}'s` : 'Copy BibTeX cited another paper by it';
+    const why = listedKeys.get(item.id) !== undefined ? 'your list cites it by its own key' : holder !== undefined && holder !== item.id ? `it is ${holder}'s` : 'Copy BibTeX cited another paper by it';
     notes.push({ line: item.line ?? 0, reason: `citation key "${item.citeKey}" is not kept for ${item.id} (${why})${cited === undefined ? '' : `: it is cited as ${cited}`}` });
   }
   return notes;

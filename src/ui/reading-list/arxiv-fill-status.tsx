@@ -9,6 +9,15 @@ import { useLiveQuery } from '../live-query';
 import { describeTime } from '../time';
 import { useSettings } from '../use-settings';
 
+type FillState = { waiting: number; kind: 'off' | 'held' | 'reading' };
+
+/** How many of the listed papers lacking what a page gives wait in the queue, and why they wait. */
+function fillState(queue: ArxivFillQueue, lacking: ReadonlySet<string>, completeFromArxiv: boolean, now: number): FillState | null {
+  const waiting = queue.ids.filter((id) => lacking.has(id)).length;
+  if (waiting === 0) return null;
+  return { waiting, kind: !completeFromArxiv ? 'off' : queue.retryAt !== null && queue.retryAt > now ? 'held' : 'reading' };
+}
+
 /**
  * What the line says of the saved papers waiting for their arXiv pages (title, authors, TL;DR),
  * or null when none does: a library imported while arXiv could not be reached showed "No TL;DR" on
@@ -16,19 +25,18 @@ import { useSettings } from '../use-settings';
  * that still lack what a page gives (one whose page was opened meanwhile waits no more: review).
  */
 export function arxivFillText(queue: ArxivFillQueue, lacking: ReadonlySet<string>, completeFromArxiv: boolean, now: number): string | null {
-  const waiting = queue.ids.filter((id) => lacking.has(id)).length;
-  if (waiting === 0) return null;
+  const state = fillState(queue, lacking, completeFromArxiv, now);
+  if (state === null) return null;
+  const { waiting, kind } = state;
   const papers = `${waiting === 1 ? 'One saved paper waits for its' : `${grouped(waiting)} saved papers wait for their`} details from arXiv (title, authors, TL;DR)`;
-  if (!completeFromArxiv) return `${papers}: “Complete papers from arXiv” is off in settings.`;
-  if (isHeldAfterFailure(queue, now)) {
+  if (kind === 'off') return `${papers}: “Complete papers from arXiv” is off in settings.`;
+  if (kind === 'held') {
     return `${papers}: ${queue.failure ? `the last request failed (${queue.failure})` : 'the last request failed'}. Asking again ${describeTime(queue.retryAt!, now)}.`;
   }
   if (waiting === 1) return `${papers}: reading it now.`;
   const minutes = Math.ceil((waiting * ARXIV_REQUEST_GAP_MS) / 60_000);
   return `${papers}: reading them one every ${ARXIV_REQUEST_GAP_MS / 1000} seconds, as arXiv asks${minutes > 1 ? ` (about ${minutes} min)` : ''}.`;
 }
-
-const isHeldAfterFailure = (queue: ArxivFillQueue, now: number): boolean => queue.retryAt !== null && queue.retryAt > now;
 
 /**
  * The reading list's line about the papers waiting for their arXiv pages. Plain text, not a live
@@ -46,7 +54,7 @@ export function ArxivFillStatus({ db, items }: { db: PaperLensDatabase; items: r
     const timer = setTimeout(() => setRetryCame(retryAt), retryAt - Date.now() + 50);
     return () => clearTimeout(timer);
   }, [retryAt]);
-  const reading = queue !== undefined && settings?.completeFromArxiv === true && !isHeldAfterFailure(queue, Date.now()) && queue.ids.some((id) => lacking.has(id));
+  const reading = queue !== undefined && settings !== null && fillState(queue, lacking, settings.completeFromArxiv, Date.now())?.kind === 'reading';
   // A worker stopped mid-queue goes on with it when it starts again: any message starts it.
   useEffect(() => {
     if (reading) void sendRequest({ type: 'health' }).catch(() => undefined);
