@@ -23,6 +23,10 @@ test('papers imported by id while arXiv is out of reach: the list says how many 
   await page.getByTestId('import-result').waitFor();
   const status = page.getByTestId('arxiv-fill-status');
   await expect.poll(() => status.textContent()).toMatch(/^2 saved papers wait for their details from arXiv \(title, authors, TL;DR\): the last request failed \(.+\)\. Asking again (?:at|tomorrow at) .+\.$/);
+  // The line's text changes as papers are read and requests fail or go through: the rows below it
+  // stay where they are (a click on a row's Remove landed beside it when the line took a second line).
+  const listTop = () => page.getByTestId('reading-list').evaluate((list) => Math.round(list.getBoundingClientRect().top));
+  const rowsAt = await listTop();
 
   // One paper's page opened meanwhile (review): its card completes it, and it waits no more.
   browser.serve('https://arxiv.org/abs/1706.03762', await fixture('arxiv-abs-1706.03762.html'));
@@ -37,6 +41,7 @@ test('papers imported by id while arXiv is out of reach: the list says how many 
   await page.getByTestId('search').fill('2310.01779');
   await page.getByTestId('save-by-id').click();
   await expect.poll(() => status.textContent()).toMatch(/\(title, authors, TL;DR\): reading (?:it now|them one every 3 seconds, as arXiv asks)\.$/);
+  expect(await listTop()).toBe(rowsAt);
   await expect.poll(() => status.count(), { timeout: 30_000 }).toBe(0);
   await page.getByTestId('search').fill('');
   await expect.poll(() => page.locator('[data-testid="reading-item"][data-arxiv-id="1706.03762"]').textContent()).toContain('Attention Is All You Need');
