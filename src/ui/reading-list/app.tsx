@@ -8,6 +8,7 @@ import { useOneAtATime } from '../one-at-a-time';
 import { MAX_TAGS, parseTagList, tagKey, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
 import { ArxivFillStatus } from './arxiv-fill-status';
+import { readArxivFillQueue } from '../../db/feed';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-files';
 import { ImportPanel } from './import-panel';
@@ -431,8 +432,18 @@ async function readFirstScreen(db: PaperLensDatabase, sort: SortKey): Promise<Sa
 export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // Reading 5,000 items takes ~100 ms; the first few take ~1 ms and fill the first screen first.
   const [firstScreen, setFirstScreen] = useState<SavedItem[] | null>(null);
+  // Whether papers waited for arXiv when the page opened: their line's place is kept from the first
+  // screen on, so the line coming once the whole list is read does not push the rows down.
+  const [queuedAtOpen, setQueuedAtOpen] = useState(false);
   useEffect(() => {
-    readFirstScreen(db, rememberedSort()).then(setFirstScreen, () => setFirstScreen([]));
+    const queue = readArxivFillQueue(db).catch(() => null);
+    Promise.all([readFirstScreen(db, rememberedSort()), queue]).then(
+      ([screen, queued]) => {
+        setQueuedAtOpen((queued?.ids.length ?? 0) > 0);
+        setFirstScreen(screen);
+      },
+      () => setFirstScreen([]),
+    );
   }, []);
   // The whole list is read once the first screen is in (reading both at once delays the first).
   const live = useLiveQuery(() => (firstScreen === null ? Promise.resolve(undefined) : db.saved.toArray().then(readableSaved)), [firstScreen === null]);
@@ -782,8 +793,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         />
       </div>
       <div class="files">
-        {/* Once the whole list is read: the first screen alone would count some of the papers waiting. */}
-        {live.value && <ArxivFillStatus db={db} items={live.value.items} />}
+        {/* Counted once the whole list is read (the first screen alone would count some of the papers waiting); its place kept until then. */}
+        {items && <ArxivFillStatus db={db} items={live.value?.items} queuedAtOpen={queuedAtOpen} />}
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
         {items && items.length > 0 && <ExportBar all={sorted} shown={shown} loading={!complete} />}
         <ImportPanel db={db} applied={(ids, sentAt) => undo.listedAgain((item) => ids.has(item.id) && item.removedAt < sentAt)} />

@@ -39,13 +39,14 @@ export function arxivFillText(queue: ArxivFillQueue, lacking: ReadonlySet<string
 }
 
 /**
- * The reading list's line about the papers waiting for their arXiv pages. Plain text, not a live
- * region: its count changes with every paper read, every 3 seconds (review).
+ * The reading list's line about the papers waiting for their arXiv pages, of `items` (the whole list;
+ * undefined while it is read). Plain text, not a live region: its count changes with every paper
+ * read, every 3 seconds (review).
  */
-export function ArxivFillStatus({ db, items }: { db: PaperLensDatabase; items: readonly SavedItem[] }) {
+export function ArxivFillStatus({ db, items, queuedAtOpen }: { db: PaperLensDatabase; items: readonly SavedItem[] | undefined; queuedAtOpen: boolean }) {
   const queue = useLiveQuery(() => readArxivFillQueue(db), []).value;
   const settings = useSettings();
-  const lacking = useMemo(() => new Set(items.flatMap((item) => (lacksPageDetails(item) || item.tldr === '' ? [item.id] : []))), [items]);
+  const lacking = useMemo(() => new Set((items ?? []).flatMap((item) => (lacksPageDetails(item) || item.tldr === '' ? [item.id] : []))), [items]);
   // Drawn again when the retry time comes, so "Asking again at 03:34" is not left up past it.
   const [, setRetryCame] = useState(0);
   const retryAt = queue?.retryAt ?? null;
@@ -59,7 +60,8 @@ export function ArxivFillStatus({ db, items }: { db: PaperLensDatabase; items: r
   useEffect(() => {
     if (reading) void sendRequest({ type: 'health' }).catch(() => undefined);
   }, [reading]);
-  if (!queue || !settings) return null;
+  // Until the whole list is read (`items`), the line's place is kept if papers waited when the page opened.
+  if (!items || !queue || !settings) return queuedAtOpen ? <p class="hint arxiv-fill" aria-hidden="true" /> : null;
   const text = arxivFillText(queue, lacking, settings.completeFromArxiv, Date.now());
   return (
     text && (
