@@ -7,8 +7,7 @@ import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
 import { MAX_TAGS, parseTagList, tagKey, uniqueTags, type EditResult, type ReadingStatus, type SavedItem } from '../../schema';
 import { useLiveQuery } from '../live-query';
-import { ArxivFillStatus } from './arxiv-fill-status';
-import { readArxivFillQueue } from '../../db/feed';
+import { ArxivFillStatus, waitingAtOpen } from './arxiv-fill-status';
 import { STATUS_LABELS, STATUS_ORDER } from '../status';
 import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-files';
 import { ImportPanel } from './import-panel';
@@ -434,12 +433,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const [firstScreen, setFirstScreen] = useState<SavedItem[] | null>(null);
   // Whether papers waited for arXiv when the page opened: their line's place is kept from the first
   // screen on, so the line coming once the whole list is read does not push the rows down.
-  const [queuedAtOpen, setQueuedAtOpen] = useState(false);
+  const [waitedAtOpen, setWaitedAtOpen] = useState(false);
   useEffect(() => {
-    const queue = readArxivFillQueue(db).catch(() => null);
-    Promise.all([readFirstScreen(db, rememberedSort()), queue]).then(
-      ([screen, queued]) => {
-        setQueuedAtOpen((queued?.ids.length ?? 0) > 0);
+    const waited = waitingAtOpen(db).catch(() => false);
+    Promise.all([readFirstScreen(db, rememberedSort()), waited]).then(
+      ([screen, waiting]) => {
+        setWaitedAtOpen(waiting);
         setFirstScreen(screen);
       },
       () => setFirstScreen([]),
@@ -794,7 +793,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       </div>
       <div class="files">
         {/* Counted once the whole list is read (the first screen alone would count some of the papers waiting); its place kept until then. */}
-        {items && <ArxivFillStatus db={db} items={live.value?.items} queuedAtOpen={queuedAtOpen} />}
+        {items && <ArxivFillStatus db={db} items={live.value?.items} waitedAtOpen={waitedAtOpen} />}
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
         {items && items.length > 0 && <ExportBar all={sorted} shown={shown} loading={!complete} />}
         <ImportPanel db={db} applied={(ids, sentAt) => undo.listedAgain((item) => ids.has(item.id) && item.removedAt < sentAt)} />

@@ -1,5 +1,6 @@
 import type { PaperLensDatabase } from '../../db/database';
 import { lacksPageDetails, readArxivFillQueue } from '../../db/feed';
+import { readableSaved } from '../../db/saved-rows';
 import { ARXIV_REQUEST_GAP_MS } from '../../feed/arxiv-fill';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendRequest } from '../../messaging/client';
@@ -10,6 +11,20 @@ import { describeTime } from '../time';
 import { useSettings } from '../use-settings';
 
 type FillState = { waiting: number; kind: 'off' | 'held' | 'reading' };
+
+/** A paper its arXiv page would complete: the page's details, or a TL;DR, missing. */
+const waitsForPage = (item: SavedItem) => lacksPageDetails(item) || item.tldr === '';
+
+// Papers removed while they waited stay in the queue until the worker comes to them: a few of its
+// first are enough to tell a queue of listed papers from one holding only those.
+const LOOKED_UP_AT_OPEN = 20;
+
+/** Whether listed papers wait for their arXiv pages as the reading list opens (their line's place is kept until it is counted). */
+export async function waitingAtOpen(db: PaperLensDatabase): Promise<boolean> {
+  const queue = await readArxivFillQueue(db);
+  const rows = await db.saved.bulkGet(queue.ids.slice(0, LOOKED_UP_AT_OPEN));
+  return readableSaved(rows.filter((row) => row !== undefined)).items.some(waitsForPage);
+}
 
 /** How many of the listed papers lacking what a page gives wait in the queue, and why they wait. */
 function fillState(queue: ArxivFillQueue, lacking: ReadonlySet<string>, completeFromArxiv: boolean, now: number): FillState | null {
@@ -43,10 +58,10 @@ export function arxivFillText(queue: ArxivFillQueue, lacking: ReadonlySet<string
  * undefined while it is read). Plain text, not a live region: its count changes with every paper
  * read, every 3 seconds (review).
  */
-export function ArxivFillStatus({ db, items, queuedAtOpen }: { db: PaperLensDatabase; items: readonly SavedItem[] | undefined; queuedAtOpen: boolean }) {
+export function ArxivFillStatus({ db, items, waitedAtOpen }: { db: PaperLensDatabase; items: readonly SavedItem[] | undefined; waitedAtOpen: boolean }) {
   const queue = useLiveQuery(() => readArxivFillQueue(db), []).value;
   const settings = useSettings();
-  const lacking = useMemo(() => new Set((items ?? []).flatMap((item) => (lacksPageDetails(item) || item.tldr === '' ? [item.id] : []))), [items]);
+  const lacking = useMemo(() => new Set((items ?? []).filter(waitsForPage).map((item) => item.id)), [items]);
   // Drawn again when the retry time comes, so "Asking again at 03:34" is not left up past it.
   const [, setRetryCame] = useState(0);
   const retryAt = queue?.retryAt ?? null;
@@ -61,7 +76,7 @@ export function ArxivFillStatus({ db, items, queuedAtOpen }: { db: PaperLensData
     if (reading) void sendRequest({ type: 'health' }).catch(() => undefined);
   }, [reading]);
   // Until the whole list is read (`items`), the line's place is kept if papers waited when the page opened.
-  if (!items || !queue || !settings) return queuedAtOpen ? <p class="hint arxiv-fill" aria-hidden="true" /> : null;
+  if (!items || !queue || !settings) return waitedAtOpen ? <p class="hint arxiv-fill" aria-hidden="true" /> : null;
   const text = arxivFillText(queue, lacking, settings.completeFromArxiv, Date.now());
   return (
     text && (

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { arxivFillText } from '../../../src/ui/reading-list/arxiv-fill-status';
+import { writeArxivFillQueue } from '../../../src/db/feed';
+import { arxivFillText, waitingAtOpen } from '../../../src/ui/reading-list/arxiv-fill-status';
+import { savedItem } from '../export/fixtures';
+import { freshDatabase } from './helpers';
 
 const now = new Date(2026, 11, 7, 14, 0).getTime();
 // The listed papers that still lack what their arXiv page gives.
@@ -30,5 +33,24 @@ describe("the reading list's line on papers waiting for arXiv", () => {
     expect(arxivFillText({ ids: ['2401.00001'], retryAt: now + 60_000, failure: 'offline' }, listed, false, now)).toBe(
       'One saved paper waits for its details from arXiv (title, authors, TL;DR): “Complete papers from arXiv” is off in settings.',
     );
+  });
+});
+
+describe('as the reading list opens, whether its line on papers waiting for arXiv gets a place before the whole list is read', () => {
+  test('a listed paper saved bare waits: yes; only papers removed since, or completed meanwhile: no (the place would go again, moving the rows up)', async () => {
+    const db = freshDatabase('waiting-at-open');
+    await db.saved.bulkPut([
+      savedItem({ id: '2401.00001', authors: [], tldr: '' }),
+      savedItem({ id: '2401.00002' }),
+    ]);
+    expect(await waitingAtOpen(db)).toBe(false);
+    await writeArxivFillQueue(db, { ids: ['2401.09999', '2401.00002'], retryAt: null });
+    expect(await waitingAtOpen(db)).toBe(false);
+    await writeArxivFillQueue(db, { ids: ['2401.09999', '2401.00002', '2401.00001'], retryAt: null });
+    expect(await waitingAtOpen(db)).toBe(true);
+    // Completed but for its TL;DR (saved from a list that shows no abstracts): it waits too.
+    await db.saved.put(savedItem({ id: '2401.00001', tldr: '' }));
+    expect(await waitingAtOpen(db)).toBe(true);
+    db.close();
   });
 });
