@@ -74,10 +74,11 @@ const columnKey = (header: string): string => header.trim().toLowerCase().replac
 
 // Where the paper's arXiv id may be, most specific first: our export's `id`, other tools' columns
 // (Zotero: Url, DOI, Extra holding "arXiv: <id>").
-const ID_COLUMNS = ['id', 'arxiv_id', 'arxiv', 'eprint', 'paper_id', 'url', 'link', 'source_url', 'pdf_url', 'doi', 'extra'];
+// A spreadsheet's "Paper" column holds the paper's title or its link: last, and read for an id only.
+const ID_COLUMNS = ['id', 'arxiv_id', 'arxiv', 'eprint', 'paper_id', 'url', 'link', 'source_url', 'pdf_url', 'doi', 'extra', 'paper'];
 // Our export's columns and Zotero's names for the same thing.
 const FIELD_COLUMNS = {
-  title: ['title'],
+  title: ['title', 'paper_title', 'paper'],
   authors: ['authors', 'author'],
   status: ['status'],
   tags: ['tags', 'manual_tags', 'keywords'],
@@ -199,12 +200,13 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
     }
     return null;
   };
-  // Another tool's title on one line, its TeX read (titleFromTex); ours as exported.
-  const written = field('title')?.value ?? '';
+  // Another tool's title on one line, its TeX read (titleFromTex); ours as exported. Not a "Paper" cell holding the paper's link.
+  const titled = field('title');
+  const written = titled && !(titled.key === 'paper' && (/^\s*https?:\/\//i.test(titled.value) || arxivIdAmong([{ text: titled.value, bare: true }]).id)) ? titled.value : '';
   const title = ours ? written.trim() : singleLine(titleFromTex(written)).trim();
   const where = `the row at line ${row.line}${title ? ` ("${singleLine(title).slice(0, 60)}")` : ''}`;
   // Any column may hold the id alone; a DOI or Extra that names no arXiv paper is not what was wrong.
-  const sources = ID_COLUMNS.map((key) => ({ text: cellOf(key).trim(), bare: true, namesPaper: key !== 'doi' && key !== 'extra' }));
+  const sources = ID_COLUMNS.map((key) => ({ text: cellOf(key).trim(), bare: true, namesPaper: key !== 'doi' && key !== 'extra' && key !== 'paper' }));
   const { id, candidate } = arxivIdAmong(sources.filter((source) => source.text !== ''));
   if (!id) return { line: row.line, reason: candidate ? `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` : `no arXiv id (id, URL, DOI or Extra column) in ${where}` };
 

@@ -53,6 +53,18 @@ describe('CSV import: our CSV export comes back as it was exported', () => {
     ]);
   });
 
+  test("QA: a spreadsheet's Paper column gives the title, or the id when it holds the paper's link", () => {
+    const titled = parseImport('Paper,Link,Notes\nAttention Is All You Need,https://arxiv.org/abs/1706.03762,read twice\n', 'sheet.csv');
+    expect(titled.items.map((item) => [item.id, item.title, item.notes])).toEqual([['1706.03762', 'Attention Is All You Need', 'read twice']]);
+    const linked = parseImport('Paper,Notes\nhttps://arxiv.org/abs/1706.03762,read twice\narXiv:2310.01779,skim\n', 'sheet.csv');
+    expect(linked.rejected).toEqual([]);
+    expect(linked.items.map((item) => [item.id, item.title])).toEqual([['1706.03762', undefined], ['2310.01779', undefined]]);
+    // A title that is no id is not a bad id: the row without one says what is missing.
+    expect(parseImport('Paper,Link\nAttention Is All You Need,\n', 'sheet.csv').rejected.map((rejection) => rejection.reason)).toEqual([
+      'no arXiv id (id, URL, DOI or Extra column) in the row at line 2 ("Attention Is All You Need")',
+    ]);
+  });
+
   test('each row knows its line, also after a note that spans lines', () => {
     const two = [savedItem({ id: '2310.01779', notes: 'one\ntwo\r\nthree' }), savedItem({ id: '1706.03762' })];
     expect(parseImport(exportCsv(two), 'list.csv').items.map((item) => [item.id, item.line])).toEqual([['2310.01779', 2], ['1706.03762', 5]]);
