@@ -60,6 +60,8 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
   let sweptVersion: string | undefined;
   // After a failure, when a worker start or the alarm may try again unasked.
   let retryAt: number | null = null;
+  // Why the last request sent failed: said again while arXiv's asked wait refuses the next ones unsent.
+  let lastFailure: string | undefined;
   // The ids the stored queue held when this worker last read or wrote it: any other found there
   // was put there by a save (savePaper, in its own transaction), and joins the queue.
   let stored = new Set<string>();
@@ -69,6 +71,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
       stored = new Set(kept.ids);
       sweptVersion = kept.sweptVersion;
       retryAt = kept.retryAt;
+      lastFailure = kept.failure;
       return kept;
     }));
 
@@ -116,6 +119,7 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         lastRequestAt = deps.now();
         const result = await deps.fetchPaper(id);
         if (result.ok) {
+          lastFailure = undefined;
           // The page's title is arXiv's current one: the store's paper takes it (and the page's abstract and code links) too, so the popup says what the reading list says.
           const taken = await takeArxivPage(db, id, result.paper, deps.now());
           if ((await completeSaved(db, saveInputFromPage(id, result.paper))).changed > 0 || taken) deps.onFilled();
@@ -128,7 +132,9 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
           // When arXiv said it would answer again (its Retry-After: a saved paper waited 15 minutes
           // after a 429 asking for 5 s), else ARXIV_RETRY_MS later.
           const retry = deps.now() + (result.retryAfterMs === undefined ? ARXIV_RETRY_MS : Math.max(ARXIV_ASKED_RETRY_MS, result.retryAfterMs));
-          await keep(db, retry, result.reason);
+          // Refused unsent (arXiv's asked wait not over), the reason kept is still the answer that asked for it (QA).
+          if (!result.unsent) lastFailure = result.reason;
+          await keep(db, retry, result.unsent ? (lastFailure ?? result.reason) : result.reason);
           deps.scheduleRetry(retry);
           return;
         } else {

@@ -26,8 +26,11 @@ export type ArxivPaperResult =
    * again will not help); `failed`: no answer (offline, a timeout, arXiv busy or down): try later.
    */
   | { ok: false; kind: 'missing' | 'unreadable'; reason: string }
-  /** `retryAfterMs`: how long arXiv asked us to wait (a 429 or 503 with Retry-After). */
-  | { ok: false; kind: 'failed'; reason: string; retryAfterMs?: number };
+  /**
+   * `retryAfterMs`: how long arXiv asked us to wait (a 429 or 503 with Retry-After). `unsent`: no
+   * request went, that wait not being over (heedingRetryAfter).
+   */
+  | { ok: false; kind: 'failed'; reason: string; retryAfterMs?: number; unsent?: true };
 
 function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag);
@@ -218,7 +221,7 @@ export function heedingRetryAfter(
       () => undefined,
     ));
     const left = notBefore - now();
-    return left > 0 ? { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${formatDuration(Math.ceil(left / 1000) * 1000)} more before asking it again`, retryAfterMs: left } : null;
+    return left > 0 ? { ok: false, kind: 'failed', reason: `arXiv asked PaperLens to wait ${formatDuration(Math.ceil(left / 1000) * 1000)} more before asking it again`, retryAfterMs: left, unsent: true } : null;
   };
   const send = queue(async (id) => {
     const waiting = await waitLeft();

@@ -176,6 +176,18 @@ describe('saved papers without a page are completed from arXiv', () => {
     expect(events).toEqual([`retry at ${3_600_000}`]);
   });
 
+  test("QA: a save while arXiv's asked wait runs sends nothing and keeps arXiv's answer as the reason (not \"wait 55 min more\")", async () => {
+    for (const id of ['2401.00001', '2401.00002']) await saveBare(id);
+    const asked = 'arXiv answered HTTP 429 for 2401.00001; it asks to wait 1 h';
+    const answers: Record<string, ArxivPaperResult> = { '2401.00001': { ok: false, kind: 'failed', reason: asked, retryAfterMs: 3_600_000 } };
+    const filling = filler(answers);
+    await filling.fill(['2401.00001']);
+    clock += 5 * 60_000;
+    answers['2401.00002'] = { ok: false, kind: 'failed', reason: 'arXiv asked PaperLens to wait 55 min more before asking it again', retryAfterMs: 55 * 60_000, unsent: true };
+    await filling.fill(['2401.00002']);
+    expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001', '2401.00002'], retryAt: clock + 55 * 60_000, failure: asked, sweptVersion: '2.0.0' });
+  });
+
   test('a paper arXiv keeps failing on (its own HTTP 500) does not hold up the others: the retry completes them first', async () => {
     for (const id of ['2401.00001', '2401.00002', '2401.00003']) await saveBare(id);
     const { fill, resume } = filler({
