@@ -19,7 +19,7 @@ import { useHeldRow } from './held-row';
 import { useActionSelect } from './action-select';
 import { editTouches, UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
-import { useRowHeight, useScrollAnchor, useWindowRange } from './window-range';
+import { useRowHeight, useRowsStayPut, useScrollAnchor, useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 import { countOf, grouped } from '../count';
 
@@ -480,6 +480,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const rowHeight = useRowHeight(listRef, designedRowHeight);
   const range = useWindowRange(listRef, shown.length, rowHeight, 3, 10);
   useScrollAnchor(listRef, shown, rowHeight, () => stickyBottom(), JSON.stringify([query.text, query.status, query.tag, query.sort]));
+  useRowsStayPut(listRef, items !== undefined && shown.length > 0);
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
   // Where the cursor last was: when its paper goes (removed, filtered out), j and k go on from there.
   const lastCursor = useRef(-1);

@@ -103,3 +103,35 @@ export function useScrollAnchor(list: RefObject<HTMLElement | null>, rows: reado
     if (now >= 0) scrollBy({ top: (now - index) * rowHeight, behavior: 'instant' });
   }, [rows, rowHeight, query]);
 }
+
+/**
+ * Keeps the rows where they are on screen when what stands above the list changes height while the
+ * reader's pointer or focus is in it: the Undo bar a Remove brings (and takes away 10 s later), the
+ * selection's bar the first checkbox brings, the line on papers waiting for arXiv. They pushed the
+ * rows 49–116 px under the pointer, and the next click landed beside the control it was aimed at,
+ * on another row's (QA). The window scrolls by as much, as the browser's own scroll anchoring
+ * would if the rows were not placed by index. `shown`: whether the list is on the page.
+ */
+export function useRowsStayPut(list: RefObject<HTMLElement | null>, shown: boolean): void {
+  useEffect(() => {
+    const element = list.current;
+    if (!shown || !element) return;
+    const pageTop = () => element.getBoundingClientRect().top + scrollY;
+    let top = pageTop();
+    let pointerIn = false;
+    const pointed = (event: PointerEvent) => void (pointerIn = element.contains(event.target as Node));
+    const observer = new ResizeObserver(() => {
+      const now = pageTop();
+      const moved = now - top;
+      top = now;
+      if (moved !== 0 && (pointerIn || element.contains(document.activeElement))) scrollBy({ top: moved, behavior: 'instant' });
+    });
+    // What is above the list: the sticky top (toolbar, the bars, Lost edits) and the export and import controls.
+    for (let above = element.previousElementSibling; above; above = above.previousElementSibling) observer.observe(above);
+    addEventListener('pointerover', pointed, true);
+    return () => {
+      observer.disconnect();
+      removeEventListener('pointerover', pointed, true);
+    };
+  }, [shown]);
+}

@@ -1,0 +1,87 @@
+// QA: the Undo bar a Remove brings, and the selection's bar the first checkbox brings, pushed the rows
+// 49–116 px down under the pointer: removing or selecting papers one after another by clicking took
+// the next click beside the control it was aimed at. The rows stay where they are on screen.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, listedItem, LISTED_AT, listSavedFrom, openEmptyReadingList, sendFromPage, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser;
+let page: Page;
+
+const DAY = 86_400_000;
+/** Newest first by date added: the list shows them in this order. */
+const PAPERS = Array.from({ length: 40 }, (_, index) =>
+  listedItem(`2401.${String(index + 1).padStart(5, '0')}`, `Paper ${index + 1}`, { tldr: `What paper ${index + 1} finds.`, authors: ['A. Author'], published: '2024-01-02', addedAt: LISTED_AT - index * DAY }),
+);
+
+const row = (id: string) => page.locator(`[data-testid="reading-item"][data-arxiv-id="${id}"]`);
+const topOf = (id: string) => row(id).evaluate((node) => Math.round(node.getBoundingClientRect().top));
+
+/** A hand's click (down, a moment, up) in the middle of `id`'s control `testId`; answers where it clicked. */
+async function clickIn(id: string, testId: string): Promise<{ x: number; y: number }> {
+  const box = (await row(id).getByTestId(testId).boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await clickAt(at);
+  return at;
+}
+
+async function clickAt(at: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.waitForTimeout(80);
+  await page.mouse.up();
+}
+
+async function listOf(width: number): Promise<void> {
+  await sendFromPage(page, { type: 'clearReadingData' });
+  expect((await sendFromPage(page, { type: 'importApply', items: PAPERS, rejected: [] })).ok).toBe(true);
+  await page.setViewportSize({ width, height: 900 });
+  await page.reload();
+  await expect.poll(() => page.getByTestId('reading-list').getAttribute('data-count')).toBe('40');
+}
+
+/** Scrolls the list so that the row at `index` (rows are placed by index; only those near the screen are drawn) is in the middle of the window. */
+async function scrollToRow(index: number): Promise<void> {
+  await page.getByTestId('reading-list').evaluate((list, index) => {
+    const height = list.querySelector('[data-testid="reading-item"]')!.getBoundingClientRect().height;
+    scrollBy({ top: list.getBoundingClientRect().top + index * height - innerHeight / 2, behavior: 'instant' });
+  }, index);
+  await page.waitForTimeout(200);
+}
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  page = await openEmptyReadingList(browser, 1200);
+});
+afterAll(() => browser?.close());
+
+describe('the rows stay under the pointer while the bars above them come and go', () => {
+  for (const width of [1200, 400]) {
+    test(`${width} px: two clicks on the same spot remove the paper there, then the one that took its place`, async () => {
+      await listOf(width);
+      await scrollToRow(11);
+      const nextTop = await topOf('2401.00013');
+      const at = await clickIn('2401.00012', 'remove');
+      await page.getByTestId('undo-offer').waitFor();
+      await expect.poll(() => page.getByTestId('reading-list').getAttribute('data-count')).toBe('39');
+      // The next paper has taken the removed one's place: nothing above pushed it down.
+      expect(await topOf('2401.00013')).toBe(nextTop - (await row('2401.00013').evaluate((node) => node.getBoundingClientRect().height)));
+      await clickAt(at);
+      await expect.poll(async () => (await listSavedFrom(page)).length).toBe(38);
+      const listed = new Set((await listSavedFrom(page)).map((item) => item.id));
+      expect(['2401.00012', '2401.00013'].filter((id) => listed.has(id))).toEqual([]);
+    });
+
+    test(`${width} px: checkboxes clicked one after another select each paper clicked`, async () => {
+      await listOf(width);
+      await scrollToRow(19);
+      const second = (await row('2401.00021').getByTestId('select').boundingBox())!;
+      await clickIn('2401.00020', 'select');
+      await page.getByTestId('bulk-bar').waitFor();
+      await page.waitForTimeout(100);
+      await clickAt({ x: second.x + second.width / 2, y: second.y + second.height / 2 });
+      await expect.poll(() => page.locator('[data-testid="reading-item"] [data-testid="select"]:checked').count()).toBe(2);
+      expect(await row('2401.00021').getByTestId('select').isChecked()).toBe(true);
+    });
+  }
+});
