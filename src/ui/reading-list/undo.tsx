@@ -212,7 +212,9 @@ function useFocusUndoWhenFocusGoes(offers: readonly Offer[], undoButton: () => H
     const rescue = () => {
       const lost = document.activeElement === null || document.activeElement === document.body;
       if (!lost || !(focused === null || focused === document.body || !focused.isConnected)) return;
-      undoButton()?.focus();
+      // Not scrolled to: in a short window the top scrolls away with the page, and the window jumped
+      // there from the reader's place at each Remove, its Undo under the pointer for the next click (QA).
+      undoButton()?.focus({ preventScroll: true });
       stop();
     };
     const timer = setTimeout(stop, FOCUS_RESCUE_MS);
