@@ -72,6 +72,22 @@ describe('a paper arXiv retitled, saved from its Hugging Face page', () => {
   });
 });
 
+describe('a paper the live feed listed without its abstract', () => {
+  test("QA: its arXiv page read (a save completed from it), the store's paper gets the page's abstract and a TL;DR: the popup's rows show what the reading list shows", async () => {
+    const FEED_ID = '2507.20004';
+    const title = 'Auxiliary-Loss-Free Load Balancing for Mixture-of-Experts';
+    await putPapers(db, [{ id: FEED_ID, title, normTitle: normalizeTitle(title), authors: [], abstract: '', summary: { version: SUMMARIZER_VERSION, ...summarize(title, '') }, rank: 4, snapshot: '2026-12-06', source: 'feed', feed: null, related: [] }], 1);
+    expect((await db.papers.get(FEED_ID))!.summary.tldr).toBe('');
+    const abstract = 'Mixture-of-Experts models need auxiliary losses to balance load. We show that a simple bias update removes the need for such losses and improves perplexity by 3%.';
+    expect(await retitleFromArxiv(db, FEED_ID, { title, abstract }, 10)).toBe(true);
+    const paper = (await db.papers.get(FEED_ID))!;
+    expect(paper).toMatchObject({ title, abstract });
+    expect(paper.summary.tldr).toMatch(/bias update/);
+    // Read again, the same page changes nothing.
+    expect(await retitleFromArxiv(db, FEED_ID, { title, abstract }, 20)).toBe(false);
+  });
+});
+
 describe('a paper arXiv retitled, cited or shown from a page of another version', () => {
   const HF_ABSTRACT = 'We introduce HallE-Switch, a controllable LVLM in terms of Hallucination in object Existence.';
   const ARXIV_ABSTRACT = 'We introduce HallE-Control, a controllable LVLM in terms of Hallucination in object Existence. HallE-Control reduces hallucination by 44% compared to LLaVA-7B.';
