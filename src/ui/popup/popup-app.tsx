@@ -156,14 +156,16 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
       )}
       {view?.tldr && <p class="tldr" dir="auto">{view.tldr}</p>}
       {/* arXiv may take seconds (busy, a slow connection): the id alone would read as all there is. */}
-      {page === null && fetched.reading && (
+      {page === null && fetched.reading && !fetched.failure && (
         <p class="hint" data-testid="arxiv-reading">
           Reading its title and TL;DR from arXiv…
         </p>
       )}
       {page === null && fetched.failure && (
         <p class="hint" data-testid="arxiv-unreachable">
-          Title and authors unknown: {fetched.failure}.{askingIn === null || fetched.reading ? '' : ` Asking arXiv again in ${askingIn < 90 ? `${askingIn} s` : formatDuration(askingIn * 1000)}.`}
+          {/* Asking again, said on this line: a line of its own for each retry moved everything below for a moment (QA). */}
+          Title and authors unknown: {fetched.failure}.
+          {fetched.reading ? ' Asking arXiv again…' : askingIn === null ? '' : ` Asking arXiv again in ${askingIn < 90 ? `${askingIn} s` : formatDuration(askingIn * 1000)}.`}
         </p>
       )}
       {page === null && described === false && arxivOff && (
