@@ -22,7 +22,7 @@ import { putPapers } from './bulk';
 import { heldKeys, idSpans, rowsInSpans } from './id-spans';
 import { lacksPageDetails, queueArxivFill } from './feed';
 import { withCiteKeys, withGivenCiteKey } from './cite-keys';
-import { latestLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
+import { keptLiveRanking, liveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** A view of a paper the store does not hold, summarized from the text its page shows. */
 function pageView(id: string, title: string, abstract: string, saved: SavedItem | undefined): PaperView {
@@ -118,7 +118,7 @@ function toView(paper: Paper | undefined, saved: SavedItem | undefined, { titleO
 }
 
 async function viewContext(db: PaperLensDatabase, papers: (Paper | undefined)[]): Promise<ViewContext> {
-  const [titleOf, live] = await Promise.all([relatedTitles(db, papers), latestLiveRanking(db)]);
+  const [titleOf, live] = await Promise.all([relatedTitles(db, papers), keptLiveRanking(db)]);
   return { titleOf, live };
 }
 
@@ -219,7 +219,7 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
       const list = (await db.trendingDays.get(chosen))!;
       const papers = (await db.papers.bulkGet(list.ids)).filter((paper) => paper !== undefined);
       const saved = await db.saved.bulkGet(papers.map((paper) => paper.id));
-      const live = liveRanking(list);
+      const live = liveRanking([list]);
       return { source: 'live', day: chosen, label: chosen, fetchedAt: list.fetchedAt, days, papers: papers.map((paper, index) => listedPaper(paper, saved[index], live)) };
     }
     const order = await storedSnapshotLabels(db);
@@ -554,7 +554,7 @@ export async function badgeInfo(db: PaperLensDatabase, rawIds: string[], titles?
   return db.transaction('r', db.paperBlocks, db.saved, db.seen, db.trendingDays, async () => {
     // Seen keys not listed come along: answers are looked up by listed id.
     const [live, papers, saved, seenIds] = await Promise.all([
-      latestLiveRanking(db),
+      keptLiveRanking(db),
       db.papers.bulkGet(unique),
       heldKeys(db.saved, spans).then((keys) => rowsInSpans(db.saved, idSpans(listed(keys)))),
       heldKeys(db.seen, spans),

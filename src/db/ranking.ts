@@ -1,16 +1,14 @@
 import type { PaperLensDatabase } from './database';
 
-/** The latest day's list fetched from the daily-papers feed, as ranks. */
+/** Each paper's rank in the newest of the feed's lists that has it, with that list's label. */
 export interface LiveRanking {
-  day: string;
-  label: string;
-  rankOf: Map<string, number>;
+  rankOf: Map<string, { rank: number; label: string }>;
 }
 
-/** The rank a list shows for a paper: the latest live list outranks the bundled snapshot's. */
+/** The rank a list shows for a paper: the feed's lists outrank the bundled snapshot's. */
 export function shownRank(id: string, bundled: { rank: number | null; snapshot: string | null }, live: LiveRanking | null): { rank: number | null; snapshot: string | null } {
   const liveRank = live?.rankOf.get(id);
-  return liveRank === undefined ? { rank: bundled.rank, snapshot: bundled.snapshot } : { rank: liveRank, snapshot: live!.label };
+  return liveRank === undefined ? { rank: bundled.rank, snapshot: bundled.snapshot } : { rank: liveRank.rank, snapshot: liveRank.label };
 }
 
 /**
@@ -23,13 +21,26 @@ export function isLive(fetchedAt: number, now: number): boolean {
   return now - fetchedAt <= LIVE_FOR_MS;
 }
 
-/** A day's list from the feed as ranks (first = 1), labelled "Live · <day>" while it is fresh, else "<day>". */
-export function liveRanking(list: { day: string; ids: string[]; ranks?: number[] | undefined; fetchedAt: number }, now = Date.now()): LiveRanking {
-  const rankOf = new Map(list.ids.map((id, index) => [id, list.ranks?.[index] ?? index + 1]));
-  return { day: list.day, label: isLive(list.fetchedAt, now) ? `Live · ${list.day}` : list.day, rankOf };
+type DayList = { day: string; ids: string[]; ranks?: number[] | undefined; fetchedAt: number };
+
+/**
+ * Days' lists from the feed (newest first) as ranks (first = 1): a paper takes its rank in the newest
+ * that lists it (QA: one off today's list showed its rank of a year-old snapshot, or none, not
+ * yesterday's). The newest is labelled "Live · <day>" while it is fresh; older ones by their day.
+ */
+export function liveRanking(lists: readonly DayList[], now = Date.now()): LiveRanking {
+  const rankOf = new Map<string, { rank: number; label: string }>();
+  lists.forEach((list, age) => {
+    const label = age === 0 && isLive(list.fetchedAt, now) ? `Live · ${list.day}` : list.day;
+    list.ids.forEach((id, index) => {
+      if (!rankOf.has(id)) rankOf.set(id, { rank: list.ranks?.[index] ?? index + 1, label });
+    });
+  });
+  return { rankOf };
 }
 
-export async function latestLiveRanking(db: PaperLensDatabase, now = Date.now()): Promise<LiveRanking | null> {
-  const latest = await db.trendingDays.orderBy('day').last();
-  return latest ? liveRanking(latest, now) : null;
+/** The ranks of the feed's kept days (KEPT_TRENDING_DAYS); null when none was fetched. */
+export async function keptLiveRanking(db: PaperLensDatabase, now = Date.now()): Promise<LiveRanking | null> {
+  const lists = await db.trendingDays.orderBy('day').reverse().toArray();
+  return lists.length > 0 ? liveRanking(lists, now) : null;
 }

@@ -5,7 +5,7 @@ import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpack
 import { packDocuments } from '../search/snapshot-job';
 import { tokenize } from '../search/tokenize';
 import type { PaperLensDatabase } from './database';
-import { latestLiveRanking, shownRank, type LiveRanking } from './ranking';
+import { keptLiveRanking, shownRank, type LiveRanking } from './ranking';
 
 /** The key of the one search index over `papers`. */
 export const PAPERS_INDEX_KEY = 'papers';
@@ -93,7 +93,7 @@ export interface RowContext {
 export async function rowContext(db: PaperLensDatabase): Promise<RowContext> {
   return db.transaction('r', db.saved, db.trendingDays, async () => {
     const [live, ...byStatus] = await Promise.all([
-      latestLiveRanking(db),
+      keptLiveRanking(db),
       ...ReadingStatusSchema.options.map(async (status) => ({ status, ids: await db.saved.where('status').equals(status).primaryKeys() })),
     ]);
     return { statusOf: new Map(byStatus.flatMap(({ status, ids }) => ids.map((id) => [id, status] as const))), live };
