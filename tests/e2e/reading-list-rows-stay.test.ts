@@ -85,6 +85,23 @@ describe('the rows stay under the pointer while the bars above them come and go'
     });
   }
 
+  test("review: at the page's end, a checkbox clicked on, off and on again at one spot stays under the pointer (the selection's bar going shortens the page, which scrolls up by itself)", async () => {
+    await listOf(1200);
+    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await page.waitForTimeout(200);
+    const last = PAPERS[PAPERS.length - 2]!.id;
+    const top = await topOf(last);
+    const at = await clickIn(last, 'select');
+    await expect.poll(() => row(last).getByTestId('select').isChecked()).toBe(true);
+    await clickAt(at);
+    await expect.poll(() => row(last).getByTestId('select').isChecked()).toBe(false);
+    await page.waitForTimeout(100);
+    expect(await topOf(last)).toBe(top);
+    await clickAt(at);
+    await expect.poll(() => row(last).getByTestId('select').isChecked()).toBe(true);
+    expect(await topOf(last)).toBe(top);
+  });
+
   test('a short window (640x360, its top not sticky): a Remove keeps the window where the reader is (it jumped to the top, its Undo under the pointer), and a second click removes the next paper', async () => {
     await listOf(640);
     await page.setViewportSize({ width: 640, height: 360 });

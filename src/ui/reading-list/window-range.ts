@@ -116,22 +116,28 @@ export function useRowsStayPut(list: RefObject<HTMLElement | null>, shown: boole
   useEffect(() => {
     const element = list.current;
     if (!shown || !element) return;
-    const pageTop = () => element.getBoundingClientRect().top + scrollY;
-    let top = pageTop();
+    // Where the list starts in the window as the reader last saw it: a scroll (theirs) moves it. Not
+    // its place in the page: at the page's end, a shorter page scrolls up by itself, and the rows
+    // moved twice (review).
+    const windowTop = () => element.getBoundingClientRect().top;
+    let seen = windowTop();
+    const scrolled = () => void (seen = windowTop());
     let pointerIn = false;
     const pointed = (event: PointerEvent) => void (pointerIn = element.contains(event.target as Node));
     const observer = new ResizeObserver(() => {
-      const now = pageTop();
-      const moved = now - top;
-      top = now;
+      const moved = windowTop() - seen;
       if (moved !== 0 && (pointerIn || element.contains(document.activeElement))) scrollBy({ top: moved, behavior: 'instant' });
+      seen = windowTop();
     });
-    // What is above the list: the sticky top (toolbar, the bars, Lost edits) and the export and import controls.
-    for (let above = element.previousElementSibling; above; above = above.previousElementSibling) observer.observe(above);
+    // What is above the list: the sticky top (toolbar, the bars, Lost edits) and the export and import
+    // controls; their padding too (a narrow window's is smaller).
+    for (let above = element.previousElementSibling; above; above = above.previousElementSibling) observer.observe(above, { box: 'border-box' });
     addEventListener('pointerover', pointed, true);
+    addEventListener('scroll', scrolled, { passive: true });
     return () => {
       observer.disconnect();
       removeEventListener('pointerover', pointed, true);
+      removeEventListener('scroll', scrolled);
     };
   }, [shown]);
 }
