@@ -187,6 +187,22 @@ export function useUndoableEdits(): Undo {
 // How long after an offer appears the change may still take the focused control away.
 const FOCUS_RESCUE_MS = 1_000;
 
+/** Whether the page's last press was the pointer's (else a key's), kept up to date for the page's life. */
+function useLastPressByPointer(): RefObject<boolean> {
+  const pointer = useRef(false);
+  useEffect(() => {
+    const byPointer = () => void (pointer.current = true);
+    const byKey = () => void (pointer.current = false);
+    addEventListener('pointerdown', byPointer, true);
+    addEventListener('keydown', byKey, true);
+    return () => {
+      removeEventListener('pointerdown', byPointer, true);
+      removeEventListener('keydown', byKey, true);
+    };
+  }, []);
+  return pointer;
+}
+
 /**
  * When a new offer appears, focus that was on a control the change took away (the removed row's
  * button, the emptied selection's bar) goes to Undo instead of to the top of the page: once, and
@@ -195,6 +211,7 @@ const FOCUS_RESCUE_MS = 1_000;
  */
 function useFocusUndoWhenFocusGoes(offers: readonly Offer[], undoButton: () => HTMLElement | null | undefined): void {
   const offer = offers[0] ?? null;
+  const pressedByPointer = useLastPressByPointer();
   const before = useRef<readonly Offer[]>([]);
   useEffect(() => {
     const earlier = before.current;
@@ -212,9 +229,10 @@ function useFocusUndoWhenFocusGoes(offers: readonly Offer[], undoButton: () => H
     const rescue = () => {
       const lost = document.activeElement === null || document.activeElement === document.body;
       if (!lost || !(focused === null || focused === document.body || !focused.isConnected)) return;
-      // Not scrolled to: in a short window the top scrolls away with the page, and the window jumped
-      // there from the reader's place at each Remove, its Undo under the pointer for the next click (QA).
-      undoButton()?.focus({ preventScroll: true });
+      // Not scrolled to after a click: in a short window the top scrolls away with the page, and the
+      // window jumped there from the reader's place at each Remove, its Undo under the pointer for the
+      // next click (QA). From the keyboard, the focus is seen where it goes (review).
+      undoButton()?.focus({ preventScroll: pressedByPointer.current });
       stop();
     };
     const timer = setTimeout(stop, FOCUS_RESCUE_MS);
