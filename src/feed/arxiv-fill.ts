@@ -118,8 +118,9 @@ export function createArxivFiller(deps: ArxivFillerDeps): ArxivFiller {
         }
         lastRequestAt = deps.now();
         const result = await deps.fetchPaper(id);
+        // Answered (not refused unsent): an earlier failure is no longer why papers wait (review).
+        if (result.ok || result.kind !== 'failed') lastFailure = undefined;
         if (result.ok) {
-          lastFailure = undefined;
           // The page's title is arXiv's current one: the store's paper takes it (and the page's abstract and code links) too, so the popup says what the reading list says.
           const taken = await takeArxivPage(db, id, result.paper, deps.now());
           if ((await completeSaved(db, saveInputFromPage(id, result.paper))).changed > 0 || taken) deps.onFilled();

@@ -186,6 +186,15 @@ describe('saved papers without a page are completed from arXiv', () => {
     answers['2401.00002'] = { ok: false, kind: 'failed', reason: 'arXiv asked PaperLens to wait 55 min more before asking it again', retryAfterMs: 55 * 60_000, unsent: true };
     await filling.fill(['2401.00002']);
     expect(await readArxivFillQueue(db)).toEqual({ ids: ['2401.00001', '2401.00002'], retryAt: clock + 55 * 60_000, failure: asked, sweptVersion: '2.0.0' });
+
+    // Review: once arXiv answered one of them (that it has no such paper), the old 429 is no longer
+    // the reason: a later refusal unsent says the wait itself.
+    clock += 55 * 60_000;
+    answers['2401.00001'] = { ok: false, kind: 'missing', reason: 'no 2401.00001' };
+    const waitLeft = 'arXiv asked PaperLens to wait 10 min more before asking it again';
+    answers['2401.00002'] = { ok: false, kind: 'failed', reason: waitLeft, retryAfterMs: 10 * 60_000, unsent: true };
+    await filling.resume();
+    expect((await readArxivFillQueue(db)).failure).toBe(waitLeft);
   });
 
   test('a paper arXiv keeps failing on (its own HTTP 500) does not hold up the others: the retry completes them first', async () => {

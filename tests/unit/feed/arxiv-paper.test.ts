@@ -204,7 +204,8 @@ describe('heedingRetryAfter', () => {
     }, () => clock);
     expect(await load('2501.00001')).toMatchObject({ kind: 'failed', retryAfterMs: 3_600_000 });
     clock = 60_000;
-    expect(await load('2501.00002')).toMatchObject({ ok: false, kind: 'failed', retryAfterMs: 3_540_000, reason: expect.stringMatching(/wait 59 min more/) });
+    // Said to be unsent, so the queue keeps the 429's reason as why its papers wait.
+    expect(await load('2501.00002')).toMatchObject({ ok: false, kind: 'failed', retryAfterMs: 3_540_000, reason: expect.stringMatching(/wait 59 min more/), unsent: true });
     expect(asked).toEqual(['2501.00001']);
     clock = 3_600_000;
     expect(await load('2501.00002')).toMatchObject({ kind: 'missing' });
