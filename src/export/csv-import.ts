@@ -1,4 +1,5 @@
 import { titleFromTex } from '../papers/latex';
+import { arxivIdFromReference } from '../papers/ids';
 import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { isKeepableCiteKey, ReadingStatusSchema, type ReadingStatus } from '../schema/papers';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
@@ -202,7 +203,8 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   };
   // Another tool's title on one line, its TeX read (titleFromTex); ours as exported. Not a "Paper" cell holding the paper's link.
   const titled = field('title');
-  const written = titled && !(titled.key === 'paper' && (/^\s*https?:\/\//i.test(titled.value) || arxivIdAmong([{ text: titled.value, bare: true }]).id)) ? titled.value : '';
+  // (A title naming its id in passing, "Attention Is All You Need (arXiv:1706.03762)", is a title: review.)
+  const written = titled && !(titled.key === 'paper' && (/^\s*https?:\/\/\S*\s*$/i.test(titled.value) || arxivIdFromReference(titled.value) !== null)) ? titled.value : '';
   const title = ours ? written.trim() : singleLine(titleFromTex(written)).trim();
   const where = `the row at line ${row.line}${title ? ` ("${singleLine(title).slice(0, 60)}")` : ''}`;
   // Any column may hold the id alone; a DOI or Extra that names no arXiv paper is not what was wrong.

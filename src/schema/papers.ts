@@ -38,7 +38,10 @@ export const PaperSchema = z.object({
   feed: z._default(z.nullable(FeedInfoSchema), null),
   /** The most similar papers in the store (TF-IDF over title + abstract), best first. */
   related: z._default(z.array(ArxivIdSchema).check(z.maxLength(5)), []),
-  /** When the paper's arXiv page gave it its title (arXiv retitled it since the snapshot or the feed named it). */
+  /**
+   * When the paper's arXiv page gave it its title (arXiv retitled it since the snapshot or the feed
+   * named it), or its abstract (the feed gave none): the page's text then outlasts a feed's merge.
+   */
   retitledAt: z.optional(Timestamp),
 });
 export type Paper = z.infer<typeof PaperSchema>;

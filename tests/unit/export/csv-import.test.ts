@@ -59,6 +59,9 @@ describe('CSV import: our CSV export comes back as it was exported', () => {
     const linked = parseImport('Paper,Notes\nhttps://arxiv.org/abs/1706.03762,read twice\narXiv:2310.01779,skim\n', 'sheet.csv');
     expect(linked.rejected).toEqual([]);
     expect(linked.items.map((item) => [item.id, item.title])).toEqual([['1706.03762', undefined], ['2310.01779', undefined]]);
+    // Review: a title naming its id in passing is a title.
+    const named = parseImport('Paper,Link\nAttention Is All You Need (arXiv:1706.03762),https://arxiv.org/abs/1706.03762\n', 'sheet.csv');
+    expect(named.items.map((item) => item.title)).toEqual(['Attention Is All You Need (arXiv:1706.03762)']);
     // A title that is no id is not a bad id: the row without one says what is missing.
     expect(parseImport('Paper,Link\nAttention Is All You Need,\n', 'sheet.csv').rejected.map((rejection) => rejection.reason)).toEqual([
       'no arXiv id (id, URL, DOI or Extra column) in the row at line 2 ("Attention Is All You Need")',
