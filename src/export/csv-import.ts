@@ -201,9 +201,9 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
     }
     return null;
   };
-  // Another tool's title on one line, its TeX read (titleFromTex); ours as exported. Not a "Paper" cell holding the paper's link.
+  // Another tool's title on one line, its TeX read (titleFromTex); ours as exported. Not a "Paper"
+  // cell that is the paper's link or id (one naming its id in passing, "… (arXiv:1706.03762)", is a title).
   const titled = field('title');
-  // (A title naming its id in passing, "Attention Is All You Need (arXiv:1706.03762)", is a title: review.)
   const written = titled && !(titled.key === 'paper' && (/^\s*https?:\/\/\S*\s*$/i.test(titled.value) || arxivIdFromReference(titled.value) !== null)) ? titled.value : '';
   const title = ours ? written.trim() : singleLine(titleFromTex(written)).trim();
   const where = `the row at line ${row.line}${title ? ` ("${singleLine(title).slice(0, 60)}")` : ''}`;
