@@ -85,6 +85,32 @@ describe('the rows stay under the pointer while the bars above them come and go'
     });
   }
 
+  test('review: at 400 px, a Remove just below the sticky top, which the Undo bar grows over, then a second press at that spot: it lands on the Undo, which does not take back the removal', async () => {
+    await listOf(400);
+    await scrollToRow(12);
+    // The Remove of a row 12 px below the sticky top.
+    const target = '2401.00013';
+    await page.evaluate((id) => {
+      const stickyBottom = document.querySelector('.sticky')!.getBoundingClientRect().bottom;
+      const remove = document.querySelector(`[data-arxiv-id="${id}"] [data-testid="remove"]`)!;
+      scrollBy({ top: remove.getBoundingClientRect().top - stickyBottom - 12, behavior: 'instant' });
+    }, target);
+    await page.waitForTimeout(200);
+    const at = await clickIn(target, 'remove');
+    await page.getByTestId('undo-offer').waitFor();
+    await expect.poll(async () => (await listSavedFrom(page)).length).toBe(39);
+    // The Undo is where the Remove was.
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.getAttribute('data-testid'), at)).toBe('undo');
+    await clickAt(at);
+    await page.waitForTimeout(500);
+    expect((await listSavedFrom(page)).map((item) => item.id)).not.toContain(target);
+    // A press aimed at it is an Undo.
+    await page.mouse.move(at.x + 10, at.y + 2);
+    await page.waitForTimeout(1_100);
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await listSavedFrom(page)).map((item) => item.id)).toContain(target);
+  });
+
   test("review: at the page's end, a checkbox clicked on, off and on again at one spot stays under the pointer (the selection's bar going shortens the page, which scrolls up by itself)", async () => {
     await listOf(1200);
     await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));

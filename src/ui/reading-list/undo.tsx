@@ -203,6 +203,42 @@ function useLastPressByPointer(): RefObject<boolean> {
   return pointer;
 }
 
+/** A press of the pointer: where, when, and on what. */
+interface Press {
+  x: number;
+  y: number;
+  at: number;
+  target: EventTarget | null;
+}
+
+// A second press this close to the first, in place and time, is the same aim: a double click.
+const SAME_AIM_PX = 4;
+const SAME_AIM_MS = 1_000;
+
+/** The page's last two presses of the pointer, newest last. */
+function useLastPresses(): RefObject<Press[]> {
+  const presses = useRef<Press[]>([]);
+  useEffect(() => {
+    const pressed = (event: PointerEvent) => void (presses.current = [...presses.current.slice(-1), { x: event.clientX, y: event.clientY, at: event.timeStamp, target: event.target }]);
+    addEventListener('pointerdown', pressed, true);
+    return () => removeEventListener('pointerdown', pressed, true);
+  }, []);
+  return presses;
+}
+
+/**
+ * Whether a click on `button` is the second of two presses aimed at one spot, the first on
+ * something else: the Undo bar a Remove brings can come under the pointer (a row just below the
+ * sticky top, which the bar grows over), and a double click, or a second Remove at the same spot,
+ * undid the removal it had just made (review).
+ */
+function secondPressOfOneAim(presses: readonly Press[], button: EventTarget): boolean {
+  const [first, second] = presses;
+  if (!first || !second || second.target === null || !(button as Node).contains(second.target as Node)) return false;
+  const sameSpot = Math.abs(first.x - second.x) <= SAME_AIM_PX && Math.abs(first.y - second.y) <= SAME_AIM_PX;
+  return sameSpot && second.at - first.at <= SAME_AIM_MS && !(first.target !== null && (button as Node).contains(first.target as Node));
+}
+
 /**
  * When a new offer appears, focus that was on a control the change took away (the removed row's
  * button, the emptied selection's bar) goes to Undo instead of to the top of the page: once, and
@@ -326,6 +362,7 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
   const undone = useRef<Offer | null>(null);
   const focusHandlers = useFocusAfterOffer(undo.offers, bar, undone, focusElsewhere);
   const holdHandlers = useHoldWhileOn(undo.offers, undo.hold);
+  const presses = useLastPresses();
   // One Undo at a time: a double click would put the papers back twice (and the second would
   // report them "changed elsewhere").
   const undoing = useOneAtATime();
@@ -363,7 +400,17 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
                   >
                     <span class="undo-message">{offer.message}</span>
                     {/* Named by its change, as its × is: a screen reader's list of buttons reads names alone, and several offers may stand. */}
-                    <button type="button" data-testid="undo" aria-label={`Undo: ${offer.message}`} aria-disabled={undoing.busy} onClick={() => void undoOnce(offer)}>
+                    <button
+                      type="button"
+                      data-testid="undo"
+                      aria-label={`Undo: ${offer.message}`}
+                      aria-disabled={undoing.busy}
+                      onClick={(event) => {
+                        // A click from the keyboard (detail 0) is always meant.
+                        if (event.detail > 0 && secondPressOfOneAim(presses.current, event.currentTarget)) return;
+                        void undoOnce(offer);
+                      }}
+                    >
                       Undo
                     </button>
                     <button type="button" class="undo-close" aria-label={`Dismiss: ${offer.message}`} onClick={() => undo.dismiss(offer)}>
