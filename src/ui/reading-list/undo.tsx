@@ -187,22 +187,6 @@ export function useUndoableEdits(): Undo {
 // How long after an offer appears the change may still take the focused control away.
 const FOCUS_RESCUE_MS = 1_000;
 
-/** Whether the page's last press was the pointer's (else a key's), kept up to date for the page's life. */
-function useLastPressByPointer(): RefObject<boolean> {
-  const pointer = useRef(false);
-  useEffect(() => {
-    const byPointer = () => void (pointer.current = true);
-    const byKey = () => void (pointer.current = false);
-    addEventListener('pointerdown', byPointer, true);
-    addEventListener('keydown', byKey, true);
-    return () => {
-      removeEventListener('pointerdown', byPointer, true);
-      removeEventListener('keydown', byKey, true);
-    };
-  }, []);
-  return pointer;
-}
-
 /** A press of the pointer: where, when, and on what. */
 interface Press {
   x: number;
@@ -215,13 +199,18 @@ interface Press {
 const SAME_AIM_PX = 4;
 const SAME_AIM_MS = 1_000;
 
-/** The page's last two presses of the pointer, newest last. */
+/** The page's last two presses of the pointer since its last key (newest last): none when a key came last. */
 function useLastPresses(): RefObject<Press[]> {
   const presses = useRef<Press[]>([]);
   useEffect(() => {
     const pressed = (event: PointerEvent) => void (presses.current = [...presses.current.slice(-1), { x: event.clientX, y: event.clientY, at: event.timeStamp, target: event.target }]);
+    const keyed = () => void (presses.current = []);
     addEventListener('pointerdown', pressed, true);
-    return () => removeEventListener('pointerdown', pressed, true);
+    addEventListener('keydown', keyed, true);
+    return () => {
+      removeEventListener('pointerdown', pressed, true);
+      removeEventListener('keydown', keyed, true);
+    };
   }, []);
   return presses;
 }
@@ -245,9 +234,8 @@ function secondPressOfOneAim(presses: readonly Press[], button: EventTarget): bo
  * only while the change is landing, so that Undo never takes the focus later (a scroll, a save
  * elsewhere) from a reader who moved on.
  */
-function useFocusUndoWhenFocusGoes(offers: readonly Offer[], undoButton: () => HTMLElement | null | undefined): void {
+function useFocusUndoWhenFocusGoes(offers: readonly Offer[], undoButton: () => HTMLElement | null | undefined, presses: RefObject<Press[]>): void {
   const offer = offers[0] ?? null;
-  const pressedByPointer = useLastPressByPointer();
   const before = useRef<readonly Offer[]>([]);
   useEffect(() => {
     const earlier = before.current;
@@ -268,7 +256,7 @@ function useFocusUndoWhenFocusGoes(offers: readonly Offer[], undoButton: () => H
       // Not scrolled to after a click: in a short window the top scrolls away with the page, and the
       // window jumped there from the reader's place at each Remove, its Undo under the pointer for the
       // next click (QA). From the keyboard, the focus is seen where it goes (review).
-      undoButton()?.focus({ preventScroll: pressedByPointer.current });
+      undoButton()?.focus({ preventScroll: presses.current.length > 0 });
       stop();
     };
     const timer = setTimeout(stop, FOCUS_RESCUE_MS);
@@ -357,12 +345,13 @@ function useHoldWhileOn(offers: readonly Offer[], hold: Undo['hold']) {
  */
 export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?: FocusElsewhere }) {
   const bar = useRef<HTMLDivElement>(null);
+  // Where the pointer pressed last (none after a key): a removal by click, and a second press at its spot.
+  const presses = useLastPresses();
   // The newest offer's Undo (the bar's first).
-  useFocusUndoWhenFocusGoes(undo.offers, () => bar.current?.querySelector<HTMLElement>('[data-testid="undo"]'));
+  useFocusUndoWhenFocusGoes(undo.offers, () => bar.current?.querySelector<HTMLElement>('[data-testid="undo"]'), presses);
   const undone = useRef<Offer | null>(null);
   const focusHandlers = useFocusAfterOffer(undo.offers, bar, undone, focusElsewhere);
   const holdHandlers = useHoldWhileOn(undo.offers, undo.hold);
-  const presses = useLastPresses();
   // One Undo at a time: a double click would put the papers back twice (and the second would
   // report them "changed elsewhere").
   const undoing = useOneAtATime();
