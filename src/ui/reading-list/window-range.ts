@@ -122,8 +122,13 @@ export function useRowsStayPut(list: RefObject<HTMLElement | null>, shown: boole
     const windowTop = () => element.getBoundingClientRect().top;
     let seen = windowTop();
     const scrolled = () => void (seen = windowTop());
+    // Where the reader's pointer last moved or pressed: not where the page slid under a still pointer
+    // (an import's rows coming under it, then its result line: the window scrolled under a click on Select all).
     let pointerIn = false;
-    const pointed = (event: PointerEvent) => void (pointerIn = element.contains(event.target as Node));
+    const pointed = (event: PointerEvent) => {
+      if (event.type === 'pointermove' && event.movementX === 0 && event.movementY === 0) return;
+      pointerIn = element.contains(event.target as Node);
+    };
     const observer = new ResizeObserver(() => {
       const moved = windowTop() - seen;
       if (moved !== 0 && (pointerIn || element.contains(document.activeElement))) scrollBy({ top: moved, behavior: 'instant' });
@@ -132,11 +137,13 @@ export function useRowsStayPut(list: RefObject<HTMLElement | null>, shown: boole
     // What is above the list: the sticky top (toolbar, the bars, Lost edits) and the export and import
     // controls; their padding too (a narrow window's is smaller).
     for (let above = element.previousElementSibling; above; above = above.previousElementSibling) observer.observe(above, { box: 'border-box' });
-    addEventListener('pointerover', pointed, true);
+    addEventListener('pointermove', pointed, true);
+    addEventListener('pointerdown', pointed, true);
     addEventListener('scroll', scrolled, { passive: true });
     return () => {
       observer.disconnect();
-      removeEventListener('pointerover', pointed, true);
+      removeEventListener('pointermove', pointed, true);
+      removeEventListener('pointerdown', pointed, true);
       removeEventListener('scroll', scrolled);
     };
   }, [shown]);
