@@ -102,7 +102,9 @@ describe('focus rings in the popup', () => {
       });
     await popup.getByTestId('search').focus();
     const search = await ring();
-    // A tab reached with the arrow keys, as a keyboard user does: its ring shows.
+    // A tab reached with the arrow keys, as a keyboard user does: its ring shows (once the popup's
+    // first screen is shown: until then it is out of reach).
+    await popup.getByTestId('tab-trending').waitFor();
     await popup.getByTestId('tab-trending').focus();
     await popup.keyboard.press('ArrowRight');
     await popup.keyboard.press('ArrowLeft');

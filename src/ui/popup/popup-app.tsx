@@ -112,7 +112,8 @@ function useSecondsUntil(at: number | null): number | null {
   return at === null ? null : Math.max(0, Math.ceil((at - now) / 1_000));
 }
 
-export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
+/** `onAnswered`: once the store has said what it holds of the paper (its TL;DR, rank and saved state drawn). */
+export function ThisTab({ db, tab, onAnswered }: { db: PaperLensDatabase; tab: TabPaper; onAnswered?: () => void }) {
   // Whether the store or the reading list describes the paper (a saved one lacking details is
   // completed in the background): only when neither does is arXiv asked.
   const [described, setDescribed] = useState<boolean | null>(null);
@@ -129,6 +130,9 @@ export function ThisTab({ db, tab }: { db: PaperLensDatabase; tab: TabPaper }) {
   // Until the store answers, nothing is said of the paper's rank or saved state (not "not trending"
   // and "Save" for a saved, trending paper).
   const answered = value !== undefined || error !== null;
+  useEffect(() => {
+    if (answered) onAnswered?.();
+  }, [answered]);
   // A paper saved bare (from this tab while arXiv was away) is no description: arXiv is asked, and
   // its answer completes the saved paper (QA: the popup knew less of it once saved).
   const known = value === undefined ? null : view !== null && (view.inStore || (view.status !== null && view.title !== placeholderTitle(tab.id)));
@@ -276,9 +280,10 @@ function FeedFailureNote({ failure, state, now }: { failure: FeedFailureRecord; 
 
 /**
  * Where the trending list comes from and how old it is, why a refresh failed, and a Refresh button.
- * `onRefreshed`: after a Refresh that fetched the list.
+ * `onRefreshed`: after a Refresh that fetched the list; `onRead`: once the settings and the feed's
+ * state are read (the Refresh button and a failure's note drawn).
  */
-export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void; onRefreshed?: () => void }) {
+export function TrendingHeader({ db, list, onDay, onRefreshed, onRead }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void; onRefreshed?: () => void; onRead?: () => void }) {
   const { source, label, days, day, fetchedAt } = list;
   const stored = useLiveQuery(() => readFeedState(db), []).value;
   // What a Refresh answered: newer than the stored state when the store could not take it (disk
@@ -287,6 +292,10 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
   const state = answered && (answered.lastAttemptAt ?? 0) > (stored?.lastAttemptAt ?? 0) ? answered : stored;
   // Unknown until the settings are read: neither the Refresh button nor "switched off" shows before.
   const feedOn = useSettings()?.feedEnabled ?? null;
+  const read = stored !== undefined && feedOn !== null;
+  useEffect(() => {
+    if (read) onRead?.();
+  }, [read]);
   const refreshing = useOneAtATime();
   const [problem, setProblem] = useState<string | null>(null);
   // Why the last press fetched nothing: Hugging Face's wait was still running. Gone when it is over,
@@ -377,9 +386,11 @@ export function TrendingHeader({ db, list, onDay, onRefreshed }: { db: PaperLens
 /** Which trending list is picked: undefined, the latest; null, the bundled snapshot; a day, that day's live list. */
 type PickedDay = string | null | undefined;
 
+/** `onShown`: once the list and its header are drawn whole (or why they cannot be). */
 function Trending({ db, day, setDay, onShown }: { db: PaperLensDatabase; day: PickedDay; setDay: (day: PickedDay) => void; onShown: () => void }) {
   const { value, error } = useLiveQuery(() => trendingList(db, day), [day]);
-  const shown = value !== undefined;
+  const [headerRead, setHeaderRead] = useState(false);
+  const shown = error !== null || (value !== undefined && headerRead);
   // After the list's paint (effects run after it): what else the popup reads then does not delay it.
   useEffect(() => {
     if (shown) onShown();
@@ -390,7 +401,7 @@ function Trending({ db, day, setDay, onShown }: { db: PaperLensDatabase; day: Pi
     <>
       {/* A Refresh shows the latest list: with the bundled snapshot or an earlier day picked, the
           list fetched stayed out of sight and the Refresh seemed to do nothing. */}
-      <TrendingHeader db={db} list={value} onDay={setDay} onRefreshed={() => setDay(undefined)} />
+      <TrendingHeader db={db} list={value} onDay={setDay} onRefreshed={() => setDay(undefined)} onRead={() => setHeaderRead(true)} />
       {value.papers.length === 0 ? (
         <p class="empty">{value.source === 'live' ? `No papers were listed on ${value.label}.` : 'No trending papers yet: the bundled snapshot is still loading.'}</p>
       ) : (
@@ -479,11 +490,35 @@ function Recent({ db }: { db: PaperLensDatabase }) {
   );
 }
 
+// Past this, what has arrived is shown, the rest as it comes (a fresh profile's store is seeded first).
+const SETTLING_MAX_MS = 1_000;
+
+/**
+ * Whether the popup's first screen may be shown: once `ready` (its parts read), once the reader
+ * types (results come), or after SETTLING_MAX_MS. Until then what lies below the search box is laid
+ * out unseen, so it appears whole: shown part by part, the tabs moved 84 -> 183 -> 225 px and the
+ * first trending paper 288 -> 312 -> 370 px within 400 ms of opening, under a reader's click (QA).
+ */
+function useFirstScreenSettled(ready: boolean, typed: boolean): boolean {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(true), SETTLING_MAX_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  // Shown in the render that has it all, not one after; and for good (a search cleared, a paper left).
+  const now = ready || typed;
+  useEffect(() => {
+    if (now) setSettled(true);
+  }, [now]);
+  return settled || now;
+}
+
 export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const [section, setSection] = useState<Section>('trending');
   // Kept here, so the picked day stays while the reader searches or looks at Saved.
   const [day, setDay] = useState<PickedDay>(undefined);
   const [tab, setTab] = useState<TabPaper | UnknownPaper | PaperList | null>(null);
+  const [tabRead, setTabRead] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -491,10 +526,12 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
     const ask = latestQuestion();
     const readTab = () => {
       const isLatest = ask();
-      return activeTabPaper().then(
-        (paper) => isLatest() && setTab(paper),
-        () => isLatest() && setTab(null),
-      );
+      return activeTabPaper()
+        .then(
+          (paper) => isLatest() && setTab(paper),
+          () => isLatest() && setTab(null),
+        )
+        .finally(() => setTabRead(true));
     };
     void readTab();
     // Opened while the tab's page loads, the popup read the tab before the page said anything (its
@@ -512,11 +549,13 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   }, []);
 
   const savedCount = useLiveQuery(() => db.saved.count(), []).value;
+  const [thisTabAnswered, setThisTabAnswered] = useState(false);
   const openReadingList = () => void showReadingList().catch((error: unknown) => setProblem(errorMessage(error)));
   // The search index is read once Trending has shown (or at the first keystroke), not in its way.
   const [trendingShown, setTrendingShown] = useState(false);
   const search = useSearch(db, trendingShown);
   const { query } = search;
+  const settled = useFirstScreenSettled(tabRead && (!(tab && 'id' in tab) || thisTabAnswered) && trendingShown && savedCount !== undefined, query.trim() !== '');
   const searchBox = useRef<HTMLInputElement>(null);
   // The popup opens ready to search: what the reader types goes to the box. (Within the first
   // render, so that it never takes the focus from a control reached meanwhile.)
@@ -550,7 +589,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   return (
     <RemoveContext.Provider value={undo.remove}>
       <SavedContext.Provider value={(id) => undo.listedAgain((item) => item.id === id)}>
-        <main>
+        <main data-settling={!settled || undefined}>
           <header class="top">
             {/* The page's one heading: what a screen reader lands on says what this is. */}
             <h1 class="brand">PaperLens</h1>
@@ -574,7 +613,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           <Problem text={problem} />
           <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
           {tab && 'id' in tab ? (
-            <ThisTab db={db} tab={tab} />
+            <ThisTab db={db} tab={tab} onAnswered={() => setThisTabAnswered(true)} />
           ) : (
             <p class="hint">
               {!tab ? 'Open an arXiv or Hugging Face paper to save it from here.' : 'paperList' in tab ? PAPER_LIST_HINT : `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.`}
