@@ -116,6 +116,40 @@ describe('popup Undo', () => {
     await abs.close();
   });
 
+  test("un-saving from This tab or Trending moves nothing under the pointer: the Undo comes at the popup's foot", async () => {
+    const abs = await browser.context.newPage();
+    await abs.goto('https://arxiv.org/abs/2310.01779');
+    const popup = await browser.popup();
+    // Tall enough to show Trending's first rows without scrolling.
+    await popup.setViewportSize({ width: 420, height: 1000 });
+    const thisTab = popup.getByTestId('this-tab');
+    // Saved (by this test, or left saved by the one before).
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toMatch(/^Saved?$/);
+    if ((await thisTab.getByTestId('save').textContent()) === 'Save') await thisTab.getByTestId('save').click();
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
+    const tops = () =>
+      popup.evaluate(() =>
+        ['[data-testid="this-tab"] [data-testid="save"]', '[data-testid="tab-trending"]', '[data-testid="trending-item"]:nth-child(2) [data-testid="save"]'].map((selector) => Math.round(document.querySelector(selector)!.getBoundingClientRect().top)),
+      );
+    const before = await tops();
+    await thisTab.getByTestId('save').click();
+    await popup.getByTestId('undo').waitFor();
+    expect(await tops()).toEqual(before);
+    expect(await undoInView(popup)).toBe(true);
+    // A second paper, saved then un-saved in Trending: its button stays where it was clicked.
+    const second = popup.locator('[data-testid="trending-item"]:nth-child(2)');
+    await second.getByTestId('save').click();
+    await expect.poll(() => second.getByTestId('save').textContent()).toBe('Saved');
+    const beforeSecond = await tops();
+    const secondTitle = await second.locator('.title').textContent();
+    // Past a double click's time (its second click repeats the first, and is not taken).
+    await popup.waitForTimeout(600);
+    await second.getByTestId('save').click();
+    await expect.poll(() => popup.getByTestId('undo-bar').textContent()).toContain(`Removed “${secondTitle}`);
+    expect(await tops()).toEqual(beforeSecond);
+    await Promise.all([popup.close(), abs.close()]);
+  });
+
   test('removing a paper far down Saved (mouse or keyboard) or Trending keeps the reader where they were, with the Undo in view', async () => {
     const popup = await browser.popup();
     await popup.setViewportSize({ width: 420, height: 600 });

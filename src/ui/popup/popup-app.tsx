@@ -611,7 +611,6 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
             {announcement}
           </p>
           <Problem text={problem} />
-          <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
           {tab && 'id' in tab ? (
             <ThisTab db={db} tab={tab} onAnswered={() => setThisTabAnswered(true)} />
           ) : (
@@ -657,6 +656,8 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
               {section === 'trending' ? <Trending db={db} day={day} setDay={setDay} onShown={() => setTrendingShown(true)} /> : section === 'recent' ? <Recent db={db} /> : <Saved db={db} openReadingList={openReadingList} />}
             </div>
           )}
+          {/* Last, held at the popup's foot: above This tab it pushed everything down 53 px under the pointer (QA). */}
+          <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
         </main>
       </SavedContext.Provider>
     </RemoveContext.Provider>
