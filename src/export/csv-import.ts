@@ -1,6 +1,6 @@
 import { titleFromTex } from '../papers/latex';
 import { arxivIdFromReference } from '../papers/ids';
-import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../schema/reading-list';
+import { ImportedItemSchema, UnidentifiedEntrySchema, type ImportRejection, type ImportedItem, type UnidentifiedEntry } from '../schema/reading-list';
 import { isKeepableCiteKey, ReadingStatusSchema, type ReadingStatus } from '../schema/papers';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
@@ -77,6 +77,8 @@ const columnKey = (header: string): string => header.trim().toLowerCase().replac
 // (Zotero: Url, DOI, Extra holding "arXiv: <id>").
 // A spreadsheet's "Paper" column holds the paper's title or its link: last, and read for an id only.
 const ID_COLUMNS = ['id', 'arxiv_id', 'arxiv', 'eprint', 'paper_id', 'url', 'link', 'source_url', 'pdf_url', 'doi', 'extra', 'paper'];
+// Columns that name a paper: by its id, else by its title (found among the reading list's and the store's).
+const NAMING_COLUMNS = [...ID_COLUMNS, 'title', 'paper_title'];
 // Our export's columns and Zotero's names for the same thing.
 const FIELD_COLUMNS = {
   title: ['title', 'paper_title', 'paper'],
@@ -104,13 +106,15 @@ const SEPARATOR_LINE = /^sep=([,;\t])$/i;
 
 /**
  * Whether a file's first line opens a CSV of papers: Excel's `sep=` line, or a header with a
- * column naming the paper and another we know.
+ * column naming the paper (by id or title) and another we know.
  */
 export function looksLikeCsvStart(firstLine: string): boolean {
   if (SEPARATOR_LINE.test(firstLine)) return true;
   const keys = firstLine.split(/[,\t;]/).map((cell) => columnKey(cell.replace(/"/g, '')));
   const known = new Set<string>(Object.values(FIELD_COLUMNS).flat());
-  return keys.length >= 2 && keys.some((key) => ID_COLUMNS.includes(key)) && keys.some((key) => known.has(key) && !ID_COLUMNS.includes(key));
+  const naming = keys.filter((key) => NAMING_COLUMNS.includes(key));
+  // Another column than the one naming the paper (a title names it, and describes it).
+  return keys.length >= 2 && keys.some((key) => known.has(key) && !ID_COLUMNS.includes(key) && naming.some((other) => other !== key));
 }
 
 
@@ -122,7 +126,7 @@ function delimiterOf(header: string, extension: string | undefined): string {
   if (extension === 'tsv') return '\t';
   const namesPaper = (delimiter: string) => {
     try {
-      return parseCsvRows(header, delimiter)[0]?.cells.some((cell) => ID_COLUMNS.includes(columnKey(cell))) === true;
+      return parseCsvRows(header, delimiter)[0]?.cells.some((cell) => NAMING_COLUMNS.includes(columnKey(cell))) === true;
     } catch {
       return false; // A quoted header cell that goes on to the next line: the whole file's parse says where.
     }
@@ -184,8 +188,11 @@ interface CsvDialect {
   ours: boolean;
 }
 
-/** `leftOut` gets the values left out of an imported paper, and why. */
-function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRejection[]): ImportedItem | PendingTldr | ImportRejection {
+/**
+ * `leftOut` gets the values left out of an imported paper, and why. A row naming no arXiv id but a
+ * title is one to import by its title (a spreadsheet of titles and authors).
+ */
+function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRejection[]): ImportedItem | PendingTldr | UnidentifiedEntry | ImportRejection {
   // The first of the key's cells with something in it; only our export's cells carry its formula guard.
   const cellOf = (key: string): string => {
     const cells = (columns.get(key) ?? []).map((index) => row.cells[index] ?? '');
@@ -210,9 +217,11 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   // Any column may hold the id alone; a DOI or Extra that names no arXiv paper is not what was wrong.
   const sources = ID_COLUMNS.map((key) => ({ text: cellOf(key).trim(), bare: true, namesPaper: key !== 'doi' && key !== 'extra' && key !== 'paper' }));
   const { id, candidate } = arxivIdAmong(sources.filter((source) => source.text !== ''));
-  if (!id) return { line: row.line, reason: candidate ? `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` : `no arXiv id (id, URL, DOI or Extra column) in ${where}` };
+  if (candidate && !id) return { line: row.line, reason: `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` };
+  const noId = `no arXiv id (id, URL, DOI or Extra column) in ${where}`;
+  if (!id && title === '') return { line: row.line, reason: noId };
 
-  const item: ImportedItem = { id, line: row.line };
+  const item: Omit<ImportedItem, 'id'> = { line: row.line };
   if (title !== '') item.title = title;
   const authors = splitList(field('authors')?.value ?? '', ours).map((name) => (ours ? name : personName(name))).filter((name) => name !== '');
   // A list cut short ("…; et al", "…; et. al.") ends in the store's one marker.
@@ -247,10 +256,6 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
     if (at !== null) item[name] = at;
     else leftOut.push({ line: row.line, reason: `${cell.key} "${singleLine(cell.value).slice(0, 40)}" is not a time we can read for sure (like 2024-07-31T09:15:00Z): left out of ${where}` });
   }
-  const published = field('published');
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(published?.value.trim() ?? '')?.[0];
-  // Another tool's date may be the latest version's: only a submission date is kept (see isSubmissionDate).
-  if (day && (published?.key === 'published' || isSubmissionDate(day, id))) item.published = day;
   const category = field('primaryCategory')?.value;
   if (category !== undefined) item.primaryCategory = category.trim();
   for (const [name, key] of [['pdfUrl', 'pdf_url'], ['sourceUrl', 'source_url']] as const) {
@@ -267,16 +272,26 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const keptKey = ours ? (isKeepableCiteKey(citeKey) ? citeKey : undefined) : citeKeyOfOtherTool(citeKey);
   if (keptKey !== undefined) item.citeKey = keptKey;
   else if (citeKey !== undefined) leftOut.push({ line: row.line, reason: `cite key "${singleLine(citeKey).slice(0, 40)}" is not a citation key BibTeX reads: left out of ${where}` });
-  const abstract = abstractToSummarize(item, field('abstract')?.value, plainAbstract, leftOut, where);
-  const checked = ImportedItemSchema.safeParse(item);
+  const published = field('published');
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(published?.value.trim() ?? '')?.[0];
+  // Another tool's date may be the latest version's: only a submission date is kept (see isSubmissionDate).
+  if (day && (published?.key === 'published' || (id && isSubmissionDate(day, id)))) item.published = day;
+  const issueText = (issue: { path: PropertyKey[]; message: string } | undefined) => `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
+  if (!id) {
+    // Its abstract is not summarised: the paper its title names has its own TL;DR.
+    const unidentified = UnidentifiedEntrySchema.safeParse({ item: { ...item, title }, noId });
+    return unidentified.success ? unidentified.data : { line: row.line, reason: `${where}: ${issueText(unidentified.error.issues[0])}` };
+  }
+  const identified: ImportedItem = { ...item, id };
+  const abstract = abstractToSummarize(identified, field('abstract')?.value, plainAbstract, leftOut, where);
+  const checked = ImportedItemSchema.safeParse(identified);
   if (checked.success) return abstract ? { item: checked.data, ...abstract } : checked.data;
-  const issue = checked.error.issues[0];
-  return { line: row.line, reason: `${where} (${id}): ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+  return { line: row.line, reason: `${where} (${id}): ${issueText(checked.error.issues[0])}` };
 }
 
 /**
  * Papers of a CSV (or tab-separated) file with a header row: our CSV export, Zotero's, or a
- * spreadsheet with an id, URL or DOI column. Rows that name no arXiv paper are reported.
+ * spreadsheet with an id, URL, DOI or title column. Rows that name no arXiv paper are reported.
  */
 export function parseCsvImport(text: string, extension?: string): ParsedFile {
   const [firstLine = ''] = text.split(/\r\n|\r|\n/, 1);
@@ -290,9 +305,9 @@ export function parseCsvImport(text: string, extension?: string): ParsedFile {
   });
   const header = head?.cells.join(',');
   const ours = header === CSV_COLUMNS.join(',') || header === CSV_COLUMNS_BEFORE_CITE_KEYS.join(',');
-  if (!ID_COLUMNS.some((key) => columns.has(key))) {
+  if (!NAMING_COLUMNS.some((key) => columns.has(key))) {
     const found = head?.cells.map((cell) => `"${singleLine(cell).slice(0, 30)}"`).join(', ') ?? 'none';
-    throw new ImportError(`line 1: the header names no column that identifies the paper (id, arXiv ID, URL, DOI or Extra); its columns are ${found}`, 1);
+    throw new ImportError(`line 1: the header names no column that identifies the paper (id, arXiv ID, URL, DOI, Extra or Title); its columns are ${found}`, 1);
   }
   if (rows.length === 0) throw new ImportError('the file has a header row but no papers');
   return { format: 'csv', ...importRecords(rows, (row, leftOut) => rowToItem(row, { columns, ours }, leftOut)) };

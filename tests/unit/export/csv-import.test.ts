@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { exportCsv, parseImport, planImport } from '../../../src/export';
+import { exportCsv, parseImport, parseImportInSteps, planImport } from '../../../src/export';
+import { matchTitles, unidentifiedTitles, type TitledPaper } from '../../../src/export/title-match';
+import { normalizeTitle } from '../../../src/papers/ids';
 import { ImportError } from '../../../src/export/errors';
 import { hostileItems, savedItem } from './fixtures';
 
@@ -66,6 +68,23 @@ describe('CSV import: our CSV export comes back as it was exported', () => {
     expect(parseImport('Paper,Link\nAttention Is All You Need,\n', 'sheet.csv').rejected.map((rejection) => rejection.reason)).toEqual([
       'no arXiv id (id, URL, DOI or Extra column) in the row at line 2 ("Attention Is All You Need")',
     ]);
+  });
+
+  test('review: a sheet of titles and authors, no ids, imports each row as the saved or stored paper of its title (by its first author), with its notes and status; a title no paper has is rejected saying so', async () => {
+    const attention: TitledPaper = { id: '1706.03762', title: 'Attention Is All You Need', normTitle: normalizeTitle('Attention Is All You Need'), saved: false, authors: ['Ashish Vaswani', 'Noam Shazeer'] };
+    for (const header of ['Title', 'Paper', 'Paper title']) {
+      const sheet = `${header},Authors,Status,Notes\nattention is all you need,"Vaswani, Ashish; Shazeer, Noam",read,the transformer\nA Paper Nobody Wrote,Doe,,\n`;
+      const parse = await parseImportInSteps(sheet, 'reading.csv', () => {});
+      expect(parse.rejected).toEqual([]);
+      expect(unidentifiedTitles(parse)).toEqual(['attention is all you need', 'a paper nobody wrote']);
+      const matched = matchTitles(parse, [attention]);
+      expect(matched.items.map((item) => [item.id, item.title, item.status, item.notes, item.line])).toEqual([['1706.03762', 'Attention Is All You Need', 'read', 'the transformer', 2]]);
+      expect(matched.rejected).toEqual([
+        { line: 3, reason: `no arXiv id (id, URL, DOI or Extra column) in the row at line 3 ("A Paper Nobody Wrote"), and no paper in your reading list or in PaperLens's store is titled "A Paper Nobody Wrote"` },
+      ]);
+    }
+    // Found as a CSV by its header alone, whatever the file is named.
+    expect(parseImport('Title,Authors\nAttention Is All You Need,Vaswani\n', 'papers.txt').format).toBe('csv');
   });
 
   test('each row knows its line, also after a note that spans lines', () => {
@@ -222,7 +241,7 @@ describe('CSV files that cannot be read say why and where', () => {
   });
 
   test('no column that names the paper; a header and no rows', () => {
-    expect(problem('Title,Authors\nAttention,Vaswani\n')).toEqual(['line 1: the header names no column that identifies the paper (id, arXiv ID, URL, DOI or Extra); its columns are "Title", "Authors"', 1]);
+    expect(problem('Name,Authors\nAttention,Vaswani\n')).toEqual(['line 1: the header names no column that identifies the paper (id, arXiv ID, URL, DOI, Extra or Title); its columns are "Name", "Authors"', 1]);
     expect(problem('id,title\n')).toEqual(['the file has a header row but no papers', null]);
   });
 });
