@@ -416,11 +416,12 @@ describe('reading-list page', () => {
 
     // A spreadsheet kept beside the list (CSV, ";" between cells as Excel writes in many locales): a
     // new paper comes with its status and tags (its time in the locale's form is left out, and said); a listed one gains the sheet's tags but keeps its
-    // status (the sheet has no update times, so the list's own is taken as newer), and the preview says so; a row naming no paper is said.
+    // status (the sheet has no update times, so the list's own is taken as newer), and the preview says so; a row naming no paper (by
+    // its id, or by a title no paper in the list or the store has) is said.
     const csv = ['arXiv ID;Title;Status;Tags;Date Added', '2405.19715;SpecDec++;read;"speculative decoding; to cite";', 'https://arxiv.org/abs/2404.19737v2;Better & Faster Large Language Models via Multi-token Prediction;reading;transformers;31/07/2024 09:15', ';A paper without an id;;;'].join('\r\n');
     await input.setInputFiles({ name: 'papers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe(
-      'papers.csv: 1 new, 1 updated, 1 status in the file left as the list has it (no newer time in the file), 1 rejected: line 4: no arXiv id (id, URL, DOI or Extra column) in the row at line 4 ("A paper without an id")',
+      `papers.csv: 1 new, 1 updated, 1 status in the file left as the list has it (no newer time in the file), 1 rejected: line 4: no arXiv id (id, URL, DOI or Extra column) in the row at line 4 ("A paper without an id"), and no paper in your reading list or in PaperLens's store is titled "A paper without an id"`,
     );
     // The time the spreadsheet wrote in its locale's form is left out, and the preview says so.
     expect(await page.getByTestId('import-left-out').textContent()).toBe('line 3: date_added "31/07/2024 09:15" is not a time we can read for sure (like 2024-07-31T09:15:00Z): left out of the row at line 3 ("Better & Faster Large Language Models via Multi-token Predic")');

@@ -114,7 +114,7 @@ export function ImportPanel({ db, applied }: { db: PaperLensDatabase; applied: (
           onChange={(event) => void pick(event.currentTarget)}
         />
       </label>
-      <span class="hint">PaperLens JSON backup, BibTeX, RIS, CSV (ours, Zotero's or a spreadsheet with an id, URL or DOI column), a PaperMemory memory file, or a list of arXiv ids or URLs</span>
+      <span class="hint">PaperLens JSON backup, BibTeX, RIS, CSV (ours, Zotero's or a spreadsheet with an id, URL, DOI or title column), a PaperMemory memory file, or a list of arXiv ids or URLs</span>
       {/* One region, there before its text, says each step to a screen reader as it comes: a region
           shown together with its text is not announced. */}
       <p class="visually-hidden" role="status" data-testid="import-announcement">
