@@ -102,6 +102,8 @@ export async function launchExtension(
       );
       const page = await opened;
       await page.waitForLoadState('domcontentloaded');
+      // Its first screen shown (until then out of reach, as for a reader: a control cannot take the focus).
+      await page.locator('main:not([data-settling])').waitFor();
       return page;
     },
     close: async () => {
