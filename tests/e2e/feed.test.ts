@@ -82,7 +82,7 @@ describe('trending from the daily-papers feed', () => {
     expect(await opened.getByTestId('feed-failure-details').textContent()).toBe('Detailsno connection to huggingface.co, or the request was blocked');
     // A press that fails offline is an error: the reader asked.
     await refreshFromPopup(opened);
-    await expect.poll(() => note.textContent()).toMatch(/^Refresh failed: huggingface\.co could not be reached · next try (at|on) /);
+    await expect.poll(() => note.textContent()).toMatch(/^Update failed: huggingface\.co could not be reached · next try (at|on) /);
     expect(await note.getAttribute('class')).toContain('problem');
 
     respond = 'good';
@@ -156,8 +156,8 @@ describe('trending from the daily-papers feed', () => {
   });
 
   test.each([
-    ['500', /^Refresh failed: the feed answered HTTP 500 · /, /^Detailsthe daily-papers feed answered HTTP 500 Internal Server Error$/],
-    ['garbage', /^Refresh failed: the feed sent data that is not valid JSON · /, /^Detailsthe response is not valid JSON at line 1, column \d+/],
+    ['500', /^Update failed: the feed answered HTTP 500 · /, /^Detailsthe daily-papers feed answered HTTP 500 Internal Server Error$/],
+    ['garbage', /^Update failed: the feed sent data that is not valid JSON · /, /^Detailsthe response is not valid JSON at line 1, column \d+/],
   ] as const)('a failed refresh (%s) keeps the last good list and says why, with the next try', async (kind, reason, detail) => {
     respond = kind;
     const popup = await refreshFromPopup();

@@ -227,8 +227,9 @@ function CopyButtons({ paper }: { paper: SaveInput }) {
 type FeedFailureRecord = NonNullable<FeedRefreshState['lastFailure']>;
 
 /**
- * A failed refresh: what went wrong in a few words, when the next try is and, when Hugging Face asked
- * for a shorter wait than our backoff's, from when Refresh works; the full reason under Details.
+ * A failed refresh (a Refresh press's or the automatic one's: "Update failed", as either): what went
+ * wrong in a few words, when the next try is and, when Hugging Face asked for a shorter wait than
+ * our backoff's, from when Refresh works; the full reason under Details.
  */
 function FeedFailureNote({ failure, state, now }: { failure: FeedFailureRecord; state: FeedRefreshState; now: number }) {
   const { nextAttemptAt } = state;
@@ -270,7 +271,7 @@ function FeedFailureNote({ failure, state, now }: { failure: FeedFailureRecord; 
   const refreshAhead = waitEnds !== null && waitEnds > Math.max(now, shownAt) ? waitEnds : null;
   return (
     <div class="problem" data-testid="feed-failure">
-      Refresh failed: {headline}
+      Update failed: {headline}
       {nextAttemptAt ? ` · next try ${describeTime(nextAttemptAt, now)}` : ''}
       {refreshAhead !== null && nextAttemptAt !== null && refreshAhead < nextAttemptAt && ` · Refresh possible ${describeTime(refreshAhead, now)}`}
       {details}

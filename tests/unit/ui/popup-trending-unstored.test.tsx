@@ -25,5 +25,5 @@ test('a Refresh whose state the store could not keep (disk full) is still shown 
   render(<TrendingHeader db={db} list={{ source: 'live', day, label: day, days: [day], fetchedAt: Date.now() - 3_600_000 }} onDay={() => undefined} />);
   fireEvent.click(await screen.findByTestId('refresh-feed'));
   const note = await screen.findByTestId('feed-failure', {}, { timeout: 3000 });
-  expect(note.textContent).toContain('Refresh failed');
+  expect(note.textContent).toContain('Update failed');
 });

@@ -22,7 +22,7 @@ const { TrendingHeader } = await import('../../../src/ui/popup/popup-app');
 
 afterEach(cleanup);
 
-test('a Refresh that fails is said by a screen reader: "Refresh failed" comes into a live region that was there before', async () => {
+test('a Refresh that fails is said by a screen reader: "Update failed" comes into a live region that was there before', async () => {
   const day = new Date().toISOString().slice(0, 10);
   render(<TrendingHeader db={db} list={{ source: 'live', day, label: day, days: [day], fetchedAt: Date.now() - 3_600_000 }} onDay={() => undefined} />);
   const refresh = await screen.findByTestId('refresh-feed');
@@ -30,6 +30,6 @@ test('a Refresh that fails is said by a screen reader: "Refresh failed" comes in
   expect(before.map((region) => region.textContent)).toEqual(['']);
   fireEvent.click(refresh);
   const note = await screen.findByTestId('feed-failure', {}, { timeout: 3000 });
-  expect(note.textContent).toContain('Refresh failed');
+  expect(note.textContent).toContain('Update failed');
   await waitFor(() => expect(before[0]!.contains(note)).toBe(true));
 });
