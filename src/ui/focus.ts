@@ -16,11 +16,12 @@ export function focusMovedFrom(from: Element | null): boolean {
 /**
  * Focuses what `find` finds as soon as it is shown (a row the store puts back renders a moment
  * later), trying for `withinMs`; `fallback` is focused meanwhile, so the focus is never left at the
- * page's start. A focus the reader moves meanwhile stays where they put it.
+ * page's start, without scrolling to it (the popup flashed to its top, then back to the row: QA).
+ * A focus the reader moves meanwhile stays where they put it.
  */
 export function focusWhenShown(find: () => HTMLElement | null, withinMs: number, fallback: HTMLElement | null): void {
   const until = performance.now() + withinMs;
-  if (!find()) fallback?.focus();
+  if (!find()) fallback?.focus({ preventScroll: true });
   const from = document.activeElement;
   const attempt = () => {
     if (focusMovedFrom(from)) return;

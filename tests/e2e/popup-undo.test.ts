@@ -123,9 +123,10 @@ describe('popup Undo', () => {
     // Tall enough to show Trending's first rows without scrolling.
     await popup.setViewportSize({ width: 420, height: 1000 });
     const thisTab = popup.getByTestId('this-tab');
-    // Saved (by this test, or left saved by the one before).
-    await expect.poll(() => thisTab.getByTestId('save').textContent()).toMatch(/^Saved?$/);
-    if ((await thisTab.getByTestId('save').textContent()) === 'Save') await thisTab.getByTestId('save').click();
+    // Nothing saved by the tests before (Trending's rows among them), then this tab's paper saved.
+    expect((await sendFromPage(popup, { type: 'clearReadingData' })).ok).toBe(true);
+    await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Save');
+    await thisTab.getByTestId('save').click();
     await expect.poll(() => thisTab.getByTestId('save').textContent()).toBe('Saved');
     const tops = () =>
       popup.evaluate(() =>
@@ -148,6 +149,27 @@ describe('popup Undo', () => {
     await expect.poll(() => popup.getByTestId('undo-bar').textContent()).toContain(`Removed “${secondTitle}`);
     expect(await tops()).toEqual(beforeSecond);
     await Promise.all([popup.close(), abs.close()]);
+  });
+
+  test('the Undo bar leaving on its own, far down Saved, leaves the reader where they were', async () => {
+    const popup = await browser.popup();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    const items = Array.from({ length: 30 }, (_, n) => ({ id: `2106.${String(n + 1).padStart(5, '0')}`, title: `Kept paper number ${n + 1}`, authors: ['A. Author'], addedAt: Date.UTC(2026, 0, 1) + n * 60_000, updatedAt: Date.UTC(2026, 0, 1) + n * 60_000 }));
+    await popup.evaluate((items) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'importApply', items, rejected: [] }), items);
+    await popup.getByTestId('tab-saved').click();
+    const target = popup.getByTestId('saved-item').nth(25);
+    await target.getByTestId('save').scrollIntoViewIfNeeded();
+    const before = await popup.evaluate(() => scrollY);
+    expect(before).toBeGreaterThan(1000);
+    await target.getByTestId('save').click();
+    // The focus on the Undo (where a click's removal may put it).
+    await popup.getByTestId('undo').focus();
+    // The reader reads on: a click on a row's text (the Undo waits while it has the focus). Ten
+    // seconds later, the bar goes.
+    await popup.getByTestId('saved-item').nth(22).locator('.meta').click();
+    await popup.getByTestId('undo-bar').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(Math.abs((await popup.evaluate(() => scrollY)) - before)).toBeLessThan(200);
+    await popup.close();
   });
 
   test('removing a paper far down Saved (mouse or keyboard) or Trending keeps the reader where they were, with the Undo in view', async () => {

@@ -112,7 +112,7 @@ function useSecondsUntil(at: number | null): number | null {
   return at === null ? null : Math.max(0, Math.ceil((at - now) / 1_000));
 }
 
-/** `onAnswered`: once the store has said what it holds of the paper (its TL;DR, rank and saved state drawn). */
+/** `onAnswered`: once what it first shows of the paper is drawn (see `drawn`). */
 export function ThisTab({ db, tab, onAnswered }: { db: PaperLensDatabase; tab: TabPaper; onAnswered?: () => void }) {
   // Whether the store or the reading list describes the paper (a saved one lacking details is
   // completed in the background): only when neither does is arXiv asked.
@@ -125,20 +125,25 @@ export function ThisTab({ db, tab, onAnswered }: { db: PaperLensDatabase; tab: T
   const page = tab.page ?? fetched.page;
   const askingIn = useSecondsUntil(fetched.askAgainAt);
   // With the page's abstract, a paper the store does not hold is summarized as its card is.
-  const { value, error } = useLiveQuery(() => lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]), [tab, page]);
-  const view = value?.[0] ?? null;
+  const { value, error } = useLiveQuery(async () => ({ page, views: await lookupPapers(db, [page ? { id: tab.id, title: page.title, abstract: page.abstract } : { id: tab.id }]) }), [tab, page]);
+  const view = value?.views[0] ?? null;
   // Until the store answers, nothing is said of the paper's rank or saved state (not "not trending"
   // and "Save" for a saved, trending paper).
   const answered = value !== undefined || error !== null;
-  useEffect(() => {
-    if (answered) onAnswered?.();
-  }, [answered]);
   // A paper saved bare (from this tab while arXiv was away) is no description: arXiv is asked, and
   // its answer completes the saved paper (QA: the popup knew less of it once saved).
   const known = value === undefined ? null : view !== null && (view.inStore || (view.status !== null && view.title !== placeholderTitle(tab.id)));
   useEffect(() => {
     if (page === null && known !== null) setDescribed(known);
   }, [page, known]);
+  // Told once what the popup first shows of the paper is drawn: the store's answer, and for a paper
+  // neither it nor the reading list describes, arXiv's page or why there is none (QA: on a PDF tab
+  // the title and TL;DR came 0.8 s after the screen was shown, and moved everything below 61 px).
+  // (The store's answer for the page shown: one read from arXiv is summarized, its TL;DR a moment later.)
+  const drawn = error !== null || (value?.page === page && (page !== null || known !== false || fetched.failure !== null || (settings !== null && arxivOff)));
+  useEffect(() => {
+    if (drawn) onAnswered?.();
+  }, [drawn]);
   const title = (page && plainPageTitle(page)) || view?.title || tab.title;
   // A title only the tab gave (a PDF's own) is a guess: the store's or the page's replaces it.
   const details = { ...(page ? pageDetails(page) : {}), titleIsGuess: tab.titleFromTab && title === tab.title };
@@ -491,8 +496,9 @@ function Recent({ db }: { db: PaperLensDatabase }) {
   );
 }
 
-// Past this, what has arrived is shown, the rest as it comes (a fresh profile's store is seeded first).
-const SETTLING_MAX_MS = 1_000;
+// Past this, what has arrived is shown, the rest as it comes (a fresh profile's store is seeded
+// first; arXiv may be slow): the reads take 0.3-0.7 s here, more on a busy machine.
+const SETTLING_MAX_MS = 1_500;
 
 /**
  * Whether the popup's first screen may be shown: once `ready` (its parts read), once the reader
@@ -507,11 +513,11 @@ function useFirstScreenSettled(ready: boolean, typed: boolean): boolean {
     return () => clearTimeout(timer);
   }, []);
   // Shown in the render that has it all, not one after; and for good (a search cleared, a paper left).
-  const now = ready || typed;
+  const showable = ready || typed;
   useEffect(() => {
-    if (now) setSettled(true);
-  }, [now]);
-  return settled || now;
+    if (showable) setSettled(true);
+  }, [showable]);
+  return settled || showable;
 }
 
 export function PopupApp({ db }: { db: PaperLensDatabase }) {
@@ -556,7 +562,8 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const [trendingShown, setTrendingShown] = useState(false);
   const search = useSearch(db, trendingShown);
   const { query } = search;
-  const settled = useFirstScreenSettled(tabRead && (!(tab && 'id' in tab) || thisTabAnswered) && trendingShown && savedCount !== undefined, query.trim() !== '');
+  const firstScreenRead = tabRead && (!(tab && 'id' in tab) || thisTabAnswered) && trendingShown && savedCount !== undefined;
+  const settled = useFirstScreenSettled(firstScreenRead, query.trim() !== '');
   const searchBox = useRef<HTMLInputElement>(null);
   // The popup opens ready to search: what the reader types goes to the box. (Within the first
   // render, so that it never takes the focus from a control reached meanwhile.)
@@ -581,10 +588,11 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   };
   const undo = useUndoableEdits();
   // When the Undo bar goes from under the focus: to the Saved button of the paper put back (of
-  // several, the one removed last: where the reader was), else the search box.
+  // several, the one removed last: where the reader was), else the search box, where the reader
+  // stays (QA: the bar's end moved the focus there, and the popup from far down Saved to its top).
   const focusAfterUndoBar: FocusElsewhere = (left, undone) => {
     const id = undone ? left.removed?.at(-1)?.id : undefined;
-    if (id === undefined) searchBox.current?.focus();
+    if (id === undefined) searchBox.current?.focus({ preventScroll: true });
     else focusWhenShown(() => document.querySelector<HTMLElement>(`[data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`), 2000, searchBox.current);
   };
   return (
