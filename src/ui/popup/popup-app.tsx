@@ -38,6 +38,10 @@ function Problem({ text }: { text: string | null }) {
   return text ? <p class="problem" role="alert">{text}</p> : null;
 }
 
+// How long the popup's first screen waits for arXiv's page of the tab's paper, once the store said it
+// does not describe it: arXiv answers in well under a second, or the screen comes without it.
+const ARXIV_FIRST_SCREEN_WAIT_MS = 1_500;
+
 /** How long the popup waits before asking arXiv again after each failure in a row (the last one repeats). */
 const ARXIV_ASK_AGAIN_MS = [5_000, 15_000, 30_000, 60_000];
 // Past the end of a wait arXiv asked for, so the next ask is not answered "wait 1 s more".
@@ -137,10 +141,18 @@ export function ThisTab({ db, tab, onAnswered }: { db: PaperLensDatabase; tab: T
     if (page === null && known !== null) setDescribed(known);
   }, [page, known]);
   // Told once what the popup first shows of the paper is drawn: the store's answer, and for a paper
-  // neither it nor the reading list describes, arXiv's page or why there is none (QA: on a PDF tab
-  // the title and TL;DR came 0.8 s after the screen was shown, and moved everything below 61 px).
-  // (The store's answer for the page shown: one read from arXiv is summarized, its TL;DR a moment later.)
-  const drawn = error !== null || (value?.page === page && (page !== null || known !== false || fetched.failure !== null || (settings !== null && arxivOff)));
+  // neither it nor the reading list describes, arXiv's page or why there is none, for a while (QA:
+  // on a PDF tab the title and TL;DR came 0.8 s after the screen was shown, and moved everything
+  // below 61 px). (The store's answer for the page shown: one read from arXiv is summarized, its
+  // TL;DR a moment later.)
+  const [arxivWaitOver, setArxivWaitOver] = useState(false);
+  const waitsForArxiv = known === false && page === null;
+  useEffect(() => {
+    if (!waitsForArxiv) return;
+    const timer = setTimeout(() => setArxivWaitOver(true), ARXIV_FIRST_SCREEN_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [waitsForArxiv]);
+  const drawn = error !== null || (value?.page === page && (!waitsForArxiv || arxivWaitOver || fetched.failure !== null || (settings !== null && arxivOff)));
   useEffect(() => {
     if (drawn) onAnswered?.();
   }, [drawn]);
@@ -496,9 +508,9 @@ function Recent({ db }: { db: PaperLensDatabase }) {
   );
 }
 
-// Past this, what has arrived is shown, the rest as it comes (a fresh profile's store is seeded
-// first; arXiv may be slow): the reads take 0.3-0.7 s here, more on a busy machine.
-const SETTLING_MAX_MS = 1_500;
+// Past this, what has arrived is shown, the rest as it comes: only a store that does not answer
+// (its reads take 0.3-0.7 s here, 1.6 s at a fresh profile's first open, more on a busy machine).
+const SETTLING_MAX_MS = 5_000;
 
 /**
  * Whether the popup's first screen may be shown: once `ready` (its parts read), once the reader
