@@ -430,6 +430,16 @@ describe('reading-list page', () => {
     const fromCsv = await listed(page);
     expect(fromCsv.find((entry) => entry.id === '2405.19715')).toMatchObject({ status: 'to-read', authors: ['Kaixuan Huang'], tags: ['speculative decoding', 'to cite'] });
     expect(fromCsv.find((entry) => entry.id === '2404.19737')).toMatchObject({ title: 'Better & Faster Large Language Models via Multi-token Prediction', status: 'reading', tags: ['transformers'] });
+
+    // A sheet of titles alone: each row is the paper of its title in the list or the store, or said to be none.
+    const titles = ['Title,Tags', 'reagent: towards a model-agnostic feature attribution method for generative language models,attribution', 'A Paper No Store Holds,'].join('\n');
+    await input.setInputFiles({ name: 'titles.csv', mimeType: 'text/csv', buffer: Buffer.from(titles) });
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe(
+      `titles.csv: 1 new, 0 updated, 1 rejected: line 3: no arXiv id (id, URL, DOI or Extra column) in the row at line 3 ("A Paper No Store Holds"), and no paper in your reading list or in PaperLens's store is titled "A Paper No Store Holds"`,
+    );
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => list().getAttribute('data-count')).toBe('35');
+    expect((await listed(page)).find((entry) => entry.id === '2402.00794')).toMatchObject({ title: 'ReAGent: Towards A Model-agnostic Feature Attribution Method for Generative Language Models', tags: ['attribution'] });
   });
 });
 
