@@ -2,7 +2,7 @@ import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { ET_AL, givenThenFamily, isEtAl } from '../papers/names';
 import { ImportedItemSchema, UnidentifiedEntrySchema, type ImportRejection, type ImportedItem, type UnidentifiedEntry } from '../schema/reading-list';
-import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, keywordTags, type ParsedFile } from './references';
+import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, issueText, keywordTags, type ParsedFile } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
 import { abstractToSummarize, type PendingTldr } from './abstract-import';
 import { isKeepableCiteKey } from '../schema/papers';
@@ -473,10 +473,6 @@ function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedIt
   const checked = ImportedItemSchema.safeParse(item);
   if (checked.success) return abstract ? { item: checked.data, ...abstract } : checked.data;
   return { line: entry.line, reason: `${where} (${found.id}): ${issueText(checked.error.issues[0])}` };
-}
-
-function issueText(issue: { path: PropertyKey[]; message: string } | undefined): string {
-  return `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
 }
 
 /** What an entry says of its paper besides its id, title, date and abstract. */

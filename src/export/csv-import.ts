@@ -4,7 +4,7 @@ import { ImportedItemSchema, UnidentifiedEntrySchema, type ImportRejection, type
 import { isKeepableCiteKey, ReadingStatusSchema, type ReadingStatus } from '../schema/papers';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
-import { arxivIdAmong, bareDoi, citeKeyOfOtherTool, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
+import { arxivIdAmong, bareDoi, citeKeyOfOtherTool, isSubmissionDate, importRecords, issueText, keywordTags, personName, type ParsedFile } from './references';
 import { noteText, singleLine } from './text';
 import { ET_AL, isEtAl } from '../papers/names';
 import { CSV_COLUMNS, CSV_COLUMNS_BEFORE_CITE_KEYS, splitListCell } from './csv';
@@ -79,6 +79,8 @@ const columnKey = (header: string): string => header.trim().toLowerCase().replac
 const ID_COLUMNS = ['id', 'arxiv_id', 'arxiv', 'eprint', 'paper_id', 'url', 'link', 'source_url', 'pdf_url', 'doi', 'extra', 'paper'];
 // Columns that name a paper: by its id, else by its title (found among the reading list's and the store's).
 const NAMING_COLUMNS = [...ID_COLUMNS, 'title', 'paper_title'];
+// Columns that may name an arXiv paper, or hold something else (another DOI, a title).
+const NAMES_PAPER_IN_PASSING = ['doi', 'extra', 'paper', 'title', 'paper_title'];
 // Our export's columns and Zotero's names for the same thing.
 const FIELD_COLUMNS = {
   title: ['title', 'paper_title', 'paper'],
@@ -208,18 +210,20 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
     }
     return null;
   };
-  // Another tool's title on one line, its TeX read (titleFromTex); ours as exported. Not a "Paper"
+  // Another tool's title on one line, its TeX read (titleFromTex); ours as exported. Not a title
   // cell that is the paper's link or id (one naming its id in passing, "… (arXiv:1706.03762)", is a title).
   const titled = field('title');
-  const written = titled && !(titled.key === 'paper' && (/^\s*https?:\/\/\S*\s*$/i.test(titled.value) || arxivIdFromReference(titled.value) !== null)) ? titled.value : '';
+  const written = titled && !/^\s*https?:\/\/\S*\s*$/i.test(titled.value) && arxivIdFromReference(titled.value) === null ? titled.value : '';
   const title = ours ? written.trim() : singleLine(titleFromTex(written)).trim();
   const where = `the row at line ${row.line}${title ? ` ("${singleLine(title).slice(0, 60)}")` : ''}`;
-  // Any column may hold the id alone; a DOI or Extra that names no arXiv paper is not what was wrong.
-  const sources = ID_COLUMNS.map((key) => ({ text: cellOf(key).trim(), bare: true, namesPaper: key !== 'doi' && key !== 'extra' && key !== 'paper' }));
-  const { id, candidate } = arxivIdAmong(sources.filter((source) => source.text !== ''));
-  if (candidate && !id) return { line: row.line, reason: `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` };
-  const noId = `no arXiv id (id, URL, DOI or Extra column) in ${where}`;
-  if (!id && title === '') return { line: row.line, reason: noId };
+  // Any column may hold the id alone (a title column too); a DOI, Extra or title that names no arXiv
+  // paper is not what was wrong.
+  const sources = NAMING_COLUMNS.map((key) => ({ text: cellOf(key).trim(), bare: true, namesPaper: !NAMES_PAPER_IN_PASSING.includes(key) }));
+  const { id, candidate, arxivLike } = arxivIdAmong(sources.filter((source) => source.text !== ''));
+  const noId = candidate ? `"${singleLine(candidate).slice(0, 80)}" is not a valid arXiv id or URL in ${where}` : `no arXiv id (id, URL, DOI or Extra column) in ${where}`;
+  // Another site's link beside a title (OpenReview, ACL Anthology) is no arXiv id written wrong: the
+  // paper is found by its title, as a BibTeX entry's with such a url is.
+  if (!id && (title === '' || arxivLike)) return { line: row.line, reason: noId };
 
   const item: Omit<ImportedItem, 'id'> = { line: row.line };
   if (title !== '') item.title = title;
@@ -276,7 +280,6 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const day = /^\d{4}-\d{2}-\d{2}/.exec(published?.value.trim() ?? '')?.[0];
   // Another tool's date may be the latest version's: only a submission date is kept (see isSubmissionDate).
   if (day && (published?.key === 'published' || (id && isSubmissionDate(day, id)))) item.published = day;
-  const issueText = (issue: { path: PropertyKey[]; message: string } | undefined) => `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
   if (!id) {
     // Its abstract is not summarised: the paper its title names has its own TL;DR.
     const unidentified = UnidentifiedEntrySchema.safeParse({ item: { ...item, title }, noId });

@@ -42,17 +42,27 @@ export interface IdSource {
 
 /**
  * The arXiv id the first of `sources` (most specific first) that names one gives; else the first
- * thing that looked like one (`candidate`), to say what was wrong.
+ * thing that looked like one (`candidate`), to say what was wrong: an arXiv id or URL written wrong
+ * (`arxivLike`), or what a column meant to name the paper holds instead (another site's link).
  */
-export function arxivIdAmong(sources: Iterable<IdSource>): { id: string | null; candidate: string | null } {
+export function arxivIdAmong(sources: Iterable<IdSource>): { id: string | null; candidate: string | null; arxivLike: boolean } {
   let candidate: string | null = null;
+  let arxivLike = false;
   for (const { text, bare = false, namesPaper = false } of sources) {
     const found = findArxivId(text);
     const id = found.id ?? (bare ? arxivIdFromReference(text) : null);
-    if (id) return { id, candidate };
-    candidate ??= found.candidate ?? (namesPaper ? text : null);
+    if (id) return { id, candidate, arxivLike };
+    if (candidate === null) {
+      candidate = found.candidate ?? (namesPaper ? text : null);
+      arxivLike = found.candidate !== null;
+    }
   }
-  return { id: null, candidate };
+  return { id: null, candidate, arxivLike };
+}
+
+/** A Zod issue as an import's rejection says it: where in the record, and what. */
+export function issueText(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  return `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`;
 }
 
 /**

@@ -56,16 +56,21 @@ function matchEntry({ item, noId }: UnidentifiedEntry, papers: readonly TitledPa
  * looked for), rejected for naming no id.
  */
 export function matchTitles(parse: ImportParse, papers: readonly TitledPaper[] | null): ImportParse {
-  const { unidentified = [], ...rest } = parse;
-  if (unidentified.length === 0) return rest;
+  const { unidentified = [], leftOut, ...rest } = parse;
+  if (unidentified.length === 0) return { ...rest, ...(leftOut ? { leftOut } : {}) };
   const items = [...rest.items];
   const rejected = [...rest.rejected];
+  const rejectedLines = new Set<number>();
   for (const entry of unidentified) {
     const match = matchEntry(entry, papers);
-    if ('reason' in match) rejected.push(match);
-    else items.push(match);
+    if ('reason' in match) {
+      rejected.push(match);
+      if (match.line > 0) rejectedLines.add(match.line);
+    } else items.push(match);
   }
+  // What an entry left out of itself is said only of an imported paper: a rejected one's is news of nothing.
+  const keptNotes = leftOut?.filter((note) => !rejectedLines.has(note.line));
   // In the file's order, as the preview lists them.
   const byLine = (a: { line?: number }, b: { line?: number }) => (a.line ?? 0) - (b.line ?? 0);
-  return { ...rest, items: items.sort(byLine), rejected: rejected.sort(byLine) };
+  return { ...rest, items: items.sort(byLine), rejected: rejected.sort(byLine), ...(keptNotes && keptNotes.length > 0 ? { leftOut: keptNotes } : {}) };
 }

@@ -87,6 +87,23 @@ describe('CSV import: our CSV export comes back as it was exported', () => {
     expect(parseImport('Title,Authors\nAttention Is All You Need,Vaswani\n', 'papers.txt').format).toBe('csv');
   });
 
+  test('review: a title column holding the paper\'s link or id names it; another site\'s link beside a title is looked up by the title; notes on a row then rejected are not kept', async () => {
+    const linked = parseImport('Title,Tags\nhttps://arxiv.org/abs/1706.03762,nlp\n2310.01779,vision\n', 'reading.csv');
+    expect(linked.rejected).toEqual([]);
+    expect(linked.items.map((item) => [item.id, item.title, item.tags])).toEqual([['1706.03762', undefined, ['nlp']], ['2310.01779', undefined, ['vision']]]);
+    const attention: TitledPaper = { id: '1706.03762', title: 'Attention Is All You Need', normTitle: normalizeTitle('Attention Is All You Need'), saved: true, authors: [] };
+    const openReview = await parseImportInSteps('Title,URL\nAttention Is All You Need,https://openreview.net/forum?id=abc\n', 'sheet.csv', () => {});
+    expect(matchTitles(openReview, [attention]).items.map((item) => item.id)).toEqual(['1706.03762']);
+    // An arXiv address written wrong is what was wrong, title or not.
+    expect(parseImport('Title,URL\nAttention Is All You Need,https://arxiv.org/abs/17o6.03762\n', 'sheet.csv').rejected.map((rejection) => rejection.reason)).toEqual([
+      '"https://arxiv.org/abs/17o6.03762" is not a valid arXiv id or URL in the row at line 2 ("Attention Is All You Need")',
+    ]);
+    const unknown = await parseImportInSteps('Title,Status,Date Added\nA Paper Nobody Wrote,skimmed,31/07/2024\nattention is all you need,skimmed,\n', 'sheet.csv', () => {});
+    const matched = matchTitles(unknown, [attention]);
+    expect(matched.rejected.map((rejection) => rejection.line)).toEqual([2]);
+    expect(matched.leftOut?.map((note) => note.line)).toEqual([3]);
+  });
+
   test('each row knows its line, also after a note that spans lines', () => {
     const two = [savedItem({ id: '2310.01779', notes: 'one\ntwo\r\nthree' }), savedItem({ id: '1706.03762' })];
     expect(parseImport(exportCsv(two), 'list.csv').items.map((item) => [item.id, item.line])).toEqual([['2310.01779', 2], ['1706.03762', 5]]);
