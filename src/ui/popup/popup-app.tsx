@@ -152,7 +152,7 @@ export function ThisTab({ db, tab, onAnswered }: { db: PaperLensDatabase; tab: T
     const timer = setTimeout(() => setArxivWaitOver(true), ARXIV_FIRST_SCREEN_WAIT_MS);
     return () => clearTimeout(timer);
   }, [waitsForArxiv]);
-  const drawn = error !== null || (value?.page === page && (!waitsForArxiv || arxivWaitOver || fetched.failure !== null || (settings !== null && arxivOff)));
+  const drawn = error !== null || (value?.page === page && (!waitsForArxiv || arxivWaitOver || fetched.failure !== null || arxivOff));
   useEffect(() => {
     if (drawn) onAnswered?.();
   }, [drawn]);
@@ -303,14 +303,16 @@ function FeedFailureNote({ failure, state, now }: { failure: FeedFailureRecord; 
  */
 export function TrendingHeader({ db, list, onDay, onRefreshed, onRead }: { db: PaperLensDatabase; list: Omit<TrendingList, 'papers'>; onDay: (day: string | null) => void; onRefreshed?: () => void; onRead?: () => void }) {
   const { source, label, days, day, fetchedAt } = list;
-  const stored = useLiveQuery(() => readFeedState(db), []).value;
+  const storedState = useLiveQuery(() => readFeedState(db), []);
+  const stored = storedState.value;
   // What a Refresh answered: newer than the stored state when the store could not take it (disk
   // full; the worker keeps it outside the store, where the live query does not look).
   const [answered, setAnswered] = useState<FeedRefreshState | null>(null);
   const state = answered && (answered.lastAttemptAt ?? 0) > (stored?.lastAttemptAt ?? 0) ? answered : stored;
   // Unknown until the settings are read: neither the Refresh button nor "switched off" shows before.
   const feedOn = useSettings()?.feedEnabled ?? null;
-  const read = stored !== undefined && feedOn !== null;
+  // (A state that cannot be read is read: the header shows without it.)
+  const read = (stored !== undefined || storedState.error !== null) && feedOn !== null;
   useEffect(() => {
     if (read) onRead?.();
   }, [read]);
@@ -567,14 +569,15 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
     return () => browser.tabs.onUpdated.removeListener(onTabUpdated);
   }, []);
 
-  const savedCount = useLiveQuery(() => db.saved.count(), []).value;
+  const savedCountRead = useLiveQuery(() => db.saved.count(), []);
+  const savedCount = savedCountRead.value;
   const [thisTabAnswered, setThisTabAnswered] = useState(false);
   const openReadingList = () => void showReadingList().catch((error: unknown) => setProblem(errorMessage(error)));
   // The search index is read once Trending has shown (or at the first keystroke), not in its way.
   const [trendingShown, setTrendingShown] = useState(false);
   const search = useSearch(db, trendingShown);
   const { query } = search;
-  const firstScreenRead = tabRead && (!(tab && 'id' in tab) || thisTabAnswered) && trendingShown && savedCount !== undefined;
+  const firstScreenRead = tabRead && (!(tab && 'id' in tab) || thisTabAnswered) && trendingShown && (savedCount !== undefined || savedCountRead.error !== null);
   const settled = useFirstScreenSettled(firstScreenRead, query.trim() !== '');
   const searchBox = useRef<HTMLInputElement>(null);
   // The popup opens ready to search: what the reader types goes to the box. (Within the first
@@ -633,7 +636,8 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           </p>
           <Problem text={problem} />
           {tab && 'id' in tab ? (
-            <ThisTab db={db} tab={tab} onAnswered={() => setThisTabAnswered(true)} />
+            // One paper's state is not another's (the tab may go to another paper while the popup is open).
+            <ThisTab key={tab.id} db={db} tab={tab} onAnswered={() => setThisTabAnswered(true)} />
           ) : (
             <p class="hint">
               {!tab ? 'Open an arXiv or Hugging Face paper to save it from here.' : 'paperList' in tab ? PAPER_LIST_HINT : `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.`}
