@@ -363,10 +363,10 @@ function retitles(paper: Paper | undefined, normTitle: string, pageAbstract: str
  * them): arXiv retitled it since the snapshot or the feed took its title, and a new version's
  * abstract often says otherwise too, so its summary is made again from the page's; or the feed
  * gave it no abstract. The popup, its PDF tab's name, search, the card and a save then say what the
- * reading list says once the page was read. A paper retitled before whose abstract the page words otherwise takes the page's too (an
- * earlier build took only the title). A saved item under the store's old title or TL;DR gets the
- * new ones, its last-updated time kept (as completeSaved keeps it). A title that only differs in
- * case, spacing or punctuation is left. Answers whether it changed.
+ * reading list says once the page was read. A paper retitled before whose abstract the page words
+ * otherwise takes the page's too (an earlier build took only the title). A saved item under the
+ * store's old title or TL;DR gets the new ones, its last-updated time kept (as completeSaved keeps
+ * it). A title that only differs in case, spacing or punctuation is left. Answers whether it changed.
  */
 export async function retitleFromArxiv(db: PaperLensDatabase, id: string, page: { title: string; abstract?: string }, now: number, latest = true): Promise<boolean> {
   return (await retitleManyFromArxiv(db, [{ id, ...page }], now, latest)).length > 0;

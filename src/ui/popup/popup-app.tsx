@@ -116,8 +116,8 @@ function useSecondsUntil(at: number | null): number | null {
   return at === null ? null : Math.max(0, Math.ceil((at - now) / 1_000));
 }
 
-/** `onAnswered`: once what it first shows of the paper is drawn (see `drawn`). */
-export function ThisTab({ db, tab, onAnswered }: { db: PaperLensDatabase; tab: TabPaper; onAnswered?: () => void }) {
+/** `onDrawn`: once what it first shows of the paper is drawn (see `drawn`): the popup's first screen waits for it. */
+export function ThisTab({ db, tab, onDrawn }: { db: PaperLensDatabase; tab: TabPaper; onDrawn?: () => void }) {
   // Whether the store or the reading list describes the paper (a saved one lacking details is
   // completed in the background): only when neither does is arXiv asked.
   const [described, setDescribed] = useState<boolean | null>(null);
@@ -154,7 +154,7 @@ export function ThisTab({ db, tab, onAnswered }: { db: PaperLensDatabase; tab: T
   }, [waitsForArxiv]);
   const drawn = error !== null || (value?.page === page && (!waitsForArxiv || arxivWaitOver || fetched.failure !== null || arxivOff));
   useEffect(() => {
-    if (drawn) onAnswered?.();
+    if (drawn) onDrawn?.();
   }, [drawn]);
   const title = (page && plainPageTitle(page)) || view?.title || tab.title;
   // A title only the tab gave (a PDF's own) is a guess: the store's or the page's replaces it.
@@ -571,13 +571,13 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
 
   const savedCountRead = useLiveQuery(() => db.saved.count(), []);
   const savedCount = savedCountRead.value;
-  const [thisTabAnswered, setThisTabAnswered] = useState(false);
+  const [thisTabDrawn, setThisTabDrawn] = useState(false);
   const openReadingList = () => void showReadingList().catch((error: unknown) => setProblem(errorMessage(error)));
   // The search index is read once Trending has shown (or at the first keystroke), not in its way.
   const [trendingShown, setTrendingShown] = useState(false);
   const search = useSearch(db, trendingShown);
   const { query } = search;
-  const firstScreenRead = tabRead && (!(tab && 'id' in tab) || thisTabAnswered) && trendingShown && (savedCount !== undefined || savedCountRead.error !== null);
+  const firstScreenRead = tabRead && (!(tab && 'id' in tab) || thisTabDrawn) && trendingShown && (savedCount !== undefined || savedCountRead.error !== null);
   const settled = useFirstScreenSettled(firstScreenRead, query.trim() !== '');
   const searchBox = useRef<HTMLInputElement>(null);
   // The popup opens ready to search: what the reader types goes to the box. (Within the first
@@ -637,7 +637,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
           <Problem text={problem} />
           {tab && 'id' in tab ? (
             // One paper's state is not another's (the tab may go to another paper while the popup is open).
-            <ThisTab key={tab.id} db={db} tab={tab} onAnswered={() => setThisTabAnswered(true)} />
+            <ThisTab key={tab.id} db={db} tab={tab} onDrawn={() => setThisTabDrawn(true)} />
           ) : (
             <p class="hint">
               {!tab ? 'Open an arXiv or Hugging Face paper to save it from here.' : 'paperList' in tab ? PAPER_LIST_HINT : `arXiv has no paper ${tab.unknownId} (“identifier not recognized”): there is nothing to save.`}
