@@ -2,7 +2,7 @@ import { RelatedCorpusBuilder, relatedTo, relatedToEach, TERM_COUNTING, type Cou
 import * as z from 'zod/mini';
 import { FOLDING_SAMPLE, READ_TEXT_SOURCE, STOPWORDS, tokenize } from '../search/tokenize';
 import type { PaperLensDatabase } from './database';
-import type { PaperBlockRow } from './paper-blocks';
+import { PAPERS_PER_BLOCK, type PaperBlockRow } from './paper-blocks';
 import type { RelatedForPage } from './papers';
 
 export interface RelatedPapers {
@@ -13,8 +13,9 @@ export interface RelatedPapers {
   invalidate: () => void;
 }
 
-// Blocks of 50 papers read and tokenized at a time: ~15 ms of work on this machine.
-const BLOCKS_PER_SLICE = 4;
+// Papers read and tokenized at a time, in blocks of 50: ~15 ms of work on this machine (a large
+// load's blocks of 200 are read one at a time once one is seen).
+const PAPERS_PER_SLICE = 4 * PAPERS_PER_BLOCK;
 // Kept blocks read and added at a time: adding a block's kept terms costs ~0.35 ms (Node), tokenizing it ~2.3 ms.
 const KEPT_PER_SLICE = 40;
 /**
@@ -106,6 +107,7 @@ async function addStoredBlocks(db: PaperLensDatabase, skip: ReadonlySet<string>,
   const usable = (row: RelatedTermsRow | undefined): row is RelatedTermsRow =>
     row !== undefined && row.generation === generation && row.written === (stamps.get(row.block) ?? null) && numberedWithin(row.counted.terms, known);
   const tokenized: Tokenized[] = [];
+  let blocksPerRead = PAPERS_PER_SLICE / PAPERS_PER_BLOCK;
   for (let start = 0; start < blocks.length; start += KEPT_PER_SLICE) {
     if (!wanted()) return null;
     const slice = blocks.slice(start, start + KEPT_PER_SLICE);
@@ -122,7 +124,11 @@ async function addStoredBlocks(db: PaperLensDatabase, skip: ReadonlySet<string>,
       if (!fetched.has(block)) {
         if (!wanted()) return null;
         const next = stale.indexOf(block);
-        for (const row of await db.paperBlocks.bulkGet(stale.slice(next, next + BLOCKS_PER_SLICE))) if (row) fetched.set(row.block, row);
+        for (const row of await db.paperBlocks.bulkGet(stale.slice(next, next + blocksPerRead))) {
+          if (!row) continue;
+          fetched.set(row.block, row);
+          blocksPerRead = Math.min(blocksPerRead, Math.max(1, Math.floor(PAPERS_PER_SLICE / row.papers.length)));
+        }
       }
       const row = fetched.get(block);
       if (!row) continue; // deleted meanwhile

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { PAPERS_PER_BLOCK } from '../../../src/db/paper-blocks';
+import { LARGE_LOAD_MIN_ADDED, PAPERS_PER_BLOCK, PAPERS_PER_LARGE_BLOCK } from '../../../src/db/paper-blocks';
 import type { Paper } from '../../../src/schema';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { keysRead } from './keys-read';
@@ -36,6 +36,26 @@ describe('counting the papers', () => {
     expect(await db.papers.count()).toBe((await db.papers.toArray()).length);
     await db.papers.clear();
     expect(await db.papers.count()).toBe(0);
+    db.close();
+  });
+
+  test('a large load in large blocks: counted, got, replaced, deleted from, and followed by small writes', async () => {
+    const db = new PaperLensDatabase(`paper-count-${++counter}`);
+    await db.papers.bulkPut(papers(0, 30));
+    const loaded = LARGE_LOAD_MIN_ADDED + 70;
+    await db.papers.bulkPut(papers(100, loaded));
+    // The last small block filled first, then large blocks.
+    const sizes = (await db.paperBlocks.toArray()).map((row) => row.papers.length);
+    expect(sizes.slice(0, 2)).toEqual([PAPERS_PER_BLOCK, PAPERS_PER_LARGE_BLOCK]);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(30 + loaded);
+    expect(await db.papers.count()).toBe(30 + loaded);
+    expect((await db.papers.get('2001.15000'))?.title).toBe('Paper 5000');
+    await db.papers.bulkPut(papers(5000, 2).map((paper) => ({ ...paper, title: `${paper.title}, revised` })));
+    expect((await db.papers.get('2001.15001'))?.title).toBe('Paper 5001, revised');
+    await db.papers.bulkDelete(papers(5000, 3).map((paper) => paper.id));
+    await db.papers.bulkPut(papers(100_000, 10));
+    expect(await db.papers.count()).toBe(30 + loaded - 3 + 10);
+    expect(await db.papers.count()).toBe((await db.papers.toArray()).length);
     db.close();
   });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import type { DBCoreTable } from 'dexie';
 import { PaperLensDatabase } from '../../../src/db/database';
+import { packBlocks, PAPERS_PER_LARGE_BLOCK } from '../../../src/db/paper-blocks';
 import { createStore } from '../../../src/db/open';
 import { lookupPapers, markSeen, savePaper, setStatus } from '../../../src/db/papers';
 import { setNotes, setTags } from '../../../src/db/reading-list';
@@ -27,10 +28,10 @@ const OLD_STATE = { key: 'relatedLists', value: JSON.stringify({ rule: 'a rule o
 
 /**
  * A store that an older build left: the seed papers eight times over as feed papers retold (ids
- * 2701.* to 2708.*, 528 papers in blocks 0–10), each with the older rule's links, then the
- * snapshot (blocks 10 and 11); the lists noted as made under that rule.
+ * 2701.* to 2708.*, 528 papers in blocks 0–10, or 0-2 in a large load's blocks of 200), each with
+ * the older rule's links, then the snapshot; the lists noted as made under that rule.
  */
-async function olderStore(): Promise<{ db: PaperLensDatabase; blocksRead: () => number; feedPapers: Paper[] }> {
+async function olderStore(largeBlocks = false): Promise<{ db: PaperLensDatabase; blocksRead: () => number; feedPapers: Paper[] }> {
   const counted = await countedStore(`related-lists-${++counter}`, [], 0);
   const feedPapers = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((copy) =>
     asset.papers.map((paper, index): Paper => ({
@@ -44,10 +45,31 @@ async function olderStore(): Promise<{ db: PaperLensDatabase; blocksRead: () => 
       related: OLD_LIST,
     })),
   );
-  await counted.db.papers.bulkPut(feedPapers);
+  if (largeBlocks) await counted.db.paperBlocks.bulkPut(packBlocks(feedPapers, 0, PAPERS_PER_LARGE_BLOCK));
+  else await counted.db.papers.bulkPut(feedPapers);
   await seedStore(counted.db, asset);
   await counted.db.meta.put(OLD_STATE);
   return { ...counted, feedPapers };
+}
+
+/** A second connection to `db` whose writes of blocks fail after one: a worker that stops while its second step writes. */
+function stoppingAfterAStep(db: PaperLensDatabase): PaperLensDatabase {
+  const stopping = new PaperLensDatabase(db.name);
+  let blockWrites = 0;
+  stopping.use({
+    stack: 'dbcore',
+    name: 'stop-after-a-step',
+    create: (down) => ({
+      ...down,
+      table: (tableName) => {
+        const table = down.table(tableName);
+        if (tableName !== 'paperBlocks') return table;
+        const stopped: DBCoreTable = { ...table, mutate: (request) => (++blockWrites > 1 ? Promise.reject(new Error('the worker stopped')) : table.mutate(request)) };
+        return stopped;
+      },
+    }),
+  });
+  return stopping;
 }
 
 const storeOver = (db: PaperLensDatabase) => createStore({ db, loadSeed: async () => asset, onError: () => undefined, onRecovered: () => undefined });
@@ -105,22 +127,7 @@ describe('related lists made under an older rule', () => {
   test('a worker stopped midway leaves a note of the blocks it made, and the next goes on from there', async () => {
     const { db, feedPapers } = await olderStore();
     const blockOf = new Map((await db.paperBlocks.toArray()).flatMap((row) => row.ids.map((id) => [id, row.block])));
-    // The worker stops while its second step writes: a second connection whose writes of blocks fail after one.
-    const stopping = new PaperLensDatabase(db.name);
-    let blockWrites = 0;
-    stopping.use({
-      stack: 'dbcore',
-      name: 'stop-after-a-step',
-      create: (down) => ({
-        ...down,
-        table: (tableName) => {
-          const table = down.table(tableName);
-          if (tableName !== 'paperBlocks') return table;
-          const stopped: DBCoreTable = { ...table, mutate: (request) => (++blockWrites > 1 ? Promise.reject(new Error('the worker stopped')) : table.mutate(request)) };
-          return stopped;
-        },
-      }),
-    });
+    const stopping = stoppingAfterAStep(db);
     await expect(storeOver(stopping).refreshRelatedLists()).rejects.toThrow('the worker stopped');
     stopping.close();
     const note = JSON.parse((await db.meta.get('relatedLists'))!.value) as { rule: string; nextBlock: number };
@@ -141,6 +148,15 @@ describe('related lists made under an older rule', () => {
       feedPapers.map((paper) => (madeFirst(paper) ? OLD_LIST : relatedTo(corpus, paper))),
     );
     expect(JSON.parse((await db.meta.get('relatedLists'))!.value)).toEqual({ rule: RELATED_RULE, nextBlock: null });
+    db.close();
+  });
+
+  test("a large load's blocks of 200 are made two a step, not eight (1,600 papers a pass kept lookups waiting on each of its slices)", async () => {
+    const { db } = await olderStore(true);
+    const stopping = stoppingAfterAStep(db);
+    await expect(storeOver(stopping).refreshRelatedLists()).rejects.toThrow('the worker stopped');
+    stopping.close();
+    expect(JSON.parse((await db.meta.get('relatedLists'))!.value)).toEqual({ rule: RELATED_RULE, nextBlock: 2 });
     db.close();
   });
 });
