@@ -1,15 +1,16 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixture, launchExtension, listedItem, sendFromPage, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
+let profileDir: string;
 
 beforeAll(async () => {
   // Chrome's Settings › Appearance › Customize fonts › Minimum font size, as a reader who needs
   // larger text sets it: every text of 18 px at least, the badge's 9 and 11 px ones too.
-  const profileDir = await mkdtemp(join(tmpdir(), 'paperlens-min-font-'));
+  profileDir = await mkdtemp(join(tmpdir(), 'paperlens-min-font-'));
   await mkdir(join(profileDir, 'Default'));
   await writeFile(join(profileDir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { minimum_font_size: 18, minimum_logical_font_size: 18 } } }));
   browser = await launchExtension({ profileDir });
@@ -18,6 +19,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  // A profile given to launchExtension is kept on close.
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
 describe('a reader with a minimum font size', () => {
