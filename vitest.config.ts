@@ -1,28 +1,10 @@
-import { statfsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-/**
- * A RAM disk with room to spare, if the machine has one: each real-browser file writes a fresh
- * Chromium profile (IndexedDB, caches) and waits on the disk. Files in turn on /dev/shm took 62.6 s
- * and 72.7 s against 68.0 s and 87.2 s on this machine's disk. A small one (a container's 64 MB,
- * which Chromium needs for its own shared memory) is left alone.
- */
-function ramDisk(): string | undefined {
-  try {
-    const { bavail, bsize } = statfsSync('/dev/shm');
-    return bavail * bsize >= 2 ** 31 ? '/dev/shm' : undefined;
-  } catch {
-    return undefined;
-  }
-}
-const PROFILES_DIR = ramDisk();
-
-// Real Chromium with the built extension loaded (tests/e2e/harness.ts), its profiles in the temporary folder.
+// Real Chromium with the built extension loaded (tests/e2e/harness.ts).
 const REAL_BROWSER = {
   environment: 'node',
-  ...(PROFILES_DIR ? { env: { TMPDIR: PROFILES_DIR } } : {}),
   // The files share one module graph (each launches its own browser and profile): Playwright
   // and the harness are imported once, not once per file (imports 4 s against 50 s here).
   isolate: false,
