@@ -74,6 +74,10 @@ function withAttributes<T extends Element>(node: T, attributes: Record<string, s
 
 const SAVE_TITLE = 'Save to your PaperLens reading list';
 
+// A TL;DR the store answers with comes in a few milliseconds: "Summarizing…" shown first would
+// flash for a frame (QA: the TL;DR opened in two steps). Only a slower one (arXiv asked) says so.
+export const SUMMARIZING_AFTER_MS = 300;
+
 // Code links to a site's page rather than to code ("GitHub"): named "GitHub page of “<title>”".
 const SITE_KINDS: ReadonlySet<CodeLinkKind> = new Set<CodeLinkKind>(['GitHub', 'GitLab', 'Hugging Face']);
 
@@ -393,10 +397,12 @@ export class Badge {
     // "Try again" goes with the text it follows: its focus stays in the badge, on the toggle.
     if (this.tldrRetry && holdsFocus(this.tldrRetry)) this.tldrToggle.focus();
     this.tldrRetry = null;
+    // Empty (and so not drawn) until the TL;DR or "Summarizing…" comes.
     this.tldrPanel.className = 'pl-tldr pl-note';
-    this.tldrPanel.textContent = 'Summarizing…';
+    this.tldrPanel.textContent = '';
+    const summarizing = setTimeout(() => (this.tldrPanel.textContent = 'Summarizing…'), SUMMARIZING_AFTER_MS);
     try {
-      const { text, note, askAgain } = await this.actions.tldr(this);
+      const { text, note, askAgain } = await this.actions.tldr(this).finally(() => clearTimeout(summarizing));
       this.tldrPanel.className = 'pl-tldr';
       this.tldrPanel.textContent = text;
       if (note) this.tldrPanel.append(' ', element('span', 'pl-note', note));

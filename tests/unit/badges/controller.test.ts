@@ -6,6 +6,7 @@ import { savedItem } from '../export/fixtures';
 import { arxivListing } from '../../../src/sites/arxiv-listing';
 import { hfList } from '../../../src/sites/hf-list';
 import { ANSWER_WAIT_MS, createBadgeController, type BadgeController } from '../../../src/ui/badges/controller';
+import { SUMMARIZING_AFTER_MS } from '../../../src/ui/badges/badge';
 import type { ListingSite } from '../../../src/sites/types';
 import type { BadgeTransport } from '../../../src/ui/badges/transport';
 import { NoAnswerError } from '../../../src/messaging/client';
@@ -594,10 +595,50 @@ describe('listing badges', () => {
     part(host, 'badge-tldr-toggle')!.querySelector<HTMLElement>('[aria-hidden="true"]')!.click();
     expect(inside.getByRole('button', { name: 'TL;DR of “Retrieval Heads Explain Long-Context Factuality”', expanded: true })).toBe(part(host, 'badge-tldr-toggle'));
     const panel = part(host, 'badge-tldr')!;
-    // Announced when it comes (the panel shows "Summarizing…" first).
+    // Announced when it comes.
     expect(panel.getAttribute('aria-live')).toBe('polite');
     await settle();
     expect(panel.textContent).toContain('Long-context models often ignore facts');
+  });
+
+  test('the TL;DR opens in one step: no "Summarizing…" before one the store has at once; a slower one (arXiv asked) says "Summarizing…" until it comes', async () => {
+    const store = new FakeStore();
+    let answerFromArxiv = () => undefined as void;
+    const arxivAnswered = new Promise<void>((resolve) => (answerFromArxiv = resolve));
+    const readArxivPage = store.arxivPage;
+    store.arxivPage = async (id) => {
+      await arxivAnswered;
+      return readArxivPage(id);
+    };
+    store.arxivPages['2407.21500'] = {
+      id: '2407.21500', title: 'Prompt Compression by Learned Token Dropping', abstract: 'We drop tokens from prompts with a learned scorer. It keeps accuracy.', authors: ['A. Author'],
+      published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, codeLinks: [],
+    };
+    store.known['2402.18041'] = { inStore: true };
+    await open('arxiv-list-cs.CL-recent.html', arxivListing, store);
+    /** Every text the panel showed, in order (an empty panel is not drawn). */
+    const textsShown = (host: HTMLElement) => {
+      const panel = part(host, 'badge-tldr')!;
+      const shown: string[] = [];
+      new MutationObserver(() => shown.push(panel.textContent ?? '')).observe(panel, { childList: true, characterData: true, subtree: true });
+      return shown;
+    };
+    const known = badge('2402.18041');
+    const knownShown = textsShown(known);
+    part(known, 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(knownShown.filter((text) => text !== '')).toEqual(['Stored TL;DR of 2402.18041.']);
+
+    const unknown = badge('2407.21500');
+    const unknownShown = textsShown(unknown);
+    part(unknown, 'badge-tldr-toggle')!.click();
+    await settle();
+    expect(part(unknown, 'badge-tldr')!.textContent).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, SUMMARIZING_AFTER_MS));
+    expect(part(unknown, 'badge-tldr')!.textContent).toBe('Summarizing…');
+    answerFromArxiv();
+    await settle();
+    expect(unknownShown.filter((text) => text !== '')).toEqual(['Summarizing…', "We drop tokens from prompts with a learned scorer (summarized from its arXiv page's abstract)"]);
   });
 
   test('without an abstract on the page, an unknown paper’s TL;DR comes from its arXiv page; without that either, it says why there is none', async () => {
