@@ -151,24 +151,42 @@ describe('popup Undo', () => {
     await Promise.all([popup.close(), abs.close()]);
   });
 
-  test('the Undo bar leaving on its own, far down Saved, leaves the reader where they were', async () => {
+  test('the Undo bar leaving far down Saved, on its own or dismissed from the keyboard, leaves the reader where they were, the focus on the row in the removed one\'s place', async () => {
     const popup = await browser.popup();
     await popup.setViewportSize({ width: 420, height: 600 });
     const items = Array.from({ length: 30 }, (_, n) => ({ id: `2106.${String(n + 1).padStart(5, '0')}`, title: `Kept paper number ${n + 1}`, authors: ['A. Author'], addedAt: Date.UTC(2026, 0, 1) + n * 60_000, updatedAt: Date.UTC(2026, 0, 1) + n * 60_000 }));
     await popup.evaluate((items) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'importApply', items, rejected: [] }), items);
     await popup.getByTestId('tab-saved').click();
-    const target = popup.getByTestId('saved-item').nth(25);
-    await target.getByTestId('save').scrollIntoViewIfNeeded();
-    const before = await popup.evaluate(() => scrollY);
-    expect(before).toBeGreaterThan(1000);
-    await target.getByTestId('save').click();
+    const scrolledTo = async (row: number) => {
+      const target = popup.getByTestId('saved-item').nth(row);
+      await target.getByTestId('save').scrollIntoViewIfNeeded();
+      const before = await popup.evaluate(() => scrollY);
+      expect(before).toBeGreaterThan(1000);
+      return { target, before, next: await popup.getByTestId('saved-item').nth(row + 1).getAttribute('data-arxiv-id') };
+    };
+
+    const first = await scrolledTo(25);
+    await first.target.getByTestId('save').click();
     // The focus on the Undo (where a click's removal may put it).
     await popup.getByTestId('undo').focus();
     // The reader reads on: a click on a row's text (the Undo waits while it has the focus). Ten
     // seconds later, the bar goes.
     await popup.getByTestId('saved-item').nth(22).locator('.meta').click();
     await popup.getByTestId('undo-bar').waitFor({ state: 'detached', timeout: 15_000 });
-    expect(Math.abs((await popup.evaluate(() => scrollY)) - before)).toBeLessThan(200);
+    expect(Math.abs((await popup.evaluate(() => scrollY)) - first.before)).toBeLessThan(200);
+    // The next Tab goes on from there, not from the popup's top (the focus was on the search box, out of view).
+    expect(await focused(popup)).toBe(`save in saved-item:${first.next}`);
+
+    // From the keyboard: removed, Undo, then its × (the focus came to the search box at the popup's top).
+    const second = await scrolledTo(20);
+    await second.target.getByTestId('save').focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => focused(popup)).toBe('undo');
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.press('Enter');
+    await popup.getByTestId('undo-bar').waitFor({ state: 'detached' });
+    expect(await focused(popup)).toBe(`save in saved-item:${second.next}`);
+    expect(Math.abs((await popup.evaluate(() => scrollY)) - second.before)).toBeLessThan(200);
     await popup.close();
   });
 

@@ -602,16 +602,35 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
     document.getElementById(`tab-${next}`)?.focus();
   };
   const undo = useUndoableEdits();
+  // The list row after (else before) each paper removed, as it stood: where the reader is once
+  // Saved has let that paper's row go.
+  const rowAfterRemoved = useRef(new Map<string, string>());
+  const removeRows = (ids: string[]) => {
+    for (const id of ids) {
+      const row = document.querySelector(`li[data-arxiv-id="${CSS.escape(id)}"]`);
+      const next = (row?.nextElementSibling ?? row?.previousElementSibling) as HTMLElement | null | undefined;
+      if (next?.dataset.arxivId) rowAfterRemoved.current.set(id, next.dataset.arxivId);
+    }
+    return undo.remove(ids);
+  };
+  const saveButtonOf = (id: string) => document.querySelector<HTMLElement>(`[data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`);
   // When the Undo bar goes from under the focus: to the Saved button of the paper put back (of
-  // several, the one removed last: where the reader was), else the search box, where the reader
-  // stays (QA: the bar's end moved the focus there, and the popup from far down Saved to its top).
+  // several, the one removed last: where the reader was). Else to that paper's Save (Trending and
+  // This tab keep its row) or, where its row went, the row now in its place (the search box was
+  // out of view far down Saved, and the next Tab took the reader to the popup's top); the search
+  // box, without scrolling, when neither is shown.
   const focusAfterUndoBar: FocusElsewhere = (left, undone) => {
-    const id = undone ? left.removed?.at(-1)?.id : undefined;
-    if (id === undefined) searchBox.current?.focus({ preventScroll: true });
-    else focusWhenShown(() => document.querySelector<HTMLElement>(`[data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`), 2000, searchBox.current);
+    const id = left.removed?.at(-1)?.id;
+    if (id !== undefined && undone) focusWhenShown(() => saveButtonOf(id), 2000, searchBox.current);
+    else {
+      const next = id === undefined ? undefined : rowAfterRemoved.current.get(id);
+      const place = id === undefined ? null : (saveButtonOf(id) ?? (next === undefined ? null : saveButtonOf(next)));
+      if (place) place.focus();
+      else searchBox.current?.focus({ preventScroll: true });
+    }
   };
   return (
-    <RemoveContext.Provider value={undo.remove}>
+    <RemoveContext.Provider value={removeRows}>
       <SavedContext.Provider value={(id) => undo.listedAgain((item) => item.id === id)}>
         <main data-settling={!settled || undefined}>
           <header class="top">
