@@ -318,15 +318,25 @@ export async function applyImport(db: PaperLensDatabase, items: readonly Importe
  */
 export async function keyedWrites(db: PaperLensDatabase, existing: readonly SavedItem[], incoming: readonly ImportedItem[], plan: ImportPlan): Promise<SavedItem[]> {
   const listedKeys = new Map(existing.flatMap((item) => (item.citeKey === undefined ? [] : [[item.id, item.citeKey] as const])));
-  const fileKeys = new Map(incoming.flatMap((item) => (item.citeKey === undefined ? [] : [[item.id, item.citeKey] as const])));
   return withCiteKeys(
     db,
     [...plan.added, ...plan.updated].map((item) => {
       const citeKey = listedKeys.get(item.id);
       return citeKey === undefined ? withoutCiteKey(item) : { ...item, citeKey };
     }),
-    fileKeys,
+    firstFileKeys(incoming),
   );
+}
+
+/**
+ * Each paper's citation key as the file's first entry of it with a key gives it: the entries
+ * repeating a paper are merged into its first (QA: a later entry's key replaced the first's, and
+ * every \cite{} of the first broke).
+ */
+function firstFileKeys(incoming: readonly ImportedItem[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const item of incoming) if (item.citeKey !== undefined && !keys.has(item.id)) keys.set(item.id, item.citeKey);
+  return keys;
 }
 
 /**
@@ -344,6 +354,7 @@ export async function citeKeyNotes(db: PaperLensDatabase, existing: readonly Sav
   const holders = new Map<string, string>();
   for (const row of await db.saved.where('citeKey').anyOfIgnoreCase(fileKeys).toArray()) if (row.citeKey !== undefined) holders.set(citeKeyId(row.citeKey), row.id);
   for (const item of after.values()) if (item.citeKey !== undefined) holders.set(citeKeyId(item.citeKey), item.id);
+  const firstKeys = firstFileKeys(incoming);
   const notes: ImportRejection[] = [];
   const said = new Set<string>();
   for (const item of incoming) {
@@ -352,7 +363,15 @@ export async function citeKeyNotes(db: PaperLensDatabase, existing: readonly Sav
     if (cited !== undefined && citeKeyId(cited) === citeKeyId(item.citeKey)) continue;
     said.add(item.id);
     const holder = holders.get(citeKeyId(item.citeKey));
-    const why = listedKeys.get(item.id) !== undefined ? 'your list cites it by its own key' : holder !== undefined && holder !== item.id ? `it is ${holder}'s` : 'Copy BibTeX cited another paper by it';
+    const firstKey = firstKeys.get(item.id)!;
+    const why =
+      listedKeys.get(item.id) !== undefined
+        ? 'your list cites it by its own key'
+        : firstKey !== item.citeKey
+          ? `a repeat of the paper in the file: its first entry's key "${firstKey}" is the one kept`
+          : holder !== undefined && holder !== item.id
+            ? `it is ${holder}'s`
+            : 'Copy BibTeX cited another paper by it';
     notes.push({ line: item.line ?? 0, reason: `citation key "${item.citeKey}" is not kept for ${item.id} (${why})${cited === undefined ? '' : `: it is cited as ${cited}`}` });
   }
   return notes;

@@ -354,4 +354,18 @@ describe("the preview says which of the file's citation keys are not kept, and w
     const keys = Object.fromEntries((await db.saved.toArray()).map((item) => [item.id, item.citeKey]));
     expect(keys).toMatchObject({ '2002.08909': 'guu2020realm', '2005.14165': 'brown2020language', '2001.08361': 'gpt3', '2401.00001': 'alvarez2023dup', '2405.00002': 'wang2024learning' });
   });
+
+  test("a paper the file holds twice keeps its first entry's key, into which the repeat is merged, and the preview says so (QA: the second's key was kept, said to be Copy BibTeX's doing)", async () => {
+    const file = [
+      entry('chowdhery2022palm', '2204.02311', 'PaLM: Scaling Language Modeling with Pathways', 'Chowdhery, Aakanksha'),
+      entry('palm_from_zotero', '2204.02311', 'PaLM: Scaling Language Modeling with Pathways', 'Chowdhery, Aakanksha'),
+    ].join('\n');
+    const found = await preview(file, 'zotero.bib');
+    expect(found.plan.summary).toMatch(/1 repeated in the file \(merged into its first\)/);
+    expect(found.parse.leftOut?.map((note) => note.reason)).toEqual([
+      'citation key "palm_from_zotero" is not kept for 2204.02311 (a repeat of the paper in the file: its first entry\'s key "chowdhery2022palm" is the one kept): it is cited as chowdhery2022palm',
+    ]);
+    await apply(found);
+    expect((await db.saved.get('2204.02311'))?.citeKey).toBe('chowdhery2022palm');
+  });
 });
