@@ -87,7 +87,9 @@ const FIELD_COLUMNS = {
   authors: ['authors', 'author'],
   status: ['status'],
   tags: ['tags', 'manual_tags', 'keywords'],
-  notes: ['notes'],
+  // A spreadsheet's own names for the reader's notes (QA: "Note" was dropped). Not "Comments":
+  // arXiv's metadata has a column of the authors' comments ("10 pages, accepted at …").
+  notes: ['notes', 'note', 'my_notes', 'personal_notes', 'annotation', 'annotations'],
   tldr: ['tldr'],
   // Zotero's "Abstract Note", a spreadsheet's "Abstract": its TL;DR when there is no TL;DR column.
   abstract: ['abstract', 'abstract_note'],
@@ -313,5 +315,23 @@ export function parseCsvImport(text: string, extension?: string): ParsedFile {
     throw new ImportError(`line 1: the header names no column that identifies the paper (id, arXiv ID, URL, DOI, Extra or Title); its columns are ${found}`, 1);
   }
   if (rows.length === 0) throw new ImportError('the file has a header row but no papers');
-  return { format: 'csv', ...importRecords(rows, (row, leftOut) => rowToItem(row, { columns, ours }, leftOut)) };
+  const records = importRecords(rows, (row, leftOut) => rowToItem(row, { columns, ours }, leftOut));
+  const unread = head && !ours && !isZoteroExport(columns) ? unreadColumns(head, rows) : [];
+  return { format: 'csv', ...records, ...(unread.length > 0 ? { leftOut: [...unread, ...(records.leftOut ?? [])] } : {}) };
+}
+
+const READ_COLUMNS: ReadonlySet<string> = new Set([...Object.values(FIELD_COLUMNS).flat(), ...NAMING_COLUMNS]);
+
+/** Zotero's export: dozens of columns a reading list has no use for (pages, ISBN, …), none of them the reader's. */
+const isZoteroExport = (columns: ReadonlyMap<string, number[]>): boolean => columns.has('key') && columns.has('item_type');
+
+/**
+ * A spreadsheet's columns with something in them that no field is read from, each said once (QA:
+ * a "Comments" column of the reader's was dropped without a word).
+ */
+function unreadColumns(head: CsvRow, rows: readonly CsvRow[]): ImportRejection[] {
+  return head.cells.flatMap((cell, index) => {
+    if (READ_COLUMNS.has(columnKey(cell)) || !rows.some((row) => (row.cells[index] ?? '').trim() !== '')) return [];
+    return [{ line: head.line, reason: `column "${singleLine(cell).slice(0, 40)}" is not one PaperLens imports: left out of every row (notes are read from a column named Notes)` }];
+  });
 }
