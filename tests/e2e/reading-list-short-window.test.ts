@@ -14,13 +14,15 @@ afterAll(() => browser?.close());
 const ITEMS = Array.from({ length: 12 }, (_, index) => listedItem(`2401.${String(10_001 + index)}`, `Filler paper ${index + 1}`, { notes: `note ${index}`, tags: ['nlp'], addedAt: LISTED_AT - index }));
 
 /**
- * Scrolls the row's bottom to the window's bottom edge, then answers whether its top and bottom
- * lines are its own on screen (not under the top region, not cut by the window).
+ * Scrolls the row's bottom to the window's bottom edge (above the selection's and the Undo's bars
+ * held there), then answers whether its top and bottom lines are its own on screen (not under the
+ * top region or those bars, not cut by the window).
  */
 function wholeRowSeen(page: Page, id: string): Promise<boolean> {
   return page.evaluate((id) => {
     const row = document.querySelector<HTMLElement>(`[data-testid="reading-item"][data-arxiv-id="${id}"]`)!;
-    scrollBy({ top: row.getBoundingClientRect().bottom - innerHeight, behavior: 'instant' });
+    const bars = [...document.querySelectorAll('.bulk-bar, .undo-bar')].map((bar) => bar.getBoundingClientRect().top).filter((top) => top > 0);
+    scrollBy({ top: row.getBoundingClientRect().bottom - Math.min(innerHeight, ...bars), behavior: 'instant' });
     const box = row.getBoundingClientRect();
     const x = box.left + box.width / 2;
     const own = (y: number) => y >= 0 && y <= innerHeight && row.contains(document.elementFromPoint(x, y));
@@ -51,6 +53,42 @@ describe('the reading list in a short window (1280x720 at 200% zoom: 640x360)', 
     // A window of ordinary height keeps the top on screen as the list scrolls.
     await page.setViewportSize({ width: 1200, height: 900 });
     expect(await page.locator('.sticky').evaluate((top) => getComputedStyle(top).position)).toBe('sticky');
+    await page.close();
+  });
+
+  test("far down the list, a selection's bar and a removal's Undo are in view at the window's foot (they were 3,000 px above, with the top scrolled away)", async () => {
+    // The papers the test before listed.
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 640, height: 360 });
+    await page.goto(`chrome-extension://${browser.extensionId}/reading-list.html`);
+    await expect.poll(() => page.getByTestId('reading-list').getAttribute('data-count')).toBe('12');
+    const inView = (testId: string) =>
+      page.getByTestId(testId).first().evaluate((bar) => {
+        const box = bar.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        return box.top >= 0 && box.bottom <= innerHeight && bar.contains(document.elementFromPoint(x, box.top + box.height / 2));
+      });
+    const row = (index: number) => page.locator(`[data-testid="reading-item"][data-arxiv-id="${ITEMS[index]!.id}"]`);
+    await row(9).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+
+    await row(9).getByTestId('select').check();
+    expect(await inView('bulk-bar')).toBe(true);
+    await row(9).getByTestId('select').uncheck();
+    await expect.poll(() => page.getByTestId('bulk-bar').count()).toBe(0);
+
+    // The reader at the removed row's Remove: the row after it takes its place, the window stays.
+    const remove = row(8).getByTestId('remove');
+    await remove.scrollIntoViewIfNeeded();
+    const placeBefore = await remove.evaluate((button) => button.getBoundingClientRect().top);
+    const scrolled = await page.evaluate(() => scrollY);
+    await remove.click();
+    await page.getByTestId('undo-offer').waitFor();
+    expect(await inView('undo-bar')).toBe(true);
+    expect(Math.abs((await page.evaluate(() => scrollY)) - scrolled)).toBeLessThan(150);
+    expect(Math.abs((await row(9).getByTestId('remove').evaluate((button) => button.getBoundingClientRect().top)) - placeBefore)).toBeLessThan(150);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('reading-list').getAttribute('data-count')).toBe('12');
     await page.close();
   });
 

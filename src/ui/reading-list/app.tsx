@@ -760,28 +760,31 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
             <span class="keys muted">j / k move · x select · b selected · Enter open · / search</span>
           </div>
         )}
-        {selectedShown.length > 0 && items && (
-          <BulkBar
-            statusRef={bulkStatus}
-            selected={selectedShown}
-            hidden={selection.size - selectedShown.length}
-            items={items}
-            clear={() => {
-              setSelection(new Set());
-              // The bar goes with its button: the focus goes to Select all, not to the page's start.
-              selectAllBox.current?.focus();
-            }}
-            remove={(ids) => undo.remove(ids)}
-            offerRevert={undo.offerRevert}
-          />
-        )}
+        {/* Held at the window's foot in a short window (style.css), where the rest of the top scrolls away. */}
+        <div class="offers">
+          {selectedShown.length > 0 && items && (
+            <BulkBar
+              statusRef={bulkStatus}
+              selected={selectedShown}
+              hidden={selection.size - selectedShown.length}
+              items={items}
+              clear={() => {
+                setSelection(new Set());
+                // The bar goes with its button: the focus goes to Select all, not to the page's start.
+                selectAllBox.current?.focus();
+              }}
+              remove={(ids) => undo.remove(ids)}
+              offerRevert={undo.offerRevert}
+            />
+          )}
+          <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
+        </div>
         {unreadable > 0 && (
           <p class="error" role="alert" data-testid="unreadable-saved">
             {unreadable === 1 ? 'One saved paper' : `${grouped(unreadable)} saved papers`} could not be read (stored by another version of PaperLens, or damaged): not shown, nor in
             exports; {unreadable === 1 ? 'it is' : 'they are'} kept in the store as {unreadable === 1 ? 'it is' : 'they are'}.
           </p>
         )}
-        <UndoBar undo={undo} focusElsewhere={focusAfterUndoBar} />
         <LostEdits
           lost={lostEdits}
           listed={(id) => items?.some((item) => item.id === id) ?? false}
