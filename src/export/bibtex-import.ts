@@ -2,7 +2,7 @@ import { arxivIdFromReference, normalizeArxivId } from '../papers/ids';
 import { latexToText } from '../papers/latex';
 import { ET_AL, givenThenFamily, isEtAl } from '../papers/names';
 import { ImportedItemSchema, UnidentifiedEntrySchema, type ImportRejection, type ImportedItem, type UnidentifiedEntry } from '../schema/reading-list';
-import { arxivIdAmong, bareDoi, isSubmissionDate, importRecords, issueText, keywordTags, type ParsedFile } from './references';
+import { arxivIdAmong, arxivSubjectsNote, bareDoi, isSubmissionDate, importRecords, issueText, keywordTags, withNotes, withoutArxivSubjects, type ParsedFile } from './references';
 import { LATEX_MATH, LATEX_SCRIPTS } from './bibtex';
 import { abstractToSummarize, type PendingTldr } from './abstract-import';
 import { isKeepableCiteKey } from '../schema/papers';
@@ -452,7 +452,7 @@ function entryJournalRef(field: (name: string) => string | undefined, note: Note
  * `leftOut` gets the values left out of an imported paper, and why. An entry naming no arXiv id
  * but a title is one to import by its title.
  */
-function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedItem | PendingTldr | UnidentifiedEntry | ImportRejection {
+function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[], subjects: { entries: number }): ImportedItem | PendingTldr | UnidentifiedEntry | ImportRejection {
   const where = `@${entry.type}{${entry.key.slice(0, 60)}}`;
   const found = entryArxivId(entry.fields);
   const field = (name: string) => entry.fields.get(name);
@@ -460,11 +460,11 @@ function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedIt
   if ('reason' in found) {
     const noId = `${found.reason} in ${where}`;
     if (found.reason !== NO_ARXIV_ID || title === '') return { line: entry.line, reason: noId };
-    const unidentified = UnidentifiedEntrySchema.safeParse({ item: { ...entryDetails(entry, where, leftOut), title }, noId });
+    const unidentified = UnidentifiedEntrySchema.safeParse({ item: { ...entryDetails(entry, where, leftOut, subjects), title }, noId });
     if (unidentified.success) return unidentified.data;
     return { line: entry.line, reason: `${where}: ${issueText(unidentified.error.issues[0])}` };
   }
-  const item: ImportedItem = { id: found.id, ...entryDetails(entry, where, leftOut) };
+  const item: ImportedItem = { id: found.id, ...entryDetails(entry, where, leftOut, subjects) };
   if (title !== '') item.title = title;
   // Zotero writes the latest version's date, which is not the submission date.
   const date = field('date')?.trim();
@@ -476,7 +476,7 @@ function entryToItem(entry: BibtexEntry, leftOut: ImportRejection[]): ImportedIt
 }
 
 /** What an entry says of its paper besides its id, title, date and abstract. */
-function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejection[]): Omit<ImportedItem, 'id'> {
+function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejection[], subjects: { entries: number }): Omit<ImportedItem, 'id'> {
   const item: Omit<ImportedItem, 'id'> = { line: entry.line };
   // The file's key is kept (when valid and free), so the papers cited by it stay cited.
   if (isKeepableCiteKey(entry.key)) item.citeKey = entry.key;
@@ -485,7 +485,7 @@ function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejectio
   if (author !== undefined) item.authors = bibtexAuthors(author);
   const keywords = field('keywords');
   if (keywords !== undefined) {
-    item.tags = keywordTags(splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText), (reason) => leftOut.push({ line: entry.line, reason: `${reason}: left out of ${where}` }));
+    item.tags = keywordTags(withoutArxivSubjects(splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText), subjects), (reason) => leftOut.push({ line: entry.line, reason: `${reason}: left out of ${where}` }));
   }
   // Each note once: some tools write the same one as annote and annotation; a `note` in the reader's words too.
   const note = noteKind(field);
@@ -508,7 +508,8 @@ function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejectio
 export function parseBibtexImport(text: string): ParsedFile {
   const { entries, rejected } = parseBibtex(text);
   if (entries.length === 0 && rejected.length === 0) throw new ImportError('no BibTeX entries found: the file has no @article, @misc or other entries');
-  const imported = importRecords(entries, entryToItem);
+  const subjects = { entries: 0 };
+  const imported = importRecords(entries, (entry, leftOut) => entryToItem(entry, leftOut, subjects));
   const problems = [...rejected, ...imported.rejected].sort((a, b) => a.line - b.line);
-  return { format: 'bibtex', ...imported, rejected: problems };
+  return { format: 'bibtex', ...imported, ...withNotes(imported.leftOut, arxivSubjectsNote(subjects)), rejected: problems };
 }

@@ -4,7 +4,7 @@ import { ImportedItemSchema, UnidentifiedEntrySchema, type ImportRejection, type
 import { isKeepableCiteKey, ReadingStatusSchema, type ReadingStatus } from '../schema/papers';
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
-import { arxivIdAmong, bareDoi, citeKeyOfOtherTool, isSubmissionDate, importRecords, issueText, keywordTags, personName, type ParsedFile } from './references';
+import { arxivIdAmong, bareDoi, citeKeyOfOtherTool, isSubmissionDate, importRecords, issueText, keywordTags, personName, withNotes, type ParsedFile } from './references';
 import { noteText, singleLine } from './text';
 import { ET_AL, isEtAl } from '../papers/names';
 import { CSV_COLUMNS, CSV_COLUMNS_BEFORE_CITE_KEYS, splitListCell } from './csv';
@@ -317,7 +317,7 @@ export function parseCsvImport(text: string, extension?: string): ParsedFile {
   if (rows.length === 0) throw new ImportError('the file has a header row but no papers');
   const records = importRecords(rows, (row, leftOut) => rowToItem(row, { columns, ours }, leftOut));
   const unread = head && !ours && !isZoteroExport(columns) ? unreadColumns(head, rows) : [];
-  return { format: 'csv', ...records, ...(unread.length > 0 ? { leftOut: [...unread, ...(records.leftOut ?? [])] } : {}) };
+  return { format: 'csv', ...records, ...withNotes(records.leftOut, unread) };
 }
 
 const READ_COLUMNS: ReadonlySet<string> = new Set([...Object.values(FIELD_COLUMNS).flat(), ...NAMING_COLUMNS]);

@@ -110,6 +110,30 @@ export function isSubmissionDate(date: string, id: string): boolean {
  * be is shortened (with "…") and those past the most a paper may have are left out, rather than the
  * whole paper being refused for them; `leftOut` is told how many, to say so in the preview.
  */
+// arXiv's subjects as Zotero adds them to an arXiv paper's keywords ("Computer Science -
+// Computation and Language"): a library's filled the tag filter with a score of them (QA).
+const ARXIV_SUBJECT = /^(?:Computer Science|Statistics|Mathematics|Physics|Electrical Engineering and Systems Science|Quantitative Biology|Quantitative Finance|Economics|Condensed Matter|High Energy Physics|Astrophysics|Nonlinear Sciences) - \p{Lu}/u;
+
+/** A file's keywords without arXiv's subjects among them; `found` counts the entries that had some. */
+export function withoutArxivSubjects(keywords: readonly string[], found: { entries: number }): string[] {
+  const kept = keywords.filter((keyword) => !ARXIV_SUBJECT.test(singleLine(keyword)));
+  if (kept.length < keywords.length) found.entries++;
+  return kept;
+}
+
+/** What the preview says of the arXiv subjects a file's keywords had, once for the file (at its first line). */
+export function arxivSubjectsNote(found: { entries: number }): ImportRejection[] {
+  if (found.entries === 0) return [];
+  const entries = `${found.entries.toLocaleString('en')} ${found.entries === 1 ? 'entry' : 'entries'}`;
+  return [{ line: 1, reason: `arXiv's subjects among the keywords of ${entries} ("Computer Science - …", as Zotero adds them) are not taken as tags` }];
+}
+
+/** A parse's left-out notes with the file's own first (an empty list is none). */
+export function withNotes(leftOut: readonly ImportRejection[] | undefined, fileNotes: readonly ImportRejection[]): { leftOut?: ImportRejection[] } {
+  const all = [...fileNotes, ...(leftOut ?? [])];
+  return all.length > 0 ? { leftOut: all } : {};
+}
+
 export function keywordTags(keywords: readonly string[], leftOut?: (reason: string) => void): string[] {
   const tags = uniqueTags(
     keywords

@@ -3,7 +3,7 @@ import { ImportedItemSchema, type ImportRejection, type ImportedItem } from '../
 import { abstractToSummarize, plainAbstract, type PendingTldr } from './abstract-import';
 import { ImportError } from './errors';
 import { normalizeArxivId } from '../papers/ids';
-import { arxivIdAmong, bareDoi, citeKeyOfOtherTool, isSubmissionDate, importRecords, keywordTags, personName, type ParsedFile } from './references';
+import { arxivIdAmong, arxivSubjectsNote, bareDoi, citeKeyOfOtherTool, isSubmissionDate, importRecords, keywordTags, personName, withNotes, withoutArxivSubjects, type ParsedFile } from './references';
 import { noteText, singleLine } from './text';
 
 /** One `TY  - …` to `ER  - ` record: each tag's values in order (tags repeat: AU, KW, N1). */
@@ -80,7 +80,7 @@ const JOURNAL_TAGS = ['JO', 'JF', 'T2', 'J2'];
 const JOURNAL_REFERENCE = /^Journal reference: (.+)$/;
 
 /** `leftOut` gets the values left out of an imported paper, and why. */
-function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedItem | PendingTldr | ImportRejection {
+function recordToItem(record: RisRecord, leftOut: ImportRejection[], subjects: { entries: number }): ImportedItem | PendingTldr | ImportRejection {
   const all = (tag: string) => record.fields.get(tag) ?? [];
   const first = (tag: string) => all(tag).find((value) => value !== '');
   // Its TeX read (titleFromTex).
@@ -97,7 +97,7 @@ function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedIt
   if (authors.length > 0) item.authors = authors;
   // One keyword per KW line (a ";" may be part of one); EndNote continues a KW on the next lines.
   const keywords = all('KW').flatMap((value) => value.split('\n'));
-  if (keywords.length > 0) item.tags = keywordTags(keywords, (reason) => leftOut.push({ line: record.line, reason: `${reason}: left out of ${where}` }));
+  if (keywords.length > 0) item.tags = keywordTags(withoutArxivSubjects(keywords, subjects), (reason) => leftOut.push({ line: record.line, reason: `${reason}: left out of ${where}` }));
   const notes: string[] = [];
   for (const value of all('N1').map(noteText)) {
     const journal = JOURNAL_REFERENCE.exec(value);
@@ -130,5 +130,7 @@ function recordToItem(record: RisRecord, leftOut: ImportRejection[]): ImportedIt
 export function parseRisImport(text: string): ParsedFile {
   const records = parseRis(text);
   if (records.length === 0) throw new ImportError('no RIS records found: the file has no "TY  - " line');
-  return { format: 'ris', ...importRecords(records, recordToItem) };
+  const subjects = { entries: 0 };
+  const imported = importRecords(records, (record, leftOut) => recordToItem(record, leftOut, subjects));
+  return { format: 'ris', ...imported, ...withNotes(imported.leftOut, arxivSubjectsNote(subjects)) };
 }

@@ -357,6 +357,19 @@ describe('BibTeX import from other tools', () => {
     expect(parse.rejected).toEqual([{ line: 3, reason: 'no arXiv id (eprint, url or note) in @article{other}' }]);
   });
 
+  test("Zotero's keywords of arXiv papers: arXiv's subjects are not taken as tags, said once for the file; the reader's keywords are", () => {
+    const parse = parseImport(
+      [
+        '@misc{vaswani2017, title = {Attention Is All You Need}, eprint = {1706.03762}, archivePrefix = {arXiv}, keywords = {Computer Science - Computation and Language, Computer Science - Machine Learning, to cite}}',
+        '@misc{kingma2014, title = {Adam}, eprint = {1412.6980}, archivePrefix = {arXiv}, keywords = {Computer Science - Machine Learning}}',
+        '@misc{plain, title = {Plain}, eprint = {2401.00001}, archivePrefix = {arXiv}, keywords = {Physics of language models}}',
+        '',
+      ].join('\n'),
+    );
+    expect(parse.items.map((item) => item.tags)).toEqual([['to cite'], [], ['Physics of language models']]);
+    expect(parse.leftOut).toEqual([{ line: 1, reason: 'arXiv\'s subjects among the keywords of 2 entries ("Computer Science - …", as Zotero adds them) are not taken as tags' }]);
+  });
+
   test("an address or DOI as LaTeX escapes it (Mendeley's \"{\\_}\", a \"\\%\") is read as written", () => {
     const mendeley = ['@inproceedings{He2016,', 'doi = {10.1007/978-3-319-46493-0{\\_}38},', 'title = {{Identity Mappings in Deep Residual Networks}},', 'url = {http://arxiv.org/abs/1603.05027},', 'year = {2016}', '}'].join('\n');
     expect(parseImport(mendeley, 'library.bib').items[0]).toMatchObject({ id: '1603.05027', doi: '10.1007/978-3-319-46493-0_38' });
