@@ -76,5 +76,11 @@ export function exportNote(items: readonly SavedItem[], format: ExportFormat): s
     const whose = losing === 1 ? '1 paper’s title, authors, notes or tags hold' : `${losing} papers’ titles, authors, notes or tags hold`;
     notes.push(`${whose} emoji or symbols BibTeX leaves out, as pdfLaTeX cannot print them; the JSON backup keeps them.`);
   }
+  // QA: a BibTeX file kept as a backup brought every paper back To read.
+  const reading = items.filter((item) => item.status !== 'to-read').length;
+  if (reading > 0) {
+    const whose = reading === 1 ? '1 paper’s reading status (Reading or Read) is' : `${reading} papers’ reading statuses (Reading or Read) are`;
+    notes.push(`${whose} not in ${EXPORT_FORMATS[format].label}: imported again, ${reading === 1 ? 'it comes' : 'they come'} back To read; the JSON backup and CSV keep ${reading === 1 ? 'it' : 'them'}.`);
+  }
   return notes.length > 0 ? notes.join(' ') : null;
 }
