@@ -105,11 +105,6 @@ export function isSubmissionDate(date: string, id: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && idMonths(id).includes(date.slice(2, 4) + date.slice(5, 7));
 }
 
-/**
- * Keywords as tags. Keywords are the other tool's, not tags typed here: one longer than a tag may
- * be is shortened (with "…") and those past the most a paper may have are left out, rather than the
- * whole paper being refused for them; `leftOut` is told how many, to say so in the preview.
- */
 // arXiv's subjects as Zotero adds them to an arXiv paper's keywords ("Computer Science -
 // Computation and Language"): a library's filled the tag filter with a score of them (QA).
 const ARXIV_SUBJECT = /^(?:Computer Science|Statistics|Mathematics|Physics|Electrical Engineering and Systems Science|Quantitative Biology|Quantitative Finance|Economics|Condensed Matter|High Energy Physics|Astrophysics|Nonlinear Sciences) - \p{Lu}/u;
@@ -134,6 +129,11 @@ export function withNotes(leftOut: readonly ImportRejection[] | undefined, fileN
   return all.length > 0 ? { leftOut: all } : {};
 }
 
+/**
+ * Keywords as tags. Keywords are the other tool's, not tags typed here: one longer than a tag may
+ * be is shortened (with "…") and those past the most a paper may have are left out, rather than the
+ * whole paper being refused for them; `leftOut` is told how many, to say so in the preview.
+ */
 export function keywordTags(keywords: readonly string[], leftOut?: (reason: string) => void): string[] {
   const tags = uniqueTags(
     keywords
