@@ -181,7 +181,7 @@ export async function lookupPapers(db: PaperLensDatabase, queries: LookupQuery[]
   });
 }
 
-/** Links to the papers of the store most like a page's paper that the store does not hold. */
+/** Links to the papers of the store most like a page's paper (one the store holds: over the store as it is now, not as it was when the paper came). */
 export async function relatedLinks(db: PaperLensDatabase, relatedForPage: RelatedForPage, page: { id: string; title: string; abstract: string }): Promise<RelatedLink[]> {
   const ids = await relatedForPage({ ...page, abstract: latexToText(page.abstract) });
   const titleOf = await relatedTitles(db, [], ids);

@@ -53,7 +53,7 @@ const CARD_PUT_BACKS = 10;
 const LOOKING_FOR_RELATED = 'looking for papers like this in your store…';
 const NONE_RELATED = 'none like this in your store yet';
 
-/** A paper the store does not hold gets its related papers after its card shows (showRelated). */
+/** A paper the store does not hold gets its related papers after its card shows (showRelated), none before. */
 function relatedComeLater(result: LookupResult, page: PagePaper): result is LookupResult & { view: PaperView } {
   return result.view !== null && !result.view.inStore && page.abstract !== '';
 }
@@ -268,7 +268,7 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
       changedBeforeCard = false;
       void refreshStatus();
     }
-    if (relatedComeLater(result, page)) void showRelated(mounted, result.view.id);
+    if (result.view && page.abstract !== '') void showRelated(mounted, result.view.id, result.view.inStore);
     // A paper of the store whose page titles it otherwise (arXiv retitled it) or names its authors:
     // its visit, recorded when the store was asked by id alone, gets the title and authors the
     // reader saw, which the popup's Recent list shows. Sent once the card shows (a message of its
@@ -337,12 +337,16 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
   };
 
   // A paper the store does not hold is compared with every paper it does, which can take a while
-  // in a large store: the card shows at once, and its related papers join it when they come.
-  const showRelated = async (mounted: MountedCard, id: string) => {
+  // in a large store: the card shows at once, and its related papers join it when they come. A
+  // paper of the store shows the list it was given when it came, over the store as it was then, and
+  // then the store's as it is now (QA: a bundled paper said "none like this" beside the feed's
+  // papers on its subject, which listed it as theirs).
+  const showRelated = async (mounted: MountedCard, id: string, stored: boolean) => {
     const { page } = mounted;
     const related = await sendRequest({ type: 'related', paper: { id, title: page.title, abstract: page.abstract } }, true).catch(() => null);
     if (card !== mounted) return;
-    // No answer: the line goes rather than promise what will not come.
+    // No answer: the line goes rather than promise what will not come (the stored list stays).
+    if (stored && (related === null || equalLists(related.map((link) => link.id), mounted.model.related.map((link) => link.id)))) return;
     draw(mounted, { ...mounted.model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null });
   };
 

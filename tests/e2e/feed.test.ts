@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import type { Page } from 'playwright-core';
-import { card, fixture, launchExtension, type ExtensionBrowser } from './harness';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { card, EXTENSION_DIR, fixture, launchExtension, type ExtensionBrowser } from './harness';
 
 const FEED_URL = 'https://huggingface.co/api/daily_papers';
 type PageGlobal = { chrome: typeof Browser };
@@ -104,6 +106,19 @@ describe('trending from the daily-papers feed', () => {
     await popup.getByTestId('tab-trending').click();
     await expect.poll(() => popup.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · 2025-07-30');
     await popup.close();
+  });
+
+  test("a bundled paper's card relates it to the feed's papers now in the store, not only to the bundled ones it was listed with", async () => {
+    // "Enhancing Ultra-Low-Bit Quantization of Large Language Models": bundled with three bundled papers as its related ones.
+    const seed = JSON.parse(await readFile(join(EXTENSION_DIR, 'seed.json'), 'utf8')) as { papers: { id: string; title: string; abstract: string; related: string[] }[] };
+    const bundled = seed.papers.find((paper) => paper.id === '2504.13932')!;
+    expect(bundled.related).not.toContain('2407.11062');
+    browser.serve('https://huggingface.co/papers/2504.13932', paperPage({ title: bundled.title, summary: bundled.abstract }));
+    const page = await browser.context.newPage();
+    await page.goto('https://huggingface.co/papers/2504.13932');
+    // The feed (the test before) brought EfficientQAT, on quantizing LLMs too.
+    await expect.poll(() => card(page).getByTestId('related').textContent()).toContain('EfficientQAT');
+    await page.close();
   });
 
   test('a badge keeps the keyboard focus on its project link while another tab opens a paper (an announced seen mark)', async () => {
