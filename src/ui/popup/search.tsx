@@ -6,7 +6,7 @@ import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapsh
 import { idYearMonth, placeholderTitle } from '../../papers/ids';
 import type { SavedItem, Seen } from '../../schema';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
-import { byWordFit, filterItems, formsMatcher, prepareSearchWhenIdle, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems } from '../reading-list/query';
+import { byWordFit, filterItems, formsMatcher, prepareSearchWhenIdle, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems, wordFit } from '../reading-list/query';
 import { hasTypo, typoSearch, type TypoSearch } from '../../search/typo-search';
 import { errorMessage } from '../../messaging/error-message';
 import { useLiveQuery } from '../live-query';
@@ -146,11 +146,12 @@ export function visitedOutsideStore(seen: readonly Seen[], index: SearchIndex): 
 /**
  * Whether an opened paper holds every term (or another form of it, `forms`: formsMatcher of each, as
  * saved papers and the store's index find them: "large language models" finds "a large language
- * model"), in its title, authors or TL;DR, not all of them in the title the index finds it by.
+ * model"), in its title, authors or TL;DR, not all of them in the title the index finds it by. A
+ * term is a word's start, as the index finds words: "gan" listed a paper that "organizes" first (QA).
  */
 function visitedMatches(paper: VisitedPaper, terms: readonly string[], forms: readonly (((text: string) => boolean) | null)[]): boolean {
   const { storeTitle } = paper;
-  const holds = (text: string, at: number) => text.includes(terms[at]!) || forms[at]?.(text) === true;
+  const holds = (text: string, at: number) => wordFit(text, terms[at]!) > 0 || forms[at]?.(text) === true;
   return terms.every((_, at) => holds(paper.text, at)) && (storeTitle === null || !terms.every((_, at) => holds(storeTitle, at)));
 }
 

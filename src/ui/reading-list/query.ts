@@ -211,7 +211,7 @@ function wordCharacterAt(text: string, at: number): boolean {
 }
 
 /** How `term` stands in `text`: 2 as a whole word, 1 beginning a word, 0 only inside words or not at all. */
-function wordFit(text: string, term: string): number {
+export function wordFit(text: string, term: string): number {
   let fit = 0;
   for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
     if (at > 0 && wordCharacterAt(text, at - 1)) continue;

@@ -89,6 +89,11 @@ describe('popup search over the store and the reading list', () => {
     // Newest first; every word must be there.
     expect((await search('routing')).slice(0, 2).map((row) => row.id)).toEqual(['2502.04322', '2502.04321']);
     expect((await search('entmax transformer')).map((row) => row.id)).not.toContain('2502.04321');
+    // A word's start, as the store's index finds words (QA: "gan" listed a paper that "organizes" first, "lora" one of "exploration").
+    await markSeen(db, [{ id: '2502.04323', title: 'Drafts That Reorganize Their Exploration' }], 25);
+    expect((await search('gan')).map((row) => row.id)).not.toContain('2502.04323');
+    expect((await search('lora')).map((row) => row.id)).not.toContain('2502.04323');
+    expect((await search('reorgan')).map((row) => row.id)[0]).toBe('2502.04323');
     expect((await search('SteloCoder')).filter((row) => row.id === '2310.15539')).toHaveLength(1);
     // Saved since: found as saved, once, with its status.
     await savePaper(db, { id: '2502.04321', title: 'Sparse Entmax Routing for Mixture-of-Experts' }, 40);
