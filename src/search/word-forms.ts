@@ -1,7 +1,8 @@
 /**
  * English inflections, for search: a query word finds the other forms of its word ("following"
  * finds "follow" and "follows", "instruction" finds "instructions", "llm" finds "llms"). Only
- * endings that inflect a word are read, never derivations ("attention" is not "attend"), and both
+ * endings that inflect a word are read, never derivations ("attention" is not "attend"), but for
+ * a verb in "-ize" and its nouns in "-ization" and "-izer" ("quantized" finds "quantization"), and both
  * the query word and the indexed term are read the same way, so a rule's oddities cancel out
  * ("falling" and "fall" both read "fal").
  */
@@ -61,6 +62,9 @@ const AMERICAN_BASES = new Map([
   // ("programme" reads "programm"; "judgement" as LLM-as-a-judge papers write it.)
   ['programm', 'program'], ['judgement', 'judgment'], ['acknowledgement', 'acknowledgment'], ['artefact', 'artifact'], ['learnt', 'learn'],
 ]);
+// A verb in "-ize"'s nouns, which name what it does ("quantization", "optimizer"): a search for
+// "quantized" missed the quantization papers (QA).
+const IZE_NOUN = /^(.{2,}[iy]z)(?:ation|er)$/;
 // Where those readings part from the British spellings' words: "optimi" (optimise), "behavio" (behaviour), "cent" (centre), "judg" (judgement).
 const PARTING = new RegExp(`^(?:(.{2,}[iy])z(?:ation|er)?|((?:${OUR_STEMS})o)r.*|(cent|fib|theat)er|(defen|licen|offen)s|(judg|acknowledg)ment|(art)ifact)$`);
 
@@ -74,6 +78,7 @@ export function wordBase(word: string): string {
   // "encode", "encoded" and "encoding" read "encod"; "image" and "images" "imag".
   if (base.endsWith('e') && base.length > 3) base = base.slice(0, -1);
   if (ISE_FORM.test(word)) base = base.replace(ISE_BASE, '$1z$2');
+  base = base.replace(IZE_NOUN, '$1');
   return AMERICAN_BASES.get(base) ?? base.replace(OUR_BASE, '$1or').replace(OGUE_BASE, '$1');
 }
 
