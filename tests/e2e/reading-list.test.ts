@@ -614,11 +614,11 @@ describe('concurrency', () => {
     await page.keyboard.press('/');
     // Typed once '/' has moved the focus, as the keyboard test above does.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
-    await page.keyboard.type('filler paper 1'); // 01, 10–19
+    await page.keyboard.type('filler paper 1'); // 10–19 (a word's start), then 01
     await expect.poll(() => list().getAttribute('data-query')).toBe('filler paper 1');
     const first = await page.evaluate(() => {
       const toolbarBottom = document.querySelector('.sticky')!.getBoundingClientRect().bottom;
-      const row = document.querySelector('[data-testid="reading-item"][data-arxiv-id="2401.00001"]');
+      const row = document.querySelector('[data-testid="reading-item"][aria-posinset="1"]');
       const top = row?.getBoundingClientRect().top ?? -1;
       return { shown: top >= toolbarBottom - 1 && top < innerHeight };
     });

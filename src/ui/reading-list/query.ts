@@ -395,13 +395,16 @@ export function savedVocabularies(items: readonly SavedItem[]): (() => Vocabular
 }
 
 /**
- * The sorted items the query shows (filterItems), a typo forgiven as the popup forgives it in saved
- * papers: when a word of the search is in none of `items` (the whole list, unsorted: its typo index
- * is built once per list), the items its typo search finds (not by notes) follow those found as
- * typed, in the list's order, under the same status, tag and year filters.
+ * The sorted items the query shows (filterItems), those holding its words whole in their title or
+ * authors first, then as words' beginnings, each group in the list's order (byWordFit, as the popup
+ * lists saved papers: QA, "he" listed Kaiming He's paper last of 10, "lora" QLoRA before LoRA), a
+ * typo forgiven as the popup forgives it in saved papers: when a word of the search is in none of
+ * `items` (the whole list, unsorted: its typo index is built once per list), the items its typo
+ * search finds (not by notes) follow those found as typed, in the list's order, under the same
+ * status, tag and year filters.
  */
 export function searchItems(sorted: readonly SavedItem[], items: readonly SavedItem[], query: Omit<ListQuery, 'sort'>): SavedItem[] {
-  const found = filterItems(sorted, query);
+  const found = byWordFit(filterItems(sorted, query), searchTerms(query.text), savedNames);
   if (searchedArxivId(query.text) !== null || !hasTypo(query.text, savedVocabularies(items))) return found;
   // The typo index knows no item's year: a year is matched as filterItems matches it.
   const words = query.text.split(/\s+/);

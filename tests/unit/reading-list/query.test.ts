@@ -262,6 +262,21 @@ describe('reading-list query', () => {
     expect(ids(byWordFit(found, searchTerms('he residual'), savedNames))).toEqual(['2401.00004', '2401.00003', '2401.00002', '2401.00001']);
   });
 
+  test('the reading list\'s search lists the papers holding the words whole in title or authors first, each group in the order picked (QA: "he" listed Kaiming He\'s paper last, "lora" QLoRA before LoRA)', () => {
+    const saved = [
+      savedItem({ id: '2305.14314', title: 'QLoRA: Efficient Finetuning of Quantized LLMs', authors: ['Tim Dettmers'], addedAt: 4 }),
+      savedItem({ id: '2106.09685', title: 'LoRA: Low-Rank Adaptation of Large Language Models', authors: ['Edward Hu'], addedAt: 3 }),
+      savedItem({ id: '2402.00001', title: 'The heads of attention', authors: ['Ada Lovelace'], addedAt: 2 }),
+      savedItem({ id: '1512.03385', title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He'], addedAt: 1 }),
+    ];
+    const search = (text: string, sort: 'added' | 'oldest' = 'added') => ids(searchItems(sortItems(saved, sort), saved, { ...EMPTY_QUERY, text }));
+    expect(search('lora')).toEqual(['2106.09685', '2305.14314']);
+    expect(search('he')).toEqual(['1512.03385', '2402.00001']);
+    // Among equals, the order picked.
+    expect(search('of')).toEqual(['2305.14314', '2106.09685', '2402.00001']);
+    expect(search('of', 'oldest')).toEqual(['2402.00001', '2106.09685', '2305.14314']);
+  });
+
   describe('a typo forgiven, as the popup forgives it in saved papers', () => {
     const saved = [
       savedItem({ id: '1706.03762', title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], tldr: 'The Transformer.', status: 'read', tags: ['classic'], published: '2017-06-12', addedAt: 3 }),
