@@ -195,9 +195,12 @@ describe('popup, as a reader sees it', () => {
     expect(metas.indexOf('Missing: speculative, zzqxy')).toBeGreaterThan(metas.lastIndexOf('Missing: zzqxy'));
     await expect.poll(() => popup.getByTestId('search-status').textContent()).toMatch(/^No paper has every word; \d+ (or more )?papers with some$/);
     // A link or an id being typed is no words: no paper matches it, whatever abstracts say "arXiv" or "GitHub".
-    for (const address of ['https://github.com/huggingface/transformers', 'arxiv.org/abs/2310.0177']) {
-      await popup.getByTestId('search').fill(address);
-      await expect.poll(() => popup.getByTestId('search-results').textContent()).toBe(`No paper in your store matches “${address}”.`);
+    await popup.getByTestId('search').fill('https://github.com/huggingface/transformers');
+    await expect.poll(() => popup.getByTestId('search-results').textContent()).toBe('No paper in your store matches “https://github.com/huggingface/transformers”.');
+    // An id typed key by key says it will be found once whole (QA: "no paper matches" at every key).
+    for (const typed of ['arxiv.org/abs/2310.0177', '2106.0968', '2106']) {
+      await popup.getByTestId('search').fill(typed);
+      await expect.poll(() => popup.getByTestId('search-results').textContent()).toBe(`No paper in your store matches “${typed}”. An arXiv id finds its paper once it is whole (as 2106.09685).`);
     }
     // Matched whole again, the list is the usual one.
     await popup.getByTestId('search').fill('speculative decoding');

@@ -343,12 +343,17 @@ function moveAmongResults(event: KeyboardEvent & { currentTarget: Element }, sea
   (to < 0 ? searchBox : links[Math.min(to, links.length - 1)])?.focus();
 }
 
+// The start of an arXiv id being typed ("2106.0968"): no paper's words match it, but the whole id will.
+const ARXIV_ID_START = /^(?:(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?\d{2,4}(?:\.\d{0,5})?$/i;
+
 export function SearchResults({ results, searchBox }: { results: Results; searchBox: RefObject<HTMLInputElement | null> }) {
   const echo = results.query.length > QUERY_ECHO ? `${results.query.slice(0, QUERY_ECHO)}…` : results.query;
   if (results.papers.length === 0) {
     return (
       <p class="empty" data-testid="search-results" data-query={results.query}>
         No paper in your store matches “{echo}”.
+        {/* QA: an id typed key by key said so at every key. */}
+        {ARXIV_ID_START.test(results.query.trim()) && ' An arXiv id finds its paper once it is whole (as 2106.09685).'}
       </p>
     );
   }
