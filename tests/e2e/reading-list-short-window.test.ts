@@ -105,6 +105,17 @@ describe('the reading list in a short window (1280x720 at 200% zoom: 640x360)', 
     const row = page.locator(`[data-testid="reading-item"][data-arxiv-id="${ITEMS[1]!.id}"]`);
     await expect.poll(() => row.evaluate((element) => element.contains(document.activeElement))).toBe(true);
     await expect.poll(() => row.evaluate((element) => Math.round(element.getBoundingClientRect().top))).toBeGreaterThanOrEqual(0);
+    // With a paper selected, its bar held at the window's foot: j brings each next row above the bar, not under it.
+    await page.keyboard.press('x');
+    await page.getByTestId('bulk-bar').waitFor();
+    for (let step = 0; step < 4; step++) {
+      await page.keyboard.press('j');
+      const current = page.locator(`[data-testid="reading-item"][data-arxiv-id="${ITEMS[2 + step]!.id}"]`);
+      await expect.poll(() => current.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      await expect
+        .poll(() => current.evaluate((element) => element.getBoundingClientRect().bottom <= document.querySelector('.bulk-bar')!.getBoundingClientRect().top + 1), { message: `step ${step}` })
+        .toBe(true);
+    }
     await page.close();
   });
 });

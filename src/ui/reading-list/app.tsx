@@ -533,11 +533,18 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     scrollBy({ top: top - header - 8 });
     return true;
   };
+  // In a short window the selection's and the Undo's bars are held at the window's foot (style.css): a row is seen above them.
+  const footTop = () => {
+    const offers = document.querySelector<HTMLElement>('.offers');
+    if (!offers || getComputedStyle(offers).position !== 'fixed') return innerHeight;
+    return Math.min(innerHeight, ...[...offers.querySelectorAll('.bulk-bar, .undo-bar')].map((bar) => bar.getBoundingClientRect().top));
+  };
   const scrollToRow = (index: number) => {
     const list = listRef.current;
     if (!list) return;
     const top = list.getBoundingClientRect().top + index * rowHeight;
-    if (!revealBelowToolbar(top) && top + rowHeight > innerHeight) scrollBy({ top: top + rowHeight - innerHeight + 8 });
+    const foot = footTop();
+    if (!revealBelowToolbar(top) && top + rowHeight > foot) scrollBy({ top: top + rowHeight - foot + 8 });
   };
 
   // j / k take the keyboard focus along to the row (its checkbox, named for the paper), so a screen
