@@ -289,7 +289,9 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const view = fresh.view;
     const summaryOf = ({ tldr, keyResults, topics }: Pick<PaperView, 'tldr' | 'keyResults' | 'topics'>) => JSON.stringify([tldr, keyResults, topics]);
     if (card !== mounted || !view?.inStore || summaryOf(view) === summaryOf(mounted.model)) return;
-    draw(mounted, { ...cardModel(mounted.page, fresh, site), status: mounted.model.status });
+    // The related papers the card shows are the store's as it is now (showRelated), not the stored list again.
+    const { status, related, relatedNote } = mounted.model;
+    draw(mounted, { ...cardModel(mounted.page, fresh, site), status, related, relatedNote });
   };
 
   /** A saved paper's item gets what the card's page says of it (its item may lack it). */
@@ -345,8 +347,10 @@ export function runCardController(ctx: ContentScriptContext, site: PaperPageSite
     const { page } = mounted;
     const related = await sendRequest({ type: 'related', paper: { id, title: page.title, abstract: page.abstract } }, true).catch(() => null);
     if (card !== mounted) return;
-    // No answer: the line goes rather than promise what will not come (the stored list stays).
-    if (stored && (related === null || equalLists(related.map((link) => link.id), mounted.model.related.map((link) => link.id)))) return;
+    // No answer: the line goes rather than promise what will not come. A stored list stays when no
+    // answer comes, when it is the same, or when the answer is none (review: a similarity that fell
+    // under the floor as the store grew is no reason to take back papers listed as related).
+    if (stored && (related === null || related.length === 0 || equalLists(related.map((link) => link.id), mounted.model.related.map((link) => link.id)))) return;
     draw(mounted, { ...mounted.model, related: related ?? [], relatedNote: related !== null && related.length === 0 ? NONE_RELATED : null });
   };
 

@@ -605,15 +605,27 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   // The list row after (else before) each paper removed, as it stood: where the reader is once
   // Saved has let that paper's row go.
   const rowAfterRemoved = useRef(new Map<string, string>());
+  // Papers removed from This tab, not from a list's row (This tab, above the lists, may show a paper a list shows too).
+  const removedFromThisTab = useRef(new Set<string>());
   const removeRows = (ids: string[]) => {
+    const fromThisTab = document.activeElement?.closest('[data-testid="this-tab"]') != null;
     for (const id of ids) {
       const row = document.querySelector(`li[data-arxiv-id="${CSS.escape(id)}"]`);
       const next = (row?.nextElementSibling ?? row?.previousElementSibling) as HTMLElement | null | undefined;
       if (next?.dataset.arxivId) rowAfterRemoved.current.set(id, next.dataset.arxivId);
+      else rowAfterRemoved.current.delete(id);
+      if (fromThisTab) removedFromThisTab.current.add(id);
+      else removedFromThisTab.current.delete(id);
     }
     return undo.remove(ids);
   };
-  const saveButtonOf = (id: string) => document.querySelector<HTMLElement>(`[data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`);
+  // Where the reader removed it: This tab's Save, or a list's row (review: This tab's came first, at the popup's top).
+  const saveButtonOf = (id: string) => {
+    const inThisTab = `[data-testid="this-tab"][data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`;
+    const inList = `li[data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`;
+    const [first, second] = removedFromThisTab.current.has(id) ? [inThisTab, inList] : [inList, inThisTab];
+    return document.querySelector<HTMLElement>(first) ?? document.querySelector<HTMLElement>(second);
+  };
   // When the Undo bar goes from under the focus: to the Saved button of the paper put back (of
   // several, the one removed last: where the reader was). Else to that paper's Save (Trending and
   // This tab keep its row) or, where its row went, the row now in its place (the search box was
