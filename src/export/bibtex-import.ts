@@ -485,7 +485,10 @@ function entryDetails(entry: BibtexEntry, where: string, leftOut: ImportRejectio
   if (author !== undefined) item.authors = bibtexAuthors(author);
   const keywords = field('keywords');
   if (keywords !== undefined) {
-    item.tags = keywordTags(withoutArxivSubjects(splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText), subjects), (reason) => leftOut.push({ line: entry.line, reason: `${reason}: left out of ${where}` }));
+    const words = splitOutsideBraces(keywords, /[,;]/g).map(bibtexToText);
+    const kept = withoutArxivSubjects(words, subjects);
+    // Keywords that were all arXiv's subjects give no tags, as none would (review: not "the file has fewer tags").
+    if (kept.length > 0 || words.length === 0) item.tags = keywordTags(kept, (reason) => leftOut.push({ line: entry.line, reason: `${reason}: left out of ${where}` }));
   }
   // Each note once: some tools write the same one as annote and annotation; a `note` in the reader's words too.
   const note = noteKind(field);

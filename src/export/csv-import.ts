@@ -332,6 +332,6 @@ const isZoteroExport = (columns: ReadonlyMap<string, number[]>): boolean => colu
 function unreadColumns(head: CsvRow, rows: readonly CsvRow[]): ImportRejection[] {
   return head.cells.flatMap((cell, index) => {
     if (READ_COLUMNS.has(columnKey(cell)) || !rows.some((row) => (row.cells[index] ?? '').trim() !== '')) return [];
-    return [{ line: head.line, reason: `column "${singleLine(cell).slice(0, 40)}" is not one PaperLens imports: left out of every row (notes are read from a column named Notes)` }];
+    return [{ line: head.line, reason: `column "${singleLine(cell).slice(0, 40)}" is not one PaperLens imports: left out of every row (a column of notes is read when named Notes or Note)` }];
   });
 }

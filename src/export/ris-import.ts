@@ -97,7 +97,8 @@ function recordToItem(record: RisRecord, leftOut: ImportRejection[], subjects: {
   if (authors.length > 0) item.authors = authors;
   // One keyword per KW line (a ";" may be part of one); EndNote continues a KW on the next lines.
   const keywords = all('KW').flatMap((value) => value.split('\n'));
-  if (keywords.length > 0) item.tags = keywordTags(withoutArxivSubjects(keywords, subjects), (reason) => leftOut.push({ line: record.line, reason: `${reason}: left out of ${where}` }));
+  const tags = withoutArxivSubjects(keywords, subjects);
+  if (tags.length > 0) item.tags = keywordTags(tags, (reason) => leftOut.push({ line: record.line, reason: `${reason}: left out of ${where}` }));
   const notes: string[] = [];
   for (const value of all('N1').map(noteText)) {
     const journal = JOURNAL_REFERENCE.exec(value);

@@ -2,7 +2,7 @@
  * English inflections, for search: a query word finds the other forms of its word ("following"
  * finds "follow" and "follows", "instruction" finds "instructions", "llm" finds "llms"). Only
  * endings that inflect a word are read, never derivations ("attention" is not "attend"), but for
- * a verb in "-ize" and its nouns in "-ization" and "-izer" ("quantized" finds "quantization"), and both
+ * a verb in "-ize" and its nouns in "-ization" and "-izer" ("quantized" finds "quantization"). Both
  * the query word and the indexed term are read the same way, so a rule's oddities cancel out
  * ("falling" and "fall" both read "fal").
  */

@@ -343,8 +343,9 @@ function moveAmongResults(event: KeyboardEvent & { currentTarget: Element }, sea
   (to < 0 ? searchBox : links[Math.min(to, links.length - 1)])?.focus();
 }
 
-// The start of an arXiv id being typed ("2106.0968"): no paper's words match it, but the whole id will.
-const ARXIV_ID_START = /^(?:(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?\d{2,4}(?:\.\d{0,5})?$/i;
+// The start of an arXiv id being typed ("2106.0968"), once its dot says it is no year: no paper's
+// words match it, but the whole id will.
+const ARXIV_ID_START = /^(?:(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf)\/|arxiv:?\s*)?\d{4}\.\d{0,5}$/i;
 
 export function SearchResults({ results, searchBox }: { results: Results; searchBox: RefObject<HTMLInputElement | null> }) {
   const echo = results.query.length > QUERY_ECHO ? `${results.query.slice(0, QUERY_ECHO)}…` : results.query;

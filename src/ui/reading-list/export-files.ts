@@ -80,7 +80,7 @@ export function exportNote(items: readonly SavedItem[], format: ExportFormat): s
   const reading = items.filter((item) => item.status !== 'to-read').length;
   if (reading > 0) {
     const whose = reading === 1 ? '1 paper’s reading status (Reading or Read) is' : `${reading} papers’ reading statuses (Reading or Read) are`;
-    notes.push(`${whose} not in ${EXPORT_FORMATS[format].label}: imported again, ${reading === 1 ? 'it comes' : 'they come'} back To read; the JSON backup and CSV keep ${reading === 1 ? 'it' : 'them'}.`);
+    notes.push(`${whose} not in ${EXPORT_FORMATS[format].label}: imported into a list without ${reading === 1 ? 'it, it comes' : 'them, they come'} back To read; the JSON backup and CSV keep ${reading === 1 ? 'it' : 'them'}.`);
   }
   return notes.length > 0 ? notes.join(' ') : null;
 }

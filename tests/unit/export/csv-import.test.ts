@@ -58,7 +58,7 @@ describe('CSV import: our CSV export comes back as it was exported', () => {
   test("QA: a spreadsheet's Note column gives the notes; a column no field is read from is said once, not dropped without a word", () => {
     const parse = parseImport('arXiv ID,Title,Note,Status,Comments,Empty\n2307.09288,Llama 2,"important: check appendix",done,my comment,\n2302.13971,LLaMA,second note,finished,,\n', 'sheet.csv');
     expect(parse.items.map((item) => [item.id, item.notes, item.status])).toEqual([['2307.09288', 'important: check appendix', 'read'], ['2302.13971', 'second note', 'read']]);
-    expect(parse.leftOut).toEqual([{ line: 1, reason: 'column "Comments" is not one PaperLens imports: left out of every row (notes are read from a column named Notes)' }]);
+    expect(parse.leftOut).toEqual([{ line: 1, reason: 'column "Comments" is not one PaperLens imports: left out of every row (a column of notes is read when named Notes or Note)' }]);
     expect(parseImport('id,title,My notes\n2307.09288,Llama 2,read twice\n', 'sheet.csv').items[0]!.notes).toBe('read twice');
     // Zotero's export has dozens of columns of no use here (Publication Year, Automatic Tags): not said.
     expect(parseImport(ZOTERO_CSV, 'zotero.csv').leftOut ?? []).not.toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/^column /) }));

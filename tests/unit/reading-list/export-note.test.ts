@@ -30,8 +30,8 @@ describe('what the reading list says after an export', () => {
     const items = [savedItem({ id: '2401.00001', status: 'read' }), savedItem({ id: '2401.00002', status: 'reading' }), savedItem({ id: '2401.00003' })];
     // What the note is about: read back, they have no status of their own.
     expect((await parseImport(exportBibtex(items), 'list.bib')).items.map((item) => item.status)).toEqual([undefined, undefined, undefined]);
-    expect(exportNote(items, 'bibtex')).toBe('2 papers’ reading statuses (Reading or Read) are not in BibTeX: imported again, they come back To read; the JSON backup and CSV keep them.');
-    expect(exportNote(items.slice(1), 'ris')).toBe('1 paper’s reading status (Reading or Read) is not in RIS: imported again, it comes back To read; the JSON backup and CSV keep it.');
+    expect(exportNote(items, 'bibtex')).toBe('2 papers’ reading statuses (Reading or Read) are not in BibTeX: imported into a list without them, they come back To read; the JSON backup and CSV keep them.');
+    expect(exportNote(items.slice(1), 'ris')).toBe('1 paper’s reading status (Reading or Read) is not in RIS: imported into a list without it, it comes back To read; the JSON backup and CSV keep it.');
     expect(exportNote(items.slice(2), 'bibtex')).toBeNull();
     expect(exportNote(items, 'csv')).toBeNull();
   });
