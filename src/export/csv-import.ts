@@ -246,7 +246,9 @@ function rowToItem(row: CsvRow, { columns, ours }: CsvDialect, leftOut: ImportRe
   const clearable = (name: Field) => ours && FIELD_COLUMNS[name].some((key) => columns.has(key));
   const tags = tagsOf(field('tags'), ours);
   if (tags.length > 0 || clearable('tags')) item.tags = keywordTags(tags, (reason) => leftOut.push({ line: row.line, reason: `${reason}: left out of ${where}` }));
-  const notes = field('notes', true)?.value;
+  // Every notes column's (a sheet may have "Notes" and "Note"): one would be lost without a word (review).
+  const noteCells = FIELD_COLUMNS.notes.map(cellOf).filter((value) => value !== '');
+  const notes = noteCells.length > 0 ? noteCells.join('\n\n') : undefined;
   // Zotero's Notes column holds its notes' HTML; ours holds the text as typed (a "<b>" in it is text).
   if (notes !== undefined) item.notes = ours ? notes : noteText(notes);
   else if (clearable('notes')) item.notes = '';

@@ -60,6 +60,8 @@ describe('CSV import: our CSV export comes back as it was exported', () => {
     expect(parse.items.map((item) => [item.id, item.notes, item.status])).toEqual([['2307.09288', 'important: check appendix', 'read'], ['2302.13971', 'second note', 'read']]);
     expect(parse.leftOut).toEqual([{ line: 1, reason: 'column "Comments" is not one PaperLens imports: left out of every row (a column of notes is read when named Notes or Note)' }]);
     expect(parseImport('id,title,My notes\n2307.09288,Llama 2,read twice\n', 'sheet.csv').items[0]!.notes).toBe('read twice');
+    // A sheet with two notes columns keeps both.
+    expect(parseImport('id,title,Notes,Note\n2307.09288,Llama 2,read twice,cite in ch. 2\n', 'sheet.csv').items[0]!.notes).toBe('read twice\n\ncite in ch. 2');
     // Zotero's export has dozens of columns of no use here (Publication Year, Automatic Tags): not said.
     expect(parseImport(ZOTERO_CSV, 'zotero.csv').leftOut ?? []).not.toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/^column /) }));
   });
