@@ -22,6 +22,8 @@ const background = { failing: 'the store is being upgraded' as string | null, st
 function answer(message: Request): unknown {
   if (background.failing) return { ok: false, error: background.failing };
   if (message.type === 'lookup') return { ok: true, result: message.queries.map(() => ({ ...VIEW, status: background.status })) };
+  // The store's related papers as it is now (asked once the card shows): none more.
+  if (message.type === 'related') return { ok: true, result: [] };
   if (message.type === 'save') {
     background.status = 'to-read';
     return { ok: true, result: { ...VIEW, status: 'to-read' } };
