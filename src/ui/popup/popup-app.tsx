@@ -602,20 +602,16 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
     document.getElementById(`tab-${next}`)?.focus();
   };
   const undo = useUndoableEdits();
-  // The list row after (else before) each paper removed, as it stood: where the reader is once
-  // Saved has let that paper's row go.
-  const rowAfterRemoved = useRef(new Map<string, string>());
-  // Papers removed from This tab, not from a list's row (This tab, above the lists, may show a paper a list shows too).
-  const removedFromThisTab = useRef(new Set<string>());
+  // Where each paper was removed: from This tab (which may show a paper a list shows too, above the
+  // lists) or a list's row, and that list's row after (else before) it, where the reader is once
+  // Saved has let the paper's row go.
+  const removedAt = useRef(new Map<string, { fromThisTab: boolean; next: string | undefined }>());
   const removeRows = (ids: string[]) => {
     const fromThisTab = document.activeElement?.closest('[data-testid="this-tab"]') != null;
     for (const id of ids) {
       const row = document.querySelector(`li[data-arxiv-id="${CSS.escape(id)}"]`);
       const next = (row?.nextElementSibling ?? row?.previousElementSibling) as HTMLElement | null | undefined;
-      if (next?.dataset.arxivId) rowAfterRemoved.current.set(id, next.dataset.arxivId);
-      else rowAfterRemoved.current.delete(id);
-      if (fromThisTab) removedFromThisTab.current.add(id);
-      else removedFromThisTab.current.delete(id);
+      removedAt.current.set(id, { fromThisTab, next: next?.dataset.arxivId });
     }
     return undo.remove(ids);
   };
@@ -623,7 +619,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const saveButtonOf = (id: string) => {
     const inThisTab = `[data-testid="this-tab"][data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`;
     const inList = `li[data-arxiv-id="${CSS.escape(id)}"] [data-testid="save"]`;
-    const [first, second] = removedFromThisTab.current.has(id) ? [inThisTab, inList] : [inList, inThisTab];
+    const [first, second] = removedAt.current.get(id)?.fromThisTab ? [inThisTab, inList] : [inList, inThisTab];
     return document.querySelector<HTMLElement>(first) ?? document.querySelector<HTMLElement>(second);
   };
   // When the Undo bar goes from under the focus: to the Saved button of the paper put back (of
@@ -633,13 +629,12 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   // box, without scrolling, when neither is shown.
   const focusAfterUndoBar: FocusElsewhere = (left, undone) => {
     const id = left.removed?.at(-1)?.id;
-    if (id !== undefined && undone) focusWhenShown(() => saveButtonOf(id), 2000, searchBox.current);
-    else {
-      const next = id === undefined ? undefined : rowAfterRemoved.current.get(id);
-      const place = id === undefined ? null : (saveButtonOf(id) ?? (next === undefined ? null : saveButtonOf(next)));
-      if (place) place.focus();
-      else searchBox.current?.focus({ preventScroll: true });
-    }
+    if (id === undefined) return void searchBox.current?.focus({ preventScroll: true });
+    if (undone) return focusWhenShown(() => saveButtonOf(id), 2000, searchBox.current);
+    const next = removedAt.current.get(id)?.next;
+    const place = saveButtonOf(id) ?? (next === undefined ? null : saveButtonOf(next));
+    if (place) place.focus();
+    else searchBox.current?.focus({ preventScroll: true });
   };
   return (
     <RemoveContext.Provider value={removeRows}>
