@@ -17,19 +17,26 @@ beforeAll(async () => {
   for (const [url, name] of LISTINGS) browser.serve(url, await fixture(name));
   browser.serve('https://arxiv.org/list/cs.XX/new', await fixture('listings/arxiv-list-not-recognized.html'));
   browser.serve('https://arxiv.org/list/cs.LG/new', longListing(2000));
+  // Held back, so the page's parsing (and DOMContentLoaded) waits for it however fast the machine parses.
+  browser.serve(SLOW_SCRIPT, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ body: '', contentType: 'text/javascript' });
+  });
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** An arXiv /new listing of `count` entries: long enough that the settings are read before it is parsed. */
+const SLOW_SCRIPT = 'https://arxiv.org/static/slow-to-come.js';
+
+/** An arXiv /new listing of `count` entries whose parsing ends only after a script that comes late: the settings are read before. */
 function longListing(count: number): string {
   const entries = Array.from({ length: count }, (_, index) => {
     const id = `2407.${String(10000 + index)}`;
     return `<dt><a href="/abs/${id}" title="Abstract">arXiv:${id}</a></dt><dd><div class="meta"><div class="list-title mathjax"><span class="descriptor">Title:</span> Paper ${index}</div><div class="list-authors"><a href="/a/a_1">A. Author</a></div></div></dd>`;
   });
-  return `<!DOCTYPE html><html lang="en"><head><title>cs.LG new</title></head><body><dl id="articles">${entries.join('')}</dl></body></html>`;
+  return `<!DOCTYPE html><html lang="en"><head><title>cs.LG new</title></head><body><dl id="articles">${entries.join('')}</dl><script src="${SLOW_SCRIPT}"></script></body></html>`;
 }
 
 const badges = (page: Page) => page.locator('[data-paperlens="badge"]');

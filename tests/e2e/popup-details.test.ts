@@ -34,6 +34,26 @@ beforeAll(async () => {
   await list.getByTestId('reading-list').waitFor();
 });
 
+/** When the store last marked this paper's page opened (null: never), read from an extension page. */
+function seenAt(id: string): Promise<number | null> {
+  return list.evaluate(
+    (key) =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open('paperlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('seen').objectStore('seen').get(key);
+          read.onsuccess = () => {
+            open.result.close();
+            resolve((read.result as { at: number } | undefined)?.at ?? null);
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+    id,
+  );
+}
+
 afterAll(async () => {
   await browser?.close();
 });
@@ -126,6 +146,8 @@ describe('popup, as a reader sees it', () => {
     await box.press('Enter');
     const page = await opened;
     expect(page.url()).toBe('https://arxiv.org/abs/1706.03762');
+    // The visit is marked seen a moment after the page loads: let it land here, not over the next test's marks.
+    await expect.poll(() => seenAt('1706.03762'), { timeout: 10_000 }).not.toBeNull();
     await page.close();
     await popup.close();
   });
