@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { ReadingStatusSchema, SearchRowSchema, type Paper, type PaperView, type ReadingStatus, type SearchRow } from '../schema';
-import type { PackedSearchSnapshot, SnapshotJob } from '../schema/search';
+import type { PackedSearchSnapshot } from '../schema/search';
 import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpackSnapshot, type SearchDocument } from '../search/search-index';
-import { packDocuments } from '../search/snapshot-job';
+import { jobInParts, type SnapshotJobInParts } from '../search/snapshot-job';
 import { tokenize } from '../search/tokenize';
 import type { PaperLensDatabase } from './database';
 import { keptLiveRanking, shownRank, type LiveRanking } from './ranking';
@@ -56,8 +56,8 @@ export async function writeSearchIndex(db: PaperLensDatabase, papers: Paper[], n
  * The build that adds these papers to the stored snapshot (undefined before the first), or
  * replaces them in it, from their text alone: a feed merge or bulk load into a large store costs what it adds.
  */
-export function snapshotJob(stored: PackedSearchSnapshot | undefined, papers: readonly Paper[]): SnapshotJob {
-  return { stored: stored ?? null, documents: packDocuments(papers.map(searchDocument)) };
+export function snapshotJob(stored: PackedSearchSnapshot | undefined, papers: readonly Paper[]): SnapshotJobInParts {
+  return jobInParts(stored ?? null, papers, searchDocument);
 }
 
 /** The persisted index, ready to query (null before the first seeding). */

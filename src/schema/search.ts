@@ -29,12 +29,19 @@ export const PackedDocumentsSchema = z.object({
 });
 export type PackedDocuments = z.infer<typeof PackedDocumentsSchema>;
 
-/** What a build of the search index is given: the stored index (null for none) and the documents it gains or replaces. */
+/** A build of the search index: the stored index (null for none) and the documents it gains or replaces. */
 export const SnapshotJobSchema = z.object({
   stored: z.nullable(PackedSearchSnapshotSchema),
   documents: PackedDocumentsSchema,
 });
 export type SnapshotJob = z.infer<typeof SnapshotJobSchema>;
+
+/** What the thread that builds a job is sent first: the stored index (null for none), and how many parts of documents follow (each PackedDocuments). */
+export const SnapshotJobHeaderSchema = z.object({
+  stored: z.nullable(PackedSearchSnapshotSchema),
+  parts: z.number().check(z.int(), z.nonnegative()),
+});
+export type SnapshotJobHeader = z.infer<typeof SnapshotJobHeaderSchema>;
 
 /** What the thread that ran a job answers: the snapshot, or why it failed. */
 export const SnapshotReplySchema = z.union([z.object({ snapshot: PackedSearchSnapshotSchema }), z.object({ error: z.string() })]);

@@ -341,18 +341,30 @@ export function buildSearchSnapshot(documents: Iterable<SearchDocument>): Search
   return encode(lists, postings);
 }
 
-/**
- * The snapshot of documents whose ids and rows come packed as a snapshot packs them (one per line,
- * none holding a line break: a job's, `packDocuments`), stored with them as they are: splitting and
- * joining 100,000 rows again took a third of a second.
- */
-export function buildPackedSnapshot(texts: Iterable<DocumentText>, packed: { ids: string; rows: string }): PackedSearchSnapshot {
+/** A first build given its documents' text in parts, as they come (a job sent in parts); its ids and rows come packed at the end. */
+export interface PackedSnapshotBuilder {
+  add(texts: Iterable<DocumentText>): void;
+  /**
+   * The snapshot, its ids and rows packed as a snapshot packs them (one per line, none holding a
+   * line break: a job's, `packDocuments`), stored as they are: splitting and joining 100,000 rows
+   * again took a third of a second.
+   */
+  finish(packed: { ids: string; rows: string }): PackedSearchSnapshot;
+}
+
+export function packedSnapshotBuilder(): PackedSnapshotBuilder {
   const postings = new PostingsBuilder();
   const acronymTerms = acronymReader();
   const lengths: number[] = [];
-  for (const document of texts) lengths.push(indexText(postings, acronymTerms, document, lengths.length));
-  const { terms, ...arrays } = postings.encode();
-  return { format: SNAPSHOT_FORMAT, ids: packed.ids, rows: packed.rows, docLengths: Uint16Array.from(lengths), ...arrays, terms: terms.join(SEPARATOR) };
+  return {
+    add: (texts) => {
+      for (const document of texts) lengths.push(indexText(postings, acronymTerms, document, lengths.length));
+    },
+    finish: (packed) => {
+      const { terms, ...arrays } = postings.encode();
+      return { format: SNAPSHOT_FORMAT, ids: packed.ids, rows: packed.rows, docLengths: Uint16Array.from(lengths), ...arrays, terms: terms.join(SEPARATOR) };
+    },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { SnapshotJob } from '../schema/search';
-import { documentsRead, snapshotOfReply, type SnapshotBuild } from './snapshot-job';
+import type { SnapshotJobHeader } from '../schema/search';
+import { documentsRead, snapshotOfReply, type SnapshotBuild, type SnapshotJobInParts } from './snapshot-job';
 
 /** The offscreen document that starts the search index's workers for Chrome's service worker. */
 const INDEX_BUILDER_PAGE = '/index-builder.html';
@@ -59,7 +59,7 @@ const chromeOffscreenDocuments: OffscreenDocuments = {
 export interface OffThread {
   /** Gets the thread ready for a job soon. */
   prepare(): void;
-  start(job: SnapshotJob): SnapshotBuild;
+  start(job: SnapshotJobInParts): SnapshotBuild;
 }
 
 /** `promise`, or a failure saying what did not happen in time. */
@@ -171,9 +171,11 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
           return opening;
         })
         .then((client) => {
-          // The port goes through the document to the worker; the job goes straight to the worker.
+          // The port goes through the document to the worker; the job goes straight to the worker,
+          // each part as it is packed (the worker indexes the first while the next are).
           client.postMessage(null, [channel.port2]);
-          channel.port1.postMessage(job);
+          channel.port1.postMessage({ stored: job.stored, parts: job.parts.length } satisfies SnapshotJobHeader);
+          for (const pack of job.parts) channel.port1.postMessage(pack());
           return client;
         });
       const started = posted.then(() => undefined);

@@ -1,6 +1,6 @@
 import type { PackedSearchSnapshot } from '../schema/search';
 import { errorMessage } from '../messaging/error-message';
-import { documentsRead, runSnapshotJob, type SnapshotBuilder } from './snapshot-job';
+import { documentsRead, runSnapshotJob, wholeJob, type SnapshotBuilder } from './snapshot-job';
 import type { OffThread } from './snapshot-offscreen';
 
 /**
@@ -32,11 +32,11 @@ export function offThreadWhenLarge(offThread: OffThread | null): SnapshotBuilder
     },
     start: (job) => {
       const documents = documentsRead(job);
-      if (!offThread || job.documents.count < OFF_THREAD_MIN_ADDED) {
+      if (!offThread || job.count < OFF_THREAD_MIN_ADDED) {
         // Made when asked: a thrown error rejects it.
         const snapshot = () => {
           const start = performance.now();
-          return new Promise<PackedSearchSnapshot>((resolve) => resolve(runSnapshotJob(job))).then(measured(start, 'here', documents));
+          return new Promise<PackedSearchSnapshot>((resolve) => resolve(runSnapshotJob(wholeJob(job)))).then(measured(start, 'here', documents));
         };
         return { started: Promise.resolve(), snapshot };
       }
@@ -44,7 +44,7 @@ export function offThreadWhenLarge(offThread: OffThread | null): SnapshotBuilder
       const build = offThread.start(job);
       const hereInstead = (error: unknown) => {
         console.warn(`PaperLens: building the search index on this thread instead: ${errorMessage(error)}`);
-        return measured(start, 'here', documents)(runSnapshotJob(job));
+        return measured(start, 'here', documents)(runSnapshotJob(wholeJob(job)));
       };
       const snapshot = build.snapshot().then(measured(start, 'off-thread', documents), hereInstead);
       return { started: build.started.catch(() => undefined), snapshot: () => snapshot };

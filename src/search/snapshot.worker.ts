@@ -1,24 +1,15 @@
 // The search index's builder on a thread of its own (started by snapshot-worker.ts): it says it
-// is ready, is given a port to the service worker, takes one job from it, answers there and ends.
-import * as z from 'zod/mini';
-import { SnapshotJobSchema, type SnapshotReply } from '../schema/search';
+// is ready, is given a port to the service worker, takes one job from it (in parts), answers there and ends.
+import type { SnapshotReply } from '../schema/search';
 import { errorMessage } from '../messaging/error-message';
-import { replyTransfer, runSnapshotJob } from './snapshot-job';
-
-function answer(data: unknown): SnapshotReply {
-  const job = SnapshotJobSchema.safeParse(data);
-  if (!job.success) return { error: `a malformed job: ${z.prettifyError(job.error)}` };
-  try {
-    return { snapshot: runSnapshotJob(job.data) };
-  } catch (error) {
-    return { error: errorMessage(error) };
-  }
-}
+import { jobReceiver, replyTransfer } from './snapshot-job';
 
 self.onmessage = ({ ports: [port] }: MessageEvent<unknown>) => {
   if (!port) return;
+  const take = jobReceiver();
   port.onmessage = ({ data }: MessageEvent<unknown>) => {
-    const reply = answer(data);
+    const reply = take(data);
+    if (reply === null) return;
     try {
       port.postMessage(reply, replyTransfer(reply));
     } catch (error) {

@@ -7,7 +7,7 @@ import { loadSearchIndex, rowContext, searchRows } from '../../../src/db/search'
 import { seedStore } from '../../../src/db/seed';
 import { normalizeTitle } from '../../../src/papers/ids';
 import type { Paper, SeedAsset } from '../../../src/schema';
-import { runSnapshotJob, type SnapshotBuilder } from '../../../src/search/snapshot-job';
+import { runSnapshotJob, wholeJob, type SnapshotBuilder } from '../../../src/search/snapshot-job';
 
 let asset: SeedAsset;
 let db: PaperLensDatabase;
@@ -37,7 +37,7 @@ function slowBuilder(ms: number, fails = false): SnapshotBuilder {
     prepare: () => undefined,
     start: (job) => ({
       started: Promise.resolve(),
-      snapshot: () => new Promise((resolve, reject) => setTimeout(() => (fails ? reject(new Error('the worker died')) : resolve(runSnapshotJob(job))), ms)),
+      snapshot: () => new Promise((resolve, reject) => setTimeout(() => (fails ? reject(new Error('the worker died')) : resolve(runSnapshotJob(wholeJob(job)))), ms)),
     }),
   };
 }

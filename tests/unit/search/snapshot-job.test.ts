@@ -3,7 +3,8 @@ import { buildSeedAsset } from '../../../scripts/seed-build';
 import { searchDocument, snapshotJob, snapshotOf } from '../../../src/db/search';
 import type { Paper } from '../../../src/schema';
 import { SearchIndex, unpackSnapshot } from '../../../src/search/search-index';
-import { packDocuments, runSnapshotJob } from '../../../src/search/snapshot-job';
+import type { PackedDocuments } from '../../../src/schema/search';
+import { jobReceiver, packDocuments, runSnapshotJob, wholeJob } from '../../../src/search/snapshot-job';
 
 let papers: Paper[];
 beforeAll(async () => {
@@ -15,9 +16,9 @@ const idsFound = (snapshot: ReturnType<typeof runSnapshotJob>, query: string) =>
 // A job is the build packed to cross to a worker: what comes back must be the index a build in
 // place makes, or search would answer differently after a large load than after a small one.
 test('a job builds the same index as building in place, for a first load and for papers added to a stored index', () => {
-  expect(runSnapshotJob(snapshotJob(undefined, papers))).toEqual(snapshotOf(papers));
+  expect(runSnapshotJob(wholeJob(snapshotJob(undefined, papers)))).toEqual(snapshotOf(papers));
   const [first, rest] = [papers.slice(0, 40), papers.slice(40)];
-  expect(runSnapshotJob(snapshotJob(snapshotOf(first), rest))).toEqual(snapshotOf(papers));
+  expect(runSnapshotJob(wholeJob(snapshotJob(snapshotOf(first), rest)))).toEqual(snapshotOf(papers));
 });
 
 test('a paper given again replaces itself in the stored index: its old title, TL;DR and names find it no more', () => {
@@ -25,7 +26,7 @@ test('a paper given again replaces itself in the stored index: its old title, TL
   const stored = snapshotOf(papers);
   expect(idsFound(stored, 'specdec')).toContain(paper.id);
   const retitled = { ...paper, title: 'Adaptive candidate lengths for drafting', summary: { ...paper.summary, tldr: 'Drafts stop when they should.', names: [] } };
-  const updated = runSnapshotJob(snapshotJob(stored, [retitled]));
+  const updated = runSnapshotJob(wholeJob(snapshotJob(stored, [retitled])));
   expect(idsFound(updated, 'specdec')).not.toContain(paper.id);
   expect(idsFound(updated, 'drafting candidate lengths')[0]).toBe(paper.id);
   expect(unpackSnapshot(updated).ids).toHaveLength(papers.length);
@@ -36,7 +37,7 @@ test('a paper given again replaces itself in the stored index: its old title, TL
 test('a title or TL;DR with line breaks keeps every paper its own id and row', () => {
   const [a, b] = papers as [Paper, Paper];
   const broken = { ...a, title: 'Line one\nline two', summary: { ...a.summary, tldr: 'First\r\nsecond' } };
-  const snapshot = unpackSnapshot(runSnapshotJob(snapshotJob(undefined, [broken, b])));
+  const snapshot = unpackSnapshot(runSnapshotJob(wholeJob(snapshotJob(undefined, [broken, b]))));
   expect(snapshot.ids).toEqual([a.id, b.id]);
   expect(JSON.parse(snapshot.rows[1]!).title).toBe(b.title);
   expect(new SearchIndex(snapshot).search('two', 5).map((hit) => hit.id)).toEqual([a.id]);
@@ -50,4 +51,32 @@ test('a job whose fields do not list as many documents is refused with what is w
   expect(() => runSnapshotJob({ stored: null, documents: { ...documents, rows: documents.rows.replace('\n', ' ') } })).toThrow(refusal);
   expect(() => runSnapshotJob({ stored: null, documents: { ...documents, ids: `${documents.ids}\nextra` } })).toThrow(refusal);
   expect(() => runSnapshotJob({ stored: snapshotOf(papers.slice(3, 5)), documents: { ...documents, rows: documents.rows.replace('\n', ' ') } })).toThrow(refusal);
+});
+
+/** Papers' documents packed in parts of `size`, as a job is sent to a thread. */
+const inParts = (from: readonly Paper[], size: number): PackedDocuments[] =>
+  Array.from({ length: Math.ceil(from.length / size) }, (_, at) => packDocuments(from.slice(at * size, (at + 1) * size).map(searchDocument)));
+
+// A thread takes a large job a part at a time: the index it answers must be the one the job makes whole.
+test('a job taken in parts answers once its last part is in, with the index the job makes whole, for a first load and for an update', () => {
+  for (const stored of [null, snapshotOf(papers.slice(0, 10))]) {
+    const take = jobReceiver();
+    const parts = inParts(papers.slice(5), 20);
+    expect(parts.length).toBeGreaterThan(2);
+    expect(take({ stored, parts: parts.length })).toBeNull();
+    for (const part of parts.slice(0, -1)) expect(take(part)).toBeNull();
+    expect(take(parts.at(-1))).toEqual({ snapshot: runSnapshotJob({ stored, documents: packDocuments(papers.slice(5).map(searchDocument)) }) });
+  }
+  expect(jobReceiver()({ stored: null, parts: 0 })).toEqual({ snapshot: runSnapshotJob({ stored: null, documents: packDocuments([]) }) });
+});
+
+test('a job taken in parts that is not what was due is answered with what is wrong', () => {
+  const [part] = inParts(papers.slice(0, 3), 3) as [PackedDocuments];
+  expect(jobReceiver()({ stored: null })).toMatchObject({ error: expect.stringContaining('a malformed job') });
+  const take = jobReceiver();
+  take({ stored: null, parts: 2 });
+  expect(take({ ...part, count: 'three' })).toMatchObject({ error: expect.stringContaining('a malformed part of a job') });
+  const miscounted = jobReceiver();
+  miscounted({ stored: null, parts: 2 });
+  expect(miscounted({ ...part, titles: 'one title' })).toEqual({ error: 'A search index job lists 3 documents but not as many lines in each field' });
 });

@@ -2,8 +2,7 @@ import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { snapshotJob, snapshotOf } from '../../../src/db/search';
 import type { Paper } from '../../../src/schema';
-import type { SnapshotJob } from '../../../src/schema/search';
-import { replyTransfer, runSnapshotJob } from '../../../src/search/snapshot-job';
+import { jobReceiver, replyTransfer, runSnapshotJob, wholeJob, type SnapshotJobInParts } from '../../../src/search/snapshot-job';
 import { answerTimeoutMs, DOCUMENT_CHECK_MS, IDLE_CLOSE_MS, offscreenBuilder, OPEN_TIMEOUT_MS, type OffscreenDocuments, type PageClient } from '../../../src/search/snapshot-offscreen';
 
 let papers: Paper[];
@@ -31,10 +30,12 @@ function fakeDocuments(options: { opening?: Promise<void>; silent?: boolean } = 
     postMessage: (_message, [port]) => {
       if (client?.id !== id) return;
       const worker = port as MessagePort;
-      worker.onmessage = ({ data }: MessageEvent<SnapshotJob>) => {
-        log.push(`job of ${data.documents.count}`);
+      const take = jobReceiver();
+      worker.onmessage = ({ data }: MessageEvent<unknown>) => {
+        log.push('parts' in (data as object) ? `job in ${(data as { parts: number }).parts} parts` : `part of ${(data as { count: number }).count}`);
         if (options.silent) return;
-        const reply = { snapshot: runSnapshotJob(data) };
+        const reply = take(data);
+        if (reply === null) return;
         worker.postMessage(reply, replyTransfer(reply));
         worker.close();
       };
@@ -66,9 +67,17 @@ test('a job crosses to the document\'s worker on a port and its snapshot comes b
   const builder = offscreenBuilder(documents);
   const jobs = [snapshotJob(undefined, papers.slice(0, 30)), snapshotJob(snapshotOf(papers.slice(0, 30)), papers.slice(30))];
   const builds = jobs.map((job) => builder.start(job));
-  expect(await Promise.all(builds.map((build) => build.snapshot()))).toEqual(jobs.map(runSnapshotJob));
+  expect(await Promise.all(builds.map((build) => build.snapshot()))).toEqual(jobs.map((job) => runSnapshotJob(wholeJob(job))));
   expect(log.filter((entry) => entry === 'create')).toHaveLength(1);
-  expect(log).toContain('job of 36');
+  expect(log).toContain('part of 36');
+});
+
+test('a job in several parts crosses a part at a time, and its snapshot is the whole job\'s', async () => {
+  const { documents, log } = fakeDocuments();
+  const slices = [papers.slice(0, 20), papers.slice(20, 40), papers.slice(40)];
+  const job: SnapshotJobInParts = { stored: null, count: papers.length, parts: slices.map((slice) => () => snapshotJob(undefined, slice).parts[0]!()) };
+  expect(await offscreenBuilder(documents).start(job).snapshot()).toEqual(runSnapshotJob(wholeJob(job)));
+  expect(log.filter((entry) => entry !== 'create')).toEqual(['job in 3 parts', 'part of 20', 'part of 20', `part of ${papers.length - 40}`]);
 });
 
 test('a document closed since its last job (by the browser, a crash) is opened again for the next, which does not wait for an answer that cannot come', async () => {
@@ -77,7 +86,7 @@ test('a document closed since its last job (by the browser, a crash) is opened a
   await builder.start(snapshotJob(undefined, papers.slice(0, 5))).snapshot();
   await documents.close();
   const job = snapshotJob(undefined, papers.slice(0, 7));
-  expect(await builder.start(job).snapshot()).toEqual(runSnapshotJob(job));
+  expect(await builder.start(job).snapshot()).toEqual(runSnapshotJob(wholeJob(job)));
   expect(log.filter((entry) => entry === 'create')).toHaveLength(2);
 });
 
@@ -139,7 +148,7 @@ test('a document that does not open in time fails the job (it is built here); th
   const job = snapshotJob(undefined, papers.slice(0, 5));
   const next = builder.start(job).snapshot();
   await vi.advanceTimersByTimeAsync(0);
-  expect(await next).toEqual(runSnapshotJob(job));
+  expect(await next).toEqual(runSnapshotJob(wholeJob(job)));
   await vi.advanceTimersByTimeAsync(IDLE_CLOSE_MS);
   expect(log.at(-1)).toBe('close');
 });

@@ -2,8 +2,7 @@ import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { buildSeedAsset } from '../../../scripts/seed-build';
 import { snapshotJob, snapshotOf } from '../../../src/db/search';
 import type { Paper } from '../../../src/schema';
-import type { SnapshotJob } from '../../../src/schema/search';
-import { runSnapshotJob } from '../../../src/search/snapshot-job';
+import { runSnapshotJob, wholeJob, type SnapshotJobInParts } from '../../../src/search/snapshot-job';
 import type { OffThread } from '../../../src/search/snapshot-offscreen';
 import { INDEX_BUILD_MEASURE, OFF_THREAD_MIN_ADDED, offThreadWhenLarge } from '../../../src/search/snapshot-threads';
 
@@ -26,13 +25,13 @@ beforeAll(() => {
 
 /** Another thread, here: builds as asked after a turn of the event loop, or fails. */
 function otherThread(fails?: string) {
-  const jobs: SnapshotJob[] = [];
+  const jobs: SnapshotJobInParts[] = [];
   const thread: OffThread & { prepared: number } = {
     prepared: 0,
     prepare: () => void thread.prepared++,
     start: (job) => {
       jobs.push(job);
-      const snapshot = new Promise<ReturnType<typeof runSnapshotJob>>((resolve, reject) => setTimeout(() => (fails ? reject(new Error(fails)) : resolve(runSnapshotJob(job))), 5));
+      const snapshot = new Promise<ReturnType<typeof runSnapshotJob>>((resolve, reject) => setTimeout(() => (fails ? reject(new Error(fails)) : resolve(runSnapshotJob(wholeJob(job)))), 5));
       return { started: Promise.resolve(), snapshot: () => snapshot };
     },
   };
