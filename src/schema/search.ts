@@ -29,6 +29,10 @@ export const PackedDocumentsSchema = z.object({
 });
 export type PackedDocuments = z.infer<typeof PackedDocumentsSchema>;
 
+/** Documents as a first build's thread is sent them: their rows, which it only stores as they are, stay with the sender. */
+export const PackedTextsSchema = z.omit(PackedDocumentsSchema, { rows: true });
+export type PackedTexts = z.infer<typeof PackedTextsSchema>;
+
 /** A build of the search index: the stored index (null for none) and the documents it gains or replaces. */
 export const SnapshotJobSchema = z.object({
   stored: z.nullable(PackedSearchSnapshotSchema),
@@ -36,7 +40,10 @@ export const SnapshotJobSchema = z.object({
 });
 export type SnapshotJob = z.infer<typeof SnapshotJobSchema>;
 
-/** What the thread that builds a job is sent first: the stored index (null for none), and how many parts of documents follow (each PackedDocuments). */
+/**
+ * What the thread that builds a job is sent first: the stored index (null for none), and how many
+ * parts of documents follow (each PackedDocuments; PackedTexts for a first build).
+ */
 export const SnapshotJobHeaderSchema = z.object({
   stored: z.nullable(PackedSearchSnapshotSchema),
   parts: z.number().check(z.int(), z.nonnegative()),

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SnapshotJobHeader } from '../schema/search';
-import { documentsRead, snapshotOfReply, type SnapshotBuild, type SnapshotJobInParts } from './snapshot-job';
+import { documentsRead, jobSender, snapshotOfReply, type SnapshotBuild, type SnapshotJobInParts } from './snapshot-job';
 
 /** The offscreen document that starts the search index's workers for Chrome's service worker. */
 const INDEX_BUILDER_PAGE = '/index-builder.html';
@@ -160,6 +159,7 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
     start: (job) => {
       running++;
       const channel = new MessageChannel();
+      const sender = jobSender(job);
       let opening = ready();
       const posted = opening
         .then(async () => {
@@ -174,8 +174,7 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
           // The port goes through the document to the worker; the job goes straight to the worker,
           // each part as it is packed (the worker indexes the first while the next are).
           client.postMessage(null, [channel.port2]);
-          channel.port1.postMessage({ stored: job.stored, parts: job.parts.length } satisfies SnapshotJobHeader);
-          for (const pack of job.parts) channel.port1.postMessage(pack());
+          for (const message of sender.messages()) channel.port1.postMessage(message);
           return client;
         });
       const started = posted.then(() => undefined);
@@ -183,7 +182,7 @@ export function offscreenBuilder(documents: OffscreenDocuments = chromeOffscreen
       started.catch(() => undefined);
       const snapshot = posted
         .then((client) => answerWhileOpen(channel.port1, answerTimeoutMs(documentsRead(job)), documents, client))
-        .then(snapshotOfReply)
+        .then((reply) => sender.snapshot(snapshotOfReply(reply)))
         .catch((error: unknown) => {
           forget(opening);
           throw error;
