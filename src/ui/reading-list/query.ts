@@ -35,11 +35,13 @@ const hyphenated = (text: string) => text.replace(DASH_IN_WORD, '-');
 // or a symbol alone, "⭐", may be a tag.)
 const CONNECTOR = /^[&+/|·–—-]+$/;
 
+/** A search's words, folded, as typed (quotes and brackets around them left out). */
+const typedTerms = (text: string) => foldForSearch(hyphenated(text)).split(/\s+/).map((term) => term.replace(WORD_EDGES, ''));
+
 /** The words of a search, folded; an item matches when it holds every one. */
 export function searchTerms(text: string): string[] {
-  const terms = foldForSearch(hyphenated(text))
-    .split(/\s+/)
-    .map((term) => joinedCompound(term.replace(WORD_EDGES, '')))
+  const terms = typedTerms(text)
+    .map(joinedCompound)
     .filter((term) => term !== '');
   const words = terms.filter((term) => !CONNECTOR.test(term));
   // A search of signs alone ("&") looks for them: dropped, it listed every paper as if empty.
@@ -71,6 +73,20 @@ function acronymWords(foldedText: string): string {
 function joinedCompound(term: string): string {
   const [joined, ...more] = compoundTerms(term);
   return joined !== undefined && more.length === 0 && joined === term.replace(HYPHEN, '') ? joined : term;
+}
+
+/**
+ * The compounds of a search (searchTerms' joined terms) written as words apart ("kvcache": "kv
+ * cache"): a text writing them so holds them too (QA: "kv-cache" did not find "KV cache", which the
+ * popup finds).
+ */
+function compoundsApart(text: string): Map<string, string> {
+  const apart = new Map<string, string>();
+  for (const typed of typedTerms(text)) {
+    const joined = joinedCompound(typed);
+    if (joined !== typed) apart.set(joined, typed.replace(HYPHEN, ' '));
+  }
+  return apart;
 }
 
 /**
@@ -331,6 +347,7 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   // A short acronym is looked for where a word starts, or in a name from a capital ("MLLMs"): "llm"
   // is not in "filming", nor "rag" in "average".
   const atWordStart = terms.map((term) => term.length <= 3 && isAcronym(term));
+  const apart = compoundsApart(query.text);
   return sorted.filter((item) => {
     if (query.status !== 'all' && item.status !== query.status) return false;
     if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return false;
@@ -341,7 +358,8 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
     return terms.every((term, at) => {
       const form = forms[at];
       const found = atWordStart[at] ? wordFit(text, term) > 0 || namedAcronyms.get(item).includes(` ${term} `) : text.includes(term);
-      return found || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form));
+      const wordsApart = apart.get(term);
+      return found || (wordsApart !== undefined && text.includes(wordsApart)) || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form));
     });
   });
 }

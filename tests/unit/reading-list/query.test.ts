@@ -82,6 +82,18 @@ describe('reading-list query', () => {
     expect(search('20232024')).toEqual([]);
   });
 
+  test('a hyphenated compound finds its words written apart ("kv-cache": "KV cache"), in that order only', () => {
+    const spelled = [
+      savedItem({ id: '2401.00001', title: 'Compressing the KV cache of long prompts' }),
+      savedItem({ id: '2401.00002', title: 'KV-Cache eviction', tldr: 'Keeps fine tuning cheap.' }),
+      savedItem({ id: '2401.00003', title: 'Cache the KV pairs' }),
+    ];
+    const search = searchIn(spelled);
+    expect(search('kv-cache')).toEqual(['2401.00001', '2401.00002']);
+    expect(search('"KV-cache" compressing')).toEqual(['2401.00001']);
+    expect(search('fine-tuning')).toEqual(['2401.00002']);
+  });
+
   test('an en or em dash in a compound reads as its hyphen, in the search and in the titles ("Kolmogorov–Arnold", "Prover–Verifier" pasted from a PDF); a symbol between words is no word', () => {
     const dashed = [
       savedItem({ id: '2404.19756', title: 'KAN: Kolmogorov–Arnold Networks' }),
