@@ -33,13 +33,6 @@ export type PackedDocuments = z.infer<typeof PackedDocumentsSchema>;
 export const PackedTextsSchema = z.omit(PackedDocumentsSchema, { rows: true });
 export type PackedTexts = z.infer<typeof PackedTextsSchema>;
 
-/** A build of the search index: the stored index (null for none) and the documents it gains or replaces. */
-export const SnapshotJobSchema = z.object({
-  stored: z.nullable(PackedSearchSnapshotSchema),
-  documents: PackedDocumentsSchema,
-});
-export type SnapshotJob = z.infer<typeof SnapshotJobSchema>;
-
 /**
  * What the thread that builds a job is sent first: the stored index (null for none), and how many
  * parts of documents follow (each PackedDocuments; PackedTexts for a first build).

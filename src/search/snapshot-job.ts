@@ -1,13 +1,19 @@
 import * as z from 'zod/mini';
-import { PackedDocumentsSchema, PackedTextsSchema, SnapshotJobHeaderSchema, SnapshotReplySchema, type PackedDocuments, type PackedSearchSnapshot, type PackedTexts, type SnapshotJob, type SnapshotJobHeader, type SnapshotReply } from '../schema/search';
+import { PackedDocumentsSchema, PackedTextsSchema, SnapshotJobHeaderSchema, SnapshotReplySchema, type PackedDocuments, type PackedSearchSnapshot, type PackedTexts, type SnapshotJobHeader, type SnapshotReply } from '../schema/search';
 import { errorMessage } from '../messaging/error-message';
 import { packSnapshot, packedSnapshotBuilder, unpackSnapshot, updateSearchSnapshot, type DocumentText, type SearchDocument } from './search-index';
 
 /**
  * A build of the search index as a job that can run on another thread (snapshot-threads.ts): its
- * documents packed into a few long strings, which cross to a worker in milliseconds where 100,000
- * objects took most of a second each way.
+ * documents packed into a few long strings, which cross to a worker far faster than 100,000
+ * objects (most of a second each way).
  */
+
+/** A build of the search index: the stored index (null for none) and the documents it gains or replaces. */
+export interface SnapshotJob {
+  stored: PackedSearchSnapshot | null;
+  documents: PackedDocuments;
+}
 
 /**
  * A build under way: `started` settles once the job is with the thread that builds it; `snapshot`
@@ -142,9 +148,10 @@ export function runSnapshotJob({ stored, documents }: SnapshotJob): PackedSearch
  * worker, and sent back the answer took 0.4 s to come (20 ms without them).
  */
 export function jobSender(job: SnapshotJobInParts): { messages: () => Generator<SnapshotJobHeader | PackedDocuments | PackedTexts>; snapshot: (answered: PackedSearchSnapshot) => PackedSearchSnapshot } {
-  const keptRows: string[] = [];
+  let keptRows: string[] = [];
   return {
     *messages() {
+      keptRows = [];
       yield { stored: job.stored, parts: job.parts.length };
       for (const pack of job.parts) {
         const part = pack();
@@ -157,17 +164,23 @@ export function jobSender(job: SnapshotJobInParts): { messages: () => Generator<
         yield texts;
       }
     },
-    snapshot: (answered) => (job.stored === null ? { ...answered, rows: keptRows.join(LINE) } : answered),
+    snapshot: (answered) => {
+      if (job.stored !== null) return answered;
+      // The rows kept are put with the ids answered: they must be as many (a build answered for another job).
+      if (answered.docLengths.length !== job.count) throw new Error(`the search index builder answered ${answered.docLengths.length} documents for a job of ${job.count}`);
+      return { ...answered, rows: keptRows.join(LINE) };
+    },
   };
 }
 
 /**
  * Takes a job as a thread is sent it (jobSender), a message at a time. Answers once the job is
- * whole, or at the first message that is not what was due (null meanwhile). A first build indexes
+ * whole, or at the first message that is not what was due (null meanwhile, and after). A first build indexes
  * each part as it comes, and answers without rows (its sender has them); one that updates a
  * stored index waits for the last.
  */
 export function jobReceiver(): (message: unknown) => SnapshotReply | null {
+  let answered = false;
   let header: SnapshotJobHeader | null = null;
   const firstBuildIds: string[] = [];
   const updateParts: PackedDocuments[] = [];
@@ -179,7 +192,7 @@ export function jobReceiver(): (message: unknown) => SnapshotReply | null {
     return { snapshot: builder.finish({ ids: firstBuildIds.join(LINE), rows: '' }) };
   };
   const malformed = (what: string, error: z.core.$ZodError) => ({ error: `a malformed ${what}: ${z.prettifyError(error)}` });
-  return (message) => {
+  const take = (message: unknown): SnapshotReply | null => {
     try {
       if (header === null) {
         const read = SnapshotJobHeaderSchema.safeParse(message);
@@ -202,6 +215,12 @@ export function jobReceiver(): (message: unknown) => SnapshotReply | null {
     } catch (error) {
       return { error: errorMessage(error) };
     }
+  };
+  return (message) => {
+    if (answered) return null;
+    const reply = take(message);
+    answered = reply !== null;
+    return reply;
   };
 }
 

@@ -96,4 +96,16 @@ test('a job taken in parts that is not what was due is answered with what is wro
   const update = jobReceiver();
   update({ stored: snapshotOf(papers.slice(3, 5)), parts: 1 });
   expect(update({ ...part, rows: undefined })).toMatchObject({ error: expect.stringContaining('a malformed part of a job') });
+  // Answered (a failure here), it takes no more: one answer per job.
+  expect(update(part)).toBeNull();
+});
+
+test('a first build\'s answer is given its rows only when it holds as many documents as the job', () => {
+  const sender = jobSender(jobOf(null, papers.slice(0, 30), 20));
+  const take = jobReceiver();
+  const replies = [...sender.messages()].map(take);
+  const { snapshot } = replies.at(-1) as { snapshot: PackedSearchSnapshot };
+  expect(unpackSnapshot(sender.snapshot(snapshot)).rows).toHaveLength(30);
+  const other = runSnapshotJob(wholeJob(jobOf(null, papers.slice(0, 29), 20)));
+  expect(() => sender.snapshot(other)).toThrow('the search index builder answered 29 documents for a job of 30');
 });
