@@ -49,7 +49,10 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
  */
 function asOnPage(view: PaperView, paper: Paper, pageTitle: string, pageAbstract: string): PaperView {
   const title = latexToText(pageTitle) || pageTitle;
-  if (normalizeTitle(title) === paper.normTitle) return view;
+  // A title spelled otherwise ("…Candidate Length" for "…Lengths", as Hugging Face's weekly list
+  // writes SpecDec++) is this version's, and its page's abstract often a shortened copy (QA: the
+  // badge showed another TL;DR than every other page, and a save kept the store's).
+  if (normalizeTitle(title) === paper.normTitle || titlesSpelledAlike(title, paper.title)) return view;
   const shown = summarize(title, latexToText(pageAbstract));
   return { ...view, tldr: shown.tldr, keyResults: shown.keyResults, topics: shown.topics, codeLinks: uniqueCodeLinks([...view.codeLinks, ...shown.codeLinks]).slice(0, MAX_CODE_LINKS) };
 }

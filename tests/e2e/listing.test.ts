@@ -136,6 +136,12 @@ describe('badges on listing pages', () => {
     expect(await badgeOf(page, '2407.21001').getByTestId('badge-code-link').getAttribute('href')).toBe('https://github.com/example/tiny-lm');
     await page.goto('https://arxiv.org/list/hep-th/9901?skip=0&show=25');
     await expect.poll(() => badgeOf(page, 'hep-th/9901001').count()).toBe(1);
+    // Hugging Face's weekly list titles SpecDec++ "…Candidate Length" (the store: "…Lengths") over a
+    // shortened abstract: its TL;DR is the store's, as on every other page (QA).
+    await page.goto('https://huggingface.co/papers/week/2024-W31');
+    const specDec = badgeOf(page, '2405.19715');
+    await specDec.getByTestId('badge-tldr-toggle').click();
+    await expect.poll(() => specDec.getByTestId('badge-tldr').textContent()).toMatch(/^We propose SpecDec\+\+, an enhanced version of speculative decoding/);
     await page.close();
   });
 

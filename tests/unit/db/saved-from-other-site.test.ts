@@ -115,4 +115,13 @@ describe('a paper arXiv retitled, cited or shown from a page of another version'
     const [same] = await lookupPapers(db, [{ id: ID, title: OLD_TITLE, abstract: HF_ABSTRACT }]);
     expect(same!.tldr).toBe((await db.papers.get(ID))!.summary.tldr);
   });
+
+  // QA: Hugging Face's weekly list titles SpecDec++ "…Candidate Length" (the store: "…Lengths") over a
+  // shortened abstract; its badge showed that abstract's first sentence, every other page the store's TL;DR.
+  test('a page titling it as the store does but spelled otherwise (a plural, a hyphen) shows the store\'s summary, whatever abstract it shows', async () => {
+    const stored = (await db.papers.get(ID))!;
+    const spelledOtherwise = `${stored.title.replace(/:/, ' -')}s`;
+    const [shown] = await lookupPapers(db, [{ id: ID, title: spelledOtherwise, abstract: 'A shortened copy of the abstract, whose first sentence is background.' }]);
+    expect(shown!.tldr).toBe(stored.summary.tldr);
+  });
 });
