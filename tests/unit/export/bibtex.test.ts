@@ -121,6 +121,15 @@ describe('BibTeX export', () => {
     expect(back).toMatchObject({ title: item.title, notes: item.notes, tags: item.tags });
   });
 
+  test('a word of Greek (three letters or more) stays Greek text, as Cyrillic does; a Greek letter alone is math', () => {
+    const item = savedItem({ title: 'Multilingual (Ελληνικά, русский) documents with β-VAE and αβ-CROWN', authors: ['Γιώργος Παπαδόπουλος'] });
+    const entry = exportBibtex([item]);
+    expect(entry).toContain('title = {{Multilingual (Ελληνικά, русский) documents with \\ensuremath{\\beta}-VAE and \\ensuremath{\\alpha}\\ensuremath{\\beta}-CROWN}}');
+    expect(entry).toContain('author = {Γιώργος Παπαδόπουλος}');
+    const [back] = parseImport(entry).items;
+    expect(back).toMatchObject({ title: item.title, authors: item.authors });
+  });
+
   test("Greek letters, math symbols and sub- or superscripts (which stop pdfLaTeX, Overleaf's default) are written as LaTeX commands and read back as they were", () => {
     // Titles as the store keeps them once their LaTeX is rendered: `$\pi_0$: …`, `$\beta$-VAE …`.
     const item = savedItem({
