@@ -27,7 +27,9 @@ const MAX_TOPICS = 5;
 // Patterns are lowercase, start at a word start and use no capturing groups. "Fine-tuning" after
 // "without", "or" or "no" (training-free methods) does not count.
 const RULES: readonly TopicRule[] = [
-  ['quantization', /quantiz|low-bit/],
+  // Weights or activations in a few bits ("8-bit Matrix Multiplication", "Int8", "2bit"): LLM.int8() had no
+  // tag (QA). "4-bit quantization" is one phrase, counted once.
+  ['quantization', /quantiz|low-bit|int[248]\b|[1-8]-?bits?\b(?: quantiz\w*)?/],
   // Pruning a model, not a search ("pruning unlikely hypotheses", "prune out bad exploration") nor
   // a rank ("prunes the rank of each adapter").
   [
@@ -38,7 +40,8 @@ const RULES: readonly TopicRule[] = [
   // (of a theory) only supports it.
   ['distillation', /distill(?!ed into)|(?:teacher|student)s? (?:models?|networks?)/, /(?:teacher|student)s?-(?:models?|networks?|student)/],
   // Serving a model faster: not speeding up training or research, nor efficient Bayesian inference.
-  ['efficient inference', /(?:efficient|accelerat\w*) (?!(?:bayesian|variational|statistical|posterior|causal|approximate|probabilistic|amortized) )(?:\w+ )?(?:inference|decoding)|inference speed|throughput|speed.?ups?\b(?! (?:in |of |for )?(?:the )?(?:training|learning|convergence|innovation|research|optimization)\b(?! (?:and|&) inference))|latency/],
+  // A KV cache is held while generating (QA: SnapKV and Mistral 7B's "faster inference" had no tag).
+  ['efficient inference', /(?:efficient|accelerat\w*|faster) (?!(?:bayesian|variational|statistical|posterior|causal|approximate|probabilistic|amortized) )(?:\w+ )?(?:inference|decoding)|inference speed|throughput|speed.?ups?\b(?! (?:in |of |for )?(?:the )?(?:training|learning|convergence|innovation|research|optimization)\b(?! (?:and|&) inference))|latency|kv.cache/],
   ['speculative decoding', /speculative|draft/],
   // "A long sequence of tasks" is a series, not a long input.
   ['long context', /long.(?:context|sequence(?! of)|input|text)|context (?:length|window)|length generali/],
@@ -105,8 +108,9 @@ const RULES: readonly TopicRule[] = [
   ['speech & audio', /(?<!(?:hate|toxic|offensive|abusive|free|parts?.of)[ -])speech(?!es)|asr\b|audio|spoken(?! by\b)|music(?:al)? (?:generation|transcription|information retrieval|source separation|audio)|sound events?/],
   // A robot's action tokenizer turns actions into tokens, not text (QA).
   ['tokenization', /(?<!action )tokeni[sz]|subword|byte.pair/, /(?<!open[- ])vocabular/],
-  ['pre-training', /pre-?training (?:data|corp)|continued (?:pre-?)?training|from scratch|(?:training|trillion) tokens/, /pre-?train/],
-  ['fine-tuning', /(?<!\b(?:without|or|no) (?:\w+ )?)fine-?tun|instruction.tun|lora\b|adapters?\b|transfer learning/],
+  ['pre-training', /pre-?training (?:data|corp)|continued (?:pre-?)?training|from scratch|(?:training|trillion) tokens|trillions of tokens/, /pre-?train/],
+  // Not "fine-tuning-free" (QA: SnapKV, which fine-tunes nothing, was tagged so).
+  ['fine-tuning', /(?<!\b(?:without|or|no) (?:\w+ )?)fine-?tun(?![\w-]*-free\b)|instruction.tun|lora\b|adapters?\b|transfer learning/],
   // An auto-encoder is a generative model, not a choice of architecture; an encoder or a decoder named
   // in passing (a BERT encoder, a model's decoder) only supports it (QA: it tagged 14 of 66 seeds).
   ['model architecture', /encoder-decoder|(?:decoder|encoder)-only|encoder and decoder|prefix-lms?\b|state.space|recurrent|positional|mixture.of.experts|moe\b/, /(?<!auto-)(?:en|de)coders?\b|architecture|attention/],

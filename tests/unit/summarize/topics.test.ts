@@ -98,6 +98,15 @@ const scitldrTopics = (title: string): string[] => {
 };
 
 describe('topicsFor', () => {
+  // QA: LLM.int8() had no topic, SnapKV's "fine-tuning-free" was fine-tuning, a KV cache's compression no efficient inference.
+  it('reads a few bits as quantization, a KV cache as efficient inference, and "fine-tuning-free" as no fine-tuning', () => {
+    expect(topicsFor('LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale', 'Large language models require significant GPU memory. We develop a procedure for Int8 matrix multiplication for feed-forward and attention projection layers in transformers.')).toContain('quantization');
+    expect(
+      topicsFor('SnapKV: LLM Knows What You are Looking for Before Generation', 'We introduce SnapKV, an innovative and fine-tuning-free approach that efficiently minimizes KV cache size while still delivering comparable performance. SnapKV compresses KV caches by selecting clustered important KV positions for each attention head.'),
+    ).toEqual(['efficient inference']);
+    expect(topicsFor('Mistral 7B', 'We introduce Mistral 7B. Our model leverages grouped-query attention (GQA) for faster inference, coupled with sliding window attention.')).toContain('efficient inference');
+  });
+
   it('ranks a topic named in the title above one named twice in the abstract', () => {
     const topics = topicsFor(
       'Structured pruning for small language models',
