@@ -76,6 +76,9 @@ const CONTEXT_REACHED_BEFORE = /\b(?:process|handl|reason|read|retriev|extrapola
 const CONTEXT_LENGTH_AFTER = /^(?:[- ]?tokens?)?[- ]?(?:long\b|context\b|(?:token |input )?(?:context |sequence )?length\b)/i;
 const REFERENCE_BEFORE =
   /\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|chapters?|appendix|algorithms?|theorems?|lemmas?|steps?|stages?|versions?|v|top|no|layers?|epochs?)\.?\s*$/i;
+// A score or rank in the top percent of those taking a test ("a score around the top 10% of test
+// takers": GPT-4's headline, QA), not the top items a method keeps ("the top 10% of tokens").
+const RANKED_AMONG_BEFORE = /\b(?:scor|rank|plac)\w*\s+(?:\S+\s+){0,3}?top\s*$/i;
 // A setting, not an outcome ("a temperature of 0.7", "learning rate 1.5", "β = 0.1", "a discount
 // factor of 0.999", "temperature in the range of 0.5 to 0.8", an average's "decay 0.9999"; not a
 // measure's "perplexity decay of 0.21").
@@ -112,7 +115,7 @@ function isResult(sentence: string, at: number, end: number, num: string, unit: 
   const before = sentence.slice(Math.max(0, at - 60), at);
   const after = sentence.slice(end, end + 30);
   if (!unit && /^(?:19|20)\d\d$/.test(num)) return false; // a year
-  if (REFERENCE_BEFORE.test(before)) return false;
+  if (REFERENCE_BEFORE.test(before) && !RANKED_AMONG_BEFORE.test(before)) return false;
   // A setting's alternative ("a discount factor of 0.999 (instead of 0.99)") is a setting too.
   const alternative = ALTERNATIVE_BEFORE.exec(before);
   if (!unit && SETTING_BEFORE.test(alternative ? before.slice(0, alternative.index) : before)) return false;

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { extractKeyResults } from '../../../src/summarize/index';
 
 describe('extractKeyResults', () => {
+  // QA: GPT-4's abstract had no key result.
+  it('a score in the top percent of test takers is a result; the top percent of items a method keeps is not', () => {
+    const [result, ...more] = extractKeyResults('GPT-4 exhibits human-level performance, including passing a simulated bar exam with a score around the top 10% of test takers.');
+    expect(result).toMatch(/passing a simulated bar exam with a score around the top 10% of test takers$/);
+    expect(more).toEqual([]);
+    expect(extractKeyResults('We keep the top 10% of tokens by attention score and drop the rest.')).toEqual([]);
+  });
+
   it('a significance level or an example value is no result', () => {
     expect(extractKeyResults('Statistical significance tests (p<0.05) showed that DReLU improved the test accuracy. If the weights are set to a constant (say, 0.3), gradient descent converges.')).toEqual([]);
     expect(extractKeyResults('DReLU improved the test accuracy by 2.1% (p < 0.01).')).toEqual(['improved the test accuracy by 2.1% (p < 0.01)']);
