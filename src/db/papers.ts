@@ -45,7 +45,9 @@ function pageView(id: string, title: string, abstract: string, saved: SavedItem 
  * A stored paper's view as a page that titles it otherwise shows it: another version of the paper
  * (an arXiv page of an older or newer version, Hugging Face's copy), whose abstract may say other
  * things. The view summarizes that abstract, so the title and TL;DR a card shows agree; the store
- * keeps its own (only the latest version's page changes it: retitleFromArxiv).
+ * keeps its own (only the latest version's page changes it: retitleFromArxiv). A page titling it as
+ * the store does, or spelled otherwise, shows the store's view, whatever abstract it shows (the
+ * title tells versions apart: a version's abstract edited under one title is not).
  */
 function asOnPage(view: PaperView, paper: Paper, pageTitle: string, pageAbstract: string): PaperView {
   const title = latexToText(pageTitle) || pageTitle;

@@ -172,16 +172,16 @@ function nameLetter(ch: string): string | null {
   return accented !== ch ? accented : null;
 }
 
-// Three Greek letters or more in a row are a word of Greek ("Ελληνικά"), text of its own script kept
-// UTF-8 as Cyrillic is; fewer are symbols (β-VAE, π₀, "αβ"), LaTeX math. (QA: a Greek word came out as
-// italic math letters, its capital Ε a Latin E and its accent lost.)
-const GREEK_WORD = /((?:\p{sc=Greek}\p{M}*){3,})/u;
+// A word of three Greek letters or more standing alone (not "αβγ-divergences", a symbols' compound):
+// a field holding one is Greek text, every Greek letter in it kept UTF-8 as Cyrillic is ("Η", "το",
+// an initial "Ο."). Elsewhere a Greek letter is a symbol, LaTeX math (β-VAE, π₀). (QA: a Greek word
+// came out as italic math letters, its capital Ε a Latin E and its accent lost.)
+const GREEK_WORD = /(?<![\p{L}\p{M}\p{N}-])(?:\p{sc=Greek}\p{M}*){3,}(?![\p{L}\p{M}\p{N}-])/u;
+const GREEK = /^\p{sc=Greek}$/u;
 
 function escapeCharacters(text: string, names = false): string {
-  return text
-    .split(GREEK_WORD)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(LATEX_SPECIAL, (ch) => LATEX_ESCAPES[ch] ?? (names ? nameLetter(ch) : null) ?? latexCharacter(ch))))
-    .join('');
+  const greekText = GREEK_WORD.test(text);
+  return text.replace(LATEX_SPECIAL, (ch) => (greekText && GREEK.test(ch) ? ch : (LATEX_ESCAPES[ch] ?? (names ? nameLetter(ch) : null) ?? latexCharacter(ch))));
 }
 
 /** Whether `text`, written for pdfLaTeX, loses characters (emoji, dingbats: see latexCharacter). */

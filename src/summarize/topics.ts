@@ -27,9 +27,9 @@ const MAX_TOPICS = 5;
 // Patterns are lowercase, start at a word start and use no capturing groups. "Fine-tuning" after
 // "without", "or" or "no" (training-free methods) does not count.
 const RULES: readonly TopicRule[] = [
-  // Weights or activations in a few bits ("8-bit Matrix Multiplication", "Int8", "2bit"): LLM.int8() had no
-  // tag (QA). "4-bit quantization" is one phrase, counted once.
-  ['quantization', /quantiz|low-bit|int[248]\b|[1-8]-?bits?\b(?: quantiz\w*)?/],
+  // Weights or activations in a few bits ("8-bit Matrix Multiplication", "Int8", "2bit Quantization"): LLM.int8()
+  // had no tag (QA); not an 8-bit image or Atari game (review). "4-bit quantization" is one phrase, counted once.
+  ['quantization', /quantiz|low-bit|int[248]\b|[1-8]-?bits? (?:quantiz\w*|weights?|activations?|precision|integers?|matri\w*|llms?|models?|networks?|optimizers?)\b/],
   // Pruning a model, not a search ("pruning unlikely hypotheses", "prune out bad exploration") nor
   // a rank ("prunes the rank of each adapter").
   [

@@ -359,7 +359,7 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
       const form = forms[at];
       const found = atWordStart[at] ? wordFit(text, term) > 0 || namedAcronyms.get(item).includes(` ${term} `) : text.includes(term);
       const wordsApart = apart.get(term);
-      return found || (wordsApart !== undefined && text.includes(wordsApart)) || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form));
+      return found || (wordsApart !== undefined && wordFit(text, wordsApart) > 0) || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form));
     });
   });
 }

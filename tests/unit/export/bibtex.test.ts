@@ -121,13 +121,14 @@ describe('BibTeX export', () => {
     expect(back).toMatchObject({ title: item.title, notes: item.notes, tags: item.tags });
   });
 
-  test('a word of Greek (three letters or more) stays Greek text, as Cyrillic does; a Greek letter alone is math', () => {
-    const item = savedItem({ title: 'Multilingual (Ελληνικά, русский) documents with β-VAE and αβ-CROWN', authors: ['Γιώργος Παπαδόπουλος'] });
+  test('a field holding a word of Greek (three letters or more) keeps its Greek letters as text, as Cyrillic; elsewhere a Greek letter is math', () => {
+    const item = savedItem({ title: 'Η γλώσσα και το μοντέλο: ΟΧΙ σε όλα (русский)', authors: ['Ηλίας Ο. Παπάς', 'Ada Lovelace'], notes: 'β-VAE and αβγ-divergences' });
     const entry = exportBibtex([item]);
-    expect(entry).toContain('title = {{Multilingual (Ελληνικά, русский) documents with \\ensuremath{\\beta}-VAE and \\ensuremath{\\alpha}\\ensuremath{\\beta}-CROWN}}');
-    expect(entry).toContain('author = {Γιώργος Παπαδόπουλος}');
+    expect(entry).toContain('title = {{Η γλώσσα και το μοντέλο: ΟΧΙ σε όλα (русский)}}');
+    expect(entry).toContain('author = {Ηλίας Ο. Παπάς and Ada Lovelace}');
+    expect(entry).toContain('\\ensuremath{\\beta}-VAE and \\ensuremath{\\alpha}\\ensuremath{\\beta}\\ensuremath{\\gamma}-divergences');
     const [back] = parseImport(entry).items;
-    expect(back).toMatchObject({ title: item.title, authors: item.authors });
+    expect(back).toMatchObject({ title: item.title, authors: item.authors, notes: item.notes });
   });
 
   test("Greek letters, math symbols and sub- or superscripts (which stop pdfLaTeX, Overleaf's default) are written as LaTeX commands and read back as they were", () => {

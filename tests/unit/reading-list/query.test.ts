@@ -92,6 +92,9 @@ describe('reading-list query', () => {
     expect(search('kv-cache')).toEqual(['2401.00001', '2401.00002']);
     expect(search('"KV-cache" compressing')).toEqual(['2401.00001']);
     expect(search('fine-tuning')).toEqual(['2401.00002']);
+    // From a word's start (review: "re-ranking" found "Where ranking", "e-commerce" "online commerce").
+    expect(searchIn([savedItem({ id: '2401.00004', title: 'Where ranking matters in online commerce' })])('re-ranking')).toEqual([]);
+    expect(searchIn([savedItem({ id: '2401.00004', title: 'Where ranking matters in online commerce' })])('e-commerce')).toEqual([]);
   });
 
   test('an en or em dash in a compound reads as its hyphen, in the search and in the titles ("Kolmogorov–Arnold", "Prover–Verifier" pasted from a PDF); a symbol between words is no word', () => {

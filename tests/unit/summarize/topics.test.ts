@@ -104,6 +104,7 @@ describe('topicsFor', () => {
     expect(
       topicsFor('SnapKV: LLM Knows What You are Looking for Before Generation', 'We introduce SnapKV, an innovative and fine-tuning-free approach that efficiently minimizes KV cache size while still delivering comparable performance. SnapKV compresses KV caches by selecting clustered important KV positions for each attention head.'),
     ).toEqual(['efficient inference']);
+    expect(topicsFor('HDR from a single 8-bit image', 'We reconstruct a high dynamic range image from a single 8-bit LDR image. Agents on 8-bit Atari games are another use.')).not.toContain('quantization');
     expect(topicsFor('Mistral 7B', 'We introduce Mistral 7B. Our model leverages grouped-query attention (GQA) for faster inference, coupled with sliding window attention.')).toContain('efficient inference');
   });
 
