@@ -6,6 +6,7 @@ import {
   EDITED_ELSEWHERE,
   MAX_TAGS,
   normalizeTag,
+  SearchedPaperTextSchema,
   tagKey,
   uniqueTags,
   type ChangeCount,
@@ -258,6 +259,19 @@ export function withKnownPapers(items: readonly ImportedItem[], papers: Readonly
 export async function knownPapers(db: PaperLensDatabase, ids: readonly string[]): Promise<Map<string, Paper>> {
   const papers = await db.papers.bulkGet([...new Set(ids)]);
   return new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
+}
+
+/**
+ * The abstract and topics the store holds of each of these saved papers, by id, for the reading list's
+ * search; a paper the store does not hold, or a row the schema cannot read, has none.
+ */
+export async function savedPapersText(db: PaperLensDatabase, ids: readonly string[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const paper of await db.papers.bulkGet(ids)) {
+    const read = SearchedPaperTextSchema.safeParse(paper);
+    if (read.success) texts.set(read.data.id, [read.data.abstract, ...read.data.summary.topics].join('\n'));
+  }
+  return texts;
 }
 
 /**

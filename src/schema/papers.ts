@@ -46,6 +46,13 @@ export const PaperSchema = z.object({
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
+/** What the reading list's search reads of a saved paper the store holds (savedPapersText). */
+export const SearchedPaperTextSchema = z.object({
+  id: ArxivIdSchema,
+  abstract: Abstract,
+  summary: z.object({ topics: SummarySchema.shape.topics }),
+});
+
 /** What a search result shows of a paper: kept with it in the search index. */
 export const SearchRowSchema = z.object({
   title: Title,

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
 import { readableSaved } from '../../db/saved-rows';
+import { savedPapersText } from '../../db/reading-list';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
@@ -13,7 +14,7 @@ import { EXPORT_FORMATS, EXPORT_ORDER, exportItems, exportNote } from './export-
 import { ImportPanel } from './import-panel';
 import { joinLostEdits, LostEdits, type LostEdit, type UnsavedEdit } from './lost-edits';
 import { RecentlyRemoved } from './recently-removed';
-import { EMPTY_QUERY, prepareSearchWhenIdle, savedTypoSearch, searchedArxivId, searchItems, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
+import { EMPTY_QUERY, prepareSearchWhenIdle, savedTypoSearch, searchedArxivId, searchList, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { designedRowHeight, Row, tagsProblem } from './row';
 import { useHeldRow } from './held-row';
 import { useActionSelect } from './action-select';
@@ -469,8 +470,16 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     });
   };
 
+  // The store's abstracts and topics of the saved papers, read once a search is typed (in a large
+  // store, the blocks holding the saved papers are much to read for a page that may never search).
+  const searched = useRef(false);
+  if (query.text.trim() !== '') searched.current = true;
+  const savedIds = useMemo(() => (complete && items ? items.map((item) => item.id) : null), [items]);
+  const savedIdsKey = savedIds?.join(' ') ?? null;
+  const storeTexts = useLiveQuery(() => (searched.current && savedIds ? savedPapersText(db, savedIds) : Promise.resolve(undefined)), [searched.current, savedIdsKey]).value;
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
-  const filtered = useMemo(() => searchItems(sorted, items ?? [], query), [sorted, query.status, query.tag, query.text]);
+  const search = useMemo(() => searchList(sorted, items ?? [], query, storeTexts), [sorted, query.status, query.tag, query.text, storeTexts]);
+  const filtered = search.items;
   // The row holding the focus keeps its place while the reader edits it (held-row.ts).
   const heldRows = useHeldRow(listRef, filtered, items, query.sort);
   const shown = heldRows.shown;
@@ -502,7 +511,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
 
   // Search text and the typo index are built while idle, so the first keystroke is as fast as the rest;
   // a few papers at a time, as idle time allows (thousands of long notes held the page for seconds).
-  useEffect(() => (items ? prepareSearchWhenIdle(items, () => savedTypoSearch(items)) : undefined), [items]);
+  useEffect(() => (items ? prepareSearchWhenIdle(items, () => savedTypoSearch(items), storeTexts) : undefined), [items, storeTexts]);
 
   const marked = useRef(false);
   useEffect(() => {
@@ -629,7 +638,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const allShownSelected = shown.length > 0 && visibleIds.every((id) => selection.has(id));
   const someShownSelected = !allShownSelected && visibleIds.some((id) => selection.has(id));
   const filtering = query.status !== 'all' || query.tag !== null || query.text.trim() !== '';
-  const countText = !complete ? (items ? 'Loading all papers…' : '') : filtering ? `${grouped(shown.length)} of ${countOf(items!.length, 'paper')}` : countOf(items!.length, 'paper');
+  // Papers only their abstract or topics matched are said to be: their rows may not show the words.
+  const byAbstract = query.text.trim() !== '' && search.byStoreText > 0 ? ` (${grouped(search.byStoreText)} by ${search.byStoreText === 1 ? 'its' : 'their'} abstract)` : '';
+  const countText = !complete ? (items ? 'Loading all papers…' : '') : filtering ? `${grouped(shown.length)} of ${countOf(items!.length, 'paper')}${byAbstract}` : countOf(items!.length, 'paper');
   const announcedCount = useSettledText(countText);
 
   let body: preact.ComponentChildren;

@@ -181,6 +181,129 @@ function yearsOf(item: SavedItem): string[] {
 const formsTexts = new ItemTexts(haystack, (folded) => formsText(folded) + acronymWords(folded));
 const itemForms = (item: SavedItem): string => formsTexts.get(item);
 
+/**
+ * What the store holds of saved papers beyond their own fields, by id: the abstract and the topics
+ * (savedPapersText, src/db/reading-list.ts). A search finds a paper by them after the papers its
+ * own fields match: a reader looks for "GSM8K" or a method among the papers they saved.
+ */
+export type StoreTexts = ReadonlyMap<string, string>;
+
+/** A store text's search text, and its word forms (made when first asked), kept per paper while its text is the same. */
+interface StoreHaystack {
+  source: string;
+  text: string;
+  forms?: string;
+}
+const storeHaystacks = new Map<string, StoreHaystack>();
+
+function storeHaystack(id: string, source: string): StoreHaystack {
+  const kept = storeHaystacks.get(id);
+  if (kept !== undefined && kept.source === source) return kept;
+  const made: StoreHaystack = { source, text: searchText(source) };
+  storeHaystacks.set(id, made);
+  return made;
+}
+
+function storeForms(made: StoreHaystack): string {
+  return (made.forms ??= formsText(made.text) + acronymWords(made.text));
+}
+
+/** Texts of many papers joined in one string, where a word is looked for once for all of them. */
+class JoinedTexts {
+  private readonly text: string;
+  private readonly starts: number[] = [];
+
+  constructor(
+    private readonly ids: readonly string[],
+    texts: readonly string[],
+  ) {
+    let at = 0;
+    for (const text of texts) {
+      this.starts.push(at);
+      at += text.length + 1;
+    }
+    // A NUL between texts: no search term holds one, so none is found across two papers.
+    this.text = texts.join('\0');
+  }
+
+  /** Adds to `into` the ids of the texts holding `needle` (where a word starts, with `atWordStart`). */
+  addHolders(needle: string, atWordStart: boolean, into: Set<string>): void {
+    const { text, starts } = this;
+    for (let at = text.indexOf(needle); at !== -1; ) {
+      if (atWordStart && at > 0 && wordCharacterAt(text, at - 1)) {
+        at = text.indexOf(needle, at + 1);
+        continue;
+      }
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle]! <= at) low = middle;
+        else high = middle - 1;
+      }
+      into.add(this.ids[low]!);
+      // One hit per paper: on from the next paper's text.
+      at = low + 1 < starts.length ? text.indexOf(needle, starts[low + 1]) : -1;
+    }
+  }
+}
+
+/**
+ * The store texts of a list's saved papers, searched a term at a time for all papers at once, each
+ * term's papers kept while the same texts are searched: a keystroke reads each abstract at most once
+ * per new term, not once per paper and term as the papers' own fields are read.
+ */
+class StoreSearch {
+  private readonly texts: JoinedTexts;
+  private formsTexts?: JoinedTexts;
+  private acronymTexts?: JoinedTexts;
+  private readonly holders = new Map<string, ReadonlySet<string>>();
+
+  constructor(private readonly storeTexts: StoreTexts) {
+    const ids = [...storeTexts.keys()];
+    this.texts = new JoinedTexts(ids, ids.map((id) => storeHaystack(id, storeTexts.get(id)!).text));
+  }
+
+  /** Whether any paper's store text holds `word` (folded as searchTerms folds it). */
+  has(word: string): boolean {
+    return this.holding(word, false, undefined, null).size > 0;
+  }
+
+  /** The ids of the papers whose store text holds `term` as filterItems looks for it in a saved paper's own fields. */
+  holding(term: string, atWordStart: boolean, wordsApart: string | undefined, form: string | null): ReadonlySet<string> {
+    const key = `${term}\0${atWordStart}\0${wordsApart ?? ''}\0${form ?? ''}`;
+    let found = this.holders.get(key);
+    if (found !== undefined) return found;
+    const into = new Set<string>();
+    this.texts.addHolders(term, atWordStart, into);
+    if (atWordStart) this.acronyms().addHolders(` ${term} `, false, into);
+    if (wordsApart !== undefined) this.texts.addHolders(wordsApart, true, into);
+    if (form !== null) this.forms().addHolders(form, false, into);
+    found = into;
+    // A keystroke's terms: those typed before it are asked again by every keystroke after them.
+    if (this.holders.size >= 64) this.holders.clear();
+    this.holders.set(key, found);
+    return found;
+  }
+
+  private forms(): JoinedTexts {
+    const ids = [...this.storeTexts.keys()];
+    return (this.formsTexts ??= new JoinedTexts(ids, ids.map((id) => storeForms(storeHaystack(id, this.storeTexts.get(id)!)))));
+  }
+
+  private acronyms(): JoinedTexts {
+    const ids = [...this.storeTexts.keys()];
+    return (this.acronymTexts ??= new JoinedTexts(ids, ids.map((id) => acronymsInNames(this.storeTexts.get(id)!))));
+  }
+}
+
+const storeSearches = new WeakMap<StoreTexts, StoreSearch>();
+function storeSearch(storeTexts: StoreTexts): StoreSearch {
+  let search = storeSearches.get(storeTexts);
+  if (search === undefined) storeSearches.set(storeTexts, (search = new StoreSearch(storeTexts)));
+  return search;
+}
+
 /** Whether any item's searchable text (notes included) holds `word`, folded as searchTerms folds it. */
 function anyItemHolds(items: readonly SavedItem[], word: string): boolean {
   return items.some((item) => haystack(item).includes(word));
@@ -260,17 +383,20 @@ export function byWordFit<T>(matches: readonly T[], terms: readonly string[], na
  * `more()` says there is time (call when idle); answers where it stopped. Once all are built, papers no
  * longer listed are forgotten.
  */
-export function prepareSearch(items: readonly SavedItem[], from = 0, more: () => boolean = () => true): number {
+export function prepareSearch(items: readonly SavedItem[], from = 0, more: () => boolean = () => true, storeTexts?: StoreTexts): number {
   let at = from;
   for (; at < items.length && more(); at++) {
     const item = items[at]!;
     haystack(item);
     savedNames(item);
     itemForms(item);
+    const source = storeTexts?.get(item.id);
+    if (source !== undefined) storeForms(storeHaystack(item.id, source));
   }
   if (at === items.length) {
     const ids = new Set(items.map((item) => item.id));
     for (const texts of [haystacks, formsTexts, namesTexts, namedAcronyms]) texts.keepOnly(ids);
+    if (storeTexts) for (const id of storeHaystacks.keys()) if (!ids.has(id) || !storeTexts.has(id)) storeHaystacks.delete(id);
   }
   return at;
 }
@@ -279,10 +405,10 @@ export function prepareSearch(items: readonly SavedItem[], from = 0, more: () =>
  * prepareSearch of `items` while the page is idle, a few papers at a time (thousands of long notes
  * held a page for seconds built at once), then `done`. Returns what stops it.
  */
-export function prepareSearchWhenIdle(items: readonly SavedItem[], done: () => void): () => void {
+export function prepareSearchWhenIdle(items: readonly SavedItem[], done: () => void, storeTexts?: StoreTexts): () => void {
   let next = 0;
   const build = (deadline: IdleDeadline): void => {
-    next = prepareSearch(items, next, () => deadline.timeRemaining() > 0);
+    next = prepareSearch(items, next, () => deadline.timeRemaining() > 0, storeTexts);
     if (next < items.length) idle = requestIdleCallback(build);
     else done();
   };
@@ -335,9 +461,26 @@ const YEAR = /^\d{4}$/;
 
 /** The sorted items the query shows, in order. */
 export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery, 'sort'>): SavedItem[] {
+  const match = itemMatch(query);
+  return match === null ? [...sorted] : sorted.filter((item) => match(item) === Match.Own);
+}
+
+enum Match {
+  None,
+  /** By the paper's own fields. */
+  Own,
+  /** Only with what the store holds of it (its abstract, its topics). */
+  Store,
+}
+
+/**
+ * How an item matches the query (by its status, tag and each word of the search, in its own fields or,
+ * with `storeTexts`, in those or what the store holds of it); null for a query that shows every item.
+ */
+function itemMatch(query: Omit<ListQuery, 'sort'>, storeTexts?: StoreTexts): ((item: SavedItem) => Match) | null {
   const terms = searchTerms(query.text);
   const tag = query.tag === null ? null : tagKey(query.tag);
-  if (query.status === 'all' && tag === null && terms.length === 0) return [...sorted];
+  if (query.status === 'all' && tag === null && terms.length === 0) return null;
   // An id or address finds that paper: ids are not in the search text.
   const id = terms.length > 0 ? searchedArxivId(query.text) : null;
   // The year is matched whole: "paper 2" does not mean every paper of 2024.
@@ -348,20 +491,25 @@ export function filterItems(sorted: readonly SavedItem[], query: Omit<ListQuery,
   // is not in "filming", nor "rag" in "average".
   const atWordStart = terms.map((term) => term.length <= 3 && isAcronym(term));
   const apart = compoundsApart(query.text);
-  return sorted.filter((item) => {
-    if (query.status !== 'all' && item.status !== query.status) return false;
-    if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return false;
-    if (terms.length === 0) return true;
+  const stored = storeTexts && terms.length > 0 ? storeSearch(storeTexts) : null;
+  return (item) => {
+    if (query.status !== 'all' && item.status !== query.status) return Match.None;
+    if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return Match.None;
+    if (terms.length === 0) return Match.Own;
     // The paper itself, and papers whose notes or TL;DR name it (as before ids were looked for).
-    if (id !== null && item.id === id) return true;
+    if (id !== null && item.id === id) return Match.Own;
     const text = haystack(item);
-    return terms.every((term, at) => {
+    let match = Match.Own;
+    for (const [at, term] of terms.entries()) {
       const form = forms[at];
       const found = atWordStart[at] ? wordFit(text, term) > 0 || namedAcronyms.get(item).includes(` ${term} `) : text.includes(term);
       const wordsApart = apart.get(term);
-      return found || (wordsApart !== undefined && wordFit(text, wordsApart) > 0) || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form));
-    });
-  });
+      if (found || (wordsApart !== undefined && wordFit(text, wordsApart) > 0) || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form))) continue;
+      if (stored === null || !stored.holding(term, atWordStart[at]!, wordsApart, form ?? null).has(item.id)) return Match.None;
+      match = Match.Store;
+    }
+    return match;
+  };
 }
 
 /**
@@ -408,29 +556,53 @@ function sameTypoFields(a: readonly SavedItem[], b: readonly SavedItem[]): boole
  * only, yet a word in them is no typo either: "entmax" in a note does not find a saved "Entmix"),
  * then their typo index, built only if asked.
  */
-export function savedVocabularies(items: readonly SavedItem[]): (() => Vocabulary)[] {
-  return [() => ({ has: (word) => anyItemHolds(items, word) }), () => savedTypoSearch(items)];
+export function savedVocabularies(items: readonly SavedItem[], storeTexts?: StoreTexts): (() => Vocabulary)[] {
+  const vocabularies = [() => ({ has: (word: string) => anyItemHolds(items, word) }), () => savedTypoSearch(items)];
+  // A word of a saved paper's abstract is no typo either ("entmax" there does not find a saved "Entmix").
+  if (storeTexts) vocabularies.splice(1, 0, () => storeSearch(storeTexts));
+  return vocabularies;
 }
 
 /**
  * The sorted items the query shows (filterItems), those holding its words whole in their title or
  * authors first, then as words' beginnings, each group in the list's order (byWordFit, as the popup
- * lists saved papers: QA, "he" listed Kaiming He's paper last of 10, "lora" QLoRA before LoRA), a
- * typo forgiven as the popup forgives it in saved papers: when a word of the search is in none of
- * `items` (the whole list, unsorted: its typo index is built once per list), the items its typo
- * search finds (not by notes) follow those found as typed, in the list's order, under the same
+ * lists saved papers: QA, "he" listed Kaiming He's paper last of 10, "lora" QLoRA before LoRA), then
+ * those found only with `storeTexts` (a word in the abstract), in the list's order; a typo forgiven
+ * as the popup forgives it in saved papers: when a word of the search is in none of `items` (the
+ * whole list, unsorted: its typo index is built once per list) nor their store texts, the items its
+ * typo search finds (not by notes) follow those found as typed, in the list's order, under the same
  * status, tag and year filters.
  */
-export function searchItems(sorted: readonly SavedItem[], items: readonly SavedItem[], query: Omit<ListQuery, 'sort'>): SavedItem[] {
-  const found = byWordFit(filterItems(sorted, query), searchTerms(query.text), savedNames);
-  if (searchedArxivId(query.text) !== null || !hasTypo(query.text, savedVocabularies(items))) return found;
+export function searchItems(sorted: readonly SavedItem[], items: readonly SavedItem[], query: Omit<ListQuery, 'sort'>, storeTexts?: StoreTexts): SavedItem[] {
+  return searchList(sorted, items, query, storeTexts).items;
+}
+
+/** What a search of the reading list shows (searchItems), and how many of those only the store's abstract or topics matched. */
+export interface SearchList {
+  items: SavedItem[];
+  byStoreText: number;
+}
+
+/** searchItems, telling how many it found only by `storeTexts`. */
+export function searchList(sorted: readonly SavedItem[], items: readonly SavedItem[], query: Omit<ListQuery, 'sort'>, storeTexts?: StoreTexts): SearchList {
+  const match = itemMatch(query, storeTexts);
+  const matched: SavedItem[] = [];
+  const byStore: SavedItem[] = [];
+  for (const item of sorted) {
+    const how = match === null ? Match.Own : match(item);
+    if (how === Match.Own) matched.push(item);
+    else if (how === Match.Store) byStore.push(item);
+  }
+  const own = byWordFit(matched, searchTerms(query.text), savedNames);
+  const found = [...own, ...byStore];
+  if (searchedArxivId(query.text) !== null || !hasTypo(query.text, savedVocabularies(items, storeTexts))) return { items: found, byStoreText: byStore.length };
   // The typo index knows no item's year: a year is matched as filterItems matches it.
   const words = query.text.split(/\s+/);
   const isYear = (word: string) => YEAR.test(word.replace(WORD_EDGES, ''));
   const typoFound = new Set(savedTypoSearch(items).matches(words.filter((word) => !isYear(word)).join(' '), items.length));
   for (const item of found) typoFound.delete(item);
   const more = sorted.filter((item) => typoFound.has(item));
-  return [...found, ...filterItems(more, { ...query, text: words.filter(isYear).join(' ') })];
+  return { items: [...found, ...filterItems(more, { ...query, text: words.filter(isYear).join(' ') })], byStoreText: byStore.length };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PaperLensDatabase } from '../../../src/db/database';
 import type { HandlerDeps } from '../../../src/messaging/handler';
 import type { SavedItem } from '../../../src/schema';
 import { recentlySaved } from '../../../src/db/papers';
+import { savedPapersText } from '../../../src/db/reading-list';
 import { sortItems } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 import { depsFor, dump, freshDatabase, send, sendOk } from './helpers';
@@ -244,6 +245,18 @@ describe('clear data', () => {
     expect(await db.saved.count()).toBe(0);
     expect(await db.seen.count()).toBe(0);
     expect(await db.papers.count()).toBe(1);
+  });
+});
+
+describe('what the store holds of saved papers, for the reading list\'s search', () => {
+  test('savedPapersText: the abstract and topics of each paper the store holds; none for others or for a row it cannot read', async () => {
+    const paper = (id: string, abstract: string, topics: string[]) => ({
+      id, title: `Paper ${id}`, normTitle: `paper ${id}`, abstract, authors: [], rank: null, snapshot: null, source: 'feed' as const,
+      summary: { version: 1, tldr: 't', keyResults: [], codeLinks: [], topics, names: [] }, feed: null, related: [],
+    });
+    await db.papers.bulkPut([paper(A, 'We introduce CCEval.', ['vision-language', 'hallucination']), paper(B, 'x'.repeat(30_000), [])]);
+    const texts = await savedPapersText(db, [A, B, C]);
+    expect([...texts]).toEqual([[A, 'We introduce CCEval.\nvision-language\nhallucination']]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, savedTypoSearch, searchedArxivId, searchItems, searchTerms, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
+import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, savedTypoSearch, searchedArxivId, searchItems, searchList, searchTerms, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 
 const items = [
@@ -376,5 +376,46 @@ describe('reading-list query', () => {
   test('counts tags (first spelling, by name) and statuses', () => {
     expect(tagCounts(items)).toEqual([{ tag: 'classic', count: 1 }, { tag: 'NLP', count: 2 }, { tag: 'vision', count: 1 }]);
     expect(statusCounts(items)).toEqual({ all: 3, 'to-read': 1, reading: 1, read: 1 });
+  });
+
+  describe('by the abstract and topics the store holds of a saved paper', () => {
+    const saved = [
+      savedItem({ id: '2110.14168', title: 'Training Verifiers to Solve Math Word Problems', tldr: 'Verifiers pick the best of many solutions.', tags: ['math'], status: 'read', addedAt: 4 }),
+      savedItem({ id: '2201.11903', title: 'Chain-of-Thought Prompting Elicits Reasoning', tldr: 'Prompting with worked steps helps.', addedAt: 3 }),
+      savedItem({ id: '2501.00009', title: 'GSM8K is not enough', tldr: 'A harder benchmark.', addedAt: 2 }),
+      savedItem({ id: '2306.00978', title: 'AWQ: Activation-aware Weight Quantization', tldr: 'Protects salient weights.', addedAt: 1 }),
+      savedItem({ id: '2501.00010', title: 'Entmix: mixing entries', addedAt: 0 }),
+    ];
+    const storeTexts = new Map([
+      ['2110.14168', 'We introduce GSM8K, a dataset of 8.5K grade school math word problems.\nmath reasoning'],
+      ['2201.11903', 'Prompting a 540B-parameter language model with eight chain of thought exemplars achieves state of the art accuracy on the GSM8K benchmark of math word problems.\nreasoning'],
+      ['2306.00978', 'Large language models quantized to 4 bits run on a single GPU, with sparse entmax attention.\nquantization\nefficient inference'],
+    ]);
+    const search = (text: string, filters: Partial<typeof EMPTY_QUERY> = {}, texts: ReadonlyMap<string, string> | null = storeTexts) =>
+      searchList(sortItems(saved, 'added'), saved, { ...EMPTY_QUERY, ...filters, text }, texts ?? undefined);
+
+    test('after the papers whose own fields hold the search, in the list\'s order, counted', () => {
+      expect(ids(search('gsm8k').items)).toEqual(['2501.00009', '2110.14168', '2201.11903']);
+      expect(search('gsm8k').byStoreText).toBe(2);
+      // Not yet read from the store: by the papers' own fields alone.
+      expect(ids(search('gsm8k', {}, null).items)).toEqual(['2501.00009']);
+      expect(search('gsm8k', {}, null).byStoreText).toBe(0);
+    });
+
+    test('a word in the title and another in the abstract; a topic; a word\'s other forms; the status filter', () => {
+      expect(ids(search('verifiers gsm8k').items)).toEqual(['2110.14168']);
+      expect(ids(search('efficient inference').items)).toEqual(['2306.00978']);
+      expect(ids(search('quantize').items)).toEqual(['2306.00978']);
+      expect(ids(search('gsm8k', { status: 'read' }).items)).toEqual(['2110.14168']);
+      expect(ids(search('gsm8k', { status: 'reading' }).items)).toEqual([]);
+      // A short acronym only where a word starts: "gpu" is in the abstract, "pu" in none.
+      expect(ids(search('gpu').items)).toEqual(['2306.00978']);
+    });
+
+    test('a word an abstract holds is no typo of a saved paper\'s word', () => {
+      expect(ids(search('entmax').items)).toEqual(['2306.00978']);
+      // Without the abstracts, "entmax" is a typo of "Entmix".
+      expect(ids(search('entmax', {}, null).items)).toEqual(['2501.00010']);
+    });
   });
 });
