@@ -151,6 +151,39 @@ describe('popup Undo', () => {
     await Promise.all([popup.close(), abs.close()]);
   });
 
+  test('Ctrl+Z undoes the newest change from a button, its Undo far down the Tab order; in the search box it is the box\'s own', async () => {
+    const popup = await browser.popup();
+    expect((await sendFromPage(popup, { type: 'clearReadingData' })).ok).toBe(true);
+    const first = popup.locator('[data-testid="trending-item"]:nth-child(1)');
+    const id = (await first.getAttribute('data-arxiv-id'))!;
+    await first.getByTestId('save').focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => first.getByTestId('save').textContent()).toBe('Saved');
+    // Un-saved from the keyboard: Trending keeps the row, and the focus on its button.
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => savedIds(popup)).toEqual([]);
+    expect(await popup.getByTestId('undo').getAttribute('aria-keyshortcuts')).toBe('Control+Z');
+    expect(await focused(popup)).toBe(`save in trending-item:${id}`);
+    // In the search box, Ctrl+Z takes back its typing and leaves the removal.
+    await popup.getByTestId('search').fill('');
+    await popup.getByTestId('search').focus();
+    await popup.keyboard.type('zz');
+    await popup.keyboard.press('Control+z');
+    await popup.waitForTimeout(300);
+    expect(await savedIds(popup)).toEqual([]);
+    await popup.getByTestId('search').fill('');
+    await first.getByTestId('save').focus();
+    await popup.keyboard.press('Control+z');
+    await expect.poll(() => savedIds(popup)).toEqual([id]);
+    await expect.poll(() => first.getByTestId('save').textContent()).toBe('Saved');
+    await expect.poll(() => popup.getByTestId('undo-offer').count()).toBe(0);
+    // With nothing to undo, the key does nothing.
+    await popup.keyboard.press('Control+z');
+    await popup.waitForTimeout(300);
+    expect(await savedIds(popup)).toEqual([id]);
+    await popup.close();
+  });
+
   test('the Undo bar leaving far down Saved, on its own or dismissed from the keyboard, leaves the reader where they were, the focus on the row in the removed one\'s place', async () => {
     const popup = await browser.popup();
     await popup.setViewportSize({ width: 420, height: 600 });

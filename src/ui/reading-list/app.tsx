@@ -20,6 +20,7 @@ import { useHeldRow } from './held-row';
 import { useActionSelect } from './action-select';
 import { editTouches, UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
+import { typingIn } from '../typing-in';
 import { useRowHeight, useRowsStayPut, useScrollAnchor, useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 import { countOf, grouped } from '../count';
@@ -43,16 +44,6 @@ function rememberedSort(): SortKey {
 /** Enter on a button or link presses it: the row's own Enter (open the paper) is for the row. */
 function pressable(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('button, a[href], summary, [role="button"]') !== null;
-}
-
-// Inputs that take no text: keys pressed on them are still the page's commands (j, k, x).
-const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color']);
-
-/** Keys typed into a field are text, not commands. */
-function typingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(target.type);
-  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /**

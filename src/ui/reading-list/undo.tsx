@@ -7,6 +7,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { editedFields } from '../../export/merge';
 import { useTimedOffers } from '../timed-offer';
 import { useOneAtATime } from '../one-at-a-time';
+import { editsText } from '../typing-in';
 
 export interface Offer {
   /** Names the offer's place in the bar: kept when a removal joins the offer, so its Undo (and the focus on it) stays. */
@@ -338,6 +339,31 @@ function useHoldWhileOn(offers: readonly Offer[], hold: Undo['hold']) {
   });
 }
 
+// The platform's own Undo keys: ⌘Z on a Mac, Ctrl+Z elsewhere.
+const ON_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
+const UNDO_KEYS = ON_MAC ? { aria: 'Meta+Z', shown: '⌘Z' } : { aria: 'Control+Z', shown: 'Ctrl+Z' };
+
+/**
+ * Ctrl+Z (⌘Z) undoes the newest change from anywhere in the page but a text field, whose own typing
+ * it takes back: the bar comes last in the Tab order, many presses away from a row far up the list.
+ * `undoNewest` answers whether there was a change to undo (else the key is left to the browser).
+ */
+function useUndoKeys(undoNewest: () => boolean): void {
+  const latest = useRef(undoNewest);
+  latest.current = undoNewest;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // (On a layout without Latin letters, by the key where Z is.)
+      const zKey = event.key.toLowerCase() === 'z' || (!/^[a-z]$/i.test(event.key) && event.code === 'KeyZ');
+      const undoKey = (ON_MAC ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey) && !event.shiftKey && !event.altKey && zKey;
+      if (!undoKey || event.defaultPrevented || editsText(event.target)) return;
+      if (latest.current()) event.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /**
  * "Removed … · Undo", one row for each change that can still be undone, newest first, announced to
  * screen readers. `focusElsewhere`: where the focus goes when the bar goes away while holding it
@@ -361,6 +387,12 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
       undone.current = offer;
       if (!(await undo.undo(offer))) undone.current = null;
     });
+  useUndoKeys(() => {
+    const newest = undo.offers[0];
+    if (!newest) return false;
+    void undoOnce(newest);
+    return true;
+  });
   // The live region is always there (and takes no room while empty), so a screen reader announces
   // each offer when it comes: one inserted together with its text is not announced.
   return (
@@ -393,6 +425,8 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
                       type="button"
                       data-testid="undo"
                       aria-label={`Undo: ${offer.message}`}
+                      aria-keyshortcuts={UNDO_KEYS.aria}
+                      title={`Undo (${UNDO_KEYS.shown})`}
                       aria-disabled={undoing.busy}
                       onClick={(event) => {
                         // A click from the keyboard (detail 0) is always meant.

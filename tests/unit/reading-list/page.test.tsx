@@ -269,6 +269,26 @@ describe('reading-list page: undo', () => {
   });
 });
 
+describe('reading-list page: Ctrl+Z', () => {
+  const removeButton = (id: string) => document.querySelector<HTMLElement>(`[data-testid="reading-item"][data-arxiv-id="${id}"] [data-testid="remove"]`)!;
+  const ctrlZ = (target: Element) => fireEvent.keyDown(target, { key: 'z', code: 'KeyZ', ctrlKey: true });
+
+  test('undoes the newest change from the page, not from a field where it takes back typing; with no change, leaves the key alone', async () => {
+    await openPage();
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('Removed “HallE-Switch”'));
+    expect(screen.getByTestId('undo').getAttribute('aria-keyshortcuts')).toBe('Control+Z');
+    ctrlZ(screen.getByTestId('search'));
+    ctrlZ(document.querySelector('[data-testid="reading-item"] [data-testid="notes"]')!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.saved.get('2310.01779')).toBeUndefined();
+    ctrlZ(document.body);
+    await waitFor(async () => expect(await db.saved.get('2310.01779')).toBeDefined());
+    await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
+    expect(fireEvent.keyDown(document.body, { key: 'z', code: 'KeyZ', ctrlKey: true })).toBe(true);
+  });
+});
+
 describe('reading-list page: several changes within their Undo time', () => {
   const removeButton = (id: string) => document.querySelector<HTMLElement>(`[data-testid="reading-item"][data-arxiv-id="${id}"] [data-testid="remove"]`)!;
   const messages = () => screen.queryAllByTestId('undo-offer').map((row) => row.querySelector('.undo-message')!.textContent);
