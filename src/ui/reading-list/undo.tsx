@@ -339,9 +339,10 @@ function useHoldWhileOn(offers: readonly Offer[], hold: Undo['hold']) {
   });
 }
 
-// The platform's own Undo keys: ⌘Z on a Mac, Ctrl+Z elsewhere.
-const ON_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
-const UNDO_KEYS = ON_MAC ? { aria: 'Meta+Z', shown: '⌘Z' } : { aria: 'Control+Z', shown: 'Ctrl+Z' };
+// The platform's own Undo keys: ⌘Z on a Mac, Ctrl+Z elsewhere. (Asked when a page runs: the bench
+// scripts import the pages' modules in Node, which has no navigator.)
+const onMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
+const undoKeys = () => (onMac() ? { aria: 'Meta+Z', shown: '⌘Z' } : { aria: 'Control+Z', shown: 'Ctrl+Z' });
 
 /**
  * Ctrl+Z (⌘Z) undoes the newest change from anywhere in the page but a text field, whose own typing
@@ -352,10 +353,11 @@ function useUndoKeys(undoNewest: () => boolean): void {
   const latest = useRef(undoNewest);
   latest.current = undoNewest;
   useEffect(() => {
+    const mac = onMac();
     const onKey = (event: KeyboardEvent) => {
       // (On a layout without Latin letters, by the key where Z is.)
       const zKey = event.key.toLowerCase() === 'z' || (!/^[a-z]$/i.test(event.key) && event.code === 'KeyZ');
-      const undoKey = (ON_MAC ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey) && !event.shiftKey && !event.altKey && zKey;
+      const undoKey = (mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey) && !event.shiftKey && !event.altKey && zKey;
       if (!undoKey || event.defaultPrevented || editsText(event.target)) return;
       if (latest.current()) event.preventDefault();
     };
@@ -381,6 +383,7 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
   // One Undo at a time: a double click would put the papers back twice (and the second would
   // report them "changed elsewhere").
   const undoing = useOneAtATime();
+  const keys = undoKeys();
   const undoOnce = (offer: Offer) =>
     undoing.run(async () => {
       // Marked before the offer is withdrawn: its row leaves (and the focus moves) within undo().
@@ -425,8 +428,8 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
                       type="button"
                       data-testid="undo"
                       aria-label={`Undo: ${offer.message}`}
-                      aria-keyshortcuts={UNDO_KEYS.aria}
-                      title={`Undo (${UNDO_KEYS.shown})`}
+                      aria-keyshortcuts={keys.aria}
+                      title={`Undo (${keys.shown})`}
                       aria-disabled={undoing.busy}
                       onClick={(event) => {
                         // A click from the keyboard (detail 0) is always meant.
