@@ -267,12 +267,19 @@ export async function knownPapers(db: PaperLensDatabase, ids: readonly string[])
  */
 export async function savedPapersText(db: PaperLensDatabase, ids: readonly string[]): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  for (const paper of await db.papers.bulkGet(ids)) {
-    const read = SearchedPaperTextSchema.safeParse(paper);
-    if (read.success) texts.set(read.data.id, [read.data.abstract, ...read.data.summary.topics].join('\n'));
+  const sorted = [...ids].sort();
+  // A few blocks at a time (ids in order are mostly in neighbouring blocks): the page reads them
+  // while the reader types, and each read's copy into the page holds it.
+  for (let at = 0; at < sorted.length; at += SAVED_TEXTS_PER_READ) {
+    for (const paper of await db.papers.bulkGet(sorted.slice(at, at + SAVED_TEXTS_PER_READ))) {
+      const read = SearchedPaperTextSchema.safeParse(paper);
+      if (read.success) texts.set(read.data.id, [read.data.abstract, ...read.data.summary.topics].join('\n'));
+    }
   }
   return texts;
 }
+
+const SAVED_TEXTS_PER_READ = 500;
 
 /**
  * The saved and stored papers with one of these titles (each normalized by normalizeTitle), to

@@ -92,7 +92,7 @@ describe('reading-list page', () => {
     // A word of the abstract the store holds of a saved paper (HallE-Switch's, from the seed), not of its saved fields.
     await search.fill('cceval');
     await expect.poll(shownIds).toEqual(['2310.01779']);
-    await expect.poll(() => page.getByTestId('count').textContent()).toBe('1 of 30 papers (1 by its abstract)');
+    await expect.poll(() => page.getByTestId('count').textContent()).toBe('1 of 30 papers (1 by abstract or topics)');
     await search.fill('filler paper 2');
     await expect.poll(() => list().getAttribute('data-count')).toBe('10'); // every word: 02, 12, 20–27
     await search.fill('zzqxy');

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
 import { readableSaved } from '../../db/saved-rows';
-import { savedPapersText } from '../../db/reading-list';
 import { sendRequest } from '../../messaging/client';
 import { arxivAbsUrl, placeholderTitle } from '../../papers/ids';
 import { useOneAtATime } from '../one-at-a-time';
@@ -21,6 +20,7 @@ import { useActionSelect } from './action-select';
 import { editTouches, UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
 import { typingIn } from '../typing-in';
+import { useStoreTexts } from './store-texts';
 import { useRowHeight, useRowsStayPut, useScrollAnchor, useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 import { countOf, grouped } from '../count';
@@ -466,8 +466,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const searched = useRef(false);
   if (query.text.trim() !== '') searched.current = true;
   const savedIds = useMemo(() => (complete && items ? items.map((item) => item.id) : null), [items]);
-  const savedIdsKey = savedIds?.join(' ') ?? null;
-  const storeTexts = useLiveQuery(() => (searched.current && savedIds ? savedPapersText(db, savedIds) : Promise.resolve(undefined)), [searched.current, savedIdsKey]).value;
+  const storeTexts = useStoreTexts(db, savedIds, searched.current);
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
   const search = useMemo(() => searchList(sorted, items ?? [], query, storeTexts), [sorted, query.status, query.tag, query.text, storeTexts]);
   const filtered = search.items;
@@ -502,7 +501,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
 
   // Search text and the typo index are built while idle, so the first keystroke is as fast as the rest;
   // a few papers at a time, as idle time allows (thousands of long notes held the page for seconds).
-  useEffect(() => (items ? prepareSearchWhenIdle(items, () => savedTypoSearch(items), storeTexts) : undefined), [items, storeTexts]);
+  useEffect(() => (items ? prepareSearchWhenIdle(items, () => savedTypoSearch(items)) : undefined), [items]);
 
   const marked = useRef(false);
   useEffect(() => {
@@ -630,7 +629,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const someShownSelected = !allShownSelected && visibleIds.some((id) => selection.has(id));
   const filtering = query.status !== 'all' || query.tag !== null || query.text.trim() !== '';
   // Papers only their abstract or topics matched are said to be: their rows may not show the words.
-  const byAbstract = query.text.trim() !== '' && search.byStoreText > 0 ? ` (${grouped(search.byStoreText)} by ${search.byStoreText === 1 ? 'its' : 'their'} abstract)` : '';
+  const byAbstract = query.text.trim() !== '' && search.byStoreText > 0 ? ` (${grouped(search.byStoreText)} by abstract or topics)` : '';
   const countText = !complete ? (items ? 'Loading all papers…' : '') : filtering ? `${grouped(shown.length)} of ${countOf(items!.length, 'paper')}${byAbstract}` : countOf(items!.length, 'paper');
   const announcedCount = useSettledText(countText);
 

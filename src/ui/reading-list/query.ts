@@ -188,11 +188,12 @@ const itemForms = (item: SavedItem): string => formsTexts.get(item);
  */
 export type StoreTexts = ReadonlyMap<string, string>;
 
-/** A store text's search text, and its word forms (made when first asked), kept per paper while its text is the same. */
+/** A store text's search text, word forms and acronyms in names, kept per paper while its text is the same. */
 interface StoreHaystack {
   source: string;
   text: string;
   forms?: string;
+  acronyms?: string;
 }
 const storeHaystacks = new Map<string, StoreHaystack>();
 
@@ -204,9 +205,8 @@ function storeHaystack(id: string, source: string): StoreHaystack {
   return made;
 }
 
-function storeForms(made: StoreHaystack): string {
-  return (made.forms ??= formsText(made.text) + acronymWords(made.text));
-}
+const storeForms = (made: StoreHaystack): string => (made.forms ??= formsText(made.text) + acronymWords(made.text));
+const storeAcronyms = (made: StoreHaystack): string => (made.acronyms ??= acronymsInNames(made.source));
 
 /** Texts of many papers joined in one string, where a word is looked for once for all of them. */
 class JoinedTexts {
@@ -255,13 +255,20 @@ class JoinedTexts {
  */
 class StoreSearch {
   private readonly texts: JoinedTexts;
-  private formsTexts?: JoinedTexts;
-  private acronymTexts?: JoinedTexts;
+  private readonly forms: JoinedTexts;
+  private readonly acronyms: JoinedTexts;
+  private readonly textOf = new Map<string, string>();
   private readonly holders = new Map<string, ReadonlySet<string>>();
+  // The papers holding a term as typed, by term (and whether at a word's start).
+  private readonly typed = new Map<string, ReadonlySet<string>>();
 
-  constructor(private readonly storeTexts: StoreTexts) {
+  constructor(storeTexts: StoreTexts) {
     const ids = [...storeTexts.keys()];
-    this.texts = new JoinedTexts(ids, ids.map((id) => storeHaystack(id, storeTexts.get(id)!).text));
+    const made = ids.map((id) => storeHaystack(id, storeTexts.get(id)!));
+    for (const [at, paper] of made.entries()) this.textOf.set(ids[at]!, paper.text);
+    this.texts = new JoinedTexts(ids, made.map((paper) => paper.text));
+    this.forms = new JoinedTexts(ids, made.map(storeForms));
+    this.acronyms = new JoinedTexts(ids, made.map(storeAcronyms));
   }
 
   /** Whether any paper's store text holds `word` (folded as searchTerms folds it). */
@@ -274,11 +281,10 @@ class StoreSearch {
     const key = `${term}\0${atWordStart}\0${wordsApart ?? ''}\0${form ?? ''}`;
     let found = this.holders.get(key);
     if (found !== undefined) return found;
-    const into = new Set<string>();
-    this.texts.addHolders(term, atWordStart, into);
-    if (atWordStart) this.acronyms().addHolders(` ${term} `, false, into);
+    const into = new Set(this.holdingAsTyped(term, atWordStart));
+    if (atWordStart) this.acronyms.addHolders(` ${term} `, false, into);
     if (wordsApart !== undefined) this.texts.addHolders(wordsApart, true, into);
-    if (form !== null) this.forms().addHolders(form, false, into);
+    if (form !== null) this.forms.addHolders(form, false, into);
     found = into;
     // A keystroke's terms: those typed before it are asked again by every keystroke after them.
     if (this.holders.size >= 64) this.holders.clear();
@@ -286,14 +292,30 @@ class StoreSearch {
     return found;
   }
 
-  private forms(): JoinedTexts {
-    const ids = [...this.storeTexts.keys()];
-    return (this.formsTexts ??= new JoinedTexts(ids, ids.map((id) => storeForms(storeHaystack(id, this.storeTexts.get(id)!)))));
-  }
-
-  private acronyms(): JoinedTexts {
-    const ids = [...this.storeTexts.keys()];
-    return (this.acronymTexts ??= new JoinedTexts(ids, ids.map((id) => acronymsInNames(this.storeTexts.get(id)!))));
+  /**
+   * The papers holding `term` as typed: among those holding the term one letter shorter when that
+   * was asked (the keystroke before), else all.
+   */
+  private holdingAsTyped(term: string, atWordStart: boolean): ReadonlySet<string> {
+    const key = `${atWordStart}\0${term}`;
+    let found = this.typed.get(key);
+    if (found !== undefined) return found;
+    const shorter = this.typed.get(`${atWordStart}\0${term.slice(0, -1)}`);
+    if (shorter !== undefined) {
+      const narrowed = new Set<string>();
+      for (const id of shorter) {
+        const text = this.textOf.get(id)!;
+        if (atWordStart ? wordFit(text, term) > 0 : text.includes(term)) narrowed.add(id);
+      }
+      found = narrowed;
+    } else {
+      const all = new Set<string>();
+      this.texts.addHolders(term, atWordStart, all);
+      found = all;
+    }
+    if (this.typed.size >= 64) this.typed.clear();
+    this.typed.set(key, found);
+    return found;
   }
 }
 
@@ -302,6 +324,32 @@ function storeSearch(storeTexts: StoreTexts): StoreSearch {
   let search = storeSearches.get(storeTexts);
   if (search === undefined) storeSearches.set(storeTexts, (search = new StoreSearch(storeTexts)));
   return search;
+}
+
+/**
+ * Makes, while the page is idle, what searching `storeTexts` takes (each paper's search text, word
+ * forms and acronyms, a few papers at a time, then their joined texts), then `done`: made at the
+ * keystroke after the texts came, thousands of abstracts held the page. Returns what stops it.
+ */
+export function prepareStoreSearchWhenIdle(storeTexts: StoreTexts, done: () => void): () => void {
+  const ids = [...storeTexts.keys()];
+  let next = 0;
+  const build = (deadline: IdleDeadline): void => {
+    for (; next < ids.length && deadline.timeRemaining() > 0; next++) {
+      const made = storeHaystack(ids[next]!, storeTexts.get(ids[next]!)!);
+      storeForms(made);
+      storeAcronyms(made);
+    }
+    if (next < ids.length) {
+      idle = requestIdleCallback(build);
+      return;
+    }
+    for (const id of storeHaystacks.keys()) if (!storeTexts.has(id)) storeHaystacks.delete(id);
+    storeSearch(storeTexts);
+    done();
+  };
+  let idle = requestIdleCallback(build);
+  return () => cancelIdleCallback(idle);
 }
 
 /** Whether any item's searchable text (notes included) holds `word`, folded as searchTerms folds it. */
@@ -383,20 +431,17 @@ export function byWordFit<T>(matches: readonly T[], terms: readonly string[], na
  * `more()` says there is time (call when idle); answers where it stopped. Once all are built, papers no
  * longer listed are forgotten.
  */
-export function prepareSearch(items: readonly SavedItem[], from = 0, more: () => boolean = () => true, storeTexts?: StoreTexts): number {
+export function prepareSearch(items: readonly SavedItem[], from = 0, more: () => boolean = () => true): number {
   let at = from;
   for (; at < items.length && more(); at++) {
     const item = items[at]!;
     haystack(item);
     savedNames(item);
     itemForms(item);
-    const source = storeTexts?.get(item.id);
-    if (source !== undefined) storeForms(storeHaystack(item.id, source));
   }
   if (at === items.length) {
     const ids = new Set(items.map((item) => item.id));
     for (const texts of [haystacks, formsTexts, namesTexts, namedAcronyms]) texts.keepOnly(ids);
-    if (storeTexts) for (const id of storeHaystacks.keys()) if (!ids.has(id) || !storeTexts.has(id)) storeHaystacks.delete(id);
   }
   return at;
 }
@@ -405,10 +450,10 @@ export function prepareSearch(items: readonly SavedItem[], from = 0, more: () =>
  * prepareSearch of `items` while the page is idle, a few papers at a time (thousands of long notes
  * held a page for seconds built at once), then `done`. Returns what stops it.
  */
-export function prepareSearchWhenIdle(items: readonly SavedItem[], done: () => void, storeTexts?: StoreTexts): () => void {
+export function prepareSearchWhenIdle(items: readonly SavedItem[], done: () => void): () => void {
   let next = 0;
   const build = (deadline: IdleDeadline): void => {
-    next = prepareSearch(items, next, () => deadline.timeRemaining() > 0, storeTexts);
+    next = prepareSearch(items, next, () => deadline.timeRemaining() > 0);
     if (next < items.length) idle = requestIdleCallback(build);
     else done();
   };
@@ -563,6 +608,12 @@ export function savedVocabularies(items: readonly SavedItem[], storeTexts?: Stor
   return vocabularies;
 }
 
+/** What a search of the reading list shows (searchList), and how many of those only the store's abstract or topics matched. */
+export interface SearchList {
+  items: SavedItem[];
+  byStoreText: number;
+}
+
 /**
  * The sorted items the query shows (filterItems), those holding its words whole in their title or
  * authors first, then as words' beginnings, each group in the list's order (byWordFit, as the popup
@@ -573,17 +624,6 @@ export function savedVocabularies(items: readonly SavedItem[], storeTexts?: Stor
  * typo search finds (not by notes) follow those found as typed, in the list's order, under the same
  * status, tag and year filters.
  */
-export function searchItems(sorted: readonly SavedItem[], items: readonly SavedItem[], query: Omit<ListQuery, 'sort'>, storeTexts?: StoreTexts): SavedItem[] {
-  return searchList(sorted, items, query, storeTexts).items;
-}
-
-/** What a search of the reading list shows (searchItems), and how many of those only the store's abstract or topics matched. */
-export interface SearchList {
-  items: SavedItem[];
-  byStoreText: number;
-}
-
-/** searchItems, telling how many it found only by `storeTexts`. */
 export function searchList(sorted: readonly SavedItem[], items: readonly SavedItem[], query: Omit<ListQuery, 'sort'>, storeTexts?: StoreTexts): SearchList {
   const match = itemMatch(query, storeTexts);
   const matched: SavedItem[] = [];

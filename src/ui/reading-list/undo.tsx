@@ -7,7 +7,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { editedFields } from '../../export/merge';
 import { useTimedOffers } from '../timed-offer';
 import { useOneAtATime } from '../one-at-a-time';
-import { editsText } from '../typing-in';
+import { typingIn } from '../typing-in';
 
 export interface Offer {
   /** Names the offer's place in the bar: kept when a removal joins the offer, so its Undo (and the focus on it) stays. */
@@ -345,8 +345,9 @@ const onMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
 const undoKeys = () => (onMac() ? { aria: 'Meta+Z', shown: '⌘Z' } : { aria: 'Control+Z', shown: 'Ctrl+Z' });
 
 /**
- * Ctrl+Z (⌘Z) undoes the newest change from anywhere in the page but a text field, whose own typing
- * it takes back: the bar comes last in the Tab order, many presses away from a row far up the list.
+ * Ctrl+Z (⌘Z) undoes the newest change from anywhere in the page but a field (a text field's own
+ * typing it takes back; a status select's change has no Undo, and an older change is not what the
+ * reader there means): the bar comes last in the Tab order, many presses away from a row far up the list.
  * `undoNewest` answers whether there was a change to undo (else the key is left to the browser).
  */
 function useUndoKeys(undoNewest: () => boolean): void {
@@ -355,10 +356,10 @@ function useUndoKeys(undoNewest: () => boolean): void {
   useEffect(() => {
     const mac = onMac();
     const onKey = (event: KeyboardEvent) => {
-      // (On a layout without Latin letters, by the key where Z is.)
-      const zKey = event.key.toLowerCase() === 'z' || (!/^[a-z]$/i.test(event.key) && event.code === 'KeyZ');
+      // (On a layout without Latin letters, by the key where Z is; not Dvorak's ";" there.)
+      const zKey = event.key.toLowerCase() === 'z' || (/^\p{L}$/u.test(event.key) && !/^[a-z]$/i.test(event.key) && event.code === 'KeyZ');
       const undoKey = (mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey) && !event.shiftKey && !event.altKey && zKey;
-      if (!undoKey || event.defaultPrevented || editsText(event.target)) return;
+      if (!undoKey || event.defaultPrevented || typingIn(event.target)) return;
       if (latest.current()) event.preventDefault();
     };
     addEventListener('keydown', onKey);
@@ -392,7 +393,8 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
     });
   useUndoKeys(() => {
     const newest = undo.offers[0];
-    if (!newest) return false;
+    // One Undo at a time, as by its button: a press while one runs is not taken.
+    if (!newest || undoing.busy) return false;
     void undoOnce(newest);
     return true;
   });
@@ -428,8 +430,9 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
                       type="button"
                       data-testid="undo"
                       aria-label={`Undo: ${offer.message}`}
-                      aria-keyshortcuts={keys.aria}
-                      title={`Undo (${keys.shown})`}
+                      // The keys undo the newest change: the first row's.
+                      aria-keyshortcuts={offer === undo.offers[0] ? keys.aria : undefined}
+                      title={offer === undo.offers[0] ? `Undo (${keys.shown})` : undefined}
                       aria-disabled={undoing.busy}
                       onClick={(event) => {
                         // A click from the keyboard (detail 0) is always meant.

@@ -269,6 +269,43 @@ describe('reading-list page: undo', () => {
   });
 });
 
+describe('reading-list page: search by what the store holds of a saved paper', () => {
+  const stored = (id: string, abstract: string) => ({
+    id, title: `Stored ${id}`, normTitle: `stored ${id}`, abstract, authors: [], rank: null, snapshot: null, source: 'feed' as const,
+    summary: { version: 1, tldr: 't', keyResults: [], codeLinks: [], topics: ['vision-language'], names: [] }, feed: null, related: [],
+  });
+  const shownIds = () => screen.queryAllByTestId('reading-item').map((row) => row.getAttribute('data-arxiv-id'));
+
+  test('a word of a saved paper\'s abstract finds it, also for a paper saved after the search began; the count says how many', async () => {
+    await db.papers.bulkPut([stored('2310.01779', 'We introduce CCEval, a GPT-4 assisted evaluation.'), stored('2501.00001', 'CCEval again, on another model.')]);
+    await openPage();
+    fireEvent.input(screen.getByTestId('search'), { target: { value: 'cceval' } });
+    await waitFor(() => expect(shownIds()).toEqual(['2310.01779']));
+    expect(screen.getByTestId('count').textContent).toBe('1 of 3 papers (1 by abstract or topics)');
+    await db.saved.put(savedItem({ id: '2501.00001', title: 'Another paper', addedAt: 4 }));
+    await waitFor(() => expect(shownIds()).toEqual(['2501.00001', '2310.01779']));
+    expect(screen.getByTestId('count').textContent).toBe('2 of 4 papers (2 by abstract or topics)');
+    // A topic the store gave it.
+    fireEvent.input(screen.getByTestId('search'), { target: { value: 'vision-language' } });
+    await waitFor(() => expect(shownIds()).toEqual(['2501.00001', '2310.01779']));
+  });
+
+  test('the store is read once for the papers listed, not again at each write a feed refresh makes near them (review)', async () => {
+    await db.papers.bulkPut([stored('2310.01779', 'We introduce CCEval.'), stored('2407.13623', 'Scaling laws.')]);
+    const reads = vi.spyOn(db.papers, 'bulkGet');
+    await openPage();
+    fireEvent.input(screen.getByTestId('search'), { target: { value: 'cceval' } });
+    await waitFor(() => expect(shownIds()).toEqual(['2310.01779']));
+    const readsAfterSearch = reads.mock.calls.length;
+    // Papers nobody saved, between the saved ids, as a feed refresh writes them.
+    await db.papers.bulkPut([stored('2401.00001', 'Other.'), stored('2402.00002', 'Others.')]);
+    fireEvent.input(screen.getByTestId('search'), { target: { value: 'cceva' } });
+    await waitFor(() => expect(shownIds()).toEqual(['2310.01779']));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reads.mock.calls.length).toBe(readsAfterSearch);
+  });
+});
+
 describe('reading-list page: Ctrl+Z', () => {
   const removeButton = (id: string) => document.querySelector<HTMLElement>(`[data-testid="reading-item"][data-arxiv-id="${id}"] [data-testid="remove"]`)!;
   const ctrlZ = (target: Element) => fireEvent.keyDown(target, { key: 'z', code: 'KeyZ', ctrlKey: true });
@@ -286,6 +323,21 @@ describe('reading-list page: Ctrl+Z', () => {
     await waitFor(async () => expect(await db.saved.get('2310.01779')).toBeDefined());
     await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
     expect(fireEvent.keyDown(document.body, { key: 'z', code: 'KeyZ', ctrlKey: true })).toBe(true);
+  });
+
+  test('on a status select it is left to the select (its change has no Undo; an older one is not meant); only the newest Undo says the keys', async () => {
+    await openPage();
+    fireEvent.click(removeButton('2310.01779'));
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain('Removed “HallE-Switch”'));
+    fireEvent.click(removeButton('2407.13623'));
+    fireEvent.click(screen.getByTestId('select-all'));
+    fireEvent.change(await screen.findByTestId('bulk-status'), { target: { value: 'read' } });
+    await waitFor(() => expect(screen.getAllByTestId('undo')).toHaveLength(2));
+    expect(screen.getAllByTestId('undo').map((button) => button.getAttribute('aria-keyshortcuts'))).toEqual(['Control+Z', null]);
+    ctrlZ(document.querySelector('[data-testid="reading-item"] select')!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await db.saved.get('1706.03762'))?.status).toBe('read');
+    expect(await db.saved.get('2310.01779')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, savedTypoSearch, searchedArxivId, searchItems, searchList, searchTerms, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
+import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, savedTypoSearch, searchedArxivId, searchList, searchTerms, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 
 const items = [
@@ -284,7 +284,7 @@ describe('reading-list query', () => {
       savedItem({ id: '2402.00001', title: 'The heads of attention', authors: ['Ada Lovelace'], addedAt: 2 }),
       savedItem({ id: '1512.03385', title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He'], addedAt: 1 }),
     ];
-    const search = (text: string, sort: 'added' | 'oldest' = 'added') => ids(searchItems(sortItems(saved, sort), saved, { ...EMPTY_QUERY, text }));
+    const search = (text: string, sort: 'added' | 'oldest' = 'added') => ids(searchList(sortItems(saved, sort), saved, { ...EMPTY_QUERY, text }).items);
     expect(search('lora')).toEqual(['2106.09685', '2305.14314']);
     expect(search('he')).toEqual(['1512.03385', '2402.00001']);
     // Among equals, the order picked.
@@ -298,7 +298,7 @@ describe('reading-list query', () => {
       savedItem({ id: '2106.09685', title: 'LoRA: Low-Rank Adaptation of Large Language Models', authors: ['Edward Hu'], tldr: 'Freezes the weights.', notes: 'Check the ablation tables', published: '2021-06-17', addedAt: 2 }),
       savedItem({ id: '2501.00007', title: 'Attention sinks in streaming models', authors: ['Guangxuan Xiao'], tldr: 'Keeps the first tokens, even on a tablet.', addedAt: 1 }),
     ];
-    const search = (text: string, filters: Partial<typeof EMPTY_QUERY> = {}) => ids(searchItems(sortItems(saved, filters.sort ?? 'added'), saved, { ...EMPTY_QUERY, ...filters, text }));
+    const search = (text: string, filters: Partial<typeof EMPTY_QUERY> = {}) => ids(searchList(sortItems(saved, filters.sort ?? 'added'), saved, { ...EMPTY_QUERY, ...filters, text }).items);
 
     test('a misspelled word of five letters or more (four, its neighbours swapped) finds the paper, in title, authors, TL;DR or tags', () => {
       expect(search('atention is all')).toEqual(['1706.03762']);

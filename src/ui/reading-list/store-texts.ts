@@ -1,0 +1,45 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PaperLensDatabase } from '../../db/database';
+import { savedPapersText } from '../../db/reading-list';
+import { prepareStoreSearchWhenIdle, type StoreTexts } from './query';
+
+/**
+ * The abstract and topics the store holds of the saved papers `ids` (null while the list is read),
+ * read once `wanted` (a search is typed), then for papers saved since: not a live query, which read
+ * the blocks of every saved paper again at each write a feed refresh or the arXiv completion made
+ * near one. Given once their search is made, while the page is idle; a paper no longer listed leaves
+ * them. Undefined until then.
+ */
+export function useStoreTexts(db: PaperLensDatabase, ids: readonly string[] | null, wanted: boolean): StoreTexts | undefined {
+  const [texts, setTexts] = useState<StoreTexts | undefined>(undefined);
+  // The ids read (those the store does not hold too: they are not asked again).
+  const asked = useRef(new Set<string>());
+  const idsKey = ids?.join(' ') ?? null;
+  useEffect(() => {
+    if (!wanted || ids === null) return;
+    const listed = new Set(ids);
+    for (const id of asked.current) if (!listed.has(id)) asked.current.delete(id);
+    const fresh = ids.filter((id) => !asked.current.has(id));
+    const gone = texts !== undefined && [...texts.keys()].some((id) => !listed.has(id));
+    if (fresh.length === 0 && !gone && texts !== undefined) return;
+    let stop = () => undefined as void;
+    let stopped = false;
+    savedPapersText(db, fresh).then(
+      (read) => {
+        if (stopped) return;
+        const next = new Map([...[...(texts ?? [])].filter(([id]) => listed.has(id)), ...read]);
+        stop = prepareStoreSearchWhenIdle(next, () => {
+          for (const id of fresh) asked.current.add(id);
+          setTexts(next);
+        });
+      },
+      // Unread, the search goes on by the papers' own fields.
+      () => undefined,
+    );
+    return () => {
+      stopped = true;
+      stop();
+    };
+  }, [wanted, idsKey]);
+  return texts;
+}
