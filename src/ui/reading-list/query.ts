@@ -536,7 +536,14 @@ function itemMatch(query: Omit<ListQuery, 'sort'>, storeTexts?: StoreTexts): ((i
   // is not in "filming", nor "rag" in "average".
   const atWordStart = terms.map((term) => term.length <= 3 && isAcronym(term));
   const apart = compoundsApart(query.text);
-  const stored = storeTexts && terms.length > 0 ? storeSearch(storeTexts) : null;
+  const stored = storeTexts && storeTexts.size > 0 && terms.length > 0 ? storeSearch(storeTexts) : null;
+  // Each term's papers by their store text, asked once per search (at the first paper that needs them), not per paper.
+  const storeHolders: (ReadonlySet<string> | undefined)[] = [];
+  const heldInStore = (at: number, item: SavedItem): boolean => {
+    if (stored === null) return false;
+    const holders = (storeHolders[at] ??= stored.holding(terms[at]!, atWordStart[at]!, apart.get(terms[at]!), forms[at] ?? null));
+    return holders.has(item.id);
+  };
   return (item) => {
     if (query.status !== 'all' && item.status !== query.status) return Match.None;
     if (tag !== null && !item.tags.some((candidate) => tagKey(candidate) === tag)) return Match.None;
@@ -550,7 +557,7 @@ function itemMatch(query: Omit<ListQuery, 'sort'>, storeTexts?: StoreTexts): ((i
       const found = atWordStart[at] ? wordFit(text, term) > 0 || namedAcronyms.get(item).includes(` ${term} `) : text.includes(term);
       const wordsApart = apart.get(term);
       if (found || (wordsApart !== undefined && wordFit(text, wordsApart) > 0) || (years[at]! && yearsOf(item).includes(term)) || (form != null && itemForms(item).includes(form))) continue;
-      if (stored === null || !stored.holding(term, atWordStart[at]!, wordsApart, form ?? null).has(item.id)) return Match.None;
+      if (!heldInStore(at, item)) return Match.None;
       match = Match.Store;
     }
     return match;
