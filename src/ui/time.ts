@@ -22,12 +22,16 @@ export function describeTime(at: number, now: number): string {
   return `on ${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}, ${time}`;
 }
 
+let dayFormat: Intl.DateTimeFormat | undefined;
+
 /**
  * A day as the popup and the reading list both write it: "Dec 2, 2026" in the reader's language,
  * the month named so that no reader takes 12/1 for the 12th of January.
  */
 export function describeDay(at: number): string {
-  return new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  // One formatter (toLocaleDateString makes one at each call): the reading list's rows write two days each at every render.
+  dayFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return dayFormat.format(at);
 }
 
 /** How long ago, within a week ("5 min ago", "3 days ago"); further back, the day ("Jan 3, 2025"). */

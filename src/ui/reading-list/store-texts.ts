@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperLensDatabase } from '../../db/database';
 import { savedPapersText } from '../../db/reading-list';
 import { prepareStoreSearchWhenIdle, type StoreTexts } from './query';
@@ -14,7 +14,7 @@ export function useStoreTexts(db: PaperLensDatabase, ids: readonly string[] | nu
   const [texts, setTexts] = useState<StoreTexts | undefined>(undefined);
   // The ids read (those the store does not hold too: they are not asked again).
   const asked = useRef(new Set<string>());
-  const idsKey = ids?.join(' ') ?? null;
+  const idsKey = useMemo(() => ids?.join(' ') ?? null, [ids]);
   useEffect(() => {
     if (!wanted || ids === null) return;
     const listed = new Set(ids);
