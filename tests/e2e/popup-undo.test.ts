@@ -171,16 +171,20 @@ describe('popup Undo', () => {
     await popup.keyboard.press('Control+z');
     await popup.waitForTimeout(300);
     expect(await savedIds(popup)).toEqual([]);
-    await popup.getByTestId('search').fill('');
+    await popup.keyboard.press('Control+a');
+    await popup.keyboard.press('Backspace');
     await first.getByTestId('save').focus();
     await popup.keyboard.press('Control+z');
     await expect.poll(() => savedIds(popup)).toEqual([id]);
     await expect.poll(() => first.getByTestId('save').textContent()).toBe('Saved');
     await expect.poll(() => popup.getByTestId('undo-offer').count()).toBe(0);
-    // With nothing to undo, the key does nothing.
+    // With nothing to undo, the key does nothing: not even the browser's undo, which took back the
+    // search cleared above (QA: it came back and took the focus).
     await popup.keyboard.press('Control+z');
     await popup.waitForTimeout(300);
     expect(await savedIds(popup)).toEqual([id]);
+    expect(await popup.getByTestId('search').inputValue()).toBe('');
+    expect(await focused(popup)).toBe(`save in trending-item:${id}`);
     await popup.close();
   });
 

@@ -474,7 +474,9 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const typingPaused = useSettledText(query.text, STORE_SEARCH_PAUSE_MS) === query.text;
   const pausedStoreTexts = typingPaused ? storeTexts : undefined;
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
-  const search = useMemo(() => searchList(sorted, items ?? [], query, pausedStoreTexts), [sorted, query.status, query.tag, query.text, pausedStoreTexts]);
+  const search = useMemo(() => searchList(sorted, items ?? [], query, pausedStoreTexts, storeTexts), [sorted, query.status, query.tag, query.text, pausedStoreTexts, storeTexts]);
+  // Until then, no paper may yet be all the abstracts add: "No saved paper matches" would be said too soon.
+  const storeSearchPending = query.text.trim() !== '' && !typingPaused && (storeTexts?.size ?? 0) > 0;
   const filtered = search.items;
   // The row holding the focus keeps its place while the reader edits it (held-row.ts).
   const heldRows = useHeldRow(listRef, filtered, items, query.sort);
@@ -659,6 +661,12 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       <Empty testId="empty">
         <h2>Your reading list is empty</h2>
         <p>Save papers with the Save button on their arXiv or Hugging Face page, from the toolbar popup, or import a file above (a PaperLens backup, BibTeX, or a list of arXiv ids).</p>
+      </Empty>
+    );
+  } else if (shown.length === 0 && storeSearchPending) {
+    body = (
+      <Empty testId="searching-abstracts">
+        <p>Looking in the abstracts…</p>
       </Empty>
     );
   } else if (shown.length === 0) {

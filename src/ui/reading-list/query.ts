@@ -627,11 +627,12 @@ export interface SearchList {
  * lists saved papers: QA, "he" listed Kaiming He's paper last of 10, "lora" QLoRA before LoRA), then
  * those found only with `storeTexts` (a word in the abstract), in the list's order; a typo forgiven
  * as the popup forgives it in saved papers: when a word of the search is in none of `items` (the
- * whole list, unsorted: its typo index is built once per list) nor their store texts, the items its
- * typo search finds (not by notes) follow those found as typed, in the list's order, under the same
- * status, tag and year filters.
+ * whole list, unsorted: its typo index is built once per list) nor their store texts
+ * (`storeVocabulary`: those not searched yet too, so a word an abstract holds is not shown as a typo
+ * first), the items its typo search finds (not by notes) follow those found as typed, in the list's
+ * order, under the same status, tag and year filters.
  */
-export function searchList(sorted: readonly SavedItem[], items: readonly SavedItem[], query: Omit<ListQuery, 'sort'>, storeTexts?: StoreTexts): SearchList {
+export function searchList(sorted: readonly SavedItem[], items: readonly SavedItem[], query: Omit<ListQuery, 'sort'>, storeTexts?: StoreTexts, storeVocabulary = storeTexts): SearchList {
   const match = itemMatch(query, storeTexts);
   const matched: SavedItem[] = [];
   const byStore: SavedItem[] = [];
@@ -642,7 +643,7 @@ export function searchList(sorted: readonly SavedItem[], items: readonly SavedIt
   }
   const own = byWordFit(matched, searchTerms(query.text), savedNames);
   const found = [...own, ...byStore];
-  if (searchedArxivId(query.text) !== null || !hasTypo(query.text, savedVocabularies(items, storeTexts))) return { items: found, byStoreText: byStore.length };
+  if (searchedArxivId(query.text) !== null || !hasTypo(query.text, savedVocabularies(items, storeVocabulary))) return { items: found, byStoreText: byStore.length };
   // The typo index knows no item's year: a year is matched as filterItems matches it.
   const words = query.text.split(/\s+/);
   const isYear = (word: string) => YEAR.test(word.replace(WORD_EDGES, ''));

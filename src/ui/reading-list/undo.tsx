@@ -7,7 +7,7 @@ import { errorMessage } from '../../messaging/error-message';
 import { editedFields } from '../../export/merge';
 import { useTimedOffers } from '../timed-offer';
 import { useOneAtATime } from '../one-at-a-time';
-import { typingIn } from '../typing-in';
+import { editsText, typingIn } from '../typing-in';
 
 export interface Offer {
   /** Names the offer's place in the bar: kept when a removal joins the offer, so its Undo (and the focus on it) stays. */
@@ -348,9 +348,9 @@ const undoKeys = () => (onMac() ? { aria: 'Meta+Z', shown: '⌘Z' } : { aria: 'C
  * Ctrl+Z (⌘Z) undoes the newest change from anywhere in the page but a field (a text field's own
  * typing it takes back; a status select's change has no Undo, and an older change is not what the
  * reader there means): the bar comes last in the Tab order, many presses away from a row far up the list.
- * `undoNewest` answers whether there was a change to undo (else the key is left to the browser).
+ * `undoNewest` undoes it, if there is one.
  */
-function useUndoKeys(undoNewest: () => boolean): void {
+function useUndoKeys(undoNewest: () => void): void {
   const latest = useRef(undoNewest);
   latest.current = undoNewest;
   useEffect(() => {
@@ -359,8 +359,11 @@ function useUndoKeys(undoNewest: () => boolean): void {
       // (On a layout without Latin letters, by the key where Z is; not Dvorak's ";" there.)
       const zKey = event.key.toLowerCase() === 'z' || (/^\p{L}$/u.test(event.key) && !/^[a-z]$/i.test(event.key) && event.code === 'KeyZ');
       const undoKey = (mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey) && !event.shiftKey && !event.altKey && zKey;
-      if (!undoKey || event.defaultPrevented || typingIn(event.target)) return;
-      if (latest.current()) event.preventDefault();
+      if (!undoKey || event.defaultPrevented || editsText(event.target)) return;
+      // Never the browser's own: outside a text field it takes back the last typing in one (a
+      // search cleared a while ago came back, and took the focus).
+      event.preventDefault();
+      if (!typingIn(event.target)) latest.current();
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
@@ -394,9 +397,7 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
   useUndoKeys(() => {
     const newest = undo.offers[0];
     // One Undo at a time, as by its button: a press while one runs is not taken.
-    if (!newest || undoing.busy) return false;
-    void undoOnce(newest);
-    return true;
+    if (newest && !undoing.busy) void undoOnce(newest);
   });
   // The live region is always there (and takes no room while empty), so a screen reader announces
   // each offer when it comes: one inserted together with its text is not announced.
