@@ -261,19 +261,26 @@ export async function knownPapers(db: PaperLensDatabase, ids: readonly string[])
   return new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
 }
 
+/** What the reading list's search reads of a saved paper the store holds. */
+export interface SearchedPaperText {
+  abstract: string;
+  /** Its topics and the names its abstract uses. */
+  terms: string[];
+}
+
 /**
- * The abstract and topics the store holds of each of these saved papers, by id, for the reading list's
- * search; a paper the store does not hold, or a row the schema cannot read, has none.
+ * The abstract, topics and abstract's names the store holds of each of these saved papers, by id, for
+ * the reading list's search; a paper the store does not hold, or a row the schema cannot read, has none.
  */
-export async function savedPapersText(db: PaperLensDatabase, ids: readonly string[]): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
+export async function savedPapersText(db: PaperLensDatabase, ids: readonly string[]): Promise<Map<string, SearchedPaperText>> {
+  const texts = new Map<string, SearchedPaperText>();
   const sorted = [...ids].sort();
   // A few blocks at a time (ids in order are mostly in neighbouring blocks): the page reads them
   // while the reader types, and each read's copy into the page holds it.
   for (let at = 0; at < sorted.length; at += SAVED_TEXTS_PER_READ) {
     for (const paper of await db.papers.bulkGet(sorted.slice(at, at + SAVED_TEXTS_PER_READ))) {
       const read = SearchedPaperTextSchema.safeParse(paper);
-      if (read.success) texts.set(read.data.id, [read.data.abstract, ...read.data.summary.topics].join('\n'));
+      if (read.success) texts.set(read.data.id, { abstract: read.data.abstract, terms: [...read.data.summary.topics, ...read.data.summary.names] });
     }
   }
   return texts;

@@ -50,7 +50,7 @@ export type Paper = z.infer<typeof PaperSchema>;
 export const SearchedPaperTextSchema = z.object({
   id: ArxivIdSchema,
   abstract: Abstract,
-  summary: z.object({ topics: SummarySchema.shape.topics }),
+  summary: z.object({ topics: SummarySchema.shape.topics, names: SummarySchema.shape.names }),
 });
 
 /** What a search result shows of a paper: kept with it in the search index. */

@@ -93,6 +93,9 @@ describe('reading-list page', () => {
     await search.fill('cceval');
     await expect.poll(shownIds).toEqual(['2310.01779']);
     await expect.poll(() => page.getByTestId('count').textContent()).toBe('1 of 30 papers (1 by abstract or topics)');
+    // A name the abstract uses, misspelled (QA: the popup found it, the reading list did not).
+    await search.fill('ccevel');
+    await expect.poll(shownIds).toEqual(['2310.01779']);
     await search.fill('filler paper 2');
     await expect.poll(() => list().getAttribute('data-count')).toBe('10'); // every word: 02, 12, 20–27
     await search.fill('zzqxy');

@@ -1,4 +1,5 @@
 import { tagKey, type ReadingStatus, type SavedItem } from '../../schema';
+import type { SearchedPaperText } from '../../db/reading-list';
 import { compoundTerms, foldForSearch, HYPHEN, withGermanSpellings } from '../../search/tokenize';
 import { acronymSpellings, isAcronym } from '../../search/acronyms';
 import { arxivIdFromSearch, idYearMonth } from '../../papers/ids';
@@ -186,27 +187,27 @@ const itemForms = (item: SavedItem): string => formsTexts.get(item);
  * (savedPapersText, src/db/reading-list.ts). A search finds a paper by them after the papers its
  * own fields match: a reader looks for "GSM8K" or a method among the papers they saved.
  */
-export type StoreTexts = ReadonlyMap<string, string>;
+export type StoreTexts = ReadonlyMap<string, SearchedPaperText>;
 
 /** A store text's search text, word forms and acronyms in names, kept per paper while its text is the same. */
 interface StoreHaystack {
-  source: string;
+  source: SearchedPaperText;
   text: string;
   forms?: string;
   acronyms?: string;
 }
 const storeHaystacks = new Map<string, StoreHaystack>();
 
-function storeHaystack(id: string, source: string): StoreHaystack {
+function storeHaystack(id: string, source: SearchedPaperText): StoreHaystack {
   const kept = storeHaystacks.get(id);
   if (kept !== undefined && kept.source === source) return kept;
-  const made: StoreHaystack = { source, text: searchText(source) };
+  const made: StoreHaystack = { source, text: searchText([source.abstract, ...source.terms].join('\n')) };
   storeHaystacks.set(id, made);
   return made;
 }
 
 const storeForms = (made: StoreHaystack): string => (made.forms ??= formsText(made.text) + acronymWords(made.text));
-const storeAcronyms = (made: StoreHaystack): string => (made.acronyms ??= acronymsInNames(made.source));
+const storeAcronyms = (made: StoreHaystack): string => (made.acronyms ??= acronymsInNames([made.source.abstract, ...made.source.terms].join('\n')));
 
 /** Texts of many papers joined in one string, where a word is looked for once for all of them. */
 class JoinedTexts {
@@ -262,13 +263,25 @@ class StoreSearch {
   // The papers holding a term as typed, by term (and whether at a word's start).
   private readonly typed = new Map<string, ReadonlySet<string>>();
 
-  constructor(storeTexts: StoreTexts) {
-    const ids = [...storeTexts.keys()];
+  private readonly ids: readonly string[];
+  private typos?: TypoSearch<string>;
+
+  constructor(private readonly storeTexts: StoreTexts) {
+    const ids = (this.ids = [...storeTexts.keys()]);
     const made = ids.map((id) => storeHaystack(id, storeTexts.get(id)!));
     for (const [at, paper] of made.entries()) this.textOf.set(ids[at]!, paper.text);
     this.texts = new JoinedTexts(ids, made.map((paper) => paper.text));
     this.forms = new JoinedTexts(ids, made.map(storeForms));
     this.acronyms = new JoinedTexts(ids, made.map(storeAcronyms));
+  }
+
+  /** The papers whose topics or abstract's names (GSM8K, HumanEval) the query finds despite a typo, best first, as the popup finds them. */
+  typoMatches(query: string, limit: number): string[] {
+    return this.typoIndex().matches(query, limit);
+  }
+
+  typoIndex(): TypoSearch<string> {
+    return (this.typos ??= typoSearch(this.ids, (id) => ({ title: '', authors: [], other: this.storeTexts.get(id)!.terms })));
   }
 
   /** Whether any paper's store text holds `word` (folded as searchTerms folds it). */
@@ -345,7 +358,7 @@ export function prepareStoreSearchWhenIdle(storeTexts: StoreTexts, done: () => v
       return;
     }
     for (const id of storeHaystacks.keys()) if (!storeTexts.has(id)) storeHaystacks.delete(id);
-    storeSearch(storeTexts);
+    storeSearch(storeTexts).typoIndex();
     done();
   };
   let idle = requestIdleCallback(build);
@@ -647,10 +660,16 @@ export function searchList(sorted: readonly SavedItem[], items: readonly SavedIt
   // The typo index knows no item's year: a year is matched as filterItems matches it.
   const words = query.text.split(/\s+/);
   const isYear = (word: string) => YEAR.test(word.replace(WORD_EDGES, ''));
-  const typoFound = new Set(savedTypoSearch(items).matches(words.filter((word) => !isYear(word)).join(' '), items.length));
+  const typoQuery = words.filter((word) => !isYear(word)).join(' ');
+  const typoFound = new Set(savedTypoSearch(items).matches(typoQuery, items.length));
   for (const item of found) typoFound.delete(item);
-  const more = sorted.filter((item) => typoFound.has(item));
-  return { items: [...found, ...filterItems(more, { ...query, text: words.filter(isYear).join(' ') })], byStoreText: byStore.length };
+  // Then those whose topics or abstract's names it finds so ("humneval": HumanEval), as the popup does.
+  const storeTypoIds = new Set(storeTexts && storeTexts.size > 0 ? storeSearch(storeTexts).typoMatches(typoQuery, items.length) : []);
+  const byStoreTypo = sorted.filter((item) => storeTypoIds.has(item.id) && !typoFound.has(item) && !found.includes(item));
+  const yearsOnly = { ...query, text: words.filter(isYear).join(' ') };
+  const byTypo = filterItems(sorted.filter((item) => typoFound.has(item)), yearsOnly);
+  const byStoreTypoShown = filterItems(byStoreTypo, yearsOnly);
+  return { items: [...found, ...byTypo, ...byStoreTypoShown], byStoreText: byStore.length + byStoreTypoShown.length };
 }
 
 /**

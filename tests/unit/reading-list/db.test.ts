@@ -249,14 +249,14 @@ describe('clear data', () => {
 });
 
 describe('what the store holds of saved papers, for the reading list\'s search', () => {
-  test('savedPapersText: the abstract and topics of each paper the store holds; none for others or for a row it cannot read', async () => {
+  test('savedPapersText: the abstract, topics and abstract\'s names of each paper the store holds; none for others or for a row it cannot read', async () => {
     const paper = (id: string, abstract: string, topics: string[]) => ({
       id, title: `Paper ${id}`, normTitle: `paper ${id}`, abstract, authors: [], rank: null, snapshot: null, source: 'feed' as const,
       summary: { version: 1, tldr: 't', keyResults: [], codeLinks: [], topics, names: [] }, feed: null, related: [],
     });
-    await db.papers.bulkPut([paper(A, 'We introduce CCEval.', ['vision-language', 'hallucination']), paper(B, 'x'.repeat(30_000), [])]);
+    await db.papers.bulkPut([{ ...paper(A, 'We introduce CCEval.', ['vision-language', 'hallucination']), summary: { version: 1, tldr: 't', keyResults: [], codeLinks: [], topics: ['vision-language', 'hallucination'], names: ['CCEval'] } }, paper(B, 'x'.repeat(30_000), [])]);
     const texts = await savedPapersText(db, [A, B, C]);
-    expect([...texts]).toEqual([[A, 'We introduce CCEval.\nvision-language\nhallucination']]);
+    expect([...texts]).toEqual([[A, { abstract: 'We introduce CCEval.', terms: ['vision-language', 'hallucination', 'CCEval'] }]]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, savedTypoSearch, searchedArxivId, searchList, searchTerms, sortItems, statusCounts, tagCounts } from '../../../src/ui/reading-list/query';
+import { byWordFit, EMPTY_QUERY, filterItems, holdInPlace, savedNames, savedTypoSearch, searchedArxivId, searchList, searchTerms, sortItems, statusCounts, tagCounts, type StoreTexts } from '../../../src/ui/reading-list/query';
 import { savedItem } from '../export/fixtures';
 
 const items = [
@@ -387,11 +387,11 @@ describe('reading-list query', () => {
       savedItem({ id: '2501.00010', title: 'Entmix: mixing entries', addedAt: 0 }),
     ];
     const storeTexts = new Map([
-      ['2110.14168', 'We introduce GSM8K, a dataset of 8.5K grade school math word problems.\nmath reasoning'],
-      ['2201.11903', 'Prompting a 540B-parameter language model with eight chain of thought exemplars achieves state of the art accuracy on the GSM8K benchmark of math word problems.\nreasoning'],
-      ['2306.00978', 'Large language models quantized to 4 bits run on a single GPU, with sparse entmax attention.\nquantization\nefficient inference'],
+      ['2110.14168', { abstract: 'We introduce GSM8K, a dataset of 8.5K grade school math word problems.', terms: ['math reasoning', 'GSM8K'] }],
+      ['2201.11903', { abstract: 'Prompting a 540B-parameter language model with eight chain of thought exemplars achieves state of the art accuracy on the GSM8K benchmark of math word problems.', terms: ['reasoning', 'GSM8K', 'HumanEval'] }],
+      ['2306.00978', { abstract: 'Large language models quantized to 4 bits run on a single GPU, with sparse entmax attention.', terms: ['quantization', 'efficient inference', 'GPU'] }],
     ]);
-    const search = (text: string, filters: Partial<typeof EMPTY_QUERY> = {}, texts: ReadonlyMap<string, string> | null = storeTexts) =>
+    const search = (text: string, filters: Partial<typeof EMPTY_QUERY> = {}, texts: StoreTexts | null = storeTexts) =>
       searchList(sortItems(saved, 'added'), saved, { ...EMPTY_QUERY, ...filters, text }, texts ?? undefined);
 
     test('after the papers whose own fields hold the search, in the list\'s order, counted', () => {
@@ -410,6 +410,15 @@ describe('reading-list query', () => {
       expect(ids(search('gsm8k', { status: 'reading' }).items)).toEqual([]);
       // A short acronym only where a word starts: "gpu" is in the abstract, "pu" in none.
       expect(ids(search('gpu').items)).toEqual(['2306.00978']);
+    });
+
+    test('a name the abstract uses or a topic is found despite a typo, after the typos of saved papers\' own words, counted', () => {
+      expect(ids(search('humneval').items)).toEqual(['2201.11903']);
+      expect(search('humneval').byStoreText).toBe(1);
+      expect(ids(search('humneval', {}, null).items)).toEqual([]);
+      expect(ids(search('efficent inference').items)).toEqual(['2306.00978']);
+      // A typo in a saved paper's own words comes first: "verifers" is Training Verifiers' title.
+      expect(ids(search('verifers').items)).toEqual(['2110.14168']);
     });
 
     test('a word an abstract holds is no typo of a saved paper\'s word', () => {
