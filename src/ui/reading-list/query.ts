@@ -183,9 +183,9 @@ const formsTexts = new ItemTexts(haystack, (folded) => formsText(folded) + acron
 const itemForms = (item: SavedItem): string => formsTexts.get(item);
 
 /**
- * What the store holds of saved papers beyond their own fields, by id: the abstract and the topics
- * (savedPapersText, src/db/reading-list.ts). A search finds a paper by them after the papers its
- * own fields match: a reader looks for "GSM8K" or a method among the papers they saved.
+ * What the store holds of saved papers beyond their own fields, by id: the abstract, the topics and
+ * the names the abstract uses (savedPapersText, src/db/reading-list.ts). A search finds a paper by
+ * them after the papers its own fields match: a reader looks for "GSM8K" or a method among the papers they saved.
  */
 export type StoreTexts = ReadonlyMap<string, SearchedPaperText>;
 
@@ -258,12 +258,11 @@ class StoreSearch {
   private readonly texts: JoinedTexts;
   private readonly forms: JoinedTexts;
   private readonly acronyms: JoinedTexts;
+  private readonly ids: readonly string[];
   private readonly textOf = new Map<string, string>();
   private readonly holders = new Map<string, ReadonlySet<string>>();
   // The papers holding a term as typed, by term (and whether at a word's start).
   private readonly typed = new Map<string, ReadonlySet<string>>();
-
-  private readonly ids: readonly string[];
   private typos?: TypoSearch<string>;
 
   constructor(private readonly storeTexts: StoreTexts) {
@@ -280,6 +279,7 @@ class StoreSearch {
     return this.typoIndex().matches(query, limit);
   }
 
+  /** The papers' topics and abstract's names indexed for typoMatches (made once, when first asked). */
   typoIndex(): TypoSearch<string> {
     return (this.typos ??= typoSearch(this.ids, (id) => ({ title: '', authors: [], other: this.storeTexts.get(id)!.terms })));
   }
@@ -665,7 +665,8 @@ export function searchList(sorted: readonly SavedItem[], items: readonly SavedIt
   for (const item of found) typoFound.delete(item);
   // Then those whose topics or abstract's names it finds so ("humneval": HumanEval), as the popup does.
   const storeTypoIds = new Set(storeTexts && storeTexts.size > 0 ? storeSearch(storeTexts).typoMatches(typoQuery, items.length) : []);
-  const byStoreTypo = sorted.filter((item) => storeTypoIds.has(item.id) && !typoFound.has(item) && !found.includes(item));
+  const foundAlready = new Set(found);
+  const byStoreTypo = sorted.filter((item) => storeTypoIds.has(item.id) && !typoFound.has(item) && !foundAlready.has(item));
   const yearsOnly = { ...query, text: words.filter(isYear).join(' ') };
   const byTypo = filterItems(sorted.filter((item) => typoFound.has(item)), yearsOnly);
   const byStoreTypoShown = filterItems(byStoreTypo, yearsOnly);

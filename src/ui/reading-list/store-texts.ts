@@ -4,7 +4,7 @@ import { savedPapersText } from '../../db/reading-list';
 import { prepareStoreSearchWhenIdle, type StoreTexts } from './query';
 
 /**
- * The abstract and topics the store holds of the saved papers `ids` (null while the list is read),
+ * The abstract, topics and abstract's names the store holds of the saved papers `ids` (null while the list is read),
  * read once `wanted` (a search is typed), then for papers saved since: not a live query, which read
  * the blocks of every saved paper again at each write a feed refresh or the arXiv completion made
  * near one. Given once their search is made, while the page is idle; a paper no longer listed leaves
