@@ -89,7 +89,7 @@ describe('the popup over two days of the feed', () => {
     answer = () => ({ status: 503, body: 'maintenance', headers: { 'Retry-After': until.toUTCString() } });
     await refresh(popup);
     // The popup says Hugging Face asked to wait 2 h, and when the next try is.
-    await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(/HTTP 503 · next try (at|on) .*it asks to wait 2 h/);
+    await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(/HTTP 503 · next try (tomorrow at|at|on) .*it asks to wait 2 h/);
     expect(await popup.getByTestId('trending-item').count()).toBe(dayB.length);
     const before = feedCalls;
     await popup.getByTestId('refresh-feed').click();

@@ -40,9 +40,9 @@ test("after a 429 asking to wait 6 s, Refresh fetches once the wait is over (it 
   await refreshFetching(popup);
   // The note says our own next try and, sooner, when Refresh works again, as its Details say (6 s).
   const note = popup.getByTestId('feed-failure');
-  await expect.poll(() => note.textContent(), { interval: 100 }).toMatch(/^Update failed: Hugging Face is rate-limiting requests · next try (at|on) .+ · Refresh possible (at|on) .+it asks to wait 6 s$/);
+  await expect.poll(() => note.textContent(), { interval: 100 }).toMatch(/^Update failed: Hugging Face is rate-limiting requests · next try (tomorrow at|at|on) .+ · Refresh possible (tomorrow at|at|on) .+it asks to wait 6 s$/);
   // Once that time has passed, it is no longer said (QA: it stayed, in the past).
-  await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/^Update failed: Hugging Face is rate-limiting requests · next try (at|on) [^·]+Details/);
+  await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/^Update failed: Hugging Face is rate-limiting requests · next try (tomorrow at|at|on) [^·]+Details/);
   expect(await note.textContent()).not.toContain('Refresh possible');
   answer = { status: 200, body: feedJson };
   await refreshFetching(popup);
@@ -56,7 +56,7 @@ test("after a 429 asking to wait 6 s, Refresh fetches once the wait is over (it 
   await popup.getByTestId('refresh-feed').click();
   await expect
     .poll(async () => (await popup.getByTestId('refresh-held').allTextContents()).join(' | '))
-    .toMatch(/^Not refreshed: Hugging Face is rate-limiting requests; Refresh possible (at|on) .+ \(in 2 min\)$/);
+    .toMatch(/^Not refreshed: Hugging Face is rate-limiting requests; Refresh possible (tomorrow at|at|on) .+ \(in 2 min\)$/);
   expect(feedCalls).toBe(before);
   // Said in the live region that was there before, so a screen reader reads it.
   expect(await popup.locator('.trending-head > [role=status]').getByTestId('refresh-held').count()).toBe(1);

@@ -79,12 +79,12 @@ describe('trending from the daily-papers feed', () => {
     expect(await opened.getByTestId('trending-source').textContent()).toBe('Bundled snapshot · 2025-07-30');
     // Never fetched, no connection, nobody pressed Refresh: said quietly, not as an error, the browser's "Failed to fetch" in words.
     const note = opened.getByTestId('feed-failure');
-    expect(await note.textContent()).toMatch(/^Showing the bundled snapshot · the live list will load when huggingface\.co can be reached \(next try (at|on) [^)]+\)Details/);
+    expect(await note.textContent()).toMatch(/^Showing the bundled snapshot · the live list will load when huggingface\.co can be reached \(next try (tomorrow at|at|on) [^)]+\)Details/);
     expect(await note.getAttribute('class')).not.toContain('problem');
     expect(await opened.getByTestId('feed-failure-details').textContent()).toBe('Detailsno connection to huggingface.co, or the request was blocked');
     // A press that fails offline is an error: the reader asked.
     await refreshFromPopup(opened);
-    await expect.poll(() => note.textContent()).toMatch(/^Update failed: huggingface\.co could not be reached · next try (at|on) /);
+    await expect.poll(() => note.textContent()).toMatch(/^Update failed: huggingface\.co could not be reached · next try (tomorrow at|at|on) /);
     expect(await note.getAttribute('class')).toContain('problem');
 
     respond = 'good';
@@ -177,7 +177,7 @@ describe('trending from the daily-papers feed', () => {
     respond = kind;
     const popup = await refreshFromPopup();
     await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(reason);
-    expect(await popup.getByTestId('feed-failure').textContent()).toMatch(/next try (at|on)/);
+    expect(await popup.getByTestId('feed-failure').textContent()).toMatch(/next try (tomorrow at|at|on)/);
     // The technical reason is one click away, folded under Details.
     const details = popup.getByTestId('feed-failure-details');
     expect(await details.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
@@ -192,7 +192,7 @@ describe('trending from the daily-papers feed', () => {
   test('a feed that lists no papers (a day with none yet) is no failure: the list stays, and the popup says when it looks again', async () => {
     respond = 'empty';
     const popup = await refreshFromPopup();
-    await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(/^No new papers: the feed lists no papers today · next look (at|on) /);
+    await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(/^No new papers: the feed lists no papers today · next look (tomorrow at|at|on) /);
     expect(await popup.getByTestId('trending-source').textContent()).toMatch(/^Live · /);
     expect(await popup.getByTestId('trending-item').count()).toBe(13);
     await popup.close();
@@ -210,7 +210,7 @@ describe('trending from the daily-papers feed', () => {
     respond = '429';
     const popup = await refreshFromPopup();
     await expect.poll(() => popup.getByTestId('feed-failure').textContent()).toMatch(/429|rate|too many/i);
-    expect(await popup.getByTestId('feed-failure').textContent()).toMatch(/next try (at|on)/);
+    expect(await popup.getByTestId('feed-failure').textContent()).toMatch(/next try (tomorrow at|at|on)/);
     expect(await popup.getByTestId('trending-item').count()).toBe(13);
     const before = feedCalls;
     await popup.getByTestId('refresh-feed').click();
