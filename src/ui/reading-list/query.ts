@@ -198,16 +198,19 @@ interface StoreHaystack {
 }
 const storeHaystacks = new Map<string, StoreHaystack>();
 
+/** A store text as written: its abstract, then its topics and names, a line each. */
+const writtenStoreText = (source: SearchedPaperText): string => [source.abstract, ...source.terms].join('\n');
+
 function storeHaystack(id: string, source: SearchedPaperText): StoreHaystack {
   const kept = storeHaystacks.get(id);
   if (kept !== undefined && kept.source === source) return kept;
-  const made: StoreHaystack = { source, text: searchText([source.abstract, ...source.terms].join('\n')) };
+  const made: StoreHaystack = { source, text: searchText(writtenStoreText(source)) };
   storeHaystacks.set(id, made);
   return made;
 }
 
 const storeForms = (made: StoreHaystack): string => (made.forms ??= formsText(made.text) + acronymWords(made.text));
-const storeAcronyms = (made: StoreHaystack): string => (made.acronyms ??= acronymsInNames([made.source.abstract, ...made.source.terms].join('\n')));
+const storeAcronyms = (made: StoreHaystack): string => (made.acronyms ??= acronymsInNames(writtenStoreText(made.source)));
 
 /** Texts of many papers joined in one string, where a word is looked for once for all of them. */
 class JoinedTexts {
