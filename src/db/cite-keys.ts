@@ -1,7 +1,7 @@
-import type { IndexableType } from 'dexie';
+import type { IndexableType, Transaction } from 'dexie';
 import * as z from 'zod/mini';
 import { baseCitationKey, citeKeyId, newCitationKey, wantsCiteKey } from '../export/bibtex';
-import { CITE_KEY_PATTERN, isKeepableCiteKey, type SavedItem } from '../schema';
+import { CITE_KEY_PATTERN, isKeepableCiteKey, type Meta, type SavedItem } from '../schema';
 import type { PaperLensDatabase } from './database';
 
 /** The `meta` row keeping the keys Copy BibTeX gave papers: JSON `[id, key][]`, oldest first. */
@@ -118,4 +118,38 @@ export async function keysGivenToOthers(db: PaperLensDatabase, items: readonly S
 /** Forgets the keys Copy BibTeX gave (the reading data is cleared). Run inside a read-write transaction on `db.meta`. */
 export async function forgetGivenCiteKeys(db: PaperLensDatabase): Promise<void> {
   await db.meta.delete(GIVEN_CITE_KEYS_KEY);
+}
+
+/**
+ * Store version 20: a key made before its parts were capped (baseCitationKey) could be longer than
+ * CITE_KEY_PATTERN allows, and every read of its item refused the item: the reading list and its
+ * exports left the paper out, and a given one made the row of given keys unreadable. Each item
+ * holding a key the pattern refuses, saved or removed, gets the key a save gives it now, free of
+ * the other keys; such a given key is forgotten (the paper is given a new one when copied again).
+ */
+export async function rekeyRefusedCiteKeys(transaction: Transaction): Promise<void> {
+  const meta = transaction.table<Meta, string>('meta');
+  const givenRow = await meta.get(GIVEN_CITE_KEYS_KEY);
+  let given: [string, string][] = [];
+  try {
+    const parsed = z.array(z.tuple([z.string(), z.string()])).safeParse(givenRow ? JSON.parse(givenRow.value) : []);
+    if (parsed.success) given = parsed.data;
+  } catch {
+    // Not JSON: read as none, as givenCiteKeys does.
+  }
+  const keptGiven = given.filter(([, key]) => isKeepableCiteKey(key));
+  if (keptGiven.length < given.length) await meta.put({ key: GIVEN_CITE_KEYS_KEY, value: JSON.stringify(keptGiven) });
+  const taken = new Set(keptGiven.map(([, key]) => citeKeyId(key)));
+  const tables = ['saved', 'removed'].map((name) => transaction.table<SavedItem, string>(name));
+  const rows = await Promise.all(tables.map((table) => table.toArray()));
+  for (const item of rows.flat()) if (isKeepableCiteKey(item.citeKey)) taken.add(citeKeyId(item.citeKey));
+  for (const [at, table] of tables.entries()) {
+    const refused = rows[at]!.filter((item) => item.citeKey !== undefined && !isKeepableCiteKey(item.citeKey));
+    const rekeyed = refused.map((item) => {
+      const citeKey = newCitationKey(item, taken);
+      taken.add(citeKeyId(citeKey));
+      return { ...item, citeKey };
+    });
+    await table.bulkPut(rekeyed);
+  }
 }

@@ -11,6 +11,7 @@ import { titleKeyOfRow } from './title-key';
 import { mergeItem } from '../export/merge';
 import { legacyCitationKeys, wantsCiteKey } from '../export/bibtex';
 import { isKeepableCiteKey } from '../schema';
+import { rekeyRefusedCiteKeys } from './cite-keys';
 import { placeholderTitle, withoutSubjectClass } from '../papers/ids';
 
 export interface SearchIndexRow {
@@ -147,6 +148,8 @@ async function rebuildSearchIndexFromBlocks(transaction: Transaction): Promise<v
  *  19 — an acronym among the names only the abstract uses finds its paper by the long form too
  *       ("mixture of experts" finds a paper whose abstract alone says MoE), at an eighth of an
  *       occurrence (posting weights in eighths, search format 4): the search index is rebuilt.
+ *  20 — a saved or removed item whose citation key is longer than keys may be (made before a key's
+ *       parts were capped; every read of the item refused it) gets the key a save gives it now.
  */
 export class PaperLensDatabase extends Dexie {
   paperBlocks!: Table<PaperBlockRow, number>;
@@ -253,6 +256,7 @@ export class PaperLensDatabase extends Dexie {
     this.version(17).upgrade((transaction) => fillPapers(transaction, withSummaryNames));
     this.version(18).upgrade(rebuildSearchIndexFromBlocks);
     this.version(19).upgrade(rebuildSearchIndexFromBlocks);
+    this.version(20).upgrade(rekeyRefusedCiteKeys);
     this.papers = new PaperStore(this.paperBlocks);
   }
 }

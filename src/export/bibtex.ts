@@ -266,8 +266,17 @@ export function baseCitationKey(item: Citable, legacy = false): string {
   const author = asciiFold(legacy ? legacyLastName(first) : lastName(first));
   if (author === '' && !legacy) return idCitationKey(item.id);
   const year = paperYearMonth(item)?.year ?? '';
-  return `${author || 'anon'}${year}${titleWord(item.title, legacy)}`;
+  const word = titleWord(item.title, legacy);
+  if (legacy) return `${author || 'anon'}${year}${word}`;
+  return `${author.slice(0, MAX_KEY_PART)}${year}${word.slice(0, MAX_KEY_PART)}`;
 }
+
+/**
+ * The most of the last name, and of the title word, a key takes: with the year and a suffix it stays
+ * inside CITE_KEY_PATTERN's 100 characters. A 35-letter surname and a 93-letter title word had made a
+ * 132-character key, and the store then refused to read the saved paper (QA).
+ */
+const MAX_KEY_PART = 40;
 
 /** a, b, …, z, aa, ab, … */
 function keySuffix(index: number): string {

@@ -24,6 +24,13 @@ function keysOf(bibtex: string): Map<string, string> {
 
 const thesis = { id: '2401.00001', title: 'Learning to Reason with Graphs', authors: ['Wei Wang'], published: '2024-01-02' };
 const namesake = { id: '2405.00002', title: 'Learning Sparse Features', authors: ['Jun Wang'], published: '2024-05-02' };
+// A real surname (35 letters) and a German compound of 93: uncapped, a 132-character key (QA).
+const longNamed = {
+  id: '2401.00002',
+  title: 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaftsmodellierung mit Transformern',
+  authors: ['Hubert Blaine Wolfeschlegelsteinhausenbergerdorff'],
+  published: '2024-01-02',
+};
 
 async function importText(text: string, now = 5000) {
   const parsed = parseImport(text);
@@ -63,6 +70,14 @@ describe('a saved paper keeps its citation key', () => {
     await savePaper(db, { id: '2401.12346', title: '注意力', authors: ['李明'], published: '2024-01-10' }, 1000);
     const keys = keysOf(exportBibtex(await listSaved(db)));
     expect([keys.get('2401.12345'), keys.get('2401.12346')]).toEqual(['arxiv2401_12345', 'arxiv2401_12346']);
+  });
+
+  test('a paper with a very long surname and title word is saved with a key BibTeX and the store take, and stays listed and exported', async () => {
+    await savePaper(db, longNamed, 1000);
+    const [item] = await listSaved(db);
+    expect(item?.id).toBe(longNamed.id);
+    expect(item!.citeKey).toBe(`${'wolfeschlegelsteinhausenbergerdorff'}2024${'donaudampfschifffahrtselektrizitatenhaup'}`);
+    expect(keysOf(exportBibtex(await listSaved(db))).get(longNamed.id)).toBe(item!.citeKey);
   });
 });
 
@@ -216,6 +231,35 @@ describe('Copy BibTeX of a paper not saved', () => {
     await savePaper(db, thesis, 1000);
     vi.spyOn(db.meta, 'put').mockRejectedValueOnce(new Error('QuotaExceededError'));
     expect((await citablePaper(db, namesake)).citeKey).toBe('wang2024learninga');
+  });
+});
+
+describe('the version 20 upgrade', () => {
+  test('gives an item holding a key too long to read the key a save gives it now, and drops such a given key only', async () => {
+    const name = `cite-keys-upgrade-${++counter}`;
+    const old = new Dexie(name);
+    old.version(19).stores(SHIPPED_STORES['version 19']);
+    await old.open();
+    // As version 19 keyed them: the name and the title word whole.
+    const overlong = 'wolfeschlegelsteinhausenbergerdorff2024donaudampfschifffahrtselektrizitatenhauptbetriebswerkbauunterbeamtengesellschaftsmodellierung';
+    const kept = savedItem({ ...thesis, citeKey: 'wang2024learning' });
+    await old.table('saved').bulkPut([{ ...savedItem({ ...longNamed, notes: 'keep me', tags: ['german'] }), citeKey: overlong }, kept]);
+    await old.table('removed').put({ ...savedItem({ ...longNamed, id: '2402.00002' }), citeKey: overlong, removedAt: 5 });
+    await old.table('meta').put({ key: GIVEN_CITE_KEYS_KEY, value: JSON.stringify([['2405.00002', 'wang2024learninga'], ['2403.00003', `${overlong}a`]]) });
+    old.close();
+
+    db = new PaperLensDatabase(name);
+    await db.open();
+    const capped = 'wolfeschlegelsteinhausenbergerdorff2024donaudampfschifffahrtselektrizitatenhaup';
+    // Listed again (it was left out of the list and of every export), all else as it was.
+    expect(await listSaved(db)).toEqual(expect.arrayContaining([{ ...savedItem({ ...longNamed, notes: 'keep me', tags: ['german'] }), citeKey: capped }, kept]));
+    // The removed paper comes back readable, under a key of its own.
+    expect((await db.removed.get('2402.00002'))!.citeKey).toBe(`${capped}a`);
+    // The other given keys are kept: the namesake copied before is not given the thesis's next key.
+    expect(JSON.parse((await db.meta.get(GIVEN_CITE_KEYS_KEY))!.value)).toEqual([['2405.00002', 'wang2024learninga']]);
+    await savePaper(db, namesake, 2000);
+    expect((await db.saved.get(namesake.id))!.citeKey).toBe('wang2024learninga');
+    db.close();
   });
 });
 

@@ -79,4 +79,6 @@ export const SHIPPED_STORES = {
   'version 17': VERSION_15_STORES,
   /** Version 18: the tables of version 15, the search index rebuilt with Korean words whole. */
   'version 18': VERSION_15_STORES,
+  /** Version 19: the tables of version 15, the search index rebuilt with abstract acronyms' long forms. */
+  'version 19': VERSION_15_STORES,
 } as const satisfies Record<string, Record<string, string>>;
