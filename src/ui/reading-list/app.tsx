@@ -21,7 +21,7 @@ import { editTouches, UndoBar, useUndoableEdits, type FocusElsewhere, type Undo 
 import { focusMovedFrom, focusWhenShown } from '../focus';
 import { typingIn } from '../typing-in';
 import { useStoreTexts } from './store-texts';
-import { useRowHeight, useRowsStayPut, useScrollAnchor, useWindowRange } from './window-range';
+import { renderedIndexes, useRowHeight, useRowsStayPut, useScrollAnchor, useWindowRange } from './window-range';
 import { errorMessage } from '../../messaging/error-message';
 import { countOf, grouped } from '../count';
 
@@ -486,6 +486,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // ~1.6× and keystroke p95 ~2× slower).
   const rowHeight = useRowHeight(listRef, designedRowHeight);
   const range = useWindowRange(listRef, shown.length, rowHeight, 3, 10);
+  const heldIndex = heldRows.heldId === null ? -1 : shown.findIndex((item) => item.id === heldRows.heldId);
   useScrollAnchor(listRef, shown, rowHeight, () => stickyBottom(), JSON.stringify([query.text, query.status, query.tag, query.sort]));
   useRowsStayPut(listRef, items !== undefined && shown.length > 0);
   const cursor = cursorId === null ? -1 : shown.findIndex((item) => item.id === cursorId);
@@ -598,13 +599,27 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     checkbox.focus({ preventScroll: true });
   });
 
+  // Escape from the selected papers' actions (b): back to the cursor's paper, not 13 Tabs away at
+  // the first row (QA); with no cursor, to the page, where j and k work.
+  const backToCursor = () => {
+    if (cursor >= 0) {
+      focusRowSoon(shown[cursor]!.id, 500);
+      scrollToRow(cursor);
+    } else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  };
+
   // One listener for the page's life, reading this render's state (effects may run a frame late).
-  const keys = useRef({ cursor, shown, selection, moveCursor, select });
-  keys.current = { cursor, shown, selection, moveCursor, select };
+  const keys = useRef({ cursor, shown, selection, moveCursor, select, backToCursor });
+  keys.current = { cursor, shown, selection, moveCursor, select, backToCursor };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
       const now = keys.current;
+      if (event.key === 'Escape' && !event.isComposing && !event.defaultPrevented && event.target instanceof Element && event.target.closest('.bulk-bar')) {
+        event.preventDefault();
+        now.backToCursor();
+        return;
+      }
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
       const current = now.cursor >= 0 ? now.shown[now.cursor] : undefined;
       // With Caps Lock on, j reads "J" (without Shift).
       const key = event.key.length === 1 && !event.shiftKey ? event.key.toLowerCase() : event.key;
@@ -720,21 +735,24 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         }}
         onFocusOut={heldRows.onFocusOut}
       >
-        {shown.slice(range.start, range.end).map((item, offset) => (
-          <Row
-            key={item.id}
-            item={item}
-            index={range.start + offset}
-            setSize={shown.length}
-            height={rowHeight}
-            selected={selection.has(item.id)}
-            current={item.id === cursorId}
-            onSelect={select}
-            onRemove={(id) => removeIds([id])}
-            onFocusRow={setCursorId}
-            onEditLost={editLost}
-          />
-        ))}
+        {renderedIndexes(range, heldIndex).map((index) => {
+          const item = shown[index]!;
+          return (
+            <Row
+              key={item.id}
+              item={item}
+              index={index}
+              setSize={shown.length}
+              height={rowHeight}
+              selected={selection.has(item.id)}
+              current={item.id === cursorId}
+              onSelect={select}
+              onRemove={(id) => removeIds([id])}
+              onFocusRow={setCursorId}
+              onEditLost={editLost}
+            />
+          );
+        })}
       </ol>
     );
   }

@@ -6,6 +6,8 @@ import { holdInPlace, type SortKey } from './query';
 /** The rows a list shows, with the row holding the focus kept in place, and its list's focus handlers. */
 export interface HeldRows {
   shown: SavedItem[];
+  /** The id of the row holding the focus, if any. */
+  heldId: string | null;
   /** For the list's focusin and focusout. */
   onFocusIn: () => void;
   onFocusOut: () => void;
@@ -88,6 +90,7 @@ export function useHeldRow(list: RefObject<HTMLElement | null>, filtered: SavedI
 
   return {
     shown,
+    heldId: held?.id ?? null,
     onFocusIn: follow,
     // Where the focus went is known after focusout.
     onFocusOut: () => void setTimeout(() => latest.current.follow(), 0),

@@ -52,6 +52,20 @@ export function useWindowRange(list: RefObject<HTMLElement | null>, count: numbe
 }
 
 /**
+ * The indexes of the rows to render, in order (the Tab order follows the list): the range's, and
+ * `kept`'s (-1 for none) wherever it is. A row holding the focus is kept: scrolled or resized out of
+ * the range and taken off the page, it took the focus with it, and the note being typed went on as
+ * the page's keys (x selected a paper, b opened the bulk status menu: QA).
+ */
+export function renderedIndexes({ start, end }: RowRange, kept: number): number[] {
+  const indexes: number[] = [];
+  if (kept >= 0 && kept < start) indexes.push(kept);
+  for (let index = start; index < end; index++) indexes.push(index);
+  if (kept >= end) indexes.push(kept);
+  return indexes;
+}
+
+/**
  * How tall every row is: `designed()` (px, for the window's width), or more when the rows on screen
  * need more, as with Chrome's minimum font size, so none is cut. Measured before paint after each
  * render; between resizes it only grows, so rows never flicker between two heights.
@@ -87,10 +101,29 @@ export function useRowHeight(list: RefObject<HTMLElement | null>, designed: () =
  */
 export function useScrollAnchor(list: RefObject<HTMLElement | null>, rows: readonly { id: string }[], rowHeight: number, viewTop: () => number, query: string): void {
   const before = useRef<{ rows: readonly { id: string }[]; rowHeight: number; query: string } | null>(null);
+  // How far down the list the window is, in rows, as the reader last saw it (after a scroll or a
+  // render). Rows that grow or shrink (the window narrowed or widened) leave the pixel position as
+  // it was, which is another row deep in the list (row 1,495 at 1,200 px wide showed 1,190 at 700:
+  // QA): the window is put back at that row.
+  const rowsAbove = useRef(0);
+  const latest = useRef({ rowHeight, viewTop });
+  latest.current = { rowHeight, viewTop };
+  const seen = () => {
+    const element = list.current;
+    if (element) rowsAbove.current = (latest.current.viewTop() - element.getBoundingClientRect().top) / latest.current.rowHeight;
+  };
+  useEffect(() => {
+    addEventListener('scroll', seen, { passive: true });
+    return () => removeEventListener('scroll', seen);
+  }, []);
   useLayoutEffect(() => {
     const previous = before.current;
     before.current = { rows, rowHeight, query };
     const element = list.current;
+    if (previous && element && previous.query === query && previous.rowHeight !== rowHeight && rowsAbove.current > 0) {
+      scrollBy({ top: rowsAbove.current * rowHeight - (viewTop() - element.getBoundingClientRect().top), behavior: 'instant' });
+    }
+    seen();
     if (!previous || !element || previous.query !== query || previous.rowHeight !== rowHeight) return;
     // Not scrolled yet: the window is where it was, so the row first on screen is the previous
     // rows' at this index. Only once the list is scrolled into: above it, new papers are seen.
