@@ -190,6 +190,11 @@ export function losesCharactersInLatex(text: string): boolean {
   return false;
 }
 
+/** `text` without the characters a BibTeX export leaves out (emoji, dingbats), as an import of that export reads it. */
+export function withoutLatexLost(text: string): string {
+  return text.normalize('NFC').replace(LATEX_SPECIAL, (ch) => (LATEX_ESCAPES[ch] === undefined && latexCharacter(ch) === '' ? '' : ch));
+}
+
 /** `text` as LaTeX; `names`: its accented Latin letters as commands too, as BibTeX's name parsing needs. */
 function escapeLatex(text: string, names = false): string {
   return escapeCharacters(text.normalize('NFC'), names);

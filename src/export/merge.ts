@@ -2,6 +2,7 @@ import { normalizeArxivId, placeholderTitle } from '../papers/ids';
 import { SavedItemSchema, type SavedItem } from '../schema/papers';
 import { tagKey, uniqueTags, type ImportPlan, type ImportRejection, type ImportedItem } from '../schema/reading-list';
 import { equalLists } from '../equal-lists';
+import { withoutLatexLost } from './bibtex';
 
 /** Put between the list's notes and an imported file's notes when both have their own. */
 export const IMPORTED_NOTES_SEPARATOR = '\n\n--- imported notes ---\n\n';
@@ -22,6 +23,15 @@ function pick<T extends Lacking>(newer: T | undefined, older: T | undefined, fal
 /** Both tag lists, each tag once ignoring case (as everywhere in the list), in the order first seen. */
 function uniteTags(first: readonly string[], second: readonly string[]): string[] {
   return uniqueTags([...first, ...second]);
+}
+
+/**
+ * The list's tags and the file's it lacks. A listed tag with emoji (🔥hot) is the file's without
+ * them (hot): a BibTeX export leaves emoji out, and its import had added the tag again (QA).
+ */
+function mergeTags(listed: readonly string[], fromFile: readonly string[]): string[] {
+  const exported = new Set(listed.map((tag) => tagKey(withoutLatexLost(tag).trim())));
+  return uniteTags(listed, fromFile.filter((tag) => !exported.has(tagKey(tag))));
 }
 
 const collapseWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -46,7 +56,8 @@ function mergeNotes(listNotes: string, fileNotes: string): string {
   // Windows line breaks, so the list's own notes come back from its export spaced differently.
   const list = collapseWhitespace(listNotes);
   const file = collapseWhitespace(fileNotes);
-  if (file === '' || holdsNotes(list, file)) return listNotes;
+  // A BibTeX export leaves the notes' emoji out: read back, they are the list's notes still.
+  if (file === '' || holdsNotes(list, file) || holdsNotes(collapseWhitespace(withoutLatexLost(listNotes)), file)) return listNotes;
   if (list === '' || holdsNotes(file, list)) return fileNotes;
   return listNotes + IMPORTED_NOTES_SEPARATOR + fileNotes;
 }
@@ -98,7 +109,7 @@ export function mergeItem(current: SavedItem, incoming: ImportedItem): SavedItem
     authors: [...pick(newer.authors, older.authors, current.authors)],
     tldr: incoming.tldrFromAbstract ? pick(current.tldr, incoming.tldr, '') : pick(newer.tldr, older.tldr, current.tldr),
     status,
-    tags: uniteTags(current.tags, incoming.tags ?? []),
+    tags: mergeTags(current.tags, incoming.tags ?? []),
     notes: mergeNotes(current.notes, incoming.notes ?? ''),
     addedAt: Math.min(current.addedAt, incoming.addedAt ?? current.addedAt),
     updatedAt: Math.max(current.updatedAt, incoming.updatedAt ?? current.updatedAt),
