@@ -113,4 +113,28 @@ describe('deep in a long list', () => {
     expect(box.y).toBeGreaterThanOrEqual(below - 1);
     expect(box.y + box.height).toBeLessThanOrEqual(900);
   });
+
+  test('Shift+click on a checkbox selects, or clears, every paper from the one last clicked to it', async () => {
+    await page.reload();
+    await expect.poll(() => page.getByTestId('reading-list').getAttribute('data-count')).toBe(String(COUNT));
+    await scrollToRow(100);
+    const box = (index: number) => row(index).getByTestId('select');
+    const selected = async () => {
+      const checked = await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('[data-testid="reading-item"] [data-testid="select"]')].filter((input) => input.checked).map((input) => input.closest('[data-arxiv-id]')!.getAttribute('data-arxiv-id')));
+      return checked.sort();
+    };
+    const ids = (from: number, to: number) => PAPERS.slice(from, to + 1).map((paper) => paper.id);
+    await box(101).click();
+    await box(105).click({ modifiers: ['Shift'] });
+    await expect.poll(selected).toEqual(ids(101, 105));
+    await expect.poll(() => page.getByTestId('bulk-count').textContent()).toBe('5 selected');
+    // Cleared from the last one clicked (105) up to 103, as 103 is now.
+    await box(103).click({ modifiers: ['Shift'] });
+    await expect.poll(selected).toEqual(ids(101, 102));
+    // Upwards from a plain click.
+    await box(104).click();
+    await box(100).click({ modifiers: ['Shift'] });
+    await expect.poll(selected).toEqual(ids(100, 104));
+    await page.getByTestId('bulk-clear').click();
+  });
 });

@@ -520,14 +520,28 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     }
   }, [items]);
 
-  // From the latest selection, not this render's: a row that skipped re-rendering keeps old handlers.
-  const select = (id: string, on: boolean) =>
+  // Where a Shift+click's range starts: the paper last selected or cleared.
+  const selectAnchor = useRef<string | null>(null);
+  const shownNow = useRef(shown);
+  shownNow.current = shown;
+  // From the latest selection and rows, not this render's: a row that skipped re-rendering keeps old
+  // handlers. `range` (Shift+click): the papers shown from the one last selected or cleared to this
+  // one are all selected, or all cleared, as this one is now (as in a mail client's list).
+  const select = (id: string, on: boolean, range = false) => {
+    const rows = shownNow.current;
+    const from = range && selectAnchor.current !== null ? rows.findIndex((item) => item.id === selectAnchor.current) : -1;
+    const to = from >= 0 ? rows.findIndex((item) => item.id === id) : -1;
+    const ids = to >= 0 ? rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((item) => item.id) : [id];
+    selectAnchor.current = id;
     setSelection((previous) => {
       const next = new Set(previous);
-      if (on) next.add(id);
-      else next.delete(id);
+      for (const one of ids) {
+        if (on) next.add(one);
+        else next.delete(one);
+      }
       return next;
     });
+  };
   // The papers leave the selection when the store says they are gone (the effect above), so a
   // removal that fails keeps them selected for another try.
   const removeIds = (ids: string[]) => void undo.remove(ids);

@@ -296,7 +296,8 @@ export interface RowProps {
   height: number;
   selected: boolean;
   current: boolean;
-  onSelect: (id: string, selected: boolean) => void;
+  /** `range`: Shift held, for every paper from the one last selected or cleared to this one. */
+  onSelect: (id: string, selected: boolean, range: boolean) => void;
   onRemove: (id: string) => void;
   onFocusRow: (id: string) => void;
   /** A note or tags typed in the row whose write failed once the row was gone (its paper removed elsewhere), or was refused as made over another tab's change. */
@@ -325,7 +326,8 @@ function RowView({ item, index, setSize, height, selected, current, onSelect, on
         data-testid="select"
         aria-label={`Select ${item.title}`}
         checked={selected}
-        onChange={(event) => onSelect(item.id, event.currentTarget.checked)}
+        // The click, not the change, knows of Shift (a press of Space on the box is a click too).
+        onClick={(event) => onSelect(item.id, event.currentTarget.checked, event.shiftKey)}
       />
       <div class="item-main">
         {/* dir="auto" on text from papers and readers: an Arabic or Hebrew title reads right to left, and
