@@ -468,15 +468,22 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   const searched = useRef(false);
   if (query.text.trim() !== '') searched.current = true;
   const savedIds = useMemo(() => (complete && items ? items.map((item) => item.id) : null), [items]);
-  const storeTexts = useStoreTexts(db, savedIds, searched.current);
+  const { texts: storeTexts, reading: readingStoreTexts } = useStoreTexts(db, savedIds, searched.current);
   // The papers only their abstract matches are added once typing pauses: looked for at each
   // keystroke, thousands of abstracts slowed typing (`npm run bench:year`).
   const typingPaused = useSettledText(query.text, STORE_SEARCH_PAUSE_MS) === query.text;
   const pausedStoreTexts = typingPaused ? storeTexts : undefined;
   const sorted = useMemo(() => (items ? sortItems(items, query.sort) : []), [items, query.sort]);
-  const search = useMemo(() => searchList(sorted, items ?? [], query, pausedStoreTexts, storeTexts), [sorted, query.status, query.tag, query.text, pausedStoreTexts, storeTexts]);
-  // Until then, no paper may yet be all the abstracts add: "No saved paper matches" would be said too soon.
-  const storeSearchPending = query.text.trim() !== '' && !typingPaused && (storeTexts?.size ?? 0) > 0;
+  const typedSearch = useMemo(() => searchList(sorted, items ?? [], query, pausedStoreTexts, storeTexts), [sorted, query.status, query.tag, query.text, pausedStoreTexts, storeTexts]);
+  // But a keystroke the papers' own fields match none of has no rows to render: the abstracts are
+  // looked in at once (the list had said "Looking in the abstracts…" for the pause, also when none
+  // would match).
+  const search = useMemo(
+    () => (typedSearch.items.length === 0 && query.text.trim() !== '' && storeTexts !== undefined && pausedStoreTexts === undefined ? searchList(sorted, items ?? [], query, storeTexts) : typedSearch),
+    [typedSearch, storeTexts],
+  );
+  // While the abstracts are read (at the first search), "No saved paper matches" would be said too soon.
+  const storeSearchPending = query.text.trim() !== '' && readingStoreTexts;
   const filtered = search.items;
   // The row holding the focus keeps its place while the reader edits it (held-row.ts).
   const heldRows = useHeldRow(listRef, filtered, items, query.sort);

@@ -3,6 +3,12 @@ import type { PaperLensDatabase } from '../../db/database';
 import { savedPapersText } from '../../db/reading-list';
 import { prepareStoreSearchWhenIdle, type StoreTexts } from './query';
 
+/** The saved papers' store texts, and whether some are being read or their search made. */
+export interface StoreTextsState {
+  texts: StoreTexts | undefined;
+  reading: boolean;
+}
+
 /**
  * The abstract, topics and abstract's names the store holds of the saved papers `ids` (null while the list is read),
  * read once `wanted` (a search is typed), then for papers saved since: not a live query, which read
@@ -10,8 +16,9 @@ import { prepareStoreSearchWhenIdle, type StoreTexts } from './query';
  * near one. Given once their search is made, while the page is idle; a paper no longer listed leaves
  * them. Undefined until then.
  */
-export function useStoreTexts(db: PaperLensDatabase, ids: readonly string[] | null, wanted: boolean): StoreTexts | undefined {
+export function useStoreTexts(db: PaperLensDatabase, ids: readonly string[] | null, wanted: boolean): StoreTextsState {
   const [texts, setTexts] = useState<StoreTexts | undefined>(undefined);
+  const [reading, setReading] = useState(false);
   // The ids read (those the store does not hold too: they are not asked again).
   const asked = useRef(new Set<string>());
   const idsKey = useMemo(() => ids?.join(' ') ?? null, [ids]);
@@ -24,6 +31,7 @@ export function useStoreTexts(db: PaperLensDatabase, ids: readonly string[] | nu
     if (fresh.length === 0 && !gone && texts !== undefined) return;
     let stop = () => undefined as void;
     let stopped = false;
+    setReading(true);
     savedPapersText(db, fresh).then(
       (read) => {
         if (stopped) return;
@@ -31,15 +39,16 @@ export function useStoreTexts(db: PaperLensDatabase, ids: readonly string[] | nu
         stop = prepareStoreSearchWhenIdle(next, () => {
           for (const id of fresh) asked.current.add(id);
           setTexts(next);
+          setReading(false);
         });
       },
       // Unread, the search goes on by the papers' own fields.
-      () => undefined,
+      () => void (stopped || setReading(false)),
     );
     return () => {
       stopped = true;
       stop();
     };
   }, [wanted, idsKey]);
-  return texts;
+  return { texts, reading };
 }
