@@ -12,7 +12,8 @@ const FIXTURES = join(import.meta.dirname, '../tests/fixtures');
  * browser again on the same profile, so the new code opens the old store; then checks the store upgraded without losing the saved
  * paper, that the card's lookup and popup search work, that a paper saved bare (id only) before
  * is completed from its arXiv page after the update, that the store reports no error once the
- * new build's seed is loaded, and prints how long the upgrade took. The older store also holds
+ * new build's seed is loaded, that the reading list lists every saved paper (one whose citation
+ * key an older build made too long to read back too), and prints how long the upgrade took. The older store also holds
  * papers the feed brought (the fixture's daily papers, fetched through the popup's Refresh): an
  * update must carry rows an older build wrote, not only the bundled ones it replaces.
  */
@@ -29,6 +30,14 @@ const HEALTH_WAIT_MS = 20_000;
 const FEED_URL = 'https://huggingface.co/api/daily_papers';
 // A paper of the feed fixture that the bundled snapshot lacks.
 const FEED_PAPER = { id: '2407.08608', title: 'FlashAttention-3', query: 'flashattention' };
+// Saved with its details and TL;DR (not queued for its arXiv page, which this check does not serve).
+const LONG_NAMED = {
+  id: '2401.00002',
+  title: 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaftsmodellierung mit Transformern',
+  authors: ['Hubert Blaine Wolfeschlegelsteinhausenbergerdorff'],
+  tldr: 'A compound word modelled.',
+  published: '2024-01-02',
+};
 
 const dir = await mkdtemp(join(tmpdir(), 'paperlens-upgrade-'));
 const profileDir = await mkdtemp(join(tmpdir(), 'paperlens-upgrade-profile-'));
@@ -49,6 +58,10 @@ try {
   // Saved as a bare link is, with its id only (an older build could not complete it).
   const bare = (await page.evaluate(send({ type: 'save', paper: { id: '1706.03762', title: 'arXiv:1706.03762' } }))) as { ok: boolean };
   if (!bare.ok) failures.push('the older build did not save the bare paper');
+  // A paper whose citation key an older build made too long to read back (its first author's
+  // surname and its title's first word whole): store version 20 gives it one that reads.
+  const longNamed = (await page.evaluate(send({ type: 'save', paper: LONG_NAMED }))) as { ok: boolean };
+  if (!longNamed.ok) failures.push('the older build did not save the long-named paper');
   const olderSeed = ((await page.evaluate(send({ type: 'health' }))) as HealthReply).result?.seedVersion ?? null;
   // Looked up before the feed is served: a paper the older seed holds would make the feed check moot.
   const olderSeedHolds = ((await page.evaluate(send({ type: 'lookup', queries: [{ id: FEED_PAPER.id }] }))) as LookupReply).result?.[0]?.inStore === true;
@@ -108,7 +121,14 @@ try {
     await popup.getByTestId('tab-saved').click();
     await popup.getByTestId('saved-item').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
     const savedItems = await popup.getByTestId('saved-item').count();
-    if (savedItems !== 2) failures.push(`the Saved tab lists ${savedItems} papers, not 2`);
+    if (savedItems !== 3) failures.push(`the Saved tab lists ${savedItems} papers, not 3`);
+    // The reading list reads each item whole (its citation key too), as its exports do.
+    const list = await after.context.newPage();
+    await list.goto(`chrome-extension://${after.extensionId}/reading-list.html`);
+    await list.waitForFunction(() => document.querySelector('[data-testid="reading-list"]')?.getAttribute('aria-busy') === 'false', null, { timeout: 15_000 });
+    const listedItems = Number(await list.getByTestId('reading-list').getAttribute('data-count'));
+    if (listedItems !== 3) failures.push(`the reading list lists ${listedItems} papers, not 3: ${(await list.getByTestId('unreadable-saved').textContent().catch(() => null)) ?? ''}`);
+    await list.close();
 
     // The update queued the papers saved without their details (both) for their arXiv pages. The worker may have asked before this
     // script could serve the page (it then keeps the queue for later): another bare save, made
@@ -125,7 +145,7 @@ try {
       else await popup.waitForTimeout(500);
     }
     if (completedBare === null) failures.push('the paper saved bare before the update was not completed from its arXiv page');
-    console.log(JSON.stringify({ upgradedToFirstAnswerMs, seedReplaced, searchResults, feedPaperFound, savedItems, completedBare, failures }, null, 2));
+    console.log(JSON.stringify({ upgradedToFirstAnswerMs, seedReplaced, searchResults, feedPaperFound, savedItems, listedItems, completedBare, failures }, null, 2));
   } finally {
     await after.close();
   }
