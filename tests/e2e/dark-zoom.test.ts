@@ -32,6 +32,13 @@ interface Problem { text: string; issue: string }
 function checkReadability(root: Document | ShadowRoot, frameRight: number, { parse, contrast, backgroundOf }: ColourTools): Problem[] {
   const problems: Problem[] = [];
   for (const element of root.querySelectorAll('*')) {
+    // A placeholder is text too (the popup's search box has no other label in sight).
+    if ((element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && element.placeholder !== '' && element.value === '' && element.getBoundingClientRect().width > 1) {
+      const fg = parse(getComputedStyle(element, '::placeholder').color);
+      const bg = backgroundOf(element);
+      const ratio = fg ? contrast(fg, bg) : 0;
+      if (ratio < 4.5) problems.push({ text: `placeholder ${element.placeholder.slice(0, 30)}`, issue: `contrast ${ratio.toFixed(2)} (${getComputedStyle(element, '::placeholder').color} on rgb(${bg.r}, ${bg.g}, ${bg.b}))` });
+    }
     const own = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '').map((node) => node.textContent!.trim()).join(' ');
     if (!own) continue;
     const style = getComputedStyle(element);
