@@ -158,4 +158,29 @@ describe('the rows stay under the pointer while the bars above them come and go'
       }))
       .toBe(true);
   });
+
+  test("accessibility QA: the controls above the rows, under the sticky top the selection's bar grew, come out from under it when the keyboard reaches them", async () => {
+    await listOf(800);
+    await page.setViewportSize({ width: 800, height: 700 });
+    await clickIn('2401.00001', 'select');
+    await page.getByTestId('bulk-bar').waitFor();
+    // Shift+Tab from the first row's checkbox up to the controls between the toolbar and the rows.
+    const seen: string[] = [];
+    const reached: string[] = [];
+    for (let press = 0; press < 12; press++) {
+      await page.keyboard.press('Shift+Tab');
+      const where = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement;
+        if (focused.closest('.sticky')) return null;
+        const stickyBottom = document.querySelector('.sticky')!.getBoundingClientRect().bottom;
+        return { id: focused.dataset.testid ?? focused.tagName, top: focused.getBoundingClientRect().top, stickyBottom };
+      });
+      if (where === null) break;
+      reached.push(where.id);
+      if (where.top < where.stickyBottom) seen.push(`${where.id} at ${Math.round(where.top)}, under the sticky top ending at ${Math.round(where.stickyBottom)}`);
+    }
+    expect(seen).toEqual([]);
+    expect(reached).toContain('export-bibtex');
+    await page.getByTestId('bulk-clear').click();
+  });
 });

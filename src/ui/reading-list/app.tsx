@@ -568,6 +568,17 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     if (!offers || getComputedStyle(offers).position !== 'fixed') return innerHeight;
     return Math.min(innerHeight, ...[...offers.querySelectorAll('.bulk-bar, .undo-bar')].map((bar) => bar.getBoundingClientRect().top));
   };
+  // The browser scrolls a control the keyboard reaches just into the window, which leaves one
+  // reached going up (Shift+Tab) under the sticky toolbar, as the Export and Import controls when
+  // the selection's bar has grown it (QA), and one near a short window's foot under the bars held
+  // there: it comes out from under them.
+  const revealFocused = (target: EventTarget | null) => {
+    if (!(target instanceof Element) || target.closest('.sticky')) return;
+    const box = target.getBoundingClientRect();
+    if (revealBelowToolbar(box.top)) return;
+    const foot = footTop();
+    if (box.bottom > foot) scrollBy({ top: box.bottom - foot + 8 });
+  };
   const scrollToRow = (index: number) => {
     const list = listRef.current;
     if (!list) return;
@@ -748,12 +759,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         aria-busy={!complete}
         aria-label="Saved papers"
         style={{ height: `${shown.length * rowHeight}px` }}
-        onFocusIn={(event) => {
-          // The browser scrolls a field the keyboard reaches just into the window, which leaves one
-          // reached going up (Shift+Tab) under the sticky toolbar: it comes out below it.
-          revealBelowToolbar((event.target as Element).getBoundingClientRect().top);
-          heldRows.onFocusIn();
-        }}
+        onFocusIn={heldRows.onFocusIn}
         onFocusOut={heldRows.onFocusOut}
       >
         {renderedIndexes(range, heldIndex).map((index) => {
@@ -780,7 +786,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
 
   return (
     // data-query: the search the rendered list is for (benchmarks time keystrokes by it).
-    <main data-query={query.text}>
+    <main data-query={query.text} onFocusIn={(event) => revealFocused(event.target)}>
       <div class="sticky">
         <header class="top">
           <h1>
