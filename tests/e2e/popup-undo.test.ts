@@ -258,4 +258,33 @@ describe('popup Undo', () => {
     }
     await popup.close();
   });
+
+  test('accessibility QA: with the Undo bar at the foot, each control Tab reaches down the list comes out above the bar, not under it', async () => {
+    const popup = await browser.popup();
+    await popup.setViewportSize({ width: 320, height: 600 });
+    expect((await sendFromPage(popup, { type: 'clearReadingData' })).ok).toBe(true);
+    const items = Array.from({ length: 30 }, (_, n) => ({ id: `2104.${String(n + 1).padStart(5, '0')}`, title: `Listed paper number ${n + 1}`, authors: ['A. Author'], addedAt: Date.UTC(2026, 0, 1) + n * 60_000, updatedAt: Date.UTC(2026, 0, 1) + n * 60_000 }));
+    await popup.evaluate((items) => (globalThis as unknown as PageGlobal).chrome.runtime.sendMessage({ type: 'importApply', items, rejected: [] }), items);
+    await popup.getByTestId('tab-saved').click();
+    await popup.getByTestId('saved-item').first().getByTestId('save').click();
+    await popup.getByTestId('undo').waitFor();
+    await popup.getByTestId('search').focus();
+    const hidden: string[] = [];
+    for (let press = 0; press < 40; press++) {
+      await popup.keyboard.press('Tab');
+      const where = await popup.evaluate(() => {
+        const active = document.activeElement!;
+        const bar = document.querySelector('.undo-region');
+        if (!bar || bar.contains(active)) return null;
+        const box = active.getBoundingClientRect();
+        return box.bottom > bar.getBoundingClientRect().top + 1 ? `${active.getAttribute('data-testid')} in ${active.closest('[data-arxiv-id]')?.getAttribute('data-arxiv-id')}` : '';
+      });
+      if (where === null) break;
+      if (where !== '') hidden.push(where);
+    }
+    expect(hidden).toEqual([]);
+    // The keys went down the list (the Undo's offer kept while the test tabbed).
+    expect(await popup.getByTestId('undo').count()).toBe(1);
+    await popup.close();
+  });
 });

@@ -534,6 +534,19 @@ function useFirstScreenSettled(ready: boolean, typed: boolean): boolean {
   return settled || showable;
 }
 
+/**
+ * The Undo bar is held at the popup's foot, over the list: the browser scrolls a control the keyboard
+ * reaches just into the window, under the bar (accessibility QA: six rows' buttons in a row hidden
+ * at 320 px). It comes out above the bar.
+ */
+function revealAboveUndoBar(target: EventTarget | null): void {
+  const bar = document.querySelector('.undo-region');
+  if (!(target instanceof Element) || !bar || bar.contains(target)) return;
+  const barBox = bar.getBoundingClientRect();
+  const bottom = target.getBoundingClientRect().bottom;
+  if (barBox.height > 0 && bottom > barBox.top) scrollBy({ top: bottom - barBox.top + 4, behavior: 'instant' });
+}
+
 export function PopupApp({ db }: { db: PaperLensDatabase }) {
   const [section, setSection] = useState<Section>('trending');
   // Kept here, so the picked day stays while the reader searches or looks at Saved.
@@ -639,7 +652,7 @@ export function PopupApp({ db }: { db: PaperLensDatabase }) {
   return (
     <RemoveContext.Provider value={removeRows}>
       <SavedContext.Provider value={(id) => undo.listedAgain((item) => item.id === id)}>
-        <main data-settling={!settled || undefined}>
+        <main data-settling={!settled || undefined} onFocusIn={(event) => revealAboveUndoBar(event.target)}>
           <header class="top">
             {/* The page's one heading: what a screen reader lands on says what this is. */}
             <h1 class="brand">PaperLens</h1>
