@@ -147,7 +147,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
   // The option changed while the card is open: the card follows it (as the options page promises).
   useEffect(() => setCollapsed(startCollapsed), [startCollapsed]);
   // The item removed by the last unsave, offered back for a few seconds.
-  const [removed, offerUndo] = useTimedOffer<RemovedItem>();
+  const [removed, offerUndo, holdUndo] = useTimedOffer<RemovedItem>();
   const [copied, copy] = useClipboardCopy(setError);
   const copyCitation = async (latest: LatestText) => {
     const entry = await latest(actions.citation());
@@ -224,7 +224,14 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
       {model.id && (
         <span class="pl-muted" role="status">
           {removed && status === null && (
-            <span data-testid="undo-bar">
+            // It waits while the reader's focus or pointer is on it (accessibility QA: it went at 10 s with the focus on Undo).
+            <span
+              data-testid="undo-bar"
+              onFocusIn={() => holdUndo('focus', true)}
+              onFocusOut={(event) => holdUndo('focus', event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))}
+              onPointerEnter={() => holdUndo('pointer', true)}
+              onPointerLeave={() => holdUndo('pointer', false)}
+            >
               {'Removed · '}
               <button type="button" class="pl-undo" data-testid="undo" aria-disabled={busy} ref={followUndo} onClick={() => void undo(removed)}>
                 Undo

@@ -1,24 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { UNDO_MS } from './status';
+import { HeldTimeout, type Holder } from './held-timeout';
 
 /**
  * A value offered for a while (the card's Undo, "BibTeX copied"): replaced by the next offer,
- * withdrawn with null, after `ms`, or when the component goes away.
+ * withdrawn with null, after `ms` (not counting while `hold` says the reader is on it), or when
+ * the component goes away.
  */
-export function useTimedOffer<T>(ms = UNDO_MS): [T | null, (value: T | null) => void] {
+export function useTimedOffer<T>(ms = UNDO_MS): [T | null, (value: T | null) => void, (holder: Holder, on: boolean) => void] {
   const [offer, setOffer] = useState<T | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const timer = useRef<HeldTimeout | null>(null);
   const stopTimer = () => {
-    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current?.clear();
     timer.current = null;
   };
   useEffect(() => stopTimer, []);
   const offerFor = (value: T | null) => {
     stopTimer();
     setOffer(value);
-    if (value !== null) timer.current = setTimeout(() => offerFor(null), ms);
+    if (value !== null) timer.current = new HeldTimeout(ms, () => offerFor(null));
   };
-  return [offer, offerFor];
+  return [offer, offerFor, (holder, on) => timer.current?.hold(holder, on)];
 }
 
 /** Offers that each stand for their own while (see useTimedOffers). */

@@ -2,6 +2,7 @@ import type { BadgeInfo, ReadingStatus } from '../../schema';
 import { safeHref } from '../../papers/ids';
 import { describeCodeLink, type CodeLinkKind } from '../../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER, UNDO_MS } from '../status';
+import { HeldTimeout, holdWhileOn } from '../held-timeout';
 import badgeCss from './badge.css?inline';
 import { errorMessage } from '../../messaging/error-message';
 import { holdsFocus } from '../focus';
@@ -180,7 +181,7 @@ export class Badge {
   /** A save, removal or status change is under way (one at a time). */
   private working = false;
   /** "Removed · Undo" after an unsave, with what Undo does and the timer that withdraws it. */
-  private undoOffer: { element: HTMLElement; button: HTMLButtonElement; undo: () => Promise<void>; timer: ReturnType<typeof setTimeout> } | null = null;
+  private undoOffer: { element: HTMLElement; button: HTMLButtonElement; undo: () => Promise<void>; timer: HeldTimeout } | null = null;
   private problemLine: HTMLElement | null = null;
   /** The problem line says the store could not be asked (an answer from it ends that). */
   private storeProblem = false;
@@ -450,12 +451,15 @@ export class Badge {
     const offer = element('span', 'pl-undo-offer', 'Removed · ');
     offer.append(button);
     this.liveRegion.append(offer);
-    this.undoOffer = { element: offer, button, undo, timer: setTimeout(() => this.withdrawUndo(), UNDO_MS) };
+    // It waits while the reader's focus or pointer is on it (accessibility QA: it went at 10 s with the focus on Undo).
+    const timer = new HeldTimeout(UNDO_MS, () => this.withdrawUndo());
+    holdWhileOn(offer, timer);
+    this.undoOffer = { element: offer, button, undo, timer };
   }
 
   private withdrawUndo(): void {
     if (!this.undoOffer) return;
-    clearTimeout(this.undoOffer.timer);
+    this.undoOffer.timer.clear();
     // Focus on Undo goes to Save rather than to the top of the page.
     const hadFocus = holdsFocus(this.undoOffer.element);
     this.undoOffer.element.remove();
