@@ -21,6 +21,8 @@ export const SettingsSchema = z.object({
   pdfTabTitles: z.boolean(),
   /** Remember which abstract pages and arXiv PDFs were opened, to mark them "seen" in listings. */
   seenEnabled: z.boolean(),
+  /** The reading list's one-letter keys (j, k, x, b, /); off for speech input, whose words would press them. */
+  readingListKeys: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SiteKey = keyof Settings['sites'];

@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   completeFromArxiv: true,
   pdfTabTitles: true,
   seenEnabled: true,
+  readingListKeys: true,
 };
 
 /** Each of the switches in `defaults` as `stored` has it when that is a boolean, else as `defaults` has it. */

@@ -24,9 +24,12 @@ const SITES: readonly { key: SiteKey; where: string }[] = [
 function Switch({ name, label, hint, checked, onChange, disabled = false }: { name: string; label: string; hint: string; checked: boolean; onChange: (on: boolean, what: string) => void; disabled?: boolean }) {
   return (
     <label class="setting">
+      {/* Named by its label; the hint describes it (as the name, all of it was read as the switch's name: accessibility QA). */}
       <input
         type="checkbox"
         role="switch"
+        aria-labelledby={`${name}-label`}
+        aria-describedby={`${name}-hint`}
         data-testid={`setting-${name}`}
         checked={checked}
         disabled={disabled}
@@ -36,8 +39,12 @@ function Switch({ name, label, hint, checked, onChange, disabled = false }: { na
         }}
       />
       <span>
-        <span class="setting-label">{label}</span>
-        <span class="hint">{hint}</span>
+        <span class="setting-label" id={`${name}-label`}>
+          {label}
+        </span>
+        <span class="hint" id={`${name}-hint`}>
+          {hint}
+        </span>
       </span>
     </label>
   );
@@ -275,6 +282,17 @@ export function OptionsApp({ db, pdfTabTitles = true }: { db: PaperLensDatabase;
             ))}
           </select>
         </label>
+      </section>
+
+      <section class="card" aria-labelledby="list-heading">
+        <h2 id="list-heading">Reading list</h2>
+        <Switch
+          name="readingListKeys"
+          label="One-letter keys"
+          hint="j and k move between papers, x selects, b goes to the selected papers' actions, / to the search. Off: letters typed outside a text field do nothing (speech input, whose words would press them)."
+          checked={settings.readingListKeys}
+          onChange={(on, what) => void change({ ...settings, readingListKeys: on }, what)}
+        />
       </section>
 
       <section class="card" aria-labelledby="data-heading">

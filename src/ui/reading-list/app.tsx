@@ -16,6 +16,7 @@ import { RecentlyRemoved } from './recently-removed';
 import { EMPTY_QUERY, prepareSearchWhenIdle, savedTypoSearch, searchedArxivId, searchList, sortItems, statusCounts, tagCounts, type ListQuery, type SortKey, type StatusFilter } from './query';
 import { designedRowHeight, Row, tagsProblem } from './row';
 import { useHeldRow } from './held-row';
+import { useSettings } from '../use-settings';
 import { useActionSelect } from './action-select';
 import { editTouches, UndoBar, useUndoableEdits, type FocusElsewhere, type Undo } from './undo';
 import { focusMovedFrom, focusWhenShown } from '../focus';
@@ -51,7 +52,7 @@ function pressable(target: EventTarget | null): boolean {
  * screen is in) it is there already, so the rows do not move down when it comes, but its filters
  * wait for the whole list's counts and tags; the search takes what is typed meanwhile.
  */
-function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedItem[]; loading: boolean; query: ListQuery; setQuery: (next: ListQuery) => void; searchBox: { current: HTMLInputElement | null } }) {
+function Toolbar({ items, loading, query, setQuery, searchBox, letterKeys }: { items: SavedItem[]; loading: boolean; query: ListQuery; setQuery: (next: ListQuery) => void; searchBox: { current: HTMLInputElement | null }; letterKeys: boolean }) {
   const statuses = useMemo(() => statusCounts(items), [items]);
   const tags = useMemo(() => tagCounts(items), [items]);
   const counted = (label: string, count: number) => (loading ? label : `${label} (${grouped(count)})`);
@@ -68,7 +69,7 @@ function Toolbar({ items, loading, query, setQuery, searchBox }: { items: SavedI
         class="search"
         data-testid="search"
         // The key first: a narrow window cuts the end.
-        placeholder="Search ( / ): title, TL;DR, notes, tags, authors, arXiv id"
+        placeholder={`Search${letterKeys ? ' ( / )' : ''}: title, TL;DR, notes, tags, authors, arXiv id`}
         aria-label="Search the reading list"
         value={query.text}
         onInput={(event) => setQuery({ ...query, text: event.currentTarget.value })}
@@ -640,9 +641,11 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
     } else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   };
 
+  // The one-letter keys, unless switched off in the options (speech input would press them: WCAG 2.1.4).
+  const letterKeys = useSettings()?.readingListKeys !== false;
   // One listener for the page's life, reading this render's state (effects may run a frame late).
-  const keys = useRef({ cursor, shown, selection, moveCursor, select, backToCursor });
-  keys.current = { cursor, shown, selection, moveCursor, select, backToCursor };
+  const keys = useRef({ cursor, shown, selection, moveCursor, select, backToCursor, letterKeys });
+  keys.current = { cursor, shown, selection, moveCursor, select, backToCursor, letterKeys };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const now = keys.current;
@@ -655,6 +658,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
       const current = now.cursor >= 0 ? now.shown[now.cursor] : undefined;
       // With Caps Lock on, j reads "J" (without Shift).
       const key = event.key.length === 1 && !event.shiftKey ? event.key.toLowerCase() : event.key;
+      if (key.length === 1 && !now.letterKeys) return;
       if (key === '/') {
         event.preventDefault();
         // The search box comes with the first rows: "/" may be pressed before them.
@@ -800,7 +804,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         <p class="visually-hidden" role="status" data-testid="count-status">
           {announcedCount}
         </p>
-        {items && items.length > 0 && <Toolbar items={items} loading={!complete} query={query} setQuery={setQuery} searchBox={searchBox} />}
+        {items && items.length > 0 && <Toolbar items={items} loading={!complete} query={query} setQuery={setQuery} searchBox={searchBox} letterKeys={letterKeys} />}
         {items && shown.length > 0 && (
           <div class="select-row">
             <label>
@@ -824,7 +828,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
               />{' '}
               Select all shown
             </label>
-            <span class="keys muted">j / k move · x select · b selected · Enter open · / search</span>
+            <span class="keys muted">{letterKeys ? 'j / k move · x select · b selected · Enter open · / search' : 'Enter open'}</span>
           </div>
         )}
         {/* Held at the window's foot in a short window (style.css), where the rest of the top scrolls away. */}

@@ -8,6 +8,7 @@ import { handleMessage } from '../../../src/messaging/handler';
 import { handleReadingListRequest } from '../../../src/messaging/reading-list-handler';
 import { parseTagList, ReadingListRequestSchema, type Request, type SavedItem } from '../../../src/schema';
 import { savedItem } from '../export/fixtures';
+import { DEFAULT_SETTINGS, saveSettings } from '../../../src/settings/settings';
 import { depsFor } from './helpers';
 
 let db: PaperLensDatabase;
@@ -147,6 +148,25 @@ describe('review: a stored row the schema cannot read', () => {
 describe('reading-list page: keyboard triage', () => {
   listOf(() => Array.from({ length: 6 }, (_, index) => savedItem({ id: `2401.${String(index + 1).padStart(5, '0')}`, title: `Paper ${index + 1}`, addedAt: 1_000 - index })));
   const cursorRow = () => document.querySelector('[data-testid="reading-item"][aria-current="true"]')?.getAttribute('data-arxiv-id');
+
+  test('accessibility QA (WCAG 2.1.4): the one-letter keys can be switched off in the options, and on again while the page is open', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, readingListKeys: false });
+    try {
+      await openPage(6);
+      await waitFor(() => expect(screen.getByTestId('search').getAttribute('placeholder')).toBe('Search: title, TL;DR, notes, tags, authors, arXiv id'));
+      for (const key of ['j', 'x', 'b', '/']) fireEvent.keyDown(document.body, { key });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(cursorRow()).toBeUndefined();
+      expect(screen.queryByTestId('bulk-bar')).toBeNull();
+      expect(document.activeElement).toBe(document.body);
+      await saveSettings(DEFAULT_SETTINGS);
+      await waitFor(() => expect(screen.getByTestId('search').getAttribute('placeholder')).toBe('Search ( / ): title, TL;DR, notes, tags, authors, arXiv id'));
+      fireEvent.keyDown(document.body, { key: 'j' });
+      await waitFor(() => expect(cursorRow()).toBe('2401.00001'));
+    } finally {
+      await saveSettings(DEFAULT_SETTINGS);
+    }
+  });
 
   test('j and x work with Caps Lock on ("J", "X" without Shift)', async () => {
     await openPage(6);

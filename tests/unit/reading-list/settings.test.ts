@@ -23,6 +23,7 @@ function bySchema(raw: unknown): Settings {
     completeFromArxiv: field('completeFromArxiv'),
     pdfTabTitles: field('pdfTabTitles'),
     seenEnabled: field('seenEnabled'),
+    readingListKeys: field('readingListKeys'),
   };
 }
 
@@ -43,6 +44,7 @@ describe('readSettings (content scripts, no Zod) agrees with SettingsSchema', ()
           completeFromArxiv: bit(4) !== bit(5),
           pdfTabTitles: bit(6),
           seenEnabled: !bit(5),
+          readingListKeys: bit(0) !== bit(6),
         };
         expect(SettingsSchema.safeParse(settings).success).toBe(true);
         expect(readSettings(structuredClone(settings))).toEqual(settings);
@@ -62,6 +64,7 @@ describe('readSettings (content scripts, no Zod) agrees with SettingsSchema', ()
         completeFromArxiv: pick(),
         pdfTabTitles: pick(),
         seenEnabled: pick(),
+        readingListKeys: pick(),
         ...(next() < 0.2 ? { unknownField: pick() } : {}),
       };
       const read = readSettings(raw);
