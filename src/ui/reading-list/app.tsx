@@ -867,6 +867,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         />
       </div>
       <div class="files">
+        {/* Headings a screen reader jumps between (the page had its h1 alone: accessibility QA); the controls say what they are to the eye. */}
+        <h2 class="visually-hidden">Export and import</h2>
         {/* Counted once the whole list is read (the first screen alone would count some of the papers waiting); its place kept until then. */}
         {items && <ArxivFillStatus db={db} items={live.value?.items} waitedAtOpen={waitedAtOpen} />}
         {/* An empty list has nothing to export: no "all 0 papers" beside five disabled buttons. */}
@@ -874,6 +876,7 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
         <ImportPanel db={db} applied={(ids, sentAt) => undo.listedAgain((item) => ids.has(item.id) && item.removedAt < sentAt)} />
         <RecentlyRemoved db={db} restored={undo.listedAgain} />
       </div>
+      <h2 class="visually-hidden">Saved papers</h2>
       {body}
     </main>
   );

@@ -133,6 +133,11 @@ describe('reading-list page: the first screen', () => {
   });
 });
 
+test('accessibility QA: a screen reader can jump by heading to the export and import controls and to the papers (the page had its h1 alone)', async () => {
+  await openPage();
+  expect(screen.getAllByRole('heading').map((heading) => `${heading.tagName} ${heading.textContent}`)).toEqual(['H1 PaperLens Reading list', 'H2 Export and import', 'H2 Saved papers']);
+});
+
 describe('review: a stored row the schema cannot read', () => {
   test('leaves that paper out and says so; the others are listed, not a blank page', async () => {
     // As another version might have written it, or a damaged store: no tags, no authors.
