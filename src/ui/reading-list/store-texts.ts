@@ -19,6 +19,7 @@ export interface StoreTextsState {
 export function useStoreTexts(db: PaperLensDatabase, ids: readonly string[] | null, wanted: boolean): StoreTextsState {
   const [texts, setTexts] = useState<StoreTexts | undefined>(undefined);
   const [reading, setReading] = useState(false);
+  const [failed, setFailed] = useState(false);
   // The ids read (those the store does not hold too: they are not asked again).
   const asked = useRef(new Set<string>());
   const idsKey = useMemo(() => ids?.join(' ') ?? null, [ids]);
@@ -43,12 +44,20 @@ export function useStoreTexts(db: PaperLensDatabase, ids: readonly string[] | nu
         });
       },
       // Unread, the search goes on by the papers' own fields.
-      () => void (stopped || setReading(false)),
+      () => {
+        if (stopped) return;
+        setReading(false);
+        setFailed(true);
+      },
     );
     return () => {
       stopped = true;
       stop();
+      // A run that reads says so again at once; one that has nothing to read would leave it said for good (review).
+      setReading(false);
     };
   }, [wanted, idsKey]);
-  return { texts, reading };
+  // Wanted and not read yet is reading too: the effect starting the read runs after the first
+  // search's paint, which said "No saved paper matches" for a frame (review).
+  return { texts, reading: reading || (wanted && ids !== null && texts === undefined && !failed) };
 }
