@@ -20,18 +20,16 @@ function pick<T extends Lacking>(newer: T | undefined, older: T | undefined, fal
   return newer ?? older ?? fallback;
 }
 
-/** Both tag lists, each tag once ignoring case (as everywhere in the list), in the order first seen. */
-function uniteTags(first: readonly string[], second: readonly string[]): string[] {
-  return uniqueTags([...first, ...second]);
-}
-
 /**
- * The list's tags and the file's it lacks. A listed tag with emoji (🔥hot) is the file's without
- * them (hot): a BibTeX export leaves emoji out, and its import had added the tag again (QA).
+ * The list's tags and the file's it lacks, each tag once ignoring case (as everywhere in the list),
+ * in the order first seen. A listed tag with emoji (🔥hot) is the file's without them (hot) when
+ * the file lacks it as listed: a BibTeX export leaves emoji out, and its import had added the tag
+ * again (QA); a file that keeps emoji (JSON, RIS, CSV) and has both keeps both.
  */
 function mergeTags(listed: readonly string[], fromFile: readonly string[]): string[] {
-  const exported = new Set(listed.map((tag) => tagKey(withoutLatexLost(tag).trim())));
-  return uniteTags(listed, fromFile.filter((tag) => !exported.has(tagKey(tag))));
+  const inFile = new Set(fromFile.map(tagKey));
+  const exported = new Set(listed.filter((tag) => !inFile.has(tagKey(tag))).map((tag) => tagKey(withoutLatexLost(tag).trim())));
+  return uniqueTags([...listed, ...fromFile.filter((tag) => !exported.has(tagKey(tag)))]);
 }
 
 const collapseWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -70,7 +68,7 @@ function newItem(incoming: ImportedItem, now: number): SavedItem {
     authors: [...(incoming.authors ?? [])],
     tldr: incoming.tldr ?? '',
     status,
-    tags: uniteTags(incoming.tags ?? [], []),
+    tags: uniqueTags(incoming.tags ?? []),
     notes: incoming.notes ?? '',
     addedAt: incoming.addedAt ?? now,
     updatedAt: incoming.updatedAt ?? now,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exportBibtex, exportCsv, exportRis, IMPORTED_NOTES_SEPARATOR, parseImport, planImport } from '../../../src/export';
+import { exportBibtex, exportCsv, exportJson, exportRis, IMPORTED_NOTES_SEPARATOR, parseImport, planImport } from '../../../src/export';
 import type { ImportedItem } from '../../../src/schema/reading-list';
 import { deepFreeze, hostileItems, savedItem } from './fixtures';
 
@@ -152,6 +152,12 @@ describe('planImport merges by id', () => {
       expect(plan.updated).toEqual([]);
       expect(plan.unchanged).toBe(3);
     }
+  });
+
+  test('review: a file that keeps emoji (a JSON backup) and tags a paper "hot" beside "🔥hot" keeps both', () => {
+    const listed = savedItem({ id: '2401.00011', tags: ['🔥hot'], updatedAt: 1 });
+    const [incoming] = parseImport(exportJson([savedItem({ id: '2401.00011', tags: ['🔥hot', 'hot'], updatedAt: 2 })], 5)).items;
+    expect(planImport([listed], [incoming!], NOW).updated.map((item) => item.tags)).toEqual([['🔥hot', 'hot']]);
   });
 
   test('re-importing a BibTeX file is a no-op the second time', () => {
