@@ -426,8 +426,9 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
                     onMouseLeave={holdRow.onMouseLeave}
                   >
                     <span class="undo-message">{offer.message}</span>
-                    {/* Said with the newest change, for a reader whose Undo is far down the Tab order (the popup's Trending: accessibility QA). */}
-                    {offer === undo.offers[0] && <span class="visually-hidden">{` ${keys.shown} undoes it.`}</span>}
+                    {/* Said with each change as it comes, for a reader whose Undo is far down the Tab order (the popup's Trending:
+                        accessibility QA); in every row from its start, not moved to the next (which a screen reader would say alone). */}
+                    <span class="visually-hidden">{` ${keys.shown} undoes the newest change.`}</span>
                     {/* Named by its change, as its × is: a screen reader's list of buttons reads names alone, and several offers may stand. */}
                     <button
                       type="button"

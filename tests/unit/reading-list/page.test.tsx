@@ -389,7 +389,7 @@ describe('reading-list page: Ctrl+Z', () => {
     await waitFor(() => expect(screen.getAllByTestId('undo')).toHaveLength(2));
     expect(screen.getAllByTestId('undo').map((button) => button.getAttribute('aria-keyshortcuts'))).toEqual(['Control+Z', null]);
     // And the live region says them with the newest change (accessibility QA: an Undo far down the Tab order is heard, not reached).
-    expect(screen.getAllByTestId('undo-offer').map((row) => row.textContent)).toEqual(['1 set to Read Ctrl+Z undoes it.Undo×', 'Removed “Scaling Laws with Vocabulary” (2 with the one before)Undo×']);
+    expect(screen.getAllByTestId('undo-offer').map((row) => row.textContent)).toEqual(['1 set to Read Ctrl+Z undoes the newest change.Undo×', 'Removed “Scaling Laws with Vocabulary” (2 with the one before) Ctrl+Z undoes the newest change.Undo×']);
     ctrlZ(document.querySelector('[data-testid="reading-item"] select')!);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await db.saved.get('1706.03762'))?.status).toBe('read');

@@ -56,8 +56,8 @@ test('several offers: each has its row (newest first) with its own Undo; the new
   const region = screen.getByRole('status');
   rerender(<UndoBar undo={undo(edit, removal)} focusElsewhere={elsewhere} />);
   expect(screen.getByRole('status')).toBe(region);
-  // The newest says the keys that undo it (accessibility QA: an Undo far down the Tab order is heard, not reached).
-  expect(screen.getAllByTestId('undo-offer').map((row) => row.textContent)).toEqual(['1 set to Read Ctrl+Z undoes it.Undo×', 'Removed 2 papersUndo×']);
+  // Each says the keys that undo the newest (accessibility QA: an Undo far down the Tab order is heard, not reached).
+  expect(screen.getAllByTestId('undo-offer').map((row) => row.textContent)).toEqual(['1 set to Read Ctrl+Z undoes the newest change.Undo×', 'Removed 2 papers Ctrl+Z undoes the newest change.Undo×']);
   // A screen reader's list of buttons tells the two Undos apart, as it does their ×s.
   expect(screen.getAllByRole('button').map((button) => button.getAttribute('aria-label'))).toEqual([
     'Undo: 1 set to Read',
