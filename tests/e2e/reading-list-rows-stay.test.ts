@@ -162,6 +162,9 @@ describe('the rows stay under the pointer while the bars above them come and go'
   test("accessibility QA: the controls above the rows, under the sticky top the selection's bar grew, come out from under it when the keyboard reaches them", async () => {
     await listOf(800);
     await page.setViewportSize({ width: 800, height: 700 });
+    // From the list's top (a reload may bring back where the test before left the window).
+    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+    await row('2401.00001').waitFor();
     await clickIn('2401.00001', 'select');
     await page.getByTestId('bulk-bar').waitFor();
     // Shift+Tab from the first row's checkbox up to the controls between the toolbar and the rows.

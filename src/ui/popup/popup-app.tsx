@@ -541,7 +541,8 @@ function useFirstScreenSettled(ready: boolean, typed: boolean): boolean {
  */
 function revealAboveUndoBar(target: EventTarget | null): void {
   const bar = document.querySelector('.undo-region');
-  if (!(target instanceof Element) || !bar || bar.contains(target)) return;
+  // Not a control a press focuses: the popup would move under the pointer between its down and up (review).
+  if (!(target instanceof Element) || !target.matches(':focus-visible') || !bar || bar.contains(target)) return;
   const barBox = bar.getBoundingClientRect();
   const bottom = target.getBoundingClientRect().bottom;
   if (barBox.height > 0 && bottom > barBox.top) scrollBy({ top: bottom - barBox.top + 4, behavior: 'instant' });

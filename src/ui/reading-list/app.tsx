@@ -572,9 +572,10 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
   // The browser scrolls a control the keyboard reaches just into the window, which leaves one
   // reached going up (Shift+Tab) under the sticky toolbar, as the Export and Import controls when
   // the selection's bar has grown it (QA), and one near a short window's foot under the bars held
-  // there: it comes out from under them.
+  // there: it comes out from under them. Not one a press focuses (a button, a checkbox): the page
+  // would move between the press's down and up, under the pointer (review).
   const revealFocused = (target: EventTarget | null) => {
-    if (!(target instanceof Element) || target.closest('.sticky')) return;
+    if (!(target instanceof Element) || !target.matches(':focus-visible') || target.closest('.sticky')) return;
     const box = target.getBoundingClientRect();
     if (revealBelowToolbar(box.top)) return;
     const foot = footTop();
