@@ -114,14 +114,24 @@ function ClearData({ db }: { db: PaperLensDatabase }) {
           Clear PaperLens data…
         </button>
       ) : (
-        // Escape answers the question as Cancel does.
+        // Escape answers the question as Cancel does. Tab goes round its answers until one is given
+        // (an alertdialog: Tab had left it open behind the reader, accessibility QA).
         <div
           class="confirm"
           role="alertdialog"
+          aria-modal="true"
           aria-labelledby="clear-question"
           data-testid="clear-dialog"
           onKeyDown={(event) => {
             if (event.key === 'Escape') setAsking(false);
+            if (event.key !== 'Tab') return;
+            const answers = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+            const at = answers.indexOf(event.target as HTMLButtonElement);
+            const next = event.shiftKey ? (at <= 0 ? answers.at(-1) : undefined) : at === answers.length - 1 ? answers[0] : undefined;
+            if (next) {
+              event.preventDefault();
+              next.focus();
+            }
           }}
         >
           <p id="clear-question">

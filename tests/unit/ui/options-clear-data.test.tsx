@@ -42,3 +42,20 @@ test('papers removed lately (Recently removed, kept 30 days with their notes) ar
   fireEvent.click(screen.getByTestId('setting-clear'));
   expect(screen.getByTestId('clear-dialog').textContent).toMatch(/^Delete 0 saved papers, 1 recently removed paper and 0 seen marks\? This cannot be undone\./);
 });
+
+test('accessibility QA: Tab goes round the question\'s answers until one is given (Tab had left it open behind the reader)', async () => {
+  const db = new PaperLensDatabase('options-clear-data-tab');
+  await db.saved.put(savedItem({ id: '2310.01779', title: 'HallE-Switch' }));
+  render(<OptionsApp db={db} />);
+  fireEvent.click(await screen.findByTestId('setting-clear'));
+  const dialog = await screen.findByTestId('clear-dialog');
+  await waitFor(() => expect(screen.queryByTestId('clear-export')).not.toBeNull());
+  const focusedId = () => document.activeElement?.getAttribute('data-testid');
+  // It opens on its safe answer, Cancel, the last.
+  await waitFor(() => expect(focusedId()).toBe('clear-cancel'));
+  fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+  expect(focusedId()).toBe('clear-export');
+  fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
+  expect(focusedId()).toBe('clear-cancel');
+  expect(dialog.getAttribute('aria-modal')).toBe('true');
+});
