@@ -1,5 +1,10 @@
+import { holdsFocus } from './focus';
+
 /** What holds an offer: the reader's focus in it, or their pointer on it. */
 export type Holder = 'focus' | 'pointer';
+
+/** Tells an offer the reader came onto it (`on`) or left it, by focus or by pointer. */
+export type Hold = (holder: Holder, on: boolean) => void;
 
 /**
  * A timeout that waits while the reader is on what it would take away (an Undo focused or pointed
@@ -10,14 +15,16 @@ export class HeldTimeout {
   private until = 0;
   private left: number;
   private over = false;
-  private readonly holders = new Set<Holder>();
+  private readonly holders: Set<Holder>;
 
-  constructor(ms: number, private readonly done: () => void) {
+  /** `heldBy`: the reader is on it from the start (an offer taking the place of one they are on). */
+  constructor(ms: number, private readonly done: () => void, heldBy: Iterable<Holder> = []) {
     this.left = ms;
-    this.run();
+    this.holders = new Set(heldBy);
+    if (this.holders.size === 0) this.run();
   }
 
-  hold(holder: Holder, on: boolean): void {
+  readonly hold: Hold = (holder, on) => {
     if (this.over) return;
     const wasHeld = this.holders.size > 0;
     if (on) this.holders.add(holder);
@@ -31,6 +38,12 @@ export class HeldTimeout {
     clearTimeout(this.timer ?? undefined);
     this.timer = null;
     this.left = Math.max(0, this.until - Date.now());
+  };
+
+  /** What holds it now, and the time it has left: for an offer put in its place. */
+  standing(): { heldBy: Holder[]; left: number } {
+    const left = this.timer === null ? this.left : Math.max(0, this.until - Date.now());
+    return { heldBy: [...this.holders], left };
   }
 
   /** Stops it for good (the offer withdrawn otherwise). */
@@ -49,10 +62,36 @@ export class HeldTimeout {
   }
 }
 
-/** Holds `timeout` while the focus is in `element` or the pointer on it. */
+/**
+ * Event handlers (Preact's names) telling `hold` while the focus is in the element they are on or
+ * the pointer over it. A focus that merely left the window still counts as on it (the reader comes
+ * back to it); one dropped on the page (a click on its text) does not.
+ */
+export function holdHandlers(hold: Hold) {
+  return {
+    onFocusIn: () => hold('focus', true),
+    onFocusOut: (event: FocusEvent) => {
+      const element = event.currentTarget as Element;
+      const to = event.relatedTarget;
+      if (to instanceof Node) {
+        if (!element.contains(to)) hold('focus', false);
+        return;
+      }
+      // Focus to nothing: told apart once the window's blur has come, which browsers may send after this focusout.
+      setTimeout(() => {
+        if (document.hasFocus() && !holdsFocus(element)) hold('focus', false);
+      }, 0);
+    },
+    onPointerEnter: () => hold('pointer', true),
+    onPointerLeave: () => hold('pointer', false),
+  };
+}
+
+/** Holds `timeout` while the reader is on `element` (see holdHandlers): for UI built without Preact. */
 export function holdWhileOn(element: HTMLElement, timeout: HeldTimeout): void {
-  element.addEventListener('focusin', () => timeout.hold('focus', true));
-  element.addEventListener('focusout', (event) => timeout.hold('focus', event.relatedTarget instanceof Node && element.contains(event.relatedTarget)));
-  element.addEventListener('pointerenter', () => timeout.hold('pointer', true));
-  element.addEventListener('pointerleave', () => timeout.hold('pointer', false));
+  const handlers = holdHandlers(timeout.hold);
+  element.addEventListener('focusin', handlers.onFocusIn);
+  element.addEventListener('focusout', handlers.onFocusOut);
+  element.addEventListener('pointerenter', handlers.onPointerEnter);
+  element.addEventListener('pointerleave', handlers.onPointerLeave);
 }

@@ -5,6 +5,7 @@ import { describeCodeLink } from '../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
 import { errorMessage } from '../messaging/error-message';
 import { useTimedOffer } from './timed-offer';
+import { holdHandlers } from './held-timeout';
 import { useClipboardCopy, writeLink, type LatestText } from './clipboard-copy';
 import { paperLink } from '../export/paper-link';
 import { holdsFocus } from './focus';
@@ -225,13 +226,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
         <span class="pl-muted" role="status">
           {removed && status === null && (
             // It waits while the reader's focus or pointer is on it (accessibility QA: it went at 10 s with the focus on Undo).
-            <span
-              data-testid="undo-bar"
-              onFocusIn={() => holdUndo('focus', true)}
-              onFocusOut={(event) => holdUndo('focus', event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))}
-              onPointerEnter={() => holdUndo('pointer', true)}
-              onPointerLeave={() => holdUndo('pointer', false)}
-            >
+            <span data-testid="undo-bar" {...holdHandlers(holdUndo)}>
               {'Removed · '}
               <button type="button" class="pl-undo" data-testid="undo" aria-disabled={busy} ref={followUndo} onClick={() => void undo(removed)}>
                 Undo

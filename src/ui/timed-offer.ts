@@ -34,7 +34,7 @@ export interface TimedOffers<T> {
   /** Puts `next` in the place of `value` if it is still offered, for the time `value` had left. */
   replace: (value: T, next: T) => void;
   /** Stops `value`'s time while the reader is on it (focus, pointer), or lets it run on with what it had left. */
-  hold: (value: T, held: boolean) => void;
+  hold: (value: T, holder: Holder, on: boolean) => void;
   /** The offers standing now (not those of the render a handler was made in). */
   standing: () => readonly T[];
 }
@@ -47,10 +47,10 @@ export interface TimedOffers<T> {
 export function useTimedOffers<T>(ms = UNDO_MS): TimedOffers<T> {
   const [offers, setOffers] = useState<readonly T[]>([]);
   const current = useRef<readonly T[]>([]);
-  const timers = useRef(new Map<T, { timer: ReturnType<typeof setTimeout>; until: number }>());
+  const timers = useRef(new Map<T, HeldTimeout>());
   useEffect(
     () => () => {
-      for (const { timer } of timers.current.values()) clearTimeout(timer);
+      for (const timer of timers.current.values()) timer.clear();
       timers.current.clear();
     },
     [],
@@ -59,47 +59,31 @@ export function useTimedOffers<T>(ms = UNDO_MS): TimedOffers<T> {
     current.current = next;
     setOffers(next);
   };
-  // Offers held (see hold), with the time each had left.
-  const held = useRef(new Map<T, number>());
-  const stopTimer = (value: T) => {
-    clearTimeout(timers.current.get(value)?.timer);
-    timers.current.delete(value);
-  };
-  /** Runs `value`'s time for `left` ms, or keeps it held with `left` ms to run once let go. */
-  const runFor = (value: T, left: number, isHeld: boolean) => {
-    if (isHeld) held.current.set(value, left);
-    else timers.current.set(value, { timer: setTimeout(() => withdraw(value), Math.max(0, left)), until: Date.now() + left });
-  };
-  const timeLeft = (value: T): number | undefined => held.current.get(value) ?? (timers.current.has(value) ? timers.current.get(value)!.until - Date.now() : undefined);
   const forget = (value: T) => {
-    stopTimer(value);
-    held.current.delete(value);
+    timers.current.get(value)?.clear();
+    timers.current.delete(value);
   };
   const withdraw = (value: T) => {
     forget(value);
     if (current.current.includes(value)) show(current.current.filter((other) => other !== value));
   };
+  const run = (value: T, left: number, heldBy: Iterable<Holder> = []) => timers.current.set(value, new HeldTimeout(left, () => withdraw(value), heldBy));
   const offer = (value: T, replacing: T | null = null) => {
     // A removal joining the offer the reader is on: the new one is held in its place.
-    const isHeld = replacing !== null && held.current.has(replacing);
+    const heldBy = replacing === null ? [] : (timers.current.get(replacing)?.standing().heldBy ?? []);
     if (replacing !== null) forget(replacing);
     forget(value);
     show([value, ...current.current.filter((other) => other !== value && other !== replacing)]);
-    runFor(value, ms, isHeld);
+    run(value, ms, heldBy);
   };
   const replace = (value: T, next: T) => {
-    const left = timeLeft(value);
-    if (left === undefined || !current.current.includes(value)) return;
-    const isHeld = held.current.has(value);
+    const timer = timers.current.get(value);
+    if (timer === undefined || !current.current.includes(value)) return;
+    const { heldBy, left } = timer.standing();
     forget(value);
     show(current.current.map((other) => (other === value ? next : other)));
-    runFor(next, left, isHeld);
+    run(next, left, heldBy);
   };
-  const hold = (value: T, isHeld: boolean) => {
-    const left = timeLeft(value);
-    if (left === undefined || held.current.has(value) === isHeld) return;
-    forget(value);
-    runFor(value, left, isHeld);
-  };
+  const hold = (value: T, holder: Holder, on: boolean) => timers.current.get(value)?.hold(holder, on);
   return { offers, offer, withdraw, replace, hold, standing: () => current.current };
 }

@@ -6,6 +6,7 @@ import { tagKey, type ChangeCount, type RemovedItem, type SavedItem } from '../.
 import { errorMessage } from '../../messaging/error-message';
 import { editedFields } from '../../export/merge';
 import { useTimedOffers } from '../timed-offer';
+import { holdHandlers, type Holder } from '../held-timeout';
 import { useOneAtATime } from '../one-at-a-time';
 import { editsText, typingIn } from '../typing-in';
 
@@ -58,7 +59,7 @@ export interface Undo {
   undo: (offer: Offer) => Promise<boolean>;
   dismiss: (offer: Offer) => void;
   /** Stops `offer`'s time while the reader is on it (its row focused or pointed at), or lets it run on. */
-  hold: (offer: Offer, held: boolean) => void;
+  hold: (offer: Offer, holder: Holder, on: boolean) => void;
   /**
    * Tells of papers listed again by a change made outside this Undo (a save, an import, Recently removed),
    * as `isListed` says of each removed: a removal's Undo no longer offers them back, and goes when
@@ -305,40 +306,6 @@ function useFocusAfterOffer(offers: readonly Offer[], bar: RefObject<HTMLDivElem
   });
 }
 
-/**
- * An offer the reader is on, its row focused or under the pointer, stands until they leave it,
- * then for the time it had left: it does not go while being read or about to be pressed. A focus
- * that merely left the window still counts as on it; one dropped on the page (a click on its text) does not.
- */
-function useHoldWhileOn(offers: readonly Offer[], hold: Undo['hold']) {
-  const on = useRef(new Map<number, { focus: boolean; pointer: boolean }>());
-  // Offers gone take their marks along.
-  for (const key of on.current.keys()) if (!offers.some((offer) => offer.key === key)) on.current.delete(key);
-  const mark = (offer: Offer, how: 'focus' | 'pointer', isOn: boolean) => {
-    const marks = { ...(on.current.get(offer.key) ?? { focus: false, pointer: false }), [how]: isOn };
-    on.current.set(offer.key, marks);
-    hold(offer, marks.focus || marks.pointer);
-  };
-  return (offer: Offer) => ({
-    onFocusIn: () => mark(offer, 'focus', true),
-    onFocusOut: (event: FocusEvent) => {
-      const to = event.relatedTarget as Node | null;
-      if (to !== null) {
-        if (!(event.currentTarget as Element).contains(to)) mark(offer, 'focus', false);
-        return;
-      }
-      // Focus to nothing: a click on the page's text, or the window left. Told apart once the
-      // window's blur has come, which browsers may send after this focusout.
-      const row = event.currentTarget as Element;
-      setTimeout(() => {
-        if (document.hasFocus() && !row.contains(document.activeElement)) mark(offer, 'focus', false);
-      }, 0);
-    },
-    onMouseEnter: () => mark(offer, 'pointer', true),
-    onMouseLeave: () => mark(offer, 'pointer', false),
-  });
-}
-
 // The platform's own Undo keys: ⌘Z on a Mac, Ctrl+Z elsewhere. (Asked when a page runs: the bench
 // scripts import the pages' modules in Node, which has no navigator.)
 const onMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
@@ -383,7 +350,6 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
   useFocusUndoWhenFocusGoes(undo.offers, () => bar.current?.querySelector<HTMLElement>('[data-testid="undo"]'), presses);
   const undone = useRef<Offer | null>(null);
   const focusHandlers = useFocusAfterOffer(undo.offers, bar, undone, focusElsewhere);
-  const holdHandlers = useHoldWhileOn(undo.offers, undo.hold);
   // One Undo at a time: a double click would put the papers back twice (and the second would
   // report them "changed elsewhere").
   const undoing = useOneAtATime();
@@ -408,7 +374,9 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
           {undo.offers.length > 0 && (
             <ul class="undo-offers">
               {undo.offers.map((offer) => {
-                const [focusRow, holdRow] = [focusHandlers(offer), holdHandlers(offer)];
+                // An offer the reader is on, its row focused or under the pointer, stands until they leave it,
+                // then for the time it had left: it does not go while being read or about to be pressed.
+                const [focusRow, holdRow] = [focusHandlers(offer), holdHandlers((holder, on) => undo.hold(offer, holder, on))];
                 return (
                   <li
                     key={offer.key}
@@ -422,8 +390,8 @@ export function UndoBar({ undo, focusElsewhere }: { undo: Undo; focusElsewhere?:
                       focusRow.onFocusOut(event);
                       holdRow.onFocusOut(event);
                     }}
-                    onMouseEnter={holdRow.onMouseEnter}
-                    onMouseLeave={holdRow.onMouseLeave}
+                    onPointerEnter={holdRow.onPointerEnter}
+                    onPointerLeave={holdRow.onPointerLeave}
                   >
                     <span class="undo-message">{offer.message}</span>
                     {/* Said with each change as it comes, for a reader whose Undo is far down the Tab order (the popup's Trending:

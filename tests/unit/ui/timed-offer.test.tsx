@@ -92,10 +92,10 @@ describe('QA: an offer the reader is on waits for them (hold)', () => {
     render(<Offers />);
     act(() => many!.offer('Removed “HallE-Switch”'));
     act(() => void vi.advanceTimersByTime(UNDO_MS - 1_000));
-    act(() => many!.hold('Removed “HallE-Switch”', true));
+    act(() => many!.hold('Removed “HallE-Switch”', 'focus', true));
     act(() => void vi.advanceTimersByTime(60_000));
     expect(listed()).toBe('Removed “HallE-Switch”');
-    act(() => many!.hold('Removed “HallE-Switch”', false));
+    act(() => many!.hold('Removed “HallE-Switch”', 'focus', false));
     act(() => void vi.advanceTimersByTime(999));
     expect(listed()).toBe('Removed “HallE-Switch”');
     act(() => void vi.advanceTimersByTime(1));
@@ -105,12 +105,12 @@ describe('QA: an offer the reader is on waits for them (hold)', () => {
   test('a removal joining the held offer, or papers listed again taken from it, leave the one in its place held', () => {
     render(<Offers />);
     act(() => many!.offer('Removed “A”'));
-    act(() => many!.hold('Removed “A”', true));
+    act(() => many!.hold('Removed “A”', 'focus', true));
     act(() => many!.offer('Removed 2 papers', 'Removed “A”'));
     act(() => many!.replace('Removed 2 papers', 'Removed “B”'));
     act(() => void vi.advanceTimersByTime(60_000));
     expect(listed()).toBe('Removed “B”');
-    act(() => many!.hold('Removed “B”', false));
+    act(() => many!.hold('Removed “B”', 'focus', false));
     act(() => void vi.advanceTimersByTime(UNDO_MS));
     expect(listed()).toBe('none');
   });

@@ -77,21 +77,27 @@ test('several offers: each has its row (newest first) with its own Undo; the new
 
 test('QA: the Undo the reader is on, focused or pointed at, holds its time until they leave it (it went after 10 s under the focus)', async () => {
   const { fireEvent } = await import('@testing-library/preact');
+  // Whether the offer is held after each call: by the focus, the pointer, or both.
   const holds: string[] = [];
+  const holders = new Set<string>();
   const offer: Offer = { key: 1, message: 'Removed 63 papers', count: 63, revert: async () => ({ changed: 63 }) };
   render(
     <div>
-      <UndoBar undo={{ ...undo(offer), hold: (_, held) => void holds.push(held ? 'hold' : 'run') }} />
+      <UndoBar undo={{ ...undo(offer), hold: (_, holder, on) => {
+            if (on) holders.add(holder);
+            else holders.delete(holder);
+            holds.push(holders.size > 0 ? 'hold' : 'run');
+          }, }} />
       <button type="button">elsewhere</button>
     </div>,
   );
   const row = screen.getByTestId('undo-offer');
   fireEvent.focusIn(screen.getByTestId('undo'));
-  fireEvent.mouseEnter(row);
+  fireEvent.pointerEnter(row);
   fireEvent.focusOut(screen.getByTestId('undo'), { relatedTarget: screen.getByText('elsewhere') });
   // Focus gone from the row, the pointer still on it: held still.
   expect(new Set(holds)).toEqual(new Set(['hold']));
-  fireEvent.mouseLeave(row);
+  fireEvent.pointerLeave(row);
   expect(holds.at(-1)).toBe('run');
   // Review: a click on the page's text drops the focus to nothing, the window still focused: it runs again.
   const button = screen.getByTestId('undo');
