@@ -1,7 +1,7 @@
 import type { IndexableType, Transaction } from 'dexie';
 import * as z from 'zod/mini';
 import { baseCitationKey, citeKeyId, newCitationKey, wantsCiteKey } from '../export/bibtex';
-import { CITE_KEY_PATTERN, isKeepableCiteKey, type Meta, type SavedItem } from '../schema';
+import { isKeepableCiteKey, type Meta, type SavedItem } from '../schema';
 import type { PaperLensDatabase } from './database';
 
 /** The `meta` row keeping the keys Copy BibTeX gave papers: JSON `[id, key][]`, oldest first. */
@@ -13,18 +13,24 @@ export const GIVEN_CITE_KEYS_KEY = 'givenCiteKeys';
  */
 export const MAX_GIVEN_CITE_KEYS = 5_000;
 
-const GivenCiteKeysSchema = z.array(z.tuple([z.string(), z.string().check(z.regex(CITE_KEY_PATTERN))]));
+// [id, key] pairs: the keys are checked where they are used (a refused key, from before version 20, is dropped there).
+const GivenCiteKeysSchema = z.array(z.tuple([z.string(), z.string()]));
+
+/** The given keys' row as stored, oldest first; none when it is not JSON of that shape. */
+function givenPairs(row: Meta | undefined): [string, string][] {
+  if (!row) return [];
+  try {
+    const parsed = GivenCiteKeysSchema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
 
 /** The keys Copy BibTeX gave, by paper id, oldest first; none when the row is unreadable (a key is then given anew). */
 async function givenCiteKeys(db: PaperLensDatabase): Promise<Map<string, string>> {
-  const row = await db.meta.get(GIVEN_CITE_KEYS_KEY);
-  if (!row) return new Map();
-  try {
-    const parsed = GivenCiteKeysSchema.safeParse(JSON.parse(row.value));
-    return new Map(parsed.success ? parsed.data : []);
-  } catch {
-    return new Map();
-  }
+  const pairs = givenPairs(await db.meta.get(GIVEN_CITE_KEYS_KEY));
+  return new Map(pairs.every(([, key]) => isKeepableCiteKey(key)) ? pairs : []);
 }
 
 /**
@@ -129,14 +135,7 @@ export async function forgetGivenCiteKeys(db: PaperLensDatabase): Promise<void> 
  */
 export async function rekeyRefusedCiteKeys(transaction: Transaction): Promise<void> {
   const meta = transaction.table<Meta, string>('meta');
-  const givenRow = await meta.get(GIVEN_CITE_KEYS_KEY);
-  let given: [string, string][] = [];
-  try {
-    const parsed = z.array(z.tuple([z.string(), z.string()])).safeParse(givenRow ? JSON.parse(givenRow.value) : []);
-    if (parsed.success) given = parsed.data;
-  } catch {
-    // Not JSON: read as none, as givenCiteKeys does.
-  }
+  const given = givenPairs(await meta.get(GIVEN_CITE_KEYS_KEY));
   const keptGiven = given.filter(([, key]) => isKeepableCiteKey(key));
   if (keptGiven.length < given.length) await meta.put({ key: GIVEN_CITE_KEYS_KEY, value: JSON.stringify(keptGiven) });
   const taken = new Set(keptGiven.map(([, key]) => citeKeyId(key)));
