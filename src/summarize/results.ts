@@ -24,6 +24,17 @@ const PARTICIPLE_LEAD = /^(?:using|employing|leveraging|adopting)\s[^,;:()\d]*,\
 // (Done to the data, "the dataset is doubled every two weeks", it is a setting.)
 const RATE =
   /(?<!\b(?:is|are|was|were|be|been|being)\s)\b(?:doubl|tripl|quadrupl|halv)\w*\s+(?:(?:approximately|roughly|about|nearly|almost)\s+)?every\s+(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|few)\s+(?:days|weeks|months|years)\b/gi;
+// A result put in words: "an order of magnitude faster", "by two orders of magnitude", "by half",
+// "in six of seven games", "16 out of 27".
+const COUNT = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const WORDED = new RegExp(
+  String.raw`\b(?:an?|one|two|three|several|many)\s+orders?\s+of\s+magnitude\s+(?:more|less|fewer|faster|slower|lower|higher|smaller|larger|better|cheaper)\b|\bby\s+(?:an?\s+|one\s+|two\s+|three\s+|several\s+)?orders?\s+of\s+magnitude\b|\bby\s+(?:a\s+)?half\b|\b${COUNT}\s+out\s+of\s+(?:the\s+)?${COUNT}\b|\b(?:in|on)\s+${COUNT}\s+of\s+(?:the\s+)?${COUNT}\b`,
+  'gi',
+);
+// The paper speaking of itself. A sentence before it first does that says what methods can do, or
+// cites, gives the field's numbers ("Pruning can reduce parameter counts by over 90%"), not its results.
+const OWN_VOICE = /\b(?:[Ww]e|[Oo]urs?|us|[Hh]ere(?:in)?)\b|\b[Tt]his\s+(?:paper|work|study|article|report|note|thesis)\b/;
+const BACKGROUND = /\b(?:can|may)\b|\bet al\.|\(\D*\b(?:19|20)\d\d[a-z]?\)|\bfrom [A-Z][a-z]+ (?:&|and) [A-Z][a-z]+\b/;
 const SIZE = /^(?:[KMBTkmbt]|million|billion|trillion|[GMT][Bb])$/;
 const TIME = /^(?:hours?|h|days?|minutes?|mins?|seconds?|s|ms|GPU)$/;
 const METRIC =
@@ -806,9 +817,15 @@ export function extractKeyResults(abstract: string): string[] {
 /** extractKeyResults on an abstract already split into sentences. */
 export function resultsOf(sentences: string[]): string[] {
   const out: string[] = [];
-  for (const sentence of sentences) {
+  const firstOwn = sentences.findIndex((sentence) => OWN_VOICE.test(sentence));
+  for (const [at, sentence] of sentences.entries()) {
+    if (at < firstOwn && BACKGROUND.test(sentence)) continue;
     let covered = -1; // end of the last phrase taken from this sentence
-    const results = [...[...sentence.matchAll(NUMBER)].filter((m) => isResult(sentence, m.index, m.index + m[0].length, m[1]!, m[2])), ...sentence.matchAll(RATE)].sort((a, b) => a.index - b.index);
+    const results = [
+      ...[...sentence.matchAll(NUMBER)].filter((m) => isResult(sentence, m.index, m.index + m[0].length, m[1]!, m[2])),
+      ...sentence.matchAll(RATE),
+      ...sentence.matchAll(WORDED),
+    ].sort((a, b) => a.index - b.index);
     if (results.length === 0) continue;
     const index = new SentenceIndex(
       sentence,
