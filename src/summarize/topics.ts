@@ -41,10 +41,11 @@ const RULES: readonly TopicRule[] = [
   ['distillation', /distill(?!ed into)|(?:teacher|student)s? (?:models?|networks?)/, /(?:teacher|student)s?-(?:models?|networks?|student)/],
   // Serving a model faster: not speeding up training or research, nor efficient Bayesian inference.
   // A KV cache is held while generating (QA: SnapKV and Mistral 7B's "faster inference" had no tag).
-  ['efficient inference', /(?:efficient|accelerat\w*|faster) (?!(?:bayesian|variational|statistical|posterior|causal|approximate|probabilistic|amortized) )(?:\w+ )?(?:inference|decoding)|inference speed|throughput|speed.?ups?\b(?! (?:in |of |for )?(?:the )?(?:training|learning|convergence|innovation|research|optimization)\b(?! (?:and|&) inference))|latency|kv.cache/],
+  ['efficient inference', /(?:efficient|accelerat\w*|faster) (?!(?:bayesian|variational|statistical|posterior|causal|approximate|probabilistic|amortized) )(?:\w+ )?(?:inference|decoding)(?! and exploration)|inference speed|throughput|speed.?ups?\b(?! (?:in |of |for )?(?:the )?(?:training|learning|convergence|innovation|research|optimization)\b(?! (?:and|&) inference))|latency|kv.cache/],
   ['speculative decoding', /speculative|draft/],
   // "A long sequence of tasks" is a series, not a long input.
-  ['long context', /long.(?:context|sequence(?! of)|input|text)|context (?:length|window)|length generali/],
+  // Long texts in passing ("long texts and short ones") only support it.
+  ['long context', /long.(?:context|sequence(?! of)|input)|context (?:length|window)|length generali|long-text (?:classification|modell?ing|understanding)/, /long.text/],
   // Scaling models up, not a technique named scaling ("loss scaling", "multidimensional scaling") or
   // making something else scale ("Scaling Hierarchical Coreference"). (The model is looked ahead at,
   // not taken: "Scaling Retrieval-Based Language Models" names retrieval too.)
@@ -93,14 +94,18 @@ const RULES: readonly TopicRule[] = [
   ['time series', /time.series|forecasting\b/],
   ['reasoning', /reasoning|chain.of.thought/],
   // An agent that acts: on the web, in a GUI, in a team of agents (QA: "web agents" and
-  // "multi-agent debate" had no tag).
-  ['agents', /(?:llm|language|web|gui|software|coding|computer-use|multi-?modal) agents?|multi-agent|agentic|tool.use/],
+  // "multi-agent debate" had no tag). Multi-agent reinforcement learning and its games are not such agents (audit).
+  [
+    'agents',
+    /(?:llm|language|web|gui|software|coding|computer-use|multi-?modal) agents?|multi-agent(?! (?:deep )?(?:reinforcement|rl\b|systems?|trajector|interactions?|scenes?|tasks?|environments?|settings?|cooperat|coordinat|games?|communicat|polic))|agentic|tool.use/,
+  ],
   // Explaining a model's predictions is interpretability; "an explanation for this gap" or "explains
   // the behavior of the sharpness" (a theory of training) is not, and a saliency map may be where a viewer looks.
+  // Probing a model's representations is; "probe the reasoning capacity" or "the Probe algorithm" only supports it (audit).
   [
     'interpretability',
-    /interpretab|explainab|attribution method|feature (?:attribution|importance)|saliency methods?|prob(?:e|ing)|(?:representation|feature|neuron)s? superposition|superposition (?:hypothesis|of features)|(?:features?|neurons?|representations?) in superposition|(?:model|post-hoc|local|global|counterfactual|visual|hierarchical|influence-directed|model-agnostic) explanations?|explain(?:ing|s)? (?:the )?(?:predictions?|decisions?|classifiers?|models?|(?:deep )?neural)/,
-    /explanations?\b|saliency maps?\b/,
+    /interpretab|explainab|attribution method|feature (?:attribution|importance)|saliency methods?|probing (?:classifiers?|stud|analys|experiments?|tasks?)|(?:linear|structural|diagnostic|syntactic)[ -]probes?|[a-z]+-probes?\b|probes?\b(?= (?:\S+ ){0,3}(?:representations?|hidden|layers?|activations?|neurons?))|probing (?:\S+ ){0,3}(?:representations?|hidden|layers?|activations?)|(?:representation|feature|neuron)s? superposition|superposition (?:hypothesis|of features)|(?:features?|neurons?|representations?) in superposition|(?:model|post-hoc|local|global|counterfactual|visual|hierarchical|influence-directed|model-agnostic) explanations?|explain(?:ing|s)? (?:the )?(?:predictions?|decisions?|classifiers?|models?|(?:deep )?neural)/,
+    /explanations?\b|saliency maps?\b|prob(?:e|ing)\b/,
   ],
   // Handwritten digits are MNIST, a benchmark, not documents.
   ['OCR & documents', /ocr\b|handwrit(?!ten digits?\b)|document (?:understanding|image)/],
@@ -108,9 +113,11 @@ const RULES: readonly TopicRule[] = [
   ['speech & audio', /(?<!(?:hate|toxic|offensive|abusive|free|parts?.of)[ -])speech(?!es)|asr\b|audio|spoken(?! by\b)|music(?:al)? (?:generation|transcription|information retrieval|source separation|audio)|sound events?/],
   // A robot's action tokenizer turns actions into tokens, not text (QA).
   ['tokenization', /(?<!action )tokeni[sz]|subword|byte.pair/, /(?<!open[- ])vocabular/],
-  ['pre-training', /pre-?training (?:data|corp)|continued (?:pre-?)?training|from scratch|(?:training|trillion) tokens|trillions of tokens/, /pre-?train/],
-  // Not "fine-tuning-free" (QA: SnapKV, which fine-tunes nothing, was tagged so).
-  ['fine-tuning', /(?<!\b(?:without|or|no) (?:\w+ )?)fine-?tun(?![\w-]*-free\b)|instruction.tun|lora\b|adapters?\b|transfer learning/],
+  // Training "from scratch" (a network, an agent) only supports it (audit).
+  ['pre-training', /pre-?training (?:data|corp)|continued (?:pre-?)?training|(?:training|trillion) tokens|trillions of tokens/, /pre-?train|from scratch/],
+  // Not "fine-tuning-free" (QA: SnapKV, which fine-tunes nothing, was tagged so). Transfer learning
+  // (often of features, to a new domain) only supports it (audit).
+  ['fine-tuning', /(?<!\b(?:without|or|no) (?:\w+ )?)fine-?tun(?![\w-]*-free\b)|instruction.tun|lora\b|adapters?\b/, /transfer learning/],
   // An auto-encoder is a generative model, not a choice of architecture; an encoder or a decoder named
   // in passing (a BERT encoder, a model's decoder) only supports it (QA: it tagged 14 of 66 seeds).
   ['model architecture', /encoder-decoder|(?:decoder|encoder)-only|encoder and decoder|prefix-lms?\b|state.space|recurrent|positional|mixture.of.experts|moe\b/, /(?<!auto-)(?:en|de)coders?\b|architecture|attention/],
@@ -121,7 +128,7 @@ const RULES: readonly TopicRule[] = [
   // domain-adversarial network's training is adversarial too.
   [
     'safety & security',
-    /privacy|safety|jailbreak|adversarial(?:ly)? (?:attack|example|robust|perturbation|defen)|certifi\w* (?:robust|defen)|robustness (?:certif|verif)|randomized smoothing|(?:llm|model|ai)-generated|backdoor(?! (?:criteri|adjustment|paths?|sets?\b))|poison(?:ing|ed)\b|trojan|(?:black|white|gr[ae]y)-box (?:adversarial )?attacks?|membership inference|model (?:stealing|extraction)|evasion attacks?/,
+    /privacy|safety(?![- ]critical)|jailbreak|adversarial(?:ly)? (?:attack|example|robust|perturbation|defen)|certifi\w* (?:robust|defen)|robustness (?:certif|verif)|randomized smoothing|(?:llm|model|ai)-generated|backdoor(?! (?:criteri|adjustment|paths?|sets?\b))|poison(?:ing|ed)\b|trojan|(?:black|white|gr[ae]y)-box (?:adversarial )?attacks?|membership inference|model (?:stealing|extraction)|evasion attacks?/,
     /robust accuracy/,
   ],
   // Images named once (a protein "image", ImageNet as a benchmark) make no vision paper: a vision

@@ -434,6 +434,27 @@ describe('cues read in the sense the paper uses them', () => {
     expect(topicsFor('Meta-Graph: Few shot Link Prediction via Meta Learning', 'We predict links in new graphs from few examples.')).toContain('meta-learning');
   });
 
+  // Topics audit (SciTLDR): each cue below tagged papers of another sense.
+  it('multi-agent reinforcement learning is no LLM agents; a multi-agent debate of language models is', () => {
+    expect(topicsFor('Emergent Communication in Networked Multi-Agent Reinforcement Learning', 'We let agents in a multi-agent reinforcement learning setting learn to communicate to ease traffic congestion.')).not.toContain('agents');
+    expect(topicsFor('Improving Factuality through Multi-Agent Debate', 'Several language model instances debate their answers over rounds; multi-agent debate improves reasoning.')).toContain('agents');
+  });
+
+  it('a safety-critical application is no safety & security topic; training from scratch is no pre-training', () => {
+    expect(topicsFor('Verifying Controllers for Safety-Critical Systems', 'We verify neural controllers used in safety-critical settings such as autonomous vehicles.')).not.toContain('safety & security');
+    expect(topicsFor('Training a Painting Agent using Reinforcement Learning', 'Our agent learns stroke-based rendering from scratch without supervision, trained from scratch on each image.')).not.toContain('pre-training');
+  });
+
+  it('probing representations is interpretability, as a named probe is; probing a capacity is not', () => {
+    expect(topicsFor('AST-Probe: Recovering abstract syntax trees from hidden representations', 'We show that models encode syntax.')).toContain('interpretability');
+    expect(topicsFor('What do language models know?', 'We train linear probes on the hidden representations of each layer.')).toContain('interpretability');
+    expect(topicsFor('MEMO: A Deep Network for Flexible Combination of Episodic Memories', 'We probe the reasoning capacity of memory networks on paired associative inference, where MEMO reasons better.')).not.toContain('interpretability');
+  });
+
+  it('transfer learning across domains alone is no fine-tuning', () => {
+    expect(topicsFor('Learning to cluster in order to transfer across domains and tasks', 'This paper introduces a method to perform transfer learning across domains and tasks by learning to cluster.')).not.toContain('fine-tuning');
+  });
+
   it('speeding up research or training, or efficient Bayesian inference, is no efficient inference; speeding up inference is', () => {
     expect(topicsFor('In-Domain Representation Learning For Remote Sensing', 'We release pretrained satellite image models to speed up innovation in remote sensing.')).not.toContain('efficient inference');
     expect(topicsFor('Decentralized training', 'Our method gets a linear speedup in training with the number of workers.')).not.toContain('efficient inference');
