@@ -18,7 +18,7 @@ export function plainAbstract(value: string): string {
   return latexToText(decodeCharacterReferences(value.replace(ABSTRACT_BLOCK_MARKUP, ' ').replace(ABSTRACT_INLINE_MARKUP, '')));
 }
 
-/** An imported paper's abstract whose TL;DR is still to be picked (see pickAbstractTldrs). */
+/** An imported paper's abstract whose TL;DR is still to be picked (see pickPendingTldr). */
 export interface PendingTldr {
   item: ImportedItem;
   /** The abstract as the file writes it, and how to make it plain text. */

@@ -91,17 +91,19 @@ function Links({ id, codeLinks, projectPage, pdfDownload, onAbstractPage }: Pick
       {id && (
         <>
           {!onAbstractPage && (
-            <a href={arxivAbsUrl(id)} {...NEW_TAB}>
+            <a href={arxivAbsUrl(id)} {...NEW_TAB} data-testid="arxiv-link">
               arXiv
             </a>
           )}
-          <a href={arxivPdfUrl(id)} {...NEW_TAB}>PDF</a>
+          <a href={arxivPdfUrl(id)} {...NEW_TAB} data-testid="pdf-link">
+            PDF
+          </a>
           {pdfDownload && (
             <PdfDownloadLink href={pdfDownload.href} fileName={pdfDownload.fileName} />
           )}
           {/* Hugging Face has pages for new-style ids only. */}
           {!id.includes('/') && (
-            <a href={hfPaperUrl(id)} {...NEW_TAB}>
+            <a href={hfPaperUrl(id)} {...NEW_TAB} data-testid="hf-link">
               Hugging Face
             </a>
           )}
@@ -351,7 +353,7 @@ export function PaperCard({ model, actions, collapsed: startCollapsed = false }:
           {model.related.map((paper, index) => (
             <span key={paper.id}>
               {index > 0 && ' · '}
-              <a href={arxivAbsUrl(paper.id)} {...NEW_TAB}>
+              <a href={arxivAbsUrl(paper.id)} {...NEW_TAB} data-testid="related-link">
                 <bdi>{paper.title}</bdi>
               </a>
             </span>

@@ -40,6 +40,7 @@ describe('the recorded daily-papers response', () => {
   });
 
   it('keeps what the feed says about each paper', () => {
+    expect(feed.entries).toHaveLength(items.length);
     feed.entries.forEach((entry, k) => {
       const { paper, numComments } = items[k]!;
       expect(entry).toEqual({

@@ -242,3 +242,26 @@ describe("QA: the card's links", () => {
     expect(linkTexts()).toEqual(['arXiv', 'PDF', 'Hugging Face']);
   });
 });
+
+// Checks outside the test suite find the card's controls by their data-testid (standards audit: its links had none).
+test('every link and control of a card with everything to show carries a data-testid', () => {
+  const { container } = render(
+    <PaperCard
+      model={{
+        ...model,
+        codeLinks: ['https://github.com/tensorflow/tensor2tensor'],
+        projectPage: 'https://example.org/transformer',
+        related: [{ id: '2405.19715', title: 'SpecDec++' }],
+        relatedNote: null,
+        keyResults: ['28.4 BLEU on WMT 2014 English-to-German'],
+        topics: ['machine translation'],
+        status: 'to-read',
+        inStore: true,
+      }}
+      actions={actions}
+    />,
+  );
+  const controls = [...container.querySelectorAll('a, button, select, input, textarea, summary')];
+  expect(controls.length).toBeGreaterThan(6);
+  expect(controls.filter((control) => !control.hasAttribute('data-testid')).map((control) => control.outerHTML)).toEqual([]);
+});

@@ -1,7 +1,7 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGED_LIST_REQUEST } from '../../../src/messaging/page-paper';
-import { NO_PAPER_IN_TAB, PAPER_LIST_HINT, noPaperLook } from '../../../src/ui/action-badge';
+import { NO_PAPER_IN_TAB, noPaperLook } from '../../../src/ui/action-badge';
 import { activeTabPaper } from '../../../src/ui/popup/active-tab';
 
 afterEach(() => vi.restoreAllMocks());
@@ -37,5 +37,4 @@ test("the popup's This tab on a list of papers: the list's hint where its page s
   tab.url = 'https://huggingface.co/models';
   expect(await activeTabPaper()).toBeNull();
   expect(asked).toHaveBeenCalledTimes(3 * LISTS.length);
-  expect(PAPER_LIST_HINT).toBe('A list of papers: save one with the Save button beside it, or open its page.');
 });
