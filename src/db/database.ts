@@ -1,6 +1,6 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import * as z from 'zod/mini';
-import { PaperSchema, type FeedDayList, type Meta, type Paper, type RemovedItem, type SavedItem, type Seen } from '../schema';
+import { PaperSchema, type Meta, type Paper, type RemovedItem, type SavedItem, type Seen, type TrendingDayRow } from '../schema';
 import type { PackedSearchSnapshot } from '../schema/search';
 import type { SnapshotBuilder } from '../search/snapshot-job';
 import { offThreadWhenLarge } from '../search/snapshot-threads';
@@ -19,11 +19,6 @@ export interface SearchIndexRow {
   snapshot: PackedSearchSnapshot;
   /** Store papers the snapshot was built from, to tell when it is stale. */
   builtAt: number;
-}
-
-/** A day's trending list from the daily-papers feed. */
-export interface TrendingDayRow extends FeedDayList {
-  fetchedAt: number;
 }
 
 export const DATABASE_NAME = 'paperlens';

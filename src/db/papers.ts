@@ -3,7 +3,8 @@ import { latexToText } from '../papers/latex';
 import { titlesSpelledAlike } from '../papers/title-versions';
 import { summarize } from '../summarize';
 import type { BadgeInfo, ChangeCount, LookupQuery, PagePaper, Paper, PaperView, ReadingStatus, RelatedLink, SaveInput, SavedItem, Seen, ValidSaveInput } from '../schema';
-import { SaveInputSchema, SummarySchema, Title } from '../schema';
+import { SaveInputSchema, SeenSchema, SummarySchema, Title, TrendingDayRowSchema } from '../schema';
+import { readableRows } from './saved-rows';
 import { feedSummary } from '../feed/merge';
 import { findProjectPage, pageCodeLink, uniqueCodeLinks } from '../summarize/links';
 import type { PaperLensDatabase } from './database';
@@ -220,8 +221,10 @@ export async function trendingList(db: PaperLensDatabase, day?: string | null): 
   return db.transaction('r', db.paperBlocks, db.saved, db.meta, db.trendingDays, async () => {
     const days = (await db.trendingDays.orderBy('day').reverse().primaryKeys()) as string[];
     const chosen = day === null ? undefined : day !== undefined && days.includes(day) ? day : days[0];
-    if (chosen !== undefined) {
-      const list = (await db.trendingDays.get(chosen))!;
+    // A day's row the schema refuses (damaged) is shown as no live day: the snapshot's list.
+    const read = chosen === undefined ? null : TrendingDayRowSchema.safeParse(await db.trendingDays.get(chosen));
+    if (chosen !== undefined && read?.success) {
+      const list = read.data;
       const papers = (await db.papers.bulkGet(list.ids)).filter((paper) => paper !== undefined);
       const saved = await db.saved.bulkGet(papers.map((paper) => paper.id));
       const live = liveRanking([list]);
@@ -642,7 +645,7 @@ export interface RecentPaper extends ResultRow {
  */
 export async function recentlySeen(db: PaperLensDatabase, limit: number): Promise<RecentPaper[]> {
   return db.transaction('r', db.seen, db.paperBlocks, db.saved, async () => {
-    const marks = await db.seen.orderBy('at').reverse().limit(limit).toArray();
+    const marks = readableRows(SeenSchema, await db.seen.orderBy('at').reverse().limit(limit).toArray());
     const ids = marks.map((mark) => mark.id);
     const [papers, saved] = await Promise.all([db.papers.bulkGet(ids), db.saved.bulkGet(ids)]);
     return marks.map((mark, index) => {

@@ -1,4 +1,6 @@
+import { TrendingDayRowSchema, type TrendingDayRow } from '../schema';
 import type { PaperLensDatabase } from './database';
+import { readableRows } from './saved-rows';
 
 /** Each paper's rank in the newest of the feed's lists that has it, with that list's label. */
 export interface LiveRanking {
@@ -21,14 +23,12 @@ export function isLive(fetchedAt: number, now: number): boolean {
   return now - fetchedAt <= LIVE_FOR_MS;
 }
 
-type DayList = { day: string; ids: string[]; ranks?: number[] | undefined; fetchedAt: number };
-
 /**
  * Days' lists from the feed (newest first) as ranks (first = 1): a paper takes its rank in the newest
  * that lists it (QA: one off today's list showed its rank of a year-old snapshot, or none, not
  * yesterday's). The newest is labelled "Live · <day>" while it is fresh; older ones by their day.
  */
-export function liveRanking(lists: readonly DayList[], now = Date.now()): LiveRanking {
+export function liveRanking(lists: readonly TrendingDayRow[], now = Date.now()): LiveRanking {
   const rankOf = new Map<string, { rank: number; label: string }>();
   lists.forEach((list, age) => {
     const label = age === 0 && isLive(list.fetchedAt, now) ? `Live · ${list.day}` : list.day;
@@ -41,6 +41,6 @@ export function liveRanking(lists: readonly DayList[], now = Date.now()): LiveRa
 
 /** The ranks of the feed's kept days (KEPT_TRENDING_DAYS); null when none was fetched. */
 export async function keptLiveRanking(db: PaperLensDatabase, now = Date.now()): Promise<LiveRanking | null> {
-  const lists = await db.trendingDays.orderBy('day').reverse().toArray();
+  const lists = readableRows(TrendingDayRowSchema, await db.trendingDays.orderBy('day').reverse().toArray());
   return lists.length > 0 ? liveRanking(lists, now) : null;
 }

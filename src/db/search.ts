@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ReadingStatusSchema, SearchRowSchema, type Paper, type PaperView, type ReadingStatus, type SearchRow } from '../schema';
-import type { PackedSearchSnapshot } from '../schema/search';
+import { PackedSearchSnapshotSchema, type PackedSearchSnapshot } from '../schema/search';
 import { buildSearchSnapshot, packSnapshot, SearchIndex, SNAPSHOT_FORMAT, unpackSnapshot, type SearchDocument } from '../search/search-index';
 import { jobInParts, type SnapshotJobInParts } from '../search/snapshot-job';
 import { tokenize } from '../search/tokenize';
@@ -65,7 +65,9 @@ export async function loadSearchIndex(db: PaperLensDatabase): Promise<SearchInde
   const stored = await db.searchIndex.get(PAPERS_INDEX_KEY);
   if (!stored) return null;
   if (stored.snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`The search index is in format ${String(stored.snapshot.format)}, not ${SNAPSHOT_FORMAT}: reload the extension to rebuild it.`);
-  return new SearchIndex(unpackSnapshot(stored.snapshot));
+  const read = PackedSearchSnapshotSchema.safeParse(stored.snapshot);
+  if (!read.success) throw new Error(`The search index could not be read (${z.prettifyError(read.error).replace(/\s+/g, ' ')}): reload the extension to rebuild it.`);
+  return new SearchIndex(unpackSnapshot(read.data));
 }
 
 const StoredRowSchema = z.pipe(

@@ -264,3 +264,7 @@ export const FeedDayListSchema = z.object({
   ranks: z.optional(z.array(Rank).check(z.maxLength(MAX_FEED_PAPERS))),
 });
 export type FeedDayList = z.infer<typeof FeedDayListSchema>;
+
+/** A day's trending list as the store keeps it: with when it was fetched. */
+export const TrendingDayRowSchema = z.extend(FeedDayListSchema, { fetchedAt: Timestamp });
+export type TrendingDayRow = z.infer<typeof TrendingDayRowSchema>;

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { PaperLensDatabase } from '../../db/database';
-import { readableSaved } from '../../db/saved-rows';
+import { readableRows, readableSaved } from '../../db/saved-rows';
 import { indexedTitle, loadSearchIndex, paperRow, rowContext, searchRows, snapshotOf, someWordsRows, type ResultRow, type RowContext, type SomeWordsRow } from '../../db/search';
 import { idYearMonth, placeholderTitle } from '../../papers/ids';
-import type { SavedItem, Seen } from '../../schema';
+import { SeenSchema, type SavedItem, type Seen } from '../../schema';
 import { SearchIndex, unpackSnapshot } from '../../search/search-index';
 import { byWordFit, filterItems, formsMatcher, prepareSearchWhenIdle, savedNames, savedTypoSearch, savedVocabularies, searchedArxivId, searchTerms, searchText, sortItems, wordFit } from '../reading-list/query';
 import { hasTypo, typoSearch, type TypoSearch } from '../../search/typo-search';
@@ -58,7 +58,7 @@ export function useSearch(db: PaperLensDatabase, preload = false): { query: stri
   const saved = useLiveQuery(() => (load ? db.saved.toArray().then((rows) => readableSaved(rows).items) : Promise.resolve(null)), [load]);
   const savedNewestFirst = useMemo(() => (saved.value ? sortItems(saved.value, 'added') : null), [saved.value]);
   // So are the papers whose pages were opened (5,000 at most), newest first.
-  const seen = useLiveQuery(() => (load ? db.seen.orderBy('at').reverse().toArray() : Promise.resolve(null)), [load]);
+  const seen = useLiveQuery(() => (load ? db.seen.orderBy('at').reverse().toArray().then((rows) => readableRows(SeenSchema, rows)) : Promise.resolve(null)), [load]);
   const visited = useMemo(() => (seen.value && index.value ? visitedOutsideStore(seen.value, index.value) : null), [seen.value, index.value]);
   // The saved papers' search text is built while the popup is idle, as in the reading list (built at
   // once, 2,000 papers with long notes held the popup for seconds), then the typo indexes (about
