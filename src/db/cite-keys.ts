@@ -1,20 +1,12 @@
 import type { IndexableType, Transaction } from 'dexie';
-import * as z from 'zod/mini';
 import { baseCitationKey, citeKeyId, newCitationKey, wantsCiteKey } from '../export/bibtex';
-import { isKeepableCiteKey, type Meta, type SavedItem } from '../schema';
+import { GivenCiteKeysSchema, isKeepableCiteKey, type Meta, type SavedItem } from '../schema';
+import { MAX_GIVEN_CITE_KEYS } from '../papers/bounds';
 import type { PaperLensDatabase } from './database';
 
 /** The `meta` row keeping the keys Copy BibTeX gave papers: JSON `[id, key][]`, oldest first. */
 export const GIVEN_CITE_KEYS_KEY = 'givenCiteKeys';
 
-/**
- * How many given keys are kept (the oldest go first; such a paper may then be given another key
- * if it is copied again before it is saved). 5,000 is years of citing, a row of ~200 KB.
- */
-export const MAX_GIVEN_CITE_KEYS = 5_000;
-
-// [id, key] pairs: the keys are checked where they are used (a refused key, from before version 20, is dropped there).
-const GivenCiteKeysSchema = z.array(z.tuple([z.string(), z.string()]));
 
 /** The given keys' row as stored, oldest first; none when it is not JSON of that shape. */
 function givenPairs(row: Meta | undefined): [string, string][] {

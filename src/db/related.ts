@@ -1,9 +1,9 @@
 import { RelatedCorpusBuilder, relatedTo, relatedToEach, TERM_COUNTING, type CountedPapers, type RelatedCorpus, type RelatedDocument } from '../search/related';
-import * as z from 'zod/mini';
 import { FOLDING_SAMPLE, READ_TEXT_SOURCE, STOPWORDS, tokenize } from '../search/tokenize';
 import type { PaperLensDatabase } from './database';
 import { PAPERS_PER_BLOCK, type PaperBlockRow } from './paper-blocks';
 import type { RelatedForPage } from './papers';
+import { RelatedDictionarySchema, type RelatedDictionary } from '../schema/search';
 
 export interface RelatedPapers {
   forPage: RelatedForPage;
@@ -42,8 +42,6 @@ export interface RelatedTermsRow {
  * tokenized again numbers its new terms after the last), until the tokenizer changes, when a new
  * generation starts and every block is tokenized again.
  */
-const RelatedDictionarySchema = z.object({ generation: z.string(), tokenizer: z.string(), terms: z.array(z.string()) });
-type RelatedDictionary = z.infer<typeof RelatedDictionarySchema>;
 const DICTIONARY_KEY = 'relatedDictionary';
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
+import { WaitingPdfTabsSchema } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { markSeen, nameSeen, type Visit } from '../db/papers';
 import { pdfPaper, withoutPdfTabSuffix } from '../sites/arxiv-pdf';
@@ -39,7 +39,6 @@ function pdfVisit(tab: TabLike): Visit | null {
 // PDF tabs that loaded out of sight, by tab id: kept in storage.session, as the worker may stop
 // before the reader looks at them.
 const WAITING_PDF_TABS_KEY = 'waitingPdfTabs';
-const WaitingPdfTabsSchema = z.array(z.number());
 
 async function readWaitingPdfTabs(): Promise<number[]> {
   const parsed = WaitingPdfTabsSchema.safeParse((await browser.storage.session.get(WAITING_PDF_TABS_KEY))[WAITING_PDF_TABS_KEY]);

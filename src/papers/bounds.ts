@@ -25,3 +25,9 @@ export const MAX_ABSTRACT_NAMES = 24;
 export const MAX_NAME_LENGTH = 40;
 // A day's daily-papers list (Hugging Face lists tens; its API answers 1,000 at most).
 export const MAX_FEED_PAPERS = 1000;
+
+/**
+ * How many keys Copy BibTeX gave are kept (the oldest go first; such a paper may then be given another
+ * key if it is copied again before it is saved). 5,000 is years of citing, a row of ~200 KB.
+ */
+export const MAX_GIVEN_CITE_KEYS = 5_000;

@@ -9,3 +9,4 @@ export * from './messages';
 export * from './feed';
 export * from './reading-list';
 export * from './settings';
+export * from './session';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ArxivIdSchema, Count, Timestamp, text } from './common';
+import { MAX_AUTHOR_NAME, MAX_GIVEN_CITE_KEYS, MAX_TITLE } from '../papers/bounds';
 import { ReadingStatusSchema, RemovedItemSchema, SavedItemSchema } from './papers';
 
 /** The reading-list backup file (`exportJson`): everything needed to restore the list. */
@@ -208,6 +209,12 @@ export const ReadingListRequestSchema = z.discriminatedUnion('type', ReadingList
 export type ReadingListCommand = z.infer<typeof ReadingListRequestSchema>;
 
 /** How many items a bulk edit changed (items already as asked, or no longer in the list, are not counted). */
+/**
+ * The keys Copy BibTeX gave, as [paper id, key] pairs, oldest first (the `meta` row givenCiteKeys).
+ * The keys are checked where they are used: one refused (made before store version 20) is dropped there.
+ */
+export const GivenCiteKeysSchema = z.array(z.tuple([text(100), text(MAX_AUTHOR_NAME + MAX_TITLE + 100)])).check(z.maxLength(MAX_GIVEN_CITE_KEYS));
+
 export const ChangeCountSchema = z.object({ changed: Count });
 export type ChangeCount = z.infer<typeof ChangeCountSchema>;
 

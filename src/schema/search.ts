@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_ABSTRACT, MAX_TITLE } from '../papers/bounds';
 import { SNAPSHOT_FORMAT } from '../search/search-index';
 
 /**
@@ -46,3 +47,15 @@ export type SnapshotJobHeader = z.infer<typeof SnapshotJobHeaderSchema>;
 /** What the thread that ran a job answers: the snapshot, or why it failed. */
 export const SnapshotReplySchema = z.union([z.object({ snapshot: PackedSearchSnapshotSchema }), z.object({ error: z.string() })]);
 export type SnapshotReply = z.infer<typeof SnapshotReplySchema>;
+
+/**
+ * The related papers' terms, numbered by position (the `meta` row relatedDictionary); `tokenizer`
+ * says what tokenized them. The bounds are far above what can be written (a term is at most a
+ * title and an abstract), so a dictionary is never refused for its size and made again at each start.
+ */
+export const RelatedDictionarySchema = z.object({
+  generation: z.string().check(z.maxLength(100)),
+  tokenizer: z.string().check(z.maxLength(1_000_000)),
+  terms: z.array(z.string().check(z.maxLength(MAX_TITLE + MAX_ABSTRACT))).check(z.maxLength(50_000_000)),
+});
+export type RelatedDictionary = z.infer<typeof RelatedDictionarySchema>;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PaperView } from '../schema';
 import { STATUS_LABELS } from './status';
-import type { ToolbarLook } from './toolbar-status';
+import type { ToolbarLook } from '../schema';
 
 /** How a store failure looks on the toolbar icon: a red "!" and the reason as its tooltip. */
 export function storeErrorLook(reason: string): ToolbarLook {

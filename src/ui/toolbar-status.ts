@@ -1,18 +1,13 @@
 import { liveQuery, type Subscription } from 'dexie';
-import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import type { PaperLensDatabase } from '../db/database';
 import { arxivIdFromUrl } from '../papers/ids';
-import type { ReadingStatus } from '../schema';
+import { ToolbarNoticesSchema, type ReadingStatus, type ToolbarLook } from '../schema';
 import { STATUS_LABELS } from './status';
 import { PAPER_TABS } from '../messaging/store-changes';
 
 const BADGE_TEXT: Record<ReadingStatus, string> = { 'to-read': '•', reading: '…', read: '✓' };
 const STATUS_COLOR = '#8a3ffc';
-
-const LookSchema = z.object({ text: z.string(), color: z.string(), title: z.string() });
-/** What a tab's toolbar icon shows: its badge text, the badge colour and the tooltip. */
-export type ToolbarLook = z.infer<typeof LookSchema>;
 
 /** How long a notice (a save found no paper, a link was saved) stays on the icon. */
 export const NOTICE_MS = 4_000;
@@ -32,7 +27,6 @@ export interface ToolbarStatus {
  * timer along, and the next one ends the notice when it starts.
  */
 const NOTICES_KEY = 'paperlens:toolbarNotices';
-const StoredNoticesSchema = z.record(z.string(), z.object({ look: LookSchema, endsAt: z.number() }));
 /**
  * Set while a failure is drawn on every open tab, in storage.session: the worker that sees the
  * store work again (maybe a later one) takes it off the tabs it knows nothing of.
@@ -164,7 +158,7 @@ export function trackToolbarStatus(ready: () => Promise<PaperLensDatabase>): Too
   void browser.storage.session
     .get(NOTICES_KEY)
     .then((stored) => {
-      const parsed = StoredNoticesSchema.safeParse(stored[NOTICES_KEY]);
+      const parsed = ToolbarNoticesSchema.safeParse(stored[NOTICES_KEY]);
       if (!parsed.success) return;
       for (const [key, { look, endsAt }] of Object.entries(parsed.data)) {
         const tabId = Number(key);

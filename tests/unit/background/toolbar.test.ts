@@ -89,12 +89,12 @@ describe("the toolbar icon's red '!' of a failing store", () => {
     await browser.db.meta.delete(SEED_VERSION_KEY);
     const recover = await seedFailing(browser);
     browser.start();
-    await vi.waitFor(() => expect([browser.icon.global, browser.icon.shownOn(9)]).toEqual(['!', '!']));
+    await vi.waitFor(() => expect([browser.icon.global, browser.icon.shownOn(9)]).toEqual(['!', '!']), { timeout: 5_000 });
 
     // That worker stops too; the next one opens the store: the "!" it drew on the tab goes.
     recover();
     browser.start();
     await browser.seeded();
-    await vi.waitFor(() => expect([browser.icon.global, browser.icon.shownOn(9)]).toEqual(['', '']));
+    await vi.waitFor(() => expect([browser.icon.global, browser.icon.shownOn(9)]).toEqual(['', '']), { timeout: 5_000 });
   });
 });

@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { PaperLensDatabase } from '../../../src/db/database';
-import { GIVEN_CITE_KEYS_KEY, MAX_GIVEN_CITE_KEYS } from '../../../src/db/cite-keys';
+import { GIVEN_CITE_KEYS_KEY } from '../../../src/db/cite-keys';
+import { MAX_GIVEN_CITE_KEYS } from '../../../src/papers/bounds';
 import { citablePaper, completeSaved, listSaved, savePaper } from '../../../src/db/papers';
 import { applyImport, clearReadingData, planListImport, removeSaved, restoreSaved, undoRemoval } from '../../../src/db/reading-list';
 import { exportBibtex, exportCsv, exportJson, exportRis, parseImport } from '../../../src/export';
