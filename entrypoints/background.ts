@@ -7,14 +7,14 @@ import { parseSeedAsset } from '../src/db/seed';
 import { bundledSnapshotTaker, RESEED_ALARM } from '../src/db/reseed';
 import { createFeedRefresher } from '../src/feed/refresher';
 import { createArxivFiller } from '../src/feed/arxiv-fill';
-import { ARXIV_PAGE_GAP_MS, cachedArxivPages, fetchArxivPaper, heedingRetryAfter, spacedRequests } from '../src/feed/arxiv-paper';
+import { ARXIV_PAGE_GAP_MS, arxivPageAsker, cachedArxivPages, fetchArxivPaper, heedingRetryAfter, spacedRequests } from '../src/feed/arxiv-paper';
 import { keptArxivWait } from '../src/feed/arxiv-wait';
 import { changesSaved, handleMessage } from '../src/messaging/handler';
+import { senderContext } from '../src/messaging/sender';
 import { loadSettings, watchSettings } from '../src/settings/settings';
 import { SAVE_LINK_MENU, saveCommands } from '../src/messaging/save-commands';
 import { untoldChanges } from '../src/messaging/untold-changes';
 import { announceStoreChanged } from '../src/messaging/store-changes';
-import { RetryLaterError } from '../src/messaging/error-message';
 import { showStoreError, clearStoreError, storeErrorLook } from '../src/ui/action-badge';
 import { trackToolbarStatus } from '../src/ui/toolbar-status';
 import { tellPdfTabsPageRead, watchPdfTabTitles } from '../src/ui/pdf-tab-title';
@@ -91,17 +91,11 @@ export default defineBackground(() => {
     onFilled: () => void announceStoreChanged().catch(() => undefined),
     scheduleRetry: (at) => void browser.alarms.create(ARXIV_RETRY_ALARM, { when: at }),
   });
-  // arXiv not answering (offline, 503, 429) rejects, with why: a badge tells the reader so, and asks again.
-  const arxivPage = async (id: string) => {
-    if (!(await loadSettings()).completeFromArxiv) return null;
-    const page = await arxivPages(id);
-    if (page.ok) {
-      void tellPdfTabsPageRead(id).catch(() => undefined);
-      return page.paper;
-    }
-    if (page.kind === 'failed') throw page.retryAfterMs === undefined ? new Error(page.reason) : new RetryLaterError(page.reason, page.retryAfterMs);
-    return null;
-  };
+  const arxivPage = arxivPageAsker({
+    enabled: async () => (await loadSettings()).completeFromArxiv,
+    pages: arxivPages,
+    onRead: (id) => void tellPdfTabsPageRead(id).catch(() => undefined),
+  });
   const completeFromArxiv = (ids: string[]) => void arxiv.fill(ids).catch((error: unknown) => console.error('PaperLens could not complete saved papers:', error));
   const { untilTold, tellUntoldChange } = untoldChanges();
 
@@ -151,9 +145,7 @@ export default defineBackground(() => {
     let told = Promise.resolve();
     const answer = () =>
       handleMessage(message, {
-        senderUrl: sender.url,
-        fromPage: !sender.url?.startsWith(browser.runtime.getURL('/')),
-        senderIncognito: sender.tab?.incognito,
+        ...senderContext(sender, browser.runtime.getURL('/')),
         ready: store.ready,
         health: store.health,
         now: Date.now,

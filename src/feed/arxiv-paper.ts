@@ -2,7 +2,7 @@ import { PagePaperSchema, type PagePaper } from '../schema';
 import { unreachableReason } from './unreachable';
 import { boundPaper } from '../sites/page-text';
 import { categoryOfSubject, citationName, withdrawalIn } from '../sites/arxiv-abs';
-import { errorMessage } from '../messaging/error-message';
+import { errorMessage, RetryLaterError } from '../messaging/error-message';
 import { decodeCharacterReferences } from '../papers/html-text';
 import { formatDuration, parseRetryAfter } from './client';
 import { readBounded } from './bounded-body';
@@ -267,4 +267,23 @@ export async function fetchArxivPaper(id: string, fetchPage: typeof fetch, timeo
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The arXiv page of a paper as the handler asks for it (HandlerDeps.arxivPage): null when the reader
+ * switched such requests off or there is no such page; arXiv not answering (offline, 503, 429)
+ * rejects, with why and how long it asked to wait, so a badge tells the reader and asks again.
+ * `onRead`: a page was read (the PDF tabs of the paper can take its title).
+ */
+export function arxivPageAsker(deps: { enabled: () => Promise<boolean>; pages: (id: string) => Promise<ArxivPaperResult>; onRead: (id: string) => void }): (id: string) => Promise<PagePaper | null> {
+  return async (id) => {
+    if (!(await deps.enabled())) return null;
+    const page = await deps.pages(id);
+    if (page.ok) {
+      deps.onRead(id);
+      return page.paper;
+    }
+    if (page.kind === 'failed') throw page.retryAfterMs === undefined ? new Error(page.reason) : new RetryLaterError(page.reason, page.retryAfterMs);
+    return null;
+  };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, test } from 'vitest';
-import { ARXIV_PAGE_GAP_MS, cachedArxivPages, fetchArxivPaper, heedingRetryAfter, readArxivAbsPage, spacedRequests, type ArxivPaperResult } from '../../../src/feed/arxiv-paper';
+import { describe, expect, test, vi } from 'vitest';
+import { ARXIV_PAGE_GAP_MS, arxivPageAsker, cachedArxivPages, fetchArxivPaper, heedingRetryAfter, readArxivAbsPage, spacedRequests, type ArxivPaperResult } from '../../../src/feed/arxiv-paper';
+import type { PagePaper } from '../../../src/schema';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -267,5 +268,28 @@ describe('heedingRetryAfter', () => {
     await load('2501.00001');
     await load('2501.00001');
     expect(calls).toBe(2);
+  });
+});
+
+describe('arxivPageAsker (what the popup and badges get of an arXiv page)', () => {
+  const paper = { id: '2405.19715', title: 'SpecDec++', abstract: 'We propose SpecDec++.', authors: [], published: null, primaryCategory: null, doi: null, journalRef: null, pdfUrl: null, codeLinks: [] } as unknown as PagePaper;
+  test('switched off: nothing asked; a page read: the paper, and its PDF tabs told; none: null; arXiv not answering: why, and how long to wait', async () => {
+    const read: string[] = [];
+    const pages = vi.fn<(id: string) => Promise<ArxivPaperResult>>();
+    let enabled = false;
+    const ask = arxivPageAsker({ enabled: async () => enabled, pages, onRead: (id) => void read.push(id) });
+    expect(await ask('2405.19715')).toBeNull();
+    expect(pages).not.toHaveBeenCalled();
+    enabled = true;
+    pages.mockResolvedValueOnce({ ok: true, paper });
+    expect(await ask('2405.19715')).toBe(paper);
+    expect(read).toEqual(['2405.19715']);
+    pages.mockResolvedValueOnce({ ok: false, kind: 'missing', reason: 'no such paper' });
+    expect(await ask('2405.99999')).toBeNull();
+    pages.mockResolvedValueOnce({ ok: false, kind: 'failed', reason: 'arXiv is busy', retryAfterMs: 60_000 });
+    await expect(ask('2405.19715')).rejects.toMatchObject({ message: 'arXiv is busy', retryAfterMs: 60_000 });
+    pages.mockResolvedValueOnce({ ok: false, kind: 'failed', reason: 'offline' });
+    await expect(ask('2405.19715')).rejects.toThrow('offline');
+    expect(read).toEqual(['2405.19715']);
   });
 });
