@@ -4,7 +4,8 @@ import { MAX_TITLE } from '../papers/bounds';
 /**
  * arXiv PDF tabs: https://arxiv.org/pdf/<id>[vN][.pdf]. The document is the browser's PDF viewer,
  * with nothing of the paper in its DOM: the tab only gets a title (the browser shows the file name
- * or the PDF's own metadata, `2310.01779v3.pdf` or `Microsoft Word - paper.docx`).
+ * or the PDF's own metadata, `2310.01779v3.pdf` or `Microsoft Word - paper.docx`). So, unlike the other
+ * page kinds here, it has a URL predicate but no extractor from a Document and no place to mount a card.
  */
 
 export function isArxivPdfPage(url: URL): boolean {

@@ -45,7 +45,10 @@ export const SHIPPED_STORES = {
   'version 2': VERSION_2_STORES,
   /** Version 3: the tables of version 2, with result rows in the search index (format 2). */
   'version 3': VERSION_2_STORES,
-  /** Version 5: papers in blocks (version 4), the one-paper-a-row table dropped. */
+  /**
+   * Version 5: papers in blocks (version 4), the one-paper-a-row table dropped. Versions 4 and 5 came
+   * in one commit (2b139b1): no build shipped a version 4 store, so none is kept here to upgrade from.
+   */
   'version 5': VERSION_5_STORES,
   /** Version 6: the tables of version 5, the search index rebuilt with ASCII-folded tokens. */
   'version 6': VERSION_5_STORES,
