@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ReadingStatus, RemovedItem } from '../schema';
+import type { PaperView, ReadingStatus, RemovedItem } from '../schema';
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, safeHref } from '../papers/ids';
 import { describeCodeLink } from '../summarize/links';
 import { STATUS_LABELS, STATUS_ORDER } from './status';
@@ -14,25 +14,14 @@ import { isRepeatClick } from './repeat-click';
 import { PdfDownloadLink } from './pdf-download-link';
 import { dailyRankSaid, dailyRankText } from './daily-rank';
 
-/** Everything the summary card shows. */
-export interface CardModel {
+/**
+ * Everything the summary card shows: the store's view of the paper (its id null when the page names
+ * none), and what the page and the card add.
+ */
+export type CardModel = Omit<PaperView, 'id'> & {
   id: string | null;
-  title: string;
-  tldr: string;
-  keyResults: string[];
-  codeLinks: string[];
-  topics: string[];
-  related: { id: string; title: string }[];
   /** Said on the related line while it has no links (still looking, or none found); null hides it. */
   relatedNote: string | null;
-  rank: number | null;
-  snapshot: string | null;
-  /** From the daily-papers feed. */
-  upvotes: number | null;
-  projectPage: string | null;
-  status: ReadingStatus | null;
-  /** False when the summary was computed from this page because the store does not know the paper. */
-  inStore: boolean;
   /** Why the store could not be asked, shown instead of failing silently. */
   problem: string | null;
   /** The PDF to download under a name that says which paper it is; null where the browser would not name it (another site's PDF). */
@@ -41,7 +30,7 @@ export interface CardModel {
   withdrawal: string | null;
   /** The card is on the paper's latest arXiv abstract page, where its "arXiv" link leads: no link to the page itself. */
   onAbstractPage: boolean;
-}
+};
 
 export interface CardActions {
   save: () => Promise<ReadingStatus | null>;
