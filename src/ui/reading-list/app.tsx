@@ -797,7 +797,8 @@ export function ReadingListApp({ db }: { db: PaperLensDatabase }) {
           <h1>
             <span class="brand">PaperLens</span> Reading list
           </h1>
-          <p class="count" data-testid="count">
+          {/* Read to a screen reader from the status below, which says the same once typing pauses (accessibility QA: it was read twice). */}
+          <p class="count" data-testid="count" aria-hidden="true">
             {countText}
           </p>
         </header>
