@@ -7,7 +7,6 @@ import type { PaperLensDatabase } from './database';
 /** The `meta` row keeping the keys Copy BibTeX gave papers: JSON `[id, key][]`, oldest first. */
 export const GIVEN_CITE_KEYS_KEY = 'givenCiteKeys';
 
-
 /** The given keys' row as stored, oldest first; none when it is not JSON of that shape. */
 function givenPairs(row: Meta | undefined): [string, string][] {
   if (!row) return [];

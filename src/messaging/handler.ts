@@ -1,6 +1,7 @@
 import { RequestSchema, type RequestType, type ValidRequest, type FeedRefreshState, type LookupQuery, type PaperView, type Reply, type ResponseMap, type SiteKey, type PagePaper, type RemovedItem, type SaveInput } from '../schema';
 import type { PaperLensDatabase } from '../db/database';
 import { addArxivCodeLinks, badgeInfo, citablePaper, completeSaved, fromOtherSite, knownTitle, saveInputFromPage, listSaved, lookupPapers, markSeen, relatedLinks, retitleManyFromArxiv, savePaper, setStatus, takeArxivPage } from '../db/papers';
+import { readableSaved } from '../db/saved-rows';
 import { keptCopies } from '../db/removed';
 import { readArxivFillQueue } from '../db/feed';
 import type { StoreHealth } from '../db/open';
@@ -277,7 +278,8 @@ async function answer(request: ValidRequest, deps: HandlerDeps): Promise<Reply<R
       case 'setStatus':
         return { ok: true, result: await setStatus(db, request.id, request.status, deps.now()) };
       case 'listSaved':
-        return { ok: true, result: await listSaved(db) };
+        // The items the pages can read: a damaged row (which they leave out too) would make the whole answer unreadable.
+        return { ok: true, result: readableSaved(await listSaved(db)).items };
       case 'keptRemoved':
         return { ok: true, result: await keptCopies(db, request.ids) };
       default:

@@ -208,13 +208,13 @@ export const ReadingListRequestSchema = z.discriminatedUnion('type', ReadingList
 /** A reading-list request as the background handles it (validated, tags normalized). */
 export type ReadingListCommand = z.infer<typeof ReadingListRequestSchema>;
 
-/** How many items a bulk edit changed (items already as asked, or no longer in the list, are not counted). */
 /**
  * The keys Copy BibTeX gave, as [paper id, key] pairs, oldest first (the `meta` row givenCiteKeys).
  * The keys are checked where they are used: one refused (made before store version 20) is dropped there.
  */
 export const GivenCiteKeysSchema = z.array(z.tuple([text(100), text(MAX_AUTHOR_NAME + MAX_TITLE + 100)])).check(z.maxLength(MAX_GIVEN_CITE_KEYS));
 
+/** How many items a bulk edit changed (items already as asked, or no longer in the list, are not counted). */
 export const ChangeCountSchema = z.object({ changed: Count });
 export type ChangeCount = z.infer<typeof ChangeCountSchema>;
 
