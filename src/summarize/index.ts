@@ -20,7 +20,7 @@ export { pickTldr } from './tldr';
 export { TOPICS, topicsFor } from './topics';
 
 /** Bump whenever the output of `summarize` may change (cached summaries are recomputed). */
-export const SUMMARIZER_VERSION = 36;
+export const SUMMARIZER_VERSION = 37;
 
 /**
  * A stored summary less its version: `topics` holds 0–5 tags from TOPICS, strongest first; `names`

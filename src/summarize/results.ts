@@ -31,10 +31,12 @@ const WORDED = new RegExp(
   String.raw`\b(?:an?|one|two|three|several|many)\s+orders?\s+of\s+magnitude\s+(?:more|less|fewer|faster|slower|lower|higher|smaller|larger|better|cheaper)\b|\bby\s+(?:an?\s+|one\s+|two\s+|three\s+|several\s+)?orders?\s+of\s+magnitude\b|\bby\s+(?:a\s+)?half\b|\b${COUNT}\s+out\s+of\s+(?:the\s+)?${COUNT}\b|\b(?:in|on)\s+${COUNT}\s+of\s+(?:the\s+)?${COUNT}\b`,
   'gi',
 );
-// The paper speaking of itself. A sentence before it first does that says what methods can do, or
-// cites, gives the field's numbers ("Pruning can reduce parameter counts by over 90%"), not its results.
+// The paper speaking of itself. A sentence before it first does that cites, or says what methods in
+// general can do, gives the field's numbers ("Pruning techniques can reduce parameter counts by over
+// 90%"), not its results; one naming a method of its own ("FlashFoo … can reduce memory by 40%") does.
 const OWN_VOICE = /\b(?:[Ww]e|[Oo]urs?|us|[Hh]ere(?:in)?)\b|\b[Tt]his\s+(?:paper|work|study|article|report|note|thesis)\b/;
-const BACKGROUND = /\b(?:can|may)\b|\bet al\.|\(\D*\b(?:19|20)\d\d[a-z]?\)|\bfrom [A-Z][a-z]+ (?:&|and) [A-Z][a-z]+\b/;
+const CITES = /\bet al\.|\(\D*\b(?:19|20)\d\d[a-z]?\)|\bfrom [A-Z][a-z]+ (?:&|and) [A-Z][a-z]+\b/;
+const GENERAL_CAN = /\b(?:techniques|methods|approaches|algorithms|common|typical|existing|standard|conventional|previous|prior|recent)\b.*\b(?:can|may)\b/i;
 const SIZE = /^(?:[KMBTkmbt]|million|billion|trillion|[GMT][Bb])$/;
 const TIME = /^(?:hours?|h|days?|minutes?|mins?|seconds?|s|ms|GPU)$/;
 const METRIC =
@@ -819,7 +821,7 @@ export function resultsOf(sentences: string[]): string[] {
   const out: string[] = [];
   const firstOwn = sentences.findIndex((sentence) => OWN_VOICE.test(sentence));
   for (const [at, sentence] of sentences.entries()) {
-    if (at < firstOwn && BACKGROUND.test(sentence)) continue;
+    if (at < firstOwn && (CITES.test(sentence) || GENERAL_CAN.test(sentence))) continue;
     let covered = -1; // end of the last phrase taken from this sentence
     const results = [
       ...[...sentence.matchAll(NUMBER)].filter((m) => isResult(sentence, m.index, m.index + m[0].length, m[1]!, m[2])),

@@ -97,7 +97,7 @@ const RULES: readonly TopicRule[] = [
   // "multi-agent debate" had no tag). Multi-agent reinforcement learning and its games are not such agents (audit).
   [
     'agents',
-    /(?:llm|language|web|gui|software|coding|computer-use|multi-?modal) agents?|multi-agent(?! (?:deep )?(?:reinforcement|rl\b|systems?|trajector|interactions?|scenes?|tasks?|environments?|settings?|cooperat|coordinat|games?|communicat|polic))|agentic|tool.use/,
+    /(?:llm|language|web|gui|software|coding|computer-use|multi-?modal) agents?|multi-agent(?! (?:deep )?(?:reinforcement|rl\b|marl\b|trajector|games?|polic))|agentic|tool.use/,
   ],
   // Explaining a model's predictions is interpretability; "an explanation for this gap" or "explains
   // the behavior of the sharpness" (a theory of training) is not, and a saliency map may be where a viewer looks.

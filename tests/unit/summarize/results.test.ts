@@ -765,6 +765,11 @@ describe('extractKeyResults', () => {
         'Neural network pruning techniques can reduce the parameter counts of trained networks by over 90%. We find that a standard pruning technique uncovers subnetworks that train faster and reach 1.5% higher accuracy.',
       ),
     ).toEqual(['reach 1.5% higher accuracy']);
+    // A method of its own named before "we": its results are the paper's (review).
+    expect(extractKeyResults('FlashFoo is a new attention kernel that can reduce memory traffic by 40% and runs 2x faster than FlashAttention-2. We release code.')).toEqual([
+      'reduce memory traffic by 40%',
+      'runs 2x faster than FlashAttention-2',
+    ]);
     // An abstract that never says "we" or "this paper": every sentence is the paper's.
     expect(extractKeyResults('SteloCoder achieves 73.76 CodeBLEU on XLCoST. It is trained in 32.88 hours.')).toEqual(['achieves 73.76 CodeBLEU on XLCoST', 'It is trained in 32.88 hours']);
   });

@@ -7,7 +7,7 @@ import { seedPapers } from './seed-papers';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /** The summarizer's version and what it makes of SciTLDR's dev papers and the seed papers, as this build does. */
-const RECORDED = { version: 36, summaries: '1bdcc0dd2b33d950' };
+const RECORDED = { version: 37, summaries: 'ddc4e7632c198820' };
 
 test("summaries that change come with a new SUMMARIZER_VERSION: users' stored summaries are made again only then", () => {
   const papers = [...loadTldr('data/scitldr/dev.jsonl').map((record) => ({ title: record.title, abstract: record.source.join(' ') })), ...seedPapers()];

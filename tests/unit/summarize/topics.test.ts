@@ -437,6 +437,8 @@ describe('cues read in the sense the paper uses them', () => {
   // Topics audit (SciTLDR): each cue below tagged papers of another sense.
   it('multi-agent reinforcement learning is no LLM agents; a multi-agent debate of language models is', () => {
     expect(topicsFor('Emergent Communication in Networked Multi-Agent Reinforcement Learning', 'We let agents in a multi-agent reinforcement learning setting learn to communicate to ease traffic congestion.')).not.toContain('agents');
+    // LLM multi-agent systems are (review: the rule had dropped them).
+    expect(topicsFor('Why Do Multi-Agent Systems Fail?', 'Large language model (LLM)-based multi-agent systems have shown strong performance. We study how LLM-based multi-agent systems coordinate and fail.')).toContain('agents');
     expect(topicsFor('Improving Factuality through Multi-Agent Debate', 'Several language model instances debate their answers over rounds; multi-agent debate improves reasoning.')).toContain('agents');
   });
 
