@@ -113,7 +113,8 @@ export function useUndoableEdits(): Undo {
     offers,
     error,
     dismiss: withdraw,
-    hold,
+    // The offer now in that row (a removal joining it replaced the one a handler was made with).
+    hold: (offer, holder, on) => hold(standing().find((other) => other.key === offer.key) ?? offer, holder, on),
     listedAgain: (isListed) => {
       joinable.current = null;
       for (const offer of standing()) {
